@@ -1,0 +1,10 @@
+#pragma once
+// relkit: release primitives for C++17. Including this header gives every
+// component; each component header can also be included on its own.
+
+#include "relkit/config.hpp"
+#include "relkit/result.hpp"
+
+// Internal macros end here; the public ones (see config.hpp) stay defined.
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END

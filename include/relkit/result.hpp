@@ -1,0 +1,257 @@
+#pragma once
+// relkit::error and relkit::result<T>: every relkit parser returns a value or
+// an error, so the no-exception path is the natural one.
+
+#include <cstddef>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "relkit/config.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+
+// An error domain names a component's error enum and describes its codes.
+// Each component defines one `enum class errc` and, next to it,
+//   constexpr const error_domain& relkit_error_domain(errc) noexcept;
+// found by argument-dependent lookup; user code can do the same.
+struct error_domain {
+  std::string_view name;
+  std::string_view (*describe)(int code) noexcept;
+};
+
+namespace detail {
+template <class Enum, class = void>
+struct has_error_domain : std::false_type {};
+template <class Enum>
+struct has_error_domain<Enum, std::void_t<decltype(relkit_error_domain(std::declval<Enum>()))>>
+    : std::is_enum<Enum> {};
+}  // namespace detail
+
+template <class Enum>
+inline constexpr bool is_error_code_enum_v = detail::has_error_domain<Enum>::value;
+
+// A component's error code with its domain: compares equal to the enum value
+// it was made from, and names itself ("semver.leading_zero").
+class error_code {
+ public:
+  constexpr error_code() noexcept = default;
+
+  template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+  constexpr error_code(Enum code) noexcept  // NOLINT(google-explicit-constructor)
+      : domain_(&relkit_error_domain(code)), value_(static_cast<int>(code)) {}
+
+  [[nodiscard]] constexpr int value() const noexcept { return value_; }
+  // Null for a default-constructed code.
+  [[nodiscard]] constexpr const error_domain* domain() const noexcept { return domain_; }
+  [[nodiscard]] std::string_view domain_name() const noexcept {
+    return domain_ != nullptr ? domain_->name : std::string_view("none");
+  }
+  [[nodiscard]] std::string_view name() const noexcept {
+    return domain_ != nullptr ? domain_->describe(value_) : std::string_view("none");
+  }
+
+  friend constexpr bool operator==(const error_code& a, const error_code& b) noexcept {
+    return a.domain_ == b.domain_ && a.value_ == b.value_;
+  }
+  friend constexpr bool operator!=(const error_code& a, const error_code& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  const error_domain* domain_ = nullptr;
+  int value_ = 0;
+};
+
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator==(const error_code& a, Enum b) noexcept {
+  return a == error_code(b);
+}
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator==(Enum a, const error_code& b) noexcept {
+  return error_code(a) == b;
+}
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator!=(const error_code& a, Enum b) noexcept {
+  return !(a == b);
+}
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator!=(Enum a, const error_code& b) noexcept {
+  return !(a == b);
+}
+
+// "semver.leading_zero"
+[[nodiscard]] inline std::string to_string(const error_code& code) {
+  std::string text(code.domain_name());
+  text += '.';
+  text += code.name();
+  return text;
+}
+
+// What went wrong, where (a byte offset into the input the caller passed) and
+// a message a person can act on; the message already names the position.
+struct error {
+  error_code code;
+  std::size_t position = 0;
+  std::string message;
+
+  friend bool operator==(const error& a, const error& b) {
+    return a.code == b.code && a.position == b.position && a.message == b.message;
+  }
+  friend bool operator!=(const error& a, const error& b) { return !(a == b); }
+};
+
+// "leading zero in minor version at 2 [semver.leading_zero]"
+[[nodiscard]] inline std::string to_string(const error& err) {
+  std::string text = err.message;
+  text += " [";
+  text += to_string(err.code);
+  text += ']';
+  return text;
+}
+
+// Thrown by result<T>::value() on an error when exceptions are enabled.
+class bad_result_access : public std::exception {
+ public:
+  explicit bad_result_access(relkit::error err)
+      : error_(std::move(err)), what_(to_string(error_)) {}
+  [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }
+  [[nodiscard]] const relkit::error& error() const noexcept { return error_; }
+
+ private:
+  relkit::error error_;
+  std::string what_;
+};
+
+namespace detail {
+[[noreturn]] inline void throw_bad_result_access(const error& err) {
+  RELKIT_THROW(bad_result_access(err));
+}
+}  // namespace detail
+
+// A value of T or an error. Construct from either; test with `if (r)`; read
+// with `*r` / `r->` after testing, or `value()`, which raises on an error.
+template <class T>
+class [[nodiscard]] result {
+  static_assert(!std::is_reference_v<T>, "result<T&> is not supported; use result<T*>");
+  static_assert(!std::is_same_v<std::remove_cv_t<T>, relkit::error>, "result<error> is ambiguous");
+
+ public:
+  using value_type = T;
+  using error_type = relkit::error;
+
+  template <class U = T, std::enable_if_t<std::is_default_constructible_v<U>, int> = 0>
+  result() : storage_(std::in_place_index<0>) {}
+  result(const T& value) : storage_(std::in_place_index<0>, value) {}                // NOLINT
+  result(T&& value) : storage_(std::in_place_index<0>, std::move(value)) {}          // NOLINT
+  result(const relkit::error& err) : storage_(std::in_place_index<1>, err) {}        // NOLINT
+  result(relkit::error&& err) : storage_(std::in_place_index<1>, std::move(err)) {}  // NOLINT
+
+  [[nodiscard]] bool has_value() const noexcept { return storage_.index() == 0; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  [[nodiscard]] T& value() & {
+    if (!has_value()) detail::throw_bad_result_access(*std::get_if<1>(&storage_));
+    return *std::get_if<0>(&storage_);
+  }
+  [[nodiscard]] const T& value() const& {
+    if (!has_value()) detail::throw_bad_result_access(*std::get_if<1>(&storage_));
+    return *std::get_if<0>(&storage_);
+  }
+  [[nodiscard]] T&& value() && { return std::move(value()); }
+
+  // Precondition: has_value(). Checked: a broken precondition aborts with a
+  // message rather than reading the wrong alternative.
+  [[nodiscard]] T& operator*() & noexcept { return checked_value(); }
+  [[nodiscard]] const T& operator*() const& noexcept { return checked_value(); }
+  [[nodiscard]] T&& operator*() && noexcept { return std::move(checked_value()); }
+  [[nodiscard]] T* operator->() noexcept { return &checked_value(); }
+  [[nodiscard]] const T* operator->() const noexcept { return &checked_value(); }
+
+  // Precondition: !has_value().
+  [[nodiscard]] const relkit::error& error() const& noexcept {
+    const auto* err = std::get_if<1>(&storage_);
+    if (err == nullptr) detail::abort_with_message("result::error() called on a value");
+    return *err;
+  }
+  [[nodiscard]] relkit::error&& error() && noexcept {
+    auto* err = std::get_if<1>(&storage_);
+    if (err == nullptr) detail::abort_with_message("result::error() called on a value");
+    return std::move(*err);
+  }
+
+  template <class U>
+  [[nodiscard]] T value_or(U&& fallback) const& {
+    return has_value() ? *std::get_if<0>(&storage_) : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class U>
+  [[nodiscard]] T value_or(U&& fallback) && {
+    return has_value() ? std::move(*std::get_if<0>(&storage_))
+                       : static_cast<T>(std::forward<U>(fallback));
+  }
+
+  // f(const T&) -> result<U>; the error passes through untouched.
+  template <class F>
+  auto and_then(F&& f) const& -> std::invoke_result_t<F, const T&> {
+    if (has_value()) return std::forward<F>(f)(*std::get_if<0>(&storage_));
+    return *std::get_if<1>(&storage_);
+  }
+  // f(const T&) -> U, giving result<U>; the error passes through untouched.
+  template <class F>
+  auto transform(F&& f) const& -> result<std::invoke_result_t<F, const T&>> {
+    if (has_value()) return std::forward<F>(f)(*std::get_if<0>(&storage_));
+    return *std::get_if<1>(&storage_);
+  }
+
+  friend bool operator==(const result& a, const result& b) { return a.storage_ == b.storage_; }
+  friend bool operator!=(const result& a, const result& b) { return !(a == b); }
+
+ private:
+  T& checked_value() noexcept {
+    auto* value = std::get_if<0>(&storage_);
+    if (value == nullptr) detail::abort_with_message("result value accessed on an error");
+    return *value;
+  }
+  const T& checked_value() const noexcept {
+    const auto* value = std::get_if<0>(&storage_);
+    if (value == nullptr) detail::abort_with_message("result value accessed on an error");
+    return *value;
+  }
+
+  std::variant<T, relkit::error> storage_;
+};
+
+// Success or an error, for operations that produce nothing but can fail.
+template <>
+class [[nodiscard]] result<void> {
+ public:
+  using value_type = void;
+  using error_type = relkit::error;
+
+  result() noexcept = default;
+  result(const relkit::error& err) : error_(err) {}        // NOLINT
+  result(relkit::error&& err) : error_(std::move(err)) {}  // NOLINT
+
+  [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  void value() const {
+    if (error_) detail::throw_bad_result_access(*error_);
+  }
+  [[nodiscard]] const relkit::error& error() const& noexcept {
+    if (!error_) detail::abort_with_message("result::error() called on a value");
+    return *error_;
+  }
+
+  friend bool operator==(const result& a, const result& b) { return a.error_ == b.error_; }
+  friend bool operator!=(const result& a, const result& b) { return !(a == b); }
+
+ private:
+  std::optional<relkit::error> error_;
+};
+
+RELKIT_NAMESPACE_END
