@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Times each public header compiled alone and fails over budget.
+
+Each include/relkit/<name>.hpp is compiled as the only include of a translation
+unit with `g++ -std=c++17 -O0 -c` (best of N runs). Budget: 0.5 s per header,
+1.0 s for the umbrella relkit.hpp (README "Compile time", benchmarks/README.md).
+
+    python3 tools/compile_budget.py [--compiler g++] [--runs 3] [--markdown]
+"""
+
+import argparse
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HEADER_BUDGET = 0.5
+UMBRELLA_BUDGET = 1.0
+
+
+def compile_seconds(compiler: str, header: str, runs: int, workdir: pathlib.Path) -> float:
+    source = workdir / "tu.cpp"
+    source.write_text(f"#include <relkit/{header}>\n", encoding="utf-8")
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([compiler, "-std=c++17", "-O0", "-c", str(source), "-o", str(workdir / "tu.o"),
+                        "-I", str(ROOT / "include")], check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--compiler", default="g++")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args()
+
+    headers = sorted(p.name for p in (ROOT / "include" / "relkit").glob("*.hpp"))
+    over = []
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for header in headers:
+            budget = UMBRELLA_BUDGET if header == "relkit.hpp" else HEADER_BUDGET
+            seconds = compile_seconds(args.compiler, header, args.runs, pathlib.Path(tmp))
+            verdict = "ok" if seconds <= budget else "OVER"
+            rows.append((header, seconds, budget, verdict))
+            if seconds > budget:
+                over.append(header)
+    if args.markdown:
+        print("| header | seconds (best of %d) | budget | |" % args.runs)
+        print("|---|---:|---:|---|")
+        for header, seconds, budget, verdict in rows:
+            print(f"| `relkit/{header}` | {seconds:.3f} | {budget:.1f} | {verdict} |")
+    else:
+        for header, seconds, budget, verdict in rows:
+            print(f"{verdict:4} relkit/{header:<16} {seconds:.3f} s (budget {budget:.1f} s)")
+    if over:
+        print(f"over the compile-time budget: {', '.join(over)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
