@@ -3,7 +3,8 @@
 #   cmake -DROUTE=<route> -DRELKIT_SOURCE_DIR=... -DRELKIT_BINARY_DIR=... -DWORK_DIR=...
 #         -DVERSION=x.y.z -DCXX=<compiler> -DCXX_FLAGS=... -DGENERATOR=... -DPYTHON=...
 #         -P run_consumer.cmake
-# Exits with 77 (ctest SKIP_RETURN_CODE) when a tool the route needs is absent.
+# Prints "RELKIT_CONSUMER_SKIPPED" (ctest SKIP_REGULAR_EXPRESSION) when a tool the route needs
+# is absent; cmake_language(EXIT) needs CMake 3.29.
 set(consumers "${RELKIT_SOURCE_DIR}/tests/consumers")
 set(project_dir "${WORK_DIR}/${ROUTE}")
 file(REMOVE_RECURSE "${project_dir}")
@@ -46,8 +47,8 @@ elseif(ROUTE STREQUAL "single_header")
 elseif(ROUTE STREQUAL "meson")
   find_program(MESON meson)
   if(NOT MESON)
-    message("meson not found: skipping the Meson consumer (apt-get install meson)")
-    cmake_language(EXIT 77)
+    message("RELKIT_CONSUMER_SKIPPED: meson not found (apt-get install meson)")
+    return()
   endif()
   make_tarball(sha)
   file(COPY "${tarball}" DESTINATION "${project_dir}/subprojects/packagecache")
