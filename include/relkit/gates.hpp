@@ -512,6 +512,31 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
+// Kayenta's judgement over a canary's interval scores: an interval scoring at
+// or below `marginal` stops the analysis as failed; otherwise the last score
+// must reach `pass`. No scores at all fail (nothing was measured).
+struct interval_judgement {
+  outcome result = outcome::fail;
+  std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
+
+  friend bool operator==(const interval_judgement& a, const interval_judgement& b) {
+    return a.result == b.result && a.intervals_judged == b.intervals_judged;
+  }
+  friend bool operator!=(const interval_judgement& a, const interval_judgement& b) {
+    return !(a == b);
+  }
+};
+
+inline interval_judgement judge_intervals(const std::vector<double>& scores, double marginal,
+                                          double pass) noexcept {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    // A NaN score is missing evidence: fail closed.
+    if (!(scores[i] > marginal)) return {outcome::fail, i + 1};
+  }
+  if (scores.empty() || !(scores.back() >= pass)) return {outcome::fail, scores.size()};
+  return {outcome::pass, scores.size()};
+}
+
 // The verdict with one explained line per node.
 inline verdict evaluate(const gate& g, const evidence& e) {
   verdict v;
