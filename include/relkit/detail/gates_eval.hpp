@@ -146,6 +146,25 @@ inline void append_signed(std::string& out, double value) {
 
 // "<= 220: baseline 200 +10%" (relative, baseline known), "<= +10%" (unknown)
 // or ">= 80" (absolute).
+// "baseline 200 +10%", "baseline * 1.05" (no known baseline value).
+inline void append_relation(std::string& out, const criterion& c, bool has_baseline,
+                            double baseline) {
+  out += "baseline ";
+  if (has_baseline) {
+    ::relkit::detail::append_number_readable(out, baseline);
+    out += ' ';
+  }
+  if (c.ref == reference::baseline_factor) {
+    out += "* ";
+    ::relkit::detail::append_number_readable(out, c.value);
+  } else {
+    append_signed(out, c.value);
+    if (c.ref == reference::baseline_percent) out += '%';
+  }
+}
+
+// "<= 220: baseline 200 +10%" (relative, baseline known), "<= baseline +10%"
+// (unknown) or ">= 80" (absolute).
 inline void append_criterion(std::string& out, const criterion& c, bool has_baseline,
                              double baseline) {
   out += op_text(c.op);
@@ -156,19 +175,9 @@ inline void append_criterion(std::string& out, const criterion& c, bool has_base
   }
   if (has_baseline) {
     ::relkit::detail::append_number_readable(out, target_of(c, baseline));
-    out += ": baseline ";
-    ::relkit::detail::append_number_readable(out, baseline);
-    out += ' ';
-  } else {
-    out += "baseline ";
+    out += ": ";
   }
-  if (c.ref == reference::baseline_factor) {
-    out += "* ";
-    ::relkit::detail::append_number_readable(out, c.value);
-  } else {
-    append_signed(out, c.value);
-    if (c.ref == reference::baseline_percent) out += '%';
-  }
+  append_relation(out, c, has_baseline, baseline);
 }
 
 inline void append_requirements(std::string& out, const gate& g, bool has_baseline,
@@ -241,9 +250,7 @@ node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
         ::relkit::detail::append_number_readable(out->line, target_of(c, baseline));
         if (is_relative(c)) {
           out->line += " (";
-          std::string text;
-          append_criterion(text, c, true, baseline);
-          out->line += text.substr(text.find(": ") + 2);
+          append_relation(out->line, c, true, baseline);
           out->line += ')';
         }
       }
@@ -779,6 +786,8 @@ template <bool Explain>
 node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth) {
   const char* problem = depth > 64 ? "gate nested deeper than 64 levels" : node_problem(g);
   node_eval result;
+  // One allocation for nearly every line instead of several as it grows.
+  if constexpr (Explain) out->line.reserve(120);
   if (problem != nullptr) {
     if constexpr (Explain) {
       out->line = "invalid gate: ";
