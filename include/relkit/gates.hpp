@@ -7,11 +7,11 @@
 
 #include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -79,10 +79,14 @@ struct approval {
   time_point at{};
   decision choice = decision::approve;
 
-  friend bool operator==(const approval& a, const approval& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
+  friend bool operator==(const approval& a, const T& b) {
     return a.who == b.who && a.at == b.at && a.choice == b.choice;
   }
-  friend bool operator!=(const approval& a, const approval& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
+  friend bool operator!=(const approval& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // A measured value. A relative criterion reads `baseline` if set, otherwise
@@ -93,11 +97,15 @@ struct metric {
   std::optional<double> baseline;
   std::vector<double> baseline_samples;
 
-  friend bool operator==(const metric& a, const metric& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
+  friend bool operator==(const metric& a, const T& b) {
     return a.name == b.name && a.value == b.value && a.baseline == b.baseline &&
            a.baseline_samples == b.baseline_samples;
   }
-  friend bool operator!=(const metric& a, const metric& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
+  friend bool operator!=(const metric& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // An integer count such as critical CVEs; read by threshold conditions exactly
@@ -106,10 +114,14 @@ struct count {
   std::string name;
   std::uint64_t value = 0;
 
-  friend bool operator==(const count& a, const count& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
+  friend bool operator==(const count& a, const T& b) {
     return a.name == b.name && a.value == b.value;
   }
-  friend bool operator!=(const count& a, const count& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
+  friend bool operator!=(const count& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // Only `passed` counts as passed: skipped and canceled stages are not evidence
@@ -121,10 +133,14 @@ struct stage_result {
   stage_status status = stage_status::failed;
   time_point finished_at{};
 
-  friend bool operator==(const stage_result& a, const stage_result& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
+  friend bool operator==(const stage_result& a, const T& b) {
     return a.stage == b.stage && a.status == b.status && a.finished_at == b.finished_at;
   }
-  friend bool operator!=(const stage_result& a, const stage_result& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
+  friend bool operator!=(const stage_result& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // Everything a gate may look at, filled by the caller. Absent fields are
@@ -138,12 +154,16 @@ struct evidence {
   std::vector<stage_result> stages;
   std::optional<time_point> now;  // the evaluation time; never read from a clock
 
-  friend bool operator==(const evidence& a, const evidence& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
+  friend bool operator==(const evidence& a, const T& b) {
     return a.metrics == b.metrics && a.counts == b.counts && a.approvals == b.approvals &&
            a.author == b.author && a.approval_requested_at == b.approval_requested_at &&
            a.stages == b.stages && a.now == b.now;
   }
-  friend bool operator!=(const evidence& a, const evidence& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
+  friend bool operator!=(const evidence& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // ---------------------------------------------------------------- conditions
@@ -164,10 +184,14 @@ struct criterion {
   double value = 0;
   reference ref = reference::absolute;
 
-  friend bool operator==(const criterion& a, const criterion& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
+  friend bool operator==(const criterion& a, const T& b) {
     return a.op == b.op && a.value == b.value && a.ref == b.ref;
   }
-  friend bool operator!=(const criterion& a, const criterion& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
+  friend bool operator!=(const criterion& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // How baseline samples are aggregated (Keptn: avg by default); percentiles
@@ -182,10 +206,14 @@ struct month_day {
   std::uint8_t month = 1;
   std::uint8_t day = 1;
 
-  friend bool operator==(const month_day& a, const month_day& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
+  friend bool operator==(const month_day& a, const T& b) {
     return a.year == b.year && a.month == b.month && a.day == b.day;
   }
-  friend bool operator!=(const month_day& a, const month_day& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
+  friend bool operator!=(const month_day& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // A deploy window in local time: `utc_offset_minutes` is the standard offset,
@@ -204,12 +232,16 @@ struct window {
   std::int16_t utc_offset_minutes = 0;
   dst_rule dst = dst_rule::none;
 
-  friend bool operator==(const window& a, const window& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
+  friend bool operator==(const window& a, const T& b) {
     return a.effect == b.effect && a.weekdays == b.weekdays && a.start_minute == b.start_minute &&
            a.end_minute == b.end_minute && a.from == b.from && a.to == b.to &&
            a.utc_offset_minutes == b.utc_offset_minutes && a.dst == b.dst;
   }
-  friend bool operator!=(const window& a, const window& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
+  friend bool operator!=(const window& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 enum class gate_kind : std::uint8_t {
@@ -250,7 +282,8 @@ struct gate {
   double weight = 1;
   bool key = false;  // a failing key objective fails the score whatever its value
 
-  friend bool operator==(const gate& a, const gate& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
+  friend bool operator==(const gate& a, const T& b) {
     return a.type == b.type && a.name == b.name && a.pass == b.pass && a.warn == b.warn &&
            a.baseline_aggregate == b.baseline_aggregate && a.required == b.required &&
            a.allow_self_approval == b.allow_self_approval && a.timeout == b.timeout &&
@@ -258,11 +291,15 @@ struct gate {
            a.pass_score == b.pass_score && a.warn_score == b.warn_score && a.weight == b.weight &&
            a.key == b.key;
   }
-  friend bool operator!=(const gate& a, const gate& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
+  friend bool operator!=(const gate& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // ---------------------------------------------------------------- building
 
+template <class = void>
 inline gate threshold(std::string name, std::vector<criterion> pass,
                       std::vector<criterion> warn = {}) {
   gate g;
@@ -273,6 +310,7 @@ inline gate threshold(std::string name, std::vector<criterion> pass,
   return g;
 }
 
+template <class = void>
 inline gate approvals(std::uint32_t required) {
   gate g;
   g.type = gate_kind::approvals;
@@ -281,6 +319,7 @@ inline gate approvals(std::uint32_t required) {
   return g;
 }
 
+template <class = void>
 inline gate stages_passed(std::string stage) {
   gate g;
   g.type = gate_kind::stages_passed;
@@ -288,6 +327,7 @@ inline gate stages_passed(std::string stage) {
   return g;
 }
 
+template <class = void>
 inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
   gate g;
   g.type = gate_kind::no_failure;
@@ -296,6 +336,7 @@ inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
   return g;
 }
 
+template <class = void>
 inline gate deploy_windows(std::string label, std::vector<window> windows) {
   gate g;
   g.type = gate_kind::windows;
@@ -304,6 +345,7 @@ inline gate deploy_windows(std::string label, std::vector<window> windows) {
   return g;
 }
 
+template <class = void>
 inline gate all_of(std::string label, std::vector<gate> children) {
   gate g;
   g.type = gate_kind::all_of;
@@ -311,19 +353,23 @@ inline gate all_of(std::string label, std::vector<gate> children) {
   g.children = std::move(children);
   return g;
 }
+template <class = void>
 inline gate all_of(std::vector<gate> children) {
   return all_of(std::string(), std::move(children));
 }
 
+template <class = void>
 inline gate any_of(std::string label, std::vector<gate> children) {
   gate g = all_of(std::move(label), std::move(children));
   g.type = gate_kind::any_of;
   return g;
 }
+template <class = void>
 inline gate any_of(std::vector<gate> children) {
   return any_of(std::string(), std::move(children));
 }
 
+template <class = void>
 inline gate not_(gate child) {
   gate g;
   g.type = gate_kind::not_;
@@ -331,6 +377,7 @@ inline gate not_(gate child) {
   return g;
 }
 
+template <class = void>
 inline gate score(std::string label, double pass_score, double warn_score,
                   std::vector<gate> objectives) {
   gate g = all_of(std::move(label), std::move(objectives));
@@ -341,11 +388,13 @@ inline gate score(std::string label, double pass_score, double warn_score,
 }
 
 // The same node as an objective of a score with this weight.
+template <class = void>
 inline gate weighted(gate g, double weight) {
   g.weight = weight;
   return g;
 }
 // The same node as a key (veto) objective of a score.
+template <class = void>
 inline gate key(gate g) {
   g.key = true;
   return g;
@@ -385,11 +434,15 @@ struct verdict {
   std::string line;
   std::vector<verdict> reasons;
 
-  friend bool operator==(const verdict& a, const verdict& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
+  friend bool operator==(const verdict& a, const T& b) {
     return a.result == b.result && a.missing_evidence == b.missing_evidence && a.line == b.line &&
            a.reasons == b.reasons;
   }
-  friend bool operator!=(const verdict& a, const verdict& b) { return !(a == b); }
+  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
+  friend bool operator!=(const verdict& a, const T& b) {
+    return !(a == b);
+  }
 };
 
 // ---------------------------------------------------------------- validation
@@ -399,11 +452,13 @@ namespace detail {
 namespace gates_detail {
 using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
+template <class = void>
 inline bool is_name_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.' || c == ':' || c == '/' || c == '-';
 }
 
+template <class = void>
 inline bool is_valid_name(std::string_view name) noexcept {
   if (name.empty()) return false;
   for (char c : name) {
@@ -412,10 +467,12 @@ inline bool is_valid_name(std::string_view name) noexcept {
   return true;
 }
 
+template <class = void>
 inline bool is_finite(double v) noexcept {
-  return std::isfinite(v);
+  return ::relkit::detail::is_finite(v);
 }
 
+template <class = void>
 inline bool valid_window(const window& w) noexcept {
   if (w.utc_offset_minutes < -18 * 60 || w.utc_offset_minutes > 18 * 60) return false;
   if (w.weekdays != 0) {
@@ -432,6 +489,7 @@ inline bool valid_window(const window& w) noexcept {
 }
 
 // Why this node (not its children) is invalid, or nullptr.
+template <class = void>
 inline const char* node_problem(const gate& g) noexcept {
   if (!(g.weight > 0) || !is_finite(g.weight)) return "weight must be a finite number above 0";
   switch (g.type) {
@@ -490,13 +548,14 @@ namespace gates {
 
 // The first structural problem of a gate built in code (position 0), or
 // success. evaluate() fails an invalid node closed with the same message.
+template <class = void>
 inline result<void> validate(const gate& g, int depth = 0) {
   if (depth > 64) return relkit::error{errc::too_deep, 0, "gate nested deeper than 64 levels at 0"};
   if (const char* problem = detail::gates_detail::node_problem(g)) {
     return relkit::error{errc::invalid_gate, 0, std::string(problem) + " at 0"};
   }
   for (const auto& child : g.children) {
-    auto checked = validate(child, depth + 1);
+    auto checked = validate<>(child, depth + 1);
     if (!checked) return checked;
   }
   return {};
@@ -519,14 +578,17 @@ struct interval_judgement {
   outcome result = outcome::fail;
   std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
 
-  friend bool operator==(const interval_judgement& a, const interval_judgement& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
+  friend bool operator==(const interval_judgement& a, const T& b) {
     return a.result == b.result && a.intervals_judged == b.intervals_judged;
   }
-  friend bool operator!=(const interval_judgement& a, const interval_judgement& b) {
+  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
+  friend bool operator!=(const interval_judgement& a, const T& b) {
     return !(a == b);
   }
 };
 
+template <class = void>
 inline interval_judgement judge_intervals(const std::vector<double>& scores, double marginal,
                                           double pass) noexcept {
   for (std::size_t i = 0; i < scores.size(); ++i) {
@@ -538,18 +600,21 @@ inline interval_judgement judge_intervals(const std::vector<double>& scores, dou
 }
 
 // The verdict with one explained line per node.
+template <class = void>
 inline verdict evaluate(const gate& g, const evidence& e) {
   verdict v;
-  detail::gates_detail::eval_node<true>(g, e, &v, 0);
+  detail::gates_detail::eval_node(g, e, &v, 0);
   return v;
 }
 
 // The outcome only: no reason strings, no allocation, stops early.
+template <class = void>
 inline outcome check(const gate& g, const evidence& e) noexcept {
-  return detail::gates_detail::eval_node<false>(g, e, nullptr, 0).result;
+  return detail::gates_detail::eval_node(g, e, nullptr, 0).result;
 }
 
 // "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
+template <class = void>
 inline std::string to_text(const verdict& v) {
   std::string out;
   detail::gates_detail::render(out, v, 0, false);
@@ -557,6 +622,7 @@ inline std::string to_text(const verdict& v) {
 }
 
 // A nested Markdown list: "- **FAIL** `all_of production: ...`".
+template <class = void>
 inline std::string to_markdown(const verdict& v) {
   std::string out;
   detail::gates_detail::render(out, v, 0, true);
@@ -565,12 +631,14 @@ inline std::string to_markdown(const verdict& v) {
 
 // Parses the line-based gate spec (README "gates"); errors carry the byte
 // position and name it in the message.
+template <class = void>
 inline result<gate> parse(std::string_view spec) {
-  detail::gates_detail::spec_parser parser(spec);
+  detail::gates_detail::spec_parser<> parser(spec);
   return parser.parse_document();
 }
 
 // The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
+template <class = void>
 inline std::string to_string(const gate& g) {
   std::string out;
   detail::gates_detail::append_spec(out, g, 0);

@@ -3,7 +3,6 @@
 // relkit/gates.hpp after the gate types; not a public header.
 #include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,6 +27,7 @@ struct node_eval {
   double fraction = 0;  // share of the weight earned as a score objective, 0..1
 };
 
+template <class = void>
 inline bool lookup_value(const evidence& e, std::string_view name, double& value,
                          const metric*& found) noexcept {
   for (const auto& m : e.metrics) {
@@ -46,6 +46,7 @@ inline bool lookup_value(const evidence& e, std::string_view name, double& value
   return false;
 }
 
+template <class = void>
 inline bool compare(double actual, comparator op, double target) noexcept {
   switch (op) {
     case comparator::lt:
@@ -82,11 +83,13 @@ constexpr std::string_view op_text(comparator op) noexcept {
   return "?";
 }
 
+template <class = void>
 inline bool is_relative(const criterion& c) noexcept {
   return c.ref != reference::absolute;
 }
 
 // The k-th smallest (0-based) without sorting a copy: no allocation.
+template <class = void>
 inline double kth_smallest(const std::vector<double>& samples, std::size_t k) noexcept {
   for (double candidate : samples) {
     std::size_t less = 0;
@@ -100,31 +103,33 @@ inline double kth_smallest(const std::vector<double>& samples, std::size_t k) no
   return samples.front();
 }
 
+template <class = void>
 inline bool baseline_of(const metric* m, aggregate how, double& out) noexcept {
   if (m == nullptr) return false;
   if (m->baseline) {
     out = *m->baseline;
-    return std::isfinite(out);
+    return ::relkit::detail::is_finite(out);
   }
   const auto& samples = m->baseline_samples;
   if (samples.empty()) return false;
   for (double s : samples) {
-    if (!std::isfinite(s)) return false;
+    if (!::relkit::detail::is_finite(s)) return false;
   }
   if (how == aggregate::avg) {
     double sum = 0;
     for (double s : samples) sum += s;
     out = sum / static_cast<double>(samples.size());
-    return std::isfinite(out);
+    return ::relkit::detail::is_finite(out);
   }
-  const double p = how == aggregate::p50 ? 50.0 : how == aggregate::p90 ? 90.0 : 95.0;
+  const std::size_t p = how == aggregate::p50 ? 50 : how == aggregate::p90 ? 90 : 95;
   // Nearest rank: the ceil(p/100 * n)-th smallest, 1-based.
-  auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
+  std::size_t rank = (p * samples.size() + 99) / 100;
   if (rank == 0) rank = 1;
   out = kth_smallest(samples, rank - 1);
   return true;
 }
 
+template <class = void>
 inline double target_of(const criterion& c, double baseline) noexcept {
   switch (c.ref) {
     case reference::absolute:
@@ -132,21 +137,23 @@ inline double target_of(const criterion& c, double baseline) noexcept {
     case reference::baseline_delta:
       return baseline + c.value;
     case reference::baseline_percent:
-      return baseline + std::fabs(baseline) * c.value / 100.0;
+      return baseline + ::relkit::detail::abs_value(baseline) * c.value / 100.0;
     case reference::baseline_factor:
-      return baseline + std::fabs(baseline) * (c.value - 1.0);
+      return baseline + ::relkit::detail::abs_value(baseline) * (c.value - 1.0);
   }
   return c.value;
 }
 
+template <class = void>
 inline void append_signed(std::string& out, double value) {
   out += value < 0 ? '-' : '+';
-  ::relkit::detail::append_number_readable(out, std::fabs(value));
+  ::relkit::detail::append_number_readable(out, ::relkit::detail::abs_value(value));
 }
 
 // "<= 220: baseline 200 +10%" (relative, baseline known), "<= +10%" (unknown)
 // or ">= 80" (absolute).
 // "baseline 200 +10%", "baseline * 1.05" (no known baseline value).
+template <class = void>
 inline void append_relation(std::string& out, const criterion& c, bool has_baseline,
                             double baseline) {
   out += "baseline ";
@@ -165,6 +172,7 @@ inline void append_relation(std::string& out, const criterion& c, bool has_basel
 
 // "<= 220: baseline 200 +10%" (relative, baseline known), "<= baseline +10%"
 // (unknown) or ">= 80" (absolute).
+template <class = void>
 inline void append_criterion(std::string& out, const criterion& c, bool has_baseline,
                              double baseline) {
   out += op_text(c.op);
@@ -180,6 +188,7 @@ inline void append_criterion(std::string& out, const criterion& c, bool has_base
   append_relation(out, c, has_baseline, baseline);
 }
 
+template <class = void>
 inline void append_requirements(std::string& out, const gate& g, bool has_baseline,
                                 double baseline) {
   out += "(required ";
@@ -197,6 +206,7 @@ inline void append_requirements(std::string& out, const gate& g, bool has_baseli
   out += ')';
 }
 
+template <class = void>
 inline bool tier_met(const std::vector<criterion>& tier, double value, double baseline,
                      std::size_t& first_missed) noexcept {
   for (std::size_t i = 0; i < tier.size(); ++i) {
@@ -208,13 +218,13 @@ inline bool tier_met(const std::vector<criterion>& tier, double value, double ba
   return true;
 }
 
-template <bool Explain>
-node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
+template <class = void>
+inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
   double value = 0;
   const metric* m = nullptr;
   const bool found = lookup_value(e, g.name, value, m);
-  if (!found || !std::isfinite(value)) {
-    if constexpr (Explain) {
+  if (!found || !::relkit::detail::is_finite(value)) {
+    if (out != nullptr) {
       out->line = g.name;
       out->line += found ? " is not a finite number " : " missing ";
       append_requirements(out->line, g, false, 0);
@@ -227,7 +237,7 @@ node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
   double baseline = 0;
   if (needs_baseline && !baseline_of(m, g.baseline_aggregate, baseline)) {
     // Keptn treats a relative criterion without a baseline as met; relkit fails closed.
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line = g.name;
       out->line += ' ';
       ::relkit::detail::append_number_readable(out->line, value);
@@ -238,7 +248,7 @@ node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
   }
   std::size_t missed = 0;
   if (tier_met(g.pass, value, baseline, missed)) {
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line = g.name;
       out->line += ' ';
       ::relkit::detail::append_number_readable(out->line, value);
@@ -259,7 +269,7 @@ node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
   }
   std::size_t warn_missed = 0;
   const bool warned = !g.warn.empty() && tier_met(g.warn, value, baseline, warn_missed);
-  if constexpr (Explain) {
+  if (out != nullptr) {
     const double target = target_of(g.pass[missed], baseline);
     out->line = g.name;
     out->line += ' ';
@@ -273,6 +283,7 @@ node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
   return {outcome::fail, false, 0};
 }
 
+template <class = void>
 inline bool counted_before(const std::vector<approval>& list, std::size_t index) noexcept {
   for (std::size_t j = 0; j < index; ++j) {
     if (list[j].choice == decision::approve && list[j].who == list[index].who) return true;
@@ -280,15 +291,15 @@ inline bool counted_before(const std::vector<approval>& list, std::size_t index)
   return false;
 }
 
-template <bool Explain>
-node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
+template <class = void>
+inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
   if (!g.allow_self_approval && (!e.author || e.author->empty())) {
-    if constexpr (Explain) out->line = "approvals author missing (needed to exclude self-approval)";
+    if (out != nullptr) out->line = "approvals author missing (needed to exclude self-approval)";
     return {outcome::fail, true, 0};
   }
   for (const auto& a : e.approvals) {
     if (a.choice == decision::reject) {
-      if constexpr (Explain) {
+      if (out != nullptr) {
         out->line = "approvals rejected by ";
         out->line += a.who.empty() ? std::string("(unnamed)") : a.who;
         out->line += " (any rejection vetoes)";
@@ -307,7 +318,7 @@ node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
       continue;
     }
     ++valid;
-    if constexpr (Explain) {
+    if (out != nullptr) {
       if (!names.empty()) names += ", ";
       names += list[i].who;
     }
@@ -331,12 +342,12 @@ node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
     }
   };
   if (valid >= g.required) {
-    if constexpr (Explain) describe_count(out->line);
+    if (out != nullptr) describe_count(out->line);
     return {outcome::pass, false, 1};
   }
   if (g.timeout) {
     if (!e.now || !e.approval_requested_at) {
-      if constexpr (Explain) {
+      if (out != nullptr) {
         describe_count(out->line);
         out->line += e.now ? ", approval request time missing" : ", evaluation time missing";
         out->line += " (a timeout never approves)";
@@ -344,7 +355,7 @@ node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
       return {outcome::fail, true, 0};
     }
     if (*e.now - *e.approval_requested_at >= *g.timeout) {
-      if constexpr (Explain) {
+      if (out != nullptr) {
         describe_count(out->line);
         out->line += ", timed out after ";
         ::relkit::detail::append_duration(out->line, g.timeout->count());
@@ -353,12 +364,12 @@ node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
       return {outcome::fail, false, 0};
     }
   }
-  if constexpr (Explain) describe_count(out->line);
+  if (out != nullptr) describe_count(out->line);
   return {outcome::pending, false, 0};
 }
 
-template <bool Explain>
-node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* out) {
+template <class = void>
+inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* out) {
   std::uint64_t total = 0, passed = 0, failed = 0, running = 0, not_run = 0;
   for (const auto& s : e.stages) {
     if (s.stage != g.name) continue;
@@ -383,7 +394,7 @@ node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* out) {
                          : failed != 0 || not_run != 0 ? outcome::fail
                          : running != 0                ? outcome::pending
                                                        : outcome::pass;
-  if constexpr (Explain) {
+  if (out != nullptr) {
     out->line = g.name;
     if (total == 0) {
       out->line += " no results (required all passed)";
@@ -408,16 +419,16 @@ node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* out) {
   return {result, total == 0, result == outcome::pass ? 1.0 : 0.0};
 }
 
-template <bool Explain>
-node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
-  if constexpr (Explain) out->line = g.name;
+template <class = void>
+inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
+  if (out != nullptr) out->line = g.name;
   const auto append_required = [&] {
     out->line += "(required no failure within ";
     ::relkit::detail::append_duration(out->line, g.within.count());
     out->line += ')';
   };
   if (!e.now) {
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line += " evaluation time missing ";
       append_required();
     }
@@ -434,7 +445,7 @@ node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
     }
   }
   if (!any) {
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line += " no results ";
       append_required();
     }
@@ -443,7 +454,7 @@ node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
   // Closed window: a failure exactly `within` before now still counts, and so
   // does one stamped after now (clock skew is not a pass).
   const bool recent = last_failure != nullptr && last_failure->finished_at >= *e.now - g.within;
-  if constexpr (Explain) {
+  if (out != nullptr) {
     if (last_failure == nullptr) {
       out->line += " no failure recorded";
     } else {
@@ -470,17 +481,20 @@ node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
 inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
                                                       "fri", "sat", "sun"};
 
+template <class = void>
 inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
   ::relkit::detail::append_two_digits(out, minute_of_day / 60);
   out += ':';
   ::relkit::detail::append_two_digits(out, minute_of_day % 60);
 }
 
+template <class = void>
 inline void append_offset(std::string& out, std::int64_t minutes) {
   out += minutes < 0 ? '-' : '+';
   append_hhmm(out, minutes < 0 ? -minutes : minutes);
 }
 
+template <class = void>
 inline void append_month_day(std::string& out, const month_day& d) {
   if (d.year != 0) {
     ::relkit::detail::append_two_digits(out, d.year / 100);
@@ -493,6 +507,7 @@ inline void append_month_day(std::string& out, const month_day& d) {
 }
 
 // "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
+template <class = void>
 inline void append_window(std::string& out, const window& w) {
   out += w.effect == window_effect::allow ? "allow " : "deny ";
   if (w.weekdays != 0) {
@@ -529,6 +544,7 @@ inline void append_window(std::string& out, const window& w) {
 }
 
 // Local time of a UTC instant under a window's offset and DST rule.
+template <class = void>
 inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
   const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
   bool summer = false;
@@ -537,6 +553,7 @@ inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
   return utc + standard + (summer ? 3600 : 0);
 }
 
+template <class = void>
 inline bool window_active(const window& w, std::int64_t utc) noexcept {
   const std::int64_t local = local_seconds(w, utc);
   const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
@@ -565,6 +582,7 @@ inline bool window_active(const window& w, std::int64_t utc) noexcept {
 }
 
 // "(local Tue 2026-11-24 10:00 +01:00)"
+template <class = void>
 inline void append_local(std::string& out, const window& w, std::int64_t utc) {
   const std::int64_t local = local_seconds(w, utc);
   const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
@@ -582,10 +600,10 @@ inline void append_local(std::string& out, const window& w, std::int64_t utc) {
   out += ')';
 }
 
-template <bool Explain>
-node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
+template <class = void>
+inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
   if (!e.now) {
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line = g.name;
       out->line += " evaluation time missing (required an open deploy window)";
     }
@@ -597,7 +615,7 @@ node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
   for (const auto& w : g.windows) {
     if (w.effect == window_effect::deny) {
       if (window_active(w, utc)) {
-        if constexpr (Explain) {
+        if (out != nullptr) {
           out->line = g.name;
           out->line += " closed: ";
           append_window(out->line, w);
@@ -612,14 +630,14 @@ node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
     }
   }
   if (first_allow != nullptr && open_allow == nullptr) {
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line = g.name;
       out->line += " closed: no allow window open ";
       append_local(out->line, *first_allow, utc);
     }
     return {outcome::fail, false, 0};
   }
-  if constexpr (Explain) {
+  if (out != nullptr) {
     out->line = g.name;
     if (open_allow != nullptr) {
       out->line += " open: ";
@@ -634,6 +652,7 @@ node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
   return {outcome::pass, false, 1};
 }
 
+template <class = void>
 inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
   ::relkit::detail::append_unsigned(line, tally[0]);
   line += " of ";
@@ -648,6 +667,7 @@ inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::
   }
 }
 
+template <class = void>
 inline void append_label(std::string& line, const char* word, const gate& g) {
   line = word;
   if (!g.name.empty()) {
@@ -657,45 +677,45 @@ inline void append_label(std::string& line, const char* word, const gate& g) {
   line += ": ";
 }
 
-template <bool Explain>
-node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth);
+template <class = void>
+inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth);
 
-template <bool Explain>
-node_eval eval_group(const gate& g, const evidence& e, verdict* out, int depth) {
+template <class = void>
+inline node_eval eval_group(const gate& g, const evidence& e, verdict* out, int depth) {
   const bool all = g.type == gate_kind::all_of;
   std::size_t tally[4] = {0, 0, 0, 0};
   outcome combined = all ? outcome::pass : outcome::fail;
   bool missing = false;
-  if constexpr (Explain) out->reasons.resize(g.children.size());
+  if (out != nullptr) out->reasons.resize(g.children.size());
   for (std::size_t i = 0; i < g.children.size(); ++i) {
     verdict* child_out = nullptr;
-    if constexpr (Explain) child_out = &out->reasons[i];
-    const node_eval child = eval_node<Explain>(g.children[i], e, child_out, depth + 1);
+    if (out != nullptr) child_out = &out->reasons[i];
+    const node_eval child = eval_node(g.children[i], e, child_out, depth + 1);
     ++tally[static_cast<std::size_t>(child.result)];
     missing = missing || child.missing;
     combined = all ? (child.result > combined ? child.result : combined)
                    : (child.result < combined ? child.result : combined);
-    if constexpr (!Explain) {
+    if (out == nullptr) {
       // Only the outcome is wanted: stop once it cannot change.
       if (all && combined == outcome::fail) break;
       if (!all && combined == outcome::pass) break;
     }
   }
-  if constexpr (Explain) {
+  if (out != nullptr) {
     append_label(out->line, all ? "all_of" : "any_of", g);
     append_tally(out->line, tally, g.children.size());
   }
   return {combined, missing, combined == outcome::pass ? 1.0 : combined == outcome::warn ? 0.5 : 0};
 }
 
-template <bool Explain>
-node_eval eval_not(const gate& g, const evidence& e, verdict* out, int depth) {
+template <class = void>
+inline node_eval eval_not(const gate& g, const evidence& e, verdict* out, int depth) {
   verdict* child_out = nullptr;
-  if constexpr (Explain) {
+  if (out != nullptr) {
     out->reasons.resize(1);
     child_out = &out->reasons[0];
   }
-  const node_eval child = eval_node<Explain>(g.children[0], e, child_out, depth + 1);
+  const node_eval child = eval_node(g.children[0], e, child_out, depth + 1);
   node_eval result{outcome::fail, child.missing, 0};
   const char* why = "not: member lacks evidence (fails closed)";
   if (!child.missing) {
@@ -717,29 +737,29 @@ node_eval eval_not(const gate& g, const evidence& e, verdict* out, int depth) {
         break;
     }
   }
-  if constexpr (Explain) out->line = why;
+  if (out != nullptr) out->line = why;
   return result;
 }
 
-template <bool Explain>
-node_eval eval_score(const gate& g, const evidence& e, verdict* out, int depth) {
+template <class = void>
+inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int depth) {
   double earned = 0;
   double total = 0;
   bool missing = false;
   const gate* failed_key = nullptr;
-  if constexpr (Explain) out->reasons.resize(g.children.size());
+  if (out != nullptr) out->reasons.resize(g.children.size());
   for (std::size_t i = 0; i < g.children.size(); ++i) {
     const gate& objective = g.children[i];
     verdict* child_out = nullptr;
-    if constexpr (Explain) child_out = &out->reasons[i];
-    const node_eval child = eval_node<Explain>(objective, e, child_out, depth + 1);
+    if (out != nullptr) child_out = &out->reasons[i];
+    const node_eval child = eval_node(objective, e, child_out, depth + 1);
     missing = missing || child.missing;
     // Keptn: pass earns the weight, warning half of it, anything else nothing.
     const double share = child.missing ? 0 : child.fraction;
     earned += share * objective.weight;
     total += objective.weight;
     if (objective.key && !promotes(child.result) && failed_key == nullptr) failed_key = &objective;
-    if constexpr (Explain) {
+    if (out != nullptr) {
       std::string& line = child_out->line;
       line += " [";
       if (objective.key) line += "key, ";
@@ -755,7 +775,7 @@ node_eval eval_score(const gate& g, const evidence& e, verdict* out, int depth) 
                          : value >= g.pass_score ? outcome::pass
                          : value >= g.warn_score ? outcome::warn
                                                  : outcome::fail;
-  if constexpr (Explain) {
+  if (out != nullptr) {
     std::string& line = out->line;
     append_label(line, "score", g);
     line.resize(line.size() - 2);  // no colon: "score slo 37.5 < 75"
@@ -782,14 +802,14 @@ node_eval eval_score(const gate& g, const evidence& e, verdict* out, int depth) 
   return {result, missing, value / 100.0};
 }
 
-template <bool Explain>
-node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth) {
+template <class>
+inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth) {
   const char* problem = depth > 64 ? "gate nested deeper than 64 levels" : node_problem(g);
   node_eval result;
   // One allocation for nearly every line instead of several as it grows.
-  if constexpr (Explain) out->line.reserve(120);
+  if (out != nullptr) out->line.reserve(120);
   if (problem != nullptr) {
-    if constexpr (Explain) {
+    if (out != nullptr) {
       out->line = "invalid gate: ";
       out->line += problem;
     }
@@ -797,39 +817,40 @@ node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth) {
   } else {
     switch (g.type) {
       case gate_kind::threshold:
-        result = eval_threshold<Explain>(g, e, out);
+        result = eval_threshold(g, e, out);
         break;
       case gate_kind::approvals:
-        result = eval_approvals<Explain>(g, e, out);
+        result = eval_approvals(g, e, out);
         break;
       case gate_kind::stages_passed:
-        result = eval_stages_passed<Explain>(g, e, out);
+        result = eval_stages_passed(g, e, out);
         break;
       case gate_kind::no_failure:
-        result = eval_no_failure<Explain>(g, e, out);
+        result = eval_no_failure(g, e, out);
         break;
       case gate_kind::windows:
-        result = eval_windows<Explain>(g, e, out);
+        result = eval_windows(g, e, out);
         break;
       case gate_kind::all_of:
       case gate_kind::any_of:
-        result = eval_group<Explain>(g, e, out, depth);
+        result = eval_group(g, e, out, depth);
         break;
       case gate_kind::not_:
-        result = eval_not<Explain>(g, e, out, depth);
+        result = eval_not(g, e, out, depth);
         break;
       case gate_kind::score:
-        result = eval_score<Explain>(g, e, out, depth);
+        result = eval_score(g, e, out, depth);
         break;
     }
   }
-  if constexpr (Explain) {
+  if (out != nullptr) {
     out->result = result.result;
     out->missing_evidence = result.missing;
   }
   return result;
 }
 
+template <class = void>
 inline void render(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
   out.append(depth * 2, ' ');
   if (markdown) out += "- **";

@@ -3,13 +3,13 @@
 // relkit/gates.hpp after the gate types; not a public header.
 #include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/gates_eval.hpp"
 #include "relkit/detail/gates_text.hpp"
 #include "relkit/gates.hpp"
 #include "relkit/result.hpp"
@@ -27,16 +27,19 @@ struct spec_token {
   std::size_t position = 0;
 };
 
+template <class = void>
 inline std::string at(std::string message, std::size_t position) {
   message += " at ";
   ::relkit::detail::append_unsigned(message, position);
   return message;
 }
 
+template <class = void>
 inline relkit::error spec_error(errc code, std::string message, std::size_t position) {
   return relkit::error{code, position, at(std::move(message), position)};
 }
 
+template <class = void>
 inline bool is_forbidden_word(std::string_view word) noexcept {
   constexpr std::string_view words[] = {"allow_failure",
                                         "allow-failure",
@@ -56,12 +59,15 @@ inline bool is_forbidden_word(std::string_view word) noexcept {
   return false;
 }
 
+template <class = void>
 inline bool parse_plain_number(std::string_view text, double& out) noexcept {
   if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && std::isfinite(out);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() &&
+         ::relkit::detail::is_finite(out);
 }
 
+template <class = void>
 inline bool parse_unsigned(std::string_view text, std::uint64_t limit,
                            std::uint64_t& out) noexcept {
   if (text.empty() || text.size() > 12) return false;
@@ -74,6 +80,7 @@ inline bool parse_unsigned(std::string_view text, std::uint64_t limit,
 }
 
 // "30m", "1h30m", "45s", "1d"
+template <class = void>
 inline bool parse_duration(std::string_view text, std::chrono::seconds& out) noexcept {
   if (text.empty()) return false;
   std::int64_t total = 0;
@@ -100,6 +107,7 @@ inline bool parse_duration(std::string_view text, std::chrono::seconds& out) noe
   return true;
 }
 
+template <class = void>
 inline bool parse_hhmm(std::string_view text, std::uint16_t& minutes) noexcept {
   if (text.size() != 5 || text[2] != ':') return false;
   std::uint64_t h = 0, m = 0;
@@ -112,6 +120,7 @@ inline bool parse_hhmm(std::string_view text, std::uint16_t& minutes) noexcept {
 }
 
 // "MM-DD" or "YYYY-MM-DD"
+template <class = void>
 inline bool parse_month_day(std::string_view text, month_day& out) noexcept {
   std::uint64_t y = 0, m = 0, d = 0;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
@@ -128,6 +137,7 @@ inline bool parse_month_day(std::string_view text, month_day& out) noexcept {
   return true;
 }
 
+template <class = void>
 inline bool parse_offset(std::string_view text, std::int16_t& minutes) noexcept {
   if (text == "Z") {
     minutes = 0;
@@ -140,6 +150,7 @@ inline bool parse_offset(std::string_view text, std::int16_t& minutes) noexcept 
   return true;
 }
 
+template <class = void>
 inline int weekday_index(std::string_view text) noexcept {
   for (int i = 0; i < 7; ++i) {
     if (weekday_names[i] == text) return i;
@@ -148,6 +159,7 @@ inline int weekday_index(std::string_view text) noexcept {
 }
 
 // "mon-fri", "sat,sun", "mon,wed-fri", "daily"
+template <class = void>
 inline bool parse_weekdays(std::string_view text, std::uint8_t& mask) noexcept {
   mask = 0;
   if (text == "daily") {
@@ -172,6 +184,7 @@ inline bool parse_weekdays(std::string_view text, std::uint8_t& mask) noexcept {
   return mask != 0;
 }
 
+template <class = void>
 class spec_parser {
  public:
   explicit spec_parser(std::string_view input) : input_(input) {
@@ -280,10 +293,9 @@ class spec_parser {
   }
 
   // One criterion from line[i] (and line[i+1] when the value is separate).
-  result<criterion> parse_criterion(const tokens& line, std::size_t& i) const {
+  result<void> parse_criterion(const tokens& line, std::size_t& i, criterion& c) const {
     const spec_token& t = line[i];
     std::string_view text = t.text;
-    criterion c;
     std::size_t op_length = 1;
     if (text.substr(0, 2) == "<=") {
       c.op = comparator::le, op_length = 2;
@@ -345,7 +357,7 @@ class spec_parser {
                       : reference::absolute;
     }
     c.value = number;
-    return c;
+    return {};
   }
 
   result<gate> parse_metric(const tokens& line) const {
@@ -358,9 +370,10 @@ class spec_parser {
     while (i < line.size()) {
       const spec_token& t = line[i];
       if (starts_comparator(t.text)) {
-        auto c = parse_criterion(line, i);
-        if (!c) return c.error();
-        tier->push_back(*c);
+        criterion c;
+        auto parsed = parse_criterion(line, i, c);
+        if (!parsed) return parsed.error();
+        tier->push_back(c);
       } else if (t.text == "warn" && tier == &g.pass && !g.pass.empty()) {
         tier = &g.warn;
         ++i;
@@ -454,8 +467,7 @@ class spec_parser {
     return g;
   }
 
-  result<window> parse_window(const tokens& line) const {
-    window w;
+  result<void> parse_window(const tokens& line, window& w) const {
     w.effect = line[0].text == "allow" ? window_effect::allow : window_effect::deny;
     if (line.size() < 2) return missing_after(line, "days or a date range");
     const auto bad = [&](const spec_token& t, const char* expected) {
@@ -510,7 +522,7 @@ class spec_parser {
       i += 2;
     }
     if (i < line.size()) return unexpected(line[i], "the end of the window line");
-    return w;
+    return {};
   }
 
   // The members of a group, up to its "end" line.
@@ -532,9 +544,10 @@ class spec_parser {
         if (line[0].text != "allow" && line[0].text != "deny") {
           return unexpected(line[0], "'allow', 'deny' or 'end'");
         }
-        auto w = parse_window(line);
-        if (!w) return w.error();
-        g.windows.push_back(*w);
+        window w;
+        auto parsed = parse_window(line, w);
+        if (!parsed) return parsed.error();
+        g.windows.push_back(w);
         ++line_;
         continue;
       }
@@ -617,12 +630,13 @@ class spec_parser {
   std::size_t line_ = 0;
 };
 
+template <class = void>
 inline void append_criterion_spec(std::string& out, const criterion& c) {
   out += op_text(c.op);
   out += ' ';
   switch (c.ref) {
     case reference::absolute:
-      if (c.value < 0 || std::signbit(c.value)) {
+      if (c.value < 0 || ::relkit::detail::sign_bit(c.value)) {
         out += '(';
         ::relkit::detail::append_number_exact(out, c.value);
         out += ')';
@@ -632,8 +646,8 @@ inline void append_criterion_spec(std::string& out, const criterion& c) {
       return;
     case reference::baseline_delta:
     case reference::baseline_percent:
-      out += std::signbit(c.value) ? '-' : '+';
-      ::relkit::detail::append_number_exact(out, std::fabs(c.value));
+      out += ::relkit::detail::sign_bit(c.value) ? '-' : '+';
+      ::relkit::detail::append_number_exact(out, ::relkit::detail::abs_value(c.value));
       if (c.ref == reference::baseline_percent) out += '%';
       return;
     case reference::baseline_factor:
@@ -643,6 +657,7 @@ inline void append_criterion_spec(std::string& out, const criterion& c) {
   }
 }
 
+template <class = void>
 inline void append_attributes(std::string& out, const gate& g) {
   if (g.weight != 1) {
     out += " weight ";
@@ -651,6 +666,7 @@ inline void append_attributes(std::string& out, const gate& g) {
   if (g.key) out += " key";
 }
 
+template <class = void>
 inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
   out.append(depth * 2, ' ');
   switch (g.type) {

@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -13,7 +12,20 @@
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
+// <cmath> would double the header's compile time for these three.
+constexpr bool is_finite(double v) noexcept {
+  return v - v == 0;
+}  // false for inf and NaN
+constexpr double abs_value(double v) noexcept {
+  return v < 0 ? -v : v;
+}
+// True for negative numbers and -0.0 (1/-0 is -inf).
+constexpr bool sign_bit(double v) noexcept {
+  return v < 0 || (v == 0 && 1 / v < 0);
+}
+
 // Shortest text that parses back to the same double ("79.9", "80", "1e+30").
+template <class = void>
 inline void append_number_exact(std::string& out, double value) {
   char buffer[32];
   const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -22,6 +34,7 @@ inline void append_number_exact(std::string& out, double value) {
 
 // Twelve significant digits: what a person reads in a reason line, so that a
 // computed target such as 200 * 1.1 shows as 220 rather than 220.00000000000003.
+template <class = void>
 inline void append_number_readable(std::string& out, double value) {
   char buffer[40];
   const auto written =
@@ -29,12 +42,14 @@ inline void append_number_readable(std::string& out, double value) {
   out.append(buffer, written.ptr);
 }
 
+template <class = void>
 inline void append_unsigned(std::string& out, std::uint64_t value) {
   char buffer[24];
   const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.append(buffer, written.ptr);
 }
 
+template <class = void>
 inline void append_two_digits(std::string& out, std::int64_t value) {
   out += static_cast<char>('0' + (value / 10) % 10);
   out += static_cast<char>('0' + value % 10);
@@ -80,11 +95,13 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
+template <class = void>
 inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
   return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
 }
 
 // "2026-11-23T11:30:01Z"
+template <class = void>
 inline void append_utc(std::string& out, std::int64_t seconds) {
   const std::int64_t days = floor_div(seconds, 86400);
   const std::int64_t second_of_day = seconds - days * 86400;
@@ -109,6 +126,7 @@ inline void append_utc(std::string& out, std::int64_t seconds) {
 }
 
 // "1h30m", "29m59s", "0s"; negative durations get a leading '-'.
+template <class = void>
 inline void append_duration(std::string& out, std::int64_t seconds) {
   if (seconds < 0) {
     out += '-';
