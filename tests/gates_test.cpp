@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "relkit/gates.hpp"
+#include <relkit/relkit.hpp>
 
 namespace {
 
