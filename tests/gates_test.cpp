@@ -756,6 +756,9 @@ end
   EXPECT_EQ(*g::parse(g::to_string(*parsed)), *parsed);
   // Keptn's one-'=' equality and "Z" offsets are accepted and printed canonically.
   EXPECT_EQ(g::to_string(*g::parse("metric x =5")), "metric x == 5\n");
+  // Negative zero keeps its sign through a round trip (a fuzzer find).
+  EXPECT_EQ(g::to_string(*g::parse("metric x >= -0 < (-0) < -0%")),
+            "metric x >= -0 < (-0) < -0%\n");
   EXPECT_EQ(g::to_string(*g::parse("windows w\n  allow daily 00:00-24:00 Z\nend")),
             "windows w\n  allow mon-sun 00:00-24:00 +00:00\nend\n");
 }

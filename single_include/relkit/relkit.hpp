@@ -95,11 +95,13 @@ RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
 // <cmath> would double the header's compile time for these three.
+// False for inf and NaN.
 constexpr bool is_finite(double v) noexcept {
   return v - v == 0;
-}  // false for inf and NaN
+}
+// |v|, and +0.0 for -0.0 (a fuzzer find: "-0" was printed as "--0").
 constexpr double abs_value(double v) noexcept {
-  return v < 0 ? -v : v;
+  return v < 0 ? -v : v == 0 ? 0.0 : v;
 }
 // True for negative numbers and -0.0 (1/-0 is -inf).
 constexpr bool sign_bit(double v) noexcept {
