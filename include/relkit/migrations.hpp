@@ -66,7 +66,9 @@ constexpr std::string_view describe(int code) noexcept {
 }
 
 inline constexpr relkit::error_domain error_domain{"migrations", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept { return error_domain; }
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
 
 // ---------------------------------------------------------------- changes
 // Identifiers are plain lower-case PostgreSQL names ([a-z_][a-z0-9_]*, at most
@@ -209,15 +211,15 @@ struct phase {
   rollback_kind rollback = rollback_kind::lossless;
   std::string lost;  // what a lossy or impossible rollback loses
   bool point_of_no_return = false;
-  std::string acknowledgement;  // SET relkit.acknowledge = '<this>' before sql runs
+  std::string acknowledgement;      // SET relkit.acknowledge = '<this>' before sql runs
   std::vector<std::string> schema;  // facts that hold once the phase is done
   std::string note;
 
   friend bool operator==(const phase& a, const phase& b) {
     return a.kind == b.kind && a.title == b.title && a.sql == b.sql && a.apps == b.apps &&
            a.rollback_sql == b.rollback_sql && a.rollback == b.rollback && a.lost == b.lost &&
-           a.point_of_no_return == b.point_of_no_return &&
-           a.acknowledgement == b.acknowledgement && a.schema == b.schema && a.note == b.note;
+           a.point_of_no_return == b.point_of_no_return && a.acknowledgement == b.acknowledgement &&
+           a.schema == b.schema && a.note == b.note;
   }
   friend bool operator!=(const phase& a, const phase& b) { return !(a == b); }
 };
@@ -251,22 +253,21 @@ struct migration_plan {
       }
       const std::string where = "phase " + std::to_string(k + 1) + " (" + p.phases[k].title + ")";
       if (app == nullptr) {
-        return relkit::error{errc::invariant_violated, k,
-                             where + " allows unknown app version " + name + " at " +
-                                 std::to_string(k)};
+        return relkit::error{
+            errc::invariant_violated, k,
+            where + " allows unknown app version " + name + " at " + std::to_string(k)};
       }
       for (const std::string& need : app->needs) {
         const bool in_before = std::find(before.begin(), before.end(), need) != before.end();
         const bool in_after = std::find(after.begin(), after.end(), need) != after.end();
         if (!in_before || !in_after) {
-          return relkit::error{
-              errc::invariant_violated, k,
-              where + " allows app version " + name + ", which needs '" + need +
-                  "', missing from the schema " +
-                  (in_before ? std::string("after this phase")
-                             : (k == 0 ? std::string("before the plan")
-                                       : "after phase " + std::to_string(k))) +
-                  " at " + std::to_string(k)};
+          return relkit::error{errc::invariant_violated, k,
+                               where + " allows app version " + name + ", which needs '" + need +
+                                   "', missing from the schema " +
+                                   (in_before ? std::string("after this phase")
+                                              : (k == 0 ? std::string("before the plan")
+                                                        : "after phase " + std::to_string(k))) +
+                                   " at " + std::to_string(k)};
         }
       }
     }

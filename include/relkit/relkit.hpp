@@ -3,8 +3,8 @@
 // component; each component header can also be included on its own.
 
 #include "relkit/config.hpp"
-#include "relkit/result.hpp"
 #include "relkit/migrations.hpp"
+#include "relkit/result.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

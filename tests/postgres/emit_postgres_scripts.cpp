@@ -19,9 +19,9 @@ namespace {
 
 struct scenario {
   std::string name;
-  std::string setup;                // creates the table(s) with rows
-  std::string snapshot;             // (k, v) of the original rows, compared to apps' reads
-  std::string stable_check;         // optional (k, v) query valid at every step
+  std::string setup;                 // creates the table(s) with rows
+  std::string snapshot;              // (k, v) of the original rows, compared to apps' reads
+  std::string stable_check;          // optional (k, v) query valid at every step
   bool nulls_may_be_filled = false;  // a planned backfill turns NULL into a value
   m::change change;
   m::plan_options options;
@@ -63,8 +63,7 @@ std::string check_apps(const scenario& s, const m::migration_plan& p, const std:
   auto compare = [&](const std::string& query, const std::string& who, bool value) {
     return "DO $check$\nDECLARE relkit_bad bigint;\nBEGIN\n  SELECT count(*) INTO relkit_bad FROM "
            "relkit_snapshot s LEFT JOIN (" +
-           query + ") AS r(" + (value ? "k, v" : "k") +
-           ") ON r.k = s.k WHERE r.k IS NULL" +
+           query + ") AS r(" + (value ? "k, v" : "k") + ") ON r.k = s.k WHERE r.k IS NULL" +
            (value ? " OR (r.v::text IS DISTINCT FROM s.v AND NOT (" + fill + " AND s.v IS NULL))"
                   : std::string()) +
            ";\n  IF relkit_bad > 0 THEN\n    RAISE EXCEPTION '" + s.name + " after " + step + ": " +
@@ -81,12 +80,13 @@ std::string check_apps(const scenario& s, const m::migration_plan& p, const std:
   // Every app that reads the changed data sees the same value in every row,
   // including rows the other apps just wrote.
   for (std::size_t i = 1; i < readers.size(); ++i) {
-    out += "DO $check$\nDECLARE relkit_bad bigint;\nBEGIN\n  SELECT count(*) INTO relkit_bad FROM (" +
-           readers[0]->read_sql + ") AS a(k, v) FULL JOIN (" + readers[i]->read_sql +
-           ") AS b(k, v) ON a.k = b.k WHERE a.k IS NULL OR b.k IS NULL OR a.v::text IS DISTINCT "
-           "FROM b.v::text;\n  IF relkit_bad > 0 THEN\n    RAISE EXCEPTION '" +
-           s.name + " after " + step + ": apps " + readers[0]->name + " and " + readers[i]->name +
-           " disagree on % rows', relkit_bad;\n  END IF;\nEND\n$check$;\n";
+    out +=
+        "DO $check$\nDECLARE relkit_bad bigint;\nBEGIN\n  SELECT count(*) INTO relkit_bad FROM (" +
+        readers[0]->read_sql + ") AS a(k, v) FULL JOIN (" + readers[i]->read_sql +
+        ") AS b(k, v) ON a.k = b.k WHERE a.k IS NULL OR b.k IS NULL OR a.v::text IS DISTINCT "
+        "FROM b.v::text;\n  IF relkit_bad > 0 THEN\n    RAISE EXCEPTION '" +
+        s.name + " after " + step + ": apps " + readers[0]->name + " and " + readers[i]->name +
+        " disagree on % rows', relkit_bad;\n  END IF;\nEND\n$check$;\n";
   }
   if (!s.stable_check.empty()) out += compare(s.stable_check, "stable check", true);
   return out;
@@ -154,72 +154,127 @@ int main(int argc, char** argv) {
   std::vector<scenario> all;
   const std::string users_name = "SELECT id, name FROM users";
   {
-    scenario s{"add_column_nullable", users_rows, users_name, users_name, false,
+    scenario s{"add_column_nullable",
+               users_rows,
+               users_name,
+               users_name,
+               false,
                m::add_column{"users", "score", "bigint", false, std::nullopt, false, std::nullopt},
                {}};
     all.push_back(s);
   }
-  all.push_back({"add_column_default", users_rows, users_name, users_name, false,
+  all.push_back({"add_column_default",
+                 users_rows,
+                 users_name,
+                 users_name,
+                 false,
                  m::add_column{"users", "score", "bigint", true, "0", false, std::nullopt},
                  {}});
-  all.push_back(
-      {"add_column_volatile_default", users_rows, users_name, users_name, false,
-       m::add_column{"users", "seen_at", "timestamptz", true, "clock_timestamp()", false,
-                     std::nullopt},
-       {}});
-  all.push_back({"add_column_backfill", users_rows, users_name, users_name, false,
+  all.push_back({"add_column_volatile_default",
+                 users_rows,
+                 users_name,
+                 users_name,
+                 false,
+                 m::add_column{"users", "seen_at", "timestamptz", true, "clock_timestamp()", false,
+                               std::nullopt},
+                 {}});
+  all.push_back({"add_column_backfill",
+                 users_rows,
+                 users_name,
+                 users_name,
+                 false,
                  m::add_column{"users", "email_lower", "text", true, std::nullopt, false,
                                "lower(coalesce(email, ''))"},
                  {}});
-  all.push_back({"rename_column", users_rows, users_name, "", false,
+  all.push_back({"rename_column",
+                 users_rows,
+                 users_name,
+                 "",
+                 false,
                  m::rename_column{"users", "name", "full_name", "text", true},
                  {}});
   {
     m::plan_options o;
     o.acknowledge_lossy_down = true;
-    all.push_back({"change_column_type", orders_rows, "SELECT id, amount FROM orders", "", false,
-                   m::change_column_type{"orders", "amount", "amount_big", "int", "bigint",
-                                         "amount::bigint",
-                                         "LEAST(GREATEST(amount_big, -2147483648), "
-                                         "2147483647)::int",
-                                         "amounts beyond the int range (clamped)", false},
-                   o});
+    all.push_back(
+        {"change_column_type", orders_rows, "SELECT id, amount FROM orders", "", false,
+         m::change_column_type{"orders", "amount", "amount_big", "int", "bigint", "amount::bigint",
+                               "LEAST(GREATEST(amount_big, -2147483648), "
+                               "2147483647)::int",
+                               "amounts beyond the int range (clamped)", false},
+         o});
   }
   all.push_back({"change_column_type_in_place",
                  "CREATE TABLE tags (id bigserial PRIMARY KEY, label varchar(20));\nINSERT INTO "
                  "tags (label) SELECT 'tag ' || i FROM generate_series(1, 100) AS i;\n",
-                 "SELECT id, label FROM tags", "", false,
+                 "SELECT id, label FROM tags",
+                 "",
+                 false,
                  m::change_column_type{"tags", "label", "", "varchar(20)", "text", "", "",
                                        std::nullopt, false},
                  {}});
-  all.push_back({"set_not_null", users_rows, "SELECT id, nickname FROM users", "", true,
+  all.push_back({"set_not_null",
+                 users_rows,
+                 "SELECT id, nickname FROM users",
+                 "",
+                 true,
                  m::set_not_null{"users", "nickname", std::string("'anonymous'")},
                  {}});
-  all.push_back({"drop_not_null", users_rows, users_name, "", false,
+  all.push_back({"drop_not_null",
+                 users_rows,
+                 users_name,
+                 "",
+                 false,
                  m::drop_not_null{"users", "name", std::string("'unknown'")},
                  {}});
-  all.push_back({"drop_column", users_rows, "SELECT id, legacy FROM users", "", false,
+  all.push_back({"drop_column",
+                 users_rows,
+                 "SELECT id, legacy FROM users",
+                 "",
+                 false,
                  m::drop_column{"users", "legacy", "text", true, false, std::string("'gone'")},
                  {}});
-  all.push_back({"rename_table", users_rows, users_name, "", false,
+  all.push_back({"rename_table",
+                 users_rows,
+                 users_name,
+                 "",
+                 false,
                  m::rename_table{"users", "accounts"},
                  {}});
-  all.push_back({"split_column", users_rows, "SELECT id, email FROM users", "", false,
+  all.push_back({"split_column",
+                 users_rows,
+                 "SELECT id, email FROM users",
+                 "",
+                 false,
                  m::split_column{"users", "email", "text", "profiles", "user_id", false},
                  {}});
-  all.push_back({"add_index", users_rows, users_name, users_name, false,
+  all.push_back({"add_index",
+                 users_rows,
+                 users_name,
+                 users_name,
+                 false,
                  m::add_index{"users", {"email"}, "", false},
                  {}});
-  all.push_back({"add_foreign_key", std::string(users_rows) + orders_rows,
-                 "SELECT id, user_id FROM orders", "SELECT id, user_id FROM orders", false,
+  all.push_back({"add_foreign_key",
+                 std::string(users_rows) + orders_rows,
+                 "SELECT id, user_id FROM orders",
+                 "SELECT id, user_id FROM orders",
+                 false,
                  m::add_foreign_key{"orders", {"user_id"}, "users", {"id"}, ""},
                  {}});
-  all.push_back({"add_check", orders_rows, "SELECT id, amount FROM orders",
-                 "SELECT id, amount FROM orders", false,
+  all.push_back({"add_check",
+                 orders_rows,
+                 "SELECT id, amount FROM orders",
+                 "SELECT id, amount FROM orders",
+                 false,
                  m::add_check{"orders", "orders_amount_positive", "amount >= 0"},
                  {}});
-  all.push_back({"add_unique", users_rows, "SELECT id, email FROM users",
-                 "SELECT id, email FROM users", false, m::add_unique{"users", {"email"}, ""},
+  all.push_back({"add_unique",
+                 users_rows,
+                 "SELECT id, email FROM users",
+                 "SELECT id, email FROM users",
+                 false,
+                 m::add_unique{"users", {"email"}, ""},
                  {}});
 
   std::ofstream list(dir + "/scenarios.txt");
@@ -231,7 +286,8 @@ int main(int argc, char** argv) {
     }
     std::ofstream(dir + "/" + s.name + ".sql") << emit(s, *p);
     bool has_guard = false;
-    for (const auto& ph : p->phases) has_guard = has_guard || (ph.point_of_no_return && !ph.sql.empty());
+    for (const auto& ph : p->phases)
+      has_guard = has_guard || (ph.point_of_no_return && !ph.sql.empty());
     if (has_guard) std::ofstream(dir + "/" + s.name + ".unacked.sql") << emit_unacked(s, *p);
     list << s.name << (has_guard ? " guarded" : "") << '\n';
   }

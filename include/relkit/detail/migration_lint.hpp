@@ -14,10 +14,10 @@ RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
 struct lint_finding {
-  std::string rule;            // squawk / strong_migrations rule name
-  std::size_t position = 0;    // byte offset of the offending statement
-  std::size_t statement = 0;   // 0-based statement index
-  std::string why;             // what goes wrong in production
+  std::string rule;           // squawk / strong_migrations rule name
+  std::size_t position = 0;   // byte offset of the offending statement
+  std::size_t statement = 0;  // 0-based statement index
+  std::string why;            // what goes wrong in production
   std::string safe_alternative;
 
   friend bool operator==(const lint_finding& a, const lint_finding& b) {
@@ -52,7 +52,8 @@ inline constexpr lint_rule_text lint_rules[] = {
     {"adding-required-field",
      "ADD COLUMN ... NOT NULL without a default fails on a table with rows and breaks inserts of "
      "the running app",
-     "add it nullable (or with a constant default), backfill, then CHECK (c IS NOT NULL) NOT VALID, "
+     "add it nullable (or with a constant default), backfill, then CHECK (c IS NOT NULL) NOT "
+     "VALID, "
      "VALIDATE, SET NOT NULL"},
     {"adding-serial-primary-key-field",
      "a serial / identity / primary key column rewrites the table and builds an index under lock",
@@ -67,11 +68,13 @@ inline constexpr lint_rule_text lint_rules[] = {
      "deploy an app that ignores the column first; drop it as the acknowledged contract step"},
     {"ban-drop-table", "the running app still uses the table and every row is gone",
      "rename it away or stop using it first, and drop it only as an acknowledged contract step"},
-    {"ban-drop-database", "drops every table of the database", "do not drop databases in migrations"},
+    {"ban-drop-database", "drops every table of the database",
+     "do not drop databases in migrations"},
     {"ban-truncate-cascade", "TRUNCATE ... CASCADE empties every referencing table too",
      "truncate the tables explicitly, or delete in batches"},
     {"changing-column-type",
-     "changing a column's type rewrites the table under an ACCESS EXCLUSIVE lock and breaks the app",
+     "changing a column's type rewrites the table under an ACCESS EXCLUSIVE lock and breaks the "
+     "app",
      "add a new column, sync it by trigger, backfill, switch reads, stop old writes, drop the old "
      "column"},
     {"setting-not-null", "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
@@ -79,8 +82,7 @@ inline constexpr lint_rule_text lint_rules[] = {
      "(PostgreSQL 12+ skips the scan) and drop the check"},
     {"ban-drop-not-null", "the running app may rely on the column never being NULL",
      "make sure every reader handles NULL before dropping NOT NULL"},
-    {"disallowed-unique-constraint",
-     "ADD UNIQUE builds its index while blocking reads and writes",
+    {"disallowed-unique-constraint", "ADD UNIQUE builds its index while blocking reads and writes",
      "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"},
     {"renaming-column", "the running app still uses the old name and errors",
      "add the new column, sync both by trigger, backfill, switch reads, stop old writes, drop the "
@@ -157,8 +159,8 @@ inline bool lint_has_sequence(const sql_statement& st, std::string_view a, std::
 
 inline bool lint_is_volatile_call(const sql_statement& st, std::size_t from) {
   static constexpr std::string_view volatile_functions[] = {
-      "RANDOM", "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
-      "TIMEOFDAY", "NEXTVAL", "TXID_CURRENT", "SETSEED"};
+      "RANDOM",    "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
+      "TIMEOFDAY", "NEXTVAL",         "TXID_CURRENT",    "SETSEED"};
   for (std::size_t i = from; i + 1 < st.tokens.size(); ++i) {
     if (st.tokens[i + 1].text != "(" || !st.tokens[i + 1].punct) continue;
     for (auto f : volatile_functions) {
@@ -199,11 +201,11 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
     if (alter_table) {
       for (std::size_t i = 0; i < st.tokens.size(); ++i) {
         const std::string_view w = lint_word(st, i);
-        if (w == "ADD" && (lint_word(st, i + 1) == "COLUMN" ||
-                           (lint_word(st, i + 1) != "CONSTRAINT" &&
-                            lint_word(st, i + 1) != "UNIQUE" && lint_word(st, i + 1) != "CHECK" &&
-                            lint_word(st, i + 1) != "FOREIGN" && lint_word(st, i + 1) != "PRIMARY" &&
-                            lint_word(st, i + 1) != "EXCLUDE"))) {
+        if (w == "ADD" &&
+            (lint_word(st, i + 1) == "COLUMN" ||
+             (lint_word(st, i + 1) != "CONSTRAINT" && lint_word(st, i + 1) != "UNIQUE" &&
+              lint_word(st, i + 1) != "CHECK" && lint_word(st, i + 1) != "FOREIGN" &&
+              lint_word(st, i + 1) != "PRIMARY" && lint_word(st, i + 1) != "EXCLUDE"))) {
           // ADD [COLUMN]: inspect up to the next top-level comma.
           std::size_t end = i + 1;
           int depth = 0;
@@ -265,8 +267,8 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
       if (lint_has_sequence(st, "DETACH", "PARTITION") && !lint_has_word(st, "CONCURRENTLY"))
         rules.push_back("require-concurrent-partition-detach");
     }
-    if (first == "CREATE" && (second == "INDEX" || (second == "UNIQUE" &&
-                                                    lint_word(st, 2) == "INDEX"))) {
+    if (first == "CREATE" &&
+        (second == "INDEX" || (second == "UNIQUE" && lint_word(st, 2) == "INDEX"))) {
       if (!lint_has_word(st, "CONCURRENTLY")) rules.push_back("require-concurrent-index-creation");
     }
     if (first == "DROP" && second == "INDEX" && !lint_has_word(st, "CONCURRENTLY"))
@@ -280,7 +282,8 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
       rules.push_back("prefer-repack");
     if (first == "DROP" && second == "TABLE") rules.push_back("ban-drop-table");
     if (first == "DROP" && second == "DATABASE") rules.push_back("ban-drop-database");
-    if (first == "TRUNCATE" && lint_has_word(st, "CASCADE")) rules.push_back("ban-truncate-cascade");
+    if (first == "TRUNCATE" && lint_has_word(st, "CASCADE"))
+      rules.push_back("ban-truncate-cascade");
     if ((first == "UPDATE" || first == "DELETE") && !lint_has_word(st, "WHERE"))
       rules.push_back("unbatched-backfill");
     // Column types, in CREATE TABLE and ALTER TABLE.
@@ -321,7 +324,8 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
     for (const auto& r : lint_rules) {
       bool hit = false;
       for (auto x : rules) hit = hit || x == r.rule;
-      if (hit && !lint_allows(st, r.rule)) out.push_back(make_lint_finding(r.rule, st.position, index));
+      if (hit && !lint_allows(st, r.rule))
+        out.push_back(make_lint_finding(r.rule, st.position, index));
     }
   }
   if (in_transaction) {

@@ -72,7 +72,9 @@ struct mig_builder {
   const migrations::plan_options& options;
 
   std::string lock() const { return "SET lock_timeout = '" + options.lock_timeout + "';\n"; }
-  std::string txn(const std::string& body) const { return lock() + "BEGIN;\n" + body + "COMMIT;\n"; }
+  std::string txn(const std::string& body) const {
+    return lock() + "BEGIN;\n" + body + "COMMIT;\n";
+  }
 
   static std::string guard(const std::string& ack) {
     return "DO $relkit$\nBEGIN\n  IF current_setting('relkit.acknowledge', true) IS DISTINCT FROM "
@@ -194,18 +196,18 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
                               true,
                               {"INSERT INTO " + t + " (" + p.a + ") SELECT " + p.a + b.first_row(t),
                                "UPDATE " + t + " SET " + p.a + " = " + p.a + upd}));
-  plan.apps.push_back(mig_app(
-      "A1", "reads " + p.a + ", writes " + p.a + " and " + p.b, {col_a, col_b}, b.read(t, p.a),
-      true,
-      {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.a + ", " + p.up +
-           b.first_row(t),
-       "UPDATE " + t + " SET " + p.a + " = " + p.a + ", " + p.b + " = " + p.up + upd}));
-  plan.apps.push_back(mig_app(
-      "A2", "reads " + p.b + ", writes " + p.a + " and " + p.b, {col_a, col_b, filled_b},
-      b.read(t, p.b), true,
-      {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.down + ", " + p.b +
-           b.first_row(t),
-       "UPDATE " + t + " SET " + p.b + " = " + p.b + ", " + p.a + " = " + p.down + upd}));
+  plan.apps.push_back(
+      mig_app("A1", "reads " + p.a + ", writes " + p.a + " and " + p.b, {col_a, col_b},
+              b.read(t, p.a), true,
+              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.a + ", " + p.up +
+                   b.first_row(t),
+               "UPDATE " + t + " SET " + p.a + " = " + p.a + ", " + p.b + " = " + p.up + upd}));
+  plan.apps.push_back(
+      mig_app("A2", "reads " + p.b + ", writes " + p.a + " and " + p.b, {col_a, col_b, filled_b},
+              b.read(t, p.b), true,
+              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.down + ", " + p.b +
+                   b.first_row(t),
+               "UPDATE " + t + " SET " + p.b + " = " + p.b + ", " + p.a + " = " + p.down + upd}));
   plan.apps.push_back(mig_app("A3", "reads and writes " + p.b + " only",
                               {col_b, filled_b, optional_a}, b.read(t, p.b), true,
                               {"INSERT INTO " + t + " (" + p.b + ") SELECT " + p.b + b.first_row(t),
@@ -217,32 +219,35 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
       "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nDECLARE\n  relkit_up " + p.new_type +
       ";\n  relkit_down " + p.old_type + ";\nBEGIN\n  SELECT " + p.up +
       " INTO relkit_up FROM (SELECT NEW.*) AS relkit_row;\n  SELECT " + p.down +
-      " INTO relkit_down FROM (SELECT NEW.*) AS relkit_row;\n  IF TG_OP = 'INSERT' THEN\n    IF NEW." +
+      " INTO relkit_down FROM (SELECT NEW.*) AS relkit_row;\n  IF TG_OP = 'INSERT' THEN\n    IF "
+      "NEW." +
       p.b + " IS NULL THEN\n      NEW." + p.b + " := relkit_up;\n    ELSIF NEW." + p.b +
-      " IS DISTINCT FROM relkit_up THEN\n      NEW." + p.a + " := relkit_down;\n    END IF;\n  ELSIF NEW." + p.a +
-      " IS DISTINCT FROM OLD." + p.a + " AND NEW." + p.b + " IS NOT DISTINCT FROM OLD." + p.b +
-      " THEN\n    NEW." + p.b + " := relkit_up;\n  ELSIF NEW." + p.b + " IS DISTINCT FROM OLD." +
-      p.b + " AND NEW." + p.a + " IS NOT DISTINCT FROM OLD." + p.a + " AND NEW." + p.b +
+      " IS DISTINCT FROM relkit_up THEN\n      NEW." + p.a +
+      " := relkit_down;\n    END IF;\n  ELSIF NEW." + p.a + " IS DISTINCT FROM OLD." + p.a +
+      " AND NEW." + p.b + " IS NOT DISTINCT FROM OLD." + p.b + " THEN\n    NEW." + p.b +
+      " := relkit_up;\n  ELSIF NEW." + p.b + " IS DISTINCT FROM OLD." + p.b + " AND NEW." + p.a +
+      " IS NOT DISTINCT FROM OLD." + p.a + " AND NEW." + p.b +
       " IS DISTINCT FROM relkit_up THEN\n    NEW." + p.a +
       " := relkit_down;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
-  const std::string drop_sync = "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
-                                ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
+  const std::string drop_sync =
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
 
-  auto expand = mig_phase(
-      phase_kind::expand, "add " + t + "." + p.b + " and keep it in sync with " + p.a,
-      b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + p.b + " " + p.new_type + ";\n" +
-            function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " +
-            trg + " BEFORE INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn +
-            "();\n"),
-      {"A0"},
-      b.txn(drop_sync + "-- relkit:allow ban-drop-column (" + p.b + " only copies " + p.a +
-            ")\nALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.b + ";\n"),
-      rollback_kind::lossless, "", {col_a, col_b, synced, optional_a});
+  auto expand =
+      mig_phase(phase_kind::expand, "add " + t + "." + p.b + " and keep it in sync with " + p.a,
+                b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + p.b + " " + p.new_type +
+                      ";\n" + function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
+                      ";\nCREATE TRIGGER " + trg + " BEFORE INSERT OR UPDATE ON " + t +
+                      " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
+                {"A0"},
+                b.txn(drop_sync + "-- relkit:allow ban-drop-column (" + p.b + " only copies " +
+                      p.a + ")\nALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.b + ";\n"),
+                rollback_kind::lossless, "", {col_a, col_b, synced, optional_a});
   plan.phases.push_back(std::move(expand));
 
-  auto backfill = mig_phase(phase_kind::backfill, "copy " + p.a + " into " + p.b + " in batches",
-                            b.update_backfill(t, p.b, p.up), {"A0", "A1"}, "",
-                            rollback_kind::lossless, "", {col_a, col_b, synced, optional_a, filled_b});
+  auto backfill =
+      mig_phase(phase_kind::backfill, "copy " + p.a + " into " + p.b + " in batches",
+                b.update_backfill(t, p.b, p.up), {"A0", "A1"}, "", rollback_kind::lossless, "",
+                {col_a, col_b, synced, optional_a, filled_b});
   backfill.note = "Idempotent: only rows whose " + p.b + " IS NULL are written; rerun until done.";
   plan.phases.push_back(backfill);
 
@@ -260,7 +265,8 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
   if (p.not_null) {
     stop_sql = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check +
                ";\nALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + p.b +
-               " IS NOT NULL) NOT VALID;\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n";
+               " IS NOT NULL) NOT VALID;\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + check +
+               ";\n";
     stop_rollback = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
   }
   auto stop = mig_phase(phase_kind::stop_old_writes,
@@ -275,15 +281,15 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
                      " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check +
                      ")\nALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
   }
-  contract_body += drop_sync + "-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
+  contract_body += drop_sync +
+                   "-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
                    "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.a + ";\n";
-  auto contract = mig_phase(phase_kind::contract,
-                            "drop the trigger and " + t + "." + p.a, "", {"A3"}, "",
-                            rollback_kind::impossible,
-                            "column " + t + "." + p.a +
-                                "; re-adding it needs a fresh backfill from " + p.b +
-                                " before A0, A1 or A2 can run again",
-                            {col_b, filled_b, optional_a});
+  auto contract =
+      mig_phase(phase_kind::contract, "drop the trigger and " + t + "." + p.a, "", {"A3"}, "",
+                rollback_kind::impossible,
+                "column " + t + "." + p.a + "; re-adding it needs a fresh backfill from " + p.b +
+                    " before A0, A1 or A2 can run again",
+                {col_b, filled_b, optional_a});
   mig_mark_point_of_no_return(contract, "drop " + t + "." + p.a, b, contract_body);
   if (p.not_null && b.options.postgres_major < 12) {
     contract.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
@@ -302,17 +308,18 @@ inline std::string mig_index_name(const std::string& table, const std::vector<st
 namespace migrations {
 
 namespace planner {
+using detail::mig_app;
 using detail::mig_builder;
 using detail::mig_error;
-using detail::mig_phase;
-using detail::mig_app;
 using detail::mig_mark_point_of_no_return;
+using detail::mig_phase;
 
 inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_builder& b) {
   if (auto e = detail::mig_check_table(c.table)) return *e;
   if (auto e = detail::mig_check_column(c.column)) return *e;
   if (c.type.empty()) {
-    return mig_error(errc::missing_type, "add_column " + c.table + "." + c.column + " needs a type");
+    return mig_error(errc::missing_type,
+                     "add_column " + c.table + "." + c.column + " needs a type");
   }
   if (c.default_sql && c.default_sql->empty()) {
     return mig_error(errc::empty_expression, "empty default for " + c.table + "." + c.column);
@@ -337,21 +344,21 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
     is_volatile = is_volatile || detail::lint_is_volatile_call(st, 0);
   }
   migration_plan p;
-  p.summary = "add column " + t + "." + c.column + " " + c.type +
-              (c.not_null ? " NOT NULL" : "") + (c.default_sql ? " DEFAULT " + *c.default_sql : "");
-  const std::string value = c.backfill_sql ? *c.backfill_sql : (c.default_sql ? *c.default_sql : c.column);
+  p.summary = "add column " + t + "." + c.column + " " + c.type + (c.not_null ? " NOT NULL" : "") +
+              (c.default_sql ? " DEFAULT " + *c.default_sql : "");
+  const std::string value =
+      c.backfill_sql ? *c.backfill_sql : (c.default_sql ? *c.default_sql : c.column);
   p.apps.push_back(mig_app("A0", "does not know " + c.column, {}, b.read(t, ""), false,
                            {"INSERT INTO " + t + " DEFAULT VALUES"}));
   std::vector<std::string> a1_needs = {col};
   if (c.not_null) a1_needs.push_back(filled);
-  p.apps.push_back(mig_app("A1", "reads and writes " + c.column, a1_needs, b.read(t, c.column),
-                           false,
-                           {"INSERT INTO " + t + " (" + c.column + ") SELECT " + value +
-                                b.first_row(t),
-                            "UPDATE " + t + " SET " + c.column + " = " + c.column +
-                                b.min_key_where(t)}));
-  const std::string drop = b.txn("-- relkit:allow ban-drop-column (rolls back the add)\nALTER TABLE " +
-                                 t + " DROP COLUMN IF EXISTS " + c.column + ";\n");
+  p.apps.push_back(
+      mig_app("A1", "reads and writes " + c.column, a1_needs, b.read(t, c.column), false,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + value + b.first_row(t),
+               "UPDATE " + t + " SET " + c.column + " = " + c.column + b.min_key_where(t)}));
+  const std::string drop =
+      b.txn("-- relkit:allow ban-drop-column (rolls back the add)\nALTER TABLE " + t +
+            " DROP COLUMN IF EXISTS " + c.column + ";\n");
   const std::string lost = "values written into " + t + "." + c.column + " by A1";
   const bool simple = !c.not_null || (!is_volatile && c.default_sql && !c.backfill_sql);
   if (simple) {
@@ -369,8 +376,8 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
                   ";\nALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " +
                   *c.default_sql + ";\n");
     }
-    p.phases.push_back(mig_phase(phase_kind::expand, "add " + t + "." + c.column, sql, {"A0"},
-                                 drop, rollback_kind::lossy, lost, schema));
+    p.phases.push_back(mig_phase(phase_kind::expand, "add " + t + "." + c.column, sql, {"A0"}, drop,
+                                 rollback_kind::lossy, lost, schema));
     if (c.default_sql && is_volatile) {
       schema.push_back(filled);
       auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
@@ -382,8 +389,9 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
     p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + c.column, "",
                                  {"A0", "A1"}, "", rollback_kind::lossless, "", schema));
     if (c.default_sql && !is_volatile && c.not_null) {
-      p.phases.front().note = "PostgreSQL 11+ stores a non-volatile default in the catalog: no "
-                              "table rewrite.";
+      p.phases.front().note =
+          "PostgreSQL 11+ stores a non-volatile default in the catalog: no "
+          "table rewrite.";
     }
     return p;
   }
@@ -395,28 +403,28 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
   std::string fill_trg = detail::mig_name("relkit_fill_" + c.column);
   std::string fill_function;
   if (c.default_sql) {
-    expand_body += "ALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " +
-                   *c.default_sql + ";\n";
+    expand_body +=
+        "ALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " + *c.default_sql + ";\n";
   } else {
-    fill_function = "CREATE OR REPLACE FUNCTION " + fill_fn +
-                    "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." +
-                    c.column + " IS NULL THEN\n    SELECT " + *c.backfill_sql + " INTO NEW." +
-                    c.column +
-                    " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n"
-                    "DROP TRIGGER IF EXISTS " +
-                    fill_trg + " ON " + t + ";\nCREATE TRIGGER " + fill_trg +
-                    " BEFORE INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE FUNCTION " +
-                    fill_fn + "();\n";
+    fill_function =
+        "CREATE OR REPLACE FUNCTION " + fill_fn +
+        "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." + c.column +
+        " IS NULL THEN\n    SELECT " + *c.backfill_sql + " INTO NEW." + c.column +
+        " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n"
+        "DROP TRIGGER IF EXISTS " +
+        fill_trg + " ON " + t + ";\nCREATE TRIGGER " + fill_trg + " BEFORE INSERT OR UPDATE ON " +
+        t + " FOR EACH ROW EXECUTE FUNCTION " + fill_fn + "();\n";
     expand_body += fill_function;
   }
-  const std::string drop_fill =
-      "DROP TRIGGER IF EXISTS " + fill_trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fill_fn + "();\n";
+  const std::string drop_fill = "DROP TRIGGER IF EXISTS " + fill_trg + " ON " + t +
+                                ";\nDROP FUNCTION IF EXISTS " + fill_fn + "();\n";
   const std::string filled_writes = "filled on insert " + t + "." + c.column;
   std::vector<std::string> schema = {col, filled_writes};
   p.phases.push_back(mig_phase(
       phase_kind::expand,
       "add " + t + "." + c.column + " nullable, " +
-          (c.default_sql ? std::string("then set its default") : std::string("filled by a trigger")),
+          (c.default_sql ? std::string("then set its default")
+                         : std::string("filled by a trigger")),
       b.txn(expand_body), {"A0"},
       c.default_sql ? drop
                     : b.txn(drop_fill + "-- relkit:allow ban-drop-column (rolls back the add)\n" +
@@ -424,8 +432,8 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
       rollback_kind::lossy, lost, schema));
   schema.push_back(filled);
   auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
-                        b.update_backfill(t, c.column, value), {"A0"}, "",
-                        rollback_kind::lossless, "", schema);
+                        b.update_backfill(t, c.column, value), {"A0"}, "", rollback_kind::lossless,
+                        "", schema);
   fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
   p.phases.push_back(std::move(fill));
   p.phases.push_back(mig_phase(
@@ -451,9 +459,9 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
   if (!c.default_sql) {
     // The fill trigger stays while A0 (which omits the column) may run.
     std::vector<std::string> final_schema = {col, filled};
-    auto drop_trigger = mig_phase(phase_kind::contract, "A1 only; drop the fill trigger",
-                                  b.txn(drop_fill), {"A1"}, b.txn(fill_function),
-                                  rollback_kind::lossless, "", final_schema);
+    auto drop_trigger =
+        mig_phase(phase_kind::contract, "A1 only; drop the fill trigger", b.txn(drop_fill), {"A1"},
+                  b.txn(fill_function), rollback_kind::lossless, "", final_schema);
     p.phases.push_back(std::move(drop_trigger));
   }
   return p;
@@ -507,7 +515,7 @@ inline relkit::result<migration_plan> plan_for(const change_column_type& c, cons
     p.apps.push_back(mig_app("A0", "reads and writes " + c.column, {col}, b.read(c.table, c.column),
                              true,
                              {"INSERT INTO " + c.table + " (" + c.column + ") SELECT " + c.column +
-                                  b.first_row(c.table)}));
+                              b.first_row(c.table)}));
     p.initial_schema = {col};
     p.phases.push_back(mig_phase(
         phase_kind::expand, "widen " + c.table + "." + c.column,
@@ -516,7 +524,8 @@ inline relkit::result<migration_plan> plan_for(const change_column_type& c, cons
         {"A0"},
         b.txn("ALTER TABLE " + c.table + " ALTER COLUMN " + c.column + " TYPE " + c.old_type +
               " USING " + c.column + "::" + c.old_type +
-              "; -- relkit:allow changing-column-type, prefer-text-field (rollback rewrites the table)\n"),
+              "; -- relkit:allow changing-column-type, prefer-text-field (rollback rewrites the "
+              "table)\n"),
         rollback_kind::lossy,
         "values that do not fit " + c.old_type + " are cut to fit; the rollback rewrites the table",
         {col}));
@@ -532,11 +541,11 @@ inline relkit::result<migration_plan> plan_for(const change_column_type& c, cons
                                                    " needs both up and down conversions");
   }
   if (c.down_loses && !b.options.acknowledge_lossy_down) {
-    return mig_error(errc::lossy_down_needs_acknowledgement,
-                     "down conversion " + c.down + " loses " + *c.down_loses +
-                         "; set acknowledge_lossy_down");
+    return mig_error(
+        errc::lossy_down_needs_acknowledgement,
+        "down conversion " + c.down + " loses " + *c.down_loses + "; set acknowledge_lossy_down");
   }
-  detail::mig_pair p{c.table, c.column, c.new_column, c.old_type, c.new_type,
+  detail::mig_pair p{c.table, c.column, c.new_column, c.old_type,  c.new_type,
                      c.up,    c.down,   c.not_null,   c.down_loses};
   return detail::mig_pair_plan(p, b,
                                "change type of " + c.table + "." + c.column + " from " +
@@ -558,27 +567,27 @@ inline relkit::result<migration_plan> plan_for(const set_not_null& c, const mig_
   p.apps.push_back(mig_app("A0", "may write NULL into " + c.column, {col, nullable},
                            b.read(t, c.column), true,
                            {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
-  p.apps.push_back(mig_app("A1", "never writes NULL into " + c.column, {col}, b.read(t, c.column),
-                           true,
-                           {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column +
-                                " FROM " + t + " WHERE " + c.column + " IS NOT NULL ORDER BY " +
-                                b.options.key_column + " LIMIT 1"}));
+  p.apps.push_back(mig_app(
+      "A1", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+      {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + " FROM " + t + " WHERE " +
+       c.column + " IS NOT NULL ORDER BY " + b.options.key_column + " LIMIT 1"}));
   p.initial_schema = {col, nullable};
   p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which never writes NULL", "",
                                {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable}));
   if (c.backfill_sql) {
-    auto fill = mig_phase(phase_kind::backfill, "fill NULLs in batches",
-                          b.update_backfill(t, c.column, *c.backfill_sql), {"A1"}, "",
-                          rollback_kind::lossy, "which rows of " + t + "." + c.column +
-                              " were NULL before the backfill (they keep the filled value)",
-                          {col, nullable});
+    auto fill =
+        mig_phase(phase_kind::backfill, "fill NULLs in batches",
+                  b.update_backfill(t, c.column, *c.backfill_sql), {"A1"}, "", rollback_kind::lossy,
+                  "which rows of " + t + "." + c.column +
+                      " were NULL before the backfill (they keep the filled value)",
+                  {col, nullable});
     fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
     p.phases.push_back(std::move(fill));
   }
   auto validate = mig_phase(
       phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
-      b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " + t +
-          " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
+      b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
+          t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
           "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n",
       {"A1"}, b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n",
       rollback_kind::lossless, "", {col});
@@ -608,10 +617,9 @@ inline relkit::result<migration_plan> plan_for(const drop_not_null& c, const mig
   const std::string nullable = "nullable " + t + "." + c.column;
   migration_plan p;
   p.summary = "drop NOT NULL of " + t + "." + c.column;
-  p.apps.push_back(mig_app("A0", "never writes NULL into " + c.column, {col}, b.read(t, c.column),
-                           true,
-                           {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column +
-                                b.first_row(t)}));
+  p.apps.push_back(
+      mig_app("A0", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
   p.apps.push_back(mig_app("A1", "may write NULL into " + c.column, {col, nullable},
                            b.read(t, c.column), true,
                            {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
@@ -660,11 +668,11 @@ inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_b
   const std::string optional = "insert without " + t + "." + c.column;
   migration_plan p;
   p.summary = "drop column " + t + "." + c.column;
-  p.apps.push_back(mig_app("A0", "reads and writes " + c.column, {col}, b.read(t, c.column), true,
-                           {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column +
-                                b.first_row(t)}));
-  p.apps.push_back(mig_app("A1", "neither reads nor writes " + c.column, {optional},
-                           b.read(t, ""), false, {"INSERT INTO " + t + " DEFAULT VALUES"}));
+  p.apps.push_back(
+      mig_app("A0", "reads and writes " + c.column, {col}, b.read(t, c.column), true,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(mig_app("A1", "neither reads nor writes " + c.column, {optional}, b.read(t, ""),
+                           false, {"INSERT INTO " + t + " DEFAULT VALUES"}));
   p.initial_schema = {col};
   if (!c.not_null || c.has_default) p.initial_schema.push_back(optional);
   const std::string fn = detail::mig_name("relkit_down_" + detail::mig_base(t) + "_" + c.column);
@@ -676,8 +684,8 @@ inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_b
         "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." + c.column +
         " IS NULL THEN\n    SELECT " + *c.down_sql + " INTO NEW." + c.column +
         " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
-    trigger_drop = "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn +
-                   "();\n";
+    trigger_drop =
+        "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
     p.phases.push_back(mig_phase(
         phase_kind::expand, "fill " + c.column + " for rows written without it",
         b.txn(function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " +
@@ -691,9 +699,9 @@ inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_b
   if (c.not_null && !c.has_default && !c.down_sql) {
     // unreachable: rejected above
   }
-  auto contract = mig_phase(phase_kind::contract, "drop " + t + "." + c.column, "", {"A1"}, "",
-                            rollback_kind::impossible,
-                            "every value of " + t + "." + c.column, {optional});
+  auto contract =
+      mig_phase(phase_kind::contract, "drop " + t + "." + c.column, "", {"A1"}, "",
+                rollback_kind::impossible, "every value of " + t + "." + c.column, {optional});
   mig_mark_point_of_no_return(contract, "drop " + t + "." + c.column, b,
                               trigger_drop +
                                   "-- relkit:allow ban-drop-column (acknowledged point of no "
@@ -718,9 +726,10 @@ inline relkit::result<migration_plan> plan_for(const rename_table& c, const mig_
   const std::string& k = b.options.key_column;
   migration_plan p;
   p.summary = "rename table " + c.from + " to " + to;
-  p.apps.push_back(mig_app("A0", "uses " + c.from, {old_rel}, b.read(c.from, ""), false,
-                           {"INSERT INTO " + c.from + " DEFAULT VALUES",
-                            "UPDATE " + c.from + " SET " + k + " = " + k + b.min_key_where(c.from)}));
+  p.apps.push_back(
+      mig_app("A0", "uses " + c.from, {old_rel}, b.read(c.from, ""), false,
+              {"INSERT INTO " + c.from + " DEFAULT VALUES",
+               "UPDATE " + c.from + " SET " + k + " = " + k + b.min_key_where(c.from)}));
   p.apps.push_back(mig_app("A1", "uses " + to, {new_rel}, b.read(to, ""), false,
                            {"INSERT INTO " + to + " DEFAULT VALUES",
                             "UPDATE " + to + " SET " + k + " = " + k + b.min_key_where(to)}));
@@ -739,8 +748,8 @@ inline relkit::result<migration_plan> plan_for(const rename_table& c, const mig_
   p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + to, "",
                                {"A0", "A1"}, "", rollback_kind::lossless, "", {old_rel, new_rel}));
   p.phases.push_back(mig_phase(phase_kind::contract, "drop the view " + c.from,
-                               b.txn("DROP VIEW IF EXISTS " + c.from + ";\n"), {"A1"},
-                               b.txn(view), rollback_kind::lossless, "", {new_rel}));
+                               b.txn("DROP VIEW IF EXISTS " + c.from + ";\n"), {"A1"}, b.txn(view),
+                               rollback_kind::lossless, "", {new_rel}));
   return p;
 }
 
@@ -750,7 +759,8 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
   if (auto e = detail::mig_check_table(c.new_table)) return *e;
   if (auto e = detail::mig_check_column(c.new_key)) return *e;
   if (c.type.empty()) {
-    return mig_error(errc::missing_type, "split_column " + c.table + "." + c.column + " needs a type");
+    return mig_error(errc::missing_type,
+                     "split_column " + c.table + "." + c.column + " needs a type");
   }
   if (c.not_null) {
     return mig_error(errc::not_null_source_column,
@@ -778,19 +788,21 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
   p.summary = "move " + t + "." + v + " into " + n + "(" + nk + ", " + v + ")";
   const std::string read_new = "SELECT o." + k + ", n." + v + " FROM " + t + " o LEFT JOIN " + n +
                                " n ON n." + nk + " = o." + k + " ORDER BY o." + k;
-  const std::string upsert = "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " + v +
-                             " FROM " + t + " WHERE " + k + " = (SELECT min(" + k + ") FROM " + t +
-                             ") ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." + v;
+  const std::string upsert = "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " +
+                             v + " FROM " + t + " WHERE " + k + " = (SELECT min(" + k + ") FROM " +
+                             t + ") ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." +
+                             v;
   const std::string old_update = "UPDATE " + t + " SET " + v + " = " + v + b.min_key_where(t);
-  p.apps.push_back(mig_app("A0", "reads and writes " + t + "." + v, {col}, b.read(t, v), true,
-                           {"INSERT INTO " + t + " (" + v + ") SELECT " + v + b.first_row(t),
-                            old_update}));
+  p.apps.push_back(
+      mig_app("A0", "reads and writes " + t + "." + v, {col}, b.read(t, v), true,
+              {"INSERT INTO " + t + " (" + v + ") SELECT " + v + b.first_row(t), old_update}));
   p.apps.push_back(mig_app("A1", "reads " + t + "." + v + ", writes both", {col, new_col},
                            b.read(t, v), true, {old_update, upsert}));
   p.apps.push_back(mig_app("A2", "reads " + n + "." + v + ", writes both", {col, new_col, filled},
                            read_new, true, {old_update, upsert}));
   p.apps.push_back(mig_app(
-      "A3", "reads and writes " + n + "." + v + " only", {new_col, filled, optional}, read_new, true,
+      "A3", "reads and writes " + n + "." + v + " only", {new_col, filled, optional}, read_new,
+      true,
       {"INSERT INTO " + t + " DEFAULT VALUES",
        "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT o." + k + ", (SELECT " + v + " FROM " +
            n + " ORDER BY " + nk + " LIMIT 1) FROM " + t + " o WHERE o." + k + " = (SELECT max(" +
@@ -810,12 +822,11 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
       "    RETURN NEW;\n  END IF;\n  UPDATE " +
       t + " SET " + v + " = NEW." + v + " WHERE " + k + " = NEW." + nk + " AND " + v +
       " IS DISTINCT FROM NEW." + v + ";\n  RETURN NEW;\nEND\n$relkit$;\n";
-  const std::string triggers = "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " +
-                               trg + " AFTER INSERT OR UPDATE ON " + t +
-                               " FOR EACH ROW EXECUTE FUNCTION " + fn_old + "();\n" +
-                               "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nCREATE TRIGGER " +
-                               trg + " AFTER INSERT OR UPDATE ON " + n +
-                               " FOR EACH ROW EXECUTE FUNCTION " + fn_new + "();\n";
+  const std::string triggers =
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " + trg +
+      " AFTER INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn_old + "();\n" +
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nCREATE TRIGGER " + trg +
+      " AFTER INSERT OR UPDATE ON " + n + " FOR EACH ROW EXECUTE FUNCTION " + fn_new + "();\n";
   const std::string drop_triggers = "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
                                     ";\nDROP FUNCTION IF EXISTS " + fn_old + "();\n";
   p.phases.push_back(mig_phase(
@@ -829,29 +840,27 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
       rollback_kind::lossless, "", {col, optional, new_col, synced}));
   p.phases.front().note = "The key column " + n + "." + nk + " is bigint; " + t + "." + k +
                           " must be bigint (or change it in the SQL).";
-  auto fill = mig_phase(phase_kind::backfill, "copy " + t + "." + v + " into " + n + " in batches",
-                        b.backfill(t,
-                                   [&](const std::string& range) {
-                                     return "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " +
-                                            k + ", " + v + " FROM " + t + " WHERE " + range +
-                                            " ON CONFLICT (" + nk + ") DO NOTHING";
-                                   }),
-                        {"A0", "A1"}, "", rollback_kind::lossless, "",
-                        {col, optional, new_col, synced, filled});
+  auto fill = mig_phase(
+      phase_kind::backfill, "copy " + t + "." + v + " into " + n + " in batches",
+      b.backfill(t,
+                 [&](const std::string& range) {
+                   return "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " + v +
+                          " FROM " + t + " WHERE " + range + " ON CONFLICT (" + nk + ") DO NOTHING";
+                 }),
+      {"A0", "A1"}, "", rollback_kind::lossless, "", {col, optional, new_col, synced, filled});
   fill.note = "Idempotent: rows already in " + n + " are skipped.";
   p.phases.push_back(fill);
   p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + n + "." + v,
                                "", {"A1", "A2"}, "", rollback_kind::lossless, "", fill.schema));
-  p.phases.push_back(mig_phase(phase_kind::stop_old_writes,
-                               "deploy A3, which writes only " + n + "; the trigger still fills " +
-                                   t + "." + v,
-                               "", {"A2", "A3"}, "", rollback_kind::lossless, "", fill.schema));
-  auto contract = mig_phase(phase_kind::contract,
-                            "drop the triggers and " + t + "." + v, "", {"A3"}, "",
-                            rollback_kind::impossible,
-                            "column " + t + "." + v + "; re-adding it needs a fresh backfill from " +
-                                n,
-                            {new_col, filled, optional});
+  p.phases.push_back(
+      mig_phase(phase_kind::stop_old_writes,
+                "deploy A3, which writes only " + n + "; the trigger still fills " + t + "." + v,
+                "", {"A2", "A3"}, "", rollback_kind::lossless, "", fill.schema));
+  auto contract =
+      mig_phase(phase_kind::contract, "drop the triggers and " + t + "." + v, "", {"A3"}, "",
+                rollback_kind::impossible,
+                "column " + t + "." + v + "; re-adding it needs a fresh backfill from " + n,
+                {new_col, filled, optional});
   mig_mark_point_of_no_return(
       contract, "drop " + t + "." + v, b,
       drop_triggers + "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nDROP FUNCTION IF EXISTS " +
@@ -898,8 +907,9 @@ inline relkit::result<migration_plan> plan_for(const add_index& c, const mig_bui
                           detail::mig_join(c.columns, ", ") + ");\n",
                       {"A0"}, b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
                       rollback_kind::lossless, "", p.initial_schema);
-  ph.note = "Runs outside a transaction. A failed build leaves an INVALID index: drop it "
-            "(the rollback) and run again.";
+  ph.note =
+      "Runs outside a transaction. A failed build leaves an INVALID index: drop it "
+      "(the rollback) and run again.";
   p.phases.push_back(std::move(ph));
   return p;
 }
@@ -920,10 +930,10 @@ inline relkit::result<migration_plan> plan_for(const add_foreign_key& c, const m
   p.phases.push_back(mig_phase(phase_kind::expand, "add the foreign key NOT VALID (new rows only)",
                                b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
                                p.initial_schema));
-  p.phases.push_back(mig_phase(phase_kind::validate, "validate existing rows",
-                               b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + name +
-                                   ";\n",
-                               {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "validate existing rows",
+                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + name + ";\n",
+                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
   p.phases.back().note = "VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on.";
   return p;
 }
@@ -938,14 +948,15 @@ inline relkit::result<migration_plan> plan_for(const add_check& c, const mig_bui
   const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name +
                           ";\nALTER TABLE " + c.table + " ADD CONSTRAINT " + c.name + " CHECK (" +
                           c.expression + ") NOT VALID;\n";
-  const std::string drop = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name + ";\n";
+  const std::string drop =
+      "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name + ";\n";
   p.phases.push_back(mig_phase(phase_kind::expand, "add the check NOT VALID (new rows only)",
                                b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
                                p.initial_schema));
-  p.phases.push_back(mig_phase(phase_kind::validate, "validate existing rows",
-                               b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " +
-                                   c.name + ";\n",
-                               {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "validate existing rows",
+                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + c.name + ";\n",
+                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
   return p;
 }
 
@@ -958,18 +969,20 @@ inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_bu
   const std::string index = b.lock() + "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + name +
                             " ON " + c.table + " (" + detail::mig_join(c.columns, ", ") + ");\n";
   p.phases.push_back(mig_phase(phase_kind::expand, "build the unique index concurrently", index,
-                               {"A0"}, b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                               {"A0"},
+                               b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
                                rollback_kind::lossless, "", p.initial_schema));
-  p.phases.back().note = "A failed build leaves an INVALID index: drop it (the rollback) and run "
-                         "again.";
-  p.phases.push_back(mig_phase(
-      phase_kind::validate, "attach the index as the constraint",
-      b.txn("ALTER TABLE " + c.table + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name +
-            ";\n"),
-      {"A0"},
-      b.txn("ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n") +
-          index.substr(b.lock().size()),
-      rollback_kind::lossless, "", p.initial_schema));
+  p.phases.back().note =
+      "A failed build leaves an INVALID index: drop it (the rollback) and run "
+      "again.";
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "attach the index as the constraint",
+                b.txn("ALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+                      " UNIQUE USING INDEX " + name + ";\n"),
+                {"A0"},
+                b.txn("ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n") +
+                    index.substr(b.lock().size()),
+                rollback_kind::lossless, "", p.initial_schema));
   return p;
 }
 
@@ -979,9 +992,9 @@ inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_bu
 [[nodiscard]] inline relkit::result<migration_plan> plan(const change& what,
                                                          const plan_options& options = {}) {
   if (options.postgres_major < 11) {
-    return detail::mig_error(errc::unsupported_postgres_version,
-                             "PostgreSQL " + std::to_string(options.postgres_major) +
-                                 " is not supported (11 or later)");
+    return detail::mig_error(
+        errc::unsupported_postgres_version,
+        "PostgreSQL " + std::to_string(options.postgres_major) + " is not supported (11 or later)");
   }
   if (!detail::mig_is_identifier(options.key_column)) {
     return detail::mig_error(errc::invalid_identifier,
