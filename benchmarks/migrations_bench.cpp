@@ -35,7 +35,6 @@ static void BM_LintScript(benchmark::State& state) {
     auto findings = m::lint(script);
     benchmark::DoNotOptimize(findings);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
-                          static_cast<std::int64_t>(script.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(script.size()));
 }
 BENCHMARK(BM_LintScript);

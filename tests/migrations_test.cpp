@@ -1,5 +1,5 @@
 #include <gtest/gtest.h>
-#include <relkit/migrations.hpp>
+#include <relkit/relkit.hpp>
 
 #include <fstream>
 #include <sstream>

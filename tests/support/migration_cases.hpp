@@ -1,7 +1,7 @@
 #pragma once
 // One request per change kind, shared by tests/migrations_test.cpp and its
 // runbook goldens in tests/migrations/<name>.md.
-#include <relkit/migrations.hpp>
+#include <relkit/relkit.hpp>
 
 #include <string>
 #include <vector>
