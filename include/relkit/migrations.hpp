@@ -5,7 +5,6 @@
 // with what is lost, or impossible). The point of no return is a phase whose
 // SQL refuses to run until the operator acknowledges it in the session.
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -258,8 +257,10 @@ struct migration_plan {
             where + " allows unknown app version " + name + " at " + std::to_string(k)};
       }
       for (const std::string& need : app->needs) {
-        const bool in_before = std::find(before.begin(), before.end(), need) != before.end();
-        const bool in_after = std::find(after.begin(), after.end(), need) != after.end();
+        bool in_before = false;
+        bool in_after = false;
+        for (const auto& fact : before) in_before = in_before || fact == need;
+        for (const auto& fact : after) in_after = in_after || fact == need;
         if (!in_before || !in_after) {
           return relkit::error{errc::invariant_violated, k,
                                where + " allows app version " + name + ", which needs '" + need +
