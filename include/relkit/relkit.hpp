@@ -4,6 +4,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/gates.hpp"
+#include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.

@@ -2758,6 +2758,1872 @@ inline std::string to_string(const gate& g) {
 }  // namespace gates
 RELKIT_NAMESPACE_END
 // ---- end relkit/gates.hpp ----
+// ---- begin relkit/migrations.hpp ----
+// relkit::migrations: expand-contract plans for PostgreSQL 11+ schema changes.
+// A change (a value) becomes ordered phases; each phase names its SQL, the
+// app versions allowed to run during it, and its rollback (lossless, lossy
+// with what is lost, or impossible). The point of no return is a phase whose
+// SQL refuses to run until the operator acknowledges it in the session.
+
+
+// ---- begin relkit/detail/migration_lint.hpp ----
+// The migration linter: strong_migrations' and squawk's rules over hand-written
+// PostgreSQL migration scripts. Exposed as relkit::migrations::lint.
+
+
+// ---- begin relkit/detail/sql_scan.hpp ----
+// A PostgreSQL statement scanner for the migration linter: splits a script
+// into statements at top-level semicolons and each statement into words,
+// skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
+// and comments (-- and nested /* */). Linear time, no recursion.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct sql_token {
+  // Upper-cased keyword or identifier; quoted identifiers keep their text.
+  std::string text;
+  std::size_t position = 0;  // byte offset in the whole script
+  bool quoted = false;       // "identifier"
+  bool literal = false;      // a string or dollar-quoted literal (text is empty)
+  bool punct = false;        // a single punctuation character such as ( ) ,
+};
+
+struct sql_statement {
+  std::size_t position = 0;  // byte offset of the first token
+  std::size_t end = 0;       // one past the terminating ';' (or the script end)
+  std::vector<sql_token> tokens;
+  std::vector<std::string> comments;  // comment texts seen before and inside the statement
+  bool unterminated = false;          // a literal, identifier or comment ran to the end
+};
+
+inline bool sql_is_word_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+inline char sql_upper(char c) noexcept {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
+inline std::size_t sql_dollar_tag(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '$') return 0;
+  std::size_t j = i + 1;
+  if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;  // $1 is a parameter
+  while (j < s.size() && s[j] != '$') {
+    const char c = s[j];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    if (!ok) return 0;
+    ++j;
+  }
+  if (j >= s.size()) return 0;
+  return j - i + 1;
+}
+
+inline std::vector<sql_statement> scan_sql(std::string_view s) {
+  std::vector<sql_statement> out;
+  sql_statement cur;
+  bool started = false;
+  auto begin_token = [&](std::size_t at) {
+    if (!started) {
+      cur.position = at;
+      started = true;
+    }
+  };
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++i;
+    } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+      std::size_t j = i + 2;
+      while (j < n && s[j] != '\n') ++j;
+      cur.comments.emplace_back(s.substr(i + 2, j - i - 2));
+      i = j;
+    } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+      std::size_t depth = 1;
+      std::size_t j = i + 2;
+      while (j < n && depth > 0) {
+        if (s[j] == '/' && j + 1 < n && s[j + 1] == '*') {
+          ++depth;
+          j += 2;
+        } else if (s[j] == '*' && j + 1 < n && s[j + 1] == '/') {
+          --depth;
+          j += 2;
+        } else {
+          ++j;
+        }
+      }
+      if (depth > 0) cur.unterminated = true;
+      const std::size_t body_end = depth > 0 ? n : j - 2;
+      cur.comments.emplace_back(s.substr(i + 2, body_end - i - 2));
+      i = j;
+    } else if (c == ';') {
+      if (started) {
+        cur.end = i + 1;
+        out.push_back(std::move(cur));
+      }
+      cur = sql_statement{};
+      started = false;
+      ++i;
+      // A comment on the same line after ';' belongs to the statement it ends.
+      std::size_t j = i;
+      while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
+      if (!out.empty() && j + 1 < n && s[j] == '-' && s[j + 1] == '-') {
+        std::size_t e = j + 2;
+        while (e < n && s[e] != '\n') ++e;
+        out.back().comments.emplace_back(s.substr(j + 2, e - j - 2));
+        i = e;
+      }
+    } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s[i + 1] == '\'')) {
+      begin_token(i);
+      const bool escapes = c != '\'';
+      std::size_t j = escapes ? i + 2 : i + 1;
+      bool closed = false;
+      while (j < n) {
+        if (escapes && s[j] == '\\') {
+          j += 2;
+        } else if (s[j] == '\'') {
+          if (j + 1 < n && s[j + 1] == '\'') {
+            j += 2;
+          } else {
+            ++j;
+            closed = true;
+            break;
+          }
+        } else {
+          ++j;
+        }
+      }
+      if (!closed) cur.unterminated = true;
+      cur.tokens.push_back(sql_token{std::string(), i, false, true, false});
+      i = j < n ? j : n;
+    } else if (c == '"') {
+      begin_token(i);
+      std::string text;
+      std::size_t j = i + 1;
+      bool closed = false;
+      while (j < n) {
+        if (s[j] == '"') {
+          if (j + 1 < n && s[j + 1] == '"') {
+            text += '"';
+            j += 2;
+          } else {
+            ++j;
+            closed = true;
+            break;
+          }
+        } else {
+          text += s[j];
+          ++j;
+        }
+      }
+      if (!closed) cur.unterminated = true;
+      cur.tokens.push_back(sql_token{std::move(text), i, true, false, false});
+      i = j;
+    } else if (c == '$' && sql_dollar_tag(s, i) > 0) {
+      begin_token(i);
+      const std::size_t start = i;
+      const std::size_t tag_len = sql_dollar_tag(s, i);
+      const std::string_view tag = s.substr(i, tag_len);
+      const std::size_t close = s.find(tag, i + tag_len);
+      if (close == std::string_view::npos) {
+        cur.unterminated = true;
+        i = n;
+      } else {
+        i = close + tag_len;
+      }
+      cur.tokens.push_back(sql_token{std::string(), start, false, true, false});
+    } else if (sql_is_word_char(c)) {
+      begin_token(i);
+      std::size_t j = i;
+      std::string text;
+      while (j < n && sql_is_word_char(s[j])) {
+        text += sql_upper(s[j]);
+        ++j;
+      }
+      cur.tokens.push_back(sql_token{std::move(text), i, false, false, false});
+      i = j;
+    } else {
+      begin_token(i);
+      cur.tokens.push_back(sql_token{std::string(1, c), i, false, false, true});
+      ++i;
+    }
+  }
+  if (started) {
+    cur.end = n;
+    out.push_back(std::move(cur));
+  }
+  return out;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/sql_scan.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct lint_finding {
+  std::string rule;           // squawk / strong_migrations rule name
+  std::size_t position = 0;   // byte offset of the offending statement
+  std::size_t statement = 0;  // 0-based statement index
+  std::string why;            // what goes wrong in production
+  std::string safe_alternative;
+
+  friend bool operator==(const lint_finding& a, const lint_finding& b) {
+    return a.rule == b.rule && a.position == b.position && a.statement == b.statement &&
+           a.why == b.why && a.safe_alternative == b.safe_alternative;
+  }
+  friend bool operator!=(const lint_finding& a, const lint_finding& b) { return !(a == b); }
+};
+
+struct lint_options {
+  int postgres_major = 15;
+  // Rules that are off by default in squawk too.
+  bool prefer_bigint = true;
+  bool prefer_text_field = true;
+  bool prefer_timestamptz = true;
+};
+
+struct lint_rule_text {
+  std::string_view rule;
+  std::string_view why;
+  std::string_view safe_alternative;
+};
+
+inline constexpr lint_rule_text lint_rules[] = {
+    {"require-lock-timeout",
+     "DDL waits for its lock behind long transactions and every query queues behind it",
+     "run SET lock_timeout = '5s' before the first DDL statement and retry on timeout"},
+    {"adding-field-with-default",
+     "a volatile default (or any default before PostgreSQL 11) rewrites the whole table under an "
+     "ACCESS EXCLUSIVE lock",
+     "add the column without a default, SET DEFAULT separately, then backfill in batches"},
+    {"adding-required-field",
+     "ADD COLUMN ... NOT NULL without a default fails on a table with rows and breaks inserts of "
+     "the running app",
+     "add it nullable (or with a constant default), backfill, then CHECK (c IS NOT NULL) NOT "
+     "VALID, "
+     "VALIDATE, SET NOT NULL"},
+    {"adding-serial-primary-key-field",
+     "a serial / identity / primary key column rewrites the table and builds an index under lock",
+     "create a new table and copy the rows, or add the column and a unique index concurrently"},
+    {"adding-foreign-key-constraint",
+     "adding a foreign key validates every row while blocking writes on both tables",
+     "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction"},
+    {"constraint-missing-not-valid",
+     "adding a CHECK constraint scans the table while blocking reads and writes",
+     "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction"},
+    {"ban-drop-column", "the running app still selects or inserts the column and errors",
+     "deploy an app that ignores the column first; drop it as the acknowledged contract step"},
+    {"ban-drop-table", "the running app still uses the table and every row is gone",
+     "rename it away or stop using it first, and drop it only as an acknowledged contract step"},
+    {"ban-drop-database", "drops every table of the database",
+     "do not drop databases in migrations"},
+    {"ban-truncate-cascade", "TRUNCATE ... CASCADE empties every referencing table too",
+     "truncate the tables explicitly, or delete in batches"},
+    {"changing-column-type",
+     "changing a column's type rewrites the table under an ACCESS EXCLUSIVE lock and breaks the "
+     "app",
+     "add a new column, sync it by trigger, backfill, switch reads, stop old writes, drop the old "
+     "column"},
+    {"setting-not-null", "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
+     "ADD CONSTRAINT ... CHECK (c IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL "
+     "(PostgreSQL 12+ skips the scan) and drop the check"},
+    {"ban-drop-not-null", "the running app may rely on the column never being NULL",
+     "make sure every reader handles NULL before dropping NOT NULL"},
+    {"disallowed-unique-constraint", "ADD UNIQUE builds its index while blocking reads and writes",
+     "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"},
+    {"renaming-column", "the running app still uses the old name and errors",
+     "add the new column, sync both by trigger, backfill, switch reads, stop old writes, drop the "
+     "old one"},
+    {"renaming-table", "the running app still uses the old name and errors",
+     "rename and keep an updatable view under the old name until no app uses it"},
+    {"require-concurrent-index-creation", "CREATE INDEX blocks writes while it builds",
+     "CREATE INDEX CONCURRENTLY, outside a transaction"},
+    {"require-concurrent-index-deletion", "DROP INDEX blocks reads and writes of the table",
+     "DROP INDEX CONCURRENTLY, outside a transaction"},
+    {"ban-concurrent-index-creation-in-transaction",
+     "CONCURRENTLY cannot run inside a transaction block; the migration fails",
+     "run the concurrent statement alone, outside BEGIN / COMMIT"},
+    {"require-concurrent-reindex", "REINDEX without CONCURRENTLY blocks writes",
+     "REINDEX ... CONCURRENTLY (PostgreSQL 12+)"},
+    {"require-concurrent-partition-detach",
+     "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the parent",
+     "DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+)"},
+    {"prefer-repack", "VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock",
+     "use pg_repack"},
+    {"ban-exclusion-constraint", "an exclusion constraint cannot be added NOT VALID",
+     "there is no safe way on a large table; build it on a new table"},
+    {"ban-char-field", "char(n) pads with blanks and is never faster than text", "use text"},
+    {"prefer-text-field", "changing a varchar(n) limit later needs a rewrite or a table scan",
+     "use text with a CHECK (char_length(c) <= n) constraint"},
+    {"prefer-timestamptz", "timestamp without time zone loses the offset", "use timestamptz"},
+    {"prefer-bigint-over-int", "32-bit ids and counters run out", "use bigint"},
+    {"prefer-jsonb", "json has no equality operator, so DISTINCT and UNION break", "use jsonb"},
+    {"identifier-too-long", "PostgreSQL silently truncates identifiers to 63 bytes",
+     "use a name of at most 63 bytes"},
+    {"transaction-nesting", "BEGIN inside an open transaction is ignored with a warning",
+     "one BEGIN / COMMIT pair per transaction"},
+    {"ban-uncommitted-transaction", "the script leaves a transaction open",
+     "end every BEGIN with COMMIT"},
+    {"unbatched-backfill",
+     "an UPDATE or DELETE without WHERE touches every row in one transaction and holds its locks",
+     "batch it by key ranges, commit between batches, outside the DDL transaction"},
+    {"unterminated-input", "a quote, dollar-quote, identifier or comment is never closed",
+     "close it"},
+};
+
+inline lint_finding make_lint_finding(std::string_view rule, std::size_t position,
+                                      std::size_t statement) {
+  for (const auto& r : lint_rules) {
+    if (r.rule == rule) {
+      return lint_finding{std::string(r.rule), position, statement, std::string(r.why),
+                          std::string(r.safe_alternative)};
+    }
+  }
+  return lint_finding{std::string(rule), position, statement, std::string(), std::string()};
+}
+
+// Word at index i (empty when out of range or not a plain word).
+inline std::string_view lint_word(const sql_statement& st, std::size_t i) {
+  if (i >= st.tokens.size()) return std::string_view();
+  const sql_token& t = st.tokens[i];
+  if (t.quoted || t.literal) return std::string_view();
+  return t.text;
+}
+
+inline bool lint_has_word(const sql_statement& st, std::string_view w, std::size_t from = 0) {
+  for (std::size_t i = from; i < st.tokens.size(); ++i) {
+    if (lint_word(st, i) == w) return true;
+  }
+  return false;
+}
+
+inline bool lint_has_sequence(const sql_statement& st, std::string_view a, std::string_view b) {
+  for (std::size_t i = 0; i + 1 < st.tokens.size(); ++i) {
+    if (lint_word(st, i) == a && lint_word(st, i + 1) == b) return true;
+  }
+  return false;
+}
+
+inline bool lint_is_volatile_call(const sql_statement& st, std::size_t from) {
+  static constexpr std::string_view volatile_functions[] = {
+      "RANDOM",    "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
+      "TIMEOFDAY", "NEXTVAL",         "TXID_CURRENT",    "SETSEED"};
+  for (std::size_t i = from; i + 1 < st.tokens.size(); ++i) {
+    if (st.tokens[i + 1].text != "(" || !st.tokens[i + 1].punct) continue;
+    for (auto f : volatile_functions) {
+      if (lint_word(st, i) == f) return true;
+    }
+  }
+  return false;
+}
+
+inline bool lint_allows(const sql_statement& st, std::string_view rule) {
+  for (const auto& c : st.comments) {
+    const auto at = c.find("relkit:allow");
+    if (at == std::string::npos) continue;
+    const auto r = c.find(rule, at);
+    if (r != std::string::npos) {
+      const std::size_t after = r + rule.size();
+      if (after == c.size() || c[after] == ' ' || c[after] == ',' || c[after] == ')') return true;
+    }
+  }
+  return false;
+}
+
+// Findings of one script, in statement order; within a statement in rule-table order.
+inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_options& options) {
+  std::vector<lint_finding> out;
+  const std::vector<sql_statement> statements = scan_sql(script);
+  bool lock_timeout_set = false;
+  bool in_transaction = false;
+  for (std::size_t index = 0; index < statements.size(); ++index) {
+    const sql_statement& st = statements[index];
+    std::vector<std::string_view> rules;
+    const std::string_view first = lint_word(st, 0);
+    const std::string_view second = lint_word(st, 1);
+    const bool is_ddl = first == "ALTER" || first == "CREATE" || first == "DROP";
+    if (first == "SET" && (lint_has_word(st, "LOCK_TIMEOUT"))) lock_timeout_set = true;
+    if (is_ddl && !lock_timeout_set) rules.push_back("require-lock-timeout");
+    const bool alter_table = first == "ALTER" && second == "TABLE";
+    if (alter_table) {
+      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
+        const std::string_view w = lint_word(st, i);
+        if (w == "ADD" &&
+            (lint_word(st, i + 1) == "COLUMN" ||
+             (lint_word(st, i + 1) != "CONSTRAINT" && lint_word(st, i + 1) != "UNIQUE" &&
+              lint_word(st, i + 1) != "CHECK" && lint_word(st, i + 1) != "FOREIGN" &&
+              lint_word(st, i + 1) != "PRIMARY" && lint_word(st, i + 1) != "EXCLUDE"))) {
+          // ADD [COLUMN]: inspect up to the next top-level comma.
+          std::size_t end = i + 1;
+          int depth = 0;
+          while (end < st.tokens.size()) {
+            const sql_token& t = st.tokens[end];
+            if (t.punct && t.text == "(") ++depth;
+            if (t.punct && t.text == ")") --depth;
+            if (t.punct && t.text == "," && depth == 0) break;
+            ++end;
+          }
+          bool has_default = false;
+          bool not_null = false;
+          bool volatile_default = false;
+          for (std::size_t j = i + 1; j < end; ++j) {
+            const std::string_view x = lint_word(st, j);
+            if (x == "DEFAULT") {
+              has_default = true;
+              volatile_default = lint_is_volatile_call(st, j + 1);
+            }
+            if (x == "NOT" && lint_word(st, j + 1) == "NULL") not_null = true;
+            if (x == "SERIAL" || x == "BIGSERIAL" || x == "SMALLSERIAL" || x == "PRIMARY" ||
+                x == "GENERATED")
+              rules.push_back("adding-serial-primary-key-field");
+            if (x == "REFERENCES" && !lint_has_sequence(st, "NOT", "VALID"))
+              rules.push_back("adding-foreign-key-constraint");
+          }
+          if (has_default && (volatile_default || options.postgres_major < 11))
+            rules.push_back("adding-field-with-default");
+          if (not_null && !has_default) rules.push_back("adding-required-field");
+          i = end;
+        }
+      }
+      const bool not_valid = lint_has_sequence(st, "NOT", "VALID");
+      if ((lint_has_word(st, "FOREIGN")) && !not_valid)
+        rules.push_back("adding-foreign-key-constraint");
+      if (lint_has_sequence(st, "ADD", "CHECK") ||
+          (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "CHECK"))) {
+        if (!not_valid) rules.push_back("constraint-missing-not-valid");
+      }
+      if (lint_has_sequence(st, "DROP", "COLUMN")) rules.push_back("ban-drop-column");
+      if (lint_has_word(st, "TYPE") && lint_has_word(st, "ALTER", 2))
+        rules.push_back("changing-column-type");
+      if (lint_has_sequence(st, "SET", "NOT")) rules.push_back("setting-not-null");
+      if (lint_has_sequence(st, "DROP", "NOT")) rules.push_back("ban-drop-not-null");
+      if ((lint_has_sequence(st, "ADD", "UNIQUE") ||
+           (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "UNIQUE"))) &&
+          !lint_has_sequence(st, "USING", "INDEX"))
+        rules.push_back("disallowed-unique-constraint");
+      if (lint_has_sequence(st, "ADD", "PRIMARY") ||
+          (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "PRIMARY") &&
+           !lint_has_sequence(st, "USING", "INDEX")))
+        rules.push_back("adding-serial-primary-key-field");
+      if (lint_has_word(st, "EXCLUDE")) rules.push_back("ban-exclusion-constraint");
+      if (lint_has_sequence(st, "RENAME", "COLUMN") ||
+          (lint_has_word(st, "RENAME") && !lint_has_sequence(st, "RENAME", "TO") &&
+           !lint_has_sequence(st, "RENAME", "CONSTRAINT")))
+        rules.push_back("renaming-column");
+      if (lint_has_sequence(st, "RENAME", "TO")) rules.push_back("renaming-table");
+      if (lint_has_sequence(st, "DETACH", "PARTITION") && !lint_has_word(st, "CONCURRENTLY"))
+        rules.push_back("require-concurrent-partition-detach");
+    }
+    if (first == "CREATE" &&
+        (second == "INDEX" || (second == "UNIQUE" && lint_word(st, 2) == "INDEX"))) {
+      if (!lint_has_word(st, "CONCURRENTLY")) rules.push_back("require-concurrent-index-creation");
+    }
+    if (first == "DROP" && second == "INDEX" && !lint_has_word(st, "CONCURRENTLY"))
+      rules.push_back("require-concurrent-index-deletion");
+    if (in_transaction && lint_has_word(st, "CONCURRENTLY") &&
+        (first == "CREATE" || first == "DROP" || first == "REINDEX"))
+      rules.push_back("ban-concurrent-index-creation-in-transaction");
+    if (first == "REINDEX" && !lint_has_word(st, "CONCURRENTLY"))
+      rules.push_back("require-concurrent-reindex");
+    if ((first == "VACUUM" && lint_has_word(st, "FULL")) || first == "CLUSTER")
+      rules.push_back("prefer-repack");
+    if (first == "DROP" && second == "TABLE") rules.push_back("ban-drop-table");
+    if (first == "DROP" && second == "DATABASE") rules.push_back("ban-drop-database");
+    if (first == "TRUNCATE" && lint_has_word(st, "CASCADE"))
+      rules.push_back("ban-truncate-cascade");
+    if ((first == "UPDATE" || first == "DELETE") && !lint_has_word(st, "WHERE"))
+      rules.push_back("unbatched-backfill");
+    // Column types, in CREATE TABLE and ALTER TABLE.
+    if ((first == "CREATE" && second == "TABLE") || alter_table) {
+      bool char_field = false, varchar = false, timestamp = false, small_int = false, json = false;
+      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
+        const std::string_view w = lint_word(st, i);
+        if ((w == "CHAR" || w == "CHARACTER" || w == "BPCHAR") && lint_word(st, i + 1) != "VARYING")
+          char_field = true;
+        if (w == "VARCHAR" || (w == "CHARACTER" && lint_word(st, i + 1) == "VARYING"))
+          varchar = true;
+        if (w == "TIMESTAMP" && !(lint_word(st, i + 1) == "WITH")) timestamp = true;
+        if (w == "INT" || w == "INTEGER" || w == "INT4" || w == "SMALLINT" || w == "INT2" ||
+            w == "SERIAL" || w == "SERIAL4")
+          small_int = true;
+        if (w == "JSON") json = true;
+      }
+      if (char_field) rules.push_back("ban-char-field");
+      if (varchar && options.prefer_text_field) rules.push_back("prefer-text-field");
+      if (timestamp && options.prefer_timestamptz) rules.push_back("prefer-timestamptz");
+      if (small_int && options.prefer_bigint) rules.push_back("prefer-bigint-over-int");
+      if (json) rules.push_back("prefer-jsonb");
+    }
+    for (const auto& t : st.tokens) {
+      if (!t.literal && !t.punct && t.text.size() > 63) {
+        rules.push_back("identifier-too-long");
+        break;
+      }
+    }
+    if (first == "BEGIN" || (first == "START" && second == "TRANSACTION")) {
+      if (in_transaction) rules.push_back("transaction-nesting");
+      in_transaction = true;
+    }
+    if (first == "COMMIT" || first == "ROLLBACK" || first == "END" || first == "ABORT")
+      in_transaction = false;
+    if (st.unterminated) rules.push_back("unterminated-input");
+    // Emit in rule-table order, once each, unless a comment allows it.
+    for (const auto& r : lint_rules) {
+      bool hit = false;
+      for (auto x : rules) hit = hit || x == r.rule;
+      if (hit && !lint_allows(st, r.rule))
+        out.push_back(make_lint_finding(r.rule, st.position, index));
+    }
+  }
+  if (in_transaction) {
+    const std::size_t at = statements.empty() ? 0 : statements.back().position;
+    out.push_back(make_lint_finding("ban-uncommitted-transaction", at,
+                                    statements.empty() ? 0 : statements.size() - 1));
+  }
+  return out;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/migration_lint.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+enum class errc {
+  invalid_identifier = 1,
+  missing_type,
+  not_null_needs_default_or_backfill,
+  missing_conversion,
+  lossy_down_needs_acknowledgement,
+  same_name,
+  drop_needs_down,
+  empty_column_list,
+  empty_expression,
+  unsupported_postgres_version,
+  invariant_violated,
+  not_null_source_column,
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::invalid_identifier:
+      return "invalid_identifier";
+    case errc::missing_type:
+      return "missing_type";
+    case errc::not_null_needs_default_or_backfill:
+      return "not_null_needs_default_or_backfill";
+    case errc::missing_conversion:
+      return "missing_conversion";
+    case errc::lossy_down_needs_acknowledgement:
+      return "lossy_down_needs_acknowledgement";
+    case errc::same_name:
+      return "same_name";
+    case errc::drop_needs_down:
+      return "drop_needs_down";
+    case errc::empty_column_list:
+      return "empty_column_list";
+    case errc::empty_expression:
+      return "empty_expression";
+    case errc::unsupported_postgres_version:
+      return "unsupported_postgres_version";
+    case errc::invariant_violated:
+      return "invariant_violated";
+    case errc::not_null_source_column:
+      return "not_null_source_column";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"migrations", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// ---------------------------------------------------------------- changes
+// Identifiers are plain lower-case PostgreSQL names ([a-z_][a-z0-9_]*, at most
+// 63 bytes; a table may be schema-qualified). Types and expressions are SQL
+// text written by the caller and emitted as given.
+
+struct add_column {
+  std::string table, column, type;
+  bool not_null = false;
+  std::optional<std::string> default_sql;   // e.g. "0", "clock_timestamp()"
+  bool volatile_default = false;            // forces the multi-phase plan
+  std::optional<std::string> backfill_sql;  // over the row's columns, e.g. "lower(email)"
+};
+struct rename_column {
+  std::string table, from, to, type;
+  bool not_null = false;  // the new column ends NOT NULL too
+};
+struct change_column_type {
+  std::string table, column;
+  std::string new_column;  // the converted copy; empty only for no-rewrite changes in place
+  std::string old_type, new_type;
+  std::string up, down;  // over the row, e.g. up "amount::bigint", down "amount_v2::int"
+  std::optional<std::string> down_loses;  // what the down conversion loses, if anything
+  bool not_null = false;
+};
+struct set_not_null {
+  std::string table, column;
+  std::optional<std::string> backfill_sql;  // fills existing NULLs
+};
+struct drop_not_null {
+  std::string table, column;
+  std::optional<std::string> rollback_fill_sql;  // what NULLs become when rolling back
+};
+struct drop_column {
+  std::string table, column, type;
+  bool not_null = false;
+  bool has_default = false;
+  std::optional<std::string> down_sql;  // value for rows the new app inserts
+};
+struct rename_table {
+  std::string from, to;
+};
+struct split_column {
+  std::string table, column, type;
+  std::string new_table, new_key;  // new_table(new_key -> table(key), column)
+  bool not_null = false;
+};
+struct add_index {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string name;  // empty: <table>_<columns>_idx
+  bool unique = false;
+};
+struct add_foreign_key {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string references_table;
+  std::vector<std::string> references_columns;
+  std::string name;  // empty: <table>_<columns>_fkey
+};
+struct add_check {
+  std::string table, name, expression;
+};
+struct add_unique {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string name;  // empty: <table>_<columns>_key
+};
+
+using change = std::variant<add_column, rename_column, change_column_type, set_not_null,
+                            drop_not_null, drop_column, rename_table, split_column, add_index,
+                            add_foreign_key, add_check, add_unique>;
+
+// ---------------------------------------------------------------- plans
+
+struct plan_options {
+  int postgres_major = 15;  // 11 or later
+  std::string lock_timeout = "5s";
+  std::size_t batch_size = 1000;
+  std::string key_column = "id";  // backfills walk this unique, NOT NULL key in batches
+  bool acknowledge_lossy_down = false;
+};
+
+enum class phase_kind { expand, backfill, switch_reads, stop_old_writes, validate, contract };
+enum class rollback_kind { lossless, lossy, impossible };
+
+constexpr std::string_view to_string(phase_kind k) noexcept {
+  switch (k) {
+    case phase_kind::expand:
+      return "expand";
+    case phase_kind::backfill:
+      return "backfill";
+    case phase_kind::switch_reads:
+      return "switch reads";
+    case phase_kind::stop_old_writes:
+      return "stop old writes";
+    case phase_kind::validate:
+      return "validate";
+    case phase_kind::contract:
+      return "contract";
+  }
+  return "unknown";
+}
+constexpr std::string_view to_string(rollback_kind k) noexcept {
+  switch (k) {
+    case rollback_kind::lossless:
+      return "lossless";
+    case rollback_kind::lossy:
+      return "lossy";
+    case rollback_kind::impossible:
+      return "impossible";
+  }
+  return "unknown";
+}
+
+// An app version and what it needs from the schema ("column users.name"),
+// with representative queries: reads[0] returns (key[, value]).
+struct app_version {
+  std::string name;
+  std::string description;
+  std::vector<std::string> needs;
+  std::string read_sql;
+  bool read_has_value = false;  // read_sql's second column is the changed data
+  std::vector<std::string> write_sql;
+
+  friend bool operator==(const app_version& a, const app_version& b) {
+    return a.name == b.name && a.description == b.description && a.needs == b.needs &&
+           a.read_sql == b.read_sql && a.read_has_value == b.read_has_value &&
+           a.write_sql == b.write_sql;
+  }
+  friend bool operator!=(const app_version& a, const app_version& b) { return !(a == b); }
+};
+
+struct phase {
+  phase_kind kind = phase_kind::expand;
+  std::string title;
+  std::string sql;  // empty: a deploy step only
+  std::vector<std::string> apps;
+  std::string rollback_sql;  // empty: nothing to run (redeploy the previous apps)
+  rollback_kind rollback = rollback_kind::lossless;
+  std::string lost;  // what a lossy or impossible rollback loses
+  bool point_of_no_return = false;
+  std::string acknowledgement;      // SET relkit.acknowledge = '<this>' before sql runs
+  std::vector<std::string> schema;  // facts that hold once the phase is done
+  std::string note;
+
+  friend bool operator==(const phase& a, const phase& b) {
+    return a.kind == b.kind && a.title == b.title && a.sql == b.sql && a.apps == b.apps &&
+           a.rollback_sql == b.rollback_sql && a.rollback == b.rollback && a.lost == b.lost &&
+           a.point_of_no_return == b.point_of_no_return && a.acknowledgement == b.acknowledgement &&
+           a.schema == b.schema && a.note == b.note;
+  }
+  friend bool operator!=(const phase& a, const phase& b) { return !(a == b); }
+};
+
+struct migration_plan {
+  std::string summary;
+  std::vector<app_version> apps;
+  std::vector<std::string> initial_schema;
+  std::vector<phase> phases;
+
+  friend bool operator==(const migration_plan& a, const migration_plan& b) {
+    return a.summary == b.summary && a.apps == b.apps && a.initial_schema == b.initial_schema &&
+           a.phases == b.phases;
+  }
+  friend bool operator!=(const migration_plan& a, const migration_plan& b) { return !(a == b); }
+};
+
+// ---------------------------------------------------------------- invariant
+
+// Every app allowed in phase k must find what it needs in the schema after
+// phase k and after phase k-1 (the initial schema for the first phase), so
+// rolling phase k back never breaks a running app.
+[[nodiscard]] inline relkit::result<void> check_invariant(const migration_plan& p) {
+  for (std::size_t k = 0; k < p.phases.size(); ++k) {
+    const std::vector<std::string>& before = k == 0 ? p.initial_schema : p.phases[k - 1].schema;
+    const std::vector<std::string>& after = p.phases[k].schema;
+    for (const std::string& name : p.phases[k].apps) {
+      const app_version* app = nullptr;
+      for (const auto& a : p.apps) {
+        if (a.name == name) app = &a;
+      }
+      const std::string where = "phase " + std::to_string(k + 1) + " (" + p.phases[k].title + ")";
+      if (app == nullptr) {
+        return relkit::error{
+            errc::invariant_violated, k,
+            where + " allows unknown app version " + name + " at " + std::to_string(k)};
+      }
+      for (const std::string& need : app->needs) {
+        bool in_before = false;
+        bool in_after = false;
+        for (const auto& fact : before) in_before = in_before || fact == need;
+        for (const auto& fact : after) in_after = in_after || fact == need;
+        if (!in_before || !in_after) {
+          return relkit::error{errc::invariant_violated, k,
+                               where + " allows app version " + name + ", which needs '" + need +
+                                   "', missing from the schema " +
+                                   (in_before ? std::string("after this phase")
+                                              : (k == 0 ? std::string("before the plan")
+                                                        : "after phase " + std::to_string(k))) +
+                                   " at " + std::to_string(k)};
+        }
+      }
+    }
+  }
+  return relkit::result<void>();
+}
+
+// ---------------------------------------------------------------- lint
+
+using finding = detail::lint_finding;
+using lint_options = detail::lint_options;
+
+// Findings for a hand-written migration script, in statement order. A comment
+// "-- relkit:allow <rule>" before a statement silences that rule for it.
+[[nodiscard]] inline std::vector<finding> lint(std::string_view sql,
+                                               const lint_options& options = lint_options()) {
+  return detail::lint_sql(sql, options);
+}
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/migration_plan.hpp ----
+// The expand-contract planner behind relkit::migrations::plan, and the
+// Markdown runbook. Included at the end of relkit/migrations.hpp only.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+inline bool mig_is_identifier(std::string_view s) noexcept {
+  if (s.empty() || s.size() > 63) return false;
+  if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
+  for (const char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+inline bool mig_is_table(std::string_view s) noexcept {
+  const std::size_t dot = s.find('.');
+  if (dot == std::string_view::npos) return mig_is_identifier(s);
+  return mig_is_identifier(s.substr(0, dot)) && mig_is_identifier(s.substr(dot + 1));
+}
+
+// The table name without its schema, for naming triggers and constraints.
+inline std::string mig_base(std::string_view table) {
+  const std::size_t dot = table.find('.');
+  return std::string(dot == std::string_view::npos ? table : table.substr(dot + 1));
+}
+
+// PostgreSQL truncates names to 63 bytes; truncate here so the SQL says what it gets.
+inline std::string mig_name(std::string name) {
+  if (name.size() > 63) name.resize(63);
+  return name;
+}
+
+inline std::string mig_join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+inline relkit::error mig_error(migrations::errc code, std::string message) {
+  return relkit::error{code, 0, std::move(message) + " at 0"};
+}
+
+inline std::optional<relkit::error> mig_check_table(std::string_view table) {
+  if (mig_is_table(table)) return std::nullopt;
+  return mig_error(migrations::errc::invalid_identifier,
+                   "invalid table name '" + std::string(table) +
+                       "' (expected [a-z_][a-z0-9_]*, at most 63 bytes, optionally schema.table)");
+}
+
+inline std::optional<relkit::error> mig_check_column(std::string_view column) {
+  if (mig_is_identifier(column)) return std::nullopt;
+  return mig_error(migrations::errc::invalid_identifier,
+                   "invalid column name '" + std::string(column) +
+                       "' (expected [a-z_][a-z0-9_]*, at most 63 bytes)");
+}
+
+struct mig_builder {
+  const migrations::plan_options& options;
+
+  std::string lock() const { return "SET lock_timeout = '" + options.lock_timeout + "';\n"; }
+  std::string txn(const std::string& body) const {
+    return lock() + "BEGIN;\n" + body + "COMMIT;\n";
+  }
+
+  static std::string guard(const std::string& ack) {
+    return "DO $relkit$\nBEGIN\n  IF current_setting('relkit.acknowledge', true) IS DISTINCT FROM "
+           "'" +
+           ack +
+           "' THEN\n    RAISE EXCEPTION 'point of no return: run SET relkit.acknowledge = "
+           "''" +
+           ack + "'' first';\n  END IF;\nEND\n$relkit$;\n";
+  }
+
+  // A batched, idempotent backfill: walks the key in batches of batch_size,
+  // committing after each (PostgreSQL 11+ allows COMMIT in DO outside a
+  // transaction block). `statement` gets the batch's key-range condition.
+  template <class Statement>
+  std::string backfill(const std::string& table, Statement statement) const {
+    const std::string& k = options.key_column;
+    const std::string range =
+        "(relkit_last IS NULL OR " + k + " > relkit_last) AND " + k + " <= relkit_high";
+    return "DO $relkit$\nDECLARE\n  relkit_last " + table + "." + k + "%TYPE;\n  relkit_high " +
+           table + "." + k + "%TYPE;\nBEGIN\n  LOOP\n    SELECT max(" + k +
+           ") INTO relkit_high FROM (SELECT " + k + " FROM " + table +
+           " WHERE relkit_last IS NULL OR " + k + " > relkit_last ORDER BY " + k + " LIMIT " +
+           std::to_string(options.batch_size) +
+           ") AS relkit_batch;\n    EXIT WHEN relkit_high IS NULL;\n    " + statement(range) +
+           ";\n    relkit_last := relkit_high;\n    COMMIT;\n  END LOOP;\nEND\n$relkit$;\n";
+  }
+
+  std::string update_backfill(const std::string& table, const std::string& column,
+                              const std::string& expression) const {
+    return backfill(table, [&](const std::string& range) {
+      return "UPDATE " + table + " SET " + column + " = " + expression + " WHERE " + range +
+             " AND " + column + " IS NULL";
+    });
+  }
+
+  std::string min_key_where(const std::string& table) const {
+    const std::string& k = options.key_column;
+    return " WHERE " + k + " = (SELECT min(" + k + ") FROM " + table + ")";
+  }
+  std::string first_row(const std::string& table) const {
+    return " FROM " + table + " ORDER BY " + options.key_column + " LIMIT 1";
+  }
+  std::string read(const std::string& table, const std::string& column) const {
+    const std::string& k = options.key_column;
+    return "SELECT " + k + (column.empty() ? std::string() : ", " + column) + " FROM " + table +
+           " ORDER BY " + k;
+  }
+};
+
+inline migrations::app_version mig_app(std::string name, std::string description,
+                                       std::vector<std::string> needs, std::string read_sql,
+                                       bool read_has_value, std::vector<std::string> writes) {
+  migrations::app_version a;
+  a.name = std::move(name);
+  a.description = std::move(description);
+  a.needs = std::move(needs);
+  a.read_sql = std::move(read_sql);
+  a.read_has_value = read_has_value;
+  a.write_sql = std::move(writes);
+  return a;
+}
+
+inline migrations::phase mig_phase(migrations::phase_kind kind, std::string title, std::string sql,
+                                   std::vector<std::string> apps, std::string rollback_sql,
+                                   migrations::rollback_kind rollback, std::string lost,
+                                   std::vector<std::string> schema) {
+  migrations::phase p;
+  p.kind = kind;
+  p.title = std::move(title);
+  p.sql = std::move(sql);
+  p.apps = std::move(apps);
+  p.rollback_sql = std::move(rollback_sql);
+  p.rollback = rollback;
+  p.lost = std::move(lost);
+  p.schema = std::move(schema);
+  return p;
+}
+
+inline void mig_mark_point_of_no_return(migrations::phase& p, const std::string& ack,
+                                        const mig_builder& b, const std::string& body) {
+  p.point_of_no_return = true;
+  p.acknowledgement = ack;
+  p.sql = b.lock() + "BEGIN;\n" + mig_builder::guard(ack) + body + "COMMIT;\n";
+}
+
+// Two columns kept equal (through up/down) by a trigger: the core of rename
+// and change-type plans. `a` is the old column, `b` the new one.
+struct mig_pair {
+  std::string table, a, b, old_type, new_type, up, down;
+  bool not_null = false;
+  std::optional<std::string> down_loses;
+};
+
+inline std::string mig_sync_function(const mig_pair& p) {
+  return mig_name("relkit_sync_" + mig_base(p.table) + "_" + p.a + "_" + p.b);
+}
+inline std::string mig_sync_trigger(const mig_pair& p) {
+  return mig_name("relkit_sync_" + p.a + "_" + p.b);
+}
+
+inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_builder& b,
+                                                std::string summary) {
+  using migrations::phase_kind;
+  using migrations::rollback_kind;
+  const std::string& t = p.table;
+  const std::string fn = mig_sync_function(p);
+  const std::string trg = mig_sync_trigger(p);
+  const std::string col_a = "column " + t + "." + p.a;
+  const std::string col_b = "column " + t + "." + p.b;
+  const std::string synced = "synced " + t + "." + p.a + " " + t + "." + p.b;
+  const std::string filled_b = "backfilled " + t + "." + p.b;
+  const std::string optional_a = "insert without " + t + "." + p.a;
+  const std::string check = mig_name(mig_base(t) + "_" + p.b + "_not_null");
+
+  migrations::migration_plan plan;
+  plan.summary = std::move(summary);
+  const std::string upd = b.min_key_where(t);
+  plan.apps.push_back(mig_app("A0", "reads and writes " + p.a + " only", {col_a}, b.read(t, p.a),
+                              true,
+                              {"INSERT INTO " + t + " (" + p.a + ") SELECT " + p.a + b.first_row(t),
+                               "UPDATE " + t + " SET " + p.a + " = " + p.a + upd}));
+  plan.apps.push_back(
+      mig_app("A1", "reads " + p.a + ", writes " + p.a + " and " + p.b, {col_a, col_b},
+              b.read(t, p.a), true,
+              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.a + ", " + p.up +
+                   b.first_row(t),
+               "UPDATE " + t + " SET " + p.a + " = " + p.a + ", " + p.b + " = " + p.up + upd}));
+  plan.apps.push_back(
+      mig_app("A2", "reads " + p.b + ", writes " + p.a + " and " + p.b, {col_a, col_b, filled_b},
+              b.read(t, p.b), true,
+              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.down + ", " + p.b +
+                   b.first_row(t),
+               "UPDATE " + t + " SET " + p.b + " = " + p.b + ", " + p.a + " = " + p.down + upd}));
+  plan.apps.push_back(mig_app("A3", "reads and writes " + p.b + " only",
+                              {col_b, filled_b, optional_a}, b.read(t, p.b), true,
+                              {"INSERT INTO " + t + " (" + p.b + ") SELECT " + p.b + b.first_row(t),
+                               "UPDATE " + t + " SET " + p.b + " = " + p.b + upd}));
+  plan.initial_schema = {col_a};
+
+  const std::string function_sql =
+      "CREATE OR REPLACE FUNCTION " + fn +
+      "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nDECLARE\n  relkit_up " + p.new_type +
+      ";\n  relkit_down " + p.old_type + ";\nBEGIN\n  SELECT " + p.up +
+      " INTO relkit_up FROM (SELECT NEW.*) AS relkit_row;\n  SELECT " + p.down +
+      " INTO relkit_down FROM (SELECT NEW.*) AS relkit_row;\n  IF TG_OP = 'INSERT' THEN\n    IF "
+      "NEW." +
+      p.b + " IS NULL THEN\n      NEW." + p.b + " := relkit_up;\n    ELSIF NEW." + p.b +
+      " IS DISTINCT FROM relkit_up THEN\n      NEW." + p.a +
+      " := relkit_down;\n    END IF;\n  ELSIF NEW." + p.a + " IS DISTINCT FROM OLD." + p.a +
+      " AND NEW." + p.b + " IS NOT DISTINCT FROM OLD." + p.b + " THEN\n    NEW." + p.b +
+      " := relkit_up;\n  ELSIF NEW." + p.b + " IS DISTINCT FROM OLD." + p.b + " AND NEW." + p.a +
+      " IS NOT DISTINCT FROM OLD." + p.a + " AND NEW." + p.b +
+      " IS DISTINCT FROM relkit_up THEN\n    NEW." + p.a +
+      " := relkit_down;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
+  const std::string drop_sync =
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
+
+  auto expand =
+      mig_phase(phase_kind::expand, "add " + t + "." + p.b + " and keep it in sync with " + p.a,
+                b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + p.b + " " + p.new_type +
+                      ";\n" + function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
+                      ";\nCREATE TRIGGER " + trg + " BEFORE INSERT OR UPDATE ON " + t +
+                      " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
+                {"A0"},
+                b.txn(drop_sync + "-- relkit:allow ban-drop-column (" + p.b + " only copies " +
+                      p.a + ")\nALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.b + ";\n"),
+                rollback_kind::lossless, "", {col_a, col_b, synced, optional_a});
+  plan.phases.push_back(std::move(expand));
+
+  auto backfill =
+      mig_phase(phase_kind::backfill, "copy " + p.a + " into " + p.b + " in batches",
+                b.update_backfill(t, p.b, p.up), {"A0", "A1"}, "", rollback_kind::lossless, "",
+                {col_a, col_b, synced, optional_a, filled_b});
+  backfill.note = "Idempotent: only rows whose " + p.b + " IS NULL are written; rerun until done.";
+  plan.phases.push_back(backfill);
+
+  auto reads = mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + p.b, "",
+                         {"A1", "A2"}, "", rollback_kind::lossless, "", backfill.schema);
+  if (p.down_loses) {
+    reads.rollback = rollback_kind::lossy;
+    reads.lost = *p.down_loses;
+    reads.note = "Rolling back makes apps read " + p.a + " = " + p.down + " again.";
+  }
+  plan.phases.push_back(reads);
+
+  std::string stop_sql;
+  std::string stop_rollback;
+  if (p.not_null) {
+    stop_sql = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check +
+               ";\nALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + p.b +
+               " IS NOT NULL) NOT VALID;\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + check +
+               ";\n";
+    stop_rollback = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
+  }
+  auto stop = mig_phase(phase_kind::stop_old_writes,
+                        "deploy A3, which writes only " + p.b + "; the trigger still fills " + p.a,
+                        stop_sql, {"A2", "A3"}, stop_rollback, rollback_kind::lossless, "",
+                        backfill.schema);
+  plan.phases.push_back(stop);
+
+  std::string contract_body;
+  if (p.not_null) {
+    contract_body += "ALTER TABLE " + t + " ALTER COLUMN " + p.b +
+                     " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check +
+                     ")\nALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
+  }
+  contract_body += drop_sync +
+                   "-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
+                   "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.a + ";\n";
+  auto contract =
+      mig_phase(phase_kind::contract, "drop the trigger and " + t + "." + p.a, "", {"A3"}, "",
+                rollback_kind::impossible,
+                "column " + t + "." + p.a + "; re-adding it needs a fresh backfill from " + p.b +
+                    " before A0, A1 or A2 can run again",
+                {col_b, filled_b, optional_a});
+  mig_mark_point_of_no_return(contract, "drop " + t + "." + p.a, b, contract_body);
+  if (p.not_null && b.options.postgres_major < 12) {
+    contract.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
+  }
+  plan.phases.push_back(std::move(contract));
+  return plan;
+}
+
+inline std::string mig_index_name(const std::string& table, const std::vector<std::string>& cols,
+                                  const std::string& suffix) {
+  return mig_name(mig_base(table) + "_" + mig_join(cols, "_") + "_" + suffix);
+}
+
+}  // namespace detail
+
+namespace migrations {
+
+namespace planner {
+using detail::mig_app;
+using detail::mig_builder;
+using detail::mig_error;
+using detail::mig_mark_point_of_no_return;
+using detail::mig_phase;
+
+inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type,
+                     "add_column " + c.table + "." + c.column + " needs a type");
+  }
+  if (c.default_sql && c.default_sql->empty()) {
+    return mig_error(errc::empty_expression, "empty default for " + c.table + "." + c.column);
+  }
+  if (c.backfill_sql && c.backfill_sql->empty()) {
+    return mig_error(errc::empty_expression, "empty backfill for " + c.table + "." + c.column);
+  }
+  if (c.not_null && !c.default_sql && !c.backfill_sql) {
+    return mig_error(errc::not_null_needs_default_or_backfill,
+                     "NOT NULL column " + c.table + "." + c.column +
+                         " needs a default or a backfill expression");
+  }
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string filled = "backfilled " + t + "." + c.column;
+  bool is_volatile = c.volatile_default;
+  if (c.default_sql) {
+    detail::sql_statement st;
+    st.tokens = detail::scan_sql(*c.default_sql).empty()
+                    ? std::vector<detail::sql_token>()
+                    : detail::scan_sql(*c.default_sql).front().tokens;
+    is_volatile = is_volatile || detail::lint_is_volatile_call(st, 0);
+  }
+  migration_plan p;
+  p.summary = "add column " + t + "." + c.column + " " + c.type + (c.not_null ? " NOT NULL" : "") +
+              (c.default_sql ? " DEFAULT " + *c.default_sql : "");
+  const std::string value =
+      c.backfill_sql ? *c.backfill_sql : (c.default_sql ? *c.default_sql : c.column);
+  p.apps.push_back(mig_app("A0", "does not know " + c.column, {}, b.read(t, ""), false,
+                           {"INSERT INTO " + t + " DEFAULT VALUES"}));
+  std::vector<std::string> a1_needs = {col};
+  if (c.not_null) a1_needs.push_back(filled);
+  p.apps.push_back(
+      mig_app("A1", "reads and writes " + c.column, a1_needs, b.read(t, c.column), false,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + value + b.first_row(t),
+               "UPDATE " + t + " SET " + c.column + " = " + c.column + b.min_key_where(t)}));
+  const std::string drop =
+      b.txn("-- relkit:allow ban-drop-column (rolls back the add)\nALTER TABLE " + t +
+            " DROP COLUMN IF EXISTS " + c.column + ";\n");
+  const std::string lost = "values written into " + t + "." + c.column + " by A1";
+  const bool simple = !c.not_null || (!is_volatile && c.default_sql && !c.backfill_sql);
+  if (simple) {
+    std::string def = "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type;
+    if (c.not_null) def += " NOT NULL";
+    if (c.default_sql) def += " DEFAULT " + *c.default_sql;
+    std::string sql = b.txn(def + ";\n");
+    std::vector<std::string> schema = {col};
+    if (c.default_sql && !is_volatile) {
+      schema.push_back(filled);
+    }
+    if (c.default_sql && is_volatile) {
+      // A volatile default would rewrite the table: set it separately, then backfill.
+      sql = b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type +
+                  ";\nALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " +
+                  *c.default_sql + ";\n");
+    }
+    p.phases.push_back(mig_phase(phase_kind::expand, "add " + t + "." + c.column, sql, {"A0"}, drop,
+                                 rollback_kind::lossy, lost, schema));
+    if (c.default_sql && is_volatile) {
+      schema.push_back(filled);
+      auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
+                            b.update_backfill(t, c.column, *c.default_sql), {"A0"}, "",
+                            rollback_kind::lossless, "", schema);
+      fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
+      p.phases.push_back(std::move(fill));
+    }
+    p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + c.column, "",
+                                 {"A0", "A1"}, "", rollback_kind::lossless, "", schema));
+    if (c.default_sql && !is_volatile && c.not_null) {
+      p.phases.front().note =
+          "PostgreSQL 11+ stores a non-volatile default in the catalog: no "
+          "table rewrite.";
+    }
+    return p;
+  }
+  // NOT NULL with a volatile default or a backfill expression.
+  const std::string check = detail::mig_name(detail::mig_base(t) + "_" + c.column + "_not_null");
+  std::string expand_body =
+      "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type + ";\n";
+  std::string fill_fn = detail::mig_name("relkit_fill_" + detail::mig_base(t) + "_" + c.column);
+  std::string fill_trg = detail::mig_name("relkit_fill_" + c.column);
+  std::string fill_function;
+  if (c.default_sql) {
+    expand_body +=
+        "ALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " + *c.default_sql + ";\n";
+  } else {
+    fill_function =
+        "CREATE OR REPLACE FUNCTION " + fill_fn +
+        "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." + c.column +
+        " IS NULL THEN\n    SELECT " + *c.backfill_sql + " INTO NEW." + c.column +
+        " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n"
+        "DROP TRIGGER IF EXISTS " +
+        fill_trg + " ON " + t + ";\nCREATE TRIGGER " + fill_trg + " BEFORE INSERT OR UPDATE ON " +
+        t + " FOR EACH ROW EXECUTE FUNCTION " + fill_fn + "();\n";
+    expand_body += fill_function;
+  }
+  const std::string drop_fill = "DROP TRIGGER IF EXISTS " + fill_trg + " ON " + t +
+                                ";\nDROP FUNCTION IF EXISTS " + fill_fn + "();\n";
+  const std::string filled_writes = "filled on insert " + t + "." + c.column;
+  std::vector<std::string> schema = {col, filled_writes};
+  p.phases.push_back(mig_phase(
+      phase_kind::expand,
+      "add " + t + "." + c.column + " nullable, " +
+          (c.default_sql ? std::string("then set its default")
+                         : std::string("filled by a trigger")),
+      b.txn(expand_body), {"A0"},
+      c.default_sql ? drop
+                    : b.txn(drop_fill + "-- relkit:allow ban-drop-column (rolls back the add)\n" +
+                            "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + c.column + ";\n"),
+      rollback_kind::lossy, lost, schema));
+  schema.push_back(filled);
+  auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
+                        b.update_backfill(t, c.column, value), {"A0"}, "", rollback_kind::lossless,
+                        "", schema);
+  fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
+  p.phases.push_back(std::move(fill));
+  p.phases.push_back(mig_phase(
+      phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
+      b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
+          t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
+          "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n",
+      {"A0", "A1"}, b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n",
+      rollback_kind::lossless, "", schema));
+  auto set_nn = mig_phase(
+      phase_kind::contract, "SET NOT NULL using the validated check, then drop the check",
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check + ")\n" +
+            "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n"),
+      {"A0", "A1"},
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " DROP NOT NULL; -- relkit:allow ban-drop-not-null (rolls back the SET NOT NULL)\n"),
+      rollback_kind::lossless, "", schema);
+  if (b.options.postgres_major < 12) {
+    set_nn.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
+  }
+  p.phases.push_back(std::move(set_nn));
+  if (!c.default_sql) {
+    // The fill trigger stays while A0 (which omits the column) may run.
+    std::vector<std::string> final_schema = {col, filled};
+    auto drop_trigger =
+        mig_phase(phase_kind::contract, "A1 only; drop the fill trigger", b.txn(drop_fill), {"A1"},
+                  b.txn(fill_function), rollback_kind::lossless, "", final_schema);
+    p.phases.push_back(std::move(drop_trigger));
+  }
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const rename_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.from)) return *e;
+  if (auto e = detail::mig_check_column(c.to)) return *e;
+  if (c.from == c.to) {
+    return mig_error(errc::same_name, "rename_column " + c.table + "." + c.from + " to itself");
+  }
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type,
+                     "rename_column " + c.table + "." + c.from + " needs the column type");
+  }
+  detail::mig_pair p{c.table, c.from, c.to, c.type, c.type, c.from, c.to, c.not_null, std::nullopt};
+  return detail::mig_pair_plan(p, b, "rename column " + c.table + "." + c.from + " to " + c.to);
+}
+
+// No-rewrite type changes (strong_migrations' list, the cases that need no
+// knowledge of indexes): the old type's text, the new type's text.
+inline bool no_rewrite_change(std::string_view from, std::string_view to) {
+  auto varchar_limit = [](std::string_view t) -> long {
+    if (t.substr(0, 8) != "varchar(" || t.back() != ')') return -1;
+    long n = 0;
+    for (char ch : t.substr(8, t.size() - 9)) {
+      if (ch < '0' || ch > '9' || n > 100000000) return -1;
+      n = n * 10 + (ch - '0');
+    }
+    return n;
+  };
+  if (varchar_limit(from) >= 0 && (to == "text" || to == "varchar")) return true;
+  if (varchar_limit(from) >= 0 && varchar_limit(to) > varchar_limit(from)) return true;
+  if (from == "cidr" && to == "inet") return true;
+  return false;
+}
+
+inline relkit::result<migration_plan> plan_for(const change_column_type& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.old_type.empty() || c.new_type.empty()) {
+    return mig_error(errc::missing_type,
+                     "change_column_type " + c.table + "." + c.column + " needs old and new types");
+  }
+  if (c.new_column.empty() && no_rewrite_change(c.old_type, c.new_type)) {
+    migration_plan p;
+    p.summary = "change type of " + c.table + "." + c.column + " from " + c.old_type + " to " +
+                c.new_type + " in place (no rewrite)";
+    const std::string col = "column " + c.table + "." + c.column;
+    p.apps.push_back(mig_app("A0", "reads and writes " + c.column, {col}, b.read(c.table, c.column),
+                             true,
+                             {"INSERT INTO " + c.table + " (" + c.column + ") SELECT " + c.column +
+                              b.first_row(c.table)}));
+    p.initial_schema = {col};
+    p.phases.push_back(mig_phase(
+        phase_kind::expand, "widen " + c.table + "." + c.column,
+        b.txn("ALTER TABLE " + c.table + " ALTER COLUMN " + c.column + " TYPE " + c.new_type +
+              "; -- relkit:allow changing-column-type (no rewrite)\n"),
+        {"A0"},
+        b.txn("ALTER TABLE " + c.table + " ALTER COLUMN " + c.column + " TYPE " + c.old_type +
+              " USING " + c.column + "::" + c.old_type +
+              "; -- relkit:allow changing-column-type, prefer-text-field (rollback rewrites the "
+              "table)\n"),
+        rollback_kind::lossy,
+        "values that do not fit " + c.old_type + " are cut to fit; the rollback rewrites the table",
+        {col}));
+    return p;
+  }
+  if (auto e = detail::mig_check_column(c.new_column)) return *e;
+  if (c.new_column == c.column) {
+    return mig_error(errc::same_name, "change_column_type " + c.table + "." + c.column +
+                                          " needs a new column name for the converted copy");
+  }
+  if (c.up.empty() || c.down.empty()) {
+    return mig_error(errc::missing_conversion, "change_column_type " + c.table + "." + c.column +
+                                                   " needs both up and down conversions");
+  }
+  if (c.down_loses && !b.options.acknowledge_lossy_down) {
+    return mig_error(
+        errc::lossy_down_needs_acknowledgement,
+        "down conversion " + c.down + " loses " + *c.down_loses + "; set acknowledge_lossy_down");
+  }
+  detail::mig_pair p{c.table, c.column, c.new_column, c.old_type,  c.new_type,
+                     c.up,    c.down,   c.not_null,   c.down_loses};
+  return detail::mig_pair_plan(p, b,
+                               "change type of " + c.table + "." + c.column + " from " +
+                                   c.old_type + " to " + c.new_type + " as " + c.new_column);
+}
+
+inline relkit::result<migration_plan> plan_for(const set_not_null& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.backfill_sql && c.backfill_sql->empty()) {
+    return mig_error(errc::empty_expression, "empty backfill for " + c.table + "." + c.column);
+  }
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string nullable = "nullable " + t + "." + c.column;
+  const std::string check = detail::mig_name(detail::mig_base(t) + "_" + c.column + "_not_null");
+  migration_plan p;
+  p.summary = "set " + t + "." + c.column + " NOT NULL";
+  p.apps.push_back(mig_app("A0", "may write NULL into " + c.column, {col, nullable},
+                           b.read(t, c.column), true,
+                           {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
+  p.apps.push_back(mig_app(
+      "A1", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+      {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + " FROM " + t + " WHERE " +
+       c.column + " IS NOT NULL ORDER BY " + b.options.key_column + " LIMIT 1"}));
+  p.initial_schema = {col, nullable};
+  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which never writes NULL", "",
+                               {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable}));
+  if (c.backfill_sql) {
+    auto fill =
+        mig_phase(phase_kind::backfill, "fill NULLs in batches",
+                  b.update_backfill(t, c.column, *c.backfill_sql), {"A1"}, "", rollback_kind::lossy,
+                  "which rows of " + t + "." + c.column +
+                      " were NULL before the backfill (they keep the filled value)",
+                  {col, nullable});
+    fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
+    p.phases.push_back(std::move(fill));
+  }
+  auto validate = mig_phase(
+      phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
+      b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
+          t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
+          "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n",
+      {"A1"}, b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n",
+      rollback_kind::lossless, "", {col});
+  if (!c.backfill_sql) validate.note = "VALIDATE fails while any row still holds NULL.";
+  p.phases.push_back(std::move(validate));
+  auto set_nn = mig_phase(
+      phase_kind::contract, "SET NOT NULL using the validated check, then drop the check",
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check + ")\n" +
+            "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n"),
+      {"A1"},
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " DROP NOT NULL; -- relkit:allow ban-drop-not-null (rolls back the SET NOT NULL)\n"),
+      rollback_kind::lossless, "", {col});
+  if (b.options.postgres_major < 12) {
+    set_nn.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
+  }
+  p.phases.push_back(std::move(set_nn));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const drop_not_null& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string nullable = "nullable " + t + "." + c.column;
+  migration_plan p;
+  p.summary = "drop NOT NULL of " + t + "." + c.column;
+  p.apps.push_back(
+      mig_app("A0", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(mig_app("A1", "may write NULL into " + c.column, {col, nullable},
+                           b.read(t, c.column), true,
+                           {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
+  p.initial_schema = {col};
+  p.phases.push_back(mig_phase(
+      phase_kind::expand, "DROP NOT NULL",
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " DROP NOT NULL; -- relkit:allow ban-drop-not-null (planned)\n"),
+      {"A0"},
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " SET NOT NULL; -- relkit:allow setting-not-null (rollback; scans the table)\n"),
+      rollback_kind::lossless, "", {col, nullable}));
+  p.phases.front().note = "The rollback scans the table under an ACCESS EXCLUSIVE lock.";
+  auto deploy = mig_phase(phase_kind::switch_reads, "deploy A1, which may write NULL", "",
+                          {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable});
+  if (c.rollback_fill_sql) {
+    deploy.rollback_sql = b.update_backfill(t, c.column, *c.rollback_fill_sql);
+    deploy.rollback = rollback_kind::lossy;
+    deploy.lost = "NULLs written by A1 become " + *c.rollback_fill_sql;
+  } else {
+    deploy.rollback = rollback_kind::impossible;
+    deploy.lost = "NULLs written by A1 have no value to go back to";
+    deploy.point_of_no_return = true;
+    deploy.acknowledgement = "allow NULL in " + t + "." + c.column;
+    deploy.note = "Nothing runs in the database: acknowledge before deploying A1.";
+  }
+  p.phases.push_back(std::move(deploy));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type, "drop_column " + c.table + "." + c.column +
+                                             " needs the column type (for its down trigger)");
+  }
+  if (c.not_null && !c.has_default && !c.down_sql) {
+    return mig_error(errc::drop_needs_down,
+                     "NOT NULL column " + c.table + "." + c.column +
+                         " without a default needs a down expression, or inserts by the new app "
+                         "fail");
+  }
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string optional = "insert without " + t + "." + c.column;
+  migration_plan p;
+  p.summary = "drop column " + t + "." + c.column;
+  p.apps.push_back(
+      mig_app("A0", "reads and writes " + c.column, {col}, b.read(t, c.column), true,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(mig_app("A1", "neither reads nor writes " + c.column, {optional}, b.read(t, ""),
+                           false, {"INSERT INTO " + t + " DEFAULT VALUES"}));
+  p.initial_schema = {col};
+  if (!c.not_null || c.has_default) p.initial_schema.push_back(optional);
+  const std::string fn = detail::mig_name("relkit_down_" + detail::mig_base(t) + "_" + c.column);
+  const std::string trg = detail::mig_name("relkit_down_" + c.column);
+  std::string trigger_drop;
+  if (c.down_sql) {
+    const std::string function_sql =
+        "CREATE OR REPLACE FUNCTION " + fn +
+        "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." + c.column +
+        " IS NULL THEN\n    SELECT " + *c.down_sql + " INTO NEW." + c.column +
+        " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
+    trigger_drop =
+        "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
+    p.phases.push_back(mig_phase(
+        phase_kind::expand, "fill " + c.column + " for rows written without it",
+        b.txn(function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " +
+              trg + " BEFORE INSERT ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
+        {"A0"}, b.txn(trigger_drop), rollback_kind::lossless, "", {col, optional}));
+  }
+  p.phases.push_back(mig_phase(phase_kind::stop_old_writes,
+                               "deploy A1, which neither reads nor writes " + c.column, "",
+                               {"A0", "A1"}, "", rollback_kind::lossless, "",
+                               p.phases.empty() ? p.initial_schema : p.phases.back().schema));
+  if (c.not_null && !c.has_default && !c.down_sql) {
+    // unreachable: rejected above
+  }
+  auto contract =
+      mig_phase(phase_kind::contract, "drop " + t + "." + c.column, "", {"A1"}, "",
+                rollback_kind::impossible, "every value of " + t + "." + c.column, {optional});
+  mig_mark_point_of_no_return(contract, "drop " + t + "." + c.column, b,
+                              trigger_drop +
+                                  "-- relkit:allow ban-drop-column (acknowledged point of no "
+                                  "return)\nALTER TABLE " +
+                                  t + " DROP COLUMN IF EXISTS " + c.column + ";\n");
+  p.phases.push_back(std::move(contract));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const rename_table& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.from)) return *e;
+  if (auto e = detail::mig_check_column(c.to)) return *e;
+  if (detail::mig_base(c.from) == c.to) {
+    return mig_error(errc::same_name, "rename_table " + c.from + " to itself");
+  }
+  const std::string dot = c.from.find('.') == std::string::npos
+                              ? std::string()
+                              : c.from.substr(0, c.from.find('.') + 1);
+  const std::string to = dot + c.to;
+  const std::string old_rel = "relation " + c.from;
+  const std::string new_rel = "relation " + to;
+  const std::string& k = b.options.key_column;
+  migration_plan p;
+  p.summary = "rename table " + c.from + " to " + to;
+  p.apps.push_back(
+      mig_app("A0", "uses " + c.from, {old_rel}, b.read(c.from, ""), false,
+              {"INSERT INTO " + c.from + " DEFAULT VALUES",
+               "UPDATE " + c.from + " SET " + k + " = " + k + b.min_key_where(c.from)}));
+  p.apps.push_back(mig_app("A1", "uses " + to, {new_rel}, b.read(to, ""), false,
+                           {"INSERT INTO " + to + " DEFAULT VALUES",
+                            "UPDATE " + to + " SET " + k + " = " + k + b.min_key_where(to)}));
+  p.initial_schema = {old_rel};
+  const std::string view = "CREATE VIEW " + c.from + " AS SELECT * FROM " + to + ";\n";
+  auto expand = mig_phase(
+      phase_kind::expand, "rename the table and keep an updatable view under the old name",
+      b.txn("ALTER TABLE " + c.from + " RENAME TO " + c.to +
+            "; -- relkit:allow renaming-table (old name stays as a view)\n" + view),
+      {"A0"},
+      b.txn("DROP VIEW IF EXISTS " + c.from + ";\nALTER TABLE " + to + " RENAME TO " +
+            detail::mig_base(c.from) + "; -- relkit:allow renaming-table (rollback)\n"),
+      rollback_kind::lossless, "", {old_rel, new_rel});
+  expand.note = "The view lists the columns as of this phase; add no column before the contract.";
+  p.phases.push_back(std::move(expand));
+  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + to, "",
+                               {"A0", "A1"}, "", rollback_kind::lossless, "", {old_rel, new_rel}));
+  p.phases.push_back(mig_phase(phase_kind::contract, "drop the view " + c.from,
+                               b.txn("DROP VIEW IF EXISTS " + c.from + ";\n"), {"A1"}, b.txn(view),
+                               rollback_kind::lossless, "", {new_rel}));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (auto e = detail::mig_check_table(c.new_table)) return *e;
+  if (auto e = detail::mig_check_column(c.new_key)) return *e;
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type,
+                     "split_column " + c.table + "." + c.column + " needs a type");
+  }
+  if (c.not_null) {
+    return mig_error(errc::not_null_source_column,
+                     "split_column " + c.table + "." + c.column +
+                         " is NOT NULL: plan drop_not_null first, or new-table writers break "
+                         "inserts");
+  }
+  if (c.table == c.new_table) {
+    return mig_error(errc::same_name, "split_column into its own table " + c.table);
+  }
+  const std::string& t = c.table;
+  const std::string& n = c.new_table;
+  const std::string& k = b.options.key_column;
+  const std::string& nk = c.new_key;
+  const std::string& v = c.column;
+  const std::string col = "column " + t + "." + v;
+  const std::string new_col = "column " + n + "." + v;
+  const std::string filled = "backfilled " + n + "." + v;
+  const std::string optional = "insert without " + t + "." + v;
+  const std::string synced = "synced " + t + "." + v + " " + n + "." + v;
+  const std::string fn_old = detail::mig_name("relkit_split_" + detail::mig_base(t) + "_" + v);
+  const std::string fn_new = detail::mig_name("relkit_split_" + detail::mig_base(n) + "_" + v);
+  const std::string trg = detail::mig_name("relkit_split_" + v);
+  migration_plan p;
+  p.summary = "move " + t + "." + v + " into " + n + "(" + nk + ", " + v + ")";
+  const std::string read_new = "SELECT o." + k + ", n." + v + " FROM " + t + " o LEFT JOIN " + n +
+                               " n ON n." + nk + " = o." + k + " ORDER BY o." + k;
+  const std::string upsert = "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " +
+                             v + " FROM " + t + " WHERE " + k + " = (SELECT min(" + k + ") FROM " +
+                             t + ") ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." +
+                             v;
+  const std::string old_update = "UPDATE " + t + " SET " + v + " = " + v + b.min_key_where(t);
+  p.apps.push_back(
+      mig_app("A0", "reads and writes " + t + "." + v, {col}, b.read(t, v), true,
+              {"INSERT INTO " + t + " (" + v + ") SELECT " + v + b.first_row(t), old_update}));
+  p.apps.push_back(mig_app("A1", "reads " + t + "." + v + ", writes both", {col, new_col},
+                           b.read(t, v), true, {old_update, upsert}));
+  p.apps.push_back(mig_app("A2", "reads " + n + "." + v + ", writes both", {col, new_col, filled},
+                           read_new, true, {old_update, upsert}));
+  p.apps.push_back(mig_app(
+      "A3", "reads and writes " + n + "." + v + " only", {new_col, filled, optional}, read_new,
+      true,
+      {"INSERT INTO " + t + " DEFAULT VALUES",
+       "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT o." + k + ", (SELECT " + v + " FROM " +
+           n + " ORDER BY " + nk + " LIMIT 1) FROM " + t + " o WHERE o." + k + " = (SELECT max(" +
+           k + ") FROM " + t + ") ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." + v,
+       "UPDATE " + n + " SET " + v + " = " + v + " WHERE " + nk + " = (SELECT min(" + nk +
+           ") FROM " + n + ")"}));
+  p.initial_schema = {col, optional};
+  const std::string functions =
+      "CREATE OR REPLACE FUNCTION " + fn_old +
+      "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF pg_trigger_depth() > 1 THEN\n"
+      "    RETURN NEW;\n  END IF;\n  IF (TG_OP = 'INSERT' AND NEW." +
+      v + " IS NOT NULL) OR (TG_OP = 'UPDATE' AND NEW." + v + " IS DISTINCT FROM OLD." + v +
+      ") THEN\n    INSERT INTO " + n + " (" + nk + ", " + v + ") VALUES (NEW." + k + ", NEW." + v +
+      ")\n      ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." + v +
+      ";\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n" + "CREATE OR REPLACE FUNCTION " + fn_new +
+      "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF pg_trigger_depth() > 1 THEN\n"
+      "    RETURN NEW;\n  END IF;\n  UPDATE " +
+      t + " SET " + v + " = NEW." + v + " WHERE " + k + " = NEW." + nk + " AND " + v +
+      " IS DISTINCT FROM NEW." + v + ";\n  RETURN NEW;\nEND\n$relkit$;\n";
+  const std::string triggers =
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " + trg +
+      " AFTER INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn_old + "();\n" +
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nCREATE TRIGGER " + trg +
+      " AFTER INSERT OR UPDATE ON " + n + " FOR EACH ROW EXECUTE FUNCTION " + fn_new + "();\n";
+  const std::string drop_triggers = "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
+                                    ";\nDROP FUNCTION IF EXISTS " + fn_old + "();\n";
+  p.phases.push_back(mig_phase(
+      phase_kind::expand, "create " + n + " and sync it with " + t + "." + v + " both ways",
+      b.txn("CREATE TABLE IF NOT EXISTS " + n + " (\n  " + nk + " " +
+            "bigint PRIMARY KEY REFERENCES " + t + " (" + k + ") ON DELETE CASCADE,\n  " + v + " " +
+            c.type + "\n);\n" + functions + triggers),
+      {"A0"},
+      b.txn(drop_triggers + "-- relkit:allow ban-drop-table (" + n + " only copies " + t + "." + v +
+            ")\nDROP TABLE IF EXISTS " + n + ";\nDROP FUNCTION IF EXISTS " + fn_new + "();\n"),
+      rollback_kind::lossless, "", {col, optional, new_col, synced}));
+  p.phases.front().note = "The key column " + n + "." + nk + " is bigint; " + t + "." + k +
+                          " must be bigint (or change it in the SQL).";
+  auto fill = mig_phase(
+      phase_kind::backfill, "copy " + t + "." + v + " into " + n + " in batches",
+      b.backfill(t,
+                 [&](const std::string& range) {
+                   return "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " + v +
+                          " FROM " + t + " WHERE " + range + " ON CONFLICT (" + nk + ") DO NOTHING";
+                 }),
+      {"A0", "A1"}, "", rollback_kind::lossless, "", {col, optional, new_col, synced, filled});
+  fill.note = "Idempotent: rows already in " + n + " are skipped.";
+  p.phases.push_back(fill);
+  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + n + "." + v,
+                               "", {"A1", "A2"}, "", rollback_kind::lossless, "", fill.schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::stop_old_writes,
+                "deploy A3, which writes only " + n + "; the trigger still fills " + t + "." + v,
+                "", {"A2", "A3"}, "", rollback_kind::lossless, "", fill.schema));
+  auto contract =
+      mig_phase(phase_kind::contract, "drop the triggers and " + t + "." + v, "", {"A3"}, "",
+                rollback_kind::impossible,
+                "column " + t + "." + v + "; re-adding it needs a fresh backfill from " + n,
+                {new_col, filled, optional});
+  mig_mark_point_of_no_return(
+      contract, "drop " + t + "." + v, b,
+      drop_triggers + "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nDROP FUNCTION IF EXISTS " +
+          fn_new + "();\n-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
+          "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + v + ";\n");
+  p.phases.push_back(std::move(contract));
+  return p;
+}
+
+inline std::optional<relkit::error> check_columns(const std::string& table,
+                                                  const std::vector<std::string>& columns) {
+  if (auto e = detail::mig_check_table(table)) return e;
+  if (columns.empty()) {
+    return mig_error(errc::empty_column_list, "no columns given for " + table);
+  }
+  for (const auto& col : columns) {
+    if (auto e = detail::mig_check_column(col)) return e;
+  }
+  return std::nullopt;
+}
+
+inline migration_plan unchanged_app_plan(const std::string& table, const mig_builder& b,
+                                         std::string summary) {
+  migration_plan p;
+  p.summary = std::move(summary);
+  const std::string& k = b.options.key_column;
+  p.apps.push_back(mig_app("A0", "the running app, unchanged", {"relation " + table},
+                           b.read(table, ""), false,
+                           {"UPDATE " + table + " SET " + k + " = " + k + b.min_key_where(table)}));
+  p.initial_schema = {"relation " + table};
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_index& c, const mig_builder& b) {
+  if (auto e = check_columns(c.table, c.columns)) return *e;
+  const std::string name =
+      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "idx") : c.name;
+  if (auto e = detail::mig_check_column(name)) return *e;
+  migration_plan p = unchanged_app_plan(
+      c.table, b, std::string("add ") + (c.unique ? "unique " : "") + "index " + name);
+  auto ph = mig_phase(phase_kind::expand, "build the index concurrently",
+                      b.lock() + "CREATE " + (c.unique ? "UNIQUE " : "") +
+                          "INDEX CONCURRENTLY IF NOT EXISTS " + name + " ON " + c.table + " (" +
+                          detail::mig_join(c.columns, ", ") + ");\n",
+                      {"A0"}, b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                      rollback_kind::lossless, "", p.initial_schema);
+  ph.note =
+      "Runs outside a transaction. A failed build leaves an INVALID index: drop it "
+      "(the rollback) and run again.";
+  p.phases.push_back(std::move(ph));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_foreign_key& c, const mig_builder& b) {
+  if (auto e = check_columns(c.table, c.columns)) return *e;
+  if (auto e = check_columns(c.references_table, c.references_columns)) return *e;
+  const std::string name =
+      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "fkey") : c.name;
+  if (auto e = detail::mig_check_column(name)) return *e;
+  migration_plan p = unchanged_app_plan(c.table, b, "add foreign key " + name);
+  const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name +
+                          ";\nALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+                          " FOREIGN KEY (" + detail::mig_join(c.columns, ", ") + ") REFERENCES " +
+                          c.references_table + " (" + detail::mig_join(c.references_columns, ", ") +
+                          ") NOT VALID;\n";
+  const std::string drop = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n";
+  p.phases.push_back(mig_phase(phase_kind::expand, "add the foreign key NOT VALID (new rows only)",
+                               b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
+                               p.initial_schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "validate existing rows",
+                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + name + ";\n",
+                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+  p.phases.back().note = "VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on.";
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_check& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.name)) return *e;
+  if (c.expression.empty()) {
+    return mig_error(errc::empty_expression, "empty check expression for " + c.name);
+  }
+  migration_plan p = unchanged_app_plan(c.table, b, "add check constraint " + c.name);
+  const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name +
+                          ";\nALTER TABLE " + c.table + " ADD CONSTRAINT " + c.name + " CHECK (" +
+                          c.expression + ") NOT VALID;\n";
+  const std::string drop =
+      "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name + ";\n";
+  p.phases.push_back(mig_phase(phase_kind::expand, "add the check NOT VALID (new rows only)",
+                               b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
+                               p.initial_schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "validate existing rows",
+                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + c.name + ";\n",
+                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_builder& b) {
+  if (auto e = check_columns(c.table, c.columns)) return *e;
+  const std::string name =
+      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "key") : c.name;
+  if (auto e = detail::mig_check_column(name)) return *e;
+  migration_plan p = unchanged_app_plan(c.table, b, "add unique constraint " + name);
+  const std::string index = b.lock() + "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + name +
+                            " ON " + c.table + " (" + detail::mig_join(c.columns, ", ") + ");\n";
+  p.phases.push_back(mig_phase(phase_kind::expand, "build the unique index concurrently", index,
+                               {"A0"},
+                               b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                               rollback_kind::lossless, "", p.initial_schema));
+  p.phases.back().note =
+      "A failed build leaves an INVALID index: drop it (the rollback) and run "
+      "again.";
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "attach the index as the constraint",
+                b.txn("ALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+                      " UNIQUE USING INDEX " + name + ";\n"),
+                {"A0"},
+                b.txn("ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n") +
+                    index.substr(b.lock().size()),
+                rollback_kind::lossless, "", p.initial_schema));
+  return p;
+}
+
+}  // namespace planner
+
+// The expand-contract plan for one change, checked against the invariant.
+[[nodiscard]] inline relkit::result<migration_plan> plan(const change& what,
+                                                         const plan_options& options = {}) {
+  if (options.postgres_major < 11) {
+    return detail::mig_error(
+        errc::unsupported_postgres_version,
+        "PostgreSQL " + std::to_string(options.postgres_major) + " is not supported (11 or later)");
+  }
+  if (!detail::mig_is_identifier(options.key_column)) {
+    return detail::mig_error(errc::invalid_identifier,
+                             "invalid key column '" + options.key_column + "'");
+  }
+  if (options.batch_size == 0) {
+    return detail::mig_error(errc::empty_expression, "batch_size must be positive");
+  }
+  const detail::mig_builder builder{options};
+  relkit::result<migration_plan> out =
+      std::visit([&](const auto& c) { return planner::plan_for(c, builder); }, what);
+  if (!out) return out;
+  const relkit::result<void> ok = check_invariant(*out);
+  if (!ok) return ok.error();
+  return out;
+}
+
+// A Markdown runbook: phases, SQL, allowed apps, rollback, point of no return.
+[[nodiscard]] inline std::string render_runbook(const migration_plan& p) {
+  std::string out = "# Migration: " + p.summary + "\n\n## App versions\n\n";
+  for (const auto& a : p.apps) out += "- **" + a.name + "**: " + a.description + "\n";
+  out += "\n## Phases\n\n| # | phase | apps | rollback |\n|---|---|---|---|\n";
+  for (std::size_t i = 0; i < p.phases.size(); ++i) {
+    const phase& ph = p.phases[i];
+    out += "| " + std::to_string(i + 1) + " | " + std::string(to_string(ph.kind)) +
+           (ph.point_of_no_return ? " (point of no return)" : "") + " | " +
+           detail::mig_join(ph.apps, ", ") + " | " + std::string(to_string(ph.rollback)) + " |\n";
+  }
+  for (std::size_t i = 0; i < p.phases.size(); ++i) {
+    const phase& ph = p.phases[i];
+    out += "\n## Phase " + std::to_string(i + 1) + ": " + std::string(to_string(ph.kind)) + ": " +
+           ph.title + "\n\n";
+    if (ph.point_of_no_return) {
+      out += "**Point of no return.** Acknowledge first: `SET relkit.acknowledge = '" +
+             ph.acknowledgement + "';`\n\n";
+    }
+    out += "Apps allowed: " + detail::mig_join(ph.apps, ", ") + "\n\n";
+    if (ph.sql.empty()) {
+      out += "No SQL: a deploy step.\n\n";
+    } else {
+      out += "```sql\n" + ph.sql + "```\n\n";
+    }
+    if (!ph.note.empty()) out += "Note: " + ph.note + "\n\n";
+    out += "Rollback (" + std::string(to_string(ph.rollback));
+    if (!ph.lost.empty()) out += "; lost: " + ph.lost;
+    out += ")";
+    if (ph.rollback == rollback_kind::impossible) {
+      out += ".\n";
+      continue;
+    }
+    if (ph.rollback_sql.empty()) {
+      out += ": redeploy the apps of the previous phase; no SQL.\n";
+    } else {
+      out += ":\n\n```sql\n" + ph.rollback_sql + "```\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/migration_plan.hpp ----
+// ---- end relkit/migrations.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
