@@ -419,24 +419,23 @@ inline relkit::result<version> parse(std::string_view text, const options& opts 
   if (i >= end || text[i] != '.') return unexpected(text.substr(0, end), i, "minor version");
   ++i;
   const std::size_t patch_start = i;
-  auto patch = parse_number(text, i, end, "patch", loose, max, max_text);
+  std::size_t patch_end = i;
+  while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+  std::size_t pre_start = std::string_view::npos;
+  std::size_t patch_limit = end;
+  if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+    // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+    auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+    if (rest && (*rest == end || text[*rest] == '+')) {
+      patch_limit = patch_end - 1;
+      pre_start = patch_limit;
+    }
+  }
+  auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
   if (!patch) return std::move(patch).error();
   v.major = *major;
   v.minor = *minor;
   v.patch = *patch;
-  std::size_t pre_start = std::string_view::npos;
-  if (loose && i < end && text[i] == '.' && i - patch_start >= 2) {
-    // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
-    const std::size_t j = i - 1;
-    auto rest = scan_identifiers(text, j, end, true, true, nullptr);
-    if (rest && (*rest == end || text[*rest] == '+')) {
-      std::size_t p = patch_start;
-      auto shorter = parse_number(text, p, j, "patch", true, max, max_text);
-      if (!shorter) return std::move(shorter).error();
-      v.patch = *shorter;
-      pre_start = j;
-    }
-  }
   if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
     if (text[i] == '-') {
       const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));

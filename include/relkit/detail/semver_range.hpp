@@ -665,7 +665,7 @@ inline relkit::result<comparator> make_comparator(std::string_view token, const 
     }
   }
   auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!v) return relkit::error{errc::invalid_range, 0, v.error().message};
+  if (!v) return std::move(v).error();
   c.operand = std::move(*v);
   c.operand.build.clear();
   return c;
@@ -694,18 +694,25 @@ inline relkit::result<std::vector<comparator>> parse_set(std::string_view part,
   std::vector<std::string> pieces;
   for (const auto& comp : split_spaces(s)) pieces.push_back(parse_comparator_text(comp, o));
   std::vector<std::string> tokens = split_spaces(join_spaces(pieces));
-  std::vector<comparator> out;
+  std::vector<comparator> all;
+  all.reserve(tokens.size());
   const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
   for (auto& token : tokens) {
     if (trim_spaces(token) == gte0) token.clear();
-    std::optional<relkit::result<comparator>> made;
-    made.emplace(make_comparator(token, o));
-    if (!*made) {
-      if (o.loose) continue;  // COMPARATORLOOSE filter: dropped, not an error
-      return made->error();
+    auto made = make_comparator(token, o);
+    if (!made) {
+      // Loose mode drops what its comparator grammar rejects; a number or a
+      // length node-semver's SemVer rejects still fails the whole range.
+      const bool grammar =
+          made.error().code != errc::number_too_large && made.error().code != errc::too_long;
+      if (o.loose && grammar) continue;
+      return made.error();
     }
-    comparator c = std::move(**made);
-    if (is_null_set_comparator(c)) return std::vector<comparator>{c};
+    all.push_back(std::move(*made));
+  }
+  std::vector<comparator> out;
+  for (auto& c : all) {
+    if (is_null_set_comparator(c)) return std::vector<comparator>{std::move(c)};
     bool seen = false;
     for (const auto& existing : out) {
       if (same_comparator(existing, c)) {
