@@ -631,11 +631,6 @@ inline std::string parse_comparator_text(std::string_view comp, const range_opti
   return replace_stars(s);
 }
 
-inline relkit::error invalid_range(std::size_t pos, std::string_view why) {
-  return relkit::error{errc::invalid_range, pos,
-                       "invalid range: " + std::string(why) + " at " + std::to_string(pos)};
-}
-
 // node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
 inline relkit::result<comparator> make_comparator(std::string_view token, const range_options& o) {
   comparator c;
@@ -655,17 +650,23 @@ inline relkit::result<comparator> make_comparator(std::string_view token, const 
     std::size_t k = 0;
     if (at(rest, k) == 'v') ++k;
     if (k >= rest.size() || !is_digit(rest[k])) {
-      return relkit::error{errc::invalid_range, 0, "invalid comparator"};
+      return relkit::error{errc::invalid_range, 0,
+                           "invalid comparator '" + std::string(token) + "'"};
     }
   } else {
     std::size_t k = 0;
     while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
     if (k >= rest.size() || !is_digit(rest[k])) {
-      return relkit::error{errc::invalid_range, 0, "invalid comparator"};
+      return relkit::error{errc::invalid_range, 0,
+                           "invalid comparator '" + std::string(token) + "'"};
     }
   }
   auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!v) return std::move(v).error();
+  if (!v) {
+    relkit::error err = std::move(v).error();
+    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
+    return err;
+  }
   c.operand = std::move(*v);
   c.operand.build.clear();
   return c;
@@ -772,13 +773,26 @@ inline relkit::result<range> parse_range(std::string_view text, const range_opti
         pos, bar == std::string::npos ? std::string::npos : bar - pos));
     auto set = parse_set(part, opts);
     if (!set) {
-      return invalid_range(0, "'" + std::string(text) + "' (" + set.error().message + ")");
+      // The position of the offending text in the input, where it survives
+      // desugaring unchanged; else the start of the `||` part.
+      const std::string& why = set.error().message;
+      std::size_t at_pos = std::string_view::npos;
+      const std::size_t q1 = why.find('\'');
+      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
+      if (q2 != std::string::npos && q2 > q1 + 1)
+        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
+      if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
+      if (at_pos == std::string_view::npos) at_pos = 0;
+      return relkit::error{errc::invalid_range, at_pos,
+                           "invalid range: " + why + " at " + std::to_string(at_pos)};
     }
     if (!set->empty()) r.sets.push_back(std::move(*set));
     if (bar == std::string::npos) break;
     pos = bar + 2;
   }
-  if (r.sets.empty()) return invalid_range(0, "'" + std::string(text) + "'");
+  if (r.sets.empty()) {
+    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
+  }
   if (r.sets.size() > 1) {
     std::vector<std::vector<comparator>> kept;
     for (auto& set : r.sets)
