@@ -416,12 +416,28 @@ inline oracle_answer answer_query(const json& q) {
     return value(json::make_bool(sv::outside(*v, *parsed, above)));
   }
   if (op == "intersects") {
+    // A Comparator object stands for the range holding just it.
+    auto comparator_range = [&](const char* key) -> std::optional<sv::range> {
+      const json* j = q.find(key);
+      const json* c = j != nullptr && j->is_object() ? j->find("$comparator") : nullptr;
+      if (c == nullptr) return std::nullopt;
+      sv::range_options own;
+      own.loose = truthy(j->find("loose"));
+      auto parsed = sv::parse_comparator(c->text, own);
+      if (!parsed) return std::nullopt;
+      sv::range r;
+      r.options = ro;
+      r.sets.push_back({*parsed});
+      return r;
+    };
     auto a = range_arg("r1");
     auto b = range_arg("r2");
-    if (!a || !b) return unsupported();
-    auto ra = sv::parse_range(*a, ro);
+    auto ca = comparator_range("r1");
+    auto cb = comparator_range("r2");
+    if ((!a && !ca) || (!b && !cb)) return unsupported();
+    auto ra = ca ? relkit::result<sv::range>(*ca) : sv::parse_range(*a, ro);
     if (!ra) return thrown();
-    auto rb = sv::parse_range(*b, ro);
+    auto rb = cb ? relkit::result<sv::range>(*cb) : sv::parse_range(*b, ro);
     if (!rb) return thrown();
     return value(json::make_bool(sv::intersects(*ra, *rb)));
   }

@@ -736,6 +736,41 @@ inline relkit::result<std::vector<comparator>> parse_set(std::string_view part,
 
 }  // namespace detail_semver
 
+// node-semver `new Comparator(text, options)`: one primitive comparator
+// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
+inline relkit::result<comparator> parse_comparator(std::string_view text,
+                                                   const range_options& opts = {}) {
+  using namespace detail_semver;
+  std::string collapsed;
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) collapsed += ' ';
+    pending_space = false;
+    collapsed += text[i];
+    ++i;
+  }
+  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
+  std::size_t k = 0;
+  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
+  if (at(collapsed, k) == '=') ++k;
+  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
+  auto c = make_comparator(collapsed, opts);
+  if (!c) {
+    relkit::error err = std::move(c).error();
+    err.position = 0;
+    err.message += " at 0";
+    return err;
+  }
+  return c;
+}
+
 // Range text longer than this is an error (node-semver has no limit).
 inline constexpr std::size_t max_range_length = 65536;
 
