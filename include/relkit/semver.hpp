@@ -192,31 +192,54 @@ inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
-// Walks dot-joined identifiers pairwise without allocating. `stop_on_equal_value`
-// reproduces node-semver's compareBuild, which returns 0 as soon as two
-// different texts compare equal ("01" vs "1").
+// Walks dot-joined identifiers pairwise in one pass, without allocating.
+// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
+// 0 as soon as two different texts compare equal ("01" vs "1").
 inline int compare_identifier_lists(std::string_view a, std::string_view b,
                                     bool stop_on_equal_value) noexcept {
-  std::size_t i = 0;
-  std::size_t j = 0;
+  if (a.empty() || b.empty()) {
+    if (a.empty() && b.empty()) return 0;
+    return a.empty() ? -1 : 1;
+  }
+  const char* pa = a.data();
+  const char* const ea = pa + a.size();
+  const char* pb = b.data();
+  const char* const eb = pb + b.size();
   for (;;) {
-    const bool a_end = i > a.size() || a.empty();
-    const bool b_end = j > b.size() || b.empty();
-    if (a_end && b_end) return 0;
-    if (b_end) return 1;
-    if (a_end) return -1;
-    std::size_t ia = a.find('.', i);
-    if (ia == std::string_view::npos) ia = a.size();
-    std::size_t jb = b.find('.', j);
-    if (jb == std::string_view::npos) jb = b.size();
-    const std::string_view x = a.substr(i, ia - i);
-    const std::string_view y = b.substr(j, jb - j);
+    const char* const xa = pa;
+    bool x_digits = true;
+    while (pa != ea && *pa != '.') {
+      x_digits = x_digits && is_digit(*pa);
+      ++pa;
+    }
+    const char* const yb = pb;
+    bool y_digits = true;
+    while (pb != eb && *pb != '.') {
+      y_digits = y_digits && is_digit(*pb);
+      ++pb;
+    }
+    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
+    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
     if (x != y) {
-      const int c = compare_identifier(x, y);
+      int c;
+      if (x_digits && y_digits) {
+        c = compare_numeric(x, y);
+      } else if (x_digits != y_digits) {
+        c = x_digits ? -1 : 1;
+      } else {
+        const int k = x.compare(y);
+        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
+      }
       if (c != 0 || stop_on_equal_value) return c;
     }
-    i = ia + 1;
-    j = jb + 1;
+    const bool a_done = pa == ea;
+    const bool b_done = pb == eb;
+    if (a_done || b_done) {
+      if (a_done && b_done) return 0;
+      return a_done ? -1 : 1;
+    }
+    ++pa;
+    ++pb;
   }
 }
 
@@ -325,6 +348,21 @@ inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_
   return value;
 }
 
+// A number of 1 to 15 digits without a leading zero (cannot overflow any
+// limit); false leaves the careful path to decide and explain.
+inline bool fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
+  const std::size_t b = k;
+  std::uint64_t value = 0;
+  while (k < s.size() && is_digit(s[k]) && k - b < 16) {
+    value = value * 10 + static_cast<std::uint64_t>(s[k] - '0');
+    ++k;
+  }
+  const std::size_t n = k - b;
+  if (n == 0 || n > 15 || (n > 1 && s[b] == '0')) return false;
+  out = value;
+  return true;
+}
+
 // Appends one prerelease identifier, normalised as node-semver's loose mode
 // does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
 inline void append_loose_identifier(std::string& out, std::string_view id) {
@@ -346,6 +384,9 @@ inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::siz
                                                     std::size_t end, bool prerelease, bool loose,
                                                     std::string* out) {
   const char* what = prerelease ? "prerelease identifier" : "build identifier";
+  // Strict and npm text is already canonical: copy it once at the end.
+  const bool copy_whole = !(loose && prerelease);
+  const std::size_t first = i;
   for (;;) {
     const std::size_t start = i;
     while (i < end && is_ident_char(s[i])) ++i;
@@ -355,18 +396,15 @@ inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::siz
       return relkit::error{errc::leading_zero, start,
                            "leading zero in prerelease identifier at " + std::to_string(start)};
     }
-    if (out != nullptr) {
+    if (out != nullptr && !copy_whole) {
       if (!out->empty()) *out += '.';
-      if (loose && prerelease) {
-        append_loose_identifier(*out, id);
-      } else {
-        out->append(id.data(), id.size());
-      }
+      append_loose_identifier(*out, id);
     }
     if (i < end && s[i] == '.') {
       ++i;
       continue;
     }
+    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
     return i;
   }
 }
@@ -410,32 +448,42 @@ inline relkit::result<version> parse(std::string_view text, const options& opts 
   const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
   const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
   version v;
-  auto major = parse_number(text, i, end, "major", loose, max, max_text);
-  if (!major) return std::move(major).error();
-  if (i >= end || text[i] != '.') return unexpected(text.substr(0, end), i, "major version");
-  ++i;
-  auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
-  if (!minor) return std::move(minor).error();
-  if (i >= end || text[i] != '.') return unexpected(text.substr(0, end), i, "minor version");
-  ++i;
-  const std::size_t patch_start = i;
-  std::size_t patch_end = i;
-  while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
   std::size_t pre_start = std::string_view::npos;
-  std::size_t patch_limit = end;
-  if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
-    // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
-    auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
-    if (rest && (*rest == end || text[*rest] == '+')) {
-      patch_limit = patch_end - 1;
-      pre_start = patch_limit;
+  const std::string_view body = text.substr(0, end);
+  std::size_t k = i;
+  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
+  if (fast) {
+    if (k == end) return v;
+    i = k;
+  } else {
+    auto major = parse_number(text, i, end, "major", loose, max, max_text);
+    if (!major) return std::move(major).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
+    ++i;
+    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
+    if (!minor) return std::move(minor).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
+    ++i;
+    const std::size_t patch_start = i;
+    std::size_t patch_end = i;
+    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+    std::size_t patch_limit = end;
+    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+      if (rest && (*rest == end || text[*rest] == '+')) {
+        patch_limit = patch_end - 1;
+        pre_start = patch_limit;
+      }
     }
+    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
+    if (!patch) return std::move(patch).error();
+    v.major = *major;
+    v.minor = *minor;
+    v.patch = *patch;
   }
-  auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
-  if (!patch) return std::move(patch).error();
-  v.major = *major;
-  v.minor = *minor;
-  v.patch = *patch;
   if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
     if (text[i] == '-') {
       const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
