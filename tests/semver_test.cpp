@@ -1,5 +1,5 @@
 // relkit::semver unit tests: exact values, error codes, positions, messages.
-#include "relkit/semver.hpp"
+#include "relkit/relkit.hpp"
 
 #include <gtest/gtest.h>
 

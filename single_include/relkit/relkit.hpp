@@ -335,7 +335,6 @@ RELKIT_NAMESPACE_END
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 

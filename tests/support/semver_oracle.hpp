@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "relkit/semver.hpp"
+#include "relkit/relkit.hpp"
 #include "support/json.hpp"
 
 namespace relkit_test {
