@@ -856,12 +856,16 @@ inline relkit::result<int> compare(std::string_view a, std::string_view b,
   return compare(*va, *vb);
 }
 
-// Sort helpers: ascending / descending by compare_build (node-semver sort/rsort).
-inline void sort(std::vector<version>& versions) {
+// Sort helpers: ascending / descending by compare_build (node-semver
+// sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
+// instantiated where used. `Versions` is a container of `version`.
+template <class Versions>
+void sort(Versions& versions) {
   std::stable_sort(versions.begin(), versions.end(),
                    [](const version& a, const version& b) { return compare_build(a, b) < 0; });
 }
-inline void rsort(std::vector<version>& versions) {
+template <class Versions>
+void rsort(Versions& versions) {
   std::stable_sort(versions.begin(), versions.end(),
                    [](const version& a, const version& b) { return compare_build(b, a) < 0; });
 }
