@@ -324,23 +324,22 @@ inline std::string hyphen_replace(const xparts& from_p, std::string_view from_te
   return std::string(trim_spaces(from + " " + to));
 }
 
-// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`.
+// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
+// has spaces only in its `[v=\s]*` prefix, so the first space after that
+// prefix is the only place the ` - ` can be: one attempt, linear.
 inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
-  std::size_t pos = 0;
-  for (;;) {
-    const std::size_t dash = s.find(" - ", pos);
-    if (dash == std::string_view::npos) return std::nullopt;
-    const std::string_view left = s.substr(0, dash);
-    const std::string_view right = s.substr(dash + 3);
-    xparts lp;
-    xparts rp;
-    if (match_xrange_plain(left, o.loose, lp) && match_xrange_plain(right, o.loose, rp)) {
-      // The replacement uses the captured texts, which exclude nothing but
-      // the leading whitespace the trim already removed.
-      return hyphen_replace(lp, left, rp, right, o.include_prerelease);
-    }
-    pos = dash + 1;
+  std::size_t p = 0;
+  while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
+  const std::size_t dash = s.find(' ', p);
+  if (dash == std::string_view::npos || s.substr(dash, 3) != " - ") return std::nullopt;
+  const std::string_view left = s.substr(0, dash);
+  const std::string_view right = s.substr(dash + 3);
+  xparts lp;
+  xparts rp;
+  if (!match_xrange_plain(left, o.loose, lp) || !match_xrange_plain(right, o.loose, rp)) {
+    return std::nullopt;
   }
+  return hyphen_replace(lp, left, rp, right, o.include_prerelease);
 }
 
 // ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
