@@ -2000,9 +2000,12 @@ inline std::string parse_comparator_text(std::string_view comp, const range_opti
 }
 
 // node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
-inline relkit::result<comparator> make_comparator(std::string_view token, const range_options& o) {
-  comparator c;
-  if (token.empty()) return c;
+// Internal steps return bool and fill `c` or `err`: fewer result<T>
+// instantiations keep the header quick to compile.
+inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
+                            relkit::error& err) {
+  c = comparator{};
+  if (token.empty()) return true;
   std::size_t i = 0;
   if (at(token, i) == '<' || at(token, i) == '>') ++i;
   if (at(token, i) == '=') ++i;
@@ -2018,26 +2021,28 @@ inline relkit::result<comparator> make_comparator(std::string_view token, const 
     std::size_t k = 0;
     if (at(rest, k) == 'v') ++k;
     if (k >= rest.size() || !is_digit(rest[k])) {
-      return relkit::error{errc::invalid_range, 0,
-                           "invalid comparator '" + std::string(token) + "'"};
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
     }
   } else {
     std::size_t k = 0;
     while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
     if (k >= rest.size() || !is_digit(rest[k])) {
-      return relkit::error{errc::invalid_range, 0,
-                           "invalid comparator '" + std::string(token) + "'"};
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
     }
   }
   auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
   if (!v) {
-    relkit::error err = std::move(v).error();
+    err = std::move(v).error();
     err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
-    return err;
+    return false;
   }
   c.operand = std::move(*v);
   c.operand.build.clear();
-  return c;
+  return true;
 }
 
 inline bool is_null_set_comparator(const comparator& c) noexcept {
@@ -2053,8 +2058,9 @@ inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
 }
 
 // Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
-inline relkit::result<std::vector<comparator>> parse_set(std::string_view part,
-                                                         const range_options& o) {
+inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
+                      relkit::error& err) {
+  out.clear();
   std::string s = strip_build(part, true);
   if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
   s = trim_comparator_whitespace(s);
@@ -2068,20 +2074,22 @@ inline relkit::result<std::vector<comparator>> parse_set(std::string_view part,
   const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
   for (auto& token : tokens) {
     if (trim_spaces(token) == gte0) token.clear();
-    auto made = make_comparator(token, o);
-    if (!made) {
+    comparator made;
+    if (!make_comparator(token, o, made, err)) {
       // Loose mode drops what its comparator grammar rejects; a number or a
       // length node-semver's SemVer rejects still fails the whole range.
-      const bool grammar =
-          made.error().code != errc::number_too_large && made.error().code != errc::too_long;
+      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
       if (o.loose && grammar) continue;
-      return made.error();
+      return false;
     }
-    all.push_back(std::move(*made));
+    all.push_back(std::move(made));
   }
-  std::vector<comparator> out;
   for (auto& c : all) {
-    if (is_null_set_comparator(c)) return std::vector<comparator>{std::move(c)};
+    if (is_null_set_comparator(c)) {
+      out.clear();
+      out.push_back(std::move(c));
+      return true;
+    }
     bool seen = false;
     for (const auto& existing : out) {
       if (same_comparator(existing, c)) {
@@ -2099,7 +2107,7 @@ inline relkit::result<std::vector<comparator>> parse_set(std::string_view part,
       }
     }
   }
-  return out;
+  return true;
 }
 
 }  // namespace detail_semver
@@ -2129,9 +2137,9 @@ inline relkit::result<comparator> parse_comparator(std::string_view text,
   if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
   if (at(collapsed, k) == '=') ++k;
   if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
-  auto c = make_comparator(collapsed, opts);
-  if (!c) {
-    relkit::error err = std::move(c).error();
+  comparator c;
+  relkit::error err;
+  if (!make_comparator(collapsed, opts, c, err)) {
     err.position = 0;
     err.message += " at 0";
     return err;
@@ -2174,11 +2182,12 @@ inline relkit::result<range> parse_range(std::string_view text, const range_opti
     const std::size_t bar = raw.find("||", pos);
     const std::string_view part = trim_spaces(std::string_view(raw).substr(
         pos, bar == std::string::npos ? std::string::npos : bar - pos));
-    auto set = parse_set(part, opts);
-    if (!set) {
+    std::vector<comparator> set;
+    relkit::error set_error;
+    if (!parse_set(part, opts, set, set_error)) {
       // The position of the offending text in the input, where it survives
       // desugaring unchanged; else the start of the `||` part.
-      const std::string& why = set.error().message;
+      const std::string& why = set_error.message;
       std::size_t at_pos = std::string_view::npos;
       const std::size_t q1 = why.find('\'');
       const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
@@ -2189,7 +2198,7 @@ inline relkit::result<range> parse_range(std::string_view text, const range_opti
       return relkit::error{errc::invalid_range, at_pos,
                            "invalid range: " + why + " at " + std::to_string(at_pos)};
     }
-    if (!set->empty()) r.sets.push_back(std::move(*set));
+    if (!set.empty()) r.sets.push_back(std::move(set));
     if (bar == std::string::npos) break;
     pos = bar + 2;
   }
