@@ -4,6 +4,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/result.hpp"
+#include "relkit/rollout.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
