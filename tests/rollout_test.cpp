@@ -131,7 +131,7 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   const auto zero = ro::make_plan(spec);
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.error().code, ro::errc::bad_count);
-  EXPECT_EQ(zero.error().message, "metric \"err\" of analysis \"a\" has count 0 at 0");
+  EXPECT_EQ(zero.error().message, "metric \"err\" of analysis \"a\" has count 0 (1..65535) at 0");
   spec.steps = {ro::steps::analyze(argo("a", std::vector<ro::metric>(9, make_metric("x", 1))))};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::too_many_metrics);
   spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};

@@ -469,10 +469,15 @@ struct transition {
 
 // The next state and the actions to take. Events that do not apply (retry
 // while not aborted, a result for a run that is not running …) change nothing.
-// Pass the state by std::move to avoid copying its artifact ids.
-// (The template parameter only defers compiling the body until it is used.)
+// Pass the state with std::move to avoid copying it (and its artifact ids).
+// (The template parameters only defer compiling the bodies until they are used.)
 template <class Unused = void>
-[[nodiscard]] transition advance(const plan& p, state s, const event& e);
+[[nodiscard]] transition advance(const plan& p, const state& s, const event& e);
+template <class Unused = void>
+[[nodiscard]] transition advance(const plan& p, state&& s, const event& e);
+// The same, changing `s` in place: for a controller's hot loop.
+template <class Unused = void>
+[[nodiscard]] action_list advance_in_place(const plan& p, state& s, const event& e);
 
 // ---- persistence --------------------------------------------------------------
 

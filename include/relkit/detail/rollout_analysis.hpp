@@ -134,15 +134,16 @@ struct analysis {
   judge thresholds;             // kayenta
 };
 
-// Counters of one metric, as Argo's MetricResult keeps them.
+// Counters of one metric, as Argo's MetricResult keeps them. They saturate at
+// 65535 (a documented limit; count is validated to be at most 65535).
 struct metric_status {
-  std::uint32_t count = 0;  // successful + failed + inconclusive (errors excluded)
-  std::uint32_t successful = 0;
-  std::uint32_t failed = 0;
-  std::uint32_t inconclusive = 0;
-  std::uint32_t error = 0;
-  std::uint32_t consecutive_error = 0;
-  std::uint32_t consecutive_success = 0;
+  std::uint16_t count = 0;  // successful + failed + inconclusive (errors excluded)
+  std::uint16_t successful = 0;
+  std::uint16_t failed = 0;
+  std::uint16_t inconclusive = 0;
+  std::uint16_t error = 0;
+  std::uint16_t consecutive_error = 0;
+  std::uint16_t consecutive_success = 0;
   analysis_phase phase = analysis_phase::pending;
 
   friend constexpr bool operator==(const metric_status& a, const metric_status& b) noexcept {
@@ -177,8 +178,8 @@ struct run_status {
 
 }  // namespace rollout
 namespace detail {
-constexpr std::uint32_t rollout_saturating_increment(std::uint32_t v) noexcept {
-  return v == UINT32_MAX ? v : v + 1;
+constexpr std::uint16_t rollout_saturating_increment(std::uint16_t v) noexcept {
+  return v == UINT16_MAX ? v : static_cast<std::uint16_t>(v + 1);
 }
 }  // namespace detail
 namespace rollout {
@@ -187,7 +188,7 @@ namespace rollout {
 // towards `count`; any non-error resets the consecutive-error counter).
 [[nodiscard]] constexpr metric_status record(metric_status s, measurement m) noexcept {
   using relkit::detail::rollout_saturating_increment;
-  const auto saturating_increment = [](std::uint32_t v) { return rollout_saturating_increment(v); };
+  const auto saturating_increment = [](std::uint16_t v) { return rollout_saturating_increment(v); };
   if (m == measurement::error) {
     s.error = saturating_increment(s.error);
     s.consecutive_error = saturating_increment(s.consecutive_error);

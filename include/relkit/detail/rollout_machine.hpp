@@ -60,9 +60,10 @@ inline std::optional<relkit::error> rollout_check_analysis(const rollout::analys
       return relkit::error{errc::bad_limit, position,
                            rollout_at(metric + " has a negative limit", position)};
     }
-    if (m.count && *m.count == 0) {
-      return relkit::error{errc::bad_count, position,
-                           rollout_at(metric + " has count 0", position)};
+    if (m.count && (*m.count == 0 || *m.count > 65535)) {
+      return relkit::error{
+          errc::bad_count, position,
+          rollout_at(metric + " has count " + std::to_string(*m.count) + " (1..65535)", position)};
     }
     if (m.interval && m.interval->count() <= 0) {
       return relkit::error{errc::bad_duration, position,
@@ -290,8 +291,9 @@ namespace detail {
 template <class Unused>
 class rollout_machine {
  public:
-  rollout_machine(const rollout::plan& p, rollout::transition& t, rollout::time_point now) noexcept
-      : plan_(p), s_(t.state), out_(t.actions), now_(now) {}
+  rollout_machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+                  rollout::time_point now) noexcept
+      : plan_(p), s_(s), out_(out), now_(now) {}
 
   void on(const rollout::tick&) {
     if (!s_.updating || s_.aborted || s_.manual_pause) return;
@@ -729,48 +731,67 @@ class rollout_machine {
   rollout::time_point now_;
 };
 
-}  // namespace detail
-
-namespace rollout {
-
 template <class Unused>
-transition advance(const plan& p, state s, const event& e) {
-  transition t{std::move(s), {}};
-  detail::rollout_machine<Unused> m(p, t, e.now);
+void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+                     const rollout::event& e) {
+  rollout_machine<Unused> m(p, s, out, e.now);
   switch (e.kind) {
-    case event_kind::tick:
-      m.on(tick{e.now});
+    case rollout::event_kind::tick:
+      m.on(rollout::tick{e.now});
       break;
-    case event_kind::analysis_result:
-      m.on(analysis_result{e.now, e.slot, e.metric, e.value});
+    case rollout::event_kind::analysis_result:
+      m.on(rollout::analysis_result{e.now, e.slot, e.metric, e.value});
       break;
-    case event_kind::score_result:
-      m.on(score_result{e.now, e.slot, e.score});
+    case rollout::event_kind::score_result:
+      m.on(rollout::score_result{e.now, e.slot, e.score});
       break;
-    case event_kind::promote:
-      m.on(promote{e.now});
+    case rollout::event_kind::promote:
+      m.on(rollout::promote{e.now});
       break;
-    case event_kind::promote_full:
-      m.on(promote_full{e.now});
+    case rollout::event_kind::promote_full:
+      m.on(rollout::promote_full{e.now});
       break;
-    case event_kind::abort:
-      m.on(abort{e.now});
+    case rollout::event_kind::abort:
+      m.on(rollout::abort{e.now});
       break;
-    case event_kind::retry:
-      m.on(retry{e.now});
+    case rollout::event_kind::retry:
+      m.on(rollout::retry{e.now});
       break;
-    case event_kind::pause:
-      m.on(pause{e.now});
+    case rollout::event_kind::pause:
+      m.on(rollout::pause{e.now});
       break;
-    case event_kind::resume:
-      m.on(resume{e.now});
+    case rollout::event_kind::resume:
+      m.on(rollout::resume{e.now});
       break;
-    case event_kind::new_artifact:
+    case rollout::event_kind::new_artifact:
       m.on_new_artifact(e.id);
       break;
   }
   m.settle_phase();
+}
+
+}  // namespace detail
+namespace rollout {
+
+template <class Unused>
+transition advance(const plan& p, const state& s, const event& e) {
+  transition t{s, {}};
+  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
   return t;
+}
+
+template <class Unused>
+transition advance(const plan& p, state&& s, const event& e) {
+  transition t{std::move(s), {}};
+  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  return t;
+}
+
+template <class Unused>
+action_list advance_in_place(const plan& p, state& s, const event& e) {
+  action_list out;
+  detail::rollout_advance<Unused>(p, s, out, e);
+  return out;
 }
 
 }  // namespace rollout

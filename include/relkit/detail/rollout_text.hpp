@@ -54,7 +54,7 @@ inline void rollout_append_run(std::string& out, const rollout::run_status& run)
     const auto& m = run.metrics[i];
     out += ' ';
     out += rollout_run_phase_names[static_cast<int>(m.phase)];
-    for (const std::uint32_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
+    for (const std::uint16_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
                                   m.consecutive_error, m.consecutive_success}) {
       out += ':';
       out += std::to_string(v);
@@ -223,14 +223,14 @@ class rollout_state_reader {
       auto& status = run.metrics[i];
       status.phase = static_cast<rollout::analysis_phase>(
           name_value(m.substr(0, colon), m_at, rollout_run_phase_names));
-      std::uint32_t* fields[] = {&status.count,
+      std::uint16_t* fields[] = {&status.count,
                                  &status.successful,
                                  &status.failed,
                                  &status.inconclusive,
                                  &status.error,
                                  &status.consecutive_error,
                                  &status.consecutive_success};
-      for (std::uint32_t* field : fields) {
+      for (std::uint16_t* field : fields) {
         if (error) break;
         const std::size_t c = m.find(':');
         if (c == std::string_view::npos) {
@@ -240,7 +240,7 @@ class rollout_state_reader {
         m_at += c + 1;
         m = m.substr(c + 1);
         const std::size_t next = m.find(':');
-        *field = static_cast<std::uint32_t>(unsigned_value(m.substr(0, next), m_at, UINT32_MAX));
+        *field = static_cast<std::uint16_t>(unsigned_value(m.substr(0, next), m_at, UINT16_MAX));
       }
       if (!error && m.find(':') != std::string_view::npos) {
         fail(rollout::errc::bad_state_format, m_at + m.find(':'), "too many counters");
