@@ -1,6 +1,6 @@
 // relkit::rollout property test: random valid plans, random event sequences,
 // invariants checked after every step. Deterministic: a fixed-seed splitmix64.
-#include <relkit/rollout.hpp>
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // relkit::rollout: plans, Argo AnalysisRun arithmetic, Kayenta scoring, the
 // state machine (research note §E scenarios 1-17) and the state's text form.
-#include <relkit/rollout.hpp>
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 
@@ -778,6 +778,33 @@ TEST(RolloutActions, NoOpTickEmitsNothing) {
   EXPECT_TRUE(t.actions.empty());
   EXPECT_EQ(t.state, s);
   EXPECT_EQ(t.state.phase, ro::phase::healthy);
+}
+
+TEST(RolloutActions, InPlaceAndByCopyAgree) {
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause(minutes(10))});
+  const auto start = ro::initial_state(p, "v1");
+  const ro::event e = ro::new_artifact{T0, "v2"};
+  const auto copied = ro::advance(p, start, e);
+  ro::state in_place = start;
+  const auto actions = ro::advance_in_place(p, in_place, e);
+  EXPECT_EQ(in_place, copied.state);
+  EXPECT_EQ(actions, copied.actions);
+  EXPECT_EQ(texts(actions), (strings{"deploy_canary", "set_weight 25"}));
+  // An empty artifact id is ignored.
+  EXPECT_TRUE(ro::advance(p, start, ro::new_artifact{T0, ""}).actions.empty());
+}
+
+TEST(RolloutActions, ToString) {
+  ro::action a;
+  a.kind = ro::action_kind::scale_down;
+  a.target = ro::artifact_role::previous_stable;
+  a.delay = seconds(30);
+  EXPECT_EQ(ro::to_string(a), "scale_down previous_stable after 30s");
+  a.kind = ro::action_kind::stop_analysis;
+  a.slot = ro::analysis_slot::background;
+  EXPECT_EQ(ro::to_string(a), "stop_analysis background");
+  EXPECT_EQ(ro::to_string(ro::phase::waiting_promotion), "waiting_promotion");
+  EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "Inconclusive");
 }
 
 }  // namespace

@@ -168,6 +168,12 @@ enum class strategy : std::uint8_t { canary, blue_green, progressive };
                                      : "progressive";
 }
 
+class plan;
+// Validates a spec into a plan; errors name the offending step (position).
+[[nodiscard]] inline result<plan> make_plan(canary_spec spec);
+[[nodiscard]] inline result<plan> make_plan(blue_green_spec spec);
+[[nodiscard]] inline result<plan> make_plan(progressive_spec spec);
+
 // A validated plan; build it with make_plan.
 class plan {
  public:
@@ -427,7 +433,7 @@ struct action {
 };
 
 // "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] std::string to_string(const action& a);
+[[nodiscard]] inline std::string to_string(const action& a);
 
 // A fixed-capacity list: building it never allocates.
 class action_list {
@@ -468,7 +474,9 @@ struct transition {
 };
 
 // The next state and the actions to take. Events that do not apply (retry
-// while not aborted, a result for a run that is not running …) change nothing.
+// while not aborted, a result for a run that is not running, an empty
+// artifact id …) change nothing. Precondition: `s` was made for `p`
+// (initial_state(p, …), parse_state(text, p) or an earlier advance with p).
 // Pass the state with std::move to avoid copying it (and its artifact ids).
 // (The template parameters only defer compiling the bodies until they are used.)
 template <class Unused = void>

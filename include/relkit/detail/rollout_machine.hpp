@@ -402,6 +402,7 @@ class rollout_machine {
   }
 
   void on_new_artifact(const std::string& id) {
+    if (id.empty()) return;
     if (id == s_.stable) {
       if (!s_.updating) return;
       // Back to the stable artifact: skip the steps (Argo "rollback to stable").
