@@ -337,14 +337,11 @@ RELKIT_NAMESPACE_END
 #include <cstdint>
 #include <vector>
 
-// ---- begin relkit/detail/rollout_analysis.hpp ----
-// Argo AnalysisRun and Kayenta judge arithmetic for relkit::rollout. The types
-// are public (re-exported by relkit/rollout.hpp); they live here to keep the
-// state machine header readable.
-
-
 
 RELKIT_NAMESPACE_BEGIN
+
+// ---- analysis: Argo AnalysisRun and Kayenta judge arithmetic ---------------
+
 namespace rollout {
 
 // One measurement of one metric, as Argo classifies it.
@@ -726,10 +723,7 @@ enum class verdict : std::uint8_t { pass, marginal, fail };
 }
 
 }  // namespace rollout
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/rollout_analysis.hpp ----
 
-RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
 using time_point = std::chrono::system_clock::time_point;
