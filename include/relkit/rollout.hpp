@@ -554,9 +554,13 @@ enum class strategy : std::uint8_t { canary, blue_green, progressive };
 
 class plan;
 // Validates a spec into a plan; errors name the offending step (position).
-[[nodiscard]] inline result<plan> make_plan(canary_spec spec);
-[[nodiscard]] inline result<plan> make_plan(blue_green_spec spec);
-[[nodiscard]] inline result<plan> make_plan(progressive_spec spec);
+// (The template parameter only defers compiling the body until it is used.)
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(canary_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(blue_green_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(progressive_spec spec);
 
 // A validated plan; build it with make_plan.
 class plan {
@@ -577,8 +581,11 @@ class plan {
   [[nodiscard]] std::uint64_t fingerprint() const noexcept { return fingerprint_; }
 
  private:
+  template <class Unused>
   friend result<plan> make_plan(canary_spec spec);
+  template <class Unused>
   friend result<plan> make_plan(blue_green_spec spec);
+  template <class Unused>
   friend result<plan> make_plan(progressive_spec spec);
   void finish();
 

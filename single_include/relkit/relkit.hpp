@@ -874,9 +874,13 @@ enum class strategy : std::uint8_t { canary, blue_green, progressive };
 
 class plan;
 // Validates a spec into a plan; errors name the offending step (position).
-[[nodiscard]] inline result<plan> make_plan(canary_spec spec);
-[[nodiscard]] inline result<plan> make_plan(blue_green_spec spec);
-[[nodiscard]] inline result<plan> make_plan(progressive_spec spec);
+// (The template parameter only defers compiling the body until it is used.)
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(canary_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(blue_green_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(progressive_spec spec);
 
 // A validated plan; build it with make_plan.
 class plan {
@@ -897,8 +901,11 @@ class plan {
   [[nodiscard]] std::uint64_t fingerprint() const noexcept { return fingerprint_; }
 
  private:
+  template <class Unused>
   friend result<plan> make_plan(canary_spec spec);
+  template <class Unused>
   friend result<plan> make_plan(blue_green_spec spec);
+  template <class Unused>
   friend result<plan> make_plan(progressive_spec spec);
   void finish();
 
@@ -1240,8 +1247,9 @@ inline std::string rollout_at(std::string message, std::size_t position) {
   return message;
 }
 
-inline std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
-                                                           std::size_t position) {
+template <class Unused>
+std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
+                                                    std::size_t position) {
   using rollout::errc;
   const std::string name = "analysis \"" + a.name + "\"";
   if (a.kind == rollout::analysis_kind::kayenta) {
@@ -1281,7 +1289,8 @@ inline std::optional<relkit::error> rollout_check_analysis(const rollout::analys
   return std::nullopt;
 }
 
-inline std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
+template <class Unused>
+std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
   if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
       o.abort_scale_down_delay.count() < 0) {
     return relkit::error{rollout::errc::bad_duration, 0,
@@ -1344,7 +1353,8 @@ inline void plan::finish() {
   fingerprint_ = h.hash;
 }
 
-[[nodiscard]] inline result<plan> make_plan(canary_spec spec) {
+template <class Unused>
+result<plan> make_plan(canary_spec spec) {
   if (spec.steps.empty()) {
     return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
   }
@@ -1363,7 +1373,7 @@ inline void plan::finish() {
                            detail::rollout_at("negative pause duration in step", i)};
     }
     if (st.kind == step_kind::analysis) {
-      if (auto err = detail::rollout_check_analysis(st.analysis, i)) return std::move(*err);
+      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
     }
   }
   if (spec.background) {
@@ -1374,11 +1384,11 @@ inline void plan::finish() {
           errc::bad_background_span, bg.first_step,
           detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
     }
-    if (auto err = detail::rollout_check_analysis(bg.analysis, bg.first_step)) {
+    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
       return std::move(*err);
     }
   }
-  if (auto err = detail::rollout_check_options(spec.options)) return std::move(*err);
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
   p.strategy_ = strategy::canary;
   p.options_ = spec.options;
@@ -1387,12 +1397,14 @@ inline void plan::finish() {
   return p;
 }
 
-[[nodiscard]] inline result<plan> make_plan(blue_green_spec spec) {
+template <class Unused>
+result<plan> make_plan(blue_green_spec spec) {
   if (spec.pre_promotion) {
-    if (auto err = detail::rollout_check_analysis(*spec.pre_promotion, 0)) return std::move(*err);
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
+      return std::move(*err);
   }
   if (spec.post_promotion) {
-    if (auto err = detail::rollout_check_analysis(*spec.post_promotion, 2)) {
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
       return std::move(*err);
     }
   }
@@ -1402,7 +1414,7 @@ inline void plan::finish() {
   if (spec.preview_replicas < 0) {
     return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
   }
-  if (auto err = detail::rollout_check_options(spec.options)) return std::move(*err);
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
   p.strategy_ = strategy::blue_green;
   p.options_ = spec.options;
@@ -1411,7 +1423,8 @@ inline void plan::finish() {
   return p;
 }
 
-[[nodiscard]] inline result<plan> make_plan(progressive_spec spec) {
+template <class Unused>
+result<plan> make_plan(progressive_spec spec) {
   std::vector<std::int32_t> weights;
   if (!spec.step_weights.empty()) {
     for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
@@ -1451,7 +1464,7 @@ inline void plan::finish() {
   if (spec.interval.count() <= 0) {
     return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
   }
-  if (auto err = detail::rollout_check_options(spec.options)) return std::move(*err);
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
   p.strategy_ = strategy::progressive;
   p.options_ = spec.options;

@@ -32,8 +32,9 @@ inline std::string rollout_at(std::string message, std::size_t position) {
   return message;
 }
 
-inline std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
-                                                           std::size_t position) {
+template <class Unused>
+std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
+                                                    std::size_t position) {
   using rollout::errc;
   const std::string name = "analysis \"" + a.name + "\"";
   if (a.kind == rollout::analysis_kind::kayenta) {
@@ -73,7 +74,8 @@ inline std::optional<relkit::error> rollout_check_analysis(const rollout::analys
   return std::nullopt;
 }
 
-inline std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
+template <class Unused>
+std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
   if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
       o.abort_scale_down_delay.count() < 0) {
     return relkit::error{rollout::errc::bad_duration, 0,
@@ -136,7 +138,8 @@ inline void plan::finish() {
   fingerprint_ = h.hash;
 }
 
-[[nodiscard]] inline result<plan> make_plan(canary_spec spec) {
+template <class Unused>
+result<plan> make_plan(canary_spec spec) {
   if (spec.steps.empty()) {
     return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
   }
@@ -155,7 +158,7 @@ inline void plan::finish() {
                            detail::rollout_at("negative pause duration in step", i)};
     }
     if (st.kind == step_kind::analysis) {
-      if (auto err = detail::rollout_check_analysis(st.analysis, i)) return std::move(*err);
+      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
     }
   }
   if (spec.background) {
@@ -166,11 +169,11 @@ inline void plan::finish() {
           errc::bad_background_span, bg.first_step,
           detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
     }
-    if (auto err = detail::rollout_check_analysis(bg.analysis, bg.first_step)) {
+    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
       return std::move(*err);
     }
   }
-  if (auto err = detail::rollout_check_options(spec.options)) return std::move(*err);
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
   p.strategy_ = strategy::canary;
   p.options_ = spec.options;
@@ -179,12 +182,14 @@ inline void plan::finish() {
   return p;
 }
 
-[[nodiscard]] inline result<plan> make_plan(blue_green_spec spec) {
+template <class Unused>
+result<plan> make_plan(blue_green_spec spec) {
   if (spec.pre_promotion) {
-    if (auto err = detail::rollout_check_analysis(*spec.pre_promotion, 0)) return std::move(*err);
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
+      return std::move(*err);
   }
   if (spec.post_promotion) {
-    if (auto err = detail::rollout_check_analysis(*spec.post_promotion, 2)) {
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
       return std::move(*err);
     }
   }
@@ -194,7 +199,7 @@ inline void plan::finish() {
   if (spec.preview_replicas < 0) {
     return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
   }
-  if (auto err = detail::rollout_check_options(spec.options)) return std::move(*err);
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
   p.strategy_ = strategy::blue_green;
   p.options_ = spec.options;
@@ -203,7 +208,8 @@ inline void plan::finish() {
   return p;
 }
 
-[[nodiscard]] inline result<plan> make_plan(progressive_spec spec) {
+template <class Unused>
+result<plan> make_plan(progressive_spec spec) {
   std::vector<std::int32_t> weights;
   if (!spec.step_weights.empty()) {
     for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
@@ -243,7 +249,7 @@ inline void plan::finish() {
   if (spec.interval.count() <= 0) {
     return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
   }
-  if (auto err = detail::rollout_check_options(spec.options)) return std::move(*err);
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
   p.strategy_ = strategy::progressive;
   p.options_ = spec.options;
