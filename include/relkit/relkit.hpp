@@ -7,6 +7,7 @@
 #include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver.hpp"
+#include "relkit/rollout.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
