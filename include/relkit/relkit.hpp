@@ -6,8 +6,8 @@
 #include "relkit/gates.hpp"
 #include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
-#include "relkit/semver.hpp"
 #include "relkit/rollout.hpp"
+#include "relkit/semver.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

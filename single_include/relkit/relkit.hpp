@@ -4624,6 +4624,2177 @@ inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_bu
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/migration_plan.hpp ----
 // ---- end relkit/migrations.hpp ----
+// ---- begin relkit/rollout.hpp ----
+// relkit::rollout: canary, blue-green and progressive (Flagger-style) rollouts
+// as a pure state machine. A plan is validated once; then
+//   transition t = advance(plan, state, event);
+// gives the next state and the actions a controller must take. Nothing here
+// reads a clock: every event carries the time it happened.
+
+#include <array>
+
+
+RELKIT_NAMESPACE_BEGIN
+
+// ---- analysis: Argo AnalysisRun and Kayenta judge arithmetic ---------------
+
+namespace rollout {
+
+// One measurement of one metric, as Argo classifies it.
+enum class measurement : std::uint8_t { successful, failed, inconclusive, error };
+
+// A metric's or a run's phase. `pending`: not started (or not running).
+enum class analysis_phase : std::uint8_t {
+  pending,
+  running,
+  successful,
+  failed,
+  inconclusive,
+  error
+};
+
+[[nodiscard]] constexpr std::string_view to_string(measurement m) noexcept {
+  switch (m) {
+    case measurement::successful:
+      return "Successful";
+    case measurement::failed:
+      return "Failed";
+    case measurement::inconclusive:
+      return "Inconclusive";
+    case measurement::error:
+      return "Error";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr std::string_view to_string(analysis_phase p) noexcept {
+  switch (p) {
+    case analysis_phase::pending:
+      return "Pending";
+    case analysis_phase::running:
+      return "Running";
+    case analysis_phase::successful:
+      return "Successful";
+    case analysis_phase::failed:
+      return "Failed";
+    case analysis_phase::inconclusive:
+      return "Inconclusive";
+    case analysis_phase::error:
+      return "Error";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr bool is_completed(analysis_phase p) noexcept {
+  return p == analysis_phase::successful || p == analysis_phase::failed ||
+         p == analysis_phase::inconclusive || p == analysis_phase::error;
+}
+
+// Argo's order for "the worst phase wins":
+// Successful < Running < Pending < Inconclusive < Error < Failed.
+[[nodiscard]] constexpr int severity(analysis_phase p) noexcept {
+  switch (p) {
+    case analysis_phase::successful:
+      return 0;
+    case analysis_phase::running:
+      return 1;
+    case analysis_phase::pending:
+      return 2;
+    case analysis_phase::inconclusive:
+      return 3;
+    case analysis_phase::error:
+      return 4;
+    case analysis_phase::failed:
+      return 5;
+  }
+  return 5;
+}
+
+// A single measurement from Argo's successCondition / failureCondition, each
+// given as its evaluated value or nullopt when the condition is not set. An
+// expression that cannot be evaluated is an `error` measurement: pass that
+// directly.
+[[nodiscard]] constexpr measurement evaluate(std::optional<bool> success_condition,
+                                             std::optional<bool> failure_condition) noexcept {
+  if (success_condition && failure_condition) {
+    if (*failure_condition) return measurement::failed;  // failure wins
+    return *success_condition ? measurement::successful : measurement::inconclusive;
+  }
+  if (success_condition) return *success_condition ? measurement::successful : measurement::failed;
+  if (failure_condition) return *failure_condition ? measurement::failed : measurement::successful;
+  return measurement::successful;  // the code, not the docs: neither set is Successful
+}
+
+// An Argo metric: how many measurements, and the limits that end it early.
+struct metric {
+  std::string name;
+  // Measurements wanted (errors excluded). Unset: 1 without an interval,
+  // unbounded with one.
+  std::optional<std::uint32_t> count;
+  // Only whether it is set matters to the phase; scheduling measurements at
+  // this interval is the controller's job.
+  std::optional<std::chrono::seconds> interval;
+  std::int32_t failure_limit = 0;  // Failed when failed > limit; -1 disables
+  std::int32_t inconclusive_limit = 0;
+  std::int32_t consecutive_error_limit = 4;
+  std::int32_t consecutive_success_limit = 0;  // 0: off
+  bool dry_run = false;                        // never affects the run's phase
+};
+
+// Kayenta's thresholds for a judged analysis over `intervals` scores.
+struct judge {
+  double marginal = 75;
+  double pass = 95;
+  std::uint32_t intervals = 1;
+};
+
+enum class analysis_kind : std::uint8_t { argo, kayenta };
+
+// An analysis is either Argo metrics or a Kayenta judge over canary scores.
+struct analysis {
+  std::string name;
+  analysis_kind kind = analysis_kind::argo;
+  std::vector<metric> metrics;  // argo
+  judge thresholds;             // kayenta
+};
+
+// Counters of one metric, as Argo's MetricResult keeps them. They saturate at
+// 65535 (a documented limit; count is validated to be at most 65535).
+struct metric_status {
+  std::uint16_t count = 0;  // successful + failed + inconclusive (errors excluded)
+  std::uint16_t successful = 0;
+  std::uint16_t failed = 0;
+  std::uint16_t inconclusive = 0;
+  std::uint16_t error = 0;
+  std::uint16_t consecutive_error = 0;
+  std::uint16_t consecutive_success = 0;
+  analysis_phase phase = analysis_phase::pending;
+
+  friend constexpr bool operator==(const metric_status& a, const metric_status& b) noexcept {
+    return a.count == b.count && a.successful == b.successful && a.failed == b.failed &&
+           a.inconclusive == b.inconclusive && a.error == b.error &&
+           a.consecutive_error == b.consecutive_error &&
+           a.consecutive_success == b.consecutive_success && a.phase == b.phase;
+  }
+  friend constexpr bool operator!=(const metric_status& a, const metric_status& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// At most this many metrics per analysis: the run status lives inline in the
+// rollout state, so copying a state never allocates for it.
+inline constexpr std::size_t max_metrics = 8;
+
+// One AnalysisRun (Argo) or judged run (Kayenta).
+struct run_status {
+  analysis_phase phase = analysis_phase::pending;  // pending: no run
+  std::uint8_t metric_count = 0;
+  std::array<metric_status, max_metrics> metrics{};
+  std::uint32_t scores = 0;     // kayenta: scores received
+  std::int32_t last_score = 0;  // kayenta: last score in hundredths
+
+  friend bool operator==(const run_status& a, const run_status& b) noexcept {
+    return a.phase == b.phase && a.metric_count == b.metric_count && a.metrics == b.metrics &&
+           a.scores == b.scores && a.last_score == b.last_score;
+  }
+  friend bool operator!=(const run_status& a, const run_status& b) noexcept { return !(a == b); }
+};
+
+}  // namespace rollout
+namespace detail {
+constexpr std::uint16_t rollout_saturating_increment(std::uint16_t v) noexcept {
+  return v == UINT16_MAX ? v : static_cast<std::uint16_t>(v + 1);
+}
+}  // namespace detail
+namespace rollout {
+
+// Adds one measurement to a metric's counters (Argo: errors do not count
+// towards `count`; any non-error resets the consecutive-error counter).
+[[nodiscard]] constexpr metric_status record(metric_status s, measurement m) noexcept {
+  using relkit::detail::rollout_saturating_increment;
+  const auto saturating_increment = [](std::uint16_t v) { return rollout_saturating_increment(v); };
+  if (m == measurement::error) {
+    s.error = saturating_increment(s.error);
+    s.consecutive_error = saturating_increment(s.consecutive_error);
+    s.consecutive_success = 0;
+    return s;
+  }
+  s.count = saturating_increment(s.count);
+  s.consecutive_error = 0;
+  if (m == measurement::successful) {
+    s.successful = saturating_increment(s.successful);
+    s.consecutive_success = saturating_increment(s.consecutive_success);
+  } else {
+    s.consecutive_success = 0;
+    if (m == measurement::failed) s.failed = saturating_increment(s.failed);
+    if (m == measurement::inconclusive) s.inconclusive = saturating_increment(s.inconclusive);
+  }
+  return s;
+}
+
+// Argo's assessMetricStatus: the phase of one metric from its counters.
+// `terminating`: the run was terminated (another metric ended it, or the
+// rollout finished or aborted).
+[[nodiscard]] inline analysis_phase assess(const metric& m, const metric_status& s,
+                                           bool terminating = false) noexcept {
+  if (is_completed(s.phase)) return s.phase;
+  const std::uint64_t measured = std::uint64_t{s.count} + s.error;
+  if (measured == 0) return terminating ? analysis_phase::successful : analysis_phase::pending;
+  std::optional<analysis_phase> limit_phase;  // the later check wins: Error > Inconclusive > Failed
+  if (m.failure_limit >= 0 && std::int64_t{s.failed} > m.failure_limit) {
+    limit_phase = analysis_phase::failed;
+  }
+  if (std::int64_t{s.inconclusive} > m.inconclusive_limit) {
+    limit_phase = analysis_phase::inconclusive;
+  }
+  if (std::int64_t{s.consecutive_error} > m.consecutive_error_limit) {
+    limit_phase = analysis_phase::error;
+  }
+  if (limit_phase) return *limit_phase;
+  const bool success_applies = m.consecutive_success_limit > 0;
+  if (success_applies && std::int64_t{s.consecutive_success} >= m.consecutive_success_limit) {
+    return analysis_phase::successful;
+  }
+  std::optional<std::uint32_t> effective_count = m.count;
+  if (!effective_count && !m.interval) effective_count = 1;
+  if (effective_count && s.count >= *effective_count) {
+    const bool failure_applies = m.failure_limit >= 0;
+    if (failure_applies && success_applies) return analysis_phase::inconclusive;
+    if (success_applies) return analysis_phase::failed;
+    return analysis_phase::successful;
+  }
+  return terminating ? analysis_phase::successful : analysis_phase::running;
+}
+
+// Dry-run metrics' outcomes, counted apart (Argo's dryRunSummary).
+struct dry_run_summary {
+  std::uint32_t count = 0;
+  std::uint32_t successful = 0;
+  std::uint32_t failed = 0;
+  std::uint32_t inconclusive = 0;
+  std::uint32_t error = 0;
+};
+
+[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis& a,
+                                                       const run_status& run) noexcept {
+  dry_run_summary summary;
+  for (std::size_t i = 0; i < a.metrics.size() && i < run.metric_count; ++i) {
+    if (!a.metrics[i].dry_run) continue;
+    ++summary.count;
+    switch (run.metrics[i].phase) {
+      case analysis_phase::successful:
+        ++summary.successful;
+        break;
+      case analysis_phase::failed:
+        ++summary.failed;
+        break;
+      case analysis_phase::inconclusive:
+        ++summary.inconclusive;
+        break;
+      case analysis_phase::error:
+        ++summary.error;
+        break;
+      default:
+        break;
+    }
+  }
+  return summary;
+}
+
+// Re-derives every metric's phase and the run's: a non-dry-run metric that
+// ends Failed, Error or Inconclusive terminates the run (the rest are assessed
+// as terminated); the run's phase is the worst non-dry-run metric phase once
+// every metric is complete.
+[[nodiscard]] inline run_status settle(const analysis& a, run_status run,
+                                       bool terminating = false) noexcept {
+  const std::size_t n = run.metric_count;
+  for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
+    run.metrics[i].phase = assess(a.metrics[i], run.metrics[i], false);
+    if (!a.metrics[i].dry_run) {
+      const analysis_phase p = run.metrics[i].phase;
+      if (p == analysis_phase::failed || p == analysis_phase::error ||
+          p == analysis_phase::inconclusive) {
+        terminating = true;
+      }
+    }
+  }
+  bool all_complete = true;
+  analysis_phase worst = analysis_phase::successful;
+  for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
+    if (terminating) run.metrics[i].phase = assess(a.metrics[i], run.metrics[i], true);
+    const analysis_phase p = run.metrics[i].phase;
+    if (!is_completed(p)) all_complete = false;
+    if (!a.metrics[i].dry_run && severity(p) > severity(worst)) worst = p;
+  }
+  run.phase = all_complete ? worst : analysis_phase::running;
+  return run;
+}
+
+// A fresh run of `a`: every metric pending, the run running.
+[[nodiscard]] inline run_status start_run(const analysis& a) noexcept {
+  run_status run;
+  run.phase = analysis_phase::running;
+  if (a.kind == analysis_kind::argo) {
+    run.metric_count =
+        static_cast<std::uint8_t>(a.metrics.size() < max_metrics ? a.metrics.size() : max_metrics);
+  }
+  return run;
+}
+
+// ---- Kayenta ---------------------------------------------------------------
+
+// A metric's classification by the canary judge (Mann-Whitney is the caller's).
+enum class classification : std::uint8_t { pass, high, low, nodata, nodata_fail };
+
+struct classified_metric {
+  std::string_view group;
+  classification result = classification::pass;
+  bool critical = false;
+};
+
+struct score_group {
+  std::string_view name;
+  std::optional<double> weight;  // unset: shares 100 - sum(weights) equally
+};
+
+enum class verdict : std::uint8_t { pass, marginal, fail };
+
+[[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
+  return v == verdict::pass ? "pass" : v == verdict::marginal ? "marginal" : "fail";
+}
+
+// NetflixACAJudge's weighted-sum score, rounded to 2 decimals: per group
+// pass / (pass + high + low + nodata_fail) x 100 (100 when nothing is
+// classifiable), summed by weight; any critical metric not Pass, or >= 50%
+// of metrics Nodata, scores 0.
+[[nodiscard]] inline double kayenta_score(const std::vector<score_group>& groups,
+                                          const std::vector<classified_metric>& metrics) noexcept {
+  std::size_t nodata = 0;
+  for (const auto& m : metrics) {
+    if (m.critical && m.result != classification::pass) return 0.0;
+    if (m.result == classification::nodata) ++nodata;
+  }
+  if (!metrics.empty() && nodata * 2 >= metrics.size()) return 0.0;
+  double fixed = 0;
+  std::size_t unweighted = 0;
+  for (const auto& g : groups) {
+    if (g.weight) {
+      fixed += *g.weight;
+    } else {
+      ++unweighted;
+    }
+  }
+  const double share = unweighted == 0 ? 0.0 : (100.0 - fixed) / static_cast<double>(unweighted);
+  double total = 0;
+  for (const auto& g : groups) {
+    std::size_t pass = 0;
+    std::size_t counted = 0;
+    for (const auto& m : metrics) {
+      if (m.group != g.name || m.result == classification::nodata) continue;
+      ++counted;
+      if (m.result == classification::pass) ++pass;
+    }
+    const double group_score =
+        counted == 0 ? 100.0 : static_cast<double>(pass) / static_cast<double>(counted) * 100.0;
+    total += group_score * (g.weight ? *g.weight : share) / 100.0;
+  }
+  // total is within 0..100: round half up to hundredths without <cmath>.
+  return static_cast<double>(static_cast<std::int64_t>(total * 100.0 + 0.5)) / 100.0;
+}
+
+// One run: score >= pass is pass, >= marginal is marginal, else fail.
+[[nodiscard]] constexpr verdict judge_score(double score, const judge& j) noexcept {
+  return score >= j.pass ? verdict::pass : score >= j.marginal ? verdict::marginal : verdict::fail;
+}
+
+// Over several intervals: an intermediate score <= marginal stops at once
+// (fail); the last score must be >= pass; no scores at all fail.
+[[nodiscard]] inline verdict judge_intervals(const std::vector<double>& scores,
+                                             const judge& j) noexcept {
+  if (scores.empty()) return verdict::fail;
+  for (std::size_t i = 0; i + 1 < scores.size(); ++i) {
+    if (scores[i] <= j.marginal) return verdict::fail;
+  }
+  return scores.back() >= j.pass ? verdict::pass : verdict::fail;
+}
+
+}  // namespace rollout
+
+namespace rollout {
+
+using time_point = std::chrono::system_clock::time_point;
+using seconds = std::chrono::seconds;
+
+// ---- errors -------------------------------------------------------------------
+
+enum class errc {
+  empty_plan = 1,       // no steps / no weights
+  weight_out_of_range,  // a weight outside 0..100 (or 1..100 where 0 makes no sense)
+  bad_step_weights,     // progressive step_weights not strictly increasing
+  analysis_without_metrics,
+  too_many_metrics,     // more than max_metrics
+  bad_limit,            // a limit below its minimum
+  bad_count,            // count 0
+  bad_duration,         // a negative duration
+  bad_thresholds,       // kayenta: not 0 <= marginal <= pass <= 100, or intervals 0
+  bad_background_span,  // background analysis outside the steps
+  bad_state_format,     // state text: syntax
+  state_version,        // state text: another format version
+  state_mismatch,       // state text: does not fit this plan
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty_plan:
+      return "empty_plan";
+    case errc::weight_out_of_range:
+      return "weight_out_of_range";
+    case errc::bad_step_weights:
+      return "bad_step_weights";
+    case errc::analysis_without_metrics:
+      return "analysis_without_metrics";
+    case errc::too_many_metrics:
+      return "too_many_metrics";
+    case errc::bad_limit:
+      return "bad_limit";
+    case errc::bad_count:
+      return "bad_count";
+    case errc::bad_duration:
+      return "bad_duration";
+    case errc::bad_thresholds:
+      return "bad_thresholds";
+    case errc::bad_background_span:
+      return "bad_background_span";
+    case errc::bad_state_format:
+      return "bad_state_format";
+    case errc::state_version:
+      return "state_version";
+    case errc::state_mismatch:
+      return "state_mismatch";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"rollout", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// ---- plans --------------------------------------------------------------------
+
+enum class step_kind : std::uint8_t { set_weight, pause, analysis };
+
+// One canary step (Argo's steps[] entry).
+struct step {
+  step_kind kind = step_kind::set_weight;
+  std::int32_t weight = 0;          // set_weight
+  std::optional<seconds> duration;  // pause: unset waits for promote
+  rollout::analysis analysis;       // analysis (inline, blocks the step)
+};
+
+namespace steps {
+[[nodiscard]] inline step set_weight(std::int32_t weight) {
+  step s;
+  s.kind = step_kind::set_weight;
+  s.weight = weight;
+  return s;
+}
+[[nodiscard]] inline step pause(seconds duration) {
+  step s;
+  s.kind = step_kind::pause;
+  s.duration = duration;
+  return s;
+}
+[[nodiscard]] inline step pause() {
+  step s;
+  s.kind = step_kind::pause;
+  return s;
+}
+[[nodiscard]] inline step analyze(rollout::analysis a) {
+  step s;
+  s.kind = step_kind::analysis;
+  s.analysis = std::move(a);
+  return s;
+}
+}  // namespace steps
+
+// Argo's canary.analysis: runs while the step index is in [first_step, end_step).
+struct background_analysis {
+  rollout::analysis analysis;
+  std::size_t first_step = 0;
+  std::optional<std::size_t> end_step;  // unset: until the steps finish
+};
+
+// Settings every strategy shares (Argo's defaults).
+struct options {
+  seconds progress_deadline{600};  // time progressing without progress; paused time not counted
+  bool progress_deadline_abort = false;
+  seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
+  seconds abort_scale_down_delay{30};  // canary kept after an abort
+};
+
+struct canary_spec {
+  std::vector<step> steps;
+  std::optional<background_analysis> background;
+  rollout::options options;
+};
+
+struct blue_green_spec {
+  std::optional<rollout::analysis> pre_promotion;
+  std::optional<rollout::analysis> post_promotion;
+  bool auto_promotion = true;
+  seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
+  std::int32_t preview_replicas = 0;  // 0: full size (informational)
+  rollout::options options;
+};
+
+// Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
+// 20 by 20 to 50 gives 20, 40, 60) or explicit step_weights.
+struct progressive_spec {
+  std::int32_t step_weight = 0;
+  std::int32_t max_weight = 100;
+  std::vector<std::int32_t> step_weights;
+  std::uint32_t threshold = 1;  // failed checks that roll back
+  seconds interval{60};
+  bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
+  rollout::options options;
+};
+
+enum class strategy : std::uint8_t { canary, blue_green, progressive };
+
+[[nodiscard]] constexpr std::string_view to_string(strategy s) noexcept {
+  return s == strategy::canary       ? "canary"
+         : s == strategy::blue_green ? "blue_green"
+                                     : "progressive";
+}
+
+class plan;
+// Validates a spec into a plan; errors name the offending step (position).
+// (The template parameter only defers compiling the body until it is used.)
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(canary_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(blue_green_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(progressive_spec spec);
+
+// A validated plan; build it with make_plan.
+class plan {
+ public:
+  [[nodiscard]] rollout::strategy strategy() const noexcept { return strategy_; }
+  [[nodiscard]] const canary_spec& canary() const noexcept { return canary_; }
+  [[nodiscard]] const blue_green_spec& blue_green() const noexcept { return blue_green_; }
+  [[nodiscard]] const progressive_spec& progressive() const noexcept { return progressive_; }
+  [[nodiscard]] const rollout::options& options() const noexcept { return options_; }
+  // Progressive: the weights Flagger walks through, in order.
+  [[nodiscard]] const std::vector<std::int32_t>& weights() const noexcept { return weights_; }
+  // Canary: steps; blue-green: 3 (pre-promotion, promotion pause, post-promotion);
+  // progressive: weights().size() + 1 (position 0 is weight 0).
+  [[nodiscard]] std::size_t step_count() const noexcept;
+  // The weight in force at step `index` (the last set_weight at or before it).
+  [[nodiscard]] std::int32_t weight_at(std::size_t index) const noexcept;
+  // Hash of everything that shapes the state; a stored state carries it.
+  [[nodiscard]] std::uint64_t fingerprint() const noexcept { return fingerprint_; }
+
+ private:
+  template <class Unused>
+  friend result<plan> make_plan(canary_spec spec);
+  template <class Unused>
+  friend result<plan> make_plan(blue_green_spec spec);
+  template <class Unused>
+  friend result<plan> make_plan(progressive_spec spec);
+  void finish();
+
+  rollout::strategy strategy_ = rollout::strategy::canary;
+  canary_spec canary_;
+  blue_green_spec blue_green_;
+  progressive_spec progressive_;
+  rollout::options options_;
+  std::vector<std::int32_t> weights_;   // progressive: the generated weights
+  std::vector<std::int32_t> in_force_;  // weight in force at each step index
+  std::uint64_t fingerprint_ = 0;
+};
+
+// ---- state --------------------------------------------------------------------
+
+enum class phase : std::uint8_t {
+  healthy,            // no update in progress; stable serves everything
+  progressing,        // moving through the steps
+  paused,             // a pause condition or a manual pause
+  waiting_promotion,  // progressive: at max weight, waiting for `promote`
+  degraded,           // progress deadline exceeded (not aborted)
+  aborted             // rolled back to stable; `retry` or a new artifact continues
+};
+
+enum class pause_reason : std::uint8_t {
+  none,
+  pause_step,             // Argo CanaryPauseStep
+  blue_green,             // Argo BlueGreenPause
+  inconclusive_analysis,  // Argo InconclusiveAnalysisRun
+  awaiting_promotion      // Flagger WaitingPromotion
+};
+
+// Which run an analysis event or action refers to: the step's own (inline,
+// blue-green pre/post-promotion, progressive checks) or the background one.
+enum class analysis_slot : std::uint8_t { step, background };
+
+[[nodiscard]] constexpr std::string_view to_string(phase p) noexcept {
+  switch (p) {
+    case phase::healthy:
+      return "healthy";
+    case phase::progressing:
+      return "progressing";
+    case phase::paused:
+      return "paused";
+    case phase::waiting_promotion:
+      return "waiting_promotion";
+    case phase::degraded:
+      return "degraded";
+    case phase::aborted:
+      return "aborted";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr std::string_view to_string(pause_reason r) noexcept {
+  switch (r) {
+    case pause_reason::none:
+      return "none";
+    case pause_reason::pause_step:
+      return "pause_step";
+    case pause_reason::blue_green:
+      return "blue_green";
+    case pause_reason::inconclusive_analysis:
+      return "inconclusive_analysis";
+    case pause_reason::awaiting_promotion:
+      return "awaiting_promotion";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr std::string_view to_string(analysis_slot s) noexcept {
+  return s == analysis_slot::step ? "step" : "background";
+}
+
+// Where a rollout is. Plain data: compare it, store it (to_string / parse_state).
+struct state {
+  rollout::phase phase = rollout::phase::healthy;
+  pause_reason pause = pause_reason::none;
+  bool manual_pause = false;  // `pause` event (Argo spec.paused)
+  bool timed_out = false;     // progress deadline exceeded
+  bool updating = false;      // an update is in progress (canary set)
+  bool aborted = false;
+  std::uint32_t step_index = 0;
+  std::int32_t weight = 0;            // percent of traffic on the canary
+  std::string stable;                 // artifact serving when healthy; never replaced by a rollback
+  std::string canary;                 // artifact being rolled out ("" when none)
+  std::string previous_stable;        // the stable before the last promotion
+  time_point step_started{};          // entering the current step
+  time_point paused_at{};             // the current pause condition began
+  time_point progress_at{};           // last progress (for the deadline)
+  time_point last_iteration{};        // progressive: last scheduler iteration
+  std::uint32_t failed_checks = 0;    // progressive
+  std::optional<bool> pending_check;  // progressive: this iteration's check result
+  run_status step_run;
+  run_status background_run;
+  std::uint64_t plan_fingerprint = 0;
+
+  friend bool operator==(const state& a, const state& b) {
+    return a.phase == b.phase && a.pause == b.pause && a.manual_pause == b.manual_pause &&
+           a.timed_out == b.timed_out && a.updating == b.updating && a.aborted == b.aborted &&
+           a.step_index == b.step_index && a.weight == b.weight && a.stable == b.stable &&
+           a.canary == b.canary && a.previous_stable == b.previous_stable &&
+           a.step_started == b.step_started && a.paused_at == b.paused_at &&
+           a.progress_at == b.progress_at && a.last_iteration == b.last_iteration &&
+           a.failed_checks == b.failed_checks && a.pending_check == b.pending_check &&
+           a.step_run == b.step_run && a.background_run == b.background_run &&
+           a.plan_fingerprint == b.plan_fingerprint;
+  }
+  friend bool operator!=(const state& a, const state& b) { return !(a == b); }
+};
+
+// A healthy rollout serving `stable`.
+[[nodiscard]] inline state initial_state(const plan& p, std::string stable) {
+  state s;
+  s.stable = std::move(stable);
+  s.plan_fingerprint = p.fingerprint();
+  return s;
+}
+
+// ---- events -------------------------------------------------------------------
+
+struct tick {
+  time_point now;
+};
+// One measurement of metric `metric` of the run in `slot` (Argo kinds), or,
+// for a progressive plan, the result of this iteration's checks
+// (successful passes; anything else is a failed check).
+struct analysis_result {
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  std::size_t metric = 0;
+  rollout::measurement value = rollout::measurement::successful;
+};
+// One interval's canary score for a Kayenta analysis.
+struct score_result {
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  double score = 0;
+};
+struct promote {
+  time_point now;
+};
+struct promote_full {
+  time_point now;
+};
+struct abort {
+  time_point now;
+};
+struct retry {
+  time_point now;
+};
+struct pause {
+  time_point now;
+};
+struct resume {
+  time_point now;
+};
+// The desired artifact changed (Argo: the pod template; Flagger: a revision).
+struct new_artifact {
+  time_point now;
+  std::string id;
+};
+
+enum class event_kind : std::uint8_t {
+  tick,
+  analysis_result,
+  score_result,
+  promote,
+  promote_full,
+  abort,
+  retry,
+  pause,
+  resume,
+  new_artifact
+};
+
+// Any of the events above; each converts implicitly, so
+// advance(plan, state, tick{now}) reads as it should.
+struct event {
+  event_kind kind = event_kind::tick;
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  std::size_t metric = 0;
+  rollout::measurement value = rollout::measurement::successful;
+  double score = 0;
+  std::string id;  // new_artifact
+
+  event(const tick& e) noexcept : kind(event_kind::tick), now(e.now) {}  // NOLINT
+  event(const analysis_result& e) noexcept                               // NOLINT
+      : kind(event_kind::analysis_result),
+        now(e.now),
+        slot(e.slot),
+        metric(e.metric),
+        value(e.value) {}
+  event(const score_result& e) noexcept  // NOLINT
+      : kind(event_kind::score_result), now(e.now), slot(e.slot), score(e.score) {}
+  event(const promote& e) noexcept : kind(event_kind::promote), now(e.now) {}            // NOLINT
+  event(const promote_full& e) noexcept : kind(event_kind::promote_full), now(e.now) {}  // NOLINT
+  event(const abort& e) noexcept : kind(event_kind::abort), now(e.now) {}                // NOLINT
+  event(const retry& e) noexcept : kind(event_kind::retry), now(e.now) {}                // NOLINT
+  event(const pause& e) noexcept : kind(event_kind::pause), now(e.now) {}                // NOLINT
+  event(const resume& e) noexcept : kind(event_kind::resume), now(e.now) {}              // NOLINT
+  event(new_artifact e)                                                                  // NOLINT
+      : kind(event_kind::new_artifact), now(e.now), id(std::move(e.id)) {}
+};
+
+// ---- actions ------------------------------------------------------------------
+
+enum class action_kind : std::uint8_t {
+  deploy_canary,      // bring up the new artifact (canary / preview stack) at its step size
+  set_weight,         // route `weight`% of traffic to the canary
+  start_analysis,     // start the run in `slot`
+  stop_analysis,      // terminate the run in `slot`
+  switch_preview,     // blue-green: preview service -> canary
+  switch_active,      // blue-green: active service -> canary
+  promote_stable,     // the canary becomes the stable artifact (all traffic on it)
+  rollback,           // route 100% of traffic to the stable artifact (weight 0, active -> stable)
+  scale_down,         // scale down `target` after `delay`
+  post_rollout_hooks  // progressive: Flagger's post-rollout webhooks
+};
+
+enum class artifact_role : std::uint8_t { canary, stable, previous_stable };
+
+struct action {
+  action_kind kind = action_kind::set_weight;
+  std::int32_t weight = 0;
+  analysis_slot slot = analysis_slot::step;
+  artifact_role target = artifact_role::canary;
+  seconds delay{0};
+
+  friend constexpr bool operator==(const action& a, const action& b) noexcept {
+    return a.kind == b.kind && a.weight == b.weight && a.slot == b.slot && a.target == b.target &&
+           a.delay == b.delay;
+  }
+  friend constexpr bool operator!=(const action& a, const action& b) noexcept { return !(a == b); }
+};
+
+// "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
+[[nodiscard]] inline std::string to_string(const action& a);
+
+// A fixed-capacity list: building it never allocates.
+class action_list {
+ public:
+  static constexpr std::size_t capacity = 12;
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] const action& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] const action* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] const action* end() const noexcept { return items_.data() + size_; }
+  void push_back(const action& a) noexcept {
+    // Coalesce consecutive weight changes: only the last one matters.
+    if (a.kind == action_kind::set_weight && size_ > 0 &&
+        items_[size_ - 1].kind == action_kind::set_weight) {
+      items_[size_ - 1] = a;
+      return;
+    }
+    if (size_ == capacity) relkit::detail::abort_with_message("rollout: action list overflow");
+    items_[size_++] = a;
+  }
+  friend bool operator==(const action_list& a, const action_list& b) noexcept {
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i) {
+      if (a.items_[i] != b.items_[i]) return false;
+    }
+    return true;
+  }
+  friend bool operator!=(const action_list& a, const action_list& b) noexcept { return !(a == b); }
+
+ private:
+  std::array<action, capacity> items_{};
+  std::size_t size_ = 0;
+};
+
+struct transition {
+  rollout::state state;
+  action_list actions;
+};
+
+// The next state and the actions to take. Events that do not apply (retry
+// while not aborted, a result for a run that is not running, an empty
+// artifact id …) change nothing. Precondition: `s` was made for `p`
+// (initial_state(p, …), parse_state(text, p) or an earlier advance with p).
+// Pass the state with std::move to avoid copying it (and its artifact ids).
+// (The template parameters only defer compiling the bodies until they are used.)
+template <class Unused = void>
+[[nodiscard]] transition advance(const plan& p, const state& s, const event& e);
+template <class Unused = void>
+[[nodiscard]] transition advance(const plan& p, state&& s, const event& e);
+// The same, changing `s` in place: for a controller's hot loop.
+template <class Unused = void>
+[[nodiscard]] action_list advance_in_place(const plan& p, state& s, const event& e);
+
+// ---- persistence --------------------------------------------------------------
+
+inline constexpr int state_format_version = 1;
+
+// A small line-based text form (documented in the README):
+//   relkit-rollout-state 1\n  then one "key value" line per field, in order.
+template <class Unused = void>
+[[nodiscard]] std::string to_string(const state& s);
+// Parses to_string's output (syntax and internal consistency only). Errors
+// carry the byte position of the offending line or value.
+template <class Unused = void>
+[[nodiscard]] result<state> parse_state(std::string_view text);
+// The same, then checks the state against `p`: plan fingerprint, step index,
+// analysis run sizes (errc::state_mismatch).
+template <class Unused = void>
+[[nodiscard]] result<state> parse_state(std::string_view text, const plan& p);
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/rollout_machine.hpp ----
+// relkit::rollout internals: plan validation, the state machine, and the
+// state's text form. Included at the end of relkit/rollout.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct rollout_fnv {
+  std::uint64_t hash = 14695981039346656037ULL;
+  void add(std::uint64_t value) noexcept {
+    for (int i = 0; i < 8; ++i) {
+      hash ^= (value >> (8 * i)) & 0xFFu;
+      hash *= 1099511628211ULL;
+    }
+  }
+  void add_analysis(const rollout::analysis& a) noexcept {
+    add(static_cast<std::uint64_t>(a.kind));
+    add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
+  }
+};
+
+inline std::string rollout_at(std::string message, std::size_t position) {
+  message += " at ";
+  message += std::to_string(position);
+  return message;
+}
+
+template <class Unused>
+std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
+                                                    std::size_t position) {
+  using rollout::errc;
+  const std::string name = "analysis \"" + a.name + "\"";
+  if (a.kind == rollout::analysis_kind::kayenta) {
+    const auto& j = a.thresholds;
+    if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
+      return relkit::error{
+          errc::bad_thresholds, position,
+          rollout_at(name + " needs 0 <= marginal <= pass <= 100 and intervals >= 1", position)};
+    }
+    return std::nullopt;
+  }
+  if (a.metrics.empty()) {
+    return relkit::error{errc::analysis_without_metrics, position,
+                         rollout_at(name + " has no metrics", position)};
+  }
+  if (a.metrics.size() > rollout::max_metrics) {
+    return relkit::error{errc::too_many_metrics, position,
+                         rollout_at(name + " has more than 8 metrics", position)};
+  }
+  for (const auto& m : a.metrics) {
+    const std::string metric = "metric \"" + m.name + "\" of " + name;
+    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
+        m.consecutive_success_limit < 0) {
+      return relkit::error{errc::bad_limit, position,
+                           rollout_at(metric + " has a negative limit", position)};
+    }
+    if (m.count && (*m.count == 0 || *m.count > 65535)) {
+      return relkit::error{
+          errc::bad_count, position,
+          rollout_at(metric + " has count " + std::to_string(*m.count) + " (1..65535)", position)};
+    }
+    if (m.interval && m.interval->count() <= 0) {
+      return relkit::error{errc::bad_duration, position,
+                           rollout_at(metric + " has an interval <= 0", position)};
+    }
+  }
+  return std::nullopt;
+}
+
+template <class Unused>
+std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
+  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
+      o.abort_scale_down_delay.count() < 0) {
+    return relkit::error{rollout::errc::bad_duration, 0,
+                         "progress_deadline must be > 0 and scale-down delays >= 0 at 0"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace rollout {
+
+inline std::size_t plan::step_count() const noexcept {
+  return in_force_.size();
+}
+
+inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
+  if (in_force_.empty()) return 0;
+  return index < in_force_.size() ? in_force_[index] : in_force_.back();
+}
+
+inline void plan::finish() {
+  detail::rollout_fnv h;
+  h.add(static_cast<std::uint64_t>(strategy_));
+  in_force_.clear();
+  if (strategy_ == rollout::strategy::canary) {
+    std::int32_t weight = 0;
+    for (const auto& st : canary_.steps) {
+      if (st.kind == step_kind::set_weight) weight = st.weight;
+      in_force_.push_back(weight);
+      h.add(static_cast<std::uint64_t>(st.kind));
+      h.add(static_cast<std::uint64_t>(st.weight));
+      h.add(st.duration ? static_cast<std::uint64_t>(st.duration->count()) : ~0ULL);
+      if (st.kind == step_kind::analysis) h.add_analysis(st.analysis);
+    }
+    h.add(canary_.background ? 1 : 0);
+    if (canary_.background) {
+      h.add(canary_.background->first_step);
+      h.add(canary_.background->end_step ? *canary_.background->end_step : ~0ULL);
+      h.add_analysis(canary_.background->analysis);
+    }
+  } else if (strategy_ == rollout::strategy::blue_green) {
+    in_force_ = {0, 0, 100};
+    h.add(blue_green_.pre_promotion ? 1 : 0);
+    if (blue_green_.pre_promotion) h.add_analysis(*blue_green_.pre_promotion);
+    h.add(blue_green_.post_promotion ? 1 : 0);
+    if (blue_green_.post_promotion) h.add_analysis(*blue_green_.post_promotion);
+    h.add(blue_green_.auto_promotion ? 1 : 0);
+    h.add(static_cast<std::uint64_t>(blue_green_.auto_promotion_delay.count()));
+  } else {
+    in_force_.push_back(0);
+    for (const std::int32_t w : weights_) {
+      in_force_.push_back(w);
+      h.add(static_cast<std::uint64_t>(w));
+    }
+    h.add(progressive_.threshold);
+    h.add(static_cast<std::uint64_t>(progressive_.interval.count()));
+    h.add(progressive_.confirm_promotion ? 1 : 0);
+  }
+  fingerprint_ = h.hash;
+}
+
+template <class Unused>
+result<plan> make_plan(canary_spec spec) {
+  if (spec.steps.empty()) {
+    return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
+  }
+  if (spec.steps.size() > 100000) {
+    return relkit::error{errc::empty_plan, 100000, "more than 100000 steps at 100000"};
+  }
+  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
+    const step& st = spec.steps[i];
+    if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
+      return relkit::error{
+          errc::weight_out_of_range, i,
+          detail::rollout_at("weight " + std::to_string(st.weight) + " out of 0..100 in step", i)};
+    }
+    if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
+      return relkit::error{errc::bad_duration, i,
+                           detail::rollout_at("negative pause duration in step", i)};
+    }
+    if (st.kind == step_kind::analysis) {
+      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
+    }
+  }
+  if (spec.background) {
+    const auto& bg = *spec.background;
+    const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
+    if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
+      return relkit::error{
+          errc::bad_background_span, bg.first_step,
+          detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
+    }
+    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
+      return std::move(*err);
+    }
+  }
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::canary;
+  p.options_ = spec.options;
+  p.canary_ = std::move(spec);
+  p.finish();
+  return p;
+}
+
+template <class Unused>
+result<plan> make_plan(blue_green_spec spec) {
+  if (spec.pre_promotion) {
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
+      return std::move(*err);
+  }
+  if (spec.post_promotion) {
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
+      return std::move(*err);
+    }
+  }
+  if (spec.auto_promotion_delay.count() < 0) {
+    return relkit::error{errc::bad_duration, 1, "negative auto_promotion_delay at 1"};
+  }
+  if (spec.preview_replicas < 0) {
+    return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
+  }
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::blue_green;
+  p.options_ = spec.options;
+  p.blue_green_ = std::move(spec);
+  p.finish();
+  return p;
+}
+
+template <class Unused>
+result<plan> make_plan(progressive_spec spec) {
+  std::vector<std::int32_t> weights;
+  if (!spec.step_weights.empty()) {
+    for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
+      const std::int32_t w = spec.step_weights[i];
+      if (w < 1 || w > 100) {
+        return relkit::error{
+            errc::weight_out_of_range, i,
+            detail::rollout_at("step weight " + std::to_string(w) + " out of 1..100", i)};
+      }
+      if (i > 0 && w <= spec.step_weights[i - 1]) {
+        return relkit::error{errc::bad_step_weights, i,
+                             detail::rollout_at("step weights must increase", i)};
+      }
+    }
+    weights = spec.step_weights;
+  } else {
+    if (spec.step_weight < 1 || spec.step_weight > 100) {
+      return relkit::error{
+          errc::weight_out_of_range, 0,
+          "step_weight " + std::to_string(spec.step_weight) + " out of 1..100 at 0"};
+    }
+    if (spec.max_weight < 1 || spec.max_weight > 100) {
+      return relkit::error{errc::weight_out_of_range, 0,
+                           "max_weight " + std::to_string(spec.max_weight) + " out of 1..100 at 0"};
+    }
+    // Flagger: while weight < max_weight, weight += step (it may overshoot),
+    // never above 100.
+    std::int32_t w = 0;
+    while (w < spec.max_weight) {
+      w = w + spec.step_weight > 100 ? 100 : w + spec.step_weight;
+      weights.push_back(w);
+    }
+  }
+  if (spec.threshold == 0) {
+    return relkit::error{errc::bad_limit, 0, "threshold must be at least 1 at 0"};
+  }
+  if (spec.interval.count() <= 0) {
+    return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
+  }
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::progressive;
+  p.options_ = spec.options;
+  p.progressive_ = std::move(spec);
+  p.weights_ = std::move(weights);
+  p.finish();
+  return p;
+}
+
+inline std::string to_string(const action& a) {
+  switch (a.kind) {
+    case action_kind::deploy_canary:
+      return "deploy_canary";
+    case action_kind::set_weight:
+      return "set_weight " + std::to_string(a.weight);
+    case action_kind::start_analysis:
+      return "start_analysis " + std::string(to_string(a.slot));
+    case action_kind::stop_analysis:
+      return "stop_analysis " + std::string(to_string(a.slot));
+    case action_kind::switch_preview:
+      return "switch_preview";
+    case action_kind::switch_active:
+      return "switch_active";
+    case action_kind::promote_stable:
+      return "promote_stable";
+    case action_kind::rollback:
+      return "rollback";
+    case action_kind::scale_down: {
+      const char* role = a.target == artifact_role::canary   ? "canary"
+                         : a.target == artifact_role::stable ? "stable"
+                                                             : "previous_stable";
+      return std::string("scale_down ") + role + " after " + std::to_string(a.delay.count()) + "s";
+    }
+    case action_kind::post_rollout_hooks:
+      return "post_rollout_hooks";
+  }
+  return "?";
+}
+
+}  // namespace rollout
+
+namespace detail {
+
+// One advance: the plan, the state being changed, the actions being emitted.
+template <class Unused>
+class rollout_machine {
+ public:
+  rollout_machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+                  rollout::time_point now) noexcept
+      : plan_(p), s_(s), out_(out), now_(now) {}
+
+  void on(const rollout::tick&) {
+    if (!s_.updating || s_.aborted || s_.manual_pause) return;
+    const auto& bg = plan_.blue_green();
+    if (s_.pause == rollout::pause_reason::pause_step) {
+      const rollout::step* st = current_step();
+      if (st != nullptr && st->duration && now_ >= s_.paused_at + *st->duration) next_step();
+      return;
+    }
+    if (s_.pause == rollout::pause_reason::blue_green) {
+      if (bg.auto_promotion && now_ >= s_.paused_at + bg.auto_promotion_delay) next_step();
+      return;
+    }
+    if (plan_.strategy() == rollout::strategy::progressive &&
+        (s_.pause == rollout::pause_reason::none ||
+         s_.pause == rollout::pause_reason::awaiting_promotion) &&
+        now_ >= s_.last_iteration + plan_.progressive().interval) {
+      iterate();
+      if (!s_.updating || s_.aborted) return;
+    }
+    if (s_.pause == rollout::pause_reason::none && !s_.timed_out &&
+        now_ - s_.progress_at > plan_.options().progress_deadline) {
+      s_.timed_out = true;
+      if (plan_.options().progress_deadline_abort) abort_rollout();
+    }
+  }
+
+  void on(const rollout::analysis_result& r) {
+    if (!s_.updating || s_.aborted) return;
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      s_.pending_check = r.value == rollout::measurement::successful;
+      return;
+    }
+    const rollout::analysis* a = analysis_for(r.slot);
+    rollout::run_status& run = run_for(r.slot);
+    if (a == nullptr || a->kind != rollout::analysis_kind::argo ||
+        run.phase != rollout::analysis_phase::running || r.metric >= run.metric_count ||
+        rollout::is_completed(run.metrics[r.metric].phase)) {
+      return;
+    }
+    run.metrics[r.metric] = rollout::record(run.metrics[r.metric], r.value);
+    run = rollout::settle(*a, run);
+    progress();
+    if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
+  }
+
+  void on(const rollout::score_result& r) {
+    if (!s_.updating || s_.aborted) return;
+    const rollout::analysis* a = analysis_for(r.slot);
+    rollout::run_status& run = run_for(r.slot);
+    if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
+        run.phase != rollout::analysis_phase::running || !(r.score >= -1e9 && r.score <= 1e9)) {
+      return;
+    }
+    const double clamped = r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
+    run.last_score = static_cast<std::int32_t>(clamped * 100 + 0.5);
+    run.scores += 1;
+    const double score = run.last_score / 100.0;
+    const auto& j = a->thresholds;
+    if (run.scores < j.intervals) {
+      if (score <= j.marginal) run.phase = rollout::analysis_phase::failed;
+    } else {
+      run.phase =
+          score >= j.pass ? rollout::analysis_phase::successful : rollout::analysis_phase::failed;
+    }
+    progress();
+    if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
+  }
+
+  void on(const rollout::promote&) {
+    if (!s_.updating || s_.aborted) return;
+    s_.manual_pause = false;
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      if (s_.pause == rollout::pause_reason::awaiting_promotion) complete();
+      progress();
+      return;
+    }
+    stop(rollout::analysis_slot::step);
+    next_step();
+  }
+
+  void on(const rollout::promote_full&) {
+    if (!s_.updating) return;
+    if (plan_.strategy() == rollout::strategy::blue_green && s_.step_index < 2) {
+      emit({rollout::action_kind::switch_active});
+    }
+    complete();
+  }
+
+  void on(const rollout::abort&) {
+    if (s_.updating && !s_.aborted) abort_rollout();
+  }
+
+  void on(const rollout::retry&) {
+    if (s_.updating && s_.aborted) restart();
+  }
+
+  void on(const rollout::pause&) {
+    if (s_.updating && !s_.aborted) s_.manual_pause = true;
+  }
+
+  void on(const rollout::resume&) {
+    if (!s_.manual_pause) return;
+    s_.manual_pause = false;
+    progress();
+  }
+
+  void on_new_artifact(const std::string& id) {
+    if (id.empty()) return;
+    if (id == s_.stable) {
+      if (!s_.updating) return;
+      // Back to the stable artifact: skip the steps (Argo "rollback to stable").
+      stop(rollout::analysis_slot::step);
+      stop(rollout::analysis_slot::background);
+      emit({rollout::action_kind::rollback});
+      emit(scale_down(rollout::artifact_role::canary, plan_.options().abort_scale_down_delay));
+      become_healthy();
+      return;
+    }
+    if (s_.updating && id == s_.canary) return;
+    if (s_.updating && !s_.aborted) {
+      // A newer artifact replaces the canary mid-update (Argo: new ReplicaSet,
+      // step 0; Flagger: restart at weight 0).
+      stop(rollout::analysis_slot::step);
+      stop(rollout::analysis_slot::background);
+      if (s_.weight != 0) {
+        emit({rollout::action_kind::rollback});
+        s_.weight = 0;
+      }
+      emit(scale_down(rollout::artifact_role::canary, rollout::seconds{0}));
+    }
+    s_.canary = id;
+    restart();
+  }
+
+  void settle_phase() noexcept {
+    using rollout::phase;
+    if (!s_.updating) {
+      s_.phase = phase::healthy;
+    } else if (s_.aborted) {
+      s_.phase = phase::aborted;
+    } else if (s_.timed_out) {
+      s_.phase = phase::degraded;
+    } else if (s_.manual_pause) {
+      s_.phase = phase::paused;
+    } else if (s_.pause == rollout::pause_reason::awaiting_promotion) {
+      s_.phase = phase::waiting_promotion;
+    } else if (s_.pause != rollout::pause_reason::none) {
+      s_.phase = phase::paused;
+    } else {
+      s_.phase = phase::progressing;
+    }
+  }
+
+ private:
+  void emit(const rollout::action& a) noexcept { out_.push_back(a); }
+
+  static rollout::action scale_down(rollout::artifact_role role, rollout::seconds delay) noexcept {
+    rollout::action a;
+    a.kind = rollout::action_kind::scale_down;
+    a.target = role;
+    a.delay = delay;
+    return a;
+  }
+
+  void set_weight(std::int32_t weight) noexcept {
+    s_.weight = weight;
+    rollout::action a;
+    a.kind = rollout::action_kind::set_weight;
+    a.weight = weight;
+    emit(a);
+  }
+
+  void progress() noexcept {
+    s_.progress_at = now_;
+    s_.timed_out = false;
+  }
+
+  const rollout::step* current_step() const noexcept {
+    if (plan_.strategy() != rollout::strategy::canary) return nullptr;
+    const auto& steps = plan_.canary().steps;
+    return s_.step_index < steps.size() ? &steps[s_.step_index] : nullptr;
+  }
+
+  const rollout::analysis* analysis_for(rollout::analysis_slot slot) const noexcept {
+    if (slot == rollout::analysis_slot::background) {
+      const auto& bg = plan_.canary().background;
+      return plan_.strategy() == rollout::strategy::canary && bg ? &bg->analysis : nullptr;
+    }
+    if (plan_.strategy() == rollout::strategy::canary) {
+      const rollout::step* st = current_step();
+      return st != nullptr && st->kind == rollout::step_kind::analysis ? &st->analysis : nullptr;
+    }
+    if (plan_.strategy() == rollout::strategy::blue_green) {
+      const auto& bg = plan_.blue_green();
+      if (s_.step_index == 0 && bg.pre_promotion) return &*bg.pre_promotion;
+      if (s_.step_index == 2 && bg.post_promotion) return &*bg.post_promotion;
+    }
+    return nullptr;
+  }
+
+  rollout::run_status& run_for(rollout::analysis_slot slot) noexcept {
+    return slot == rollout::analysis_slot::step ? s_.step_run : s_.background_run;
+  }
+
+  void start(rollout::analysis_slot slot, const rollout::analysis& a) {
+    run_for(slot) = rollout::start_run(a);
+    rollout::action act;
+    act.kind = rollout::action_kind::start_analysis;
+    act.slot = slot;
+    emit(act);
+  }
+
+  // Terminates a running run: its metrics are assessed as terminated.
+  void stop(rollout::analysis_slot slot) {
+    rollout::run_status& run = run_for(slot);
+    if (run.phase != rollout::analysis_phase::running) return;
+    const rollout::analysis* a = analysis_for(slot);
+    if (a != nullptr && a->kind == rollout::analysis_kind::argo) {
+      run = rollout::settle(*a, run, true);
+    } else {
+      run.phase = rollout::analysis_phase::successful;
+    }
+    rollout::action act;
+    act.kind = rollout::action_kind::stop_analysis;
+    act.slot = slot;
+    emit(act);
+  }
+
+  void finished(rollout::analysis_slot slot, rollout::analysis_phase result) {
+    switch (result) {
+      case rollout::analysis_phase::successful:
+        if (slot == rollout::analysis_slot::step) next_step();
+        break;
+      case rollout::analysis_phase::inconclusive:
+        s_.pause = rollout::pause_reason::inconclusive_analysis;
+        s_.paused_at = now_;
+        break;
+      default:  // failed, error
+        abort_rollout();
+        break;
+    }
+  }
+
+  void next_step() {
+    s_.step_index += 1;
+    s_.pause = rollout::pause_reason::none;
+    progress();
+    enter_step();
+  }
+
+  // Runs the plan from the current step until something blocks.
+  void enter_step() {
+    s_.step_started = now_;
+    switch (plan_.strategy()) {
+      case rollout::strategy::canary:
+        enter_canary_step();
+        return;
+      case rollout::strategy::blue_green:
+        enter_blue_green_step();
+        return;
+      case rollout::strategy::progressive:
+        return;  // the scheduler's ticks move it
+    }
+  }
+
+  void enter_canary_step() {
+    const auto& spec = plan_.canary();
+    for (;;) {
+      const std::size_t i = s_.step_index;
+      if (spec.background) {
+        const auto& bg = *spec.background;
+        const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
+        if (i >= end) {
+          stop(rollout::analysis_slot::background);
+        } else if (i >= bg.first_step &&
+                   s_.background_run.phase == rollout::analysis_phase::pending) {
+          start(rollout::analysis_slot::background, bg.analysis);
+        }
+      }
+      if (i >= spec.steps.size()) {
+        complete();
+        return;
+      }
+      const rollout::step& st = spec.steps[i];
+      if (st.kind == rollout::step_kind::set_weight) {
+        set_weight(st.weight);
+        s_.step_index += 1;
+        continue;
+      }
+      if (st.kind == rollout::step_kind::pause) {
+        if (st.duration && st.duration->count() == 0) {
+          s_.step_index += 1;
+          continue;
+        }
+        s_.pause = rollout::pause_reason::pause_step;
+        s_.paused_at = now_;
+        return;
+      }
+      start(rollout::analysis_slot::step, st.analysis);
+      return;
+    }
+  }
+
+  void enter_blue_green_step() {
+    const auto& spec = plan_.blue_green();
+    for (;;) {
+      if (s_.step_index == 0) {
+        if (spec.pre_promotion) {
+          start(rollout::analysis_slot::step, *spec.pre_promotion);
+          return;
+        }
+        s_.step_index = 1;
+      } else if (s_.step_index == 1) {
+        if (!spec.auto_promotion || spec.auto_promotion_delay.count() > 0) {
+          s_.pause = rollout::pause_reason::blue_green;
+          s_.paused_at = now_;
+          return;
+        }
+        s_.step_index = 2;
+      } else if (s_.step_index == 2) {
+        emit({rollout::action_kind::switch_active});
+        s_.weight = 100;
+        if (spec.post_promotion) {
+          start(rollout::analysis_slot::step, *spec.post_promotion);
+          return;
+        }
+        s_.step_index = 3;
+      } else {
+        complete();
+        return;
+      }
+    }
+  }
+
+  // One Flagger scheduler iteration.
+  void iterate() {
+    const auto& spec = plan_.progressive();
+    s_.last_iteration = now_;
+    if (s_.failed_checks >= spec.threshold) {
+      abort_rollout();
+      return;
+    }
+    const std::optional<bool> check = s_.pending_check;
+    s_.pending_check.reset();
+    if (!check) return;  // no check result this interval: halt, not counted
+    if (!*check) {
+      s_.failed_checks += 1;
+      return;
+    }
+    const auto& weights = plan_.weights();
+    if (s_.step_index < weights.size()) {
+      s_.step_index += 1;
+      set_weight(weights[s_.step_index - 1]);
+      progress();
+      return;
+    }
+    if (spec.confirm_promotion) {
+      if (s_.pause != rollout::pause_reason::awaiting_promotion) {
+        s_.pause = rollout::pause_reason::awaiting_promotion;
+        s_.paused_at = now_;
+      }
+      return;
+    }
+    complete();
+  }
+
+  void restart() {
+    s_.updating = true;
+    s_.aborted = false;
+    s_.timed_out = false;
+    s_.pause = rollout::pause_reason::none;
+    s_.step_index = 0;
+    s_.failed_checks = 0;
+    s_.pending_check.reset();
+    s_.step_run = rollout::run_status{};
+    s_.background_run = rollout::run_status{};
+    s_.last_iteration = now_;
+    emit({rollout::action_kind::deploy_canary});
+    if (plan_.strategy() == rollout::strategy::blue_green) {
+      emit({rollout::action_kind::switch_preview});
+    }
+    progress();
+    enter_step();
+  }
+
+  void abort_rollout() {
+    stop(rollout::analysis_slot::step);
+    stop(rollout::analysis_slot::background);
+    s_.aborted = true;
+    s_.timed_out = false;
+    s_.pause = rollout::pause_reason::none;
+    s_.manual_pause = false;
+    s_.step_index = 0;
+    s_.weight = 0;
+    s_.pending_check.reset();
+    emit({rollout::action_kind::rollback});
+    emit(scale_down(rollout::artifact_role::canary, plan_.options().abort_scale_down_delay));
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      emit({rollout::action_kind::post_rollout_hooks});
+    }
+  }
+
+  void complete() {
+    stop(rollout::analysis_slot::step);
+    stop(rollout::analysis_slot::background);
+    emit({rollout::action_kind::promote_stable});
+    emit(scale_down(rollout::artifact_role::previous_stable, plan_.options().scale_down_delay));
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      emit({rollout::action_kind::post_rollout_hooks});
+    }
+    s_.previous_stable = std::move(s_.stable);
+    s_.stable = std::move(s_.canary);
+    become_healthy();
+  }
+
+  void become_healthy() {
+    s_.canary.clear();
+    s_.updating = false;
+    s_.aborted = false;
+    s_.timed_out = false;
+    s_.manual_pause = false;
+    s_.pause = rollout::pause_reason::none;
+    s_.step_index = 0;
+    s_.weight = 0;
+    s_.failed_checks = 0;
+    s_.pending_check.reset();
+    s_.step_run = rollout::run_status{};
+    s_.background_run = rollout::run_status{};
+    progress();
+  }
+
+  const rollout::plan& plan_;
+  rollout::state& s_;
+  rollout::action_list& out_;
+  rollout::time_point now_;
+};
+
+template <class Unused>
+void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+                     const rollout::event& e) {
+  rollout_machine<Unused> m(p, s, out, e.now);
+  switch (e.kind) {
+    case rollout::event_kind::tick:
+      m.on(rollout::tick{e.now});
+      break;
+    case rollout::event_kind::analysis_result:
+      m.on(rollout::analysis_result{e.now, e.slot, e.metric, e.value});
+      break;
+    case rollout::event_kind::score_result:
+      m.on(rollout::score_result{e.now, e.slot, e.score});
+      break;
+    case rollout::event_kind::promote:
+      m.on(rollout::promote{e.now});
+      break;
+    case rollout::event_kind::promote_full:
+      m.on(rollout::promote_full{e.now});
+      break;
+    case rollout::event_kind::abort:
+      m.on(rollout::abort{e.now});
+      break;
+    case rollout::event_kind::retry:
+      m.on(rollout::retry{e.now});
+      break;
+    case rollout::event_kind::pause:
+      m.on(rollout::pause{e.now});
+      break;
+    case rollout::event_kind::resume:
+      m.on(rollout::resume{e.now});
+      break;
+    case rollout::event_kind::new_artifact:
+      m.on_new_artifact(e.id);
+      break;
+  }
+  m.settle_phase();
+}
+
+}  // namespace detail
+namespace rollout {
+
+template <class Unused>
+transition advance(const plan& p, const state& s, const event& e) {
+  transition t{s, {}};
+  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  return t;
+}
+
+template <class Unused>
+transition advance(const plan& p, state&& s, const event& e) {
+  transition t{std::move(s), {}};
+  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  return t;
+}
+
+template <class Unused>
+action_list advance_in_place(const plan& p, state& s, const event& e) {
+  action_list out;
+  detail::rollout_advance<Unused>(p, s, out, e);
+  return out;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/rollout_text.hpp ----
+// relkit::rollout internals: the state's text form (see README "rollout",
+// "Persistence"). Strict: every value has exactly one spelling, so
+// parse(to_string(s)) == s and corrupted text is an error with a position.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+inline constexpr std::string_view rollout_state_magic = "relkit-rollout-state ";
+inline constexpr std::size_t rollout_max_id = 4096;
+
+inline constexpr std::string_view rollout_phase_names[] = {
+    "healthy", "progressing", "paused", "waiting_promotion", "degraded", "aborted"};
+inline constexpr std::string_view rollout_pause_names[] = {
+    "none", "pause_step", "blue_green", "inconclusive_analysis", "awaiting_promotion"};
+inline constexpr std::string_view rollout_run_phase_names[] = {
+    "pending", "running", "successful", "failed", "inconclusive", "error"};
+
+inline void rollout_append_escaped(std::string& out, std::string_view id) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F || c == '%') {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+}
+
+inline std::int64_t rollout_ns(rollout::time_point t) noexcept {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+inline void rollout_append_run(std::string& out, const rollout::run_status& run) {
+  out += rollout_run_phase_names[static_cast<int>(run.phase)];
+  out += ' ';
+  out += std::to_string(run.metric_count);
+  out += ' ';
+  out += std::to_string(run.scores);
+  out += ' ';
+  out += std::to_string(run.last_score);
+  for (std::size_t i = 0; i < run.metric_count && i < rollout::max_metrics; ++i) {
+    const auto& m = run.metrics[i];
+    out += ' ';
+    out += rollout_run_phase_names[static_cast<int>(m.phase)];
+    for (const std::uint16_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
+                                  m.consecutive_error, m.consecutive_success}) {
+      out += ':';
+      out += std::to_string(v);
+    }
+  }
+}
+
+// Reads "key value\n" lines in a fixed order.
+template <class Unused>
+class rollout_state_reader {
+ public:
+  explicit rollout_state_reader(std::string_view text) noexcept : text_(text) {}
+
+  std::optional<relkit::error> error;
+  std::size_t value_position = 0;  // where the last value began
+
+  // The value of the next line, which must start with "key ".
+  std::string_view line(std::string_view key) {
+    if (error) return {};
+    const std::string_view rest = text_.substr(pos_);
+    if (rest.size() <= key.size() || rest.substr(0, key.size()) != key || rest[key.size()] != ' ') {
+      fail(rollout::errc::bad_state_format, pos_, "expected \"" + std::string(key) + "\"");
+      return {};
+    }
+    value_position = pos_ + key.size() + 1;
+    const std::size_t end = text_.find('\n', value_position);
+    if (end == std::string_view::npos) {
+      fail(rollout::errc::bad_state_format, text_.size(), "missing end of line");
+      return {};
+    }
+    pos_ = end + 1;
+    return text_.substr(value_position, end - value_position);
+  }
+
+  void finish() {
+    if (!error && pos_ != text_.size()) {
+      fail(rollout::errc::bad_state_format, pos_, "unexpected text after the state");
+    }
+  }
+
+  void fail(rollout::errc code, std::size_t position, std::string message) {
+    if (error) return;
+    error = relkit::error{code, position, rollout_at(std::move(message), position)};
+  }
+
+  // Decimal without sign or leading zeros, at most `max`.
+  std::uint64_t unsigned_value(std::string_view v, std::size_t at, std::uint64_t max) {
+    if (error) return 0;
+    if (v.empty() || (v.size() > 1 && v[0] == '0')) {
+      fail(rollout::errc::bad_state_format, at, "expected a number");
+      return 0;
+    }
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const char c = v[i];
+      if (c < '0' || c > '9') {
+        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
+        return 0;
+      }
+      const auto digit = static_cast<std::uint64_t>(c - '0');
+      if (value > (max - digit) / 10) {
+        fail(rollout::errc::bad_state_format, at, "number out of range");
+        return 0;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  std::int64_t signed_value(std::string_view v, std::size_t at) {
+    if (!v.empty() && v[0] == '-') {
+      if (v == "-0") fail(rollout::errc::bad_state_format, at, "expected a number");
+      const std::uint64_t magnitude = unsigned_value(v.substr(1), at + 1, std::uint64_t{1} << 63);
+      return magnitude == (std::uint64_t{1} << 63) ? INT64_MIN
+                                                   : -static_cast<std::int64_t>(magnitude);
+    }
+    return static_cast<std::int64_t>(unsigned_value(v, at, INT64_MAX));
+  }
+
+  template <std::size_t N>
+  std::uint8_t name_value(std::string_view v, std::size_t at, const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i] == v) return static_cast<std::uint8_t>(i);
+    }
+    fail(rollout::errc::bad_state_format, at,
+         "unknown name \"" + std::string(v.substr(0, 40)) + "\"");
+    return 0;
+  }
+
+  bool flag(std::string_view key) {
+    const std::string_view v = line(key);
+    if (error) return false;
+    if (v != "0" && v != "1")
+      fail(rollout::errc::bad_state_format, value_position, "expected 0 or 1");
+    return v == "1";
+  }
+
+  std::string id(std::string_view key) {
+    const std::string_view v = line(key);
+    std::string out;
+    if (error) return out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(v[i]);
+      if (out.size() == rollout_max_id) {
+        fail(rollout::errc::bad_state_format, value_position + i, "artifact id over 4096 bytes");
+        return out;
+      }
+      if (v[i] == '%') {
+        const int hi = i + 2 < v.size() ? hex_digit(v[i + 1]) : -1;
+        const int lo = i + 2 < v.size() ? hex_digit(v[i + 2]) : -1;
+        const int decoded = hi * 16 + lo;
+        if (hi < 0 || lo < 0 || (decoded > 0x20 && decoded < 0x7F && decoded != '%')) {
+          fail(rollout::errc::bad_state_format, value_position + i, "bad escape");
+          return out;
+        }
+        out += static_cast<char>(decoded);
+        i += 2;
+      } else if (byte <= 0x20 || byte >= 0x7F) {
+        fail(rollout::errc::bad_state_format, value_position + i, "unescaped byte");
+        return out;
+      } else {
+        out += v[i];
+      }
+    }
+    return out;
+  }
+
+  rollout::time_point time(std::string_view key) {
+    const std::string_view v = line(key);
+    const std::int64_t ns = signed_value(v, value_position);
+    return rollout::time_point(
+        std::chrono::duration_cast<rollout::time_point::duration>(std::chrono::nanoseconds(ns)));
+  }
+
+  rollout::run_status run(std::string_view key) {
+    rollout::run_status run;
+    std::string_view v = line(key);
+    std::size_t at = value_position;
+    auto token = [&]() {
+      const std::size_t space = v.find(' ');
+      const std::string_view t = v.substr(0, space);
+      const std::size_t token_at = at;
+      v = space == std::string_view::npos ? std::string_view() : v.substr(space + 1);
+      at += t.size() + 1;
+      return std::pair<std::string_view, std::size_t>(t, token_at);
+    };
+    auto [phase_text, phase_at] = token();
+    run.phase = static_cast<rollout::analysis_phase>(
+        name_value(phase_text, phase_at, rollout_run_phase_names));
+    auto [count_text, count_at] = token();
+    run.metric_count =
+        static_cast<std::uint8_t>(unsigned_value(count_text, count_at, rollout::max_metrics));
+    auto [scores_text, scores_at] = token();
+    run.scores = static_cast<std::uint32_t>(unsigned_value(scores_text, scores_at, UINT32_MAX));
+    auto [score_text, score_at] = token();
+    const std::int64_t score = signed_value(score_text, score_at);
+    if (!error && (score < 0 || score > 10000)) {
+      fail(rollout::errc::bad_state_format, score_at, "score out of 0..10000");
+    }
+    run.last_score = static_cast<std::int32_t>(score);
+    for (std::size_t i = 0; i < run.metric_count && !error; ++i) {
+      auto [metric_text, metric_at] = token();
+      std::string_view m = metric_text;
+      std::size_t m_at = metric_at;
+      const std::size_t colon = m.find(':');
+      auto& status = run.metrics[i];
+      status.phase = static_cast<rollout::analysis_phase>(
+          name_value(m.substr(0, colon), m_at, rollout_run_phase_names));
+      std::uint16_t* fields[] = {&status.count,
+                                 &status.successful,
+                                 &status.failed,
+                                 &status.inconclusive,
+                                 &status.error,
+                                 &status.consecutive_error,
+                                 &status.consecutive_success};
+      for (std::uint16_t* field : fields) {
+        if (error) break;
+        const std::size_t c = m.find(':');
+        if (c == std::string_view::npos) {
+          fail(rollout::errc::bad_state_format, m_at + m.size(), "expected ':'");
+          break;
+        }
+        m_at += c + 1;
+        m = m.substr(c + 1);
+        const std::size_t next = m.find(':');
+        *field = static_cast<std::uint16_t>(unsigned_value(m.substr(0, next), m_at, UINT16_MAX));
+      }
+      if (!error && m.find(':') != std::string_view::npos) {
+        fail(rollout::errc::bad_state_format, m_at + m.find(':'), "too many counters");
+      }
+    }
+    if (!error && !v.empty()) fail(rollout::errc::bad_state_format, at, "unexpected text");
+    if (!error && v.empty() && text_[at - 1] == ' ') {
+      fail(rollout::errc::bad_state_format, at - 1, "unexpected space");
+    }
+    return run;
+  }
+
+ private:
+  static int hex_digit(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace detail
+
+namespace rollout {
+
+template <class Unused>
+std::string to_string(const state& s) {
+  std::string out;
+  out.reserve(512);
+  out += detail::rollout_state_magic;
+  out += std::to_string(state_format_version);
+  out += "\nplan ";
+  static constexpr char hex[] = "0123456789abcdef";
+  for (int shift = 60; shift >= 0; shift -= 4) out += hex[(s.plan_fingerprint >> shift) & 0xF];
+  out += "\nphase ";
+  out += detail::rollout_phase_names[static_cast<int>(s.phase)];
+  out += "\npause ";
+  out += detail::rollout_pause_names[static_cast<int>(s.pause)];
+  out += "\nmanual_pause ";
+  out += s.manual_pause ? '1' : '0';
+  out += "\ntimed_out ";
+  out += s.timed_out ? '1' : '0';
+  out += "\nupdating ";
+  out += s.updating ? '1' : '0';
+  out += "\naborted ";
+  out += s.aborted ? '1' : '0';
+  out += "\nstep ";
+  out += std::to_string(s.step_index);
+  out += "\nweight ";
+  out += std::to_string(s.weight);
+  out += "\nstable ";
+  detail::rollout_append_escaped(out, s.stable);
+  out += "\ncanary ";
+  detail::rollout_append_escaped(out, s.canary);
+  out += "\nprevious_stable ";
+  detail::rollout_append_escaped(out, s.previous_stable);
+  out += "\nstep_started ";
+  out += std::to_string(detail::rollout_ns(s.step_started));
+  out += "\npaused_at ";
+  out += std::to_string(detail::rollout_ns(s.paused_at));
+  out += "\nprogress_at ";
+  out += std::to_string(detail::rollout_ns(s.progress_at));
+  out += "\nlast_iteration ";
+  out += std::to_string(detail::rollout_ns(s.last_iteration));
+  out += "\nfailed_checks ";
+  out += std::to_string(s.failed_checks);
+  out += "\npending_check ";
+  out += !s.pending_check ? "none" : *s.pending_check ? "pass" : "fail";
+  out += "\nstep_run ";
+  detail::rollout_append_run(out, s.step_run);
+  out += "\nbackground_run ";
+  detail::rollout_append_run(out, s.background_run);
+  out += '\n';
+  return out;
+}
+
+template <class Unused>
+result<state> parse_state(std::string_view text) {
+  detail::rollout_state_reader<Unused> r(text);
+  const std::string_view magic = detail::rollout_state_magic;
+  if (text.substr(0, magic.size()) != magic) {
+    return relkit::error{errc::bad_state_format, 0,
+                         "expected \"relkit-rollout-state <version>\" at 0"};
+  }
+  const std::size_t eol = text.find('\n');
+  const std::string_view version =
+      text.substr(magic.size(), eol == std::string_view::npos ? eol : eol - magic.size());
+  const std::uint64_t v = r.unsigned_value(version, magic.size(), 1000000);
+  if (r.error) return std::move(*r.error);
+  if (v != static_cast<std::uint64_t>(state_format_version) || eol == std::string_view::npos) {
+    return relkit::error{errc::state_version, magic.size(),
+                         "state format version " + std::string(version.substr(0, 20)) +
+                             " is not 1 at " + std::to_string(magic.size())};
+  }
+  detail::rollout_state_reader<Unused> body(text.substr(eol + 1));
+  state s;
+  const std::string_view plan_hex = body.line("plan");
+  if (!body.error) {
+    if (plan_hex.size() != 16)
+      body.fail(errc::bad_state_format, body.value_position, "expected 16 hex digits");
+    for (std::size_t i = 0; i < plan_hex.size() && !body.error; ++i) {
+      const char c = plan_hex[i];
+      const bool digit = c >= '0' && c <= '9';
+      const bool letter = c >= 'a' && c <= 'f';
+      if (!digit && !letter) {
+        body.fail(errc::bad_state_format, body.value_position + i, "expected a hex digit");
+      }
+      s.plan_fingerprint =
+          (s.plan_fingerprint << 4) | static_cast<std::uint64_t>(digit ? c - '0' : c - 'a' + 10);
+    }
+  }
+  std::string_view value = body.line("phase");
+  s.phase = static_cast<rollout::phase>(
+      body.name_value(value, body.value_position, detail::rollout_phase_names));
+  const std::size_t phase_at = body.value_position;
+  value = body.line("pause");
+  s.pause = static_cast<pause_reason>(
+      body.name_value(value, body.value_position, detail::rollout_pause_names));
+  s.manual_pause = body.flag("manual_pause");
+  s.timed_out = body.flag("timed_out");
+  s.updating = body.flag("updating");
+  s.aborted = body.flag("aborted");
+  value = body.line("step");
+  s.step_index =
+      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, 100000));
+  value = body.line("weight");
+  s.weight = static_cast<std::int32_t>(body.unsigned_value(value, body.value_position, 100));
+  s.stable = body.id("stable");
+  s.canary = body.id("canary");
+  s.previous_stable = body.id("previous_stable");
+  s.step_started = body.time("step_started");
+  s.paused_at = body.time("paused_at");
+  s.progress_at = body.time("progress_at");
+  s.last_iteration = body.time("last_iteration");
+  value = body.line("failed_checks");
+  s.failed_checks =
+      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, UINT32_MAX));
+  value = body.line("pending_check");
+  const std::uint8_t check = body.name_value(
+      value, body.value_position,
+      {std::string_view("none"), std::string_view("pass"), std::string_view("fail")});
+  if (check != 0) s.pending_check = check == 1;
+  s.step_run = body.run("step_run");
+  s.background_run = body.run("background_run");
+  body.finish();
+  if (!body.error) {
+    // The phase is derived from the flags; a disagreement means corruption.
+    rollout::phase derived = phase::progressing;
+    if (!s.updating) {
+      derived = phase::healthy;
+    } else if (s.aborted) {
+      derived = phase::aborted;
+    } else if (s.timed_out) {
+      derived = phase::degraded;
+    } else if (s.manual_pause) {
+      derived = phase::paused;
+    } else if (s.pause == pause_reason::awaiting_promotion) {
+      derived = phase::waiting_promotion;
+    } else if (s.pause != pause_reason::none) {
+      derived = phase::paused;
+    }
+    if (derived != s.phase) {
+      body.fail(errc::bad_state_format, phase_at, "phase does not match the state's flags");
+    }
+  }
+  if (body.error) {
+    relkit::error err = std::move(*body.error);
+    // Positions so far are relative to the body; report them in the text.
+    const std::size_t offset = eol + 1;
+    const std::string old_suffix = " at " + std::to_string(err.position);
+    err.position += offset;
+    if (err.message.size() >= old_suffix.size() &&
+        err.message.compare(err.message.size() - old_suffix.size(), old_suffix.size(),
+                            old_suffix) == 0) {
+      err.message.resize(err.message.size() - old_suffix.size());
+    }
+    err.message += " at " + std::to_string(err.position);
+    return err;
+  }
+  return s;
+}
+
+template <class Unused>
+result<state> parse_state(std::string_view text, const plan& p) {
+  auto parsed = parse_state<Unused>(text);
+  if (!parsed) return parsed;
+  const state& s = *parsed;
+  const auto line_at = [&](std::string_view key) {
+    const std::size_t at = text.find("\n" + std::string(key) + " ");
+    return at == std::string_view::npos ? std::size_t{0} : at + 2 + key.size();
+  };
+  if (s.plan_fingerprint != p.fingerprint()) {
+    const std::size_t at = line_at("plan");
+    return relkit::error{errc::state_mismatch, at,
+                         "the state was made for another plan at " + std::to_string(at)};
+  }
+  if (s.step_index >= p.step_count()) {
+    const std::size_t at = line_at("step");
+    return relkit::error{errc::state_mismatch, at,
+                         "step " + std::to_string(s.step_index) + " is beyond the plan's " +
+                             std::to_string(p.step_count()) + " steps at " + std::to_string(at)};
+  }
+  // A running run must have one status per metric of the analysis it runs.
+  const analysis* step_analysis = nullptr;
+  if (p.strategy() == strategy::canary &&
+      p.canary().steps[s.step_index].kind == step_kind::analysis) {
+    step_analysis = &p.canary().steps[s.step_index].analysis;
+  } else if (p.strategy() == strategy::blue_green) {
+    const auto& bg = p.blue_green();
+    if (s.step_index == 0 && bg.pre_promotion) step_analysis = &*bg.pre_promotion;
+    if (s.step_index == 2 && bg.post_promotion) step_analysis = &*bg.post_promotion;
+  }
+  const analysis* background = p.strategy() == strategy::canary && p.canary().background
+                                   ? &p.canary().background->analysis
+                                   : nullptr;
+  const auto fits = [](const analysis* a, const run_status& run) {
+    if (run.phase != analysis_phase::running) return true;
+    if (a == nullptr) return false;
+    return a->kind == analysis_kind::kayenta ? run.metric_count == 0
+                                             : run.metric_count == a->metrics.size();
+  };
+  if (!fits(step_analysis, s.step_run)) {
+    const std::size_t at = line_at("step_run");
+    return relkit::error{
+        errc::state_mismatch, at,
+        "the running step analysis does not fit the plan at " + std::to_string(at)};
+  }
+  if (!fits(background, s.background_run)) {
+    const std::size_t at = line_at("background_run");
+    return relkit::error{
+        errc::state_mismatch, at,
+        "the running background analysis does not fit the plan at " + std::to_string(at)};
+  }
+  return parsed;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/rollout_text.hpp ----
+// ---- end relkit/detail/rollout_machine.hpp ----
+// ---- end relkit/rollout.hpp ----
 // ---- begin relkit/semver.hpp ----
 // relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
 // node-semver 7.8.6 decides (deliberate differences are listed in README.md).
@@ -6841,2177 +9012,6 @@ inline bool subset(const range& sub, const range& dom) {
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/semver_range.hpp ----
 // ---- end relkit/semver.hpp ----
-// ---- begin relkit/rollout.hpp ----
-// relkit::rollout: canary, blue-green and progressive (Flagger-style) rollouts
-// as a pure state machine. A plan is validated once; then
-//   transition t = advance(plan, state, event);
-// gives the next state and the actions a controller must take. Nothing here
-// reads a clock: every event carries the time it happened.
-
-#include <array>
-
-
-RELKIT_NAMESPACE_BEGIN
-
-// ---- analysis: Argo AnalysisRun and Kayenta judge arithmetic ---------------
-
-namespace rollout {
-
-// One measurement of one metric, as Argo classifies it.
-enum class measurement : std::uint8_t { successful, failed, inconclusive, error };
-
-// A metric's or a run's phase. `pending`: not started (or not running).
-enum class analysis_phase : std::uint8_t {
-  pending,
-  running,
-  successful,
-  failed,
-  inconclusive,
-  error
-};
-
-[[nodiscard]] constexpr std::string_view to_string(measurement m) noexcept {
-  switch (m) {
-    case measurement::successful:
-      return "Successful";
-    case measurement::failed:
-      return "Failed";
-    case measurement::inconclusive:
-      return "Inconclusive";
-    case measurement::error:
-      return "Error";
-  }
-  return "?";
-}
-
-[[nodiscard]] constexpr std::string_view to_string(analysis_phase p) noexcept {
-  switch (p) {
-    case analysis_phase::pending:
-      return "Pending";
-    case analysis_phase::running:
-      return "Running";
-    case analysis_phase::successful:
-      return "Successful";
-    case analysis_phase::failed:
-      return "Failed";
-    case analysis_phase::inconclusive:
-      return "Inconclusive";
-    case analysis_phase::error:
-      return "Error";
-  }
-  return "?";
-}
-
-[[nodiscard]] constexpr bool is_completed(analysis_phase p) noexcept {
-  return p == analysis_phase::successful || p == analysis_phase::failed ||
-         p == analysis_phase::inconclusive || p == analysis_phase::error;
-}
-
-// Argo's order for "the worst phase wins":
-// Successful < Running < Pending < Inconclusive < Error < Failed.
-[[nodiscard]] constexpr int severity(analysis_phase p) noexcept {
-  switch (p) {
-    case analysis_phase::successful:
-      return 0;
-    case analysis_phase::running:
-      return 1;
-    case analysis_phase::pending:
-      return 2;
-    case analysis_phase::inconclusive:
-      return 3;
-    case analysis_phase::error:
-      return 4;
-    case analysis_phase::failed:
-      return 5;
-  }
-  return 5;
-}
-
-// A single measurement from Argo's successCondition / failureCondition, each
-// given as its evaluated value or nullopt when the condition is not set. An
-// expression that cannot be evaluated is an `error` measurement: pass that
-// directly.
-[[nodiscard]] constexpr measurement evaluate(std::optional<bool> success_condition,
-                                             std::optional<bool> failure_condition) noexcept {
-  if (success_condition && failure_condition) {
-    if (*failure_condition) return measurement::failed;  // failure wins
-    return *success_condition ? measurement::successful : measurement::inconclusive;
-  }
-  if (success_condition) return *success_condition ? measurement::successful : measurement::failed;
-  if (failure_condition) return *failure_condition ? measurement::failed : measurement::successful;
-  return measurement::successful;  // the code, not the docs: neither set is Successful
-}
-
-// An Argo metric: how many measurements, and the limits that end it early.
-struct metric {
-  std::string name;
-  // Measurements wanted (errors excluded). Unset: 1 without an interval,
-  // unbounded with one.
-  std::optional<std::uint32_t> count;
-  // Only whether it is set matters to the phase; scheduling measurements at
-  // this interval is the controller's job.
-  std::optional<std::chrono::seconds> interval;
-  std::int32_t failure_limit = 0;  // Failed when failed > limit; -1 disables
-  std::int32_t inconclusive_limit = 0;
-  std::int32_t consecutive_error_limit = 4;
-  std::int32_t consecutive_success_limit = 0;  // 0: off
-  bool dry_run = false;                        // never affects the run's phase
-};
-
-// Kayenta's thresholds for a judged analysis over `intervals` scores.
-struct judge {
-  double marginal = 75;
-  double pass = 95;
-  std::uint32_t intervals = 1;
-};
-
-enum class analysis_kind : std::uint8_t { argo, kayenta };
-
-// An analysis is either Argo metrics or a Kayenta judge over canary scores.
-struct analysis {
-  std::string name;
-  analysis_kind kind = analysis_kind::argo;
-  std::vector<metric> metrics;  // argo
-  judge thresholds;             // kayenta
-};
-
-// Counters of one metric, as Argo's MetricResult keeps them. They saturate at
-// 65535 (a documented limit; count is validated to be at most 65535).
-struct metric_status {
-  std::uint16_t count = 0;  // successful + failed + inconclusive (errors excluded)
-  std::uint16_t successful = 0;
-  std::uint16_t failed = 0;
-  std::uint16_t inconclusive = 0;
-  std::uint16_t error = 0;
-  std::uint16_t consecutive_error = 0;
-  std::uint16_t consecutive_success = 0;
-  analysis_phase phase = analysis_phase::pending;
-
-  friend constexpr bool operator==(const metric_status& a, const metric_status& b) noexcept {
-    return a.count == b.count && a.successful == b.successful && a.failed == b.failed &&
-           a.inconclusive == b.inconclusive && a.error == b.error &&
-           a.consecutive_error == b.consecutive_error &&
-           a.consecutive_success == b.consecutive_success && a.phase == b.phase;
-  }
-  friend constexpr bool operator!=(const metric_status& a, const metric_status& b) noexcept {
-    return !(a == b);
-  }
-};
-
-// At most this many metrics per analysis: the run status lives inline in the
-// rollout state, so copying a state never allocates for it.
-inline constexpr std::size_t max_metrics = 8;
-
-// One AnalysisRun (Argo) or judged run (Kayenta).
-struct run_status {
-  analysis_phase phase = analysis_phase::pending;  // pending: no run
-  std::uint8_t metric_count = 0;
-  std::array<metric_status, max_metrics> metrics{};
-  std::uint32_t scores = 0;     // kayenta: scores received
-  std::int32_t last_score = 0;  // kayenta: last score in hundredths
-
-  friend bool operator==(const run_status& a, const run_status& b) noexcept {
-    return a.phase == b.phase && a.metric_count == b.metric_count && a.metrics == b.metrics &&
-           a.scores == b.scores && a.last_score == b.last_score;
-  }
-  friend bool operator!=(const run_status& a, const run_status& b) noexcept { return !(a == b); }
-};
-
-}  // namespace rollout
-namespace detail {
-constexpr std::uint16_t rollout_saturating_increment(std::uint16_t v) noexcept {
-  return v == UINT16_MAX ? v : static_cast<std::uint16_t>(v + 1);
-}
-}  // namespace detail
-namespace rollout {
-
-// Adds one measurement to a metric's counters (Argo: errors do not count
-// towards `count`; any non-error resets the consecutive-error counter).
-[[nodiscard]] constexpr metric_status record(metric_status s, measurement m) noexcept {
-  using relkit::detail::rollout_saturating_increment;
-  const auto saturating_increment = [](std::uint16_t v) { return rollout_saturating_increment(v); };
-  if (m == measurement::error) {
-    s.error = saturating_increment(s.error);
-    s.consecutive_error = saturating_increment(s.consecutive_error);
-    s.consecutive_success = 0;
-    return s;
-  }
-  s.count = saturating_increment(s.count);
-  s.consecutive_error = 0;
-  if (m == measurement::successful) {
-    s.successful = saturating_increment(s.successful);
-    s.consecutive_success = saturating_increment(s.consecutive_success);
-  } else {
-    s.consecutive_success = 0;
-    if (m == measurement::failed) s.failed = saturating_increment(s.failed);
-    if (m == measurement::inconclusive) s.inconclusive = saturating_increment(s.inconclusive);
-  }
-  return s;
-}
-
-// Argo's assessMetricStatus: the phase of one metric from its counters.
-// `terminating`: the run was terminated (another metric ended it, or the
-// rollout finished or aborted).
-[[nodiscard]] inline analysis_phase assess(const metric& m, const metric_status& s,
-                                           bool terminating = false) noexcept {
-  if (is_completed(s.phase)) return s.phase;
-  const std::uint64_t measured = std::uint64_t{s.count} + s.error;
-  if (measured == 0) return terminating ? analysis_phase::successful : analysis_phase::pending;
-  std::optional<analysis_phase> limit_phase;  // the later check wins: Error > Inconclusive > Failed
-  if (m.failure_limit >= 0 && std::int64_t{s.failed} > m.failure_limit) {
-    limit_phase = analysis_phase::failed;
-  }
-  if (std::int64_t{s.inconclusive} > m.inconclusive_limit) {
-    limit_phase = analysis_phase::inconclusive;
-  }
-  if (std::int64_t{s.consecutive_error} > m.consecutive_error_limit) {
-    limit_phase = analysis_phase::error;
-  }
-  if (limit_phase) return *limit_phase;
-  const bool success_applies = m.consecutive_success_limit > 0;
-  if (success_applies && std::int64_t{s.consecutive_success} >= m.consecutive_success_limit) {
-    return analysis_phase::successful;
-  }
-  std::optional<std::uint32_t> effective_count = m.count;
-  if (!effective_count && !m.interval) effective_count = 1;
-  if (effective_count && s.count >= *effective_count) {
-    const bool failure_applies = m.failure_limit >= 0;
-    if (failure_applies && success_applies) return analysis_phase::inconclusive;
-    if (success_applies) return analysis_phase::failed;
-    return analysis_phase::successful;
-  }
-  return terminating ? analysis_phase::successful : analysis_phase::running;
-}
-
-// Dry-run metrics' outcomes, counted apart (Argo's dryRunSummary).
-struct dry_run_summary {
-  std::uint32_t count = 0;
-  std::uint32_t successful = 0;
-  std::uint32_t failed = 0;
-  std::uint32_t inconclusive = 0;
-  std::uint32_t error = 0;
-};
-
-[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis& a,
-                                                       const run_status& run) noexcept {
-  dry_run_summary summary;
-  for (std::size_t i = 0; i < a.metrics.size() && i < run.metric_count; ++i) {
-    if (!a.metrics[i].dry_run) continue;
-    ++summary.count;
-    switch (run.metrics[i].phase) {
-      case analysis_phase::successful:
-        ++summary.successful;
-        break;
-      case analysis_phase::failed:
-        ++summary.failed;
-        break;
-      case analysis_phase::inconclusive:
-        ++summary.inconclusive;
-        break;
-      case analysis_phase::error:
-        ++summary.error;
-        break;
-      default:
-        break;
-    }
-  }
-  return summary;
-}
-
-// Re-derives every metric's phase and the run's: a non-dry-run metric that
-// ends Failed, Error or Inconclusive terminates the run (the rest are assessed
-// as terminated); the run's phase is the worst non-dry-run metric phase once
-// every metric is complete.
-[[nodiscard]] inline run_status settle(const analysis& a, run_status run,
-                                       bool terminating = false) noexcept {
-  const std::size_t n = run.metric_count;
-  for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
-    run.metrics[i].phase = assess(a.metrics[i], run.metrics[i], false);
-    if (!a.metrics[i].dry_run) {
-      const analysis_phase p = run.metrics[i].phase;
-      if (p == analysis_phase::failed || p == analysis_phase::error ||
-          p == analysis_phase::inconclusive) {
-        terminating = true;
-      }
-    }
-  }
-  bool all_complete = true;
-  analysis_phase worst = analysis_phase::successful;
-  for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
-    if (terminating) run.metrics[i].phase = assess(a.metrics[i], run.metrics[i], true);
-    const analysis_phase p = run.metrics[i].phase;
-    if (!is_completed(p)) all_complete = false;
-    if (!a.metrics[i].dry_run && severity(p) > severity(worst)) worst = p;
-  }
-  run.phase = all_complete ? worst : analysis_phase::running;
-  return run;
-}
-
-// A fresh run of `a`: every metric pending, the run running.
-[[nodiscard]] inline run_status start_run(const analysis& a) noexcept {
-  run_status run;
-  run.phase = analysis_phase::running;
-  if (a.kind == analysis_kind::argo) {
-    run.metric_count =
-        static_cast<std::uint8_t>(a.metrics.size() < max_metrics ? a.metrics.size() : max_metrics);
-  }
-  return run;
-}
-
-// ---- Kayenta ---------------------------------------------------------------
-
-// A metric's classification by the canary judge (Mann-Whitney is the caller's).
-enum class classification : std::uint8_t { pass, high, low, nodata, nodata_fail };
-
-struct classified_metric {
-  std::string_view group;
-  classification result = classification::pass;
-  bool critical = false;
-};
-
-struct score_group {
-  std::string_view name;
-  std::optional<double> weight;  // unset: shares 100 - sum(weights) equally
-};
-
-enum class verdict : std::uint8_t { pass, marginal, fail };
-
-[[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
-  return v == verdict::pass ? "pass" : v == verdict::marginal ? "marginal" : "fail";
-}
-
-// NetflixACAJudge's weighted-sum score, rounded to 2 decimals: per group
-// pass / (pass + high + low + nodata_fail) x 100 (100 when nothing is
-// classifiable), summed by weight; any critical metric not Pass, or >= 50%
-// of metrics Nodata, scores 0.
-[[nodiscard]] inline double kayenta_score(const std::vector<score_group>& groups,
-                                          const std::vector<classified_metric>& metrics) noexcept {
-  std::size_t nodata = 0;
-  for (const auto& m : metrics) {
-    if (m.critical && m.result != classification::pass) return 0.0;
-    if (m.result == classification::nodata) ++nodata;
-  }
-  if (!metrics.empty() && nodata * 2 >= metrics.size()) return 0.0;
-  double fixed = 0;
-  std::size_t unweighted = 0;
-  for (const auto& g : groups) {
-    if (g.weight) {
-      fixed += *g.weight;
-    } else {
-      ++unweighted;
-    }
-  }
-  const double share = unweighted == 0 ? 0.0 : (100.0 - fixed) / static_cast<double>(unweighted);
-  double total = 0;
-  for (const auto& g : groups) {
-    std::size_t pass = 0;
-    std::size_t counted = 0;
-    for (const auto& m : metrics) {
-      if (m.group != g.name || m.result == classification::nodata) continue;
-      ++counted;
-      if (m.result == classification::pass) ++pass;
-    }
-    const double group_score =
-        counted == 0 ? 100.0 : static_cast<double>(pass) / static_cast<double>(counted) * 100.0;
-    total += group_score * (g.weight ? *g.weight : share) / 100.0;
-  }
-  // total is within 0..100: round half up to hundredths without <cmath>.
-  return static_cast<double>(static_cast<std::int64_t>(total * 100.0 + 0.5)) / 100.0;
-}
-
-// One run: score >= pass is pass, >= marginal is marginal, else fail.
-[[nodiscard]] constexpr verdict judge_score(double score, const judge& j) noexcept {
-  return score >= j.pass ? verdict::pass : score >= j.marginal ? verdict::marginal : verdict::fail;
-}
-
-// Over several intervals: an intermediate score <= marginal stops at once
-// (fail); the last score must be >= pass; no scores at all fail.
-[[nodiscard]] inline verdict judge_intervals(const std::vector<double>& scores,
-                                             const judge& j) noexcept {
-  if (scores.empty()) return verdict::fail;
-  for (std::size_t i = 0; i + 1 < scores.size(); ++i) {
-    if (scores[i] <= j.marginal) return verdict::fail;
-  }
-  return scores.back() >= j.pass ? verdict::pass : verdict::fail;
-}
-
-}  // namespace rollout
-
-namespace rollout {
-
-using time_point = std::chrono::system_clock::time_point;
-using seconds = std::chrono::seconds;
-
-// ---- errors -------------------------------------------------------------------
-
-enum class errc {
-  empty_plan = 1,       // no steps / no weights
-  weight_out_of_range,  // a weight outside 0..100 (or 1..100 where 0 makes no sense)
-  bad_step_weights,     // progressive step_weights not strictly increasing
-  analysis_without_metrics,
-  too_many_metrics,     // more than max_metrics
-  bad_limit,            // a limit below its minimum
-  bad_count,            // count 0
-  bad_duration,         // a negative duration
-  bad_thresholds,       // kayenta: not 0 <= marginal <= pass <= 100, or intervals 0
-  bad_background_span,  // background analysis outside the steps
-  bad_state_format,     // state text: syntax
-  state_version,        // state text: another format version
-  state_mismatch,       // state text: does not fit this plan
-};
-
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty_plan:
-      return "empty_plan";
-    case errc::weight_out_of_range:
-      return "weight_out_of_range";
-    case errc::bad_step_weights:
-      return "bad_step_weights";
-    case errc::analysis_without_metrics:
-      return "analysis_without_metrics";
-    case errc::too_many_metrics:
-      return "too_many_metrics";
-    case errc::bad_limit:
-      return "bad_limit";
-    case errc::bad_count:
-      return "bad_count";
-    case errc::bad_duration:
-      return "bad_duration";
-    case errc::bad_thresholds:
-      return "bad_thresholds";
-    case errc::bad_background_span:
-      return "bad_background_span";
-    case errc::bad_state_format:
-      return "bad_state_format";
-    case errc::state_version:
-      return "state_version";
-    case errc::state_mismatch:
-      return "state_mismatch";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"rollout", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
-
-// ---- plans --------------------------------------------------------------------
-
-enum class step_kind : std::uint8_t { set_weight, pause, analysis };
-
-// One canary step (Argo's steps[] entry).
-struct step {
-  step_kind kind = step_kind::set_weight;
-  std::int32_t weight = 0;          // set_weight
-  std::optional<seconds> duration;  // pause: unset waits for promote
-  rollout::analysis analysis;       // analysis (inline, blocks the step)
-};
-
-namespace steps {
-[[nodiscard]] inline step set_weight(std::int32_t weight) {
-  step s;
-  s.kind = step_kind::set_weight;
-  s.weight = weight;
-  return s;
-}
-[[nodiscard]] inline step pause(seconds duration) {
-  step s;
-  s.kind = step_kind::pause;
-  s.duration = duration;
-  return s;
-}
-[[nodiscard]] inline step pause() {
-  step s;
-  s.kind = step_kind::pause;
-  return s;
-}
-[[nodiscard]] inline step analyze(rollout::analysis a) {
-  step s;
-  s.kind = step_kind::analysis;
-  s.analysis = std::move(a);
-  return s;
-}
-}  // namespace steps
-
-// Argo's canary.analysis: runs while the step index is in [first_step, end_step).
-struct background_analysis {
-  rollout::analysis analysis;
-  std::size_t first_step = 0;
-  std::optional<std::size_t> end_step;  // unset: until the steps finish
-};
-
-// Settings every strategy shares (Argo's defaults).
-struct options {
-  seconds progress_deadline{600};  // time progressing without progress; paused time not counted
-  bool progress_deadline_abort = false;
-  seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
-  seconds abort_scale_down_delay{30};  // canary kept after an abort
-};
-
-struct canary_spec {
-  std::vector<step> steps;
-  std::optional<background_analysis> background;
-  rollout::options options;
-};
-
-struct blue_green_spec {
-  std::optional<rollout::analysis> pre_promotion;
-  std::optional<rollout::analysis> post_promotion;
-  bool auto_promotion = true;
-  seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
-  std::int32_t preview_replicas = 0;  // 0: full size (informational)
-  rollout::options options;
-};
-
-// Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
-// 20 by 20 to 50 gives 20, 40, 60) or explicit step_weights.
-struct progressive_spec {
-  std::int32_t step_weight = 0;
-  std::int32_t max_weight = 100;
-  std::vector<std::int32_t> step_weights;
-  std::uint32_t threshold = 1;  // failed checks that roll back
-  seconds interval{60};
-  bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
-  rollout::options options;
-};
-
-enum class strategy : std::uint8_t { canary, blue_green, progressive };
-
-[[nodiscard]] constexpr std::string_view to_string(strategy s) noexcept {
-  return s == strategy::canary       ? "canary"
-         : s == strategy::blue_green ? "blue_green"
-                                     : "progressive";
-}
-
-class plan;
-// Validates a spec into a plan; errors name the offending step (position).
-// (The template parameter only defers compiling the body until it is used.)
-template <class Unused = void>
-[[nodiscard]] result<plan> make_plan(canary_spec spec);
-template <class Unused = void>
-[[nodiscard]] result<plan> make_plan(blue_green_spec spec);
-template <class Unused = void>
-[[nodiscard]] result<plan> make_plan(progressive_spec spec);
-
-// A validated plan; build it with make_plan.
-class plan {
- public:
-  [[nodiscard]] rollout::strategy strategy() const noexcept { return strategy_; }
-  [[nodiscard]] const canary_spec& canary() const noexcept { return canary_; }
-  [[nodiscard]] const blue_green_spec& blue_green() const noexcept { return blue_green_; }
-  [[nodiscard]] const progressive_spec& progressive() const noexcept { return progressive_; }
-  [[nodiscard]] const rollout::options& options() const noexcept { return options_; }
-  // Progressive: the weights Flagger walks through, in order.
-  [[nodiscard]] const std::vector<std::int32_t>& weights() const noexcept { return weights_; }
-  // Canary: steps; blue-green: 3 (pre-promotion, promotion pause, post-promotion);
-  // progressive: weights().size() + 1 (position 0 is weight 0).
-  [[nodiscard]] std::size_t step_count() const noexcept;
-  // The weight in force at step `index` (the last set_weight at or before it).
-  [[nodiscard]] std::int32_t weight_at(std::size_t index) const noexcept;
-  // Hash of everything that shapes the state; a stored state carries it.
-  [[nodiscard]] std::uint64_t fingerprint() const noexcept { return fingerprint_; }
-
- private:
-  template <class Unused>
-  friend result<plan> make_plan(canary_spec spec);
-  template <class Unused>
-  friend result<plan> make_plan(blue_green_spec spec);
-  template <class Unused>
-  friend result<plan> make_plan(progressive_spec spec);
-  void finish();
-
-  rollout::strategy strategy_ = rollout::strategy::canary;
-  canary_spec canary_;
-  blue_green_spec blue_green_;
-  progressive_spec progressive_;
-  rollout::options options_;
-  std::vector<std::int32_t> weights_;   // progressive: the generated weights
-  std::vector<std::int32_t> in_force_;  // weight in force at each step index
-  std::uint64_t fingerprint_ = 0;
-};
-
-// ---- state --------------------------------------------------------------------
-
-enum class phase : std::uint8_t {
-  healthy,            // no update in progress; stable serves everything
-  progressing,        // moving through the steps
-  paused,             // a pause condition or a manual pause
-  waiting_promotion,  // progressive: at max weight, waiting for `promote`
-  degraded,           // progress deadline exceeded (not aborted)
-  aborted             // rolled back to stable; `retry` or a new artifact continues
-};
-
-enum class pause_reason : std::uint8_t {
-  none,
-  pause_step,             // Argo CanaryPauseStep
-  blue_green,             // Argo BlueGreenPause
-  inconclusive_analysis,  // Argo InconclusiveAnalysisRun
-  awaiting_promotion      // Flagger WaitingPromotion
-};
-
-// Which run an analysis event or action refers to: the step's own (inline,
-// blue-green pre/post-promotion, progressive checks) or the background one.
-enum class analysis_slot : std::uint8_t { step, background };
-
-[[nodiscard]] constexpr std::string_view to_string(phase p) noexcept {
-  switch (p) {
-    case phase::healthy:
-      return "healthy";
-    case phase::progressing:
-      return "progressing";
-    case phase::paused:
-      return "paused";
-    case phase::waiting_promotion:
-      return "waiting_promotion";
-    case phase::degraded:
-      return "degraded";
-    case phase::aborted:
-      return "aborted";
-  }
-  return "?";
-}
-
-[[nodiscard]] constexpr std::string_view to_string(pause_reason r) noexcept {
-  switch (r) {
-    case pause_reason::none:
-      return "none";
-    case pause_reason::pause_step:
-      return "pause_step";
-    case pause_reason::blue_green:
-      return "blue_green";
-    case pause_reason::inconclusive_analysis:
-      return "inconclusive_analysis";
-    case pause_reason::awaiting_promotion:
-      return "awaiting_promotion";
-  }
-  return "?";
-}
-
-[[nodiscard]] constexpr std::string_view to_string(analysis_slot s) noexcept {
-  return s == analysis_slot::step ? "step" : "background";
-}
-
-// Where a rollout is. Plain data: compare it, store it (to_string / parse_state).
-struct state {
-  rollout::phase phase = rollout::phase::healthy;
-  pause_reason pause = pause_reason::none;
-  bool manual_pause = false;  // `pause` event (Argo spec.paused)
-  bool timed_out = false;     // progress deadline exceeded
-  bool updating = false;      // an update is in progress (canary set)
-  bool aborted = false;
-  std::uint32_t step_index = 0;
-  std::int32_t weight = 0;            // percent of traffic on the canary
-  std::string stable;                 // artifact serving when healthy; never replaced by a rollback
-  std::string canary;                 // artifact being rolled out ("" when none)
-  std::string previous_stable;        // the stable before the last promotion
-  time_point step_started{};          // entering the current step
-  time_point paused_at{};             // the current pause condition began
-  time_point progress_at{};           // last progress (for the deadline)
-  time_point last_iteration{};        // progressive: last scheduler iteration
-  std::uint32_t failed_checks = 0;    // progressive
-  std::optional<bool> pending_check;  // progressive: this iteration's check result
-  run_status step_run;
-  run_status background_run;
-  std::uint64_t plan_fingerprint = 0;
-
-  friend bool operator==(const state& a, const state& b) {
-    return a.phase == b.phase && a.pause == b.pause && a.manual_pause == b.manual_pause &&
-           a.timed_out == b.timed_out && a.updating == b.updating && a.aborted == b.aborted &&
-           a.step_index == b.step_index && a.weight == b.weight && a.stable == b.stable &&
-           a.canary == b.canary && a.previous_stable == b.previous_stable &&
-           a.step_started == b.step_started && a.paused_at == b.paused_at &&
-           a.progress_at == b.progress_at && a.last_iteration == b.last_iteration &&
-           a.failed_checks == b.failed_checks && a.pending_check == b.pending_check &&
-           a.step_run == b.step_run && a.background_run == b.background_run &&
-           a.plan_fingerprint == b.plan_fingerprint;
-  }
-  friend bool operator!=(const state& a, const state& b) { return !(a == b); }
-};
-
-// A healthy rollout serving `stable`.
-[[nodiscard]] inline state initial_state(const plan& p, std::string stable) {
-  state s;
-  s.stable = std::move(stable);
-  s.plan_fingerprint = p.fingerprint();
-  return s;
-}
-
-// ---- events -------------------------------------------------------------------
-
-struct tick {
-  time_point now;
-};
-// One measurement of metric `metric` of the run in `slot` (Argo kinds), or,
-// for a progressive plan, the result of this iteration's checks
-// (successful passes; anything else is a failed check).
-struct analysis_result {
-  time_point now;
-  analysis_slot slot = analysis_slot::step;
-  std::size_t metric = 0;
-  rollout::measurement value = rollout::measurement::successful;
-};
-// One interval's canary score for a Kayenta analysis.
-struct score_result {
-  time_point now;
-  analysis_slot slot = analysis_slot::step;
-  double score = 0;
-};
-struct promote {
-  time_point now;
-};
-struct promote_full {
-  time_point now;
-};
-struct abort {
-  time_point now;
-};
-struct retry {
-  time_point now;
-};
-struct pause {
-  time_point now;
-};
-struct resume {
-  time_point now;
-};
-// The desired artifact changed (Argo: the pod template; Flagger: a revision).
-struct new_artifact {
-  time_point now;
-  std::string id;
-};
-
-enum class event_kind : std::uint8_t {
-  tick,
-  analysis_result,
-  score_result,
-  promote,
-  promote_full,
-  abort,
-  retry,
-  pause,
-  resume,
-  new_artifact
-};
-
-// Any of the events above; each converts implicitly, so
-// advance(plan, state, tick{now}) reads as it should.
-struct event {
-  event_kind kind = event_kind::tick;
-  time_point now;
-  analysis_slot slot = analysis_slot::step;
-  std::size_t metric = 0;
-  rollout::measurement value = rollout::measurement::successful;
-  double score = 0;
-  std::string id;  // new_artifact
-
-  event(const tick& e) noexcept : kind(event_kind::tick), now(e.now) {}  // NOLINT
-  event(const analysis_result& e) noexcept                               // NOLINT
-      : kind(event_kind::analysis_result),
-        now(e.now),
-        slot(e.slot),
-        metric(e.metric),
-        value(e.value) {}
-  event(const score_result& e) noexcept  // NOLINT
-      : kind(event_kind::score_result), now(e.now), slot(e.slot), score(e.score) {}
-  event(const promote& e) noexcept : kind(event_kind::promote), now(e.now) {}            // NOLINT
-  event(const promote_full& e) noexcept : kind(event_kind::promote_full), now(e.now) {}  // NOLINT
-  event(const abort& e) noexcept : kind(event_kind::abort), now(e.now) {}                // NOLINT
-  event(const retry& e) noexcept : kind(event_kind::retry), now(e.now) {}                // NOLINT
-  event(const pause& e) noexcept : kind(event_kind::pause), now(e.now) {}                // NOLINT
-  event(const resume& e) noexcept : kind(event_kind::resume), now(e.now) {}              // NOLINT
-  event(new_artifact e)                                                                  // NOLINT
-      : kind(event_kind::new_artifact), now(e.now), id(std::move(e.id)) {}
-};
-
-// ---- actions ------------------------------------------------------------------
-
-enum class action_kind : std::uint8_t {
-  deploy_canary,      // bring up the new artifact (canary / preview stack) at its step size
-  set_weight,         // route `weight`% of traffic to the canary
-  start_analysis,     // start the run in `slot`
-  stop_analysis,      // terminate the run in `slot`
-  switch_preview,     // blue-green: preview service -> canary
-  switch_active,      // blue-green: active service -> canary
-  promote_stable,     // the canary becomes the stable artifact (all traffic on it)
-  rollback,           // route 100% of traffic to the stable artifact (weight 0, active -> stable)
-  scale_down,         // scale down `target` after `delay`
-  post_rollout_hooks  // progressive: Flagger's post-rollout webhooks
-};
-
-enum class artifact_role : std::uint8_t { canary, stable, previous_stable };
-
-struct action {
-  action_kind kind = action_kind::set_weight;
-  std::int32_t weight = 0;
-  analysis_slot slot = analysis_slot::step;
-  artifact_role target = artifact_role::canary;
-  seconds delay{0};
-
-  friend constexpr bool operator==(const action& a, const action& b) noexcept {
-    return a.kind == b.kind && a.weight == b.weight && a.slot == b.slot && a.target == b.target &&
-           a.delay == b.delay;
-  }
-  friend constexpr bool operator!=(const action& a, const action& b) noexcept { return !(a == b); }
-};
-
-// "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] inline std::string to_string(const action& a);
-
-// A fixed-capacity list: building it never allocates.
-class action_list {
- public:
-  static constexpr std::size_t capacity = 12;
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] const action& operator[](std::size_t i) const noexcept { return items_[i]; }
-  [[nodiscard]] const action* begin() const noexcept { return items_.data(); }
-  [[nodiscard]] const action* end() const noexcept { return items_.data() + size_; }
-  void push_back(const action& a) noexcept {
-    // Coalesce consecutive weight changes: only the last one matters.
-    if (a.kind == action_kind::set_weight && size_ > 0 &&
-        items_[size_ - 1].kind == action_kind::set_weight) {
-      items_[size_ - 1] = a;
-      return;
-    }
-    if (size_ == capacity) relkit::detail::abort_with_message("rollout: action list overflow");
-    items_[size_++] = a;
-  }
-  friend bool operator==(const action_list& a, const action_list& b) noexcept {
-    if (a.size_ != b.size_) return false;
-    for (std::size_t i = 0; i < a.size_; ++i) {
-      if (a.items_[i] != b.items_[i]) return false;
-    }
-    return true;
-  }
-  friend bool operator!=(const action_list& a, const action_list& b) noexcept { return !(a == b); }
-
- private:
-  std::array<action, capacity> items_{};
-  std::size_t size_ = 0;
-};
-
-struct transition {
-  rollout::state state;
-  action_list actions;
-};
-
-// The next state and the actions to take. Events that do not apply (retry
-// while not aborted, a result for a run that is not running, an empty
-// artifact id …) change nothing. Precondition: `s` was made for `p`
-// (initial_state(p, …), parse_state(text, p) or an earlier advance with p).
-// Pass the state with std::move to avoid copying it (and its artifact ids).
-// (The template parameters only defer compiling the bodies until they are used.)
-template <class Unused = void>
-[[nodiscard]] transition advance(const plan& p, const state& s, const event& e);
-template <class Unused = void>
-[[nodiscard]] transition advance(const plan& p, state&& s, const event& e);
-// The same, changing `s` in place: for a controller's hot loop.
-template <class Unused = void>
-[[nodiscard]] action_list advance_in_place(const plan& p, state& s, const event& e);
-
-// ---- persistence --------------------------------------------------------------
-
-inline constexpr int state_format_version = 1;
-
-// A small line-based text form (documented in the README):
-//   relkit-rollout-state 1\n  then one "key value" line per field, in order.
-template <class Unused = void>
-[[nodiscard]] std::string to_string(const state& s);
-// Parses to_string's output (syntax and internal consistency only). Errors
-// carry the byte position of the offending line or value.
-template <class Unused = void>
-[[nodiscard]] result<state> parse_state(std::string_view text);
-// The same, then checks the state against `p`: plan fingerprint, step index,
-// analysis run sizes (errc::state_mismatch).
-template <class Unused = void>
-[[nodiscard]] result<state> parse_state(std::string_view text, const plan& p);
-
-}  // namespace rollout
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/rollout_machine.hpp ----
-// relkit::rollout internals: plan validation, the state machine, and the
-// state's text form. Included at the end of relkit/rollout.hpp.
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-struct rollout_fnv {
-  std::uint64_t hash = 14695981039346656037ULL;
-  void add(std::uint64_t value) noexcept {
-    for (int i = 0; i < 8; ++i) {
-      hash ^= (value >> (8 * i)) & 0xFFu;
-      hash *= 1099511628211ULL;
-    }
-  }
-  void add_analysis(const rollout::analysis& a) noexcept {
-    add(static_cast<std::uint64_t>(a.kind));
-    add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
-  }
-};
-
-inline std::string rollout_at(std::string message, std::size_t position) {
-  message += " at ";
-  message += std::to_string(position);
-  return message;
-}
-
-template <class Unused>
-std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
-                                                    std::size_t position) {
-  using rollout::errc;
-  const std::string name = "analysis \"" + a.name + "\"";
-  if (a.kind == rollout::analysis_kind::kayenta) {
-    const auto& j = a.thresholds;
-    if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
-      return relkit::error{
-          errc::bad_thresholds, position,
-          rollout_at(name + " needs 0 <= marginal <= pass <= 100 and intervals >= 1", position)};
-    }
-    return std::nullopt;
-  }
-  if (a.metrics.empty()) {
-    return relkit::error{errc::analysis_without_metrics, position,
-                         rollout_at(name + " has no metrics", position)};
-  }
-  if (a.metrics.size() > rollout::max_metrics) {
-    return relkit::error{errc::too_many_metrics, position,
-                         rollout_at(name + " has more than 8 metrics", position)};
-  }
-  for (const auto& m : a.metrics) {
-    const std::string metric = "metric \"" + m.name + "\" of " + name;
-    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
-        m.consecutive_success_limit < 0) {
-      return relkit::error{errc::bad_limit, position,
-                           rollout_at(metric + " has a negative limit", position)};
-    }
-    if (m.count && (*m.count == 0 || *m.count > 65535)) {
-      return relkit::error{
-          errc::bad_count, position,
-          rollout_at(metric + " has count " + std::to_string(*m.count) + " (1..65535)", position)};
-    }
-    if (m.interval && m.interval->count() <= 0) {
-      return relkit::error{errc::bad_duration, position,
-                           rollout_at(metric + " has an interval <= 0", position)};
-    }
-  }
-  return std::nullopt;
-}
-
-template <class Unused>
-std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
-  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
-      o.abort_scale_down_delay.count() < 0) {
-    return relkit::error{rollout::errc::bad_duration, 0,
-                         "progress_deadline must be > 0 and scale-down delays >= 0 at 0"};
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail
-
-namespace rollout {
-
-inline std::size_t plan::step_count() const noexcept {
-  return in_force_.size();
-}
-
-inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
-  if (in_force_.empty()) return 0;
-  return index < in_force_.size() ? in_force_[index] : in_force_.back();
-}
-
-inline void plan::finish() {
-  detail::rollout_fnv h;
-  h.add(static_cast<std::uint64_t>(strategy_));
-  in_force_.clear();
-  if (strategy_ == rollout::strategy::canary) {
-    std::int32_t weight = 0;
-    for (const auto& st : canary_.steps) {
-      if (st.kind == step_kind::set_weight) weight = st.weight;
-      in_force_.push_back(weight);
-      h.add(static_cast<std::uint64_t>(st.kind));
-      h.add(static_cast<std::uint64_t>(st.weight));
-      h.add(st.duration ? static_cast<std::uint64_t>(st.duration->count()) : ~0ULL);
-      if (st.kind == step_kind::analysis) h.add_analysis(st.analysis);
-    }
-    h.add(canary_.background ? 1 : 0);
-    if (canary_.background) {
-      h.add(canary_.background->first_step);
-      h.add(canary_.background->end_step ? *canary_.background->end_step : ~0ULL);
-      h.add_analysis(canary_.background->analysis);
-    }
-  } else if (strategy_ == rollout::strategy::blue_green) {
-    in_force_ = {0, 0, 100};
-    h.add(blue_green_.pre_promotion ? 1 : 0);
-    if (blue_green_.pre_promotion) h.add_analysis(*blue_green_.pre_promotion);
-    h.add(blue_green_.post_promotion ? 1 : 0);
-    if (blue_green_.post_promotion) h.add_analysis(*blue_green_.post_promotion);
-    h.add(blue_green_.auto_promotion ? 1 : 0);
-    h.add(static_cast<std::uint64_t>(blue_green_.auto_promotion_delay.count()));
-  } else {
-    in_force_.push_back(0);
-    for (const std::int32_t w : weights_) {
-      in_force_.push_back(w);
-      h.add(static_cast<std::uint64_t>(w));
-    }
-    h.add(progressive_.threshold);
-    h.add(static_cast<std::uint64_t>(progressive_.interval.count()));
-    h.add(progressive_.confirm_promotion ? 1 : 0);
-  }
-  fingerprint_ = h.hash;
-}
-
-template <class Unused>
-result<plan> make_plan(canary_spec spec) {
-  if (spec.steps.empty()) {
-    return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
-  }
-  if (spec.steps.size() > 100000) {
-    return relkit::error{errc::empty_plan, 100000, "more than 100000 steps at 100000"};
-  }
-  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
-    const step& st = spec.steps[i];
-    if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
-      return relkit::error{
-          errc::weight_out_of_range, i,
-          detail::rollout_at("weight " + std::to_string(st.weight) + " out of 0..100 in step", i)};
-    }
-    if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
-      return relkit::error{errc::bad_duration, i,
-                           detail::rollout_at("negative pause duration in step", i)};
-    }
-    if (st.kind == step_kind::analysis) {
-      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
-    }
-  }
-  if (spec.background) {
-    const auto& bg = *spec.background;
-    const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
-    if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
-      return relkit::error{
-          errc::bad_background_span, bg.first_step,
-          detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
-    }
-    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
-      return std::move(*err);
-    }
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::canary;
-  p.options_ = spec.options;
-  p.canary_ = std::move(spec);
-  p.finish();
-  return p;
-}
-
-template <class Unused>
-result<plan> make_plan(blue_green_spec spec) {
-  if (spec.pre_promotion) {
-    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
-      return std::move(*err);
-  }
-  if (spec.post_promotion) {
-    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
-      return std::move(*err);
-    }
-  }
-  if (spec.auto_promotion_delay.count() < 0) {
-    return relkit::error{errc::bad_duration, 1, "negative auto_promotion_delay at 1"};
-  }
-  if (spec.preview_replicas < 0) {
-    return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::blue_green;
-  p.options_ = spec.options;
-  p.blue_green_ = std::move(spec);
-  p.finish();
-  return p;
-}
-
-template <class Unused>
-result<plan> make_plan(progressive_spec spec) {
-  std::vector<std::int32_t> weights;
-  if (!spec.step_weights.empty()) {
-    for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
-      const std::int32_t w = spec.step_weights[i];
-      if (w < 1 || w > 100) {
-        return relkit::error{
-            errc::weight_out_of_range, i,
-            detail::rollout_at("step weight " + std::to_string(w) + " out of 1..100", i)};
-      }
-      if (i > 0 && w <= spec.step_weights[i - 1]) {
-        return relkit::error{errc::bad_step_weights, i,
-                             detail::rollout_at("step weights must increase", i)};
-      }
-    }
-    weights = spec.step_weights;
-  } else {
-    if (spec.step_weight < 1 || spec.step_weight > 100) {
-      return relkit::error{
-          errc::weight_out_of_range, 0,
-          "step_weight " + std::to_string(spec.step_weight) + " out of 1..100 at 0"};
-    }
-    if (spec.max_weight < 1 || spec.max_weight > 100) {
-      return relkit::error{errc::weight_out_of_range, 0,
-                           "max_weight " + std::to_string(spec.max_weight) + " out of 1..100 at 0"};
-    }
-    // Flagger: while weight < max_weight, weight += step (it may overshoot),
-    // never above 100.
-    std::int32_t w = 0;
-    while (w < spec.max_weight) {
-      w = w + spec.step_weight > 100 ? 100 : w + spec.step_weight;
-      weights.push_back(w);
-    }
-  }
-  if (spec.threshold == 0) {
-    return relkit::error{errc::bad_limit, 0, "threshold must be at least 1 at 0"};
-  }
-  if (spec.interval.count() <= 0) {
-    return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::progressive;
-  p.options_ = spec.options;
-  p.progressive_ = std::move(spec);
-  p.weights_ = std::move(weights);
-  p.finish();
-  return p;
-}
-
-inline std::string to_string(const action& a) {
-  switch (a.kind) {
-    case action_kind::deploy_canary:
-      return "deploy_canary";
-    case action_kind::set_weight:
-      return "set_weight " + std::to_string(a.weight);
-    case action_kind::start_analysis:
-      return "start_analysis " + std::string(to_string(a.slot));
-    case action_kind::stop_analysis:
-      return "stop_analysis " + std::string(to_string(a.slot));
-    case action_kind::switch_preview:
-      return "switch_preview";
-    case action_kind::switch_active:
-      return "switch_active";
-    case action_kind::promote_stable:
-      return "promote_stable";
-    case action_kind::rollback:
-      return "rollback";
-    case action_kind::scale_down: {
-      const char* role = a.target == artifact_role::canary   ? "canary"
-                         : a.target == artifact_role::stable ? "stable"
-                                                             : "previous_stable";
-      return std::string("scale_down ") + role + " after " + std::to_string(a.delay.count()) + "s";
-    }
-    case action_kind::post_rollout_hooks:
-      return "post_rollout_hooks";
-  }
-  return "?";
-}
-
-}  // namespace rollout
-
-namespace detail {
-
-// One advance: the plan, the state being changed, the actions being emitted.
-template <class Unused>
-class rollout_machine {
- public:
-  rollout_machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
-                  rollout::time_point now) noexcept
-      : plan_(p), s_(s), out_(out), now_(now) {}
-
-  void on(const rollout::tick&) {
-    if (!s_.updating || s_.aborted || s_.manual_pause) return;
-    const auto& bg = plan_.blue_green();
-    if (s_.pause == rollout::pause_reason::pause_step) {
-      const rollout::step* st = current_step();
-      if (st != nullptr && st->duration && now_ >= s_.paused_at + *st->duration) next_step();
-      return;
-    }
-    if (s_.pause == rollout::pause_reason::blue_green) {
-      if (bg.auto_promotion && now_ >= s_.paused_at + bg.auto_promotion_delay) next_step();
-      return;
-    }
-    if (plan_.strategy() == rollout::strategy::progressive &&
-        (s_.pause == rollout::pause_reason::none ||
-         s_.pause == rollout::pause_reason::awaiting_promotion) &&
-        now_ >= s_.last_iteration + plan_.progressive().interval) {
-      iterate();
-      if (!s_.updating || s_.aborted) return;
-    }
-    if (s_.pause == rollout::pause_reason::none && !s_.timed_out &&
-        now_ - s_.progress_at > plan_.options().progress_deadline) {
-      s_.timed_out = true;
-      if (plan_.options().progress_deadline_abort) abort_rollout();
-    }
-  }
-
-  void on(const rollout::analysis_result& r) {
-    if (!s_.updating || s_.aborted) return;
-    if (plan_.strategy() == rollout::strategy::progressive) {
-      s_.pending_check = r.value == rollout::measurement::successful;
-      return;
-    }
-    const rollout::analysis* a = analysis_for(r.slot);
-    rollout::run_status& run = run_for(r.slot);
-    if (a == nullptr || a->kind != rollout::analysis_kind::argo ||
-        run.phase != rollout::analysis_phase::running || r.metric >= run.metric_count ||
-        rollout::is_completed(run.metrics[r.metric].phase)) {
-      return;
-    }
-    run.metrics[r.metric] = rollout::record(run.metrics[r.metric], r.value);
-    run = rollout::settle(*a, run);
-    progress();
-    if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
-  }
-
-  void on(const rollout::score_result& r) {
-    if (!s_.updating || s_.aborted) return;
-    const rollout::analysis* a = analysis_for(r.slot);
-    rollout::run_status& run = run_for(r.slot);
-    if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
-        run.phase != rollout::analysis_phase::running || !(r.score >= -1e9 && r.score <= 1e9)) {
-      return;
-    }
-    const double clamped = r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
-    run.last_score = static_cast<std::int32_t>(clamped * 100 + 0.5);
-    run.scores += 1;
-    const double score = run.last_score / 100.0;
-    const auto& j = a->thresholds;
-    if (run.scores < j.intervals) {
-      if (score <= j.marginal) run.phase = rollout::analysis_phase::failed;
-    } else {
-      run.phase =
-          score >= j.pass ? rollout::analysis_phase::successful : rollout::analysis_phase::failed;
-    }
-    progress();
-    if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
-  }
-
-  void on(const rollout::promote&) {
-    if (!s_.updating || s_.aborted) return;
-    s_.manual_pause = false;
-    if (plan_.strategy() == rollout::strategy::progressive) {
-      if (s_.pause == rollout::pause_reason::awaiting_promotion) complete();
-      progress();
-      return;
-    }
-    stop(rollout::analysis_slot::step);
-    next_step();
-  }
-
-  void on(const rollout::promote_full&) {
-    if (!s_.updating) return;
-    if (plan_.strategy() == rollout::strategy::blue_green && s_.step_index < 2) {
-      emit({rollout::action_kind::switch_active});
-    }
-    complete();
-  }
-
-  void on(const rollout::abort&) {
-    if (s_.updating && !s_.aborted) abort_rollout();
-  }
-
-  void on(const rollout::retry&) {
-    if (s_.updating && s_.aborted) restart();
-  }
-
-  void on(const rollout::pause&) {
-    if (s_.updating && !s_.aborted) s_.manual_pause = true;
-  }
-
-  void on(const rollout::resume&) {
-    if (!s_.manual_pause) return;
-    s_.manual_pause = false;
-    progress();
-  }
-
-  void on_new_artifact(const std::string& id) {
-    if (id.empty()) return;
-    if (id == s_.stable) {
-      if (!s_.updating) return;
-      // Back to the stable artifact: skip the steps (Argo "rollback to stable").
-      stop(rollout::analysis_slot::step);
-      stop(rollout::analysis_slot::background);
-      emit({rollout::action_kind::rollback});
-      emit(scale_down(rollout::artifact_role::canary, plan_.options().abort_scale_down_delay));
-      become_healthy();
-      return;
-    }
-    if (s_.updating && id == s_.canary) return;
-    if (s_.updating && !s_.aborted) {
-      // A newer artifact replaces the canary mid-update (Argo: new ReplicaSet,
-      // step 0; Flagger: restart at weight 0).
-      stop(rollout::analysis_slot::step);
-      stop(rollout::analysis_slot::background);
-      if (s_.weight != 0) {
-        emit({rollout::action_kind::rollback});
-        s_.weight = 0;
-      }
-      emit(scale_down(rollout::artifact_role::canary, rollout::seconds{0}));
-    }
-    s_.canary = id;
-    restart();
-  }
-
-  void settle_phase() noexcept {
-    using rollout::phase;
-    if (!s_.updating) {
-      s_.phase = phase::healthy;
-    } else if (s_.aborted) {
-      s_.phase = phase::aborted;
-    } else if (s_.timed_out) {
-      s_.phase = phase::degraded;
-    } else if (s_.manual_pause) {
-      s_.phase = phase::paused;
-    } else if (s_.pause == rollout::pause_reason::awaiting_promotion) {
-      s_.phase = phase::waiting_promotion;
-    } else if (s_.pause != rollout::pause_reason::none) {
-      s_.phase = phase::paused;
-    } else {
-      s_.phase = phase::progressing;
-    }
-  }
-
- private:
-  void emit(const rollout::action& a) noexcept { out_.push_back(a); }
-
-  static rollout::action scale_down(rollout::artifact_role role, rollout::seconds delay) noexcept {
-    rollout::action a;
-    a.kind = rollout::action_kind::scale_down;
-    a.target = role;
-    a.delay = delay;
-    return a;
-  }
-
-  void set_weight(std::int32_t weight) noexcept {
-    s_.weight = weight;
-    rollout::action a;
-    a.kind = rollout::action_kind::set_weight;
-    a.weight = weight;
-    emit(a);
-  }
-
-  void progress() noexcept {
-    s_.progress_at = now_;
-    s_.timed_out = false;
-  }
-
-  const rollout::step* current_step() const noexcept {
-    if (plan_.strategy() != rollout::strategy::canary) return nullptr;
-    const auto& steps = plan_.canary().steps;
-    return s_.step_index < steps.size() ? &steps[s_.step_index] : nullptr;
-  }
-
-  const rollout::analysis* analysis_for(rollout::analysis_slot slot) const noexcept {
-    if (slot == rollout::analysis_slot::background) {
-      const auto& bg = plan_.canary().background;
-      return plan_.strategy() == rollout::strategy::canary && bg ? &bg->analysis : nullptr;
-    }
-    if (plan_.strategy() == rollout::strategy::canary) {
-      const rollout::step* st = current_step();
-      return st != nullptr && st->kind == rollout::step_kind::analysis ? &st->analysis : nullptr;
-    }
-    if (plan_.strategy() == rollout::strategy::blue_green) {
-      const auto& bg = plan_.blue_green();
-      if (s_.step_index == 0 && bg.pre_promotion) return &*bg.pre_promotion;
-      if (s_.step_index == 2 && bg.post_promotion) return &*bg.post_promotion;
-    }
-    return nullptr;
-  }
-
-  rollout::run_status& run_for(rollout::analysis_slot slot) noexcept {
-    return slot == rollout::analysis_slot::step ? s_.step_run : s_.background_run;
-  }
-
-  void start(rollout::analysis_slot slot, const rollout::analysis& a) {
-    run_for(slot) = rollout::start_run(a);
-    rollout::action act;
-    act.kind = rollout::action_kind::start_analysis;
-    act.slot = slot;
-    emit(act);
-  }
-
-  // Terminates a running run: its metrics are assessed as terminated.
-  void stop(rollout::analysis_slot slot) {
-    rollout::run_status& run = run_for(slot);
-    if (run.phase != rollout::analysis_phase::running) return;
-    const rollout::analysis* a = analysis_for(slot);
-    if (a != nullptr && a->kind == rollout::analysis_kind::argo) {
-      run = rollout::settle(*a, run, true);
-    } else {
-      run.phase = rollout::analysis_phase::successful;
-    }
-    rollout::action act;
-    act.kind = rollout::action_kind::stop_analysis;
-    act.slot = slot;
-    emit(act);
-  }
-
-  void finished(rollout::analysis_slot slot, rollout::analysis_phase result) {
-    switch (result) {
-      case rollout::analysis_phase::successful:
-        if (slot == rollout::analysis_slot::step) next_step();
-        break;
-      case rollout::analysis_phase::inconclusive:
-        s_.pause = rollout::pause_reason::inconclusive_analysis;
-        s_.paused_at = now_;
-        break;
-      default:  // failed, error
-        abort_rollout();
-        break;
-    }
-  }
-
-  void next_step() {
-    s_.step_index += 1;
-    s_.pause = rollout::pause_reason::none;
-    progress();
-    enter_step();
-  }
-
-  // Runs the plan from the current step until something blocks.
-  void enter_step() {
-    s_.step_started = now_;
-    switch (plan_.strategy()) {
-      case rollout::strategy::canary:
-        enter_canary_step();
-        return;
-      case rollout::strategy::blue_green:
-        enter_blue_green_step();
-        return;
-      case rollout::strategy::progressive:
-        return;  // the scheduler's ticks move it
-    }
-  }
-
-  void enter_canary_step() {
-    const auto& spec = plan_.canary();
-    for (;;) {
-      const std::size_t i = s_.step_index;
-      if (spec.background) {
-        const auto& bg = *spec.background;
-        const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
-        if (i >= end) {
-          stop(rollout::analysis_slot::background);
-        } else if (i >= bg.first_step &&
-                   s_.background_run.phase == rollout::analysis_phase::pending) {
-          start(rollout::analysis_slot::background, bg.analysis);
-        }
-      }
-      if (i >= spec.steps.size()) {
-        complete();
-        return;
-      }
-      const rollout::step& st = spec.steps[i];
-      if (st.kind == rollout::step_kind::set_weight) {
-        set_weight(st.weight);
-        s_.step_index += 1;
-        continue;
-      }
-      if (st.kind == rollout::step_kind::pause) {
-        if (st.duration && st.duration->count() == 0) {
-          s_.step_index += 1;
-          continue;
-        }
-        s_.pause = rollout::pause_reason::pause_step;
-        s_.paused_at = now_;
-        return;
-      }
-      start(rollout::analysis_slot::step, st.analysis);
-      return;
-    }
-  }
-
-  void enter_blue_green_step() {
-    const auto& spec = plan_.blue_green();
-    for (;;) {
-      if (s_.step_index == 0) {
-        if (spec.pre_promotion) {
-          start(rollout::analysis_slot::step, *spec.pre_promotion);
-          return;
-        }
-        s_.step_index = 1;
-      } else if (s_.step_index == 1) {
-        if (!spec.auto_promotion || spec.auto_promotion_delay.count() > 0) {
-          s_.pause = rollout::pause_reason::blue_green;
-          s_.paused_at = now_;
-          return;
-        }
-        s_.step_index = 2;
-      } else if (s_.step_index == 2) {
-        emit({rollout::action_kind::switch_active});
-        s_.weight = 100;
-        if (spec.post_promotion) {
-          start(rollout::analysis_slot::step, *spec.post_promotion);
-          return;
-        }
-        s_.step_index = 3;
-      } else {
-        complete();
-        return;
-      }
-    }
-  }
-
-  // One Flagger scheduler iteration.
-  void iterate() {
-    const auto& spec = plan_.progressive();
-    s_.last_iteration = now_;
-    if (s_.failed_checks >= spec.threshold) {
-      abort_rollout();
-      return;
-    }
-    const std::optional<bool> check = s_.pending_check;
-    s_.pending_check.reset();
-    if (!check) return;  // no check result this interval: halt, not counted
-    if (!*check) {
-      s_.failed_checks += 1;
-      return;
-    }
-    const auto& weights = plan_.weights();
-    if (s_.step_index < weights.size()) {
-      s_.step_index += 1;
-      set_weight(weights[s_.step_index - 1]);
-      progress();
-      return;
-    }
-    if (spec.confirm_promotion) {
-      if (s_.pause != rollout::pause_reason::awaiting_promotion) {
-        s_.pause = rollout::pause_reason::awaiting_promotion;
-        s_.paused_at = now_;
-      }
-      return;
-    }
-    complete();
-  }
-
-  void restart() {
-    s_.updating = true;
-    s_.aborted = false;
-    s_.timed_out = false;
-    s_.pause = rollout::pause_reason::none;
-    s_.step_index = 0;
-    s_.failed_checks = 0;
-    s_.pending_check.reset();
-    s_.step_run = rollout::run_status{};
-    s_.background_run = rollout::run_status{};
-    s_.last_iteration = now_;
-    emit({rollout::action_kind::deploy_canary});
-    if (plan_.strategy() == rollout::strategy::blue_green) {
-      emit({rollout::action_kind::switch_preview});
-    }
-    progress();
-    enter_step();
-  }
-
-  void abort_rollout() {
-    stop(rollout::analysis_slot::step);
-    stop(rollout::analysis_slot::background);
-    s_.aborted = true;
-    s_.timed_out = false;
-    s_.pause = rollout::pause_reason::none;
-    s_.manual_pause = false;
-    s_.step_index = 0;
-    s_.weight = 0;
-    s_.pending_check.reset();
-    emit({rollout::action_kind::rollback});
-    emit(scale_down(rollout::artifact_role::canary, plan_.options().abort_scale_down_delay));
-    if (plan_.strategy() == rollout::strategy::progressive) {
-      emit({rollout::action_kind::post_rollout_hooks});
-    }
-  }
-
-  void complete() {
-    stop(rollout::analysis_slot::step);
-    stop(rollout::analysis_slot::background);
-    emit({rollout::action_kind::promote_stable});
-    emit(scale_down(rollout::artifact_role::previous_stable, plan_.options().scale_down_delay));
-    if (plan_.strategy() == rollout::strategy::progressive) {
-      emit({rollout::action_kind::post_rollout_hooks});
-    }
-    s_.previous_stable = std::move(s_.stable);
-    s_.stable = std::move(s_.canary);
-    become_healthy();
-  }
-
-  void become_healthy() {
-    s_.canary.clear();
-    s_.updating = false;
-    s_.aborted = false;
-    s_.timed_out = false;
-    s_.manual_pause = false;
-    s_.pause = rollout::pause_reason::none;
-    s_.step_index = 0;
-    s_.weight = 0;
-    s_.failed_checks = 0;
-    s_.pending_check.reset();
-    s_.step_run = rollout::run_status{};
-    s_.background_run = rollout::run_status{};
-    progress();
-  }
-
-  const rollout::plan& plan_;
-  rollout::state& s_;
-  rollout::action_list& out_;
-  rollout::time_point now_;
-};
-
-template <class Unused>
-void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
-                     const rollout::event& e) {
-  rollout_machine<Unused> m(p, s, out, e.now);
-  switch (e.kind) {
-    case rollout::event_kind::tick:
-      m.on(rollout::tick{e.now});
-      break;
-    case rollout::event_kind::analysis_result:
-      m.on(rollout::analysis_result{e.now, e.slot, e.metric, e.value});
-      break;
-    case rollout::event_kind::score_result:
-      m.on(rollout::score_result{e.now, e.slot, e.score});
-      break;
-    case rollout::event_kind::promote:
-      m.on(rollout::promote{e.now});
-      break;
-    case rollout::event_kind::promote_full:
-      m.on(rollout::promote_full{e.now});
-      break;
-    case rollout::event_kind::abort:
-      m.on(rollout::abort{e.now});
-      break;
-    case rollout::event_kind::retry:
-      m.on(rollout::retry{e.now});
-      break;
-    case rollout::event_kind::pause:
-      m.on(rollout::pause{e.now});
-      break;
-    case rollout::event_kind::resume:
-      m.on(rollout::resume{e.now});
-      break;
-    case rollout::event_kind::new_artifact:
-      m.on_new_artifact(e.id);
-      break;
-  }
-  m.settle_phase();
-}
-
-}  // namespace detail
-namespace rollout {
-
-template <class Unused>
-transition advance(const plan& p, const state& s, const event& e) {
-  transition t{s, {}};
-  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
-  return t;
-}
-
-template <class Unused>
-transition advance(const plan& p, state&& s, const event& e) {
-  transition t{std::move(s), {}};
-  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
-  return t;
-}
-
-template <class Unused>
-action_list advance_in_place(const plan& p, state& s, const event& e) {
-  action_list out;
-  detail::rollout_advance<Unused>(p, s, out, e);
-  return out;
-}
-
-}  // namespace rollout
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/rollout_text.hpp ----
-// relkit::rollout internals: the state's text form (see README "rollout",
-// "Persistence"). Strict: every value has exactly one spelling, so
-// parse(to_string(s)) == s and corrupted text is an error with a position.
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-inline constexpr std::string_view rollout_state_magic = "relkit-rollout-state ";
-inline constexpr std::size_t rollout_max_id = 4096;
-
-inline constexpr std::string_view rollout_phase_names[] = {
-    "healthy", "progressing", "paused", "waiting_promotion", "degraded", "aborted"};
-inline constexpr std::string_view rollout_pause_names[] = {
-    "none", "pause_step", "blue_green", "inconclusive_analysis", "awaiting_promotion"};
-inline constexpr std::string_view rollout_run_phase_names[] = {
-    "pending", "running", "successful", "failed", "inconclusive", "error"};
-
-inline void rollout_append_escaped(std::string& out, std::string_view id) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  for (const char c : id) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte >= 0x7F || c == '%') {
-      out += '%';
-      out += hex[byte >> 4];
-      out += hex[byte & 0xF];
-    } else {
-      out += c;
-    }
-  }
-}
-
-inline std::int64_t rollout_ns(rollout::time_point t) noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
-}
-
-inline void rollout_append_run(std::string& out, const rollout::run_status& run) {
-  out += rollout_run_phase_names[static_cast<int>(run.phase)];
-  out += ' ';
-  out += std::to_string(run.metric_count);
-  out += ' ';
-  out += std::to_string(run.scores);
-  out += ' ';
-  out += std::to_string(run.last_score);
-  for (std::size_t i = 0; i < run.metric_count && i < rollout::max_metrics; ++i) {
-    const auto& m = run.metrics[i];
-    out += ' ';
-    out += rollout_run_phase_names[static_cast<int>(m.phase)];
-    for (const std::uint16_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
-                                  m.consecutive_error, m.consecutive_success}) {
-      out += ':';
-      out += std::to_string(v);
-    }
-  }
-}
-
-// Reads "key value\n" lines in a fixed order.
-template <class Unused>
-class rollout_state_reader {
- public:
-  explicit rollout_state_reader(std::string_view text) noexcept : text_(text) {}
-
-  std::optional<relkit::error> error;
-  std::size_t value_position = 0;  // where the last value began
-
-  // The value of the next line, which must start with "key ".
-  std::string_view line(std::string_view key) {
-    if (error) return {};
-    const std::string_view rest = text_.substr(pos_);
-    if (rest.size() <= key.size() || rest.substr(0, key.size()) != key || rest[key.size()] != ' ') {
-      fail(rollout::errc::bad_state_format, pos_, "expected \"" + std::string(key) + "\"");
-      return {};
-    }
-    value_position = pos_ + key.size() + 1;
-    const std::size_t end = text_.find('\n', value_position);
-    if (end == std::string_view::npos) {
-      fail(rollout::errc::bad_state_format, text_.size(), "missing end of line");
-      return {};
-    }
-    pos_ = end + 1;
-    return text_.substr(value_position, end - value_position);
-  }
-
-  void finish() {
-    if (!error && pos_ != text_.size()) {
-      fail(rollout::errc::bad_state_format, pos_, "unexpected text after the state");
-    }
-  }
-
-  void fail(rollout::errc code, std::size_t position, std::string message) {
-    if (error) return;
-    error = relkit::error{code, position, rollout_at(std::move(message), position)};
-  }
-
-  // Decimal without sign or leading zeros, at most `max`.
-  std::uint64_t unsigned_value(std::string_view v, std::size_t at, std::uint64_t max) {
-    if (error) return 0;
-    if (v.empty() || (v.size() > 1 && v[0] == '0')) {
-      fail(rollout::errc::bad_state_format, at, "expected a number");
-      return 0;
-    }
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const char c = v[i];
-      if (c < '0' || c > '9') {
-        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
-        return 0;
-      }
-      const auto digit = static_cast<std::uint64_t>(c - '0');
-      if (value > (max - digit) / 10) {
-        fail(rollout::errc::bad_state_format, at, "number out of range");
-        return 0;
-      }
-      value = value * 10 + digit;
-    }
-    return value;
-  }
-
-  std::int64_t signed_value(std::string_view v, std::size_t at) {
-    if (!v.empty() && v[0] == '-') {
-      if (v == "-0") fail(rollout::errc::bad_state_format, at, "expected a number");
-      const std::uint64_t magnitude = unsigned_value(v.substr(1), at + 1, std::uint64_t{1} << 63);
-      return magnitude == (std::uint64_t{1} << 63) ? INT64_MIN
-                                                   : -static_cast<std::int64_t>(magnitude);
-    }
-    return static_cast<std::int64_t>(unsigned_value(v, at, INT64_MAX));
-  }
-
-  template <std::size_t N>
-  std::uint8_t name_value(std::string_view v, std::size_t at, const std::string_view (&names)[N]) {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (names[i] == v) return static_cast<std::uint8_t>(i);
-    }
-    fail(rollout::errc::bad_state_format, at,
-         "unknown name \"" + std::string(v.substr(0, 40)) + "\"");
-    return 0;
-  }
-
-  bool flag(std::string_view key) {
-    const std::string_view v = line(key);
-    if (error) return false;
-    if (v != "0" && v != "1")
-      fail(rollout::errc::bad_state_format, value_position, "expected 0 or 1");
-    return v == "1";
-  }
-
-  std::string id(std::string_view key) {
-    const std::string_view v = line(key);
-    std::string out;
-    if (error) return out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const auto byte = static_cast<unsigned char>(v[i]);
-      if (out.size() == rollout_max_id) {
-        fail(rollout::errc::bad_state_format, value_position + i, "artifact id over 4096 bytes");
-        return out;
-      }
-      if (v[i] == '%') {
-        const int hi = i + 2 < v.size() ? hex_digit(v[i + 1]) : -1;
-        const int lo = i + 2 < v.size() ? hex_digit(v[i + 2]) : -1;
-        const int decoded = hi * 16 + lo;
-        if (hi < 0 || lo < 0 || (decoded > 0x20 && decoded < 0x7F && decoded != '%')) {
-          fail(rollout::errc::bad_state_format, value_position + i, "bad escape");
-          return out;
-        }
-        out += static_cast<char>(decoded);
-        i += 2;
-      } else if (byte <= 0x20 || byte >= 0x7F) {
-        fail(rollout::errc::bad_state_format, value_position + i, "unescaped byte");
-        return out;
-      } else {
-        out += v[i];
-      }
-    }
-    return out;
-  }
-
-  rollout::time_point time(std::string_view key) {
-    const std::string_view v = line(key);
-    const std::int64_t ns = signed_value(v, value_position);
-    return rollout::time_point(
-        std::chrono::duration_cast<rollout::time_point::duration>(std::chrono::nanoseconds(ns)));
-  }
-
-  rollout::run_status run(std::string_view key) {
-    rollout::run_status run;
-    std::string_view v = line(key);
-    std::size_t at = value_position;
-    auto token = [&]() {
-      const std::size_t space = v.find(' ');
-      const std::string_view t = v.substr(0, space);
-      const std::size_t token_at = at;
-      v = space == std::string_view::npos ? std::string_view() : v.substr(space + 1);
-      at += t.size() + 1;
-      return std::pair<std::string_view, std::size_t>(t, token_at);
-    };
-    auto [phase_text, phase_at] = token();
-    run.phase = static_cast<rollout::analysis_phase>(
-        name_value(phase_text, phase_at, rollout_run_phase_names));
-    auto [count_text, count_at] = token();
-    run.metric_count =
-        static_cast<std::uint8_t>(unsigned_value(count_text, count_at, rollout::max_metrics));
-    auto [scores_text, scores_at] = token();
-    run.scores = static_cast<std::uint32_t>(unsigned_value(scores_text, scores_at, UINT32_MAX));
-    auto [score_text, score_at] = token();
-    const std::int64_t score = signed_value(score_text, score_at);
-    if (!error && (score < 0 || score > 10000)) {
-      fail(rollout::errc::bad_state_format, score_at, "score out of 0..10000");
-    }
-    run.last_score = static_cast<std::int32_t>(score);
-    for (std::size_t i = 0; i < run.metric_count && !error; ++i) {
-      auto [metric_text, metric_at] = token();
-      std::string_view m = metric_text;
-      std::size_t m_at = metric_at;
-      const std::size_t colon = m.find(':');
-      auto& status = run.metrics[i];
-      status.phase = static_cast<rollout::analysis_phase>(
-          name_value(m.substr(0, colon), m_at, rollout_run_phase_names));
-      std::uint16_t* fields[] = {&status.count,
-                                 &status.successful,
-                                 &status.failed,
-                                 &status.inconclusive,
-                                 &status.error,
-                                 &status.consecutive_error,
-                                 &status.consecutive_success};
-      for (std::uint16_t* field : fields) {
-        if (error) break;
-        const std::size_t c = m.find(':');
-        if (c == std::string_view::npos) {
-          fail(rollout::errc::bad_state_format, m_at + m.size(), "expected ':'");
-          break;
-        }
-        m_at += c + 1;
-        m = m.substr(c + 1);
-        const std::size_t next = m.find(':');
-        *field = static_cast<std::uint16_t>(unsigned_value(m.substr(0, next), m_at, UINT16_MAX));
-      }
-      if (!error && m.find(':') != std::string_view::npos) {
-        fail(rollout::errc::bad_state_format, m_at + m.find(':'), "too many counters");
-      }
-    }
-    if (!error && !v.empty()) fail(rollout::errc::bad_state_format, at, "unexpected text");
-    if (!error && v.empty() && text_[at - 1] == ' ') {
-      fail(rollout::errc::bad_state_format, at - 1, "unexpected space");
-    }
-    return run;
-  }
-
- private:
-  static int hex_digit(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-};
-
-}  // namespace detail
-
-namespace rollout {
-
-template <class Unused>
-std::string to_string(const state& s) {
-  std::string out;
-  out.reserve(512);
-  out += detail::rollout_state_magic;
-  out += std::to_string(state_format_version);
-  out += "\nplan ";
-  static constexpr char hex[] = "0123456789abcdef";
-  for (int shift = 60; shift >= 0; shift -= 4) out += hex[(s.plan_fingerprint >> shift) & 0xF];
-  out += "\nphase ";
-  out += detail::rollout_phase_names[static_cast<int>(s.phase)];
-  out += "\npause ";
-  out += detail::rollout_pause_names[static_cast<int>(s.pause)];
-  out += "\nmanual_pause ";
-  out += s.manual_pause ? '1' : '0';
-  out += "\ntimed_out ";
-  out += s.timed_out ? '1' : '0';
-  out += "\nupdating ";
-  out += s.updating ? '1' : '0';
-  out += "\naborted ";
-  out += s.aborted ? '1' : '0';
-  out += "\nstep ";
-  out += std::to_string(s.step_index);
-  out += "\nweight ";
-  out += std::to_string(s.weight);
-  out += "\nstable ";
-  detail::rollout_append_escaped(out, s.stable);
-  out += "\ncanary ";
-  detail::rollout_append_escaped(out, s.canary);
-  out += "\nprevious_stable ";
-  detail::rollout_append_escaped(out, s.previous_stable);
-  out += "\nstep_started ";
-  out += std::to_string(detail::rollout_ns(s.step_started));
-  out += "\npaused_at ";
-  out += std::to_string(detail::rollout_ns(s.paused_at));
-  out += "\nprogress_at ";
-  out += std::to_string(detail::rollout_ns(s.progress_at));
-  out += "\nlast_iteration ";
-  out += std::to_string(detail::rollout_ns(s.last_iteration));
-  out += "\nfailed_checks ";
-  out += std::to_string(s.failed_checks);
-  out += "\npending_check ";
-  out += !s.pending_check ? "none" : *s.pending_check ? "pass" : "fail";
-  out += "\nstep_run ";
-  detail::rollout_append_run(out, s.step_run);
-  out += "\nbackground_run ";
-  detail::rollout_append_run(out, s.background_run);
-  out += '\n';
-  return out;
-}
-
-template <class Unused>
-result<state> parse_state(std::string_view text) {
-  detail::rollout_state_reader<Unused> r(text);
-  const std::string_view magic = detail::rollout_state_magic;
-  if (text.substr(0, magic.size()) != magic) {
-    return relkit::error{errc::bad_state_format, 0,
-                         "expected \"relkit-rollout-state <version>\" at 0"};
-  }
-  const std::size_t eol = text.find('\n');
-  const std::string_view version =
-      text.substr(magic.size(), eol == std::string_view::npos ? eol : eol - magic.size());
-  const std::uint64_t v = r.unsigned_value(version, magic.size(), 1000000);
-  if (r.error) return std::move(*r.error);
-  if (v != static_cast<std::uint64_t>(state_format_version) || eol == std::string_view::npos) {
-    return relkit::error{errc::state_version, magic.size(),
-                         "state format version " + std::string(version.substr(0, 20)) +
-                             " is not 1 at " + std::to_string(magic.size())};
-  }
-  detail::rollout_state_reader<Unused> body(text.substr(eol + 1));
-  state s;
-  const std::string_view plan_hex = body.line("plan");
-  if (!body.error) {
-    if (plan_hex.size() != 16)
-      body.fail(errc::bad_state_format, body.value_position, "expected 16 hex digits");
-    for (std::size_t i = 0; i < plan_hex.size() && !body.error; ++i) {
-      const char c = plan_hex[i];
-      const bool digit = c >= '0' && c <= '9';
-      const bool letter = c >= 'a' && c <= 'f';
-      if (!digit && !letter) {
-        body.fail(errc::bad_state_format, body.value_position + i, "expected a hex digit");
-      }
-      s.plan_fingerprint =
-          (s.plan_fingerprint << 4) | static_cast<std::uint64_t>(digit ? c - '0' : c - 'a' + 10);
-    }
-  }
-  std::string_view value = body.line("phase");
-  s.phase = static_cast<rollout::phase>(
-      body.name_value(value, body.value_position, detail::rollout_phase_names));
-  const std::size_t phase_at = body.value_position;
-  value = body.line("pause");
-  s.pause = static_cast<pause_reason>(
-      body.name_value(value, body.value_position, detail::rollout_pause_names));
-  s.manual_pause = body.flag("manual_pause");
-  s.timed_out = body.flag("timed_out");
-  s.updating = body.flag("updating");
-  s.aborted = body.flag("aborted");
-  value = body.line("step");
-  s.step_index =
-      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, 100000));
-  value = body.line("weight");
-  s.weight = static_cast<std::int32_t>(body.unsigned_value(value, body.value_position, 100));
-  s.stable = body.id("stable");
-  s.canary = body.id("canary");
-  s.previous_stable = body.id("previous_stable");
-  s.step_started = body.time("step_started");
-  s.paused_at = body.time("paused_at");
-  s.progress_at = body.time("progress_at");
-  s.last_iteration = body.time("last_iteration");
-  value = body.line("failed_checks");
-  s.failed_checks =
-      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, UINT32_MAX));
-  value = body.line("pending_check");
-  const std::uint8_t check = body.name_value(
-      value, body.value_position,
-      {std::string_view("none"), std::string_view("pass"), std::string_view("fail")});
-  if (check != 0) s.pending_check = check == 1;
-  s.step_run = body.run("step_run");
-  s.background_run = body.run("background_run");
-  body.finish();
-  if (!body.error) {
-    // The phase is derived from the flags; a disagreement means corruption.
-    rollout::phase derived = phase::progressing;
-    if (!s.updating) {
-      derived = phase::healthy;
-    } else if (s.aborted) {
-      derived = phase::aborted;
-    } else if (s.timed_out) {
-      derived = phase::degraded;
-    } else if (s.manual_pause) {
-      derived = phase::paused;
-    } else if (s.pause == pause_reason::awaiting_promotion) {
-      derived = phase::waiting_promotion;
-    } else if (s.pause != pause_reason::none) {
-      derived = phase::paused;
-    }
-    if (derived != s.phase) {
-      body.fail(errc::bad_state_format, phase_at, "phase does not match the state's flags");
-    }
-  }
-  if (body.error) {
-    relkit::error err = std::move(*body.error);
-    // Positions so far are relative to the body; report them in the text.
-    const std::size_t offset = eol + 1;
-    const std::string old_suffix = " at " + std::to_string(err.position);
-    err.position += offset;
-    if (err.message.size() >= old_suffix.size() &&
-        err.message.compare(err.message.size() - old_suffix.size(), old_suffix.size(),
-                            old_suffix) == 0) {
-      err.message.resize(err.message.size() - old_suffix.size());
-    }
-    err.message += " at " + std::to_string(err.position);
-    return err;
-  }
-  return s;
-}
-
-template <class Unused>
-result<state> parse_state(std::string_view text, const plan& p) {
-  auto parsed = parse_state<Unused>(text);
-  if (!parsed) return parsed;
-  const state& s = *parsed;
-  const auto line_at = [&](std::string_view key) {
-    const std::size_t at = text.find("\n" + std::string(key) + " ");
-    return at == std::string_view::npos ? std::size_t{0} : at + 2 + key.size();
-  };
-  if (s.plan_fingerprint != p.fingerprint()) {
-    const std::size_t at = line_at("plan");
-    return relkit::error{errc::state_mismatch, at,
-                         "the state was made for another plan at " + std::to_string(at)};
-  }
-  if (s.step_index >= p.step_count()) {
-    const std::size_t at = line_at("step");
-    return relkit::error{errc::state_mismatch, at,
-                         "step " + std::to_string(s.step_index) + " is beyond the plan's " +
-                             std::to_string(p.step_count()) + " steps at " + std::to_string(at)};
-  }
-  // A running run must have one status per metric of the analysis it runs.
-  const analysis* step_analysis = nullptr;
-  if (p.strategy() == strategy::canary &&
-      p.canary().steps[s.step_index].kind == step_kind::analysis) {
-    step_analysis = &p.canary().steps[s.step_index].analysis;
-  } else if (p.strategy() == strategy::blue_green) {
-    const auto& bg = p.blue_green();
-    if (s.step_index == 0 && bg.pre_promotion) step_analysis = &*bg.pre_promotion;
-    if (s.step_index == 2 && bg.post_promotion) step_analysis = &*bg.post_promotion;
-  }
-  const analysis* background = p.strategy() == strategy::canary && p.canary().background
-                                   ? &p.canary().background->analysis
-                                   : nullptr;
-  const auto fits = [](const analysis* a, const run_status& run) {
-    if (run.phase != analysis_phase::running) return true;
-    if (a == nullptr) return false;
-    return a->kind == analysis_kind::kayenta ? run.metric_count == 0
-                                             : run.metric_count == a->metrics.size();
-  };
-  if (!fits(step_analysis, s.step_run)) {
-    const std::size_t at = line_at("step_run");
-    return relkit::error{
-        errc::state_mismatch, at,
-        "the running step analysis does not fit the plan at " + std::to_string(at)};
-  }
-  if (!fits(background, s.background_run)) {
-    const std::size_t at = line_at("background_run");
-    return relkit::error{
-        errc::state_mismatch, at,
-        "the running background analysis does not fit the plan at " + std::to_string(at)};
-  }
-  return parsed;
-}
-
-}  // namespace rollout
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/rollout_text.hpp ----
-// ---- end relkit/detail/rollout_machine.hpp ----
-// ---- end relkit/rollout.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
