@@ -3,6 +3,7 @@
 // component; each component header can also be included on its own.
 
 #include "relkit/config.hpp"
+#include "relkit/commits.hpp"
 #include "relkit/result.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
