@@ -72,6 +72,9 @@ struct options {
   dialect grammar = dialect::spec;
   // Longer messages are an error (errc::message_too_long), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
 };
 
 // A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
@@ -181,7 +184,7 @@ namespace commits {
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
   } else {
-    parser.parse_compatible(opts.grammar);
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
   }
   return out;
 }
@@ -384,3 +387,5 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/commits_lint.hpp"

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -127,6 +128,75 @@ TEST(CommitsBumpConformance, EveryReleaseRange) {
   EXPECT_EQ(agree["release"], 535);
   EXPECT_EQ(agree["release_angular"], 535);
   EXPECT_EQ(agree["whatBump"], 535);
+}
+
+}  // namespace
+
+namespace {
+
+// commits::lint with config-conventional against @commitlint/lint 21.2.4 on every message.
+TEST(CommitsLintConformance, EveryMessage) {
+  RELKIT_TEST_VECTORS_OR_SKIP(corpus, "commits/corpus");
+  std::map<std::string, int> disagreements;
+  int messages = 0;
+  int printed = 0;
+  for (const char* repo : repos) {
+    const auto inputs = relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"));
+    const auto answers = relkit_test::read_lines(corpus / (std::string(repo) + ".expected.jsonl"));
+    ASSERT_EQ(inputs.size(), answers.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      json input;
+      json answer;
+      ASSERT_TRUE(relkit_test::parse_json(inputs[i], input));
+      ASSERT_TRUE(relkit_test::parse_json(answers[i], answer));
+      ++messages;
+      const json& lint = answer["lint"];
+      const rc::lint_report report = rc::lint(input["message"].string);
+      std::vector<std::string> want_errors;
+      std::vector<std::string> want_warnings;
+      for (const json& e : lint["errors"].array) want_errors.push_back(e.string);
+      for (const json& w : lint["warnings"].array) want_warnings.push_back(w.string);
+      std::vector<std::string> got_errors;
+      std::vector<std::string> got_warnings;
+      for (const rc::finding& f : report.findings) {
+        (f.level == rc::severity::error ? got_errors : got_warnings).emplace_back(f.rule);
+      }
+      std::sort(want_errors.begin(), want_errors.end());
+      std::sort(got_errors.begin(), got_errors.end());
+      std::sort(want_warnings.begin(), want_warnings.end());
+      std::sort(got_warnings.begin(), got_warnings.end());
+      const bool same = want_errors == got_errors && want_warnings == got_warnings &&
+                        lint["valid"].boolean == report.valid &&
+                        lint["ignored"].boolean == report.ignored;
+      if (!same) {
+        std::string key = "valid/ignored";
+        for (const auto& e : want_errors) {
+          if (std::find(got_errors.begin(), got_errors.end(), e) == got_errors.end())
+            key = "missed " + e;
+        }
+        for (const auto& e : got_errors) {
+          if (std::find(want_errors.begin(), want_errors.end(), e) == want_errors.end())
+            key = "extra " + e;
+        }
+        for (const auto& e : want_warnings) {
+          if (std::find(got_warnings.begin(), got_warnings.end(), e) == got_warnings.end())
+            key = "missed " + e;
+        }
+        for (const auto& e : got_warnings) {
+          if (std::find(want_warnings.begin(), want_warnings.end(), e) == want_warnings.end())
+            key = "extra " + e;
+        }
+        if (disagreements[key]++ < 3 && printed++ < 40) {
+          std::printf("[lint %s] %s %s\n  %s\n", key.c_str(), repo, input["sha"].string.c_str(),
+                      input["message"].string.substr(0, 240).c_str());
+        }
+      }
+    }
+  }
+  EXPECT_EQ(messages, 70257);
+  for (const auto& d : disagreements)
+    std::printf("lint disagreement %s: %d\n", d.first.c_str(), d.second);
+  EXPECT_TRUE(disagreements.empty());
 }
 
 }  // namespace

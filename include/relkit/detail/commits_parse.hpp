@@ -19,8 +19,9 @@ class commit_parser {
   commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
 
   // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
-  void parse_compatible(commits::dialect grammar) {
+  void parse_compatible(commits::dialect grammar, bool meta_fields) {
     grammar_ = grammar;
+    meta_fields_ = meta_fields;
     split_lines(trim_newlines(message_), true);
     std::size_t header_line = npos;
     if (!lines_.empty()) {
@@ -313,7 +314,7 @@ class commit_parser {
   }
 
   bool parse_meta() {
-    if (next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
     // Everything from here on goes to meta fields, never to body, footer or notes.
     const bool content = next_ + 1 < lines_.size();
     next_ = lines_.size();
@@ -744,6 +745,7 @@ class commit_parser {
   std::string_view message_;
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
+  bool meta_fields_ = true;
   std::vector<std::string_view> lines_;
   std::size_t next_ = 0;
   std::size_t body_begin_ = npos;
