@@ -249,7 +249,7 @@ struct item {
   bool dropped = false;
 };
 
-// Lines of a squash body that are conventional headers after a blank line
+// Lines after a squash commit's header that are conventional headers after a blank line
 // (release-please's splitting), each with the lines that follow it.
 inline std::vector<std::string_view> squash_parts(std::string_view body) {
   std::vector<std::string_view> parts;
@@ -295,8 +295,12 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       ++out.skipped;
       continue;
     }
-    if (p.split_squash_bodies && parsed->body) {
-      for (std::string_view part : detail_bump::squash_parts(*parsed->body)) {
+    if (p.split_squash_bodies) {
+      const std::string_view message = range[i].message;
+      const std::size_t nl = message.find('\n');
+      const std::string_view rest =
+          nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+      for (std::string_view part : detail_bump::squash_parts(rest)) {
         auto extra = parse(part, options{p.grammar});
         if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
       }

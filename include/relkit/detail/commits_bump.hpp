@@ -194,3 +194,71 @@ inline policy conventional_commits() {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
