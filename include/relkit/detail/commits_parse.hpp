@@ -14,6 +14,34 @@
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = line;
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(line);
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+  }
+
+ private:
+  static constexpr std::size_t inline_capacity = 32;
+  std::string_view inline_[inline_capacity];
+  std::vector<std::string_view> heap_;
+  std::size_t size_ = 0;
+};
+
 class commit_parser {
  public:
   commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
@@ -730,7 +758,7 @@ class commit_parser {
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
   bool meta_fields_ = true;
-  std::vector<std::string_view> lines_;
+  line_buffer lines_;
   std::size_t next_ = 0;
   std::size_t body_begin_ = npos;
   std::size_t body_end_ = npos;
