@@ -68,17 +68,228 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
+// ---- begin relkit/commits.hpp ----
+// relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
+// conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
+// commitlint's config-conventional rules; the version bump a range of commits
+// implies and the next version, with the commit and the rule that decided.
+//
+// Parsing is one forward pass over the message: time linear in its length,
+// whatever the bytes (a megabyte of '#' or '(' included). Text values are views
+// into the message passed to parse(), or into `commit::owned_text` when the
+// parser had to join lines the message does not hold contiguously (CRLF line
+// ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
+
+// ---- begin relkit/detail/commits_bump.hpp ----
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// ---- begin relkit/detail/commits_parse.hpp ----
+// The commit message parser behind relkit::commits::parse (both grammars).
+// Included by relkit/commits.hpp after the value types; not a public header.
+
+#include <memory>
+
+// ---- begin relkit/detail/commits_text.hpp ----
+// Character classes and scanners for commit messages, byte for byte what the
+// JavaScript regular expressions of conventional-commits-parser see: `\w` is
+// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// Every scanner here is a single forward pass (no backtracking search).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_ascii_word(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr bool is_ascii_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_ascii_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_ascii_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+
+inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                               std::string_view prefix) noexcept {
+  return text.size() >= at && text.size() - at >= prefix.size() &&
+         iequals_ascii(text.substr(at, prefix.size()), prefix);
+}
+
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+  return static_cast<unsigned char>(s[i]);
+}
+
+// Length in bytes of the JavaScript `\s` character starting at i, or 0.
+inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
+  if (c < 0xc2) return 0;
+  const std::size_t left = s.size() - i;
+  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  const unsigned char c1 = byte_at(s, i + 1);
+  const unsigned char c2 = byte_at(s, i + 2);
+  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
+  if (c == 0xe2) {
+    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
+    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
+    return 0;
+  }
+  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
+  return 0;
+}
+
+// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
+inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == '\n' || c == '\r') return 1;
+  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
+      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
+inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const unsigned char c = byte_at(s, i);
+    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
+  }
+  return s.size();
+}
+
+// Skips `\s*` from i.
+inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
+  return i;
+}
+
+// JavaScript's String.prototype.trim() leaves nothing.
+inline bool is_js_blank(std::string_view s) noexcept {
+  return skip_js_spaces(s, 0) == s.size();
+}
+
+// `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
+inline std::string_view trim_newlines(std::string_view s) noexcept {
+  std::size_t first = 0;
+  while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
+  std::size_t last = s.size();
+  while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
+  return s.substr(first, last - first);
+}
+
+// Reference repository characters: [\w\-./].
+constexpr bool is_repository_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+}
+constexpr bool is_issue_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-';
+}
+
+// /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+inline bool contains_url(std::string_view s) noexcept {
+  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < s.size() && s[i] == 's') ++i;
+    if (s.substr(i, 3) != "://") continue;
+    i += 3;
+    // The run of URL characters must hold a word character for the closing \b.
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (is_ascii_word(c)) return true;
+      if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
+            c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// The issue reference actions of conventional-commits-parser, in its order.
+inline constexpr std::string_view reference_actions[] = {
+    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
+
+// The word starting at i (preceded by a non-word character) is one of the actions.
+inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  std::size_t end = i;
+  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_ascii_word(s[end])) return false;
+  const std::string_view word = s.substr(i, end - i);
+  for (std::string_view action : reference_actions) {
+    if (iequals_ascii(word, action)) return true;
+  }
+  return false;
+}
+
+// Length of the action keyword that the parser's alternation picks at i, such that
+// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
+inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
+                                     std::size_t& after) noexcept {
+  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
+  const char c = ascii_lower(s[i]);
+  if (c != 'c' && c != 'f' && c != 'r') return 0;
+  for (std::string_view action : reference_actions) {
+    if (!istarts_with_ascii(s, i, action)) continue;
+    std::size_t j = i + action.size();
+    if (allow_colon && j < s.size() && s[j] == ':') {
+      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
+      if (js_space_length(s, j + 1) != 0) {
+        after = j + 1;
+        return action.size();
+      }
+    }
+    if (js_space_length(s, j) != 0) {
+      after = j;
+      return action.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_text.hpp ----
+// ---- begin relkit/detail/commits_types.hpp ----
+// relkit::commits value types (commit, note, footer, reference, revert), options and
+// error codes. Included by relkit/commits.hpp; not a public header.
+
+#include <optional>
+
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
 
-#include <cstddef>
 #include <exception>
-#include <optional>
-#include <string>
-#include <string_view>
 #include <type_traits>
-#include <utility>
 #include <variant>
 
 
@@ -325,6 +536,1843 @@ class [[nodiscard]] result<void> {
 
 RELKIT_NAMESPACE_END
 // ---- end relkit/result.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_version,        // next_version: the current version is not SemVer
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty_message:
+      return "empty_message";
+    case errc::message_too_long:
+      return "message_too_long";
+    case errc::bad_log_record:
+      return "bad_log_record";
+    case errc::bad_version:
+      return "bad_version";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"commits", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+};
+
+struct options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
+struct revert {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  friend bool operator==(const revert& a, const revert& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<struct revert> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_types.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = line;
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(line);
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+  }
+
+ private:
+  static constexpr std::size_t inline_capacity = 32;
+  std::string_view inline_[inline_capacity];
+  std::vector<std::string_view> heap_;
+  std::size_t size_ = 0;
+};
+
+class commit_parser {
+ public:
+  commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
+
+  // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
+  void parse_compatible(commits::dialect grammar, bool meta_fields) {
+    grammar_ = grammar;
+    meta_fields_ = meta_fields;
+    split_lines(trim_newlines(message_), true);
+    std::size_t header_line = npos;
+    if (!lines_.empty()) {
+      header_line = 0;
+      next_ = 1;
+    }
+    bool breaking_header = false;
+    if (header_line != npos && !lines_[0].empty()) {
+      out_.header = lines_[0];
+      breaking_header = match_compatible_header(lines_[0]);
+      scan_references(lines_[0], false);
+    } else {
+      out_.reason = "empty header";
+      out_.reason_position = offset_of(header_line == npos ? message_ : lines_[0]);
+    }
+    out_.merge = is_merge_header(out_.header);
+
+    bool is_body = true;
+    while (next_ < lines_.size()) {
+      parse_meta();
+      if (parse_notes()) is_body = false;
+      if (!parse_body_and_footer(is_body)) is_body = false;
+    }
+    if (breaking_header && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = !out_.notes.empty() || breaking_header;
+    if (body_begin_ != npos) out_.body = join({}, false, body_begin_, body_end_);
+    if (footer_begin_ != npos) {
+      out_.footer = join({}, false, footer_begin_, footer_end_);
+      collect_footers(footer_begin_, footer_end_, false);
+    }
+    for (std::size_t i = 0; i < pending_notes_.size(); ++i) {
+      const pending_note& p = pending_notes_[i];
+      out_.notes[i].text = join(p.first, true, p.begin, p.end);
+    }
+    scan_mentions();
+    scan_revert(grammar == commits::dialect::semantic_release_angular);
+    dedupe_references();
+    finish();
+  }
+
+  // Conventional Commits 1.0.0.
+  void parse_spec() {
+    grammar_ = commits::dialect::spec;
+    split_lines(message_, false);
+    next_ = lines_.size();
+    const std::string_view header = lines_.empty() ? std::string_view() : lines_[0];
+    out_.header = header;
+    out_.merge = is_merge_header(header);
+    match_spec_header(header);
+    scan_references(header, false);
+    if (lines_.size() > 1 && !is_blank_line(lines_[1])) {
+      not_conventional("the body must begin one blank line after the description",
+                       offset_of(lines_[1]));
+    }
+    // The footer section starts at the first paragraph whose first line is a trailer.
+    std::size_t footer_line = npos;
+    for (std::size_t i = 2; i < lines_.size(); ++i) {
+      if (is_blank_line(lines_[i - 1]) && spec_footer_token(lines_[i]) != 0) {
+        footer_line = i;
+        break;
+      }
+    }
+    const std::size_t body_end = footer_line == npos ? lines_.size() : footer_line;
+    for (std::size_t i = 1; i < lines_.size(); ++i) {
+      scan_references(lines_[i], i >= body_end && spec_footer_token(lines_[i]) != 0);
+    }
+    if (lines_.size() > 2) {
+      std::size_t last = body_end;
+      while (last > 2 && is_blank_line(lines_[last - 1])) --last;
+      if (last > 2) out_.body = join({}, false, 2, last);
+    }
+    if (footer_line != npos) {
+      out_.footer = join({}, false, footer_line, lines_.size());
+      collect_footers(footer_line, lines_.size(), true);
+      for (const commits::footer& f : out_.footers) {
+        if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
+          out_.notes.push_back(commits::note{f.token, f.value});
+        }
+      }
+    }
+    if (out_.conventional && out_.exclamation && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = out_.conventional && !out_.notes.empty();
+    if (!out_.conventional) out_.notes.clear();
+    scan_mentions();
+    scan_revert(false);
+    if (!out_.revert && out_.conventional && iequals_ascii(out_.type, "revert")) {
+      for (const commits::footer& f : out_.footers) {
+        if (iequals_ascii(f.token, "Refs")) {
+          std::size_t end = 0;
+          while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
+          out_.revert = commits::revert{out_.description, f.value.substr(0, end)};
+          break;
+        }
+      }
+    }
+    dedupe_references();
+    finish();
+  }
+
+ private:
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  struct pending_note {
+    std::string_view first;
+    std::size_t begin;
+    std::size_t end;
+  };
+
+  std::size_t offset_of(std::string_view part) const noexcept {
+    return static_cast<std::size_t>(part.data() - message_.data());
+  }
+
+  void not_conventional(std::string_view reason, std::size_t position) {
+    if (!out_.reason.empty()) return;
+    out_.conventional = false;
+    out_.reason = reason;
+    out_.reason_position = position;
+  }
+
+  static bool is_blank_line(std::string_view line) noexcept {
+    for (char c : line) {
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
+  // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
+  void split_lines(std::string_view text, bool drop_gpg) {
+    std::size_t count = 1;
+    for (std::size_t at = text.find('\n'); at != npos; at = text.find('\n', at + 1)) ++count;
+    lines_.reserve(count);
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t nl = text.find('\n', start);
+      std::size_t end = nl == npos ? text.size() : nl;
+      std::size_t content_end = end;
+      if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
+      const std::string_view line = text.substr(start, content_end - start);
+      if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
+      if (nl == npos) break;
+      start = nl + 1;
+    }
+  }
+
+  static bool is_gpg_line(std::string_view line) noexcept {
+    const std::size_t i = skip_js_spaces(line, 0);
+    return line.substr(i, 4) == "gpg:";
+  }
+
+  static bool is_merge_header(std::string_view header) noexcept {
+    if (header.substr(0, 6) != "Merge ") return false;
+    const std::string_view rest = header.substr(6);
+    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                  "commit ", "branches", "'", "\""}) {
+      if (rest.substr(0, word.size()) == word) return true;
+    }
+    return false;
+  }
+
+  // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
+  // Returns true when the breaking (`!`) pattern matched.
+  bool match_compatible_header(std::string_view line) {
+    const std::size_t stop = find_js_line_terminator(line, 0);
+    std::size_t type_end = 0;
+    while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
+    const bool bang = grammar_ != commits::dialect::semantic_release_angular;
+    if (stop != line.size()) {
+      not_conventional("the header holds a line terminator", offset_of(line) + stop);
+      return false;
+    }
+    std::size_t scope_end = npos;  // index of ')' closing the scope
+    std::size_t subject = npos;
+    bool breaking = false;
+    if (bang) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        const std::size_t k = line.rfind(")!: ");
+        if (k != npos && k > type_end) {
+          scope_end = k;
+          subject = k + 4;
+        }
+      }
+      if (subject == npos && line.substr(type_end, 3) == "!: ") subject = type_end + 3;
+      breaking = subject != npos;
+    }
+    if (subject == npos) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        std::size_t best = npos;
+        std::size_t best_subject = npos;
+        for (std::size_t k = line.rfind(')'); k != npos && k > type_end;
+             k = line.rfind(')', k - 1)) {
+          if (line.substr(k + 1, 2) == ": ") {
+            best = k;
+            best_subject = k + 3;
+            break;
+          }
+          if (bang && line.substr(k + 1, 3) == "!: ") {
+            best = k;
+            best_subject = k + 4;
+            break;
+          }
+        }
+        if (best != npos) {
+          scope_end = best;
+          subject = best_subject;
+        }
+      }
+      if (subject == npos) {
+        if (line.substr(type_end, 2) == ": ") {
+          subject = type_end + 2;
+        } else if (bang && line.substr(type_end, 3) == "!: ") {
+          subject = type_end + 3;
+        }
+      }
+    }
+    if (subject == npos) {
+      not_conventional(type_end == 0 ? "the header does not start with a type"
+                                     : "expected '(scope)', '!' or ': ' after the type",
+                       offset_of(line) + type_end);
+      return false;
+    }
+    out_.type = line.substr(0, type_end);
+    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
+    out_.description = line.substr(subject);
+    out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
+    if (out_.type.empty()) {
+      not_conventional("the header does not start with a type", offset_of(line));
+      return false;
+    }
+    out_.conventional = true;
+    return breaking;
+  }
+
+  // Conventional Commits 1.0.0 header: type[(scope)][!]: description
+  void match_spec_header(std::string_view line) {
+    const std::size_t base = offset_of(line);
+    std::size_t i = 0;
+    while (i < line.size() && (is_ascii_word(line[i]) || line[i] == '-')) ++i;
+    if (i == 0) return not_conventional("the header does not start with a type", base);
+    const std::size_t type_end = i;
+    std::size_t scope_begin = npos;
+    std::size_t scope_end = npos;
+    if (i < line.size() && line[i] == '(') {
+      scope_begin = i + 1;
+      std::size_t j = scope_begin;
+      while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
+      if (j == line.size() || line[j] == '(') {
+        return not_conventional("the scope is not closed by ')'", base + j);
+      }
+      if (j == scope_begin) return not_conventional("the scope is empty", base + j);
+      scope_end = j;
+      i = j + 1;
+    }
+    bool bang = false;
+    if (i < line.size() && line[i] == '!') {
+      bang = true;
+      ++i;
+    }
+    if (i >= line.size() || line[i] != ':') {
+      return not_conventional(scope_begin == npos && !bang
+                                  ? "expected '(scope)', '!' or ': ' after the type"
+                                  : "expected ': ' after the type and scope",
+                              base + i);
+    }
+    ++i;
+    if (i >= line.size() || line[i] != ' ') {
+      return not_conventional("expected a space after ':'", base + i);
+    }
+    ++i;
+    std::size_t end = line.size();
+    if (i >= end || line[i] == ' ' || line[i] == '\t') {
+      return not_conventional("the description is empty or does not follow ': ' immediately",
+                              base + i);
+    }
+    out_.conventional = true;
+    out_.type = line.substr(0, type_end);
+    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.exclamation = bang;
+    out_.description = line.substr(i, end - i);
+  }
+
+  // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
+  static bool is_field_line(std::string_view line) noexcept {
+    if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
+    if (find_js_line_terminator(line, 1) != line.size()) return false;
+    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+      if (is_ascii_word(line[i])) return true;
+    }
+    return false;
+  }
+
+  bool parse_meta() {
+    if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    // Everything from here on goes to meta fields, never to body, footer or notes.
+    const bool content = next_ + 1 < lines_.size();
+    next_ = lines_.size();
+    return content;
+  }
+
+  // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
+  bool match_note(std::string_view line, std::string_view& title, std::string_view& text) const {
+    std::size_t p = 0;
+    const bool v6 = grammar_ != commits::dialect::conventional_changelog;
+    if (v6) {
+      // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
+      while (p < line.size()) {
+        if (line[p] == '|' || line[p] == '*') {
+          ++p;
+        } else if (const std::size_t n = js_space_length(line, p)) {
+          p += n;
+        } else {
+          break;
+        }
+      }
+    } else if (!line.empty() && line[0] == '*' && js_space_length(line, 1) != 0) {
+      p = skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+    }
+    const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
+    if (!istarts_with_ascii(line, p, "breaking change") &&
+        !(dash_ok && istarts_with_ascii(line, p, "breaking-change"))) {
+      return false;
+    }
+    title = line.substr(p, 15);
+    std::size_t q = p + 15;
+    if (v6) {
+      const std::size_t start = q;
+      while (q < line.size()) {
+        if (line[q] == ':') {
+          ++q;
+        } else if (const std::size_t n = js_space_length(line, q)) {
+          q += n;
+        } else {
+          break;
+        }
+      }
+      if (q == start) return false;
+    } else {
+      if (q >= line.size() || line[q] != ':') return false;
+      q = skip_js_spaces(line, q + 1);
+    }
+    // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
+    if (q > line.size()) q = line.size();
+    text = line.substr(q, find_js_line_terminator(line, q) - q);
+    return true;
+  }
+
+  bool parse_notes() {
+    if (next_ >= lines_.size()) return false;
+    std::string_view title;
+    std::string_view text;
+    if (!match_note(lines_[next_], title, text)) return false;
+    while (true) {
+      out_.notes.push_back(commits::note{title, {}});
+      pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
+      add_footer_line(next_);
+      ++next_;
+      bool restart = false;
+      while (next_ < lines_.size()) {
+        if (parse_meta()) return true;
+        if (match_note(lines_[next_], title, text)) {
+          restart = true;
+          break;
+        }
+        const bool token = compatible_footer_token(lines_[next_]);
+        scan_references(lines_[next_], token);
+        if (!token) pending_notes_.back().end = next_ + 1;
+        add_footer_line(next_);
+        ++next_;
+        if (token) break;
+      }
+      if (!restart) return true;
+    }
+  }
+
+  bool parse_body_and_footer(bool is_body) {
+    if (next_ >= lines_.size()) return is_body;
+    const bool token = compatible_footer_token(lines_[next_]);
+    const bool still_body = !token && is_body;
+    scan_references(lines_[next_], token);
+    if (still_body) {
+      if (body_begin_ == npos) body_begin_ = next_;
+      body_end_ = next_ + 1;
+    } else {
+      add_footer_line(next_);
+    }
+    ++next_;
+    return still_body;
+  }
+
+  void add_footer_line(std::size_t index) {
+    if (footer_begin_ == npos) footer_begin_ = index;
+    footer_end_ = index + 1;
+  }
+
+  // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
+  static bool compatible_footer_token(std::string_view line) noexcept {
+    if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+      return true;
+    }
+    std::size_t p = 0;
+    while (p < line.size() && is_issue_char(line[p])) ++p;
+    return p > 0 && footer_separator_at(line, p);
+  }
+
+  static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+    if (p < line.size() && line[p] == ':') {
+      const std::size_t r = skip_js_spaces(line, p + 1);
+      if (r == p + 1) return false;
+      if (r < line.size() && js_line_terminator_length(line, r) == 0) return true;
+      // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
+      for (std::size_t q = p + 1; q < r;) {
+        const std::size_t n = js_space_length(line, q);
+        if (q > p + 1 && js_line_terminator_length(line, q) == 0) return true;
+        q += n;
+      }
+      return false;
+    }
+    const std::size_t r = skip_js_spaces(line, p);
+    if (r == p || r >= line.size() || line[r] != '#') return false;
+    return r + 1 < line.size() && js_line_terminator_length(line, r + 1) == 0;
+  }
+
+  // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
+  // Returns the length of the token and separator (0: not a footer line).
+  static std::size_t spec_footer_token(std::string_view line) noexcept {
+    std::size_t p = 0;
+    if (line.substr(0, 15) == "BREAKING CHANGE") {
+      p = 15;
+    } else {
+      while (p < line.size() && (is_ascii_word(line[p]) || line[p] == '-')) ++p;
+      if (p == 0) return 0;
+    }
+    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    return 0;
+  }
+
+  void collect_footers(std::size_t begin, std::size_t end, bool spec) {
+    std::size_t current = npos;
+    std::string_view first;
+    auto flush = [&](std::size_t stop) {
+      if (current == npos) return;
+      out_.footers.back().value = join(first, true, current + 1, stop);
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string_view line = lines_[i];
+      std::size_t token_end = 0;
+      std::size_t value_begin = 0;
+      if (spec) {
+        value_begin = spec_footer_token(line);
+        if (value_begin != 0) token_end = value_begin - 2;
+      } else if (compatible_footer_token(line)) {
+        if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+          token_end = 15;
+        } else {
+          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
+        }
+        value_begin = line[token_end] == ':' ? skip_js_spaces(line, token_end + 1)
+                                             : skip_js_spaces(line, token_end) + 1;
+      }
+      if (value_begin == 0) continue;
+      flush(i);
+      current = i;
+      first = line.substr(value_begin);
+      out_.footers.push_back(commits::footer{
+          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+    }
+    flush(end);
+  }
+
+  // conventional-commits-parser's parseReferences: action sentences, then references.
+  void scan_references(std::string_view s, bool footer_mode) {
+    // Every reference holds a '#': a line without one has none, whatever its actions.
+    if (s.find('#') == npos) return;
+    std::size_t last = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const char c = ascii_lower(s[i]);
+      std::size_t after = 0;
+      std::size_t length = 0;
+      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
+          (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
+        const std::size_t t = skip_js_spaces(s, after);
+        std::size_t q = t;
+        bool ok = false;
+        while (true) {
+          if (q >= s.size() || action_word_at(s, q)) {
+            ok = true;
+            break;
+          }
+          if (js_line_terminator_length(s, q) != 0) break;
+          ++q;
+        }
+        if (!ok) {
+          i = q + 1;  // no match can start before the terminator (see action_word_at)
+          continue;
+        }
+        extract_references(s.substr(last, i - last), {});
+        extract_references(s.substr(t, q - t), s.substr(i, length));
+        last = q;
+        i = q;
+        continue;
+      }
+      ++i;
+    }
+    extract_references(s.substr(last), {});
+  }
+
+  // The parser's sticky referenceParts regex, applied until it fails. Every match ends
+  // in `#issue`, so only the '#' characters are visited: a match starts at the run of
+  // repository characters right before one (or at the '#' itself), which must begin at
+  // or after the end of the previous match; `.*?` cannot pass a line terminator.
+  void extract_references(std::string_view s, std::string_view action) {
+    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    s = s.substr(0, find_js_line_terminator(s, 0));
+    std::size_t last = 0;
+    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+      std::size_t p = hash;
+      while (p > 0 && is_repository_char(s[p - 1])) --p;
+      if (p < last) continue;  // the run began inside the previous match: no boundary
+      std::size_t e = hash + 1;
+      bool digit = false;
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
+                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      if (e == hash + 1 || !digit || !follows) continue;
+      commits::reference ref;
+      ref.raw = s.substr(last, e - last);
+      ref.action = action;
+      if (hash > p) {
+        std::string_view repository = s.substr(p, hash - p);
+        const std::size_t slash = repository.find('/');
+        if (slash != npos) {
+          ref.owner = repository.substr(0, slash);
+          repository = repository.substr(slash + 1);
+        }
+        ref.repository = repository;
+      }
+      ref.prefix = s.substr(hash, 1);
+      ref.issue = s.substr(hash + 1, e - hash - 1);
+      out_.references.push_back(ref);
+      last = e;
+      hash = e - 1;
+    }
+  }
+
+  // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
+  void dedupe_references() {
+    std::vector<commits::reference>& refs = out_.references;
+    if (refs.size() < 2) return;
+    auto same = [](const commits::reference& a, const commits::reference& b) {
+      return a.action.empty() == b.action.empty() && iequals_ascii(a.action, b.action) &&
+             iequals_ascii(a.raw, b.raw);
+    };
+    if (refs.size() <= 16) {
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < refs.size(); ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
+        if (!seen) refs[kept++] = refs[i];
+      }
+      refs.resize(kept);
+      return;
+    }
+    // Many references: an open-addressing set of indexes keeps this linear.
+    auto hash = [](const commits::reference& r) {
+      std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+      for (char ch : r.action)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      h = (h ^ 0xffu) * 1099511628211ull;
+      for (char ch : r.raw)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      return h;
+    };
+    std::size_t capacity = 64;
+    while (capacity < refs.size() * 2) capacity *= 2;
+    std::vector<std::size_t> slots(capacity, npos);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
+      bool seen = false;
+      while (slots[slot] != npos) {
+        if (same(refs[slots[slot]], refs[i])) {
+          seen = true;
+          break;
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+      if (seen) continue;
+      refs[kept] = refs[i];
+      slots[slot] = kept++;
+    }
+    refs.resize(kept);
+  }
+
+  // /@([\w-]+)/g over the whole message.
+  void scan_mentions() {
+    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+      std::size_t end = at + 1;
+      while (end < message_.size() && is_issue_char(message_[end])) ++end;
+      if (end > at + 1) {
+        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        at = end - 1;
+      }
+    }
+  }
+
+  // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
+  // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
+  void scan_revert(bool angular) {
+    const std::string_view m = message_;
+    if (!istarts_with_ascii(m, 0, "revert")) return;
+    std::size_t s0 = npos;
+    if (const std::size_t n = js_space_length(m, 6)) {
+      s0 = 6 + n;
+    } else if (m.size() > 7 && m[6] == ':') {
+      if (const std::size_t n2 = js_space_length(m, 7)) s0 = 7 + n2;
+    }
+    if (s0 == npos) return;
+    if (s0 < m.size() && m[s0] == '"' && find_revert(s0 + 1, angular)) return;
+    find_revert(s0, angular);
+  }
+
+  bool find_revert(std::size_t s, bool angular) {
+    const std::string_view m = message_;
+    constexpr std::string_view literal = "this reverts commit ";
+    std::size_t run_start = npos;  // start of the \s run that ends at the current position
+    for (std::size_t i = s; i < m.size();) {
+      if ((m[i] == 't' || m[i] == 'T') && istarts_with_ascii(m, i, literal)) {
+        std::size_t h = i + literal.size();
+        std::size_t e = h;
+        while (e < m.size() && is_ascii_word(m[e])) ++e;
+        const bool tail = angular ? (e - h >= 7 && e - h <= 40) : (e < m.size() && m[e] == '.');
+        if (tail) {
+          const std::size_t w = run_start == npos ? i : run_start;
+          std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
+          if (e_min < s + 1) e_min = s + 1;
+          if (e_min <= i) {
+            out_.revert = commits::revert{m.substr(s, e_min - s), m.substr(h, e - h)};
+            return true;
+          }
+        }
+      }
+      if (const std::size_t n = js_space_length(m, i)) {
+        if (run_start == npos) run_start = i;
+        i += n;
+      } else {
+        run_start = npos;
+        ++i;
+      }
+    }
+    return false;
+  }
+
+  // appendLine semantics: `first` (when present) and lines [begin, end) joined by '\n',
+  // leading empty pieces dropped, then \r/\n trimmed at both ends. A view into the message
+  // when the pieces are contiguous there with single '\n' separators, else owned text.
+  std::string_view join(std::string_view first, bool has_first, std::size_t begin,
+                        std::size_t end) {
+    std::string_view start_piece;
+    std::size_t from = begin;
+    if (has_first && !first.empty()) {
+      start_piece = first;
+    } else {
+      while (from < end && lines_[from].empty()) ++from;
+      if (from == end) return {};
+      start_piece = lines_[from++];
+    }
+    const char* stop = start_piece.data() + start_piece.size();
+    bool contiguous = true;
+    for (std::size_t k = from; k < end && contiguous; ++k) {
+      contiguous = lines_[k].data() == stop + 1 && *stop == '\n';
+      stop = lines_[k].data() + lines_[k].size();
+    }
+    if (contiguous) {
+      return trim_newlines(std::string_view(start_piece.data(),
+                                            static_cast<std::size_t>(stop - start_piece.data())));
+    }
+    std::string& store = storage();
+    const std::size_t at = store.size();
+    store.append(start_piece);
+    for (std::size_t k = from; k < end; ++k) {
+      store += '\n';
+      store.append(lines_[k]);
+    }
+    return trim_newlines(std::string_view(store).substr(at));
+  }
+
+  std::string& storage() {
+    if (!owned_) {
+      owned_ = std::make_shared<std::string>();
+      owned_->reserve(3 * message_.size() + 16);  // never reallocates: views stay valid
+    }
+    return *owned_;
+  }
+
+  void finish() {
+    if (owned_) out_.owned_text = owned_;
+  }
+
+  std::string_view message_;
+  commits::commit& out_;
+  commits::dialect grammar_ = commits::dialect::spec;
+  bool meta_fields_ = true;
+  line_buffer lines_;
+  std::size_t next_ = 0;
+  std::size_t body_begin_ = npos;
+  std::size_t body_end_ = npos;
+  std::size_t footer_begin_ = npos;
+  std::size_t footer_end_ = npos;
+  std::vector<pending_note> pending_notes_;
+  std::shared_ptr<std::string> owned_;
+};
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Parses one commit message. An error only for a message with nothing but
+// whitespace (errc::empty_message; conventional-commits-parser throws there) or
+// one over options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] inline result<commit> parse(std::string_view message, const options& opts = {}) {
+  if (message.size() > opts.max_length) {
+    return relkit::error{errc::message_too_long, opts.max_length,
+                         "message longer than " + std::to_string(opts.max_length) + " bytes at " +
+                             std::to_string(opts.max_length)};
+  }
+  if (detail::is_js_blank(message)) {
+    return relkit::error{errc::empty_message, 0, "empty commit message at 0"};
+  }
+  commit out;
+  detail::commit_parser parser(message, out);
+  if (opts.grammar == dialect::spec) {
+    parser.parse_spec();
+  } else {
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  return out;
+}
+
+// The header of a commit, rebuilt: `type(scope)!: description`.
+[[nodiscard]] inline std::string to_string(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_parse.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class bump : std::uint8_t { none, patch, minor, major };
+
+constexpr std::string_view to_string(bump level) noexcept {
+  switch (level) {
+    case bump::none:
+      return "none";
+    case bump::patch:
+      return "patch";
+    case bump::minor:
+      return "minor";
+    case bump::major:
+      return "major";
+  }
+  return "none";
+}
+
+// One line of a policy: the first rule a commit matches gives its bump.
+struct rule {
+  std::string name;                // shown in the decision: "feat -> minor"
+  bool breaking = false;           // only commits with a BREAKING CHANGE note or `!`
+  bool revert = false;             // only reverts
+  bool any_conventional = false;   // any conventional commit (git-cliff, release-please)
+  bool any_commit = false;         // any commit at all, conventional or not
+  std::vector<std::string> types;  // one of these types (empty: any)
+  bool ignore_case = false;        // compare types ignoring ASCII case
+  std::string scope;               // this scope only (empty: any)
+  bump level = bump::none;
+};
+
+// How a 0.y.z version bumps (SemVer leaves initial development open).
+enum class initial_development : std::uint8_t {
+  as_stable,          // breaking -> 1.0.0 (semantic-release, git-cliff and release-please defaults)
+  lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
+  breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
+  ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+};
+
+// How a revert cancels the commit it reverts inside the range.
+enum class revert_matching : std::uint8_t {
+  none,                  // reverts never cancel (whatBump)
+  newer_full_hash,       // commit-analyzer: revert newer than its target, full hash and header
+  hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
+};
+
+struct policy {
+  std::string name;
+  dialect grammar = dialect::spec;
+  std::vector<rule> rules;
+  revert_matching reverts = revert_matching::hash_prefix_any_order;
+  bool skip_merges = false;          // ignore commits with more than one parent
+  bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  initial_development zero_major = initial_development::as_stable;
+  bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+};
+
+// A commit as the bump sees it (what `git log` gives).
+struct log_entry {
+  std::string_view sha;
+  std::size_t parent_count = 1;
+  std::string_view message;
+};
+
+struct decision {
+  bump level = bump::none;
+  std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
+  std::string_view sha;                                     // its sha
+  std::string rule;                                         // the rule that matched
+  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  std::size_t cancelled = 0;  // commits dropped as revert pairs
+  std::size_t skipped = 0;    // merges skipped, empty messages
+};
+
+namespace presets {
+
+inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                      bool ignore_case = false) {
+  rule r;
+  r.name = std::move(name);
+  r.level = level;
+  r.types = std::move(types);
+  r.ignore_case = ignore_case;
+  return r;
+}
+inline rule breaking_rule(bump level = bump::major) {
+  rule r;
+  r.name = "breaking -> " + std::string(to_string(level));
+  r.breaking = true;
+  r.level = level;
+  return r;
+}
+inline rule revert_rule() {
+  rule r;
+  r.name = "revert -> patch";
+  r.revert = true;
+  r.level = bump::patch;
+  return r;
+}
+
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+inline policy semantic_release() {
+  policy p;
+  p.name = "semantic-release (conventionalcommits)";
+  p.grammar = dialect::semantic_release_conventionalcommits;
+  p.rules = {breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}),
+             make_rule("FEAT -> minor", bump::minor, {"FEAT"}),
+             revert_rule(),
+             make_rule("fix -> patch", bump::patch, {"fix"}),
+             make_rule("perf -> patch", bump::patch, {"perf"}),
+             make_rule("FIX -> patch", bump::patch, {"FIX"})};
+  p.reverts = revert_matching::newer_full_hash;
+  return p;
+}
+// The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
+inline policy semantic_release_angular() {
+  policy p = semantic_release();
+  p.name = "semantic-release (angular)";
+  p.grammar = dialect::semantic_release_angular;
+  return p;
+}
+// conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
+inline policy conventionalcommits_what_bump(bool pre_major = false) {
+  policy p;
+  p.name = "conventionalcommits whatBump";
+  p.grammar = dialect::conventional_changelog;
+  p.rules = {breaking_rule(), revert_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat", "feature"}),
+             make_rule("bump type -> patch", bump::patch,
+                       {"feat", "feature", "fix", "perf", "revert"}, true)};
+  p.reverts = revert_matching::none;
+  if (pre_major) p.zero_major = initial_development::lower_one_level;
+  return p;
+}
+// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+inline policy git_cliff() {
+  policy p;
+  p.name = "git-cliff";
+  p.grammar = dialect::spec;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.reverts = revert_matching::none;
+  return p;
+}
+// cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
+inline policy cocogitto() {
+  policy p;
+  p.name = "cocogitto";
+  p.grammar = dialect::spec;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  p.reverts = revert_matching::none;
+  p.zero_major = initial_development::ignore_breaking;
+  return p;
+}
+// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+inline policy release_please() {
+  policy p = git_cliff();
+  p.name = "release-please";
+  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
+  p.split_squash_bodies = true;
+  p.skip_merges = true;
+  return p;
+}
+// Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
+inline policy conventional_commits() {
+  policy p;
+  p.name = "conventional commits";
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  return p;
+}
+
+}  // namespace presets
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// What a rule says about one parsed commit (no rule: bump::none).
+[[nodiscard]] inline bool matches(const rule& r, const commit& c) {
+  if (r.breaking && !c.breaking) return false;
+  if (r.revert && !c.revert) return false;
+  if (r.any_conventional && !c.conventional) return false;
+  if (!r.types.empty()) {
+    bool found = false;
+    for (const std::string& t : r.types) {
+      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+        found = true;
+        break;
+      }
+    }
+    if (!found || c.type.empty()) return false;
+  }
+  if (!r.scope.empty() && c.scope != r.scope) return false;
+  return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
+         !r.scope.empty();
+}
+
+namespace detail_bump {
+
+inline std::string_view trim_js(std::string_view s) {
+  std::size_t b = detail::skip_js_spaces(s, 0);
+  std::size_t e = s.size();
+  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+struct item {
+  std::size_t index;
+  commit parsed;
+  bool dropped = false;
+};
+
+// Lines after a squash commit's header that are conventional headers after a blank line
+// (release-please's splitting), each with the lines that follow it.
+inline std::vector<std::string_view> squash_parts(std::string_view body) {
+  std::vector<std::string_view> parts;
+  std::size_t start = std::string_view::npos;
+  bool after_blank = true;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = body.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (after_blank && !blank) {
+      const auto head = parse(line);
+      if (head && head->conventional) {
+        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
+        start = pos;
+      }
+    }
+    after_blank = blank;
+    pos = nl + 1;
+  }
+  if (start != std::string_view::npos) parts.push_back(body.substr(start));
+  return parts;
+}
+
+}  // namespace detail_bump
+
+// The bump a range of commits (newest first, as `git log` lists them) implies under
+// `p`, and the commit and rule that decided it. `initial` says the current version is
+// 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
+[[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
+                                     bool initial = false, bool zero_zero = false) {
+  decision out;
+  std::vector<detail_bump::item> items;
+  items.reserve(range.size());
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    if (p.skip_merges && range[i].parent_count > 1) {
+      ++out.skipped;
+      continue;
+    }
+    auto parsed = parse(range[i].message, options{p.grammar});
+    if (!parsed) {
+      ++out.skipped;
+      continue;
+    }
+    if (p.split_squash_bodies) {
+      const std::string_view message = range[i].message;
+      const std::size_t nl = message.find('\n');
+      const std::string_view rest =
+          nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+      for (std::string_view part : detail_bump::squash_parts(rest)) {
+        auto extra = parse(part, options{p.grammar});
+        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      }
+    }
+    items.push_back(detail_bump::item{i, std::move(*parsed)});
+  }
+  if (p.reverts == revert_matching::newer_full_hash) {
+    // conventional-commits-filter: a revert is held until an older commit matches it.
+    std::vector<std::size_t> held;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const commit& c = items[k].parsed;
+      bool matched = false;
+      for (std::size_t h = 0; h < held.size(); ++h) {
+        const revert& r = *items[held[h]].parsed.revert;
+        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+            r.hash == range[items[k].index].sha) {
+          items[k].dropped = true;
+          items[held[h]].dropped = true;
+          held.erase(held.begin() + static_cast<std::ptrdiff_t>(h));
+          matched = true;
+          break;
+        }
+      }
+      if (!matched && c.revert) held.push_back(k);
+    }
+  } else if (p.reverts == revert_matching::hash_prefix_any_order) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].dropped || !items[k].parsed.revert) continue;
+      const revert& r = *items[k].parsed.revert;
+      if (r.hash.size() < 7) continue;
+      for (std::size_t t = 0; t < items.size(); ++t) {
+        if (t == k || items[t].dropped) continue;
+        const std::string_view sha = range[items[t].index].sha;
+        if (sha.size() >= r.hash.size() &&
+            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+          items[k].dropped = true;
+          items[t].dropped = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const detail_bump::item& it : items) {
+    if (it.dropped) {
+      ++out.cancelled;
+      continue;
+    }
+    for (const rule& r : p.rules) {
+      if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
+      if (!matches(r, it.parsed)) continue;
+      if (r.level > out.level) {
+        out.level = r.level;
+        out.commit_index = it.index;
+        out.sha = range[it.index].sha;
+        out.rule = r.name;
+      }
+      break;
+    }
+  }
+  bump adjusted = out.level;
+  std::string note;
+  if (initial && adjusted != bump::none) {
+    if (zero_zero && p.zero_zero_patch) {
+      adjusted = bump::patch;
+    } else if (p.zero_major == initial_development::lower_one_level && adjusted != bump::patch) {
+      adjusted = adjusted == bump::major ? bump::minor : bump::patch;
+    } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
+      adjusted = bump::minor;
+    }
+    if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
+  }
+  out.level = adjusted;
+  if (out.level == bump::none) {
+    out.reason = "none: no commit matched a rule of " + p.name;
+  } else {
+    const std::string_view header = items.empty() ? std::string_view() : [&] {
+      for (const auto& it : items) {
+        if (it.index == out.commit_index) return it.parsed.header;
+      }
+      return std::string_view();
+    }();
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+                 std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
+  }
+  return out;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_bump.hpp ----
+// ---- begin relkit/detail/commits_lint.hpp ----
+// relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
+// Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class severity : std::uint8_t { off, warning, error };
+
+constexpr std::string_view to_string(severity level) noexcept {
+  switch (level) {
+    case severity::off:
+      return "off";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
+  }
+  return "off";
+}
+
+// One configured rule, as commitlint writes it: [level, "always"|"never", value].
+struct lint_rule {
+  std::string name;  // "type-enum", "header-max-length", …
+  severity level = severity::error;
+  bool never = false;               // "never" instead of "always"
+  std::size_t limit = 0;            // *-max-length, *-max-line-length
+  std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
+};
+
+struct lint_config {
+  std::vector<lint_rule> rules;
+  // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
+  // version header, "Merged …", "Automatic merge …", "Auto-merged … into …".
+  bool default_ignores = true;
+};
+
+struct finding {
+  std::string rule;  // the rule name
+  severity level = severity::error;
+  std::size_t position = 0;  // byte offset in the message
+  std::string message;       // commitlint's wording
+};
+
+struct lint_report {
+  bool valid = true;  // no finding of severity::error
+  bool ignored = false;
+  std::vector<finding> findings;
+};
+
+namespace presets {
+
+// @commitlint/config-conventional 21.2.4.
+inline lint_config config_conventional() {
+  lint_config c;
+  auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
+                  std::vector<std::string> values) {
+    c.rules.push_back(lint_rule{std::move(name), level, never, limit, std::move(values)});
+  };
+  add("body-leading-blank", severity::warning, false, 0, {});
+  add("body-max-line-length", severity::error, false, 100, {});
+  add("footer-leading-blank", severity::warning, false, 0, {});
+  add("footer-max-line-length", severity::error, false, 100, {});
+  add("header-max-length", severity::error, false, 100, {});
+  add("header-trim", severity::error, false, 0, {});
+  add("subject-case", severity::error, true, 0,
+      {"sentence-case", "start-case", "pascal-case", "upper-case"});
+  add("subject-empty", severity::error, true, 0, {});
+  add("subject-full-stop", severity::error, true, 0, {"."});
+  add("type-case", severity::error, false, 0, {"lower-case"});
+  add("type-empty", severity::error, true, 0, {});
+  add("type-enum", severity::error, false, 0,
+      {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style",
+       "test"});
+  return c;
+}
+
+}  // namespace presets
+
+namespace detail_lint {
+
+// Length in UTF-16 code units (JavaScript's String.length) of UTF-8 text.
+inline std::size_t utf16_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = detail::byte_at(s, i);
+    if ((c & 0xc0) == 0x80) continue;
+    n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+// Decodes the code point at i (invalid bytes read as U+FFFD).
+inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
+  const unsigned char c = detail::byte_at(s, i);
+  if (c < 0x80) return c;
+  int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+  if (extra == 0 || s.size() - i <= static_cast<std::size_t>(extra)) return 0xfffd;
+  std::uint32_t cp = c & (0x3fu >> extra);
+  for (int k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (detail::byte_at(s, i + static_cast<std::size_t>(k)) & 0x3fu);
+  return cp;
+}
+
+// Uppercase letters (Lu) of the scripts seen in commit subjects: Latin, Greek, Cyrillic.
+inline bool is_upper_letter(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xc0 && cp <= 0xde) return cp != 0xd7;
+  if (cp >= 0x100 && cp <= 0x17f)
+    return cp % 2 == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+  if (cp >= 0x391 && cp <= 0x3ab) return cp != 0x3a2;
+  if (cp >= 0x400 && cp <= 0x42f) return true;
+  if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 0;
+  return false;
+}
+inline bool is_lower_letter(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xdf && cp <= 0xff) return cp != 0xf7;
+  if (cp >= 0x100 && cp <= 0x17f) return !is_upper_letter(cp);
+  if (cp >= 0x3ac && cp <= 0x3ce) return true;
+  if (cp >= 0x430 && cp <= 0x45f) return true;
+  if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 1;
+  return false;
+}
+
+// ensureCase's input: `…`, "…" and '…' spans removed (lazily, left to right), then trimmed.
+inline std::string without_quotes(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '`' || c == '"' || c == '\'') {
+      const std::size_t close = s.find(c, i + 1);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  const std::size_t b = detail::skip_js_spaces(out, 0);
+  std::size_t e = out.size();
+  while (e > b &&
+         (out[e - 1] == ' ' || out[e - 1] == '\t' || out[e - 1] == '\r' || out[e - 1] == '\n'))
+    --e;
+  return out.substr(b, e - b);
+}
+
+// commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
+// for start/pascal/camel/kebab/snake case).
+inline bool ensure_case(std::string_view raw, std::string_view target) {
+  const std::string input = without_quotes(raw);
+  if (input.empty() || detail::is_ascii_digit(input[0])) return true;
+  bool any_lower = false;
+  bool any_upper = false;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+    const std::uint32_t cp = code_point(input, i);
+    any_lower |= is_lower_letter(cp);
+    any_upper |= is_upper_letter(cp);
+  }
+  const std::uint32_t first = code_point(input, 0);
+  if (target == "lower-case" || target == "lowercase") return !any_upper;
+  if (target == "upper-case" || target == "uppercase") return !any_lower;
+  if (target == "sentence-case" || target == "sentencecase") return !is_lower_letter(first);
+  const bool separators = input.find_first_of(" -_") != std::string::npos;
+  if (target == "pascal-case") return !separators && !is_lower_letter(first);
+  if (target == "camel-case") return !separators && !is_upper_letter(first);
+  if (target == "kebab-case") return !any_upper && input.find_first_of(" _") == std::string::npos;
+  if (target == "snake-case") return !any_upper && input.find_first_of(" -") == std::string::npos;
+  if (target == "start-case") {
+    bool word_start = true;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      const char c = input[i];
+      if (c == ' ' || c == '-' || c == '_') {
+        if (c != ' ') return false;
+        word_start = true;
+        continue;
+      }
+      if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+      if (word_start && is_lower_letter(code_point(input, i))) return false;
+      word_start = false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// /\bhttps?:\/\/\S+/
+inline bool has_url(std::string_view line) noexcept {
+  for (std::size_t at = line.find("http"); at != std::string_view::npos;
+       at = line.find("http", at + 1)) {
+    if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < line.size() && line[i] == 's') ++i;
+    if (line.substr(i, 3) != "://") continue;
+    i += 3;
+    if (i < line.size() && detail::js_space_length(line, i) == 0) return true;
+  }
+  return false;
+}
+
+// Lines split on \r?\n, as toLines does.
+inline std::vector<std::string_view> to_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t nl = text.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    if (nl != std::string_view::npos && end > start && text[end - 1] == '\r') --end;
+    lines.push_back(text.substr(start, end - start));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+inline std::string_view first_line(std::string_view text) {
+  return text.substr(0, text.find('\n'));
+}
+
+inline bool ignored_by_default(std::string_view message) {
+  std::size_t e = message.size();
+  while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
+  const std::string_view m = message.substr(0, e);
+  const std::string_view head = first_line(m);
+  auto starts = [&](std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+  };
+  // /^(Merge pull request|Merge (.*?) into (.*?)|Merge branch (.*?))(?:\r?\n)*$/m: any line.
+  for (std::string_view line : to_lines(m)) {
+    if (starts(line, "Merge pull request") || starts(line, "Merge branch ")) return true;
+    if (starts(line, "Merge ") && line.find(" into ", 5) != std::string_view::npos) return true;
+    if (starts(line, "Merge tag ")) return true;
+  }
+  if ((starts(m, "Revert ") || starts(m, "revert ") || starts(m, "Reapply ") ||
+       starts(m, "reapply ")) &&
+      m.size() > 7) {
+    return true;
+  }
+  if (starts(m, "amend!") || starts(m, "fixup!") || starts(m, "squash!")) return true;
+  if ((starts(m, "Merged ") && (m.find(" in ", 7) != std::string_view::npos ||
+                                m.find(" into ", 7) != std::string_view::npos)) ||
+      (starts(m, "Merged PR ") && m.find(": ", 10) != std::string_view::npos)) {
+    return true;
+  }
+  if (starts(m, "Merge remote-tracking branch") || starts(m, "Automatic merge")) return true;
+  if (starts(m, "Auto-merged ") && m.find(" into ", 12) != std::string_view::npos) return true;
+  // A bare version header, after `chore(x):` and [skip ci] are removed (semver.valid).
+  std::string_view v = head;
+  if (starts(v, "chore")) {
+    std::size_t i = 5;
+    if (i < v.size() && v[i] == '(') {
+      const std::size_t close = v.find(')', i);
+      if (close != std::string_view::npos && close > i + 1 && v.substr(close + 1, 1) == ":") {
+        i = close + 1;
+      }
+    }
+    if (i < v.size() && v[i] == ':') v = v.substr(i + 1);
+  }
+  std::string stripped(v);
+  for (std::string_view tag : {"[skip ci]", "[ci skip]", "[skip-ci]", "[ci-skip]", "(skip ci)",
+                               "(ci skip)", "(skip-ci)", "(ci-skip)"}) {
+    const std::size_t at = stripped.find(tag);
+    if (at != std::string::npos) {
+      stripped.erase(at, tag.size());
+      break;
+    }
+  }
+  std::size_t b = 0;
+  while (b < stripped.size() && detail::js_space_length(stripped, b) != 0) ++b;
+  std::size_t t = stripped.size();
+  while (t > b && detail::js_space_length(stripped, t - 1) != 0) --t;
+  std::string_view s = std::string_view(stripped).substr(b, t - b);
+  if (!s.empty() && (s[0] == 'v' || s[0] == '=')) s = s.substr(1);
+  // MAJOR.MINOR.PATCH[-pre][+build], numbers without leading zeros.
+  std::size_t i = 0;
+  for (int part = 0; part < 3; ++part) {
+    const std::size_t start = i;
+    while (i < s.size() && detail::is_ascii_digit(s[i])) ++i;
+    if (i == start || (s[start] == '0' && i - start > 1)) return false;
+    if (part < 2) {
+      if (i >= s.size() || s[i] != '.') return false;
+      ++i;
+    }
+  }
+  if (i == s.size()) return true;
+  if (s[i] != '-' && s[i] != '+') return false;
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    const char c = s[k];
+    if (!(detail::is_ascii_word(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
+  }
+  return i + 1 < s.size();
+}
+
+}  // namespace detail_lint
+
+// Lints a message against commitlint rules (default: @commitlint/config-conventional),
+// parsing it as commitlint does (conventionalcommits parser options, no meta fields).
+// A message of nothing but whitespace gives an empty, valid report.
+[[nodiscard]] inline lint_report lint(std::string_view message,
+                                      const lint_config& config = presets::config_conventional()) {
+  lint_report report;
+  if (config.default_ignores && detail_lint::ignored_by_default(message)) {
+    report.ignored = true;
+    return report;
+  }
+  options opts{dialect::conventional_changelog};
+  opts.meta_fields = false;
+  const auto parsed = parse(message, opts);
+  if (!parsed) return report;
+  const commit& c = *parsed;
+  auto offset = [&](std::string_view part) {
+    const char* begin = message.data();
+    return part.data() >= begin && part.data() <= begin + message.size()
+               ? static_cast<std::size_t>(part.data() - begin)
+               : std::size_t{0};
+  };
+  const std::size_t subject_at = c.description.empty() ? 0 : offset(c.description);
+  auto add = [&](const lint_rule& r, std::size_t position, std::string text) {
+    report.findings.push_back(finding{r.name, r.level, position, std::move(text)});
+    if (r.level == severity::error) report.valid = false;
+  };
+  auto join = [](const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values) {
+      if (!out.empty()) out += ", ";
+      out += v;
+    }
+    return out;
+  };
+  for (const lint_rule& r : config.rules) {
+    if (r.level == severity::off) continue;
+    const std::string_view name = r.name;
+    if (name == "header-max-length") {
+      const std::size_t length = detail_lint::utf16_length(c.header);
+      const bool ok = !c.header.empty() && length <= r.limit;
+      if (!ok) {
+        add(r, 0,
+            "header must not be longer than " + std::to_string(r.limit) +
+                " characters, current length is " + std::to_string(length));
+      }
+    } else if (name == "header-trim") {
+      if (c.header.empty()) continue;
+      const bool lead = detail::js_space_length(c.header, 0) != 0;
+      bool trail = false;
+      for (std::size_t n = 1; n <= 3 && n <= c.header.size() && !trail; ++n) {
+        trail = detail::js_space_length(c.header, c.header.size() - n) == n;
+      }
+      if (lead || trail) {
+        add(r, lead ? 0 : c.header.size() - 1,
+            lead && trail ? "header must not be surrounded by whitespace"
+            : lead        ? "header must not start with whitespace"
+                          : "header must not end with whitespace");
+      }
+    } else if (name == "subject-case") {
+      if (c.description.empty()) continue;
+      const std::uint32_t first = detail_lint::code_point(c.description, 0);
+      if (!detail_lint::is_upper_letter(first) && !detail_lint::is_lower_letter(first)) continue;
+      std::vector<std::string> matched;
+      for (const std::string& v : r.values) {
+        if (detail_lint::ensure_case(c.description, v)) matched.push_back(v);
+      }
+      const bool result = !matched.empty();
+      if (r.never ? result : !result) {
+        add(r, subject_at,
+            std::string("subject must ") + (r.never ? "not " : "") + "be " +
+                join(r.never ? matched : r.values));
+      }
+    } else if (name == "subject-empty" || name == "type-empty") {
+      const bool type_rule = name == "type-empty";
+      const bool empty = type_rule ? c.type.empty() : c.description.empty();
+      if (empty == r.never) {
+        add(r, type_rule ? 0 : subject_at,
+            std::string(type_rule ? "type" : "subject") + (r.never ? " may not" : " must") +
+                " be empty");
+      }
+    } else if (name == "subject-full-stop") {
+      const std::string stop = r.values.empty() ? std::string(".") : r.values[0];
+      const std::size_t colon = c.header.find(':');
+      if (colon != std::string_view::npos && colon > 0 && colon + 1 == c.header.size()) continue;
+      bool has_stop = !c.header.empty() && c.header.size() >= stop.size() &&
+                      c.header.substr(c.header.size() - stop.size()) == stop;
+      if (c.header.size() >= 3 && c.header.substr(c.header.size() - 3) == "...") has_stop = false;
+      if (r.never ? has_stop : !has_stop) {
+        add(r, c.header.empty() ? 0 : c.header.size() - 1,
+            std::string("subject ") + (r.never ? "may not" : "must") + " end with full stop");
+      }
+    } else if (name == "type-case") {
+      if (c.type.empty()) continue;
+      bool any = false;
+      for (const std::string& v : r.values) any = any || detail_lint::ensure_case(c.type, v);
+      if (r.never ? any : !any) {
+        add(r, 0, std::string("type must ") + (r.never ? "not " : "") + "be " + join(r.values));
+      }
+    } else if (name == "type-enum") {
+      if (c.type.empty()) continue;
+      bool found = false;
+      for (const std::string& v : r.values) found = found || c.type == v;
+      if (r.never ? found : !found) {
+        add(r, 0,
+            std::string("type must ") + (r.never ? "not " : "") + "be one of [" + join(r.values) +
+                "]");
+      }
+    } else if (name == "body-leading-blank" || name == "footer-leading-blank") {
+      const bool body = name == "body-leading-blank";
+      const std::optional<std::string_view>& part = body ? c.body : c.footer;
+      if (!part || part->empty()) continue;
+      const auto raw = detail_lint::to_lines(message);
+      std::string_view leading;
+      bool has_leading = false;
+      if (body) {
+        has_leading = raw.size() > 1;
+        if (has_leading) leading = raw[1];
+      } else {
+        const std::string_view first = detail_lint::to_lines(*part)[0];
+        std::ptrdiff_t at = -1;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          if (raw[i] == first) {
+            at = static_cast<std::ptrdiff_t>(i);
+            break;
+          }
+        }
+        // rawLines.slice(at - 1)[0]: a negative start counts from the end.
+        std::ptrdiff_t index = at - 1;
+        if (index < 0) index += static_cast<std::ptrdiff_t>(raw.size());
+        has_leading = index >= 0 && static_cast<std::size_t>(index) < raw.size();
+        if (has_leading) leading = raw[static_cast<std::size_t>(index)];
+      }
+      const bool succeeds = has_leading && leading.empty();
+      if (r.never ? succeeds : !succeeds) {
+        add(r, offset(*part),
+            std::string(body ? "body" : "footer") + (r.never ? " may not" : " must") +
+                " have leading blank line");
+      }
+    } else if (name == "body-max-line-length" || name == "footer-max-line-length") {
+      const bool body = name == "body-max-line-length";
+      const std::optional<std::string_view>& part = body ? c.body : c.footer;
+      if (!part || part->empty()) continue;
+      for (std::string_view line : detail_lint::to_lines(*part)) {
+        if (detail_lint::has_url(line) || detail_lint::utf16_length(line) <= r.limit) continue;
+        add(r, offset(line),
+            std::string(body ? "body's" : "footer's") + " lines must not be longer than " +
+                std::to_string(r.limit) + " characters");
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_lint.hpp ----
+// ---- end relkit/commits.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

@@ -10,6 +10,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/commits_text.hpp"
+#include "relkit/detail/commits_types.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
@@ -769,4 +770,46 @@ class commit_parser {
 };
 
 }  // namespace detail
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Parses one commit message. An error only for a message with nothing but
+// whitespace (errc::empty_message; conventional-commits-parser throws there) or
+// one over options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] inline result<commit> parse(std::string_view message, const options& opts = {}) {
+  if (message.size() > opts.max_length) {
+    return relkit::error{errc::message_too_long, opts.max_length,
+                         "message longer than " + std::to_string(opts.max_length) + " bytes at " +
+                             std::to_string(opts.max_length)};
+  }
+  if (detail::is_js_blank(message)) {
+    return relkit::error{errc::empty_message, 0, "empty commit message at 0"};
+  }
+  commit out;
+  detail::commit_parser parser(message, out);
+  if (opts.grammar == dialect::spec) {
+    parser.parse_spec();
+  } else {
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  return out;
+}
+
+// The header of a commit, rebuilt: `type(scope)!: description`.
+[[nodiscard]] inline std::string to_string(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
+}  // namespace commits
 RELKIT_NAMESPACE_END
