@@ -4,7 +4,11 @@
 
 #include "relkit/config.hpp"
 #include "relkit/commits.hpp"
+#include "relkit/gates.hpp"
+#include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
+#include "relkit/semver.hpp"
+#include "relkit/rollout.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
