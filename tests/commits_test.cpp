@@ -411,4 +411,37 @@ TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
   EXPECT_EQ(open.error().message, "a git log record without its 0x1e terminator at 0");
 }
 
+TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {
+  namespace sv = relkit::semver;
+  const auto feat = range({{"aaaaaaa", "feat(ui): dark mode"}});
+  const auto fix = range({{"bbbbbbb", "fix: crash"}});
+  const auto breaking = range({{"ccccccc", "feat!: drop v1"}});
+  const rc::policy p = rc::presets::semantic_release();
+  auto next = [&](std::string_view current, const std::vector<rc::log_entry>& commits,
+                  const rc::policy& policy, std::string_view channel = {}) {
+    const auto d = rc::next_version(sv::parse(current).value(), commits, policy, channel);
+    return d ? sv::to_string(d->version) : relkit::to_string(d.error());
+  };
+  EXPECT_EQ(next("1.4.1", feat, p), "1.5.0");
+  EXPECT_EQ(next("1.4.1", fix, p), "1.4.2");
+  EXPECT_EQ(next("1.4.1", breaking, p), "2.0.0");
+  EXPECT_EQ(next("1.4.1", range({{"ddddddd", "docs: x"}}), p), "1.4.1");
+  // Prerelease channels.
+  EXPECT_EQ(next("1.4.1", feat, p, "rc"), "1.5.0-rc.1");
+  EXPECT_EQ(next("1.5.0-rc.1", fix, p, "rc"), "1.5.0-rc.2");
+  EXPECT_EQ(next("1.5.0-rc.1", feat, p, "rc"), "1.5.0-rc.2");
+  EXPECT_EQ(next("1.5.0-rc.2", breaking, p, "rc"), "2.0.0-rc.1");
+  EXPECT_EQ(next("1.5.0-beta.3", fix, p, "rc"), "1.5.0-rc.1");
+  EXPECT_EQ(next("1.5.0-rc.2", fix, p), "1.5.0");
+  // 0.x: semantic-release goes to 1.0.0; whatBump with preMajor stays in 0.x.
+  EXPECT_EQ(next("0.3.2", breaking, p), "1.0.0");
+  EXPECT_EQ(next("0.3.2", breaking, rc::presets::conventionalcommits_what_bump(true)), "0.4.0");
+  EXPECT_EQ(next("0.3.2", feat, rc::presets::conventionalcommits_what_bump(true)), "0.3.3");
+  const auto d = rc::next_version(sv::parse("1.4.1").value(), feat, p);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->level, rc::bump::minor);
+  EXPECT_EQ(d->sha, "aaaaaaa");
+  EXPECT_EQ(d->rule, "feat -> minor");
+}
+
 }  // namespace

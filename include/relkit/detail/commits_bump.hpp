@@ -12,6 +12,7 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/commits_parse.hpp"
 #include "relkit/result.hpp"
+#include "relkit/semver.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -84,6 +85,7 @@ struct decision {
   std::string_view sha;                                     // its sha
   std::string rule;                                         // the rule that matched
   std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version version;    // next_version: the next version (the current one for none)
   std::size_t cancelled = 0;  // commits dropped as revert pairs
   std::size_t skipped = 0;    // merges skipped, empty messages
 };
@@ -381,6 +383,45 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
+
+// The next version after `current` for the commits since it (newest first) under `p`.
+// `channel` (e.g. "rc") makes a prerelease: 1.4.1 + feat -> 1.5.0-rc.1, then
+// 1.5.0-rc.1 + fix -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
+// one (1.5.0-rc.2 + breaking -> 2.0.0-rc.1). Without a channel a prerelease graduates
+// (1.5.0-rc.2 + fix -> 1.5.0). No bump: the version stays, `level` is none.
+[[nodiscard]] inline result<decision> next_version(const semver::version& current,
+                                                   const std::vector<log_entry>& range,
+                                                   const policy& p, std::string_view channel = {}) {
+  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
+  d.version = current;
+  d.version.build.clear();
+  if (d.level == bump::none) return d;
+  const semver::release_type type = d.level == bump::major   ? semver::release_type::major
+                                    : d.level == bump::minor ? semver::release_type::minor
+                                                             : semver::release_type::patch;
+  auto target = semver::bump(current, type);
+  if (!target) return target.error();
+  if (channel.empty()) {
+    d.version = *target;
+    return d;
+  }
+  const std::string_view pre = current.prerelease;
+  const bool same_release = current.is_prerelease() && target->major == current.major &&
+                            target->minor == current.minor && target->patch == current.patch;
+  const bool same_channel = pre.substr(0, pre.find('.')) == channel;
+  if (same_release && same_channel) {
+    semver::bump_options opts;
+    opts.identifier = channel;
+    opts.base = semver::identifier_base::one;
+    auto next = semver::bump(current, semver::release_type::prerelease, opts);
+    if (!next) return next.error();
+    d.version = *next;
+  } else {
+    d.version = *target;
+    d.version.prerelease = std::string(channel) + ".1";
+  }
+  return d;
+}
 
 // Reads the output of
 //   git log --format=%H%x1f%P%x1f%B%x1e
