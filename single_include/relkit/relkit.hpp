@@ -1480,6 +1480,2223 @@ namespace commits {
 }  // namespace commits
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/commits_parse.hpp ----
+// ---- begin relkit/semver.hpp ----
+// relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
+// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
+//
+// A version keeps its prerelease and build text as dot-joined strings; short
+// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
+// so parsing and comparing typical versions does not allocate.
+
+#include <algorithm>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+enum class errc {
+  empty = 1,             // nothing to parse
+  too_long,              // input over options::max_length bytes
+  unexpected_character,  // a character the grammar does not allow here
+  unexpected_end,        // input ended inside a version
+  leading_zero,          // numeric part with a leading zero (strict and npm modes)
+  number_too_large,      // beyond uint64 (strict) or 2^53-1 (npm modes, as node-semver)
+  invalid_range,         // a range node-semver's validRange rejects
+  invalid_identifier,    // a bump identifier that is not a prerelease identifier
+  not_a_prerelease,      // bump(release) of a version without prerelease
+  identifier_exists,     // bump with identifier_base::none would not change the version
+  empty_identifier,      // bump with identifier_base::none and no identifier
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty:
+      return "empty";
+    case errc::too_long:
+      return "too_long";
+    case errc::unexpected_character:
+      return "unexpected_character";
+    case errc::unexpected_end:
+      return "unexpected_end";
+    case errc::leading_zero:
+      return "leading_zero";
+    case errc::number_too_large:
+      return "number_too_large";
+    case errc::invalid_range:
+      return "invalid_range";
+    case errc::invalid_identifier:
+      return "invalid_identifier";
+    case errc::not_a_prerelease:
+      return "not_a_prerelease";
+    case errc::identifier_exists:
+      return "identifier_exists";
+    case errc::empty_identifier:
+      return "empty_identifier";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"semver", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
+// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
+//   numbers up to 2^53-1.
+// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
+//   first, leading zeros, a prerelease without `-`.
+enum class parse_mode : unsigned char { strict, npm, npm_loose };
+
+struct options {
+  parse_mode mode = parse_mode::strict;
+  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
+};
+
+inline constexpr options strict_options{parse_mode::strict, 256};
+inline constexpr options npm_options{parse_mode::npm, 256};
+inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
+
+// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
+inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
+
+struct version {
+  std::uint64_t major = 0;
+  std::uint64_t minor = 0;
+  std::uint64_t patch = 0;
+  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
+  std::string build;       // dot-joined identifiers without the '+'
+
+  version() = default;
+  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
+          std::string prerelease_ = {}, std::string build_ = {})
+      : major(major_),
+        minor(minor_),
+        patch(patch_),
+        prerelease(std::move(prerelease_)),
+        build(std::move(build_)) {}
+
+  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
+};
+
+namespace detail_semver {
+
+inline bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+inline bool is_ident_char(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+inline bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+// Byte length of the JavaScript whitespace character (String.prototype.trim,
+// regex \s) starting at `pos`, or 0. UTF-8.
+inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+  if (pos >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
+  if (b0 < 0xc2) return 0;
+  auto byte = [&](std::size_t k) -> unsigned {
+    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
+  };
+  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
+  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
+  if (b0 == 0xe2 && byte(1) == 0x80) {
+    const unsigned b2 = byte(2);
+    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
+  }
+  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
+  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
+  return 0;
+}
+// Byte length of the JavaScript whitespace character ending at `end`, or 0.
+inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (js_space_at(s, end - len) == len) return len;
+  }
+  return 0;
+}
+
+inline std::string quote_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out = "byte 0x";
+  out += hex[u >> 4];
+  out += hex[u & 15U];
+  return out;
+}
+
+inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) {
+  if (pos >= text.size()) {
+    return relkit::error{
+        errc::unexpected_end, pos,
+        "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
+  }
+  return relkit::error{errc::unexpected_character, pos,
+                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
+                           " while parsing " + what};
+}
+
+// Compares two numeric identifiers (digits only, maybe with leading zeros in
+// loose input) by value, any length.
+inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
+  while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
+  while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// §11.4 for one identifier pair.
+inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
+  const bool an = all_digits(a);
+  const bool bn = all_digits(b);
+  if (an && bn) return compare_numeric(a, b);
+  if (an) return -1;
+  if (bn) return 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// Walks dot-joined identifiers pairwise in one pass, without allocating.
+// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
+// 0 as soon as two different texts compare equal ("01" vs "1").
+inline int compare_identifier_lists(std::string_view a, std::string_view b,
+                                    bool stop_on_equal_value) noexcept {
+  if (a.empty() || b.empty()) {
+    if (a.empty() && b.empty()) return 0;
+    return a.empty() ? -1 : 1;
+  }
+  const char* pa = a.data();
+  const char* const ea = pa + a.size();
+  const char* pb = b.data();
+  const char* const eb = pb + b.size();
+  for (;;) {
+    const char* const xa = pa;
+    bool x_digits = true;
+    while (pa != ea && *pa != '.') {
+      x_digits = x_digits && is_digit(*pa);
+      ++pa;
+    }
+    const char* const yb = pb;
+    bool y_digits = true;
+    while (pb != eb && *pb != '.') {
+      y_digits = y_digits && is_digit(*pb);
+      ++pb;
+    }
+    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
+    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
+    if (x != y) {
+      int c;
+      if (x_digits && y_digits) {
+        c = compare_numeric(x, y);
+      } else if (x_digits != y_digits) {
+        c = x_digits ? -1 : 1;
+      } else {
+        const int k = x.compare(y);
+        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
+      }
+      if (c != 0 || stop_on_equal_value) return c;
+    }
+    const bool a_done = pa == ea;
+    const bool b_done = pb == eb;
+    if (a_done || b_done) {
+      if (a_done && b_done) return 0;
+      return a_done ? -1 : 1;
+    }
+    ++pa;
+    ++pb;
+  }
+}
+
+}  // namespace detail_semver
+
+// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
+inline int compare(const version& a, const version& b) noexcept {
+  if (a.major != b.major) return a.major < b.major ? -1 : 1;
+  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
+  if (a.prerelease.empty() || b.prerelease.empty()) {
+    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
+    return a.prerelease.empty() ? 1 : -1;
+  }
+  if (a.prerelease == b.prerelease) return 0;
+  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
+}
+
+// node-semver's compareBuild (used by its sort/rsort): precedence, then build
+// identifiers (none sorts first).
+inline int compare_build(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c != 0) return c;
+  return detail_semver::compare_identifier_lists(a.build, b.build, true);
+}
+
+inline bool operator==(const version& a, const version& b) noexcept {
+  return compare(a, b) == 0;
+}
+inline bool operator!=(const version& a, const version& b) noexcept {
+  return compare(a, b) != 0;
+}
+inline bool operator<(const version& a, const version& b) noexcept {
+  return compare(a, b) < 0;
+}
+inline bool operator>(const version& a, const version& b) noexcept {
+  return compare(a, b) > 0;
+}
+inline bool operator<=(const version& a, const version& b) noexcept {
+  return compare(a, b) <= 0;
+}
+inline bool operator>=(const version& a, const version& b) noexcept {
+  return compare(a, b) >= 0;
+}
+
+// Same as ==, and the build text too.
+inline bool identical(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
+         a.prerelease == b.prerelease && a.build == b.build;
+}
+
+inline std::string to_string(const version& v, bool with_build = true) {
+  std::string out = std::to_string(v.major);
+  out += '.';
+  out += std::to_string(v.minor);
+  out += '.';
+  out += std::to_string(v.patch);
+  if (!v.prerelease.empty()) {
+    out += '-';
+    out += v.prerelease;
+  }
+  if (with_build && !v.build.empty()) {
+    out += '+';
+    out += v.build;
+  }
+  return out;
+}
+
+// What node-semver's `version` property prints: no build metadata.
+inline std::string to_npm_string(const version& v) {
+  return to_string(v, false);
+}
+
+namespace detail_semver {
+
+struct number_limits {
+  std::uint64_t max;
+  const char* max_text;
+};
+
+inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
+                                                  std::size_t end, const char* part, bool loose,
+                                                  std::uint64_t max, const char* max_text) {
+  const std::size_t start = i;
+  if (i >= end || !is_digit(s[i])) {
+    std::string what = std::string(part) + " version";
+    return unexpected(s.substr(0, end), i, what.c_str());
+  }
+  if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
+    return relkit::error{
+        errc::leading_zero, i,
+        std::string("leading zero in ") + part + " version at " + std::to_string(i)};
+  }
+  std::uint64_t value = 0;
+  bool overflow = false;
+  for (; i < end && is_digit(s[i]); ++i) {
+    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
+    if (value > (max - digit) / 10) overflow = true;
+    if (!overflow) value = value * 10 + digit;
+  }
+  if (overflow) {
+    return relkit::error{
+        errc::number_too_large, start,
+        std::string(part) + " version exceeds " + max_text + " at " + std::to_string(start)};
+  }
+  return value;
+}
+
+// A number of 1 to 15 digits without a leading zero (cannot overflow any
+// limit); false leaves the careful path to decide and explain.
+inline bool fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
+  const std::size_t b = k;
+  std::uint64_t value = 0;
+  while (k < s.size() && is_digit(s[k]) && k - b < 16) {
+    value = value * 10 + static_cast<std::uint64_t>(s[k] - '0');
+    ++k;
+  }
+  const std::size_t n = k - b;
+  if (n == 0 || n > 15 || (n > 1 && s[b] == '0')) return false;
+  out = value;
+  return true;
+}
+
+// Appends one prerelease identifier, normalised as node-semver's loose mode
+// does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
+inline void append_loose_identifier(std::string& out, std::string_view id) {
+  if (all_digits(id) && id.size() > 1 && id.front() == '0') {
+    std::string_view trimmed = id;
+    while (trimmed.size() > 1 && trimmed.front() == '0') trimmed.remove_prefix(1);
+    if (trimmed.size() < 16 ||
+        (trimmed.size() == 16 && compare_numeric(trimmed, "9007199254740991") < 0)) {
+      out.append(trimmed.data(), trimmed.size());
+      return;
+    }
+  }
+  out.append(id.data(), id.size());
+}
+
+// Identifiers from `i` to the first character that is neither an identifier
+// character nor a separating dot; every identifier non-empty.
+inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
+                                                    std::size_t end, bool prerelease, bool loose,
+                                                    std::string* out) {
+  const char* what = prerelease ? "prerelease identifier" : "build identifier";
+  // Strict and npm text is already canonical: copy it once at the end.
+  const bool copy_whole = !(loose && prerelease);
+  const std::size_t first = i;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return unexpected(s.substr(0, end), i, what);
+    const std::string_view id = s.substr(start, i - start);
+    if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
+      return relkit::error{errc::leading_zero, start,
+                           "leading zero in prerelease identifier at " + std::to_string(start)};
+    }
+    if (out != nullptr && !copy_whole) {
+      if (!out->empty()) *out += '.';
+      append_loose_identifier(*out, id);
+    }
+    if (i < end && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
+    return i;
+  }
+}
+
+}  // namespace detail_semver
+
+// Parses a version. Errors carry the byte offset into `text`.
+inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
+  using namespace detail_semver;
+  if (text.size() > opts.max_length) {
+    return relkit::error{errc::too_long, opts.max_length,
+                         "version is longer than " + std::to_string(opts.max_length) +
+                             " characters at " + std::to_string(opts.max_length)};
+  }
+  const bool npm = opts.mode != parse_mode::strict;
+  const bool loose = opts.mode == parse_mode::npm_loose;
+  std::size_t i = 0;
+  std::size_t end = text.size();
+  if (npm) {
+    while (std::size_t n = js_space_at(text, i)) i += n;
+    while (end > i) {
+      const std::size_t n = js_space_before(text, end);
+      if (n == 0) break;
+      end -= n;
+    }
+    if (loose) {
+      for (;;) {
+        if (i < end && (text[i] == 'v' || text[i] == '=')) {
+          ++i;
+        } else if (std::size_t n = js_space_at(text, i)) {
+          i += n;
+        } else {
+          break;
+        }
+      }
+    } else if (i < end && text[i] == 'v') {
+      ++i;
+    }
+  }
+  if (text.empty()) return relkit::error{errc::empty, 0, "empty version at 0"};
+  const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
+  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
+  version v;
+  std::size_t pre_start = std::string_view::npos;
+  const std::string_view body = text.substr(0, end);
+  std::size_t k = i;
+  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
+  if (fast) {
+    if (k == end) return v;
+    i = k;
+  } else {
+    auto major = parse_number(text, i, end, "major", loose, max, max_text);
+    if (!major) return std::move(major).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
+    ++i;
+    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
+    if (!minor) return std::move(minor).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
+    ++i;
+    const std::size_t patch_start = i;
+    std::size_t patch_end = i;
+    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+    std::size_t patch_limit = end;
+    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+      if (rest && (*rest == end || text[*rest] == '+')) {
+        patch_limit = patch_end - 1;
+        pre_start = patch_limit;
+      }
+    }
+    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
+    if (!patch) return std::move(patch).error();
+    v.major = *major;
+    v.minor = *minor;
+    v.patch = *patch;
+  }
+  if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
+    if (text[i] == '-') {
+      const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
+      pre_start = hyphen_is_identifier ? i : i + 1;
+    } else if (loose && is_ident_char(text[i])) {
+      pre_start = i;
+    } else {
+      return unexpected(text.substr(0, end), i, "patch version");
+    }
+  }
+  if (pre_start != std::string_view::npos) {
+    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end && text[i] == '+') {
+    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end) {
+    return unexpected(text.substr(0, end), i,
+                      v.build.empty()
+                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
+                          : "build identifier");
+  }
+  return v;
+}
+
+inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
+  options opts;
+  opts.mode = mode;
+  return parse(text, opts);
+}
+
+// node-semver `valid`/`clean`: the normalised version (no build) or nothing.
+inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
+  auto v = parse(text, mode);
+  if (!v) return std::nullopt;
+  return to_npm_string(*v);
+}
+
+// Compares two version strings; an error if either does not parse.
+inline relkit::result<int> compare(std::string_view a, std::string_view b,
+                                   const options& opts = {}) {
+  auto va = parse(a, opts);
+  if (!va) return std::move(va).error();
+  auto vb = parse(b, opts);
+  if (!vb) return std::move(vb).error();
+  return compare(*va, *vb);
+}
+
+// Sort helpers: ascending / descending by compare_build (node-semver
+// sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
+// instantiated where used. `Versions` is a container of `version`.
+template <class Versions>
+void sort(Versions& versions) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
+}
+template <class Versions>
+void rsort(Versions& versions) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+
+namespace std {
+template <>
+struct hash<relkit::semver::version> {
+  // Consistent with ==: build metadata ignored, numeric ids by value.
+  std::size_t operator()(const relkit::semver::version& v) const noexcept {
+    std::size_t h = static_cast<std::size_t>(1469598103934665603ULL);
+    auto mix = [&h](std::uint64_t x) {
+      h ^= static_cast<std::size_t>(x + 0x9e3779b97f4a7c15ULL) + (h << 6) + (h >> 2);
+    };
+    mix(v.major);
+    mix(v.minor);
+    mix(v.patch);
+    bool at_id_start = true;
+    const std::string& p = v.prerelease;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const char c = p[i];
+      // Skip leading zeros of numeric ids (possible only from loose input).
+      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+        continue;
+      }
+      at_id_start = c == '.';
+      mix(static_cast<unsigned char>(c));
+    }
+    return h;
+  }
+};
+}  // namespace std
+
+// ---- begin relkit/detail/semver_ops.hpp ----
+// relkit::semver operations on versions: bump (node-semver inc), diff,
+// truncate, coerce. Included by relkit/semver.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+// node-semver's release types; `pre` is inc's internal step, kept because
+// node-semver accepts it.
+enum class release_type : unsigned char {
+  major,
+  premajor,
+  minor,
+  preminor,
+  patch,
+  prepatch,
+  prerelease,
+  release,
+  pre,
+};
+
+inline std::string_view to_string(release_type type) noexcept {
+  switch (type) {
+    case release_type::major:
+      return "major";
+    case release_type::premajor:
+      return "premajor";
+    case release_type::minor:
+      return "minor";
+    case release_type::preminor:
+      return "preminor";
+    case release_type::patch:
+      return "patch";
+    case release_type::prepatch:
+      return "prepatch";
+    case release_type::prerelease:
+      return "prerelease";
+    case release_type::release:
+      return "release";
+    case release_type::pre:
+      return "pre";
+  }
+  return "unknown";
+}
+
+inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
+  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
+    const auto type = static_cast<release_type>(k);
+    if (to_string(type) == text) return type;
+  }
+  return std::nullopt;
+}
+
+// The number a new prerelease series starts at; `none` (node-semver's
+// identifierBase false) appends no number.
+enum class identifier_base : unsigned char { zero, one, none };
+
+struct bump_options {
+  std::string_view identifier;  // e.g. "beta"; empty for none
+  identifier_base base = identifier_base::zero;
+  bool loose = false;  // validate the identifier as node-semver's loose mode does
+};
+
+namespace detail_semver {
+
+inline std::vector<std::string_view> split_dots(std::string_view text) {
+  std::vector<std::string_view> out;
+  if (text.empty()) return out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t dot = text.find('.', i);
+    if (dot == std::string_view::npos) {
+      out.push_back(text.substr(i));
+      return out;
+    }
+    out.push_back(text.substr(i, dot - i));
+    i = dot + 1;
+  }
+}
+
+// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
+// those are incremented by inc and count as numeric for isNaN.
+inline bool is_js_number_id(std::string_view id) noexcept {
+  if (!all_digits(id)) return false;
+  return compare_numeric(id, "9007199254740991") < 0;
+}
+
+inline std::string increment_decimal(std::string_view id) {
+  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
+  std::string out(id);
+  std::size_t k = out.size();
+  while (k > 0) {
+    --k;
+    if (out[k] == '9') {
+      out[k] = '0';
+    } else {
+      ++out[k];
+      return out;
+    }
+  }
+  out.insert(out.begin(), '1');
+  return out;
+}
+
+inline std::string join_dots(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += '.';
+    out += id;
+  }
+  return out;
+}
+
+inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
+  if (id.empty()) return false;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < id.size() && is_ident_char(id[i])) ++i;
+    if (i == start) return false;
+    const std::string_view part = id.substr(start, i - start);
+    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
+    if (i == id.size()) return true;
+    if (id[i] != '.') return false;
+    ++i;
+  }
+}
+
+inline relkit::result<void> increment_pre(std::vector<std::string>& pre, const bump_options& opts) {
+  const std::string base = opts.base == identifier_base::one ? "1" : "0";
+  if (pre.empty()) {
+    pre.push_back(base);
+  } else {
+    bool incremented = false;
+    for (std::size_t k = pre.size(); k-- > 0;) {
+      if (is_js_number_id(pre[k])) {
+        pre[k] = increment_decimal(pre[k]);
+        incremented = true;
+        break;
+      }
+    }
+    if (!incremented) {
+      if (opts.base == identifier_base::none && opts.identifier == join_dots(pre)) {
+        return relkit::error{errc::identifier_exists, 0,
+                             "prerelease identifier already exists at 0"};
+      }
+      pre.push_back(base);
+    }
+  }
+  if (!opts.identifier.empty()) {
+    std::vector<std::string> replacement{std::string(opts.identifier)};
+    if (opts.base != identifier_base::none) replacement.push_back(base);
+    const auto ids = split_dots(opts.identifier);
+    bool is_prefix = ids.size() <= pre.size();
+    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
+      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
+    }
+    if (is_prefix) {
+      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
+      if (!next_is_number) pre = std::move(replacement);
+    } else {
+      pre = std::move(replacement);
+    }
+  }
+  return {};
+}
+
+inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
+  if (part == UINT64_MAX) {
+    return relkit::error{errc::number_too_large, 0,
+                         std::string(name) + " version exceeds 18446744073709551615 at 0"};
+  }
+  ++part;
+  return {};
+}
+
+}  // namespace detail_semver
+
+// node-semver `inc`: the next version of `type`. Build metadata is dropped (as
+// in the string inc returns).
+inline relkit::result<version> bump(const version& from, release_type type,
+                                    const bump_options& opts = {}) {
+  using namespace detail_semver;
+  const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
+                        type == release_type::prepatch || type == release_type::prerelease ||
+                        type == release_type::pre;
+  if (pre_type) {
+    if (opts.identifier.empty() && opts.base == identifier_base::none) {
+      return relkit::error{errc::empty_identifier, 0, "empty prerelease identifier at 0"};
+    }
+    if (!opts.identifier.empty() && !valid_bump_identifier(opts.identifier, opts.loose)) {
+      return relkit::error{
+          errc::invalid_identifier, 0,
+          "invalid prerelease identifier '" + std::string(opts.identifier) + "' at 0"};
+    }
+  }
+  version v = from;
+  v.build.clear();
+  std::vector<std::string> pre;
+  for (auto id : split_dots(v.prerelease)) pre.emplace_back(id);
+  relkit::result<void> step;
+  switch (type) {
+    case release_type::premajor:
+      v.patch = 0;
+      v.minor = 0;
+      step = increment_part(v.major, "major");
+      pre.clear();
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::preminor:
+      v.patch = 0;
+      step = increment_part(v.minor, "minor");
+      pre.clear();
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::prepatch:
+      pre.clear();
+      step = increment_part(v.patch, "patch");
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::prerelease:
+      if (pre.empty()) step = increment_part(v.patch, "patch");
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::pre:
+      step = increment_pre(pre, opts);
+      break;
+    case release_type::release:
+      if (pre.empty()) {
+        return relkit::error{errc::not_a_prerelease, 0,
+                             "version " + to_string(from) + " is not a prerelease at 0"};
+      }
+      pre.clear();
+      break;
+    case release_type::major:
+      if (v.minor != 0 || v.patch != 0 || pre.empty()) step = increment_part(v.major, "major");
+      v.minor = 0;
+      v.patch = 0;
+      pre.clear();
+      break;
+    case release_type::minor:
+      if (v.patch != 0 || pre.empty()) step = increment_part(v.minor, "minor");
+      v.patch = 0;
+      pre.clear();
+      break;
+    case release_type::patch:
+      if (pre.empty()) step = increment_part(v.patch, "patch");
+      pre.clear();
+      break;
+  }
+  if (!step) return step.error();
+  v.prerelease = join_dots(pre);
+  return v;
+}
+
+// node-semver `diff`: the most significant release type separating a and b;
+// nothing when they have equal precedence.
+inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c == 0) return std::nullopt;
+  const version& high = c > 0 ? a : b;
+  const version& low = c > 0 ? b : a;
+  const bool high_pre = high.is_prerelease();
+  const bool low_pre = low.is_prerelease();
+  if (low_pre && !high_pre) {
+    if (low.patch == 0 && low.minor == 0) return release_type::major;
+    if (low.major == high.major && low.minor == high.minor && low.patch == high.patch) {
+      if (low.minor != 0 && low.patch == 0) return release_type::minor;
+      return release_type::patch;
+    }
+  }
+  if (a.major != b.major) return high_pre ? release_type::premajor : release_type::major;
+  if (a.minor != b.minor) return high_pre ? release_type::preminor : release_type::minor;
+  if (a.patch != b.patch) return high_pre ? release_type::prepatch : release_type::patch;
+  return release_type::prerelease;
+}
+
+// node-semver `truncate`: drops what is below `type` (and the prerelease);
+// the pre* types keep the version. Nothing for `release` and `pre`, which
+// node-semver rejects. Build metadata is dropped.
+inline std::optional<version> truncate(const version& v, release_type type) {
+  if (type == release_type::release || type == release_type::pre) return std::nullopt;
+  version out = v;
+  out.build.clear();
+  if (type == release_type::premajor || type == release_type::preminor ||
+      type == release_type::prepatch || type == release_type::prerelease) {
+    return out;
+  }
+  out.prerelease.clear();
+  if (type == release_type::major) out.minor = 0;
+  if (type == release_type::major || type == release_type::minor) out.patch = 0;
+  return out;
+}
+
+struct coerce_options {
+  bool rtl = false;                 // prefer the right-most version in the text
+  bool include_prerelease = false;  // keep a prerelease and build after the patch
+  bool loose = false;               // parse the result in npm_loose mode
+};
+
+namespace detail_semver {
+
+struct coerce_match {
+  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
+  std::size_t digits = 0;     // where the major digits start
+  std::size_t major_end = 0;  // after the major digits
+  std::size_t end = 0;        // after the version text
+  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
+  std::size_t parts_end = 0;  // after the last numeric part
+  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
+  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
+};
+
+inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  return j - i;
+}
+
+// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
+// the regex matches it when a non-digit or the end must follow: the end, or
+// `i` when there is none.
+inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '-') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    const std::string_view id = s.substr(start, k - start);
+    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '+') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
+// `from` (a regex search with lastIndex = from).
+inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
+                                                 bool full) noexcept {
+  constexpr std::size_t max_digits = 16;
+  for (std::size_t start = from; start < s.size(); ++start) {
+    std::size_t d;
+    if (start == 0 && is_digit(s[0])) {
+      d = 0;
+    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
+      d = start + 1;
+    } else {
+      continue;
+    }
+    const std::size_t major_len = digit_run(s, d);
+    if (major_len > max_digits) continue;
+    coerce_match m;
+    m.start = start;
+    m.digits = d;
+    m.major_end = d + major_len;
+    std::size_t pos = m.major_end;
+    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+        digit_run(s, pos + 1) <= max_digits) {
+      m.minor_b = pos + 1;
+      m.minor_e = pos + 1 + digit_run(s, pos + 1);
+      pos = m.minor_e;
+      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+          digit_run(s, pos + 1) <= max_digits) {
+        m.patch_b = pos + 1;
+        m.patch_e = pos + 1 + digit_run(s, pos + 1);
+        pos = m.patch_e;
+      }
+    }
+    m.parts_end = pos;
+    if (full) {
+      // COERCEFULL allows the prerelease and build after any number of parts.
+      const std::size_t pre_end = coerce_prerelease_end(s, pos);
+      // The regex needs a non-digit or the end after the prerelease; a
+      // prerelease that stops before a digit ("-0" of "-01") is given up.
+      std::size_t after_pre = pre_end;
+      if (pre_end != pos) {
+        std::size_t build_end = coerce_build_end(s, pre_end);
+        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
+          after_pre = pos;
+        } else {
+          m.pre_b = pos + 1;
+          m.pre_e = pre_end;
+        }
+      }
+      const std::size_t build_end = coerce_build_end(s, after_pre);
+      if (build_end != after_pre) {
+        m.build_b = after_pre + 1;
+        m.build_e = build_end;
+      }
+      pos = build_end;
+    }
+    m.end = pos;
+    m.full_end = pos < s.size() ? pos + 1 : pos;
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail_semver
+
+// node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
+// three dot-separated numbers of at most 16 digits each, as a version.
+inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
+  using namespace detail_semver;
+  std::optional<coerce_match> match;
+  if (!opts.rtl) {
+    match = coerce_search(text, 0, opts.include_prerelease);
+  } else {
+    std::size_t last_index = 0;
+    for (;;) {
+      if (last_index > text.size()) break;
+      auto next = coerce_search(text, last_index, opts.include_prerelease);
+      if (!next) break;
+      if (match && match->full_end == text.size()) break;
+      if (!match || next->full_end != match->full_end) match = next;
+      last_index = next->major_end;
+    }
+  }
+  if (!match) return std::nullopt;
+  std::string out(text.substr(match->digits, match->major_end - match->digits));
+  out += '.';
+  if (match->minor_e != 0) {
+    out += text.substr(match->minor_b, match->minor_e - match->minor_b);
+  } else {
+    out += '0';
+  }
+  out += '.';
+  if (match->patch_e != 0) {
+    out += text.substr(match->patch_b, match->patch_e - match->patch_b);
+  } else {
+    out += '0';
+  }
+  if (opts.include_prerelease && match->pre_e != 0) {
+    out += '-';
+    out += text.substr(match->pre_b, match->pre_e - match->pre_b);
+  }
+  if (opts.include_prerelease && match->build_e != 0) {
+    out += '+';
+    out += text.substr(match->build_b, match->build_e - match->build_b);
+  }
+  auto v = parse(out, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!v) return std::nullopt;
+  return std::move(*v);
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/semver_ops.hpp ----
+// ---- begin relkit/detail/semver_range.hpp ----
+// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
+// Included by relkit/semver.hpp.
+//
+// Parsing follows node-semver's desugaring pipeline step for step (strip
+// build, hyphen ranges, operator whitespace, `~`/`^` whitespace, then per
+// comparator carets, tildes, x-ranges, stars, `>=0.0.0`), with hand-written
+// anchored matchers in place of its regular expressions: no regex, no
+// recursion, linear in the input. The parsed range is a list of comparator
+// sets; matching a parsed range does not allocate.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+enum class comparator_op : unsigned char { any, eq, lt, le, gt, ge };
+
+struct comparator {
+  comparator_op op = comparator_op::any;
+  version operand;  // unused for `any`
+};
+
+struct range_options {
+  bool loose = false;               // node-semver {loose: true}
+  bool include_prerelease = false;  // node-semver {includePrerelease: true}
+};
+
+// Comparator sets joined by `||`; a version matches if every comparator of
+// some set matches it (and npm's prerelease rule allows it).
+struct range {
+  std::vector<std::vector<comparator>> sets;
+  range_options options;
+};
+
+inline std::string_view to_string(comparator_op op) noexcept {
+  switch (op) {
+    case comparator_op::any:
+    case comparator_op::eq:
+      return "";
+    case comparator_op::lt:
+      return "<";
+    case comparator_op::le:
+      return "<=";
+    case comparator_op::gt:
+      return ">";
+    case comparator_op::ge:
+      return ">=";
+  }
+  return "";
+}
+
+// node-semver Comparator.value: "" for any, else operator and version (no build).
+inline std::string to_string(const comparator& c) {
+  if (c.op == comparator_op::any) return std::string();
+  std::string out(to_string(c.op));
+  out += to_npm_string(c.operand);
+  return out;
+}
+
+// node-semver `validRange`: the normalised range, "*" for any version.
+inline std::string to_string(const range& r) {
+  std::string out;
+  for (std::size_t i = 0; i < r.sets.size(); ++i) {
+    if (i > 0) out += "||";
+    bool first = true;
+    for (const auto& c : r.sets[i]) {
+      if (!first) out += ' ';
+      first = false;
+      out += to_string(c);
+    }
+  }
+  if (out.empty()) out = "*";
+  return out;
+}
+
+inline bool test(const comparator& c, const version& v) noexcept {
+  if (c.op == comparator_op::any) return true;
+  const int k = compare(v, c.operand);
+  switch (c.op) {
+    case comparator_op::any:
+      return true;
+    case comparator_op::eq:
+      return k == 0;
+    case comparator_op::lt:
+      return k < 0;
+    case comparator_op::le:
+      return k <= 0;
+    case comparator_op::gt:
+      return k > 0;
+    case comparator_op::ge:
+      return k >= 0;
+  }
+  return false;
+}
+
+// One comparator set, with npm's prerelease rule: a prerelease version
+// matches only if some comparator of the set names a prerelease of the same
+// major.minor.patch (unless include_prerelease).
+inline bool test_set(const std::vector<comparator>& set, const version& v,
+                     bool include_prerelease) noexcept {
+  for (const auto& c : set)
+    if (!test(c, v)) return false;
+  if (v.prerelease.empty() || include_prerelease) return true;
+  for (const auto& c : set) {
+    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
+    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
+      return true;
+    }
+  }
+  return false;
+}
+
+inline bool satisfies(const version& v, const range& r) noexcept {
+  for (const auto& set : r.sets)
+    if (test_set(set, v, r.options.include_prerelease)) return true;
+  return false;
+}
+
+namespace detail_semver {
+
+inline bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_x(std::string_view id) noexcept {
+  return id.empty() || id == "x" || id == "X" || id == "*";
+}
+inline char at(std::string_view s, std::size_t i) noexcept {
+  return i < s.size() ? s[i] : '\0';
+}
+
+// JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
+// (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
+inline std::vector<std::string> split_spaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t sp = s.find(' ', i);
+    if (sp == std::string_view::npos) {
+      out.emplace_back(s.substr(i));
+      return out;
+    }
+    out.emplace_back(s.substr(i, sp - i));
+    i = sp + 1;
+    while (i < s.size() && s[i] == ' ') ++i;
+  }
+}
+
+inline std::string join_spaces(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += parts[i];
+  }
+  return out;
+}
+
+inline std::string_view trim_spaces(std::string_view s) noexcept {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Decimal text plus one (node-semver's `+M + 1`; exact for every value the
+// npm modes accept).
+inline std::string plus_one(std::string_view digits) {
+  return increment_decimal(digits);
+}
+
+// The parts of node-semver's XRANGEPLAIN: [v=\s]* M(.m(.p(-pre)?(+build)?)?)?
+struct xparts {
+  std::string_view major, minor, patch, pre;
+};
+
+// Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
+// numeric ids without leading zeros.
+inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
+                              bool numeric_rule) noexcept {
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return false;
+    const std::string_view id = s.substr(start, i - start);
+    if (numeric_rule && all_digits(id) && id.size() > 1 && id.front() == '0') return false;
+    if (i == end) return true;
+    if (s[i] != '.') return false;
+    ++i;
+  }
+}
+
+// Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
+// `s`; sets `pre`.
+inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
+                            std::string_view& pre) noexcept {
+  pre = {};
+  if (i == s.size()) return true;
+  std::size_t plus = s.find('+', i);
+  if (plus == std::string_view::npos) plus = s.size();
+  if (plus < s.size() && !whole_identifiers(s, plus + 1, s.size(), false)) return false;
+  if (plus == i) return true;
+  std::size_t b = i;
+  if (s[i] == '-') {
+    if (loose && (i + 1 == plus || !is_ident_char(s[i + 1]))) {
+      b = i;  // a lone hyphen is the identifier
+    } else {
+      b = i + 1;
+    }
+  } else if (!loose) {
+    return false;
+  }
+  if (!whole_identifiers(s, b, plus, !loose)) return false;
+  pre = s.substr(b, plus - b);
+  return true;
+}
+
+inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
+  const char c = at(s, i);
+  if (c == 'x' || c == 'X' || c == '*') return i + 1;
+  if (!is_digit(c)) return i;
+  if (!loose && c == '0') return i + 1;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i;
+}
+
+// node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
+inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
+  out = {};
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
+  std::size_t e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.major = s.substr(i, e - i);
+  if (e == s.size()) return true;
+  if (s[e] != '.') return false;
+  i = e + 1;
+  e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.minor = s.substr(i, e - i);
+  if (e == s.size()) return true;
+  if (s[e] != '.') return false;
+  i = e + 1;
+  e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.patch = s.substr(i, e - i);
+  if (match_pre_build(s, e, loose, out.pre)) return true;
+  // Loose: `\d+` gives back its last digit to `-?ids` ("1.2.34.5" is 1.2.3-4.5).
+  if (loose && e - i >= 2 && is_digit(s[e - 1])) {
+    if (match_pre_build(s, e - 1, true, out.pre)) {
+      out.patch = s.substr(i, e - 1 - i);
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---- the string pipeline of node-semver's Range.parseRange ----
+
+// BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
+inline std::string strip_build(std::string_view s, bool global) {
+  std::string out;
+  std::size_t i = 0;
+  bool done = false;
+  while (i < s.size()) {
+    if (!done && s[i] == '+' && i + 1 < s.size() && is_ident_char(s[i + 1])) {
+      std::size_t k = i + 1;
+      for (;;) {
+        while (k < s.size() && is_ident_char(s[k])) ++k;
+        if (k + 1 < s.size() && s[k] == '.' && is_ident_char(s[k + 1])) {
+          ++k;
+          continue;
+        }
+        break;
+      }
+      i = k;
+      if (!global) done = true;
+      continue;
+    }
+    out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
+                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
+  std::string from;
+  const std::string z = inc_pr ? "-0" : "";
+  if (is_x(from_p.major)) {
+    from = "";
+  } else if (is_x(from_p.minor)) {
+    from = ">=" + std::string(from_p.major) + ".0.0" + z;
+  } else if (is_x(from_p.patch)) {
+    from = ">=" + std::string(from_p.major) + "." + std::string(from_p.minor) + ".0" + z;
+  } else if (!from_p.pre.empty()) {
+    from = ">=" + std::string(from_text);
+  } else {
+    from = ">=" + std::string(from_text) + z;
+  }
+  std::string to;
+  if (is_x(to_p.major)) {
+    to = "";
+  } else if (is_x(to_p.minor)) {
+    to = "<" + plus_one(to_p.major) + ".0.0-0";
+  } else if (is_x(to_p.patch)) {
+    to = "<" + std::string(to_p.major) + "." + plus_one(to_p.minor) + ".0-0";
+  } else if (!to_p.pre.empty()) {
+    to = "<=" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
+         std::string(to_p.patch) + "-" + std::string(to_p.pre);
+  } else if (inc_pr) {
+    to = "<" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
+         plus_one(to_p.patch) + "-0";
+  } else {
+    to = "<=" + std::string(to_text);
+  }
+  return std::string(trim_spaces(from + " " + to));
+}
+
+// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
+// has spaces only in its `[v=\s]*` prefix, so the first space after that
+// prefix is the only place the ` - ` can be: one attempt, linear.
+inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
+  std::size_t p = 0;
+  while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
+  const std::size_t dash = s.find(' ', p);
+  if (dash == std::string_view::npos || s.substr(dash, 3) != " - ") return std::nullopt;
+  const std::string_view left = s.substr(0, dash);
+  const std::string_view right = s.substr(dash + 3);
+  xparts lp;
+  xparts rp;
+  if (!match_xrange_plain(left, o.loose, lp) || !match_xrange_plain(right, o.loose, rp)) {
+    return std::nullopt;
+  }
+  return hyphen_replace(lp, left, rp, right, o.include_prerelease);
+}
+
+// ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
+inline bool tcw_prefix(char c) noexcept {
+  return c == 'v' || c == '=' || c == ' ';
+}
+inline bool tcw_start(char c) noexcept {
+  return is_digit(c) || c == 'x' || c == 'X' || c == '*';
+}
+inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
+  while (i < r.size() && is_digit(r[i])) ++i;
+  return i;
+}
+inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
+  if (!loose && at(r, i) == '0') return i + 1;
+  return tcw_digits_end(r, i);
+}
+inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
+  const std::size_t d = tcw_digits_end(r, i);
+  if (is_letter(at(r, d)) || at(r, d) == '-') {
+    std::size_t e = d + 1;
+    while (e < r.size() && is_ident_char(r[e])) ++e;
+    return e;
+  }
+  return tcw_number_end(r, i, loose);
+}
+inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
+  const bool hyphen = at(r, start) == '-';
+  if (!loose && !hyphen) return start;
+  const std::size_t id_start = start + (hyphen ? 1 : 0);
+  std::size_t e = tcw_pre_id_end(r, id_start, loose);
+  if (e == id_start) {
+    if (!loose || !hyphen) return start;
+    e = tcw_pre_id_end(r, start, loose);
+  }
+  while (at(r, e) == '.') {
+    const std::size_t next = tcw_pre_id_end(r, e + 1, loose);
+    if (next == e + 1) break;
+    e = next;
+  }
+  return e;
+}
+inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
+  if (at(r, start) != '+') return start;
+  std::size_t e = start + 1;
+  while (e < r.size() && is_ident_char(r[e])) ++e;
+  if (e == start + 1) return start;
+  while (at(r, e) == '.') {
+    std::size_t next = e + 1;
+    while (next < r.size() && is_ident_char(r[next])) ++next;
+    if (next == e + 1) break;
+    e = next;
+  }
+  return e;
+}
+inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = start;
+  for (int component = 0; component < 3; ++component) {
+    const std::size_t next = tcw_number_end(r, e, true);
+    if (next == e) return start;
+    e = next;
+    if (component < 2) {
+      if (at(r, e) != '.') return start;
+      ++e;
+    }
+  }
+  return tcw_build_end(r, tcw_pre_end(r, e, true));
+}
+inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
+  if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
+  return tcw_start(at(r, i)) ? i + 1 : i;
+}
+inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = tcw_partial_component_end(r, start);
+  for (int component = 0; component < 2; ++component) {
+    if (at(r, e) != '.') return e;
+    const std::size_t next = tcw_partial_component_end(r, e + 1);
+    if (next == e + 1) return e;
+    e = next;
+  }
+  return tcw_build_end(r, tcw_pre_end(r, e, false));
+}
+inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
+  const std::size_t full = tcw_full_end(r, start);
+  return full != start ? full : tcw_partial_end(r, start);
+}
+inline std::string trim_comparator_whitespace(std::string_view r) {
+  std::string out;
+  std::size_t copy_from = 0;
+  std::size_t cursor = 0;
+  while (cursor < r.size()) {
+    const std::size_t match_start = cursor;
+    if (r[cursor] == '<' || r[cursor] == '>') {
+      ++cursor;
+    } else if (!tcw_prefix(r[cursor]) && !tcw_start(r[cursor])) {
+      ++cursor;
+      continue;
+    }
+    while (cursor < r.size() && tcw_prefix(r[cursor])) ++cursor;
+    if (!tcw_start(at(r, cursor))) continue;
+    std::size_t pos = match_start;
+    if (at(r, pos) == ' ') ++pos;
+    if (at(r, pos) == '<' || at(r, pos) == '>') ++pos;
+    if (at(r, pos) == '=') ++pos;
+    if (at(r, pos) == ' ') {
+      out.append(r.substr(copy_from, pos - copy_from));
+      copy_from = pos + 1;
+    }
+    cursor = tcw_version_end(r, cursor);
+  }
+  out.append(r.substr(copy_from));
+  return out;
+}
+
+// TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
+inline std::string trim_after(std::string_view s, char sigil) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == sigil) {
+      std::size_t k = i + 1;
+      if (sigil == '~' && at(s, k) == '>') ++k;
+      if (at(s, k) == ' ') {
+        out += sigil;
+        i = k + 1;
+        continue;
+      }
+    }
+    out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+inline std::string replace_caret(const std::string& comp, const range_options& o) {
+  if (comp.empty() || comp[0] != '^') return comp;
+  xparts x;
+  if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
+  const std::string z = o.include_prerelease ? "-0" : "";
+  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
+  if (is_x(x.major)) return "";
+  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
+  if (is_x(x.patch)) {
+    if (M == "0") return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
+    return ">=" + M + "." + m + ".0" + z + " <" + plus_one(M) + ".0.0-0";
+  }
+  const std::string low = ">=" + M + "." + m + "." + p + (pr.empty() ? "" : "-" + pr);
+  if (M == "0") {
+    if (m == "0") return low + " <" + M + "." + m + "." + plus_one(p) + "-0";
+    return low + " <" + M + "." + plus_one(m) + ".0-0";
+  }
+  return low + " <" + plus_one(M) + ".0.0-0";
+}
+
+inline std::string replace_tilde(const std::string& comp, const range_options& o) {
+  if (comp.empty() || comp[0] != '~') return comp;
+  std::string_view rest = std::string_view(comp).substr(1);
+  if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
+  xparts x;
+  if (!match_xrange_plain(rest, o.loose, x)) {
+    // `~>?` is optional-greedy; without the '>' the rest starts with '>'
+    // and cannot match either.
+    return comp;
+  }
+  const std::string z = o.include_prerelease ? "-0" : "";
+  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
+  if (is_x(x.major)) return "";
+  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
+  if (is_x(x.patch)) return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
+  if (!pr.empty())
+    return ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + plus_one(m) + ".0-0";
+  return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
+}
+
+inline std::string replace_xrange(std::string_view token, const range_options& o) {
+  const std::string_view comp = trim_spaces(token);
+  std::size_t i = 0;
+  if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
+  if (at(comp, i) == '=') ++i;
+  std::string gtlt(comp.substr(0, i));
+  std::string_view rest = comp.substr(i);
+  if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  xparts x;
+  if (!match_xrange_plain(rest, o.loose, x)) return std::string(comp);
+  if ((is_x(x.major) && !is_x(x.minor)) || (is_x(x.minor) && !x.patch.empty() && !is_x(x.patch))) {
+    return std::string(comp);
+  }
+  const bool xM = is_x(x.major);
+  const bool xm = xM || is_x(x.minor);
+  const bool xp = xm || is_x(x.patch);
+  if (gtlt == "=" && xp) gtlt = "";
+  std::string pr = o.include_prerelease ? "-0" : "";
+  if (xM) {
+    if (gtlt == ">" || gtlt == "<") return "<0.0.0-0";
+    return "*";
+  }
+  if (!gtlt.empty() && xp) {
+    std::string M(x.major);
+    std::string m = xm ? "0" : std::string(x.minor);
+    std::string p = "0";
+    if (gtlt == ">") {
+      gtlt = ">=";
+      if (xm) {
+        M = plus_one(M);
+        m = "0";
+      } else {
+        m = plus_one(m);
+      }
+      p = "0";
+    } else if (gtlt == "<=") {
+      gtlt = "<";
+      if (xm) {
+        M = plus_one(M);
+      } else {
+        m = plus_one(m);
+      }
+    }
+    if (gtlt == "<") pr = "-0";
+    return gtlt + M + "." + m + "." + p + pr;
+  }
+  if (xm) {
+    const std::string M(x.major);
+    return ">=" + M + ".0.0" + pr + " <" + plus_one(M) + ".0.0-0";
+  }
+  if (xp) {
+    const std::string M(x.major), m(x.minor);
+    return ">=" + M + "." + m + ".0" + pr + " <" + M + "." + plus_one(m) + ".0-0";
+  }
+  return std::string(comp);
+}
+
+// STAR `(<|>)?=?\s?\*`, first match removed.
+inline std::string replace_stars(std::string_view s) {
+  s = trim_spaces(s);
+  for (std::size_t p = 0; p < s.size(); ++p) {
+    // Greedy: each optional part taken when present, given back if needed.
+    for (int mask = 7; mask >= 0; --mask) {
+      std::size_t k = p;
+      bool ok = true;
+      if ((mask & 4) != 0) {
+        if (at(s, k) == '<' || at(s, k) == '>') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && (mask & 2) != 0) {
+        if (at(s, k) == '=') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && (mask & 1) != 0) {
+        if (at(s, k) == ' ') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && at(s, k) == '*') {
+        std::string out(s.substr(0, p));
+        out.append(s.substr(k + 1));
+        return out;
+      }
+    }
+  }
+  return std::string(s);
+}
+
+inline std::string map_tokens(std::string_view s, bool trim_first,
+                              std::string (*fn)(const std::string&, const range_options&),
+                              const range_options& o) {
+  auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
+  for (auto& part : parts) part = fn(part, o);
+  return join_spaces(parts);
+}
+
+inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
+  return replace_xrange(s, o);
+}
+
+inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
+  std::string s = strip_build(comp, false);
+  s = map_tokens(s, true, &replace_caret, o);
+  s = map_tokens(s, true, &replace_tilde, o);
+  s = map_tokens(s, false, &replace_xrange_token, o);
+  return replace_stars(s);
+}
+
+// node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
+// Internal steps return bool and fill `c` or `err`: fewer result<T>
+// instantiations keep the header quick to compile.
+inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
+                            relkit::error& err) {
+  c = comparator{};
+  if (token.empty()) return true;
+  std::size_t i = 0;
+  if (at(token, i) == '<' || at(token, i) == '>') ++i;
+  if (at(token, i) == '=') ++i;
+  const std::string_view gtlt = token.substr(0, i);
+  if (gtlt == "<") c.op = comparator_op::lt;
+  if (gtlt == "<=") c.op = comparator_op::le;
+  if (gtlt == ">") c.op = comparator_op::gt;
+  if (gtlt == ">=") c.op = comparator_op::ge;
+  if (gtlt.empty() || gtlt == "=") c.op = comparator_op::eq;
+  std::string_view rest = token.substr(i);
+  if (!o.loose) {
+    // FULLPLAIN: `v?` then the strict grammar; npm mode trims nothing here.
+    std::size_t k = 0;
+    if (at(rest, k) == 'v') ++k;
+    if (k >= rest.size() || !is_digit(rest[k])) {
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
+    }
+  } else {
+    std::size_t k = 0;
+    while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
+    if (k >= rest.size() || !is_digit(rest[k])) {
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
+    }
+  }
+  auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!v) {
+    err = std::move(v).error();
+    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
+    return false;
+  }
+  c.operand = std::move(*v);
+  c.operand.build.clear();
+  return true;
+}
+
+inline bool is_null_set_comparator(const comparator& c) noexcept {
+  return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
+         c.operand.patch == 0 && c.operand.prerelease == "0";
+}
+
+inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
+  if (a.op != b.op) return false;
+  if (a.op == comparator_op::any) return true;
+  return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
+         a.operand.patch == b.operand.patch && a.operand.prerelease == b.operand.prerelease;
+}
+
+// Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
+inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
+                      relkit::error& err) {
+  out.clear();
+  std::string s = strip_build(part, true);
+  if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
+  s = trim_comparator_whitespace(s);
+  s = trim_after(s, '~');
+  s = trim_after(s, '^');
+  std::vector<std::string> pieces;
+  for (const auto& comp : split_spaces(s)) pieces.push_back(parse_comparator_text(comp, o));
+  std::vector<std::string> tokens = split_spaces(join_spaces(pieces));
+  std::vector<comparator> all;
+  all.reserve(tokens.size());
+  const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
+  for (auto& token : tokens) {
+    if (trim_spaces(token) == gte0) token.clear();
+    comparator made;
+    if (!make_comparator(token, o, made, err)) {
+      // Loose mode drops what its comparator grammar rejects; a number or a
+      // length node-semver's SemVer rejects still fails the whole range.
+      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
+      if (o.loose && grammar) continue;
+      return false;
+    }
+    all.push_back(std::move(made));
+  }
+  for (auto& c : all) {
+    if (is_null_set_comparator(c)) {
+      out.clear();
+      out.push_back(std::move(c));
+      return true;
+    }
+    bool seen = false;
+    for (const auto& existing : out) {
+      if (same_comparator(existing, c)) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out.push_back(std::move(c));
+  }
+  if (out.size() > 1) {
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      if (out[k].op == comparator_op::any) {
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace detail_semver
+
+// node-semver `new Comparator(text, options)`: one primitive comparator
+// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
+inline relkit::result<comparator> parse_comparator(std::string_view text,
+                                                   const range_options& opts = {}) {
+  using namespace detail_semver;
+  std::string collapsed;
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) collapsed += ' ';
+    pending_space = false;
+    collapsed += text[i];
+    ++i;
+  }
+  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
+  std::size_t k = 0;
+  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
+  if (at(collapsed, k) == '=') ++k;
+  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
+  comparator c;
+  relkit::error err;
+  if (!make_comparator(collapsed, opts, c, err)) {
+    err.position = 0;
+    err.message += " at 0";
+    return err;
+  }
+  return c;
+}
+
+// Range text longer than this is an error (node-semver has no limit).
+inline constexpr std::size_t max_range_length = 65536;
+
+// Parses an npm range (node-semver `new Range(text, options)`).
+inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
+  using namespace detail_semver;
+  if (text.size() > max_range_length) {
+    return relkit::error{errc::too_long, max_range_length,
+                         "range is longer than " + std::to_string(max_range_length) +
+                             " characters at " + std::to_string(max_range_length)};
+  }
+  // trim + collapse every whitespace run to one space
+  std::string raw;
+  raw.reserve(text.size());
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) raw += ' ';
+    pending_space = false;
+    raw += text[i];
+    ++i;
+  }
+  range r;
+  r.options = opts;
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t bar = raw.find("||", pos);
+    const std::string_view part = trim_spaces(std::string_view(raw).substr(
+        pos, bar == std::string::npos ? std::string::npos : bar - pos));
+    std::vector<comparator> set;
+    relkit::error set_error;
+    if (!parse_set(part, opts, set, set_error)) {
+      // The position of the offending text in the input, where it survives
+      // desugaring unchanged; else the start of the `||` part.
+      const std::string& why = set_error.message;
+      std::size_t at_pos = std::string_view::npos;
+      const std::size_t q1 = why.find('\'');
+      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
+      if (q2 != std::string::npos && q2 > q1 + 1)
+        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
+      if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
+      if (at_pos == std::string_view::npos) at_pos = 0;
+      return relkit::error{errc::invalid_range, at_pos,
+                           "invalid range: " + why + " at " + std::to_string(at_pos)};
+    }
+    if (!set.empty()) r.sets.push_back(std::move(set));
+    if (bar == std::string::npos) break;
+    pos = bar + 2;
+  }
+  if (r.sets.empty()) {
+    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
+  }
+  if (r.sets.size() > 1) {
+    std::vector<std::vector<comparator>> kept;
+    for (auto& set : r.sets)
+      if (!is_null_set_comparator(set[0])) kept.push_back(set);
+    if (kept.empty()) {
+      kept.push_back(r.sets[0]);
+    } else if (kept.size() > 1) {
+      for (auto& set : kept) {
+        if (set.size() == 1 && set[0].op == comparator_op::any) {
+          std::vector<std::vector<comparator>> only{set};
+          kept = std::move(only);
+          break;
+        }
+      }
+    }
+    r.sets = std::move(kept);
+  }
+  return r;
+}
+
+// node-semver `satisfies(version, range, options)` on strings: false when
+// either does not parse.
+inline bool satisfies(std::string_view v, std::string_view range_text,
+                      const range_options& opts = {}) {
+  auto r = parse_range(range_text, opts);
+  if (!r) return false;
+  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!parsed) return false;
+  return satisfies(*parsed, *r);
+}
+
+// The highest / lowest of `versions` that satisfies `r`; nothing if none.
+inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
+  return best;
+}
+inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
+  return best;
+}
+
+// node-semver `minVersion`: the lowest version that satisfies `r`.
+inline std::optional<version> min_version(const range& r) {
+  version candidate(0, 0, 0);
+  if (satisfies(candidate, r)) return candidate;
+  candidate.prerelease = "0";
+  if (satisfies(candidate, r)) return candidate;
+  std::optional<version> best;
+  for (const auto& set : r.sets) {
+    std::optional<version> set_min;
+    for (const auto& c : set) {
+      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
+        // node-semver treats ANY as `>=0.0.0` only through the first checks.
+        if (c.op != comparator_op::any) continue;
+        version zero(0, 0, 0);
+        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
+        continue;
+      }
+      version v = c.operand;
+      if (c.op == comparator_op::gt) {
+        if (v.prerelease.empty()) {
+          ++v.patch;
+        } else {
+          v.prerelease += ".0";
+        }
+      }
+      if (!set_min || compare(v, *set_min) > 0) set_min = v;
+    }
+    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
+  }
+  if (best && satisfies(*best, r)) return best;
+  return std::nullopt;
+}
+
+// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
+inline bool outside(const version& v, const range& r, bool above) {
+  if (satisfies(v, r)) return false;
+  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
+  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
+  auto gtfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) > 0 : compare(a, b) < 0;
+  };
+  auto ltefn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
+  };
+  auto ltfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) < 0 : compare(a, b) > 0;
+  };
+  const comparator zero{comparator_op::ge, version(0, 0, 0)};
+  for (const auto& set : r.sets) {
+    const comparator* high = nullptr;
+    const comparator* low = nullptr;
+    for (const auto& original : set) {
+      const comparator* c = original.op == comparator_op::any ? &zero : &original;
+      if (high == nullptr) high = c;
+      if (low == nullptr) low = c;
+      if (gtfn(c->operand, high->operand)) {
+        high = c;
+      } else if (ltfn(c->operand, low->operand)) {
+        low = c;
+      }
+    }
+    if (high == nullptr || low == nullptr) continue;
+    if (high->op == comp || high->op == ecomp) return false;
+    const bool low_plain = low->op == comparator_op::eq;
+    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
+    if (low->op == ecomp && ltfn(v, low->operand)) return false;
+  }
+  return true;
+}
+inline bool gtr(const version& v, const range& r) {
+  return outside(v, r, true);
+}
+inline bool ltr(const version& v, const range& r) {
+  return outside(v, r, false);
+}
+
+namespace detail_semver {
+// `new Range(c.value).test(v)`: one comparator with the prerelease rule.
+inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
+  if (!test(c, v)) return false;
+  if (v.prerelease.empty() || include_prerelease) return true;
+  return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
+         c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch;
+}
+}  // namespace detail_semver
+
+// node-semver Comparator.intersects.
+inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
+  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
+    return detail_semver::test_set_one(c, v, include_prerelease);
+  };
+  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
+    if (a.op == comparator_op::any) return true;
+    return test_alone(b, a.operand);
+  }
+  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
+    if (b.op == comparator_op::any) return true;
+    return test_alone(a, b.operand);
+  }
+  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
+                      a.operand.patch == 0;
+  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
+                      b.operand.patch == 0;
+  if (include_prerelease) {
+    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
+      return false;
+    }
+  } else if (a_null || b_null) {
+    return false;
+  }
+  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
+  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
+  if (a_up && b_up) return true;
+  if (!a_up && !b_up) return true;
+  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
+  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
+  const int k = compare(a.operand, b.operand);
+  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
+      b_inclusive) {
+    return true;
+  }
+  if (k < 0 && a_up && !b_up) return true;
+  if (k > 0 && !a_up && b_up) return true;
+  return false;
+}
+
+namespace detail_semver {
+inline bool set_satisfiable(const std::vector<comparator>& set, bool include_prerelease) {
+  // node-semver isSatisfiable: every pair intersects.
+  for (std::size_t k = set.size(); k-- > 1;) {
+    for (std::size_t j = 0; j < k; ++j)
+      if (!intersects(set[k], set[j], include_prerelease)) return false;
+  }
+  return true;
+}
+}  // namespace detail_semver
+
+// node-semver `intersects(r1, r2)`: some version could satisfy both.
+inline bool intersects(const range& a, const range& b) {
+  const bool inc = a.options.include_prerelease;
+  for (const auto& x : a.sets) {
+    if (!detail_semver::set_satisfiable(x, inc)) continue;
+    for (const auto& y : b.sets) {
+      if (!detail_semver::set_satisfiable(y, inc)) continue;
+      bool all = true;
+      for (const auto& c : x) {
+        for (const auto& d : y) {
+          if (!intersects(c, d, inc)) {
+            all = false;
+            break;
+          }
+        }
+        if (!all) break;
+      }
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+namespace detail_semver {
+
+// node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
+inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
+  const int k = compare(a.operand, b.operand);
+  if (k > 0) return false;
+  if (k < 0) return true;
+  return b.op == comparator_op::gt && a.op == comparator_op::ge;
+}
+inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
+  const int k = compare(a.operand, b.operand);
+  if (k < 0) return false;
+  if (k > 0) return true;
+  return b.op == comparator_op::lt && a.op == comparator_op::le;
+}
+
+inline bool same_tuple(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
+}
+
+// node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
+inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+                         bool include_prerelease) {
+  const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
+  const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
+  if (sub.size() == 1 && sub[0].op == comparator_op::any) {
+    if (dom.size() == 1 && dom[0].op == comparator_op::any) return 1;
+    sub = {include_prerelease ? min_pre : min_plain};
+  }
+  if (dom.size() == 1 && dom[0].op == comparator_op::any) {
+    if (include_prerelease) return 1;
+    dom = {min_plain};
+  }
+  const comparator* gt = nullptr;
+  const comparator* lt = nullptr;
+  std::vector<const comparator*> eqs;
+  for (const auto& c : sub) {
+    if (c.op == comparator_op::gt || c.op == comparator_op::ge) {
+      if (gt == nullptr || higher_gt_picks_b(*gt, c)) gt = &c;
+    } else if (c.op == comparator_op::lt || c.op == comparator_op::le) {
+      if (lt == nullptr || lower_lt_picks_b(*lt, c)) lt = &c;
+    } else {
+      eqs.push_back(&c);
+    }
+  }
+  if (eqs.size() > 1) return -1;
+  bool have_gtlt = false;
+  int gtlt_comp = 0;
+  if (gt != nullptr && lt != nullptr) {
+    have_gtlt = true;
+    gtlt_comp = compare(gt->operand, lt->operand);
+    if (gtlt_comp > 0) return -1;
+    if (gtlt_comp == 0 && (gt->op != comparator_op::ge || lt->op != comparator_op::le)) return -1;
+  }
+  const bool gtlt_not_equal = !have_gtlt || gtlt_comp != 0;
+  if (!eqs.empty()) {
+    const version& eq = eqs[0]->operand;
+    if (gt != nullptr && !test_set_one(*gt, eq, include_prerelease)) return -1;
+    if (lt != nullptr && !test_set_one(*lt, eq, include_prerelease)) return -1;
+    for (const auto& c : dom)
+      if (!test_set_one(c, eq, include_prerelease)) return 0;
+    return 1;
+  }
+  bool has_dom_lt = false;
+  bool has_dom_gt = false;
+  const version* need_lt_pre =
+      lt != nullptr && !include_prerelease && !lt->operand.prerelease.empty() ? &lt->operand
+                                                                              : nullptr;
+  const version* need_gt_pre =
+      gt != nullptr && !include_prerelease && !gt->operand.prerelease.empty() ? &gt->operand
+                                                                              : nullptr;
+  if (need_lt_pre != nullptr && lt->op == comparator_op::lt && need_lt_pre->prerelease == "0") {
+    need_lt_pre = nullptr;
+  }
+  for (const auto& c : dom) {
+    const bool c_gt = c.op == comparator_op::gt || c.op == comparator_op::ge;
+    const bool c_lt = c.op == comparator_op::lt || c.op == comparator_op::le;
+    const bool c_pre = c.op != comparator_op::any && !c.operand.prerelease.empty();
+    has_dom_gt = has_dom_gt || c_gt;
+    has_dom_lt = has_dom_lt || c_lt;
+    if (gt != nullptr) {
+      if (need_gt_pre != nullptr && c_pre && same_tuple(c.operand, *need_gt_pre)) {
+        need_gt_pre = nullptr;
+      }
+      if (c_gt) {
+        if (higher_gt_picks_b(*gt, c)) return 0;
+      } else if (gt->op == comparator_op::ge && !test(c, gt->operand)) {
+        return 0;
+      }
+    }
+    if (lt != nullptr) {
+      if (need_lt_pre != nullptr && c_pre && same_tuple(c.operand, *need_lt_pre)) {
+        need_lt_pre = nullptr;
+      }
+      if (c_lt) {
+        if (lower_lt_picks_b(*lt, c)) return 0;
+      } else if (lt->op == comparator_op::le && !test(c, lt->operand)) {
+        return 0;
+      }
+    }
+    const bool no_operator = c.op == comparator_op::eq || c.op == comparator_op::any;
+    if (no_operator && (lt != nullptr || gt != nullptr) && gtlt_not_equal) return 0;
+  }
+  if (gt != nullptr && has_dom_lt && lt == nullptr && gtlt_not_equal) return 0;
+  if (lt != nullptr && has_dom_gt && gt == nullptr && gtlt_not_equal) return 0;
+  if (need_gt_pre != nullptr || need_lt_pre != nullptr) return 0;
+  return 1;
+}
+
+}  // namespace detail_semver
+
+// node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
+inline bool subset(const range& sub, const range& dom) {
+  const bool inc = sub.options.include_prerelease;
+  bool saw_non_null = false;
+  for (const auto& simple_sub : sub.sets) {
+    bool found = false;
+    for (const auto& simple_dom : dom.sets) {
+      const int is_sub = detail_semver::simple_subset(simple_sub, simple_dom, inc);
+      saw_non_null = saw_non_null || is_sub != -1;
+      if (is_sub == 1) {
+        found = true;
+        break;
+      }
+    }
+    if (!found && saw_non_null) return false;
+  }
+  return true;
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/semver_range.hpp ----
+// ---- end relkit/semver.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -1552,6 +3769,7 @@ struct decision {
   std::string_view sha;                                     // its sha
   std::string rule;                                         // the rule that matched
   std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version version;    // next_version: the next version (the current one for none)
   std::size_t cancelled = 0;  // commits dropped as revert pairs
   std::size_t skipped = 0;    // merges skipped, empty messages
 };
@@ -1849,6 +4067,45 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
+
+// The next version after `current` for the commits since it (newest first) under `p`.
+// `channel` (e.g. "rc") makes a prerelease: 1.4.1 + feat -> 1.5.0-rc.1, then
+// 1.5.0-rc.1 + fix -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
+// one (1.5.0-rc.2 + breaking -> 2.0.0-rc.1). Without a channel a prerelease graduates
+// (1.5.0-rc.2 + fix -> 1.5.0). No bump: the version stays, `level` is none.
+[[nodiscard]] inline result<decision> next_version(const semver::version& current,
+                                                   const std::vector<log_entry>& range,
+                                                   const policy& p, std::string_view channel = {}) {
+  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
+  d.version = current;
+  d.version.build.clear();
+  if (d.level == bump::none) return d;
+  const semver::release_type type = d.level == bump::major   ? semver::release_type::major
+                                    : d.level == bump::minor ? semver::release_type::minor
+                                                             : semver::release_type::patch;
+  auto target = semver::bump(current, type);
+  if (!target) return target.error();
+  if (channel.empty()) {
+    d.version = *target;
+    return d;
+  }
+  const std::string_view pre = current.prerelease;
+  const bool same_release = current.is_prerelease() && target->major == current.major &&
+                            target->minor == current.minor && target->patch == current.patch;
+  const bool same_channel = pre.substr(0, pre.find('.')) == channel;
+  if (same_release && same_channel) {
+    semver::bump_options opts;
+    opts.identifier = channel;
+    opts.base = semver::identifier_base::one;
+    auto next = semver::bump(current, semver::release_type::prerelease, opts);
+    if (!next) return next.error();
+    d.version = *next;
+  } else {
+    d.version = *target;
+    d.version.prerelease = std::string(channel) + ".1";
+  }
+  return d;
+}
 
 // Reads the output of
 //   git log --format=%H%x1f%P%x1f%B%x1e
@@ -6670,2223 +8927,6 @@ inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_bu
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/migration_plan.hpp ----
 // ---- end relkit/migrations.hpp ----
-// ---- begin relkit/semver.hpp ----
-// relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
-// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
-//
-// A version keeps its prerelease and build text as dot-joined strings; short
-// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
-// so parsing and comparing typical versions does not allocate.
-
-#include <algorithm>
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace semver {
-
-enum class errc {
-  empty = 1,             // nothing to parse
-  too_long,              // input over options::max_length bytes
-  unexpected_character,  // a character the grammar does not allow here
-  unexpected_end,        // input ended inside a version
-  leading_zero,          // numeric part with a leading zero (strict and npm modes)
-  number_too_large,      // beyond uint64 (strict) or 2^53-1 (npm modes, as node-semver)
-  invalid_range,         // a range node-semver's validRange rejects
-  invalid_identifier,    // a bump identifier that is not a prerelease identifier
-  not_a_prerelease,      // bump(release) of a version without prerelease
-  identifier_exists,     // bump with identifier_base::none would not change the version
-  empty_identifier,      // bump with identifier_base::none and no identifier
-};
-
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty:
-      return "empty";
-    case errc::too_long:
-      return "too_long";
-    case errc::unexpected_character:
-      return "unexpected_character";
-    case errc::unexpected_end:
-      return "unexpected_end";
-    case errc::leading_zero:
-      return "leading_zero";
-    case errc::number_too_large:
-      return "number_too_large";
-    case errc::invalid_range:
-      return "invalid_range";
-    case errc::invalid_identifier:
-      return "invalid_identifier";
-    case errc::not_a_prerelease:
-      return "not_a_prerelease";
-    case errc::identifier_exists:
-      return "identifier_exists";
-    case errc::empty_identifier:
-      return "empty_identifier";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"semver", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
-
-// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
-// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
-//   numbers up to 2^53-1.
-// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
-//   first, leading zeros, a prerelease without `-`.
-enum class parse_mode : unsigned char { strict, npm, npm_loose };
-
-struct options {
-  parse_mode mode = parse_mode::strict;
-  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
-};
-
-inline constexpr options strict_options{parse_mode::strict, 256};
-inline constexpr options npm_options{parse_mode::npm, 256};
-inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
-
-// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
-inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
-
-struct version {
-  std::uint64_t major = 0;
-  std::uint64_t minor = 0;
-  std::uint64_t patch = 0;
-  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
-  std::string build;       // dot-joined identifiers without the '+'
-
-  version() = default;
-  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
-          std::string prerelease_ = {}, std::string build_ = {})
-      : major(major_),
-        minor(minor_),
-        patch(patch_),
-        prerelease(std::move(prerelease_)),
-        build(std::move(build_)) {}
-
-  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
-};
-
-namespace detail_semver {
-
-inline bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-inline bool is_ident_char(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
-inline bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!is_digit(c)) return false;
-  return true;
-}
-
-// Byte length of the JavaScript whitespace character (String.prototype.trim,
-// regex \s) starting at `pos`, or 0. UTF-8.
-inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
-  if (pos >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
-  if (b0 < 0xc2) return 0;
-  auto byte = [&](std::size_t k) -> unsigned {
-    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
-  };
-  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
-  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
-  if (b0 == 0xe2 && byte(1) == 0x80) {
-    const unsigned b2 = byte(2);
-    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
-  }
-  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
-  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
-  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
-  return 0;
-}
-// Byte length of the JavaScript whitespace character ending at `end`, or 0.
-inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
-  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
-    if (js_space_at(s, end - len) == len) return len;
-  }
-  return 0;
-}
-
-inline std::string quote_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out = "byte 0x";
-  out += hex[u >> 4];
-  out += hex[u & 15U];
-  return out;
-}
-
-inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) {
-  if (pos >= text.size()) {
-    return relkit::error{
-        errc::unexpected_end, pos,
-        "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
-  }
-  return relkit::error{errc::unexpected_character, pos,
-                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
-                           " while parsing " + what};
-}
-
-// Compares two numeric identifiers (digits only, maybe with leading zeros in
-// loose input) by value, any length.
-inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
-  while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
-  while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
-  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-  const int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
-}
-
-// §11.4 for one identifier pair.
-inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
-  const bool an = all_digits(a);
-  const bool bn = all_digits(b);
-  if (an && bn) return compare_numeric(a, b);
-  if (an) return -1;
-  if (bn) return 1;
-  const int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
-}
-
-// Walks dot-joined identifiers pairwise in one pass, without allocating.
-// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
-// 0 as soon as two different texts compare equal ("01" vs "1").
-inline int compare_identifier_lists(std::string_view a, std::string_view b,
-                                    bool stop_on_equal_value) noexcept {
-  if (a.empty() || b.empty()) {
-    if (a.empty() && b.empty()) return 0;
-    return a.empty() ? -1 : 1;
-  }
-  const char* pa = a.data();
-  const char* const ea = pa + a.size();
-  const char* pb = b.data();
-  const char* const eb = pb + b.size();
-  for (;;) {
-    const char* const xa = pa;
-    bool x_digits = true;
-    while (pa != ea && *pa != '.') {
-      x_digits = x_digits && is_digit(*pa);
-      ++pa;
-    }
-    const char* const yb = pb;
-    bool y_digits = true;
-    while (pb != eb && *pb != '.') {
-      y_digits = y_digits && is_digit(*pb);
-      ++pb;
-    }
-    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
-    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
-    if (x != y) {
-      int c;
-      if (x_digits && y_digits) {
-        c = compare_numeric(x, y);
-      } else if (x_digits != y_digits) {
-        c = x_digits ? -1 : 1;
-      } else {
-        const int k = x.compare(y);
-        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
-      }
-      if (c != 0 || stop_on_equal_value) return c;
-    }
-    const bool a_done = pa == ea;
-    const bool b_done = pb == eb;
-    if (a_done || b_done) {
-      if (a_done && b_done) return 0;
-      return a_done ? -1 : 1;
-    }
-    ++pa;
-    ++pb;
-  }
-}
-
-}  // namespace detail_semver
-
-// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
-inline int compare(const version& a, const version& b) noexcept {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  if (a.prerelease.empty() || b.prerelease.empty()) {
-    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;
-  }
-  if (a.prerelease == b.prerelease) return 0;
-  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
-}
-
-// node-semver's compareBuild (used by its sort/rsort): precedence, then build
-// identifiers (none sorts first).
-inline int compare_build(const version& a, const version& b) noexcept {
-  const int c = compare(a, b);
-  if (c != 0) return c;
-  return detail_semver::compare_identifier_lists(a.build, b.build, true);
-}
-
-inline bool operator==(const version& a, const version& b) noexcept {
-  return compare(a, b) == 0;
-}
-inline bool operator!=(const version& a, const version& b) noexcept {
-  return compare(a, b) != 0;
-}
-inline bool operator<(const version& a, const version& b) noexcept {
-  return compare(a, b) < 0;
-}
-inline bool operator>(const version& a, const version& b) noexcept {
-  return compare(a, b) > 0;
-}
-inline bool operator<=(const version& a, const version& b) noexcept {
-  return compare(a, b) <= 0;
-}
-inline bool operator>=(const version& a, const version& b) noexcept {
-  return compare(a, b) >= 0;
-}
-
-// Same as ==, and the build text too.
-inline bool identical(const version& a, const version& b) noexcept {
-  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
-         a.prerelease == b.prerelease && a.build == b.build;
-}
-
-inline std::string to_string(const version& v, bool with_build = true) {
-  std::string out = std::to_string(v.major);
-  out += '.';
-  out += std::to_string(v.minor);
-  out += '.';
-  out += std::to_string(v.patch);
-  if (!v.prerelease.empty()) {
-    out += '-';
-    out += v.prerelease;
-  }
-  if (with_build && !v.build.empty()) {
-    out += '+';
-    out += v.build;
-  }
-  return out;
-}
-
-// What node-semver's `version` property prints: no build metadata.
-inline std::string to_npm_string(const version& v) {
-  return to_string(v, false);
-}
-
-namespace detail_semver {
-
-struct number_limits {
-  std::uint64_t max;
-  const char* max_text;
-};
-
-inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
-                                                  std::size_t end, const char* part, bool loose,
-                                                  std::uint64_t max, const char* max_text) {
-  const std::size_t start = i;
-  if (i >= end || !is_digit(s[i])) {
-    std::string what = std::string(part) + " version";
-    return unexpected(s.substr(0, end), i, what.c_str());
-  }
-  if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
-    return relkit::error{
-        errc::leading_zero, i,
-        std::string("leading zero in ") + part + " version at " + std::to_string(i)};
-  }
-  std::uint64_t value = 0;
-  bool overflow = false;
-  for (; i < end && is_digit(s[i]); ++i) {
-    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
-    if (value > (max - digit) / 10) overflow = true;
-    if (!overflow) value = value * 10 + digit;
-  }
-  if (overflow) {
-    return relkit::error{
-        errc::number_too_large, start,
-        std::string(part) + " version exceeds " + max_text + " at " + std::to_string(start)};
-  }
-  return value;
-}
-
-// A number of 1 to 15 digits without a leading zero (cannot overflow any
-// limit); false leaves the careful path to decide and explain.
-inline bool fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
-  const std::size_t b = k;
-  std::uint64_t value = 0;
-  while (k < s.size() && is_digit(s[k]) && k - b < 16) {
-    value = value * 10 + static_cast<std::uint64_t>(s[k] - '0');
-    ++k;
-  }
-  const std::size_t n = k - b;
-  if (n == 0 || n > 15 || (n > 1 && s[b] == '0')) return false;
-  out = value;
-  return true;
-}
-
-// Appends one prerelease identifier, normalised as node-semver's loose mode
-// does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
-inline void append_loose_identifier(std::string& out, std::string_view id) {
-  if (all_digits(id) && id.size() > 1 && id.front() == '0') {
-    std::string_view trimmed = id;
-    while (trimmed.size() > 1 && trimmed.front() == '0') trimmed.remove_prefix(1);
-    if (trimmed.size() < 16 ||
-        (trimmed.size() == 16 && compare_numeric(trimmed, "9007199254740991") < 0)) {
-      out.append(trimmed.data(), trimmed.size());
-      return;
-    }
-  }
-  out.append(id.data(), id.size());
-}
-
-// Identifiers from `i` to the first character that is neither an identifier
-// character nor a separating dot; every identifier non-empty.
-inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
-                                                    std::size_t end, bool prerelease, bool loose,
-                                                    std::string* out) {
-  const char* what = prerelease ? "prerelease identifier" : "build identifier";
-  // Strict and npm text is already canonical: copy it once at the end.
-  const bool copy_whole = !(loose && prerelease);
-  const std::size_t first = i;
-  for (;;) {
-    const std::size_t start = i;
-    while (i < end && is_ident_char(s[i])) ++i;
-    if (i == start) return unexpected(s.substr(0, end), i, what);
-    const std::string_view id = s.substr(start, i - start);
-    if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
-      return relkit::error{errc::leading_zero, start,
-                           "leading zero in prerelease identifier at " + std::to_string(start)};
-    }
-    if (out != nullptr && !copy_whole) {
-      if (!out->empty()) *out += '.';
-      append_loose_identifier(*out, id);
-    }
-    if (i < end && s[i] == '.') {
-      ++i;
-      continue;
-    }
-    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
-    return i;
-  }
-}
-
-}  // namespace detail_semver
-
-// Parses a version. Errors carry the byte offset into `text`.
-inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
-  using namespace detail_semver;
-  if (text.size() > opts.max_length) {
-    return relkit::error{errc::too_long, opts.max_length,
-                         "version is longer than " + std::to_string(opts.max_length) +
-                             " characters at " + std::to_string(opts.max_length)};
-  }
-  const bool npm = opts.mode != parse_mode::strict;
-  const bool loose = opts.mode == parse_mode::npm_loose;
-  std::size_t i = 0;
-  std::size_t end = text.size();
-  if (npm) {
-    while (std::size_t n = js_space_at(text, i)) i += n;
-    while (end > i) {
-      const std::size_t n = js_space_before(text, end);
-      if (n == 0) break;
-      end -= n;
-    }
-    if (loose) {
-      for (;;) {
-        if (i < end && (text[i] == 'v' || text[i] == '=')) {
-          ++i;
-        } else if (std::size_t n = js_space_at(text, i)) {
-          i += n;
-        } else {
-          break;
-        }
-      }
-    } else if (i < end && text[i] == 'v') {
-      ++i;
-    }
-  }
-  if (text.empty()) return relkit::error{errc::empty, 0, "empty version at 0"};
-  const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
-  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
-  version v;
-  std::size_t pre_start = std::string_view::npos;
-  const std::string_view body = text.substr(0, end);
-  std::size_t k = i;
-  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
-                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
-                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
-  if (fast) {
-    if (k == end) return v;
-    i = k;
-  } else {
-    auto major = parse_number(text, i, end, "major", loose, max, max_text);
-    if (!major) return std::move(major).error();
-    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
-    ++i;
-    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
-    if (!minor) return std::move(minor).error();
-    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
-    ++i;
-    const std::size_t patch_start = i;
-    std::size_t patch_end = i;
-    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
-    std::size_t patch_limit = end;
-    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
-      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
-      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
-      if (rest && (*rest == end || text[*rest] == '+')) {
-        patch_limit = patch_end - 1;
-        pre_start = patch_limit;
-      }
-    }
-    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
-    if (!patch) return std::move(patch).error();
-    v.major = *major;
-    v.minor = *minor;
-    v.patch = *patch;
-  }
-  if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
-    if (text[i] == '-') {
-      const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
-      pre_start = hyphen_is_identifier ? i : i + 1;
-    } else if (loose && is_ident_char(text[i])) {
-      pre_start = i;
-    } else {
-      return unexpected(text.substr(0, end), i, "patch version");
-    }
-  }
-  if (pre_start != std::string_view::npos) {
-    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
-    if (!next) return std::move(next).error();
-    i = *next;
-  }
-  if (i < end && text[i] == '+') {
-    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
-    if (!next) return std::move(next).error();
-    i = *next;
-  }
-  if (i < end) {
-    return unexpected(text.substr(0, end), i,
-                      v.build.empty()
-                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
-                          : "build identifier");
-  }
-  return v;
-}
-
-inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
-  options opts;
-  opts.mode = mode;
-  return parse(text, opts);
-}
-
-// node-semver `valid`/`clean`: the normalised version (no build) or nothing.
-inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
-  auto v = parse(text, mode);
-  if (!v) return std::nullopt;
-  return to_npm_string(*v);
-}
-
-// Compares two version strings; an error if either does not parse.
-inline relkit::result<int> compare(std::string_view a, std::string_view b,
-                                   const options& opts = {}) {
-  auto va = parse(a, opts);
-  if (!va) return std::move(va).error();
-  auto vb = parse(b, opts);
-  if (!vb) return std::move(vb).error();
-  return compare(*va, *vb);
-}
-
-// Sort helpers: ascending / descending by compare_build (node-semver
-// sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
-// instantiated where used. `Versions` is a container of `version`.
-template <class Versions>
-void sort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
-}
-template <class Versions>
-void rsort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
-}
-
-}  // namespace semver
-RELKIT_NAMESPACE_END
-
-namespace std {
-template <>
-struct hash<relkit::semver::version> {
-  // Consistent with ==: build metadata ignored, numeric ids by value.
-  std::size_t operator()(const relkit::semver::version& v) const noexcept {
-    std::size_t h = static_cast<std::size_t>(1469598103934665603ULL);
-    auto mix = [&h](std::uint64_t x) {
-      h ^= static_cast<std::size_t>(x + 0x9e3779b97f4a7c15ULL) + (h << 6) + (h >> 2);
-    };
-    mix(v.major);
-    mix(v.minor);
-    mix(v.patch);
-    bool at_id_start = true;
-    const std::string& p = v.prerelease;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      const char c = p[i];
-      // Skip leading zeros of numeric ids (possible only from loose input).
-      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
-        continue;
-      }
-      at_id_start = c == '.';
-      mix(static_cast<unsigned char>(c));
-    }
-    return h;
-  }
-};
-}  // namespace std
-
-// ---- begin relkit/detail/semver_ops.hpp ----
-// relkit::semver operations on versions: bump (node-semver inc), diff,
-// truncate, coerce. Included by relkit/semver.hpp.
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace semver {
-
-// node-semver's release types; `pre` is inc's internal step, kept because
-// node-semver accepts it.
-enum class release_type : unsigned char {
-  major,
-  premajor,
-  minor,
-  preminor,
-  patch,
-  prepatch,
-  prerelease,
-  release,
-  pre,
-};
-
-inline std::string_view to_string(release_type type) noexcept {
-  switch (type) {
-    case release_type::major:
-      return "major";
-    case release_type::premajor:
-      return "premajor";
-    case release_type::minor:
-      return "minor";
-    case release_type::preminor:
-      return "preminor";
-    case release_type::patch:
-      return "patch";
-    case release_type::prepatch:
-      return "prepatch";
-    case release_type::prerelease:
-      return "prerelease";
-    case release_type::release:
-      return "release";
-    case release_type::pre:
-      return "pre";
-  }
-  return "unknown";
-}
-
-inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
-  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
-    const auto type = static_cast<release_type>(k);
-    if (to_string(type) == text) return type;
-  }
-  return std::nullopt;
-}
-
-// The number a new prerelease series starts at; `none` (node-semver's
-// identifierBase false) appends no number.
-enum class identifier_base : unsigned char { zero, one, none };
-
-struct bump_options {
-  std::string_view identifier;  // e.g. "beta"; empty for none
-  identifier_base base = identifier_base::zero;
-  bool loose = false;  // validate the identifier as node-semver's loose mode does
-};
-
-namespace detail_semver {
-
-inline std::vector<std::string_view> split_dots(std::string_view text) {
-  std::vector<std::string_view> out;
-  if (text.empty()) return out;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t dot = text.find('.', i);
-    if (dot == std::string_view::npos) {
-      out.push_back(text.substr(i));
-      return out;
-    }
-    out.push_back(text.substr(i, dot - i));
-    i = dot + 1;
-  }
-}
-
-// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
-// those are incremented by inc and count as numeric for isNaN.
-inline bool is_js_number_id(std::string_view id) noexcept {
-  if (!all_digits(id)) return false;
-  return compare_numeric(id, "9007199254740991") < 0;
-}
-
-inline std::string increment_decimal(std::string_view id) {
-  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
-  std::string out(id);
-  std::size_t k = out.size();
-  while (k > 0) {
-    --k;
-    if (out[k] == '9') {
-      out[k] = '0';
-    } else {
-      ++out[k];
-      return out;
-    }
-  }
-  out.insert(out.begin(), '1');
-  return out;
-}
-
-inline std::string join_dots(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) {
-    if (!out.empty()) out += '.';
-    out += id;
-  }
-  return out;
-}
-
-inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
-  if (id.empty()) return false;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t start = i;
-    while (i < id.size() && is_ident_char(id[i])) ++i;
-    if (i == start) return false;
-    const std::string_view part = id.substr(start, i - start);
-    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
-    if (i == id.size()) return true;
-    if (id[i] != '.') return false;
-    ++i;
-  }
-}
-
-inline relkit::result<void> increment_pre(std::vector<std::string>& pre, const bump_options& opts) {
-  const std::string base = opts.base == identifier_base::one ? "1" : "0";
-  if (pre.empty()) {
-    pre.push_back(base);
-  } else {
-    bool incremented = false;
-    for (std::size_t k = pre.size(); k-- > 0;) {
-      if (is_js_number_id(pre[k])) {
-        pre[k] = increment_decimal(pre[k]);
-        incremented = true;
-        break;
-      }
-    }
-    if (!incremented) {
-      if (opts.base == identifier_base::none && opts.identifier == join_dots(pre)) {
-        return relkit::error{errc::identifier_exists, 0,
-                             "prerelease identifier already exists at 0"};
-      }
-      pre.push_back(base);
-    }
-  }
-  if (!opts.identifier.empty()) {
-    std::vector<std::string> replacement{std::string(opts.identifier)};
-    if (opts.base != identifier_base::none) replacement.push_back(base);
-    const auto ids = split_dots(opts.identifier);
-    bool is_prefix = ids.size() <= pre.size();
-    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
-      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
-    }
-    if (is_prefix) {
-      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
-      if (!next_is_number) pre = std::move(replacement);
-    } else {
-      pre = std::move(replacement);
-    }
-  }
-  return {};
-}
-
-inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
-  if (part == UINT64_MAX) {
-    return relkit::error{errc::number_too_large, 0,
-                         std::string(name) + " version exceeds 18446744073709551615 at 0"};
-  }
-  ++part;
-  return {};
-}
-
-}  // namespace detail_semver
-
-// node-semver `inc`: the next version of `type`. Build metadata is dropped (as
-// in the string inc returns).
-inline relkit::result<version> bump(const version& from, release_type type,
-                                    const bump_options& opts = {}) {
-  using namespace detail_semver;
-  const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
-                        type == release_type::prepatch || type == release_type::prerelease ||
-                        type == release_type::pre;
-  if (pre_type) {
-    if (opts.identifier.empty() && opts.base == identifier_base::none) {
-      return relkit::error{errc::empty_identifier, 0, "empty prerelease identifier at 0"};
-    }
-    if (!opts.identifier.empty() && !valid_bump_identifier(opts.identifier, opts.loose)) {
-      return relkit::error{
-          errc::invalid_identifier, 0,
-          "invalid prerelease identifier '" + std::string(opts.identifier) + "' at 0"};
-    }
-  }
-  version v = from;
-  v.build.clear();
-  std::vector<std::string> pre;
-  for (auto id : split_dots(v.prerelease)) pre.emplace_back(id);
-  relkit::result<void> step;
-  switch (type) {
-    case release_type::premajor:
-      v.patch = 0;
-      v.minor = 0;
-      step = increment_part(v.major, "major");
-      pre.clear();
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::preminor:
-      v.patch = 0;
-      step = increment_part(v.minor, "minor");
-      pre.clear();
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::prepatch:
-      pre.clear();
-      step = increment_part(v.patch, "patch");
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::prerelease:
-      if (pre.empty()) step = increment_part(v.patch, "patch");
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::pre:
-      step = increment_pre(pre, opts);
-      break;
-    case release_type::release:
-      if (pre.empty()) {
-        return relkit::error{errc::not_a_prerelease, 0,
-                             "version " + to_string(from) + " is not a prerelease at 0"};
-      }
-      pre.clear();
-      break;
-    case release_type::major:
-      if (v.minor != 0 || v.patch != 0 || pre.empty()) step = increment_part(v.major, "major");
-      v.minor = 0;
-      v.patch = 0;
-      pre.clear();
-      break;
-    case release_type::minor:
-      if (v.patch != 0 || pre.empty()) step = increment_part(v.minor, "minor");
-      v.patch = 0;
-      pre.clear();
-      break;
-    case release_type::patch:
-      if (pre.empty()) step = increment_part(v.patch, "patch");
-      pre.clear();
-      break;
-  }
-  if (!step) return step.error();
-  v.prerelease = join_dots(pre);
-  return v;
-}
-
-// node-semver `diff`: the most significant release type separating a and b;
-// nothing when they have equal precedence.
-inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
-  const int c = compare(a, b);
-  if (c == 0) return std::nullopt;
-  const version& high = c > 0 ? a : b;
-  const version& low = c > 0 ? b : a;
-  const bool high_pre = high.is_prerelease();
-  const bool low_pre = low.is_prerelease();
-  if (low_pre && !high_pre) {
-    if (low.patch == 0 && low.minor == 0) return release_type::major;
-    if (low.major == high.major && low.minor == high.minor && low.patch == high.patch) {
-      if (low.minor != 0 && low.patch == 0) return release_type::minor;
-      return release_type::patch;
-    }
-  }
-  if (a.major != b.major) return high_pre ? release_type::premajor : release_type::major;
-  if (a.minor != b.minor) return high_pre ? release_type::preminor : release_type::minor;
-  if (a.patch != b.patch) return high_pre ? release_type::prepatch : release_type::patch;
-  return release_type::prerelease;
-}
-
-// node-semver `truncate`: drops what is below `type` (and the prerelease);
-// the pre* types keep the version. Nothing for `release` and `pre`, which
-// node-semver rejects. Build metadata is dropped.
-inline std::optional<version> truncate(const version& v, release_type type) {
-  if (type == release_type::release || type == release_type::pre) return std::nullopt;
-  version out = v;
-  out.build.clear();
-  if (type == release_type::premajor || type == release_type::preminor ||
-      type == release_type::prepatch || type == release_type::prerelease) {
-    return out;
-  }
-  out.prerelease.clear();
-  if (type == release_type::major) out.minor = 0;
-  if (type == release_type::major || type == release_type::minor) out.patch = 0;
-  return out;
-}
-
-struct coerce_options {
-  bool rtl = false;                 // prefer the right-most version in the text
-  bool include_prerelease = false;  // keep a prerelease and build after the patch
-  bool loose = false;               // parse the result in npm_loose mode
-};
-
-namespace detail_semver {
-
-struct coerce_match {
-  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
-  std::size_t digits = 0;     // where the major digits start
-  std::size_t major_end = 0;  // after the major digits
-  std::size_t end = 0;        // after the version text
-  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
-  std::size_t parts_end = 0;  // after the last numeric part
-  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
-  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
-};
-
-inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
-  std::size_t j = i;
-  while (j < s.size() && is_digit(s[j])) ++j;
-  return j - i;
-}
-
-// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
-// the regex matches it when a non-digit or the end must follow: the end, or
-// `i` when there is none.
-inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || s[i] != '-') return i;
-  std::size_t good = i;
-  std::size_t k = i + 1;
-  for (;;) {
-    const std::size_t start = k;
-    while (k < s.size() && is_ident_char(s[k])) ++k;
-    if (k == start) break;
-    const std::string_view id = s.substr(start, k - start);
-    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
-    good = k;
-    if (k < s.size() && s[k] == '.') {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  return good;
-}
-
-inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || s[i] != '+') return i;
-  std::size_t good = i;
-  std::size_t k = i + 1;
-  for (;;) {
-    const std::size_t start = k;
-    while (k < s.size() && is_ident_char(s[k])) ++k;
-    if (k == start) break;
-    good = k;
-    if (k < s.size() && s[k] == '.') {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  return good;
-}
-
-// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
-// `from` (a regex search with lastIndex = from).
-inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
-                                                 bool full) noexcept {
-  constexpr std::size_t max_digits = 16;
-  for (std::size_t start = from; start < s.size(); ++start) {
-    std::size_t d;
-    if (start == 0 && is_digit(s[0])) {
-      d = 0;
-    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
-      d = start + 1;
-    } else {
-      continue;
-    }
-    const std::size_t major_len = digit_run(s, d);
-    if (major_len > max_digits) continue;
-    coerce_match m;
-    m.start = start;
-    m.digits = d;
-    m.major_end = d + major_len;
-    std::size_t pos = m.major_end;
-    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
-        digit_run(s, pos + 1) <= max_digits) {
-      m.minor_b = pos + 1;
-      m.minor_e = pos + 1 + digit_run(s, pos + 1);
-      pos = m.minor_e;
-      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
-          digit_run(s, pos + 1) <= max_digits) {
-        m.patch_b = pos + 1;
-        m.patch_e = pos + 1 + digit_run(s, pos + 1);
-        pos = m.patch_e;
-      }
-    }
-    m.parts_end = pos;
-    if (full) {
-      // COERCEFULL allows the prerelease and build after any number of parts.
-      const std::size_t pre_end = coerce_prerelease_end(s, pos);
-      // The regex needs a non-digit or the end after the prerelease; a
-      // prerelease that stops before a digit ("-0" of "-01") is given up.
-      std::size_t after_pre = pre_end;
-      if (pre_end != pos) {
-        std::size_t build_end = coerce_build_end(s, pre_end);
-        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
-          after_pre = pos;
-        } else {
-          m.pre_b = pos + 1;
-          m.pre_e = pre_end;
-        }
-      }
-      const std::size_t build_end = coerce_build_end(s, after_pre);
-      if (build_end != after_pre) {
-        m.build_b = after_pre + 1;
-        m.build_e = build_end;
-      }
-      pos = build_end;
-    }
-    m.end = pos;
-    m.full_end = pos < s.size() ? pos + 1 : pos;
-    return m;
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail_semver
-
-// node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
-// three dot-separated numbers of at most 16 digits each, as a version.
-inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
-  using namespace detail_semver;
-  std::optional<coerce_match> match;
-  if (!opts.rtl) {
-    match = coerce_search(text, 0, opts.include_prerelease);
-  } else {
-    std::size_t last_index = 0;
-    for (;;) {
-      if (last_index > text.size()) break;
-      auto next = coerce_search(text, last_index, opts.include_prerelease);
-      if (!next) break;
-      if (match && match->full_end == text.size()) break;
-      if (!match || next->full_end != match->full_end) match = next;
-      last_index = next->major_end;
-    }
-  }
-  if (!match) return std::nullopt;
-  std::string out(text.substr(match->digits, match->major_end - match->digits));
-  out += '.';
-  if (match->minor_e != 0) {
-    out += text.substr(match->minor_b, match->minor_e - match->minor_b);
-  } else {
-    out += '0';
-  }
-  out += '.';
-  if (match->patch_e != 0) {
-    out += text.substr(match->patch_b, match->patch_e - match->patch_b);
-  } else {
-    out += '0';
-  }
-  if (opts.include_prerelease && match->pre_e != 0) {
-    out += '-';
-    out += text.substr(match->pre_b, match->pre_e - match->pre_b);
-  }
-  if (opts.include_prerelease && match->build_e != 0) {
-    out += '+';
-    out += text.substr(match->build_b, match->build_e - match->build_b);
-  }
-  auto v = parse(out, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!v) return std::nullopt;
-  return std::move(*v);
-}
-
-}  // namespace semver
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/semver_ops.hpp ----
-// ---- begin relkit/detail/semver_range.hpp ----
-// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
-// Included by relkit/semver.hpp.
-//
-// Parsing follows node-semver's desugaring pipeline step for step (strip
-// build, hyphen ranges, operator whitespace, `~`/`^` whitespace, then per
-// comparator carets, tildes, x-ranges, stars, `>=0.0.0`), with hand-written
-// anchored matchers in place of its regular expressions: no regex, no
-// recursion, linear in the input. The parsed range is a list of comparator
-// sets; matching a parsed range does not allocate.
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace semver {
-
-enum class comparator_op : unsigned char { any, eq, lt, le, gt, ge };
-
-struct comparator {
-  comparator_op op = comparator_op::any;
-  version operand;  // unused for `any`
-};
-
-struct range_options {
-  bool loose = false;               // node-semver {loose: true}
-  bool include_prerelease = false;  // node-semver {includePrerelease: true}
-};
-
-// Comparator sets joined by `||`; a version matches if every comparator of
-// some set matches it (and npm's prerelease rule allows it).
-struct range {
-  std::vector<std::vector<comparator>> sets;
-  range_options options;
-};
-
-inline std::string_view to_string(comparator_op op) noexcept {
-  switch (op) {
-    case comparator_op::any:
-    case comparator_op::eq:
-      return "";
-    case comparator_op::lt:
-      return "<";
-    case comparator_op::le:
-      return "<=";
-    case comparator_op::gt:
-      return ">";
-    case comparator_op::ge:
-      return ">=";
-  }
-  return "";
-}
-
-// node-semver Comparator.value: "" for any, else operator and version (no build).
-inline std::string to_string(const comparator& c) {
-  if (c.op == comparator_op::any) return std::string();
-  std::string out(to_string(c.op));
-  out += to_npm_string(c.operand);
-  return out;
-}
-
-// node-semver `validRange`: the normalised range, "*" for any version.
-inline std::string to_string(const range& r) {
-  std::string out;
-  for (std::size_t i = 0; i < r.sets.size(); ++i) {
-    if (i > 0) out += "||";
-    bool first = true;
-    for (const auto& c : r.sets[i]) {
-      if (!first) out += ' ';
-      first = false;
-      out += to_string(c);
-    }
-  }
-  if (out.empty()) out = "*";
-  return out;
-}
-
-inline bool test(const comparator& c, const version& v) noexcept {
-  if (c.op == comparator_op::any) return true;
-  const int k = compare(v, c.operand);
-  switch (c.op) {
-    case comparator_op::any:
-      return true;
-    case comparator_op::eq:
-      return k == 0;
-    case comparator_op::lt:
-      return k < 0;
-    case comparator_op::le:
-      return k <= 0;
-    case comparator_op::gt:
-      return k > 0;
-    case comparator_op::ge:
-      return k >= 0;
-  }
-  return false;
-}
-
-// One comparator set, with npm's prerelease rule: a prerelease version
-// matches only if some comparator of the set names a prerelease of the same
-// major.minor.patch (unless include_prerelease).
-inline bool test_set(const std::vector<comparator>& set, const version& v,
-                     bool include_prerelease) noexcept {
-  for (const auto& c : set)
-    if (!test(c, v)) return false;
-  if (v.prerelease.empty() || include_prerelease) return true;
-  for (const auto& c : set) {
-    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
-    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
-      return true;
-    }
-  }
-  return false;
-}
-
-inline bool satisfies(const version& v, const range& r) noexcept {
-  for (const auto& set : r.sets)
-    if (test_set(set, v, r.options.include_prerelease)) return true;
-  return false;
-}
-
-namespace detail_semver {
-
-inline bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool is_x(std::string_view id) noexcept {
-  return id.empty() || id == "x" || id == "X" || id == "*";
-}
-inline char at(std::string_view s, std::size_t i) noexcept {
-  return i < s.size() ? s[i] : '\0';
-}
-
-// JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
-// (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
-inline std::vector<std::string> split_spaces(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t sp = s.find(' ', i);
-    if (sp == std::string_view::npos) {
-      out.emplace_back(s.substr(i));
-      return out;
-    }
-    out.emplace_back(s.substr(i, sp - i));
-    i = sp + 1;
-    while (i < s.size() && s[i] == ' ') ++i;
-  }
-}
-
-inline std::string join_spaces(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += ' ';
-    out += parts[i];
-  }
-  return out;
-}
-
-inline std::string_view trim_spaces(std::string_view s) noexcept {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
-// Decimal text plus one (node-semver's `+M + 1`; exact for every value the
-// npm modes accept).
-inline std::string plus_one(std::string_view digits) {
-  return increment_decimal(digits);
-}
-
-// The parts of node-semver's XRANGEPLAIN: [v=\s]* M(.m(.p(-pre)?(+build)?)?)?
-struct xparts {
-  std::string_view major, minor, patch, pre;
-};
-
-// Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
-// numeric ids without leading zeros.
-inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
-                              bool numeric_rule) noexcept {
-  for (;;) {
-    const std::size_t start = i;
-    while (i < end && is_ident_char(s[i])) ++i;
-    if (i == start) return false;
-    const std::string_view id = s.substr(start, i - start);
-    if (numeric_rule && all_digits(id) && id.size() > 1 && id.front() == '0') return false;
-    if (i == end) return true;
-    if (s[i] != '.') return false;
-    ++i;
-  }
-}
-
-// Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
-// `s`; sets `pre`.
-inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
-                            std::string_view& pre) noexcept {
-  pre = {};
-  if (i == s.size()) return true;
-  std::size_t plus = s.find('+', i);
-  if (plus == std::string_view::npos) plus = s.size();
-  if (plus < s.size() && !whole_identifiers(s, plus + 1, s.size(), false)) return false;
-  if (plus == i) return true;
-  std::size_t b = i;
-  if (s[i] == '-') {
-    if (loose && (i + 1 == plus || !is_ident_char(s[i + 1]))) {
-      b = i;  // a lone hyphen is the identifier
-    } else {
-      b = i + 1;
-    }
-  } else if (!loose) {
-    return false;
-  }
-  if (!whole_identifiers(s, b, plus, !loose)) return false;
-  pre = s.substr(b, plus - b);
-  return true;
-}
-
-inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
-  const char c = at(s, i);
-  if (c == 'x' || c == 'X' || c == '*') return i + 1;
-  if (!is_digit(c)) return i;
-  if (!loose && c == '0') return i + 1;
-  while (i < s.size() && is_digit(s[i])) ++i;
-  return i;
-}
-
-// node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
-inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
-  out = {};
-  std::size_t i = 0;
-  while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
-  std::size_t e = xid_end(s, i, loose);
-  if (e == i) return false;
-  out.major = s.substr(i, e - i);
-  if (e == s.size()) return true;
-  if (s[e] != '.') return false;
-  i = e + 1;
-  e = xid_end(s, i, loose);
-  if (e == i) return false;
-  out.minor = s.substr(i, e - i);
-  if (e == s.size()) return true;
-  if (s[e] != '.') return false;
-  i = e + 1;
-  e = xid_end(s, i, loose);
-  if (e == i) return false;
-  out.patch = s.substr(i, e - i);
-  if (match_pre_build(s, e, loose, out.pre)) return true;
-  // Loose: `\d+` gives back its last digit to `-?ids` ("1.2.34.5" is 1.2.3-4.5).
-  if (loose && e - i >= 2 && is_digit(s[e - 1])) {
-    if (match_pre_build(s, e - 1, true, out.pre)) {
-      out.patch = s.substr(i, e - 1 - i);
-      return true;
-    }
-  }
-  return false;
-}
-
-// ---- the string pipeline of node-semver's Range.parseRange ----
-
-// BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
-inline std::string strip_build(std::string_view s, bool global) {
-  std::string out;
-  std::size_t i = 0;
-  bool done = false;
-  while (i < s.size()) {
-    if (!done && s[i] == '+' && i + 1 < s.size() && is_ident_char(s[i + 1])) {
-      std::size_t k = i + 1;
-      for (;;) {
-        while (k < s.size() && is_ident_char(s[k])) ++k;
-        if (k + 1 < s.size() && s[k] == '.' && is_ident_char(s[k + 1])) {
-          ++k;
-          continue;
-        }
-        break;
-      }
-      i = k;
-      if (!global) done = true;
-      continue;
-    }
-    out += s[i];
-    ++i;
-  }
-  return out;
-}
-
-inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
-                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
-  std::string from;
-  const std::string z = inc_pr ? "-0" : "";
-  if (is_x(from_p.major)) {
-    from = "";
-  } else if (is_x(from_p.minor)) {
-    from = ">=" + std::string(from_p.major) + ".0.0" + z;
-  } else if (is_x(from_p.patch)) {
-    from = ">=" + std::string(from_p.major) + "." + std::string(from_p.minor) + ".0" + z;
-  } else if (!from_p.pre.empty()) {
-    from = ">=" + std::string(from_text);
-  } else {
-    from = ">=" + std::string(from_text) + z;
-  }
-  std::string to;
-  if (is_x(to_p.major)) {
-    to = "";
-  } else if (is_x(to_p.minor)) {
-    to = "<" + plus_one(to_p.major) + ".0.0-0";
-  } else if (is_x(to_p.patch)) {
-    to = "<" + std::string(to_p.major) + "." + plus_one(to_p.minor) + ".0-0";
-  } else if (!to_p.pre.empty()) {
-    to = "<=" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
-         std::string(to_p.patch) + "-" + std::string(to_p.pre);
-  } else if (inc_pr) {
-    to = "<" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
-         plus_one(to_p.patch) + "-0";
-  } else {
-    to = "<=" + std::string(to_text);
-  }
-  return std::string(trim_spaces(from + " " + to));
-}
-
-// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
-// has spaces only in its `[v=\s]*` prefix, so the first space after that
-// prefix is the only place the ` - ` can be: one attempt, linear.
-inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
-  std::size_t p = 0;
-  while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
-  const std::size_t dash = s.find(' ', p);
-  if (dash == std::string_view::npos || s.substr(dash, 3) != " - ") return std::nullopt;
-  const std::string_view left = s.substr(0, dash);
-  const std::string_view right = s.substr(dash + 3);
-  xparts lp;
-  xparts rp;
-  if (!match_xrange_plain(left, o.loose, lp) || !match_xrange_plain(right, o.loose, rp)) {
-    return std::nullopt;
-  }
-  return hyphen_replace(lp, left, rp, right, o.include_prerelease);
-}
-
-// ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
-inline bool tcw_prefix(char c) noexcept {
-  return c == 'v' || c == '=' || c == ' ';
-}
-inline bool tcw_start(char c) noexcept {
-  return is_digit(c) || c == 'x' || c == 'X' || c == '*';
-}
-inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
-  while (i < r.size() && is_digit(r[i])) ++i;
-  return i;
-}
-inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
-  if (!loose && at(r, i) == '0') return i + 1;
-  return tcw_digits_end(r, i);
-}
-inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
-  const std::size_t d = tcw_digits_end(r, i);
-  if (is_letter(at(r, d)) || at(r, d) == '-') {
-    std::size_t e = d + 1;
-    while (e < r.size() && is_ident_char(r[e])) ++e;
-    return e;
-  }
-  return tcw_number_end(r, i, loose);
-}
-inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
-  const bool hyphen = at(r, start) == '-';
-  if (!loose && !hyphen) return start;
-  const std::size_t id_start = start + (hyphen ? 1 : 0);
-  std::size_t e = tcw_pre_id_end(r, id_start, loose);
-  if (e == id_start) {
-    if (!loose || !hyphen) return start;
-    e = tcw_pre_id_end(r, start, loose);
-  }
-  while (at(r, e) == '.') {
-    const std::size_t next = tcw_pre_id_end(r, e + 1, loose);
-    if (next == e + 1) break;
-    e = next;
-  }
-  return e;
-}
-inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
-  if (at(r, start) != '+') return start;
-  std::size_t e = start + 1;
-  while (e < r.size() && is_ident_char(r[e])) ++e;
-  if (e == start + 1) return start;
-  while (at(r, e) == '.') {
-    std::size_t next = e + 1;
-    while (next < r.size() && is_ident_char(r[next])) ++next;
-    if (next == e + 1) break;
-    e = next;
-  }
-  return e;
-}
-inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
-  std::size_t e = start;
-  for (int component = 0; component < 3; ++component) {
-    const std::size_t next = tcw_number_end(r, e, true);
-    if (next == e) return start;
-    e = next;
-    if (component < 2) {
-      if (at(r, e) != '.') return start;
-      ++e;
-    }
-  }
-  return tcw_build_end(r, tcw_pre_end(r, e, true));
-}
-inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
-  if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
-  return tcw_start(at(r, i)) ? i + 1 : i;
-}
-inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
-  std::size_t e = tcw_partial_component_end(r, start);
-  for (int component = 0; component < 2; ++component) {
-    if (at(r, e) != '.') return e;
-    const std::size_t next = tcw_partial_component_end(r, e + 1);
-    if (next == e + 1) return e;
-    e = next;
-  }
-  return tcw_build_end(r, tcw_pre_end(r, e, false));
-}
-inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
-  const std::size_t full = tcw_full_end(r, start);
-  return full != start ? full : tcw_partial_end(r, start);
-}
-inline std::string trim_comparator_whitespace(std::string_view r) {
-  std::string out;
-  std::size_t copy_from = 0;
-  std::size_t cursor = 0;
-  while (cursor < r.size()) {
-    const std::size_t match_start = cursor;
-    if (r[cursor] == '<' || r[cursor] == '>') {
-      ++cursor;
-    } else if (!tcw_prefix(r[cursor]) && !tcw_start(r[cursor])) {
-      ++cursor;
-      continue;
-    }
-    while (cursor < r.size() && tcw_prefix(r[cursor])) ++cursor;
-    if (!tcw_start(at(r, cursor))) continue;
-    std::size_t pos = match_start;
-    if (at(r, pos) == ' ') ++pos;
-    if (at(r, pos) == '<' || at(r, pos) == '>') ++pos;
-    if (at(r, pos) == '=') ++pos;
-    if (at(r, pos) == ' ') {
-      out.append(r.substr(copy_from, pos - copy_from));
-      copy_from = pos + 1;
-    }
-    cursor = tcw_version_end(r, cursor);
-  }
-  out.append(r.substr(copy_from));
-  return out;
-}
-
-// TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
-inline std::string trim_after(std::string_view s, char sigil) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] == sigil) {
-      std::size_t k = i + 1;
-      if (sigil == '~' && at(s, k) == '>') ++k;
-      if (at(s, k) == ' ') {
-        out += sigil;
-        i = k + 1;
-        continue;
-      }
-    }
-    out += s[i];
-    ++i;
-  }
-  return out;
-}
-
-inline std::string replace_caret(const std::string& comp, const range_options& o) {
-  if (comp.empty() || comp[0] != '^') return comp;
-  xparts x;
-  if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
-  const std::string z = o.include_prerelease ? "-0" : "";
-  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
-  if (is_x(x.major)) return "";
-  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
-  if (is_x(x.patch)) {
-    if (M == "0") return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
-    return ">=" + M + "." + m + ".0" + z + " <" + plus_one(M) + ".0.0-0";
-  }
-  const std::string low = ">=" + M + "." + m + "." + p + (pr.empty() ? "" : "-" + pr);
-  if (M == "0") {
-    if (m == "0") return low + " <" + M + "." + m + "." + plus_one(p) + "-0";
-    return low + " <" + M + "." + plus_one(m) + ".0-0";
-  }
-  return low + " <" + plus_one(M) + ".0.0-0";
-}
-
-inline std::string replace_tilde(const std::string& comp, const range_options& o) {
-  if (comp.empty() || comp[0] != '~') return comp;
-  std::string_view rest = std::string_view(comp).substr(1);
-  if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
-  xparts x;
-  if (!match_xrange_plain(rest, o.loose, x)) {
-    // `~>?` is optional-greedy; without the '>' the rest starts with '>'
-    // and cannot match either.
-    return comp;
-  }
-  const std::string z = o.include_prerelease ? "-0" : "";
-  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
-  if (is_x(x.major)) return "";
-  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
-  if (is_x(x.patch)) return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
-  if (!pr.empty())
-    return ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + plus_one(m) + ".0-0";
-  return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
-}
-
-inline std::string replace_xrange(std::string_view token, const range_options& o) {
-  const std::string_view comp = trim_spaces(token);
-  std::size_t i = 0;
-  if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
-  if (at(comp, i) == '=') ++i;
-  std::string gtlt(comp.substr(0, i));
-  std::string_view rest = comp.substr(i);
-  if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
-  xparts x;
-  if (!match_xrange_plain(rest, o.loose, x)) return std::string(comp);
-  if ((is_x(x.major) && !is_x(x.minor)) || (is_x(x.minor) && !x.patch.empty() && !is_x(x.patch))) {
-    return std::string(comp);
-  }
-  const bool xM = is_x(x.major);
-  const bool xm = xM || is_x(x.minor);
-  const bool xp = xm || is_x(x.patch);
-  if (gtlt == "=" && xp) gtlt = "";
-  std::string pr = o.include_prerelease ? "-0" : "";
-  if (xM) {
-    if (gtlt == ">" || gtlt == "<") return "<0.0.0-0";
-    return "*";
-  }
-  if (!gtlt.empty() && xp) {
-    std::string M(x.major);
-    std::string m = xm ? "0" : std::string(x.minor);
-    std::string p = "0";
-    if (gtlt == ">") {
-      gtlt = ">=";
-      if (xm) {
-        M = plus_one(M);
-        m = "0";
-      } else {
-        m = plus_one(m);
-      }
-      p = "0";
-    } else if (gtlt == "<=") {
-      gtlt = "<";
-      if (xm) {
-        M = plus_one(M);
-      } else {
-        m = plus_one(m);
-      }
-    }
-    if (gtlt == "<") pr = "-0";
-    return gtlt + M + "." + m + "." + p + pr;
-  }
-  if (xm) {
-    const std::string M(x.major);
-    return ">=" + M + ".0.0" + pr + " <" + plus_one(M) + ".0.0-0";
-  }
-  if (xp) {
-    const std::string M(x.major), m(x.minor);
-    return ">=" + M + "." + m + ".0" + pr + " <" + M + "." + plus_one(m) + ".0-0";
-  }
-  return std::string(comp);
-}
-
-// STAR `(<|>)?=?\s?\*`, first match removed.
-inline std::string replace_stars(std::string_view s) {
-  s = trim_spaces(s);
-  for (std::size_t p = 0; p < s.size(); ++p) {
-    // Greedy: each optional part taken when present, given back if needed.
-    for (int mask = 7; mask >= 0; --mask) {
-      std::size_t k = p;
-      bool ok = true;
-      if ((mask & 4) != 0) {
-        if (at(s, k) == '<' || at(s, k) == '>') {
-          ++k;
-        } else {
-          ok = false;
-        }
-      }
-      if (ok && (mask & 2) != 0) {
-        if (at(s, k) == '=') {
-          ++k;
-        } else {
-          ok = false;
-        }
-      }
-      if (ok && (mask & 1) != 0) {
-        if (at(s, k) == ' ') {
-          ++k;
-        } else {
-          ok = false;
-        }
-      }
-      if (ok && at(s, k) == '*') {
-        std::string out(s.substr(0, p));
-        out.append(s.substr(k + 1));
-        return out;
-      }
-    }
-  }
-  return std::string(s);
-}
-
-inline std::string map_tokens(std::string_view s, bool trim_first,
-                              std::string (*fn)(const std::string&, const range_options&),
-                              const range_options& o) {
-  auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
-  for (auto& part : parts) part = fn(part, o);
-  return join_spaces(parts);
-}
-
-inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
-  return replace_xrange(s, o);
-}
-
-inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
-  std::string s = strip_build(comp, false);
-  s = map_tokens(s, true, &replace_caret, o);
-  s = map_tokens(s, true, &replace_tilde, o);
-  s = map_tokens(s, false, &replace_xrange_token, o);
-  return replace_stars(s);
-}
-
-// node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
-// Internal steps return bool and fill `c` or `err`: fewer result<T>
-// instantiations keep the header quick to compile.
-inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
-                            relkit::error& err) {
-  c = comparator{};
-  if (token.empty()) return true;
-  std::size_t i = 0;
-  if (at(token, i) == '<' || at(token, i) == '>') ++i;
-  if (at(token, i) == '=') ++i;
-  const std::string_view gtlt = token.substr(0, i);
-  if (gtlt == "<") c.op = comparator_op::lt;
-  if (gtlt == "<=") c.op = comparator_op::le;
-  if (gtlt == ">") c.op = comparator_op::gt;
-  if (gtlt == ">=") c.op = comparator_op::ge;
-  if (gtlt.empty() || gtlt == "=") c.op = comparator_op::eq;
-  std::string_view rest = token.substr(i);
-  if (!o.loose) {
-    // FULLPLAIN: `v?` then the strict grammar; npm mode trims nothing here.
-    std::size_t k = 0;
-    if (at(rest, k) == 'v') ++k;
-    if (k >= rest.size() || !is_digit(rest[k])) {
-      err =
-          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
-      return false;
-    }
-  } else {
-    std::size_t k = 0;
-    while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
-    if (k >= rest.size() || !is_digit(rest[k])) {
-      err =
-          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
-      return false;
-    }
-  }
-  auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!v) {
-    err = std::move(v).error();
-    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
-    return false;
-  }
-  c.operand = std::move(*v);
-  c.operand.build.clear();
-  return true;
-}
-
-inline bool is_null_set_comparator(const comparator& c) noexcept {
-  return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
-         c.operand.patch == 0 && c.operand.prerelease == "0";
-}
-
-inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
-  if (a.op != b.op) return false;
-  if (a.op == comparator_op::any) return true;
-  return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
-         a.operand.patch == b.operand.patch && a.operand.prerelease == b.operand.prerelease;
-}
-
-// Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
-inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
-                      relkit::error& err) {
-  out.clear();
-  std::string s = strip_build(part, true);
-  if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
-  s = trim_comparator_whitespace(s);
-  s = trim_after(s, '~');
-  s = trim_after(s, '^');
-  std::vector<std::string> pieces;
-  for (const auto& comp : split_spaces(s)) pieces.push_back(parse_comparator_text(comp, o));
-  std::vector<std::string> tokens = split_spaces(join_spaces(pieces));
-  std::vector<comparator> all;
-  all.reserve(tokens.size());
-  const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
-  for (auto& token : tokens) {
-    if (trim_spaces(token) == gte0) token.clear();
-    comparator made;
-    if (!make_comparator(token, o, made, err)) {
-      // Loose mode drops what its comparator grammar rejects; a number or a
-      // length node-semver's SemVer rejects still fails the whole range.
-      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
-      if (o.loose && grammar) continue;
-      return false;
-    }
-    all.push_back(std::move(made));
-  }
-  for (auto& c : all) {
-    if (is_null_set_comparator(c)) {
-      out.clear();
-      out.push_back(std::move(c));
-      return true;
-    }
-    bool seen = false;
-    for (const auto& existing : out) {
-      if (same_comparator(existing, c)) {
-        seen = true;
-        break;
-      }
-    }
-    if (!seen) out.push_back(std::move(c));
-  }
-  if (out.size() > 1) {
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      if (out[k].op == comparator_op::any) {
-        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
-        break;
-      }
-    }
-  }
-  return true;
-}
-
-}  // namespace detail_semver
-
-// node-semver `new Comparator(text, options)`: one primitive comparator
-// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
-inline relkit::result<comparator> parse_comparator(std::string_view text,
-                                                   const range_options& opts = {}) {
-  using namespace detail_semver;
-  std::string collapsed;
-  std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
-  bool pending_space = false;
-  while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
-      pending_space = true;
-      i += n;
-      continue;
-    }
-    if (pending_space) collapsed += ' ';
-    pending_space = false;
-    collapsed += text[i];
-    ++i;
-  }
-  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
-  std::size_t k = 0;
-  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
-  if (at(collapsed, k) == '=') ++k;
-  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
-  comparator c;
-  relkit::error err;
-  if (!make_comparator(collapsed, opts, c, err)) {
-    err.position = 0;
-    err.message += " at 0";
-    return err;
-  }
-  return c;
-}
-
-// Range text longer than this is an error (node-semver has no limit).
-inline constexpr std::size_t max_range_length = 65536;
-
-// Parses an npm range (node-semver `new Range(text, options)`).
-inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
-  using namespace detail_semver;
-  if (text.size() > max_range_length) {
-    return relkit::error{errc::too_long, max_range_length,
-                         "range is longer than " + std::to_string(max_range_length) +
-                             " characters at " + std::to_string(max_range_length)};
-  }
-  // trim + collapse every whitespace run to one space
-  std::string raw;
-  raw.reserve(text.size());
-  std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
-  bool pending_space = false;
-  while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
-      pending_space = true;
-      i += n;
-      continue;
-    }
-    if (pending_space) raw += ' ';
-    pending_space = false;
-    raw += text[i];
-    ++i;
-  }
-  range r;
-  r.options = opts;
-  std::size_t pos = 0;
-  for (;;) {
-    const std::size_t bar = raw.find("||", pos);
-    const std::string_view part = trim_spaces(std::string_view(raw).substr(
-        pos, bar == std::string::npos ? std::string::npos : bar - pos));
-    std::vector<comparator> set;
-    relkit::error set_error;
-    if (!parse_set(part, opts, set, set_error)) {
-      // The position of the offending text in the input, where it survives
-      // desugaring unchanged; else the start of the `||` part.
-      const std::string& why = set_error.message;
-      std::size_t at_pos = std::string_view::npos;
-      const std::size_t q1 = why.find('\'');
-      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
-      if (q2 != std::string::npos && q2 > q1 + 1)
-        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
-      if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
-      if (at_pos == std::string_view::npos) at_pos = 0;
-      return relkit::error{errc::invalid_range, at_pos,
-                           "invalid range: " + why + " at " + std::to_string(at_pos)};
-    }
-    if (!set.empty()) r.sets.push_back(std::move(set));
-    if (bar == std::string::npos) break;
-    pos = bar + 2;
-  }
-  if (r.sets.empty()) {
-    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
-  }
-  if (r.sets.size() > 1) {
-    std::vector<std::vector<comparator>> kept;
-    for (auto& set : r.sets)
-      if (!is_null_set_comparator(set[0])) kept.push_back(set);
-    if (kept.empty()) {
-      kept.push_back(r.sets[0]);
-    } else if (kept.size() > 1) {
-      for (auto& set : kept) {
-        if (set.size() == 1 && set[0].op == comparator_op::any) {
-          std::vector<std::vector<comparator>> only{set};
-          kept = std::move(only);
-          break;
-        }
-      }
-    }
-    r.sets = std::move(kept);
-  }
-  return r;
-}
-
-// node-semver `satisfies(version, range, options)` on strings: false when
-// either does not parse.
-inline bool satisfies(std::string_view v, std::string_view range_text,
-                      const range_options& opts = {}) {
-  auto r = parse_range(range_text, opts);
-  if (!r) return false;
-  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!parsed) return false;
-  return satisfies(*parsed, *r);
-}
-
-// The highest / lowest of `versions` that satisfies `r`; nothing if none.
-inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
-  const version* best = nullptr;
-  for (const auto& v : versions)
-    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
-  return best;
-}
-inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
-  const version* best = nullptr;
-  for (const auto& v : versions)
-    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
-  return best;
-}
-
-// node-semver `minVersion`: the lowest version that satisfies `r`.
-inline std::optional<version> min_version(const range& r) {
-  version candidate(0, 0, 0);
-  if (satisfies(candidate, r)) return candidate;
-  candidate.prerelease = "0";
-  if (satisfies(candidate, r)) return candidate;
-  std::optional<version> best;
-  for (const auto& set : r.sets) {
-    std::optional<version> set_min;
-    for (const auto& c : set) {
-      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
-        // node-semver treats ANY as `>=0.0.0` only through the first checks.
-        if (c.op != comparator_op::any) continue;
-        version zero(0, 0, 0);
-        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
-        continue;
-      }
-      version v = c.operand;
-      if (c.op == comparator_op::gt) {
-        if (v.prerelease.empty()) {
-          ++v.patch;
-        } else {
-          v.prerelease += ".0";
-        }
-      }
-      if (!set_min || compare(v, *set_min) > 0) set_min = v;
-    }
-    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
-  }
-  if (best && satisfies(*best, r)) return best;
-  return std::nullopt;
-}
-
-// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
-inline bool outside(const version& v, const range& r, bool above) {
-  if (satisfies(v, r)) return false;
-  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
-  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
-  auto gtfn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) > 0 : compare(a, b) < 0;
-  };
-  auto ltefn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
-  };
-  auto ltfn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) < 0 : compare(a, b) > 0;
-  };
-  const comparator zero{comparator_op::ge, version(0, 0, 0)};
-  for (const auto& set : r.sets) {
-    const comparator* high = nullptr;
-    const comparator* low = nullptr;
-    for (const auto& original : set) {
-      const comparator* c = original.op == comparator_op::any ? &zero : &original;
-      if (high == nullptr) high = c;
-      if (low == nullptr) low = c;
-      if (gtfn(c->operand, high->operand)) {
-        high = c;
-      } else if (ltfn(c->operand, low->operand)) {
-        low = c;
-      }
-    }
-    if (high == nullptr || low == nullptr) continue;
-    if (high->op == comp || high->op == ecomp) return false;
-    const bool low_plain = low->op == comparator_op::eq;
-    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
-    if (low->op == ecomp && ltfn(v, low->operand)) return false;
-  }
-  return true;
-}
-inline bool gtr(const version& v, const range& r) {
-  return outside(v, r, true);
-}
-inline bool ltr(const version& v, const range& r) {
-  return outside(v, r, false);
-}
-
-namespace detail_semver {
-// `new Range(c.value).test(v)`: one comparator with the prerelease rule.
-inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
-  if (!test(c, v)) return false;
-  if (v.prerelease.empty() || include_prerelease) return true;
-  return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
-         c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch;
-}
-}  // namespace detail_semver
-
-// node-semver Comparator.intersects.
-inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
-  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
-    return detail_semver::test_set_one(c, v, include_prerelease);
-  };
-  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
-    if (a.op == comparator_op::any) return true;
-    return test_alone(b, a.operand);
-  }
-  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
-    if (b.op == comparator_op::any) return true;
-    return test_alone(a, b.operand);
-  }
-  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
-                      a.operand.patch == 0;
-  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
-                      b.operand.patch == 0;
-  if (include_prerelease) {
-    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
-      return false;
-    }
-  } else if (a_null || b_null) {
-    return false;
-  }
-  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
-  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
-  if (a_up && b_up) return true;
-  if (!a_up && !b_up) return true;
-  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
-  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
-  const int k = compare(a.operand, b.operand);
-  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
-      b_inclusive) {
-    return true;
-  }
-  if (k < 0 && a_up && !b_up) return true;
-  if (k > 0 && !a_up && b_up) return true;
-  return false;
-}
-
-namespace detail_semver {
-inline bool set_satisfiable(const std::vector<comparator>& set, bool include_prerelease) {
-  // node-semver isSatisfiable: every pair intersects.
-  for (std::size_t k = set.size(); k-- > 1;) {
-    for (std::size_t j = 0; j < k; ++j)
-      if (!intersects(set[k], set[j], include_prerelease)) return false;
-  }
-  return true;
-}
-}  // namespace detail_semver
-
-// node-semver `intersects(r1, r2)`: some version could satisfy both.
-inline bool intersects(const range& a, const range& b) {
-  const bool inc = a.options.include_prerelease;
-  for (const auto& x : a.sets) {
-    if (!detail_semver::set_satisfiable(x, inc)) continue;
-    for (const auto& y : b.sets) {
-      if (!detail_semver::set_satisfiable(y, inc)) continue;
-      bool all = true;
-      for (const auto& c : x) {
-        for (const auto& d : y) {
-          if (!intersects(c, d, inc)) {
-            all = false;
-            break;
-          }
-        }
-        if (!all) break;
-      }
-      if (all) return true;
-    }
-  }
-  return false;
-}
-
-namespace detail_semver {
-
-// node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
-inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
-  const int k = compare(a.operand, b.operand);
-  if (k > 0) return false;
-  if (k < 0) return true;
-  return b.op == comparator_op::gt && a.op == comparator_op::ge;
-}
-inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
-  const int k = compare(a.operand, b.operand);
-  if (k < 0) return false;
-  if (k > 0) return true;
-  return b.op == comparator_op::lt && a.op == comparator_op::le;
-}
-
-inline bool same_tuple(const version& a, const version& b) noexcept {
-  return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
-}
-
-// node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
-inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
-                         bool include_prerelease) {
-  const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
-  const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
-  if (sub.size() == 1 && sub[0].op == comparator_op::any) {
-    if (dom.size() == 1 && dom[0].op == comparator_op::any) return 1;
-    sub = {include_prerelease ? min_pre : min_plain};
-  }
-  if (dom.size() == 1 && dom[0].op == comparator_op::any) {
-    if (include_prerelease) return 1;
-    dom = {min_plain};
-  }
-  const comparator* gt = nullptr;
-  const comparator* lt = nullptr;
-  std::vector<const comparator*> eqs;
-  for (const auto& c : sub) {
-    if (c.op == comparator_op::gt || c.op == comparator_op::ge) {
-      if (gt == nullptr || higher_gt_picks_b(*gt, c)) gt = &c;
-    } else if (c.op == comparator_op::lt || c.op == comparator_op::le) {
-      if (lt == nullptr || lower_lt_picks_b(*lt, c)) lt = &c;
-    } else {
-      eqs.push_back(&c);
-    }
-  }
-  if (eqs.size() > 1) return -1;
-  bool have_gtlt = false;
-  int gtlt_comp = 0;
-  if (gt != nullptr && lt != nullptr) {
-    have_gtlt = true;
-    gtlt_comp = compare(gt->operand, lt->operand);
-    if (gtlt_comp > 0) return -1;
-    if (gtlt_comp == 0 && (gt->op != comparator_op::ge || lt->op != comparator_op::le)) return -1;
-  }
-  const bool gtlt_not_equal = !have_gtlt || gtlt_comp != 0;
-  if (!eqs.empty()) {
-    const version& eq = eqs[0]->operand;
-    if (gt != nullptr && !test_set_one(*gt, eq, include_prerelease)) return -1;
-    if (lt != nullptr && !test_set_one(*lt, eq, include_prerelease)) return -1;
-    for (const auto& c : dom)
-      if (!test_set_one(c, eq, include_prerelease)) return 0;
-    return 1;
-  }
-  bool has_dom_lt = false;
-  bool has_dom_gt = false;
-  const version* need_lt_pre =
-      lt != nullptr && !include_prerelease && !lt->operand.prerelease.empty() ? &lt->operand
-                                                                              : nullptr;
-  const version* need_gt_pre =
-      gt != nullptr && !include_prerelease && !gt->operand.prerelease.empty() ? &gt->operand
-                                                                              : nullptr;
-  if (need_lt_pre != nullptr && lt->op == comparator_op::lt && need_lt_pre->prerelease == "0") {
-    need_lt_pre = nullptr;
-  }
-  for (const auto& c : dom) {
-    const bool c_gt = c.op == comparator_op::gt || c.op == comparator_op::ge;
-    const bool c_lt = c.op == comparator_op::lt || c.op == comparator_op::le;
-    const bool c_pre = c.op != comparator_op::any && !c.operand.prerelease.empty();
-    has_dom_gt = has_dom_gt || c_gt;
-    has_dom_lt = has_dom_lt || c_lt;
-    if (gt != nullptr) {
-      if (need_gt_pre != nullptr && c_pre && same_tuple(c.operand, *need_gt_pre)) {
-        need_gt_pre = nullptr;
-      }
-      if (c_gt) {
-        if (higher_gt_picks_b(*gt, c)) return 0;
-      } else if (gt->op == comparator_op::ge && !test(c, gt->operand)) {
-        return 0;
-      }
-    }
-    if (lt != nullptr) {
-      if (need_lt_pre != nullptr && c_pre && same_tuple(c.operand, *need_lt_pre)) {
-        need_lt_pre = nullptr;
-      }
-      if (c_lt) {
-        if (lower_lt_picks_b(*lt, c)) return 0;
-      } else if (lt->op == comparator_op::le && !test(c, lt->operand)) {
-        return 0;
-      }
-    }
-    const bool no_operator = c.op == comparator_op::eq || c.op == comparator_op::any;
-    if (no_operator && (lt != nullptr || gt != nullptr) && gtlt_not_equal) return 0;
-  }
-  if (gt != nullptr && has_dom_lt && lt == nullptr && gtlt_not_equal) return 0;
-  if (lt != nullptr && has_dom_gt && gt == nullptr && gtlt_not_equal) return 0;
-  if (need_gt_pre != nullptr || need_lt_pre != nullptr) return 0;
-  return 1;
-}
-
-}  // namespace detail_semver
-
-// node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
-inline bool subset(const range& sub, const range& dom) {
-  const bool inc = sub.options.include_prerelease;
-  bool saw_non_null = false;
-  for (const auto& simple_sub : sub.sets) {
-    bool found = false;
-    for (const auto& simple_dom : dom.sets) {
-      const int is_sub = detail_semver::simple_subset(simple_sub, simple_dom, inc);
-      saw_non_null = saw_non_null || is_sub != -1;
-      if (is_sub == 1) {
-        found = true;
-        break;
-      }
-    }
-    if (!found && saw_non_null) return false;
-  }
-  return true;
-}
-
-}  // namespace semver
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/semver_range.hpp ----
-// ---- end relkit/semver.hpp ----
 // ---- begin relkit/rollout.hpp ----
 // relkit::rollout: canary, blue-green and progressive (Flagger-style) rollouts
 // as a pure state machine. A plan is validated once; then
