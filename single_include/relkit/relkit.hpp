@@ -6,6 +6,18 @@
 // relkit: release primitives for C++17. Including this header gives every
 // component; each component header can also be included on its own.
 
+// ---- begin relkit/commits.hpp ----
+// relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
+// conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
+// commitlint's config-conventional rules; the version bump a range of commits
+// implies and the next version, with the commit and the rule that decided.
+//
+// Parsing is one forward pass over the message: time linear in its length,
+// whatever the bytes (a megabyte of '#' or '(' included). Text values are views
+// into the message passed to parse(), or into `commit::owned_text` when the
+// parser had to join lines the message does not hold contiguously (CRLF line
+// ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
+
 // ---- begin relkit/config.hpp ----
 // relkit configuration: the one source of the version, the ABI namespace and
 // how errors surface when exceptions are disabled.
@@ -68,224 +80,216 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
-// ---- begin relkit/gates.hpp ----
-// relkit::gates: promotion gates over evidence. A gate is a tree of
-// conditions (thresholds, approvals, test stages, deploy windows) composed
-// with all_of / any_of / not_ / a weighted score. Evaluation fails closed:
-// missing evidence fails (also under not_), a timeout never approves, and no
-// member can be optional. Every verdict explains itself, one line per node.
+// ---- begin relkit/detail/commits_bump.hpp ----
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
 
-#include <charconv>
-#include <chrono>
+#include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
-// ---- begin relkit/detail/gates_text.hpp ----
-// Helpers for relkit::gates: number and time formatting, civil-date arithmetic
-// (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
+// ---- begin relkit/detail/commits_parse.hpp ----
+// The commit message parser behind relkit::commits::parse (both grammars).
+// Included by relkit/commits.hpp after the value types; not a public header.
+
+#include <memory>
+
+// ---- begin relkit/detail/commits_text.hpp ----
+// Character classes and scanners for commit messages, byte for byte what the
+// JavaScript regular expressions of conventional-commits-parser see: `\w` is
+// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// Every scanner here is a single forward pass (no backtracking search).
 
 
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
-// <cmath> would double the header's compile time for these three.
-// False for inf and NaN.
-constexpr bool is_finite(double v) noexcept {
-  return v - v == 0;
+constexpr bool is_ascii_word(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-// |v|, and +0.0 for -0.0 (a fuzzer find: "-0" was printed as "--0").
-constexpr double abs_value(double v) noexcept {
-  return v < 0 ? -v : v == 0 ? 0.0 : v;
+constexpr bool is_ascii_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
 }
-// True for negative numbers and -0.0 (1/-0 is -inf).
-constexpr bool sign_bit(double v) noexcept {
-  return v < 0 || (v == 0 && 1 / v < 0);
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
-
-// Shortest text that parses back to the same double ("79.9", "80", "1e+30").
-template <class = void>
-inline void append_number_exact(std::string& out, double value) {
-  char buffer[32];
-  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, written.ptr);
+constexpr bool is_ascii_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_ascii_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
 }
 
-// Twelve significant digits: what a person reads in a reason line, so that a
-// computed target such as 200 * 1.1 shows as 220 rather than 220.00000000000003.
-template <class = void>
-inline void append_number_readable(std::string& out, double value) {
-  char buffer[40];
-  const auto written =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
-  out.append(buffer, written.ptr);
-}
-
-template <class = void>
-inline void append_unsigned(std::string& out, std::uint64_t value) {
-  char buffer[24];
-  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, written.ptr);
-}
-
-template <class = void>
-inline void append_two_digits(std::string& out, std::int64_t value) {
-  out += static_cast<char>('0' + (value / 10) % 10);
-  out += static_cast<char>('0' + value % 10);
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date.
-constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-struct civil_date {
-  std::int64_t year = 1970;
-  unsigned month = 1;
-  unsigned day = 1;
-};
-
-constexpr civil_date civil_from_days(std::int64_t days) noexcept {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned mp = (5 * day_of_year + 2) / 153;
-  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400;
-  return civil_date{month <= 2 ? year + 1 : year, month, day};
-}
-
-// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
-constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
-  return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
-}
-
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
-template <class = void>
-inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
-  return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
-}
-
-// "2026-11-23T11:30:01Z"
-template <class = void>
-inline void append_utc(std::string& out, std::int64_t seconds) {
-  const std::int64_t days = floor_div(seconds, 86400);
-  const std::int64_t second_of_day = seconds - days * 86400;
-  const civil_date date = civil_from_days(days);
-  if (date.year < 0 || date.year > 9999) {
-    out += "(out of range)";
-    return;
+inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   }
-  append_two_digits(out, date.year / 100);
-  append_two_digits(out, date.year % 100);
-  out += '-';
-  append_two_digits(out, date.month);
-  out += '-';
-  append_two_digits(out, date.day);
-  out += 'T';
-  append_two_digits(out, second_of_day / 3600);
-  out += ':';
-  append_two_digits(out, second_of_day / 60 % 60);
-  out += ':';
-  append_two_digits(out, second_of_day % 60);
-  out += 'Z';
+  return true;
+}
+inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                               std::string_view prefix) noexcept {
+  return text.size() >= at && text.size() - at >= prefix.size() &&
+         iequals_ascii(text.substr(at, prefix.size()), prefix);
 }
 
-// "1h30m", "29m59s", "0s"; negative durations get a leading '-'.
-template <class = void>
-inline void append_duration(std::string& out, std::int64_t seconds) {
-  if (seconds < 0) {
-    out += '-';
-    seconds = -seconds;
-  }
-  if (seconds == 0) {
-    out += "0s";
-    return;
-  }
-  const std::int64_t days = seconds / 86400;
-  const std::int64_t hours = seconds / 3600 % 24;
-  const std::int64_t minutes = seconds / 60 % 60;
-  const std::int64_t rest = seconds % 60;
-  if (days != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(days));
-    out += 'd';
-  }
-  if (hours != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(hours));
-    out += 'h';
-  }
-  if (minutes != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(minutes));
-    out += 'm';
-  }
-  if (rest != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(rest));
-    out += 's';
-  }
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+  return static_cast<unsigned char>(s[i]);
 }
 
-// Days since epoch of the last Sunday of a month.
-constexpr std::int64_t last_sunday(std::int64_t year, unsigned month) noexcept {
-  const std::int64_t last_day =
-      month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, month + 1, 1) - 1;
-  return last_day - static_cast<std::int64_t>((weekday_from_days(last_day) + 1) % 7);
+// Length in bytes of the JavaScript `\s` character starting at i, or 0.
+inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
+  if (c < 0xc2) return 0;
+  const std::size_t left = s.size() - i;
+  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  const unsigned char c1 = byte_at(s, i + 1);
+  const unsigned char c2 = byte_at(s, i + 2);
+  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
+  if (c == 0xe2) {
+    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
+    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
+    return 0;
+  }
+  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
+  return 0;
 }
 
-// Days since epoch of the n-th (1-based) Sunday of a month.
-constexpr std::int64_t nth_sunday(std::int64_t year, unsigned month, unsigned n) noexcept {
-  const std::int64_t first = days_from_civil(year, month, 1);
-  const std::int64_t first_sunday =
-      first + static_cast<std::int64_t>((6 - weekday_from_days(first)) % 7);
-  return first_sunday + 7 * static_cast<std::int64_t>(n - 1);
+// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
+inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == '\n' || c == '\r') return 1;
+  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
+      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
+    return 3;
+  }
+  return 0;
 }
 
-// European Union: summer time from the last Sunday of March 01:00 UTC to the
-// last Sunday of October 01:00 UTC, whatever the zone's standard offset.
-constexpr bool eu_summer_time(std::int64_t utc_seconds) noexcept {
-  const std::int64_t year = civil_from_days(floor_div(utc_seconds, 86400)).year;
-  const std::int64_t start = last_sunday(year, 3) * 86400 + 3600;
-  const std::int64_t end = last_sunday(year, 10) * 86400 + 3600;
-  return utc_seconds >= start && utc_seconds < end;
+// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
+inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const unsigned char c = byte_at(s, i);
+    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
+  }
+  return s.size();
 }
 
-// United States (since 2007): from the second Sunday of March 02:00 local
-// standard time to the first Sunday of November 02:00 local daylight time.
-constexpr bool us_daylight_time(std::int64_t utc_seconds,
-                                std::int64_t standard_offset_seconds) noexcept {
-  const std::int64_t year =
-      civil_from_days(floor_div(utc_seconds + standard_offset_seconds, 86400)).year;
-  const std::int64_t start = nth_sunday(year, 3, 2) * 86400 + 7200 - standard_offset_seconds;
-  const std::int64_t end = nth_sunday(year, 11, 1) * 86400 + 7200 - standard_offset_seconds - 3600;
-  return utc_seconds >= start && utc_seconds < end;
+// Skips `\s*` from i.
+inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
+  return i;
+}
+
+// JavaScript's String.prototype.trim() leaves nothing.
+inline bool is_js_blank(std::string_view s) noexcept {
+  return skip_js_spaces(s, 0) == s.size();
+}
+
+// `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
+inline std::string_view trim_newlines(std::string_view s) noexcept {
+  std::size_t first = 0;
+  while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
+  std::size_t last = s.size();
+  while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
+  return s.substr(first, last - first);
+}
+
+// Reference repository characters: [\w\-./].
+constexpr bool is_repository_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+}
+constexpr bool is_issue_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-';
+}
+
+// /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+inline bool contains_url(std::string_view s) noexcept {
+  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < s.size() && s[i] == 's') ++i;
+    if (s.substr(i, 3) != "://") continue;
+    i += 3;
+    // The run of URL characters must hold a word character for the closing \b.
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (is_ascii_word(c)) return true;
+      if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
+            c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// The issue reference actions of conventional-commits-parser, in its order.
+inline constexpr std::string_view reference_actions[] = {
+    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
+
+// The word starting at i (preceded by a non-word character) is one of the actions.
+inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  std::size_t end = i;
+  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_ascii_word(s[end])) return false;
+  const std::string_view word = s.substr(i, end - i);
+  for (std::string_view action : reference_actions) {
+    if (iequals_ascii(word, action)) return true;
+  }
+  return false;
+}
+
+// Length of the action keyword that the parser's alternation picks at i, such that
+// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
+inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
+                                     std::size_t& after) noexcept {
+  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
+  const char c = ascii_lower(s[i]);
+  if (c != 'c' && c != 'f' && c != 'r') return 0;
+  for (std::string_view action : reference_actions) {
+    if (!istarts_with_ascii(s, i, action)) continue;
+    std::size_t j = i + action.size();
+    if (allow_colon && j < s.size() && s[j] == ':') {
+      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
+      if (js_space_length(s, j + 1) != 0) {
+        after = j + 1;
+        return action.size();
+      }
+    }
+    if (js_space_length(s, j) != 0) {
+      after = j;
+      return action.size();
+    }
+  }
+  return 0;
 }
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/gates_text.hpp ----
+// ---- end relkit/detail/commits_text.hpp ----
+// ---- begin relkit/detail/commits_types.hpp ----
+// relkit::commits value types (commit, note, footer, reference, revert), options and
+// error codes. Included by relkit/commits.hpp; not a public header.
+
+#include <optional>
+
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
 
-#include <cstddef>
 #include <exception>
+#include <type_traits>
 #include <variant>
 
 
@@ -532,6 +536,4305 @@ class [[nodiscard]] result<void> {
 
 RELKIT_NAMESPACE_END
 // ---- end relkit/result.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_version,        // next_version: the current version is not SemVer
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty_message:
+      return "empty_message";
+    case errc::message_too_long:
+      return "message_too_long";
+    case errc::bad_log_record:
+      return "bad_log_record";
+    case errc::bad_version:
+      return "bad_version";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"commits", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+};
+
+struct options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
+struct revert {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  friend bool operator==(const revert& a, const revert& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<struct revert> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_types.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = line;
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(line);
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+  }
+
+ private:
+  static constexpr std::size_t inline_capacity = 32;
+  std::string_view inline_[inline_capacity];
+  std::vector<std::string_view> heap_;
+  std::size_t size_ = 0;
+};
+
+class commit_parser {
+ public:
+  commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
+
+  // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
+  void parse_compatible(commits::dialect grammar, bool meta_fields) {
+    grammar_ = grammar;
+    meta_fields_ = meta_fields;
+    split_lines(trim_newlines(message_), true);
+    std::size_t header_line = npos;
+    if (!lines_.empty()) {
+      header_line = 0;
+      next_ = 1;
+    }
+    bool breaking_header = false;
+    if (header_line != npos && !lines_[0].empty()) {
+      out_.header = lines_[0];
+      breaking_header = match_compatible_header(lines_[0]);
+      scan_references(lines_[0], false);
+    } else {
+      out_.reason = "empty header";
+      out_.reason_position = offset_of(header_line == npos ? message_ : lines_[0]);
+    }
+    out_.merge = is_merge_header(out_.header);
+
+    bool is_body = true;
+    while (next_ < lines_.size()) {
+      parse_meta();
+      if (parse_notes()) is_body = false;
+      if (!parse_body_and_footer(is_body)) is_body = false;
+    }
+    if (breaking_header && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = !out_.notes.empty() || breaking_header;
+    if (body_begin_ != npos) out_.body = join({}, false, body_begin_, body_end_);
+    if (footer_begin_ != npos) {
+      out_.footer = join({}, false, footer_begin_, footer_end_);
+      collect_footers(footer_begin_, footer_end_, false);
+    }
+    for (std::size_t i = 0; i < pending_notes_.size(); ++i) {
+      const pending_note& p = pending_notes_[i];
+      out_.notes[i].text = join(p.first, true, p.begin, p.end);
+    }
+    scan_mentions();
+    scan_revert(grammar == commits::dialect::semantic_release_angular);
+    dedupe_references();
+    finish();
+  }
+
+  // Conventional Commits 1.0.0.
+  void parse_spec() {
+    grammar_ = commits::dialect::spec;
+    split_lines(message_, false);
+    next_ = lines_.size();
+    const std::string_view header = lines_.empty() ? std::string_view() : lines_[0];
+    out_.header = header;
+    out_.merge = is_merge_header(header);
+    match_spec_header(header);
+    scan_references(header, false);
+    if (lines_.size() > 1 && !is_blank_line(lines_[1])) {
+      not_conventional("the body must begin one blank line after the description",
+                       offset_of(lines_[1]));
+    }
+    // The footer section starts at the first paragraph whose first line is a trailer.
+    std::size_t footer_line = npos;
+    for (std::size_t i = 2; i < lines_.size(); ++i) {
+      if (is_blank_line(lines_[i - 1]) && spec_footer_token(lines_[i]) != 0) {
+        footer_line = i;
+        break;
+      }
+    }
+    const std::size_t body_end = footer_line == npos ? lines_.size() : footer_line;
+    for (std::size_t i = 1; i < lines_.size(); ++i) {
+      scan_references(lines_[i], i >= body_end && spec_footer_token(lines_[i]) != 0);
+    }
+    if (lines_.size() > 2) {
+      std::size_t last = body_end;
+      while (last > 2 && is_blank_line(lines_[last - 1])) --last;
+      if (last > 2) out_.body = join({}, false, 2, last);
+    }
+    if (footer_line != npos) {
+      out_.footer = join({}, false, footer_line, lines_.size());
+      collect_footers(footer_line, lines_.size(), true);
+      for (const commits::footer& f : out_.footers) {
+        if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
+          out_.notes.push_back(commits::note{f.token, f.value});
+        }
+      }
+    }
+    if (out_.conventional && out_.exclamation && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = out_.conventional && !out_.notes.empty();
+    if (!out_.conventional) out_.notes.clear();
+    scan_mentions();
+    scan_revert(false);
+    if (!out_.revert && out_.conventional && iequals_ascii(out_.type, "revert")) {
+      for (const commits::footer& f : out_.footers) {
+        if (iequals_ascii(f.token, "Refs")) {
+          std::size_t end = 0;
+          while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
+          out_.revert = commits::revert{out_.description, f.value.substr(0, end)};
+          break;
+        }
+      }
+    }
+    dedupe_references();
+    finish();
+  }
+
+ private:
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  struct pending_note {
+    std::string_view first;
+    std::size_t begin;
+    std::size_t end;
+  };
+
+  std::size_t offset_of(std::string_view part) const noexcept {
+    return static_cast<std::size_t>(part.data() - message_.data());
+  }
+
+  void not_conventional(std::string_view reason, std::size_t position) {
+    if (!out_.reason.empty()) return;
+    out_.conventional = false;
+    out_.reason = reason;
+    out_.reason_position = position;
+  }
+
+  static bool is_blank_line(std::string_view line) noexcept {
+    for (char c : line) {
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
+  // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
+  void split_lines(std::string_view text, bool drop_gpg) {
+    std::size_t count = 1;
+    for (std::size_t at = text.find('\n'); at != npos; at = text.find('\n', at + 1)) ++count;
+    lines_.reserve(count);
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t nl = text.find('\n', start);
+      std::size_t end = nl == npos ? text.size() : nl;
+      std::size_t content_end = end;
+      if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
+      const std::string_view line = text.substr(start, content_end - start);
+      if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
+      if (nl == npos) break;
+      start = nl + 1;
+    }
+  }
+
+  static bool is_gpg_line(std::string_view line) noexcept {
+    const std::size_t i = skip_js_spaces(line, 0);
+    return line.substr(i, 4) == "gpg:";
+  }
+
+  static bool is_merge_header(std::string_view header) noexcept {
+    if (header.substr(0, 6) != "Merge ") return false;
+    const std::string_view rest = header.substr(6);
+    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                  "commit ", "branches", "'", "\""}) {
+      if (rest.substr(0, word.size()) == word) return true;
+    }
+    return false;
+  }
+
+  // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
+  // Returns true when the breaking (`!`) pattern matched.
+  bool match_compatible_header(std::string_view line) {
+    const std::size_t stop = find_js_line_terminator(line, 0);
+    std::size_t type_end = 0;
+    while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
+    const bool bang = grammar_ != commits::dialect::semantic_release_angular;
+    if (stop != line.size()) {
+      not_conventional("the header holds a line terminator", offset_of(line) + stop);
+      return false;
+    }
+    std::size_t scope_end = npos;  // index of ')' closing the scope
+    std::size_t subject = npos;
+    bool breaking = false;
+    if (bang) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        const std::size_t k = line.rfind(")!: ");
+        if (k != npos && k > type_end) {
+          scope_end = k;
+          subject = k + 4;
+        }
+      }
+      if (subject == npos && line.substr(type_end, 3) == "!: ") subject = type_end + 3;
+      breaking = subject != npos;
+    }
+    if (subject == npos) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        std::size_t best = npos;
+        std::size_t best_subject = npos;
+        for (std::size_t k = line.rfind(')'); k != npos && k > type_end;
+             k = line.rfind(')', k - 1)) {
+          if (line.substr(k + 1, 2) == ": ") {
+            best = k;
+            best_subject = k + 3;
+            break;
+          }
+          if (bang && line.substr(k + 1, 3) == "!: ") {
+            best = k;
+            best_subject = k + 4;
+            break;
+          }
+        }
+        if (best != npos) {
+          scope_end = best;
+          subject = best_subject;
+        }
+      }
+      if (subject == npos) {
+        if (line.substr(type_end, 2) == ": ") {
+          subject = type_end + 2;
+        } else if (bang && line.substr(type_end, 3) == "!: ") {
+          subject = type_end + 3;
+        }
+      }
+    }
+    if (subject == npos) {
+      not_conventional(type_end == 0 ? "the header does not start with a type"
+                                     : "expected '(scope)', '!' or ': ' after the type",
+                       offset_of(line) + type_end);
+      return false;
+    }
+    out_.type = line.substr(0, type_end);
+    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
+    out_.description = line.substr(subject);
+    out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
+    if (out_.type.empty()) {
+      not_conventional("the header does not start with a type", offset_of(line));
+      return false;
+    }
+    out_.conventional = true;
+    return breaking;
+  }
+
+  // Conventional Commits 1.0.0 header: type[(scope)][!]: description
+  void match_spec_header(std::string_view line) {
+    const std::size_t base = offset_of(line);
+    std::size_t i = 0;
+    while (i < line.size() && (is_ascii_word(line[i]) || line[i] == '-')) ++i;
+    if (i == 0) return not_conventional("the header does not start with a type", base);
+    const std::size_t type_end = i;
+    std::size_t scope_begin = npos;
+    std::size_t scope_end = npos;
+    if (i < line.size() && line[i] == '(') {
+      scope_begin = i + 1;
+      std::size_t j = scope_begin;
+      while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
+      if (j == line.size() || line[j] == '(') {
+        return not_conventional("the scope is not closed by ')'", base + j);
+      }
+      if (j == scope_begin) return not_conventional("the scope is empty", base + j);
+      scope_end = j;
+      i = j + 1;
+    }
+    bool bang = false;
+    if (i < line.size() && line[i] == '!') {
+      bang = true;
+      ++i;
+    }
+    if (i >= line.size() || line[i] != ':') {
+      return not_conventional(scope_begin == npos && !bang
+                                  ? "expected '(scope)', '!' or ': ' after the type"
+                                  : "expected ': ' after the type and scope",
+                              base + i);
+    }
+    ++i;
+    if (i >= line.size() || line[i] != ' ') {
+      return not_conventional("expected a space after ':'", base + i);
+    }
+    ++i;
+    std::size_t end = line.size();
+    if (i >= end || line[i] == ' ' || line[i] == '\t') {
+      return not_conventional("the description is empty or does not follow ': ' immediately",
+                              base + i);
+    }
+    out_.conventional = true;
+    out_.type = line.substr(0, type_end);
+    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.exclamation = bang;
+    out_.description = line.substr(i, end - i);
+  }
+
+  // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
+  static bool is_field_line(std::string_view line) noexcept {
+    if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
+    if (find_js_line_terminator(line, 1) != line.size()) return false;
+    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+      if (is_ascii_word(line[i])) return true;
+    }
+    return false;
+  }
+
+  bool parse_meta() {
+    if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    // Everything from here on goes to meta fields, never to body, footer or notes.
+    const bool content = next_ + 1 < lines_.size();
+    next_ = lines_.size();
+    return content;
+  }
+
+  // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
+  bool match_note(std::string_view line, std::string_view& title, std::string_view& text) const {
+    std::size_t p = 0;
+    const bool v6 = grammar_ != commits::dialect::conventional_changelog;
+    if (v6) {
+      // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
+      while (p < line.size()) {
+        if (line[p] == '|' || line[p] == '*') {
+          ++p;
+        } else if (const std::size_t n = js_space_length(line, p)) {
+          p += n;
+        } else {
+          break;
+        }
+      }
+    } else if (!line.empty() && line[0] == '*' && js_space_length(line, 1) != 0) {
+      p = skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+    }
+    const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
+    if (!istarts_with_ascii(line, p, "breaking change") &&
+        !(dash_ok && istarts_with_ascii(line, p, "breaking-change"))) {
+      return false;
+    }
+    title = line.substr(p, 15);
+    std::size_t q = p + 15;
+    if (v6) {
+      const std::size_t start = q;
+      while (q < line.size()) {
+        if (line[q] == ':') {
+          ++q;
+        } else if (const std::size_t n = js_space_length(line, q)) {
+          q += n;
+        } else {
+          break;
+        }
+      }
+      if (q == start) return false;
+    } else {
+      if (q >= line.size() || line[q] != ':') return false;
+      q = skip_js_spaces(line, q + 1);
+    }
+    // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
+    if (q > line.size()) q = line.size();
+    text = line.substr(q, find_js_line_terminator(line, q) - q);
+    return true;
+  }
+
+  bool parse_notes() {
+    if (next_ >= lines_.size()) return false;
+    std::string_view title;
+    std::string_view text;
+    if (!match_note(lines_[next_], title, text)) return false;
+    while (true) {
+      out_.notes.push_back(commits::note{title, {}});
+      pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
+      add_footer_line(next_);
+      ++next_;
+      bool restart = false;
+      while (next_ < lines_.size()) {
+        if (parse_meta()) return true;
+        if (match_note(lines_[next_], title, text)) {
+          restart = true;
+          break;
+        }
+        const bool token = compatible_footer_token(lines_[next_]);
+        scan_references(lines_[next_], token);
+        if (!token) pending_notes_.back().end = next_ + 1;
+        add_footer_line(next_);
+        ++next_;
+        if (token) break;
+      }
+      if (!restart) return true;
+    }
+  }
+
+  bool parse_body_and_footer(bool is_body) {
+    if (next_ >= lines_.size()) return is_body;
+    const bool token = compatible_footer_token(lines_[next_]);
+    const bool still_body = !token && is_body;
+    scan_references(lines_[next_], token);
+    if (still_body) {
+      if (body_begin_ == npos) body_begin_ = next_;
+      body_end_ = next_ + 1;
+    } else {
+      add_footer_line(next_);
+    }
+    ++next_;
+    return still_body;
+  }
+
+  void add_footer_line(std::size_t index) {
+    if (footer_begin_ == npos) footer_begin_ = index;
+    footer_end_ = index + 1;
+  }
+
+  // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
+  static bool compatible_footer_token(std::string_view line) noexcept {
+    if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+      return true;
+    }
+    std::size_t p = 0;
+    while (p < line.size() && is_issue_char(line[p])) ++p;
+    return p > 0 && footer_separator_at(line, p);
+  }
+
+  static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+    if (p < line.size() && line[p] == ':') {
+      const std::size_t r = skip_js_spaces(line, p + 1);
+      if (r == p + 1) return false;
+      if (r < line.size() && js_line_terminator_length(line, r) == 0) return true;
+      // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
+      for (std::size_t q = p + 1; q < r;) {
+        const std::size_t n = js_space_length(line, q);
+        if (q > p + 1 && js_line_terminator_length(line, q) == 0) return true;
+        q += n;
+      }
+      return false;
+    }
+    const std::size_t r = skip_js_spaces(line, p);
+    if (r == p || r >= line.size() || line[r] != '#') return false;
+    return r + 1 < line.size() && js_line_terminator_length(line, r + 1) == 0;
+  }
+
+  // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
+  // Returns the length of the token and separator (0: not a footer line).
+  static std::size_t spec_footer_token(std::string_view line) noexcept {
+    std::size_t p = 0;
+    if (line.substr(0, 15) == "BREAKING CHANGE") {
+      p = 15;
+    } else {
+      while (p < line.size() && (is_ascii_word(line[p]) || line[p] == '-')) ++p;
+      if (p == 0) return 0;
+    }
+    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    return 0;
+  }
+
+  void collect_footers(std::size_t begin, std::size_t end, bool spec) {
+    std::size_t current = npos;
+    std::string_view first;
+    auto flush = [&](std::size_t stop) {
+      if (current == npos) return;
+      out_.footers.back().value = join(first, true, current + 1, stop);
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string_view line = lines_[i];
+      std::size_t token_end = 0;
+      std::size_t value_begin = 0;
+      if (spec) {
+        value_begin = spec_footer_token(line);
+        if (value_begin != 0) token_end = value_begin - 2;
+      } else if (compatible_footer_token(line)) {
+        if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+          token_end = 15;
+        } else {
+          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
+        }
+        value_begin = line[token_end] == ':' ? skip_js_spaces(line, token_end + 1)
+                                             : skip_js_spaces(line, token_end) + 1;
+      }
+      if (value_begin == 0) continue;
+      flush(i);
+      current = i;
+      first = line.substr(value_begin);
+      out_.footers.push_back(commits::footer{
+          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+    }
+    flush(end);
+  }
+
+  // conventional-commits-parser's parseReferences: action sentences, then references.
+  void scan_references(std::string_view s, bool footer_mode) {
+    // Every reference holds a '#': a line without one has none, whatever its actions.
+    if (s.find('#') == npos) return;
+    std::size_t last = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const char c = ascii_lower(s[i]);
+      std::size_t after = 0;
+      std::size_t length = 0;
+      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
+          (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
+        const std::size_t t = skip_js_spaces(s, after);
+        std::size_t q = t;
+        bool ok = false;
+        while (true) {
+          if (q >= s.size() || action_word_at(s, q)) {
+            ok = true;
+            break;
+          }
+          if (js_line_terminator_length(s, q) != 0) break;
+          ++q;
+        }
+        if (!ok) {
+          i = q + 1;  // no match can start before the terminator (see action_word_at)
+          continue;
+        }
+        extract_references(s.substr(last, i - last), {});
+        extract_references(s.substr(t, q - t), s.substr(i, length));
+        last = q;
+        i = q;
+        continue;
+      }
+      ++i;
+    }
+    extract_references(s.substr(last), {});
+  }
+
+  // The parser's sticky referenceParts regex, applied until it fails. Every match ends
+  // in `#issue`, so only the '#' characters are visited: a match starts at the run of
+  // repository characters right before one (or at the '#' itself), which must begin at
+  // or after the end of the previous match; `.*?` cannot pass a line terminator.
+  void extract_references(std::string_view s, std::string_view action) {
+    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    s = s.substr(0, find_js_line_terminator(s, 0));
+    std::size_t last = 0;
+    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+      std::size_t p = hash;
+      while (p > 0 && is_repository_char(s[p - 1])) --p;
+      if (p < last) continue;  // the run began inside the previous match: no boundary
+      std::size_t e = hash + 1;
+      bool digit = false;
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
+                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      if (e == hash + 1 || !digit || !follows) continue;
+      commits::reference ref;
+      ref.raw = s.substr(last, e - last);
+      ref.action = action;
+      if (hash > p) {
+        std::string_view repository = s.substr(p, hash - p);
+        const std::size_t slash = repository.find('/');
+        if (slash != npos) {
+          ref.owner = repository.substr(0, slash);
+          repository = repository.substr(slash + 1);
+        }
+        ref.repository = repository;
+      }
+      ref.prefix = s.substr(hash, 1);
+      ref.issue = s.substr(hash + 1, e - hash - 1);
+      out_.references.push_back(ref);
+      last = e;
+      hash = e - 1;
+    }
+  }
+
+  // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
+  void dedupe_references() {
+    std::vector<commits::reference>& refs = out_.references;
+    if (refs.size() < 2) return;
+    auto same = [](const commits::reference& a, const commits::reference& b) {
+      return a.action.empty() == b.action.empty() && iequals_ascii(a.action, b.action) &&
+             iequals_ascii(a.raw, b.raw);
+    };
+    if (refs.size() <= 16) {
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < refs.size(); ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
+        if (!seen) refs[kept++] = refs[i];
+      }
+      refs.resize(kept);
+      return;
+    }
+    // Many references: an open-addressing set of indexes keeps this linear.
+    auto hash = [](const commits::reference& r) {
+      std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+      for (char ch : r.action)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      h = (h ^ 0xffu) * 1099511628211ull;
+      for (char ch : r.raw)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      return h;
+    };
+    std::size_t capacity = 64;
+    while (capacity < refs.size() * 2) capacity *= 2;
+    std::vector<std::size_t> slots(capacity, npos);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
+      bool seen = false;
+      while (slots[slot] != npos) {
+        if (same(refs[slots[slot]], refs[i])) {
+          seen = true;
+          break;
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+      if (seen) continue;
+      refs[kept] = refs[i];
+      slots[slot] = kept++;
+    }
+    refs.resize(kept);
+  }
+
+  // /@([\w-]+)/g over the whole message.
+  void scan_mentions() {
+    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+      std::size_t end = at + 1;
+      while (end < message_.size() && is_issue_char(message_[end])) ++end;
+      if (end > at + 1) {
+        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        at = end - 1;
+      }
+    }
+  }
+
+  // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
+  // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
+  void scan_revert(bool angular) {
+    const std::string_view m = message_;
+    if (!istarts_with_ascii(m, 0, "revert")) return;
+    std::size_t s0 = npos;
+    if (const std::size_t n = js_space_length(m, 6)) {
+      s0 = 6 + n;
+    } else if (m.size() > 7 && m[6] == ':') {
+      if (const std::size_t n2 = js_space_length(m, 7)) s0 = 7 + n2;
+    }
+    if (s0 == npos) return;
+    if (s0 < m.size() && m[s0] == '"' && find_revert(s0 + 1, angular)) return;
+    find_revert(s0, angular);
+  }
+
+  bool find_revert(std::size_t s, bool angular) {
+    const std::string_view m = message_;
+    constexpr std::string_view literal = "this reverts commit ";
+    std::size_t run_start = npos;  // start of the \s run that ends at the current position
+    for (std::size_t i = s; i < m.size();) {
+      if ((m[i] == 't' || m[i] == 'T') && istarts_with_ascii(m, i, literal)) {
+        std::size_t h = i + literal.size();
+        std::size_t e = h;
+        while (e < m.size() && is_ascii_word(m[e])) ++e;
+        const bool tail = angular ? (e - h >= 7 && e - h <= 40) : (e < m.size() && m[e] == '.');
+        if (tail) {
+          const std::size_t w = run_start == npos ? i : run_start;
+          std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
+          if (e_min < s + 1) e_min = s + 1;
+          if (e_min <= i) {
+            out_.revert = commits::revert{m.substr(s, e_min - s), m.substr(h, e - h)};
+            return true;
+          }
+        }
+      }
+      if (const std::size_t n = js_space_length(m, i)) {
+        if (run_start == npos) run_start = i;
+        i += n;
+      } else {
+        run_start = npos;
+        ++i;
+      }
+    }
+    return false;
+  }
+
+  // appendLine semantics: `first` (when present) and lines [begin, end) joined by '\n',
+  // leading empty pieces dropped, then \r/\n trimmed at both ends. A view into the message
+  // when the pieces are contiguous there with single '\n' separators, else owned text.
+  std::string_view join(std::string_view first, bool has_first, std::size_t begin,
+                        std::size_t end) {
+    std::string_view start_piece;
+    std::size_t from = begin;
+    if (has_first && !first.empty()) {
+      start_piece = first;
+    } else {
+      while (from < end && lines_[from].empty()) ++from;
+      if (from == end) return {};
+      start_piece = lines_[from++];
+    }
+    const char* stop = start_piece.data() + start_piece.size();
+    bool contiguous = true;
+    for (std::size_t k = from; k < end && contiguous; ++k) {
+      contiguous = lines_[k].data() == stop + 1 && *stop == '\n';
+      stop = lines_[k].data() + lines_[k].size();
+    }
+    if (contiguous) {
+      return trim_newlines(std::string_view(start_piece.data(),
+                                            static_cast<std::size_t>(stop - start_piece.data())));
+    }
+    std::string& store = storage();
+    const std::size_t at = store.size();
+    store.append(start_piece);
+    for (std::size_t k = from; k < end; ++k) {
+      store += '\n';
+      store.append(lines_[k]);
+    }
+    return trim_newlines(std::string_view(store).substr(at));
+  }
+
+  std::string& storage() {
+    if (!owned_) {
+      owned_ = std::make_shared<std::string>();
+      owned_->reserve(3 * message_.size() + 16);  // never reallocates: views stay valid
+    }
+    return *owned_;
+  }
+
+  void finish() {
+    if (owned_) out_.owned_text = owned_;
+  }
+
+  std::string_view message_;
+  commits::commit& out_;
+  commits::dialect grammar_ = commits::dialect::spec;
+  bool meta_fields_ = true;
+  line_buffer lines_;
+  std::size_t next_ = 0;
+  std::size_t body_begin_ = npos;
+  std::size_t body_end_ = npos;
+  std::size_t footer_begin_ = npos;
+  std::size_t footer_end_ = npos;
+  std::vector<pending_note> pending_notes_;
+  std::shared_ptr<std::string> owned_;
+};
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Parses one commit message. An error only for a message with nothing but
+// whitespace (errc::empty_message; conventional-commits-parser throws there) or
+// one over options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] inline result<commit> parse(std::string_view message, const options& opts = {}) {
+  if (message.size() > opts.max_length) {
+    return relkit::error{errc::message_too_long, opts.max_length,
+                         "message longer than " + std::to_string(opts.max_length) + " bytes at " +
+                             std::to_string(opts.max_length)};
+  }
+  if (detail::is_js_blank(message)) {
+    return relkit::error{errc::empty_message, 0, "empty commit message at 0"};
+  }
+  commit out;
+  detail::commit_parser parser(message, out);
+  if (opts.grammar == dialect::spec) {
+    parser.parse_spec();
+  } else {
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  return out;
+}
+
+// The header of a commit, rebuilt: `type(scope)!: description`.
+[[nodiscard]] inline std::string to_string(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_parse.hpp ----
+// ---- begin relkit/semver.hpp ----
+// relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
+// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
+//
+// A version keeps its prerelease and build text as dot-joined strings; short
+// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
+// so parsing and comparing typical versions does not allocate.
+
+#include <algorithm>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+enum class errc {
+  empty = 1,             // nothing to parse
+  too_long,              // input over options::max_length bytes
+  unexpected_character,  // a character the grammar does not allow here
+  unexpected_end,        // input ended inside a version
+  leading_zero,          // numeric part with a leading zero (strict and npm modes)
+  number_too_large,      // beyond uint64 (strict) or 2^53-1 (npm modes, as node-semver)
+  invalid_range,         // a range node-semver's validRange rejects
+  invalid_identifier,    // a bump identifier that is not a prerelease identifier
+  not_a_prerelease,      // bump(release) of a version without prerelease
+  identifier_exists,     // bump with identifier_base::none would not change the version
+  empty_identifier,      // bump with identifier_base::none and no identifier
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty:
+      return "empty";
+    case errc::too_long:
+      return "too_long";
+    case errc::unexpected_character:
+      return "unexpected_character";
+    case errc::unexpected_end:
+      return "unexpected_end";
+    case errc::leading_zero:
+      return "leading_zero";
+    case errc::number_too_large:
+      return "number_too_large";
+    case errc::invalid_range:
+      return "invalid_range";
+    case errc::invalid_identifier:
+      return "invalid_identifier";
+    case errc::not_a_prerelease:
+      return "not_a_prerelease";
+    case errc::identifier_exists:
+      return "identifier_exists";
+    case errc::empty_identifier:
+      return "empty_identifier";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"semver", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
+// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
+//   numbers up to 2^53-1.
+// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
+//   first, leading zeros, a prerelease without `-`.
+enum class parse_mode : unsigned char { strict, npm, npm_loose };
+
+struct options {
+  parse_mode mode = parse_mode::strict;
+  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
+};
+
+inline constexpr options strict_options{parse_mode::strict, 256};
+inline constexpr options npm_options{parse_mode::npm, 256};
+inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
+
+// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
+inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
+
+struct version {
+  std::uint64_t major = 0;
+  std::uint64_t minor = 0;
+  std::uint64_t patch = 0;
+  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
+  std::string build;       // dot-joined identifiers without the '+'
+
+  version() = default;
+  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
+          std::string prerelease_ = {}, std::string build_ = {})
+      : major(major_),
+        minor(minor_),
+        patch(patch_),
+        prerelease(std::move(prerelease_)),
+        build(std::move(build_)) {}
+
+  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
+};
+
+namespace detail_semver {
+
+inline bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+inline bool is_ident_char(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+inline bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+// Byte length of the JavaScript whitespace character (String.prototype.trim,
+// regex \s) starting at `pos`, or 0. UTF-8.
+inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+  if (pos >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
+  if (b0 < 0xc2) return 0;
+  auto byte = [&](std::size_t k) -> unsigned {
+    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
+  };
+  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
+  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
+  if (b0 == 0xe2 && byte(1) == 0x80) {
+    const unsigned b2 = byte(2);
+    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
+  }
+  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
+  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
+  return 0;
+}
+// Byte length of the JavaScript whitespace character ending at `end`, or 0.
+inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (js_space_at(s, end - len) == len) return len;
+  }
+  return 0;
+}
+
+inline std::string quote_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out = "byte 0x";
+  out += hex[u >> 4];
+  out += hex[u & 15U];
+  return out;
+}
+
+inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) {
+  if (pos >= text.size()) {
+    return relkit::error{
+        errc::unexpected_end, pos,
+        "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
+  }
+  return relkit::error{errc::unexpected_character, pos,
+                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
+                           " while parsing " + what};
+}
+
+// Compares two numeric identifiers (digits only, maybe with leading zeros in
+// loose input) by value, any length.
+inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
+  while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
+  while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// §11.4 for one identifier pair.
+inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
+  const bool an = all_digits(a);
+  const bool bn = all_digits(b);
+  if (an && bn) return compare_numeric(a, b);
+  if (an) return -1;
+  if (bn) return 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// Walks dot-joined identifiers pairwise in one pass, without allocating.
+// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
+// 0 as soon as two different texts compare equal ("01" vs "1").
+inline int compare_identifier_lists(std::string_view a, std::string_view b,
+                                    bool stop_on_equal_value) noexcept {
+  if (a.empty() || b.empty()) {
+    if (a.empty() && b.empty()) return 0;
+    return a.empty() ? -1 : 1;
+  }
+  const char* pa = a.data();
+  const char* const ea = pa + a.size();
+  const char* pb = b.data();
+  const char* const eb = pb + b.size();
+  for (;;) {
+    const char* const xa = pa;
+    bool x_digits = true;
+    while (pa != ea && *pa != '.') {
+      x_digits = x_digits && is_digit(*pa);
+      ++pa;
+    }
+    const char* const yb = pb;
+    bool y_digits = true;
+    while (pb != eb && *pb != '.') {
+      y_digits = y_digits && is_digit(*pb);
+      ++pb;
+    }
+    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
+    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
+    if (x != y) {
+      int c;
+      if (x_digits && y_digits) {
+        c = compare_numeric(x, y);
+      } else if (x_digits != y_digits) {
+        c = x_digits ? -1 : 1;
+      } else {
+        const int k = x.compare(y);
+        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
+      }
+      if (c != 0 || stop_on_equal_value) return c;
+    }
+    const bool a_done = pa == ea;
+    const bool b_done = pb == eb;
+    if (a_done || b_done) {
+      if (a_done && b_done) return 0;
+      return a_done ? -1 : 1;
+    }
+    ++pa;
+    ++pb;
+  }
+}
+
+}  // namespace detail_semver
+
+// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
+inline int compare(const version& a, const version& b) noexcept {
+  if (a.major != b.major) return a.major < b.major ? -1 : 1;
+  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
+  if (a.prerelease.empty() || b.prerelease.empty()) {
+    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
+    return a.prerelease.empty() ? 1 : -1;
+  }
+  if (a.prerelease == b.prerelease) return 0;
+  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
+}
+
+// node-semver's compareBuild (used by its sort/rsort): precedence, then build
+// identifiers (none sorts first).
+inline int compare_build(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c != 0) return c;
+  return detail_semver::compare_identifier_lists(a.build, b.build, true);
+}
+
+inline bool operator==(const version& a, const version& b) noexcept {
+  return compare(a, b) == 0;
+}
+inline bool operator!=(const version& a, const version& b) noexcept {
+  return compare(a, b) != 0;
+}
+inline bool operator<(const version& a, const version& b) noexcept {
+  return compare(a, b) < 0;
+}
+inline bool operator>(const version& a, const version& b) noexcept {
+  return compare(a, b) > 0;
+}
+inline bool operator<=(const version& a, const version& b) noexcept {
+  return compare(a, b) <= 0;
+}
+inline bool operator>=(const version& a, const version& b) noexcept {
+  return compare(a, b) >= 0;
+}
+
+// Same as ==, and the build text too.
+inline bool identical(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
+         a.prerelease == b.prerelease && a.build == b.build;
+}
+
+inline std::string to_string(const version& v, bool with_build = true) {
+  std::string out = std::to_string(v.major);
+  out += '.';
+  out += std::to_string(v.minor);
+  out += '.';
+  out += std::to_string(v.patch);
+  if (!v.prerelease.empty()) {
+    out += '-';
+    out += v.prerelease;
+  }
+  if (with_build && !v.build.empty()) {
+    out += '+';
+    out += v.build;
+  }
+  return out;
+}
+
+// What node-semver's `version` property prints: no build metadata.
+inline std::string to_npm_string(const version& v) {
+  return to_string(v, false);
+}
+
+namespace detail_semver {
+
+struct number_limits {
+  std::uint64_t max;
+  const char* max_text;
+};
+
+inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
+                                                  std::size_t end, const char* part, bool loose,
+                                                  std::uint64_t max, const char* max_text) {
+  const std::size_t start = i;
+  if (i >= end || !is_digit(s[i])) {
+    std::string what = std::string(part) + " version";
+    return unexpected(s.substr(0, end), i, what.c_str());
+  }
+  if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
+    return relkit::error{
+        errc::leading_zero, i,
+        std::string("leading zero in ") + part + " version at " + std::to_string(i)};
+  }
+  std::uint64_t value = 0;
+  bool overflow = false;
+  for (; i < end && is_digit(s[i]); ++i) {
+    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
+    if (value > (max - digit) / 10) overflow = true;
+    if (!overflow) value = value * 10 + digit;
+  }
+  if (overflow) {
+    return relkit::error{
+        errc::number_too_large, start,
+        std::string(part) + " version exceeds " + max_text + " at " + std::to_string(start)};
+  }
+  return value;
+}
+
+// A number of 1 to 15 digits without a leading zero (cannot overflow any
+// limit); false leaves the careful path to decide and explain.
+inline bool fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
+  const std::size_t b = k;
+  std::uint64_t value = 0;
+  while (k < s.size() && is_digit(s[k]) && k - b < 16) {
+    value = value * 10 + static_cast<std::uint64_t>(s[k] - '0');
+    ++k;
+  }
+  const std::size_t n = k - b;
+  if (n == 0 || n > 15 || (n > 1 && s[b] == '0')) return false;
+  out = value;
+  return true;
+}
+
+// Appends one prerelease identifier, normalised as node-semver's loose mode
+// does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
+inline void append_loose_identifier(std::string& out, std::string_view id) {
+  if (all_digits(id) && id.size() > 1 && id.front() == '0') {
+    std::string_view trimmed = id;
+    while (trimmed.size() > 1 && trimmed.front() == '0') trimmed.remove_prefix(1);
+    if (trimmed.size() < 16 ||
+        (trimmed.size() == 16 && compare_numeric(trimmed, "9007199254740991") < 0)) {
+      out.append(trimmed.data(), trimmed.size());
+      return;
+    }
+  }
+  out.append(id.data(), id.size());
+}
+
+// Identifiers from `i` to the first character that is neither an identifier
+// character nor a separating dot; every identifier non-empty.
+inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
+                                                    std::size_t end, bool prerelease, bool loose,
+                                                    std::string* out) {
+  const char* what = prerelease ? "prerelease identifier" : "build identifier";
+  // Strict and npm text is already canonical: copy it once at the end.
+  const bool copy_whole = !(loose && prerelease);
+  const std::size_t first = i;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return unexpected(s.substr(0, end), i, what);
+    const std::string_view id = s.substr(start, i - start);
+    if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
+      return relkit::error{errc::leading_zero, start,
+                           "leading zero in prerelease identifier at " + std::to_string(start)};
+    }
+    if (out != nullptr && !copy_whole) {
+      if (!out->empty()) *out += '.';
+      append_loose_identifier(*out, id);
+    }
+    if (i < end && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
+    return i;
+  }
+}
+
+}  // namespace detail_semver
+
+// Parses a version. Errors carry the byte offset into `text`.
+inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
+  using namespace detail_semver;
+  if (text.size() > opts.max_length) {
+    return relkit::error{errc::too_long, opts.max_length,
+                         "version is longer than " + std::to_string(opts.max_length) +
+                             " characters at " + std::to_string(opts.max_length)};
+  }
+  const bool npm = opts.mode != parse_mode::strict;
+  const bool loose = opts.mode == parse_mode::npm_loose;
+  std::size_t i = 0;
+  std::size_t end = text.size();
+  if (npm) {
+    while (std::size_t n = js_space_at(text, i)) i += n;
+    while (end > i) {
+      const std::size_t n = js_space_before(text, end);
+      if (n == 0) break;
+      end -= n;
+    }
+    if (loose) {
+      for (;;) {
+        if (i < end && (text[i] == 'v' || text[i] == '=')) {
+          ++i;
+        } else if (std::size_t n = js_space_at(text, i)) {
+          i += n;
+        } else {
+          break;
+        }
+      }
+    } else if (i < end && text[i] == 'v') {
+      ++i;
+    }
+  }
+  if (text.empty()) return relkit::error{errc::empty, 0, "empty version at 0"};
+  const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
+  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
+  version v;
+  std::size_t pre_start = std::string_view::npos;
+  const std::string_view body = text.substr(0, end);
+  std::size_t k = i;
+  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
+  if (fast) {
+    if (k == end) return v;
+    i = k;
+  } else {
+    auto major = parse_number(text, i, end, "major", loose, max, max_text);
+    if (!major) return std::move(major).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
+    ++i;
+    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
+    if (!minor) return std::move(minor).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
+    ++i;
+    const std::size_t patch_start = i;
+    std::size_t patch_end = i;
+    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+    std::size_t patch_limit = end;
+    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+      if (rest && (*rest == end || text[*rest] == '+')) {
+        patch_limit = patch_end - 1;
+        pre_start = patch_limit;
+      }
+    }
+    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
+    if (!patch) return std::move(patch).error();
+    v.major = *major;
+    v.minor = *minor;
+    v.patch = *patch;
+  }
+  if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
+    if (text[i] == '-') {
+      const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
+      pre_start = hyphen_is_identifier ? i : i + 1;
+    } else if (loose && is_ident_char(text[i])) {
+      pre_start = i;
+    } else {
+      return unexpected(text.substr(0, end), i, "patch version");
+    }
+  }
+  if (pre_start != std::string_view::npos) {
+    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end && text[i] == '+') {
+    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end) {
+    return unexpected(text.substr(0, end), i,
+                      v.build.empty()
+                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
+                          : "build identifier");
+  }
+  return v;
+}
+
+inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
+  options opts;
+  opts.mode = mode;
+  return parse(text, opts);
+}
+
+// node-semver `valid`/`clean`: the normalised version (no build) or nothing.
+inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
+  auto v = parse(text, mode);
+  if (!v) return std::nullopt;
+  return to_npm_string(*v);
+}
+
+// Compares two version strings; an error if either does not parse.
+inline relkit::result<int> compare(std::string_view a, std::string_view b,
+                                   const options& opts = {}) {
+  auto va = parse(a, opts);
+  if (!va) return std::move(va).error();
+  auto vb = parse(b, opts);
+  if (!vb) return std::move(vb).error();
+  return compare(*va, *vb);
+}
+
+// Sort helpers: ascending / descending by compare_build (node-semver
+// sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
+// instantiated where used. `Versions` is a container of `version`.
+template <class Versions>
+void sort(Versions& versions) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
+}
+template <class Versions>
+void rsort(Versions& versions) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+
+namespace std {
+template <>
+struct hash<relkit::semver::version> {
+  // Consistent with ==: build metadata ignored, numeric ids by value.
+  std::size_t operator()(const relkit::semver::version& v) const noexcept {
+    std::size_t h = static_cast<std::size_t>(1469598103934665603ULL);
+    auto mix = [&h](std::uint64_t x) {
+      h ^= static_cast<std::size_t>(x + 0x9e3779b97f4a7c15ULL) + (h << 6) + (h >> 2);
+    };
+    mix(v.major);
+    mix(v.minor);
+    mix(v.patch);
+    bool at_id_start = true;
+    const std::string& p = v.prerelease;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const char c = p[i];
+      // Skip leading zeros of numeric ids (possible only from loose input).
+      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+        continue;
+      }
+      at_id_start = c == '.';
+      mix(static_cast<unsigned char>(c));
+    }
+    return h;
+  }
+};
+}  // namespace std
+
+// ---- begin relkit/detail/semver_ops.hpp ----
+// relkit::semver operations on versions: bump (node-semver inc), diff,
+// truncate, coerce. Included by relkit/semver.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+// node-semver's release types; `pre` is inc's internal step, kept because
+// node-semver accepts it.
+enum class release_type : unsigned char {
+  major,
+  premajor,
+  minor,
+  preminor,
+  patch,
+  prepatch,
+  prerelease,
+  release,
+  pre,
+};
+
+inline std::string_view to_string(release_type type) noexcept {
+  switch (type) {
+    case release_type::major:
+      return "major";
+    case release_type::premajor:
+      return "premajor";
+    case release_type::minor:
+      return "minor";
+    case release_type::preminor:
+      return "preminor";
+    case release_type::patch:
+      return "patch";
+    case release_type::prepatch:
+      return "prepatch";
+    case release_type::prerelease:
+      return "prerelease";
+    case release_type::release:
+      return "release";
+    case release_type::pre:
+      return "pre";
+  }
+  return "unknown";
+}
+
+inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
+  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
+    const auto type = static_cast<release_type>(k);
+    if (to_string(type) == text) return type;
+  }
+  return std::nullopt;
+}
+
+// The number a new prerelease series starts at; `none` (node-semver's
+// identifierBase false) appends no number.
+enum class identifier_base : unsigned char { zero, one, none };
+
+struct bump_options {
+  std::string_view identifier;  // e.g. "beta"; empty for none
+  identifier_base base = identifier_base::zero;
+  bool loose = false;  // validate the identifier as node-semver's loose mode does
+};
+
+namespace detail_semver {
+
+inline std::vector<std::string_view> split_dots(std::string_view text) {
+  std::vector<std::string_view> out;
+  if (text.empty()) return out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t dot = text.find('.', i);
+    if (dot == std::string_view::npos) {
+      out.push_back(text.substr(i));
+      return out;
+    }
+    out.push_back(text.substr(i, dot - i));
+    i = dot + 1;
+  }
+}
+
+// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
+// those are incremented by inc and count as numeric for isNaN.
+inline bool is_js_number_id(std::string_view id) noexcept {
+  if (!all_digits(id)) return false;
+  return compare_numeric(id, "9007199254740991") < 0;
+}
+
+inline std::string increment_decimal(std::string_view id) {
+  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
+  std::string out(id);
+  std::size_t k = out.size();
+  while (k > 0) {
+    --k;
+    if (out[k] == '9') {
+      out[k] = '0';
+    } else {
+      ++out[k];
+      return out;
+    }
+  }
+  out.insert(out.begin(), '1');
+  return out;
+}
+
+inline std::string join_dots(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += '.';
+    out += id;
+  }
+  return out;
+}
+
+inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
+  if (id.empty()) return false;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < id.size() && is_ident_char(id[i])) ++i;
+    if (i == start) return false;
+    const std::string_view part = id.substr(start, i - start);
+    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
+    if (i == id.size()) return true;
+    if (id[i] != '.') return false;
+    ++i;
+  }
+}
+
+inline relkit::result<void> increment_pre(std::vector<std::string>& pre, const bump_options& opts) {
+  const std::string base = opts.base == identifier_base::one ? "1" : "0";
+  if (pre.empty()) {
+    pre.push_back(base);
+  } else {
+    bool incremented = false;
+    for (std::size_t k = pre.size(); k-- > 0;) {
+      if (is_js_number_id(pre[k])) {
+        pre[k] = increment_decimal(pre[k]);
+        incremented = true;
+        break;
+      }
+    }
+    if (!incremented) {
+      if (opts.base == identifier_base::none && opts.identifier == join_dots(pre)) {
+        return relkit::error{errc::identifier_exists, 0,
+                             "prerelease identifier already exists at 0"};
+      }
+      pre.push_back(base);
+    }
+  }
+  if (!opts.identifier.empty()) {
+    std::vector<std::string> replacement{std::string(opts.identifier)};
+    if (opts.base != identifier_base::none) replacement.push_back(base);
+    const auto ids = split_dots(opts.identifier);
+    bool is_prefix = ids.size() <= pre.size();
+    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
+      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
+    }
+    if (is_prefix) {
+      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
+      if (!next_is_number) pre = std::move(replacement);
+    } else {
+      pre = std::move(replacement);
+    }
+  }
+  return {};
+}
+
+inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
+  if (part == UINT64_MAX) {
+    return relkit::error{errc::number_too_large, 0,
+                         std::string(name) + " version exceeds 18446744073709551615 at 0"};
+  }
+  ++part;
+  return {};
+}
+
+}  // namespace detail_semver
+
+// node-semver `inc`: the next version of `type`. Build metadata is dropped (as
+// in the string inc returns).
+inline relkit::result<version> bump(const version& from, release_type type,
+                                    const bump_options& opts = {}) {
+  using namespace detail_semver;
+  const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
+                        type == release_type::prepatch || type == release_type::prerelease ||
+                        type == release_type::pre;
+  if (pre_type) {
+    if (opts.identifier.empty() && opts.base == identifier_base::none) {
+      return relkit::error{errc::empty_identifier, 0, "empty prerelease identifier at 0"};
+    }
+    if (!opts.identifier.empty() && !valid_bump_identifier(opts.identifier, opts.loose)) {
+      return relkit::error{
+          errc::invalid_identifier, 0,
+          "invalid prerelease identifier '" + std::string(opts.identifier) + "' at 0"};
+    }
+  }
+  version v = from;
+  v.build.clear();
+  std::vector<std::string> pre;
+  for (auto id : split_dots(v.prerelease)) pre.emplace_back(id);
+  relkit::result<void> step;
+  switch (type) {
+    case release_type::premajor:
+      v.patch = 0;
+      v.minor = 0;
+      step = increment_part(v.major, "major");
+      pre.clear();
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::preminor:
+      v.patch = 0;
+      step = increment_part(v.minor, "minor");
+      pre.clear();
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::prepatch:
+      pre.clear();
+      step = increment_part(v.patch, "patch");
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::prerelease:
+      if (pre.empty()) step = increment_part(v.patch, "patch");
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::pre:
+      step = increment_pre(pre, opts);
+      break;
+    case release_type::release:
+      if (pre.empty()) {
+        return relkit::error{errc::not_a_prerelease, 0,
+                             "version " + to_string(from) + " is not a prerelease at 0"};
+      }
+      pre.clear();
+      break;
+    case release_type::major:
+      if (v.minor != 0 || v.patch != 0 || pre.empty()) step = increment_part(v.major, "major");
+      v.minor = 0;
+      v.patch = 0;
+      pre.clear();
+      break;
+    case release_type::minor:
+      if (v.patch != 0 || pre.empty()) step = increment_part(v.minor, "minor");
+      v.patch = 0;
+      pre.clear();
+      break;
+    case release_type::patch:
+      if (pre.empty()) step = increment_part(v.patch, "patch");
+      pre.clear();
+      break;
+  }
+  if (!step) return step.error();
+  v.prerelease = join_dots(pre);
+  return v;
+}
+
+// node-semver `diff`: the most significant release type separating a and b;
+// nothing when they have equal precedence.
+inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c == 0) return std::nullopt;
+  const version& high = c > 0 ? a : b;
+  const version& low = c > 0 ? b : a;
+  const bool high_pre = high.is_prerelease();
+  const bool low_pre = low.is_prerelease();
+  if (low_pre && !high_pre) {
+    if (low.patch == 0 && low.minor == 0) return release_type::major;
+    if (low.major == high.major && low.minor == high.minor && low.patch == high.patch) {
+      if (low.minor != 0 && low.patch == 0) return release_type::minor;
+      return release_type::patch;
+    }
+  }
+  if (a.major != b.major) return high_pre ? release_type::premajor : release_type::major;
+  if (a.minor != b.minor) return high_pre ? release_type::preminor : release_type::minor;
+  if (a.patch != b.patch) return high_pre ? release_type::prepatch : release_type::patch;
+  return release_type::prerelease;
+}
+
+// node-semver `truncate`: drops what is below `type` (and the prerelease);
+// the pre* types keep the version. Nothing for `release` and `pre`, which
+// node-semver rejects. Build metadata is dropped.
+inline std::optional<version> truncate(const version& v, release_type type) {
+  if (type == release_type::release || type == release_type::pre) return std::nullopt;
+  version out = v;
+  out.build.clear();
+  if (type == release_type::premajor || type == release_type::preminor ||
+      type == release_type::prepatch || type == release_type::prerelease) {
+    return out;
+  }
+  out.prerelease.clear();
+  if (type == release_type::major) out.minor = 0;
+  if (type == release_type::major || type == release_type::minor) out.patch = 0;
+  return out;
+}
+
+struct coerce_options {
+  bool rtl = false;                 // prefer the right-most version in the text
+  bool include_prerelease = false;  // keep a prerelease and build after the patch
+  bool loose = false;               // parse the result in npm_loose mode
+};
+
+namespace detail_semver {
+
+struct coerce_match {
+  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
+  std::size_t digits = 0;     // where the major digits start
+  std::size_t major_end = 0;  // after the major digits
+  std::size_t end = 0;        // after the version text
+  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
+  std::size_t parts_end = 0;  // after the last numeric part
+  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
+  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
+};
+
+inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  return j - i;
+}
+
+// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
+// the regex matches it when a non-digit or the end must follow: the end, or
+// `i` when there is none.
+inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '-') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    const std::string_view id = s.substr(start, k - start);
+    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '+') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
+// `from` (a regex search with lastIndex = from).
+inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
+                                                 bool full) noexcept {
+  constexpr std::size_t max_digits = 16;
+  for (std::size_t start = from; start < s.size(); ++start) {
+    std::size_t d;
+    if (start == 0 && is_digit(s[0])) {
+      d = 0;
+    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
+      d = start + 1;
+    } else {
+      continue;
+    }
+    const std::size_t major_len = digit_run(s, d);
+    if (major_len > max_digits) continue;
+    coerce_match m;
+    m.start = start;
+    m.digits = d;
+    m.major_end = d + major_len;
+    std::size_t pos = m.major_end;
+    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+        digit_run(s, pos + 1) <= max_digits) {
+      m.minor_b = pos + 1;
+      m.minor_e = pos + 1 + digit_run(s, pos + 1);
+      pos = m.minor_e;
+      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+          digit_run(s, pos + 1) <= max_digits) {
+        m.patch_b = pos + 1;
+        m.patch_e = pos + 1 + digit_run(s, pos + 1);
+        pos = m.patch_e;
+      }
+    }
+    m.parts_end = pos;
+    if (full) {
+      // COERCEFULL allows the prerelease and build after any number of parts.
+      const std::size_t pre_end = coerce_prerelease_end(s, pos);
+      // The regex needs a non-digit or the end after the prerelease; a
+      // prerelease that stops before a digit ("-0" of "-01") is given up.
+      std::size_t after_pre = pre_end;
+      if (pre_end != pos) {
+        std::size_t build_end = coerce_build_end(s, pre_end);
+        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
+          after_pre = pos;
+        } else {
+          m.pre_b = pos + 1;
+          m.pre_e = pre_end;
+        }
+      }
+      const std::size_t build_end = coerce_build_end(s, after_pre);
+      if (build_end != after_pre) {
+        m.build_b = after_pre + 1;
+        m.build_e = build_end;
+      }
+      pos = build_end;
+    }
+    m.end = pos;
+    m.full_end = pos < s.size() ? pos + 1 : pos;
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail_semver
+
+// node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
+// three dot-separated numbers of at most 16 digits each, as a version.
+inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
+  using namespace detail_semver;
+  std::optional<coerce_match> match;
+  if (!opts.rtl) {
+    match = coerce_search(text, 0, opts.include_prerelease);
+  } else {
+    std::size_t last_index = 0;
+    for (;;) {
+      if (last_index > text.size()) break;
+      auto next = coerce_search(text, last_index, opts.include_prerelease);
+      if (!next) break;
+      if (match && match->full_end == text.size()) break;
+      if (!match || next->full_end != match->full_end) match = next;
+      last_index = next->major_end;
+    }
+  }
+  if (!match) return std::nullopt;
+  std::string out(text.substr(match->digits, match->major_end - match->digits));
+  out += '.';
+  if (match->minor_e != 0) {
+    out += text.substr(match->minor_b, match->minor_e - match->minor_b);
+  } else {
+    out += '0';
+  }
+  out += '.';
+  if (match->patch_e != 0) {
+    out += text.substr(match->patch_b, match->patch_e - match->patch_b);
+  } else {
+    out += '0';
+  }
+  if (opts.include_prerelease && match->pre_e != 0) {
+    out += '-';
+    out += text.substr(match->pre_b, match->pre_e - match->pre_b);
+  }
+  if (opts.include_prerelease && match->build_e != 0) {
+    out += '+';
+    out += text.substr(match->build_b, match->build_e - match->build_b);
+  }
+  auto v = parse(out, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!v) return std::nullopt;
+  return std::move(*v);
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/semver_ops.hpp ----
+// ---- begin relkit/detail/semver_range.hpp ----
+// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
+// Included by relkit/semver.hpp.
+//
+// Parsing follows node-semver's desugaring pipeline step for step (strip
+// build, hyphen ranges, operator whitespace, `~`/`^` whitespace, then per
+// comparator carets, tildes, x-ranges, stars, `>=0.0.0`), with hand-written
+// anchored matchers in place of its regular expressions: no regex, no
+// recursion, linear in the input. The parsed range is a list of comparator
+// sets; matching a parsed range does not allocate.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+enum class comparator_op : unsigned char { any, eq, lt, le, gt, ge };
+
+struct comparator {
+  comparator_op op = comparator_op::any;
+  version operand;  // unused for `any`
+};
+
+struct range_options {
+  bool loose = false;               // node-semver {loose: true}
+  bool include_prerelease = false;  // node-semver {includePrerelease: true}
+};
+
+// Comparator sets joined by `||`; a version matches if every comparator of
+// some set matches it (and npm's prerelease rule allows it).
+struct range {
+  std::vector<std::vector<comparator>> sets;
+  range_options options;
+};
+
+inline std::string_view to_string(comparator_op op) noexcept {
+  switch (op) {
+    case comparator_op::any:
+    case comparator_op::eq:
+      return "";
+    case comparator_op::lt:
+      return "<";
+    case comparator_op::le:
+      return "<=";
+    case comparator_op::gt:
+      return ">";
+    case comparator_op::ge:
+      return ">=";
+  }
+  return "";
+}
+
+// node-semver Comparator.value: "" for any, else operator and version (no build).
+inline std::string to_string(const comparator& c) {
+  if (c.op == comparator_op::any) return std::string();
+  std::string out(to_string(c.op));
+  out += to_npm_string(c.operand);
+  return out;
+}
+
+// node-semver `validRange`: the normalised range, "*" for any version.
+inline std::string to_string(const range& r) {
+  std::string out;
+  for (std::size_t i = 0; i < r.sets.size(); ++i) {
+    if (i > 0) out += "||";
+    bool first = true;
+    for (const auto& c : r.sets[i]) {
+      if (!first) out += ' ';
+      first = false;
+      out += to_string(c);
+    }
+  }
+  if (out.empty()) out = "*";
+  return out;
+}
+
+inline bool test(const comparator& c, const version& v) noexcept {
+  if (c.op == comparator_op::any) return true;
+  const int k = compare(v, c.operand);
+  switch (c.op) {
+    case comparator_op::any:
+      return true;
+    case comparator_op::eq:
+      return k == 0;
+    case comparator_op::lt:
+      return k < 0;
+    case comparator_op::le:
+      return k <= 0;
+    case comparator_op::gt:
+      return k > 0;
+    case comparator_op::ge:
+      return k >= 0;
+  }
+  return false;
+}
+
+// One comparator set, with npm's prerelease rule: a prerelease version
+// matches only if some comparator of the set names a prerelease of the same
+// major.minor.patch (unless include_prerelease).
+inline bool test_set(const std::vector<comparator>& set, const version& v,
+                     bool include_prerelease) noexcept {
+  for (const auto& c : set)
+    if (!test(c, v)) return false;
+  if (v.prerelease.empty() || include_prerelease) return true;
+  for (const auto& c : set) {
+    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
+    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
+      return true;
+    }
+  }
+  return false;
+}
+
+inline bool satisfies(const version& v, const range& r) noexcept {
+  for (const auto& set : r.sets)
+    if (test_set(set, v, r.options.include_prerelease)) return true;
+  return false;
+}
+
+namespace detail_semver {
+
+inline bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_x(std::string_view id) noexcept {
+  return id.empty() || id == "x" || id == "X" || id == "*";
+}
+inline char at(std::string_view s, std::size_t i) noexcept {
+  return i < s.size() ? s[i] : '\0';
+}
+
+// JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
+// (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
+inline std::vector<std::string> split_spaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t sp = s.find(' ', i);
+    if (sp == std::string_view::npos) {
+      out.emplace_back(s.substr(i));
+      return out;
+    }
+    out.emplace_back(s.substr(i, sp - i));
+    i = sp + 1;
+    while (i < s.size() && s[i] == ' ') ++i;
+  }
+}
+
+inline std::string join_spaces(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += parts[i];
+  }
+  return out;
+}
+
+inline std::string_view trim_spaces(std::string_view s) noexcept {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Decimal text plus one (node-semver's `+M + 1`; exact for every value the
+// npm modes accept).
+inline std::string plus_one(std::string_view digits) {
+  return increment_decimal(digits);
+}
+
+// The parts of node-semver's XRANGEPLAIN: [v=\s]* M(.m(.p(-pre)?(+build)?)?)?
+struct xparts {
+  std::string_view major, minor, patch, pre;
+};
+
+// Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
+// numeric ids without leading zeros.
+inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
+                              bool numeric_rule) noexcept {
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return false;
+    const std::string_view id = s.substr(start, i - start);
+    if (numeric_rule && all_digits(id) && id.size() > 1 && id.front() == '0') return false;
+    if (i == end) return true;
+    if (s[i] != '.') return false;
+    ++i;
+  }
+}
+
+// Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
+// `s`; sets `pre`.
+inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
+                            std::string_view& pre) noexcept {
+  pre = {};
+  if (i == s.size()) return true;
+  std::size_t plus = s.find('+', i);
+  if (plus == std::string_view::npos) plus = s.size();
+  if (plus < s.size() && !whole_identifiers(s, plus + 1, s.size(), false)) return false;
+  if (plus == i) return true;
+  std::size_t b = i;
+  if (s[i] == '-') {
+    if (loose && (i + 1 == plus || !is_ident_char(s[i + 1]))) {
+      b = i;  // a lone hyphen is the identifier
+    } else {
+      b = i + 1;
+    }
+  } else if (!loose) {
+    return false;
+  }
+  if (!whole_identifiers(s, b, plus, !loose)) return false;
+  pre = s.substr(b, plus - b);
+  return true;
+}
+
+inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
+  const char c = at(s, i);
+  if (c == 'x' || c == 'X' || c == '*') return i + 1;
+  if (!is_digit(c)) return i;
+  if (!loose && c == '0') return i + 1;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i;
+}
+
+// node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
+inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
+  out = {};
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
+  std::size_t e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.major = s.substr(i, e - i);
+  if (e == s.size()) return true;
+  if (s[e] != '.') return false;
+  i = e + 1;
+  e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.minor = s.substr(i, e - i);
+  if (e == s.size()) return true;
+  if (s[e] != '.') return false;
+  i = e + 1;
+  e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.patch = s.substr(i, e - i);
+  if (match_pre_build(s, e, loose, out.pre)) return true;
+  // Loose: `\d+` gives back its last digit to `-?ids` ("1.2.34.5" is 1.2.3-4.5).
+  if (loose && e - i >= 2 && is_digit(s[e - 1])) {
+    if (match_pre_build(s, e - 1, true, out.pre)) {
+      out.patch = s.substr(i, e - 1 - i);
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---- the string pipeline of node-semver's Range.parseRange ----
+
+// BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
+inline std::string strip_build(std::string_view s, bool global) {
+  std::string out;
+  std::size_t i = 0;
+  bool done = false;
+  while (i < s.size()) {
+    if (!done && s[i] == '+' && i + 1 < s.size() && is_ident_char(s[i + 1])) {
+      std::size_t k = i + 1;
+      for (;;) {
+        while (k < s.size() && is_ident_char(s[k])) ++k;
+        if (k + 1 < s.size() && s[k] == '.' && is_ident_char(s[k + 1])) {
+          ++k;
+          continue;
+        }
+        break;
+      }
+      i = k;
+      if (!global) done = true;
+      continue;
+    }
+    out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
+                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
+  std::string from;
+  const std::string z = inc_pr ? "-0" : "";
+  if (is_x(from_p.major)) {
+    from = "";
+  } else if (is_x(from_p.minor)) {
+    from = ">=" + std::string(from_p.major) + ".0.0" + z;
+  } else if (is_x(from_p.patch)) {
+    from = ">=" + std::string(from_p.major) + "." + std::string(from_p.minor) + ".0" + z;
+  } else if (!from_p.pre.empty()) {
+    from = ">=" + std::string(from_text);
+  } else {
+    from = ">=" + std::string(from_text) + z;
+  }
+  std::string to;
+  if (is_x(to_p.major)) {
+    to = "";
+  } else if (is_x(to_p.minor)) {
+    to = "<" + plus_one(to_p.major) + ".0.0-0";
+  } else if (is_x(to_p.patch)) {
+    to = "<" + std::string(to_p.major) + "." + plus_one(to_p.minor) + ".0-0";
+  } else if (!to_p.pre.empty()) {
+    to = "<=" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
+         std::string(to_p.patch) + "-" + std::string(to_p.pre);
+  } else if (inc_pr) {
+    to = "<" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
+         plus_one(to_p.patch) + "-0";
+  } else {
+    to = "<=" + std::string(to_text);
+  }
+  return std::string(trim_spaces(from + " " + to));
+}
+
+// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
+// has spaces only in its `[v=\s]*` prefix, so the first space after that
+// prefix is the only place the ` - ` can be: one attempt, linear.
+inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
+  std::size_t p = 0;
+  while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
+  const std::size_t dash = s.find(' ', p);
+  if (dash == std::string_view::npos || s.substr(dash, 3) != " - ") return std::nullopt;
+  const std::string_view left = s.substr(0, dash);
+  const std::string_view right = s.substr(dash + 3);
+  xparts lp;
+  xparts rp;
+  if (!match_xrange_plain(left, o.loose, lp) || !match_xrange_plain(right, o.loose, rp)) {
+    return std::nullopt;
+  }
+  return hyphen_replace(lp, left, rp, right, o.include_prerelease);
+}
+
+// ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
+inline bool tcw_prefix(char c) noexcept {
+  return c == 'v' || c == '=' || c == ' ';
+}
+inline bool tcw_start(char c) noexcept {
+  return is_digit(c) || c == 'x' || c == 'X' || c == '*';
+}
+inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
+  while (i < r.size() && is_digit(r[i])) ++i;
+  return i;
+}
+inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
+  if (!loose && at(r, i) == '0') return i + 1;
+  return tcw_digits_end(r, i);
+}
+inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
+  const std::size_t d = tcw_digits_end(r, i);
+  if (is_letter(at(r, d)) || at(r, d) == '-') {
+    std::size_t e = d + 1;
+    while (e < r.size() && is_ident_char(r[e])) ++e;
+    return e;
+  }
+  return tcw_number_end(r, i, loose);
+}
+inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
+  const bool hyphen = at(r, start) == '-';
+  if (!loose && !hyphen) return start;
+  const std::size_t id_start = start + (hyphen ? 1 : 0);
+  std::size_t e = tcw_pre_id_end(r, id_start, loose);
+  if (e == id_start) {
+    if (!loose || !hyphen) return start;
+    e = tcw_pre_id_end(r, start, loose);
+  }
+  while (at(r, e) == '.') {
+    const std::size_t next = tcw_pre_id_end(r, e + 1, loose);
+    if (next == e + 1) break;
+    e = next;
+  }
+  return e;
+}
+inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
+  if (at(r, start) != '+') return start;
+  std::size_t e = start + 1;
+  while (e < r.size() && is_ident_char(r[e])) ++e;
+  if (e == start + 1) return start;
+  while (at(r, e) == '.') {
+    std::size_t next = e + 1;
+    while (next < r.size() && is_ident_char(r[next])) ++next;
+    if (next == e + 1) break;
+    e = next;
+  }
+  return e;
+}
+inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = start;
+  for (int component = 0; component < 3; ++component) {
+    const std::size_t next = tcw_number_end(r, e, true);
+    if (next == e) return start;
+    e = next;
+    if (component < 2) {
+      if (at(r, e) != '.') return start;
+      ++e;
+    }
+  }
+  return tcw_build_end(r, tcw_pre_end(r, e, true));
+}
+inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
+  if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
+  return tcw_start(at(r, i)) ? i + 1 : i;
+}
+inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = tcw_partial_component_end(r, start);
+  for (int component = 0; component < 2; ++component) {
+    if (at(r, e) != '.') return e;
+    const std::size_t next = tcw_partial_component_end(r, e + 1);
+    if (next == e + 1) return e;
+    e = next;
+  }
+  return tcw_build_end(r, tcw_pre_end(r, e, false));
+}
+inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
+  const std::size_t full = tcw_full_end(r, start);
+  return full != start ? full : tcw_partial_end(r, start);
+}
+inline std::string trim_comparator_whitespace(std::string_view r) {
+  std::string out;
+  std::size_t copy_from = 0;
+  std::size_t cursor = 0;
+  while (cursor < r.size()) {
+    const std::size_t match_start = cursor;
+    if (r[cursor] == '<' || r[cursor] == '>') {
+      ++cursor;
+    } else if (!tcw_prefix(r[cursor]) && !tcw_start(r[cursor])) {
+      ++cursor;
+      continue;
+    }
+    while (cursor < r.size() && tcw_prefix(r[cursor])) ++cursor;
+    if (!tcw_start(at(r, cursor))) continue;
+    std::size_t pos = match_start;
+    if (at(r, pos) == ' ') ++pos;
+    if (at(r, pos) == '<' || at(r, pos) == '>') ++pos;
+    if (at(r, pos) == '=') ++pos;
+    if (at(r, pos) == ' ') {
+      out.append(r.substr(copy_from, pos - copy_from));
+      copy_from = pos + 1;
+    }
+    cursor = tcw_version_end(r, cursor);
+  }
+  out.append(r.substr(copy_from));
+  return out;
+}
+
+// TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
+inline std::string trim_after(std::string_view s, char sigil) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == sigil) {
+      std::size_t k = i + 1;
+      if (sigil == '~' && at(s, k) == '>') ++k;
+      if (at(s, k) == ' ') {
+        out += sigil;
+        i = k + 1;
+        continue;
+      }
+    }
+    out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+inline std::string replace_caret(const std::string& comp, const range_options& o) {
+  if (comp.empty() || comp[0] != '^') return comp;
+  xparts x;
+  if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
+  const std::string z = o.include_prerelease ? "-0" : "";
+  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
+  if (is_x(x.major)) return "";
+  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
+  if (is_x(x.patch)) {
+    if (M == "0") return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
+    return ">=" + M + "." + m + ".0" + z + " <" + plus_one(M) + ".0.0-0";
+  }
+  const std::string low = ">=" + M + "." + m + "." + p + (pr.empty() ? "" : "-" + pr);
+  if (M == "0") {
+    if (m == "0") return low + " <" + M + "." + m + "." + plus_one(p) + "-0";
+    return low + " <" + M + "." + plus_one(m) + ".0-0";
+  }
+  return low + " <" + plus_one(M) + ".0.0-0";
+}
+
+inline std::string replace_tilde(const std::string& comp, const range_options& o) {
+  if (comp.empty() || comp[0] != '~') return comp;
+  std::string_view rest = std::string_view(comp).substr(1);
+  if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
+  xparts x;
+  if (!match_xrange_plain(rest, o.loose, x)) {
+    // `~>?` is optional-greedy; without the '>' the rest starts with '>'
+    // and cannot match either.
+    return comp;
+  }
+  const std::string z = o.include_prerelease ? "-0" : "";
+  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
+  if (is_x(x.major)) return "";
+  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
+  if (is_x(x.patch)) return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
+  if (!pr.empty())
+    return ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + plus_one(m) + ".0-0";
+  return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
+}
+
+inline std::string replace_xrange(std::string_view token, const range_options& o) {
+  const std::string_view comp = trim_spaces(token);
+  std::size_t i = 0;
+  if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
+  if (at(comp, i) == '=') ++i;
+  std::string gtlt(comp.substr(0, i));
+  std::string_view rest = comp.substr(i);
+  if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  xparts x;
+  if (!match_xrange_plain(rest, o.loose, x)) return std::string(comp);
+  if ((is_x(x.major) && !is_x(x.minor)) || (is_x(x.minor) && !x.patch.empty() && !is_x(x.patch))) {
+    return std::string(comp);
+  }
+  const bool xM = is_x(x.major);
+  const bool xm = xM || is_x(x.minor);
+  const bool xp = xm || is_x(x.patch);
+  if (gtlt == "=" && xp) gtlt = "";
+  std::string pr = o.include_prerelease ? "-0" : "";
+  if (xM) {
+    if (gtlt == ">" || gtlt == "<") return "<0.0.0-0";
+    return "*";
+  }
+  if (!gtlt.empty() && xp) {
+    std::string M(x.major);
+    std::string m = xm ? "0" : std::string(x.minor);
+    std::string p = "0";
+    if (gtlt == ">") {
+      gtlt = ">=";
+      if (xm) {
+        M = plus_one(M);
+        m = "0";
+      } else {
+        m = plus_one(m);
+      }
+      p = "0";
+    } else if (gtlt == "<=") {
+      gtlt = "<";
+      if (xm) {
+        M = plus_one(M);
+      } else {
+        m = plus_one(m);
+      }
+    }
+    if (gtlt == "<") pr = "-0";
+    return gtlt + M + "." + m + "." + p + pr;
+  }
+  if (xm) {
+    const std::string M(x.major);
+    return ">=" + M + ".0.0" + pr + " <" + plus_one(M) + ".0.0-0";
+  }
+  if (xp) {
+    const std::string M(x.major), m(x.minor);
+    return ">=" + M + "." + m + ".0" + pr + " <" + M + "." + plus_one(m) + ".0-0";
+  }
+  return std::string(comp);
+}
+
+// STAR `(<|>)?=?\s?\*`, first match removed.
+inline std::string replace_stars(std::string_view s) {
+  s = trim_spaces(s);
+  for (std::size_t p = 0; p < s.size(); ++p) {
+    // Greedy: each optional part taken when present, given back if needed.
+    for (int mask = 7; mask >= 0; --mask) {
+      std::size_t k = p;
+      bool ok = true;
+      if ((mask & 4) != 0) {
+        if (at(s, k) == '<' || at(s, k) == '>') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && (mask & 2) != 0) {
+        if (at(s, k) == '=') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && (mask & 1) != 0) {
+        if (at(s, k) == ' ') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && at(s, k) == '*') {
+        std::string out(s.substr(0, p));
+        out.append(s.substr(k + 1));
+        return out;
+      }
+    }
+  }
+  return std::string(s);
+}
+
+inline std::string map_tokens(std::string_view s, bool trim_first,
+                              std::string (*fn)(const std::string&, const range_options&),
+                              const range_options& o) {
+  auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
+  for (auto& part : parts) part = fn(part, o);
+  return join_spaces(parts);
+}
+
+inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
+  return replace_xrange(s, o);
+}
+
+inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
+  std::string s = strip_build(comp, false);
+  s = map_tokens(s, true, &replace_caret, o);
+  s = map_tokens(s, true, &replace_tilde, o);
+  s = map_tokens(s, false, &replace_xrange_token, o);
+  return replace_stars(s);
+}
+
+// node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
+// Internal steps return bool and fill `c` or `err`: fewer result<T>
+// instantiations keep the header quick to compile.
+inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
+                            relkit::error& err) {
+  c = comparator{};
+  if (token.empty()) return true;
+  std::size_t i = 0;
+  if (at(token, i) == '<' || at(token, i) == '>') ++i;
+  if (at(token, i) == '=') ++i;
+  const std::string_view gtlt = token.substr(0, i);
+  if (gtlt == "<") c.op = comparator_op::lt;
+  if (gtlt == "<=") c.op = comparator_op::le;
+  if (gtlt == ">") c.op = comparator_op::gt;
+  if (gtlt == ">=") c.op = comparator_op::ge;
+  if (gtlt.empty() || gtlt == "=") c.op = comparator_op::eq;
+  std::string_view rest = token.substr(i);
+  if (!o.loose) {
+    // FULLPLAIN: `v?` then the strict grammar; npm mode trims nothing here.
+    std::size_t k = 0;
+    if (at(rest, k) == 'v') ++k;
+    if (k >= rest.size() || !is_digit(rest[k])) {
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
+    }
+  } else {
+    std::size_t k = 0;
+    while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
+    if (k >= rest.size() || !is_digit(rest[k])) {
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
+    }
+  }
+  auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!v) {
+    err = std::move(v).error();
+    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
+    return false;
+  }
+  c.operand = std::move(*v);
+  c.operand.build.clear();
+  return true;
+}
+
+inline bool is_null_set_comparator(const comparator& c) noexcept {
+  return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
+         c.operand.patch == 0 && c.operand.prerelease == "0";
+}
+
+inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
+  if (a.op != b.op) return false;
+  if (a.op == comparator_op::any) return true;
+  return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
+         a.operand.patch == b.operand.patch && a.operand.prerelease == b.operand.prerelease;
+}
+
+// Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
+inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
+                      relkit::error& err) {
+  out.clear();
+  std::string s = strip_build(part, true);
+  if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
+  s = trim_comparator_whitespace(s);
+  s = trim_after(s, '~');
+  s = trim_after(s, '^');
+  std::vector<std::string> pieces;
+  for (const auto& comp : split_spaces(s)) pieces.push_back(parse_comparator_text(comp, o));
+  std::vector<std::string> tokens = split_spaces(join_spaces(pieces));
+  std::vector<comparator> all;
+  all.reserve(tokens.size());
+  const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
+  for (auto& token : tokens) {
+    if (trim_spaces(token) == gte0) token.clear();
+    comparator made;
+    if (!make_comparator(token, o, made, err)) {
+      // Loose mode drops what its comparator grammar rejects; a number or a
+      // length node-semver's SemVer rejects still fails the whole range.
+      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
+      if (o.loose && grammar) continue;
+      return false;
+    }
+    all.push_back(std::move(made));
+  }
+  for (auto& c : all) {
+    if (is_null_set_comparator(c)) {
+      out.clear();
+      out.push_back(std::move(c));
+      return true;
+    }
+    bool seen = false;
+    for (const auto& existing : out) {
+      if (same_comparator(existing, c)) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out.push_back(std::move(c));
+  }
+  if (out.size() > 1) {
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      if (out[k].op == comparator_op::any) {
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace detail_semver
+
+// node-semver `new Comparator(text, options)`: one primitive comparator
+// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
+inline relkit::result<comparator> parse_comparator(std::string_view text,
+                                                   const range_options& opts = {}) {
+  using namespace detail_semver;
+  std::string collapsed;
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) collapsed += ' ';
+    pending_space = false;
+    collapsed += text[i];
+    ++i;
+  }
+  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
+  std::size_t k = 0;
+  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
+  if (at(collapsed, k) == '=') ++k;
+  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
+  comparator c;
+  relkit::error err;
+  if (!make_comparator(collapsed, opts, c, err)) {
+    err.position = 0;
+    err.message += " at 0";
+    return err;
+  }
+  return c;
+}
+
+// Range text longer than this is an error (node-semver has no limit).
+inline constexpr std::size_t max_range_length = 65536;
+
+// Parses an npm range (node-semver `new Range(text, options)`).
+inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
+  using namespace detail_semver;
+  if (text.size() > max_range_length) {
+    return relkit::error{errc::too_long, max_range_length,
+                         "range is longer than " + std::to_string(max_range_length) +
+                             " characters at " + std::to_string(max_range_length)};
+  }
+  // trim + collapse every whitespace run to one space
+  std::string raw;
+  raw.reserve(text.size());
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) raw += ' ';
+    pending_space = false;
+    raw += text[i];
+    ++i;
+  }
+  range r;
+  r.options = opts;
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t bar = raw.find("||", pos);
+    const std::string_view part = trim_spaces(std::string_view(raw).substr(
+        pos, bar == std::string::npos ? std::string::npos : bar - pos));
+    std::vector<comparator> set;
+    relkit::error set_error;
+    if (!parse_set(part, opts, set, set_error)) {
+      // The position of the offending text in the input, where it survives
+      // desugaring unchanged; else the start of the `||` part.
+      const std::string& why = set_error.message;
+      std::size_t at_pos = std::string_view::npos;
+      const std::size_t q1 = why.find('\'');
+      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
+      if (q2 != std::string::npos && q2 > q1 + 1)
+        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
+      if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
+      if (at_pos == std::string_view::npos) at_pos = 0;
+      return relkit::error{errc::invalid_range, at_pos,
+                           "invalid range: " + why + " at " + std::to_string(at_pos)};
+    }
+    if (!set.empty()) r.sets.push_back(std::move(set));
+    if (bar == std::string::npos) break;
+    pos = bar + 2;
+  }
+  if (r.sets.empty()) {
+    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
+  }
+  if (r.sets.size() > 1) {
+    std::vector<std::vector<comparator>> kept;
+    for (auto& set : r.sets)
+      if (!is_null_set_comparator(set[0])) kept.push_back(set);
+    if (kept.empty()) {
+      kept.push_back(r.sets[0]);
+    } else if (kept.size() > 1) {
+      for (auto& set : kept) {
+        if (set.size() == 1 && set[0].op == comparator_op::any) {
+          std::vector<std::vector<comparator>> only{set};
+          kept = std::move(only);
+          break;
+        }
+      }
+    }
+    r.sets = std::move(kept);
+  }
+  return r;
+}
+
+// node-semver `satisfies(version, range, options)` on strings: false when
+// either does not parse.
+inline bool satisfies(std::string_view v, std::string_view range_text,
+                      const range_options& opts = {}) {
+  auto r = parse_range(range_text, opts);
+  if (!r) return false;
+  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!parsed) return false;
+  return satisfies(*parsed, *r);
+}
+
+// The highest / lowest of `versions` that satisfies `r`; nothing if none.
+inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
+  return best;
+}
+inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
+  return best;
+}
+
+// node-semver `minVersion`: the lowest version that satisfies `r`.
+inline std::optional<version> min_version(const range& r) {
+  version candidate(0, 0, 0);
+  if (satisfies(candidate, r)) return candidate;
+  candidate.prerelease = "0";
+  if (satisfies(candidate, r)) return candidate;
+  std::optional<version> best;
+  for (const auto& set : r.sets) {
+    std::optional<version> set_min;
+    for (const auto& c : set) {
+      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
+        // node-semver treats ANY as `>=0.0.0` only through the first checks.
+        if (c.op != comparator_op::any) continue;
+        version zero(0, 0, 0);
+        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
+        continue;
+      }
+      version v = c.operand;
+      if (c.op == comparator_op::gt) {
+        if (v.prerelease.empty()) {
+          ++v.patch;
+        } else {
+          v.prerelease += ".0";
+        }
+      }
+      if (!set_min || compare(v, *set_min) > 0) set_min = v;
+    }
+    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
+  }
+  if (best && satisfies(*best, r)) return best;
+  return std::nullopt;
+}
+
+// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
+inline bool outside(const version& v, const range& r, bool above) {
+  if (satisfies(v, r)) return false;
+  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
+  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
+  auto gtfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) > 0 : compare(a, b) < 0;
+  };
+  auto ltefn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
+  };
+  auto ltfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) < 0 : compare(a, b) > 0;
+  };
+  const comparator zero{comparator_op::ge, version(0, 0, 0)};
+  for (const auto& set : r.sets) {
+    const comparator* high = nullptr;
+    const comparator* low = nullptr;
+    for (const auto& original : set) {
+      const comparator* c = original.op == comparator_op::any ? &zero : &original;
+      if (high == nullptr) high = c;
+      if (low == nullptr) low = c;
+      if (gtfn(c->operand, high->operand)) {
+        high = c;
+      } else if (ltfn(c->operand, low->operand)) {
+        low = c;
+      }
+    }
+    if (high == nullptr || low == nullptr) continue;
+    if (high->op == comp || high->op == ecomp) return false;
+    const bool low_plain = low->op == comparator_op::eq;
+    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
+    if (low->op == ecomp && ltfn(v, low->operand)) return false;
+  }
+  return true;
+}
+inline bool gtr(const version& v, const range& r) {
+  return outside(v, r, true);
+}
+inline bool ltr(const version& v, const range& r) {
+  return outside(v, r, false);
+}
+
+namespace detail_semver {
+// `new Range(c.value).test(v)`: one comparator with the prerelease rule.
+inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
+  if (!test(c, v)) return false;
+  if (v.prerelease.empty() || include_prerelease) return true;
+  return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
+         c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch;
+}
+}  // namespace detail_semver
+
+// node-semver Comparator.intersects.
+inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
+  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
+    return detail_semver::test_set_one(c, v, include_prerelease);
+  };
+  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
+    if (a.op == comparator_op::any) return true;
+    return test_alone(b, a.operand);
+  }
+  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
+    if (b.op == comparator_op::any) return true;
+    return test_alone(a, b.operand);
+  }
+  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
+                      a.operand.patch == 0;
+  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
+                      b.operand.patch == 0;
+  if (include_prerelease) {
+    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
+      return false;
+    }
+  } else if (a_null || b_null) {
+    return false;
+  }
+  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
+  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
+  if (a_up && b_up) return true;
+  if (!a_up && !b_up) return true;
+  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
+  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
+  const int k = compare(a.operand, b.operand);
+  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
+      b_inclusive) {
+    return true;
+  }
+  if (k < 0 && a_up && !b_up) return true;
+  if (k > 0 && !a_up && b_up) return true;
+  return false;
+}
+
+namespace detail_semver {
+inline bool set_satisfiable(const std::vector<comparator>& set, bool include_prerelease) {
+  // node-semver isSatisfiable: every pair intersects.
+  for (std::size_t k = set.size(); k-- > 1;) {
+    for (std::size_t j = 0; j < k; ++j)
+      if (!intersects(set[k], set[j], include_prerelease)) return false;
+  }
+  return true;
+}
+}  // namespace detail_semver
+
+// node-semver `intersects(r1, r2)`: some version could satisfy both.
+inline bool intersects(const range& a, const range& b) {
+  const bool inc = a.options.include_prerelease;
+  for (const auto& x : a.sets) {
+    if (!detail_semver::set_satisfiable(x, inc)) continue;
+    for (const auto& y : b.sets) {
+      if (!detail_semver::set_satisfiable(y, inc)) continue;
+      bool all = true;
+      for (const auto& c : x) {
+        for (const auto& d : y) {
+          if (!intersects(c, d, inc)) {
+            all = false;
+            break;
+          }
+        }
+        if (!all) break;
+      }
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+namespace detail_semver {
+
+// node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
+inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
+  const int k = compare(a.operand, b.operand);
+  if (k > 0) return false;
+  if (k < 0) return true;
+  return b.op == comparator_op::gt && a.op == comparator_op::ge;
+}
+inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
+  const int k = compare(a.operand, b.operand);
+  if (k < 0) return false;
+  if (k > 0) return true;
+  return b.op == comparator_op::lt && a.op == comparator_op::le;
+}
+
+inline bool same_tuple(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
+}
+
+// node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
+inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+                         bool include_prerelease) {
+  const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
+  const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
+  if (sub.size() == 1 && sub[0].op == comparator_op::any) {
+    if (dom.size() == 1 && dom[0].op == comparator_op::any) return 1;
+    sub = {include_prerelease ? min_pre : min_plain};
+  }
+  if (dom.size() == 1 && dom[0].op == comparator_op::any) {
+    if (include_prerelease) return 1;
+    dom = {min_plain};
+  }
+  const comparator* gt = nullptr;
+  const comparator* lt = nullptr;
+  std::vector<const comparator*> eqs;
+  for (const auto& c : sub) {
+    if (c.op == comparator_op::gt || c.op == comparator_op::ge) {
+      if (gt == nullptr || higher_gt_picks_b(*gt, c)) gt = &c;
+    } else if (c.op == comparator_op::lt || c.op == comparator_op::le) {
+      if (lt == nullptr || lower_lt_picks_b(*lt, c)) lt = &c;
+    } else {
+      eqs.push_back(&c);
+    }
+  }
+  if (eqs.size() > 1) return -1;
+  bool have_gtlt = false;
+  int gtlt_comp = 0;
+  if (gt != nullptr && lt != nullptr) {
+    have_gtlt = true;
+    gtlt_comp = compare(gt->operand, lt->operand);
+    if (gtlt_comp > 0) return -1;
+    if (gtlt_comp == 0 && (gt->op != comparator_op::ge || lt->op != comparator_op::le)) return -1;
+  }
+  const bool gtlt_not_equal = !have_gtlt || gtlt_comp != 0;
+  if (!eqs.empty()) {
+    const version& eq = eqs[0]->operand;
+    if (gt != nullptr && !test_set_one(*gt, eq, include_prerelease)) return -1;
+    if (lt != nullptr && !test_set_one(*lt, eq, include_prerelease)) return -1;
+    for (const auto& c : dom)
+      if (!test_set_one(c, eq, include_prerelease)) return 0;
+    return 1;
+  }
+  bool has_dom_lt = false;
+  bool has_dom_gt = false;
+  const version* need_lt_pre =
+      lt != nullptr && !include_prerelease && !lt->operand.prerelease.empty() ? &lt->operand
+                                                                              : nullptr;
+  const version* need_gt_pre =
+      gt != nullptr && !include_prerelease && !gt->operand.prerelease.empty() ? &gt->operand
+                                                                              : nullptr;
+  if (need_lt_pre != nullptr && lt->op == comparator_op::lt && need_lt_pre->prerelease == "0") {
+    need_lt_pre = nullptr;
+  }
+  for (const auto& c : dom) {
+    const bool c_gt = c.op == comparator_op::gt || c.op == comparator_op::ge;
+    const bool c_lt = c.op == comparator_op::lt || c.op == comparator_op::le;
+    const bool c_pre = c.op != comparator_op::any && !c.operand.prerelease.empty();
+    has_dom_gt = has_dom_gt || c_gt;
+    has_dom_lt = has_dom_lt || c_lt;
+    if (gt != nullptr) {
+      if (need_gt_pre != nullptr && c_pre && same_tuple(c.operand, *need_gt_pre)) {
+        need_gt_pre = nullptr;
+      }
+      if (c_gt) {
+        if (higher_gt_picks_b(*gt, c)) return 0;
+      } else if (gt->op == comparator_op::ge && !test(c, gt->operand)) {
+        return 0;
+      }
+    }
+    if (lt != nullptr) {
+      if (need_lt_pre != nullptr && c_pre && same_tuple(c.operand, *need_lt_pre)) {
+        need_lt_pre = nullptr;
+      }
+      if (c_lt) {
+        if (lower_lt_picks_b(*lt, c)) return 0;
+      } else if (lt->op == comparator_op::le && !test(c, lt->operand)) {
+        return 0;
+      }
+    }
+    const bool no_operator = c.op == comparator_op::eq || c.op == comparator_op::any;
+    if (no_operator && (lt != nullptr || gt != nullptr) && gtlt_not_equal) return 0;
+  }
+  if (gt != nullptr && has_dom_lt && lt == nullptr && gtlt_not_equal) return 0;
+  if (lt != nullptr && has_dom_gt && gt == nullptr && gtlt_not_equal) return 0;
+  if (need_gt_pre != nullptr || need_lt_pre != nullptr) return 0;
+  return 1;
+}
+
+}  // namespace detail_semver
+
+// node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
+inline bool subset(const range& sub, const range& dom) {
+  const bool inc = sub.options.include_prerelease;
+  bool saw_non_null = false;
+  for (const auto& simple_sub : sub.sets) {
+    bool found = false;
+    for (const auto& simple_dom : dom.sets) {
+      const int is_sub = detail_semver::simple_subset(simple_sub, simple_dom, inc);
+      saw_non_null = saw_non_null || is_sub != -1;
+      if (is_sub == 1) {
+        found = true;
+        break;
+      }
+    }
+    if (!found && saw_non_null) return false;
+  }
+  return true;
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/semver_range.hpp ----
+// ---- end relkit/semver.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class bump : std::uint8_t { none, patch, minor, major };
+
+constexpr std::string_view to_string(bump level) noexcept {
+  switch (level) {
+    case bump::none:
+      return "none";
+    case bump::patch:
+      return "patch";
+    case bump::minor:
+      return "minor";
+    case bump::major:
+      return "major";
+  }
+  return "none";
+}
+
+// One line of a policy: the first rule a commit matches gives its bump.
+struct rule {
+  std::string name;                // shown in the decision: "feat -> minor"
+  bool breaking = false;           // only commits with a BREAKING CHANGE note or `!`
+  bool revert = false;             // only reverts
+  bool any_conventional = false;   // any conventional commit (git-cliff, release-please)
+  bool any_commit = false;         // any commit at all, conventional or not
+  std::vector<std::string> types;  // one of these types (empty: any)
+  bool ignore_case = false;        // compare types ignoring ASCII case
+  std::string scope;               // this scope only (empty: any)
+  bump level = bump::none;
+};
+
+// How a 0.y.z version bumps (SemVer leaves initial development open).
+enum class initial_development : std::uint8_t {
+  as_stable,          // breaking -> 1.0.0 (semantic-release, git-cliff and release-please defaults)
+  lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
+  breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
+  ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+};
+
+// How a revert cancels the commit it reverts inside the range.
+enum class revert_matching : std::uint8_t {
+  none,                  // reverts never cancel (whatBump)
+  newer_full_hash,       // commit-analyzer: revert newer than its target, full hash and header
+  hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
+};
+
+struct policy {
+  std::string name;
+  dialect grammar = dialect::spec;
+  std::vector<rule> rules;
+  revert_matching reverts = revert_matching::hash_prefix_any_order;
+  bool skip_merges = false;          // ignore commits with more than one parent
+  bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  initial_development zero_major = initial_development::as_stable;
+  bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+};
+
+// A commit as the bump sees it (what `git log` gives).
+struct log_entry {
+  std::string_view sha;
+  std::size_t parent_count = 1;
+  std::string_view message;
+};
+
+struct decision {
+  bump level = bump::none;
+  std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
+  std::string_view sha;                                     // its sha
+  std::string rule;                                         // the rule that matched
+  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version version;    // next_version: the next version (the current one for none)
+  std::size_t cancelled = 0;  // commits dropped as revert pairs
+  std::size_t skipped = 0;    // merges skipped, empty messages
+};
+
+namespace presets {
+
+inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                      bool ignore_case = false) {
+  rule r;
+  r.name = std::move(name);
+  r.level = level;
+  r.types = std::move(types);
+  r.ignore_case = ignore_case;
+  return r;
+}
+inline rule breaking_rule(bump level = bump::major) {
+  rule r;
+  r.name = "breaking -> " + std::string(to_string(level));
+  r.breaking = true;
+  r.level = level;
+  return r;
+}
+inline rule revert_rule() {
+  rule r;
+  r.name = "revert -> patch";
+  r.revert = true;
+  r.level = bump::patch;
+  return r;
+}
+
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+inline policy semantic_release() {
+  policy p;
+  p.name = "semantic-release (conventionalcommits)";
+  p.grammar = dialect::semantic_release_conventionalcommits;
+  p.rules = {breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}),
+             make_rule("FEAT -> minor", bump::minor, {"FEAT"}),
+             revert_rule(),
+             make_rule("fix -> patch", bump::patch, {"fix"}),
+             make_rule("perf -> patch", bump::patch, {"perf"}),
+             make_rule("FIX -> patch", bump::patch, {"FIX"})};
+  p.reverts = revert_matching::newer_full_hash;
+  return p;
+}
+// The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
+inline policy semantic_release_angular() {
+  policy p = semantic_release();
+  p.name = "semantic-release (angular)";
+  p.grammar = dialect::semantic_release_angular;
+  return p;
+}
+// conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
+inline policy conventionalcommits_what_bump(bool pre_major = false) {
+  policy p;
+  p.name = "conventionalcommits whatBump";
+  p.grammar = dialect::conventional_changelog;
+  p.rules = {breaking_rule(), revert_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat", "feature"}),
+             make_rule("bump type -> patch", bump::patch,
+                       {"feat", "feature", "fix", "perf", "revert"}, true)};
+  p.reverts = revert_matching::none;
+  if (pre_major) p.zero_major = initial_development::lower_one_level;
+  return p;
+}
+// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+inline policy git_cliff() {
+  policy p;
+  p.name = "git-cliff";
+  p.grammar = dialect::spec;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.reverts = revert_matching::none;
+  return p;
+}
+// cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
+inline policy cocogitto() {
+  policy p;
+  p.name = "cocogitto";
+  p.grammar = dialect::spec;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  p.reverts = revert_matching::none;
+  p.zero_major = initial_development::ignore_breaking;
+  return p;
+}
+// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+inline policy release_please() {
+  policy p = git_cliff();
+  p.name = "release-please";
+  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
+  p.split_squash_bodies = true;
+  p.skip_merges = true;
+  return p;
+}
+// Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
+inline policy conventional_commits() {
+  policy p;
+  p.name = "conventional commits";
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  return p;
+}
+
+}  // namespace presets
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// What a rule says about one parsed commit (no rule: bump::none).
+[[nodiscard]] inline bool matches(const rule& r, const commit& c) {
+  if (r.breaking && !c.breaking) return false;
+  if (r.revert && !c.revert) return false;
+  if (r.any_conventional && !c.conventional) return false;
+  if (!r.types.empty()) {
+    bool found = false;
+    for (const std::string& t : r.types) {
+      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+        found = true;
+        break;
+      }
+    }
+    if (!found || c.type.empty()) return false;
+  }
+  if (!r.scope.empty() && c.scope != r.scope) return false;
+  return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
+         !r.scope.empty();
+}
+
+namespace detail_bump {
+
+inline std::string_view trim_js(std::string_view s) {
+  std::size_t b = detail::skip_js_spaces(s, 0);
+  std::size_t e = s.size();
+  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+struct item {
+  std::size_t index;
+  commit parsed;
+  bool dropped = false;
+};
+
+// Lines after a squash commit's header that are conventional headers after a blank line
+// (release-please's splitting), each with the lines that follow it.
+inline std::vector<std::string_view> squash_parts(std::string_view body) {
+  std::vector<std::string_view> parts;
+  std::size_t start = std::string_view::npos;
+  bool after_blank = true;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = body.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (after_blank && !blank) {
+      const auto head = parse(line);
+      if (head && head->conventional) {
+        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
+        start = pos;
+      }
+    }
+    after_blank = blank;
+    pos = nl + 1;
+  }
+  if (start != std::string_view::npos) parts.push_back(body.substr(start));
+  return parts;
+}
+
+}  // namespace detail_bump
+
+// The bump a range of commits (newest first, as `git log` lists them) implies under
+// `p`, and the commit and rule that decided it. `initial` says the current version is
+// 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
+[[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
+                                     bool initial = false, bool zero_zero = false) {
+  decision out;
+  std::vector<detail_bump::item> items;
+  items.reserve(range.size());
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    if (p.skip_merges && range[i].parent_count > 1) {
+      ++out.skipped;
+      continue;
+    }
+    auto parsed = parse(range[i].message, options{p.grammar});
+    if (!parsed) {
+      ++out.skipped;
+      continue;
+    }
+    if (p.split_squash_bodies) {
+      const std::string_view message = range[i].message;
+      const std::size_t nl = message.find('\n');
+      const std::string_view rest =
+          nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+      for (std::string_view part : detail_bump::squash_parts(rest)) {
+        auto extra = parse(part, options{p.grammar});
+        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      }
+    }
+    items.push_back(detail_bump::item{i, std::move(*parsed)});
+  }
+  if (p.reverts == revert_matching::newer_full_hash) {
+    // conventional-commits-filter: a revert is held until an older commit matches it.
+    std::vector<std::size_t> held;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const commit& c = items[k].parsed;
+      bool matched = false;
+      for (std::size_t h = 0; h < held.size(); ++h) {
+        const revert& r = *items[held[h]].parsed.revert;
+        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+            r.hash == range[items[k].index].sha) {
+          items[k].dropped = true;
+          items[held[h]].dropped = true;
+          held.erase(held.begin() + static_cast<std::ptrdiff_t>(h));
+          matched = true;
+          break;
+        }
+      }
+      if (!matched && c.revert) held.push_back(k);
+    }
+  } else if (p.reverts == revert_matching::hash_prefix_any_order) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].dropped || !items[k].parsed.revert) continue;
+      const revert& r = *items[k].parsed.revert;
+      if (r.hash.size() < 7) continue;
+      for (std::size_t t = 0; t < items.size(); ++t) {
+        if (t == k || items[t].dropped) continue;
+        const std::string_view sha = range[items[t].index].sha;
+        if (sha.size() >= r.hash.size() &&
+            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+          items[k].dropped = true;
+          items[t].dropped = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const detail_bump::item& it : items) {
+    if (it.dropped) {
+      ++out.cancelled;
+      continue;
+    }
+    for (const rule& r : p.rules) {
+      if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
+      if (!matches(r, it.parsed)) continue;
+      if (r.level > out.level) {
+        out.level = r.level;
+        out.commit_index = it.index;
+        out.sha = range[it.index].sha;
+        out.rule = r.name;
+      }
+      break;
+    }
+  }
+  bump adjusted = out.level;
+  std::string note;
+  if (initial && adjusted != bump::none) {
+    if (zero_zero && p.zero_zero_patch) {
+      adjusted = bump::patch;
+    } else if (p.zero_major == initial_development::lower_one_level && adjusted != bump::patch) {
+      adjusted = adjusted == bump::major ? bump::minor : bump::patch;
+    } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
+      adjusted = bump::minor;
+    }
+    if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
+  }
+  out.level = adjusted;
+  if (out.level == bump::none) {
+    out.reason = "none: no commit matched a rule of " + p.name;
+  } else {
+    const std::string_view header = items.empty() ? std::string_view() : [&] {
+      for (const auto& it : items) {
+        if (it.index == out.commit_index) return it.parsed.header;
+      }
+      return std::string_view();
+    }();
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+                 std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
+  }
+  return out;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// The next version after `current` for the commits since it (newest first) under `p`.
+// `channel` (e.g. "rc") makes a prerelease: 1.4.1 + feat -> 1.5.0-rc.1, then
+// 1.5.0-rc.1 + fix -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
+// one (1.5.0-rc.2 + breaking -> 2.0.0-rc.1). Without a channel a prerelease graduates
+// (1.5.0-rc.2 + fix -> 1.5.0). No bump: the version stays, `level` is none.
+[[nodiscard]] inline result<decision> next_version(const semver::version& current,
+                                                   const std::vector<log_entry>& range,
+                                                   const policy& p, std::string_view channel = {}) {
+  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
+  d.version = current;
+  d.version.build.clear();
+  if (d.level == bump::none) return d;
+  const semver::release_type type = d.level == bump::major   ? semver::release_type::major
+                                    : d.level == bump::minor ? semver::release_type::minor
+                                                             : semver::release_type::patch;
+  auto target = semver::bump(current, type);
+  if (!target) return target.error();
+  if (channel.empty()) {
+    d.version = *target;
+    return d;
+  }
+  const std::string_view pre = current.prerelease;
+  const bool same_release = current.is_prerelease() && target->major == current.major &&
+                            target->minor == current.minor && target->patch == current.patch;
+  const bool same_channel = pre.substr(0, pre.find('.')) == channel;
+  if (same_release && same_channel) {
+    semver::bump_options opts;
+    opts.identifier = channel;
+    opts.base = semver::identifier_base::one;
+    auto next = semver::bump(current, semver::release_type::prerelease, opts);
+    if (!next) return next.error();
+    d.version = *next;
+  } else {
+    d.version = *target;
+    d.version.prerelease = std::string(channel) + ".1";
+  }
+  return d;
+}
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_bump.hpp ----
+// ---- begin relkit/detail/commits_lint.hpp ----
+// relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
+// Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class severity : std::uint8_t { off, warning, error };
+
+constexpr std::string_view to_string(severity level) noexcept {
+  switch (level) {
+    case severity::off:
+      return "off";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
+  }
+  return "off";
+}
+
+// One configured rule, as commitlint writes it: [level, "always"|"never", value].
+struct lint_rule {
+  std::string name;  // "type-enum", "header-max-length", …
+  severity level = severity::error;
+  bool never = false;               // "never" instead of "always"
+  std::size_t limit = 0;            // *-max-length, *-max-line-length
+  std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
+};
+
+struct lint_config {
+  std::vector<lint_rule> rules;
+  // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
+  // version header, "Merged …", "Automatic merge …", "Auto-merged … into …".
+  bool default_ignores = true;
+};
+
+struct finding {
+  std::string rule;  // the rule name
+  severity level = severity::error;
+  std::size_t position = 0;  // byte offset in the message
+  std::string message;       // commitlint's wording
+};
+
+struct lint_report {
+  bool valid = true;  // no finding of severity::error
+  bool ignored = false;
+  std::vector<finding> findings;
+};
+
+namespace presets {
+
+// @commitlint/config-conventional 21.2.4.
+inline lint_config config_conventional() {
+  lint_config c;
+  auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
+                  std::vector<std::string> values) {
+    c.rules.push_back(lint_rule{std::move(name), level, never, limit, std::move(values)});
+  };
+  add("body-leading-blank", severity::warning, false, 0, {});
+  add("body-max-line-length", severity::error, false, 100, {});
+  add("footer-leading-blank", severity::warning, false, 0, {});
+  add("footer-max-line-length", severity::error, false, 100, {});
+  add("header-max-length", severity::error, false, 100, {});
+  add("header-trim", severity::error, false, 0, {});
+  add("subject-case", severity::error, true, 0,
+      {"sentence-case", "start-case", "pascal-case", "upper-case"});
+  add("subject-empty", severity::error, true, 0, {});
+  add("subject-full-stop", severity::error, true, 0, {"."});
+  add("type-case", severity::error, false, 0, {"lower-case"});
+  add("type-empty", severity::error, true, 0, {});
+  add("type-enum", severity::error, false, 0,
+      {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style",
+       "test"});
+  return c;
+}
+
+}  // namespace presets
+
+namespace detail_lint {
+
+// Length in UTF-16 code units (JavaScript's String.length) of UTF-8 text.
+inline std::size_t utf16_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = detail::byte_at(s, i);
+    if ((c & 0xc0) == 0x80) continue;
+    n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+// Decodes the code point at i (invalid bytes read as U+FFFD).
+inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
+  const unsigned char c = detail::byte_at(s, i);
+  if (c < 0x80) return c;
+  int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+  if (extra == 0 || s.size() - i <= static_cast<std::size_t>(extra)) return 0xfffd;
+  std::uint32_t cp = c & (0x3fu >> extra);
+  for (int k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (detail::byte_at(s, i + static_cast<std::size_t>(k)) & 0x3fu);
+  return cp;
+}
+
+// Uppercase letters (Lu) of the scripts seen in commit subjects: Latin, Greek, Cyrillic.
+inline bool is_upper_letter(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xc0 && cp <= 0xde) return cp != 0xd7;
+  if (cp >= 0x100 && cp <= 0x17f)
+    return cp % 2 == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+  if (cp >= 0x391 && cp <= 0x3ab) return cp != 0x3a2;
+  if (cp >= 0x400 && cp <= 0x42f) return true;
+  if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 0;
+  return false;
+}
+inline bool is_lower_letter(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xdf && cp <= 0xff) return cp != 0xf7;
+  if (cp >= 0x100 && cp <= 0x17f) return !is_upper_letter(cp);
+  if (cp >= 0x3ac && cp <= 0x3ce) return true;
+  if (cp >= 0x430 && cp <= 0x45f) return true;
+  if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 1;
+  return false;
+}
+
+// ensureCase's input: `…`, "…" and '…' spans removed (lazily, left to right), then trimmed.
+inline std::string without_quotes(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '`' || c == '"' || c == '\'') {
+      const std::size_t close = s.find(c, i + 1);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  const std::size_t b = detail::skip_js_spaces(out, 0);
+  std::size_t e = out.size();
+  while (e > b &&
+         (out[e - 1] == ' ' || out[e - 1] == '\t' || out[e - 1] == '\r' || out[e - 1] == '\n'))
+    --e;
+  return out.substr(b, e - b);
+}
+
+// commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
+// for start/pascal/camel/kebab/snake case).
+inline bool ensure_case(std::string_view raw, std::string_view target) {
+  const std::string input = without_quotes(raw);
+  if (input.empty() || detail::is_ascii_digit(input[0])) return true;
+  bool any_lower = false;
+  bool any_upper = false;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+    const std::uint32_t cp = code_point(input, i);
+    any_lower |= is_lower_letter(cp);
+    any_upper |= is_upper_letter(cp);
+  }
+  const std::uint32_t first = code_point(input, 0);
+  if (target == "lower-case" || target == "lowercase") return !any_upper;
+  if (target == "upper-case" || target == "uppercase") return !any_lower;
+  if (target == "sentence-case" || target == "sentencecase") return !is_lower_letter(first);
+  const bool separators = input.find_first_of(" -_") != std::string::npos;
+  if (target == "pascal-case") return !separators && !is_lower_letter(first);
+  if (target == "camel-case") return !separators && !is_upper_letter(first);
+  if (target == "kebab-case") return !any_upper && input.find_first_of(" _") == std::string::npos;
+  if (target == "snake-case") return !any_upper && input.find_first_of(" -") == std::string::npos;
+  if (target == "start-case") {
+    bool word_start = true;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      const char c = input[i];
+      if (c == ' ' || c == '-' || c == '_') {
+        if (c != ' ') return false;
+        word_start = true;
+        continue;
+      }
+      if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+      if (word_start && is_lower_letter(code_point(input, i))) return false;
+      word_start = false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// /\bhttps?:\/\/\S+/
+inline bool has_url(std::string_view line) noexcept {
+  for (std::size_t at = line.find("http"); at != std::string_view::npos;
+       at = line.find("http", at + 1)) {
+    if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < line.size() && line[i] == 's') ++i;
+    if (line.substr(i, 3) != "://") continue;
+    i += 3;
+    if (i < line.size() && detail::js_space_length(line, i) == 0) return true;
+  }
+  return false;
+}
+
+// Lines split on \r?\n, as toLines does.
+inline std::vector<std::string_view> to_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t nl = text.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    if (nl != std::string_view::npos && end > start && text[end - 1] == '\r') --end;
+    lines.push_back(text.substr(start, end - start));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+inline std::string_view first_line(std::string_view text) {
+  return text.substr(0, text.find('\n'));
+}
+
+inline bool ignored_by_default(std::string_view message) {
+  std::size_t e = message.size();
+  while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
+  const std::string_view m = message.substr(0, e);
+  const std::string_view head = first_line(m);
+  auto starts = [&](std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+  };
+  // /^(Merge pull request|Merge (.*?) into (.*?)|Merge branch (.*?))(?:\r?\n)*$/m: any line.
+  for (std::string_view line : to_lines(m)) {
+    if (starts(line, "Merge pull request") || starts(line, "Merge branch ")) return true;
+    if (starts(line, "Merge ") && line.find(" into ", 5) != std::string_view::npos) return true;
+    if (starts(line, "Merge tag ")) return true;
+  }
+  if ((starts(m, "Revert ") || starts(m, "revert ") || starts(m, "Reapply ") ||
+       starts(m, "reapply ")) &&
+      m.size() > 7) {
+    return true;
+  }
+  if (starts(m, "amend!") || starts(m, "fixup!") || starts(m, "squash!")) return true;
+  if ((starts(m, "Merged ") && (m.find(" in ", 7) != std::string_view::npos ||
+                                m.find(" into ", 7) != std::string_view::npos)) ||
+      (starts(m, "Merged PR ") && m.find(": ", 10) != std::string_view::npos)) {
+    return true;
+  }
+  if (starts(m, "Merge remote-tracking branch") || starts(m, "Automatic merge")) return true;
+  if (starts(m, "Auto-merged ") && m.find(" into ", 12) != std::string_view::npos) return true;
+  // A bare version header, after `chore(x):` and [skip ci] are removed (semver.valid).
+  std::string_view v = head;
+  if (starts(v, "chore")) {
+    std::size_t i = 5;
+    if (i < v.size() && v[i] == '(') {
+      const std::size_t close = v.find(')', i);
+      if (close != std::string_view::npos && close > i + 1 && v.substr(close + 1, 1) == ":") {
+        i = close + 1;
+      }
+    }
+    if (i < v.size() && v[i] == ':') v = v.substr(i + 1);
+  }
+  std::string stripped(v);
+  for (std::string_view tag : {"[skip ci]", "[ci skip]", "[skip-ci]", "[ci-skip]", "(skip ci)",
+                               "(ci skip)", "(skip-ci)", "(ci-skip)"}) {
+    const std::size_t at = stripped.find(tag);
+    if (at != std::string::npos) {
+      stripped.erase(at, tag.size());
+      break;
+    }
+  }
+  std::size_t b = 0;
+  while (b < stripped.size() && detail::js_space_length(stripped, b) != 0) ++b;
+  std::size_t t = stripped.size();
+  while (t > b && detail::js_space_length(stripped, t - 1) != 0) --t;
+  std::string_view s = std::string_view(stripped).substr(b, t - b);
+  if (!s.empty() && (s[0] == 'v' || s[0] == '=')) s = s.substr(1);
+  // MAJOR.MINOR.PATCH[-pre][+build], numbers without leading zeros.
+  std::size_t i = 0;
+  for (int part = 0; part < 3; ++part) {
+    const std::size_t start = i;
+    while (i < s.size() && detail::is_ascii_digit(s[i])) ++i;
+    if (i == start || (s[start] == '0' && i - start > 1)) return false;
+    if (part < 2) {
+      if (i >= s.size() || s[i] != '.') return false;
+      ++i;
+    }
+  }
+  if (i == s.size()) return true;
+  if (s[i] != '-' && s[i] != '+') return false;
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    const char c = s[k];
+    if (!(detail::is_ascii_word(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
+  }
+  return i + 1 < s.size();
+}
+
+}  // namespace detail_lint
+
+// Lints a message against commitlint rules (default: @commitlint/config-conventional),
+// parsing it as commitlint does (conventionalcommits parser options, no meta fields).
+// A message of nothing but whitespace gives an empty, valid report.
+[[nodiscard]] inline lint_report lint(std::string_view message,
+                                      const lint_config& config = presets::config_conventional()) {
+  lint_report report;
+  if (config.default_ignores && detail_lint::ignored_by_default(message)) {
+    report.ignored = true;
+    return report;
+  }
+  options opts{dialect::conventional_changelog};
+  opts.meta_fields = false;
+  const auto parsed = parse(message, opts);
+  if (!parsed) return report;
+  const commit& c = *parsed;
+  auto offset = [&](std::string_view part) {
+    const char* begin = message.data();
+    return part.data() >= begin && part.data() <= begin + message.size()
+               ? static_cast<std::size_t>(part.data() - begin)
+               : std::size_t{0};
+  };
+  const std::size_t subject_at = c.description.empty() ? 0 : offset(c.description);
+  auto add = [&](const lint_rule& r, std::size_t position, std::string text) {
+    report.findings.push_back(finding{r.name, r.level, position, std::move(text)});
+    if (r.level == severity::error) report.valid = false;
+  };
+  auto join = [](const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values) {
+      if (!out.empty()) out += ", ";
+      out += v;
+    }
+    return out;
+  };
+  for (const lint_rule& r : config.rules) {
+    if (r.level == severity::off) continue;
+    const std::string_view name = r.name;
+    if (name == "header-max-length") {
+      const std::size_t length = detail_lint::utf16_length(c.header);
+      const bool ok = !c.header.empty() && length <= r.limit;
+      if (!ok) {
+        add(r, 0,
+            "header must not be longer than " + std::to_string(r.limit) +
+                " characters, current length is " + std::to_string(length));
+      }
+    } else if (name == "header-trim") {
+      if (c.header.empty()) continue;
+      const bool lead = detail::js_space_length(c.header, 0) != 0;
+      bool trail = false;
+      for (std::size_t n = 1; n <= 3 && n <= c.header.size() && !trail; ++n) {
+        trail = detail::js_space_length(c.header, c.header.size() - n) == n;
+      }
+      if (lead || trail) {
+        add(r, lead ? 0 : c.header.size() - 1,
+            lead && trail ? "header must not be surrounded by whitespace"
+            : lead        ? "header must not start with whitespace"
+                          : "header must not end with whitespace");
+      }
+    } else if (name == "subject-case") {
+      if (c.description.empty()) continue;
+      const std::uint32_t first = detail_lint::code_point(c.description, 0);
+      if (!detail_lint::is_upper_letter(first) && !detail_lint::is_lower_letter(first)) continue;
+      std::vector<std::string> matched;
+      for (const std::string& v : r.values) {
+        if (detail_lint::ensure_case(c.description, v)) matched.push_back(v);
+      }
+      const bool result = !matched.empty();
+      if (r.never ? result : !result) {
+        add(r, subject_at,
+            std::string("subject must ") + (r.never ? "not " : "") + "be " +
+                join(r.never ? matched : r.values));
+      }
+    } else if (name == "subject-empty" || name == "type-empty") {
+      const bool type_rule = name == "type-empty";
+      const bool empty = type_rule ? c.type.empty() : c.description.empty();
+      if (empty == r.never) {
+        add(r, type_rule ? 0 : subject_at,
+            std::string(type_rule ? "type" : "subject") + (r.never ? " may not" : " must") +
+                " be empty");
+      }
+    } else if (name == "subject-full-stop") {
+      const std::string stop = r.values.empty() ? std::string(".") : r.values[0];
+      const std::size_t colon = c.header.find(':');
+      if (colon != std::string_view::npos && colon > 0 && colon + 1 == c.header.size()) continue;
+      bool has_stop = !c.header.empty() && c.header.size() >= stop.size() &&
+                      c.header.substr(c.header.size() - stop.size()) == stop;
+      if (c.header.size() >= 3 && c.header.substr(c.header.size() - 3) == "...") has_stop = false;
+      if (r.never ? has_stop : !has_stop) {
+        add(r, c.header.empty() ? 0 : c.header.size() - 1,
+            std::string("subject ") + (r.never ? "may not" : "must") + " end with full stop");
+      }
+    } else if (name == "type-case") {
+      if (c.type.empty()) continue;
+      bool any = false;
+      for (const std::string& v : r.values) any = any || detail_lint::ensure_case(c.type, v);
+      if (r.never ? any : !any) {
+        add(r, 0, std::string("type must ") + (r.never ? "not " : "") + "be " + join(r.values));
+      }
+    } else if (name == "type-enum") {
+      if (c.type.empty()) continue;
+      bool found = false;
+      for (const std::string& v : r.values) found = found || c.type == v;
+      if (r.never ? found : !found) {
+        add(r, 0,
+            std::string("type must ") + (r.never ? "not " : "") + "be one of [" + join(r.values) +
+                "]");
+      }
+    } else if (name == "body-leading-blank" || name == "footer-leading-blank") {
+      const bool body = name == "body-leading-blank";
+      const std::optional<std::string_view>& part = body ? c.body : c.footer;
+      if (!part || part->empty()) continue;
+      const auto raw = detail_lint::to_lines(message);
+      std::string_view leading;
+      bool has_leading = false;
+      if (body) {
+        has_leading = raw.size() > 1;
+        if (has_leading) leading = raw[1];
+      } else {
+        const std::string_view first = detail_lint::to_lines(*part)[0];
+        std::ptrdiff_t at = -1;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          if (raw[i] == first) {
+            at = static_cast<std::ptrdiff_t>(i);
+            break;
+          }
+        }
+        // rawLines.slice(at - 1)[0]: a negative start counts from the end.
+        std::ptrdiff_t index = at - 1;
+        if (index < 0) index += static_cast<std::ptrdiff_t>(raw.size());
+        has_leading = index >= 0 && static_cast<std::size_t>(index) < raw.size();
+        if (has_leading) leading = raw[static_cast<std::size_t>(index)];
+      }
+      const bool succeeds = has_leading && leading.empty();
+      if (r.never ? succeeds : !succeeds) {
+        add(r, offset(*part),
+            std::string(body ? "body" : "footer") + (r.never ? " may not" : " must") +
+                " have leading blank line");
+      }
+    } else if (name == "body-max-line-length" || name == "footer-max-line-length") {
+      const bool body = name == "body-max-line-length";
+      const std::optional<std::string_view>& part = body ? c.body : c.footer;
+      if (!part || part->empty()) continue;
+      for (std::string_view line : detail_lint::to_lines(*part)) {
+        if (detail_lint::has_url(line) || detail_lint::utf16_length(line) <= r.limit) continue;
+        add(r, offset(line),
+            std::string(body ? "body's" : "footer's") + " lines must not be longer than " +
+                std::to_string(r.limit) + " characters");
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_lint.hpp ----
+// ---- end relkit/commits.hpp ----
+// ---- begin relkit/gates.hpp ----
+// relkit::gates: promotion gates over evidence. A gate is a tree of
+// conditions (thresholds, approvals, test stages, deploy windows) composed
+// with all_of / any_of / not_ / a weighted score. Evaluation fails closed:
+// missing evidence fails (also under not_), a timeout never approves, and no
+// member can be optional. Every verdict explains itself, one line per node.
+
+#include <charconv>
+#include <chrono>
+
+// ---- begin relkit/detail/gates_text.hpp ----
+// Helpers for relkit::gates: number and time formatting, civil-date arithmetic
+// (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// <cmath> would double the header's compile time for these three.
+// False for inf and NaN.
+constexpr bool is_finite(double v) noexcept {
+  return v - v == 0;
+}
+// |v|, and +0.0 for -0.0 (a fuzzer find: "-0" was printed as "--0").
+constexpr double abs_value(double v) noexcept {
+  return v < 0 ? -v : v == 0 ? 0.0 : v;
+}
+// True for negative numbers and -0.0 (1/-0 is -inf).
+constexpr bool sign_bit(double v) noexcept {
+  return v < 0 || (v == 0 && 1 / v < 0);
+}
+
+// Shortest text that parses back to the same double ("79.9", "80", "1e+30").
+template <class = void>
+inline void append_number_exact(std::string& out, double value) {
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+// Twelve significant digits: what a person reads in a reason line, so that a
+// computed target such as 200 * 1.1 shows as 220 rather than 220.00000000000003.
+template <class = void>
+inline void append_number_readable(std::string& out, double value) {
+  char buffer[40];
+  const auto written =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
+  out.append(buffer, written.ptr);
+}
+
+template <class = void>
+inline void append_unsigned(std::string& out, std::uint64_t value) {
+  char buffer[24];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+template <class = void>
+inline void append_two_digits(std::string& out, std::int64_t value) {
+  out += static_cast<char>('0' + (value / 10) % 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+struct civil_date {
+  std::int64_t year = 1970;
+  unsigned month = 1;
+  unsigned day = 1;
+};
+
+constexpr civil_date civil_from_days(std::int64_t days) noexcept {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400;
+  return civil_date{month <= 2 ? year + 1 : year, month, day};
+}
+
+// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
+constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
+  return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+template <class = void>
+inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
+  return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
+}
+
+// "2026-11-23T11:30:01Z"
+template <class = void>
+inline void append_utc(std::string& out, std::int64_t seconds) {
+  const std::int64_t days = floor_div(seconds, 86400);
+  const std::int64_t second_of_day = seconds - days * 86400;
+  const civil_date date = civil_from_days(days);
+  if (date.year < 0 || date.year > 9999) {
+    out += "(out of range)";
+    return;
+  }
+  append_two_digits(out, date.year / 100);
+  append_two_digits(out, date.year % 100);
+  out += '-';
+  append_two_digits(out, date.month);
+  out += '-';
+  append_two_digits(out, date.day);
+  out += 'T';
+  append_two_digits(out, second_of_day / 3600);
+  out += ':';
+  append_two_digits(out, second_of_day / 60 % 60);
+  out += ':';
+  append_two_digits(out, second_of_day % 60);
+  out += 'Z';
+}
+
+// "1h30m", "29m59s", "0s"; negative durations get a leading '-'.
+template <class = void>
+inline void append_duration(std::string& out, std::int64_t seconds) {
+  if (seconds < 0) {
+    out += '-';
+    seconds = -seconds;
+  }
+  if (seconds == 0) {
+    out += "0s";
+    return;
+  }
+  const std::int64_t days = seconds / 86400;
+  const std::int64_t hours = seconds / 3600 % 24;
+  const std::int64_t minutes = seconds / 60 % 60;
+  const std::int64_t rest = seconds % 60;
+  if (days != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(days));
+    out += 'd';
+  }
+  if (hours != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(hours));
+    out += 'h';
+  }
+  if (minutes != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(minutes));
+    out += 'm';
+  }
+  if (rest != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(rest));
+    out += 's';
+  }
+}
+
+// Days since epoch of the last Sunday of a month.
+constexpr std::int64_t last_sunday(std::int64_t year, unsigned month) noexcept {
+  const std::int64_t last_day =
+      month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, month + 1, 1) - 1;
+  return last_day - static_cast<std::int64_t>((weekday_from_days(last_day) + 1) % 7);
+}
+
+// Days since epoch of the n-th (1-based) Sunday of a month.
+constexpr std::int64_t nth_sunday(std::int64_t year, unsigned month, unsigned n) noexcept {
+  const std::int64_t first = days_from_civil(year, month, 1);
+  const std::int64_t first_sunday =
+      first + static_cast<std::int64_t>((6 - weekday_from_days(first)) % 7);
+  return first_sunday + 7 * static_cast<std::int64_t>(n - 1);
+}
+
+// European Union: summer time from the last Sunday of March 01:00 UTC to the
+// last Sunday of October 01:00 UTC, whatever the zone's standard offset.
+constexpr bool eu_summer_time(std::int64_t utc_seconds) noexcept {
+  const std::int64_t year = civil_from_days(floor_div(utc_seconds, 86400)).year;
+  const std::int64_t start = last_sunday(year, 3) * 86400 + 3600;
+  const std::int64_t end = last_sunday(year, 10) * 86400 + 3600;
+  return utc_seconds >= start && utc_seconds < end;
+}
+
+// United States (since 2007): from the second Sunday of March 02:00 local
+// standard time to the first Sunday of November 02:00 local daylight time.
+constexpr bool us_daylight_time(std::int64_t utc_seconds,
+                                std::int64_t standard_offset_seconds) noexcept {
+  const std::int64_t year =
+      civil_from_days(floor_div(utc_seconds + standard_offset_seconds, 86400)).year;
+  const std::int64_t start = nth_sunday(year, 3, 2) * 86400 + 7200 - standard_offset_seconds;
+  const std::int64_t end = nth_sunday(year, 11, 1) * 86400 + 7200 - standard_offset_seconds - 3600;
+  return utc_seconds >= start && utc_seconds < end;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_text.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -6795,2223 +11098,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/rollout_text.hpp ----
 // ---- end relkit/detail/rollout_machine.hpp ----
 // ---- end relkit/rollout.hpp ----
-// ---- begin relkit/semver.hpp ----
-// relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
-// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
-//
-// A version keeps its prerelease and build text as dot-joined strings; short
-// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
-// so parsing and comparing typical versions does not allocate.
-
-#include <algorithm>
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace semver {
-
-enum class errc {
-  empty = 1,             // nothing to parse
-  too_long,              // input over options::max_length bytes
-  unexpected_character,  // a character the grammar does not allow here
-  unexpected_end,        // input ended inside a version
-  leading_zero,          // numeric part with a leading zero (strict and npm modes)
-  number_too_large,      // beyond uint64 (strict) or 2^53-1 (npm modes, as node-semver)
-  invalid_range,         // a range node-semver's validRange rejects
-  invalid_identifier,    // a bump identifier that is not a prerelease identifier
-  not_a_prerelease,      // bump(release) of a version without prerelease
-  identifier_exists,     // bump with identifier_base::none would not change the version
-  empty_identifier,      // bump with identifier_base::none and no identifier
-};
-
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty:
-      return "empty";
-    case errc::too_long:
-      return "too_long";
-    case errc::unexpected_character:
-      return "unexpected_character";
-    case errc::unexpected_end:
-      return "unexpected_end";
-    case errc::leading_zero:
-      return "leading_zero";
-    case errc::number_too_large:
-      return "number_too_large";
-    case errc::invalid_range:
-      return "invalid_range";
-    case errc::invalid_identifier:
-      return "invalid_identifier";
-    case errc::not_a_prerelease:
-      return "not_a_prerelease";
-    case errc::identifier_exists:
-      return "identifier_exists";
-    case errc::empty_identifier:
-      return "empty_identifier";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"semver", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
-
-// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
-// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
-//   numbers up to 2^53-1.
-// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
-//   first, leading zeros, a prerelease without `-`.
-enum class parse_mode : unsigned char { strict, npm, npm_loose };
-
-struct options {
-  parse_mode mode = parse_mode::strict;
-  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
-};
-
-inline constexpr options strict_options{parse_mode::strict, 256};
-inline constexpr options npm_options{parse_mode::npm, 256};
-inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
-
-// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
-inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
-
-struct version {
-  std::uint64_t major = 0;
-  std::uint64_t minor = 0;
-  std::uint64_t patch = 0;
-  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
-  std::string build;       // dot-joined identifiers without the '+'
-
-  version() = default;
-  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
-          std::string prerelease_ = {}, std::string build_ = {})
-      : major(major_),
-        minor(minor_),
-        patch(patch_),
-        prerelease(std::move(prerelease_)),
-        build(std::move(build_)) {}
-
-  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
-};
-
-namespace detail_semver {
-
-inline bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-inline bool is_ident_char(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
-inline bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!is_digit(c)) return false;
-  return true;
-}
-
-// Byte length of the JavaScript whitespace character (String.prototype.trim,
-// regex \s) starting at `pos`, or 0. UTF-8.
-inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
-  if (pos >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
-  if (b0 < 0xc2) return 0;
-  auto byte = [&](std::size_t k) -> unsigned {
-    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
-  };
-  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
-  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
-  if (b0 == 0xe2 && byte(1) == 0x80) {
-    const unsigned b2 = byte(2);
-    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
-  }
-  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
-  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
-  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
-  return 0;
-}
-// Byte length of the JavaScript whitespace character ending at `end`, or 0.
-inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
-  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
-    if (js_space_at(s, end - len) == len) return len;
-  }
-  return 0;
-}
-
-inline std::string quote_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out = "byte 0x";
-  out += hex[u >> 4];
-  out += hex[u & 15U];
-  return out;
-}
-
-inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) {
-  if (pos >= text.size()) {
-    return relkit::error{
-        errc::unexpected_end, pos,
-        "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
-  }
-  return relkit::error{errc::unexpected_character, pos,
-                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
-                           " while parsing " + what};
-}
-
-// Compares two numeric identifiers (digits only, maybe with leading zeros in
-// loose input) by value, any length.
-inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
-  while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
-  while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
-  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-  const int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
-}
-
-// §11.4 for one identifier pair.
-inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
-  const bool an = all_digits(a);
-  const bool bn = all_digits(b);
-  if (an && bn) return compare_numeric(a, b);
-  if (an) return -1;
-  if (bn) return 1;
-  const int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
-}
-
-// Walks dot-joined identifiers pairwise in one pass, without allocating.
-// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
-// 0 as soon as two different texts compare equal ("01" vs "1").
-inline int compare_identifier_lists(std::string_view a, std::string_view b,
-                                    bool stop_on_equal_value) noexcept {
-  if (a.empty() || b.empty()) {
-    if (a.empty() && b.empty()) return 0;
-    return a.empty() ? -1 : 1;
-  }
-  const char* pa = a.data();
-  const char* const ea = pa + a.size();
-  const char* pb = b.data();
-  const char* const eb = pb + b.size();
-  for (;;) {
-    const char* const xa = pa;
-    bool x_digits = true;
-    while (pa != ea && *pa != '.') {
-      x_digits = x_digits && is_digit(*pa);
-      ++pa;
-    }
-    const char* const yb = pb;
-    bool y_digits = true;
-    while (pb != eb && *pb != '.') {
-      y_digits = y_digits && is_digit(*pb);
-      ++pb;
-    }
-    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
-    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
-    if (x != y) {
-      int c;
-      if (x_digits && y_digits) {
-        c = compare_numeric(x, y);
-      } else if (x_digits != y_digits) {
-        c = x_digits ? -1 : 1;
-      } else {
-        const int k = x.compare(y);
-        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
-      }
-      if (c != 0 || stop_on_equal_value) return c;
-    }
-    const bool a_done = pa == ea;
-    const bool b_done = pb == eb;
-    if (a_done || b_done) {
-      if (a_done && b_done) return 0;
-      return a_done ? -1 : 1;
-    }
-    ++pa;
-    ++pb;
-  }
-}
-
-}  // namespace detail_semver
-
-// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
-inline int compare(const version& a, const version& b) noexcept {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  if (a.prerelease.empty() || b.prerelease.empty()) {
-    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;
-  }
-  if (a.prerelease == b.prerelease) return 0;
-  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
-}
-
-// node-semver's compareBuild (used by its sort/rsort): precedence, then build
-// identifiers (none sorts first).
-inline int compare_build(const version& a, const version& b) noexcept {
-  const int c = compare(a, b);
-  if (c != 0) return c;
-  return detail_semver::compare_identifier_lists(a.build, b.build, true);
-}
-
-inline bool operator==(const version& a, const version& b) noexcept {
-  return compare(a, b) == 0;
-}
-inline bool operator!=(const version& a, const version& b) noexcept {
-  return compare(a, b) != 0;
-}
-inline bool operator<(const version& a, const version& b) noexcept {
-  return compare(a, b) < 0;
-}
-inline bool operator>(const version& a, const version& b) noexcept {
-  return compare(a, b) > 0;
-}
-inline bool operator<=(const version& a, const version& b) noexcept {
-  return compare(a, b) <= 0;
-}
-inline bool operator>=(const version& a, const version& b) noexcept {
-  return compare(a, b) >= 0;
-}
-
-// Same as ==, and the build text too.
-inline bool identical(const version& a, const version& b) noexcept {
-  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
-         a.prerelease == b.prerelease && a.build == b.build;
-}
-
-inline std::string to_string(const version& v, bool with_build = true) {
-  std::string out = std::to_string(v.major);
-  out += '.';
-  out += std::to_string(v.minor);
-  out += '.';
-  out += std::to_string(v.patch);
-  if (!v.prerelease.empty()) {
-    out += '-';
-    out += v.prerelease;
-  }
-  if (with_build && !v.build.empty()) {
-    out += '+';
-    out += v.build;
-  }
-  return out;
-}
-
-// What node-semver's `version` property prints: no build metadata.
-inline std::string to_npm_string(const version& v) {
-  return to_string(v, false);
-}
-
-namespace detail_semver {
-
-struct number_limits {
-  std::uint64_t max;
-  const char* max_text;
-};
-
-inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
-                                                  std::size_t end, const char* part, bool loose,
-                                                  std::uint64_t max, const char* max_text) {
-  const std::size_t start = i;
-  if (i >= end || !is_digit(s[i])) {
-    std::string what = std::string(part) + " version";
-    return unexpected(s.substr(0, end), i, what.c_str());
-  }
-  if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
-    return relkit::error{
-        errc::leading_zero, i,
-        std::string("leading zero in ") + part + " version at " + std::to_string(i)};
-  }
-  std::uint64_t value = 0;
-  bool overflow = false;
-  for (; i < end && is_digit(s[i]); ++i) {
-    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
-    if (value > (max - digit) / 10) overflow = true;
-    if (!overflow) value = value * 10 + digit;
-  }
-  if (overflow) {
-    return relkit::error{
-        errc::number_too_large, start,
-        std::string(part) + " version exceeds " + max_text + " at " + std::to_string(start)};
-  }
-  return value;
-}
-
-// A number of 1 to 15 digits without a leading zero (cannot overflow any
-// limit); false leaves the careful path to decide and explain.
-inline bool fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
-  const std::size_t b = k;
-  std::uint64_t value = 0;
-  while (k < s.size() && is_digit(s[k]) && k - b < 16) {
-    value = value * 10 + static_cast<std::uint64_t>(s[k] - '0');
-    ++k;
-  }
-  const std::size_t n = k - b;
-  if (n == 0 || n > 15 || (n > 1 && s[b] == '0')) return false;
-  out = value;
-  return true;
-}
-
-// Appends one prerelease identifier, normalised as node-semver's loose mode
-// does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
-inline void append_loose_identifier(std::string& out, std::string_view id) {
-  if (all_digits(id) && id.size() > 1 && id.front() == '0') {
-    std::string_view trimmed = id;
-    while (trimmed.size() > 1 && trimmed.front() == '0') trimmed.remove_prefix(1);
-    if (trimmed.size() < 16 ||
-        (trimmed.size() == 16 && compare_numeric(trimmed, "9007199254740991") < 0)) {
-      out.append(trimmed.data(), trimmed.size());
-      return;
-    }
-  }
-  out.append(id.data(), id.size());
-}
-
-// Identifiers from `i` to the first character that is neither an identifier
-// character nor a separating dot; every identifier non-empty.
-inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
-                                                    std::size_t end, bool prerelease, bool loose,
-                                                    std::string* out) {
-  const char* what = prerelease ? "prerelease identifier" : "build identifier";
-  // Strict and npm text is already canonical: copy it once at the end.
-  const bool copy_whole = !(loose && prerelease);
-  const std::size_t first = i;
-  for (;;) {
-    const std::size_t start = i;
-    while (i < end && is_ident_char(s[i])) ++i;
-    if (i == start) return unexpected(s.substr(0, end), i, what);
-    const std::string_view id = s.substr(start, i - start);
-    if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
-      return relkit::error{errc::leading_zero, start,
-                           "leading zero in prerelease identifier at " + std::to_string(start)};
-    }
-    if (out != nullptr && !copy_whole) {
-      if (!out->empty()) *out += '.';
-      append_loose_identifier(*out, id);
-    }
-    if (i < end && s[i] == '.') {
-      ++i;
-      continue;
-    }
-    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
-    return i;
-  }
-}
-
-}  // namespace detail_semver
-
-// Parses a version. Errors carry the byte offset into `text`.
-inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
-  using namespace detail_semver;
-  if (text.size() > opts.max_length) {
-    return relkit::error{errc::too_long, opts.max_length,
-                         "version is longer than " + std::to_string(opts.max_length) +
-                             " characters at " + std::to_string(opts.max_length)};
-  }
-  const bool npm = opts.mode != parse_mode::strict;
-  const bool loose = opts.mode == parse_mode::npm_loose;
-  std::size_t i = 0;
-  std::size_t end = text.size();
-  if (npm) {
-    while (std::size_t n = js_space_at(text, i)) i += n;
-    while (end > i) {
-      const std::size_t n = js_space_before(text, end);
-      if (n == 0) break;
-      end -= n;
-    }
-    if (loose) {
-      for (;;) {
-        if (i < end && (text[i] == 'v' || text[i] == '=')) {
-          ++i;
-        } else if (std::size_t n = js_space_at(text, i)) {
-          i += n;
-        } else {
-          break;
-        }
-      }
-    } else if (i < end && text[i] == 'v') {
-      ++i;
-    }
-  }
-  if (text.empty()) return relkit::error{errc::empty, 0, "empty version at 0"};
-  const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
-  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
-  version v;
-  std::size_t pre_start = std::string_view::npos;
-  const std::string_view body = text.substr(0, end);
-  std::size_t k = i;
-  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
-                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
-                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
-  if (fast) {
-    if (k == end) return v;
-    i = k;
-  } else {
-    auto major = parse_number(text, i, end, "major", loose, max, max_text);
-    if (!major) return std::move(major).error();
-    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
-    ++i;
-    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
-    if (!minor) return std::move(minor).error();
-    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
-    ++i;
-    const std::size_t patch_start = i;
-    std::size_t patch_end = i;
-    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
-    std::size_t patch_limit = end;
-    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
-      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
-      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
-      if (rest && (*rest == end || text[*rest] == '+')) {
-        patch_limit = patch_end - 1;
-        pre_start = patch_limit;
-      }
-    }
-    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
-    if (!patch) return std::move(patch).error();
-    v.major = *major;
-    v.minor = *minor;
-    v.patch = *patch;
-  }
-  if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
-    if (text[i] == '-') {
-      const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
-      pre_start = hyphen_is_identifier ? i : i + 1;
-    } else if (loose && is_ident_char(text[i])) {
-      pre_start = i;
-    } else {
-      return unexpected(text.substr(0, end), i, "patch version");
-    }
-  }
-  if (pre_start != std::string_view::npos) {
-    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
-    if (!next) return std::move(next).error();
-    i = *next;
-  }
-  if (i < end && text[i] == '+') {
-    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
-    if (!next) return std::move(next).error();
-    i = *next;
-  }
-  if (i < end) {
-    return unexpected(text.substr(0, end), i,
-                      v.build.empty()
-                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
-                          : "build identifier");
-  }
-  return v;
-}
-
-inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
-  options opts;
-  opts.mode = mode;
-  return parse(text, opts);
-}
-
-// node-semver `valid`/`clean`: the normalised version (no build) or nothing.
-inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
-  auto v = parse(text, mode);
-  if (!v) return std::nullopt;
-  return to_npm_string(*v);
-}
-
-// Compares two version strings; an error if either does not parse.
-inline relkit::result<int> compare(std::string_view a, std::string_view b,
-                                   const options& opts = {}) {
-  auto va = parse(a, opts);
-  if (!va) return std::move(va).error();
-  auto vb = parse(b, opts);
-  if (!vb) return std::move(vb).error();
-  return compare(*va, *vb);
-}
-
-// Sort helpers: ascending / descending by compare_build (node-semver
-// sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
-// instantiated where used. `Versions` is a container of `version`.
-template <class Versions>
-void sort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
-}
-template <class Versions>
-void rsort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
-}
-
-}  // namespace semver
-RELKIT_NAMESPACE_END
-
-namespace std {
-template <>
-struct hash<relkit::semver::version> {
-  // Consistent with ==: build metadata ignored, numeric ids by value.
-  std::size_t operator()(const relkit::semver::version& v) const noexcept {
-    std::size_t h = static_cast<std::size_t>(1469598103934665603ULL);
-    auto mix = [&h](std::uint64_t x) {
-      h ^= static_cast<std::size_t>(x + 0x9e3779b97f4a7c15ULL) + (h << 6) + (h >> 2);
-    };
-    mix(v.major);
-    mix(v.minor);
-    mix(v.patch);
-    bool at_id_start = true;
-    const std::string& p = v.prerelease;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      const char c = p[i];
-      // Skip leading zeros of numeric ids (possible only from loose input).
-      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
-        continue;
-      }
-      at_id_start = c == '.';
-      mix(static_cast<unsigned char>(c));
-    }
-    return h;
-  }
-};
-}  // namespace std
-
-// ---- begin relkit/detail/semver_ops.hpp ----
-// relkit::semver operations on versions: bump (node-semver inc), diff,
-// truncate, coerce. Included by relkit/semver.hpp.
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace semver {
-
-// node-semver's release types; `pre` is inc's internal step, kept because
-// node-semver accepts it.
-enum class release_type : unsigned char {
-  major,
-  premajor,
-  minor,
-  preminor,
-  patch,
-  prepatch,
-  prerelease,
-  release,
-  pre,
-};
-
-inline std::string_view to_string(release_type type) noexcept {
-  switch (type) {
-    case release_type::major:
-      return "major";
-    case release_type::premajor:
-      return "premajor";
-    case release_type::minor:
-      return "minor";
-    case release_type::preminor:
-      return "preminor";
-    case release_type::patch:
-      return "patch";
-    case release_type::prepatch:
-      return "prepatch";
-    case release_type::prerelease:
-      return "prerelease";
-    case release_type::release:
-      return "release";
-    case release_type::pre:
-      return "pre";
-  }
-  return "unknown";
-}
-
-inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
-  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
-    const auto type = static_cast<release_type>(k);
-    if (to_string(type) == text) return type;
-  }
-  return std::nullopt;
-}
-
-// The number a new prerelease series starts at; `none` (node-semver's
-// identifierBase false) appends no number.
-enum class identifier_base : unsigned char { zero, one, none };
-
-struct bump_options {
-  std::string_view identifier;  // e.g. "beta"; empty for none
-  identifier_base base = identifier_base::zero;
-  bool loose = false;  // validate the identifier as node-semver's loose mode does
-};
-
-namespace detail_semver {
-
-inline std::vector<std::string_view> split_dots(std::string_view text) {
-  std::vector<std::string_view> out;
-  if (text.empty()) return out;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t dot = text.find('.', i);
-    if (dot == std::string_view::npos) {
-      out.push_back(text.substr(i));
-      return out;
-    }
-    out.push_back(text.substr(i, dot - i));
-    i = dot + 1;
-  }
-}
-
-// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
-// those are incremented by inc and count as numeric for isNaN.
-inline bool is_js_number_id(std::string_view id) noexcept {
-  if (!all_digits(id)) return false;
-  return compare_numeric(id, "9007199254740991") < 0;
-}
-
-inline std::string increment_decimal(std::string_view id) {
-  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
-  std::string out(id);
-  std::size_t k = out.size();
-  while (k > 0) {
-    --k;
-    if (out[k] == '9') {
-      out[k] = '0';
-    } else {
-      ++out[k];
-      return out;
-    }
-  }
-  out.insert(out.begin(), '1');
-  return out;
-}
-
-inline std::string join_dots(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) {
-    if (!out.empty()) out += '.';
-    out += id;
-  }
-  return out;
-}
-
-inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
-  if (id.empty()) return false;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t start = i;
-    while (i < id.size() && is_ident_char(id[i])) ++i;
-    if (i == start) return false;
-    const std::string_view part = id.substr(start, i - start);
-    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
-    if (i == id.size()) return true;
-    if (id[i] != '.') return false;
-    ++i;
-  }
-}
-
-inline relkit::result<void> increment_pre(std::vector<std::string>& pre, const bump_options& opts) {
-  const std::string base = opts.base == identifier_base::one ? "1" : "0";
-  if (pre.empty()) {
-    pre.push_back(base);
-  } else {
-    bool incremented = false;
-    for (std::size_t k = pre.size(); k-- > 0;) {
-      if (is_js_number_id(pre[k])) {
-        pre[k] = increment_decimal(pre[k]);
-        incremented = true;
-        break;
-      }
-    }
-    if (!incremented) {
-      if (opts.base == identifier_base::none && opts.identifier == join_dots(pre)) {
-        return relkit::error{errc::identifier_exists, 0,
-                             "prerelease identifier already exists at 0"};
-      }
-      pre.push_back(base);
-    }
-  }
-  if (!opts.identifier.empty()) {
-    std::vector<std::string> replacement{std::string(opts.identifier)};
-    if (opts.base != identifier_base::none) replacement.push_back(base);
-    const auto ids = split_dots(opts.identifier);
-    bool is_prefix = ids.size() <= pre.size();
-    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
-      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
-    }
-    if (is_prefix) {
-      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
-      if (!next_is_number) pre = std::move(replacement);
-    } else {
-      pre = std::move(replacement);
-    }
-  }
-  return {};
-}
-
-inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
-  if (part == UINT64_MAX) {
-    return relkit::error{errc::number_too_large, 0,
-                         std::string(name) + " version exceeds 18446744073709551615 at 0"};
-  }
-  ++part;
-  return {};
-}
-
-}  // namespace detail_semver
-
-// node-semver `inc`: the next version of `type`. Build metadata is dropped (as
-// in the string inc returns).
-inline relkit::result<version> bump(const version& from, release_type type,
-                                    const bump_options& opts = {}) {
-  using namespace detail_semver;
-  const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
-                        type == release_type::prepatch || type == release_type::prerelease ||
-                        type == release_type::pre;
-  if (pre_type) {
-    if (opts.identifier.empty() && opts.base == identifier_base::none) {
-      return relkit::error{errc::empty_identifier, 0, "empty prerelease identifier at 0"};
-    }
-    if (!opts.identifier.empty() && !valid_bump_identifier(opts.identifier, opts.loose)) {
-      return relkit::error{
-          errc::invalid_identifier, 0,
-          "invalid prerelease identifier '" + std::string(opts.identifier) + "' at 0"};
-    }
-  }
-  version v = from;
-  v.build.clear();
-  std::vector<std::string> pre;
-  for (auto id : split_dots(v.prerelease)) pre.emplace_back(id);
-  relkit::result<void> step;
-  switch (type) {
-    case release_type::premajor:
-      v.patch = 0;
-      v.minor = 0;
-      step = increment_part(v.major, "major");
-      pre.clear();
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::preminor:
-      v.patch = 0;
-      step = increment_part(v.minor, "minor");
-      pre.clear();
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::prepatch:
-      pre.clear();
-      step = increment_part(v.patch, "patch");
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::prerelease:
-      if (pre.empty()) step = increment_part(v.patch, "patch");
-      if (step) step = increment_pre(pre, opts);
-      break;
-    case release_type::pre:
-      step = increment_pre(pre, opts);
-      break;
-    case release_type::release:
-      if (pre.empty()) {
-        return relkit::error{errc::not_a_prerelease, 0,
-                             "version " + to_string(from) + " is not a prerelease at 0"};
-      }
-      pre.clear();
-      break;
-    case release_type::major:
-      if (v.minor != 0 || v.patch != 0 || pre.empty()) step = increment_part(v.major, "major");
-      v.minor = 0;
-      v.patch = 0;
-      pre.clear();
-      break;
-    case release_type::minor:
-      if (v.patch != 0 || pre.empty()) step = increment_part(v.minor, "minor");
-      v.patch = 0;
-      pre.clear();
-      break;
-    case release_type::patch:
-      if (pre.empty()) step = increment_part(v.patch, "patch");
-      pre.clear();
-      break;
-  }
-  if (!step) return step.error();
-  v.prerelease = join_dots(pre);
-  return v;
-}
-
-// node-semver `diff`: the most significant release type separating a and b;
-// nothing when they have equal precedence.
-inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
-  const int c = compare(a, b);
-  if (c == 0) return std::nullopt;
-  const version& high = c > 0 ? a : b;
-  const version& low = c > 0 ? b : a;
-  const bool high_pre = high.is_prerelease();
-  const bool low_pre = low.is_prerelease();
-  if (low_pre && !high_pre) {
-    if (low.patch == 0 && low.minor == 0) return release_type::major;
-    if (low.major == high.major && low.minor == high.minor && low.patch == high.patch) {
-      if (low.minor != 0 && low.patch == 0) return release_type::minor;
-      return release_type::patch;
-    }
-  }
-  if (a.major != b.major) return high_pre ? release_type::premajor : release_type::major;
-  if (a.minor != b.minor) return high_pre ? release_type::preminor : release_type::minor;
-  if (a.patch != b.patch) return high_pre ? release_type::prepatch : release_type::patch;
-  return release_type::prerelease;
-}
-
-// node-semver `truncate`: drops what is below `type` (and the prerelease);
-// the pre* types keep the version. Nothing for `release` and `pre`, which
-// node-semver rejects. Build metadata is dropped.
-inline std::optional<version> truncate(const version& v, release_type type) {
-  if (type == release_type::release || type == release_type::pre) return std::nullopt;
-  version out = v;
-  out.build.clear();
-  if (type == release_type::premajor || type == release_type::preminor ||
-      type == release_type::prepatch || type == release_type::prerelease) {
-    return out;
-  }
-  out.prerelease.clear();
-  if (type == release_type::major) out.minor = 0;
-  if (type == release_type::major || type == release_type::minor) out.patch = 0;
-  return out;
-}
-
-struct coerce_options {
-  bool rtl = false;                 // prefer the right-most version in the text
-  bool include_prerelease = false;  // keep a prerelease and build after the patch
-  bool loose = false;               // parse the result in npm_loose mode
-};
-
-namespace detail_semver {
-
-struct coerce_match {
-  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
-  std::size_t digits = 0;     // where the major digits start
-  std::size_t major_end = 0;  // after the major digits
-  std::size_t end = 0;        // after the version text
-  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
-  std::size_t parts_end = 0;  // after the last numeric part
-  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
-  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
-};
-
-inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
-  std::size_t j = i;
-  while (j < s.size() && is_digit(s[j])) ++j;
-  return j - i;
-}
-
-// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
-// the regex matches it when a non-digit or the end must follow: the end, or
-// `i` when there is none.
-inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || s[i] != '-') return i;
-  std::size_t good = i;
-  std::size_t k = i + 1;
-  for (;;) {
-    const std::size_t start = k;
-    while (k < s.size() && is_ident_char(s[k])) ++k;
-    if (k == start) break;
-    const std::string_view id = s.substr(start, k - start);
-    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
-    good = k;
-    if (k < s.size() && s[k] == '.') {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  return good;
-}
-
-inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || s[i] != '+') return i;
-  std::size_t good = i;
-  std::size_t k = i + 1;
-  for (;;) {
-    const std::size_t start = k;
-    while (k < s.size() && is_ident_char(s[k])) ++k;
-    if (k == start) break;
-    good = k;
-    if (k < s.size() && s[k] == '.') {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  return good;
-}
-
-// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
-// `from` (a regex search with lastIndex = from).
-inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
-                                                 bool full) noexcept {
-  constexpr std::size_t max_digits = 16;
-  for (std::size_t start = from; start < s.size(); ++start) {
-    std::size_t d;
-    if (start == 0 && is_digit(s[0])) {
-      d = 0;
-    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
-      d = start + 1;
-    } else {
-      continue;
-    }
-    const std::size_t major_len = digit_run(s, d);
-    if (major_len > max_digits) continue;
-    coerce_match m;
-    m.start = start;
-    m.digits = d;
-    m.major_end = d + major_len;
-    std::size_t pos = m.major_end;
-    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
-        digit_run(s, pos + 1) <= max_digits) {
-      m.minor_b = pos + 1;
-      m.minor_e = pos + 1 + digit_run(s, pos + 1);
-      pos = m.minor_e;
-      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
-          digit_run(s, pos + 1) <= max_digits) {
-        m.patch_b = pos + 1;
-        m.patch_e = pos + 1 + digit_run(s, pos + 1);
-        pos = m.patch_e;
-      }
-    }
-    m.parts_end = pos;
-    if (full) {
-      // COERCEFULL allows the prerelease and build after any number of parts.
-      const std::size_t pre_end = coerce_prerelease_end(s, pos);
-      // The regex needs a non-digit or the end after the prerelease; a
-      // prerelease that stops before a digit ("-0" of "-01") is given up.
-      std::size_t after_pre = pre_end;
-      if (pre_end != pos) {
-        std::size_t build_end = coerce_build_end(s, pre_end);
-        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
-          after_pre = pos;
-        } else {
-          m.pre_b = pos + 1;
-          m.pre_e = pre_end;
-        }
-      }
-      const std::size_t build_end = coerce_build_end(s, after_pre);
-      if (build_end != after_pre) {
-        m.build_b = after_pre + 1;
-        m.build_e = build_end;
-      }
-      pos = build_end;
-    }
-    m.end = pos;
-    m.full_end = pos < s.size() ? pos + 1 : pos;
-    return m;
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail_semver
-
-// node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
-// three dot-separated numbers of at most 16 digits each, as a version.
-inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
-  using namespace detail_semver;
-  std::optional<coerce_match> match;
-  if (!opts.rtl) {
-    match = coerce_search(text, 0, opts.include_prerelease);
-  } else {
-    std::size_t last_index = 0;
-    for (;;) {
-      if (last_index > text.size()) break;
-      auto next = coerce_search(text, last_index, opts.include_prerelease);
-      if (!next) break;
-      if (match && match->full_end == text.size()) break;
-      if (!match || next->full_end != match->full_end) match = next;
-      last_index = next->major_end;
-    }
-  }
-  if (!match) return std::nullopt;
-  std::string out(text.substr(match->digits, match->major_end - match->digits));
-  out += '.';
-  if (match->minor_e != 0) {
-    out += text.substr(match->minor_b, match->minor_e - match->minor_b);
-  } else {
-    out += '0';
-  }
-  out += '.';
-  if (match->patch_e != 0) {
-    out += text.substr(match->patch_b, match->patch_e - match->patch_b);
-  } else {
-    out += '0';
-  }
-  if (opts.include_prerelease && match->pre_e != 0) {
-    out += '-';
-    out += text.substr(match->pre_b, match->pre_e - match->pre_b);
-  }
-  if (opts.include_prerelease && match->build_e != 0) {
-    out += '+';
-    out += text.substr(match->build_b, match->build_e - match->build_b);
-  }
-  auto v = parse(out, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!v) return std::nullopt;
-  return std::move(*v);
-}
-
-}  // namespace semver
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/semver_ops.hpp ----
-// ---- begin relkit/detail/semver_range.hpp ----
-// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
-// Included by relkit/semver.hpp.
-//
-// Parsing follows node-semver's desugaring pipeline step for step (strip
-// build, hyphen ranges, operator whitespace, `~`/`^` whitespace, then per
-// comparator carets, tildes, x-ranges, stars, `>=0.0.0`), with hand-written
-// anchored matchers in place of its regular expressions: no regex, no
-// recursion, linear in the input. The parsed range is a list of comparator
-// sets; matching a parsed range does not allocate.
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace semver {
-
-enum class comparator_op : unsigned char { any, eq, lt, le, gt, ge };
-
-struct comparator {
-  comparator_op op = comparator_op::any;
-  version operand;  // unused for `any`
-};
-
-struct range_options {
-  bool loose = false;               // node-semver {loose: true}
-  bool include_prerelease = false;  // node-semver {includePrerelease: true}
-};
-
-// Comparator sets joined by `||`; a version matches if every comparator of
-// some set matches it (and npm's prerelease rule allows it).
-struct range {
-  std::vector<std::vector<comparator>> sets;
-  range_options options;
-};
-
-inline std::string_view to_string(comparator_op op) noexcept {
-  switch (op) {
-    case comparator_op::any:
-    case comparator_op::eq:
-      return "";
-    case comparator_op::lt:
-      return "<";
-    case comparator_op::le:
-      return "<=";
-    case comparator_op::gt:
-      return ">";
-    case comparator_op::ge:
-      return ">=";
-  }
-  return "";
-}
-
-// node-semver Comparator.value: "" for any, else operator and version (no build).
-inline std::string to_string(const comparator& c) {
-  if (c.op == comparator_op::any) return std::string();
-  std::string out(to_string(c.op));
-  out += to_npm_string(c.operand);
-  return out;
-}
-
-// node-semver `validRange`: the normalised range, "*" for any version.
-inline std::string to_string(const range& r) {
-  std::string out;
-  for (std::size_t i = 0; i < r.sets.size(); ++i) {
-    if (i > 0) out += "||";
-    bool first = true;
-    for (const auto& c : r.sets[i]) {
-      if (!first) out += ' ';
-      first = false;
-      out += to_string(c);
-    }
-  }
-  if (out.empty()) out = "*";
-  return out;
-}
-
-inline bool test(const comparator& c, const version& v) noexcept {
-  if (c.op == comparator_op::any) return true;
-  const int k = compare(v, c.operand);
-  switch (c.op) {
-    case comparator_op::any:
-      return true;
-    case comparator_op::eq:
-      return k == 0;
-    case comparator_op::lt:
-      return k < 0;
-    case comparator_op::le:
-      return k <= 0;
-    case comparator_op::gt:
-      return k > 0;
-    case comparator_op::ge:
-      return k >= 0;
-  }
-  return false;
-}
-
-// One comparator set, with npm's prerelease rule: a prerelease version
-// matches only if some comparator of the set names a prerelease of the same
-// major.minor.patch (unless include_prerelease).
-inline bool test_set(const std::vector<comparator>& set, const version& v,
-                     bool include_prerelease) noexcept {
-  for (const auto& c : set)
-    if (!test(c, v)) return false;
-  if (v.prerelease.empty() || include_prerelease) return true;
-  for (const auto& c : set) {
-    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
-    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
-      return true;
-    }
-  }
-  return false;
-}
-
-inline bool satisfies(const version& v, const range& r) noexcept {
-  for (const auto& set : r.sets)
-    if (test_set(set, v, r.options.include_prerelease)) return true;
-  return false;
-}
-
-namespace detail_semver {
-
-inline bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool is_x(std::string_view id) noexcept {
-  return id.empty() || id == "x" || id == "X" || id == "*";
-}
-inline char at(std::string_view s, std::size_t i) noexcept {
-  return i < s.size() ? s[i] : '\0';
-}
-
-// JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
-// (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
-inline std::vector<std::string> split_spaces(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t sp = s.find(' ', i);
-    if (sp == std::string_view::npos) {
-      out.emplace_back(s.substr(i));
-      return out;
-    }
-    out.emplace_back(s.substr(i, sp - i));
-    i = sp + 1;
-    while (i < s.size() && s[i] == ' ') ++i;
-  }
-}
-
-inline std::string join_spaces(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += ' ';
-    out += parts[i];
-  }
-  return out;
-}
-
-inline std::string_view trim_spaces(std::string_view s) noexcept {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
-// Decimal text plus one (node-semver's `+M + 1`; exact for every value the
-// npm modes accept).
-inline std::string plus_one(std::string_view digits) {
-  return increment_decimal(digits);
-}
-
-// The parts of node-semver's XRANGEPLAIN: [v=\s]* M(.m(.p(-pre)?(+build)?)?)?
-struct xparts {
-  std::string_view major, minor, patch, pre;
-};
-
-// Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
-// numeric ids without leading zeros.
-inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
-                              bool numeric_rule) noexcept {
-  for (;;) {
-    const std::size_t start = i;
-    while (i < end && is_ident_char(s[i])) ++i;
-    if (i == start) return false;
-    const std::string_view id = s.substr(start, i - start);
-    if (numeric_rule && all_digits(id) && id.size() > 1 && id.front() == '0') return false;
-    if (i == end) return true;
-    if (s[i] != '.') return false;
-    ++i;
-  }
-}
-
-// Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
-// `s`; sets `pre`.
-inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
-                            std::string_view& pre) noexcept {
-  pre = {};
-  if (i == s.size()) return true;
-  std::size_t plus = s.find('+', i);
-  if (plus == std::string_view::npos) plus = s.size();
-  if (plus < s.size() && !whole_identifiers(s, plus + 1, s.size(), false)) return false;
-  if (plus == i) return true;
-  std::size_t b = i;
-  if (s[i] == '-') {
-    if (loose && (i + 1 == plus || !is_ident_char(s[i + 1]))) {
-      b = i;  // a lone hyphen is the identifier
-    } else {
-      b = i + 1;
-    }
-  } else if (!loose) {
-    return false;
-  }
-  if (!whole_identifiers(s, b, plus, !loose)) return false;
-  pre = s.substr(b, plus - b);
-  return true;
-}
-
-inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
-  const char c = at(s, i);
-  if (c == 'x' || c == 'X' || c == '*') return i + 1;
-  if (!is_digit(c)) return i;
-  if (!loose && c == '0') return i + 1;
-  while (i < s.size() && is_digit(s[i])) ++i;
-  return i;
-}
-
-// node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
-inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
-  out = {};
-  std::size_t i = 0;
-  while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
-  std::size_t e = xid_end(s, i, loose);
-  if (e == i) return false;
-  out.major = s.substr(i, e - i);
-  if (e == s.size()) return true;
-  if (s[e] != '.') return false;
-  i = e + 1;
-  e = xid_end(s, i, loose);
-  if (e == i) return false;
-  out.minor = s.substr(i, e - i);
-  if (e == s.size()) return true;
-  if (s[e] != '.') return false;
-  i = e + 1;
-  e = xid_end(s, i, loose);
-  if (e == i) return false;
-  out.patch = s.substr(i, e - i);
-  if (match_pre_build(s, e, loose, out.pre)) return true;
-  // Loose: `\d+` gives back its last digit to `-?ids` ("1.2.34.5" is 1.2.3-4.5).
-  if (loose && e - i >= 2 && is_digit(s[e - 1])) {
-    if (match_pre_build(s, e - 1, true, out.pre)) {
-      out.patch = s.substr(i, e - 1 - i);
-      return true;
-    }
-  }
-  return false;
-}
-
-// ---- the string pipeline of node-semver's Range.parseRange ----
-
-// BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
-inline std::string strip_build(std::string_view s, bool global) {
-  std::string out;
-  std::size_t i = 0;
-  bool done = false;
-  while (i < s.size()) {
-    if (!done && s[i] == '+' && i + 1 < s.size() && is_ident_char(s[i + 1])) {
-      std::size_t k = i + 1;
-      for (;;) {
-        while (k < s.size() && is_ident_char(s[k])) ++k;
-        if (k + 1 < s.size() && s[k] == '.' && is_ident_char(s[k + 1])) {
-          ++k;
-          continue;
-        }
-        break;
-      }
-      i = k;
-      if (!global) done = true;
-      continue;
-    }
-    out += s[i];
-    ++i;
-  }
-  return out;
-}
-
-inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
-                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
-  std::string from;
-  const std::string z = inc_pr ? "-0" : "";
-  if (is_x(from_p.major)) {
-    from = "";
-  } else if (is_x(from_p.minor)) {
-    from = ">=" + std::string(from_p.major) + ".0.0" + z;
-  } else if (is_x(from_p.patch)) {
-    from = ">=" + std::string(from_p.major) + "." + std::string(from_p.minor) + ".0" + z;
-  } else if (!from_p.pre.empty()) {
-    from = ">=" + std::string(from_text);
-  } else {
-    from = ">=" + std::string(from_text) + z;
-  }
-  std::string to;
-  if (is_x(to_p.major)) {
-    to = "";
-  } else if (is_x(to_p.minor)) {
-    to = "<" + plus_one(to_p.major) + ".0.0-0";
-  } else if (is_x(to_p.patch)) {
-    to = "<" + std::string(to_p.major) + "." + plus_one(to_p.minor) + ".0-0";
-  } else if (!to_p.pre.empty()) {
-    to = "<=" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
-         std::string(to_p.patch) + "-" + std::string(to_p.pre);
-  } else if (inc_pr) {
-    to = "<" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
-         plus_one(to_p.patch) + "-0";
-  } else {
-    to = "<=" + std::string(to_text);
-  }
-  return std::string(trim_spaces(from + " " + to));
-}
-
-// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
-// has spaces only in its `[v=\s]*` prefix, so the first space after that
-// prefix is the only place the ` - ` can be: one attempt, linear.
-inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
-  std::size_t p = 0;
-  while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
-  const std::size_t dash = s.find(' ', p);
-  if (dash == std::string_view::npos || s.substr(dash, 3) != " - ") return std::nullopt;
-  const std::string_view left = s.substr(0, dash);
-  const std::string_view right = s.substr(dash + 3);
-  xparts lp;
-  xparts rp;
-  if (!match_xrange_plain(left, o.loose, lp) || !match_xrange_plain(right, o.loose, rp)) {
-    return std::nullopt;
-  }
-  return hyphen_replace(lp, left, rp, right, o.include_prerelease);
-}
-
-// ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
-inline bool tcw_prefix(char c) noexcept {
-  return c == 'v' || c == '=' || c == ' ';
-}
-inline bool tcw_start(char c) noexcept {
-  return is_digit(c) || c == 'x' || c == 'X' || c == '*';
-}
-inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
-  while (i < r.size() && is_digit(r[i])) ++i;
-  return i;
-}
-inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
-  if (!loose && at(r, i) == '0') return i + 1;
-  return tcw_digits_end(r, i);
-}
-inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
-  const std::size_t d = tcw_digits_end(r, i);
-  if (is_letter(at(r, d)) || at(r, d) == '-') {
-    std::size_t e = d + 1;
-    while (e < r.size() && is_ident_char(r[e])) ++e;
-    return e;
-  }
-  return tcw_number_end(r, i, loose);
-}
-inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
-  const bool hyphen = at(r, start) == '-';
-  if (!loose && !hyphen) return start;
-  const std::size_t id_start = start + (hyphen ? 1 : 0);
-  std::size_t e = tcw_pre_id_end(r, id_start, loose);
-  if (e == id_start) {
-    if (!loose || !hyphen) return start;
-    e = tcw_pre_id_end(r, start, loose);
-  }
-  while (at(r, e) == '.') {
-    const std::size_t next = tcw_pre_id_end(r, e + 1, loose);
-    if (next == e + 1) break;
-    e = next;
-  }
-  return e;
-}
-inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
-  if (at(r, start) != '+') return start;
-  std::size_t e = start + 1;
-  while (e < r.size() && is_ident_char(r[e])) ++e;
-  if (e == start + 1) return start;
-  while (at(r, e) == '.') {
-    std::size_t next = e + 1;
-    while (next < r.size() && is_ident_char(r[next])) ++next;
-    if (next == e + 1) break;
-    e = next;
-  }
-  return e;
-}
-inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
-  std::size_t e = start;
-  for (int component = 0; component < 3; ++component) {
-    const std::size_t next = tcw_number_end(r, e, true);
-    if (next == e) return start;
-    e = next;
-    if (component < 2) {
-      if (at(r, e) != '.') return start;
-      ++e;
-    }
-  }
-  return tcw_build_end(r, tcw_pre_end(r, e, true));
-}
-inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
-  if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
-  return tcw_start(at(r, i)) ? i + 1 : i;
-}
-inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
-  std::size_t e = tcw_partial_component_end(r, start);
-  for (int component = 0; component < 2; ++component) {
-    if (at(r, e) != '.') return e;
-    const std::size_t next = tcw_partial_component_end(r, e + 1);
-    if (next == e + 1) return e;
-    e = next;
-  }
-  return tcw_build_end(r, tcw_pre_end(r, e, false));
-}
-inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
-  const std::size_t full = tcw_full_end(r, start);
-  return full != start ? full : tcw_partial_end(r, start);
-}
-inline std::string trim_comparator_whitespace(std::string_view r) {
-  std::string out;
-  std::size_t copy_from = 0;
-  std::size_t cursor = 0;
-  while (cursor < r.size()) {
-    const std::size_t match_start = cursor;
-    if (r[cursor] == '<' || r[cursor] == '>') {
-      ++cursor;
-    } else if (!tcw_prefix(r[cursor]) && !tcw_start(r[cursor])) {
-      ++cursor;
-      continue;
-    }
-    while (cursor < r.size() && tcw_prefix(r[cursor])) ++cursor;
-    if (!tcw_start(at(r, cursor))) continue;
-    std::size_t pos = match_start;
-    if (at(r, pos) == ' ') ++pos;
-    if (at(r, pos) == '<' || at(r, pos) == '>') ++pos;
-    if (at(r, pos) == '=') ++pos;
-    if (at(r, pos) == ' ') {
-      out.append(r.substr(copy_from, pos - copy_from));
-      copy_from = pos + 1;
-    }
-    cursor = tcw_version_end(r, cursor);
-  }
-  out.append(r.substr(copy_from));
-  return out;
-}
-
-// TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
-inline std::string trim_after(std::string_view s, char sigil) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] == sigil) {
-      std::size_t k = i + 1;
-      if (sigil == '~' && at(s, k) == '>') ++k;
-      if (at(s, k) == ' ') {
-        out += sigil;
-        i = k + 1;
-        continue;
-      }
-    }
-    out += s[i];
-    ++i;
-  }
-  return out;
-}
-
-inline std::string replace_caret(const std::string& comp, const range_options& o) {
-  if (comp.empty() || comp[0] != '^') return comp;
-  xparts x;
-  if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
-  const std::string z = o.include_prerelease ? "-0" : "";
-  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
-  if (is_x(x.major)) return "";
-  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
-  if (is_x(x.patch)) {
-    if (M == "0") return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
-    return ">=" + M + "." + m + ".0" + z + " <" + plus_one(M) + ".0.0-0";
-  }
-  const std::string low = ">=" + M + "." + m + "." + p + (pr.empty() ? "" : "-" + pr);
-  if (M == "0") {
-    if (m == "0") return low + " <" + M + "." + m + "." + plus_one(p) + "-0";
-    return low + " <" + M + "." + plus_one(m) + ".0-0";
-  }
-  return low + " <" + plus_one(M) + ".0.0-0";
-}
-
-inline std::string replace_tilde(const std::string& comp, const range_options& o) {
-  if (comp.empty() || comp[0] != '~') return comp;
-  std::string_view rest = std::string_view(comp).substr(1);
-  if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
-  xparts x;
-  if (!match_xrange_plain(rest, o.loose, x)) {
-    // `~>?` is optional-greedy; without the '>' the rest starts with '>'
-    // and cannot match either.
-    return comp;
-  }
-  const std::string z = o.include_prerelease ? "-0" : "";
-  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
-  if (is_x(x.major)) return "";
-  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
-  if (is_x(x.patch)) return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
-  if (!pr.empty())
-    return ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + plus_one(m) + ".0-0";
-  return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
-}
-
-inline std::string replace_xrange(std::string_view token, const range_options& o) {
-  const std::string_view comp = trim_spaces(token);
-  std::size_t i = 0;
-  if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
-  if (at(comp, i) == '=') ++i;
-  std::string gtlt(comp.substr(0, i));
-  std::string_view rest = comp.substr(i);
-  if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
-  xparts x;
-  if (!match_xrange_plain(rest, o.loose, x)) return std::string(comp);
-  if ((is_x(x.major) && !is_x(x.minor)) || (is_x(x.minor) && !x.patch.empty() && !is_x(x.patch))) {
-    return std::string(comp);
-  }
-  const bool xM = is_x(x.major);
-  const bool xm = xM || is_x(x.minor);
-  const bool xp = xm || is_x(x.patch);
-  if (gtlt == "=" && xp) gtlt = "";
-  std::string pr = o.include_prerelease ? "-0" : "";
-  if (xM) {
-    if (gtlt == ">" || gtlt == "<") return "<0.0.0-0";
-    return "*";
-  }
-  if (!gtlt.empty() && xp) {
-    std::string M(x.major);
-    std::string m = xm ? "0" : std::string(x.minor);
-    std::string p = "0";
-    if (gtlt == ">") {
-      gtlt = ">=";
-      if (xm) {
-        M = plus_one(M);
-        m = "0";
-      } else {
-        m = plus_one(m);
-      }
-      p = "0";
-    } else if (gtlt == "<=") {
-      gtlt = "<";
-      if (xm) {
-        M = plus_one(M);
-      } else {
-        m = plus_one(m);
-      }
-    }
-    if (gtlt == "<") pr = "-0";
-    return gtlt + M + "." + m + "." + p + pr;
-  }
-  if (xm) {
-    const std::string M(x.major);
-    return ">=" + M + ".0.0" + pr + " <" + plus_one(M) + ".0.0-0";
-  }
-  if (xp) {
-    const std::string M(x.major), m(x.minor);
-    return ">=" + M + "." + m + ".0" + pr + " <" + M + "." + plus_one(m) + ".0-0";
-  }
-  return std::string(comp);
-}
-
-// STAR `(<|>)?=?\s?\*`, first match removed.
-inline std::string replace_stars(std::string_view s) {
-  s = trim_spaces(s);
-  for (std::size_t p = 0; p < s.size(); ++p) {
-    // Greedy: each optional part taken when present, given back if needed.
-    for (int mask = 7; mask >= 0; --mask) {
-      std::size_t k = p;
-      bool ok = true;
-      if ((mask & 4) != 0) {
-        if (at(s, k) == '<' || at(s, k) == '>') {
-          ++k;
-        } else {
-          ok = false;
-        }
-      }
-      if (ok && (mask & 2) != 0) {
-        if (at(s, k) == '=') {
-          ++k;
-        } else {
-          ok = false;
-        }
-      }
-      if (ok && (mask & 1) != 0) {
-        if (at(s, k) == ' ') {
-          ++k;
-        } else {
-          ok = false;
-        }
-      }
-      if (ok && at(s, k) == '*') {
-        std::string out(s.substr(0, p));
-        out.append(s.substr(k + 1));
-        return out;
-      }
-    }
-  }
-  return std::string(s);
-}
-
-inline std::string map_tokens(std::string_view s, bool trim_first,
-                              std::string (*fn)(const std::string&, const range_options&),
-                              const range_options& o) {
-  auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
-  for (auto& part : parts) part = fn(part, o);
-  return join_spaces(parts);
-}
-
-inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
-  return replace_xrange(s, o);
-}
-
-inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
-  std::string s = strip_build(comp, false);
-  s = map_tokens(s, true, &replace_caret, o);
-  s = map_tokens(s, true, &replace_tilde, o);
-  s = map_tokens(s, false, &replace_xrange_token, o);
-  return replace_stars(s);
-}
-
-// node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
-// Internal steps return bool and fill `c` or `err`: fewer result<T>
-// instantiations keep the header quick to compile.
-inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
-                            relkit::error& err) {
-  c = comparator{};
-  if (token.empty()) return true;
-  std::size_t i = 0;
-  if (at(token, i) == '<' || at(token, i) == '>') ++i;
-  if (at(token, i) == '=') ++i;
-  const std::string_view gtlt = token.substr(0, i);
-  if (gtlt == "<") c.op = comparator_op::lt;
-  if (gtlt == "<=") c.op = comparator_op::le;
-  if (gtlt == ">") c.op = comparator_op::gt;
-  if (gtlt == ">=") c.op = comparator_op::ge;
-  if (gtlt.empty() || gtlt == "=") c.op = comparator_op::eq;
-  std::string_view rest = token.substr(i);
-  if (!o.loose) {
-    // FULLPLAIN: `v?` then the strict grammar; npm mode trims nothing here.
-    std::size_t k = 0;
-    if (at(rest, k) == 'v') ++k;
-    if (k >= rest.size() || !is_digit(rest[k])) {
-      err =
-          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
-      return false;
-    }
-  } else {
-    std::size_t k = 0;
-    while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
-    if (k >= rest.size() || !is_digit(rest[k])) {
-      err =
-          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
-      return false;
-    }
-  }
-  auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!v) {
-    err = std::move(v).error();
-    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
-    return false;
-  }
-  c.operand = std::move(*v);
-  c.operand.build.clear();
-  return true;
-}
-
-inline bool is_null_set_comparator(const comparator& c) noexcept {
-  return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
-         c.operand.patch == 0 && c.operand.prerelease == "0";
-}
-
-inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
-  if (a.op != b.op) return false;
-  if (a.op == comparator_op::any) return true;
-  return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
-         a.operand.patch == b.operand.patch && a.operand.prerelease == b.operand.prerelease;
-}
-
-// Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
-inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
-                      relkit::error& err) {
-  out.clear();
-  std::string s = strip_build(part, true);
-  if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
-  s = trim_comparator_whitespace(s);
-  s = trim_after(s, '~');
-  s = trim_after(s, '^');
-  std::vector<std::string> pieces;
-  for (const auto& comp : split_spaces(s)) pieces.push_back(parse_comparator_text(comp, o));
-  std::vector<std::string> tokens = split_spaces(join_spaces(pieces));
-  std::vector<comparator> all;
-  all.reserve(tokens.size());
-  const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
-  for (auto& token : tokens) {
-    if (trim_spaces(token) == gte0) token.clear();
-    comparator made;
-    if (!make_comparator(token, o, made, err)) {
-      // Loose mode drops what its comparator grammar rejects; a number or a
-      // length node-semver's SemVer rejects still fails the whole range.
-      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
-      if (o.loose && grammar) continue;
-      return false;
-    }
-    all.push_back(std::move(made));
-  }
-  for (auto& c : all) {
-    if (is_null_set_comparator(c)) {
-      out.clear();
-      out.push_back(std::move(c));
-      return true;
-    }
-    bool seen = false;
-    for (const auto& existing : out) {
-      if (same_comparator(existing, c)) {
-        seen = true;
-        break;
-      }
-    }
-    if (!seen) out.push_back(std::move(c));
-  }
-  if (out.size() > 1) {
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      if (out[k].op == comparator_op::any) {
-        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
-        break;
-      }
-    }
-  }
-  return true;
-}
-
-}  // namespace detail_semver
-
-// node-semver `new Comparator(text, options)`: one primitive comparator
-// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
-inline relkit::result<comparator> parse_comparator(std::string_view text,
-                                                   const range_options& opts = {}) {
-  using namespace detail_semver;
-  std::string collapsed;
-  std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
-  bool pending_space = false;
-  while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
-      pending_space = true;
-      i += n;
-      continue;
-    }
-    if (pending_space) collapsed += ' ';
-    pending_space = false;
-    collapsed += text[i];
-    ++i;
-  }
-  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
-  std::size_t k = 0;
-  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
-  if (at(collapsed, k) == '=') ++k;
-  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
-  comparator c;
-  relkit::error err;
-  if (!make_comparator(collapsed, opts, c, err)) {
-    err.position = 0;
-    err.message += " at 0";
-    return err;
-  }
-  return c;
-}
-
-// Range text longer than this is an error (node-semver has no limit).
-inline constexpr std::size_t max_range_length = 65536;
-
-// Parses an npm range (node-semver `new Range(text, options)`).
-inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
-  using namespace detail_semver;
-  if (text.size() > max_range_length) {
-    return relkit::error{errc::too_long, max_range_length,
-                         "range is longer than " + std::to_string(max_range_length) +
-                             " characters at " + std::to_string(max_range_length)};
-  }
-  // trim + collapse every whitespace run to one space
-  std::string raw;
-  raw.reserve(text.size());
-  std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
-  bool pending_space = false;
-  while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
-      pending_space = true;
-      i += n;
-      continue;
-    }
-    if (pending_space) raw += ' ';
-    pending_space = false;
-    raw += text[i];
-    ++i;
-  }
-  range r;
-  r.options = opts;
-  std::size_t pos = 0;
-  for (;;) {
-    const std::size_t bar = raw.find("||", pos);
-    const std::string_view part = trim_spaces(std::string_view(raw).substr(
-        pos, bar == std::string::npos ? std::string::npos : bar - pos));
-    std::vector<comparator> set;
-    relkit::error set_error;
-    if (!parse_set(part, opts, set, set_error)) {
-      // The position of the offending text in the input, where it survives
-      // desugaring unchanged; else the start of the `||` part.
-      const std::string& why = set_error.message;
-      std::size_t at_pos = std::string_view::npos;
-      const std::size_t q1 = why.find('\'');
-      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
-      if (q2 != std::string::npos && q2 > q1 + 1)
-        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
-      if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
-      if (at_pos == std::string_view::npos) at_pos = 0;
-      return relkit::error{errc::invalid_range, at_pos,
-                           "invalid range: " + why + " at " + std::to_string(at_pos)};
-    }
-    if (!set.empty()) r.sets.push_back(std::move(set));
-    if (bar == std::string::npos) break;
-    pos = bar + 2;
-  }
-  if (r.sets.empty()) {
-    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
-  }
-  if (r.sets.size() > 1) {
-    std::vector<std::vector<comparator>> kept;
-    for (auto& set : r.sets)
-      if (!is_null_set_comparator(set[0])) kept.push_back(set);
-    if (kept.empty()) {
-      kept.push_back(r.sets[0]);
-    } else if (kept.size() > 1) {
-      for (auto& set : kept) {
-        if (set.size() == 1 && set[0].op == comparator_op::any) {
-          std::vector<std::vector<comparator>> only{set};
-          kept = std::move(only);
-          break;
-        }
-      }
-    }
-    r.sets = std::move(kept);
-  }
-  return r;
-}
-
-// node-semver `satisfies(version, range, options)` on strings: false when
-// either does not parse.
-inline bool satisfies(std::string_view v, std::string_view range_text,
-                      const range_options& opts = {}) {
-  auto r = parse_range(range_text, opts);
-  if (!r) return false;
-  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!parsed) return false;
-  return satisfies(*parsed, *r);
-}
-
-// The highest / lowest of `versions` that satisfies `r`; nothing if none.
-inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
-  const version* best = nullptr;
-  for (const auto& v : versions)
-    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
-  return best;
-}
-inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
-  const version* best = nullptr;
-  for (const auto& v : versions)
-    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
-  return best;
-}
-
-// node-semver `minVersion`: the lowest version that satisfies `r`.
-inline std::optional<version> min_version(const range& r) {
-  version candidate(0, 0, 0);
-  if (satisfies(candidate, r)) return candidate;
-  candidate.prerelease = "0";
-  if (satisfies(candidate, r)) return candidate;
-  std::optional<version> best;
-  for (const auto& set : r.sets) {
-    std::optional<version> set_min;
-    for (const auto& c : set) {
-      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
-        // node-semver treats ANY as `>=0.0.0` only through the first checks.
-        if (c.op != comparator_op::any) continue;
-        version zero(0, 0, 0);
-        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
-        continue;
-      }
-      version v = c.operand;
-      if (c.op == comparator_op::gt) {
-        if (v.prerelease.empty()) {
-          ++v.patch;
-        } else {
-          v.prerelease += ".0";
-        }
-      }
-      if (!set_min || compare(v, *set_min) > 0) set_min = v;
-    }
-    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
-  }
-  if (best && satisfies(*best, r)) return best;
-  return std::nullopt;
-}
-
-// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
-inline bool outside(const version& v, const range& r, bool above) {
-  if (satisfies(v, r)) return false;
-  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
-  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
-  auto gtfn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) > 0 : compare(a, b) < 0;
-  };
-  auto ltefn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
-  };
-  auto ltfn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) < 0 : compare(a, b) > 0;
-  };
-  const comparator zero{comparator_op::ge, version(0, 0, 0)};
-  for (const auto& set : r.sets) {
-    const comparator* high = nullptr;
-    const comparator* low = nullptr;
-    for (const auto& original : set) {
-      const comparator* c = original.op == comparator_op::any ? &zero : &original;
-      if (high == nullptr) high = c;
-      if (low == nullptr) low = c;
-      if (gtfn(c->operand, high->operand)) {
-        high = c;
-      } else if (ltfn(c->operand, low->operand)) {
-        low = c;
-      }
-    }
-    if (high == nullptr || low == nullptr) continue;
-    if (high->op == comp || high->op == ecomp) return false;
-    const bool low_plain = low->op == comparator_op::eq;
-    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
-    if (low->op == ecomp && ltfn(v, low->operand)) return false;
-  }
-  return true;
-}
-inline bool gtr(const version& v, const range& r) {
-  return outside(v, r, true);
-}
-inline bool ltr(const version& v, const range& r) {
-  return outside(v, r, false);
-}
-
-namespace detail_semver {
-// `new Range(c.value).test(v)`: one comparator with the prerelease rule.
-inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
-  if (!test(c, v)) return false;
-  if (v.prerelease.empty() || include_prerelease) return true;
-  return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
-         c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch;
-}
-}  // namespace detail_semver
-
-// node-semver Comparator.intersects.
-inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
-  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
-    return detail_semver::test_set_one(c, v, include_prerelease);
-  };
-  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
-    if (a.op == comparator_op::any) return true;
-    return test_alone(b, a.operand);
-  }
-  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
-    if (b.op == comparator_op::any) return true;
-    return test_alone(a, b.operand);
-  }
-  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
-                      a.operand.patch == 0;
-  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
-                      b.operand.patch == 0;
-  if (include_prerelease) {
-    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
-      return false;
-    }
-  } else if (a_null || b_null) {
-    return false;
-  }
-  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
-  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
-  if (a_up && b_up) return true;
-  if (!a_up && !b_up) return true;
-  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
-  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
-  const int k = compare(a.operand, b.operand);
-  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
-      b_inclusive) {
-    return true;
-  }
-  if (k < 0 && a_up && !b_up) return true;
-  if (k > 0 && !a_up && b_up) return true;
-  return false;
-}
-
-namespace detail_semver {
-inline bool set_satisfiable(const std::vector<comparator>& set, bool include_prerelease) {
-  // node-semver isSatisfiable: every pair intersects.
-  for (std::size_t k = set.size(); k-- > 1;) {
-    for (std::size_t j = 0; j < k; ++j)
-      if (!intersects(set[k], set[j], include_prerelease)) return false;
-  }
-  return true;
-}
-}  // namespace detail_semver
-
-// node-semver `intersects(r1, r2)`: some version could satisfy both.
-inline bool intersects(const range& a, const range& b) {
-  const bool inc = a.options.include_prerelease;
-  for (const auto& x : a.sets) {
-    if (!detail_semver::set_satisfiable(x, inc)) continue;
-    for (const auto& y : b.sets) {
-      if (!detail_semver::set_satisfiable(y, inc)) continue;
-      bool all = true;
-      for (const auto& c : x) {
-        for (const auto& d : y) {
-          if (!intersects(c, d, inc)) {
-            all = false;
-            break;
-          }
-        }
-        if (!all) break;
-      }
-      if (all) return true;
-    }
-  }
-  return false;
-}
-
-namespace detail_semver {
-
-// node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
-inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
-  const int k = compare(a.operand, b.operand);
-  if (k > 0) return false;
-  if (k < 0) return true;
-  return b.op == comparator_op::gt && a.op == comparator_op::ge;
-}
-inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
-  const int k = compare(a.operand, b.operand);
-  if (k < 0) return false;
-  if (k > 0) return true;
-  return b.op == comparator_op::lt && a.op == comparator_op::le;
-}
-
-inline bool same_tuple(const version& a, const version& b) noexcept {
-  return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
-}
-
-// node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
-inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
-                         bool include_prerelease) {
-  const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
-  const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
-  if (sub.size() == 1 && sub[0].op == comparator_op::any) {
-    if (dom.size() == 1 && dom[0].op == comparator_op::any) return 1;
-    sub = {include_prerelease ? min_pre : min_plain};
-  }
-  if (dom.size() == 1 && dom[0].op == comparator_op::any) {
-    if (include_prerelease) return 1;
-    dom = {min_plain};
-  }
-  const comparator* gt = nullptr;
-  const comparator* lt = nullptr;
-  std::vector<const comparator*> eqs;
-  for (const auto& c : sub) {
-    if (c.op == comparator_op::gt || c.op == comparator_op::ge) {
-      if (gt == nullptr || higher_gt_picks_b(*gt, c)) gt = &c;
-    } else if (c.op == comparator_op::lt || c.op == comparator_op::le) {
-      if (lt == nullptr || lower_lt_picks_b(*lt, c)) lt = &c;
-    } else {
-      eqs.push_back(&c);
-    }
-  }
-  if (eqs.size() > 1) return -1;
-  bool have_gtlt = false;
-  int gtlt_comp = 0;
-  if (gt != nullptr && lt != nullptr) {
-    have_gtlt = true;
-    gtlt_comp = compare(gt->operand, lt->operand);
-    if (gtlt_comp > 0) return -1;
-    if (gtlt_comp == 0 && (gt->op != comparator_op::ge || lt->op != comparator_op::le)) return -1;
-  }
-  const bool gtlt_not_equal = !have_gtlt || gtlt_comp != 0;
-  if (!eqs.empty()) {
-    const version& eq = eqs[0]->operand;
-    if (gt != nullptr && !test_set_one(*gt, eq, include_prerelease)) return -1;
-    if (lt != nullptr && !test_set_one(*lt, eq, include_prerelease)) return -1;
-    for (const auto& c : dom)
-      if (!test_set_one(c, eq, include_prerelease)) return 0;
-    return 1;
-  }
-  bool has_dom_lt = false;
-  bool has_dom_gt = false;
-  const version* need_lt_pre =
-      lt != nullptr && !include_prerelease && !lt->operand.prerelease.empty() ? &lt->operand
-                                                                              : nullptr;
-  const version* need_gt_pre =
-      gt != nullptr && !include_prerelease && !gt->operand.prerelease.empty() ? &gt->operand
-                                                                              : nullptr;
-  if (need_lt_pre != nullptr && lt->op == comparator_op::lt && need_lt_pre->prerelease == "0") {
-    need_lt_pre = nullptr;
-  }
-  for (const auto& c : dom) {
-    const bool c_gt = c.op == comparator_op::gt || c.op == comparator_op::ge;
-    const bool c_lt = c.op == comparator_op::lt || c.op == comparator_op::le;
-    const bool c_pre = c.op != comparator_op::any && !c.operand.prerelease.empty();
-    has_dom_gt = has_dom_gt || c_gt;
-    has_dom_lt = has_dom_lt || c_lt;
-    if (gt != nullptr) {
-      if (need_gt_pre != nullptr && c_pre && same_tuple(c.operand, *need_gt_pre)) {
-        need_gt_pre = nullptr;
-      }
-      if (c_gt) {
-        if (higher_gt_picks_b(*gt, c)) return 0;
-      } else if (gt->op == comparator_op::ge && !test(c, gt->operand)) {
-        return 0;
-      }
-    }
-    if (lt != nullptr) {
-      if (need_lt_pre != nullptr && c_pre && same_tuple(c.operand, *need_lt_pre)) {
-        need_lt_pre = nullptr;
-      }
-      if (c_lt) {
-        if (lower_lt_picks_b(*lt, c)) return 0;
-      } else if (lt->op == comparator_op::le && !test(c, lt->operand)) {
-        return 0;
-      }
-    }
-    const bool no_operator = c.op == comparator_op::eq || c.op == comparator_op::any;
-    if (no_operator && (lt != nullptr || gt != nullptr) && gtlt_not_equal) return 0;
-  }
-  if (gt != nullptr && has_dom_lt && lt == nullptr && gtlt_not_equal) return 0;
-  if (lt != nullptr && has_dom_gt && gt == nullptr && gtlt_not_equal) return 0;
-  if (need_gt_pre != nullptr || need_lt_pre != nullptr) return 0;
-  return 1;
-}
-
-}  // namespace detail_semver
-
-// node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
-inline bool subset(const range& sub, const range& dom) {
-  const bool inc = sub.options.include_prerelease;
-  bool saw_non_null = false;
-  for (const auto& simple_sub : sub.sets) {
-    bool found = false;
-    for (const auto& simple_dom : dom.sets) {
-      const int is_sub = detail_semver::simple_subset(simple_sub, simple_dom, inc);
-      saw_non_null = saw_non_null || is_sub != -1;
-      if (is_sub == 1) {
-        found = true;
-        break;
-      }
-    }
-    if (!found && saw_non_null) return false;
-  }
-  return true;
-}
-
-}  // namespace semver
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/semver_range.hpp ----
-// ---- end relkit/semver.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

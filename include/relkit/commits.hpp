@@ -1,0 +1,18 @@
+#pragma once
+// relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
+// conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
+// commitlint's config-conventional rules; the version bump a range of commits
+// implies and the next version, with the commit and the rule that decided.
+//
+// Parsing is one forward pass over the message: time linear in its length,
+// whatever the bytes (a megabyte of '#' or '(' included). Text values are views
+// into the message passed to parse(), or into `commit::owned_text` when the
+// parser had to join lines the message does not hold contiguously (CRLF line
+// ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
+
+#include "relkit/config.hpp"
+#include "relkit/detail/commits_bump.hpp"
+#include "relkit/detail/commits_lint.hpp"
+#include "relkit/detail/commits_parse.hpp"
+#include "relkit/detail/commits_types.hpp"
+#include "relkit/result.hpp"

@@ -1,0 +1,489 @@
+#pragma once
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/detail/commits_parse.hpp"
+#include "relkit/result.hpp"
+#include "relkit/semver.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class bump : std::uint8_t { none, patch, minor, major };
+
+constexpr std::string_view to_string(bump level) noexcept {
+  switch (level) {
+    case bump::none:
+      return "none";
+    case bump::patch:
+      return "patch";
+    case bump::minor:
+      return "minor";
+    case bump::major:
+      return "major";
+  }
+  return "none";
+}
+
+// One line of a policy: the first rule a commit matches gives its bump.
+struct rule {
+  std::string name;                // shown in the decision: "feat -> minor"
+  bool breaking = false;           // only commits with a BREAKING CHANGE note or `!`
+  bool revert = false;             // only reverts
+  bool any_conventional = false;   // any conventional commit (git-cliff, release-please)
+  bool any_commit = false;         // any commit at all, conventional or not
+  std::vector<std::string> types;  // one of these types (empty: any)
+  bool ignore_case = false;        // compare types ignoring ASCII case
+  std::string scope;               // this scope only (empty: any)
+  bump level = bump::none;
+};
+
+// How a 0.y.z version bumps (SemVer leaves initial development open).
+enum class initial_development : std::uint8_t {
+  as_stable,          // breaking -> 1.0.0 (semantic-release, git-cliff and release-please defaults)
+  lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
+  breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
+  ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+};
+
+// How a revert cancels the commit it reverts inside the range.
+enum class revert_matching : std::uint8_t {
+  none,                  // reverts never cancel (whatBump)
+  newer_full_hash,       // commit-analyzer: revert newer than its target, full hash and header
+  hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
+};
+
+struct policy {
+  std::string name;
+  dialect grammar = dialect::spec;
+  std::vector<rule> rules;
+  revert_matching reverts = revert_matching::hash_prefix_any_order;
+  bool skip_merges = false;          // ignore commits with more than one parent
+  bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  initial_development zero_major = initial_development::as_stable;
+  bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+};
+
+// A commit as the bump sees it (what `git log` gives).
+struct log_entry {
+  std::string_view sha;
+  std::size_t parent_count = 1;
+  std::string_view message;
+};
+
+struct decision {
+  bump level = bump::none;
+  std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
+  std::string_view sha;                                     // its sha
+  std::string rule;                                         // the rule that matched
+  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version version;    // next_version: the next version (the current one for none)
+  std::size_t cancelled = 0;  // commits dropped as revert pairs
+  std::size_t skipped = 0;    // merges skipped, empty messages
+};
+
+namespace presets {
+
+inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                      bool ignore_case = false) {
+  rule r;
+  r.name = std::move(name);
+  r.level = level;
+  r.types = std::move(types);
+  r.ignore_case = ignore_case;
+  return r;
+}
+inline rule breaking_rule(bump level = bump::major) {
+  rule r;
+  r.name = "breaking -> " + std::string(to_string(level));
+  r.breaking = true;
+  r.level = level;
+  return r;
+}
+inline rule revert_rule() {
+  rule r;
+  r.name = "revert -> patch";
+  r.revert = true;
+  r.level = bump::patch;
+  return r;
+}
+
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+inline policy semantic_release() {
+  policy p;
+  p.name = "semantic-release (conventionalcommits)";
+  p.grammar = dialect::semantic_release_conventionalcommits;
+  p.rules = {breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}),
+             make_rule("FEAT -> minor", bump::minor, {"FEAT"}),
+             revert_rule(),
+             make_rule("fix -> patch", bump::patch, {"fix"}),
+             make_rule("perf -> patch", bump::patch, {"perf"}),
+             make_rule("FIX -> patch", bump::patch, {"FIX"})};
+  p.reverts = revert_matching::newer_full_hash;
+  return p;
+}
+// The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
+inline policy semantic_release_angular() {
+  policy p = semantic_release();
+  p.name = "semantic-release (angular)";
+  p.grammar = dialect::semantic_release_angular;
+  return p;
+}
+// conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
+inline policy conventionalcommits_what_bump(bool pre_major = false) {
+  policy p;
+  p.name = "conventionalcommits whatBump";
+  p.grammar = dialect::conventional_changelog;
+  p.rules = {breaking_rule(), revert_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat", "feature"}),
+             make_rule("bump type -> patch", bump::patch,
+                       {"feat", "feature", "fix", "perf", "revert"}, true)};
+  p.reverts = revert_matching::none;
+  if (pre_major) p.zero_major = initial_development::lower_one_level;
+  return p;
+}
+// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+inline policy git_cliff() {
+  policy p;
+  p.name = "git-cliff";
+  p.grammar = dialect::spec;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.reverts = revert_matching::none;
+  return p;
+}
+// cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
+inline policy cocogitto() {
+  policy p;
+  p.name = "cocogitto";
+  p.grammar = dialect::spec;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  p.reverts = revert_matching::none;
+  p.zero_major = initial_development::ignore_breaking;
+  return p;
+}
+// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+inline policy release_please() {
+  policy p = git_cliff();
+  p.name = "release-please";
+  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
+  p.split_squash_bodies = true;
+  p.skip_merges = true;
+  return p;
+}
+// Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
+inline policy conventional_commits() {
+  policy p;
+  p.name = "conventional commits";
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  return p;
+}
+
+}  // namespace presets
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// What a rule says about one parsed commit (no rule: bump::none).
+[[nodiscard]] inline bool matches(const rule& r, const commit& c) {
+  if (r.breaking && !c.breaking) return false;
+  if (r.revert && !c.revert) return false;
+  if (r.any_conventional && !c.conventional) return false;
+  if (!r.types.empty()) {
+    bool found = false;
+    for (const std::string& t : r.types) {
+      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+        found = true;
+        break;
+      }
+    }
+    if (!found || c.type.empty()) return false;
+  }
+  if (!r.scope.empty() && c.scope != r.scope) return false;
+  return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
+         !r.scope.empty();
+}
+
+namespace detail_bump {
+
+inline std::string_view trim_js(std::string_view s) {
+  std::size_t b = detail::skip_js_spaces(s, 0);
+  std::size_t e = s.size();
+  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+struct item {
+  std::size_t index;
+  commit parsed;
+  bool dropped = false;
+};
+
+// Lines after a squash commit's header that are conventional headers after a blank line
+// (release-please's splitting), each with the lines that follow it.
+inline std::vector<std::string_view> squash_parts(std::string_view body) {
+  std::vector<std::string_view> parts;
+  std::size_t start = std::string_view::npos;
+  bool after_blank = true;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = body.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (after_blank && !blank) {
+      const auto head = parse(line);
+      if (head && head->conventional) {
+        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
+        start = pos;
+      }
+    }
+    after_blank = blank;
+    pos = nl + 1;
+  }
+  if (start != std::string_view::npos) parts.push_back(body.substr(start));
+  return parts;
+}
+
+}  // namespace detail_bump
+
+// The bump a range of commits (newest first, as `git log` lists them) implies under
+// `p`, and the commit and rule that decided it. `initial` says the current version is
+// 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
+[[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
+                                     bool initial = false, bool zero_zero = false) {
+  decision out;
+  std::vector<detail_bump::item> items;
+  items.reserve(range.size());
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    if (p.skip_merges && range[i].parent_count > 1) {
+      ++out.skipped;
+      continue;
+    }
+    auto parsed = parse(range[i].message, options{p.grammar});
+    if (!parsed) {
+      ++out.skipped;
+      continue;
+    }
+    if (p.split_squash_bodies) {
+      const std::string_view message = range[i].message;
+      const std::size_t nl = message.find('\n');
+      const std::string_view rest =
+          nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+      for (std::string_view part : detail_bump::squash_parts(rest)) {
+        auto extra = parse(part, options{p.grammar});
+        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      }
+    }
+    items.push_back(detail_bump::item{i, std::move(*parsed)});
+  }
+  if (p.reverts == revert_matching::newer_full_hash) {
+    // conventional-commits-filter: a revert is held until an older commit matches it.
+    std::vector<std::size_t> held;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const commit& c = items[k].parsed;
+      bool matched = false;
+      for (std::size_t h = 0; h < held.size(); ++h) {
+        const revert& r = *items[held[h]].parsed.revert;
+        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+            r.hash == range[items[k].index].sha) {
+          items[k].dropped = true;
+          items[held[h]].dropped = true;
+          held.erase(held.begin() + static_cast<std::ptrdiff_t>(h));
+          matched = true;
+          break;
+        }
+      }
+      if (!matched && c.revert) held.push_back(k);
+    }
+  } else if (p.reverts == revert_matching::hash_prefix_any_order) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].dropped || !items[k].parsed.revert) continue;
+      const revert& r = *items[k].parsed.revert;
+      if (r.hash.size() < 7) continue;
+      for (std::size_t t = 0; t < items.size(); ++t) {
+        if (t == k || items[t].dropped) continue;
+        const std::string_view sha = range[items[t].index].sha;
+        if (sha.size() >= r.hash.size() &&
+            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+          items[k].dropped = true;
+          items[t].dropped = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const detail_bump::item& it : items) {
+    if (it.dropped) {
+      ++out.cancelled;
+      continue;
+    }
+    for (const rule& r : p.rules) {
+      if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
+      if (!matches(r, it.parsed)) continue;
+      if (r.level > out.level) {
+        out.level = r.level;
+        out.commit_index = it.index;
+        out.sha = range[it.index].sha;
+        out.rule = r.name;
+      }
+      break;
+    }
+  }
+  bump adjusted = out.level;
+  std::string note;
+  if (initial && adjusted != bump::none) {
+    if (zero_zero && p.zero_zero_patch) {
+      adjusted = bump::patch;
+    } else if (p.zero_major == initial_development::lower_one_level && adjusted != bump::patch) {
+      adjusted = adjusted == bump::major ? bump::minor : bump::patch;
+    } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
+      adjusted = bump::minor;
+    }
+    if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
+  }
+  out.level = adjusted;
+  if (out.level == bump::none) {
+    out.reason = "none: no commit matched a rule of " + p.name;
+  } else {
+    const std::string_view header = items.empty() ? std::string_view() : [&] {
+      for (const auto& it : items) {
+        if (it.index == out.commit_index) return it.parsed.header;
+      }
+      return std::string_view();
+    }();
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+                 std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
+  }
+  return out;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// The next version after `current` for the commits since it (newest first) under `p`.
+// `channel` (e.g. "rc") makes a prerelease: 1.4.1 + feat -> 1.5.0-rc.1, then
+// 1.5.0-rc.1 + fix -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
+// one (1.5.0-rc.2 + breaking -> 2.0.0-rc.1). Without a channel a prerelease graduates
+// (1.5.0-rc.2 + fix -> 1.5.0). No bump: the version stays, `level` is none.
+[[nodiscard]] inline result<decision> next_version(const semver::version& current,
+                                                   const std::vector<log_entry>& range,
+                                                   const policy& p, std::string_view channel = {}) {
+  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
+  d.version = current;
+  d.version.build.clear();
+  if (d.level == bump::none) return d;
+  const semver::release_type type = d.level == bump::major   ? semver::release_type::major
+                                    : d.level == bump::minor ? semver::release_type::minor
+                                                             : semver::release_type::patch;
+  auto target = semver::bump(current, type);
+  if (!target) return target.error();
+  if (channel.empty()) {
+    d.version = *target;
+    return d;
+  }
+  const std::string_view pre = current.prerelease;
+  const bool same_release = current.is_prerelease() && target->major == current.major &&
+                            target->minor == current.minor && target->patch == current.patch;
+  const bool same_channel = pre.substr(0, pre.find('.')) == channel;
+  if (same_release && same_channel) {
+    semver::bump_options opts;
+    opts.identifier = channel;
+    opts.base = semver::identifier_base::one;
+    auto next = semver::bump(current, semver::release_type::prerelease, opts);
+    if (!next) return next.error();
+    d.version = *next;
+  } else {
+    d.version = *target;
+    d.version.prerelease = std::string(channel) + ".1";
+  }
+  return d;
+}
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END

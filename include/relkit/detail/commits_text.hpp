@@ -1,0 +1,183 @@
+#pragma once
+// Character classes and scanners for commit messages, byte for byte what the
+// JavaScript regular expressions of conventional-commits-parser see: `\w` is
+// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// Every scanner here is a single forward pass (no backtracking search).
+
+#include <cstddef>
+#include <string_view>
+
+#include "relkit/config.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_ascii_word(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr bool is_ascii_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_ascii_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_ascii_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+
+inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                               std::string_view prefix) noexcept {
+  return text.size() >= at && text.size() - at >= prefix.size() &&
+         iequals_ascii(text.substr(at, prefix.size()), prefix);
+}
+
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+  return static_cast<unsigned char>(s[i]);
+}
+
+// Length in bytes of the JavaScript `\s` character starting at i, or 0.
+inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
+  if (c < 0xc2) return 0;
+  const std::size_t left = s.size() - i;
+  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  const unsigned char c1 = byte_at(s, i + 1);
+  const unsigned char c2 = byte_at(s, i + 2);
+  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
+  if (c == 0xe2) {
+    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
+    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
+    return 0;
+  }
+  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
+  return 0;
+}
+
+// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
+inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == '\n' || c == '\r') return 1;
+  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
+      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
+inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const unsigned char c = byte_at(s, i);
+    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
+  }
+  return s.size();
+}
+
+// Skips `\s*` from i.
+inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
+  return i;
+}
+
+// JavaScript's String.prototype.trim() leaves nothing.
+inline bool is_js_blank(std::string_view s) noexcept {
+  return skip_js_spaces(s, 0) == s.size();
+}
+
+// `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
+inline std::string_view trim_newlines(std::string_view s) noexcept {
+  std::size_t first = 0;
+  while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
+  std::size_t last = s.size();
+  while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
+  return s.substr(first, last - first);
+}
+
+// Reference repository characters: [\w\-./].
+constexpr bool is_repository_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+}
+constexpr bool is_issue_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-';
+}
+
+// /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+inline bool contains_url(std::string_view s) noexcept {
+  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < s.size() && s[i] == 's') ++i;
+    if (s.substr(i, 3) != "://") continue;
+    i += 3;
+    // The run of URL characters must hold a word character for the closing \b.
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (is_ascii_word(c)) return true;
+      if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
+            c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// The issue reference actions of conventional-commits-parser, in its order.
+inline constexpr std::string_view reference_actions[] = {
+    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
+
+// The word starting at i (preceded by a non-word character) is one of the actions.
+inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  std::size_t end = i;
+  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_ascii_word(s[end])) return false;
+  const std::string_view word = s.substr(i, end - i);
+  for (std::string_view action : reference_actions) {
+    if (iequals_ascii(word, action)) return true;
+  }
+  return false;
+}
+
+// Length of the action keyword that the parser's alternation picks at i, such that
+// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
+inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
+                                     std::size_t& after) noexcept {
+  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
+  const char c = ascii_lower(s[i]);
+  if (c != 'c' && c != 'f' && c != 'r') return 0;
+  for (std::string_view action : reference_actions) {
+    if (!istarts_with_ascii(s, i, action)) continue;
+    std::size_t j = i + action.size();
+    if (allow_colon && j < s.size() && s[j] == ':') {
+      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
+      if (js_space_length(s, j + 1) != 0) {
+        after = j + 1;
+        return action.size();
+      }
+    }
+    if (js_space_length(s, j) != 0) {
+      after = j;
+      return action.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
