@@ -2,8 +2,9 @@
 // relkit: release primitives for C++17. Including this header gives every
 // component; each component header can also be included on its own.
 
-#include "relkit/config.hpp"
+#include "relkit/changelog.hpp"
 #include "relkit/commits.hpp"
+#include "relkit/config.hpp"
 #include "relkit/result.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
