@@ -219,8 +219,10 @@ struct style {
   bool first_line_only = false;    // git-cliff keepachangelog: no scope, message's first line
   bool sort_entries = true;        // by scope + subject, ICU collation; else oldest first
   bool oldest_first = true;        // when not sorted
+  bool show_hashes = true;         // ` ([abc1234](url))` after the subject
+  bool show_references = true;     // `, closes [#12](url)`
   bool link_commits = true;
-  bool link_references = true;
+  bool link_references = true;      // issue references and @mentions become links
   bool split_references = true;     // `, closes …, references …` (actionless ones last)
   bool issues_digits_only = false;  // angular's issue pattern #[0-9]+ (else #[a-z0-9]+)
   bool protect_markdown = true;     // no links inside code, links and URLs
@@ -365,7 +367,8 @@ inline std::string expand(std::string tmpl, const repository& r) {
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   if (path.size() >= 4 && path.substr(path.size() - 4) == ".git") path.remove_suffix(4);
   const std::size_t last = path.rfind('/');
-  const std::size_t position = url.size() - (rest.size() - (path.data() - rest.data()));
+  const std::size_t position =
+      url.size() - (rest.size() - static_cast<std::size_t>(path.data() - rest.data()));
   if (hostname.empty() || last == std::string_view::npos || last == 0 || last + 1 == path.size()) {
     return relkit::error{errc::bad_repository_url, position,
                          "expected owner/name at " + std::to_string(position)};

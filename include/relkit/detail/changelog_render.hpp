@@ -188,6 +188,8 @@ inline rule header_rule(rule::match kind, std::string text, std::string section)
   s.oldest_first = false;
   s.link_commits = false;
   s.link_references = false;
+  s.show_hashes = false;
+  s.show_references = false;
   s.file_header =
       "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
       "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
@@ -446,7 +448,7 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
     out += ":** ";
   }
   out += it.subject.empty() ? e.header : it.subject;
-  if (!e.hash.empty()) {
+  if (!e.hash.empty() && s.show_hashes) {
     out += ' ';
     if (it.also.empty()) {
       append_commit_link(out, e, repo, s);
@@ -464,7 +466,7 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
       out += ')';
     }
   }
-  if (it.references.empty()) return;
+  if (it.references.empty() || !s.show_references) return;
   if (!s.split_references) {
     out += ", closes";
     for (const reference* ref : it.references) append_reference(out, *ref, repo, s.link_references);
@@ -562,7 +564,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
                                         const repository& repo = {}) {
   using namespace detail_impl;
   const std::vector<const entry*> entries = effective_entries(r, s);
-  const bool cliff = s.kind != layout::conventional_changelog;
+  const bool cliff = s.git_cliff_bullets;
 
   std::vector<item> items;
   items.reserve(entries.size());
@@ -609,7 +611,9 @@ inline std::string heading(const release& r, const style& s, const repository& r
       if (!conventional) it.unconventional = true;
     } else {
       std::vector<std::string> linked;
-      if (!e->subject.empty()) it.subject = link_text(e->subject, repo, s, &linked);
+      if (!e->subject.empty()) {
+        it.subject = s.link_references ? link_text(e->subject, repo, s, &linked) : e->subject;
+      }
       for (const reference& ref : e->references) {
         const std::string key = ref.prefix + ref.issue;
         if (std::find(linked.begin(), linked.end(), key) == linked.end()) {
