@@ -223,15 +223,17 @@ struct item {
   bool unconventional = false;
 };
 
-inline bool rule_matches(const rule& r, const entry& e, bool case_insensitive) {
+// The type rules compare: a revert counts as "revert"; lower-cased unless exact.
+inline std::string rule_type(const entry& e, bool case_insensitive) {
+  std::string type = case_insensitive ? lower(e.type) : e.type;
+  if (e.revert_target) type = "revert";
+  return type;
+}
+
+inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
   switch (r.kind) {
-    case rule::match::type: {
-      const std::string type =
-          e.revert_target || (case_insensitive ? lower(e.type) == "revert" : e.type == "revert")
-              ? std::string("revert")
-              : (case_insensitive ? lower(e.type) : e.type);
+    case rule::match::type:
       return type == r.text;
-    }
     case rule::match::header_prefix:
       return e.header.compare(0, r.text.size(), r.text) == 0;
     case rule::match::header_contains:
@@ -244,15 +246,72 @@ inline bool rule_matches(const rule& r, const entry& e, bool case_insensitive) {
   return false;
 }
 
+// A URL template expanded for the repository once, split around its one
+// placeholder: appending a link is then two appends, not a template expansion.
+struct url_pattern {
+  std::string before;
+  std::string after;
+  std::string full;  // the expanded template when the placeholder is not there exactly once
+  std::string_view key;
+  void append(std::string& out, std::string_view value) const {
+    if (full.empty()) {
+      out += before;
+      out += value;
+      out += after;
+      return;
+    }
+    std::string text = full;
+    replace_all(text, key, value);
+    out += text;
+  }
+};
+
+inline url_pattern make_pattern(std::string expanded, std::string_view key) {
+  url_pattern p;
+  p.key = key;
+  const std::size_t at = expanded.find(key);
+  if (at == std::string::npos || expanded.find(key, at + 1) != std::string::npos) {
+    p.full = std::move(expanded);
+    if (p.full.empty()) p.full = " ";  // never empty: marks the slow path
+    return p;
+  }
+  p.before = expanded.substr(0, at);
+  p.after = expanded.substr(at + key.size());
+  return p;
+}
+
+struct link_cache {
+  url_pattern commit;
+  url_pattern issue;
+  explicit link_cache(const repository& repo)
+      : commit(make_pattern(commit_url(repo, "{hash}"), "{hash}")),
+        issue(make_pattern(issue_url(repo, "{issue}"), "{issue}")) {}
+};
+
 // conventional-changelog's reference formatter: issue references and @mentions
 // become links outside code, links and URLs; `linked` receives each issue match.
-inline std::string link_text(std::string_view text, const repository& repo, const style& s,
-                             std::vector<std::string>* linked) {
+inline std::string link_text(std::string_view text, const repository& repo, const link_cache& links,
+                             const style& s, std::vector<std::string>* linked) {
   std::string out;
   out.reserve(text.size() + 16);
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
+    // Copy the run of bytes that can start nothing (most of the text) at once.
+    std::size_t plain = i;
+    while (plain < n) {
+      const char p = text[plain];
+      if (p == '#' || p == '@' || p == '[' || p == '`' || p == 'h' ||
+          ((p == '~' || p == ' ' || p == '\t') && (plain == 0 || text[plain - 1] == '\n'))) {
+        break;
+      }
+      ++plain;
+    }
+    if (plain > i) {
+      out.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     if (s.protect_markdown) {
       const std::size_t skip = relkit::detail::protected_segment(text, i);
       if (skip > 0) {
@@ -274,7 +333,7 @@ inline std::string link_text(std::string_view text, const repository& repo, cons
         out += '[';
         out += match;
         out += "](";
-        out += issue_url(repo, match.substr(1));
+        links.issue.append(out, match.substr(1));
         out += ')';
         i = k;
         continue;
@@ -349,38 +408,43 @@ inline std::string trim(std::string_view s) {
 }
 
 // The entries a release shows: duplicates (same hash) once, revert pairs dropped.
+// O(n log n): releases of tens of thousands of commits stay in milliseconds.
 inline std::vector<const entry*> effective_entries(const release& r, const style& s) {
-  std::vector<const entry*> out;
-  out.reserve(r.entries.size());
-  std::vector<std::string_view> seen;
-  seen.reserve(r.entries.size());
-  for (const entry& e : r.entries) {
-    if (!e.hash.empty() &&
-        std::find(seen.begin(), seen.end(), std::string_view(e.hash)) != seen.end()) {
-      continue;
-    }
-    if (!e.hash.empty()) seen.emplace_back(e.hash);
-    out.push_back(&e);
+  const std::size_t n = r.entries.size();
+  std::vector<std::size_t> by_hash(n);
+  for (std::size_t i = 0; i < n; ++i) by_hash[i] = i;
+  std::stable_sort(by_hash.begin(), by_hash.end(), [&](std::size_t a, std::size_t b) {
+    return r.entries[a].hash < r.entries[b].hash;
+  });
+  std::vector<bool> dropped(n, false);
+  for (std::size_t k = 1; k < n; ++k) {
+    const entry& a = r.entries[by_hash[k - 1]];
+    const entry& b = r.entries[by_hash[k]];
+    if (!b.hash.empty() && a.hash == b.hash) dropped[by_hash[k]] = true;  // a later copy
   }
-  if (!s.drop_revert_pairs) return out;
-  std::vector<bool> dropped(out.size(), false);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const entry& rev = *out[i];
-    if (dropped[i] || !rev.revert_target || rev.revert_target->size() < 7) continue;
-    for (std::size_t j = 0; j < out.size(); ++j) {
-      if (j == i || dropped[j]) continue;
-      const entry& target = *out[j];
-      if (target.hash.compare(0, rev.revert_target->size(), *rev.revert_target) != 0) continue;
-      if (!rev.revert_header.empty() && rev.revert_header != target.header) continue;
-      dropped[i] = true;
-      dropped[j] = true;
-      break;
+  if (s.drop_revert_pairs) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const entry& rev = r.entries[i];
+      if (dropped[i] || !rev.revert_target || rev.revert_target->size() < 7) continue;
+      const std::string& target_hash = *rev.revert_target;
+      auto it = std::lower_bound(
+          by_hash.begin(), by_hash.end(), target_hash,
+          [&](std::size_t a, const std::string& key) { return r.entries[a].hash < key; });
+      for (; it != by_hash.end(); ++it) {
+        const entry& target = r.entries[*it];
+        if (target.hash.compare(0, target_hash.size(), target_hash) != 0) break;
+        if (*it == i || dropped[*it]) continue;
+        if (!rev.revert_header.empty() && rev.revert_header != target.header) continue;
+        dropped[i] = true;
+        dropped[*it] = true;
+        break;
+      }
     }
   }
   std::vector<const entry*> kept;
-  kept.reserve(out.size());
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!dropped[i]) kept.push_back(out[i]);
+  kept.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!dropped[i]) kept.push_back(&r.entries[i]);
   }
   return kept;
 }
@@ -396,7 +460,7 @@ struct section_block {
 };
 
 inline void append_reference(std::string& out, const reference& ref, const repository& repo,
-                             bool link) {
+                             const link_cache& links, bool link) {
   std::string label;
   if (!ref.owner.empty()) {
     label += ref.owner;
@@ -419,19 +483,19 @@ inline void append_reference(std::string& out, const reference& ref, const repos
     other.name = ref.repository;
     out += issue_url(other, ref.issue);
   } else {
-    out += issue_url(repo, ref.issue);
+    links.issue.append(out, ref.issue);
   }
   out += ')';
 }
 
-inline void append_commit_link(std::string& out, const entry& e, const repository& repo,
+inline void append_commit_link(std::string& out, const entry& e, const link_cache& links,
                                const style& s) {
-  const std::string short_hash = e.hash.substr(0, 7);
+  const std::string_view short_hash = std::string_view(e.hash).substr(0, 7);
   if (s.link_commits) {
     out += "([";
     out += short_hash;
     out += "](";
-    out += commit_url(repo, e.hash);
+    links.commit.append(out, e.hash);
     out += "))";
   } else {
     out += short_hash;
@@ -439,7 +503,7 @@ inline void append_commit_link(std::string& out, const entry& e, const repositor
 }
 
 inline void append_cc_bullet(std::string& out, const item& it, const repository& repo,
-                             const style& s) {
+                             const link_cache& links, const style& s) {
   const entry& e = *it.source;
   out += s.bullet;
   if (!e.scope.empty()) {
@@ -451,7 +515,7 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
   if (!e.hash.empty() && s.show_hashes) {
     out += ' ';
     if (it.also.empty()) {
-      append_commit_link(out, e, repo, s);
+      append_commit_link(out, e, links, s);
     } else {
       // Merged duplicates: one link group listing every hash.
       out += '(';
@@ -460,7 +524,7 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
         if (!first) out += ", ";
         first = false;
         std::string one;
-        append_commit_link(one, *dup, repo, s);
+        append_commit_link(one, *dup, links, s);
         out += s.link_commits ? one.substr(1, one.size() - 2) : one;
       }
       out += ')';
@@ -469,7 +533,8 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
   if (it.references.empty() || !s.show_references) return;
   if (!s.split_references) {
     out += ", closes";
-    for (const reference* ref : it.references) append_reference(out, *ref, repo, s.link_references);
+    for (const reference* ref : it.references)
+      append_reference(out, *ref, repo, links, s.link_references);
     return;
   }
   bool any_closing = false;
@@ -478,13 +543,13 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
   if (any_closing) {
     out += ", closes";
     for (const reference* ref : it.references) {
-      if (!ref->action.empty()) append_reference(out, *ref, repo, s.link_references);
+      if (!ref->action.empty()) append_reference(out, *ref, repo, links, s.link_references);
     }
   }
   if (any_plain) {
     out += ", references";
     for (const reference* ref : it.references) {
-      if (ref->action.empty()) append_reference(out, *ref, repo, s.link_references);
+      if (ref->action.empty()) append_reference(out, *ref, repo, links, s.link_references);
     }
   }
 }
@@ -564,6 +629,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
                                         const repository& repo = {}) {
   using namespace detail_impl;
   const std::vector<const entry*> entries = effective_entries(r, s);
+  const link_cache links(repo);
   const bool cliff = s.git_cliff_bullets;
 
   std::vector<item> items;
@@ -579,8 +645,9 @@ inline std::string heading(const release& r, const style& s, const repository& r
       continue;
     }
     const rule* hit = nullptr;
+    const std::string type = rule_type(*e, s.type_case_insensitive);
     for (const rule& candidate : s.rules) {
-      if (rule_matches(candidate, *e, s.type_case_insensitive)) {
+      if (rule_matches(candidate, *e, type)) {
         hit = &candidate;
         break;
       }
@@ -588,7 +655,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
     const bool has_notes = !s.breaking_title.empty() && !e->breaking_notes.empty();
     if (!s.breaking_title.empty()) {
       for (const std::string& note : e->breaking_notes) {
-        notes.push_back({e, link_text(note, repo, s, nullptr)});
+        notes.push_back({e, link_text(note, repo, links, s, nullptr)});
       }
     }
     item it;
@@ -612,7 +679,8 @@ inline std::string heading(const release& r, const style& s, const repository& r
     } else {
       std::vector<std::string> linked;
       if (!e->subject.empty()) {
-        it.subject = s.link_references ? link_text(e->subject, repo, s, &linked) : e->subject;
+        it.subject =
+            s.link_references ? link_text(e->subject, repo, links, s, &linked) : e->subject;
       }
       for (const reference& ref : e->references) {
         const std::string key = ref.prefix + ref.issue;
@@ -642,24 +710,40 @@ inline std::string heading(const release& r, const style& s, const repository& r
   } else if (s.oldest_first) {
     std::reverse(items.begin(), items.end());
   }
-  if (s.merge_duplicates) {
-    std::vector<item> merged;
-    for (item& it : items) {
-      auto same = std::find_if(merged.begin(), merged.end(), [&](const item& m) {
-        return m.section == it.section && m.source->scope == it.source->scope &&
-               m.subject == it.subject;
-      });
-      if (same == merged.end()) {
-        merged.push_back(std::move(it));
+  if (s.merge_duplicates && !items.empty()) {
+    // Same section, scope and subject: the first keeps the others' hashes and references.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key_less = [&](std::size_t a, std::size_t b) {
+      const item& x = items[a];
+      const item& y = items[b];
+      if (x.section != y.section) return x.section < y.section;
+      if (x.source->scope != y.source->scope) return x.source->scope < y.source->scope;
+      return x.subject < y.subject;
+    };
+    std::stable_sort(order.begin(), order.end(), key_less);
+    std::vector<bool> absorbed(items.size(), false);
+    for (std::size_t k = 1, head = order[0]; k < order.size(); ++k) {
+      const std::size_t cur = order[k];
+      if (key_less(head, cur)) {
+        head = cur;
         continue;
       }
-      if (same->also.empty()) same->also.push_back(same->source);
-      same->also.push_back(it.source);
-      for (const reference* ref : it.references) {
-        const bool known = std::any_of(same->references.begin(), same->references.end(),
-                                       [&](const reference* k) { return *k == *ref; });
-        if (!known) same->references.push_back(ref);
+      item& first = items[head];
+      if (first.also.empty()) first.also.push_back(first.source);
+      first.also.push_back(items[cur].source);
+      for (const reference* ref : items[cur].references) {
+        const bool known =
+            std::any_of(first.references.begin(), first.references.end(),
+                        [&](const reference* known_ref) { return *known_ref == *ref; });
+        if (!known) first.references.push_back(ref);
       }
+      absorbed[cur] = true;
+    }
+    std::vector<item> merged;
+    merged.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!absorbed[i]) merged.push_back(std::move(items[i]));
     }
     items = std::move(merged);
   }
@@ -692,6 +776,10 @@ inline std::string heading(const release& r, const style& s, const repository& r
   }
 
   std::string out = heading(r, s, repo);
+  std::size_t estimate = 0;
+  for (const item& it : items) estimate += it.subject.size() + it.source->scope.size() + 160;
+  for (const note_line& note : notes) estimate += note.text.size() + 32;
+  out.reserve(out.size() + estimate + sections.size() * 32);
   const std::string gap(static_cast<std::size_t>(s.blank_lines < 0 ? 0 : s.blank_lines), '\n');
   auto notes_block = [&] {
     if (notes.empty()) return;
@@ -720,7 +808,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
       if (cliff) {
         append_cliff_bullet(out, it, s);
       } else {
-        append_cc_bullet(out, it, repo, s);
+        append_cc_bullet(out, it, repo, links, s);
       }
       out += '\n';
     }

@@ -17,7 +17,7 @@ namespace detail {
 // whitespace < punctuation < symbols < digits < letters (case folded), control
 // characters ignorable (0). Bytes >= 0x80 weigh after every ASCII letter, in
 // byte order: a documented approximation for non-ASCII text.
-constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
+constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
   constexpr std::string_view punctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
   switch (c) {
     case '\t':
@@ -42,6 +42,22 @@ constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
   const std::size_t at = punctuation.find(static_cast<char>(c));
   if (at != std::string_view::npos) return static_cast<std::uint16_t>(10 + at);
   return 0;  // control characters: ignorable
+}
+
+struct collation_weights {
+  std::uint16_t weight[256];
+};
+constexpr collation_weights make_collation_weights() noexcept {
+  collation_weights table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    table.weight[c] = collation_weight(static_cast<unsigned char>(c));
+  }
+  return table;
+}
+inline constexpr collation_weights collation_table = make_collation_weights();
+
+constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
+  return collation_table.weight[c];
 }
 
 // localeCompare("a", "b") for the strings conventional-changelog sorts: primary
