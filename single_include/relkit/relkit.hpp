@@ -6,6 +6,38 @@
 // relkit: release primitives for C++17. Including this header gives every
 // component; each component header can also be included on its own.
 
+// ---- begin relkit/changelog.hpp ----
+// relkit::changelog: release notes from classified commits, byte for byte as
+// conventional-changelog (conventionalcommits and angular presets),
+// semantic-release's release-notes-generator and git-cliff render them, Keep a
+// Changelog 1.1.0, and a configurable style of relkit's own; whole CHANGELOG.md
+// files; prepend into an existing file that keeps every byte it had.
+//
+// Input is plain data (`entry`, `release`, `repository`), so a changelog can be
+// built from any source; `from_commit` adapts a parsed relkit::commits::commit.
+// Everything here is pure: the date is a string the caller gives.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// ---- begin relkit/commits.hpp ----
+// relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
+// conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
+// commitlint's config-conventional rules; the version bump a range of commits
+// implies and the next version, with the commit and the rule that decided.
+//
+// Parsing is one forward pass over the message: time linear in its length,
+// whatever the bytes (a megabyte of '#' or '(' included). Text values are views
+// into the message passed to parse(), or into `commit::owned_text` when the
+// parser had to join lines the message does not hold contiguously (CRLF line
+// ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
+
+#include <memory>
+
 // ---- begin relkit/config.hpp ----
 // relkit configuration: the one source of the version, the ABI namespace and
 // how errors surface when exceptions are disabled.
@@ -68,15 +100,192 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
+// ---- begin relkit/detail/commits_text.hpp ----
+// Character classes and scanners for commit messages, byte for byte what the
+// JavaScript regular expressions of conventional-commits-parser see: `\w` is
+// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// Every scanner here is a single forward pass (no backtracking search).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_ascii_word(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr bool is_ascii_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_ascii_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_ascii_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+
+inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                               std::string_view prefix) noexcept {
+  return text.size() >= at && text.size() - at >= prefix.size() &&
+         iequals_ascii(text.substr(at, prefix.size()), prefix);
+}
+
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+  return static_cast<unsigned char>(s[i]);
+}
+
+// Length in bytes of the JavaScript `\s` character starting at i, or 0.
+inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
+  if (c < 0xc2) return 0;
+  const std::size_t left = s.size() - i;
+  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  const unsigned char c1 = byte_at(s, i + 1);
+  const unsigned char c2 = byte_at(s, i + 2);
+  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
+  if (c == 0xe2) {
+    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
+    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
+    return 0;
+  }
+  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
+  return 0;
+}
+
+// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
+inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == '\n' || c == '\r') return 1;
+  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
+      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
+inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const unsigned char c = byte_at(s, i);
+    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
+  }
+  return s.size();
+}
+
+// Skips `\s*` from i.
+inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
+  return i;
+}
+
+// JavaScript's String.prototype.trim() leaves nothing.
+inline bool is_js_blank(std::string_view s) noexcept {
+  return skip_js_spaces(s, 0) == s.size();
+}
+
+// `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
+inline std::string_view trim_newlines(std::string_view s) noexcept {
+  std::size_t first = 0;
+  while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
+  std::size_t last = s.size();
+  while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
+  return s.substr(first, last - first);
+}
+
+// Reference repository characters: [\w\-./].
+constexpr bool is_repository_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+}
+constexpr bool is_issue_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-';
+}
+
+// /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+inline bool contains_url(std::string_view s) noexcept {
+  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < s.size() && s[i] == 's') ++i;
+    if (s.substr(i, 3) != "://") continue;
+    i += 3;
+    // The run of URL characters must hold a word character for the closing \b.
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (is_ascii_word(c)) return true;
+      if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
+            c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// The issue reference actions of conventional-commits-parser, in its order.
+inline constexpr std::string_view reference_actions[] = {
+    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
+
+// The word starting at i (preceded by a non-word character) is one of the actions.
+inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  std::size_t end = i;
+  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_ascii_word(s[end])) return false;
+  const std::string_view word = s.substr(i, end - i);
+  for (std::string_view action : reference_actions) {
+    if (iequals_ascii(word, action)) return true;
+  }
+  return false;
+}
+
+// Length of the action keyword that the parser's alternation picks at i, such that
+// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
+inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
+                                     std::size_t& after) noexcept {
+  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
+  const char c = ascii_lower(s[i]);
+  if (c != 'c' && c != 'f' && c != 'r') return 0;
+  for (std::string_view action : reference_actions) {
+    if (!istarts_with_ascii(s, i, action)) continue;
+    std::size_t j = i + action.size();
+    if (allow_colon && j < s.size() && s[j] == ':') {
+      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
+      if (js_space_length(s, j + 1) != 0) {
+        after = j + 1;
+        return action.size();
+      }
+    }
+    if (js_space_length(s, j) != 0) {
+      after = j;
+      return action.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_text.hpp ----
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
 
-#include <cstddef>
 #include <exception>
-#include <optional>
-#include <string>
-#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -325,6 +534,2625 @@ class [[nodiscard]] result<void> {
 
 RELKIT_NAMESPACE_END
 // ---- end relkit/result.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_version,        // next_version: the current version is not SemVer
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty_message:
+      return "empty_message";
+    case errc::message_too_long:
+      return "message_too_long";
+    case errc::bad_log_record:
+      return "bad_log_record";
+    case errc::bad_version:
+      return "bad_version";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"commits", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+};
+
+struct options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
+struct revert {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  friend bool operator==(const revert& a, const revert& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<struct revert> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/commits_parse.hpp ----
+// The commit message parser behind relkit::commits::parse (both grammars).
+// Included by relkit/commits.hpp after the value types; not a public header.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+class commit_parser {
+ public:
+  commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
+
+  // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
+  void parse_compatible(commits::dialect grammar) {
+    grammar_ = grammar;
+    split_lines(trim_newlines(message_), true);
+    std::size_t header_line = npos;
+    if (!lines_.empty()) {
+      header_line = 0;
+      next_ = 1;
+    }
+    bool breaking_header = false;
+    if (header_line != npos && !lines_[0].empty()) {
+      out_.header = lines_[0];
+      breaking_header = match_compatible_header(lines_[0]);
+      scan_references(lines_[0], false);
+    } else {
+      out_.reason = "empty header";
+      out_.reason_position = offset_of(header_line == npos ? message_ : lines_[0]);
+    }
+    out_.merge = is_merge_header(out_.header);
+
+    bool is_body = true;
+    while (next_ < lines_.size()) {
+      parse_meta();
+      if (parse_notes()) is_body = false;
+      if (!parse_body_and_footer(is_body)) is_body = false;
+    }
+    if (breaking_header && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = !out_.notes.empty() || breaking_header;
+    if (body_begin_ != npos) out_.body = join({}, false, body_begin_, body_end_);
+    if (footer_begin_ != npos) {
+      out_.footer = join({}, false, footer_begin_, footer_end_);
+      collect_footers(footer_begin_, footer_end_, false);
+    }
+    for (std::size_t i = 0; i < pending_notes_.size(); ++i) {
+      const pending_note& p = pending_notes_[i];
+      out_.notes[i].text = join(p.first, true, p.begin, p.end);
+    }
+    scan_mentions();
+    scan_revert(grammar == commits::dialect::semantic_release_angular);
+    dedupe_references();
+    finish();
+  }
+
+  // Conventional Commits 1.0.0.
+  void parse_spec() {
+    grammar_ = commits::dialect::spec;
+    split_lines(message_, false);
+    next_ = lines_.size();
+    const std::string_view header = lines_.empty() ? std::string_view() : lines_[0];
+    out_.header = header;
+    out_.merge = is_merge_header(header);
+    match_spec_header(header);
+    scan_references(header, false);
+    if (lines_.size() > 1 && !is_blank_line(lines_[1])) {
+      not_conventional("the body must begin one blank line after the description",
+                       offset_of(lines_[1]));
+    }
+    // The footer section starts at the first paragraph whose first line is a trailer.
+    std::size_t footer_line = npos;
+    for (std::size_t i = 2; i < lines_.size(); ++i) {
+      if (is_blank_line(lines_[i - 1]) && spec_footer_token(lines_[i]) != 0) {
+        footer_line = i;
+        break;
+      }
+    }
+    const std::size_t body_end = footer_line == npos ? lines_.size() : footer_line;
+    for (std::size_t i = 1; i < lines_.size(); ++i) {
+      scan_references(lines_[i], i >= body_end && spec_footer_token(lines_[i]) != 0);
+    }
+    if (lines_.size() > 2) {
+      std::size_t last = body_end;
+      while (last > 2 && is_blank_line(lines_[last - 1])) --last;
+      if (last > 2) out_.body = join({}, false, 2, last);
+    }
+    if (footer_line != npos) {
+      out_.footer = join({}, false, footer_line, lines_.size());
+      collect_footers(footer_line, lines_.size(), true);
+      for (const commits::footer& f : out_.footers) {
+        if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
+          out_.notes.push_back(commits::note{f.token, f.value});
+        }
+      }
+    }
+    if (out_.conventional && out_.exclamation && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = out_.conventional && !out_.notes.empty();
+    if (!out_.conventional) out_.notes.clear();
+    scan_mentions();
+    scan_revert(false);
+    if (!out_.revert && out_.conventional && iequals_ascii(out_.type, "revert")) {
+      for (const commits::footer& f : out_.footers) {
+        if (iequals_ascii(f.token, "Refs")) {
+          std::size_t end = 0;
+          while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
+          out_.revert = commits::revert{out_.description, f.value.substr(0, end)};
+          break;
+        }
+      }
+    }
+    dedupe_references();
+    finish();
+  }
+
+ private:
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  struct pending_note {
+    std::string_view first;
+    std::size_t begin;
+    std::size_t end;
+  };
+
+  std::size_t offset_of(std::string_view part) const noexcept {
+    return static_cast<std::size_t>(part.data() - message_.data());
+  }
+
+  void not_conventional(std::string_view reason, std::size_t position) {
+    if (!out_.reason.empty()) return;
+    out_.conventional = false;
+    out_.reason = reason;
+    out_.reason_position = position;
+  }
+
+  static bool is_blank_line(std::string_view line) noexcept {
+    for (char c : line) {
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
+  // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
+  void split_lines(std::string_view text, bool drop_gpg) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t nl = text.find('\n', start);
+      std::size_t end = nl == npos ? text.size() : nl;
+      std::size_t content_end = end;
+      if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
+      const std::string_view line = text.substr(start, content_end - start);
+      if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
+      if (nl == npos) break;
+      start = nl + 1;
+    }
+  }
+
+  static bool is_gpg_line(std::string_view line) noexcept {
+    const std::size_t i = skip_js_spaces(line, 0);
+    return line.substr(i, 4) == "gpg:";
+  }
+
+  static bool is_merge_header(std::string_view header) noexcept {
+    if (header.substr(0, 6) != "Merge ") return false;
+    const std::string_view rest = header.substr(6);
+    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                  "commit ", "branches", "'", "\""}) {
+      if (rest.substr(0, word.size()) == word) return true;
+    }
+    return false;
+  }
+
+  // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
+  // Returns true when the breaking (`!`) pattern matched.
+  bool match_compatible_header(std::string_view line) {
+    const std::size_t stop = find_js_line_terminator(line, 0);
+    std::size_t type_end = 0;
+    while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
+    const bool bang = grammar_ != commits::dialect::semantic_release_angular;
+    if (stop != line.size()) {
+      not_conventional("the header holds a line terminator", offset_of(line) + stop);
+      return false;
+    }
+    std::size_t scope_end = npos;  // index of ')' closing the scope
+    std::size_t subject = npos;
+    bool breaking = false;
+    if (bang) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        const std::size_t k = line.rfind(")!: ");
+        if (k != npos && k > type_end) {
+          scope_end = k;
+          subject = k + 4;
+        }
+      }
+      if (subject == npos && line.substr(type_end, 3) == "!: ") subject = type_end + 3;
+      breaking = subject != npos;
+    }
+    if (subject == npos) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        std::size_t best = npos;
+        std::size_t best_subject = npos;
+        for (std::size_t k = line.rfind(')'); k != npos && k > type_end;
+             k = line.rfind(')', k - 1)) {
+          if (line.substr(k + 1, 2) == ": ") {
+            best = k;
+            best_subject = k + 3;
+            break;
+          }
+          if (bang && line.substr(k + 1, 3) == "!: ") {
+            best = k;
+            best_subject = k + 4;
+            break;
+          }
+        }
+        if (best != npos) {
+          scope_end = best;
+          subject = best_subject;
+        }
+      }
+      if (subject == npos) {
+        if (line.substr(type_end, 2) == ": ") {
+          subject = type_end + 2;
+        } else if (bang && line.substr(type_end, 3) == "!: ") {
+          subject = type_end + 3;
+        }
+      }
+    }
+    if (subject == npos) {
+      not_conventional(type_end == 0 ? "the header does not start with a type"
+                                     : "expected '(scope)', '!' or ': ' after the type",
+                       offset_of(line) + type_end);
+      return false;
+    }
+    out_.type = line.substr(0, type_end);
+    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
+    out_.description = line.substr(subject);
+    out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
+    if (out_.type.empty()) {
+      not_conventional("the header does not start with a type", offset_of(line));
+      return false;
+    }
+    out_.conventional = true;
+    return breaking;
+  }
+
+  // Conventional Commits 1.0.0 header: type[(scope)][!]: description
+  void match_spec_header(std::string_view line) {
+    const std::size_t base = offset_of(line);
+    std::size_t i = 0;
+    while (i < line.size() && (is_ascii_word(line[i]) || line[i] == '-')) ++i;
+    if (i == 0) return not_conventional("the header does not start with a type", base);
+    const std::size_t type_end = i;
+    std::size_t scope_begin = npos;
+    std::size_t scope_end = npos;
+    if (i < line.size() && line[i] == '(') {
+      scope_begin = i + 1;
+      std::size_t j = scope_begin;
+      while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
+      if (j == line.size() || line[j] == '(') {
+        return not_conventional("the scope is not closed by ')'", base + j);
+      }
+      if (j == scope_begin) return not_conventional("the scope is empty", base + j);
+      scope_end = j;
+      i = j + 1;
+    }
+    bool bang = false;
+    if (i < line.size() && line[i] == '!') {
+      bang = true;
+      ++i;
+    }
+    if (i >= line.size() || line[i] != ':') {
+      return not_conventional(scope_begin == npos && !bang
+                                  ? "expected '(scope)', '!' or ': ' after the type"
+                                  : "expected ': ' after the type and scope",
+                              base + i);
+    }
+    ++i;
+    if (i >= line.size() || line[i] != ' ') {
+      return not_conventional("expected a space after ':'", base + i);
+    }
+    ++i;
+    std::size_t end = line.size();
+    if (i >= end || line[i] == ' ' || line[i] == '\t') {
+      return not_conventional("the description is empty or does not follow ': ' immediately",
+                              base + i);
+    }
+    out_.conventional = true;
+    out_.type = line.substr(0, type_end);
+    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.exclamation = bang;
+    out_.description = line.substr(i, end - i);
+  }
+
+  // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
+  static bool is_field_line(std::string_view line) noexcept {
+    if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
+    if (find_js_line_terminator(line, 1) != line.size()) return false;
+    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+      if (is_ascii_word(line[i])) return true;
+    }
+    return false;
+  }
+
+  bool parse_meta() {
+    if (next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    // Everything from here on goes to meta fields, never to body, footer or notes.
+    const bool content = next_ + 1 < lines_.size();
+    next_ = lines_.size();
+    return content;
+  }
+
+  // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
+  bool match_note(std::string_view line, std::string_view& title, std::string_view& text) const {
+    std::size_t p = 0;
+    const bool v6 = grammar_ != commits::dialect::conventional_changelog;
+    if (v6) {
+      // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
+      while (p < line.size()) {
+        if (line[p] == '|' || line[p] == '*') {
+          ++p;
+        } else if (const std::size_t n = js_space_length(line, p)) {
+          p += n;
+        } else {
+          break;
+        }
+      }
+    } else if (!line.empty() && line[0] == '*' && js_space_length(line, 1) != 0) {
+      p = skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+    }
+    const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
+    if (!istarts_with_ascii(line, p, "breaking change") &&
+        !(dash_ok && istarts_with_ascii(line, p, "breaking-change"))) {
+      return false;
+    }
+    title = line.substr(p, 15);
+    std::size_t q = p + 15;
+    if (v6) {
+      const std::size_t start = q;
+      while (q < line.size()) {
+        if (line[q] == ':') {
+          ++q;
+        } else if (const std::size_t n = js_space_length(line, q)) {
+          q += n;
+        } else {
+          break;
+        }
+      }
+      if (q == start) return false;
+    } else {
+      if (q >= line.size() || line[q] != ':') return false;
+      q = skip_js_spaces(line, q + 1);
+    }
+    // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
+    if (q > line.size()) q = line.size();
+    text = line.substr(q, find_js_line_terminator(line, q) - q);
+    return true;
+  }
+
+  bool parse_notes() {
+    if (next_ >= lines_.size()) return false;
+    std::string_view title;
+    std::string_view text;
+    if (!match_note(lines_[next_], title, text)) return false;
+    while (true) {
+      out_.notes.push_back(commits::note{title, {}});
+      pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
+      add_footer_line(next_);
+      ++next_;
+      bool restart = false;
+      while (next_ < lines_.size()) {
+        if (parse_meta()) return true;
+        if (match_note(lines_[next_], title, text)) {
+          restart = true;
+          break;
+        }
+        const bool token = compatible_footer_token(lines_[next_]);
+        scan_references(lines_[next_], token);
+        if (!token) pending_notes_.back().end = next_ + 1;
+        add_footer_line(next_);
+        ++next_;
+        if (token) break;
+      }
+      if (!restart) return true;
+    }
+  }
+
+  bool parse_body_and_footer(bool is_body) {
+    if (next_ >= lines_.size()) return is_body;
+    const bool token = compatible_footer_token(lines_[next_]);
+    const bool still_body = !token && is_body;
+    scan_references(lines_[next_], token);
+    if (still_body) {
+      if (body_begin_ == npos) body_begin_ = next_;
+      body_end_ = next_ + 1;
+    } else {
+      add_footer_line(next_);
+    }
+    ++next_;
+    return still_body;
+  }
+
+  void add_footer_line(std::size_t index) {
+    if (footer_begin_ == npos) footer_begin_ = index;
+    footer_end_ = index + 1;
+  }
+
+  // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
+  static bool compatible_footer_token(std::string_view line) noexcept {
+    if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+      return true;
+    }
+    std::size_t p = 0;
+    while (p < line.size() && is_issue_char(line[p])) ++p;
+    return p > 0 && footer_separator_at(line, p);
+  }
+
+  static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+    if (p < line.size() && line[p] == ':') {
+      const std::size_t r = skip_js_spaces(line, p + 1);
+      if (r == p + 1) return false;
+      if (r < line.size() && js_line_terminator_length(line, r) == 0) return true;
+      // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
+      for (std::size_t q = p + 1; q < r;) {
+        const std::size_t n = js_space_length(line, q);
+        if (q > p + 1 && js_line_terminator_length(line, q) == 0) return true;
+        q += n;
+      }
+      return false;
+    }
+    const std::size_t r = skip_js_spaces(line, p);
+    if (r == p || r >= line.size() || line[r] != '#') return false;
+    return r + 1 < line.size() && js_line_terminator_length(line, r + 1) == 0;
+  }
+
+  // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
+  // Returns the length of the token and separator (0: not a footer line).
+  static std::size_t spec_footer_token(std::string_view line) noexcept {
+    std::size_t p = 0;
+    if (line.substr(0, 15) == "BREAKING CHANGE") {
+      p = 15;
+    } else {
+      while (p < line.size() && (is_ascii_word(line[p]) || line[p] == '-')) ++p;
+      if (p == 0) return 0;
+    }
+    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    return 0;
+  }
+
+  void collect_footers(std::size_t begin, std::size_t end, bool spec) {
+    std::size_t current = npos;
+    std::string_view first;
+    auto flush = [&](std::size_t stop) {
+      if (current == npos) return;
+      out_.footers.back().value = join(first, true, current + 1, stop);
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string_view line = lines_[i];
+      std::size_t token_end = 0;
+      std::size_t value_begin = 0;
+      if (spec) {
+        value_begin = spec_footer_token(line);
+        if (value_begin != 0) token_end = value_begin - 2;
+      } else if (compatible_footer_token(line)) {
+        if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+          token_end = 15;
+        } else {
+          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
+        }
+        value_begin = line[token_end] == ':' ? skip_js_spaces(line, token_end + 1)
+                                             : skip_js_spaces(line, token_end) + 1;
+      }
+      if (value_begin == 0) continue;
+      flush(i);
+      current = i;
+      first = line.substr(value_begin);
+      out_.footers.push_back(commits::footer{
+          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+    }
+    flush(end);
+  }
+
+  // conventional-commits-parser's parseReferences: action sentences, then references.
+  void scan_references(std::string_view s, bool footer_mode) {
+    std::size_t last = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const char c = ascii_lower(s[i]);
+      std::size_t after = 0;
+      std::size_t length = 0;
+      if ((c == 'c' || c == 'f' || c == 'r') &&
+          (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
+        const std::size_t t = skip_js_spaces(s, after);
+        std::size_t q = t;
+        bool ok = false;
+        while (true) {
+          if (q >= s.size() || action_word_at(s, q)) {
+            ok = true;
+            break;
+          }
+          if (js_line_terminator_length(s, q) != 0) break;
+          ++q;
+        }
+        if (!ok) {
+          i = q + 1;  // no match can start before the terminator (see action_word_at)
+          continue;
+        }
+        extract_references(s.substr(last, i - last), {});
+        extract_references(s.substr(t, q - t), s.substr(i, length));
+        last = q;
+        i = q;
+        continue;
+      }
+      ++i;
+    }
+    extract_references(s.substr(last), {});
+  }
+
+  void extract_references(std::string_view s, std::string_view action) {
+    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    std::size_t last = 0;
+    while (true) {
+      bool found = false;
+      std::size_t p = last;
+      while (p < s.size()) {
+        if (js_line_terminator_length(s, p) != 0) break;
+        const char c = s[p];
+        const bool boundary = p == 0 || !is_repository_char(s[p - 1]);
+        std::size_t hash = npos;
+        std::size_t repo_end = p;
+        if (c == '#') {
+          if (boundary) hash = p;
+        } else if (is_repository_char(c) && boundary) {
+          std::size_t r = p;
+          while (r < s.size() && is_repository_char(s[r])) ++r;
+          if (r < s.size() && s[r] == '#') {
+            hash = r;
+            repo_end = r;
+          } else {
+            p = r;
+            continue;
+          }
+        }
+        if (hash == npos) {
+          ++p;
+          continue;
+        }
+        std::size_t e = hash + 1;
+        bool digit = false;
+        while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+        const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
+                             s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+        if (e > hash + 1 && digit && follows) {
+          commits::reference ref;
+          ref.raw = s.substr(last, e - last);
+          ref.action = action;
+          if (repo_end > p) {
+            std::string_view repository = s.substr(p, repo_end - p);
+            const std::size_t slash = repository.find('/');
+            if (slash != npos) {
+              ref.owner = repository.substr(0, slash);
+              repository = repository.substr(slash + 1);
+            }
+            ref.repository = repository;
+          }
+          ref.prefix = s.substr(hash, 1);
+          ref.issue = s.substr(hash + 1, e - hash - 1);
+          out_.references.push_back(ref);
+          last = e;
+          found = true;
+          break;
+        }
+        p = hash + 1;
+      }
+      if (!found) return;
+    }
+  }
+
+  // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
+  void dedupe_references() {
+    std::vector<commits::reference>& refs = out_.references;
+    if (refs.size() < 2) return;
+    auto same = [](const commits::reference& a, const commits::reference& b) {
+      return a.action.empty() == b.action.empty() && iequals_ascii(a.action, b.action) &&
+             iequals_ascii(a.raw, b.raw);
+    };
+    if (refs.size() <= 16) {
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < refs.size(); ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
+        if (!seen) refs[kept++] = refs[i];
+      }
+      refs.resize(kept);
+      return;
+    }
+    // Many references: an open-addressing set of indexes keeps this linear.
+    auto hash = [](const commits::reference& r) {
+      std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+      for (char ch : r.action)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      h = (h ^ 0xffu) * 1099511628211ull;
+      for (char ch : r.raw)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      return h;
+    };
+    std::size_t capacity = 64;
+    while (capacity < refs.size() * 2) capacity *= 2;
+    std::vector<std::size_t> slots(capacity, npos);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
+      bool seen = false;
+      while (slots[slot] != npos) {
+        if (same(refs[slots[slot]], refs[i])) {
+          seen = true;
+          break;
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+      if (seen) continue;
+      refs[kept] = refs[i];
+      slots[slot] = kept++;
+    }
+    refs.resize(kept);
+  }
+
+  // /@([\w-]+)/g over the whole message.
+  void scan_mentions() {
+    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+      std::size_t end = at + 1;
+      while (end < message_.size() && is_issue_char(message_[end])) ++end;
+      if (end > at + 1) {
+        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        at = end - 1;
+      }
+    }
+  }
+
+  // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
+  // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
+  void scan_revert(bool angular) {
+    const std::string_view m = message_;
+    if (!istarts_with_ascii(m, 0, "revert")) return;
+    std::size_t s0 = npos;
+    if (const std::size_t n = js_space_length(m, 6)) {
+      s0 = 6 + n;
+    } else if (m.size() > 7 && m[6] == ':') {
+      if (const std::size_t n2 = js_space_length(m, 7)) s0 = 7 + n2;
+    }
+    if (s0 == npos) return;
+    if (s0 < m.size() && m[s0] == '"' && find_revert(s0 + 1, angular)) return;
+    find_revert(s0, angular);
+  }
+
+  bool find_revert(std::size_t s, bool angular) {
+    const std::string_view m = message_;
+    constexpr std::string_view literal = "this reverts commit ";
+    std::size_t run_start = npos;  // start of the \s run that ends at the current position
+    for (std::size_t i = s; i < m.size();) {
+      if ((m[i] == 't' || m[i] == 'T') && istarts_with_ascii(m, i, literal)) {
+        std::size_t h = i + literal.size();
+        std::size_t e = h;
+        while (e < m.size() && is_ascii_word(m[e])) ++e;
+        const bool tail = angular ? (e - h >= 7 && e - h <= 40) : (e < m.size() && m[e] == '.');
+        if (tail) {
+          const std::size_t w = run_start == npos ? i : run_start;
+          std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
+          if (e_min < s + 1) e_min = s + 1;
+          if (e_min <= i) {
+            out_.revert = commits::revert{m.substr(s, e_min - s), m.substr(h, e - h)};
+            return true;
+          }
+        }
+      }
+      if (const std::size_t n = js_space_length(m, i)) {
+        if (run_start == npos) run_start = i;
+        i += n;
+      } else {
+        run_start = npos;
+        ++i;
+      }
+    }
+    return false;
+  }
+
+  // appendLine semantics: `first` (when present) and lines [begin, end) joined by '\n',
+  // leading empty pieces dropped, then \r/\n trimmed at both ends. A view into the message
+  // when the pieces are contiguous there with single '\n' separators, else owned text.
+  std::string_view join(std::string_view first, bool has_first, std::size_t begin,
+                        std::size_t end) {
+    std::string_view start_piece;
+    std::size_t from = begin;
+    if (has_first && !first.empty()) {
+      start_piece = first;
+    } else {
+      while (from < end && lines_[from].empty()) ++from;
+      if (from == end) return {};
+      start_piece = lines_[from++];
+    }
+    const char* stop = start_piece.data() + start_piece.size();
+    bool contiguous = true;
+    for (std::size_t k = from; k < end && contiguous; ++k) {
+      contiguous = lines_[k].data() == stop + 1 && *stop == '\n';
+      stop = lines_[k].data() + lines_[k].size();
+    }
+    if (contiguous) {
+      return trim_newlines(std::string_view(start_piece.data(),
+                                            static_cast<std::size_t>(stop - start_piece.data())));
+    }
+    std::string& store = storage();
+    const std::size_t at = store.size();
+    store.append(start_piece);
+    for (std::size_t k = from; k < end; ++k) {
+      store += '\n';
+      store.append(lines_[k]);
+    }
+    return trim_newlines(std::string_view(store).substr(at));
+  }
+
+  std::string& storage() {
+    if (!owned_) {
+      owned_ = std::make_shared<std::string>();
+      owned_->reserve(3 * message_.size() + 16);  // never reallocates: views stay valid
+    }
+    return *owned_;
+  }
+
+  void finish() {
+    if (owned_) out_.owned_text = owned_;
+  }
+
+  std::string_view message_;
+  commits::commit& out_;
+  commits::dialect grammar_ = commits::dialect::spec;
+  std::vector<std::string_view> lines_;
+  std::size_t next_ = 0;
+  std::size_t body_begin_ = npos;
+  std::size_t body_end_ = npos;
+  std::size_t footer_begin_ = npos;
+  std::size_t footer_end_ = npos;
+  std::vector<pending_note> pending_notes_;
+  std::shared_ptr<std::string> owned_;
+};
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_parse.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Parses one commit message. An error only for a message with nothing but
+// whitespace (errc::empty_message; conventional-commits-parser throws there) or
+// one over options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] inline result<commit> parse(std::string_view message, const options& opts = {}) {
+  if (message.size() > opts.max_length) {
+    return relkit::error{errc::message_too_long, opts.max_length,
+                         "message longer than " + std::to_string(opts.max_length) + " bytes at " +
+                             std::to_string(opts.max_length)};
+  }
+  if (detail::is_js_blank(message)) {
+    return relkit::error{errc::empty_message, 0, "empty commit message at 0"};
+  }
+  commit out;
+  detail::commit_parser parser(message, out);
+  if (opts.grammar == dialect::spec) {
+    parser.parse_spec();
+  } else {
+    parser.parse_compatible(opts.grammar);
+  }
+  return out;
+}
+
+// The header of a commit, rebuilt: `type(scope)!: description`.
+[[nodiscard]] inline std::string to_string(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/commits.hpp ----
+// ---- begin relkit/detail/changelog_text.hpp ----
+// Text helpers of relkit::changelog: the ICU root collation order that
+// JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
+// with it), and the reference/mention linker of @conventional-changelog/template.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// Primary weight of one byte under the CLDR root collation (ASCII part):
+// whitespace < punctuation < symbols < digits < letters (case folded), control
+// characters ignorable (0). Bytes >= 0x80 weigh after every ASCII letter, in
+// byte order: a documented approximation for non-ASCII text.
+constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
+  constexpr std::string_view punctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+  switch (c) {
+    case '\t':
+      return 1;
+    case '\n':
+      return 2;
+    case '\v':
+      return 3;
+    case '\f':
+      return 4;
+    case '\r':
+      return 5;
+    case ' ':
+      return 6;
+    default:
+      break;
+  }
+  if (c >= '0' && c <= '9') return static_cast<std::uint16_t>(100 + (c - '0'));
+  if (c >= 'a' && c <= 'z') return static_cast<std::uint16_t>(200 + (c - 'a'));
+  if (c >= 'A' && c <= 'Z') return static_cast<std::uint16_t>(200 + (c - 'A'));
+  if (c >= 0x80) return static_cast<std::uint16_t>(300 + c);
+  const std::size_t at = punctuation.find(static_cast<char>(c));
+  if (at != std::string_view::npos) return static_cast<std::uint16_t>(10 + at);
+  return 0;  // control characters: ignorable
+}
+
+struct collation_weights {
+  std::uint16_t weight[256];
+};
+constexpr collation_weights make_collation_weights() noexcept {
+  collation_weights table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    table.weight[c] = collation_weight(static_cast<unsigned char>(c));
+  }
+  return table;
+}
+inline constexpr collation_weights collation_table = make_collation_weights();
+
+constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
+  return collation_table.weight[c];
+}
+
+// localeCompare("a", "b") for the strings conventional-changelog sorts: primary
+// weights first over the whole string, then case (lower before upper).
+inline int collate(std::string_view a, std::string_view b) noexcept {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (;;) {
+    while (i < a.size() && collation_primary(static_cast<unsigned char>(a[i])) == 0) ++i;
+    while (j < b.size() && collation_primary(static_cast<unsigned char>(b[j])) == 0) ++j;
+    if (i == a.size() || j == b.size()) {
+      if (i != a.size()) return 1;
+      if (j != b.size()) return -1;
+      break;
+    }
+    const auto wa = collation_primary(static_cast<unsigned char>(a[i]));
+    const auto wb = collation_primary(static_cast<unsigned char>(b[j]));
+    if (wa != wb) return wa < wb ? -1 : 1;
+    ++i;
+    ++j;
+  }
+  // Tertiary level: the first case difference decides, lower case first.
+  i = 0;
+  j = 0;
+  for (;;) {
+    while (i < a.size() && collation_primary(static_cast<unsigned char>(a[i])) == 0) ++i;
+    while (j < b.size() && collation_primary(static_cast<unsigned char>(b[j])) == 0) ++j;
+    if (i == a.size() || j == b.size()) break;
+    const bool ua = a[i] >= 'A' && a[i] <= 'Z';
+    const bool ub = b[j] >= 'A' && b[j] <= 'Z';
+    if (ua != ub) return ua ? 1 : -1;
+    ++i;
+    ++j;
+  }
+  return 0;
+}
+
+constexpr bool is_js_word(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr bool is_js_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// Length of a protected Markdown segment starting at `at` (a link, a reference
+// link, a fenced block, a code span, a URL), 0 when none starts there. Mirrors
+// the alternatives of @conventional-changelog/template's references regex.
+inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcept {
+  const std::size_t n = s.size();
+  if (s[at] == '[') {
+    // [text](url), text may hold one level of [brackets].
+    std::size_t i = at + 1;
+    bool ok = true;
+    while (i < n && s[i] != ']') {
+      if (s[i] == '[') {
+        std::size_t k = i + 1;
+        while (k < n && s[k] != '[' && s[k] != ']') ++k;
+        if (k >= n || s[k] != ']') {
+          ok = false;
+          break;
+        }
+        i = k + 1;
+      } else {
+        ++i;
+      }
+    }
+    if (ok && i < n && i + 1 < n && s[i + 1] == '(') {
+      std::size_t k = i + 2;
+      bool closed = false;
+      while (k < n && s[k] != '\n') {
+        if (s[k] == ')') {
+          closed = true;
+          break;
+        }
+        if (s[k] == '(') {
+          std::size_t m = k + 1;
+          while (m < n && s[m] != '(' && s[m] != ')' && s[m] != '\n') ++m;
+          if (m >= n || s[m] != ')') break;
+          k = m + 1;
+        } else {
+          ++k;
+        }
+      }
+      if (closed) return k + 1 - at;
+    }
+    // [text][ref]
+    std::size_t e = s.find(']', at + 1);
+    if (e != std::string_view::npos && e + 1 < n && s[e + 1] == '[') {
+      const std::size_t e2 = s.find(']', e + 2);
+      if (e2 != std::string_view::npos) return e2 + 1 - at;
+    }
+    return 0;
+  }
+  if (s[at] == '`' || s[at] == '~' || s[at] == ' ' || s[at] == '\t') {
+    // ```fenced block``` at a line start (only spaces before the fence).
+    if (at == 0 || s[at - 1] == '\n') {
+      std::size_t i = at;
+      while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
+      if (i < n && (s[i] == '`' || s[i] == '~')) {
+        std::size_t f = i;
+        while (f < n && s[f] == s[i]) ++f;
+        const std::string_view fence = s.substr(i, f - i);
+        if (fence.size() >= 3) {
+          // Lazily find a later line holding only the same fence.
+          std::size_t line = s.find('\n', f);
+          while (line != std::string_view::npos) {
+            std::size_t k = line + 1;
+            while (k < n && (s[k] == ' ' || s[k] == '\t')) ++k;
+            if (s.substr(k, fence.size()) == fence) {
+              std::size_t e = k + fence.size();
+              while (e < n && (s[e] == ' ' || s[e] == '\t')) ++e;
+              if (e < n && s[e] == '\r') ++e;
+              if (e == n || s[e] == '\n') return e - at;
+            }
+            line = s.find('\n', line + 1);
+          }
+        }
+      }
+    }
+    if (s[at] != '`') return 0;
+    // `code span`: the same run of backticks closes it on the same line.
+    std::size_t f = at;
+    while (f < n && s[f] == '`') ++f;
+    const std::size_t run = f - at;
+    for (std::size_t k = f; k < n && s[k] != '\n'; ++k) {
+      if (s[k] != '`') continue;
+      std::size_t m = k;
+      while (m < n && m - k < run && s[m] == '`') ++m;
+      if (m - k == run) return m - at;
+    }
+    return 0;  // not closed: the caller retries from the next backtick
+  }
+  if (s[at] == 'h' && (s.substr(at, 7) == "http://" || s.substr(at, 8) == "https://")) {
+    std::size_t i = at + (s[at + 4] == 's' ? 8 : 7);
+    const std::size_t start = i;
+    while (i < n) {
+      if (is_js_space(s[i]) || s[i] == ')') break;
+      if (s[i] == '(') {
+        std::size_t m = i + 1;
+        while (m < n && !is_js_space(s[m]) && s[m] != '(' && s[m] != ')') ++m;
+        if (m >= n || s[m] != ')') break;
+        i = m + 1;
+      } else {
+        ++i;
+      }
+    }
+    return i > start ? i - at : 0;
+  }
+  return 0;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/changelog_text.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+
+enum class errc {
+  version_exists = 1,  // prepend: the file already has a section for this version
+  unrecognized_file,  // prepend: the existing file is not a Markdown text we can place a section in
+  bad_repository_url,  // parse_repository: not `https://host/owner/name` or `git@host:owner/name`
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::version_exists:
+      return "version_exists";
+    case errc::unrecognized_file:
+      return "unrecognized_file";
+    case errc::bad_repository_url:
+      return "bad_repository_url";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"changelog", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// An issue reference of a commit: `Closes #12`, `owner/repo#3`, `(#45)`.
+struct reference {
+  std::string action;      // "Closes", "fixes"; empty: mentioned without an action
+  std::string owner;       // `owner` of owner/repo#3; empty for the release's repository
+  std::string repository;  // `repo` of owner/repo#3
+  std::string prefix = "#";
+  std::string issue;  // "12"
+  friend bool operator==(const reference& a, const reference& b) {
+    return a.action == b.action && a.owner == b.owner && a.repository == b.repository &&
+           a.prefix == b.prefix && a.issue == b.issue;
+  }
+  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// One commit as a changelog sees it.
+struct entry {
+  std::string hash;       // full hash; the first 7 characters are shown
+  std::string header;     // the first line of the message
+  std::string type;       // "feat"; empty when the commit is not conventional
+  std::string scope;      // empty when absent
+  std::string subject;    // the description after ": "; empty when not conventional
+  std::string body;       // body and footers, for body rules (git-cliff's Security group)
+  bool breaking = false;  // `!` or a BREAKING CHANGE footer
+  std::vector<std::string> breaking_notes;   // the notes' texts (the `!` subject included)
+  std::vector<reference> references;         // in the order the message holds them
+  std::optional<std::string> revert_target;  // hash named by `This reverts commit <hash>.`
+  std::string revert_header;                 // the header the revert names
+  bool merge = false;
+  // The message's second line is not blank (the summary wraps): git-cliff's parser
+  // then rejects the commit as not conventional.
+  bool wrapped_header = false;
+  friend bool operator==(const entry& a, const entry& b) {
+    return a.hash == b.hash && a.header == b.header && a.type == b.type && a.scope == b.scope &&
+           a.subject == b.subject && a.body == b.body && a.breaking == b.breaking &&
+           a.breaking_notes == b.breaking_notes && a.references == b.references &&
+           a.revert_target == b.revert_target && a.revert_header == b.revert_header &&
+           a.merge == b.merge && a.wrapped_header == b.wrapped_header;
+  }
+  friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
+};
+
+// The adapter from relkit::commits (parse with the dialect of the style you render:
+// dialect::conventional_changelog for the conventionalcommits preset and git-cliff,
+// dialect::semantic_release_angular for the angular presets).
+[[nodiscard]] inline entry from_commit(std::string_view hash, const commits::commit& c) {
+  entry e;
+  e.hash = std::string(hash);
+  e.header = std::string(c.header);
+  if (c.conventional) {
+    e.type = std::string(c.type);
+    e.scope = std::string(c.scope);
+    e.subject = std::string(c.description);
+  }
+  if (c.body) e.body = std::string(*c.body);
+  if (c.footer) {
+    if (!e.body.empty()) e.body += '\n';
+    e.body += *c.footer;
+  }
+  e.breaking = c.breaking;
+  for (const auto& n : c.notes) e.breaking_notes.emplace_back(n.text);
+  for (const auto& r : c.references) {
+    reference out;
+    out.action = std::string(r.action);
+    if (r.owner) out.owner = std::string(*r.owner);
+    out.repository = std::string(r.repository);
+    out.prefix = std::string(r.prefix);
+    out.issue = std::string(r.issue);
+    e.references.push_back(std::move(out));
+  }
+  if (c.revert) {
+    e.revert_target = std::string(c.revert->hash);
+    e.revert_header = std::string(c.revert->header);
+  }
+  e.merge = c.merge;
+  return e;
+}
+
+// The same, with the raw message the commit was parsed from (sets wrapped_header).
+[[nodiscard]] inline entry from_commit(std::string_view hash, const commits::commit& c,
+                                       std::string_view message) {
+  entry e = from_commit(hash, c);
+  const std::size_t eol = message.find('\n');
+  if (eol != std::string_view::npos) {
+    std::size_t next = message.find('\n', eol + 1);
+    if (next == std::string_view::npos) next = message.size();
+    std::string_view second = message.substr(eol + 1, next - eol - 1);
+    while (!second.empty() &&
+           (second.back() == '\r' || second.back() == ' ' || second.back() == '\t')) {
+      second.remove_suffix(1);
+    }
+    e.wrapped_header = !second.empty();
+  }
+  return e;
+}
+
+enum class host : std::uint8_t { github, gitlab, gitea, bitbucket };
+
+// Where links point. Templates override the host's defaults; placeholders:
+// {base} (= url, or host/owner/name), {host}, {owner}, {repo}, {from}, {to},
+// {hash}, {issue}, {user}, {tag}.
+struct repository {
+  host kind = host::github;
+  std::string host_url = "https://github.com";  // scheme and host, no trailing '/'
+  std::string owner;                            // "vuejs"; GitLab groups: "group/subgroup"
+  std::string name;                             // "core"
+  std::string compare_template;  // default GitHub/Gitea: {base}/compare/{from}...{to}
+  std::string commit_template;   // default GitHub/Gitea: {base}/commit/{hash}
+  std::string issue_template;    // default GitHub/Gitea: {base}/issues/{issue}
+  std::string user_template;     // default: {host}/{user}
+  std::string tag_template;      // default GitHub/Gitea: {base}/releases/tag/{tag}
+  friend bool operator==(const repository& a, const repository& b) {
+    return a.kind == b.kind && a.host_url == b.host_url && a.owner == b.owner && a.name == b.name &&
+           a.compare_template == b.compare_template && a.commit_template == b.commit_template &&
+           a.issue_template == b.issue_template && a.user_template == b.user_template &&
+           a.tag_template == b.tag_template;
+  }
+  friend bool operator!=(const repository& a, const repository& b) { return !(a == b); }
+};
+
+// A release and its commits. `entries` in git log order (newest first).
+struct release {
+  std::string version;                      // shown in the heading: "3.5.0"
+  std::string tag;                          // links: "v3.5.0"; empty: the version
+  std::optional<std::string> previous_tag;  // "v3.5.0-rc.1"; none: the first release
+  std::string date;                         // "YYYY-MM-DD"; empty: no date shown
+  std::string title;                        // optional release title
+  bool unreleased = false;                  // `## [Unreleased]` (Keep a Changelog, git-cliff)
+  bool yanked = false;                      // Keep a Changelog's ` [YANKED]`
+  std::vector<entry> entries;
+};
+
+enum class layout : std::uint8_t { conventional_changelog, keep_a_changelog, git_cliff };
+
+// How an entry lands in a section: the first rule that matches decides.
+struct rule {
+  enum class match : std::uint8_t {
+    type,             // the entry's type (a revert counts as "revert") equals `text`
+    header_prefix,    // the first line starts with `text`
+    header_contains,  // the first line contains `text`
+    body_contains,    // the body contains `text`
+    any,
+  };
+  match kind = match::any;
+  std::string text;
+  std::string section;  // the section title; empty: drop the entry
+  bool hidden = false;  // shown only when the entry carries a breaking note
+};
+
+// A changelog style: data you can copy and change.
+struct style {
+  layout kind = layout::conventional_changelog;
+  std::vector<rule> rules;
+  bool type_case_insensitive = true;  // rule::match::type ignores case
+  // Section display order (titles); sections missing from it follow, alphabetically.
+  std::vector<std::string> section_order;
+  bool sections_alphabetical = false;
+  bool skip_unconventional = true;  // drop entries without a type (merges included)
+  // Headings.
+  bool h1_unless_patch = false;  // angular: `#` for x.y.0, `##` for patches
+  bool dashed_date = false;      // `## [1.0.0] - date` instead of `## [1.0.0](compare) (date)`
+  bool link_compare = true;
+  bool strip_v = false;  // git-cliff: `v1.0.0` shows as `1.0.0`
+  // Breaking notes.
+  std::string breaking_title = "⚠ BREAKING CHANGES";  // empty: no notes section
+  bool breaking_last = false;
+  bool sort_notes = true;
+  // Bullets.
+  std::string bullet = "* ";
+  bool git_cliff_bullets = false;  // `- *(scope)* [**breaking**] Upper first`
+  bool first_line_only = false;    // git-cliff keepachangelog: no scope, message's first line
+  bool sort_entries = true;        // by scope + subject, ICU collation; else oldest first
+  bool oldest_first = true;        // when not sorted
+  bool show_hashes = true;         // ` ([abc1234](url))` after the subject
+  bool show_references = true;     // `, closes [#12](url)`
+  bool link_commits = true;
+  bool link_references = true;      // issue references and @mentions become links
+  bool split_references = true;     // `, closes …, references …` (actionless ones last)
+  bool issues_digits_only = false;  // angular's issue pattern #[0-9]+ (else #[a-z0-9]+)
+  bool protect_markdown = true;     // no links inside code, links and URLs
+  bool merge_duplicates = false;    // same scope and subject: one bullet, all hashes
+  bool drop_revert_pairs = true;    // a revert and the commit it reverts, both in the release
+  int blank_lines = 1;              // blank lines before each `###`
+  // Whole files.
+  std::string file_header;  // title and preamble
+  std::string file_footer;
+  bool link_definitions = false;  // Keep a Changelog's `[1.0.0]: compare-url` lines
+  bool git_cliff_links = false;   // git-cliff keepachangelog footer links
+};
+
+namespace detail_impl {
+
+inline std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+inline void replace_all(std::string& text, std::string_view key, std::string_view value) {
+  std::size_t at = 0;
+  while ((at = text.find(key, at)) != std::string::npos) {
+    text.replace(at, key.size(), value);
+    at += value.size();
+  }
+}
+
+inline std::string base_url(const repository& r) {
+  std::string out = r.host_url;
+  out += '/';
+  out += r.owner;
+  out += '/';
+  out += r.name;
+  return out;
+}
+
+inline std::string expand(std::string tmpl, const repository& r) {
+  replace_all(tmpl, "{base}", base_url(r));
+  replace_all(tmpl, "{host}", r.host_url);
+  replace_all(tmpl, "{owner}", r.owner);
+  replace_all(tmpl, "{repo}", r.name);
+  return tmpl;
+}
+
+}  // namespace detail_impl
+
+// URLs of a repository (the host's defaults unless a template is set).
+[[nodiscard]] inline std::string compare_url(const repository& r, std::string_view from,
+                                             std::string_view to) {
+  std::string t = r.compare_template;
+  if (t.empty()) {
+    t = r.kind == host::gitlab      ? "{base}/-/compare/{from}...{to}"
+        : r.kind == host::bitbucket ? "{base}/branches/compare/{to}%0D{from}"
+                                    : "{base}/compare/{from}...{to}";
+  }
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{from}", from);
+  detail_impl::replace_all(out, "{to}", to);
+  return out;
+}
+[[nodiscard]] inline std::string commit_url(const repository& r, std::string_view hash) {
+  std::string t = r.commit_template;
+  if (t.empty()) {
+    t = r.kind == host::gitlab      ? "{base}/-/commit/{hash}"
+        : r.kind == host::bitbucket ? "{base}/commits/{hash}"
+                                    : "{base}/commit/{hash}";
+  }
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{hash}", hash);
+  return out;
+}
+[[nodiscard]] inline std::string issue_url(const repository& r, std::string_view issue) {
+  std::string t = r.issue_template;
+  if (t.empty()) t = r.kind == host::gitlab ? "{base}/-/issues/{issue}" : "{base}/issues/{issue}";
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{issue}", issue);
+  return out;
+}
+[[nodiscard]] inline std::string user_url(const repository& r, std::string_view user) {
+  std::string out =
+      detail_impl::expand(r.user_template.empty() ? "{host}/{user}" : r.user_template, r);
+  detail_impl::replace_all(out, "{user}", user);
+  return out;
+}
+[[nodiscard]] inline std::string tag_url(const repository& r, std::string_view tag) {
+  std::string t = r.tag_template;
+  if (t.empty()) {
+    t = r.kind == host::gitlab      ? "{base}/-/tags/{tag}"
+        : r.kind == host::bitbucket ? "{base}/src/{tag}"
+                                    : "{base}/releases/tag/{tag}";
+  }
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{tag}", tag);
+  return out;
+}
+
+// A repository from its URL: `https://github.com/owner/name(.git)`,
+// `git@gitlab.com:group/sub/name.git`, `ssh://git@host/owner/name`, `git+https://…`.
+// The host kind comes from the host name (github, gitlab, bitbucket), else `fallback`
+// (self-hosted Gitea/Forgejo, or say so for a self-hosted GitLab).
+[[nodiscard]] inline result<repository> parse_repository(std::string_view url,
+                                                         host fallback = host::gitea) {
+  std::string_view rest = url;
+  if (rest.substr(0, 4) == "git+") rest.remove_prefix(4);
+  std::string scheme = "https://";
+  std::string_view hostname;
+  std::string_view path;
+  const std::size_t scheme_end = rest.find("://");
+  if (scheme_end != std::string_view::npos) {
+    const std::string_view s = rest.substr(0, scheme_end);
+    if (s == "http") scheme = "http://";
+    rest.remove_prefix(scheme_end + 3);
+    const std::size_t at = rest.find('@');
+    const std::size_t slash = rest.find('/');
+    if (at != std::string_view::npos && at < slash) rest.remove_prefix(at + 1);
+    const std::size_t host_end = rest.find('/');
+    if (host_end == std::string_view::npos) {
+      return relkit::error{errc::bad_repository_url, url.size(),
+                           "expected /owner/name after the host at " + std::to_string(url.size())};
+    }
+    hostname = rest.substr(0, host_end);
+    // Drop a port of ssh:// URLs; keep it for http(s).
+    if (s == "ssh" || s == "git") {
+      const std::size_t colon = hostname.find(':');
+      if (colon != std::string_view::npos) hostname = hostname.substr(0, colon);
+    }
+    path = rest.substr(host_end + 1);
+  } else {
+    const std::size_t at = rest.find('@');
+    const std::size_t colon = rest.find(':');
+    if (colon == std::string_view::npos) {
+      return relkit::error{errc::bad_repository_url, 0, "expected a scheme or host: at 0"};
+    }
+    hostname = rest.substr(at == std::string_view::npos || at > colon ? 0 : at + 1,
+                           colon - (at == std::string_view::npos || at > colon ? 0 : at + 1));
+    path = rest.substr(colon + 1);
+  }
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  if (path.size() >= 4 && path.substr(path.size() - 4) == ".git") path.remove_suffix(4);
+  const std::size_t last = path.rfind('/');
+  const std::size_t position =
+      url.size() - (rest.size() - static_cast<std::size_t>(path.data() - rest.data()));
+  if (hostname.empty() || last == std::string_view::npos || last == 0 || last + 1 == path.size()) {
+    return relkit::error{errc::bad_repository_url, position,
+                         "expected owner/name at " + std::to_string(position)};
+  }
+  repository out;
+  const std::string lower_host = detail_impl::lower(hostname);
+  out.kind = lower_host.find("github") != std::string::npos      ? host::github
+             : lower_host.find("gitlab") != std::string::npos    ? host::gitlab
+             : lower_host.find("bitbucket") != std::string::npos ? host::bitbucket
+                                                                 : fallback;
+  out.host_url = scheme + std::string(hostname);
+  out.owner = std::string(path.substr(0, last));
+  out.name = std::string(path.substr(last + 1));
+  return out;
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/changelog_render.hpp ----
+// relkit::changelog: the styles, rendering of one release and of whole files.
+// Included by relkit/changelog.hpp; include that header instead.
+
+#include <algorithm>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+namespace styles {
+
+namespace detail_impl {
+inline rule type_rule(std::string type, std::string section, bool hidden = false) {
+  return rule{rule::match::type, std::move(type), std::move(section), hidden};
+}
+inline rule header_rule(rule::match kind, std::string text, std::string section) {
+  return rule{kind, std::move(text), std::move(section), false};
+}
+}  // namespace detail_impl
+
+// conventional-changelog-conventionalcommits 10.4.1 (writer 9.3.0): `##` headings,
+// ⚠ BREAKING CHANGES first, Features / Bug Fixes / Performance Improvements /
+// Reverts, other types hidden unless they carry a breaking note.
+[[nodiscard]] inline style conventionalcommits() {
+  using detail_impl::type_rule;
+  style s;
+  s.rules = {type_rule("feat", "Features"),
+             type_rule("feature", "Features"),
+             type_rule("fix", "Bug Fixes"),
+             type_rule("perf", "Performance Improvements"),
+             type_rule("revert", "Reverts"),
+             type_rule("docs", "Documentation", true),
+             type_rule("style", "Styles", true),
+             type_rule("chore", "Miscellaneous Chores", true),
+             type_rule("refactor", "Code Refactoring", true),
+             type_rule("test", "Tests", true),
+             type_rule("build", "Build System", true),
+             type_rule("ci", "Continuous Integration", true)};
+  s.section_order = {
+      "Features",      "Bug Fixes",    "Performance Improvements", "Reverts",
+      "Documentation", "Styles",       "Miscellaneous Chores",     "Code Refactoring",
+      "Tests",         "Build System", "Continuous Integration"};
+  return s;
+}
+
+// conventional-changelog-angular 9.4.0 (writer 9.3.0): `#` for x.y.0 releases,
+// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`.
+[[nodiscard]] inline style angular() {
+  using detail_impl::type_rule;
+  style s;
+  s.rules = {type_rule("feat", "Features"),
+             type_rule("fix", "Bug Fixes"),
+             type_rule("perf", "Performance Improvements"),
+             type_rule("revert", "Reverts"),
+             type_rule("docs", "Documentation", true),
+             type_rule("style", "Styles", true),
+             type_rule("refactor", "Code Refactoring", true),
+             type_rule("test", "Tests", true),
+             type_rule("build", "Build System", true),
+             type_rule("ci", "Continuous Integration", true)};
+  s.type_case_insensitive = false;
+  s.sections_alphabetical = true;
+  s.h1_unless_patch = true;
+  s.breaking_title = "BREAKING CHANGES";
+  s.breaking_last = true;
+  s.split_references = false;
+  s.issues_digits_only = true;
+  return s;
+}
+
+// @semantic-release/release-notes-generator 14.1.1 with its default preset
+// (angular 8.3.1, writer 8.4.0): the angular layout with two blank lines before
+// each `###`, breaking notes in commit order, `#123` linked even inside code.
+[[nodiscard]] inline style semantic_release() {
+  style s = angular();
+  s.blank_lines = 2;
+  s.sort_notes = false;
+  s.protect_markdown = false;
+  return s;
+}
+
+// git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
+// oldest first, no links; unconventional commits and chore(deps…) dropped.
+[[nodiscard]] inline style git_cliff() {
+  using detail_impl::header_rule;
+  using m = rule::match;
+  style s;
+  s.kind = layout::git_cliff;
+  s.rules = {header_rule(m::header_prefix, "feat", "🚀 Features"),
+             header_rule(m::header_prefix, "fix", "🐛 Bug Fixes"),
+             header_rule(m::header_prefix, "doc", "📚 Documentation"),
+             header_rule(m::header_prefix, "perf", "⚡ Performance"),
+             header_rule(m::header_prefix, "refactor", "🚜 Refactor"),
+             header_rule(m::header_prefix, "style", "🎨 Styling"),
+             header_rule(m::header_prefix, "test", "🧪 Testing"),
+             header_rule(m::header_prefix, "chore(release): prepare for", ""),
+             header_rule(m::header_prefix, "chore(deps", ""),
+             header_rule(m::header_prefix, "chore(pr)", ""),
+             header_rule(m::header_prefix, "chore(pull)", ""),
+             header_rule(m::header_prefix, "chore", "⚙️ Miscellaneous Tasks"),
+             header_rule(m::header_prefix, "ci", "⚙️ Miscellaneous Tasks"),
+             header_rule(m::body_contains, "security", "🛡️ Security"),
+             header_rule(m::header_prefix, "revert", "◀️ Revert"),
+             header_rule(m::any, "", "💼 Other")};
+  s.section_order = {
+      "🚀 Features",       "🐛 Bug Fixes",   "📚 Documentation", "⚡ Performance",
+      "🚜 Refactor",       "🎨 Styling",     "🧪 Testing",    "⚙️ Miscellaneous Tasks",
+      "🛡️ Security", "◀️ Revert", "💼 Other"};
+  s.dashed_date = true;
+  s.link_compare = false;
+  s.strip_v = true;
+  s.breaking_title.clear();
+  s.bullet = "- ";
+  s.git_cliff_bullets = true;
+  s.sort_entries = false;
+  s.link_commits = false;
+  s.link_references = false;
+  s.drop_revert_pairs = false;  // git-cliff lists both
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n";
+  return s;
+}
+
+// git-cliff's keepachangelog example configuration: Added / Changed / Fixed /
+// Removed by the wording of the first line, unconventional commits kept.
+[[nodiscard]] inline style git_cliff_keepachangelog() {
+  using detail_impl::header_rule;
+  using m = rule::match;
+  style s = git_cliff();
+  s.rules = {header_rule(m::header_contains, ": add", "Added"),
+             header_rule(m::header_contains, ": support", "Added"),
+             header_rule(m::header_contains, ": remove", "Removed"),
+             header_rule(m::header_contains, ": delete", "Removed"),
+             header_rule(m::header_prefix, "test", "Fixed"),
+             header_rule(m::header_prefix, "fix", "Fixed"),
+             header_rule(m::header_contains, ": fix", "Fixed"),
+             header_rule(m::any, "", "Changed")};
+  s.section_order = {"Added", "Changed", "Fixed", "Removed"};
+  s.skip_unconventional = false;
+  s.first_line_only = true;
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),\n"
+      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
+  s.file_footer = "<!-- generated by git-cliff -->\n";
+  s.git_cliff_links = true;
+  return s;
+}
+
+// Keep a Changelog 1.1.0: `## [1.0.0] - date`, Added / Changed / Deprecated /
+// Removed / Fixed / Security, `- ` bullets, `[Unreleased]`, link definitions at the bottom.
+[[nodiscard]] inline style keep_a_changelog() {
+  using detail_impl::type_rule;
+  style s;
+  s.kind = layout::keep_a_changelog;
+  s.rules = {type_rule("feat", "Added"),
+             type_rule("feature", "Added"),
+             type_rule("add", "Added"),
+             type_rule("perf", "Changed"),
+             type_rule("refactor", "Changed"),
+             type_rule("change", "Changed"),
+             type_rule("deprecate", "Deprecated"),
+             type_rule("remove", "Removed"),
+             type_rule("revert", "Removed"),
+             type_rule("fix", "Fixed"),
+             type_rule("security", "Security"),
+             type_rule("docs", "Changed", true),
+             type_rule("chore", "Changed", true),
+             type_rule("build", "Changed", true),
+             type_rule("ci", "Changed", true),
+             type_rule("test", "Changed", true),
+             type_rule("style", "Changed", true)};
+  s.section_order = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"};
+  s.dashed_date = true;
+  s.link_compare = false;
+  s.strip_v = true;
+  s.breaking_title.clear();
+  s.bullet = "- ";
+  s.sort_entries = false;
+  s.oldest_first = false;
+  s.link_commits = false;
+  s.link_references = false;
+  s.show_hashes = false;
+  s.show_references = false;
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
+      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
+  s.link_definitions = true;
+  return s;
+}
+
+// relkit's own style: the conventionalcommits sections with `- ` bullets, a
+// dashed date, linked compare/commits/issues, identical entries merged.
+[[nodiscard]] inline style relkit() {
+  style s = conventionalcommits();
+  s.dashed_date = true;
+  s.bullet = "- ";
+  s.merge_duplicates = true;
+  s.file_header = "# Changelog\n\n";
+  return s;
+}
+
+}  // namespace styles
+
+namespace detail_impl {
+
+// A bullet ready to print.
+struct item {
+  const entry* source = nullptr;
+  std::string section;
+  std::string subject;  // linked text (conventional-changelog) or the git-cliff message
+  std::vector<const reference*> references;
+  std::vector<const entry*> also;  // merged duplicates
+  bool unconventional = false;
+};
+
+// The type rules compare: a revert counts as "revert"; lower-cased unless exact.
+inline std::string rule_type(const entry& e, bool case_insensitive) {
+  std::string type = case_insensitive ? lower(e.type) : e.type;
+  if (e.revert_target) type = "revert";
+  return type;
+}
+
+inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
+  switch (r.kind) {
+    case rule::match::type:
+      return type == r.text;
+    case rule::match::header_prefix:
+      return e.header.compare(0, r.text.size(), r.text) == 0;
+    case rule::match::header_contains:
+      return e.header.find(r.text) != std::string::npos;
+    case rule::match::body_contains:
+      return e.body.find(r.text) != std::string::npos;
+    case rule::match::any:
+      return true;
+  }
+  return false;
+}
+
+// A URL template expanded for the repository once, split around its one
+// placeholder: appending a link is then two appends, not a template expansion.
+struct url_pattern {
+  std::string before;
+  std::string after;
+  std::string full;  // the expanded template when the placeholder is not there exactly once
+  std::string_view key;
+  void append(std::string& out, std::string_view value) const {
+    if (full.empty()) {
+      out += before;
+      out += value;
+      out += after;
+      return;
+    }
+    std::string text = full;
+    replace_all(text, key, value);
+    out += text;
+  }
+};
+
+inline url_pattern make_pattern(std::string expanded, std::string_view key) {
+  url_pattern p;
+  p.key = key;
+  const std::size_t at = expanded.find(key);
+  if (at == std::string::npos || expanded.find(key, at + 1) != std::string::npos) {
+    p.full = std::move(expanded);
+    if (p.full.empty()) p.full = " ";  // never empty: marks the slow path
+    return p;
+  }
+  p.before = expanded.substr(0, at);
+  p.after = expanded.substr(at + key.size());
+  return p;
+}
+
+struct link_cache {
+  url_pattern commit;
+  url_pattern issue;
+  explicit link_cache(const repository& repo)
+      : commit(make_pattern(commit_url(repo, "{hash}"), "{hash}")),
+        issue(make_pattern(issue_url(repo, "{issue}"), "{issue}")) {}
+};
+
+// conventional-changelog's reference formatter: issue references and @mentions
+// become links outside code, links and URLs; `linked` receives each issue match.
+inline std::string link_text(std::string_view text, const repository& repo, const link_cache& links,
+                             const style& s, std::vector<std::string>* linked) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    // Copy the run of bytes that can start nothing (most of the text) at once.
+    std::size_t plain = i;
+    while (plain < n) {
+      const char p = text[plain];
+      if (p == '#' || p == '@' || p == '[' || p == '`' || p == 'h' ||
+          ((p == '~' || p == ' ' || p == '\t') && (plain == 0 || text[plain - 1] == '\n'))) {
+        break;
+      }
+      ++plain;
+    }
+    if (plain > i) {
+      out.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
+    if (s.protect_markdown) {
+      const std::size_t skip = relkit::detail::protected_segment(text, i);
+      if (skip > 0) {
+        out.append(text.substr(i, skip));
+        i += skip;
+        continue;
+      }
+    }
+    const char c = text[i];
+    if (c == '#' && i + 1 < n) {
+      std::size_t k = i + 1;
+      while (k < n && ((text[k] >= '0' && text[k] <= '9') ||
+                       (!s.issues_digits_only && text[k] >= 'a' && text[k] <= 'z'))) {
+        ++k;
+      }
+      if (k > i + 1) {
+        const std::string_view match = text.substr(i, k - i);
+        if (linked) linked->emplace_back(match);
+        out += '[';
+        out += match;
+        out += "](";
+        links.issue.append(out, match.substr(1));
+        out += ')';
+        i = k;
+        continue;
+      }
+    }
+    if (c == '@' && (i == 0 || !relkit::detail::is_js_word(text[i - 1])) && i + 1 < n) {
+      auto user_char = [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '/';
+      };
+      std::size_t k = i + 1;
+      if (text[k] != '/' && user_char(text[k])) {
+        ++k;
+        for (int rep = 0; rep < 38 && k < n; ++rep) {
+          if (text[k] == '-' && k + 1 < n && user_char(text[k + 1])) {
+            k += 2;
+          } else if (user_char(text[k])) {
+            ++k;
+          } else {
+            break;
+          }
+        }
+        const std::string_view user = text.substr(i + 1, k - i - 1);
+        if (user.find('/') == std::string_view::npos) {
+          out += "[@";
+          out += user;
+          out += "](";
+          out += user_url(repo, user);
+          out += ')';
+        } else {
+          out.append(text.substr(i, k - i));
+        }
+        i = k;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+inline std::string strip_v(std::string_view v) {
+  if (!v.empty() && (v[0] == 'v' || v[0] == 'V')) v.remove_prefix(1);
+  return std::string(v);
+}
+
+// semver patch != 0 (angular's isPatch), read from "1.2.3…" or "v1.2.3…".
+inline bool is_patch(std::string_view version) {
+  const std::string v = strip_v(version);
+  const std::size_t a = v.find('.');
+  if (a == std::string::npos) return false;
+  const std::size_t b = v.find('.', a + 1);
+  if (b == std::string::npos) return false;
+  std::size_t e = b + 1;
+  while (e < v.size() && v[e] >= '0' && v[e] <= '9') ++e;
+  const std::string patch = v.substr(b + 1, e - b - 1);
+  return !patch.empty() && patch.find_first_not_of('0') != std::string::npos;
+}
+
+inline std::string upper_first(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+inline std::string trim(std::string_view s) {
+  std::size_t b = 0;
+  std::size_t e = s.size();
+  while (b < e && relkit::detail::is_js_space(s[b])) ++b;
+  while (e > b && relkit::detail::is_js_space(s[e - 1])) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// The entries a release shows: duplicates (same hash) once, revert pairs dropped.
+// O(n log n): releases of tens of thousands of commits stay in milliseconds.
+inline std::vector<const entry*> effective_entries(const release& r, const style& s) {
+  const std::size_t n = r.entries.size();
+  std::vector<std::size_t> by_hash(n);
+  for (std::size_t i = 0; i < n; ++i) by_hash[i] = i;
+  std::stable_sort(by_hash.begin(), by_hash.end(), [&](std::size_t a, std::size_t b) {
+    return r.entries[a].hash < r.entries[b].hash;
+  });
+  std::vector<bool> dropped(n, false);
+  for (std::size_t k = 1; k < n; ++k) {
+    const entry& a = r.entries[by_hash[k - 1]];
+    const entry& b = r.entries[by_hash[k]];
+    if (!b.hash.empty() && a.hash == b.hash) dropped[by_hash[k]] = true;  // a later copy
+  }
+  if (s.drop_revert_pairs) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const entry& rev = r.entries[i];
+      if (dropped[i] || !rev.revert_target || rev.revert_target->size() < 7) continue;
+      const std::string& target_hash = *rev.revert_target;
+      auto it = std::lower_bound(
+          by_hash.begin(), by_hash.end(), target_hash,
+          [&](std::size_t a, const std::string& key) { return r.entries[a].hash < key; });
+      for (; it != by_hash.end(); ++it) {
+        const entry& target = r.entries[*it];
+        if (target.hash.compare(0, target_hash.size(), target_hash) != 0) break;
+        if (*it == i || dropped[*it]) continue;
+        if (!rev.revert_header.empty() && rev.revert_header != target.header) continue;
+        dropped[i] = true;
+        dropped[*it] = true;
+        break;
+      }
+    }
+  }
+  std::vector<const entry*> kept;
+  kept.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!dropped[i]) kept.push_back(&r.entries[i]);
+  }
+  return kept;
+}
+
+inline std::size_t section_rank(const style& s, std::string_view title) {
+  const auto it = std::find(s.section_order.begin(), s.section_order.end(), title);
+  return static_cast<std::size_t>(it - s.section_order.begin());
+}
+
+struct section_block {
+  std::string title;
+  std::vector<item> items;
+};
+
+inline void append_reference(std::string& out, const reference& ref, const repository& repo,
+                             const link_cache& links, bool link) {
+  std::string label;
+  if (!ref.owner.empty()) {
+    label += ref.owner;
+    label += '/';
+  }
+  label += ref.repository;
+  label += ref.prefix;
+  label += ref.issue;
+  out += ' ';
+  if (!link) {
+    out += label;
+    return;
+  }
+  out += '[';
+  out += label;
+  out += "](";
+  if (!ref.repository.empty()) {
+    repository other = repo;
+    if (!ref.owner.empty()) other.owner = ref.owner;
+    other.name = ref.repository;
+    out += issue_url(other, ref.issue);
+  } else {
+    links.issue.append(out, ref.issue);
+  }
+  out += ')';
+}
+
+inline void append_commit_link(std::string& out, const entry& e, const link_cache& links,
+                               const style& s) {
+  const std::string_view short_hash = std::string_view(e.hash).substr(0, 7);
+  if (s.link_commits) {
+    out += "([";
+    out += short_hash;
+    out += "](";
+    links.commit.append(out, e.hash);
+    out += "))";
+  } else {
+    out += short_hash;
+  }
+}
+
+inline void append_cc_bullet(std::string& out, const item& it, const repository& repo,
+                             const link_cache& links, const style& s) {
+  const entry& e = *it.source;
+  out += s.bullet;
+  if (!e.scope.empty()) {
+    out += "**";
+    out += e.scope;
+    out += ":** ";
+  }
+  out += it.subject.empty() ? e.header : it.subject;
+  if (!e.hash.empty() && s.show_hashes) {
+    out += ' ';
+    if (it.also.empty()) {
+      append_commit_link(out, e, links, s);
+    } else {
+      // Merged duplicates: one link group listing every hash.
+      out += '(';
+      bool first = true;
+      for (const entry* dup : it.also) {
+        if (!first) out += ", ";
+        first = false;
+        std::string one;
+        append_commit_link(one, *dup, links, s);
+        out += s.link_commits ? one.substr(1, one.size() - 2) : one;
+      }
+      out += ')';
+    }
+  }
+  if (it.references.empty() || !s.show_references) return;
+  if (!s.split_references) {
+    out += ", closes";
+    for (const reference* ref : it.references)
+      append_reference(out, *ref, repo, links, s.link_references);
+    return;
+  }
+  bool any_closing = false;
+  bool any_plain = false;
+  for (const reference* ref : it.references) (ref->action.empty() ? any_plain : any_closing) = true;
+  if (any_closing) {
+    out += ", closes";
+    for (const reference* ref : it.references) {
+      if (!ref->action.empty()) append_reference(out, *ref, repo, links, s.link_references);
+    }
+  }
+  if (any_plain) {
+    out += ", references";
+    for (const reference* ref : it.references) {
+      if (ref->action.empty()) append_reference(out, *ref, repo, links, s.link_references);
+    }
+  }
+}
+
+inline void append_cliff_bullet(std::string& out, const item& it, const style& s) {
+  const entry& e = *it.source;
+  out += s.bullet;
+  if (s.first_line_only) {
+    out += trim(upper_first(it.subject));
+    return;
+  }
+  if (!e.scope.empty() && !it.unconventional) {
+    out += "*(";
+    out += e.scope;
+    out += ")* ";
+  }
+  if (e.breaking && !it.unconventional) out += "[**breaking**] ";
+  out += upper_first(it.subject);
+}
+
+inline std::string heading(const release& r, const style& s, const repository& repo) {
+  std::string out;
+  const std::string tag = r.tag.empty() ? r.version : r.tag;
+  if (s.kind != layout::conventional_changelog || s.dashed_date) {
+    out += "## [";
+    if (r.unreleased) {
+      out += s.kind == layout::git_cliff ? "unreleased" : "Unreleased";
+      out += "]";
+      return out + "\n";
+    }
+    out += s.strip_v ? strip_v(r.version) : r.version;
+    out += ']';
+    if (s.link_compare && r.previous_tag) {
+      out += '(';
+      out += compare_url(repo, *r.previous_tag, tag);
+      out += ')';
+    }
+    if (!r.title.empty()) {
+      out += " \"";
+      out += r.title;
+      out += '"';
+    }
+    if (!r.date.empty()) {
+      out += " - ";
+      out += r.date;
+    }
+    if (r.yanked) out += " [YANKED]";
+    return out + "\n";
+  }
+  out += s.h1_unless_patch && !is_patch(r.version) ? "# " : "## ";
+  if (s.link_compare && r.previous_tag) {
+    out += '[';
+    out += r.version;
+    out += "](";
+    out += compare_url(repo, *r.previous_tag, tag);
+    out += ')';
+  } else {
+    out += r.version;
+  }
+  if (!r.title.empty()) {
+    out += " \"";
+    out += r.title;
+    out += '"';
+  }
+  if (!r.date.empty()) {
+    out += " (";
+    out += r.date;
+    out += ')';
+  }
+  return out + "\n";
+}
+
+}  // namespace detail_impl
+
+// The notes of one release in `s`: a heading and its sections, ending in one '\n'.
+[[nodiscard]] inline std::string render(const release& r, const style& s,
+                                        const repository& repo = {}) {
+  using namespace detail_impl;
+  const std::vector<const entry*> entries = effective_entries(r, s);
+  const link_cache links(repo);
+  const bool cliff = s.git_cliff_bullets;
+
+  std::vector<item> items;
+  items.reserve(entries.size());
+  struct note_line {
+    const entry* source;
+    std::string text;
+  };
+  std::vector<note_line> notes;
+  for (const entry* e : entries) {
+    const bool conventional = !e->type.empty() && !(cliff && e->wrapped_header);
+    if (s.skip_unconventional && (!conventional || e->merge) && (cliff || !e->revert_target)) {
+      continue;
+    }
+    const rule* hit = nullptr;
+    const std::string type = rule_type(*e, s.type_case_insensitive);
+    for (const rule& candidate : s.rules) {
+      if (rule_matches(candidate, *e, type)) {
+        hit = &candidate;
+        break;
+      }
+    }
+    const bool has_notes = !s.breaking_title.empty() && !e->breaking_notes.empty();
+    if (!s.breaking_title.empty()) {
+      for (const std::string& note : e->breaking_notes) {
+        notes.push_back({e, link_text(note, repo, links, s, nullptr)});
+      }
+    }
+    item it;
+    it.source = e;
+    if (hit != nullptr && hit->section.empty()) continue;  // a skip rule
+    if (hit == nullptr || hit->hidden) {
+      if (!has_notes) continue;
+      it.section = hit != nullptr ? hit->section : e->type;
+    } else {
+      it.section = hit->section;
+    }
+    if (cliff) {
+      if (s.first_line_only || !conventional) {
+        const std::string_view first =
+            !conventional ? std::string_view(e->header) : std::string_view(e->subject);
+        it.subject = std::string(first.substr(0, first.find('\n')));
+      } else {
+        it.subject = e->subject;
+      }
+      if (!conventional) it.unconventional = true;
+    } else {
+      std::vector<std::string> linked;
+      if (!e->subject.empty()) {
+        it.subject =
+            s.link_references ? link_text(e->subject, repo, links, s, &linked) : e->subject;
+      }
+      for (const reference& ref : e->references) {
+        const std::string key = ref.prefix + ref.issue;
+        if (std::find(linked.begin(), linked.end(), key) == linked.end()) {
+          it.references.push_back(&ref);
+        }
+      }
+    }
+    items.push_back(std::move(it));
+  }
+
+  // Order the bullets.
+  if (s.sort_entries) {
+    std::vector<std::string> keys(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      keys[i] = items[i].source->scope + items[i].subject;
+    }
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return relkit::detail::collate(keys[a], keys[b]) < 0;
+    });
+    std::vector<item> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t i : order) sorted.push_back(std::move(items[i]));
+    items = std::move(sorted);
+  } else if (s.oldest_first) {
+    std::reverse(items.begin(), items.end());
+  }
+  if (s.merge_duplicates && !items.empty()) {
+    // Same section, scope and subject: the first keeps the others' hashes and references.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key_less = [&](std::size_t a, std::size_t b) {
+      const item& x = items[a];
+      const item& y = items[b];
+      if (x.section != y.section) return x.section < y.section;
+      if (x.source->scope != y.source->scope) return x.source->scope < y.source->scope;
+      return x.subject < y.subject;
+    };
+    std::stable_sort(order.begin(), order.end(), key_less);
+    std::vector<bool> absorbed(items.size(), false);
+    for (std::size_t k = 1, head = order[0]; k < order.size(); ++k) {
+      const std::size_t cur = order[k];
+      if (key_less(head, cur)) {
+        head = cur;
+        continue;
+      }
+      item& first = items[head];
+      if (first.also.empty()) first.also.push_back(first.source);
+      first.also.push_back(items[cur].source);
+      for (const reference* ref : items[cur].references) {
+        const bool known =
+            std::any_of(first.references.begin(), first.references.end(),
+                        [&](const reference* known_ref) { return *known_ref == *ref; });
+        if (!known) first.references.push_back(ref);
+      }
+      absorbed[cur] = true;
+    }
+    std::vector<item> merged;
+    merged.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!absorbed[i]) merged.push_back(std::move(items[i]));
+    }
+    items = std::move(merged);
+  }
+
+  // Group into sections, in the style's order.
+  std::vector<section_block> sections;
+  for (item& it : items) {
+    auto found = std::find_if(sections.begin(), sections.end(),
+                              [&](const section_block& b) { return b.title == it.section; });
+    if (found == sections.end()) {
+      sections.push_back({it.section, {}});
+      found = sections.end() - 1;
+    }
+    found->items.push_back(std::move(it));
+  }
+  std::stable_sort(sections.begin(), sections.end(),
+                   [&](const section_block& a, const section_block& b) {
+                     if (s.sections_alphabetical) {
+                       return relkit::detail::collate(a.title, b.title) < 0;
+                     }
+                     const std::size_t ra = section_rank(s, a.title);
+                     const std::size_t rb = section_rank(s, b.title);
+                     if (ra != rb) return ra < rb;
+                     return a.title < b.title;
+                   });
+  if (s.sort_notes) {
+    std::stable_sort(notes.begin(), notes.end(), [](const note_line& a, const note_line& b) {
+      return relkit::detail::collate(a.text, b.text) < 0;
+    });
+  }
+
+  std::string out = heading(r, s, repo);
+  std::size_t estimate = 0;
+  for (const item& it : items) estimate += it.subject.size() + it.source->scope.size() + 160;
+  for (const note_line& note : notes) estimate += note.text.size() + 32;
+  out.reserve(out.size() + estimate + sections.size() * 32);
+  const std::string gap(static_cast<std::size_t>(s.blank_lines < 0 ? 0 : s.blank_lines), '\n');
+  auto notes_block = [&] {
+    if (notes.empty()) return;
+    out += gap;
+    out += "### ";
+    out += s.breaking_title;
+    out += "\n\n";
+    for (const note_line& note : notes) {
+      out += s.bullet;
+      if (!note.source->scope.empty()) {
+        out += "**";
+        out += note.source->scope;
+        out += ":** ";
+      }
+      out += note.text;
+      out += '\n';
+    }
+  };
+  if (!s.breaking_last) notes_block();
+  for (const section_block& block : sections) {
+    out += gap;
+    out += "### ";
+    out += block.title;
+    out += "\n\n";
+    for (const item& it : block.items) {
+      if (cliff) {
+        append_cliff_bullet(out, it, s);
+      } else {
+        append_cc_bullet(out, it, repo, links, s);
+      }
+      out += '\n';
+    }
+  }
+  if (s.breaking_last) notes_block();
+  return out;
+}
+
+// A whole CHANGELOG.md: the style's title/preamble, the releases newest first
+// (as given), link definitions or footer.
+[[nodiscard]] inline std::string render_file(const std::vector<release>& newest_first,
+                                             const style& s, const repository& repo = {}) {
+  std::string out = s.file_header;
+  const bool kac = s.link_definitions;
+  const bool has_unreleased = std::any_of(newest_first.begin(), newest_first.end(),
+                                          [](const release& r) { return r.unreleased; });
+  if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
+  bool first = true;
+  for (const release& r : newest_first) {
+    if (!first) out += '\n';
+    first = false;
+    out += render(r, s, repo);
+  }
+  if (kac) {
+    out += '\n';
+    for (std::size_t i = 0; i < newest_first.size(); ++i) {
+      const release& r = newest_first[i];
+      const std::string tag = r.tag.empty() ? r.version : r.tag;
+      if (i == 0 && !r.unreleased) {
+        out += "[unreleased]: " + compare_url(repo, tag, "HEAD") + "\n";
+      }
+      if (r.unreleased) {
+        if (r.previous_tag) {
+          out += "[unreleased]: " + compare_url(repo, *r.previous_tag, "HEAD") + "\n";
+        }
+        continue;
+      }
+      out += '[';
+      out += detail_impl::strip_v(r.version);
+      out += "]: ";
+      out += r.previous_tag ? compare_url(repo, *r.previous_tag, tag) : tag_url(repo, tag);
+      out += '\n';
+    }
+  }
+  if (s.git_cliff_links) {
+    std::string links;
+    for (const release& r : newest_first) {
+      const std::string tag = r.tag.empty() ? r.version : r.tag;
+      const std::string base = detail_impl::base_url(repo);
+      if (r.unreleased) {
+        if (r.previous_tag)
+          links += "[unreleased]: " + base + "/compare/" + *r.previous_tag + "..HEAD\n";
+      } else if (r.previous_tag) {
+        links += "[" + detail_impl::strip_v(r.version) + "]: " + base + "/compare/" +
+                 *r.previous_tag + ".." + tag + "\n";
+      }
+    }
+    out += '\n';
+    out += links;
+  }
+  if (!s.file_footer.empty()) {
+    out += '\n';
+    out += s.file_footer;
+  }
+  return out;
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/changelog_prepend.hpp ----
+// relkit::changelog: prepend a release section into an existing CHANGELOG.md.
+// Included by relkit/changelog.hpp; include that header instead.
+//
+// The result is always `old[0, k) + inserted + old[k, end)`: not one byte of the
+// existing file is changed, moved or dropped. The section goes before the first
+// release heading (after the title, the preamble and any [Unreleased] section),
+// or at the end when the file has no release yet.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+
+struct prepend_options {
+  // When the file already has a section for the version: return it unchanged
+  // (idempotent runs) instead of errc::version_exists.
+  bool skip_existing = false;
+};
+
+// What prepend() reads from an existing file.
+struct outline {
+  std::size_t insert_at = 0;          // where a new release section goes
+  bool has_release = false;           // a release heading was found
+  std::string line_ending = "\n";     // the file's first line ending ("\n" or "\r\n")
+  std::vector<std::string> versions;  // versions of the release headings, in file order
+  std::vector<std::size_t> version_positions;
+};
+
+namespace detail_impl {
+
+// Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
+inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[at]);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (at + len > s.size()) return 0;
+  unsigned cp = b0 & (0x7Fu >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[at + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
+// -> "1.2.0"; empty when the heading does not start with a version.
+inline std::string heading_version(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '[') ++i;
+  std::size_t start = i;
+  if (i < text.size() && (text[i] == 'v' || text[i] == 'V')) {
+    ++i;
+    start = i;
+  }
+  if (i >= text.size() || text[i] < '0' || text[i] > '9') return {};
+  while (i < text.size() && text[i] != ']' && text[i] != ' ' && text[i] != '(' && text[i] != '\t' &&
+         text[i] != '\r') {
+    ++i;
+  }
+  return std::string(text.substr(start, i - start));
+}
+
+inline bool is_unreleased(std::string_view text) {
+  if (!text.empty() && text[0] == '[') text.remove_prefix(1);
+  if (text.size() < 10) return false;
+  return lower(text.substr(0, 10)) == "unreleased";
+}
+
+}  // namespace detail_impl
+
+// Reads the structure of an existing changelog. errc::unrecognized_file (with the
+// byte position) for a NUL byte, invalid UTF-8 or a code fence that never closes.
+[[nodiscard]] inline result<outline> read_outline(std::string_view file) {
+  outline out;
+  const std::size_t first_lf = file.find('\n');
+  if (first_lf != std::string_view::npos && first_lf > 0 && file[first_lf - 1] == '\r') {
+    out.line_ending = "\r\n";
+  }
+  for (std::size_t i = 0; i < file.size();) {
+    if (file[i] == '\0') {
+      return relkit::error{errc::unrecognized_file, i,
+                           "NUL byte: not a text file at " + std::to_string(i)};
+    }
+    const std::size_t len = detail_impl::utf8_length(file, i);
+    if (len == 0) {
+      return relkit::error{errc::unrecognized_file, i, "invalid UTF-8 at " + std::to_string(i)};
+    }
+    i += len;
+  }
+  bool in_fence = false;
+  char fence_char = 0;
+  std::size_t fence_len = 0;
+  std::size_t fence_start = 0;
+  bool after_unreleased = false;
+  std::size_t unreleased_end = std::string_view::npos;
+  for (std::size_t start = 0; start < file.size();) {
+    std::size_t end = file.find('\n', start);
+    const std::size_t next = end == std::string_view::npos ? file.size() : end + 1;
+    if (end == std::string_view::npos) end = file.size();
+    std::string_view line = file.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+    const std::string_view body = line.substr(indent);
+    if (indent < 4 && !body.empty() && (body[0] == '`' || body[0] == '~')) {
+      std::size_t run = 0;
+      while (run < body.size() && body[run] == body[0]) ++run;
+      if (run >= 3) {
+        if (!in_fence) {
+          in_fence = true;
+          fence_char = body[0];
+          fence_len = run;
+          fence_start = start;
+        } else if (body[0] == fence_char && run >= fence_len &&
+                   body.find_first_not_of(" \t", run) == std::string_view::npos) {
+          in_fence = false;
+        }
+        start = next;
+        continue;
+      }
+    }
+    if (!in_fence && indent < 4 && !body.empty() && body[0] == '#') {
+      std::size_t level = 0;
+      while (level < body.size() && body[level] == '#') ++level;
+      if (level <= 6 && level < body.size() && body[level] == ' ') {
+        std::string_view text = body.substr(level + 1);
+        while (!text.empty() && text[0] == ' ') text.remove_prefix(1);
+        const std::string version = detail_impl::heading_version(text);
+        if (!version.empty()) {
+          if (!out.has_release) {
+            out.has_release = true;
+            out.insert_at = start;
+          }
+          out.versions.push_back(version);
+          out.version_positions.push_back(start);
+        } else if (!out.has_release && detail_impl::is_unreleased(text)) {
+          after_unreleased = true;
+        } else if (after_unreleased && level <= 2 && unreleased_end == std::string_view::npos &&
+                   !out.has_release) {
+          unreleased_end = start;  // the next h1/h2 closes the Unreleased section
+        }
+      }
+    }
+    start = next;
+  }
+  if (in_fence) {
+    return relkit::error{errc::unrecognized_file, fence_start,
+                         "code fence never closed at " + std::to_string(fence_start)};
+  }
+  if (!out.has_release) {
+    out.insert_at = unreleased_end != std::string_view::npos ? unreleased_end : file.size();
+  }
+  return out;
+}
+
+// Inserts `section` (Markdown with '\n' line ends, converted to the file's) into
+// `file` before its first release heading. errc::version_exists when a heading
+// already names `version` (unless options.skip_existing: the file comes back as it
+// was); errc::unrecognized_file when the file cannot be read (see read_outline).
+[[nodiscard]] inline result<std::string> prepend(std::string_view file, std::string_view section,
+                                                 std::string_view version,
+                                                 const prepend_options& options = {}) {
+  auto shape = read_outline(file);
+  if (!shape) return shape.error();
+  const std::string wanted = detail_impl::strip_v(version);
+  for (std::size_t i = 0; i < shape->versions.size(); ++i) {
+    if (shape->versions[i] != wanted) continue;
+    if (options.skip_existing) return std::string(file);
+    const std::size_t at = shape->version_positions[i];
+    return relkit::error{
+        errc::version_exists, at,
+        "version " + wanted + " is already in the changelog at " + std::to_string(at)};
+  }
+  const std::string& eol = shape->line_ending;
+  std::string block;
+  block.reserve(section.size() + section.size() / 16 + 8);
+  for (char c : section) {
+    if (c == '\n' && eol.size() == 2 && (block.empty() || block.back() != '\r')) {
+      block += eol;
+    } else {
+      block += c;
+    }
+  }
+  if (block.empty() || block.back() != '\n') block += eol;
+  const std::size_t at = shape->insert_at;
+  std::string out;
+  out.reserve(file.size() + block.size() + 2 * eol.size());
+  out.append(file.substr(0, at));
+  if (at > 0) {
+    // Keep a blank line between what precedes and the new section.
+    if (file[at - 1] != '\n') {
+      out += eol;
+      out += eol;
+    } else {
+      const std::size_t prev_start = file.rfind('\n', at >= 2 ? at - 2 : 0);
+      const std::size_t ls = at >= 2 && prev_start != std::string_view::npos ? prev_start + 1 : 0;
+      std::string_view prev = file.substr(ls, at - 1 - ls);
+      if (!prev.empty() && prev.back() == '\r') prev.remove_suffix(1);
+      if (!prev.empty()) out += eol;
+    }
+  }
+  out += block;
+  if (at < file.size()) out += eol;  // a blank line before the next release
+  out.append(file.substr(at));
+  return out;
+}
+
+// Renders `r` in `s` and prepends it (see above).
+[[nodiscard]] inline result<std::string> prepend(std::string_view file, const release& r,
+                                                 const style& s, const repository& repo = {},
+                                                 const prepend_options& options = {}) {
+  return prepend(file, render(r, s, repo), r.unreleased ? std::string_view() : r.version, options);
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/changelog_prepend.hpp ----
+// ---- end relkit/detail/changelog_render.hpp ----
+// ---- end relkit/changelog.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
