@@ -19,8 +19,9 @@ class commit_parser {
   commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
 
   // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
-  void parse_compatible(commits::dialect grammar) {
+  void parse_compatible(commits::dialect grammar, bool meta_fields) {
     grammar_ = grammar;
+    meta_fields_ = meta_fields;
     split_lines(trim_newlines(message_), true);
     std::size_t header_line = npos;
     if (!lines_.empty()) {
@@ -153,6 +154,9 @@ class commit_parser {
 
   // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
   void split_lines(std::string_view text, bool drop_gpg) {
+    std::size_t count = 1;
+    for (std::size_t at = text.find('\n'); at != npos; at = text.find('\n', at + 1)) ++count;
+    lines_.reserve(count);
     std::size_t start = 0;
     while (true) {
       const std::size_t nl = text.find('\n', start);
@@ -313,7 +317,7 @@ class commit_parser {
   }
 
   bool parse_meta() {
-    if (next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
     // Everything from here on goes to meta fields, never to body, footer or notes.
     const bool content = next_ + 1 < lines_.size();
     next_ = lines_.size();
@@ -493,13 +497,16 @@ class commit_parser {
 
   // conventional-commits-parser's parseReferences: action sentences, then references.
   void scan_references(std::string_view s, bool footer_mode) {
+    // Every reference holds a '#': a line without one has none, whatever its actions.
+    if (s.find('#') == npos) return;
     std::size_t last = 0;
     std::size_t i = 0;
     while (i < s.size()) {
       const char c = ascii_lower(s[i]);
       std::size_t after = 0;
       std::size_t length = 0;
-      if ((c == 'c' || c == 'f' || c == 'r') &&
+      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
           (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
         const std::size_t t = skip_js_spaces(s, after);
         std::size_t q = t;
@@ -527,63 +534,41 @@ class commit_parser {
     extract_references(s.substr(last), {});
   }
 
+  // The parser's sticky referenceParts regex, applied until it fails. Every match ends
+  // in `#issue`, so only the '#' characters are visited: a match starts at the run of
+  // repository characters right before one (or at the '#' itself), which must begin at
+  // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
     if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    s = s.substr(0, find_js_line_terminator(s, 0));
     std::size_t last = 0;
-    while (true) {
-      bool found = false;
-      std::size_t p = last;
-      while (p < s.size()) {
-        if (js_line_terminator_length(s, p) != 0) break;
-        const char c = s[p];
-        const bool boundary = p == 0 || !is_repository_char(s[p - 1]);
-        std::size_t hash = npos;
-        std::size_t repo_end = p;
-        if (c == '#') {
-          if (boundary) hash = p;
-        } else if (is_repository_char(c) && boundary) {
-          std::size_t r = p;
-          while (r < s.size() && is_repository_char(s[r])) ++r;
-          if (r < s.size() && s[r] == '#') {
-            hash = r;
-            repo_end = r;
-          } else {
-            p = r;
-            continue;
-          }
+    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+      std::size_t p = hash;
+      while (p > 0 && is_repository_char(s[p - 1])) --p;
+      if (p < last) continue;  // the run began inside the previous match: no boundary
+      std::size_t e = hash + 1;
+      bool digit = false;
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
+                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      if (e == hash + 1 || !digit || !follows) continue;
+      commits::reference ref;
+      ref.raw = s.substr(last, e - last);
+      ref.action = action;
+      if (hash > p) {
+        std::string_view repository = s.substr(p, hash - p);
+        const std::size_t slash = repository.find('/');
+        if (slash != npos) {
+          ref.owner = repository.substr(0, slash);
+          repository = repository.substr(slash + 1);
         }
-        if (hash == npos) {
-          ++p;
-          continue;
-        }
-        std::size_t e = hash + 1;
-        bool digit = false;
-        while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
-        const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
-                             s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
-        if (e > hash + 1 && digit && follows) {
-          commits::reference ref;
-          ref.raw = s.substr(last, e - last);
-          ref.action = action;
-          if (repo_end > p) {
-            std::string_view repository = s.substr(p, repo_end - p);
-            const std::size_t slash = repository.find('/');
-            if (slash != npos) {
-              ref.owner = repository.substr(0, slash);
-              repository = repository.substr(slash + 1);
-            }
-            ref.repository = repository;
-          }
-          ref.prefix = s.substr(hash, 1);
-          ref.issue = s.substr(hash + 1, e - hash - 1);
-          out_.references.push_back(ref);
-          last = e;
-          found = true;
-          break;
-        }
-        p = hash + 1;
+        ref.repository = repository;
       }
-      if (!found) return;
+      ref.prefix = s.substr(hash, 1);
+      ref.issue = s.substr(hash + 1, e - hash - 1);
+      out_.references.push_back(ref);
+      last = e;
+      hash = e - 1;
     }
   }
 
@@ -744,6 +729,7 @@ class commit_parser {
   std::string_view message_;
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
+  bool meta_fields_ = true;
   std::vector<std::string_view> lines_;
   std::size_t next_ = 0;
   std::size_t body_begin_ = npos;

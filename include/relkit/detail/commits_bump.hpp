@@ -1,0 +1,264 @@
+#pragma once
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/result.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class bump : std::uint8_t { none, patch, minor, major };
+
+constexpr std::string_view to_string(bump level) noexcept {
+  switch (level) {
+    case bump::none:
+      return "none";
+    case bump::patch:
+      return "patch";
+    case bump::minor:
+      return "minor";
+    case bump::major:
+      return "major";
+  }
+  return "none";
+}
+
+// One line of a policy: the first rule a commit matches gives its bump.
+struct rule {
+  std::string name;                // shown in the decision: "feat -> minor"
+  bool breaking = false;           // only commits with a BREAKING CHANGE note or `!`
+  bool revert = false;             // only reverts
+  bool any_conventional = false;   // any conventional commit (git-cliff, release-please)
+  bool any_commit = false;         // any commit at all, conventional or not
+  std::vector<std::string> types;  // one of these types (empty: any)
+  bool ignore_case = false;        // compare types ignoring ASCII case
+  std::string scope;               // this scope only (empty: any)
+  bump level = bump::none;
+};
+
+// How a 0.y.z version bumps (SemVer leaves initial development open).
+enum class initial_development : std::uint8_t {
+  as_stable,          // breaking -> 1.0.0 (semantic-release, git-cliff and release-please defaults)
+  lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
+  breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
+  ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+};
+
+// How a revert cancels the commit it reverts inside the range.
+enum class revert_matching : std::uint8_t {
+  none,                  // reverts never cancel (whatBump)
+  newer_full_hash,       // commit-analyzer: revert newer than its target, full hash and header
+  hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
+};
+
+struct policy {
+  std::string name;
+  dialect grammar = dialect::spec;
+  std::vector<rule> rules;
+  revert_matching reverts = revert_matching::hash_prefix_any_order;
+  bool skip_merges = false;          // ignore commits with more than one parent
+  bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  initial_development zero_major = initial_development::as_stable;
+  bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+};
+
+// A commit as the bump sees it (what `git log` gives).
+struct log_entry {
+  std::string_view sha;
+  std::size_t parent_count = 1;
+  std::string_view message;
+};
+
+struct decision {
+  bump level = bump::none;
+  std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
+  std::string_view sha;                                     // its sha
+  std::string rule;                                         // the rule that matched
+  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  std::size_t cancelled = 0;  // commits dropped as revert pairs
+  std::size_t skipped = 0;    // merges skipped, empty messages
+};
+
+namespace presets {
+
+inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                      bool ignore_case = false) {
+  rule r;
+  r.name = std::move(name);
+  r.level = level;
+  r.types = std::move(types);
+  r.ignore_case = ignore_case;
+  return r;
+}
+inline rule breaking_rule(bump level = bump::major) {
+  rule r;
+  r.name = "breaking -> " + std::string(to_string(level));
+  r.breaking = true;
+  r.level = level;
+  return r;
+}
+inline rule revert_rule() {
+  rule r;
+  r.name = "revert -> patch";
+  r.revert = true;
+  r.level = bump::patch;
+  return r;
+}
+
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+inline policy semantic_release() {
+  policy p;
+  p.name = "semantic-release (conventionalcommits)";
+  p.grammar = dialect::semantic_release_conventionalcommits;
+  p.rules = {breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}),
+             make_rule("FEAT -> minor", bump::minor, {"FEAT"}),
+             revert_rule(),
+             make_rule("fix -> patch", bump::patch, {"fix"}),
+             make_rule("perf -> patch", bump::patch, {"perf"}),
+             make_rule("FIX -> patch", bump::patch, {"FIX"})};
+  p.reverts = revert_matching::newer_full_hash;
+  return p;
+}
+// The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
+inline policy semantic_release_angular() {
+  policy p = semantic_release();
+  p.name = "semantic-release (angular)";
+  p.grammar = dialect::semantic_release_angular;
+  return p;
+}
+// conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
+inline policy conventionalcommits_what_bump(bool pre_major = false) {
+  policy p;
+  p.name = "conventionalcommits whatBump";
+  p.grammar = dialect::conventional_changelog;
+  p.rules = {breaking_rule(), revert_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat", "feature"}),
+             make_rule("bump type -> patch", bump::patch,
+                       {"feat", "feature", "fix", "perf", "revert"}, true)};
+  p.reverts = revert_matching::none;
+  if (pre_major) p.zero_major = initial_development::lower_one_level;
+  return p;
+}
+// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+inline policy git_cliff() {
+  policy p;
+  p.name = "git-cliff";
+  p.grammar = dialect::spec;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.reverts = revert_matching::none;
+  return p;
+}
+// cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
+inline policy cocogitto() {
+  policy p;
+  p.name = "cocogitto";
+  p.grammar = dialect::spec;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  p.reverts = revert_matching::none;
+  p.zero_major = initial_development::ignore_breaking;
+  return p;
+}
+// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+inline policy release_please() {
+  policy p = git_cliff();
+  p.name = "release-please";
+  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
+  p.split_squash_bodies = true;
+  p.skip_merges = true;
+  return p;
+}
+// Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
+inline policy conventional_commits() {
+  policy p;
+  p.name = "conventional commits";
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  return p;
+}
+
+}  // namespace presets
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END

@@ -1,0 +1,414 @@
+#include <relkit/commits.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace rc = relkit::commits;
+
+const rc::options compatible{rc::dialect::conventional_changelog};
+
+bool inside(std::string_view part, std::string_view whole) {
+  return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
+}
+
+TEST(CommitsParse, SpecHeaderBodyFootersAsViews) {
+  const std::string message =
+      "feat(api)!: drop v1\n\nThe v1 endpoints are gone.\n\nBREAKING CHANGE: v1 clients must "
+      "move\n  to v2\nReviewed-by: Z\nRefs #133\n";
+  const auto c = rc::parse(message);
+  ASSERT_TRUE(c);
+  EXPECT_TRUE(c->conventional);
+  EXPECT_EQ(c->type, "feat");
+  EXPECT_EQ(c->scope, "api");
+  EXPECT_TRUE(c->exclamation);
+  EXPECT_EQ(c->description, "drop v1");
+  ASSERT_TRUE(c->body);
+  EXPECT_EQ(*c->body, "The v1 endpoints are gone.");
+  ASSERT_EQ(c->footers.size(), 3u);
+  EXPECT_EQ(c->footers[0], (rc::footer{"BREAKING CHANGE", ": ", "v1 clients must move\n  to v2"}));
+  EXPECT_EQ(c->footers[1], (rc::footer{"Reviewed-by", ": ", "Z"}));
+  EXPECT_EQ(c->footers[2], (rc::footer{"Refs", " #", "133"}));
+  ASSERT_EQ(c->notes.size(), 1u);
+  EXPECT_EQ(c->notes[0], (rc::note{"BREAKING CHANGE", "v1 clients must move\n  to v2"}));
+  EXPECT_TRUE(c->breaking);
+  // Every value is a view into the message: nothing was copied.
+  EXPECT_EQ(c->owned_text, nullptr);
+  EXPECT_TRUE(inside(c->description, message));
+  EXPECT_TRUE(inside(*c->body, message));
+  EXPECT_TRUE(inside(c->notes[0].text, message));
+  EXPECT_EQ(rc::to_string(*c), "feat(api)!: drop v1");
+}
+
+TEST(CommitsParse, CrlfValuesAreOwnedAndSurviveCopies) {
+  const std::string message = "fix: a\r\n\r\nline one\r\nline two\r\n";
+  rc::commit copy;
+  {
+    const auto c = rc::parse(message);
+    ASSERT_TRUE(c);
+    copy = *c;
+  }
+  ASSERT_TRUE(copy.body);
+  EXPECT_EQ(*copy.body, "line one\nline two");
+  ASSERT_NE(copy.owned_text, nullptr);
+  EXPECT_FALSE(inside(*copy.body, message));
+  EXPECT_EQ(copy.description, "a");
+}
+
+TEST(CommitsParse, SpecRejectsWithReasonAndPosition) {
+  struct {
+    std::string_view message;
+    std::string_view reason;
+    std::size_t position;
+  } const cases[] = {
+      {"update readme", "expected '(scope)', '!' or ': ' after the type", 6},
+      {": nothing", "the header does not start with a type", 0},
+      {"fix(): x", "the scope is empty", 4},
+      {"fix(a: x", "the scope is not closed by ')'", 8},
+      {"fix(a)x", "expected ': ' after the type and scope", 6},
+      {"fix:x", "expected a space after ':'", 4},
+      {"fix:  x", "the description is empty or does not follow ': ' immediately", 5},
+      {"fix: x\nbody", "the body must begin one blank line after the description", 7},
+      {"\u2728 feat: emoji", "the header does not start with a type", 0},
+  };
+  for (const auto& t : cases) {
+    const auto c = rc::parse(t.message);
+    ASSERT_TRUE(c) << t.message;
+    EXPECT_FALSE(c->conventional) << t.message;
+    EXPECT_EQ(c->reason, t.reason) << t.message;
+    EXPECT_EQ(c->reason_position, t.position) << t.message;
+    EXPECT_FALSE(c->breaking) << t.message;
+  }
+}
+
+TEST(CommitsParse, SpecBreakingChangeMustBeUpperCaseFooter) {
+  const auto lower = rc::parse("fix: a\n\nbreaking change: no");
+  ASSERT_TRUE(lower);
+  EXPECT_FALSE(lower->breaking);
+  const auto dash = rc::parse("fix: a\n\nBREAKING-CHANGE: yes");
+  ASSERT_TRUE(dash);
+  EXPECT_TRUE(dash->breaking);
+  ASSERT_EQ(dash->notes.size(), 1u);
+  EXPECT_EQ(dash->notes[0].title, "BREAKING-CHANGE");
+  const auto bang = rc::parse("refactor(core)!: rename x");
+  ASSERT_TRUE(bang);
+  ASSERT_EQ(bang->notes.size(), 1u);
+  EXPECT_EQ(bang->notes[0], (rc::note{"BREAKING CHANGE", "rename x"}));
+}
+
+TEST(CommitsParse, CompatibleQuirksOfTheParser) {
+  // Greedy scope, as conventional-commits-parser reads `(.*)`.
+  const auto greedy = rc::parse("fix(a): f(x): y", compatible);
+  ASSERT_TRUE(greedy);
+  EXPECT_EQ(greedy->scope, "a): f(x");
+  EXPECT_EQ(greedy->description, "y");
+  // `()`: conventional, scope absent.
+  const auto empty_scope = rc::parse("chore(): x", compatible);
+  ASSERT_TRUE(empty_scope);
+  EXPECT_TRUE(empty_scope->conventional);
+  EXPECT_EQ(empty_scope->scope, "");
+  // A case-insensitive note keyword anywhere after the header.
+  const auto note = rc::parse("feat: x\nbreaking change: gone", compatible);
+  ASSERT_TRUE(note);
+  ASSERT_EQ(note->notes.size(), 1u);
+  EXPECT_EQ(note->notes[0], (rc::note{"breaking change", "gone"}));
+  EXPECT_FALSE(note->body);
+  // "" body (a blank line follows the header) vs absent body.
+  const auto blank = rc::parse("feat: x\n\n\nBREAKING CHANGE: y", compatible);
+  const auto none = rc::parse("feat: x", compatible);
+  ASSERT_TRUE(blank);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(blank->body, std::optional<std::string_view>(""));
+  EXPECT_EQ(none->body, std::nullopt);
+  // `feat!:` with another note: the parser adds no `!` note.
+  const auto both = rc::parse("feat!: x\n\nBREAKING CHANGE: y", compatible);
+  ASSERT_TRUE(both);
+  ASSERT_EQ(both->notes.size(), 1u);
+  EXPECT_EQ(both->notes[0].text, "y");
+  // The angular grammar of semantic-release's default preset has no `!`.
+  const auto angular = rc::parse("feat!: x", {rc::dialect::semantic_release_angular});
+  ASSERT_TRUE(angular);
+  EXPECT_FALSE(angular->conventional);
+  EXPECT_FALSE(angular->breaking);
+}
+
+TEST(CommitsParse, ReferencesActionsAndMentions) {
+  const auto c = rc::parse(
+      "fix(ui): crash on open (#7)\n\nSee owner/repo#1 and gh#x, by @alice.\n\nCloses #12, #13\n"
+      "Co-authored-by: Bob <bob@users.noreply.github.com>",
+      compatible);
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->references.size(), 4u);
+  EXPECT_EQ(c->references[0].raw, "fix(ui): crash on open (#7");
+  EXPECT_EQ(c->references[0].issue, "7");
+  EXPECT_EQ(c->references[0].action, "");
+  EXPECT_EQ(c->references[1].owner, std::optional<std::string_view>("owner"));
+  EXPECT_EQ(c->references[1].repository, "repo");
+  EXPECT_EQ(c->references[1].issue, "1");
+  EXPECT_EQ(c->references[2].action, "Closes");
+  EXPECT_EQ(c->references[2].raw, "#12");
+  EXPECT_EQ(c->references[3].action, "Closes");
+  EXPECT_EQ(c->references[3].raw, ", #13");
+  EXPECT_EQ(c->references[3].issue, "13");
+  ASSERT_EQ(c->mentions.size(), 2u);
+  EXPECT_EQ(c->mentions[0], "alice");
+  EXPECT_EQ(c->mentions[1], "users");
+  // A sentence holding a URL yields no reference; duplicates are dropped.
+  const auto url = rc::parse("fix: x\n\nhttps://example.com/#1 #2\nfixes #3 #3", compatible);
+  ASSERT_TRUE(url);
+  ASSERT_EQ(url->references.size(), 2u);
+  EXPECT_EQ(url->references[0].raw, "#3");
+  EXPECT_EQ(url->references[1].raw, " #3");
+}
+
+TEST(CommitsParse, RevertsAndMerges) {
+  const auto quoted = rc::parse(
+      "Revert \"feat(x): add y\"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.",
+      compatible);
+  ASSERT_TRUE(quoted);
+  ASSERT_TRUE(quoted->revert);
+  EXPECT_EQ(quoted->revert->header, "feat(x): add y");
+  EXPECT_EQ(quoted->revert->hash, "0123456789abcdef0123456789abcdef01234567");
+  const auto typed = rc::parse("revert: feat: add y\n\nThis reverts commit abc1234.", compatible);
+  ASSERT_TRUE(typed);
+  ASSERT_TRUE(typed->revert);
+  EXPECT_EQ(typed->revert->header, "feat: add y");
+  EXPECT_EQ(typed->revert->hash, "abc1234");
+  // Spec mode also takes the FAQ's form: `revert:` type and a Refs footer.
+  const auto refs = rc::parse(
+      "revert: let us never again speak of the noodle incident\n\nRefs: "
+      "676104e, a215868");
+  ASSERT_TRUE(refs);
+  ASSERT_TRUE(refs->revert);
+  EXPECT_EQ(refs->revert->hash, "676104e");
+  const auto merge = rc::parse("Merge pull request #5 from a/b\n\nfeat: x", compatible);
+  ASSERT_TRUE(merge);
+  EXPECT_TRUE(merge->merge);
+  EXPECT_FALSE(merge->conventional);
+  ASSERT_EQ(merge->references.size(), 1u);
+  EXPECT_EQ(merge->references[0].issue, "5");
+}
+
+TEST(CommitsParse, EmptyAndOverlongMessagesAreErrors) {
+  const auto empty = rc::parse(" \n\t\n");
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, rc::errc::empty_message);
+  EXPECT_EQ(empty.error().position, 0u);
+  EXPECT_EQ(relkit::to_string(empty.error()), "empty commit message at 0 [commits.empty_message]");
+  rc::options small;
+  small.max_length = 4;
+  const auto longer = rc::parse("fix: x", small);
+  ASSERT_FALSE(longer);
+  EXPECT_EQ(longer.error().code, rc::errc::message_too_long);
+  EXPECT_EQ(longer.error().message, "message longer than 4 bytes at 4");
+}
+
+// A megabyte of each adversarial pattern: the parser is one forward pass per line
+// (no regular-expression backtracking), so these finish like any other megabyte.
+TEST(CommitsParse, AdversarialMegabyteInputs) {
+  const std::size_t mb = std::size_t{1} << 20;
+  for (const rc::dialect grammar : {rc::dialect::spec, rc::dialect::conventional_changelog,
+                                    rc::dialect::semantic_release_conventionalcommits}) {
+    const rc::options opts{grammar};
+    const auto hashes = rc::parse(std::string(mb, '#'), opts);
+    ASSERT_TRUE(hashes);
+    EXPECT_FALSE(hashes->conventional);
+    EXPECT_TRUE(hashes->references.empty());
+    const auto parens = rc::parse("fix" + std::string(mb, '('), opts);
+    ASSERT_TRUE(parens);
+    EXPECT_FALSE(parens->conventional);
+    std::string refs;
+    while (refs.size() < mb) refs += "a#1 ";
+    const auto many = rc::parse("fix: x\n\n" + refs, opts);
+    ASSERT_TRUE(many);
+    EXPECT_EQ(many->references.size(), 2u);  // raw "a#1", then " a#1" over and over
+    std::string actions;
+    while (actions.size() < mb) actions += "fixes ";
+    const auto fixes = rc::parse("fix: x\n\n" + actions, opts);
+    ASSERT_TRUE(fixes);
+    EXPECT_TRUE(fixes->references.empty());
+    std::string reverts = "Revert \"";
+    while (reverts.size() < mb) reverts += "This reverts commit x ";
+    const auto revert = rc::parse(reverts, opts);
+    ASSERT_TRUE(revert);
+    EXPECT_FALSE(revert->revert);
+    const auto mentions = rc::parse(std::string(mb, '@'), opts);
+    ASSERT_TRUE(mentions);
+    EXPECT_TRUE(mentions->mentions.empty());
+    std::string lines;
+    while (lines.size() < mb) lines += "BREAKING CHANGE: x\n";
+    const auto notes = rc::parse("feat: x\n\n" + lines, opts);
+    ASSERT_TRUE(notes);
+    EXPECT_EQ(notes->notes.size(), (mb + 18) / 19);
+  }
+}
+
+TEST(CommitsLint, ConfigConventionalFindings) {
+  const std::string message = "Feat: Add thing.\nno blank line";
+  const rc::lint_report report = rc::lint(message);
+  EXPECT_FALSE(report.valid);
+  ASSERT_EQ(report.findings.size(), 5u);
+  EXPECT_EQ(report.findings[0].rule, "body-leading-blank");
+  EXPECT_EQ(report.findings[0].level, rc::severity::warning);
+  EXPECT_EQ(report.findings[0].position, 17u);
+  EXPECT_EQ(report.findings[0].message, "body must have leading blank line");
+  EXPECT_EQ(report.findings[1].rule, "subject-case");
+  EXPECT_EQ(report.findings[1].position, 6u);
+  EXPECT_EQ(report.findings[1].message, "subject must not be sentence-case");
+  EXPECT_EQ(report.findings[2].rule, "subject-full-stop");
+  EXPECT_EQ(report.findings[2].message, "subject may not end with full stop");
+  EXPECT_EQ(report.findings[3].rule, "type-case");
+  EXPECT_EQ(report.findings[3].message, "type must be lower-case");
+  EXPECT_EQ(report.findings[4].rule, "type-enum");
+  EXPECT_EQ(
+      report.findings[4].message,
+      "type must be one of [build, chore, ci, docs, feat, fix, perf, refactor, revert, style, "
+      "test]");
+  EXPECT_TRUE(rc::lint("fix(ui): handle empty lists").valid);
+  const rc::lint_report merge = rc::lint("Merge branch 'main' into dev");
+  EXPECT_TRUE(merge.ignored);
+  EXPECT_TRUE(merge.findings.empty());
+}
+
+TEST(CommitsLint, RulesAreData) {
+  rc::lint_config config = rc::presets::config_conventional();
+  for (rc::lint_rule& r : config.rules) {
+    if (r.name == "type-enum") r.values.push_back("wip");
+    if (r.name == "header-max-length") r.limit = 10;
+  }
+  const rc::lint_report report = rc::lint("wip: a longer header", config);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].rule, "header-max-length");
+  EXPECT_EQ(report.findings[0].message,
+            "header must not be longer than 10 characters, current length is 20");
+}
+
+std::vector<rc::log_entry> range(
+    const std::vector<std::pair<std::string_view, std::string_view>>& shas_and_messages) {
+  std::vector<rc::log_entry> out;
+  for (const auto& [sha, message] : shas_and_messages)
+    out.push_back(rc::log_entry{sha, 1, message});
+  return out;
+}
+
+TEST(CommitsBump, DecisionNamesCommitAndRule) {
+  const auto commits = range({{"1111111aaaa", "docs: typo"},
+                              {"2222222bbbb", "feat(api): add list"},
+                              {"3333333cccc", "fix: crash"}});
+  const rc::decision d = rc::decide(commits, rc::presets::semantic_release());
+  EXPECT_EQ(d.level, rc::bump::minor);
+  EXPECT_EQ(d.commit_index, 1u);
+  EXPECT_EQ(d.sha, "2222222bbbb");
+  EXPECT_EQ(d.rule, "feat -> minor");
+  EXPECT_EQ(d.reason, "minor: 'feat(api): add list' (2222222) matched feat -> minor");
+  const rc::decision none =
+      rc::decide(range({{"1111111", "chore: x"}}), rc::presets::semantic_release());
+  EXPECT_EQ(none.level, rc::bump::none);
+  EXPECT_EQ(none.reason,
+            "none: no commit matched a rule of semantic-release (conventionalcommits)");
+}
+
+TEST(CommitsBump, PresetsDisagreeWhereTheToolsDo) {
+  const auto bang = range({{"aaaaaaa", "feat!: drop node 16"}});
+  EXPECT_EQ(rc::decide(bang, rc::presets::semantic_release()).level, rc::bump::major);
+  EXPECT_EQ(rc::decide(bang, rc::presets::semantic_release_angular()).level, rc::bump::none);
+  const auto upper = range({{"aaaaaaa", "FEAT: shout"}});
+  EXPECT_EQ(rc::decide(upper, rc::presets::semantic_release()).level, rc::bump::minor);
+  EXPECT_EQ(rc::decide(upper, rc::presets::conventionalcommits_what_bump()).level, rc::bump::patch);
+  const auto chore = range({{"aaaaaaa", "chore: deps"}});
+  EXPECT_EQ(rc::decide(chore, rc::presets::git_cliff()).level, rc::bump::patch);
+  EXPECT_EQ(rc::decide(chore, rc::presets::cocogitto()).level, rc::bump::none);
+  EXPECT_EQ(rc::decide(chore, rc::presets::release_please()).level, rc::bump::patch);
+  const auto perf = range({{"aaaaaaa", "perf: faster"}});
+  EXPECT_EQ(rc::decide(perf, rc::presets::cocogitto()).level, rc::bump::none);
+  EXPECT_EQ(rc::decide(perf, rc::presets::semantic_release()).level, rc::bump::patch);
+}
+
+TEST(CommitsBump, InitialDevelopmentPolicies) {
+  const auto breaking = range({{"aaaaaaa", "fix!: change api"}});
+  EXPECT_EQ(rc::decide(breaking, rc::presets::semantic_release(), true).level, rc::bump::major);
+  EXPECT_EQ(rc::decide(breaking, rc::presets::conventionalcommits_what_bump(true), true).level,
+            rc::bump::minor);
+  // cocogitto at 0.x: the breaking mark is ignored, `fix` decides.
+  EXPECT_EQ(rc::decide(breaking, rc::presets::cocogitto(), true).level, rc::bump::patch);
+  rc::policy zero = rc::presets::conventional_commits();
+  zero.zero_major = rc::initial_development::lower_one_level;
+  zero.zero_zero_patch = true;
+  const auto feat = range({{"aaaaaaa", "feat: x"}});
+  EXPECT_EQ(rc::decide(feat, zero, true).level, rc::bump::patch);
+  EXPECT_EQ(rc::decide(breaking, zero, true).level, rc::bump::minor);
+  EXPECT_EQ(rc::decide(breaking, zero, true, true).level, rc::bump::patch);
+  EXPECT_EQ(rc::decide(breaking, zero, true).reason,
+            "minor: 'fix!: change api' (aaaaaaa) matched breaking -> major (0.x: major lowered)");
+}
+
+TEST(CommitsBump, RevertsCancelByShaPrefixAndHeaderInAnyOrder) {
+  const std::string revert = "Revert \"feat: add x\"\n\nThis reverts commit 1234567.";
+  // The revert older than its target (a rebase reordered them) still cancels it.
+  const auto older = range({{"1234567890abcdef", "feat: add x"}, {"fedcba9", revert}});
+  const rc::decision d = rc::decide(older, rc::presets::conventional_commits());
+  EXPECT_EQ(d.level, rc::bump::none);
+  EXPECT_EQ(d.cancelled, 2u);
+  // commit-analyzer needs the full sha and the revert first: no cancel, a patch.
+  EXPECT_EQ(rc::decide(older, rc::presets::semantic_release()).level, rc::bump::minor);
+  // Six characters are not enough to name a commit.
+  const auto short_sha =
+      range({{"fedcba9", "Revert \"feat: add x\"\n\nThis reverts commit 123456."},
+             {"1234567890", "feat: add x"}});
+  EXPECT_EQ(rc::decide(short_sha, rc::presets::conventional_commits()).level, rc::bump::minor);
+}
+
+TEST(CommitsBump, SquashBodiesAndMerges) {
+  const auto squash = range({{"aaaaaaa", "chore: release batch (#9)\n\nfix: a\n\nfeat(ui): b\n"}});
+  EXPECT_EQ(rc::decide(squash, rc::presets::conventional_commits()).level, rc::bump::none);
+  rc::policy split = rc::presets::conventional_commits();
+  split.split_squash_bodies = true;
+  EXPECT_EQ(rc::decide(squash, split).level, rc::bump::minor);
+  std::vector<rc::log_entry> merge = {rc::log_entry{"bbbbbbb", 2, "feat: merged work"}};
+  rc::policy skip = rc::presets::conventional_commits();
+  skip.skip_merges = true;
+  EXPECT_EQ(rc::decide(merge, skip).level, rc::bump::none);
+  EXPECT_EQ(rc::decide(merge, skip).skipped, 1u);
+  EXPECT_EQ(rc::decide(merge, rc::presets::conventional_commits()).level, rc::bump::minor);
+}
+
+TEST(CommitsBump, CustomRules) {
+  rc::policy p = rc::presets::conventional_commits();
+  rc::rule docs = rc::presets::make_rule("docs(readme) -> patch", rc::bump::patch, {"docs"});
+  docs.scope = "readme";
+  p.rules.insert(p.rules.begin() + 1, docs);
+  EXPECT_EQ(rc::decide(range({{"aaaaaaa", "docs(readme): x"}}), p).level, rc::bump::patch);
+  EXPECT_EQ(rc::decide(range({{"aaaaaaa", "docs(api): x"}}), p).level, rc::bump::none);
+}
+
+TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
+  const std::string log =
+      "1111111111111111111111111111111111111111\x1f"
+      "2222222222222222222222222222222222222222 "
+      "3333333333333333333333333333333333333333\x1f"
+      "Merge branch 'x'\n\x1e\n"
+      "2222222222222222222222222222222222222222\x1f\x1f"
+      "feat: first\n\nbody\n\x1e\n";
+  const auto entries = rc::read_git_log(log);
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[0].parent_count, 2u);
+  EXPECT_EQ((*entries)[0].message, "Merge branch 'x'\n");
+  EXPECT_EQ((*entries)[1].parent_count, 0u);
+  EXPECT_EQ((*entries)[1].message, "feat: first\n\nbody\n");
+  const auto bad = rc::read_git_log("zzz\x1f\x1fmessage\x1e");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, rc::errc::bad_log_record);
+  EXPECT_EQ(bad.error().message, "expected a commit sha of 7-64 hex digits at 0");
+  const auto open = rc::read_git_log(
+      "abcdef1\x1f\x1f"
+      "fix: x");
+  ASSERT_FALSE(open);
+  EXPECT_EQ(open.error().message, "a git log record without its 0x1e terminator at 0");
+}
+
+}  // namespace
