@@ -585,6 +585,9 @@ struct options {
   dialect grammar = dialect::spec;
   // Longer messages are an error (errc::message_too_long), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
 };
 
 // A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
@@ -686,8 +689,9 @@ class commit_parser {
   commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
 
   // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
-  void parse_compatible(commits::dialect grammar) {
+  void parse_compatible(commits::dialect grammar, bool meta_fields) {
     grammar_ = grammar;
+    meta_fields_ = meta_fields;
     split_lines(trim_newlines(message_), true);
     std::size_t header_line = npos;
     if (!lines_.empty()) {
@@ -820,6 +824,9 @@ class commit_parser {
 
   // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
   void split_lines(std::string_view text, bool drop_gpg) {
+    std::size_t count = 1;
+    for (std::size_t at = text.find('\n'); at != npos; at = text.find('\n', at + 1)) ++count;
+    lines_.reserve(count);
     std::size_t start = 0;
     while (true) {
       const std::size_t nl = text.find('\n', start);
@@ -980,7 +987,7 @@ class commit_parser {
   }
 
   bool parse_meta() {
-    if (next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
     // Everything from here on goes to meta fields, never to body, footer or notes.
     const bool content = next_ + 1 < lines_.size();
     next_ = lines_.size();
@@ -1160,13 +1167,16 @@ class commit_parser {
 
   // conventional-commits-parser's parseReferences: action sentences, then references.
   void scan_references(std::string_view s, bool footer_mode) {
+    // Every reference holds a '#': a line without one has none, whatever its actions.
+    if (s.find('#') == npos) return;
     std::size_t last = 0;
     std::size_t i = 0;
     while (i < s.size()) {
       const char c = ascii_lower(s[i]);
       std::size_t after = 0;
       std::size_t length = 0;
-      if ((c == 'c' || c == 'f' || c == 'r') &&
+      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
           (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
         const std::size_t t = skip_js_spaces(s, after);
         std::size_t q = t;
@@ -1194,63 +1204,41 @@ class commit_parser {
     extract_references(s.substr(last), {});
   }
 
+  // The parser's sticky referenceParts regex, applied until it fails. Every match ends
+  // in `#issue`, so only the '#' characters are visited: a match starts at the run of
+  // repository characters right before one (or at the '#' itself), which must begin at
+  // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
     if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    s = s.substr(0, find_js_line_terminator(s, 0));
     std::size_t last = 0;
-    while (true) {
-      bool found = false;
-      std::size_t p = last;
-      while (p < s.size()) {
-        if (js_line_terminator_length(s, p) != 0) break;
-        const char c = s[p];
-        const bool boundary = p == 0 || !is_repository_char(s[p - 1]);
-        std::size_t hash = npos;
-        std::size_t repo_end = p;
-        if (c == '#') {
-          if (boundary) hash = p;
-        } else if (is_repository_char(c) && boundary) {
-          std::size_t r = p;
-          while (r < s.size() && is_repository_char(s[r])) ++r;
-          if (r < s.size() && s[r] == '#') {
-            hash = r;
-            repo_end = r;
-          } else {
-            p = r;
-            continue;
-          }
+    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+      std::size_t p = hash;
+      while (p > 0 && is_repository_char(s[p - 1])) --p;
+      if (p < last) continue;  // the run began inside the previous match: no boundary
+      std::size_t e = hash + 1;
+      bool digit = false;
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
+                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      if (e == hash + 1 || !digit || !follows) continue;
+      commits::reference ref;
+      ref.raw = s.substr(last, e - last);
+      ref.action = action;
+      if (hash > p) {
+        std::string_view repository = s.substr(p, hash - p);
+        const std::size_t slash = repository.find('/');
+        if (slash != npos) {
+          ref.owner = repository.substr(0, slash);
+          repository = repository.substr(slash + 1);
         }
-        if (hash == npos) {
-          ++p;
-          continue;
-        }
-        std::size_t e = hash + 1;
-        bool digit = false;
-        while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
-        const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
-                             s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
-        if (e > hash + 1 && digit && follows) {
-          commits::reference ref;
-          ref.raw = s.substr(last, e - last);
-          ref.action = action;
-          if (repo_end > p) {
-            std::string_view repository = s.substr(p, repo_end - p);
-            const std::size_t slash = repository.find('/');
-            if (slash != npos) {
-              ref.owner = repository.substr(0, slash);
-              repository = repository.substr(slash + 1);
-            }
-            ref.repository = repository;
-          }
-          ref.prefix = s.substr(hash, 1);
-          ref.issue = s.substr(hash + 1, e - hash - 1);
-          out_.references.push_back(ref);
-          last = e;
-          found = true;
-          break;
-        }
-        p = hash + 1;
+        ref.repository = repository;
       }
-      if (!found) return;
+      ref.prefix = s.substr(hash, 1);
+      ref.issue = s.substr(hash + 1, e - hash - 1);
+      out_.references.push_back(ref);
+      last = e;
+      hash = e - 1;
     }
   }
 
@@ -1411,6 +1399,7 @@ class commit_parser {
   std::string_view message_;
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
+  bool meta_fields_ = true;
   std::vector<std::string_view> lines_;
   std::size_t next_ = 0;
   std::size_t body_begin_ = npos;
@@ -1445,10 +1434,274 @@ namespace commits {
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
   } else {
-    parser.parse_compatible(opts.grammar);
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
   }
   return out;
 }
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/commits_bump.hpp ----
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class bump : std::uint8_t { none, patch, minor, major };
+
+constexpr std::string_view to_string(bump level) noexcept {
+  switch (level) {
+    case bump::none:
+      return "none";
+    case bump::patch:
+      return "patch";
+    case bump::minor:
+      return "minor";
+    case bump::major:
+      return "major";
+  }
+  return "none";
+}
+
+// One line of a policy: the first rule a commit matches gives its bump.
+struct rule {
+  std::string name;                // shown in the decision: "feat -> minor"
+  bool breaking = false;           // only commits with a BREAKING CHANGE note or `!`
+  bool revert = false;             // only reverts
+  bool any_conventional = false;   // any conventional commit (git-cliff, release-please)
+  bool any_commit = false;         // any commit at all, conventional or not
+  std::vector<std::string> types;  // one of these types (empty: any)
+  bool ignore_case = false;        // compare types ignoring ASCII case
+  std::string scope;               // this scope only (empty: any)
+  bump level = bump::none;
+};
+
+// How a 0.y.z version bumps (SemVer leaves initial development open).
+enum class initial_development : std::uint8_t {
+  as_stable,          // breaking -> 1.0.0 (semantic-release, git-cliff and release-please defaults)
+  lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
+  breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
+  ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+};
+
+// How a revert cancels the commit it reverts inside the range.
+enum class revert_matching : std::uint8_t {
+  none,                  // reverts never cancel (whatBump)
+  newer_full_hash,       // commit-analyzer: revert newer than its target, full hash and header
+  hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
+};
+
+struct policy {
+  std::string name;
+  dialect grammar = dialect::spec;
+  std::vector<rule> rules;
+  revert_matching reverts = revert_matching::hash_prefix_any_order;
+  bool skip_merges = false;          // ignore commits with more than one parent
+  bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  initial_development zero_major = initial_development::as_stable;
+  bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+};
+
+// A commit as the bump sees it (what `git log` gives).
+struct log_entry {
+  std::string_view sha;
+  std::size_t parent_count = 1;
+  std::string_view message;
+};
+
+struct decision {
+  bump level = bump::none;
+  std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
+  std::string_view sha;                                     // its sha
+  std::string rule;                                         // the rule that matched
+  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  std::size_t cancelled = 0;  // commits dropped as revert pairs
+  std::size_t skipped = 0;    // merges skipped, empty messages
+};
+
+namespace presets {
+
+inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                      bool ignore_case = false) {
+  rule r;
+  r.name = std::move(name);
+  r.level = level;
+  r.types = std::move(types);
+  r.ignore_case = ignore_case;
+  return r;
+}
+inline rule breaking_rule(bump level = bump::major) {
+  rule r;
+  r.name = "breaking -> " + std::string(to_string(level));
+  r.breaking = true;
+  r.level = level;
+  return r;
+}
+inline rule revert_rule() {
+  rule r;
+  r.name = "revert -> patch";
+  r.revert = true;
+  r.level = bump::patch;
+  return r;
+}
+
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+inline policy semantic_release() {
+  policy p;
+  p.name = "semantic-release (conventionalcommits)";
+  p.grammar = dialect::semantic_release_conventionalcommits;
+  p.rules = {breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}),
+             make_rule("FEAT -> minor", bump::minor, {"FEAT"}),
+             revert_rule(),
+             make_rule("fix -> patch", bump::patch, {"fix"}),
+             make_rule("perf -> patch", bump::patch, {"perf"}),
+             make_rule("FIX -> patch", bump::patch, {"FIX"})};
+  p.reverts = revert_matching::newer_full_hash;
+  return p;
+}
+// The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
+inline policy semantic_release_angular() {
+  policy p = semantic_release();
+  p.name = "semantic-release (angular)";
+  p.grammar = dialect::semantic_release_angular;
+  return p;
+}
+// conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
+inline policy conventionalcommits_what_bump(bool pre_major = false) {
+  policy p;
+  p.name = "conventionalcommits whatBump";
+  p.grammar = dialect::conventional_changelog;
+  p.rules = {breaking_rule(), revert_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat", "feature"}),
+             make_rule("bump type -> patch", bump::patch,
+                       {"feat", "feature", "fix", "perf", "revert"}, true)};
+  p.reverts = revert_matching::none;
+  if (pre_major) p.zero_major = initial_development::lower_one_level;
+  return p;
+}
+// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+inline policy git_cliff() {
+  policy p;
+  p.name = "git-cliff";
+  p.grammar = dialect::spec;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.reverts = revert_matching::none;
+  return p;
+}
+// cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
+inline policy cocogitto() {
+  policy p;
+  p.name = "cocogitto";
+  p.grammar = dialect::spec;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  p.reverts = revert_matching::none;
+  p.zero_major = initial_development::ignore_breaking;
+  return p;
+}
+// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+inline policy release_please() {
+  policy p = git_cliff();
+  p.name = "release-please";
+  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
+  p.split_squash_bodies = true;
+  p.skip_merges = true;
+  return p;
+}
+// Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
+inline policy conventional_commits() {
+  policy p;
+  p.name = "conventional commits";
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             make_rule("fix -> patch", bump::patch, {"fix"}, true)};
+  return p;
+}
+
+}  // namespace presets
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_bump.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
 
 // The header of a commit, rebuilt: `type(scope)!: description`.
 [[nodiscard]] inline std::string to_string(const commit& c) {
@@ -1465,8 +1718,643 @@ namespace commits {
   return text;
 }
 
+// What a rule says about one parsed commit (no rule: bump::none).
+[[nodiscard]] inline bool matches(const rule& r, const commit& c) {
+  if (r.breaking && !c.breaking) return false;
+  if (r.revert && !c.revert) return false;
+  if (r.any_conventional && !c.conventional) return false;
+  if (!r.types.empty()) {
+    bool found = false;
+    for (const std::string& t : r.types) {
+      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+        found = true;
+        break;
+      }
+    }
+    if (!found || c.type.empty()) return false;
+  }
+  if (!r.scope.empty() && c.scope != r.scope) return false;
+  return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
+         !r.scope.empty();
+}
+
+namespace detail_bump {
+
+inline std::string_view trim_js(std::string_view s) {
+  std::size_t b = detail::skip_js_spaces(s, 0);
+  std::size_t e = s.size();
+  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+struct item {
+  std::size_t index;
+  commit parsed;
+  bool dropped = false;
+};
+
+// Lines after a squash commit's header that are conventional headers after a blank line
+// (release-please's splitting), each with the lines that follow it.
+inline std::vector<std::string_view> squash_parts(std::string_view body) {
+  std::vector<std::string_view> parts;
+  std::size_t start = std::string_view::npos;
+  bool after_blank = true;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = body.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (after_blank && !blank) {
+      const auto head = parse(line);
+      if (head && head->conventional) {
+        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
+        start = pos;
+      }
+    }
+    after_blank = blank;
+    pos = nl + 1;
+  }
+  if (start != std::string_view::npos) parts.push_back(body.substr(start));
+  return parts;
+}
+
+}  // namespace detail_bump
+
+// The bump a range of commits (newest first, as `git log` lists them) implies under
+// `p`, and the commit and rule that decided it. `initial` says the current version is
+// 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
+[[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
+                                     bool initial = false, bool zero_zero = false) {
+  decision out;
+  std::vector<detail_bump::item> items;
+  items.reserve(range.size());
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    if (p.skip_merges && range[i].parent_count > 1) {
+      ++out.skipped;
+      continue;
+    }
+    auto parsed = parse(range[i].message, options{p.grammar});
+    if (!parsed) {
+      ++out.skipped;
+      continue;
+    }
+    if (p.split_squash_bodies) {
+      const std::string_view message = range[i].message;
+      const std::size_t nl = message.find('\n');
+      const std::string_view rest =
+          nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+      for (std::string_view part : detail_bump::squash_parts(rest)) {
+        auto extra = parse(part, options{p.grammar});
+        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      }
+    }
+    items.push_back(detail_bump::item{i, std::move(*parsed)});
+  }
+  if (p.reverts == revert_matching::newer_full_hash) {
+    // conventional-commits-filter: a revert is held until an older commit matches it.
+    std::vector<std::size_t> held;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const commit& c = items[k].parsed;
+      bool matched = false;
+      for (std::size_t h = 0; h < held.size(); ++h) {
+        const revert& r = *items[held[h]].parsed.revert;
+        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+            r.hash == range[items[k].index].sha) {
+          items[k].dropped = true;
+          items[held[h]].dropped = true;
+          held.erase(held.begin() + static_cast<std::ptrdiff_t>(h));
+          matched = true;
+          break;
+        }
+      }
+      if (!matched && c.revert) held.push_back(k);
+    }
+  } else if (p.reverts == revert_matching::hash_prefix_any_order) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].dropped || !items[k].parsed.revert) continue;
+      const revert& r = *items[k].parsed.revert;
+      if (r.hash.size() < 7) continue;
+      for (std::size_t t = 0; t < items.size(); ++t) {
+        if (t == k || items[t].dropped) continue;
+        const std::string_view sha = range[items[t].index].sha;
+        if (sha.size() >= r.hash.size() &&
+            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+          items[k].dropped = true;
+          items[t].dropped = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const detail_bump::item& it : items) {
+    if (it.dropped) {
+      ++out.cancelled;
+      continue;
+    }
+    for (const rule& r : p.rules) {
+      if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
+      if (!matches(r, it.parsed)) continue;
+      if (r.level > out.level) {
+        out.level = r.level;
+        out.commit_index = it.index;
+        out.sha = range[it.index].sha;
+        out.rule = r.name;
+      }
+      break;
+    }
+  }
+  bump adjusted = out.level;
+  std::string note;
+  if (initial && adjusted != bump::none) {
+    if (zero_zero && p.zero_zero_patch) {
+      adjusted = bump::patch;
+    } else if (p.zero_major == initial_development::lower_one_level && adjusted != bump::patch) {
+      adjusted = adjusted == bump::major ? bump::minor : bump::patch;
+    } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
+      adjusted = bump::minor;
+    }
+    if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
+  }
+  out.level = adjusted;
+  if (out.level == bump::none) {
+    out.reason = "none: no commit matched a rule of " + p.name;
+  } else {
+    const std::string_view header = items.empty() ? std::string_view() : [&] {
+      for (const auto& it : items) {
+        if (it.index == out.commit_index) return it.parsed.header;
+      }
+      return std::string_view();
+    }();
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+                 std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
+  }
+  return out;
+}
+
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/commits_lint.hpp ----
+// relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
+// Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class severity : std::uint8_t { off, warning, error };
+
+constexpr std::string_view to_string(severity level) noexcept {
+  switch (level) {
+    case severity::off:
+      return "off";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
+  }
+  return "off";
+}
+
+// One configured rule, as commitlint writes it: [level, "always"|"never", value].
+struct lint_rule {
+  std::string name;  // "type-enum", "header-max-length", …
+  severity level = severity::error;
+  bool never = false;               // "never" instead of "always"
+  std::size_t limit = 0;            // *-max-length, *-max-line-length
+  std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
+};
+
+struct lint_config {
+  std::vector<lint_rule> rules;
+  // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
+  // version header, "Merged …", "Automatic merge …", "Auto-merged … into …".
+  bool default_ignores = true;
+};
+
+struct finding {
+  std::string rule;  // the rule name
+  severity level = severity::error;
+  std::size_t position = 0;  // byte offset in the message
+  std::string message;       // commitlint's wording
+};
+
+struct lint_report {
+  bool valid = true;  // no finding of severity::error
+  bool ignored = false;
+  std::vector<finding> findings;
+};
+
+namespace presets {
+
+// @commitlint/config-conventional 21.2.4.
+inline lint_config config_conventional() {
+  lint_config c;
+  auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
+                  std::vector<std::string> values) {
+    c.rules.push_back(lint_rule{std::move(name), level, never, limit, std::move(values)});
+  };
+  add("body-leading-blank", severity::warning, false, 0, {});
+  add("body-max-line-length", severity::error, false, 100, {});
+  add("footer-leading-blank", severity::warning, false, 0, {});
+  add("footer-max-line-length", severity::error, false, 100, {});
+  add("header-max-length", severity::error, false, 100, {});
+  add("header-trim", severity::error, false, 0, {});
+  add("subject-case", severity::error, true, 0,
+      {"sentence-case", "start-case", "pascal-case", "upper-case"});
+  add("subject-empty", severity::error, true, 0, {});
+  add("subject-full-stop", severity::error, true, 0, {"."});
+  add("type-case", severity::error, false, 0, {"lower-case"});
+  add("type-empty", severity::error, true, 0, {});
+  add("type-enum", severity::error, false, 0,
+      {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style",
+       "test"});
+  return c;
+}
+
+}  // namespace presets
+
+namespace detail_lint {
+
+// Length in UTF-16 code units (JavaScript's String.length) of UTF-8 text.
+inline std::size_t utf16_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = detail::byte_at(s, i);
+    if ((c & 0xc0) == 0x80) continue;
+    n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+// Decodes the code point at i (invalid bytes read as U+FFFD).
+inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
+  const unsigned char c = detail::byte_at(s, i);
+  if (c < 0x80) return c;
+  int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+  if (extra == 0 || s.size() - i <= static_cast<std::size_t>(extra)) return 0xfffd;
+  std::uint32_t cp = c & (0x3fu >> extra);
+  for (int k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (detail::byte_at(s, i + static_cast<std::size_t>(k)) & 0x3fu);
+  return cp;
+}
+
+// Uppercase letters (Lu) of the scripts seen in commit subjects: Latin, Greek, Cyrillic.
+inline bool is_upper_letter(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xc0 && cp <= 0xde) return cp != 0xd7;
+  if (cp >= 0x100 && cp <= 0x17f)
+    return cp % 2 == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+  if (cp >= 0x391 && cp <= 0x3ab) return cp != 0x3a2;
+  if (cp >= 0x400 && cp <= 0x42f) return true;
+  if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 0;
+  return false;
+}
+inline bool is_lower_letter(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xdf && cp <= 0xff) return cp != 0xf7;
+  if (cp >= 0x100 && cp <= 0x17f) return !is_upper_letter(cp);
+  if (cp >= 0x3ac && cp <= 0x3ce) return true;
+  if (cp >= 0x430 && cp <= 0x45f) return true;
+  if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 1;
+  return false;
+}
+
+// ensureCase's input: `…`, "…" and '…' spans removed (lazily, left to right), then trimmed.
+inline std::string without_quotes(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '`' || c == '"' || c == '\'') {
+      const std::size_t close = s.find(c, i + 1);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  const std::size_t b = detail::skip_js_spaces(out, 0);
+  std::size_t e = out.size();
+  while (e > b &&
+         (out[e - 1] == ' ' || out[e - 1] == '\t' || out[e - 1] == '\r' || out[e - 1] == '\n'))
+    --e;
+  return out.substr(b, e - b);
+}
+
+// commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
+// for start/pascal/camel/kebab/snake case).
+inline bool ensure_case(std::string_view raw, std::string_view target) {
+  const std::string input = without_quotes(raw);
+  if (input.empty() || detail::is_ascii_digit(input[0])) return true;
+  bool any_lower = false;
+  bool any_upper = false;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+    const std::uint32_t cp = code_point(input, i);
+    any_lower |= is_lower_letter(cp);
+    any_upper |= is_upper_letter(cp);
+  }
+  const std::uint32_t first = code_point(input, 0);
+  if (target == "lower-case" || target == "lowercase") return !any_upper;
+  if (target == "upper-case" || target == "uppercase") return !any_lower;
+  if (target == "sentence-case" || target == "sentencecase") return !is_lower_letter(first);
+  const bool separators = input.find_first_of(" -_") != std::string::npos;
+  if (target == "pascal-case") return !separators && !is_lower_letter(first);
+  if (target == "camel-case") return !separators && !is_upper_letter(first);
+  if (target == "kebab-case") return !any_upper && input.find_first_of(" _") == std::string::npos;
+  if (target == "snake-case") return !any_upper && input.find_first_of(" -") == std::string::npos;
+  if (target == "start-case") {
+    bool word_start = true;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      const char c = input[i];
+      if (c == ' ' || c == '-' || c == '_') {
+        if (c != ' ') return false;
+        word_start = true;
+        continue;
+      }
+      if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+      if (word_start && is_lower_letter(code_point(input, i))) return false;
+      word_start = false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// /\bhttps?:\/\/\S+/
+inline bool has_url(std::string_view line) noexcept {
+  for (std::size_t at = line.find("http"); at != std::string_view::npos;
+       at = line.find("http", at + 1)) {
+    if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < line.size() && line[i] == 's') ++i;
+    if (line.substr(i, 3) != "://") continue;
+    i += 3;
+    if (i < line.size() && detail::js_space_length(line, i) == 0) return true;
+  }
+  return false;
+}
+
+// Lines split on \r?\n, as toLines does.
+inline std::vector<std::string_view> to_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t nl = text.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    if (nl != std::string_view::npos && end > start && text[end - 1] == '\r') --end;
+    lines.push_back(text.substr(start, end - start));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+inline std::string_view first_line(std::string_view text) {
+  return text.substr(0, text.find('\n'));
+}
+
+inline bool ignored_by_default(std::string_view message) {
+  std::size_t e = message.size();
+  while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
+  const std::string_view m = message.substr(0, e);
+  const std::string_view head = first_line(m);
+  auto starts = [&](std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+  };
+  // /^(Merge pull request|Merge (.*?) into (.*?)|Merge branch (.*?))(?:\r?\n)*$/m: any line.
+  for (std::string_view line : to_lines(m)) {
+    if (starts(line, "Merge pull request") || starts(line, "Merge branch ")) return true;
+    if (starts(line, "Merge ") && line.find(" into ", 5) != std::string_view::npos) return true;
+    if (starts(line, "Merge tag ")) return true;
+  }
+  if ((starts(m, "Revert ") || starts(m, "revert ") || starts(m, "Reapply ") ||
+       starts(m, "reapply ")) &&
+      m.size() > 7) {
+    return true;
+  }
+  if (starts(m, "amend!") || starts(m, "fixup!") || starts(m, "squash!")) return true;
+  if ((starts(m, "Merged ") && (m.find(" in ", 7) != std::string_view::npos ||
+                                m.find(" into ", 7) != std::string_view::npos)) ||
+      (starts(m, "Merged PR ") && m.find(": ", 10) != std::string_view::npos)) {
+    return true;
+  }
+  if (starts(m, "Merge remote-tracking branch") || starts(m, "Automatic merge")) return true;
+  if (starts(m, "Auto-merged ") && m.find(" into ", 12) != std::string_view::npos) return true;
+  // A bare version header, after `chore(x):` and [skip ci] are removed (semver.valid).
+  std::string_view v = head;
+  if (starts(v, "chore")) {
+    std::size_t i = 5;
+    if (i < v.size() && v[i] == '(') {
+      const std::size_t close = v.find(')', i);
+      if (close != std::string_view::npos && close > i + 1 && v.substr(close + 1, 1) == ":") {
+        i = close + 1;
+      }
+    }
+    if (i < v.size() && v[i] == ':') v = v.substr(i + 1);
+  }
+  std::string stripped(v);
+  for (std::string_view tag : {"[skip ci]", "[ci skip]", "[skip-ci]", "[ci-skip]", "(skip ci)",
+                               "(ci skip)", "(skip-ci)", "(ci-skip)"}) {
+    const std::size_t at = stripped.find(tag);
+    if (at != std::string::npos) {
+      stripped.erase(at, tag.size());
+      break;
+    }
+  }
+  std::size_t b = 0;
+  while (b < stripped.size() && detail::js_space_length(stripped, b) != 0) ++b;
+  std::size_t t = stripped.size();
+  while (t > b && detail::js_space_length(stripped, t - 1) != 0) --t;
+  std::string_view s = std::string_view(stripped).substr(b, t - b);
+  if (!s.empty() && (s[0] == 'v' || s[0] == '=')) s = s.substr(1);
+  // MAJOR.MINOR.PATCH[-pre][+build], numbers without leading zeros.
+  std::size_t i = 0;
+  for (int part = 0; part < 3; ++part) {
+    const std::size_t start = i;
+    while (i < s.size() && detail::is_ascii_digit(s[i])) ++i;
+    if (i == start || (s[start] == '0' && i - start > 1)) return false;
+    if (part < 2) {
+      if (i >= s.size() || s[i] != '.') return false;
+      ++i;
+    }
+  }
+  if (i == s.size()) return true;
+  if (s[i] != '-' && s[i] != '+') return false;
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    const char c = s[k];
+    if (!(detail::is_ascii_word(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
+  }
+  return i + 1 < s.size();
+}
+
+}  // namespace detail_lint
+
+// Lints a message against commitlint rules (default: @commitlint/config-conventional),
+// parsing it as commitlint does (conventionalcommits parser options, no meta fields).
+// A message of nothing but whitespace gives an empty, valid report.
+[[nodiscard]] inline lint_report lint(std::string_view message,
+                                      const lint_config& config = presets::config_conventional()) {
+  lint_report report;
+  if (config.default_ignores && detail_lint::ignored_by_default(message)) {
+    report.ignored = true;
+    return report;
+  }
+  options opts{dialect::conventional_changelog};
+  opts.meta_fields = false;
+  const auto parsed = parse(message, opts);
+  if (!parsed) return report;
+  const commit& c = *parsed;
+  auto offset = [&](std::string_view part) {
+    const char* begin = message.data();
+    return part.data() >= begin && part.data() <= begin + message.size()
+               ? static_cast<std::size_t>(part.data() - begin)
+               : std::size_t{0};
+  };
+  const std::size_t subject_at = c.description.empty() ? 0 : offset(c.description);
+  auto add = [&](const lint_rule& r, std::size_t position, std::string text) {
+    report.findings.push_back(finding{r.name, r.level, position, std::move(text)});
+    if (r.level == severity::error) report.valid = false;
+  };
+  auto join = [](const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values) {
+      if (!out.empty()) out += ", ";
+      out += v;
+    }
+    return out;
+  };
+  for (const lint_rule& r : config.rules) {
+    if (r.level == severity::off) continue;
+    const std::string_view name = r.name;
+    if (name == "header-max-length") {
+      const std::size_t length = detail_lint::utf16_length(c.header);
+      const bool ok = !c.header.empty() && length <= r.limit;
+      if (!ok) {
+        add(r, 0,
+            "header must not be longer than " + std::to_string(r.limit) +
+                " characters, current length is " + std::to_string(length));
+      }
+    } else if (name == "header-trim") {
+      if (c.header.empty()) continue;
+      const bool lead = detail::js_space_length(c.header, 0) != 0;
+      bool trail = false;
+      for (std::size_t n = 1; n <= 3 && n <= c.header.size() && !trail; ++n) {
+        trail = detail::js_space_length(c.header, c.header.size() - n) == n;
+      }
+      if (lead || trail) {
+        add(r, lead ? 0 : c.header.size() - 1,
+            lead && trail ? "header must not be surrounded by whitespace"
+            : lead        ? "header must not start with whitespace"
+                          : "header must not end with whitespace");
+      }
+    } else if (name == "subject-case") {
+      if (c.description.empty()) continue;
+      const std::uint32_t first = detail_lint::code_point(c.description, 0);
+      if (!detail_lint::is_upper_letter(first) && !detail_lint::is_lower_letter(first)) continue;
+      std::vector<std::string> matched;
+      for (const std::string& v : r.values) {
+        if (detail_lint::ensure_case(c.description, v)) matched.push_back(v);
+      }
+      const bool result = !matched.empty();
+      if (r.never ? result : !result) {
+        add(r, subject_at,
+            std::string("subject must ") + (r.never ? "not " : "") + "be " +
+                join(r.never ? matched : r.values));
+      }
+    } else if (name == "subject-empty" || name == "type-empty") {
+      const bool type_rule = name == "type-empty";
+      const bool empty = type_rule ? c.type.empty() : c.description.empty();
+      if (empty == r.never) {
+        add(r, type_rule ? 0 : subject_at,
+            std::string(type_rule ? "type" : "subject") + (r.never ? " may not" : " must") +
+                " be empty");
+      }
+    } else if (name == "subject-full-stop") {
+      const std::string stop = r.values.empty() ? std::string(".") : r.values[0];
+      const std::size_t colon = c.header.find(':');
+      if (colon != std::string_view::npos && colon > 0 && colon + 1 == c.header.size()) continue;
+      bool has_stop = !c.header.empty() && c.header.size() >= stop.size() &&
+                      c.header.substr(c.header.size() - stop.size()) == stop;
+      if (c.header.size() >= 3 && c.header.substr(c.header.size() - 3) == "...") has_stop = false;
+      if (r.never ? has_stop : !has_stop) {
+        add(r, c.header.empty() ? 0 : c.header.size() - 1,
+            std::string("subject ") + (r.never ? "may not" : "must") + " end with full stop");
+      }
+    } else if (name == "type-case") {
+      if (c.type.empty()) continue;
+      bool any = false;
+      for (const std::string& v : r.values) any = any || detail_lint::ensure_case(c.type, v);
+      if (r.never ? any : !any) {
+        add(r, 0, std::string("type must ") + (r.never ? "not " : "") + "be " + join(r.values));
+      }
+    } else if (name == "type-enum") {
+      if (c.type.empty()) continue;
+      bool found = false;
+      for (const std::string& v : r.values) found = found || c.type == v;
+      if (r.never ? found : !found) {
+        add(r, 0,
+            std::string("type must ") + (r.never ? "not " : "") + "be one of [" + join(r.values) +
+                "]");
+      }
+    } else if (name == "body-leading-blank" || name == "footer-leading-blank") {
+      const bool body = name == "body-leading-blank";
+      const std::optional<std::string_view>& part = body ? c.body : c.footer;
+      if (!part || part->empty()) continue;
+      const auto raw = detail_lint::to_lines(message);
+      std::string_view leading;
+      bool has_leading = false;
+      if (body) {
+        has_leading = raw.size() > 1;
+        if (has_leading) leading = raw[1];
+      } else {
+        const std::string_view first = detail_lint::to_lines(*part)[0];
+        std::ptrdiff_t at = -1;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          if (raw[i] == first) {
+            at = static_cast<std::ptrdiff_t>(i);
+            break;
+          }
+        }
+        // rawLines.slice(at - 1)[0]: a negative start counts from the end.
+        std::ptrdiff_t index = at - 1;
+        if (index < 0) index += static_cast<std::ptrdiff_t>(raw.size());
+        has_leading = index >= 0 && static_cast<std::size_t>(index) < raw.size();
+        if (has_leading) leading = raw[static_cast<std::size_t>(index)];
+      }
+      const bool succeeds = has_leading && leading.empty();
+      if (r.never ? succeeds : !succeeds) {
+        add(r, offset(*part),
+            std::string(body ? "body" : "footer") + (r.never ? " may not" : " must") +
+                " have leading blank line");
+      }
+    } else if (name == "body-max-line-length" || name == "footer-max-line-length") {
+      const bool body = name == "body-max-line-length";
+      const std::optional<std::string_view>& part = body ? c.body : c.footer;
+      if (!part || part->empty()) continue;
+      for (std::string_view line : detail_lint::to_lines(*part)) {
+        if (detail_lint::has_url(line) || detail_lint::utf16_length(line) <= r.limit) continue;
+        add(r, offset(line),
+            std::string(body ? "body's" : "footer's") + " lines must not be longer than " +
+                std::to_string(r.limit) + " characters");
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_lint.hpp ----
 // ---- end relkit/commits.hpp ----
 // ---- begin relkit/detail/changelog_text.hpp ----
 // Text helpers of relkit::changelog: the ICU root collation order that
