@@ -14,14 +14,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
-#include "relkit/commits.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/changelog_text.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace commits {
+struct commit;  // relkit/commits.hpp: include it to use from_commit
+}  // namespace commits
 namespace changelog {
 
 enum class errc {
@@ -90,8 +93,10 @@ struct entry {
 
 // The adapter from relkit::commits (parse with the dialect of the style you render:
 // dialect::conventional_changelog for the conventionalcommits preset and git-cliff,
-// dialect::semantic_release_angular for the angular presets).
-[[nodiscard]] inline entry from_commit(std::string_view hash, const commits::commit& c) {
+// dialect::semantic_release_angular for the angular presets). A template only so that
+// this header does not include relkit/commits.hpp: it takes a commits::commit, nothing else.
+template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::value, int> = 0>
+[[nodiscard]] entry from_commit(std::string_view hash, const Commit& c) {
   entry e;
   e.hash = std::string(hash);
   e.header = std::string(c.header);
@@ -125,8 +130,8 @@ struct entry {
 }
 
 // The same, with the raw message the commit was parsed from (sets wrapped_header).
-[[nodiscard]] inline entry from_commit(std::string_view hash, const commits::commit& c,
-                                       std::string_view message) {
+template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::value, int> = 0>
+[[nodiscard]] entry from_commit(std::string_view hash, const Commit& c, std::string_view message) {
   entry e = from_commit(hash, c);
   const std::size_t eol = message.find('\n');
   if (eol != std::string_view::npos) {

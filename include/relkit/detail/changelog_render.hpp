@@ -407,15 +407,41 @@ inline std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// A stable merge sort of indices through a function pointer: one instantiation for
+// every sort here (std::stable_sort per lambda would weigh on compile time).
+using index_less = bool (*)(const void* context, std::size_t a, std::size_t b);
+inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
+                                               const void* context) {
+  std::vector<std::size_t> idx(n);
+  for (std::size_t i = 0; i < n; ++i) idx[i] = i;
+  std::vector<std::size_t> tmp(n);
+  for (std::size_t width = 1; width < n; width *= 2) {
+    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+      const std::size_t mid = lo + width < n ? lo + width : n;
+      const std::size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+      std::size_t i = lo;
+      std::size_t j = mid;
+      std::size_t k = lo;
+      while (i < mid && j < hi) tmp[k++] = less(context, idx[j], idx[i]) ? idx[j++] : idx[i++];
+      while (i < mid) tmp[k++] = idx[i++];
+      while (j < hi) tmp[k++] = idx[j++];
+    }
+    idx.swap(tmp);
+  }
+  return idx;
+}
+
 // The entries a release shows: duplicates (same hash) once, revert pairs dropped.
 // O(n log n): releases of tens of thousands of commits stay in milliseconds.
 inline std::vector<const entry*> effective_entries(const release& r, const style& s) {
   const std::size_t n = r.entries.size();
-  std::vector<std::size_t> by_hash(n);
-  for (std::size_t i = 0; i < n; ++i) by_hash[i] = i;
-  std::stable_sort(by_hash.begin(), by_hash.end(), [&](std::size_t a, std::size_t b) {
-    return r.entries[a].hash < r.entries[b].hash;
-  });
+  const std::vector<std::size_t> by_hash = sorted_indices(
+      n,
+      [](const void* context, std::size_t a, std::size_t b) {
+        const auto& list = *static_cast<const std::vector<entry>*>(context);
+        return list[a].hash < list[b].hash;
+      },
+      &r.entries);
   std::vector<bool> dropped(n, false);
   for (std::size_t k = 1; k < n; ++k) {
     const entry& a = r.entries[by_hash[k - 1]];
@@ -427,16 +453,24 @@ inline std::vector<const entry*> effective_entries(const release& r, const style
       const entry& rev = r.entries[i];
       if (dropped[i] || !rev.revert_target || rev.revert_target->size() < 7) continue;
       const std::string& target_hash = *rev.revert_target;
-      auto it = std::lower_bound(
-          by_hash.begin(), by_hash.end(), target_hash,
-          [&](std::size_t a, const std::string& key) { return r.entries[a].hash < key; });
-      for (; it != by_hash.end(); ++it) {
-        const entry& target = r.entries[*it];
+      std::size_t lo = 0;  // first hash not less than the target (binary search)
+      std::size_t hi = n;
+      while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (r.entries[by_hash[mid]].hash < target_hash) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (; lo < n; ++lo) {
+        const std::size_t at = by_hash[lo];
+        const entry& target = r.entries[at];
         if (target.hash.compare(0, target_hash.size(), target_hash) != 0) break;
-        if (*it == i || dropped[*it]) continue;
+        if (at == i || dropped[at]) continue;
         if (!rev.revert_header.empty() && rev.revert_header != target.header) continue;
         dropped[i] = true;
-        dropped[*it] = true;
+        dropped[at] = true;
         break;
       }
     }
@@ -450,9 +484,15 @@ inline std::vector<const entry*> effective_entries(const release& r, const style
 }
 
 inline std::size_t section_rank(const style& s, std::string_view title) {
-  const auto it = std::find(s.section_order.begin(), s.section_order.end(), title);
-  return static_cast<std::size_t>(it - s.section_order.begin());
+  std::size_t rank = 0;
+  while (rank < s.section_order.size() && s.section_order[rank] != title) ++rank;
+  return rank;
 }
+
+struct note_line {
+  const entry* source;
+  std::string text;
+};
 
 struct section_block {
   std::string title;
@@ -634,10 +674,6 @@ inline std::string heading(const release& r, const style& s, const repository& r
 
   std::vector<item> items;
   items.reserve(entries.size());
-  struct note_line {
-    const entry* source;
-    std::string text;
-  };
   std::vector<note_line> notes;
   for (const entry* e : entries) {
     const bool conventional = !e->type.empty() && !(cliff && e->wrapped_header);
@@ -684,9 +720,9 @@ inline std::string heading(const release& r, const style& s, const repository& r
       }
       for (const reference& ref : e->references) {
         const std::string key = ref.prefix + ref.issue;
-        if (std::find(linked.begin(), linked.end(), key) == linked.end()) {
-          it.references.push_back(&ref);
-        }
+        bool in_subject = false;
+        for (const std::string& done : linked) in_subject = in_subject || done == key;
+        if (!in_subject) it.references.push_back(&ref);
       }
     }
     items.push_back(std::move(it));
@@ -698,11 +734,13 @@ inline std::string heading(const release& r, const style& s, const repository& r
     for (std::size_t i = 0; i < items.size(); ++i) {
       keys[i] = items[i].source->scope + items[i].subject;
     }
-    std::vector<std::size_t> order(items.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return relkit::detail::collate(keys[a], keys[b]) < 0;
-    });
+    const std::vector<std::size_t> order = sorted_indices(
+        items.size(),
+        [](const void* context, std::size_t a, std::size_t b) {
+          const auto& list = *static_cast<const std::vector<std::string>*>(context);
+          return relkit::detail::collate(list[a], list[b]) < 0;
+        },
+        &keys);
     std::vector<item> sorted;
     sorted.reserve(items.size());
     for (std::size_t i : order) sorted.push_back(std::move(items[i]));
@@ -712,20 +750,19 @@ inline std::string heading(const release& r, const style& s, const repository& r
   }
   if (s.merge_duplicates && !items.empty()) {
     // Same section, scope and subject: the first keeps the others' hashes and references.
-    std::vector<std::size_t> order(items.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto key_less = [&](std::size_t a, std::size_t b) {
-      const item& x = items[a];
-      const item& y = items[b];
+    const index_less key_less = [](const void* context, std::size_t a, std::size_t b) {
+      const auto& list = *static_cast<const std::vector<item>*>(context);
+      const item& x = list[a];
+      const item& y = list[b];
       if (x.section != y.section) return x.section < y.section;
       if (x.source->scope != y.source->scope) return x.source->scope < y.source->scope;
       return x.subject < y.subject;
     };
-    std::stable_sort(order.begin(), order.end(), key_less);
+    const std::vector<std::size_t> order = sorted_indices(items.size(), key_less, &items);
     std::vector<bool> absorbed(items.size(), false);
     for (std::size_t k = 1, head = order[0]; k < order.size(); ++k) {
       const std::size_t cur = order[k];
-      if (key_less(head, cur)) {
+      if (key_less(&items, head, cur)) {
         head = cur;
         continue;
       }
@@ -733,9 +770,8 @@ inline std::string heading(const release& r, const style& s, const repository& r
       if (first.also.empty()) first.also.push_back(first.source);
       first.also.push_back(items[cur].source);
       for (const reference* ref : items[cur].references) {
-        const bool known =
-            std::any_of(first.references.begin(), first.references.end(),
-                        [&](const reference* known_ref) { return *known_ref == *ref; });
+        bool known = false;
+        for (const reference* seen : first.references) known = known || *seen == *ref;
         if (!known) first.references.push_back(ref);
       }
       absorbed[cur] = true;
@@ -751,28 +787,46 @@ inline std::string heading(const release& r, const style& s, const repository& r
   // Group into sections, in the style's order.
   std::vector<section_block> sections;
   for (item& it : items) {
-    auto found = std::find_if(sections.begin(), sections.end(),
-                              [&](const section_block& b) { return b.title == it.section; });
-    if (found == sections.end()) {
-      sections.push_back({it.section, {}});
-      found = sections.end() - 1;
-    }
-    found->items.push_back(std::move(it));
+    std::size_t at = 0;
+    while (at < sections.size() && sections[at].title != it.section) ++at;
+    if (at == sections.size()) sections.push_back({it.section, {}});
+    sections[at].items.push_back(std::move(it));
   }
-  std::stable_sort(sections.begin(), sections.end(),
-                   [&](const section_block& a, const section_block& b) {
-                     if (s.sections_alphabetical) {
-                       return relkit::detail::collate(a.title, b.title) < 0;
-                     }
-                     const std::size_t ra = section_rank(s, a.title);
-                     const std::size_t rb = section_rank(s, b.title);
-                     if (ra != rb) return ra < rb;
-                     return a.title < b.title;
-                   });
+  {
+    struct section_context {
+      const style* s;
+      const std::vector<section_block>* list;
+    } context{&s, &sections};
+    const std::vector<std::size_t> order = sorted_indices(
+        sections.size(),
+        [](const void* raw, std::size_t a, std::size_t b) {
+          const auto& ctx = *static_cast<const section_context*>(raw);
+          const std::string& ta = (*ctx.list)[a].title;
+          const std::string& tb = (*ctx.list)[b].title;
+          if (ctx.s->sections_alphabetical) return relkit::detail::collate(ta, tb) < 0;
+          const std::size_t ra = section_rank(*ctx.s, ta);
+          const std::size_t rb = section_rank(*ctx.s, tb);
+          if (ra != rb) return ra < rb;
+          return ta < tb;
+        },
+        &context);
+    std::vector<section_block> ordered;
+    ordered.reserve(sections.size());
+    for (std::size_t i : order) ordered.push_back(std::move(sections[i]));
+    sections = std::move(ordered);
+  }
   if (s.sort_notes) {
-    std::stable_sort(notes.begin(), notes.end(), [](const note_line& a, const note_line& b) {
-      return relkit::detail::collate(a.text, b.text) < 0;
-    });
+    const std::vector<std::size_t> order = sorted_indices(
+        notes.size(),
+        [](const void* context, std::size_t a, std::size_t b) {
+          const auto& list = *static_cast<const std::vector<note_line>*>(context);
+          return relkit::detail::collate(list[a].text, list[b].text) < 0;
+        },
+        &notes);
+    std::vector<note_line> ordered;
+    ordered.reserve(notes.size());
+    for (std::size_t i : order) ordered.push_back(std::move(notes[i]));
+    notes = std::move(ordered);
   }
 
   std::string out = heading(r, s, repo);
@@ -823,8 +877,8 @@ inline std::string heading(const release& r, const style& s, const repository& r
                                              const style& s, const repository& repo = {}) {
   std::string out = s.file_header;
   const bool kac = s.link_definitions;
-  const bool has_unreleased = std::any_of(newest_first.begin(), newest_first.end(),
-                                          [](const release& r) { return r.unreleased; });
+  bool has_unreleased = false;
+  for (const release& r : newest_first) has_unreleased = has_unreleased || r.unreleased;
   if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
   bool first = true;
   for (const release& r : newest_first) {
