@@ -375,3 +375,40 @@ TEST(ChangelogErrors, Domain) {
 }
 
 }  // namespace
+
+namespace {
+TEST(ChangelogCollation, KeysOrderAsCollate) {
+  const char* const words[] = {"Add --auto-pre",
+                               "add cocogitto",
+                               "Allow",
+                               "abc",
+                               "Abc",
+                               "a_b",
+                               "a-b",
+                               "a9",
+                               "aa",
+                               "a",
+                               "ab",
+                               "",
+                               "é",
+                               "z",
+                               "Z",
+                               "a\x01"
+                               "b",
+                               "changelogadd",
+                               "Consolidate",
+                               "#12",
+                               "@x",
+                               "a b",
+                               "a\tb"};
+  for (const char* a : words) {
+    for (const char* b : words) {
+      const int by_collate = relkit::detail::collate(a, b);
+      const std::string ka = relkit::detail::collation_key(a);
+      const std::string kb = relkit::detail::collation_key(b);
+      const int by_key = ka < kb ? -1 : (kb < ka ? 1 : 0);
+      EXPECT_EQ(by_key, by_collate < 0 ? -1 : (by_collate > 0 ? 1 : 0)) << a << " vs " << b;
+    }
+  }
+}
+}  // namespace

@@ -732,13 +732,13 @@ inline std::string heading(const release& r, const style& s, const repository& r
   if (s.sort_entries) {
     std::vector<std::string> keys(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
-      keys[i] = items[i].source->scope + items[i].subject;
+      keys[i] = relkit::detail::collation_key(items[i].source->scope + items[i].subject);
     }
     const std::vector<std::size_t> order = sorted_indices(
         items.size(),
         [](const void* context, std::size_t a, std::size_t b) {
           const auto& list = *static_cast<const std::vector<std::string>*>(context);
-          return relkit::detail::collate(list[a], list[b]) < 0;
+          return list[a] < list[b];
         },
         &keys);
     std::vector<item> sorted;

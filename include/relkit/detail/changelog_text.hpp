@@ -35,10 +35,11 @@ constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
     default:
       break;
   }
-  if (c >= '0' && c <= '9') return static_cast<std::uint16_t>(100 + (c - '0'));
-  if (c >= 'a' && c <= 'z') return static_cast<std::uint16_t>(200 + (c - 'a'));
-  if (c >= 'A' && c <= 'Z') return static_cast<std::uint16_t>(200 + (c - 'A'));
-  if (c >= 0x80) return static_cast<std::uint16_t>(300 + c);
+  // Every weight fits one byte (collation_key relies on it).
+  if (c >= '0' && c <= '9') return static_cast<std::uint16_t>(50 + (c - '0'));
+  if (c >= 'a' && c <= 'z') return static_cast<std::uint16_t>(60 + (c - 'a'));
+  if (c >= 'A' && c <= 'Z') return static_cast<std::uint16_t>(60 + (c - 'A'));
+  if (c >= 0x80) return c;
   const std::size_t at = punctuation.find(static_cast<char>(c));
   if (at != std::string_view::npos) return static_cast<std::uint16_t>(10 + at);
   return 0;  // control characters: ignorable
@@ -93,6 +94,24 @@ inline int collate(std::string_view a, std::string_view b) noexcept {
     ++j;
   }
   return 0;
+}
+
+// A sort key whose byte order (std::string's operator<) is collate()'s order: the
+// primary weights, a 0 byte, then one case byte per weighed character.
+inline std::string collation_key(std::string_view s) {
+  std::string key(2 * s.size() + 1, '\0');
+  std::size_t weighed = 0;
+  for (char c : s) {
+    const std::uint16_t w = collation_primary(static_cast<unsigned char>(c));
+    if (w != 0) key[weighed++] = static_cast<char>(w);
+  }
+  std::size_t at = weighed + 1;  // key[weighed] stays 0: the level separator
+  for (char c : s) {
+    if (collation_primary(static_cast<unsigned char>(c)) == 0) continue;
+    key[at++] = (c >= 'A' && c <= 'Z') ? '\2' : '\1';
+  }
+  key.resize(at);
+  return key;
 }
 
 constexpr bool is_js_word(char c) noexcept {
