@@ -2,7 +2,7 @@
 // through the RELKIT_VECTORS_DIR environment variable at run time; skipped with a message
 // when absent), a synthetic mix, and adversarial megabyte inputs.
 //   RELKIT_VECTORS_DIR=../shared/vectors ./build/release/benchmarks/bench_commits
-#include <relkit/commits.hpp>
+#include <relkit/relkit.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -2114,6 +2114,15 @@ RELKIT_NAMESPACE_END
 // parser had to join lines the message does not hold contiguously (CRLF line
 // ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
 
+// ---- begin relkit/detail/commits_bump.hpp ----
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
+
+
+// ---- begin relkit/detail/commits_parse.hpp ----
+// The commit message parser behind relkit::commits::parse (both grammars).
+// Included by relkit/commits.hpp after the value types; not a public header.
+
 #include <memory>
 
 // ---- begin relkit/detail/commits_text.hpp ----
@@ -2297,6 +2306,11 @@ inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool all
 }  // namespace detail
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/commits_text.hpp ----
+// ---- begin relkit/detail/commits_types.hpp ----
+// relkit::commits value types (commit, note, footer, reference, revert), options and
+// error codes. Included by relkit/commits.hpp; not a public header.
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -2437,15 +2451,38 @@ struct commit {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/commits_parse.hpp ----
-// The commit message parser behind relkit::commits::parse (both grammars).
-// Included by relkit/commits.hpp after the value types; not a public header.
-
-
+// ---- end relkit/detail/commits_types.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
+
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = line;
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(line);
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+  }
+
+ private:
+  static constexpr std::size_t inline_capacity = 32;
+  std::string_view inline_[inline_capacity];
+  std::vector<std::string_view> heap_;
+  std::size_t size_ = 0;
+};
 
 class commit_parser {
  public:
@@ -3163,7 +3200,7 @@ class commit_parser {
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
   bool meta_fields_ = true;
-  std::vector<std::string_view> lines_;
+  line_buffer lines_;
   std::size_t next_ = 0;
   std::size_t body_begin_ = npos;
   std::size_t body_end_ = npos;
@@ -3175,7 +3212,6 @@ class commit_parser {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_parse.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -3202,14 +3238,23 @@ namespace commits {
   return out;
 }
 
+// The header of a commit, rebuilt: `type(scope)!: description`.
+[[nodiscard]] inline std::string to_string(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
 }  // namespace commits
 RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/commits_bump.hpp ----
-// relkit::commits bump policies and the bump decision over a range of commits.
-// Included by relkit/commits.hpp (public API in namespace relkit::commits).
-
-
+// ---- end relkit/detail/commits_parse.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -3397,90 +3442,6 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// Reads the output of
-//   git log --format=%H%x1f%P%x1f%B%x1e
-// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
-// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
-// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
-// is errc::bad_log_record at its byte position.
-[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
-  std::vector<log_entry> entries;
-  auto is_hex = [](std::string_view s) {
-    if (s.size() < 7 || s.size() > 64) return false;
-    for (char c : s) {
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-        return false;
-      }
-    }
-    return true;
-  };
-  auto fail = [](std::size_t at, const std::string& what) {
-    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
-  };
-  std::size_t start = 0;
-  while (start < text.size()) {
-    if (text[start] == '\n') {
-      ++start;
-      continue;
-    }
-    std::size_t end = text.find('\x1e', start);
-    if (end == std::string_view::npos) {
-      return fail(start, "a git log record without its 0x1e terminator");
-    }
-    const std::string_view record = text.substr(start, end - start);
-    const std::size_t first = record.find('\x1f');
-    const std::size_t second =
-        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
-    if (second == std::string_view::npos) {
-      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
-    }
-    log_entry entry;
-    entry.sha = record.substr(0, first);
-    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
-    const std::string_view parents = record.substr(first + 1, second - first - 1);
-    entry.parent_count = 0;
-    std::size_t p = 0;
-    while (p < parents.size()) {
-      while (p < parents.size() && parents[p] == ' ') ++p;
-      std::size_t q = p;
-      while (q < parents.size() && parents[q] != ' ') ++q;
-      if (q > p) {
-        if (!is_hex(parents.substr(p, q - p))) {
-          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
-        }
-        ++entry.parent_count;
-      }
-      p = q;
-    }
-    entry.message = record.substr(second + 1);
-    entries.push_back(entry);
-    start = end + 1;
-  }
-  return entries;
-}
-
-}  // namespace commits
-RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_bump.hpp ----
-
-RELKIT_NAMESPACE_BEGIN
-namespace commits {
-
-// The header of a commit, rebuilt: `type(scope)!: description`.
-[[nodiscard]] inline std::string to_string(const commit& c) {
-  if (!c.conventional) return std::string(c.header);
-  std::string text(c.type);
-  if (!c.scope.empty()) {
-    text += '(';
-    text += c.scope;
-    text += ')';
-  }
-  if (c.exclamation) text += '!';
-  text += ": ";
-  text += c.description;
-  return text;
-}
-
 // What a rule says about one parsed commit (no rule: bump::none).
 [[nodiscard]] inline bool matches(const rule& r, const commit& c) {
   if (r.breaking && !c.breaking) return false;
@@ -3661,6 +3622,74 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
 }  // namespace commits
 RELKIT_NAMESPACE_END
 
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Reads the output of
+//   git log --format=%H%x1f%P%x1f%B%x1e
+// (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
+// by 0x1f: the sha, the parent shas separated by spaces, the raw message. Values are
+// views into `text`. A record without two 0x1f, or a sha that is not 7-64 hex digits,
+// is errc::bad_log_record at its byte position.
+[[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
+  std::vector<log_entry> entries;
+  auto is_hex = [](std::string_view s) {
+    if (s.size() < 7 || s.size() > 64) return false;
+    for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto fail = [](std::size_t at, const std::string& what) {
+    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (text[start] == '\n') {
+      ++start;
+      continue;
+    }
+    std::size_t end = text.find('\x1e', start);
+    if (end == std::string_view::npos) {
+      return fail(start, "a git log record without its 0x1e terminator");
+    }
+    const std::string_view record = text.substr(start, end - start);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+    }
+    log_entry entry;
+    entry.sha = record.substr(0, first);
+    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!is_hex(parents.substr(p, q - p))) {
+          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+        }
+        ++entry.parent_count;
+      }
+      p = q;
+    }
+    entry.message = record.substr(second + 1);
+    entries.push_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_bump.hpp ----
 // ---- begin relkit/detail/commits_lint.hpp ----
 // relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
 // Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.

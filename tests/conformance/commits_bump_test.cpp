@@ -1,7 +1,7 @@
 // relkit::commits bump presets against the real tools: @semantic-release/commit-analyzer
 // 13.0.1 (presets conventionalcommits and angular) and conventionalcommits 10.4.1 whatBump,
 // on every single message of the corpus and on the 535 real release ranges.
-#include <relkit/commits.hpp>
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // 7.1.4 (conventionalcommits preset) on every message of the real corpus in
 // ../shared/vectors/commits/corpus/<repo>.jsonl (<repo>.expected.jsonl: the parser's answer).
 // The counts of the deliberate disagreements are pinned: a change either way fails.
-#include <relkit/commits.hpp>
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 

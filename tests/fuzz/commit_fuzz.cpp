@@ -1,7 +1,7 @@
 // Fuzz target for relkit::commits: parse in every dialect, lint, decide and the git log
 // reader. Traps when a value is not a view into the message or its owned text, when a
 // conventional header does not round-trip through to_string, or when a count is off.
-#include <relkit/commits.hpp>
+#include <relkit/relkit.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/commits_parse.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -191,6 +192,189 @@ inline policy conventional_commits() {
 }
 
 }  // namespace presets
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// What a rule says about one parsed commit (no rule: bump::none).
+[[nodiscard]] inline bool matches(const rule& r, const commit& c) {
+  if (r.breaking && !c.breaking) return false;
+  if (r.revert && !c.revert) return false;
+  if (r.any_conventional && !c.conventional) return false;
+  if (!r.types.empty()) {
+    bool found = false;
+    for (const std::string& t : r.types) {
+      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+        found = true;
+        break;
+      }
+    }
+    if (!found || c.type.empty()) return false;
+  }
+  if (!r.scope.empty() && c.scope != r.scope) return false;
+  return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
+         !r.scope.empty();
+}
+
+namespace detail_bump {
+
+inline std::string_view trim_js(std::string_view s) {
+  std::size_t b = detail::skip_js_spaces(s, 0);
+  std::size_t e = s.size();
+  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+struct item {
+  std::size_t index;
+  commit parsed;
+  bool dropped = false;
+};
+
+// Lines after a squash commit's header that are conventional headers after a blank line
+// (release-please's splitting), each with the lines that follow it.
+inline std::vector<std::string_view> squash_parts(std::string_view body) {
+  std::vector<std::string_view> parts;
+  std::size_t start = std::string_view::npos;
+  bool after_blank = true;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = body.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (after_blank && !blank) {
+      const auto head = parse(line);
+      if (head && head->conventional) {
+        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
+        start = pos;
+      }
+    }
+    after_blank = blank;
+    pos = nl + 1;
+  }
+  if (start != std::string_view::npos) parts.push_back(body.substr(start));
+  return parts;
+}
+
+}  // namespace detail_bump
+
+// The bump a range of commits (newest first, as `git log` lists them) implies under
+// `p`, and the commit and rule that decided it. `initial` says the current version is
+// 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
+[[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
+                                     bool initial = false, bool zero_zero = false) {
+  decision out;
+  std::vector<detail_bump::item> items;
+  items.reserve(range.size());
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    if (p.skip_merges && range[i].parent_count > 1) {
+      ++out.skipped;
+      continue;
+    }
+    auto parsed = parse(range[i].message, options{p.grammar});
+    if (!parsed) {
+      ++out.skipped;
+      continue;
+    }
+    if (p.split_squash_bodies) {
+      const std::string_view message = range[i].message;
+      const std::size_t nl = message.find('\n');
+      const std::string_view rest =
+          nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+      for (std::string_view part : detail_bump::squash_parts(rest)) {
+        auto extra = parse(part, options{p.grammar});
+        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      }
+    }
+    items.push_back(detail_bump::item{i, std::move(*parsed)});
+  }
+  if (p.reverts == revert_matching::newer_full_hash) {
+    // conventional-commits-filter: a revert is held until an older commit matches it.
+    std::vector<std::size_t> held;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const commit& c = items[k].parsed;
+      bool matched = false;
+      for (std::size_t h = 0; h < held.size(); ++h) {
+        const revert& r = *items[held[h]].parsed.revert;
+        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+            r.hash == range[items[k].index].sha) {
+          items[k].dropped = true;
+          items[held[h]].dropped = true;
+          held.erase(held.begin() + static_cast<std::ptrdiff_t>(h));
+          matched = true;
+          break;
+        }
+      }
+      if (!matched && c.revert) held.push_back(k);
+    }
+  } else if (p.reverts == revert_matching::hash_prefix_any_order) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].dropped || !items[k].parsed.revert) continue;
+      const revert& r = *items[k].parsed.revert;
+      if (r.hash.size() < 7) continue;
+      for (std::size_t t = 0; t < items.size(); ++t) {
+        if (t == k || items[t].dropped) continue;
+        const std::string_view sha = range[items[t].index].sha;
+        if (sha.size() >= r.hash.size() &&
+            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+          items[k].dropped = true;
+          items[t].dropped = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const detail_bump::item& it : items) {
+    if (it.dropped) {
+      ++out.cancelled;
+      continue;
+    }
+    for (const rule& r : p.rules) {
+      if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
+      if (!matches(r, it.parsed)) continue;
+      if (r.level > out.level) {
+        out.level = r.level;
+        out.commit_index = it.index;
+        out.sha = range[it.index].sha;
+        out.rule = r.name;
+      }
+      break;
+    }
+  }
+  bump adjusted = out.level;
+  std::string note;
+  if (initial && adjusted != bump::none) {
+    if (zero_zero && p.zero_zero_patch) {
+      adjusted = bump::patch;
+    } else if (p.zero_major == initial_development::lower_one_level && adjusted != bump::patch) {
+      adjusted = adjusted == bump::major ? bump::minor : bump::patch;
+    } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
+      adjusted = bump::minor;
+    }
+    if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
+  }
+  out.level = adjusted;
+  if (out.level == bump::none) {
+    out.reason = "none: no commit matched a rule of " + p.name;
+  } else {
+    const std::string_view header = items.empty() ? std::string_view() : [&] {
+      for (const auto& it : items) {
+        if (it.index == out.commit_index) return it.parsed.header;
+      }
+      return std::string_view();
+    }();
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+                 std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
+  }
+  return out;
+}
 
 }  // namespace commits
 RELKIT_NAMESPACE_END

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/commits_parse.hpp"
 #include "relkit/detail/commits_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN

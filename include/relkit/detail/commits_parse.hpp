@@ -10,9 +10,38 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/commits_text.hpp"
+#include "relkit/detail/commits_types.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
+
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = line;
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(line);
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+  }
+
+ private:
+  static constexpr std::size_t inline_capacity = 32;
+  std::string_view inline_[inline_capacity];
+  std::vector<std::string_view> heap_;
+  std::size_t size_ = 0;
+};
 
 class commit_parser {
  public:
@@ -730,7 +759,7 @@ class commit_parser {
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
   bool meta_fields_ = true;
-  std::vector<std::string_view> lines_;
+  line_buffer lines_;
   std::size_t next_ = 0;
   std::size_t body_begin_ = npos;
   std::size_t body_end_ = npos;
@@ -741,4 +770,46 @@ class commit_parser {
 };
 
 }  // namespace detail
+RELKIT_NAMESPACE_END
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Parses one commit message. An error only for a message with nothing but
+// whitespace (errc::empty_message; conventional-commits-parser throws there) or
+// one over options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] inline result<commit> parse(std::string_view message, const options& opts = {}) {
+  if (message.size() > opts.max_length) {
+    return relkit::error{errc::message_too_long, opts.max_length,
+                         "message longer than " + std::to_string(opts.max_length) + " bytes at " +
+                             std::to_string(opts.max_length)};
+  }
+  if (detail::is_js_blank(message)) {
+    return relkit::error{errc::empty_message, 0, "empty commit message at 0"};
+  }
+  commit out;
+  detail::commit_parser parser(message, out);
+  if (opts.grammar == dialect::spec) {
+    parser.parse_spec();
+  } else {
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  return out;
+}
+
+// The header of a commit, rebuilt: `type(scope)!: description`.
+[[nodiscard]] inline std::string to_string(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
+}  // namespace commits
 RELKIT_NAMESPACE_END

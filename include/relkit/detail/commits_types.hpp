@@ -1,0 +1,154 @@
+#pragma once
+// relkit::commits value types (commit, note, footer, reference, revert), options and
+// error codes. Included by relkit/commits.hpp; not a public header.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/result.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_version,        // next_version: the current version is not SemVer
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty_message:
+      return "empty_message";
+    case errc::message_too_long:
+      return "message_too_long";
+    case errc::bad_log_record:
+      return "bad_log_record";
+    case errc::bad_version:
+      return "bad_version";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"commits", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+};
+
+struct options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
+struct revert {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  friend bool operator==(const revert& a, const revert& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<struct revert> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
