@@ -5,6 +5,7 @@
 #include "relkit/changelog.hpp"
 #include "relkit/commits.hpp"
 #include "relkit/config.hpp"
+#include "relkit/gates.hpp"
 #include "relkit/result.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.

@@ -4148,6 +4148,2437 @@ inline bool ignored_by_default(std::string_view message) {
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/commits_lint.hpp ----
 // ---- end relkit/commits.hpp ----
+// ---- begin relkit/gates.hpp ----
+// relkit::gates: promotion gates over evidence. A gate is a tree of
+// conditions (thresholds, approvals, test stages, deploy windows) composed
+// with all_of / any_of / not_ / a weighted score. Evaluation fails closed:
+// missing evidence fails (also under not_), a timeout never approves, and no
+// member can be optional. Every verdict explains itself, one line per node.
+
+#include <charconv>
+#include <chrono>
+
+// ---- begin relkit/detail/gates_text.hpp ----
+// Helpers for relkit::gates: number and time formatting, civil-date arithmetic
+// (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// <cmath> would double the header's compile time for these three.
+// False for inf and NaN.
+constexpr bool is_finite(double v) noexcept {
+  return v - v == 0;
+}
+// |v|, and +0.0 for -0.0 (a fuzzer find: "-0" was printed as "--0").
+constexpr double abs_value(double v) noexcept {
+  return v < 0 ? -v : v == 0 ? 0.0 : v;
+}
+// True for negative numbers and -0.0 (1/-0 is -inf).
+constexpr bool sign_bit(double v) noexcept {
+  return v < 0 || (v == 0 && 1 / v < 0);
+}
+
+// Shortest text that parses back to the same double ("79.9", "80", "1e+30").
+template <class = void>
+inline void append_number_exact(std::string& out, double value) {
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+// Twelve significant digits: what a person reads in a reason line, so that a
+// computed target such as 200 * 1.1 shows as 220 rather than 220.00000000000003.
+template <class = void>
+inline void append_number_readable(std::string& out, double value) {
+  char buffer[40];
+  const auto written =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
+  out.append(buffer, written.ptr);
+}
+
+template <class = void>
+inline void append_unsigned(std::string& out, std::uint64_t value) {
+  char buffer[24];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+template <class = void>
+inline void append_two_digits(std::string& out, std::int64_t value) {
+  out += static_cast<char>('0' + (value / 10) % 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+struct civil_date {
+  std::int64_t year = 1970;
+  unsigned month = 1;
+  unsigned day = 1;
+};
+
+constexpr civil_date civil_from_days(std::int64_t days) noexcept {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400;
+  return civil_date{month <= 2 ? year + 1 : year, month, day};
+}
+
+// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
+constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
+  return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+template <class = void>
+inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
+  return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
+}
+
+// "2026-11-23T11:30:01Z"
+template <class = void>
+inline void append_utc(std::string& out, std::int64_t seconds) {
+  const std::int64_t days = floor_div(seconds, 86400);
+  const std::int64_t second_of_day = seconds - days * 86400;
+  const civil_date date = civil_from_days(days);
+  if (date.year < 0 || date.year > 9999) {
+    out += "(out of range)";
+    return;
+  }
+  append_two_digits(out, date.year / 100);
+  append_two_digits(out, date.year % 100);
+  out += '-';
+  append_two_digits(out, date.month);
+  out += '-';
+  append_two_digits(out, date.day);
+  out += 'T';
+  append_two_digits(out, second_of_day / 3600);
+  out += ':';
+  append_two_digits(out, second_of_day / 60 % 60);
+  out += ':';
+  append_two_digits(out, second_of_day % 60);
+  out += 'Z';
+}
+
+// "1h30m", "29m59s", "0s"; negative durations get a leading '-'.
+template <class = void>
+inline void append_duration(std::string& out, std::int64_t seconds) {
+  if (seconds < 0) {
+    out += '-';
+    seconds = -seconds;
+  }
+  if (seconds == 0) {
+    out += "0s";
+    return;
+  }
+  const std::int64_t days = seconds / 86400;
+  const std::int64_t hours = seconds / 3600 % 24;
+  const std::int64_t minutes = seconds / 60 % 60;
+  const std::int64_t rest = seconds % 60;
+  if (days != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(days));
+    out += 'd';
+  }
+  if (hours != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(hours));
+    out += 'h';
+  }
+  if (minutes != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(minutes));
+    out += 'm';
+  }
+  if (rest != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(rest));
+    out += 's';
+  }
+}
+
+// Days since epoch of the last Sunday of a month.
+constexpr std::int64_t last_sunday(std::int64_t year, unsigned month) noexcept {
+  const std::int64_t last_day =
+      month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, month + 1, 1) - 1;
+  return last_day - static_cast<std::int64_t>((weekday_from_days(last_day) + 1) % 7);
+}
+
+// Days since epoch of the n-th (1-based) Sunday of a month.
+constexpr std::int64_t nth_sunday(std::int64_t year, unsigned month, unsigned n) noexcept {
+  const std::int64_t first = days_from_civil(year, month, 1);
+  const std::int64_t first_sunday =
+      first + static_cast<std::int64_t>((6 - weekday_from_days(first)) % 7);
+  return first_sunday + 7 * static_cast<std::int64_t>(n - 1);
+}
+
+// European Union: summer time from the last Sunday of March 01:00 UTC to the
+// last Sunday of October 01:00 UTC, whatever the zone's standard offset.
+constexpr bool eu_summer_time(std::int64_t utc_seconds) noexcept {
+  const std::int64_t year = civil_from_days(floor_div(utc_seconds, 86400)).year;
+  const std::int64_t start = last_sunday(year, 3) * 86400 + 3600;
+  const std::int64_t end = last_sunday(year, 10) * 86400 + 3600;
+  return utc_seconds >= start && utc_seconds < end;
+}
+
+// United States (since 2007): from the second Sunday of March 02:00 local
+// standard time to the first Sunday of November 02:00 local daylight time.
+constexpr bool us_daylight_time(std::int64_t utc_seconds,
+                                std::int64_t standard_offset_seconds) noexcept {
+  const std::int64_t year =
+      civil_from_days(floor_div(utc_seconds + standard_offset_seconds, 86400)).year;
+  const std::int64_t start = nth_sunday(year, 3, 2) * 86400 + 7200 - standard_offset_seconds;
+  const std::int64_t end = nth_sunday(year, 11, 1) * 86400 + 7200 - standard_offset_seconds - 3600;
+  return utc_seconds >= start && utc_seconds < end;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_text.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+using time_point = std::chrono::system_clock::time_point;
+
+// ---------------------------------------------------------------- errors
+
+enum class errc {
+  unexpected_token = 1,  // a word the spec grammar does not allow here
+  unexpected_end,        // input ended inside a group or a line
+  bad_number,            // not a finite number
+  bad_comparator,        // expected < <= == != >= > (or Keptn's =)
+  bad_name,              // names use [A-Za-z0-9_.:/-]
+  bad_duration,          // expected 30m, 2h, 45s, 1d
+  bad_window,            // malformed day list, time range, date range or offset
+  optional_not_allowed,  // allow_failure / optional / skip: a gate cannot be optional
+  invalid_gate,          // a structurally invalid gate (empty group, weight <= 0, ...)
+  too_deep,              // nesting deeper than 64 levels
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::unexpected_token:
+      return "unexpected_token";
+    case errc::unexpected_end:
+      return "unexpected_end";
+    case errc::bad_number:
+      return "bad_number";
+    case errc::bad_comparator:
+      return "bad_comparator";
+    case errc::bad_name:
+      return "bad_name";
+    case errc::bad_duration:
+      return "bad_duration";
+    case errc::bad_window:
+      return "bad_window";
+    case errc::optional_not_allowed:
+      return "optional_not_allowed";
+    case errc::invalid_gate:
+      return "invalid_gate";
+    case errc::too_deep:
+      return "too_deep";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"gates", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// ---------------------------------------------------------------- evidence
+
+enum class decision : std::uint8_t { approve, reject };
+
+struct approval {
+  std::string who;
+  time_point at{};
+  decision choice = decision::approve;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
+  friend bool operator==(const approval& a, const T& b) {
+    return a.who == b.who && a.at == b.at && a.choice == b.choice;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
+  friend bool operator!=(const approval& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// A measured value. A relative criterion reads `baseline` if set, otherwise
+// an aggregate of `baseline_samples`; with neither it fails (Keptn passes).
+struct metric {
+  std::string name;
+  double value = 0;
+  std::optional<double> baseline;
+  std::vector<double> baseline_samples;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
+  friend bool operator==(const metric& a, const T& b) {
+    return a.name == b.name && a.value == b.value && a.baseline == b.baseline &&
+           a.baseline_samples == b.baseline_samples;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
+  friend bool operator!=(const metric& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// An integer count such as critical CVEs; read by threshold conditions exactly
+// like a metric of the same name (metrics are looked up first).
+struct count {
+  std::string name;
+  std::uint64_t value = 0;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
+  friend bool operator==(const count& a, const T& b) {
+    return a.name == b.name && a.value == b.value;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
+  friend bool operator!=(const count& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// Only `passed` counts as passed: skipped and canceled stages are not evidence
+// of success; running ones make a stage condition pending.
+enum class stage_status : std::uint8_t { passed, failed, running, skipped, canceled };
+
+struct stage_result {
+  std::string stage;  // "smoke", "test", "integration"
+  stage_status status = stage_status::failed;
+  time_point finished_at{};
+
+  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
+  friend bool operator==(const stage_result& a, const T& b) {
+    return a.stage == b.stage && a.status == b.status && a.finished_at == b.finished_at;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
+  friend bool operator!=(const stage_result& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// Everything a gate may look at, filled by the caller. Absent fields are
+// missing evidence, which fails every condition that needs them.
+struct evidence {
+  std::vector<metric> metrics;
+  std::vector<count> counts;
+  std::vector<approval> approvals;
+  std::optional<std::string> author;                // who made the change
+  std::optional<time_point> approval_requested_at;  // start of an approval timeout
+  std::vector<stage_result> stages;
+  std::optional<time_point> now;  // the evaluation time; never read from a clock
+
+  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
+  friend bool operator==(const evidence& a, const T& b) {
+    return a.metrics == b.metrics && a.counts == b.counts && a.approvals == b.approvals &&
+           a.author == b.author && a.approval_requested_at == b.approval_requested_at &&
+           a.stages == b.stages && a.now == b.now;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
+  friend bool operator!=(const evidence& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// ---------------------------------------------------------------- conditions
+
+enum class comparator : std::uint8_t { lt, le, eq, ne, ge, gt };
+
+// How a criterion's value becomes a target:
+//   absolute          target = value                       (">= 80")
+//   baseline_delta    target = baseline + value            ("<=+5", ">-5")
+//   baseline_percent  target = baseline + |baseline|*value/100   ("<=+10%", "<=10%")
+//   baseline_factor   target = baseline + |baseline|*(value-1)   ("<*1.05")
+// Relative targets are sign-aware: "+10%" is always 10% higher than the
+// baseline, also for a negative baseline (Keptn multiplies instead).
+enum class reference : std::uint8_t { absolute, baseline_delta, baseline_percent, baseline_factor };
+
+struct criterion {
+  comparator op = comparator::ge;
+  double value = 0;
+  reference ref = reference::absolute;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
+  friend bool operator==(const criterion& a, const T& b) {
+    return a.op == b.op && a.value == b.value && a.ref == b.ref;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
+  friend bool operator!=(const criterion& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// How baseline samples are aggregated (Keptn: avg by default); percentiles
+// use the nearest-rank method.
+enum class aggregate : std::uint8_t { avg, p50, p90, p95 };
+
+enum class window_effect : std::uint8_t { allow, deny };
+enum class dst_rule : std::uint8_t { none, eu, us };
+
+struct month_day {
+  std::int32_t year = 0;  // 0: every year
+  std::uint8_t month = 1;
+  std::uint8_t day = 1;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
+  friend bool operator==(const month_day& a, const T& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
+  friend bool operator!=(const month_day& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// A deploy window in local time: `utc_offset_minutes` is the standard offset,
+// `dst` adds an hour while that rule's summer time is in force. Either weekly
+// (`weekdays` non-zero: bit 0 = Monday ... bit 6 = Sunday, local minutes
+// [start_minute, end_minute); start > end wraps past midnight and belongs to
+// the start day) or a date range (`weekdays` zero: whole local days `from` to
+// `to`, inclusive; without years it recurs every year and may wrap New Year).
+struct window {
+  window_effect effect = window_effect::allow;
+  std::uint8_t weekdays = 0;
+  std::uint16_t start_minute = 0;
+  std::uint16_t end_minute = 1440;
+  month_day from{};
+  month_day to{};
+  std::int16_t utc_offset_minutes = 0;
+  dst_rule dst = dst_rule::none;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
+  friend bool operator==(const window& a, const T& b) {
+    return a.effect == b.effect && a.weekdays == b.weekdays && a.start_minute == b.start_minute &&
+           a.end_minute == b.end_minute && a.from == b.from && a.to == b.to &&
+           a.utc_offset_minutes == b.utc_offset_minutes && a.dst == b.dst;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
+  friend bool operator!=(const window& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+enum class gate_kind : std::uint8_t {
+  threshold,      // name: metric or count; pass criteria ANDed, optional warn tier
+  approvals,      // required distinct approvers; any rejection vetoes
+  stages_passed,  // every result of stage `name` passed, at least one present
+  no_failure,     // no failed result of stage `name` within `within` before now
+  windows,        // deploy windows: deny beats allow; with allow windows one must be open
+  all_of,
+  any_of,
+  not_,
+  score,  // Keptn-style weighted score of `children` with pass/warn cut-offs
+};
+
+// One node of a gate. Plain data; build it with the functions below or parse
+// it from a spec. There is deliberately no "optional" or "allow failure" flag:
+// every node blocks.
+struct gate {
+  gate_kind type = gate_kind::all_of;
+  std::string name;  // metric/count/stage name; a label for groups and windows
+  // threshold
+  std::vector<criterion> pass;
+  std::vector<criterion> warn;  // empty: no warning tier
+  aggregate baseline_aggregate = aggregate::avg;
+  // approvals
+  std::uint32_t required = 1;
+  bool allow_self_approval = false;
+  std::optional<std::chrono::seconds> timeout;  // after it, still too few approvals: fail
+  // no_failure
+  std::chrono::seconds within{0};
+  // windows
+  std::vector<window> windows;
+  // all_of / any_of / not_ / score
+  std::vector<gate> children;
+  double pass_score = 90;  // score: pass at or above, in percent
+  double warn_score = 75;  // score: warn at or above
+  // as an objective of a score
+  double weight = 1;
+  bool key = false;  // a failing key objective fails the score whatever its value
+
+  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
+  friend bool operator==(const gate& a, const T& b) {
+    return a.type == b.type && a.name == b.name && a.pass == b.pass && a.warn == b.warn &&
+           a.baseline_aggregate == b.baseline_aggregate && a.required == b.required &&
+           a.allow_self_approval == b.allow_self_approval && a.timeout == b.timeout &&
+           a.within == b.within && a.windows == b.windows && a.children == b.children &&
+           a.pass_score == b.pass_score && a.warn_score == b.warn_score && a.weight == b.weight &&
+           a.key == b.key;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
+  friend bool operator!=(const gate& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// ---------------------------------------------------------------- building
+
+template <class = void>
+inline gate threshold(std::string name, std::vector<criterion> pass,
+                      std::vector<criterion> warn = {}) {
+  gate g;
+  g.type = gate_kind::threshold;
+  g.name = std::move(name);
+  g.pass = std::move(pass);
+  g.warn = std::move(warn);
+  return g;
+}
+
+template <class = void>
+inline gate approvals(std::uint32_t required) {
+  gate g;
+  g.type = gate_kind::approvals;
+  g.name = "approvals";
+  g.required = required;
+  return g;
+}
+
+template <class = void>
+inline gate stages_passed(std::string stage) {
+  gate g;
+  g.type = gate_kind::stages_passed;
+  g.name = std::move(stage);
+  return g;
+}
+
+template <class = void>
+inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
+  gate g;
+  g.type = gate_kind::no_failure;
+  g.name = std::move(stage);
+  g.within = within;
+  return g;
+}
+
+template <class = void>
+inline gate deploy_windows(std::string label, std::vector<window> windows) {
+  gate g;
+  g.type = gate_kind::windows;
+  g.name = std::move(label);
+  g.windows = std::move(windows);
+  return g;
+}
+
+template <class = void>
+inline gate all_of(std::string label, std::vector<gate> children) {
+  gate g;
+  g.type = gate_kind::all_of;
+  g.name = std::move(label);
+  g.children = std::move(children);
+  return g;
+}
+template <class = void>
+inline gate all_of(std::vector<gate> children) {
+  return all_of(std::string(), std::move(children));
+}
+
+template <class = void>
+inline gate any_of(std::string label, std::vector<gate> children) {
+  gate g = all_of(std::move(label), std::move(children));
+  g.type = gate_kind::any_of;
+  return g;
+}
+template <class = void>
+inline gate any_of(std::vector<gate> children) {
+  return any_of(std::string(), std::move(children));
+}
+
+template <class = void>
+inline gate not_(gate child) {
+  gate g;
+  g.type = gate_kind::not_;
+  g.children.push_back(std::move(child));
+  return g;
+}
+
+template <class = void>
+inline gate score(std::string label, double pass_score, double warn_score,
+                  std::vector<gate> objectives) {
+  gate g = all_of(std::move(label), std::move(objectives));
+  g.type = gate_kind::score;
+  g.pass_score = pass_score;
+  g.warn_score = warn_score;
+  return g;
+}
+
+// The same node as an objective of a score with this weight.
+template <class = void>
+inline gate weighted(gate g, double weight) {
+  g.weight = weight;
+  return g;
+}
+// The same node as a key (veto) objective of a score.
+template <class = void>
+inline gate key(gate g) {
+  g.key = true;
+  return g;
+}
+
+// ---------------------------------------------------------------- verdicts
+
+// Ordered from best to worst. `pending` is not yet satisfied but may become so
+// with more evidence (approvals still to come, stages still running); it
+// blocks promotion like `fail`.
+enum class outcome : std::uint8_t { pass, warn, pending, fail };
+
+constexpr std::string_view to_string(outcome o) noexcept {
+  switch (o) {
+    case outcome::pass:
+      return "PASS";
+    case outcome::warn:
+      return "WARN";
+    case outcome::pending:
+      return "PENDING";
+    case outcome::fail:
+      return "FAIL";
+  }
+  return "FAIL";
+}
+
+// Only pass and warn promote; warn is a pass the verdict asks a person to read.
+constexpr bool promotes(outcome o) noexcept {
+  return o == outcome::pass || o == outcome::warn;
+}
+
+// One line per node: `line` holds the node's explanation without the outcome
+// ("coverage 79.9 < 80 (required >= 80)"); `reasons` are the children.
+struct verdict {
+  outcome result = outcome::fail;
+  bool missing_evidence = false;  // this node or one below lacked evidence
+  std::string line;
+  std::vector<verdict> reasons;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
+  friend bool operator==(const verdict& a, const T& b) {
+    return a.result == b.result && a.missing_evidence == b.missing_evidence && a.line == b.line &&
+           a.reasons == b.reasons;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
+  friend bool operator!=(const verdict& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// ---------------------------------------------------------------- validation
+
+}  // namespace gates
+namespace detail {
+namespace gates_detail {
+using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
+
+template <class = void>
+inline bool is_name_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == ':' || c == '/' || c == '-';
+}
+
+template <class = void>
+inline bool is_valid_name(std::string_view name) noexcept {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!is_name_char(c)) return false;
+  }
+  return true;
+}
+
+template <class = void>
+inline bool is_finite(double v) noexcept {
+  return ::relkit::detail::is_finite(v);
+}
+
+template <class = void>
+inline bool valid_window(const window& w) noexcept {
+  if (w.utc_offset_minutes < -18 * 60 || w.utc_offset_minutes > 18 * 60) return false;
+  if (w.weekdays != 0) {
+    if (w.weekdays > 0x7f || w.start_minute > 1440 || w.end_minute > 1440) return false;
+    return w.start_minute != w.end_minute;
+  }
+  const auto valid_day = [](const month_day& d) {
+    return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.year >= 0 &&
+           d.year <= 9999;
+  };
+  if (!valid_day(w.from) || !valid_day(w.to)) return false;
+  // Both dated or both recurring.
+  return (w.from.year == 0) == (w.to.year == 0);
+}
+
+// Why this node (not its children) is invalid, or nullptr.
+template <class = void>
+inline const char* node_problem(const gate& g) noexcept {
+  if (!(g.weight > 0) || !is_finite(g.weight)) return "weight must be a finite number above 0";
+  switch (g.type) {
+    case gate_kind::threshold:
+      if (!is_valid_name(g.name)) return "threshold needs a name of [A-Za-z0-9_.:/-]";
+      if (g.pass.empty()) return "threshold needs at least one pass criterion";
+      for (const auto& c : g.pass) {
+        if (!is_finite(c.value)) return "criterion value must be finite";
+      }
+      for (const auto& c : g.warn) {
+        if (!is_finite(c.value)) return "criterion value must be finite";
+      }
+      return nullptr;
+    case gate_kind::approvals:
+      if (g.required == 0) return "approvals must require at least 1";
+      if (g.timeout && g.timeout->count() <= 0) return "approval timeout must be positive";
+      return nullptr;
+    case gate_kind::stages_passed:
+      if (!is_valid_name(g.name)) return "stage needs a name of [A-Za-z0-9_.:/-]";
+      return nullptr;
+    case gate_kind::no_failure:
+      if (!is_valid_name(g.name)) return "stage needs a name of [A-Za-z0-9_.:/-]";
+      if (g.within.count() <= 0) return "no_failure needs a positive duration";
+      return nullptr;
+    case gate_kind::windows:
+      if (!is_valid_name(g.name)) return "windows need a label of [A-Za-z0-9_.:/-]";
+      if (g.windows.empty()) return "windows need at least one window";
+      for (const auto& w : g.windows) {
+        if (!valid_window(w)) return "malformed window";
+      }
+      return nullptr;
+    case gate_kind::all_of:
+    case gate_kind::any_of:
+      if (!g.name.empty() && !is_valid_name(g.name)) return "label must use [A-Za-z0-9_.:/-]";
+      if (g.children.empty()) return "a group needs at least one member";
+      return nullptr;
+    case gate_kind::not_:
+      if (g.children.size() != 1) return "not needs exactly one member";
+      return nullptr;
+    case gate_kind::score:
+      if (!g.name.empty() && !is_valid_name(g.name)) return "label must use [A-Za-z0-9_.:/-]";
+      if (g.children.empty()) return "a score needs at least one objective";
+      // A pass cut-off of 0 would pass anything: an optional gate in disguise.
+      if (!(g.pass_score > 0 && g.pass_score <= 100)) return "pass score must be in (0, 100]";
+      if (!(g.warn_score > 0 && g.warn_score <= g.pass_score)) {
+        return "warn score must be in (0, pass score]";
+      }
+      return nullptr;
+  }
+  return "unknown node kind";
+}
+
+}  // namespace gates_detail
+}  // namespace detail
+namespace gates {
+
+// The first structural problem of a gate built in code (position 0), or
+// success. evaluate() fails an invalid node closed with the same message.
+template <class = void>
+inline result<void> validate(const gate& g, int depth = 0) {
+  if (depth > 64) return relkit::error{errc::too_deep, 0, "gate nested deeper than 64 levels at 0"};
+  if (const char* problem = detail::gates_detail::node_problem(g)) {
+    return relkit::error{errc::invalid_gate, 0, std::string(problem) + " at 0"};
+  }
+  for (const auto& child : g.children) {
+    auto checked = validate<>(child, depth + 1);
+    if (!checked) return checked;
+  }
+  return {};
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// The internals need the types above; the public functions below need them.
+// ---- begin relkit/detail/gates_eval.hpp ----
+// Internals of relkit::gates: evaluation and rendering. Included by
+// relkit/gates.hpp after the gate types; not a public header.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// ---------------------------------------------------------------- evaluation
+
+namespace gates_detail {
+using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
+
+struct node_eval {
+  outcome result = outcome::fail;
+  bool missing = false;
+  double fraction = 0;  // share of the weight earned as a score objective, 0..1
+};
+
+template <class = void>
+inline bool lookup_value(const evidence& e, std::string_view name, double& value,
+                         const metric*& found) noexcept {
+  for (const auto& m : e.metrics) {
+    if (m.name == name) {
+      value = m.value;
+      found = &m;
+      return true;
+    }
+  }
+  for (const auto& c : e.counts) {
+    if (c.name == name) {
+      value = static_cast<double>(c.value);
+      return true;
+    }
+  }
+  return false;
+}
+
+template <class = void>
+inline bool compare(double actual, comparator op, double target) noexcept {
+  switch (op) {
+    case comparator::lt:
+      return actual < target;
+    case comparator::le:
+      return actual <= target;
+    case comparator::eq:
+      return actual == target;
+    case comparator::ne:
+      return actual != target;
+    case comparator::ge:
+      return actual >= target;
+    case comparator::gt:
+      return actual > target;
+  }
+  return false;
+}
+
+constexpr std::string_view op_text(comparator op) noexcept {
+  switch (op) {
+    case comparator::lt:
+      return "<";
+    case comparator::le:
+      return "<=";
+    case comparator::eq:
+      return "==";
+    case comparator::ne:
+      return "!=";
+    case comparator::ge:
+      return ">=";
+    case comparator::gt:
+      return ">";
+  }
+  return "?";
+}
+
+template <class = void>
+inline bool is_relative(const criterion& c) noexcept {
+  return c.ref != reference::absolute;
+}
+
+// The k-th smallest (0-based) without sorting a copy: no allocation.
+template <class = void>
+inline double kth_smallest(const std::vector<double>& samples, std::size_t k) noexcept {
+  for (double candidate : samples) {
+    std::size_t less = 0;
+    std::size_t equal = 0;
+    for (double other : samples) {
+      if (other < candidate) ++less;
+      if (other == candidate) ++equal;
+    }
+    if (less <= k && k < less + equal) return candidate;
+  }
+  return samples.front();
+}
+
+template <class = void>
+inline bool baseline_of(const metric* m, aggregate how, double& out) noexcept {
+  if (m == nullptr) return false;
+  if (m->baseline) {
+    out = *m->baseline;
+    return ::relkit::detail::is_finite(out);
+  }
+  const auto& samples = m->baseline_samples;
+  if (samples.empty()) return false;
+  for (double s : samples) {
+    if (!::relkit::detail::is_finite(s)) return false;
+  }
+  if (how == aggregate::avg) {
+    double sum = 0;
+    for (double s : samples) sum += s;
+    out = sum / static_cast<double>(samples.size());
+    return ::relkit::detail::is_finite(out);
+  }
+  const std::size_t p = how == aggregate::p50 ? 50 : how == aggregate::p90 ? 90 : 95;
+  // Nearest rank: the ceil(p/100 * n)-th smallest, 1-based.
+  std::size_t rank = (p * samples.size() + 99) / 100;
+  if (rank == 0) rank = 1;
+  out = kth_smallest(samples, rank - 1);
+  return true;
+}
+
+template <class = void>
+inline double target_of(const criterion& c, double baseline) noexcept {
+  switch (c.ref) {
+    case reference::absolute:
+      return c.value;
+    case reference::baseline_delta:
+      return baseline + c.value;
+    case reference::baseline_percent:
+      return baseline + ::relkit::detail::abs_value(baseline) * c.value / 100.0;
+    case reference::baseline_factor:
+      return baseline + ::relkit::detail::abs_value(baseline) * (c.value - 1.0);
+  }
+  return c.value;
+}
+
+template <class = void>
+inline void append_signed(std::string& out, double value) {
+  out += value < 0 ? '-' : '+';
+  ::relkit::detail::append_number_readable(out, ::relkit::detail::abs_value(value));
+}
+
+// "<= 220: baseline 200 +10%" (relative, baseline known), "<= +10%" (unknown)
+// or ">= 80" (absolute).
+// "baseline 200 +10%", "baseline * 1.05" (no known baseline value).
+template <class = void>
+inline void append_relation(std::string& out, const criterion& c, bool has_baseline,
+                            double baseline) {
+  out += "baseline ";
+  if (has_baseline) {
+    ::relkit::detail::append_number_readable(out, baseline);
+    out += ' ';
+  }
+  if (c.ref == reference::baseline_factor) {
+    out += "* ";
+    ::relkit::detail::append_number_readable(out, c.value);
+  } else {
+    append_signed(out, c.value);
+    if (c.ref == reference::baseline_percent) out += '%';
+  }
+}
+
+// "<= 220: baseline 200 +10%" (relative, baseline known), "<= baseline +10%"
+// (unknown) or ">= 80" (absolute).
+template <class = void>
+inline void append_criterion(std::string& out, const criterion& c, bool has_baseline,
+                             double baseline) {
+  out += op_text(c.op);
+  out += ' ';
+  if (c.ref == reference::absolute) {
+    ::relkit::detail::append_number_readable(out, c.value);
+    return;
+  }
+  if (has_baseline) {
+    ::relkit::detail::append_number_readable(out, target_of(c, baseline));
+    out += ": ";
+  }
+  append_relation(out, c, has_baseline, baseline);
+}
+
+template <class = void>
+inline void append_requirements(std::string& out, const gate& g, bool has_baseline,
+                                double baseline) {
+  out += "(required ";
+  for (std::size_t i = 0; i < g.pass.size(); ++i) {
+    if (i != 0) out += " and ";
+    append_criterion(out, g.pass[i], has_baseline, baseline);
+  }
+  if (!g.warn.empty()) {
+    out += "; warning ";
+    for (std::size_t i = 0; i < g.warn.size(); ++i) {
+      if (i != 0) out += " and ";
+      append_criterion(out, g.warn[i], has_baseline, baseline);
+    }
+  }
+  out += ')';
+}
+
+template <class = void>
+inline bool tier_met(const std::vector<criterion>& tier, double value, double baseline,
+                     std::size_t& first_missed) noexcept {
+  for (std::size_t i = 0; i < tier.size(); ++i) {
+    if (!compare(value, tier[i].op, target_of(tier[i], baseline))) {
+      first_missed = i;
+      return false;
+    }
+  }
+  return true;
+}
+
+template <class = void>
+inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
+  double value = 0;
+  const metric* m = nullptr;
+  const bool found = lookup_value(e, g.name, value, m);
+  if (!found || !::relkit::detail::is_finite(value)) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += found ? " is not a finite number " : " missing ";
+      append_requirements(out->line, g, false, 0);
+    }
+    return {outcome::fail, true, 0};
+  }
+  bool needs_baseline = false;
+  for (const auto& c : g.pass) needs_baseline = needs_baseline || is_relative(c);
+  for (const auto& c : g.warn) needs_baseline = needs_baseline || is_relative(c);
+  double baseline = 0;
+  if (needs_baseline && !baseline_of(m, g.baseline_aggregate, baseline)) {
+    // Keptn treats a relative criterion without a baseline as met; relkit fails closed.
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += ' ';
+      ::relkit::detail::append_number_readable(out->line, value);
+      out->line += ", baseline missing ";
+      append_requirements(out->line, g, false, 0);
+    }
+    return {outcome::fail, true, 0};
+  }
+  std::size_t missed = 0;
+  if (tier_met(g.pass, value, baseline, missed)) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += ' ';
+      ::relkit::detail::append_number_readable(out->line, value);
+      for (std::size_t i = 0; i < g.pass.size(); ++i) {
+        const criterion& c = g.pass[i];
+        out->line += i == 0 ? " " : ", ";
+        out->line += op_text(c.op);
+        out->line += ' ';
+        ::relkit::detail::append_number_readable(out->line, target_of(c, baseline));
+        if (is_relative(c)) {
+          out->line += " (";
+          append_relation(out->line, c, true, baseline);
+          out->line += ')';
+        }
+      }
+    }
+    return {outcome::pass, false, 1};
+  }
+  std::size_t warn_missed = 0;
+  const bool warned = !g.warn.empty() && tier_met(g.warn, value, baseline, warn_missed);
+  if (out != nullptr) {
+    const double target = target_of(g.pass[missed], baseline);
+    out->line = g.name;
+    out->line += ' ';
+    ::relkit::detail::append_number_readable(out->line, value);
+    out->line += value < target ? " < " : value > target ? " > " : " == ";
+    ::relkit::detail::append_number_readable(out->line, target);
+    out->line += ' ';
+    append_requirements(out->line, g, needs_baseline, baseline);
+  }
+  if (warned) return {outcome::warn, false, 0.5};
+  return {outcome::fail, false, 0};
+}
+
+template <class = void>
+inline bool counted_before(const std::vector<approval>& list, std::size_t index) noexcept {
+  for (std::size_t j = 0; j < index; ++j) {
+    if (list[j].choice == decision::approve && list[j].who == list[index].who) return true;
+  }
+  return false;
+}
+
+template <class = void>
+inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
+  if (!g.allow_self_approval && (!e.author || e.author->empty())) {
+    if (out != nullptr) out->line = "approvals author missing (needed to exclude self-approval)";
+    return {outcome::fail, true, 0};
+  }
+  for (const auto& a : e.approvals) {
+    if (a.choice == decision::reject) {
+      if (out != nullptr) {
+        out->line = "approvals rejected by ";
+        out->line += a.who.empty() ? std::string("(unnamed)") : a.who;
+        out->line += " (any rejection vetoes)";
+      }
+      return {outcome::fail, false, 0};
+    }
+  }
+  std::uint32_t valid = 0;
+  bool self_ignored = false;
+  std::string names;
+  const auto& list = e.approvals;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i].who.empty() || counted_before(list, i)) continue;
+    if (!g.allow_self_approval && list[i].who == *e.author) {
+      self_ignored = true;
+      continue;
+    }
+    ++valid;
+    if (out != nullptr) {
+      if (!names.empty()) names += ", ";
+      names += list[i].who;
+    }
+  }
+  const auto describe_count = [&](std::string& line) {
+    line = "approvals ";
+    ::relkit::detail::append_unsigned(line, valid);
+    line += " of ";
+    ::relkit::detail::append_unsigned(line, g.required);
+    line += " required";
+    if (!names.empty() || self_ignored) {
+      line += " (";
+      line += names;
+      if (self_ignored) {
+        if (!names.empty()) line += "; ";
+        line += "self-approval by ";
+        line += *e.author;
+        line += " not counted";
+      }
+      line += ')';
+    }
+  };
+  if (valid >= g.required) {
+    if (out != nullptr) describe_count(out->line);
+    return {outcome::pass, false, 1};
+  }
+  if (g.timeout) {
+    if (!e.now || !e.approval_requested_at) {
+      if (out != nullptr) {
+        describe_count(out->line);
+        out->line += e.now ? ", approval request time missing" : ", evaluation time missing";
+        out->line += " (a timeout never approves)";
+      }
+      return {outcome::fail, true, 0};
+    }
+    if (*e.now - *e.approval_requested_at >= *g.timeout) {
+      if (out != nullptr) {
+        describe_count(out->line);
+        out->line += ", timed out after ";
+        ::relkit::detail::append_duration(out->line, g.timeout->count());
+        out->line += " (a timeout never approves)";
+      }
+      return {outcome::fail, false, 0};
+    }
+  }
+  if (out != nullptr) describe_count(out->line);
+  return {outcome::pending, false, 0};
+}
+
+template <class = void>
+inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* out) {
+  std::uint64_t total = 0, passed = 0, failed = 0, running = 0, not_run = 0;
+  for (const auto& s : e.stages) {
+    if (s.stage != g.name) continue;
+    ++total;
+    switch (s.status) {
+      case stage_status::passed:
+        ++passed;
+        break;
+      case stage_status::failed:
+        ++failed;
+        break;
+      case stage_status::running:
+        ++running;
+        break;
+      case stage_status::skipped:
+      case stage_status::canceled:
+        ++not_run;
+        break;
+    }
+  }
+  const outcome result = total == 0                    ? outcome::fail
+                         : failed != 0 || not_run != 0 ? outcome::fail
+                         : running != 0                ? outcome::pending
+                                                       : outcome::pass;
+  if (out != nullptr) {
+    out->line = g.name;
+    if (total == 0) {
+      out->line += " no results (required all passed)";
+    } else {
+      out->line += ' ';
+      ::relkit::detail::append_unsigned(out->line, passed);
+      out->line += " of ";
+      ::relkit::detail::append_unsigned(out->line, total);
+      out->line += " passed";
+      const auto part = [&](std::uint64_t n, const char* what) {
+        if (n == 0) return;
+        out->line += ", ";
+        ::relkit::detail::append_unsigned(out->line, n);
+        out->line += what;
+      };
+      part(failed, " failed");
+      part(not_run, " skipped or canceled");
+      part(running, " running");
+      if (result == outcome::fail) out->line += " (required all passed)";
+    }
+  }
+  return {result, total == 0, result == outcome::pass ? 1.0 : 0.0};
+}
+
+template <class = void>
+inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
+  if (out != nullptr) out->line = g.name;
+  const auto append_required = [&] {
+    out->line += "(required no failure within ";
+    ::relkit::detail::append_duration(out->line, g.within.count());
+    out->line += ')';
+  };
+  if (!e.now) {
+    if (out != nullptr) {
+      out->line += " evaluation time missing ";
+      append_required();
+    }
+    return {outcome::fail, true, 0};
+  }
+  bool any = false;
+  const stage_result* last_failure = nullptr;
+  for (const auto& s : e.stages) {
+    if (s.stage != g.name) continue;
+    any = true;
+    if (s.status == stage_status::failed &&
+        (last_failure == nullptr || s.finished_at > last_failure->finished_at)) {
+      last_failure = &s;
+    }
+  }
+  if (!any) {
+    if (out != nullptr) {
+      out->line += " no results ";
+      append_required();
+    }
+    return {outcome::fail, true, 0};
+  }
+  // Closed window: a failure exactly `within` before now still counts, and so
+  // does one stamped after now (clock skew is not a pass).
+  const bool recent = last_failure != nullptr && last_failure->finished_at >= *e.now - g.within;
+  if (out != nullptr) {
+    if (last_failure == nullptr) {
+      out->line += " no failure recorded";
+    } else {
+      out->line += recent ? " failed at " : " last failed at ";
+      ::relkit::detail::append_utc(out->line,
+                                   ::relkit::detail::unix_seconds(last_failure->finished_at));
+      const auto ago =
+          std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
+      out->line += ", ";
+      if (ago.count() >= 0) {
+        ::relkit::detail::append_duration(out->line, ago.count());
+        out->line += " before now";
+      } else {
+        ::relkit::detail::append_duration(out->line, -ago.count());
+        out->line += " after now";
+      }
+    }
+    out->line += ' ';
+    append_required();
+  }
+  return recent ? node_eval{outcome::fail, false, 0} : node_eval{outcome::pass, false, 1};
+}
+
+inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
+                                                      "fri", "sat", "sun"};
+
+template <class = void>
+inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
+  ::relkit::detail::append_two_digits(out, minute_of_day / 60);
+  out += ':';
+  ::relkit::detail::append_two_digits(out, minute_of_day % 60);
+}
+
+template <class = void>
+inline void append_offset(std::string& out, std::int64_t minutes) {
+  out += minutes < 0 ? '-' : '+';
+  append_hhmm(out, minutes < 0 ? -minutes : minutes);
+}
+
+template <class = void>
+inline void append_month_day(std::string& out, const month_day& d) {
+  if (d.year != 0) {
+    ::relkit::detail::append_two_digits(out, d.year / 100);
+    ::relkit::detail::append_two_digits(out, d.year % 100);
+    out += '-';
+  }
+  ::relkit::detail::append_two_digits(out, d.month);
+  out += '-';
+  ::relkit::detail::append_two_digits(out, d.day);
+}
+
+// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
+template <class = void>
+inline void append_window(std::string& out, const window& w) {
+  out += w.effect == window_effect::allow ? "allow " : "deny ";
+  if (w.weekdays != 0) {
+    bool first = true;
+    for (unsigned day = 0; day < 7;) {
+      if ((w.weekdays & (1u << day)) == 0) {
+        ++day;
+        continue;
+      }
+      unsigned last = day;
+      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
+      if (!first) out += ',';
+      first = false;
+      out += weekday_names[day];
+      if (last != day) {
+        out += '-';
+        out += weekday_names[last];
+      }
+      day = last + 1;
+    }
+    out += ' ';
+    append_hhmm(out, w.start_minute);
+    out += '-';
+    append_hhmm(out, w.end_minute);
+  } else {
+    append_month_day(out, w.from);
+    out += "..";
+    append_month_day(out, w.to);
+  }
+  out += ' ';
+  append_offset(out, w.utc_offset_minutes);
+  if (w.dst == dst_rule::eu) out += " dst eu";
+  if (w.dst == dst_rule::us) out += " dst us";
+}
+
+// Local time of a UTC instant under a window's offset and DST rule.
+template <class = void>
+inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
+  bool summer = false;
+  if (w.dst == dst_rule::eu) summer = ::relkit::detail::eu_summer_time(utc);
+  if (w.dst == dst_rule::us) summer = ::relkit::detail::us_daylight_time(utc, standard);
+  return utc + standard + (summer ? 3600 : 0);
+}
+
+template <class = void>
+inline bool window_active(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
+  const std::int64_t minute = (local - days * 86400) / 60;
+  if (w.weekdays != 0) {
+    const unsigned today = ::relkit::detail::weekday_from_days(days);
+    const unsigned yesterday = (today + 6) % 7;
+    const bool on_today = (w.weekdays & (1u << today)) != 0;
+    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
+    if (w.start_minute < w.end_minute) {
+      return on_today && minute >= w.start_minute && minute < w.end_minute;
+    }
+    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
+  }
+  const auto date = ::relkit::detail::civil_from_days(days);
+  if (w.from.year != 0) {
+    const std::int64_t from =
+        ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
+    const std::int64_t to = ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
+    return days >= from && days <= to;
+  }
+  const unsigned key = date.month * 32 + date.day;
+  const unsigned from = w.from.month * 32u + w.from.day;
+  const unsigned to = w.to.month * 32u + w.to.day;
+  return from <= to ? key >= from && key <= to : key >= from || key <= to;
+}
+
+// "(local Tue 2026-11-24 10:00 +01:00)"
+template <class = void>
+inline void append_local(std::string& out, const window& w, std::int64_t utc) {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
+  const auto date = ::relkit::detail::civil_from_days(days);
+  out += "(local ";
+  out += weekday_names[::relkit::detail::weekday_from_days(days)];
+  out += ' ';
+  append_month_day(
+      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
+                     static_cast<std::uint8_t>(date.day)});
+  out += ' ';
+  append_hhmm(out, (local - days * 86400) / 60);
+  out += ' ';
+  append_offset(out, (local - utc) / 60);
+  out += ')';
+}
+
+template <class = void>
+inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
+  if (!e.now) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += " evaluation time missing (required an open deploy window)";
+    }
+    return {outcome::fail, true, 0};
+  }
+  const std::int64_t utc = ::relkit::detail::unix_seconds(*e.now);
+  const window* open_allow = nullptr;
+  const window* first_allow = nullptr;
+  for (const auto& w : g.windows) {
+    if (w.effect == window_effect::deny) {
+      if (window_active(w, utc)) {
+        if (out != nullptr) {
+          out->line = g.name;
+          out->line += " closed: ";
+          append_window(out->line, w);
+          out->line += " active ";
+          append_local(out->line, w, utc);
+        }
+        return {outcome::fail, false, 0};
+      }
+    } else {
+      if (first_allow == nullptr) first_allow = &w;
+      if (open_allow == nullptr && window_active(w, utc)) open_allow = &w;
+    }
+  }
+  if (first_allow != nullptr && open_allow == nullptr) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += " closed: no allow window open ";
+      append_local(out->line, *first_allow, utc);
+    }
+    return {outcome::fail, false, 0};
+  }
+  if (out != nullptr) {
+    out->line = g.name;
+    if (open_allow != nullptr) {
+      out->line += " open: ";
+      append_window(out->line, *open_allow);
+      out->line += ' ';
+      append_local(out->line, *open_allow, utc);
+    } else {
+      out->line += " open: no deny window active ";
+      append_local(out->line, g.windows.front(), utc);
+    }
+  }
+  return {outcome::pass, false, 1};
+}
+
+template <class = void>
+inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
+  ::relkit::detail::append_unsigned(line, tally[0]);
+  line += " of ";
+  ::relkit::detail::append_unsigned(line, total);
+  line += " passed";
+  const char* names[4] = {"", " warned", " pending", " failed"};
+  for (std::size_t i = 1; i < 4; ++i) {
+    if (tally[i] == 0) continue;
+    line += ", ";
+    ::relkit::detail::append_unsigned(line, tally[i]);
+    line += names[i];
+  }
+}
+
+template <class = void>
+inline void append_label(std::string& line, const char* word, const gate& g) {
+  line = word;
+  if (!g.name.empty()) {
+    line += ' ';
+    line += g.name;
+  }
+  line += ": ";
+}
+
+template <class = void>
+inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth);
+
+template <class = void>
+inline node_eval eval_group(const gate& g, const evidence& e, verdict* out, int depth) {
+  const bool all = g.type == gate_kind::all_of;
+  std::size_t tally[4] = {0, 0, 0, 0};
+  outcome combined = all ? outcome::pass : outcome::fail;
+  bool missing = false;
+  if (out != nullptr) out->reasons.resize(g.children.size());
+  for (std::size_t i = 0; i < g.children.size(); ++i) {
+    verdict* child_out = nullptr;
+    if (out != nullptr) child_out = &out->reasons[i];
+    const node_eval child = eval_node(g.children[i], e, child_out, depth + 1);
+    ++tally[static_cast<std::size_t>(child.result)];
+    missing = missing || child.missing;
+    combined = all ? (child.result > combined ? child.result : combined)
+                   : (child.result < combined ? child.result : combined);
+    if (out == nullptr) {
+      // Only the outcome is wanted: stop once it cannot change.
+      if (all && combined == outcome::fail) break;
+      if (!all && combined == outcome::pass) break;
+    }
+  }
+  if (out != nullptr) {
+    append_label(out->line, all ? "all_of" : "any_of", g);
+    append_tally(out->line, tally, g.children.size());
+  }
+  return {combined, missing, combined == outcome::pass ? 1.0 : combined == outcome::warn ? 0.5 : 0};
+}
+
+template <class = void>
+inline node_eval eval_not(const gate& g, const evidence& e, verdict* out, int depth) {
+  verdict* child_out = nullptr;
+  if (out != nullptr) {
+    out->reasons.resize(1);
+    child_out = &out->reasons[0];
+  }
+  const node_eval child = eval_node(g.children[0], e, child_out, depth + 1);
+  node_eval result{outcome::fail, child.missing, 0};
+  const char* why = "not: member lacks evidence (fails closed)";
+  if (!child.missing) {
+    switch (child.result) {
+      case outcome::pass:
+        why = "not: member passed";
+        break;
+      case outcome::fail:
+        why = "not: member failed";
+        result = {outcome::pass, false, 1};
+        break;
+      case outcome::warn:
+        why = "not: member warned";
+        result = {outcome::warn, false, 0.5};
+        break;
+      case outcome::pending:
+        why = "not: member pending";
+        result = {outcome::pending, false, 0};
+        break;
+    }
+  }
+  if (out != nullptr) out->line = why;
+  return result;
+}
+
+template <class = void>
+inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int depth) {
+  double earned = 0;
+  double total = 0;
+  bool missing = false;
+  const gate* failed_key = nullptr;
+  if (out != nullptr) out->reasons.resize(g.children.size());
+  for (std::size_t i = 0; i < g.children.size(); ++i) {
+    const gate& objective = g.children[i];
+    verdict* child_out = nullptr;
+    if (out != nullptr) child_out = &out->reasons[i];
+    const node_eval child = eval_node(objective, e, child_out, depth + 1);
+    missing = missing || child.missing;
+    // Keptn: pass earns the weight, warning half of it, anything else nothing.
+    const double share = child.missing ? 0 : child.fraction;
+    earned += share * objective.weight;
+    total += objective.weight;
+    if (objective.key && !promotes(child.result) && failed_key == nullptr) failed_key = &objective;
+    if (out != nullptr) {
+      std::string& line = child_out->line;
+      line += " [";
+      if (objective.key) line += "key, ";
+      line += "weight ";
+      ::relkit::detail::append_number_readable(line, objective.weight);
+      line += " -> ";
+      ::relkit::detail::append_number_readable(line, share * objective.weight);
+      line += ']';
+    }
+  }
+  const double value = total > 0 ? 100.0 * earned / total : 0;
+  const outcome result = failed_key != nullptr   ? outcome::fail
+                         : value >= g.pass_score ? outcome::pass
+                         : value >= g.warn_score ? outcome::warn
+                                                 : outcome::fail;
+  if (out != nullptr) {
+    std::string& line = out->line;
+    append_label(line, "score", g);
+    line.resize(line.size() - 2);  // no colon: "score slo 37.5 < 75"
+    line += ' ';
+    ::relkit::detail::append_number_readable(line, value);
+    if (failed_key != nullptr) {
+      line += ", key objective ";
+      line += failed_key->name.empty() ? std::string("(unnamed)") : failed_key->name;
+      line += " failed";
+    } else if (result == outcome::pass) {
+      line += " >= ";
+      ::relkit::detail::append_number_readable(line, g.pass_score);
+    } else {
+      line += " < ";
+      ::relkit::detail::append_number_readable(
+          line, result == outcome::warn ? g.pass_score : g.warn_score);
+    }
+    line += " (pass >= ";
+    ::relkit::detail::append_number_readable(line, g.pass_score);
+    line += ", warn >= ";
+    ::relkit::detail::append_number_readable(line, g.warn_score);
+    line += ')';
+  }
+  return {result, missing, value / 100.0};
+}
+
+template <class>
+inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth) {
+  const char* problem = depth > 64 ? "gate nested deeper than 64 levels" : node_problem(g);
+  node_eval result;
+  // One allocation for nearly every line instead of several as it grows.
+  if (out != nullptr) out->line.reserve(120);
+  if (problem != nullptr) {
+    if (out != nullptr) {
+      out->line = "invalid gate: ";
+      out->line += problem;
+    }
+    result = {outcome::fail, false, 0};
+  } else {
+    switch (g.type) {
+      case gate_kind::threshold:
+        result = eval_threshold(g, e, out);
+        break;
+      case gate_kind::approvals:
+        result = eval_approvals(g, e, out);
+        break;
+      case gate_kind::stages_passed:
+        result = eval_stages_passed(g, e, out);
+        break;
+      case gate_kind::no_failure:
+        result = eval_no_failure(g, e, out);
+        break;
+      case gate_kind::windows:
+        result = eval_windows(g, e, out);
+        break;
+      case gate_kind::all_of:
+      case gate_kind::any_of:
+        result = eval_group(g, e, out, depth);
+        break;
+      case gate_kind::not_:
+        result = eval_not(g, e, out, depth);
+        break;
+      case gate_kind::score:
+        result = eval_score(g, e, out, depth);
+        break;
+    }
+  }
+  if (out != nullptr) {
+    out->result = result.result;
+    out->missing_evidence = result.missing;
+  }
+  return result;
+}
+
+template <class = void>
+inline void render(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
+  out.append(depth * 2, ' ');
+  if (markdown) out += "- **";
+  out += to_string(v.result);
+  out += markdown ? "** `" : " ";
+  out += v.line;
+  if (markdown) out += '`';
+  out += '\n';
+  for (const auto& child : v.reasons) render(out, child, depth + 1, markdown);
+}
+
+}  // namespace gates_detail
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_eval.hpp ----
+// ---- begin relkit/detail/gates_spec.hpp ----
+// Internals of relkit::gates: the gate spec parser and printer. Included by
+// relkit/gates.hpp after the gate types; not a public header.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// ---------------------------------------------------------------- spec text
+
+namespace gates_detail {
+using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
+
+struct spec_token {
+  std::string_view text;
+  std::size_t position = 0;
+};
+
+template <class = void>
+inline std::string at(std::string message, std::size_t position) {
+  message += " at ";
+  ::relkit::detail::append_unsigned(message, position);
+  return message;
+}
+
+template <class = void>
+inline relkit::error spec_error(errc code, std::string message, std::size_t position) {
+  return relkit::error{code, position, at(std::move(message), position)};
+}
+
+template <class = void>
+inline bool is_forbidden_word(std::string_view word) noexcept {
+  constexpr std::string_view words[] = {"allow_failure",
+                                        "allow-failure",
+                                        "optional",
+                                        "continue_on_error",
+                                        "continue-on-error",
+                                        "skip",
+                                        "ignore_failure",
+                                        "manual",
+                                        "when",
+                                        "dry_run",
+                                        "dryrun",
+                                        "if_present"};
+  for (auto w : words) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+template <class = void>
+inline bool parse_plain_number(std::string_view text, double& out) noexcept {
+  if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() &&
+         ::relkit::detail::is_finite(out);
+}
+
+template <class = void>
+inline bool parse_unsigned(std::string_view text, std::uint64_t limit,
+                           std::uint64_t& out) noexcept {
+  if (text.empty() || text.size() > 12) return false;
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return out <= limit;
+}
+
+// "30m", "1h30m", "45s", "1d"
+template <class = void>
+inline bool parse_duration(std::string_view text, std::chrono::seconds& out) noexcept {
+  if (text.empty()) return false;
+  std::int64_t total = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j == i || j == text.size() || j - i > 9) return false;
+    std::uint64_t n = 0;
+    if (!parse_unsigned(text.substr(i, j - i), 999999999, n)) return false;
+    const char unit = text[j];
+    const std::int64_t scale = unit == 's'   ? 1
+                               : unit == 'm' ? 60
+                               : unit == 'h' ? 3600
+                               : unit == 'd' ? 86400
+                                             : 0;
+    if (scale == 0) return false;
+    total += static_cast<std::int64_t>(n) * scale;
+    if (total > std::int64_t{1} << 40) return false;
+    i = j + 1;
+  }
+  if (total <= 0) return false;
+  out = std::chrono::seconds(total);
+  return true;
+}
+
+template <class = void>
+inline bool parse_hhmm(std::string_view text, std::uint16_t& minutes) noexcept {
+  if (text.size() != 5 || text[2] != ':') return false;
+  std::uint64_t h = 0, m = 0;
+  if (!parse_unsigned(text.substr(0, 2), 24, h) || !parse_unsigned(text.substr(3, 2), 59, m)) {
+    return false;
+  }
+  if (h == 24 && m != 0) return false;
+  minutes = static_cast<std::uint16_t>(h * 60 + m);
+  return true;
+}
+
+// "MM-DD" or "YYYY-MM-DD"
+template <class = void>
+inline bool parse_month_day(std::string_view text, month_day& out) noexcept {
+  std::uint64_t y = 0, m = 0, d = 0;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    if (!parse_unsigned(text.substr(0, 4), 9999, y) || y == 0) return false;
+    text.remove_prefix(5);
+  }
+  if (text.size() != 5 || text[2] != '-') return false;
+  if (!parse_unsigned(text.substr(0, 2), 12, m) || !parse_unsigned(text.substr(3, 2), 31, d) ||
+      m == 0 || d == 0) {
+    return false;
+  }
+  out = month_day{static_cast<std::int32_t>(y), static_cast<std::uint8_t>(m),
+                  static_cast<std::uint8_t>(d)};
+  return true;
+}
+
+template <class = void>
+inline bool parse_offset(std::string_view text, std::int16_t& minutes) noexcept {
+  if (text == "Z") {
+    minutes = 0;
+    return true;
+  }
+  if (text.size() != 6 || (text[0] != '+' && text[0] != '-')) return false;
+  std::uint16_t value = 0;
+  if (!parse_hhmm(text.substr(1), value) || value > 18 * 60) return false;
+  minutes = static_cast<std::int16_t>(text[0] == '-' ? -value : value);
+  return true;
+}
+
+template <class = void>
+inline int weekday_index(std::string_view text) noexcept {
+  for (int i = 0; i < 7; ++i) {
+    if (weekday_names[i] == text) return i;
+  }
+  return -1;
+}
+
+// "mon-fri", "sat,sun", "mon,wed-fri", "daily"
+template <class = void>
+inline bool parse_weekdays(std::string_view text, std::uint8_t& mask) noexcept {
+  mask = 0;
+  if (text == "daily") {
+    mask = 0x7f;
+    return true;
+  }
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view part = text.substr(0, comma);
+    const std::size_t dash = part.find('-');
+    const int first = weekday_index(part.substr(0, dash));
+    const int last = dash == std::string_view::npos ? first : weekday_index(part.substr(dash + 1));
+    if (first < 0 || last < 0) return false;
+    for (int day = first;; day = (day + 1) % 7) {
+      mask = static_cast<std::uint8_t>(mask | (1u << day));
+      if (day == last) break;
+    }
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+    if (text.empty()) return false;
+  }
+  return mask != 0;
+}
+
+template <class = void>
+class spec_parser {
+ public:
+  explicit spec_parser(std::string_view input) : input_(input) {
+    std::size_t start = 0;
+    while (start <= input.size()) {
+      std::size_t end = input.find('\n', start);
+      if (end == std::string_view::npos) end = input.size();
+      std::vector<spec_token> words;
+      std::size_t i = start;
+      while (i < end) {
+        const char c = input[i];
+        if (c == '#') break;
+        if (c == ' ' || c == '\t' || c == '\r') {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j < end && input[j] != ' ' && input[j] != '\t' && input[j] != '\r' &&
+               input[j] != '#') {
+          ++j;
+        }
+        words.push_back(spec_token{input.substr(i, j - i), i});
+        i = j;
+      }
+      if (!words.empty()) lines_.push_back(std::move(words));
+      start = end + 1;
+    }
+  }
+
+  result<gate> parse_document() {
+    if (lines_.empty()) {
+      return spec_error(errc::unexpected_end, "expected a gate, found no content", input_.size());
+    }
+    auto root = parse_node(0);
+    if (!root) return root;
+    if (line_ < lines_.size()) {
+      return spec_error(errc::unexpected_token,
+                        "expected end of input after the root gate, found '" +
+                            std::string(lines_[line_][0].text) + "'",
+                        lines_[line_][0].position);
+    }
+    return root;
+  }
+
+ private:
+  using tokens = std::vector<spec_token>;
+
+  relkit::error unexpected(const spec_token& t, const char* expected) const {
+    if (is_forbidden_word(t.text)) {
+      return spec_error(errc::optional_not_allowed,
+                        "'" + std::string(t.text) +
+                            "' is not allowed: every gate member blocks, none can be optional",
+                        t.position);
+    }
+    return spec_error(errc::unexpected_token,
+                      std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
+                      t.position);
+  }
+
+  relkit::error missing_after(const tokens& line, const char* expected) const {
+    const spec_token& last = line.back();
+    return spec_error(
+        errc::unexpected_end,
+        std::string("expected ") + expected + " after '" + std::string(last.text) + "'",
+        last.position + last.text.size());
+  }
+
+  // Trailing "weight N" and "key" from index i on.
+  result<void> parse_attributes(const tokens& line, std::size_t i, gate& g) const {
+    while (i < line.size()) {
+      const spec_token& t = line[i];
+      if (t.text == "key") {
+        g.key = true;
+        ++i;
+      } else if (t.text == "weight") {
+        if (i + 1 >= line.size()) return missing_after(line, "a weight");
+        double w = 0;
+        if (!parse_plain_number(line[i + 1].text, w) || !(w > 0)) {
+          return spec_error(errc::bad_number, "expected a weight above 0", line[i + 1].position);
+        }
+        g.weight = w;
+        i += 2;
+      } else {
+        return unexpected(t, "'weight', 'key' or the end of the line");
+      }
+    }
+    return {};
+  }
+
+  result<void> parse_name(const tokens& line, std::size_t i, std::string& out,
+                          const char* what) const {
+    if (i >= line.size()) return missing_after(line, what);
+    if (!is_valid_name(line[i].text)) {
+      if (is_forbidden_word(line[i].text)) return unexpected(line[i], what);
+      return spec_error(errc::bad_name,
+                        std::string("expected ") + what + " of [A-Za-z0-9_.:/-], found '" +
+                            std::string(line[i].text) + "'",
+                        line[i].position);
+    }
+    out = std::string(line[i].text);
+    return {};
+  }
+
+  static bool starts_comparator(std::string_view t) noexcept {
+    return !t.empty() && (t[0] == '<' || t[0] == '>' || t[0] == '=' || t[0] == '!');
+  }
+
+  // One criterion from line[i] (and line[i+1] when the value is separate).
+  result<void> parse_criterion(const tokens& line, std::size_t& i, criterion& c) const {
+    const spec_token& t = line[i];
+    std::string_view text = t.text;
+    std::size_t op_length = 1;
+    if (text.substr(0, 2) == "<=") {
+      c.op = comparator::le, op_length = 2;
+    } else if (text.substr(0, 2) == ">=") {
+      c.op = comparator::ge, op_length = 2;
+    } else if (text.substr(0, 2) == "==") {
+      c.op = comparator::eq, op_length = 2;
+    } else if (text.substr(0, 2) == "!=") {
+      c.op = comparator::ne, op_length = 2;
+    } else if (text[0] == '<') {
+      c.op = comparator::lt;
+    } else if (text[0] == '>') {
+      c.op = comparator::gt;
+    } else if (text[0] == '=') {
+      c.op = comparator::eq;  // Keptn writes equality with one '='
+    } else {
+      return spec_error(errc::bad_comparator,
+                        "expected one of < <= == != >= >, found '" + std::string(text) + "'",
+                        t.position);
+    }
+    std::string_view value = text.substr(op_length);
+    std::size_t value_position = t.position + op_length;
+    ++i;
+    if (value.empty()) {
+      if (i >= line.size()) return missing_after(line, "a threshold value");
+      value = line[i].text;
+      value_position = line[i].position;
+      ++i;
+    }
+    const auto bad = [&] {
+      return spec_error(
+          errc::bad_number,
+          "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '" + std::string(value) + "'",
+          value_position);
+    };
+    double number = 0;
+    if (value[0] == '*') {
+      if (!parse_plain_number(value.substr(1), number)) return bad();
+      c.ref = reference::baseline_factor;
+    } else if (value[0] == '(') {
+      if (value.size() < 3 || value.back() != ')') return bad();
+      std::string_view inner = value.substr(1, value.size() - 2);
+      const bool negative = inner[0] == '-';
+      if (negative) inner.remove_prefix(1);
+      if (!parse_plain_number(inner, number)) return bad();
+      if (negative) number = -number;
+      c.ref = reference::absolute;
+    } else {
+      const bool sign = value[0] == '+' || value[0] == '-';
+      const bool negative = value[0] == '-';
+      const bool percent = value.back() == '%';
+      std::string_view digits = value.substr(sign ? 1 : 0);
+      if (percent) digits.remove_suffix(1);
+      if (!parse_plain_number(digits, number)) return bad();
+      if (negative) number = -number;
+      // Keptn: a sign or a '%' makes the criterion relative; a bare '%' is an increase.
+      c.ref = percent ? reference::baseline_percent
+              : sign  ? reference::baseline_delta
+                      : reference::absolute;
+    }
+    c.value = number;
+    return {};
+  }
+
+  result<gate> parse_metric(const tokens& line) const {
+    gate g;
+    g.type = gate_kind::threshold;
+    auto named = parse_name(line, 1, g.name, "a metric name");
+    if (!named) return named.error();
+    std::size_t i = 2;
+    std::vector<criterion>* tier = &g.pass;
+    while (i < line.size()) {
+      const spec_token& t = line[i];
+      if (starts_comparator(t.text)) {
+        criterion c;
+        auto parsed = parse_criterion(line, i, c);
+        if (!parsed) return parsed.error();
+        tier->push_back(c);
+      } else if (t.text == "warn" && tier == &g.pass && !g.pass.empty()) {
+        tier = &g.warn;
+        ++i;
+        if (i >= line.size() || !starts_comparator(line[i].text)) {
+          if (i < line.size()) return unexpected(line[i], "a warning criterion");
+          return missing_after(line, "a warning criterion");
+        }
+      } else if (t.text == "baseline") {
+        if (i + 1 >= line.size()) return missing_after(line, "avg, p50, p90 or p95");
+        const std::string_view how = line[i + 1].text;
+        if (how == "avg") {
+          g.baseline_aggregate = aggregate::avg;
+        } else if (how == "p50") {
+          g.baseline_aggregate = aggregate::p50;
+        } else if (how == "p90") {
+          g.baseline_aggregate = aggregate::p90;
+        } else if (how == "p95") {
+          g.baseline_aggregate = aggregate::p95;
+        } else {
+          return unexpected(line[i + 1], "avg, p50, p90 or p95");
+        }
+        i += 2;
+        break;
+      } else {
+        break;
+      }
+    }
+    if (g.pass.empty()) {
+      if (i < line.size()) return unexpected(line[i], "a criterion such as '>= 80' or '<=+10%'");
+      return missing_after(line, "a criterion such as '>= 80' or '<=+10%'");
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    return g;
+  }
+
+  result<gate> parse_approvals(const tokens& line) const {
+    gate g = approvals(1);
+    if (line.size() < 2) return missing_after(line, "the number of approvals required");
+    std::uint64_t n = 0;
+    if (!parse_unsigned(line[1].text, 1000000, n) || n == 0) {
+      return spec_error(
+          errc::bad_number,
+          "expected a number of approvals from 1, found '" + std::string(line[1].text) + "'",
+          line[1].position);
+    }
+    g.required = static_cast<std::uint32_t>(n);
+    std::size_t i = 2;
+    if (i < line.size() && line[i].text == "allow_self") {
+      g.allow_self_approval = true;
+      ++i;
+    }
+    if (i < line.size() && line[i].text == "timeout") {
+      if (i + 1 >= line.size()) return missing_after(line, "a duration such as 2h");
+      std::chrono::seconds d{0};
+      if (!parse_duration(line[i + 1].text, d)) {
+        return spec_error(errc::bad_duration,
+                          "expected a duration such as 30m, 2h or 1h30m, found '" +
+                              std::string(line[i + 1].text) + "'",
+                          line[i + 1].position);
+      }
+      g.timeout = d;
+      i += 2;
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    return g;
+  }
+
+  result<gate> parse_stage_condition(const tokens& line, bool no_failure) const {
+    gate g;
+    g.type = no_failure ? gate_kind::no_failure : gate_kind::stages_passed;
+    auto named = parse_name(line, 1, g.name, "a stage name");
+    if (!named) return named.error();
+    const char* word = no_failure ? "within" : "passed";
+    if (line.size() < 3) return missing_after(line, no_failure ? "'within'" : "'passed'");
+    if (line[2].text != word) return unexpected(line[2], no_failure ? "'within'" : "'passed'");
+    std::size_t i = 3;
+    if (no_failure) {
+      if (line.size() < 4) return missing_after(line, "a duration such as 30m");
+      if (!parse_duration(line[3].text, g.within)) {
+        return spec_error(errc::bad_duration,
+                          "expected a duration such as 30m, 2h or 1h30m, found '" +
+                              std::string(line[3].text) + "'",
+                          line[3].position);
+      }
+      i = 4;
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    return g;
+  }
+
+  result<void> parse_window(const tokens& line, window& w) const {
+    w.effect = line[0].text == "allow" ? window_effect::allow : window_effect::deny;
+    if (line.size() < 2) return missing_after(line, "days or a date range");
+    const auto bad = [&](const spec_token& t, const char* expected) {
+      return spec_error(
+          errc::bad_window,
+          std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
+          t.position);
+    };
+    std::size_t i = 2;
+    const std::size_t dots = line[1].text.find("..");
+    if (dots != std::string_view::npos) {
+      if (!parse_month_day(line[1].text.substr(0, dots), w.from) ||
+          !parse_month_day(line[1].text.substr(dots + 2), w.to) ||
+          (w.from.year == 0) != (w.to.year == 0)) {
+        return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
+      }
+      if (w.from.year != 0 &&
+          ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
+              ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
+        return bad(line[1], "a date range that does not end before it starts");
+      }
+    } else {
+      if (!parse_weekdays(line[1].text, w.weekdays)) {
+        return bad(line[1], "days such as mon-fri, sat,sun or daily");
+      }
+      if (line.size() < 3) return missing_after(line, "a time range such as 09:00-17:00");
+      const std::string_view range = line[2].text;
+      if (range.size() != 11 || range[5] != '-' ||
+          !parse_hhmm(range.substr(0, 5), w.start_minute) ||
+          !parse_hhmm(range.substr(6), w.end_minute) || w.start_minute == w.end_minute ||
+          w.start_minute == 1440) {
+        return bad(line[2], "a time range such as 09:00-17:00");
+      }
+      i = 3;
+    }
+    if (i < line.size() &&
+        (line[i].text == "Z" || line[i].text[0] == '+' || line[i].text[0] == '-')) {
+      if (!parse_offset(line[i].text, w.utc_offset_minutes)) {
+        return bad(line[i], "a UTC offset such as +01:00, -05:00 or Z");
+      }
+      ++i;
+    }
+    if (i < line.size() && line[i].text == "dst") {
+      if (i + 1 >= line.size()) return missing_after(line, "eu or us");
+      if (line[i + 1].text == "eu") {
+        w.dst = dst_rule::eu;
+      } else if (line[i + 1].text == "us") {
+        w.dst = dst_rule::us;
+      } else {
+        return bad(line[i + 1], "eu or us");
+      }
+      i += 2;
+    }
+    if (i < line.size()) return unexpected(line[i], "the end of the window line");
+    return {};
+  }
+
+  // The members of a group, up to its "end" line.
+  result<void> parse_members(gate& g, const spec_token& opener, int depth) {
+    while (true) {
+      if (line_ >= lines_.size()) {
+        return spec_error(errc::unexpected_end,
+                          "expected 'end' for '" + std::string(opener.text) + "' opened at " +
+                              std::to_string(opener.position),
+                          input_.size());
+      }
+      const tokens& line = lines_[line_];
+      if (line[0].text == "end") {
+        if (line.size() > 1) return unexpected(line[1], "the end of the line after 'end'");
+        ++line_;
+        return {};
+      }
+      if (g.type == gate_kind::windows) {
+        if (line[0].text != "allow" && line[0].text != "deny") {
+          return unexpected(line[0], "'allow', 'deny' or 'end'");
+        }
+        window w;
+        auto parsed = parse_window(line, w);
+        if (!parsed) return parsed.error();
+        g.windows.push_back(w);
+        ++line_;
+        continue;
+      }
+      auto child = parse_node(depth + 1);
+      if (!child) return child.error();
+      g.children.push_back(std::move(*child));
+    }
+  }
+
+  result<gate> parse_node(int depth) {
+    const tokens& line = lines_[line_];
+    const spec_token& head = line[0];
+    if (depth > 64)
+      return spec_error(errc::too_deep, "gate nested deeper than 64 levels", head.position);
+    const std::string_view word = head.text;
+    if (word == "metric") {
+      ++line_;
+      return parse_metric(line);
+    }
+    if (word == "approvals") {
+      ++line_;
+      return parse_approvals(line);
+    }
+    if (word == "stages" || word == "no_failure") {
+      ++line_;
+      return parse_stage_condition(line, word == "no_failure");
+    }
+    gate g;
+    if (word == "all" || word == "any" || word == "not") {
+      g.type = word == "all"   ? gate_kind::all_of
+               : word == "any" ? gate_kind::any_of
+                               : gate_kind::not_;
+    } else if (word == "score") {
+      g.type = gate_kind::score;
+    } else if (word == "windows") {
+      g.type = gate_kind::windows;
+    } else {
+      return unexpected(head,
+                        "metric, approvals, stages, no_failure, windows, all, any, not or score");
+    }
+    std::size_t i = 1;
+    const bool needs_label = g.type == gate_kind::windows;
+    if (g.type != gate_kind::not_ && i < line.size() &&
+        (needs_label ||
+         (line[i].text != "weight" && line[i].text != "key" && line[i].text != "pass"))) {
+      auto named = parse_name(line, i, g.name, needs_label ? "a label" : "a label");
+      if (!named) return named.error();
+      ++i;
+    } else if (needs_label) {
+      return missing_after(line, "a label");
+    }
+    if (g.type == gate_kind::score) {
+      double* cut[2] = {&g.pass_score, &g.warn_score};
+      const char* words[2] = {"pass", "warn"};
+      for (std::size_t k = 0; k < 2; ++k) {
+        if (i >= line.size()) return missing_after(line, k == 0 ? "'pass'" : "'warn'");
+        if (line[i].text != words[k]) return unexpected(line[i], k == 0 ? "'pass'" : "'warn'");
+        if (i + 1 >= line.size()) return missing_after(line, "a score");
+        if (!parse_plain_number(line[i + 1].text, *cut[k])) {
+          return spec_error(errc::bad_number,
+                            "expected a score, found '" + std::string(line[i + 1].text) + "'",
+                            line[i + 1].position);
+        }
+        i += 2;
+      }
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    ++line_;
+    auto members = parse_members(g, head, depth);
+    if (!members) return members.error();
+    if (const char* problem = node_problem(g)) {
+      return spec_error(errc::invalid_gate, problem, head.position);
+    }
+    return g;
+  }
+
+  std::string_view input_;
+  std::vector<tokens> lines_;
+  std::size_t line_ = 0;
+};
+
+template <class = void>
+inline void append_criterion_spec(std::string& out, const criterion& c) {
+  out += op_text(c.op);
+  out += ' ';
+  switch (c.ref) {
+    case reference::absolute:
+      if (c.value < 0 || ::relkit::detail::sign_bit(c.value)) {
+        out += '(';
+        ::relkit::detail::append_number_exact(out, c.value);
+        out += ')';
+      } else {
+        ::relkit::detail::append_number_exact(out, c.value);
+      }
+      return;
+    case reference::baseline_delta:
+    case reference::baseline_percent:
+      out += ::relkit::detail::sign_bit(c.value) ? '-' : '+';
+      ::relkit::detail::append_number_exact(out, ::relkit::detail::abs_value(c.value));
+      if (c.ref == reference::baseline_percent) out += '%';
+      return;
+    case reference::baseline_factor:
+      out += '*';
+      ::relkit::detail::append_number_exact(out, c.value);
+      return;
+  }
+}
+
+template <class = void>
+inline void append_attributes(std::string& out, const gate& g) {
+  if (g.weight != 1) {
+    out += " weight ";
+    ::relkit::detail::append_number_exact(out, g.weight);
+  }
+  if (g.key) out += " key";
+}
+
+template <class = void>
+inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
+  out.append(depth * 2, ' ');
+  switch (g.type) {
+    case gate_kind::threshold: {
+      out += "metric ";
+      out += g.name;
+      for (const auto& c : g.pass) {
+        out += ' ';
+        append_criterion_spec(out, c);
+      }
+      if (!g.warn.empty()) out += " warn";
+      for (const auto& c : g.warn) {
+        out += ' ';
+        append_criterion_spec(out, c);
+      }
+      constexpr std::string_view aggregates[] = {"avg", "p50", "p90", "p95"};
+      if (g.baseline_aggregate != aggregate::avg) {
+        out += " baseline ";
+        out += aggregates[static_cast<std::size_t>(g.baseline_aggregate)];
+      }
+      break;
+    }
+    case gate_kind::approvals:
+      out += "approvals ";
+      ::relkit::detail::append_unsigned(out, g.required);
+      if (g.allow_self_approval) out += " allow_self";
+      if (g.timeout) {
+        out += " timeout ";
+        ::relkit::detail::append_duration(out, g.timeout->count());
+      }
+      break;
+    case gate_kind::stages_passed:
+      out += "stages ";
+      out += g.name;
+      out += " passed";
+      break;
+    case gate_kind::no_failure:
+      out += "no_failure ";
+      out += g.name;
+      out += " within ";
+      ::relkit::detail::append_duration(out, g.within.count());
+      break;
+    case gate_kind::windows:
+    case gate_kind::all_of:
+    case gate_kind::any_of:
+    case gate_kind::not_:
+    case gate_kind::score: {
+      constexpr std::string_view words[] = {"windows", "all", "any", "not", "score"};
+      out += words[static_cast<std::size_t>(g.type) - static_cast<std::size_t>(gate_kind::windows)];
+      if (!g.name.empty() && g.type != gate_kind::not_) {
+        out += ' ';
+        out += g.name;
+      }
+      if (g.type == gate_kind::score) {
+        out += " pass ";
+        ::relkit::detail::append_number_exact(out, g.pass_score);
+        out += " warn ";
+        ::relkit::detail::append_number_exact(out, g.warn_score);
+      }
+      append_attributes(out, g);
+      out += '\n';
+      for (const auto& w : g.windows) {
+        out.append(depth * 2 + 2, ' ');
+        append_window(out, w);
+        out += '\n';
+      }
+      for (const auto& child : g.children) append_spec(out, child, depth + 1);
+      out.append(depth * 2, ' ');
+      out += "end\n";
+      return;
+    }
+  }
+  append_attributes(out, g);
+  out += '\n';
+}
+
+}  // namespace gates_detail
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_spec.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Kayenta's judgement over a canary's interval scores: an interval scoring at
+// or below `marginal` stops the analysis as failed; otherwise the last score
+// must reach `pass`. No scores at all fail (nothing was measured).
+struct interval_judgement {
+  outcome result = outcome::fail;
+  std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
+
+  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
+  friend bool operator==(const interval_judgement& a, const T& b) {
+    return a.result == b.result && a.intervals_judged == b.intervals_judged;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
+  friend bool operator!=(const interval_judgement& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+template <class = void>
+inline interval_judgement judge_intervals(const std::vector<double>& scores, double marginal,
+                                          double pass) noexcept {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    // A NaN score is missing evidence: fail closed.
+    if (!(scores[i] > marginal)) return {outcome::fail, i + 1};
+  }
+  if (scores.empty() || !(scores.back() >= pass)) return {outcome::fail, scores.size()};
+  return {outcome::pass, scores.size()};
+}
+
+// The verdict with one explained line per node.
+template <class = void>
+inline verdict evaluate(const gate& g, const evidence& e) {
+  verdict v;
+  detail::gates_detail::eval_node(g, e, &v, 0);
+  return v;
+}
+
+// The outcome only: no reason strings, no allocation, stops early.
+template <class = void>
+inline outcome check(const gate& g, const evidence& e) noexcept {
+  return detail::gates_detail::eval_node(g, e, nullptr, 0).result;
+}
+
+// "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
+template <class = void>
+inline std::string to_text(const verdict& v) {
+  std::string out;
+  detail::gates_detail::render(out, v, 0, false);
+  return out;
+}
+
+// A nested Markdown list: "- **FAIL** `all_of production: ...`".
+template <class = void>
+inline std::string to_markdown(const verdict& v) {
+  std::string out;
+  detail::gates_detail::render(out, v, 0, true);
+  return out;
+}
+
+// Parses the line-based gate spec (README "gates"); errors carry the byte
+// position and name it in the message.
+template <class = void>
+inline result<gate> parse(std::string_view spec) {
+  detail::gates_detail::spec_parser<> parser(spec);
+  return parser.parse_document();
+}
+
+// The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
+template <class = void>
+inline std::string to_string(const gate& g) {
+  std::string out;
+  detail::gates_detail::append_spec(out, g, 0);
+  return out;
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN
