@@ -1,4 +1,4 @@
-#include <relkit/changelog.hpp>
+#include <relkit/relkit.hpp>  // the single-header suite has only relkit.hpp
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,6 @@
 // The five release ranges of ../shared/vectors/changelog/<range>/: commits.jsonl
 // (git log order) and context.json in, each reference tool's exact output out.
-#include <relkit/changelog.hpp>
-#include <relkit/commits.hpp>
+#include <relkit/relkit.hpp>  // the single-header suite has only relkit.hpp
 
 #include <gtest/gtest.h>
 
