@@ -393,8 +393,7 @@ TEST(ChangelogCollation, KeysOrderAsCollate) {
                                "é",
                                "z",
                                "Z",
-                               "a\x01"
-                               "b",
+                               "a\001b",
                                "changelogadd",
                                "Consolidate",
                                "#12",
