@@ -2,6 +2,7 @@
 // relkit: release primitives for C++17. Including this header gives every
 // component; each component header can also be included on its own.
 
+#include "relkit/changelog.hpp"
 #include "relkit/commits.hpp"
 #include "relkit/config.hpp"
 #include "relkit/gates.hpp"

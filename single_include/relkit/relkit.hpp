@@ -6,17 +6,24 @@
 // relkit: release primitives for C++17. Including this header gives every
 // component; each component header can also be included on its own.
 
-// ---- begin relkit/commits.hpp ----
-// relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
-// conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
-// commitlint's config-conventional rules; the version bump a range of commits
-// implies and the next version, with the commit and the rule that decided.
+// ---- begin relkit/changelog.hpp ----
+// relkit::changelog: release notes from classified commits, byte for byte as
+// conventional-changelog (conventionalcommits and angular presets),
+// semantic-release's release-notes-generator and git-cliff render them, Keep a
+// Changelog 1.1.0, and a configurable style of relkit's own; whole CHANGELOG.md
+// files; prepend into an existing file that keeps every byte it had.
 //
-// Parsing is one forward pass over the message: time linear in its length,
-// whatever the bytes (a megabyte of '#' or '(' included). Text values are views
-// into the message passed to parse(), or into `commit::owned_text` when the
-// parser had to join lines the message does not hold contiguously (CRLF line
-// ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
+// Input is plain data (`entry`, `release`, `repository`), so a changelog can be
+// built from any source; `from_commit` adapts a parsed relkit::commits::commit.
+// Everything here is pure: the date is a string the caller gives.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
 
 // ---- begin relkit/config.hpp ----
 // relkit configuration: the one source of the version, the ABI namespace and
@@ -80,216 +87,240 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
-// ---- begin relkit/detail/commits_bump.hpp ----
-// relkit::commits bump policies and the bump decision over a range of commits.
-// Included by relkit/commits.hpp (public API in namespace relkit::commits).
-
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-// ---- begin relkit/detail/commits_parse.hpp ----
-// The commit message parser behind relkit::commits::parse (both grammars).
-// Included by relkit/commits.hpp after the value types; not a public header.
-
-#include <memory>
-
-// ---- begin relkit/detail/commits_text.hpp ----
-// Character classes and scanners for commit messages, byte for byte what the
-// JavaScript regular expressions of conventional-commits-parser see: `\w` is
-// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
-// Every scanner here is a single forward pass (no backtracking search).
+// ---- begin relkit/detail/changelog_text.hpp ----
+// Text helpers of relkit::changelog: the ICU root collation order that
+// JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
+// with it), and the reference/mention linker of @conventional-changelog/template.
 
 
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
-constexpr bool is_ascii_word(char c) noexcept {
+// Primary weight of one byte under the CLDR root collation (ASCII part):
+// whitespace < punctuation < symbols < digits < letters (case folded), control
+// characters ignorable (0). Bytes >= 0x80 weigh after every ASCII letter, in
+// byte order: a documented approximation for non-ASCII text.
+constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
+  constexpr std::string_view punctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+  switch (c) {
+    case '\t':
+      return 1;
+    case '\n':
+      return 2;
+    case '\v':
+      return 3;
+    case '\f':
+      return 4;
+    case '\r':
+      return 5;
+    case ' ':
+      return 6;
+    default:
+      break;
+  }
+  // Every weight fits one byte (collation_key relies on it).
+  if (c >= '0' && c <= '9') return static_cast<std::uint16_t>(50 + (c - '0'));
+  if (c >= 'a' && c <= 'z') return static_cast<std::uint16_t>(60 + (c - 'a'));
+  if (c >= 'A' && c <= 'Z') return static_cast<std::uint16_t>(60 + (c - 'A'));
+  if (c >= 0x80) return c;
+  const std::size_t at = punctuation.find(static_cast<char>(c));
+  if (at != std::string_view::npos) return static_cast<std::uint16_t>(10 + at);
+  return 0;  // control characters: ignorable
+}
+
+struct collation_weights {
+  std::uint16_t weight[256];
+};
+constexpr collation_weights make_collation_weights() noexcept {
+  collation_weights table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    table.weight[c] = collation_weight(static_cast<unsigned char>(c));
+  }
+  return table;
+}
+inline constexpr collation_weights collation_table = make_collation_weights();
+
+constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
+  return collation_table.weight[c];
+}
+
+// localeCompare("a", "b") for the strings conventional-changelog sorts: primary
+// weights first over the whole string, then case (lower before upper).
+inline int collate(std::string_view a, std::string_view b) noexcept {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (;;) {
+    while (i < a.size() && collation_primary(static_cast<unsigned char>(a[i])) == 0) ++i;
+    while (j < b.size() && collation_primary(static_cast<unsigned char>(b[j])) == 0) ++j;
+    if (i == a.size() || j == b.size()) {
+      if (i != a.size()) return 1;
+      if (j != b.size()) return -1;
+      break;
+    }
+    const auto wa = collation_primary(static_cast<unsigned char>(a[i]));
+    const auto wb = collation_primary(static_cast<unsigned char>(b[j]));
+    if (wa != wb) return wa < wb ? -1 : 1;
+    ++i;
+    ++j;
+  }
+  // Tertiary level: the first case difference decides, lower case first.
+  i = 0;
+  j = 0;
+  for (;;) {
+    while (i < a.size() && collation_primary(static_cast<unsigned char>(a[i])) == 0) ++i;
+    while (j < b.size() && collation_primary(static_cast<unsigned char>(b[j])) == 0) ++j;
+    if (i == a.size() || j == b.size()) break;
+    const bool ua = a[i] >= 'A' && a[i] <= 'Z';
+    const bool ub = b[j] >= 'A' && b[j] <= 'Z';
+    if (ua != ub) return ua ? 1 : -1;
+    ++i;
+    ++j;
+  }
+  return 0;
+}
+
+// A sort key whose byte order (std::string's operator<) is collate()'s order: the
+// primary weights, a 0 byte, then one case byte per weighed character.
+inline std::string collation_key(std::string_view s) {
+  std::string key(2 * s.size() + 1, '\0');
+  std::size_t weighed = 0;
+  for (char c : s) {
+    const std::uint16_t w = collation_primary(static_cast<unsigned char>(c));
+    if (w != 0) key[weighed++] = static_cast<char>(w);
+  }
+  std::size_t at = weighed + 1;  // key[weighed] stays 0: the level separator
+  for (char c : s) {
+    if (collation_primary(static_cast<unsigned char>(c)) == 0) continue;
+    key[at++] = (c >= 'A' && c <= 'Z') ? '\2' : '\1';
+  }
+  key.resize(at);
+  return key;
+}
+
+constexpr bool is_js_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-constexpr bool is_ascii_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr bool is_ascii_upper(char c) noexcept {
-  return c >= 'A' && c <= 'Z';
-}
-constexpr bool is_ascii_lower(char c) noexcept {
-  return c >= 'a' && c <= 'z';
+constexpr bool is_js_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-inline bool istarts_with_ascii(std::string_view text, std::size_t at,
-                               std::string_view prefix) noexcept {
-  return text.size() >= at && text.size() - at >= prefix.size() &&
-         iequals_ascii(text.substr(at, prefix.size()), prefix);
-}
-
-constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
-  return static_cast<unsigned char>(s[i]);
-}
-
-// Length in bytes of the JavaScript `\s` character starting at i, or 0.
-inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const unsigned char c = byte_at(s, i);
-  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
-  if (c < 0xc2) return 0;
-  const std::size_t left = s.size() - i;
-  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
-  if (left < 3) return 0;
-  const unsigned char c1 = byte_at(s, i + 1);
-  const unsigned char c2 = byte_at(s, i + 2);
-  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
-  if (c == 0xe2) {
-    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
-    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
+// Length of a protected Markdown segment starting at `at` (a link, a reference
+// link, a fenced block, a code span, a URL), 0 when none starts there. Mirrors
+// the alternatives of @conventional-changelog/template's references regex.
+inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcept {
+  const std::size_t n = s.size();
+  if (s[at] == '[') {
+    // [text](url), text may hold one level of [brackets].
+    std::size_t i = at + 1;
+    bool ok = true;
+    while (i < n && s[i] != ']') {
+      if (s[i] == '[') {
+        std::size_t k = i + 1;
+        while (k < n && s[k] != '[' && s[k] != ']') ++k;
+        if (k >= n || s[k] != ']') {
+          ok = false;
+          break;
+        }
+        i = k + 1;
+      } else {
+        ++i;
+      }
+    }
+    if (ok && i < n && i + 1 < n && s[i + 1] == '(') {
+      std::size_t k = i + 2;
+      bool closed = false;
+      while (k < n && s[k] != '\n') {
+        if (s[k] == ')') {
+          closed = true;
+          break;
+        }
+        if (s[k] == '(') {
+          std::size_t m = k + 1;
+          while (m < n && s[m] != '(' && s[m] != ')' && s[m] != '\n') ++m;
+          if (m >= n || s[m] != ')') break;
+          k = m + 1;
+        } else {
+          ++k;
+        }
+      }
+      if (closed) return k + 1 - at;
+    }
+    // [text][ref]
+    std::size_t e = s.find(']', at + 1);
+    if (e != std::string_view::npos && e + 1 < n && s[e + 1] == '[') {
+      const std::size_t e2 = s.find(']', e + 2);
+      if (e2 != std::string_view::npos) return e2 + 1 - at;
+    }
     return 0;
   }
-  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
-  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
-  return 0;
-}
-
-// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
-inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const unsigned char c = byte_at(s, i);
-  if (c == '\n' || c == '\r') return 1;
-  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
-      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
-    return 3;
-  }
-  return 0;
-}
-
-// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
-inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    const unsigned char c = byte_at(s, i);
-    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
-  }
-  return s.size();
-}
-
-// Skips `\s*` from i.
-inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
-  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
-  return i;
-}
-
-// JavaScript's String.prototype.trim() leaves nothing.
-inline bool is_js_blank(std::string_view s) noexcept {
-  return skip_js_spaces(s, 0) == s.size();
-}
-
-// `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
-inline std::string_view trim_newlines(std::string_view s) noexcept {
-  std::size_t first = 0;
-  while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
-  std::size_t last = s.size();
-  while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
-  return s.substr(first, last - first);
-}
-
-// Reference repository characters: [\w\-./].
-constexpr bool is_repository_char(char c) noexcept {
-  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
-}
-constexpr bool is_issue_char(char c) noexcept {
-  return is_ascii_word(c) || c == '-';
-}
-
-// /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
-inline bool contains_url(std::string_view s) noexcept {
-  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
-    if (at > 0 && is_ascii_word(s[at - 1])) continue;
-    std::size_t i = at + 4;
-    if (i < s.size() && s[i] == 's') ++i;
-    if (s.substr(i, 3) != "://") continue;
-    i += 3;
-    // The run of URL characters must hold a word character for the closing \b.
-    for (; i < s.size(); ++i) {
-      const char c = s[i];
-      if (is_ascii_word(c)) return true;
-      if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
-            c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
-        break;
+  if (s[at] == '`' || s[at] == '~' || s[at] == ' ' || s[at] == '\t') {
+    // ```fenced block``` at a line start (only spaces before the fence).
+    if (at == 0 || s[at - 1] == '\n') {
+      std::size_t i = at;
+      while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
+      if (i < n && (s[i] == '`' || s[i] == '~')) {
+        std::size_t f = i;
+        while (f < n && s[f] == s[i]) ++f;
+        const std::string_view fence = s.substr(i, f - i);
+        if (fence.size() >= 3) {
+          // Lazily find a later line holding only the same fence.
+          std::size_t line = s.find('\n', f);
+          while (line != std::string_view::npos) {
+            std::size_t k = line + 1;
+            while (k < n && (s[k] == ' ' || s[k] == '\t')) ++k;
+            if (s.substr(k, fence.size()) == fence) {
+              std::size_t e = k + fence.size();
+              while (e < n && (s[e] == ' ' || s[e] == '\t')) ++e;
+              if (e < n && s[e] == '\r') ++e;
+              if (e == n || s[e] == '\n') return e - at;
+            }
+            line = s.find('\n', line + 1);
+          }
+        }
       }
     }
+    if (s[at] != '`') return 0;
+    // `code span`: the same run of backticks closes it on the same line.
+    std::size_t f = at;
+    while (f < n && s[f] == '`') ++f;
+    const std::size_t run = f - at;
+    for (std::size_t k = f; k < n && s[k] != '\n'; ++k) {
+      if (s[k] != '`') continue;
+      std::size_t m = k;
+      while (m < n && m - k < run && s[m] == '`') ++m;
+      if (m - k == run) return m - at;
+    }
+    return 0;  // not closed: the caller retries from the next backtick
   }
-  return false;
-}
-
-// The issue reference actions of conventional-commits-parser, in its order.
-inline constexpr std::string_view reference_actions[] = {
-    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
-
-// The word starting at i (preceded by a non-word character) is one of the actions.
-inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
-  std::size_t end = i;
-  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
-  if (end < s.size() && is_ascii_word(s[end])) return false;
-  const std::string_view word = s.substr(i, end - i);
-  for (std::string_view action : reference_actions) {
-    if (iequals_ascii(word, action)) return true;
-  }
-  return false;
-}
-
-// Length of the action keyword that the parser's alternation picks at i, such that
-// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
-inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
-                                     std::size_t& after) noexcept {
-  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
-  const char c = ascii_lower(s[i]);
-  if (c != 'c' && c != 'f' && c != 'r') return 0;
-  for (std::string_view action : reference_actions) {
-    if (!istarts_with_ascii(s, i, action)) continue;
-    std::size_t j = i + action.size();
-    if (allow_colon && j < s.size() && s[j] == ':') {
-      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
-      if (js_space_length(s, j + 1) != 0) {
-        after = j + 1;
-        return action.size();
+  if (s[at] == 'h' && (s.substr(at, 7) == "http://" || s.substr(at, 8) == "https://")) {
+    std::size_t i = at + (s[at + 4] == 's' ? 8 : 7);
+    const std::size_t start = i;
+    while (i < n) {
+      if (is_js_space(s[i]) || s[i] == ')') break;
+      if (s[i] == '(') {
+        std::size_t m = i + 1;
+        while (m < n && !is_js_space(s[m]) && s[m] != '(' && s[m] != ')') ++m;
+        if (m >= n || s[m] != ')') break;
+        i = m + 1;
+      } else {
+        ++i;
       }
     }
-    if (js_space_length(s, j) != 0) {
-      after = j;
-      return action.size();
-    }
+    return i > start ? i - at : 0;
   }
   return 0;
 }
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_text.hpp ----
-// ---- begin relkit/detail/commits_types.hpp ----
-// relkit::commits value types (commit, note, footer, reference, revert), options and
-// error codes. Included by relkit/commits.hpp; not a public header.
-
-#include <optional>
-
+// ---- end relkit/detail/changelog_text.hpp ----
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
 
 #include <exception>
-#include <type_traits>
+#include <utility>
 #include <variant>
 
 
@@ -536,6 +567,1750 @@ class [[nodiscard]] result<void> {
 
 RELKIT_NAMESPACE_END
 // ---- end relkit/result.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+struct commit;  // relkit/commits.hpp: include it to use from_commit
+}  // namespace commits
+namespace changelog {
+
+enum class errc {
+  version_exists = 1,  // prepend: the file already has a section for this version
+  unrecognized_file,  // prepend: the existing file is not a Markdown text we can place a section in
+  bad_repository_url,  // parse_repository: not `https://host/owner/name` or `git@host:owner/name`
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::version_exists:
+      return "version_exists";
+    case errc::unrecognized_file:
+      return "unrecognized_file";
+    case errc::bad_repository_url:
+      return "bad_repository_url";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"changelog", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// An issue reference of a commit: `Closes #12`, `owner/repo#3`, `(#45)`.
+struct reference {
+  std::string action;      // "Closes", "fixes"; empty: mentioned without an action
+  std::string owner;       // `owner` of owner/repo#3; empty for the release's repository
+  std::string repository;  // `repo` of owner/repo#3
+  std::string prefix = "#";
+  std::string issue;  // "12"
+  friend bool operator==(const reference& a, const reference& b) {
+    return a.action == b.action && a.owner == b.owner && a.repository == b.repository &&
+           a.prefix == b.prefix && a.issue == b.issue;
+  }
+  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// One commit as a changelog sees it.
+struct entry {
+  std::string hash;       // full hash; the first 7 characters are shown
+  std::string header;     // the first line of the message
+  std::string type;       // "feat"; empty when the commit is not conventional
+  std::string scope;      // empty when absent
+  std::string subject;    // the description after ": "; empty when not conventional
+  std::string body;       // body and footers, for body rules (git-cliff's Security group)
+  bool breaking = false;  // `!` or a BREAKING CHANGE footer
+  std::vector<std::string> breaking_notes;   // the notes' texts (the `!` subject included)
+  std::vector<reference> references;         // in the order the message holds them
+  std::optional<std::string> revert_target;  // hash named by `This reverts commit <hash>.`
+  std::string revert_header;                 // the header the revert names
+  bool merge = false;
+  // The message's second line is not blank (the summary wraps): git-cliff's parser
+  // then rejects the commit as not conventional.
+  bool wrapped_header = false;
+  friend bool operator==(const entry& a, const entry& b) {
+    return a.hash == b.hash && a.header == b.header && a.type == b.type && a.scope == b.scope &&
+           a.subject == b.subject && a.body == b.body && a.breaking == b.breaking &&
+           a.breaking_notes == b.breaking_notes && a.references == b.references &&
+           a.revert_target == b.revert_target && a.revert_header == b.revert_header &&
+           a.merge == b.merge && a.wrapped_header == b.wrapped_header;
+  }
+  friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
+};
+
+// The adapter from relkit::commits (parse with the dialect of the style you render:
+// dialect::conventional_changelog for the conventionalcommits preset and git-cliff,
+// dialect::semantic_release_angular for the angular presets). A template only so that
+// this header does not include relkit/commits.hpp: it takes a commits::commit, nothing else.
+template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::value, int> = 0>
+[[nodiscard]] entry from_commit(std::string_view hash, const Commit& c) {
+  entry e;
+  e.hash = std::string(hash);
+  e.header = std::string(c.header);
+  if (c.conventional) {
+    e.type = std::string(c.type);
+    e.scope = std::string(c.scope);
+    e.subject = std::string(c.description);
+  }
+  if (c.body) e.body = std::string(*c.body);
+  if (c.footer) {
+    if (!e.body.empty()) e.body += '\n';
+    e.body += *c.footer;
+  }
+  e.breaking = c.breaking;
+  for (const auto& n : c.notes) e.breaking_notes.emplace_back(n.text);
+  for (const auto& r : c.references) {
+    reference out;
+    out.action = std::string(r.action);
+    if (r.owner) out.owner = std::string(*r.owner);
+    out.repository = std::string(r.repository);
+    out.prefix = std::string(r.prefix);
+    out.issue = std::string(r.issue);
+    e.references.push_back(std::move(out));
+  }
+  if (c.revert) {
+    e.revert_target = std::string(c.revert->hash);
+    e.revert_header = std::string(c.revert->header);
+  }
+  e.merge = c.merge;
+  return e;
+}
+
+// The same, with the raw message the commit was parsed from (sets wrapped_header).
+template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::value, int> = 0>
+[[nodiscard]] entry from_commit(std::string_view hash, const Commit& c, std::string_view message) {
+  entry e = from_commit(hash, c);
+  const std::size_t eol = message.find('\n');
+  if (eol != std::string_view::npos) {
+    std::size_t next = message.find('\n', eol + 1);
+    if (next == std::string_view::npos) next = message.size();
+    std::string_view second = message.substr(eol + 1, next - eol - 1);
+    while (!second.empty() &&
+           (second.back() == '\r' || second.back() == ' ' || second.back() == '\t')) {
+      second.remove_suffix(1);
+    }
+    e.wrapped_header = !second.empty();
+  }
+  return e;
+}
+
+enum class host : std::uint8_t { github, gitlab, gitea, bitbucket };
+
+// Where links point. Templates override the host's defaults; placeholders:
+// {base} (= url, or host/owner/name), {host}, {owner}, {repo}, {from}, {to},
+// {hash}, {issue}, {user}, {tag}.
+struct repository {
+  host kind = host::github;
+  std::string host_url = "https://github.com";  // scheme and host, no trailing '/'
+  std::string owner;                            // "vuejs"; GitLab groups: "group/subgroup"
+  std::string name;                             // "core"
+  std::string compare_template;  // default GitHub/Gitea: {base}/compare/{from}...{to}
+  std::string commit_template;   // default GitHub/Gitea: {base}/commit/{hash}
+  std::string issue_template;    // default GitHub/Gitea: {base}/issues/{issue}
+  std::string user_template;     // default: {host}/{user}
+  std::string tag_template;      // default GitHub/Gitea: {base}/releases/tag/{tag}
+  friend bool operator==(const repository& a, const repository& b) {
+    return a.kind == b.kind && a.host_url == b.host_url && a.owner == b.owner && a.name == b.name &&
+           a.compare_template == b.compare_template && a.commit_template == b.commit_template &&
+           a.issue_template == b.issue_template && a.user_template == b.user_template &&
+           a.tag_template == b.tag_template;
+  }
+  friend bool operator!=(const repository& a, const repository& b) { return !(a == b); }
+};
+
+// A release and its commits. `entries` in git log order (newest first).
+struct release {
+  std::string version;                      // shown in the heading: "3.5.0"
+  std::string tag;                          // links: "v3.5.0"; empty: the version
+  std::optional<std::string> previous_tag;  // "v3.5.0-rc.1"; none: the first release
+  std::string date;                         // "YYYY-MM-DD"; empty: no date shown
+  std::string title;                        // optional release title
+  bool unreleased = false;                  // `## [Unreleased]` (Keep a Changelog, git-cliff)
+  bool yanked = false;                      // Keep a Changelog's ` [YANKED]`
+  std::vector<entry> entries;
+};
+
+enum class layout : std::uint8_t { conventional_changelog, keep_a_changelog, git_cliff };
+
+// How an entry lands in a section: the first rule that matches decides.
+struct rule {
+  enum class match : std::uint8_t {
+    type,             // the entry's type (a revert counts as "revert") equals `text`
+    header_prefix,    // the first line starts with `text`
+    header_contains,  // the first line contains `text`
+    body_contains,    // the body contains `text`
+    any,
+  };
+  match kind = match::any;
+  std::string text;
+  std::string section;  // the section title; empty: drop the entry
+  bool hidden = false;  // shown only when the entry carries a breaking note
+};
+
+// A changelog style: data you can copy and change.
+struct style {
+  layout kind = layout::conventional_changelog;
+  std::vector<rule> rules;
+  bool type_case_insensitive = true;  // rule::match::type ignores case
+  // Section display order (titles); sections missing from it follow, alphabetically.
+  std::vector<std::string> section_order;
+  bool sections_alphabetical = false;
+  bool skip_unconventional = true;  // drop entries without a type (merges included)
+  // Headings.
+  bool h1_unless_patch = false;  // angular: `#` for x.y.0, `##` for patches
+  bool dashed_date = false;      // `## [1.0.0] - date` instead of `## [1.0.0](compare) (date)`
+  bool link_compare = true;
+  bool strip_v = false;  // git-cliff: `v1.0.0` shows as `1.0.0`
+  // Breaking notes.
+  std::string breaking_title = "⚠ BREAKING CHANGES";  // empty: no notes section
+  bool breaking_last = false;
+  bool sort_notes = true;
+  // Bullets.
+  std::string bullet = "* ";
+  bool git_cliff_bullets = false;  // `- *(scope)* [**breaking**] Upper first`
+  bool first_line_only = false;    // git-cliff keepachangelog: no scope, message's first line
+  bool sort_entries = true;        // by scope + subject, ICU collation; else oldest first
+  bool oldest_first = true;        // when not sorted
+  bool show_hashes = true;         // ` ([abc1234](url))` after the subject
+  bool show_references = true;     // `, closes [#12](url)`
+  bool link_commits = true;
+  bool link_references = true;      // issue references and @mentions become links
+  bool split_references = true;     // `, closes …, references …` (actionless ones last)
+  bool issues_digits_only = false;  // angular's issue pattern #[0-9]+ (else #[a-z0-9]+)
+  bool protect_markdown = true;     // no links inside code, links and URLs
+  bool merge_duplicates = false;    // same scope and subject: one bullet, all hashes
+  bool drop_revert_pairs = true;    // a revert and the commit it reverts, both in the release
+  int blank_lines = 1;              // blank lines before each `###`
+  // Whole files.
+  std::string file_header;  // title and preamble
+  std::string file_footer;
+  bool link_definitions = false;  // Keep a Changelog's `[1.0.0]: compare-url` lines
+  bool git_cliff_links = false;   // git-cliff keepachangelog footer links
+};
+
+namespace detail_impl {
+
+inline std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+inline void replace_all(std::string& text, std::string_view key, std::string_view value) {
+  std::size_t at = 0;
+  while ((at = text.find(key, at)) != std::string::npos) {
+    text.replace(at, key.size(), value);
+    at += value.size();
+  }
+}
+
+inline std::string base_url(const repository& r) {
+  std::string out = r.host_url;
+  out += '/';
+  out += r.owner;
+  out += '/';
+  out += r.name;
+  return out;
+}
+
+inline std::string expand(std::string tmpl, const repository& r) {
+  replace_all(tmpl, "{base}", base_url(r));
+  replace_all(tmpl, "{host}", r.host_url);
+  replace_all(tmpl, "{owner}", r.owner);
+  replace_all(tmpl, "{repo}", r.name);
+  return tmpl;
+}
+
+}  // namespace detail_impl
+
+// URLs of a repository (the host's defaults unless a template is set).
+[[nodiscard]] inline std::string compare_url(const repository& r, std::string_view from,
+                                             std::string_view to) {
+  std::string t = r.compare_template;
+  if (t.empty()) {
+    t = r.kind == host::gitlab      ? "{base}/-/compare/{from}...{to}"
+        : r.kind == host::bitbucket ? "{base}/branches/compare/{to}%0D{from}"
+                                    : "{base}/compare/{from}...{to}";
+  }
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{from}", from);
+  detail_impl::replace_all(out, "{to}", to);
+  return out;
+}
+[[nodiscard]] inline std::string commit_url(const repository& r, std::string_view hash) {
+  std::string t = r.commit_template;
+  if (t.empty()) {
+    t = r.kind == host::gitlab      ? "{base}/-/commit/{hash}"
+        : r.kind == host::bitbucket ? "{base}/commits/{hash}"
+                                    : "{base}/commit/{hash}";
+  }
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{hash}", hash);
+  return out;
+}
+[[nodiscard]] inline std::string issue_url(const repository& r, std::string_view issue) {
+  std::string t = r.issue_template;
+  if (t.empty()) t = r.kind == host::gitlab ? "{base}/-/issues/{issue}" : "{base}/issues/{issue}";
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{issue}", issue);
+  return out;
+}
+[[nodiscard]] inline std::string user_url(const repository& r, std::string_view user) {
+  std::string out =
+      detail_impl::expand(r.user_template.empty() ? "{host}/{user}" : r.user_template, r);
+  detail_impl::replace_all(out, "{user}", user);
+  return out;
+}
+[[nodiscard]] inline std::string tag_url(const repository& r, std::string_view tag) {
+  std::string t = r.tag_template;
+  if (t.empty()) {
+    t = r.kind == host::gitlab      ? "{base}/-/tags/{tag}"
+        : r.kind == host::bitbucket ? "{base}/src/{tag}"
+                                    : "{base}/releases/tag/{tag}";
+  }
+  std::string out = detail_impl::expand(std::move(t), r);
+  detail_impl::replace_all(out, "{tag}", tag);
+  return out;
+}
+
+// A repository from its URL: `https://github.com/owner/name(.git)`,
+// `git@gitlab.com:group/sub/name.git`, `ssh://git@host/owner/name`, `git+https://…`.
+// The host kind comes from the host name (github, gitlab, bitbucket), else `fallback`
+// (self-hosted Gitea/Forgejo, or say so for a self-hosted GitLab).
+[[nodiscard]] inline result<repository> parse_repository(std::string_view url,
+                                                         host fallback = host::gitea) {
+  std::string_view rest = url;
+  if (rest.substr(0, 4) == "git+") rest.remove_prefix(4);
+  std::string scheme = "https://";
+  std::string_view hostname;
+  std::string_view path;
+  const std::size_t scheme_end = rest.find("://");
+  if (scheme_end != std::string_view::npos) {
+    const std::string_view s = rest.substr(0, scheme_end);
+    if (s == "http") scheme = "http://";
+    rest.remove_prefix(scheme_end + 3);
+    const std::size_t at = rest.find('@');
+    const std::size_t slash = rest.find('/');
+    if (at != std::string_view::npos && at < slash) rest.remove_prefix(at + 1);
+    const std::size_t host_end = rest.find('/');
+    if (host_end == std::string_view::npos) {
+      return relkit::error{errc::bad_repository_url, url.size(),
+                           "expected /owner/name after the host at " + std::to_string(url.size())};
+    }
+    hostname = rest.substr(0, host_end);
+    // Drop a port of ssh:// URLs; keep it for http(s).
+    if (s == "ssh" || s == "git") {
+      const std::size_t colon = hostname.find(':');
+      if (colon != std::string_view::npos) hostname = hostname.substr(0, colon);
+    }
+    path = rest.substr(host_end + 1);
+  } else {
+    const std::size_t at = rest.find('@');
+    const std::size_t colon = rest.find(':');
+    if (colon == std::string_view::npos) {
+      return relkit::error{errc::bad_repository_url, 0, "expected a scheme or host: at 0"};
+    }
+    hostname = rest.substr(at == std::string_view::npos || at > colon ? 0 : at + 1,
+                           colon - (at == std::string_view::npos || at > colon ? 0 : at + 1));
+    path = rest.substr(colon + 1);
+  }
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  if (path.size() >= 4 && path.substr(path.size() - 4) == ".git") path.remove_suffix(4);
+  const std::size_t last = path.rfind('/');
+  const std::size_t position =
+      url.size() - (rest.size() - static_cast<std::size_t>(path.data() - rest.data()));
+  if (hostname.empty() || last == std::string_view::npos || last == 0 || last + 1 == path.size()) {
+    return relkit::error{errc::bad_repository_url, position,
+                         "expected owner/name at " + std::to_string(position)};
+  }
+  repository out;
+  const std::string lower_host = detail_impl::lower(hostname);
+  out.kind = lower_host.find("github") != std::string::npos      ? host::github
+             : lower_host.find("gitlab") != std::string::npos    ? host::gitlab
+             : lower_host.find("bitbucket") != std::string::npos ? host::bitbucket
+                                                                 : fallback;
+  out.host_url = scheme + std::string(hostname);
+  out.owner = std::string(path.substr(0, last));
+  out.name = std::string(path.substr(last + 1));
+  return out;
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/changelog_render.hpp ----
+// relkit::changelog: the styles, rendering of one release and of whole files.
+// Included by relkit/changelog.hpp; include that header instead.
+
+#include <algorithm>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+namespace styles {
+
+namespace detail_impl {
+inline rule type_rule(std::string type, std::string section, bool hidden = false) {
+  return rule{rule::match::type, std::move(type), std::move(section), hidden};
+}
+inline rule header_rule(rule::match kind, std::string text, std::string section) {
+  return rule{kind, std::move(text), std::move(section), false};
+}
+}  // namespace detail_impl
+
+// conventional-changelog-conventionalcommits 10.4.1 (writer 9.3.0): `##` headings,
+// ⚠ BREAKING CHANGES first, Features / Bug Fixes / Performance Improvements /
+// Reverts, other types hidden unless they carry a breaking note.
+[[nodiscard]] inline style conventionalcommits() {
+  using detail_impl::type_rule;
+  style s;
+  s.rules = {type_rule("feat", "Features"),
+             type_rule("feature", "Features"),
+             type_rule("fix", "Bug Fixes"),
+             type_rule("perf", "Performance Improvements"),
+             type_rule("revert", "Reverts"),
+             type_rule("docs", "Documentation", true),
+             type_rule("style", "Styles", true),
+             type_rule("chore", "Miscellaneous Chores", true),
+             type_rule("refactor", "Code Refactoring", true),
+             type_rule("test", "Tests", true),
+             type_rule("build", "Build System", true),
+             type_rule("ci", "Continuous Integration", true)};
+  s.section_order = {
+      "Features",      "Bug Fixes",    "Performance Improvements", "Reverts",
+      "Documentation", "Styles",       "Miscellaneous Chores",     "Code Refactoring",
+      "Tests",         "Build System", "Continuous Integration"};
+  return s;
+}
+
+// conventional-changelog-angular 9.4.0 (writer 9.3.0): `#` for x.y.0 releases,
+// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`.
+[[nodiscard]] inline style angular() {
+  using detail_impl::type_rule;
+  style s;
+  s.rules = {type_rule("feat", "Features"),
+             type_rule("fix", "Bug Fixes"),
+             type_rule("perf", "Performance Improvements"),
+             type_rule("revert", "Reverts"),
+             type_rule("docs", "Documentation", true),
+             type_rule("style", "Styles", true),
+             type_rule("refactor", "Code Refactoring", true),
+             type_rule("test", "Tests", true),
+             type_rule("build", "Build System", true),
+             type_rule("ci", "Continuous Integration", true)};
+  s.type_case_insensitive = false;
+  s.sections_alphabetical = true;
+  s.h1_unless_patch = true;
+  s.breaking_title = "BREAKING CHANGES";
+  s.breaking_last = true;
+  s.split_references = false;
+  s.issues_digits_only = true;
+  return s;
+}
+
+// @semantic-release/release-notes-generator 14.1.1 with its default preset
+// (angular 8.3.1, writer 8.4.0): the angular layout with two blank lines before
+// each `###`, breaking notes in commit order, `#123` linked even inside code.
+[[nodiscard]] inline style semantic_release() {
+  style s = angular();
+  s.blank_lines = 2;
+  s.sort_notes = false;
+  s.protect_markdown = false;
+  return s;
+}
+
+// git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
+// oldest first, no links; unconventional commits and chore(deps…) dropped.
+[[nodiscard]] inline style git_cliff() {
+  using detail_impl::header_rule;
+  using m = rule::match;
+  style s;
+  s.kind = layout::git_cliff;
+  s.rules = {header_rule(m::header_prefix, "feat", "🚀 Features"),
+             header_rule(m::header_prefix, "fix", "🐛 Bug Fixes"),
+             header_rule(m::header_prefix, "doc", "📚 Documentation"),
+             header_rule(m::header_prefix, "perf", "⚡ Performance"),
+             header_rule(m::header_prefix, "refactor", "🚜 Refactor"),
+             header_rule(m::header_prefix, "style", "🎨 Styling"),
+             header_rule(m::header_prefix, "test", "🧪 Testing"),
+             header_rule(m::header_prefix, "chore(release): prepare for", ""),
+             header_rule(m::header_prefix, "chore(deps", ""),
+             header_rule(m::header_prefix, "chore(pr)", ""),
+             header_rule(m::header_prefix, "chore(pull)", ""),
+             header_rule(m::header_prefix, "chore", "⚙️ Miscellaneous Tasks"),
+             header_rule(m::header_prefix, "ci", "⚙️ Miscellaneous Tasks"),
+             header_rule(m::body_contains, "security", "🛡️ Security"),
+             header_rule(m::header_prefix, "revert", "◀️ Revert"),
+             header_rule(m::any, "", "💼 Other")};
+  s.section_order = {
+      "🚀 Features",       "🐛 Bug Fixes",   "📚 Documentation", "⚡ Performance",
+      "🚜 Refactor",       "🎨 Styling",     "🧪 Testing",    "⚙️ Miscellaneous Tasks",
+      "🛡️ Security", "◀️ Revert", "💼 Other"};
+  s.dashed_date = true;
+  s.link_compare = false;
+  s.strip_v = true;
+  s.breaking_title.clear();
+  s.bullet = "- ";
+  s.git_cliff_bullets = true;
+  s.sort_entries = false;
+  s.link_commits = false;
+  s.link_references = false;
+  s.drop_revert_pairs = false;  // git-cliff lists both
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n";
+  return s;
+}
+
+// git-cliff's keepachangelog example configuration: Added / Changed / Fixed /
+// Removed by the wording of the first line, unconventional commits kept.
+[[nodiscard]] inline style git_cliff_keepachangelog() {
+  using detail_impl::header_rule;
+  using m = rule::match;
+  style s = git_cliff();
+  s.rules = {header_rule(m::header_contains, ": add", "Added"),
+             header_rule(m::header_contains, ": support", "Added"),
+             header_rule(m::header_contains, ": remove", "Removed"),
+             header_rule(m::header_contains, ": delete", "Removed"),
+             header_rule(m::header_prefix, "test", "Fixed"),
+             header_rule(m::header_prefix, "fix", "Fixed"),
+             header_rule(m::header_contains, ": fix", "Fixed"),
+             header_rule(m::any, "", "Changed")};
+  s.section_order = {"Added", "Changed", "Fixed", "Removed"};
+  s.skip_unconventional = false;
+  s.first_line_only = true;
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),\n"
+      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
+  s.file_footer = "<!-- generated by git-cliff -->\n";
+  s.git_cliff_links = true;
+  return s;
+}
+
+// Keep a Changelog 1.1.0: `## [1.0.0] - date`, Added / Changed / Deprecated /
+// Removed / Fixed / Security, `- ` bullets, `[Unreleased]`, link definitions at the bottom.
+[[nodiscard]] inline style keep_a_changelog() {
+  using detail_impl::type_rule;
+  style s;
+  s.kind = layout::keep_a_changelog;
+  s.rules = {type_rule("feat", "Added"),
+             type_rule("feature", "Added"),
+             type_rule("add", "Added"),
+             type_rule("perf", "Changed"),
+             type_rule("refactor", "Changed"),
+             type_rule("change", "Changed"),
+             type_rule("deprecate", "Deprecated"),
+             type_rule("remove", "Removed"),
+             type_rule("revert", "Removed"),
+             type_rule("fix", "Fixed"),
+             type_rule("security", "Security"),
+             type_rule("docs", "Changed", true),
+             type_rule("chore", "Changed", true),
+             type_rule("build", "Changed", true),
+             type_rule("ci", "Changed", true),
+             type_rule("test", "Changed", true),
+             type_rule("style", "Changed", true)};
+  s.section_order = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"};
+  s.dashed_date = true;
+  s.link_compare = false;
+  s.strip_v = true;
+  s.breaking_title.clear();
+  s.bullet = "- ";
+  s.sort_entries = false;
+  s.oldest_first = false;
+  s.link_commits = false;
+  s.link_references = false;
+  s.show_hashes = false;
+  s.show_references = false;
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
+      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
+  s.link_definitions = true;
+  return s;
+}
+
+// relkit's own style: the conventionalcommits sections with `- ` bullets, a
+// dashed date, linked compare/commits/issues, identical entries merged.
+[[nodiscard]] inline style relkit() {
+  style s = conventionalcommits();
+  s.dashed_date = true;
+  s.bullet = "- ";
+  s.merge_duplicates = true;
+  s.file_header = "# Changelog\n\n";
+  return s;
+}
+
+}  // namespace styles
+
+namespace detail_impl {
+
+// A bullet ready to print.
+struct item {
+  const entry* source = nullptr;
+  std::string section;
+  std::string subject;  // linked text (conventional-changelog) or the git-cliff message
+  std::vector<const reference*> references;
+  std::vector<const entry*> also;  // merged duplicates
+  bool unconventional = false;
+};
+
+// The type rules compare: a revert counts as "revert"; lower-cased unless exact.
+inline std::string rule_type(const entry& e, bool case_insensitive) {
+  std::string type = case_insensitive ? lower(e.type) : e.type;
+  if (e.revert_target) type = "revert";
+  return type;
+}
+
+inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
+  switch (r.kind) {
+    case rule::match::type:
+      return type == r.text;
+    case rule::match::header_prefix:
+      return e.header.compare(0, r.text.size(), r.text) == 0;
+    case rule::match::header_contains:
+      return e.header.find(r.text) != std::string::npos;
+    case rule::match::body_contains:
+      return e.body.find(r.text) != std::string::npos;
+    case rule::match::any:
+      return true;
+  }
+  return false;
+}
+
+// A URL template expanded for the repository once, split around its one
+// placeholder: appending a link is then two appends, not a template expansion.
+struct url_pattern {
+  std::string before;
+  std::string after;
+  std::string full;  // the expanded template when the placeholder is not there exactly once
+  std::string_view key;
+  void append(std::string& out, std::string_view value) const {
+    if (full.empty()) {
+      out += before;
+      out += value;
+      out += after;
+      return;
+    }
+    std::string text = full;
+    replace_all(text, key, value);
+    out += text;
+  }
+};
+
+inline url_pattern make_pattern(std::string expanded, std::string_view key) {
+  url_pattern p;
+  p.key = key;
+  const std::size_t at = expanded.find(key);
+  if (at == std::string::npos || expanded.find(key, at + 1) != std::string::npos) {
+    p.full = std::move(expanded);
+    if (p.full.empty()) p.full = " ";  // never empty: marks the slow path
+    return p;
+  }
+  p.before = expanded.substr(0, at);
+  p.after = expanded.substr(at + key.size());
+  return p;
+}
+
+struct link_cache {
+  url_pattern commit;
+  url_pattern issue;
+  explicit link_cache(const repository& repo)
+      : commit(make_pattern(commit_url(repo, "{hash}"), "{hash}")),
+        issue(make_pattern(issue_url(repo, "{issue}"), "{issue}")) {}
+};
+
+// conventional-changelog's reference formatter: issue references and @mentions
+// become links outside code, links and URLs; `linked` receives each issue match.
+inline std::string link_text(std::string_view text, const repository& repo, const link_cache& links,
+                             const style& s, std::vector<std::string>* linked) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    // Copy the run of bytes that can start nothing (most of the text) at once.
+    std::size_t plain = i;
+    while (plain < n) {
+      const char p = text[plain];
+      if (p == '#' || p == '@' || p == '[' || p == '`' || p == 'h' ||
+          ((p == '~' || p == ' ' || p == '\t') && (plain == 0 || text[plain - 1] == '\n'))) {
+        break;
+      }
+      ++plain;
+    }
+    if (plain > i) {
+      out.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
+    if (s.protect_markdown) {
+      const std::size_t skip = relkit::detail::protected_segment(text, i);
+      if (skip > 0) {
+        out.append(text.substr(i, skip));
+        i += skip;
+        continue;
+      }
+    }
+    const char c = text[i];
+    if (c == '#' && i + 1 < n) {
+      std::size_t k = i + 1;
+      while (k < n && ((text[k] >= '0' && text[k] <= '9') ||
+                       (!s.issues_digits_only && text[k] >= 'a' && text[k] <= 'z'))) {
+        ++k;
+      }
+      if (k > i + 1) {
+        const std::string_view match = text.substr(i, k - i);
+        if (linked) linked->emplace_back(match);
+        out += '[';
+        out += match;
+        out += "](";
+        links.issue.append(out, match.substr(1));
+        out += ')';
+        i = k;
+        continue;
+      }
+    }
+    if (c == '@' && (i == 0 || !relkit::detail::is_js_word(text[i - 1])) && i + 1 < n) {
+      auto user_char = [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '/';
+      };
+      std::size_t k = i + 1;
+      if (text[k] != '/' && user_char(text[k])) {
+        ++k;
+        for (int rep = 0; rep < 38 && k < n; ++rep) {
+          if (text[k] == '-' && k + 1 < n && user_char(text[k + 1])) {
+            k += 2;
+          } else if (user_char(text[k])) {
+            ++k;
+          } else {
+            break;
+          }
+        }
+        const std::string_view user = text.substr(i + 1, k - i - 1);
+        if (user.find('/') == std::string_view::npos) {
+          out += "[@";
+          out += user;
+          out += "](";
+          out += user_url(repo, user);
+          out += ')';
+        } else {
+          out.append(text.substr(i, k - i));
+        }
+        i = k;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+inline std::string strip_v(std::string_view v) {
+  if (!v.empty() && (v[0] == 'v' || v[0] == 'V')) v.remove_prefix(1);
+  return std::string(v);
+}
+
+// semver patch != 0 (angular's isPatch), read from "1.2.3…" or "v1.2.3…".
+inline bool is_patch(std::string_view version) {
+  const std::string v = strip_v(version);
+  const std::size_t a = v.find('.');
+  if (a == std::string::npos) return false;
+  const std::size_t b = v.find('.', a + 1);
+  if (b == std::string::npos) return false;
+  std::size_t e = b + 1;
+  while (e < v.size() && v[e] >= '0' && v[e] <= '9') ++e;
+  const std::string patch = v.substr(b + 1, e - b - 1);
+  return !patch.empty() && patch.find_first_not_of('0') != std::string::npos;
+}
+
+inline std::string upper_first(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+inline std::string trim(std::string_view s) {
+  std::size_t b = 0;
+  std::size_t e = s.size();
+  while (b < e && relkit::detail::is_js_space(s[b])) ++b;
+  while (e > b && relkit::detail::is_js_space(s[e - 1])) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// A stable merge sort of indices through a function pointer: one instantiation for
+// every sort here (std::stable_sort per lambda would weigh on compile time).
+using index_less = bool (*)(const void* context, std::size_t a, std::size_t b);
+inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
+                                               const void* context) {
+  std::vector<std::size_t> idx(n);
+  for (std::size_t i = 0; i < n; ++i) idx[i] = i;
+  std::vector<std::size_t> tmp(n);
+  for (std::size_t width = 1; width < n; width *= 2) {
+    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+      const std::size_t mid = lo + width < n ? lo + width : n;
+      const std::size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+      std::size_t i = lo;
+      std::size_t j = mid;
+      std::size_t k = lo;
+      while (i < mid && j < hi) tmp[k++] = less(context, idx[j], idx[i]) ? idx[j++] : idx[i++];
+      while (i < mid) tmp[k++] = idx[i++];
+      while (j < hi) tmp[k++] = idx[j++];
+    }
+    idx.swap(tmp);
+  }
+  return idx;
+}
+
+// The entries a release shows: duplicates (same hash) once, revert pairs dropped.
+// O(n log n): releases of tens of thousands of commits stay in milliseconds.
+inline std::vector<const entry*> effective_entries(const release& r, const style& s) {
+  const std::size_t n = r.entries.size();
+  const std::vector<std::size_t> by_hash = sorted_indices(
+      n,
+      [](const void* context, std::size_t a, std::size_t b) {
+        const auto& list = *static_cast<const std::vector<entry>*>(context);
+        return list[a].hash < list[b].hash;
+      },
+      &r.entries);
+  std::vector<bool> dropped(n, false);
+  for (std::size_t k = 1; k < n; ++k) {
+    const entry& a = r.entries[by_hash[k - 1]];
+    const entry& b = r.entries[by_hash[k]];
+    if (!b.hash.empty() && a.hash == b.hash) dropped[by_hash[k]] = true;  // a later copy
+  }
+  if (s.drop_revert_pairs) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const entry& rev = r.entries[i];
+      if (dropped[i] || !rev.revert_target || rev.revert_target->size() < 7) continue;
+      const std::string& target_hash = *rev.revert_target;
+      std::size_t lo = 0;  // first hash not less than the target (binary search)
+      std::size_t hi = n;
+      while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (r.entries[by_hash[mid]].hash < target_hash) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (; lo < n; ++lo) {
+        const std::size_t at = by_hash[lo];
+        const entry& target = r.entries[at];
+        if (target.hash.compare(0, target_hash.size(), target_hash) != 0) break;
+        if (at == i || dropped[at]) continue;
+        if (!rev.revert_header.empty() && rev.revert_header != target.header) continue;
+        dropped[i] = true;
+        dropped[at] = true;
+        break;
+      }
+    }
+  }
+  std::vector<const entry*> kept;
+  kept.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!dropped[i]) kept.push_back(&r.entries[i]);
+  }
+  return kept;
+}
+
+inline std::size_t section_rank(const style& s, std::string_view title) {
+  std::size_t rank = 0;
+  while (rank < s.section_order.size() && s.section_order[rank] != title) ++rank;
+  return rank;
+}
+
+struct note_line {
+  const entry* source;
+  std::string text;
+};
+
+struct section_block {
+  std::string title;
+  std::vector<item> items;
+};
+
+inline void append_reference(std::string& out, const reference& ref, const repository& repo,
+                             const link_cache& links, bool link) {
+  std::string label;
+  if (!ref.owner.empty()) {
+    label += ref.owner;
+    label += '/';
+  }
+  label += ref.repository;
+  label += ref.prefix;
+  label += ref.issue;
+  out += ' ';
+  if (!link) {
+    out += label;
+    return;
+  }
+  out += '[';
+  out += label;
+  out += "](";
+  if (!ref.repository.empty()) {
+    repository other = repo;
+    if (!ref.owner.empty()) other.owner = ref.owner;
+    other.name = ref.repository;
+    out += issue_url(other, ref.issue);
+  } else {
+    links.issue.append(out, ref.issue);
+  }
+  out += ')';
+}
+
+inline void append_commit_link(std::string& out, const entry& e, const link_cache& links,
+                               const style& s) {
+  const std::string_view short_hash = std::string_view(e.hash).substr(0, 7);
+  if (s.link_commits) {
+    out += "([";
+    out += short_hash;
+    out += "](";
+    links.commit.append(out, e.hash);
+    out += "))";
+  } else {
+    out += short_hash;
+  }
+}
+
+inline void append_cc_bullet(std::string& out, const item& it, const repository& repo,
+                             const link_cache& links, const style& s) {
+  const entry& e = *it.source;
+  out += s.bullet;
+  if (!e.scope.empty()) {
+    out += "**";
+    out += e.scope;
+    out += ":** ";
+  }
+  out += it.subject.empty() ? e.header : it.subject;
+  if (!e.hash.empty() && s.show_hashes) {
+    out += ' ';
+    if (it.also.empty()) {
+      append_commit_link(out, e, links, s);
+    } else {
+      // Merged duplicates: one link group listing every hash.
+      out += '(';
+      bool first = true;
+      for (const entry* dup : it.also) {
+        if (!first) out += ", ";
+        first = false;
+        std::string one;
+        append_commit_link(one, *dup, links, s);
+        out += s.link_commits ? one.substr(1, one.size() - 2) : one;
+      }
+      out += ')';
+    }
+  }
+  if (it.references.empty() || !s.show_references) return;
+  if (!s.split_references) {
+    out += ", closes";
+    for (const reference* ref : it.references)
+      append_reference(out, *ref, repo, links, s.link_references);
+    return;
+  }
+  bool any_closing = false;
+  bool any_plain = false;
+  for (const reference* ref : it.references) (ref->action.empty() ? any_plain : any_closing) = true;
+  if (any_closing) {
+    out += ", closes";
+    for (const reference* ref : it.references) {
+      if (!ref->action.empty()) append_reference(out, *ref, repo, links, s.link_references);
+    }
+  }
+  if (any_plain) {
+    out += ", references";
+    for (const reference* ref : it.references) {
+      if (ref->action.empty()) append_reference(out, *ref, repo, links, s.link_references);
+    }
+  }
+}
+
+inline void append_cliff_bullet(std::string& out, const item& it, const style& s) {
+  const entry& e = *it.source;
+  out += s.bullet;
+  if (s.first_line_only) {
+    out += trim(upper_first(it.subject));
+    return;
+  }
+  if (!e.scope.empty() && !it.unconventional) {
+    out += "*(";
+    out += e.scope;
+    out += ")* ";
+  }
+  if (e.breaking && !it.unconventional) out += "[**breaking**] ";
+  out += upper_first(it.subject);
+}
+
+inline std::string heading(const release& r, const style& s, const repository& repo) {
+  std::string out;
+  const std::string tag = r.tag.empty() ? r.version : r.tag;
+  if (s.kind != layout::conventional_changelog || s.dashed_date) {
+    out += "## [";
+    if (r.unreleased) {
+      out += s.kind == layout::git_cliff ? "unreleased" : "Unreleased";
+      out += "]";
+      return out + "\n";
+    }
+    out += s.strip_v ? strip_v(r.version) : r.version;
+    out += ']';
+    if (s.link_compare && r.previous_tag) {
+      out += '(';
+      out += compare_url(repo, *r.previous_tag, tag);
+      out += ')';
+    }
+    if (!r.title.empty()) {
+      out += " \"";
+      out += r.title;
+      out += '"';
+    }
+    if (!r.date.empty()) {
+      out += " - ";
+      out += r.date;
+    }
+    if (r.yanked) out += " [YANKED]";
+    return out + "\n";
+  }
+  out += s.h1_unless_patch && !is_patch(r.version) ? "# " : "## ";
+  if (s.link_compare && r.previous_tag) {
+    out += '[';
+    out += r.version;
+    out += "](";
+    out += compare_url(repo, *r.previous_tag, tag);
+    out += ')';
+  } else {
+    out += r.version;
+  }
+  if (!r.title.empty()) {
+    out += " \"";
+    out += r.title;
+    out += '"';
+  }
+  if (!r.date.empty()) {
+    out += " (";
+    out += r.date;
+    out += ')';
+  }
+  return out + "\n";
+}
+
+}  // namespace detail_impl
+
+// The notes of one release in `s`: a heading and its sections, ending in one '\n'.
+[[nodiscard]] inline std::string render(const release& r, const style& s,
+                                        const repository& repo = {}) {
+  using namespace detail_impl;
+  const std::vector<const entry*> entries = effective_entries(r, s);
+  const link_cache links(repo);
+  const bool cliff = s.git_cliff_bullets;
+
+  std::vector<item> items;
+  items.reserve(entries.size());
+  std::vector<note_line> notes;
+  for (const entry* e : entries) {
+    const bool conventional = !e->type.empty() && !(cliff && e->wrapped_header);
+    if (s.skip_unconventional && (!conventional || e->merge) && (cliff || !e->revert_target)) {
+      continue;
+    }
+    const rule* hit = nullptr;
+    const std::string type = rule_type(*e, s.type_case_insensitive);
+    for (const rule& candidate : s.rules) {
+      if (rule_matches(candidate, *e, type)) {
+        hit = &candidate;
+        break;
+      }
+    }
+    const bool has_notes = !s.breaking_title.empty() && !e->breaking_notes.empty();
+    if (!s.breaking_title.empty()) {
+      for (const std::string& note : e->breaking_notes) {
+        notes.push_back({e, link_text(note, repo, links, s, nullptr)});
+      }
+    }
+    item it;
+    it.source = e;
+    if (hit != nullptr && hit->section.empty()) continue;  // a skip rule
+    if (hit == nullptr || hit->hidden) {
+      if (!has_notes) continue;
+      it.section = hit != nullptr ? hit->section : e->type;
+    } else {
+      it.section = hit->section;
+    }
+    if (cliff) {
+      if (s.first_line_only || !conventional) {
+        const std::string_view first =
+            !conventional ? std::string_view(e->header) : std::string_view(e->subject);
+        it.subject = std::string(first.substr(0, first.find('\n')));
+      } else {
+        it.subject = e->subject;
+      }
+      if (!conventional) it.unconventional = true;
+    } else {
+      std::vector<std::string> linked;
+      if (!e->subject.empty()) {
+        it.subject =
+            s.link_references ? link_text(e->subject, repo, links, s, &linked) : e->subject;
+      }
+      for (const reference& ref : e->references) {
+        const std::string key = ref.prefix + ref.issue;
+        bool in_subject = false;
+        for (const std::string& done : linked) in_subject = in_subject || done == key;
+        if (!in_subject) it.references.push_back(&ref);
+      }
+    }
+    items.push_back(std::move(it));
+  }
+
+  // Order the bullets.
+  if (s.sort_entries) {
+    std::vector<std::string> keys(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      keys[i] = relkit::detail::collation_key(items[i].source->scope + items[i].subject);
+    }
+    const std::vector<std::size_t> order = sorted_indices(
+        items.size(),
+        [](const void* context, std::size_t a, std::size_t b) {
+          const auto& list = *static_cast<const std::vector<std::string>*>(context);
+          return list[a] < list[b];
+        },
+        &keys);
+    std::vector<item> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t i : order) sorted.push_back(std::move(items[i]));
+    items = std::move(sorted);
+  } else if (s.oldest_first) {
+    std::reverse(items.begin(), items.end());
+  }
+  if (s.merge_duplicates && !items.empty()) {
+    // Same section, scope and subject: the first keeps the others' hashes and references.
+    const index_less key_less = [](const void* context, std::size_t a, std::size_t b) {
+      const auto& list = *static_cast<const std::vector<item>*>(context);
+      const item& x = list[a];
+      const item& y = list[b];
+      if (x.section != y.section) return x.section < y.section;
+      if (x.source->scope != y.source->scope) return x.source->scope < y.source->scope;
+      return x.subject < y.subject;
+    };
+    const std::vector<std::size_t> order = sorted_indices(items.size(), key_less, &items);
+    std::vector<bool> absorbed(items.size(), false);
+    for (std::size_t k = 1, head = order[0]; k < order.size(); ++k) {
+      const std::size_t cur = order[k];
+      if (key_less(&items, head, cur)) {
+        head = cur;
+        continue;
+      }
+      item& first = items[head];
+      if (first.also.empty()) first.also.push_back(first.source);
+      first.also.push_back(items[cur].source);
+      for (const reference* ref : items[cur].references) {
+        bool known = false;
+        for (const reference* seen : first.references) known = known || *seen == *ref;
+        if (!known) first.references.push_back(ref);
+      }
+      absorbed[cur] = true;
+    }
+    std::vector<item> merged;
+    merged.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!absorbed[i]) merged.push_back(std::move(items[i]));
+    }
+    items = std::move(merged);
+  }
+
+  // Group into sections, in the style's order.
+  std::vector<section_block> sections;
+  for (item& it : items) {
+    std::size_t at = 0;
+    while (at < sections.size() && sections[at].title != it.section) ++at;
+    if (at == sections.size()) sections.push_back({it.section, {}});
+    sections[at].items.push_back(std::move(it));
+  }
+  {
+    struct section_context {
+      const style* s;
+      const std::vector<section_block>* list;
+    } context{&s, &sections};
+    const std::vector<std::size_t> order = sorted_indices(
+        sections.size(),
+        [](const void* raw, std::size_t a, std::size_t b) {
+          const auto& ctx = *static_cast<const section_context*>(raw);
+          const std::string& ta = (*ctx.list)[a].title;
+          const std::string& tb = (*ctx.list)[b].title;
+          if (ctx.s->sections_alphabetical) return relkit::detail::collate(ta, tb) < 0;
+          const std::size_t ra = section_rank(*ctx.s, ta);
+          const std::size_t rb = section_rank(*ctx.s, tb);
+          if (ra != rb) return ra < rb;
+          return ta < tb;
+        },
+        &context);
+    std::vector<section_block> ordered;
+    ordered.reserve(sections.size());
+    for (std::size_t i : order) ordered.push_back(std::move(sections[i]));
+    sections = std::move(ordered);
+  }
+  if (s.sort_notes) {
+    const std::vector<std::size_t> order = sorted_indices(
+        notes.size(),
+        [](const void* context, std::size_t a, std::size_t b) {
+          const auto& list = *static_cast<const std::vector<note_line>*>(context);
+          return relkit::detail::collate(list[a].text, list[b].text) < 0;
+        },
+        &notes);
+    std::vector<note_line> ordered;
+    ordered.reserve(notes.size());
+    for (std::size_t i : order) ordered.push_back(std::move(notes[i]));
+    notes = std::move(ordered);
+  }
+
+  std::string out = heading(r, s, repo);
+  std::size_t estimate = 0;
+  for (const item& it : items) estimate += it.subject.size() + it.source->scope.size() + 160;
+  for (const note_line& note : notes) estimate += note.text.size() + 32;
+  out.reserve(out.size() + estimate + sections.size() * 32);
+  const std::string gap(static_cast<std::size_t>(s.blank_lines < 0 ? 0 : s.blank_lines), '\n');
+  auto notes_block = [&] {
+    if (notes.empty()) return;
+    out += gap;
+    out += "### ";
+    out += s.breaking_title;
+    out += "\n\n";
+    for (const note_line& note : notes) {
+      out += s.bullet;
+      if (!note.source->scope.empty()) {
+        out += "**";
+        out += note.source->scope;
+        out += ":** ";
+      }
+      out += note.text;
+      out += '\n';
+    }
+  };
+  if (!s.breaking_last) notes_block();
+  for (const section_block& block : sections) {
+    out += gap;
+    out += "### ";
+    out += block.title;
+    out += "\n\n";
+    for (const item& it : block.items) {
+      if (cliff) {
+        append_cliff_bullet(out, it, s);
+      } else {
+        append_cc_bullet(out, it, repo, links, s);
+      }
+      out += '\n';
+    }
+  }
+  if (s.breaking_last) notes_block();
+  return out;
+}
+
+// A whole CHANGELOG.md: the style's title/preamble, the releases newest first
+// (as given), link definitions or footer.
+[[nodiscard]] inline std::string render_file(const std::vector<release>& newest_first,
+                                             const style& s, const repository& repo = {}) {
+  std::string out = s.file_header;
+  const bool kac = s.link_definitions;
+  bool has_unreleased = false;
+  for (const release& r : newest_first) has_unreleased = has_unreleased || r.unreleased;
+  if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
+  bool first = true;
+  for (const release& r : newest_first) {
+    if (!first) out += '\n';
+    first = false;
+    out += render(r, s, repo);
+  }
+  if (kac) {
+    out += '\n';
+    for (std::size_t i = 0; i < newest_first.size(); ++i) {
+      const release& r = newest_first[i];
+      const std::string tag = r.tag.empty() ? r.version : r.tag;
+      if (i == 0 && !r.unreleased) {
+        out += "[unreleased]: " + compare_url(repo, tag, "HEAD") + "\n";
+      }
+      if (r.unreleased) {
+        if (r.previous_tag) {
+          out += "[unreleased]: " + compare_url(repo, *r.previous_tag, "HEAD") + "\n";
+        }
+        continue;
+      }
+      out += '[';
+      out += detail_impl::strip_v(r.version);
+      out += "]: ";
+      out += r.previous_tag ? compare_url(repo, *r.previous_tag, tag) : tag_url(repo, tag);
+      out += '\n';
+    }
+  }
+  if (s.git_cliff_links) {
+    std::string links;
+    for (const release& r : newest_first) {
+      const std::string tag = r.tag.empty() ? r.version : r.tag;
+      const std::string base = detail_impl::base_url(repo);
+      if (r.unreleased) {
+        if (r.previous_tag)
+          links += "[unreleased]: " + base + "/compare/" + *r.previous_tag + "..HEAD\n";
+      } else if (r.previous_tag) {
+        links += "[" + detail_impl::strip_v(r.version) + "]: " + base + "/compare/" +
+                 *r.previous_tag + ".." + tag + "\n";
+      }
+    }
+    out += '\n';
+    out += links;
+  }
+  if (!s.file_footer.empty()) {
+    out += '\n';
+    out += s.file_footer;
+  }
+  return out;
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/changelog_prepend.hpp ----
+// relkit::changelog: prepend a release section into an existing CHANGELOG.md.
+// Included by relkit/changelog.hpp; include that header instead.
+//
+// The result is always `old[0, k) + inserted + old[k, end)`: not one byte of the
+// existing file is changed, moved or dropped. The section goes before the first
+// release heading (after the title, the preamble and any [Unreleased] section),
+// or at the end when the file has no release yet.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+
+struct prepend_options {
+  // When the file already has a section for the version: return it unchanged
+  // (idempotent runs) instead of errc::version_exists.
+  bool skip_existing = false;
+};
+
+// What prepend() reads from an existing file.
+struct outline {
+  std::size_t insert_at = 0;          // where a new release section goes
+  bool has_release = false;           // a release heading was found
+  std::string line_ending = "\n";     // the file's first line ending ("\n" or "\r\n")
+  std::vector<std::string> versions;  // versions of the release headings, in file order
+  std::vector<std::size_t> version_positions;
+};
+
+namespace detail_impl {
+
+// Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
+inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[at]);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (at + len > s.size()) return 0;
+  unsigned cp = b0 & (0x7Fu >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[at + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
+// -> "1.2.0"; empty when the heading does not start with a version.
+inline std::string heading_version(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '[') ++i;
+  std::size_t start = i;
+  if (i < text.size() && (text[i] == 'v' || text[i] == 'V')) {
+    ++i;
+    start = i;
+  }
+  if (i >= text.size() || text[i] < '0' || text[i] > '9') return {};
+  while (i < text.size() && text[i] != ']' && text[i] != ' ' && text[i] != '(' && text[i] != '\t' &&
+         text[i] != '\r') {
+    ++i;
+  }
+  return std::string(text.substr(start, i - start));
+}
+
+inline bool is_unreleased(std::string_view text) {
+  if (!text.empty() && text[0] == '[') text.remove_prefix(1);
+  if (text.size() < 10) return false;
+  return lower(text.substr(0, 10)) == "unreleased";
+}
+
+}  // namespace detail_impl
+
+// Reads the structure of an existing changelog. errc::unrecognized_file (with the
+// byte position) for a NUL byte, invalid UTF-8 or a code fence that never closes.
+[[nodiscard]] inline result<outline> read_outline(std::string_view file) {
+  outline out;
+  const std::size_t first_lf = file.find('\n');
+  if (first_lf != std::string_view::npos && first_lf > 0 && file[first_lf - 1] == '\r') {
+    out.line_ending = "\r\n";
+  }
+  for (std::size_t i = 0; i < file.size();) {
+    if (file[i] == '\0') {
+      return relkit::error{errc::unrecognized_file, i,
+                           "NUL byte: not a text file at " + std::to_string(i)};
+    }
+    const std::size_t len = detail_impl::utf8_length(file, i);
+    if (len == 0) {
+      return relkit::error{errc::unrecognized_file, i, "invalid UTF-8 at " + std::to_string(i)};
+    }
+    i += len;
+  }
+  bool in_fence = false;
+  char fence_char = 0;
+  std::size_t fence_len = 0;
+  std::size_t fence_start = 0;
+  bool after_unreleased = false;
+  std::size_t unreleased_end = std::string_view::npos;
+  for (std::size_t start = 0; start < file.size();) {
+    std::size_t end = file.find('\n', start);
+    const std::size_t next = end == std::string_view::npos ? file.size() : end + 1;
+    if (end == std::string_view::npos) end = file.size();
+    std::string_view line = file.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+    const std::string_view body = line.substr(indent);
+    if (indent < 4 && !body.empty() && (body[0] == '`' || body[0] == '~')) {
+      std::size_t run = 0;
+      while (run < body.size() && body[run] == body[0]) ++run;
+      if (run >= 3) {
+        if (!in_fence) {
+          in_fence = true;
+          fence_char = body[0];
+          fence_len = run;
+          fence_start = start;
+        } else if (body[0] == fence_char && run >= fence_len &&
+                   body.find_first_not_of(" \t", run) == std::string_view::npos) {
+          in_fence = false;
+        }
+        start = next;
+        continue;
+      }
+    }
+    if (!in_fence && indent < 4 && !body.empty() && body[0] == '#') {
+      std::size_t level = 0;
+      while (level < body.size() && body[level] == '#') ++level;
+      if (level <= 6 && level < body.size() && body[level] == ' ') {
+        std::string_view text = body.substr(level + 1);
+        while (!text.empty() && text[0] == ' ') text.remove_prefix(1);
+        const std::string version = detail_impl::heading_version(text);
+        if (!version.empty()) {
+          if (!out.has_release) {
+            out.has_release = true;
+            out.insert_at = start;
+          }
+          out.versions.push_back(version);
+          out.version_positions.push_back(start);
+        } else if (!out.has_release && detail_impl::is_unreleased(text)) {
+          after_unreleased = true;
+        } else if (after_unreleased && level <= 2 && unreleased_end == std::string_view::npos &&
+                   !out.has_release) {
+          unreleased_end = start;  // the next h1/h2 closes the Unreleased section
+        }
+      }
+    }
+    start = next;
+  }
+  if (in_fence) {
+    return relkit::error{errc::unrecognized_file, fence_start,
+                         "code fence never closed at " + std::to_string(fence_start)};
+  }
+  if (!out.has_release) {
+    out.insert_at = unreleased_end != std::string_view::npos ? unreleased_end : file.size();
+  }
+  return out;
+}
+
+// Inserts `section` (Markdown with '\n' line ends, converted to the file's) into
+// `file` before its first release heading. errc::version_exists when a heading
+// already names `version` (unless options.skip_existing: the file comes back as it
+// was); errc::unrecognized_file when the file cannot be read (see read_outline).
+[[nodiscard]] inline result<std::string> prepend(std::string_view file, std::string_view section,
+                                                 std::string_view version,
+                                                 const prepend_options& options = {}) {
+  auto shape = read_outline(file);
+  if (!shape) return shape.error();
+  const std::string wanted = detail_impl::strip_v(version);
+  for (std::size_t i = 0; i < shape->versions.size(); ++i) {
+    if (shape->versions[i] != wanted) continue;
+    if (options.skip_existing) return std::string(file);
+    const std::size_t at = shape->version_positions[i];
+    return relkit::error{
+        errc::version_exists, at,
+        "version " + wanted + " is already in the changelog at " + std::to_string(at)};
+  }
+  const std::string& eol = shape->line_ending;
+  std::string block;
+  block.reserve(section.size() + section.size() / 16 + 8);
+  for (char c : section) {
+    if (c == '\n' && eol.size() == 2 && (block.empty() || block.back() != '\r')) {
+      block += eol;
+    } else {
+      block += c;
+    }
+  }
+  if (block.empty() || block.back() != '\n') block += eol;
+  const std::size_t at = shape->insert_at;
+  std::string out;
+  out.reserve(file.size() + block.size() + 2 * eol.size());
+  out.append(file.substr(0, at));
+  if (at > 0) {
+    // Keep a blank line between what precedes and the new section.
+    if (file[at - 1] != '\n') {
+      out += eol;
+      out += eol;
+    } else {
+      const std::size_t prev_start = file.rfind('\n', at >= 2 ? at - 2 : 0);
+      const std::size_t ls = at >= 2 && prev_start != std::string_view::npos ? prev_start + 1 : 0;
+      std::string_view prev = file.substr(ls, at - 1 - ls);
+      if (!prev.empty() && prev.back() == '\r') prev.remove_suffix(1);
+      if (!prev.empty()) out += eol;
+    }
+  }
+  out += block;
+  if (at < file.size()) out += eol;  // a blank line before the next release
+  out.append(file.substr(at));
+  return out;
+}
+
+// Renders `r` in `s` and prepends it (see above).
+[[nodiscard]] inline result<std::string> prepend(std::string_view file, const release& r,
+                                                 const style& s, const repository& repo = {},
+                                                 const prepend_options& options = {}) {
+  return prepend(file, render(r, s, repo), r.unreleased ? std::string_view() : r.version, options);
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/changelog_prepend.hpp ----
+// ---- end relkit/detail/changelog_render.hpp ----
+// ---- end relkit/changelog.hpp ----
+// ---- begin relkit/commits.hpp ----
+// relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
+// conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
+// commitlint's config-conventional rules; the version bump a range of commits
+// implies and the next version, with the commit and the rule that decided.
+//
+// Parsing is one forward pass over the message: time linear in its length,
+// whatever the bytes (a megabyte of '#' or '(' included). Text values are views
+// into the message passed to parse(), or into `commit::owned_text` when the
+// parser had to join lines the message does not hold contiguously (CRLF line
+// ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
+
+// ---- begin relkit/detail/commits_bump.hpp ----
+// relkit::commits bump policies and the bump decision over a range of commits.
+// Included by relkit/commits.hpp (public API in namespace relkit::commits).
+
+
+// ---- begin relkit/detail/commits_parse.hpp ----
+// The commit message parser behind relkit::commits::parse (both grammars).
+// Included by relkit/commits.hpp after the value types; not a public header.
+
+#include <memory>
+
+// ---- begin relkit/detail/commits_text.hpp ----
+// Character classes and scanners for commit messages, byte for byte what the
+// JavaScript regular expressions of conventional-commits-parser see: `\w` is
+// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// Every scanner here is a single forward pass (no backtracking search).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_ascii_word(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr bool is_ascii_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_ascii_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_ascii_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+
+inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                               std::string_view prefix) noexcept {
+  return text.size() >= at && text.size() - at >= prefix.size() &&
+         iequals_ascii(text.substr(at, prefix.size()), prefix);
+}
+
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+  return static_cast<unsigned char>(s[i]);
+}
+
+// Length in bytes of the JavaScript `\s` character starting at i, or 0.
+inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
+  if (c < 0xc2) return 0;
+  const std::size_t left = s.size() - i;
+  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  const unsigned char c1 = byte_at(s, i + 1);
+  const unsigned char c2 = byte_at(s, i + 2);
+  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
+  if (c == 0xe2) {
+    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
+    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
+    return 0;
+  }
+  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
+  return 0;
+}
+
+// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
+inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const unsigned char c = byte_at(s, i);
+  if (c == '\n' || c == '\r') return 1;
+  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
+      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
+inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const unsigned char c = byte_at(s, i);
+    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
+  }
+  return s.size();
+}
+
+// Skips `\s*` from i.
+inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
+  return i;
+}
+
+// JavaScript's String.prototype.trim() leaves nothing.
+inline bool is_js_blank(std::string_view s) noexcept {
+  return skip_js_spaces(s, 0) == s.size();
+}
+
+// `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
+inline std::string_view trim_newlines(std::string_view s) noexcept {
+  std::size_t first = 0;
+  while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
+  std::size_t last = s.size();
+  while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
+  return s.substr(first, last - first);
+}
+
+// Reference repository characters: [\w\-./].
+constexpr bool is_repository_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+}
+constexpr bool is_issue_char(char c) noexcept {
+  return is_ascii_word(c) || c == '-';
+}
+
+// /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+inline bool contains_url(std::string_view s) noexcept {
+  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    std::size_t i = at + 4;
+    if (i < s.size() && s[i] == 's') ++i;
+    if (s.substr(i, 3) != "://") continue;
+    i += 3;
+    // The run of URL characters must hold a word character for the closing \b.
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (is_ascii_word(c)) return true;
+      if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
+            c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// The issue reference actions of conventional-commits-parser, in its order.
+inline constexpr std::string_view reference_actions[] = {
+    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
+
+// The word starting at i (preceded by a non-word character) is one of the actions.
+inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  std::size_t end = i;
+  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_ascii_word(s[end])) return false;
+  const std::string_view word = s.substr(i, end - i);
+  for (std::string_view action : reference_actions) {
+    if (iequals_ascii(word, action)) return true;
+  }
+  return false;
+}
+
+// Length of the action keyword that the parser's alternation picks at i, such that
+// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
+inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
+                                     std::size_t& after) noexcept {
+  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
+  const char c = ascii_lower(s[i]);
+  if (c != 'c' && c != 'f' && c != 'r') return 0;
+  for (std::string_view action : reference_actions) {
+    if (!istarts_with_ascii(s, i, action)) continue;
+    std::size_t j = i + action.size();
+    if (allow_colon && j < s.size() && s[j] == ':') {
+      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
+      if (js_space_length(s, j + 1) != 0) {
+        after = j + 1;
+        return action.size();
+      }
+    }
+    if (js_space_length(s, j) != 0) {
+      after = j;
+      return action.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/commits_text.hpp ----
+// ---- begin relkit/detail/commits_types.hpp ----
+// relkit::commits value types (commit, note, footer, reference, revert), options and
+// error codes. Included by relkit/commits.hpp; not a public header.
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -1488,7 +3263,6 @@ RELKIT_NAMESPACE_END
 // ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
 // so parsing and comparing typical versions does not allocate.
 
-#include <algorithm>
 
 
 RELKIT_NAMESPACE_BEGIN

@@ -1,0 +1,413 @@
+#include <relkit/relkit.hpp>  // the single-header suite has only relkit.hpp
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace cl = relkit::changelog;
+
+cl::entry make(std::string hash, std::string type, std::string scope, std::string subject) {
+  cl::entry e;
+  e.hash = std::move(hash);
+  e.type = std::move(type);
+  e.scope = std::move(scope);
+  e.subject = std::move(subject);
+  e.header = e.type + (e.scope.empty() ? "" : "(" + e.scope + ")") + ": " + e.subject;
+  return e;
+}
+
+cl::repository github() {
+  cl::repository r;
+  r.owner = "acme";
+  r.name = "rocket";
+  return r;
+}
+
+cl::release sample() {
+  cl::release r;
+  r.version = "1.5.0";
+  r.tag = "v1.5.0";
+  r.previous_tag = "v1.4.1";
+  r.date = "2026-11-23";
+  cl::entry fix = make("1111111aaaaaaa", "fix", "parser", "handle empty input (#7)");
+  fix.references.push_back({"Closes", "", "", "#", "12"});
+  fix.references.push_back({"", "", "", "#", "7"});
+  fix.references.push_back({"", "", "", "#", "30"});
+  cl::entry feat = make("2222222bbbbbbb", "feat", "", "add `#1` rocket boosters by @ada");
+  cl::entry docs = make("3333333ccccccc", "docs", "", "explain boosters");
+  cl::entry breaking = make("4444444ddddddd", "refactor", "api", "rename launch()");
+  breaking.breaking = true;
+  breaking.breaking_notes.push_back("`launch()` is now `start()`, see #40");
+  r.entries = {fix, feat, docs, breaking};
+  return r;
+}
+
+TEST(ChangelogCollation, AsJavaScriptLocaleCompare) {
+  using relkit::detail::collate;
+  EXPECT_LT(collate("Add --auto-pre", "add cocogitto"), 0);  // '-' before letters
+  EXPECT_LT(collate("add cocogitto", "Allow"), 0);           // case folded at first
+  EXPECT_LT(collate("abc", "Abc"), 0);                       // then lower case first
+  EXPECT_GT(collate("Abc", "abc"), 0);
+  EXPECT_EQ(collate("same", "same"), 0);
+  EXPECT_LT(collate("changelogadd", "Consolidate"), 0);
+  EXPECT_LT(collate("a_b", "a-b"), 0);  // '_' is the first punctuation
+  EXPECT_LT(collate("a9", "aa"), 0);    // digits before letters
+  EXPECT_LT(collate("a", "ab"), 0);
+}
+
+TEST(ChangelogRepository, HostUrls) {
+  cl::repository r = github();
+  EXPECT_EQ(cl::compare_url(r, "v1", "v2"), "https://github.com/acme/rocket/compare/v1...v2");
+  EXPECT_EQ(cl::commit_url(r, "abc"), "https://github.com/acme/rocket/commit/abc");
+  EXPECT_EQ(cl::issue_url(r, "9"), "https://github.com/acme/rocket/issues/9");
+  EXPECT_EQ(cl::user_url(r, "ada"), "https://github.com/ada");
+  EXPECT_EQ(cl::tag_url(r, "v1"), "https://github.com/acme/rocket/releases/tag/v1");
+  r.kind = cl::host::gitlab;
+  r.host_url = "https://gitlab.com";
+  EXPECT_EQ(cl::compare_url(r, "v1", "v2"), "https://gitlab.com/acme/rocket/-/compare/v1...v2");
+  EXPECT_EQ(cl::commit_url(r, "abc"), "https://gitlab.com/acme/rocket/-/commit/abc");
+  EXPECT_EQ(cl::issue_url(r, "9"), "https://gitlab.com/acme/rocket/-/issues/9");
+  EXPECT_EQ(cl::tag_url(r, "v1"), "https://gitlab.com/acme/rocket/-/tags/v1");
+  r.kind = cl::host::bitbucket;
+  r.host_url = "https://bitbucket.org";
+  EXPECT_EQ(cl::compare_url(r, "v1", "v2"),
+            "https://bitbucket.org/acme/rocket/branches/compare/v2%0Dv1");
+  EXPECT_EQ(cl::commit_url(r, "abc"), "https://bitbucket.org/acme/rocket/commits/abc");
+  r.kind = cl::host::gitea;
+  r.host_url = "https://codeberg.org";
+  EXPECT_EQ(cl::compare_url(r, "v1", "v2"), "https://codeberg.org/acme/rocket/compare/v1...v2");
+  EXPECT_EQ(cl::commit_url(r, "abc"), "https://codeberg.org/acme/rocket/commit/abc");
+  r.issue_template = "https://jira.example.com/browse/{issue}";
+  EXPECT_EQ(cl::issue_url(r, "OPS-1"), "https://jira.example.com/browse/OPS-1");
+}
+
+TEST(ChangelogRepository, ParseUrls) {
+  auto a = cl::parse_repository("https://github.com/vuejs/core.git");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, cl::host::github);
+  EXPECT_EQ(a->host_url, "https://github.com");
+  EXPECT_EQ(a->owner, "vuejs");
+  EXPECT_EQ(a->name, "core");
+  auto b = cl::parse_repository("git@gitlab.com:group/sub/project.git");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->kind, cl::host::gitlab);
+  EXPECT_EQ(b->host_url, "https://gitlab.com");
+  EXPECT_EQ(b->owner, "group/sub");
+  EXPECT_EQ(b->name, "project");
+  auto c = cl::parse_repository("ssh://git@codeberg.org:2222/forgejo/forgejo");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, cl::host::gitea);
+  EXPECT_EQ(c->host_url, "https://codeberg.org");
+  EXPECT_EQ(c->owner, "forgejo");
+  auto d = cl::parse_repository("git+https://bitbucket.org/team/repo/");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->kind, cl::host::bitbucket);
+  EXPECT_EQ(d->name, "repo");
+  auto bad = cl::parse_repository("https://github.com/only-owner");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, cl::errc::bad_repository_url);
+  EXPECT_EQ(bad.error().position, 19u);
+  EXPECT_EQ(bad.error().message, "expected owner/name at 19");
+  auto none = cl::parse_repository("rocket");
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().message, "expected a scheme or host: at 0");
+}
+
+TEST(ChangelogRender, ConventionalCommitsPreset) {
+  const std::string out = cl::render(sample(), cl::styles::conventionalcommits(), github());
+  EXPECT_EQ(out,
+            "## [1.5.0](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) (2026-11-23)\n"
+            "\n"
+            "### ⚠ BREAKING CHANGES\n"
+            "\n"
+            "* **api:** `launch()` is now `start()`, see "
+            "[#40](https://github.com/acme/rocket/issues/40)\n"
+            "\n"
+            "### Features\n"
+            "\n"
+            "* add `#1` rocket boosters by [@ada](https://github.com/ada) "
+            "([2222222](https://github.com/acme/rocket/commit/2222222bbbbbbb))\n"
+            "\n"
+            "### Bug Fixes\n"
+            "\n"
+            "* **parser:** handle empty input ([#7](https://github.com/acme/rocket/issues/7)) "
+            "([1111111](https://github.com/acme/rocket/commit/1111111aaaaaaa)), closes "
+            "[#12](https://github.com/acme/rocket/issues/12), references "
+            "[#30](https://github.com/acme/rocket/issues/30)\n"
+            "\n"
+            "### Code Refactoring\n"
+            "\n"
+            "* **api:** rename launch() "
+            "([4444444](https://github.com/acme/rocket/commit/4444444ddddddd))\n");
+}
+
+TEST(ChangelogRender, AngularPresetAndSemanticRelease) {
+  cl::release r = sample();
+  r.entries.resize(2);
+  const std::string angular = cl::render(r, cl::styles::angular(), github());
+  EXPECT_EQ(angular,
+            "# [1.5.0](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) (2026-11-23)\n"
+            "\n"
+            "### Bug Fixes\n"
+            "\n"
+            "* **parser:** handle empty input ([#7](https://github.com/acme/rocket/issues/7)) "
+            "([1111111](https://github.com/acme/rocket/commit/1111111aaaaaaa)), closes "
+            "[#12](https://github.com/acme/rocket/issues/12) "
+            "[#30](https://github.com/acme/rocket/issues/30)\n"
+            "\n"
+            "### Features\n"
+            "\n"
+            "* add `#1` rocket boosters by [@ada](https://github.com/ada) "
+            "([2222222](https://github.com/acme/rocket/commit/2222222bbbbbbb))\n");
+  r.version = "1.5.1";
+  r.title = "Patch";
+  const std::string sr = cl::render(r, cl::styles::semantic_release(), github());
+  EXPECT_EQ(sr.substr(0, sr.find('\n') + 3),
+            "## [1.5.1](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) \"Patch\" "
+            "(2026-11-23)\n\n\n");
+  // semantic-release's angular 8 links `#1` even inside code.
+  EXPECT_NE(sr.find("add `[#1](https://github.com/acme/rocket/issues/1)` rocket"),
+            std::string::npos);
+}
+
+TEST(ChangelogRender, FirstReleaseHasNoCompareLink) {
+  cl::release r = sample();
+  r.previous_tag.reset();
+  r.entries.resize(1);
+  const std::string out = cl::render(r, cl::styles::conventionalcommits(), github());
+  EXPECT_EQ(out.substr(0, out.find('\n')), "## 1.5.0 (2026-11-23)");
+}
+
+TEST(ChangelogRender, RevertPairsDroppedDuplicatesMerged) {
+  cl::release r;
+  r.version = "2.0.0";
+  r.date = "2026-01-02";
+  cl::entry feat = make("aaaaaaa1111", "feat", "", "add x");
+  cl::entry fix = make("bbbbbbb2222", "fix", "", "repair y");
+  cl::entry revert;
+  revert.hash = "ccccccc3333";
+  revert.header = "Revert \"feat: add x\"";
+  revert.revert_target = "aaaaaaa1111";
+  revert.revert_header = "feat: add x";
+  cl::entry twice = make("ddddddd4444", "fix", "", "repair y");
+  r.entries = {revert, fix, feat, fix, twice};  // `fix` listed twice (same hash)
+  const std::string out = cl::render(r, cl::styles::relkit(), {});
+  EXPECT_EQ(out,
+            "## [2.0.0] - 2026-01-02\n"
+            "\n"
+            "### Bug Fixes\n"
+            "\n"
+            "- repair y ([bbbbbbb](https://github.com///commit/bbbbbbb2222), "
+            "[ddddddd](https://github.com///commit/ddddddd4444))\n");
+  // A revert whose header does not name the target's header keeps both.
+  r.entries[0].revert_header = "feat: something else";
+  const std::string kept = cl::render(r, cl::styles::conventionalcommits(), {});
+  EXPECT_NE(kept.find("### Reverts"), std::string::npos);
+  EXPECT_NE(kept.find("* add x"), std::string::npos);
+}
+
+TEST(ChangelogRender, ConfigurableStyle) {
+  cl::style s = cl::styles::relkit();
+  s.rules.insert(s.rules.begin(), cl::rule{cl::rule::match::type, "docs", "Docs", false});
+  s.section_order = {"Docs", "Features"};
+  s.link_commits = false;
+  cl::release r = sample();
+  r.entries = {make("3333333ccccccc", "docs", "", "explain boosters"),
+               make("2222222bbbbbbb", "feat", "ui", "dark mode")};
+  EXPECT_EQ(cl::render(r, s, github()),
+            "## [1.5.0](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) - 2026-11-23\n"
+            "\n"
+            "### Docs\n"
+            "\n"
+            "- explain boosters 3333333\n"
+            "\n"
+            "### Features\n"
+            "\n"
+            "- **ui:** dark mode 2222222\n");
+}
+
+TEST(ChangelogRender, KeepAChangelogFile) {
+  cl::release older;
+  older.version = "0.1.0";
+  older.tag = "v0.1.0";
+  older.date = "2026-01-01";
+  older.entries = {make("a1", "feat", "", "first cut")};
+  cl::release newer;
+  newer.version = "0.2.0";
+  newer.tag = "v0.2.0";
+  newer.previous_tag = "v0.1.0";
+  newer.date = "2026-02-01";
+  newer.yanked = true;
+  newer.entries = {make("b1", "fix", "", "crash on start"),
+                   make("b2", "feat", "cli", "add --dry-run"),
+                   make("b3", "deprecate", "", "old flag"), make("b4", "security", "", "bump ssl")};
+  EXPECT_EQ(
+      cl::render_file({newer, older}, cl::styles::keep_a_changelog(), github()),
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
+      "and this project adheres to [Semantic Versioning]"
+      "(https://semver.org/spec/v2.0.0.html).\n\n"
+      "## [Unreleased]\n\n"
+      "## [0.2.0] - 2026-02-01 [YANKED]\n\n"
+      "### Added\n\n- **cli:** add --dry-run\n\n"
+      "### Deprecated\n\n- old flag\n\n"
+      "### Fixed\n\n- crash on start\n\n"
+      "### Security\n\n- bump ssl\n\n"
+      "## [0.1.0] - 2026-01-01\n\n"
+      "### Added\n\n- first cut\n\n"
+      "[unreleased]: https://github.com/acme/rocket/compare/v0.2.0...HEAD\n"
+      "[0.2.0]: https://github.com/acme/rocket/compare/v0.1.0...v0.2.0\n"
+      "[0.1.0]: https://github.com/acme/rocket/releases/tag/v0.1.0\n");
+}
+
+TEST(ChangelogRender, GitCliffUnreleased) {
+  cl::release r;
+  r.unreleased = true;
+  r.entries = {make("a1", "feat", "", "thing"), make("a2", "chore", "deps", "bump")};
+  cl::entry merge;
+  merge.hash = "a3";
+  merge.header = "Merge branch 'x'";
+  merge.merge = true;
+  r.entries.push_back(merge);
+  EXPECT_EQ(cl::render(r, cl::styles::git_cliff()),
+            "## [unreleased]\n\n### 🚀 Features\n\n- Thing\n");
+}
+
+constexpr std::string_view existing =
+    "# Changelog\n"
+    "\n"
+    "All notable changes.\n"
+    "\n"
+    "## [1.4.1](https://x/compare/v1.4.0...v1.4.1) (2026-10-01)\n"
+    "\n"
+    "* old fix\n";
+
+TEST(ChangelogPrepend, BeforeTheFirstReleaseKeepingEveryByte) {
+  auto out = cl::prepend(existing, "## 1.5.0 (2026-11-23)\n\n* new\n", "1.5.0");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out,
+            "# Changelog\n\nAll notable changes.\n\n"
+            "## 1.5.0 (2026-11-23)\n\n* new\n\n"
+            "## [1.4.1](https://x/compare/v1.4.0...v1.4.1) (2026-10-01)\n\n* old fix\n");
+}
+
+TEST(ChangelogPrepend, CrlfAndNoTrailingNewline) {
+  const std::string crlf = "# Changelog\r\n\r\n## v1.0.0\r\nfirst";
+  auto out = cl::prepend(crlf, "## v1.1.0\n\n- x\n", "v1.1.0");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out, "# Changelog\r\n\r\n## v1.1.0\r\n\r\n- x\r\n\r\n## v1.0.0\r\nfirst");
+}
+
+TEST(ChangelogPrepend, FileWithoutReleasesGetsItAtTheEnd) {
+  auto a = cl::prepend("# Changelog", "## 0.1.0\n", "0.1.0");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(*a, "# Changelog\n\n## 0.1.0\n");
+  auto b = cl::prepend("", "## 0.1.0\n", "0.1.0");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(*b, "## 0.1.0\n");
+  auto c = cl::prepend("# Changelog\n", "## 0.1.0\n", "0.1.0");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(*c, "# Changelog\n\n## 0.1.0\n");
+}
+
+TEST(ChangelogPrepend, AfterTheUnreleasedSection) {
+  const std::string kac = "# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [1.0.0] - 2026-01-01\n";
+  auto out = cl::prepend(kac, "## [1.1.0] - 2026-02-01\n", "1.1.0");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out,
+            "# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [1.1.0] - 2026-02-01\n\n"
+            "## [1.0.0] - 2026-01-01\n");
+  auto only = cl::prepend("# Changelog\n\n## [Unreleased]\n\n- wip\n", "## [1.1.0]\n", "1.1.0");
+  ASSERT_TRUE(only);
+  EXPECT_EQ(*only, "# Changelog\n\n## [Unreleased]\n\n- wip\n\n## [1.1.0]\n");
+}
+
+TEST(ChangelogPrepend, RefusesAnExistingVersionUnlessSkipping) {
+  auto refused = cl::prepend(existing, "## 1.4.1\n", "v1.4.1");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, cl::errc::version_exists);
+  EXPECT_EQ(refused.error().position, 35u);
+  EXPECT_EQ(refused.error().message, "version 1.4.1 is already in the changelog at 35");
+  cl::prepend_options skip;
+  skip.skip_existing = true;
+  auto same = cl::prepend(existing, "## 1.4.1\n", "1.4.1", skip);
+  ASSERT_TRUE(same);
+  EXPECT_EQ(*same, existing);
+  // Idempotent: a second run with skip_existing changes nothing.
+  auto once = cl::prepend(existing, sample(), cl::styles::conventionalcommits(), github(), skip);
+  ASSERT_TRUE(once);
+  auto twice = cl::prepend(*once, sample(), cl::styles::conventionalcommits(), github(), skip);
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(*twice, *once);
+}
+
+TEST(ChangelogPrepend, RefusesFilesItCannotRead) {
+  const std::string nul("# Changelog\n\0", 13);
+  auto a = cl::prepend(nul, "## 1.0.0\n", "1.0.0");
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().code, cl::errc::unrecognized_file);
+  EXPECT_EQ(a.error().message, "NUL byte: not a text file at 12");
+  auto b = cl::prepend("# Changelog\n\xff\n", "## 1.0.0\n", "1.0.0");
+  ASSERT_FALSE(b);
+  EXPECT_EQ(b.error().message, "invalid UTF-8 at 12");
+  auto c = cl::prepend("# Changelog\n\n```\n## 0.9.0\n", "## 1.0.0\n", "1.0.0");
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().message, "code fence never closed at 13");
+}
+
+TEST(ChangelogPrepend, HeadingsInCodeFencesAreNotReleases) {
+  const std::string text = "# Changelog\n\n```md\n## 1.0.0\n```\n\n## 0.9.0\n";
+  auto out = cl::prepend(text, "## 1.0.0\n", "1.0.0");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out, "# Changelog\n\n```md\n## 1.0.0\n```\n\n## 1.0.0\n\n## 0.9.0\n");
+}
+
+TEST(ChangelogErrors, Domain) {
+  const relkit::error e{cl::errc::version_exists, 3, "m"};
+  EXPECT_EQ(cl::describe(1), "version_exists");
+  EXPECT_EQ(cl::describe(2), "unrecognized_file");
+  EXPECT_EQ(cl::describe(3), "bad_repository_url");
+  EXPECT_EQ(cl::describe(99), "unknown");
+  EXPECT_EQ(e.code, cl::errc::version_exists);
+}
+
+}  // namespace
+
+namespace {
+TEST(ChangelogCollation, KeysOrderAsCollate) {
+  const char* const words[] = {"Add --auto-pre",
+                               "add cocogitto",
+                               "Allow",
+                               "abc",
+                               "Abc",
+                               "a_b",
+                               "a-b",
+                               "a9",
+                               "aa",
+                               "a",
+                               "ab",
+                               "",
+                               "é",
+                               "z",
+                               "Z",
+                               "a\001b",
+                               "changelogadd",
+                               "Consolidate",
+                               "#12",
+                               "@x",
+                               "a b",
+                               "a\tb"};
+  for (const char* a : words) {
+    for (const char* b : words) {
+      const int by_collate = relkit::detail::collate(a, b);
+      const std::string ka = relkit::detail::collation_key(a);
+      const std::string kb = relkit::detail::collation_key(b);
+      const int by_key = ka < kb ? -1 : (kb < ka ? 1 : 0);
+      EXPECT_EQ(by_key, by_collate < 0 ? -1 : (by_collate > 0 ? 1 : 0)) << a << " vs " << b;
+    }
+  }
+}
+}  // namespace

@@ -1,0 +1,117 @@
+// The five release ranges of ../shared/vectors/changelog/<range>/: commits.jsonl
+// (git log order) and context.json in, each reference tool's exact output out.
+#include <relkit/relkit.hpp>  // the single-header suite has only relkit.hpp
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/jsonl.hpp"
+#include "support/vectors.hpp"
+
+namespace {
+
+namespace cl = relkit::changelog;
+using relkit_test::json;
+
+constexpr const char* ranges[] = {"angular-cli-20.0.0-next.1", "cocogitto-7.0.0",
+                                  "git-cliff-v2.13.0", "semantic-release-v25.0.0",
+                                  "vue-core-v3.5.0"};
+
+struct range_data {
+  std::vector<std::string> messages;  // owned: entries copy what they need
+  std::vector<std::string> hashes;
+  json context;
+  std::string cliff_previous;  // git-cliff's own previous tag (git-cliff-context.json)
+};
+
+range_data load(const std::filesystem::path& dir) {
+  range_data data;
+  for (const std::string& line : relkit_test::read_lines(dir / "commits.jsonl")) {
+    json record;
+    EXPECT_TRUE(relkit_test::parse_json(line, record));
+    data.hashes.push_back(record["sha"].string);
+    data.messages.push_back(record["message"].string);
+  }
+  EXPECT_TRUE(relkit_test::parse_json(relkit_test::read_file(dir / "context.json"), data.context));
+  json cliff;
+  EXPECT_TRUE(
+      relkit_test::parse_json(relkit_test::read_file(dir / "git-cliff-context.json"), cliff));
+  data.cliff_previous = cliff.array.at(0)["previous"]["version"].string;
+  return data;
+}
+
+cl::release make_release(const range_data& data, relkit::commits::dialect grammar) {
+  cl::release r;
+  r.version = data.context["version"].string;
+  r.tag = data.context["currentTag"].string;
+  r.previous_tag = data.context["previousTag"].string;
+  r.date = data.context["date"].string;
+  relkit::commits::options opts;
+  opts.grammar = grammar;
+  for (std::size_t i = 0; i < data.messages.size(); ++i) {
+    auto parsed = relkit::commits::parse(data.messages[i], opts);
+    EXPECT_TRUE(parsed.has_value()) << data.hashes[i];
+    if (parsed) r.entries.push_back(cl::from_commit(data.hashes[i], *parsed, data.messages[i]));
+  }
+  return r;
+}
+
+cl::repository make_repository(const range_data& data) {
+  cl::repository repo;
+  repo.host_url = data.context["host"].string;
+  repo.owner = data.context["owner"].string;
+  repo.name = data.context["repository"].string;
+  return repo;
+}
+
+struct case_spec {
+  const char* output;
+  cl::style (*style)();
+  relkit::commits::dialect grammar;
+  bool whole_file;
+  bool anonymous_remote;  // git-cliff ran without a configured remote: owner/name empty
+};
+
+const case_spec cases[] = {
+    {"conventionalcommits.md", &cl::styles::conventionalcommits,
+     relkit::commits::dialect::conventional_changelog, false, false},
+    {"angular.md", &cl::styles::angular, relkit::commits::dialect::semantic_release_angular, false,
+     false},
+    {"semantic-release-angular.md", &cl::styles::semantic_release,
+     relkit::commits::dialect::semantic_release_angular, false, false},
+    {"git-cliff-default.md", &cl::styles::git_cliff,
+     relkit::commits::dialect::conventional_changelog, false, false},
+    {"git-cliff-keepachangelog.md", &cl::styles::git_cliff_keepachangelog,
+     relkit::commits::dialect::conventional_changelog, true, true},
+};
+
+TEST(ChangelogReference, EveryRangeEveryToolByteForByte) {
+  RELKIT_TEST_VECTORS_OR_SKIP(root, "changelog");
+  int compared = 0;
+  for (const char* name : ranges) {
+    const auto dir = root / name;
+    const range_data data = load(dir);
+    for (const case_spec& c : cases) {
+      const std::string expected = relkit_test::read_file(dir / c.output);
+      ASSERT_FALSE(expected.empty()) << name << '/' << c.output;
+      cl::release r = make_release(data, c.grammar);
+      // git-cliff finds the previous tag itself (angular-cli: 19.2.2, not 20.0.0-next.0).
+      if (c.anonymous_remote) r.previous_tag = data.cliff_previous;
+      cl::repository repo = make_repository(data);
+      if (c.anonymous_remote) {
+        repo.owner.clear();
+        repo.name.clear();
+      }
+      const cl::style s = c.style();
+      const std::string actual =
+          c.whole_file ? cl::render_file({r}, s, repo) : cl::render(r, s, repo);
+      EXPECT_TRUE(actual == expected) << name << '/' << c.output << " differs; actual:\n" << actual;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 25);
+}
+
+}  // namespace
