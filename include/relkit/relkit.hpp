@@ -3,7 +3,9 @@
 // component; each component header can also be included on its own.
 
 #include "relkit/config.hpp"
+#include "relkit/flags.hpp"
 #include "relkit/result.hpp"
+#include "relkit/unleash.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

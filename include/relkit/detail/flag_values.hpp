@@ -1,0 +1,440 @@
+#pragma once
+// Value parsers behind flag constraint operators: JavaScript-style numbers,
+// RFC 3339 timestamps, IP addresses and CIDR ranges, and a SemVer 2.0.0
+// precedence comparison. None of them allocates, so constraints evaluate on
+// the request path for free.
+
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <system_error>
+
+#include "relkit/config.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+constexpr std::string_view trim_js_space(std::string_view s) noexcept {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Number(text) as JavaScript computes it for decimal text: surrounding
+// whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
+// JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
+// reads, are accepted as integers.)
+inline std::optional<double> js_number(std::string_view text) noexcept {
+  std::string_view s = trim_js_space(text);
+  if (s.empty()) return 0.0;
+  bool negative = false;
+  if (s.front() == '+' || s.front() == '-') {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+    if (s == "Infinity") {
+      return negative ? -std::numeric_limits<double>::infinity()
+                      : std::numeric_limits<double>::infinity();
+    }
+  } else if (s == "Infinity") {
+    return std::numeric_limits<double>::infinity();
+  } else if (s.size() > 2 && s[0] == '0' &&
+             (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' ||
+              s[1] == 'B')) {
+    const int base = (s[1] == 'x' || s[1] == 'X') ? 16 : ((s[1] == 'o' || s[1] == 'O') ? 8 : 2);
+    double value = 0.0;
+    for (char c : s.substr(2)) {
+      int d = -1;
+      if (is_digit(c)) d = c - '0';
+      if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (d < 0 || d >= base) return std::nullopt;
+      value = value * base + d;
+    }
+    return value;
+  }
+  // [digits][.digits][e[+-]digits], at least one digit before the exponent.
+  std::size_t i = 0;
+  std::size_t mantissa_digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
+  }
+  if (mantissa_digits == 0) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t exponent_digits = 0;
+    while (i < s.size() && is_digit(s[i])) ++i, ++exponent_digits;
+    if (exponent_digits == 0) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  double value = 0.0;
+  const auto parsed = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (parsed.ec == std::errc::result_out_of_range) {
+    // Overflow is Infinity in JavaScript, underflow 0.
+    bool big = false;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      if (s[k] == 'e' || s[k] == 'E') {
+        big = k + 1 < s.size() && s[k + 1] != '-';
+        break;
+      }
+      if (k + 1 == s.size()) big = true;
+    }
+    value = big ? std::numeric_limits<double>::infinity() : 0.0;
+  }
+  return negative ? -value : value;
+}
+
+// ---------------------------------------------------------------------------
+// Timestamps: RFC 3339 / ISO 8601 as `new Date(text)` reads them, to
+// milliseconds since the Unix epoch: YYYY-MM-DD, optionally
+// THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
+// read as UTC (JavaScript would use the host's zone; relkit has none).
+
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? 0U - 3U : 9U)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                 unsigned& out) noexcept {
+  if (i + n > s.size()) return false;
+  out = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!is_digit(s[i + k])) return false;
+    out = out * 10U + static_cast<unsigned>(s[i + k] - '0');
+  }
+  i += n;
+  return true;
+}
+
+constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) noexcept {
+  const std::string_view s = trim_js_space(text);
+  std::size_t i = 0;
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  if (!read_fixed_digits(s, i, 4, year)) return std::nullopt;
+  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, month)) return std::nullopt;
+  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, day)) return std::nullopt;
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > month_days[month - 1] + (month == 2 && leap ? 1U : 0U)) return std::nullopt;
+  std::int64_t offset_minutes = 0;
+  if (i < s.size()) {
+    if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
+    ++i;
+    if (!read_fixed_digits(s, i, 2, hour)) return std::nullopt;
+    if (i >= s.size() || s[i++] != ':' || !read_fixed_digits(s, i, 2, minute)) return std::nullopt;
+    if (i < s.size() && s[i] == ':') {
+      ++i;
+      if (!read_fixed_digits(s, i, 2, second)) return std::nullopt;
+      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        std::size_t digits = 0;
+        while (i < s.size() && is_digit(s[i])) {
+          if (digits < 3) millis = millis * 10U + static_cast<unsigned>(s[i] - '0');
+          ++digits;
+          ++i;
+        }
+        if (digits == 0) return std::nullopt;
+        for (; digits < 3; ++digits) millis *= 10U;
+      }
+    }
+    if (hour > 24 || minute > 59 || second > 59) return std::nullopt;
+    if (hour == 24 && (minute != 0 || second != 0 || millis != 0)) return std::nullopt;
+    if (i < s.size()) {
+      if (s[i] == 'Z' || s[i] == 'z') {
+        ++i;
+      } else if (s[i] == '+' || s[i] == '-') {
+        const bool minus = s[i] == '-';
+        ++i;
+        unsigned oh = 0, om = 0;
+        if (!read_fixed_digits(s, i, 2, oh)) return std::nullopt;
+        if (i < s.size() && s[i] == ':') ++i;
+        if (!read_fixed_digits(s, i, 2, om)) return std::nullopt;
+        if (oh > 23 || om > 59) return std::nullopt;
+        offset_minutes = (minus ? -1 : 1) * static_cast<std::int64_t>(oh * 60 + om);
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (i != s.size()) return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, month, day);
+  const std::int64_t seconds =
+      days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+  return seconds * 1000 + millis;
+}
+
+// ---------------------------------------------------------------------------
+// IP addresses (IPv4 dotted quad, IPv6 with :: and an embedded IPv4 tail) and
+// CIDR ranges.
+
+struct ip_address {
+  std::array<std::uint8_t, 16> bytes{};  // IPv4 in the first 4
+  bool v6 = false;
+};
+
+constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
+  ip_address out;
+  std::size_t i = 0;
+  for (std::size_t part = 0; part < 4; ++part) {
+    if (part > 0) {
+      if (i >= s.size() || s[i] != '.') return std::nullopt;
+      ++i;
+    }
+    std::size_t digits = 0;
+    unsigned value = 0;
+    while (i < s.size() && is_digit(s[i]) && digits < 4) {
+      value = value * 10U + static_cast<unsigned>(s[i] - '0');
+      ++i;
+      ++digits;
+    }
+    if (digits == 0 || digits > 3 || value > 255) return std::nullopt;
+    if (digits > 1 && s[i - digits] == '0') return std::nullopt;  // no octal-looking parts
+    out.bytes[part] = static_cast<std::uint8_t>(value);
+  }
+  if (i != s.size()) return std::nullopt;
+  return out;
+}
+
+constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
+  std::array<std::uint16_t, 8> groups{};
+  std::size_t count = 0;
+  std::ptrdiff_t gap = -1;  // where "::" stands
+  std::size_t i = 0;
+  if (s.size() >= 2 && s[0] == ':' && s[1] == ':') {
+    gap = 0;
+    i = 2;
+  } else if (!s.empty() && s[0] == ':') {
+    return std::nullopt;
+  }
+  while (i < s.size()) {
+    if (count >= 8) return std::nullopt;
+    // An IPv4 tail?
+    std::size_t end = i;
+    while (end < s.size() && s[end] != ':') ++end;
+    const std::string_view piece = s.substr(i, end - i);
+    if (piece.find('.') != std::string_view::npos) {
+      if (end != s.size() || count > 6) return std::nullopt;
+      const auto v4 = parse_ipv4(piece);
+      if (!v4) return std::nullopt;
+      groups[count++] = static_cast<std::uint16_t>((v4->bytes[0] << 8U) | v4->bytes[1]);
+      groups[count++] = static_cast<std::uint16_t>((v4->bytes[2] << 8U) | v4->bytes[3]);
+      i = end;
+      break;
+    }
+    if (piece.empty() || piece.size() > 4) return std::nullopt;
+    unsigned value = 0;
+    for (char c : piece) {
+      unsigned d = 0;
+      if (is_digit(c)) {
+        d = static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        d = static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        d = static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+      value = value * 16U + d;
+    }
+    groups[count++] = static_cast<std::uint16_t>(value);
+    i = end;
+    if (i < s.size()) {
+      ++i;  // ':'
+      if (i < s.size() && s[i] == ':') {
+        if (gap >= 0) return std::nullopt;
+        gap = static_cast<std::ptrdiff_t>(count);
+        ++i;
+      } else if (i == s.size()) {
+        return std::nullopt;  // trailing single ':'
+      }
+    }
+  }
+  if (gap < 0 && count != 8) return std::nullopt;
+  if (gap >= 0 && count > 7) return std::nullopt;
+  ip_address out;
+  out.v6 = true;
+  std::array<std::uint16_t, 8> full{};
+  if (gap < 0) {
+    full = groups;
+  } else {
+    const auto g = static_cast<std::size_t>(gap);
+    for (std::size_t k = 0; k < g; ++k) full[k] = groups[k];
+    const std::size_t tail = count - g;
+    for (std::size_t k = 0; k < tail; ++k) full[8 - tail + k] = groups[g + k];
+  }
+  for (std::size_t k = 0; k < 8; ++k) {
+    out.bytes[2 * k] = static_cast<std::uint8_t>(full[k] >> 8U);
+    out.bytes[2 * k + 1] = static_cast<std::uint8_t>(full[k] & 0xFFU);
+  }
+  return out;
+}
+
+constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
+  if (s.find(':') != std::string_view::npos) return parse_ipv6(s);
+  return parse_ipv4(s);
+}
+
+struct cidr_range {
+  ip_address network;
+  unsigned prefix = 0;
+};
+
+// "a.b.c.d/n", "x::/n", or a bare address (a full-length prefix).
+constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
+  const std::size_t slash = s.find('/');
+  const auto address = parse_ip(s.substr(0, slash));
+  if (!address) return std::nullopt;
+  const unsigned max = address->v6 ? 128U : 32U;
+  unsigned prefix = max;
+  if (slash != std::string_view::npos) {
+    std::size_t i = slash + 1;
+    const std::size_t digits = s.size() - i;
+    if (digits == 0 || digits > 3 || !read_fixed_digits(s, i, digits, prefix)) return std::nullopt;
+    if (prefix > max) return std::nullopt;
+  }
+  return cidr_range{*address, prefix};
+}
+
+constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
+  if (range.network.v6 != ip.v6) return false;
+  unsigned bits = range.prefix;
+  for (std::size_t k = 0; bits > 0; ++k) {
+    const unsigned take = bits >= 8 ? 8U : bits;
+    const auto mask = static_cast<std::uint8_t>(0xFFU << (8U - take));
+    if ((range.network.bytes[k] & mask) != (ip.bytes[k] & mask)) return false;
+    bits -= take;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// TEMPORARY: a minimal SemVer 2.0.0 validator and precedence comparison for
+// the SEMVER_* constraint operators, written because relkit::semver was not
+// merged when the flags component landed. Strict per semver.org (no leading
+// 'v', no leading zeros, numbers up to 2^53 - 1 as node-semver); build
+// metadata is ignored for precedence. To be replaced by relkit::semver.
+namespace semver_lite {
+
+struct view {
+  std::uint64_t major = 0, minor = 0, patch = 0;
+  std::string_view prerelease;  // without '-', empty if none
+};
+
+constexpr bool is_ident_char(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+
+constexpr bool all_digits(std::string_view s) noexcept {
+  for (char c : s) {
+    if (!is_digit(c)) return false;
+  }
+  return !s.empty();
+}
+
+constexpr bool read_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
+  const std::size_t start = i;
+  out = 0;
+  while (i < s.size() && is_digit(s[i])) {
+    out = out * 10U + static_cast<std::uint64_t>(s[i] - '0');
+    if (out > 9007199254740991ULL) return false;
+    ++i;
+  }
+  if (i == start) return false;
+  return !(i - start > 1 && s[start] == '0');
+}
+
+// Dot-separated identifiers; numeric ones without leading zeros when
+// `numeric_rule`.
+constexpr bool valid_identifiers(std::string_view s, bool numeric_rule) noexcept {
+  if (s.empty()) return false;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = s.find('.', start);
+    if (end == std::string_view::npos) end = s.size();
+    const std::string_view id = s.substr(start, end - start);
+    if (id.empty()) return false;
+    for (char c : id) {
+      if (!is_ident_char(c)) return false;
+    }
+    if (numeric_rule && all_digits(id) && id.size() > 1 && id[0] == '0') return false;
+    if (end == s.size()) return true;
+    start = end + 1;
+  }
+}
+
+constexpr std::optional<view> parse(std::string_view s) noexcept {
+  view v;
+  std::size_t i = 0;
+  if (!read_number(s, i, v.major) || i >= s.size() || s[i++] != '.') return std::nullopt;
+  if (!read_number(s, i, v.minor) || i >= s.size() || s[i++] != '.') return std::nullopt;
+  if (!read_number(s, i, v.patch)) return std::nullopt;
+  std::size_t plus = s.find('+', i);
+  if (plus == std::string_view::npos) plus = s.size();
+  if (i < s.size() && s[i] == '-') {
+    v.prerelease = s.substr(i + 1, plus - i - 1);
+    if (!valid_identifiers(v.prerelease, true)) return std::nullopt;
+  } else if (i != plus) {
+    return std::nullopt;
+  }
+  if (plus != s.size() && !valid_identifiers(s.substr(plus + 1), false)) return std::nullopt;
+  return v;
+}
+
+constexpr int compare_identifier(std::string_view a, std::string_view b) noexcept {
+  const bool an = all_digits(a), bn = all_digits(b);
+  if (an && bn) {
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;  // no leading zeros
+    const int c = a.compare(b);
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  }
+  if (an != bn) return an ? -1 : 1;  // numeric identifiers sort first
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+constexpr int compare(const view& a, const view& b) noexcept {
+  if (a.major != b.major) return a.major < b.major ? -1 : 1;
+  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
+  if (a.prerelease.empty() || b.prerelease.empty()) {
+    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
+    return a.prerelease.empty() ? 1 : -1;  // a release outranks its pre-releases
+  }
+  std::size_t ia = 0, ib = 0;
+  while (true) {
+    const bool a_done = ia > a.prerelease.size(), b_done = ib > b.prerelease.size();
+    if (a_done || b_done) return a_done == b_done ? 0 : (a_done ? -1 : 1);
+    std::size_t ea = a.prerelease.find('.', ia), eb = b.prerelease.find('.', ib);
+    if (ea == std::string_view::npos) ea = a.prerelease.size();
+    if (eb == std::string_view::npos) eb = b.prerelease.size();
+    const int c =
+        compare_identifier(a.prerelease.substr(ia, ea - ia), b.prerelease.substr(ib, eb - ib));
+    if (c != 0) return c;
+    ia = ea + 1;
+    ib = eb + 1;
+  }
+}
+
+}  // namespace semver_lite
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
