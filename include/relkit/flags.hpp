@@ -307,7 +307,8 @@ struct variant_result {
 };
 
 // One line: why the flag is on or off ("strategy 1 (flexibleRollout) matched").
-inline std::string explain(const flag& f, const evaluation& e) {
+template <class Unused = void>
+std::string explain(const flag& f, const evaluation& e) {
   std::string out = f.name;
   out += e.enabled ? " is on: " : " is off: ";
   switch (e.reason) {
@@ -366,7 +367,8 @@ struct stale_entry {
 
 // Every flag that is marked stale, past an explicit expiry, or older than
 // its type's expected lifetime ("potentially stale"), in input order.
-inline std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
+template <class Unused = void>
+std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
   std::vector<stale_entry> out;
   const auto whole_days = [](std::chrono::system_clock::duration d) {
     return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(d).count() / 24);
@@ -442,15 +444,20 @@ inline bool folded_equal_at(std::string_view text, std::size_t offset,
 
 }  // namespace detail_impl
 
-class flag_set {
+// The class is a template only so that a translation unit that includes this
+// header without evaluating flags does not pay for compiling the evaluator.
+template <class Unused = void>
+class basic_flag_set {
  public:
-  flag_set() = default;
-  explicit flag_set(std::vector<flag> flags, std::vector<segment> segments = {})
+  basic_flag_set() = default;
+  explicit basic_flag_set(std::vector<flag> flags, std::vector<segment> segments = {})
       : flags_(std::move(flags)), segments_(std::move(segments)) {
     compile();
   }
-  flag_set(const flag_set& other) : flags_(other.flags_), segments_(other.segments_) { compile(); }
-  flag_set& operator=(const flag_set& other) {
+  basic_flag_set(const basic_flag_set& other) : flags_(other.flags_), segments_(other.segments_) {
+    compile();
+  }
+  basic_flag_set& operator=(const basic_flag_set& other) {
     if (this != &other) {
       flags_ = other.flags_;
       segments_ = other.segments_;
@@ -458,9 +465,9 @@ class flag_set {
     }
     return *this;
   }
-  flag_set(flag_set&&) noexcept = default;
-  flag_set& operator=(flag_set&&) noexcept = default;
-  ~flag_set() = default;
+  basic_flag_set(basic_flag_set&&) noexcept = default;
+  basic_flag_set& operator=(basic_flag_set&&) noexcept = default;
+  ~basic_flag_set() = default;
 
   [[nodiscard]] const std::vector<flag>& flags() const noexcept { return flags_; }
   [[nodiscard]] const std::vector<segment>& segments() const noexcept { return segments_; }
@@ -1030,6 +1037,8 @@ class flag_set {
   std::vector<detail_impl::compiled_constraint> constraints_;
   std::vector<std::size_t> by_name_;
 };
+
+using flag_set = basic_flag_set<>;
 
 }  // namespace flags
 RELKIT_NAMESPACE_END

@@ -155,7 +155,8 @@ struct bucket_range {
 };
 
 // getEqualWeights: n times 1/n; empty for n <= 0.
-inline std::vector<double> growthbook_equal_weights(int n) {
+template <class Unused = void>
+std::vector<double> growthbook_equal_weights(int n) {
   if (n <= 0) return {};
   return std::vector<double>(static_cast<std::size_t>(n), 1.0 / n);
 }
@@ -164,8 +165,9 @@ inline std::vector<double> growthbook_equal_weights(int n) {
 // summing outside [0.99, 1.01] replaced by equal weights; range i =
 // [cum_i, cum_i + coverage * w_i). Starts do not depend on coverage, so
 // raising coverage only adds users.
-inline std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double coverage,
-                                                          const std::vector<double>* weights) {
+template <class Unused = void>
+std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double coverage,
+                                                   const std::vector<double>* weights) {
   if (!(coverage >= 0.0)) coverage = 0.0;  // also NaN, as `coverage < 0` is false for it
   if (coverage > 1.0) coverage = 1.0;
   std::vector<double> w = weights != nullptr ? *weights : growthbook_equal_weights(num_variations);
@@ -440,7 +442,8 @@ constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
 
 // The percentage of an identity for a list of ids (e.g. {feature key,
 // identity key}); exactly 100 rehashes with the ids repeated, as the engine does.
-inline double flagsmith_percentage(const std::vector<std::string_view>& ids) {
+template <class Unused = void>
+double flagsmith_percentage(const std::vector<std::string_view>& ids) {
   std::string input;
   for (std::size_t iterations = 1; iterations < 64; ++iterations) {
     input.clear();

@@ -89,13 +89,15 @@ inline std::uint32_t decode_at(std::string_view s, std::size_t& i) noexcept {
   return cp;
 }
 
-class regex {
+// A template only so that including this header costs nothing until used.
+template <class Unused = void>
+class basic_regex {
  public:
-  regex() = default;
+  basic_regex() = default;
 
   // Compiles `pattern`; valid() is false for anything the engine rejects.
-  static regex compile(std::string_view pattern, bool case_insensitive) {
-    regex r;
+  static basic_regex compile(std::string_view pattern, bool case_insensitive) {
+    basic_regex r;
     if (pattern.size() > max_pattern_bytes) return r;
     compiler c(pattern, r);
     c.flags.case_insensitive = case_insensitive;
@@ -240,7 +242,7 @@ class regex {
   // Parser to an AST, then code generation (both bounded by max_nesting).
   class compiler {
    public:
-    compiler(std::string_view pattern, regex& out) : p_(pattern), out_(out) {}
+    compiler(std::string_view pattern, basic_regex& out) : p_(pattern), out_(out) {}
     flag_set flags;
 
     bool run() {
@@ -769,7 +771,7 @@ class regex {
     }
 
     std::string_view p_;
-    regex& out_;
+    basic_regex& out_;
     std::size_t i_ = 0;
     std::vector<node> nodes_;
   };
@@ -778,6 +780,8 @@ class regex {
   std::vector<instruction> code_;
   std::vector<std::vector<class_range>> classes_;
 };
+
+using regex = basic_regex<>;
 
 }  // namespace regex_lite
 }  // namespace detail

@@ -138,6 +138,7 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+template <class Unused = void>
 class reader {
  public:
   reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
@@ -420,9 +421,9 @@ class reader {
 }  // namespace json_impl
 
 // Parses one JSON document (whitespace around it allowed).
-inline relkit::result<json_value> parse_json(std::string_view text,
-                                             const json_limits& limits = {}) {
-  return json_impl::reader(text, limits).parse();
+template <class Unused = void>
+relkit::result<json_value> parse_json(std::string_view text, const json_limits& limits = {}) {
+  return json_impl::reader<>(text, limits).parse();
 }
 
 }  // namespace detail
