@@ -414,8 +414,11 @@ struct compiled_constraint {
   bool missing_segment = false;                     // stands for an unknown segment id
 };
 
+enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
+
 struct compiled_strategy {
   const strategy* source = nullptr;
+  stickiness_kind stickiness = stickiness_kind::default_chain;
   std::size_t first_constraint = 0;
   std::size_t constraint_count = 0;
   std::vector<detail::cidr_range> ipv4_ranges;  // remoteAddress entries with '/'
@@ -642,6 +645,15 @@ class basic_flag_set {
           }
         }
         cs.constraint_count = constraints_.size() - cs.first_constraint;
+        if (s.stickiness == "random") {
+          cs.stickiness = detail_impl::stickiness_kind::random;
+        } else if (s.stickiness == "userId") {
+          cs.stickiness = detail_impl::stickiness_kind::user_id;
+        } else if (s.stickiness == "sessionId") {
+          cs.stickiness = detail_impl::stickiness_kind::session_id;
+        } else if (s.stickiness != "default" && !s.stickiness.empty()) {
+          cs.stickiness = detail_impl::stickiness_kind::field;
+        }
         if (s.kind == strategy_kind::remote_address) {
           for (const auto& entry : s.ids) {
             if (entry.find('/') == std::string::npos) continue;
@@ -790,11 +802,12 @@ class basic_flag_set {
     }
   }
 
-  // The decimal string random stickiness hashes: 1..modulus.
+  // The decimal string random stickiness hashes: 1..modulus. Formatted only
+  // when a strategy needs it.
   struct random_id {
     std::array<char, 12> digits{};
     std::size_t size = 0;
-    random_id(std::uint32_t entropy, std::uint32_t modulus) noexcept {
+    std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
       std::uint32_t v = entropy % modulus + 1U;
       std::array<char, 12> rev{};
       std::size_t n = 0;
@@ -802,9 +815,10 @@ class basic_flag_set {
         rev[n++] = static_cast<char>('0' + v % 10U);
         v /= 10U;
       } while (v != 0);
+      size = 0;
       while (n > 0) digits[size++] = rev[--n];
+      return {digits.data(), size};
     }
-    [[nodiscard]] std::string_view view() const noexcept { return {digits.data(), size}; }
   };
 
   static std::optional<std::string_view> non_empty(std::optional<std::string_view> v) noexcept {
@@ -832,19 +846,25 @@ class basic_flag_set {
         const std::string_view group =
             s.group_id.empty() ? flag_name : std::string_view(s.group_id);
         std::optional<std::string_view> id;
-        const random_id random(ctx.random, 10000U);
-        if (s.stickiness == "default") {
-          id = non_empty(ctx.user_id);
-          if (!id) id = non_empty(ctx.session_id);
-          if (!id) id = random.view();
-        } else if (s.stickiness == "random") {
-          id = random.view();
-        } else if (s.stickiness == "userId") {
-          id = non_empty(ctx.user_id);
-        } else if (s.stickiness == "sessionId") {
-          id = non_empty(ctx.session_id);
-        } else {
-          id = non_empty(ctx.get(s.stickiness));
+        random_id random;
+        switch (cs.stickiness) {
+          case detail_impl::stickiness_kind::default_chain:
+            id = non_empty(ctx.user_id);
+            if (!id) id = non_empty(ctx.session_id);
+            if (!id) id = random.make(ctx.random, 10000U);
+            break;
+          case detail_impl::stickiness_kind::random:
+            id = random.make(ctx.random, 10000U);
+            break;
+          case detail_impl::stickiness_kind::user_id:
+            id = non_empty(ctx.user_id);
+            break;
+          case detail_impl::stickiness_kind::session_id:
+            id = non_empty(ctx.session_id);
+            break;
+          case detail_impl::stickiness_kind::field:
+            id = non_empty(ctx.get(s.stickiness));
+            break;
         }
         if (!id) return false;  // a named stickiness field that is missing: off, not random
         return unleash_in_rollout(s.percentage, group, *id);
@@ -976,7 +996,7 @@ class basic_flag_set {
     std::string_view stickiness = variants.front().stickiness;
     if (stickiness.empty()) stickiness = fallback_stickiness;
     if (stickiness.empty()) stickiness = "default";
-    const random_id random(ctx.random, 100000U);
+    random_id random;
     std::optional<std::string_view> id;
     if (stickiness == "default") {
       id = non_empty(ctx.user_id);
@@ -985,7 +1005,8 @@ class basic_flag_set {
     } else if (stickiness != "random") {
       id = non_empty(ctx.get(stickiness));
     }
-    if (!id) id = random.view();  // variants fall back to random, unlike rollouts
+    if (!id)
+      id = random.make(ctx.random, 100000U);  // variants fall back to random, unlike rollouts
     const std::uint32_t target =
         unleash_variant_bucket(group, *id, static_cast<std::uint32_t>(total));
     std::uint64_t counter = 0;
