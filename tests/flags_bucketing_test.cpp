@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "relkit/flags.hpp"
+#include <relkit/relkit.hpp>
 
 namespace {
 

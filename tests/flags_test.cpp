@@ -1,4 +1,4 @@
-#include "relkit/flags.hpp"
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 

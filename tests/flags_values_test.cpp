@@ -3,8 +3,7 @@
 
 #include <string>
 
-#include "relkit/detail/flag_regex.hpp"
-#include "relkit/detail/flag_values.hpp"
+#include <relkit/relkit.hpp>
 
 namespace {
 

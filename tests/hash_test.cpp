@@ -1,4 +1,4 @@
-#include "relkit/detail/hash.hpp"
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 

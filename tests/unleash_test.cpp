@@ -1,4 +1,4 @@
-#include "relkit/unleash.hpp"
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 

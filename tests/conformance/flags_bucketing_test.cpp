@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "relkit/detail/json.hpp"
-#include "relkit/flags.hpp"
+#include <relkit/relkit.hpp>
 #include "support/vectors.hpp"
 
 namespace {

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "relkit/detail/json.hpp"
-#include "relkit/unleash.hpp"
+#include <relkit/relkit.hpp>
 #include "support/vectors.hpp"
 
 namespace {
