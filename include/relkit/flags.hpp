@@ -546,7 +546,7 @@ class basic_flag_set {
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
       const std::string& candidate = flags_[by_name_[mid]].name;
-      const int c = std::string_view(candidate).compare(name);
+      const int c = detail::compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
       if (c < 0) {
         lo = mid + 1;
@@ -610,8 +610,9 @@ class basic_flag_set {
     constraints_.clear();
     by_name_.clear();
     for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
-    std::sort(by_name_.begin(), by_name_.end(),
-              [this](std::size_t a, std::size_t b) { return flags_[a].name < flags_[b].name; });
+    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
+      return detail::compare_bytes(flags_[a].name, flags_[b].name) < 0;
+    });
     // Duplicate names: the last one wins, as a later payload entry would.
     std::vector<std::size_t> unique;
     for (std::size_t k = 0; k < by_name_.size(); ++k) {

@@ -22,6 +22,20 @@ constexpr bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
 
+// Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
+// avoided on purpose: libstdc++ computes the length difference through a
+// signed conversion that -fsanitize=implicit-conversion reports.
+constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  if (a.size() == b.size()) return 0;
+  return a.size() < b.size() ? -1 : 1;
+}
+
 constexpr std::string_view trim_js_space(std::string_view s) noexcept {
   auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -403,12 +417,10 @@ constexpr int compare_identifier(std::string_view a, std::string_view b) noexcep
   const bool an = all_digits(a), bn = all_digits(b);
   if (an && bn) {
     if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;  // no leading zeros
-    const int c = a.compare(b);
-    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    return compare_bytes(a, b);
   }
   if (an != bn) return an ? -1 : 1;  // numeric identifiers sort first
-  const int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  return compare_bytes(a, b);
 }
 
 constexpr int compare(const view& a, const view& b) noexcept {
