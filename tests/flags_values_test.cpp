@@ -64,25 +64,6 @@ TEST(FlagValues, IpAndCidr) {
   EXPECT_FALSE(d::parse_cidr("10.0.0.0/"));
 }
 
-TEST(FlagValues, SemverLite) {
-  namespace s = d::semver_lite;
-  auto cmp = [](const char* a, const char* b) { return s::compare(*s::parse(a), *s::parse(b)); };
-  EXPECT_EQ(cmp("1.2.3", "1.2.3+build.5"), 0);
-  EXPECT_EQ(cmp("1.0.0-alpha", "1.0.0-alpha.1"), -1);
-  EXPECT_EQ(cmp("1.0.0-alpha.1", "1.0.0-alpha.beta"), -1);
-  EXPECT_EQ(cmp("1.0.0-beta.2", "1.0.0-beta.11"), -1);
-  EXPECT_EQ(cmp("1.0.0-rc.1", "1.0.0"), -1);
-  EXPECT_EQ(cmp("2.0.0", "1.99.99"), 1);
-  EXPECT_FALSE(s::parse("v1.2.3"));
-  EXPECT_FALSE(s::parse("01.2.3"));
-  EXPECT_FALSE(s::parse("1.2"));
-  EXPECT_FALSE(s::parse("1.2.3-01"));
-  EXPECT_FALSE(s::parse("1.2.3-"));
-  EXPECT_FALSE(s::parse("1.2.3+"));
-  EXPECT_FALSE(s::parse("9007199254740992.0.0"));
-  EXPECT_TRUE(s::parse("1.2.3-0a.b-c+001"));
-}
-
 bool matches(const char* pattern, const char* text, bool ci = false) {
   return d::regex_lite::regex::compile(pattern, ci).search(text);
 }

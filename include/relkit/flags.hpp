@@ -23,6 +23,7 @@
 #include "relkit/detail/flag_bucketing.hpp"
 #include "relkit/detail/flag_regex.hpp"
 #include "relkit/detail/flag_values.hpp"
+#include "relkit/semver.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -405,13 +406,13 @@ namespace detail_impl {
 
 struct compiled_constraint {
   const constraint* source = nullptr;
-  std::optional<double> number;                     // NUM_*
-  std::optional<std::int64_t> date_ms;              // DATE_*
-  std::optional<detail::semver_lite::view> semver;  // SEMVER_*
-  detail::regex_lite::regex pattern;                // REGEX
-  std::vector<detail::cidr_range> ranges;           // IN_CIDR
-  std::vector<std::string> folded;                  // STR_* with case_insensitive
-  bool missing_segment = false;                     // stands for an unknown segment id
+  std::optional<double> number;            // NUM_*
+  std::optional<std::int64_t> date_ms;     // DATE_*
+  std::optional<semver::version> version;  // SEMVER_*
+  detail::regex_lite::regex pattern;       // REGEX
+  std::vector<detail::cidr_range> ranges;  // IN_CIDR
+  std::vector<std::string> folded;         // STR_* with case_insensitive
+  bool missing_segment = false;            // stands for an unknown segment id
 };
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
@@ -577,7 +578,7 @@ class basic_flag_set {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte:
-        cc.semver = detail::semver_lite::parse(c.value);
+        if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
         break;
       case operator_kind::regex:
         cc.pattern = detail::regex_lite::regex::compile(c.value, c.case_insensitive);
@@ -770,10 +771,11 @@ class basic_flag_set {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
-        if (!value || !cc.semver) return false;
-        const auto v = detail::semver_lite::parse(*value);
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        if (!value || !cc.version) return false;
+        const auto v = semver::parse(*value);
         if (!v) return false;
-        const int cmp = detail::semver_lite::compare(*v, *cc.semver);
+        const int cmp = semver::compare(*v, *cc.version);
         switch (c.op) {
           case operator_kind::semver_eq:
             return cmp == 0;

@@ -4,7 +4,11 @@
 
 #include "relkit/config.hpp"
 #include "relkit/flags.hpp"
+#include "relkit/gates.hpp"
+#include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
+#include "relkit/rollout.hpp"
+#include "relkit/semver.hpp"
 #include "relkit/unleash.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.

@@ -1741,9 +1741,8 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/flag_regex.hpp ----
 // ---- begin relkit/detail/flag_values.hpp ----
 // Value parsers behind flag constraint operators: JavaScript-style numbers,
-// RFC 3339 timestamps, IP addresses and CIDR ranges, and a SemVer 2.0.0
-// precedence comparison. None of them allocates, so constraints evaluate on
-// the request path for free.
+// RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
+// evaluate on the request path for free.
 
 #include <charconv>
 #include <limits>
@@ -1852,7 +1851,7 @@ inline std::optional<double> js_number(std::string_view text) noexcept {
 // THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
 // read as UTC (JavaScript would use the host's zone; relkit has none).
 
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsigned d) noexcept {
   y -= m <= 2 ? 1 : 0;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   const auto yoe = static_cast<unsigned>(y - era * 400);
@@ -1925,7 +1924,7 @@ constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) 
     }
     if (i != s.size()) return std::nullopt;
   }
-  const std::int64_t days = days_from_civil(year, month, day);
+  const std::int64_t days = civil_days_since_epoch(year, month, day);
   const std::int64_t seconds =
       days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
   return seconds * 1000 + millis;
@@ -2075,117 +2074,2477 @@ constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noex
   return true;
 }
 
-// ---------------------------------------------------------------------------
-// TEMPORARY: a minimal SemVer 2.0.0 validator and precedence comparison for
-// the SEMVER_* constraint operators, written because relkit::semver was not
-// merged when the flags component landed. Strict per semver.org (no leading
-// 'v', no leading zeros, numbers up to 2^53 - 1 as node-semver); build
-// metadata is ignored for precedence. To be replaced by relkit::semver.
-namespace semver_lite {
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/flag_values.hpp ----
+// ---- begin relkit/semver.hpp ----
+// relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
+// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
+//
+// A version keeps its prerelease and build text as dot-joined strings; short
+// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
+// so parsing and comparing typical versions does not allocate.
 
-struct view {
-  std::uint64_t major = 0, minor = 0, patch = 0;
-  std::string_view prerelease;  // without '-', empty if none
+
+// ---- begin relkit/result.hpp ----
+// relkit::error and relkit::result<T>: every relkit parser returns a value or
+// an error, so the no-exception path is the natural one.
+
+#include <exception>
+#include <type_traits>
+#include <variant>
+
+
+RELKIT_NAMESPACE_BEGIN
+
+// An error domain names a component's error enum and describes its codes.
+// Each component defines one `enum class errc` and, next to it,
+//   constexpr const error_domain& relkit_error_domain(errc) noexcept;
+// found by argument-dependent lookup; user code can do the same.
+struct error_domain {
+  std::string_view name;
+  std::string_view (*describe)(int code) noexcept;
 };
 
-constexpr bool is_ident_char(char c) noexcept {
+namespace detail {
+template <class Enum, class = void>
+struct has_error_domain : std::false_type {};
+template <class Enum>
+struct has_error_domain<Enum, std::void_t<decltype(relkit_error_domain(std::declval<Enum>()))>>
+    : std::is_enum<Enum> {};
+}  // namespace detail
+
+template <class Enum>
+inline constexpr bool is_error_code_enum_v = detail::has_error_domain<Enum>::value;
+
+// A component's error code with its domain: compares equal to the enum value
+// it was made from, and names itself ("semver.leading_zero").
+class error_code {
+ public:
+  constexpr error_code() noexcept = default;
+
+  template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+  constexpr error_code(Enum code) noexcept  // NOLINT(google-explicit-constructor)
+      : domain_(&relkit_error_domain(code)), value_(static_cast<int>(code)) {}
+
+  [[nodiscard]] constexpr int value() const noexcept { return value_; }
+  // Null for a default-constructed code.
+  [[nodiscard]] constexpr const error_domain* domain() const noexcept { return domain_; }
+  [[nodiscard]] std::string_view domain_name() const noexcept {
+    return domain_ != nullptr ? domain_->name : std::string_view("none");
+  }
+  [[nodiscard]] std::string_view name() const noexcept {
+    return domain_ != nullptr ? domain_->describe(value_) : std::string_view("none");
+  }
+
+  friend constexpr bool operator==(const error_code& a, const error_code& b) noexcept {
+    return a.domain_ == b.domain_ && a.value_ == b.value_;
+  }
+  friend constexpr bool operator!=(const error_code& a, const error_code& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  const error_domain* domain_ = nullptr;
+  int value_ = 0;
+};
+
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator==(const error_code& a, Enum b) noexcept {
+  return a == error_code(b);
+}
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator==(Enum a, const error_code& b) noexcept {
+  return error_code(a) == b;
+}
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator!=(const error_code& a, Enum b) noexcept {
+  return !(a == b);
+}
+template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
+constexpr bool operator!=(Enum a, const error_code& b) noexcept {
+  return !(a == b);
+}
+
+// "semver.leading_zero"
+[[nodiscard]] inline std::string to_string(const error_code& code) {
+  std::string text(code.domain_name());
+  text += '.';
+  text += code.name();
+  return text;
+}
+
+// What went wrong, where (a byte offset into the input the caller passed) and
+// a message a person can act on; the message already names the position.
+struct error {
+  error_code code;
+  std::size_t position = 0;
+  std::string message;
+
+  friend bool operator==(const error& a, const error& b) {
+    return a.code == b.code && a.position == b.position && a.message == b.message;
+  }
+  friend bool operator!=(const error& a, const error& b) { return !(a == b); }
+};
+
+// "leading zero in minor version at 2 [semver.leading_zero]"
+[[nodiscard]] inline std::string to_string(const error& err) {
+  std::string text = err.message;
+  text += " [";
+  text += to_string(err.code);
+  text += ']';
+  return text;
+}
+
+// Thrown by result<T>::value() on an error when exceptions are enabled.
+class bad_result_access : public std::exception {
+ public:
+  explicit bad_result_access(relkit::error err)
+      : error_(std::move(err)), what_(to_string(error_)) {}
+  [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }
+  [[nodiscard]] const relkit::error& error() const noexcept { return error_; }
+
+ private:
+  relkit::error error_;
+  std::string what_;
+};
+
+namespace detail {
+[[noreturn]] inline void throw_bad_result_access(const error& err) {
+  RELKIT_THROW(bad_result_access(err));
+}
+}  // namespace detail
+
+// A value of T or an error. Construct from either; test with `if (r)`; read
+// with `*r` / `r->` after testing, or `value()`, which raises on an error.
+template <class T>
+class [[nodiscard]] result {
+  static_assert(!std::is_reference_v<T>, "result<T&> is not supported; use result<T*>");
+  static_assert(!std::is_same_v<std::remove_cv_t<T>, relkit::error>, "result<error> is ambiguous");
+
+ public:
+  using value_type = T;
+  using error_type = relkit::error;
+
+  template <class U = T, std::enable_if_t<std::is_default_constructible_v<U>, int> = 0>
+  result() : storage_(std::in_place_index<0>) {}
+  result(const T& value) : storage_(std::in_place_index<0>, value) {}                // NOLINT
+  result(T&& value) : storage_(std::in_place_index<0>, std::move(value)) {}          // NOLINT
+  result(const relkit::error& err) : storage_(std::in_place_index<1>, err) {}        // NOLINT
+  result(relkit::error&& err) : storage_(std::in_place_index<1>, std::move(err)) {}  // NOLINT
+
+  [[nodiscard]] bool has_value() const noexcept { return storage_.index() == 0; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  [[nodiscard]] T& value() & {
+    if (!has_value()) detail::throw_bad_result_access(*std::get_if<1>(&storage_));
+    return *std::get_if<0>(&storage_);
+  }
+  [[nodiscard]] const T& value() const& {
+    if (!has_value()) detail::throw_bad_result_access(*std::get_if<1>(&storage_));
+    return *std::get_if<0>(&storage_);
+  }
+  [[nodiscard]] T&& value() && { return std::move(value()); }
+
+  // Precondition: has_value(). Checked: a broken precondition aborts with a
+  // message rather than reading the wrong alternative.
+  [[nodiscard]] T& operator*() & noexcept { return checked_value(); }
+  [[nodiscard]] const T& operator*() const& noexcept { return checked_value(); }
+  [[nodiscard]] T&& operator*() && noexcept { return std::move(checked_value()); }
+  [[nodiscard]] T* operator->() noexcept { return &checked_value(); }
+  [[nodiscard]] const T* operator->() const noexcept { return &checked_value(); }
+
+  // Precondition: !has_value().
+  [[nodiscard]] const relkit::error& error() const& noexcept {
+    const auto* err = std::get_if<1>(&storage_);
+    if (err == nullptr) detail::abort_with_message("result::error() called on a value");
+    return *err;
+  }
+  [[nodiscard]] relkit::error&& error() && noexcept {
+    auto* err = std::get_if<1>(&storage_);
+    if (err == nullptr) detail::abort_with_message("result::error() called on a value");
+    return std::move(*err);
+  }
+
+  template <class U>
+  [[nodiscard]] T value_or(U&& fallback) const& {
+    return has_value() ? *std::get_if<0>(&storage_) : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class U>
+  [[nodiscard]] T value_or(U&& fallback) && {
+    return has_value() ? std::move(*std::get_if<0>(&storage_))
+                       : static_cast<T>(std::forward<U>(fallback));
+  }
+
+  // f(const T&) -> result<U>; the error passes through untouched.
+  template <class F>
+  auto and_then(F&& f) const& -> std::invoke_result_t<F, const T&> {
+    if (has_value()) return std::forward<F>(f)(*std::get_if<0>(&storage_));
+    return *std::get_if<1>(&storage_);
+  }
+  // f(const T&) -> U, giving result<U>; the error passes through untouched.
+  template <class F>
+  auto transform(F&& f) const& -> result<std::invoke_result_t<F, const T&>> {
+    if (has_value()) return std::forward<F>(f)(*std::get_if<0>(&storage_));
+    return *std::get_if<1>(&storage_);
+  }
+
+  friend bool operator==(const result& a, const result& b) { return a.storage_ == b.storage_; }
+  friend bool operator!=(const result& a, const result& b) { return !(a == b); }
+
+ private:
+  T& checked_value() noexcept {
+    auto* value = std::get_if<0>(&storage_);
+    if (value == nullptr) detail::abort_with_message("result value accessed on an error");
+    return *value;
+  }
+  const T& checked_value() const noexcept {
+    const auto* value = std::get_if<0>(&storage_);
+    if (value == nullptr) detail::abort_with_message("result value accessed on an error");
+    return *value;
+  }
+
+  std::variant<T, relkit::error> storage_;
+};
+
+// Success or an error, for operations that produce nothing but can fail.
+template <>
+class [[nodiscard]] result<void> {
+ public:
+  using value_type = void;
+  using error_type = relkit::error;
+
+  result() noexcept = default;
+  result(const relkit::error& err) : error_(err) {}        // NOLINT
+  result(relkit::error&& err) : error_(std::move(err)) {}  // NOLINT
+
+  [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  void value() const {
+    if (error_) detail::throw_bad_result_access(*error_);
+  }
+  [[nodiscard]] const relkit::error& error() const& noexcept {
+    if (!error_) detail::abort_with_message("result::error() called on a value");
+    return *error_;
+  }
+
+  friend bool operator==(const result& a, const result& b) { return a.error_ == b.error_; }
+  friend bool operator!=(const result& a, const result& b) { return !(a == b); }
+
+ private:
+  std::optional<relkit::error> error_;
+};
+
+RELKIT_NAMESPACE_END
+// ---- end relkit/result.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+enum class errc {
+  empty = 1,             // nothing to parse
+  too_long,              // input over options::max_length bytes
+  unexpected_character,  // a character the grammar does not allow here
+  unexpected_end,        // input ended inside a version
+  leading_zero,          // numeric part with a leading zero (strict and npm modes)
+  number_too_large,      // beyond uint64 (strict) or 2^53-1 (npm modes, as node-semver)
+  invalid_range,         // a range node-semver's validRange rejects
+  invalid_identifier,    // a bump identifier that is not a prerelease identifier
+  not_a_prerelease,      // bump(release) of a version without prerelease
+  identifier_exists,     // bump with identifier_base::none would not change the version
+  empty_identifier,      // bump with identifier_base::none and no identifier
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty:
+      return "empty";
+    case errc::too_long:
+      return "too_long";
+    case errc::unexpected_character:
+      return "unexpected_character";
+    case errc::unexpected_end:
+      return "unexpected_end";
+    case errc::leading_zero:
+      return "leading_zero";
+    case errc::number_too_large:
+      return "number_too_large";
+    case errc::invalid_range:
+      return "invalid_range";
+    case errc::invalid_identifier:
+      return "invalid_identifier";
+    case errc::not_a_prerelease:
+      return "not_a_prerelease";
+    case errc::identifier_exists:
+      return "identifier_exists";
+    case errc::empty_identifier:
+      return "empty_identifier";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"semver", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
+// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
+//   numbers up to 2^53-1.
+// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
+//   first, leading zeros, a prerelease without `-`.
+enum class parse_mode : unsigned char { strict, npm, npm_loose };
+
+struct options {
+  parse_mode mode = parse_mode::strict;
+  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
+};
+
+inline constexpr options strict_options{parse_mode::strict, 256};
+inline constexpr options npm_options{parse_mode::npm, 256};
+inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
+
+// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
+inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
+
+struct version {
+  std::uint64_t major = 0;
+  std::uint64_t minor = 0;
+  std::uint64_t patch = 0;
+  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
+  std::string build;       // dot-joined identifiers without the '+'
+
+  version() = default;
+  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
+          std::string prerelease_ = {}, std::string build_ = {})
+      : major(major_),
+        minor(minor_),
+        patch(patch_),
+        prerelease(std::move(prerelease_)),
+        build(std::move(build_)) {}
+
+  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
+};
+
+namespace detail_semver {
+
+inline bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+inline bool is_ident_char(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
-
-constexpr bool all_digits(std::string_view s) noexcept {
-  for (char c : s) {
-    if (!is_digit(c)) return false;
-  }
-  return !s.empty();
-}
-
-constexpr bool read_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
-  const std::size_t start = i;
-  out = 0;
-  while (i < s.size() && is_digit(s[i])) {
-    out = out * 10U + static_cast<std::uint64_t>(s[i] - '0');
-    if (out > 9007199254740991ULL) return false;
-    ++i;
-  }
-  if (i == start) return false;
-  return !(i - start > 1 && s[start] == '0');
-}
-
-// Dot-separated identifiers; numeric ones without leading zeros when
-// `numeric_rule`.
-constexpr bool valid_identifiers(std::string_view s, bool numeric_rule) noexcept {
+inline bool all_digits(std::string_view s) noexcept {
   if (s.empty()) return false;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = s.find('.', start);
-    if (end == std::string_view::npos) end = s.size();
-    const std::string_view id = s.substr(start, end - start);
-    if (id.empty()) return false;
-    for (char c : id) {
-      if (!is_ident_char(c)) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+// Byte length of the JavaScript whitespace character (String.prototype.trim,
+// regex \s) starting at `pos`, or 0. UTF-8.
+inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+  if (pos >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
+  if (b0 < 0xc2) return 0;
+  auto byte = [&](std::size_t k) -> unsigned {
+    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
+  };
+  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
+  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
+  if (b0 == 0xe2 && byte(1) == 0x80) {
+    const unsigned b2 = byte(2);
+    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
+  }
+  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
+  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
+  return 0;
+}
+// Byte length of the JavaScript whitespace character ending at `end`, or 0.
+inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (js_space_at(s, end - len) == len) return len;
+  }
+  return 0;
+}
+
+inline std::string quote_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out = "byte 0x";
+  out += hex[u >> 4];
+  out += hex[u & 15U];
+  return out;
+}
+
+inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) {
+  if (pos >= text.size()) {
+    return relkit::error{
+        errc::unexpected_end, pos,
+        "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
+  }
+  return relkit::error{errc::unexpected_character, pos,
+                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
+                           " while parsing " + what};
+}
+
+// Compares two numeric identifiers (digits only, maybe with leading zeros in
+// loose input) by value, any length.
+inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
+  while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
+  while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// §11.4 for one identifier pair.
+inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
+  const bool an = all_digits(a);
+  const bool bn = all_digits(b);
+  if (an && bn) return compare_numeric(a, b);
+  if (an) return -1;
+  if (bn) return 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// Walks dot-joined identifiers pairwise in one pass, without allocating.
+// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
+// 0 as soon as two different texts compare equal ("01" vs "1").
+inline int compare_identifier_lists(std::string_view a, std::string_view b,
+                                    bool stop_on_equal_value) noexcept {
+  if (a.empty() || b.empty()) {
+    if (a.empty() && b.empty()) return 0;
+    return a.empty() ? -1 : 1;
+  }
+  const char* pa = a.data();
+  const char* const ea = pa + a.size();
+  const char* pb = b.data();
+  const char* const eb = pb + b.size();
+  for (;;) {
+    const char* const xa = pa;
+    bool x_digits = true;
+    while (pa != ea && *pa != '.') {
+      x_digits = x_digits && is_digit(*pa);
+      ++pa;
     }
-    if (numeric_rule && all_digits(id) && id.size() > 1 && id[0] == '0') return false;
-    if (end == s.size()) return true;
-    start = end + 1;
+    const char* const yb = pb;
+    bool y_digits = true;
+    while (pb != eb && *pb != '.') {
+      y_digits = y_digits && is_digit(*pb);
+      ++pb;
+    }
+    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
+    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
+    if (x != y) {
+      int c;
+      if (x_digits && y_digits) {
+        c = compare_numeric(x, y);
+      } else if (x_digits != y_digits) {
+        c = x_digits ? -1 : 1;
+      } else {
+        const int k = x.compare(y);
+        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
+      }
+      if (c != 0 || stop_on_equal_value) return c;
+    }
+    const bool a_done = pa == ea;
+    const bool b_done = pb == eb;
+    if (a_done || b_done) {
+      if (a_done && b_done) return 0;
+      return a_done ? -1 : 1;
+    }
+    ++pa;
+    ++pb;
   }
 }
 
-constexpr std::optional<view> parse(std::string_view s) noexcept {
-  view v;
-  std::size_t i = 0;
-  if (!read_number(s, i, v.major) || i >= s.size() || s[i++] != '.') return std::nullopt;
-  if (!read_number(s, i, v.minor) || i >= s.size() || s[i++] != '.') return std::nullopt;
-  if (!read_number(s, i, v.patch)) return std::nullopt;
-  std::size_t plus = s.find('+', i);
-  if (plus == std::string_view::npos) plus = s.size();
-  if (i < s.size() && s[i] == '-') {
-    v.prerelease = s.substr(i + 1, plus - i - 1);
-    if (!valid_identifiers(v.prerelease, true)) return std::nullopt;
-  } else if (i != plus) {
-    return std::nullopt;
-  }
-  if (plus != s.size() && !valid_identifiers(s.substr(plus + 1), false)) return std::nullopt;
-  return v;
-}
+}  // namespace detail_semver
 
-constexpr int compare_identifier(std::string_view a, std::string_view b) noexcept {
-  const bool an = all_digits(a), bn = all_digits(b);
-  if (an && bn) {
-    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;  // no leading zeros
-    return compare_bytes(a, b);
-  }
-  if (an != bn) return an ? -1 : 1;  // numeric identifiers sort first
-  return compare_bytes(a, b);
-}
-
-constexpr int compare(const view& a, const view& b) noexcept {
+// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
+inline int compare(const version& a, const version& b) noexcept {
   if (a.major != b.major) return a.major < b.major ? -1 : 1;
   if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
   if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
   if (a.prerelease.empty() || b.prerelease.empty()) {
     if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;  // a release outranks its pre-releases
+    return a.prerelease.empty() ? 1 : -1;
   }
-  std::size_t ia = 0, ib = 0;
-  while (true) {
-    const bool a_done = ia > a.prerelease.size(), b_done = ib > b.prerelease.size();
-    if (a_done || b_done) return a_done == b_done ? 0 : (a_done ? -1 : 1);
-    std::size_t ea = a.prerelease.find('.', ia), eb = b.prerelease.find('.', ib);
-    if (ea == std::string_view::npos) ea = a.prerelease.size();
-    if (eb == std::string_view::npos) eb = b.prerelease.size();
-    const int c =
-        compare_identifier(a.prerelease.substr(ia, ea - ia), b.prerelease.substr(ib, eb - ib));
-    if (c != 0) return c;
-    ia = ea + 1;
-    ib = eb + 1;
+  if (a.prerelease == b.prerelease) return 0;
+  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
+}
+
+// node-semver's compareBuild (used by its sort/rsort): precedence, then build
+// identifiers (none sorts first).
+inline int compare_build(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c != 0) return c;
+  return detail_semver::compare_identifier_lists(a.build, b.build, true);
+}
+
+inline bool operator==(const version& a, const version& b) noexcept {
+  return compare(a, b) == 0;
+}
+inline bool operator!=(const version& a, const version& b) noexcept {
+  return compare(a, b) != 0;
+}
+inline bool operator<(const version& a, const version& b) noexcept {
+  return compare(a, b) < 0;
+}
+inline bool operator>(const version& a, const version& b) noexcept {
+  return compare(a, b) > 0;
+}
+inline bool operator<=(const version& a, const version& b) noexcept {
+  return compare(a, b) <= 0;
+}
+inline bool operator>=(const version& a, const version& b) noexcept {
+  return compare(a, b) >= 0;
+}
+
+// Same as ==, and the build text too.
+inline bool identical(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
+         a.prerelease == b.prerelease && a.build == b.build;
+}
+
+inline std::string to_string(const version& v, bool with_build = true) {
+  std::string out = std::to_string(v.major);
+  out += '.';
+  out += std::to_string(v.minor);
+  out += '.';
+  out += std::to_string(v.patch);
+  if (!v.prerelease.empty()) {
+    out += '-';
+    out += v.prerelease;
+  }
+  if (with_build && !v.build.empty()) {
+    out += '+';
+    out += v.build;
+  }
+  return out;
+}
+
+// What node-semver's `version` property prints: no build metadata.
+inline std::string to_npm_string(const version& v) {
+  return to_string(v, false);
+}
+
+namespace detail_semver {
+
+struct number_limits {
+  std::uint64_t max;
+  const char* max_text;
+};
+
+inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
+                                                  std::size_t end, const char* part, bool loose,
+                                                  std::uint64_t max, const char* max_text) {
+  const std::size_t start = i;
+  if (i >= end || !is_digit(s[i])) {
+    std::string what = std::string(part) + " version";
+    return unexpected(s.substr(0, end), i, what.c_str());
+  }
+  if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
+    return relkit::error{
+        errc::leading_zero, i,
+        std::string("leading zero in ") + part + " version at " + std::to_string(i)};
+  }
+  std::uint64_t value = 0;
+  bool overflow = false;
+  for (; i < end && is_digit(s[i]); ++i) {
+    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
+    if (value > (max - digit) / 10) overflow = true;
+    if (!overflow) value = value * 10 + digit;
+  }
+  if (overflow) {
+    return relkit::error{
+        errc::number_too_large, start,
+        std::string(part) + " version exceeds " + max_text + " at " + std::to_string(start)};
+  }
+  return value;
+}
+
+// A number of 1 to 15 digits without a leading zero (cannot overflow any
+// limit); false leaves the careful path to decide and explain.
+inline bool fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
+  const std::size_t b = k;
+  std::uint64_t value = 0;
+  while (k < s.size() && is_digit(s[k]) && k - b < 16) {
+    value = value * 10 + static_cast<std::uint64_t>(s[k] - '0');
+    ++k;
+  }
+  const std::size_t n = k - b;
+  if (n == 0 || n > 15 || (n > 1 && s[b] == '0')) return false;
+  out = value;
+  return true;
+}
+
+// Appends one prerelease identifier, normalised as node-semver's loose mode
+// does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
+inline void append_loose_identifier(std::string& out, std::string_view id) {
+  if (all_digits(id) && id.size() > 1 && id.front() == '0') {
+    std::string_view trimmed = id;
+    while (trimmed.size() > 1 && trimmed.front() == '0') trimmed.remove_prefix(1);
+    if (trimmed.size() < 16 ||
+        (trimmed.size() == 16 && compare_numeric(trimmed, "9007199254740991") < 0)) {
+      out.append(trimmed.data(), trimmed.size());
+      return;
+    }
+  }
+  out.append(id.data(), id.size());
+}
+
+// Identifiers from `i` to the first character that is neither an identifier
+// character nor a separating dot; every identifier non-empty.
+inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
+                                                    std::size_t end, bool prerelease, bool loose,
+                                                    std::string* out) {
+  const char* what = prerelease ? "prerelease identifier" : "build identifier";
+  // Strict and npm text is already canonical: copy it once at the end.
+  const bool copy_whole = !(loose && prerelease);
+  const std::size_t first = i;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return unexpected(s.substr(0, end), i, what);
+    const std::string_view id = s.substr(start, i - start);
+    if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
+      return relkit::error{errc::leading_zero, start,
+                           "leading zero in prerelease identifier at " + std::to_string(start)};
+    }
+    if (out != nullptr && !copy_whole) {
+      if (!out->empty()) *out += '.';
+      append_loose_identifier(*out, id);
+    }
+    if (i < end && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
+    return i;
   }
 }
 
-}  // namespace semver_lite
+}  // namespace detail_semver
 
-}  // namespace detail
+// Parses a version. Errors carry the byte offset into `text`.
+inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
+  using namespace detail_semver;
+  if (text.size() > opts.max_length) {
+    return relkit::error{errc::too_long, opts.max_length,
+                         "version is longer than " + std::to_string(opts.max_length) +
+                             " characters at " + std::to_string(opts.max_length)};
+  }
+  const bool npm = opts.mode != parse_mode::strict;
+  const bool loose = opts.mode == parse_mode::npm_loose;
+  std::size_t i = 0;
+  std::size_t end = text.size();
+  if (npm) {
+    while (std::size_t n = js_space_at(text, i)) i += n;
+    while (end > i) {
+      const std::size_t n = js_space_before(text, end);
+      if (n == 0) break;
+      end -= n;
+    }
+    if (loose) {
+      for (;;) {
+        if (i < end && (text[i] == 'v' || text[i] == '=')) {
+          ++i;
+        } else if (std::size_t n = js_space_at(text, i)) {
+          i += n;
+        } else {
+          break;
+        }
+      }
+    } else if (i < end && text[i] == 'v') {
+      ++i;
+    }
+  }
+  if (text.empty()) return relkit::error{errc::empty, 0, "empty version at 0"};
+  const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
+  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
+  version v;
+  std::size_t pre_start = std::string_view::npos;
+  const std::string_view body = text.substr(0, end);
+  std::size_t k = i;
+  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
+  if (fast) {
+    if (k == end) return v;
+    i = k;
+  } else {
+    auto major = parse_number(text, i, end, "major", loose, max, max_text);
+    if (!major) return std::move(major).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
+    ++i;
+    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
+    if (!minor) return std::move(minor).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
+    ++i;
+    const std::size_t patch_start = i;
+    std::size_t patch_end = i;
+    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+    std::size_t patch_limit = end;
+    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+      if (rest && (*rest == end || text[*rest] == '+')) {
+        patch_limit = patch_end - 1;
+        pre_start = patch_limit;
+      }
+    }
+    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
+    if (!patch) return std::move(patch).error();
+    v.major = *major;
+    v.minor = *minor;
+    v.patch = *patch;
+  }
+  if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
+    if (text[i] == '-') {
+      const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
+      pre_start = hyphen_is_identifier ? i : i + 1;
+    } else if (loose && is_ident_char(text[i])) {
+      pre_start = i;
+    } else {
+      return unexpected(text.substr(0, end), i, "patch version");
+    }
+  }
+  if (pre_start != std::string_view::npos) {
+    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end && text[i] == '+') {
+    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end) {
+    return unexpected(text.substr(0, end), i,
+                      v.build.empty()
+                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
+                          : "build identifier");
+  }
+  return v;
+}
+
+inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
+  options opts;
+  opts.mode = mode;
+  return parse(text, opts);
+}
+
+// node-semver `valid`/`clean`: the normalised version (no build) or nothing.
+inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
+  auto v = parse(text, mode);
+  if (!v) return std::nullopt;
+  return to_npm_string(*v);
+}
+
+// Compares two version strings; an error if either does not parse.
+inline relkit::result<int> compare(std::string_view a, std::string_view b,
+                                   const options& opts = {}) {
+  auto va = parse(a, opts);
+  if (!va) return std::move(va).error();
+  auto vb = parse(b, opts);
+  if (!vb) return std::move(vb).error();
+  return compare(*va, *vb);
+}
+
+// Sort helpers: ascending / descending by compare_build (node-semver
+// sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
+// instantiated where used. `Versions` is a container of `version`.
+template <class Versions>
+void sort(Versions& versions) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
+}
+template <class Versions>
+void rsort(Versions& versions) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
+}
+
+}  // namespace semver
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/flag_values.hpp ----
+
+namespace std {
+template <>
+struct hash<relkit::semver::version> {
+  // Consistent with ==: build metadata ignored, numeric ids by value.
+  std::size_t operator()(const relkit::semver::version& v) const noexcept {
+    std::size_t h = static_cast<std::size_t>(1469598103934665603ULL);
+    auto mix = [&h](std::uint64_t x) {
+      h ^= static_cast<std::size_t>(x + 0x9e3779b97f4a7c15ULL) + (h << 6) + (h >> 2);
+    };
+    mix(v.major);
+    mix(v.minor);
+    mix(v.patch);
+    bool at_id_start = true;
+    const std::string& p = v.prerelease;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const char c = p[i];
+      // Skip leading zeros of numeric ids (possible only from loose input).
+      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+        continue;
+      }
+      at_id_start = c == '.';
+      mix(static_cast<unsigned char>(c));
+    }
+    return h;
+  }
+};
+}  // namespace std
+
+// ---- begin relkit/detail/semver_ops.hpp ----
+// relkit::semver operations on versions: bump (node-semver inc), diff,
+// truncate, coerce. Included by relkit/semver.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+// node-semver's release types; `pre` is inc's internal step, kept because
+// node-semver accepts it.
+enum class release_type : unsigned char {
+  major,
+  premajor,
+  minor,
+  preminor,
+  patch,
+  prepatch,
+  prerelease,
+  release,
+  pre,
+};
+
+inline std::string_view to_string(release_type type) noexcept {
+  switch (type) {
+    case release_type::major:
+      return "major";
+    case release_type::premajor:
+      return "premajor";
+    case release_type::minor:
+      return "minor";
+    case release_type::preminor:
+      return "preminor";
+    case release_type::patch:
+      return "patch";
+    case release_type::prepatch:
+      return "prepatch";
+    case release_type::prerelease:
+      return "prerelease";
+    case release_type::release:
+      return "release";
+    case release_type::pre:
+      return "pre";
+  }
+  return "unknown";
+}
+
+inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
+  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
+    const auto type = static_cast<release_type>(k);
+    if (to_string(type) == text) return type;
+  }
+  return std::nullopt;
+}
+
+// The number a new prerelease series starts at; `none` (node-semver's
+// identifierBase false) appends no number.
+enum class identifier_base : unsigned char { zero, one, none };
+
+struct bump_options {
+  std::string_view identifier;  // e.g. "beta"; empty for none
+  identifier_base base = identifier_base::zero;
+  bool loose = false;  // validate the identifier as node-semver's loose mode does
+};
+
+namespace detail_semver {
+
+inline std::vector<std::string_view> split_dots(std::string_view text) {
+  std::vector<std::string_view> out;
+  if (text.empty()) return out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t dot = text.find('.', i);
+    if (dot == std::string_view::npos) {
+      out.push_back(text.substr(i));
+      return out;
+    }
+    out.push_back(text.substr(i, dot - i));
+    i = dot + 1;
+  }
+}
+
+// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
+// those are incremented by inc and count as numeric for isNaN.
+inline bool is_js_number_id(std::string_view id) noexcept {
+  if (!all_digits(id)) return false;
+  return compare_numeric(id, "9007199254740991") < 0;
+}
+
+inline std::string increment_decimal(std::string_view id) {
+  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
+  std::string out(id);
+  std::size_t k = out.size();
+  while (k > 0) {
+    --k;
+    if (out[k] == '9') {
+      out[k] = '0';
+    } else {
+      ++out[k];
+      return out;
+    }
+  }
+  out.insert(out.begin(), '1');
+  return out;
+}
+
+inline std::string join_dots(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += '.';
+    out += id;
+  }
+  return out;
+}
+
+inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
+  if (id.empty()) return false;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < id.size() && is_ident_char(id[i])) ++i;
+    if (i == start) return false;
+    const std::string_view part = id.substr(start, i - start);
+    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
+    if (i == id.size()) return true;
+    if (id[i] != '.') return false;
+    ++i;
+  }
+}
+
+inline relkit::result<void> increment_pre(std::vector<std::string>& pre, const bump_options& opts) {
+  const std::string base = opts.base == identifier_base::one ? "1" : "0";
+  if (pre.empty()) {
+    pre.push_back(base);
+  } else {
+    bool incremented = false;
+    for (std::size_t k = pre.size(); k-- > 0;) {
+      if (is_js_number_id(pre[k])) {
+        pre[k] = increment_decimal(pre[k]);
+        incremented = true;
+        break;
+      }
+    }
+    if (!incremented) {
+      if (opts.base == identifier_base::none && opts.identifier == join_dots(pre)) {
+        return relkit::error{errc::identifier_exists, 0,
+                             "prerelease identifier already exists at 0"};
+      }
+      pre.push_back(base);
+    }
+  }
+  if (!opts.identifier.empty()) {
+    std::vector<std::string> replacement{std::string(opts.identifier)};
+    if (opts.base != identifier_base::none) replacement.push_back(base);
+    const auto ids = split_dots(opts.identifier);
+    bool is_prefix = ids.size() <= pre.size();
+    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
+      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
+    }
+    if (is_prefix) {
+      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
+      if (!next_is_number) pre = std::move(replacement);
+    } else {
+      pre = std::move(replacement);
+    }
+  }
+  return {};
+}
+
+inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
+  if (part == UINT64_MAX) {
+    return relkit::error{errc::number_too_large, 0,
+                         std::string(name) + " version exceeds 18446744073709551615 at 0"};
+  }
+  ++part;
+  return {};
+}
+
+}  // namespace detail_semver
+
+// node-semver `inc`: the next version of `type`. Build metadata is dropped (as
+// in the string inc returns).
+inline relkit::result<version> bump(const version& from, release_type type,
+                                    const bump_options& opts = {}) {
+  using namespace detail_semver;
+  const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
+                        type == release_type::prepatch || type == release_type::prerelease ||
+                        type == release_type::pre;
+  if (pre_type) {
+    if (opts.identifier.empty() && opts.base == identifier_base::none) {
+      return relkit::error{errc::empty_identifier, 0, "empty prerelease identifier at 0"};
+    }
+    if (!opts.identifier.empty() && !valid_bump_identifier(opts.identifier, opts.loose)) {
+      return relkit::error{
+          errc::invalid_identifier, 0,
+          "invalid prerelease identifier '" + std::string(opts.identifier) + "' at 0"};
+    }
+  }
+  version v = from;
+  v.build.clear();
+  std::vector<std::string> pre;
+  for (auto id : split_dots(v.prerelease)) pre.emplace_back(id);
+  relkit::result<void> step;
+  switch (type) {
+    case release_type::premajor:
+      v.patch = 0;
+      v.minor = 0;
+      step = increment_part(v.major, "major");
+      pre.clear();
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::preminor:
+      v.patch = 0;
+      step = increment_part(v.minor, "minor");
+      pre.clear();
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::prepatch:
+      pre.clear();
+      step = increment_part(v.patch, "patch");
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::prerelease:
+      if (pre.empty()) step = increment_part(v.patch, "patch");
+      if (step) step = increment_pre(pre, opts);
+      break;
+    case release_type::pre:
+      step = increment_pre(pre, opts);
+      break;
+    case release_type::release:
+      if (pre.empty()) {
+        return relkit::error{errc::not_a_prerelease, 0,
+                             "version " + to_string(from) + " is not a prerelease at 0"};
+      }
+      pre.clear();
+      break;
+    case release_type::major:
+      if (v.minor != 0 || v.patch != 0 || pre.empty()) step = increment_part(v.major, "major");
+      v.minor = 0;
+      v.patch = 0;
+      pre.clear();
+      break;
+    case release_type::minor:
+      if (v.patch != 0 || pre.empty()) step = increment_part(v.minor, "minor");
+      v.patch = 0;
+      pre.clear();
+      break;
+    case release_type::patch:
+      if (pre.empty()) step = increment_part(v.patch, "patch");
+      pre.clear();
+      break;
+  }
+  if (!step) return step.error();
+  v.prerelease = join_dots(pre);
+  return v;
+}
+
+// node-semver `diff`: the most significant release type separating a and b;
+// nothing when they have equal precedence.
+inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c == 0) return std::nullopt;
+  const version& high = c > 0 ? a : b;
+  const version& low = c > 0 ? b : a;
+  const bool high_pre = high.is_prerelease();
+  const bool low_pre = low.is_prerelease();
+  if (low_pre && !high_pre) {
+    if (low.patch == 0 && low.minor == 0) return release_type::major;
+    if (low.major == high.major && low.minor == high.minor && low.patch == high.patch) {
+      if (low.minor != 0 && low.patch == 0) return release_type::minor;
+      return release_type::patch;
+    }
+  }
+  if (a.major != b.major) return high_pre ? release_type::premajor : release_type::major;
+  if (a.minor != b.minor) return high_pre ? release_type::preminor : release_type::minor;
+  if (a.patch != b.patch) return high_pre ? release_type::prepatch : release_type::patch;
+  return release_type::prerelease;
+}
+
+// node-semver `truncate`: drops what is below `type` (and the prerelease);
+// the pre* types keep the version. Nothing for `release` and `pre`, which
+// node-semver rejects. Build metadata is dropped.
+inline std::optional<version> truncate(const version& v, release_type type) {
+  if (type == release_type::release || type == release_type::pre) return std::nullopt;
+  version out = v;
+  out.build.clear();
+  if (type == release_type::premajor || type == release_type::preminor ||
+      type == release_type::prepatch || type == release_type::prerelease) {
+    return out;
+  }
+  out.prerelease.clear();
+  if (type == release_type::major) out.minor = 0;
+  if (type == release_type::major || type == release_type::minor) out.patch = 0;
+  return out;
+}
+
+struct coerce_options {
+  bool rtl = false;                 // prefer the right-most version in the text
+  bool include_prerelease = false;  // keep a prerelease and build after the patch
+  bool loose = false;               // parse the result in npm_loose mode
+};
+
+namespace detail_semver {
+
+struct coerce_match {
+  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
+  std::size_t digits = 0;     // where the major digits start
+  std::size_t major_end = 0;  // after the major digits
+  std::size_t end = 0;        // after the version text
+  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
+  std::size_t parts_end = 0;  // after the last numeric part
+  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
+  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
+};
+
+inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  return j - i;
+}
+
+// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
+// the regex matches it when a non-digit or the end must follow: the end, or
+// `i` when there is none.
+inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '-') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    const std::string_view id = s.substr(start, k - start);
+    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '+') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
+// `from` (a regex search with lastIndex = from).
+inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
+                                                 bool full) noexcept {
+  constexpr std::size_t max_digits = 16;
+  for (std::size_t start = from; start < s.size(); ++start) {
+    std::size_t d;
+    if (start == 0 && is_digit(s[0])) {
+      d = 0;
+    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
+      d = start + 1;
+    } else {
+      continue;
+    }
+    const std::size_t major_len = digit_run(s, d);
+    if (major_len > max_digits) continue;
+    coerce_match m;
+    m.start = start;
+    m.digits = d;
+    m.major_end = d + major_len;
+    std::size_t pos = m.major_end;
+    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+        digit_run(s, pos + 1) <= max_digits) {
+      m.minor_b = pos + 1;
+      m.minor_e = pos + 1 + digit_run(s, pos + 1);
+      pos = m.minor_e;
+      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+          digit_run(s, pos + 1) <= max_digits) {
+        m.patch_b = pos + 1;
+        m.patch_e = pos + 1 + digit_run(s, pos + 1);
+        pos = m.patch_e;
+      }
+    }
+    m.parts_end = pos;
+    if (full) {
+      // COERCEFULL allows the prerelease and build after any number of parts.
+      const std::size_t pre_end = coerce_prerelease_end(s, pos);
+      // The regex needs a non-digit or the end after the prerelease; a
+      // prerelease that stops before a digit ("-0" of "-01") is given up.
+      std::size_t after_pre = pre_end;
+      if (pre_end != pos) {
+        std::size_t build_end = coerce_build_end(s, pre_end);
+        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
+          after_pre = pos;
+        } else {
+          m.pre_b = pos + 1;
+          m.pre_e = pre_end;
+        }
+      }
+      const std::size_t build_end = coerce_build_end(s, after_pre);
+      if (build_end != after_pre) {
+        m.build_b = after_pre + 1;
+        m.build_e = build_end;
+      }
+      pos = build_end;
+    }
+    m.end = pos;
+    m.full_end = pos < s.size() ? pos + 1 : pos;
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail_semver
+
+// node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
+// three dot-separated numbers of at most 16 digits each, as a version.
+inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
+  using namespace detail_semver;
+  std::optional<coerce_match> match;
+  if (!opts.rtl) {
+    match = coerce_search(text, 0, opts.include_prerelease);
+  } else {
+    std::size_t last_index = 0;
+    for (;;) {
+      if (last_index > text.size()) break;
+      auto next = coerce_search(text, last_index, opts.include_prerelease);
+      if (!next) break;
+      if (match && match->full_end == text.size()) break;
+      if (!match || next->full_end != match->full_end) match = next;
+      last_index = next->major_end;
+    }
+  }
+  if (!match) return std::nullopt;
+  std::string out(text.substr(match->digits, match->major_end - match->digits));
+  out += '.';
+  if (match->minor_e != 0) {
+    out += text.substr(match->minor_b, match->minor_e - match->minor_b);
+  } else {
+    out += '0';
+  }
+  out += '.';
+  if (match->patch_e != 0) {
+    out += text.substr(match->patch_b, match->patch_e - match->patch_b);
+  } else {
+    out += '0';
+  }
+  if (opts.include_prerelease && match->pre_e != 0) {
+    out += '-';
+    out += text.substr(match->pre_b, match->pre_e - match->pre_b);
+  }
+  if (opts.include_prerelease && match->build_e != 0) {
+    out += '+';
+    out += text.substr(match->build_b, match->build_e - match->build_b);
+  }
+  auto v = parse(out, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!v) return std::nullopt;
+  return std::move(*v);
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/semver_ops.hpp ----
+// ---- begin relkit/detail/semver_range.hpp ----
+// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
+// Included by relkit/semver.hpp.
+//
+// Parsing follows node-semver's desugaring pipeline step for step (strip
+// build, hyphen ranges, operator whitespace, `~`/`^` whitespace, then per
+// comparator carets, tildes, x-ranges, stars, `>=0.0.0`), with hand-written
+// anchored matchers in place of its regular expressions: no regex, no
+// recursion, linear in the input. The parsed range is a list of comparator
+// sets; matching a parsed range does not allocate.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+enum class comparator_op : unsigned char { any, eq, lt, le, gt, ge };
+
+struct comparator {
+  comparator_op op = comparator_op::any;
+  version operand;  // unused for `any`
+};
+
+struct range_options {
+  bool loose = false;               // node-semver {loose: true}
+  bool include_prerelease = false;  // node-semver {includePrerelease: true}
+};
+
+// Comparator sets joined by `||`; a version matches if every comparator of
+// some set matches it (and npm's prerelease rule allows it).
+struct range {
+  std::vector<std::vector<comparator>> sets;
+  range_options options;
+};
+
+inline std::string_view to_string(comparator_op op) noexcept {
+  switch (op) {
+    case comparator_op::any:
+    case comparator_op::eq:
+      return "";
+    case comparator_op::lt:
+      return "<";
+    case comparator_op::le:
+      return "<=";
+    case comparator_op::gt:
+      return ">";
+    case comparator_op::ge:
+      return ">=";
+  }
+  return "";
+}
+
+// node-semver Comparator.value: "" for any, else operator and version (no build).
+inline std::string to_string(const comparator& c) {
+  if (c.op == comparator_op::any) return std::string();
+  std::string out(to_string(c.op));
+  out += to_npm_string(c.operand);
+  return out;
+}
+
+// node-semver `validRange`: the normalised range, "*" for any version.
+inline std::string to_string(const range& r) {
+  std::string out;
+  for (std::size_t i = 0; i < r.sets.size(); ++i) {
+    if (i > 0) out += "||";
+    bool first = true;
+    for (const auto& c : r.sets[i]) {
+      if (!first) out += ' ';
+      first = false;
+      out += to_string(c);
+    }
+  }
+  if (out.empty()) out = "*";
+  return out;
+}
+
+inline bool test(const comparator& c, const version& v) noexcept {
+  if (c.op == comparator_op::any) return true;
+  const int k = compare(v, c.operand);
+  switch (c.op) {
+    case comparator_op::any:
+      return true;
+    case comparator_op::eq:
+      return k == 0;
+    case comparator_op::lt:
+      return k < 0;
+    case comparator_op::le:
+      return k <= 0;
+    case comparator_op::gt:
+      return k > 0;
+    case comparator_op::ge:
+      return k >= 0;
+  }
+  return false;
+}
+
+// One comparator set, with npm's prerelease rule: a prerelease version
+// matches only if some comparator of the set names a prerelease of the same
+// major.minor.patch (unless include_prerelease).
+inline bool test_set(const std::vector<comparator>& set, const version& v,
+                     bool include_prerelease) noexcept {
+  for (const auto& c : set)
+    if (!test(c, v)) return false;
+  if (v.prerelease.empty() || include_prerelease) return true;
+  for (const auto& c : set) {
+    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
+    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
+      return true;
+    }
+  }
+  return false;
+}
+
+inline bool satisfies(const version& v, const range& r) noexcept {
+  for (const auto& set : r.sets)
+    if (test_set(set, v, r.options.include_prerelease)) return true;
+  return false;
+}
+
+namespace detail_semver {
+
+inline bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_x(std::string_view id) noexcept {
+  return id.empty() || id == "x" || id == "X" || id == "*";
+}
+inline char at(std::string_view s, std::size_t i) noexcept {
+  return i < s.size() ? s[i] : '\0';
+}
+
+// JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
+// (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
+inline std::vector<std::string> split_spaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t sp = s.find(' ', i);
+    if (sp == std::string_view::npos) {
+      out.emplace_back(s.substr(i));
+      return out;
+    }
+    out.emplace_back(s.substr(i, sp - i));
+    i = sp + 1;
+    while (i < s.size() && s[i] == ' ') ++i;
+  }
+}
+
+inline std::string join_spaces(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += parts[i];
+  }
+  return out;
+}
+
+inline std::string_view trim_spaces(std::string_view s) noexcept {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Decimal text plus one (node-semver's `+M + 1`; exact for every value the
+// npm modes accept).
+inline std::string plus_one(std::string_view digits) {
+  return increment_decimal(digits);
+}
+
+// The parts of node-semver's XRANGEPLAIN: [v=\s]* M(.m(.p(-pre)?(+build)?)?)?
+struct xparts {
+  std::string_view major, minor, patch, pre;
+};
+
+// Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
+// numeric ids without leading zeros.
+inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
+                              bool numeric_rule) noexcept {
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return false;
+    const std::string_view id = s.substr(start, i - start);
+    if (numeric_rule && all_digits(id) && id.size() > 1 && id.front() == '0') return false;
+    if (i == end) return true;
+    if (s[i] != '.') return false;
+    ++i;
+  }
+}
+
+// Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
+// `s`; sets `pre`.
+inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
+                            std::string_view& pre) noexcept {
+  pre = {};
+  if (i == s.size()) return true;
+  std::size_t plus = s.find('+', i);
+  if (plus == std::string_view::npos) plus = s.size();
+  if (plus < s.size() && !whole_identifiers(s, plus + 1, s.size(), false)) return false;
+  if (plus == i) return true;
+  std::size_t b = i;
+  if (s[i] == '-') {
+    if (loose && (i + 1 == plus || !is_ident_char(s[i + 1]))) {
+      b = i;  // a lone hyphen is the identifier
+    } else {
+      b = i + 1;
+    }
+  } else if (!loose) {
+    return false;
+  }
+  if (!whole_identifiers(s, b, plus, !loose)) return false;
+  pre = s.substr(b, plus - b);
+  return true;
+}
+
+inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
+  const char c = at(s, i);
+  if (c == 'x' || c == 'X' || c == '*') return i + 1;
+  if (!is_digit(c)) return i;
+  if (!loose && c == '0') return i + 1;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i;
+}
+
+// node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
+inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
+  out = {};
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
+  std::size_t e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.major = s.substr(i, e - i);
+  if (e == s.size()) return true;
+  if (s[e] != '.') return false;
+  i = e + 1;
+  e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.minor = s.substr(i, e - i);
+  if (e == s.size()) return true;
+  if (s[e] != '.') return false;
+  i = e + 1;
+  e = xid_end(s, i, loose);
+  if (e == i) return false;
+  out.patch = s.substr(i, e - i);
+  if (match_pre_build(s, e, loose, out.pre)) return true;
+  // Loose: `\d+` gives back its last digit to `-?ids` ("1.2.34.5" is 1.2.3-4.5).
+  if (loose && e - i >= 2 && is_digit(s[e - 1])) {
+    if (match_pre_build(s, e - 1, true, out.pre)) {
+      out.patch = s.substr(i, e - 1 - i);
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---- the string pipeline of node-semver's Range.parseRange ----
+
+// BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
+inline std::string strip_build(std::string_view s, bool global) {
+  std::string out;
+  std::size_t i = 0;
+  bool done = false;
+  while (i < s.size()) {
+    if (!done && s[i] == '+' && i + 1 < s.size() && is_ident_char(s[i + 1])) {
+      std::size_t k = i + 1;
+      for (;;) {
+        while (k < s.size() && is_ident_char(s[k])) ++k;
+        if (k + 1 < s.size() && s[k] == '.' && is_ident_char(s[k + 1])) {
+          ++k;
+          continue;
+        }
+        break;
+      }
+      i = k;
+      if (!global) done = true;
+      continue;
+    }
+    out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
+                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
+  std::string from;
+  const std::string z = inc_pr ? "-0" : "";
+  if (is_x(from_p.major)) {
+    from = "";
+  } else if (is_x(from_p.minor)) {
+    from = ">=" + std::string(from_p.major) + ".0.0" + z;
+  } else if (is_x(from_p.patch)) {
+    from = ">=" + std::string(from_p.major) + "." + std::string(from_p.minor) + ".0" + z;
+  } else if (!from_p.pre.empty()) {
+    from = ">=" + std::string(from_text);
+  } else {
+    from = ">=" + std::string(from_text) + z;
+  }
+  std::string to;
+  if (is_x(to_p.major)) {
+    to = "";
+  } else if (is_x(to_p.minor)) {
+    to = "<" + plus_one(to_p.major) + ".0.0-0";
+  } else if (is_x(to_p.patch)) {
+    to = "<" + std::string(to_p.major) + "." + plus_one(to_p.minor) + ".0-0";
+  } else if (!to_p.pre.empty()) {
+    to = "<=" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
+         std::string(to_p.patch) + "-" + std::string(to_p.pre);
+  } else if (inc_pr) {
+    to = "<" + std::string(to_p.major) + "." + std::string(to_p.minor) + "." +
+         plus_one(to_p.patch) + "-0";
+  } else {
+    to = "<=" + std::string(to_text);
+  }
+  return std::string(trim_spaces(from + " " + to));
+}
+
+// HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
+// has spaces only in its `[v=\s]*` prefix, so the first space after that
+// prefix is the only place the ` - ` can be: one attempt, linear.
+inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
+  std::size_t p = 0;
+  while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
+  const std::size_t dash = s.find(' ', p);
+  if (dash == std::string_view::npos || s.substr(dash, 3) != " - ") return std::nullopt;
+  const std::string_view left = s.substr(0, dash);
+  const std::string_view right = s.substr(dash + 3);
+  xparts lp;
+  xparts rp;
+  if (!match_xrange_plain(left, o.loose, lp) || !match_xrange_plain(right, o.loose, rp)) {
+    return std::nullopt;
+  }
+  return hyphen_replace(lp, left, rp, right, o.include_prerelease);
+}
+
+// ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
+inline bool tcw_prefix(char c) noexcept {
+  return c == 'v' || c == '=' || c == ' ';
+}
+inline bool tcw_start(char c) noexcept {
+  return is_digit(c) || c == 'x' || c == 'X' || c == '*';
+}
+inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
+  while (i < r.size() && is_digit(r[i])) ++i;
+  return i;
+}
+inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
+  if (!loose && at(r, i) == '0') return i + 1;
+  return tcw_digits_end(r, i);
+}
+inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
+  const std::size_t d = tcw_digits_end(r, i);
+  if (is_letter(at(r, d)) || at(r, d) == '-') {
+    std::size_t e = d + 1;
+    while (e < r.size() && is_ident_char(r[e])) ++e;
+    return e;
+  }
+  return tcw_number_end(r, i, loose);
+}
+inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
+  const bool hyphen = at(r, start) == '-';
+  if (!loose && !hyphen) return start;
+  const std::size_t id_start = start + (hyphen ? 1 : 0);
+  std::size_t e = tcw_pre_id_end(r, id_start, loose);
+  if (e == id_start) {
+    if (!loose || !hyphen) return start;
+    e = tcw_pre_id_end(r, start, loose);
+  }
+  while (at(r, e) == '.') {
+    const std::size_t next = tcw_pre_id_end(r, e + 1, loose);
+    if (next == e + 1) break;
+    e = next;
+  }
+  return e;
+}
+inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
+  if (at(r, start) != '+') return start;
+  std::size_t e = start + 1;
+  while (e < r.size() && is_ident_char(r[e])) ++e;
+  if (e == start + 1) return start;
+  while (at(r, e) == '.') {
+    std::size_t next = e + 1;
+    while (next < r.size() && is_ident_char(r[next])) ++next;
+    if (next == e + 1) break;
+    e = next;
+  }
+  return e;
+}
+inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = start;
+  for (int component = 0; component < 3; ++component) {
+    const std::size_t next = tcw_number_end(r, e, true);
+    if (next == e) return start;
+    e = next;
+    if (component < 2) {
+      if (at(r, e) != '.') return start;
+      ++e;
+    }
+  }
+  return tcw_build_end(r, tcw_pre_end(r, e, true));
+}
+inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
+  if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
+  return tcw_start(at(r, i)) ? i + 1 : i;
+}
+inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = tcw_partial_component_end(r, start);
+  for (int component = 0; component < 2; ++component) {
+    if (at(r, e) != '.') return e;
+    const std::size_t next = tcw_partial_component_end(r, e + 1);
+    if (next == e + 1) return e;
+    e = next;
+  }
+  return tcw_build_end(r, tcw_pre_end(r, e, false));
+}
+inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
+  const std::size_t full = tcw_full_end(r, start);
+  return full != start ? full : tcw_partial_end(r, start);
+}
+inline std::string trim_comparator_whitespace(std::string_view r) {
+  std::string out;
+  std::size_t copy_from = 0;
+  std::size_t cursor = 0;
+  while (cursor < r.size()) {
+    const std::size_t match_start = cursor;
+    if (r[cursor] == '<' || r[cursor] == '>') {
+      ++cursor;
+    } else if (!tcw_prefix(r[cursor]) && !tcw_start(r[cursor])) {
+      ++cursor;
+      continue;
+    }
+    while (cursor < r.size() && tcw_prefix(r[cursor])) ++cursor;
+    if (!tcw_start(at(r, cursor))) continue;
+    std::size_t pos = match_start;
+    if (at(r, pos) == ' ') ++pos;
+    if (at(r, pos) == '<' || at(r, pos) == '>') ++pos;
+    if (at(r, pos) == '=') ++pos;
+    if (at(r, pos) == ' ') {
+      out.append(r.substr(copy_from, pos - copy_from));
+      copy_from = pos + 1;
+    }
+    cursor = tcw_version_end(r, cursor);
+  }
+  out.append(r.substr(copy_from));
+  return out;
+}
+
+// TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
+inline std::string trim_after(std::string_view s, char sigil) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == sigil) {
+      std::size_t k = i + 1;
+      if (sigil == '~' && at(s, k) == '>') ++k;
+      if (at(s, k) == ' ') {
+        out += sigil;
+        i = k + 1;
+        continue;
+      }
+    }
+    out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+inline std::string replace_caret(const std::string& comp, const range_options& o) {
+  if (comp.empty() || comp[0] != '^') return comp;
+  xparts x;
+  if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
+  const std::string z = o.include_prerelease ? "-0" : "";
+  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
+  if (is_x(x.major)) return "";
+  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
+  if (is_x(x.patch)) {
+    if (M == "0") return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
+    return ">=" + M + "." + m + ".0" + z + " <" + plus_one(M) + ".0.0-0";
+  }
+  const std::string low = ">=" + M + "." + m + "." + p + (pr.empty() ? "" : "-" + pr);
+  if (M == "0") {
+    if (m == "0") return low + " <" + M + "." + m + "." + plus_one(p) + "-0";
+    return low + " <" + M + "." + plus_one(m) + ".0-0";
+  }
+  return low + " <" + plus_one(M) + ".0.0-0";
+}
+
+inline std::string replace_tilde(const std::string& comp, const range_options& o) {
+  if (comp.empty() || comp[0] != '~') return comp;
+  std::string_view rest = std::string_view(comp).substr(1);
+  if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
+  xparts x;
+  if (!match_xrange_plain(rest, o.loose, x)) {
+    // `~>?` is optional-greedy; without the '>' the rest starts with '>'
+    // and cannot match either.
+    return comp;
+  }
+  const std::string z = o.include_prerelease ? "-0" : "";
+  const std::string M(x.major), m(x.minor), p(x.patch), pr(x.pre);
+  if (is_x(x.major)) return "";
+  if (is_x(x.minor)) return ">=" + M + ".0.0" + z + " <" + plus_one(M) + ".0.0-0";
+  if (is_x(x.patch)) return ">=" + M + "." + m + ".0" + z + " <" + M + "." + plus_one(m) + ".0-0";
+  if (!pr.empty())
+    return ">=" + M + "." + m + "." + p + "-" + pr + " <" + M + "." + plus_one(m) + ".0-0";
+  return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
+}
+
+inline std::string replace_xrange(std::string_view token, const range_options& o) {
+  const std::string_view comp = trim_spaces(token);
+  std::size_t i = 0;
+  if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
+  if (at(comp, i) == '=') ++i;
+  std::string gtlt(comp.substr(0, i));
+  std::string_view rest = comp.substr(i);
+  if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  xparts x;
+  if (!match_xrange_plain(rest, o.loose, x)) return std::string(comp);
+  if ((is_x(x.major) && !is_x(x.minor)) || (is_x(x.minor) && !x.patch.empty() && !is_x(x.patch))) {
+    return std::string(comp);
+  }
+  const bool xM = is_x(x.major);
+  const bool xm = xM || is_x(x.minor);
+  const bool xp = xm || is_x(x.patch);
+  if (gtlt == "=" && xp) gtlt = "";
+  std::string pr = o.include_prerelease ? "-0" : "";
+  if (xM) {
+    if (gtlt == ">" || gtlt == "<") return "<0.0.0-0";
+    return "*";
+  }
+  if (!gtlt.empty() && xp) {
+    std::string M(x.major);
+    std::string m = xm ? "0" : std::string(x.minor);
+    std::string p = "0";
+    if (gtlt == ">") {
+      gtlt = ">=";
+      if (xm) {
+        M = plus_one(M);
+        m = "0";
+      } else {
+        m = plus_one(m);
+      }
+      p = "0";
+    } else if (gtlt == "<=") {
+      gtlt = "<";
+      if (xm) {
+        M = plus_one(M);
+      } else {
+        m = plus_one(m);
+      }
+    }
+    if (gtlt == "<") pr = "-0";
+    return gtlt + M + "." + m + "." + p + pr;
+  }
+  if (xm) {
+    const std::string M(x.major);
+    return ">=" + M + ".0.0" + pr + " <" + plus_one(M) + ".0.0-0";
+  }
+  if (xp) {
+    const std::string M(x.major), m(x.minor);
+    return ">=" + M + "." + m + ".0" + pr + " <" + M + "." + plus_one(m) + ".0-0";
+  }
+  return std::string(comp);
+}
+
+// STAR `(<|>)?=?\s?\*`, first match removed.
+inline std::string replace_stars(std::string_view s) {
+  s = trim_spaces(s);
+  for (std::size_t p = 0; p < s.size(); ++p) {
+    // Greedy: each optional part taken when present, given back if needed.
+    for (int mask = 7; mask >= 0; --mask) {
+      std::size_t k = p;
+      bool ok = true;
+      if ((mask & 4) != 0) {
+        if (at(s, k) == '<' || at(s, k) == '>') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && (mask & 2) != 0) {
+        if (at(s, k) == '=') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && (mask & 1) != 0) {
+        if (at(s, k) == ' ') {
+          ++k;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && at(s, k) == '*') {
+        std::string out(s.substr(0, p));
+        out.append(s.substr(k + 1));
+        return out;
+      }
+    }
+  }
+  return std::string(s);
+}
+
+inline std::string map_tokens(std::string_view s, bool trim_first,
+                              std::string (*fn)(const std::string&, const range_options&),
+                              const range_options& o) {
+  auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
+  for (auto& part : parts) part = fn(part, o);
+  return join_spaces(parts);
+}
+
+inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
+  return replace_xrange(s, o);
+}
+
+inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
+  std::string s = strip_build(comp, false);
+  s = map_tokens(s, true, &replace_caret, o);
+  s = map_tokens(s, true, &replace_tilde, o);
+  s = map_tokens(s, false, &replace_xrange_token, o);
+  return replace_stars(s);
+}
+
+// node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
+// Internal steps return bool and fill `c` or `err`: fewer result<T>
+// instantiations keep the header quick to compile.
+inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
+                            relkit::error& err) {
+  c = comparator{};
+  if (token.empty()) return true;
+  std::size_t i = 0;
+  if (at(token, i) == '<' || at(token, i) == '>') ++i;
+  if (at(token, i) == '=') ++i;
+  const std::string_view gtlt = token.substr(0, i);
+  if (gtlt == "<") c.op = comparator_op::lt;
+  if (gtlt == "<=") c.op = comparator_op::le;
+  if (gtlt == ">") c.op = comparator_op::gt;
+  if (gtlt == ">=") c.op = comparator_op::ge;
+  if (gtlt.empty() || gtlt == "=") c.op = comparator_op::eq;
+  std::string_view rest = token.substr(i);
+  if (!o.loose) {
+    // FULLPLAIN: `v?` then the strict grammar; npm mode trims nothing here.
+    std::size_t k = 0;
+    if (at(rest, k) == 'v') ++k;
+    if (k >= rest.size() || !is_digit(rest[k])) {
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
+    }
+  } else {
+    std::size_t k = 0;
+    while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
+    if (k >= rest.size() || !is_digit(rest[k])) {
+      err =
+          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      return false;
+    }
+  }
+  auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!v) {
+    err = std::move(v).error();
+    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
+    return false;
+  }
+  c.operand = std::move(*v);
+  c.operand.build.clear();
+  return true;
+}
+
+inline bool is_null_set_comparator(const comparator& c) noexcept {
+  return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
+         c.operand.patch == 0 && c.operand.prerelease == "0";
+}
+
+inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
+  if (a.op != b.op) return false;
+  if (a.op == comparator_op::any) return true;
+  return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
+         a.operand.patch == b.operand.patch && a.operand.prerelease == b.operand.prerelease;
+}
+
+// Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
+inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
+                      relkit::error& err) {
+  out.clear();
+  std::string s = strip_build(part, true);
+  if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
+  s = trim_comparator_whitespace(s);
+  s = trim_after(s, '~');
+  s = trim_after(s, '^');
+  std::vector<std::string> pieces;
+  for (const auto& comp : split_spaces(s)) pieces.push_back(parse_comparator_text(comp, o));
+  std::vector<std::string> tokens = split_spaces(join_spaces(pieces));
+  std::vector<comparator> all;
+  all.reserve(tokens.size());
+  const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
+  for (auto& token : tokens) {
+    if (trim_spaces(token) == gte0) token.clear();
+    comparator made;
+    if (!make_comparator(token, o, made, err)) {
+      // Loose mode drops what its comparator grammar rejects; a number or a
+      // length node-semver's SemVer rejects still fails the whole range.
+      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
+      if (o.loose && grammar) continue;
+      return false;
+    }
+    all.push_back(std::move(made));
+  }
+  for (auto& c : all) {
+    if (is_null_set_comparator(c)) {
+      out.clear();
+      out.push_back(std::move(c));
+      return true;
+    }
+    bool seen = false;
+    for (const auto& existing : out) {
+      if (same_comparator(existing, c)) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out.push_back(std::move(c));
+  }
+  if (out.size() > 1) {
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      if (out[k].op == comparator_op::any) {
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace detail_semver
+
+// node-semver `new Comparator(text, options)`: one primitive comparator
+// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
+inline relkit::result<comparator> parse_comparator(std::string_view text,
+                                                   const range_options& opts = {}) {
+  using namespace detail_semver;
+  std::string collapsed;
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) collapsed += ' ';
+    pending_space = false;
+    collapsed += text[i];
+    ++i;
+  }
+  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
+  std::size_t k = 0;
+  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
+  if (at(collapsed, k) == '=') ++k;
+  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
+  comparator c;
+  relkit::error err;
+  if (!make_comparator(collapsed, opts, c, err)) {
+    err.position = 0;
+    err.message += " at 0";
+    return err;
+  }
+  return c;
+}
+
+// Range text longer than this is an error (node-semver has no limit).
+inline constexpr std::size_t max_range_length = 65536;
+
+// Parses an npm range (node-semver `new Range(text, options)`).
+inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
+  using namespace detail_semver;
+  if (text.size() > max_range_length) {
+    return relkit::error{errc::too_long, max_range_length,
+                         "range is longer than " + std::to_string(max_range_length) +
+                             " characters at " + std::to_string(max_range_length)};
+  }
+  // trim + collapse every whitespace run to one space
+  std::string raw;
+  raw.reserve(text.size());
+  std::size_t i = 0;
+  while (std::size_t n = js_space_at(text, i)) i += n;
+  bool pending_space = false;
+  while (i < text.size()) {
+    if (std::size_t n = js_space_at(text, i)) {
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space) raw += ' ';
+    pending_space = false;
+    raw += text[i];
+    ++i;
+  }
+  range r;
+  r.options = opts;
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t bar = raw.find("||", pos);
+    const std::string_view part = trim_spaces(std::string_view(raw).substr(
+        pos, bar == std::string::npos ? std::string::npos : bar - pos));
+    std::vector<comparator> set;
+    relkit::error set_error;
+    if (!parse_set(part, opts, set, set_error)) {
+      // The position of the offending text in the input, where it survives
+      // desugaring unchanged; else the start of the `||` part.
+      const std::string& why = set_error.message;
+      std::size_t at_pos = std::string_view::npos;
+      const std::size_t q1 = why.find('\'');
+      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
+      if (q2 != std::string::npos && q2 > q1 + 1)
+        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
+      if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
+      if (at_pos == std::string_view::npos) at_pos = 0;
+      return relkit::error{errc::invalid_range, at_pos,
+                           "invalid range: " + why + " at " + std::to_string(at_pos)};
+    }
+    if (!set.empty()) r.sets.push_back(std::move(set));
+    if (bar == std::string::npos) break;
+    pos = bar + 2;
+  }
+  if (r.sets.empty()) {
+    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
+  }
+  if (r.sets.size() > 1) {
+    std::vector<std::vector<comparator>> kept;
+    for (auto& set : r.sets)
+      if (!is_null_set_comparator(set[0])) kept.push_back(set);
+    if (kept.empty()) {
+      kept.push_back(r.sets[0]);
+    } else if (kept.size() > 1) {
+      for (auto& set : kept) {
+        if (set.size() == 1 && set[0].op == comparator_op::any) {
+          std::vector<std::vector<comparator>> only{set};
+          kept = std::move(only);
+          break;
+        }
+      }
+    }
+    r.sets = std::move(kept);
+  }
+  return r;
+}
+
+// node-semver `satisfies(version, range, options)` on strings: false when
+// either does not parse.
+inline bool satisfies(std::string_view v, std::string_view range_text,
+                      const range_options& opts = {}) {
+  auto r = parse_range(range_text, opts);
+  if (!r) return false;
+  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!parsed) return false;
+  return satisfies(*parsed, *r);
+}
+
+// The highest / lowest of `versions` that satisfies `r`; nothing if none.
+inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
+  return best;
+}
+inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
+  return best;
+}
+
+// node-semver `minVersion`: the lowest version that satisfies `r`.
+inline std::optional<version> min_version(const range& r) {
+  version candidate(0, 0, 0);
+  if (satisfies(candidate, r)) return candidate;
+  candidate.prerelease = "0";
+  if (satisfies(candidate, r)) return candidate;
+  std::optional<version> best;
+  for (const auto& set : r.sets) {
+    std::optional<version> set_min;
+    for (const auto& c : set) {
+      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
+        // node-semver treats ANY as `>=0.0.0` only through the first checks.
+        if (c.op != comparator_op::any) continue;
+        version zero(0, 0, 0);
+        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
+        continue;
+      }
+      version v = c.operand;
+      if (c.op == comparator_op::gt) {
+        if (v.prerelease.empty()) {
+          ++v.patch;
+        } else {
+          v.prerelease += ".0";
+        }
+      }
+      if (!set_min || compare(v, *set_min) > 0) set_min = v;
+    }
+    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
+  }
+  if (best && satisfies(*best, r)) return best;
+  return std::nullopt;
+}
+
+// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
+inline bool outside(const version& v, const range& r, bool above) {
+  if (satisfies(v, r)) return false;
+  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
+  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
+  auto gtfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) > 0 : compare(a, b) < 0;
+  };
+  auto ltefn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
+  };
+  auto ltfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) < 0 : compare(a, b) > 0;
+  };
+  const comparator zero{comparator_op::ge, version(0, 0, 0)};
+  for (const auto& set : r.sets) {
+    const comparator* high = nullptr;
+    const comparator* low = nullptr;
+    for (const auto& original : set) {
+      const comparator* c = original.op == comparator_op::any ? &zero : &original;
+      if (high == nullptr) high = c;
+      if (low == nullptr) low = c;
+      if (gtfn(c->operand, high->operand)) {
+        high = c;
+      } else if (ltfn(c->operand, low->operand)) {
+        low = c;
+      }
+    }
+    if (high == nullptr || low == nullptr) continue;
+    if (high->op == comp || high->op == ecomp) return false;
+    const bool low_plain = low->op == comparator_op::eq;
+    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
+    if (low->op == ecomp && ltfn(v, low->operand)) return false;
+  }
+  return true;
+}
+inline bool gtr(const version& v, const range& r) {
+  return outside(v, r, true);
+}
+inline bool ltr(const version& v, const range& r) {
+  return outside(v, r, false);
+}
+
+namespace detail_semver {
+// `new Range(c.value).test(v)`: one comparator with the prerelease rule.
+inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
+  if (!test(c, v)) return false;
+  if (v.prerelease.empty() || include_prerelease) return true;
+  return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
+         c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch;
+}
+}  // namespace detail_semver
+
+// node-semver Comparator.intersects.
+inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
+  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
+    return detail_semver::test_set_one(c, v, include_prerelease);
+  };
+  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
+    if (a.op == comparator_op::any) return true;
+    return test_alone(b, a.operand);
+  }
+  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
+    if (b.op == comparator_op::any) return true;
+    return test_alone(a, b.operand);
+  }
+  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
+                      a.operand.patch == 0;
+  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
+                      b.operand.patch == 0;
+  if (include_prerelease) {
+    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
+      return false;
+    }
+  } else if (a_null || b_null) {
+    return false;
+  }
+  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
+  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
+  if (a_up && b_up) return true;
+  if (!a_up && !b_up) return true;
+  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
+  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
+  const int k = compare(a.operand, b.operand);
+  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
+      b_inclusive) {
+    return true;
+  }
+  if (k < 0 && a_up && !b_up) return true;
+  if (k > 0 && !a_up && b_up) return true;
+  return false;
+}
+
+namespace detail_semver {
+inline bool set_satisfiable(const std::vector<comparator>& set, bool include_prerelease) {
+  // node-semver isSatisfiable: every pair intersects.
+  for (std::size_t k = set.size(); k-- > 1;) {
+    for (std::size_t j = 0; j < k; ++j)
+      if (!intersects(set[k], set[j], include_prerelease)) return false;
+  }
+  return true;
+}
+}  // namespace detail_semver
+
+// node-semver `intersects(r1, r2)`: some version could satisfy both.
+inline bool intersects(const range& a, const range& b) {
+  const bool inc = a.options.include_prerelease;
+  for (const auto& x : a.sets) {
+    if (!detail_semver::set_satisfiable(x, inc)) continue;
+    for (const auto& y : b.sets) {
+      if (!detail_semver::set_satisfiable(y, inc)) continue;
+      bool all = true;
+      for (const auto& c : x) {
+        for (const auto& d : y) {
+          if (!intersects(c, d, inc)) {
+            all = false;
+            break;
+          }
+        }
+        if (!all) break;
+      }
+      if (all) return true;
+    }
+  }
+  return false;
+}
+
+namespace detail_semver {
+
+// node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
+inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
+  const int k = compare(a.operand, b.operand);
+  if (k > 0) return false;
+  if (k < 0) return true;
+  return b.op == comparator_op::gt && a.op == comparator_op::ge;
+}
+inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
+  const int k = compare(a.operand, b.operand);
+  if (k < 0) return false;
+  if (k > 0) return true;
+  return b.op == comparator_op::lt && a.op == comparator_op::le;
+}
+
+inline bool same_tuple(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
+}
+
+// node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
+inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+                         bool include_prerelease) {
+  const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
+  const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
+  if (sub.size() == 1 && sub[0].op == comparator_op::any) {
+    if (dom.size() == 1 && dom[0].op == comparator_op::any) return 1;
+    sub = {include_prerelease ? min_pre : min_plain};
+  }
+  if (dom.size() == 1 && dom[0].op == comparator_op::any) {
+    if (include_prerelease) return 1;
+    dom = {min_plain};
+  }
+  const comparator* gt = nullptr;
+  const comparator* lt = nullptr;
+  std::vector<const comparator*> eqs;
+  for (const auto& c : sub) {
+    if (c.op == comparator_op::gt || c.op == comparator_op::ge) {
+      if (gt == nullptr || higher_gt_picks_b(*gt, c)) gt = &c;
+    } else if (c.op == comparator_op::lt || c.op == comparator_op::le) {
+      if (lt == nullptr || lower_lt_picks_b(*lt, c)) lt = &c;
+    } else {
+      eqs.push_back(&c);
+    }
+  }
+  if (eqs.size() > 1) return -1;
+  bool have_gtlt = false;
+  int gtlt_comp = 0;
+  if (gt != nullptr && lt != nullptr) {
+    have_gtlt = true;
+    gtlt_comp = compare(gt->operand, lt->operand);
+    if (gtlt_comp > 0) return -1;
+    if (gtlt_comp == 0 && (gt->op != comparator_op::ge || lt->op != comparator_op::le)) return -1;
+  }
+  const bool gtlt_not_equal = !have_gtlt || gtlt_comp != 0;
+  if (!eqs.empty()) {
+    const version& eq = eqs[0]->operand;
+    if (gt != nullptr && !test_set_one(*gt, eq, include_prerelease)) return -1;
+    if (lt != nullptr && !test_set_one(*lt, eq, include_prerelease)) return -1;
+    for (const auto& c : dom)
+      if (!test_set_one(c, eq, include_prerelease)) return 0;
+    return 1;
+  }
+  bool has_dom_lt = false;
+  bool has_dom_gt = false;
+  const version* need_lt_pre =
+      lt != nullptr && !include_prerelease && !lt->operand.prerelease.empty() ? &lt->operand
+                                                                              : nullptr;
+  const version* need_gt_pre =
+      gt != nullptr && !include_prerelease && !gt->operand.prerelease.empty() ? &gt->operand
+                                                                              : nullptr;
+  if (need_lt_pre != nullptr && lt->op == comparator_op::lt && need_lt_pre->prerelease == "0") {
+    need_lt_pre = nullptr;
+  }
+  for (const auto& c : dom) {
+    const bool c_gt = c.op == comparator_op::gt || c.op == comparator_op::ge;
+    const bool c_lt = c.op == comparator_op::lt || c.op == comparator_op::le;
+    const bool c_pre = c.op != comparator_op::any && !c.operand.prerelease.empty();
+    has_dom_gt = has_dom_gt || c_gt;
+    has_dom_lt = has_dom_lt || c_lt;
+    if (gt != nullptr) {
+      if (need_gt_pre != nullptr && c_pre && same_tuple(c.operand, *need_gt_pre)) {
+        need_gt_pre = nullptr;
+      }
+      if (c_gt) {
+        if (higher_gt_picks_b(*gt, c)) return 0;
+      } else if (gt->op == comparator_op::ge && !test(c, gt->operand)) {
+        return 0;
+      }
+    }
+    if (lt != nullptr) {
+      if (need_lt_pre != nullptr && c_pre && same_tuple(c.operand, *need_lt_pre)) {
+        need_lt_pre = nullptr;
+      }
+      if (c_lt) {
+        if (lower_lt_picks_b(*lt, c)) return 0;
+      } else if (lt->op == comparator_op::le && !test(c, lt->operand)) {
+        return 0;
+      }
+    }
+    const bool no_operator = c.op == comparator_op::eq || c.op == comparator_op::any;
+    if (no_operator && (lt != nullptr || gt != nullptr) && gtlt_not_equal) return 0;
+  }
+  if (gt != nullptr && has_dom_lt && lt == nullptr && gtlt_not_equal) return 0;
+  if (lt != nullptr && has_dom_gt && gt == nullptr && gtlt_not_equal) return 0;
+  if (need_gt_pre != nullptr || need_lt_pre != nullptr) return 0;
+  return 1;
+}
+
+}  // namespace detail_semver
+
+// node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
+inline bool subset(const range& sub, const range& dom) {
+  const bool inc = sub.options.include_prerelease;
+  bool saw_non_null = false;
+  for (const auto& simple_sub : sub.sets) {
+    bool found = false;
+    for (const auto& simple_dom : dom.sets) {
+      const int is_sub = detail_semver::simple_subset(simple_sub, simple_dom, inc);
+      saw_non_null = saw_non_null || is_sub != -1;
+      if (is_sub == 1) {
+        found = true;
+        break;
+      }
+    }
+    if (!found && saw_non_null) return false;
+  }
+  return true;
+}
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/semver_range.hpp ----
+// ---- end relkit/semver.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -2568,13 +4927,13 @@ namespace detail_impl {
 
 struct compiled_constraint {
   const constraint* source = nullptr;
-  std::optional<double> number;                     // NUM_*
-  std::optional<std::int64_t> date_ms;              // DATE_*
-  std::optional<detail::semver_lite::view> semver;  // SEMVER_*
-  detail::regex_lite::regex pattern;                // REGEX
-  std::vector<detail::cidr_range> ranges;           // IN_CIDR
-  std::vector<std::string> folded;                  // STR_* with case_insensitive
-  bool missing_segment = false;                     // stands for an unknown segment id
+  std::optional<double> number;            // NUM_*
+  std::optional<std::int64_t> date_ms;     // DATE_*
+  std::optional<semver::version> version;  // SEMVER_*
+  detail::regex_lite::regex pattern;       // REGEX
+  std::vector<detail::cidr_range> ranges;  // IN_CIDR
+  std::vector<std::string> folded;         // STR_* with case_insensitive
+  bool missing_segment = false;            // stands for an unknown segment id
 };
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
@@ -2740,7 +5099,7 @@ class basic_flag_set {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte:
-        cc.semver = detail::semver_lite::parse(c.value);
+        if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
         break;
       case operator_kind::regex:
         cc.pattern = detail::regex_lite::regex::compile(c.value, c.case_insensitive);
@@ -2933,10 +5292,11 @@ class basic_flag_set {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
-        if (!value || !cc.semver) return false;
-        const auto v = detail::semver_lite::parse(*value);
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        if (!value || !cc.version) return false;
+        const auto v = semver::parse(*value);
         if (!v) return false;
-        const int cmp = detail::semver_lite::compare(*v, *cc.semver);
+        const int cmp = semver::compare(*v, *cc.version);
         switch (c.op) {
           case operator_kind::semver_eq:
             return cmp == 0;
@@ -3228,258 +5588,6471 @@ using flag_set = basic_flag_set<>;
 }  // namespace flags
 RELKIT_NAMESPACE_END
 // ---- end relkit/flags.hpp ----
-// ---- begin relkit/result.hpp ----
-// relkit::error and relkit::result<T>: every relkit parser returns a value or
-// an error, so the no-exception path is the natural one.
+// ---- begin relkit/gates.hpp ----
+// relkit::gates: promotion gates over evidence. A gate is a tree of
+// conditions (thresholds, approvals, test stages, deploy windows) composed
+// with all_of / any_of / not_ / a weighted score. Evaluation fails closed:
+// missing evidence fails (also under not_), a timeout never approves, and no
+// member can be optional. Every verdict explains itself, one line per node.
 
-#include <exception>
-#include <type_traits>
-#include <variant>
+
+// ---- begin relkit/detail/gates_text.hpp ----
+// Helpers for relkit::gates: number and time formatting, civil-date arithmetic
+// (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// <cmath> would double the header's compile time for these three.
+// False for inf and NaN.
+constexpr bool is_finite(double v) noexcept {
+  return v - v == 0;
+}
+// |v|, and +0.0 for -0.0 (a fuzzer find: "-0" was printed as "--0").
+constexpr double abs_value(double v) noexcept {
+  return v < 0 ? -v : v == 0 ? 0.0 : v;
+}
+// True for negative numbers and -0.0 (1/-0 is -inf).
+constexpr bool sign_bit(double v) noexcept {
+  return v < 0 || (v == 0 && 1 / v < 0);
+}
+
+// Shortest text that parses back to the same double ("79.9", "80", "1e+30").
+template <class = void>
+inline void append_number_exact(std::string& out, double value) {
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+// Twelve significant digits: what a person reads in a reason line, so that a
+// computed target such as 200 * 1.1 shows as 220 rather than 220.00000000000003.
+template <class = void>
+inline void append_number_readable(std::string& out, double value) {
+  char buffer[40];
+  const auto written =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
+  out.append(buffer, written.ptr);
+}
+
+template <class = void>
+inline void append_unsigned(std::string& out, std::uint64_t value) {
+  char buffer[24];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+template <class = void>
+inline void append_two_digits(std::string& out, std::int64_t value) {
+  out += static_cast<char>('0' + (value / 10) % 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+struct civil_date {
+  std::int64_t year = 1970;
+  unsigned month = 1;
+  unsigned day = 1;
+};
+
+constexpr civil_date civil_from_days(std::int64_t days) noexcept {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400;
+  return civil_date{month <= 2 ? year + 1 : year, month, day};
+}
+
+// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
+constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
+  return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+template <class = void>
+inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
+  return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
+}
+
+// "2026-11-23T11:30:01Z"
+template <class = void>
+inline void append_utc(std::string& out, std::int64_t seconds) {
+  const std::int64_t days = floor_div(seconds, 86400);
+  const std::int64_t second_of_day = seconds - days * 86400;
+  const civil_date date = civil_from_days(days);
+  if (date.year < 0 || date.year > 9999) {
+    out += "(out of range)";
+    return;
+  }
+  append_two_digits(out, date.year / 100);
+  append_two_digits(out, date.year % 100);
+  out += '-';
+  append_two_digits(out, date.month);
+  out += '-';
+  append_two_digits(out, date.day);
+  out += 'T';
+  append_two_digits(out, second_of_day / 3600);
+  out += ':';
+  append_two_digits(out, second_of_day / 60 % 60);
+  out += ':';
+  append_two_digits(out, second_of_day % 60);
+  out += 'Z';
+}
+
+// "1h30m", "29m59s", "0s"; negative durations get a leading '-'.
+template <class = void>
+inline void append_duration(std::string& out, std::int64_t seconds) {
+  if (seconds < 0) {
+    out += '-';
+    seconds = -seconds;
+  }
+  if (seconds == 0) {
+    out += "0s";
+    return;
+  }
+  const std::int64_t days = seconds / 86400;
+  const std::int64_t hours = seconds / 3600 % 24;
+  const std::int64_t minutes = seconds / 60 % 60;
+  const std::int64_t rest = seconds % 60;
+  if (days != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(days));
+    out += 'd';
+  }
+  if (hours != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(hours));
+    out += 'h';
+  }
+  if (minutes != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(minutes));
+    out += 'm';
+  }
+  if (rest != 0) {
+    append_unsigned(out, static_cast<std::uint64_t>(rest));
+    out += 's';
+  }
+}
+
+// Days since epoch of the last Sunday of a month.
+constexpr std::int64_t last_sunday(std::int64_t year, unsigned month) noexcept {
+  const std::int64_t last_day =
+      month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, month + 1, 1) - 1;
+  return last_day - static_cast<std::int64_t>((weekday_from_days(last_day) + 1) % 7);
+}
+
+// Days since epoch of the n-th (1-based) Sunday of a month.
+constexpr std::int64_t nth_sunday(std::int64_t year, unsigned month, unsigned n) noexcept {
+  const std::int64_t first = days_from_civil(year, month, 1);
+  const std::int64_t first_sunday =
+      first + static_cast<std::int64_t>((6 - weekday_from_days(first)) % 7);
+  return first_sunday + 7 * static_cast<std::int64_t>(n - 1);
+}
+
+// European Union: summer time from the last Sunday of March 01:00 UTC to the
+// last Sunday of October 01:00 UTC, whatever the zone's standard offset.
+constexpr bool eu_summer_time(std::int64_t utc_seconds) noexcept {
+  const std::int64_t year = civil_from_days(floor_div(utc_seconds, 86400)).year;
+  const std::int64_t start = last_sunday(year, 3) * 86400 + 3600;
+  const std::int64_t end = last_sunday(year, 10) * 86400 + 3600;
+  return utc_seconds >= start && utc_seconds < end;
+}
+
+// United States (since 2007): from the second Sunday of March 02:00 local
+// standard time to the first Sunday of November 02:00 local daylight time.
+constexpr bool us_daylight_time(std::int64_t utc_seconds,
+                                std::int64_t standard_offset_seconds) noexcept {
+  const std::int64_t year =
+      civil_from_days(floor_div(utc_seconds + standard_offset_seconds, 86400)).year;
+  const std::int64_t start = nth_sunday(year, 3, 2) * 86400 + 7200 - standard_offset_seconds;
+  const std::int64_t end = nth_sunday(year, 11, 1) * 86400 + 7200 - standard_offset_seconds - 3600;
+  return utc_seconds >= start && utc_seconds < end;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_text.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+using time_point = std::chrono::system_clock::time_point;
+
+// ---------------------------------------------------------------- errors
+
+enum class errc {
+  unexpected_token = 1,  // a word the spec grammar does not allow here
+  unexpected_end,        // input ended inside a group or a line
+  bad_number,            // not a finite number
+  bad_comparator,        // expected < <= == != >= > (or Keptn's =)
+  bad_name,              // names use [A-Za-z0-9_.:/-]
+  bad_duration,          // expected 30m, 2h, 45s, 1d
+  bad_window,            // malformed day list, time range, date range or offset
+  optional_not_allowed,  // allow_failure / optional / skip: a gate cannot be optional
+  invalid_gate,          // a structurally invalid gate (empty group, weight <= 0, ...)
+  too_deep,              // nesting deeper than 64 levels
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::unexpected_token:
+      return "unexpected_token";
+    case errc::unexpected_end:
+      return "unexpected_end";
+    case errc::bad_number:
+      return "bad_number";
+    case errc::bad_comparator:
+      return "bad_comparator";
+    case errc::bad_name:
+      return "bad_name";
+    case errc::bad_duration:
+      return "bad_duration";
+    case errc::bad_window:
+      return "bad_window";
+    case errc::optional_not_allowed:
+      return "optional_not_allowed";
+    case errc::invalid_gate:
+      return "invalid_gate";
+    case errc::too_deep:
+      return "too_deep";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"gates", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// ---------------------------------------------------------------- evidence
+
+enum class decision : std::uint8_t { approve, reject };
+
+struct approval {
+  std::string who;
+  time_point at{};
+  decision choice = decision::approve;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
+  friend bool operator==(const approval& a, const T& b) {
+    return a.who == b.who && a.at == b.at && a.choice == b.choice;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
+  friend bool operator!=(const approval& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// A measured value. A relative criterion reads `baseline` if set, otherwise
+// an aggregate of `baseline_samples`; with neither it fails (Keptn passes).
+struct metric {
+  std::string name;
+  double value = 0;
+  std::optional<double> baseline;
+  std::vector<double> baseline_samples;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
+  friend bool operator==(const metric& a, const T& b) {
+    return a.name == b.name && a.value == b.value && a.baseline == b.baseline &&
+           a.baseline_samples == b.baseline_samples;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
+  friend bool operator!=(const metric& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// An integer count such as critical CVEs; read by threshold conditions exactly
+// like a metric of the same name (metrics are looked up first).
+struct count {
+  std::string name;
+  std::uint64_t value = 0;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
+  friend bool operator==(const count& a, const T& b) {
+    return a.name == b.name && a.value == b.value;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
+  friend bool operator!=(const count& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// Only `passed` counts as passed: skipped and canceled stages are not evidence
+// of success; running ones make a stage condition pending.
+enum class stage_status : std::uint8_t { passed, failed, running, skipped, canceled };
+
+struct stage_result {
+  std::string stage;  // "smoke", "test", "integration"
+  stage_status status = stage_status::failed;
+  time_point finished_at{};
+
+  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
+  friend bool operator==(const stage_result& a, const T& b) {
+    return a.stage == b.stage && a.status == b.status && a.finished_at == b.finished_at;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
+  friend bool operator!=(const stage_result& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// Everything a gate may look at, filled by the caller. Absent fields are
+// missing evidence, which fails every condition that needs them.
+struct evidence {
+  std::vector<metric> metrics;
+  std::vector<count> counts;
+  std::vector<approval> approvals;
+  std::optional<std::string> author;                // who made the change
+  std::optional<time_point> approval_requested_at;  // start of an approval timeout
+  std::vector<stage_result> stages;
+  std::optional<time_point> now;  // the evaluation time; never read from a clock
+
+  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
+  friend bool operator==(const evidence& a, const T& b) {
+    return a.metrics == b.metrics && a.counts == b.counts && a.approvals == b.approvals &&
+           a.author == b.author && a.approval_requested_at == b.approval_requested_at &&
+           a.stages == b.stages && a.now == b.now;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
+  friend bool operator!=(const evidence& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// ---------------------------------------------------------------- conditions
+
+enum class comparator : std::uint8_t { lt, le, eq, ne, ge, gt };
+
+// How a criterion's value becomes a target:
+//   absolute          target = value                       (">= 80")
+//   baseline_delta    target = baseline + value            ("<=+5", ">-5")
+//   baseline_percent  target = baseline + |baseline|*value/100   ("<=+10%", "<=10%")
+//   baseline_factor   target = baseline + |baseline|*(value-1)   ("<*1.05")
+// Relative targets are sign-aware: "+10%" is always 10% higher than the
+// baseline, also for a negative baseline (Keptn multiplies instead).
+enum class reference : std::uint8_t { absolute, baseline_delta, baseline_percent, baseline_factor };
+
+struct criterion {
+  comparator op = comparator::ge;
+  double value = 0;
+  reference ref = reference::absolute;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
+  friend bool operator==(const criterion& a, const T& b) {
+    return a.op == b.op && a.value == b.value && a.ref == b.ref;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
+  friend bool operator!=(const criterion& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// How baseline samples are aggregated (Keptn: avg by default); percentiles
+// use the nearest-rank method.
+enum class aggregate : std::uint8_t { avg, p50, p90, p95 };
+
+enum class window_effect : std::uint8_t { allow, deny };
+enum class dst_rule : std::uint8_t { none, eu, us };
+
+struct month_day {
+  std::int32_t year = 0;  // 0: every year
+  std::uint8_t month = 1;
+  std::uint8_t day = 1;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
+  friend bool operator==(const month_day& a, const T& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
+  friend bool operator!=(const month_day& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// A deploy window in local time: `utc_offset_minutes` is the standard offset,
+// `dst` adds an hour while that rule's summer time is in force. Either weekly
+// (`weekdays` non-zero: bit 0 = Monday ... bit 6 = Sunday, local minutes
+// [start_minute, end_minute); start > end wraps past midnight and belongs to
+// the start day) or a date range (`weekdays` zero: whole local days `from` to
+// `to`, inclusive; without years it recurs every year and may wrap New Year).
+struct window {
+  window_effect effect = window_effect::allow;
+  std::uint8_t weekdays = 0;
+  std::uint16_t start_minute = 0;
+  std::uint16_t end_minute = 1440;
+  month_day from{};
+  month_day to{};
+  std::int16_t utc_offset_minutes = 0;
+  dst_rule dst = dst_rule::none;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
+  friend bool operator==(const window& a, const T& b) {
+    return a.effect == b.effect && a.weekdays == b.weekdays && a.start_minute == b.start_minute &&
+           a.end_minute == b.end_minute && a.from == b.from && a.to == b.to &&
+           a.utc_offset_minutes == b.utc_offset_minutes && a.dst == b.dst;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
+  friend bool operator!=(const window& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+enum class gate_kind : std::uint8_t {
+  threshold,      // name: metric or count; pass criteria ANDed, optional warn tier
+  approvals,      // required distinct approvers; any rejection vetoes
+  stages_passed,  // every result of stage `name` passed, at least one present
+  no_failure,     // no failed result of stage `name` within `within` before now
+  windows,        // deploy windows: deny beats allow; with allow windows one must be open
+  all_of,
+  any_of,
+  not_,
+  score,  // Keptn-style weighted score of `children` with pass/warn cut-offs
+};
+
+// One node of a gate. Plain data; build it with the functions below or parse
+// it from a spec. There is deliberately no "optional" or "allow failure" flag:
+// every node blocks.
+struct gate {
+  gate_kind type = gate_kind::all_of;
+  std::string name;  // metric/count/stage name; a label for groups and windows
+  // threshold
+  std::vector<criterion> pass;
+  std::vector<criterion> warn;  // empty: no warning tier
+  aggregate baseline_aggregate = aggregate::avg;
+  // approvals
+  std::uint32_t required = 1;
+  bool allow_self_approval = false;
+  std::optional<std::chrono::seconds> timeout;  // after it, still too few approvals: fail
+  // no_failure
+  std::chrono::seconds within{0};
+  // windows
+  std::vector<window> windows;
+  // all_of / any_of / not_ / score
+  std::vector<gate> children;
+  double pass_score = 90;  // score: pass at or above, in percent
+  double warn_score = 75;  // score: warn at or above
+  // as an objective of a score
+  double weight = 1;
+  bool key = false;  // a failing key objective fails the score whatever its value
+
+  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
+  friend bool operator==(const gate& a, const T& b) {
+    return a.type == b.type && a.name == b.name && a.pass == b.pass && a.warn == b.warn &&
+           a.baseline_aggregate == b.baseline_aggregate && a.required == b.required &&
+           a.allow_self_approval == b.allow_self_approval && a.timeout == b.timeout &&
+           a.within == b.within && a.windows == b.windows && a.children == b.children &&
+           a.pass_score == b.pass_score && a.warn_score == b.warn_score && a.weight == b.weight &&
+           a.key == b.key;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
+  friend bool operator!=(const gate& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// ---------------------------------------------------------------- building
+
+template <class = void>
+inline gate threshold(std::string name, std::vector<criterion> pass,
+                      std::vector<criterion> warn = {}) {
+  gate g;
+  g.type = gate_kind::threshold;
+  g.name = std::move(name);
+  g.pass = std::move(pass);
+  g.warn = std::move(warn);
+  return g;
+}
+
+template <class = void>
+inline gate approvals(std::uint32_t required) {
+  gate g;
+  g.type = gate_kind::approvals;
+  g.name = "approvals";
+  g.required = required;
+  return g;
+}
+
+template <class = void>
+inline gate stages_passed(std::string stage) {
+  gate g;
+  g.type = gate_kind::stages_passed;
+  g.name = std::move(stage);
+  return g;
+}
+
+template <class = void>
+inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
+  gate g;
+  g.type = gate_kind::no_failure;
+  g.name = std::move(stage);
+  g.within = within;
+  return g;
+}
+
+template <class = void>
+inline gate deploy_windows(std::string label, std::vector<window> windows) {
+  gate g;
+  g.type = gate_kind::windows;
+  g.name = std::move(label);
+  g.windows = std::move(windows);
+  return g;
+}
+
+template <class = void>
+inline gate all_of(std::string label, std::vector<gate> children) {
+  gate g;
+  g.type = gate_kind::all_of;
+  g.name = std::move(label);
+  g.children = std::move(children);
+  return g;
+}
+template <class = void>
+inline gate all_of(std::vector<gate> children) {
+  return all_of(std::string(), std::move(children));
+}
+
+template <class = void>
+inline gate any_of(std::string label, std::vector<gate> children) {
+  gate g = all_of(std::move(label), std::move(children));
+  g.type = gate_kind::any_of;
+  return g;
+}
+template <class = void>
+inline gate any_of(std::vector<gate> children) {
+  return any_of(std::string(), std::move(children));
+}
+
+template <class = void>
+inline gate not_(gate child) {
+  gate g;
+  g.type = gate_kind::not_;
+  g.children.push_back(std::move(child));
+  return g;
+}
+
+template <class = void>
+inline gate score(std::string label, double pass_score, double warn_score,
+                  std::vector<gate> objectives) {
+  gate g = all_of(std::move(label), std::move(objectives));
+  g.type = gate_kind::score;
+  g.pass_score = pass_score;
+  g.warn_score = warn_score;
+  return g;
+}
+
+// The same node as an objective of a score with this weight.
+template <class = void>
+inline gate weighted(gate g, double weight) {
+  g.weight = weight;
+  return g;
+}
+// The same node as a key (veto) objective of a score.
+template <class = void>
+inline gate key(gate g) {
+  g.key = true;
+  return g;
+}
+
+// ---------------------------------------------------------------- verdicts
+
+// Ordered from best to worst. `pending` is not yet satisfied but may become so
+// with more evidence (approvals still to come, stages still running); it
+// blocks promotion like `fail`.
+enum class outcome : std::uint8_t { pass, warn, pending, fail };
+
+constexpr std::string_view to_string(outcome o) noexcept {
+  switch (o) {
+    case outcome::pass:
+      return "PASS";
+    case outcome::warn:
+      return "WARN";
+    case outcome::pending:
+      return "PENDING";
+    case outcome::fail:
+      return "FAIL";
+  }
+  return "FAIL";
+}
+
+// Only pass and warn promote; warn is a pass the verdict asks a person to read.
+constexpr bool promotes(outcome o) noexcept {
+  return o == outcome::pass || o == outcome::warn;
+}
+
+// One line per node: `line` holds the node's explanation without the outcome
+// ("coverage 79.9 < 80 (required >= 80)"); `reasons` are the children.
+struct verdict {
+  outcome result = outcome::fail;
+  bool missing_evidence = false;  // this node or one below lacked evidence
+  std::string line;
+  std::vector<verdict> reasons;
+
+  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
+  friend bool operator==(const verdict& a, const T& b) {
+    return a.result == b.result && a.missing_evidence == b.missing_evidence && a.line == b.line &&
+           a.reasons == b.reasons;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
+  friend bool operator!=(const verdict& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+// ---------------------------------------------------------------- validation
+
+}  // namespace gates
+namespace detail {
+namespace gates_detail {
+using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
+
+template <class = void>
+inline bool is_name_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == ':' || c == '/' || c == '-';
+}
+
+template <class = void>
+inline bool is_valid_name(std::string_view name) noexcept {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!is_name_char(c)) return false;
+  }
+  return true;
+}
+
+template <class = void>
+inline bool is_finite(double v) noexcept {
+  return ::relkit::detail::is_finite(v);
+}
+
+template <class = void>
+inline bool valid_window(const window& w) noexcept {
+  if (w.utc_offset_minutes < -18 * 60 || w.utc_offset_minutes > 18 * 60) return false;
+  if (w.weekdays != 0) {
+    if (w.weekdays > 0x7f || w.start_minute > 1440 || w.end_minute > 1440) return false;
+    return w.start_minute != w.end_minute;
+  }
+  const auto valid_day = [](const month_day& d) {
+    return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.year >= 0 &&
+           d.year <= 9999;
+  };
+  if (!valid_day(w.from) || !valid_day(w.to)) return false;
+  // Both dated or both recurring.
+  return (w.from.year == 0) == (w.to.year == 0);
+}
+
+// Why this node (not its children) is invalid, or nullptr.
+template <class = void>
+inline const char* node_problem(const gate& g) noexcept {
+  if (!(g.weight > 0) || !is_finite(g.weight)) return "weight must be a finite number above 0";
+  switch (g.type) {
+    case gate_kind::threshold:
+      if (!is_valid_name(g.name)) return "threshold needs a name of [A-Za-z0-9_.:/-]";
+      if (g.pass.empty()) return "threshold needs at least one pass criterion";
+      for (const auto& c : g.pass) {
+        if (!is_finite(c.value)) return "criterion value must be finite";
+      }
+      for (const auto& c : g.warn) {
+        if (!is_finite(c.value)) return "criterion value must be finite";
+      }
+      return nullptr;
+    case gate_kind::approvals:
+      if (g.required == 0) return "approvals must require at least 1";
+      if (g.timeout && g.timeout->count() <= 0) return "approval timeout must be positive";
+      return nullptr;
+    case gate_kind::stages_passed:
+      if (!is_valid_name(g.name)) return "stage needs a name of [A-Za-z0-9_.:/-]";
+      return nullptr;
+    case gate_kind::no_failure:
+      if (!is_valid_name(g.name)) return "stage needs a name of [A-Za-z0-9_.:/-]";
+      if (g.within.count() <= 0) return "no_failure needs a positive duration";
+      return nullptr;
+    case gate_kind::windows:
+      if (!is_valid_name(g.name)) return "windows need a label of [A-Za-z0-9_.:/-]";
+      if (g.windows.empty()) return "windows need at least one window";
+      for (const auto& w : g.windows) {
+        if (!valid_window(w)) return "malformed window";
+      }
+      return nullptr;
+    case gate_kind::all_of:
+    case gate_kind::any_of:
+      if (!g.name.empty() && !is_valid_name(g.name)) return "label must use [A-Za-z0-9_.:/-]";
+      if (g.children.empty()) return "a group needs at least one member";
+      return nullptr;
+    case gate_kind::not_:
+      if (g.children.size() != 1) return "not needs exactly one member";
+      return nullptr;
+    case gate_kind::score:
+      if (!g.name.empty() && !is_valid_name(g.name)) return "label must use [A-Za-z0-9_.:/-]";
+      if (g.children.empty()) return "a score needs at least one objective";
+      // A pass cut-off of 0 would pass anything: an optional gate in disguise.
+      if (!(g.pass_score > 0 && g.pass_score <= 100)) return "pass score must be in (0, 100]";
+      if (!(g.warn_score > 0 && g.warn_score <= g.pass_score)) {
+        return "warn score must be in (0, pass score]";
+      }
+      return nullptr;
+  }
+  return "unknown node kind";
+}
+
+}  // namespace gates_detail
+}  // namespace detail
+namespace gates {
+
+// The first structural problem of a gate built in code (position 0), or
+// success. evaluate() fails an invalid node closed with the same message.
+template <class = void>
+inline result<void> validate(const gate& g, int depth = 0) {
+  if (depth > 64) return relkit::error{errc::too_deep, 0, "gate nested deeper than 64 levels at 0"};
+  if (const char* problem = detail::gates_detail::node_problem(g)) {
+    return relkit::error{errc::invalid_gate, 0, std::string(problem) + " at 0"};
+  }
+  for (const auto& child : g.children) {
+    auto checked = validate<>(child, depth + 1);
+    if (!checked) return checked;
+  }
+  return {};
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// The internals need the types above; the public functions below need them.
+// ---- begin relkit/detail/gates_eval.hpp ----
+// Internals of relkit::gates: evaluation and rendering. Included by
+// relkit/gates.hpp after the gate types; not a public header.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// ---------------------------------------------------------------- evaluation
+
+namespace gates_detail {
+using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
+
+struct node_eval {
+  outcome result = outcome::fail;
+  bool missing = false;
+  double fraction = 0;  // share of the weight earned as a score objective, 0..1
+};
+
+template <class = void>
+inline bool lookup_value(const evidence& e, std::string_view name, double& value,
+                         const metric*& found) noexcept {
+  for (const auto& m : e.metrics) {
+    if (m.name == name) {
+      value = m.value;
+      found = &m;
+      return true;
+    }
+  }
+  for (const auto& c : e.counts) {
+    if (c.name == name) {
+      value = static_cast<double>(c.value);
+      return true;
+    }
+  }
+  return false;
+}
+
+template <class = void>
+inline bool compare(double actual, comparator op, double target) noexcept {
+  switch (op) {
+    case comparator::lt:
+      return actual < target;
+    case comparator::le:
+      return actual <= target;
+    case comparator::eq:
+      return actual == target;
+    case comparator::ne:
+      return actual != target;
+    case comparator::ge:
+      return actual >= target;
+    case comparator::gt:
+      return actual > target;
+  }
+  return false;
+}
+
+constexpr std::string_view op_text(comparator op) noexcept {
+  switch (op) {
+    case comparator::lt:
+      return "<";
+    case comparator::le:
+      return "<=";
+    case comparator::eq:
+      return "==";
+    case comparator::ne:
+      return "!=";
+    case comparator::ge:
+      return ">=";
+    case comparator::gt:
+      return ">";
+  }
+  return "?";
+}
+
+template <class = void>
+inline bool is_relative(const criterion& c) noexcept {
+  return c.ref != reference::absolute;
+}
+
+// The k-th smallest (0-based) without sorting a copy: no allocation.
+template <class = void>
+inline double kth_smallest(const std::vector<double>& samples, std::size_t k) noexcept {
+  for (double candidate : samples) {
+    std::size_t less = 0;
+    std::size_t equal = 0;
+    for (double other : samples) {
+      if (other < candidate) ++less;
+      if (other == candidate) ++equal;
+    }
+    if (less <= k && k < less + equal) return candidate;
+  }
+  return samples.front();
+}
+
+template <class = void>
+inline bool baseline_of(const metric* m, aggregate how, double& out) noexcept {
+  if (m == nullptr) return false;
+  if (m->baseline) {
+    out = *m->baseline;
+    return ::relkit::detail::is_finite(out);
+  }
+  const auto& samples = m->baseline_samples;
+  if (samples.empty()) return false;
+  for (double s : samples) {
+    if (!::relkit::detail::is_finite(s)) return false;
+  }
+  if (how == aggregate::avg) {
+    double sum = 0;
+    for (double s : samples) sum += s;
+    out = sum / static_cast<double>(samples.size());
+    return ::relkit::detail::is_finite(out);
+  }
+  const std::size_t p = how == aggregate::p50 ? 50 : how == aggregate::p90 ? 90 : 95;
+  // Nearest rank: the ceil(p/100 * n)-th smallest, 1-based.
+  std::size_t rank = (p * samples.size() + 99) / 100;
+  if (rank == 0) rank = 1;
+  out = kth_smallest(samples, rank - 1);
+  return true;
+}
+
+template <class = void>
+inline double target_of(const criterion& c, double baseline) noexcept {
+  switch (c.ref) {
+    case reference::absolute:
+      return c.value;
+    case reference::baseline_delta:
+      return baseline + c.value;
+    case reference::baseline_percent:
+      return baseline + ::relkit::detail::abs_value(baseline) * c.value / 100.0;
+    case reference::baseline_factor:
+      return baseline + ::relkit::detail::abs_value(baseline) * (c.value - 1.0);
+  }
+  return c.value;
+}
+
+template <class = void>
+inline void append_signed(std::string& out, double value) {
+  out += value < 0 ? '-' : '+';
+  ::relkit::detail::append_number_readable(out, ::relkit::detail::abs_value(value));
+}
+
+// "<= 220: baseline 200 +10%" (relative, baseline known), "<= +10%" (unknown)
+// or ">= 80" (absolute).
+// "baseline 200 +10%", "baseline * 1.05" (no known baseline value).
+template <class = void>
+inline void append_relation(std::string& out, const criterion& c, bool has_baseline,
+                            double baseline) {
+  out += "baseline ";
+  if (has_baseline) {
+    ::relkit::detail::append_number_readable(out, baseline);
+    out += ' ';
+  }
+  if (c.ref == reference::baseline_factor) {
+    out += "* ";
+    ::relkit::detail::append_number_readable(out, c.value);
+  } else {
+    append_signed(out, c.value);
+    if (c.ref == reference::baseline_percent) out += '%';
+  }
+}
+
+// "<= 220: baseline 200 +10%" (relative, baseline known), "<= baseline +10%"
+// (unknown) or ">= 80" (absolute).
+template <class = void>
+inline void append_criterion(std::string& out, const criterion& c, bool has_baseline,
+                             double baseline) {
+  out += op_text(c.op);
+  out += ' ';
+  if (c.ref == reference::absolute) {
+    ::relkit::detail::append_number_readable(out, c.value);
+    return;
+  }
+  if (has_baseline) {
+    ::relkit::detail::append_number_readable(out, target_of(c, baseline));
+    out += ": ";
+  }
+  append_relation(out, c, has_baseline, baseline);
+}
+
+template <class = void>
+inline void append_requirements(std::string& out, const gate& g, bool has_baseline,
+                                double baseline) {
+  out += "(required ";
+  for (std::size_t i = 0; i < g.pass.size(); ++i) {
+    if (i != 0) out += " and ";
+    append_criterion(out, g.pass[i], has_baseline, baseline);
+  }
+  if (!g.warn.empty()) {
+    out += "; warning ";
+    for (std::size_t i = 0; i < g.warn.size(); ++i) {
+      if (i != 0) out += " and ";
+      append_criterion(out, g.warn[i], has_baseline, baseline);
+    }
+  }
+  out += ')';
+}
+
+template <class = void>
+inline bool tier_met(const std::vector<criterion>& tier, double value, double baseline,
+                     std::size_t& first_missed) noexcept {
+  for (std::size_t i = 0; i < tier.size(); ++i) {
+    if (!compare(value, tier[i].op, target_of(tier[i], baseline))) {
+      first_missed = i;
+      return false;
+    }
+  }
+  return true;
+}
+
+template <class = void>
+inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) {
+  double value = 0;
+  const metric* m = nullptr;
+  const bool found = lookup_value(e, g.name, value, m);
+  if (!found || !::relkit::detail::is_finite(value)) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += found ? " is not a finite number " : " missing ";
+      append_requirements(out->line, g, false, 0);
+    }
+    return {outcome::fail, true, 0};
+  }
+  bool needs_baseline = false;
+  for (const auto& c : g.pass) needs_baseline = needs_baseline || is_relative(c);
+  for (const auto& c : g.warn) needs_baseline = needs_baseline || is_relative(c);
+  double baseline = 0;
+  if (needs_baseline && !baseline_of(m, g.baseline_aggregate, baseline)) {
+    // Keptn treats a relative criterion without a baseline as met; relkit fails closed.
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += ' ';
+      ::relkit::detail::append_number_readable(out->line, value);
+      out->line += ", baseline missing ";
+      append_requirements(out->line, g, false, 0);
+    }
+    return {outcome::fail, true, 0};
+  }
+  std::size_t missed = 0;
+  if (tier_met(g.pass, value, baseline, missed)) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += ' ';
+      ::relkit::detail::append_number_readable(out->line, value);
+      for (std::size_t i = 0; i < g.pass.size(); ++i) {
+        const criterion& c = g.pass[i];
+        out->line += i == 0 ? " " : ", ";
+        out->line += op_text(c.op);
+        out->line += ' ';
+        ::relkit::detail::append_number_readable(out->line, target_of(c, baseline));
+        if (is_relative(c)) {
+          out->line += " (";
+          append_relation(out->line, c, true, baseline);
+          out->line += ')';
+        }
+      }
+    }
+    return {outcome::pass, false, 1};
+  }
+  std::size_t warn_missed = 0;
+  const bool warned = !g.warn.empty() && tier_met(g.warn, value, baseline, warn_missed);
+  if (out != nullptr) {
+    const double target = target_of(g.pass[missed], baseline);
+    out->line = g.name;
+    out->line += ' ';
+    ::relkit::detail::append_number_readable(out->line, value);
+    out->line += value < target ? " < " : value > target ? " > " : " == ";
+    ::relkit::detail::append_number_readable(out->line, target);
+    out->line += ' ';
+    append_requirements(out->line, g, needs_baseline, baseline);
+  }
+  if (warned) return {outcome::warn, false, 0.5};
+  return {outcome::fail, false, 0};
+}
+
+template <class = void>
+inline bool counted_before(const std::vector<approval>& list, std::size_t index) noexcept {
+  for (std::size_t j = 0; j < index; ++j) {
+    if (list[j].choice == decision::approve && list[j].who == list[index].who) return true;
+  }
+  return false;
+}
+
+template <class = void>
+inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) {
+  if (!g.allow_self_approval && (!e.author || e.author->empty())) {
+    if (out != nullptr) out->line = "approvals author missing (needed to exclude self-approval)";
+    return {outcome::fail, true, 0};
+  }
+  for (const auto& a : e.approvals) {
+    if (a.choice == decision::reject) {
+      if (out != nullptr) {
+        out->line = "approvals rejected by ";
+        out->line += a.who.empty() ? std::string("(unnamed)") : a.who;
+        out->line += " (any rejection vetoes)";
+      }
+      return {outcome::fail, false, 0};
+    }
+  }
+  std::uint32_t valid = 0;
+  bool self_ignored = false;
+  std::string names;
+  const auto& list = e.approvals;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i].who.empty() || counted_before(list, i)) continue;
+    if (!g.allow_self_approval && list[i].who == *e.author) {
+      self_ignored = true;
+      continue;
+    }
+    ++valid;
+    if (out != nullptr) {
+      if (!names.empty()) names += ", ";
+      names += list[i].who;
+    }
+  }
+  const auto describe_count = [&](std::string& line) {
+    line = "approvals ";
+    ::relkit::detail::append_unsigned(line, valid);
+    line += " of ";
+    ::relkit::detail::append_unsigned(line, g.required);
+    line += " required";
+    if (!names.empty() || self_ignored) {
+      line += " (";
+      line += names;
+      if (self_ignored) {
+        if (!names.empty()) line += "; ";
+        line += "self-approval by ";
+        line += *e.author;
+        line += " not counted";
+      }
+      line += ')';
+    }
+  };
+  if (valid >= g.required) {
+    if (out != nullptr) describe_count(out->line);
+    return {outcome::pass, false, 1};
+  }
+  if (g.timeout) {
+    if (!e.now || !e.approval_requested_at) {
+      if (out != nullptr) {
+        describe_count(out->line);
+        out->line += e.now ? ", approval request time missing" : ", evaluation time missing";
+        out->line += " (a timeout never approves)";
+      }
+      return {outcome::fail, true, 0};
+    }
+    if (*e.now - *e.approval_requested_at >= *g.timeout) {
+      if (out != nullptr) {
+        describe_count(out->line);
+        out->line += ", timed out after ";
+        ::relkit::detail::append_duration(out->line, g.timeout->count());
+        out->line += " (a timeout never approves)";
+      }
+      return {outcome::fail, false, 0};
+    }
+  }
+  if (out != nullptr) describe_count(out->line);
+  return {outcome::pending, false, 0};
+}
+
+template <class = void>
+inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* out) {
+  std::uint64_t total = 0, passed = 0, failed = 0, running = 0, not_run = 0;
+  for (const auto& s : e.stages) {
+    if (s.stage != g.name) continue;
+    ++total;
+    switch (s.status) {
+      case stage_status::passed:
+        ++passed;
+        break;
+      case stage_status::failed:
+        ++failed;
+        break;
+      case stage_status::running:
+        ++running;
+        break;
+      case stage_status::skipped:
+      case stage_status::canceled:
+        ++not_run;
+        break;
+    }
+  }
+  const outcome result = total == 0                    ? outcome::fail
+                         : failed != 0 || not_run != 0 ? outcome::fail
+                         : running != 0                ? outcome::pending
+                                                       : outcome::pass;
+  if (out != nullptr) {
+    out->line = g.name;
+    if (total == 0) {
+      out->line += " no results (required all passed)";
+    } else {
+      out->line += ' ';
+      ::relkit::detail::append_unsigned(out->line, passed);
+      out->line += " of ";
+      ::relkit::detail::append_unsigned(out->line, total);
+      out->line += " passed";
+      const auto part = [&](std::uint64_t n, const char* what) {
+        if (n == 0) return;
+        out->line += ", ";
+        ::relkit::detail::append_unsigned(out->line, n);
+        out->line += what;
+      };
+      part(failed, " failed");
+      part(not_run, " skipped or canceled");
+      part(running, " running");
+      if (result == outcome::fail) out->line += " (required all passed)";
+    }
+  }
+  return {result, total == 0, result == outcome::pass ? 1.0 : 0.0};
+}
+
+template <class = void>
+inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out) {
+  if (out != nullptr) out->line = g.name;
+  const auto append_required = [&] {
+    out->line += "(required no failure within ";
+    ::relkit::detail::append_duration(out->line, g.within.count());
+    out->line += ')';
+  };
+  if (!e.now) {
+    if (out != nullptr) {
+      out->line += " evaluation time missing ";
+      append_required();
+    }
+    return {outcome::fail, true, 0};
+  }
+  bool any = false;
+  const stage_result* last_failure = nullptr;
+  for (const auto& s : e.stages) {
+    if (s.stage != g.name) continue;
+    any = true;
+    if (s.status == stage_status::failed &&
+        (last_failure == nullptr || s.finished_at > last_failure->finished_at)) {
+      last_failure = &s;
+    }
+  }
+  if (!any) {
+    if (out != nullptr) {
+      out->line += " no results ";
+      append_required();
+    }
+    return {outcome::fail, true, 0};
+  }
+  // Closed window: a failure exactly `within` before now still counts, and so
+  // does one stamped after now (clock skew is not a pass).
+  const bool recent = last_failure != nullptr && last_failure->finished_at >= *e.now - g.within;
+  if (out != nullptr) {
+    if (last_failure == nullptr) {
+      out->line += " no failure recorded";
+    } else {
+      out->line += recent ? " failed at " : " last failed at ";
+      ::relkit::detail::append_utc(out->line,
+                                   ::relkit::detail::unix_seconds(last_failure->finished_at));
+      const auto ago =
+          std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
+      out->line += ", ";
+      if (ago.count() >= 0) {
+        ::relkit::detail::append_duration(out->line, ago.count());
+        out->line += " before now";
+      } else {
+        ::relkit::detail::append_duration(out->line, -ago.count());
+        out->line += " after now";
+      }
+    }
+    out->line += ' ';
+    append_required();
+  }
+  return recent ? node_eval{outcome::fail, false, 0} : node_eval{outcome::pass, false, 1};
+}
+
+inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
+                                                      "fri", "sat", "sun"};
+
+template <class = void>
+inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
+  ::relkit::detail::append_two_digits(out, minute_of_day / 60);
+  out += ':';
+  ::relkit::detail::append_two_digits(out, minute_of_day % 60);
+}
+
+template <class = void>
+inline void append_offset(std::string& out, std::int64_t minutes) {
+  out += minutes < 0 ? '-' : '+';
+  append_hhmm(out, minutes < 0 ? -minutes : minutes);
+}
+
+template <class = void>
+inline void append_month_day(std::string& out, const month_day& d) {
+  if (d.year != 0) {
+    ::relkit::detail::append_two_digits(out, d.year / 100);
+    ::relkit::detail::append_two_digits(out, d.year % 100);
+    out += '-';
+  }
+  ::relkit::detail::append_two_digits(out, d.month);
+  out += '-';
+  ::relkit::detail::append_two_digits(out, d.day);
+}
+
+// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
+template <class = void>
+inline void append_window(std::string& out, const window& w) {
+  out += w.effect == window_effect::allow ? "allow " : "deny ";
+  if (w.weekdays != 0) {
+    bool first = true;
+    for (unsigned day = 0; day < 7;) {
+      if ((w.weekdays & (1u << day)) == 0) {
+        ++day;
+        continue;
+      }
+      unsigned last = day;
+      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
+      if (!first) out += ',';
+      first = false;
+      out += weekday_names[day];
+      if (last != day) {
+        out += '-';
+        out += weekday_names[last];
+      }
+      day = last + 1;
+    }
+    out += ' ';
+    append_hhmm(out, w.start_minute);
+    out += '-';
+    append_hhmm(out, w.end_minute);
+  } else {
+    append_month_day(out, w.from);
+    out += "..";
+    append_month_day(out, w.to);
+  }
+  out += ' ';
+  append_offset(out, w.utc_offset_minutes);
+  if (w.dst == dst_rule::eu) out += " dst eu";
+  if (w.dst == dst_rule::us) out += " dst us";
+}
+
+// Local time of a UTC instant under a window's offset and DST rule.
+template <class = void>
+inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
+  bool summer = false;
+  if (w.dst == dst_rule::eu) summer = ::relkit::detail::eu_summer_time(utc);
+  if (w.dst == dst_rule::us) summer = ::relkit::detail::us_daylight_time(utc, standard);
+  return utc + standard + (summer ? 3600 : 0);
+}
+
+template <class = void>
+inline bool window_active(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
+  const std::int64_t minute = (local - days * 86400) / 60;
+  if (w.weekdays != 0) {
+    const unsigned today = ::relkit::detail::weekday_from_days(days);
+    const unsigned yesterday = (today + 6) % 7;
+    const bool on_today = (w.weekdays & (1u << today)) != 0;
+    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
+    if (w.start_minute < w.end_minute) {
+      return on_today && minute >= w.start_minute && minute < w.end_minute;
+    }
+    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
+  }
+  const auto date = ::relkit::detail::civil_from_days(days);
+  if (w.from.year != 0) {
+    const std::int64_t from =
+        ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
+    const std::int64_t to = ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
+    return days >= from && days <= to;
+  }
+  const unsigned key = date.month * 32 + date.day;
+  const unsigned from = w.from.month * 32u + w.from.day;
+  const unsigned to = w.to.month * 32u + w.to.day;
+  return from <= to ? key >= from && key <= to : key >= from || key <= to;
+}
+
+// "(local Tue 2026-11-24 10:00 +01:00)"
+template <class = void>
+inline void append_local(std::string& out, const window& w, std::int64_t utc) {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
+  const auto date = ::relkit::detail::civil_from_days(days);
+  out += "(local ";
+  out += weekday_names[::relkit::detail::weekday_from_days(days)];
+  out += ' ';
+  append_month_day(
+      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
+                     static_cast<std::uint8_t>(date.day)});
+  out += ' ';
+  append_hhmm(out, (local - days * 86400) / 60);
+  out += ' ';
+  append_offset(out, (local - utc) / 60);
+  out += ')';
+}
+
+template <class = void>
+inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
+  if (!e.now) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += " evaluation time missing (required an open deploy window)";
+    }
+    return {outcome::fail, true, 0};
+  }
+  const std::int64_t utc = ::relkit::detail::unix_seconds(*e.now);
+  const window* open_allow = nullptr;
+  const window* first_allow = nullptr;
+  for (const auto& w : g.windows) {
+    if (w.effect == window_effect::deny) {
+      if (window_active(w, utc)) {
+        if (out != nullptr) {
+          out->line = g.name;
+          out->line += " closed: ";
+          append_window(out->line, w);
+          out->line += " active ";
+          append_local(out->line, w, utc);
+        }
+        return {outcome::fail, false, 0};
+      }
+    } else {
+      if (first_allow == nullptr) first_allow = &w;
+      if (open_allow == nullptr && window_active(w, utc)) open_allow = &w;
+    }
+  }
+  if (first_allow != nullptr && open_allow == nullptr) {
+    if (out != nullptr) {
+      out->line = g.name;
+      out->line += " closed: no allow window open ";
+      append_local(out->line, *first_allow, utc);
+    }
+    return {outcome::fail, false, 0};
+  }
+  if (out != nullptr) {
+    out->line = g.name;
+    if (open_allow != nullptr) {
+      out->line += " open: ";
+      append_window(out->line, *open_allow);
+      out->line += ' ';
+      append_local(out->line, *open_allow, utc);
+    } else {
+      out->line += " open: no deny window active ";
+      append_local(out->line, g.windows.front(), utc);
+    }
+  }
+  return {outcome::pass, false, 1};
+}
+
+template <class = void>
+inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
+  ::relkit::detail::append_unsigned(line, tally[0]);
+  line += " of ";
+  ::relkit::detail::append_unsigned(line, total);
+  line += " passed";
+  const char* names[4] = {"", " warned", " pending", " failed"};
+  for (std::size_t i = 1; i < 4; ++i) {
+    if (tally[i] == 0) continue;
+    line += ", ";
+    ::relkit::detail::append_unsigned(line, tally[i]);
+    line += names[i];
+  }
+}
+
+template <class = void>
+inline void append_label(std::string& line, const char* word, const gate& g) {
+  line = word;
+  if (!g.name.empty()) {
+    line += ' ';
+    line += g.name;
+  }
+  line += ": ";
+}
+
+template <class = void>
+inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth);
+
+template <class = void>
+inline node_eval eval_group(const gate& g, const evidence& e, verdict* out, int depth) {
+  const bool all = g.type == gate_kind::all_of;
+  std::size_t tally[4] = {0, 0, 0, 0};
+  outcome combined = all ? outcome::pass : outcome::fail;
+  bool missing = false;
+  if (out != nullptr) out->reasons.resize(g.children.size());
+  for (std::size_t i = 0; i < g.children.size(); ++i) {
+    verdict* child_out = nullptr;
+    if (out != nullptr) child_out = &out->reasons[i];
+    const node_eval child = eval_node(g.children[i], e, child_out, depth + 1);
+    ++tally[static_cast<std::size_t>(child.result)];
+    missing = missing || child.missing;
+    combined = all ? (child.result > combined ? child.result : combined)
+                   : (child.result < combined ? child.result : combined);
+    if (out == nullptr) {
+      // Only the outcome is wanted: stop once it cannot change.
+      if (all && combined == outcome::fail) break;
+      if (!all && combined == outcome::pass) break;
+    }
+  }
+  if (out != nullptr) {
+    append_label(out->line, all ? "all_of" : "any_of", g);
+    append_tally(out->line, tally, g.children.size());
+  }
+  return {combined, missing, combined == outcome::pass ? 1.0 : combined == outcome::warn ? 0.5 : 0};
+}
+
+template <class = void>
+inline node_eval eval_not(const gate& g, const evidence& e, verdict* out, int depth) {
+  verdict* child_out = nullptr;
+  if (out != nullptr) {
+    out->reasons.resize(1);
+    child_out = &out->reasons[0];
+  }
+  const node_eval child = eval_node(g.children[0], e, child_out, depth + 1);
+  node_eval result{outcome::fail, child.missing, 0};
+  const char* why = "not: member lacks evidence (fails closed)";
+  if (!child.missing) {
+    switch (child.result) {
+      case outcome::pass:
+        why = "not: member passed";
+        break;
+      case outcome::fail:
+        why = "not: member failed";
+        result = {outcome::pass, false, 1};
+        break;
+      case outcome::warn:
+        why = "not: member warned";
+        result = {outcome::warn, false, 0.5};
+        break;
+      case outcome::pending:
+        why = "not: member pending";
+        result = {outcome::pending, false, 0};
+        break;
+    }
+  }
+  if (out != nullptr) out->line = why;
+  return result;
+}
+
+template <class = void>
+inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int depth) {
+  double earned = 0;
+  double total = 0;
+  bool missing = false;
+  const gate* failed_key = nullptr;
+  if (out != nullptr) out->reasons.resize(g.children.size());
+  for (std::size_t i = 0; i < g.children.size(); ++i) {
+    const gate& objective = g.children[i];
+    verdict* child_out = nullptr;
+    if (out != nullptr) child_out = &out->reasons[i];
+    const node_eval child = eval_node(objective, e, child_out, depth + 1);
+    missing = missing || child.missing;
+    // Keptn: pass earns the weight, warning half of it, anything else nothing.
+    const double share = child.missing ? 0 : child.fraction;
+    earned += share * objective.weight;
+    total += objective.weight;
+    if (objective.key && !promotes(child.result) && failed_key == nullptr) failed_key = &objective;
+    if (out != nullptr) {
+      std::string& line = child_out->line;
+      line += " [";
+      if (objective.key) line += "key, ";
+      line += "weight ";
+      ::relkit::detail::append_number_readable(line, objective.weight);
+      line += " -> ";
+      ::relkit::detail::append_number_readable(line, share * objective.weight);
+      line += ']';
+    }
+  }
+  const double value = total > 0 ? 100.0 * earned / total : 0;
+  const outcome result = failed_key != nullptr   ? outcome::fail
+                         : value >= g.pass_score ? outcome::pass
+                         : value >= g.warn_score ? outcome::warn
+                                                 : outcome::fail;
+  if (out != nullptr) {
+    std::string& line = out->line;
+    append_label(line, "score", g);
+    line.resize(line.size() - 2);  // no colon: "score slo 37.5 < 75"
+    line += ' ';
+    ::relkit::detail::append_number_readable(line, value);
+    if (failed_key != nullptr) {
+      line += ", key objective ";
+      line += failed_key->name.empty() ? std::string("(unnamed)") : failed_key->name;
+      line += " failed";
+    } else if (result == outcome::pass) {
+      line += " >= ";
+      ::relkit::detail::append_number_readable(line, g.pass_score);
+    } else {
+      line += " < ";
+      ::relkit::detail::append_number_readable(
+          line, result == outcome::warn ? g.pass_score : g.warn_score);
+    }
+    line += " (pass >= ";
+    ::relkit::detail::append_number_readable(line, g.pass_score);
+    line += ", warn >= ";
+    ::relkit::detail::append_number_readable(line, g.warn_score);
+    line += ')';
+  }
+  return {result, missing, value / 100.0};
+}
+
+template <class>
+inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int depth) {
+  const char* problem = depth > 64 ? "gate nested deeper than 64 levels" : node_problem(g);
+  node_eval result;
+  // One allocation for nearly every line instead of several as it grows.
+  if (out != nullptr) out->line.reserve(120);
+  if (problem != nullptr) {
+    if (out != nullptr) {
+      out->line = "invalid gate: ";
+      out->line += problem;
+    }
+    result = {outcome::fail, false, 0};
+  } else {
+    switch (g.type) {
+      case gate_kind::threshold:
+        result = eval_threshold(g, e, out);
+        break;
+      case gate_kind::approvals:
+        result = eval_approvals(g, e, out);
+        break;
+      case gate_kind::stages_passed:
+        result = eval_stages_passed(g, e, out);
+        break;
+      case gate_kind::no_failure:
+        result = eval_no_failure(g, e, out);
+        break;
+      case gate_kind::windows:
+        result = eval_windows(g, e, out);
+        break;
+      case gate_kind::all_of:
+      case gate_kind::any_of:
+        result = eval_group(g, e, out, depth);
+        break;
+      case gate_kind::not_:
+        result = eval_not(g, e, out, depth);
+        break;
+      case gate_kind::score:
+        result = eval_score(g, e, out, depth);
+        break;
+    }
+  }
+  if (out != nullptr) {
+    out->result = result.result;
+    out->missing_evidence = result.missing;
+  }
+  return result;
+}
+
+template <class = void>
+inline void render(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
+  out.append(depth * 2, ' ');
+  if (markdown) out += "- **";
+  out += to_string(v.result);
+  out += markdown ? "** `" : " ";
+  out += v.line;
+  if (markdown) out += '`';
+  out += '\n';
+  for (const auto& child : v.reasons) render(out, child, depth + 1, markdown);
+}
+
+}  // namespace gates_detail
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_eval.hpp ----
+// ---- begin relkit/detail/gates_spec.hpp ----
+// Internals of relkit::gates: the gate spec parser and printer. Included by
+// relkit/gates.hpp after the gate types; not a public header.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// ---------------------------------------------------------------- spec text
+
+namespace gates_detail {
+using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
+
+struct spec_token {
+  std::string_view text;
+  std::size_t position = 0;
+};
+
+template <class = void>
+inline std::string at(std::string message, std::size_t position) {
+  message += " at ";
+  ::relkit::detail::append_unsigned(message, position);
+  return message;
+}
+
+template <class = void>
+inline relkit::error spec_error(errc code, std::string message, std::size_t position) {
+  return relkit::error{code, position, at(std::move(message), position)};
+}
+
+template <class = void>
+inline bool is_forbidden_word(std::string_view word) noexcept {
+  constexpr std::string_view words[] = {"allow_failure",
+                                        "allow-failure",
+                                        "optional",
+                                        "continue_on_error",
+                                        "continue-on-error",
+                                        "skip",
+                                        "ignore_failure",
+                                        "manual",
+                                        "when",
+                                        "dry_run",
+                                        "dryrun",
+                                        "if_present"};
+  for (auto w : words) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+template <class = void>
+inline bool parse_plain_number(std::string_view text, double& out) noexcept {
+  if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() &&
+         ::relkit::detail::is_finite(out);
+}
+
+template <class = void>
+inline bool parse_unsigned(std::string_view text, std::uint64_t limit,
+                           std::uint64_t& out) noexcept {
+  if (text.empty() || text.size() > 12) return false;
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return out <= limit;
+}
+
+// "30m", "1h30m", "45s", "1d"
+template <class = void>
+inline bool parse_duration(std::string_view text, std::chrono::seconds& out) noexcept {
+  if (text.empty()) return false;
+  std::int64_t total = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j == i || j == text.size() || j - i > 9) return false;
+    std::uint64_t n = 0;
+    if (!parse_unsigned(text.substr(i, j - i), 999999999, n)) return false;
+    const char unit = text[j];
+    const std::int64_t scale = unit == 's'   ? 1
+                               : unit == 'm' ? 60
+                               : unit == 'h' ? 3600
+                               : unit == 'd' ? 86400
+                                             : 0;
+    if (scale == 0) return false;
+    total += static_cast<std::int64_t>(n) * scale;
+    if (total > std::int64_t{1} << 40) return false;
+    i = j + 1;
+  }
+  if (total <= 0) return false;
+  out = std::chrono::seconds(total);
+  return true;
+}
+
+template <class = void>
+inline bool parse_hhmm(std::string_view text, std::uint16_t& minutes) noexcept {
+  if (text.size() != 5 || text[2] != ':') return false;
+  std::uint64_t h = 0, m = 0;
+  if (!parse_unsigned(text.substr(0, 2), 24, h) || !parse_unsigned(text.substr(3, 2), 59, m)) {
+    return false;
+  }
+  if (h == 24 && m != 0) return false;
+  minutes = static_cast<std::uint16_t>(h * 60 + m);
+  return true;
+}
+
+// "MM-DD" or "YYYY-MM-DD"
+template <class = void>
+inline bool parse_month_day(std::string_view text, month_day& out) noexcept {
+  std::uint64_t y = 0, m = 0, d = 0;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    if (!parse_unsigned(text.substr(0, 4), 9999, y) || y == 0) return false;
+    text.remove_prefix(5);
+  }
+  if (text.size() != 5 || text[2] != '-') return false;
+  if (!parse_unsigned(text.substr(0, 2), 12, m) || !parse_unsigned(text.substr(3, 2), 31, d) ||
+      m == 0 || d == 0) {
+    return false;
+  }
+  out = month_day{static_cast<std::int32_t>(y), static_cast<std::uint8_t>(m),
+                  static_cast<std::uint8_t>(d)};
+  return true;
+}
+
+template <class = void>
+inline bool parse_offset(std::string_view text, std::int16_t& minutes) noexcept {
+  if (text == "Z") {
+    minutes = 0;
+    return true;
+  }
+  if (text.size() != 6 || (text[0] != '+' && text[0] != '-')) return false;
+  std::uint16_t value = 0;
+  if (!parse_hhmm(text.substr(1), value) || value > 18 * 60) return false;
+  minutes = static_cast<std::int16_t>(text[0] == '-' ? -value : value);
+  return true;
+}
+
+template <class = void>
+inline int weekday_index(std::string_view text) noexcept {
+  for (int i = 0; i < 7; ++i) {
+    if (weekday_names[i] == text) return i;
+  }
+  return -1;
+}
+
+// "mon-fri", "sat,sun", "mon,wed-fri", "daily"
+template <class = void>
+inline bool parse_weekdays(std::string_view text, std::uint8_t& mask) noexcept {
+  mask = 0;
+  if (text == "daily") {
+    mask = 0x7f;
+    return true;
+  }
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view part = text.substr(0, comma);
+    const std::size_t dash = part.find('-');
+    const int first = weekday_index(part.substr(0, dash));
+    const int last = dash == std::string_view::npos ? first : weekday_index(part.substr(dash + 1));
+    if (first < 0 || last < 0) return false;
+    for (int day = first;; day = (day + 1) % 7) {
+      mask = static_cast<std::uint8_t>(mask | (1u << day));
+      if (day == last) break;
+    }
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+    if (text.empty()) return false;
+  }
+  return mask != 0;
+}
+
+template <class = void>
+class spec_parser {
+ public:
+  explicit spec_parser(std::string_view input) : input_(input) {
+    std::size_t start = 0;
+    while (start <= input.size()) {
+      std::size_t end = input.find('\n', start);
+      if (end == std::string_view::npos) end = input.size();
+      std::vector<spec_token> words;
+      std::size_t i = start;
+      while (i < end) {
+        const char c = input[i];
+        if (c == '#') break;
+        if (c == ' ' || c == '\t' || c == '\r') {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j < end && input[j] != ' ' && input[j] != '\t' && input[j] != '\r' &&
+               input[j] != '#') {
+          ++j;
+        }
+        words.push_back(spec_token{input.substr(i, j - i), i});
+        i = j;
+      }
+      if (!words.empty()) lines_.push_back(std::move(words));
+      start = end + 1;
+    }
+  }
+
+  result<gate> parse_document() {
+    if (lines_.empty()) {
+      return spec_error(errc::unexpected_end, "expected a gate, found no content", input_.size());
+    }
+    auto root = parse_node(0);
+    if (!root) return root;
+    if (line_ < lines_.size()) {
+      return spec_error(errc::unexpected_token,
+                        "expected end of input after the root gate, found '" +
+                            std::string(lines_[line_][0].text) + "'",
+                        lines_[line_][0].position);
+    }
+    return root;
+  }
+
+ private:
+  using tokens = std::vector<spec_token>;
+
+  relkit::error unexpected(const spec_token& t, const char* expected) const {
+    if (is_forbidden_word(t.text)) {
+      return spec_error(errc::optional_not_allowed,
+                        "'" + std::string(t.text) +
+                            "' is not allowed: every gate member blocks, none can be optional",
+                        t.position);
+    }
+    return spec_error(errc::unexpected_token,
+                      std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
+                      t.position);
+  }
+
+  relkit::error missing_after(const tokens& line, const char* expected) const {
+    const spec_token& last = line.back();
+    return spec_error(
+        errc::unexpected_end,
+        std::string("expected ") + expected + " after '" + std::string(last.text) + "'",
+        last.position + last.text.size());
+  }
+
+  // Trailing "weight N" and "key" from index i on.
+  result<void> parse_attributes(const tokens& line, std::size_t i, gate& g) const {
+    while (i < line.size()) {
+      const spec_token& t = line[i];
+      if (t.text == "key") {
+        g.key = true;
+        ++i;
+      } else if (t.text == "weight") {
+        if (i + 1 >= line.size()) return missing_after(line, "a weight");
+        double w = 0;
+        if (!parse_plain_number(line[i + 1].text, w) || !(w > 0)) {
+          return spec_error(errc::bad_number, "expected a weight above 0", line[i + 1].position);
+        }
+        g.weight = w;
+        i += 2;
+      } else {
+        return unexpected(t, "'weight', 'key' or the end of the line");
+      }
+    }
+    return {};
+  }
+
+  result<void> parse_name(const tokens& line, std::size_t i, std::string& out,
+                          const char* what) const {
+    if (i >= line.size()) return missing_after(line, what);
+    if (!is_valid_name(line[i].text)) {
+      if (is_forbidden_word(line[i].text)) return unexpected(line[i], what);
+      return spec_error(errc::bad_name,
+                        std::string("expected ") + what + " of [A-Za-z0-9_.:/-], found '" +
+                            std::string(line[i].text) + "'",
+                        line[i].position);
+    }
+    out = std::string(line[i].text);
+    return {};
+  }
+
+  static bool starts_comparator(std::string_view t) noexcept {
+    return !t.empty() && (t[0] == '<' || t[0] == '>' || t[0] == '=' || t[0] == '!');
+  }
+
+  // One criterion from line[i] (and line[i+1] when the value is separate).
+  result<void> parse_criterion(const tokens& line, std::size_t& i, criterion& c) const {
+    const spec_token& t = line[i];
+    std::string_view text = t.text;
+    std::size_t op_length = 1;
+    if (text.substr(0, 2) == "<=") {
+      c.op = comparator::le, op_length = 2;
+    } else if (text.substr(0, 2) == ">=") {
+      c.op = comparator::ge, op_length = 2;
+    } else if (text.substr(0, 2) == "==") {
+      c.op = comparator::eq, op_length = 2;
+    } else if (text.substr(0, 2) == "!=") {
+      c.op = comparator::ne, op_length = 2;
+    } else if (text[0] == '<') {
+      c.op = comparator::lt;
+    } else if (text[0] == '>') {
+      c.op = comparator::gt;
+    } else if (text[0] == '=') {
+      c.op = comparator::eq;  // Keptn writes equality with one '='
+    } else {
+      return spec_error(errc::bad_comparator,
+                        "expected one of < <= == != >= >, found '" + std::string(text) + "'",
+                        t.position);
+    }
+    std::string_view value = text.substr(op_length);
+    std::size_t value_position = t.position + op_length;
+    ++i;
+    if (value.empty()) {
+      if (i >= line.size()) return missing_after(line, "a threshold value");
+      value = line[i].text;
+      value_position = line[i].position;
+      ++i;
+    }
+    const auto bad = [&] {
+      return spec_error(
+          errc::bad_number,
+          "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '" + std::string(value) + "'",
+          value_position);
+    };
+    double number = 0;
+    if (value[0] == '*') {
+      if (!parse_plain_number(value.substr(1), number)) return bad();
+      c.ref = reference::baseline_factor;
+    } else if (value[0] == '(') {
+      if (value.size() < 3 || value.back() != ')') return bad();
+      std::string_view inner = value.substr(1, value.size() - 2);
+      const bool negative = inner[0] == '-';
+      if (negative) inner.remove_prefix(1);
+      if (!parse_plain_number(inner, number)) return bad();
+      if (negative) number = -number;
+      c.ref = reference::absolute;
+    } else {
+      const bool sign = value[0] == '+' || value[0] == '-';
+      const bool negative = value[0] == '-';
+      const bool percent = value.back() == '%';
+      std::string_view digits = value.substr(sign ? 1 : 0);
+      if (percent) digits.remove_suffix(1);
+      if (!parse_plain_number(digits, number)) return bad();
+      if (negative) number = -number;
+      // Keptn: a sign or a '%' makes the criterion relative; a bare '%' is an increase.
+      c.ref = percent ? reference::baseline_percent
+              : sign  ? reference::baseline_delta
+                      : reference::absolute;
+    }
+    c.value = number;
+    return {};
+  }
+
+  result<gate> parse_metric(const tokens& line) const {
+    gate g;
+    g.type = gate_kind::threshold;
+    auto named = parse_name(line, 1, g.name, "a metric name");
+    if (!named) return named.error();
+    std::size_t i = 2;
+    std::vector<criterion>* tier = &g.pass;
+    while (i < line.size()) {
+      const spec_token& t = line[i];
+      if (starts_comparator(t.text)) {
+        criterion c;
+        auto parsed = parse_criterion(line, i, c);
+        if (!parsed) return parsed.error();
+        tier->push_back(c);
+      } else if (t.text == "warn" && tier == &g.pass && !g.pass.empty()) {
+        tier = &g.warn;
+        ++i;
+        if (i >= line.size() || !starts_comparator(line[i].text)) {
+          if (i < line.size()) return unexpected(line[i], "a warning criterion");
+          return missing_after(line, "a warning criterion");
+        }
+      } else if (t.text == "baseline") {
+        if (i + 1 >= line.size()) return missing_after(line, "avg, p50, p90 or p95");
+        const std::string_view how = line[i + 1].text;
+        if (how == "avg") {
+          g.baseline_aggregate = aggregate::avg;
+        } else if (how == "p50") {
+          g.baseline_aggregate = aggregate::p50;
+        } else if (how == "p90") {
+          g.baseline_aggregate = aggregate::p90;
+        } else if (how == "p95") {
+          g.baseline_aggregate = aggregate::p95;
+        } else {
+          return unexpected(line[i + 1], "avg, p50, p90 or p95");
+        }
+        i += 2;
+        break;
+      } else {
+        break;
+      }
+    }
+    if (g.pass.empty()) {
+      if (i < line.size()) return unexpected(line[i], "a criterion such as '>= 80' or '<=+10%'");
+      return missing_after(line, "a criterion such as '>= 80' or '<=+10%'");
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    return g;
+  }
+
+  result<gate> parse_approvals(const tokens& line) const {
+    gate g = approvals(1);
+    if (line.size() < 2) return missing_after(line, "the number of approvals required");
+    std::uint64_t n = 0;
+    if (!parse_unsigned(line[1].text, 1000000, n) || n == 0) {
+      return spec_error(
+          errc::bad_number,
+          "expected a number of approvals from 1, found '" + std::string(line[1].text) + "'",
+          line[1].position);
+    }
+    g.required = static_cast<std::uint32_t>(n);
+    std::size_t i = 2;
+    if (i < line.size() && line[i].text == "allow_self") {
+      g.allow_self_approval = true;
+      ++i;
+    }
+    if (i < line.size() && line[i].text == "timeout") {
+      if (i + 1 >= line.size()) return missing_after(line, "a duration such as 2h");
+      std::chrono::seconds d{0};
+      if (!parse_duration(line[i + 1].text, d)) {
+        return spec_error(errc::bad_duration,
+                          "expected a duration such as 30m, 2h or 1h30m, found '" +
+                              std::string(line[i + 1].text) + "'",
+                          line[i + 1].position);
+      }
+      g.timeout = d;
+      i += 2;
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    return g;
+  }
+
+  result<gate> parse_stage_condition(const tokens& line, bool no_failure) const {
+    gate g;
+    g.type = no_failure ? gate_kind::no_failure : gate_kind::stages_passed;
+    auto named = parse_name(line, 1, g.name, "a stage name");
+    if (!named) return named.error();
+    const char* word = no_failure ? "within" : "passed";
+    if (line.size() < 3) return missing_after(line, no_failure ? "'within'" : "'passed'");
+    if (line[2].text != word) return unexpected(line[2], no_failure ? "'within'" : "'passed'");
+    std::size_t i = 3;
+    if (no_failure) {
+      if (line.size() < 4) return missing_after(line, "a duration such as 30m");
+      if (!parse_duration(line[3].text, g.within)) {
+        return spec_error(errc::bad_duration,
+                          "expected a duration such as 30m, 2h or 1h30m, found '" +
+                              std::string(line[3].text) + "'",
+                          line[3].position);
+      }
+      i = 4;
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    return g;
+  }
+
+  result<void> parse_window(const tokens& line, window& w) const {
+    w.effect = line[0].text == "allow" ? window_effect::allow : window_effect::deny;
+    if (line.size() < 2) return missing_after(line, "days or a date range");
+    const auto bad = [&](const spec_token& t, const char* expected) {
+      return spec_error(
+          errc::bad_window,
+          std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
+          t.position);
+    };
+    std::size_t i = 2;
+    const std::size_t dots = line[1].text.find("..");
+    if (dots != std::string_view::npos) {
+      if (!parse_month_day(line[1].text.substr(0, dots), w.from) ||
+          !parse_month_day(line[1].text.substr(dots + 2), w.to) ||
+          (w.from.year == 0) != (w.to.year == 0)) {
+        return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
+      }
+      if (w.from.year != 0 &&
+          ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
+              ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
+        return bad(line[1], "a date range that does not end before it starts");
+      }
+    } else {
+      if (!parse_weekdays(line[1].text, w.weekdays)) {
+        return bad(line[1], "days such as mon-fri, sat,sun or daily");
+      }
+      if (line.size() < 3) return missing_after(line, "a time range such as 09:00-17:00");
+      const std::string_view range = line[2].text;
+      if (range.size() != 11 || range[5] != '-' ||
+          !parse_hhmm(range.substr(0, 5), w.start_minute) ||
+          !parse_hhmm(range.substr(6), w.end_minute) || w.start_minute == w.end_minute ||
+          w.start_minute == 1440) {
+        return bad(line[2], "a time range such as 09:00-17:00");
+      }
+      i = 3;
+    }
+    if (i < line.size() &&
+        (line[i].text == "Z" || line[i].text[0] == '+' || line[i].text[0] == '-')) {
+      if (!parse_offset(line[i].text, w.utc_offset_minutes)) {
+        return bad(line[i], "a UTC offset such as +01:00, -05:00 or Z");
+      }
+      ++i;
+    }
+    if (i < line.size() && line[i].text == "dst") {
+      if (i + 1 >= line.size()) return missing_after(line, "eu or us");
+      if (line[i + 1].text == "eu") {
+        w.dst = dst_rule::eu;
+      } else if (line[i + 1].text == "us") {
+        w.dst = dst_rule::us;
+      } else {
+        return bad(line[i + 1], "eu or us");
+      }
+      i += 2;
+    }
+    if (i < line.size()) return unexpected(line[i], "the end of the window line");
+    return {};
+  }
+
+  // The members of a group, up to its "end" line.
+  result<void> parse_members(gate& g, const spec_token& opener, int depth) {
+    while (true) {
+      if (line_ >= lines_.size()) {
+        return spec_error(errc::unexpected_end,
+                          "expected 'end' for '" + std::string(opener.text) + "' opened at " +
+                              std::to_string(opener.position),
+                          input_.size());
+      }
+      const tokens& line = lines_[line_];
+      if (line[0].text == "end") {
+        if (line.size() > 1) return unexpected(line[1], "the end of the line after 'end'");
+        ++line_;
+        return {};
+      }
+      if (g.type == gate_kind::windows) {
+        if (line[0].text != "allow" && line[0].text != "deny") {
+          return unexpected(line[0], "'allow', 'deny' or 'end'");
+        }
+        window w;
+        auto parsed = parse_window(line, w);
+        if (!parsed) return parsed.error();
+        g.windows.push_back(w);
+        ++line_;
+        continue;
+      }
+      auto child = parse_node(depth + 1);
+      if (!child) return child.error();
+      g.children.push_back(std::move(*child));
+    }
+  }
+
+  result<gate> parse_node(int depth) {
+    const tokens& line = lines_[line_];
+    const spec_token& head = line[0];
+    if (depth > 64)
+      return spec_error(errc::too_deep, "gate nested deeper than 64 levels", head.position);
+    const std::string_view word = head.text;
+    if (word == "metric") {
+      ++line_;
+      return parse_metric(line);
+    }
+    if (word == "approvals") {
+      ++line_;
+      return parse_approvals(line);
+    }
+    if (word == "stages" || word == "no_failure") {
+      ++line_;
+      return parse_stage_condition(line, word == "no_failure");
+    }
+    gate g;
+    if (word == "all" || word == "any" || word == "not") {
+      g.type = word == "all"   ? gate_kind::all_of
+               : word == "any" ? gate_kind::any_of
+                               : gate_kind::not_;
+    } else if (word == "score") {
+      g.type = gate_kind::score;
+    } else if (word == "windows") {
+      g.type = gate_kind::windows;
+    } else {
+      return unexpected(head,
+                        "metric, approvals, stages, no_failure, windows, all, any, not or score");
+    }
+    std::size_t i = 1;
+    const bool needs_label = g.type == gate_kind::windows;
+    if (g.type != gate_kind::not_ && i < line.size() &&
+        (needs_label ||
+         (line[i].text != "weight" && line[i].text != "key" && line[i].text != "pass"))) {
+      auto named = parse_name(line, i, g.name, needs_label ? "a label" : "a label");
+      if (!named) return named.error();
+      ++i;
+    } else if (needs_label) {
+      return missing_after(line, "a label");
+    }
+    if (g.type == gate_kind::score) {
+      double* cut[2] = {&g.pass_score, &g.warn_score};
+      const char* words[2] = {"pass", "warn"};
+      for (std::size_t k = 0; k < 2; ++k) {
+        if (i >= line.size()) return missing_after(line, k == 0 ? "'pass'" : "'warn'");
+        if (line[i].text != words[k]) return unexpected(line[i], k == 0 ? "'pass'" : "'warn'");
+        if (i + 1 >= line.size()) return missing_after(line, "a score");
+        if (!parse_plain_number(line[i + 1].text, *cut[k])) {
+          return spec_error(errc::bad_number,
+                            "expected a score, found '" + std::string(line[i + 1].text) + "'",
+                            line[i + 1].position);
+        }
+        i += 2;
+      }
+    }
+    auto attributes = parse_attributes(line, i, g);
+    if (!attributes) return attributes.error();
+    ++line_;
+    auto members = parse_members(g, head, depth);
+    if (!members) return members.error();
+    if (const char* problem = node_problem(g)) {
+      return spec_error(errc::invalid_gate, problem, head.position);
+    }
+    return g;
+  }
+
+  std::string_view input_;
+  std::vector<tokens> lines_;
+  std::size_t line_ = 0;
+};
+
+template <class = void>
+inline void append_criterion_spec(std::string& out, const criterion& c) {
+  out += op_text(c.op);
+  out += ' ';
+  switch (c.ref) {
+    case reference::absolute:
+      if (c.value < 0 || ::relkit::detail::sign_bit(c.value)) {
+        out += '(';
+        ::relkit::detail::append_number_exact(out, c.value);
+        out += ')';
+      } else {
+        ::relkit::detail::append_number_exact(out, c.value);
+      }
+      return;
+    case reference::baseline_delta:
+    case reference::baseline_percent:
+      out += ::relkit::detail::sign_bit(c.value) ? '-' : '+';
+      ::relkit::detail::append_number_exact(out, ::relkit::detail::abs_value(c.value));
+      if (c.ref == reference::baseline_percent) out += '%';
+      return;
+    case reference::baseline_factor:
+      out += '*';
+      ::relkit::detail::append_number_exact(out, c.value);
+      return;
+  }
+}
+
+template <class = void>
+inline void append_attributes(std::string& out, const gate& g) {
+  if (g.weight != 1) {
+    out += " weight ";
+    ::relkit::detail::append_number_exact(out, g.weight);
+  }
+  if (g.key) out += " key";
+}
+
+template <class = void>
+inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
+  out.append(depth * 2, ' ');
+  switch (g.type) {
+    case gate_kind::threshold: {
+      out += "metric ";
+      out += g.name;
+      for (const auto& c : g.pass) {
+        out += ' ';
+        append_criterion_spec(out, c);
+      }
+      if (!g.warn.empty()) out += " warn";
+      for (const auto& c : g.warn) {
+        out += ' ';
+        append_criterion_spec(out, c);
+      }
+      constexpr std::string_view aggregates[] = {"avg", "p50", "p90", "p95"};
+      if (g.baseline_aggregate != aggregate::avg) {
+        out += " baseline ";
+        out += aggregates[static_cast<std::size_t>(g.baseline_aggregate)];
+      }
+      break;
+    }
+    case gate_kind::approvals:
+      out += "approvals ";
+      ::relkit::detail::append_unsigned(out, g.required);
+      if (g.allow_self_approval) out += " allow_self";
+      if (g.timeout) {
+        out += " timeout ";
+        ::relkit::detail::append_duration(out, g.timeout->count());
+      }
+      break;
+    case gate_kind::stages_passed:
+      out += "stages ";
+      out += g.name;
+      out += " passed";
+      break;
+    case gate_kind::no_failure:
+      out += "no_failure ";
+      out += g.name;
+      out += " within ";
+      ::relkit::detail::append_duration(out, g.within.count());
+      break;
+    case gate_kind::windows:
+    case gate_kind::all_of:
+    case gate_kind::any_of:
+    case gate_kind::not_:
+    case gate_kind::score: {
+      constexpr std::string_view words[] = {"windows", "all", "any", "not", "score"};
+      out += words[static_cast<std::size_t>(g.type) - static_cast<std::size_t>(gate_kind::windows)];
+      if (!g.name.empty() && g.type != gate_kind::not_) {
+        out += ' ';
+        out += g.name;
+      }
+      if (g.type == gate_kind::score) {
+        out += " pass ";
+        ::relkit::detail::append_number_exact(out, g.pass_score);
+        out += " warn ";
+        ::relkit::detail::append_number_exact(out, g.warn_score);
+      }
+      append_attributes(out, g);
+      out += '\n';
+      for (const auto& w : g.windows) {
+        out.append(depth * 2 + 2, ' ');
+        append_window(out, w);
+        out += '\n';
+      }
+      for (const auto& child : g.children) append_spec(out, child, depth + 1);
+      out.append(depth * 2, ' ');
+      out += "end\n";
+      return;
+    }
+  }
+  append_attributes(out, g);
+  out += '\n';
+}
+
+}  // namespace gates_detail
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/gates_spec.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Kayenta's judgement over a canary's interval scores: an interval scoring at
+// or below `marginal` stops the analysis as failed; otherwise the last score
+// must reach `pass`. No scores at all fail (nothing was measured).
+struct interval_judgement {
+  outcome result = outcome::fail;
+  std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
+
+  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
+  friend bool operator==(const interval_judgement& a, const T& b) {
+    return a.result == b.result && a.intervals_judged == b.intervals_judged;
+  }
+  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
+  friend bool operator!=(const interval_judgement& a, const T& b) {
+    return !(a == b);
+  }
+};
+
+template <class = void>
+inline interval_judgement judge_intervals(const std::vector<double>& scores, double marginal,
+                                          double pass) noexcept {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    // A NaN score is missing evidence: fail closed.
+    if (!(scores[i] > marginal)) return {outcome::fail, i + 1};
+  }
+  if (scores.empty() || !(scores.back() >= pass)) return {outcome::fail, scores.size()};
+  return {outcome::pass, scores.size()};
+}
+
+// The verdict with one explained line per node.
+template <class = void>
+inline verdict evaluate(const gate& g, const evidence& e) {
+  verdict v;
+  detail::gates_detail::eval_node(g, e, &v, 0);
+  return v;
+}
+
+// The outcome only: no reason strings, no allocation, stops early.
+template <class = void>
+inline outcome check(const gate& g, const evidence& e) noexcept {
+  return detail::gates_detail::eval_node(g, e, nullptr, 0).result;
+}
+
+// "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
+template <class = void>
+inline std::string to_text(const verdict& v) {
+  std::string out;
+  detail::gates_detail::render(out, v, 0, false);
+  return out;
+}
+
+// A nested Markdown list: "- **FAIL** `all_of production: ...`".
+template <class = void>
+inline std::string to_markdown(const verdict& v) {
+  std::string out;
+  detail::gates_detail::render(out, v, 0, true);
+  return out;
+}
+
+// Parses the line-based gate spec (README "gates"); errors carry the byte
+// position and name it in the message.
+template <class = void>
+inline result<gate> parse(std::string_view spec) {
+  detail::gates_detail::spec_parser<> parser(spec);
+  return parser.parse_document();
+}
+
+// The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
+template <class = void>
+inline std::string to_string(const gate& g) {
+  std::string out;
+  detail::gates_detail::append_spec(out, g, 0);
+  return out;
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates.hpp ----
+// ---- begin relkit/migrations.hpp ----
+// relkit::migrations: expand-contract plans for PostgreSQL 11+ schema changes.
+// A change (a value) becomes ordered phases; each phase names its SQL, the
+// app versions allowed to run during it, and its rollback (lossless, lossy
+// with what is lost, or impossible). The point of no return is a phase whose
+// SQL refuses to run until the operator acknowledges it in the session.
+
+
+// ---- begin relkit/detail/migration_lint.hpp ----
+// The migration linter: strong_migrations' and squawk's rules over hand-written
+// PostgreSQL migration scripts. Exposed as relkit::migrations::lint.
+
+
+// ---- begin relkit/detail/sql_scan.hpp ----
+// A PostgreSQL statement scanner for the migration linter: splits a script
+// into statements at top-level semicolons and each statement into words,
+// skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
+// and comments (-- and nested /* */). Linear time, no recursion.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct sql_token {
+  // Upper-cased keyword or identifier; quoted identifiers keep their text.
+  std::string text;
+  std::size_t position = 0;  // byte offset in the whole script
+  bool quoted = false;       // "identifier"
+  bool literal = false;      // a string or dollar-quoted literal (text is empty)
+  bool punct = false;        // a single punctuation character such as ( ) ,
+};
+
+struct sql_statement {
+  std::size_t position = 0;  // byte offset of the first token
+  std::size_t end = 0;       // one past the terminating ';' (or the script end)
+  std::vector<sql_token> tokens;
+  std::vector<std::string> comments;  // comment texts seen before and inside the statement
+  bool unterminated = false;          // a literal, identifier or comment ran to the end
+};
+
+inline bool sql_is_word_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+inline char sql_upper(char c) noexcept {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
+inline std::size_t sql_dollar_tag(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '$') return 0;
+  std::size_t j = i + 1;
+  if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;  // $1 is a parameter
+  while (j < s.size() && s[j] != '$') {
+    const char c = s[j];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    if (!ok) return 0;
+    ++j;
+  }
+  if (j >= s.size()) return 0;
+  return j - i + 1;
+}
+
+inline std::vector<sql_statement> scan_sql(std::string_view s) {
+  std::vector<sql_statement> out;
+  sql_statement cur;
+  bool started = false;
+  auto begin_token = [&](std::size_t at) {
+    if (!started) {
+      cur.position = at;
+      started = true;
+    }
+  };
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++i;
+    } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+      std::size_t j = i + 2;
+      while (j < n && s[j] != '\n') ++j;
+      cur.comments.emplace_back(s.substr(i + 2, j - i - 2));
+      i = j;
+    } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+      std::size_t depth = 1;
+      std::size_t j = i + 2;
+      while (j < n && depth > 0) {
+        if (s[j] == '/' && j + 1 < n && s[j + 1] == '*') {
+          ++depth;
+          j += 2;
+        } else if (s[j] == '*' && j + 1 < n && s[j + 1] == '/') {
+          --depth;
+          j += 2;
+        } else {
+          ++j;
+        }
+      }
+      if (depth > 0) cur.unterminated = true;
+      const std::size_t body_end = depth > 0 ? n : j - 2;
+      cur.comments.emplace_back(s.substr(i + 2, body_end - i - 2));
+      i = j;
+    } else if (c == ';') {
+      if (started) {
+        cur.end = i + 1;
+        out.push_back(std::move(cur));
+      }
+      cur = sql_statement{};
+      started = false;
+      ++i;
+      // A comment on the same line after ';' belongs to the statement it ends.
+      std::size_t j = i;
+      while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
+      if (!out.empty() && j + 1 < n && s[j] == '-' && s[j + 1] == '-') {
+        std::size_t e = j + 2;
+        while (e < n && s[e] != '\n') ++e;
+        out.back().comments.emplace_back(s.substr(j + 2, e - j - 2));
+        i = e;
+      }
+    } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s[i + 1] == '\'')) {
+      begin_token(i);
+      const bool escapes = c != '\'';
+      std::size_t j = escapes ? i + 2 : i + 1;
+      bool closed = false;
+      while (j < n) {
+        if (escapes && s[j] == '\\') {
+          j += 2;
+        } else if (s[j] == '\'') {
+          if (j + 1 < n && s[j + 1] == '\'') {
+            j += 2;
+          } else {
+            ++j;
+            closed = true;
+            break;
+          }
+        } else {
+          ++j;
+        }
+      }
+      if (!closed) cur.unterminated = true;
+      cur.tokens.push_back(sql_token{std::string(), i, false, true, false});
+      i = j < n ? j : n;
+    } else if (c == '"') {
+      begin_token(i);
+      std::string text;
+      std::size_t j = i + 1;
+      bool closed = false;
+      while (j < n) {
+        if (s[j] == '"') {
+          if (j + 1 < n && s[j + 1] == '"') {
+            text += '"';
+            j += 2;
+          } else {
+            ++j;
+            closed = true;
+            break;
+          }
+        } else {
+          text += s[j];
+          ++j;
+        }
+      }
+      if (!closed) cur.unterminated = true;
+      cur.tokens.push_back(sql_token{std::move(text), i, true, false, false});
+      i = j;
+    } else if (c == '$' && sql_dollar_tag(s, i) > 0) {
+      begin_token(i);
+      const std::size_t start = i;
+      const std::size_t tag_len = sql_dollar_tag(s, i);
+      const std::string_view tag = s.substr(i, tag_len);
+      const std::size_t close = s.find(tag, i + tag_len);
+      if (close == std::string_view::npos) {
+        cur.unterminated = true;
+        i = n;
+      } else {
+        i = close + tag_len;
+      }
+      cur.tokens.push_back(sql_token{std::string(), start, false, true, false});
+    } else if (sql_is_word_char(c)) {
+      begin_token(i);
+      std::size_t j = i;
+      std::string text;
+      while (j < n && sql_is_word_char(s[j])) {
+        text += sql_upper(s[j]);
+        ++j;
+      }
+      cur.tokens.push_back(sql_token{std::move(text), i, false, false, false});
+      i = j;
+    } else {
+      begin_token(i);
+      cur.tokens.push_back(sql_token{std::string(1, c), i, false, false, true});
+      ++i;
+    }
+  }
+  if (started) {
+    cur.end = n;
+    out.push_back(std::move(cur));
+  }
+  return out;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/sql_scan.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct lint_finding {
+  std::string rule;           // squawk / strong_migrations rule name
+  std::size_t position = 0;   // byte offset of the offending statement
+  std::size_t statement = 0;  // 0-based statement index
+  std::string why;            // what goes wrong in production
+  std::string safe_alternative;
+
+  friend bool operator==(const lint_finding& a, const lint_finding& b) {
+    return a.rule == b.rule && a.position == b.position && a.statement == b.statement &&
+           a.why == b.why && a.safe_alternative == b.safe_alternative;
+  }
+  friend bool operator!=(const lint_finding& a, const lint_finding& b) { return !(a == b); }
+};
+
+struct lint_options {
+  int postgres_major = 15;
+  // Rules that are off by default in squawk too.
+  bool prefer_bigint = true;
+  bool prefer_text_field = true;
+  bool prefer_timestamptz = true;
+};
+
+struct lint_rule_text {
+  std::string_view rule;
+  std::string_view why;
+  std::string_view safe_alternative;
+};
+
+inline constexpr lint_rule_text lint_rules[] = {
+    {"require-lock-timeout",
+     "DDL waits for its lock behind long transactions and every query queues behind it",
+     "run SET lock_timeout = '5s' before the first DDL statement and retry on timeout"},
+    {"adding-field-with-default",
+     "a volatile default (or any default before PostgreSQL 11) rewrites the whole table under an "
+     "ACCESS EXCLUSIVE lock",
+     "add the column without a default, SET DEFAULT separately, then backfill in batches"},
+    {"adding-required-field",
+     "ADD COLUMN ... NOT NULL without a default fails on a table with rows and breaks inserts of "
+     "the running app",
+     "add it nullable (or with a constant default), backfill, then CHECK (c IS NOT NULL) NOT "
+     "VALID, "
+     "VALIDATE, SET NOT NULL"},
+    {"adding-serial-primary-key-field",
+     "a serial / identity / primary key column rewrites the table and builds an index under lock",
+     "create a new table and copy the rows, or add the column and a unique index concurrently"},
+    {"adding-foreign-key-constraint",
+     "adding a foreign key validates every row while blocking writes on both tables",
+     "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction"},
+    {"constraint-missing-not-valid",
+     "adding a CHECK constraint scans the table while blocking reads and writes",
+     "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction"},
+    {"ban-drop-column", "the running app still selects or inserts the column and errors",
+     "deploy an app that ignores the column first; drop it as the acknowledged contract step"},
+    {"ban-drop-table", "the running app still uses the table and every row is gone",
+     "rename it away or stop using it first, and drop it only as an acknowledged contract step"},
+    {"ban-drop-database", "drops every table of the database",
+     "do not drop databases in migrations"},
+    {"ban-truncate-cascade", "TRUNCATE ... CASCADE empties every referencing table too",
+     "truncate the tables explicitly, or delete in batches"},
+    {"changing-column-type",
+     "changing a column's type rewrites the table under an ACCESS EXCLUSIVE lock and breaks the "
+     "app",
+     "add a new column, sync it by trigger, backfill, switch reads, stop old writes, drop the old "
+     "column"},
+    {"setting-not-null", "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
+     "ADD CONSTRAINT ... CHECK (c IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL "
+     "(PostgreSQL 12+ skips the scan) and drop the check"},
+    {"ban-drop-not-null", "the running app may rely on the column never being NULL",
+     "make sure every reader handles NULL before dropping NOT NULL"},
+    {"disallowed-unique-constraint", "ADD UNIQUE builds its index while blocking reads and writes",
+     "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"},
+    {"renaming-column", "the running app still uses the old name and errors",
+     "add the new column, sync both by trigger, backfill, switch reads, stop old writes, drop the "
+     "old one"},
+    {"renaming-table", "the running app still uses the old name and errors",
+     "rename and keep an updatable view under the old name until no app uses it"},
+    {"require-concurrent-index-creation", "CREATE INDEX blocks writes while it builds",
+     "CREATE INDEX CONCURRENTLY, outside a transaction"},
+    {"require-concurrent-index-deletion", "DROP INDEX blocks reads and writes of the table",
+     "DROP INDEX CONCURRENTLY, outside a transaction"},
+    {"ban-concurrent-index-creation-in-transaction",
+     "CONCURRENTLY cannot run inside a transaction block; the migration fails",
+     "run the concurrent statement alone, outside BEGIN / COMMIT"},
+    {"require-concurrent-reindex", "REINDEX without CONCURRENTLY blocks writes",
+     "REINDEX ... CONCURRENTLY (PostgreSQL 12+)"},
+    {"require-concurrent-partition-detach",
+     "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the parent",
+     "DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+)"},
+    {"prefer-repack", "VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock",
+     "use pg_repack"},
+    {"ban-exclusion-constraint", "an exclusion constraint cannot be added NOT VALID",
+     "there is no safe way on a large table; build it on a new table"},
+    {"ban-char-field", "char(n) pads with blanks and is never faster than text", "use text"},
+    {"prefer-text-field", "changing a varchar(n) limit later needs a rewrite or a table scan",
+     "use text with a CHECK (char_length(c) <= n) constraint"},
+    {"prefer-timestamptz", "timestamp without time zone loses the offset", "use timestamptz"},
+    {"prefer-bigint-over-int", "32-bit ids and counters run out", "use bigint"},
+    {"prefer-jsonb", "json has no equality operator, so DISTINCT and UNION break", "use jsonb"},
+    {"identifier-too-long", "PostgreSQL silently truncates identifiers to 63 bytes",
+     "use a name of at most 63 bytes"},
+    {"transaction-nesting", "BEGIN inside an open transaction is ignored with a warning",
+     "one BEGIN / COMMIT pair per transaction"},
+    {"ban-uncommitted-transaction", "the script leaves a transaction open",
+     "end every BEGIN with COMMIT"},
+    {"unbatched-backfill",
+     "an UPDATE or DELETE without WHERE touches every row in one transaction and holds its locks",
+     "batch it by key ranges, commit between batches, outside the DDL transaction"},
+    {"unterminated-input", "a quote, dollar-quote, identifier or comment is never closed",
+     "close it"},
+};
+
+inline lint_finding make_lint_finding(std::string_view rule, std::size_t position,
+                                      std::size_t statement) {
+  for (const auto& r : lint_rules) {
+    if (r.rule == rule) {
+      return lint_finding{std::string(r.rule), position, statement, std::string(r.why),
+                          std::string(r.safe_alternative)};
+    }
+  }
+  return lint_finding{std::string(rule), position, statement, std::string(), std::string()};
+}
+
+// Word at index i (empty when out of range or not a plain word).
+inline std::string_view lint_word(const sql_statement& st, std::size_t i) {
+  if (i >= st.tokens.size()) return std::string_view();
+  const sql_token& t = st.tokens[i];
+  if (t.quoted || t.literal) return std::string_view();
+  return t.text;
+}
+
+inline bool lint_has_word(const sql_statement& st, std::string_view w, std::size_t from = 0) {
+  for (std::size_t i = from; i < st.tokens.size(); ++i) {
+    if (lint_word(st, i) == w) return true;
+  }
+  return false;
+}
+
+inline bool lint_has_sequence(const sql_statement& st, std::string_view a, std::string_view b) {
+  for (std::size_t i = 0; i + 1 < st.tokens.size(); ++i) {
+    if (lint_word(st, i) == a && lint_word(st, i + 1) == b) return true;
+  }
+  return false;
+}
+
+inline bool lint_is_volatile_call(const sql_statement& st, std::size_t from) {
+  static constexpr std::string_view volatile_functions[] = {
+      "RANDOM",    "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
+      "TIMEOFDAY", "NEXTVAL",         "TXID_CURRENT",    "SETSEED"};
+  for (std::size_t i = from; i + 1 < st.tokens.size(); ++i) {
+    if (st.tokens[i + 1].text != "(" || !st.tokens[i + 1].punct) continue;
+    for (auto f : volatile_functions) {
+      if (lint_word(st, i) == f) return true;
+    }
+  }
+  return false;
+}
+
+inline bool lint_allows(const sql_statement& st, std::string_view rule) {
+  for (const auto& c : st.comments) {
+    const auto at = c.find("relkit:allow");
+    if (at == std::string::npos) continue;
+    const auto r = c.find(rule, at);
+    if (r != std::string::npos) {
+      const std::size_t after = r + rule.size();
+      if (after == c.size() || c[after] == ' ' || c[after] == ',' || c[after] == ')') return true;
+    }
+  }
+  return false;
+}
+
+// Findings of one script, in statement order; within a statement in rule-table order.
+inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_options& options) {
+  std::vector<lint_finding> out;
+  const std::vector<sql_statement> statements = scan_sql(script);
+  bool lock_timeout_set = false;
+  bool in_transaction = false;
+  for (std::size_t index = 0; index < statements.size(); ++index) {
+    const sql_statement& st = statements[index];
+    std::vector<std::string_view> rules;
+    const std::string_view first = lint_word(st, 0);
+    const std::string_view second = lint_word(st, 1);
+    const bool is_ddl = first == "ALTER" || first == "CREATE" || first == "DROP";
+    if (first == "SET" && (lint_has_word(st, "LOCK_TIMEOUT"))) lock_timeout_set = true;
+    if (is_ddl && !lock_timeout_set) rules.push_back("require-lock-timeout");
+    const bool alter_table = first == "ALTER" && second == "TABLE";
+    if (alter_table) {
+      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
+        const std::string_view w = lint_word(st, i);
+        if (w == "ADD" &&
+            (lint_word(st, i + 1) == "COLUMN" ||
+             (lint_word(st, i + 1) != "CONSTRAINT" && lint_word(st, i + 1) != "UNIQUE" &&
+              lint_word(st, i + 1) != "CHECK" && lint_word(st, i + 1) != "FOREIGN" &&
+              lint_word(st, i + 1) != "PRIMARY" && lint_word(st, i + 1) != "EXCLUDE"))) {
+          // ADD [COLUMN]: inspect up to the next top-level comma.
+          std::size_t end = i + 1;
+          int depth = 0;
+          while (end < st.tokens.size()) {
+            const sql_token& t = st.tokens[end];
+            if (t.punct && t.text == "(") ++depth;
+            if (t.punct && t.text == ")") --depth;
+            if (t.punct && t.text == "," && depth == 0) break;
+            ++end;
+          }
+          bool has_default = false;
+          bool not_null = false;
+          bool volatile_default = false;
+          for (std::size_t j = i + 1; j < end; ++j) {
+            const std::string_view x = lint_word(st, j);
+            if (x == "DEFAULT") {
+              has_default = true;
+              volatile_default = lint_is_volatile_call(st, j + 1);
+            }
+            if (x == "NOT" && lint_word(st, j + 1) == "NULL") not_null = true;
+            if (x == "SERIAL" || x == "BIGSERIAL" || x == "SMALLSERIAL" || x == "PRIMARY" ||
+                x == "GENERATED")
+              rules.push_back("adding-serial-primary-key-field");
+            if (x == "REFERENCES" && !lint_has_sequence(st, "NOT", "VALID"))
+              rules.push_back("adding-foreign-key-constraint");
+          }
+          if (has_default && (volatile_default || options.postgres_major < 11))
+            rules.push_back("adding-field-with-default");
+          if (not_null && !has_default) rules.push_back("adding-required-field");
+          i = end;
+        }
+      }
+      const bool not_valid = lint_has_sequence(st, "NOT", "VALID");
+      if ((lint_has_word(st, "FOREIGN")) && !not_valid)
+        rules.push_back("adding-foreign-key-constraint");
+      if (lint_has_sequence(st, "ADD", "CHECK") ||
+          (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "CHECK"))) {
+        if (!not_valid) rules.push_back("constraint-missing-not-valid");
+      }
+      if (lint_has_sequence(st, "DROP", "COLUMN")) rules.push_back("ban-drop-column");
+      if (lint_has_word(st, "TYPE") && lint_has_word(st, "ALTER", 2))
+        rules.push_back("changing-column-type");
+      if (lint_has_sequence(st, "SET", "NOT")) rules.push_back("setting-not-null");
+      if (lint_has_sequence(st, "DROP", "NOT")) rules.push_back("ban-drop-not-null");
+      if ((lint_has_sequence(st, "ADD", "UNIQUE") ||
+           (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "UNIQUE"))) &&
+          !lint_has_sequence(st, "USING", "INDEX"))
+        rules.push_back("disallowed-unique-constraint");
+      if (lint_has_sequence(st, "ADD", "PRIMARY") ||
+          (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "PRIMARY") &&
+           !lint_has_sequence(st, "USING", "INDEX")))
+        rules.push_back("adding-serial-primary-key-field");
+      if (lint_has_word(st, "EXCLUDE")) rules.push_back("ban-exclusion-constraint");
+      if (lint_has_sequence(st, "RENAME", "COLUMN") ||
+          (lint_has_word(st, "RENAME") && !lint_has_sequence(st, "RENAME", "TO") &&
+           !lint_has_sequence(st, "RENAME", "CONSTRAINT")))
+        rules.push_back("renaming-column");
+      if (lint_has_sequence(st, "RENAME", "TO")) rules.push_back("renaming-table");
+      if (lint_has_sequence(st, "DETACH", "PARTITION") && !lint_has_word(st, "CONCURRENTLY"))
+        rules.push_back("require-concurrent-partition-detach");
+    }
+    if (first == "CREATE" &&
+        (second == "INDEX" || (second == "UNIQUE" && lint_word(st, 2) == "INDEX"))) {
+      if (!lint_has_word(st, "CONCURRENTLY")) rules.push_back("require-concurrent-index-creation");
+    }
+    if (first == "DROP" && second == "INDEX" && !lint_has_word(st, "CONCURRENTLY"))
+      rules.push_back("require-concurrent-index-deletion");
+    if (in_transaction && lint_has_word(st, "CONCURRENTLY") &&
+        (first == "CREATE" || first == "DROP" || first == "REINDEX"))
+      rules.push_back("ban-concurrent-index-creation-in-transaction");
+    if (first == "REINDEX" && !lint_has_word(st, "CONCURRENTLY"))
+      rules.push_back("require-concurrent-reindex");
+    if ((first == "VACUUM" && lint_has_word(st, "FULL")) || first == "CLUSTER")
+      rules.push_back("prefer-repack");
+    if (first == "DROP" && second == "TABLE") rules.push_back("ban-drop-table");
+    if (first == "DROP" && second == "DATABASE") rules.push_back("ban-drop-database");
+    if (first == "TRUNCATE" && lint_has_word(st, "CASCADE"))
+      rules.push_back("ban-truncate-cascade");
+    if ((first == "UPDATE" || first == "DELETE") && !lint_has_word(st, "WHERE"))
+      rules.push_back("unbatched-backfill");
+    // Column types, in CREATE TABLE and ALTER TABLE.
+    if ((first == "CREATE" && second == "TABLE") || alter_table) {
+      bool char_field = false, varchar = false, timestamp = false, small_int = false, json = false;
+      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
+        const std::string_view w = lint_word(st, i);
+        if ((w == "CHAR" || w == "CHARACTER" || w == "BPCHAR") && lint_word(st, i + 1) != "VARYING")
+          char_field = true;
+        if (w == "VARCHAR" || (w == "CHARACTER" && lint_word(st, i + 1) == "VARYING"))
+          varchar = true;
+        if (w == "TIMESTAMP" && !(lint_word(st, i + 1) == "WITH")) timestamp = true;
+        if (w == "INT" || w == "INTEGER" || w == "INT4" || w == "SMALLINT" || w == "INT2" ||
+            w == "SERIAL" || w == "SERIAL4")
+          small_int = true;
+        if (w == "JSON") json = true;
+      }
+      if (char_field) rules.push_back("ban-char-field");
+      if (varchar && options.prefer_text_field) rules.push_back("prefer-text-field");
+      if (timestamp && options.prefer_timestamptz) rules.push_back("prefer-timestamptz");
+      if (small_int && options.prefer_bigint) rules.push_back("prefer-bigint-over-int");
+      if (json) rules.push_back("prefer-jsonb");
+    }
+    for (const auto& t : st.tokens) {
+      if (!t.literal && !t.punct && t.text.size() > 63) {
+        rules.push_back("identifier-too-long");
+        break;
+      }
+    }
+    if (first == "BEGIN" || (first == "START" && second == "TRANSACTION")) {
+      if (in_transaction) rules.push_back("transaction-nesting");
+      in_transaction = true;
+    }
+    if (first == "COMMIT" || first == "ROLLBACK" || first == "END" || first == "ABORT")
+      in_transaction = false;
+    if (st.unterminated) rules.push_back("unterminated-input");
+    // Emit in rule-table order, once each, unless a comment allows it.
+    for (const auto& r : lint_rules) {
+      bool hit = false;
+      for (auto x : rules) hit = hit || x == r.rule;
+      if (hit && !lint_allows(st, r.rule))
+        out.push_back(make_lint_finding(r.rule, st.position, index));
+    }
+  }
+  if (in_transaction) {
+    const std::size_t at = statements.empty() ? 0 : statements.back().position;
+    out.push_back(make_lint_finding("ban-uncommitted-transaction", at,
+                                    statements.empty() ? 0 : statements.size() - 1));
+  }
+  return out;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/migration_lint.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+enum class errc {
+  invalid_identifier = 1,
+  missing_type,
+  not_null_needs_default_or_backfill,
+  missing_conversion,
+  lossy_down_needs_acknowledgement,
+  same_name,
+  drop_needs_down,
+  empty_column_list,
+  empty_expression,
+  unsupported_postgres_version,
+  invariant_violated,
+  not_null_source_column,
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::invalid_identifier:
+      return "invalid_identifier";
+    case errc::missing_type:
+      return "missing_type";
+    case errc::not_null_needs_default_or_backfill:
+      return "not_null_needs_default_or_backfill";
+    case errc::missing_conversion:
+      return "missing_conversion";
+    case errc::lossy_down_needs_acknowledgement:
+      return "lossy_down_needs_acknowledgement";
+    case errc::same_name:
+      return "same_name";
+    case errc::drop_needs_down:
+      return "drop_needs_down";
+    case errc::empty_column_list:
+      return "empty_column_list";
+    case errc::empty_expression:
+      return "empty_expression";
+    case errc::unsupported_postgres_version:
+      return "unsupported_postgres_version";
+    case errc::invariant_violated:
+      return "invariant_violated";
+    case errc::not_null_source_column:
+      return "not_null_source_column";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"migrations", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// ---------------------------------------------------------------- changes
+// Identifiers are plain lower-case PostgreSQL names ([a-z_][a-z0-9_]*, at most
+// 63 bytes; a table may be schema-qualified). Types and expressions are SQL
+// text written by the caller and emitted as given.
+
+struct add_column {
+  std::string table, column, type;
+  bool not_null = false;
+  std::optional<std::string> default_sql;   // e.g. "0", "clock_timestamp()"
+  bool volatile_default = false;            // forces the multi-phase plan
+  std::optional<std::string> backfill_sql;  // over the row's columns, e.g. "lower(email)"
+};
+struct rename_column {
+  std::string table, from, to, type;
+  bool not_null = false;  // the new column ends NOT NULL too
+};
+struct change_column_type {
+  std::string table, column;
+  std::string new_column;  // the converted copy; empty only for no-rewrite changes in place
+  std::string old_type, new_type;
+  std::string up, down;  // over the row, e.g. up "amount::bigint", down "amount_v2::int"
+  std::optional<std::string> down_loses;  // what the down conversion loses, if anything
+  bool not_null = false;
+};
+struct set_not_null {
+  std::string table, column;
+  std::optional<std::string> backfill_sql;  // fills existing NULLs
+};
+struct drop_not_null {
+  std::string table, column;
+  std::optional<std::string> rollback_fill_sql;  // what NULLs become when rolling back
+};
+struct drop_column {
+  std::string table, column, type;
+  bool not_null = false;
+  bool has_default = false;
+  std::optional<std::string> down_sql;  // value for rows the new app inserts
+};
+struct rename_table {
+  std::string from, to;
+};
+struct split_column {
+  std::string table, column, type;
+  std::string new_table, new_key;  // new_table(new_key -> table(key), column)
+  bool not_null = false;
+};
+struct add_index {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string name;  // empty: <table>_<columns>_idx
+  bool unique = false;
+};
+struct add_foreign_key {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string references_table;
+  std::vector<std::string> references_columns;
+  std::string name;  // empty: <table>_<columns>_fkey
+};
+struct add_check {
+  std::string table, name, expression;
+};
+struct add_unique {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string name;  // empty: <table>_<columns>_key
+};
+
+using change = std::variant<add_column, rename_column, change_column_type, set_not_null,
+                            drop_not_null, drop_column, rename_table, split_column, add_index,
+                            add_foreign_key, add_check, add_unique>;
+
+// ---------------------------------------------------------------- plans
+
+struct plan_options {
+  int postgres_major = 15;  // 11 or later
+  std::string lock_timeout = "5s";
+  std::size_t batch_size = 1000;
+  std::string key_column = "id";  // backfills walk this unique, NOT NULL key in batches
+  bool acknowledge_lossy_down = false;
+};
+
+enum class phase_kind { expand, backfill, switch_reads, stop_old_writes, validate, contract };
+enum class rollback_kind { lossless, lossy, impossible };
+
+constexpr std::string_view to_string(phase_kind k) noexcept {
+  switch (k) {
+    case phase_kind::expand:
+      return "expand";
+    case phase_kind::backfill:
+      return "backfill";
+    case phase_kind::switch_reads:
+      return "switch reads";
+    case phase_kind::stop_old_writes:
+      return "stop old writes";
+    case phase_kind::validate:
+      return "validate";
+    case phase_kind::contract:
+      return "contract";
+  }
+  return "unknown";
+}
+constexpr std::string_view to_string(rollback_kind k) noexcept {
+  switch (k) {
+    case rollback_kind::lossless:
+      return "lossless";
+    case rollback_kind::lossy:
+      return "lossy";
+    case rollback_kind::impossible:
+      return "impossible";
+  }
+  return "unknown";
+}
+
+// An app version and what it needs from the schema ("column users.name"),
+// with representative queries: reads[0] returns (key[, value]).
+struct app_version {
+  std::string name;
+  std::string description;
+  std::vector<std::string> needs;
+  std::string read_sql;
+  bool read_has_value = false;  // read_sql's second column is the changed data
+  std::vector<std::string> write_sql;
+
+  friend bool operator==(const app_version& a, const app_version& b) {
+    return a.name == b.name && a.description == b.description && a.needs == b.needs &&
+           a.read_sql == b.read_sql && a.read_has_value == b.read_has_value &&
+           a.write_sql == b.write_sql;
+  }
+  friend bool operator!=(const app_version& a, const app_version& b) { return !(a == b); }
+};
+
+struct phase {
+  phase_kind kind = phase_kind::expand;
+  std::string title;
+  std::string sql;  // empty: a deploy step only
+  std::vector<std::string> apps;
+  std::string rollback_sql;  // empty: nothing to run (redeploy the previous apps)
+  rollback_kind rollback = rollback_kind::lossless;
+  std::string lost;  // what a lossy or impossible rollback loses
+  bool point_of_no_return = false;
+  std::string acknowledgement;      // SET relkit.acknowledge = '<this>' before sql runs
+  std::vector<std::string> schema;  // facts that hold once the phase is done
+  std::string note;
+
+  friend bool operator==(const phase& a, const phase& b) {
+    return a.kind == b.kind && a.title == b.title && a.sql == b.sql && a.apps == b.apps &&
+           a.rollback_sql == b.rollback_sql && a.rollback == b.rollback && a.lost == b.lost &&
+           a.point_of_no_return == b.point_of_no_return && a.acknowledgement == b.acknowledgement &&
+           a.schema == b.schema && a.note == b.note;
+  }
+  friend bool operator!=(const phase& a, const phase& b) { return !(a == b); }
+};
+
+struct migration_plan {
+  std::string summary;
+  std::vector<app_version> apps;
+  std::vector<std::string> initial_schema;
+  std::vector<phase> phases;
+
+  friend bool operator==(const migration_plan& a, const migration_plan& b) {
+    return a.summary == b.summary && a.apps == b.apps && a.initial_schema == b.initial_schema &&
+           a.phases == b.phases;
+  }
+  friend bool operator!=(const migration_plan& a, const migration_plan& b) { return !(a == b); }
+};
+
+// ---------------------------------------------------------------- invariant
+
+// Every app allowed in phase k must find what it needs in the schema after
+// phase k and after phase k-1 (the initial schema for the first phase), so
+// rolling phase k back never breaks a running app.
+[[nodiscard]] inline relkit::result<void> check_invariant(const migration_plan& p) {
+  for (std::size_t k = 0; k < p.phases.size(); ++k) {
+    const std::vector<std::string>& before = k == 0 ? p.initial_schema : p.phases[k - 1].schema;
+    const std::vector<std::string>& after = p.phases[k].schema;
+    for (const std::string& name : p.phases[k].apps) {
+      const app_version* app = nullptr;
+      for (const auto& a : p.apps) {
+        if (a.name == name) app = &a;
+      }
+      const std::string where = "phase " + std::to_string(k + 1) + " (" + p.phases[k].title + ")";
+      if (app == nullptr) {
+        return relkit::error{
+            errc::invariant_violated, k,
+            where + " allows unknown app version " + name + " at " + std::to_string(k)};
+      }
+      for (const std::string& need : app->needs) {
+        bool in_before = false;
+        bool in_after = false;
+        for (const auto& fact : before) in_before = in_before || fact == need;
+        for (const auto& fact : after) in_after = in_after || fact == need;
+        if (!in_before || !in_after) {
+          return relkit::error{errc::invariant_violated, k,
+                               where + " allows app version " + name + ", which needs '" + need +
+                                   "', missing from the schema " +
+                                   (in_before ? std::string("after this phase")
+                                              : (k == 0 ? std::string("before the plan")
+                                                        : "after phase " + std::to_string(k))) +
+                                   " at " + std::to_string(k)};
+        }
+      }
+    }
+  }
+  return relkit::result<void>();
+}
+
+// ---------------------------------------------------------------- lint
+
+using finding = detail::lint_finding;
+using lint_options = detail::lint_options;
+
+// Findings for a hand-written migration script, in statement order. A comment
+// "-- relkit:allow <rule>" before a statement silences that rule for it.
+[[nodiscard]] inline std::vector<finding> lint(std::string_view sql,
+                                               const lint_options& options = lint_options()) {
+  return detail::lint_sql(sql, options);
+}
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/migration_plan.hpp ----
+// The expand-contract planner behind relkit::migrations::plan, and the
+// Markdown runbook. Included at the end of relkit/migrations.hpp only.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+inline bool mig_is_identifier(std::string_view s) noexcept {
+  if (s.empty() || s.size() > 63) return false;
+  if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
+  for (const char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+inline bool mig_is_table(std::string_view s) noexcept {
+  const std::size_t dot = s.find('.');
+  if (dot == std::string_view::npos) return mig_is_identifier(s);
+  return mig_is_identifier(s.substr(0, dot)) && mig_is_identifier(s.substr(dot + 1));
+}
+
+// The table name without its schema, for naming triggers and constraints.
+inline std::string mig_base(std::string_view table) {
+  const std::size_t dot = table.find('.');
+  return std::string(dot == std::string_view::npos ? table : table.substr(dot + 1));
+}
+
+// PostgreSQL truncates names to 63 bytes; truncate here so the SQL says what it gets.
+inline std::string mig_name(std::string name) {
+  if (name.size() > 63) name.resize(63);
+  return name;
+}
+
+inline std::string mig_join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+inline relkit::error mig_error(migrations::errc code, std::string message) {
+  return relkit::error{code, 0, std::move(message) + " at 0"};
+}
+
+inline std::optional<relkit::error> mig_check_table(std::string_view table) {
+  if (mig_is_table(table)) return std::nullopt;
+  return mig_error(migrations::errc::invalid_identifier,
+                   "invalid table name '" + std::string(table) +
+                       "' (expected [a-z_][a-z0-9_]*, at most 63 bytes, optionally schema.table)");
+}
+
+inline std::optional<relkit::error> mig_check_column(std::string_view column) {
+  if (mig_is_identifier(column)) return std::nullopt;
+  return mig_error(migrations::errc::invalid_identifier,
+                   "invalid column name '" + std::string(column) +
+                       "' (expected [a-z_][a-z0-9_]*, at most 63 bytes)");
+}
+
+struct mig_builder {
+  const migrations::plan_options& options;
+
+  std::string lock() const { return "SET lock_timeout = '" + options.lock_timeout + "';\n"; }
+  std::string txn(const std::string& body) const {
+    return lock() + "BEGIN;\n" + body + "COMMIT;\n";
+  }
+
+  static std::string guard(const std::string& ack) {
+    return "DO $relkit$\nBEGIN\n  IF current_setting('relkit.acknowledge', true) IS DISTINCT FROM "
+           "'" +
+           ack +
+           "' THEN\n    RAISE EXCEPTION 'point of no return: run SET relkit.acknowledge = "
+           "''" +
+           ack + "'' first';\n  END IF;\nEND\n$relkit$;\n";
+  }
+
+  // A batched, idempotent backfill: walks the key in batches of batch_size,
+  // committing after each (PostgreSQL 11+ allows COMMIT in DO outside a
+  // transaction block). `statement` gets the batch's key-range condition.
+  template <class Statement>
+  std::string backfill(const std::string& table, Statement statement) const {
+    const std::string& k = options.key_column;
+    const std::string range =
+        "(relkit_last IS NULL OR " + k + " > relkit_last) AND " + k + " <= relkit_high";
+    return "DO $relkit$\nDECLARE\n  relkit_last " + table + "." + k + "%TYPE;\n  relkit_high " +
+           table + "." + k + "%TYPE;\nBEGIN\n  LOOP\n    SELECT max(" + k +
+           ") INTO relkit_high FROM (SELECT " + k + " FROM " + table +
+           " WHERE relkit_last IS NULL OR " + k + " > relkit_last ORDER BY " + k + " LIMIT " +
+           std::to_string(options.batch_size) +
+           ") AS relkit_batch;\n    EXIT WHEN relkit_high IS NULL;\n    " + statement(range) +
+           ";\n    relkit_last := relkit_high;\n    COMMIT;\n  END LOOP;\nEND\n$relkit$;\n";
+  }
+
+  std::string update_backfill(const std::string& table, const std::string& column,
+                              const std::string& expression) const {
+    return backfill(table, [&](const std::string& range) {
+      return "UPDATE " + table + " SET " + column + " = " + expression + " WHERE " + range +
+             " AND " + column + " IS NULL";
+    });
+  }
+
+  std::string min_key_where(const std::string& table) const {
+    const std::string& k = options.key_column;
+    return " WHERE " + k + " = (SELECT min(" + k + ") FROM " + table + ")";
+  }
+  std::string first_row(const std::string& table) const {
+    return " FROM " + table + " ORDER BY " + options.key_column + " LIMIT 1";
+  }
+  std::string read(const std::string& table, const std::string& column) const {
+    const std::string& k = options.key_column;
+    return "SELECT " + k + (column.empty() ? std::string() : ", " + column) + " FROM " + table +
+           " ORDER BY " + k;
+  }
+};
+
+inline migrations::app_version mig_app(std::string name, std::string description,
+                                       std::vector<std::string> needs, std::string read_sql,
+                                       bool read_has_value, std::vector<std::string> writes) {
+  migrations::app_version a;
+  a.name = std::move(name);
+  a.description = std::move(description);
+  a.needs = std::move(needs);
+  a.read_sql = std::move(read_sql);
+  a.read_has_value = read_has_value;
+  a.write_sql = std::move(writes);
+  return a;
+}
+
+inline migrations::phase mig_phase(migrations::phase_kind kind, std::string title, std::string sql,
+                                   std::vector<std::string> apps, std::string rollback_sql,
+                                   migrations::rollback_kind rollback, std::string lost,
+                                   std::vector<std::string> schema) {
+  migrations::phase p;
+  p.kind = kind;
+  p.title = std::move(title);
+  p.sql = std::move(sql);
+  p.apps = std::move(apps);
+  p.rollback_sql = std::move(rollback_sql);
+  p.rollback = rollback;
+  p.lost = std::move(lost);
+  p.schema = std::move(schema);
+  return p;
+}
+
+inline void mig_mark_point_of_no_return(migrations::phase& p, const std::string& ack,
+                                        const mig_builder& b, const std::string& body) {
+  p.point_of_no_return = true;
+  p.acknowledgement = ack;
+  p.sql = b.lock() + "BEGIN;\n" + mig_builder::guard(ack) + body + "COMMIT;\n";
+}
+
+// Two columns kept equal (through up/down) by a trigger: the core of rename
+// and change-type plans. `a` is the old column, `b` the new one.
+struct mig_pair {
+  std::string table, a, b, old_type, new_type, up, down;
+  bool not_null = false;
+  std::optional<std::string> down_loses;
+};
+
+inline std::string mig_sync_function(const mig_pair& p) {
+  return mig_name("relkit_sync_" + mig_base(p.table) + "_" + p.a + "_" + p.b);
+}
+inline std::string mig_sync_trigger(const mig_pair& p) {
+  return mig_name("relkit_sync_" + p.a + "_" + p.b);
+}
+
+inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_builder& b,
+                                                std::string summary) {
+  using migrations::phase_kind;
+  using migrations::rollback_kind;
+  const std::string& t = p.table;
+  const std::string fn = mig_sync_function(p);
+  const std::string trg = mig_sync_trigger(p);
+  const std::string col_a = "column " + t + "." + p.a;
+  const std::string col_b = "column " + t + "." + p.b;
+  const std::string synced = "synced " + t + "." + p.a + " " + t + "." + p.b;
+  const std::string filled_b = "backfilled " + t + "." + p.b;
+  const std::string optional_a = "insert without " + t + "." + p.a;
+  const std::string check = mig_name(mig_base(t) + "_" + p.b + "_not_null");
+
+  migrations::migration_plan plan;
+  plan.summary = std::move(summary);
+  const std::string upd = b.min_key_where(t);
+  plan.apps.push_back(mig_app("A0", "reads and writes " + p.a + " only", {col_a}, b.read(t, p.a),
+                              true,
+                              {"INSERT INTO " + t + " (" + p.a + ") SELECT " + p.a + b.first_row(t),
+                               "UPDATE " + t + " SET " + p.a + " = " + p.a + upd}));
+  plan.apps.push_back(
+      mig_app("A1", "reads " + p.a + ", writes " + p.a + " and " + p.b, {col_a, col_b},
+              b.read(t, p.a), true,
+              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.a + ", " + p.up +
+                   b.first_row(t),
+               "UPDATE " + t + " SET " + p.a + " = " + p.a + ", " + p.b + " = " + p.up + upd}));
+  plan.apps.push_back(
+      mig_app("A2", "reads " + p.b + ", writes " + p.a + " and " + p.b, {col_a, col_b, filled_b},
+              b.read(t, p.b), true,
+              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.down + ", " + p.b +
+                   b.first_row(t),
+               "UPDATE " + t + " SET " + p.b + " = " + p.b + ", " + p.a + " = " + p.down + upd}));
+  plan.apps.push_back(mig_app("A3", "reads and writes " + p.b + " only",
+                              {col_b, filled_b, optional_a}, b.read(t, p.b), true,
+                              {"INSERT INTO " + t + " (" + p.b + ") SELECT " + p.b + b.first_row(t),
+                               "UPDATE " + t + " SET " + p.b + " = " + p.b + upd}));
+  plan.initial_schema = {col_a};
+
+  const std::string function_sql =
+      "CREATE OR REPLACE FUNCTION " + fn +
+      "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nDECLARE\n  relkit_up " + p.new_type +
+      ";\n  relkit_down " + p.old_type + ";\nBEGIN\n  SELECT " + p.up +
+      " INTO relkit_up FROM (SELECT NEW.*) AS relkit_row;\n  SELECT " + p.down +
+      " INTO relkit_down FROM (SELECT NEW.*) AS relkit_row;\n  IF TG_OP = 'INSERT' THEN\n    IF "
+      "NEW." +
+      p.b + " IS NULL THEN\n      NEW." + p.b + " := relkit_up;\n    ELSIF NEW." + p.b +
+      " IS DISTINCT FROM relkit_up THEN\n      NEW." + p.a +
+      " := relkit_down;\n    END IF;\n  ELSIF NEW." + p.a + " IS DISTINCT FROM OLD." + p.a +
+      " AND NEW." + p.b + " IS NOT DISTINCT FROM OLD." + p.b + " THEN\n    NEW." + p.b +
+      " := relkit_up;\n  ELSIF NEW." + p.b + " IS DISTINCT FROM OLD." + p.b + " AND NEW." + p.a +
+      " IS NOT DISTINCT FROM OLD." + p.a + " AND NEW." + p.b +
+      " IS DISTINCT FROM relkit_up THEN\n    NEW." + p.a +
+      " := relkit_down;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
+  const std::string drop_sync =
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
+
+  auto expand =
+      mig_phase(phase_kind::expand, "add " + t + "." + p.b + " and keep it in sync with " + p.a,
+                b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + p.b + " " + p.new_type +
+                      ";\n" + function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
+                      ";\nCREATE TRIGGER " + trg + " BEFORE INSERT OR UPDATE ON " + t +
+                      " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
+                {"A0"},
+                b.txn(drop_sync + "-- relkit:allow ban-drop-column (" + p.b + " only copies " +
+                      p.a + ")\nALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.b + ";\n"),
+                rollback_kind::lossless, "", {col_a, col_b, synced, optional_a});
+  plan.phases.push_back(std::move(expand));
+
+  auto backfill =
+      mig_phase(phase_kind::backfill, "copy " + p.a + " into " + p.b + " in batches",
+                b.update_backfill(t, p.b, p.up), {"A0", "A1"}, "", rollback_kind::lossless, "",
+                {col_a, col_b, synced, optional_a, filled_b});
+  backfill.note = "Idempotent: only rows whose " + p.b + " IS NULL are written; rerun until done.";
+  plan.phases.push_back(backfill);
+
+  auto reads = mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + p.b, "",
+                         {"A1", "A2"}, "", rollback_kind::lossless, "", backfill.schema);
+  if (p.down_loses) {
+    reads.rollback = rollback_kind::lossy;
+    reads.lost = *p.down_loses;
+    reads.note = "Rolling back makes apps read " + p.a + " = " + p.down + " again.";
+  }
+  plan.phases.push_back(reads);
+
+  std::string stop_sql;
+  std::string stop_rollback;
+  if (p.not_null) {
+    stop_sql = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check +
+               ";\nALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + p.b +
+               " IS NOT NULL) NOT VALID;\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + check +
+               ";\n";
+    stop_rollback = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
+  }
+  auto stop = mig_phase(phase_kind::stop_old_writes,
+                        "deploy A3, which writes only " + p.b + "; the trigger still fills " + p.a,
+                        stop_sql, {"A2", "A3"}, stop_rollback, rollback_kind::lossless, "",
+                        backfill.schema);
+  plan.phases.push_back(stop);
+
+  std::string contract_body;
+  if (p.not_null) {
+    contract_body += "ALTER TABLE " + t + " ALTER COLUMN " + p.b +
+                     " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check +
+                     ")\nALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
+  }
+  contract_body += drop_sync +
+                   "-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
+                   "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.a + ";\n";
+  auto contract =
+      mig_phase(phase_kind::contract, "drop the trigger and " + t + "." + p.a, "", {"A3"}, "",
+                rollback_kind::impossible,
+                "column " + t + "." + p.a + "; re-adding it needs a fresh backfill from " + p.b +
+                    " before A0, A1 or A2 can run again",
+                {col_b, filled_b, optional_a});
+  mig_mark_point_of_no_return(contract, "drop " + t + "." + p.a, b, contract_body);
+  if (p.not_null && b.options.postgres_major < 12) {
+    contract.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
+  }
+  plan.phases.push_back(std::move(contract));
+  return plan;
+}
+
+inline std::string mig_index_name(const std::string& table, const std::vector<std::string>& cols,
+                                  const std::string& suffix) {
+  return mig_name(mig_base(table) + "_" + mig_join(cols, "_") + "_" + suffix);
+}
+
+}  // namespace detail
+
+namespace migrations {
+
+namespace planner {
+using detail::mig_app;
+using detail::mig_builder;
+using detail::mig_error;
+using detail::mig_mark_point_of_no_return;
+using detail::mig_phase;
+
+inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type,
+                     "add_column " + c.table + "." + c.column + " needs a type");
+  }
+  if (c.default_sql && c.default_sql->empty()) {
+    return mig_error(errc::empty_expression, "empty default for " + c.table + "." + c.column);
+  }
+  if (c.backfill_sql && c.backfill_sql->empty()) {
+    return mig_error(errc::empty_expression, "empty backfill for " + c.table + "." + c.column);
+  }
+  if (c.not_null && !c.default_sql && !c.backfill_sql) {
+    return mig_error(errc::not_null_needs_default_or_backfill,
+                     "NOT NULL column " + c.table + "." + c.column +
+                         " needs a default or a backfill expression");
+  }
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string filled = "backfilled " + t + "." + c.column;
+  bool is_volatile = c.volatile_default;
+  if (c.default_sql) {
+    detail::sql_statement st;
+    st.tokens = detail::scan_sql(*c.default_sql).empty()
+                    ? std::vector<detail::sql_token>()
+                    : detail::scan_sql(*c.default_sql).front().tokens;
+    is_volatile = is_volatile || detail::lint_is_volatile_call(st, 0);
+  }
+  migration_plan p;
+  p.summary = "add column " + t + "." + c.column + " " + c.type + (c.not_null ? " NOT NULL" : "") +
+              (c.default_sql ? " DEFAULT " + *c.default_sql : "");
+  const std::string value =
+      c.backfill_sql ? *c.backfill_sql : (c.default_sql ? *c.default_sql : c.column);
+  p.apps.push_back(mig_app("A0", "does not know " + c.column, {}, b.read(t, ""), false,
+                           {"INSERT INTO " + t + " DEFAULT VALUES"}));
+  std::vector<std::string> a1_needs = {col};
+  if (c.not_null) a1_needs.push_back(filled);
+  p.apps.push_back(
+      mig_app("A1", "reads and writes " + c.column, a1_needs, b.read(t, c.column), false,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + value + b.first_row(t),
+               "UPDATE " + t + " SET " + c.column + " = " + c.column + b.min_key_where(t)}));
+  const std::string drop =
+      b.txn("-- relkit:allow ban-drop-column (rolls back the add)\nALTER TABLE " + t +
+            " DROP COLUMN IF EXISTS " + c.column + ";\n");
+  const std::string lost = "values written into " + t + "." + c.column + " by A1";
+  const bool simple = !c.not_null || (!is_volatile && c.default_sql && !c.backfill_sql);
+  if (simple) {
+    std::string def = "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type;
+    if (c.not_null) def += " NOT NULL";
+    if (c.default_sql) def += " DEFAULT " + *c.default_sql;
+    std::string sql = b.txn(def + ";\n");
+    std::vector<std::string> schema = {col};
+    if (c.default_sql && !is_volatile) {
+      schema.push_back(filled);
+    }
+    if (c.default_sql && is_volatile) {
+      // A volatile default would rewrite the table: set it separately, then backfill.
+      sql = b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type +
+                  ";\nALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " +
+                  *c.default_sql + ";\n");
+    }
+    p.phases.push_back(mig_phase(phase_kind::expand, "add " + t + "." + c.column, sql, {"A0"}, drop,
+                                 rollback_kind::lossy, lost, schema));
+    if (c.default_sql && is_volatile) {
+      schema.push_back(filled);
+      auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
+                            b.update_backfill(t, c.column, *c.default_sql), {"A0"}, "",
+                            rollback_kind::lossless, "", schema);
+      fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
+      p.phases.push_back(std::move(fill));
+    }
+    p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + c.column, "",
+                                 {"A0", "A1"}, "", rollback_kind::lossless, "", schema));
+    if (c.default_sql && !is_volatile && c.not_null) {
+      p.phases.front().note =
+          "PostgreSQL 11+ stores a non-volatile default in the catalog: no "
+          "table rewrite.";
+    }
+    return p;
+  }
+  // NOT NULL with a volatile default or a backfill expression.
+  const std::string check = detail::mig_name(detail::mig_base(t) + "_" + c.column + "_not_null");
+  std::string expand_body =
+      "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type + ";\n";
+  std::string fill_fn = detail::mig_name("relkit_fill_" + detail::mig_base(t) + "_" + c.column);
+  std::string fill_trg = detail::mig_name("relkit_fill_" + c.column);
+  std::string fill_function;
+  if (c.default_sql) {
+    expand_body +=
+        "ALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " + *c.default_sql + ";\n";
+  } else {
+    fill_function =
+        "CREATE OR REPLACE FUNCTION " + fill_fn +
+        "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." + c.column +
+        " IS NULL THEN\n    SELECT " + *c.backfill_sql + " INTO NEW." + c.column +
+        " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n"
+        "DROP TRIGGER IF EXISTS " +
+        fill_trg + " ON " + t + ";\nCREATE TRIGGER " + fill_trg + " BEFORE INSERT OR UPDATE ON " +
+        t + " FOR EACH ROW EXECUTE FUNCTION " + fill_fn + "();\n";
+    expand_body += fill_function;
+  }
+  const std::string drop_fill = "DROP TRIGGER IF EXISTS " + fill_trg + " ON " + t +
+                                ";\nDROP FUNCTION IF EXISTS " + fill_fn + "();\n";
+  const std::string filled_writes = "filled on insert " + t + "." + c.column;
+  std::vector<std::string> schema = {col, filled_writes};
+  p.phases.push_back(mig_phase(
+      phase_kind::expand,
+      "add " + t + "." + c.column + " nullable, " +
+          (c.default_sql ? std::string("then set its default")
+                         : std::string("filled by a trigger")),
+      b.txn(expand_body), {"A0"},
+      c.default_sql ? drop
+                    : b.txn(drop_fill + "-- relkit:allow ban-drop-column (rolls back the add)\n" +
+                            "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + c.column + ";\n"),
+      rollback_kind::lossy, lost, schema));
+  schema.push_back(filled);
+  auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
+                        b.update_backfill(t, c.column, value), {"A0"}, "", rollback_kind::lossless,
+                        "", schema);
+  fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
+  p.phases.push_back(std::move(fill));
+  p.phases.push_back(mig_phase(
+      phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
+      b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
+          t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
+          "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n",
+      {"A0", "A1"}, b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n",
+      rollback_kind::lossless, "", schema));
+  auto set_nn = mig_phase(
+      phase_kind::contract, "SET NOT NULL using the validated check, then drop the check",
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check + ")\n" +
+            "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n"),
+      {"A0", "A1"},
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " DROP NOT NULL; -- relkit:allow ban-drop-not-null (rolls back the SET NOT NULL)\n"),
+      rollback_kind::lossless, "", schema);
+  if (b.options.postgres_major < 12) {
+    set_nn.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
+  }
+  p.phases.push_back(std::move(set_nn));
+  if (!c.default_sql) {
+    // The fill trigger stays while A0 (which omits the column) may run.
+    std::vector<std::string> final_schema = {col, filled};
+    auto drop_trigger =
+        mig_phase(phase_kind::contract, "A1 only; drop the fill trigger", b.txn(drop_fill), {"A1"},
+                  b.txn(fill_function), rollback_kind::lossless, "", final_schema);
+    p.phases.push_back(std::move(drop_trigger));
+  }
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const rename_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.from)) return *e;
+  if (auto e = detail::mig_check_column(c.to)) return *e;
+  if (c.from == c.to) {
+    return mig_error(errc::same_name, "rename_column " + c.table + "." + c.from + " to itself");
+  }
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type,
+                     "rename_column " + c.table + "." + c.from + " needs the column type");
+  }
+  detail::mig_pair p{c.table, c.from, c.to, c.type, c.type, c.from, c.to, c.not_null, std::nullopt};
+  return detail::mig_pair_plan(p, b, "rename column " + c.table + "." + c.from + " to " + c.to);
+}
+
+// No-rewrite type changes (strong_migrations' list, the cases that need no
+// knowledge of indexes): the old type's text, the new type's text.
+inline bool no_rewrite_change(std::string_view from, std::string_view to) {
+  auto varchar_limit = [](std::string_view t) -> long {
+    if (t.substr(0, 8) != "varchar(" || t.back() != ')') return -1;
+    long n = 0;
+    for (char ch : t.substr(8, t.size() - 9)) {
+      if (ch < '0' || ch > '9' || n > 100000000) return -1;
+      n = n * 10 + (ch - '0');
+    }
+    return n;
+  };
+  if (varchar_limit(from) >= 0 && (to == "text" || to == "varchar")) return true;
+  if (varchar_limit(from) >= 0 && varchar_limit(to) > varchar_limit(from)) return true;
+  if (from == "cidr" && to == "inet") return true;
+  return false;
+}
+
+inline relkit::result<migration_plan> plan_for(const change_column_type& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.old_type.empty() || c.new_type.empty()) {
+    return mig_error(errc::missing_type,
+                     "change_column_type " + c.table + "." + c.column + " needs old and new types");
+  }
+  if (c.new_column.empty() && no_rewrite_change(c.old_type, c.new_type)) {
+    migration_plan p;
+    p.summary = "change type of " + c.table + "." + c.column + " from " + c.old_type + " to " +
+                c.new_type + " in place (no rewrite)";
+    const std::string col = "column " + c.table + "." + c.column;
+    p.apps.push_back(mig_app("A0", "reads and writes " + c.column, {col}, b.read(c.table, c.column),
+                             true,
+                             {"INSERT INTO " + c.table + " (" + c.column + ") SELECT " + c.column +
+                              b.first_row(c.table)}));
+    p.initial_schema = {col};
+    p.phases.push_back(mig_phase(
+        phase_kind::expand, "widen " + c.table + "." + c.column,
+        b.txn("ALTER TABLE " + c.table + " ALTER COLUMN " + c.column + " TYPE " + c.new_type +
+              "; -- relkit:allow changing-column-type (no rewrite)\n"),
+        {"A0"},
+        b.txn("ALTER TABLE " + c.table + " ALTER COLUMN " + c.column + " TYPE " + c.old_type +
+              " USING " + c.column + "::" + c.old_type +
+              "; -- relkit:allow changing-column-type, prefer-text-field (rollback rewrites the "
+              "table)\n"),
+        rollback_kind::lossy,
+        "values that do not fit " + c.old_type + " are cut to fit; the rollback rewrites the table",
+        {col}));
+    return p;
+  }
+  if (auto e = detail::mig_check_column(c.new_column)) return *e;
+  if (c.new_column == c.column) {
+    return mig_error(errc::same_name, "change_column_type " + c.table + "." + c.column +
+                                          " needs a new column name for the converted copy");
+  }
+  if (c.up.empty() || c.down.empty()) {
+    return mig_error(errc::missing_conversion, "change_column_type " + c.table + "." + c.column +
+                                                   " needs both up and down conversions");
+  }
+  if (c.down_loses && !b.options.acknowledge_lossy_down) {
+    return mig_error(
+        errc::lossy_down_needs_acknowledgement,
+        "down conversion " + c.down + " loses " + *c.down_loses + "; set acknowledge_lossy_down");
+  }
+  detail::mig_pair p{c.table, c.column, c.new_column, c.old_type,  c.new_type,
+                     c.up,    c.down,   c.not_null,   c.down_loses};
+  return detail::mig_pair_plan(p, b,
+                               "change type of " + c.table + "." + c.column + " from " +
+                                   c.old_type + " to " + c.new_type + " as " + c.new_column);
+}
+
+inline relkit::result<migration_plan> plan_for(const set_not_null& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.backfill_sql && c.backfill_sql->empty()) {
+    return mig_error(errc::empty_expression, "empty backfill for " + c.table + "." + c.column);
+  }
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string nullable = "nullable " + t + "." + c.column;
+  const std::string check = detail::mig_name(detail::mig_base(t) + "_" + c.column + "_not_null");
+  migration_plan p;
+  p.summary = "set " + t + "." + c.column + " NOT NULL";
+  p.apps.push_back(mig_app("A0", "may write NULL into " + c.column, {col, nullable},
+                           b.read(t, c.column), true,
+                           {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
+  p.apps.push_back(mig_app(
+      "A1", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+      {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + " FROM " + t + " WHERE " +
+       c.column + " IS NOT NULL ORDER BY " + b.options.key_column + " LIMIT 1"}));
+  p.initial_schema = {col, nullable};
+  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which never writes NULL", "",
+                               {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable}));
+  if (c.backfill_sql) {
+    auto fill =
+        mig_phase(phase_kind::backfill, "fill NULLs in batches",
+                  b.update_backfill(t, c.column, *c.backfill_sql), {"A1"}, "", rollback_kind::lossy,
+                  "which rows of " + t + "." + c.column +
+                      " were NULL before the backfill (they keep the filled value)",
+                  {col, nullable});
+    fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
+    p.phases.push_back(std::move(fill));
+  }
+  auto validate = mig_phase(
+      phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
+      b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
+          t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
+          "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n",
+      {"A1"}, b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n",
+      rollback_kind::lossless, "", {col});
+  if (!c.backfill_sql) validate.note = "VALIDATE fails while any row still holds NULL.";
+  p.phases.push_back(std::move(validate));
+  auto set_nn = mig_phase(
+      phase_kind::contract, "SET NOT NULL using the validated check, then drop the check",
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check + ")\n" +
+            "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n"),
+      {"A1"},
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " DROP NOT NULL; -- relkit:allow ban-drop-not-null (rolls back the SET NOT NULL)\n"),
+      rollback_kind::lossless, "", {col});
+  if (b.options.postgres_major < 12) {
+    set_nn.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
+  }
+  p.phases.push_back(std::move(set_nn));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const drop_not_null& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string nullable = "nullable " + t + "." + c.column;
+  migration_plan p;
+  p.summary = "drop NOT NULL of " + t + "." + c.column;
+  p.apps.push_back(
+      mig_app("A0", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(mig_app("A1", "may write NULL into " + c.column, {col, nullable},
+                           b.read(t, c.column), true,
+                           {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
+  p.initial_schema = {col};
+  p.phases.push_back(mig_phase(
+      phase_kind::expand, "DROP NOT NULL",
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " DROP NOT NULL; -- relkit:allow ban-drop-not-null (planned)\n"),
+      {"A0"},
+      b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
+            " SET NOT NULL; -- relkit:allow setting-not-null (rollback; scans the table)\n"),
+      rollback_kind::lossless, "", {col, nullable}));
+  p.phases.front().note = "The rollback scans the table under an ACCESS EXCLUSIVE lock.";
+  auto deploy = mig_phase(phase_kind::switch_reads, "deploy A1, which may write NULL", "",
+                          {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable});
+  if (c.rollback_fill_sql) {
+    deploy.rollback_sql = b.update_backfill(t, c.column, *c.rollback_fill_sql);
+    deploy.rollback = rollback_kind::lossy;
+    deploy.lost = "NULLs written by A1 become " + *c.rollback_fill_sql;
+  } else {
+    deploy.rollback = rollback_kind::impossible;
+    deploy.lost = "NULLs written by A1 have no value to go back to";
+    deploy.point_of_no_return = true;
+    deploy.acknowledgement = "allow NULL in " + t + "." + c.column;
+    deploy.note = "Nothing runs in the database: acknowledge before deploying A1.";
+  }
+  p.phases.push_back(std::move(deploy));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type, "drop_column " + c.table + "." + c.column +
+                                             " needs the column type (for its down trigger)");
+  }
+  if (c.not_null && !c.has_default && !c.down_sql) {
+    return mig_error(errc::drop_needs_down,
+                     "NOT NULL column " + c.table + "." + c.column +
+                         " without a default needs a down expression, or inserts by the new app "
+                         "fail");
+  }
+  const std::string& t = c.table;
+  const std::string col = "column " + t + "." + c.column;
+  const std::string optional = "insert without " + t + "." + c.column;
+  migration_plan p;
+  p.summary = "drop column " + t + "." + c.column;
+  p.apps.push_back(
+      mig_app("A0", "reads and writes " + c.column, {col}, b.read(t, c.column), true,
+              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(mig_app("A1", "neither reads nor writes " + c.column, {optional}, b.read(t, ""),
+                           false, {"INSERT INTO " + t + " DEFAULT VALUES"}));
+  p.initial_schema = {col};
+  if (!c.not_null || c.has_default) p.initial_schema.push_back(optional);
+  const std::string fn = detail::mig_name("relkit_down_" + detail::mig_base(t) + "_" + c.column);
+  const std::string trg = detail::mig_name("relkit_down_" + c.column);
+  std::string trigger_drop;
+  if (c.down_sql) {
+    const std::string function_sql =
+        "CREATE OR REPLACE FUNCTION " + fn +
+        "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF NEW." + c.column +
+        " IS NULL THEN\n    SELECT " + *c.down_sql + " INTO NEW." + c.column +
+        " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
+    trigger_drop =
+        "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
+    p.phases.push_back(mig_phase(
+        phase_kind::expand, "fill " + c.column + " for rows written without it",
+        b.txn(function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " +
+              trg + " BEFORE INSERT ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
+        {"A0"}, b.txn(trigger_drop), rollback_kind::lossless, "", {col, optional}));
+  }
+  p.phases.push_back(mig_phase(phase_kind::stop_old_writes,
+                               "deploy A1, which neither reads nor writes " + c.column, "",
+                               {"A0", "A1"}, "", rollback_kind::lossless, "",
+                               p.phases.empty() ? p.initial_schema : p.phases.back().schema));
+  if (c.not_null && !c.has_default && !c.down_sql) {
+    // unreachable: rejected above
+  }
+  auto contract =
+      mig_phase(phase_kind::contract, "drop " + t + "." + c.column, "", {"A1"}, "",
+                rollback_kind::impossible, "every value of " + t + "." + c.column, {optional});
+  mig_mark_point_of_no_return(contract, "drop " + t + "." + c.column, b,
+                              trigger_drop +
+                                  "-- relkit:allow ban-drop-column (acknowledged point of no "
+                                  "return)\nALTER TABLE " +
+                                  t + " DROP COLUMN IF EXISTS " + c.column + ";\n");
+  p.phases.push_back(std::move(contract));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const rename_table& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.from)) return *e;
+  if (auto e = detail::mig_check_column(c.to)) return *e;
+  if (detail::mig_base(c.from) == c.to) {
+    return mig_error(errc::same_name, "rename_table " + c.from + " to itself");
+  }
+  const std::string dot = c.from.find('.') == std::string::npos
+                              ? std::string()
+                              : c.from.substr(0, c.from.find('.') + 1);
+  const std::string to = dot + c.to;
+  const std::string old_rel = "relation " + c.from;
+  const std::string new_rel = "relation " + to;
+  const std::string& k = b.options.key_column;
+  migration_plan p;
+  p.summary = "rename table " + c.from + " to " + to;
+  p.apps.push_back(
+      mig_app("A0", "uses " + c.from, {old_rel}, b.read(c.from, ""), false,
+              {"INSERT INTO " + c.from + " DEFAULT VALUES",
+               "UPDATE " + c.from + " SET " + k + " = " + k + b.min_key_where(c.from)}));
+  p.apps.push_back(mig_app("A1", "uses " + to, {new_rel}, b.read(to, ""), false,
+                           {"INSERT INTO " + to + " DEFAULT VALUES",
+                            "UPDATE " + to + " SET " + k + " = " + k + b.min_key_where(to)}));
+  p.initial_schema = {old_rel};
+  const std::string view = "CREATE VIEW " + c.from + " AS SELECT * FROM " + to + ";\n";
+  auto expand = mig_phase(
+      phase_kind::expand, "rename the table and keep an updatable view under the old name",
+      b.txn("ALTER TABLE " + c.from + " RENAME TO " + c.to +
+            "; -- relkit:allow renaming-table (old name stays as a view)\n" + view),
+      {"A0"},
+      b.txn("DROP VIEW IF EXISTS " + c.from + ";\nALTER TABLE " + to + " RENAME TO " +
+            detail::mig_base(c.from) + "; -- relkit:allow renaming-table (rollback)\n"),
+      rollback_kind::lossless, "", {old_rel, new_rel});
+  expand.note = "The view lists the columns as of this phase; add no column before the contract.";
+  p.phases.push_back(std::move(expand));
+  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + to, "",
+                               {"A0", "A1"}, "", rollback_kind::lossless, "", {old_rel, new_rel}));
+  p.phases.push_back(mig_phase(phase_kind::contract, "drop the view " + c.from,
+                               b.txn("DROP VIEW IF EXISTS " + c.from + ";\n"), {"A1"}, b.txn(view),
+                               rollback_kind::lossless, "", {new_rel}));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.column)) return *e;
+  if (auto e = detail::mig_check_table(c.new_table)) return *e;
+  if (auto e = detail::mig_check_column(c.new_key)) return *e;
+  if (c.type.empty()) {
+    return mig_error(errc::missing_type,
+                     "split_column " + c.table + "." + c.column + " needs a type");
+  }
+  if (c.not_null) {
+    return mig_error(errc::not_null_source_column,
+                     "split_column " + c.table + "." + c.column +
+                         " is NOT NULL: plan drop_not_null first, or new-table writers break "
+                         "inserts");
+  }
+  if (c.table == c.new_table) {
+    return mig_error(errc::same_name, "split_column into its own table " + c.table);
+  }
+  const std::string& t = c.table;
+  const std::string& n = c.new_table;
+  const std::string& k = b.options.key_column;
+  const std::string& nk = c.new_key;
+  const std::string& v = c.column;
+  const std::string col = "column " + t + "." + v;
+  const std::string new_col = "column " + n + "." + v;
+  const std::string filled = "backfilled " + n + "." + v;
+  const std::string optional = "insert without " + t + "." + v;
+  const std::string synced = "synced " + t + "." + v + " " + n + "." + v;
+  const std::string fn_old = detail::mig_name("relkit_split_" + detail::mig_base(t) + "_" + v);
+  const std::string fn_new = detail::mig_name("relkit_split_" + detail::mig_base(n) + "_" + v);
+  const std::string trg = detail::mig_name("relkit_split_" + v);
+  migration_plan p;
+  p.summary = "move " + t + "." + v + " into " + n + "(" + nk + ", " + v + ")";
+  const std::string read_new = "SELECT o." + k + ", n." + v + " FROM " + t + " o LEFT JOIN " + n +
+                               " n ON n." + nk + " = o." + k + " ORDER BY o." + k;
+  const std::string upsert = "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " +
+                             v + " FROM " + t + " WHERE " + k + " = (SELECT min(" + k + ") FROM " +
+                             t + ") ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." +
+                             v;
+  const std::string old_update = "UPDATE " + t + " SET " + v + " = " + v + b.min_key_where(t);
+  p.apps.push_back(
+      mig_app("A0", "reads and writes " + t + "." + v, {col}, b.read(t, v), true,
+              {"INSERT INTO " + t + " (" + v + ") SELECT " + v + b.first_row(t), old_update}));
+  p.apps.push_back(mig_app("A1", "reads " + t + "." + v + ", writes both", {col, new_col},
+                           b.read(t, v), true, {old_update, upsert}));
+  p.apps.push_back(mig_app("A2", "reads " + n + "." + v + ", writes both", {col, new_col, filled},
+                           read_new, true, {old_update, upsert}));
+  p.apps.push_back(mig_app(
+      "A3", "reads and writes " + n + "." + v + " only", {new_col, filled, optional}, read_new,
+      true,
+      {"INSERT INTO " + t + " DEFAULT VALUES",
+       "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT o." + k + ", (SELECT " + v + " FROM " +
+           n + " ORDER BY " + nk + " LIMIT 1) FROM " + t + " o WHERE o." + k + " = (SELECT max(" +
+           k + ") FROM " + t + ") ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." + v,
+       "UPDATE " + n + " SET " + v + " = " + v + " WHERE " + nk + " = (SELECT min(" + nk +
+           ") FROM " + n + ")"}));
+  p.initial_schema = {col, optional};
+  const std::string functions =
+      "CREATE OR REPLACE FUNCTION " + fn_old +
+      "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF pg_trigger_depth() > 1 THEN\n"
+      "    RETURN NEW;\n  END IF;\n  IF (TG_OP = 'INSERT' AND NEW." +
+      v + " IS NOT NULL) OR (TG_OP = 'UPDATE' AND NEW." + v + " IS DISTINCT FROM OLD." + v +
+      ") THEN\n    INSERT INTO " + n + " (" + nk + ", " + v + ") VALUES (NEW." + k + ", NEW." + v +
+      ")\n      ON CONFLICT (" + nk + ") DO UPDATE SET " + v + " = EXCLUDED." + v +
+      ";\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n" + "CREATE OR REPLACE FUNCTION " + fn_new +
+      "() RETURNS trigger LANGUAGE plpgsql AS $relkit$\nBEGIN\n  IF pg_trigger_depth() > 1 THEN\n"
+      "    RETURN NEW;\n  END IF;\n  UPDATE " +
+      t + " SET " + v + " = NEW." + v + " WHERE " + k + " = NEW." + nk + " AND " + v +
+      " IS DISTINCT FROM NEW." + v + ";\n  RETURN NEW;\nEND\n$relkit$;\n";
+  const std::string triggers =
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " + trg +
+      " AFTER INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn_old + "();\n" +
+      "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nCREATE TRIGGER " + trg +
+      " AFTER INSERT OR UPDATE ON " + n + " FOR EACH ROW EXECUTE FUNCTION " + fn_new + "();\n";
+  const std::string drop_triggers = "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
+                                    ";\nDROP FUNCTION IF EXISTS " + fn_old + "();\n";
+  p.phases.push_back(mig_phase(
+      phase_kind::expand, "create " + n + " and sync it with " + t + "." + v + " both ways",
+      b.txn("CREATE TABLE IF NOT EXISTS " + n + " (\n  " + nk + " " +
+            "bigint PRIMARY KEY REFERENCES " + t + " (" + k + ") ON DELETE CASCADE,\n  " + v + " " +
+            c.type + "\n);\n" + functions + triggers),
+      {"A0"},
+      b.txn(drop_triggers + "-- relkit:allow ban-drop-table (" + n + " only copies " + t + "." + v +
+            ")\nDROP TABLE IF EXISTS " + n + ";\nDROP FUNCTION IF EXISTS " + fn_new + "();\n"),
+      rollback_kind::lossless, "", {col, optional, new_col, synced}));
+  p.phases.front().note = "The key column " + n + "." + nk + " is bigint; " + t + "." + k +
+                          " must be bigint (or change it in the SQL).";
+  auto fill = mig_phase(
+      phase_kind::backfill, "copy " + t + "." + v + " into " + n + " in batches",
+      b.backfill(t,
+                 [&](const std::string& range) {
+                   return "INSERT INTO " + n + " (" + nk + ", " + v + ") SELECT " + k + ", " + v +
+                          " FROM " + t + " WHERE " + range + " ON CONFLICT (" + nk + ") DO NOTHING";
+                 }),
+      {"A0", "A1"}, "", rollback_kind::lossless, "", {col, optional, new_col, synced, filled});
+  fill.note = "Idempotent: rows already in " + n + " are skipped.";
+  p.phases.push_back(fill);
+  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + n + "." + v,
+                               "", {"A1", "A2"}, "", rollback_kind::lossless, "", fill.schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::stop_old_writes,
+                "deploy A3, which writes only " + n + "; the trigger still fills " + t + "." + v,
+                "", {"A2", "A3"}, "", rollback_kind::lossless, "", fill.schema));
+  auto contract =
+      mig_phase(phase_kind::contract, "drop the triggers and " + t + "." + v, "", {"A3"}, "",
+                rollback_kind::impossible,
+                "column " + t + "." + v + "; re-adding it needs a fresh backfill from " + n,
+                {new_col, filled, optional});
+  mig_mark_point_of_no_return(
+      contract, "drop " + t + "." + v, b,
+      drop_triggers + "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nDROP FUNCTION IF EXISTS " +
+          fn_new + "();\n-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
+          "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + v + ";\n");
+  p.phases.push_back(std::move(contract));
+  return p;
+}
+
+inline std::optional<relkit::error> check_columns(const std::string& table,
+                                                  const std::vector<std::string>& columns) {
+  if (auto e = detail::mig_check_table(table)) return e;
+  if (columns.empty()) {
+    return mig_error(errc::empty_column_list, "no columns given for " + table);
+  }
+  for (const auto& col : columns) {
+    if (auto e = detail::mig_check_column(col)) return e;
+  }
+  return std::nullopt;
+}
+
+inline migration_plan unchanged_app_plan(const std::string& table, const mig_builder& b,
+                                         std::string summary) {
+  migration_plan p;
+  p.summary = std::move(summary);
+  const std::string& k = b.options.key_column;
+  p.apps.push_back(mig_app("A0", "the running app, unchanged", {"relation " + table},
+                           b.read(table, ""), false,
+                           {"UPDATE " + table + " SET " + k + " = " + k + b.min_key_where(table)}));
+  p.initial_schema = {"relation " + table};
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_index& c, const mig_builder& b) {
+  if (auto e = check_columns(c.table, c.columns)) return *e;
+  const std::string name =
+      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "idx") : c.name;
+  if (auto e = detail::mig_check_column(name)) return *e;
+  migration_plan p = unchanged_app_plan(
+      c.table, b, std::string("add ") + (c.unique ? "unique " : "") + "index " + name);
+  auto ph = mig_phase(phase_kind::expand, "build the index concurrently",
+                      b.lock() + "CREATE " + (c.unique ? "UNIQUE " : "") +
+                          "INDEX CONCURRENTLY IF NOT EXISTS " + name + " ON " + c.table + " (" +
+                          detail::mig_join(c.columns, ", ") + ");\n",
+                      {"A0"}, b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                      rollback_kind::lossless, "", p.initial_schema);
+  ph.note =
+      "Runs outside a transaction. A failed build leaves an INVALID index: drop it "
+      "(the rollback) and run again.";
+  p.phases.push_back(std::move(ph));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_foreign_key& c, const mig_builder& b) {
+  if (auto e = check_columns(c.table, c.columns)) return *e;
+  if (auto e = check_columns(c.references_table, c.references_columns)) return *e;
+  const std::string name =
+      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "fkey") : c.name;
+  if (auto e = detail::mig_check_column(name)) return *e;
+  migration_plan p = unchanged_app_plan(c.table, b, "add foreign key " + name);
+  const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name +
+                          ";\nALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+                          " FOREIGN KEY (" + detail::mig_join(c.columns, ", ") + ") REFERENCES " +
+                          c.references_table + " (" + detail::mig_join(c.references_columns, ", ") +
+                          ") NOT VALID;\n";
+  const std::string drop = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n";
+  p.phases.push_back(mig_phase(phase_kind::expand, "add the foreign key NOT VALID (new rows only)",
+                               b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
+                               p.initial_schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "validate existing rows",
+                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + name + ";\n",
+                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+  p.phases.back().note = "VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on.";
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_check& c, const mig_builder& b) {
+  if (auto e = detail::mig_check_table(c.table)) return *e;
+  if (auto e = detail::mig_check_column(c.name)) return *e;
+  if (c.expression.empty()) {
+    return mig_error(errc::empty_expression, "empty check expression for " + c.name);
+  }
+  migration_plan p = unchanged_app_plan(c.table, b, "add check constraint " + c.name);
+  const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name +
+                          ";\nALTER TABLE " + c.table + " ADD CONSTRAINT " + c.name + " CHECK (" +
+                          c.expression + ") NOT VALID;\n";
+  const std::string drop =
+      "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name + ";\n";
+  p.phases.push_back(mig_phase(phase_kind::expand, "add the check NOT VALID (new rows only)",
+                               b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
+                               p.initial_schema));
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "validate existing rows",
+                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + c.name + ";\n",
+                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+  return p;
+}
+
+inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_builder& b) {
+  if (auto e = check_columns(c.table, c.columns)) return *e;
+  const std::string name =
+      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "key") : c.name;
+  if (auto e = detail::mig_check_column(name)) return *e;
+  migration_plan p = unchanged_app_plan(c.table, b, "add unique constraint " + name);
+  const std::string index = b.lock() + "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + name +
+                            " ON " + c.table + " (" + detail::mig_join(c.columns, ", ") + ");\n";
+  p.phases.push_back(mig_phase(phase_kind::expand, "build the unique index concurrently", index,
+                               {"A0"},
+                               b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                               rollback_kind::lossless, "", p.initial_schema));
+  p.phases.back().note =
+      "A failed build leaves an INVALID index: drop it (the rollback) and run "
+      "again.";
+  p.phases.push_back(
+      mig_phase(phase_kind::validate, "attach the index as the constraint",
+                b.txn("ALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+                      " UNIQUE USING INDEX " + name + ";\n"),
+                {"A0"},
+                b.txn("ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n") +
+                    index.substr(b.lock().size()),
+                rollback_kind::lossless, "", p.initial_schema));
+  return p;
+}
+
+}  // namespace planner
+
+// The expand-contract plan for one change, checked against the invariant.
+[[nodiscard]] inline relkit::result<migration_plan> plan(const change& what,
+                                                         const plan_options& options = {}) {
+  if (options.postgres_major < 11) {
+    return detail::mig_error(
+        errc::unsupported_postgres_version,
+        "PostgreSQL " + std::to_string(options.postgres_major) + " is not supported (11 or later)");
+  }
+  if (!detail::mig_is_identifier(options.key_column)) {
+    return detail::mig_error(errc::invalid_identifier,
+                             "invalid key column '" + options.key_column + "'");
+  }
+  if (options.batch_size == 0) {
+    return detail::mig_error(errc::empty_expression, "batch_size must be positive");
+  }
+  const detail::mig_builder builder{options};
+  relkit::result<migration_plan> out =
+      std::visit([&](const auto& c) { return planner::plan_for(c, builder); }, what);
+  if (!out) return out;
+  const relkit::result<void> ok = check_invariant(*out);
+  if (!ok) return ok.error();
+  return out;
+}
+
+// A Markdown runbook: phases, SQL, allowed apps, rollback, point of no return.
+[[nodiscard]] inline std::string render_runbook(const migration_plan& p) {
+  std::string out = "# Migration: " + p.summary + "\n\n## App versions\n\n";
+  for (const auto& a : p.apps) out += "- **" + a.name + "**: " + a.description + "\n";
+  out += "\n## Phases\n\n| # | phase | apps | rollback |\n|---|---|---|---|\n";
+  for (std::size_t i = 0; i < p.phases.size(); ++i) {
+    const phase& ph = p.phases[i];
+    out += "| " + std::to_string(i + 1) + " | " + std::string(to_string(ph.kind)) +
+           (ph.point_of_no_return ? " (point of no return)" : "") + " | " +
+           detail::mig_join(ph.apps, ", ") + " | " + std::string(to_string(ph.rollback)) + " |\n";
+  }
+  for (std::size_t i = 0; i < p.phases.size(); ++i) {
+    const phase& ph = p.phases[i];
+    out += "\n## Phase " + std::to_string(i + 1) + ": " + std::string(to_string(ph.kind)) + ": " +
+           ph.title + "\n\n";
+    if (ph.point_of_no_return) {
+      out += "**Point of no return.** Acknowledge first: `SET relkit.acknowledge = '" +
+             ph.acknowledgement + "';`\n\n";
+    }
+    out += "Apps allowed: " + detail::mig_join(ph.apps, ", ") + "\n\n";
+    if (ph.sql.empty()) {
+      out += "No SQL: a deploy step.\n\n";
+    } else {
+      out += "```sql\n" + ph.sql + "```\n\n";
+    }
+    if (!ph.note.empty()) out += "Note: " + ph.note + "\n\n";
+    out += "Rollback (" + std::string(to_string(ph.rollback));
+    if (!ph.lost.empty()) out += "; lost: " + ph.lost;
+    out += ")";
+    if (ph.rollback == rollback_kind::impossible) {
+      out += ".\n";
+      continue;
+    }
+    if (ph.rollback_sql.empty()) {
+      out += ": redeploy the apps of the previous phase; no SQL.\n";
+    } else {
+      out += ":\n\n```sql\n" + ph.rollback_sql + "```\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/migration_plan.hpp ----
+// ---- end relkit/migrations.hpp ----
+// ---- begin relkit/rollout.hpp ----
+// relkit::rollout: canary, blue-green and progressive (Flagger-style) rollouts
+// as a pure state machine. A plan is validated once; then
+//   transition t = advance(plan, state, event);
+// gives the next state and the actions a controller must take. Nothing here
+// reads a clock: every event carries the time it happened.
+
 
 
 RELKIT_NAMESPACE_BEGIN
 
-// An error domain names a component's error enum and describes its codes.
-// Each component defines one `enum class errc` and, next to it,
-//   constexpr const error_domain& relkit_error_domain(errc) noexcept;
-// found by argument-dependent lookup; user code can do the same.
-struct error_domain {
-  std::string_view name;
-  std::string_view (*describe)(int code) noexcept;
+// ---- analysis: Argo AnalysisRun and Kayenta judge arithmetic ---------------
+
+namespace rollout {
+
+// One measurement of one metric, as Argo classifies it.
+enum class measurement : std::uint8_t { successful, failed, inconclusive, error };
+
+// A metric's or a run's phase. `pending`: not started (or not running).
+enum class analysis_phase : std::uint8_t {
+  pending,
+  running,
+  successful,
+  failed,
+  inconclusive,
+  error
 };
 
-namespace detail {
-template <class Enum, class = void>
-struct has_error_domain : std::false_type {};
-template <class Enum>
-struct has_error_domain<Enum, std::void_t<decltype(relkit_error_domain(std::declval<Enum>()))>>
-    : std::is_enum<Enum> {};
-}  // namespace detail
-
-template <class Enum>
-inline constexpr bool is_error_code_enum_v = detail::has_error_domain<Enum>::value;
-
-// A component's error code with its domain: compares equal to the enum value
-// it was made from, and names itself ("semver.leading_zero").
-class error_code {
- public:
-  constexpr error_code() noexcept = default;
-
-  template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
-  constexpr error_code(Enum code) noexcept  // NOLINT(google-explicit-constructor)
-      : domain_(&relkit_error_domain(code)), value_(static_cast<int>(code)) {}
-
-  [[nodiscard]] constexpr int value() const noexcept { return value_; }
-  // Null for a default-constructed code.
-  [[nodiscard]] constexpr const error_domain* domain() const noexcept { return domain_; }
-  [[nodiscard]] std::string_view domain_name() const noexcept {
-    return domain_ != nullptr ? domain_->name : std::string_view("none");
+[[nodiscard]] constexpr std::string_view to_string(measurement m) noexcept {
+  switch (m) {
+    case measurement::successful:
+      return "Successful";
+    case measurement::failed:
+      return "Failed";
+    case measurement::inconclusive:
+      return "Inconclusive";
+    case measurement::error:
+      return "Error";
   }
-  [[nodiscard]] std::string_view name() const noexcept {
-    return domain_ != nullptr ? domain_->describe(value_) : std::string_view("none");
-  }
+  return "?";
+}
 
-  friend constexpr bool operator==(const error_code& a, const error_code& b) noexcept {
-    return a.domain_ == b.domain_ && a.value_ == b.value_;
+[[nodiscard]] constexpr std::string_view to_string(analysis_phase p) noexcept {
+  switch (p) {
+    case analysis_phase::pending:
+      return "Pending";
+    case analysis_phase::running:
+      return "Running";
+    case analysis_phase::successful:
+      return "Successful";
+    case analysis_phase::failed:
+      return "Failed";
+    case analysis_phase::inconclusive:
+      return "Inconclusive";
+    case analysis_phase::error:
+      return "Error";
   }
-  friend constexpr bool operator!=(const error_code& a, const error_code& b) noexcept {
+  return "?";
+}
+
+[[nodiscard]] constexpr bool is_completed(analysis_phase p) noexcept {
+  return p == analysis_phase::successful || p == analysis_phase::failed ||
+         p == analysis_phase::inconclusive || p == analysis_phase::error;
+}
+
+// Argo's order for "the worst phase wins":
+// Successful < Running < Pending < Inconclusive < Error < Failed.
+[[nodiscard]] constexpr int severity(analysis_phase p) noexcept {
+  switch (p) {
+    case analysis_phase::successful:
+      return 0;
+    case analysis_phase::running:
+      return 1;
+    case analysis_phase::pending:
+      return 2;
+    case analysis_phase::inconclusive:
+      return 3;
+    case analysis_phase::error:
+      return 4;
+    case analysis_phase::failed:
+      return 5;
+  }
+  return 5;
+}
+
+// A single measurement from Argo's successCondition / failureCondition, each
+// given as its evaluated value or nullopt when the condition is not set. An
+// expression that cannot be evaluated is an `error` measurement: pass that
+// directly.
+[[nodiscard]] constexpr measurement evaluate(std::optional<bool> success_condition,
+                                             std::optional<bool> failure_condition) noexcept {
+  if (success_condition && failure_condition) {
+    if (*failure_condition) return measurement::failed;  // failure wins
+    return *success_condition ? measurement::successful : measurement::inconclusive;
+  }
+  if (success_condition) return *success_condition ? measurement::successful : measurement::failed;
+  if (failure_condition) return *failure_condition ? measurement::failed : measurement::successful;
+  return measurement::successful;  // the code, not the docs: neither set is Successful
+}
+
+// An Argo metric: how many measurements, and the limits that end it early.
+struct metric {
+  std::string name;
+  // Measurements wanted (errors excluded). Unset: 1 without an interval,
+  // unbounded with one.
+  std::optional<std::uint32_t> count;
+  // Only whether it is set matters to the phase; scheduling measurements at
+  // this interval is the controller's job.
+  std::optional<std::chrono::seconds> interval;
+  std::int32_t failure_limit = 0;  // Failed when failed > limit; -1 disables
+  std::int32_t inconclusive_limit = 0;
+  std::int32_t consecutive_error_limit = 4;
+  std::int32_t consecutive_success_limit = 0;  // 0: off
+  bool dry_run = false;                        // never affects the run's phase
+};
+
+// Kayenta's thresholds for a judged analysis over `intervals` scores.
+struct judge {
+  double marginal = 75;
+  double pass = 95;
+  std::uint32_t intervals = 1;
+};
+
+enum class analysis_kind : std::uint8_t { argo, kayenta };
+
+// An analysis is either Argo metrics or a Kayenta judge over canary scores.
+struct analysis {
+  std::string name;
+  analysis_kind kind = analysis_kind::argo;
+  std::vector<metric> metrics;  // argo
+  judge thresholds;             // kayenta
+};
+
+// Counters of one metric, as Argo's MetricResult keeps them. They saturate at
+// 65535 (a documented limit; count is validated to be at most 65535).
+struct metric_status {
+  std::uint16_t count = 0;  // successful + failed + inconclusive (errors excluded)
+  std::uint16_t successful = 0;
+  std::uint16_t failed = 0;
+  std::uint16_t inconclusive = 0;
+  std::uint16_t error = 0;
+  std::uint16_t consecutive_error = 0;
+  std::uint16_t consecutive_success = 0;
+  analysis_phase phase = analysis_phase::pending;
+
+  friend constexpr bool operator==(const metric_status& a, const metric_status& b) noexcept {
+    return a.count == b.count && a.successful == b.successful && a.failed == b.failed &&
+           a.inconclusive == b.inconclusive && a.error == b.error &&
+           a.consecutive_error == b.consecutive_error &&
+           a.consecutive_success == b.consecutive_success && a.phase == b.phase;
+  }
+  friend constexpr bool operator!=(const metric_status& a, const metric_status& b) noexcept {
     return !(a == b);
   }
-
- private:
-  const error_domain* domain_ = nullptr;
-  int value_ = 0;
 };
 
-template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
-constexpr bool operator==(const error_code& a, Enum b) noexcept {
-  return a == error_code(b);
-}
-template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
-constexpr bool operator==(Enum a, const error_code& b) noexcept {
-  return error_code(a) == b;
-}
-template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
-constexpr bool operator!=(const error_code& a, Enum b) noexcept {
-  return !(a == b);
-}
-template <class Enum, std::enable_if_t<is_error_code_enum_v<Enum>, int> = 0>
-constexpr bool operator!=(Enum a, const error_code& b) noexcept {
-  return !(a == b);
-}
+// At most this many metrics per analysis: the run status lives inline in the
+// rollout state, so copying a state never allocates for it.
+inline constexpr std::size_t max_metrics = 8;
 
-// "semver.leading_zero"
-[[nodiscard]] inline std::string to_string(const error_code& code) {
-  std::string text(code.domain_name());
-  text += '.';
-  text += code.name();
-  return text;
-}
+// One AnalysisRun (Argo) or judged run (Kayenta).
+struct run_status {
+  analysis_phase phase = analysis_phase::pending;  // pending: no run
+  std::uint8_t metric_count = 0;
+  std::array<metric_status, max_metrics> metrics{};
+  std::uint32_t scores = 0;     // kayenta: scores received
+  std::int32_t last_score = 0;  // kayenta: last score in hundredths
 
-// What went wrong, where (a byte offset into the input the caller passed) and
-// a message a person can act on; the message already names the position.
-struct error {
-  error_code code;
-  std::size_t position = 0;
-  std::string message;
-
-  friend bool operator==(const error& a, const error& b) {
-    return a.code == b.code && a.position == b.position && a.message == b.message;
+  friend bool operator==(const run_status& a, const run_status& b) noexcept {
+    return a.phase == b.phase && a.metric_count == b.metric_count && a.metrics == b.metrics &&
+           a.scores == b.scores && a.last_score == b.last_score;
   }
-  friend bool operator!=(const error& a, const error& b) { return !(a == b); }
+  friend bool operator!=(const run_status& a, const run_status& b) noexcept { return !(a == b); }
 };
 
-// "leading zero in minor version at 2 [semver.leading_zero]"
-[[nodiscard]] inline std::string to_string(const error& err) {
-  std::string text = err.message;
-  text += " [";
-  text += to_string(err.code);
-  text += ']';
-  return text;
-}
-
-// Thrown by result<T>::value() on an error when exceptions are enabled.
-class bad_result_access : public std::exception {
- public:
-  explicit bad_result_access(relkit::error err)
-      : error_(std::move(err)), what_(to_string(error_)) {}
-  [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }
-  [[nodiscard]] const relkit::error& error() const noexcept { return error_; }
-
- private:
-  relkit::error error_;
-  std::string what_;
-};
-
+}  // namespace rollout
 namespace detail {
-[[noreturn]] inline void throw_bad_result_access(const error& err) {
-  RELKIT_THROW(bad_result_access(err));
+constexpr std::uint16_t rollout_saturating_increment(std::uint16_t v) noexcept {
+  return v == UINT16_MAX ? v : static_cast<std::uint16_t>(v + 1);
 }
 }  // namespace detail
+namespace rollout {
 
-// A value of T or an error. Construct from either; test with `if (r)`; read
-// with `*r` / `r->` after testing, or `value()`, which raises on an error.
-template <class T>
-class [[nodiscard]] result {
-  static_assert(!std::is_reference_v<T>, "result<T&> is not supported; use result<T*>");
-  static_assert(!std::is_same_v<std::remove_cv_t<T>, relkit::error>, "result<error> is ambiguous");
-
- public:
-  using value_type = T;
-  using error_type = relkit::error;
-
-  template <class U = T, std::enable_if_t<std::is_default_constructible_v<U>, int> = 0>
-  result() : storage_(std::in_place_index<0>) {}
-  result(const T& value) : storage_(std::in_place_index<0>, value) {}                // NOLINT
-  result(T&& value) : storage_(std::in_place_index<0>, std::move(value)) {}          // NOLINT
-  result(const relkit::error& err) : storage_(std::in_place_index<1>, err) {}        // NOLINT
-  result(relkit::error&& err) : storage_(std::in_place_index<1>, std::move(err)) {}  // NOLINT
-
-  [[nodiscard]] bool has_value() const noexcept { return storage_.index() == 0; }
-  explicit operator bool() const noexcept { return has_value(); }
-
-  [[nodiscard]] T& value() & {
-    if (!has_value()) detail::throw_bad_result_access(*std::get_if<1>(&storage_));
-    return *std::get_if<0>(&storage_);
+// Adds one measurement to a metric's counters (Argo: errors do not count
+// towards `count`; any non-error resets the consecutive-error counter).
+[[nodiscard]] constexpr metric_status record(metric_status s, measurement m) noexcept {
+  using relkit::detail::rollout_saturating_increment;
+  const auto saturating_increment = [](std::uint16_t v) { return rollout_saturating_increment(v); };
+  if (m == measurement::error) {
+    s.error = saturating_increment(s.error);
+    s.consecutive_error = saturating_increment(s.consecutive_error);
+    s.consecutive_success = 0;
+    return s;
   }
-  [[nodiscard]] const T& value() const& {
-    if (!has_value()) detail::throw_bad_result_access(*std::get_if<1>(&storage_));
-    return *std::get_if<0>(&storage_);
+  s.count = saturating_increment(s.count);
+  s.consecutive_error = 0;
+  if (m == measurement::successful) {
+    s.successful = saturating_increment(s.successful);
+    s.consecutive_success = saturating_increment(s.consecutive_success);
+  } else {
+    s.consecutive_success = 0;
+    if (m == measurement::failed) s.failed = saturating_increment(s.failed);
+    if (m == measurement::inconclusive) s.inconclusive = saturating_increment(s.inconclusive);
   }
-  [[nodiscard]] T&& value() && { return std::move(value()); }
+  return s;
+}
 
-  // Precondition: has_value(). Checked: a broken precondition aborts with a
-  // message rather than reading the wrong alternative.
-  [[nodiscard]] T& operator*() & noexcept { return checked_value(); }
-  [[nodiscard]] const T& operator*() const& noexcept { return checked_value(); }
-  [[nodiscard]] T&& operator*() && noexcept { return std::move(checked_value()); }
-  [[nodiscard]] T* operator->() noexcept { return &checked_value(); }
-  [[nodiscard]] const T* operator->() const noexcept { return &checked_value(); }
+// Argo's assessMetricStatus: the phase of one metric from its counters.
+// `terminating`: the run was terminated (another metric ended it, or the
+// rollout finished or aborted).
+[[nodiscard]] inline analysis_phase assess(const metric& m, const metric_status& s,
+                                           bool terminating = false) noexcept {
+  if (is_completed(s.phase)) return s.phase;
+  const std::uint64_t measured = std::uint64_t{s.count} + s.error;
+  if (measured == 0) return terminating ? analysis_phase::successful : analysis_phase::pending;
+  std::optional<analysis_phase> limit_phase;  // the later check wins: Error > Inconclusive > Failed
+  if (m.failure_limit >= 0 && std::int64_t{s.failed} > m.failure_limit) {
+    limit_phase = analysis_phase::failed;
+  }
+  if (std::int64_t{s.inconclusive} > m.inconclusive_limit) {
+    limit_phase = analysis_phase::inconclusive;
+  }
+  if (std::int64_t{s.consecutive_error} > m.consecutive_error_limit) {
+    limit_phase = analysis_phase::error;
+  }
+  if (limit_phase) return *limit_phase;
+  const bool success_applies = m.consecutive_success_limit > 0;
+  if (success_applies && std::int64_t{s.consecutive_success} >= m.consecutive_success_limit) {
+    return analysis_phase::successful;
+  }
+  std::optional<std::uint32_t> effective_count = m.count;
+  if (!effective_count && !m.interval) effective_count = 1;
+  if (effective_count && s.count >= *effective_count) {
+    const bool failure_applies = m.failure_limit >= 0;
+    if (failure_applies && success_applies) return analysis_phase::inconclusive;
+    if (success_applies) return analysis_phase::failed;
+    return analysis_phase::successful;
+  }
+  return terminating ? analysis_phase::successful : analysis_phase::running;
+}
 
-  // Precondition: !has_value().
-  [[nodiscard]] const relkit::error& error() const& noexcept {
-    const auto* err = std::get_if<1>(&storage_);
-    if (err == nullptr) detail::abort_with_message("result::error() called on a value");
-    return *err;
-  }
-  [[nodiscard]] relkit::error&& error() && noexcept {
-    auto* err = std::get_if<1>(&storage_);
-    if (err == nullptr) detail::abort_with_message("result::error() called on a value");
-    return std::move(*err);
-  }
-
-  template <class U>
-  [[nodiscard]] T value_or(U&& fallback) const& {
-    return has_value() ? *std::get_if<0>(&storage_) : static_cast<T>(std::forward<U>(fallback));
-  }
-  template <class U>
-  [[nodiscard]] T value_or(U&& fallback) && {
-    return has_value() ? std::move(*std::get_if<0>(&storage_))
-                       : static_cast<T>(std::forward<U>(fallback));
-  }
-
-  // f(const T&) -> result<U>; the error passes through untouched.
-  template <class F>
-  auto and_then(F&& f) const& -> std::invoke_result_t<F, const T&> {
-    if (has_value()) return std::forward<F>(f)(*std::get_if<0>(&storage_));
-    return *std::get_if<1>(&storage_);
-  }
-  // f(const T&) -> U, giving result<U>; the error passes through untouched.
-  template <class F>
-  auto transform(F&& f) const& -> result<std::invoke_result_t<F, const T&>> {
-    if (has_value()) return std::forward<F>(f)(*std::get_if<0>(&storage_));
-    return *std::get_if<1>(&storage_);
-  }
-
-  friend bool operator==(const result& a, const result& b) { return a.storage_ == b.storage_; }
-  friend bool operator!=(const result& a, const result& b) { return !(a == b); }
-
- private:
-  T& checked_value() noexcept {
-    auto* value = std::get_if<0>(&storage_);
-    if (value == nullptr) detail::abort_with_message("result value accessed on an error");
-    return *value;
-  }
-  const T& checked_value() const noexcept {
-    const auto* value = std::get_if<0>(&storage_);
-    if (value == nullptr) detail::abort_with_message("result value accessed on an error");
-    return *value;
-  }
-
-  std::variant<T, relkit::error> storage_;
+// Dry-run metrics' outcomes, counted apart (Argo's dryRunSummary).
+struct dry_run_summary {
+  std::uint32_t count = 0;
+  std::uint32_t successful = 0;
+  std::uint32_t failed = 0;
+  std::uint32_t inconclusive = 0;
+  std::uint32_t error = 0;
 };
 
-// Success or an error, for operations that produce nothing but can fail.
-template <>
-class [[nodiscard]] result<void> {
- public:
-  using value_type = void;
-  using error_type = relkit::error;
-
-  result() noexcept = default;
-  result(const relkit::error& err) : error_(err) {}        // NOLINT
-  result(relkit::error&& err) : error_(std::move(err)) {}  // NOLINT
-
-  [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
-  explicit operator bool() const noexcept { return has_value(); }
-
-  void value() const {
-    if (error_) detail::throw_bad_result_access(*error_);
+[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis& a,
+                                                       const run_status& run) noexcept {
+  dry_run_summary summary;
+  for (std::size_t i = 0; i < a.metrics.size() && i < run.metric_count; ++i) {
+    if (!a.metrics[i].dry_run) continue;
+    ++summary.count;
+    switch (run.metrics[i].phase) {
+      case analysis_phase::successful:
+        ++summary.successful;
+        break;
+      case analysis_phase::failed:
+        ++summary.failed;
+        break;
+      case analysis_phase::inconclusive:
+        ++summary.inconclusive;
+        break;
+      case analysis_phase::error:
+        ++summary.error;
+        break;
+      default:
+        break;
+    }
   }
-  [[nodiscard]] const relkit::error& error() const& noexcept {
-    if (!error_) detail::abort_with_message("result::error() called on a value");
-    return *error_;
+  return summary;
+}
+
+// Re-derives every metric's phase and the run's: a non-dry-run metric that
+// ends Failed, Error or Inconclusive terminates the run (the rest are assessed
+// as terminated); the run's phase is the worst non-dry-run metric phase once
+// every metric is complete.
+[[nodiscard]] inline run_status settle(const analysis& a, run_status run,
+                                       bool terminating = false) noexcept {
+  const std::size_t n = run.metric_count;
+  for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
+    run.metrics[i].phase = assess(a.metrics[i], run.metrics[i], false);
+    if (!a.metrics[i].dry_run) {
+      const analysis_phase p = run.metrics[i].phase;
+      if (p == analysis_phase::failed || p == analysis_phase::error ||
+          p == analysis_phase::inconclusive) {
+        terminating = true;
+      }
+    }
   }
+  bool all_complete = true;
+  analysis_phase worst = analysis_phase::successful;
+  for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
+    if (terminating) run.metrics[i].phase = assess(a.metrics[i], run.metrics[i], true);
+    const analysis_phase p = run.metrics[i].phase;
+    if (!is_completed(p)) all_complete = false;
+    if (!a.metrics[i].dry_run && severity(p) > severity(worst)) worst = p;
+  }
+  run.phase = all_complete ? worst : analysis_phase::running;
+  return run;
+}
 
-  friend bool operator==(const result& a, const result& b) { return a.error_ == b.error_; }
-  friend bool operator!=(const result& a, const result& b) { return !(a == b); }
+// A fresh run of `a`: every metric pending, the run running.
+[[nodiscard]] inline run_status start_run(const analysis& a) noexcept {
+  run_status run;
+  run.phase = analysis_phase::running;
+  if (a.kind == analysis_kind::argo) {
+    run.metric_count =
+        static_cast<std::uint8_t>(a.metrics.size() < max_metrics ? a.metrics.size() : max_metrics);
+  }
+  return run;
+}
 
- private:
-  std::optional<relkit::error> error_;
+// ---- Kayenta ---------------------------------------------------------------
+
+// A metric's classification by the canary judge (Mann-Whitney is the caller's).
+enum class classification : std::uint8_t { pass, high, low, nodata, nodata_fail };
+
+struct classified_metric {
+  std::string_view group;
+  classification result = classification::pass;
+  bool critical = false;
 };
 
+struct score_group {
+  std::string_view name;
+  std::optional<double> weight;  // unset: shares 100 - sum(weights) equally
+};
+
+enum class verdict : std::uint8_t { pass, marginal, fail };
+
+[[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
+  return v == verdict::pass ? "pass" : v == verdict::marginal ? "marginal" : "fail";
+}
+
+// NetflixACAJudge's weighted-sum score, rounded to 2 decimals: per group
+// pass / (pass + high + low + nodata_fail) x 100 (100 when nothing is
+// classifiable), summed by weight; any critical metric not Pass, or >= 50%
+// of metrics Nodata, scores 0.
+[[nodiscard]] inline double kayenta_score(const std::vector<score_group>& groups,
+                                          const std::vector<classified_metric>& metrics) noexcept {
+  std::size_t nodata = 0;
+  for (const auto& m : metrics) {
+    if (m.critical && m.result != classification::pass) return 0.0;
+    if (m.result == classification::nodata) ++nodata;
+  }
+  if (!metrics.empty() && nodata * 2 >= metrics.size()) return 0.0;
+  double fixed = 0;
+  std::size_t unweighted = 0;
+  for (const auto& g : groups) {
+    if (g.weight) {
+      fixed += *g.weight;
+    } else {
+      ++unweighted;
+    }
+  }
+  const double share = unweighted == 0 ? 0.0 : (100.0 - fixed) / static_cast<double>(unweighted);
+  double total = 0;
+  for (const auto& g : groups) {
+    std::size_t pass = 0;
+    std::size_t counted = 0;
+    for (const auto& m : metrics) {
+      if (m.group != g.name || m.result == classification::nodata) continue;
+      ++counted;
+      if (m.result == classification::pass) ++pass;
+    }
+    const double group_score =
+        counted == 0 ? 100.0 : static_cast<double>(pass) / static_cast<double>(counted) * 100.0;
+    total += group_score * (g.weight ? *g.weight : share) / 100.0;
+  }
+  // total is within 0..100: round half up to hundredths without <cmath>.
+  return static_cast<double>(static_cast<std::int64_t>(total * 100.0 + 0.5)) / 100.0;
+}
+
+// One run: score >= pass is pass, >= marginal is marginal, else fail.
+[[nodiscard]] constexpr verdict judge_score(double score, const judge& j) noexcept {
+  return score >= j.pass ? verdict::pass : score >= j.marginal ? verdict::marginal : verdict::fail;
+}
+
+// Over several intervals: an intermediate score <= marginal stops at once
+// (fail); the last score must be >= pass; no scores at all fail.
+[[nodiscard]] inline verdict judge_intervals(const std::vector<double>& scores,
+                                             const judge& j) noexcept {
+  if (scores.empty()) return verdict::fail;
+  for (std::size_t i = 0; i + 1 < scores.size(); ++i) {
+    if (scores[i] <= j.marginal) return verdict::fail;
+  }
+  return scores.back() >= j.pass ? verdict::pass : verdict::fail;
+}
+
+}  // namespace rollout
+
+namespace rollout {
+
+using time_point = std::chrono::system_clock::time_point;
+using seconds = std::chrono::seconds;
+
+// ---- errors -------------------------------------------------------------------
+
+enum class errc {
+  empty_plan = 1,       // no steps / no weights
+  weight_out_of_range,  // a weight outside 0..100 (or 1..100 where 0 makes no sense)
+  bad_step_weights,     // progressive step_weights not strictly increasing
+  analysis_without_metrics,
+  too_many_metrics,     // more than max_metrics
+  bad_limit,            // a limit below its minimum
+  bad_count,            // count 0
+  bad_duration,         // a negative duration
+  bad_thresholds,       // kayenta: not 0 <= marginal <= pass <= 100, or intervals 0
+  bad_background_span,  // background analysis outside the steps
+  bad_state_format,     // state text: syntax
+  state_version,        // state text: another format version
+  state_mismatch,       // state text: does not fit this plan
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::empty_plan:
+      return "empty_plan";
+    case errc::weight_out_of_range:
+      return "weight_out_of_range";
+    case errc::bad_step_weights:
+      return "bad_step_weights";
+    case errc::analysis_without_metrics:
+      return "analysis_without_metrics";
+    case errc::too_many_metrics:
+      return "too_many_metrics";
+    case errc::bad_limit:
+      return "bad_limit";
+    case errc::bad_count:
+      return "bad_count";
+    case errc::bad_duration:
+      return "bad_duration";
+    case errc::bad_thresholds:
+      return "bad_thresholds";
+    case errc::bad_background_span:
+      return "bad_background_span";
+    case errc::bad_state_format:
+      return "bad_state_format";
+    case errc::state_version:
+      return "state_version";
+    case errc::state_mismatch:
+      return "state_mismatch";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"rollout", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// ---- plans --------------------------------------------------------------------
+
+enum class step_kind : std::uint8_t { set_weight, pause, analysis };
+
+// One canary step (Argo's steps[] entry).
+struct step {
+  step_kind kind = step_kind::set_weight;
+  std::int32_t weight = 0;          // set_weight
+  std::optional<seconds> duration;  // pause: unset waits for promote
+  rollout::analysis analysis;       // analysis (inline, blocks the step)
+};
+
+namespace steps {
+[[nodiscard]] inline step set_weight(std::int32_t weight) {
+  step s;
+  s.kind = step_kind::set_weight;
+  s.weight = weight;
+  return s;
+}
+[[nodiscard]] inline step pause(seconds duration) {
+  step s;
+  s.kind = step_kind::pause;
+  s.duration = duration;
+  return s;
+}
+[[nodiscard]] inline step pause() {
+  step s;
+  s.kind = step_kind::pause;
+  return s;
+}
+[[nodiscard]] inline step analyze(rollout::analysis a) {
+  step s;
+  s.kind = step_kind::analysis;
+  s.analysis = std::move(a);
+  return s;
+}
+}  // namespace steps
+
+// Argo's canary.analysis: runs while the step index is in [first_step, end_step).
+struct background_analysis {
+  rollout::analysis analysis;
+  std::size_t first_step = 0;
+  std::optional<std::size_t> end_step;  // unset: until the steps finish
+};
+
+// Settings every strategy shares (Argo's defaults).
+struct options {
+  seconds progress_deadline{600};  // time progressing without progress; paused time not counted
+  bool progress_deadline_abort = false;
+  seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
+  seconds abort_scale_down_delay{30};  // canary kept after an abort
+};
+
+struct canary_spec {
+  std::vector<step> steps;
+  std::optional<background_analysis> background;
+  rollout::options options;
+};
+
+struct blue_green_spec {
+  std::optional<rollout::analysis> pre_promotion;
+  std::optional<rollout::analysis> post_promotion;
+  bool auto_promotion = true;
+  seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
+  std::int32_t preview_replicas = 0;  // 0: full size (informational)
+  rollout::options options;
+};
+
+// Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
+// 20 by 20 to 50 gives 20, 40, 60) or explicit step_weights.
+struct progressive_spec {
+  std::int32_t step_weight = 0;
+  std::int32_t max_weight = 100;
+  std::vector<std::int32_t> step_weights;
+  std::uint32_t threshold = 1;  // failed checks that roll back
+  seconds interval{60};
+  bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
+  rollout::options options;
+};
+
+enum class strategy : std::uint8_t { canary, blue_green, progressive };
+
+[[nodiscard]] constexpr std::string_view to_string(strategy s) noexcept {
+  return s == strategy::canary       ? "canary"
+         : s == strategy::blue_green ? "blue_green"
+                                     : "progressive";
+}
+
+class plan;
+// Validates a spec into a plan; errors name the offending step (position).
+// (The template parameter only defers compiling the body until it is used.)
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(canary_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(blue_green_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(progressive_spec spec);
+
+// A validated plan; build it with make_plan.
+class plan {
+ public:
+  [[nodiscard]] rollout::strategy strategy() const noexcept { return strategy_; }
+  [[nodiscard]] const canary_spec& canary() const noexcept { return canary_; }
+  [[nodiscard]] const blue_green_spec& blue_green() const noexcept { return blue_green_; }
+  [[nodiscard]] const progressive_spec& progressive() const noexcept { return progressive_; }
+  [[nodiscard]] const rollout::options& options() const noexcept { return options_; }
+  // Progressive: the weights Flagger walks through, in order.
+  [[nodiscard]] const std::vector<std::int32_t>& weights() const noexcept { return weights_; }
+  // Canary: steps; blue-green: 3 (pre-promotion, promotion pause, post-promotion);
+  // progressive: weights().size() + 1 (position 0 is weight 0).
+  [[nodiscard]] std::size_t step_count() const noexcept;
+  // The weight in force at step `index` (the last set_weight at or before it).
+  [[nodiscard]] std::int32_t weight_at(std::size_t index) const noexcept;
+  // Hash of everything that shapes the state; a stored state carries it.
+  [[nodiscard]] std::uint64_t fingerprint() const noexcept { return fingerprint_; }
+
+ private:
+  template <class Unused>
+  friend result<plan> make_plan(canary_spec spec);
+  template <class Unused>
+  friend result<plan> make_plan(blue_green_spec spec);
+  template <class Unused>
+  friend result<plan> make_plan(progressive_spec spec);
+  void finish();
+
+  rollout::strategy strategy_ = rollout::strategy::canary;
+  canary_spec canary_;
+  blue_green_spec blue_green_;
+  progressive_spec progressive_;
+  rollout::options options_;
+  std::vector<std::int32_t> weights_;   // progressive: the generated weights
+  std::vector<std::int32_t> in_force_;  // weight in force at each step index
+  std::uint64_t fingerprint_ = 0;
+};
+
+// ---- state --------------------------------------------------------------------
+
+enum class phase : std::uint8_t {
+  healthy,            // no update in progress; stable serves everything
+  progressing,        // moving through the steps
+  paused,             // a pause condition or a manual pause
+  waiting_promotion,  // progressive: at max weight, waiting for `promote`
+  degraded,           // progress deadline exceeded (not aborted)
+  aborted             // rolled back to stable; `retry` or a new artifact continues
+};
+
+enum class pause_reason : std::uint8_t {
+  none,
+  pause_step,             // Argo CanaryPauseStep
+  blue_green,             // Argo BlueGreenPause
+  inconclusive_analysis,  // Argo InconclusiveAnalysisRun
+  awaiting_promotion      // Flagger WaitingPromotion
+};
+
+// Which run an analysis event or action refers to: the step's own (inline,
+// blue-green pre/post-promotion, progressive checks) or the background one.
+enum class analysis_slot : std::uint8_t { step, background };
+
+[[nodiscard]] constexpr std::string_view to_string(phase p) noexcept {
+  switch (p) {
+    case phase::healthy:
+      return "healthy";
+    case phase::progressing:
+      return "progressing";
+    case phase::paused:
+      return "paused";
+    case phase::waiting_promotion:
+      return "waiting_promotion";
+    case phase::degraded:
+      return "degraded";
+    case phase::aborted:
+      return "aborted";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr std::string_view to_string(pause_reason r) noexcept {
+  switch (r) {
+    case pause_reason::none:
+      return "none";
+    case pause_reason::pause_step:
+      return "pause_step";
+    case pause_reason::blue_green:
+      return "blue_green";
+    case pause_reason::inconclusive_analysis:
+      return "inconclusive_analysis";
+    case pause_reason::awaiting_promotion:
+      return "awaiting_promotion";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr std::string_view to_string(analysis_slot s) noexcept {
+  return s == analysis_slot::step ? "step" : "background";
+}
+
+// Where a rollout is. Plain data: compare it, store it (to_string / parse_state).
+struct state {
+  rollout::phase phase = rollout::phase::healthy;
+  pause_reason pause = pause_reason::none;
+  bool manual_pause = false;  // `pause` event (Argo spec.paused)
+  bool timed_out = false;     // progress deadline exceeded
+  bool updating = false;      // an update is in progress (canary set)
+  bool aborted = false;
+  std::uint32_t step_index = 0;
+  std::int32_t weight = 0;            // percent of traffic on the canary
+  std::string stable;                 // artifact serving when healthy; never replaced by a rollback
+  std::string canary;                 // artifact being rolled out ("" when none)
+  std::string previous_stable;        // the stable before the last promotion
+  time_point step_started{};          // entering the current step
+  time_point paused_at{};             // the current pause condition began
+  time_point progress_at{};           // last progress (for the deadline)
+  time_point last_iteration{};        // progressive: last scheduler iteration
+  std::uint32_t failed_checks = 0;    // progressive
+  std::optional<bool> pending_check;  // progressive: this iteration's check result
+  run_status step_run;
+  run_status background_run;
+  std::uint64_t plan_fingerprint = 0;
+
+  friend bool operator==(const state& a, const state& b) {
+    return a.phase == b.phase && a.pause == b.pause && a.manual_pause == b.manual_pause &&
+           a.timed_out == b.timed_out && a.updating == b.updating && a.aborted == b.aborted &&
+           a.step_index == b.step_index && a.weight == b.weight && a.stable == b.stable &&
+           a.canary == b.canary && a.previous_stable == b.previous_stable &&
+           a.step_started == b.step_started && a.paused_at == b.paused_at &&
+           a.progress_at == b.progress_at && a.last_iteration == b.last_iteration &&
+           a.failed_checks == b.failed_checks && a.pending_check == b.pending_check &&
+           a.step_run == b.step_run && a.background_run == b.background_run &&
+           a.plan_fingerprint == b.plan_fingerprint;
+  }
+  friend bool operator!=(const state& a, const state& b) { return !(a == b); }
+};
+
+// A healthy rollout serving `stable`.
+[[nodiscard]] inline state initial_state(const plan& p, std::string stable) {
+  state s;
+  s.stable = std::move(stable);
+  s.plan_fingerprint = p.fingerprint();
+  return s;
+}
+
+// ---- events -------------------------------------------------------------------
+
+struct tick {
+  time_point now;
+};
+// One measurement of metric `metric` of the run in `slot` (Argo kinds), or,
+// for a progressive plan, the result of this iteration's checks
+// (successful passes; anything else is a failed check).
+struct analysis_result {
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  std::size_t metric = 0;
+  rollout::measurement value = rollout::measurement::successful;
+};
+// One interval's canary score for a Kayenta analysis.
+struct score_result {
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  double score = 0;
+};
+struct promote {
+  time_point now;
+};
+struct promote_full {
+  time_point now;
+};
+struct abort {
+  time_point now;
+};
+struct retry {
+  time_point now;
+};
+struct pause {
+  time_point now;
+};
+struct resume {
+  time_point now;
+};
+// The desired artifact changed (Argo: the pod template; Flagger: a revision).
+struct new_artifact {
+  time_point now;
+  std::string id;
+};
+
+enum class event_kind : std::uint8_t {
+  tick,
+  analysis_result,
+  score_result,
+  promote,
+  promote_full,
+  abort,
+  retry,
+  pause,
+  resume,
+  new_artifact
+};
+
+// Any of the events above; each converts implicitly, so
+// advance(plan, state, tick{now}) reads as it should.
+struct event {
+  event_kind kind = event_kind::tick;
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  std::size_t metric = 0;
+  rollout::measurement value = rollout::measurement::successful;
+  double score = 0;
+  std::string id;  // new_artifact
+
+  event(const tick& e) noexcept : kind(event_kind::tick), now(e.now) {}  // NOLINT
+  event(const analysis_result& e) noexcept                               // NOLINT
+      : kind(event_kind::analysis_result),
+        now(e.now),
+        slot(e.slot),
+        metric(e.metric),
+        value(e.value) {}
+  event(const score_result& e) noexcept  // NOLINT
+      : kind(event_kind::score_result), now(e.now), slot(e.slot), score(e.score) {}
+  event(const promote& e) noexcept : kind(event_kind::promote), now(e.now) {}            // NOLINT
+  event(const promote_full& e) noexcept : kind(event_kind::promote_full), now(e.now) {}  // NOLINT
+  event(const abort& e) noexcept : kind(event_kind::abort), now(e.now) {}                // NOLINT
+  event(const retry& e) noexcept : kind(event_kind::retry), now(e.now) {}                // NOLINT
+  event(const pause& e) noexcept : kind(event_kind::pause), now(e.now) {}                // NOLINT
+  event(const resume& e) noexcept : kind(event_kind::resume), now(e.now) {}              // NOLINT
+  event(new_artifact e)                                                                  // NOLINT
+      : kind(event_kind::new_artifact), now(e.now), id(std::move(e.id)) {}
+};
+
+// ---- actions ------------------------------------------------------------------
+
+enum class action_kind : std::uint8_t {
+  deploy_canary,      // bring up the new artifact (canary / preview stack) at its step size
+  set_weight,         // route `weight`% of traffic to the canary
+  start_analysis,     // start the run in `slot`
+  stop_analysis,      // terminate the run in `slot`
+  switch_preview,     // blue-green: preview service -> canary
+  switch_active,      // blue-green: active service -> canary
+  promote_stable,     // the canary becomes the stable artifact (all traffic on it)
+  rollback,           // route 100% of traffic to the stable artifact (weight 0, active -> stable)
+  scale_down,         // scale down `target` after `delay`
+  post_rollout_hooks  // progressive: Flagger's post-rollout webhooks
+};
+
+enum class artifact_role : std::uint8_t { canary, stable, previous_stable };
+
+struct action {
+  action_kind kind = action_kind::set_weight;
+  std::int32_t weight = 0;
+  analysis_slot slot = analysis_slot::step;
+  artifact_role target = artifact_role::canary;
+  seconds delay{0};
+
+  friend constexpr bool operator==(const action& a, const action& b) noexcept {
+    return a.kind == b.kind && a.weight == b.weight && a.slot == b.slot && a.target == b.target &&
+           a.delay == b.delay;
+  }
+  friend constexpr bool operator!=(const action& a, const action& b) noexcept { return !(a == b); }
+};
+
+// "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
+[[nodiscard]] inline std::string to_string(const action& a);
+
+// A fixed-capacity list: building it never allocates.
+class action_list {
+ public:
+  static constexpr std::size_t capacity = 12;
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] const action& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] const action* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] const action* end() const noexcept { return items_.data() + size_; }
+  void push_back(const action& a) noexcept {
+    // Coalesce consecutive weight changes: only the last one matters.
+    if (a.kind == action_kind::set_weight && size_ > 0 &&
+        items_[size_ - 1].kind == action_kind::set_weight) {
+      items_[size_ - 1] = a;
+      return;
+    }
+    if (size_ == capacity) relkit::detail::abort_with_message("rollout: action list overflow");
+    items_[size_++] = a;
+  }
+  friend bool operator==(const action_list& a, const action_list& b) noexcept {
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i) {
+      if (a.items_[i] != b.items_[i]) return false;
+    }
+    return true;
+  }
+  friend bool operator!=(const action_list& a, const action_list& b) noexcept { return !(a == b); }
+
+ private:
+  std::array<action, capacity> items_{};
+  std::size_t size_ = 0;
+};
+
+struct transition {
+  rollout::state state;
+  action_list actions;
+};
+
+// The next state and the actions to take. Events that do not apply (retry
+// while not aborted, a result for a run that is not running, an empty
+// artifact id …) change nothing. Precondition: `s` was made for `p`
+// (initial_state(p, …), parse_state(text, p) or an earlier advance with p).
+// Pass the state with std::move to avoid copying it (and its artifact ids).
+// (The template parameters only defer compiling the bodies until they are used.)
+template <class Unused = void>
+[[nodiscard]] transition advance(const plan& p, const state& s, const event& e);
+template <class Unused = void>
+[[nodiscard]] transition advance(const plan& p, state&& s, const event& e);
+// The same, changing `s` in place: for a controller's hot loop.
+template <class Unused = void>
+[[nodiscard]] action_list advance_in_place(const plan& p, state& s, const event& e);
+
+// ---- persistence --------------------------------------------------------------
+
+inline constexpr int state_format_version = 1;
+
+// A small line-based text form (documented in the README):
+//   relkit-rollout-state 1\n  then one "key value" line per field, in order.
+template <class Unused = void>
+[[nodiscard]] std::string to_string(const state& s);
+// Parses to_string's output (syntax and internal consistency only). Errors
+// carry the byte position of the offending line or value.
+template <class Unused = void>
+[[nodiscard]] result<state> parse_state(std::string_view text);
+// The same, then checks the state against `p`: plan fingerprint, step index,
+// analysis run sizes (errc::state_mismatch).
+template <class Unused = void>
+[[nodiscard]] result<state> parse_state(std::string_view text, const plan& p);
+
+}  // namespace rollout
 RELKIT_NAMESPACE_END
-// ---- end relkit/result.hpp ----
+
+// ---- begin relkit/detail/rollout_machine.hpp ----
+// relkit::rollout internals: plan validation, the state machine, and the
+// state's text form. Included at the end of relkit/rollout.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct rollout_fnv {
+  std::uint64_t hash = 14695981039346656037ULL;
+  void add(std::uint64_t value) noexcept {
+    for (int i = 0; i < 8; ++i) {
+      hash ^= (value >> (8 * i)) & 0xFFu;
+      hash *= 1099511628211ULL;
+    }
+  }
+  void add_analysis(const rollout::analysis& a) noexcept {
+    add(static_cast<std::uint64_t>(a.kind));
+    add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
+  }
+};
+
+inline std::string rollout_at(std::string message, std::size_t position) {
+  message += " at ";
+  message += std::to_string(position);
+  return message;
+}
+
+template <class Unused>
+std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
+                                                    std::size_t position) {
+  using rollout::errc;
+  const std::string name = "analysis \"" + a.name + "\"";
+  if (a.kind == rollout::analysis_kind::kayenta) {
+    const auto& j = a.thresholds;
+    if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
+      return relkit::error{
+          errc::bad_thresholds, position,
+          rollout_at(name + " needs 0 <= marginal <= pass <= 100 and intervals >= 1", position)};
+    }
+    return std::nullopt;
+  }
+  if (a.metrics.empty()) {
+    return relkit::error{errc::analysis_without_metrics, position,
+                         rollout_at(name + " has no metrics", position)};
+  }
+  if (a.metrics.size() > rollout::max_metrics) {
+    return relkit::error{errc::too_many_metrics, position,
+                         rollout_at(name + " has more than 8 metrics", position)};
+  }
+  for (const auto& m : a.metrics) {
+    const std::string metric = "metric \"" + m.name + "\" of " + name;
+    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
+        m.consecutive_success_limit < 0) {
+      return relkit::error{errc::bad_limit, position,
+                           rollout_at(metric + " has a negative limit", position)};
+    }
+    if (m.count && (*m.count == 0 || *m.count > 65535)) {
+      return relkit::error{
+          errc::bad_count, position,
+          rollout_at(metric + " has count " + std::to_string(*m.count) + " (1..65535)", position)};
+    }
+    if (m.interval && m.interval->count() <= 0) {
+      return relkit::error{errc::bad_duration, position,
+                           rollout_at(metric + " has an interval <= 0", position)};
+    }
+  }
+  return std::nullopt;
+}
+
+template <class Unused>
+std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
+  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
+      o.abort_scale_down_delay.count() < 0) {
+    return relkit::error{rollout::errc::bad_duration, 0,
+                         "progress_deadline must be > 0 and scale-down delays >= 0 at 0"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace rollout {
+
+inline std::size_t plan::step_count() const noexcept {
+  return in_force_.size();
+}
+
+inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
+  if (in_force_.empty()) return 0;
+  return index < in_force_.size() ? in_force_[index] : in_force_.back();
+}
+
+inline void plan::finish() {
+  detail::rollout_fnv h;
+  h.add(static_cast<std::uint64_t>(strategy_));
+  in_force_.clear();
+  if (strategy_ == rollout::strategy::canary) {
+    std::int32_t weight = 0;
+    for (const auto& st : canary_.steps) {
+      if (st.kind == step_kind::set_weight) weight = st.weight;
+      in_force_.push_back(weight);
+      h.add(static_cast<std::uint64_t>(st.kind));
+      h.add(static_cast<std::uint64_t>(st.weight));
+      h.add(st.duration ? static_cast<std::uint64_t>(st.duration->count()) : ~0ULL);
+      if (st.kind == step_kind::analysis) h.add_analysis(st.analysis);
+    }
+    h.add(canary_.background ? 1 : 0);
+    if (canary_.background) {
+      h.add(canary_.background->first_step);
+      h.add(canary_.background->end_step ? *canary_.background->end_step : ~0ULL);
+      h.add_analysis(canary_.background->analysis);
+    }
+  } else if (strategy_ == rollout::strategy::blue_green) {
+    in_force_ = {0, 0, 100};
+    h.add(blue_green_.pre_promotion ? 1 : 0);
+    if (blue_green_.pre_promotion) h.add_analysis(*blue_green_.pre_promotion);
+    h.add(blue_green_.post_promotion ? 1 : 0);
+    if (blue_green_.post_promotion) h.add_analysis(*blue_green_.post_promotion);
+    h.add(blue_green_.auto_promotion ? 1 : 0);
+    h.add(static_cast<std::uint64_t>(blue_green_.auto_promotion_delay.count()));
+  } else {
+    in_force_.push_back(0);
+    for (const std::int32_t w : weights_) {
+      in_force_.push_back(w);
+      h.add(static_cast<std::uint64_t>(w));
+    }
+    h.add(progressive_.threshold);
+    h.add(static_cast<std::uint64_t>(progressive_.interval.count()));
+    h.add(progressive_.confirm_promotion ? 1 : 0);
+  }
+  fingerprint_ = h.hash;
+}
+
+template <class Unused>
+result<plan> make_plan(canary_spec spec) {
+  if (spec.steps.empty()) {
+    return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
+  }
+  if (spec.steps.size() > 100000) {
+    return relkit::error{errc::empty_plan, 100000, "more than 100000 steps at 100000"};
+  }
+  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
+    const step& st = spec.steps[i];
+    if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
+      return relkit::error{
+          errc::weight_out_of_range, i,
+          detail::rollout_at("weight " + std::to_string(st.weight) + " out of 0..100 in step", i)};
+    }
+    if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
+      return relkit::error{errc::bad_duration, i,
+                           detail::rollout_at("negative pause duration in step", i)};
+    }
+    if (st.kind == step_kind::analysis) {
+      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
+    }
+  }
+  if (spec.background) {
+    const auto& bg = *spec.background;
+    const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
+    if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
+      return relkit::error{
+          errc::bad_background_span, bg.first_step,
+          detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
+    }
+    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
+      return std::move(*err);
+    }
+  }
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::canary;
+  p.options_ = spec.options;
+  p.canary_ = std::move(spec);
+  p.finish();
+  return p;
+}
+
+template <class Unused>
+result<plan> make_plan(blue_green_spec spec) {
+  if (spec.pre_promotion) {
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
+      return std::move(*err);
+  }
+  if (spec.post_promotion) {
+    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
+      return std::move(*err);
+    }
+  }
+  if (spec.auto_promotion_delay.count() < 0) {
+    return relkit::error{errc::bad_duration, 1, "negative auto_promotion_delay at 1"};
+  }
+  if (spec.preview_replicas < 0) {
+    return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
+  }
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::blue_green;
+  p.options_ = spec.options;
+  p.blue_green_ = std::move(spec);
+  p.finish();
+  return p;
+}
+
+template <class Unused>
+result<plan> make_plan(progressive_spec spec) {
+  std::vector<std::int32_t> weights;
+  if (!spec.step_weights.empty()) {
+    for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
+      const std::int32_t w = spec.step_weights[i];
+      if (w < 1 || w > 100) {
+        return relkit::error{
+            errc::weight_out_of_range, i,
+            detail::rollout_at("step weight " + std::to_string(w) + " out of 1..100", i)};
+      }
+      if (i > 0 && w <= spec.step_weights[i - 1]) {
+        return relkit::error{errc::bad_step_weights, i,
+                             detail::rollout_at("step weights must increase", i)};
+      }
+    }
+    weights = spec.step_weights;
+  } else {
+    if (spec.step_weight < 1 || spec.step_weight > 100) {
+      return relkit::error{
+          errc::weight_out_of_range, 0,
+          "step_weight " + std::to_string(spec.step_weight) + " out of 1..100 at 0"};
+    }
+    if (spec.max_weight < 1 || spec.max_weight > 100) {
+      return relkit::error{errc::weight_out_of_range, 0,
+                           "max_weight " + std::to_string(spec.max_weight) + " out of 1..100 at 0"};
+    }
+    // Flagger: while weight < max_weight, weight += step (it may overshoot),
+    // never above 100.
+    std::int32_t w = 0;
+    while (w < spec.max_weight) {
+      w = w + spec.step_weight > 100 ? 100 : w + spec.step_weight;
+      weights.push_back(w);
+    }
+  }
+  if (spec.threshold == 0) {
+    return relkit::error{errc::bad_limit, 0, "threshold must be at least 1 at 0"};
+  }
+  if (spec.interval.count() <= 0) {
+    return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
+  }
+  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::progressive;
+  p.options_ = spec.options;
+  p.progressive_ = std::move(spec);
+  p.weights_ = std::move(weights);
+  p.finish();
+  return p;
+}
+
+inline std::string to_string(const action& a) {
+  switch (a.kind) {
+    case action_kind::deploy_canary:
+      return "deploy_canary";
+    case action_kind::set_weight:
+      return "set_weight " + std::to_string(a.weight);
+    case action_kind::start_analysis:
+      return "start_analysis " + std::string(to_string(a.slot));
+    case action_kind::stop_analysis:
+      return "stop_analysis " + std::string(to_string(a.slot));
+    case action_kind::switch_preview:
+      return "switch_preview";
+    case action_kind::switch_active:
+      return "switch_active";
+    case action_kind::promote_stable:
+      return "promote_stable";
+    case action_kind::rollback:
+      return "rollback";
+    case action_kind::scale_down: {
+      const char* role = a.target == artifact_role::canary   ? "canary"
+                         : a.target == artifact_role::stable ? "stable"
+                                                             : "previous_stable";
+      return std::string("scale_down ") + role + " after " + std::to_string(a.delay.count()) + "s";
+    }
+    case action_kind::post_rollout_hooks:
+      return "post_rollout_hooks";
+  }
+  return "?";
+}
+
+}  // namespace rollout
+
+namespace detail {
+
+// One advance: the plan, the state being changed, the actions being emitted.
+template <class Unused>
+class rollout_machine {
+ public:
+  rollout_machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+                  rollout::time_point now) noexcept
+      : plan_(p), s_(s), out_(out), now_(now) {}
+
+  void on(const rollout::tick&) {
+    if (!s_.updating || s_.aborted || s_.manual_pause) return;
+    const auto& bg = plan_.blue_green();
+    if (s_.pause == rollout::pause_reason::pause_step) {
+      const rollout::step* st = current_step();
+      if (st != nullptr && st->duration && now_ >= s_.paused_at + *st->duration) next_step();
+      return;
+    }
+    if (s_.pause == rollout::pause_reason::blue_green) {
+      if (bg.auto_promotion && now_ >= s_.paused_at + bg.auto_promotion_delay) next_step();
+      return;
+    }
+    if (plan_.strategy() == rollout::strategy::progressive &&
+        (s_.pause == rollout::pause_reason::none ||
+         s_.pause == rollout::pause_reason::awaiting_promotion) &&
+        now_ >= s_.last_iteration + plan_.progressive().interval) {
+      iterate();
+      if (!s_.updating || s_.aborted) return;
+    }
+    if (s_.pause == rollout::pause_reason::none && !s_.timed_out &&
+        now_ - s_.progress_at > plan_.options().progress_deadline) {
+      s_.timed_out = true;
+      if (plan_.options().progress_deadline_abort) abort_rollout();
+    }
+  }
+
+  void on(const rollout::analysis_result& r) {
+    if (!s_.updating || s_.aborted) return;
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      s_.pending_check = r.value == rollout::measurement::successful;
+      return;
+    }
+    const rollout::analysis* a = analysis_for(r.slot);
+    rollout::run_status& run = run_for(r.slot);
+    if (a == nullptr || a->kind != rollout::analysis_kind::argo ||
+        run.phase != rollout::analysis_phase::running || r.metric >= run.metric_count ||
+        rollout::is_completed(run.metrics[r.metric].phase)) {
+      return;
+    }
+    run.metrics[r.metric] = rollout::record(run.metrics[r.metric], r.value);
+    run = rollout::settle(*a, run);
+    progress();
+    if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
+  }
+
+  void on(const rollout::score_result& r) {
+    if (!s_.updating || s_.aborted) return;
+    const rollout::analysis* a = analysis_for(r.slot);
+    rollout::run_status& run = run_for(r.slot);
+    if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
+        run.phase != rollout::analysis_phase::running || !(r.score >= -1e9 && r.score <= 1e9)) {
+      return;
+    }
+    const double clamped = r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
+    run.last_score = static_cast<std::int32_t>(clamped * 100 + 0.5);
+    run.scores += 1;
+    const double score = run.last_score / 100.0;
+    const auto& j = a->thresholds;
+    if (run.scores < j.intervals) {
+      if (score <= j.marginal) run.phase = rollout::analysis_phase::failed;
+    } else {
+      run.phase =
+          score >= j.pass ? rollout::analysis_phase::successful : rollout::analysis_phase::failed;
+    }
+    progress();
+    if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
+  }
+
+  void on(const rollout::promote&) {
+    if (!s_.updating || s_.aborted) return;
+    s_.manual_pause = false;
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      if (s_.pause == rollout::pause_reason::awaiting_promotion) complete();
+      progress();
+      return;
+    }
+    stop(rollout::analysis_slot::step);
+    next_step();
+  }
+
+  void on(const rollout::promote_full&) {
+    if (!s_.updating) return;
+    if (plan_.strategy() == rollout::strategy::blue_green && s_.step_index < 2) {
+      emit({rollout::action_kind::switch_active});
+    }
+    complete();
+  }
+
+  void on(const rollout::abort&) {
+    if (s_.updating && !s_.aborted) abort_rollout();
+  }
+
+  void on(const rollout::retry&) {
+    if (s_.updating && s_.aborted) restart();
+  }
+
+  void on(const rollout::pause&) {
+    if (s_.updating && !s_.aborted) s_.manual_pause = true;
+  }
+
+  void on(const rollout::resume&) {
+    if (!s_.manual_pause) return;
+    s_.manual_pause = false;
+    progress();
+  }
+
+  void on_new_artifact(const std::string& id) {
+    if (id.empty()) return;
+    if (id == s_.stable) {
+      if (!s_.updating) return;
+      // Back to the stable artifact: skip the steps (Argo "rollback to stable").
+      stop(rollout::analysis_slot::step);
+      stop(rollout::analysis_slot::background);
+      emit({rollout::action_kind::rollback});
+      emit(scale_down(rollout::artifact_role::canary, plan_.options().abort_scale_down_delay));
+      become_healthy();
+      return;
+    }
+    if (s_.updating && id == s_.canary) return;
+    if (s_.updating && !s_.aborted) {
+      // A newer artifact replaces the canary mid-update (Argo: new ReplicaSet,
+      // step 0; Flagger: restart at weight 0).
+      stop(rollout::analysis_slot::step);
+      stop(rollout::analysis_slot::background);
+      if (s_.weight != 0) {
+        emit({rollout::action_kind::rollback});
+        s_.weight = 0;
+      }
+      emit(scale_down(rollout::artifact_role::canary, rollout::seconds{0}));
+    }
+    s_.canary = id;
+    restart();
+  }
+
+  void settle_phase() noexcept {
+    using rollout::phase;
+    if (!s_.updating) {
+      s_.phase = phase::healthy;
+    } else if (s_.aborted) {
+      s_.phase = phase::aborted;
+    } else if (s_.timed_out) {
+      s_.phase = phase::degraded;
+    } else if (s_.manual_pause) {
+      s_.phase = phase::paused;
+    } else if (s_.pause == rollout::pause_reason::awaiting_promotion) {
+      s_.phase = phase::waiting_promotion;
+    } else if (s_.pause != rollout::pause_reason::none) {
+      s_.phase = phase::paused;
+    } else {
+      s_.phase = phase::progressing;
+    }
+  }
+
+ private:
+  void emit(const rollout::action& a) noexcept { out_.push_back(a); }
+
+  static rollout::action scale_down(rollout::artifact_role role, rollout::seconds delay) noexcept {
+    rollout::action a;
+    a.kind = rollout::action_kind::scale_down;
+    a.target = role;
+    a.delay = delay;
+    return a;
+  }
+
+  void set_weight(std::int32_t weight) noexcept {
+    s_.weight = weight;
+    rollout::action a;
+    a.kind = rollout::action_kind::set_weight;
+    a.weight = weight;
+    emit(a);
+  }
+
+  void progress() noexcept {
+    s_.progress_at = now_;
+    s_.timed_out = false;
+  }
+
+  const rollout::step* current_step() const noexcept {
+    if (plan_.strategy() != rollout::strategy::canary) return nullptr;
+    const auto& steps = plan_.canary().steps;
+    return s_.step_index < steps.size() ? &steps[s_.step_index] : nullptr;
+  }
+
+  const rollout::analysis* analysis_for(rollout::analysis_slot slot) const noexcept {
+    if (slot == rollout::analysis_slot::background) {
+      const auto& bg = plan_.canary().background;
+      return plan_.strategy() == rollout::strategy::canary && bg ? &bg->analysis : nullptr;
+    }
+    if (plan_.strategy() == rollout::strategy::canary) {
+      const rollout::step* st = current_step();
+      return st != nullptr && st->kind == rollout::step_kind::analysis ? &st->analysis : nullptr;
+    }
+    if (plan_.strategy() == rollout::strategy::blue_green) {
+      const auto& bg = plan_.blue_green();
+      if (s_.step_index == 0 && bg.pre_promotion) return &*bg.pre_promotion;
+      if (s_.step_index == 2 && bg.post_promotion) return &*bg.post_promotion;
+    }
+    return nullptr;
+  }
+
+  rollout::run_status& run_for(rollout::analysis_slot slot) noexcept {
+    return slot == rollout::analysis_slot::step ? s_.step_run : s_.background_run;
+  }
+
+  void start(rollout::analysis_slot slot, const rollout::analysis& a) {
+    run_for(slot) = rollout::start_run(a);
+    rollout::action act;
+    act.kind = rollout::action_kind::start_analysis;
+    act.slot = slot;
+    emit(act);
+  }
+
+  // Terminates a running run: its metrics are assessed as terminated.
+  void stop(rollout::analysis_slot slot) {
+    rollout::run_status& run = run_for(slot);
+    if (run.phase != rollout::analysis_phase::running) return;
+    const rollout::analysis* a = analysis_for(slot);
+    if (a != nullptr && a->kind == rollout::analysis_kind::argo) {
+      run = rollout::settle(*a, run, true);
+    } else {
+      run.phase = rollout::analysis_phase::successful;
+    }
+    rollout::action act;
+    act.kind = rollout::action_kind::stop_analysis;
+    act.slot = slot;
+    emit(act);
+  }
+
+  void finished(rollout::analysis_slot slot, rollout::analysis_phase result) {
+    switch (result) {
+      case rollout::analysis_phase::successful:
+        if (slot == rollout::analysis_slot::step) next_step();
+        break;
+      case rollout::analysis_phase::inconclusive:
+        s_.pause = rollout::pause_reason::inconclusive_analysis;
+        s_.paused_at = now_;
+        break;
+      default:  // failed, error
+        abort_rollout();
+        break;
+    }
+  }
+
+  void next_step() {
+    s_.step_index += 1;
+    s_.pause = rollout::pause_reason::none;
+    progress();
+    enter_step();
+  }
+
+  // Runs the plan from the current step until something blocks.
+  void enter_step() {
+    s_.step_started = now_;
+    switch (plan_.strategy()) {
+      case rollout::strategy::canary:
+        enter_canary_step();
+        return;
+      case rollout::strategy::blue_green:
+        enter_blue_green_step();
+        return;
+      case rollout::strategy::progressive:
+        return;  // the scheduler's ticks move it
+    }
+  }
+
+  void enter_canary_step() {
+    const auto& spec = plan_.canary();
+    for (;;) {
+      const std::size_t i = s_.step_index;
+      if (spec.background) {
+        const auto& bg = *spec.background;
+        const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
+        if (i >= end) {
+          stop(rollout::analysis_slot::background);
+        } else if (i >= bg.first_step &&
+                   s_.background_run.phase == rollout::analysis_phase::pending) {
+          start(rollout::analysis_slot::background, bg.analysis);
+        }
+      }
+      if (i >= spec.steps.size()) {
+        complete();
+        return;
+      }
+      const rollout::step& st = spec.steps[i];
+      if (st.kind == rollout::step_kind::set_weight) {
+        set_weight(st.weight);
+        s_.step_index += 1;
+        continue;
+      }
+      if (st.kind == rollout::step_kind::pause) {
+        if (st.duration && st.duration->count() == 0) {
+          s_.step_index += 1;
+          continue;
+        }
+        s_.pause = rollout::pause_reason::pause_step;
+        s_.paused_at = now_;
+        return;
+      }
+      start(rollout::analysis_slot::step, st.analysis);
+      return;
+    }
+  }
+
+  void enter_blue_green_step() {
+    const auto& spec = plan_.blue_green();
+    for (;;) {
+      if (s_.step_index == 0) {
+        if (spec.pre_promotion) {
+          start(rollout::analysis_slot::step, *spec.pre_promotion);
+          return;
+        }
+        s_.step_index = 1;
+      } else if (s_.step_index == 1) {
+        if (!spec.auto_promotion || spec.auto_promotion_delay.count() > 0) {
+          s_.pause = rollout::pause_reason::blue_green;
+          s_.paused_at = now_;
+          return;
+        }
+        s_.step_index = 2;
+      } else if (s_.step_index == 2) {
+        emit({rollout::action_kind::switch_active});
+        s_.weight = 100;
+        if (spec.post_promotion) {
+          start(rollout::analysis_slot::step, *spec.post_promotion);
+          return;
+        }
+        s_.step_index = 3;
+      } else {
+        complete();
+        return;
+      }
+    }
+  }
+
+  // One Flagger scheduler iteration.
+  void iterate() {
+    const auto& spec = plan_.progressive();
+    s_.last_iteration = now_;
+    if (s_.failed_checks >= spec.threshold) {
+      abort_rollout();
+      return;
+    }
+    const std::optional<bool> check = s_.pending_check;
+    s_.pending_check.reset();
+    if (!check) return;  // no check result this interval: halt, not counted
+    if (!*check) {
+      s_.failed_checks += 1;
+      return;
+    }
+    const auto& weights = plan_.weights();
+    if (s_.step_index < weights.size()) {
+      s_.step_index += 1;
+      set_weight(weights[s_.step_index - 1]);
+      progress();
+      return;
+    }
+    if (spec.confirm_promotion) {
+      if (s_.pause != rollout::pause_reason::awaiting_promotion) {
+        s_.pause = rollout::pause_reason::awaiting_promotion;
+        s_.paused_at = now_;
+      }
+      return;
+    }
+    complete();
+  }
+
+  void restart() {
+    s_.updating = true;
+    s_.aborted = false;
+    s_.timed_out = false;
+    s_.pause = rollout::pause_reason::none;
+    s_.step_index = 0;
+    s_.failed_checks = 0;
+    s_.pending_check.reset();
+    s_.step_run = rollout::run_status{};
+    s_.background_run = rollout::run_status{};
+    s_.last_iteration = now_;
+    emit({rollout::action_kind::deploy_canary});
+    if (plan_.strategy() == rollout::strategy::blue_green) {
+      emit({rollout::action_kind::switch_preview});
+    }
+    progress();
+    enter_step();
+  }
+
+  void abort_rollout() {
+    stop(rollout::analysis_slot::step);
+    stop(rollout::analysis_slot::background);
+    s_.aborted = true;
+    s_.timed_out = false;
+    s_.pause = rollout::pause_reason::none;
+    s_.manual_pause = false;
+    s_.step_index = 0;
+    s_.weight = 0;
+    s_.pending_check.reset();
+    emit({rollout::action_kind::rollback});
+    emit(scale_down(rollout::artifact_role::canary, plan_.options().abort_scale_down_delay));
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      emit({rollout::action_kind::post_rollout_hooks});
+    }
+  }
+
+  void complete() {
+    stop(rollout::analysis_slot::step);
+    stop(rollout::analysis_slot::background);
+    emit({rollout::action_kind::promote_stable});
+    emit(scale_down(rollout::artifact_role::previous_stable, plan_.options().scale_down_delay));
+    if (plan_.strategy() == rollout::strategy::progressive) {
+      emit({rollout::action_kind::post_rollout_hooks});
+    }
+    s_.previous_stable = std::move(s_.stable);
+    s_.stable = std::move(s_.canary);
+    become_healthy();
+  }
+
+  void become_healthy() {
+    s_.canary.clear();
+    s_.updating = false;
+    s_.aborted = false;
+    s_.timed_out = false;
+    s_.manual_pause = false;
+    s_.pause = rollout::pause_reason::none;
+    s_.step_index = 0;
+    s_.weight = 0;
+    s_.failed_checks = 0;
+    s_.pending_check.reset();
+    s_.step_run = rollout::run_status{};
+    s_.background_run = rollout::run_status{};
+    progress();
+  }
+
+  const rollout::plan& plan_;
+  rollout::state& s_;
+  rollout::action_list& out_;
+  rollout::time_point now_;
+};
+
+template <class Unused>
+void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+                     const rollout::event& e) {
+  rollout_machine<Unused> m(p, s, out, e.now);
+  switch (e.kind) {
+    case rollout::event_kind::tick:
+      m.on(rollout::tick{e.now});
+      break;
+    case rollout::event_kind::analysis_result:
+      m.on(rollout::analysis_result{e.now, e.slot, e.metric, e.value});
+      break;
+    case rollout::event_kind::score_result:
+      m.on(rollout::score_result{e.now, e.slot, e.score});
+      break;
+    case rollout::event_kind::promote:
+      m.on(rollout::promote{e.now});
+      break;
+    case rollout::event_kind::promote_full:
+      m.on(rollout::promote_full{e.now});
+      break;
+    case rollout::event_kind::abort:
+      m.on(rollout::abort{e.now});
+      break;
+    case rollout::event_kind::retry:
+      m.on(rollout::retry{e.now});
+      break;
+    case rollout::event_kind::pause:
+      m.on(rollout::pause{e.now});
+      break;
+    case rollout::event_kind::resume:
+      m.on(rollout::resume{e.now});
+      break;
+    case rollout::event_kind::new_artifact:
+      m.on_new_artifact(e.id);
+      break;
+  }
+  m.settle_phase();
+}
+
+}  // namespace detail
+namespace rollout {
+
+template <class Unused>
+transition advance(const plan& p, const state& s, const event& e) {
+  transition t{s, {}};
+  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  return t;
+}
+
+template <class Unused>
+transition advance(const plan& p, state&& s, const event& e) {
+  transition t{std::move(s), {}};
+  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  return t;
+}
+
+template <class Unused>
+action_list advance_in_place(const plan& p, state& s, const event& e) {
+  action_list out;
+  detail::rollout_advance<Unused>(p, s, out, e);
+  return out;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/rollout_text.hpp ----
+// relkit::rollout internals: the state's text form (see README "rollout",
+// "Persistence"). Strict: every value has exactly one spelling, so
+// parse(to_string(s)) == s and corrupted text is an error with a position.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+inline constexpr std::string_view rollout_state_magic = "relkit-rollout-state ";
+inline constexpr std::size_t rollout_max_id = 4096;
+
+inline constexpr std::string_view rollout_phase_names[] = {
+    "healthy", "progressing", "paused", "waiting_promotion", "degraded", "aborted"};
+inline constexpr std::string_view rollout_pause_names[] = {
+    "none", "pause_step", "blue_green", "inconclusive_analysis", "awaiting_promotion"};
+inline constexpr std::string_view rollout_run_phase_names[] = {
+    "pending", "running", "successful", "failed", "inconclusive", "error"};
+
+inline void rollout_append_escaped(std::string& out, std::string_view id) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F || c == '%') {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+}
+
+inline std::int64_t rollout_ns(rollout::time_point t) noexcept {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+inline void rollout_append_run(std::string& out, const rollout::run_status& run) {
+  out += rollout_run_phase_names[static_cast<int>(run.phase)];
+  out += ' ';
+  out += std::to_string(run.metric_count);
+  out += ' ';
+  out += std::to_string(run.scores);
+  out += ' ';
+  out += std::to_string(run.last_score);
+  for (std::size_t i = 0; i < run.metric_count && i < rollout::max_metrics; ++i) {
+    const auto& m = run.metrics[i];
+    out += ' ';
+    out += rollout_run_phase_names[static_cast<int>(m.phase)];
+    for (const std::uint16_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
+                                  m.consecutive_error, m.consecutive_success}) {
+      out += ':';
+      out += std::to_string(v);
+    }
+  }
+}
+
+// Reads "key value\n" lines in a fixed order.
+template <class Unused>
+class rollout_state_reader {
+ public:
+  explicit rollout_state_reader(std::string_view text) noexcept : text_(text) {}
+
+  std::optional<relkit::error> error;
+  std::size_t value_position = 0;  // where the last value began
+
+  // The value of the next line, which must start with "key ".
+  std::string_view line(std::string_view key) {
+    if (error) return {};
+    const std::string_view rest = text_.substr(pos_);
+    if (rest.size() <= key.size() || rest.substr(0, key.size()) != key || rest[key.size()] != ' ') {
+      fail(rollout::errc::bad_state_format, pos_, "expected \"" + std::string(key) + "\"");
+      return {};
+    }
+    value_position = pos_ + key.size() + 1;
+    const std::size_t end = text_.find('\n', value_position);
+    if (end == std::string_view::npos) {
+      fail(rollout::errc::bad_state_format, text_.size(), "missing end of line");
+      return {};
+    }
+    pos_ = end + 1;
+    return text_.substr(value_position, end - value_position);
+  }
+
+  void finish() {
+    if (!error && pos_ != text_.size()) {
+      fail(rollout::errc::bad_state_format, pos_, "unexpected text after the state");
+    }
+  }
+
+  void fail(rollout::errc code, std::size_t position, std::string message) {
+    if (error) return;
+    error = relkit::error{code, position, rollout_at(std::move(message), position)};
+  }
+
+  // Decimal without sign or leading zeros, at most `max`.
+  std::uint64_t unsigned_value(std::string_view v, std::size_t at, std::uint64_t max) {
+    if (error) return 0;
+    if (v.empty() || (v.size() > 1 && v[0] == '0')) {
+      fail(rollout::errc::bad_state_format, at, "expected a number");
+      return 0;
+    }
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const char c = v[i];
+      if (c < '0' || c > '9') {
+        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
+        return 0;
+      }
+      const auto digit = static_cast<std::uint64_t>(c - '0');
+      if (value > (max - digit) / 10) {
+        fail(rollout::errc::bad_state_format, at, "number out of range");
+        return 0;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  std::int64_t signed_value(std::string_view v, std::size_t at) {
+    if (!v.empty() && v[0] == '-') {
+      if (v == "-0") fail(rollout::errc::bad_state_format, at, "expected a number");
+      const std::uint64_t magnitude = unsigned_value(v.substr(1), at + 1, std::uint64_t{1} << 63);
+      return magnitude == (std::uint64_t{1} << 63) ? INT64_MIN
+                                                   : -static_cast<std::int64_t>(magnitude);
+    }
+    return static_cast<std::int64_t>(unsigned_value(v, at, INT64_MAX));
+  }
+
+  template <std::size_t N>
+  std::uint8_t name_value(std::string_view v, std::size_t at, const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i] == v) return static_cast<std::uint8_t>(i);
+    }
+    fail(rollout::errc::bad_state_format, at,
+         "unknown name \"" + std::string(v.substr(0, 40)) + "\"");
+    return 0;
+  }
+
+  bool flag(std::string_view key) {
+    const std::string_view v = line(key);
+    if (error) return false;
+    if (v != "0" && v != "1")
+      fail(rollout::errc::bad_state_format, value_position, "expected 0 or 1");
+    return v == "1";
+  }
+
+  std::string id(std::string_view key) {
+    const std::string_view v = line(key);
+    std::string out;
+    if (error) return out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(v[i]);
+      if (out.size() == rollout_max_id) {
+        fail(rollout::errc::bad_state_format, value_position + i, "artifact id over 4096 bytes");
+        return out;
+      }
+      if (v[i] == '%') {
+        const int hi = i + 2 < v.size() ? hex_digit(v[i + 1]) : -1;
+        const int lo = i + 2 < v.size() ? hex_digit(v[i + 2]) : -1;
+        const int decoded = hi * 16 + lo;
+        if (hi < 0 || lo < 0 || (decoded > 0x20 && decoded < 0x7F && decoded != '%')) {
+          fail(rollout::errc::bad_state_format, value_position + i, "bad escape");
+          return out;
+        }
+        out += static_cast<char>(decoded);
+        i += 2;
+      } else if (byte <= 0x20 || byte >= 0x7F) {
+        fail(rollout::errc::bad_state_format, value_position + i, "unescaped byte");
+        return out;
+      } else {
+        out += v[i];
+      }
+    }
+    return out;
+  }
+
+  rollout::time_point time(std::string_view key) {
+    const std::string_view v = line(key);
+    const std::int64_t ns = signed_value(v, value_position);
+    return rollout::time_point(
+        std::chrono::duration_cast<rollout::time_point::duration>(std::chrono::nanoseconds(ns)));
+  }
+
+  rollout::run_status run(std::string_view key) {
+    rollout::run_status run;
+    std::string_view v = line(key);
+    std::size_t at = value_position;
+    auto token = [&]() {
+      const std::size_t space = v.find(' ');
+      const std::string_view t = v.substr(0, space);
+      const std::size_t token_at = at;
+      v = space == std::string_view::npos ? std::string_view() : v.substr(space + 1);
+      at += t.size() + 1;
+      return std::pair<std::string_view, std::size_t>(t, token_at);
+    };
+    auto [phase_text, phase_at] = token();
+    run.phase = static_cast<rollout::analysis_phase>(
+        name_value(phase_text, phase_at, rollout_run_phase_names));
+    auto [count_text, count_at] = token();
+    run.metric_count =
+        static_cast<std::uint8_t>(unsigned_value(count_text, count_at, rollout::max_metrics));
+    auto [scores_text, scores_at] = token();
+    run.scores = static_cast<std::uint32_t>(unsigned_value(scores_text, scores_at, UINT32_MAX));
+    auto [score_text, score_at] = token();
+    const std::int64_t score = signed_value(score_text, score_at);
+    if (!error && (score < 0 || score > 10000)) {
+      fail(rollout::errc::bad_state_format, score_at, "score out of 0..10000");
+    }
+    run.last_score = static_cast<std::int32_t>(score);
+    for (std::size_t i = 0; i < run.metric_count && !error; ++i) {
+      auto [metric_text, metric_at] = token();
+      std::string_view m = metric_text;
+      std::size_t m_at = metric_at;
+      const std::size_t colon = m.find(':');
+      auto& status = run.metrics[i];
+      status.phase = static_cast<rollout::analysis_phase>(
+          name_value(m.substr(0, colon), m_at, rollout_run_phase_names));
+      std::uint16_t* fields[] = {&status.count,
+                                 &status.successful,
+                                 &status.failed,
+                                 &status.inconclusive,
+                                 &status.error,
+                                 &status.consecutive_error,
+                                 &status.consecutive_success};
+      for (std::uint16_t* field : fields) {
+        if (error) break;
+        const std::size_t c = m.find(':');
+        if (c == std::string_view::npos) {
+          fail(rollout::errc::bad_state_format, m_at + m.size(), "expected ':'");
+          break;
+        }
+        m_at += c + 1;
+        m = m.substr(c + 1);
+        const std::size_t next = m.find(':');
+        *field = static_cast<std::uint16_t>(unsigned_value(m.substr(0, next), m_at, UINT16_MAX));
+      }
+      if (!error && m.find(':') != std::string_view::npos) {
+        fail(rollout::errc::bad_state_format, m_at + m.find(':'), "too many counters");
+      }
+    }
+    if (!error && !v.empty()) fail(rollout::errc::bad_state_format, at, "unexpected text");
+    if (!error && v.empty() && text_[at - 1] == ' ') {
+      fail(rollout::errc::bad_state_format, at - 1, "unexpected space");
+    }
+    return run;
+  }
+
+ private:
+  static int hex_digit(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace detail
+
+namespace rollout {
+
+template <class Unused>
+std::string to_string(const state& s) {
+  std::string out;
+  out.reserve(512);
+  out += detail::rollout_state_magic;
+  out += std::to_string(state_format_version);
+  out += "\nplan ";
+  static constexpr char hex[] = "0123456789abcdef";
+  for (int shift = 60; shift >= 0; shift -= 4) out += hex[(s.plan_fingerprint >> shift) & 0xF];
+  out += "\nphase ";
+  out += detail::rollout_phase_names[static_cast<int>(s.phase)];
+  out += "\npause ";
+  out += detail::rollout_pause_names[static_cast<int>(s.pause)];
+  out += "\nmanual_pause ";
+  out += s.manual_pause ? '1' : '0';
+  out += "\ntimed_out ";
+  out += s.timed_out ? '1' : '0';
+  out += "\nupdating ";
+  out += s.updating ? '1' : '0';
+  out += "\naborted ";
+  out += s.aborted ? '1' : '0';
+  out += "\nstep ";
+  out += std::to_string(s.step_index);
+  out += "\nweight ";
+  out += std::to_string(s.weight);
+  out += "\nstable ";
+  detail::rollout_append_escaped(out, s.stable);
+  out += "\ncanary ";
+  detail::rollout_append_escaped(out, s.canary);
+  out += "\nprevious_stable ";
+  detail::rollout_append_escaped(out, s.previous_stable);
+  out += "\nstep_started ";
+  out += std::to_string(detail::rollout_ns(s.step_started));
+  out += "\npaused_at ";
+  out += std::to_string(detail::rollout_ns(s.paused_at));
+  out += "\nprogress_at ";
+  out += std::to_string(detail::rollout_ns(s.progress_at));
+  out += "\nlast_iteration ";
+  out += std::to_string(detail::rollout_ns(s.last_iteration));
+  out += "\nfailed_checks ";
+  out += std::to_string(s.failed_checks);
+  out += "\npending_check ";
+  out += !s.pending_check ? "none" : *s.pending_check ? "pass" : "fail";
+  out += "\nstep_run ";
+  detail::rollout_append_run(out, s.step_run);
+  out += "\nbackground_run ";
+  detail::rollout_append_run(out, s.background_run);
+  out += '\n';
+  return out;
+}
+
+template <class Unused>
+result<state> parse_state(std::string_view text) {
+  detail::rollout_state_reader<Unused> r(text);
+  const std::string_view magic = detail::rollout_state_magic;
+  if (text.substr(0, magic.size()) != magic) {
+    return relkit::error{errc::bad_state_format, 0,
+                         "expected \"relkit-rollout-state <version>\" at 0"};
+  }
+  const std::size_t eol = text.find('\n');
+  const std::string_view version =
+      text.substr(magic.size(), eol == std::string_view::npos ? eol : eol - magic.size());
+  const std::uint64_t v = r.unsigned_value(version, magic.size(), 1000000);
+  if (r.error) return std::move(*r.error);
+  if (v != static_cast<std::uint64_t>(state_format_version) || eol == std::string_view::npos) {
+    return relkit::error{errc::state_version, magic.size(),
+                         "state format version " + std::string(version.substr(0, 20)) +
+                             " is not 1 at " + std::to_string(magic.size())};
+  }
+  detail::rollout_state_reader<Unused> body(text.substr(eol + 1));
+  state s;
+  const std::string_view plan_hex = body.line("plan");
+  if (!body.error) {
+    if (plan_hex.size() != 16)
+      body.fail(errc::bad_state_format, body.value_position, "expected 16 hex digits");
+    for (std::size_t i = 0; i < plan_hex.size() && !body.error; ++i) {
+      const char c = plan_hex[i];
+      const bool digit = c >= '0' && c <= '9';
+      const bool letter = c >= 'a' && c <= 'f';
+      if (!digit && !letter) {
+        body.fail(errc::bad_state_format, body.value_position + i, "expected a hex digit");
+      }
+      s.plan_fingerprint =
+          (s.plan_fingerprint << 4) | static_cast<std::uint64_t>(digit ? c - '0' : c - 'a' + 10);
+    }
+  }
+  std::string_view value = body.line("phase");
+  s.phase = static_cast<rollout::phase>(
+      body.name_value(value, body.value_position, detail::rollout_phase_names));
+  const std::size_t phase_at = body.value_position;
+  value = body.line("pause");
+  s.pause = static_cast<pause_reason>(
+      body.name_value(value, body.value_position, detail::rollout_pause_names));
+  s.manual_pause = body.flag("manual_pause");
+  s.timed_out = body.flag("timed_out");
+  s.updating = body.flag("updating");
+  s.aborted = body.flag("aborted");
+  value = body.line("step");
+  s.step_index =
+      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, 100000));
+  value = body.line("weight");
+  s.weight = static_cast<std::int32_t>(body.unsigned_value(value, body.value_position, 100));
+  s.stable = body.id("stable");
+  s.canary = body.id("canary");
+  s.previous_stable = body.id("previous_stable");
+  s.step_started = body.time("step_started");
+  s.paused_at = body.time("paused_at");
+  s.progress_at = body.time("progress_at");
+  s.last_iteration = body.time("last_iteration");
+  value = body.line("failed_checks");
+  s.failed_checks =
+      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, UINT32_MAX));
+  value = body.line("pending_check");
+  const std::uint8_t check = body.name_value(
+      value, body.value_position,
+      {std::string_view("none"), std::string_view("pass"), std::string_view("fail")});
+  if (check != 0) s.pending_check = check == 1;
+  s.step_run = body.run("step_run");
+  s.background_run = body.run("background_run");
+  body.finish();
+  if (!body.error) {
+    // The phase is derived from the flags; a disagreement means corruption.
+    rollout::phase derived = phase::progressing;
+    if (!s.updating) {
+      derived = phase::healthy;
+    } else if (s.aborted) {
+      derived = phase::aborted;
+    } else if (s.timed_out) {
+      derived = phase::degraded;
+    } else if (s.manual_pause) {
+      derived = phase::paused;
+    } else if (s.pause == pause_reason::awaiting_promotion) {
+      derived = phase::waiting_promotion;
+    } else if (s.pause != pause_reason::none) {
+      derived = phase::paused;
+    }
+    if (derived != s.phase) {
+      body.fail(errc::bad_state_format, phase_at, "phase does not match the state's flags");
+    }
+  }
+  if (body.error) {
+    relkit::error err = std::move(*body.error);
+    // Positions so far are relative to the body; report them in the text.
+    const std::size_t offset = eol + 1;
+    const std::string old_suffix = " at " + std::to_string(err.position);
+    err.position += offset;
+    if (err.message.size() >= old_suffix.size() &&
+        err.message.compare(err.message.size() - old_suffix.size(), old_suffix.size(),
+                            old_suffix) == 0) {
+      err.message.resize(err.message.size() - old_suffix.size());
+    }
+    err.message += " at " + std::to_string(err.position);
+    return err;
+  }
+  return s;
+}
+
+template <class Unused>
+result<state> parse_state(std::string_view text, const plan& p) {
+  auto parsed = parse_state<Unused>(text);
+  if (!parsed) return parsed;
+  const state& s = *parsed;
+  const auto line_at = [&](std::string_view key) {
+    const std::size_t at = text.find("\n" + std::string(key) + " ");
+    return at == std::string_view::npos ? std::size_t{0} : at + 2 + key.size();
+  };
+  if (s.plan_fingerprint != p.fingerprint()) {
+    const std::size_t at = line_at("plan");
+    return relkit::error{errc::state_mismatch, at,
+                         "the state was made for another plan at " + std::to_string(at)};
+  }
+  if (s.step_index >= p.step_count()) {
+    const std::size_t at = line_at("step");
+    return relkit::error{errc::state_mismatch, at,
+                         "step " + std::to_string(s.step_index) + " is beyond the plan's " +
+                             std::to_string(p.step_count()) + " steps at " + std::to_string(at)};
+  }
+  // A running run must have one status per metric of the analysis it runs.
+  const analysis* step_analysis = nullptr;
+  if (p.strategy() == strategy::canary &&
+      p.canary().steps[s.step_index].kind == step_kind::analysis) {
+    step_analysis = &p.canary().steps[s.step_index].analysis;
+  } else if (p.strategy() == strategy::blue_green) {
+    const auto& bg = p.blue_green();
+    if (s.step_index == 0 && bg.pre_promotion) step_analysis = &*bg.pre_promotion;
+    if (s.step_index == 2 && bg.post_promotion) step_analysis = &*bg.post_promotion;
+  }
+  const analysis* background = p.strategy() == strategy::canary && p.canary().background
+                                   ? &p.canary().background->analysis
+                                   : nullptr;
+  const auto fits = [](const analysis* a, const run_status& run) {
+    if (run.phase != analysis_phase::running) return true;
+    if (a == nullptr) return false;
+    return a->kind == analysis_kind::kayenta ? run.metric_count == 0
+                                             : run.metric_count == a->metrics.size();
+  };
+  if (!fits(step_analysis, s.step_run)) {
+    const std::size_t at = line_at("step_run");
+    return relkit::error{
+        errc::state_mismatch, at,
+        "the running step analysis does not fit the plan at " + std::to_string(at)};
+  }
+  if (!fits(background, s.background_run)) {
+    const std::size_t at = line_at("background_run");
+    return relkit::error{
+        errc::state_mismatch, at,
+        "the running background analysis does not fit the plan at " + std::to_string(at)};
+  }
+  return parsed;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/rollout_text.hpp ----
+// ---- end relkit/detail/rollout_machine.hpp ----
+// ---- end relkit/rollout.hpp ----
 // ---- begin relkit/unleash.hpp ----
 // relkit::unleash: read Unleash's client-API feature payload (GET
 // /api/client/features, and the delta API's events) into a relkit flag set,

@@ -1,8 +1,7 @@
 #pragma once
 // Value parsers behind flag constraint operators: JavaScript-style numbers,
-// RFC 3339 timestamps, IP addresses and CIDR ranges, and a SemVer 2.0.0
-// precedence comparison. None of them allocates, so constraints evaluate on
-// the request path for free.
+// RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
+// evaluate on the request path for free.
 
 #include <array>
 #include <charconv>
@@ -117,7 +116,7 @@ inline std::optional<double> js_number(std::string_view text) noexcept {
 // THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
 // read as UTC (JavaScript would use the host's zone; relkit has none).
 
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsigned d) noexcept {
   y -= m <= 2 ? 1 : 0;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   const auto yoe = static_cast<unsigned>(y - era * 400);
@@ -190,7 +189,7 @@ constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) 
     }
     if (i != s.size()) return std::nullopt;
   }
-  const std::int64_t days = days_from_civil(year, month, day);
+  const std::int64_t days = civil_days_since_epoch(year, month, day);
   const std::int64_t seconds =
       days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
   return seconds * 1000 + millis;
@@ -339,114 +338,6 @@ constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noex
   }
   return true;
 }
-
-// ---------------------------------------------------------------------------
-// TEMPORARY: a minimal SemVer 2.0.0 validator and precedence comparison for
-// the SEMVER_* constraint operators, written because relkit::semver was not
-// merged when the flags component landed. Strict per semver.org (no leading
-// 'v', no leading zeros, numbers up to 2^53 - 1 as node-semver); build
-// metadata is ignored for precedence. To be replaced by relkit::semver.
-namespace semver_lite {
-
-struct view {
-  std::uint64_t major = 0, minor = 0, patch = 0;
-  std::string_view prerelease;  // without '-', empty if none
-};
-
-constexpr bool is_ident_char(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
-
-constexpr bool all_digits(std::string_view s) noexcept {
-  for (char c : s) {
-    if (!is_digit(c)) return false;
-  }
-  return !s.empty();
-}
-
-constexpr bool read_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
-  const std::size_t start = i;
-  out = 0;
-  while (i < s.size() && is_digit(s[i])) {
-    out = out * 10U + static_cast<std::uint64_t>(s[i] - '0');
-    if (out > 9007199254740991ULL) return false;
-    ++i;
-  }
-  if (i == start) return false;
-  return !(i - start > 1 && s[start] == '0');
-}
-
-// Dot-separated identifiers; numeric ones without leading zeros when
-// `numeric_rule`.
-constexpr bool valid_identifiers(std::string_view s, bool numeric_rule) noexcept {
-  if (s.empty()) return false;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = s.find('.', start);
-    if (end == std::string_view::npos) end = s.size();
-    const std::string_view id = s.substr(start, end - start);
-    if (id.empty()) return false;
-    for (char c : id) {
-      if (!is_ident_char(c)) return false;
-    }
-    if (numeric_rule && all_digits(id) && id.size() > 1 && id[0] == '0') return false;
-    if (end == s.size()) return true;
-    start = end + 1;
-  }
-}
-
-constexpr std::optional<view> parse(std::string_view s) noexcept {
-  view v;
-  std::size_t i = 0;
-  if (!read_number(s, i, v.major) || i >= s.size() || s[i++] != '.') return std::nullopt;
-  if (!read_number(s, i, v.minor) || i >= s.size() || s[i++] != '.') return std::nullopt;
-  if (!read_number(s, i, v.patch)) return std::nullopt;
-  std::size_t plus = s.find('+', i);
-  if (plus == std::string_view::npos) plus = s.size();
-  if (i < s.size() && s[i] == '-') {
-    v.prerelease = s.substr(i + 1, plus - i - 1);
-    if (!valid_identifiers(v.prerelease, true)) return std::nullopt;
-  } else if (i != plus) {
-    return std::nullopt;
-  }
-  if (plus != s.size() && !valid_identifiers(s.substr(plus + 1), false)) return std::nullopt;
-  return v;
-}
-
-constexpr int compare_identifier(std::string_view a, std::string_view b) noexcept {
-  const bool an = all_digits(a), bn = all_digits(b);
-  if (an && bn) {
-    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;  // no leading zeros
-    return compare_bytes(a, b);
-  }
-  if (an != bn) return an ? -1 : 1;  // numeric identifiers sort first
-  return compare_bytes(a, b);
-}
-
-constexpr int compare(const view& a, const view& b) noexcept {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  if (a.prerelease.empty() || b.prerelease.empty()) {
-    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;  // a release outranks its pre-releases
-  }
-  std::size_t ia = 0, ib = 0;
-  while (true) {
-    const bool a_done = ia > a.prerelease.size(), b_done = ib > b.prerelease.size();
-    if (a_done || b_done) return a_done == b_done ? 0 : (a_done ? -1 : 1);
-    std::size_t ea = a.prerelease.find('.', ia), eb = b.prerelease.find('.', ib);
-    if (ea == std::string_view::npos) ea = a.prerelease.size();
-    if (eb == std::string_view::npos) eb = b.prerelease.size();
-    const int c =
-        compare_identifier(a.prerelease.substr(ia, ea - ia), b.prerelease.substr(ib, eb - ib));
-    if (c != 0) return c;
-    ia = ea + 1;
-    ib = eb + 1;
-  }
-}
-
-}  // namespace semver_lite
 
 }  // namespace detail
 RELKIT_NAMESPACE_END

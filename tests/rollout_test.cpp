@@ -1,0 +1,810 @@
+// relkit::rollout: plans, Argo AnalysisRun arithmetic, Kayenta scoring, the
+// state machine (research note §E scenarios 1-17) and the state's text form.
+#include <relkit/relkit.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace ro = relkit::rollout;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+const ro::time_point T0 = ro::time_point{} + hours(24 * 365 * 56);
+
+ro::metric make_metric(std::string name, std::optional<std::uint32_t> count,
+                       std::int32_t failure_limit = 0) {
+  ro::metric m;
+  m.name = std::move(name);
+  m.count = count;
+  m.failure_limit = failure_limit;
+  return m;
+}
+
+ro::analysis argo(std::string name, std::vector<ro::metric> metrics) {
+  ro::analysis a;
+  a.name = std::move(name);
+  a.metrics = std::move(metrics);
+  return a;
+}
+
+std::vector<std::string> texts(const ro::action_list& actions) {
+  std::vector<std::string> out;
+  for (const auto& a : actions) out.push_back(ro::to_string(a));
+  return out;
+}
+
+using strings = std::vector<std::string>;
+
+// Drives a plan, remembering the last transition.
+struct driver {
+  ro::plan plan;
+  ro::state state;
+  ro::action_list last;
+
+  driver(ro::plan p, std::string stable = "v1")
+      : plan(std::move(p)), state(ro::initial_state(plan, std::move(stable))) {}
+
+  strings on(const ro::event& e) {
+    auto t = ro::advance(plan, std::move(state), e);
+    state = std::move(t.state);
+    last = t.actions;
+    // Every reachable state survives its text form.
+    const auto text = ro::to_string(state);
+    const auto back = ro::parse_state(text, plan);
+    EXPECT_TRUE(back.has_value()) << (back ? "" : back.error().message);
+    if (back) {
+      EXPECT_EQ(*back, state);
+    }
+    return texts(last);
+  }
+  strings measure(ro::time_point at, ro::measurement m, std::size_t metric = 0,
+                  ro::analysis_slot slot = ro::analysis_slot::step) {
+    return on(ro::analysis_result{at, slot, metric, m});
+  }
+};
+
+ro::plan canary(std::vector<ro::step> steps, ro::options options = {}) {
+  ro::canary_spec spec;
+  spec.steps = std::move(steps);
+  spec.options = options;
+  auto p = ro::make_plan(std::move(spec));
+  EXPECT_TRUE(p.has_value()) << (p ? "" : p.error().message);
+  return *p;
+}
+
+constexpr auto S = ro::measurement::successful;
+constexpr auto F = ro::measurement::failed;
+constexpr auto I = ro::measurement::inconclusive;
+constexpr auto E = ro::measurement::error;
+
+// ---- plans ----------------------------------------------------------------------
+
+TEST(RolloutPlan, RejectsEmptyCanary) {
+  const auto p = ro::make_plan(ro::canary_spec{});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ro::errc::empty_plan);
+  EXPECT_EQ(p.error().position, 0u);
+  EXPECT_EQ(p.error().message, "a canary plan needs at least one step at 0");
+}
+
+TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
+  ro::canary_spec spec;
+  spec.steps = {ro::steps::set_weight(5), ro::steps::pause(), ro::steps::set_weight(120)};
+  const auto p = ro::make_plan(spec);
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ro::errc::weight_out_of_range);
+  EXPECT_EQ(p.error().position, 2u);
+  EXPECT_EQ(p.error().message, "weight 120 out of 0..100 in step at 2");
+  EXPECT_EQ(relkit::to_string(p.error()),
+            "weight 120 out of 0..100 in step at 2 [rollout.weight_out_of_range]");
+  spec.steps[2] = ro::steps::set_weight(-1);
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
+}
+
+TEST(RolloutPlan, RejectsAnalysisWithoutMetrics) {
+  ro::canary_spec spec;
+  spec.steps = {ro::steps::set_weight(5), ro::steps::analyze(argo("smoke", {}))};
+  const auto p = ro::make_plan(spec);
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ro::errc::analysis_without_metrics);
+  EXPECT_EQ(p.error().position, 1u);
+  EXPECT_EQ(p.error().message, "analysis \"smoke\" has no metrics at 1");
+}
+
+TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
+  ro::canary_spec spec;
+  auto m = make_metric("err", 5);
+  m.failure_limit = -2;
+  spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
+  m.failure_limit = -1;  // -1 disables: fine
+  spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  EXPECT_TRUE(ro::make_plan(spec).has_value());
+  m.count = 0;
+  spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  const auto zero = ro::make_plan(spec);
+  ASSERT_FALSE(zero);
+  EXPECT_EQ(zero.error().code, ro::errc::bad_count);
+  EXPECT_EQ(zero.error().message, "metric \"err\" of analysis \"a\" has count 0 (1..65535) at 0");
+  spec.steps = {ro::steps::analyze(argo("a", std::vector<ro::metric>(9, make_metric("x", 1))))};
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::too_many_metrics);
+  spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_duration);
+  spec.steps = {ro::steps::set_weight(10), ro::steps::pause()};
+  spec.background = ro::background_analysis{argo("bg", {make_metric("x", 1)}), 2, std::nullopt};
+  const auto span = ro::make_plan(spec);
+  ASSERT_FALSE(span);
+  EXPECT_EQ(span.error().code, ro::errc::bad_background_span);
+  EXPECT_EQ(span.error().position, 2u);
+  ro::analysis judged;
+  judged.name = "judge";
+  judged.kind = ro::analysis_kind::kayenta;
+  judged.thresholds = {95, 75, 1};
+  spec.background = ro::background_analysis{judged, 0, std::nullopt};
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_thresholds);
+}
+
+TEST(RolloutPlan, ProgressiveValidation) {
+  ro::progressive_spec spec;
+  EXPECT_EQ(ro::make_plan(spec).error().message, "step_weight 0 out of 1..100 at 0");
+  spec.step_weights = {1, 2, 2};
+  const auto p = ro::make_plan(spec);
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ro::errc::bad_step_weights);
+  EXPECT_EQ(p.error().position, 2u);
+  spec.step_weights = {1, 101};
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
+  spec.step_weights = {};
+  spec.step_weight = 10;
+  spec.threshold = 0;
+  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
+}
+
+// Scenario 13: Flagger's generators, overshoot included.
+TEST(RolloutPlan, Scenario13FlaggerWeights) {
+  ro::progressive_spec spec;
+  spec.step_weight = 20;
+  spec.max_weight = 50;
+  EXPECT_EQ(ro::make_plan(spec)->weights(), (std::vector<std::int32_t>{20, 40, 60}));
+  spec.step_weights = {1, 2, 10, 80};
+  EXPECT_EQ(ro::make_plan(spec)->weights(), (std::vector<std::int32_t>{1, 2, 10, 80}));
+  spec.step_weights = {};
+  spec.step_weight = 30;
+  spec.max_weight = 100;  // 30, 60, 90, then 120 is capped at 100
+  EXPECT_EQ(ro::make_plan(spec)->weights(), (std::vector<std::int32_t>{30, 60, 90, 100}));
+}
+
+TEST(RolloutPlan, WeightInForcePerStep) {
+  const auto p = canary({ro::steps::set_weight(5), ro::steps::pause(minutes(10)),
+                         ro::steps::set_weight(25), ro::steps::pause()});
+  EXPECT_EQ(p.step_count(), 4u);
+  EXPECT_EQ(p.weight_at(0), 5);
+  EXPECT_EQ(p.weight_at(1), 5);
+  EXPECT_EQ(p.weight_at(2), 25);
+  EXPECT_EQ(p.weight_at(3), 25);
+}
+
+// ---- AnalysisRun arithmetic ---------------------------------------------------------
+
+ro::metric_status feed(std::initializer_list<ro::measurement> ms) {
+  ro::metric_status s;
+  for (auto m : ms) s = ro::record(s, m);
+  return s;
+}
+
+TEST(RolloutAnalysis, Scenario2FailureLimitIsStrictlyGreater) {
+  const auto m = make_metric("m", 4, 3);
+  const auto s = feed({F, F, F, S});
+  EXPECT_EQ(s.count, 4u);
+  EXPECT_EQ(s.failed, 3u);
+  EXPECT_EQ(ro::assess(m, s), ro::analysis_phase::successful);
+  EXPECT_EQ(ro::assess(m, feed({F, F, F, F})), ro::analysis_phase::failed);
+}
+
+TEST(RolloutAnalysis, Scenario3DefaultFailureLimitIsZero) {
+  const auto m = make_metric("m", 5);
+  EXPECT_EQ(ro::assess(m, feed({F})), ro::analysis_phase::failed);
+  EXPECT_EQ(ro::assess(m, feed({S})), ro::analysis_phase::running);
+}
+
+TEST(RolloutAnalysis, Scenario4ErrorsDoNotConsumeCount) {
+  const auto m = make_metric("m", 2);
+  const auto four = feed({E, E, E, E});
+  EXPECT_EQ(ro::assess(m, four), ro::analysis_phase::running);
+  const auto then_success = ro::record(four, S);
+  EXPECT_EQ(then_success.count, 1u);
+  EXPECT_EQ(then_success.error, 4u);
+  EXPECT_EQ(then_success.consecutive_error, 0u);
+  EXPECT_EQ(ro::assess(m, then_success), ro::analysis_phase::running);
+  EXPECT_EQ(ro::assess(m, feed({E, E, E, E, E})), ro::analysis_phase::error);
+  // Error beats Inconclusive beats Failed when several limits fire.
+  auto both = feed({F, I});
+  both.consecutive_error = 5;
+  EXPECT_EQ(ro::assess(make_metric("m", 9), both), ro::analysis_phase::error);
+  EXPECT_EQ(ro::assess(make_metric("m", 9), feed({F, I})), ro::analysis_phase::inconclusive);
+}
+
+TEST(RolloutAnalysis, Scenario5Conditions) {
+  // successCondition r >= 0.9, failureCondition r < 0.5
+  const auto at = [](double r) { return ro::evaluate(r >= 0.9, r < 0.5); };
+  EXPECT_EQ(at(0.7), I);
+  EXPECT_EQ(at(0.95), S);
+  EXPECT_EQ(at(0.2), F);
+  EXPECT_EQ(ro::evaluate(true, true), F);  // failure wins
+  EXPECT_EQ(ro::evaluate(std::nullopt, std::nullopt), S);
+  EXPECT_EQ(ro::evaluate(false, std::nullopt), F);
+  EXPECT_EQ(ro::evaluate(std::nullopt, false), S);
+}
+
+TEST(RolloutAnalysis, Scenario7ConsecutiveSuccessWithoutFailureLimit) {
+  auto m = make_metric("m", 4, -1);
+  m.consecutive_success_limit = 3;
+  EXPECT_EQ(ro::assess(m, feed({F, S, S, F})), ro::analysis_phase::failed);
+  EXPECT_EQ(ro::assess(m, feed({S, S})), ro::analysis_phase::running);
+  EXPECT_EQ(ro::assess(m, feed({S, S, S})), ro::analysis_phase::successful);
+}
+
+TEST(RolloutAnalysis, EffectiveCountAndTermination) {
+  ro::metric once;  // neither count nor interval: one measurement
+  EXPECT_EQ(ro::assess(once, feed({S})), ro::analysis_phase::successful);
+  ro::metric forever;
+  forever.interval = seconds(60);  // interval without count: unbounded
+  EXPECT_EQ(ro::assess(forever, feed({S, S, S})), ro::analysis_phase::running);
+  EXPECT_EQ(ro::assess(forever, feed({S, S, S}), true), ro::analysis_phase::successful);
+  EXPECT_EQ(ro::assess(forever, ro::metric_status{}, true), ro::analysis_phase::successful);
+  EXPECT_EQ(ro::assess(forever, ro::metric_status{}), ro::analysis_phase::pending);
+}
+
+TEST(RolloutAnalysis, Scenario8RunPhaseIsTheWorstMetric) {
+  auto a = argo("run", {make_metric("A", 1), make_metric("B", 1), make_metric("C", 1)});
+  a.metrics[2].consecutive_error_limit = 0;  // one error is Error
+  const auto run_with = [&](ro::measurement c) {
+    auto run = ro::start_run(a);
+    run.metrics[0] = ro::record(run.metrics[0], S);
+    run.metrics[1] = ro::record(run.metrics[1], I);
+    run.metrics[2] = ro::record(run.metrics[2], c);
+    return ro::settle(a, run);
+  };
+  EXPECT_EQ(run_with(E).phase, ro::analysis_phase::error);
+  EXPECT_EQ(run_with(F).phase, ro::analysis_phase::failed);
+  a.metrics[2].dry_run = true;
+  const auto dry = run_with(F);
+  EXPECT_EQ(dry.phase, ro::analysis_phase::inconclusive);
+  const auto summary = ro::summarize_dry_run(a, dry);
+  EXPECT_EQ(summary.count, 1u);
+  EXPECT_EQ(summary.failed, 1u);
+  EXPECT_EQ(summary.successful, 0u);
+}
+
+TEST(RolloutAnalysis, AllDryRunMetricsLeaveTheRunSuccessful) {
+  auto a = argo("run", {make_metric("A", 1)});
+  a.metrics[0].dry_run = true;
+  auto run = ro::start_run(a);
+  run.metrics[0] = ro::record(run.metrics[0], F);
+  EXPECT_EQ(ro::settle(a, run).phase, ro::analysis_phase::successful);
+}
+
+// Scenario 16: Kayenta's weighted sum.
+TEST(RolloutKayenta, Scenario16Score) {
+  using C = ro::classification;
+  const std::vector<ro::score_group> groups = {{"latency", 60.0}, {"errors", 40.0}};
+  std::vector<ro::classified_metric> metrics = {{"latency", C::pass},
+                                                {"latency", C::pass},
+                                                {"latency", C::high},
+                                                {"latency", C::low},
+                                                {"errors", C::pass}};
+  const double score = ro::kayenta_score(groups, metrics);
+  EXPECT_DOUBLE_EQ(score, 70.0);
+  const ro::judge j{75, 95, 1};
+  EXPECT_EQ(ro::judge_score(score, j), ro::verdict::fail);
+  EXPECT_EQ(ro::judge_score(80, j), ro::verdict::marginal);
+  EXPECT_EQ(ro::judge_score(95, j), ro::verdict::pass);
+  metrics[2].critical = true;  // a critical metric High scores 0
+  EXPECT_DOUBLE_EQ(ro::kayenta_score(groups, metrics), 0.0);
+  // Unweighted groups share the rest; a group with nothing classifiable is 100.
+  const std::vector<ro::score_group> open = {{"a", std::nullopt}, {"b", std::nullopt}};
+  EXPECT_DOUBLE_EQ(ro::kayenta_score(open, {{"a", C::pass}, {"a", C::high}, {"a", C::low}}), 66.67);
+  // Half the metrics without data: 0.
+  EXPECT_DOUBLE_EQ(ro::kayenta_score(open, {{"a", C::pass}, {"b", C::nodata}}), 0.0);
+}
+
+// Scenario 17: several intervals.
+TEST(RolloutKayenta, Scenario17Intervals) {
+  const ro::judge j{75, 95, 3};
+  EXPECT_EQ(ro::judge_intervals({80, 90, 96}, j), ro::verdict::pass);
+  EXPECT_EQ(ro::judge_intervals({80, 75, 99}, j), ro::verdict::fail);
+  EXPECT_EQ(ro::judge_intervals({80, 90, 94}, j), ro::verdict::fail);
+  EXPECT_EQ(ro::judge_intervals({}, j), ro::verdict::fail);
+
+  // The same as an analysis step of a canary.
+  ro::analysis judged;
+  judged.name = "judge";
+  judged.kind = ro::analysis_kind::kayenta;
+  judged.thresholds = j;
+  driver ok(canary({ro::steps::set_weight(10), ro::steps::analyze(judged),
+                    ro::steps::set_weight(50), ro::steps::pause()}));
+  ok.on(ro::new_artifact{T0, "v2"});
+  ok.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
+  ok.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 90});
+  EXPECT_EQ(ok.state.step_index, 1u);
+  EXPECT_EQ(ok.on(ro::score_result{T0 + minutes(3), ro::analysis_slot::step, 96}),
+            (strings{"set_weight 50"}));
+  EXPECT_EQ(ok.state.step_index, 3u);
+  EXPECT_EQ(ok.state.step_run.last_score, 9600);
+
+  driver stops(ok.plan);
+  stops.on(ro::new_artifact{T0, "v2"});
+  stops.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
+  EXPECT_EQ(stops.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 75}),
+            (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(stops.state.phase, ro::phase::aborted);
+  EXPECT_EQ(stops.state.step_run.scores, 2u);
+
+  driver last(ok.plan);
+  last.on(ro::new_artifact{T0, "v2"});
+  last.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
+  last.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 90});
+  last.on(ro::score_result{T0 + minutes(3), ro::analysis_slot::step, 94});
+  EXPECT_EQ(last.state.phase, ro::phase::aborted);
+}
+
+// ---- the state machine: canary ----------------------------------------------------------
+
+TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
+  driver d(canary({ro::steps::set_weight(25),
+                   ro::steps::analyze(argo("errors", {make_metric("error-rate", 5, 1)})),
+                   ro::steps::set_weight(50)}));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}),
+            (strings{"deploy_canary", "set_weight 25", "start_analysis step"}));
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.step_index, 1u);
+  EXPECT_EQ(d.state.weight, 25);
+  EXPECT_EQ(d.measure(T0 + minutes(1), F), strings{});
+  EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::running);
+  EXPECT_EQ(d.measure(T0 + minutes(2), F), (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::failed);
+  EXPECT_EQ(d.state.step_run.metrics[0].count, 2u);  // the other 3 were skipped
+  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.weight, 0);
+  EXPECT_EQ(d.state.step_index, 0u);
+  EXPECT_EQ(d.state.stable, "v1");
+  EXPECT_EQ(d.state.canary, "v2");
+  // Further measurements change nothing.
+  EXPECT_EQ(d.measure(T0 + minutes(3), S), strings{});
+}
+
+TEST(RolloutCanary, Scenario4FiveErrorsAbort) {
+  driver d(canary({ro::steps::set_weight(25),
+                   ro::steps::analyze(argo("errors", {make_metric("error-rate", 5)}))}));
+  d.on(ro::new_artifact{T0, "v2"});
+  for (int i = 0; i < 4; ++i) d.measure(T0 + seconds(10 * (i + 1)), E);
+  d.measure(T0 + minutes(1), S);
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.step_run.metrics[0].count, 1u);
+  for (int i = 0; i < 4; ++i) d.measure(T0 + minutes(2) + seconds(10 * i), E);
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  d.measure(T0 + minutes(3), E);
+  EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::error);
+  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+}
+
+TEST(RolloutCanary, Scenario6InconclusivePausesAndPromoteMovesOn) {
+  auto m = make_metric("m", 5, 2);
+  m.consecutive_success_limit = 3;
+  driver d(canary({ro::steps::set_weight(20), ro::steps::analyze(argo("a", {m})),
+                   ro::steps::set_weight(40), ro::steps::pause()}));
+  d.on(ro::new_artifact{T0, "v2"});
+  int minute = 0;
+  for (auto x : {S, F, S, S}) d.measure(T0 + minutes(++minute), x);
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.measure(T0 + minutes(++minute), F), strings{});
+  EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::inconclusive);
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.pause, ro::pause_reason::inconclusive_analysis);
+  EXPECT_EQ(d.state.weight, 20);
+  // Paused: ticks do nothing, however late.
+  EXPECT_EQ(d.on(ro::tick{T0 + hours(5)}), strings{});
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.on(ro::promote{T0 + hours(6)}), strings{"set_weight 40"});
+  EXPECT_EQ(d.state.step_index, 3u);
+  EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
+}
+
+TEST(RolloutCanary, Scenario7EarlySuccessMovesOn) {
+  auto m = make_metric("m", 4, -1);
+  m.consecutive_success_limit = 3;
+  driver d(canary({ro::steps::set_weight(20), ro::steps::analyze(argo("a", {m})),
+                   ro::steps::set_weight(40), ro::steps::pause()}));
+  d.on(ro::new_artifact{T0, "v2"});
+  d.measure(T0 + minutes(1), S);
+  d.measure(T0 + minutes(2), S);
+  EXPECT_EQ(d.measure(T0 + minutes(3), S), strings{"set_weight 40"});
+  EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::successful);
+}
+
+TEST(RolloutCanary, Scenario9TimedPauseAndIndefinitePause) {
+  driver d(canary({ro::steps::set_weight(10), ro::steps::pause(minutes(10)),
+                   ro::steps::analyze(argo("a", {make_metric("m", 1)})), ro::steps::pause(),
+                   ro::steps::set_weight(100)}));
+  d.on(ro::new_artifact{T0, "v2"});
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(9) + seconds(59)}), strings{});
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.step_index, 1u);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}), strings{"start_analysis step"});
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.step_index, 2u);
+  d.measure(T0 + minutes(11), S);
+  EXPECT_EQ(d.state.step_index, 3u);
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.on(ro::tick{T0 + hours(100)}), strings{});
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.on(ro::promote{T0 + hours(101)}),
+            (strings{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
+  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.stable, "v2");
+  EXPECT_EQ(d.state.previous_stable, "v1");
+  EXPECT_EQ(d.state.canary, "");
+}
+
+TEST(RolloutCanary, Scenario10PromoteFullAbortRetry) {
+  const auto p =
+      canary({ro::steps::set_weight(10), ro::steps::analyze(argo("a", {make_metric("m", 5)})),
+              ro::steps::set_weight(50), ro::steps::pause()});
+  driver full(p);
+  full.on(ro::new_artifact{T0, "v2"});
+  EXPECT_EQ(
+      full.on(ro::promote_full{T0 + minutes(1)}),
+      (strings{"stop_analysis step", "promote_stable", "scale_down previous_stable after 30s"}));
+  EXPECT_EQ(full.state.phase, ro::phase::healthy);
+  EXPECT_EQ(full.state.stable, "v2");
+
+  driver again(p);
+  again.on(ro::new_artifact{T0, "v2"});
+  EXPECT_EQ(again.on(ro::abort{T0 + minutes(1)}),
+            (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(again.state.phase, ro::phase::aborted);
+  EXPECT_EQ(again.state.weight, 0);
+  EXPECT_EQ(again.state.stable, "v1");
+  EXPECT_EQ(again.on(ro::abort{T0 + minutes(2)}), strings{});  // already aborted
+  EXPECT_EQ(again.on(ro::retry{T0 + minutes(3)}),
+            (strings{"deploy_canary", "set_weight 10", "start_analysis step"}));
+  EXPECT_EQ(again.state.phase, ro::phase::progressing);
+  EXPECT_EQ(again.state.step_index, 1u);
+  EXPECT_EQ(again.state.step_run.metrics[0].count, 0u);        // a fresh run
+  EXPECT_EQ(again.on(ro::retry{T0 + minutes(4)}), strings{});  // not aborted
+}
+
+TEST(RolloutCanary, Scenario11ProgressDeadlineSkipsPausedTime) {
+  ro::metric slow;
+  slow.name = "slow";
+  slow.interval = minutes(5);  // unbounded
+  const std::vector<ro::step> steps = {ro::steps::set_weight(20), ro::steps::pause(minutes(20)),
+                                       ro::steps::analyze(argo("a", {slow}))};
+  driver d(canary(steps));
+  d.on(ro::new_artifact{T0, "v2"});
+  d.on(ro::tick{T0 + minutes(20)});  // paused 20m, now progressing
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  d.on(ro::tick{T0 + minutes(25)});
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  d.on(ro::tick{T0 + minutes(30)});  // exactly 600 s: not yet exceeded
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(30) + seconds(1)}), strings{});
+  EXPECT_EQ(d.state.phase, ro::phase::degraded);
+  EXPECT_EQ(d.state.weight, 20);  // not aborted
+  // Progress clears it.
+  d.measure(T0 + minutes(31), S);
+  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+
+  ro::options abort_on_deadline;
+  abort_on_deadline.progress_deadline_abort = true;
+  driver a(canary(steps, abort_on_deadline));
+  a.on(ro::new_artifact{T0, "v2"});
+  a.on(ro::tick{T0 + minutes(20)});
+  EXPECT_EQ(a.on(ro::tick{T0 + minutes(31)}),
+            (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(a.state.phase, ro::phase::aborted);
+
+  // A manual pause does not count either.
+  driver m(canary(steps));
+  m.on(ro::new_artifact{T0, "v2"});
+  m.on(ro::tick{T0 + minutes(20)});
+  m.on(ro::pause{T0 + minutes(21)});
+  EXPECT_EQ(m.state.phase, ro::phase::paused);
+  m.on(ro::tick{T0 + minutes(50)});
+  EXPECT_EQ(m.state.phase, ro::phase::paused);
+  m.on(ro::resume{T0 + minutes(55)});
+  m.on(ro::tick{T0 + minutes(64)});
+  EXPECT_EQ(m.state.phase, ro::phase::progressing);
+  m.on(ro::tick{T0 + minutes(66)});
+  EXPECT_EQ(m.state.phase, ro::phase::degraded);
+}
+
+TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
+  ro::canary_spec spec;
+  spec.steps = {ro::steps::set_weight(10), ro::steps::pause(minutes(5)),
+                ro::steps::set_weight(30), ro::steps::pause(minutes(5)),
+                ro::steps::set_weight(60), ro::steps::pause()};
+  ro::metric bg_metric;
+  bg_metric.name = "bg";
+  bg_metric.interval = minutes(1);
+  spec.background = ro::background_analysis{argo("bg", {bg_metric}), 2, 4};
+  driver d(*ro::make_plan(spec));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (strings{"deploy_canary", "set_weight 10"}));
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}),
+            (strings{"start_analysis background", "set_weight 30"}));
+  EXPECT_EQ(d.state.background_run.phase, ro::analysis_phase::running);
+  d.measure(T0 + minutes(6), S, 0, ro::analysis_slot::background);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}),
+            (strings{"stop_analysis background", "set_weight 60"}));
+  EXPECT_EQ(d.state.background_run.phase, ro::analysis_phase::successful);
+
+  // A failing background measurement aborts, whatever step is current.
+  driver f(d.plan);
+  f.on(ro::new_artifact{T0, "v2"});
+  f.on(ro::tick{T0 + minutes(5)});
+  EXPECT_EQ(f.measure(T0 + minutes(6), F, 0, ro::analysis_slot::background),
+            (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(f.state.phase, ro::phase::aborted);
+
+  // Inconclusive pauses, even in the middle of a timed pause (Argo #3850).
+  driver i(d.plan);
+  i.on(ro::new_artifact{T0, "v2"});
+  i.on(ro::tick{T0 + minutes(5)});
+  i.measure(T0 + minutes(6), I, 0, ro::analysis_slot::background);
+  EXPECT_EQ(i.state.pause, ro::pause_reason::inconclusive_analysis);
+  EXPECT_EQ(i.on(ro::tick{T0 + minutes(30)}), strings{});
+  EXPECT_EQ(i.state.step_index, 3u);
+}
+
+TEST(RolloutCanary, NewArtifactMidUpdateRestartsAndStableRollsBack) {
+  const auto p = canary({ro::steps::set_weight(10), ro::steps::pause()});
+  driver d(p);
+  d.on(ro::new_artifact{T0, "v2"});
+  EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(1), "v2"}), strings{});  // same artifact
+  EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(2), "v3"}),
+            (strings{"rollback", "scale_down canary after 0s", "deploy_canary", "set_weight 10"}));
+  EXPECT_EQ(d.state.canary, "v3");
+  EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(3), "v1"}),
+            (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.stable, "v1");
+  EXPECT_EQ(d.state.canary, "");
+  EXPECT_EQ(d.on(ro::abort{T0 + minutes(4)}), strings{});  // nothing to abort
+}
+
+// ---- blue-green ---------------------------------------------------------------------
+
+TEST(RolloutBlueGreen, Scenario12ManualPromotionAndFailedPostAnalysis) {
+  ro::blue_green_spec spec;
+  spec.auto_promotion = false;
+  spec.post_promotion = argo("post", {make_metric("m", 1)});
+  driver d(*ro::make_plan(spec));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (strings{"deploy_canary", "switch_preview"}));
+  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
+  EXPECT_EQ(d.state.weight, 0);
+  EXPECT_EQ(d.on(ro::tick{T0 + hours(10)}), strings{});
+  EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}), (strings{"switch_active", "start_analysis step"}));
+  EXPECT_EQ(d.state.weight, 100);
+  EXPECT_EQ(d.measure(T0 + hours(12), F), (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.weight, 0);
+  EXPECT_EQ(d.state.stable, "v1");
+}
+
+TEST(RolloutBlueGreen, PrePromotionAnalysisThenAutoPromotionDelay) {
+  ro::blue_green_spec spec;
+  spec.pre_promotion = argo("pre", {make_metric("m", 1)});
+  spec.auto_promotion_delay = minutes(5);
+  spec.options.scale_down_delay = seconds(120);
+  driver d(*ro::make_plan(spec));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}),
+            (strings{"deploy_canary", "switch_preview", "start_analysis step"}));
+  EXPECT_EQ(d.measure(T0 + minutes(1), S), strings{});
+  EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(6)}),
+            (strings{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
+  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.stable, "v2");
+
+  driver bad(d.plan);
+  bad.on(ro::new_artifact{T0, "v2"});
+  EXPECT_EQ(bad.measure(T0 + minutes(1), F), (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(bad.state.phase, ro::phase::aborted);
+}
+
+// ---- progressive --------------------------------------------------------------------
+
+ro::plan progressive(std::int32_t step, std::int32_t max, std::uint32_t threshold,
+                     bool confirm = false) {
+  ro::progressive_spec spec;
+  spec.step_weight = step;
+  spec.max_weight = max;
+  spec.threshold = threshold;
+  spec.interval = minutes(1);
+  spec.confirm_promotion = confirm;
+  return *ro::make_plan(spec);
+}
+
+TEST(RolloutProgressive, Scenario13WalksTheWeightsThenPromotes) {
+  driver d(progressive(20, 50, 1));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), strings{"deploy_canary"});
+  strings seen;
+  for (int i = 1; i <= 4; ++i) {
+    d.measure(T0 + minutes(i) - seconds(1), S);
+    for (const auto& a : d.on(ro::tick{T0 + minutes(i)})) seen.push_back(a);
+  }
+  EXPECT_EQ(seen, (strings{"set_weight 20", "set_weight 40", "set_weight 60", "promote_stable",
+                           "scale_down previous_stable after 30s", "post_rollout_hooks"}));
+  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+}
+
+TEST(RolloutProgressive, Scenario14ThresholdRollsBackOnTheNextTick) {
+  driver d(progressive(10, 100, 2));
+  d.on(ro::new_artifact{T0, "v2"});
+  d.measure(T0 + seconds(30), F);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(1)}), strings{});
+  EXPECT_EQ(d.state.failed_checks, 1u);
+  d.measure(T0 + seconds(90), S);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(2)}), strings{"set_weight 10"});
+  EXPECT_EQ(d.state.failed_checks, 1u);  // never reset on success
+  d.measure(T0 + seconds(150), F);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(3)}), strings{});
+  EXPECT_EQ(d.state.failed_checks, 2u);
+  EXPECT_EQ(d.state.weight, 10);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(4)}),
+            (strings{"rollback", "scale_down canary after 30s", "post_rollout_hooks"}));
+  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.weight, 0);
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});  // hooks called once
+}
+
+TEST(RolloutProgressive, Scenario15WaitingPromotionKeepsChecking) {
+  driver d(progressive(50, 100, 2, true));
+  d.on(ro::new_artifact{T0, "v2"});
+  for (int i = 1; i <= 3; ++i) {
+    d.measure(T0 + minutes(i) - seconds(1), S);
+    d.on(ro::tick{T0 + minutes(i)});
+  }
+  EXPECT_EQ(d.state.weight, 100);
+  EXPECT_EQ(d.state.phase, ro::phase::waiting_promotion);
+  d.measure(T0 + minutes(4) - seconds(1), F);
+  d.on(ro::tick{T0 + minutes(4)});
+  d.measure(T0 + minutes(5) - seconds(1), F);
+  d.on(ro::tick{T0 + minutes(5)});
+  EXPECT_EQ(d.state.failed_checks, 2u);
+  EXPECT_EQ(d.state.phase, ro::phase::waiting_promotion);
+  d.on(ro::tick{T0 + minutes(6)});
+  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+
+  driver ok(d.plan);
+  ok.on(ro::new_artifact{T0, "v2"});
+  for (int i = 1; i <= 3; ++i) {
+    ok.measure(T0 + minutes(i) - seconds(1), S);
+    ok.on(ro::tick{T0 + minutes(i)});
+  }
+  EXPECT_EQ(
+      ok.on(ro::promote{T0 + minutes(3) + seconds(5)}),
+      (strings{"promote_stable", "scale_down previous_stable after 30s", "post_rollout_hooks"}));
+  EXPECT_EQ(ok.state.stable, "v2");
+}
+
+// ---- persistence --------------------------------------------------------------------
+
+TEST(RolloutState, TextFormRoundTrips) {
+  driver d(
+      canary({ro::steps::set_weight(25), ro::steps::analyze(argo("a", {make_metric("m", 5, 2)}))}),
+      "app:v1 (build 7)");
+  d.on(ro::new_artifact{T0, "app%v2\n"});
+  d.measure(T0 + minutes(1), F);
+  const std::string text = ro::to_string(d.state);
+  EXPECT_EQ(text.substr(0, 22), "relkit-rollout-state 1");
+  EXPECT_NE(text.find("\nstable app:v1%20(build%207)\n"), std::string::npos);
+  EXPECT_NE(text.find("\ncanary app%25v2%0A\n"), std::string::npos);
+  EXPECT_NE(text.find("\nstep_run running 1 0 0 running:1:0:1:0:0:0:0\n"), std::string::npos);
+  const auto back = ro::parse_state(text, d.plan);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, d.state);
+  EXPECT_EQ(ro::to_string(*back), text);
+}
+
+TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
+  driver d(p);
+  d.on(ro::new_artifact{T0, "v2"});
+  const std::string text = ro::to_string(d.state);
+
+  const auto v2 = ro::parse_state("relkit-rollout-state 2\n" + text.substr(23), p);
+  ASSERT_FALSE(v2);
+  EXPECT_EQ(v2.error().code, ro::errc::state_version);
+  EXPECT_EQ(v2.error().position, 21u);
+  EXPECT_EQ(v2.error().message, "state format version 2 is not 1 at 21");
+
+  EXPECT_EQ(ro::parse_state("", p).error().code, ro::errc::bad_state_format);
+
+  std::string bad_weight = text;
+  const std::size_t w = bad_weight.find("\nweight 25\n") + 8;
+  bad_weight.replace(w, 2, "250");
+  const auto weight = ro::parse_state(bad_weight, p);
+  ASSERT_FALSE(weight);
+  EXPECT_EQ(weight.error().code, ro::errc::bad_state_format);
+  EXPECT_EQ(weight.error().position, w);
+  EXPECT_EQ(weight.error().message, "number out of range at " + std::to_string(w));
+
+  std::string missing = text;
+  const std::size_t line = missing.find("\nweight ") + 1;
+  missing.erase(line, missing.find('\n', line) + 1 - line);
+  const auto gone = ro::parse_state(missing, p);
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().position, line);
+  EXPECT_EQ(gone.error().message, "expected \"weight\" at " + std::to_string(line));
+
+  std::string phase = text;
+  phase.replace(phase.find("phase paused"), 12, "phase healthy");
+  EXPECT_EQ(ro::parse_state(phase, p).error().message.substr(0, 38),
+            "phase does not match the state's flags");
+
+  EXPECT_EQ(ro::parse_state(text + "x", p).error().code, ro::errc::bad_state_format);
+  EXPECT_EQ(ro::parse_state(text.substr(0, text.size() - 1), p).error().code,
+            ro::errc::bad_state_format);
+}
+
+TEST(RolloutState, AStateForAnotherPlanIsAMismatch) {
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
+  const auto other = canary({ro::steps::set_weight(30), ro::steps::pause()});
+  driver d(p);
+  d.on(ro::new_artifact{T0, "v2"});
+  const std::string text = ro::to_string(d.state);
+  const auto mismatch = ro::parse_state(text, other);
+  ASSERT_FALSE(mismatch);
+  EXPECT_EQ(mismatch.error().code, ro::errc::state_mismatch);
+  EXPECT_EQ(mismatch.error().position, text.find("\nplan ") + 6);
+  EXPECT_TRUE(ro::parse_state(text).has_value());  // syntax alone is fine
+}
+
+TEST(RolloutActions, NoOpTickEmitsNothing) {
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
+  auto s = ro::initial_state(p, "v1");
+  auto t = ro::advance(p, s, ro::tick{T0});
+  EXPECT_TRUE(t.actions.empty());
+  EXPECT_EQ(t.state, s);
+  EXPECT_EQ(t.state.phase, ro::phase::healthy);
+}
+
+TEST(RolloutActions, InPlaceAndByCopyAgree) {
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause(minutes(10))});
+  const auto start = ro::initial_state(p, "v1");
+  const ro::event e = ro::new_artifact{T0, "v2"};
+  const auto copied = ro::advance(p, start, e);
+  ro::state in_place = start;
+  const auto actions = ro::advance_in_place(p, in_place, e);
+  EXPECT_EQ(in_place, copied.state);
+  EXPECT_EQ(actions, copied.actions);
+  EXPECT_EQ(texts(actions), (strings{"deploy_canary", "set_weight 25"}));
+  // An empty artifact id is ignored.
+  EXPECT_TRUE(ro::advance(p, start, ro::new_artifact{T0, ""}).actions.empty());
+}
+
+TEST(RolloutActions, ToString) {
+  ro::action a;
+  a.kind = ro::action_kind::scale_down;
+  a.target = ro::artifact_role::previous_stable;
+  a.delay = seconds(30);
+  EXPECT_EQ(ro::to_string(a), "scale_down previous_stable after 30s");
+  a.kind = ro::action_kind::stop_analysis;
+  a.slot = ro::analysis_slot::background;
+  EXPECT_EQ(ro::to_string(a), "stop_analysis background");
+  EXPECT_EQ(ro::to_string(ro::phase::waiting_promotion), "waiting_promotion");
+  EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "Inconclusive");
+}
+
+}  // namespace

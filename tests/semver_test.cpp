@@ -1,0 +1,295 @@
+// relkit::semver unit tests: exact values, error codes, positions, messages.
+#include "relkit/relkit.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace {
+
+namespace sv = relkit::semver;
+using sv::errc;
+using sv::parse_mode;
+
+sv::version must_parse(std::string_view text, parse_mode mode = parse_mode::strict) {
+  auto v = sv::parse(text, mode);
+  EXPECT_TRUE(v) << text;
+  return v ? *v : sv::version{};
+}
+
+void expect_error(std::string_view text, parse_mode mode, errc code, std::size_t pos,
+                  const std::string& message) {
+  auto v = sv::parse(text, mode);
+  ASSERT_FALSE(v) << text;
+  EXPECT_EQ(v.error().code, code) << text;
+  EXPECT_EQ(v.error().position, pos) << text;
+  EXPECT_EQ(v.error().message, message) << text;
+}
+
+TEST(SemverParse, StrictFields) {
+  const auto v = must_parse("1.20.3-beta.2+exp.sha.5114f85");
+  EXPECT_EQ(v.major, 1U);
+  EXPECT_EQ(v.minor, 20U);
+  EXPECT_EQ(v.patch, 3U);
+  EXPECT_EQ(v.prerelease, "beta.2");
+  EXPECT_EQ(v.build, "exp.sha.5114f85");
+  EXPECT_EQ(sv::to_string(v), "1.20.3-beta.2+exp.sha.5114f85");
+  EXPECT_EQ(sv::to_npm_string(v), "1.20.3-beta.2");
+}
+
+TEST(SemverParse, StrictErrors) {
+  expect_error("1.02.3", parse_mode::strict, errc::leading_zero, 2,
+               "leading zero in minor version at 2");
+  expect_error("18446744073709551616.0.0", parse_mode::strict, errc::number_too_large, 0,
+               "major version exceeds 18446744073709551615 at 0");
+  expect_error("1.2.x", parse_mode::strict, errc::unexpected_character, 4,
+               "unexpected 'x' at 4 while parsing patch version");
+  expect_error("1.2.3-01", parse_mode::strict, errc::leading_zero, 6,
+               "leading zero in prerelease identifier at 6");
+  expect_error("1.2.3-a..b", parse_mode::strict, errc::unexpected_character, 8,
+               "unexpected '.' at 8 while parsing prerelease identifier");
+  expect_error("1.2.3+", parse_mode::strict, errc::unexpected_end, 6,
+               "unexpected end of input at 6 while parsing build identifier");
+  expect_error("1.2", parse_mode::strict, errc::unexpected_end, 3,
+               "unexpected end of input at 3 while parsing minor version");
+  expect_error("v1.2.3", parse_mode::strict, errc::unexpected_character, 0,
+               "unexpected 'v' at 0 while parsing major version");
+  expect_error(" 1.2.3", parse_mode::strict, errc::unexpected_character, 0,
+               "unexpected ' ' at 0 while parsing major version");
+  expect_error("", parse_mode::strict, errc::empty, 0, "empty version at 0");
+  expect_error("1.2.3\x01", parse_mode::strict, errc::unexpected_character, 5,
+               "unexpected byte 0x01 at 5 while parsing patch version");
+}
+
+TEST(SemverParse, Uint64Boundary) {
+  const auto v = must_parse("18446744073709551615.18446744073709551615.18446744073709551615");
+  EXPECT_EQ(v.major, UINT64_MAX);
+  EXPECT_EQ(v.patch, UINT64_MAX);
+  expect_error("0.0.184467440737095516150", parse_mode::strict, errc::number_too_large, 4,
+               "patch version exceeds 18446744073709551615 at 4");
+}
+
+TEST(SemverParse, LengthLimit) {
+  const std::string long_build = "1.0.0+" + std::string(251, 'a');
+  expect_error(long_build, parse_mode::strict, errc::too_long, 256,
+               "version is longer than 256 characters at 256");
+  sv::options opts;
+  opts.max_length = 1000;
+  EXPECT_TRUE(sv::parse(long_build, opts));
+  opts.max_length = 4;
+  auto short_limit = sv::parse("1.2.3", opts);
+  ASSERT_FALSE(short_limit);
+  EXPECT_EQ(short_limit.error().message, "version is longer than 4 characters at 4");
+}
+
+TEST(SemverParse, NpmMode) {
+  EXPECT_EQ(sv::to_string(must_parse(" v1.2.3\n", parse_mode::npm)), "1.2.3");
+  expect_error("=1.2.3", parse_mode::npm, errc::unexpected_character, 0,
+               "unexpected '=' at 0 while parsing major version");
+  expect_error("9007199254740992.0.0", parse_mode::npm, errc::number_too_large, 0,
+               "major version exceeds 9007199254740991 at 0");
+  EXPECT_EQ(must_parse("9007199254740991.0.0", parse_mode::npm).major, 9007199254740991U);
+  // U+00A0 and U+FEFF are JavaScript whitespace too.
+  EXPECT_EQ(sv::to_string(must_parse("\xc2\xa0"
+                                     "1.2.3\xef\xbb\xbf",
+                                     parse_mode::npm)),
+            "1.2.3");
+}
+
+TEST(SemverParse, NpmLooseMode) {
+  EXPECT_EQ(sv::to_string(must_parse("=v 01.02.03beta", parse_mode::npm_loose)), "1.2.3-beta");
+  EXPECT_EQ(sv::to_string(must_parse("1.2.3-01", parse_mode::npm_loose)), "1.2.3-1");
+  EXPECT_EQ(sv::to_string(must_parse("1.2.34.5", parse_mode::npm_loose)), "1.2.3-4.5");
+  EXPECT_EQ(sv::to_string(must_parse("1.2.3-", parse_mode::npm_loose)), "1.2.3--");
+  EXPECT_EQ(sv::to_string(must_parse("1.2.3-+b", parse_mode::npm_loose)), "1.2.3--+b");
+  expect_error("1.2.3.4", parse_mode::npm_loose, errc::unexpected_character, 5,
+               "unexpected '.' at 5 while parsing patch version");
+}
+
+TEST(SemverParse, RoundTrip) {
+  for (const char* text :
+       {"0.0.0", "1.0.0-alpha", "1.0.0-0.3.7", "1.0.0-x.7.z.92", "1.0.0-x-y-z.--",
+        "1.0.0+21AF26D3----117B344092BD", "1.0.0-beta+exp.sha.5114f85"}) {
+    const auto v = must_parse(text);
+    EXPECT_EQ(sv::to_string(v), text);
+    EXPECT_TRUE(sv::identical(must_parse(sv::to_string(v)), v));
+  }
+}
+
+TEST(SemverCompare, SpecChain) {
+  const std::vector<std::string> chain = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+                                          "1.0.0-beta",  "1.0.0-beta.2",  "1.0.0-beta.11",
+                                          "1.0.0-rc.1",  "1.0.0",         "2.0.0",
+                                          "2.1.0",       "2.1.1"};
+  for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
+    const auto a = must_parse(chain[i]);
+    const auto b = must_parse(chain[i + 1]);
+    EXPECT_LT(a, b) << chain[i];
+    EXPECT_EQ(sv::compare(a, b), -1);
+    EXPECT_EQ(sv::compare(b, a), 1);
+  }
+  EXPECT_EQ(must_parse("1.0.0+a"), must_parse("1.0.0+b"));
+  EXPECT_EQ(sv::compare_build(must_parse("1.0.0+a"), must_parse("1.0.0+b")), -1);
+  EXPECT_EQ(sv::compare_build(must_parse("1.0.0"), must_parse("1.0.0+b")), -1);
+  auto strings = sv::compare("1.2.3", "1.2.4-rc.1");
+  ASSERT_TRUE(strings);
+  EXPECT_EQ(*strings, -1);
+  EXPECT_EQ(sv::compare("1.2.3", "nope").error().code, errc::unexpected_character);
+}
+
+// Deliberate difference: node-semver compares numeric identifiers as doubles
+// (both of these are 0 there); relkit compares them exactly, as §11 says.
+TEST(SemverCompare, HugeNumericIdentifiersAreExact) {
+  EXPECT_EQ(sv::compare(must_parse("1.2.3-9007199254740993"), must_parse("1.2.3-9007199254740992")),
+            1);
+  EXPECT_EQ(sv::compare(must_parse("1.2.3-10000000000000000001"),
+                        must_parse("1.2.3-9999999999999999999")),
+            1);
+}
+
+TEST(SemverCompare, HashAgreesWithEquality) {
+  std::hash<sv::version> h;
+  EXPECT_EQ(h(must_parse("1.2.3-a.1+x")), h(must_parse("1.2.3-a.1+y")));
+  EXPECT_EQ(h(must_parse("1.2.3-01", parse_mode::npm_loose)), h(must_parse("1.2.3-1")));
+  std::unordered_set<sv::version> set{must_parse("1.0.0"), must_parse("1.0.0+b"),
+                                      must_parse("1.0.1")};
+  EXPECT_EQ(set.size(), 2U);
+}
+
+TEST(SemverCompare, Sort) {
+  std::vector<sv::version> list{must_parse("1.0.0+b"), must_parse("0.9.0"), must_parse("1.0.0"),
+                                must_parse("1.0.0-rc.1"), must_parse("1.0.0+a")};
+  sv::sort(list);
+  std::vector<std::string> out;
+  for (const auto& v : list) out.push_back(sv::to_string(v));
+  EXPECT_EQ(out, (std::vector<std::string>{"0.9.0", "1.0.0-rc.1", "1.0.0", "1.0.0+a", "1.0.0+b"}));
+  sv::rsort(list);
+  EXPECT_EQ(sv::to_string(list.front()), "1.0.0+b");
+}
+
+std::string bumped(const char* from, sv::release_type type, sv::bump_options opts = {}) {
+  auto v = sv::bump(must_parse(from), type, opts);
+  return v ? sv::to_string(*v) : "error: " + v.error().message;
+}
+
+TEST(SemverBump, NodeSemverInc) {
+  using rt = sv::release_type;
+  EXPECT_EQ(bumped("1.2.3", rt::major), "2.0.0");
+  EXPECT_EQ(bumped("1.0.0-5", rt::major), "1.0.0");
+  EXPECT_EQ(bumped("1.2.0-5", rt::minor), "1.2.0");
+  EXPECT_EQ(bumped("1.2.3+build", rt::patch), "1.2.4");
+  EXPECT_EQ(bumped("1.2.3", rt::prerelease), "1.2.4-0");
+  EXPECT_EQ(bumped("1.2.3-beta.1", rt::prerelease), "1.2.3-beta.2");
+  sv::bump_options alpha;
+  alpha.identifier = "alpha";
+  EXPECT_EQ(bumped("1.2.3-beta.1", rt::prerelease, alpha), "1.2.3-alpha.0");
+  sv::bump_options beta_none;
+  beta_none.identifier = "beta";
+  beta_none.base = sv::identifier_base::none;
+  EXPECT_EQ(bumped("1.2.3", rt::preminor, beta_none), "1.3.0-beta");
+  EXPECT_EQ(bumped("1.2.3-beta", rt::prerelease, beta_none),
+            "error: prerelease identifier already exists at 0");
+  sv::bump_options one;
+  one.identifier = "rc";
+  one.base = sv::identifier_base::one;
+  EXPECT_EQ(bumped("1.2.3", rt::premajor, one), "2.0.0-rc.1");
+  EXPECT_EQ(bumped("1.2.3", rt::release), "error: version 1.2.3 is not a prerelease at 0");
+  sv::bump_options bad;
+  bad.identifier = "beta!";
+  EXPECT_EQ(bumped("1.2.3", rt::prepatch, bad),
+            "error: invalid prerelease identifier 'beta!' at 0");
+  EXPECT_EQ(bumped("18446744073709551615.0.0", rt::major),
+            "error: major version exceeds 18446744073709551615 at 0");
+}
+
+// node-semver's inc gives "9007199254740992.0.0", which its own parser then
+// rejects; relkit gives the same version, which parses strictly but not in
+// the npm modes.
+TEST(SemverBump, PastMaxSafeInteger) {
+  const auto v =
+      sv::bump(must_parse("9007199254740991.0.0", parse_mode::npm), sv::release_type::major);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(sv::to_string(*v), "9007199254740992.0.0");
+  EXPECT_FALSE(sv::parse(sv::to_string(*v), parse_mode::npm));
+  EXPECT_TRUE(sv::parse(sv::to_string(*v), parse_mode::strict));
+}
+
+TEST(SemverOps, DiffTruncateCoerce) {
+  EXPECT_EQ(sv::diff(must_parse("1.2.3"), must_parse("2.0.0-pre")), sv::release_type::premajor);
+  EXPECT_EQ(sv::diff(must_parse("1.0.0-1"), must_parse("1.0.0")), sv::release_type::major);
+  EXPECT_EQ(sv::diff(must_parse("1.2.3+a"), must_parse("1.2.3+b")), std::nullopt);
+  EXPECT_EQ(sv::to_string(*sv::truncate(must_parse("1.2.3-rc.1+b"), sv::release_type::minor)),
+            "1.2.0");
+  EXPECT_EQ(sv::truncate(must_parse("1.2.3"), sv::release_type::release), std::nullopt);
+  EXPECT_EQ(sv::to_string(*sv::coerce("v3.4 release")), "3.4.0");
+  sv::coerce_options rtl;
+  rtl.rtl = true;
+  EXPECT_EQ(sv::to_string(*sv::coerce("1.2.3.4", rtl)), "2.3.4");
+  sv::coerce_options pre;
+  pre.include_prerelease = true;
+  EXPECT_EQ(sv::to_string(*sv::coerce("tag 1.2.3-rc.1+b5 x", pre)), "1.2.3-rc.1+b5");
+  EXPECT_EQ(sv::coerce("12345678901234567"), std::nullopt);
+}
+
+std::string normalized(const char* text, sv::range_options o = {}) {
+  auto r = sv::parse_range(text, o);
+  return r ? sv::to_string(*r) : "error: " + r.error().message;
+}
+
+TEST(SemverRange, NormalizedForm) {
+  EXPECT_EQ(normalized("^1.2.3"), ">=1.2.3 <2.0.0-0");
+  EXPECT_EQ(normalized(">=1.2.7 <1.3.0 || 2.x"), ">=1.2.7 <1.3.0||>=2.0.0 <3.0.0-0");
+  EXPECT_EQ(normalized("~1.2.3-beta.2"), ">=1.2.3-beta.2 <1.3.0-0");
+  EXPECT_EQ(normalized("1.2 - 2.3.4"), ">=1.2.0 <=2.3.4");
+  EXPECT_EQ(normalized("^0.0"), "<0.1.0-0");
+  EXPECT_EQ(normalized(">1.2"), ">=1.3.0");
+  EXPECT_EQ(normalized("<=1.2"), "<1.3.0-0");
+  EXPECT_EQ(normalized("*"), "*");
+  EXPECT_EQ(normalized(""), "*");
+  sv::range_options pre;
+  pre.include_prerelease = true;
+  EXPECT_EQ(normalized("^1.2", pre), ">=1.2.0-0 <2.0.0-0");
+  EXPECT_EQ(normalized(">=1.2.3 <foo"), "error: invalid range: invalid comparator '<foo' at 8");
+  auto err = sv::parse_range(">=1.2.3 <foo");
+  EXPECT_EQ(err.error().code, errc::invalid_range);
+  EXPECT_EQ(err.error().position, 8U);
+}
+
+TEST(SemverRange, SatisfiesAndPrereleaseRule) {
+  const auto caret = *sv::parse_range("^1.2.3-beta.2");
+  EXPECT_TRUE(sv::satisfies(must_parse("1.2.3-beta.3"), caret));
+  EXPECT_FALSE(sv::satisfies(must_parse("1.2.4-beta.3"), caret));
+  EXPECT_TRUE(sv::satisfies(must_parse("1.9.0"), caret));
+  EXPECT_FALSE(sv::satisfies("1.2.3-alpha", "*"));
+  sv::range_options pre;
+  pre.include_prerelease = true;
+  EXPECT_TRUE(sv::satisfies("1.2.3-alpha", "*", pre));
+  EXPECT_FALSE(sv::satisfies("not a version", "*"));
+}
+
+TEST(SemverRange, Queries) {
+  const std::vector<sv::version> list{must_parse("1.2.3"), must_parse("1.2.4"), must_parse("1.3.0"),
+                                      must_parse("2.0.0-rc.1")};
+  const auto r = *sv::parse_range("~1.2.0");
+  EXPECT_EQ(sv::to_string(*sv::max_satisfying(list, r)), "1.2.4");
+  EXPECT_EQ(sv::to_string(*sv::min_satisfying(list, r)), "1.2.3");
+  EXPECT_EQ(sv::to_string(*sv::min_version(*sv::parse_range(">1.2.3 || >=3"))), "1.2.4");
+  EXPECT_EQ(sv::min_version(*sv::parse_range(">4 <3")), std::nullopt);
+  EXPECT_TRUE(sv::gtr(must_parse("1.3.0"), r));
+  EXPECT_TRUE(sv::ltr(must_parse("1.1.9"), r));
+  EXPECT_FALSE(sv::gtr(must_parse("1.2.5"), r));
+  EXPECT_TRUE(sv::intersects(*sv::parse_range("^1.2"), *sv::parse_range("1.5 - 3")));
+  EXPECT_FALSE(sv::intersects(*sv::parse_range("<1"), *sv::parse_range(">=2")));
+  EXPECT_TRUE(sv::subset(*sv::parse_range("~1.2.3"), *sv::parse_range("^1")));
+  EXPECT_FALSE(sv::subset(*sv::parse_range("^1"), *sv::parse_range("~1.2.3")));
+}
+
+TEST(SemverErrors, DomainNames) {
+  const relkit::error_code code = errc::leading_zero;
+  EXPECT_EQ(relkit::to_string(code), "semver.leading_zero");
+  EXPECT_EQ(sv::describe(static_cast<int>(errc::invalid_range)), "invalid_range");
+}
+
+}  // namespace
