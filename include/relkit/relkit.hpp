@@ -5,11 +5,13 @@
 #include "relkit/changelog.hpp"
 #include "relkit/commits.hpp"
 #include "relkit/config.hpp"
+#include "relkit/flags.hpp"
 #include "relkit/gates.hpp"
 #include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
 #include "relkit/rollout.hpp"
 #include "relkit/semver.hpp"
+#include "relkit/unleash.hpp"
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

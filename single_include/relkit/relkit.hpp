@@ -6404,6 +6404,3050 @@ inline bool ignored_by_default(std::string_view message) {
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/commits_lint.hpp ----
 // ---- end relkit/commits.hpp ----
+// ---- begin relkit/flags.hpp ----
+// relkit::flags: feature-flag bucketing bit-compatible with Unleash,
+// GrowthBook, LaunchDarkly, flagd, Flipt and Flagsmith (see
+// detail/flag_bucketing.hpp), and relkit's own flag model: kill switch,
+// strategies, constraints, segments, variants with overrides and payloads,
+// dependent flags, lifecycle and a stale-flag report. The model follows
+// Unleash's semantics (the richest of the systems), so an Unleash payload maps
+// onto it one to one (relkit/unleash.hpp). A flag_set, once built, evaluates
+// without allocating (except REGEX constraints).
+
+#include <array>
+#include <chrono>
+
+// ---- begin relkit/detail/flag_bucketing.hpp ----
+// Bucketing of the flag systems relkit agrees with, one function per system,
+// integer arithmetic wherever the reference allows it. Public API of
+// relkit::flags (included by relkit/flags.hpp); kept in its own header so the
+// flag model stays readable. Byte rules: UTF-8 everywhere except GrowthBook
+// (UTF-16 code units, as JavaScript) and Unleash's Node SDK (low byte of each
+// UTF-16 code unit, selectable).
+
+
+// ---- begin relkit/detail/hash.hpp ----
+// Hash functions the flag systems bucket with: MurmurHash3 x86_32, FNV-1a 32,
+// SHA-1, MD5 and CRC-32 (IEEE). Each reads its input byte by byte and
+// assembles words explicitly, so digests do not depend on host endianness.
+// All are constexpr.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr std::uint32_t rotl32(std::uint32_t x, unsigned r) noexcept {
+  return (x << r) | (x >> (32U - r));
+}
+
+constexpr std::uint32_t byte_at(std::string_view s, std::size_t i) noexcept {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i]));
+}
+
+// ---------------------------------------------------------------------------
+// UTF-8 -> UTF-16 code units, as JavaScript strings hold text. Malformed
+// sequences decode to U+FFFD one byte at a time (as TextDecoder does for a
+// lone byte), so every input has a defined answer.
+class utf16_units {
+ public:
+  constexpr explicit utf16_units(std::string_view utf8) noexcept : text_(utf8) {}
+
+  // Next code unit into `unit`; false at the end.
+  constexpr bool next(std::uint32_t& unit) noexcept {
+    if (pending_low_ != 0) {
+      unit = pending_low_;
+      pending_low_ = 0;
+      return true;
+    }
+    if (pos_ >= text_.size()) return false;
+    const std::uint32_t cp = decode();
+    if (cp >= 0x10000U) {
+      const std::uint32_t v = cp - 0x10000U;
+      unit = 0xD800U + (v >> 10U);
+      pending_low_ = 0xDC00U + (v & 0x3FFU);
+    } else {
+      unit = cp;
+    }
+    return true;
+  }
+
+ private:
+  constexpr std::uint32_t decode() noexcept {
+    const std::uint32_t b0 = byte_at(text_, pos_);
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    std::uint32_t min = 0;
+    if (b0 < 0x80U) {
+      ++pos_;
+      return b0;
+    } else if (b0 >= 0xC2U && b0 <= 0xDFU) {
+      len = 2;
+      cp = b0 & 0x1FU;
+      min = 0x80U;
+    } else if (b0 >= 0xE0U && b0 <= 0xEFU) {
+      len = 3;
+      cp = b0 & 0x0FU;
+      min = 0x800U;
+    } else if (b0 >= 0xF0U && b0 <= 0xF4U) {
+      len = 4;
+      cp = b0 & 0x07U;
+      min = 0x10000U;
+    } else {
+      ++pos_;
+      return 0xFFFDU;
+    }
+    if (pos_ + len > text_.size()) {
+      ++pos_;
+      return 0xFFFDU;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      const std::uint32_t b = byte_at(text_, pos_ + k);
+      if ((b & 0xC0U) != 0x80U) {
+        ++pos_;
+        return 0xFFFDU;
+      }
+      cp = (cp << 6U) | (b & 0x3FU);
+    }
+    if (cp < min || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) {
+      ++pos_;
+      return 0xFFFDU;
+    }
+    pos_ += len;
+    return cp;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::uint32_t pending_low_ = 0;
+};
+
+// ---------------------------------------------------------------------------
+// MurmurHash3 x86_32 (Austin Appleby's reference): 4-byte little-endian
+// blocks, tail, fmix32. Streaming so a key "group:id" hashes without being
+// concatenated first.
+class murmur3_x86_32 {
+ public:
+  constexpr explicit murmur3_x86_32(std::uint32_t seed) noexcept : h_(seed) {}
+
+  constexpr void update_byte(std::uint32_t byte) noexcept {
+    block_ |= (byte & 0xFFU) << (8U * fill_);
+    ++length_;
+    if (++fill_ == 4U) {
+      mix_block(block_);
+      block_ = 0;
+      fill_ = 0;
+    }
+  }
+  constexpr void update(std::string_view bytes) noexcept {
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    while (fill_ != 0 && i < n) update_byte(byte_at(bytes, i++));
+    // Whole blocks straight from the input: the hot path.
+    for (; i + 4 <= n; i += 4) {
+      mix_block(byte_at(bytes, i) | (byte_at(bytes, i + 1) << 8U) | (byte_at(bytes, i + 2) << 16U) |
+                (byte_at(bytes, i + 3) << 24U));
+      length_ += 4;
+    }
+    while (i < n) update_byte(byte_at(bytes, i++));
+  }
+  [[nodiscard]] constexpr std::uint32_t finish() const noexcept {
+    std::uint32_t h = h_;
+    if (fill_ != 0) {
+      std::uint32_t k = block_ * c1;
+      k = rotl32(k, 15);
+      k *= c2;
+      h ^= k;
+    }
+    h ^= length_;
+    h ^= h >> 16U;
+    h *= 0x85EBCA6BU;
+    h ^= h >> 13U;
+    h *= 0xC2B2AE35U;
+    h ^= h >> 16U;
+    return h;
+  }
+
+ private:
+  static constexpr std::uint32_t c1 = 0xCC9E2D51U;
+  static constexpr std::uint32_t c2 = 0x1B873593U;
+
+  constexpr void mix_block(std::uint32_t k) noexcept {
+    k *= c1;
+    k = rotl32(k, 15);
+    k *= c2;
+    h_ ^= k;
+    h_ = rotl32(h_, 13);
+    h_ = h_ * 5U + 0xE6546B64U;
+  }
+
+  std::uint32_t h_;
+  std::uint32_t block_ = 0;
+  std::uint32_t fill_ = 0;
+  std::uint32_t length_ = 0;  // the reference mixes the length mod 2^32
+};
+
+constexpr std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed = 0) noexcept {
+  murmur3_x86_32 h(seed);
+  h.update(bytes);
+  return h.finish();
+}
+
+// ---------------------------------------------------------------------------
+// FNV-1a 32 over UTF-16 code units (whole 16-bit units XORed in), the way
+// GrowthBook's JavaScript SDK hashes `str.charCodeAt(i)`.
+class fnv1a_32_utf16 {
+ public:
+  constexpr void update_unit(std::uint32_t unit) noexcept {
+    h_ ^= unit;
+    h_ *= 0x01000193U;
+  }
+  constexpr void update(std::string_view utf8) noexcept {
+    std::size_t i = 0;
+    // ASCII fast path: one byte is one code unit.
+    while (i < utf8.size() && byte_at(utf8, i) < 0x80U) update_unit(byte_at(utf8, i++));
+    if (i == utf8.size()) return;
+    utf16_units units(utf8.substr(i));
+    std::uint32_t unit = 0;
+    while (units.next(unit)) update_unit(unit);
+  }
+  [[nodiscard]] constexpr std::uint32_t finish() const noexcept { return h_; }
+
+ private:
+  std::uint32_t h_ = 0x811C9DC5U;
+};
+
+// Plain FNV-1a 32 over bytes.
+constexpr std::uint32_t fnv1a_32(std::string_view bytes) noexcept {
+  std::uint32_t h = 0x811C9DC5U;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    h ^= byte_at(bytes, i);
+    h *= 0x01000193U;
+  }
+  return h;
+}
+
+// ---------------------------------------------------------------------------
+// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), as zlib.crc32.
+struct crc32_table {
+  std::array<std::uint32_t, 256> entries{};
+  constexpr crc32_table() noexcept {
+    for (std::uint32_t n = 0; n < 256U; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1U) : c >> 1U;
+      entries[n] = c;
+    }
+  }
+};
+inline constexpr crc32_table crc32_lookup{};
+
+class crc32_ieee {
+ public:
+  constexpr void update(std::string_view bytes) noexcept {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      c_ = crc32_lookup.entries[(c_ ^ byte_at(bytes, i)) & 0xFFU] ^ (c_ >> 8U);
+    }
+  }
+  [[nodiscard]] constexpr std::uint32_t finish() const noexcept { return c_ ^ 0xFFFFFFFFU; }
+
+ private:
+  std::uint32_t c_ = 0xFFFFFFFFU;
+};
+
+constexpr std::uint32_t crc32(std::string_view bytes) noexcept {
+  crc32_ieee c;
+  c.update(bytes);
+  return c.finish();
+}
+
+// ---------------------------------------------------------------------------
+// SHA-1 (FIPS 180-4) and MD5 (RFC 1321), streaming, 64-byte blocks.
+using sha1_digest = std::array<std::uint8_t, 20>;
+using md5_digest = std::array<std::uint8_t, 16>;
+
+class sha1_hasher {
+ public:
+  constexpr void update(std::string_view bytes) noexcept {
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      push(static_cast<std::uint8_t>(byte_at(bytes, i)));
+  }
+  [[nodiscard]] constexpr sha1_digest finish() noexcept {
+    const std::uint64_t bits = total_ * 8U;
+    push(0x80U);
+    while (fill_ != 56U) push(0);
+    for (int k = 7; k >= 0; --k)
+      push(static_cast<std::uint8_t>(bits >> (8U * static_cast<unsigned>(k))));
+    sha1_digest out{};
+    for (std::size_t i = 0; i < 5; ++i) {
+      for (std::size_t b = 0; b < 4; ++b) {
+        out[i * 4 + b] = static_cast<std::uint8_t>(h_[i] >> (24U - 8U * b));
+      }
+    }
+    return out;
+  }
+
+ private:
+  constexpr void push(std::uint8_t byte) noexcept {
+    block_[fill_++] = byte;
+    ++total_;
+    if (fill_ == 64U) {
+      compress();
+      fill_ = 0;
+    }
+  }
+  constexpr void compress() noexcept {
+    std::array<std::uint32_t, 80> w{};
+    for (std::size_t t = 0; t < 16; ++t) {
+      w[t] = (std::uint32_t{block_[t * 4]} << 24U) | (std::uint32_t{block_[t * 4 + 1]} << 16U) |
+             (std::uint32_t{block_[t * 4 + 2]} << 8U) | std::uint32_t{block_[t * 4 + 3]};
+    }
+    for (std::size_t t = 16; t < 80; ++t)
+      w[t] = rotl32(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
+    std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4];
+    for (std::size_t t = 0; t < 80; ++t) {
+      std::uint32_t f = 0, k = 0;
+      if (t < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5A827999U;
+      } else if (t < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ED9EBA1U;
+      } else if (t < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8F1BBCDCU;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xCA62C1D6U;
+      }
+      const std::uint32_t temp = rotl32(a, 5) + f + e + k + w[t];
+      e = d;
+      d = c;
+      c = rotl32(b, 30);
+      b = a;
+      a = temp;
+    }
+    h_[0] += a;
+    h_[1] += b;
+    h_[2] += c;
+    h_[3] += d;
+    h_[4] += e;
+  }
+
+  std::array<std::uint32_t, 5> h_{0x67452301U, 0xEFCDAB89U, 0x98BADCFEU, 0x10325476U, 0xC3D2E1F0U};
+  std::array<std::uint8_t, 64> block_{};
+  std::size_t fill_ = 0;
+  std::uint64_t total_ = 0;
+};
+
+constexpr sha1_digest sha1(std::string_view bytes) noexcept {
+  sha1_hasher h;
+  h.update(bytes);
+  return h.finish();
+}
+
+class md5_hasher {
+ public:
+  constexpr void update(std::string_view bytes) noexcept {
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      push(static_cast<std::uint8_t>(byte_at(bytes, i)));
+  }
+  [[nodiscard]] constexpr md5_digest finish() noexcept {
+    const std::uint64_t bits = total_ * 8U;
+    push(0x80U);
+    while (fill_ != 56U) push(0);
+    for (unsigned k = 0; k < 8; ++k) push(static_cast<std::uint8_t>(bits >> (8U * k)));
+    md5_digest out{};
+    for (std::size_t i = 0; i < 4; ++i) {
+      for (std::size_t b = 0; b < 4; ++b)
+        out[i * 4 + b] = static_cast<std::uint8_t>(h_[i] >> (8U * b));
+    }
+    return out;
+  }
+
+ private:
+  constexpr void push(std::uint8_t byte) noexcept {
+    block_[fill_++] = byte;
+    ++total_;
+    if (fill_ == 64U) {
+      compress();
+      fill_ = 0;
+    }
+  }
+  constexpr void compress() noexcept {
+    constexpr std::array<std::uint32_t, 64> k_table{
+        0xd76aa478U, 0xe8c7b756U, 0x242070dbU, 0xc1bdceeeU, 0xf57c0fafU, 0x4787c62aU, 0xa8304613U,
+        0xfd469501U, 0x698098d8U, 0x8b44f7afU, 0xffff5bb1U, 0x895cd7beU, 0x6b901122U, 0xfd987193U,
+        0xa679438eU, 0x49b40821U, 0xf61e2562U, 0xc040b340U, 0x265e5a51U, 0xe9b6c7aaU, 0xd62f105dU,
+        0x02441453U, 0xd8a1e681U, 0xe7d3fbc8U, 0x21e1cde6U, 0xc33707d6U, 0xf4d50d87U, 0x455a14edU,
+        0xa9e3e905U, 0xfcefa3f8U, 0x676f02d9U, 0x8d2a4c8aU, 0xfffa3942U, 0x8771f681U, 0x6d9d6122U,
+        0xfde5380cU, 0xa4beea44U, 0x4bdecfa9U, 0xf6bb4b60U, 0xbebfbc70U, 0x289b7ec6U, 0xeaa127faU,
+        0xd4ef3085U, 0x04881d05U, 0xd9d4d039U, 0xe6db99e5U, 0x1fa27cf8U, 0xc4ac5665U, 0xf4292244U,
+        0x432aff97U, 0xab9423a7U, 0xfc93a039U, 0x655b59c3U, 0x8f0ccc92U, 0xffeff47dU, 0x85845dd1U,
+        0x6fa87e4fU, 0xfe2ce6e0U, 0xa3014314U, 0x4e0811a1U, 0xf7537e82U, 0xbd3af235U, 0x2ad7d2bbU,
+        0xeb86d391U};
+    constexpr std::array<unsigned, 16> shifts{7, 12, 17, 22, 5, 9,  14, 20,
+                                              4, 11, 16, 23, 6, 10, 15, 21};
+    std::array<std::uint32_t, 16> m{};
+    for (std::size_t t = 0; t < 16; ++t) {
+      m[t] = std::uint32_t{block_[t * 4]} | (std::uint32_t{block_[t * 4 + 1]} << 8U) |
+             (std::uint32_t{block_[t * 4 + 2]} << 16U) | (std::uint32_t{block_[t * 4 + 3]} << 24U);
+    }
+    std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3];
+    for (std::size_t i = 0; i < 64; ++i) {
+      std::uint32_t f = 0;
+      std::size_t g = 0;
+      if (i < 16) {
+        f = (b & c) | (~b & d);
+        g = i;
+      } else if (i < 32) {
+        f = (d & b) | (~d & c);
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) % 16;
+      } else {
+        f = c ^ (b | ~d);
+        g = (7 * i) % 16;
+      }
+      const std::uint32_t rotated = rotl32(a + f + k_table[i] + m[g], shifts[(i / 16) * 4 + i % 4]);
+      a = d;
+      d = c;
+      c = b;
+      b = b + rotated;
+    }
+    h_[0] += a;
+    h_[1] += b;
+    h_[2] += c;
+    h_[3] += d;
+  }
+
+  std::array<std::uint32_t, 4> h_{0x67452301U, 0xefcdab89U, 0x98badcfeU, 0x10325476U};
+  std::array<std::uint8_t, 64> block_{};
+  std::size_t fill_ = 0;
+  std::uint64_t total_ = 0;
+};
+
+constexpr md5_digest md5(std::string_view bytes) noexcept {
+  md5_hasher h;
+  h.update(bytes);
+  return h.finish();
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/hash.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+// ---------------------------------------------------------------------------
+// Unleash
+
+// Seed of variant bucketing since client-specification 5 (Oct 2023); strategy
+// rollouts hash with seed 0.
+inline constexpr std::uint32_t unleash_variant_seed = 86028157U;
+
+// Which bytes of the key are hashed. Yggdrasil (Rust), Go, Java, .NET, Python
+// and Ruby hash UTF-8; the Node SDK (murmurhash3js) hashes the low byte of each
+// UTF-16 code unit. The two agree on ASCII only.
+enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
+
+// murmur3_x86_32("<group_id>:<id>", seed).
+constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
+                                     std::uint32_t seed,
+                                     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  detail::murmur3_x86_32 h(seed);
+  if (encoding == unleash_encoding::utf8) {
+    h.update(group_id);
+    h.update(":");
+    h.update(id);
+  } else {
+    std::uint32_t unit = 0;
+    detail::utf16_units group_units(group_id);
+    while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
+    h.update_byte(0x3AU);
+    detail::utf16_units id_units(id);
+    while (id_units.next(unit)) h.update_byte(unit & 0xFFU);
+  }
+  return h.finish();
+}
+
+// murmur3("<group_id>:<id>", seed) % modulus + 1, in [1, modulus]; 0 when
+// modulus is 0 (no bucket).
+constexpr std::uint32_t unleash_normalized(
+    std::string_view group_id, std::string_view id, std::uint32_t modulus, std::uint32_t seed,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  if (modulus == 0) return 0;
+  return unleash_hash(group_id, id, seed, encoding) % modulus + 1U;
+}
+
+// A strategy's percentage bucket, 1..100 (normalizedStrategyValue).
+constexpr std::uint32_t unleash_bucket(
+    std::string_view group_id, std::string_view id,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  return unleash_normalized(group_id, id, 100, 0, encoding);
+}
+
+// A variant's target, 1..total_weight (normalizedVariantValue).
+constexpr std::uint32_t unleash_variant_bucket(
+    std::string_view group_id, std::string_view id, std::uint32_t total_weight,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  return unleash_normalized(group_id, id, total_weight, unleash_variant_seed, encoding);
+}
+
+// Whether `id` is inside a `percentage` rollout of `group_id`: buckets
+// 1..percentage are in, so raising the percentage only adds ids.
+constexpr bool unleash_in_rollout(std::uint32_t percentage, std::string_view group_id,
+                                  std::string_view id,
+                                  unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  return percentage > 0 && unleash_bucket(group_id, id, encoding) <= percentage;
+}
+
+// Index of the variant a 1-based `target` falls in: walk the weights, skip
+// zero weights, first with cumulative weight >= target; -1 past the end.
+template <class Weights>
+constexpr int unleash_select_variant(std::uint32_t target, const Weights& weights) noexcept {
+  std::uint64_t cumulative = 0;
+  int index = 0;
+  for (const auto& w : weights) {
+    const auto weight = static_cast<std::uint64_t>(w);
+    if (weight != 0) {
+      cumulative += weight;
+      if (cumulative >= target) return index;
+    }
+    ++index;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// GrowthBook
+
+// FNV-1a 32 over the UTF-16 code units of a + b.
+constexpr std::uint32_t growthbook_fnv(std::string_view a, std::string_view b = {}) noexcept {
+  detail::fnv1a_32_utf16 h;
+  h.update(a);
+  h.update(b);
+  return h.finish();
+}
+
+// The integer behind growthbook_hash: v1 in [0, 1000), v2 in [0, 10000);
+// nullopt for other versions.
+constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view seed,
+                                                             std::string_view value,
+                                                             int version) noexcept {
+  if (version == 1) return growthbook_fnv(value, seed) % 1000U;
+  if (version == 2) {
+    // The inner hash as an unsigned decimal string, as JS String(n) writes it.
+    std::uint32_t inner = growthbook_fnv(seed, value);
+    std::array<char, 10> digits{};
+    std::size_t n = 0;
+    do {
+      digits[n++] = static_cast<char>('0' + inner % 10U);
+      inner /= 10U;
+    } while (inner != 0);
+    detail::fnv1a_32_utf16 h;
+    while (n > 0) h.update_unit(static_cast<std::uint32_t>(digits[--n]));
+    return h.finish() % 10000U;
+  }
+  return std::nullopt;
+}
+
+// hash(seed, value, version): v1 = (fnv(value + seed) % 1000) / 1000,
+// v2 = (fnv(String(fnv(seed + value))) % 10000) / 10000; nullopt for other
+// versions (not included). Division as JavaScript does it, so == holds.
+constexpr std::optional<double> growthbook_hash(std::string_view seed, std::string_view value,
+                                                int version) noexcept {
+  const auto units = growthbook_hash_units(seed, value, version);
+  if (!units) return std::nullopt;
+  return static_cast<double>(*units) / (version == 1 ? 1000.0 : 10000.0);
+}
+
+struct bucket_range {
+  double start = 0.0;
+  double end = 0.0;
+  friend constexpr bool operator==(const bucket_range& a, const bucket_range& b) noexcept {
+    return a.start == b.start && a.end == b.end;
+  }
+  friend constexpr bool operator!=(const bucket_range& a, const bucket_range& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// getEqualWeights: n times 1/n; empty for n <= 0.
+template <class Unused = void>
+std::vector<double> growthbook_equal_weights(int n) {
+  if (n <= 0) return {};
+  return std::vector<double>(static_cast<std::size_t>(n), 1.0 / n);
+}
+
+// getBucketRanges: coverage clamped to [0, 1]; weights of the wrong length or
+// summing outside [0.99, 1.01] replaced by equal weights; range i =
+// [cum_i, cum_i + coverage * w_i). Starts do not depend on coverage, so
+// raising coverage only adds users.
+template <class Unused = void>
+std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double coverage,
+                                                   const std::vector<double>* weights) {
+  if (!(coverage >= 0.0)) coverage = 0.0;  // also NaN, as `coverage < 0` is false for it
+  if (coverage > 1.0) coverage = 1.0;
+  std::vector<double> w = weights != nullptr ? *weights : growthbook_equal_weights(num_variations);
+  if (num_variations < 0 || w.size() != static_cast<std::size_t>(num_variations)) {
+    w = growthbook_equal_weights(num_variations);
+  }
+  double total = 0.0;
+  for (double x : w) total += x;
+  if (total < 0.99 || total > 1.01) w = growthbook_equal_weights(num_variations);
+  std::vector<bucket_range> ranges;
+  ranges.reserve(w.size());
+  double cumulative = 0.0;
+  for (double x : w) {
+    const double start = cumulative;
+    cumulative += x;
+    ranges.push_back(bucket_range{start, start + coverage * x});
+  }
+  return ranges;
+}
+
+// chooseVariation: the first range with start <= n < end, else -1.
+template <class Ranges>
+constexpr int growthbook_choose_variation(double n, const Ranges& ranges) noexcept {
+  int index = 0;
+  for (const bucket_range& r : ranges) {
+    if (n >= r.start && n < r.end) return index;
+    ++index;
+  }
+  return -1;
+}
+
+struct growthbook_namespace {
+  std::string_view id;
+  double start = 0.0;
+  double end = 1.0;
+};
+
+// inNamespace: hash("__" + id, hash_value, 1) in [start, end).
+constexpr bool growthbook_in_namespace(std::string_view hash_value,
+                                       const growthbook_namespace& ns) noexcept {
+  detail::fnv1a_32_utf16 h;
+  h.update(hash_value);
+  h.update("__");
+  h.update(ns.id);
+  const double n = static_cast<double>(h.finish() % 1000U) / 1000.0;
+  return n >= ns.start && n < ns.end;
+}
+
+// ---------------------------------------------------------------------------
+// LaunchDarkly
+
+// 2^60 - 1: the divisor of the 15-hex-digit (60-bit) hash prefix.
+inline constexpr std::uint64_t launchdarkly_scale = 0xFFFFFFFFFFFFFFFULL;
+
+// The first 15 hex digits of sha1(input) as an integer (60 bits).
+constexpr std::uint64_t launchdarkly_hash_prefix(const detail::sha1_digest& d) noexcept {
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < 8; ++i) h = (h << 8U) | d[i];
+  return h >> 4U;  // 64 bits read, keep the first 60
+}
+
+// sha1 prefix of "<flag_key>.<salt>.<value>" (UTF-8).
+constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key, std::string_view salt,
+                                          std::string_view value) noexcept {
+  detail::sha1_hasher h;
+  h.update(flag_key);
+  h.update(".");
+  h.update(salt);
+  h.update(".");
+  h.update(value);
+  return launchdarkly_hash_prefix(h.finish());
+}
+
+// sha1 prefix of "<seed>.<value>" (rollouts and experiments with a seed).
+constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
+                                                 std::string_view value) noexcept {
+  std::array<char, 21> digits{};
+  std::size_t n = 0;
+  const bool negative = seed < 0;
+  std::uint64_t magnitude =
+      negative ? 0U - static_cast<std::uint64_t>(seed) : static_cast<std::uint64_t>(seed);
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10U);
+    magnitude /= 10U;
+  } while (magnitude != 0);
+  detail::sha1_hasher h;
+  if (negative) h.update("-");
+  while (n > 0) {
+    const char c = digits[--n];
+    h.update(std::string_view(&c, 1));
+  }
+  h.update(".");
+  h.update(value);
+  return launchdarkly_hash_prefix(h.finish());
+}
+
+// The bucket as the JavaScript SDK computes it: h / (2^60 - 1) in double
+// (the divisor rounds to 2^60).
+constexpr double launchdarkly_bucket(std::uint64_t hash) noexcept {
+  return static_cast<double>(hash) / static_cast<double>(launchdarkly_scale);
+}
+
+// The bucket as the Go SDK computes it, in float32.
+constexpr float launchdarkly_bucket_f32(std::uint64_t hash) noexcept {
+  return static_cast<float>(hash) / static_cast<float>(launchdarkly_scale);
+}
+
+// floor(h * 100000 / (2^60 - 1)) exactly, in [0, 100000]: the bucket in the
+// weight units of a rollout (sdk-test-harness' form), compared with integer
+// weight sums.
+constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
+  // x = hash * 100000 as C * 2^32 + low, then divide by 2^60 - 1 using
+  // x = q * 2^60 + r  =>  x = q * (2^60 - 1) + (q + r).
+  const std::uint64_t hi = hash >> 32U;
+  const std::uint64_t lo = hash & 0xFFFFFFFFULL;
+  const std::uint64_t a = hi * 100000U;
+  const std::uint64_t b = lo * 100000U;
+  const std::uint64_t c = a + (b >> 32U);
+  const std::uint64_t low = b & 0xFFFFFFFFULL;
+  const std::uint64_t q = c >> 28U;
+  const std::uint64_t r = ((c & 0xFFFFFFFULL) << 32U) | low;
+  return static_cast<std::uint32_t>(q + (q + r) / launchdarkly_scale);
+}
+
+// A rollout over weights in 1/100000 units: the first variation whose
+// cumulative weight exceeds the bucket; past the end (weights summing below
+// 100000) the last one, as the SDKs do. -1 for no weights.
+template <class Weights>
+constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
+                                         const Weights& weights) noexcept {
+  std::uint64_t cumulative = 0;
+  int index = 0;
+  int last = -1;
+  for (const auto& w : weights) {
+    cumulative += static_cast<std::uint64_t>(w);
+    if (bucket100k < cumulative) return index;
+    last = index;
+    ++index;
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------------------
+// flagd / OpenFeature `fractional`
+
+// The hash input when no bucketBy string is given: flag key + targeting key.
+constexpr std::uint32_t flagd_hash(std::string_view flag_key,
+                                   std::string_view targeting_key) noexcept {
+  detail::murmur3_x86_32 h(0);
+  h.update(flag_key);
+  h.update(targeting_key);
+  return h.finish();
+}
+
+// v2 (flagd PR #1909): (h * total) >> 32, in [0, total).
+constexpr std::uint32_t flagd_bucket_v2(std::uint32_t hash, std::uint32_t total_weight) noexcept {
+  return static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * total_weight) >> 32U);
+}
+
+// v2 selection: integer weights (negative ones count as 0, as flagd clamps);
+// first variant with bucket < cumulative weight; -1 if the weights sum to 0.
+template <class Weights>
+constexpr int flagd_fractional_v2(std::uint32_t hash, const Weights& weights) noexcept {
+  std::uint64_t total = 0;
+  for (const auto& w : weights) total += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+  if (total == 0 || total > 0x7FFFFFFFU) return -1;
+  const std::uint32_t bucket = flagd_bucket_v2(hash, static_cast<std::uint32_t>(total));
+  std::uint64_t cumulative = 0;
+  int index = 0;
+  for (const auto& w : weights) {
+    cumulative += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+    if (bucket < cumulative) return index;
+    ++index;
+  }
+  return -1;
+}
+
+// v1 (legacy): |int32(h)| / (2^31 - 1) * 100, a float in [0, 100].
+constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
+  const std::int64_t signed_hash = hash >= 0x80000000U
+                                       ? static_cast<std::int64_t>(hash) - 0x100000000LL
+                                       : static_cast<std::int64_t>(hash);
+  const std::int64_t magnitude = signed_hash < 0 ? -signed_hash : signed_hash;
+  return static_cast<double>(magnitude) / 2147483647.0 * 100.0;
+}
+
+// v1 selection: first variant with bucket < sum of 100 * w / total.
+template <class Weights>
+constexpr int flagd_fractional_v1(std::uint32_t hash, const Weights& weights) noexcept {
+  double total = 0.0;
+  for (const auto& w : weights) total += static_cast<double>(w);
+  const double bucket = flagd_bucket_v1(hash);
+  double end = 0.0;
+  int index = 0;
+  for (const auto& w : weights) {
+    end += total == 0.0 ? 0.0 : 100.0 * static_cast<double>(w) / total;
+    if (bucket < end) return index;
+    ++index;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Flipt
+
+// Variant flags: crc32(flag_key + entity_id) % 1000.
+constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
+                                             std::string_view entity_id) noexcept {
+  detail::crc32_ieee c;
+  c.update(flag_key);
+  c.update(entity_id);
+  return c.finish() % 1000U;
+}
+
+// Boolean threshold rollouts: crc32(entity_id + flag_key) % 100 (note the
+// order, reversed from variant flags); in <=> bucket < percentage.
+constexpr std::uint32_t flipt_boolean_bucket(std::string_view entity_id,
+                                             std::string_view flag_key) noexcept {
+  detail::crc32_ieee c;
+  c.update(entity_id);
+  c.update(flag_key);
+  return c.finish() % 100U;
+}
+
+// How a distribution's cumulative percentage becomes a boundary in 0..1000:
+// the Go server truncates, the Rust client engine rounds.
+enum class flipt_rounding : std::uint8_t { truncate_go_server, round_rust_client };
+
+// The variant index a 0..999 bucket selects from percentage rollouts
+// (float32 arithmetic, as both engines do); -1 if none.
+template <class Percentages>
+inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts,
+                               flipt_rounding rounding) noexcept {
+  float total = 0.0F;
+  std::size_t count = 0;
+  for (const auto& r : rollouts) {
+    total = total + static_cast<float>(r);
+    ++count;
+  }
+  float cumulative = 0.0F;
+  std::size_t i = 0;
+  for (const auto& r : rollouts) {
+    const float normalized = (static_cast<float>(r) / total) * 100.0F;
+    cumulative = cumulative + normalized;
+    const float scaled = cumulative * 10.0F;
+    std::int64_t boundary = 0;
+    if (rounding == flipt_rounding::round_rust_client) {
+      // Math.round / f32::round agree for the non-negative values here.
+      const float floored = static_cast<float>(static_cast<std::int64_t>(scaled));
+      boundary = static_cast<std::int64_t>(floored) + (scaled - floored >= 0.5F ? 1 : 0);
+    } else {
+      boundary = static_cast<std::int64_t>(scaled);
+    }
+    if (i + 1 == count) boundary = 1000;
+    if (boundary >= static_cast<std::int64_t>(bucket) + 1) return static_cast<int>(i);
+    ++i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Flagsmith
+
+// (int(md5(hash_input)) % 9999) / 9998 * 100, in [0, 100]. hash_input is the
+// ids joined with ','.
+constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
+  const detail::md5_digest d = detail::md5(hash_input);
+  std::uint32_t remainder = 0;
+  for (std::uint8_t byte : d) remainder = (remainder * 256U + byte) % 9999U;
+  return static_cast<double>(remainder) / 9998.0 * 100.0;
+}
+
+// The percentage of an identity for a list of ids (e.g. {feature key,
+// identity key}); exactly 100 rehashes with the ids repeated, as the engine does.
+template <class Unused = void>
+double flagsmith_percentage(const std::vector<std::string_view>& ids) {
+  std::string input;
+  for (std::size_t iterations = 1; iterations < 64; ++iterations) {
+    input.clear();
+    bool first = true;
+    for (std::size_t k = 0; k < iterations; ++k) {
+      for (std::string_view id : ids) {
+        if (!first) input += ',';
+        first = false;
+        input += id;
+      }
+    }
+    const double value = flagsmith_percentage_of(input);
+    if (value != 100.0) return value;
+  }
+  return 100.0;
+}
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/flag_bucketing.hpp ----
+// ---- begin relkit/detail/flag_regex.hpp ----
+// A small regular-expression matcher for the Unleash REGEX constraint
+// operator, with the semantics of Unleash's Rust engine (the `regex` crate):
+// no look-around, no backreferences (both make the pattern invalid, so the
+// constraint is false), inline flags (?i) (?m) (?s) and (?flags:...).
+// Matching is a Pike VM over code points: linear in the text for a given
+// pattern, whatever the pattern (no catastrophic backtracking), and the
+// answer is only "does it match somewhere".
+//
+// Deliberate limits (documented in the README): \d \w \s \b and case folding
+// are ASCII (the regex crate is Unicode-aware there); Unicode classes \p{..}
+// and class set operations (&&, --) are rejected as invalid.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+namespace regex_lite {
+
+inline constexpr std::size_t max_pattern_bytes = 4096;
+inline constexpr std::size_t max_program_size = 20000;
+inline constexpr int max_nesting = 64;
+inline constexpr std::uint32_t unbounded = 0xFFFFFFFFU;
+
+struct class_range {
+  std::uint32_t lo = 0;
+  std::uint32_t hi = 0;
+};
+
+enum class opcode : std::uint8_t {
+  literal,     // a = code point; flag = case-insensitive
+  any,         // flag = dot matches '\n'
+  char_class,  // a = class index; flag = negated
+  split,       // a, b = targets (a preferred)
+  jump,        // a = target
+  match,
+  line_begin,  // flag = multi-line
+  line_end,    // flag = multi-line
+  text_begin,
+  text_end,
+  word_boundary,
+  not_word_boundary,
+};
+
+struct instruction {
+  opcode op = opcode::match;
+  bool flag = false;
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+};
+
+constexpr std::uint32_t ascii_swap_case(std::uint32_t c) noexcept {
+  if (c >= 'a' && c <= 'z') return c - 32U;
+  if (c >= 'A' && c <= 'Z') return c + 32U;
+  return c;
+}
+constexpr bool is_word_char(std::uint32_t c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Code points of UTF-8 text; malformed bytes read as U+FFFD.
+inline std::uint32_t decode_at(std::string_view s, std::size_t& i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80U) {
+    ++i;
+    return b0;
+  }
+  std::size_t len = b0 >= 0xF0U ? 4 : (b0 >= 0xE0U ? 3 : (b0 >= 0xC0U ? 2 : 1));
+  if (len == 1 || i + len > s.size()) {
+    ++i;
+    return 0xFFFDU;
+  }
+  std::uint32_t cp = b0 & (0x7FU >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0U) != 0x80U) {
+      ++i;
+      return 0xFFFDU;
+    }
+    cp = (cp << 6U) | (b & 0x3FU);
+  }
+  i += len;
+  return cp;
+}
+
+// A template only so that including this header costs nothing until used.
+template <class Unused = void>
+class basic_regex {
+ public:
+  basic_regex() = default;
+
+  // Compiles `pattern`; valid() is false for anything the engine rejects.
+  static basic_regex compile(std::string_view pattern, bool case_insensitive) {
+    basic_regex r;
+    if (pattern.size() > max_pattern_bytes) return r;
+    compiler c(pattern, r);
+    c.flags.case_insensitive = case_insensitive;
+    r.valid_ = c.run();
+    if (!r.valid_) {
+      r.code_.clear();
+      r.classes_.clear();
+    }
+    return r;
+  }
+
+  [[nodiscard]] bool valid() const noexcept { return valid_; }
+
+  // Whether the pattern matches anywhere in `text`.
+  [[nodiscard]] bool search(std::string_view text) const {
+    if (!valid_) return false;
+    const std::size_t n = code_.size();
+    thread_list current(n), next(n);
+    std::vector<std::uint32_t> stack;
+    stack.reserve(n);
+    std::uint32_t prev = 0xFFFFFFFFU;  // no character before the start
+    std::size_t pos = 0;
+    while (true) {
+      std::uint32_t cur = 0xFFFFFFFFU;
+      std::size_t after = pos;
+      if (pos < text.size()) cur = decode_at(text, after);
+      // Unanchored: a new thread starts at every position.
+      if (add_thread(current, stack, 0, prev, cur)) return true;
+      if (pos >= text.size()) return false;
+      next.clear();
+      for (std::size_t k = 0; k < current.size; ++k) {
+        const instruction& in = code_[current.dense[k]];
+        bool advances = false;
+        switch (in.op) {
+          case opcode::literal:
+            advances = cur == in.a || (in.flag && ascii_swap_case(cur) == in.a);
+            break;
+          case opcode::any:
+            advances = in.flag || cur != '\n';
+            break;
+          case opcode::char_class:
+            advances = class_matches(in, cur);
+            break;
+          default:
+            break;
+        }
+        if (advances) {
+          std::size_t peek = after;
+          const std::uint32_t following = after < text.size() ? decode_at(text, peek) : 0xFFFFFFFFU;
+          if (add_thread(next, stack, current.dense[k] + 1, cur, following)) return true;
+        }
+      }
+      std::swap(current, next);
+      prev = cur;
+      pos = after;
+    }
+  }
+
+ private:
+  struct thread_list {
+    std::vector<std::uint32_t> dense, sparse;
+    std::size_t size = 0;
+    explicit thread_list(std::size_t n) : dense(n), sparse(n) {}
+    bool contains(std::uint32_t pc) const noexcept {
+      const std::uint32_t slot = sparse[pc];
+      return slot < size && dense[slot] == pc;
+    }
+    void insert(std::uint32_t pc) noexcept {
+      sparse[pc] = static_cast<std::uint32_t>(size);
+      dense[size++] = pc;
+    }
+    void clear() noexcept { size = 0; }
+  };
+
+  bool class_matches(const instruction& in, std::uint32_t cp) const noexcept {
+    const auto& ranges = classes_[in.a];
+    bool hit = false;
+    for (const auto& r : ranges) {
+      if (cp >= r.lo && cp <= r.hi) {
+        hit = true;
+        break;
+      }
+    }
+    return hit != in.flag;
+  }
+
+  // Follows jumps, splits and assertions from `pc` at the position between
+  // `prev` and `cur`; true if a match instruction is reached.
+  bool add_thread(thread_list& list, std::vector<std::uint32_t>& stack, std::uint32_t start,
+                  std::uint32_t prev, std::uint32_t cur) const {
+    stack.clear();
+    stack.push_back(start);
+    while (!stack.empty()) {
+      const std::uint32_t pc = stack.back();
+      stack.pop_back();
+      if (list.contains(pc)) continue;
+      list.insert(pc);
+      const instruction& in = code_[pc];
+      bool pass = true;
+      switch (in.op) {
+        case opcode::match:
+          return true;
+        case opcode::jump:
+          stack.push_back(in.a);
+          continue;
+        case opcode::split:
+          stack.push_back(in.b);
+          stack.push_back(in.a);
+          continue;
+        case opcode::line_begin:
+          pass = prev == 0xFFFFFFFFU || (in.flag && prev == '\n');
+          break;
+        case opcode::line_end:
+          pass = cur == 0xFFFFFFFFU || (in.flag && cur == '\n');
+          break;
+        case opcode::text_begin:
+          pass = prev == 0xFFFFFFFFU;
+          break;
+        case opcode::text_end:
+          pass = cur == 0xFFFFFFFFU;
+          break;
+        case opcode::word_boundary:
+        case opcode::not_word_boundary: {
+          const bool boundary = is_word_char(prev) != is_word_char(cur);
+          pass = boundary == (in.op == opcode::word_boundary);
+          break;
+        }
+        default:
+          continue;  // consuming instruction: stays in the list
+      }
+      if (pass) stack.push_back(pc + 1);
+    }
+    return false;
+  }
+
+  struct flag_set {
+    bool case_insensitive = false;
+    bool multi_line = false;
+    bool dot_all = false;
+  };
+
+  // Parser to an AST, then code generation (both bounded by max_nesting).
+  class compiler {
+   public:
+    compiler(std::string_view pattern, basic_regex& out) : p_(pattern), out_(out) {}
+    flag_set flags;
+
+    bool run() {
+      int root = -1;
+      if (!parse_alternation(root, 0, flags)) return false;
+      if (i_ != p_.size()) return false;  // unbalanced ')'
+      if (!emit(root, 0)) return false;
+      out_.code_.push_back(instruction{opcode::match, false, 0, 0});
+      return out_.code_.size() <= max_program_size;
+    }
+
+   private:
+    enum class kind : std::uint8_t { empty, instr, concat, alternation, repeat };
+    struct node {
+      kind type = kind::empty;
+      instruction leaf;  // for instr
+      std::vector<int> children;
+      std::uint32_t min = 0, max = 0;
+    };
+
+    int add(node n) {
+      nodes_.push_back(std::move(n));
+      return static_cast<int>(nodes_.size() - 1);
+    }
+    int leaf(opcode op, bool flag, std::uint32_t a = 0) {
+      node n;
+      n.type = kind::instr;
+      n.leaf = instruction{op, flag, a, 0};
+      return add(std::move(n));
+    }
+    bool at_end() const noexcept { return i_ >= p_.size(); }
+    char peek() const noexcept { return p_[i_]; }
+
+    bool parse_alternation(int& out, int depth, flag_set& fl) {
+      if (depth > max_nesting) return false;
+      node alt;
+      alt.type = kind::alternation;
+      while (true) {
+        int branch = -1;
+        if (!parse_concat(branch, depth, fl)) return false;
+        alt.children.push_back(branch);
+        if (!at_end() && peek() == '|') {
+          ++i_;
+          continue;
+        }
+        break;
+      }
+      out = alt.children.size() == 1 ? alt.children[0] : add(std::move(alt));
+      return true;
+    }
+
+    bool parse_concat(int& out, int depth, flag_set& fl) {
+      node seq;
+      seq.type = kind::concat;
+      while (!at_end() && peek() != '|' && peek() != ')') {
+        int atom = -1;
+        bool is_flag_group = false;
+        if (!parse_atom(atom, depth, fl, is_flag_group)) return false;
+        if (is_flag_group) continue;  // (?i): changes flags, matches nothing
+        if (!parse_quantifiers(atom)) return false;
+        seq.children.push_back(atom);
+      }
+      out = add(std::move(seq));
+      return true;
+    }
+
+    bool read_count(std::uint32_t& value) {
+      const std::size_t start = i_;
+      value = 0;
+      while (!at_end() && peek() >= '0' && peek() <= '9') {
+        value = value * 10U + static_cast<std::uint32_t>(peek() - '0');
+        if (value > 1000) return false;
+        ++i_;
+      }
+      return i_ > start;
+    }
+
+    bool parse_quantifiers(int& atom) {
+      if (at_end()) return true;
+      std::uint32_t min = 0, max = 0;
+      const char c = peek();
+      if (c == '*') {
+        min = 0;
+        max = unbounded;
+        ++i_;
+      } else if (c == '+') {
+        min = 1;
+        max = unbounded;
+        ++i_;
+      } else if (c == '?') {
+        min = 0;
+        max = 1;
+        ++i_;
+      } else if (c == '{') {
+        ++i_;
+        if (!read_count(min)) return false;
+        max = min;
+        if (!at_end() && peek() == ',') {
+          ++i_;
+          max = unbounded;
+          if (!at_end() && peek() != '}' && !read_count(max)) return false;
+        }
+        if (at_end() || peek() != '}' || max < min) return false;
+        ++i_;
+      } else {
+        return true;
+      }
+      if (!at_end() && peek() == '?') ++i_;  // lazy: same answer to "does it match"
+      if (nodes_[static_cast<std::size_t>(atom)].type == kind::instr) {
+        const opcode op = nodes_[static_cast<std::size_t>(atom)].leaf.op;
+        if (op != opcode::literal && op != opcode::any && op != opcode::char_class) return false;
+      }
+      node rep;
+      rep.type = kind::repeat;
+      rep.children.push_back(atom);
+      rep.min = min;
+      rep.max = max;
+      atom = add(std::move(rep));
+      // A second quantifier directly after is an error in the regex crate.
+      return at_end() || (peek() != '*' && peek() != '+' && peek() != '?' && peek() != '{');
+    }
+
+    bool parse_flags(flag_set& fl, bool& scoped) {
+      bool negate = false;
+      while (!at_end()) {
+        const char c = peek();
+        ++i_;
+        if (c == ')') {
+          scoped = false;
+          return true;
+        }
+        if (c == ':') {
+          scoped = true;
+          return true;
+        }
+        if (c == '-') {
+          negate = true;
+        } else if (c == 'i') {
+          fl.case_insensitive = !negate;
+        } else if (c == 'm') {
+          fl.multi_line = !negate;
+        } else if (c == 's') {
+          fl.dot_all = !negate;
+        } else if (c == 'U' || c == 'u' || c == 'x' || c == 'R') {
+          if (c == 'x') return false;  // verbose mode is not supported
+        } else {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    bool parse_atom(int& out, int depth, flag_set& fl, bool& is_flag_group) {
+      const char c = peek();
+      if (c == '(') {
+        ++i_;
+        flag_set inner = fl;
+        if (!at_end() && peek() == '?') {
+          ++i_;
+          if (at_end()) return false;
+          const char k = peek();
+          if (k == '=' || k == '!' || k == '<') {
+            // Look-around is rejected; named groups (?<name>...) are fine.
+            if (k == '<' && i_ + 1 < p_.size() && p_[i_ + 1] != '=' && p_[i_ + 1] != '!') {
+              if (!skip_group_name('>')) return false;
+            } else {
+              return false;
+            }
+          } else if (k == 'P') {
+            ++i_;
+            if (at_end() || peek() != '<' || !skip_group_name('>')) return false;
+          } else if (k == ':') {
+            ++i_;
+          } else {
+            bool scoped = false;
+            if (!parse_flags(inner, scoped)) return false;
+            if (!scoped) {
+              fl = inner;  // applies to the rest of the enclosing group
+              is_flag_group = true;
+              return true;
+            }
+          }
+        }
+        if (!parse_alternation(out, depth + 1, inner)) return false;
+        if (at_end() || peek() != ')') return false;
+        ++i_;
+        return true;
+      }
+      if (c == ')' || c == '*' || c == '+' || c == '?' || c == '{') return false;
+      ++i_;
+      if (c == '.') {
+        out = leaf(opcode::any, fl.dot_all);
+        return true;
+      }
+      if (c == '^') {
+        out = leaf(opcode::line_begin, fl.multi_line);
+        return true;
+      }
+      if (c == '$') {
+        out = leaf(opcode::line_end, fl.multi_line);
+        return true;
+      }
+      if (c == '[') return parse_class(out, fl);
+      if (c == '\\') return parse_escape(out, fl);
+      --i_;
+      const std::uint32_t cp = decode_at(p_, i_);
+      out = literal(cp, fl);
+      return true;
+    }
+
+    bool skip_group_name(char close) {
+      ++i_;  // '<'
+      const std::size_t start = i_;
+      while (!at_end() && peek() != close) ++i_;
+      if (at_end() || i_ == start) return false;
+      ++i_;
+      return true;
+    }
+
+    int literal(std::uint32_t cp, const flag_set& fl) {
+      const bool fold = fl.case_insensitive && ascii_swap_case(cp) != cp;
+      return leaf(opcode::literal, fold, cp);
+    }
+
+    int class_node(std::vector<class_range> ranges, bool negated, const flag_set& fl) {
+      if (fl.case_insensitive) {
+        const std::size_t n = ranges.size();
+        for (std::size_t k = 0; k < n; ++k) {
+          const class_range r = ranges[k];
+          for (std::uint32_t ch = r.lo; ch <= r.hi && ch < 128U; ++ch) {
+            const std::uint32_t other = ascii_swap_case(ch);
+            if (other != ch) ranges.push_back(class_range{other, other});
+          }
+        }
+      }
+      out_.classes_.push_back(std::move(ranges));
+      return leaf(opcode::char_class, negated,
+                  static_cast<std::uint32_t>(out_.classes_.size() - 1));
+    }
+
+    // Perl classes \d \w \s (ASCII); false if `c` is none.
+    static bool perl_class(char c, std::vector<class_range>& ranges, bool& negated) {
+      negated = c == 'D' || c == 'W' || c == 'S';
+      switch (c) {
+        case 'd':
+        case 'D':
+          ranges.push_back({'0', '9'});
+          return true;
+        case 'w':
+        case 'W':
+          ranges.insert(ranges.end(), {{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}});
+          return true;
+        case 's':
+        case 'S':
+          ranges.insert(ranges.end(), {{'\t', '\r'}, {' ', ' '}});
+          return true;
+        default:
+          return false;
+      }
+    }
+
+    // A single-character escape (after '\'); false if not one.
+    bool escaped_char(char e, std::uint32_t& cp) {
+      switch (e) {
+        case 'n':
+          cp = '\n';
+          return true;
+        case 't':
+          cp = '\t';
+          return true;
+        case 'r':
+          cp = '\r';
+          return true;
+        case 'f':
+          cp = '\f';
+          return true;
+        case 'v':
+          cp = '\v';
+          return true;
+        case 'a':
+          cp = 7;
+          return true;
+        case 'x': {
+          cp = 0;
+          const bool braces = !at_end() && peek() == '{';
+          if (braces) ++i_;
+          std::size_t digits = 0;
+          while (!at_end() && (braces || digits < 2)) {
+            const char h = peek();
+            std::uint32_t d = 0;
+            if (h >= '0' && h <= '9') {
+              d = static_cast<std::uint32_t>(h - '0');
+            } else if (h >= 'a' && h <= 'f') {
+              d = static_cast<std::uint32_t>(h - 'a' + 10);
+            } else if (h >= 'A' && h <= 'F') {
+              d = static_cast<std::uint32_t>(h - 'A' + 10);
+            } else {
+              break;
+            }
+            cp = cp * 16U + d;
+            if (cp > 0x10FFFFU) return false;
+            ++digits;
+            ++i_;
+          }
+          if (digits == 0) return false;
+          if (braces) {
+            if (at_end() || peek() != '}') return false;
+            ++i_;
+          } else if (digits != 2) {
+            return false;
+          }
+          return true;
+        }
+        default:
+          // Escaped punctuation stands for itself; escaped letters and digits
+          // are errors (backreferences, \p classes, unknown escapes).
+          if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+            return false;
+          }
+          cp = static_cast<unsigned char>(e);
+          return static_cast<unsigned char>(e) < 0x80U;
+      }
+    }
+
+    bool parse_escape(int& out, const flag_set& fl) {
+      if (at_end()) return false;
+      const char e = peek();
+      ++i_;
+      std::vector<class_range> ranges;
+      bool negated = false;
+      if (perl_class(e, ranges, negated)) {
+        out = class_node(std::move(ranges), negated, flag_set{});
+        return true;
+      }
+      switch (e) {
+        case 'b':
+          out = leaf(opcode::word_boundary, false);
+          return true;
+        case 'B':
+          out = leaf(opcode::not_word_boundary, false);
+          return true;
+        case 'A':
+          out = leaf(opcode::text_begin, false);
+          return true;
+        case 'z':
+          out = leaf(opcode::text_end, false);
+          return true;
+        default:
+          break;
+      }
+      std::uint32_t cp = 0;
+      if (!escaped_char(e, cp)) return false;
+      out = literal(cp, fl);
+      return true;
+    }
+
+    static bool posix_class(std::string_view name, std::vector<class_range>& r) {
+      if (name == "alpha") {
+        r.insert(r.end(), {{'A', 'Z'}, {'a', 'z'}});
+      } else if (name == "digit") {
+        r.push_back({'0', '9'});
+      } else if (name == "alnum") {
+        r.insert(r.end(), {{'0', '9'}, {'A', 'Z'}, {'a', 'z'}});
+      } else if (name == "upper") {
+        r.push_back({'A', 'Z'});
+      } else if (name == "lower") {
+        r.push_back({'a', 'z'});
+      } else if (name == "space") {
+        r.insert(r.end(), {{'\t', '\r'}, {' ', ' '}});
+      } else if (name == "xdigit") {
+        r.insert(r.end(), {{'0', '9'}, {'A', 'F'}, {'a', 'f'}});
+      } else if (name == "punct") {
+        r.insert(r.end(), {{'!', '/'}, {':', '@'}, {'[', '`'}, {'{', '~'}});
+      } else if (name == "word") {
+        r.insert(r.end(), {{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}});
+      } else if (name == "blank") {
+        r.insert(r.end(), {{' ', ' '}, {'\t', '\t'}});
+      } else if (name == "cntrl") {
+        r.insert(r.end(), {{0, 31}, {127, 127}});
+      } else if (name == "print") {
+        r.push_back({32, 126});
+      } else if (name == "graph") {
+        r.push_back({33, 126});
+      } else if (name == "ascii") {
+        r.push_back({0, 127});
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    // After '['.
+    bool parse_class(int& out, const flag_set& fl) {
+      std::vector<class_range> ranges;
+      bool negated = false;
+      if (!at_end() && peek() == '^') {
+        negated = true;
+        ++i_;
+      }
+      bool first = true;
+      while (true) {
+        if (at_end()) return false;
+        char c = peek();
+        if (c == ']' && !first) {
+          ++i_;
+          break;
+        }
+        first = false;
+        if (c == '[') {
+          if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
+            const std::size_t close = p_.find(":]", i_ + 2);
+            if (close == std::string_view::npos) return false;
+            std::string_view name = p_.substr(i_ + 2, close - i_ - 2);
+            std::vector<class_range> posix;
+            bool posix_negated = !name.empty() && name.front() == '^';
+            if (posix_negated) name.remove_prefix(1);
+            if (!posix_class(name, posix) || posix_negated) return false;
+            ranges.insert(ranges.end(), posix.begin(), posix.end());
+            i_ = close + 2;
+            continue;
+          }
+          return false;  // nested classes and set operations are not supported
+        }
+        if ((c == '&' || c == '-' || c == '~') && i_ + 1 < p_.size() && p_[i_ + 1] == c &&
+            c != '-') {
+          return false;  // && and ~~ set operations
+        }
+        std::uint32_t lo = 0;
+        if (!class_atom(lo, ranges)) return false;
+        if (lo == unbounded) continue;  // a Perl class was added
+        std::uint32_t hi = lo;
+        if (i_ + 1 < p_.size() && peek() == '-' && p_[i_ + 1] != ']') {
+          ++i_;
+          if (!class_atom(hi, ranges) || hi == unbounded || hi < lo) return false;
+        }
+        ranges.push_back({lo, hi});
+      }
+      out = class_node(std::move(ranges), negated, fl);
+      return true;
+    }
+
+    // One class member: a character (cp) or a Perl class (cp = unbounded).
+    bool class_atom(std::uint32_t& cp, std::vector<class_range>& ranges) {
+      if (peek() == '\\') {
+        ++i_;
+        if (at_end()) return false;
+        const char e = peek();
+        ++i_;
+        bool negated = false;
+        std::vector<class_range> perl;
+        if (perl_class(e, perl, negated)) {
+          if (negated) return false;  // [\D] etc.: not supported
+          ranges.insert(ranges.end(), perl.begin(), perl.end());
+          cp = unbounded;
+          return true;
+        }
+        return escaped_char(e, cp);
+      }
+      cp = decode_at(p_, i_);
+      return true;
+    }
+
+    bool emit(int index, int depth) {
+      if (depth > 4 * max_nesting + 8) return false;
+      if (out_.code_.size() > max_program_size) return false;
+      const node& n = nodes_[static_cast<std::size_t>(index)];
+      auto& code = out_.code_;
+      switch (n.type) {
+        case kind::empty:
+          return true;
+        case kind::instr:
+          code.push_back(n.leaf);
+          return true;
+        case kind::concat:
+          for (int child : n.children) {
+            if (!emit(child, depth + 1)) return false;
+          }
+          return true;
+        case kind::alternation: {
+          // split L1, next; L1: a; jump end; next: split L2, ... ; last
+          std::vector<std::size_t> jumps;
+          for (std::size_t k = 0; k < n.children.size(); ++k) {
+            if (k + 1 < n.children.size()) {
+              const std::size_t split = code.size();
+              code.push_back(instruction{opcode::split, false, 0, 0});
+              code[split].a = static_cast<std::uint32_t>(code.size());
+              if (!emit(n.children[k], depth + 1)) return false;
+              jumps.push_back(code.size());
+              code.push_back(instruction{opcode::jump, false, 0, 0});
+              code[split].b = static_cast<std::uint32_t>(code.size());
+            } else {
+              if (!emit(n.children[k], depth + 1)) return false;
+            }
+          }
+          for (std::size_t j : jumps) code[j].a = static_cast<std::uint32_t>(code.size());
+          return true;
+        }
+        case kind::repeat: {
+          const int child = n.children[0];
+          for (std::uint32_t k = 0; k < n.min; ++k) {
+            if (!emit(child, depth + 1)) return false;
+            if (code.size() > max_program_size) return false;
+          }
+          if (n.max == unbounded) {
+            const std::size_t split = code.size();
+            code.push_back(instruction{opcode::split, false, 0, 0});
+            code[split].a = static_cast<std::uint32_t>(code.size());
+            if (!emit(child, depth + 1)) return false;
+            code.push_back(instruction{opcode::jump, false, static_cast<std::uint32_t>(split), 0});
+            code[split].b = static_cast<std::uint32_t>(code.size());
+            return true;
+          }
+          std::vector<std::size_t> splits;
+          for (std::uint32_t k = n.min; k < n.max; ++k) {
+            splits.push_back(code.size());
+            code.push_back(instruction{opcode::split, false, 0, 0});
+            code[splits.back()].a = static_cast<std::uint32_t>(code.size());
+            if (!emit(child, depth + 1)) return false;
+            if (code.size() > max_program_size) return false;
+          }
+          for (std::size_t s : splits) code[s].b = static_cast<std::uint32_t>(code.size());
+          return true;
+        }
+      }
+      return false;
+    }
+
+    std::string_view p_;
+    basic_regex& out_;
+    std::size_t i_ = 0;
+    std::vector<node> nodes_;
+  };
+
+  bool valid_ = false;
+  std::vector<instruction> code_;
+  std::vector<std::vector<class_range>> classes_;
+};
+
+using regex = basic_regex<>;
+
+}  // namespace regex_lite
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/flag_regex.hpp ----
+// ---- begin relkit/detail/flag_values.hpp ----
+// Value parsers behind flag constraint operators: JavaScript-style numbers,
+// RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
+// evaluate on the request path for free.
+
+#include <charconv>
+#include <limits>
+#include <system_error>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+// Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
+// avoided on purpose: libstdc++ computes the length difference through a
+// signed conversion that -fsanitize=implicit-conversion reports.
+constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  if (a.size() == b.size()) return 0;
+  return a.size() < b.size() ? -1 : 1;
+}
+
+constexpr std::string_view trim_js_space(std::string_view s) noexcept {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Number(text) as JavaScript computes it for decimal text: surrounding
+// whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
+// JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
+// reads, are accepted as integers.)
+inline std::optional<double> js_number(std::string_view text) noexcept {
+  std::string_view s = trim_js_space(text);
+  if (s.empty()) return 0.0;
+  bool negative = false;
+  if (s.front() == '+' || s.front() == '-') {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+    if (s == "Infinity") {
+      return negative ? -std::numeric_limits<double>::infinity()
+                      : std::numeric_limits<double>::infinity();
+    }
+  } else if (s == "Infinity") {
+    return std::numeric_limits<double>::infinity();
+  } else if (s.size() > 2 && s[0] == '0' &&
+             (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' ||
+              s[1] == 'B')) {
+    const int base = (s[1] == 'x' || s[1] == 'X') ? 16 : ((s[1] == 'o' || s[1] == 'O') ? 8 : 2);
+    double value = 0.0;
+    for (char c : s.substr(2)) {
+      int d = -1;
+      if (is_digit(c)) d = c - '0';
+      if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (d < 0 || d >= base) return std::nullopt;
+      value = value * base + d;
+    }
+    return value;
+  }
+  // [digits][.digits][e[+-]digits], at least one digit before the exponent.
+  std::size_t i = 0;
+  std::size_t mantissa_digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
+  }
+  if (mantissa_digits == 0) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t exponent_digits = 0;
+    while (i < s.size() && is_digit(s[i])) ++i, ++exponent_digits;
+    if (exponent_digits == 0) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  double value = 0.0;
+  const auto parsed = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (parsed.ec == std::errc::result_out_of_range) {
+    // Overflow is Infinity in JavaScript, underflow 0.
+    bool big = false;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      if (s[k] == 'e' || s[k] == 'E') {
+        big = k + 1 < s.size() && s[k + 1] != '-';
+        break;
+      }
+      if (k + 1 == s.size()) big = true;
+    }
+    value = big ? std::numeric_limits<double>::infinity() : 0.0;
+  }
+  return negative ? -value : value;
+}
+
+// ---------------------------------------------------------------------------
+// Timestamps: RFC 3339 / ISO 8601 as `new Date(text)` reads them, to
+// milliseconds since the Unix epoch: YYYY-MM-DD, optionally
+// THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
+// read as UTC (JavaScript would use the host's zone; relkit has none).
+
+constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? 0U - 3U : 9U)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                 unsigned& out) noexcept {
+  if (i + n > s.size()) return false;
+  out = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!is_digit(s[i + k])) return false;
+    out = out * 10U + static_cast<unsigned>(s[i + k] - '0');
+  }
+  i += n;
+  return true;
+}
+
+constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) noexcept {
+  const std::string_view s = trim_js_space(text);
+  std::size_t i = 0;
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  if (!read_fixed_digits(s, i, 4, year)) return std::nullopt;
+  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, month)) return std::nullopt;
+  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, day)) return std::nullopt;
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > month_days[month - 1] + (month == 2 && leap ? 1U : 0U)) return std::nullopt;
+  std::int64_t offset_minutes = 0;
+  if (i < s.size()) {
+    if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
+    ++i;
+    if (!read_fixed_digits(s, i, 2, hour)) return std::nullopt;
+    if (i >= s.size() || s[i++] != ':' || !read_fixed_digits(s, i, 2, minute)) return std::nullopt;
+    if (i < s.size() && s[i] == ':') {
+      ++i;
+      if (!read_fixed_digits(s, i, 2, second)) return std::nullopt;
+      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        std::size_t digits = 0;
+        while (i < s.size() && is_digit(s[i])) {
+          if (digits < 3) millis = millis * 10U + static_cast<unsigned>(s[i] - '0');
+          ++digits;
+          ++i;
+        }
+        if (digits == 0) return std::nullopt;
+        for (; digits < 3; ++digits) millis *= 10U;
+      }
+    }
+    if (hour > 24 || minute > 59 || second > 59) return std::nullopt;
+    if (hour == 24 && (minute != 0 || second != 0 || millis != 0)) return std::nullopt;
+    if (i < s.size()) {
+      if (s[i] == 'Z' || s[i] == 'z') {
+        ++i;
+      } else if (s[i] == '+' || s[i] == '-') {
+        const bool minus = s[i] == '-';
+        ++i;
+        unsigned oh = 0, om = 0;
+        if (!read_fixed_digits(s, i, 2, oh)) return std::nullopt;
+        if (i < s.size() && s[i] == ':') ++i;
+        if (!read_fixed_digits(s, i, 2, om)) return std::nullopt;
+        if (oh > 23 || om > 59) return std::nullopt;
+        offset_minutes = (minus ? -1 : 1) * static_cast<std::int64_t>(oh * 60 + om);
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (i != s.size()) return std::nullopt;
+  }
+  const std::int64_t days = civil_days_since_epoch(year, month, day);
+  const std::int64_t seconds =
+      days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+  return seconds * 1000 + millis;
+}
+
+// ---------------------------------------------------------------------------
+// IP addresses (IPv4 dotted quad, IPv6 with :: and an embedded IPv4 tail) and
+// CIDR ranges.
+
+struct ip_address {
+  std::array<std::uint8_t, 16> bytes{};  // IPv4 in the first 4
+  bool v6 = false;
+};
+
+constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
+  ip_address out;
+  std::size_t i = 0;
+  for (std::size_t part = 0; part < 4; ++part) {
+    if (part > 0) {
+      if (i >= s.size() || s[i] != '.') return std::nullopt;
+      ++i;
+    }
+    std::size_t digits = 0;
+    unsigned value = 0;
+    while (i < s.size() && is_digit(s[i]) && digits < 4) {
+      value = value * 10U + static_cast<unsigned>(s[i] - '0');
+      ++i;
+      ++digits;
+    }
+    if (digits == 0 || digits > 3 || value > 255) return std::nullopt;
+    if (digits > 1 && s[i - digits] == '0') return std::nullopt;  // no octal-looking parts
+    out.bytes[part] = static_cast<std::uint8_t>(value);
+  }
+  if (i != s.size()) return std::nullopt;
+  return out;
+}
+
+constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
+  std::array<std::uint16_t, 8> groups{};
+  std::size_t count = 0;
+  std::ptrdiff_t gap = -1;  // where "::" stands
+  std::size_t i = 0;
+  if (s.size() >= 2 && s[0] == ':' && s[1] == ':') {
+    gap = 0;
+    i = 2;
+  } else if (!s.empty() && s[0] == ':') {
+    return std::nullopt;
+  }
+  while (i < s.size()) {
+    if (count >= 8) return std::nullopt;
+    // An IPv4 tail?
+    std::size_t end = i;
+    while (end < s.size() && s[end] != ':') ++end;
+    const std::string_view piece = s.substr(i, end - i);
+    if (piece.find('.') != std::string_view::npos) {
+      if (end != s.size() || count > 6) return std::nullopt;
+      const auto v4 = parse_ipv4(piece);
+      if (!v4) return std::nullopt;
+      groups[count++] = static_cast<std::uint16_t>((v4->bytes[0] << 8U) | v4->bytes[1]);
+      groups[count++] = static_cast<std::uint16_t>((v4->bytes[2] << 8U) | v4->bytes[3]);
+      i = end;
+      break;
+    }
+    if (piece.empty() || piece.size() > 4) return std::nullopt;
+    unsigned value = 0;
+    for (char c : piece) {
+      unsigned d = 0;
+      if (is_digit(c)) {
+        d = static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        d = static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        d = static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+      value = value * 16U + d;
+    }
+    groups[count++] = static_cast<std::uint16_t>(value);
+    i = end;
+    if (i < s.size()) {
+      ++i;  // ':'
+      if (i < s.size() && s[i] == ':') {
+        if (gap >= 0) return std::nullopt;
+        gap = static_cast<std::ptrdiff_t>(count);
+        ++i;
+      } else if (i == s.size()) {
+        return std::nullopt;  // trailing single ':'
+      }
+    }
+  }
+  if (gap < 0 && count != 8) return std::nullopt;
+  if (gap >= 0 && count > 7) return std::nullopt;
+  ip_address out;
+  out.v6 = true;
+  std::array<std::uint16_t, 8> full{};
+  if (gap < 0) {
+    full = groups;
+  } else {
+    const auto g = static_cast<std::size_t>(gap);
+    for (std::size_t k = 0; k < g; ++k) full[k] = groups[k];
+    const std::size_t tail = count - g;
+    for (std::size_t k = 0; k < tail; ++k) full[8 - tail + k] = groups[g + k];
+  }
+  for (std::size_t k = 0; k < 8; ++k) {
+    out.bytes[2 * k] = static_cast<std::uint8_t>(full[k] >> 8U);
+    out.bytes[2 * k + 1] = static_cast<std::uint8_t>(full[k] & 0xFFU);
+  }
+  return out;
+}
+
+constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
+  if (s.find(':') != std::string_view::npos) return parse_ipv6(s);
+  return parse_ipv4(s);
+}
+
+struct cidr_range {
+  ip_address network;
+  unsigned prefix = 0;
+};
+
+// "a.b.c.d/n", "x::/n", or a bare address (a full-length prefix).
+constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
+  const std::size_t slash = s.find('/');
+  const auto address = parse_ip(s.substr(0, slash));
+  if (!address) return std::nullopt;
+  const unsigned max = address->v6 ? 128U : 32U;
+  unsigned prefix = max;
+  if (slash != std::string_view::npos) {
+    std::size_t i = slash + 1;
+    const std::size_t digits = s.size() - i;
+    if (digits == 0 || digits > 3 || !read_fixed_digits(s, i, digits, prefix)) return std::nullopt;
+    if (prefix > max) return std::nullopt;
+  }
+  return cidr_range{*address, prefix};
+}
+
+constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
+  if (range.network.v6 != ip.v6) return false;
+  unsigned bits = range.prefix;
+  for (std::size_t k = 0; bits > 0; ++k) {
+    const unsigned take = bits >= 8 ? 8U : bits;
+    const auto mask = static_cast<std::uint8_t>(0xFFU << (8U - take));
+    if ((range.network.bytes[k] & mask) != (ip.bytes[k] & mask)) return false;
+    bits -= take;
+  }
+  return true;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/flag_values.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+// ---------------------------------------------------------------------------
+// The model (plain data)
+
+enum class operator_kind : std::uint8_t {
+  in,
+  not_in,
+  str_contains,
+  str_starts_with,
+  str_ends_with,
+  num_eq,
+  num_gt,
+  num_gte,
+  num_lt,
+  num_lte,
+  date_after,
+  date_before,
+  semver_eq,
+  semver_gt,
+  semver_gte,
+  semver_lt,
+  semver_lte,
+  regex,
+  in_cidr,
+  unknown,  // an operator this library does not know: the constraint is false
+};
+
+inline constexpr std::string_view operator_names[] = {
+    "IN",         "NOT_IN",      "STR_CONTAINS", "STR_STARTS_WITH", "STR_ENDS_WITH",
+    "NUM_EQ",     "NUM_GT",      "NUM_GTE",      "NUM_LT",          "NUM_LTE",
+    "DATE_AFTER", "DATE_BEFORE", "SEMVER_EQ",    "SEMVER_GT",       "SEMVER_GTE",
+    "SEMVER_LT",  "SEMVER_LTE",  "REGEX",        "IN_CIDR",         "UNKNOWN"};
+
+// Unleash's operator name ("STR_CONTAINS").
+constexpr std::string_view to_string(operator_kind op) noexcept {
+  return operator_names[static_cast<std::size_t>(op)];
+}
+constexpr operator_kind parse_operator(std::string_view name) noexcept {
+  for (std::size_t i = 0; i + 1 < std::size(operator_names); ++i) {
+    if (operator_names[i] == name) return static_cast<operator_kind>(i);
+  }
+  return operator_kind::unknown;
+}
+
+// `context_name` names a context field (userId, sessionId, remoteAddress,
+// environment, appName, currentTime) or a property. IN/NOT_IN/STR_*/IN_CIDR
+// read `values`; NUM_*/DATE_*/SEMVER_*/REGEX read `value`.
+struct constraint {
+  std::string context_name;
+  operator_kind op = operator_kind::in;
+  std::vector<std::string> values;
+  std::string value;
+  bool inverted = false;
+  bool case_insensitive = false;  // STR_* and REGEX
+
+  friend bool operator==(const constraint& a, const constraint& b) {
+    return a.context_name == b.context_name && a.op == b.op && a.values == b.values &&
+           a.value == b.value && a.inverted == b.inverted &&
+           a.case_insensitive == b.case_insensitive;
+  }
+  friend bool operator!=(const constraint& a, const constraint& b) { return !(a == b); }
+};
+
+// A reusable, named set of constraints (Unleash segments, cohorts).
+struct segment {
+  std::int64_t id = 0;
+  std::string name;
+  std::vector<constraint> constraints;
+};
+
+struct payload {
+  std::string type;  // "string", "json", "csv", "number"
+  std::string value;
+  friend bool operator==(const payload& a, const payload& b) {
+    return a.type == b.type && a.value == b.value;
+  }
+  friend bool operator!=(const payload& a, const payload& b) { return !(a == b); }
+};
+
+// Context values that force a variant before any hashing.
+struct variant_override {
+  std::string context_name;
+  std::vector<std::string> values;
+};
+
+struct variant {
+  std::string name;
+  std::uint32_t weight = 0;
+  std::string weight_type;  // "variable" or "fix" (informational here)
+  std::string stickiness;   // "default", "random", or a context field
+  std::optional<flags::payload> payload;
+  std::vector<variant_override> overrides;
+};
+
+enum class strategy_kind : std::uint8_t {
+  default_on,                  // "default": on for everyone (subject to constraints)
+  user_with_id,                // "userWithId": ids = user ids
+  flexible_rollout,            // percentage + stickiness + group_id
+  gradual_rollout_user_id,     // legacy: percentage of userId
+  gradual_rollout_session_id,  // legacy: percentage of sessionId
+  gradual_rollout_random,      // legacy: random percentage
+  remote_address,              // "remoteAddress": ids = addresses or IPv4 CIDR ranges
+  application_hostname,        // "applicationHostname": ids = host names
+  unknown,                     // a custom strategy: false, as in Unleash's SDKs
+};
+
+struct strategy {
+  strategy_kind kind = strategy_kind::default_on;
+  std::string name;                // the name in the payload ("flexibleRollout")
+  std::uint32_t percentage = 100;  // rollout, 0..100
+  std::string group_id;            // empty: the flag's name (flexibleRollout)
+  std::string stickiness = "default";
+  std::vector<std::string> ids;
+  std::vector<constraint> constraints;
+  std::vector<std::int64_t> segments;  // ids into the flag set's segments
+  std::vector<variant> variants;       // strategy variants win over flag variants
+};
+
+// A parent flag this one requires: enabled (or, with enabled = false,
+// disabled), and when `variants` is non-empty, one of those variants.
+struct dependency {
+  std::string feature;
+  bool enabled = true;
+  std::vector<std::string> variants;
+};
+
+// Unleash's flag types and their expected lifetimes.
+enum class flag_type : std::uint8_t { release, experiment, operational, kill_switch, permission };
+
+constexpr std::string_view to_string(flag_type t) noexcept {
+  switch (t) {
+    case flag_type::release:
+      return "release";
+    case flag_type::experiment:
+      return "experiment";
+    case flag_type::operational:
+      return "operational";
+    case flag_type::kill_switch:
+      return "kill-switch";
+    case flag_type::permission:
+      return "permission";
+  }
+  return "release";
+}
+constexpr std::optional<flag_type> parse_flag_type(std::string_view s) noexcept {
+  for (auto t : {flag_type::release, flag_type::experiment, flag_type::operational,
+                 flag_type::kill_switch, flag_type::permission}) {
+    if (to_string(t) == s) return t;
+  }
+  return std::nullopt;
+}
+
+// Days after creation when Unleash calls a flag "potentially stale":
+// release and experiment 40, operational 7, kill-switch and permission never.
+constexpr std::optional<int> expected_lifetime_days(flag_type t) noexcept {
+  switch (t) {
+    case flag_type::release:
+    case flag_type::experiment:
+      return 40;
+    case flag_type::operational:
+      return 7;
+    case flag_type::kill_switch:
+    case flag_type::permission:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+using time_point = std::chrono::system_clock::time_point;
+
+struct lifecycle {
+  flag_type type = flag_type::release;
+  std::string owner;
+  std::optional<time_point> created;
+  std::optional<time_point> expires;  // an explicit end date, if the team set one
+  bool marked_stale = false;          // set by a person (Unleash's `stale`)
+};
+
+struct flag {
+  std::string name;
+  bool enabled = false;              // the kill switch: false turns every strategy off
+  std::vector<strategy> strategies;  // OR; none = on for everyone when enabled
+  std::vector<variant> variants;
+  std::vector<dependency> dependencies;
+  lifecycle meta;
+  std::string description;
+  std::string project;
+  bool impression_data = false;
+};
+
+// ---------------------------------------------------------------------------
+// Evaluation context: views, so building one for a request copies nothing.
+
+struct property {
+  std::string_view name;
+  std::string_view value;
+};
+
+struct context {
+  std::optional<std::string_view> user_id;
+  std::optional<std::string_view> session_id;
+  std::optional<std::string_view> remote_address;
+  std::optional<std::string_view> environment;
+  std::optional<std::string_view> app_name;
+  std::optional<std::string_view> current_time;  // RFC 3339; DATE_* constraints
+  std::optional<std::string_view> hostname;      // applicationHostname strategy
+  std::vector<property> properties;
+  // "Now" for DATE_* constraints when current_time is absent (relkit reads no
+  // clock). With neither, DATE_* constraints are false.
+  std::optional<time_point> now;
+  // Entropy for random stickiness and gradualRolloutRandom: pass a fresh
+  // random number per evaluation (relkit has no random source of its own).
+  std::uint32_t random = 0;
+
+  // A standard field by its Unleash name, else a property; nullopt if absent.
+  [[nodiscard]] std::optional<std::string_view> get(std::string_view field) const noexcept {
+    if (field == "userId") return user_id;
+    if (field == "sessionId") return session_id;
+    if (field == "remoteAddress") return remote_address;
+    if (field == "environment") return environment;
+    if (field == "appName") return app_name;
+    if (field == "currentTime") return current_time;
+    for (const auto& p : properties) {
+      if (p.name == field) return p.value;
+    }
+    return std::nullopt;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Results
+
+enum class reason : std::uint8_t {
+  unknown_flag,         // no flag of that name
+  disabled,             // the kill switch is off
+  dependency_failed,    // a parent flag is missing, off, or on a different variant
+  no_strategies,        // enabled with no strategies: on for everyone
+  strategy_matched,     // `strategy` is the first strategy that is on
+  no_strategy_matched,  // every strategy was off
+};
+
+constexpr std::string_view to_string(reason r) noexcept {
+  switch (r) {
+    case reason::unknown_flag:
+      return "unknown_flag";
+    case reason::disabled:
+      return "disabled";
+    case reason::dependency_failed:
+      return "dependency_failed";
+    case reason::no_strategies:
+      return "no_strategies";
+    case reason::strategy_matched:
+      return "strategy_matched";
+    case reason::no_strategy_matched:
+      return "no_strategy_matched";
+  }
+  return "unknown";
+}
+
+struct evaluation {
+  bool enabled = false;
+  flags::reason reason = reason::unknown_flag;
+  int strategy = -1;    // strategy_matched: its index
+  int dependency = -1;  // dependency_failed: the failing dependency's index
+  // no_strategy_matched: for the last strategy, the index of the first
+  // constraint that failed (segment constraints count after the strategy's
+  // own), or -1 if its constraints held and its rollout said no.
+  int failed_constraint = -1;
+};
+
+enum class variant_source : std::uint8_t { none, override_match, strategy_variant, flag_variant };
+
+struct variant_result {
+  std::string_view name = "disabled";
+  bool enabled = false;                     // a variant was chosen
+  bool feature_enabled = false;             // the flag itself is on
+  const flags::payload* payload = nullptr;  // points into the flag set
+  variant_source source = variant_source::none;
+};
+
+// One line: why the flag is on or off ("strategy 1 (flexibleRollout) matched").
+template <class Unused = void>
+std::string explain(const flag& f, const evaluation& e) {
+  std::string out = f.name;
+  out += e.enabled ? " is on: " : " is off: ";
+  switch (e.reason) {
+    case reason::unknown_flag:
+      out += "unknown flag";
+      break;
+    case reason::disabled:
+      out += "disabled (kill switch)";
+      break;
+    case reason::dependency_failed:
+      out += "dependency on '";
+      out += f.dependencies[static_cast<std::size_t>(e.dependency)].feature;
+      out += "' not satisfied";
+      break;
+    case reason::no_strategies:
+      out += "enabled with no strategies";
+      break;
+    case reason::strategy_matched:
+      out += "strategy " + std::to_string(e.strategy) + " (" +
+             f.strategies[static_cast<std::size_t>(e.strategy)].name + ") matched";
+      break;
+    case reason::no_strategy_matched:
+      out += "no strategy matched";
+      if (e.failed_constraint >= 0) {
+        out += " (last strategy: constraint " + std::to_string(e.failed_constraint) + " failed)";
+      }
+      break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Stale-flag report (Unleash's semantics; time passed in)
+
+enum class stale_reason : std::uint8_t { marked_stale, past_expected_lifetime, past_expiry };
+
+constexpr std::string_view to_string(stale_reason r) noexcept {
+  switch (r) {
+    case stale_reason::marked_stale:
+      return "marked stale";
+    case stale_reason::past_expected_lifetime:
+      return "past expected lifetime";
+    case stale_reason::past_expiry:
+      return "past expiry";
+  }
+  return "unknown";
+}
+
+struct stale_entry {
+  std::string flag;
+  flag_type type = flag_type::release;
+  std::string owner;
+  stale_reason reason = stale_reason::marked_stale;
+  int days_overdue = 0;  // whole days past the lifetime or expiry (0 for marked_stale)
+};
+
+// Every flag that is marked stale, past an explicit expiry, or older than
+// its type's expected lifetime ("potentially stale"), in input order.
+template <class Unused = void>
+std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
+  std::vector<stale_entry> out;
+  const auto whole_days = [](std::chrono::system_clock::duration d) {
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(d).count() / 24);
+  };
+  for (const flag& f : all) {
+    stale_entry e{f.name, f.meta.type, f.meta.owner, stale_reason::marked_stale, 0};
+    if (f.meta.marked_stale) {
+      out.push_back(e);
+      continue;
+    }
+    if (f.meta.expires && *f.meta.expires <= now) {
+      e.reason = stale_reason::past_expiry;
+      e.days_overdue = whole_days(now - *f.meta.expires);
+      out.push_back(e);
+      continue;
+    }
+    const auto lifetime = expected_lifetime_days(f.meta.type);
+    if (lifetime && f.meta.created) {
+      const auto limit = *f.meta.created + std::chrono::hours(24 * *lifetime);
+      if (limit < now) {
+        e.reason = stale_reason::past_expected_lifetime;
+        e.days_overdue = whole_days(now - limit);
+        out.push_back(e);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// flag_set: the flags and segments, compiled for evaluation.
+
+namespace detail_impl {
+
+struct compiled_constraint {
+  const constraint* source = nullptr;
+  std::optional<double> number;            // NUM_*
+  std::optional<std::int64_t> date_ms;     // DATE_*
+  std::optional<semver::version> version;  // SEMVER_*
+  detail::regex_lite::regex pattern;       // REGEX
+  std::vector<detail::cidr_range> ranges;  // IN_CIDR
+  std::vector<std::string> folded;         // STR_* with case_insensitive
+  bool missing_segment = false;            // stands for an unknown segment id
+};
+
+enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
+
+struct compiled_strategy {
+  const strategy* source = nullptr;
+  stickiness_kind stickiness = stickiness_kind::default_chain;
+  std::size_t first_constraint = 0;
+  std::size_t constraint_count = 0;
+  std::vector<detail::cidr_range> ipv4_ranges;  // remoteAddress entries with '/'
+};
+
+struct compiled_flag {
+  const flag* source = nullptr;
+  std::size_t first_strategy = 0;
+  std::vector<int> dependency_index;  // -1 = missing parent
+};
+
+inline char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Case-insensitive comparison of `text` at `offset` with an already
+// lower-cased needle (ASCII folding; JavaScript's toLocaleLowerCase folds
+// more, which matters only for non-ASCII letters).
+inline bool folded_equal_at(std::string_view text, std::size_t offset,
+                            std::string_view lower) noexcept {
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (ascii_lower(text[offset + i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace detail_impl
+
+// The class is a template only so that a translation unit that includes this
+// header without evaluating flags does not pay for compiling the evaluator.
+template <class Unused = void>
+class basic_flag_set {
+ public:
+  basic_flag_set() = default;
+  explicit basic_flag_set(std::vector<flag> flags, std::vector<segment> segments = {})
+      : flags_(std::move(flags)), segments_(std::move(segments)) {
+    compile();
+  }
+  basic_flag_set(const basic_flag_set& other) : flags_(other.flags_), segments_(other.segments_) {
+    compile();
+  }
+  basic_flag_set& operator=(const basic_flag_set& other) {
+    if (this != &other) {
+      flags_ = other.flags_;
+      segments_ = other.segments_;
+      compile();
+    }
+    return *this;
+  }
+  basic_flag_set(basic_flag_set&&) noexcept = default;
+  basic_flag_set& operator=(basic_flag_set&&) noexcept = default;
+  ~basic_flag_set() = default;
+
+  [[nodiscard]] const std::vector<flag>& flags() const noexcept { return flags_; }
+  [[nodiscard]] const std::vector<segment>& segments() const noexcept { return segments_; }
+
+  // Adds or replaces (by name / id), removes; each recompiles the set.
+  void upsert(flag f) {
+    const int i = index_of(f.name);
+    if (i >= 0) {
+      flags_[static_cast<std::size_t>(i)] = std::move(f);
+    } else {
+      flags_.push_back(std::move(f));
+    }
+    compile();
+  }
+  void remove_flag(std::string_view name) {
+    const int i = index_of(name);
+    if (i < 0) return;
+    flags_.erase(flags_.begin() + i);
+    compile();
+  }
+  void upsert(segment s) {
+    bool replaced = false;
+    for (auto& existing : segments_) {
+      if (existing.id == s.id) {
+        existing = s;
+        replaced = true;
+      }
+    }
+    if (!replaced) segments_.push_back(std::move(s));
+    compile();
+  }
+  void remove_segment(std::int64_t id) {
+    std::vector<segment> kept;
+    for (auto& s : segments_) {
+      if (s.id != id) kept.push_back(std::move(s));
+    }
+    segments_ = std::move(kept);
+    compile();
+  }
+  // Replaces everything at once (one compilation).
+  void assign(std::vector<flag> flags, std::vector<segment> segments) {
+    flags_ = std::move(flags);
+    segments_ = std::move(segments);
+    compile();
+  }
+
+  [[nodiscard]] const flag* find(std::string_view name) const noexcept {
+    const int i = index_of(name);
+    return i < 0 ? nullptr : &flags_[static_cast<std::size_t>(i)];
+  }
+
+  [[nodiscard]] evaluation evaluate(std::string_view name, const context& ctx) const {
+    const int i = index_of(name);
+    if (i < 0) return evaluation{};
+    const strategy* matched = nullptr;
+    return evaluate_flag(static_cast<std::size_t>(i), ctx, true, matched);
+  }
+
+  [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
+    return evaluate(name, ctx).enabled;
+  }
+
+  [[nodiscard]] variant_result get_variant(std::string_view name, const context& ctx) const {
+    const int i = index_of(name);
+    if (i < 0) return variant_result{};
+    return variant_of(static_cast<std::size_t>(i), ctx, true);
+  }
+
+ private:
+  // Binary search over names (sorted index): no allocation, no hashing.
+  [[nodiscard]] int index_of(std::string_view name) const noexcept {
+    std::size_t lo = 0, hi = by_name_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      const std::string& candidate = flags_[by_name_[mid]].name;
+      const int c = detail::compare_bytes(candidate, name);
+      if (c == 0) return static_cast<int>(by_name_[mid]);
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return -1;
+  }
+
+  void compile_constraint(const constraint& c) {
+    detail_impl::compiled_constraint cc;
+    cc.source = &c;
+    switch (c.op) {
+      case operator_kind::num_eq:
+      case operator_kind::num_gt:
+      case operator_kind::num_gte:
+      case operator_kind::num_lt:
+      case operator_kind::num_lte:
+        cc.number = detail::js_number(c.value);
+        break;
+      case operator_kind::date_after:
+      case operator_kind::date_before:
+        cc.date_ms = detail::parse_timestamp_ms(c.value);
+        break;
+      case operator_kind::semver_eq:
+      case operator_kind::semver_gt:
+      case operator_kind::semver_gte:
+      case operator_kind::semver_lt:
+      case operator_kind::semver_lte:
+        if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
+        break;
+      case operator_kind::regex:
+        cc.pattern = detail::regex_lite::regex::compile(c.value, c.case_insensitive);
+        break;
+      case operator_kind::in_cidr:
+        for (const auto& v : c.values) {
+          if (auto r = detail::parse_cidr(detail::trim_js_space(v))) cc.ranges.push_back(*r);
+        }
+        break;
+      case operator_kind::str_contains:
+      case operator_kind::str_starts_with:
+      case operator_kind::str_ends_with:
+        if (c.case_insensitive) {
+          for (const auto& v : c.values) {
+            std::string lower(v);
+            for (char& ch : lower) ch = detail_impl::ascii_lower(ch);
+            cc.folded.push_back(std::move(lower));
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    constraints_.push_back(std::move(cc));
+  }
+
+  void compile() {
+    compiled_flags_.clear();
+    strategies_.clear();
+    constraints_.clear();
+    by_name_.clear();
+    for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
+    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
+      return detail::compare_bytes(flags_[a].name, flags_[b].name) < 0;
+    });
+    // Duplicate names: the last one wins, as a later payload entry would.
+    std::vector<std::size_t> unique;
+    for (std::size_t k = 0; k < by_name_.size(); ++k) {
+      if (!unique.empty() && flags_[unique.back()].name == flags_[by_name_[k]].name) {
+        unique.back() = std::max(unique.back(), by_name_[k]);
+      } else {
+        unique.push_back(by_name_[k]);
+      }
+    }
+    by_name_ = std::move(unique);
+    for (const flag& f : flags_) {
+      detail_impl::compiled_flag cf;
+      cf.source = &f;
+      cf.first_strategy = strategies_.size();
+      for (const strategy& s : f.strategies) {
+        detail_impl::compiled_strategy cs;
+        cs.source = &s;
+        cs.first_constraint = constraints_.size();
+        for (const constraint& c : s.constraints) compile_constraint(c);
+        for (std::int64_t id : s.segments) {
+          const segment* seg = nullptr;
+          for (const auto& candidate : segments_) {
+            if (candidate.id == id) seg = &candidate;
+          }
+          if (seg == nullptr) {
+            detail_impl::compiled_constraint missing;
+            missing.missing_segment = true;
+            constraints_.push_back(std::move(missing));
+          } else {
+            for (const constraint& c : seg->constraints) compile_constraint(c);
+          }
+        }
+        cs.constraint_count = constraints_.size() - cs.first_constraint;
+        if (s.stickiness == "random") {
+          cs.stickiness = detail_impl::stickiness_kind::random;
+        } else if (s.stickiness == "userId") {
+          cs.stickiness = detail_impl::stickiness_kind::user_id;
+        } else if (s.stickiness == "sessionId") {
+          cs.stickiness = detail_impl::stickiness_kind::session_id;
+        } else if (s.stickiness != "default" && !s.stickiness.empty()) {
+          cs.stickiness = detail_impl::stickiness_kind::field;
+        }
+        if (s.kind == strategy_kind::remote_address) {
+          for (const auto& entry : s.ids) {
+            if (entry.find('/') == std::string::npos) continue;
+            auto r = detail::parse_cidr(entry);
+            if (r && !r->network.v6) cs.ipv4_ranges.push_back(*r);
+          }
+        }
+        strategies_.push_back(std::move(cs));
+      }
+      compiled_flags_.push_back(std::move(cf));
+    }
+    for (auto& cf : compiled_flags_) {
+      for (const dependency& d : cf.source->dependencies)
+        cf.dependency_index.push_back(index_of(d.feature));
+    }
+  }
+
+  [[nodiscard]] static bool check_constraint(const detail_impl::compiled_constraint& cc,
+                                             const context& ctx) {
+    if (cc.missing_segment) return false;
+    const constraint& c = *cc.source;
+    if (c.op == operator_kind::unknown) return false;  // even when inverted
+    const bool result = operator_holds(cc, ctx);
+    return c.inverted ? !result : result;
+  }
+
+  [[nodiscard]] static bool operator_holds(const detail_impl::compiled_constraint& cc,
+                                           const context& ctx) {
+    const constraint& c = *cc.source;
+    if (c.op == operator_kind::date_after || c.op == operator_kind::date_before) {
+      if (!cc.date_ms) return false;
+      std::optional<std::int64_t> now;
+      if (const auto text = ctx.current_time) {
+        now = detail::parse_timestamp_ms(*text);
+      } else if (ctx.now) {
+        now = std::chrono::duration_cast<std::chrono::milliseconds>(ctx.now->time_since_epoch())
+                  .count();
+      }
+      if (!now) return false;
+      return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
+    }
+    const std::optional<std::string_view> value = ctx.get(c.context_name);
+    switch (c.op) {
+      case operator_kind::in:
+      case operator_kind::not_in: {
+        bool found = false;
+        if (value) {
+          for (const auto& v : c.values) {
+            if (v == *value) {
+              found = true;
+              break;
+            }
+          }
+        }
+        return c.op == operator_kind::in ? found : !found;
+      }
+      case operator_kind::str_contains:
+      case operator_kind::str_starts_with:
+      case operator_kind::str_ends_with: {
+        if (!value) return false;
+        const std::string_view text = *value;
+        const std::size_t n = c.values.size();
+        for (std::size_t k = 0; k < n; ++k) {
+          const std::string_view needle =
+              c.case_insensitive ? std::string_view(cc.folded[k]) : std::string_view(c.values[k]);
+          if (needle.size() > text.size()) continue;
+          if (c.op == operator_kind::str_starts_with) {
+            if (c.case_insensitive ? detail_impl::folded_equal_at(text, 0, needle)
+                                   : text.substr(0, needle.size()) == needle) {
+              return true;
+            }
+          } else if (c.op == operator_kind::str_ends_with) {
+            const std::size_t at = text.size() - needle.size();
+            if (c.case_insensitive ? detail_impl::folded_equal_at(text, at, needle)
+                                   : text.substr(at) == needle) {
+              return true;
+            }
+          } else {
+            for (std::size_t at = 0; at + needle.size() <= text.size(); ++at) {
+              if (c.case_insensitive ? detail_impl::folded_equal_at(text, at, needle)
+                                     : text.substr(at, needle.size()) == needle) {
+                return true;
+              }
+            }
+          }
+        }
+        return false;
+      }
+      case operator_kind::num_eq:
+      case operator_kind::num_gt:
+      case operator_kind::num_gte:
+      case operator_kind::num_lt:
+      case operator_kind::num_lte: {
+        if (!value || !cc.number) return false;
+        const auto x = detail::js_number(*value);
+        if (!x) return false;
+        const double a = *x, b = *cc.number;
+        switch (c.op) {
+          case operator_kind::num_eq:
+            return a == b;
+          case operator_kind::num_gt:
+            return a > b;
+          case operator_kind::num_gte:
+            return a >= b;
+          case operator_kind::num_lt:
+            return a < b;
+          default:
+            return a <= b;
+        }
+      }
+      case operator_kind::semver_eq:
+      case operator_kind::semver_gt:
+      case operator_kind::semver_gte:
+      case operator_kind::semver_lt:
+      case operator_kind::semver_lte: {
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        if (!value || !cc.version) return false;
+        const auto v = semver::parse(*value);
+        if (!v) return false;
+        const int cmp = semver::compare(*v, *cc.version);
+        switch (c.op) {
+          case operator_kind::semver_eq:
+            return cmp == 0;
+          case operator_kind::semver_gt:
+            return cmp > 0;
+          case operator_kind::semver_gte:
+            return cmp >= 0;
+          case operator_kind::semver_lt:
+            return cmp < 0;
+          default:
+            return cmp <= 0;
+        }
+      }
+      case operator_kind::regex:
+        return value && cc.pattern.search(*value);
+      case operator_kind::in_cidr: {
+        if (!value) return false;
+        const auto ip = detail::parse_ip(detail::trim_js_space(*value));
+        if (!ip) return false;
+        for (const auto& r : cc.ranges) {
+          if (detail::cidr_contains(r, *ip)) return true;
+        }
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // The decimal string random stickiness hashes: 1..modulus. Formatted only
+  // when a strategy needs it.
+  struct random_id {
+    std::array<char, 12> digits{};
+    std::size_t size = 0;
+    std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
+      std::uint32_t v = entropy % modulus + 1U;
+      std::array<char, 12> rev{};
+      std::size_t n = 0;
+      do {
+        rev[n++] = static_cast<char>('0' + v % 10U);
+        v /= 10U;
+      } while (v != 0);
+      size = 0;
+      while (n > 0) digits[size++] = rev[--n];
+      return {digits.data(), size};
+    }
+  };
+
+  static std::optional<std::string_view> non_empty(std::optional<std::string_view> v) noexcept {
+    if (v && v->empty()) return std::nullopt;
+    return v;
+  }
+
+  [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
+                                          std::string_view v) noexcept {
+    for (const auto& item : list) {
+      if (item == v) return true;
+    }
+    return false;
+  }
+
+  [[nodiscard]] bool strategy_on(const detail_impl::compiled_strategy& cs,
+                                 std::string_view flag_name, const context& ctx) const noexcept {
+    const strategy& s = *cs.source;
+    switch (s.kind) {
+      case strategy_kind::default_on:
+        return true;
+      case strategy_kind::user_with_id:
+        return ctx.user_id && list_contains(s.ids, *ctx.user_id);
+      case strategy_kind::flexible_rollout: {
+        const std::string_view group =
+            s.group_id.empty() ? flag_name : std::string_view(s.group_id);
+        std::optional<std::string_view> id;
+        random_id random;
+        switch (cs.stickiness) {
+          case detail_impl::stickiness_kind::default_chain:
+            id = non_empty(ctx.user_id);
+            if (!id) id = non_empty(ctx.session_id);
+            if (!id) id = random.make(ctx.random, 10000U);
+            break;
+          case detail_impl::stickiness_kind::random:
+            id = random.make(ctx.random, 10000U);
+            break;
+          case detail_impl::stickiness_kind::user_id:
+            id = non_empty(ctx.user_id);
+            break;
+          case detail_impl::stickiness_kind::session_id:
+            id = non_empty(ctx.session_id);
+            break;
+          case detail_impl::stickiness_kind::field:
+            id = non_empty(ctx.get(s.stickiness));
+            break;
+        }
+        if (!id) return false;  // a named stickiness field that is missing: off, not random
+        return unleash_in_rollout(s.percentage, group, *id);
+      }
+      case strategy_kind::gradual_rollout_user_id: {
+        const auto id = non_empty(ctx.user_id);
+        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+      }
+      case strategy_kind::gradual_rollout_session_id: {
+        const auto id = non_empty(ctx.session_id);
+        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+      }
+      case strategy_kind::gradual_rollout_random:
+        return s.percentage >= ctx.random % 100U + 1U;
+      case strategy_kind::remote_address: {
+        if (!ctx.remote_address) return false;
+        if (list_contains(s.ids, *ctx.remote_address)) return true;
+        const auto ip = detail::parse_ipv4(*ctx.remote_address);
+        if (!ip) return false;
+        for (const auto& r : cs.ipv4_ranges) {
+          if (detail::cidr_contains(r, *ip)) return true;
+        }
+        return false;
+      }
+      case strategy_kind::application_hostname: {
+        if (!ctx.hostname) return false;
+        for (const auto& h : s.ids) {
+          if (h.size() == ctx.hostname->size() &&
+              detail_impl::folded_equal_at(h, 0, *ctx.hostname)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case strategy_kind::unknown:
+        return false;
+    }
+    return false;
+  }
+
+  // Unleash's feature evaluation: dependencies, kill switch, strategies.
+  [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
+                                         const strategy*& matched) const {
+    const detail_impl::compiled_flag& cf = compiled_flags_[index];
+    const flag& f = *cf.source;
+    evaluation e;
+    matched = nullptr;
+    if (check_parents) {
+      for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
+        if (!dependency_holds(f.dependencies[d], cf.dependency_index[d], ctx)) {
+          e.reason = reason::dependency_failed;
+          e.dependency = static_cast<int>(d);
+          return e;
+        }
+      }
+    }
+    if (!f.enabled) {
+      e.reason = reason::disabled;
+      return e;
+    }
+    if (f.strategies.empty()) {
+      e.enabled = true;
+      e.reason = reason::no_strategies;
+      return e;
+    }
+    e.reason = reason::no_strategy_matched;
+    for (std::size_t k = 0; k < f.strategies.size(); ++k) {
+      const detail_impl::compiled_strategy& cs = strategies_[cf.first_strategy + k];
+      int failed = -1;
+      for (std::size_t c = 0; c < cs.constraint_count; ++c) {
+        if (!check_constraint(constraints_[cs.first_constraint + c], ctx)) {
+          failed = static_cast<int>(c);
+          break;
+        }
+      }
+      e.failed_constraint = failed;
+      if (failed < 0 && strategy_on(cs, f.name, ctx)) {
+        e.enabled = true;
+        e.reason = reason::strategy_matched;
+        e.strategy = static_cast<int>(k);
+        e.failed_constraint = -1;
+        matched = cs.source;
+        return e;
+      }
+    }
+    return e;
+  }
+
+  // One level only: a parent that itself has dependencies fails the child.
+  [[nodiscard]] bool dependency_holds(const dependency& d, int parent, const context& ctx) const {
+    if (parent < 0) return false;
+    const auto p = static_cast<std::size_t>(parent);
+    if (!flags_[p].dependencies.empty()) return false;
+    if (!d.enabled) {
+      const strategy* ignored = nullptr;
+      return !evaluate_flag(p, ctx, false, ignored).enabled;
+    }
+    if (!d.variants.empty()) {
+      const variant_result v = variant_of(p, ctx, false);
+      if (!v.feature_enabled) return false;
+      for (const auto& name : d.variants) {
+        if (name == v.name) return true;
+      }
+      return false;
+    }
+    const strategy* ignored = nullptr;
+    return evaluate_flag(p, ctx, false, ignored).enabled;
+  }
+
+  // Unleash's selectVariantDefinition over `variants`, grouped by `group`.
+  [[nodiscard]] static const variant* select_variant(const std::vector<variant>& variants,
+                                                     std::string_view group,
+                                                     std::string_view fallback_stickiness,
+                                                     const context& ctx,
+                                                     bool& by_override) noexcept {
+    by_override = false;
+    std::uint64_t total = 0;
+    for (const auto& v : variants) total += v.weight;
+    if (total == 0 || total > 0xFFFFFFFFULL) return nullptr;
+    for (const auto& v : variants) {
+      for (const auto& o : v.overrides) {
+        const auto value = ctx.get(o.context_name);
+        if (value && list_contains(o.values, *value)) {
+          by_override = true;
+          return &v;
+        }
+      }
+    }
+    std::string_view stickiness = variants.front().stickiness;
+    if (stickiness.empty()) stickiness = fallback_stickiness;
+    if (stickiness.empty()) stickiness = "default";
+    random_id random;
+    std::optional<std::string_view> id;
+    if (stickiness == "default") {
+      id = non_empty(ctx.user_id);
+      if (!id) id = non_empty(ctx.session_id);
+      if (!id) id = non_empty(ctx.remote_address);
+    } else if (stickiness != "random") {
+      id = non_empty(ctx.get(stickiness));
+    }
+    if (!id)
+      id = random.make(ctx.random, 100000U);  // variants fall back to random, unlike rollouts
+    const std::uint32_t target =
+        unleash_variant_bucket(group, *id, static_cast<std::uint32_t>(total));
+    std::uint64_t counter = 0;
+    for (const auto& v : variants) {
+      if (v.weight == 0) continue;
+      counter += v.weight;
+      if (counter >= target) return &v;
+    }
+    return nullptr;
+  }
+
+  [[nodiscard]] variant_result variant_of(std::size_t index, const context& ctx,
+                                          bool check_parents) const {
+    const strategy* matched = nullptr;
+    const evaluation e = evaluate_flag(index, ctx, check_parents, matched);
+    variant_result out;
+    if (!e.enabled) return out;
+    out.feature_enabled = true;
+    const flag& f = flags_[index];
+    bool by_override = false;
+    if (matched != nullptr && !matched->variants.empty()) {
+      const std::string_view group = matched->group_id.empty()
+                                         ? std::string_view(f.name)
+                                         : std::string_view(matched->group_id);
+      if (const variant* v =
+              select_variant(matched->variants, group, matched->stickiness, ctx, by_override)) {
+        out.name = v->name;
+        out.enabled = true;
+        out.payload = v->payload ? &*v->payload : nullptr;
+        out.source =
+            by_override ? variant_source::override_match : variant_source::strategy_variant;
+        return out;
+      }
+    }
+    if (f.variants.empty()) return out;
+    if (const variant* v = select_variant(f.variants, f.name, "default", ctx, by_override)) {
+      out.name = v->name;
+      out.enabled = true;
+      out.payload = v->payload ? &*v->payload : nullptr;
+      out.source = by_override ? variant_source::override_match : variant_source::flag_variant;
+    }
+    return out;
+  }
+
+  std::vector<flag> flags_;
+  std::vector<segment> segments_;
+  std::vector<detail_impl::compiled_flag> compiled_flags_;
+  std::vector<detail_impl::compiled_strategy> strategies_;
+  std::vector<detail_impl::compiled_constraint> constraints_;
+  std::vector<std::size_t> by_name_;
+};
+
+using flag_set = basic_flag_set<>;
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags.hpp ----
 // ---- begin relkit/gates.hpp ----
 // relkit::gates: promotion gates over evidence. A gate is a tree of
 // conditions (thresholds, approvals, test stages, deploy windows) composed
@@ -6411,8 +9455,6 @@ RELKIT_NAMESPACE_END
 // missing evidence fails (also under not_), a timeout never approves, and no
 // member can be optional. Every verdict explains itself, one line per node.
 
-#include <charconv>
-#include <chrono>
 
 // ---- begin relkit/detail/gates_text.hpp ----
 // Helpers for relkit::gates: number and time formatting, civil-date arithmetic
@@ -10708,7 +13750,6 @@ RELKIT_NAMESPACE_END
 // gives the next state and the actions a controller must take. Nothing here
 // reads a clock: every event carries the time it happened.
 
-#include <array>
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -12872,6 +15913,1009 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/rollout_text.hpp ----
 // ---- end relkit/detail/rollout_machine.hpp ----
 // ---- end relkit/rollout.hpp ----
+// ---- begin relkit/unleash.hpp ----
+// relkit::unleash: read Unleash's client-API feature payload (GET
+// /api/client/features, and the delta API's events) into a relkit flag set,
+// and evaluate is_enabled / get_variant with the results of Unleash's SDKs
+// (client-specification 6.1.0).
+
+
+// ---- begin relkit/detail/json.hpp ----
+// A small JSON reader (RFC 8259) for relkit's payload parsers: a document
+// tree, byte positions in every error, limits on input size, nesting depth
+// and element count, and no recursion on the input (an explicit stack).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+enum class json_errc {
+  too_large = 1,
+  too_deep,
+  too_many_values,
+  unexpected_end,
+  unexpected_character,
+  bad_literal,
+  bad_number,
+  bad_string,
+  bad_escape,
+  trailing_characters,
+};
+
+constexpr std::string_view describe_json_error(int code) noexcept {
+  switch (static_cast<json_errc>(code)) {
+    case json_errc::too_large:
+      return "too_large";
+    case json_errc::too_deep:
+      return "too_deep";
+    case json_errc::too_many_values:
+      return "too_many_values";
+    case json_errc::unexpected_end:
+      return "unexpected_end";
+    case json_errc::unexpected_character:
+      return "unexpected_character";
+    case json_errc::bad_literal:
+      return "bad_literal";
+    case json_errc::bad_number:
+      return "bad_number";
+    case json_errc::bad_string:
+      return "bad_string";
+    case json_errc::bad_escape:
+      return "bad_escape";
+    case json_errc::trailing_characters:
+      return "trailing_characters";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain json_error_domain{"json", &describe_json_error};
+constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
+  return json_error_domain;
+}
+
+struct json_limits {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;
+  std::size_t max_values = std::size_t{4} << 20U;
+};
+
+struct json_member;
+
+// One JSON value. Objects keep their members in document order (duplicate
+// keys are kept; lookups return the last, as JavaScript's JSON.parse does).
+struct json_value {
+  enum class kind : std::uint8_t { null, boolean, number, string, array, object };
+
+  kind type = kind::null;
+  bool boolean = false;
+  double number = 0.0;
+  std::string text;  // a string's decoded UTF-8, or a number's source text
+  std::vector<json_value> items;
+  std::vector<json_member> members;
+  std::size_t position = 0;  // byte offset of the value in the input
+
+  [[nodiscard]] bool is_null() const noexcept { return type == kind::null; }
+  [[nodiscard]] bool is_bool() const noexcept { return type == kind::boolean; }
+  [[nodiscard]] bool is_number() const noexcept { return type == kind::number; }
+  [[nodiscard]] bool is_string() const noexcept { return type == kind::string; }
+  [[nodiscard]] bool is_array() const noexcept { return type == kind::array; }
+  [[nodiscard]] bool is_object() const noexcept { return type == kind::object; }
+
+  // The member named `key` (the last one if repeated), or null.
+  [[nodiscard]] inline const json_value* find(std::string_view key) const noexcept;
+};
+
+struct json_member {
+  std::string key;
+  json_value value;
+};
+
+inline const json_value* json_value::find(std::string_view key) const noexcept {
+  const json_value* found = nullptr;
+  for (const auto& m : members) {
+    if (m.key == key) found = &m.value;
+  }
+  return found;
+}
+
+namespace json_impl {
+
+inline relkit::error make_error(json_errc code, std::size_t pos, std::string_view what) {
+  std::string message(what);
+  message += " at ";
+  message += std::to_string(pos);
+  return relkit::error{code, pos, std::move(message)};
+}
+
+inline bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80U) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800U) {
+    out += static_cast<char>(0xC0U | (cp >> 6U));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else if (cp < 0x10000U) {
+    out += static_cast<char>(0xE0U | (cp >> 12U));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (cp >> 18U));
+    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  }
+}
+
+template <class Unused = void>
+class reader {
+ public:
+  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
+
+  relkit::result<json_value> parse() {
+    if (in_.size() > limits_.max_bytes) {
+      return make_error(json_errc::too_large, limits_.max_bytes,
+                        "JSON input exceeds " + std::to_string(limits_.max_bytes) + " bytes");
+    }
+    // Each frame is an open array or object; `key` is the pending member name.
+    struct frame {
+      json_value value;
+      std::string key;
+    };
+    std::vector<frame> stack;
+    json_value root;
+    bool have_root = false;
+    skip_space();
+    while (true) {
+      // Expect a value here.
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, pos_, "expected a value");
+      if (++count_ > limits_.max_values) {
+        return make_error(json_errc::too_many_values, pos_, "too many JSON values");
+      }
+      json_value value;
+      value.position = pos_;
+      const char c = in_[pos_];
+      bool opened = false;
+      if (c == '{' || c == '[') {
+        if (stack.size() >= limits_.max_depth) {
+          return make_error(json_errc::too_deep, pos_,
+                            "JSON nesting deeper than " + std::to_string(limits_.max_depth));
+        }
+        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+        ++pos_;
+        skip_space();
+        const char close = c == '{' ? '}' : ']';
+        if (pos_ < in_.size() && in_[pos_] == close) {
+          ++pos_;  // empty container: a complete value
+        } else {
+          stack.push_back(frame{std::move(value), std::string()});
+          opened = true;
+          if (c == '{') {
+            auto key = read_key();
+            if (!key) return std::move(key).error();
+            stack.back().key = std::move(*key);
+          }
+        }
+      } else {
+        auto scalar = read_scalar(value);
+        if (!scalar) return std::move(scalar).error();
+      }
+      if (opened) continue;
+      // A complete value: attach it and close every container it completes.
+      while (true) {
+        if (stack.empty()) {
+          root = std::move(value);
+          have_root = true;
+          break;
+        }
+        frame& top = stack.back();
+        if (top.value.type == json_value::kind::array) {
+          top.value.items.push_back(std::move(value));
+        } else {
+          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
+          top.key.clear();
+        }
+        skip_space();
+        if (pos_ >= in_.size()) {
+          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
+        }
+        const bool is_object = top.value.type == json_value::kind::object;
+        const char next = in_[pos_];
+        if (next == ',') {
+          ++pos_;
+          skip_space();
+          if (is_object) {
+            auto key = read_key();
+            if (!key) return std::move(key).error();
+            top.key = std::move(*key);
+          }
+          break;  // read the next element
+        }
+        if (next == (is_object ? '}' : ']')) {
+          ++pos_;
+          value = std::move(top.value);
+          stack.pop_back();
+          continue;
+        }
+        return make_error(json_errc::unexpected_character, pos_,
+                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      if (have_root) break;
+    }
+    skip_space();
+    if (pos_ != in_.size()) {
+      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
+    }
+    return root;
+  }
+
+ private:
+  void skip_space() noexcept {
+    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
+  }
+
+  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
+  relkit::result<std::string> read_key() {
+    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
+    if (in_[pos_] != '"') {
+      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
+    }
+    std::string key;
+    auto ok = read_string(key);
+    if (!ok) return std::move(ok).error();
+    skip_space();
+    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
+    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
+    ++pos_;
+    skip_space();
+    return key;
+  }
+
+  relkit::result<void> read_scalar(json_value& value) {
+    const char c = in_[pos_];
+    if (c == '"') {
+      value.type = json_value::kind::string;
+      return read_string(value.text);
+    }
+    if (c == 't' || c == 'f' || c == 'n') {
+      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+      if (in_.substr(pos_, word.size()) != word) {
+        return make_error(json_errc::bad_literal, pos_, "invalid literal");
+      }
+      pos_ += word.size();
+      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      value.boolean = c == 't';
+      return {};
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return read_number(value);
+    return make_error(json_errc::unexpected_character, pos_, "expected a value");
+  }
+
+  relkit::result<void> read_number(json_value& value) {
+    const std::size_t start = pos_;
+    auto digits = [&]() {
+      const std::size_t from = pos_;
+      while (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') ++pos_;
+      return pos_ - from;
+    };
+    if (in_[pos_] == '-') ++pos_;
+    if (pos_ < in_.size() && in_[pos_] == '0') {
+      ++pos_;
+    } else if (digits() == 0) {
+      return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    if (pos_ < in_.size() && in_[pos_] == '.') {
+      ++pos_;
+      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    if (pos_ < in_.size() && (in_[pos_] == 'e' || in_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < in_.size() && (in_[pos_] == '+' || in_[pos_] == '-')) ++pos_;
+      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    value.type = json_value::kind::number;
+    value.text.assign(in_.data() + start, pos_ - start);
+    const char* first = in_.data() + start;
+    const auto parsed = std::from_chars(first, in_.data() + pos_, value.number);
+    if (parsed.ec == std::errc::result_out_of_range) {
+      // JSON.parse gives ±Infinity or 0 here; relkit refuses the ambiguity.
+      return make_error(json_errc::bad_number, start, "number out of range");
+    }
+    return {};
+  }
+
+  relkit::result<void> read_hex4(std::uint32_t& out) {
+    if (pos_ + 4 > in_.size())
+      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
+    out = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const char h = in_[pos_ + k];
+      std::uint32_t d = 0;
+      if (h >= '0' && h <= '9') {
+        d = static_cast<std::uint32_t>(h - '0');
+      } else if (h >= 'a' && h <= 'f') {
+        d = static_cast<std::uint32_t>(h - 'a' + 10);
+      } else if (h >= 'A' && h <= 'F') {
+        d = static_cast<std::uint32_t>(h - 'A' + 10);
+      } else {
+        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
+      }
+      out = out * 16U + d;
+    }
+    pos_ += 4;
+    return {};
+  }
+
+  // pos_ at the opening quote; leaves pos_ after the closing quote.
+  relkit::result<void> read_string(std::string& out) {
+    const std::size_t start = pos_;
+    ++pos_;
+    while (true) {
+      // Copy a run of plain bytes at once.
+      std::size_t run = pos_;
+      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
+             static_cast<unsigned char>(in_[run]) >= 0x20U) {
+        ++run;
+      }
+      out.append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, start, "unterminated string");
+      const char c = in_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return {};
+      }
+      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
+      ++pos_;
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, start, "unterminated string");
+      const char e = in_[pos_++];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          auto ok = read_hex4(cp);
+          if (!ok) return ok;
+          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
+              in_[pos_ + 1] == 'u') {
+            const std::size_t save = pos_;
+            pos_ += 2;
+            std::uint32_t low = 0;
+            ok = read_hex4(low);
+            if (!ok) return ok;
+            if (low >= 0xDC00U && low <= 0xDFFFU) {
+              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
+            } else {
+              pos_ = save;
+            }
+          }
+          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+          append_utf8(out, cp);
+          break;
+        }
+        default:
+          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
+      }
+    }
+  }
+
+  std::string_view in_;
+  json_limits limits_;
+  std::size_t pos_ = 0;
+  std::size_t count_ = 0;
+};
+
+}  // namespace json_impl
+
+// Parses one JSON document (whitespace around it allowed).
+template <class Unused = void>
+relkit::result<json_value> parse_json(std::string_view text, const json_limits& limits = {}) {
+  return json_impl::reader<>(text, limits).parse();
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/json.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+
+enum class errc {
+  invalid_json = 1,  // the text is not JSON (the message names the JSON error)
+  wrong_type,        // a known field has the wrong JSON type
+  missing_field,     // a required field is absent (feature name, segment id, event type)
+  unknown_event,     // a delta event of a type this library does not know
+};
+
+constexpr std::string_view describe(int code) noexcept {
+  switch (static_cast<errc>(code)) {
+    case errc::invalid_json:
+      return "invalid_json";
+    case errc::wrong_type:
+      return "wrong_type";
+    case errc::missing_field:
+      return "missing_field";
+    case errc::unknown_event:
+      return "unknown_event";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain error_domain{"unleash", &describe};
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return error_domain;
+}
+
+// A client-API payload: {version, features[], segments[]?}.
+struct features_payload {
+  int version = 0;
+  std::vector<flags::flag> features;
+  std::vector<flags::segment> segments;
+};
+
+// One delta-API event.
+struct delta_event {
+  enum class kind : std::uint8_t {
+    hydration,        // replaces everything: features and segments
+    feature_updated,  // upserts `feature`
+    feature_removed,  // removes `name`
+    segment_updated,  // upserts `segment`
+    segment_removed,  // removes `segment_id`
+  };
+  kind type = kind::hydration;
+  std::int64_t event_id = 0;
+  std::vector<flags::flag> features;     // hydration
+  std::vector<flags::segment> segments;  // hydration
+  flags::flag feature;                   // feature_updated
+  std::string name;                      // feature_removed
+  flags::segment segment;                // segment_updated
+  std::int64_t segment_id = 0;           // segment_removed
+};
+
+struct parse_options {
+  relkit::detail::json_limits limits{};
+};
+
+namespace detail_impl {
+
+using relkit::detail::json_value;
+
+template <class Unused = void>
+relkit::error type_error(const json_value& v, std::string_view what) {
+  std::string message(what);
+  message += " at ";
+  message += std::to_string(v.position);
+  return relkit::error{errc::wrong_type, v.position, std::move(message)};
+}
+
+template <class Unused = void>
+relkit::error missing(const json_value& object, std::string_view field) {
+  std::string message = "missing \"";
+  message += field;
+  message += "\" at ";
+  message += std::to_string(object.position);
+  return relkit::error{errc::missing_field, object.position, std::move(message)};
+}
+
+// A scalar as text the way JavaScript's String() would write it (strings as
+// they are, numbers as in the source, booleans); false for null, arrays and
+// objects.
+template <class Unused = void>
+bool scalar_text(const json_value& v, std::string& out) {
+  switch (v.type) {
+    case json_value::kind::string:
+    case json_value::kind::number:
+      out = v.text;
+      return true;
+    case json_value::kind::boolean:
+      out = v.boolean ? "true" : "false";
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `name` of `object` as text; absent or null leaves `out` alone.
+template <class Unused = void>
+relkit::result<void> read_text(const json_value& object, std::string_view name, std::string& out) {
+  const json_value* v = object.find(name);
+  if (v == nullptr || v->is_null()) return {};
+  if (!scalar_text<Unused>(*v, out)) {
+    return type_error<Unused>(*v, "\"" + std::string(name) + "\" must be a string");
+  }
+  return {};
+}
+
+template <class Unused = void>
+relkit::result<void> read_bool(const json_value& object, std::string_view name, bool& out) {
+  const json_value* v = object.find(name);
+  if (v == nullptr || v->is_null()) return {};
+  if (!v->is_bool())
+    return type_error<Unused>(*v, "\"" + std::string(name) + "\" must be a boolean");
+  out = v->boolean;
+  return {};
+}
+
+template <class Unused = void>
+relkit::result<const json_value*> read_array(const json_value& object, std::string_view name) {
+  const json_value* v = object.find(name);
+  if (v == nullptr || v->is_null()) return static_cast<const json_value*>(nullptr);
+  if (!v->is_array())
+    return type_error<Unused>(*v, "\"" + std::string(name) + "\" must be an array");
+  return v;
+}
+
+template <class Unused = void>
+relkit::result<void> read_string_list(const json_value& object, std::string_view name,
+                                      std::vector<std::string>& out) {
+  auto list = read_array<Unused>(object, name);
+  if (!list) return std::move(list).error();
+  if (*list == nullptr) return {};
+  for (const auto& item : (*list)->items) {
+    std::string text;
+    if (item.is_null()) continue;
+    if (!scalar_text<Unused>(item, text))
+      return type_error<Unused>(item, "list entries must be strings");
+    out.push_back(std::move(text));
+  }
+  return {};
+}
+
+// JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
+// ends of the whole string stay.
+template <class Unused = void>
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    std::size_t end = comma == std::string_view::npos ? text.size() : comma;
+    std::size_t piece_end = end;
+    if (comma != std::string_view::npos) {
+      while (piece_end > start && is_space(text[piece_end - 1])) --piece_end;
+    }
+    out.emplace_back(text.substr(start, piece_end - start));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+    while (start < text.size() && is_space(text[start])) ++start;
+  }
+  return out;
+}
+
+// Number(parameter) clamped into 0..100 and floored (a bucket 1..100 is <= p
+// exactly when it is <= floor(p)); NaN and negatives are 0.
+template <class Unused = void>
+std::uint32_t percentage_of(const std::string& text) {
+  const auto n = relkit::detail::js_number(text);
+  if (!n || !(*n > 0.0)) return 0;
+  if (*n >= 100.0) return 100;
+  return static_cast<std::uint32_t>(*n);
+}
+
+template <class Unused = void>
+relkit::result<flags::constraint> parse_constraint(const json_value& v) {
+  if (!v.is_object()) return type_error<Unused>(v, "a constraint must be an object");
+  flags::constraint c;
+  if (auto r = read_text<Unused>(v, "contextName", c.context_name); !r) return std::move(r).error();
+  std::string op;
+  if (auto r = read_text<Unused>(v, "operator", op); !r) return std::move(r).error();
+  c.op = flags::parse_operator(op);
+  if (auto r = read_string_list<Unused>(v, "values", c.values); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(v, "value", c.value); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(v, "inverted", c.inverted); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(v, "caseInsensitive", c.case_insensitive); !r)
+    return std::move(r).error();
+  return c;
+}
+
+template <class Unused = void>
+relkit::result<void> parse_constraints(const json_value& object,
+                                       std::vector<flags::constraint>& out) {
+  auto list = read_array<Unused>(object, "constraints");
+  if (!list) return std::move(list).error();
+  if (*list == nullptr) return {};
+  for (const auto& item : (*list)->items) {
+    auto c = parse_constraint<Unused>(item);
+    if (!c) return std::move(c).error();
+    out.push_back(std::move(*c));
+  }
+  return {};
+}
+
+template <class Unused = void>
+relkit::result<flags::variant> parse_variant(const json_value& v) {
+  if (!v.is_object()) return type_error<Unused>(v, "a variant must be an object");
+  flags::variant out;
+  if (auto r = read_text<Unused>(v, "name", out.name); !r) return std::move(r).error();
+  if (const json_value* w = v.find("weight"); w != nullptr && !w->is_null()) {
+    if (!w->is_number()) return type_error<Unused>(*w, "\"weight\" must be a number");
+    out.weight =
+        w->number > 0.0 && w->number <= 4294967295.0 ? static_cast<std::uint32_t>(w->number) : 0U;
+  }
+  if (auto r = read_text<Unused>(v, "weightType", out.weight_type); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(v, "stickiness", out.stickiness); !r) return std::move(r).error();
+  if (const json_value* p = v.find("payload"); p != nullptr && !p->is_null()) {
+    if (!p->is_object()) return type_error<Unused>(*p, "\"payload\" must be an object");
+    flags::payload payload;
+    if (auto r = read_text<Unused>(*p, "type", payload.type); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(*p, "value", payload.value); !r) return std::move(r).error();
+    out.payload = std::move(payload);
+  }
+  auto overrides = read_array<Unused>(v, "overrides");
+  if (!overrides) return std::move(overrides).error();
+  if (*overrides != nullptr) {
+    for (const auto& o : (*overrides)->items) {
+      if (!o.is_object()) return type_error<Unused>(o, "an override must be an object");
+      flags::variant_override vo;
+      if (auto r = read_text<Unused>(o, "contextName", vo.context_name); !r)
+        return std::move(r).error();
+      if (auto r = read_string_list<Unused>(o, "values", vo.values); !r)
+        return std::move(r).error();
+      out.overrides.push_back(std::move(vo));
+    }
+  }
+  return out;
+}
+
+template <class Unused = void>
+relkit::result<void> parse_variants(const json_value& object, std::vector<flags::variant>& out) {
+  auto list = read_array<Unused>(object, "variants");
+  if (!list) return std::move(list).error();
+  if (*list == nullptr) return {};
+  for (const auto& item : (*list)->items) {
+    auto v = parse_variant<Unused>(item);
+    if (!v) return std::move(v).error();
+    out.push_back(std::move(*v));
+  }
+  return {};
+}
+
+template <class Unused = void>
+flags::strategy_kind strategy_kind_of(std::string_view name) noexcept {
+  if (name == "default") return flags::strategy_kind::default_on;
+  if (name == "userWithId") return flags::strategy_kind::user_with_id;
+  if (name == "flexibleRollout") return flags::strategy_kind::flexible_rollout;
+  if (name == "gradualRolloutUserId") return flags::strategy_kind::gradual_rollout_user_id;
+  if (name == "gradualRolloutSessionId") return flags::strategy_kind::gradual_rollout_session_id;
+  if (name == "gradualRolloutRandom") return flags::strategy_kind::gradual_rollout_random;
+  if (name == "remoteAddress") return flags::strategy_kind::remote_address;
+  if (name == "applicationHostname") return flags::strategy_kind::application_hostname;
+  return flags::strategy_kind::unknown;
+}
+
+template <class Unused = void>
+relkit::result<flags::strategy> parse_strategy(const json_value& v) {
+  if (!v.is_object()) return type_error<Unused>(v, "a strategy must be an object");
+  flags::strategy s;
+  if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
+  s.kind = strategy_kind_of<Unused>(s.name);
+  const json_value* params = v.find("parameters");
+  if (params != nullptr && !params->is_null() && !params->is_object()) {
+    return type_error<Unused>(*params, "\"parameters\" must be an object");
+  }
+  const json_value empty_object;
+  const json_value& p = params != nullptr && params->is_object() ? *params : empty_object;
+  std::string text;
+  auto param = [&](std::string_view name) -> relkit::result<bool> {
+    text.clear();
+    const json_value* value = p.find(name);
+    if (value == nullptr || value->is_null()) return false;
+    if (!scalar_text<Unused>(*value, text))
+      return type_error<Unused>(*value, "strategy parameters must be strings");
+    return true;
+  };
+  switch (s.kind) {
+    case flags::strategy_kind::flexible_rollout: {
+      auto r = param("rollout");
+      if (!r) return std::move(r).error();
+      s.percentage = percentage_of<Unused>(text);
+      if (r = param("stickiness"); !r) return std::move(r).error();
+      if (*r && !text.empty()) s.stickiness = text;
+      if (r = param("groupId"); !r) return std::move(r).error();
+      s.group_id = text;
+      break;
+    }
+    case flags::strategy_kind::gradual_rollout_user_id:
+    case flags::strategy_kind::gradual_rollout_session_id:
+    case flags::strategy_kind::gradual_rollout_random: {
+      auto r = param("percentage");
+      if (!r) return std::move(r).error();
+      s.percentage = percentage_of<Unused>(text);
+      if (r = param("groupId"); !r) return std::move(r).error();
+      s.group_id = text;
+      break;
+    }
+    case flags::strategy_kind::user_with_id:
+    case flags::strategy_kind::remote_address:
+    case flags::strategy_kind::application_hostname: {
+      const char* key =
+          s.kind == flags::strategy_kind::user_with_id
+              ? "userIds"
+              : (s.kind == flags::strategy_kind::remote_address ? "IPs" : "hostNames");
+      auto r = param(key);
+      if (!r) return std::move(r).error();
+      if (*r && !text.empty()) s.ids = split_list<Unused>(text);
+      break;
+    }
+    default:
+      break;
+  }
+  if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
+  auto segments = read_array<Unused>(v, "segments");
+  if (!segments) return std::move(segments).error();
+  if (*segments != nullptr) {
+    for (const auto& id : (*segments)->items) {
+      if (!id.is_number()) return type_error<Unused>(id, "segment ids must be numbers");
+      s.segments.push_back(static_cast<std::int64_t>(id.number));
+    }
+  }
+  if (auto r = parse_variants<Unused>(v, s.variants); !r) return std::move(r).error();
+  return s;
+}
+
+template <class Unused = void>
+relkit::result<flags::flag> parse_feature(const json_value& v) {
+  if (!v.is_object()) return type_error<Unused>(v, "a feature must be an object");
+  flags::flag f;
+  const json_value* name = v.find("name");
+  if (name == nullptr || name->is_null()) return missing<Unused>(v, "name");
+  if (!name->is_string()) return type_error<Unused>(*name, "\"name\" must be a string");
+  f.name = name->text;
+  if (auto r = read_bool<Unused>(v, "enabled", f.enabled); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(v, "impressionData", f.impression_data); !r)
+    return std::move(r).error();
+  if (auto r = read_bool<Unused>(v, "stale", f.meta.marked_stale); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(v, "description", f.description); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(v, "project", f.project); !r) return std::move(r).error();
+  std::string type;
+  if (auto r = read_text<Unused>(v, "type", type); !r) return std::move(r).error();
+  if (auto t = flags::parse_flag_type(type)) f.meta.type = *t;
+  std::string created;
+  if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
+  if (auto ms = relkit::detail::parse_timestamp_ms(created)) {
+    f.meta.created = flags::time_point(
+        std::chrono::duration_cast<flags::time_point::duration>(std::chrono::milliseconds(*ms)));
+  }
+  auto strategies = read_array<Unused>(v, "strategies");
+  if (!strategies) return std::move(strategies).error();
+  if (*strategies != nullptr) {
+    for (const auto& item : (*strategies)->items) {
+      auto s = parse_strategy<Unused>(item);
+      if (!s) return std::move(s).error();
+      f.strategies.push_back(std::move(*s));
+    }
+  }
+  if (auto r = parse_variants<Unused>(v, f.variants); !r) return std::move(r).error();
+  auto deps = read_array<Unused>(v, "dependencies");
+  if (!deps) return std::move(deps).error();
+  if (*deps != nullptr) {
+    for (const auto& item : (*deps)->items) {
+      if (!item.is_object()) return type_error<Unused>(item, "a dependency must be an object");
+      flags::dependency d;
+      if (auto r = read_text<Unused>(item, "feature", d.feature); !r) return std::move(r).error();
+      if (auto r = read_bool<Unused>(item, "enabled", d.enabled); !r) return std::move(r).error();
+      if (auto r = read_string_list<Unused>(item, "variants", d.variants); !r)
+        return std::move(r).error();
+      f.dependencies.push_back(std::move(d));
+    }
+  }
+  return f;
+}
+
+template <class Unused = void>
+relkit::result<flags::segment> parse_segment(const json_value& v) {
+  if (!v.is_object()) return type_error<Unused>(v, "a segment must be an object");
+  flags::segment s;
+  const json_value* id = v.find("id");
+  if (id == nullptr || id->is_null()) return missing<Unused>(v, "id");
+  if (!id->is_number()) return type_error<Unused>(*id, "\"id\" must be a number");
+  s.id = static_cast<std::int64_t>(id->number);
+  if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
+  if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
+  return s;
+}
+
+template <class Unused = void>
+relkit::result<void> parse_lists(const json_value& root, std::vector<flags::flag>& features,
+                                 std::vector<flags::segment>& segments) {
+  auto list = read_array<Unused>(root, "features");
+  if (!list) return std::move(list).error();
+  if (*list != nullptr) {
+    for (const auto& item : (*list)->items) {
+      auto f = parse_feature<Unused>(item);
+      if (!f) return std::move(f).error();
+      features.push_back(std::move(*f));
+    }
+  }
+  auto segs = read_array<Unused>(root, "segments");
+  if (!segs) return std::move(segs).error();
+  if (*segs != nullptr) {
+    for (const auto& item : (*segs)->items) {
+      auto s = parse_segment<Unused>(item);
+      if (!s) return std::move(s).error();
+      segments.push_back(std::move(*s));
+    }
+  }
+  return {};
+}
+
+template <class Unused = void>
+relkit::result<json_value> parse_document(std::string_view text, const parse_options& options) {
+  auto doc = relkit::detail::parse_json(text, options.limits);
+  if (!doc) {
+    const auto& e = doc.error();
+    return relkit::error{errc::invalid_json, e.position, "invalid JSON: " + e.message};
+  }
+  if (!doc->is_object()) return type_error<Unused>(*doc, "the payload must be a JSON object");
+  return doc;
+}
+
+}  // namespace detail_impl
+
+// Parses a client-API payload ({"version":2,"features":[...],"segments":[...]}).
+template <class Unused = void>
+relkit::result<features_payload> parse_features(std::string_view json,
+                                                const parse_options& options = {}) {
+  auto doc = detail_impl::parse_document<Unused>(json, options);
+  if (!doc) return std::move(doc).error();
+  features_payload out;
+  if (const auto* version = doc->find("version"); version != nullptr && version->is_number()) {
+    out.version = static_cast<int>(version->number);
+  }
+  if (auto r = detail_impl::parse_lists<Unused>(*doc, out.features, out.segments); !r) {
+    return std::move(r).error();
+  }
+  return out;
+}
+
+// Parses a delta-API response ({"events":[...]}).
+template <class Unused = void>
+relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
+                                                     const parse_options& options = {}) {
+  using detail_impl::json_value;
+  auto doc = detail_impl::parse_document<Unused>(json, options);
+  if (!doc) return std::move(doc).error();
+  auto list = detail_impl::read_array<Unused>(*doc, "events");
+  if (!list) return std::move(list).error();
+  if (*list == nullptr) return detail_impl::missing<Unused>(*doc, "events");
+  std::vector<delta_event> out;
+  for (const json_value& e : (*list)->items) {
+    if (!e.is_object()) return detail_impl::type_error<Unused>(e, "an event must be an object");
+    delta_event event;
+    if (const auto* id = e.find("eventId"); id != nullptr && id->is_number()) {
+      event.event_id = static_cast<std::int64_t>(id->number);
+    }
+    std::string type;
+    if (auto r = detail_impl::read_text<Unused>(e, "type", type); !r) return std::move(r).error();
+    if (type == "hydration") {
+      event.type = delta_event::kind::hydration;
+      if (auto r = detail_impl::parse_lists<Unused>(e, event.features, event.segments); !r) {
+        return std::move(r).error();
+      }
+    } else if (type == "feature-updated") {
+      event.type = delta_event::kind::feature_updated;
+      const json_value* f = e.find("feature");
+      if (f == nullptr) return detail_impl::missing<Unused>(e, "feature");
+      auto parsed = detail_impl::parse_feature<Unused>(*f);
+      if (!parsed) return std::move(parsed).error();
+      event.feature = std::move(*parsed);
+    } else if (type == "feature-removed") {
+      event.type = delta_event::kind::feature_removed;
+      if (auto r = detail_impl::read_text<Unused>(e, "featureName", event.name); !r)
+        return std::move(r).error();
+    } else if (type == "segment-updated") {
+      event.type = delta_event::kind::segment_updated;
+      const json_value* s = e.find("segment");
+      if (s == nullptr) return detail_impl::missing<Unused>(e, "segment");
+      auto parsed = detail_impl::parse_segment<Unused>(*s);
+      if (!parsed) return std::move(parsed).error();
+      event.segment = std::move(*parsed);
+    } else if (type == "segment-removed") {
+      event.type = delta_event::kind::segment_removed;
+      const json_value* id = e.find("segmentId");
+      if (id == nullptr || !id->is_number()) return detail_impl::missing<Unused>(e, "segmentId");
+      event.segment_id = static_cast<std::int64_t>(id->number);
+    } else if (type.empty()) {
+      return detail_impl::missing<Unused>(e, "type");
+    } else {
+      return relkit::error{
+          errc::unknown_event, e.position,
+          "unknown delta event type \"" + type + "\" at " + std::to_string(e.position)};
+    }
+    out.push_back(std::move(event));
+  }
+  return out;
+}
+
+// Applies delta events in order to `set`.
+template <class Unused = void>
+void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
+  for (const auto& e : events) {
+    switch (e.type) {
+      case delta_event::kind::hydration:
+        set.assign(e.features, e.segments);
+        break;
+      case delta_event::kind::feature_updated:
+        set.upsert(e.feature);
+        break;
+      case delta_event::kind::feature_removed:
+        set.remove_flag(e.name);
+        break;
+      case delta_event::kind::segment_updated:
+        set.upsert(e.segment);
+        break;
+      case delta_event::kind::segment_removed:
+        set.remove_segment(e.segment_id);
+        break;
+    }
+  }
+}
+
+// Builds a flag set from a payload: a client-API response, or a delta-API
+// response (events applied to an empty set).
+template <class Unused = void>
+relkit::result<flags::flag_set> load(std::string_view json, const parse_options& options = {}) {
+  auto doc = detail_impl::parse_document<Unused>(json, options);
+  if (!doc) return std::move(doc).error();
+  if (doc->find("events") != nullptr) {
+    auto events = parse_delta<Unused>(json, options);
+    if (!events) return std::move(events).error();
+    flags::flag_set set;
+    apply_delta<Unused>(set, *events);
+    return set;
+  }
+  features_payload payload;
+  if (auto r = detail_impl::parse_lists<Unused>(*doc, payload.features, payload.segments); !r) {
+    return std::move(r).error();
+  }
+  return flags::flag_set(std::move(payload.features), std::move(payload.segments));
+}
+
+// Unleash's isEnabled: unknown flags are false.
+template <class Unused = void>
+bool is_enabled(const flags::flag_set& set, std::string_view name, const flags::context& ctx) {
+  return set.is_enabled(name, ctx);
+}
+
+// Unleash's getVariant: {name:"disabled", enabled:false} when the flag is
+// unknown, off, or has no variants.
+template <class Unused = void>
+flags::variant_result get_variant(const flags::flag_set& set, std::string_view name,
+                                  const flags::context& ctx) {
+  return set.get_variant(name, ctx);
+}
+
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+// ---- end relkit/unleash.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
 #undef RELKIT_NAMESPACE_BEGIN

@@ -1,0 +1,343 @@
+#pragma once
+// Value parsers behind flag constraint operators: JavaScript-style numbers,
+// RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
+// evaluate on the request path for free.
+
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <system_error>
+
+#include "relkit/config.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+constexpr bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+// Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
+// avoided on purpose: libstdc++ computes the length difference through a
+// signed conversion that -fsanitize=implicit-conversion reports.
+constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  if (a.size() == b.size()) return 0;
+  return a.size() < b.size() ? -1 : 1;
+}
+
+constexpr std::string_view trim_js_space(std::string_view s) noexcept {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Number(text) as JavaScript computes it for decimal text: surrounding
+// whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
+// JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
+// reads, are accepted as integers.)
+inline std::optional<double> js_number(std::string_view text) noexcept {
+  std::string_view s = trim_js_space(text);
+  if (s.empty()) return 0.0;
+  bool negative = false;
+  if (s.front() == '+' || s.front() == '-') {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+    if (s == "Infinity") {
+      return negative ? -std::numeric_limits<double>::infinity()
+                      : std::numeric_limits<double>::infinity();
+    }
+  } else if (s == "Infinity") {
+    return std::numeric_limits<double>::infinity();
+  } else if (s.size() > 2 && s[0] == '0' &&
+             (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' ||
+              s[1] == 'B')) {
+    const int base = (s[1] == 'x' || s[1] == 'X') ? 16 : ((s[1] == 'o' || s[1] == 'O') ? 8 : 2);
+    double value = 0.0;
+    for (char c : s.substr(2)) {
+      int d = -1;
+      if (is_digit(c)) d = c - '0';
+      if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (d < 0 || d >= base) return std::nullopt;
+      value = value * base + d;
+    }
+    return value;
+  }
+  // [digits][.digits][e[+-]digits], at least one digit before the exponent.
+  std::size_t i = 0;
+  std::size_t mantissa_digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
+  }
+  if (mantissa_digits == 0) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t exponent_digits = 0;
+    while (i < s.size() && is_digit(s[i])) ++i, ++exponent_digits;
+    if (exponent_digits == 0) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  double value = 0.0;
+  const auto parsed = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (parsed.ec == std::errc::result_out_of_range) {
+    // Overflow is Infinity in JavaScript, underflow 0.
+    bool big = false;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      if (s[k] == 'e' || s[k] == 'E') {
+        big = k + 1 < s.size() && s[k + 1] != '-';
+        break;
+      }
+      if (k + 1 == s.size()) big = true;
+    }
+    value = big ? std::numeric_limits<double>::infinity() : 0.0;
+  }
+  return negative ? -value : value;
+}
+
+// ---------------------------------------------------------------------------
+// Timestamps: RFC 3339 / ISO 8601 as `new Date(text)` reads them, to
+// milliseconds since the Unix epoch: YYYY-MM-DD, optionally
+// THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
+// read as UTC (JavaScript would use the host's zone; relkit has none).
+
+constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? 0U - 3U : 9U)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                 unsigned& out) noexcept {
+  if (i + n > s.size()) return false;
+  out = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!is_digit(s[i + k])) return false;
+    out = out * 10U + static_cast<unsigned>(s[i + k] - '0');
+  }
+  i += n;
+  return true;
+}
+
+constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) noexcept {
+  const std::string_view s = trim_js_space(text);
+  std::size_t i = 0;
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  if (!read_fixed_digits(s, i, 4, year)) return std::nullopt;
+  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, month)) return std::nullopt;
+  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, day)) return std::nullopt;
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > month_days[month - 1] + (month == 2 && leap ? 1U : 0U)) return std::nullopt;
+  std::int64_t offset_minutes = 0;
+  if (i < s.size()) {
+    if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
+    ++i;
+    if (!read_fixed_digits(s, i, 2, hour)) return std::nullopt;
+    if (i >= s.size() || s[i++] != ':' || !read_fixed_digits(s, i, 2, minute)) return std::nullopt;
+    if (i < s.size() && s[i] == ':') {
+      ++i;
+      if (!read_fixed_digits(s, i, 2, second)) return std::nullopt;
+      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        std::size_t digits = 0;
+        while (i < s.size() && is_digit(s[i])) {
+          if (digits < 3) millis = millis * 10U + static_cast<unsigned>(s[i] - '0');
+          ++digits;
+          ++i;
+        }
+        if (digits == 0) return std::nullopt;
+        for (; digits < 3; ++digits) millis *= 10U;
+      }
+    }
+    if (hour > 24 || minute > 59 || second > 59) return std::nullopt;
+    if (hour == 24 && (minute != 0 || second != 0 || millis != 0)) return std::nullopt;
+    if (i < s.size()) {
+      if (s[i] == 'Z' || s[i] == 'z') {
+        ++i;
+      } else if (s[i] == '+' || s[i] == '-') {
+        const bool minus = s[i] == '-';
+        ++i;
+        unsigned oh = 0, om = 0;
+        if (!read_fixed_digits(s, i, 2, oh)) return std::nullopt;
+        if (i < s.size() && s[i] == ':') ++i;
+        if (!read_fixed_digits(s, i, 2, om)) return std::nullopt;
+        if (oh > 23 || om > 59) return std::nullopt;
+        offset_minutes = (minus ? -1 : 1) * static_cast<std::int64_t>(oh * 60 + om);
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (i != s.size()) return std::nullopt;
+  }
+  const std::int64_t days = civil_days_since_epoch(year, month, day);
+  const std::int64_t seconds =
+      days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+  return seconds * 1000 + millis;
+}
+
+// ---------------------------------------------------------------------------
+// IP addresses (IPv4 dotted quad, IPv6 with :: and an embedded IPv4 tail) and
+// CIDR ranges.
+
+struct ip_address {
+  std::array<std::uint8_t, 16> bytes{};  // IPv4 in the first 4
+  bool v6 = false;
+};
+
+constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
+  ip_address out;
+  std::size_t i = 0;
+  for (std::size_t part = 0; part < 4; ++part) {
+    if (part > 0) {
+      if (i >= s.size() || s[i] != '.') return std::nullopt;
+      ++i;
+    }
+    std::size_t digits = 0;
+    unsigned value = 0;
+    while (i < s.size() && is_digit(s[i]) && digits < 4) {
+      value = value * 10U + static_cast<unsigned>(s[i] - '0');
+      ++i;
+      ++digits;
+    }
+    if (digits == 0 || digits > 3 || value > 255) return std::nullopt;
+    if (digits > 1 && s[i - digits] == '0') return std::nullopt;  // no octal-looking parts
+    out.bytes[part] = static_cast<std::uint8_t>(value);
+  }
+  if (i != s.size()) return std::nullopt;
+  return out;
+}
+
+constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
+  std::array<std::uint16_t, 8> groups{};
+  std::size_t count = 0;
+  std::ptrdiff_t gap = -1;  // where "::" stands
+  std::size_t i = 0;
+  if (s.size() >= 2 && s[0] == ':' && s[1] == ':') {
+    gap = 0;
+    i = 2;
+  } else if (!s.empty() && s[0] == ':') {
+    return std::nullopt;
+  }
+  while (i < s.size()) {
+    if (count >= 8) return std::nullopt;
+    // An IPv4 tail?
+    std::size_t end = i;
+    while (end < s.size() && s[end] != ':') ++end;
+    const std::string_view piece = s.substr(i, end - i);
+    if (piece.find('.') != std::string_view::npos) {
+      if (end != s.size() || count > 6) return std::nullopt;
+      const auto v4 = parse_ipv4(piece);
+      if (!v4) return std::nullopt;
+      groups[count++] = static_cast<std::uint16_t>((v4->bytes[0] << 8U) | v4->bytes[1]);
+      groups[count++] = static_cast<std::uint16_t>((v4->bytes[2] << 8U) | v4->bytes[3]);
+      i = end;
+      break;
+    }
+    if (piece.empty() || piece.size() > 4) return std::nullopt;
+    unsigned value = 0;
+    for (char c : piece) {
+      unsigned d = 0;
+      if (is_digit(c)) {
+        d = static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        d = static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        d = static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+      value = value * 16U + d;
+    }
+    groups[count++] = static_cast<std::uint16_t>(value);
+    i = end;
+    if (i < s.size()) {
+      ++i;  // ':'
+      if (i < s.size() && s[i] == ':') {
+        if (gap >= 0) return std::nullopt;
+        gap = static_cast<std::ptrdiff_t>(count);
+        ++i;
+      } else if (i == s.size()) {
+        return std::nullopt;  // trailing single ':'
+      }
+    }
+  }
+  if (gap < 0 && count != 8) return std::nullopt;
+  if (gap >= 0 && count > 7) return std::nullopt;
+  ip_address out;
+  out.v6 = true;
+  std::array<std::uint16_t, 8> full{};
+  if (gap < 0) {
+    full = groups;
+  } else {
+    const auto g = static_cast<std::size_t>(gap);
+    for (std::size_t k = 0; k < g; ++k) full[k] = groups[k];
+    const std::size_t tail = count - g;
+    for (std::size_t k = 0; k < tail; ++k) full[8 - tail + k] = groups[g + k];
+  }
+  for (std::size_t k = 0; k < 8; ++k) {
+    out.bytes[2 * k] = static_cast<std::uint8_t>(full[k] >> 8U);
+    out.bytes[2 * k + 1] = static_cast<std::uint8_t>(full[k] & 0xFFU);
+  }
+  return out;
+}
+
+constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
+  if (s.find(':') != std::string_view::npos) return parse_ipv6(s);
+  return parse_ipv4(s);
+}
+
+struct cidr_range {
+  ip_address network;
+  unsigned prefix = 0;
+};
+
+// "a.b.c.d/n", "x::/n", or a bare address (a full-length prefix).
+constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
+  const std::size_t slash = s.find('/');
+  const auto address = parse_ip(s.substr(0, slash));
+  if (!address) return std::nullopt;
+  const unsigned max = address->v6 ? 128U : 32U;
+  unsigned prefix = max;
+  if (slash != std::string_view::npos) {
+    std::size_t i = slash + 1;
+    const std::size_t digits = s.size() - i;
+    if (digits == 0 || digits > 3 || !read_fixed_digits(s, i, digits, prefix)) return std::nullopt;
+    if (prefix > max) return std::nullopt;
+  }
+  return cidr_range{*address, prefix};
+}
+
+constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
+  if (range.network.v6 != ip.v6) return false;
+  unsigned bits = range.prefix;
+  for (std::size_t k = 0; bits > 0; ++k) {
+    const unsigned take = bits >= 8 ? 8U : bits;
+    const auto mask = static_cast<std::uint8_t>(0xFFU << (8U - take));
+    if ((range.network.bytes[k] & mask) != (ip.bytes[k] & mask)) return false;
+    bits -= take;
+  }
+  return true;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END

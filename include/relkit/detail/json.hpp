@@ -1,0 +1,430 @@
+#pragma once
+// A small JSON reader (RFC 8259) for relkit's payload parsers: a document
+// tree, byte positions in every error, limits on input size, nesting depth
+// and element count, and no recursion on the input (an explicit stack).
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/result.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+enum class json_errc {
+  too_large = 1,
+  too_deep,
+  too_many_values,
+  unexpected_end,
+  unexpected_character,
+  bad_literal,
+  bad_number,
+  bad_string,
+  bad_escape,
+  trailing_characters,
+};
+
+constexpr std::string_view describe_json_error(int code) noexcept {
+  switch (static_cast<json_errc>(code)) {
+    case json_errc::too_large:
+      return "too_large";
+    case json_errc::too_deep:
+      return "too_deep";
+    case json_errc::too_many_values:
+      return "too_many_values";
+    case json_errc::unexpected_end:
+      return "unexpected_end";
+    case json_errc::unexpected_character:
+      return "unexpected_character";
+    case json_errc::bad_literal:
+      return "bad_literal";
+    case json_errc::bad_number:
+      return "bad_number";
+    case json_errc::bad_string:
+      return "bad_string";
+    case json_errc::bad_escape:
+      return "bad_escape";
+    case json_errc::trailing_characters:
+      return "trailing_characters";
+  }
+  return "unknown";
+}
+
+inline constexpr relkit::error_domain json_error_domain{"json", &describe_json_error};
+constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
+  return json_error_domain;
+}
+
+struct json_limits {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;
+  std::size_t max_values = std::size_t{4} << 20U;
+};
+
+struct json_member;
+
+// One JSON value. Objects keep their members in document order (duplicate
+// keys are kept; lookups return the last, as JavaScript's JSON.parse does).
+struct json_value {
+  enum class kind : std::uint8_t { null, boolean, number, string, array, object };
+
+  kind type = kind::null;
+  bool boolean = false;
+  double number = 0.0;
+  std::string text;  // a string's decoded UTF-8, or a number's source text
+  std::vector<json_value> items;
+  std::vector<json_member> members;
+  std::size_t position = 0;  // byte offset of the value in the input
+
+  [[nodiscard]] bool is_null() const noexcept { return type == kind::null; }
+  [[nodiscard]] bool is_bool() const noexcept { return type == kind::boolean; }
+  [[nodiscard]] bool is_number() const noexcept { return type == kind::number; }
+  [[nodiscard]] bool is_string() const noexcept { return type == kind::string; }
+  [[nodiscard]] bool is_array() const noexcept { return type == kind::array; }
+  [[nodiscard]] bool is_object() const noexcept { return type == kind::object; }
+
+  // The member named `key` (the last one if repeated), or null.
+  [[nodiscard]] inline const json_value* find(std::string_view key) const noexcept;
+};
+
+struct json_member {
+  std::string key;
+  json_value value;
+};
+
+inline const json_value* json_value::find(std::string_view key) const noexcept {
+  const json_value* found = nullptr;
+  for (const auto& m : members) {
+    if (m.key == key) found = &m.value;
+  }
+  return found;
+}
+
+namespace json_impl {
+
+inline relkit::error make_error(json_errc code, std::size_t pos, std::string_view what) {
+  std::string message(what);
+  message += " at ";
+  message += std::to_string(pos);
+  return relkit::error{code, pos, std::move(message)};
+}
+
+inline bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80U) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800U) {
+    out += static_cast<char>(0xC0U | (cp >> 6U));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else if (cp < 0x10000U) {
+    out += static_cast<char>(0xE0U | (cp >> 12U));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (cp >> 18U));
+    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  }
+}
+
+template <class Unused = void>
+class reader {
+ public:
+  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
+
+  relkit::result<json_value> parse() {
+    if (in_.size() > limits_.max_bytes) {
+      return make_error(json_errc::too_large, limits_.max_bytes,
+                        "JSON input exceeds " + std::to_string(limits_.max_bytes) + " bytes");
+    }
+    // Each frame is an open array or object; `key` is the pending member name.
+    struct frame {
+      json_value value;
+      std::string key;
+    };
+    std::vector<frame> stack;
+    json_value root;
+    bool have_root = false;
+    skip_space();
+    while (true) {
+      // Expect a value here.
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, pos_, "expected a value");
+      if (++count_ > limits_.max_values) {
+        return make_error(json_errc::too_many_values, pos_, "too many JSON values");
+      }
+      json_value value;
+      value.position = pos_;
+      const char c = in_[pos_];
+      bool opened = false;
+      if (c == '{' || c == '[') {
+        if (stack.size() >= limits_.max_depth) {
+          return make_error(json_errc::too_deep, pos_,
+                            "JSON nesting deeper than " + std::to_string(limits_.max_depth));
+        }
+        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+        ++pos_;
+        skip_space();
+        const char close = c == '{' ? '}' : ']';
+        if (pos_ < in_.size() && in_[pos_] == close) {
+          ++pos_;  // empty container: a complete value
+        } else {
+          stack.push_back(frame{std::move(value), std::string()});
+          opened = true;
+          if (c == '{') {
+            auto key = read_key();
+            if (!key) return std::move(key).error();
+            stack.back().key = std::move(*key);
+          }
+        }
+      } else {
+        auto scalar = read_scalar(value);
+        if (!scalar) return std::move(scalar).error();
+      }
+      if (opened) continue;
+      // A complete value: attach it and close every container it completes.
+      while (true) {
+        if (stack.empty()) {
+          root = std::move(value);
+          have_root = true;
+          break;
+        }
+        frame& top = stack.back();
+        if (top.value.type == json_value::kind::array) {
+          top.value.items.push_back(std::move(value));
+        } else {
+          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
+          top.key.clear();
+        }
+        skip_space();
+        if (pos_ >= in_.size()) {
+          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
+        }
+        const bool is_object = top.value.type == json_value::kind::object;
+        const char next = in_[pos_];
+        if (next == ',') {
+          ++pos_;
+          skip_space();
+          if (is_object) {
+            auto key = read_key();
+            if (!key) return std::move(key).error();
+            top.key = std::move(*key);
+          }
+          break;  // read the next element
+        }
+        if (next == (is_object ? '}' : ']')) {
+          ++pos_;
+          value = std::move(top.value);
+          stack.pop_back();
+          continue;
+        }
+        return make_error(json_errc::unexpected_character, pos_,
+                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      if (have_root) break;
+    }
+    skip_space();
+    if (pos_ != in_.size()) {
+      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
+    }
+    return root;
+  }
+
+ private:
+  void skip_space() noexcept {
+    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
+  }
+
+  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
+  relkit::result<std::string> read_key() {
+    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
+    if (in_[pos_] != '"') {
+      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
+    }
+    std::string key;
+    auto ok = read_string(key);
+    if (!ok) return std::move(ok).error();
+    skip_space();
+    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
+    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
+    ++pos_;
+    skip_space();
+    return key;
+  }
+
+  relkit::result<void> read_scalar(json_value& value) {
+    const char c = in_[pos_];
+    if (c == '"') {
+      value.type = json_value::kind::string;
+      return read_string(value.text);
+    }
+    if (c == 't' || c == 'f' || c == 'n') {
+      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+      if (in_.substr(pos_, word.size()) != word) {
+        return make_error(json_errc::bad_literal, pos_, "invalid literal");
+      }
+      pos_ += word.size();
+      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      value.boolean = c == 't';
+      return {};
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return read_number(value);
+    return make_error(json_errc::unexpected_character, pos_, "expected a value");
+  }
+
+  relkit::result<void> read_number(json_value& value) {
+    const std::size_t start = pos_;
+    auto digits = [&]() {
+      const std::size_t from = pos_;
+      while (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') ++pos_;
+      return pos_ - from;
+    };
+    if (in_[pos_] == '-') ++pos_;
+    if (pos_ < in_.size() && in_[pos_] == '0') {
+      ++pos_;
+    } else if (digits() == 0) {
+      return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    if (pos_ < in_.size() && in_[pos_] == '.') {
+      ++pos_;
+      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    if (pos_ < in_.size() && (in_[pos_] == 'e' || in_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < in_.size() && (in_[pos_] == '+' || in_[pos_] == '-')) ++pos_;
+      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    value.type = json_value::kind::number;
+    value.text.assign(in_.data() + start, pos_ - start);
+    const char* first = in_.data() + start;
+    const auto parsed = std::from_chars(first, in_.data() + pos_, value.number);
+    if (parsed.ec == std::errc::result_out_of_range) {
+      // JSON.parse gives ±Infinity or 0 here; relkit refuses the ambiguity.
+      return make_error(json_errc::bad_number, start, "number out of range");
+    }
+    return {};
+  }
+
+  relkit::result<void> read_hex4(std::uint32_t& out) {
+    if (pos_ + 4 > in_.size())
+      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
+    out = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const char h = in_[pos_ + k];
+      std::uint32_t d = 0;
+      if (h >= '0' && h <= '9') {
+        d = static_cast<std::uint32_t>(h - '0');
+      } else if (h >= 'a' && h <= 'f') {
+        d = static_cast<std::uint32_t>(h - 'a' + 10);
+      } else if (h >= 'A' && h <= 'F') {
+        d = static_cast<std::uint32_t>(h - 'A' + 10);
+      } else {
+        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
+      }
+      out = out * 16U + d;
+    }
+    pos_ += 4;
+    return {};
+  }
+
+  // pos_ at the opening quote; leaves pos_ after the closing quote.
+  relkit::result<void> read_string(std::string& out) {
+    const std::size_t start = pos_;
+    ++pos_;
+    while (true) {
+      // Copy a run of plain bytes at once.
+      std::size_t run = pos_;
+      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
+             static_cast<unsigned char>(in_[run]) >= 0x20U) {
+        ++run;
+      }
+      out.append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, start, "unterminated string");
+      const char c = in_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return {};
+      }
+      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
+      ++pos_;
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, start, "unterminated string");
+      const char e = in_[pos_++];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          auto ok = read_hex4(cp);
+          if (!ok) return ok;
+          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
+              in_[pos_ + 1] == 'u') {
+            const std::size_t save = pos_;
+            pos_ += 2;
+            std::uint32_t low = 0;
+            ok = read_hex4(low);
+            if (!ok) return ok;
+            if (low >= 0xDC00U && low <= 0xDFFFU) {
+              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
+            } else {
+              pos_ = save;
+            }
+          }
+          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+          append_utf8(out, cp);
+          break;
+        }
+        default:
+          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
+      }
+    }
+  }
+
+  std::string_view in_;
+  json_limits limits_;
+  std::size_t pos_ = 0;
+  std::size_t count_ = 0;
+};
+
+}  // namespace json_impl
+
+// Parses one JSON document (whitespace around it allowed).
+template <class Unused = void>
+relkit::result<json_value> parse_json(std::string_view text, const json_limits& limits = {}) {
+  return json_impl::reader<>(text, limits).parse();
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END

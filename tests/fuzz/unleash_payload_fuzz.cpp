@@ -1,0 +1,42 @@
+// Fuzz target for the Unleash payload parser and the evaluation it feeds:
+// never crashes, errors carry positions inside the input, and evaluation
+// keeps Unleash's invariants (a disabled or unknown flag is off; a variant
+// is only reported for an enabled flag).
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "relkit/unleash.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  relkit::unleash::parse_options options;
+  options.limits.max_depth = 64;
+  auto set = relkit::unleash::load(text, options);
+  if (!set) {
+    if (set.error().position > size) std::abort();
+    return 0;
+  }
+  relkit::flags::context contexts[3];
+  contexts[1].user_id = "user-1";
+  contexts[1].environment = "production";
+  contexts[1].remote_address = "10.1.2.3";
+  contexts[1].current_time = "2026-11-23T12:00:00Z";
+  contexts[1].properties = {{"version", "1.2.3"}, {"region", "eu"}};
+  contexts[2].session_id = "s";
+  contexts[2].random = 4242;
+  for (const auto& f : set->flags()) {
+    for (const auto& ctx : contexts) {
+      const auto e = set->evaluate(f.name, ctx);
+      if (e.enabled && !set->find(f.name)->enabled) __builtin_trap();
+      const auto v = set->get_variant(f.name, ctx);
+      if (v.feature_enabled != e.enabled) __builtin_trap();
+      if (v.enabled && !v.feature_enabled) __builtin_trap();
+      (void)relkit::flags::explain(*set->find(f.name), e);
+    }
+  }
+  if (set->is_enabled("\x01no such flag", contexts[1])) __builtin_trap();
+  return 0;
+}

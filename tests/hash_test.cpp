@@ -1,0 +1,95 @@
+#include <relkit/relkit.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using namespace relkit::detail;
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    out += digits[bytes[i] >> 4U];
+    out += digits[bytes[i] & 0xFU];
+  }
+  return out;
+}
+
+TEST(Hash, Murmur3KnownDigests) {
+  EXPECT_EQ(murmur3_32("", 0), 0U);
+  EXPECT_EQ(murmur3_32("", 1), 0x514E28B7U);
+  EXPECT_EQ(murmur3_32("", 0xFFFFFFFFU), 0x81F16F39U);
+  EXPECT_EQ(murmur3_32("test", 0), 0xBA6BD213U);
+  EXPECT_EQ(murmur3_32("Hello, world!", 1234), 0xFAF6CDB3U);
+  EXPECT_EQ(murmur3_32("The quick brown fox jumps over the lazy dog", 0), 0x2E4FF723U);
+  // Unleash's own examples (research note §1).
+  EXPECT_EQ(murmur3_32("gr1:123", 0), 538421172U);
+  // murmurhash3js issue #3: the reference value over UTF-8.
+  EXPECT_EQ(murmur3_32("My \xF0\x9F\x9A\x80 is full of \xF0\x9F\xA6\x8E.", 0), 1818098979U);
+  static_assert(murmur3_32("test", 0) == 0xBA6BD213U, "constexpr");
+}
+
+TEST(Hash, Murmur3StreamingEqualsOneShot) {
+  const std::string text = "feature-x:user-1234567890-abcdefghijklmnop";
+  for (std::size_t split = 0; split <= text.size(); ++split) {
+    murmur3_x86_32 h(86028157U);
+    h.update(std::string_view(text).substr(0, split));
+    h.update(std::string_view(text).substr(split));
+    EXPECT_EQ(h.finish(), murmur3_32(text, 86028157U)) << split;
+  }
+}
+
+TEST(Hash, Fnv1a) {
+  EXPECT_EQ(fnv1a_32(""), 0x811C9DC5U);
+  EXPECT_EQ(fnv1a_32("a"), 0xE40C292CU);
+  EXPECT_EQ(fnv1a_32("foobar"), 0xBF9CF968U);
+  fnv1a_32_utf16 h;
+  h.update("foobar");
+  EXPECT_EQ(h.finish(), 0xBF9CF968U);  // ASCII: code units are bytes
+  // U+00E9 is one 16-bit unit 0x00E9, not the two UTF-8 bytes C3 A9.
+  fnv1a_32_utf16 e;
+  e.update("\xC3\xA9");
+  EXPECT_EQ(e.finish(), (0x811C9DC5U ^ 0xE9U) * 0x01000193U);
+  static_assert(fnv1a_32("a") == 0xE40C292CU, "constexpr");
+}
+
+TEST(Hash, Utf16Units) {
+  utf16_units units("a\xF0\x9F\x9A\x80\xC3\xA9\xFF");
+  std::uint32_t u = 0;
+  std::vector<std::uint32_t> got;
+  while (units.next(u)) got.push_back(u);
+  EXPECT_EQ(got, (std::vector<std::uint32_t>{0x61, 0xD83D, 0xDE80, 0xE9, 0xFFFD}));
+}
+
+TEST(Hash, Crc32) {
+  EXPECT_EQ(crc32(""), 0U);
+  EXPECT_EQ(crc32("123456789"), 0xCBF43926U);
+  EXPECT_EQ(crc32("The quick brown fox jumps over the lazy dog"), 0x414FA339U);
+  static_assert(crc32("123456789") == 0xCBF43926U, "constexpr");
+}
+
+TEST(Hash, Sha1) {
+  auto d = sha1("");
+  EXPECT_EQ(hex(d.data(), d.size()), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  d = sha1("abc");
+  EXPECT_EQ(hex(d.data(), d.size()), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  d = sha1("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq");
+  EXPECT_EQ(hex(d.data(), d.size()), "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  d = sha1(std::string(1000, 'a'));
+  EXPECT_EQ(hex(d.data(), d.size()), "291e9a6c66994949b57ba5e650361e98fc36b1ba");
+  static_assert(sha1("abc")[0] == 0xa9, "constexpr");
+}
+
+TEST(Hash, Md5) {
+  auto d = md5("");
+  EXPECT_EQ(hex(d.data(), d.size()), "d41d8cd98f00b204e9800998ecf8427e");
+  d = md5("abc");
+  EXPECT_EQ(hex(d.data(), d.size()), "900150983cd24fb0d6963f7d28e17f72");
+  d = md5("12345678901234567890123456789012345678901234567890123456789012345678901234567890");
+  EXPECT_EQ(hex(d.data(), d.size()), "57edf4a22be3c955ac49da2e2107b67a");
+}
+
+}  // namespace

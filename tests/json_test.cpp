@@ -1,0 +1,89 @@
+#include <relkit/relkit.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using relkit::detail::json_errc;
+using relkit::detail::json_value;
+using relkit::detail::parse_json;
+
+TEST(Json, ParsesADocument) {
+  auto doc = parse_json(R"( {"a": [1, -2.5e1, "x\u00e9\ud83d\ude80", true, null], "b": {}} )");
+  ASSERT_TRUE(doc) << doc.error().message;
+  ASSERT_TRUE(doc->is_object());
+  const json_value* a = doc->find("a");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->items.size(), 5U);
+  EXPECT_EQ(a->items[0].number, 1.0);
+  EXPECT_EQ(a->items[1].number, -25.0);
+  EXPECT_EQ(a->items[1].text, "-2.5e1");
+  EXPECT_EQ(a->items[2].text, "x\xC3\xA9\xF0\x9F\x9A\x80");
+  EXPECT_TRUE(a->items[3].boolean);
+  EXPECT_TRUE(a->items[4].is_null());
+  EXPECT_TRUE(doc->find("b")->is_object());
+  EXPECT_EQ(doc->find("c"), nullptr);
+  EXPECT_EQ(a->items[2].position, 19U);
+}
+
+TEST(Json, DuplicateKeysLastWins) {
+  auto doc = parse_json(R"({"k":1,"k":2})");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->find("k")->number, 2.0);
+}
+
+TEST(Json, ErrorsNamePositions) {
+  struct bad {
+    const char* text;
+    json_errc code;
+    std::size_t position;
+    const char* message;
+  };
+  const bad cases[] = {
+      {"", json_errc::unexpected_end, 0, "expected a value at 0"},
+      {"[1,]", json_errc::unexpected_character, 3, "expected a value at 3"},
+      {"[1 2]", json_errc::unexpected_character, 3, "expected ',' or ']' at 3"},
+      {"{\"a\" 1}", json_errc::unexpected_character, 5, "expected ':' at 5"},
+      {"{1:2}", json_errc::unexpected_character, 1, "expected a string key at 1"},
+      {"tru", json_errc::bad_literal, 0, "invalid literal at 0"},
+      {"01", json_errc::trailing_characters, 1, "unexpected text after JSON value at 1"},
+      {"-", json_errc::bad_number, 0, "invalid number at 0"},
+      {"1.e5", json_errc::bad_number, 0, "invalid number at 0"},
+      {"\"a\\x\"", json_errc::bad_escape, 2, "invalid escape in string at 2"},
+      {"\"a\nb\"", json_errc::bad_string, 2, "control character in string at 2"},
+      {"\"abc", json_errc::unexpected_end, 0, "unterminated string at 0"},
+      {"[[1]", json_errc::unexpected_end, 4, "unterminated array or object at 4"},
+      {"1e999", json_errc::bad_number, 0, "number out of range at 0"},
+  };
+  for (const auto& c : cases) {
+    auto doc = parse_json(c.text);
+    ASSERT_FALSE(doc) << c.text;
+    EXPECT_EQ(doc.error().code, c.code) << c.text;
+    EXPECT_EQ(doc.error().position, c.position) << c.text;
+    EXPECT_EQ(doc.error().message, c.message) << c.text;
+  }
+}
+
+TEST(Json, Limits) {
+  relkit::detail::json_limits limits;
+  limits.max_depth = 3;
+  EXPECT_TRUE(parse_json("[[[1]]]", limits));
+  auto deep = parse_json("[[[[1]]]]", limits);
+  ASSERT_FALSE(deep);
+  EXPECT_EQ(deep.error().code, json_errc::too_deep);
+  EXPECT_EQ(deep.error().position, 3U);
+  // Far deeper than any stack would allow with recursion: still an error, not a crash.
+  const std::string abyss(1'000'000, '[');
+  EXPECT_EQ(parse_json(abyss).error().code, json_errc::too_deep);
+  limits = {};
+  limits.max_bytes = 4;
+  EXPECT_EQ(parse_json("[1,2]", limits).error().code, json_errc::too_large);
+  limits = {};
+  limits.max_values = 3;
+  EXPECT_TRUE(parse_json("[1,2]", limits));
+  EXPECT_EQ(parse_json("[1,2,3]", limits).error().code, json_errc::too_many_values);
+}
+
+}  // namespace

@@ -1,0 +1,135 @@
+#include <relkit/relkit.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+namespace flags = relkit::flags;
+namespace unleash = relkit::unleash;
+
+constexpr const char* payload = R"({
+  "version": 2,
+  "features": [
+    {"name": "new-checkout", "enabled": true, "type": "release", "stale": false,
+     "createdAt": "2026-10-01T09:00:00.000Z",
+     "strategies": [{"name": "flexibleRollout",
+                     "parameters": {"rollout": "25", "stickiness": "default", "groupId": "new-checkout"},
+                     "constraints": [{"contextName": "environment", "operator": "IN", "values": ["production"]}],
+                     "segments": [1]}],
+     "variants": [{"name": "blue", "weight": 500, "weightType": "variable", "stickiness": "default",
+                   "payload": {"type": "json", "value": "{\"color\":\"blue\"}"}},
+                  {"name": "green", "weight": 500, "weightType": "variable", "stickiness": "default",
+                   "overrides": [{"contextName": "userId", "values": ["qa-1"]}]}]},
+    {"name": "legacy", "enabled": true,
+     "strategies": [{"name": "userWithId", "parameters": {"userIds": " a, b ,c"}},
+                    {"name": "myCustomStrategy", "parameters": {}}]}
+  ],
+  "segments": [{"id": 1, "name": "eu", "constraints": [
+    {"contextName": "region", "operator": "IN", "values": ["eu-west", "eu-central"]}]}]
+})";
+
+TEST(Unleash, ParsesThePayload) {
+  auto parsed = unleash::parse_features(payload);
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ(parsed->version, 2);
+  ASSERT_EQ(parsed->features.size(), 2U);
+  const flags::flag& f = parsed->features[0];
+  EXPECT_EQ(f.meta.type, flags::flag_type::release);
+  ASSERT_TRUE(f.meta.created.has_value());
+  ASSERT_EQ(f.strategies.size(), 1U);
+  EXPECT_EQ(f.strategies[0].kind, flags::strategy_kind::flexible_rollout);
+  EXPECT_EQ(f.strategies[0].percentage, 25U);
+  EXPECT_EQ(f.strategies[0].segments, std::vector<std::int64_t>{1});
+  EXPECT_EQ(f.variants[0].payload->value, "{\"color\":\"blue\"}");
+  // split(/\s*,\s*/): the ends of the whole string keep their spaces.
+  EXPECT_EQ(parsed->features[1].strategies[0].ids, (std::vector<std::string>{" a", "b", "c"}));
+  EXPECT_EQ(parsed->features[1].strategies[1].kind, flags::strategy_kind::unknown);
+  ASSERT_EQ(parsed->segments.size(), 1U);
+  EXPECT_EQ(parsed->segments[0].constraints[0].values.size(), 2U);
+}
+
+TEST(Unleash, EvaluatesLikeTheSdks) {
+  auto set = unleash::load(payload);
+  ASSERT_TRUE(set);
+  flags::context ctx;
+  ctx.environment = "production";
+  ctx.properties = {{"region", "eu-west"}};
+  int on = 0;
+  for (int u = 0; u < 1000; ++u) {
+    const std::string id = std::to_string(u);
+    ctx.user_id = id;
+    const bool enabled = unleash::is_enabled(*set, "new-checkout", ctx);
+    EXPECT_EQ(enabled, flags::unleash_bucket("new-checkout", id) <= 25) << id;
+    on += enabled ? 1 : 0;
+  }
+  EXPECT_EQ(on, 245);
+  ctx.user_id = "qa-1";
+  if (unleash::is_enabled(*set, "new-checkout", ctx)) {
+    EXPECT_EQ(unleash::get_variant(*set, "new-checkout", ctx).name, "green");
+  }
+  ctx.properties = {{"region", "us-east"}};
+  ctx.user_id = "1";
+  EXPECT_FALSE(unleash::is_enabled(*set, "new-checkout", ctx));
+  ctx.user_id = "b";
+  EXPECT_TRUE(unleash::is_enabled(*set, "legacy", ctx));
+  ctx.user_id = "a";  // the list holds " a"
+  EXPECT_FALSE(unleash::is_enabled(*set, "legacy", ctx));
+}
+
+TEST(Unleash, DeltaEvents) {
+  auto set = unleash::load(R"({"events":[
+    {"eventId":1,"type":"hydration","features":[{"name":"a","enabled":true,"strategies":[]}],"segments":[]},
+    {"eventId":2,"type":"feature-updated","feature":{"name":"b","enabled":true,"strategies":[{"name":"default","segments":[9]}]}},
+    {"eventId":3,"type":"segment-updated","segment":{"id":9,"constraints":[{"contextName":"appName","operator":"IN","values":["shop"]}]}},
+    {"eventId":4,"type":"feature-removed","featureName":"a"}]})");
+  ASSERT_TRUE(set) << set.error().message;
+  flags::context ctx;
+  ctx.app_name = "shop";
+  EXPECT_FALSE(unleash::is_enabled(*set, "a", ctx));
+  EXPECT_TRUE(unleash::is_enabled(*set, "b", ctx));
+  auto events = unleash::parse_delta(R"({"events":[{"type":"segment-removed","segmentId":9}]})");
+  ASSERT_TRUE(events);
+  unleash::apply_delta(*set, *events);
+  EXPECT_FALSE(unleash::is_enabled(*set, "b", ctx));
+}
+
+TEST(Unleash, ErrorsNameCodesAndPositions) {
+  struct bad {
+    const char* json;
+    unleash::errc code;
+    std::size_t position;
+    const char* message;
+  };
+  const bad cases[] = {
+      {"{\"features\": [}", unleash::errc::invalid_json, 14,
+       "invalid JSON: expected a value at 14"},
+      {"[]", unleash::errc::wrong_type, 0, "the payload must be a JSON object at 0"},
+      {"{\"features\": {}}", unleash::errc::wrong_type, 13, "\"features\" must be an array at 13"},
+      {"{\"features\": [{\"enabled\": true}]}", unleash::errc::missing_field, 14,
+       "missing \"name\" at 14"},
+      {"{\"features\": [{\"name\": \"x\", \"enabled\": \"yes\"}]}", unleash::errc::wrong_type, 39,
+       "\"enabled\" must be a boolean at 39"},
+      {"{\"features\": [{\"name\": \"x\", \"strategies\": [{\"name\": \"default\", "
+       "\"constraints\": "
+       "[{\"values\": [{}]}]}]}]}",
+       unleash::errc::wrong_type, 91, "list entries must be strings at 91"},
+      {"{\"segments\": [{\"name\": \"s\"}]}", unleash::errc::missing_field, 14,
+       "missing \"id\" at 14"},
+  };
+  for (const auto& c : cases) {
+    auto r = unleash::parse_features(c.json);
+    ASSERT_FALSE(r) << c.json;
+    EXPECT_EQ(r.error().code, c.code) << c.json;
+    EXPECT_EQ(r.error().position, c.position) << c.json;
+    EXPECT_EQ(r.error().message, c.message) << c.json;
+  }
+  auto r = unleash::parse_delta(R"({"events":[{"type":"feature-exploded"}]})");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, unleash::errc::unknown_event);
+  EXPECT_EQ(r.error().message, "unknown delta event type \"feature-exploded\" at 11");
+  EXPECT_EQ(relkit::to_string(r.error().code), "unleash.unknown_event");
+}
+
+}  // namespace
