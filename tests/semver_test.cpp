@@ -149,6 +149,35 @@ TEST(SemverCompare, HugeNumericIdentifiersAreExact) {
             1);
 }
 
+// compare() looks only at the identifier pair holding the first differing
+// byte; this checks it against the identifier-by-identifier walk on every
+// pair of short prereleases over a small alphabet, including prefixes and
+// numeric ids that differ only in leading zeros.
+TEST(SemverCompare, PrereleaseShortcutMatchesFullWalk) {
+  std::vector<std::string> ids = {"0", "1", "01", "10", "9", "a", "a1", "1a", "b", "-"};
+  std::vector<std::string> lists;
+  for (const auto& x : ids) {
+    lists.push_back(x);
+    for (const auto& y : ids) {
+      lists.push_back(x + "." + y);
+      lists.push_back(x + y);
+    }
+  }
+  std::size_t checked = 0;
+  for (const auto& a : lists) {
+    for (const auto& b : lists) {
+      const int fast = sv::detail_semver::compare_prereleases(a, b);
+      const int walk = sv::detail_semver::compare_identifier_lists(a, b, false);
+      ASSERT_EQ(fast, walk) << a << " vs " << b;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, lists.size() * lists.size());
+  EXPECT_EQ(sv::detail_semver::compare_prereleases("alpha.1.beta.7", "alpha.1.beta.10"), -1);
+  EXPECT_EQ(sv::detail_semver::compare_prereleases("alpha", "alpha.1"), -1);
+  EXPECT_EQ(sv::detail_semver::compare_prereleases("alpha.beta", "alpha.1"), 1);
+}
+
 TEST(SemverCompare, HashAgreesWithEquality) {
   std::hash<sv::version> h;
   EXPECT_EQ(h(must_parse("1.2.3-a.1+x")), h(must_parse("1.2.3-a.1+y")));

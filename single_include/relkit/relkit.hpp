@@ -4860,6 +4860,36 @@ inline int compare_identifier_lists(std::string_view a, std::string_view b,
   }
 }
 
+// Precedence of two non-empty prereleases. Identifiers before the first
+// differing byte are byte-identical, hence equal: only the identifier pair
+// holding that byte is compared. Numeric ids that differ only in leading zeros
+// (loose input beyond 2^53) compare equal; the full walk then decides.
+inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  std::size_t m = 0;
+  while (m < n && a[m] == b[m]) ++m;
+  if (m == a.size() && m == b.size()) return 0;
+  std::size_t start = m;
+  while (start > 0 && a[start - 1] != '.') --start;
+  std::size_t ea = m;
+  while (ea < a.size() && a[ea] != '.') ++ea;
+  std::size_t eb = m;
+  while (eb < b.size() && b[eb] != '.') ++eb;
+  const std::string_view x = a.substr(start, ea - start);
+  const std::string_view y = b.substr(start, eb - start);
+  if (x == y) return ea == a.size() ? -1 : 1;  // one list ends where the other goes on
+  const bool x_digits = all_digits(x);
+  const bool y_digits = all_digits(y);
+  if (x_digits != y_digits) return x_digits ? -1 : 1;
+  if (!x_digits) {
+    const int k = x.compare(y);
+    return k < 0 ? -1 : 1;
+  }
+  const int c = compare_numeric(x, y);
+  if (c != 0) return c;
+  return compare_identifier_lists(a.substr(start), b.substr(start), false);
+}
+
 }  // namespace detail_semver
 
 // Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
@@ -4871,8 +4901,7 @@ inline int compare(const version& a, const version& b) noexcept {
     if (a.prerelease.empty() == b.prerelease.empty()) return 0;
     return a.prerelease.empty() ? 1 : -1;
   }
-  if (a.prerelease == b.prerelease) return 0;
-  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
+  return detail_semver::compare_prereleases(a.prerelease, b.prerelease);
 }
 
 // node-semver's compareBuild (used by its sort/rsort): precedence, then build
