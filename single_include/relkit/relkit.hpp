@@ -4633,6 +4633,7 @@ RELKIT_NAMESPACE_END
 // so parsing and comparing typical versions does not allocate.
 
 #include <algorithm>
+#include <cstring>
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -4867,6 +4868,15 @@ inline int compare_identifier_lists(std::string_view a, std::string_view b,
 inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
   std::size_t m = 0;
+  // eight bytes at a time while they match, then byte by byte
+  while (m + 8 <= n) {
+    std::uint64_t x;
+    std::uint64_t y;
+    std::memcpy(&x, a.data() + m, 8);
+    std::memcpy(&y, b.data() + m, 8);
+    if (x != y) break;
+    m += 8;
+  }
   while (m < n && a[m] == b[m]) ++m;
   if (m == a.size() && m == b.size()) return 0;
   std::size_t start = m;
@@ -4875,15 +4885,22 @@ inline int compare_prereleases(std::string_view a, std::string_view b) noexcept 
   while (ea < a.size() && a[ea] != '.') ++ea;
   std::size_t eb = m;
   while (eb < b.size() && b[eb] != '.') ++eb;
+  // x and y agree before m and differ at m (or one of them ends there)
+  if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
   const std::string_view x = a.substr(start, ea - start);
   const std::string_view y = b.substr(start, eb - start);
-  if (x == y) return ea == a.size() ? -1 : 1;  // one list ends where the other goes on
   const bool x_digits = all_digits(x);
   const bool y_digits = all_digits(y);
   if (x_digits != y_digits) return x_digits ? -1 : 1;
-  if (!x_digits) {
-    const int k = x.compare(y);
-    return k < 0 ? -1 : 1;
+  const auto byte_order = [&]() noexcept {
+    if (m == ea) return -1;
+    if (m == eb) return 1;
+    return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
+  };
+  if (!x_digits) return byte_order();
+  if (!x.empty() && !y.empty() && x.front() != '0' && y.front() != '0') {
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    return byte_order();
   }
   const int c = compare_numeric(x, y);
   if (c != 0) return c;
@@ -6533,6 +6550,7 @@ inline bool parse_range_fast(std::string_view s, const range_options& o, range& 
   r.options = o;
   std::size_t i = 0;
   std::vector<comparator> set;
+  set.reserve(2);
   for (;;) {
     const std::size_t prim_start = i;
     comparator_op op = comparator_op::eq;
@@ -6620,6 +6638,7 @@ inline bool parse_range_fast(std::string_view s, const range_options& o, range& 
       i += 3;
       r.sets.push_back(std::move(set));
       set = {};
+      set.reserve(2);
     }
     if (i >= s.size()) return false;
   }

@@ -838,6 +838,7 @@ inline bool parse_range_fast(std::string_view s, const range_options& o, range& 
   r.options = o;
   std::size_t i = 0;
   std::vector<comparator> set;
+  set.reserve(2);
   for (;;) {
     const std::size_t prim_start = i;
     comparator_op op = comparator_op::eq;
@@ -925,6 +926,7 @@ inline bool parse_range_fast(std::string_view s, const range_options& o, range& 
       i += 3;
       r.sets.push_back(std::move(set));
       set = {};
+      set.reserve(2);
     }
     if (i >= s.size()) return false;
   }
