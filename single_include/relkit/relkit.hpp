@@ -4784,9 +4784,16 @@ inline relkit::error unexpected(std::string_view text, std::size_t pos, const ch
         errc::unexpected_end, pos,
         "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
   }
-  return relkit::error{errc::unexpected_character, pos,
-                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
-                           " while parsing " + what};
+  // one allocation: the message is built in a buffer reserved up front
+  std::string message;
+  message.reserve(80);
+  message += "unexpected ";
+  message += quote_char(text[pos]);
+  message += " at ";
+  message += std::to_string(pos);
+  message += " while parsing ";
+  message += what;
+  return relkit::error{errc::unexpected_character, pos, std::move(message)};
 }
 
 // Compares two numeric identifiers (digits only, maybe with leading zeros in
