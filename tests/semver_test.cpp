@@ -149,6 +149,35 @@ TEST(SemverCompare, HugeNumericIdentifiersAreExact) {
             1);
 }
 
+// compare() looks only at the identifier pair holding the first differing
+// byte; this checks it against the identifier-by-identifier walk on every
+// pair of short prereleases over a small alphabet, including prefixes and
+// numeric ids that differ only in leading zeros.
+TEST(SemverCompare, PrereleaseShortcutMatchesFullWalk) {
+  std::vector<std::string> ids = {"0", "1", "01", "10", "9", "a", "a1", "1a", "b", "-"};
+  std::vector<std::string> lists;
+  for (const auto& x : ids) {
+    lists.push_back(x);
+    for (const auto& y : ids) {
+      lists.push_back(x + "." + y);
+      lists.push_back(x + y);
+    }
+  }
+  std::size_t checked = 0;
+  for (const auto& a : lists) {
+    for (const auto& b : lists) {
+      const int fast = sv::detail_semver::compare_prereleases(a, b);
+      const int walk = sv::detail_semver::compare_identifier_lists(a, b, false);
+      ASSERT_EQ(fast, walk) << a << " vs " << b;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, lists.size() * lists.size());
+  EXPECT_EQ(sv::detail_semver::compare_prereleases("alpha.1.beta.7", "alpha.1.beta.10"), -1);
+  EXPECT_EQ(sv::detail_semver::compare_prereleases("alpha", "alpha.1"), -1);
+  EXPECT_EQ(sv::detail_semver::compare_prereleases("alpha.beta", "alpha.1"), 1);
+}
+
 TEST(SemverCompare, HashAgreesWithEquality) {
   std::hash<sv::version> h;
   EXPECT_EQ(h(must_parse("1.2.3-a.1+x")), h(must_parse("1.2.3-a.1+y")));
@@ -290,6 +319,98 @@ TEST(SemverErrors, DomainNames) {
   const relkit::error_code code = errc::leading_zero;
   EXPECT_EQ(relkit::to_string(code), "semver.leading_zero");
   EXPECT_EQ(sv::describe(static_cast<int>(errc::invalid_range)), "invalid_range");
+}
+
+}  // namespace
+
+namespace {
+
+bool same_range(const sv::range& a, const sv::range& b) {
+  if (a.sets.size() != b.sets.size()) return false;
+  for (std::size_t i = 0; i < a.sets.size(); ++i) {
+    if (a.sets[i].size() != b.sets[i].size()) return false;
+    for (std::size_t j = 0; j < a.sets[i].size(); ++j) {
+      const auto& x = a.sets[i][j];
+      const auto& y = b.sets[i][j];
+      if (x.op != y.op || !sv::identical(x.operand, y.operand)) return false;
+    }
+  }
+  return a.options.loose == b.options.loose &&
+         a.options.include_prerelease == b.options.include_prerelease;
+}
+
+// Every shape the fast range path knows, its near misses, with 0 / multi-digit
+// numbers, prereleases and both loose settings: where the fast path accepts,
+// its comparators must equal the general (node-desugaring) path's.
+TEST(SemverRangeFastPath, AgreesWithGeneralPath) {
+  const std::vector<std::string> prefixes = {"", "^", "~", ">=", ">", "<=", "<", "=", "~>", "v"};
+  const std::vector<std::string> cores = {"1.2.3",
+                                          "0.2.3",
+                                          "0.0.3",
+                                          "0.0.0",
+                                          "10.20.30",
+                                          "1.0.0",
+                                          "0.1.0",
+                                          "1",
+                                          "0",
+                                          "1.2",
+                                          "0.2",
+                                          "0.0",
+                                          "1.x",
+                                          "0.x",
+                                          "1.2.x",
+                                          "0.0.x",
+                                          "1.x.x",
+                                          "1.2.X",
+                                          "01.2.3",
+                                          "1.02.3",
+                                          "999999999999999.1.1",
+                                          "1000000000000000.1.1",
+                                          "1.x.3",
+                                          "1.2.3.4",
+                                          "*"};
+  const std::vector<std::string> suffixes = {"",       "-beta.2", "-0", "-alpha",  "-01",
+                                             "-a.1.b", "+build",  "-",  "-beta..1"};
+  std::vector<std::string> prims;
+  for (const auto& p : prefixes)
+    for (const auto& c : cores)
+      for (const auto& x : suffixes) prims.push_back(p + c + x);
+  std::vector<std::string> inputs = prims;
+  for (std::size_t i = 0; i < prims.size(); i += 7) {
+    const auto& a = prims[i];
+    const auto& b = prims[(i * 31 + 5) % prims.size()];
+    inputs.push_back(a + " " + b);
+    inputs.push_back(a + " || " + b);
+    inputs.push_back(a + "  " + b);
+    inputs.push_back(a + " ||" + b);
+    inputs.push_back(" " + a);
+    inputs.push_back(a + " " + a);
+    inputs.push_back(a + " " + b + " || " + b + " " + a + " || " + a);
+  }
+  std::size_t fast_taken = 0;
+  for (const bool loose : {false, true}) {
+    for (const bool pre : {false, true}) {
+      sv::range_options o;
+      o.loose = loose;
+      o.include_prerelease = pre;
+      for (const auto& text : inputs) {
+        sv::range fast;
+        if (!sv::detail_semver::parse_range_fast(text, o, fast)) continue;
+        ++fast_taken;
+        const auto general = sv::detail_semver::parse_range_general(text, o);
+        ASSERT_TRUE(general) << text;
+        ASSERT_TRUE(same_range(fast, *general))
+            << text << " loose " << loose << ": fast " << sv::to_string(fast) << " general "
+            << sv::to_string(*general);
+      }
+    }
+  }
+  EXPECT_GT(fast_taken, 500U);
+  sv::range r;
+  EXPECT_TRUE(sv::detail_semver::parse_range_fast(">=1.2.7 <1.3.0 || 2.x", {}, r));
+  EXPECT_EQ(sv::to_string(r), ">=1.2.7 <1.3.0||>=2.0.0 <3.0.0-0");
+  EXPECT_FALSE(sv::detail_semver::parse_range_fast("^0.0.0", {}, r));
+  EXPECT_FALSE(sv::detail_semver::parse_range_fast("1.2.3 1.2.3", {}, r));
 }
 
 }  // namespace

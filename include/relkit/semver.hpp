@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -165,9 +166,16 @@ inline relkit::error unexpected(std::string_view text, std::size_t pos, const ch
         errc::unexpected_end, pos,
         "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
   }
-  return relkit::error{errc::unexpected_character, pos,
-                       "unexpected " + quote_char(text[pos]) + " at " + std::to_string(pos) +
-                           " while parsing " + what};
+  // one allocation: the message is built in a buffer reserved up front
+  std::string message;
+  message.reserve(80);
+  message += "unexpected ";
+  message += quote_char(text[pos]);
+  message += " at ";
+  message += std::to_string(pos);
+  message += " while parsing ";
+  message += what;
+  return relkit::error{errc::unexpected_character, pos, std::move(message)};
 }
 
 // Compares two numeric identifiers (digits only, maybe with leading zeros in
@@ -242,6 +250,52 @@ inline int compare_identifier_lists(std::string_view a, std::string_view b,
   }
 }
 
+// Precedence of two non-empty prereleases. Identifiers before the first
+// differing byte are byte-identical, hence equal: only the identifier pair
+// holding that byte is compared. Numeric ids that differ only in leading zeros
+// (loose input beyond 2^53) compare equal; the full walk then decides.
+inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  std::size_t m = 0;
+  // eight bytes at a time while they match, then byte by byte
+  while (m + 8 <= n) {
+    std::uint64_t x;
+    std::uint64_t y;
+    std::memcpy(&x, a.data() + m, 8);
+    std::memcpy(&y, b.data() + m, 8);
+    if (x != y) break;
+    m += 8;
+  }
+  while (m < n && a[m] == b[m]) ++m;
+  if (m == a.size() && m == b.size()) return 0;
+  std::size_t start = m;
+  while (start > 0 && a[start - 1] != '.') --start;
+  std::size_t ea = m;
+  while (ea < a.size() && a[ea] != '.') ++ea;
+  std::size_t eb = m;
+  while (eb < b.size() && b[eb] != '.') ++eb;
+  // x and y agree before m and differ at m (or one of them ends there)
+  if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
+  const std::string_view x = a.substr(start, ea - start);
+  const std::string_view y = b.substr(start, eb - start);
+  const bool x_digits = all_digits(x);
+  const bool y_digits = all_digits(y);
+  if (x_digits != y_digits) return x_digits ? -1 : 1;
+  const auto byte_order = [&]() noexcept {
+    if (m == ea) return -1;
+    if (m == eb) return 1;
+    return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
+  };
+  if (!x_digits) return byte_order();
+  if (!x.empty() && !y.empty() && x.front() != '0' && y.front() != '0') {
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    return byte_order();
+  }
+  const int c = compare_numeric(x, y);
+  if (c != 0) return c;
+  return compare_identifier_lists(a.substr(start), b.substr(start), false);
+}
+
 }  // namespace detail_semver
 
 // Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
@@ -253,8 +307,7 @@ inline int compare(const version& a, const version& b) noexcept {
     if (a.prerelease.empty() == b.prerelease.empty()) return 0;
     return a.prerelease.empty() ? 1 : -1;
   }
-  if (a.prerelease == b.prerelease) return 0;
-  return detail_semver::compare_identifier_lists(a.prerelease, b.prerelease, false);
+  return detail_semver::compare_prereleases(a.prerelease, b.prerelease);
 }
 
 // node-semver's compareBuild (used by its sort/rsort): precedence, then build

@@ -782,13 +782,157 @@ inline relkit::result<comparator> parse_comparator(std::string_view text,
 inline constexpr std::size_t max_range_length = 65536;
 
 // Parses an npm range (node-semver `new Range(text, options)`).
-inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
-  using namespace detail_semver;
-  if (text.size() > max_range_length) {
-    return relkit::error{errc::too_long, max_range_length,
-                         "range is longer than " + std::to_string(max_range_length) +
-                             " characters at " + std::to_string(max_range_length)};
+namespace detail_semver {
+
+// Fast path for the common shapes, single-spaced: `^M.m.p[-pre]`,
+// `~M.m.p[-pre]`, `[op]M.m.p[-pre]` (op one of >= > <= < =), partials and
+// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND and
+// ` || ` of those. Numbers of 1 to 15 digits without leading zeros. It gives
+// up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0`
+// and `<0.0.0-0`) and on a repeated comparator in a set; the general path then
+// decides. Only without include_prerelease. The result equals the general
+// path's on every accepted input (checked by SemverRangeFastPath tests).
+inline bool fast_range_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
+  const std::size_t b = i;
+  std::uint64_t value = 0;
+  while (i < s.size() && is_digit(s[i])) {
+    if (i - b == 15) return false;
+    value = value * 10 + static_cast<std::uint64_t>(s[i] - '0');
+    ++i;
   }
+  if (i == b || (i - b > 1 && s[b] == '0')) return false;
+  out = value;
+  return true;
+}
+
+inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
+  if (i < s.size() && s[i] == 'x') {
+    ++i;
+    return true;
+  }
+  return false;
+}
+
+inline bool fast_range_prerelease(std::string_view s, std::size_t& i, std::string& out) {
+  const std::size_t first = i;
+  for (;;) {
+    const std::size_t b = i;
+    bool digits = true;
+    while (i < s.size() && is_ident_char(s[i])) {
+      digits = digits && is_digit(s[i]);
+      ++i;
+    }
+    if (i == b || (digits && i - b > 1 && s[b] == '0')) return false;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  out.assign(s.data() + first, i - first);
+  return true;
+}
+
+inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
+  if (o.include_prerelease || s.empty()) return false;
+  r.options = o;
+  std::size_t i = 0;
+  std::vector<comparator> set;
+  set.reserve(2);
+  for (;;) {
+    const std::size_t prim_start = i;
+    comparator_op op = comparator_op::eq;
+    char sugar = 0;
+    const char c0 = s[i];
+    if (c0 == '^' || c0 == '~') {
+      sugar = c0;
+      ++i;
+    } else if (c0 == '>' || c0 == '<') {
+      const bool eq = i + 1 < s.size() && s[i + 1] == '=';
+      op = c0 == '>' ? (eq ? comparator_op::ge : comparator_op::gt)
+                     : (eq ? comparator_op::le : comparator_op::lt);
+      i += eq ? 2 : 1;
+    } else if (c0 == '=') {
+      ++i;
+    }
+    const bool has_op = i != prim_start;
+    version v;
+    if (!fast_range_number(s, i, v.major)) return false;
+    // parts: 1 = major only, 2 = major.minor, 3 = full; x marks a wildcard
+    int parts = 1;
+    bool wildcard = false;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      if (fast_range_x(s, i)) {
+        wildcard = true;
+        if (i < s.size() && s[i] == '.') {
+          ++i;
+          if (!fast_range_x(s, i)) return false;
+        }
+      } else {
+        if (!fast_range_number(s, i, v.minor)) return false;
+        parts = 2;
+        if (i < s.size() && s[i] == '.') {
+          ++i;
+          if (fast_range_x(s, i)) {
+            wildcard = true;
+          } else {
+            if (!fast_range_number(s, i, v.patch)) return false;
+            parts = 3;
+          }
+        }
+      }
+    }
+    if ((parts < 3 || wildcard) && has_op) return false;
+    if (i < s.size() && s[i] == '-') {
+      if (parts != 3) return false;
+      ++i;
+      if (!fast_range_prerelease(s, i, v.prerelease)) return false;
+    }
+    if (i < s.size() && s[i] != ' ') return false;
+    if (v.major == 0 && v.minor == 0 && v.patch == 0) return false;
+    const std::size_t before = set.size();
+    if (sugar == 0 && parts == 3) {
+      set.push_back(comparator{op, std::move(v)});
+    } else {
+      version upper;
+      upper.prerelease = "0";
+      if (sugar == '^' && v.major == 0) {
+        upper.minor = v.minor;
+        if (v.minor == 0) {
+          upper.patch = v.patch + 1;
+        } else {
+          upper.minor = v.minor + 1;
+        }
+      } else if (sugar == '~' || parts == 2) {
+        upper.major = v.major;
+        upper.minor = v.minor + 1;
+      } else {
+        upper.major = v.major + 1;
+      }
+      set.push_back(comparator{comparator_op::ge, std::move(v)});
+      set.push_back(comparator{comparator_op::lt, std::move(upper)});
+    }
+    for (std::size_t k = before; k < set.size(); ++k)
+      for (std::size_t j = 0; j < before; ++j)
+        if (same_comparator(set[j], set[k])) return false;
+    if (i == s.size()) {
+      r.sets.push_back(std::move(set));
+      return true;
+    }
+    // i is at a space: another comparator or ` || `
+    ++i;
+    if (i + 2 < s.size() && s[i] == '|' && s[i + 1] == '|' && s[i + 2] == ' ') {
+      i += 3;
+      r.sets.push_back(std::move(set));
+      set = {};
+      set.reserve(2);
+    }
+    if (i >= s.size()) return false;
+  }
+}
+
+inline relkit::result<range> parse_range_general(std::string_view text, const range_options& opts) {
   // trim + collapse every whitespace run to one space
   std::string raw;
   raw.reserve(text.size());
@@ -854,6 +998,16 @@ inline relkit::result<range> parse_range(std::string_view text, const range_opti
     r.sets = std::move(kept);
   }
   return r;
+}
+
+}  // namespace detail_semver
+
+// node-semver `new Range(text, options)`: the comparator sets after npm's
+// desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
+inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
+  range r;
+  if (text.size() <= max_range_length && detail_semver::parse_range_fast(text, opts, r)) return r;
+  return detail_semver::parse_range_general(text, opts);
 }
 
 // node-semver `satisfies(version, range, options)` on strings: false when
