@@ -192,7 +192,8 @@ inline std::string actions_text(const ro::action_list& actions) {
 }
 
 // The canary and the flag together: each event advances the rollout; when an
-// action moves the canary's traffic, the flag's rollout percentage follows.
+// action moves the canary's traffic up, the flag's rollout percentage follows.
+// A rollback leaves the flag alone: turning the feature off is the kill switch's job.
 // `actions` keeps every action emitted, with its time, for the action log.
 class canary_release {
  public:
@@ -215,7 +216,6 @@ class canary_release {
       actions.push_back("[" + clock_of(now) + "] rollout: " + ro::to_string(a));
       if (a.kind == ro::action_kind::set_weight) follow(now, static_cast<std::uint32_t>(a.weight));
       if (a.kind == ro::action_kind::promote_stable) follow(now, 100);
-      if (a.kind == ro::action_kind::rollback) follow(now, 0);
     }
   }
 
