@@ -1,0 +1,517 @@
+// relkit: release decisions for shell pipelines. Reads arguments, stdin or files, writes
+// stdout; errors go to stderr and name the input and the byte (or line) where they were
+// found. Exit codes: 0 yes/ok, 1 no (not satisfied, no release due), 2 usage or input error.
+#include <relkit/changelog.hpp>
+#include <relkit/commits.hpp>
+#include <relkit/semver.hpp>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace cl = relkit::changelog;
+namespace cm = relkit::commits;
+namespace sv = relkit::semver;
+
+constexpr int exit_ok = 0;
+constexpr int exit_no = 1;
+constexpr int exit_usage = 2;
+
+void out(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+void err(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+int usage_error(std::string_view message, std::string_view help_hint) {
+  err("relkit: ");
+  err(message);
+  err("\nTry 'relkit ");
+  if (!help_hint.empty()) {
+    err(help_hint);
+    err(" ");
+  }
+  err("--help'.\n");
+  return exit_usage;
+}
+
+int input_error(std::string_view input, const relkit::error& e) {
+  err("relkit: ");
+  err(input);
+  err(": ");
+  err(relkit::to_string(e));
+  err("\n");
+  return exit_usage;
+}
+
+bool read_all(std::FILE* f, std::string& text) {
+  char buffer[65536];
+  for (;;) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
+    text.append(buffer, n);
+    if (n < sizeof buffer) return std::ferror(f) == 0;
+  }
+}
+
+bool is_help(std::string_view a) {
+  return a == "--help" || a == "-h";
+}
+
+// Options `--name value` / `--name=value` and flags; the rest are positional.
+struct parsed_args {
+  std::vector<std::string_view> positional;
+  std::vector<std::pair<std::string_view, std::string_view>> options;
+  std::vector<std::string_view> flags;
+  bool help = false;
+  std::string problem;
+
+  std::optional<std::string_view> option(std::string_view name) const {
+    std::optional<std::string_view> value;
+    for (const auto& o : options)
+      if (o.first == name) value = o.second;
+    return value;
+  }
+  bool flag(std::string_view name) const {
+    for (auto f : flags)
+      if (f == name) return true;
+    return false;
+  }
+};
+
+parsed_args parse_args(int argc, char** argv, int first,
+                       std::initializer_list<std::string_view> value_options,
+                       std::initializer_list<std::string_view> flag_options) {
+  parsed_args r;
+  bool only_positional = false;
+  for (int i = first; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (only_positional || a.size() < 2 || a[0] != '-' || (a[1] >= '0' && a[1] <= '9')) {
+      r.positional.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      only_positional = true;
+      continue;
+    }
+    if (is_help(a)) {
+      r.help = true;
+      continue;
+    }
+    const std::size_t eq = a.find('=');
+    const std::string_view name = a.substr(0, eq);
+    bool known = false;
+    for (auto v : value_options) {
+      if (v != name) continue;
+      known = true;
+      if (eq != std::string_view::npos) {
+        r.options.emplace_back(name, a.substr(eq + 1));
+      } else if (i + 1 < argc) {
+        r.options.emplace_back(name, argv[++i]);
+      } else if (r.problem.empty()) {
+        r.problem = "option " + std::string(name) + " needs a value";
+      }
+    }
+    for (auto f : flag_options) {
+      if (f == a) {
+        known = true;
+        r.flags.push_back(a);
+      }
+    }
+    if (!known && r.problem.empty()) r.problem = "unknown option " + std::string(a);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- help texts
+
+constexpr std::string_view main_help =
+    R"(Usage: relkit COMMAND [ARGS...]
+
+Release decisions for shell pipelines (relkit, a header-only C++17 library).
+
+Commands:
+  semver compare A B          print -1, 0 or 1
+  semver satisfies V RANGE    exit 0 if V is in the npm RANGE, 1 if not
+  semver bump V TYPE          print the next version (TYPE: major, minor, patch,
+                              premajor, preminor, prepatch, prerelease, release)
+  semver sort                 sort the versions on stdin, one a line
+  next-version --current V    print the next version from the commits on stdin
+  changelog --current V ...   print (or prepend) the release notes of those commits
+
+Every command takes --help. Exit codes: 0 yes/ok, 1 no (not satisfied, no
+release due), 2 usage or input error (the message on stderr names the input
+and the position).
+)";
+
+constexpr std::string_view semver_help =
+    R"(Usage: relkit semver compare A B
+       relkit semver satisfies V RANGE
+       relkit semver bump V TYPE [--preid ID]
+       relkit semver sort [--reverse]
+
+Versions and ranges are read as node-semver reads them (npm mode: a leading
+'v' or '=' is accepted, numbers up to 2^53-1).
+
+  compare A B        prints -1 if A < B, 0 if equal (build metadata ignored), 1 if A > B
+  satisfies V RANGE  exit 0 if V satisfies the range (e.g. '^1.2.0 || >=2.0.0 <3'),
+                     1 if not; prints nothing
+  bump V TYPE        TYPE is major, minor, patch, premajor, preminor, prepatch,
+                     prerelease or release; --preid rc names the prerelease
+                     (1.4.1 preminor --preid rc -> 1.5.0-rc.0), as `semver -i`
+  sort               reads versions from stdin, one a line (blank lines skipped),
+                     prints them ascending (--reverse: descending), as `semver`
+                     prints them; an invalid line is an error naming the line
+
+Exit codes: 0 ok/yes, 1 no (satisfies only), 2 usage or invalid input.
+)";
+
+constexpr std::string_view git_log_format_help =
+    R"(Commits are read from stdin in the output format of
+
+  git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD
+
+newest first: one record per commit, ended by the byte 0x1e (git adds a newline
+after it); fields separated by 0x1f: the full sha, the parent shas separated by
+spaces, the raw message (%B). Merge commits (two parents) are read too.
+)";
+
+constexpr std::string_view next_version_help =
+    R"(Usage: relkit next-version --current VERSION [--prerelease ID] [--explain]
+
+Prints the next version after VERSION from the Conventional Commits since the
+release VERSION, with the rules of semantic-release's commit-analyzer
+(conventionalcommits preset): a breaking change -> major, feat -> minor,
+fix/perf/revert -> patch; reverted commits cancel out.
+
+  --current VERSION   the last released version (e.g. 1.4.1, or 1.5.0-rc.1)
+  --prerelease ID     release on a prerelease channel: 1.4.1 + feat -> 1.5.0-rc.1,
+                      then 1.5.0-rc.2 (with --current 1.5.0-rc.1)
+  --explain           print a second line: the commit and rule that decided
+
+)";
+
+constexpr std::string_view next_version_help_tail =
+    R"(
+Exit codes: 0 a release is due (the version is printed), 1 no release is due
+(the current version is printed), 2 usage or input error.
+
+Example:
+  git log --format=%H%x1f%P%x1f%B%x1e v1.4.1..HEAD | relkit next-version --current 1.4.1
+)";
+
+constexpr std::string_view changelog_help =
+    R"(Usage: relkit changelog --current VERSION --repo-url URL
+                        [--style conventional|keepachangelog|angular|git-cliff]
+                        [--date YYYY-MM-DD] [--prerelease ID] [--tag-prefix v]
+                        [--prepend CHANGELOG.md]
+
+Decides the next version exactly as `relkit next-version` does, then renders
+the release notes of the commits on stdin (conventional-changelog's parser,
+conventionalcommits preset):
+
+  --current VERSION   the last released version; its tag is the compare base
+  --repo-url URL      https://github.com/owner/name, git@gitlab.com:group/name.git, ...
+  --style S           conventional (default; conventional-changelog's
+                      conventionalcommits preset), keepachangelog, angular, git-cliff
+  --date YYYY-MM-DD   the release date (none shown without it)
+  --prerelease ID     as for next-version
+  --tag-prefix P      tags are P + version (default "v")
+  --prepend FILE      insert the section into FILE in place (before its first
+                      release heading, every other byte unchanged) instead of
+                      printing it; refused (exit 2) if FILE already has a
+                      section for that version; a missing FILE is created
+
+)";
+
+constexpr std::string_view changelog_help_tail =
+    R"(
+Exit codes: 0 ok, 1 no release is due (nothing printed or written), 2 usage or
+input error.
+
+Example:
+  git log --format=%H%x1f%P%x1f%B%x1e v1.4.1..HEAD |
+    relkit changelog --current 1.4.1 --repo-url https://github.com/o/r --date 2026-11-23
+)";
+
+// ---------------------------------------------------------------- semver
+
+std::optional<sv::version> parse_version_arg(std::string_view text, std::string_view what,
+                                             int& status) {
+  auto v = sv::parse(text, sv::npm_options);
+  if (!v) {
+    status = input_error(what, v.error());
+    return std::nullopt;
+  }
+  return std::move(*v);
+}
+
+int semver_command(int argc, char** argv) {
+  if (argc < 3 || is_help(argv[2])) {
+    out(semver_help);
+    return argc < 3 ? exit_usage : exit_ok;
+  }
+  const std::string_view sub = argv[2];
+  const parsed_args args = parse_args(argc, argv, 3, {"--preid"}, {"--reverse"});
+  if (args.help) {
+    out(semver_help);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, "semver");
+  const auto& pos = args.positional;
+  int status = exit_ok;
+  if (sub == "compare") {
+    if (pos.size() != 2) return usage_error("semver compare takes two versions", "semver");
+    auto a = parse_version_arg(pos[0], "first version", status);
+    if (!a) return status;
+    auto b = parse_version_arg(pos[1], "second version", status);
+    if (!b) return status;
+    const int c = sv::compare(*a, *b);
+    out(c < 0 ? "-1\n" : c > 0 ? "1\n" : "0\n");
+    return exit_ok;
+  }
+  if (sub == "satisfies") {
+    if (pos.size() != 2) {
+      return usage_error("semver satisfies takes a version and a range", "semver");
+    }
+    auto v = parse_version_arg(pos[0], "version", status);
+    if (!v) return status;
+    auto r = sv::parse_range(pos[1]);
+    if (!r) return input_error("range", r.error());
+    return sv::satisfies(*v, *r) ? exit_ok : exit_no;
+  }
+  if (sub == "bump") {
+    if (pos.size() != 2) return usage_error("semver bump takes a version and a type", "semver");
+    auto v = parse_version_arg(pos[0], "version", status);
+    if (!v) return status;
+    const auto type = sv::parse_release_type(pos[1]);
+    if (!type || *type == sv::release_type::pre) {
+      return usage_error("unknown bump type '" + std::string(pos[1]) + "'", "semver");
+    }
+    sv::bump_options opts;
+    if (auto id = args.option("--preid")) opts.identifier = *id;
+    auto next = sv::bump(*v, *type, opts);
+    if (!next) return input_error("bump", next.error());
+    out(sv::to_string(*next) + "\n");
+    return exit_ok;
+  }
+  if (sub == "sort") {
+    if (!pos.empty()) return usage_error("semver sort reads stdin and takes no versions", "semver");
+    std::string text;
+    if (!read_all(stdin, text)) return usage_error("cannot read stdin", "semver");
+    std::vector<sv::version> versions;
+    std::size_t line_number = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      ++line_number;
+      std::string_view line(text.data() + start, end - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+      if (!line.empty()) {
+        auto v = sv::parse(line, sv::npm_options);
+        if (!v) return input_error("stdin line " + std::to_string(line_number), v.error());
+        versions.push_back(std::move(*v));
+      }
+      start = end + 1;
+    }
+    if (args.flag("--reverse")) {
+      sv::rsort(versions);
+    } else {
+      sv::sort(versions);
+    }
+    std::string output;
+    for (const auto& v : versions) output += sv::to_string(v) + "\n";
+    out(output);
+    return exit_ok;
+  }
+  return usage_error("unknown semver command '" + std::string(sub) + "'", "semver");
+}
+
+// ---------------------------------------------------------------- commits
+
+// The next version for the log on stdin; exit status in `status` when nothing.
+struct release_decision {
+  std::string log_text;
+  std::vector<cm::log_entry> entries;
+  sv::version current;
+  cm::decision decision;
+};
+
+std::optional<release_decision> decide_release(const parsed_args& args, std::string_view command,
+                                               int& status) {
+  const auto current_text = args.option("--current");
+  if (!current_text) {
+    status = usage_error("--current VERSION is required", command);
+    return std::nullopt;
+  }
+  auto current = sv::parse(*current_text, sv::npm_options);
+  if (!current) {
+    status = input_error("--current", current.error());
+    return std::nullopt;
+  }
+  release_decision r;
+  r.current = std::move(*current);
+  if (!read_all(stdin, r.log_text)) {
+    status = usage_error("cannot read stdin", command);
+    return std::nullopt;
+  }
+  auto entries = cm::read_git_log(r.log_text);
+  if (!entries) {
+    status = input_error("stdin (git log)", entries.error());
+    return std::nullopt;
+  }
+  r.entries = std::move(*entries);
+  auto decision = cm::next_version(r.current, r.entries, cm::presets::semantic_release(),
+                                   args.option("--prerelease").value_or(std::string_view()));
+  if (!decision) {
+    status = input_error("next version", decision.error());
+    return std::nullopt;
+  }
+  r.decision = std::move(*decision);
+  return r;
+}
+
+int next_version_command(int argc, char** argv) {
+  const parsed_args args = parse_args(argc, argv, 2, {"--current", "--prerelease"}, {"--explain"});
+  if (args.help) {
+    out(next_version_help);
+    out(git_log_format_help);
+    out(next_version_help_tail);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, "next-version");
+  if (!args.positional.empty()) {
+    return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
+                       "next-version");
+  }
+  int status = exit_ok;
+  const auto r = decide_release(args, "next-version", status);
+  if (!r) return status;
+  const bool due = r->decision.level != cm::bump::none;
+  std::string output = sv::to_string(r->decision.version) + "\n";
+  if (args.flag("--explain")) {
+    output += due ? r->decision.reason : std::string("no release: no commit calls for one");
+    output += "\n";
+  }
+  out(output);
+  return due ? exit_ok : exit_no;
+}
+
+// ---------------------------------------------------------------- changelog
+
+std::optional<cl::style> style_named(std::string_view name) {
+  if (name == "conventional" || name == "conventionalcommits") {
+    return cl::styles::conventionalcommits();
+  }
+  if (name == "keepachangelog" || name == "keep-a-changelog") return cl::styles::keep_a_changelog();
+  if (name == "angular") return cl::styles::angular();
+  if (name == "git-cliff") return cl::styles::git_cliff();
+  return std::nullopt;
+}
+
+int changelog_command(int argc, char** argv) {
+  const parsed_args args = parse_args(
+      argc, argv, 2,
+      {"--current", "--repo-url", "--style", "--date", "--prerelease", "--tag-prefix", "--prepend"},
+      {});
+  if (args.help) {
+    out(changelog_help);
+    out(git_log_format_help);
+    out(changelog_help_tail);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, "changelog");
+  if (!args.positional.empty()) {
+    return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
+                       "changelog");
+  }
+  const auto style = style_named(args.option("--style").value_or("conventional"));
+  if (!style) {
+    return usage_error("unknown style '" + std::string(*args.option("--style")) + "'", "changelog");
+  }
+  const auto url = args.option("--repo-url");
+  if (!url) return usage_error("--repo-url URL is required", "changelog");
+  auto repo = cl::parse_repository(*url);
+  if (!repo) return input_error("--repo-url", repo.error());
+  const auto date = args.option("--date").value_or(std::string_view());
+  if (!date.empty()) {
+    bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-';
+    for (std::size_t i = 0; i < date.size() && shaped; ++i) {
+      if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9')) shaped = false;
+    }
+    if (!shaped) return usage_error("--date must be YYYY-MM-DD", "changelog");
+  }
+  const std::string tag_prefix(args.option("--tag-prefix").value_or("v"));
+
+  int status = exit_ok;
+  const auto r = decide_release(args, "changelog", status);
+  if (!r) return status;
+  if (r->decision.level == cm::bump::none) {
+    err("relkit: no release is due: no commit calls for one\n");
+    return exit_no;
+  }
+  cl::release release;
+  release.version = sv::to_string(r->decision.version);
+  release.tag = tag_prefix + release.version;
+  release.previous_tag = tag_prefix + sv::to_string(r->current);
+  release.date = std::string(date);
+  cm::options parse_options;
+  parse_options.grammar = cm::dialect::conventional_changelog;
+  for (const cm::log_entry& e : r->entries) {
+    if (e.parent_count > 1) continue;  // merge commits: their branch's commits are listed
+    auto parsed = cm::parse(e.message, parse_options);
+    if (!parsed) continue;  // an empty message: nothing to list
+    release.entries.push_back(cl::from_commit(e.sha, *parsed, e.message));
+  }
+  const std::string section = cl::render(release, *style, *repo);
+
+  const auto target = args.option("--prepend");
+  if (!target) {
+    out(section);
+    return exit_ok;
+  }
+  const std::string path(*target);
+  std::string existing;
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    const bool ok = read_all(f, existing);
+    std::fclose(f);
+    if (!ok) return usage_error("cannot read " + path, "changelog");
+  }
+  auto updated = cl::prepend(existing, section, release.version);
+  if (!updated) return input_error(path, updated.error());
+  const std::string temporary = path + ".relkit-tmp";
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (f == nullptr) return usage_error("cannot write " + temporary, "changelog");
+  const bool written = std::fwrite(updated->data(), 1, updated->size(), f) == updated->size();
+  const bool closed = std::fclose(f) == 0;
+  if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return usage_error("cannot write " + path, "changelog");
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    err(main_help);
+    return exit_usage;
+  }
+  const std::string_view command = argv[1];
+  if (is_help(command) || command == "help") {
+    out(main_help);
+    return exit_ok;
+  }
+  if (command == "semver") return semver_command(argc, argv);
+  if (command == "next-version") return next_version_command(argc, argv);
+  if (command == "changelog") return changelog_command(argc, argv);
+  return usage_error("unknown command '" + std::string(command) + "'", "");
+}
