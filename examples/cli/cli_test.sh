@@ -78,5 +78,147 @@ expect unknown.command 2 "" -- "$relkit" deploy
 expect unknown.option 2 "" -- "$relkit" semver bump 1.0.0 major --force
 expect_stderr unknown.option "relkit: unknown option --force"
 
+# ------------------------------------------------ a real git repository
+if ! command -v git >/dev/null; then
+  echo "git not found: the repository checks are skipped"
+else
+  repo="$work/repo"
+  mkdir "$repo"
+  export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME="Ada Lovelace" \
+    GIT_AUTHOR_EMAIL=ada@example.com GIT_COMMITTER_NAME="Ada Lovelace" \
+    GIT_COMMITTER_EMAIL=ada@example.com
+  g() { git -C "$repo" -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
+  minute=0
+  # commit FILE MESSAGE: one commit a minute, so that git log's order is fixed
+  commit() {
+    minute=$((minute + 1))
+    local when
+    when="$(printf '2026-11-20T10:%02d:00Z' "$minute")"
+    echo "$minute" >"$repo/$1"
+    g add "$1"
+    GIT_AUTHOR_DATE="$when" GIT_COMMITTER_DATE="$when" g commit -q -m "$2"
+  }
+  g init -q
+  g config user.name "Ada Lovelace"
+  g config user.email ada@example.com
+  g checkout -q -b main
+  commit a "feat: first feature"
+  g tag v1.4.1
+  commit b $'fix(parser): handle empty input\n\nCloses #12'
+  commit c "docs: explain the flags"
+  g checkout -q -b speed
+  commit d "perf(bucket): hash once per flag"
+  g checkout -q main
+  commit e "feat(api): add the export endpoint"
+  minute=$((minute + 1))
+  GIT_AUTHOR_DATE="2026-11-20T10:${minute}:00Z" GIT_COMMITTER_DATE="2026-11-20T10:${minute}:00Z" \
+    g merge -q --no-ff -m "Merge branch 'speed'" speed
+  log() { g log --format=%H%x1f%P%x1f%B%x1e "$@"; }
+  sha() { g rev-parse "$1"; }
+  short() { g rev-parse --short=7 "$1"; }
+  fix_sha="$(sha main^1~2)"  # fix(parser)
+  perf_sha="$(sha speed)"
+  feat_sha="$(sha main^1)"   # feat(api), first parent of the merge
+  url=https://github.com/acme/app
+
+  stdin_text="$(log v1.4.1..HEAD)"
+  expect git.next 0 "1.5.0$nl" -- "$relkit" next-version --current 1.4.1
+  expect git.next.explain 0 \
+    "1.5.0${nl}minor: 'feat(api): add the export endpoint' ($(short main^1)) matched feat -> minor$nl" \
+    -- "$relkit" next-version --current 1.4.1 --explain
+  expect git.next.rc 0 "1.5.0-rc.1$nl" -- "$relkit" next-version --current 1.4.1 --prerelease rc
+  expect git.next.rc2 0 "1.5.0-rc.2$nl" -- "$relkit" next-version --current v1.5.0-rc.1 --prerelease rc
+  expect git.next.graduate 0 "1.5.0$nl" -- "$relkit" next-version --current 1.5.0-rc.2
+  expect git.next.bad.current 2 "" -- "$relkit" next-version --current 1.4
+  expect_stderr git.next.bad.current "relkit: --current: "
+  expect git.next.no.current 2 "" -- "$relkit" next-version
+  expect_stderr git.next.no.current "--current VERSION is required"
+
+  section="## [1.5.0]($url/compare/v1.4.1...v1.5.0) (2026-11-23)
+
+### Features
+
+* **api:** add the export endpoint ([$(short "$feat_sha")]($url/commit/$feat_sha))
+
+### Bug Fixes
+
+* **parser:** handle empty input ([$(short "$fix_sha")]($url/commit/$fix_sha)), closes [#12]($url/issues/12)
+
+### Performance Improvements
+
+* **bucket:** hash once per flag ([$(short "$perf_sha")]($url/commit/$perf_sha))
+"
+  expect git.changelog 0 "$section" \
+    -- "$relkit" changelog --current 1.4.1 --repo-url "$url.git" --date 2026-11-23
+  kac="## [1.5.0] - 2026-11-23
+
+### Added
+
+- **api:** add the export endpoint
+
+### Changed
+
+- **bucket:** hash once per flag
+
+### Fixed
+
+- **parser:** handle empty input
+"
+  expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+    --style keepachangelog --date 2026-11-23
+  expect git.changelog.style 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --style rst
+  expect git.changelog.date 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 23.11.2026
+
+  old="# Changelog
+
+## [1.4.1]($url/compare/v1.4.0...v1.4.1) (2026-11-01)
+
+### Bug Fixes
+
+* an old fix
+"
+  printf '%s' "$old" >"$work/CHANGELOG.md"
+  expect git.prepend 0 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+    --date 2026-11-23 --prepend "$work/CHANGELOG.md"
+  checks=$((checks + 1))
+  want_file="# Changelog
+
+$section
+${old#"# Changelog
+
+"}"
+  if [[ "$(cat "$work/CHANGELOG.md"; printf x)" != "${want_file}x" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL git.prepend.file:\n%s\n--- want:\n%s\n' "$(cat "$work/CHANGELOG.md")" "$want_file"
+  fi
+  cp "$work/CHANGELOG.md" "$work/CHANGELOG.before"
+  expect git.prepend.again 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+    --date 2026-11-23 --prepend "$work/CHANGELOG.md"
+  expect_stderr git.prepend.again "relkit: $work/CHANGELOG.md: "
+  expect_stderr git.prepend.again "[changelog.version_exists]"
+  checks=$((checks + 1))
+  if ! cmp -s "$work/CHANGELOG.md" "$work/CHANGELOG.before"; then
+    failures=$((failures + 1))
+    echo "FAIL git.prepend.again: the file changed"
+  fi
+
+  # A breaking change after the merge: major.
+  commit f $'feat(api)!: drop the v1 endpoints\n\nBREAKING CHANGE: /v1 is gone'
+  stdin_text="$(log v1.4.1..HEAD)"
+  expect git.next.major 0 "2.0.0$nl" -- "$relkit" next-version --current 1.4.1
+  # Only documentation since the last commit: no release, the current version, exit 1.
+  commit g "docs: more words"
+  stdin_text="$(log HEAD~1..HEAD)"
+  expect git.next.none 1 "2.0.0$nl" -- "$relkit" next-version --current 2.0.0
+  expect git.changelog.none 1 "" -- "$relkit" changelog --current 2.0.0 --repo-url "$url"
+  stdin_text=""
+  expect git.next.empty 1 "2.0.0$nl" -- "$relkit" next-version --current 2.0.0
+  # Not git log's format: an input error at the record's byte.
+  stdin_text="$(g log --format=%H%x1e HEAD~1..HEAD)"
+  expect git.next.badlog 2 "" -- "$relkit" next-version --current 2.0.0
+  expect_stderr git.next.badlog "relkit: stdin (git log): expected \`%H 0x1f %P 0x1f %B\` in a git log record at 0 [commits.bad_log_record]"
+  unset stdin_text
+fi
+
 printf 'relkit cli: %d checks, %d failed\n' "$checks" "$failures"
 [[ $failures -eq 0 ]]
