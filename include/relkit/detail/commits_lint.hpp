@@ -93,7 +93,7 @@ namespace detail_lint {
 inline std::size_t utf16_length(std::string_view s) noexcept {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = detail::byte_at(s, i);
+    const unsigned char c = detail::message_byte_at(s, i);
     if ((c & 0xc0) == 0x80) continue;
     n += c >= 0xf0 ? 2 : 1;
   }
@@ -102,13 +102,13 @@ inline std::size_t utf16_length(std::string_view s) noexcept {
 
 // Decodes the code point at i (invalid bytes read as U+FFFD).
 inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
-  const unsigned char c = detail::byte_at(s, i);
+  const unsigned char c = detail::message_byte_at(s, i);
   if (c < 0x80) return c;
   int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
   if (extra == 0 || s.size() - i <= static_cast<std::size_t>(extra)) return 0xfffd;
   std::uint32_t cp = c & (0x3fu >> extra);
   for (int k = 1; k <= extra; ++k)
-    cp = (cp << 6) | (detail::byte_at(s, i + static_cast<std::size_t>(k)) & 0x3fu);
+    cp = (cp << 6) | (detail::message_byte_at(s, i + static_cast<std::size_t>(k)) & 0x3fu);
   return cp;
 }
 
@@ -165,7 +165,7 @@ inline bool ensure_case(std::string_view raw, std::string_view target) {
   bool any_lower = false;
   bool any_upper = false;
   for (std::size_t i = 0; i < input.size(); ++i) {
-    if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+    if ((detail::message_byte_at(input, i) & 0xc0) == 0x80) continue;
     const std::uint32_t cp = code_point(input, i);
     any_lower |= is_lower_letter(cp);
     any_upper |= is_upper_letter(cp);
@@ -188,7 +188,7 @@ inline bool ensure_case(std::string_view raw, std::string_view target) {
         word_start = true;
         continue;
       }
-      if ((detail::byte_at(input, i) & 0xc0) == 0x80) continue;
+      if ((detail::message_byte_at(input, i) & 0xc0) == 0x80) continue;
       if (word_start && is_lower_letter(code_point(input, i))) return false;
       word_start = false;
     }

@@ -41,21 +41,21 @@ inline bool istarts_with_ascii(std::string_view text, std::size_t at,
          iequals_ascii(text.substr(at, prefix.size()), prefix);
 }
 
-constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<unsigned char>(s[i]);
 }
 
 // Length in bytes of the JavaScript `\s` character starting at i, or 0.
 inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size()) return 0;
-  const unsigned char c = byte_at(s, i);
+  const unsigned char c = message_byte_at(s, i);
   if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
   if (c < 0xc2) return 0;
   const std::size_t left = s.size() - i;
-  if (c == 0xc2) return left >= 2 && byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
+  if (c == 0xc2) return left >= 2 && message_byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
   if (left < 3) return 0;
-  const unsigned char c1 = byte_at(s, i + 1);
-  const unsigned char c2 = byte_at(s, i + 2);
+  const unsigned char c1 = message_byte_at(s, i + 1);
+  const unsigned char c2 = message_byte_at(s, i + 2);
   if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
   if (c == 0xe2) {
     if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
@@ -70,10 +70,10 @@ inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
 // Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
 inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size()) return 0;
-  const unsigned char c = byte_at(s, i);
+  const unsigned char c = message_byte_at(s, i);
   if (c == '\n' || c == '\r') return 1;
-  if (c == 0xe2 && s.size() - i >= 3 && byte_at(s, i + 1) == 0x80 &&
-      (byte_at(s, i + 2) == 0xa8 || byte_at(s, i + 2) == 0xa9)) {
+  if (c == 0xe2 && s.size() - i >= 3 && message_byte_at(s, i + 1) == 0x80 &&
+      (message_byte_at(s, i + 2) == 0xa8 || message_byte_at(s, i + 2) == 0xa9)) {
     return 3;
   }
   return 0;
@@ -82,7 +82,7 @@ inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) 
 // Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
 inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
   for (std::size_t i = from; i < s.size(); ++i) {
-    const unsigned char c = byte_at(s, i);
+    const unsigned char c = message_byte_at(s, i);
     if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
   }
   return s.size();
