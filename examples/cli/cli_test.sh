@@ -78,6 +78,33 @@ expect unknown.command 2 "" -- "$relkit" deploy
 expect unknown.option 2 "" -- "$relkit" semver bump 1.0.0 major --force
 expect_stderr unknown.option "relkit: unknown option --force"
 
+# ------------------------------------------------------------------ bucket
+# Expected values: SDK-generated vectors (/work/shared/vectors/flags/bucketing/*.jsonl).
+expect bucket.unleash 0 "50$nl" -- "$relkit" bucket --system unleash --flag pricing-page-experiment --id 217
+expect bucket.unleash.variant 0 "92$nl" -- "$relkit" bucket --system unleash \
+  --flag pricing-page-experiment --id 217 --variants 1000
+expect bucket.unleash.spec 0 "10$nl" -- "$relkit" bucket --system unleash \
+  --flag Feature.flexibleRollout.10 --id 174
+expect bucket.unleash.utf8 0 "60$nl" -- "$relkit" bucket --system unleash --flag onboarding.tour --id '🌍-41157'
+expect bucket.unleash.node 0 "92$nl" -- "$relkit" bucket --system unleash --flag onboarding.tour \
+  --id '🌍-41157' --node
+expect bucket.growthbook.v1 0 "0.613$nl" -- "$relkit" bucket --system growthbook \
+  --flag pricing-page-experiment --id 7dbaa198-316b-4043-a420-a8b24bae36a4
+expect bucket.growthbook.v2 0 "0.9562$nl" -- "$relkit" bucket --system growthbook \
+  --flag pricing-page-experiment --id 7dbaa198-316b-4043-a420-a8b24bae36a4 --hash-version 2
+expect bucket.launchdarkly 0 "50579$nl" -- "$relkit" bucket --system launchdarkly \
+  --flag onboarding.tour --salt 2387d035b47243306ee448a6d1a9952d --id -3Wy3utFJ6Ahu1K0
+expect bucket.launchdarkly.seed 0 "57014$nl" -- "$relkit" bucket --system launchdarkly \
+  --flag search_v2 --seed 982934922 --id user-695423
+expect bucket.flagd 0 "29$nl" -- "$relkit" bucket --system flagd --flag ten-percent --id 536
+expect bucket.flagd.total 0 "5$nl" -- "$relkit" bucket --system flagd --flag uneven \
+  --id 63b8a2d2-780f-48be-972c-927c6170b70f --total 6
+expect bucket.system 2 "" -- "$relkit" bucket --system split --flag f --id u
+expect_stderr bucket.system "unknown system 'split'"
+expect bucket.missing 2 "" -- "$relkit" bucket --system unleash --flag f
+expect bucket.ld.salt 2 "" -- "$relkit" bucket --system launchdarkly --flag f --id u
+expect bucket.gb.version 2 "" -- "$relkit" bucket --system growthbook --flag f --id u --hash-version 3
+
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then
   echo "git not found: the repository checks are skipped"
