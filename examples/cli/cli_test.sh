@@ -105,6 +105,70 @@ expect bucket.missing 2 "" -- "$relkit" bucket --system unleash --flag f
 expect bucket.ld.salt 2 "" -- "$relkit" bucket --system launchdarkly --flag f --id u
 expect bucket.gb.version 2 "" -- "$relkit" bucket --system growthbook --flag f --id u --hash-version 3
 
+# ------------------------------------------------------------------ gate
+# The production gate of README "gates"; the expected verdicts are the README's.
+cat >"$work/production.gate" <<'SPEC'
+all production
+  metric coverage >= 80
+  metric critical_cves == 0
+  metric p95 <+5%
+  stages smoke passed
+  approvals 1
+  no_failure test within 30m
+end
+SPEC
+cat >"$work/good.evidence" <<'EVIDENCE'
+# evidence of pipeline 4711
+now 2026-11-23T12:00:00Z
+author ann
+metric coverage 84.2
+metric p95 212 baseline 205
+count critical_cves 0
+approval bob 2026-11-23T11:55:00Z
+stage smoke passed 2026-11-23T11:50:00Z
+stage test failed 2026-11-23T09:00:00Z
+stage test passed 2026-11-23T11:00:00Z
+EVIDENCE
+cat >"$work/bad.evidence" <<'EVIDENCE'
+now 2026-11-23T12:00:00Z
+author ann
+metric coverage 79.9
+metric p95 221
+count critical_cves 2
+approval ann 2026-11-23T11:55:00Z
+stage smoke passed 2026-11-23T11:50:00Z
+stage smoke failed 2026-11-23T11:51:00Z
+stage test failed 2026-11-23T11:31:00Z
+EVIDENCE
+expect gate.pass 0 "PASS all_of production: 6 of 6 passed
+  PASS coverage 84.2 >= 80
+  PASS critical_cves 0 == 0
+  PASS p95 212 < 215.25 (baseline 205 +5%)
+  PASS smoke 1 of 1 passed
+  PASS approvals 1 of 1 required (bob)
+  PASS test last failed at 2026-11-23T09:00:00Z, 3h before now (required no failure within 30m)
+" -- "$relkit" gate "$work/production.gate" --evidence "$work/good.evidence"
+expect gate.fail 1 "FAIL all_of production: 0 of 6 passed, 1 pending, 5 failed
+  FAIL coverage 79.9 < 80 (required >= 80)
+  FAIL critical_cves 2 > 0 (required == 0)
+  FAIL p95 221, baseline missing (required < baseline +5%)
+  FAIL smoke 1 of 2 passed, 1 failed (required all passed)
+  PENDING approvals 0 of 1 required (self-approval by ann not counted)
+  FAIL test failed at 2026-11-23T11:31:00Z, 29m before now (required no failure within 30m)
+" -- "$relkit" gate "$work/production.gate" --evidence "$work/bad.evidence"
+printf 'all smoke\n  stages smoke passed\nend\n' >"$work/smoke.gate"
+printf 'stage smoke running 2026-11-23T11:50:00Z\n' >"$work/running.evidence"
+expect gate.pending.markdown 1 "- **PENDING** \`all_of smoke: 0 of 1 passed, 1 pending\`
+  - **PENDING** \`smoke 0 of 1 passed, 1 running\`
+" -- "$relkit" gate "$work/smoke.gate" --evidence "$work/running.evidence" --markdown
+printf 'now 2026-11-23T12:00:00Z\n\nmetric coverage 8O\n' >"$work/typo.evidence"
+expect gate.bad.evidence 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/typo.evidence"
+expect_stderr gate.bad.evidence "relkit: $work/typo.evidence line 3: expected a number, got '8O'"
+printf 'all\n  metric coverage >= 80 allow_failure\nend\n' >"$work/optional.gate"
+expect gate.bad.spec 2 "" -- "$relkit" gate "$work/optional.gate" --evidence "$work/good.evidence"
+expect_stderr gate.bad.spec "none can be optional at 28 [gates.optional_not_allowed]"
+expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
+
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then
   echo "git not found: the repository checks are skipped"
