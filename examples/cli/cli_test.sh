@@ -169,6 +169,48 @@ expect gate.bad.spec 2 "" -- "$relkit" gate "$work/optional.gate" --evidence "$w
 expect_stderr gate.bad.spec "none can be optional at 28 [gates.optional_not_allowed]"
 expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
 
+# ------------------------------------------------------------------ migrate
+# The library's golden runbook (examples/rename_column_runbook.cpp calls plan + render_runbook).
+golden="$(dirname "$0")/../rename_column_runbook.expected"
+expect migrate.rename 0 "$(cat "$golden")$nl" -- "$relkit" migrate plan rename-column users name full_name text
+expect migrate.index 0 "# Migration: add unique index users_email_idx
+
+## App versions
+
+- **A0**: the running app, unchanged
+
+## Phases
+
+| # | phase | apps | rollback |
+|---|---|---|---|
+| 1 | expand | A0 | lossless |
+
+## Phase 1: expand: build the index concurrently
+
+Apps allowed: A0
+
+\`\`\`sql
+SET lock_timeout = '5s';
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);
+\`\`\`
+
+Note: Runs outside a transaction. A failed build leaves an INVALID index: drop it (the rollback) and run again.
+
+Rollback (lossless):
+
+\`\`\`sql
+SET lock_timeout = '5s';
+DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
+\`\`\`
+" \
+  -- "$relkit" migrate plan add-index users email --unique
+expect migrate.bad.identifier 2 "" -- "$relkit" migrate plan rename-column users Name full_name text
+expect_stderr migrate.bad.identifier "relkit: rename-column: invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) at 0 [migrations.invalid_identifier]"
+expect migrate.arity 2 "" -- "$relkit" migrate plan rename-column users name
+expect_stderr migrate.arity "rename-column takes 4 arguments"
+expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10
+expect_stderr migrate.postgres "PostgreSQL 10 is not supported"
+
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then
   echo "git not found: the repository checks are skipped"
