@@ -431,16 +431,16 @@ int semver_command(int argc, char** argv) {
 
 // ---------------------------------------------------------------- commits
 
-// The next version for the log on stdin; exit status in `status` when nothing.
+// The next version for the git log in `log_text` (read from stdin by the caller, who keeps it
+// alive: entries and decision view into it); exit status in `status` when nothing.
 struct release_decision {
-  std::string log_text;
   std::vector<cm::log_entry> entries;
   sv::version current;
   cm::decision decision;
 };
 
 std::optional<release_decision> decide_release(const parsed_args& args, std::string_view command,
-                                               int& status) {
+                                               std::string& log_text, int& status) {
   const auto current_text = args.option("--current");
   if (!current_text) {
     status = usage_error("--current VERSION is required", command);
@@ -453,11 +453,11 @@ std::optional<release_decision> decide_release(const parsed_args& args, std::str
   }
   release_decision r;
   r.current = std::move(*current);
-  if (!read_all(stdin, r.log_text)) {
+  if (!read_all(stdin, log_text)) {
     status = usage_error("cannot read stdin", command);
     return std::nullopt;
   }
-  auto entries = cm::read_git_log(r.log_text);
+  auto entries = cm::read_git_log(log_text);
   if (!entries) {
     status = input_error("stdin (git log)", entries.error());
     return std::nullopt;
@@ -487,7 +487,8 @@ int next_version_command(int argc, char** argv) {
                        "next-version");
   }
   int status = exit_ok;
-  const auto r = decide_release(args, "next-version", status);
+  std::string log_text;
+  const auto r = decide_release(args, "next-version", log_text, status);
   if (!r) return status;
   const bool due = r->decision.level != cm::bump::none;
   std::string output = sv::to_string(r->decision.version) + "\n";
@@ -546,7 +547,8 @@ int changelog_command(int argc, char** argv) {
   const std::string tag_prefix(args.option("--tag-prefix").value_or("v"));
 
   int status = exit_ok;
-  const auto r = decide_release(args, "changelog", status);
+  std::string log_text;
+  const auto r = decide_release(args, "changelog", log_text, status);
   if (!r) return status;
   if (r->decision.level == cm::bump::none) {
     err("relkit: no release is due: no commit calls for one\n");
