@@ -74,6 +74,21 @@ expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' at 0 while parsing 
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
+for command in next-version changelog bucket gate "migrate plan"; do
+  # shellcheck disable=SC2086
+  expect "help.$command" 0 "$("$relkit" $command --help)$nl" -- "$relkit" $command -h
+  checks=$((checks + 1))
+  # shellcheck disable=SC2086
+  if ! "$relkit" $command --help | grep -q '^Usage: relkit'; then
+    failures=$((failures + 1))
+    echo "FAIL help.$command: no usage line"
+  fi
+done
+checks=$((checks + 1))
+if ! "$relkit" next-version --help | grep -qF 'git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD'; then
+  failures=$((failures + 1))
+  echo "FAIL help.next-version: the git log format is not documented"
+fi
 expect unknown.command 2 "" -- "$relkit" deploy
 expect unknown.option 2 "" -- "$relkit" semver bump 1.0.0 major --force
 expect_stderr unknown.option "relkit: unknown option --force"
