@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the relkit command on real inputs and checks stdout and the exit code exactly.
-# Usage: cli_test.sh PATH/TO/relkit
+# Usage: cli_test.sh PATH/TO/relkit [PATH/TO/relkit_cli_library_answer]
 set -u
 relkit="$1"
+library_answer="${2-}"
 failures=0
 checks=0
 
@@ -312,6 +313,15 @@ else
 
 - **parser:** handle empty input
 "
+  # The same version and section as the library calls on the same log text.
+  if [[ -n "$library_answer" ]]; then
+    stdin_text="$(log v1.4.1..HEAD)"
+    answer="$(printf '%s' "$stdin_text" | "$library_answer" 1.4.1 "$url" 2026-11-23; printf x)"
+    answer="${answer%x}"
+    expect git.library.version 0 "${answer%%"$nl"*}$nl" -- "$relkit" next-version --current 1.4.1
+    expect git.library.section 0 "${answer#*"$nl"}" \
+      -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 2026-11-23
+  fi
   expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
     --style keepachangelog --date 2026-11-23
   expect git.changelog.style 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --style rst
