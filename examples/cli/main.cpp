@@ -58,6 +58,23 @@ int input_error(std::string_view input, const relkit::error& e) {
   return exit_usage;
 }
 
+// An error in a file's text: "relkit: FILE line L, column C: message [domain.code]".
+int file_error(std::string_view file, std::string_view text, const relkit::error& e) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < e.position && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return input_error(
+      std::string(file) + " line " + std::to_string(line) + ", column " + std::to_string(column),
+      e);
+}
+
 bool read_all(std::FILE* f, std::string& text) {
   char buffer[65536];
   for (;;) {
@@ -885,7 +902,7 @@ int gate_command(int argc, char** argv) {
   std::string spec_text;
   if (!read_file(spec_path, spec_text)) return usage_error("cannot read " + spec_path, "gate");
   auto gate = gt::parse(spec_text);
-  if (!gate) return input_error(spec_path, gate.error());
+  if (!gate) return file_error(spec_path, spec_text, gate.error());
   const std::string path(*evidence_path);
   std::string evidence_text;
   if (!read_file(path, evidence_text)) return usage_error("cannot read " + path, "gate");
