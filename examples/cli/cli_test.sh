@@ -1,0 +1,382 @@
+#!/usr/bin/env bash
+# Runs the relkit command on real inputs and checks stdout and the exit code exactly.
+# Usage: cli_test.sh PATH/TO/relkit [PATH/TO/relkit_cli_library_answer]
+set -u
+relkit="$1"
+library_answer="${2-}"
+failures=0
+checks=0
+
+# expect NAME EXPECTED_STATUS EXPECTED_STDOUT -- COMMAND... (stdin: $stdin_text if set)
+expect() {
+  local name="$1" want_status="$2" want_out="$3"
+  shift 4
+  local got_out got_status
+  printf '%s' "${stdin_text-}" >"$work/stdin"
+  got_out="$("$@" <"$work/stdin" 2>"$work/stderr"; printf 'x%d' $?)"
+  got_status="${got_out##*x}"
+  got_out="${got_out%x*}"
+  checks=$((checks + 1))
+  if [[ "$got_out" != "$want_out" || "$got_status" != "$want_status" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL %s\n  status %s (want %s)\n  stdout:\n%s\n  want:\n%s\n  stderr:\n%s\n' \
+      "$name" "$got_status" "$want_status" "$got_out" "$want_out" "$(cat "$work/stderr")"
+  fi
+}
+
+# expect_stderr NAME TEXT: the last command's stderr contains TEXT.
+expect_stderr() {
+  checks=$((checks + 1))
+  if ! grep -qF -- "$2" "$work/stderr"; then
+    failures=$((failures + 1))
+    printf 'FAIL %s: stderr lacks "%s":\n%s\n' "$1" "$2" "$(cat "$work/stderr")"
+  fi
+}
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+nl=$'\n'
+
+# ------------------------------------------------------------------ semver
+unset stdin_text
+expect compare.less 0 "-1$nl" -- "$relkit" semver compare 1.2.3 v1.10.0
+expect compare.build 0 "0$nl" -- "$relkit" semver compare 1.2.3 1.2.3+build.5
+expect compare.pre 0 "1$nl" -- "$relkit" semver compare 2.0.0 2.0.0-rc.1
+expect compare.bad 2 "" -- "$relkit" semver compare 1.02.3 1.0.0
+expect_stderr compare.bad "relkit: first version: leading zero in minor version at 2 [semver.leading_zero]"
+expect compare.arity 2 "" -- "$relkit" semver compare 1.0.0
+expect satisfies.yes 0 "" -- "$relkit" semver satisfies 1.5.0 '^1.2.0'
+expect satisfies.no 1 "" -- "$relkit" semver satisfies 2.5.0 '^1.2.0'
+expect satisfies.or 0 "" -- "$relkit" semver satisfies 2.5.0 '~1.2 || >=2.1.0 <3'
+expect satisfies.pre 1 "" -- "$relkit" semver satisfies 1.3.0-rc.1 '^1.2.0'
+expect satisfies.bad 2 "" -- "$relkit" semver satisfies 1.5.0 '>=a'
+expect_stderr satisfies.bad "relkit: range: invalid range: invalid comparator '>=a' at 0"
+expect bump.major 0 "2.0.0$nl" -- "$relkit" semver bump 1.4.1 major
+expect bump.minor 0 "1.5.0$nl" -- "$relkit" semver bump 1.4.1 minor
+expect bump.patch 0 "1.4.2$nl" -- "$relkit" semver bump 1.4.1 patch
+expect bump.premajor 0 "2.0.0-rc.0$nl" -- "$relkit" semver bump 1.4.1 premajor --preid rc
+expect bump.preminor 0 "1.5.0-rc.0$nl" -- "$relkit" semver bump 1.4.1 preminor --preid=rc
+expect bump.prepatch 0 "1.4.2-0$nl" -- "$relkit" semver bump 1.4.1 prepatch
+expect bump.prerelease 0 "1.5.0-rc.1$nl" -- "$relkit" semver bump 1.5.0-rc.0 prerelease
+expect bump.prerelease.id 0 "1.5.0-beta.0$nl" -- "$relkit" semver bump 1.5.0-rc.0 prerelease --preid beta
+expect bump.release 0 "1.5.0$nl" -- "$relkit" semver bump 1.5.0-rc.3 release
+expect bump.release.bad 2 "" -- "$relkit" semver bump 1.4.1 release
+expect_stderr bump.release.bad "version 1.4.1 is not a prerelease at 0"
+expect bump.type 2 "" -- "$relkit" semver bump 1.4.1 huge
+expect_stderr bump.type "unknown bump type 'huge'"
+stdin_text=$'1.10.0\n1.2.0\n\n 2.0.0-rc.1 \r\nv2.0.0\n1.2.0-alpha\n1.2.0-alpha.10\n1.2.0-alpha.9\n'
+expect sort 0 "1.2.0-alpha${nl}1.2.0-alpha.9${nl}1.2.0-alpha.10${nl}1.2.0${nl}1.10.0${nl}2.0.0-rc.1${nl}2.0.0$nl" \
+  -- "$relkit" semver sort
+expect sort.reverse 0 "2.0.0${nl}2.0.0-rc.1${nl}1.10.0${nl}1.2.0${nl}1.2.0-alpha.10${nl}1.2.0-alpha.9${nl}1.2.0-alpha$nl" \
+  -- "$relkit" semver sort --reverse
+stdin_text=$'1.0.0\n\nx.1\n'
+expect sort.bad 2 "" -- "$relkit" semver sort
+expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' at 0 while parsing major version"
+unset stdin_text
+expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
+expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
+for command in next-version changelog bucket gate "migrate plan"; do
+  # shellcheck disable=SC2086
+  expect "help.$command" 0 "$("$relkit" $command --help)$nl" -- "$relkit" $command -h
+  checks=$((checks + 1))
+  # shellcheck disable=SC2086
+  if ! "$relkit" $command --help | grep -q '^Usage: relkit'; then
+    failures=$((failures + 1))
+    echo "FAIL help.$command: no usage line"
+  fi
+done
+checks=$((checks + 1))
+if ! "$relkit" next-version --help | grep -qF 'git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD'; then
+  failures=$((failures + 1))
+  echo "FAIL help.next-version: the git log format is not documented"
+fi
+expect unknown.command 2 "" -- "$relkit" deploy
+expect unknown.option 2 "" -- "$relkit" semver bump 1.0.0 major --force
+expect_stderr unknown.option "relkit: unknown option --force"
+
+# ------------------------------------------------------------------ bucket
+# Expected values: SDK-generated vectors (/work/shared/vectors/flags/bucketing/*.jsonl).
+expect bucket.unleash 0 "50$nl" -- "$relkit" bucket --system unleash --flag pricing-page-experiment --id 217
+expect bucket.unleash.variant 0 "92$nl" -- "$relkit" bucket --system unleash \
+  --flag pricing-page-experiment --id 217 --variants 1000
+expect bucket.unleash.spec 0 "10$nl" -- "$relkit" bucket --system unleash \
+  --flag Feature.flexibleRollout.10 --id 174
+expect bucket.unleash.utf8 0 "60$nl" -- "$relkit" bucket --system unleash --flag onboarding.tour --id '🌍-41157'
+expect bucket.unleash.node 0 "92$nl" -- "$relkit" bucket --system unleash --flag onboarding.tour \
+  --id '🌍-41157' --node
+expect bucket.growthbook.v1 0 "0.613$nl" -- "$relkit" bucket --system growthbook \
+  --flag pricing-page-experiment --id 7dbaa198-316b-4043-a420-a8b24bae36a4
+expect bucket.growthbook.v2 0 "0.9562$nl" -- "$relkit" bucket --system growthbook \
+  --flag pricing-page-experiment --id 7dbaa198-316b-4043-a420-a8b24bae36a4 --hash-version 2
+expect bucket.launchdarkly 0 "50579$nl" -- "$relkit" bucket --system launchdarkly \
+  --flag onboarding.tour --salt 2387d035b47243306ee448a6d1a9952d --id -3Wy3utFJ6Ahu1K0
+expect bucket.launchdarkly.seed 0 "57014$nl" -- "$relkit" bucket --system launchdarkly \
+  --flag search_v2 --seed 982934922 --id user-695423
+expect bucket.flagd 0 "29$nl" -- "$relkit" bucket --system flagd --flag ten-percent --id 536
+expect bucket.flagd.total 0 "5$nl" -- "$relkit" bucket --system flagd --flag uneven \
+  --id 63b8a2d2-780f-48be-972c-927c6170b70f --total 6
+expect bucket.system 2 "" -- "$relkit" bucket --system split --flag f --id u
+expect_stderr bucket.system "unknown system 'split'"
+expect bucket.missing 2 "" -- "$relkit" bucket --system unleash --flag f
+expect bucket.ld.salt 2 "" -- "$relkit" bucket --system launchdarkly --flag f --id u
+expect bucket.gb.version 2 "" -- "$relkit" bucket --system growthbook --flag f --id u --hash-version 3
+
+# ------------------------------------------------------------------ gate
+# The production gate of README "gates"; the expected verdicts are the README's.
+cat >"$work/production.gate" <<'SPEC'
+all production
+  metric coverage >= 80
+  metric critical_cves == 0
+  metric p95 <+5%
+  stages smoke passed
+  approvals 1
+  no_failure test within 30m
+end
+SPEC
+cat >"$work/good.evidence" <<'EVIDENCE'
+# evidence of pipeline 4711
+now 2026-11-23T12:00:00Z
+author ann
+metric coverage 84.2
+metric p95 212 baseline 205
+count critical_cves 0
+approval bob 2026-11-23T11:55:00Z
+stage smoke passed 2026-11-23T11:50:00Z
+stage test failed 2026-11-23T09:00:00Z
+stage test passed 2026-11-23T11:00:00Z
+EVIDENCE
+cat >"$work/bad.evidence" <<'EVIDENCE'
+now 2026-11-23T12:00:00Z
+author ann
+metric coverage 79.9
+metric p95 221
+count critical_cves 2
+approval ann 2026-11-23T11:55:00Z
+stage smoke passed 2026-11-23T11:50:00Z
+stage smoke failed 2026-11-23T11:51:00Z
+stage test failed 2026-11-23T11:31:00Z
+EVIDENCE
+expect gate.pass 0 "PASS all_of production: 6 of 6 passed
+  PASS coverage 84.2 >= 80
+  PASS critical_cves 0 == 0
+  PASS p95 212 < 215.25 (baseline 205 +5%)
+  PASS smoke 1 of 1 passed
+  PASS approvals 1 of 1 required (bob)
+  PASS test last failed at 2026-11-23T09:00:00Z, 3h before now (required no failure within 30m)
+" -- "$relkit" gate "$work/production.gate" --evidence "$work/good.evidence"
+expect gate.fail 1 "FAIL all_of production: 0 of 6 passed, 1 pending, 5 failed
+  FAIL coverage 79.9 < 80 (required >= 80)
+  FAIL critical_cves 2 > 0 (required == 0)
+  FAIL p95 221, baseline missing (required < baseline +5%)
+  FAIL smoke 1 of 2 passed, 1 failed (required all passed)
+  PENDING approvals 0 of 1 required (self-approval by ann not counted)
+  FAIL test failed at 2026-11-23T11:31:00Z, 29m before now (required no failure within 30m)
+" -- "$relkit" gate "$work/production.gate" --evidence "$work/bad.evidence"
+printf 'all smoke\n  stages smoke passed\nend\n' >"$work/smoke.gate"
+printf 'stage smoke running 2026-11-23T11:50:00Z\n' >"$work/running.evidence"
+expect gate.pending.markdown 1 "- **PENDING** \`all_of smoke: 0 of 1 passed, 1 pending\`
+  - **PENDING** \`smoke 0 of 1 passed, 1 running\`
+" -- "$relkit" gate "$work/smoke.gate" --evidence "$work/running.evidence" --markdown
+printf 'now 2026-11-23T12:00:00Z\n\nmetric coverage 8O\n' >"$work/typo.evidence"
+expect gate.bad.evidence 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/typo.evidence"
+expect_stderr gate.bad.evidence "relkit: $work/typo.evidence line 3: expected a number, got '8O'"
+printf 'all\n  metric coverage >= 80 allow_failure\nend\n' >"$work/optional.gate"
+expect gate.bad.spec 2 "" -- "$relkit" gate "$work/optional.gate" --evidence "$work/good.evidence"
+expect_stderr gate.bad.spec "relkit: $work/optional.gate line 2, column 25: 'allow_failure' is not allowed: every gate member blocks, none can be optional at 28 [gates.optional_not_allowed]"
+expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
+
+# ------------------------------------------------------------------ migrate
+# The library's golden runbook (examples/rename_column_runbook.cpp calls plan + render_runbook).
+golden="$(dirname "$0")/../rename_column_runbook.expected"
+expect migrate.rename 0 "$(cat "$golden")$nl" -- "$relkit" migrate plan rename-column users name full_name text
+expect migrate.index 0 "# Migration: add unique index users_email_idx
+
+## App versions
+
+- **A0**: the running app, unchanged
+
+## Phases
+
+| # | phase | apps | rollback |
+|---|---|---|---|
+| 1 | expand | A0 | lossless |
+
+## Phase 1: expand: build the index concurrently
+
+Apps allowed: A0
+
+\`\`\`sql
+SET lock_timeout = '5s';
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);
+\`\`\`
+
+Note: Runs outside a transaction. A failed build leaves an INVALID index: drop it (the rollback) and run again.
+
+Rollback (lossless):
+
+\`\`\`sql
+SET lock_timeout = '5s';
+DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
+\`\`\`
+" \
+  -- "$relkit" migrate plan add-index users email --unique
+expect migrate.bad.identifier 2 "" -- "$relkit" migrate plan rename-column users Name full_name text
+expect_stderr migrate.bad.identifier "relkit: rename-column: invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) at 0 [migrations.invalid_identifier]"
+expect migrate.arity 2 "" -- "$relkit" migrate plan rename-column users name
+expect_stderr migrate.arity "rename-column takes 4 arguments"
+expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10
+expect_stderr migrate.postgres "PostgreSQL 10 is not supported"
+
+# ------------------------------------------------ a real git repository
+if ! command -v git >/dev/null; then
+  echo "git not found: the repository checks are skipped"
+else
+  repo="$work/repo"
+  mkdir "$repo"
+  export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME="Ada Lovelace" \
+    GIT_AUTHOR_EMAIL=ada@example.com GIT_COMMITTER_NAME="Ada Lovelace" \
+    GIT_COMMITTER_EMAIL=ada@example.com
+  g() { git -C "$repo" -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
+  minute=0
+  # commit FILE MESSAGE: one commit a minute, so that git log's order is fixed
+  commit() {
+    minute=$((minute + 1))
+    local when
+    when="$(printf '2026-11-20T10:%02d:00Z' "$minute")"
+    echo "$minute" >"$repo/$1"
+    g add "$1"
+    GIT_AUTHOR_DATE="$when" GIT_COMMITTER_DATE="$when" g commit -q -m "$2"
+  }
+  g init -q
+  g config user.name "Ada Lovelace"
+  g config user.email ada@example.com
+  g checkout -q -b main
+  commit a "feat: first feature"
+  g tag v1.4.1
+  commit b $'fix(parser): handle empty input\n\nCloses #12'
+  commit c "docs: explain the flags"
+  g checkout -q -b speed
+  commit d "perf(bucket): hash once per flag"
+  g checkout -q main
+  commit e "feat(api): add the export endpoint"
+  minute=$((minute + 1))
+  GIT_AUTHOR_DATE="2026-11-20T10:${minute}:00Z" GIT_COMMITTER_DATE="2026-11-20T10:${minute}:00Z" \
+    g merge -q --no-ff -m "Merge branch 'speed'" speed
+  log() { g log --format=%H%x1f%P%x1f%B%x1e "$@"; }
+  sha() { g rev-parse "$1"; }
+  short() { g rev-parse --short=7 "$1"; }
+  fix_sha="$(sha main^1~2)"  # fix(parser)
+  perf_sha="$(sha speed)"
+  feat_sha="$(sha main^1)"   # feat(api), first parent of the merge
+  url=https://github.com/acme/app
+
+  stdin_text="$(log v1.4.1..HEAD)"
+  expect git.next 0 "1.5.0$nl" -- "$relkit" next-version --current 1.4.1
+  expect git.next.explain 0 \
+    "1.5.0${nl}minor: 'feat(api): add the export endpoint' ($(short main^1)) matched feat -> minor$nl" \
+    -- "$relkit" next-version --current 1.4.1 --explain
+  expect git.next.rc 0 "1.5.0-rc.1$nl" -- "$relkit" next-version --current 1.4.1 --prerelease rc
+  expect git.next.rc2 0 "1.5.0-rc.2$nl" -- "$relkit" next-version --current v1.5.0-rc.1 --prerelease rc
+  expect git.next.graduate 0 "1.5.0$nl" -- "$relkit" next-version --current 1.5.0-rc.2
+  expect git.next.bad.current 2 "" -- "$relkit" next-version --current 1.4
+  expect_stderr git.next.bad.current "relkit: --current: "
+  expect git.next.no.current 2 "" -- "$relkit" next-version
+  expect_stderr git.next.no.current "--current VERSION is required"
+
+  section="## [1.5.0]($url/compare/v1.4.1...v1.5.0) (2026-11-23)
+
+### Features
+
+* **api:** add the export endpoint ([$(short "$feat_sha")]($url/commit/$feat_sha))
+
+### Bug Fixes
+
+* **parser:** handle empty input ([$(short "$fix_sha")]($url/commit/$fix_sha)), closes [#12]($url/issues/12)
+
+### Performance Improvements
+
+* **bucket:** hash once per flag ([$(short "$perf_sha")]($url/commit/$perf_sha))
+"
+  expect git.changelog 0 "$section" \
+    -- "$relkit" changelog --current 1.4.1 --repo-url "$url.git" --date 2026-11-23
+  kac="## [1.5.0] - 2026-11-23
+
+### Added
+
+- **api:** add the export endpoint
+
+### Changed
+
+- **bucket:** hash once per flag
+
+### Fixed
+
+- **parser:** handle empty input
+"
+  # The same version and section as the library calls on the same log text.
+  if [[ -n "$library_answer" ]]; then
+    stdin_text="$(log v1.4.1..HEAD)"
+    answer="$(printf '%s' "$stdin_text" | "$library_answer" 1.4.1 "$url" 2026-11-23; printf x)"
+    answer="${answer%x}"
+    expect git.library.version 0 "${answer%%"$nl"*}$nl" -- "$relkit" next-version --current 1.4.1
+    expect git.library.section 0 "${answer#*"$nl"}" \
+      -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 2026-11-23
+  fi
+  expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+    --style keepachangelog --date 2026-11-23
+  expect git.changelog.style 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --style rst
+  expect git.changelog.date 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 23.11.2026
+
+  old="# Changelog
+
+## [1.4.1]($url/compare/v1.4.0...v1.4.1) (2026-11-01)
+
+### Bug Fixes
+
+* an old fix
+"
+  printf '%s' "$old" >"$work/CHANGELOG.md"
+  expect git.prepend 0 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+    --date 2026-11-23 --prepend "$work/CHANGELOG.md"
+  checks=$((checks + 1))
+  want_file="# Changelog
+
+$section
+${old#"# Changelog
+
+"}"
+  if [[ "$(cat "$work/CHANGELOG.md"; printf x)" != "${want_file}x" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL git.prepend.file:\n%s\n--- want:\n%s\n' "$(cat "$work/CHANGELOG.md")" "$want_file"
+  fi
+  cp "$work/CHANGELOG.md" "$work/CHANGELOG.before"
+  expect git.prepend.again 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+    --date 2026-11-23 --prepend "$work/CHANGELOG.md"
+  expect_stderr git.prepend.again "relkit: $work/CHANGELOG.md: "
+  expect_stderr git.prepend.again "[changelog.version_exists]"
+  checks=$((checks + 1))
+  if ! cmp -s "$work/CHANGELOG.md" "$work/CHANGELOG.before"; then
+    failures=$((failures + 1))
+    echo "FAIL git.prepend.again: the file changed"
+  fi
+
+  # A breaking change after the merge: major.
+  commit f $'feat(api)!: drop the v1 endpoints\n\nBREAKING CHANGE: /v1 is gone'
+  stdin_text="$(log v1.4.1..HEAD)"
+  expect git.next.major 0 "2.0.0$nl" -- "$relkit" next-version --current 1.4.1
+  # Only documentation since the last commit: no release, the current version, exit 1.
+  commit g "docs: more words"
+  stdin_text="$(log HEAD~1..HEAD)"
+  expect git.next.none 1 "2.0.0$nl" -- "$relkit" next-version --current 2.0.0
+  expect git.changelog.none 1 "" -- "$relkit" changelog --current 2.0.0 --repo-url "$url"
+  stdin_text=""
+  expect git.next.empty 1 "2.0.0$nl" -- "$relkit" next-version --current 2.0.0
+  # Not git log's format: an input error at the record's byte.
+  stdin_text="$(g log --format=%H%x1e HEAD~1..HEAD)"
+  expect git.next.badlog 2 "" -- "$relkit" next-version --current 2.0.0
+  expect_stderr git.next.badlog "relkit: stdin (git log): expected \`%H 0x1f %P 0x1f %B\` in a git log record at 0 [commits.bad_log_record]"
+  unset stdin_text
+fi
+
+printf 'relkit cli: %d checks, %d failed\n' "$checks" "$failures"
+[[ $failures -eq 0 ]]
