@@ -163,6 +163,71 @@ TEST(Result, EqualityComparesAlternativeAndContents) {
   EXPECT_EQ(parse_digit("x"), parse_digit("x"));
 }
 
+// Counts live instances so the tests can prove every alternative switch
+// destroys exactly what it constructed.
+struct tracked {
+  static inline int live = 0;
+  std::string text;
+  explicit tracked(std::string t) : text(std::move(t)) { ++live; }
+  tracked(const tracked& other) : text(other.text) { ++live; }
+  tracked(tracked&& other) noexcept : text(std::move(other.text)) { ++live; }
+  tracked& operator=(const tracked&) = default;
+  tracked& operator=(tracked&&) noexcept = default;
+  ~tracked() { --live; }
+  friend bool operator==(const tracked& a, const tracked& b) { return a.text == b.text; }
+};
+
+TEST(Result, CopyAndMoveAssignmentSwitchAlternativesWithoutLeaking) {
+  ASSERT_EQ(tracked::live, 0);
+  {
+    relkit::result<tracked> value = tracked("a long string that does not fit in SSO");
+    relkit::result<tracked> failure = relkit::error{sample_errc::bad_digit, 3, "bad digit at 3"};
+    EXPECT_EQ(tracked::live, 1);
+
+    relkit::result<tracked> copy = value;  // value -> value copy
+    EXPECT_EQ(copy->text, "a long string that does not fit in SSO");
+    EXPECT_EQ(tracked::live, 2);
+
+    copy = failure;  // value -> error
+    ASSERT_FALSE(copy.has_value());
+    EXPECT_EQ(copy.error().position, 3U);
+    EXPECT_EQ(tracked::live, 1);
+
+    copy = value;  // error -> value
+    ASSERT_TRUE(copy.has_value());
+    EXPECT_EQ(copy->text, "a long string that does not fit in SSO");
+    EXPECT_EQ(tracked::live, 2);
+
+    copy = std::move(failure);  // value -> error, by move
+    EXPECT_EQ(copy.error().message, "bad digit at 3");
+    EXPECT_EQ(tracked::live, 1);
+
+    copy = std::move(value);  // error -> value, by move
+    EXPECT_EQ(copy->text, "a long string that does not fit in SSO");
+    EXPECT_EQ(tracked::live, 2);  // the moved-from value is still alive
+
+    auto& self = copy;
+    copy = self;  // self-assignment keeps the value
+    EXPECT_EQ(copy->text, "a long string that does not fit in SSO");
+    EXPECT_EQ(tracked::live, 2);
+  }
+  EXPECT_EQ(tracked::live, 0);
+}
+
+TEST(Result, CopyabilityAndNoexceptFollowTheValueType) {
+  static_assert(!std::is_copy_constructible_v<relkit::result<std::unique_ptr<int>>>);
+  static_assert(!std::is_copy_assignable_v<relkit::result<std::unique_ptr<int>>>);
+  static_assert(std::is_move_constructible_v<relkit::result<std::unique_ptr<int>>>);
+  static_assert(std::is_copy_constructible_v<relkit::result<std::string>>);
+  static_assert(std::is_nothrow_move_constructible_v<relkit::result<std::string>>);
+  relkit::result<std::unique_ptr<int>> a = std::make_unique<int>(7);
+  relkit::result<std::unique_ptr<int>> b =
+      relkit::error{sample_errc::empty_input, 0, "empty input at 0"};
+  b = std::move(a);
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(**b, 7);
+}
+
 TEST(ResultVoid, SuccessAndFailure) {
   const relkit::result<void> ok;
   EXPECT_TRUE(ok.has_value());

@@ -23,7 +23,7 @@
 #include "relkit/detail/flag_bucketing.hpp"
 #include "relkit/detail/flag_regex.hpp"
 #include "relkit/detail/flag_values.hpp"
-#include "relkit/semver.hpp"
+#include "relkit/detail/semver_version.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {

@@ -11,8 +11,9 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/commits_parse.hpp"
+#include "relkit/detail/semver_ops.hpp"
+#include "relkit/detail/semver_version.hpp"
 #include "relkit/result.hpp"
-#include "relkit/semver.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {

@@ -18,7 +18,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/result.hpp"
-#include "relkit/semver.hpp"
+#include "relkit/detail/semver_version.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace semver {
