@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/result.hpp"
 #include "relkit/detail/semver_version.hpp"
+#include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace semver {
