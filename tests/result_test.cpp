@@ -174,7 +174,6 @@ struct tracked {
   tracked& operator=(const tracked&) = default;
   tracked& operator=(tracked&&) noexcept = default;
   ~tracked() { --live; }
-  friend bool operator==(const tracked& a, const tracked& b) { return a.text == b.text; }
 };
 
 TEST(Result, CopyAndMoveAssignmentSwitchAlternativesWithoutLeaking) {
