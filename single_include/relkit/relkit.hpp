@@ -1484,17 +1484,44 @@ inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
   return idx;
 }
 
+// The first eight bytes of s as a big-endian number (zero-padded): comparing two
+// of these orders strings as std::string does unless they tie, and most ties
+// are rare (hex hashes, collation keys), so sorts skip most memcmp calls.
+inline std::uint64_t prefix_key(std::string_view s) noexcept {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
+  }
+  return key;
+}
+
+// Sorts strings[i] (stable) by prefix key first, then by the whole string.
+inline std::vector<std::size_t> sorted_string_indices(
+    const std::vector<const std::string*>& strings) {
+  struct keyed {
+    std::vector<std::uint64_t> keys;
+    const std::vector<const std::string*>* strings;
+  } context{{}, &strings};
+  context.keys.reserve(strings.size());
+  for (const std::string* text : strings) context.keys.push_back(prefix_key(*text));
+  return sorted_indices(
+      strings.size(),
+      [](const void* raw, std::size_t a, std::size_t b) {
+        const auto& ctx = *static_cast<const keyed*>(raw);
+        if (ctx.keys[a] != ctx.keys[b]) return ctx.keys[a] < ctx.keys[b];
+        return *(*ctx.strings)[a] < *(*ctx.strings)[b];
+      },
+      &context);
+}
+
 // The entries a release shows: duplicates (same hash) once, revert pairs dropped.
 // O(n log n): releases of tens of thousands of commits stay in milliseconds.
 inline std::vector<const entry*> effective_entries(const release& r, const style& s) {
   const std::size_t n = r.entries.size();
-  const std::vector<std::size_t> by_hash = sorted_indices(
-      n,
-      [](const void* context, std::size_t a, std::size_t b) {
-        const auto& list = *static_cast<const std::vector<entry>*>(context);
-        return list[a].hash < list[b].hash;
-      },
-      &r.entries);
+  std::vector<const std::string*> hashes;
+  hashes.reserve(n);
+  for (const entry& e : r.entries) hashes.push_back(&e.hash);
+  const std::vector<std::size_t> by_hash = sorted_string_indices(hashes);
   std::vector<bool> dropped(n, false);
   for (std::size_t k = 1; k < n; ++k) {
     const entry& a = r.entries[by_hash[k - 1]];
@@ -1784,16 +1811,12 @@ inline std::string heading(const release& r, const style& s, const repository& r
   // Order the bullets.
   if (s.sort_entries) {
     std::vector<std::string> keys(items.size());
+    std::vector<const std::string*> key_refs(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       keys[i] = relkit::detail::collation_key(items[i].source->scope + items[i].subject);
+      key_refs[i] = &keys[i];
     }
-    const std::vector<std::size_t> order = sorted_indices(
-        items.size(),
-        [](const void* context, std::size_t a, std::size_t b) {
-          const auto& list = *static_cast<const std::vector<std::string>*>(context);
-          return list[a] < list[b];
-        },
-        &keys);
+    const std::vector<std::size_t> order = sorted_string_indices(key_refs);
     std::vector<item> sorted;
     sorted.reserve(items.size());
     for (std::size_t i : order) sorted.push_back(std::move(items[i]));
