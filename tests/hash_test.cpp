@@ -42,6 +42,28 @@ TEST(Hash, Murmur3StreamingEqualsOneShot) {
   }
 }
 
+TEST(Hash, Murmur3JoinedEqualsTheJoinedString) {
+  // Every split of every length up to 24 bytes on each side, so the separator
+  // lands at each offset within a block and the tail takes every size.
+  const std::string source =
+      "gr1-abcdefghijklmnopqrstuvwxyz0123456789\xC3\xB1"
+      "and\xC3\xBA";
+  int checked = 0;
+  for (std::size_t a = 0; a <= 24; ++a) {
+    for (std::size_t b = 0; b <= 24; ++b) {
+      const std::string left = source.substr(0, a);
+      const std::string right = source.substr(source.size() - b);
+      for (std::uint32_t seed : {0U, 86028157U}) {
+        ASSERT_EQ(murmur3_32_joined(left, ':', right, seed), murmur3_32(left + ':' + right, seed))
+            << a << ' ' << b << ' ' << seed;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 25 * 25 * 2);
+  static_assert(murmur3_32_joined("gr1", ':', "123", 0) == 538421172U, "constexpr");
+}
+
 TEST(Hash, Fnv1a) {
   EXPECT_EQ(fnv1a_32(""), 0x811C9DC5U);
   EXPECT_EQ(fnv1a_32("a"), 0xE40C292CU);

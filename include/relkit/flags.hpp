@@ -23,6 +23,7 @@
 #include "relkit/detail/flag_bucketing.hpp"
 #include "relkit/detail/flag_regex.hpp"
 #include "relkit/detail/flag_values.hpp"
+#include "relkit/detail/prefix_key.hpp"
 #include "relkit/detail/semver_version.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -404,15 +405,63 @@ std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point n
 
 namespace detail_impl {
 
+// A constraint's context field, resolved once when the flag set is built so an
+// evaluation does not match the field name against every known name.
+enum class context_field : std::uint8_t {
+  user_id,
+  session_id,
+  remote_address,
+  environment,
+  app_name,
+  current_time,
+  property
+};
+
+constexpr context_field field_of(std::string_view name) noexcept {
+  if (name == "userId") return context_field::user_id;
+  if (name == "sessionId") return context_field::session_id;
+  if (name == "remoteAddress") return context_field::remote_address;
+  if (name == "environment") return context_field::environment;
+  if (name == "appName") return context_field::app_name;
+  if (name == "currentTime") return context_field::current_time;
+  return context_field::property;
+}
+
+// context::get(name) for a field resolved by field_of(name).
+inline std::optional<std::string_view> field_value(const context& ctx, context_field field,
+                                                   std::string_view name) noexcept {
+  switch (field) {
+    case context_field::user_id:
+      return ctx.user_id;
+    case context_field::session_id:
+      return ctx.session_id;
+    case context_field::remote_address:
+      return ctx.remote_address;
+    case context_field::environment:
+      return ctx.environment;
+    case context_field::app_name:
+      return ctx.app_name;
+    case context_field::current_time:
+      return ctx.current_time;
+    case context_field::property:
+      break;
+  }
+  for (const auto& p : ctx.properties) {
+    if (p.name == name) return p.value;
+  }
+  return std::nullopt;
+}
+
 struct compiled_constraint {
   const constraint* source = nullptr;
-  std::optional<double> number;            // NUM_*
-  std::optional<std::int64_t> date_ms;     // DATE_*
-  std::optional<semver::version> version;  // SEMVER_*
-  detail::regex_lite::regex pattern;       // REGEX
-  std::vector<detail::cidr_range> ranges;  // IN_CIDR
-  std::vector<std::string> folded;         // STR_* with case_insensitive
-  bool missing_segment = false;            // stands for an unknown segment id
+  context_field field = context_field::property;  // field_of(source->context_name)
+  std::optional<double> number;                   // NUM_*
+  std::optional<std::int64_t> date_ms;            // DATE_*
+  std::optional<semver::version> version;         // SEMVER_*
+  detail::regex_lite::regex pattern;              // REGEX
+  std::vector<detail::cidr_range> ranges;         // IN_CIDR
+  std::vector<std::string> folded;                // STR_* with case_insensitive
+  bool missing_segment = false;                   // stands for an unknown segment id
 };
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
@@ -541,11 +590,21 @@ class basic_flag_set {
   }
 
  private:
-  // Binary search over names (sorted index): no allocation, no hashing.
+  // Binary search over names (sorted index): no allocation, no hashing. The
+  // names' 8-byte prefix keys decide most steps without touching the strings.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
+    const std::uint64_t key = detail::prefix_key(name);
     std::size_t lo = 0, hi = by_name_.size();
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
+      if (name_keys_[mid] != key) {
+        if (name_keys_[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+        continue;
+      }
       const std::string& candidate = flags_[by_name_[mid]].name;
       const int c = detail::compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
@@ -561,6 +620,7 @@ class basic_flag_set {
   void compile_constraint(const constraint& c) {
     detail_impl::compiled_constraint cc;
     cc.source = &c;
+    cc.field = detail_impl::field_of(c.context_name);
     switch (c.op) {
       case operator_kind::num_eq:
       case operator_kind::num_gt:
@@ -624,6 +684,8 @@ class basic_flag_set {
       }
     }
     by_name_ = std::move(unique);
+    name_keys_.clear();
+    for (std::size_t i : by_name_) name_keys_.push_back(detail::prefix_key(flags_[i].name));
     for (const flag& f : flags_) {
       detail_impl::compiled_flag cf;
       cf.source = &f;
@@ -697,7 +759,8 @@ class basic_flag_set {
       if (!now) return false;
       return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
     }
-    const std::optional<std::string_view> value = ctx.get(c.context_name);
+    const std::optional<std::string_view> value =
+        detail_impl::field_value(ctx, cc.field, c.context_name);
     switch (c.op) {
       case operator_kind::in:
       case operator_kind::not_in: {
@@ -1060,6 +1123,7 @@ class basic_flag_set {
   std::vector<detail_impl::compiled_strategy> strategies_;
   std::vector<detail_impl::compiled_constraint> constraints_;
   std::vector<std::size_t> by_name_;
+  std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
 };
 
 using flag_set = basic_flag_set<>;

@@ -1065,6 +1065,29 @@ RELKIT_NAMESPACE_END
 
 #include <algorithm>
 
+// ---- begin relkit/detail/prefix_key.hpp ----
+// An order-preserving 8-byte key of a string, for sorts and searches that
+// would otherwise call memcmp on every comparison.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// The first eight bytes of s as a big-endian number, zero-padded. If
+// prefix_key(a) < prefix_key(b) then a < b byte-wise; equal keys say nothing,
+// so callers compare the strings themselves on a tie.
+constexpr std::uint64_t prefix_key(std::string_view s) noexcept {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
+  }
+  return key;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/prefix_key.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -1484,17 +1507,6 @@ inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
   return idx;
 }
 
-// The first eight bytes of s as a big-endian number (zero-padded): comparing two
-// of these orders strings as std::string does unless they tie, and most ties
-// are rare (hex hashes, collation keys), so sorts skip most memcmp calls.
-inline std::uint64_t prefix_key(std::string_view s) noexcept {
-  std::uint64_t key = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    key = (key << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
-  }
-  return key;
-}
-
 // Sorts strings[i] (stable) by prefix key first, then by the whole string.
 inline std::vector<std::size_t> sorted_string_indices(
     const std::vector<const std::string*>& strings) {
@@ -1503,7 +1515,7 @@ inline std::vector<std::size_t> sorted_string_indices(
     const std::vector<const std::string*>* strings;
   } context{{}, &strings};
   context.keys.reserve(strings.size());
-  for (const std::string* text : strings) context.keys.push_back(prefix_key(*text));
+  for (const std::string* text : strings) context.keys.push_back(relkit::detail::prefix_key(*text));
   return sorted_indices(
       strings.size(),
       [](const void* raw, std::size_t a, std::size_t b) {
@@ -5474,6 +5486,22 @@ constexpr std::uint32_t byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i]));
 }
 
+// Bytes i..i+3 of s as a little-endian word. At run time on a little-endian
+// GCC/Clang target this is one unaligned load (the byte-wise form is not
+// always merged into one); in constant evaluation and elsewhere, byte by byte.
+constexpr std::uint32_t load_le32(std::string_view s, std::size_t i) noexcept {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (!__builtin_is_constant_evaluated()) {
+    std::uint32_t word = 0;
+    __builtin_memcpy(&word, s.data() + i, sizeof word);
+    return word;
+  }
+#endif
+  return byte_at(s, i) | (byte_at(s, i + 1) << 8U) | (byte_at(s, i + 2) << 16U) |
+         (byte_at(s, i + 3) << 24U);
+}
+
 // ---------------------------------------------------------------------------
 // UTF-8 -> UTF-16 code units, as JavaScript strings hold text. Malformed
 // sequences decode to U+FFFD one byte at a time (as TextDecoder does for a
@@ -5574,8 +5602,7 @@ class murmur3_x86_32 {
     while (fill_ != 0 && i < n) update_byte(byte_at(bytes, i++));
     // Whole blocks straight from the input: the hot path.
     for (; i + 4 <= n; i += 4) {
-      mix_block(byte_at(bytes, i) | (byte_at(bytes, i + 1) << 8U) | (byte_at(bytes, i + 2) << 16U) |
-                (byte_at(bytes, i + 3) << 24U));
+      mix_block(load_le32(bytes, i));
       length_ += 4;
     }
     while (i < n) update_byte(byte_at(bytes, i++));
@@ -5620,6 +5647,53 @@ constexpr std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed = 
   murmur3_x86_32 h(seed);
   h.update(bytes);
   return h.finish();
+}
+
+// murmur3_32 of the bytes of `a`, then `separator`, then `b`, without building
+// the joined string: Unleash hashes "groupId:userId" on every evaluation.
+// Equal to murmur3_32(a + separator + b, seed); whole blocks are read straight
+// from a and b, only the block or two around the separator are assembled.
+constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, std::string_view b,
+                                          std::uint32_t seed = 0) noexcept {
+  constexpr std::uint32_t c1 = 0xCC9E2D51U;
+  constexpr std::uint32_t c2 = 0x1B873593U;
+  const std::size_t a_size = a.size();
+  const std::size_t n = a_size + 1 + b.size();
+  auto at = [&](std::size_t i) -> std::uint32_t {
+    if (i < a_size) return byte_at(a, i);
+    if (i == a_size) return static_cast<unsigned char>(separator);
+    return byte_at(b, i - a_size - 1);
+  };
+  std::uint32_t h = seed;
+  auto mix = [&h](std::uint32_t k) {
+    k *= c1;
+    k = rotl32(k, 15);
+    k *= c2;
+    h ^= k;
+    h = rotl32(h, 13);
+    h = h * 5U + 0xE6546B64U;
+  };
+  std::size_t i = 0;
+  for (; i + 4 <= a_size; i += 4) mix(load_le32(a, i));
+  for (; i <= a_size && i + 4 <= n; i += 4) {  // blocks that hold the separator
+    mix(at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
+  }
+  for (; i + 4 <= n; i += 4) mix(load_le32(b, i - a_size - 1));
+  std::uint32_t tail = 0;
+  for (std::size_t t = n - i; t > 0; --t) tail = (tail << 8U) | at(i + t - 1);
+  if (i < n) {
+    tail *= c1;
+    tail = rotl32(tail, 15);
+    tail *= c2;
+    h ^= tail;
+  }
+  h ^= static_cast<std::uint32_t>(n);
+  h ^= h >> 16U;
+  h *= 0x85EBCA6BU;
+  h ^= h >> 13U;
+  h *= 0xC2B2AE35U;
+  h ^= h >> 16U;
+  return h;
 }
 
 // ---------------------------------------------------------------------------
@@ -5885,19 +5959,14 @@ enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
 constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
                                      std::uint32_t seed,
                                      unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  if (encoding == unleash_encoding::utf8) return detail::murmur3_32_joined(group_id, ':', id, seed);
   detail::murmur3_x86_32 h(seed);
-  if (encoding == unleash_encoding::utf8) {
-    h.update(group_id);
-    h.update(":");
-    h.update(id);
-  } else {
-    std::uint32_t unit = 0;
-    detail::utf16_units group_units(group_id);
-    while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
-    h.update_byte(0x3AU);
-    detail::utf16_units id_units(id);
-    while (id_units.next(unit)) h.update_byte(unit & 0xFFU);
-  }
+  std::uint32_t unit = 0;
+  detail::utf16_units group_units(group_id);
+  while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
+  h.update_byte(0x3AU);
+  detail::utf16_units id_units(id);
+  while (id_units.next(unit)) h.update_byte(unit & 0xFFU);
   return h.finish();
 }
 
@@ -7814,15 +7883,63 @@ std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point n
 
 namespace detail_impl {
 
+// A constraint's context field, resolved once when the flag set is built so an
+// evaluation does not match the field name against every known name.
+enum class context_field : std::uint8_t {
+  user_id,
+  session_id,
+  remote_address,
+  environment,
+  app_name,
+  current_time,
+  property
+};
+
+constexpr context_field field_of(std::string_view name) noexcept {
+  if (name == "userId") return context_field::user_id;
+  if (name == "sessionId") return context_field::session_id;
+  if (name == "remoteAddress") return context_field::remote_address;
+  if (name == "environment") return context_field::environment;
+  if (name == "appName") return context_field::app_name;
+  if (name == "currentTime") return context_field::current_time;
+  return context_field::property;
+}
+
+// context::get(name) for a field resolved by field_of(name).
+inline std::optional<std::string_view> field_value(const context& ctx, context_field field,
+                                                   std::string_view name) noexcept {
+  switch (field) {
+    case context_field::user_id:
+      return ctx.user_id;
+    case context_field::session_id:
+      return ctx.session_id;
+    case context_field::remote_address:
+      return ctx.remote_address;
+    case context_field::environment:
+      return ctx.environment;
+    case context_field::app_name:
+      return ctx.app_name;
+    case context_field::current_time:
+      return ctx.current_time;
+    case context_field::property:
+      break;
+  }
+  for (const auto& p : ctx.properties) {
+    if (p.name == name) return p.value;
+  }
+  return std::nullopt;
+}
+
 struct compiled_constraint {
   const constraint* source = nullptr;
-  std::optional<double> number;            // NUM_*
-  std::optional<std::int64_t> date_ms;     // DATE_*
-  std::optional<semver::version> version;  // SEMVER_*
-  detail::regex_lite::regex pattern;       // REGEX
-  std::vector<detail::cidr_range> ranges;  // IN_CIDR
-  std::vector<std::string> folded;         // STR_* with case_insensitive
-  bool missing_segment = false;            // stands for an unknown segment id
+  context_field field = context_field::property;  // field_of(source->context_name)
+  std::optional<double> number;                   // NUM_*
+  std::optional<std::int64_t> date_ms;            // DATE_*
+  std::optional<semver::version> version;         // SEMVER_*
+  detail::regex_lite::regex pattern;              // REGEX
+  std::vector<detail::cidr_range> ranges;         // IN_CIDR
+  std::vector<std::string> folded;                // STR_* with case_insensitive
+  bool missing_segment = false;                   // stands for an unknown segment id
 };
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
@@ -7951,11 +8068,21 @@ class basic_flag_set {
   }
 
  private:
-  // Binary search over names (sorted index): no allocation, no hashing.
+  // Binary search over names (sorted index): no allocation, no hashing. The
+  // names' 8-byte prefix keys decide most steps without touching the strings.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
+    const std::uint64_t key = detail::prefix_key(name);
     std::size_t lo = 0, hi = by_name_.size();
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
+      if (name_keys_[mid] != key) {
+        if (name_keys_[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+        continue;
+      }
       const std::string& candidate = flags_[by_name_[mid]].name;
       const int c = detail::compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
@@ -7971,6 +8098,7 @@ class basic_flag_set {
   void compile_constraint(const constraint& c) {
     detail_impl::compiled_constraint cc;
     cc.source = &c;
+    cc.field = detail_impl::field_of(c.context_name);
     switch (c.op) {
       case operator_kind::num_eq:
       case operator_kind::num_gt:
@@ -8034,6 +8162,8 @@ class basic_flag_set {
       }
     }
     by_name_ = std::move(unique);
+    name_keys_.clear();
+    for (std::size_t i : by_name_) name_keys_.push_back(detail::prefix_key(flags_[i].name));
     for (const flag& f : flags_) {
       detail_impl::compiled_flag cf;
       cf.source = &f;
@@ -8107,7 +8237,8 @@ class basic_flag_set {
       if (!now) return false;
       return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
     }
-    const std::optional<std::string_view> value = ctx.get(c.context_name);
+    const std::optional<std::string_view> value =
+        detail_impl::field_value(ctx, cc.field, c.context_name);
     switch (c.op) {
       case operator_kind::in:
       case operator_kind::not_in: {
@@ -8470,6 +8601,7 @@ class basic_flag_set {
   std::vector<detail_impl::compiled_strategy> strategies_;
   std::vector<detail_impl::compiled_constraint> constraints_;
   std::vector<std::size_t> by_name_;
+  std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
 };
 
 using flag_set = basic_flag_set<>;

@@ -13,6 +13,7 @@
 #include "relkit/changelog.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/changelog_text.hpp"
+#include "relkit/detail/prefix_key.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -432,17 +433,6 @@ inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
   return idx;
 }
 
-// The first eight bytes of s as a big-endian number (zero-padded): comparing two
-// of these orders strings as std::string does unless they tie, and most ties
-// are rare (hex hashes, collation keys), so sorts skip most memcmp calls.
-inline std::uint64_t prefix_key(std::string_view s) noexcept {
-  std::uint64_t key = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    key = (key << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
-  }
-  return key;
-}
-
 // Sorts strings[i] (stable) by prefix key first, then by the whole string.
 inline std::vector<std::size_t> sorted_string_indices(
     const std::vector<const std::string*>& strings) {
@@ -451,7 +441,7 @@ inline std::vector<std::size_t> sorted_string_indices(
     const std::vector<const std::string*>* strings;
   } context{{}, &strings};
   context.keys.reserve(strings.size());
-  for (const std::string* text : strings) context.keys.push_back(prefix_key(*text));
+  for (const std::string* text : strings) context.keys.push_back(relkit::detail::prefix_key(*text));
   return sorted_indices(
       strings.size(),
       [](const void* raw, std::size_t a, std::size_t b) {

@@ -36,19 +36,14 @@ enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
 constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
                                      std::uint32_t seed,
                                      unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  if (encoding == unleash_encoding::utf8) return detail::murmur3_32_joined(group_id, ':', id, seed);
   detail::murmur3_x86_32 h(seed);
-  if (encoding == unleash_encoding::utf8) {
-    h.update(group_id);
-    h.update(":");
-    h.update(id);
-  } else {
-    std::uint32_t unit = 0;
-    detail::utf16_units group_units(group_id);
-    while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
-    h.update_byte(0x3AU);
-    detail::utf16_units id_units(id);
-    while (id_units.next(unit)) h.update_byte(unit & 0xFFU);
-  }
+  std::uint32_t unit = 0;
+  detail::utf16_units group_units(group_id);
+  while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
+  h.update_byte(0x3AU);
+  detail::utf16_units id_units(id);
+  while (id_units.next(unit)) h.update_byte(unit & 0xFFU);
   return h.finish();
 }
 
