@@ -1,6 +1,6 @@
 #pragma once
-// A tiny JSON reader and writer for test data (JSON lines of the node-semver
-// vectors). Test code only; not part of the library.
+// A JSON value and writer for test data (JSON lines of the node-semver
+// vectors), read with the library's reader. Test code only.
 
 #include <cstddef>
 #include <cstdio>
@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <relkit/relkit.hpp>
 
 namespace relkit_test {
 
@@ -95,172 +97,44 @@ struct json {
   friend bool operator!=(const json& a, const json& b) { return !(a == b); }
 };
 
-namespace detail_json {
-
-inline void skip_ws(std::string_view s, std::size_t& i) {
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-}
-
-inline void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
-
-inline unsigned hex4(std::string_view s, std::size_t i) {
-  unsigned v = 0;
-  for (std::size_t k = 0; k < 4 && i + k < s.size(); ++k) {
-    const char c = s[i + k];
-    v <<= 4;
-    if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-    if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-  }
-  return v;
-}
-
-inline std::string parse_string(std::string_view s, std::size_t& i) {
-  std::string out;
-  ++i;  // opening quote
-  while (i < s.size() && s[i] != '"') {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      const char e = s[i + 1];
-      i += 2;
-      switch (e) {
-        case 'n':
-          out += '\n';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'u': {
-          unsigned cp = hex4(s, i);
-          i += 4;
-          if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u') {
-            const unsigned low = hex4(s, i + 2);
-            if (low >= 0xdc00 && low < 0xe000) {
-              cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-              i += 6;
-            }
-          }
-          append_utf8(out, cp);
-          break;
-        }
-        default:
-          out += e;
-      }
-    } else {
-      out += s[i];
-      ++i;
-    }
-  }
-  ++i;  // closing quote
-  return out;
-}
-
-}  // namespace detail_json
-
-// Parses one JSON value; iterative over containers would be nicer, but test
-// data is shallow.
-inline json parse_json(std::string_view s, std::size_t& i) {
-  using namespace detail_json;
-  skip_ws(s, i);
-  json j;
-  if (i >= s.size()) return j;
-  const char c = s[i];
-  if (c == '{') {
-    j.type = json::kind::object;
-    ++i;
-    skip_ws(s, i);
-    if (i < s.size() && s[i] == '}') {
-      ++i;
+// Test data is read with the library's own JSON reader (relkit/detail/json.hpp,
+// bounded, positioned errors) and copied into this mutable, comparable value.
+inline json from_library(const relkit::detail::json_value& v) {
+  using kind = relkit::detail::json_value::kind;
+  switch (v.type) {
+    case kind::null:
+      return json::make_null();
+    case kind::boolean:
+      return json::make_bool(v.boolean);
+    case kind::number: {
+      json j = json::make_number(v.number);
+      j.text = v.text;  // the literal, as written
       return j;
     }
-    while (i < s.size()) {
-      skip_ws(s, i);
-      std::string key = parse_string(s, i);
-      skip_ws(s, i);
-      ++i;  // ':'
-      json value = parse_json(s, i);
-      j.members.emplace_back(std::move(key), std::move(value));
-      skip_ws(s, i);
-      if (i < s.size() && s[i] == ',') {
-        ++i;
-        continue;
-      }
-      ++i;  // '}'
-      break;
-    }
-    return j;
-  }
-  if (c == '[') {
-    j.type = json::kind::array;
-    ++i;
-    skip_ws(s, i);
-    if (i < s.size() && s[i] == ']') {
-      ++i;
+    case kind::string:
+      return json::make_string(v.text);
+    case kind::array: {
+      json j = json::make_array();
+      for (const auto& item : v.items) j.items.push_back(from_library(item));
       return j;
     }
-    while (i < s.size()) {
-      j.items.push_back(parse_json(s, i));
-      skip_ws(s, i);
-      if (i < s.size() && s[i] == ',') {
-        ++i;
-        continue;
-      }
-      ++i;  // ']'
-      break;
+    case kind::object: {
+      json j = json::make_object();
+      for (const auto& m : v.members) j.set(m.key, from_library(m.value));
+      return j;
     }
-    return j;
   }
-  if (c == '"') return json::make_string(parse_string(s, i));
-  if (s.substr(i, 4) == "true") {
-    i += 4;
-    return json::make_bool(true);
-  }
-  if (s.substr(i, 5) == "false") {
-    i += 5;
-    return json::make_bool(false);
-  }
-  if (s.substr(i, 4) == "null") {
-    i += 4;
-    return j;
-  }
-  const std::size_t start = i;
-  while (i < s.size() && (s[i] == '-' || s[i] == '+' || s[i] == '.' || s[i] == 'e' || s[i] == 'E' ||
-                          (s[i] >= '0' && s[i] <= '9'))) {
-    ++i;
-  }
-  j.type = json::kind::number;
-  j.text = std::string(s.substr(start, i - start));
-  j.number = std::strtod(j.text.c_str(), nullptr);
-  return j;
+  return json::make_null();
 }
 
+// Malformed test data is reported and read as null, so the test fails on it.
 inline json parse_json(std::string_view s) {
-  std::size_t i = 0;
-  return parse_json(s, i);
+  const auto parsed = relkit::detail::parse_json(s);
+  if (!parsed) {
+    std::fprintf(stderr, "test data is not JSON: %s\n", relkit::to_string(parsed.error()).c_str());
+    return json::make_null();
+  }
+  return from_library(*parsed);
 }
 
 inline std::string to_json(const json& j) {

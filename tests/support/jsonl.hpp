@@ -1,6 +1,6 @@
 #pragma once
-// A small JSON reader for the JSON-lines vector files (test code only): one value
-// per line; objects keep their keys in order; strings are decoded to UTF-8.
+// A JSON value for the JSON-lines vector files (test code only): one value per
+// line, read with the library's reader; objects keep their keys in order.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <relkit/relkit.hpp>
 
 namespace relkit_test {
 
@@ -39,193 +41,44 @@ struct json {
   }
 };
 
-class json_reader {
- public:
-  explicit json_reader(std::string_view text) : text_(text) {}
+// Test data is read with the library's own JSON reader (relkit/detail/json.hpp)
+// and copied into this value, whose lookups the conformance tests rely on.
+inline json from_library(const relkit::detail::json_value& v) {
+  using kind = relkit::detail::json_value::kind;
+  json j;
+  switch (v.type) {
+    case kind::null:
+      break;
+    case kind::boolean:
+      j.type = json::kind::boolean;
+      j.boolean = v.boolean;
+      break;
+    case kind::number:
+      j.type = json::kind::number;
+      j.number = v.number;
+      break;
+    case kind::string:
+      j.type = json::kind::string;
+      j.string = v.text;
+      break;
+    case kind::array:
+      j.type = json::kind::array;
+      for (const auto& item : v.items) j.array.push_back(from_library(item));
+      break;
+    case kind::object:
+      j.type = json::kind::object;
+      for (const auto& m : v.members) j.object.emplace_back(m.key, from_library(m.value));
+      break;
+  }
+  return j;
+}
 
-  // False on malformed input (the tests then fail on the line).
-  bool read(json& out) {
-    skip();
-    if (!value(out)) return false;
-    skip();
-    return pos_ == text_.size();
-  }
-
- private:
-  void skip() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
-                                   text_[pos_] == '\n' || text_[pos_] == '\r')) {
-      ++pos_;
-    }
-  }
-  bool literal(std::string_view word) {
-    if (text_.substr(pos_, word.size()) != word) return false;
-    pos_ += word.size();
-    return true;
-  }
-  bool value(json& out) {
-    if (pos_ >= text_.size()) return false;
-    const char c = text_[pos_];
-    if (c == '{') return object(out);
-    if (c == '[') return array(out);
-    if (c == '"') {
-      out.type = json::kind::string;
-      return string(out.string);
-    }
-    if (c == 't' || c == 'f') {
-      out.type = json::kind::boolean;
-      out.boolean = c == 't';
-      return literal(c == 't' ? "true" : "false");
-    }
-    if (c == 'n') return literal("null");
-    out.type = json::kind::number;
-    const std::size_t start = pos_;
-    while (pos_ < text_.size() &&
-           std::string_view("+-0123456789.eE").find(text_[pos_]) != std::string_view::npos) {
-      ++pos_;
-    }
-    if (pos_ == start) return false;
-    out.number = std::stod(std::string(text_.substr(start, pos_ - start)));
-    return true;
-  }
-  bool object(json& out) {
-    out.type = json::kind::object;
-    ++pos_;
-    skip();
-    if (pos_ < text_.size() && text_[pos_] == '}') return ++pos_, true;
-    while (true) {
-      skip();
-      std::string key;
-      if (pos_ >= text_.size() || text_[pos_] != '"' || !string(key)) return false;
-      skip();
-      if (pos_ >= text_.size() || text_[pos_] != ':') return false;
-      ++pos_;
-      skip();
-      json member;
-      if (!value(member)) return false;
-      out.object.emplace_back(std::move(key), std::move(member));
-      skip();
-      if (pos_ >= text_.size()) return false;
-      if (text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (text_[pos_] == '}') return ++pos_, true;
-      return false;
-    }
-  }
-  bool array(json& out) {
-    out.type = json::kind::array;
-    ++pos_;
-    skip();
-    if (pos_ < text_.size() && text_[pos_] == ']') return ++pos_, true;
-    while (true) {
-      skip();
-      json element;
-      if (!value(element)) return false;
-      out.array.push_back(std::move(element));
-      skip();
-      if (pos_ >= text_.size()) return false;
-      if (text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (text_[pos_] == ']') return ++pos_, true;
-      return false;
-    }
-  }
-  bool hex4(std::uint32_t& out) {
-    if (text_.size() - pos_ < 4) return false;
-    out = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = text_[pos_++];
-      out <<= 4;
-      if (c >= '0' && c <= '9') {
-        out |= static_cast<std::uint32_t>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        out |= static_cast<std::uint32_t>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        out |= static_cast<std::uint32_t>(c - 'A' + 10);
-      } else {
-        return false;
-      }
-    }
-    return true;
-  }
-  static void utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xc0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xe0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-      out += static_cast<char>(0xf0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
-  }
-  bool string(std::string& out) {
-    ++pos_;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (pos_ >= text_.size()) return false;
-      const char e = text_[pos_++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xd800 && cp < 0xdc00 && text_.substr(pos_, 2) == "\\u") {
-            pos_ += 2;
-            std::uint32_t low = 0;
-            if (!hex4(low)) return false;
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          }
-          utf8(out, cp);
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-    return false;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-};
-
+// False on malformed input (the tests then fail on the line).
 inline bool parse_json(std::string_view text, json& out) {
-  return json_reader(text).read(out);
+  const auto parsed = relkit::detail::parse_json(text);
+  if (!parsed) return false;
+  out = from_library(*parsed);
+  return true;
 }
 
 }  // namespace relkit_test
