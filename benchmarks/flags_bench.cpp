@@ -13,27 +13,7 @@
 #include "relkit/detail/hash.hpp"
 #include "relkit/flags.hpp"
 #include "relkit/unleash.hpp"
-
-namespace {
-std::atomic<long> allocations{0};
-}  // namespace
-
-// The replacement pairs malloc with free on purpose; g++ cannot see that.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+#include "support/allocation_counter.hpp"
 
 namespace {
 
@@ -85,10 +65,9 @@ BENCHMARK(BM_UnleashBucket);
 
 template <class F>
 void run_counting_allocations(benchmark::State& state, F&& evaluate) {
-  const long before = allocations.load();
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) evaluate();
-  state.counters["allocs/op"] = benchmark::Counter(
-      static_cast<double>(allocations.load() - before) / static_cast<double>(state.iterations()));
+  state.counters["allocs/op"] = relkit_bench::allocations_per_iteration(state, before);
 }
 
 void BM_UnleashIsEnabled_FlexibleRolloutOneConstraint(benchmark::State& state) {

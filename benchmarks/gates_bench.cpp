@@ -9,16 +9,9 @@
 #include <string>
 
 #include "relkit/gates.hpp"
-
-// g++ 12 sees malloc/free behind the replaced operators after inlining and
-// warns about a mismatch that is not one.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
+#include "support/allocation_counter.hpp"
 
 namespace {
-
-std::size_t allocation_count = 0;
 
 namespace g = relkit::gates;
 using std::chrono::minutes;
@@ -85,20 +78,18 @@ void BM_GateCheck(benchmark::State& state) {
   const g::gate gate = *g::parse(spec);
   const g::evidence e = make_evidence();
   if (g::check(gate, e) != g::outcome::pass) state.SkipWithError("gate should pass");
-  const std::size_t before = allocation_count;
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) benchmark::DoNotOptimize(g::check(gate, e));
-  state.counters["allocs/op"] =
-      static_cast<double>(allocation_count - before) / static_cast<double>(state.iterations());
+  state.counters["allocs/op"] = relkit_bench::allocations_per_iteration(state, before);
 }
 BENCHMARK(BM_GateCheck);
 
 void BM_GateEvaluate(benchmark::State& state) {
   const g::gate gate = *g::parse(spec);
   const g::evidence e = make_evidence();
-  const std::size_t before = allocation_count;
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) benchmark::DoNotOptimize(g::evaluate(gate, e));
-  state.counters["allocs/op"] =
-      static_cast<double>(allocation_count - before) / static_cast<double>(state.iterations());
+  state.counters["allocs/op"] = relkit_bench::allocations_per_iteration(state, before);
 }
 BENCHMARK(BM_GateEvaluate);
 
@@ -115,16 +106,3 @@ void BM_GateParse(benchmark::State& state) {
 BENCHMARK(BM_GateParse);
 
 }  // namespace
-
-// Counting allocations: every operator new of the program goes through here.
-void* operator new(std::size_t size) {
-  ++allocation_count;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  std::abort();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}

@@ -10,26 +10,7 @@
 #include <new>
 #include <string>
 
-namespace {
-std::atomic<std::size_t> allocations{0};
-}  // namespace
-
-// g++ 12 cannot see that this pair of replacements matches (malloc / free).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+#include "support/allocation_counter.hpp"
 
 namespace {
 
@@ -69,14 +50,13 @@ void BM_AdvanceNoOpTick(benchmark::State& state) {
   ro::state s =
       ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
   const ro::event tick = ro::tick{T0 + minutes(5)};
-  const std::size_t before = allocations.load();
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
     auto t = ro::advance(plan, std::move(s), tick);
     benchmark::DoNotOptimize(t.actions.size());
     s = std::move(t.state);
   }
-  state.counters["allocs_per_event"] = benchmark::Counter(
-      static_cast<double>(allocations.load() - before) / static_cast<double>(state.iterations()));
+  state.counters["allocs_per_event"] = relkit_bench::allocations_per_iteration(state, before);
 }
 BENCHMARK(BM_AdvanceNoOpTick);
 
@@ -86,13 +66,12 @@ void BM_AdvanceNoOpTickCopy(benchmark::State& state) {
   const ro::state s =
       ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
   const ro::event tick = ro::tick{T0 + minutes(5)};
-  const std::size_t before = allocations.load();
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
     auto t = ro::advance(plan, s, tick);
     benchmark::DoNotOptimize(t.actions.size());
   }
-  state.counters["allocs_per_event"] = benchmark::Counter(
-      static_cast<double>(allocations.load() - before) / static_cast<double>(state.iterations()));
+  state.counters["allocs_per_event"] = relkit_bench::allocations_per_iteration(state, before);
 }
 BENCHMARK(BM_AdvanceNoOpTickCopy);
 
@@ -102,13 +81,12 @@ void BM_AdvanceNoOpTickInPlace(benchmark::State& state) {
   ro::state s =
       ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
   const ro::event tick = ro::tick{T0 + minutes(5)};
-  const std::size_t before = allocations.load();
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
     const auto actions = ro::advance_in_place(plan, s, tick);
     benchmark::DoNotOptimize(actions.size());
   }
-  state.counters["allocs_per_event"] = benchmark::Counter(
-      static_cast<double>(allocations.load() - before) / static_cast<double>(state.iterations()));
+  state.counters["allocs_per_event"] = relkit_bench::allocations_per_iteration(state, before);
 }
 BENCHMARK(BM_AdvanceNoOpTickInPlace);
 
@@ -119,14 +97,13 @@ void BM_AdvanceMeasurement(benchmark::State& state) {
       ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
   const ro::event result = ro::analysis_result{T0 + minutes(1), ro::analysis_slot::background, 0,
                                                ro::measurement::successful};
-  const std::size_t before = allocations.load();
+  const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
     auto t = ro::advance(plan, std::move(s), result);
     benchmark::DoNotOptimize(t.actions.size());
     s = std::move(t.state);
   }
-  state.counters["allocs_per_event"] = benchmark::Counter(
-      static_cast<double>(allocations.load() - before) / static_cast<double>(state.iterations()));
+  state.counters["allocs_per_event"] = relkit_bench::allocations_per_iteration(state, before);
 }
 BENCHMARK(BM_AdvanceMeasurement);
 
