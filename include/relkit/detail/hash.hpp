@@ -119,6 +119,32 @@ class utf16_units {
 // MurmurHash3 x86_32 (Austin Appleby's reference): 4-byte little-endian
 // blocks, tail, fmix32. Streaming so a key "group:id" hashes without being
 // concatenated first.
+// The two steps of MurmurHash3 x86_32, shared by the streaming hasher and the
+// one-pass joined hash below.
+constexpr std::uint32_t murmur3_scramble(std::uint32_t k) noexcept {
+  k *= 0xCC9E2D51U;
+  k = rotl32(k, 15);
+  return k * 0x1B873593U;
+}
+constexpr std::uint32_t murmur3_mix(std::uint32_t h, std::uint32_t block) noexcept {
+  h ^= murmur3_scramble(block);
+  h = rotl32(h, 13);
+  return h * 5U + 0xE6546B64U;
+}
+// `tail` holds the last length % 4 bytes (little-endian); the reference mixes
+// the length mod 2^32.
+constexpr std::uint32_t murmur3_finish(std::uint32_t h, std::uint32_t tail,
+                                       std::size_t length) noexcept {
+  if (length % 4 != 0) h ^= murmur3_scramble(tail);
+  h ^= static_cast<std::uint32_t>(length);
+  h ^= h >> 16U;
+  h *= 0x85EBCA6BU;
+  h ^= h >> 13U;
+  h *= 0xC2B2AE35U;
+  h ^= h >> 16U;
+  return h;
+}
+
 class murmur3_x86_32 {
  public:
   constexpr explicit murmur3_x86_32(std::uint32_t seed) noexcept : h_(seed) {}
@@ -127,7 +153,7 @@ class murmur3_x86_32 {
     block_ |= (byte & 0xFFU) << (8U * fill_);
     ++length_;
     if (++fill_ == 4U) {
-      mix_block(block_);
+      h_ = murmur3_mix(h_, block_);
       block_ = 0;
       fill_ = 0;
     }
@@ -138,45 +164,20 @@ class murmur3_x86_32 {
     while (fill_ != 0 && i < n) update_byte(byte_at(bytes, i++));
     // Whole blocks straight from the input: the hot path.
     for (; i + 4 <= n; i += 4) {
-      mix_block(load_le32(bytes, i));
+      h_ = murmur3_mix(h_, load_le32(bytes, i));
       length_ += 4;
     }
     while (i < n) update_byte(byte_at(bytes, i++));
   }
   [[nodiscard]] constexpr std::uint32_t finish() const noexcept {
-    std::uint32_t h = h_;
-    if (fill_ != 0) {
-      std::uint32_t k = block_ * c1;
-      k = rotl32(k, 15);
-      k *= c2;
-      h ^= k;
-    }
-    h ^= length_;
-    h ^= h >> 16U;
-    h *= 0x85EBCA6BU;
-    h ^= h >> 13U;
-    h *= 0xC2B2AE35U;
-    h ^= h >> 16U;
-    return h;
+    return murmur3_finish(h_, block_, length_);
   }
 
  private:
-  static constexpr std::uint32_t c1 = 0xCC9E2D51U;
-  static constexpr std::uint32_t c2 = 0x1B873593U;
-
-  constexpr void mix_block(std::uint32_t k) noexcept {
-    k *= c1;
-    k = rotl32(k, 15);
-    k *= c2;
-    h_ ^= k;
-    h_ = rotl32(h_, 13);
-    h_ = h_ * 5U + 0xE6546B64U;
-  }
-
   std::uint32_t h_;
   std::uint32_t block_ = 0;
   std::uint32_t fill_ = 0;
-  std::uint32_t length_ = 0;  // the reference mixes the length mod 2^32
+  std::uint32_t length_ = 0;  // mod 2^32, as the reference mixes it
 };
 
 constexpr std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed = 0) noexcept {
@@ -191,8 +192,6 @@ constexpr std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed = 
 // from a and b, only the block or two around the separator are assembled.
 constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, std::string_view b,
                                           std::uint32_t seed = 0) noexcept {
-  constexpr std::uint32_t c1 = 0xCC9E2D51U;
-  constexpr std::uint32_t c2 = 0x1B873593U;
   const std::size_t a_size = a.size();
   const std::size_t n = a_size + 1 + b.size();
   auto at = [&](std::size_t i) -> std::uint32_t {
@@ -201,35 +200,15 @@ constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, st
     return byte_at(b, i - a_size - 1);
   };
   std::uint32_t h = seed;
-  auto mix = [&h](std::uint32_t k) {
-    k *= c1;
-    k = rotl32(k, 15);
-    k *= c2;
-    h ^= k;
-    h = rotl32(h, 13);
-    h = h * 5U + 0xE6546B64U;
-  };
   std::size_t i = 0;
-  for (; i + 4 <= a_size; i += 4) mix(load_le32(a, i));
+  for (; i + 4 <= a_size; i += 4) h = murmur3_mix(h, load_le32(a, i));
   for (; i <= a_size && i + 4 <= n; i += 4) {  // blocks that hold the separator
-    mix(at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
+    h = murmur3_mix(h, at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
   }
-  for (; i + 4 <= n; i += 4) mix(load_le32(b, i - a_size - 1));
+  for (; i + 4 <= n; i += 4) h = murmur3_mix(h, load_le32(b, i - a_size - 1));
   std::uint32_t tail = 0;
   for (std::size_t t = n - i; t > 0; --t) tail = (tail << 8U) | at(i + t - 1);
-  if (i < n) {
-    tail *= c1;
-    tail = rotl32(tail, 15);
-    tail *= c2;
-    h ^= tail;
-  }
-  h ^= static_cast<std::uint32_t>(n);
-  h ^= h >> 16U;
-  h *= 0x85EBCA6BU;
-  h ^= h >> 13U;
-  h *= 0xC2B2AE35U;
-  h ^= h >> 16U;
-  return h;
+  return murmur3_finish(h, tail, n);
 }
 
 // ---------------------------------------------------------------------------
