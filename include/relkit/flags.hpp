@@ -243,18 +243,7 @@ struct context {
   std::uint32_t random = 0;
 
   // A standard field by its Unleash name, else a property; nullopt if absent.
-  [[nodiscard]] std::optional<std::string_view> get(std::string_view field) const noexcept {
-    if (field == "userId") return user_id;
-    if (field == "sessionId") return session_id;
-    if (field == "remoteAddress") return remote_address;
-    if (field == "environment") return environment;
-    if (field == "appName") return app_name;
-    if (field == "currentTime") return current_time;
-    for (const auto& p : properties) {
-      if (p.name == field) return p.value;
-    }
-    return std::nullopt;
-  }
+  [[nodiscard]] inline std::optional<std::string_view> get(std::string_view field) const noexcept;
 };
 
 // ---------------------------------------------------------------------------
@@ -451,6 +440,14 @@ inline std::optional<std::string_view> field_value(const context& ctx, context_f
   }
   return std::nullopt;
 }
+
+}  // namespace detail_impl
+
+inline std::optional<std::string_view> context::get(std::string_view field) const noexcept {
+  return detail_impl::field_value(*this, detail_impl::field_of(field), field);
+}
+
+namespace detail_impl {
 
 struct compiled_constraint {
   const constraint* source = nullptr;
