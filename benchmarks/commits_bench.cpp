@@ -13,36 +13,24 @@
 #include <string>
 #include <vector>
 
-#include "../tests/support/jsonl.hpp"
+#include "../tests/support/commit_corpus.hpp"
+#include "../tests/support/json.hpp"
 
 namespace {
 
 namespace rc = relkit::commits;
-
-const char* const repos[] = {"angular+angular-cli",
-                             "angular+components",
-                             "carloscuesta+gitmoji",
-                             "cocogitto+cocogitto",
-                             "conventional-changelog+commitlint",
-                             "conventional-changelog+conventional-changelog",
-                             "googleapis+release-please",
-                             "orhun+git-cliff",
-                             "semantic-release+semantic-release",
-                             "typescript-eslint+typescript-eslint",
-                             "vitejs+vite",
-                             "vuejs+core"};
 
 const std::vector<std::string>& corpus() {
   static const std::vector<std::string> messages = [] {
     std::vector<std::string> out;
     const char* dir = std::getenv("RELKIT_VECTORS_DIR");
     if (dir == nullptr) return out;
-    for (const char* repo : repos) {
+    for (const char* repo : relkit_test::commit_corpus_repos) {
       std::ifstream in(std::filesystem::path(dir) / "commits" / "corpus" /
                        (std::string(repo) + ".jsonl"));
       for (std::string line; std::getline(in, line);) {
         relkit_test::json value;
-        if (relkit_test::parse_json(line, value)) out.push_back(value["message"].string);
+        if (relkit_test::parse_json(line, value)) out.push_back(value["message"].text);
       }
     }
     return out;

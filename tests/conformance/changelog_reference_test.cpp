@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "support/jsonl.hpp"
+#include "support/json.hpp"
 #include "support/vectors.hpp"
 
 namespace {
@@ -31,23 +31,23 @@ range_data load(const std::filesystem::path& dir) {
   for (const std::string& line : relkit_test::read_lines(dir / "commits.jsonl")) {
     json record;
     EXPECT_TRUE(relkit_test::parse_json(line, record));
-    data.hashes.push_back(record["sha"].string);
-    data.messages.push_back(record["message"].string);
+    data.hashes.push_back(record["sha"].text);
+    data.messages.push_back(record["message"].text);
   }
   EXPECT_TRUE(relkit_test::parse_json(relkit_test::read_file(dir / "context.json"), data.context));
   json cliff;
   EXPECT_TRUE(
       relkit_test::parse_json(relkit_test::read_file(dir / "git-cliff-context.json"), cliff));
-  data.cliff_previous = cliff.array.at(0)["previous"]["version"].string;
+  data.cliff_previous = cliff.items.at(0)["previous"]["version"].text;
   return data;
 }
 
 cl::release make_release(const range_data& data, relkit::commits::dialect grammar) {
   cl::release r;
-  r.version = data.context["version"].string;
-  r.tag = data.context["currentTag"].string;
-  r.previous_tag = data.context["previousTag"].string;
-  r.date = data.context["date"].string;
+  r.version = data.context["version"].text;
+  r.tag = data.context["currentTag"].text;
+  r.previous_tag = data.context["previousTag"].text;
+  r.date = data.context["date"].text;
   relkit::commits::options opts;
   opts.grammar = grammar;
   for (std::size_t i = 0; i < data.messages.size(); ++i) {
@@ -60,9 +60,9 @@ cl::release make_release(const range_data& data, relkit::commits::dialect gramma
 
 cl::repository make_repository(const range_data& data) {
   cl::repository repo;
-  repo.host_url = data.context["host"].string;
-  repo.owner = data.context["owner"].string;
-  repo.name = data.context["repository"].string;
+  repo.host_url = data.context["host"].text;
+  repo.owner = data.context["owner"].text;
+  repo.name = data.context["repository"].text;
   return repo;
 }
 

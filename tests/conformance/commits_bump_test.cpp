@@ -13,7 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "support/jsonl.hpp"
+#include "support/commit_corpus.hpp"
+#include "support/json.hpp"
 #include "support/vectors.hpp"
 
 namespace {
@@ -21,21 +22,10 @@ namespace {
 namespace rc = relkit::commits;
 using relkit_test::json;
 
-constexpr std::array<const char*, 12> repos = {"angular+angular-cli",
-                                               "angular+components",
-                                               "carloscuesta+gitmoji",
-                                               "cocogitto+cocogitto",
-                                               "conventional-changelog+commitlint",
-                                               "conventional-changelog+conventional-changelog",
-                                               "googleapis+release-please",
-                                               "orhun+git-cliff",
-                                               "semantic-release+semantic-release",
-                                               "typescript-eslint+typescript-eslint",
-                                               "vitejs+vite",
-                                               "vuejs+core"};
+constexpr const auto& repos = relkit_test::commit_corpus_repos;
 
 std::string expected_bump(const json& value) {
-  return value.is_null() ? "none" : value.string;
+  return value.is_null() ? "none" : value.text;
 }
 
 struct corpus_messages {
@@ -60,7 +50,7 @@ TEST(CommitsBumpConformance, EverySingleMessage) {
       ASSERT_TRUE(relkit_test::parse_json(answers[i], answer));
       ++messages;
       const std::vector<rc::log_entry> one = {
-          rc::log_entry{input["sha"].string, 1, input["message"].string}};
+          rc::log_entry{input["sha"].text, 1, input["message"].text}};
       const std::pair<const char*, const rc::policy*> checks[] = {
           {"release", &release}, {"release_angular", &angular}, {"whatBump", &what_bump}};
       for (const auto& check : checks) {
@@ -69,8 +59,8 @@ TEST(CommitsBumpConformance, EverySingleMessage) {
         if (got != want) {
           if (disagreements[check.first]++ < 5) {
             std::printf("[%s] %s %s want %s got %s\n  %s\n", check.first, repo,
-                        input["sha"].string.c_str(), want.c_str(), got.c_str(),
-                        input["message"].string.substr(0, 300).c_str());
+                        input["sha"].text.c_str(), want.c_str(), got.c_str(),
+                        input["message"].text.substr(0, 300).c_str());
           }
         }
       }
@@ -91,8 +81,8 @@ TEST(CommitsBumpConformance, EveryReleaseRange) {
          relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"))) {
       json input;
       ASSERT_TRUE(relkit_test::parse_json(line, input));
-      messages[input["sha"].string] = input["message"].string;
-      parents[input["sha"].string] = static_cast<std::size_t>(input["parents"].number);
+      messages[input["sha"].text] = input["message"].text;
+      parents[input["sha"].text] = static_cast<std::size_t>(input["parents"].number);
     }
   }
   const auto ranges = relkit_test::read_lines(corpus / "releases.jsonl");
@@ -108,12 +98,12 @@ TEST(CommitsBumpConformance, EveryReleaseRange) {
     json answer;
     ASSERT_TRUE(relkit_test::parse_json(ranges[i], range));
     ASSERT_TRUE(relkit_test::parse_json(answers[i], answer));
-    ASSERT_EQ(range["key"].string, answer["key"].string);
+    ASSERT_EQ(range["key"].text, answer["key"].text);
     std::vector<rc::log_entry> entries;
-    for (const json& sha : range["shas"].array) {
-      const auto found = messages.find(sha.string);
-      ASSERT_NE(found, messages.end()) << sha.string;
-      entries.push_back(rc::log_entry{found->first, parents[sha.string], found->second});
+    for (const json& sha : range["shas"].items) {
+      const auto found = messages.find(sha.text);
+      ASSERT_NE(found, messages.end()) << sha.text;
+      entries.push_back(rc::log_entry{found->first, parents[sha.text], found->second});
     }
     const std::pair<const char*, const rc::policy*> checks[] = {
         {"release", &release}, {"release_angular", &angular}, {"whatBump", &what_bump}};
@@ -121,7 +111,7 @@ TEST(CommitsBumpConformance, EveryReleaseRange) {
       const rc::decision d = rc::decide(entries, *check.second);
       const std::string got(rc::to_string(d.level));
       const std::string want = expected_bump(answer[check.first]);
-      EXPECT_EQ(got, want) << range["key"].string << " " << check.first << ": " << d.reason;
+      EXPECT_EQ(got, want) << range["key"].text << " " << check.first << ": " << d.reason;
       agree[check.first] += got == want ? 1 : 0;
     }
   }
@@ -151,11 +141,11 @@ TEST(CommitsLintConformance, EveryMessage) {
       ASSERT_TRUE(relkit_test::parse_json(answers[i], answer));
       ++messages;
       const json& lint = answer["lint"];
-      const rc::lint_report report = rc::lint(input["message"].string);
+      const rc::lint_report report = rc::lint(input["message"].text);
       std::vector<std::string> want_errors;
       std::vector<std::string> want_warnings;
-      for (const json& e : lint["errors"].array) want_errors.push_back(e.string);
-      for (const json& w : lint["warnings"].array) want_warnings.push_back(w.string);
+      for (const json& e : lint["errors"].items) want_errors.push_back(e.text);
+      for (const json& w : lint["warnings"].items) want_warnings.push_back(w.text);
       std::vector<std::string> got_errors;
       std::vector<std::string> got_warnings;
       for (const rc::finding& f : report.findings) {
@@ -187,8 +177,8 @@ TEST(CommitsLintConformance, EveryMessage) {
             key = "extra " + e;
         }
         if (disagreements[key]++ < 3 && printed++ < 40) {
-          std::printf("[lint %s] %s %s\n  %s\n", key.c_str(), repo, input["sha"].string.c_str(),
-                      input["message"].string.substr(0, 240).c_str());
+          std::printf("[lint %s] %s %s\n  %s\n", key.c_str(), repo, input["sha"].text.c_str(),
+                      input["message"].text.substr(0, 240).c_str());
         }
       }
     }

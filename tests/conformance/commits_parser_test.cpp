@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "support/jsonl.hpp"
+#include "support/commit_corpus.hpp"
+#include "support/json.hpp"
 #include "support/vectors.hpp"
 
 namespace {
@@ -20,24 +21,13 @@ namespace {
 namespace rc = relkit::commits;
 using relkit_test::json;
 
-constexpr std::array<const char*, 12> repos = {"angular+angular-cli",
-                                               "angular+components",
-                                               "carloscuesta+gitmoji",
-                                               "cocogitto+cocogitto",
-                                               "conventional-changelog+commitlint",
-                                               "conventional-changelog+conventional-changelog",
-                                               "googleapis+release-please",
-                                               "orhun+git-cliff",
-                                               "semantic-release+semantic-release",
-                                               "typescript-eslint+typescript-eslint",
-                                               "vitejs+vite",
-                                               "vuejs+core"};
+constexpr const auto& repos = relkit_test::commit_corpus_repos;
 
 constexpr std::array<const char*, 9> fields = {
     "type", "scope", "subject", "notes", "references", "mentions", "header", "body", "revert"};
 
 std::string opt_text(const json& value) {
-  return value.is_null() ? std::string("\x01null") : value.string;
+  return value.is_null() ? std::string("\x01null") : value.text;
 }
 std::string opt_text(std::string_view value) {
   return value.empty() ? std::string("\x01null") : std::string(value);
@@ -47,12 +37,12 @@ std::string expected_field(const json& parse, std::string_view field) {
   const json& v = parse[field];
   if (field == "notes") {
     std::string out;
-    for (const json& n : v.array) out += n["title"].string + "\x02" + n["text"].string + "\x03";
+    for (const json& n : v.items) out += n["title"].text + "\x02" + n["text"].text + "\x03";
     return out;
   }
   if (field == "references") {
     std::string out;
-    for (const json& r : v.array) {
+    for (const json& r : v.items) {
       out += opt_text(r["raw"]) + "|" + opt_text(r["action"]) + "|" + opt_text(r["owner"]) + "|" +
              opt_text(r["repository"]) + "|" + opt_text(r["prefix"]) + "|" + opt_text(r["issue"]) +
              "\x03";
@@ -61,7 +51,7 @@ std::string expected_field(const json& parse, std::string_view field) {
   }
   if (field == "mentions") {
     std::string out;
-    for (const json& m : v.array) out += m.string + "\x03";
+    for (const json& m : v.items) out += m.text + "\x03";
     return out;
   }
   if (field == "revert") {
@@ -120,17 +110,17 @@ TEST(CommitsConformance, ParserAgreementPerFieldPerRepo) {
       json answer;
       ASSERT_TRUE(relkit_test::parse_json(inputs[i], input)) << repo << ':' << i;
       ASSERT_TRUE(relkit_test::parse_json(answers[i], answer)) << repo << ':' << i;
-      ASSERT_EQ(input["sha"].string, answer["sha"].string);
+      ASSERT_EQ(input["sha"].text, answer["sha"].text);
       ++messages;
       ++totals[repo];
-      const std::string& message = input["message"].string;
+      const std::string& message = input["message"].text;
       const auto parsed = rc::parse(message, {rc::dialect::conventional_changelog});
       if (answer.has("throws")) {
-        EXPECT_FALSE(parsed) << repo << ' ' << input["sha"].string;
+        EXPECT_FALSE(parsed) << repo << ' ' << input["sha"].text;
         if (parsed) ++disagreements[repo]["throws"];
         continue;
       }
-      ASSERT_TRUE(parsed) << repo << ' ' << input["sha"].string;
+      ASSERT_TRUE(parsed) << repo << ' ' << input["sha"].text;
       for (const char* field : fields) {
         const std::string want = expected_field(answer["parse"], field);
         const std::string got = actual_field(*parsed, field);
@@ -138,7 +128,7 @@ TEST(CommitsConformance, ParserAgreementPerFieldPerRepo) {
           ++disagreements[repo][field];
           if (printed[field]++ < 3) {
             std::printf("[%s] %s %s\n  message: %s\n  want: %s\n  got:  %s\n", field, repo,
-                        input["sha"].string.c_str(), message.substr(0, 300).c_str(), want.c_str(),
+                        input["sha"].text.c_str(), message.substr(0, 300).c_str(), want.c_str(),
                         got.c_str());
           }
         }
@@ -177,7 +167,7 @@ TEST(CommitsConformance, SpecModeDifferencesFromTheParser) {
          relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"))) {
       json input;
       ASSERT_TRUE(relkit_test::parse_json(line, input));
-      const std::string& message = input["message"].string;
+      const std::string& message = input["message"].text;
       const auto compat = rc::parse(message, {rc::dialect::conventional_changelog});
       const auto spec = rc::parse(message, {rc::dialect::spec});
       ASSERT_EQ(bool(compat), bool(spec));
@@ -221,7 +211,7 @@ TEST(CommitsConformance, SpecModeDifferencesFromTheParser) {
       }
       ++categories[category];
       if (printed[category]++ < 2) {
-        std::printf("[%s] %s %s\n  %s\n", category.c_str(), repo, input["sha"].string.c_str(),
+        std::printf("[%s] %s %s\n  %s\n", category.c_str(), repo, input["sha"].text.c_str(),
                     message.substr(0, 200).c_str());
       }
     }

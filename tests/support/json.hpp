@@ -1,6 +1,6 @@
 #pragma once
-// A JSON value and writer for test data (JSON lines of the node-semver
-// vectors), read with the library's reader. Test code only.
+// A JSON value and writer for test data (the JSON-lines vector files and
+// fixtures), read with the library's reader. Test code only.
 
 #include <cstddef>
 #include <cstdio>
@@ -65,6 +65,13 @@ struct json {
       if (m.first == key) return &m.second;
     return nullptr;
   }
+  // The member `key`, or a null value when absent (as the compact files mean it).
+  const json& operator[](std::string_view key) const {
+    static const json null_value;
+    const json* found = find(key);
+    return found != nullptr ? *found : null_value;
+  }
+  bool has(std::string_view key) const { return find(key) != nullptr; }
   json& set(std::string key, json value) {
     members.emplace_back(std::move(key), std::move(value));
     return members.back().second;
@@ -135,6 +142,14 @@ inline json parse_json(std::string_view s) {
     return json::make_null();
   }
   return from_library(*parsed);
+}
+
+// False on malformed input (the tests then fail on the line).
+inline bool parse_json(std::string_view text, json& out) {
+  const auto parsed = relkit::detail::parse_json(text);
+  if (!parsed) return false;
+  out = from_library(*parsed);
+  return true;
 }
 
 inline std::string to_json(const json& j) {
