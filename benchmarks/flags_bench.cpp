@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "relkit/detail/hash.hpp"
+#include "relkit/flags/detail/hash.hpp"
 #include "relkit/flags.hpp"
 #include "relkit/unleash.hpp"
 #include "support/allocation_counter.hpp"

@@ -110,10 +110,10 @@ TEST(ChangelogRepository, ParseUrls) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, cl::errc::bad_repository_url);
   EXPECT_EQ(bad.error().position, 19u);
-  EXPECT_EQ(bad.error().message, "expected owner/name at 19");
+  EXPECT_EQ(bad.error().message(), "expected owner/name at 19");
   auto none = cl::parse_repository("rocket");
   ASSERT_FALSE(none);
-  EXPECT_EQ(none.error().message, "expected a scheme or host: at 0");
+  EXPECT_EQ(none.error().message(), "expected a scheme or host: at 0");
 }
 
 TEST(ChangelogRender, ConventionalCommitsPreset) {
@@ -330,7 +330,7 @@ TEST(ChangelogPrepend, RefusesAnExistingVersionUnlessSkipping) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, cl::errc::version_exists);
   EXPECT_EQ(refused.error().position, 35u);
-  EXPECT_EQ(refused.error().message, "version 1.4.1 is already in the changelog at 35");
+  EXPECT_EQ(refused.error().message(), "version 1.4.1 is already in the changelog at 35");
   cl::prepend_options skip;
   skip.skip_existing = true;
   auto same = cl::prepend(existing, "## 1.4.1\n", "1.4.1", skip);
@@ -349,13 +349,13 @@ TEST(ChangelogPrepend, RefusesFilesItCannotRead) {
   auto a = cl::prepend(nul, "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().code, cl::errc::unrecognized_file);
-  EXPECT_EQ(a.error().message, "NUL byte: not a text file at 12");
+  EXPECT_EQ(a.error().message(), "NUL byte: not a text file at 12");
   auto b = cl::prepend("# Changelog\n\xff\n", "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(b);
-  EXPECT_EQ(b.error().message, "invalid UTF-8 at 12");
+  EXPECT_EQ(b.error().message(), "invalid UTF-8 at 12");
   auto c = cl::prepend("# Changelog\n\n```\n## 0.9.0\n", "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(c);
-  EXPECT_EQ(c.error().message, "code fence never closed at 13");
+  EXPECT_EQ(c.error().message(), "code fence never closed at 13");
 }
 
 TEST(ChangelogPrepend, HeadingsInCodeFencesAreNotReleases) {

@@ -204,7 +204,7 @@ TEST(CommitsParse, EmptyAndOverlongMessagesAreErrors) {
   const auto longer = rc::parse("fix: x", small);
   ASSERT_FALSE(longer);
   EXPECT_EQ(longer.error().code, rc::errc::message_too_long);
-  EXPECT_EQ(longer.error().message, "message longer than 4 bytes at 4");
+  EXPECT_EQ(longer.error().message(), "message longer than 4 bytes at 4");
 }
 
 // A megabyte of each adversarial pattern: the parser is one forward pass per line
@@ -403,12 +403,12 @@ TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
   const auto bad = rc::read_git_log("zzz\x1f\x1fmessage\x1e");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, rc::errc::bad_log_record);
-  EXPECT_EQ(bad.error().message, "expected a commit sha of 7-64 hex digits at 0");
+  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits at 0");
   const auto open = rc::read_git_log(
       "abcdef1\x1f\x1f"
       "fix: x");
   ASSERT_FALSE(open);
-  EXPECT_EQ(open.error().message, "a git log record without its 0x1e terminator at 0");
+  EXPECT_EQ(open.error().message(), "a git log record without its 0x1e terminator at 0");
 }
 
 TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {

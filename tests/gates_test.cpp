@@ -162,7 +162,7 @@ TEST(GatesScenario19, AllowFailureIsRejectedAndNotOfMissingFails) {
   ASSERT_FALSE(spec);
   EXPECT_EQ(spec.error().code, g::errc::optional_not_allowed);
   EXPECT_EQ(spec.error().position, 28u);
-  EXPECT_EQ(spec.error().message,
+  EXPECT_EQ(spec.error().message(),
             "'allow_failure' is not allowed: every gate member blocks, none can be optional at 28");
   for (const char* word : {"optional", "skip", "continue-on-error", "manual"}) {
     const auto other = g::parse(std::string("approvals 1 ") + word);
@@ -567,11 +567,11 @@ TEST(GatesFailClosed, DegenerateGatesCannotPassVacuously) {
   const auto checked = g::validate(g::all_of({g::all_of({})}));
   ASSERT_FALSE(checked);
   EXPECT_EQ(checked.error().code, g::errc::invalid_gate);
-  EXPECT_EQ(checked.error().message, "a group needs at least one member at 0");
+  EXPECT_EQ(checked.error().message(), "a group needs at least one member at 0");
   const auto parsed = g::parse("all\nend\n");
   ASSERT_FALSE(parsed);
   EXPECT_EQ(parsed.error().code, g::errc::invalid_gate);
-  EXPECT_EQ(parsed.error().message, "a group needs at least one member at 0");
+  EXPECT_EQ(parsed.error().message(), "a group needs at least one member at 0");
   const auto weightless = g::parse("score pass 90 warn 75\n  metric x >= 1 weight 0\nend");
   ASSERT_FALSE(weightless);
   EXPECT_EQ(weightless.error().code, g::errc::bad_number);
@@ -717,7 +717,7 @@ TEST(GatesSpec, ErrorsNamePositions) {
     ASSERT_FALSE(parsed) << c.spec;
     EXPECT_EQ(parsed.error().code, c.code) << c.spec;
     EXPECT_EQ(parsed.error().position, c.position) << c.spec;
-    EXPECT_EQ(parsed.error().message, c.message) << c.spec;
+    EXPECT_EQ(parsed.error().message(), c.message) << c.spec;
   }
   std::string deep;
   for (int i = 0; i < 70; ++i) deep += "not\n";

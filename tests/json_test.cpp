@@ -12,7 +12,7 @@ using relkit::detail::parse_json;
 
 TEST(Json, ParsesADocument) {
   auto doc = parse_json(R"( {"a": [1, -2.5e1, "x\u00e9\ud83d\ude80", true, null], "b": {}} )");
-  ASSERT_TRUE(doc) << doc.error().message;
+  ASSERT_TRUE(doc) << doc.error().message();
   ASSERT_TRUE(doc->is_object());
   const json_value* a = doc->find("a");
   ASSERT_NE(a, nullptr);
@@ -62,7 +62,7 @@ TEST(Json, ErrorsNamePositions) {
     ASSERT_FALSE(doc) << c.text;
     EXPECT_EQ(doc.error().code, c.code) << c.text;
     EXPECT_EQ(doc.error().position, c.position) << c.text;
-    EXPECT_EQ(doc.error().message, c.message) << c.text;
+    EXPECT_EQ(doc.error().message(), c.message) << c.text;
   }
 }
 

@@ -146,7 +146,7 @@ TEST(MigrationsPlan, AddNotNullColumnNeedsDefaultOrBackfill) {
   const auto p = m::plan(m::add_column{"users", "c", "int", true, {}, false, {}});
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, m::errc::not_null_needs_default_or_backfill);
-  EXPECT_EQ(p.error().message,
+  EXPECT_EQ(p.error().message(),
             "NOT NULL column users.c needs a default or a backfill expression at 0");
 }
 
@@ -210,7 +210,7 @@ TEST(MigrationsPlan, ChangeTypeLossyDownNeedsAcknowledgement) {
   const auto refused = m::plan(c);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, m::errc::lossy_down_needs_acknowledgement);
-  EXPECT_EQ(refused.error().message,
+  EXPECT_EQ(refused.error().message(),
             "down conversion amount_big::int loses amounts beyond the int range; set "
             "acknowledge_lossy_down at 0");
   m::plan_options ack;
@@ -351,7 +351,7 @@ TEST(MigrationsPlan, InvalidRequests) {
   const auto bad = m::plan(m::rename_column{"users", "Name", "full_name", "text", false});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, m::errc::invalid_identifier);
-  EXPECT_EQ(bad.error().message,
+  EXPECT_EQ(bad.error().message(),
             "invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) at 0");
   const auto same = m::plan(m::rename_column{"users", "name", "name", "text", false});
   ASSERT_FALSE(same);
@@ -380,7 +380,7 @@ TEST(MigrationsInvariant, RejectsAnAppThatCannotRunOnThePreviousSchema) {
   ASSERT_FALSE(broken);
   EXPECT_EQ(broken.error().code, m::errc::invariant_violated);
   EXPECT_EQ(broken.error().position, 0u);
-  EXPECT_EQ(broken.error().message,
+  EXPECT_EQ(broken.error().message(),
             "phase 1 (add users.full_name and keep it in sync with name) allows app version A1, "
             "which needs 'column users.full_name', missing from the schema before the plan at 0");
   // A3 after the contract's schema but also before it: fine. A0 in the contract: not.
@@ -388,13 +388,13 @@ TEST(MigrationsInvariant, RejectsAnAppThatCannotRunOnThePreviousSchema) {
   p->phases[4].apps = {"A3", "A0"};
   const auto late = m::check_invariant(*p);
   ASSERT_FALSE(late);
-  EXPECT_EQ(late.error().message,
+  EXPECT_EQ(late.error().message(),
             "phase 5 (drop the trigger and users.name) allows app version A0, which needs 'column "
             "users.name', missing from the schema after this phase at 4");
   p->phases[4].apps = {"A9"};
   const auto unknown = m::check_invariant(*p);
   ASSERT_FALSE(unknown);
-  EXPECT_EQ(unknown.error().message,
+  EXPECT_EQ(unknown.error().message(),
             "phase 5 (drop the trigger and users.name) allows unknown app version A9 at 4");
 }
 

@@ -107,7 +107,7 @@ TEST(Result, HoldsAnErrorWithCodePositionAndMessage) {
   EXPECT_FALSE(static_cast<bool>(r));
   EXPECT_EQ(r.error().code, sample_errc::bad_digit);
   EXPECT_EQ(r.error().position, 0u);
-  EXPECT_EQ(r.error().message, "unexpected 'x' at 0 while parsing a digit");
+  EXPECT_EQ(r.error().message(), "unexpected 'x' at 0 while parsing a digit");
   EXPECT_EQ(r.value_or(-1), -1);
 }
 
@@ -129,7 +129,7 @@ TEST(Result, ErrorCanBeMovedOut) {
   auto r = parse_digit("");
   relkit::error err = std::move(r).error();
   EXPECT_EQ(err.code, sample_errc::empty_input);
-  EXPECT_EQ(err.message, "empty input at 0");
+  EXPECT_EQ(err.message(), "empty input at 0");
 }
 
 TEST(Result, AndThenChainsAndForwardsTheFirstError) {
@@ -140,11 +140,11 @@ TEST(Result, AndThenChainsAndForwardsTheFirstError) {
   EXPECT_EQ(*parse_digit("3").and_then(twice), 6);
   const auto too_big = parse_digit("9").and_then(twice);
   ASSERT_FALSE(too_big);
-  EXPECT_EQ(too_big.error().message, "too big at 0");
+  EXPECT_EQ(too_big.error().message(), "too big at 0");
   const auto not_a_digit = parse_digit("?").and_then(twice);
   ASSERT_FALSE(not_a_digit);
   EXPECT_EQ(not_a_digit.error().code, sample_errc::bad_digit);
-  EXPECT_EQ(not_a_digit.error().message, "unexpected '?' at 0 while parsing a digit");
+  EXPECT_EQ(not_a_digit.error().message(), "unexpected '?' at 0 while parsing a digit");
 }
 
 TEST(Result, TransformMapsTheValueOnly) {
@@ -198,7 +198,7 @@ TEST(Result, CopyAndMoveAssignmentSwitchAlternativesWithoutLeaking) {
     EXPECT_EQ(tracked::live, 2);
 
     copy = std::move(failure);  // value -> error, by move
-    EXPECT_EQ(copy.error().message, "bad digit at 3");
+    EXPECT_EQ(copy.error().message(), "bad digit at 3");
     EXPECT_EQ(tracked::live, 1);
 
     copy = std::move(value);  // error -> value, by move

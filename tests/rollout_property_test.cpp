@@ -251,7 +251,7 @@ TEST(RolloutProperty, InvariantsHoldOnRandomEventSequences) {
       }
       // Serialization round-trips every reachable state.
       const auto back = ro::parse_state(text, p);
-      ASSERT_TRUE(back.has_value()) << back.error().message;
+      ASSERT_TRUE(back.has_value()) << back.error().message();
       ASSERT_EQ(*back, s);
       ASSERT_EQ(ro::to_string(*back), text);
     }

@@ -57,7 +57,7 @@ struct driver {
     // Every reachable state survives its text form.
     const auto text = ro::to_string(state);
     const auto back = ro::parse_state(text, plan);
-    EXPECT_TRUE(back.has_value()) << (back ? "" : back.error().message);
+    EXPECT_TRUE(back.has_value()) << (back ? "" : back.error().message());
     if (back) {
       EXPECT_EQ(*back, state);
     }
@@ -74,7 +74,7 @@ ro::plan canary(std::vector<ro::step> steps, ro::options options = {}) {
   spec.steps = std::move(steps);
   spec.options = options;
   auto p = ro::make_plan(std::move(spec));
-  EXPECT_TRUE(p.has_value()) << (p ? "" : p.error().message);
+  EXPECT_TRUE(p.has_value()) << (p ? "" : p.error().message());
   return *p;
 }
 
@@ -90,7 +90,7 @@ TEST(RolloutPlan, RejectsEmptyCanary) {
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::empty_plan);
   EXPECT_EQ(p.error().position, 0u);
-  EXPECT_EQ(p.error().message, "a canary plan needs at least one step at 0");
+  EXPECT_EQ(p.error().message(), "a canary plan needs at least one step at 0");
 }
 
 TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
@@ -100,7 +100,7 @@ TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::weight_out_of_range);
   EXPECT_EQ(p.error().position, 2u);
-  EXPECT_EQ(p.error().message, "weight 120 out of 0..100 in step at 2");
+  EXPECT_EQ(p.error().message(), "weight 120 out of 0..100 in step at 2");
   EXPECT_EQ(relkit::to_string(p.error()),
             "weight 120 out of 0..100 in step at 2 [rollout.weight_out_of_range]");
   spec.steps[2] = ro::steps::set_weight(-1);
@@ -114,7 +114,7 @@ TEST(RolloutPlan, RejectsAnalysisWithoutMetrics) {
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::analysis_without_metrics);
   EXPECT_EQ(p.error().position, 1u);
-  EXPECT_EQ(p.error().message, "analysis \"smoke\" has no metrics at 1");
+  EXPECT_EQ(p.error().message(), "analysis \"smoke\" has no metrics at 1");
 }
 
 TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
@@ -131,7 +131,7 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   const auto zero = ro::make_plan(spec);
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.error().code, ro::errc::bad_count);
-  EXPECT_EQ(zero.error().message, "metric \"err\" of analysis \"a\" has count 0 (1..65535) at 0");
+  EXPECT_EQ(zero.error().message(), "metric \"err\" of analysis \"a\" has count 0 (1..65535) at 0");
   spec.steps = {ro::steps::analyze(argo("a", std::vector<ro::metric>(9, make_metric("x", 1))))};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::too_many_metrics);
   spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
@@ -152,7 +152,7 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
 
 TEST(RolloutPlan, ProgressiveValidation) {
   ro::progressive_spec spec;
-  EXPECT_EQ(ro::make_plan(spec).error().message, "step_weight 0 out of 1..100 at 0");
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "step_weight 0 out of 1..100 at 0");
   spec.step_weights = {1, 2, 2};
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
@@ -727,7 +727,7 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   ASSERT_FALSE(v2);
   EXPECT_EQ(v2.error().code, ro::errc::state_version);
   EXPECT_EQ(v2.error().position, 21u);
-  EXPECT_EQ(v2.error().message, "state format version 2 is not 1 at 21");
+  EXPECT_EQ(v2.error().message(), "state format version 2 is not 1 at 21");
 
   EXPECT_EQ(ro::parse_state("", p).error().code, ro::errc::bad_state_format);
 
@@ -738,7 +738,7 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   ASSERT_FALSE(weight);
   EXPECT_EQ(weight.error().code, ro::errc::bad_state_format);
   EXPECT_EQ(weight.error().position, w);
-  EXPECT_EQ(weight.error().message, "number out of range at " + std::to_string(w));
+  EXPECT_EQ(weight.error().message(), "number out of range at " + std::to_string(w));
 
   std::string missing = text;
   const std::size_t line = missing.find("\nweight ") + 1;
@@ -746,11 +746,11 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   const auto gone = ro::parse_state(missing, p);
   ASSERT_FALSE(gone);
   EXPECT_EQ(gone.error().position, line);
-  EXPECT_EQ(gone.error().message, "expected \"weight\" at " + std::to_string(line));
+  EXPECT_EQ(gone.error().message(), "expected \"weight\" at " + std::to_string(line));
 
   std::string phase = text;
   phase.replace(phase.find("phase paused"), 12, "phase healthy");
-  EXPECT_EQ(ro::parse_state(phase, p).error().message.substr(0, 38),
+  EXPECT_EQ(ro::parse_state(phase, p).error().message().substr(0, 38),
             "phase does not match the state's flags");
 
   EXPECT_EQ(ro::parse_state(text + "x", p).error().code, ro::errc::bad_state_format);

@@ -25,7 +25,7 @@ void expect_error(std::string_view text, parse_mode mode, errc code, std::size_t
   ASSERT_FALSE(v) << text;
   EXPECT_EQ(v.error().code, code) << text;
   EXPECT_EQ(v.error().position, pos) << text;
-  EXPECT_EQ(v.error().message, message) << text;
+  EXPECT_EQ(v.error().message(), message) << text;
 }
 
 TEST(SemverParse, StrictFields) {
@@ -81,7 +81,7 @@ TEST(SemverParse, LengthLimit) {
   opts.max_length = 4;
   auto short_limit = sv::parse("1.2.3", opts);
   ASSERT_FALSE(short_limit);
-  EXPECT_EQ(short_limit.error().message, "version is longer than 4 characters at 4");
+  EXPECT_EQ(short_limit.error().message(), "version is longer than 4 characters at 4");
 }
 
 TEST(SemverParse, NpmMode) {
@@ -200,7 +200,7 @@ TEST(SemverCompare, Sort) {
 
 std::string bumped(const char* from, sv::release_type type, sv::bump_options opts = {}) {
   auto v = sv::bump(must_parse(from), type, opts);
-  return v ? sv::to_string(*v) : "error: " + v.error().message;
+  return v ? sv::to_string(*v) : "error: " + v.error().message();
 }
 
 TEST(SemverBump, NodeSemverInc) {
@@ -264,7 +264,7 @@ TEST(SemverOps, DiffTruncateCoerce) {
 
 std::string normalized(const char* text, sv::range_options o = {}) {
   auto r = sv::parse_range(text, o);
-  return r ? sv::to_string(*r) : "error: " + r.error().message;
+  return r ? sv::to_string(*r) : "error: " + r.error().message();
 }
 
 TEST(SemverRange, NormalizedForm) {

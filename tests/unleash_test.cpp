@@ -32,7 +32,7 @@ constexpr const char* payload = R"({
 
 TEST(Unleash, ParsesThePayload) {
   auto parsed = unleash::parse_features(payload);
-  ASSERT_TRUE(parsed) << parsed.error().message;
+  ASSERT_TRUE(parsed) << parsed.error().message();
   EXPECT_EQ(parsed->version, 2);
   ASSERT_EQ(parsed->features.size(), 2U);
   const flags::flag& f = parsed->features[0];
@@ -84,7 +84,7 @@ TEST(Unleash, DeltaEvents) {
     {"eventId":2,"type":"feature-updated","feature":{"name":"b","enabled":true,"strategies":[{"name":"default","segments":[9]}]}},
     {"eventId":3,"type":"segment-updated","segment":{"id":9,"constraints":[{"contextName":"appName","operator":"IN","values":["shop"]}]}},
     {"eventId":4,"type":"feature-removed","featureName":"a"}]})");
-  ASSERT_TRUE(set) << set.error().message;
+  ASSERT_TRUE(set) << set.error().message();
   flags::context ctx;
   ctx.app_name = "shop";
   EXPECT_FALSE(unleash::is_enabled(*set, "a", ctx));
@@ -123,12 +123,12 @@ TEST(Unleash, ErrorsNameCodesAndPositions) {
     ASSERT_FALSE(r) << c.json;
     EXPECT_EQ(r.error().code, c.code) << c.json;
     EXPECT_EQ(r.error().position, c.position) << c.json;
-    EXPECT_EQ(r.error().message, c.message) << c.json;
+    EXPECT_EQ(r.error().message(), c.message) << c.json;
   }
   auto r = unleash::parse_delta(R"({"events":[{"type":"feature-exploded"}]})");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, unleash::errc::unknown_event);
-  EXPECT_EQ(r.error().message, "unknown delta event type \"feature-exploded\" at 11");
+  EXPECT_EQ(r.error().message(), "unknown delta event type \"feature-exploded\" at 11");
   EXPECT_EQ(relkit::to_string(r.error().code), "unleash.unknown_event");
 }
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/changelog_text.hpp"
+#include "relkit/changelog/detail/text.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -393,4 +393,4 @@ inline std::string expand(std::string tmpl, const repository& r) {
 }  // namespace changelog
 RELKIT_NAMESPACE_END
 
-#include "relkit/detail/changelog_render.hpp"
+#include "relkit/changelog/render.hpp"

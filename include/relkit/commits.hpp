@@ -11,8 +11,8 @@
 // ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
 
 #include "relkit/config.hpp"
-#include "relkit/detail/commits_bump.hpp"
-#include "relkit/detail/commits_lint.hpp"
-#include "relkit/detail/commits_parse.hpp"
-#include "relkit/detail/commits_types.hpp"
+#include "relkit/commits/bump.hpp"
+#include "relkit/commits/lint.hpp"
+#include "relkit/commits/parse.hpp"
+#include "relkit/commits/commit.hpp"
 #include "relkit/result.hpp"

@@ -20,11 +20,11 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/flag_bucketing.hpp"
-#include "relkit/detail/flag_regex.hpp"
-#include "relkit/detail/flag_values.hpp"
+#include "relkit/flags/bucketing.hpp"
+#include "relkit/flags/detail/regex.hpp"
+#include "relkit/flags/detail/values.hpp"
 #include "relkit/detail/prefix_key.hpp"
-#include "relkit/detail/semver_version.hpp"
+#include "relkit/semver/version.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/gates_text.hpp"
+#include "relkit/gates/detail/text.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -565,8 +565,8 @@ inline result<void> validate(const gate& g, int depth = 0) {
 RELKIT_NAMESPACE_END
 
 // The internals need the types above; the public functions below need them.
-#include "relkit/detail/gates_eval.hpp"
-#include "relkit/detail/gates_spec.hpp"
+#include "relkit/gates/detail/evaluate.hpp"
+#include "relkit/gates/detail/spec.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {

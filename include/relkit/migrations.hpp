@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/migration_lint.hpp"
+#include "relkit/migrations/lint.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -291,4 +291,4 @@ using lint_options = detail::lint_options;
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
-#include "relkit/detail/migration_plan.hpp"
+#include "relkit/migrations/plan.hpp"

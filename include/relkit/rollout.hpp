@@ -898,4 +898,4 @@ template <class Unused = void>
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
-#include "relkit/detail/rollout_machine.hpp"
+#include "relkit/rollout/detail/machine.hpp"

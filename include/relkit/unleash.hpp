@@ -446,7 +446,7 @@ relkit::result<json_value> parse_document(std::string_view text, const parse_opt
   auto doc = relkit::detail::parse_json(text, options.limits);
   if (!doc) {
     const auto& e = doc.error();
-    return relkit::error{errc::invalid_json, e.position, "invalid JSON: " + e.message};
+    return relkit::error{errc::invalid_json, e.position, "invalid JSON: " + e.message()};
   }
   if (!doc->is_object()) return type_error<Unused>(*doc, "the payload must be a JSON object");
   return doc;

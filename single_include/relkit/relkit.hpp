@@ -87,7 +87,7 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
-// ---- begin relkit/detail/changelog_text.hpp ----
+// ---- begin relkit/changelog/detail/text.hpp ----
 // Text helpers of relkit::changelog: the ICU root collation order that
 // JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
 // with it), and the reference/mention linker of @conventional-changelog/template.
@@ -314,7 +314,7 @@ inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcep
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/changelog_text.hpp ----
+// ---- end relkit/changelog/detail/text.hpp ----
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
@@ -323,16 +323,110 @@ RELKIT_NAMESPACE_END
 #include <new>
 #include <utility>
 
+// ---- begin relkit/error.hpp ----
+// relkit::error: what went wrong (a code of a component's error domain),
+// where (a byte offset into the caller's input, or no_position) and the small
+// arguments its message is built from. Producing an error allocates nothing;
+// the text is built when message() or to_string() is called.
+
+#include <cstring>
+
 
 RELKIT_NAMESPACE_BEGIN
 
-// An error domain names a component's error enum and describes its codes.
-// Each component defines one `enum class errc` and, next to it,
+// The position of an error about input that is not text (a value built in
+// code, a plan, a state): there is no byte to point at.
+inline constexpr std::size_t no_position = static_cast<std::size_t>(-1);
+
+// The arguments of one error's message. `text` and `text2` point to text of
+// static storage duration (string literals: what was being parsed, what was
+// expected); `token` is a copy of a piece of the input (at most
+// token_capacity bytes; longer pieces are cut and end in "..."); `number` and
+// `number2` are integers the message names.
+class error_args {
+ public:
+  static constexpr std::size_t token_capacity = 40;
+
+  constexpr error_args() noexcept = default;
+
+  constexpr error_args& with_text(const char* static_text) noexcept {
+    text_ = static_text;
+    return *this;
+  }
+  constexpr error_args& with_text2(const char* static_text) noexcept {
+    text2_ = static_text;
+    return *this;
+  }
+  constexpr error_args& with_number(std::int64_t value) noexcept {
+    number_ = value;
+    return *this;
+  }
+  constexpr error_args& with_number2(std::int64_t value) noexcept {
+    number2_ = value;
+    return *this;
+  }
+  error_args& with_token(std::string_view piece) noexcept {
+    if (piece.size() > token_capacity) {
+      std::memcpy(token_, piece.data(), token_capacity - 3);
+      std::memcpy(token_ + token_capacity - 3, "...", 3);
+      token_size_ = static_cast<std::uint8_t>(token_capacity);
+    } else {
+      if (!piece.empty()) std::memcpy(token_, piece.data(), piece.size());
+      token_size_ = static_cast<std::uint8_t>(piece.size());
+    }
+    return *this;
+  }
+  // The byte at `offset` of `input` as a person reads it: 'x' for printable
+  // ASCII, byte 0xNN otherwise (the convention of every relkit parser).
+  error_args& with_byte_of(std::string_view input, std::size_t offset) noexcept {
+    const auto byte = static_cast<unsigned char>(input[offset]);
+    if (byte >= 0x20 && byte < 0x7f) {
+      const char quoted[3] = {'\'', static_cast<char>(byte), '\''};
+      return with_token(std::string_view(quoted, 3));
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    const char text[9] = {'b', 'y', 't', 'e', ' ', '0', 'x', hex[byte >> 4], hex[byte & 15U]};
+    return with_token(std::string_view(text, 9));
+  }
+
+  [[nodiscard]] constexpr std::string_view text() const noexcept {
+    return text_ != nullptr ? std::string_view(text_) : std::string_view();
+  }
+  [[nodiscard]] constexpr std::string_view text2() const noexcept {
+    return text2_ != nullptr ? std::string_view(text2_) : std::string_view();
+  }
+  [[nodiscard]] constexpr std::string_view token() const noexcept {
+    return std::string_view(token_, token_size_);
+  }
+  [[nodiscard]] constexpr std::int64_t number() const noexcept { return number_; }
+  [[nodiscard]] constexpr std::int64_t number2() const noexcept { return number2_; }
+
+  friend bool operator==(const error_args& a, const error_args& b) noexcept {
+    return a.text() == b.text() && a.text2() == b.text2() && a.token() == b.token() &&
+           a.number_ == b.number_ && a.number2_ == b.number2_;
+  }
+  friend bool operator!=(const error_args& a, const error_args& b) noexcept { return !(a == b); }
+
+ private:
+  const char* text_ = nullptr;
+  const char* text2_ = nullptr;
+  std::int64_t number_ = 0;
+  std::int64_t number2_ = 0;
+  char token_[token_capacity] = {};
+  std::uint8_t token_size_ = 0;
+};
+
+// An error domain names a component's error enum and holds, for each code, its
+// stable name ("leading_zero") and its message template ("leading zero in
+// {text}"). Placeholders: {text} {text2} {token} {number} {number2}; "{{" is a
+// literal brace. Each component defines one `enum class errc` and, next to it,
 //   constexpr const error_domain& relkit_error_domain(errc) noexcept;
-// found by argument-dependent lookup; user code can do the same.
+// found by argument-dependent lookup; user code can do the same (see
+// relkit/detail/error_table.hpp for the table that fills both functions).
 struct error_domain {
   std::string_view name;
-  std::string_view (*describe)(int code) noexcept;
+  std::string_view (*code_name)(int code) noexcept;
+  std::string_view (*message_template)(int code) noexcept = nullptr;
 };
 
 namespace detail {
@@ -363,7 +457,7 @@ class error_code {
     return domain_ != nullptr ? domain_->name : std::string_view("none");
   }
   [[nodiscard]] std::string_view name() const noexcept {
-    return domain_ != nullptr ? domain_->describe(value_) : std::string_view("none");
+    return domain_ != nullptr ? domain_->code_name(value_) : std::string_view("none");
   }
 
   friend constexpr bool operator==(const error_code& a, const error_code& b) noexcept {
@@ -403,27 +497,156 @@ constexpr bool operator!=(Enum a, const error_code& b) noexcept {
   return text;
 }
 
-// What went wrong, where (a byte offset into the input the caller passed) and
-// a message a person can act on; the message already names the position.
+namespace detail {
+inline void append_decimal(std::string& out, std::int64_t value) {
+  char digits[24];
+  std::size_t n = 0;
+  // Negating in unsigned arithmetic keeps INT64_MIN defined.
+  std::uint64_t magnitude =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (value < 0) out += '-';
+  while (n > 0) out += digits[--n];
+}
+
+// Expands a domain's message template with one error's arguments.
+inline std::string expand_message(std::string_view pattern, const error_args& args) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c != '{') {
+      out += c;
+      continue;
+    }
+    if (i + 1 < pattern.size() && pattern[i + 1] == '{') {
+      out += '{';
+      ++i;
+      continue;
+    }
+    const std::size_t close = pattern.find('}', i);
+    const std::string_view name = close == std::string_view::npos
+                                      ? pattern.substr(i + 1)
+                                      : pattern.substr(i + 1, close - i - 1);
+    if (name == "text") {
+      out += args.text();
+    } else if (name == "text2") {
+      out += args.text2();
+    } else if (name == "token") {
+      out += args.token();
+    } else if (name == "number") {
+      append_decimal(out, args.number());
+    } else if (name == "number2") {
+      append_decimal(out, args.number2());
+    } else {
+      out += pattern.substr(
+          i, close == std::string_view::npos ? std::string_view::npos : close - i + 1);
+    }
+    if (close == std::string_view::npos) break;
+    i = close;
+  }
+  return out;
+}
+}  // namespace detail
+
+// What went wrong, where, and the arguments of its message. `position` is a
+// byte offset into the input the caller passed, or no_position; relkit::locate
+// turns it into a line and column.
 struct error {
   error_code code;
-  std::size_t position = 0;
-  std::string message;
+  std::size_t position = no_position;
+  error_args args;
 
-  friend bool operator==(const error& a, const error& b) {
-    return a.code == b.code && a.position == b.position && a.message == b.message;
+  error() = default;
+  error(error_code error_code_value, std::size_t error_position, error_args error_arguments = {})
+      : code(error_code_value), position(error_position), args(error_arguments) {}
+  // TRANSITIONAL, removed when every component builds its messages from args:
+  // a prebuilt message (which still names its position itself).
+  error(error_code error_code_value, std::size_t error_position, std::string prebuilt_message)
+      : code(error_code_value),
+        position(error_position),
+        legacy_message_(std::move(prebuilt_message)) {}
+
+  // The message a person can act on, without the position:
+  // "leading zero in minor version".
+  [[nodiscard]] std::string message() const {
+    if (!legacy_message_.empty()) return legacy_message_;
+    const error_domain* domain = code.domain();
+    if (domain == nullptr || domain->message_template == nullptr) {
+      return std::string(code.name());
+    }
+    return detail::expand_message(domain->message_template(code.value()), args);
   }
-  friend bool operator!=(const error& a, const error& b) { return !(a == b); }
+
+  friend bool operator==(const error& a, const error& b) noexcept {
+    return a.code == b.code && a.position == b.position && a.args == b.args &&
+           a.legacy_message_ == b.legacy_message_;
+  }
+  friend bool operator!=(const error& a, const error& b) noexcept { return !(a == b); }
+
+  // TRANSITIONAL, see the constructor above.
+  [[nodiscard]] bool has_prebuilt_message() const noexcept { return !legacy_message_.empty(); }
+
+ private:
+  std::string legacy_message_;
 };
 
-// "leading zero in minor version at 2 [semver.leading_zero]"
+// "leading zero in minor version at 2 [semver.leading_zero]"; an error with
+// no_position leaves out " at N".
 [[nodiscard]] inline std::string to_string(const error& err) {
-  std::string text = err.message;
+  std::string text = err.message();
+  if (err.position != no_position && !err.has_prebuilt_message()) {
+    text += " at ";
+    detail::append_decimal(text, static_cast<std::int64_t>(err.position));
+  }
   text += " [";
   text += to_string(err.code);
   text += ']';
   return text;
 }
+
+// A line and column, both from 1. Lines end at "\n", "\r\n" or a lone "\r";
+// columns count characters (UTF-8 sequences), not bytes, so they match what
+// an editor shows.
+struct text_location {
+  std::size_t line = 1;
+  std::size_t column = 1;
+
+  friend constexpr bool operator==(const text_location& a, const text_location& b) noexcept {
+    return a.line == b.line && a.column == b.column;
+  }
+  friend constexpr bool operator!=(const text_location& a, const text_location& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// Where byte `position` of `text` is. A position at or past the end names
+// the place just after the last character; no_position gives {0, 0}.
+[[nodiscard]] constexpr text_location locate(std::string_view text, std::size_t position) noexcept {
+  if (position == no_position) return text_location{0, 0};
+  text_location at;
+  const std::size_t end = position < text.size() ? position : text.size();
+  for (std::size_t i = 0; i < end; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n' || (byte == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++at.line;
+      at.column = 1;
+    } else if (byte == '\r') {
+      // the \r of \r\n: the \n ends the line
+    } else if ((byte & 0xC0U) != 0x80U) {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+RELKIT_NAMESPACE_END
+// ---- end relkit/error.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
 
 // Thrown by result<T>::value() on an error when exceptions are enabled.
 class bad_result_access : public std::exception {
@@ -1059,7 +1282,7 @@ inline std::string expand(std::string tmpl, const repository& r) {
 }  // namespace changelog
 RELKIT_NAMESPACE_END
 
-// ---- begin relkit/detail/changelog_render.hpp ----
+// ---- begin relkit/changelog/render.hpp ----
 // relkit::changelog: the styles, rendering of one release and of whole files.
 // Included by relkit/changelog.hpp; include that header instead.
 
@@ -2021,7 +2244,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
 }  // namespace changelog
 RELKIT_NAMESPACE_END
 
-// ---- begin relkit/detail/changelog_prepend.hpp ----
+// ---- begin relkit/changelog/prepend.hpp ----
 // relkit::changelog: prepend a release section into an existing CHANGELOG.md.
 // Included by relkit/changelog.hpp; include that header instead.
 //
@@ -2253,8 +2476,8 @@ inline bool is_unreleased(std::string_view text) {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/changelog_prepend.hpp ----
-// ---- end relkit/detail/changelog_render.hpp ----
+// ---- end relkit/changelog/prepend.hpp ----
+// ---- end relkit/changelog/render.hpp ----
 // ---- end relkit/changelog.hpp ----
 // ---- begin relkit/commits.hpp ----
 // relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
@@ -2268,18 +2491,18 @@ RELKIT_NAMESPACE_END
 // parser had to join lines the message does not hold contiguously (CRLF line
 // ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
 
-// ---- begin relkit/detail/commits_bump.hpp ----
+// ---- begin relkit/commits/bump.hpp ----
 // relkit::commits bump policies and the bump decision over a range of commits.
 // Included by relkit/commits.hpp (public API in namespace relkit::commits).
 
 
-// ---- begin relkit/detail/commits_parse.hpp ----
+// ---- begin relkit/commits/parse.hpp ----
 // The commit message parser behind relkit::commits::parse (both grammars).
 // Included by relkit/commits.hpp after the value types; not a public header.
 
 #include <memory>
 
-// ---- begin relkit/detail/commits_text.hpp ----
+// ---- begin relkit/commits/detail/text.hpp ----
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is
 // ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
@@ -2459,8 +2682,8 @@ inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool all
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_text.hpp ----
-// ---- begin relkit/detail/commits_types.hpp ----
+// ---- end relkit/commits/detail/text.hpp ----
+// ---- begin relkit/commits/commit.hpp ----
 // relkit::commits value types (commit, note, footer, reference, revert), options and
 // error codes. Included by relkit/commits.hpp; not a public header.
 
@@ -2605,7 +2828,7 @@ struct commit {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_types.hpp ----
+// ---- end relkit/commits/commit.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
@@ -3408,13 +3631,13 @@ namespace commits {
 }
 }  // namespace commits
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_parse.hpp ----
-// ---- begin relkit/detail/semver_ops.hpp ----
+// ---- end relkit/commits/parse.hpp ----
+// ---- begin relkit/semver/operations.hpp ----
 // relkit::semver operations on versions: bump (node-semver inc), diff,
 // truncate, coerce. Included by relkit/semver.hpp.
 
 
-// ---- begin relkit/detail/semver_version.hpp ----
+// ---- begin relkit/semver/version.hpp ----
 // relkit::semver versions: the value type, parse, precedence, to_string and
 // hash. Included by relkit/semver.hpp; components that need versions but not
 // ranges (commits, flags) include this part alone to keep their compile time
@@ -3424,7 +3647,6 @@ RELKIT_NAMESPACE_END
 // ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
 // so parsing and comparing typical versions does not allocate.
 
-#include <cstring>
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -4061,7 +4283,7 @@ struct hash<relkit::semver::version> {
   }
 };
 }  // namespace std
-// ---- end relkit/detail/semver_version.hpp ----
+// ---- end relkit/semver/version.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace semver {
@@ -4531,7 +4753,7 @@ inline std::optional<version> coerce(std::string_view text, const coerce_options
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/semver_ops.hpp ----
+// ---- end relkit/semver/operations.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -5006,8 +5228,8 @@ namespace commits {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_bump.hpp ----
-// ---- begin relkit/detail/commits_lint.hpp ----
+// ---- end relkit/commits/bump.hpp ----
+// ---- begin relkit/commits/lint.hpp ----
 // relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
 // Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
 
@@ -5463,7 +5685,7 @@ inline bool ignored_by_default(std::string_view message) {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/commits_lint.hpp ----
+// ---- end relkit/commits/lint.hpp ----
 // ---- end relkit/commits.hpp ----
 // ---- begin relkit/flags.hpp ----
 // relkit::flags: feature-flag bucketing bit-compatible with Unleash,
@@ -5478,7 +5700,7 @@ RELKIT_NAMESPACE_END
 #include <array>
 #include <chrono>
 
-// ---- begin relkit/detail/flag_bucketing.hpp ----
+// ---- begin relkit/flags/bucketing.hpp ----
 // Bucketing of the flag systems relkit agrees with, one function per system,
 // integer arithmetic wherever the reference allows it. Public API of
 // relkit::flags (included by relkit/flags.hpp); kept in its own header so the
@@ -5487,7 +5709,7 @@ RELKIT_NAMESPACE_END
 // UTF-16 code unit, selectable).
 
 
-// ---- begin relkit/detail/hash.hpp ----
+// ---- begin relkit/flags/detail/hash.hpp ----
 // Hash functions the flag systems bucket with: MurmurHash3 x86_32, FNV-1a 32,
 // SHA-1, MD5 and CRC-32 (IEEE). Each reads its input byte by byte and
 // assembles words explicitly, so digests do not depend on host endianness.
@@ -5937,7 +6159,7 @@ constexpr md5_digest md5(std::string_view bytes) noexcept {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/hash.hpp ----
+// ---- end relkit/flags/detail/hash.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -6380,8 +6602,8 @@ double flagsmith_percentage(const std::vector<std::string_view>& ids) {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/flag_bucketing.hpp ----
-// ---- begin relkit/detail/flag_regex.hpp ----
+// ---- end relkit/flags/bucketing.hpp ----
+// ---- begin relkit/flags/detail/regex.hpp ----
 // A small regular-expression matcher for the Unleash REGEX constraint
 // operator, with the semantics of Unleash's Rust engine (the `regex` crate):
 // no look-around, no backreferences (both make the pattern invalid, so the
@@ -7163,8 +7385,8 @@ using regex = basic_regex<>;
 }  // namespace regex_lite
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/flag_regex.hpp ----
-// ---- begin relkit/detail/flag_values.hpp ----
+// ---- end relkit/flags/detail/regex.hpp ----
+// ---- begin relkit/flags/detail/values.hpp ----
 // Value parsers behind flag constraint operators: JavaScript-style numbers,
 // RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
 // evaluate on the request path for free.
@@ -7501,7 +7723,7 @@ constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noex
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/flag_values.hpp ----
+// ---- end relkit/flags/detail/values.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -8613,7 +8835,7 @@ RELKIT_NAMESPACE_END
 // member can be optional. Every verdict explains itself, one line per node.
 
 
-// ---- begin relkit/detail/gates_text.hpp ----
+// ---- begin relkit/gates/detail/text.hpp ----
 // Helpers for relkit::gates: number and time formatting, civil-date arithmetic
 // (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
 
@@ -8807,7 +9029,7 @@ constexpr bool us_daylight_time(std::int64_t utc_seconds,
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/gates_text.hpp ----
+// ---- end relkit/gates/detail/text.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -9355,7 +9577,7 @@ inline result<void> validate(const gate& g, int depth = 0) {
 RELKIT_NAMESPACE_END
 
 // The internals need the types above; the public functions below need them.
-// ---- begin relkit/detail/gates_eval.hpp ----
+// ---- begin relkit/gates/detail/evaluate.hpp ----
 // Internals of relkit::gates: evaluation and rendering. Included by
 // relkit/gates.hpp after the gate types; not a public header.
 
@@ -10213,8 +10435,8 @@ inline void render(std::string& out, const verdict& v, std::size_t depth, bool m
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/gates_eval.hpp ----
-// ---- begin relkit/detail/gates_spec.hpp ----
+// ---- end relkit/gates/detail/evaluate.hpp ----
+// ---- begin relkit/gates/detail/spec.hpp ----
 // Internals of relkit::gates: the gate spec parser and printer. Included by
 // relkit/gates.hpp after the gate types; not a public header.
 
@@ -10952,7 +11174,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/gates_spec.hpp ----
+// ---- end relkit/gates/detail/spec.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -11043,12 +11265,12 @@ RELKIT_NAMESPACE_END
 
 #include <variant>
 
-// ---- begin relkit/detail/migration_lint.hpp ----
+// ---- begin relkit/migrations/lint.hpp ----
 // The migration linter: strong_migrations' and squawk's rules over hand-written
 // PostgreSQL migration scripts. Exposed as relkit::migrations::lint.
 
 
-// ---- begin relkit/detail/sql_scan.hpp ----
+// ---- begin relkit/migrations/detail/sql_scan.hpp ----
 // A PostgreSQL statement scanner for the migration linter: splits a script
 // into statements at top-level semicolons and each statement into words,
 // skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
@@ -11241,7 +11463,7 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/sql_scan.hpp ----
+// ---- end relkit/migrations/detail/sql_scan.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
@@ -11571,7 +11793,7 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/migration_lint.hpp ----
+// ---- end relkit/migrations/lint.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
@@ -11848,7 +12070,7 @@ using lint_options = detail::lint_options;
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
-// ---- begin relkit/detail/migration_plan.hpp ----
+// ---- begin relkit/migrations/plan.hpp ----
 // The expand-contract planner behind relkit::migrations::plan, and the
 // Markdown runbook. Included at the end of relkit/migrations.hpp only.
 
@@ -12899,7 +13121,7 @@ inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_bu
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/migration_plan.hpp ----
+// ---- end relkit/migrations/plan.hpp ----
 // ---- end relkit/migrations.hpp ----
 // ---- begin relkit/rollout.hpp ----
 // relkit::rollout: canary, blue-green and progressive (Flagger-style) rollouts
@@ -13790,7 +14012,7 @@ template <class Unused = void>
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
-// ---- begin relkit/detail/rollout_machine.hpp ----
+// ---- begin relkit/rollout/detail/machine.hpp ----
 // relkit::rollout internals: plan validation, the state machine, and the
 // state's text form. Included at the end of relkit/rollout.hpp.
 
@@ -14591,7 +14813,7 @@ action_list advance_in_place(const plan& p, state& s, const event& e) {
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
-// ---- begin relkit/detail/rollout_text.hpp ----
+// ---- begin relkit/rollout/detail/state_text.hpp ----
 // relkit::rollout internals: the state's text form (see README "rollout",
 // "Persistence"). Strict: every value has exactly one spelling, so
 // parse(to_string(s)) == s and corrupted text is an error with a position.
@@ -15000,14 +15222,13 @@ result<state> parse_state(std::string_view text) {
     // Positions so far are relative to the body; report them in the text.
     const std::size_t offset = eol + 1;
     const std::string old_suffix = " at " + std::to_string(err.position);
-    err.position += offset;
-    if (err.message.size() >= old_suffix.size() &&
-        err.message.compare(err.message.size() - old_suffix.size(), old_suffix.size(),
-                            old_suffix) == 0) {
-      err.message.resize(err.message.size() - old_suffix.size());
+    std::string message = err.message();
+    if (message.size() >= old_suffix.size() &&
+        message.compare(message.size() - old_suffix.size(), old_suffix.size(), old_suffix) == 0) {
+      message.resize(message.size() - old_suffix.size());
     }
-    err.message += " at " + std::to_string(err.position);
-    return err;
+    message += " at " + std::to_string(err.position + offset);
+    return relkit::error{err.code, err.position + offset, std::move(message)};
   }
   return s;
 }
@@ -15068,14 +15289,14 @@ result<state> parse_state(std::string_view text, const plan& p) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/rollout_text.hpp ----
-// ---- end relkit/detail/rollout_machine.hpp ----
+// ---- end relkit/rollout/detail/state_text.hpp ----
+// ---- end relkit/rollout/detail/machine.hpp ----
 // ---- end relkit/rollout.hpp ----
 // ---- begin relkit/semver.hpp ----
 // relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
 // node-semver 7.8.6 decides (deliberate differences are listed in README.md).
 
-// ---- begin relkit/detail/semver_range.hpp ----
+// ---- begin relkit/semver/range.hpp ----
 // relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
 // Included by relkit/semver.hpp.
 //
@@ -15736,7 +15957,8 @@ inline bool make_comparator(std::string_view token, const range_options& o, comp
   auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
   if (!v) {
     err = std::move(v).error();
-    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
+    err = relkit::error{err.code, err.position,
+                        "invalid comparator '" + std::string(token) + "': " + err.message()};
     return false;
   }
   c.operand = std::move(*v);
@@ -15839,8 +16061,7 @@ inline relkit::result<comparator> parse_comparator(std::string_view text,
   comparator c;
   relkit::error err;
   if (!make_comparator(collapsed, opts, c, err)) {
-    err.position = 0;
-    err.message += " at 0";
+    err = relkit::error{err.code, 0, err.message() + " at 0"};
     return err;
   }
   return c;
@@ -16030,7 +16251,7 @@ inline relkit::result<range> parse_range_general(std::string_view text, const ra
     if (!parse_set(part, opts, set, set_error)) {
       // The position of the offending text in the input, where it survives
       // desugaring unchanged; else the start of the `||` part.
-      const std::string& why = set_error.message;
+      const std::string why = set_error.message();
       std::size_t at_pos = std::string_view::npos;
       const std::size_t q1 = why.find('\'');
       const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
@@ -16395,7 +16616,7 @@ inline bool subset(const range& sub, const range& dom) {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
-// ---- end relkit/detail/semver_range.hpp ----
+// ---- end relkit/semver/range.hpp ----
 // ---- end relkit/semver.hpp ----
 // ---- begin relkit/unleash.hpp ----
 // relkit::unleash: read Unleash's client-API feature payload (GET
@@ -17256,7 +17477,7 @@ relkit::result<json_value> parse_document(std::string_view text, const parse_opt
   auto doc = relkit::detail::parse_json(text, options.limits);
   if (!doc) {
     const auto& e = doc.error();
-    return relkit::error{errc::invalid_json, e.position, "invalid JSON: " + e.message};
+    return relkit::error{errc::invalid_json, e.position, "invalid JSON: " + e.message()};
   }
   if (!doc->is_object()) return type_error<Unused>(*doc, "the payload must be a JSON object");
   return doc;

@@ -20,7 +20,7 @@ std::vector<json_value> read_jsonl(const std::filesystem::path& path) {
   for (const auto& line : relkit_test::read_lines(path)) {
     if (line.empty()) continue;
     auto v = relkit::detail::parse_json(line);
-    EXPECT_TRUE(v) << path << ": " << (v ? "" : v.error().message);
+    EXPECT_TRUE(v) << path << ": " << (v ? "" : v.error().message());
     if (v) out.push_back(std::move(*v));
   }
   return out;

@@ -97,7 +97,7 @@ totals run_file(const std::filesystem::path& path) {
   }
   state_text.resize(end);
   auto set = unleash::load(state_text);
-  EXPECT_TRUE(set) << path << ": " << (set ? "" : set.error().message);
+  EXPECT_TRUE(set) << path << ": " << (set ? "" : set.error().message());
   if (!set) return t;
   const std::string file = path.filename().string();
   if (const json_value* tests = doc->find("tests")) {

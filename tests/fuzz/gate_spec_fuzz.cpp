@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto parsed = g::parse(input);
   if (!parsed) {
     if (parsed.error().position > size) std::abort();
-    if (parsed.error().message.empty()) std::abort();
+    if (parsed.error().message().empty()) std::abort();
     return 0;
   }
   if (!g::validate(*parsed)) std::abort();

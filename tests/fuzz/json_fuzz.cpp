@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto doc = relkit::detail::parse_json(text, limits);
   if (!doc) {
     if (doc.error().position > size) std::abort();
-    if (doc.error().message.find(" at ") == std::string::npos) std::abort();
+    if (doc.error().message().find(" at ") == std::string::npos) std::abort();
     return 0;
   }
   std::string written;

@@ -804,4 +804,4 @@ action_list advance_in_place(const plan& p, state& s, const event& e) {
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
-#include "relkit/detail/rollout_text.hpp"
+#include "relkit/rollout/detail/state_text.hpp"

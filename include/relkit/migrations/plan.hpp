@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/migrations.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/hash.hpp"
+#include "relkit/flags/detail/hash.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {

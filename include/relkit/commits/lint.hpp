@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/commits_parse.hpp"
-#include "relkit/detail/commits_text.hpp"
+#include "relkit/commits/parse.hpp"
+#include "relkit/commits/detail/text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {

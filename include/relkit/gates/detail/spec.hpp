@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/gates_eval.hpp"
-#include "relkit/detail/gates_text.hpp"
+#include "relkit/gates/detail/evaluate.hpp"
+#include "relkit/gates/detail/text.hpp"
 #include "relkit/gates.hpp"
 #include "relkit/result.hpp"
 

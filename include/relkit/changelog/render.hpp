@@ -12,7 +12,7 @@
 
 #include "relkit/changelog.hpp"
 #include "relkit/config.hpp"
-#include "relkit/detail/changelog_text.hpp"
+#include "relkit/changelog/detail/text.hpp"
 #include "relkit/detail/prefix_key.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -947,4 +947,4 @@ inline std::string heading(const release& r, const style& s, const repository& r
 }  // namespace changelog
 RELKIT_NAMESPACE_END
 
-#include "relkit/detail/changelog_prepend.hpp"
+#include "relkit/changelog/prepend.hpp"

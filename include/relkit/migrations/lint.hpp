@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/sql_scan.hpp"
+#include "relkit/migrations/detail/sql_scan.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/commits_text.hpp"
-#include "relkit/detail/commits_types.hpp"
+#include "relkit/commits/detail/text.hpp"
+#include "relkit/commits/commit.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {

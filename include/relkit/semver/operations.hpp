@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/semver_version.hpp"
+#include "relkit/semver/version.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN

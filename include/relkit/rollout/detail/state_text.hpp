@@ -413,14 +413,13 @@ result<state> parse_state(std::string_view text) {
     // Positions so far are relative to the body; report them in the text.
     const std::size_t offset = eol + 1;
     const std::string old_suffix = " at " + std::to_string(err.position);
-    err.position += offset;
-    if (err.message.size() >= old_suffix.size() &&
-        err.message.compare(err.message.size() - old_suffix.size(), old_suffix.size(),
-                            old_suffix) == 0) {
-      err.message.resize(err.message.size() - old_suffix.size());
+    std::string message = err.message();
+    if (message.size() >= old_suffix.size() &&
+        message.compare(message.size() - old_suffix.size(), old_suffix.size(), old_suffix) == 0) {
+      message.resize(message.size() - old_suffix.size());
     }
-    err.message += " at " + std::to_string(err.position);
-    return err;
+    message += " at " + std::to_string(err.position + offset);
+    return relkit::error{err.code, err.position + offset, std::move(message)};
   }
   return s;
 }

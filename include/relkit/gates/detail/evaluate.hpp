@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/gates_text.hpp"
+#include "relkit/gates/detail/text.hpp"
 #include "relkit/gates.hpp"
 #include "relkit/result.hpp"
 

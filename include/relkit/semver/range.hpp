@@ -17,8 +17,9 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/semver_version.hpp"
 #include "relkit/result.hpp"
+#include "relkit/semver/operations.hpp"
+#include "relkit/semver/version.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace semver {
@@ -668,7 +669,8 @@ inline bool make_comparator(std::string_view token, const range_options& o, comp
   auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
   if (!v) {
     err = std::move(v).error();
-    err.message = "invalid comparator '" + std::string(token) + "': " + err.message;
+    err = relkit::error{err.code, err.position,
+                        "invalid comparator '" + std::string(token) + "': " + err.message()};
     return false;
   }
   c.operand = std::move(*v);
@@ -771,8 +773,7 @@ inline relkit::result<comparator> parse_comparator(std::string_view text,
   comparator c;
   relkit::error err;
   if (!make_comparator(collapsed, opts, c, err)) {
-    err.position = 0;
-    err.message += " at 0";
+    err = relkit::error{err.code, 0, err.message() + " at 0"};
     return err;
   }
   return c;
@@ -962,7 +963,7 @@ inline relkit::result<range> parse_range_general(std::string_view text, const ra
     if (!parse_set(part, opts, set, set_error)) {
       // The position of the offending text in the input, where it survives
       // desugaring unchanged; else the start of the `||` part.
-      const std::string& why = set_error.message;
+      const std::string why = set_error.message();
       std::size_t at_pos = std::string_view::npos;
       const std::size_t q1 = why.find('\'');
       const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);

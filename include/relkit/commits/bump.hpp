@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/commits_parse.hpp"
-#include "relkit/detail/semver_ops.hpp"
-#include "relkit/detail/semver_version.hpp"
+#include "relkit/commits/parse.hpp"
+#include "relkit/semver/operations.hpp"
+#include "relkit/semver/version.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
