@@ -9,16 +9,16 @@ namespace m = relkit::migrations;
 static void BM_PlanRenameColumn(benchmark::State& state) {
   const m::change change = m::rename_column{"users", "name", "full_name", "text", true};
   for (auto _ : state) {
-    auto p = m::plan(change);
+    auto p = m::make_plan(change);
     benchmark::DoNotOptimize(p);
   }
 }
 BENCHMARK(BM_PlanRenameColumn);
 
 static void BM_RenderRunbook(benchmark::State& state) {
-  const auto p = m::plan(m::rename_column{"users", "name", "full_name", "text", true});
+  const auto p = m::make_plan(m::rename_column{"users", "name", "full_name", "text", true});
   for (auto _ : state) {
-    auto text = m::render_runbook(*p);
+    auto text = m::render(*p);
     benchmark::DoNotOptimize(text);
   }
 }
@@ -26,7 +26,7 @@ BENCHMARK(BM_RenderRunbook);
 
 // Lint a script made of every phase and rollback of a split-column plan, repeated.
 static void BM_LintScript(benchmark::State& state) {
-  const auto p = m::plan(m::split_column{"users", "email", "text", "profiles", "user_id", false});
+  const auto p = m::make_plan(m::split_column{"users", "email", "text", "profiles", "user_id", false});
   std::string script;
   for (int i = 0; i < 20; ++i) {
     for (const auto& ph : p->phases) script += ph.sql + ph.rollback_sql;
