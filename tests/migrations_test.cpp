@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <relkit/relkit.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -560,4 +561,207 @@ TEST(MigrationsLint, LockTimeoutMustComeBeforeTheFirstDdl) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].rule, "require-lock-timeout");
   EXPECT_EQ(f[0].statement, 0u);
+}
+
+namespace {
+
+struct error_case {
+  const char* name;
+  m::change change;
+  m::plan_options options;
+  m::errc code;
+  const char* message;
+};
+
+m::plan_options with_batch_size(std::size_t n) {
+  m::plan_options o;
+  o.batch_size = n;
+  return o;
+}
+m::plan_options with_key(std::string key) {
+  m::plan_options o;
+  o.key_column = std::move(key);
+  return o;
+}
+m::plan_options with_postgres(int major) {
+  m::plan_options o;
+  o.postgres_major = major;
+  return o;
+}
+
+std::vector<error_case> error_cases() {
+  const m::plan_options d;
+  return {
+      {"bad table", m::rename_column{"Users", "name", "full_name", "text", false}, d,
+       m::errc::invalid_identifier,
+       "invalid table name 'Users' (expected [a-z_][a-z0-9_]*, at most 63 bytes, optionally "
+       "schema.table)"},
+      {"bad key column", m::rename_table{"users", "accounts"}, with_key("ID"),
+       m::errc::invalid_identifier,
+       "invalid key column name 'ID' (expected [a-z_][a-z0-9_]*, at most 63 bytes)"},
+      {"bad index name", m::add_index{"users", {"email"}, "Bad", false}, d,
+       m::errc::invalid_identifier,
+       "invalid index name 'Bad' (expected [a-z_][a-z0-9_]*, at most 63 bytes)"},
+      {"bad constraint name", m::add_check{"orders", "Ok", "amount > 0"}, d,
+       m::errc::invalid_identifier,
+       "invalid constraint name 'Ok' (expected [a-z_][a-z0-9_]*, at most 63 bytes)"},
+      {"missing type", m::add_column{"users", "c", "", false, {}, false, {}}, d,
+       m::errc::missing_type, "add_column users.c needs a type"},
+      {"long token",
+       m::add_column{
+           "a_very_long_table_name_for_testing", "another_long_column", "", false, {}, false, {}},
+       d, m::errc::missing_type,
+       "add_column a_very_long_table_name_for_testing.an... needs a type"},
+      {"drop missing type", m::drop_column{"users", "legacy", "", false, false, {}}, d,
+       m::errc::missing_type,
+       "drop_column users.legacy needs the column type (for its down trigger)"},
+      {"not null", m::add_column{"users", "c", "int", true, {}, false, {}}, d,
+       m::errc::not_null_needs_default_or_backfill,
+       "NOT NULL column users.c needs a default or a backfill expression"},
+      {"missing conversion",
+       m::change_column_type{"orders", "amount", "amount_big", "int", "bigint", "", "x", {}, false},
+       d, m::errc::missing_conversion,
+       "change_column_type orders.amount needs both up and down conversions"},
+      {"lossy down",
+       m::change_column_type{"orders", "amount", "amount_big", "int", "bigint", "amount::bigint",
+                             "amount_big::int", std::string("big amounts"), false},
+       d, m::errc::lossy_down_needs_acknowledgement,
+       "down conversion amount_big::int loses data; set acknowledge_lossy_down"},
+      {"same column", m::rename_column{"users", "name", "name", "text", false}, d,
+       m::errc::same_name, "rename_column users.name to itself"},
+      {"same table", m::rename_table{"users", "users"}, d, m::errc::same_name,
+       "rename_table users to itself"},
+      {"same copy",
+       m::change_column_type{"orders", "amount", "amount", "int", "bigint", "a", "b", {}, false}, d,
+       m::errc::same_name,
+       "change_column_type orders.amount needs a new column name for the converted copy"},
+      {"split into itself", m::split_column{"users", "email", "text", "users", "user_id", false}, d,
+       m::errc::same_name, "split_column users.email into its own table"},
+      {"drop needs down", m::drop_column{"users", "legacy", "text", true, false, {}}, d,
+       m::errc::drop_needs_down,
+       "NOT NULL column users.legacy without a default needs a down expression, or inserts by the "
+       "new app fail"},
+      {"no columns", m::add_unique{"users", {}, ""}, d, m::errc::empty_column_list,
+       "no columns given for users"},
+      {"empty default", m::add_column{"users", "c", "int", false, std::string(), false, {}}, d,
+       m::errc::empty_expression, "empty default for users.c"},
+      {"empty backfill", m::set_not_null{"users", "c", std::string()}, d, m::errc::empty_expression,
+       "empty backfill for users.c"},
+      {"empty check", m::add_check{"orders", "orders_ok", ""}, d, m::errc::empty_expression,
+       "empty check expression for orders_ok"},
+      {"postgres 10", m::rename_table{"users", "accounts"}, with_postgres(10),
+       m::errc::unsupported_postgres_version, "PostgreSQL 10 is not supported (11 or later)"},
+      {"not null source", m::split_column{"users", "email", "text", "profiles", "user_id", true}, d,
+       m::errc::not_null_source_column,
+       "split_column users.email is NOT NULL: plan drop_not_null first, or new-table writers break "
+       "inserts"},
+      {"batch size 0", m::rename_column{"users", "name", "full_name", "text", false},
+       with_batch_size(0), m::errc::invalid_batch_size, "batch_size must be positive"},
+  };
+}
+
+}  // namespace
+
+// Every make_plan error: its code, no position (a change is a value built in
+// code, not text) and its exact message.
+TEST(MigrationsErrors, EveryPlanErrorHasItsCodeNoPositionAndMessage) {
+  for (const auto& c : error_cases()) {
+    const auto p = m::make_plan(c.change, c.options);
+    ASSERT_FALSE(p) << c.name;
+    EXPECT_EQ(p.error().code, c.code) << c.name;
+    EXPECT_EQ(p.error().position, relkit::no_position) << c.name;
+    EXPECT_EQ(p.error().message(), c.message) << c.name;
+    EXPECT_FALSE(p.error().has_prebuilt_message()) << c.name;
+    EXPECT_EQ(m::violated_phase(p.error()), std::nullopt) << c.name;
+  }
+}
+
+// Regression: batch_size = 0 answered errc::empty_expression.
+TEST(MigrationsErrors, ZeroBatchSizeIsInvalidBatchSize) {
+  const auto p = m::make_plan(m::add_column{"users", "c", "int", true, {}, false, "lower(email)"},
+                              with_batch_size(0));
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, m::errc::invalid_batch_size);
+  EXPECT_NE(p.error().code, m::errc::empty_expression);
+  EXPECT_EQ(relkit::to_string(p.error()),
+            "batch_size must be positive [migrations.invalid_batch_size]");
+  EXPECT_TRUE(m::make_plan(m::add_column{"users", "c", "int", true, {}, false, "lower(email)"},
+                           with_batch_size(1)));
+}
+
+// Every code of the domain is produced by a case above or by check_invariant,
+// and has a name of its own.
+TEST(MigrationsErrors, EveryCodeIsProducedAndNamed) {
+  std::vector<m::errc> produced = {m::errc::invariant_violated, m::errc::unknown_app_version};
+  for (const auto& c : error_cases()) produced.push_back(c.code);
+  for (const auto& entry : m::detail::errc_table) {
+    EXPECT_NE(std::find(produced.begin(), produced.end(), entry.code), produced.end())
+        << entry.name;
+    EXPECT_EQ(relkit::error_code(entry.code).name(), entry.name);
+    EXPECT_EQ(relkit::to_string(relkit::error_code(entry.code)),
+              "migrations." + std::string(entry.name));
+  }
+  EXPECT_EQ(relkit::error_code(static_cast<m::errc>(99)).name(), "unknown");
+}
+
+TEST(MigrationsEnums, ToStringRoundTripsAndStraysPrintUnknown) {
+  for (const auto k :
+       {K::expand, K::backfill, K::switch_reads, K::stop_old_writes, K::validate, K::contract}) {
+    EXPECT_EQ(m::parse_phase_kind(m::to_string(k)), k);
+  }
+  EXPECT_EQ(m::to_string(K::switch_reads), "switch_reads");
+  EXPECT_EQ(m::display_name(K::switch_reads), "switch reads");
+  EXPECT_EQ(m::display_name(K::stop_old_writes), "stop old writes");
+  EXPECT_EQ(m::to_string(static_cast<K>(42)), "unknown");
+  EXPECT_EQ(m::display_name(static_cast<K>(42)), "unknown");
+  EXPECT_EQ(m::parse_phase_kind("switch reads"), std::nullopt);
+  for (const auto r : {R::lossless, R::lossy, R::impossible}) {
+    EXPECT_EQ(m::parse_rollback_kind(m::to_string(r)), r);
+  }
+  EXPECT_EQ(m::to_string(static_cast<R>(42)), "unknown");
+  EXPECT_EQ(m::parse_rollback_kind("Lossy"), std::nullopt);
+  const m::change changes[] = {m::add_column{},      m::rename_column{}, m::change_column_type{},
+                               m::set_not_null{},    m::drop_not_null{}, m::drop_column{},
+                               m::rename_table{},    m::split_column{},  m::add_index{},
+                               m::add_foreign_key{}, m::add_check{},     m::add_unique{}};
+  const char* names[] = {"add_column",    "rename_column",   "change_column_type", "set_not_null",
+                         "drop_not_null", "drop_column",     "rename_table",       "split_column",
+                         "add_index",     "add_foreign_key", "add_check",          "add_unique"};
+  for (std::size_t i = 0; i < 12; ++i) {
+    EXPECT_EQ(m::to_string(m::kind_of(changes[i])), names[i]);
+    EXPECT_EQ(m::parse_change_kind(names[i]), m::kind_of(changes[i]));
+  }
+  EXPECT_EQ(m::to_string(static_cast<m::change_kind>(42)), "unknown");
+  EXPECT_EQ(m::parse_change_kind("add-column"), std::nullopt);
+}
+
+TEST(MigrationsLint, RuleNamesAreTheRuleTable) {
+  const auto names = m::lint_rule_names();
+  EXPECT_EQ(names.size(), 33u);
+  EXPECT_EQ(names.front(), "require-lock-timeout");
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(std::count(names.begin(), names.end(), names[i]), 1) << names[i];
+  }
+  for (const auto& f : m::lint("ALTER TABLE t DROP COLUMN c; DROP TABLE t; BEGIN;")) {
+    EXPECT_NE(std::find(names.begin(), names.end(), f.rule), names.end()) << f.rule;
+  }
+}
+
+TEST(MigrationsValues, EqualityComparesEveryMember) {
+  m::add_column a{"users", "c", "int", false, {}, false, {}};
+  m::add_column b = a;
+  EXPECT_EQ(a, b);
+  b.volatile_default = true;
+  EXPECT_NE(a, b);
+  EXPECT_EQ(m::change(a), m::change(a));
+  m::plan_options o;
+  m::plan_options p = o;
+  EXPECT_EQ(o, p);
+  p.acknowledge_lossy_down = true;
+  EXPECT_NE(o, p);
+  m::lint_options l;
+  m::lint_options l2 = l;
+  EXPECT_EQ(l, l2);
+  l2.prefer_bigint = false;
+  EXPECT_NE(l, l2);
 }
