@@ -21,12 +21,14 @@ namespace detail {
 struct builder {
   const plan_options& options;
 
-  std::string lock() const { return "SET lock_timeout = '" + options.lock_timeout + "';\n"; }
-  std::string txn(const std::string& body) const {
+  [[nodiscard]] std::string lock() const {
+    return "SET lock_timeout = '" + options.lock_timeout + "';\n";
+  }
+  [[nodiscard]] std::string txn(const std::string& body) const {
     return lock() + "BEGIN;\n" + body + "COMMIT;\n";
   }
 
-  static std::string guard(const std::string& ack) {
+  [[nodiscard]] static std::string guard(const std::string& ack) {
     return "DO $relkit$\nBEGIN\n  IF current_setting('relkit.acknowledge', true) IS DISTINCT FROM "
            "'" +
            ack +
@@ -39,7 +41,7 @@ struct builder {
   // committing after each (PostgreSQL 11+ allows COMMIT in DO outside a
   // transaction block). `statement` gets the batch's key-range condition.
   template <class Statement>
-  std::string backfill(const std::string& table, Statement statement) const {
+  [[nodiscard]] std::string backfill(const std::string& table, Statement statement) const {
     const std::string& k = options.key_column;
     const std::string range =
         "(relkit_last IS NULL OR " + k + " > relkit_last) AND " + k + " <= relkit_high";
@@ -52,22 +54,22 @@ struct builder {
            ";\n    relkit_last := relkit_high;\n    COMMIT;\n  END LOOP;\nEND\n$relkit$;\n";
   }
 
-  std::string update_backfill(const std::string& table, const std::string& column,
-                              const std::string& expression) const {
+  [[nodiscard]] std::string update_backfill(const std::string& table, const std::string& column,
+                                            const std::string& expression) const {
     return backfill(table, [&](const std::string& range) {
       return "UPDATE " + table + " SET " + column + " = " + expression + " WHERE " + range +
              " AND " + column + " IS NULL";
     });
   }
 
-  std::string min_key_where(const std::string& table) const {
+  [[nodiscard]] std::string min_key_where(const std::string& table) const {
     const std::string& k = options.key_column;
     return " WHERE " + k + " = (SELECT min(" + k + ") FROM " + table + ")";
   }
-  std::string first_row(const std::string& table) const {
+  [[nodiscard]] std::string first_row(const std::string& table) const {
     return " FROM " + table + " ORDER BY " + options.key_column + " LIMIT 1";
   }
-  std::string read(const std::string& table, const std::string& column) const {
+  [[nodiscard]] std::string read(const std::string& table, const std::string& column) const {
     const std::string& k = options.key_column;
     return "SELECT " + k + (column.empty() ? std::string() : ", " + column) + " FROM " + table +
            " ORDER BY " + k;
