@@ -186,7 +186,7 @@ expect_stderr gate.bad.spec "relkit: $work/optional.gate line 2, column 25: 'all
 expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
 
 # ------------------------------------------------------------------ migrate
-# The library's golden runbook (examples/rename_column_runbook.cpp calls plan + render_runbook).
+# The library's golden runbook (examples/rename_column_runbook.cpp calls make_plan + render).
 golden="$(dirname "$0")/../rename_column_runbook.expected"
 expect migrate.rename 0 "$(cat "$golden")$nl" -- "$relkit" migrate plan rename-column users name full_name text
 expect migrate.index 0 "# Migration: add unique index users_email_idx
@@ -221,7 +221,7 @@ DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
 " \
   -- "$relkit" migrate plan add-index users email --unique
 expect migrate.bad.identifier 2 "" -- "$relkit" migrate plan rename-column users Name full_name text
-expect_stderr migrate.bad.identifier "relkit: rename-column: invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) at 0 [migrations.invalid_identifier]"
+expect_stderr migrate.bad.identifier "relkit: rename-column: invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) [migrations.invalid_identifier]"
 expect migrate.arity 2 "" -- "$relkit" migrate plan rename-column users name
 expect_stderr migrate.arity "rename-column takes 4 arguments"
 expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10
