@@ -298,6 +298,24 @@ TEST(SemverRange, SatisfiesAndPrereleaseRule) {
   EXPECT_FALSE(sv::satisfies("not a version", "*"));
 }
 
+// Issue 14 item 10: loose mode drops a token that is not a loose comparator
+// (COMPARATORLOOSE does not look at the size of numbers) and keeps the rest;
+// answers of node-semver 7.8.6.
+TEST(SemverRange, LooseDropsNonComparatorWithHugeNumber) {
+  sv::range_options loose;
+  loose.loose = true;
+  EXPECT_EQ(normalized("1.x 9007199254740992a", loose), ">=1.0.0 <2.0.0-0");
+  EXPECT_EQ(normalized("^1.2.3 || 99999999999999999999-rc", loose), ">=1.2.3 <2.0.0-0");
+  EXPECT_TRUE(sv::satisfies(must_parse("1.5.0"),
+                            *sv::parse_range("^1.2.3 || 99999999999999999999-rc", loose)));
+  // A token that is a loose comparator but holds a number beyond 2^53-1
+  // still fails the whole range (node: validRange null).
+  EXPECT_FALSE(sv::parse_range("1.x 9007199254740992.1.1", loose));
+  EXPECT_FALSE(sv::parse_range("9007199254740992a", loose));
+  // Not loose: every token must make a comparator.
+  EXPECT_FALSE(sv::parse_range("1.x 9007199254740992a"));
+}
+
 TEST(SemverRange, Queries) {
   const std::vector<sv::version> list{must_parse("1.2.3"), must_parse("1.2.4"), must_parse("1.3.0"),
                                       must_parse("2.0.0-rc.1")};

@@ -631,6 +631,36 @@ inline std::string parse_comparator_text(std::string_view comp, const range_opti
   return replace_stars(s);
 }
 
+// node-semver's COMPARATORLOOSE, anchored, on a token without whitespace:
+// `^((?:<|>)?=?)[v=]*\d+\.\d+\.\d+(-?ids)?(\+ids)?$|^$`, where the patch
+// number may give its last digit back to the prerelease ("1.2.34.5").
+inline bool matches_comparator_loose(std::string_view token) noexcept {
+  if (token.empty()) return true;
+  std::size_t i = 0;
+  if (token[i] == '<' || token[i] == '>') ++i;
+  while (i < token.size() && (token[i] == 'v' || token[i] == '=')) ++i;
+  for (int part = 0; part < 3; ++part) {
+    const std::size_t start = i;
+    while (i < token.size() && is_digit(token[i])) ++i;
+    if (i == start) return false;
+    if (part == 2) {
+      const auto tail_matches = [&](std::size_t from) noexcept {
+        if (from == token.size()) return true;
+        std::size_t plus = token.find('+', from);
+        if (plus == std::string_view::npos) plus = token.size();
+        if (plus < token.size() && !whole_identifiers(token, plus + 1, token.size(), false)) {
+          return false;
+        }
+        return plus == from || whole_identifiers(token, from, plus, false);
+      };
+      return tail_matches(i) || (i - start >= 2 && tail_matches(i - 1));
+    }
+    if (i >= token.size() || token[i] != '.') return false;
+    ++i;
+  }
+  return false;
+}
+
 // node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
 // Internal steps return bool and fill `c` or `err`: fewer result<T>
 // instantiations keep the header quick to compile.
@@ -707,14 +737,13 @@ inline bool parse_set(std::string_view part, const range_options& o, std::vector
   const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
   for (auto& token : tokens) {
     if (trim_spaces(token) == gte0) token.clear();
+    // Loose mode first drops every token that does not match COMPARATORLOOSE
+    // (a grammar that does not look at the size of numbers); what it keeps
+    // must then make a comparator, or the whole range fails (a number beyond
+    // 2^53-1, a version over 256 bytes), as in node-semver.
+    if (o.loose && !matches_comparator_loose(token)) continue;
     comparator made;
-    if (!make_comparator(token, o, made, err)) {
-      // Loose mode drops what its comparator grammar rejects; a number or a
-      // length node-semver's SemVer rejects still fails the whole range.
-      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
-      if (o.loose && grammar) continue;
-      return false;
-    }
+    if (!make_comparator(token, o, made, err)) return false;
     all.push_back(std::move(made));
   }
   for (auto& c : all) {
