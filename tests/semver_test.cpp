@@ -75,7 +75,7 @@ TEST(SemverParse, LengthLimit) {
   const std::string long_build = "1.0.0+" + std::string(251, 'a');
   expect_error(long_build, parse_mode::strict, errc::too_long, 256,
                "version is longer than 256 characters");
-  sv::options opts;
+  sv::parse_options opts;
   opts.max_length = 1000;
   EXPECT_TRUE(sv::parse(long_build, opts));
   opts.max_length = 4;
@@ -351,6 +351,93 @@ TEST(SemverRange, Queries) {
   EXPECT_FALSE(sv::intersects(*sv::parse_range("<1"), *sv::parse_range(">=2")));
   EXPECT_TRUE(sv::subset(*sv::parse_range("~1.2.3"), *sv::parse_range("^1")));
   EXPECT_FALSE(sv::subset(*sv::parse_range("^1"), *sv::parse_range("~1.2.3")));
+}
+
+// Every bump error: code, no_position (a version built in code has no text
+// to point into) and exact message.
+TEST(SemverErrors, BumpErrorsHaveNoPosition) {
+  using rt = sv::release_type;
+  const auto expect_bump_error = [](const char* from, rt type, const sv::bump_options& opts,
+                                    errc code, const char* message) {
+    const auto v = sv::bump(must_parse(from), type, opts);
+    ASSERT_FALSE(v) << from;
+    EXPECT_EQ(v.error().code, code) << from;
+    EXPECT_EQ(v.error().position, relkit::no_position) << from;
+    EXPECT_EQ(v.error().message(), message) << from;
+  };
+  sv::bump_options none;
+  none.base = sv::identifier_base::none;
+  expect_bump_error("1.2.3", rt::prerelease, none, errc::empty_identifier,
+                    "empty prerelease identifier");
+  sv::bump_options beta_none = none;
+  beta_none.identifier = "beta";
+  expect_bump_error("1.2.3-beta", rt::prerelease, beta_none, errc::identifier_exists,
+                    "prerelease identifier already exists");
+  sv::bump_options bad;
+  bad.identifier = "beta!";
+  expect_bump_error("1.2.3", rt::prepatch, bad, errc::invalid_identifier,
+                    "invalid prerelease identifier 'beta!'");
+  expect_bump_error("1.2.3+b.7", rt::release, {}, errc::not_a_prerelease,
+                    "version 1.2.3 is not a prerelease");
+  expect_bump_error("0.18446744073709551615.0", rt::minor, {}, errc::number_too_large,
+                    "minor version exceeds 18446744073709551615");
+  const auto v = sv::bump(must_parse("1.2.3"), rt::release);
+  ASSERT_FALSE(v);
+  EXPECT_EQ(relkit::to_string(v.error()),
+            "version 1.2.3 is not a prerelease [semver.not_a_prerelease]");
+}
+
+TEST(SemverErrors, RangeErrors) {
+  // Loose mode drops every token here, so no comparator is left.
+  sv::range_options loose;
+  loose.loose = true;
+  const auto none = sv::parse_range("foo bar", loose);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code, errc::invalid_range);
+  EXPECT_EQ(none.error().position, 0U);
+  EXPECT_EQ(none.error().message(), "invalid range: no valid comparator");
+  // A comparator whose version fails: the comparator is named, at its place.
+  const auto huge = sv::parse_range("^1.2.3 <9007199254740992.0.0");
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().code, errc::invalid_range);
+  EXPECT_EQ(huge.error().position, 7U);
+  EXPECT_EQ(huge.error().message(), "invalid range: invalid comparator '<9007199254740992.0.0'");
+  // A long comparator is cut in the message; the position falls back to
+  // the start of its `||` part.
+  const std::string long_text = "1.0.0 || >=1.2.3-" + std::string(60, 'a') + "!";
+  const auto cut = sv::parse_range(long_text);
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().position, 9U);
+  EXPECT_EQ(cut.error().message(),
+            "invalid range: invalid comparator '>=1.2.3-aaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
+  // parse_comparator: the version's own error, at its byte in the input.
+  const auto c = sv::parse_comparator(" >=  1.02.3");
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().code, errc::leading_zero);
+  EXPECT_EQ(c.error().position, 7U);
+  EXPECT_EQ(c.error().message(), "leading zero in minor version");
+  const auto g = sv::parse_comparator("~1.2.3");
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().code, errc::invalid_range);
+  EXPECT_EQ(g.error().position, 0U);
+  EXPECT_EQ(g.error().message(), "invalid range: invalid comparator '~1.2.3'");
+}
+
+TEST(SemverEnums, NamesRoundTrip) {
+  for (int k = 0; k <= static_cast<int>(sv::release_type::pre); ++k) {
+    const auto type = static_cast<sv::release_type>(k);
+    EXPECT_EQ(sv::parse_release_type(sv::to_string(type)), type);
+  }
+  EXPECT_EQ(sv::to_string(static_cast<sv::release_type>(200)), "unknown");
+  EXPECT_EQ(sv::parse_release_type("unknown"), std::nullopt);
+  for (int k = 0; k <= static_cast<int>(sv::comparator_op::ge); ++k) {
+    const auto op = static_cast<sv::comparator_op>(k);
+    EXPECT_EQ(sv::parse_comparator_op(sv::to_string(op)), op);
+  }
+  EXPECT_EQ(sv::to_string(sv::comparator_op::le), "le");
+  EXPECT_EQ(sv::symbol(sv::comparator_op::le), "<=");
+  EXPECT_EQ(sv::to_string(static_cast<sv::comparator_op>(200)), "unknown");
+  EXPECT_EQ(sv::symbol(static_cast<sv::comparator_op>(200)), "");
 }
 
 TEST(SemverErrors, DomainNames) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/detail/bump.hpp"
 #include "relkit/semver/detail/coerce.hpp"
@@ -32,36 +33,30 @@ enum class release_type : unsigned char {
   pre,
 };
 
-inline std::string_view to_string(release_type type) noexcept {
-  switch (type) {
-    case release_type::major:
-      return "major";
-    case release_type::premajor:
-      return "premajor";
-    case release_type::minor:
-      return "minor";
-    case release_type::preminor:
-      return "preminor";
-    case release_type::patch:
-      return "patch";
-    case release_type::prepatch:
-      return "prepatch";
-    case release_type::prerelease:
-      return "prerelease";
-    case release_type::release:
-      return "release";
-    case release_type::pre:
-      return "pre";
-  }
-  return "unknown";
+namespace detail {
+inline constexpr relkit::detail::enum_name<release_type> release_type_names[] = {
+    {release_type::major, "major"},
+    {release_type::premajor, "premajor"},
+    {release_type::minor, "minor"},
+    {release_type::preminor, "preminor"},
+    {release_type::patch, "patch"},
+    {release_type::prepatch, "prepatch"},
+    {release_type::prerelease, "prerelease"},
+    {release_type::release, "release"},
+    {release_type::pre, "pre"},
+};
+}  // namespace detail
+
+// node-semver's name of the release type ("premajor"); "unknown" outside the
+// enum.
+[[nodiscard]] constexpr std::string_view to_string(release_type type) noexcept {
+  return relkit::detail::enum_to_string(detail::release_type_names, type);
 }
 
-inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
-  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
-    const auto type = static_cast<release_type>(k);
-    if (to_string(type) == text) return type;
-  }
-  return std::nullopt;
+// The inverse of to_string(release_type).
+[[nodiscard]] constexpr std::optional<release_type> parse_release_type(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::release_type_names, text);
 }
 
 // The number a new prerelease series starts at; `none` (node-semver's
@@ -72,12 +67,21 @@ struct bump_options {
   std::string_view identifier;  // e.g. "beta"; empty for none
   identifier_base base = identifier_base::zero;
   bool loose = false;  // validate the identifier as node-semver's loose mode does
+
+  [[nodiscard]] friend constexpr bool operator==(const bump_options& a,
+                                                 const bump_options& b) noexcept {
+    return a.identifier == b.identifier && a.base == b.base && a.loose == b.loose;
+  }
+  [[nodiscard]] friend constexpr bool operator!=(const bump_options& a,
+                                                 const bump_options& b) noexcept {
+    return !(a == b);
+  }
 };
 
 // node-semver `inc`: the next version of `type`. Build metadata is dropped (as
 // in the string inc returns).
-inline relkit::result<version> bump(const version& from, release_type type,
-                                    const bump_options& opts = {}) {
+[[nodiscard]] inline relkit::result<version> bump(const version& from, release_type type,
+                                                  const bump_options& opts = {}) {
   const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
                         type == release_type::prepatch || type == release_type::prerelease ||
                         type == release_type::pre;
@@ -163,7 +167,7 @@ inline relkit::result<version> bump(const version& from, release_type type,
 
 // node-semver `diff`: the most significant release type separating a and b;
 // nothing when they have equal precedence.
-inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
+[[nodiscard]] inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
   const int c = compare(a, b);
   if (c == 0) return std::nullopt;
   const version& high = c > 0 ? a : b;
@@ -186,7 +190,7 @@ inline std::optional<release_type> diff(const version& a, const version& b) noex
 // node-semver `truncate`: drops what is below `type` (and the prerelease);
 // the pre* types keep the version. Nothing for `release` and `pre`, which
 // node-semver rejects. Build metadata is dropped.
-inline std::optional<version> truncate(const version& v, release_type type) {
+[[nodiscard]] inline std::optional<version> truncate(const version& v, release_type type) {
   if (type == release_type::release || type == release_type::pre) return std::nullopt;
   version out = v;
   out.build.clear();
@@ -204,11 +208,21 @@ struct coerce_options {
   bool rtl = false;                 // prefer the right-most version in the text
   bool include_prerelease = false;  // keep a prerelease and build after the patch
   bool loose = false;               // parse the result in npm_loose mode
+
+  [[nodiscard]] friend constexpr bool operator==(const coerce_options& a,
+                                                 const coerce_options& b) noexcept {
+    return a.rtl == b.rtl && a.include_prerelease == b.include_prerelease && a.loose == b.loose;
+  }
+  [[nodiscard]] friend constexpr bool operator!=(const coerce_options& a,
+                                                 const coerce_options& b) noexcept {
+    return !(a == b);
+  }
 };
 
 // node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
 // three dot-separated numbers of at most 16 digits each, as a version.
-inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
+[[nodiscard]] inline std::optional<version> coerce(std::string_view text,
+                                                   const coerce_options& opts = {}) {
   std::optional<detail::coerce_match> match;
   if (!opts.rtl) {
     match = detail::coerce_search(text, 0, opts.include_prerelease);

@@ -24,8 +24,8 @@ namespace semver {
 
 // node-semver `new Comparator(text, options)`: one primitive comparator
 // (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
-inline relkit::result<comparator> parse_comparator(std::string_view text,
-                                                   const range_options& opts = {}) {
+[[nodiscard]] inline relkit::result<comparator> parse_comparator(std::string_view text,
+                                                                 const range_options& opts = {}) {
   // JavaScript whitespace runs collapse to one space, trimmed at both ends;
   // `kept[k]` is where collapsed byte k came from.
   std::string collapsed;
@@ -70,7 +70,8 @@ inline constexpr std::size_t max_range_length = 65536;
 
 // node-semver `new Range(text, options)`: the comparator sets after npm's
 // desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
-inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
+[[nodiscard]] inline relkit::result<range> parse_range(std::string_view text,
+                                                       const range_options& opts = {}) {
   range r;
   if (text.size() <= max_range_length && detail::parse_range_fast(text, opts, r)) return r;
   return detail::parse_range_general(text, opts);
@@ -80,8 +81,8 @@ inline relkit::result<range> parse_range(std::string_view text, const range_opti
 // policy of compare(string, string): an error (the range's first, then the
 // version's) when either does not parse. node-semver's `satisfies` answers
 // false instead, which is `satisfies(v, r).value_or(false)`.
-inline relkit::result<bool> satisfies(std::string_view v, std::string_view range_text,
-                                      const range_options& opts = {}) {
+[[nodiscard]] inline relkit::result<bool> satisfies(std::string_view v, std::string_view range_text,
+                                                    const range_options& opts = {}) {
   auto r = parse_range(range_text, opts);
   if (!r) return std::move(r).error();
   auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
@@ -90,13 +91,15 @@ inline relkit::result<bool> satisfies(std::string_view v, std::string_view range
 }
 
 // The highest / lowest of `versions` that satisfies `r`; nothing if none.
-inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
+[[nodiscard]] inline const version* max_satisfying(const std::vector<version>& versions,
+                                                   const range& r) {
   const version* best = nullptr;
   for (const auto& v : versions)
     if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
   return best;
 }
-inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
+[[nodiscard]] inline const version* min_satisfying(const std::vector<version>& versions,
+                                                   const range& r) {
   const version* best = nullptr;
   for (const auto& v : versions)
     if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
@@ -104,7 +107,7 @@ inline const version* min_satisfying(const std::vector<version>& versions, const
 }
 
 // node-semver `minVersion`: the lowest version that satisfies `r`.
-inline std::optional<version> min_version(const range& r) {
+[[nodiscard]] inline std::optional<version> min_version(const range& r) {
   version candidate(0, 0, 0);
   if (satisfies(candidate, r)) return candidate;
   candidate.prerelease = "0";
@@ -137,7 +140,7 @@ inline std::optional<version> min_version(const range& r) {
 }
 
 // node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
-inline bool outside(const version& v, const range& r, bool above) {
+[[nodiscard]] inline bool outside(const version& v, const range& r, bool above) {
   if (satisfies(v, r)) return false;
   const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
   const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
@@ -172,15 +175,16 @@ inline bool outside(const version& v, const range& r, bool above) {
   }
   return true;
 }
-inline bool gtr(const version& v, const range& r) {
+[[nodiscard]] inline bool gtr(const version& v, const range& r) {
   return outside(v, r, true);
 }
-inline bool ltr(const version& v, const range& r) {
+[[nodiscard]] inline bool ltr(const version& v, const range& r) {
   return outside(v, r, false);
 }
 
 // node-semver Comparator.intersects.
-inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
+[[nodiscard]] inline bool intersects(const comparator& a, const comparator& b,
+                                     bool include_prerelease) {
   auto test_alone = [include_prerelease](const comparator& c, const version& v) {
     return detail::test_set_one(c, v, include_prerelease);
   };
@@ -220,7 +224,7 @@ inline bool intersects(const comparator& a, const comparator& b, bool include_pr
 }
 
 // node-semver `intersects(r1, r2)`: some version could satisfy both.
-inline bool intersects(const range& a, const range& b) {
+[[nodiscard]] inline bool intersects(const range& a, const range& b) {
   const bool inc = a.options.include_prerelease;
   // node-semver isSatisfiable: every pair of the set intersects.
   const auto satisfiable = [inc](const std::vector<comparator>& set) {
@@ -251,7 +255,7 @@ inline bool intersects(const range& a, const range& b) {
 }
 
 // node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
-inline bool subset(const range& sub, const range& dom) {
+[[nodiscard]] inline bool subset(const range& sub, const range& dom) {
   const bool inc = sub.options.include_prerelease;
   bool saw_non_null = false;
   for (const auto& simple_sub : sub.sets) {

@@ -32,17 +32,27 @@ namespace semver {
 //   first, leading zeros, a prerelease without `-`.
 enum class parse_mode : unsigned char { strict, npm, npm_loose };
 
-struct options {
+struct parse_options {
   parse_mode mode = parse_mode::strict;
   std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
+
+  friend constexpr bool operator==(const parse_options& a, const parse_options& b) noexcept {
+    return a.mode == b.mode && a.max_length == b.max_length;
+  }
+  friend constexpr bool operator!=(const parse_options& a, const parse_options& b) noexcept {
+    return !(a == b);
+  }
 };
 
-inline constexpr options strict_options{parse_mode::strict, 256};
-inline constexpr options npm_options{parse_mode::npm, 256};
-inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
+inline constexpr parse_options strict_options{parse_mode::strict, 256};
+inline constexpr parse_options npm_options{parse_mode::npm, 256};
+inline constexpr parse_options npm_loose_options{parse_mode::npm_loose, 256};
 
 // Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
 inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
+
+struct version;
+[[nodiscard]] inline int compare(const version& a, const version& b) noexcept;
 
 struct version {
   std::uint64_t major = 0;
@@ -61,10 +71,31 @@ struct version {
         build(std::move(build_)) {}
 
   [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
+
+  // Precedence (SemVer 2.0.0 §11, compare below): build metadata is not
+  // part of it, so 1.0.0+a == 1.0.0+b; identical() compares every member.
+  [[nodiscard]] friend bool operator==(const version& a, const version& b) noexcept {
+    return compare(a, b) == 0;
+  }
+  [[nodiscard]] friend bool operator!=(const version& a, const version& b) noexcept {
+    return compare(a, b) != 0;
+  }
+  [[nodiscard]] friend bool operator<(const version& a, const version& b) noexcept {
+    return compare(a, b) < 0;
+  }
+  [[nodiscard]] friend bool operator>(const version& a, const version& b) noexcept {
+    return compare(a, b) > 0;
+  }
+  [[nodiscard]] friend bool operator<=(const version& a, const version& b) noexcept {
+    return compare(a, b) <= 0;
+  }
+  [[nodiscard]] friend bool operator>=(const version& a, const version& b) noexcept {
+    return compare(a, b) >= 0;
+  }
 };
 
 // Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
-inline int compare(const version& a, const version& b) noexcept {
+[[nodiscard]] inline int compare(const version& a, const version& b) noexcept {
   if (a.major != b.major) return a.major < b.major ? -1 : 1;
   if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
   if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
@@ -77,38 +108,19 @@ inline int compare(const version& a, const version& b) noexcept {
 
 // node-semver's compareBuild (used by its sort/rsort): precedence, then build
 // identifiers (none sorts first).
-inline int compare_build(const version& a, const version& b) noexcept {
+[[nodiscard]] inline int compare_build(const version& a, const version& b) noexcept {
   const int c = compare(a, b);
   if (c != 0) return c;
   return detail::compare_identifier_lists(a.build, b.build, true);
 }
 
-inline bool operator==(const version& a, const version& b) noexcept {
-  return compare(a, b) == 0;
-}
-inline bool operator!=(const version& a, const version& b) noexcept {
-  return compare(a, b) != 0;
-}
-inline bool operator<(const version& a, const version& b) noexcept {
-  return compare(a, b) < 0;
-}
-inline bool operator>(const version& a, const version& b) noexcept {
-  return compare(a, b) > 0;
-}
-inline bool operator<=(const version& a, const version& b) noexcept {
-  return compare(a, b) <= 0;
-}
-inline bool operator>=(const version& a, const version& b) noexcept {
-  return compare(a, b) >= 0;
-}
-
 // Same as ==, and the build text too.
-inline bool identical(const version& a, const version& b) noexcept {
+[[nodiscard]] inline bool identical(const version& a, const version& b) noexcept {
   return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
          a.prerelease == b.prerelease && a.build == b.build;
 }
 
-inline std::string to_string(const version& v, bool with_build = true) {
+[[nodiscard]] inline std::string to_string(const version& v, bool with_build = true) {
   std::string out = std::to_string(v.major);
   out += '.';
   out += std::to_string(v.minor);
@@ -126,12 +138,13 @@ inline std::string to_string(const version& v, bool with_build = true) {
 }
 
 // What node-semver's `version` property prints: no build metadata.
-inline std::string to_npm_string(const version& v) {
+[[nodiscard]] inline std::string to_npm_string(const version& v) {
   return to_string(v, false);
 }
 
 // Parses a version. Errors carry the byte offset into `text`.
-inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
+[[nodiscard]] inline relkit::result<version> parse(std::string_view text,
+                                                   const parse_options& opts = {}) {
   relkit::result<version> out;
   if (auto failure = detail::parse_into(text, opts.mode != parse_mode::strict,
                                         opts.mode == parse_mode::npm_loose, opts.max_length, *out))
@@ -139,22 +152,23 @@ inline relkit::result<version> parse(std::string_view text, const options& opts 
   return out;  // the only return, so the result is built in place
 }
 
-inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
-  options opts;
+[[nodiscard]] inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
+  parse_options opts;
   opts.mode = mode;
   return parse(text, opts);
 }
 
 // node-semver `valid`/`clean`: the normalised version (no build) or nothing.
-inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
+[[nodiscard]] inline std::optional<std::string> valid(std::string_view text,
+                                                      parse_mode mode = parse_mode::npm) {
   auto v = parse(text, mode);
   if (!v) return std::nullopt;
   return to_npm_string(*v);
 }
 
 // Compares two version strings; an error if either does not parse.
-inline relkit::result<int> compare(std::string_view a, std::string_view b,
-                                   const options& opts = {}) {
+[[nodiscard]] inline relkit::result<int> compare(std::string_view a, std::string_view b,
+                                                 const parse_options& opts = {}) {
   auto va = parse(a, opts);
   if (!va) return std::move(va).error();
   auto vb = parse(b, opts);

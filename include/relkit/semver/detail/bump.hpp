@@ -18,7 +18,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-inline std::vector<std::string_view> split_dots(std::string_view text) {
+[[nodiscard]] inline std::vector<std::string_view> split_dots(std::string_view text) {
   std::vector<std::string_view> out;
   if (text.empty()) return out;
   std::size_t i = 0;
@@ -35,12 +35,12 @@ inline std::vector<std::string_view> split_dots(std::string_view text) {
 
 // node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
 // those are incremented by inc and count as numeric for isNaN.
-inline bool is_js_number_id(std::string_view id) noexcept {
+[[nodiscard]] inline bool is_js_number_id(std::string_view id) noexcept {
   if (!all_digits(id)) return false;
   return compare_numeric(id, "9007199254740991") < 0;
 }
 
-inline std::string increment_decimal(std::string_view id) {
+[[nodiscard]] inline std::string increment_decimal(std::string_view id) {
   while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
   std::string out(id);
   std::size_t k = out.size();
@@ -57,7 +57,7 @@ inline std::string increment_decimal(std::string_view id) {
   return out;
 }
 
-inline std::string join_dots(const std::vector<std::string>& ids) {
+[[nodiscard]] inline std::string join_dots(const std::vector<std::string>& ids) {
   std::string out;
   for (const auto& id : ids) {
     if (!out.empty()) out += '.';
@@ -67,8 +67,8 @@ inline std::string join_dots(const std::vector<std::string>& ids) {
 }
 
 // "major.minor.patch" written into `out`, without allocating.
-inline std::string_view format_core(std::uint64_t major, std::uint64_t minor, std::uint64_t patch,
-                                    char (&out)[64]) noexcept {
+[[nodiscard]] inline std::string_view format_core(std::uint64_t major, std::uint64_t minor,
+                                                  std::uint64_t patch, char (&out)[64]) noexcept {
   std::size_t n = 0;
   const std::uint64_t parts[3] = {major, minor, patch};
   for (int k = 0; k < 3; ++k) {
@@ -85,7 +85,7 @@ inline std::string_view format_core(std::uint64_t major, std::uint64_t minor, st
   return std::string_view(out, n);
 }
 
-inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
+[[nodiscard]] inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
   if (id.empty()) return false;
   std::size_t i = 0;
   for (;;) {
@@ -102,9 +102,9 @@ inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
 
 // node-semver's inc('pre'): `identifier` may be empty; `base_one` starts a
 // new series at 1, `base_none` appends no number.
-inline relkit::result<void> increment_pre(std::vector<std::string>& pre,
-                                          std::string_view identifier, bool base_one,
-                                          bool base_none) {
+[[nodiscard]] inline relkit::result<void> increment_pre(std::vector<std::string>& pre,
+                                                        std::string_view identifier, bool base_one,
+                                                        bool base_none) {
   const std::string base = base_one ? "1" : "0";
   if (pre.empty()) {
     pre.push_back(base);
@@ -144,7 +144,7 @@ inline relkit::result<void> increment_pre(std::vector<std::string>& pre,
 
 // Adds one to a major, minor or patch number; `name` ("major version") is
 // static text.
-inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
+[[nodiscard]] inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
   if (part == UINT64_MAX) {
     return relkit::error{errc::number_too_large, relkit::no_position,
                          relkit::error_args{}.with_text(name).with_text2("18446744073709551615")};

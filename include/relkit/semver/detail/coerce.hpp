@@ -24,7 +24,7 @@ struct coerce_match {
   std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
 };
 
-inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
   std::size_t j = i;
   while (j < s.size() && is_digit(s[j])) ++j;
   return j - i;
@@ -33,7 +33,7 @@ inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
 // A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
 // the regex matches it when a non-digit or the end must follow: the end, or
 // `i` when there is none.
-inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || s[i] != '-') return i;
   std::size_t good = i;
   std::size_t k = i + 1;
@@ -53,7 +53,7 @@ inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noex
   return good;
 }
 
-inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || s[i] != '+') return i;
   std::size_t good = i;
   std::size_t k = i + 1;
@@ -73,8 +73,8 @@ inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept 
 
 // The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
 // `from` (a regex search with lastIndex = from).
-inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
-                                                 bool full) noexcept {
+[[nodiscard]] inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
+                                                               bool full) noexcept {
   constexpr std::size_t max_digits = 16;
   for (std::size_t start = from; start < s.size(); ++start) {
     std::size_t d;

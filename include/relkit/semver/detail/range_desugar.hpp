@@ -20,19 +20,19 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-inline bool is_letter(char c) noexcept {
+[[nodiscard]] inline bool is_letter(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-inline bool is_x(std::string_view id) noexcept {
+[[nodiscard]] inline bool is_x(std::string_view id) noexcept {
   return id.empty() || id == "x" || id == "X" || id == "*";
 }
-inline char at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline char at(std::string_view s, std::size_t i) noexcept {
   return i < s.size() ? s[i] : '\0';
 }
 
 // JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
 // (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
-inline std::vector<std::string> split_spaces(std::string_view s) {
+[[nodiscard]] inline std::vector<std::string> split_spaces(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
   for (;;) {
@@ -47,7 +47,7 @@ inline std::vector<std::string> split_spaces(std::string_view s) {
   }
 }
 
-inline std::string join_spaces(const std::vector<std::string>& parts) {
+[[nodiscard]] inline std::string join_spaces(const std::vector<std::string>& parts) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += ' ';
@@ -56,7 +56,7 @@ inline std::string join_spaces(const std::vector<std::string>& parts) {
   return out;
 }
 
-inline std::string_view trim_spaces(std::string_view s) noexcept {
+[[nodiscard]] inline std::string_view trim_spaces(std::string_view s) noexcept {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s;
@@ -64,7 +64,7 @@ inline std::string_view trim_spaces(std::string_view s) noexcept {
 
 // Decimal text plus one (node-semver's `+M + 1`; exact for every value the
 // npm modes accept).
-inline std::string plus_one(std::string_view digits) {
+[[nodiscard]] inline std::string plus_one(std::string_view digits) {
   return increment_decimal(digits);
 }
 
@@ -75,8 +75,8 @@ struct xparts {
 
 // Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
 // numeric ids without leading zeros.
-inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
-                              bool numeric_rule) noexcept {
+[[nodiscard]] inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
+                                            bool numeric_rule) noexcept {
   for (;;) {
     const std::size_t start = i;
     while (i < end && is_ident_char(s[i])) ++i;
@@ -91,8 +91,8 @@ inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end
 
 // Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
 // `s`; sets `pre`.
-inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
-                            std::string_view& pre) noexcept {
+[[nodiscard]] inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
+                                          std::string_view& pre) noexcept {
   pre = {};
   if (i == s.size()) return true;
   std::size_t plus = s.find('+', i);
@@ -114,7 +114,7 @@ inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
   return true;
 }
 
-inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
+[[nodiscard]] inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
   const char c = at(s, i);
   if (c == 'x' || c == 'X' || c == '*') return i + 1;
   if (!is_digit(c)) return i;
@@ -124,7 +124,7 @@ inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexce
 }
 
 // node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
-inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
+[[nodiscard]] inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
   out = {};
   std::size_t i = 0;
   while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
@@ -157,7 +157,7 @@ inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noex
 // ---- the string pipeline of node-semver's Range.parseRange ----
 
 // BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
-inline std::string strip_build(std::string_view s, bool global) {
+[[nodiscard]] inline std::string strip_build(std::string_view s, bool global) {
   std::string out;
   std::size_t i = 0;
   bool done = false;
@@ -182,8 +182,9 @@ inline std::string strip_build(std::string_view s, bool global) {
   return out;
 }
 
-inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
-                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
+[[nodiscard]] inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
+                                                const xparts& to_p, std::string_view to_text,
+                                                bool inc_pr) {
   std::string from;
   const std::string z = inc_pr ? "-0" : "";
   if (is_x(from_p.major)) {
@@ -219,7 +220,8 @@ inline std::string hyphen_replace(const xparts& from_p, std::string_view from_te
 // HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
 // has spaces only in its `[v=\s]*` prefix, so the first space after that
 // prefix is the only place the ` - ` can be: one attempt, linear.
-inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
+[[nodiscard]] inline std::optional<std::string> try_hyphen(std::string_view s,
+                                                           const range_options& o) {
   std::size_t p = 0;
   while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
   const std::size_t dash = s.find(' ', p);
@@ -235,21 +237,23 @@ inline std::optional<std::string> try_hyphen(std::string_view s, const range_opt
 }
 
 // ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
-inline bool tcw_prefix(char c) noexcept {
+[[nodiscard]] inline bool tcw_prefix(char c) noexcept {
   return c == 'v' || c == '=' || c == ' ';
 }
-inline bool tcw_start(char c) noexcept {
+[[nodiscard]] inline bool tcw_start(char c) noexcept {
   return is_digit(c) || c == 'x' || c == 'X' || c == '*';
 }
-inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
   while (i < r.size() && is_digit(r[i])) ++i;
   return i;
 }
-inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
+[[nodiscard]] inline std::size_t tcw_number_end(std::string_view r, std::size_t i,
+                                                bool loose) noexcept {
   if (!loose && at(r, i) == '0') return i + 1;
   return tcw_digits_end(r, i);
 }
-inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
+[[nodiscard]] inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i,
+                                                bool loose) noexcept {
   const std::size_t d = tcw_digits_end(r, i);
   if (is_letter(at(r, d)) || at(r, d) == '-') {
     std::size_t e = d + 1;
@@ -258,7 +262,8 @@ inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose)
   }
   return tcw_number_end(r, i, loose);
 }
-inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
+[[nodiscard]] inline std::size_t tcw_pre_end(std::string_view r, std::size_t start,
+                                             bool loose) noexcept {
   const bool hyphen = at(r, start) == '-';
   if (!loose && !hyphen) return start;
   const std::size_t id_start = start + (hyphen ? 1 : 0);
@@ -274,7 +279,7 @@ inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose
   }
   return e;
 }
-inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
   if (at(r, start) != '+') return start;
   std::size_t e = start + 1;
   while (e < r.size() && is_ident_char(r[e])) ++e;
@@ -287,7 +292,7 @@ inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept
   }
   return e;
 }
-inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
   std::size_t e = start;
   for (int component = 0; component < 3; ++component) {
     const std::size_t next = tcw_number_end(r, e, true);
@@ -300,11 +305,12 @@ inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept 
   }
   return tcw_build_end(r, tcw_pre_end(r, e, true));
 }
-inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t tcw_partial_component_end(std::string_view r,
+                                                           std::size_t i) noexcept {
   if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
   return tcw_start(at(r, i)) ? i + 1 : i;
 }
-inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
   std::size_t e = tcw_partial_component_end(r, start);
   for (int component = 0; component < 2; ++component) {
     if (at(r, e) != '.') return e;
@@ -314,11 +320,11 @@ inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexce
   }
   return tcw_build_end(r, tcw_pre_end(r, e, false));
 }
-inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
   const std::size_t full = tcw_full_end(r, start);
   return full != start ? full : tcw_partial_end(r, start);
 }
-inline std::string trim_comparator_whitespace(std::string_view r) {
+[[nodiscard]] inline std::string trim_comparator_whitespace(std::string_view r) {
   std::string out;
   std::size_t copy_from = 0;
   std::size_t cursor = 0;
@@ -347,7 +353,7 @@ inline std::string trim_comparator_whitespace(std::string_view r) {
 }
 
 // TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
-inline std::string trim_after(std::string_view s, char sigil) {
+[[nodiscard]] inline std::string trim_after(std::string_view s, char sigil) {
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -366,7 +372,7 @@ inline std::string trim_after(std::string_view s, char sigil) {
   return out;
 }
 
-inline std::string replace_caret(const std::string& comp, const range_options& o) {
+[[nodiscard]] inline std::string replace_caret(const std::string& comp, const range_options& o) {
   if (comp.empty() || comp[0] != '^') return comp;
   xparts x;
   if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
@@ -386,7 +392,7 @@ inline std::string replace_caret(const std::string& comp, const range_options& o
   return low + " <" + plus_one(M) + ".0.0-0";
 }
 
-inline std::string replace_tilde(const std::string& comp, const range_options& o) {
+[[nodiscard]] inline std::string replace_tilde(const std::string& comp, const range_options& o) {
   if (comp.empty() || comp[0] != '~') return comp;
   std::string_view rest = std::string_view(comp).substr(1);
   if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
@@ -406,7 +412,7 @@ inline std::string replace_tilde(const std::string& comp, const range_options& o
   return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
 }
 
-inline std::string replace_xrange(std::string_view token, const range_options& o) {
+[[nodiscard]] inline std::string replace_xrange(std::string_view token, const range_options& o) {
   const std::string_view comp = trim_spaces(token);
   std::size_t i = 0;
   if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
@@ -464,7 +470,7 @@ inline std::string replace_xrange(std::string_view token, const range_options& o
 }
 
 // STAR `(<|>)?=?\s?\*`, first match removed.
-inline std::string replace_stars(std::string_view s) {
+[[nodiscard]] inline std::string replace_stars(std::string_view s) {
   s = trim_spaces(s);
   for (std::size_t p = 0; p < s.size(); ++p) {
     // Greedy: each optional part taken when present, given back if needed.
@@ -502,19 +508,22 @@ inline std::string replace_stars(std::string_view s) {
   return std::string(s);
 }
 
-inline std::string map_tokens(std::string_view s, bool trim_first,
-                              std::string (*fn)(const std::string&, const range_options&),
-                              const range_options& o) {
+[[nodiscard]] inline std::string map_tokens(std::string_view s, bool trim_first,
+                                            std::string (*fn)(const std::string&,
+                                                              const range_options&),
+                                            const range_options& o) {
   auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
   for (auto& part : parts) part = fn(part, o);
   return join_spaces(parts);
 }
 
-inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
+[[nodiscard]] inline std::string replace_xrange_token(const std::string& s,
+                                                      const range_options& o) {
   return replace_xrange(s, o);
 }
 
-inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
+[[nodiscard]] inline std::string parse_comparator_text(std::string_view comp,
+                                                       const range_options& o) {
   std::string s = strip_build(comp, false);
   s = map_tokens(s, true, &replace_caret, o);
   s = map_tokens(s, true, &replace_tilde, o);
@@ -525,7 +534,7 @@ inline std::string parse_comparator_text(std::string_view comp, const range_opti
 // node-semver's COMPARATORLOOSE, anchored, on a token without whitespace:
 // `^((?:<|>)?=?)[v=]*\d+\.\d+\.\d+(-?ids)?(\+ids)?$|^$`, where the patch
 // number may give its last digit back to the prerelease ("1.2.34.5").
-inline bool matches_comparator_loose(std::string_view token) noexcept {
+[[nodiscard]] inline bool matches_comparator_loose(std::string_view token) noexcept {
   if (token.empty()) return true;
   std::size_t i = 0;
   if (token[i] == '<' || token[i] == '>') ++i;

@@ -21,7 +21,7 @@ namespace semver {
 namespace detail {
 // The arguments of "invalid range: invalid comparator '<token>'", the token
 // quoted (and cut to fit) without allocating.
-inline relkit::error_args invalid_comparator_args(std::string_view token) noexcept {
+[[nodiscard]] inline relkit::error_args invalid_comparator_args(std::string_view token) noexcept {
   constexpr std::size_t room = relkit::error_args::token_capacity - 2;
   char quoted[relkit::error_args::token_capacity];
   std::size_t n = 0;
@@ -41,8 +41,8 @@ inline relkit::error_args invalid_comparator_args(std::string_view token) noexce
 // node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
 // Internal steps return bool and fill `c` or `err`: fewer result<T>
 // instantiations keep the header quick to compile.
-inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
-                            relkit::error& err) {
+[[nodiscard]] inline bool make_comparator(std::string_view token, const range_options& o,
+                                          comparator& c, relkit::error& err) {
   c = comparator{};
   if (token.empty()) return true;
   std::size_t i = 0;
@@ -83,12 +83,12 @@ inline bool make_comparator(std::string_view token, const range_options& o, comp
   return true;
 }
 
-inline bool is_null_set_comparator(const comparator& c) noexcept {
+[[nodiscard]] inline bool is_null_set_comparator(const comparator& c) noexcept {
   return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
          c.operand.patch == 0 && c.operand.prerelease == "0";
 }
 
-inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
+[[nodiscard]] inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
   if (a.op != b.op) return false;
   if (a.op == comparator_op::any) return true;
   return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
@@ -96,8 +96,8 @@ inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
 }
 
 // Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
-inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
-                      relkit::error& err) {
+[[nodiscard]] inline bool parse_set(std::string_view part, const range_options& o,
+                                    std::vector<comparator>& out, relkit::error& err) {
   out.clear();
   std::string s = strip_build(part, true);
   if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
@@ -158,7 +158,8 @@ inline bool parse_set(std::string_view part, const range_options& o, std::vector
 // and `<0.0.0-0`) and on a repeated comparator in a set; the general path then
 // decides. Only without include_prerelease. The result equals the general
 // path's on every accepted input (checked by SemverRangeFastPath tests).
-inline bool fast_range_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
+[[nodiscard]] inline bool fast_range_number(std::string_view s, std::size_t& i,
+                                            std::uint64_t& out) noexcept {
   const std::size_t b = i;
   std::uint64_t value = 0;
   while (i < s.size() && is_digit(s[i])) {
@@ -171,7 +172,7 @@ inline bool fast_range_number(std::string_view s, std::size_t& i, std::uint64_t&
   return true;
 }
 
-inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
+[[nodiscard]] inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
   if (i < s.size() && s[i] == 'x') {
     ++i;
     return true;
@@ -179,7 +180,8 @@ inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
   return false;
 }
 
-inline bool fast_range_prerelease(std::string_view s, std::size_t& i, std::string& out) {
+[[nodiscard]] inline bool fast_range_prerelease(std::string_view s, std::size_t& i,
+                                                std::string& out) {
   const std::size_t first = i;
   for (;;) {
     const std::size_t b = i;
@@ -199,7 +201,7 @@ inline bool fast_range_prerelease(std::string_view s, std::size_t& i, std::strin
   return true;
 }
 
-inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
+[[nodiscard]] inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
   if (o.include_prerelease || s.empty()) return false;
   r.options = o;
   std::size_t i = 0;
@@ -298,7 +300,8 @@ inline bool parse_range_fast(std::string_view s, const range_options& o, range& 
   }
 }
 
-inline relkit::result<range> parse_range_general(std::string_view text, const range_options& opts) {
+[[nodiscard]] inline relkit::result<range> parse_range_general(std::string_view text,
+                                                               const range_options& opts) {
   // trim + collapse every whitespace run to one space
   std::string raw;
   raw.reserve(text.size());

@@ -12,7 +12,8 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 // `new Range(c.value).test(v)`: one comparator with the prerelease rule.
-inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
+[[nodiscard]] inline bool test_set_one(const comparator& c, const version& v,
+                                       bool include_prerelease) noexcept {
   if (!test(c, v)) return false;
   if (v.prerelease.empty() || include_prerelease) return true;
   return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
@@ -20,26 +21,26 @@ inline bool test_set_one(const comparator& c, const version& v, bool include_pre
 }
 
 // node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
-inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
+[[nodiscard]] inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
   const int k = compare(a.operand, b.operand);
   if (k > 0) return false;
   if (k < 0) return true;
   return b.op == comparator_op::gt && a.op == comparator_op::ge;
 }
-inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
+[[nodiscard]] inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
   const int k = compare(a.operand, b.operand);
   if (k < 0) return false;
   if (k > 0) return true;
   return b.op == comparator_op::lt && a.op == comparator_op::le;
 }
 
-inline bool same_tuple(const version& a, const version& b) noexcept {
+[[nodiscard]] inline bool same_tuple(const version& a, const version& b) noexcept {
   return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
 }
 
 // node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
-inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
-                         bool include_prerelease) {
+[[nodiscard]] inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+                                       bool include_prerelease) {
   const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
   const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
   if (sub.size() == 1 && sub[0].op == comparator_op::any) {

@@ -20,13 +20,13 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-inline bool is_digit(char c) noexcept {
+[[nodiscard]] inline bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
-inline bool is_ident_char(char c) noexcept {
+[[nodiscard]] inline bool is_ident_char(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
-inline bool all_digits(std::string_view s) noexcept {
+[[nodiscard]] inline bool all_digits(std::string_view s) noexcept {
   if (s.empty()) return false;
   for (char c : s)
     if (!is_digit(c)) return false;
@@ -35,7 +35,7 @@ inline bool all_digits(std::string_view s) noexcept {
 
 // Byte length of the JavaScript whitespace character (String.prototype.trim,
 // regex \s) starting at `pos`, or 0. UTF-8.
-inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+[[nodiscard]] inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
   if (pos >= s.size()) return 0;
   const auto b0 = static_cast<unsigned char>(s[pos]);
   if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
@@ -55,7 +55,7 @@ inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
   return 0;
 }
 // Byte length of the JavaScript whitespace character ending at `end`, or 0.
-inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
+[[nodiscard]] inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
   for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
     if (js_space_at(s, end - len) == len) return len;
   }
@@ -64,7 +64,8 @@ inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept
 
 // An unexpected character at `pos` of `text`, or the end; `what` (static
 // text) names what was being parsed.
-inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) noexcept {
+[[nodiscard]] inline relkit::error unexpected(std::string_view text, std::size_t pos,
+                                              const char* what) noexcept {
   if (pos >= text.size()) {
     return relkit::error{errc::unexpected_end, pos, relkit::error_args{}.with_text(what)};
   }
@@ -74,7 +75,7 @@ inline relkit::error unexpected(std::string_view text, std::size_t pos, const ch
 
 // Compares two numeric identifiers (digits only, maybe with leading zeros in
 // loose input) by value, any length.
-inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
   while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
   while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
@@ -83,7 +84,7 @@ inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
 }
 
 // §11.4 for one identifier pair.
-inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
   const bool an = all_digits(a);
   const bool bn = all_digits(b);
   if (an && bn) return compare_numeric(a, b);
@@ -96,8 +97,8 @@ inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
 // Walks dot-joined identifiers pairwise in one pass, without allocating.
 // `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
 // 0 as soon as two different texts compare equal ("01" vs "1").
-inline int compare_identifier_lists(std::string_view a, std::string_view b,
-                                    bool stop_on_equal_value) noexcept {
+[[nodiscard]] inline int compare_identifier_lists(std::string_view a, std::string_view b,
+                                                  bool stop_on_equal_value) noexcept {
   if (a.empty() || b.empty()) {
     if (a.empty() && b.empty()) return 0;
     return a.empty() ? -1 : 1;
@@ -148,7 +149,7 @@ inline int compare_identifier_lists(std::string_view a, std::string_view b,
 // differing byte are byte-identical, hence equal: only the identifier pair
 // holding that byte is compared. Numeric ids that differ only in leading zeros
 // (loose input beyond 2^53) compare equal; the full walk then decides.
-inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
   std::size_t m = 0;
   // eight bytes at a time while they match, then byte by byte
@@ -196,9 +197,10 @@ namespace detail {
 
 // A major, minor or patch number from `i`; `part` names it ("minor
 // version"), `max_text` is `max` in decimal (both static text).
-inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
-                                                  std::size_t end, const char* part, bool loose,
-                                                  std::uint64_t max, const char* max_text) {
+[[nodiscard]] inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
+                                                                std::size_t end, const char* part,
+                                                                bool loose, std::uint64_t max,
+                                                                const char* max_text) {
   const std::size_t start = i;
   if (i >= end || !is_digit(s[i])) return unexpected(s.substr(0, end), i, part);
   if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
@@ -222,6 +224,7 @@ inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_
 // limit); false leaves the careful path to decide and explain.
 // Always inlined: it runs three times per version on the hot path, and as a
 // call it was 30% of parsing a typical version.
+[[nodiscard]]
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
@@ -261,9 +264,9 @@ inline void append_loose_identifier(std::string& out, std::string_view id) {
 
 // Identifiers from `i` to the first character that is neither an identifier
 // character nor a separating dot; every identifier non-empty.
-inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
-                                                    std::size_t end, bool prerelease, bool loose,
-                                                    std::string* out) {
+[[nodiscard]] inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
+                                                                  std::size_t end, bool prerelease,
+                                                                  bool loose, std::string* out) {
   const char* what = prerelease ? "prerelease identifier" : "build identifier";
   // Strict and npm text is already canonical: copy it once at the end.
   const bool copy_whole = !(loose && prerelease);
@@ -296,8 +299,8 @@ namespace detail {
 // parse()'s body: fills `v` (value-initialized by the caller) or returns the
 // error. Writing into the result's own storage spares a version move per parse.
 template <class Version>
-std::optional<relkit::error> parse_into(std::string_view text, bool npm, bool loose,
-                                        std::size_t max_length, Version& v) {
+[[nodiscard]] std::optional<relkit::error> parse_into(std::string_view text, bool npm, bool loose,
+                                                      std::size_t max_length, Version& v) {
   if (text.size() > max_length) {
     return relkit::error{errc::too_long, max_length,
                          relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))};
