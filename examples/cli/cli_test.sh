@@ -61,7 +61,7 @@ expect bump.prerelease 0 "1.5.0-rc.1$nl" -- "$relkit" semver bump 1.5.0-rc.0 pre
 expect bump.prerelease.id 0 "1.5.0-beta.0$nl" -- "$relkit" semver bump 1.5.0-rc.0 prerelease --preid beta
 expect bump.release 0 "1.5.0$nl" -- "$relkit" semver bump 1.5.0-rc.3 release
 expect bump.release.bad 2 "" -- "$relkit" semver bump 1.4.1 release
-expect_stderr bump.release.bad "version 1.4.1 is not a prerelease at 0"
+expect_stderr bump.release.bad "version 1.4.1 is not a prerelease [semver.not_a_prerelease]"
 expect bump.type 2 "" -- "$relkit" semver bump 1.4.1 huge
 expect_stderr bump.type "unknown bump type 'huge'"
 stdin_text=$'1.10.0\n1.2.0\n\n 2.0.0-rc.1 \r\nv2.0.0\n1.2.0-alpha\n1.2.0-alpha.10\n1.2.0-alpha.9\n'
@@ -71,7 +71,7 @@ expect sort.reverse 0 "2.0.0${nl}2.0.0-rc.1${nl}1.10.0${nl}1.2.0${nl}1.2.0-alpha
   -- "$relkit" semver sort --reverse
 stdin_text=$'1.0.0\n\nx.1\n'
 expect sort.bad 2 "" -- "$relkit" semver sort
-expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' at 0 while parsing major version"
+expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' while parsing major version at 0"
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
