@@ -295,6 +295,50 @@ std::vector<rc::log_entry> range(
   return out;
 }
 
+// Regression (issue 14, item 10): a breaking header with an empty type. The oracle
+// (conventional-commits-parser 7.1.4, commit-analyzer 13.0.1, whatBump 10.4.1) answers
+//   "!: drop x"      -> type null, scope null,  subject "drop x", notes [{BREAKING CHANGE, drop
+//   x}],
+//   "(api)!: drop x" -> type null, scope "api", subject "drop x", the same note;
+//   release major, release_angular null, whatBump major, breaking true.
+TEST(CommitsParse, EmptyTypeBreakingHeaderIsBreaking) {
+  for (const rc::dialect grammar :
+       {rc::dialect::conventional_changelog, rc::dialect::semantic_release_conventionalcommits}) {
+    for (const std::string_view message : {"!: drop x", "(api)!: drop x"}) {
+      const auto c = rc::parse(message, rc::options{grammar});
+      ASSERT_TRUE(c) << message;
+      EXPECT_FALSE(c->conventional) << message;
+      EXPECT_TRUE(c->type.empty()) << message;
+      EXPECT_EQ(c->scope, message[0] == '(' ? "api" : "") << message;
+      EXPECT_EQ(c->description, "drop x") << message;
+      EXPECT_TRUE(c->breaking) << message;
+      ASSERT_EQ(c->notes.size(), 1u) << message;
+      EXPECT_EQ(c->notes[0], (rc::note{"BREAKING CHANGE", "drop x"})) << message;
+    }
+  }
+  // A note in the footer wins over the header's, as for a typed header.
+  const auto footer = rc::parse("!: drop x\n\nBREAKING CHANGE: y", compatible);
+  ASSERT_TRUE(footer);
+  ASSERT_EQ(footer->notes.size(), 1u);
+  EXPECT_EQ(footer->notes[0], (rc::note{"BREAKING CHANGE", "y"}));
+  // The spec grammar has no commit without a type: not conventional, not breaking.
+  const auto spec = rc::parse("!: drop x");
+  ASSERT_TRUE(spec);
+  EXPECT_FALSE(spec->breaking);
+  EXPECT_TRUE(spec->notes.empty());
+}
+
+TEST(CommitsBump, EmptyTypeBreakingHeaderBumpsMajor) {
+  for (const std::string_view message : {"!: drop x", "(api)!: drop x"}) {
+    const auto one = range({{"aaaaaaa", message}});
+    EXPECT_EQ(rc::decide(one, rc::presets::semantic_release()).level, rc::bump::major) << message;
+    EXPECT_EQ(rc::decide(one, rc::presets::semantic_release_angular()).level, rc::bump::none)
+        << message;
+    EXPECT_EQ(rc::decide(one, rc::presets::conventionalcommits_what_bump()).level, rc::bump::major)
+        << message;
+  }
+}
+
 TEST(CommitsBump, DecisionNamesCommitAndRule) {
   const auto commits = range({{"1111111aaaa", "docs: typo"},
                               {"2222222bbbb", "feat(api): add list"},

@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
-#include "relkit/config.hpp"
 #include "relkit/commits/parse.hpp"
+#include "relkit/config.hpp"
+#include "relkit/result.hpp"
 #include "relkit/semver/operations.hpp"
 #include "relkit/semver/version.hpp"
-#include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -202,7 +202,8 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// What a rule says about one parsed commit (no rule: bump::none).
+// Whether rule `r` applies to the parsed commit `c` (the caller takes r.level from the
+// first rule that does).
 [[nodiscard]] inline bool matches(const rule& r, const commit& c) {
   if (r.breaking && !c.breaking) return false;
   if (r.revert && !c.revert) return false;

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "relkit/config.hpp"
-#include "relkit/commits/detail/text.hpp"
 #include "relkit/commits/commit.hpp"
+#include "relkit/commits/detail/text.hpp"
+#include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
@@ -280,8 +280,10 @@ class commit_parser {
     out_.description = line.substr(subject);
     out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
     if (out_.type.empty()) {
+      // `(scope)!: x` with an empty type: the parser has no type but its breaking
+      // pattern matched, so the commit still carries the `!` note (and bumps major).
       not_conventional("the header does not start with a type", offset_of(line));
-      return false;
+      return breaking;
     }
     out_.conventional = true;
     return breaking;
