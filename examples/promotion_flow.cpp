@@ -38,7 +38,7 @@ int main() {
   const auto repo = cl::parse_repository("https://github.com/acme/shop");
   if (!repo) return 1;
   log.entry(at(10, 0), "changelog", "section for " + version + " (conventionalcommits style)",
-            cl::render(release, cl::styles::conventionalcommits(), *repo));
+            cl::render(release, cl::presets::conventionalcommits(), *repo));
 
   // ---- 10:05 one artifact, built once, promoted unchanged everywhere
   const std::string artifact = "shop:" + version + "+" + std::string(head_sha()).substr(0, 7);

@@ -10,7 +10,7 @@ namespace {
 
 namespace rc = relkit::commits;
 
-const rc::options compatible{rc::dialect::conventional_changelog};
+const rc::parse_options compatible{rc::dialect::conventional_changelog};
 
 bool inside(std::string_view part, std::string_view whole) {
   return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
@@ -41,7 +41,7 @@ TEST(CommitsParse, SpecHeaderBodyFootersAsViews) {
   EXPECT_TRUE(inside(c->description, message));
   EXPECT_TRUE(inside(*c->body, message));
   EXPECT_TRUE(inside(c->notes[0].text, message));
-  EXPECT_EQ(rc::to_string(*c), "feat(api)!: drop v1");
+  EXPECT_EQ(rc::rebuild_header(*c), "feat(api)!: drop v1");
 }
 
 TEST(CommitsParse, CrlfValuesAreOwnedAndSurviveCopies) {
@@ -199,12 +199,16 @@ TEST(CommitsParse, EmptyAndOverlongMessagesAreErrors) {
   EXPECT_EQ(empty.error().code, rc::errc::empty_message);
   EXPECT_EQ(empty.error().position, 0u);
   EXPECT_EQ(relkit::to_string(empty.error()), "empty commit message at 0 [commits.empty_message]");
-  rc::options small;
+  rc::parse_options small;
   small.max_length = 4;
   const auto longer = rc::parse("fix: x", small);
   ASSERT_FALSE(longer);
   EXPECT_EQ(longer.error().code, rc::errc::message_too_long);
-  EXPECT_EQ(longer.error().message(), "message longer than 4 bytes at 4");
+  EXPECT_EQ(longer.error().position, 4u);
+  EXPECT_EQ(longer.error().message(), "message longer than 4 bytes");
+  EXPECT_EQ(relkit::to_string(longer.error()),
+            "message longer than 4 bytes at 4 [commits.message_too_long]");
+  EXPECT_EQ(empty.error().message(), "empty commit message");
 }
 
 // A megabyte of each adversarial pattern: the parser is one forward pass per line
@@ -213,7 +217,7 @@ TEST(CommitsParse, AdversarialMegabyteInputs) {
   const std::size_t mb = std::size_t{1} << 20;
   for (const rc::dialect grammar : {rc::dialect::spec, rc::dialect::conventional_changelog,
                                     rc::dialect::semantic_release_conventionalcommits}) {
-    const rc::options opts{grammar};
+    const rc::parse_options opts{grammar};
     const auto hashes = rc::parse(std::string(mb, '#'), opts);
     ASSERT_TRUE(hashes);
     EXPECT_FALSE(hashes->conventional);
@@ -305,7 +309,7 @@ TEST(CommitsParse, EmptyTypeBreakingHeaderIsBreaking) {
   for (const rc::dialect grammar :
        {rc::dialect::conventional_changelog, rc::dialect::semantic_release_conventionalcommits}) {
     for (const std::string_view message : {"!: drop x", "(api)!: drop x"}) {
-      const auto c = rc::parse(message, rc::options{grammar});
+      const auto c = rc::parse(message, rc::parse_options{grammar});
       ASSERT_TRUE(c) << message;
       EXPECT_FALSE(c->conventional) << message;
       EXPECT_TRUE(c->type.empty()) << message;
@@ -447,12 +451,29 @@ TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
   const auto bad = rc::read_git_log("zzz\x1f\x1fmessage\x1e");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, rc::errc::bad_log_record);
-  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits at 0");
+  EXPECT_EQ(bad.error().position, 0u);
+  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits");
   const auto open = rc::read_git_log(
       "abcdef1\x1f\x1f"
       "fix: x");
   ASSERT_FALSE(open);
-  EXPECT_EQ(open.error().message(), "a git log record without its 0x1e terminator at 0");
+  EXPECT_EQ(open.error().position, 0u);
+  EXPECT_EQ(open.error().message(), "a git log record without its 0x1e terminator");
+  const auto fields = rc::read_git_log(
+      "abcdef1\x1f"
+      "fix: x\x1e");
+  ASSERT_FALSE(fields);
+  EXPECT_EQ(fields.error().position, 0u);
+  EXPECT_EQ(fields.error().message(), "expected `%H 0x1f %P 0x1f %B` in a git log record");
+  const auto parent = rc::read_git_log(
+      "abcdef1\x1f"
+      "abcdef2 xyz\x1f"
+      "fix: x\x1e");
+  ASSERT_FALSE(parent);
+  EXPECT_EQ(parent.error().position, 16u);
+  EXPECT_EQ(parent.error().message(), "expected a parent sha of 7-64 hex digits");
+  EXPECT_EQ(relkit::to_string(parent.error()),
+            "expected a parent sha of 7-64 hex digits at 16 [commits.bad_log_record]");
 }
 
 TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {

@@ -38,6 +38,6 @@ int main(int argc, char** argv) {
   }
   const auto repo = cl::parse_repository(argv[2]);
   if (!repo) return 2;
-  std::cout << cl::render(release, cl::styles::conventionalcommits(), *repo);
+  std::cout << cl::render(release, cl::presets::conventionalcommits(), *repo);
   return 0;
 }

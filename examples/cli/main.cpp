@@ -519,13 +519,14 @@ int next_version_command(int argc, char** argv) {
 
 // ---------------------------------------------------------------- changelog
 
-std::optional<cl::style> style_named(std::string_view name) {
+std::optional<cl::preset> preset_named(std::string_view name) {
   if (name == "conventional" || name == "conventionalcommits") {
-    return cl::styles::conventionalcommits();
+    return cl::presets::conventionalcommits();
   }
-  if (name == "keepachangelog" || name == "keep-a-changelog") return cl::styles::keep_a_changelog();
-  if (name == "angular") return cl::styles::angular();
-  if (name == "git-cliff") return cl::styles::git_cliff();
+  if (name == "keepachangelog" || name == "keep-a-changelog")
+    return cl::presets::keep_a_changelog();
+  if (name == "angular") return cl::presets::angular();
+  if (name == "git-cliff") return cl::presets::git_cliff();
   return std::nullopt;
 }
 
@@ -545,7 +546,7 @@ int changelog_command(int argc, char** argv) {
     return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
                        "changelog");
   }
-  const auto style = style_named(args.option("--style").value_or("conventional"));
+  const auto style = preset_named(args.option("--style").value_or("conventional"));
   if (!style) {
     return usage_error("unknown style '" + std::string(*args.option("--style")) + "'", "changelog");
   }

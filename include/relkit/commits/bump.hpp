@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "relkit/commits/detail/bump.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
+#include "relkit/error.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/operations.hpp"
 #include "relkit/semver/version.hpp"
@@ -223,65 +225,20 @@ namespace commits {
          !r.scope.empty();
 }
 
-namespace detail_bump {
-
-inline std::string_view trim_js(std::string_view s) {
-  std::size_t b = detail::skip_js_spaces(s, 0);
-  std::size_t e = s.size();
-  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
-    --e;
-  return s.substr(b, e - b);
-}
-
-struct item {
-  std::size_t index;
-  commit parsed;
-  bool dropped = false;
-};
-
-// Lines after a squash commit's header that are conventional headers after a blank line
-// (release-please's splitting), each with the lines that follow it.
-inline std::vector<std::string_view> squash_parts(std::string_view body) {
-  std::vector<std::string_view> parts;
-  std::size_t start = std::string_view::npos;
-  bool after_blank = true;
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t nl = body.find('\n', pos);
-    if (nl == std::string_view::npos) nl = body.size();
-    const std::string_view line = body.substr(pos, nl - pos);
-    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    if (after_blank && !blank) {
-      const auto head = parse(line);
-      if (head && head->conventional) {
-        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
-        start = pos;
-      }
-    }
-    after_blank = blank;
-    pos = nl + 1;
-  }
-  if (start != std::string_view::npos) parts.push_back(body.substr(start));
-  return parts;
-}
-
-}  // namespace detail_bump
-
 // The bump a range of commits (newest first, as `git log` lists them) implies under
 // `p`, and the commit and rule that decided it. `initial` says the current version is
 // 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
 [[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
                                      bool initial = false, bool zero_zero = false) {
   decision out;
-  std::vector<detail_bump::item> items;
+  std::vector<detail::item> items;
   items.reserve(range.size());
   for (std::size_t i = 0; i < range.size(); ++i) {
     if (p.skip_merges && range[i].parent_count > 1) {
       ++out.skipped;
       continue;
     }
-    auto parsed = parse(range[i].message, options{p.grammar});
+    auto parsed = parse(range[i].message, parse_options{p.grammar});
     if (!parsed) {
       ++out.skipped;
       continue;
@@ -291,12 +248,12 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       const std::size_t nl = message.find('\n');
       const std::string_view rest =
           nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
-      for (std::string_view part : detail_bump::squash_parts(rest)) {
-        auto extra = parse(part, options{p.grammar});
-        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      for (std::string_view part : detail::squash_parts(rest)) {
+        auto extra = parse(part, parse_options{p.grammar});
+        if (extra) items.push_back(detail::item{i, std::move(*extra)});
       }
     }
-    items.push_back(detail_bump::item{i, std::move(*parsed)});
+    items.push_back(detail::item{i, std::move(*parsed)});
   }
   if (p.reverts == revert_matching::newer_full_hash) {
     // conventional-commits-filter: a revert is held until an older commit matches it.
@@ -306,7 +263,7 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       bool matched = false;
       for (std::size_t h = 0; h < held.size(); ++h) {
         const revert& r = *items[held[h]].parsed.revert;
-        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+        if (detail::trim_js(r.header) == detail::trim_js(c.header) &&
             r.hash == range[items[k].index].sha) {
           items[k].dropped = true;
           items[held[h]].dropped = true;
@@ -327,7 +284,7 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
         const std::string_view sha = range[items[t].index].sha;
         if (sha.size() >= r.hash.size() &&
             detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
-            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+            detail::trim_js(items[t].parsed.header) == detail::trim_js(r.header)) {
           items[k].dropped = true;
           items[t].dropped = true;
           break;
@@ -335,7 +292,7 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       }
     }
   }
-  for (const detail_bump::item& it : items) {
+  for (const detail::item& it : items) {
     if (it.dropped) {
       ++out.cancelled;
       continue;
@@ -442,8 +399,8 @@ namespace commits {
     }
     return true;
   };
-  auto fail = [](std::size_t at, const std::string& what) {
-    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  auto fail = [](std::size_t at, const char* what) {
+    return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
   };
   std::size_t start = 0;
   while (start < text.size()) {

@@ -1,6 +1,7 @@
 #pragma once
-// relkit::commits value types (commit, note, footer, reference, revert), options and
-// error codes. Included by relkit/commits.hpp; not a public header.
+// relkit::commits value types: the error codes, the grammars (dialect), the
+// parse options and the parsed commit with its notes, footers, references and
+// revert. Included by relkit/commits.hpp.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/error_table.hpp"
+#include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -18,28 +21,21 @@ namespace commits {
 
 enum class errc {
   empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over options::max_length
+  message_too_long,   // over parse_options::max_length
   bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_version,        // next_version: the current version is not SemVer
 };
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty_message:
-      return "empty_message";
-    case errc::message_too_long:
-      return "message_too_long";
-    case errc::bad_log_record:
-      return "bad_log_record";
-    case errc::bad_version:
-      return "bad_version";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"commits", &describe};
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::empty_message, "empty_message", "empty commit message"},
+    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
+    {errc::bad_log_record, "bad_log_record", "{text}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("commits");
+}  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
+  return detail::errc_domain;
 }
 
 // Which grammar parse() follows.
@@ -59,9 +55,10 @@ enum class dialect : std::uint8_t {
   semantic_release_angular,
 };
 
-struct options {
+// How parse() reads a message.
+struct parse_options {
   dialect grammar = dialect::spec;
-  // Longer messages are an error (errc::message_too_long), not a slow parse.
+  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
   // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
   // which take every later line away from body, footer and notes. commitlint sets it off.

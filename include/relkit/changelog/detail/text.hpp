@@ -11,6 +11,7 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace changelog {
 namespace detail {
 
 // Primary weight of one byte under the CLDR root collation (ASCII part):
@@ -229,4 +230,5 @@ inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcep
 }
 
 }  // namespace detail
+}  // namespace changelog
 RELKIT_NAMESPACE_END

@@ -10,6 +10,7 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace commits {
 namespace detail {
 
 constexpr bool is_ascii_word(char c) noexcept {
@@ -180,4 +181,5 @@ inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool all
 }
 
 }  // namespace detail
+}  // namespace commits
 RELKIT_NAMESPACE_END
