@@ -6,6 +6,7 @@
 //   g++ -std=c++17 -O2 -Iinclude -Itests tools/commits_diff.cpp -o /tmp/commits_diff
 //   /tmp/commits_diff soup 1 20000 > /tmp/q.jsonl           # adversarial token soup, seed 1
 //   node oracle.js < /tmp/q.jsonl > /tmp/a.jsonl             # in a copy of the vectors folder
+//     (wrap its analyzeCommits and lint calls in try/catch: both throw on some soup inputs)
 //   /tmp/commits_diff check /tmp/q.jsonl /tmp/a.jsonl        # disagreements, then counts
 //
 // "soup" writes random messages assembled from the tokens the two grammars react to:
@@ -22,6 +23,15 @@
 //   semantic_release_conventionalcommits / semantic_release_angular (parser 6.4.0 inside
 //     commit-analyzer): the release each preset gives.
 // Exit status 1 when any field disagrees.
+//
+// Last run (2026-12-03, seed 1, 20,000 cases): 19,978 agree on every compared field.
+// The 22 others are all "throws": conventional-commits-parser 7.1.4 itself throws
+// TypeError "Cannot read properties of undefined (reading 'slice')" when a `-name-`
+// meta-field line ends the message (e.g. "...\n-hash-\n"); relkit returns the commit
+// (its fields are those before the meta line). Not a relkit defect: kept as is.
+// The 89 blank messages throw in both ("Expected a raw commit" / errc::empty_message).
+// commit-analyzer's nested parser 6.4.0 threw on 17 (release) and 16 (release_angular)
+// more messages, which are therefore not compared for those two fields.
 #include <relkit/commits.hpp>
 
 #include <cstdint>
@@ -156,7 +166,9 @@ std::string make_message(rng& r) {
     header += r.chance(85) ? ": " : ":";
     header += r.chance(70) ? "drop x" : soup_line(r, header_tokens, 3);
     if (r.chance(30)) {
-      const std::size_t at = r.below(header.size() + 1);
+      std::size_t at = r.below(header.size() + 1);
+      // Not inside a UTF-8 sequence: the messages stay valid UTF-8 (JSON carries no other).
+      while (at < header.size() && (static_cast<unsigned char>(header[at]) & 0xC0U) == 0x80U) ++at;
       header.insert(at, header_tokens[r.below(header_tokens.size())]);
     }
   } else {
@@ -208,8 +220,13 @@ std::map<std::string, std::string> expected_fields(const json& answer) {
                       ? std::string("null")
                       : opt(p["revert"]["header"]) + "|" + opt(p["revert"]["hash"]);
   out["breaking"] = answer["breaking"].boolean ? "true" : "false";
-  for (const char* key : {"whatBump", "release", "release_angular"})
-    out[key] = answer[key].is_null() ? std::string("none") : answer[key].text;
+  for (const char* key : {"whatBump", "release", "release_angular"}) {
+    // commit-analyzer's nested parser 6.4.0 throws on some inputs (a TypeError in
+    // parseReferences): semantic-release would fail the run; nothing to compare.
+    out[key] = answer[key].is_null()     ? std::string("none")
+               : answer[key].is_object() ? std::string("oracle_throws")
+                                         : answer[key].text;
+  }
   return out;
 }
 
@@ -278,6 +295,10 @@ int check(const char* queries_path, const char* answers_path) {
         const auto it = got.find(field);
         const std::string mine = it == got.end() ? std::string() : it->second;
         if (mine == value) continue;
+        if (value == "oracle_throws") {
+          ++disagreements["(not compared: " + field + " threw in the oracle)"];
+          continue;
+        }
         any = true;
         if (disagreements[field]++ < 5) {
           std::printf("[%s] %s\n  want: %s\n  got:  %s\n", field.c_str(),
