@@ -28,7 +28,7 @@ int main() {
   release.tag = "v" + version;
   release.previous_tag = "v1.4.1";
   release.date = "2026-11-23";
-  cm::options grammar;
+  cm::parse_options grammar;
   grammar.grammar = cm::dialect::conventional_changelog;
   for (const auto& c : commits_since_1_4_1()) {
     const auto parsed = cm::parse(c.message, grammar);

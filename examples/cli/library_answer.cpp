@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   release.tag = "v" + version;
   release.previous_tag = "v" + relkit::semver::to_string(*current);
   release.date = argv[3];
-  cm::options options;
+  cm::parse_options options;
   options.grammar = cm::dialect::conventional_changelog;
   for (const cm::log_entry& e : *history) {
     if (e.parent_count > 1) continue;  // a merge: its branch's commits are in the log

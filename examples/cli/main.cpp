@@ -577,11 +577,11 @@ int changelog_command(int argc, char** argv) {
   release.tag = tag_prefix + release.version;
   release.previous_tag = tag_prefix + sv::to_string(r->current);
   release.date = std::string(date);
-  cm::options parse_options;
-  parse_options.grammar = cm::dialect::conventional_changelog;
+  cm::parse_options opts;
+  opts.grammar = cm::dialect::conventional_changelog;
   for (const cm::log_entry& e : r->entries) {
     if (e.parent_count > 1) continue;  // merge commits: their branch's commits are listed
-    auto parsed = cm::parse(e.message, parse_options);
+    auto parsed = cm::parse(e.message, opts);
     if (!parsed) continue;  // an empty message: nothing to list
     release.entries.push_back(cl::from_commit(e.sha, *parsed, e.message));
   }
