@@ -424,3 +424,33 @@ TEST(ChangelogCollation, KeysOrderAsCollate) {
   }
 }
 }  // namespace
+
+namespace {
+
+TEST(ChangelogEnums, ToStringRoundTripsThroughParse) {
+  for (const cl::host kind :
+       {cl::host::github, cl::host::gitlab, cl::host::gitea, cl::host::bitbucket})
+    EXPECT_EQ(cl::parse_host(cl::to_string(kind)), kind);
+  for (const cl::layout kind :
+       {cl::layout::conventional_changelog, cl::layout::keep_a_changelog, cl::layout::git_cliff})
+    EXPECT_EQ(cl::parse_layout(cl::to_string(kind)), kind);
+  for (const cl::rule::match kind :
+       {cl::rule::match::type, cl::rule::match::header_prefix, cl::rule::match::header_contains,
+        cl::rule::match::body_contains, cl::rule::match::any})
+    EXPECT_EQ(cl::parse_rule_match(cl::to_string(kind)), kind);
+  EXPECT_EQ(cl::to_string(cl::host::gitlab), "gitlab");
+  EXPECT_EQ(cl::to_string(static_cast<cl::host>(9)), "unknown");
+  EXPECT_EQ(cl::parse_layout("Keep a Changelog"), std::nullopt);
+}
+
+TEST(ChangelogPresets, NamedFromOneTable) {
+  for (const char* name : {"conventionalcommits", "angular", "semantic_release", "git_cliff",
+                           "git_cliff_keepachangelog", "keep_a_changelog", "relkit"})
+    EXPECT_TRUE(cl::presets::named(name)) << name;
+  const auto kac = cl::presets::named("keep_a_changelog");
+  ASSERT_TRUE(kac);
+  EXPECT_EQ(kac->kind, cl::layout::keep_a_changelog);
+  EXPECT_FALSE(cl::presets::named("keepachangelog"));
+}
+
+}  // namespace

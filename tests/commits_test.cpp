@@ -510,3 +510,78 @@ TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {
 }
 
 }  // namespace
+
+namespace {
+
+// Each enum's to_string and parse_<enum> read one table: every value round-trips,
+// and a value outside the enum prints "unknown" (to_string(bump) said "none").
+TEST(CommitsEnums, ToStringRoundTripsThroughParse) {
+  for (const rc::bump level : {rc::bump::none, rc::bump::patch, rc::bump::minor, rc::bump::major})
+    EXPECT_EQ(rc::parse_bump(rc::to_string(level)), level);
+  for (const rc::severity level : {rc::severity::off, rc::severity::warning, rc::severity::error})
+    EXPECT_EQ(rc::parse_severity(rc::to_string(level)), level);
+  for (const rc::dialect grammar :
+       {rc::dialect::spec, rc::dialect::conventional_changelog,
+        rc::dialect::semantic_release_conventionalcommits, rc::dialect::semantic_release_angular})
+    EXPECT_EQ(rc::parse_dialect(rc::to_string(grammar)), grammar);
+  for (const rc::initial_development policy :
+       {rc::initial_development::as_stable, rc::initial_development::lower_one_level,
+        rc::initial_development::breaking_is_minor, rc::initial_development::ignore_breaking})
+    EXPECT_EQ(rc::parse_initial_development(rc::to_string(policy)), policy);
+  for (const rc::revert_matching policy :
+       {rc::revert_matching::none, rc::revert_matching::newer_full_hash,
+        rc::revert_matching::hash_prefix_any_order})
+    EXPECT_EQ(rc::parse_revert_matching(rc::to_string(policy)), policy);
+  EXPECT_EQ(rc::to_string(rc::bump::minor), "minor");
+  EXPECT_EQ(rc::to_string(rc::dialect::conventional_changelog), "conventional_changelog");
+  EXPECT_EQ(rc::to_string(static_cast<rc::bump>(9)), "unknown");
+  EXPECT_EQ(rc::to_string(static_cast<rc::severity>(9)), "unknown");
+  EXPECT_EQ(rc::to_string(static_cast<rc::dialect>(9)), "unknown");
+  EXPECT_EQ(rc::parse_bump("Major"), std::nullopt);
+  EXPECT_EQ(rc::parse_dialect("unknown"), std::nullopt);
+}
+
+TEST(CommitsPresets, NamedFromOneTable) {
+  const auto cliff = rc::presets::named("git_cliff");
+  ASSERT_TRUE(cliff);
+  EXPECT_EQ(cliff->name, rc::presets::git_cliff().name);
+  const auto what_bump = rc::presets::named("conventionalcommits_what_bump");
+  ASSERT_TRUE(what_bump);
+  EXPECT_EQ(what_bump->zero_major, rc::initial_development::as_stable);
+  for (const char* name : {"semantic_release", "semantic_release_angular", "cocogitto",
+                           "release_please", "conventional_commits"})
+    EXPECT_TRUE(rc::presets::named(name)) << name;
+  EXPECT_FALSE(rc::presets::named("git-cliff"));
+}
+
+TEST(CommitsErrors, EveryCodeHasItsNameAndTemplate) {
+  EXPECT_EQ(relkit::error_code(rc::errc::empty_message).name(), "empty_message");
+  EXPECT_EQ(relkit::error_code(rc::errc::message_too_long).name(), "message_too_long");
+  EXPECT_EQ(relkit::error_code(rc::errc::bad_log_record).name(), "bad_log_record");
+  EXPECT_EQ(relkit::error_code(static_cast<rc::errc>(99)).name(), "unknown");
+  EXPECT_EQ(relkit::error_code(rc::errc::bad_log_record).domain_name(), "commits");
+}
+
+// rebuild_header gives the header back, not the commit: parsing it again yields the
+// same type, scope, `!` and description for every conventional header.
+TEST(CommitsParse, RebuildHeaderRoundTripsTheHeader) {
+  for (const std::string_view header :
+       {"feat: x", "fix(api)!: drop v1", "docs(readme): typo", "feat!: y"}) {
+    const std::string message = std::string(header) + "\n\nbody\n\nRefs: #1";
+    const auto c = rc::parse(message);  // views into `message`: keep it alive
+    ASSERT_TRUE(c);
+    EXPECT_EQ(rc::rebuild_header(*c), header);
+    const std::string rebuilt = rc::rebuild_header(*c);
+    const auto again = rc::parse(rebuilt);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->type, c->type);
+    EXPECT_EQ(again->scope, c->scope);
+    EXPECT_EQ(again->exclamation, c->exclamation);
+    EXPECT_EQ(again->description, c->description);
+  }
+  const auto plain = rc::parse("Update README");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(rc::rebuild_header(*plain), "Update README");
+}
+
+}  // namespace

@@ -235,7 +235,7 @@ Example:
 
 constexpr std::string_view changelog_help =
     R"(Usage: relkit changelog --current VERSION --repo-url URL
-                        [--style conventional|keepachangelog|angular|git-cliff]
+                        [--preset conventional|keepachangelog|angular|git-cliff]
                         [--date YYYY-MM-DD] [--prerelease ID] [--tag-prefix v]
                         [--prepend CHANGELOG.md]
 
@@ -245,8 +245,10 @@ conventionalcommits preset):
 
   --current VERSION   the last released version; its tag is the compare base
   --repo-url URL      https://github.com/owner/name, git@gitlab.com:group/name.git, ...
-  --style S           conventional (default; conventional-changelog's
-                      conventionalcommits preset), keepachangelog, angular, git-cliff
+  --preset P          conventional (default; conventional-changelog's
+                      conventionalcommits preset), keepachangelog, angular, git-cliff,
+                      or a relkit::changelog::presets name (semantic_release, ...);
+                      --style P is the former spelling and still works
   --date YYYY-MM-DD   the release date (none shown without it)
   --prerelease ID     as for next-version
   --tag-prefix P      tags are P + version (default "v")
@@ -519,22 +521,20 @@ int next_version_command(int argc, char** argv) {
 
 // ---------------------------------------------------------------- changelog
 
+// The command's short spellings, then relkit::changelog::presets' own names.
 std::optional<cl::preset> preset_named(std::string_view name) {
-  if (name == "conventional" || name == "conventionalcommits") {
-    return cl::presets::conventionalcommits();
-  }
+  if (name == "conventional") return cl::presets::conventionalcommits();
   if (name == "keepachangelog" || name == "keep-a-changelog")
     return cl::presets::keep_a_changelog();
-  if (name == "angular") return cl::presets::angular();
   if (name == "git-cliff") return cl::presets::git_cliff();
-  return std::nullopt;
+  return cl::presets::named(name);
 }
 
 int changelog_command(int argc, char** argv) {
-  const parsed_args args = parse_args(
-      argc, argv, 2,
-      {"--current", "--repo-url", "--style", "--date", "--prerelease", "--tag-prefix", "--prepend"},
-      {});
+  const parsed_args args = parse_args(argc, argv, 2,
+                                      {"--current", "--repo-url", "--preset", "--style", "--date",
+                                       "--prerelease", "--tag-prefix", "--prepend"},
+                                      {});
   if (args.help) {
     out(changelog_help);
     out(git_log_format_help);
@@ -546,9 +546,11 @@ int changelog_command(int argc, char** argv) {
     return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
                        "changelog");
   }
-  const auto style = preset_named(args.option("--style").value_or("conventional"));
+  const std::optional<std::string_view> preset_option =
+      args.option("--preset") ? args.option("--preset") : args.option("--style");
+  const auto style = preset_named(preset_option.value_or("conventional"));
   if (!style) {
-    return usage_error("unknown style '" + std::string(*args.option("--style")) + "'", "changelog");
+    return usage_error("unknown preset '" + std::string(*preset_option) + "'", "changelog");
   }
   const auto url = args.option("--repo-url");
   if (!url) return usage_error("--repo-url URL is required", "changelog");

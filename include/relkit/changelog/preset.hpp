@@ -3,7 +3,9 @@
 // (a relkit::changelog::preset each) you can copy and change before render().
 // Included by relkit/changelog.hpp.
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "relkit/changelog/detail/rules.hpp"
 #include "relkit/changelog/types.hpp"
@@ -195,6 +197,31 @@ namespace presets {
   s.file_header = "# Changelog\n\n";
   return s;
 }
+namespace detail {
+struct preset_name {
+  std::string_view name;
+  preset (*make)();
+};
+inline constexpr preset_name preset_names[] = {
+    {"conventionalcommits", &conventionalcommits},
+    {"angular", &angular},
+    {"semantic_release", &semantic_release},
+    {"git_cliff", &git_cliff},
+    {"git_cliff_keepachangelog", &git_cliff_keepachangelog},
+    {"keep_a_changelog", &keep_a_changelog},
+    {"relkit", &relkit},
+};
+}  // namespace detail
+
+// The preset whose function has this name ("keep_a_changelog" -> keep_a_changelog());
+// nullopt for any other text. The names are those of the functions above, one table.
+[[nodiscard]] inline std::optional<preset> named(std::string_view name) {
+  for (const detail::preset_name& entry : detail::preset_names) {
+    if (entry.name == name) return entry.make();
+  }
+  return std::nullopt;
+}
+
 }  // namespace presets
 }  // namespace changelog
 RELKIT_NAMESPACE_END

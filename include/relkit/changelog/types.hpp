@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
@@ -139,6 +140,22 @@ template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::
 }
 
 enum class host : std::uint8_t { github, gitlab, gitea, bitbucket };
+namespace detail {
+inline constexpr relkit::detail::enum_name<host> host_names[] = {
+    {host::github, "github"},
+    {host::gitlab, "gitlab"},
+    {host::gitea, "gitea"},
+    {host::bitbucket, "bitbucket"},
+};
+}  // namespace detail
+// The stable identifier of a host kind ("github"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(host value) noexcept {
+  return relkit::detail::enum_to_string(detail::host_names, value);
+}
+// The a host kind that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<host> parse_host(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::host_names, name);
+}
 
 // Where links point. Templates override the host's defaults; placeholders:
 // {base} (= url, or host/owner/name), {host}, {owner}, {repo}, {from}, {to},
@@ -175,6 +192,22 @@ struct release {
 };
 
 enum class layout : std::uint8_t { conventional_changelog, keep_a_changelog, git_cliff };
+namespace detail {
+inline constexpr relkit::detail::enum_name<layout> layout_names[] = {
+    {layout::conventional_changelog, "conventional_changelog"},
+    {layout::keep_a_changelog, "keep_a_changelog"},
+    {layout::git_cliff, "git_cliff"},
+};
+}  // namespace detail
+// The stable identifier of a changelog layout ("conventional_changelog"); "unknown" outside the
+// enum.
+[[nodiscard]] constexpr std::string_view to_string(layout value) noexcept {
+  return relkit::detail::enum_to_string(detail::layout_names, value);
+}
+// The a changelog layout that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<layout> parse_layout(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::layout_names, name);
+}
 
 // How an entry lands in a section: the first rule that matches decides.
 struct rule {
@@ -190,6 +223,25 @@ struct rule {
   std::string section;  // the section title; empty: drop the entry
   bool hidden = false;  // shown only when the entry carries a breaking note
 };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<rule::match> rule_match_names[] = {
+    {rule::match::type, "type"},
+    {rule::match::header_prefix, "header_prefix"},
+    {rule::match::header_contains, "header_contains"},
+    {rule::match::body_contains, "body_contains"},
+    {rule::match::any, "any"},
+};
+}  // namespace detail
+// The stable identifier of a rule match kind ("type"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(rule::match value) noexcept {
+  return relkit::detail::enum_to_string(detail::rule_match_names, value);
+}
+// The a rule match kind that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<rule::match> parse_rule_match(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::rule_match_names, name);
+}
 
 // A changelog preset: how entries land in sections and how they are written;
 // data you can copy and change (relkit::changelog::presets has the references').

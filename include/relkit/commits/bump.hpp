@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "relkit/commits/detail/bump.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/operations.hpp"
@@ -22,18 +24,21 @@ namespace commits {
 
 enum class bump : std::uint8_t { none, patch, minor, major };
 
-constexpr std::string_view to_string(bump level) noexcept {
-  switch (level) {
-    case bump::none:
-      return "none";
-    case bump::patch:
-      return "patch";
-    case bump::minor:
-      return "minor";
-    case bump::major:
-      return "major";
-  }
-  return "none";
+namespace detail {
+inline constexpr relkit::detail::enum_name<bump> bump_names[] = {
+    {bump::none, "none"},
+    {bump::patch, "patch"},
+    {bump::minor, "minor"},
+    {bump::major, "major"},
+};
+}  // namespace detail
+// The stable identifier of a bump level ("none"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(bump value) noexcept {
+  return relkit::detail::enum_to_string(detail::bump_names, value);
+}
+// The a bump level that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<bump> parse_bump(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::bump_names, name);
 }
 
 // One line of a policy: the first rule a commit matches gives its bump.
@@ -63,6 +68,41 @@ enum class revert_matching : std::uint8_t {
   newer_full_hash,       // commit-analyzer: revert newer than its target, full hash and header
   hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
 };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<initial_development> initial_development_names[] = {
+    {initial_development::as_stable, "as_stable"},
+    {initial_development::lower_one_level, "lower_one_level"},
+    {initial_development::breaking_is_minor, "breaking_is_minor"},
+    {initial_development::ignore_breaking, "ignore_breaking"},
+};
+}  // namespace detail
+// The stable identifier of an initial-development policy ("as_stable"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(initial_development value) noexcept {
+  return relkit::detail::enum_to_string(detail::initial_development_names, value);
+}
+// The an initial-development policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<initial_development> parse_initial_development(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::initial_development_names, name);
+}
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<revert_matching> revert_matching_names[] = {
+    {revert_matching::none, "none"},
+    {revert_matching::newer_full_hash, "newer_full_hash"},
+    {revert_matching::hash_prefix_any_order, "hash_prefix_any_order"},
+};
+}  // namespace detail
+// The stable identifier of a revert-matching policy ("none"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(revert_matching value) noexcept {
+  return relkit::detail::enum_to_string(detail::revert_matching_names, value);
+}
+// The a revert-matching policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<revert_matching> parse_revert_matching(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::revert_matching_names, name);
+}
 
 struct policy {
   std::string name;
@@ -95,8 +135,8 @@ struct decision {
 
 namespace presets {
 
-inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
-                      bool ignore_case = false) {
+[[nodiscard]] inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                                    bool ignore_case = false) {
   rule r;
   r.name = std::move(name);
   r.level = level;
@@ -104,14 +144,14 @@ inline rule make_rule(std::string name, bump level, std::vector<std::string> typ
   r.ignore_case = ignore_case;
   return r;
 }
-inline rule breaking_rule(bump level = bump::major) {
+[[nodiscard]] inline rule breaking_rule(bump level = bump::major) {
   rule r;
   r.name = "breaking -> " + std::string(to_string(level));
   r.breaking = true;
   r.level = level;
   return r;
 }
-inline rule revert_rule() {
+[[nodiscard]] inline rule revert_rule() {
   rule r;
   r.name = "revert -> patch";
   r.revert = true;
@@ -120,7 +160,7 @@ inline rule revert_rule() {
 }
 
 // @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
-inline policy semantic_release() {
+[[nodiscard]] inline policy semantic_release() {
   policy p;
   p.name = "semantic-release (conventionalcommits)";
   p.grammar = dialect::semantic_release_conventionalcommits;
@@ -135,14 +175,14 @@ inline policy semantic_release() {
   return p;
 }
 // The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
-inline policy semantic_release_angular() {
+[[nodiscard]] inline policy semantic_release_angular() {
   policy p = semantic_release();
   p.name = "semantic-release (angular)";
   p.grammar = dialect::semantic_release_angular;
   return p;
 }
 // conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
-inline policy conventionalcommits_what_bump(bool pre_major = false) {
+[[nodiscard]] inline policy conventionalcommits_what_bump(bool pre_major = false) {
   policy p;
   p.name = "conventionalcommits whatBump";
   p.grammar = dialect::conventional_changelog;
@@ -155,7 +195,7 @@ inline policy conventionalcommits_what_bump(bool pre_major = false) {
   return p;
 }
 // git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
-inline policy git_cliff() {
+[[nodiscard]] inline policy git_cliff() {
   policy p;
   p.name = "git-cliff";
   p.grammar = dialect::spec;
@@ -168,7 +208,7 @@ inline policy git_cliff() {
   return p;
 }
 // cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
-inline policy cocogitto() {
+[[nodiscard]] inline policy cocogitto() {
   policy p;
   p.name = "cocogitto";
   p.grammar = dialect::spec;
@@ -179,7 +219,7 @@ inline policy cocogitto() {
   return p;
 }
 // release-please: breaking major, feat/feature minor, any other conventional commit patch.
-inline policy release_please() {
+[[nodiscard]] inline policy release_please() {
   policy p = git_cliff();
   p.name = "release-please";
   p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
@@ -188,12 +228,37 @@ inline policy release_please() {
   return p;
 }
 // Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
-inline policy conventional_commits() {
+[[nodiscard]] inline policy conventional_commits() {
   policy p;
   p.name = "conventional commits";
   p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
              make_rule("fix -> patch", bump::patch, {"fix"}, true)};
   return p;
+}
+
+namespace detail {
+struct policy_name {
+  std::string_view name;
+  policy (*make)();
+};
+inline constexpr policy_name policy_names[] = {
+    {"semantic_release", &semantic_release},
+    {"semantic_release_angular", &semantic_release_angular},
+    {"conventionalcommits_what_bump", +[] { return conventionalcommits_what_bump(); }},
+    {"git_cliff", &git_cliff},
+    {"cocogitto", &cocogitto},
+    {"release_please", &release_please},
+    {"conventional_commits", &conventional_commits},
+};
+}  // namespace detail
+
+// The bump preset whose function has this name ("git_cliff" -> git_cliff()); nullopt
+// for any other text. The names are those of the functions above, one table.
+[[nodiscard]] inline std::optional<policy> named(std::string_view name) {
+  for (const detail::policy_name& entry : detail::policy_names) {
+    if (entry.name == name) return entry.make();
+  }
+  return std::nullopt;
 }
 
 }  // namespace presets

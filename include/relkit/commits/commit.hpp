@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
@@ -54,6 +55,23 @@ enum class dialect : std::uint8_t {
   // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
   semantic_release_angular,
 };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
+    {dialect::spec, "spec"},
+    {dialect::conventional_changelog, "conventional_changelog"},
+    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
+    {dialect::semantic_release_angular, "semantic_release_angular"},
+};
+}  // namespace detail
+// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
+  return relkit::detail::enum_to_string(detail::dialect_names, value);
+}
+// The a grammar that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::dialect_names, name);
+}
 
 // How parse() reads a message.
 struct parse_options {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,22 +13,27 @@
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
 enum class severity : std::uint8_t { off, warning, error };
 
-constexpr std::string_view to_string(severity level) noexcept {
-  switch (level) {
-    case severity::off:
-      return "off";
-    case severity::warning:
-      return "warning";
-    case severity::error:
-      return "error";
-  }
-  return "off";
+namespace detail {
+inline constexpr relkit::detail::enum_name<severity> severity_names[] = {
+    {severity::off, "off"},
+    {severity::warning, "warning"},
+    {severity::error, "error"},
+};
+}  // namespace detail
+// The stable identifier of a lint severity ("off"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(severity value) noexcept {
+  return relkit::detail::enum_to_string(detail::severity_names, value);
+}
+// The a lint severity that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<severity> parse_severity(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::severity_names, name);
 }
 
 // One configured rule, as commitlint writes it: [level, "always"|"never", value].
@@ -62,7 +68,7 @@ struct lint_report {
 namespace presets {
 
 // @commitlint/config-conventional 21.2.4.
-inline lint_config config_conventional() {
+[[nodiscard]] inline lint_config config_conventional() {
   lint_config c;
   auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
                   std::vector<std::string> values) {
