@@ -279,7 +279,7 @@ TEST(CommitsLint, ConfigConventionalFindings) {
 }
 
 TEST(CommitsLint, RulesAreData) {
-  rc::lint_config config = rc::presets::config_conventional();
+  rc::lint_options config = rc::presets::config_conventional();
   for (rc::lint_rule& r : config.rules) {
     if (r.name == "type-enum") r.values.push_back("wip");
     if (r.name == "header-max-length") r.limit = 10;
@@ -485,7 +485,7 @@ TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {
   auto next = [&](std::string_view current, const std::vector<rc::log_entry>& commits,
                   const rc::policy& policy, std::string_view channel = {}) {
     const auto d = rc::next_version(sv::parse(current).value(), commits, policy, channel);
-    return d ? sv::to_string(d->version) : relkit::to_string(d.error());
+    return d ? sv::to_string(d->next_version) : relkit::to_string(d.error());
   };
   EXPECT_EQ(next("1.4.1", feat, p), "1.5.0");
   EXPECT_EQ(next("1.4.1", fix, p), "1.4.2");

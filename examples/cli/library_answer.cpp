@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   if (!current || !history) return 2;
   const auto next = cm::next_version(*current, *history, cm::presets::semantic_release());
   if (!next) return 2;
-  const std::string version = relkit::semver::to_string(next->version);
+  const std::string version = relkit::semver::to_string(next->next_version);
   std::cout << version << '\n';
 
   cl::release release;

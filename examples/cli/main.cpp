@@ -510,7 +510,7 @@ int next_version_command(int argc, char** argv) {
   const auto r = decide_release(args, "next-version", log_text, status);
   if (!r) return status;
   const bool due = r->decision.level != cm::bump::none;
-  std::string output = sv::to_string(r->decision.version) + "\n";
+  std::string output = sv::to_string(r->decision.next_version) + "\n";
   if (args.flag("--explain")) {
     output += due ? r->decision.reason : std::string("no release: no commit calls for one");
     output += "\n";
@@ -575,7 +575,7 @@ int changelog_command(int argc, char** argv) {
     return exit_no;
   }
   cl::release release;
-  release.version = sv::to_string(r->decision.version);
+  release.version = sv::to_string(r->decision.next_version);
   release.tag = tag_prefix + release.version;
   release.previous_tag = tag_prefix + sv::to_string(r->current);
   release.date = std::string(date);

@@ -49,11 +49,11 @@ struct reference {
   std::string repository;  // `repo` of owner/repo#3
   std::string prefix = "#";
   std::string issue;  // "12"
-  friend bool operator==(const reference& a, const reference& b) {
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
     return a.action == b.action && a.owner == b.owner && a.repository == b.repository &&
            a.prefix == b.prefix && a.issue == b.issue;
   }
-  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
 };
 
 // One commit as a changelog sees it.
@@ -73,14 +73,14 @@ struct entry {
   // The message's second line is not blank (the summary wraps): git-cliff's parser
   // then rejects the commit as not conventional.
   bool wrapped_header = false;
-  friend bool operator==(const entry& a, const entry& b) {
+  [[nodiscard]] friend bool operator==(const entry& a, const entry& b) {
     return a.hash == b.hash && a.header == b.header && a.type == b.type && a.scope == b.scope &&
            a.subject == b.subject && a.body == b.body && a.breaking == b.breaking &&
            a.breaking_notes == b.breaking_notes && a.references == b.references &&
            a.revert_target == b.revert_target && a.revert_header == b.revert_header &&
            a.merge == b.merge && a.wrapped_header == b.wrapped_header;
   }
-  friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
 };
 
 // The adapter from relkit::commits (parse with the dialect of the style you render:
@@ -170,13 +170,15 @@ struct repository {
   std::string issue_template;    // default GitHub/Gitea: {base}/issues/{issue}
   std::string user_template;     // default: {host}/{user}
   std::string tag_template;      // default GitHub/Gitea: {base}/releases/tag/{tag}
-  friend bool operator==(const repository& a, const repository& b) {
+  [[nodiscard]] friend bool operator==(const repository& a, const repository& b) {
     return a.kind == b.kind && a.host_url == b.host_url && a.owner == b.owner && a.name == b.name &&
            a.compare_template == b.compare_template && a.commit_template == b.commit_template &&
            a.issue_template == b.issue_template && a.user_template == b.user_template &&
            a.tag_template == b.tag_template;
   }
-  friend bool operator!=(const repository& a, const repository& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const repository& a, const repository& b) {
+    return !(a == b);
+  }
 };
 
 // A release and its commits. `entries` in git log order (newest first).

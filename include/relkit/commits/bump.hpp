@@ -127,10 +127,10 @@ struct decision {
   std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
   std::string_view sha;                                     // its sha
   std::string rule;                                         // the rule that matched
-  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
-  semver::version version;    // next_version: the next version (the current one for none)
-  std::size_t cancelled = 0;  // commits dropped as revert pairs
-  std::size_t skipped = 0;    // merges skipped, empty messages
+  std::string reason;  // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version next_version;  // next_version(): the next version (the current one for none)
+  std::size_t cancelled = 0;     // commits dropped as revert pairs
+  std::size_t skipped = 0;       // merges skipped, empty messages
 };
 
 namespace presets {
@@ -327,7 +327,7 @@ namespace commits {
       const commit& c = items[k].parsed;
       bool matched = false;
       for (std::size_t h = 0; h < held.size(); ++h) {
-        const revert& r = *items[held[h]].parsed.revert;
+        const reverted_commit& r = *items[held[h]].parsed.revert;
         if (detail::trim_js(r.header) == detail::trim_js(c.header) &&
             r.hash == range[items[k].index].sha) {
           items[k].dropped = true;
@@ -342,7 +342,7 @@ namespace commits {
   } else if (p.reverts == revert_matching::hash_prefix_any_order) {
     for (std::size_t k = 0; k < items.size(); ++k) {
       if (items[k].dropped || !items[k].parsed.revert) continue;
-      const revert& r = *items[k].parsed.revert;
+      const reverted_commit& r = *items[k].parsed.revert;
       if (r.hash.size() < 7) continue;
       for (std::size_t t = 0; t < items.size(); ++t) {
         if (t == k || items[t].dropped) continue;
@@ -417,8 +417,8 @@ namespace commits {
                                                    const std::vector<log_entry>& range,
                                                    const policy& p, std::string_view channel = {}) {
   decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
-  d.version = current;
-  d.version.build.clear();
+  d.next_version = current;
+  d.next_version.build.clear();
   if (d.level == bump::none) return d;
   const semver::release_type type = d.level == bump::major   ? semver::release_type::major
                                     : d.level == bump::minor ? semver::release_type::minor
@@ -426,7 +426,7 @@ namespace commits {
   auto target = semver::bump(current, type);
   if (!target) return target.error();
   if (channel.empty()) {
-    d.version = *target;
+    d.next_version = *target;
     return d;
   }
   const std::string_view pre = current.prerelease;
@@ -439,10 +439,10 @@ namespace commits {
     opts.base = semver::identifier_base::one;
     auto next = semver::bump(current, semver::release_type::prerelease, opts);
     if (!next) return next.error();
-    d.version = *next;
+    d.next_version = *next;
   } else {
-    d.version = *target;
-    d.version.prerelease = std::string(channel) + ".1";
+    d.next_version = *target;
+    d.next_version.prerelease = std::string(channel) + ".1";
   }
   return d;
 }

@@ -87,10 +87,10 @@ struct parse_options {
 struct note {
   std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
   std::string_view text;   // the description; multi-line values joined by '\n'
-  friend bool operator==(const note& a, const note& b) {
+  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
     return a.title == b.title && a.text == b.text;
   }
-  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
 };
 
 // A git-trailer footer: `Token: value` or `Token #value`.
@@ -98,10 +98,10 @@ struct footer {
   std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
   std::string_view separator;  // ": " or " #"
   std::string_view value;      // to the next footer token; lines joined by '\n'
-  friend bool operator==(const footer& a, const footer& b) {
+  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
     return a.token == b.token && a.separator == b.separator && a.value == b.value;
   }
-  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
 };
 
 // An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
@@ -112,21 +112,24 @@ struct reference {
   std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
   std::string_view prefix;                // "#"
   std::string_view issue;                 // "12"
-  friend bool operator==(const reference& a, const reference& b) {
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
     return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
            a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
   }
-  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
 };
 
-// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
-struct revert {
+// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
+// or `revert: <header>` + the same.
+struct reverted_commit {
   std::string_view header;
   std::string_view hash;  // may be empty (`This reverts commit .`)
-  friend bool operator==(const revert& a, const revert& b) {
+  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
     return a.header == b.header && a.hash == b.hash;
   }
-  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
+    return !(a == b);
+  }
 };
 
 struct commit {
@@ -148,13 +151,13 @@ struct commit {
   bool breaking = false;                   // a breaking note or `!`
   std::vector<reference> references;
   std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
-  std::optional<struct revert> revert;
+  std::optional<reverted_commit> revert;
   bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
   // Backing store for values the message does not hold contiguously (shared,
   // immutable: copies of a commit stay valid). Null when every value is a view.
   std::shared_ptr<const std::string> owned_text;
 
-  friend bool operator==(const commit& a, const commit& b) {
+  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
     return a.conventional == b.conventional && a.reason == b.reason &&
            a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
            a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
@@ -162,7 +165,7 @@ struct commit {
            a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
            a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
   }
-  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
 };
 
 }  // namespace commits

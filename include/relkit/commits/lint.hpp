@@ -45,7 +45,7 @@ struct lint_rule {
   std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
 };
 
-struct lint_config {
+struct lint_options {
   std::vector<lint_rule> rules;
   // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
   // version header, "Merged …", "Automatic merge …", "Auto-merged … into …".
@@ -68,8 +68,8 @@ struct lint_report {
 namespace presets {
 
 // @commitlint/config-conventional 21.2.4.
-[[nodiscard]] inline lint_config config_conventional() {
-  lint_config c;
+[[nodiscard]] inline lint_options config_conventional() {
+  lint_options c;
   auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
                   std::vector<std::string> values) {
     c.rules.push_back(lint_rule{std::move(name), level, never, limit, std::move(values)});
@@ -98,7 +98,7 @@ namespace presets {
 // parsing it as commitlint does (conventionalcommits parser options, no meta fields).
 // A message of nothing but whitespace gives an empty, valid report.
 [[nodiscard]] inline lint_report lint(std::string_view message,
-                                      const lint_config& config = presets::config_conventional()) {
+                                      const lint_options& config = presets::config_conventional()) {
   lint_report report;
   if (config.default_ignores && detail::ignored_by_default(message)) {
     report.ignored = true;

@@ -13,7 +13,7 @@ namespace changelog {
 namespace detail {
 
 // Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
-inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
+[[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
   const auto b0 = static_cast<unsigned char>(s[at]);
   if (b0 < 0x80) return 1;
   std::size_t len = 0;
@@ -43,7 +43,7 @@ inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
 
 // The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
 // -> "1.2.0"; empty when the heading does not start with a version.
-inline std::string heading_version(std::string_view text) {
+[[nodiscard]] inline std::string heading_version(std::string_view text) {
   std::size_t i = 0;
   if (i < text.size() && text[i] == '[') ++i;
   std::size_t start = i;
@@ -59,7 +59,7 @@ inline std::string heading_version(std::string_view text) {
   return std::string(text.substr(start, i - start));
 }
 
-inline bool is_unreleased(std::string_view text) {
+[[nodiscard]] inline bool is_unreleased(std::string_view text) {
   if (!text.empty() && text[0] == '[') text.remove_prefix(1);
   if (text.size() < 10) return false;
   return lower(text.substr(0, 10)) == "unreleased";

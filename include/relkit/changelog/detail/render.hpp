@@ -32,13 +32,13 @@ struct item {
 };
 
 // The type rules compare: a revert counts as "revert"; lower-cased unless exact.
-inline std::string rule_type(const entry& e, bool case_insensitive) {
+[[nodiscard]] inline std::string rule_type(const entry& e, bool case_insensitive) {
   std::string type = case_insensitive ? lower(e.type) : e.type;
   if (e.revert_target) type = "revert";
   return type;
 }
 
-inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
+[[nodiscard]] inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
   switch (r.kind) {
     case rule::match::type:
       return type == r.text;
@@ -74,7 +74,7 @@ struct url_pattern {
   }
 };
 
-inline url_pattern make_pattern(std::string expanded, std::string_view key) {
+[[nodiscard]] inline url_pattern make_pattern(std::string expanded, std::string_view key) {
   url_pattern p;
   p.key = key;
   const std::size_t at = expanded.find(key);
@@ -98,8 +98,9 @@ struct link_cache {
 
 // conventional-changelog's reference formatter: issue references and @mentions
 // become links outside code, links and URLs; `linked` receives each issue match.
-inline std::string link_text(std::string_view text, const repository& repo, const link_cache& links,
-                             const preset& s, std::vector<std::string>* linked) {
+[[nodiscard]] inline std::string link_text(std::string_view text, const repository& repo,
+                                           const link_cache& links, const preset& s,
+                                           std::vector<std::string>* linked) {
   std::string out;
   out.reserve(text.size() + 16);
   std::size_t i = 0;
@@ -183,13 +184,13 @@ inline std::string link_text(std::string_view text, const repository& repo, cons
   return out;
 }
 
-inline std::string strip_v(std::string_view v) {
+[[nodiscard]] inline std::string strip_v(std::string_view v) {
   if (!v.empty() && (v[0] == 'v' || v[0] == 'V')) v.remove_prefix(1);
   return std::string(v);
 }
 
 // semver patch != 0 (angular's isPatch), read from "1.2.3…" or "v1.2.3…".
-inline bool is_patch(std::string_view version) {
+[[nodiscard]] inline bool is_patch(std::string_view version) {
   const std::string v = strip_v(version);
   const std::size_t a = v.find('.');
   if (a == std::string::npos) return false;
@@ -201,13 +202,13 @@ inline bool is_patch(std::string_view version) {
   return !patch.empty() && patch.find_first_not_of('0') != std::string::npos;
 }
 
-inline std::string upper_first(std::string_view s) {
+[[nodiscard]] inline std::string upper_first(std::string_view s) {
   std::string out(s);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
   return out;
 }
 
-inline std::string trim(std::string_view s) {
+[[nodiscard]] inline std::string trim(std::string_view s) {
   std::size_t b = 0;
   std::size_t e = s.size();
   while (b < e && is_js_space(s[b])) ++b;
@@ -218,8 +219,8 @@ inline std::string trim(std::string_view s) {
 // A stable merge sort of indices through a function pointer: one instantiation for
 // every sort here (std::stable_sort per lambda would weigh on compile time).
 using index_less = bool (*)(const void* context, std::size_t a, std::size_t b);
-inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
-                                               const void* context) {
+[[nodiscard]] inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
+                                                             const void* context) {
   std::vector<std::size_t> idx(n);
   for (std::size_t i = 0; i < n; ++i) idx[i] = i;
   std::vector<std::size_t> tmp(n);
@@ -240,7 +241,7 @@ inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
 }
 
 // Sorts strings[i] (stable) by prefix key first, then by the whole string.
-inline std::vector<std::size_t> sorted_string_indices(
+[[nodiscard]] inline std::vector<std::size_t> sorted_string_indices(
     const std::vector<const std::string*>& strings) {
   struct keyed {
     std::vector<std::uint64_t> keys;
@@ -260,7 +261,8 @@ inline std::vector<std::size_t> sorted_string_indices(
 
 // The entries a release shows: duplicates (same hash) once, revert pairs dropped.
 // O(n log n): releases of tens of thousands of commits stay in milliseconds.
-inline std::vector<const entry*> effective_entries(const release& r, const preset& s) {
+[[nodiscard]] inline std::vector<const entry*> effective_entries(const release& r,
+                                                                 const preset& s) {
   const std::size_t n = r.entries.size();
   std::vector<const std::string*> hashes;
   hashes.reserve(n);
@@ -307,7 +309,7 @@ inline std::vector<const entry*> effective_entries(const release& r, const prese
   return kept;
 }
 
-inline std::size_t section_rank(const preset& s, std::string_view title) {
+[[nodiscard]] inline std::size_t section_rank(const preset& s, std::string_view title) {
   std::size_t rank = 0;
   while (rank < s.section_order.size() && s.section_order[rank] != title) ++rank;
   return rank;
@@ -434,7 +436,8 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
   out += upper_first(it.subject);
 }
 
-inline std::string heading(const release& r, const preset& s, const repository& repo) {
+[[nodiscard]] inline std::string heading(const release& r, const preset& s,
+                                         const repository& repo) {
   std::string out;
   const std::string tag = r.tag.empty() ? r.version : r.tag;
   if (s.kind != layout::conventional_changelog || s.dashed_date) {
@@ -487,7 +490,8 @@ inline std::string heading(const release& r, const preset& s, const repository& 
 }
 
 // The body of changelog::render(release, preset, repository).
-inline std::string render_release(const release& r, const preset& s, const repository& repo) {
+[[nodiscard]] inline std::string render_release(const release& r, const preset& s,
+                                                const repository& repo) {
   const std::vector<const entry*> entries = effective_entries(r, s);
   const link_cache links(repo);
   const bool cliff = s.git_cliff_bullets;

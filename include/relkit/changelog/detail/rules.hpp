@@ -10,10 +10,10 @@
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
 namespace detail {
-inline rule type_rule(std::string type, std::string section, bool hidden = false) {
+[[nodiscard]] inline rule type_rule(std::string type, std::string section, bool hidden = false) {
   return rule{rule::match::type, std::move(type), std::move(section), hidden};
 }
-inline rule header_rule(rule::match kind, std::string text, std::string section) {
+[[nodiscard]] inline rule header_rule(rule::match kind, std::string text, std::string section) {
   return rule{kind, std::move(text), std::move(section), false};
 }
 }  // namespace detail

@@ -11,7 +11,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace changelog {
 namespace detail {
 
-inline std::string lower(std::string_view s) {
+[[nodiscard]] inline std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -27,7 +27,7 @@ inline void replace_all(std::string& text, std::string_view key, std::string_vie
   }
 }
 
-inline std::string base_url(const repository& r) {
+[[nodiscard]] inline std::string base_url(const repository& r) {
   std::string out = r.host_url;
   out += '/';
   out += r.owner;
@@ -36,7 +36,7 @@ inline std::string base_url(const repository& r) {
   return out;
 }
 
-inline std::string expand(std::string tmpl, const repository& r) {
+[[nodiscard]] inline std::string expand(std::string tmpl, const repository& r) {
   replace_all(tmpl, "{base}", base_url(r));
   replace_all(tmpl, "{host}", r.host_url);
   replace_all(tmpl, "{owner}", r.owner);

@@ -15,7 +15,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-inline std::string_view trim_js(std::string_view s) {
+[[nodiscard]] inline std::string_view trim_js(std::string_view s) {
   std::size_t b = skip_js_spaces(s, 0);
   std::size_t e = s.size();
   // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
@@ -32,7 +32,7 @@ struct item {
 
 // Lines after a squash commit's header that are conventional headers after a blank line
 // (release-please's splitting), each with the lines that follow it.
-inline std::vector<std::string_view> squash_parts(std::string_view body) {
+[[nodiscard]] inline std::vector<std::string_view> squash_parts(std::string_view body) {
   std::vector<std::string_view> parts;
   std::size_t start = std::string_view::npos;
   bool after_blank = true;

@@ -16,7 +16,7 @@ namespace commits {
 namespace detail {
 
 // Length in UTF-16 code units (JavaScript's String.length) of UTF-8 text.
-inline std::size_t utf16_length(std::string_view s) noexcept {
+[[nodiscard]] inline std::size_t utf16_length(std::string_view s) noexcept {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = detail::message_byte_at(s, i);
@@ -27,7 +27,7 @@ inline std::size_t utf16_length(std::string_view s) noexcept {
 }
 
 // Decodes the code point at i (invalid bytes read as U+FFFD).
-inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
   const unsigned char c = detail::message_byte_at(s, i);
   if (c < 0x80) return c;
   int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
@@ -39,7 +39,7 @@ inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
 }
 
 // Uppercase letters (Lu) of the scripts seen in commit subjects: Latin, Greek, Cyrillic.
-inline bool is_upper_letter(std::uint32_t cp) noexcept {
+[[nodiscard]] inline bool is_upper_letter(std::uint32_t cp) noexcept {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xc0 && cp <= 0xde) return cp != 0xd7;
   if (cp >= 0x100 && cp <= 0x17f)
@@ -49,7 +49,7 @@ inline bool is_upper_letter(std::uint32_t cp) noexcept {
   if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 0;
   return false;
 }
-inline bool is_lower_letter(std::uint32_t cp) noexcept {
+[[nodiscard]] inline bool is_lower_letter(std::uint32_t cp) noexcept {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   if (cp >= 0xdf && cp <= 0xff) return cp != 0xf7;
   if (cp >= 0x100 && cp <= 0x17f) return !is_upper_letter(cp);
@@ -60,7 +60,7 @@ inline bool is_lower_letter(std::uint32_t cp) noexcept {
 }
 
 // ensureCase's input: `…`, "…" and '…' spans removed (lazily, left to right), then trimmed.
-inline std::string without_quotes(std::string_view s) {
+[[nodiscard]] inline std::string without_quotes(std::string_view s) {
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -85,7 +85,7 @@ inline std::string without_quotes(std::string_view s) {
 
 // commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
 // for start/pascal/camel/kebab/snake case).
-inline bool ensure_case(std::string_view raw, std::string_view target) {
+[[nodiscard]] inline bool ensure_case(std::string_view raw, std::string_view target) {
   const std::string input = without_quotes(raw);
   if (input.empty() || detail::is_ascii_digit(input[0])) return true;
   bool any_lower = false;
@@ -124,7 +124,7 @@ inline bool ensure_case(std::string_view raw, std::string_view target) {
 }
 
 // /\bhttps?:\/\/\S+/
-inline bool has_url(std::string_view line) noexcept {
+[[nodiscard]] inline bool has_url(std::string_view line) noexcept {
   for (std::size_t at = line.find("http"); at != std::string_view::npos;
        at = line.find("http", at + 1)) {
     if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
@@ -138,7 +138,7 @@ inline bool has_url(std::string_view line) noexcept {
 }
 
 // Lines split on \r?\n, as toLines does.
-inline std::vector<std::string_view> to_lines(std::string_view text) {
+[[nodiscard]] inline std::vector<std::string_view> to_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
   while (true) {
@@ -152,11 +152,11 @@ inline std::vector<std::string_view> to_lines(std::string_view text) {
   return lines;
 }
 
-inline std::string_view first_line(std::string_view text) {
+[[nodiscard]] inline std::string_view first_line(std::string_view text) {
   return text.substr(0, text.find('\n'));
 }
 
-inline bool ignored_by_default(std::string_view message) {
+[[nodiscard]] inline bool ignored_by_default(std::string_view message) {
   std::size_t e = message.size();
   while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
   const std::string_view m = message.substr(0, e);

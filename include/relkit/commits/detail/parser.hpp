@@ -146,7 +146,7 @@ class commit_parser {
         if (iequals_ascii(f.token, "Refs")) {
           std::size_t end = 0;
           while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
-          out_.revert = commits::revert{out_.description, f.value.substr(0, end)};
+          out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
           break;
         }
       }
@@ -175,7 +175,7 @@ class commit_parser {
     out_.reason_position = position;
   }
 
-  static bool is_blank_line(std::string_view line) noexcept {
+  [[nodiscard]] static bool is_blank_line(std::string_view line) noexcept {
     for (char c : line) {
       if (c != ' ' && c != '\t' && c != '\r') return false;
     }
@@ -200,12 +200,12 @@ class commit_parser {
     }
   }
 
-  static bool is_gpg_line(std::string_view line) noexcept {
+  [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
     const std::size_t i = skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
   }
 
-  static bool is_merge_header(std::string_view header) noexcept {
+  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
     if (header.substr(0, 6) != "Merge ") return false;
     const std::string_view rest = header.substr(6);
     for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
@@ -339,7 +339,7 @@ class commit_parser {
   }
 
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
-  static bool is_field_line(std::string_view line) noexcept {
+  [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
     if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
     if (find_js_line_terminator(line, 1) != line.size()) return false;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
@@ -452,7 +452,7 @@ class commit_parser {
   }
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  static bool compatible_footer_token(std::string_view line) noexcept {
+  [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
     if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
       return true;
     }
@@ -461,7 +461,7 @@ class commit_parser {
     return p > 0 && footer_separator_at(line, p);
   }
 
-  static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+  [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
       const std::size_t r = skip_js_spaces(line, p + 1);
       if (r == p + 1) return false;
@@ -481,7 +481,7 @@ class commit_parser {
 
   // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
   // Returns the length of the token and separator (0: not a footer line).
-  static std::size_t spec_footer_token(std::string_view line) noexcept {
+  [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
     std::size_t p = 0;
     if (line.substr(0, 15) == "BREAKING CHANGE") {
       p = 15;
@@ -696,7 +696,7 @@ class commit_parser {
           std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
           if (e_min < s + 1) e_min = s + 1;
           if (e_min <= i) {
-            out_.revert = commits::revert{m.substr(s, e_min - s), m.substr(h, e - h)};
+            out_.revert = commits::reverted_commit{m.substr(s, e_min - s), m.substr(h, e - h)};
             return true;
           }
         }
