@@ -32,6 +32,9 @@
 // The 89 blank messages throw in both ("Expected a raw commit" / errc::empty_message).
 // commit-analyzer's nested parser 6.4.0 threw on 17 (release) and 16 (release_angular)
 // more messages, which are therefore not compared for those two fields.
+// The same 20,000 cases against the code before the empty-type fix (9e46da8): 390
+// disagree, 368 of them breaking/notes/whatBump (and 333 release) on headers such as
+// "!: x" and "(api)!: x" -- the class of issue 14 item 10, now covered by the soup.
 #include <relkit/commits.hpp>
 
 #include <cstdint>
