@@ -71,6 +71,9 @@ namespace changelog {
 // `git@gitlab.com:group/sub/name.git`, `ssh://git@host/owner/name`, `git+https://…`.
 // The host kind comes from the host name (github, gitlab, bitbucket), else `fallback`
 // (self-hosted Gitea/Forgejo, or say so for a self-hosted GitLab).
+// Errors, all errc::bad_repository_url: "expected a scheme or host:" at 0 (neither
+// `scheme://` nor `host:`), "expected /owner/name after the host" at the end of the
+// URL, "expected owner/name" where the path starts.
 [[nodiscard]] inline result<repository> parse_repository(std::string_view url,
                                                          host fallback = host::gitea) {
   std::string_view rest = url;

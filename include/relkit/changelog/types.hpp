@@ -139,6 +139,7 @@ template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::
   return e;
 }
 
+// The kind of forge a repository lives on: it picks the default URL shapes.
 enum class host : std::uint8_t { github, gitlab, gitea, bitbucket };
 namespace detail {
 inline constexpr relkit::detail::enum_name<host> host_names[] = {
@@ -152,7 +153,7 @@ inline constexpr relkit::detail::enum_name<host> host_names[] = {
 [[nodiscard]] constexpr std::string_view to_string(host value) noexcept {
   return relkit::detail::enum_to_string(detail::host_names, value);
 }
-// The a host kind that to_string() names; nullopt for any other text.
+// The host kind that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<host> parse_host(std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::host_names, name);
 }
@@ -193,6 +194,7 @@ struct release {
   std::vector<entry> entries;
 };
 
+// The heading and bullet shapes a preset writes in.
 enum class layout : std::uint8_t { conventional_changelog, keep_a_changelog, git_cliff };
 namespace detail {
 inline constexpr relkit::detail::enum_name<layout> layout_names[] = {
@@ -206,7 +208,7 @@ inline constexpr relkit::detail::enum_name<layout> layout_names[] = {
 [[nodiscard]] constexpr std::string_view to_string(layout value) noexcept {
   return relkit::detail::enum_to_string(detail::layout_names, value);
 }
-// The a changelog layout that to_string() names; nullopt for any other text.
+// The changelog layout that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<layout> parse_layout(std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::layout_names, name);
 }
@@ -239,7 +241,7 @@ inline constexpr relkit::detail::enum_name<rule::match> rule_match_names[] = {
 [[nodiscard]] constexpr std::string_view to_string(rule::match value) noexcept {
   return relkit::detail::enum_to_string(detail::rule_match_names, value);
 }
-// The a rule match kind that to_string() names; nullopt for any other text.
+// The rule match kind that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<rule::match> parse_rule_match(
     std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::rule_match_names, name);

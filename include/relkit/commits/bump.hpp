@@ -36,7 +36,7 @@ inline constexpr relkit::detail::enum_name<bump> bump_names[] = {
 [[nodiscard]] constexpr std::string_view to_string(bump value) noexcept {
   return relkit::detail::enum_to_string(detail::bump_names, value);
 }
-// The a bump level that to_string() names; nullopt for any other text.
+// The bump level that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<bump> parse_bump(std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::bump_names, name);
 }
@@ -81,7 +81,7 @@ inline constexpr relkit::detail::enum_name<initial_development> initial_developm
 [[nodiscard]] constexpr std::string_view to_string(initial_development value) noexcept {
   return relkit::detail::enum_to_string(detail::initial_development_names, value);
 }
-// The an initial-development policy that to_string() names; nullopt for any other text.
+// The initial-development policy that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<initial_development> parse_initial_development(
     std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::initial_development_names, name);
@@ -98,12 +98,14 @@ inline constexpr relkit::detail::enum_name<revert_matching> revert_matching_name
 [[nodiscard]] constexpr std::string_view to_string(revert_matching value) noexcept {
   return relkit::detail::enum_to_string(detail::revert_matching_names, value);
 }
-// The a revert-matching policy that to_string() names; nullopt for any other text.
+// The revert-matching policy that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<revert_matching> parse_revert_matching(
     std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::revert_matching_names, name);
 }
 
+// A bump preset: the grammar commits are parsed in, the rules in order, how reverts
+// cancel, merges, squash bodies and the initial-development (0.y.z) behaviour.
 struct policy {
   std::string name;
   dialect grammar = dialect::spec;
@@ -122,6 +124,8 @@ struct log_entry {
   std::string_view message;
 };
 
+// What decide() and next_version() answer: the level, the commit and rule that
+// decided it, a one-line reason, and (next_version) the next version.
 struct decision {
   bump level = bump::none;
   std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
@@ -135,6 +139,7 @@ struct decision {
 
 namespace presets {
 
+// A rule giving `level` to commits of one of `types` (`ignore_case`: ASCII case-insensitive).
 [[nodiscard]] inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
                                     bool ignore_case = false) {
   rule r;
@@ -144,6 +149,7 @@ namespace presets {
   r.ignore_case = ignore_case;
   return r;
 }
+// A rule giving `level` to breaking commits (a BREAKING CHANGE note or `!`).
 [[nodiscard]] inline rule breaking_rule(bump level = bump::major) {
   rule r;
   r.name = "breaking -> " + std::string(to_string(level));
@@ -151,6 +157,7 @@ namespace presets {
   r.level = level;
   return r;
 }
+// A rule giving a patch to reverts.
 [[nodiscard]] inline rule revert_rule() {
   rule r;
   r.name = "revert -> patch";

@@ -68,7 +68,7 @@ inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
 [[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
   return relkit::detail::enum_to_string(detail::dialect_names, value);
 }
-// The a grammar that to_string() names; nullopt for any other text.
+// The grammar that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::dialect_names, name);
 }

@@ -31,7 +31,7 @@ inline constexpr relkit::detail::enum_name<severity> severity_names[] = {
 [[nodiscard]] constexpr std::string_view to_string(severity value) noexcept {
   return relkit::detail::enum_to_string(detail::severity_names, value);
 }
-// The a lint severity that to_string() names; nullopt for any other text.
+// The lint severity that to_string() names; nullopt for any other text.
 [[nodiscard]] constexpr std::optional<severity> parse_severity(std::string_view name) noexcept {
   return relkit::detail::enum_from_string(detail::severity_names, name);
 }
@@ -45,6 +45,8 @@ struct lint_rule {
   std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
 };
 
+// What lint() checks: the rules (commitlint's config) and whether commitlint's
+// default ignores (merges, reverts, fixup!, …) skip a message.
 struct lint_options {
   std::vector<lint_rule> rules;
   // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
@@ -52,6 +54,7 @@ struct lint_options {
   bool default_ignores = true;
 };
 
+// One broken rule: which, how severe, where in the message and commitlint's text.
 struct finding {
   std::string rule;  // the rule name
   severity level = severity::error;
@@ -59,6 +62,7 @@ struct finding {
   std::string message;       // commitlint's wording
 };
 
+// What lint() found: `valid` is false when a finding has severity::error.
 struct lint_report {
   bool valid = true;  // no finding of severity::error
   bool ignored = false;
