@@ -38,7 +38,8 @@ void check(const rc::commit& c, std::string_view message, rc::dialect grammar) {
   for (std::string_view m : c.mentions) {
     if (!within(m, message) || m.empty()) __builtin_trap();
   }
-  if (c.breaking && c.notes.empty() && grammar == rc::dialect::spec) __builtin_trap();
+  // Every grammar: breaking means a note (the `!` header gives one, an empty type too).
+  if (c.breaking && c.notes.empty()) __builtin_trap();
   if (c.conventional && c.type.empty()) __builtin_trap();
   // A conventional header rebuilt from its parts parses to the same parts.
   if (c.conventional && grammar == rc::dialect::spec) {
