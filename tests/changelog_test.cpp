@@ -359,15 +359,15 @@ TEST(ChangelogPrepend, RefusesFilesItCannotRead) {
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().code, cl::errc::unrecognized_file);
   EXPECT_EQ(a.error().position, 12u);
-  EXPECT_EQ(a.error().message(), "NUL byte: not a text file");
+  EXPECT_EQ(a.error().message(), "unreadable changelog: NUL byte, not a text file");
   auto b = cl::prepend("# Changelog\n\xff\n", "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().position, 12u);
-  EXPECT_EQ(b.error().message(), "invalid UTF-8");
+  EXPECT_EQ(b.error().message(), "unreadable changelog: invalid UTF-8");
   auto c = cl::prepend("# Changelog\n\n```\n## 0.9.0\n", "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(c);
   EXPECT_EQ(c.error().position, 13u);
-  EXPECT_EQ(c.error().message(), "code fence never closed");
+  EXPECT_EQ(c.error().message(), "unreadable changelog: code fence never closed");
 }
 
 TEST(ChangelogPrepend, HeadingsInCodeFencesAreNotReleases) {

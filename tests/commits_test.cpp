@@ -452,13 +452,13 @@ TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, rc::errc::bad_log_record);
   EXPECT_EQ(bad.error().position, 0u);
-  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits");
+  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits in a git log record");
   const auto open = rc::read_git_log(
       "abcdef1\x1f\x1f"
       "fix: x");
   ASSERT_FALSE(open);
   EXPECT_EQ(open.error().position, 0u);
-  EXPECT_EQ(open.error().message(), "a git log record without its 0x1e terminator");
+  EXPECT_EQ(open.error().message(), "expected the 0x1e terminator in a git log record");
   const auto fields = rc::read_git_log(
       "abcdef1\x1f"
       "fix: x\x1e");
@@ -471,9 +471,11 @@ TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
       "fix: x\x1e");
   ASSERT_FALSE(parent);
   EXPECT_EQ(parent.error().position, 16u);
-  EXPECT_EQ(parent.error().message(), "expected a parent sha of 7-64 hex digits");
+  EXPECT_EQ(parent.error().message(),
+            "expected a parent sha of 7-64 hex digits in a git log record");
   EXPECT_EQ(relkit::to_string(parent.error()),
-            "expected a parent sha of 7-64 hex digits at 16 [commits.bad_log_record]");
+            "expected a parent sha of 7-64 hex digits in a git log record at 16 "
+            "[commits.bad_log_record]");
 }
 
 TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {

@@ -48,7 +48,7 @@ struct outline {
   for (std::size_t i = 0; i < file.size();) {
     if (file[i] == '\0') {
       return relkit::error{errc::unrecognized_file, i,
-                           error_args{}.with_text("NUL byte: not a text file")};
+                           error_args{}.with_text("NUL byte, not a text file")};
     }
     const std::size_t len = detail::utf8_length(file, i);
     if (len == 0) {

@@ -32,7 +32,7 @@ enum class errc {
 namespace detail {
 inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::version_exists, "version_exists", "version {token} is already in the changelog"},
-    {errc::unrecognized_file, "unrecognized_file", "{text}"},
+    {errc::unrecognized_file, "unrecognized_file", "unreadable changelog: {text}"},
     {errc::bad_repository_url, "bad_repository_url", "expected {text}"},
 };
 inline constexpr relkit::error_domain errc_domain =

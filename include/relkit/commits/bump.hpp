@@ -482,18 +482,18 @@ namespace commits {
     }
     std::size_t end = text.find('\x1e', start);
     if (end == std::string_view::npos) {
-      return fail(start, "a git log record without its 0x1e terminator");
+      return fail(start, "the 0x1e terminator");
     }
     const std::string_view record = text.substr(start, end - start);
     const std::size_t first = record.find('\x1f');
     const std::size_t second =
         first == std::string_view::npos ? first : record.find('\x1f', first + 1);
     if (second == std::string_view::npos) {
-      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+      return fail(start, "`%H 0x1f %P 0x1f %B`");
     }
     log_entry entry;
     entry.sha = record.substr(0, first);
-    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    if (!is_hex(entry.sha)) return fail(start, "a commit sha of 7-64 hex digits");
     const std::string_view parents = record.substr(first + 1, second - first - 1);
     entry.parent_count = 0;
     std::size_t p = 0;
@@ -503,7 +503,7 @@ namespace commits {
       while (q < parents.size() && parents[q] != ' ') ++q;
       if (q > p) {
         if (!is_hex(parents.substr(p, q - p))) {
-          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+          return fail(start + first + 1 + p, "a parent sha of 7-64 hex digits");
         }
         ++entry.parent_count;
       }

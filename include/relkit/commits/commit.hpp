@@ -30,7 +30,7 @@ namespace detail {
 inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::empty_message, "empty_message", "empty commit message"},
     {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
-    {errc::bad_log_record, "bad_log_record", "{text}"},
+    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::detail::make_error_domain<errc_table>("commits");
