@@ -48,9 +48,9 @@ cl::repository repo() {
   return r;
 }
 
-void render_10k(benchmark::State& state, cl::style (*make_style)()) {
+void render_10k(benchmark::State& state, cl::preset (*make_style)()) {
   const cl::release r = make_release(10000, 1, "2.0.0", "1.9.0");
-  const cl::style s = make_style();
+  const cl::preset s = make_style();
   const cl::repository where = repo();
   std::size_t bytes = 0;
   for (auto _ : state) {
@@ -62,19 +62,19 @@ void render_10k(benchmark::State& state, cl::style (*make_style)()) {
 }
 
 void BM_Render10kConventionalCommits(benchmark::State& state) {
-  render_10k(state, &cl::styles::conventionalcommits);
+  render_10k(state, &cl::presets::conventionalcommits);
 }
 void BM_Render10kAngular(benchmark::State& state) {
-  render_10k(state, &cl::styles::angular);
+  render_10k(state, &cl::presets::angular);
 }
 void BM_Render10kGitCliff(benchmark::State& state) {
-  render_10k(state, &cl::styles::git_cliff);
+  render_10k(state, &cl::presets::git_cliff);
 }
 void BM_Render10kKeepAChangelog(benchmark::State& state) {
-  render_10k(state, &cl::styles::keep_a_changelog);
+  render_10k(state, &cl::presets::keep_a_changelog);
 }
 void BM_Render10kRelkitMerged(benchmark::State& state) {
-  render_10k(state, &cl::styles::relkit);
+  render_10k(state, &cl::presets::relkit);
 }
 
 std::vector<cl::release> many_releases(std::size_t count, std::size_t commits_each) {
@@ -89,11 +89,11 @@ std::vector<cl::release> many_releases(std::size_t count, std::size_t commits_ea
 
 void BM_RenderFile1000Releases(benchmark::State& state) {
   const auto releases = many_releases(1000, 10);
-  const cl::style s = cl::styles::conventionalcommits();
+  const cl::preset s = cl::presets::conventionalcommits();
   const cl::repository where = repo();
   std::size_t bytes = 0;
   for (auto _ : state) {
-    std::string out = cl::render_file(releases, s, where);
+    std::string out = cl::render(releases, s, where);
     bytes = out.size();
     benchmark::DoNotOptimize(out);
   }
@@ -102,9 +102,9 @@ void BM_RenderFile1000Releases(benchmark::State& state) {
 
 void BM_PrependInto1000ReleaseFile(benchmark::State& state) {
   const auto releases = many_releases(1000, 10);
-  const cl::style s = cl::styles::conventionalcommits();
+  const cl::preset s = cl::presets::conventionalcommits();
   const cl::repository where = repo();
-  const std::string file = cl::render_file(releases, s, where);
+  const std::string file = cl::render(releases, s, where);
   const cl::release next = make_release(10, 7, "2.0.0", "1.1000.0");
   for (auto _ : state) {
     auto out = cl::prepend(file, next, s, where);

@@ -46,7 +46,7 @@ void parse_all(benchmark::State& state, const std::vector<std::string>& messages
   }
   std::int64_t bytes = 0;
   for (const std::string& m : messages) bytes += static_cast<std::int64_t>(m.size());
-  const rc::options opts{grammar};
+  const rc::parse_options opts{grammar};
   for (auto _ : state) {
     for (const std::string& m : messages) {
       auto c = rc::parse(m, opts);
@@ -89,7 +89,7 @@ void BM_ParseSyntheticCompatible(benchmark::State& state) {
 
 void adversarial(benchmark::State& state, const std::string& message) {
   for (auto _ : state) {
-    auto c = rc::parse(message, rc::options{rc::dialect::conventional_changelog});
+    auto c = rc::parse(message, rc::parse_options{rc::dialect::conventional_changelog});
     benchmark::DoNotOptimize(c);
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(message.size()));

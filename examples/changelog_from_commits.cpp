@@ -40,10 +40,10 @@ int main() {
   release.tag = "v25.0.0";
   release.previous_tag = "v24.2.9";
   release.date = "2025-10-15";
-  cm::options parse_options;
-  parse_options.grammar = cm::dialect::conventional_changelog;
+  cm::parse_options opts;
+  opts.grammar = cm::dialect::conventional_changelog;
   for (const raw_commit& c : log) {
-    auto parsed = cm::parse(c.message, parse_options);
+    auto parsed = cm::parse(c.message, opts);
     if (!parsed) {
       std::cout << relkit::to_string(parsed.error()) << '\n';
       return 1;
@@ -53,10 +53,10 @@ int main() {
 
   auto repo = cl::parse_repository("https://github.com/semantic-release/semantic-release.git");
   if (!repo) return 1;
-  const std::string section = cl::render(release, cl::styles::conventionalcommits(), *repo);
+  const std::string section = cl::render(release, cl::presets::conventionalcommits(), *repo);
   std::cout << "--- conventionalcommits\n" << section;
   std::cout << "--- Keep a Changelog\n"
-            << cl::render(release, cl::styles::keep_a_changelog(), *repo);
+            << cl::render(release, cl::presets::keep_a_changelog(), *repo);
 
   const std::string existing =
       "# Changelog\n\n"

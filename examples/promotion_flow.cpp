@@ -19,7 +19,7 @@ int main() {
   for (const auto& c : commits_since_1_4_1()) range.push_back({c.sha, 1, c.message});
   const auto next = cm::next_version(*current, range, cm::presets::conventional_commits());
   if (!next) return 1;
-  const std::string version = semver::to_string(next->version);
+  const std::string version = semver::to_string(next->next_version);
   log.entry(at(10, 0), "commits",
             std::to_string(range.size()) + " commits since 1.4.1 -> " + version, next->reason);
 
@@ -28,7 +28,7 @@ int main() {
   release.tag = "v" + version;
   release.previous_tag = "v1.4.1";
   release.date = "2026-11-23";
-  cm::options grammar;
+  cm::parse_options grammar;
   grammar.grammar = cm::dialect::conventional_changelog;
   for (const auto& c : commits_since_1_4_1()) {
     const auto parsed = cm::parse(c.message, grammar);
@@ -38,7 +38,7 @@ int main() {
   const auto repo = cl::parse_repository("https://github.com/acme/shop");
   if (!repo) return 1;
   log.entry(at(10, 0), "changelog", "section for " + version + " (conventionalcommits style)",
-            cl::render(release, cl::styles::conventionalcommits(), *repo));
+            cl::render(release, cl::presets::conventionalcommits(), *repo));
 
   // ---- 10:05 one artifact, built once, promoted unchanged everywhere
   const std::string artifact = "shop:" + version + "+" + std::string(head_sha()).substr(0, 7);

@@ -17,7 +17,7 @@ int main() {
   for (const auto& c : commits_since_1_4_1()) range.push_back({c.sha, 1, c.message});
   const auto next = cm::next_version(*current, range, cm::presets::conventional_commits());
   if (!next) return 1;
-  const std::string version = semver::to_string(next->version);
+  const std::string version = semver::to_string(next->next_version);
   log.entry(at(10, 0), "commits",
             std::to_string(range.size()) + " commits since 1.4.1 -> " + version, next->reason);
   const std::string artifact = "shop:" + version + "+" + std::string(head_sha()).substr(0, 7);

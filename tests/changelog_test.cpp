@@ -46,7 +46,7 @@ cl::release sample() {
 }
 
 TEST(ChangelogCollation, AsJavaScriptLocaleCompare) {
-  using relkit::detail::collate;
+  using relkit::changelog::detail::collate;
   EXPECT_LT(collate("Add --auto-pre", "add cocogitto"), 0);  // '-' before letters
   EXPECT_LT(collate("add cocogitto", "Allow"), 0);           // case folded at first
   EXPECT_LT(collate("abc", "Abc"), 0);                       // then lower case first
@@ -110,14 +110,21 @@ TEST(ChangelogRepository, ParseUrls) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, cl::errc::bad_repository_url);
   EXPECT_EQ(bad.error().position, 19u);
-  EXPECT_EQ(bad.error().message(), "expected owner/name at 19");
+  EXPECT_EQ(bad.error().message(), "expected owner/name");
+  EXPECT_EQ(relkit::to_string(bad.error()),
+            "expected owner/name at 19 [changelog.bad_repository_url]");
   auto none = cl::parse_repository("rocket");
   ASSERT_FALSE(none);
-  EXPECT_EQ(none.error().message(), "expected a scheme or host: at 0");
+  EXPECT_EQ(none.error().position, 0u);
+  EXPECT_EQ(none.error().message(), "expected a scheme or host:");
+  auto hostless = cl::parse_repository("https://github.com");
+  ASSERT_FALSE(hostless);
+  EXPECT_EQ(hostless.error().position, 18u);
+  EXPECT_EQ(hostless.error().message(), "expected /owner/name after the host");
 }
 
 TEST(ChangelogRender, ConventionalCommitsPreset) {
-  const std::string out = cl::render(sample(), cl::styles::conventionalcommits(), github());
+  const std::string out = cl::render(sample(), cl::presets::conventionalcommits(), github());
   EXPECT_EQ(out,
             "## [1.5.0](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) (2026-11-23)\n"
             "\n"
@@ -147,7 +154,7 @@ TEST(ChangelogRender, ConventionalCommitsPreset) {
 TEST(ChangelogRender, AngularPresetAndSemanticRelease) {
   cl::release r = sample();
   r.entries.resize(2);
-  const std::string angular = cl::render(r, cl::styles::angular(), github());
+  const std::string angular = cl::render(r, cl::presets::angular(), github());
   EXPECT_EQ(angular,
             "# [1.5.0](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) (2026-11-23)\n"
             "\n"
@@ -164,7 +171,7 @@ TEST(ChangelogRender, AngularPresetAndSemanticRelease) {
             "([2222222](https://github.com/acme/rocket/commit/2222222bbbbbbb))\n");
   r.version = "1.5.1";
   r.title = "Patch";
-  const std::string sr = cl::render(r, cl::styles::semantic_release(), github());
+  const std::string sr = cl::render(r, cl::presets::semantic_release(), github());
   EXPECT_EQ(sr.substr(0, sr.find('\n') + 3),
             "## [1.5.1](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) \"Patch\" "
             "(2026-11-23)\n\n\n");
@@ -177,7 +184,7 @@ TEST(ChangelogRender, FirstReleaseHasNoCompareLink) {
   cl::release r = sample();
   r.previous_tag.reset();
   r.entries.resize(1);
-  const std::string out = cl::render(r, cl::styles::conventionalcommits(), github());
+  const std::string out = cl::render(r, cl::presets::conventionalcommits(), github());
   EXPECT_EQ(out.substr(0, out.find('\n')), "## 1.5.0 (2026-11-23)");
 }
 
@@ -194,7 +201,7 @@ TEST(ChangelogRender, RevertPairsDroppedDuplicatesMerged) {
   revert.revert_header = "feat: add x";
   cl::entry twice = make("ddddddd4444", "fix", "", "repair y");
   r.entries = {revert, fix, feat, fix, twice};  // `fix` listed twice (same hash)
-  const std::string out = cl::render(r, cl::styles::relkit(), {});
+  const std::string out = cl::render(r, cl::presets::relkit(), {});
   EXPECT_EQ(out,
             "## [2.0.0] - 2026-01-02\n"
             "\n"
@@ -204,13 +211,13 @@ TEST(ChangelogRender, RevertPairsDroppedDuplicatesMerged) {
             "[ddddddd](https://github.com///commit/ddddddd4444))\n");
   // A revert whose header does not name the target's header keeps both.
   r.entries[0].revert_header = "feat: something else";
-  const std::string kept = cl::render(r, cl::styles::conventionalcommits(), {});
+  const std::string kept = cl::render(r, cl::presets::conventionalcommits(), {});
   EXPECT_NE(kept.find("### Reverts"), std::string::npos);
   EXPECT_NE(kept.find("* add x"), std::string::npos);
 }
 
 TEST(ChangelogRender, ConfigurableStyle) {
-  cl::style s = cl::styles::relkit();
+  cl::preset s = cl::presets::relkit();
   s.rules.insert(s.rules.begin(), cl::rule{cl::rule::match::type, "docs", "Docs", false});
   s.section_order = {"Docs", "Features"};
   s.link_commits = false;
@@ -245,7 +252,7 @@ TEST(ChangelogRender, KeepAChangelogFile) {
                    make("b2", "feat", "cli", "add --dry-run"),
                    make("b3", "deprecate", "", "old flag"), make("b4", "security", "", "bump ssl")};
   EXPECT_EQ(
-      cl::render_file({newer, older}, cl::styles::keep_a_changelog(), github()),
+      cl::render(std::vector<cl::release>{newer, older}, cl::presets::keep_a_changelog(), github()),
       "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
       "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
       "and this project adheres to [Semantic Versioning]"
@@ -272,7 +279,7 @@ TEST(ChangelogRender, GitCliffUnreleased) {
   merge.header = "Merge branch 'x'";
   merge.merge = true;
   r.entries.push_back(merge);
-  EXPECT_EQ(cl::render(r, cl::styles::git_cliff()),
+  EXPECT_EQ(cl::render(r, cl::presets::git_cliff()),
             "## [unreleased]\n\n### 🚀 Features\n\n- Thing\n");
 }
 
@@ -330,16 +337,18 @@ TEST(ChangelogPrepend, RefusesAnExistingVersionUnlessSkipping) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, cl::errc::version_exists);
   EXPECT_EQ(refused.error().position, 35u);
-  EXPECT_EQ(refused.error().message(), "version 1.4.1 is already in the changelog at 35");
+  EXPECT_EQ(refused.error().message(), "version 1.4.1 is already in the changelog");
+  EXPECT_EQ(relkit::to_string(refused.error()),
+            "version 1.4.1 is already in the changelog at 35 [changelog.version_exists]");
   cl::prepend_options skip;
   skip.skip_existing = true;
   auto same = cl::prepend(existing, "## 1.4.1\n", "1.4.1", skip);
   ASSERT_TRUE(same);
   EXPECT_EQ(*same, existing);
   // Idempotent: a second run with skip_existing changes nothing.
-  auto once = cl::prepend(existing, sample(), cl::styles::conventionalcommits(), github(), skip);
+  auto once = cl::prepend(existing, sample(), cl::presets::conventionalcommits(), github(), skip);
   ASSERT_TRUE(once);
-  auto twice = cl::prepend(*once, sample(), cl::styles::conventionalcommits(), github(), skip);
+  auto twice = cl::prepend(*once, sample(), cl::presets::conventionalcommits(), github(), skip);
   ASSERT_TRUE(twice);
   EXPECT_EQ(*twice, *once);
 }
@@ -349,13 +358,16 @@ TEST(ChangelogPrepend, RefusesFilesItCannotRead) {
   auto a = cl::prepend(nul, "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().code, cl::errc::unrecognized_file);
-  EXPECT_EQ(a.error().message(), "NUL byte: not a text file at 12");
+  EXPECT_EQ(a.error().position, 12u);
+  EXPECT_EQ(a.error().message(), "unreadable changelog: NUL byte, not a text file");
   auto b = cl::prepend("# Changelog\n\xff\n", "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(b);
-  EXPECT_EQ(b.error().message(), "invalid UTF-8 at 12");
+  EXPECT_EQ(b.error().position, 12u);
+  EXPECT_EQ(b.error().message(), "unreadable changelog: invalid UTF-8");
   auto c = cl::prepend("# Changelog\n\n```\n## 0.9.0\n", "## 1.0.0\n", "1.0.0");
   ASSERT_FALSE(c);
-  EXPECT_EQ(c.error().message(), "code fence never closed at 13");
+  EXPECT_EQ(c.error().position, 13u);
+  EXPECT_EQ(c.error().message(), "unreadable changelog: code fence never closed");
 }
 
 TEST(ChangelogPrepend, HeadingsInCodeFencesAreNotReleases) {
@@ -366,11 +378,12 @@ TEST(ChangelogPrepend, HeadingsInCodeFencesAreNotReleases) {
 }
 
 TEST(ChangelogErrors, Domain) {
-  const relkit::error e{cl::errc::version_exists, 3, "m"};
-  EXPECT_EQ(cl::describe(1), "version_exists");
-  EXPECT_EQ(cl::describe(2), "unrecognized_file");
-  EXPECT_EQ(cl::describe(3), "bad_repository_url");
-  EXPECT_EQ(cl::describe(99), "unknown");
+  const relkit::error e{cl::errc::version_exists, 3};
+  EXPECT_EQ(relkit::error_code(cl::errc::version_exists).name(), "version_exists");
+  EXPECT_EQ(relkit::error_code(cl::errc::unrecognized_file).name(), "unrecognized_file");
+  EXPECT_EQ(relkit::error_code(cl::errc::bad_repository_url).name(), "bad_repository_url");
+  EXPECT_EQ(relkit::error_code(static_cast<cl::errc>(99)).name(), "unknown");
+  EXPECT_EQ(relkit::error_code(cl::errc::version_exists).domain_name(), "changelog");
   EXPECT_EQ(e.code, cl::errc::version_exists);
 }
 
@@ -402,12 +415,42 @@ TEST(ChangelogCollation, KeysOrderAsCollate) {
                                "a\tb"};
   for (const char* a : words) {
     for (const char* b : words) {
-      const int by_collate = relkit::detail::collate(a, b);
-      const std::string ka = relkit::detail::collation_key(a);
-      const std::string kb = relkit::detail::collation_key(b);
+      const int by_collate = relkit::changelog::detail::collate(a, b);
+      const std::string ka = relkit::changelog::detail::collation_key(a);
+      const std::string kb = relkit::changelog::detail::collation_key(b);
       const int by_key = ka < kb ? -1 : (kb < ka ? 1 : 0);
       EXPECT_EQ(by_key, by_collate < 0 ? -1 : (by_collate > 0 ? 1 : 0)) << a << " vs " << b;
     }
   }
 }
+}  // namespace
+
+namespace {
+
+TEST(ChangelogEnums, ToStringRoundTripsThroughParse) {
+  for (const cl::host kind :
+       {cl::host::github, cl::host::gitlab, cl::host::gitea, cl::host::bitbucket})
+    EXPECT_EQ(cl::parse_host(cl::to_string(kind)), kind);
+  for (const cl::layout kind :
+       {cl::layout::conventional_changelog, cl::layout::keep_a_changelog, cl::layout::git_cliff})
+    EXPECT_EQ(cl::parse_layout(cl::to_string(kind)), kind);
+  for (const cl::rule::match kind :
+       {cl::rule::match::type, cl::rule::match::header_prefix, cl::rule::match::header_contains,
+        cl::rule::match::body_contains, cl::rule::match::any})
+    EXPECT_EQ(cl::parse_rule_match(cl::to_string(kind)), kind);
+  EXPECT_EQ(cl::to_string(cl::host::gitlab), "gitlab");
+  EXPECT_EQ(cl::to_string(static_cast<cl::host>(9)), "unknown");
+  EXPECT_EQ(cl::parse_layout("Keep a Changelog"), std::nullopt);
+}
+
+TEST(ChangelogPresets, NamedFromOneTable) {
+  for (const char* name : {"conventionalcommits", "angular", "semantic_release", "git_cliff",
+                           "git_cliff_keepachangelog", "keep_a_changelog", "relkit"})
+    EXPECT_TRUE(cl::presets::named(name)) << name;
+  const auto kac = cl::presets::named("keep_a_changelog");
+  ASSERT_TRUE(kac);
+  EXPECT_EQ(kac->kind, cl::layout::keep_a_changelog);
+  EXPECT_FALSE(cl::presets::named("keepachangelog"));
+}
+
 }  // namespace

@@ -10,7 +10,7 @@ namespace {
 
 namespace rc = relkit::commits;
 
-const rc::options compatible{rc::dialect::conventional_changelog};
+const rc::parse_options compatible{rc::dialect::conventional_changelog};
 
 bool inside(std::string_view part, std::string_view whole) {
   return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
@@ -41,7 +41,7 @@ TEST(CommitsParse, SpecHeaderBodyFootersAsViews) {
   EXPECT_TRUE(inside(c->description, message));
   EXPECT_TRUE(inside(*c->body, message));
   EXPECT_TRUE(inside(c->notes[0].text, message));
-  EXPECT_EQ(rc::to_string(*c), "feat(api)!: drop v1");
+  EXPECT_EQ(rc::rebuild_header(*c), "feat(api)!: drop v1");
 }
 
 TEST(CommitsParse, CrlfValuesAreOwnedAndSurviveCopies) {
@@ -199,12 +199,16 @@ TEST(CommitsParse, EmptyAndOverlongMessagesAreErrors) {
   EXPECT_EQ(empty.error().code, rc::errc::empty_message);
   EXPECT_EQ(empty.error().position, 0u);
   EXPECT_EQ(relkit::to_string(empty.error()), "empty commit message at 0 [commits.empty_message]");
-  rc::options small;
+  rc::parse_options small;
   small.max_length = 4;
   const auto longer = rc::parse("fix: x", small);
   ASSERT_FALSE(longer);
   EXPECT_EQ(longer.error().code, rc::errc::message_too_long);
-  EXPECT_EQ(longer.error().message(), "message longer than 4 bytes at 4");
+  EXPECT_EQ(longer.error().position, 4u);
+  EXPECT_EQ(longer.error().message(), "message longer than 4 bytes");
+  EXPECT_EQ(relkit::to_string(longer.error()),
+            "message longer than 4 bytes at 4 [commits.message_too_long]");
+  EXPECT_EQ(empty.error().message(), "empty commit message");
 }
 
 // A megabyte of each adversarial pattern: the parser is one forward pass per line
@@ -213,7 +217,7 @@ TEST(CommitsParse, AdversarialMegabyteInputs) {
   const std::size_t mb = std::size_t{1} << 20;
   for (const rc::dialect grammar : {rc::dialect::spec, rc::dialect::conventional_changelog,
                                     rc::dialect::semantic_release_conventionalcommits}) {
-    const rc::options opts{grammar};
+    const rc::parse_options opts{grammar};
     const auto hashes = rc::parse(std::string(mb, '#'), opts);
     ASSERT_TRUE(hashes);
     EXPECT_FALSE(hashes->conventional);
@@ -275,7 +279,7 @@ TEST(CommitsLint, ConfigConventionalFindings) {
 }
 
 TEST(CommitsLint, RulesAreData) {
-  rc::lint_config config = rc::presets::config_conventional();
+  rc::lint_options config = rc::presets::config_conventional();
   for (rc::lint_rule& r : config.rules) {
     if (r.name == "type-enum") r.values.push_back("wip");
     if (r.name == "header-max-length") r.limit = 10;
@@ -293,6 +297,50 @@ std::vector<rc::log_entry> range(
   for (const auto& [sha, message] : shas_and_messages)
     out.push_back(rc::log_entry{sha, 1, message});
   return out;
+}
+
+// Regression (issue 14, item 10): a breaking header with an empty type. The oracle
+// (conventional-commits-parser 7.1.4, commit-analyzer 13.0.1, whatBump 10.4.1) answers
+//   "!: drop x"      -> type null, scope null,  subject "drop x", notes [{BREAKING CHANGE, drop
+//   x}],
+//   "(api)!: drop x" -> type null, scope "api", subject "drop x", the same note;
+//   release major, release_angular null, whatBump major, breaking true.
+TEST(CommitsParse, EmptyTypeBreakingHeaderIsBreaking) {
+  for (const rc::dialect grammar :
+       {rc::dialect::conventional_changelog, rc::dialect::semantic_release_conventionalcommits}) {
+    for (const std::string_view message : {"!: drop x", "(api)!: drop x"}) {
+      const auto c = rc::parse(message, rc::parse_options{grammar});
+      ASSERT_TRUE(c) << message;
+      EXPECT_FALSE(c->conventional) << message;
+      EXPECT_TRUE(c->type.empty()) << message;
+      EXPECT_EQ(c->scope, message[0] == '(' ? "api" : "") << message;
+      EXPECT_EQ(c->description, "drop x") << message;
+      EXPECT_TRUE(c->breaking) << message;
+      ASSERT_EQ(c->notes.size(), 1u) << message;
+      EXPECT_EQ(c->notes[0], (rc::note{"BREAKING CHANGE", "drop x"})) << message;
+    }
+  }
+  // A note in the footer wins over the header's, as for a typed header.
+  const auto footer = rc::parse("!: drop x\n\nBREAKING CHANGE: y", compatible);
+  ASSERT_TRUE(footer);
+  ASSERT_EQ(footer->notes.size(), 1u);
+  EXPECT_EQ(footer->notes[0], (rc::note{"BREAKING CHANGE", "y"}));
+  // The spec grammar has no commit without a type: not conventional, not breaking.
+  const auto spec = rc::parse("!: drop x");
+  ASSERT_TRUE(spec);
+  EXPECT_FALSE(spec->breaking);
+  EXPECT_TRUE(spec->notes.empty());
+}
+
+TEST(CommitsBump, EmptyTypeBreakingHeaderBumpsMajor) {
+  for (const std::string_view message : {"!: drop x", "(api)!: drop x"}) {
+    const auto one = range({{"aaaaaaa", message}});
+    EXPECT_EQ(rc::decide(one, rc::presets::semantic_release()).level, rc::bump::major) << message;
+    EXPECT_EQ(rc::decide(one, rc::presets::semantic_release_angular()).level, rc::bump::none)
+        << message;
+    EXPECT_EQ(rc::decide(one, rc::presets::conventionalcommits_what_bump()).level, rc::bump::major)
+        << message;
+  }
 }
 
 TEST(CommitsBump, DecisionNamesCommitAndRule) {
@@ -403,12 +451,31 @@ TEST(CommitsGitLog, ReadsTheDocumentedFormat) {
   const auto bad = rc::read_git_log("zzz\x1f\x1fmessage\x1e");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, rc::errc::bad_log_record);
-  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits at 0");
+  EXPECT_EQ(bad.error().position, 0u);
+  EXPECT_EQ(bad.error().message(), "expected a commit sha of 7-64 hex digits in a git log record");
   const auto open = rc::read_git_log(
       "abcdef1\x1f\x1f"
       "fix: x");
   ASSERT_FALSE(open);
-  EXPECT_EQ(open.error().message(), "a git log record without its 0x1e terminator at 0");
+  EXPECT_EQ(open.error().position, 0u);
+  EXPECT_EQ(open.error().message(), "expected the 0x1e terminator in a git log record");
+  const auto fields = rc::read_git_log(
+      "abcdef1\x1f"
+      "fix: x\x1e");
+  ASSERT_FALSE(fields);
+  EXPECT_EQ(fields.error().position, 0u);
+  EXPECT_EQ(fields.error().message(), "expected `%H 0x1f %P 0x1f %B` in a git log record");
+  const auto parent = rc::read_git_log(
+      "abcdef1\x1f"
+      "abcdef2 xyz\x1f"
+      "fix: x\x1e");
+  ASSERT_FALSE(parent);
+  EXPECT_EQ(parent.error().position, 16u);
+  EXPECT_EQ(parent.error().message(),
+            "expected a parent sha of 7-64 hex digits in a git log record");
+  EXPECT_EQ(relkit::to_string(parent.error()),
+            "expected a parent sha of 7-64 hex digits in a git log record at 16 "
+            "[commits.bad_log_record]");
 }
 
 TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {
@@ -420,7 +487,7 @@ TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {
   auto next = [&](std::string_view current, const std::vector<rc::log_entry>& commits,
                   const rc::policy& policy, std::string_view channel = {}) {
     const auto d = rc::next_version(sv::parse(current).value(), commits, policy, channel);
-    return d ? sv::to_string(d->version) : relkit::to_string(d.error());
+    return d ? sv::to_string(d->next_version) : relkit::to_string(d.error());
   };
   EXPECT_EQ(next("1.4.1", feat, p), "1.5.0");
   EXPECT_EQ(next("1.4.1", fix, p), "1.4.2");
@@ -442,6 +509,81 @@ TEST(CommitsNextVersion, StableZeroAndPrereleaseChannels) {
   EXPECT_EQ(d->level, rc::bump::minor);
   EXPECT_EQ(d->sha, "aaaaaaa");
   EXPECT_EQ(d->rule, "feat -> minor");
+}
+
+}  // namespace
+
+namespace {
+
+// Each enum's to_string and parse_<enum> read one table: every value round-trips,
+// and a value outside the enum prints "unknown" (to_string(bump) said "none").
+TEST(CommitsEnums, ToStringRoundTripsThroughParse) {
+  for (const rc::bump level : {rc::bump::none, rc::bump::patch, rc::bump::minor, rc::bump::major})
+    EXPECT_EQ(rc::parse_bump(rc::to_string(level)), level);
+  for (const rc::severity level : {rc::severity::off, rc::severity::warning, rc::severity::error})
+    EXPECT_EQ(rc::parse_severity(rc::to_string(level)), level);
+  for (const rc::dialect grammar :
+       {rc::dialect::spec, rc::dialect::conventional_changelog,
+        rc::dialect::semantic_release_conventionalcommits, rc::dialect::semantic_release_angular})
+    EXPECT_EQ(rc::parse_dialect(rc::to_string(grammar)), grammar);
+  for (const rc::initial_development policy :
+       {rc::initial_development::as_stable, rc::initial_development::lower_one_level,
+        rc::initial_development::breaking_is_minor, rc::initial_development::ignore_breaking})
+    EXPECT_EQ(rc::parse_initial_development(rc::to_string(policy)), policy);
+  for (const rc::revert_matching policy :
+       {rc::revert_matching::none, rc::revert_matching::newer_full_hash,
+        rc::revert_matching::hash_prefix_any_order})
+    EXPECT_EQ(rc::parse_revert_matching(rc::to_string(policy)), policy);
+  EXPECT_EQ(rc::to_string(rc::bump::minor), "minor");
+  EXPECT_EQ(rc::to_string(rc::dialect::conventional_changelog), "conventional_changelog");
+  EXPECT_EQ(rc::to_string(static_cast<rc::bump>(9)), "unknown");
+  EXPECT_EQ(rc::to_string(static_cast<rc::severity>(9)), "unknown");
+  EXPECT_EQ(rc::to_string(static_cast<rc::dialect>(9)), "unknown");
+  EXPECT_EQ(rc::parse_bump("Major"), std::nullopt);
+  EXPECT_EQ(rc::parse_dialect("unknown"), std::nullopt);
+}
+
+TEST(CommitsPresets, NamedFromOneTable) {
+  const auto cliff = rc::presets::named("git_cliff");
+  ASSERT_TRUE(cliff);
+  EXPECT_EQ(cliff->name, rc::presets::git_cliff().name);
+  const auto what_bump = rc::presets::named("conventionalcommits_what_bump");
+  ASSERT_TRUE(what_bump);
+  EXPECT_EQ(what_bump->zero_major, rc::initial_development::as_stable);
+  for (const char* name : {"semantic_release", "semantic_release_angular", "cocogitto",
+                           "release_please", "conventional_commits"})
+    EXPECT_TRUE(rc::presets::named(name)) << name;
+  EXPECT_FALSE(rc::presets::named("git-cliff"));
+}
+
+TEST(CommitsErrors, EveryCodeHasItsNameAndTemplate) {
+  EXPECT_EQ(relkit::error_code(rc::errc::empty_message).name(), "empty_message");
+  EXPECT_EQ(relkit::error_code(rc::errc::message_too_long).name(), "message_too_long");
+  EXPECT_EQ(relkit::error_code(rc::errc::bad_log_record).name(), "bad_log_record");
+  EXPECT_EQ(relkit::error_code(static_cast<rc::errc>(99)).name(), "unknown");
+  EXPECT_EQ(relkit::error_code(rc::errc::bad_log_record).domain_name(), "commits");
+}
+
+// rebuild_header gives the header back, not the commit: parsing it again yields the
+// same type, scope, `!` and description for every conventional header.
+TEST(CommitsParse, RebuildHeaderRoundTripsTheHeader) {
+  for (const std::string_view header :
+       {"feat: x", "fix(api)!: drop v1", "docs(readme): typo", "feat!: y"}) {
+    const std::string message = std::string(header) + "\n\nbody\n\nRefs: #1";
+    const auto c = rc::parse(message);  // views into `message`: keep it alive
+    ASSERT_TRUE(c);
+    EXPECT_EQ(rc::rebuild_header(*c), header);
+    const std::string rebuilt = rc::rebuild_header(*c);
+    const auto again = rc::parse(rebuilt);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->type, c->type);
+    EXPECT_EQ(again->scope, c->scope);
+    EXPECT_EQ(again->exclamation, c->exclamation);
+    EXPECT_EQ(again->description, c->description);
+  }
+  const auto plain = rc::parse("Update README");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(rc::rebuild_header(*plain), "Update README");
 }
 
 }  // namespace

@@ -323,8 +323,9 @@ else
       -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 2026-11-23
   fi
   expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
-    --style keepachangelog --date 2026-11-23
+    --preset keepachangelog --date 2026-11-23
   expect git.changelog.style 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --style rst
+  expect git.changelog.preset 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --preset rst
   expect git.changelog.date 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 23.11.2026
 
   old="# Changelog

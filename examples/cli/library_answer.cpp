@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   if (!current || !history) return 2;
   const auto next = cm::next_version(*current, *history, cm::presets::semantic_release());
   if (!next) return 2;
-  const std::string version = relkit::semver::to_string(next->version);
+  const std::string version = relkit::semver::to_string(next->next_version);
   std::cout << version << '\n';
 
   cl::release release;
@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   release.tag = "v" + version;
   release.previous_tag = "v" + relkit::semver::to_string(*current);
   release.date = argv[3];
-  cm::options options;
+  cm::parse_options options;
   options.grammar = cm::dialect::conventional_changelog;
   for (const cm::log_entry& e : *history) {
     if (e.parent_count > 1) continue;  // a merge: its branch's commits are in the log
@@ -38,6 +38,6 @@ int main(int argc, char** argv) {
   }
   const auto repo = cl::parse_repository(argv[2]);
   if (!repo) return 2;
-  std::cout << cl::render(release, cl::styles::conventionalcommits(), *repo);
+  std::cout << cl::render(release, cl::presets::conventionalcommits(), *repo);
   return 0;
 }

@@ -235,7 +235,7 @@ Example:
 
 constexpr std::string_view changelog_help =
     R"(Usage: relkit changelog --current VERSION --repo-url URL
-                        [--style conventional|keepachangelog|angular|git-cliff]
+                        [--preset conventional|keepachangelog|angular|git-cliff]
                         [--date YYYY-MM-DD] [--prerelease ID] [--tag-prefix v]
                         [--prepend CHANGELOG.md]
 
@@ -245,8 +245,10 @@ conventionalcommits preset):
 
   --current VERSION   the last released version; its tag is the compare base
   --repo-url URL      https://github.com/owner/name, git@gitlab.com:group/name.git, ...
-  --style S           conventional (default; conventional-changelog's
-                      conventionalcommits preset), keepachangelog, angular, git-cliff
+  --preset P          conventional (default; conventional-changelog's
+                      conventionalcommits preset), keepachangelog, angular, git-cliff,
+                      or a relkit::changelog::presets name (semantic_release, ...);
+                      --style P is the former spelling and still works
   --date YYYY-MM-DD   the release date (none shown without it)
   --prerelease ID     as for next-version
   --tag-prefix P      tags are P + version (default "v")
@@ -508,7 +510,7 @@ int next_version_command(int argc, char** argv) {
   const auto r = decide_release(args, "next-version", log_text, status);
   if (!r) return status;
   const bool due = r->decision.level != cm::bump::none;
-  std::string output = sv::to_string(r->decision.version) + "\n";
+  std::string output = sv::to_string(r->decision.next_version) + "\n";
   if (args.flag("--explain")) {
     output += due ? r->decision.reason : std::string("no release: no commit calls for one");
     output += "\n";
@@ -519,21 +521,20 @@ int next_version_command(int argc, char** argv) {
 
 // ---------------------------------------------------------------- changelog
 
-std::optional<cl::style> style_named(std::string_view name) {
-  if (name == "conventional" || name == "conventionalcommits") {
-    return cl::styles::conventionalcommits();
-  }
-  if (name == "keepachangelog" || name == "keep-a-changelog") return cl::styles::keep_a_changelog();
-  if (name == "angular") return cl::styles::angular();
-  if (name == "git-cliff") return cl::styles::git_cliff();
-  return std::nullopt;
+// The command's short spellings, then relkit::changelog::presets' own names.
+std::optional<cl::preset> preset_named(std::string_view name) {
+  if (name == "conventional") return cl::presets::conventionalcommits();
+  if (name == "keepachangelog" || name == "keep-a-changelog")
+    return cl::presets::keep_a_changelog();
+  if (name == "git-cliff") return cl::presets::git_cliff();
+  return cl::presets::named(name);
 }
 
 int changelog_command(int argc, char** argv) {
-  const parsed_args args = parse_args(
-      argc, argv, 2,
-      {"--current", "--repo-url", "--style", "--date", "--prerelease", "--tag-prefix", "--prepend"},
-      {});
+  const parsed_args args = parse_args(argc, argv, 2,
+                                      {"--current", "--repo-url", "--preset", "--style", "--date",
+                                       "--prerelease", "--tag-prefix", "--prepend"},
+                                      {});
   if (args.help) {
     out(changelog_help);
     out(git_log_format_help);
@@ -545,9 +546,11 @@ int changelog_command(int argc, char** argv) {
     return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
                        "changelog");
   }
-  const auto style = style_named(args.option("--style").value_or("conventional"));
+  const std::optional<std::string_view> preset_option =
+      args.option("--preset") ? args.option("--preset") : args.option("--style");
+  const auto style = preset_named(preset_option.value_or("conventional"));
   if (!style) {
-    return usage_error("unknown style '" + std::string(*args.option("--style")) + "'", "changelog");
+    return usage_error("unknown preset '" + std::string(*preset_option) + "'", "changelog");
   }
   const auto url = args.option("--repo-url");
   if (!url) return usage_error("--repo-url URL is required", "changelog");
@@ -572,15 +575,15 @@ int changelog_command(int argc, char** argv) {
     return exit_no;
   }
   cl::release release;
-  release.version = sv::to_string(r->decision.version);
+  release.version = sv::to_string(r->decision.next_version);
   release.tag = tag_prefix + release.version;
   release.previous_tag = tag_prefix + sv::to_string(r->current);
   release.date = std::string(date);
-  cm::options parse_options;
-  parse_options.grammar = cm::dialect::conventional_changelog;
+  cm::parse_options opts;
+  opts.grammar = cm::dialect::conventional_changelog;
   for (const cm::log_entry& e : r->entries) {
     if (e.parent_count > 1) continue;  // merge commits: their branch's commits are listed
-    auto parsed = cm::parse(e.message, parse_options);
+    auto parsed = cm::parse(e.message, opts);
     if (!parsed) continue;  // an empty message: nothing to list
     release.entries.push_back(cl::from_commit(e.sha, *parsed, e.message));
   }

@@ -10,9 +10,9 @@
 // parser had to join lines the message does not hold contiguously (CRLF line
 // ends, dropped `gpg:` lines). Keep the message alive while you use a commit.
 
-#include "relkit/config.hpp"
 #include "relkit/commits/bump.hpp"
+#include "relkit/commits/commit.hpp"
 #include "relkit/commits/lint.hpp"
 #include "relkit/commits/parse.hpp"
-#include "relkit/commits/commit.hpp"
+#include "relkit/config.hpp"
 #include "relkit/result.hpp"

@@ -48,7 +48,7 @@ cl::release make_release(const range_data& data, relkit::commits::dialect gramma
   r.tag = data.context["currentTag"].text;
   r.previous_tag = data.context["previousTag"].text;
   r.date = data.context["date"].text;
-  relkit::commits::options opts;
+  relkit::commits::parse_options opts;
   opts.grammar = grammar;
   for (std::size_t i = 0; i < data.messages.size(); ++i) {
     auto parsed = relkit::commits::parse(data.messages[i], opts);
@@ -68,22 +68,22 @@ cl::repository make_repository(const range_data& data) {
 
 struct case_spec {
   const char* output;
-  cl::style (*style)();
+  cl::preset (*style)();
   relkit::commits::dialect grammar;
   bool whole_file;
   bool anonymous_remote;  // git-cliff ran without a configured remote: owner/name empty
 };
 
 const case_spec cases[] = {
-    {"conventionalcommits.md", &cl::styles::conventionalcommits,
+    {"conventionalcommits.md", &cl::presets::conventionalcommits,
      relkit::commits::dialect::conventional_changelog, false, false},
-    {"angular.md", &cl::styles::angular, relkit::commits::dialect::semantic_release_angular, false,
+    {"angular.md", &cl::presets::angular, relkit::commits::dialect::semantic_release_angular, false,
      false},
-    {"semantic-release-angular.md", &cl::styles::semantic_release,
+    {"semantic-release-angular.md", &cl::presets::semantic_release,
      relkit::commits::dialect::semantic_release_angular, false, false},
-    {"git-cliff-default.md", &cl::styles::git_cliff,
+    {"git-cliff-default.md", &cl::presets::git_cliff,
      relkit::commits::dialect::conventional_changelog, false, false},
-    {"git-cliff-keepachangelog.md", &cl::styles::git_cliff_keepachangelog,
+    {"git-cliff-keepachangelog.md", &cl::presets::git_cliff_keepachangelog,
      relkit::commits::dialect::conventional_changelog, true, true},
 };
 
@@ -104,9 +104,9 @@ TEST(ChangelogReference, EveryRangeEveryToolByteForByte) {
         repo.owner.clear();
         repo.name.clear();
       }
-      const cl::style s = c.style();
+      const cl::preset s = c.style();
       const std::string actual =
-          c.whole_file ? cl::render_file({r}, s, repo) : cl::render(r, s, repo);
+          c.whole_file ? cl::render(std::vector<cl::release>{r}, s, repo) : cl::render(r, s, repo);
       EXPECT_TRUE(actual == expected) << name << '/' << c.output << " differs; actual:\n" << actual;
       ++compared;
     }

@@ -11,8 +11,12 @@
 #include <string>
 #include <string_view>
 
-#include "relkit/changelog.hpp"
+#include "relkit/changelog/detail/outline.hpp"
+#include "relkit/changelog/detail/render.hpp"
+#include "relkit/changelog/render.hpp"
+#include "relkit/changelog/types.hpp"
 #include "relkit/config.hpp"
+#include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -33,63 +37,6 @@ struct outline {
   std::vector<std::size_t> version_positions;
 };
 
-namespace detail_impl {
-
-// Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
-inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[at]);
-  if (b0 < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (at + len > s.size()) return 0;
-  unsigned cp = b0 & (0x7Fu >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[at + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-// The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
-// -> "1.2.0"; empty when the heading does not start with a version.
-inline std::string heading_version(std::string_view text) {
-  std::size_t i = 0;
-  if (i < text.size() && text[i] == '[') ++i;
-  std::size_t start = i;
-  if (i < text.size() && (text[i] == 'v' || text[i] == 'V')) {
-    ++i;
-    start = i;
-  }
-  if (i >= text.size() || text[i] < '0' || text[i] > '9') return {};
-  while (i < text.size() && text[i] != ']' && text[i] != ' ' && text[i] != '(' && text[i] != '\t' &&
-         text[i] != '\r') {
-    ++i;
-  }
-  return std::string(text.substr(start, i - start));
-}
-
-inline bool is_unreleased(std::string_view text) {
-  if (!text.empty() && text[0] == '[') text.remove_prefix(1);
-  if (text.size() < 10) return false;
-  return lower(text.substr(0, 10)) == "unreleased";
-}
-
-}  // namespace detail_impl
-
 // Reads the structure of an existing changelog. errc::unrecognized_file (with the
 // byte position) for a NUL byte, invalid UTF-8 or a code fence that never closes.
 [[nodiscard]] inline result<outline> read_outline(std::string_view file) {
@@ -101,11 +48,11 @@ inline bool is_unreleased(std::string_view text) {
   for (std::size_t i = 0; i < file.size();) {
     if (file[i] == '\0') {
       return relkit::error{errc::unrecognized_file, i,
-                           "NUL byte: not a text file at " + std::to_string(i)};
+                           error_args{}.with_text("NUL byte, not a text file")};
     }
-    const std::size_t len = detail_impl::utf8_length(file, i);
+    const std::size_t len = detail::utf8_length(file, i);
     if (len == 0) {
-      return relkit::error{errc::unrecognized_file, i, "invalid UTF-8 at " + std::to_string(i)};
+      return relkit::error{errc::unrecognized_file, i, error_args{}.with_text("invalid UTF-8")};
     }
     i += len;
   }
@@ -147,7 +94,7 @@ inline bool is_unreleased(std::string_view text) {
       if (level <= 6 && level < body.size() && body[level] == ' ') {
         std::string_view text = body.substr(level + 1);
         while (!text.empty() && text[0] == ' ') text.remove_prefix(1);
-        const std::string version = detail_impl::heading_version(text);
+        const std::string version = detail::heading_version(text);
         if (!version.empty()) {
           if (!out.has_release) {
             out.has_release = true;
@@ -155,7 +102,7 @@ inline bool is_unreleased(std::string_view text) {
           }
           out.versions.push_back(version);
           out.version_positions.push_back(start);
-        } else if (!out.has_release && detail_impl::is_unreleased(text)) {
+        } else if (!out.has_release && detail::is_unreleased(text)) {
           after_unreleased = true;
         } else if (after_unreleased && level <= 2 && unreleased_end == std::string_view::npos &&
                    !out.has_release) {
@@ -167,7 +114,7 @@ inline bool is_unreleased(std::string_view text) {
   }
   if (in_fence) {
     return relkit::error{errc::unrecognized_file, fence_start,
-                         "code fence never closed at " + std::to_string(fence_start)};
+                         error_args{}.with_text("code fence never closed")};
   }
   if (!out.has_release) {
     out.insert_at = unreleased_end != std::string_view::npos ? unreleased_end : file.size();
@@ -184,14 +131,12 @@ inline bool is_unreleased(std::string_view text) {
                                                  const prepend_options& options = {}) {
   auto shape = read_outline(file);
   if (!shape) return shape.error();
-  const std::string wanted = detail_impl::strip_v(version);
+  const std::string wanted = detail::strip_v(version);
   for (std::size_t i = 0; i < shape->versions.size(); ++i) {
     if (shape->versions[i] != wanted) continue;
     if (options.skip_existing) return std::string(file);
     const std::size_t at = shape->version_positions[i];
-    return relkit::error{
-        errc::version_exists, at,
-        "version " + wanted + " is already in the changelog at " + std::to_string(at)};
+    return relkit::error{errc::version_exists, at, error_args{}.with_token(wanted)};
   }
   const std::string& eol = shape->line_ending;
   std::string block;
@@ -229,7 +174,7 @@ inline bool is_unreleased(std::string_view text) {
 
 // Renders `r` in `s` and prepends it (see above).
 [[nodiscard]] inline result<std::string> prepend(std::string_view file, const release& r,
-                                                 const style& s, const repository& repo = {},
+                                                 const preset& s, const repository& repo = {},
                                                  const prepend_options& options = {}) {
   return prepend(file, render(r, s, repo), r.unreleased ? std::string_view() : r.version, options);
 }

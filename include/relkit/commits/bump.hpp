@@ -4,34 +4,41 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "relkit/config.hpp"
+#include "relkit/commits/detail/bump.hpp"
 #include "relkit/commits/parse.hpp"
+#include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
+#include "relkit/error.hpp"
+#include "relkit/result.hpp"
 #include "relkit/semver/operations.hpp"
 #include "relkit/semver/version.hpp"
-#include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
 enum class bump : std::uint8_t { none, patch, minor, major };
 
-constexpr std::string_view to_string(bump level) noexcept {
-  switch (level) {
-    case bump::none:
-      return "none";
-    case bump::patch:
-      return "patch";
-    case bump::minor:
-      return "minor";
-    case bump::major:
-      return "major";
-  }
-  return "none";
+namespace detail {
+inline constexpr relkit::detail::enum_name<bump> bump_names[] = {
+    {bump::none, "none"},
+    {bump::patch, "patch"},
+    {bump::minor, "minor"},
+    {bump::major, "major"},
+};
+}  // namespace detail
+// The stable identifier of a bump level ("none"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(bump value) noexcept {
+  return relkit::detail::enum_to_string(detail::bump_names, value);
+}
+// The bump level that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<bump> parse_bump(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::bump_names, name);
 }
 
 // One line of a policy: the first rule a commit matches gives its bump.
@@ -62,6 +69,43 @@ enum class revert_matching : std::uint8_t {
   hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
 };
 
+namespace detail {
+inline constexpr relkit::detail::enum_name<initial_development> initial_development_names[] = {
+    {initial_development::as_stable, "as_stable"},
+    {initial_development::lower_one_level, "lower_one_level"},
+    {initial_development::breaking_is_minor, "breaking_is_minor"},
+    {initial_development::ignore_breaking, "ignore_breaking"},
+};
+}  // namespace detail
+// The stable identifier of an initial-development policy ("as_stable"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(initial_development value) noexcept {
+  return relkit::detail::enum_to_string(detail::initial_development_names, value);
+}
+// The initial-development policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<initial_development> parse_initial_development(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::initial_development_names, name);
+}
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<revert_matching> revert_matching_names[] = {
+    {revert_matching::none, "none"},
+    {revert_matching::newer_full_hash, "newer_full_hash"},
+    {revert_matching::hash_prefix_any_order, "hash_prefix_any_order"},
+};
+}  // namespace detail
+// The stable identifier of a revert-matching policy ("none"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(revert_matching value) noexcept {
+  return relkit::detail::enum_to_string(detail::revert_matching_names, value);
+}
+// The revert-matching policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<revert_matching> parse_revert_matching(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::revert_matching_names, name);
+}
+
+// A bump preset: the grammar commits are parsed in, the rules in order, how reverts
+// cancel, merges, squash bodies and the initial-development (0.y.z) behaviour.
 struct policy {
   std::string name;
   dialect grammar = dialect::spec;
@@ -80,21 +124,24 @@ struct log_entry {
   std::string_view message;
 };
 
+// What decide() and next_version() answer: the level, the commit and rule that
+// decided it, a one-line reason, and (next_version) the next version.
 struct decision {
   bump level = bump::none;
   std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
   std::string_view sha;                                     // its sha
   std::string rule;                                         // the rule that matched
-  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
-  semver::version version;    // next_version: the next version (the current one for none)
-  std::size_t cancelled = 0;  // commits dropped as revert pairs
-  std::size_t skipped = 0;    // merges skipped, empty messages
+  std::string reason;  // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version next_version;  // next_version(): the next version (the current one for none)
+  std::size_t cancelled = 0;     // commits dropped as revert pairs
+  std::size_t skipped = 0;       // merges skipped, empty messages
 };
 
 namespace presets {
 
-inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
-                      bool ignore_case = false) {
+// A rule giving `level` to commits of one of `types` (`ignore_case`: ASCII case-insensitive).
+[[nodiscard]] inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                                    bool ignore_case = false) {
   rule r;
   r.name = std::move(name);
   r.level = level;
@@ -102,14 +149,16 @@ inline rule make_rule(std::string name, bump level, std::vector<std::string> typ
   r.ignore_case = ignore_case;
   return r;
 }
-inline rule breaking_rule(bump level = bump::major) {
+// A rule giving `level` to breaking commits (a BREAKING CHANGE note or `!`).
+[[nodiscard]] inline rule breaking_rule(bump level = bump::major) {
   rule r;
   r.name = "breaking -> " + std::string(to_string(level));
   r.breaking = true;
   r.level = level;
   return r;
 }
-inline rule revert_rule() {
+// A rule giving a patch to reverts.
+[[nodiscard]] inline rule revert_rule() {
   rule r;
   r.name = "revert -> patch";
   r.revert = true;
@@ -118,7 +167,7 @@ inline rule revert_rule() {
 }
 
 // @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
-inline policy semantic_release() {
+[[nodiscard]] inline policy semantic_release() {
   policy p;
   p.name = "semantic-release (conventionalcommits)";
   p.grammar = dialect::semantic_release_conventionalcommits;
@@ -133,14 +182,14 @@ inline policy semantic_release() {
   return p;
 }
 // The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
-inline policy semantic_release_angular() {
+[[nodiscard]] inline policy semantic_release_angular() {
   policy p = semantic_release();
   p.name = "semantic-release (angular)";
   p.grammar = dialect::semantic_release_angular;
   return p;
 }
 // conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
-inline policy conventionalcommits_what_bump(bool pre_major = false) {
+[[nodiscard]] inline policy conventionalcommits_what_bump(bool pre_major = false) {
   policy p;
   p.name = "conventionalcommits whatBump";
   p.grammar = dialect::conventional_changelog;
@@ -153,7 +202,7 @@ inline policy conventionalcommits_what_bump(bool pre_major = false) {
   return p;
 }
 // git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
-inline policy git_cliff() {
+[[nodiscard]] inline policy git_cliff() {
   policy p;
   p.name = "git-cliff";
   p.grammar = dialect::spec;
@@ -166,7 +215,7 @@ inline policy git_cliff() {
   return p;
 }
 // cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
-inline policy cocogitto() {
+[[nodiscard]] inline policy cocogitto() {
   policy p;
   p.name = "cocogitto";
   p.grammar = dialect::spec;
@@ -177,7 +226,7 @@ inline policy cocogitto() {
   return p;
 }
 // release-please: breaking major, feat/feature minor, any other conventional commit patch.
-inline policy release_please() {
+[[nodiscard]] inline policy release_please() {
   policy p = git_cliff();
   p.name = "release-please";
   p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
@@ -186,12 +235,37 @@ inline policy release_please() {
   return p;
 }
 // Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
-inline policy conventional_commits() {
+[[nodiscard]] inline policy conventional_commits() {
   policy p;
   p.name = "conventional commits";
   p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
              make_rule("fix -> patch", bump::patch, {"fix"}, true)};
   return p;
+}
+
+namespace detail {
+struct policy_name {
+  std::string_view name;
+  policy (*make)();
+};
+inline constexpr policy_name policy_names[] = {
+    {"semantic_release", &semantic_release},
+    {"semantic_release_angular", &semantic_release_angular},
+    {"conventionalcommits_what_bump", +[] { return conventionalcommits_what_bump(); }},
+    {"git_cliff", &git_cliff},
+    {"cocogitto", &cocogitto},
+    {"release_please", &release_please},
+    {"conventional_commits", &conventional_commits},
+};
+}  // namespace detail
+
+// The bump preset whose function has this name ("git_cliff" -> git_cliff()); nullopt
+// for any other text. The names are those of the functions above, one table.
+[[nodiscard]] inline std::optional<policy> named(std::string_view name) {
+  for (const detail::policy_name& entry : detail::policy_names) {
+    if (entry.name == name) return entry.make();
+  }
+  return std::nullopt;
 }
 
 }  // namespace presets
@@ -202,7 +276,8 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// What a rule says about one parsed commit (no rule: bump::none).
+// Whether rule `r` applies to the parsed commit `c` (the caller takes r.level from the
+// first rule that does).
 [[nodiscard]] inline bool matches(const rule& r, const commit& c) {
   if (r.breaking && !c.breaking) return false;
   if (r.revert && !c.revert) return false;
@@ -222,65 +297,20 @@ namespace commits {
          !r.scope.empty();
 }
 
-namespace detail_bump {
-
-inline std::string_view trim_js(std::string_view s) {
-  std::size_t b = detail::skip_js_spaces(s, 0);
-  std::size_t e = s.size();
-  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
-    --e;
-  return s.substr(b, e - b);
-}
-
-struct item {
-  std::size_t index;
-  commit parsed;
-  bool dropped = false;
-};
-
-// Lines after a squash commit's header that are conventional headers after a blank line
-// (release-please's splitting), each with the lines that follow it.
-inline std::vector<std::string_view> squash_parts(std::string_view body) {
-  std::vector<std::string_view> parts;
-  std::size_t start = std::string_view::npos;
-  bool after_blank = true;
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t nl = body.find('\n', pos);
-    if (nl == std::string_view::npos) nl = body.size();
-    const std::string_view line = body.substr(pos, nl - pos);
-    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    if (after_blank && !blank) {
-      const auto head = parse(line);
-      if (head && head->conventional) {
-        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
-        start = pos;
-      }
-    }
-    after_blank = blank;
-    pos = nl + 1;
-  }
-  if (start != std::string_view::npos) parts.push_back(body.substr(start));
-  return parts;
-}
-
-}  // namespace detail_bump
-
 // The bump a range of commits (newest first, as `git log` lists them) implies under
 // `p`, and the commit and rule that decided it. `initial` says the current version is
 // 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
 [[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
                                      bool initial = false, bool zero_zero = false) {
   decision out;
-  std::vector<detail_bump::item> items;
+  std::vector<detail::item> items;
   items.reserve(range.size());
   for (std::size_t i = 0; i < range.size(); ++i) {
     if (p.skip_merges && range[i].parent_count > 1) {
       ++out.skipped;
       continue;
     }
-    auto parsed = parse(range[i].message, options{p.grammar});
+    auto parsed = parse(range[i].message, parse_options{p.grammar});
     if (!parsed) {
       ++out.skipped;
       continue;
@@ -290,12 +320,12 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       const std::size_t nl = message.find('\n');
       const std::string_view rest =
           nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
-      for (std::string_view part : detail_bump::squash_parts(rest)) {
-        auto extra = parse(part, options{p.grammar});
-        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      for (std::string_view part : detail::squash_parts(rest)) {
+        auto extra = parse(part, parse_options{p.grammar});
+        if (extra) items.push_back(detail::item{i, std::move(*extra)});
       }
     }
-    items.push_back(detail_bump::item{i, std::move(*parsed)});
+    items.push_back(detail::item{i, std::move(*parsed)});
   }
   if (p.reverts == revert_matching::newer_full_hash) {
     // conventional-commits-filter: a revert is held until an older commit matches it.
@@ -304,8 +334,8 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       const commit& c = items[k].parsed;
       bool matched = false;
       for (std::size_t h = 0; h < held.size(); ++h) {
-        const revert& r = *items[held[h]].parsed.revert;
-        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+        const reverted_commit& r = *items[held[h]].parsed.revert;
+        if (detail::trim_js(r.header) == detail::trim_js(c.header) &&
             r.hash == range[items[k].index].sha) {
           items[k].dropped = true;
           items[held[h]].dropped = true;
@@ -319,14 +349,14 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
   } else if (p.reverts == revert_matching::hash_prefix_any_order) {
     for (std::size_t k = 0; k < items.size(); ++k) {
       if (items[k].dropped || !items[k].parsed.revert) continue;
-      const revert& r = *items[k].parsed.revert;
+      const reverted_commit& r = *items[k].parsed.revert;
       if (r.hash.size() < 7) continue;
       for (std::size_t t = 0; t < items.size(); ++t) {
         if (t == k || items[t].dropped) continue;
         const std::string_view sha = range[items[t].index].sha;
         if (sha.size() >= r.hash.size() &&
             detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
-            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+            detail::trim_js(items[t].parsed.header) == detail::trim_js(r.header)) {
           items[k].dropped = true;
           items[t].dropped = true;
           break;
@@ -334,7 +364,7 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       }
     }
   }
-  for (const detail_bump::item& it : items) {
+  for (const detail::item& it : items) {
     if (it.dropped) {
       ++out.cancelled;
       continue;
@@ -394,8 +424,8 @@ namespace commits {
                                                    const std::vector<log_entry>& range,
                                                    const policy& p, std::string_view channel = {}) {
   decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
-  d.version = current;
-  d.version.build.clear();
+  d.next_version = current;
+  d.next_version.build.clear();
   if (d.level == bump::none) return d;
   const semver::release_type type = d.level == bump::major   ? semver::release_type::major
                                     : d.level == bump::minor ? semver::release_type::minor
@@ -403,7 +433,7 @@ namespace commits {
   auto target = semver::bump(current, type);
   if (!target) return target.error();
   if (channel.empty()) {
-    d.version = *target;
+    d.next_version = *target;
     return d;
   }
   const std::string_view pre = current.prerelease;
@@ -416,10 +446,10 @@ namespace commits {
     opts.base = semver::identifier_base::one;
     auto next = semver::bump(current, semver::release_type::prerelease, opts);
     if (!next) return next.error();
-    d.version = *next;
+    d.next_version = *next;
   } else {
-    d.version = *target;
-    d.version.prerelease = std::string(channel) + ".1";
+    d.next_version = *target;
+    d.next_version.prerelease = std::string(channel) + ".1";
   }
   return d;
 }
@@ -441,8 +471,8 @@ namespace commits {
     }
     return true;
   };
-  auto fail = [](std::size_t at, const std::string& what) {
-    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  auto fail = [](std::size_t at, const char* what) {
+    return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
   };
   std::size_t start = 0;
   while (start < text.size()) {
@@ -452,18 +482,18 @@ namespace commits {
     }
     std::size_t end = text.find('\x1e', start);
     if (end == std::string_view::npos) {
-      return fail(start, "a git log record without its 0x1e terminator");
+      return fail(start, "the 0x1e terminator");
     }
     const std::string_view record = text.substr(start, end - start);
     const std::size_t first = record.find('\x1f');
     const std::size_t second =
         first == std::string_view::npos ? first : record.find('\x1f', first + 1);
     if (second == std::string_view::npos) {
-      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+      return fail(start, "`%H 0x1f %P 0x1f %B`");
     }
     log_entry entry;
     entry.sha = record.substr(0, first);
-    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    if (!is_hex(entry.sha)) return fail(start, "a commit sha of 7-64 hex digits");
     const std::string_view parents = record.substr(first + 1, second - first - 1);
     entry.parent_count = 0;
     std::size_t p = 0;
@@ -473,7 +503,7 @@ namespace commits {
       while (q < parents.size() && parents[q] != ' ') ++q;
       if (q > p) {
         if (!is_hex(parents.substr(p, q - p))) {
-          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+          return fail(start + first + 1 + p, "a parent sha of 7-64 hex digits");
         }
         ++entry.parent_count;
       }

@@ -1,6 +1,7 @@
 #pragma once
-// relkit::commits value types (commit, note, footer, reference, revert), options and
-// error codes. Included by relkit/commits.hpp; not a public header.
+// relkit::commits value types: the error codes, the grammars (dialect), the
+// parse options and the parsed commit with its notes, footers, references and
+// revert. Included by relkit/commits.hpp.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,9 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
+#include "relkit/detail/error_table.hpp"
+#include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -18,28 +22,21 @@ namespace commits {
 
 enum class errc {
   empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over options::max_length
+  message_too_long,   // over parse_options::max_length
   bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_version,        // next_version: the current version is not SemVer
 };
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty_message:
-      return "empty_message";
-    case errc::message_too_long:
-      return "message_too_long";
-    case errc::bad_log_record:
-      return "bad_log_record";
-    case errc::bad_version:
-      return "bad_version";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"commits", &describe};
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::empty_message, "empty_message", "empty commit message"},
+    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
+    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("commits");
+}  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
+  return detail::errc_domain;
 }
 
 // Which grammar parse() follows.
@@ -59,9 +56,27 @@ enum class dialect : std::uint8_t {
   semantic_release_angular,
 };
 
-struct options {
+namespace detail {
+inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
+    {dialect::spec, "spec"},
+    {dialect::conventional_changelog, "conventional_changelog"},
+    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
+    {dialect::semantic_release_angular, "semantic_release_angular"},
+};
+}  // namespace detail
+// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
+  return relkit::detail::enum_to_string(detail::dialect_names, value);
+}
+// The grammar that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::dialect_names, name);
+}
+
+// How parse() reads a message.
+struct parse_options {
   dialect grammar = dialect::spec;
-  // Longer messages are an error (errc::message_too_long), not a slow parse.
+  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
   // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
   // which take every later line away from body, footer and notes. commitlint sets it off.
@@ -72,10 +87,10 @@ struct options {
 struct note {
   std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
   std::string_view text;   // the description; multi-line values joined by '\n'
-  friend bool operator==(const note& a, const note& b) {
+  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
     return a.title == b.title && a.text == b.text;
   }
-  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
 };
 
 // A git-trailer footer: `Token: value` or `Token #value`.
@@ -83,10 +98,10 @@ struct footer {
   std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
   std::string_view separator;  // ": " or " #"
   std::string_view value;      // to the next footer token; lines joined by '\n'
-  friend bool operator==(const footer& a, const footer& b) {
+  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
     return a.token == b.token && a.separator == b.separator && a.value == b.value;
   }
-  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
 };
 
 // An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
@@ -97,21 +112,24 @@ struct reference {
   std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
   std::string_view prefix;                // "#"
   std::string_view issue;                 // "12"
-  friend bool operator==(const reference& a, const reference& b) {
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
     return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
            a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
   }
-  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
 };
 
-// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
-struct revert {
+// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
+// or `revert: <header>` + the same.
+struct reverted_commit {
   std::string_view header;
   std::string_view hash;  // may be empty (`This reverts commit .`)
-  friend bool operator==(const revert& a, const revert& b) {
+  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
     return a.header == b.header && a.hash == b.hash;
   }
-  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
+    return !(a == b);
+  }
 };
 
 struct commit {
@@ -133,13 +151,13 @@ struct commit {
   bool breaking = false;                   // a breaking note or `!`
   std::vector<reference> references;
   std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
-  std::optional<struct revert> revert;
+  std::optional<reverted_commit> revert;
   bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
   // Backing store for values the message does not hold contiguously (shared,
   // immutable: copies of a commit stay valid). Null when every value is a view.
   std::shared_ptr<const std::string> owned_text;
 
-  friend bool operator==(const commit& a, const commit& b) {
+  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
     return a.conventional == b.conventional && a.reason == b.reason &&
            a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
            a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
@@ -147,7 +165,7 @@ struct commit {
            a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
            a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
   }
-  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
 };
 
 }  // namespace commits

@@ -11,13 +11,14 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace changelog {
 namespace detail {
 
 // Primary weight of one byte under the CLDR root collation (ASCII part):
 // whitespace < punctuation < symbols < digits < letters (case folded), control
 // characters ignorable (0). Bytes >= 0x80 weigh after every ASCII letter, in
 // byte order: a documented approximation for non-ASCII text.
-constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
+[[nodiscard]] constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
   constexpr std::string_view punctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
   switch (c) {
     case '\t':
@@ -48,7 +49,7 @@ constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
 struct collation_weights {
   std::uint16_t weight[256];
 };
-constexpr collation_weights make_collation_weights() noexcept {
+[[nodiscard]] constexpr collation_weights make_collation_weights() noexcept {
   collation_weights table{};
   for (unsigned c = 0; c < 256; ++c) {
     table.weight[c] = collation_weight(static_cast<unsigned char>(c));
@@ -57,13 +58,13 @@ constexpr collation_weights make_collation_weights() noexcept {
 }
 inline constexpr collation_weights collation_table = make_collation_weights();
 
-constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
+[[nodiscard]] constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
   return collation_table.weight[c];
 }
 
 // localeCompare("a", "b") for the strings conventional-changelog sorts: primary
 // weights first over the whole string, then case (lower before upper).
-inline int collate(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int collate(std::string_view a, std::string_view b) noexcept {
   std::size_t i = 0;
   std::size_t j = 0;
   for (;;) {
@@ -98,7 +99,7 @@ inline int collate(std::string_view a, std::string_view b) noexcept {
 
 // A sort key whose byte order (std::string's operator<) is collate()'s order: the
 // primary weights, a 0 byte, then one case byte per weighed character.
-inline std::string collation_key(std::string_view s) {
+[[nodiscard]] inline std::string collation_key(std::string_view s) {
   std::string key(2 * s.size() + 1, '\0');
   std::size_t weighed = 0;
   for (char c : s) {
@@ -114,17 +115,17 @@ inline std::string collation_key(std::string_view s) {
   return key;
 }
 
-constexpr bool is_js_word(char c) noexcept {
+[[nodiscard]] constexpr bool is_js_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-constexpr bool is_js_space(char c) noexcept {
+[[nodiscard]] constexpr bool is_js_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
 // Length of a protected Markdown segment starting at `at` (a link, a reference
 // link, a fenced block, a code span, a URL), 0 when none starts there. Mirrors
 // the alternatives of @conventional-changelog/template's references regex.
-inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcept {
+[[nodiscard]] inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcept {
   const std::size_t n = s.size();
   if (s[at] == '[') {
     // [text](url), text may hold one level of [brackets].
@@ -229,4 +230,5 @@ inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcep
 }
 
 }  // namespace detail
+}  // namespace changelog
 RELKIT_NAMESPACE_END

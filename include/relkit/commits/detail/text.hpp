@@ -10,43 +10,44 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace commits {
 namespace detail {
 
-constexpr bool is_ascii_word(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-constexpr bool is_ascii_digit(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
-constexpr char ascii_lower(char c) noexcept {
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
-constexpr bool is_ascii_upper(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_upper(char c) noexcept {
   return c >= 'A' && c <= 'Z';
 }
-constexpr bool is_ascii_lower(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_lower(char c) noexcept {
   return c >= 'a' && c <= 'z';
 }
 
-inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   }
   return true;
 }
-inline bool istarts_with_ascii(std::string_view text, std::size_t at,
-                               std::string_view prefix) noexcept {
+[[nodiscard]] inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                                             std::string_view prefix) noexcept {
   return text.size() >= at && text.size() - at >= prefix.size() &&
          iequals_ascii(text.substr(at, prefix.size()), prefix);
 }
 
-constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<unsigned char>(s[i]);
 }
 
 // Length in bytes of the JavaScript `\s` character starting at i, or 0.
-inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size()) return 0;
   const unsigned char c = message_byte_at(s, i);
   if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
@@ -68,7 +69,8 @@ inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
 }
 
 // Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
-inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t js_line_terminator_length(std::string_view s,
+                                                           std::size_t i) noexcept {
   if (i >= s.size()) return 0;
   const unsigned char c = message_byte_at(s, i);
   if (c == '\n' || c == '\r') return 1;
@@ -80,7 +82,8 @@ inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) 
 }
 
 // Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
-inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+[[nodiscard]] inline std::size_t find_js_line_terminator(std::string_view s,
+                                                         std::size_t from) noexcept {
   for (std::size_t i = from; i < s.size(); ++i) {
     const unsigned char c = message_byte_at(s, i);
     if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
@@ -89,18 +92,18 @@ inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from)
 }
 
 // Skips `\s*` from i.
-inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
   for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
   return i;
 }
 
 // JavaScript's String.prototype.trim() leaves nothing.
-inline bool is_js_blank(std::string_view s) noexcept {
+[[nodiscard]] inline bool is_js_blank(std::string_view s) noexcept {
   return skip_js_spaces(s, 0) == s.size();
 }
 
 // `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
-inline std::string_view trim_newlines(std::string_view s) noexcept {
+[[nodiscard]] inline std::string_view trim_newlines(std::string_view s) noexcept {
   std::size_t first = 0;
   while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
   std::size_t last = s.size();
@@ -109,15 +112,15 @@ inline std::string_view trim_newlines(std::string_view s) noexcept {
 }
 
 // Reference repository characters: [\w\-./].
-constexpr bool is_repository_char(char c) noexcept {
+[[nodiscard]] constexpr bool is_repository_char(char c) noexcept {
   return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
 }
-constexpr bool is_issue_char(char c) noexcept {
+[[nodiscard]] constexpr bool is_issue_char(char c) noexcept {
   return is_ascii_word(c) || c == '-';
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
-inline bool contains_url(std::string_view s) noexcept {
+[[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
   for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
     if (at > 0 && is_ascii_word(s[at - 1])) continue;
     std::size_t i = at + 4;
@@ -142,7 +145,7 @@ inline constexpr std::string_view reference_actions[] = {
     "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
 
 // The word starting at i (preceded by a non-word character) is one of the actions.
-inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
   std::size_t end = i;
   while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
@@ -156,8 +159,8 @@ inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
 
 // Length of the action keyword that the parser's alternation picks at i, such that
 // what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
-inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
-                                     std::size_t& after) noexcept {
+[[nodiscard]] inline std::size_t action_keyword_at(std::string_view s, std::size_t i,
+                                                   bool allow_colon, std::size_t& after) noexcept {
   if (i > 0 && is_ascii_word(s[i - 1])) return 0;
   const char c = ascii_lower(s[i]);
   if (c != 'c' && c != 'f' && c != 'r') return 0;
@@ -180,4 +183,5 @@ inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool all
 }
 
 }  // namespace detail
+}  // namespace commits
 RELKIT_NAMESPACE_END

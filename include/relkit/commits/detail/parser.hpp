@@ -1,0 +1,777 @@
+#pragma once
+// The commit message parser behind relkit::commits::parse (both grammars; internal).
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relkit/commits/commit.hpp"
+#include "relkit/commits/detail/text.hpp"
+#include "relkit/config.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = line;
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(line);
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+  }
+
+ private:
+  static constexpr std::size_t inline_capacity = 32;
+  std::string_view inline_[inline_capacity];
+  std::vector<std::string_view> heap_;
+  std::size_t size_ = 0;
+};
+
+class commit_parser {
+ public:
+  commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
+
+  // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
+  void parse_compatible(commits::dialect grammar, bool meta_fields) {
+    grammar_ = grammar;
+    meta_fields_ = meta_fields;
+    split_lines(trim_newlines(message_), true);
+    std::size_t header_line = npos;
+    if (!lines_.empty()) {
+      header_line = 0;
+      next_ = 1;
+    }
+    bool breaking_header = false;
+    if (header_line != npos && !lines_[0].empty()) {
+      out_.header = lines_[0];
+      breaking_header = match_compatible_header(lines_[0]);
+      scan_references(lines_[0], false);
+    } else {
+      out_.reason = "empty header";
+      out_.reason_position = offset_of(header_line == npos ? message_ : lines_[0]);
+    }
+    out_.merge = is_merge_header(out_.header);
+
+    bool is_body = true;
+    while (next_ < lines_.size()) {
+      parse_meta();
+      if (parse_notes()) is_body = false;
+      if (!parse_body_and_footer(is_body)) is_body = false;
+    }
+    if (breaking_header && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = !out_.notes.empty() || breaking_header;
+    if (body_begin_ != npos) out_.body = join({}, false, body_begin_, body_end_);
+    if (footer_begin_ != npos) {
+      out_.footer = join({}, false, footer_begin_, footer_end_);
+      collect_footers(footer_begin_, footer_end_, false);
+    }
+    for (std::size_t i = 0; i < pending_notes_.size(); ++i) {
+      const pending_note& p = pending_notes_[i];
+      out_.notes[i].text = join(p.first, true, p.begin, p.end);
+    }
+    scan_mentions();
+    scan_revert(grammar == commits::dialect::semantic_release_angular);
+    dedupe_references();
+    finish();
+  }
+
+  // Conventional Commits 1.0.0.
+  void parse_spec() {
+    grammar_ = commits::dialect::spec;
+    split_lines(message_, false);
+    next_ = lines_.size();
+    const std::string_view header = lines_.empty() ? std::string_view() : lines_[0];
+    out_.header = header;
+    out_.merge = is_merge_header(header);
+    match_spec_header(header);
+    scan_references(header, false);
+    if (lines_.size() > 1 && !is_blank_line(lines_[1])) {
+      not_conventional("the body must begin one blank line after the description",
+                       offset_of(lines_[1]));
+    }
+    // The footer section starts at the first paragraph whose first line is a trailer.
+    std::size_t footer_line = npos;
+    for (std::size_t i = 2; i < lines_.size(); ++i) {
+      if (is_blank_line(lines_[i - 1]) && spec_footer_token(lines_[i]) != 0) {
+        footer_line = i;
+        break;
+      }
+    }
+    const std::size_t body_end = footer_line == npos ? lines_.size() : footer_line;
+    for (std::size_t i = 1; i < lines_.size(); ++i) {
+      scan_references(lines_[i], i >= body_end && spec_footer_token(lines_[i]) != 0);
+    }
+    if (lines_.size() > 2) {
+      std::size_t last = body_end;
+      while (last > 2 && is_blank_line(lines_[last - 1])) --last;
+      if (last > 2) out_.body = join({}, false, 2, last);
+    }
+    if (footer_line != npos) {
+      out_.footer = join({}, false, footer_line, lines_.size());
+      collect_footers(footer_line, lines_.size(), true);
+      for (const commits::footer& f : out_.footers) {
+        if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
+          out_.notes.push_back(commits::note{f.token, f.value});
+        }
+      }
+    }
+    if (out_.conventional && out_.exclamation && out_.notes.empty()) {
+      out_.notes.push_back(commits::note{"BREAKING CHANGE", out_.description});
+    }
+    out_.breaking = out_.conventional && !out_.notes.empty();
+    if (!out_.conventional) out_.notes.clear();
+    scan_mentions();
+    scan_revert(false);
+    if (!out_.revert && out_.conventional && iequals_ascii(out_.type, "revert")) {
+      for (const commits::footer& f : out_.footers) {
+        if (iequals_ascii(f.token, "Refs")) {
+          std::size_t end = 0;
+          while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
+          out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
+          break;
+        }
+      }
+    }
+    dedupe_references();
+    finish();
+  }
+
+ private:
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  struct pending_note {
+    std::string_view first;
+    std::size_t begin;
+    std::size_t end;
+  };
+
+  std::size_t offset_of(std::string_view part) const noexcept {
+    return static_cast<std::size_t>(part.data() - message_.data());
+  }
+
+  void not_conventional(std::string_view reason, std::size_t position) {
+    if (!out_.reason.empty()) return;
+    out_.conventional = false;
+    out_.reason = reason;
+    out_.reason_position = position;
+  }
+
+  [[nodiscard]] static bool is_blank_line(std::string_view line) noexcept {
+    for (char c : line) {
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
+  // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
+  void split_lines(std::string_view text, bool drop_gpg) {
+    std::size_t count = 1;
+    for (std::size_t at = text.find('\n'); at != npos; at = text.find('\n', at + 1)) ++count;
+    lines_.reserve(count);
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t nl = text.find('\n', start);
+      std::size_t end = nl == npos ? text.size() : nl;
+      std::size_t content_end = end;
+      if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
+      const std::string_view line = text.substr(start, content_end - start);
+      if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
+      if (nl == npos) break;
+      start = nl + 1;
+    }
+  }
+
+  [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
+    const std::size_t i = skip_js_spaces(line, 0);
+    return line.substr(i, 4) == "gpg:";
+  }
+
+  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
+    if (header.substr(0, 6) != "Merge ") return false;
+    const std::string_view rest = header.substr(6);
+    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                  "commit ", "branches", "'", "\""}) {
+      if (rest.substr(0, word.size()) == word) return true;
+    }
+    return false;
+  }
+
+  // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
+  // Returns true when the breaking (`!`) pattern matched.
+  bool match_compatible_header(std::string_view line) {
+    const std::size_t stop = find_js_line_terminator(line, 0);
+    std::size_t type_end = 0;
+    while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
+    const bool bang = grammar_ != commits::dialect::semantic_release_angular;
+    if (stop != line.size()) {
+      not_conventional("the header holds a line terminator", offset_of(line) + stop);
+      return false;
+    }
+    std::size_t scope_end = npos;  // index of ')' closing the scope
+    std::size_t subject = npos;
+    bool breaking = false;
+    if (bang) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        const std::size_t k = line.rfind(")!: ");
+        if (k != npos && k > type_end) {
+          scope_end = k;
+          subject = k + 4;
+        }
+      }
+      if (subject == npos && line.substr(type_end, 3) == "!: ") subject = type_end + 3;
+      breaking = subject != npos;
+    }
+    if (subject == npos) {
+      if (type_end < line.size() && line[type_end] == '(') {
+        std::size_t best = npos;
+        std::size_t best_subject = npos;
+        for (std::size_t k = line.rfind(')'); k != npos && k > type_end;
+             k = line.rfind(')', k - 1)) {
+          if (line.substr(k + 1, 2) == ": ") {
+            best = k;
+            best_subject = k + 3;
+            break;
+          }
+          if (bang && line.substr(k + 1, 3) == "!: ") {
+            best = k;
+            best_subject = k + 4;
+            break;
+          }
+        }
+        if (best != npos) {
+          scope_end = best;
+          subject = best_subject;
+        }
+      }
+      if (subject == npos) {
+        if (line.substr(type_end, 2) == ": ") {
+          subject = type_end + 2;
+        } else if (bang && line.substr(type_end, 3) == "!: ") {
+          subject = type_end + 3;
+        }
+      }
+    }
+    if (subject == npos) {
+      not_conventional(type_end == 0 ? "the header does not start with a type"
+                                     : "expected '(scope)', '!' or ': ' after the type",
+                       offset_of(line) + type_end);
+      return false;
+    }
+    out_.type = line.substr(0, type_end);
+    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
+    out_.description = line.substr(subject);
+    out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
+    if (out_.type.empty()) {
+      // `(scope)!: x` with an empty type: the parser has no type but its breaking
+      // pattern matched, so the commit still carries the `!` note (and bumps major).
+      not_conventional("the header does not start with a type", offset_of(line));
+      return breaking;
+    }
+    out_.conventional = true;
+    return breaking;
+  }
+
+  // Conventional Commits 1.0.0 header: type[(scope)][!]: description
+  void match_spec_header(std::string_view line) {
+    const std::size_t base = offset_of(line);
+    std::size_t i = 0;
+    while (i < line.size() && (is_ascii_word(line[i]) || line[i] == '-')) ++i;
+    if (i == 0) return not_conventional("the header does not start with a type", base);
+    const std::size_t type_end = i;
+    std::size_t scope_begin = npos;
+    std::size_t scope_end = npos;
+    if (i < line.size() && line[i] == '(') {
+      scope_begin = i + 1;
+      std::size_t j = scope_begin;
+      while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
+      if (j == line.size() || line[j] == '(') {
+        return not_conventional("the scope is not closed by ')'", base + j);
+      }
+      if (j == scope_begin) return not_conventional("the scope is empty", base + j);
+      scope_end = j;
+      i = j + 1;
+    }
+    bool bang = false;
+    if (i < line.size() && line[i] == '!') {
+      bang = true;
+      ++i;
+    }
+    if (i >= line.size() || line[i] != ':') {
+      return not_conventional(scope_begin == npos && !bang
+                                  ? "expected '(scope)', '!' or ': ' after the type"
+                                  : "expected ': ' after the type and scope",
+                              base + i);
+    }
+    ++i;
+    if (i >= line.size() || line[i] != ' ') {
+      return not_conventional("expected a space after ':'", base + i);
+    }
+    ++i;
+    std::size_t end = line.size();
+    if (i >= end || line[i] == ' ' || line[i] == '\t') {
+      return not_conventional("the description is empty or does not follow ': ' immediately",
+                              base + i);
+    }
+    out_.conventional = true;
+    out_.type = line.substr(0, type_end);
+    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.exclamation = bang;
+    out_.description = line.substr(i, end - i);
+  }
+
+  // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
+  [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
+    if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
+    if (find_js_line_terminator(line, 1) != line.size()) return false;
+    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+      if (is_ascii_word(line[i])) return true;
+    }
+    return false;
+  }
+
+  bool parse_meta() {
+    if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
+    // Everything from here on goes to meta fields, never to body, footer or notes.
+    const bool content = next_ + 1 < lines_.size();
+    next_ = lines_.size();
+    return content;
+  }
+
+  // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
+  bool match_note(std::string_view line, std::string_view& title, std::string_view& text) const {
+    std::size_t p = 0;
+    const bool v6 = grammar_ != commits::dialect::conventional_changelog;
+    if (v6) {
+      // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
+      while (p < line.size()) {
+        if (line[p] == '|' || line[p] == '*') {
+          ++p;
+        } else if (const std::size_t n = js_space_length(line, p)) {
+          p += n;
+        } else {
+          break;
+        }
+      }
+    } else if (!line.empty() && line[0] == '*' && js_space_length(line, 1) != 0) {
+      p = skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+    }
+    const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
+    if (!istarts_with_ascii(line, p, "breaking change") &&
+        !(dash_ok && istarts_with_ascii(line, p, "breaking-change"))) {
+      return false;
+    }
+    title = line.substr(p, 15);
+    std::size_t q = p + 15;
+    if (v6) {
+      const std::size_t start = q;
+      while (q < line.size()) {
+        if (line[q] == ':') {
+          ++q;
+        } else if (const std::size_t n = js_space_length(line, q)) {
+          q += n;
+        } else {
+          break;
+        }
+      }
+      if (q == start) return false;
+    } else {
+      if (q >= line.size() || line[q] != ':') return false;
+      q = skip_js_spaces(line, q + 1);
+    }
+    // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
+    if (q > line.size()) q = line.size();
+    text = line.substr(q, find_js_line_terminator(line, q) - q);
+    return true;
+  }
+
+  bool parse_notes() {
+    if (next_ >= lines_.size()) return false;
+    std::string_view title;
+    std::string_view text;
+    if (!match_note(lines_[next_], title, text)) return false;
+    while (true) {
+      out_.notes.push_back(commits::note{title, {}});
+      pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
+      add_footer_line(next_);
+      ++next_;
+      bool restart = false;
+      while (next_ < lines_.size()) {
+        if (parse_meta()) return true;
+        if (match_note(lines_[next_], title, text)) {
+          restart = true;
+          break;
+        }
+        const bool token = compatible_footer_token(lines_[next_]);
+        scan_references(lines_[next_], token);
+        if (!token) pending_notes_.back().end = next_ + 1;
+        add_footer_line(next_);
+        ++next_;
+        if (token) break;
+      }
+      if (!restart) return true;
+    }
+  }
+
+  bool parse_body_and_footer(bool is_body) {
+    if (next_ >= lines_.size()) return is_body;
+    const bool token = compatible_footer_token(lines_[next_]);
+    const bool still_body = !token && is_body;
+    scan_references(lines_[next_], token);
+    if (still_body) {
+      if (body_begin_ == npos) body_begin_ = next_;
+      body_end_ = next_ + 1;
+    } else {
+      add_footer_line(next_);
+    }
+    ++next_;
+    return still_body;
+  }
+
+  void add_footer_line(std::size_t index) {
+    if (footer_begin_ == npos) footer_begin_ = index;
+    footer_end_ = index + 1;
+  }
+
+  // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
+  [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
+    if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+      return true;
+    }
+    std::size_t p = 0;
+    while (p < line.size() && is_issue_char(line[p])) ++p;
+    return p > 0 && footer_separator_at(line, p);
+  }
+
+  [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+    if (p < line.size() && line[p] == ':') {
+      const std::size_t r = skip_js_spaces(line, p + 1);
+      if (r == p + 1) return false;
+      if (r < line.size() && js_line_terminator_length(line, r) == 0) return true;
+      // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
+      for (std::size_t q = p + 1; q < r;) {
+        const std::size_t n = js_space_length(line, q);
+        if (q > p + 1 && js_line_terminator_length(line, q) == 0) return true;
+        q += n;
+      }
+      return false;
+    }
+    const std::size_t r = skip_js_spaces(line, p);
+    if (r == p || r >= line.size() || line[r] != '#') return false;
+    return r + 1 < line.size() && js_line_terminator_length(line, r + 1) == 0;
+  }
+
+  // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
+  // Returns the length of the token and separator (0: not a footer line).
+  [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
+    std::size_t p = 0;
+    if (line.substr(0, 15) == "BREAKING CHANGE") {
+      p = 15;
+    } else {
+      while (p < line.size() && (is_ascii_word(line[p]) || line[p] == '-')) ++p;
+      if (p == 0) return 0;
+    }
+    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    return 0;
+  }
+
+  void collect_footers(std::size_t begin, std::size_t end, bool spec) {
+    std::size_t current = npos;
+    std::string_view first;
+    auto flush = [&](std::size_t stop) {
+      if (current == npos) return;
+      out_.footers.back().value = join(first, true, current + 1, stop);
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string_view line = lines_[i];
+      std::size_t token_end = 0;
+      std::size_t value_begin = 0;
+      if (spec) {
+        value_begin = spec_footer_token(line);
+        if (value_begin != 0) token_end = value_begin - 2;
+      } else if (compatible_footer_token(line)) {
+        if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+          token_end = 15;
+        } else {
+          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
+        }
+        value_begin = line[token_end] == ':' ? skip_js_spaces(line, token_end + 1)
+                                             : skip_js_spaces(line, token_end) + 1;
+      }
+      if (value_begin == 0) continue;
+      flush(i);
+      current = i;
+      first = line.substr(value_begin);
+      out_.footers.push_back(commits::footer{
+          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+    }
+    flush(end);
+  }
+
+  // conventional-commits-parser's parseReferences: action sentences, then references.
+  void scan_references(std::string_view s, bool footer_mode) {
+    // Every reference holds a '#': a line without one has none, whatever its actions.
+    if (s.find('#') == npos) return;
+    std::size_t last = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const char c = ascii_lower(s[i]);
+      std::size_t after = 0;
+      std::size_t length = 0;
+      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
+          (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
+        const std::size_t t = skip_js_spaces(s, after);
+        std::size_t q = t;
+        bool ok = false;
+        while (true) {
+          if (q >= s.size() || action_word_at(s, q)) {
+            ok = true;
+            break;
+          }
+          if (js_line_terminator_length(s, q) != 0) break;
+          ++q;
+        }
+        if (!ok) {
+          i = q + 1;  // no match can start before the terminator (see action_word_at)
+          continue;
+        }
+        extract_references(s.substr(last, i - last), {});
+        extract_references(s.substr(t, q - t), s.substr(i, length));
+        last = q;
+        i = q;
+        continue;
+      }
+      ++i;
+    }
+    extract_references(s.substr(last), {});
+  }
+
+  // The parser's sticky referenceParts regex, applied until it fails. Every match ends
+  // in `#issue`, so only the '#' characters are visited: a match starts at the run of
+  // repository characters right before one (or at the '#' itself), which must begin at
+  // or after the end of the previous match; `.*?` cannot pass a line terminator.
+  void extract_references(std::string_view s, std::string_view action) {
+    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    s = s.substr(0, find_js_line_terminator(s, 0));
+    std::size_t last = 0;
+    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+      std::size_t p = hash;
+      while (p > 0 && is_repository_char(s[p - 1])) --p;
+      if (p < last) continue;  // the run began inside the previous match: no boundary
+      std::size_t e = hash + 1;
+      bool digit = false;
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
+                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      if (e == hash + 1 || !digit || !follows) continue;
+      commits::reference ref;
+      ref.raw = s.substr(last, e - last);
+      ref.action = action;
+      if (hash > p) {
+        std::string_view repository = s.substr(p, hash - p);
+        const std::size_t slash = repository.find('/');
+        if (slash != npos) {
+          ref.owner = repository.substr(0, slash);
+          repository = repository.substr(slash + 1);
+        }
+        ref.repository = repository;
+      }
+      ref.prefix = s.substr(hash, 1);
+      ref.issue = s.substr(hash + 1, e - hash - 1);
+      out_.references.push_back(ref);
+      last = e;
+      hash = e - 1;
+    }
+  }
+
+  // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
+  void dedupe_references() {
+    std::vector<commits::reference>& refs = out_.references;
+    if (refs.size() < 2) return;
+    auto same = [](const commits::reference& a, const commits::reference& b) {
+      return a.action.empty() == b.action.empty() && iequals_ascii(a.action, b.action) &&
+             iequals_ascii(a.raw, b.raw);
+    };
+    if (refs.size() <= 16) {
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < refs.size(); ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
+        if (!seen) refs[kept++] = refs[i];
+      }
+      refs.resize(kept);
+      return;
+    }
+    // Many references: an open-addressing set of indexes keeps this linear.
+    auto hash = [](const commits::reference& r) {
+      std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+      for (char ch : r.action)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      h = (h ^ 0xffu) * 1099511628211ull;
+      for (char ch : r.raw)
+        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      return h;
+    };
+    std::size_t capacity = 64;
+    while (capacity < refs.size() * 2) capacity *= 2;
+    std::vector<std::size_t> slots(capacity, npos);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
+      bool seen = false;
+      while (slots[slot] != npos) {
+        if (same(refs[slots[slot]], refs[i])) {
+          seen = true;
+          break;
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+      if (seen) continue;
+      refs[kept] = refs[i];
+      slots[slot] = kept++;
+    }
+    refs.resize(kept);
+  }
+
+  // /@([\w-]+)/g over the whole message.
+  void scan_mentions() {
+    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+      std::size_t end = at + 1;
+      while (end < message_.size() && is_issue_char(message_[end])) ++end;
+      if (end > at + 1) {
+        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        at = end - 1;
+      }
+    }
+  }
+
+  // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
+  // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
+  void scan_revert(bool angular) {
+    const std::string_view m = message_;
+    if (!istarts_with_ascii(m, 0, "revert")) return;
+    std::size_t s0 = npos;
+    if (const std::size_t n = js_space_length(m, 6)) {
+      s0 = 6 + n;
+    } else if (m.size() > 7 && m[6] == ':') {
+      if (const std::size_t n2 = js_space_length(m, 7)) s0 = 7 + n2;
+    }
+    if (s0 == npos) return;
+    if (s0 < m.size() && m[s0] == '"' && find_revert(s0 + 1, angular)) return;
+    find_revert(s0, angular);
+  }
+
+  bool find_revert(std::size_t s, bool angular) {
+    const std::string_view m = message_;
+    constexpr std::string_view literal = "this reverts commit ";
+    std::size_t run_start = npos;  // start of the \s run that ends at the current position
+    for (std::size_t i = s; i < m.size();) {
+      if ((m[i] == 't' || m[i] == 'T') && istarts_with_ascii(m, i, literal)) {
+        std::size_t h = i + literal.size();
+        std::size_t e = h;
+        while (e < m.size() && is_ascii_word(m[e])) ++e;
+        const bool tail = angular ? (e - h >= 7 && e - h <= 40) : (e < m.size() && m[e] == '.');
+        if (tail) {
+          const std::size_t w = run_start == npos ? i : run_start;
+          std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
+          if (e_min < s + 1) e_min = s + 1;
+          if (e_min <= i) {
+            out_.revert = commits::reverted_commit{m.substr(s, e_min - s), m.substr(h, e - h)};
+            return true;
+          }
+        }
+      }
+      if (const std::size_t n = js_space_length(m, i)) {
+        if (run_start == npos) run_start = i;
+        i += n;
+      } else {
+        run_start = npos;
+        ++i;
+      }
+    }
+    return false;
+  }
+
+  // appendLine semantics: `first` (when present) and lines [begin, end) joined by '\n',
+  // leading empty pieces dropped, then \r/\n trimmed at both ends. A view into the message
+  // when the pieces are contiguous there with single '\n' separators, else owned text.
+  std::string_view join(std::string_view first, bool has_first, std::size_t begin,
+                        std::size_t end) {
+    std::string_view start_piece;
+    std::size_t from = begin;
+    if (has_first && !first.empty()) {
+      start_piece = first;
+    } else {
+      while (from < end && lines_[from].empty()) ++from;
+      if (from == end) return {};
+      start_piece = lines_[from++];
+    }
+    const char* stop = start_piece.data() + start_piece.size();
+    bool contiguous = true;
+    for (std::size_t k = from; k < end && contiguous; ++k) {
+      contiguous = lines_[k].data() == stop + 1 && *stop == '\n';
+      stop = lines_[k].data() + lines_[k].size();
+    }
+    if (contiguous) {
+      return trim_newlines(std::string_view(start_piece.data(),
+                                            static_cast<std::size_t>(stop - start_piece.data())));
+    }
+    std::string& store = storage();
+    const std::size_t at = store.size();
+    store.append(start_piece);
+    for (std::size_t k = from; k < end; ++k) {
+      store += '\n';
+      store.append(lines_[k]);
+    }
+    return trim_newlines(std::string_view(store).substr(at));
+  }
+
+  std::string& storage() {
+    if (!owned_) {
+      owned_ = std::make_shared<std::string>();
+      owned_->reserve(3 * message_.size() + 16);  // never reallocates: views stay valid
+    }
+    return *owned_;
+  }
+
+  void finish() {
+    if (owned_) out_.owned_text = owned_;
+  }
+
+  std::string_view message_;
+  commits::commit& out_;
+  commits::dialect grammar_ = commits::dialect::spec;
+  bool meta_fields_ = true;
+  line_buffer lines_;
+  std::size_t next_ = 0;
+  std::size_t body_begin_ = npos;
+  std::size_t body_end_ = npos;
+  std::size_t footer_begin_ = npos;
+  std::size_t footer_end_ = npos;
+  std::vector<pending_note> pending_notes_;
+  std::shared_ptr<std::string> owned_;
+};
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
