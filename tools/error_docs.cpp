@@ -64,6 +64,10 @@ int main() {
       "a minor version; messages may be reworded in any release, so match on codes, not on text.\n");
   write_domain<relkit::semver::detail::errc_table>("relkit/semver.hpp",
                                                    "Versions, ranges and bumps.");
+  write_domain<relkit::commits::detail::errc_table>(
+      "relkit/commits.hpp", "Commit messages (parse) and git logs (read_git_log).");
+  write_domain<relkit::changelog::detail::errc_table>(
+      "relkit/changelog.hpp", "Repository URLs and prepending into an existing CHANGELOG.md.");
   write_domain<relkit::migrations::detail::errc_table>(
       "relkit/migrations.hpp", "Expand-contract plans, invariants and the migration linter.");
   std::printf("\n<!-- domains: %d -->\n", domains_written);
