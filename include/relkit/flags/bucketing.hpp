@@ -36,8 +36,8 @@ enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
 constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
                                      std::uint32_t seed,
                                      unleash_encoding encoding = unleash_encoding::utf8) noexcept {
-  if (encoding == unleash_encoding::utf8) return detail::murmur3_32_joined(group_id, ':', id, seed);
-  detail::murmur3_x86_32 h(seed);
+  if (encoding == unleash_encoding::utf8) return detail::murmur3::hash_joined(group_id, ':', id, seed);
+  detail::murmur3::hasher h(seed);
   std::uint32_t unit = 0;
   detail::utf16_units group_units(group_id);
   while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
@@ -311,7 +311,7 @@ constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
 // The hash input when no bucketBy string is given: flag key + targeting key.
 constexpr std::uint32_t flagd_hash(std::string_view flag_key,
                                    std::string_view targeting_key) noexcept {
-  detail::murmur3_x86_32 h(0);
+  detail::murmur3::hasher h(0);
   h.update(flag_key);
   h.update(targeting_key);
   return h.finish();

@@ -20,9 +20,8 @@
 #include "relkit/flags/detail/hash.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
-namespace regex_lite {
-
 inline constexpr std::size_t max_pattern_bytes = 4096;
 inline constexpr std::size_t max_program_size = 20000;
 inline constexpr int max_nesting = 64;
@@ -783,6 +782,6 @@ class basic_regex {
 
 using regex = basic_regex<>;
 
-}  // namespace regex_lite
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END

@@ -15,6 +15,7 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
 
 constexpr bool is_digit(char c) noexcept {
@@ -340,4 +341,5 @@ constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noex
 }
 
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END
