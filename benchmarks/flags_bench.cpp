@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "relkit/flags/detail/hash.hpp"
 #include "relkit/flags.hpp"
+#include "relkit/flags/detail/hash.hpp"
 #include "relkit/unleash.hpp"
 #include "support/allocation_counter.hpp"
 

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -305,18 +305,18 @@ void expect_round_trip(std::initializer_list<Enum> all, Parse parse) {
 
 TEST(Flags, EnumTablesRoundTripAndStraysPrintUnknown) {
   using ok = flags::operator_kind;
-  expect_round_trip<ok>({ok::in, ok::not_in, ok::str_contains, ok::str_starts_with,
-                         ok::str_ends_with, ok::num_eq, ok::num_gt, ok::num_gte, ok::num_lt,
-                         ok::num_lte, ok::date_after, ok::date_before, ok::semver_eq,
-                         ok::semver_gt, ok::semver_gte, ok::semver_lt, ok::semver_lte, ok::regex,
-                         ok::in_cidr, ok::unknown},
-                        [](std::string_view s) { return flags::parse_operator_kind(s); });
+  expect_round_trip<ok>(
+      {ok::in,         ok::not_in,      ok::str_contains, ok::str_starts_with, ok::str_ends_with,
+       ok::num_eq,     ok::num_gt,      ok::num_gte,      ok::num_lt,          ok::num_lte,
+       ok::date_after, ok::date_before, ok::semver_eq,    ok::semver_gt,       ok::semver_gte,
+       ok::semver_lt,  ok::semver_lte,  ok::regex,        ok::in_cidr,         ok::unknown},
+      [](std::string_view s) { return flags::parse_operator_kind(s); });
   using sk = flags::strategy_kind;
-  expect_round_trip<sk>({sk::default_on, sk::user_with_id, sk::flexible_rollout,
-                         sk::gradual_rollout_user_id, sk::gradual_rollout_session_id,
-                         sk::gradual_rollout_random, sk::remote_address,
-                         sk::application_hostname, sk::unknown},
-                        [](std::string_view s) { return flags::parse_strategy_kind(s); });
+  expect_round_trip<sk>(
+      {sk::default_on, sk::user_with_id, sk::flexible_rollout, sk::gradual_rollout_user_id,
+       sk::gradual_rollout_session_id, sk::gradual_rollout_random, sk::remote_address,
+       sk::application_hostname, sk::unknown},
+      [](std::string_view s) { return flags::parse_strategy_kind(s); });
   using ft = flags::flag_type;
   expect_round_trip<ft>(
       {ft::release, ft::experiment, ft::operational, ft::kill_switch, ft::permission},
@@ -326,9 +326,8 @@ TEST(Flags, EnumTablesRoundTripAndStraysPrintUnknown) {
                          er::strategy_matched, er::no_strategy_matched},
                         [](std::string_view s) { return flags::parse_evaluation_reason(s); });
   using vs = flags::variant_source;
-  expect_round_trip<vs>(
-      {vs::none, vs::override_match, vs::strategy_variant, vs::flag_variant},
-      [](std::string_view s) { return flags::parse_variant_source(s); });
+  expect_round_trip<vs>({vs::none, vs::override_match, vs::strategy_variant, vs::flag_variant},
+                        [](std::string_view s) { return flags::parse_variant_source(s); });
   using sr = flags::stale_reason;
   expect_round_trip<sr>({sr::marked_stale, sr::past_expected_lifetime, sr::past_expiry},
                         [](std::string_view s) { return flags::parse_stale_reason(s); });

@@ -54,7 +54,8 @@ TEST(Hash, Murmur3JoinedEqualsTheJoinedString) {
       const std::string left = source.substr(0, a);
       const std::string right = source.substr(source.size() - b);
       for (std::uint32_t seed : {0U, 86028157U}) {
-        ASSERT_EQ(murmur3::hash_joined(left, ':', right, seed), murmur3::hash(left + ':' + right, seed))
+        ASSERT_EQ(murmur3::hash_joined(left, ':', right, seed),
+                  murmur3::hash(left + ':' + right, seed))
             << a << ' ' << b << ' ' << seed;
         ++checked;
       }

@@ -36,7 +36,8 @@ enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
 constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
                                      std::uint32_t seed,
                                      unleash_encoding encoding = unleash_encoding::utf8) noexcept {
-  if (encoding == unleash_encoding::utf8) return detail::murmur3::hash_joined(group_id, ':', id, seed);
+  if (encoding == unleash_encoding::utf8)
+    return detail::murmur3::hash_joined(group_id, ':', id, seed);
   detail::murmur3::hasher h(seed);
   std::uint32_t unit = 0;
   detail::utf16_units group_units(group_id);

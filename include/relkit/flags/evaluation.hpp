@@ -83,8 +83,8 @@ inline constexpr relkit::detail::enum_name<variant_source> variant_source_names[
 
 struct variant_result {
   std::string_view name = "disabled";
-  bool enabled = false;                     // a variant was chosen
-  bool feature_enabled = false;             // the flag itself is on
+  bool enabled = false;                      // a variant was chosen
+  bool feature_enabled = false;              // the flag itself is on
   const variant_payload* payload = nullptr;  // points into the flag set
   variant_source source = variant_source::none;
 

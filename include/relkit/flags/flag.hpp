@@ -37,9 +37,7 @@ struct variant_override {
   friend bool operator==(const variant_override& a, const variant_override& b) {
     return a.context_name == b.context_name && a.values == b.values;
   }
-  friend bool operator!=(const variant_override& a, const variant_override& b) {
-    return !(a == b);
-  }
+  friend bool operator!=(const variant_override& a, const variant_override& b) { return !(a == b); }
 };
 
 struct variant {

@@ -41,9 +41,7 @@ class flag_set {
       : flags_(std::move(flags)), segments_(std::move(segments)) {
     compile();
   }
-  flag_set(const flag_set& other) : flags_(other.flags_), segments_(other.segments_) {
-    compile();
-  }
+  flag_set(const flag_set& other) : flags_(other.flags_), segments_(other.segments_) { compile(); }
   flag_set& operator=(const flag_set& other) {
     if (this != &other) {
       flags_ = other.flags_;
@@ -441,8 +439,8 @@ class flag_set {
     return false;
   }
 
-  [[nodiscard]] bool strategy_on(const detail::compiled_strategy& cs,
-                                 std::string_view flag_name, const context& ctx) const noexcept {
+  [[nodiscard]] bool strategy_on(const detail::compiled_strategy& cs, std::string_view flag_name,
+                                 const context& ctx) const noexcept {
     const strategy& s = *cs.source;
     switch (s.kind) {
       case strategy_kind::default_on:
@@ -499,8 +497,7 @@ class flag_set {
       case strategy_kind::application_hostname: {
         if (!ctx.hostname) return false;
         for (const auto& h : s.ids) {
-          if (h.size() == ctx.hostname->size() &&
-              detail::folded_equal_at(h, 0, *ctx.hostname)) {
+          if (h.size() == ctx.hostname->size() && detail::folded_equal_at(h, 0, *ctx.hostname)) {
             return true;
           }
         }

@@ -29,7 +29,7 @@ struct compiled_constraint {
   std::optional<std::int64_t> date_ms;            // DATE_*
   std::optional<semver::version> version;         // SEMVER_*
   regex pattern;                                  // REGEX
-  std::vector<cidr_range> ranges;         // IN_CIDR
+  std::vector<cidr_range> ranges;                 // IN_CIDR
   std::vector<std::string> folded;                // STR_* with case_insensitive
   bool missing_segment = false;                   // stands for an unknown segment id
 };
@@ -64,7 +64,6 @@ inline bool folded_equal_at(std::string_view text, std::size_t offset,
   }
   return true;
 }
-
 
 }  // namespace detail
 }  // namespace flags
