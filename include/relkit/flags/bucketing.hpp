@@ -16,6 +16,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/flags/detail/hash.hpp"
+#include "relkit/flags/detail/weights.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -86,7 +87,7 @@ constexpr int unleash_select_variant(std::uint32_t target, const Weights& weight
   std::uint64_t cumulative = 0;
   int index = 0;
   for (const auto& w : weights) {
-    const auto weight = static_cast<std::uint64_t>(w);
+    const std::uint64_t weight = detail::weight_units(w);
     if (weight != 0) {
       cumulative += weight;
       if (cumulative >= target) return index;
@@ -298,7 +299,7 @@ constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
   int index = 0;
   int last = -1;
   for (const auto& w : weights) {
-    cumulative += static_cast<std::uint64_t>(w);
+    cumulative += detail::weight_units(w);
     if (bucket100k < cumulative) return index;
     last = index;
     ++index;
@@ -328,13 +329,13 @@ constexpr std::uint32_t flagd_bucket_v2(std::uint32_t hash, std::uint32_t total_
 template <class Weights>
 constexpr int flagd_fractional_v2(std::uint32_t hash, const Weights& weights) noexcept {
   std::uint64_t total = 0;
-  for (const auto& w : weights) total += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+  for (const auto& w : weights) total += w > 0 ? detail::weight_units(w) : 0U;
   if (total == 0 || total > 0x7FFFFFFFU) return -1;
   const std::uint32_t bucket = flagd_bucket_v2(hash, static_cast<std::uint32_t>(total));
   std::uint64_t cumulative = 0;
   int index = 0;
   for (const auto& w : weights) {
-    cumulative += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+    cumulative += w > 0 ? detail::weight_units(w) : 0U;
     if (bucket < cumulative) return index;
     ++index;
   }
@@ -412,10 +413,12 @@ inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts
     std::int64_t boundary = 0;
     if (rounding == flipt_rounding::round_rust_client) {
       // Math.round / f32::round agree for the non-negative values here.
-      const float floored = static_cast<float>(static_cast<std::int64_t>(scaled));
-      boundary = static_cast<std::int64_t>(floored) + (scaled - floored >= 0.5F ? 1 : 0);
+      // (All zero rollouts make `scaled` NaN: boundary 0, no match but the last.)
+      const std::int64_t truncated = detail::saturating_int64(scaled);
+      const float floored = static_cast<float>(truncated);
+      boundary = truncated + (scaled - floored >= 0.5F ? 1 : 0);
     } else {
-      boundary = static_cast<std::int64_t>(scaled);
+      boundary = detail::saturating_int64(scaled);
     }
     if (i + 1 == count) boundary = 1000;
     if (boundary >= static_cast<std::int64_t>(bucket) + 1) return static_cast<int>(i);
