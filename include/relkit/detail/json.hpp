@@ -101,14 +101,14 @@ inline const json_value* json_value::find(std::string_view key) const noexcept {
 namespace json {
 
 // `what` is a string literal (see json_errc_table).
-inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
-                                std::size_t limit = 0) noexcept {
+[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
+                                              std::size_t limit = 0) noexcept {
   return relkit::error{
       code, pos,
       relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
 }
 
-inline bool is_space(char c) noexcept {
+[[nodiscard]] inline bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
@@ -135,7 +135,7 @@ class reader {
  public:
   reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
 
-  relkit::result<json_value> parse() {
+  [[nodiscard]] relkit::result<json_value> parse() {
     if (in_.size() > limits_.max_bytes) {
       return make_error(json_errc::too_large, limits_.max_bytes,
                         "JSON input exceeds the byte limit", limits_.max_bytes);
@@ -239,7 +239,7 @@ class reader {
   }
 
   // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  relkit::result<std::string> read_key() {
+  [[nodiscard]] relkit::result<std::string> read_key() {
     if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
     if (in_[pos_] != '"') {
       return make_error(json_errc::unexpected_character, pos_, "expected a string key");
@@ -255,7 +255,7 @@ class reader {
     return key;
   }
 
-  relkit::result<void> read_scalar(json_value& value) {
+  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
     const char c = in_[pos_];
     if (c == '"') {
       value.type = json_value::kind::string;
@@ -275,7 +275,7 @@ class reader {
     return make_error(json_errc::unexpected_character, pos_, "expected a value");
   }
 
-  relkit::result<void> read_number(json_value& value) {
+  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
     const std::size_t start = pos_;
     auto digits = [&]() {
       const std::size_t from = pos_;
@@ -308,7 +308,7 @@ class reader {
     return {};
   }
 
-  relkit::result<void> read_hex4(std::uint32_t& out) {
+  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
     if (pos_ + 4 > in_.size())
       return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
     out = 0;
@@ -331,7 +331,7 @@ class reader {
   }
 
   // pos_ at the opening quote; leaves pos_ after the closing quote.
-  relkit::result<void> read_string(std::string& out) {
+  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
     const std::size_t start = pos_;
     ++pos_;
     while (true) {
@@ -414,7 +414,8 @@ class reader {
 
 // Parses one JSON document (whitespace around it allowed).
 template <class Unused = void>
-relkit::result<json_value> parse_json(std::string_view text, const json_limits& limits = {}) {
+[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
+                                                    const json_limits& limits = {}) {
   return json::reader<>(text, limits).parse();
 }
 

@@ -57,8 +57,9 @@ struct context {
 
 namespace detail {
 // context::get(name) for a field resolved by field_of(name).
-inline std::optional<std::string_view> field_value(const context& ctx, context_field field,
-                                                   std::string_view name) noexcept {
+[[nodiscard]] inline std::optional<std::string_view> field_value(const context& ctx,
+                                                                 context_field field,
+                                                                 std::string_view name) noexcept {
   switch (field) {
     case context_field::user_id:
       return ctx.user_id;

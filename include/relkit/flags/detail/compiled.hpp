@@ -50,15 +50,15 @@ struct compiled_flag {
   std::vector<int> dependency_index;  // -1 = missing parent
 };
 
-inline char ascii_lower(char c) noexcept {
+[[nodiscard]] inline char ascii_lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Case-insensitive comparison of `text` at `offset` with an already
 // lower-cased needle (ASCII folding; JavaScript's toLocaleLowerCase folds
 // more, which matters only for non-ASCII letters).
-inline bool folded_equal_at(std::string_view text, std::size_t offset,
-                            std::string_view lower) noexcept {
+[[nodiscard]] inline bool folded_equal_at(std::string_view text, std::size_t offset,
+                                          std::string_view lower) noexcept {
   for (std::size_t i = 0; i < lower.size(); ++i) {
     if (ascii_lower(text[offset + i]) != lower[i]) return false;
   }

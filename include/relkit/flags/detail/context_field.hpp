@@ -21,7 +21,7 @@ enum class context_field : std::uint8_t {
   property
 };
 
-constexpr context_field field_of(std::string_view name) noexcept {
+[[nodiscard]] constexpr context_field field_of(std::string_view name) noexcept {
   if (name == "userId") return context_field::user_id;
   if (name == "sessionId") return context_field::session_id;
   if (name == "remoteAddress") return context_field::remote_address;

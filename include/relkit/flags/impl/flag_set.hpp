@@ -159,7 +159,7 @@ namespace detail {
 struct random_id {
   std::array<char, 12> digits{};
   std::size_t size = 0;
-  std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
+  [[nodiscard]] std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
     std::uint32_t v = entropy % modulus + 1U;
     std::array<char, 12> rev{};
     std::size_t n = 0;

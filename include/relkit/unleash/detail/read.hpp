@@ -26,16 +26,16 @@ namespace detail {
 using json_value = relkit::detail::json_value;
 
 // "<subject> must be <expected>": `subject` and `expected` are literals.
-inline relkit::error type_error(const json_value& v, const char* subject,
-                                const char* expected) noexcept {
+[[nodiscard]] inline relkit::error type_error(const json_value& v, const char* subject,
+                                              const char* expected) noexcept {
   return relkit::error{errc::wrong_type, v.position,
                        relkit::error_args{}.with_token(subject).with_text(expected)};
 }
 
 // "\"<field>\" must be <expected>", without building a string: the quoted
 // name is assembled in the error's own token buffer.
-inline relkit::error field_type_error(const json_value& v, const char* field,
-                                      const char* expected) noexcept {
+[[nodiscard]] inline relkit::error field_type_error(const json_value& v, const char* field,
+                                                    const char* expected) noexcept {
   char quoted[relkit::error_args::token_capacity];
   const std::string_view name(field);
   const std::size_t n = name.size() + 2 <= sizeof quoted ? name.size() : sizeof quoted - 2;
@@ -47,7 +47,7 @@ inline relkit::error field_type_error(const json_value& v, const char* field,
       relkit::error_args{}.with_token(std::string_view(quoted, n + 2)).with_text(expected)};
 }
 
-inline relkit::error missing(const json_value& object, const char* field) noexcept {
+[[nodiscard]] inline relkit::error missing(const json_value& object, const char* field) noexcept {
   return relkit::error{errc::missing_field, object.position,
                        relkit::error_args{}.with_token(field)};
 }
@@ -55,9 +55,9 @@ inline relkit::error missing(const json_value& object, const char* field) noexce
 // A JSON number as an integer in [low, high]. A fraction, or a value outside
 // the range (1e300), is an out_of_range error at the number: converting such
 // a double to an integer would be undefined behaviour.
-inline relkit::result<std::int64_t> integer_of(const json_value& v, const char* subject,
-                                               std::int64_t low = INT64_MIN,
-                                               std::int64_t high = INT64_MAX) noexcept {
+[[nodiscard]] inline relkit::result<std::int64_t> integer_of(
+    const json_value& v, const char* subject, std::int64_t low = INT64_MIN,
+    std::int64_t high = INT64_MAX) noexcept {
   const double d = v.number;
   // 2^63 is exact as a double; every double in (-2^63, 2^63) converts.
   const bool in_int64 = d >= -9223372036854775808.0 && d < 9223372036854775808.0;
@@ -74,7 +74,7 @@ inline relkit::result<std::int64_t> integer_of(const json_value& v, const char* 
 // they are, numbers as in the source, booleans); false for null, arrays and
 // objects.
 template <class Unused = void>
-bool scalar_text(const json_value& v, std::string& out) {
+[[nodiscard]] bool scalar_text(const json_value& v, std::string& out) {
   switch (v.type) {
     case json_value::kind::string:
     case json_value::kind::number:
@@ -90,7 +90,8 @@ bool scalar_text(const json_value& v, std::string& out) {
 
 // `name` of `object` as text; absent or null leaves `out` alone.
 template <class Unused = void>
-relkit::result<void> read_text(const json_value& object, const char* name, std::string& out) {
+[[nodiscard]] relkit::result<void> read_text(const json_value& object, const char* name,
+                                             std::string& out) {
   const json_value* v = object.find(name);
   if (v == nullptr || v->is_null()) return {};
   if (!scalar_text<Unused>(*v, out)) {
@@ -100,7 +101,8 @@ relkit::result<void> read_text(const json_value& object, const char* name, std::
 }
 
 template <class Unused = void>
-relkit::result<void> read_bool(const json_value& object, const char* name, bool& out) {
+[[nodiscard]] relkit::result<void> read_bool(const json_value& object, const char* name,
+                                             bool& out) {
   const json_value* v = object.find(name);
   if (v == nullptr || v->is_null()) return {};
   if (!v->is_bool()) return field_type_error(*v, name, "a boolean");
@@ -109,7 +111,8 @@ relkit::result<void> read_bool(const json_value& object, const char* name, bool&
 }
 
 template <class Unused = void>
-relkit::result<const json_value*> read_array(const json_value& object, const char* name) {
+[[nodiscard]] relkit::result<const json_value*> read_array(const json_value& object,
+                                                           const char* name) {
   const json_value* v = object.find(name);
   if (v == nullptr || v->is_null()) return static_cast<const json_value*>(nullptr);
   if (!v->is_array()) return field_type_error(*v, name, "an array");
@@ -117,8 +120,8 @@ relkit::result<const json_value*> read_array(const json_value& object, const cha
 }
 
 template <class Unused = void>
-relkit::result<void> read_string_list(const json_value& object, const char* name,
-                                      std::vector<std::string>& out) {
+[[nodiscard]] relkit::result<void> read_string_list(const json_value& object, const char* name,
+                                                    std::vector<std::string>& out) {
   auto list = read_array<Unused>(object, name);
   if (!list) return std::move(list).error();
   if (*list == nullptr) return {};
@@ -134,7 +137,7 @@ relkit::result<void> read_string_list(const json_value& object, const char* name
 // JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
 // ends of the whole string stay.
 template <class Unused = void>
-std::vector<std::string> split_list(std::string_view text) {
+[[nodiscard]] std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
   auto is_space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -158,7 +161,7 @@ std::vector<std::string> split_list(std::string_view text) {
 // Number(parameter) clamped into 0..100 and floored (a bucket 1..100 is <= p
 // exactly when it is <= floor(p)); NaN and negatives are 0.
 template <class Unused = void>
-std::uint32_t percentage_of(const std::string& text) {
+[[nodiscard]] std::uint32_t percentage_of(const std::string& text) {
   const auto n = flags::detail::js_number(text);
   if (!n || !(*n > 0.0)) return 0;
   if (*n >= 100.0) return 100;
@@ -166,7 +169,7 @@ std::uint32_t percentage_of(const std::string& text) {
 }
 
 template <class Unused = void>
-relkit::result<flags::constraint> parse_constraint(const json_value& v) {
+[[nodiscard]] relkit::result<flags::constraint> parse_constraint(const json_value& v) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
   flags::constraint c;
   if (auto r = read_text<Unused>(v, "contextName", c.context_name); !r) return std::move(r).error();
@@ -182,8 +185,8 @@ relkit::result<flags::constraint> parse_constraint(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<void> parse_constraints(const json_value& object,
-                                       std::vector<flags::constraint>& out) {
+[[nodiscard]] relkit::result<void> parse_constraints(const json_value& object,
+                                                     std::vector<flags::constraint>& out) {
   auto list = read_array<Unused>(object, "constraints");
   if (!list) return std::move(list).error();
   if (*list == nullptr) return {};
@@ -196,7 +199,7 @@ relkit::result<void> parse_constraints(const json_value& object,
 }
 
 template <class Unused = void>
-relkit::result<flags::variant> parse_variant(const json_value& v) {
+[[nodiscard]] relkit::result<flags::variant> parse_variant(const json_value& v) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
   flags::variant out;
   if (auto r = read_text<Unused>(v, "name", out.name); !r) return std::move(r).error();
@@ -231,7 +234,8 @@ relkit::result<flags::variant> parse_variant(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<void> parse_variants(const json_value& object, std::vector<flags::variant>& out) {
+[[nodiscard]] relkit::result<void> parse_variants(const json_value& object,
+                                                  std::vector<flags::variant>& out) {
   auto list = read_array<Unused>(object, "variants");
   if (!list) return std::move(list).error();
   if (*list == nullptr) return {};
@@ -245,12 +249,12 @@ relkit::result<void> parse_variants(const json_value& object, std::vector<flags:
 
 // A strategy's kind from its name in the payload; a custom strategy is
 // strategy_kind::unknown.
-inline flags::strategy_kind strategy_kind_of(std::string_view name) noexcept {
+[[nodiscard]] inline flags::strategy_kind strategy_kind_of(std::string_view name) noexcept {
   return flags::parse_wire_strategy_kind(name).value_or(flags::strategy_kind::unknown);
 }
 
 template <class Unused = void>
-relkit::result<flags::strategy> parse_strategy(const json_value& v) {
+[[nodiscard]] relkit::result<flags::strategy> parse_strategy(const json_value& v) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
   flags::strategy s;
   if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
@@ -322,7 +326,7 @@ relkit::result<flags::strategy> parse_strategy(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<flags::flag> parse_feature(const json_value& v) {
+[[nodiscard]] relkit::result<flags::flag> parse_feature(const json_value& v) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
   flags::flag f;
   const json_value* name = v.find("name");
@@ -371,7 +375,7 @@ relkit::result<flags::flag> parse_feature(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<flags::segment> parse_segment(const json_value& v) {
+[[nodiscard]] relkit::result<flags::segment> parse_segment(const json_value& v) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
   flags::segment s;
   const json_value* id = v.find("id");
@@ -386,8 +390,9 @@ relkit::result<flags::segment> parse_segment(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<void> parse_lists(const json_value& root, std::vector<flags::flag>& features,
-                                 std::vector<flags::segment>& segments) {
+[[nodiscard]] relkit::result<void> parse_lists(const json_value& root,
+                                               std::vector<flags::flag>& features,
+                                               std::vector<flags::segment>& segments) {
   auto list = read_array<Unused>(root, "features");
   if (!list) return std::move(list).error();
   if (*list != nullptr) {

@@ -17,7 +17,8 @@ namespace unleash {
 namespace detail {
 
 template <class Unused = void>
-relkit::result<json_value> parse_document(std::string_view text, const load_options& options) {
+[[nodiscard]] relkit::result<json_value> parse_document(std::string_view text,
+                                                        const load_options& options) {
   relkit::detail::json_limits limits;
   limits.max_bytes = options.max_bytes;
   limits.max_depth = options.max_depth;
@@ -34,7 +35,7 @@ relkit::result<json_value> parse_document(std::string_view text, const load_opti
 }
 
 // The payload's "version" (0 when absent or not a number, as before).
-inline relkit::result<int> version_of(const json_value& doc) {
+[[nodiscard]] inline relkit::result<int> version_of(const json_value& doc) {
   const json_value* version = doc.find("version");
   if (version == nullptr || !version->is_number()) return 0;
   auto n = integer_of(*version, "\"version\"", INT32_MIN, INT32_MAX);
@@ -44,7 +45,7 @@ inline relkit::result<int> version_of(const json_value& doc) {
 
 // The events of a parsed delta-API document.
 template <class Unused = void>
-relkit::result<std::vector<delta_event>> delta_of(const json_value& doc) {
+[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const json_value& doc) {
   auto list = read_array<Unused>(doc, "events");
   if (!list) return std::move(list).error();
   if (*list == nullptr) return missing(doc, "events");
