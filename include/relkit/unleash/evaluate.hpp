@@ -13,16 +13,17 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 
 // Unleash's isEnabled: unknown flags are false.
-[[nodiscard]] inline bool is_enabled(const flags::flag_set& set, std::string_view name,
-                                     const flags::context& ctx) {
+template <class Unused = void>
+[[nodiscard]] bool is_enabled(const flags::flag_set& set, std::string_view name,
+                              const flags::context& ctx) {
   return set.is_enabled(name, ctx);
 }
 
 // Unleash's getVariant: {name:"disabled", enabled:false} when the flag is
 // unknown, off, or has no variants.
-[[nodiscard]] inline flags::variant_result get_variant(const flags::flag_set& set,
-                                                       std::string_view name,
-                                                       const flags::context& ctx) {
+template <class Unused = void>
+[[nodiscard]] flags::variant_result get_variant(const flags::flag_set& set, std::string_view name,
+                                                const flags::context& ctx) {
   return set.get_variant(name, ctx);
 }
 
