@@ -280,7 +280,7 @@ class canary_release {
 // 1.5.0 stores the full name: rename users.name to users.full_name by
 // expand-contract. The app versions of the plan: 1.4.1 is A0, 1.5.0 is A1.
 inline relkit::result<mig::migration_plan> rename_plan() {
-  return mig::plan(mig::rename_column{"users", "name", "full_name", "text"});
+  return mig::make_plan(mig::rename_column{"users", "name", "full_name", "text"});
 }
 
 inline std::string join(const std::vector<std::string>& items) {

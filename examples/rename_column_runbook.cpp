@@ -7,10 +7,10 @@
 
 int main() {
   namespace mig = relkit::migrations;
-  const auto plan = mig::plan(mig::rename_column{"users", "name", "full_name", "text"});
+  const auto plan = mig::make_plan(mig::rename_column{"users", "name", "full_name", "text"});
   if (!plan) {
     std::cout << relkit::to_string(plan.error()) << '\n';
     return 1;
   }
-  std::cout << mig::render_runbook(*plan);
+  std::cout << mig::render(*plan);
 }

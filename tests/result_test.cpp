@@ -1,3 +1,4 @@
+#include <relkit/detail/error_table.hpp>
 #include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
@@ -8,41 +9,40 @@
 
 namespace {
 
-// A user-defined error enum, registered the way every component registers its own.
+// A user-defined error enum, registered the way every component registers its
+// own: one table of names and message templates.
 enum class sample_errc { empty_input = 1, bad_digit = 2 };
 
-constexpr std::string_view describe_sample(int code) noexcept {
-  switch (static_cast<sample_errc>(code)) {
-    case sample_errc::empty_input:
-      return "empty_input";
-    case sample_errc::bad_digit:
-      return "bad_digit";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain sample_domain{"sample", &describe_sample};
+inline constexpr relkit::detail::error_entry<sample_errc> sample_table[] = {
+    {sample_errc::empty_input, "empty_input", "empty input"},
+    {sample_errc::bad_digit, "bad_digit", "unexpected {token} while parsing {text}"},
+};
+inline constexpr relkit::error_domain sample_domain =
+    relkit::detail::make_error_domain<sample_table>("sample");
 
 constexpr const relkit::error_domain& relkit_error_domain(sample_errc) noexcept {
   return sample_domain;
 }
 
 enum class other_errc { empty_input = 1 };
-constexpr std::string_view describe_other(int) noexcept {
-  return "empty_input";
-}
-inline constexpr relkit::error_domain other_domain{"other", &describe_other};
+inline constexpr relkit::detail::error_entry<other_errc> other_table[] = {
+    {other_errc::empty_input, "empty_input", "nothing here"},
+};
+inline constexpr relkit::error_domain other_domain =
+    relkit::detail::make_error_domain<other_table>("other");
 constexpr const relkit::error_domain& relkit_error_domain(other_errc) noexcept {
   return other_domain;
 }
 
+relkit::error bad_digit_at(std::string_view text, std::size_t at) {
+  return relkit::error{sample_errc::bad_digit, at,
+                       relkit::error_args{}.with_byte_of(text, at).with_text("a digit")};
+}
+
 // Parses a single decimal digit: the shape of every relkit parser.
 relkit::result<int> parse_digit(std::string_view text) {
-  if (text.empty()) return relkit::error{sample_errc::empty_input, 0, "empty input at 0"};
-  if (text[0] < '0' || text[0] > '9') {
-    return relkit::error{sample_errc::bad_digit, 0,
-                         std::string("unexpected '") + text[0] + "' at 0 while parsing a digit"};
-  }
+  if (text.empty()) return relkit::error{sample_errc::empty_input, 0};
+  if (text[0] < '0' || text[0] > '9') return bad_digit_at(text, 0);
   return text[0] - '0';
 }
 
@@ -79,17 +79,98 @@ TEST(ErrorCode, IsUsableInConstantExpressions) {
   SUCCEED();
 }
 
-TEST(Error, ToStringAppendsTheCode) {
-  const relkit::error err{sample_errc::bad_digit, 4, "unexpected 'x' at 4"};
-  EXPECT_EQ(relkit::to_string(err), "unexpected 'x' at 4 [sample.bad_digit]");
+TEST(Error, MessageIsBuiltFromTheTemplateAndHasNoPosition) {
+  const relkit::error err = bad_digit_at("1234x", 4);
+  EXPECT_EQ(err.message(), "unexpected 'x' while parsing a digit");
+  EXPECT_EQ(err.position, 4U);
 }
 
-TEST(Error, EqualityComparesCodePositionAndMessage) {
-  const relkit::error a{sample_errc::bad_digit, 4, "m"};
-  EXPECT_EQ(a, (relkit::error{sample_errc::bad_digit, 4, "m"}));
-  EXPECT_NE(a, (relkit::error{sample_errc::empty_input, 4, "m"}));
-  EXPECT_NE(a, (relkit::error{sample_errc::bad_digit, 5, "m"}));
-  EXPECT_NE(a, (relkit::error{sample_errc::bad_digit, 4, "n"}));
+TEST(Error, ToStringAddsThePositionAndTheCode) {
+  EXPECT_EQ(relkit::to_string(bad_digit_at("1234x", 4)),
+            "unexpected 'x' while parsing a digit at 4 [sample.bad_digit]");
+  EXPECT_EQ(relkit::to_string(relkit::error{sample_errc::empty_input, relkit::no_position}),
+            "empty input [sample.empty_input]");
+  EXPECT_EQ(relkit::to_string(relkit::error{sample_errc::empty_input, 0}),
+            "empty input at 0 [sample.empty_input]");
+}
+
+TEST(Error, DefaultIsNoneWithoutPosition) {
+  const relkit::error err;
+  EXPECT_EQ(err.position, relkit::no_position);
+  EXPECT_EQ(err.message(), "none");
+  EXPECT_EQ(relkit::to_string(err), "none [none.none]");
+}
+
+TEST(Error, EqualityComparesCodePositionAndArguments) {
+  const relkit::error a = bad_digit_at("x", 0);
+  EXPECT_EQ(a, bad_digit_at("x", 0));
+  EXPECT_NE(a, bad_digit_at("y", 0));
+  EXPECT_NE(a, bad_digit_at("0x", 1));
+  EXPECT_NE(a, (relkit::error{sample_errc::empty_input, 0}));
+  EXPECT_NE((relkit::error{sample_errc::empty_input, 0}),
+            (relkit::error{other_errc::empty_input, 0}));
+}
+
+TEST(ErrorArgs, NonPrintableBytesAreNamedInHex) {
+  EXPECT_EQ(bad_digit_at(std::string_view("\x01", 1), 0).message(),
+            "unexpected byte 0x01 while parsing a digit");
+  EXPECT_EQ(bad_digit_at("\xc3\xa9", 0).message(), "unexpected byte 0xc3 while parsing a digit");
+  EXPECT_EQ(bad_digit_at(" ", 0).message(), "unexpected ' ' while parsing a digit");
+}
+
+TEST(ErrorArgs, LongTokensAreCutAndMarked) {
+  const std::string long_token(100, 'a');
+  const auto args = relkit::error_args{}.with_token(long_token);
+  EXPECT_EQ(args.token().size(), relkit::error_args::token_capacity);
+  EXPECT_EQ(args.token(), std::string(relkit::error_args::token_capacity - 3, 'a') + "...");
+  EXPECT_EQ(relkit::error_args{}.with_token(std::string(40, 'b')).token(), std::string(40, 'b'));
+  EXPECT_EQ(relkit::error_args{}.with_token("").token(), "");
+}
+
+TEST(ErrorArgs, EveryPlaceholderExpands) {
+  const auto args = relkit::error_args{}
+                        .with_text("T1")
+                        .with_text2("T2")
+                        .with_token("tok")
+                        .with_number(-9223372036854775807 - 1)
+                        .with_number2(42);
+  EXPECT_EQ(relkit::detail::expand_message("{text}/{text2}/{token}/{number}/{number2}", args),
+            "T1/T2/tok/-9223372036854775808/42");
+  EXPECT_EQ(relkit::detail::expand_message("{{literal} {unknown} {text", args),
+            "{literal} {unknown} T1");
+  EXPECT_EQ(relkit::detail::expand_message("", args), "");
+}
+
+TEST(ErrorDomain, UnknownCodesAreNamedUnknown) {
+  const relkit::error stray{static_cast<sample_errc>(99), 0};
+  EXPECT_EQ(relkit::to_string(stray.code), "sample.unknown");
+  EXPECT_EQ(stray.message(), "unknown error");
+}
+
+TEST(Locate, LinesAndColumnsFromOne) {
+  using relkit::locate;
+  using relkit::text_location;
+  EXPECT_EQ(locate("abc", 0), (text_location{1, 1}));
+  EXPECT_EQ(locate("abc", 2), (text_location{1, 3}));
+  EXPECT_EQ(locate("ab\ncd", 3), (text_location{2, 1}));
+  EXPECT_EQ(locate("ab\ncd", 4), (text_location{2, 2}));
+  EXPECT_EQ(locate("ab\r\ncd", 4), (text_location{2, 1}));
+  EXPECT_EQ(locate("ab\r\ncd", 3), (text_location{1, 4}));  // on the \n of \r\n
+  EXPECT_EQ(locate("ab\rcd", 3), (text_location{2, 1}));
+  EXPECT_EQ(locate("\n\n\nx", 3), (text_location{4, 1}));
+}
+
+TEST(Locate, ColumnsCountCharactersNotBytes) {
+  // "é" is two bytes, "€" three: the x after them is the third character.
+  EXPECT_EQ(relkit::locate("\xc3\xa9\xe2\x82\xacx", 5), (relkit::text_location{1, 3}));
+}
+
+TEST(Locate, PastTheEndAndNoPosition) {
+  EXPECT_EQ(relkit::locate("ab", 2), (relkit::text_location{1, 3}));
+  EXPECT_EQ(relkit::locate("ab", 99), (relkit::text_location{1, 3}));
+  EXPECT_EQ(relkit::locate("", 0), (relkit::text_location{1, 1}));
+  EXPECT_EQ(relkit::locate("ab", relkit::no_position), (relkit::text_location{0, 0}));
+  static_assert(relkit::locate("a\nb", 2).line == 2);
 }
 
 TEST(Result, HoldsAValue) {
@@ -107,7 +188,7 @@ TEST(Result, HoldsAnErrorWithCodePositionAndMessage) {
   EXPECT_FALSE(static_cast<bool>(r));
   EXPECT_EQ(r.error().code, sample_errc::bad_digit);
   EXPECT_EQ(r.error().position, 0u);
-  EXPECT_EQ(r.error().message(), "unexpected 'x' at 0 while parsing a digit");
+  EXPECT_EQ(r.error().message(), "unexpected 'x' while parsing a digit");
   EXPECT_EQ(r.value_or(-1), -1);
 }
 
@@ -129,22 +210,22 @@ TEST(Result, ErrorCanBeMovedOut) {
   auto r = parse_digit("");
   relkit::error err = std::move(r).error();
   EXPECT_EQ(err.code, sample_errc::empty_input);
-  EXPECT_EQ(err.message(), "empty input at 0");
+  EXPECT_EQ(err.message(), "empty input");
 }
 
 TEST(Result, AndThenChainsAndForwardsTheFirstError) {
   auto twice = [](int x) -> relkit::result<int> {
-    if (x > 4) return relkit::error{sample_errc::bad_digit, 0, "too big at 0"};
+    if (x > 4) return bad_digit_at("9", 0);
     return x * 2;
   };
   EXPECT_EQ(*parse_digit("3").and_then(twice), 6);
   const auto too_big = parse_digit("9").and_then(twice);
   ASSERT_FALSE(too_big);
-  EXPECT_EQ(too_big.error().message(), "too big at 0");
+  EXPECT_EQ(too_big.error().message(), "unexpected '9' while parsing a digit");
   const auto not_a_digit = parse_digit("?").and_then(twice);
   ASSERT_FALSE(not_a_digit);
   EXPECT_EQ(not_a_digit.error().code, sample_errc::bad_digit);
-  EXPECT_EQ(not_a_digit.error().message(), "unexpected '?' at 0 while parsing a digit");
+  EXPECT_EQ(not_a_digit.error().message(), "unexpected '?' while parsing a digit");
 }
 
 TEST(Result, TransformMapsTheValueOnly) {
@@ -154,6 +235,18 @@ TEST(Result, TransformMapsTheValueOnly) {
   const auto failed = parse_digit("").transform([](int x) { return x + 1; });
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().code, sample_errc::empty_input);
+}
+
+TEST(Result, TransformWithAVoidCallableGivesResultVoid) {
+  int seen = 0;
+  const auto done = parse_digit("4").transform([&seen](int x) { seen = x; });
+  static_assert(std::is_same_v<std::decay_t<decltype(done)>, relkit::result<void>>);
+  EXPECT_TRUE(done.has_value());
+  EXPECT_EQ(seen, 4);
+  const auto failed = parse_digit("").transform([&seen](int) { seen = -1; });
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code, sample_errc::empty_input);
+  EXPECT_EQ(seen, 4);
 }
 
 TEST(Result, EqualityComparesAlternativeAndContents) {
@@ -180,7 +273,7 @@ TEST(Result, CopyAndMoveAssignmentSwitchAlternativesWithoutLeaking) {
   ASSERT_EQ(tracked::live, 0);
   {
     relkit::result<tracked> value = tracked("a long string that does not fit in SSO");
-    relkit::result<tracked> failure = relkit::error{sample_errc::bad_digit, 3, "bad digit at 3"};
+    relkit::result<tracked> failure = bad_digit_at("123x", 3);
     EXPECT_EQ(tracked::live, 1);
 
     relkit::result<tracked> copy = value;  // value -> value copy
@@ -198,7 +291,7 @@ TEST(Result, CopyAndMoveAssignmentSwitchAlternativesWithoutLeaking) {
     EXPECT_EQ(tracked::live, 2);
 
     copy = std::move(failure);  // value -> error, by move
-    EXPECT_EQ(copy.error().message(), "bad digit at 3");
+    EXPECT_EQ(copy.error().message(), "unexpected 'x' while parsing a digit");
     EXPECT_EQ(tracked::live, 1);
 
     copy = std::move(value);  // error -> value, by move
@@ -220,8 +313,7 @@ TEST(Result, CopyabilityAndNoexceptFollowTheValueType) {
   static_assert(std::is_copy_constructible_v<relkit::result<std::string>>);
   static_assert(std::is_nothrow_move_constructible_v<relkit::result<std::string>>);
   relkit::result<std::unique_ptr<int>> a = std::make_unique<int>(7);
-  relkit::result<std::unique_ptr<int>> b =
-      relkit::error{sample_errc::empty_input, 0, "empty input at 0"};
+  relkit::result<std::unique_ptr<int>> b = relkit::error{sample_errc::empty_input, 0};
   b = std::move(a);
   ASSERT_TRUE(b.has_value());
   EXPECT_EQ(**b, 7);
@@ -230,7 +322,7 @@ TEST(Result, CopyabilityAndNoexceptFollowTheValueType) {
 TEST(ResultVoid, SuccessAndFailure) {
   const relkit::result<void> ok;
   EXPECT_TRUE(ok.has_value());
-  const relkit::result<void> failed = relkit::error{sample_errc::empty_input, 3, "nothing at 3"};
+  const relkit::result<void> failed = relkit::error{sample_errc::empty_input, 3};
   ASSERT_FALSE(failed.has_value());
   EXPECT_EQ(failed.error().position, 3u);
   EXPECT_NE(ok, failed);
@@ -256,12 +348,12 @@ TEST(Result, ValueOnAnErrorThrowsBadResultAccessCarryingTheError) {
   } catch (const relkit::bad_result_access& e) {
     EXPECT_EQ(e.error().code, sample_errc::bad_digit);
     EXPECT_EQ(e.error().position, 0u);
-    EXPECT_STREQ(e.what(), "unexpected 'x' at 0 while parsing a digit [sample.bad_digit]");
+    EXPECT_STREQ(e.what(), "unexpected 'x' while parsing a digit at 0 [sample.bad_digit]");
   }
 }
 
 TEST(ResultVoid, ValueOnAnErrorThrows) {
-  const relkit::result<void> failed = relkit::error{sample_errc::empty_input, 3, "nothing at 3"};
+  const relkit::result<void> failed = relkit::error{sample_errc::empty_input, 3};
   EXPECT_THROW(failed.value(), relkit::bad_result_access);
 }
 #else

@@ -61,7 +61,7 @@ expect bump.prerelease 0 "1.5.0-rc.1$nl" -- "$relkit" semver bump 1.5.0-rc.0 pre
 expect bump.prerelease.id 0 "1.5.0-beta.0$nl" -- "$relkit" semver bump 1.5.0-rc.0 prerelease --preid beta
 expect bump.release 0 "1.5.0$nl" -- "$relkit" semver bump 1.5.0-rc.3 release
 expect bump.release.bad 2 "" -- "$relkit" semver bump 1.4.1 release
-expect_stderr bump.release.bad "version 1.4.1 is not a prerelease at 0"
+expect_stderr bump.release.bad "version 1.4.1 is not a prerelease [semver.not_a_prerelease]"
 expect bump.type 2 "" -- "$relkit" semver bump 1.4.1 huge
 expect_stderr bump.type "unknown bump type 'huge'"
 stdin_text=$'1.10.0\n1.2.0\n\n 2.0.0-rc.1 \r\nv2.0.0\n1.2.0-alpha\n1.2.0-alpha.10\n1.2.0-alpha.9\n'
@@ -71,7 +71,7 @@ expect sort.reverse 0 "2.0.0${nl}2.0.0-rc.1${nl}1.10.0${nl}1.2.0${nl}1.2.0-alpha
   -- "$relkit" semver sort --reverse
 stdin_text=$'1.0.0\n\nx.1\n'
 expect sort.bad 2 "" -- "$relkit" semver sort
-expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' at 0 while parsing major version"
+expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' while parsing major version at 0"
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
@@ -186,7 +186,7 @@ expect_stderr gate.bad.spec "relkit: $work/optional.gate line 2, column 25: 'all
 expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
 
 # ------------------------------------------------------------------ migrate
-# The library's golden runbook (examples/rename_column_runbook.cpp calls plan + render_runbook).
+# The library's golden runbook (examples/rename_column_runbook.cpp calls make_plan + render).
 golden="$(dirname "$0")/../rename_column_runbook.expected"
 expect migrate.rename 0 "$(cat "$golden")$nl" -- "$relkit" migrate plan rename-column users name full_name text
 expect migrate.index 0 "# Migration: add unique index users_email_idx
@@ -221,7 +221,7 @@ DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
 " \
   -- "$relkit" migrate plan add-index users email --unique
 expect migrate.bad.identifier 2 "" -- "$relkit" migrate plan rename-column users Name full_name text
-expect_stderr migrate.bad.identifier "relkit: rename-column: invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) at 0 [migrations.invalid_identifier]"
+expect_stderr migrate.bad.identifier "relkit: rename-column: invalid column name 'Name' (expected [a-z_][a-z0-9_]*, at most 63 bytes) [migrations.invalid_identifier]"
 expect migrate.arity 2 "" -- "$relkit" migrate plan rename-column users name
 expect_stderr migrate.arity "rename-column takes 4 arguments"
 expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10

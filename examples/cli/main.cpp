@@ -1016,9 +1016,9 @@ int migrate_command(int argc, char** argv) {
   if (auto v = opt("--lock-timeout")) options.lock_timeout = *v;
   if (auto v = opt("--key")) options.key_column = *v;
   options.acknowledge_lossy_down = args.flag("--acknowledge-lossy-down");
-  auto plan = mg::plan(change, options);
+  auto plan = mg::make_plan(change, options);
   if (!plan) return input_error(std::string(kind), plan.error());
-  out(mg::render_runbook(*plan));
+  out(mg::render(*plan));
   return exit_ok;
 }
 

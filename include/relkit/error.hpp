@@ -316,9 +316,7 @@ struct text_location {
     if (byte == '\n' || (byte == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       ++at.line;
       at.column = 1;
-    } else if (byte == '\r') {
-      // the \r of \r\n: the \n ends the line
-    } else if ((byte & 0xC0U) != 0x80U) {
+    } else if ((byte & 0xC0U) != 0x80U) {  // the \r of \r\n counts; its \n ends the line
       ++at.column;
     }
   }

@@ -220,11 +220,17 @@ class [[nodiscard]] result : private detail::result_storage<T>,
     if (has_value()) return std::forward<F>(f)(*this->value_ptr());
     return *this->error_ptr();
   }
-  // f(const T&) -> U, giving result<U>; the error passes through untouched.
+  // f(const T&) -> U, giving result<U> (result<void> when f returns nothing);
+  // the error passes through untouched.
   template <class F>
   auto transform(F&& f) const& -> result<std::invoke_result_t<F, const T&>> {
-    if (has_value()) return std::forward<F>(f)(*this->value_ptr());
-    return *this->error_ptr();
+    if (!has_value()) return *this->error_ptr();
+    if constexpr (std::is_void_v<std::invoke_result_t<F, const T&>>) {
+      std::forward<F>(f)(*this->value_ptr());
+      return {};
+    } else {
+      return std::forward<F>(f)(*this->value_ptr());
+    }
   }
 
   friend bool operator==(const result& a, const result& b) {

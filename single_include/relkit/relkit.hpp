@@ -634,9 +634,7 @@ struct text_location {
     if (byte == '\n' || (byte == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       ++at.line;
       at.column = 1;
-    } else if (byte == '\r') {
-      // the \r of \r\n: the \n ends the line
-    } else if ((byte & 0xC0U) != 0x80U) {
+    } else if ((byte & 0xC0U) != 0x80U) {  // the \r of \r\n counts; its \n ends the line
       ++at.column;
     }
   }
@@ -852,11 +850,17 @@ class [[nodiscard]] result : private detail::result_storage<T>,
     if (has_value()) return std::forward<F>(f)(*this->value_ptr());
     return *this->error_ptr();
   }
-  // f(const T&) -> U, giving result<U>; the error passes through untouched.
+  // f(const T&) -> U, giving result<U> (result<void> when f returns nothing);
+  // the error passes through untouched.
   template <class F>
   auto transform(F&& f) const& -> result<std::invoke_result_t<F, const T&>> {
-    if (has_value()) return std::forward<F>(f)(*this->value_ptr());
-    return *this->error_ptr();
+    if (!has_value()) return *this->error_ptr();
+    if constexpr (std::is_void_v<std::invoke_result_t<F, const T&>>) {
+      std::forward<F>(f)(*this->value_ptr());
+      return {};
+    } else {
+      return std::forward<F>(f)(*this->value_ptr());
+    }
   }
 
   friend bool operator==(const result& a, const result& b) {

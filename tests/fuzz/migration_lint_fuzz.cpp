@@ -12,7 +12,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto statements = relkit::detail::scan_sql(text);
+  const auto statements = relkit::migrations::detail::scan_sql(text);
   std::size_t previous_end = 0;
   for (const auto& st : statements) {
     if (st.position < previous_end || st.position >= st.end || st.end > text.size()) std::abort();
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A terminated statement re-scans to exactly one statement with the same tokens.
     if (!st.unterminated) {
       const std::string_view piece = text.substr(st.position, st.end - st.position);
-      const auto again = relkit::detail::scan_sql(piece);
+      const auto again = relkit::migrations::detail::scan_sql(piece);
       if (again.size() != 1 || again[0].tokens.size() != st.tokens.size()) std::abort();
       for (std::size_t i = 0; i < st.tokens.size(); ++i) {
         if (again[0].tokens[i].text != st.tokens[i].text ||

@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const std::string printed = sv::to_string(*v);
     if (mode == sv::parse_mode::strict && printed != text) std::abort();
-    sv::options big;
+    sv::parse_options big;
     big.mode = mode;
     big.max_length = 1024;
     auto again = sv::parse(printed, big);

@@ -279,7 +279,7 @@ int main(int argc, char** argv) {
 
   std::ofstream list(dir + "/scenarios.txt");
   for (const auto& s : all) {
-    const auto p = m::plan(s.change, s.options);
+    const auto p = m::make_plan(s.change, s.options);
     if (!p) {
       std::cerr << s.name << ": " << relkit::to_string(p.error()) << '\n';
       return 1;

@@ -97,7 +97,7 @@ inline json parsed_object(const sv::version& v) {
   o.set("minor", json::make_number(static_cast<double>(v.minor)));
   o.set("patch", json::make_number(static_cast<double>(v.patch)));
   json pre = json::make_array();
-  for (auto id : sv::detail_semver::split_dots(v.prerelease)) {
+  for (auto id : sv::detail::split_dots(v.prerelease)) {
     if (is_js_number_id(id)) {
       pre.items.push_back(json::make_number(static_cast<double>(std::stoull(std::string(id)))));
     } else {
@@ -106,7 +106,7 @@ inline json parsed_object(const sv::version& v) {
   }
   o.set("prerelease", pre);
   json build = json::make_array();
-  for (auto id : sv::detail_semver::split_dots(v.build)) {
+  for (auto id : sv::detail::split_dots(v.build)) {
     build.items.push_back(json::make_string(std::string(id)));
   }
   o.set("build", build);
@@ -159,9 +159,9 @@ inline oracle_answer answer_query(const json& q) {
       // version.trim().replace(/^[=v]+/, '')
       std::size_t b = 0;
       std::size_t e = text.size();
-      while (std::size_t n = sv::detail_semver::js_space_at(text, b)) b += n;
+      while (std::size_t n = sv::detail::js_space_at(text, b)) b += n;
       while (e > b) {
-        const std::size_t n = sv::detail_semver::js_space_before(text, e);
+        const std::size_t n = sv::detail::js_space_before(text, e);
         if (n == 0) break;
         e -= n;
       }
@@ -346,7 +346,7 @@ inline oracle_answer answer_query(const json& q) {
       if (vj == nullptr || vj->is_null() || !truthy(vj)) return value(json::make_bool(false));
       return unsupported();
     }
-    return value(json::make_bool(sv::satisfies(*t, *r, ro)));
+    return value(json::make_bool(sv::satisfies(*t, *r, ro).value_or(false)));
   }
   if (op == "validRange" || op == "range") {
     auto r = range_arg("range");

@@ -12,6 +12,7 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace migrations {
 namespace detail {
 
 struct sql_token {
@@ -31,17 +32,17 @@ struct sql_statement {
   bool unterminated = false;          // a literal, identifier or comment ran to the end
 };
 
-inline bool sql_is_word_char(char c) noexcept {
+[[nodiscard]] inline bool is_word_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-inline char sql_upper(char c) noexcept {
+[[nodiscard]] inline char to_upper(char c) noexcept {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
 // Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
-inline std::size_t sql_dollar_tag(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t dollar_tag_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || s[i] != '$') return 0;
   std::size_t j = i + 1;
   if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;  // $1 is a parameter
@@ -56,7 +57,7 @@ inline std::size_t sql_dollar_tag(std::string_view s, std::size_t i) noexcept {
   return j - i + 1;
 }
 
-inline std::vector<sql_statement> scan_sql(std::string_view s) {
+[[nodiscard]] inline std::vector<sql_statement> scan_sql(std::string_view s) {
   std::vector<sql_statement> out;
   sql_statement cur;
   bool started = false;
@@ -158,10 +159,10 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
       if (!closed) cur.unterminated = true;
       cur.tokens.push_back(sql_token{std::move(text), i, true, false, false});
       i = j;
-    } else if (c == '$' && sql_dollar_tag(s, i) > 0) {
+    } else if (c == '$' && dollar_tag_length(s, i) > 0) {
       begin_token(i);
       const std::size_t start = i;
-      const std::size_t tag_len = sql_dollar_tag(s, i);
+      const std::size_t tag_len = dollar_tag_length(s, i);
       const std::string_view tag = s.substr(i, tag_len);
       const std::size_t close = s.find(tag, i + tag_len);
       if (close == std::string_view::npos) {
@@ -171,12 +172,12 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
         i = close + tag_len;
       }
       cur.tokens.push_back(sql_token{std::string(), start, false, true, false});
-    } else if (sql_is_word_char(c)) {
+    } else if (is_word_char(c)) {
       begin_token(i);
       std::size_t j = i;
       std::string text;
-      while (j < n && sql_is_word_char(s[j])) {
-        text += sql_upper(s[j]);
+      while (j < n && is_word_char(s[j])) {
+        text += to_upper(s[j]);
         ++j;
       }
       cur.tokens.push_back(sql_token{std::move(text), i, false, false, false});
@@ -195,4 +196,5 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
 }
 
 }  // namespace detail
+}  // namespace migrations
 RELKIT_NAMESPACE_END

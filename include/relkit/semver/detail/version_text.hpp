@@ -1,0 +1,400 @@
+#pragma once
+// Internals of relkit::semver versions: character classes, JavaScript
+// whitespace (String.prototype.trim and regex \s, Unicode), identifier
+// precedence without allocating, and the version grammar (strict, npm,
+// npm loose) filling a version's fields.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "relkit/config.hpp"
+#include "relkit/error.hpp"
+#include "relkit/result.hpp"
+#include "relkit/semver/errc.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
+
+[[nodiscard]] inline bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+[[nodiscard]] inline bool is_ident_char(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+[[nodiscard]] inline bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+// Byte length of the JavaScript whitespace character (String.prototype.trim,
+// regex \s) starting at `pos`, or 0. UTF-8.
+[[nodiscard]] inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+  if (pos >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
+  if (b0 < 0xc2) return 0;
+  auto byte = [&](std::size_t k) -> unsigned {
+    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
+  };
+  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
+  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
+  if (b0 == 0xe2 && byte(1) == 0x80) {
+    const unsigned b2 = byte(2);
+    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
+  }
+  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
+  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
+  return 0;
+}
+// Byte length of the JavaScript whitespace character ending at `end`, or 0.
+[[nodiscard]] inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (js_space_at(s, end - len) == len) return len;
+  }
+  return 0;
+}
+
+// An unexpected character at `pos` of `text`, or the end; `what` (static
+// text) names what was being parsed.
+[[nodiscard]] inline relkit::error unexpected(std::string_view text, std::size_t pos,
+                                              const char* what) noexcept {
+  if (pos >= text.size()) {
+    return relkit::error{errc::unexpected_end, pos, relkit::error_args{}.with_text(what)};
+  }
+  return relkit::error{errc::unexpected_character, pos,
+                       relkit::error_args{}.with_text(what).with_byte_of(text, pos)};
+}
+
+// Compares two numeric identifiers (digits only, maybe with leading zeros in
+// loose input) by value, any length.
+[[nodiscard]] inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
+  while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
+  while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// §11.4 for one identifier pair.
+[[nodiscard]] inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
+  const bool an = all_digits(a);
+  const bool bn = all_digits(b);
+  if (an && bn) return compare_numeric(a, b);
+  if (an) return -1;
+  if (bn) return 1;
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// Walks dot-joined identifiers pairwise in one pass, without allocating.
+// `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
+// 0 as soon as two different texts compare equal ("01" vs "1").
+[[nodiscard]] inline int compare_identifier_lists(std::string_view a, std::string_view b,
+                                                  bool stop_on_equal_value) noexcept {
+  if (a.empty() || b.empty()) {
+    if (a.empty() && b.empty()) return 0;
+    return a.empty() ? -1 : 1;
+  }
+  const char* pa = a.data();
+  const char* const ea = pa + a.size();
+  const char* pb = b.data();
+  const char* const eb = pb + b.size();
+  for (;;) {
+    const char* const xa = pa;
+    bool x_digits = true;
+    while (pa != ea && *pa != '.') {
+      x_digits = x_digits && is_digit(*pa);
+      ++pa;
+    }
+    const char* const yb = pb;
+    bool y_digits = true;
+    while (pb != eb && *pb != '.') {
+      y_digits = y_digits && is_digit(*pb);
+      ++pb;
+    }
+    const std::string_view x(xa, static_cast<std::size_t>(pa - xa));
+    const std::string_view y(yb, static_cast<std::size_t>(pb - yb));
+    if (x != y) {
+      int c;
+      if (x_digits && y_digits) {
+        c = compare_numeric(x, y);
+      } else if (x_digits != y_digits) {
+        c = x_digits ? -1 : 1;
+      } else {
+        const int k = x.compare(y);
+        c = k < 0 ? -1 : (k > 0 ? 1 : 0);
+      }
+      if (c != 0 || stop_on_equal_value) return c;
+    }
+    const bool a_done = pa == ea;
+    const bool b_done = pb == eb;
+    if (a_done || b_done) {
+      if (a_done && b_done) return 0;
+      return a_done ? -1 : 1;
+    }
+    ++pa;
+    ++pb;
+  }
+}
+
+// Precedence of two non-empty prereleases. Identifiers before the first
+// differing byte are byte-identical, hence equal: only the identifier pair
+// holding that byte is compared. Numeric ids that differ only in leading zeros
+// (loose input beyond 2^53) compare equal; the full walk then decides.
+[[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  std::size_t m = 0;
+  // eight bytes at a time while they match, then byte by byte
+  while (m + 8 <= n) {
+    std::uint64_t x;
+    std::uint64_t y;
+    std::memcpy(&x, a.data() + m, 8);
+    std::memcpy(&y, b.data() + m, 8);
+    if (x != y) break;
+    m += 8;
+  }
+  while (m < n && a[m] == b[m]) ++m;
+  if (m == a.size() && m == b.size()) return 0;
+  std::size_t start = m;
+  while (start > 0 && a[start - 1] != '.') --start;
+  std::size_t ea = m;
+  while (ea < a.size() && a[ea] != '.') ++ea;
+  std::size_t eb = m;
+  while (eb < b.size() && b[eb] != '.') ++eb;
+  // x and y agree before m and differ at m (or one of them ends there)
+  if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
+  const std::string_view x = std::string_view(a.data() + start, ea - start);
+  const std::string_view y = std::string_view(b.data() + start, eb - start);
+  const bool x_digits = all_digits(x);
+  const bool y_digits = all_digits(y);
+  if (x_digits != y_digits) return x_digits ? -1 : 1;
+  const auto byte_order = [&]() noexcept {
+    if (m == ea) return -1;
+    if (m == eb) return 1;
+    return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
+  };
+  if (!x_digits) return byte_order();
+  if (!x.empty() && !y.empty() && x.front() != '0' && y.front() != '0') {
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    return byte_order();
+  }
+  const int c = compare_numeric(x, y);
+  if (c != 0) return c;
+  return compare_identifier_lists(a.substr(start), b.substr(start), false);
+}
+
+}  // namespace detail
+
+namespace detail {
+
+// A major, minor or patch number from `i`; `part` names it ("minor
+// version"), `max_text` is `max` in decimal (both static text).
+[[nodiscard]] inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
+                                                                std::size_t end, const char* part,
+                                                                bool loose, std::uint64_t max,
+                                                                const char* max_text) {
+  const std::size_t start = i;
+  if (i >= end || !is_digit(s[i])) return unexpected(s.substr(0, end), i, part);
+  if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
+    return relkit::error{errc::leading_zero, i, relkit::error_args{}.with_text(part)};
+  }
+  std::uint64_t value = 0;
+  bool overflow = false;
+  for (; i < end && is_digit(s[i]); ++i) {
+    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
+    if (value > (max - digit) / 10) overflow = true;
+    if (!overflow) value = value * 10 + digit;
+  }
+  if (overflow) {
+    return relkit::error{errc::number_too_large, start,
+                         relkit::error_args{}.with_text(part).with_text2(max_text)};
+  }
+  return value;
+}
+
+// A number of 1 to 15 digits without a leading zero (cannot overflow any
+// limit); false leaves the careful path to decide and explain.
+// Always inlined: it runs three times per version on the hot path, and as a
+// call it was 30% of parsing a typical version.
+[[nodiscard]]
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+inline bool
+fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
+  const char* const begin = s.data() + k;
+  const char* const limit = s.data() + s.size();
+  const char* p = begin;
+  std::uint64_t value = 0;
+  while (p < limit && p - begin < 16) {
+    const auto digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'};
+    if (digit > 9U) break;
+    value = value * 10 + digit;
+    ++p;
+  }
+  const auto n = static_cast<std::size_t>(p - begin);
+  k += n;
+  if (n == 0 || n > 15 || (n > 1 && *begin == '0')) return false;
+  out = value;
+  return true;
+}
+
+// Appends one prerelease identifier, normalised as node-semver's loose mode
+// does: an all-digit id below 2^53-1 prints as its number ("01" -> "1").
+inline void append_loose_identifier(std::string& out, std::string_view id) {
+  if (all_digits(id) && id.size() > 1 && id.front() == '0') {
+    std::string_view trimmed = id;
+    while (trimmed.size() > 1 && trimmed.front() == '0') trimmed.remove_prefix(1);
+    if (trimmed.size() < 16 ||
+        (trimmed.size() == 16 && compare_numeric(trimmed, "9007199254740991") < 0)) {
+      out.append(trimmed.data(), trimmed.size());
+      return;
+    }
+  }
+  out.append(id.data(), id.size());
+}
+
+// Identifiers from `i` to the first character that is neither an identifier
+// character nor a separating dot; every identifier non-empty.
+[[nodiscard]] inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
+                                                                  std::size_t end, bool prerelease,
+                                                                  bool loose, std::string* out) {
+  const char* what = prerelease ? "prerelease identifier" : "build identifier";
+  // Strict and npm text is already canonical: copy it once at the end.
+  const bool copy_whole = !(loose && prerelease);
+  const std::size_t first = i;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < end && is_ident_char(s[i])) ++i;
+    if (i == start) return unexpected(s.substr(0, end), i, what);
+    const std::string_view id = std::string_view(s.data() + start, i - start);
+    if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
+      return relkit::error{errc::leading_zero, start,
+                           relkit::error_args{}.with_text("prerelease identifier")};
+    }
+    if (out != nullptr && !copy_whole) {
+      if (!out->empty()) *out += '.';
+      append_loose_identifier(*out, id);
+    }
+    if (i < end && s[i] == '.') {
+      ++i;
+      continue;
+    }
+    if (out != nullptr && copy_whole) out->assign(s.data() + first, i - first);
+    return i;
+  }
+}
+
+}  // namespace detail
+
+namespace detail {
+// parse()'s body: fills `v` (value-initialized by the caller) or returns the
+// error. Writing into the result's own storage spares a version move per parse.
+template <class Version>
+[[nodiscard]] std::optional<relkit::error> parse_into(std::string_view text, bool npm, bool loose,
+                                                      std::size_t max_length, Version& v) {
+  if (text.size() > max_length) {
+    return relkit::error{errc::too_long, max_length,
+                         relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))};
+  }
+  std::size_t i = 0;
+  std::size_t end = text.size();
+  if (npm) {
+    while (std::size_t n = js_space_at(text, i)) i += n;
+    while (end > i) {
+      const std::size_t n = js_space_before(text, end);
+      if (n == 0) break;
+      end -= n;
+    }
+    if (loose) {
+      for (;;) {
+        if (i < end && (text[i] == 'v' || text[i] == '=')) {
+          ++i;
+        } else if (std::size_t n = js_space_at(text, i)) {
+          i += n;
+        } else {
+          break;
+        }
+      }
+    } else if (i < end && text[i] == 'v') {
+      ++i;
+    }
+  }
+  if (text.empty()) return relkit::error{errc::empty, 0};
+  const std::uint64_t max = npm ? 9007199254740991ULL : UINT64_MAX;  // semver::max_safe_integer
+  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
+  std::size_t pre_start = std::string_view::npos;
+  const std::string_view body = std::string_view(text.data(), end);
+  std::size_t k = i;
+  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
+                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
+  if (fast) {
+    if (k == end) return std::nullopt;
+    i = k;
+  } else {
+    auto major = parse_number(text, i, end, "major version", loose, max, max_text);
+    if (!major) return std::move(major).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
+    ++i;
+    auto minor = parse_number(text, i, end, "minor version", loose, max, max_text);
+    if (!minor) return std::move(minor).error();
+    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
+    ++i;
+    const std::size_t patch_start = i;
+    std::size_t patch_end = i;
+    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+    std::size_t patch_limit = end;
+    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+      if (rest && (*rest == end || text[*rest] == '+')) {
+        patch_limit = patch_end - 1;
+        pre_start = patch_limit;
+      }
+    }
+    auto patch = parse_number(text, i, patch_limit, "patch version", loose, max, max_text);
+    if (!patch) return std::move(patch).error();
+    v.major = *major;
+    v.minor = *minor;
+    v.patch = *patch;
+  }
+  if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
+    if (text[i] == '-') {
+      const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
+      pre_start = hyphen_is_identifier ? i : i + 1;
+    } else if (loose && is_ident_char(text[i])) {
+      pre_start = i;
+    } else {
+      return unexpected(text.substr(0, end), i, "patch version");
+    }
+  }
+  if (pre_start != std::string_view::npos) {
+    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end && text[i] == '+') {
+    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
+    if (!next) return std::move(next).error();
+    i = *next;
+  }
+  if (i < end) {
+    return unexpected(text.substr(0, end), i,
+                      v.build.empty()
+                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
+                          : "build identifier");
+  }
+  return std::nullopt;
+}
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
