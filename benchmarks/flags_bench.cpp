@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "relkit/flags/detail/hash.hpp"
 #include "relkit/flags.hpp"
+#include "relkit/flags/detail/hash.hpp"
 #include "relkit/unleash.hpp"
 #include "support/allocation_counter.hpp"
 
@@ -47,7 +47,7 @@ void BM_Murmur3_40ByteKey(benchmark::State& state) {
   const std::string key = "new-checkout:3f1c2a9e-7b4d-4e8a-9c01-55aa";  // 40 bytes
   std::uint32_t seed = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(relkit::detail::murmur3_32(key, seed));
+    benchmark::DoNotOptimize(relkit::flags::detail::murmur3::hash(key, seed));
     benchmark::ClobberMemory();
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(key.size()));

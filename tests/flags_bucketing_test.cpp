@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,22 @@ TEST(FlagsBucketing, RolloutsAreMonotonic) {
       before = v;
     }
   }
+}
+
+// Issue 14, item 9: every floating-point -> integer conversion is range
+// checked. Floating-point weights that are NaN, negative or beyond 2^64, and
+// Flipt rollouts that are all zero (0/0 boundaries), used to be converted with
+// a bare static_cast: undefined behaviour (UBSan float-cast-overflow).
+TEST(FlagsBucketing, FloatingPointInputsConvertWithoutUndefinedBehaviour) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<double> wild = {nan, -5.0, 1e300};
+  EXPECT_EQ(flags::unleash_select_variant(1, wild), 2);  // NaN and -5 weigh 0; 1e300 saturates
+  EXPECT_EQ(flags::launchdarkly_rollout_index(99999, wild), 2);
+  EXPECT_EQ(flags::flagd_fractional_v2(0x80000000U, std::vector<double>{nan, 1e300}), -1);
+  EXPECT_EQ(flags::flagd_fractional_v2(0x80000000U, std::vector<double>{nan, 3.0}), 1);
+  const std::vector<float> zeros = {0.0F, 0.0F};
+  EXPECT_EQ(flags::flipt_variant_index(0, zeros, flags::flipt_rounding::truncate_go_server), 1);
+  EXPECT_EQ(flags::flipt_variant_index(999, zeros, flags::flipt_rounding::round_rust_client), 1);
 }
 
 }  // namespace

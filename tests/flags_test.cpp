@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -46,18 +50,18 @@ TEST(Flags, KillSwitchAndReasons) {
   ctx.user_id = "42";
   auto e = set.evaluate("checkout", ctx);
   EXPECT_TRUE(e.enabled);
-  EXPECT_EQ(e.reason, flags::reason::strategy_matched);
+  EXPECT_EQ(e.reason, flags::evaluation_reason::strategy_matched);
   EXPECT_EQ(e.strategy, 0);
   EXPECT_EQ(flags::explain(*set.find("checkout"), e),
             "checkout is on: strategy 0 (flexibleRollout) matched");
   e = set.evaluate("checkout-off", ctx);
   EXPECT_FALSE(e.enabled);
-  EXPECT_EQ(e.reason, flags::reason::disabled);
+  EXPECT_EQ(e.reason, flags::evaluation_reason::disabled);
   EXPECT_EQ(flags::explain(*set.find("checkout-off"), e),
             "checkout-off is off: disabled (kill switch)");
-  EXPECT_EQ(set.evaluate("bare", ctx).reason, flags::reason::no_strategies);
+  EXPECT_EQ(set.evaluate("bare", ctx).reason, flags::evaluation_reason::no_strategies);
   EXPECT_TRUE(set.is_enabled("bare", ctx));
-  EXPECT_EQ(set.evaluate("nope", ctx).reason, flags::reason::unknown_flag);
+  EXPECT_EQ(set.evaluate("nope", ctx).reason, flags::evaluation_reason::unknown_flag);
   EXPECT_FALSE(set.is_enabled("nope", ctx));
 }
 
@@ -109,7 +113,7 @@ TEST(Flags, ConstraintOperators) {
   auto expect_fails = [&](flags::context c, int index) {
     const auto e = set.evaluate("f", c);
     EXPECT_FALSE(e.enabled);
-    EXPECT_EQ(e.reason, flags::reason::no_strategy_matched);
+    EXPECT_EQ(e.reason, flags::evaluation_reason::no_strategy_matched);
     EXPECT_EQ(e.failed_constraint, index);
   };
   auto c = ctx;
@@ -153,9 +157,10 @@ TEST(Flags, UnknownOperatorIsFalseEvenInverted) {
   flags::context ctx;
   ctx.user_id = "y";
   EXPECT_FALSE(set.is_enabled("f", ctx));
-  EXPECT_EQ(flags::parse_operator("SEMVER_GT"), flags::operator_kind::semver_gt);
-  EXPECT_EQ(flags::to_string(flags::operator_kind::str_ends_with), "STR_ENDS_WITH");
-  EXPECT_EQ(flags::parse_operator("NOPE"), flags::operator_kind::unknown);
+  EXPECT_EQ(flags::parse_wire_operator_kind("SEMVER_GT"), flags::operator_kind::semver_gt);
+  EXPECT_EQ(flags::wire_name(flags::operator_kind::str_ends_with), "STR_ENDS_WITH");
+  EXPECT_EQ(flags::to_string(flags::operator_kind::str_ends_with), "str_ends_with");
+  EXPECT_EQ(flags::parse_wire_operator_kind("NOPE"), std::nullopt);
 }
 
 TEST(Flags, SegmentsAndMissingSegments) {
@@ -191,7 +196,7 @@ TEST(Flags, VariantsOverridesAndPayloads) {
     flags::variant v;
     v.name = name;
     v.weight = 33;
-    v.payload = flags::payload{"string", std::string("p-") + name};
+    v.payload = flags::variant_payload{"string", std::string("p-") + name};
     f.variants.push_back(v);
   }
   f.variants[2].overrides.push_back({"userId", {"vip"}});
@@ -233,7 +238,7 @@ TEST(Flags, DependentFlags) {
   EXPECT_TRUE(set.is_enabled("child", ctx));
   EXPECT_FALSE(set.is_enabled("needs-off", ctx));
   const auto e = set.evaluate("orphan", ctx);
-  EXPECT_EQ(e.reason, flags::reason::dependency_failed);
+  EXPECT_EQ(e.reason, flags::evaluation_reason::dependency_failed);
   EXPECT_EQ(e.dependency, 0);
   EXPECT_EQ(flags::explain(*set.find("orphan"), e),
             "orphan is off: dependency on 'ghost' not satisfied");
@@ -277,8 +282,69 @@ TEST(Flags, StaleReport) {
   EXPECT_EQ(report[3].days_overdue, 2);
   EXPECT_EQ(flags::expected_lifetime_days(flags::flag_type::experiment), 40);
   EXPECT_EQ(flags::expected_lifetime_days(flags::flag_type::permission), std::nullopt);
-  EXPECT_EQ(flags::parse_flag_type("kill-switch"), flags::flag_type::kill_switch);
-  EXPECT_EQ(flags::to_string(flags::flag_type::kill_switch), "kill-switch");
+  EXPECT_EQ(flags::parse_wire_flag_type("kill-switch"), flags::flag_type::kill_switch);
+  EXPECT_EQ(flags::wire_name(flags::flag_type::kill_switch), "kill-switch");
+  EXPECT_EQ(flags::to_string(flags::flag_type::kill_switch), "kill_switch");
+  EXPECT_EQ(flags::parse_flag_type("kill_switch"), flags::flag_type::kill_switch);
+  EXPECT_EQ(flags::display_name(flags::stale_reason::past_expiry), "past expiry");
+}
+
+// Issue 14, item 9: a value outside an enum printed a valid name
+// (to_string(flag_type) said "release") or read past the end of an array
+// (to_string(operator_kind)). Every enum now has one table: to_string gives a
+// stable identifier that its parse reads back, and "unknown" for strays.
+template <class Enum, class Parse>
+void expect_round_trip(std::initializer_list<Enum> all, Parse parse) {
+  for (Enum e : all) {
+    EXPECT_EQ(parse(flags::to_string(e)), e) << flags::to_string(e);
+  }
+  const auto stray = static_cast<Enum>(200);
+  EXPECT_EQ(flags::to_string(stray), "unknown");
+  EXPECT_EQ(parse("no_such_name"), std::nullopt);
+}
+
+TEST(Flags, EnumTablesRoundTripAndStraysPrintUnknown) {
+  using ok = flags::operator_kind;
+  expect_round_trip<ok>(
+      {ok::in,         ok::not_in,      ok::str_contains, ok::str_starts_with, ok::str_ends_with,
+       ok::num_eq,     ok::num_gt,      ok::num_gte,      ok::num_lt,          ok::num_lte,
+       ok::date_after, ok::date_before, ok::semver_eq,    ok::semver_gt,       ok::semver_gte,
+       ok::semver_lt,  ok::semver_lte,  ok::regex,        ok::in_cidr,         ok::unknown},
+      [](std::string_view s) { return flags::parse_operator_kind(s); });
+  using sk = flags::strategy_kind;
+  expect_round_trip<sk>(
+      {sk::default_on, sk::user_with_id, sk::flexible_rollout, sk::gradual_rollout_user_id,
+       sk::gradual_rollout_session_id, sk::gradual_rollout_random, sk::remote_address,
+       sk::application_hostname, sk::unknown},
+      [](std::string_view s) { return flags::parse_strategy_kind(s); });
+  using ft = flags::flag_type;
+  expect_round_trip<ft>(
+      {ft::release, ft::experiment, ft::operational, ft::kill_switch, ft::permission},
+      [](std::string_view s) { return flags::parse_flag_type(s); });
+  using er = flags::evaluation_reason;
+  expect_round_trip<er>({er::unknown_flag, er::disabled, er::dependency_failed, er::no_strategies,
+                         er::strategy_matched, er::no_strategy_matched},
+                        [](std::string_view s) { return flags::parse_evaluation_reason(s); });
+  using vs = flags::variant_source;
+  expect_round_trip<vs>({vs::none, vs::override_match, vs::strategy_variant, vs::flag_variant},
+                        [](std::string_view s) { return flags::parse_variant_source(s); });
+  using sr = flags::stale_reason;
+  expect_round_trip<sr>({sr::marked_stale, sr::past_expected_lifetime, sr::past_expiry},
+                        [](std::string_view s) { return flags::parse_stale_reason(s); });
+
+  // Wire names (Unleash's) round-trip through their own parse; strays and
+  // operator_kind::unknown have none.
+  for (std::uint8_t i = 0; i < 19; ++i) {
+    const auto op = static_cast<ok>(i);
+    EXPECT_EQ(flags::parse_wire_operator_kind(flags::wire_name(op)), op) << i;
+  }
+  EXPECT_EQ(flags::wire_name(ok::unknown), "unknown");
+  EXPECT_EQ(flags::wire_name(static_cast<ok>(200)), "unknown");
+  EXPECT_EQ(flags::wire_name(sk::flexible_rollout), "flexibleRollout");
+  EXPECT_EQ(flags::parse_wire_strategy_kind("gradualRolloutRandom"), sk::gradual_rollout_random);
+  EXPECT_EQ(flags::parse_wire_strategy_kind("custom"), std::nullopt);
+  EXPECT_EQ(flags::wire_name(static_cast<ft>(200)), "unknown");
+  EXPECT_EQ(flags::display_name(static_cast<sr>(200)), "unknown");
 }
 
 }  // namespace

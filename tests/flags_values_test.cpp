@@ -7,7 +7,7 @@
 
 namespace {
 
-namespace d = relkit::detail;
+namespace d = relkit::flags::detail;
 
 TEST(FlagValues, JsNumber) {
   EXPECT_EQ(d::js_number("12"), 12.0);
@@ -65,10 +65,10 @@ TEST(FlagValues, IpAndCidr) {
 }
 
 bool matches(const char* pattern, const char* text, bool ci = false) {
-  return d::regex_lite::regex::compile(pattern, ci).search(text);
+  return d::regex::compile(pattern, ci).search(text);
 }
 bool valid(const char* pattern) {
-  return d::regex_lite::regex::compile(pattern, false).valid();
+  return d::regex::compile(pattern, false).valid();
 }
 
 TEST(FlagRegex, Matching) {
@@ -118,7 +118,7 @@ TEST(FlagRegex, RejectedPatterns) {
   EXPECT_FALSE(valid("(a{1000}){1000}"));  // program too large
   EXPECT_FALSE(valid(std::string(100, '(').c_str()));
   EXPECT_TRUE(valid("^(?:a|b)+$"));
-  EXPECT_FALSE(d::regex_lite::regex{}.search("x"));
+  EXPECT_FALSE(d::regex{}.search("x"));
 }
 
 }  // namespace

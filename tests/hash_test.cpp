@@ -6,7 +6,7 @@
 
 namespace {
 
-using namespace relkit::detail;
+using namespace relkit::flags::detail;
 
 std::string hex(const unsigned char* bytes, std::size_t n) {
   static const char* digits = "0123456789abcdef";
@@ -19,26 +19,26 @@ std::string hex(const unsigned char* bytes, std::size_t n) {
 }
 
 TEST(Hash, Murmur3KnownDigests) {
-  EXPECT_EQ(murmur3_32("", 0), 0U);
-  EXPECT_EQ(murmur3_32("", 1), 0x514E28B7U);
-  EXPECT_EQ(murmur3_32("", 0xFFFFFFFFU), 0x81F16F39U);
-  EXPECT_EQ(murmur3_32("test", 0), 0xBA6BD213U);
-  EXPECT_EQ(murmur3_32("Hello, world!", 1234), 0xFAF6CDB3U);
-  EXPECT_EQ(murmur3_32("The quick brown fox jumps over the lazy dog", 0), 0x2E4FF723U);
+  EXPECT_EQ(murmur3::hash("", 0), 0U);
+  EXPECT_EQ(murmur3::hash("", 1), 0x514E28B7U);
+  EXPECT_EQ(murmur3::hash("", 0xFFFFFFFFU), 0x81F16F39U);
+  EXPECT_EQ(murmur3::hash("test", 0), 0xBA6BD213U);
+  EXPECT_EQ(murmur3::hash("Hello, world!", 1234), 0xFAF6CDB3U);
+  EXPECT_EQ(murmur3::hash("The quick brown fox jumps over the lazy dog", 0), 0x2E4FF723U);
   // Unleash's own examples (research note §1).
-  EXPECT_EQ(murmur3_32("gr1:123", 0), 538421172U);
+  EXPECT_EQ(murmur3::hash("gr1:123", 0), 538421172U);
   // murmurhash3js issue #3: the reference value over UTF-8.
-  EXPECT_EQ(murmur3_32("My \xF0\x9F\x9A\x80 is full of \xF0\x9F\xA6\x8E.", 0), 1818098979U);
-  static_assert(murmur3_32("test", 0) == 0xBA6BD213U, "constexpr");
+  EXPECT_EQ(murmur3::hash("My \xF0\x9F\x9A\x80 is full of \xF0\x9F\xA6\x8E.", 0), 1818098979U);
+  static_assert(murmur3::hash("test", 0) == 0xBA6BD213U, "constexpr");
 }
 
 TEST(Hash, Murmur3StreamingEqualsOneShot) {
   const std::string text = "feature-x:user-1234567890-abcdefghijklmnop";
   for (std::size_t split = 0; split <= text.size(); ++split) {
-    murmur3_x86_32 h(86028157U);
+    murmur3::hasher h(86028157U);
     h.update(std::string_view(text).substr(0, split));
     h.update(std::string_view(text).substr(split));
-    EXPECT_EQ(h.finish(), murmur3_32(text, 86028157U)) << split;
+    EXPECT_EQ(h.finish(), murmur3::hash(text, 86028157U)) << split;
   }
 }
 
@@ -54,14 +54,15 @@ TEST(Hash, Murmur3JoinedEqualsTheJoinedString) {
       const std::string left = source.substr(0, a);
       const std::string right = source.substr(source.size() - b);
       for (std::uint32_t seed : {0U, 86028157U}) {
-        ASSERT_EQ(murmur3_32_joined(left, ':', right, seed), murmur3_32(left + ':' + right, seed))
+        ASSERT_EQ(murmur3::hash_joined(left, ':', right, seed),
+                  murmur3::hash(left + ':' + right, seed))
             << a << ' ' << b << ' ' << seed;
         ++checked;
       }
     }
   }
   EXPECT_EQ(checked, 25 * 25 * 2);
-  static_assert(murmur3_32_joined("gr1", ':', "123", 0) == 538421172U, "constexpr");
+  static_assert(murmur3::hash_joined("gr1", ':', "123", 0) == 538421172U, "constexpr");
 }
 
 TEST(Hash, Fnv1a) {

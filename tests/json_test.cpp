@@ -42,20 +42,25 @@ TEST(Json, ErrorsNamePositions) {
     const char* message;
   };
   const bad cases[] = {
-      {"", json_errc::unexpected_end, 0, "expected a value at 0"},
-      {"[1,]", json_errc::unexpected_character, 3, "expected a value at 3"},
-      {"[1 2]", json_errc::unexpected_character, 3, "expected ',' or ']' at 3"},
-      {"{\"a\" 1}", json_errc::unexpected_character, 5, "expected ':' at 5"},
-      {"{1:2}", json_errc::unexpected_character, 1, "expected a string key at 1"},
-      {"tru", json_errc::bad_literal, 0, "invalid literal at 0"},
-      {"01", json_errc::trailing_characters, 1, "unexpected text after JSON value at 1"},
-      {"-", json_errc::bad_number, 0, "invalid number at 0"},
-      {"1.e5", json_errc::bad_number, 0, "invalid number at 0"},
-      {"\"a\\x\"", json_errc::bad_escape, 2, "invalid escape in string at 2"},
-      {"\"a\nb\"", json_errc::bad_string, 2, "control character in string at 2"},
-      {"\"abc", json_errc::unexpected_end, 0, "unterminated string at 0"},
-      {"[[1]", json_errc::unexpected_end, 4, "unterminated array or object at 4"},
-      {"1e999", json_errc::bad_number, 0, "number out of range at 0"},
+      {"", json_errc::unexpected_end, 0, "expected a value"},
+      {"[1,]", json_errc::unexpected_character, 3, "expected a value"},
+      {"[1 2]", json_errc::unexpected_character, 3, "expected ',' or ']'"},
+      {"{\"a\" 1}", json_errc::unexpected_character, 5, "expected ':'"},
+      {"{1:2}", json_errc::unexpected_character, 1, "expected a string key"},
+      {"tru", json_errc::bad_literal, 0, "invalid literal"},
+      {"01", json_errc::trailing_characters, 1, "unexpected text after JSON value"},
+      {"-", json_errc::bad_number, 0, "invalid number"},
+      {"1.e5", json_errc::bad_number, 0, "invalid number"},
+      {"\"a\\x\"", json_errc::bad_escape, 2, "invalid escape in string"},
+      {"\"a\nb\"", json_errc::bad_string, 2, "control character in string"},
+      {"\"abc", json_errc::unexpected_end, 0, "unterminated string"},
+      {"[[1]", json_errc::unexpected_end, 4, "unterminated array or object"},
+      {"1e999", json_errc::bad_number, 0, "number out of range"},
+      {"\"\\u12x4\"", json_errc::bad_escape, 5, "invalid hex digit in \\u escape"},
+      {"\"\\u12", json_errc::bad_escape, 3, "truncated \\u escape"},
+      {"[", json_errc::unexpected_end, 1, "expected a value"},
+      {"{", json_errc::unexpected_end, 1, "expected a key"},
+      {"{\"a\"", json_errc::unexpected_end, 4, "expected ':'"},
   };
   for (const auto& c : cases) {
     auto doc = parse_json(c.text);
@@ -84,6 +89,29 @@ TEST(Json, Limits) {
   limits.max_values = 3;
   EXPECT_TRUE(parse_json("[1,2]", limits));
   EXPECT_EQ(parse_json("[1,2,3]", limits).error().code, json_errc::too_many_values);
+}
+
+// The "json" domain's messages name the limit; to_string adds the position.
+TEST(Json, LimitMessages) {
+  relkit::detail::json_limits limits;
+  limits.max_depth = 2;
+  auto deep = parse_json("[[[1]]]", limits);
+  ASSERT_FALSE(deep);
+  EXPECT_EQ(deep.error().message(), "JSON nesting deeper than 2");
+  EXPECT_EQ(relkit::to_string(deep.error()), "JSON nesting deeper than 2 at 2 [json.too_deep]");
+  limits = {};
+  limits.max_bytes = 4;
+  auto large = parse_json("[1,2]", limits);
+  ASSERT_FALSE(large);
+  EXPECT_EQ(large.error().position, 4U);
+  EXPECT_EQ(large.error().message(), "JSON input exceeds 4 bytes");
+  limits = {};
+  limits.max_values = 3;
+  auto many = parse_json("[1,2,3]", limits);
+  ASSERT_FALSE(many);
+  EXPECT_EQ(many.error().position, 5U);
+  EXPECT_EQ(many.error().message(), "more than 3 JSON values");
+  EXPECT_EQ(relkit::to_string(many.error()), "more than 3 JSON values at 5 [json.too_many_values]");
 }
 
 }  // namespace

@@ -103,20 +103,18 @@ TEST(Unleash, ErrorsNameCodesAndPositions) {
     const char* message;
   };
   const bad cases[] = {
-      {"{\"features\": [}", unleash::errc::invalid_json, 14,
-       "invalid JSON: expected a value at 14"},
-      {"[]", unleash::errc::wrong_type, 0, "the payload must be a JSON object at 0"},
-      {"{\"features\": {}}", unleash::errc::wrong_type, 13, "\"features\" must be an array at 13"},
+      {"{\"features\": [}", unleash::errc::invalid_json, 14, "invalid JSON: expected a value"},
+      {"[]", unleash::errc::wrong_type, 0, "the payload must be a JSON object"},
+      {"{\"features\": {}}", unleash::errc::wrong_type, 13, "\"features\" must be an array"},
       {"{\"features\": [{\"enabled\": true}]}", unleash::errc::missing_field, 14,
-       "missing \"name\" at 14"},
+       "missing \"name\""},
       {"{\"features\": [{\"name\": \"x\", \"enabled\": \"yes\"}]}", unleash::errc::wrong_type, 39,
-       "\"enabled\" must be a boolean at 39"},
+       "\"enabled\" must be a boolean"},
       {"{\"features\": [{\"name\": \"x\", \"strategies\": [{\"name\": \"default\", "
        "\"constraints\": "
        "[{\"values\": [{}]}]}]}]}",
-       unleash::errc::wrong_type, 91, "list entries must be strings at 91"},
-      {"{\"segments\": [{\"name\": \"s\"}]}", unleash::errc::missing_field, 14,
-       "missing \"id\" at 14"},
+       unleash::errc::wrong_type, 91, "list entries must be strings"},
+      {"{\"segments\": [{\"name\": \"s\"}]}", unleash::errc::missing_field, 14, "missing \"id\""},
   };
   for (const auto& c : cases) {
     auto r = unleash::parse_features(c.json);
@@ -128,8 +126,94 @@ TEST(Unleash, ErrorsNameCodesAndPositions) {
   auto r = unleash::parse_delta(R"({"events":[{"type":"feature-exploded"}]})");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, unleash::errc::unknown_event);
-  EXPECT_EQ(r.error().message(), "unknown delta event type \"feature-exploded\" at 11");
+  EXPECT_EQ(r.error().message(), "unknown delta event type \"feature-exploded\"");
+  EXPECT_EQ(r.error().position, 11U);
   EXPECT_EQ(relkit::to_string(r.error().code), "unleash.unknown_event");
+  EXPECT_EQ(relkit::to_string(r.error()),
+            "unknown delta event type \"feature-exploded\" at 11 [unleash.unknown_event]");
+}
+
+// Issue 14, item 9: a JSON number cast to an integer without a range check
+// was undefined behaviour ("version": 1e300; UBSan float-cast-overflow).
+// Every integer field now answers out_of_range at the number.
+TEST(Unleash, IntegerFieldsOutOfRangeArePositionedErrors) {
+  struct bad {
+    const char* json;
+    std::size_t position;
+    const char* message;
+  };
+  const bad cases[] = {
+      {R"({"version": 1e300, "features": []})", 12,
+       "\"version\" must be an integer from -2147483648 to 2147483647"},
+      {R"({"version": 2147483648})", 12,
+       "\"version\" must be an integer from -2147483648 to 2147483647"},
+      {R"({"version": 1.5})", 12, "\"version\" must be an integer from -2147483648 to 2147483647"},
+      {R"({"segments": [{"id": -1e300}]})", 21,
+       "\"id\" must be an integer from -9223372036854775808 to 9223372036854775807"},
+      {R"({"segments": [{"id": 9223372036854775808}]})", 21,
+       "\"id\" must be an integer from -9223372036854775808 to 9223372036854775807"},
+      {R"({"features": [{"name": "x", "strategies": [{"name": "default", "segments": [1e19]}]}]})",
+       76, "segment ids must be an integer from -9223372036854775808 to 9223372036854775807"},
+  };
+  for (const auto& c : cases) {
+    auto r = unleash::parse_features(c.json);
+    ASSERT_FALSE(r) << c.json;
+    EXPECT_EQ(r.error().code, unleash::errc::out_of_range) << c.json;
+    EXPECT_EQ(r.error().position, c.position) << c.json;
+    EXPECT_EQ(r.error().message(), c.message) << c.json;
+    EXPECT_FALSE(unleash::load(c.json)) << c.json;
+  }
+  auto id = unleash::parse_delta(R"({"events":[{"eventId":1e300,"type":"hydration"}]})");
+  ASSERT_FALSE(id);
+  EXPECT_EQ(id.error().code, unleash::errc::out_of_range);
+  EXPECT_EQ(id.error().position, 22U);
+  auto seg = unleash::parse_delta(R"({"events":[{"type":"segment-removed","segmentId":-1e300}]})");
+  ASSERT_FALSE(seg);
+  EXPECT_EQ(seg.error().code, unleash::errc::out_of_range);
+  EXPECT_EQ(seg.error().position, 49U);
+  EXPECT_EQ(relkit::to_string(seg.error()),
+            "\"segmentId\" must be an integer from -9223372036854775808 to 9223372036854775807 "
+            "at 49 [unleash.out_of_range]");
+  // In range: read exactly.
+  auto ok = unleash::parse_features(R"({"version": -3, "segments": [{"id": 9007199254740992}]})");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->version, -3);
+  EXPECT_EQ(ok->segments[0].id, 9007199254740992);
+}
+
+TEST(Unleash, LoadOptionsLimitTheJson) {
+  unleash::load_options options;
+  options.max_depth = 2;
+  auto r = unleash::load(R"({"features": [{"name": "x"}]})", options);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, unleash::errc::invalid_json);
+  EXPECT_EQ(r.error().position, 14U);
+  EXPECT_EQ(r.error().message(), "invalid JSON: JSON nested too deep");
+  options = {};
+  options.max_bytes = 4;
+  r = unleash::load("{}   ", options);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message(), "invalid JSON: JSON input exceeds the byte limit");
+  auto events = unleash::parse_delta(R"({"events":[{"type":"segment-removed"}]})");
+  ASSERT_FALSE(events);
+  EXPECT_EQ(events.error().code, unleash::errc::missing_field);
+  EXPECT_EQ(events.error().message(), "missing \"segmentId\"");
+  EXPECT_EQ(unleash::parse_delta("{}").error().message(), "missing \"events\"");
+}
+
+// Issue 14, item 9: load parsed a delta payload twice (once to look for
+// "events", then again inside parse_delta); it now hands the parsed document
+// to the delta reader. The limits apply to that one document.
+TEST(Unleash, LoadOfADeltaPayloadUsesOneDocument) {
+  const std::string delta =
+      R"({"events":[{"type":"hydration","features":[{"name":"a","enabled":true}]}]})";
+  unleash::load_options options;
+  options.max_values = 8;  // the document holds 8 values
+  auto set = unleash::load(delta, options);
+  ASSERT_TRUE(set) << relkit::to_string(set.error());
+  EXPECT_TRUE(unleash::is_enabled(*set, "a", flags::context{}));
+  options.max_values = 7;
+  EXPECT_FALSE(unleash::load(delta, options));
 }
 
 }  // namespace

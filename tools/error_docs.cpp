@@ -61,7 +61,8 @@ int main() {
       "In the message templates, `{text}` and `{text2}` stand for what was being read or\n"
       "expected, `{token}` for a piece of your input (at most 40 bytes, longer pieces end in\n"
       "\"...\"), `{number}` and `{number2}` for numbers. Codes and their names are stable within\n"
-      "a minor version; messages may be reworded in any release, so match on codes, not on text.\n");
+      "a minor version; messages may be reworded in any release, so match on codes, not on "
+      "text.\n");
   write_domain<relkit::semver::detail::errc_table>("relkit/semver.hpp",
                                                    "Versions, ranges and bumps.");
   write_domain<relkit::commits::detail::errc_table>(
@@ -70,6 +71,13 @@ int main() {
       "relkit/changelog.hpp", "Repository URLs and prepending into an existing CHANGELOG.md.");
   write_domain<relkit::migrations::detail::errc_table>(
       "relkit/migrations.hpp", "Expand-contract plans, invariants and the migration linter.");
+  write_domain<relkit::unleash::detail::errc_table>(
+      "relkit/unleash.hpp",
+      "Unleash client-API and delta payloads (positions: the offending JSON value).");
+  write_domain<relkit::detail::json_errc_table>(
+      "relkit/detail/json.hpp",
+      "The JSON reader behind relkit/unleash.hpp; unleash reports these as `unleash.invalid_json` "
+      "with the same description.");
   std::printf("\n<!-- domains: %d -->\n", domains_written);
   return 0;
 }

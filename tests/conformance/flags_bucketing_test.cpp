@@ -148,7 +148,7 @@ TEST(FlagsBucketingConformance, Flipt) {
   for (const auto& row : rows) {
     const auto& flag = str(row, "flagKey");
     const auto& entity = str(row, "entityId");
-    ASSERT_EQ(relkit::detail::crc32(flag + entity), u32(row, "variantCrc32"));
+    ASSERT_EQ(relkit::flags::detail::crc32(flag + entity), u32(row, "variantCrc32"));
     ASSERT_EQ(flags::flipt_variant_bucket(flag, entity), u32(row, "variantBucket"));
     ASSERT_EQ(flags::flipt_boolean_bucket(entity, flag), u32(row, "booleanBucket"));
     std::vector<double> thirds;

@@ -12,8 +12,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  relkit::unleash::parse_options options;
-  options.limits.max_depth = 64;
+  relkit::unleash::load_options options;
+  options.max_depth = 64;
   auto set = relkit::unleash::load(text, options);
   if (!set) {
     if (set.error().position > size) std::abort();

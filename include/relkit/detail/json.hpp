@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/error_table.hpp"
+#include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -31,35 +33,24 @@ enum class json_errc {
   trailing_characters,
 };
 
-constexpr std::string_view describe_json_error(int code) noexcept {
-  switch (static_cast<json_errc>(code)) {
-    case json_errc::too_large:
-      return "too_large";
-    case json_errc::too_deep:
-      return "too_deep";
-    case json_errc::too_many_values:
-      return "too_many_values";
-    case json_errc::unexpected_end:
-      return "unexpected_end";
-    case json_errc::unexpected_character:
-      return "unexpected_character";
-    case json_errc::bad_literal:
-      return "bad_literal";
-    case json_errc::bad_number:
-      return "bad_number";
-    case json_errc::bad_string:
-      return "bad_string";
-    case json_errc::bad_escape:
-      return "bad_escape";
-    case json_errc::trailing_characters:
-      return "trailing_characters";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain json_error_domain{"json", &describe_json_error};
+// Each error's args.text is a phrase that reads alone ("expected ':'"), so a
+// component that wraps a JSON error ("invalid JSON: {text}") keeps it; the
+// limit errors also carry the limit in args.number.
+inline constexpr error_entry<json_errc> json_errc_table[] = {
+    {json_errc::too_large, "too_large", "JSON input exceeds {number} bytes"},
+    {json_errc::too_deep, "too_deep", "JSON nesting deeper than {number}"},
+    {json_errc::too_many_values, "too_many_values", "more than {number} JSON values"},
+    {json_errc::unexpected_end, "unexpected_end", "{text}"},
+    {json_errc::unexpected_character, "unexpected_character", "{text}"},
+    {json_errc::bad_literal, "bad_literal", "{text}"},
+    {json_errc::bad_number, "bad_number", "{text}"},
+    {json_errc::bad_string, "bad_string", "{text}"},
+    {json_errc::bad_escape, "bad_escape", "{text}"},
+    {json_errc::trailing_characters, "trailing_characters", "{text}"},
+};
+inline constexpr relkit::error_domain json_errc_domain = make_error_domain<json_errc_table>("json");
 constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
-  return json_error_domain;
+  return json_errc_domain;
 }
 
 struct json_limits {
@@ -107,16 +98,17 @@ inline const json_value* json_value::find(std::string_view key) const noexcept {
   return found;
 }
 
-namespace json_impl {
+namespace json {
 
-inline relkit::error make_error(json_errc code, std::size_t pos, std::string_view what) {
-  std::string message(what);
-  message += " at ";
-  message += std::to_string(pos);
-  return relkit::error{code, pos, std::move(message)};
+// `what` is a string literal (see json_errc_table).
+[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
+                                              std::size_t limit = 0) noexcept {
+  return relkit::error{
+      code, pos,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
 }
 
-inline bool is_space(char c) noexcept {
+[[nodiscard]] inline bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
@@ -143,10 +135,10 @@ class reader {
  public:
   reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
 
-  relkit::result<json_value> parse() {
+  [[nodiscard]] relkit::result<json_value> parse() {
     if (in_.size() > limits_.max_bytes) {
       return make_error(json_errc::too_large, limits_.max_bytes,
-                        "JSON input exceeds " + std::to_string(limits_.max_bytes) + " bytes");
+                        "JSON input exceeds the byte limit", limits_.max_bytes);
     }
     // Each frame is an open array or object; `key` is the pending member name.
     struct frame {
@@ -162,7 +154,8 @@ class reader {
       if (pos_ >= in_.size())
         return make_error(json_errc::unexpected_end, pos_, "expected a value");
       if (++count_ > limits_.max_values) {
-        return make_error(json_errc::too_many_values, pos_, "too many JSON values");
+        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
+                          limits_.max_values);
       }
       json_value value;
       value.position = pos_;
@@ -170,8 +163,7 @@ class reader {
       bool opened = false;
       if (c == '{' || c == '[') {
         if (stack.size() >= limits_.max_depth) {
-          return make_error(json_errc::too_deep, pos_,
-                            "JSON nesting deeper than " + std::to_string(limits_.max_depth));
+          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
         }
         value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
         ++pos_;
@@ -247,7 +239,7 @@ class reader {
   }
 
   // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  relkit::result<std::string> read_key() {
+  [[nodiscard]] relkit::result<std::string> read_key() {
     if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
     if (in_[pos_] != '"') {
       return make_error(json_errc::unexpected_character, pos_, "expected a string key");
@@ -263,7 +255,7 @@ class reader {
     return key;
   }
 
-  relkit::result<void> read_scalar(json_value& value) {
+  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
     const char c = in_[pos_];
     if (c == '"') {
       value.type = json_value::kind::string;
@@ -283,7 +275,7 @@ class reader {
     return make_error(json_errc::unexpected_character, pos_, "expected a value");
   }
 
-  relkit::result<void> read_number(json_value& value) {
+  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
     const std::size_t start = pos_;
     auto digits = [&]() {
       const std::size_t from = pos_;
@@ -316,7 +308,7 @@ class reader {
     return {};
   }
 
-  relkit::result<void> read_hex4(std::uint32_t& out) {
+  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
     if (pos_ + 4 > in_.size())
       return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
     out = 0;
@@ -339,7 +331,7 @@ class reader {
   }
 
   // pos_ at the opening quote; leaves pos_ after the closing quote.
-  relkit::result<void> read_string(std::string& out) {
+  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
     const std::size_t start = pos_;
     ++pos_;
     while (true) {
@@ -418,12 +410,13 @@ class reader {
   std::size_t count_ = 0;
 };
 
-}  // namespace json_impl
+}  // namespace json
 
 // Parses one JSON document (whitespace around it allowed).
 template <class Unused = void>
-relkit::result<json_value> parse_json(std::string_view text, const json_limits& limits = {}) {
-  return json_impl::reader<>(text, limits).parse();
+[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
+                                                    const json_limits& limits = {}) {
+  return json::reader<>(text, limits).parse();
 }
 
 }  // namespace detail

@@ -16,6 +16,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/flags/detail/hash.hpp"
+#include "relkit/flags/detail/weights.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -33,11 +34,12 @@ inline constexpr std::uint32_t unleash_variant_seed = 86028157U;
 enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
 
 // murmur3_x86_32("<group_id>:<id>", seed).
-constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
-                                     std::uint32_t seed,
-                                     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
-  if (encoding == unleash_encoding::utf8) return detail::murmur3_32_joined(group_id, ':', id, seed);
-  detail::murmur3_x86_32 h(seed);
+[[nodiscard]] constexpr std::uint32_t unleash_hash(
+    std::string_view group_id, std::string_view id, std::uint32_t seed,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  if (encoding == unleash_encoding::utf8)
+    return detail::murmur3::hash_joined(group_id, ':', id, seed);
+  detail::murmur3::hasher h(seed);
   std::uint32_t unit = 0;
   detail::utf16_units group_units(group_id);
   while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
@@ -49,7 +51,7 @@ constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view
 
 // murmur3("<group_id>:<id>", seed) % modulus + 1, in [1, modulus]; 0 when
 // modulus is 0 (no bucket).
-constexpr std::uint32_t unleash_normalized(
+[[nodiscard]] constexpr std::uint32_t unleash_normalized(
     std::string_view group_id, std::string_view id, std::uint32_t modulus, std::uint32_t seed,
     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   if (modulus == 0) return 0;
@@ -57,14 +59,14 @@ constexpr std::uint32_t unleash_normalized(
 }
 
 // A strategy's percentage bucket, 1..100 (normalizedStrategyValue).
-constexpr std::uint32_t unleash_bucket(
+[[nodiscard]] constexpr std::uint32_t unleash_bucket(
     std::string_view group_id, std::string_view id,
     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   return unleash_normalized(group_id, id, 100, 0, encoding);
 }
 
 // A variant's target, 1..total_weight (normalizedVariantValue).
-constexpr std::uint32_t unleash_variant_bucket(
+[[nodiscard]] constexpr std::uint32_t unleash_variant_bucket(
     std::string_view group_id, std::string_view id, std::uint32_t total_weight,
     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   return unleash_normalized(group_id, id, total_weight, unleash_variant_seed, encoding);
@@ -72,20 +74,21 @@ constexpr std::uint32_t unleash_variant_bucket(
 
 // Whether `id` is inside a `percentage` rollout of `group_id`: buckets
 // 1..percentage are in, so raising the percentage only adds ids.
-constexpr bool unleash_in_rollout(std::uint32_t percentage, std::string_view group_id,
-                                  std::string_view id,
-                                  unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+[[nodiscard]] constexpr bool unleash_in_rollout(
+    std::uint32_t percentage, std::string_view group_id, std::string_view id,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   return percentage > 0 && unleash_bucket(group_id, id, encoding) <= percentage;
 }
 
 // Index of the variant a 1-based `target` falls in: walk the weights, skip
 // zero weights, first with cumulative weight >= target; -1 past the end.
 template <class Weights>
-constexpr int unleash_select_variant(std::uint32_t target, const Weights& weights) noexcept {
+[[nodiscard]] constexpr int unleash_select_variant(std::uint32_t target,
+                                                   const Weights& weights) noexcept {
   std::uint64_t cumulative = 0;
   int index = 0;
   for (const auto& w : weights) {
-    const auto weight = static_cast<std::uint64_t>(w);
+    const std::uint64_t weight = detail::weight_units(w);
     if (weight != 0) {
       cumulative += weight;
       if (cumulative >= target) return index;
@@ -99,7 +102,8 @@ constexpr int unleash_select_variant(std::uint32_t target, const Weights& weight
 // GrowthBook
 
 // FNV-1a 32 over the UTF-16 code units of a + b.
-constexpr std::uint32_t growthbook_fnv(std::string_view a, std::string_view b = {}) noexcept {
+[[nodiscard]] constexpr std::uint32_t growthbook_fnv(std::string_view a,
+                                                     std::string_view b = {}) noexcept {
   detail::fnv1a_32_utf16 h;
   h.update(a);
   h.update(b);
@@ -108,9 +112,9 @@ constexpr std::uint32_t growthbook_fnv(std::string_view a, std::string_view b = 
 
 // The integer behind growthbook_hash: v1 in [0, 1000), v2 in [0, 10000);
 // nullopt for other versions.
-constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view seed,
-                                                             std::string_view value,
-                                                             int version) noexcept {
+[[nodiscard]] constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view seed,
+                                                                           std::string_view value,
+                                                                           int version) noexcept {
   if (version == 1) return growthbook_fnv(value, seed) % 1000U;
   if (version == 2) {
     // The inner hash as an unsigned decimal string, as JS String(n) writes it.
@@ -131,8 +135,9 @@ constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view se
 // hash(seed, value, version): v1 = (fnv(value + seed) % 1000) / 1000,
 // v2 = (fnv(String(fnv(seed + value))) % 10000) / 10000; nullopt for other
 // versions (not included). Division as JavaScript does it, so == holds.
-constexpr std::optional<double> growthbook_hash(std::string_view seed, std::string_view value,
-                                                int version) noexcept {
+[[nodiscard]] constexpr std::optional<double> growthbook_hash(std::string_view seed,
+                                                              std::string_view value,
+                                                              int version) noexcept {
   const auto units = growthbook_hash_units(seed, value, version);
   if (!units) return std::nullopt;
   return static_cast<double>(*units) / (version == 1 ? 1000.0 : 10000.0);
@@ -151,7 +156,7 @@ struct bucket_range {
 
 // getEqualWeights: n times 1/n; empty for n <= 0.
 template <class Unused = void>
-std::vector<double> growthbook_equal_weights(int n) {
+[[nodiscard]] std::vector<double> growthbook_equal_weights(int n) {
   if (n <= 0) return {};
   return std::vector<double>(static_cast<std::size_t>(n), 1.0 / n);
 }
@@ -161,8 +166,8 @@ std::vector<double> growthbook_equal_weights(int n) {
 // [cum_i, cum_i + coverage * w_i). Starts do not depend on coverage, so
 // raising coverage only adds users.
 template <class Unused = void>
-std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double coverage,
-                                                   const std::vector<double>* weights) {
+[[nodiscard]] std::vector<bucket_range> growthbook_bucket_ranges(
+    int num_variations, double coverage, const std::vector<double>* weights) {
   if (!(coverage >= 0.0)) coverage = 0.0;  // also NaN, as `coverage < 0` is false for it
   if (coverage > 1.0) coverage = 1.0;
   std::vector<double> w = weights != nullptr ? *weights : growthbook_equal_weights(num_variations);
@@ -185,7 +190,7 @@ std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double co
 
 // chooseVariation: the first range with start <= n < end, else -1.
 template <class Ranges>
-constexpr int growthbook_choose_variation(double n, const Ranges& ranges) noexcept {
+[[nodiscard]] constexpr int growthbook_choose_variation(double n, const Ranges& ranges) noexcept {
   int index = 0;
   for (const bucket_range& r : ranges) {
     if (n >= r.start && n < r.end) return index;
@@ -201,8 +206,8 @@ struct growthbook_namespace {
 };
 
 // inNamespace: hash("__" + id, hash_value, 1) in [start, end).
-constexpr bool growthbook_in_namespace(std::string_view hash_value,
-                                       const growthbook_namespace& ns) noexcept {
+[[nodiscard]] constexpr bool growthbook_in_namespace(std::string_view hash_value,
+                                                     const growthbook_namespace& ns) noexcept {
   detail::fnv1a_32_utf16 h;
   h.update(hash_value);
   h.update("__");
@@ -218,15 +223,17 @@ constexpr bool growthbook_in_namespace(std::string_view hash_value,
 inline constexpr std::uint64_t launchdarkly_scale = 0xFFFFFFFFFFFFFFFULL;
 
 // The first 15 hex digits of sha1(input) as an integer (60 bits).
-constexpr std::uint64_t launchdarkly_hash_prefix(const detail::sha1_digest& d) noexcept {
+[[nodiscard]] constexpr std::uint64_t launchdarkly_hash_prefix(
+    const detail::sha1_digest& d) noexcept {
   std::uint64_t h = 0;
   for (std::size_t i = 0; i < 8; ++i) h = (h << 8U) | d[i];
   return h >> 4U;  // 64 bits read, keep the first 60
 }
 
 // sha1 prefix of "<flag_key>.<salt>.<value>" (UTF-8).
-constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key, std::string_view salt,
-                                          std::string_view value) noexcept {
+[[nodiscard]] constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key,
+                                                        std::string_view salt,
+                                                        std::string_view value) noexcept {
   detail::sha1_hasher h;
   h.update(flag_key);
   h.update(".");
@@ -237,8 +244,8 @@ constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key, std::string
 }
 
 // sha1 prefix of "<seed>.<value>" (rollouts and experiments with a seed).
-constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
-                                                 std::string_view value) noexcept {
+[[nodiscard]] constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
+                                                               std::string_view value) noexcept {
   std::array<char, 21> digits{};
   std::size_t n = 0;
   const bool negative = seed < 0;
@@ -261,19 +268,19 @@ constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
 
 // The bucket as the JavaScript SDK computes it: h / (2^60 - 1) in double
 // (the divisor rounds to 2^60).
-constexpr double launchdarkly_bucket(std::uint64_t hash) noexcept {
+[[nodiscard]] constexpr double launchdarkly_bucket(std::uint64_t hash) noexcept {
   return static_cast<double>(hash) / static_cast<double>(launchdarkly_scale);
 }
 
 // The bucket as the Go SDK computes it, in float32.
-constexpr float launchdarkly_bucket_f32(std::uint64_t hash) noexcept {
+[[nodiscard]] constexpr float launchdarkly_bucket_f32(std::uint64_t hash) noexcept {
   return static_cast<float>(hash) / static_cast<float>(launchdarkly_scale);
 }
 
 // floor(h * 100000 / (2^60 - 1)) exactly, in [0, 100000]: the bucket in the
 // weight units of a rollout (sdk-test-harness' form), compared with integer
 // weight sums.
-constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
+[[nodiscard]] constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
   // x = hash * 100000 as C * 2^32 + low, then divide by 2^60 - 1 using
   // x = q * 2^60 + r  =>  x = q * (2^60 - 1) + (q + r).
   const std::uint64_t hi = hash >> 32U;
@@ -291,13 +298,13 @@ constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
 // cumulative weight exceeds the bucket; past the end (weights summing below
 // 100000) the last one, as the SDKs do. -1 for no weights.
 template <class Weights>
-constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
-                                         const Weights& weights) noexcept {
+[[nodiscard]] constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
+                                                       const Weights& weights) noexcept {
   std::uint64_t cumulative = 0;
   int index = 0;
   int last = -1;
   for (const auto& w : weights) {
-    cumulative += static_cast<std::uint64_t>(w);
+    cumulative += detail::weight_units(w);
     if (bucket100k < cumulative) return index;
     last = index;
     ++index;
@@ -309,31 +316,33 @@ constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
 // flagd / OpenFeature `fractional`
 
 // The hash input when no bucketBy string is given: flag key + targeting key.
-constexpr std::uint32_t flagd_hash(std::string_view flag_key,
-                                   std::string_view targeting_key) noexcept {
-  detail::murmur3_x86_32 h(0);
+[[nodiscard]] constexpr std::uint32_t flagd_hash(std::string_view flag_key,
+                                                 std::string_view targeting_key) noexcept {
+  detail::murmur3::hasher h(0);
   h.update(flag_key);
   h.update(targeting_key);
   return h.finish();
 }
 
 // v2 (flagd PR #1909): (h * total) >> 32, in [0, total).
-constexpr std::uint32_t flagd_bucket_v2(std::uint32_t hash, std::uint32_t total_weight) noexcept {
+[[nodiscard]] constexpr std::uint32_t flagd_bucket_v2(std::uint32_t hash,
+                                                      std::uint32_t total_weight) noexcept {
   return static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * total_weight) >> 32U);
 }
 
 // v2 selection: integer weights (negative ones count as 0, as flagd clamps);
 // first variant with bucket < cumulative weight; -1 if the weights sum to 0.
 template <class Weights>
-constexpr int flagd_fractional_v2(std::uint32_t hash, const Weights& weights) noexcept {
+[[nodiscard]] constexpr int flagd_fractional_v2(std::uint32_t hash,
+                                                const Weights& weights) noexcept {
   std::uint64_t total = 0;
-  for (const auto& w : weights) total += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+  for (const auto& w : weights) total += w > 0 ? detail::weight_units(w) : 0U;
   if (total == 0 || total > 0x7FFFFFFFU) return -1;
   const std::uint32_t bucket = flagd_bucket_v2(hash, static_cast<std::uint32_t>(total));
   std::uint64_t cumulative = 0;
   int index = 0;
   for (const auto& w : weights) {
-    cumulative += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+    cumulative += w > 0 ? detail::weight_units(w) : 0U;
     if (bucket < cumulative) return index;
     ++index;
   }
@@ -341,7 +350,7 @@ constexpr int flagd_fractional_v2(std::uint32_t hash, const Weights& weights) no
 }
 
 // v1 (legacy): |int32(h)| / (2^31 - 1) * 100, a float in [0, 100].
-constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
+[[nodiscard]] constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
   const std::int64_t signed_hash = hash >= 0x80000000U
                                        ? static_cast<std::int64_t>(hash) - 0x100000000LL
                                        : static_cast<std::int64_t>(hash);
@@ -351,7 +360,8 @@ constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
 
 // v1 selection: first variant with bucket < sum of 100 * w / total.
 template <class Weights>
-constexpr int flagd_fractional_v1(std::uint32_t hash, const Weights& weights) noexcept {
+[[nodiscard]] constexpr int flagd_fractional_v1(std::uint32_t hash,
+                                                const Weights& weights) noexcept {
   double total = 0.0;
   for (const auto& w : weights) total += static_cast<double>(w);
   const double bucket = flagd_bucket_v1(hash);
@@ -369,8 +379,8 @@ constexpr int flagd_fractional_v1(std::uint32_t hash, const Weights& weights) no
 // Flipt
 
 // Variant flags: crc32(flag_key + entity_id) % 1000.
-constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
-                                             std::string_view entity_id) noexcept {
+[[nodiscard]] constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
+                                                           std::string_view entity_id) noexcept {
   detail::crc32_ieee c;
   c.update(flag_key);
   c.update(entity_id);
@@ -379,8 +389,8 @@ constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
 
 // Boolean threshold rollouts: crc32(entity_id + flag_key) % 100 (note the
 // order, reversed from variant flags); in <=> bucket < percentage.
-constexpr std::uint32_t flipt_boolean_bucket(std::string_view entity_id,
-                                             std::string_view flag_key) noexcept {
+[[nodiscard]] constexpr std::uint32_t flipt_boolean_bucket(std::string_view entity_id,
+                                                           std::string_view flag_key) noexcept {
   detail::crc32_ieee c;
   c.update(entity_id);
   c.update(flag_key);
@@ -394,8 +404,8 @@ enum class flipt_rounding : std::uint8_t { truncate_go_server, round_rust_client
 // The variant index a 0..999 bucket selects from percentage rollouts
 // (float32 arithmetic, as both engines do); -1 if none.
 template <class Percentages>
-inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts,
-                               flipt_rounding rounding) noexcept {
+[[nodiscard]] inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts,
+                                             flipt_rounding rounding) noexcept {
   float total = 0.0F;
   std::size_t count = 0;
   for (const auto& r : rollouts) {
@@ -411,10 +421,12 @@ inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts
     std::int64_t boundary = 0;
     if (rounding == flipt_rounding::round_rust_client) {
       // Math.round / f32::round agree for the non-negative values here.
-      const float floored = static_cast<float>(static_cast<std::int64_t>(scaled));
-      boundary = static_cast<std::int64_t>(floored) + (scaled - floored >= 0.5F ? 1 : 0);
+      // (All zero rollouts make `scaled` NaN: boundary 0, no match but the last.)
+      const std::int64_t truncated = detail::saturating_int64(scaled);
+      const float floored = static_cast<float>(truncated);
+      boundary = truncated + (scaled - floored >= 0.5F ? 1 : 0);
     } else {
-      boundary = static_cast<std::int64_t>(scaled);
+      boundary = detail::saturating_int64(scaled);
     }
     if (i + 1 == count) boundary = 1000;
     if (boundary >= static_cast<std::int64_t>(bucket) + 1) return static_cast<int>(i);
@@ -428,7 +440,7 @@ inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts
 
 // (int(md5(hash_input)) % 9999) / 9998 * 100, in [0, 100]. hash_input is the
 // ids joined with ','.
-constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
+[[nodiscard]] constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
   const detail::md5_digest d = detail::md5(hash_input);
   std::uint32_t remainder = 0;
   for (std::uint8_t byte : d) remainder = (remainder * 256U + byte) % 9999U;
@@ -438,7 +450,7 @@ constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
 // The percentage of an identity for a list of ids (e.g. {feature key,
 // identity key}); exactly 100 rehashes with the ids repeated, as the engine does.
 template <class Unused = void>
-double flagsmith_percentage(const std::vector<std::string_view>& ids) {
+[[nodiscard]] double flagsmith_percentage(const std::vector<std::string_view>& ids) {
   std::string input;
   for (std::size_t iterations = 1; iterations < 64; ++iterations) {
     input.clear();

@@ -12,20 +12,21 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
 
-constexpr std::uint32_t rotl32(std::uint32_t x, unsigned r) noexcept {
+[[nodiscard]] constexpr std::uint32_t rotl32(std::uint32_t x, unsigned r) noexcept {
   return (x << r) | (x >> (32U - r));
 }
 
-constexpr std::uint32_t byte_at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::uint32_t byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i]));
 }
 
 // Bytes i..i+3 of s as a little-endian word. At run time on a little-endian
 // GCC/Clang target this is one unaligned load (the byte-wise form is not
 // always merged into one); in constant evaluation and elsewhere, byte by byte.
-constexpr std::uint32_t load_le32(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::uint32_t load_le32(std::string_view s, std::size_t i) noexcept {
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (!__builtin_is_constant_evaluated()) {
@@ -47,7 +48,7 @@ class utf16_units {
   constexpr explicit utf16_units(std::string_view utf8) noexcept : text_(utf8) {}
 
   // Next code unit into `unit`; false at the end.
-  constexpr bool next(std::uint32_t& unit) noexcept {
+  [[nodiscard]] constexpr bool next(std::uint32_t& unit) noexcept {
     if (pending_low_ != 0) {
       unit = pending_low_;
       pending_low_ = 0;
@@ -66,7 +67,7 @@ class utf16_units {
   }
 
  private:
-  constexpr std::uint32_t decode() noexcept {
+  [[nodiscard]] constexpr std::uint32_t decode() noexcept {
     const std::uint32_t b0 = byte_at(text_, pos_);
     std::size_t len = 0;
     std::uint32_t cp = 0;
@@ -119,23 +120,25 @@ class utf16_units {
 // MurmurHash3 x86_32 (Austin Appleby's reference): 4-byte little-endian
 // blocks, tail, fmix32. Streaming so a key "group:id" hashes without being
 // concatenated first.
+namespace murmur3 {
+
 // The two steps of MurmurHash3 x86_32, shared by the streaming hasher and the
 // one-pass joined hash below.
-constexpr std::uint32_t murmur3_scramble(std::uint32_t k) noexcept {
+[[nodiscard]] constexpr std::uint32_t scramble(std::uint32_t k) noexcept {
   k *= 0xCC9E2D51U;
   k = rotl32(k, 15);
   return k * 0x1B873593U;
 }
-constexpr std::uint32_t murmur3_mix(std::uint32_t h, std::uint32_t block) noexcept {
-  h ^= murmur3_scramble(block);
+[[nodiscard]] constexpr std::uint32_t mix(std::uint32_t h, std::uint32_t block) noexcept {
+  h ^= scramble(block);
   h = rotl32(h, 13);
   return h * 5U + 0xE6546B64U;
 }
 // `tail` holds the last length % 4 bytes (little-endian); the reference mixes
 // the length mod 2^32.
-constexpr std::uint32_t murmur3_finish(std::uint32_t h, std::uint32_t tail,
-                                       std::size_t length) noexcept {
-  if (length % 4 != 0) h ^= murmur3_scramble(tail);
+[[nodiscard]] constexpr std::uint32_t finalize(std::uint32_t h, std::uint32_t tail,
+                                               std::size_t length) noexcept {
+  if (length % 4 != 0) h ^= scramble(tail);
   h ^= static_cast<std::uint32_t>(length);
   h ^= h >> 16U;
   h *= 0x85EBCA6BU;
@@ -145,15 +148,15 @@ constexpr std::uint32_t murmur3_finish(std::uint32_t h, std::uint32_t tail,
   return h;
 }
 
-class murmur3_x86_32 {
+class hasher {
  public:
-  constexpr explicit murmur3_x86_32(std::uint32_t seed) noexcept : h_(seed) {}
+  constexpr explicit hasher(std::uint32_t seed) noexcept : h_(seed) {}
 
   constexpr void update_byte(std::uint32_t byte) noexcept {
     block_ |= (byte & 0xFFU) << (8U * fill_);
     ++length_;
     if (++fill_ == 4U) {
-      h_ = murmur3_mix(h_, block_);
+      h_ = mix(h_, block_);
       block_ = 0;
       fill_ = 0;
     }
@@ -164,13 +167,13 @@ class murmur3_x86_32 {
     while (fill_ != 0 && i < n) update_byte(byte_at(bytes, i++));
     // Whole blocks straight from the input: the hot path.
     for (; i + 4 <= n; i += 4) {
-      h_ = murmur3_mix(h_, load_le32(bytes, i));
+      h_ = mix(h_, load_le32(bytes, i));
       length_ += 4;
     }
     while (i < n) update_byte(byte_at(bytes, i++));
   }
   [[nodiscard]] constexpr std::uint32_t finish() const noexcept {
-    return murmur3_finish(h_, block_, length_);
+    return finalize(h_, block_, length_);
   }
 
  private:
@@ -180,18 +183,20 @@ class murmur3_x86_32 {
   std::uint32_t length_ = 0;  // mod 2^32, as the reference mixes it
 };
 
-constexpr std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed = 0) noexcept {
-  murmur3_x86_32 h(seed);
+[[nodiscard]] constexpr std::uint32_t hash(std::string_view bytes,
+                                           std::uint32_t seed = 0) noexcept {
+  hasher h(seed);
   h.update(bytes);
   return h.finish();
 }
 
-// murmur3_32 of the bytes of `a`, then `separator`, then `b`, without building
+// hash() of the bytes of `a`, then `separator`, then `b`, without building
 // the joined string: Unleash hashes "groupId:userId" on every evaluation.
-// Equal to murmur3_32(a + separator + b, seed); whole blocks are read straight
+// Equal to hash(a + separator + b, seed); whole blocks are read straight
 // from a and b, only the block or two around the separator are assembled.
-constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, std::string_view b,
-                                          std::uint32_t seed = 0) noexcept {
+[[nodiscard]] constexpr std::uint32_t hash_joined(std::string_view a, char separator,
+                                                  std::string_view b,
+                                                  std::uint32_t seed = 0) noexcept {
   const std::size_t a_size = a.size();
   const std::size_t n = a_size + 1 + b.size();
   auto at = [&](std::size_t i) -> std::uint32_t {
@@ -201,15 +206,17 @@ constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, st
   };
   std::uint32_t h = seed;
   std::size_t i = 0;
-  for (; i + 4 <= a_size; i += 4) h = murmur3_mix(h, load_le32(a, i));
+  for (; i + 4 <= a_size; i += 4) h = mix(h, load_le32(a, i));
   for (; i <= a_size && i + 4 <= n; i += 4) {  // blocks that hold the separator
-    h = murmur3_mix(h, at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
+    h = mix(h, at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
   }
-  for (; i + 4 <= n; i += 4) h = murmur3_mix(h, load_le32(b, i - a_size - 1));
+  for (; i + 4 <= n; i += 4) h = mix(h, load_le32(b, i - a_size - 1));
   std::uint32_t tail = 0;
   for (std::size_t t = n - i; t > 0; --t) tail = (tail << 8U) | at(i + t - 1);
-  return murmur3_finish(h, tail, n);
+  return finalize(h, tail, n);
 }
+
+}  // namespace murmur3
 
 // ---------------------------------------------------------------------------
 // FNV-1a 32 over UTF-16 code units (whole 16-bit units XORed in), the way
@@ -236,7 +243,7 @@ class fnv1a_32_utf16 {
 };
 
 // Plain FNV-1a 32 over bytes.
-constexpr std::uint32_t fnv1a_32(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr std::uint32_t fnv1a_32(std::string_view bytes) noexcept {
   std::uint32_t h = 0x811C9DC5U;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     h ^= byte_at(bytes, i);
@@ -272,7 +279,7 @@ class crc32_ieee {
   std::uint32_t c_ = 0xFFFFFFFFU;
 };
 
-constexpr std::uint32_t crc32(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr std::uint32_t crc32(std::string_view bytes) noexcept {
   crc32_ieee c;
   c.update(bytes);
   return c.finish();
@@ -357,7 +364,7 @@ class sha1_hasher {
   std::uint64_t total_ = 0;
 };
 
-constexpr sha1_digest sha1(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr sha1_digest sha1(std::string_view bytes) noexcept {
   sha1_hasher h;
   h.update(bytes);
   return h.finish();
@@ -445,11 +452,12 @@ class md5_hasher {
   std::uint64_t total_ = 0;
 };
 
-constexpr md5_digest md5(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr md5_digest md5(std::string_view bytes) noexcept {
   md5_hasher h;
   h.update(bytes);
   return h.finish();
 }
 
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END

@@ -20,9 +20,8 @@
 #include "relkit/flags/detail/hash.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
-namespace regex_lite {
-
 inline constexpr std::size_t max_pattern_bytes = 4096;
 inline constexpr std::size_t max_program_size = 20000;
 inline constexpr int max_nesting = 64;
@@ -55,17 +54,17 @@ struct instruction {
   std::uint32_t b = 0;
 };
 
-constexpr std::uint32_t ascii_swap_case(std::uint32_t c) noexcept {
+[[nodiscard]] constexpr std::uint32_t ascii_swap_case(std::uint32_t c) noexcept {
   if (c >= 'a' && c <= 'z') return c - 32U;
   if (c >= 'A' && c <= 'Z') return c + 32U;
   return c;
 }
-constexpr bool is_word_char(std::uint32_t c) noexcept {
+[[nodiscard]] constexpr bool is_word_char(std::uint32_t c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Code points of UTF-8 text; malformed bytes read as U+FFFD.
-inline std::uint32_t decode_at(std::string_view s, std::size_t& i) noexcept {
+[[nodiscard]] inline std::uint32_t decode_at(std::string_view s, std::size_t& i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80U) {
     ++i;
@@ -96,7 +95,7 @@ class basic_regex {
   basic_regex() = default;
 
   // Compiles `pattern`; valid() is false for anything the engine rejects.
-  static basic_regex compile(std::string_view pattern, bool case_insensitive) {
+  [[nodiscard]] static basic_regex compile(std::string_view pattern, bool case_insensitive) {
     basic_regex r;
     if (pattern.size() > max_pattern_bytes) return r;
     compiler c(pattern, r);
@@ -161,7 +160,7 @@ class basic_regex {
     std::vector<std::uint32_t> dense, sparse;
     std::size_t size = 0;
     explicit thread_list(std::size_t n) : dense(n), sparse(n) {}
-    bool contains(std::uint32_t pc) const noexcept {
+    [[nodiscard]] bool contains(std::uint32_t pc) const noexcept {
       const std::uint32_t slot = sparse[pc];
       return slot < size && dense[slot] == pc;
     }
@@ -172,7 +171,7 @@ class basic_regex {
     void clear() noexcept { size = 0; }
   };
 
-  bool class_matches(const instruction& in, std::uint32_t cp) const noexcept {
+  [[nodiscard]] bool class_matches(const instruction& in, std::uint32_t cp) const noexcept {
     const auto& ranges = classes_[in.a];
     bool hit = false;
     for (const auto& r : ranges) {
@@ -186,8 +185,8 @@ class basic_regex {
 
   // Follows jumps, splits and assertions from `pc` at the position between
   // `prev` and `cur`; true if a match instruction is reached.
-  bool add_thread(thread_list& list, std::vector<std::uint32_t>& stack, std::uint32_t start,
-                  std::uint32_t prev, std::uint32_t cur) const {
+  [[nodiscard]] bool add_thread(thread_list& list, std::vector<std::uint32_t>& stack,
+                                std::uint32_t start, std::uint32_t prev, std::uint32_t cur) const {
     stack.clear();
     stack.push_back(start);
     while (!stack.empty()) {
@@ -245,7 +244,7 @@ class basic_regex {
     compiler(std::string_view pattern, basic_regex& out) : p_(pattern), out_(out) {}
     flag_set flags;
 
-    bool run() {
+    [[nodiscard]] bool run() {
       int root = -1;
       if (!parse_alternation(root, 0, flags)) return false;
       if (i_ != p_.size()) return false;  // unbalanced ')'
@@ -263,20 +262,20 @@ class basic_regex {
       std::uint32_t min = 0, max = 0;
     };
 
-    int add(node n) {
+    [[nodiscard]] int add(node n) {
       nodes_.push_back(std::move(n));
       return static_cast<int>(nodes_.size() - 1);
     }
-    int leaf(opcode op, bool flag, std::uint32_t a = 0) {
+    [[nodiscard]] int leaf(opcode op, bool flag, std::uint32_t a = 0) {
       node n;
       n.type = kind::instr;
       n.leaf = instruction{op, flag, a, 0};
       return add(std::move(n));
     }
-    bool at_end() const noexcept { return i_ >= p_.size(); }
-    char peek() const noexcept { return p_[i_]; }
+    [[nodiscard]] bool at_end() const noexcept { return i_ >= p_.size(); }
+    [[nodiscard]] char peek() const noexcept { return p_[i_]; }
 
-    bool parse_alternation(int& out, int depth, flag_set& fl) {
+    [[nodiscard]] bool parse_alternation(int& out, int depth, flag_set& fl) {
       if (depth > max_nesting) return false;
       node alt;
       alt.type = kind::alternation;
@@ -294,7 +293,7 @@ class basic_regex {
       return true;
     }
 
-    bool parse_concat(int& out, int depth, flag_set& fl) {
+    [[nodiscard]] bool parse_concat(int& out, int depth, flag_set& fl) {
       node seq;
       seq.type = kind::concat;
       while (!at_end() && peek() != '|' && peek() != ')') {
@@ -309,7 +308,7 @@ class basic_regex {
       return true;
     }
 
-    bool read_count(std::uint32_t& value) {
+    [[nodiscard]] bool read_count(std::uint32_t& value) {
       const std::size_t start = i_;
       value = 0;
       while (!at_end() && peek() >= '0' && peek() <= '9') {
@@ -320,7 +319,7 @@ class basic_regex {
       return i_ > start;
     }
 
-    bool parse_quantifiers(int& atom) {
+    [[nodiscard]] bool parse_quantifiers(int& atom) {
       if (at_end()) return true;
       std::uint32_t min = 0, max = 0;
       const char c = peek();
@@ -365,7 +364,7 @@ class basic_regex {
       return at_end() || (peek() != '*' && peek() != '+' && peek() != '?' && peek() != '{');
     }
 
-    bool parse_flags(flag_set& fl, bool& scoped) {
+    [[nodiscard]] bool parse_flags(flag_set& fl, bool& scoped) {
       bool negate = false;
       while (!at_end()) {
         const char c = peek();
@@ -395,7 +394,7 @@ class basic_regex {
       return false;
     }
 
-    bool parse_atom(int& out, int depth, flag_set& fl, bool& is_flag_group) {
+    [[nodiscard]] bool parse_atom(int& out, int depth, flag_set& fl, bool& is_flag_group) {
       const char c = peek();
       if (c == '(') {
         ++i_;
@@ -453,7 +452,7 @@ class basic_regex {
       return true;
     }
 
-    bool skip_group_name(char close) {
+    [[nodiscard]] bool skip_group_name(char close) {
       ++i_;  // '<'
       const std::size_t start = i_;
       while (!at_end() && peek() != close) ++i_;
@@ -462,12 +461,13 @@ class basic_regex {
       return true;
     }
 
-    int literal(std::uint32_t cp, const flag_set& fl) {
+    [[nodiscard]] int literal(std::uint32_t cp, const flag_set& fl) {
       const bool fold = fl.case_insensitive && ascii_swap_case(cp) != cp;
       return leaf(opcode::literal, fold, cp);
     }
 
-    int class_node(std::vector<class_range> ranges, bool negated, const flag_set& fl) {
+    [[nodiscard]] int class_node(std::vector<class_range> ranges, bool negated,
+                                 const flag_set& fl) {
       if (fl.case_insensitive) {
         const std::size_t n = ranges.size();
         for (std::size_t k = 0; k < n; ++k) {
@@ -484,7 +484,7 @@ class basic_regex {
     }
 
     // Perl classes \d \w \s (ASCII); false if `c` is none.
-    static bool perl_class(char c, std::vector<class_range>& ranges, bool& negated) {
+    [[nodiscard]] static bool perl_class(char c, std::vector<class_range>& ranges, bool& negated) {
       negated = c == 'D' || c == 'W' || c == 'S';
       switch (c) {
         case 'd':
@@ -505,7 +505,7 @@ class basic_regex {
     }
 
     // A single-character escape (after '\'); false if not one.
-    bool escaped_char(char e, std::uint32_t& cp) {
+    [[nodiscard]] bool escaped_char(char e, std::uint32_t& cp) {
       switch (e) {
         case 'n':
           cp = '\n';
@@ -567,7 +567,7 @@ class basic_regex {
       }
     }
 
-    bool parse_escape(int& out, const flag_set& fl) {
+    [[nodiscard]] bool parse_escape(int& out, const flag_set& fl) {
       if (at_end()) return false;
       const char e = peek();
       ++i_;
@@ -599,7 +599,7 @@ class basic_regex {
       return true;
     }
 
-    static bool posix_class(std::string_view name, std::vector<class_range>& r) {
+    [[nodiscard]] static bool posix_class(std::string_view name, std::vector<class_range>& r) {
       if (name == "alpha") {
         r.insert(r.end(), {{'A', 'Z'}, {'a', 'z'}});
       } else if (name == "digit") {
@@ -635,7 +635,7 @@ class basic_regex {
     }
 
     // After '['.
-    bool parse_class(int& out, const flag_set& fl) {
+    [[nodiscard]] bool parse_class(int& out, const flag_set& fl) {
       std::vector<class_range> ranges;
       bool negated = false;
       if (!at_end() && peek() == '^') {
@@ -685,7 +685,7 @@ class basic_regex {
     }
 
     // One class member: a character (cp) or a Perl class (cp = unbounded).
-    bool class_atom(std::uint32_t& cp, std::vector<class_range>& ranges) {
+    [[nodiscard]] bool class_atom(std::uint32_t& cp, std::vector<class_range>& ranges) {
       if (peek() == '\\') {
         ++i_;
         if (at_end()) return false;
@@ -705,7 +705,7 @@ class basic_regex {
       return true;
     }
 
-    bool emit(int index, int depth) {
+    [[nodiscard]] bool emit(int index, int depth) {
       if (depth > 4 * max_nesting + 8) return false;
       if (out_.code_.size() > max_program_size) return false;
       const node& n = nodes_[static_cast<std::size_t>(index)];
@@ -783,6 +783,6 @@ class basic_regex {
 
 using regex = basic_regex<>;
 
-}  // namespace regex_lite
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END

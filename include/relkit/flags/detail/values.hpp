@@ -15,16 +15,17 @@
 #include "relkit/config.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
 
-constexpr bool is_digit(char c) noexcept {
+[[nodiscard]] constexpr bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
 
 // Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
 // avoided on purpose: libstdc++ computes the length difference through a
 // signed conversion that -fsanitize=implicit-conversion reports.
-constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
   for (std::size_t i = 0; i < n; ++i) {
     const auto x = static_cast<unsigned char>(a[i]);
@@ -35,7 +36,7 @@ constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
   return a.size() < b.size() ? -1 : 1;
 }
 
-constexpr std::string_view trim_js_space(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::string_view trim_js_space(std::string_view s) noexcept {
   auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   };
@@ -48,7 +49,7 @@ constexpr std::string_view trim_js_space(std::string_view s) noexcept {
 // whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
 // JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
 // reads, are accepted as integers.)
-inline std::optional<double> js_number(std::string_view text) noexcept {
+[[nodiscard]] inline std::optional<double> js_number(std::string_view text) noexcept {
   std::string_view s = trim_js_space(text);
   if (s.empty()) return 0.0;
   bool negative = false;
@@ -116,7 +117,8 @@ inline std::optional<double> js_number(std::string_view text) noexcept {
 // THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
 // read as UTC (JavaScript would use the host's zone; relkit has none).
 
-constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsigned d) noexcept {
+[[nodiscard]] constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m,
+                                                            unsigned d) noexcept {
   y -= m <= 2 ? 1 : 0;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   const auto yoe = static_cast<unsigned>(y - era * 400);
@@ -125,8 +127,8 @@ constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsign
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
-                                 unsigned& out) noexcept {
+[[nodiscard]] constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                               unsigned& out) noexcept {
   if (i + n > s.size()) return false;
   out = 0;
   for (std::size_t k = 0; k < n; ++k) {
@@ -137,7 +139,8 @@ constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t
   return true;
 }
 
-constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) noexcept {
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_timestamp_ms(
+    std::string_view text) noexcept {
   const std::string_view s = trim_js_space(text);
   std::size_t i = 0;
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
@@ -204,7 +207,7 @@ struct ip_address {
   bool v6 = false;
 };
 
-constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
   ip_address out;
   std::size_t i = 0;
   for (std::size_t part = 0; part < 4; ++part) {
@@ -227,7 +230,7 @@ constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
   return out;
 }
 
-constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
   std::array<std::uint16_t, 8> groups{};
   std::size_t count = 0;
   std::ptrdiff_t gap = -1;  // where "::" stands
@@ -301,7 +304,7 @@ constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
   return out;
 }
 
-constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
   if (s.find(':') != std::string_view::npos) return parse_ipv6(s);
   return parse_ipv4(s);
 }
@@ -312,7 +315,7 @@ struct cidr_range {
 };
 
 // "a.b.c.d/n", "x::/n", or a bare address (a full-length prefix).
-constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
   const std::size_t slash = s.find('/');
   const auto address = parse_ip(s.substr(0, slash));
   if (!address) return std::nullopt;
@@ -327,7 +330,7 @@ constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
   return cidr_range{*address, prefix};
 }
 
-constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
+[[nodiscard]] constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
   if (range.network.v6 != ip.v6) return false;
   unsigned bits = range.prefix;
   for (std::size_t k = 0; bits > 0; ++k) {
@@ -340,4 +343,5 @@ constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noex
 }
 
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END

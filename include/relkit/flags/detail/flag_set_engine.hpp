@@ -1,0 +1,672 @@
+#pragma once
+// The engine behind relkit::flags::flag_set (relkit/flags/flag_set.hpp):
+// compiling flags and segments once, then evaluating them.
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/detail/prefix_key.hpp"
+#include "relkit/flags/bucketing.hpp"
+#include "relkit/flags/constraint.hpp"
+#include "relkit/flags/context.hpp"
+#include "relkit/flags/detail/compiled.hpp"
+#include "relkit/flags/detail/regex.hpp"
+#include "relkit/flags/detail/values.hpp"
+#include "relkit/flags/evaluation.hpp"
+#include "relkit/flags/flag.hpp"
+#include "relkit/semver/version.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+namespace detail {
+
+// relkit::flags::flag_set's state and evaluator. A template only so that a
+// translation unit that includes flags.hpp without building or evaluating a
+// flag set does not pay for compiling the evaluator (the regex engine and the
+// semver parser included). Copying recompiles (the compiled form points into
+// the copy); moving does not.
+template <class Unused = void>
+class flag_set_engine {
+ public:
+  // An empty set: every flag is unknown.
+  flag_set_engine() = default;
+  // Compiles `flags` and `segments`. A flag whose name repeats: the last one
+  // wins. A strategy naming a segment id that is not in `segments` is off.
+  explicit flag_set_engine(std::vector<flag> flags, std::vector<segment> segments = {})
+      : flags_(std::move(flags)), segments_(std::move(segments)) {
+    compile();
+  }
+  flag_set_engine(const flag_set_engine& other) : flags_(other.flags_), segments_(other.segments_) {
+    compile();
+  }
+  flag_set_engine& operator=(const flag_set_engine& other) {
+    if (this != &other) {
+      flags_ = other.flags_;
+      segments_ = other.segments_;
+      compile();
+    }
+    return *this;
+  }
+  flag_set_engine(flag_set_engine&&) noexcept = default;
+  flag_set_engine& operator=(flag_set_engine&&) noexcept = default;
+  ~flag_set_engine() = default;
+
+  [[nodiscard]] const std::vector<flag>& flags() const noexcept { return flags_; }
+  [[nodiscard]] const std::vector<segment>& segments() const noexcept { return segments_; }
+
+  // Adds or replaces (by name / id), removes; each recompiles the set.
+  void upsert(flag f) {
+    const int i = index_of(f.name);
+    if (i >= 0) {
+      flags_[static_cast<std::size_t>(i)] = std::move(f);
+    } else {
+      flags_.push_back(std::move(f));
+    }
+    compile();
+  }
+  void remove_flag(std::string_view name) {
+    const int i = index_of(name);
+    if (i < 0) return;
+    flags_.erase(flags_.begin() + i);
+    compile();
+  }
+  void upsert(segment s) {
+    bool replaced = false;
+    for (auto& existing : segments_) {
+      if (existing.id == s.id) {
+        existing = s;
+        replaced = true;
+      }
+    }
+    if (!replaced) segments_.push_back(std::move(s));
+    compile();
+  }
+  void remove_segment(std::int64_t id) {
+    std::vector<segment> kept;
+    for (auto& s : segments_) {
+      if (s.id != id) kept.push_back(std::move(s));
+    }
+    segments_ = std::move(kept);
+    compile();
+  }
+  // Replaces everything at once (one compilation).
+  void assign(std::vector<flag> flags, std::vector<segment> segments) {
+    flags_ = std::move(flags);
+    segments_ = std::move(segments);
+    compile();
+  }
+
+  // The flag named `name`, or null.
+  [[nodiscard]] const flag* find(std::string_view name) const noexcept {
+    const int i = index_of(name);
+    return i < 0 ? nullptr : &flags_[static_cast<std::size_t>(i)];
+  }
+
+  // Unleash's feature evaluation (dependencies, kill switch, strategies in
+  // order) with the reason; an unknown flag is off with reason unknown_flag.
+  // Allocates nothing except for REGEX constraints.
+  [[nodiscard]] evaluation evaluate(std::string_view name, const context& ctx) const {
+    const int i = index_of(name);
+    if (i < 0) return evaluation{};
+    const strategy* matched = nullptr;
+    return evaluate_flag(static_cast<std::size_t>(i), ctx, true, matched);
+  }
+
+  // evaluate(name, ctx).enabled: Unleash's isEnabled.
+  [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
+    return evaluate(name, ctx).enabled;
+  }
+
+  // Unleash's getVariant: {name "disabled", enabled false} when the flag is
+  // unknown, off, or has no variants; `payload` points into this set.
+  [[nodiscard]] variant_result get_variant(std::string_view name, const context& ctx) const {
+    const int i = index_of(name);
+    if (i < 0) return variant_result{};
+    return variant_of(static_cast<std::size_t>(i), ctx, true);
+  }
+
+ private:
+  // Binary search over names (sorted index): no allocation, no hashing. The
+  // names' 8-byte prefix keys decide most steps without touching the strings.
+  [[nodiscard]] int index_of(std::string_view name) const noexcept {
+    const std::uint64_t key = relkit::detail::prefix_key(name);
+    std::size_t lo = 0, hi = by_name_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (name_keys_[mid] != key) {
+        if (name_keys_[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+        continue;
+      }
+      const std::string& candidate = flags_[by_name_[mid]].name;
+      const int c = compare_bytes(candidate, name);
+      if (c == 0) return static_cast<int>(by_name_[mid]);
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return -1;
+  }
+
+  void compile_constraint(const constraint& c) {
+    compiled_constraint cc;
+    cc.source = &c;
+    cc.field = field_of(c.context_name);
+    switch (c.op) {
+      case operator_kind::num_eq:
+      case operator_kind::num_gt:
+      case operator_kind::num_gte:
+      case operator_kind::num_lt:
+      case operator_kind::num_lte:
+        cc.number = js_number(c.value);
+        break;
+      case operator_kind::date_after:
+      case operator_kind::date_before:
+        cc.date_ms = parse_timestamp_ms(c.value);
+        break;
+      case operator_kind::semver_eq:
+      case operator_kind::semver_gt:
+      case operator_kind::semver_gte:
+      case operator_kind::semver_lt:
+      case operator_kind::semver_lte:
+        if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
+        break;
+      case operator_kind::regex:
+        cc.pattern = regex::compile(c.value, c.case_insensitive);
+        break;
+      case operator_kind::in_cidr:
+        for (const auto& v : c.values) {
+          if (auto r = parse_cidr(trim_js_space(v))) cc.ranges.push_back(*r);
+        }
+        break;
+      case operator_kind::str_contains:
+      case operator_kind::str_starts_with:
+      case operator_kind::str_ends_with:
+        if (c.case_insensitive) {
+          for (const auto& v : c.values) {
+            std::string lower(v);
+            for (char& ch : lower) ch = ascii_lower(ch);
+            cc.folded.push_back(std::move(lower));
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    constraints_.push_back(std::move(cc));
+  }
+
+  void compile() {
+    compiled_flags_.clear();
+    strategies_.clear();
+    constraints_.clear();
+    by_name_.clear();
+    for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
+    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
+      return compare_bytes(flags_[a].name, flags_[b].name) < 0;
+    });
+    // Duplicate names: the last one wins, as a later payload entry would.
+    std::vector<std::size_t> unique;
+    for (std::size_t k = 0; k < by_name_.size(); ++k) {
+      if (!unique.empty() && flags_[unique.back()].name == flags_[by_name_[k]].name) {
+        unique.back() = std::max(unique.back(), by_name_[k]);
+      } else {
+        unique.push_back(by_name_[k]);
+      }
+    }
+    by_name_ = std::move(unique);
+    name_keys_.clear();
+    for (std::size_t i : by_name_) name_keys_.push_back(relkit::detail::prefix_key(flags_[i].name));
+    for (const flag& f : flags_) {
+      compiled_flag cf;
+      cf.source = &f;
+      cf.first_strategy = strategies_.size();
+      for (const strategy& s : f.strategies) {
+        compiled_strategy cs;
+        cs.source = &s;
+        cs.first_constraint = constraints_.size();
+        for (const constraint& c : s.constraints) compile_constraint(c);
+        for (std::int64_t id : s.segments) {
+          const segment* seg = nullptr;
+          for (const auto& candidate : segments_) {
+            if (candidate.id == id) seg = &candidate;
+          }
+          if (seg == nullptr) {
+            compiled_constraint missing;
+            missing.missing_segment = true;
+            constraints_.push_back(std::move(missing));
+          } else {
+            for (const constraint& c : seg->constraints) compile_constraint(c);
+          }
+        }
+        cs.constraint_count = constraints_.size() - cs.first_constraint;
+        if (s.stickiness == "random") {
+          cs.stickiness = stickiness_kind::random;
+        } else if (s.stickiness == "userId") {
+          cs.stickiness = stickiness_kind::user_id;
+        } else if (s.stickiness == "sessionId") {
+          cs.stickiness = stickiness_kind::session_id;
+        } else if (s.stickiness != "default" && !s.stickiness.empty()) {
+          cs.stickiness = stickiness_kind::field;
+        }
+        if (s.kind == strategy_kind::remote_address) {
+          for (const auto& entry : s.ids) {
+            if (entry.find('/') == std::string::npos) continue;
+            auto r = parse_cidr(entry);
+            if (r && !r->network.v6) cs.ipv4_ranges.push_back(*r);
+          }
+        }
+        strategies_.push_back(std::move(cs));
+      }
+      compiled_flags_.push_back(std::move(cf));
+    }
+    for (auto& cf : compiled_flags_) {
+      for (const dependency& d : cf.source->dependencies)
+        cf.dependency_index.push_back(index_of(d.feature));
+    }
+  }
+
+  [[nodiscard]] static bool check_constraint(const compiled_constraint& cc, const context& ctx) {
+    if (cc.missing_segment) return false;
+    const constraint& c = *cc.source;
+    if (c.op == operator_kind::unknown) return false;  // even when inverted
+    const bool result = operator_holds(cc, ctx);
+    return c.inverted ? !result : result;
+  }
+
+  [[nodiscard]] static bool operator_holds(const compiled_constraint& cc, const context& ctx) {
+    const constraint& c = *cc.source;
+    if (c.op == operator_kind::date_after || c.op == operator_kind::date_before) {
+      if (!cc.date_ms) return false;
+      std::optional<std::int64_t> now;
+      if (const auto text = ctx.current_time) {
+        now = parse_timestamp_ms(*text);
+      } else if (ctx.now) {
+        now = std::chrono::duration_cast<std::chrono::milliseconds>(ctx.now->time_since_epoch())
+                  .count();
+      }
+      if (!now) return false;
+      return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
+    }
+    const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
+    switch (c.op) {
+      case operator_kind::in:
+      case operator_kind::not_in: {
+        bool found = false;
+        if (value) {
+          for (const auto& v : c.values) {
+            if (v == *value) {
+              found = true;
+              break;
+            }
+          }
+        }
+        return c.op == operator_kind::in ? found : !found;
+      }
+      case operator_kind::str_contains:
+      case operator_kind::str_starts_with:
+      case operator_kind::str_ends_with: {
+        if (!value) return false;
+        const std::string_view text = *value;
+        const std::size_t n = c.values.size();
+        for (std::size_t k = 0; k < n; ++k) {
+          const std::string_view needle =
+              c.case_insensitive ? std::string_view(cc.folded[k]) : std::string_view(c.values[k]);
+          if (needle.size() > text.size()) continue;
+          if (c.op == operator_kind::str_starts_with) {
+            if (c.case_insensitive ? folded_equal_at(text, 0, needle)
+                                   : text.substr(0, needle.size()) == needle) {
+              return true;
+            }
+          } else if (c.op == operator_kind::str_ends_with) {
+            const std::size_t at = text.size() - needle.size();
+            if (c.case_insensitive ? folded_equal_at(text, at, needle)
+                                   : text.substr(at) == needle) {
+              return true;
+            }
+          } else {
+            for (std::size_t at = 0; at + needle.size() <= text.size(); ++at) {
+              if (c.case_insensitive ? folded_equal_at(text, at, needle)
+                                     : text.substr(at, needle.size()) == needle) {
+                return true;
+              }
+            }
+          }
+        }
+        return false;
+      }
+      case operator_kind::num_eq:
+      case operator_kind::num_gt:
+      case operator_kind::num_gte:
+      case operator_kind::num_lt:
+      case operator_kind::num_lte: {
+        if (!value || !cc.number) return false;
+        const auto x = js_number(*value);
+        if (!x) return false;
+        const double a = *x, b = *cc.number;
+        switch (c.op) {
+          case operator_kind::num_eq:
+            return a == b;
+          case operator_kind::num_gt:
+            return a > b;
+          case operator_kind::num_gte:
+            return a >= b;
+          case operator_kind::num_lt:
+            return a < b;
+          default:
+            return a <= b;
+        }
+      }
+      case operator_kind::semver_eq:
+      case operator_kind::semver_gt:
+      case operator_kind::semver_gte:
+      case operator_kind::semver_lt:
+      case operator_kind::semver_lte: {
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        if (!value || !cc.version) return false;
+        const auto v = semver::parse(*value);
+        if (!v) return false;
+        const int cmp = semver::compare(*v, *cc.version);
+        switch (c.op) {
+          case operator_kind::semver_eq:
+            return cmp == 0;
+          case operator_kind::semver_gt:
+            return cmp > 0;
+          case operator_kind::semver_gte:
+            return cmp >= 0;
+          case operator_kind::semver_lt:
+            return cmp < 0;
+          default:
+            return cmp <= 0;
+        }
+      }
+      case operator_kind::regex:
+        return value && cc.pattern.search(*value);
+      case operator_kind::in_cidr: {
+        if (!value) return false;
+        const auto ip = parse_ip(trim_js_space(*value));
+        if (!ip) return false;
+        for (const auto& r : cc.ranges) {
+          if (cidr_contains(r, *ip)) return true;
+        }
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // The decimal string random stickiness hashes: 1..modulus. Formatted only
+  // when a strategy needs it.
+  struct random_id {
+    std::array<char, 12> digits{};
+    std::size_t size = 0;
+    std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
+      std::uint32_t v = entropy % modulus + 1U;
+      std::array<char, 12> rev{};
+      std::size_t n = 0;
+      do {
+        rev[n++] = static_cast<char>('0' + v % 10U);
+        v /= 10U;
+      } while (v != 0);
+      size = 0;
+      while (n > 0) digits[size++] = rev[--n];
+      return {digits.data(), size};
+    }
+  };
+
+  static std::optional<std::string_view> non_empty(std::optional<std::string_view> v) noexcept {
+    if (v && v->empty()) return std::nullopt;
+    return v;
+  }
+
+  [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
+                                          std::string_view v) noexcept {
+    for (const auto& item : list) {
+      if (item == v) return true;
+    }
+    return false;
+  }
+
+  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, std::string_view flag_name,
+                                 const context& ctx) const noexcept {
+    const strategy& s = *cs.source;
+    switch (s.kind) {
+      case strategy_kind::default_on:
+        return true;
+      case strategy_kind::user_with_id:
+        return ctx.user_id && list_contains(s.ids, *ctx.user_id);
+      case strategy_kind::flexible_rollout: {
+        const std::string_view group =
+            s.group_id.empty() ? flag_name : std::string_view(s.group_id);
+        std::optional<std::string_view> id;
+        random_id random;
+        switch (cs.stickiness) {
+          case stickiness_kind::default_chain:
+            id = non_empty(ctx.user_id);
+            if (!id) id = non_empty(ctx.session_id);
+            if (!id) id = random.make(ctx.random, 10000U);
+            break;
+          case stickiness_kind::random:
+            id = random.make(ctx.random, 10000U);
+            break;
+          case stickiness_kind::user_id:
+            id = non_empty(ctx.user_id);
+            break;
+          case stickiness_kind::session_id:
+            id = non_empty(ctx.session_id);
+            break;
+          case stickiness_kind::field:
+            id = non_empty(ctx.get(s.stickiness));
+            break;
+        }
+        if (!id) return false;  // a named stickiness field that is missing: off, not random
+        return unleash_in_rollout(s.percentage, group, *id);
+      }
+      case strategy_kind::gradual_rollout_user_id: {
+        const auto id = non_empty(ctx.user_id);
+        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+      }
+      case strategy_kind::gradual_rollout_session_id: {
+        const auto id = non_empty(ctx.session_id);
+        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+      }
+      case strategy_kind::gradual_rollout_random:
+        return s.percentage >= ctx.random % 100U + 1U;
+      case strategy_kind::remote_address: {
+        if (!ctx.remote_address) return false;
+        if (list_contains(s.ids, *ctx.remote_address)) return true;
+        const auto ip = parse_ipv4(*ctx.remote_address);
+        if (!ip) return false;
+        for (const auto& r : cs.ipv4_ranges) {
+          if (cidr_contains(r, *ip)) return true;
+        }
+        return false;
+      }
+      case strategy_kind::application_hostname: {
+        if (!ctx.hostname) return false;
+        for (const auto& h : s.ids) {
+          if (h.size() == ctx.hostname->size() && folded_equal_at(h, 0, *ctx.hostname)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case strategy_kind::unknown:
+        return false;
+    }
+    return false;
+  }
+
+  // Unleash's feature evaluation: dependencies, kill switch, strategies.
+  [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
+                                         const strategy*& matched) const {
+    const compiled_flag& cf = compiled_flags_[index];
+    const flag& f = *cf.source;
+    evaluation e;
+    matched = nullptr;
+    if (check_parents) {
+      for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
+        if (!dependency_holds(f.dependencies[d], cf.dependency_index[d], ctx)) {
+          e.reason = evaluation_reason::dependency_failed;
+          e.dependency = static_cast<int>(d);
+          return e;
+        }
+      }
+    }
+    if (!f.enabled) {
+      e.reason = evaluation_reason::disabled;
+      return e;
+    }
+    if (f.strategies.empty()) {
+      e.enabled = true;
+      e.reason = evaluation_reason::no_strategies;
+      return e;
+    }
+    e.reason = evaluation_reason::no_strategy_matched;
+    for (std::size_t k = 0; k < f.strategies.size(); ++k) {
+      const compiled_strategy& cs = strategies_[cf.first_strategy + k];
+      int failed = -1;
+      for (std::size_t c = 0; c < cs.constraint_count; ++c) {
+        if (!check_constraint(constraints_[cs.first_constraint + c], ctx)) {
+          failed = static_cast<int>(c);
+          break;
+        }
+      }
+      e.failed_constraint = failed;
+      if (failed < 0 && strategy_on(cs, f.name, ctx)) {
+        e.enabled = true;
+        e.reason = evaluation_reason::strategy_matched;
+        e.strategy = static_cast<int>(k);
+        e.failed_constraint = -1;
+        matched = cs.source;
+        return e;
+      }
+    }
+    return e;
+  }
+
+  // One level only: a parent that itself has dependencies fails the child.
+  [[nodiscard]] bool dependency_holds(const dependency& d, int parent, const context& ctx) const {
+    if (parent < 0) return false;
+    const auto p = static_cast<std::size_t>(parent);
+    if (!flags_[p].dependencies.empty()) return false;
+    if (!d.enabled) {
+      const strategy* ignored = nullptr;
+      return !evaluate_flag(p, ctx, false, ignored).enabled;
+    }
+    if (!d.variants.empty()) {
+      const variant_result v = variant_of(p, ctx, false);
+      if (!v.feature_enabled) return false;
+      for (const auto& name : d.variants) {
+        if (name == v.name) return true;
+      }
+      return false;
+    }
+    const strategy* ignored = nullptr;
+    return evaluate_flag(p, ctx, false, ignored).enabled;
+  }
+
+  // Unleash's selectVariantDefinition over `variants`, grouped by `group`.
+  [[nodiscard]] static const variant* select_variant(const std::vector<variant>& variants,
+                                                     std::string_view group,
+                                                     std::string_view fallback_stickiness,
+                                                     const context& ctx,
+                                                     bool& by_override) noexcept {
+    by_override = false;
+    std::uint64_t total = 0;
+    for (const auto& v : variants) total += v.weight;
+    if (total == 0 || total > 0xFFFFFFFFULL) return nullptr;
+    for (const auto& v : variants) {
+      for (const auto& o : v.overrides) {
+        const auto value = ctx.get(o.context_name);
+        if (value && list_contains(o.values, *value)) {
+          by_override = true;
+          return &v;
+        }
+      }
+    }
+    std::string_view stickiness = variants.front().stickiness;
+    if (stickiness.empty()) stickiness = fallback_stickiness;
+    if (stickiness.empty()) stickiness = "default";
+    random_id random;
+    std::optional<std::string_view> id;
+    if (stickiness == "default") {
+      id = non_empty(ctx.user_id);
+      if (!id) id = non_empty(ctx.session_id);
+      if (!id) id = non_empty(ctx.remote_address);
+    } else if (stickiness != "random") {
+      id = non_empty(ctx.get(stickiness));
+    }
+    if (!id)
+      id = random.make(ctx.random, 100000U);  // variants fall back to random, unlike rollouts
+    const std::uint32_t target =
+        unleash_variant_bucket(group, *id, static_cast<std::uint32_t>(total));
+    std::uint64_t counter = 0;
+    for (const auto& v : variants) {
+      if (v.weight == 0) continue;
+      counter += v.weight;
+      if (counter >= target) return &v;
+    }
+    return nullptr;
+  }
+
+  [[nodiscard]] variant_result variant_of(std::size_t index, const context& ctx,
+                                          bool check_parents) const {
+    const strategy* matched = nullptr;
+    const evaluation e = evaluate_flag(index, ctx, check_parents, matched);
+    variant_result out;
+    if (!e.enabled) return out;
+    out.feature_enabled = true;
+    const flag& f = flags_[index];
+    bool by_override = false;
+    if (matched != nullptr && !matched->variants.empty()) {
+      const std::string_view group = matched->group_id.empty()
+                                         ? std::string_view(f.name)
+                                         : std::string_view(matched->group_id);
+      if (const variant* v =
+              select_variant(matched->variants, group, matched->stickiness, ctx, by_override)) {
+        out.name = v->name;
+        out.enabled = true;
+        out.payload = v->payload ? &*v->payload : nullptr;
+        out.source =
+            by_override ? variant_source::override_match : variant_source::strategy_variant;
+        return out;
+      }
+    }
+    if (f.variants.empty()) return out;
+    if (const variant* v = select_variant(f.variants, f.name, "default", ctx, by_override)) {
+      out.name = v->name;
+      out.enabled = true;
+      out.payload = v->payload ? &*v->payload : nullptr;
+      out.source = by_override ? variant_source::override_match : variant_source::flag_variant;
+    }
+    return out;
+  }
+
+  std::vector<flag> flags_;
+  std::vector<segment> segments_;
+  std::vector<compiled_flag> compiled_flags_;
+  std::vector<compiled_strategy> strategies_;
+  std::vector<compiled_constraint> constraints_;
+  std::vector<std::size_t> by_name_;
+  std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
+};
+
+}  // namespace detail
+}  // namespace flags
+RELKIT_NAMESPACE_END

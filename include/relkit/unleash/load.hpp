@@ -1,0 +1,105 @@
+#pragma once
+// Reading Unleash's client-API feature payload (GET /api/client/features) and
+// the delta API's events into relkit's flag model (relkit/flags.hpp).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/flags/constraint.hpp"
+#include "relkit/flags/flag.hpp"
+#include "relkit/flags/flag_set.hpp"
+#include "relkit/result.hpp"
+#include "relkit/unleash/error.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+
+// A client-API payload: {version, features[], segments[]?}.
+struct features_payload {
+  int version = 0;
+  std::vector<flags::flag> features;
+  std::vector<flags::segment> segments;
+
+  friend bool operator==(const features_payload& a, const features_payload& b) {
+    return a.version == b.version && a.features == b.features && a.segments == b.segments;
+  }
+  friend bool operator!=(const features_payload& a, const features_payload& b) { return !(a == b); }
+};
+
+// One delta-API event.
+struct delta_event {
+  enum class kind : std::uint8_t {
+    hydration,        // replaces everything: features and segments
+    feature_updated,  // upserts `feature`
+    feature_removed,  // removes `name`
+    segment_updated,  // upserts `updated_segment`
+    segment_removed,  // removes `segment_id`
+  };
+  kind type = kind::hydration;
+  std::int64_t event_id = 0;
+  std::vector<flags::flag> features;     // hydration
+  std::vector<flags::segment> segments;  // hydration
+  flags::flag feature;                   // feature_updated
+  std::string name;                      // feature_removed
+  flags::segment updated_segment;        // segment_updated
+  std::int64_t segment_id = 0;           // segment_removed
+
+  friend bool operator==(const delta_event& a, const delta_event& b) {
+    return a.type == b.type && a.event_id == b.event_id && a.features == b.features &&
+           a.segments == b.segments && a.feature == b.feature && a.name == b.name &&
+           a.updated_segment == b.updated_segment && a.segment_id == b.segment_id;
+  }
+  friend bool operator!=(const delta_event& a, const delta_event& b) { return !(a == b); }
+};
+
+// Limits on the JSON text: a payload beyond them is an invalid_json error.
+struct load_options {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;                     // nested arrays and objects
+  std::size_t max_values = std::size_t{4} << 20U;  // JSON values in the document
+
+  friend bool operator==(const load_options& a, const load_options& b) noexcept {
+    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth && a.max_values == b.max_values;
+  }
+  friend bool operator!=(const load_options& a, const load_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// Parses a client-API payload ({"version":2,"features":[...],"segments":[...]}).
+// Errors (unleash::errc, positioned at the offending JSON value):
+// invalid_json, wrong_type (a known field of another JSON type), missing_field
+// (a feature without "name", a segment without "id"), out_of_range ("version",
+// segment ids: a fraction, or beyond the integer type). Unknown fields,
+// strategies and operators are kept or ignored as Unleash's SDKs do.
+template <class Unused = void>
+[[nodiscard]] relkit::result<features_payload> parse_features(std::string_view json,
+                                                              const load_options& options = {});
+
+// Parses a delta-API response ({"events":[...]}): the errors of
+// parse_features, and missing_field for absent "events", an event's absent
+// "type", "feature", "segment" or "segmentId"; unknown_event for a type this
+// library does not know.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::vector<delta_event>> parse_delta(
+    std::string_view json, const load_options& options = {});
+
+// Applies delta events in order to `set` (one recompilation per event).
+template <class Unused = void>
+void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events);
+
+// Builds a flag set from a payload: a client-API response, or a delta-API
+// response (an object with "events": its events applied to an empty set).
+// The text is parsed once; errors as parse_features and parse_delta.
+template <class Unused = void>
+[[nodiscard]] relkit::result<flags::flag_set> load(std::string_view json,
+                                                   const load_options& options = {});
+
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+
+#include "relkit/unleash/impl/load.hpp"
