@@ -26,7 +26,7 @@ namespace mig = relkit::migrations;
 namespace ro = relkit::rollout;
 namespace semver = relkit::semver;
 using std::chrono::minutes;
-using time_point = std::chrono::system_clock::time_point;
+using time_point = relkit::time_point;
 
 // 2026-11-23T00:00:00Z; every instant of the flows is this day at a scripted hh:mm.
 inline time_point at(int hour, int minute) {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ using std::chrono::seconds;
 const g::time_point noon = g::time_point(seconds(1795435200));
 
 g::time_point utc(int year, unsigned month, unsigned day, int hour, int minute, int second = 0) {
-  const auto days = relkit::detail::days_from_civil(year, month, day);
+  const auto days = relkit::gates::detail::days_from_civil(year, month, day);
   return g::time_point(seconds(days * 86400 + hour * 3600 + minute * 60 + second));
 }
 
@@ -470,6 +471,33 @@ TEST(GatesScenario17, IntervalJudgement) {
   EXPECT_EQ(g::judge_intervals({}, 75, 95), (g::interval_judgement{g::outcome::fail, 0}));
 }
 
+// One judge for gates and rollout (relkit/gates/kayenta.hpp): NaN fails
+// closed, a score equal to pass passes, an intermediate score equal to
+// marginal stops the analysis.
+TEST(GatesKayenta, NanNeverPasses) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // rollout's old judge passed {NaN, 99}: an intermediate NaN now stops at once.
+  EXPECT_EQ(g::judge_intervals({nan, 99}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_intervals({80, nan}, 75, 95), (g::interval_judgement{g::outcome::fail, 2}));
+  EXPECT_EQ(g::judge_intervals({nan}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_interval(nan, false, 75, 95), g::outcome::fail);
+  EXPECT_EQ(g::judge_interval(nan, true, 75, 95), g::outcome::fail);
+}
+
+TEST(GatesKayenta, Boundaries) {
+  // score == pass passes; just below fails.
+  EXPECT_EQ(g::judge_intervals({95}, 75, 95), (g::interval_judgement{g::outcome::pass, 1}));
+  EXPECT_EQ(g::judge_intervals({94.99}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  // An intermediate score == marginal stops; just above continues.
+  EXPECT_EQ(g::judge_intervals({75, 99}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_intervals({75.01, 99}, 75, 95), (g::interval_judgement{g::outcome::pass, 2}));
+  // marginal == pass == 80: the two old judges disagreed on a single 80. The
+  // last interval is judged against pass only (Kayenta), not against marginal.
+  EXPECT_EQ(g::judge_intervals({80}, 80, 80), (g::interval_judgement{g::outcome::pass, 1}));
+  EXPECT_EQ(g::judge_intervals({80, 80}, 80, 80), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_intervals({81, 80}, 80, 80), (g::interval_judgement{g::outcome::pass, 2}));
+}
+
 // The reference systems' fail-open places, each with relkit's fail-closed answer.
 TEST(GatesFailClosed, KeptnNoBaselineYet) {
   const auto gate = *g::parse("metric p95 < +5%");
@@ -767,7 +795,18 @@ TEST(GatesErrors, Domain) {
   EXPECT_EQ(g::describe(static_cast<int>(g::errc::optional_not_allowed)), "optional_not_allowed");
   EXPECT_EQ(relkit::to_string(relkit::error_code(g::errc::bad_window)), "gates.bad_window");
   EXPECT_EQ(g::describe(999), "unknown");
-  EXPECT_EQ(g::to_string(g::outcome::pending), "PENDING");
+  EXPECT_EQ(g::to_string(g::outcome::pending), "pending");
+  EXPECT_EQ(g::display_name(g::outcome::pending), "PENDING");
+}
+
+TEST(GatesEnums, OutcomeTableRoundTripsAndStrayValuesAreUnknown) {
+  for (const auto o : {g::outcome::pass, g::outcome::warn, g::outcome::pending, g::outcome::fail}) {
+    EXPECT_EQ(g::parse_outcome(g::to_string(o)), o);
+  }
+  EXPECT_EQ(g::parse_outcome("FAIL"), std::nullopt);
+  // It printed "FAIL" for a stray value.
+  EXPECT_EQ(g::to_string(static_cast<g::outcome>(99)), "unknown");
+  EXPECT_EQ(g::display_name(static_cast<g::outcome>(99)), "unknown");
 }
 
 }  // namespace

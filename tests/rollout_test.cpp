@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -317,10 +318,12 @@ TEST(RolloutKayenta, Scenario16Score) {
 // Scenario 17: several intervals.
 TEST(RolloutKayenta, Scenario17Intervals) {
   const ro::judge j{75, 95, 3};
-  EXPECT_EQ(ro::judge_intervals({80, 90, 96}, j), ro::verdict::pass);
-  EXPECT_EQ(ro::judge_intervals({80, 75, 99}, j), ro::verdict::fail);
-  EXPECT_EQ(ro::judge_intervals({80, 90, 94}, j), ro::verdict::fail);
-  EXPECT_EQ(ro::judge_intervals({}, j), ro::verdict::fail);
+  // The judge is relkit::gates::judge_intervals (one judge for both components).
+  using relkit::gates::judge_intervals;
+  EXPECT_EQ(judge_intervals({80, 90, 96}, j.marginal, j.pass).result, relkit::gates::outcome::pass);
+  EXPECT_EQ(judge_intervals({80, 75, 99}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
+  EXPECT_EQ(judge_intervals({80, 90, 94}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
+  EXPECT_EQ(judge_intervals({}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
 
   // The same as an analysis step of a canary.
   ro::analysis judged;
@@ -352,6 +355,45 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   last.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 90});
   last.on(ro::score_result{T0 + minutes(3), ro::analysis_slot::step, 94});
   EXPECT_EQ(last.state.phase, ro::phase::aborted);
+}
+
+// score_result goes through the one Kayenta judge: NaN fails closed (it was
+// ignored), score == pass passes, an intermediate score == marginal stops.
+TEST(RolloutKayenta, ScoreResultNanAndBoundaries) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto plan_for = [](double marginal, double pass, std::uint32_t intervals) {
+    ro::analysis judged;
+    judged.name = "judge";
+    judged.kind = ro::analysis_kind::kayenta;
+    judged.thresholds = ro::judge{marginal, pass, intervals};
+    return canary({ro::steps::set_weight(10), ro::steps::analyze(judged), ro::steps::set_weight(50),
+                   ro::steps::pause()});
+  };
+  const auto run = [&](const ro::plan& p, std::vector<double> scores) {
+    driver d(p);
+    d.on(ro::new_artifact{T0, "v2"});
+    int i = 1;
+    for (const double score : scores) {
+      d.on(ro::score_result{T0 + minutes(i++), ro::analysis_slot::step, score});
+    }
+    return d.state;
+  };
+  const auto p2 = plan_for(75, 95, 2);
+  // {NaN, 99}: the old rollout judge passed it.
+  auto s = run(p2, {nan, 99});
+  EXPECT_EQ(s.phase, ro::phase::aborted);
+  EXPECT_EQ(s.step_run.scores, 1u);
+  EXPECT_EQ(s.step_run.last_score, 0);
+  EXPECT_EQ(run(p2, {80, nan}).phase, ro::phase::aborted);
+  EXPECT_EQ(run(plan_for(75, 95, 1), {nan}).phase, ro::phase::aborted);
+  // Boundaries.
+  EXPECT_EQ(run(p2, {75, 99}).phase, ro::phase::aborted);
+  EXPECT_EQ(run(p2, {75.01, 95}).step_index, 3u);
+  EXPECT_EQ(run(p2, {80, 94.99}).phase, ro::phase::aborted);
+  // marginal == pass == 80.
+  const auto same = plan_for(80, 80, 1);
+  EXPECT_EQ(run(same, {80}).step_index, 3u);
+  EXPECT_EQ(run(plan_for(80, 80, 2), {80, 80}).phase, ro::phase::aborted);
 }
 
 // ---- the state machine: canary ----------------------------------------------------------
@@ -707,7 +749,7 @@ TEST(RolloutState, TextFormRoundTrips) {
   d.on(ro::new_artifact{T0, "app%v2\n"});
   d.measure(T0 + minutes(1), F);
   const std::string text = ro::to_string(d.state);
-  EXPECT_EQ(text.substr(0, 22), "relkit-rollout-state 1");
+  EXPECT_EQ(text.substr(0, 22), "relkit-rollout-state 2");
   EXPECT_NE(text.find("\nstable app:v1%20(build%207)\n"), std::string::npos);
   EXPECT_NE(text.find("\ncanary app%25v2%0A\n"), std::string::npos);
   EXPECT_NE(text.find("\nstep_run running 1 0 0 running:1:0:1:0:0:0:0\n"), std::string::npos);
@@ -717,17 +759,37 @@ TEST(RolloutState, TextFormRoundTrips) {
   EXPECT_EQ(ro::to_string(*back), text);
 }
 
+// Instants are relkit::time_point (milliseconds) and persisted in
+// milliseconds; format version 1 (nanoseconds) is still read.
+TEST(RolloutState, InstantsArePersistedInMilliseconds) {
+  static_assert(std::is_same_v<ro::time_point, relkit::time_point>);
+  static_assert(std::is_same_v<relkit::gates::time_point, relkit::time_point>);
+  static_assert(std::is_same_v<relkit::time_point::duration, std::chrono::milliseconds>);
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
+  driver d(p);
+  const ro::time_point at = ro::time_point(std::chrono::milliseconds(1795435200123));
+  d.on(ro::new_artifact{at, "v2"});
+  const std::string text = ro::to_string(d.state);
+  EXPECT_NE(text.find("\nstep_started 1795435200123\n"), std::string::npos);
+  std::string v1 = text;
+  v1.replace(0, 22, "relkit-rollout-state 1");
+  v1.replace(v1.find("\nstep_started ") + 14, 13, "1795435200123456789");
+  const auto old = ro::parse_state(v1, p);
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->step_started, at);  // 456789 ns rounded down
+}
+
 TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
   driver d(p);
   d.on(ro::new_artifact{T0, "v2"});
   const std::string text = ro::to_string(d.state);
 
-  const auto v2 = ro::parse_state("relkit-rollout-state 2\n" + text.substr(23), p);
-  ASSERT_FALSE(v2);
-  EXPECT_EQ(v2.error().code, ro::errc::state_version);
-  EXPECT_EQ(v2.error().position, 21u);
-  EXPECT_EQ(v2.error().message(), "state format version 2 is not 1 at 21");
+  const auto v3 = ro::parse_state("relkit-rollout-state 3\n" + text.substr(23), p);
+  ASSERT_FALSE(v3);
+  EXPECT_EQ(v3.error().code, ro::errc::state_version);
+  EXPECT_EQ(v3.error().position, 21u);
+  EXPECT_EQ(v3.error().message(), "state format version 3 is not 2 at 21");
 
   EXPECT_EQ(ro::parse_state("", p).error().code, ro::errc::bad_state_format);
 

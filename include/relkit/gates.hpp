@@ -17,12 +17,16 @@
 
 #include "relkit/config.hpp"
 #include "relkit/gates/detail/text.hpp"
+#include "relkit/gates/kayenta.hpp"
+#include "relkit/gates/verdict.hpp"
 #include "relkit/result.hpp"
+#include "relkit/time.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-using time_point = std::chrono::system_clock::time_point;
+// The instant type of every relkit component (relkit/time.hpp).
+using relkit::time_point;
 
 // ---------------------------------------------------------------- errors
 
@@ -400,57 +404,9 @@ inline gate key(gate g) {
   return g;
 }
 
-// ---------------------------------------------------------------- verdicts
-
-// Ordered from best to worst. `pending` is not yet satisfied but may become so
-// with more evidence (approvals still to come, stages still running); it
-// blocks promotion like `fail`.
-enum class outcome : std::uint8_t { pass, warn, pending, fail };
-
-constexpr std::string_view to_string(outcome o) noexcept {
-  switch (o) {
-    case outcome::pass:
-      return "PASS";
-    case outcome::warn:
-      return "WARN";
-    case outcome::pending:
-      return "PENDING";
-    case outcome::fail:
-      return "FAIL";
-  }
-  return "FAIL";
-}
-
-// Only pass and warn promote; warn is a pass the verdict asks a person to read.
-constexpr bool promotes(outcome o) noexcept {
-  return o == outcome::pass || o == outcome::warn;
-}
-
-// One line per node: `line` holds the node's explanation without the outcome
-// ("coverage 79.9 < 80 (required >= 80)"); `reasons` are the children.
-struct verdict {
-  outcome result = outcome::fail;
-  bool missing_evidence = false;  // this node or one below lacked evidence
-  std::string line;
-  std::vector<verdict> reasons;
-
-  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
-  friend bool operator==(const verdict& a, const T& b) {
-    return a.result == b.result && a.missing_evidence == b.missing_evidence && a.line == b.line &&
-           a.reasons == b.reasons;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
-  friend bool operator!=(const verdict& a, const T& b) {
-    return !(a == b);
-  }
-};
-
 // ---------------------------------------------------------------- validation
 
-}  // namespace gates
 namespace detail {
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 template <class = void>
 inline bool is_name_char(char c) noexcept {
@@ -465,11 +421,6 @@ inline bool is_valid_name(std::string_view name) noexcept {
     if (!is_name_char(c)) return false;
   }
   return true;
-}
-
-template <class = void>
-inline bool is_finite(double v) noexcept {
-  return ::relkit::detail::is_finite(v);
 }
 
 template <class = void>
@@ -542,23 +493,29 @@ inline const char* node_problem(const gate& g) noexcept {
   return "unknown node kind";
 }
 
-}  // namespace gates_detail
 }  // namespace detail
-namespace gates {
 
-// The first structural problem of a gate built in code (position 0), or
-// success. evaluate() fails an invalid node closed with the same message.
+namespace detail {
 template <class = void>
-inline result<void> validate(const gate& g, int depth = 0) {
+inline result<void> validate_node(const gate& g, int depth) {
   if (depth > 64) return relkit::error{errc::too_deep, 0, "gate nested deeper than 64 levels at 0"};
-  if (const char* problem = detail::gates_detail::node_problem(g)) {
+  if (const char* problem = node_problem(g)) {
     return relkit::error{errc::invalid_gate, 0, std::string(problem) + " at 0"};
   }
   for (const auto& child : g.children) {
-    auto checked = validate<>(child, depth + 1);
+    auto checked = validate_node<>(child, depth + 1);
     if (!checked) return checked;
   }
   return {};
+}
+}  // namespace detail
+
+// The first structural problem of a gate built in code, or success:
+// errc::invalid_gate naming the problem, errc::too_deep past 64 levels of
+// nesting. evaluate() fails an invalid node closed with the same message.
+template <class = void>
+[[nodiscard]] inline result<void> validate(const gate& g) {
+  return detail::validate_node<>(g, 0);
 }
 
 }  // namespace gates
@@ -571,53 +528,25 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-// Kayenta's judgement over a canary's interval scores: an interval scoring at
-// or below `marginal` stops the analysis as failed; otherwise the last score
-// must reach `pass`. No scores at all fail (nothing was measured).
-struct interval_judgement {
-  outcome result = outcome::fail;
-  std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
-
-  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
-  friend bool operator==(const interval_judgement& a, const T& b) {
-    return a.result == b.result && a.intervals_judged == b.intervals_judged;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
-  friend bool operator!=(const interval_judgement& a, const T& b) {
-    return !(a == b);
-  }
-};
-
-template <class = void>
-inline interval_judgement judge_intervals(const std::vector<double>& scores, double marginal,
-                                          double pass) noexcept {
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    // A NaN score is missing evidence: fail closed.
-    if (!(scores[i] > marginal)) return {outcome::fail, i + 1};
-  }
-  if (scores.empty() || !(scores.back() >= pass)) return {outcome::fail, scores.size()};
-  return {outcome::pass, scores.size()};
-}
-
 // The verdict with one explained line per node.
 template <class = void>
 inline verdict evaluate(const gate& g, const evidence& e) {
   verdict v;
-  detail::gates_detail::eval_node(g, e, &v, 0);
+  detail::eval_node(g, e, &v, 0);
   return v;
 }
 
 // The outcome only: no reason strings, no allocation, stops early.
 template <class = void>
 inline outcome check(const gate& g, const evidence& e) noexcept {
-  return detail::gates_detail::eval_node(g, e, nullptr, 0).result;
+  return detail::eval_node(g, e, nullptr, 0).result;
 }
 
 // "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
 template <class = void>
 inline std::string to_text(const verdict& v) {
   std::string out;
-  detail::gates_detail::render(out, v, 0, false);
+  detail::render(out, v, 0, false);
   return out;
 }
 
@@ -625,7 +554,7 @@ inline std::string to_text(const verdict& v) {
 template <class = void>
 inline std::string to_markdown(const verdict& v) {
   std::string out;
-  detail::gates_detail::render(out, v, 0, true);
+  detail::render(out, v, 0, true);
   return out;
 }
 
@@ -633,7 +562,7 @@ inline std::string to_markdown(const verdict& v) {
 // position and name it in the message.
 template <class = void>
 inline result<gate> parse(std::string_view spec) {
-  detail::gates_detail::spec_parser<> parser(spec);
+  detail::spec_parser<> parser(spec);
   return parser.parse_document();
 }
 
@@ -641,7 +570,7 @@ inline result<gate> parse(std::string_view spec) {
 template <class = void>
 inline std::string to_string(const gate& g) {
   std::string out;
-  detail::gates_detail::append_spec(out, g, 0);
+  detail::append_spec(out, g, 0);
   return out;
 }
 

@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/gates/kayenta.hpp"
 #include "relkit/result.hpp"
+#include "relkit/time.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 
@@ -386,27 +388,22 @@ enum class verdict : std::uint8_t { pass, marginal, fail };
   return static_cast<double>(static_cast<std::int64_t>(total * 100.0 + 0.5)) / 100.0;
 }
 
-// One run: score >= pass is pass, >= marginal is marginal, else fail.
+// One run: score >= pass is pass, >= marginal is marginal, else fail (a NaN
+// score fails, as in relkit::gates::judge_interval).
 [[nodiscard]] constexpr verdict judge_score(double score, const judge& j) noexcept {
   return score >= j.pass ? verdict::pass : score >= j.marginal ? verdict::marginal : verdict::fail;
 }
 
-// Over several intervals: an intermediate score <= marginal stops at once
-// (fail); the last score must be >= pass; no scores at all fail.
-[[nodiscard]] inline verdict judge_intervals(const std::vector<double>& scores,
-                                             const judge& j) noexcept {
-  if (scores.empty()) return verdict::fail;
-  for (std::size_t i = 0; i + 1 < scores.size(); ++i) {
-    if (scores[i] <= j.marginal) return verdict::fail;
-  }
-  return scores.back() >= j.pass ? verdict::pass : verdict::fail;
-}
+// Over several intervals, Kayenta's judge is relkit::gates::judge_intervals
+// (relkit/gates/kayenta.hpp): one rule, one NaN and boundary policy for gates
+// and rollout. A Kayenta analysis judges its score_result events with it.
 
 }  // namespace rollout
 
 namespace rollout {
 
-using time_point = std::chrono::system_clock::time_point;
+// The instant type of every relkit component (relkit/time.hpp).
+using relkit::time_point;
 using seconds = std::chrono::seconds;
 
 // ---- errors -------------------------------------------------------------------
@@ -880,10 +877,12 @@ template <class Unused = void>
 
 // ---- persistence --------------------------------------------------------------
 
-inline constexpr int state_format_version = 1;
+// 2: instants in milliseconds (relkit::time_point); parse_state still reads
+// version 1 (nanoseconds), rounding its instants down to milliseconds.
+inline constexpr int state_format_version = 2;
 
 // A small line-based text form (documented in the README):
-//   relkit-rollout-state 1\n  then one "key value" line per field, in order.
+//   relkit-rollout-state 2\n  then one "key value" line per field, in order.
 template <class Unused = void>
 [[nodiscard]] std::string to_string(const state& s);
 // Parses to_string's output (syntax and internal consistency only). Errors

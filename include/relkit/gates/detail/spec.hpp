@@ -9,18 +9,16 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/gates.hpp"
 #include "relkit/gates/detail/evaluate.hpp"
 #include "relkit/gates/detail/text.hpp"
-#include "relkit/gates.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // ---------------------------------------------------------------- spec text
-
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 struct spec_token {
   std::string_view text;
@@ -30,7 +28,7 @@ struct spec_token {
 template <class = void>
 inline std::string at(std::string message, std::size_t position) {
   message += " at ";
-  ::relkit::detail::append_unsigned(message, position);
+  append_unsigned(message, position);
   return message;
 }
 
@@ -63,8 +61,7 @@ template <class = void>
 inline bool parse_plain_number(std::string_view text, double& out) noexcept {
   if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() &&
-         ::relkit::detail::is_finite(out);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && is_finite(out);
 }
 
 template <class = void>
@@ -484,9 +481,8 @@ class spec_parser {
           (w.from.year == 0) != (w.to.year == 0)) {
         return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
       }
-      if (w.from.year != 0 &&
-          ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
-              ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
+      if (w.from.year != 0 && days_from_civil(w.from.year, w.from.month, w.from.day) >
+                                  days_from_civil(w.to.year, w.to.month, w.to.day)) {
         return bad(line[1], "a date range that does not end before it starts");
       }
     } else {
@@ -636,23 +632,23 @@ inline void append_criterion_spec(std::string& out, const criterion& c) {
   out += ' ';
   switch (c.ref) {
     case reference::absolute:
-      if (c.value < 0 || ::relkit::detail::sign_bit(c.value)) {
+      if (c.value < 0 || sign_bit(c.value)) {
         out += '(';
-        ::relkit::detail::append_number_exact(out, c.value);
+        append_number_exact(out, c.value);
         out += ')';
       } else {
-        ::relkit::detail::append_number_exact(out, c.value);
+        append_number_exact(out, c.value);
       }
       return;
     case reference::baseline_delta:
     case reference::baseline_percent:
-      out += ::relkit::detail::sign_bit(c.value) ? '-' : '+';
-      ::relkit::detail::append_number_exact(out, ::relkit::detail::abs_value(c.value));
+      out += sign_bit(c.value) ? '-' : '+';
+      append_number_exact(out, abs_value(c.value));
       if (c.ref == reference::baseline_percent) out += '%';
       return;
     case reference::baseline_factor:
       out += '*';
-      ::relkit::detail::append_number_exact(out, c.value);
+      append_number_exact(out, c.value);
       return;
   }
 }
@@ -661,7 +657,7 @@ template <class = void>
 inline void append_attributes(std::string& out, const gate& g) {
   if (g.weight != 1) {
     out += " weight ";
-    ::relkit::detail::append_number_exact(out, g.weight);
+    append_number_exact(out, g.weight);
   }
   if (g.key) out += " key";
 }
@@ -691,11 +687,11 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
     }
     case gate_kind::approvals:
       out += "approvals ";
-      ::relkit::detail::append_unsigned(out, g.required);
+      append_unsigned(out, g.required);
       if (g.allow_self_approval) out += " allow_self";
       if (g.timeout) {
         out += " timeout ";
-        ::relkit::detail::append_duration(out, g.timeout->count());
+        append_duration(out, g.timeout->count());
       }
       break;
     case gate_kind::stages_passed:
@@ -707,7 +703,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
       out += "no_failure ";
       out += g.name;
       out += " within ";
-      ::relkit::detail::append_duration(out, g.within.count());
+      append_duration(out, g.within.count());
       break;
     case gate_kind::windows:
     case gate_kind::all_of:
@@ -722,9 +718,9 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
       }
       if (g.type == gate_kind::score) {
         out += " pass ";
-        ::relkit::detail::append_number_exact(out, g.pass_score);
+        append_number_exact(out, g.pass_score);
         out += " warn ";
-        ::relkit::detail::append_number_exact(out, g.warn_score);
+        append_number_exact(out, g.warn_score);
       }
       append_attributes(out, g);
       out += '\n';
@@ -743,7 +739,6 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
   out += '\n';
 }
 
-}  // namespace gates_detail
-
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END

@@ -350,20 +350,28 @@ class rollout_machine {
     if (!s_.updating || s_.aborted) return;
     const rollout::analysis* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
+    const bool nan = r.score != r.score;
     if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
-        run.phase != rollout::analysis_phase::running || !(r.score >= -1e9 && r.score <= 1e9)) {
+        run.phase != rollout::analysis_phase::running ||
+        (!nan && !(r.score >= -1e9 && r.score <= 1e9))) {
       return;
     }
-    const double clamped = r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
+    // A NaN score is judged as NaN (it fails, see relkit/gates/kayenta.hpp)
+    // and stored as 0; others are rounded to hundredths first, as Kayenta does.
+    const double clamped = nan ? 0 : r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
     run.last_score = static_cast<std::int32_t>(clamped * 100 + 0.5);
     run.scores += 1;
-    const double score = run.last_score / 100.0;
+    const double score = nan ? r.score : run.last_score / 100.0;
     const auto& j = a->thresholds;
-    if (run.scores < j.intervals) {
-      if (score <= j.marginal) run.phase = rollout::analysis_phase::failed;
-    } else {
-      run.phase =
-          score >= j.pass ? rollout::analysis_phase::successful : rollout::analysis_phase::failed;
+    switch (relkit::gates::judge_interval(score, run.scores >= j.intervals, j.marginal, j.pass)) {
+      case relkit::gates::outcome::pass:
+        run.phase = rollout::analysis_phase::successful;
+        break;
+      case relkit::gates::outcome::pending:
+        break;
+      default:
+        run.phase = rollout::analysis_phase::failed;
+        break;
     }
     progress();
     if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);

@@ -38,8 +38,10 @@ inline void rollout_append_escaped(std::string& out, std::string_view id) {
   }
 }
 
-inline std::int64_t rollout_ns(rollout::time_point t) noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+// Instants are persisted as relkit::time_point counts: milliseconds since the
+// epoch (format version 1 wrote nanoseconds; it is still read).
+inline std::int64_t rollout_ms(rollout::time_point t) noexcept {
+  return t.time_since_epoch().count();
 }
 
 inline void rollout_append_run(std::string& out, const rollout::run_status& run) {
@@ -70,6 +72,7 @@ class rollout_state_reader {
 
   std::optional<relkit::error> error;
   std::size_t value_position = 0;  // where the last value began
+  bool nanoseconds = false;        // format version 1: instants in nanoseconds
 
   // The value of the next line, which must start with "key ".
   std::string_view line(std::string_view key) {
@@ -184,9 +187,12 @@ class rollout_state_reader {
 
   rollout::time_point time(std::string_view key) {
     const std::string_view v = line(key);
-    const std::int64_t ns = signed_value(v, value_position);
-    return rollout::time_point(
-        std::chrono::duration_cast<rollout::time_point::duration>(std::chrono::nanoseconds(ns)));
+    const std::int64_t count = signed_value(v, value_position);
+    if (nanoseconds) {
+      return rollout::time_point(
+          std::chrono::floor<rollout::time_point::duration>(std::chrono::nanoseconds(count)));
+    }
+    return rollout::time_point(rollout::time_point::duration(count));
   }
 
   rollout::run_status run(std::string_view key) {
@@ -300,13 +306,13 @@ std::string to_string(const state& s) {
   out += "\nprevious_stable ";
   detail::rollout_append_escaped(out, s.previous_stable);
   out += "\nstep_started ";
-  out += std::to_string(detail::rollout_ns(s.step_started));
+  out += std::to_string(detail::rollout_ms(s.step_started));
   out += "\npaused_at ";
-  out += std::to_string(detail::rollout_ns(s.paused_at));
+  out += std::to_string(detail::rollout_ms(s.paused_at));
   out += "\nprogress_at ";
-  out += std::to_string(detail::rollout_ns(s.progress_at));
+  out += std::to_string(detail::rollout_ms(s.progress_at));
   out += "\nlast_iteration ";
-  out += std::to_string(detail::rollout_ns(s.last_iteration));
+  out += std::to_string(detail::rollout_ms(s.last_iteration));
   out += "\nfailed_checks ";
   out += std::to_string(s.failed_checks);
   out += "\npending_check ";
@@ -332,12 +338,14 @@ result<state> parse_state(std::string_view text) {
       text.substr(magic.size(), eol == std::string_view::npos ? eol : eol - magic.size());
   const std::uint64_t v = r.unsigned_value(version, magic.size(), 1000000);
   if (r.error) return std::move(*r.error);
-  if (v != static_cast<std::uint64_t>(state_format_version) || eol == std::string_view::npos) {
+  if ((v != static_cast<std::uint64_t>(state_format_version) && v != 1) ||
+      eol == std::string_view::npos) {
     return relkit::error{errc::state_version, magic.size(),
                          "state format version " + std::string(version.substr(0, 20)) +
-                             " is not 1 at " + std::to_string(magic.size())};
+                             " is not 2 at " + std::to_string(magic.size())};
   }
   detail::rollout_state_reader<Unused> body(text.substr(eol + 1));
+  body.nanoseconds = v == 1;
   state s;
   const std::string_view plan_hex = body.line("plan");
   if (!body.error) {
