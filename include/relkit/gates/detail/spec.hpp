@@ -1,6 +1,6 @@
 #pragma once
 // Internals of relkit::gates: the gate spec parser and printer. Included by
-// relkit/gates.hpp after the gate types; not a public header.
+// relkit/gates.hpp by relkit/gates/spec.hpp; not a public header.
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -9,9 +9,10 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/gates.hpp"
+#include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/evaluate.hpp"
 #include "relkit/gates/detail/text.hpp"
+#include "relkit/gates/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -25,16 +26,16 @@ struct spec_token {
   std::size_t position = 0;
 };
 
-template <class = void>
-inline std::string at(std::string message, std::size_t position) {
-  message += " at ";
-  append_unsigned(message, position);
-  return message;
+// An error at byte `position` of the spec; the message is built from `args`
+// only when it is read (see the templates in relkit/gates/error.hpp).
+inline relkit::error spec_error(errc code, std::size_t position,
+                                relkit::error_args args = {}) noexcept {
+  return relkit::error{code, position, args};
 }
 
-template <class = void>
-inline relkit::error spec_error(errc code, std::string message, std::size_t position) {
-  return relkit::error{code, position, at(std::move(message), position)};
+// "expected {text}, found '{token}'"
+inline relkit::error found(errc code, const char* expected, const spec_token& t) noexcept {
+  return spec_error(code, t.position, relkit::error_args{}.with_text(expected).with_token(t.text));
 }
 
 template <class = void>
@@ -213,15 +214,12 @@ class spec_parser {
 
   result<gate> parse_document() {
     if (lines_.empty()) {
-      return spec_error(errc::unexpected_end, "expected a gate, found no content", input_.size());
+      return spec_error(errc::empty_spec, input_.size());
     }
     auto root = parse_node(0);
     if (!root) return root;
     if (line_ < lines_.size()) {
-      return spec_error(errc::unexpected_token,
-                        "expected end of input after the root gate, found '" +
-                            std::string(lines_[line_][0].text) + "'",
-                        lines_[line_][0].position);
+      return found(errc::unexpected_token, "end of input after the root gate", lines_[line_][0]);
     }
     return root;
   }
@@ -231,22 +229,16 @@ class spec_parser {
 
   relkit::error unexpected(const spec_token& t, const char* expected) const {
     if (is_forbidden_word(t.text)) {
-      return spec_error(errc::optional_not_allowed,
-                        "'" + std::string(t.text) +
-                            "' is not allowed: every gate member blocks, none can be optional",
-                        t.position);
+      return spec_error(errc::optional_not_allowed, t.position,
+                        relkit::error_args{}.with_token(t.text));
     }
-    return spec_error(errc::unexpected_token,
-                      std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
-                      t.position);
+    return found(errc::unexpected_token, expected, t);
   }
 
   relkit::error missing_after(const tokens& line, const char* expected) const {
     const spec_token& last = line.back();
-    return spec_error(
-        errc::unexpected_end,
-        std::string("expected ") + expected + " after '" + std::string(last.text) + "'",
-        last.position + last.text.size());
+    return spec_error(errc::unexpected_end, last.position + last.text.size(),
+                      relkit::error_args{}.with_text(expected).with_token(last.text));
   }
 
   // Trailing "weight N" and "key" from index i on.
@@ -260,7 +252,7 @@ class spec_parser {
         if (i + 1 >= line.size()) return missing_after(line, "a weight");
         double w = 0;
         if (!parse_plain_number(line[i + 1].text, w) || !(w > 0)) {
-          return spec_error(errc::bad_number, "expected a weight above 0", line[i + 1].position);
+          return found(errc::bad_number, "a weight above 0", line[i + 1]);
         }
         g.weight = w;
         i += 2;
@@ -276,10 +268,7 @@ class spec_parser {
     if (i >= line.size()) return missing_after(line, what);
     if (!is_valid_name(line[i].text)) {
       if (is_forbidden_word(line[i].text)) return unexpected(line[i], what);
-      return spec_error(errc::bad_name,
-                        std::string("expected ") + what + " of [A-Za-z0-9_.:/-], found '" +
-                            std::string(line[i].text) + "'",
-                        line[i].position);
+      return found(errc::bad_name, what, line[i]);
     }
     out = std::string(line[i].text);
     return {};
@@ -309,9 +298,7 @@ class spec_parser {
     } else if (text[0] == '=') {
       c.op = comparator::eq;  // Keptn writes equality with one '='
     } else {
-      return spec_error(errc::bad_comparator,
-                        "expected one of < <= == != >= >, found '" + std::string(text) + "'",
-                        t.position);
+      return spec_error(errc::bad_comparator, t.position, relkit::error_args{}.with_token(text));
     }
     std::string_view value = text.substr(op_length);
     std::size_t value_position = t.position + op_length;
@@ -323,10 +310,10 @@ class spec_parser {
       ++i;
     }
     const auto bad = [&] {
-      return spec_error(
-          errc::bad_number,
-          "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '" + std::string(value) + "'",
-          value_position);
+      return spec_error(errc::bad_number, value_position,
+                        relkit::error_args{}
+                            .with_text("a number, +N, -N, N%, +N%, -N%, *N or (N)")
+                            .with_token(value));
     };
     double number = 0;
     if (value[0] == '*') {
@@ -412,10 +399,7 @@ class spec_parser {
     if (line.size() < 2) return missing_after(line, "the number of approvals required");
     std::uint64_t n = 0;
     if (!parse_unsigned(line[1].text, 1000000, n) || n == 0) {
-      return spec_error(
-          errc::bad_number,
-          "expected a number of approvals from 1, found '" + std::string(line[1].text) + "'",
-          line[1].position);
+      return found(errc::bad_number, "a number of approvals from 1", line[1]);
     }
     g.required = static_cast<std::uint32_t>(n);
     std::size_t i = 2;
@@ -427,10 +411,7 @@ class spec_parser {
       if (i + 1 >= line.size()) return missing_after(line, "a duration such as 2h");
       std::chrono::seconds d{0};
       if (!parse_duration(line[i + 1].text, d)) {
-        return spec_error(errc::bad_duration,
-                          "expected a duration such as 30m, 2h or 1h30m, found '" +
-                              std::string(line[i + 1].text) + "'",
-                          line[i + 1].position);
+        return found(errc::bad_duration, "a duration such as 30m, 2h or 1h30m", line[i + 1]);
       }
       g.timeout = d;
       i += 2;
@@ -452,10 +433,7 @@ class spec_parser {
     if (no_failure) {
       if (line.size() < 4) return missing_after(line, "a duration such as 30m");
       if (!parse_duration(line[3].text, g.within)) {
-        return spec_error(errc::bad_duration,
-                          "expected a duration such as 30m, 2h or 1h30m, found '" +
-                              std::string(line[3].text) + "'",
-                          line[3].position);
+        return found(errc::bad_duration, "a duration such as 30m, 2h or 1h30m", line[3]);
       }
       i = 4;
     }
@@ -468,10 +446,7 @@ class spec_parser {
     w.effect = line[0].text == "allow" ? window_effect::allow : window_effect::deny;
     if (line.size() < 2) return missing_after(line, "days or a date range");
     const auto bad = [&](const spec_token& t, const char* expected) {
-      return spec_error(
-          errc::bad_window,
-          std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
-          t.position);
+      return found(errc::bad_window, expected, t);
     };
     std::size_t i = 2;
     const std::size_t dots = line[1].text.find("..");
@@ -525,10 +500,10 @@ class spec_parser {
   result<void> parse_members(gate& g, const spec_token& opener, int depth) {
     while (true) {
       if (line_ >= lines_.size()) {
-        return spec_error(errc::unexpected_end,
-                          "expected 'end' for '" + std::string(opener.text) + "' opened at " +
-                              std::to_string(opener.position),
-                          input_.size());
+        return spec_error(errc::unclosed_group, input_.size(),
+                          relkit::error_args{}
+                              .with_token(opener.text)
+                              .with_number(static_cast<std::int64_t>(opener.position)));
       }
       const tokens& line = lines_[line_];
       if (line[0].text == "end") {
@@ -556,8 +531,7 @@ class spec_parser {
   result<gate> parse_node(int depth) {
     const tokens& line = lines_[line_];
     const spec_token& head = line[0];
-    if (depth > 64)
-      return spec_error(errc::too_deep, "gate nested deeper than 64 levels", head.position);
+    if (depth > 64) return spec_error(errc::too_deep, head.position);
     const std::string_view word = head.text;
     if (word == "metric") {
       ++line_;
@@ -603,9 +577,7 @@ class spec_parser {
         if (line[i].text != words[k]) return unexpected(line[i], k == 0 ? "'pass'" : "'warn'");
         if (i + 1 >= line.size()) return missing_after(line, "a score");
         if (!parse_plain_number(line[i + 1].text, *cut[k])) {
-          return spec_error(errc::bad_number,
-                            "expected a score, found '" + std::string(line[i + 1].text) + "'",
-                            line[i + 1].position);
+          return found(errc::bad_number, "a score", line[i + 1]);
         }
         i += 2;
       }
@@ -616,7 +588,7 @@ class spec_parser {
     auto members = parse_members(g, head, depth);
     if (!members) return members.error();
     if (const char* problem = node_problem(g)) {
-      return spec_error(errc::invalid_gate, problem, head.position);
+      return spec_error(errc::invalid_gate, head.position, relkit::error_args{}.with_text(problem));
     }
     return g;
   }
