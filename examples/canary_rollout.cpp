@@ -28,7 +28,7 @@ std::string name_of(const ro::event& e) {
     case ro::event_kind::tick:
       return "tick";
     case ro::event_kind::analysis_result:
-      return "measured " + std::string(ro::to_string(e.value));
+      return "measured " + std::string(ro::wire_name(e.value));
     case ro::event_kind::new_artifact:
       return "new artifact " + e.id;
     case ro::event_kind::promote:

@@ -56,5 +56,5 @@ end
   std::cout << gates::render(verdict);
   std::cout << "promotes: " << (gates::promotes(verdict.result) ? "yes" : "no") << '\n';
   // The outcome alone, without building reason strings:
-  std::cout << "check: " << gates::to_string(gates::check(production, bad)) << '\n';
+  std::cout << "check: " << gates::display_name(gates::check(production, bad)) << '\n';
 }

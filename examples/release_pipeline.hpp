@@ -225,7 +225,7 @@ class canary_release {
   void measured(time_point now, std::size_t metric, ro::measurement value) {
     event(now, ro::analysis_result{now, ro::analysis_slot::step, metric, value},
           std::string(metric == 0 ? "error-rate" : "p95-latency") + " measured " +
-              std::string(ro::to_string(value)));
+              std::string(ro::wire_name(value)));
   }
 
   // The flag's own evaluation for the probe customer, explained.

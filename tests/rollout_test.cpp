@@ -90,8 +90,8 @@ TEST(RolloutPlan, RejectsEmptyCanary) {
   const auto p = ro::make_plan(ro::canary_spec{});
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::empty_plan);
-  EXPECT_EQ(p.error().position, 0u);
-  EXPECT_EQ(p.error().message(), "a canary plan needs at least one step at 0");
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().message(), "a canary plan needs at least one step");
 }
 
 TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
@@ -100,10 +100,11 @@ TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::weight_out_of_range);
-  EXPECT_EQ(p.error().position, 2u);
-  EXPECT_EQ(p.error().message(), "weight 120 out of 0..100 in step at 2");
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().args.number(), 2);  // the step index
+  EXPECT_EQ(p.error().message(), "the weight of a step is 120, outside 0..100");
   EXPECT_EQ(relkit::to_string(p.error()),
-            "weight 120 out of 0..100 in step at 2 [rollout.weight_out_of_range]");
+            "the weight of a step is 120, outside 0..100 [rollout.weight_out_of_range]");
   spec.steps[2] = ro::steps::set_weight(-1);
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
 }
@@ -114,8 +115,8 @@ TEST(RolloutPlan, RejectsAnalysisWithoutMetrics) {
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::analysis_without_metrics);
-  EXPECT_EQ(p.error().position, 1u);
-  EXPECT_EQ(p.error().message(), "analysis \"smoke\" has no metrics at 1");
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().message(), "analysis \"smoke\" in step 1 has no metrics");
 }
 
 TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
@@ -132,7 +133,7 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   const auto zero = ro::make_plan(spec);
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.error().code, ro::errc::bad_count);
-  EXPECT_EQ(zero.error().message(), "metric \"err\" of analysis \"a\" has count 0 (1..65535) at 0");
+  EXPECT_EQ(zero.error().message(), "metric \"err\" in step 0 has count 0 (1..65535)");
   spec.steps = {ro::steps::analyze(argo("a", std::vector<ro::metric>(9, make_metric("x", 1))))};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::too_many_metrics);
   spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
@@ -142,7 +143,8 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   const auto span = ro::make_plan(spec);
   ASSERT_FALSE(span);
   EXPECT_EQ(span.error().code, ro::errc::bad_background_span);
-  EXPECT_EQ(span.error().position, 2u);
+  EXPECT_EQ(span.error().position, relkit::no_position);
+  EXPECT_EQ(span.error().message(), "background analysis span from step 2 is outside the steps");
   ro::analysis judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
@@ -153,18 +155,92 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
 
 TEST(RolloutPlan, ProgressiveValidation) {
   ro::progressive_spec spec;
-  EXPECT_EQ(ro::make_plan(spec).error().message(), "step_weight 0 out of 1..100 at 0");
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "step_weight is 0, outside 1..100");
   spec.step_weights = {1, 2, 2};
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::bad_step_weights);
-  EXPECT_EQ(p.error().position, 2u);
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().message(), "step weights must increase: 2 at index 2");
   spec.step_weights = {1, 101};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
   spec.step_weights = {};
   spec.step_weight = 10;
   spec.threshold = 0;
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
+}
+
+// Every plan error code: code, no_position (a plan is not text) and message.
+TEST(RolloutPlan, EveryPlanErrorIsPinned) {
+  struct expected {
+    ro::errc code;
+    const char* message;
+  };
+  const auto check = [](const relkit::result<ro::plan>& p, const expected& e) {
+    ASSERT_FALSE(p) << e.message;
+    EXPECT_EQ(p.error().code, e.code) << e.message;
+    EXPECT_EQ(p.error().position, relkit::no_position) << e.message;
+    EXPECT_EQ(p.error().message(), e.message);
+  };
+  ro::canary_spec canary_spec;
+  check(ro::make_plan(canary_spec),
+        {ro::errc::empty_plan, "a canary plan needs at least one step"});
+  canary_spec.steps.assign(100001, ro::steps::pause());
+  check(ro::make_plan(canary_spec),
+        {ro::errc::empty_plan, "a canary plan has more than 100000 steps"});
+  canary_spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
+  const auto pause = ro::make_plan(canary_spec);
+  check(pause, {ro::errc::bad_duration, "a negative pause duration"});
+  EXPECT_EQ(pause.error().args.number(), 1);
+  auto m = make_metric("err", 5);
+  m.consecutive_error_limit = -1;
+  canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_limit, "a limit below its minimum in metric err"});
+  m = make_metric("err", 5);
+  m.interval = seconds(0);
+  canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(ro::make_plan(canary_spec), {ro::errc::bad_duration, "an interval <= 0 in metric err"});
+  canary_spec.steps = {ro::steps::set_weight(1),
+                       ro::steps::analyze(argo("big", std::vector<ro::metric>(9, m)))};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::too_many_metrics, "analysis \"big\" in step 1 has more than 8 metrics"});
+  ro::analysis judged;
+  judged.name = "judge";
+  judged.kind = ro::analysis_kind::kayenta;
+  judged.thresholds = {95, 75, 1};
+  canary_spec.steps = {ro::steps::analyze(judged)};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_thresholds,
+         "analysis \"judge\" in step 0 needs 0 <= marginal <= pass <= 100 and intervals >= 1"});
+  canary_spec.steps = {ro::steps::pause()};
+  canary_spec.options.progress_deadline = seconds(0);
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_duration, "progress_deadline <= 0 or a negative scale-down delay"});
+
+  ro::blue_green_spec blue_green;
+  blue_green.auto_promotion_delay = seconds(-1);
+  check(ro::make_plan(blue_green), {ro::errc::bad_duration, "a negative auto_promotion_delay"});
+  blue_green.auto_promotion_delay = seconds(0);
+  blue_green.preview_replicas = -1;
+  check(ro::make_plan(blue_green), {ro::errc::bad_limit, "a negative preview_replicas"});
+
+  ro::progressive_spec progressive;
+  progressive.step_weight = 10;
+  progressive.max_weight = 101;
+  check(ro::make_plan(progressive),
+        {ro::errc::weight_out_of_range, "max_weight is 101, outside 1..100"});
+  progressive.max_weight = 100;
+  progressive.step_weights = {5, 0};
+  const auto entry = ro::make_plan(progressive);
+  check(entry, {ro::errc::weight_out_of_range, "a step weight is 0, outside 1..100"});
+  EXPECT_EQ(entry.error().args.number(), 1);
+  progressive.step_weights = {};
+  progressive.threshold = 0;
+  check(ro::make_plan(progressive), {ro::errc::bad_limit, "a threshold of 0 (at least 1)"});
+  progressive.threshold = 1;
+  progressive.interval = seconds(0);
+  check(ro::make_plan(progressive), {ro::errc::bad_duration, "an interval <= 0"});
 }
 
 // Scenario 13: Flagger's generators, overshoot included.
@@ -789,7 +865,9 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   ASSERT_FALSE(v3);
   EXPECT_EQ(v3.error().code, ro::errc::state_version);
   EXPECT_EQ(v3.error().position, 21u);
-  EXPECT_EQ(v3.error().message(), "state format version 3 is not 2 at 21");
+  EXPECT_EQ(v3.error().message(), "state format version 3 is not 2");
+  EXPECT_EQ(relkit::to_string(v3.error()),
+            "state format version 3 is not 2 at 21 [rollout.state_version]");
 
   EXPECT_EQ(ro::parse_state("", p).error().code, ro::errc::bad_state_format);
 
@@ -800,7 +878,7 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   ASSERT_FALSE(weight);
   EXPECT_EQ(weight.error().code, ro::errc::bad_state_format);
   EXPECT_EQ(weight.error().position, w);
-  EXPECT_EQ(weight.error().message(), "number out of range at " + std::to_string(w));
+  EXPECT_EQ(weight.error().message(), "number out of range");
 
   std::string missing = text;
   const std::size_t line = missing.find("\nweight ") + 1;
@@ -808,7 +886,16 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   const auto gone = ro::parse_state(missing, p);
   ASSERT_FALSE(gone);
   EXPECT_EQ(gone.error().position, line);
-  EXPECT_EQ(gone.error().message(), "expected \"weight\" at " + std::to_string(line));
+  EXPECT_EQ(gone.error().message(), "expected \"weight\"");
+
+  std::string name = text;
+  const std::size_t pause_at = name.find("\npause pause_step\n") + 7;
+  name.replace(pause_at, 10, "pause_stop");
+  const auto unknown = ro::parse_state(name, p);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ro::errc::bad_state_format);
+  EXPECT_EQ(unknown.error().position, pause_at);
+  EXPECT_EQ(unknown.error().message(), "unknown name \"pause_stop\"");
 
   std::string phase = text;
   phase.replace(phase.find("phase paused"), 12, "phase healthy");
@@ -830,6 +917,7 @@ TEST(RolloutState, AStateForAnotherPlanIsAMismatch) {
   ASSERT_FALSE(mismatch);
   EXPECT_EQ(mismatch.error().code, ro::errc::state_mismatch);
   EXPECT_EQ(mismatch.error().position, text.find("\nplan ") + 6);
+  EXPECT_EQ(mismatch.error().message(), "the state was made for another plan");
   EXPECT_TRUE(ro::parse_state(text).has_value());  // syntax alone is fine
 }
 
@@ -866,7 +954,47 @@ TEST(RolloutActions, ToString) {
   a.slot = ro::analysis_slot::background;
   EXPECT_EQ(ro::to_string(a), "stop_analysis background");
   EXPECT_EQ(ro::to_string(ro::phase::waiting_promotion), "waiting_promotion");
-  EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "Inconclusive");
+  EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "inconclusive");
+  EXPECT_EQ(ro::wire_name(ro::analysis_phase::inconclusive), "Inconclusive");
+}
+
+// One table per enum: to_string is the snake_case identifier the state text
+// uses and parse_<enum> reads back; Argo's names come from wire_name; a
+// value outside the enum prints "unknown".
+TEST(RolloutEnums, TablesRoundTripAndStrayValuesAreUnknown) {
+  for (int i = 0; i < 6; ++i) {
+    const auto p = static_cast<ro::analysis_phase>(i);
+    EXPECT_EQ(ro::parse_analysis_phase(ro::to_string(p)), p);
+  }
+  EXPECT_EQ(ro::to_string(ro::analysis_phase::pending), "pending");  // was "Pending"
+  EXPECT_EQ(ro::wire_name(ro::analysis_phase::pending), "Pending");
+  EXPECT_EQ(ro::parse_analysis_phase("Pending"), std::nullopt);
+  EXPECT_EQ(ro::to_string(ro::measurement::successful), "successful");
+  EXPECT_EQ(ro::wire_name(ro::measurement::successful), "Successful");
+  EXPECT_EQ(ro::parse_measurement("error"), ro::measurement::error);
+  EXPECT_EQ(ro::parse_phase("waiting_promotion"), ro::phase::waiting_promotion);
+  EXPECT_EQ(ro::parse_pause_reason("inconclusive_analysis"),
+            ro::pause_reason::inconclusive_analysis);
+  EXPECT_EQ(ro::parse_analysis_slot("background"), ro::analysis_slot::background);
+  EXPECT_EQ(ro::parse_strategy("blue_green"), ro::strategy::blue_green);
+  EXPECT_EQ(ro::parse_verdict("marginal"), ro::verdict::marginal);
+  EXPECT_EQ(ro::parse_action_kind("scale_down"), ro::action_kind::scale_down);
+  EXPECT_EQ(ro::parse_artifact_role("previous_stable"), ro::artifact_role::previous_stable);
+  // Strays: they printed "?", "fail", "background" or "progressive" before.
+  EXPECT_EQ(ro::to_string(static_cast<ro::measurement>(99)), "unknown");
+  EXPECT_EQ(ro::wire_name(static_cast<ro::measurement>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::analysis_phase>(99)), "unknown");
+  EXPECT_EQ(ro::wire_name(static_cast<ro::analysis_phase>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::verdict>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::strategy>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::phase>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::pause_reason>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::analysis_slot>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::action_kind>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::artifact_role>(99)), "unknown");
+  EXPECT_EQ(relkit::error_code(static_cast<ro::errc>(99)).name(), "unknown");
+  EXPECT_EQ(relkit::to_string(relkit::error_code(ro::errc::state_mismatch)),
+            "rollout.state_mismatch");
 }
 
 }  // namespace

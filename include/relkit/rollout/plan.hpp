@@ -1,0 +1,178 @@
+#pragma once
+// relkit::rollout plans: canary steps (Argo), blue-green (Argo) and
+// progressive (Flagger) specs, validated once into a plan by make_plan.
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "relkit/config.hpp"
+#include "relkit/detail/enum_table.hpp"
+#include "relkit/result.hpp"
+#include "relkit/rollout/analysis.hpp"
+#include "relkit/rollout/error.hpp"
+#include "relkit/time.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+// The instant type of every relkit component (relkit/time.hpp).
+using relkit::time_point;
+using seconds = std::chrono::seconds;
+
+// ---- plans --------------------------------------------------------------------
+
+enum class step_kind : std::uint8_t { set_weight, pause, analysis };
+
+// One canary step (Argo's steps[] entry).
+struct step {
+  step_kind kind = step_kind::set_weight;
+  std::int32_t weight = 0;          // set_weight
+  std::optional<seconds> duration;  // pause: unset waits for promote
+  rollout::analysis analysis;       // analysis (inline, blocks the step)
+};
+
+namespace steps {
+[[nodiscard]] inline step set_weight(std::int32_t weight) {
+  step s;
+  s.kind = step_kind::set_weight;
+  s.weight = weight;
+  return s;
+}
+[[nodiscard]] inline step pause(seconds duration) {
+  step s;
+  s.kind = step_kind::pause;
+  s.duration = duration;
+  return s;
+}
+[[nodiscard]] inline step pause() {
+  step s;
+  s.kind = step_kind::pause;
+  return s;
+}
+[[nodiscard]] inline step analyze(rollout::analysis a) {
+  step s;
+  s.kind = step_kind::analysis;
+  s.analysis = std::move(a);
+  return s;
+}
+}  // namespace steps
+
+// Argo's canary.analysis: runs while the step index is in [first_step, end_step).
+struct background_analysis {
+  rollout::analysis analysis;
+  std::size_t first_step = 0;
+  std::optional<std::size_t> end_step;  // unset: until the steps finish
+};
+
+// Settings every strategy shares (Argo's defaults).
+struct options {
+  seconds progress_deadline{600};  // time progressing without progress; paused time not counted
+  bool progress_deadline_abort = false;
+  seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
+  seconds abort_scale_down_delay{30};  // canary kept after an abort
+};
+
+struct canary_spec {
+  std::vector<step> steps;
+  std::optional<background_analysis> background;
+  rollout::options options;
+};
+
+struct blue_green_spec {
+  std::optional<rollout::analysis> pre_promotion;
+  std::optional<rollout::analysis> post_promotion;
+  bool auto_promotion = true;
+  seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
+  std::int32_t preview_replicas = 0;  // 0: full size (informational)
+  rollout::options options;
+};
+
+// Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
+// 20 by 20 to 50 gives 20, 40, 60) or explicit step_weights.
+struct progressive_spec {
+  std::int32_t step_weight = 0;
+  std::int32_t max_weight = 100;
+  std::vector<std::int32_t> step_weights;
+  std::uint32_t threshold = 1;  // failed checks that roll back
+  seconds interval{60};
+  bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
+  rollout::options options;
+};
+
+enum class strategy : std::uint8_t { canary, blue_green, progressive };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<strategy> strategy_names[] = {
+    {strategy::canary, "canary"},
+    {strategy::blue_green, "blue_green"},
+    {strategy::progressive, "progressive"}};
+}  // namespace detail
+
+// "canary", "blue_green", "progressive"; "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(strategy s) noexcept {
+  return relkit::detail::enum_to_string(detail::strategy_names, s);
+}
+// The inverse of to_string(strategy).
+[[nodiscard]] constexpr std::optional<strategy> parse_strategy(std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::strategy_names, text);
+}
+
+class plan;
+// Validates a spec into a plan. Errors (relkit/rollout/error.hpp) have
+// relkit::no_position; a step index is the error's args().number().
+// (The template parameter only defers compiling the body until it is used.)
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(canary_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(blue_green_spec spec);
+template <class Unused = void>
+[[nodiscard]] result<plan> make_plan(progressive_spec spec);
+
+// A validated plan; build it with make_plan.
+class plan {
+ public:
+  [[nodiscard]] rollout::strategy strategy() const noexcept { return strategy_; }
+  [[nodiscard]] const canary_spec& canary() const noexcept { return canary_; }
+  [[nodiscard]] const blue_green_spec& blue_green() const noexcept { return blue_green_; }
+  [[nodiscard]] const progressive_spec& progressive() const noexcept { return progressive_; }
+  [[nodiscard]] const rollout::options& options() const noexcept { return options_; }
+  // Progressive: the weights Flagger walks through, in order.
+  [[nodiscard]] const std::vector<std::int32_t>& weights() const noexcept { return weights_; }
+  // Canary: steps; blue-green: 3 (pre-promotion, promotion pause, post-promotion);
+  // progressive: weights().size() + 1 (position 0 is weight 0).
+  [[nodiscard]] std::size_t step_count() const noexcept;
+  // The weight in force at step `index` (the last set_weight at or before it).
+  [[nodiscard]] std::int32_t weight_at(std::size_t index) const noexcept;
+  // Hash of everything that shapes the state; a stored state carries it.
+  [[nodiscard]] std::uint64_t fingerprint() const noexcept { return fingerprint_; }
+
+ private:
+  template <class Unused>
+  friend result<plan> make_plan(canary_spec spec);
+  template <class Unused>
+  friend result<plan> make_plan(blue_green_spec spec);
+  template <class Unused>
+  friend result<plan> make_plan(progressive_spec spec);
+  void finish();
+
+  rollout::strategy strategy_ = rollout::strategy::canary;
+  canary_spec canary_;
+  blue_green_spec blue_green_;
+  progressive_spec progressive_;
+  rollout::options options_;
+  std::vector<std::int32_t> weights_;   // progressive: the generated weights
+  std::vector<std::int32_t> in_force_;  // weight in force at each step index
+  std::uint64_t fingerprint_ = 0;
+};
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+#include "relkit/rollout/impl/plan.hpp"
