@@ -176,7 +176,7 @@ inline relkit::result<ro::plan> canary_plan() {
   error_rate.name = "error-rate";
   ro::metric latency;
   latency.name = "p95-latency";
-  ro::analysis health;
+  ro::analysis_spec health;
   health.name = "canary-health";
   health.metrics = {error_rate, latency};
   ro::canary_spec spec;
@@ -208,8 +208,8 @@ class canary_release {
 
   void event(time_point now, const ro::event& e, const std::string& what) {
     auto t = ro::advance(plan_, std::move(state_), e);
-    state_ = std::move(t.state);
-    const std::string where = state_.phase == ro::phase::healthy
+    state_ = std::move(t.next);
+    const std::string where = state_.phase == ro::state_phase::healthy
                                   ? "healthy, " + state_.stable + " serves 100%"
                                   : std::string(ro::to_string(state_.phase)) + ", canary " +
                                         std::to_string(state_.weight) + "%, stable " +

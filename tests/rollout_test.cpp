@@ -27,8 +27,8 @@ ro::metric make_metric(std::string name, std::optional<std::uint32_t> count,
   return m;
 }
 
-ro::analysis argo(std::string name, std::vector<ro::metric> metrics) {
-  ro::analysis a;
+ro::analysis_spec argo(std::string name, std::vector<ro::metric> metrics) {
+  ro::analysis_spec a;
   a.name = std::move(name);
   a.metrics = std::move(metrics);
   return a;
@@ -53,7 +53,7 @@ struct driver {
 
   strings on(const ro::event& e) {
     auto t = ro::advance(plan, std::move(state), e);
-    state = std::move(t.state);
+    state = std::move(t.next);
     last = t.actions;
     // Every reachable state survives its text form.
     const auto text = ro::to_string(state);
@@ -70,7 +70,7 @@ struct driver {
   }
 };
 
-ro::plan canary(std::vector<ro::step> steps, ro::options options = {}) {
+ro::plan canary(std::vector<ro::step> steps, ro::settings options = {}) {
   ro::canary_spec spec;
   spec.steps = std::move(steps);
   spec.options = options;
@@ -145,7 +145,7 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   EXPECT_EQ(span.error().code, ro::errc::bad_background_span);
   EXPECT_EQ(span.error().position, relkit::no_position);
   EXPECT_EQ(span.error().message(), "background analysis span from step 2 is outside the steps");
-  ro::analysis judged;
+  ro::analysis_spec judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
   judged.thresholds = {95, 75, 1};
@@ -205,7 +205,7 @@ TEST(RolloutPlan, EveryPlanErrorIsPinned) {
                        ro::steps::analyze(argo("big", std::vector<ro::metric>(9, m)))};
   check(ro::make_plan(canary_spec),
         {ro::errc::too_many_metrics, "analysis \"big\" in step 1 has more than 8 metrics"});
-  ro::analysis judged;
+  ro::analysis_spec judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
   judged.thresholds = {95, 75, 1};
@@ -402,7 +402,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   EXPECT_EQ(judge_intervals({}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
 
   // The same as an analysis step of a canary.
-  ro::analysis judged;
+  ro::analysis_spec judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
   judged.thresholds = j;
@@ -422,7 +422,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   stops.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
   EXPECT_EQ(stops.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 75}),
             (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(stops.state.phase, ro::phase::aborted);
+  EXPECT_EQ(stops.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(stops.state.step_run.scores, 2u);
 
   driver last(ok.plan);
@@ -430,7 +430,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   last.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
   last.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 90});
   last.on(ro::score_result{T0 + minutes(3), ro::analysis_slot::step, 94});
-  EXPECT_EQ(last.state.phase, ro::phase::aborted);
+  EXPECT_EQ(last.state.phase, ro::state_phase::aborted);
 }
 
 // score_result goes through the one Kayenta judge: NaN fails closed (it was
@@ -438,7 +438,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
 TEST(RolloutKayenta, ScoreResultNanAndBoundaries) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const auto plan_for = [](double marginal, double pass, std::uint32_t intervals) {
-    ro::analysis judged;
+    ro::analysis_spec judged;
     judged.name = "judge";
     judged.kind = ro::analysis_kind::kayenta;
     judged.thresholds = ro::judge{marginal, pass, intervals};
@@ -457,19 +457,19 @@ TEST(RolloutKayenta, ScoreResultNanAndBoundaries) {
   const auto p2 = plan_for(75, 95, 2);
   // {NaN, 99}: the old rollout judge passed it.
   auto s = run(p2, {nan, 99});
-  EXPECT_EQ(s.phase, ro::phase::aborted);
+  EXPECT_EQ(s.phase, ro::state_phase::aborted);
   EXPECT_EQ(s.step_run.scores, 1u);
   EXPECT_EQ(s.step_run.last_score, 0);
-  EXPECT_EQ(run(p2, {80, nan}).phase, ro::phase::aborted);
-  EXPECT_EQ(run(plan_for(75, 95, 1), {nan}).phase, ro::phase::aborted);
+  EXPECT_EQ(run(p2, {80, nan}).phase, ro::state_phase::aborted);
+  EXPECT_EQ(run(plan_for(75, 95, 1), {nan}).phase, ro::state_phase::aborted);
   // Boundaries.
-  EXPECT_EQ(run(p2, {75, 99}).phase, ro::phase::aborted);
+  EXPECT_EQ(run(p2, {75, 99}).phase, ro::state_phase::aborted);
   EXPECT_EQ(run(p2, {75.01, 95}).step_index, 3u);
-  EXPECT_EQ(run(p2, {80, 94.99}).phase, ro::phase::aborted);
+  EXPECT_EQ(run(p2, {80, 94.99}).phase, ro::state_phase::aborted);
   // marginal == pass == 80.
   const auto same = plan_for(80, 80, 1);
   EXPECT_EQ(run(same, {80}).step_index, 3u);
-  EXPECT_EQ(run(plan_for(80, 80, 2), {80, 80}).phase, ro::phase::aborted);
+  EXPECT_EQ(run(plan_for(80, 80, 2), {80, 80}).phase, ro::state_phase::aborted);
 }
 
 // ---- the state machine: canary ----------------------------------------------------------
@@ -480,7 +480,7 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
                    ro::steps::set_weight(50)}));
   EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}),
             (strings{"deploy_canary", "set_weight 25", "start_analysis step"}));
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_index, 1u);
   EXPECT_EQ(d.state.weight, 25);
   EXPECT_EQ(d.measure(T0 + minutes(1), F), strings{});
@@ -488,7 +488,7 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
   EXPECT_EQ(d.measure(T0 + minutes(2), F), (strings{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::failed);
   EXPECT_EQ(d.state.step_run.metrics[0].count, 2u);  // the other 3 were skipped
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.state.step_index, 0u);
   EXPECT_EQ(d.state.stable, "v1");
@@ -503,13 +503,13 @@ TEST(RolloutCanary, Scenario4FiveErrorsAbort) {
   d.on(ro::new_artifact{T0, "v2"});
   for (int i = 0; i < 4; ++i) d.measure(T0 + seconds(10 * (i + 1)), E);
   d.measure(T0 + minutes(1), S);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_run.metrics[0].count, 1u);
   for (int i = 0; i < 4; ++i) d.measure(T0 + minutes(2) + seconds(10 * i), E);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.measure(T0 + minutes(3), E);
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::error);
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
 }
 
 TEST(RolloutCanary, Scenario6InconclusivePausesAndPromoteMovesOn) {
@@ -520,15 +520,15 @@ TEST(RolloutCanary, Scenario6InconclusivePausesAndPromoteMovesOn) {
   d.on(ro::new_artifact{T0, "v2"});
   int minute = 0;
   for (auto x : {S, F, S, S}) d.measure(T0 + minutes(++minute), x);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.measure(T0 + minutes(++minute), F), strings{});
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::inconclusive);
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::inconclusive_analysis);
   EXPECT_EQ(d.state.weight, 20);
   // Paused: ticks do nothing, however late.
   EXPECT_EQ(d.on(ro::tick{T0 + hours(5)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::promote{T0 + hours(6)}), strings{"set_weight 40"});
   EXPECT_EQ(d.state.step_index, 3u);
   EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
@@ -551,22 +551,22 @@ TEST(RolloutCanary, Scenario9TimedPauseAndIndefinitePause) {
                    ro::steps::analyze(argo("a", {make_metric("m", 1)})), ro::steps::pause(),
                    ro::steps::set_weight(100)}));
   d.on(ro::new_artifact{T0, "v2"});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(9) + seconds(59)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.step_index, 1u);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}), strings{"start_analysis step"});
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_index, 2u);
   d.measure(T0 + minutes(11), S);
   EXPECT_EQ(d.state.step_index, 3u);
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::tick{T0 + hours(100)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::promote{T0 + hours(101)}),
             (strings{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
   EXPECT_EQ(d.state.previous_stable, "v1");
   EXPECT_EQ(d.state.canary, "");
@@ -581,20 +581,20 @@ TEST(RolloutCanary, Scenario10PromoteFullAbortRetry) {
   EXPECT_EQ(
       full.on(ro::promote_full{T0 + minutes(1)}),
       (strings{"stop_analysis step", "promote_stable", "scale_down previous_stable after 30s"}));
-  EXPECT_EQ(full.state.phase, ro::phase::healthy);
+  EXPECT_EQ(full.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(full.state.stable, "v2");
 
   driver again(p);
   again.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(again.on(ro::abort{T0 + minutes(1)}),
             (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(again.state.phase, ro::phase::aborted);
+  EXPECT_EQ(again.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(again.state.weight, 0);
   EXPECT_EQ(again.state.stable, "v1");
   EXPECT_EQ(again.on(ro::abort{T0 + minutes(2)}), strings{});  // already aborted
   EXPECT_EQ(again.on(ro::retry{T0 + minutes(3)}),
             (strings{"deploy_canary", "set_weight 10", "start_analysis step"}));
-  EXPECT_EQ(again.state.phase, ro::phase::progressing);
+  EXPECT_EQ(again.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(again.state.step_index, 1u);
   EXPECT_EQ(again.state.step_run.metrics[0].count, 0u);        // a fresh run
   EXPECT_EQ(again.on(ro::retry{T0 + minutes(4)}), strings{});  // not aborted
@@ -609,40 +609,40 @@ TEST(RolloutCanary, Scenario11ProgressDeadlineSkipsPausedTime) {
   driver d(canary(steps));
   d.on(ro::new_artifact{T0, "v2"});
   d.on(ro::tick{T0 + minutes(20)});  // paused 20m, now progressing
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.on(ro::tick{T0 + minutes(25)});
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.on(ro::tick{T0 + minutes(30)});  // exactly 600 s: not yet exceeded
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(30) + seconds(1)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::degraded);
+  EXPECT_EQ(d.state.phase, ro::state_phase::degraded);
   EXPECT_EQ(d.state.weight, 20);  // not aborted
   // Progress clears it.
   d.measure(T0 + minutes(31), S);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
 
-  ro::options abort_on_deadline;
+  ro::settings abort_on_deadline;
   abort_on_deadline.progress_deadline_abort = true;
   driver a(canary(steps, abort_on_deadline));
   a.on(ro::new_artifact{T0, "v2"});
   a.on(ro::tick{T0 + minutes(20)});
   EXPECT_EQ(a.on(ro::tick{T0 + minutes(31)}),
             (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(a.state.phase, ro::phase::aborted);
+  EXPECT_EQ(a.state.phase, ro::state_phase::aborted);
 
   // A manual pause does not count either.
   driver m(canary(steps));
   m.on(ro::new_artifact{T0, "v2"});
   m.on(ro::tick{T0 + minutes(20)});
   m.on(ro::pause{T0 + minutes(21)});
-  EXPECT_EQ(m.state.phase, ro::phase::paused);
+  EXPECT_EQ(m.state.phase, ro::state_phase::paused);
   m.on(ro::tick{T0 + minutes(50)});
-  EXPECT_EQ(m.state.phase, ro::phase::paused);
+  EXPECT_EQ(m.state.phase, ro::state_phase::paused);
   m.on(ro::resume{T0 + minutes(55)});
   m.on(ro::tick{T0 + minutes(64)});
-  EXPECT_EQ(m.state.phase, ro::phase::progressing);
+  EXPECT_EQ(m.state.phase, ro::state_phase::progressing);
   m.on(ro::tick{T0 + minutes(66)});
-  EXPECT_EQ(m.state.phase, ro::phase::degraded);
+  EXPECT_EQ(m.state.phase, ro::state_phase::degraded);
 }
 
 TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
@@ -670,7 +670,7 @@ TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
   f.on(ro::tick{T0 + minutes(5)});
   EXPECT_EQ(f.measure(T0 + minutes(6), F, 0, ro::analysis_slot::background),
             (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(f.state.phase, ro::phase::aborted);
+  EXPECT_EQ(f.state.phase, ro::state_phase::aborted);
 
   // Inconclusive pauses, even in the middle of a timed pause (Argo #3850).
   driver i(d.plan);
@@ -692,7 +692,7 @@ TEST(RolloutCanary, NewArtifactMidUpdateRestartsAndStableRollsBack) {
   EXPECT_EQ(d.state.canary, "v3");
   EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(3), "v1"}),
             (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v1");
   EXPECT_EQ(d.state.canary, "");
   EXPECT_EQ(d.on(ro::abort{T0 + minutes(4)}), strings{});  // nothing to abort
@@ -706,14 +706,14 @@ TEST(RolloutBlueGreen, Scenario12ManualPromotionAndFailedPostAnalysis) {
   spec.post_promotion = argo("post", {make_metric("m", 1)});
   driver d(*ro::make_plan(spec));
   EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (strings{"deploy_canary", "switch_preview"}));
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.on(ro::tick{T0 + hours(10)}), strings{});
   EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}), (strings{"switch_active", "start_analysis step"}));
   EXPECT_EQ(d.state.weight, 100);
   EXPECT_EQ(d.measure(T0 + hours(12), F), (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.state.stable, "v1");
 }
@@ -731,13 +731,13 @@ TEST(RolloutBlueGreen, PrePromotionAnalysisThenAutoPromotionDelay) {
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(6)}),
             (strings{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
 
   driver bad(d.plan);
   bad.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(bad.measure(T0 + minutes(1), F), (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(bad.state.phase, ro::phase::aborted);
+  EXPECT_EQ(bad.state.phase, ro::state_phase::aborted);
 }
 
 // ---- progressive --------------------------------------------------------------------
@@ -763,7 +763,7 @@ TEST(RolloutProgressive, Scenario13WalksTheWeightsThenPromotes) {
   }
   EXPECT_EQ(seen, (strings{"set_weight 20", "set_weight 40", "set_weight 60", "promote_stable",
                            "scale_down previous_stable after 30s", "post_rollout_hooks"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
 }
 
 TEST(RolloutProgressive, Scenario14ThresholdRollsBackOnTheNextTick) {
@@ -781,7 +781,7 @@ TEST(RolloutProgressive, Scenario14ThresholdRollsBackOnTheNextTick) {
   EXPECT_EQ(d.state.weight, 10);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(4)}),
             (strings{"rollback", "scale_down canary after 30s", "post_rollout_hooks"}));
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});  // hooks called once
 }
@@ -794,15 +794,15 @@ TEST(RolloutProgressive, Scenario15WaitingPromotionKeepsChecking) {
     d.on(ro::tick{T0 + minutes(i)});
   }
   EXPECT_EQ(d.state.weight, 100);
-  EXPECT_EQ(d.state.phase, ro::phase::waiting_promotion);
+  EXPECT_EQ(d.state.phase, ro::state_phase::waiting_promotion);
   d.measure(T0 + minutes(4) - seconds(1), F);
   d.on(ro::tick{T0 + minutes(4)});
   d.measure(T0 + minutes(5) - seconds(1), F);
   d.on(ro::tick{T0 + minutes(5)});
   EXPECT_EQ(d.state.failed_checks, 2u);
-  EXPECT_EQ(d.state.phase, ro::phase::waiting_promotion);
+  EXPECT_EQ(d.state.phase, ro::state_phase::waiting_promotion);
   d.on(ro::tick{T0 + minutes(6)});
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
 
   driver ok(d.plan);
   ok.on(ro::new_artifact{T0, "v2"});
@@ -926,8 +926,8 @@ TEST(RolloutActions, NoOpTickEmitsNothing) {
   auto s = ro::initial_state(p, "v1");
   auto t = ro::advance(p, s, ro::tick{T0});
   EXPECT_TRUE(t.actions.empty());
-  EXPECT_EQ(t.state, s);
-  EXPECT_EQ(t.state.phase, ro::phase::healthy);
+  EXPECT_EQ(t.next, s);
+  EXPECT_EQ(t.next.phase, ro::state_phase::healthy);
 }
 
 TEST(RolloutActions, InPlaceAndByCopyAgree) {
@@ -937,7 +937,7 @@ TEST(RolloutActions, InPlaceAndByCopyAgree) {
   const auto copied = ro::advance(p, start, e);
   ro::state in_place = start;
   const auto actions = ro::advance_in_place(p, in_place, e);
-  EXPECT_EQ(in_place, copied.state);
+  EXPECT_EQ(in_place, copied.next);
   EXPECT_EQ(actions, copied.actions);
   EXPECT_EQ(texts(actions), (strings{"deploy_canary", "set_weight 25"}));
   // An empty artifact id is ignored.
@@ -953,7 +953,7 @@ TEST(RolloutActions, ToString) {
   a.kind = ro::action_kind::stop_analysis;
   a.slot = ro::analysis_slot::background;
   EXPECT_EQ(ro::to_string(a), "stop_analysis background");
-  EXPECT_EQ(ro::to_string(ro::phase::waiting_promotion), "waiting_promotion");
+  EXPECT_EQ(ro::to_string(ro::state_phase::waiting_promotion), "waiting_promotion");
   EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "inconclusive");
   EXPECT_EQ(ro::wire_name(ro::analysis_phase::inconclusive), "Inconclusive");
 }
@@ -972,7 +972,7 @@ TEST(RolloutEnums, TablesRoundTripAndStrayValuesAreUnknown) {
   EXPECT_EQ(ro::to_string(ro::measurement::successful), "successful");
   EXPECT_EQ(ro::wire_name(ro::measurement::successful), "Successful");
   EXPECT_EQ(ro::parse_measurement("error"), ro::measurement::error);
-  EXPECT_EQ(ro::parse_phase("waiting_promotion"), ro::phase::waiting_promotion);
+  EXPECT_EQ(ro::parse_state_phase("waiting_promotion"), ro::state_phase::waiting_promotion);
   EXPECT_EQ(ro::parse_pause_reason("inconclusive_analysis"),
             ro::pause_reason::inconclusive_analysis);
   EXPECT_EQ(ro::parse_analysis_slot("background"), ro::analysis_slot::background);
@@ -987,7 +987,7 @@ TEST(RolloutEnums, TablesRoundTripAndStrayValuesAreUnknown) {
   EXPECT_EQ(ro::wire_name(static_cast<ro::analysis_phase>(99)), "unknown");
   EXPECT_EQ(ro::to_string(static_cast<ro::verdict>(99)), "unknown");
   EXPECT_EQ(ro::to_string(static_cast<ro::strategy>(99)), "unknown");
-  EXPECT_EQ(ro::to_string(static_cast<ro::phase>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::state_phase>(99)), "unknown");
   EXPECT_EQ(ro::to_string(static_cast<ro::pause_reason>(99)), "unknown");
   EXPECT_EQ(ro::to_string(static_cast<ro::analysis_slot>(99)), "unknown");
   EXPECT_EQ(ro::to_string(static_cast<ro::action_kind>(99)), "unknown");

@@ -10,9 +10,15 @@
 RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
+// What advance() answers: the state after the event and the actions to take.
 struct transition {
-  rollout::state state;
+  state next;
   action_list actions;
+
+  friend bool operator==(const transition& a, const transition& b) {
+    return a.next == b.next && a.actions == b.actions;
+  }
+  friend bool operator!=(const transition& a, const transition& b) { return !(a == b); }
 };
 
 // The next state and the actions to take. Events that do not apply (retry

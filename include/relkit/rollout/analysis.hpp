@@ -150,7 +150,7 @@ struct judge {
 enum class analysis_kind : std::uint8_t { argo, kayenta };
 
 // An analysis is either Argo metrics or a Kayenta judge over canary scores.
-struct analysis {
+struct analysis_spec {
   std::string name;
   analysis_kind kind = analysis_kind::argo;
   std::vector<metric> metrics;  // argo
@@ -271,7 +271,7 @@ struct dry_run_summary {
   std::uint32_t error = 0;
 };
 
-[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis& a,
+[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis_spec& a,
                                                        const run_status& run) noexcept {
   dry_run_summary summary;
   for (std::size_t i = 0; i < a.metrics.size() && i < run.metric_count; ++i) {
@@ -301,7 +301,7 @@ struct dry_run_summary {
 // ends Failed, Error or Inconclusive terminates the run (the rest are assessed
 // as terminated); the run's phase is the worst non-dry-run metric phase once
 // every metric is complete.
-[[nodiscard]] inline run_status settle(const analysis& a, run_status run,
+[[nodiscard]] inline run_status settle(const analysis_spec& a, run_status run,
                                        bool terminating = false) noexcept {
   const std::size_t n = run.metric_count;
   for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
@@ -327,7 +327,7 @@ struct dry_run_summary {
 }
 
 // A fresh run of `a`: every metric pending, the run running.
-[[nodiscard]] inline run_status start_run(const analysis& a) noexcept {
+[[nodiscard]] inline run_status start_run(const analysis_spec& a) noexcept {
   run_status run;
   run.phase = analysis_phase::running;
   if (a.kind == analysis_kind::argo) {

@@ -35,7 +35,7 @@ struct step {
   step_kind kind = step_kind::set_weight;
   std::int32_t weight = 0;          // set_weight
   std::optional<seconds> duration;  // pause: unset waits for promote
-  rollout::analysis analysis;       // analysis (inline, blocks the step)
+  rollout::analysis_spec analysis;  // analysis (inline, blocks the step)
 };
 
 namespace steps {
@@ -56,7 +56,7 @@ namespace steps {
   s.kind = step_kind::pause;
   return s;
 }
-[[nodiscard]] inline step analyze(rollout::analysis a) {
+[[nodiscard]] inline step analyze(rollout::analysis_spec a) {
   step s;
   s.kind = step_kind::analysis;
   s.analysis = std::move(a);
@@ -66,13 +66,13 @@ namespace steps {
 
 // Argo's canary.analysis: runs while the step index is in [first_step, end_step).
 struct background_analysis {
-  rollout::analysis analysis;
+  rollout::analysis_spec analysis;
   std::size_t first_step = 0;
   std::optional<std::size_t> end_step;  // unset: until the steps finish
 };
 
 // Settings every strategy shares (Argo's defaults).
-struct options {
+struct settings {
   seconds progress_deadline{600};  // time progressing without progress; paused time not counted
   bool progress_deadline_abort = false;
   seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
@@ -82,16 +82,16 @@ struct options {
 struct canary_spec {
   std::vector<step> steps;
   std::optional<background_analysis> background;
-  rollout::options options;
+  rollout::settings options;
 };
 
 struct blue_green_spec {
-  std::optional<rollout::analysis> pre_promotion;
-  std::optional<rollout::analysis> post_promotion;
+  std::optional<rollout::analysis_spec> pre_promotion;
+  std::optional<rollout::analysis_spec> post_promotion;
   bool auto_promotion = true;
   seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
   std::int32_t preview_replicas = 0;  // 0: full size (informational)
-  rollout::options options;
+  rollout::settings options;
 };
 
 // Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
@@ -103,7 +103,7 @@ struct progressive_spec {
   std::uint32_t threshold = 1;  // failed checks that roll back
   seconds interval{60};
   bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
-  rollout::options options;
+  rollout::settings options;
 };
 
 enum class strategy : std::uint8_t { canary, blue_green, progressive };
@@ -142,7 +142,7 @@ class plan {
   [[nodiscard]] const canary_spec& canary() const noexcept { return canary_; }
   [[nodiscard]] const blue_green_spec& blue_green() const noexcept { return blue_green_; }
   [[nodiscard]] const progressive_spec& progressive() const noexcept { return progressive_; }
-  [[nodiscard]] const rollout::options& options() const noexcept { return options_; }
+  [[nodiscard]] const rollout::settings& options() const noexcept { return options_; }
   // Progressive: the weights Flagger walks through, in order.
   [[nodiscard]] const std::vector<std::int32_t>& weights() const noexcept { return weights_; }
   // Canary: steps; blue-green: 3 (pre-promotion, promotion pause, post-promotion);
@@ -166,7 +166,7 @@ class plan {
   canary_spec canary_;
   blue_green_spec blue_green_;
   progressive_spec progressive_;
-  rollout::options options_;
+  rollout::settings options_;
   std::vector<std::int32_t> weights_;   // progressive: the generated weights
   std::vector<std::int32_t> in_force_;  // weight in force at each step index
   std::uint64_t fingerprint_ = 0;

@@ -24,7 +24,7 @@ namespace rollout {
 
 // ---- state --------------------------------------------------------------------
 
-enum class phase : std::uint8_t {
+enum class state_phase : std::uint8_t {
   healthy,            // no update in progress; stable serves everything
   progressing,        // moving through the steps
   paused,             // a pause condition or a manual pause
@@ -46,10 +46,10 @@ enum class pause_reason : std::uint8_t {
 enum class analysis_slot : std::uint8_t { step, background };
 
 namespace detail {
-inline constexpr relkit::detail::enum_name<phase> phase_names[] = {
-    {phase::healthy, "healthy"},   {phase::progressing, "progressing"},
-    {phase::paused, "paused"},     {phase::waiting_promotion, "waiting_promotion"},
-    {phase::degraded, "degraded"}, {phase::aborted, "aborted"},
+inline constexpr relkit::detail::enum_name<state_phase> phase_names[] = {
+    {state_phase::healthy, "healthy"},   {state_phase::progressing, "progressing"},
+    {state_phase::paused, "paused"},     {state_phase::waiting_promotion, "waiting_promotion"},
+    {state_phase::degraded, "degraded"}, {state_phase::aborted, "aborted"},
 };
 inline constexpr relkit::detail::enum_name<pause_reason> pause_reason_names[] = {
     {pause_reason::none, "none"},
@@ -63,10 +63,11 @@ inline constexpr relkit::detail::enum_name<analysis_slot> analysis_slot_names[] 
 }  // namespace detail
 
 // Stable identifiers (the state text's spelling); "unknown" outside the enum.
-[[nodiscard]] constexpr std::string_view to_string(phase p) noexcept {
+[[nodiscard]] constexpr std::string_view to_string(state_phase p) noexcept {
   return relkit::detail::enum_to_string(detail::phase_names, p);
 }
-[[nodiscard]] constexpr std::optional<phase> parse_phase(std::string_view text) noexcept {
+[[nodiscard]] constexpr std::optional<state_phase> parse_state_phase(
+    std::string_view text) noexcept {
   return relkit::detail::enum_from_string(detail::phase_names, text);
 }
 [[nodiscard]] constexpr std::string_view to_string(pause_reason r) noexcept {
@@ -86,7 +87,7 @@ inline constexpr relkit::detail::enum_name<analysis_slot> analysis_slot_names[] 
 
 // Where a rollout is. Plain data: compare it, store it (to_string / parse_state).
 struct state {
-  rollout::phase phase = rollout::phase::healthy;
+  rollout::state_phase phase = rollout::state_phase::healthy;
   pause_reason pause = pause_reason::none;
   bool manual_pause = false;  // `pause` event (Argo spec.paused)
   bool timed_out = false;     // progress deadline exceeded

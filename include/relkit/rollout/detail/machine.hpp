@@ -58,7 +58,7 @@ class machine {
       s_.pending_check = r.value == rollout::measurement::successful;
       return;
     }
-    const rollout::analysis* a = analysis_for(r.slot);
+    const rollout::analysis_spec* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
     if (a == nullptr || a->kind != rollout::analysis_kind::argo ||
         run.phase != rollout::analysis_phase::running || r.metric >= run.metric_count ||
@@ -73,7 +73,7 @@ class machine {
 
   void on(const rollout::score_result& r) {
     if (!s_.updating || s_.aborted) return;
-    const rollout::analysis* a = analysis_for(r.slot);
+    const rollout::analysis_spec* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
     const bool nan = r.score != r.score;
     if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
@@ -169,21 +169,21 @@ class machine {
   }
 
   void settle_phase() noexcept {
-    using rollout::phase;
+    using rollout::state_phase;
     if (!s_.updating) {
-      s_.phase = phase::healthy;
+      s_.phase = state_phase::healthy;
     } else if (s_.aborted) {
-      s_.phase = phase::aborted;
+      s_.phase = state_phase::aborted;
     } else if (s_.timed_out) {
-      s_.phase = phase::degraded;
+      s_.phase = state_phase::degraded;
     } else if (s_.manual_pause) {
-      s_.phase = phase::paused;
+      s_.phase = state_phase::paused;
     } else if (s_.pause == rollout::pause_reason::awaiting_promotion) {
-      s_.phase = phase::waiting_promotion;
+      s_.phase = state_phase::waiting_promotion;
     } else if (s_.pause != rollout::pause_reason::none) {
-      s_.phase = phase::paused;
+      s_.phase = state_phase::paused;
     } else {
-      s_.phase = phase::progressing;
+      s_.phase = state_phase::progressing;
     }
   }
 
@@ -217,7 +217,7 @@ class machine {
     return s_.step_index < steps.size() ? &steps[s_.step_index] : nullptr;
   }
 
-  const rollout::analysis* analysis_for(rollout::analysis_slot slot) const noexcept {
+  const rollout::analysis_spec* analysis_for(rollout::analysis_slot slot) const noexcept {
     if (slot == rollout::analysis_slot::background) {
       const auto& bg = plan_.canary().background;
       return plan_.strategy() == rollout::strategy::canary && bg ? &bg->analysis : nullptr;
@@ -238,7 +238,7 @@ class machine {
     return slot == rollout::analysis_slot::step ? s_.step_run : s_.background_run;
   }
 
-  void start(rollout::analysis_slot slot, const rollout::analysis& a) {
+  void start(rollout::analysis_slot slot, const rollout::analysis_spec& a) {
     run_for(slot) = rollout::start_run(a);
     rollout::action act;
     act.kind = rollout::action_kind::start_analysis;
@@ -250,7 +250,7 @@ class machine {
   void stop(rollout::analysis_slot slot) {
     rollout::run_status& run = run_for(slot);
     if (run.phase != rollout::analysis_phase::running) return;
-    const rollout::analysis* a = analysis_for(slot);
+    const rollout::analysis_spec* a = analysis_for(slot);
     if (a != nullptr && a->kind == rollout::analysis_kind::argo) {
       run = rollout::settle(*a, run, true);
     } else {

@@ -14,14 +14,14 @@ namespace rollout {
 template <class Unused>
 transition advance(const plan& p, const state& s, const event& e) {
   transition t{s, {}};
-  detail::run<Unused>(p, t.state, t.actions, e);
+  detail::run<Unused>(p, t.next, t.actions, e);
   return t;
 }
 
 template <class Unused>
 transition advance(const plan& p, state&& s, const event& e) {
   transition t{std::move(s), {}};
-  detail::run<Unused>(p, t.state, t.actions, e);
+  detail::run<Unused>(p, t.next, t.actions, e);
   return t;
 }
 

@@ -24,7 +24,7 @@ struct fnv {
       hash *= 1099511628211ULL;
     }
   }
-  void add_analysis(const rollout::analysis& a) noexcept {
+  void add_analysis(const rollout::analysis_spec& a) noexcept {
     add(static_cast<std::uint64_t>(a.kind));
     add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
   }
@@ -38,7 +38,7 @@ inline relkit::error plan_error(rollout::errc code, relkit::error_args args) noe
 
 // The analysis of step `step` (or the background analysis starting there).
 template <class Unused>
-std::optional<relkit::error> check_analysis(const rollout::analysis& a, std::size_t step) {
+std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, std::size_t step) {
   using rollout::errc;
   const auto where = [&]() {
     return relkit::error_args{}.with_token(a.name).with_number(static_cast<std::int64_t>(step));
@@ -74,7 +74,7 @@ std::optional<relkit::error> check_analysis(const rollout::analysis& a, std::siz
 }
 
 template <class Unused>
-std::optional<relkit::error> check_options(const rollout::options& o) {
+std::optional<relkit::error> check_options(const rollout::settings& o) {
   if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
       o.abort_scale_down_delay.count() < 0) {
     return plan_error(

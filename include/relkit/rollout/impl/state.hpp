@@ -137,19 +137,19 @@ result<state> parse_state(std::string_view text) {
   body.finish();
   if (!body.error) {
     // The phase is derived from the flags; a disagreement means corruption.
-    rollout::phase derived = phase::progressing;
+    rollout::state_phase derived = state_phase::progressing;
     if (!s.updating) {
-      derived = phase::healthy;
+      derived = state_phase::healthy;
     } else if (s.aborted) {
-      derived = phase::aborted;
+      derived = state_phase::aborted;
     } else if (s.timed_out) {
-      derived = phase::degraded;
+      derived = state_phase::degraded;
     } else if (s.manual_pause) {
-      derived = phase::paused;
+      derived = state_phase::paused;
     } else if (s.pause == pause_reason::awaiting_promotion) {
-      derived = phase::waiting_promotion;
+      derived = state_phase::waiting_promotion;
     } else if (s.pause != pause_reason::none) {
-      derived = phase::paused;
+      derived = state_phase::paused;
     }
     if (derived != s.phase) {
       body.fail(errc::bad_state_format, phase_at, "phase does not match the state's flags");
@@ -187,7 +187,7 @@ result<state> parse_state(std::string_view text, const plan& p) {
                              .with_number2(static_cast<std::int64_t>(p.step_count()))};
   }
   // A running run must have one status per metric of the analysis it runs.
-  const analysis* step_analysis = nullptr;
+  const analysis_spec* step_analysis = nullptr;
   if (p.strategy() == strategy::canary &&
       p.canary().steps[s.step_index].kind == step_kind::analysis) {
     step_analysis = &p.canary().steps[s.step_index].analysis;
@@ -196,10 +196,10 @@ result<state> parse_state(std::string_view text, const plan& p) {
     if (s.step_index == 0 && bg.pre_promotion) step_analysis = &*bg.pre_promotion;
     if (s.step_index == 2 && bg.post_promotion) step_analysis = &*bg.post_promotion;
   }
-  const analysis* background = p.strategy() == strategy::canary && p.canary().background
-                                   ? &p.canary().background->analysis
-                                   : nullptr;
-  const auto fits = [](const analysis* a, const run_status& run) {
+  const analysis_spec* background = p.strategy() == strategy::canary && p.canary().background
+                                        ? &p.canary().background->analysis
+                                        : nullptr;
+  const auto fits = [](const analysis_spec* a, const run_status& run) {
     if (run.phase != analysis_phase::running) return true;
     if (a == nullptr) return false;
     return a->kind == analysis_kind::kayenta ? run.metric_count == 0
