@@ -170,6 +170,20 @@ TEST(RolloutPlan, ProgressiveValidation) {
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
 }
 
+// Value types compare every member (hidden friends).
+TEST(RolloutPlan, SpecsAndEventsCompareEqual) {
+  ro::canary_spec spec;
+  spec.steps = {ro::steps::set_weight(25), ro::steps::pause(minutes(5))};
+  const auto p = ro::make_plan(spec);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->canary(), spec);
+  spec.steps[1].duration = minutes(6);
+  EXPECT_NE(p->canary(), spec);
+  EXPECT_EQ(ro::settings{}, p->options());
+  EXPECT_EQ(ro::event(ro::new_artifact{T0, "v2"}), ro::event(ro::new_artifact{T0, "v2"}));
+  EXPECT_NE(ro::event(ro::new_artifact{T0, "v2"}), ro::event(ro::new_artifact{T0, "v3"}));
+}
+
 // Every plan error code: code, no_position (a plan is not text) and message.
 TEST(RolloutPlan, EveryPlanErrorIsPinned) {
   struct expected {

@@ -242,13 +242,13 @@ template <class = void>
 namespace detail {
 
 template <class = void>
-inline bool is_name_char(char c) noexcept {
+[[nodiscard]] inline bool is_name_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.' || c == ':' || c == '/' || c == '-';
 }
 
 template <class = void>
-inline bool is_valid_name(std::string_view name) noexcept {
+[[nodiscard]] inline bool is_valid_name(std::string_view name) noexcept {
   if (name.empty()) return false;
   for (char c : name) {
     if (!is_name_char(c)) return false;
@@ -257,7 +257,7 @@ inline bool is_valid_name(std::string_view name) noexcept {
 }
 
 template <class = void>
-inline bool valid_window(const window& w) noexcept {
+[[nodiscard]] inline bool valid_window(const window& w) noexcept {
   if (w.utc_offset_minutes < -18 * 60 || w.utc_offset_minutes > 18 * 60) return false;
   if (w.weekdays != 0) {
     if (w.weekdays > 0x7f || w.start_minute > 1440 || w.end_minute > 1440) return false;
@@ -274,7 +274,7 @@ inline bool valid_window(const window& w) noexcept {
 
 // Why this node (not its children) is invalid, or nullptr.
 template <class = void>
-inline const char* node_problem(const gate& g) noexcept {
+[[nodiscard]] inline const char* node_problem(const gate& g) noexcept {
   if (!(g.weight > 0) || !is_finite(g.weight)) return "weight must be a finite number above 0";
   switch (g.type) {
     case gate_kind::threshold:

@@ -138,6 +138,14 @@ struct metric {
   std::int32_t consecutive_error_limit = 4;
   std::int32_t consecutive_success_limit = 0;  // 0: off
   bool dry_run = false;                        // never affects the run's phase
+
+  friend bool operator==(const metric& a, const metric& b) {
+    return a.name == b.name && a.count == b.count && a.interval == b.interval &&
+           a.failure_limit == b.failure_limit && a.inconclusive_limit == b.inconclusive_limit &&
+           a.consecutive_error_limit == b.consecutive_error_limit &&
+           a.consecutive_success_limit == b.consecutive_success_limit && a.dry_run == b.dry_run;
+  }
+  friend bool operator!=(const metric& a, const metric& b) { return !(a == b); }
 };
 
 // Kayenta's thresholds for a judged analysis over `intervals` scores.
@@ -145,6 +153,11 @@ struct judge {
   double marginal = 75;
   double pass = 95;
   std::uint32_t intervals = 1;
+
+  friend bool operator==(const judge& a, const judge& b) {
+    return a.marginal == b.marginal && a.pass == b.pass && a.intervals == b.intervals;
+  }
+  friend bool operator!=(const judge& a, const judge& b) { return !(a == b); }
 };
 
 enum class analysis_kind : std::uint8_t { argo, kayenta };
@@ -155,6 +168,12 @@ struct analysis_spec {
   analysis_kind kind = analysis_kind::argo;
   std::vector<metric> metrics;  // argo
   judge thresholds;             // kayenta
+
+  friend bool operator==(const analysis_spec& a, const analysis_spec& b) {
+    return a.name == b.name && a.kind == b.kind && a.metrics == b.metrics &&
+           a.thresholds == b.thresholds;
+  }
+  friend bool operator!=(const analysis_spec& a, const analysis_spec& b) { return !(a == b); }
 };
 
 // Counters of one metric, as Argo's MetricResult keeps them. They saturate at
@@ -200,7 +219,7 @@ struct run_status {
 };
 
 namespace detail {
-constexpr std::uint16_t saturating_increment(std::uint16_t v) noexcept {
+[[nodiscard]] constexpr std::uint16_t saturating_increment(std::uint16_t v) noexcept {
   return v == UINT16_MAX ? v : static_cast<std::uint16_t>(v + 1);
 }
 }  // namespace detail
@@ -269,6 +288,12 @@ struct dry_run_summary {
   std::uint32_t failed = 0;
   std::uint32_t inconclusive = 0;
   std::uint32_t error = 0;
+
+  friend bool operator==(const dry_run_summary& a, const dry_run_summary& b) {
+    return a.count == b.count && a.successful == b.successful && a.failed == b.failed &&
+           a.inconclusive == b.inconclusive && a.error == b.error;
+  }
+  friend bool operator!=(const dry_run_summary& a, const dry_run_summary& b) { return !(a == b); }
 };
 
 [[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis_spec& a,

@@ -54,7 +54,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
 inline constexpr relkit::error_domain errc_domain =
     relkit::detail::make_error_domain<errc_table>("rollout");
 }  // namespace detail
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+[[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
 }
 

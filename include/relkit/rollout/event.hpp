@@ -24,6 +24,9 @@ namespace rollout {
 
 struct tick {
   time_point now;
+
+  friend bool operator==(const tick& a, const tick& b) { return a.now == b.now; }
+  friend bool operator!=(const tick& a, const tick& b) { return !(a == b); }
 };
 // One measurement of metric `metric` of the run in `slot` (Argo kinds), or,
 // for a progressive plan, the result of this iteration's checks
@@ -33,35 +36,68 @@ struct analysis_result {
   analysis_slot slot = analysis_slot::step;
   std::size_t metric = 0;
   rollout::measurement value = rollout::measurement::successful;
+
+  friend bool operator==(const analysis_result& a, const analysis_result& b) {
+    return a.now == b.now && a.slot == b.slot && a.metric == b.metric && a.value == b.value;
+  }
+  friend bool operator!=(const analysis_result& a, const analysis_result& b) { return !(a == b); }
 };
 // One interval's canary score for a Kayenta analysis.
 struct score_result {
   time_point now;
   analysis_slot slot = analysis_slot::step;
   double score = 0;
+
+  friend bool operator==(const score_result& a, const score_result& b) {
+    return a.now == b.now && a.slot == b.slot && a.score == b.score;
+  }
+  friend bool operator!=(const score_result& a, const score_result& b) { return !(a == b); }
 };
 struct promote {
   time_point now;
+
+  friend bool operator==(const promote& a, const promote& b) { return a.now == b.now; }
+  friend bool operator!=(const promote& a, const promote& b) { return !(a == b); }
 };
 struct promote_full {
   time_point now;
+
+  friend bool operator==(const promote_full& a, const promote_full& b) { return a.now == b.now; }
+  friend bool operator!=(const promote_full& a, const promote_full& b) { return !(a == b); }
 };
 struct abort {
   time_point now;
+
+  friend bool operator==(const abort& a, const abort& b) { return a.now == b.now; }
+  friend bool operator!=(const abort& a, const abort& b) { return !(a == b); }
 };
 struct retry {
   time_point now;
+
+  friend bool operator==(const retry& a, const retry& b) { return a.now == b.now; }
+  friend bool operator!=(const retry& a, const retry& b) { return !(a == b); }
 };
 struct pause {
   time_point now;
+
+  friend bool operator==(const pause& a, const pause& b) { return a.now == b.now; }
+  friend bool operator!=(const pause& a, const pause& b) { return !(a == b); }
 };
 struct resume {
   time_point now;
+
+  friend bool operator==(const resume& a, const resume& b) { return a.now == b.now; }
+  friend bool operator!=(const resume& a, const resume& b) { return !(a == b); }
 };
 // The desired artifact changed (Argo: the pod template; Flagger: a revision).
 struct new_artifact {
   time_point now;
   std::string id;
+
+  friend bool operator==(const new_artifact& a, const new_artifact& b) {
+    return a.now == b.now && a.id == b.id;
+  }
+  friend bool operator!=(const new_artifact& a, const new_artifact& b) { return !(a == b); }
 };
 
 enum class event_kind : std::uint8_t {
@@ -105,6 +141,12 @@ struct event {
   event(const resume& e) noexcept : kind(event_kind::resume), now(e.now) {}              // NOLINT
   event(new_artifact e)                                                                  // NOLINT
       : kind(event_kind::new_artifact), now(e.now), id(std::move(e.id)) {}
+
+  friend bool operator==(const event& a, const event& b) {
+    return a.kind == b.kind && a.now == b.now && a.slot == b.slot && a.metric == b.metric &&
+           a.value == b.value && a.score == b.score && a.id == b.id;
+  }
+  friend bool operator!=(const event& a, const event& b) { return !(a == b); }
 };
 
 }  // namespace rollout

@@ -31,11 +31,23 @@ struct classified_metric {
   std::string_view group;
   classification result = classification::pass;
   bool critical = false;
+
+  friend bool operator==(const classified_metric& a, const classified_metric& b) {
+    return a.group == b.group && a.result == b.result && a.critical == b.critical;
+  }
+  friend bool operator!=(const classified_metric& a, const classified_metric& b) {
+    return !(a == b);
+  }
 };
 
 struct score_group {
   std::string_view name;
   std::optional<double> weight;  // unset: shares 100 - sum(weights) equally
+
+  friend bool operator==(const score_group& a, const score_group& b) {
+    return a.name == b.name && a.weight == b.weight;
+  }
+  friend bool operator!=(const score_group& a, const score_group& b) { return !(a == b); }
 };
 
 enum class verdict : std::uint8_t { pass, marginal, fail };

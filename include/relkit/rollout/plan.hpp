@@ -36,6 +36,12 @@ struct step {
   std::int32_t weight = 0;          // set_weight
   std::optional<seconds> duration;  // pause: unset waits for promote
   rollout::analysis_spec analysis;  // analysis (inline, blocks the step)
+
+  friend bool operator==(const step& a, const step& b) {
+    return a.kind == b.kind && a.weight == b.weight && a.duration == b.duration &&
+           a.analysis == b.analysis;
+  }
+  friend bool operator!=(const step& a, const step& b) { return !(a == b); }
 };
 
 namespace steps {
@@ -69,6 +75,13 @@ struct background_analysis {
   rollout::analysis_spec analysis;
   std::size_t first_step = 0;
   std::optional<std::size_t> end_step;  // unset: until the steps finish
+
+  friend bool operator==(const background_analysis& a, const background_analysis& b) {
+    return a.analysis == b.analysis && a.first_step == b.first_step && a.end_step == b.end_step;
+  }
+  friend bool operator!=(const background_analysis& a, const background_analysis& b) {
+    return !(a == b);
+  }
 };
 
 // Settings every strategy shares (Argo's defaults).
@@ -77,12 +90,25 @@ struct settings {
   bool progress_deadline_abort = false;
   seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
   seconds abort_scale_down_delay{30};  // canary kept after an abort
+
+  friend bool operator==(const settings& a, const settings& b) {
+    return a.progress_deadline == b.progress_deadline &&
+           a.progress_deadline_abort == b.progress_deadline_abort &&
+           a.scale_down_delay == b.scale_down_delay &&
+           a.abort_scale_down_delay == b.abort_scale_down_delay;
+  }
+  friend bool operator!=(const settings& a, const settings& b) { return !(a == b); }
 };
 
 struct canary_spec {
   std::vector<step> steps;
   std::optional<background_analysis> background;
   rollout::settings options;
+
+  friend bool operator==(const canary_spec& a, const canary_spec& b) {
+    return a.steps == b.steps && a.background == b.background && a.options == b.options;
+  }
+  friend bool operator!=(const canary_spec& a, const canary_spec& b) { return !(a == b); }
 };
 
 struct blue_green_spec {
@@ -92,6 +118,14 @@ struct blue_green_spec {
   seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
   std::int32_t preview_replicas = 0;  // 0: full size (informational)
   rollout::settings options;
+
+  friend bool operator==(const blue_green_spec& a, const blue_green_spec& b) {
+    return a.pre_promotion == b.pre_promotion && a.post_promotion == b.post_promotion &&
+           a.auto_promotion == b.auto_promotion &&
+           a.auto_promotion_delay == b.auto_promotion_delay &&
+           a.preview_replicas == b.preview_replicas && a.options == b.options;
+  }
+  friend bool operator!=(const blue_green_spec& a, const blue_green_spec& b) { return !(a == b); }
 };
 
 // Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
@@ -104,6 +138,14 @@ struct progressive_spec {
   seconds interval{60};
   bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
   rollout::settings options;
+
+  friend bool operator==(const progressive_spec& a, const progressive_spec& b) {
+    return a.step_weight == b.step_weight && a.max_weight == b.max_weight &&
+           a.step_weights == b.step_weights && a.threshold == b.threshold &&
+           a.interval == b.interval && a.confirm_promotion == b.confirm_promotion &&
+           a.options == b.options;
+  }
+  friend bool operator!=(const progressive_spec& a, const progressive_spec& b) { return !(a == b); }
 };
 
 enum class strategy : std::uint8_t { canary, blue_green, progressive };
