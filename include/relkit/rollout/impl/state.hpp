@@ -169,9 +169,17 @@ result<state> parse_state(std::string_view text, const plan& p) {
   auto parsed = parse_state<Unused>(text);
   if (!parsed) return parsed;
   const state& s = *parsed;
+  // Where the value of line `key` begins (no allocation on the error path).
   const auto line_at = [&](std::string_view key) {
-    const std::size_t at = text.find("\n" + std::string(key) + " ");
-    return at == std::string_view::npos ? std::size_t{0} : at + 2 + key.size();
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
+      const std::string_view rest = text.substr(at + 1);
+      if (rest.size() > key.size() && rest.substr(0, key.size()) == key &&
+          rest[key.size()] == ' ') {
+        return at + 2 + key.size();
+      }
+    }
+    return std::size_t{0};
   };
   if (s.plan_fingerprint != p.fingerprint()) {
     const std::size_t at = line_at("plan");
