@@ -96,7 +96,7 @@ BENCHMARK(BM_GateEvaluate);
 void BM_GateEvaluateToText(benchmark::State& state) {
   const g::gate gate = *g::parse(spec);
   const g::evidence e = make_evidence();
-  for (auto _ : state) benchmark::DoNotOptimize(g::to_text(g::evaluate(gate, e)));
+  for (auto _ : state) benchmark::DoNotOptimize(g::render(g::evaluate(gate, e)));
 }
 BENCHMARK(BM_GateEvaluateToText);
 

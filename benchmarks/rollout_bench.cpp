@@ -23,7 +23,7 @@ ro::plan walk_plan() {
   ro::metric m;
   m.name = "error-rate";
   m.count = 3;
-  ro::analysis a;
+  ro::analysis_spec a;
   a.name = "smoke";
   a.metrics = {m};
   ro::canary_spec spec;
@@ -33,7 +33,7 @@ ro::plan walk_plan() {
   ro::metric bg;
   bg.name = "latency";
   bg.interval = std::chrono::seconds(60);
-  ro::analysis b;
+  ro::analysis_spec b;
   b.name = "background";
   b.metrics = {bg};
   spec.background = ro::background_analysis{b, 0, std::nullopt};
@@ -48,13 +48,13 @@ const std::string canary_id = "registry.example.com/shop/checkout@sha256:2222bbb
 void BM_AdvanceNoOpTick(benchmark::State& state) {
   const ro::plan plan = walk_plan();
   ro::state s =
-      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
+      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).next;
   const ro::event tick = ro::tick{T0 + minutes(5)};
   const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
     auto t = ro::advance(plan, std::move(s), tick);
     benchmark::DoNotOptimize(t.actions.size());
-    s = std::move(t.state);
+    s = std::move(t.next);
   }
   state.counters["allocs_per_event"] = relkit_bench::allocations_per_iteration(state, before);
 }
@@ -64,7 +64,7 @@ BENCHMARK(BM_AdvanceNoOpTick);
 void BM_AdvanceNoOpTickCopy(benchmark::State& state) {
   const ro::plan plan = walk_plan();
   const ro::state s =
-      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
+      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).next;
   const ro::event tick = ro::tick{T0 + minutes(5)};
   const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
@@ -79,7 +79,7 @@ BENCHMARK(BM_AdvanceNoOpTickCopy);
 void BM_AdvanceNoOpTickInPlace(benchmark::State& state) {
   const ro::plan plan = walk_plan();
   ro::state s =
-      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
+      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).next;
   const ro::event tick = ro::tick{T0 + minutes(5)};
   const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
@@ -94,14 +94,14 @@ BENCHMARK(BM_AdvanceNoOpTickInPlace);
 void BM_AdvanceMeasurement(benchmark::State& state) {
   const ro::plan plan = walk_plan();
   ro::state s =
-      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
+      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).next;
   const ro::event result = ro::analysis_result{T0 + minutes(1), ro::analysis_slot::background, 0,
                                                ro::measurement::successful};
   const std::size_t before = relkit_bench::allocation_count.load();
   for (auto _ : state) {
     auto t = ro::advance(plan, std::move(s), result);
     benchmark::DoNotOptimize(t.actions.size());
-    s = std::move(t.state);
+    s = std::move(t.next);
   }
   state.counters["allocs_per_event"] = relkit_bench::allocations_per_iteration(state, before);
 }
@@ -129,7 +129,7 @@ void BM_AdvanceFullCanary(benchmark::State& state) {
     for (const auto& e : events) {
       auto t = ro::advance(plan, std::move(s), e);
       benchmark::DoNotOptimize(t.actions.size());
-      s = std::move(t.state);
+      s = std::move(t.next);
     }
   }
   state.SetItemsProcessed(state.iterations() * 9);
@@ -139,7 +139,7 @@ BENCHMARK(BM_AdvanceFullCanary);
 void BM_StateToString(benchmark::State& state) {
   const ro::plan plan = walk_plan();
   const ro::state s =
-      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state;
+      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).next;
   for (auto _ : state) benchmark::DoNotOptimize(ro::to_string(s));
 }
 BENCHMARK(BM_StateToString);
@@ -147,7 +147,7 @@ BENCHMARK(BM_StateToString);
 void BM_ParseState(benchmark::State& state) {
   const ro::plan plan = walk_plan();
   const std::string text = ro::to_string(
-      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).state);
+      ro::advance(plan, ro::initial_state(plan, stable_id), ro::new_artifact{T0, canary_id}).next);
   for (auto _ : state) benchmark::DoNotOptimize(ro::parse_state(text, plan));
 }
 BENCHMARK(BM_ParseState);

@@ -28,7 +28,7 @@ std::string name_of(const ro::event& e) {
     case ro::event_kind::tick:
       return "tick";
     case ro::event_kind::analysis_result:
-      return "measured " + std::string(ro::to_string(e.value));
+      return "measured " + std::string(ro::wire_name(e.value));
     case ro::event_kind::new_artifact:
       return "new artifact " + e.id;
     case ro::event_kind::promote:
@@ -43,7 +43,7 @@ std::string name_of(const ro::event& e) {
 void run(const ro::plan& plan, ro::state s, const std::vector<ro::event>& events) {
   for (const auto& e : events) {
     auto t = ro::advance(plan, std::move(s), e);
-    s = std::move(t.state);
+    s = std::move(t.next);
     std::cout << clock_of(e.now) << "  " << std::left << std::setw(24) << name_of(e)
               << std::setw(12) << ro::to_string(s.phase) << "step " << s.step_index << "  weight "
               << std::setw(3) << s.weight << " |";
@@ -62,7 +62,7 @@ int main() {
   error_rate.name = "error-rate";
   error_rate.count = 3;          // three measurements
   error_rate.failure_limit = 1;  // a second failure fails the metric
-  ro::analysis smoke;
+  ro::analysis_spec smoke;
   smoke.name = "smoke";
   smoke.metrics = {error_rate};
 
@@ -94,7 +94,7 @@ int main() {
        measured(12, M::failed), ro::tick{at(30)}});
 
   // A controller that restarts reads its state back from the text form.
-  const auto paused = ro::advance(*plan, healthy, ro::new_artifact{at(0), "shop:1.5.0"}).state;
+  const auto paused = ro::advance(*plan, healthy, ro::new_artifact{at(0), "shop:1.5.0"}).next;
   const std::string text = ro::to_string(paused);
   std::cout << "== stored state (first lines)\n" << text.substr(0, text.find("\nstable")) << '\n';
   const auto back = ro::parse_state(text, *plan);

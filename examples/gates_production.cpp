@@ -44,7 +44,7 @@ end
   good.stages = {{"smoke", gates::stage_status::passed, now - minutes(10)},
                  {"test", gates::stage_status::failed, now - hours(3)},
                  {"test", gates::stage_status::passed, now - hours(1)}};
-  std::cout << gates::to_text(gates::evaluate(production, good)) << '\n';
+  std::cout << gates::render(gates::evaluate(production, good)) << '\n';
 
   gates::evidence bad = good;
   bad.metrics = {{"coverage", 79.9, {}, {}}, {"p95", 221, {}, {}}};  // no p95 baseline yet
@@ -53,8 +53,8 @@ end
   bad.stages.push_back({"smoke", gates::stage_status::failed, now - minutes(9)});
   bad.stages.push_back({"test", gates::stage_status::failed, now - minutes(29)});
   const gates::verdict verdict = gates::evaluate(production, bad);
-  std::cout << gates::to_text(verdict);
+  std::cout << gates::render(verdict);
   std::cout << "promotes: " << (gates::promotes(verdict.result) ? "yes" : "no") << '\n';
   // The outcome alone, without building reason strings:
-  std::cout << "check: " << gates::to_string(gates::check(production, bad)) << '\n';
+  std::cout << "check: " << gates::display_name(gates::check(production, bad)) << '\n';
 }

@@ -55,7 +55,7 @@ int main() {
     const gates::verdict verdict = gates::evaluate(gate, evidence);
     const bool go = gates::promotes(verdict.result);
     log.entry(now, "gates", artifact + " -> " + env + ": " + (go ? "promoted" : "refused"),
-              gates::to_text(verdict));
+              gates::render(verdict));
     return go;
   };
   if (!promote(at(10, 15), dev_gate(), "dev")) return 1;

@@ -26,7 +26,7 @@ namespace mig = relkit::migrations;
 namespace ro = relkit::rollout;
 namespace semver = relkit::semver;
 using std::chrono::minutes;
-using time_point = std::chrono::system_clock::time_point;
+using time_point = relkit::time_point;
 
 // 2026-11-23T00:00:00Z; every instant of the flows is this day at a scripted hh:mm.
 inline time_point at(int hour, int minute) {
@@ -176,7 +176,7 @@ inline relkit::result<ro::plan> canary_plan() {
   error_rate.name = "error-rate";
   ro::metric latency;
   latency.name = "p95-latency";
-  ro::analysis health;
+  ro::analysis_spec health;
   health.name = "canary-health";
   health.metrics = {error_rate, latency};
   ro::canary_spec spec;
@@ -208,8 +208,8 @@ class canary_release {
 
   void event(time_point now, const ro::event& e, const std::string& what) {
     auto t = ro::advance(plan_, std::move(state_), e);
-    state_ = std::move(t.state);
-    const std::string where = state_.phase == ro::phase::healthy
+    state_ = std::move(t.next);
+    const std::string where = state_.phase == ro::state_phase::healthy
                                   ? "healthy, " + state_.stable + " serves 100%"
                                   : std::string(ro::to_string(state_.phase)) + ", canary " +
                                         std::to_string(state_.weight) + "%, stable " +
@@ -225,7 +225,7 @@ class canary_release {
   void measured(time_point now, std::size_t metric, ro::measurement value) {
     event(now, ro::analysis_result{now, ro::analysis_slot::step, metric, value},
           std::string(metric == 0 ? "error-rate" : "p95-latency") + " measured " +
-              std::string(ro::to_string(value)));
+              std::string(ro::wire_name(value)));
   }
 
   // The flag's own evaluation for the probe customer, explained.

@@ -32,7 +32,7 @@ int main() {
     const gates::verdict verdict = gates::evaluate(gate, evidence);
     const bool go = gates::promotes(verdict.result);
     log.entry(now, "gates", artifact + " -> " + env + ": " + (go ? "promoted" : "refused"),
-              gates::to_text(verdict));
+              gates::render(verdict));
     return go;
   };
   if (!promote(at(10, 15), dev_gate(), "dev")) return 1;
@@ -119,6 +119,6 @@ int main() {
   log.entry(at(14, 10), "gates",
             hotfix + " -> production (manual, by carol): " +
                 (gates::promotes(verdict.result) ? "promoted" : "refused"),
-            gates::to_text(verdict));
+            gates::render(verdict));
   return gates::promotes(verdict.result) ? 1 : 0;  // the refusal is the expected outcome
 }

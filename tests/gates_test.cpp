@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ using std::chrono::seconds;
 const g::time_point noon = g::time_point(seconds(1795435200));
 
 g::time_point utc(int year, unsigned month, unsigned day, int hour, int minute, int second = 0) {
-  const auto days = relkit::detail::days_from_civil(year, month, day);
+  const auto days = relkit::gates::detail::days_from_civil(year, month, day);
   return g::time_point(seconds(days * 86400 + hour * 3600 + minute * 60 + second));
 }
 
@@ -97,7 +98,7 @@ TEST(GatesProduction, PassingEvidence) {
   const auto v = judge(production_gate(), passing_evidence());
   EXPECT_EQ(v.result, g::outcome::pass);
   EXPECT_FALSE(v.missing_evidence);
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "PASS all_of production: 6 of 6 passed\n"
             "  PASS coverage 84.2 >= 80\n"
             "  PASS critical_cves 0 == 0\n"
@@ -106,7 +107,7 @@ TEST(GatesProduction, PassingEvidence) {
             "  PASS approvals 1 of 1 required (bob)\n"
             "  PASS test last failed at 2026-11-23T09:00:00Z, 3h before now "
             "(required no failure within 30m)\n");
-  EXPECT_EQ(g::to_markdown(v),
+  EXPECT_EQ(g::render(v, {g::render_format::markdown}),
             "- **PASS** `all_of production: 6 of 6 passed`\n"
             "  - **PASS** `coverage 84.2 >= 80`\n"
             "  - **PASS** `critical_cves 0 == 0`\n"
@@ -122,7 +123,7 @@ TEST(GatesProduction, FailingEvidence) {
   const auto v = judge(production_gate(), failing_evidence());
   EXPECT_EQ(v.result, g::outcome::fail);
   EXPECT_TRUE(v.missing_evidence);
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "FAIL all_of production: 0 of 6 passed, 1 pending, 5 failed\n"
             "  FAIL coverage 79.9 < 80 (required >= 80)\n"
             "  FAIL critical_cves 2 > 0 (required == 0)\n"
@@ -143,7 +144,7 @@ TEST(GatesScenario18, CoverageJustBelowAndMissingP95) {
   e.metrics = {{"coverage", 79.9, {}, {}}, {"p95", 100, 100.0, {}}};
   e.counts = {{"critical_cves", 0}};
   auto v = judge(*gate, e);
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "FAIL all_of: 2 of 3 passed, 1 failed\n"
             "  FAIL coverage 79.9 < 80 (required >= 80)\n"
             "  PASS critical_cves 0 == 0\n"
@@ -163,7 +164,7 @@ TEST(GatesScenario19, AllowFailureIsRejectedAndNotOfMissingFails) {
   EXPECT_EQ(spec.error().code, g::errc::optional_not_allowed);
   EXPECT_EQ(spec.error().position, 28u);
   EXPECT_EQ(spec.error().message(),
-            "'allow_failure' is not allowed: every gate member blocks, none can be optional at 28");
+            "'allow_failure' is not allowed: every gate member blocks, none can be optional");
   for (const char* word : {"optional", "skip", "continue-on-error", "manual"}) {
     const auto other = g::parse(std::string("approvals 1 ") + word);
     ASSERT_FALSE(other);
@@ -172,7 +173,7 @@ TEST(GatesScenario19, AllowFailureIsRejectedAndNotOfMissingFails) {
   }
   const auto negated = g::not_(g::threshold("integration_failures", {{g::comparator::gt, 0}}));
   const auto v = judge(negated, g::evidence{});
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "FAIL not: member lacks evidence (fails closed)\n"
             "  FAIL integration_failures missing (required > 0)\n");
   g::evidence e;
@@ -367,7 +368,7 @@ end
   e.metrics = {
       {"response_time", 250, {}, {}}, {"error_rate", 1.5, {}, {}}, {"throughput", 90, {}, {}}};
   auto v = judge(*gate, e);
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "FAIL score slo 37.5 < 75 (pass >= 90, warn >= 75)\n"
             "  PASS response_time 250 <= 300 [weight 1 -> 1]\n"
             "  WARN error_rate 1.5 > 1 (required <= 1; warning <= 2) [weight 1 -> 0.5]\n"
@@ -443,7 +444,7 @@ end
                {"p99", 300, 100.0, {}},
                {"error_rate", 0, 0.0, {}}};
   auto v = judge(*gate, e);
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "FAIL score canary 70 < 75 (pass >= 95, warn >= 75)\n"
             "  WARN score latency 50 < 100 (pass >= 100, warn >= 50) [weight 60 -> 30]\n"
             "    PASS p50 100 <= 110 (baseline 100 +10%) [weight 1 -> 1]\n"
@@ -468,6 +469,33 @@ TEST(GatesScenario17, IntervalJudgement) {
   EXPECT_EQ(g::judge_intervals({80, 75, 99}, 75, 95), (g::interval_judgement{g::outcome::fail, 2}));
   EXPECT_EQ(g::judge_intervals({80, 90, 94}, 75, 95), (g::interval_judgement{g::outcome::fail, 3}));
   EXPECT_EQ(g::judge_intervals({}, 75, 95), (g::interval_judgement{g::outcome::fail, 0}));
+}
+
+// One judge for gates and rollout (relkit/gates/kayenta.hpp): NaN fails
+// closed, a score equal to pass passes, an intermediate score equal to
+// marginal stops the analysis.
+TEST(GatesKayenta, NanNeverPasses) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // rollout's old judge passed {NaN, 99}: an intermediate NaN now stops at once.
+  EXPECT_EQ(g::judge_intervals({nan, 99}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_intervals({80, nan}, 75, 95), (g::interval_judgement{g::outcome::fail, 2}));
+  EXPECT_EQ(g::judge_intervals({nan}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_interval(nan, false, 75, 95), g::outcome::fail);
+  EXPECT_EQ(g::judge_interval(nan, true, 75, 95), g::outcome::fail);
+}
+
+TEST(GatesKayenta, Boundaries) {
+  // score == pass passes; just below fails.
+  EXPECT_EQ(g::judge_intervals({95}, 75, 95), (g::interval_judgement{g::outcome::pass, 1}));
+  EXPECT_EQ(g::judge_intervals({94.99}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  // An intermediate score == marginal stops; just above continues.
+  EXPECT_EQ(g::judge_intervals({75, 99}, 75, 95), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_intervals({75.01, 99}, 75, 95), (g::interval_judgement{g::outcome::pass, 2}));
+  // marginal == pass == 80: the two old judges disagreed on a single 80. The
+  // last interval is judged against pass only (Kayenta), not against marginal.
+  EXPECT_EQ(g::judge_intervals({80}, 80, 80), (g::interval_judgement{g::outcome::pass, 1}));
+  EXPECT_EQ(g::judge_intervals({80, 80}, 80, 80), (g::interval_judgement{g::outcome::fail, 1}));
+  EXPECT_EQ(g::judge_intervals({81, 80}, 80, 80), (g::interval_judgement{g::outcome::pass, 2}));
 }
 
 // The reference systems' fail-open places, each with relkit's fail-closed answer.
@@ -567,11 +595,13 @@ TEST(GatesFailClosed, DegenerateGatesCannotPassVacuously) {
   const auto checked = g::validate(g::all_of({g::all_of({})}));
   ASSERT_FALSE(checked);
   EXPECT_EQ(checked.error().code, g::errc::invalid_gate);
-  EXPECT_EQ(checked.error().message(), "a group needs at least one member at 0");
+  EXPECT_EQ(checked.error().position, relkit::no_position);
+  EXPECT_EQ(checked.error().message(), "a group needs at least one member");
   const auto parsed = g::parse("all\nend\n");
   ASSERT_FALSE(parsed);
   EXPECT_EQ(parsed.error().code, g::errc::invalid_gate);
-  EXPECT_EQ(parsed.error().message(), "a group needs at least one member at 0");
+  EXPECT_EQ(parsed.error().position, 0u);
+  EXPECT_EQ(parsed.error().message(), "a group needs at least one member");
   const auto weightless = g::parse("score pass 90 warn 75\n  metric x >= 1 weight 0\nend");
   ASSERT_FALSE(weightless);
   EXPECT_EQ(weightless.error().code, g::errc::bad_number);
@@ -661,7 +691,7 @@ end
   e.metrics = {{"canary_score", 90, {}, {}}};
   e.approvals = {{"bob", noon, g::decision::approve}};
   auto v = judge(gate, e);
-  EXPECT_EQ(g::to_text(v),
+  EXPECT_EQ(g::render(v),
             "PENDING any_of release-path: 0 of 2 passed, 1 pending, 1 failed\n"
             "  FAIL all_of canary: 0 of 1 passed, 1 failed\n"
             "    FAIL canary_score 90 < 95 (required >= 95)\n"
@@ -681,36 +711,41 @@ TEST(GatesSpec, ErrorsNamePositions) {
     const char* message;
   };
   const bad cases[] = {
-      {"", g::errc::unexpected_end, 0, "expected a gate, found no content at 0"},
-      {"metric", g::errc::unexpected_end, 6, "expected a metric name after 'metric' at 6"},
+      {"", g::errc::empty_spec, 0, "expected a gate, found no content"},
+      {"metric", g::errc::unexpected_end, 6, "expected a metric name after 'metric'"},
       {"metric x", g::errc::unexpected_end, 8,
-       "expected a criterion such as '>= 80' or '<=+10%' after 'x' at 8"},
+       "expected a criterion such as '>= 80' or '<=+10%' after 'x'"},
       {"metric x >= abc", g::errc::bad_number, 12,
-       "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found 'abc' at 12"},
+       "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found 'abc'"},
       {"metric x >=inf", g::errc::bad_number, 11,
-       "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found 'inf' at 11"},
+       "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found 'inf'"},
       {"metric x => 3", g::errc::bad_number, 10,
-       "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '>' at 10"},
+       "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '>'"},
       {"metric x! >= 3", g::errc::bad_name, 7,
-       "expected a metric name of [A-Za-z0-9_.:/-], found 'x!' at 7"},
-      {"all\n  metric x >= 1\n", g::errc::unexpected_end, 20,
-       "expected 'end' for 'all' opened at 0 at 20"},
+       "expected a metric name of [A-Za-z0-9_.:/-], found 'x!'"},
+      {"all\n  metric x >= 1\n", g::errc::unclosed_group, 20,
+       "expected 'end' for 'all' opened at 0"},
       {"gate x", g::errc::unexpected_token, 0,
        "expected metric, approvals, stages, no_failure, windows, all, any, not or score, found "
-       "'gate' at 0"},
+       "'gate'"},
       {"no_failure test within 30x", g::errc::bad_duration, 23,
-       "expected a duration such as 30m, 2h or 1h30m, found '30x' at 23"},
+       "expected a duration such as 30m, 2h or 1h30m, found '30x'"},
       {"windows w\n  allow mon-fry 09:00-17:00\nend", g::errc::bad_window, 18,
-       "expected days such as mon-fri, sat,sun or daily, found 'mon-fry' at 18"},
+       "expected days such as mon-fri, sat,sun or daily, found 'mon-fry'"},
       {"windows w\n  allow mon 09:00-09:00\nend", g::errc::bad_window, 22,
-       "expected a time range such as 09:00-17:00, found '09:00-09:00' at 22"},
+       "expected a time range such as 09:00-17:00, found '09:00-09:00'"},
       {"windows w\n  deny 12-24..2027-01-02\nend", g::errc::bad_window, 17,
        "expected a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD, found "
-       "'12-24..2027-01-02' at 17"},
+       "'12-24..2027-01-02'"},
       {"score pass 90\n  metric x >= 1\nend", g::errc::unexpected_end, 13,
-       "expected 'warn' after '90' at 13"},
+       "expected 'warn' after '90'"},
       {"approvals 1\napprovals 2", g::errc::unexpected_token, 12,
-       "expected end of input after the root gate, found 'approvals' at 12"},
+       "expected end of input after the root gate, found 'approvals'"},
+      {"metric x !3", g::errc::bad_comparator, 9, "expected one of < <= == != >= >, found '!3'"},
+      {"approvals 1 optional", g::errc::optional_not_allowed, 12,
+       "'optional' is not allowed: every gate member blocks, none can be optional"},
+      {"all\nend\n", g::errc::invalid_gate, 0, "a group needs at least one member"},
+      {"metric x >= 1 weight 0", g::errc::bad_number, 21, "expected a weight above 0, found '0'"},
   };
   for (const auto& c : cases) {
     const auto parsed = g::parse(c.spec);
@@ -724,7 +759,26 @@ TEST(GatesSpec, ErrorsNamePositions) {
   const auto too_deep = g::parse(deep);
   ASSERT_FALSE(too_deep);
   EXPECT_EQ(too_deep.error().code, g::errc::too_deep);
+  EXPECT_EQ(too_deep.error().position, 260u);
+  EXPECT_EQ(too_deep.error().message(), "gate nested deeper than 64 levels");
+  EXPECT_EQ(relkit::to_string(too_deep.error()),
+            "gate nested deeper than 64 levels at 260 [gates.too_deep]");
   EXPECT_EQ(relkit::to_string(too_deep.error().code), "gates.too_deep");
+}
+
+// Errors about a gate built in code have no position; the depth limit is
+// validate()'s own (it lost its depth parameter).
+TEST(GatesErrors, ValidateHasNoPosition) {
+  g::gate deep = g::stages_passed("x");
+  for (int i = 0; i < 70; ++i) deep = g::not_(deep);
+  const auto checked = g::validate(deep);
+  ASSERT_FALSE(checked);
+  EXPECT_EQ(checked.error().code, g::errc::too_deep);
+  EXPECT_EQ(checked.error().position, relkit::no_position);
+  EXPECT_EQ(checked.error().message(), "gate nested deeper than 64 levels");
+  EXPECT_EQ(relkit::to_string(checked.error()),
+            "gate nested deeper than 64 levels [gates.too_deep]");
+  EXPECT_TRUE(g::validate(g::not_(g::stages_passed("x"))));
 }
 
 TEST(GatesSpec, RoundTripsEveryConstruct) {
@@ -764,10 +818,21 @@ end
 }
 
 TEST(GatesErrors, Domain) {
-  EXPECT_EQ(g::describe(static_cast<int>(g::errc::optional_not_allowed)), "optional_not_allowed");
+  EXPECT_EQ(relkit::error_code(g::errc::optional_not_allowed).name(), "optional_not_allowed");
   EXPECT_EQ(relkit::to_string(relkit::error_code(g::errc::bad_window)), "gates.bad_window");
-  EXPECT_EQ(g::describe(999), "unknown");
-  EXPECT_EQ(g::to_string(g::outcome::pending), "PENDING");
+  EXPECT_EQ(relkit::error_code(static_cast<g::errc>(999)).name(), "unknown");
+  EXPECT_EQ(g::to_string(g::outcome::pending), "pending");
+  EXPECT_EQ(g::display_name(g::outcome::pending), "PENDING");
+}
+
+TEST(GatesEnums, OutcomeTableRoundTripsAndStrayValuesAreUnknown) {
+  for (const auto o : {g::outcome::pass, g::outcome::warn, g::outcome::pending, g::outcome::fail}) {
+    EXPECT_EQ(g::parse_outcome(g::to_string(o)), o);
+  }
+  EXPECT_EQ(g::parse_outcome("FAIL"), std::nullopt);
+  // It printed "FAIL" for a stray value.
+  EXPECT_EQ(g::to_string(static_cast<g::outcome>(99)), "unknown");
+  EXPECT_EQ(g::display_name(static_cast<g::outcome>(99)), "unknown");
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ struct splitmix64 {
   bool chance(int percent) { return in(1, 100) <= percent; }
 };
 
-ro::analysis random_analysis(splitmix64& rng) {
-  ro::analysis a;
+ro::analysis_spec random_analysis(splitmix64& rng) {
+  ro::analysis_spec a;
   a.name = "a";
   if (rng.chance(20)) {
     a.kind = ro::analysis_kind::kayenta;
@@ -55,8 +55,8 @@ ro::analysis random_analysis(splitmix64& rng) {
   return a;
 }
 
-ro::options random_options(splitmix64& rng) {
-  ro::options o;
+ro::settings random_options(splitmix64& rng) {
+  ro::settings o;
   o.progress_deadline = minutes(rng.in(1, 30));
   o.progress_deadline_abort = rng.chance(30);
   o.scale_down_delay = seconds(rng.in(0, 60));
@@ -195,7 +195,7 @@ TEST(RolloutProperty, InvariantsHoldOnRandomEventSequences) {
       const ro::event e = random_event(rng, now);
       const ro::state before = s;
       const auto t = ro::advance(p, s, e);
-      s = t.state;
+      s = t.next;
       ++steps_checked;
       const std::string text = ro::to_string(s);
       SCOPED_TRACE("plan " + std::to_string(plan_number) + " event " + std::to_string(i) + "\n" +
@@ -210,12 +210,12 @@ TEST(RolloutProperty, InvariantsHoldOnRandomEventSequences) {
       } else {
         ASSERT_EQ(s.weight, 0);
         ASSERT_EQ(s.canary, "");
-        ASSERT_EQ(s.phase, ro::phase::healthy);
+        ASSERT_EQ(s.phase, ro::state_phase::healthy);
       }
       // After an abort: weight 0, stable unchanged.
       if (s.aborted) {
         ASSERT_EQ(s.weight, 0);
-        ASSERT_EQ(s.phase, ro::phase::aborted);
+        ASSERT_EQ(s.phase, ro::state_phase::aborted);
       }
       if (e.kind == ro::event_kind::abort && before.updating && !before.aborted) {
         ASSERT_TRUE(s.aborted);
@@ -231,7 +231,7 @@ TEST(RolloutProperty, InvariantsHoldOnRandomEventSequences) {
         ASSERT_TRUE(has(t.actions, ro::action_kind::promote_stable));
         ASSERT_EQ(s.stable, e.kind == ro::event_kind::new_artifact ? e.id : before.canary);
         ASSERT_EQ(s.previous_stable, before.stable);
-        ASSERT_EQ(s.phase, ro::phase::healthy);
+        ASSERT_EQ(s.phase, ro::state_phase::healthy);
         if (e.kind != ro::event_kind::promote_full) {
           ASSERT_FALSE(before.aborted);
           const bool restarted = has(t.actions, ro::action_kind::deploy_canary);

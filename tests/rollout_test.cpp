@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,8 @@ ro::metric make_metric(std::string name, std::optional<std::uint32_t> count,
   return m;
 }
 
-ro::analysis argo(std::string name, std::vector<ro::metric> metrics) {
-  ro::analysis a;
+ro::analysis_spec argo(std::string name, std::vector<ro::metric> metrics) {
+  ro::analysis_spec a;
   a.name = std::move(name);
   a.metrics = std::move(metrics);
   return a;
@@ -52,7 +53,7 @@ struct driver {
 
   strings on(const ro::event& e) {
     auto t = ro::advance(plan, std::move(state), e);
-    state = std::move(t.state);
+    state = std::move(t.next);
     last = t.actions;
     // Every reachable state survives its text form.
     const auto text = ro::to_string(state);
@@ -69,7 +70,7 @@ struct driver {
   }
 };
 
-ro::plan canary(std::vector<ro::step> steps, ro::options options = {}) {
+ro::plan canary(std::vector<ro::step> steps, ro::settings options = {}) {
   ro::canary_spec spec;
   spec.steps = std::move(steps);
   spec.options = options;
@@ -89,8 +90,8 @@ TEST(RolloutPlan, RejectsEmptyCanary) {
   const auto p = ro::make_plan(ro::canary_spec{});
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::empty_plan);
-  EXPECT_EQ(p.error().position, 0u);
-  EXPECT_EQ(p.error().message(), "a canary plan needs at least one step at 0");
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().message(), "a canary plan needs at least one step");
 }
 
 TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
@@ -99,10 +100,11 @@ TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::weight_out_of_range);
-  EXPECT_EQ(p.error().position, 2u);
-  EXPECT_EQ(p.error().message(), "weight 120 out of 0..100 in step at 2");
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().args.number(), 2);  // the step index
+  EXPECT_EQ(p.error().message(), "the weight of a step is 120, outside 0..100");
   EXPECT_EQ(relkit::to_string(p.error()),
-            "weight 120 out of 0..100 in step at 2 [rollout.weight_out_of_range]");
+            "the weight of a step is 120, outside 0..100 [rollout.weight_out_of_range]");
   spec.steps[2] = ro::steps::set_weight(-1);
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
 }
@@ -113,8 +115,8 @@ TEST(RolloutPlan, RejectsAnalysisWithoutMetrics) {
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::analysis_without_metrics);
-  EXPECT_EQ(p.error().position, 1u);
-  EXPECT_EQ(p.error().message(), "analysis \"smoke\" has no metrics at 1");
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().message(), "analysis \"smoke\" in step 1 has no metrics");
 }
 
 TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
@@ -131,7 +133,7 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   const auto zero = ro::make_plan(spec);
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.error().code, ro::errc::bad_count);
-  EXPECT_EQ(zero.error().message(), "metric \"err\" of analysis \"a\" has count 0 (1..65535) at 0");
+  EXPECT_EQ(zero.error().message(), "metric \"err\" in step 0 has count 0 (1..65535)");
   spec.steps = {ro::steps::analyze(argo("a", std::vector<ro::metric>(9, make_metric("x", 1))))};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::too_many_metrics);
   spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
@@ -141,8 +143,9 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   const auto span = ro::make_plan(spec);
   ASSERT_FALSE(span);
   EXPECT_EQ(span.error().code, ro::errc::bad_background_span);
-  EXPECT_EQ(span.error().position, 2u);
-  ro::analysis judged;
+  EXPECT_EQ(span.error().position, relkit::no_position);
+  EXPECT_EQ(span.error().message(), "background analysis span from step 2 is outside the steps");
+  ro::analysis_spec judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
   judged.thresholds = {95, 75, 1};
@@ -152,18 +155,106 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
 
 TEST(RolloutPlan, ProgressiveValidation) {
   ro::progressive_spec spec;
-  EXPECT_EQ(ro::make_plan(spec).error().message(), "step_weight 0 out of 1..100 at 0");
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "step_weight is 0, outside 1..100");
   spec.step_weights = {1, 2, 2};
   const auto p = ro::make_plan(spec);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::bad_step_weights);
-  EXPECT_EQ(p.error().position, 2u);
+  EXPECT_EQ(p.error().position, relkit::no_position);
+  EXPECT_EQ(p.error().message(), "step weights must increase: 2 at index 2");
   spec.step_weights = {1, 101};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
   spec.step_weights = {};
   spec.step_weight = 10;
   spec.threshold = 0;
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
+}
+
+// Value types compare every member (hidden friends).
+TEST(RolloutPlan, SpecsAndEventsCompareEqual) {
+  ro::canary_spec spec;
+  spec.steps = {ro::steps::set_weight(25), ro::steps::pause(minutes(5))};
+  const auto p = ro::make_plan(spec);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->canary(), spec);
+  spec.steps[1].duration = minutes(6);
+  EXPECT_NE(p->canary(), spec);
+  EXPECT_EQ(ro::settings{}, p->options());
+  EXPECT_EQ(ro::event(ro::new_artifact{T0, "v2"}), ro::event(ro::new_artifact{T0, "v2"}));
+  EXPECT_NE(ro::event(ro::new_artifact{T0, "v2"}), ro::event(ro::new_artifact{T0, "v3"}));
+}
+
+// Every plan error code: code, no_position (a plan is not text) and message.
+TEST(RolloutPlan, EveryPlanErrorIsPinned) {
+  struct expected {
+    ro::errc code;
+    const char* message;
+  };
+  const auto check = [](const relkit::result<ro::plan>& p, const expected& e) {
+    ASSERT_FALSE(p) << e.message;
+    EXPECT_EQ(p.error().code, e.code) << e.message;
+    EXPECT_EQ(p.error().position, relkit::no_position) << e.message;
+    EXPECT_EQ(p.error().message(), e.message);
+  };
+  ro::canary_spec canary_spec;
+  check(ro::make_plan(canary_spec),
+        {ro::errc::empty_plan, "a canary plan needs at least one step"});
+  canary_spec.steps.assign(100001, ro::steps::pause());
+  check(ro::make_plan(canary_spec),
+        {ro::errc::empty_plan, "a canary plan has more than 100000 steps"});
+  canary_spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
+  const auto pause = ro::make_plan(canary_spec);
+  check(pause, {ro::errc::bad_duration, "a negative pause duration"});
+  EXPECT_EQ(pause.error().args.number(), 1);
+  auto m = make_metric("err", 5);
+  m.consecutive_error_limit = -1;
+  canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_limit, "a limit below its minimum in metric err"});
+  m = make_metric("err", 5);
+  m.interval = seconds(0);
+  canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(ro::make_plan(canary_spec), {ro::errc::bad_duration, "an interval <= 0 in metric err"});
+  canary_spec.steps = {ro::steps::set_weight(1),
+                       ro::steps::analyze(argo("big", std::vector<ro::metric>(9, m)))};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::too_many_metrics, "analysis \"big\" in step 1 has more than 8 metrics"});
+  ro::analysis_spec judged;
+  judged.name = "judge";
+  judged.kind = ro::analysis_kind::kayenta;
+  judged.thresholds = {95, 75, 1};
+  canary_spec.steps = {ro::steps::analyze(judged)};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_thresholds,
+         "analysis \"judge\" in step 0 needs 0 <= marginal <= pass <= 100 and intervals >= 1"});
+  canary_spec.steps = {ro::steps::pause()};
+  canary_spec.options.progress_deadline = seconds(0);
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_duration, "progress_deadline <= 0 or a negative scale-down delay"});
+
+  ro::blue_green_spec blue_green;
+  blue_green.auto_promotion_delay = seconds(-1);
+  check(ro::make_plan(blue_green), {ro::errc::bad_duration, "a negative auto_promotion_delay"});
+  blue_green.auto_promotion_delay = seconds(0);
+  blue_green.preview_replicas = -1;
+  check(ro::make_plan(blue_green), {ro::errc::bad_limit, "a negative preview_replicas"});
+
+  ro::progressive_spec progressive;
+  progressive.step_weight = 10;
+  progressive.max_weight = 101;
+  check(ro::make_plan(progressive),
+        {ro::errc::weight_out_of_range, "max_weight is 101, outside 1..100"});
+  progressive.max_weight = 100;
+  progressive.step_weights = {5, 0};
+  const auto entry = ro::make_plan(progressive);
+  check(entry, {ro::errc::weight_out_of_range, "a step weight is 0, outside 1..100"});
+  EXPECT_EQ(entry.error().args.number(), 1);
+  progressive.step_weights = {};
+  progressive.threshold = 0;
+  check(ro::make_plan(progressive), {ro::errc::bad_limit, "a threshold of 0 (at least 1)"});
+  progressive.threshold = 1;
+  progressive.interval = seconds(0);
+  check(ro::make_plan(progressive), {ro::errc::bad_duration, "an interval <= 0"});
 }
 
 // Scenario 13: Flagger's generators, overshoot included.
@@ -317,13 +408,15 @@ TEST(RolloutKayenta, Scenario16Score) {
 // Scenario 17: several intervals.
 TEST(RolloutKayenta, Scenario17Intervals) {
   const ro::judge j{75, 95, 3};
-  EXPECT_EQ(ro::judge_intervals({80, 90, 96}, j), ro::verdict::pass);
-  EXPECT_EQ(ro::judge_intervals({80, 75, 99}, j), ro::verdict::fail);
-  EXPECT_EQ(ro::judge_intervals({80, 90, 94}, j), ro::verdict::fail);
-  EXPECT_EQ(ro::judge_intervals({}, j), ro::verdict::fail);
+  // The judge is relkit::gates::judge_intervals (one judge for both components).
+  using relkit::gates::judge_intervals;
+  EXPECT_EQ(judge_intervals({80, 90, 96}, j.marginal, j.pass).result, relkit::gates::outcome::pass);
+  EXPECT_EQ(judge_intervals({80, 75, 99}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
+  EXPECT_EQ(judge_intervals({80, 90, 94}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
+  EXPECT_EQ(judge_intervals({}, j.marginal, j.pass).result, relkit::gates::outcome::fail);
 
   // The same as an analysis step of a canary.
-  ro::analysis judged;
+  ro::analysis_spec judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
   judged.thresholds = j;
@@ -343,7 +436,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   stops.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
   EXPECT_EQ(stops.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 75}),
             (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(stops.state.phase, ro::phase::aborted);
+  EXPECT_EQ(stops.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(stops.state.step_run.scores, 2u);
 
   driver last(ok.plan);
@@ -351,7 +444,46 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   last.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
   last.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 90});
   last.on(ro::score_result{T0 + minutes(3), ro::analysis_slot::step, 94});
-  EXPECT_EQ(last.state.phase, ro::phase::aborted);
+  EXPECT_EQ(last.state.phase, ro::state_phase::aborted);
+}
+
+// score_result goes through the one Kayenta judge: NaN fails closed (it was
+// ignored), score == pass passes, an intermediate score == marginal stops.
+TEST(RolloutKayenta, ScoreResultNanAndBoundaries) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto plan_for = [](double marginal, double pass, std::uint32_t intervals) {
+    ro::analysis_spec judged;
+    judged.name = "judge";
+    judged.kind = ro::analysis_kind::kayenta;
+    judged.thresholds = ro::judge{marginal, pass, intervals};
+    return canary({ro::steps::set_weight(10), ro::steps::analyze(judged), ro::steps::set_weight(50),
+                   ro::steps::pause()});
+  };
+  const auto run = [&](const ro::plan& p, std::vector<double> scores) {
+    driver d(p);
+    d.on(ro::new_artifact{T0, "v2"});
+    int i = 1;
+    for (const double score : scores) {
+      d.on(ro::score_result{T0 + minutes(i++), ro::analysis_slot::step, score});
+    }
+    return d.state;
+  };
+  const auto p2 = plan_for(75, 95, 2);
+  // {NaN, 99}: the old rollout judge passed it.
+  auto s = run(p2, {nan, 99});
+  EXPECT_EQ(s.phase, ro::state_phase::aborted);
+  EXPECT_EQ(s.step_run.scores, 1u);
+  EXPECT_EQ(s.step_run.last_score, 0);
+  EXPECT_EQ(run(p2, {80, nan}).phase, ro::state_phase::aborted);
+  EXPECT_EQ(run(plan_for(75, 95, 1), {nan}).phase, ro::state_phase::aborted);
+  // Boundaries.
+  EXPECT_EQ(run(p2, {75, 99}).phase, ro::state_phase::aborted);
+  EXPECT_EQ(run(p2, {75.01, 95}).step_index, 3u);
+  EXPECT_EQ(run(p2, {80, 94.99}).phase, ro::state_phase::aborted);
+  // marginal == pass == 80.
+  const auto same = plan_for(80, 80, 1);
+  EXPECT_EQ(run(same, {80}).step_index, 3u);
+  EXPECT_EQ(run(plan_for(80, 80, 2), {80, 80}).phase, ro::state_phase::aborted);
 }
 
 // ---- the state machine: canary ----------------------------------------------------------
@@ -362,7 +494,7 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
                    ro::steps::set_weight(50)}));
   EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}),
             (strings{"deploy_canary", "set_weight 25", "start_analysis step"}));
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_index, 1u);
   EXPECT_EQ(d.state.weight, 25);
   EXPECT_EQ(d.measure(T0 + minutes(1), F), strings{});
@@ -370,7 +502,7 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
   EXPECT_EQ(d.measure(T0 + minutes(2), F), (strings{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::failed);
   EXPECT_EQ(d.state.step_run.metrics[0].count, 2u);  // the other 3 were skipped
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.state.step_index, 0u);
   EXPECT_EQ(d.state.stable, "v1");
@@ -385,13 +517,13 @@ TEST(RolloutCanary, Scenario4FiveErrorsAbort) {
   d.on(ro::new_artifact{T0, "v2"});
   for (int i = 0; i < 4; ++i) d.measure(T0 + seconds(10 * (i + 1)), E);
   d.measure(T0 + minutes(1), S);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_run.metrics[0].count, 1u);
   for (int i = 0; i < 4; ++i) d.measure(T0 + minutes(2) + seconds(10 * i), E);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.measure(T0 + minutes(3), E);
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::error);
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
 }
 
 TEST(RolloutCanary, Scenario6InconclusivePausesAndPromoteMovesOn) {
@@ -402,15 +534,15 @@ TEST(RolloutCanary, Scenario6InconclusivePausesAndPromoteMovesOn) {
   d.on(ro::new_artifact{T0, "v2"});
   int minute = 0;
   for (auto x : {S, F, S, S}) d.measure(T0 + minutes(++minute), x);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.measure(T0 + minutes(++minute), F), strings{});
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::inconclusive);
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::inconclusive_analysis);
   EXPECT_EQ(d.state.weight, 20);
   // Paused: ticks do nothing, however late.
   EXPECT_EQ(d.on(ro::tick{T0 + hours(5)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::promote{T0 + hours(6)}), strings{"set_weight 40"});
   EXPECT_EQ(d.state.step_index, 3u);
   EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
@@ -433,22 +565,22 @@ TEST(RolloutCanary, Scenario9TimedPauseAndIndefinitePause) {
                    ro::steps::analyze(argo("a", {make_metric("m", 1)})), ro::steps::pause(),
                    ro::steps::set_weight(100)}));
   d.on(ro::new_artifact{T0, "v2"});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(9) + seconds(59)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.step_index, 1u);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}), strings{"start_analysis step"});
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_index, 2u);
   d.measure(T0 + minutes(11), S);
   EXPECT_EQ(d.state.step_index, 3u);
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::tick{T0 + hours(100)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::promote{T0 + hours(101)}),
             (strings{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
   EXPECT_EQ(d.state.previous_stable, "v1");
   EXPECT_EQ(d.state.canary, "");
@@ -463,20 +595,20 @@ TEST(RolloutCanary, Scenario10PromoteFullAbortRetry) {
   EXPECT_EQ(
       full.on(ro::promote_full{T0 + minutes(1)}),
       (strings{"stop_analysis step", "promote_stable", "scale_down previous_stable after 30s"}));
-  EXPECT_EQ(full.state.phase, ro::phase::healthy);
+  EXPECT_EQ(full.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(full.state.stable, "v2");
 
   driver again(p);
   again.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(again.on(ro::abort{T0 + minutes(1)}),
             (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(again.state.phase, ro::phase::aborted);
+  EXPECT_EQ(again.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(again.state.weight, 0);
   EXPECT_EQ(again.state.stable, "v1");
   EXPECT_EQ(again.on(ro::abort{T0 + minutes(2)}), strings{});  // already aborted
   EXPECT_EQ(again.on(ro::retry{T0 + minutes(3)}),
             (strings{"deploy_canary", "set_weight 10", "start_analysis step"}));
-  EXPECT_EQ(again.state.phase, ro::phase::progressing);
+  EXPECT_EQ(again.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(again.state.step_index, 1u);
   EXPECT_EQ(again.state.step_run.metrics[0].count, 0u);        // a fresh run
   EXPECT_EQ(again.on(ro::retry{T0 + minutes(4)}), strings{});  // not aborted
@@ -491,40 +623,40 @@ TEST(RolloutCanary, Scenario11ProgressDeadlineSkipsPausedTime) {
   driver d(canary(steps));
   d.on(ro::new_artifact{T0, "v2"});
   d.on(ro::tick{T0 + minutes(20)});  // paused 20m, now progressing
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.on(ro::tick{T0 + minutes(25)});
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.on(ro::tick{T0 + minutes(30)});  // exactly 600 s: not yet exceeded
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(30) + seconds(1)}), strings{});
-  EXPECT_EQ(d.state.phase, ro::phase::degraded);
+  EXPECT_EQ(d.state.phase, ro::state_phase::degraded);
   EXPECT_EQ(d.state.weight, 20);  // not aborted
   // Progress clears it.
   d.measure(T0 + minutes(31), S);
-  EXPECT_EQ(d.state.phase, ro::phase::progressing);
+  EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
 
-  ro::options abort_on_deadline;
+  ro::settings abort_on_deadline;
   abort_on_deadline.progress_deadline_abort = true;
   driver a(canary(steps, abort_on_deadline));
   a.on(ro::new_artifact{T0, "v2"});
   a.on(ro::tick{T0 + minutes(20)});
   EXPECT_EQ(a.on(ro::tick{T0 + minutes(31)}),
             (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(a.state.phase, ro::phase::aborted);
+  EXPECT_EQ(a.state.phase, ro::state_phase::aborted);
 
   // A manual pause does not count either.
   driver m(canary(steps));
   m.on(ro::new_artifact{T0, "v2"});
   m.on(ro::tick{T0 + minutes(20)});
   m.on(ro::pause{T0 + minutes(21)});
-  EXPECT_EQ(m.state.phase, ro::phase::paused);
+  EXPECT_EQ(m.state.phase, ro::state_phase::paused);
   m.on(ro::tick{T0 + minutes(50)});
-  EXPECT_EQ(m.state.phase, ro::phase::paused);
+  EXPECT_EQ(m.state.phase, ro::state_phase::paused);
   m.on(ro::resume{T0 + minutes(55)});
   m.on(ro::tick{T0 + minutes(64)});
-  EXPECT_EQ(m.state.phase, ro::phase::progressing);
+  EXPECT_EQ(m.state.phase, ro::state_phase::progressing);
   m.on(ro::tick{T0 + minutes(66)});
-  EXPECT_EQ(m.state.phase, ro::phase::degraded);
+  EXPECT_EQ(m.state.phase, ro::state_phase::degraded);
 }
 
 TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
@@ -552,7 +684,7 @@ TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
   f.on(ro::tick{T0 + minutes(5)});
   EXPECT_EQ(f.measure(T0 + minutes(6), F, 0, ro::analysis_slot::background),
             (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(f.state.phase, ro::phase::aborted);
+  EXPECT_EQ(f.state.phase, ro::state_phase::aborted);
 
   // Inconclusive pauses, even in the middle of a timed pause (Argo #3850).
   driver i(d.plan);
@@ -574,7 +706,7 @@ TEST(RolloutCanary, NewArtifactMidUpdateRestartsAndStableRollsBack) {
   EXPECT_EQ(d.state.canary, "v3");
   EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(3), "v1"}),
             (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v1");
   EXPECT_EQ(d.state.canary, "");
   EXPECT_EQ(d.on(ro::abort{T0 + minutes(4)}), strings{});  // nothing to abort
@@ -588,14 +720,14 @@ TEST(RolloutBlueGreen, Scenario12ManualPromotionAndFailedPostAnalysis) {
   spec.post_promotion = argo("post", {make_metric("m", 1)});
   driver d(*ro::make_plan(spec));
   EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (strings{"deploy_canary", "switch_preview"}));
-  EXPECT_EQ(d.state.phase, ro::phase::paused);
+  EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.on(ro::tick{T0 + hours(10)}), strings{});
   EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}), (strings{"switch_active", "start_analysis step"}));
   EXPECT_EQ(d.state.weight, 100);
   EXPECT_EQ(d.measure(T0 + hours(12), F), (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.state.stable, "v1");
 }
@@ -613,13 +745,13 @@ TEST(RolloutBlueGreen, PrePromotionAnalysisThenAutoPromotionDelay) {
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(6)}),
             (strings{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
 
   driver bad(d.plan);
   bad.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(bad.measure(T0 + minutes(1), F), (strings{"rollback", "scale_down canary after 30s"}));
-  EXPECT_EQ(bad.state.phase, ro::phase::aborted);
+  EXPECT_EQ(bad.state.phase, ro::state_phase::aborted);
 }
 
 // ---- progressive --------------------------------------------------------------------
@@ -645,7 +777,7 @@ TEST(RolloutProgressive, Scenario13WalksTheWeightsThenPromotes) {
   }
   EXPECT_EQ(seen, (strings{"set_weight 20", "set_weight 40", "set_weight 60", "promote_stable",
                            "scale_down previous_stable after 30s", "post_rollout_hooks"}));
-  EXPECT_EQ(d.state.phase, ro::phase::healthy);
+  EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
 }
 
 TEST(RolloutProgressive, Scenario14ThresholdRollsBackOnTheNextTick) {
@@ -663,7 +795,7 @@ TEST(RolloutProgressive, Scenario14ThresholdRollsBackOnTheNextTick) {
   EXPECT_EQ(d.state.weight, 10);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(4)}),
             (strings{"rollback", "scale_down canary after 30s", "post_rollout_hooks"}));
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});  // hooks called once
 }
@@ -676,15 +808,15 @@ TEST(RolloutProgressive, Scenario15WaitingPromotionKeepsChecking) {
     d.on(ro::tick{T0 + minutes(i)});
   }
   EXPECT_EQ(d.state.weight, 100);
-  EXPECT_EQ(d.state.phase, ro::phase::waiting_promotion);
+  EXPECT_EQ(d.state.phase, ro::state_phase::waiting_promotion);
   d.measure(T0 + minutes(4) - seconds(1), F);
   d.on(ro::tick{T0 + minutes(4)});
   d.measure(T0 + minutes(5) - seconds(1), F);
   d.on(ro::tick{T0 + minutes(5)});
   EXPECT_EQ(d.state.failed_checks, 2u);
-  EXPECT_EQ(d.state.phase, ro::phase::waiting_promotion);
+  EXPECT_EQ(d.state.phase, ro::state_phase::waiting_promotion);
   d.on(ro::tick{T0 + minutes(6)});
-  EXPECT_EQ(d.state.phase, ro::phase::aborted);
+  EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
 
   driver ok(d.plan);
   ok.on(ro::new_artifact{T0, "v2"});
@@ -707,7 +839,7 @@ TEST(RolloutState, TextFormRoundTrips) {
   d.on(ro::new_artifact{T0, "app%v2\n"});
   d.measure(T0 + minutes(1), F);
   const std::string text = ro::to_string(d.state);
-  EXPECT_EQ(text.substr(0, 22), "relkit-rollout-state 1");
+  EXPECT_EQ(text.substr(0, 22), "relkit-rollout-state 2");
   EXPECT_NE(text.find("\nstable app:v1%20(build%207)\n"), std::string::npos);
   EXPECT_NE(text.find("\ncanary app%25v2%0A\n"), std::string::npos);
   EXPECT_NE(text.find("\nstep_run running 1 0 0 running:1:0:1:0:0:0:0\n"), std::string::npos);
@@ -717,17 +849,39 @@ TEST(RolloutState, TextFormRoundTrips) {
   EXPECT_EQ(ro::to_string(*back), text);
 }
 
+// Instants are relkit::time_point (milliseconds) and persisted in
+// milliseconds; format version 1 (nanoseconds) is still read.
+TEST(RolloutState, InstantsArePersistedInMilliseconds) {
+  static_assert(std::is_same_v<ro::time_point, relkit::time_point>);
+  static_assert(std::is_same_v<relkit::gates::time_point, relkit::time_point>);
+  static_assert(std::is_same_v<relkit::time_point::duration, std::chrono::milliseconds>);
+  const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
+  driver d(p);
+  const ro::time_point at = ro::time_point(std::chrono::milliseconds(1795435200123));
+  d.on(ro::new_artifact{at, "v2"});
+  const std::string text = ro::to_string(d.state);
+  EXPECT_NE(text.find("\nstep_started 1795435200123\n"), std::string::npos);
+  std::string v1 = text;
+  v1.replace(0, 22, "relkit-rollout-state 1");
+  v1.replace(v1.find("\nstep_started ") + 14, 13, "1795435200123456789");
+  const auto old = ro::parse_state(v1, p);
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->step_started, at);  // 456789 ns rounded down
+}
+
 TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   const auto p = canary({ro::steps::set_weight(25), ro::steps::pause()});
   driver d(p);
   d.on(ro::new_artifact{T0, "v2"});
   const std::string text = ro::to_string(d.state);
 
-  const auto v2 = ro::parse_state("relkit-rollout-state 2\n" + text.substr(23), p);
-  ASSERT_FALSE(v2);
-  EXPECT_EQ(v2.error().code, ro::errc::state_version);
-  EXPECT_EQ(v2.error().position, 21u);
-  EXPECT_EQ(v2.error().message(), "state format version 2 is not 1 at 21");
+  const auto v3 = ro::parse_state("relkit-rollout-state 3\n" + text.substr(23), p);
+  ASSERT_FALSE(v3);
+  EXPECT_EQ(v3.error().code, ro::errc::state_version);
+  EXPECT_EQ(v3.error().position, 21u);
+  EXPECT_EQ(v3.error().message(), "state format version 3 is not 2");
+  EXPECT_EQ(relkit::to_string(v3.error()),
+            "state format version 3 is not 2 at 21 [rollout.state_version]");
 
   EXPECT_EQ(ro::parse_state("", p).error().code, ro::errc::bad_state_format);
 
@@ -738,7 +892,7 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   ASSERT_FALSE(weight);
   EXPECT_EQ(weight.error().code, ro::errc::bad_state_format);
   EXPECT_EQ(weight.error().position, w);
-  EXPECT_EQ(weight.error().message(), "number out of range at " + std::to_string(w));
+  EXPECT_EQ(weight.error().message(), "number out of range");
 
   std::string missing = text;
   const std::size_t line = missing.find("\nweight ") + 1;
@@ -746,7 +900,16 @@ TEST(RolloutState, VersionMismatchAndCorruptionAreErrors) {
   const auto gone = ro::parse_state(missing, p);
   ASSERT_FALSE(gone);
   EXPECT_EQ(gone.error().position, line);
-  EXPECT_EQ(gone.error().message(), "expected \"weight\" at " + std::to_string(line));
+  EXPECT_EQ(gone.error().message(), "expected \"weight\"");
+
+  std::string name = text;
+  const std::size_t pause_at = name.find("\npause pause_step\n") + 7;
+  name.replace(pause_at, 10, "pause_stop");
+  const auto unknown = ro::parse_state(name, p);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ro::errc::bad_state_format);
+  EXPECT_EQ(unknown.error().position, pause_at);
+  EXPECT_EQ(unknown.error().message(), "unknown name \"pause_stop\"");
 
   std::string phase = text;
   phase.replace(phase.find("phase paused"), 12, "phase healthy");
@@ -768,6 +931,7 @@ TEST(RolloutState, AStateForAnotherPlanIsAMismatch) {
   ASSERT_FALSE(mismatch);
   EXPECT_EQ(mismatch.error().code, ro::errc::state_mismatch);
   EXPECT_EQ(mismatch.error().position, text.find("\nplan ") + 6);
+  EXPECT_EQ(mismatch.error().message(), "the state was made for another plan");
   EXPECT_TRUE(ro::parse_state(text).has_value());  // syntax alone is fine
 }
 
@@ -776,8 +940,8 @@ TEST(RolloutActions, NoOpTickEmitsNothing) {
   auto s = ro::initial_state(p, "v1");
   auto t = ro::advance(p, s, ro::tick{T0});
   EXPECT_TRUE(t.actions.empty());
-  EXPECT_EQ(t.state, s);
-  EXPECT_EQ(t.state.phase, ro::phase::healthy);
+  EXPECT_EQ(t.next, s);
+  EXPECT_EQ(t.next.phase, ro::state_phase::healthy);
 }
 
 TEST(RolloutActions, InPlaceAndByCopyAgree) {
@@ -787,7 +951,7 @@ TEST(RolloutActions, InPlaceAndByCopyAgree) {
   const auto copied = ro::advance(p, start, e);
   ro::state in_place = start;
   const auto actions = ro::advance_in_place(p, in_place, e);
-  EXPECT_EQ(in_place, copied.state);
+  EXPECT_EQ(in_place, copied.next);
   EXPECT_EQ(actions, copied.actions);
   EXPECT_EQ(texts(actions), (strings{"deploy_canary", "set_weight 25"}));
   // An empty artifact id is ignored.
@@ -803,8 +967,48 @@ TEST(RolloutActions, ToString) {
   a.kind = ro::action_kind::stop_analysis;
   a.slot = ro::analysis_slot::background;
   EXPECT_EQ(ro::to_string(a), "stop_analysis background");
-  EXPECT_EQ(ro::to_string(ro::phase::waiting_promotion), "waiting_promotion");
-  EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "Inconclusive");
+  EXPECT_EQ(ro::to_string(ro::state_phase::waiting_promotion), "waiting_promotion");
+  EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "inconclusive");
+  EXPECT_EQ(ro::wire_name(ro::analysis_phase::inconclusive), "Inconclusive");
+}
+
+// One table per enum: to_string is the snake_case identifier the state text
+// uses and parse_<enum> reads back; Argo's names come from wire_name; a
+// value outside the enum prints "unknown".
+TEST(RolloutEnums, TablesRoundTripAndStrayValuesAreUnknown) {
+  for (int i = 0; i < 6; ++i) {
+    const auto p = static_cast<ro::analysis_phase>(i);
+    EXPECT_EQ(ro::parse_analysis_phase(ro::to_string(p)), p);
+  }
+  EXPECT_EQ(ro::to_string(ro::analysis_phase::pending), "pending");  // was "Pending"
+  EXPECT_EQ(ro::wire_name(ro::analysis_phase::pending), "Pending");
+  EXPECT_EQ(ro::parse_analysis_phase("Pending"), std::nullopt);
+  EXPECT_EQ(ro::to_string(ro::measurement::successful), "successful");
+  EXPECT_EQ(ro::wire_name(ro::measurement::successful), "Successful");
+  EXPECT_EQ(ro::parse_measurement("error"), ro::measurement::error);
+  EXPECT_EQ(ro::parse_state_phase("waiting_promotion"), ro::state_phase::waiting_promotion);
+  EXPECT_EQ(ro::parse_pause_reason("inconclusive_analysis"),
+            ro::pause_reason::inconclusive_analysis);
+  EXPECT_EQ(ro::parse_analysis_slot("background"), ro::analysis_slot::background);
+  EXPECT_EQ(ro::parse_strategy("blue_green"), ro::strategy::blue_green);
+  EXPECT_EQ(ro::parse_verdict("marginal"), ro::verdict::marginal);
+  EXPECT_EQ(ro::parse_action_kind("scale_down"), ro::action_kind::scale_down);
+  EXPECT_EQ(ro::parse_artifact_role("previous_stable"), ro::artifact_role::previous_stable);
+  // Strays: they printed "?", "fail", "background" or "progressive" before.
+  EXPECT_EQ(ro::to_string(static_cast<ro::measurement>(99)), "unknown");
+  EXPECT_EQ(ro::wire_name(static_cast<ro::measurement>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::analysis_phase>(99)), "unknown");
+  EXPECT_EQ(ro::wire_name(static_cast<ro::analysis_phase>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::verdict>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::strategy>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::state_phase>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::pause_reason>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::analysis_slot>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::action_kind>(99)), "unknown");
+  EXPECT_EQ(ro::to_string(static_cast<ro::artifact_role>(99)), "unknown");
+  EXPECT_EQ(relkit::error_code(static_cast<ro::errc>(99)).name(), "unknown");
+  EXPECT_EQ(relkit::to_string(relkit::error_code(ro::errc::state_mismatch)),
+            "rollout.state_mismatch");
 }
 
 }  // namespace

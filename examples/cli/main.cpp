@@ -916,7 +916,7 @@ int gate_command(int argc, char** argv) {
     return exit_usage;
   }
   const gt::verdict v = gt::evaluate(*gate, *evidence);
-  out(args.flag("--markdown") ? gt::to_markdown(v) : gt::to_text(v));
+  out(args.flag("--markdown") ? gt::render(v, {gt::render_format::markdown}) : gt::render(v));
   return gt::promotes(v.result) ? exit_ok : exit_no;
 }
 

@@ -48,6 +48,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const g::evidence evidence = sample_evidence();
   const g::verdict v = g::evaluate(*parsed, evidence);
   if (g::check(*parsed, evidence) != v.result) std::abort();
-  if (g::to_text(v).empty() || g::to_markdown(v).empty()) std::abort();
+  if (g::render(v).empty() || g::render(v, {g::render_format::markdown}).empty()) std::abort();
   return 0;
 }

@@ -21,7 +21,7 @@ const ro::plan& fuzz_plan() {
     ro::metric m;
     m.name = "error-rate";
     m.count = 3;
-    ro::analysis a;
+    ro::analysis_spec a;
     a.name = "a";
     a.metrics = {m, m};
     spec.steps = {ro::steps::set_weight(5), ro::steps::pause(std::chrono::minutes(10)),
@@ -29,7 +29,7 @@ const ro::plan& fuzz_plan() {
     ro::metric bg;
     bg.name = "bg";
     bg.interval = std::chrono::seconds(60);
-    ro::analysis b;
+    ro::analysis_spec b;
     b.name = "b";
     b.metrics = {bg};
     spec.background = ro::background_analysis{b, 1, std::nullopt};
@@ -57,8 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A state that fits the plan can be advanced, and stays serializable.
     const auto t =
         ro::advance(fuzz_plan(), *checked, ro::tick{checked->progress_at + std::chrono::hours(1)});
-    const auto back = ro::parse_state(ro::to_string(t.state), fuzz_plan());
-    if (!back || !(*back == t.state)) std::abort();
+    const auto back = ro::parse_state(ro::to_string(t.next), fuzz_plan());
+    if (!back || !(*back == t.next)) std::abort();
   } else if (checked.error().position > size) {
     std::abort();
   }

@@ -1,6 +1,6 @@
 #pragma once
 // Internals of relkit::gates: evaluation and rendering. Included by
-// relkit/gates.hpp after the gate types; not a public header.
+// relkit/gates.hpp by relkit/gates/evaluate.hpp; not a public header.
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -9,17 +9,18 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/text.hpp"
-#include "relkit/gates.hpp"
+#include "relkit/gates/detail/windows.hpp"
+#include "relkit/gates/evidence.hpp"
+#include "relkit/gates/verdict.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // ---------------------------------------------------------------- evaluation
-
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 struct node_eval {
   outcome result = outcome::fail;
@@ -108,18 +109,18 @@ inline bool baseline_of(const metric* m, aggregate how, double& out) noexcept {
   if (m == nullptr) return false;
   if (m->baseline) {
     out = *m->baseline;
-    return ::relkit::detail::is_finite(out);
+    return is_finite(out);
   }
   const auto& samples = m->baseline_samples;
   if (samples.empty()) return false;
   for (double s : samples) {
-    if (!::relkit::detail::is_finite(s)) return false;
+    if (!is_finite(s)) return false;
   }
   if (how == aggregate::avg) {
     double sum = 0;
     for (double s : samples) sum += s;
     out = sum / static_cast<double>(samples.size());
-    return ::relkit::detail::is_finite(out);
+    return is_finite(out);
   }
   const std::size_t p = how == aggregate::p50 ? 50 : how == aggregate::p90 ? 90 : 95;
   // Nearest rank: the ceil(p/100 * n)-th smallest, 1-based.
@@ -137,9 +138,9 @@ inline double target_of(const criterion& c, double baseline) noexcept {
     case reference::baseline_delta:
       return baseline + c.value;
     case reference::baseline_percent:
-      return baseline + ::relkit::detail::abs_value(baseline) * c.value / 100.0;
+      return baseline + abs_value(baseline) * c.value / 100.0;
     case reference::baseline_factor:
-      return baseline + ::relkit::detail::abs_value(baseline) * (c.value - 1.0);
+      return baseline + abs_value(baseline) * (c.value - 1.0);
   }
   return c.value;
 }
@@ -147,7 +148,7 @@ inline double target_of(const criterion& c, double baseline) noexcept {
 template <class = void>
 inline void append_signed(std::string& out, double value) {
   out += value < 0 ? '-' : '+';
-  ::relkit::detail::append_number_readable(out, ::relkit::detail::abs_value(value));
+  append_number_readable(out, abs_value(value));
 }
 
 // "<= 220: baseline 200 +10%" (relative, baseline known), "<= +10%" (unknown)
@@ -158,12 +159,12 @@ inline void append_relation(std::string& out, const criterion& c, bool has_basel
                             double baseline) {
   out += "baseline ";
   if (has_baseline) {
-    ::relkit::detail::append_number_readable(out, baseline);
+    append_number_readable(out, baseline);
     out += ' ';
   }
   if (c.ref == reference::baseline_factor) {
     out += "* ";
-    ::relkit::detail::append_number_readable(out, c.value);
+    append_number_readable(out, c.value);
   } else {
     append_signed(out, c.value);
     if (c.ref == reference::baseline_percent) out += '%';
@@ -178,11 +179,11 @@ inline void append_criterion(std::string& out, const criterion& c, bool has_base
   out += op_text(c.op);
   out += ' ';
   if (c.ref == reference::absolute) {
-    ::relkit::detail::append_number_readable(out, c.value);
+    append_number_readable(out, c.value);
     return;
   }
   if (has_baseline) {
-    ::relkit::detail::append_number_readable(out, target_of(c, baseline));
+    append_number_readable(out, target_of(c, baseline));
     out += ": ";
   }
   append_relation(out, c, has_baseline, baseline);
@@ -223,7 +224,7 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
   double value = 0;
   const metric* m = nullptr;
   const bool found = lookup_value(e, g.name, value, m);
-  if (!found || !::relkit::detail::is_finite(value)) {
+  if (!found || !is_finite(value)) {
     if (out != nullptr) {
       out->line = g.name;
       out->line += found ? " is not a finite number " : " missing ";
@@ -240,7 +241,7 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
     if (out != nullptr) {
       out->line = g.name;
       out->line += ' ';
-      ::relkit::detail::append_number_readable(out->line, value);
+      append_number_readable(out->line, value);
       out->line += ", baseline missing ";
       append_requirements(out->line, g, false, 0);
     }
@@ -251,13 +252,13 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
     if (out != nullptr) {
       out->line = g.name;
       out->line += ' ';
-      ::relkit::detail::append_number_readable(out->line, value);
+      append_number_readable(out->line, value);
       for (std::size_t i = 0; i < g.pass.size(); ++i) {
         const criterion& c = g.pass[i];
         out->line += i == 0 ? " " : ", ";
         out->line += op_text(c.op);
         out->line += ' ';
-        ::relkit::detail::append_number_readable(out->line, target_of(c, baseline));
+        append_number_readable(out->line, target_of(c, baseline));
         if (is_relative(c)) {
           out->line += " (";
           append_relation(out->line, c, true, baseline);
@@ -273,9 +274,9 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
     const double target = target_of(g.pass[missed], baseline);
     out->line = g.name;
     out->line += ' ';
-    ::relkit::detail::append_number_readable(out->line, value);
+    append_number_readable(out->line, value);
     out->line += value < target ? " < " : value > target ? " > " : " == ";
-    ::relkit::detail::append_number_readable(out->line, target);
+    append_number_readable(out->line, target);
     out->line += ' ';
     append_requirements(out->line, g, needs_baseline, baseline);
   }
@@ -325,9 +326,9 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
   }
   const auto describe_count = [&](std::string& line) {
     line = "approvals ";
-    ::relkit::detail::append_unsigned(line, valid);
+    append_unsigned(line, valid);
     line += " of ";
-    ::relkit::detail::append_unsigned(line, g.required);
+    append_unsigned(line, g.required);
     line += " required";
     if (!names.empty() || self_ignored) {
       line += " (";
@@ -358,7 +359,7 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
       if (out != nullptr) {
         describe_count(out->line);
         out->line += ", timed out after ";
-        ::relkit::detail::append_duration(out->line, g.timeout->count());
+        append_duration(out->line, g.timeout->count());
         out->line += " (a timeout never approves)";
       }
       return {outcome::fail, false, 0};
@@ -400,14 +401,14 @@ inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* o
       out->line += " no results (required all passed)";
     } else {
       out->line += ' ';
-      ::relkit::detail::append_unsigned(out->line, passed);
+      append_unsigned(out->line, passed);
       out->line += " of ";
-      ::relkit::detail::append_unsigned(out->line, total);
+      append_unsigned(out->line, total);
       out->line += " passed";
       const auto part = [&](std::uint64_t n, const char* what) {
         if (n == 0) return;
         out->line += ", ";
-        ::relkit::detail::append_unsigned(out->line, n);
+        append_unsigned(out->line, n);
         out->line += what;
       };
       part(failed, " failed");
@@ -424,7 +425,7 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
   if (out != nullptr) out->line = g.name;
   const auto append_required = [&] {
     out->line += "(required no failure within ";
-    ::relkit::detail::append_duration(out->line, g.within.count());
+    append_duration(out->line, g.within.count());
     out->line += ')';
   };
   if (!e.now) {
@@ -459,16 +460,15 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
       out->line += " no failure recorded";
     } else {
       out->line += recent ? " failed at " : " last failed at ";
-      ::relkit::detail::append_utc(out->line,
-                                   ::relkit::detail::unix_seconds(last_failure->finished_at));
+      append_utc(out->line, unix_seconds(last_failure->finished_at));
       const auto ago =
           std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
       out->line += ", ";
       if (ago.count() >= 0) {
-        ::relkit::detail::append_duration(out->line, ago.count());
+        append_duration(out->line, ago.count());
         out->line += " before now";
       } else {
-        ::relkit::detail::append_duration(out->line, -ago.count());
+        append_duration(out->line, -ago.count());
         out->line += " after now";
       }
     }
@@ -476,128 +476,6 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
     append_required();
   }
   return recent ? node_eval{outcome::fail, false, 0} : node_eval{outcome::pass, false, 1};
-}
-
-inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
-                                                      "fri", "sat", "sun"};
-
-template <class = void>
-inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
-  ::relkit::detail::append_two_digits(out, minute_of_day / 60);
-  out += ':';
-  ::relkit::detail::append_two_digits(out, minute_of_day % 60);
-}
-
-template <class = void>
-inline void append_offset(std::string& out, std::int64_t minutes) {
-  out += minutes < 0 ? '-' : '+';
-  append_hhmm(out, minutes < 0 ? -minutes : minutes);
-}
-
-template <class = void>
-inline void append_month_day(std::string& out, const month_day& d) {
-  if (d.year != 0) {
-    ::relkit::detail::append_two_digits(out, d.year / 100);
-    ::relkit::detail::append_two_digits(out, d.year % 100);
-    out += '-';
-  }
-  ::relkit::detail::append_two_digits(out, d.month);
-  out += '-';
-  ::relkit::detail::append_two_digits(out, d.day);
-}
-
-// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
-template <class = void>
-inline void append_window(std::string& out, const window& w) {
-  out += w.effect == window_effect::allow ? "allow " : "deny ";
-  if (w.weekdays != 0) {
-    bool first = true;
-    for (unsigned day = 0; day < 7;) {
-      if ((w.weekdays & (1u << day)) == 0) {
-        ++day;
-        continue;
-      }
-      unsigned last = day;
-      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
-      if (!first) out += ',';
-      first = false;
-      out += weekday_names[day];
-      if (last != day) {
-        out += '-';
-        out += weekday_names[last];
-      }
-      day = last + 1;
-    }
-    out += ' ';
-    append_hhmm(out, w.start_minute);
-    out += '-';
-    append_hhmm(out, w.end_minute);
-  } else {
-    append_month_day(out, w.from);
-    out += "..";
-    append_month_day(out, w.to);
-  }
-  out += ' ';
-  append_offset(out, w.utc_offset_minutes);
-  if (w.dst == dst_rule::eu) out += " dst eu";
-  if (w.dst == dst_rule::us) out += " dst us";
-}
-
-// Local time of a UTC instant under a window's offset and DST rule.
-template <class = void>
-inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
-  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
-  bool summer = false;
-  if (w.dst == dst_rule::eu) summer = ::relkit::detail::eu_summer_time(utc);
-  if (w.dst == dst_rule::us) summer = ::relkit::detail::us_daylight_time(utc, standard);
-  return utc + standard + (summer ? 3600 : 0);
-}
-
-template <class = void>
-inline bool window_active(const window& w, std::int64_t utc) noexcept {
-  const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
-  const std::int64_t minute = (local - days * 86400) / 60;
-  if (w.weekdays != 0) {
-    const unsigned today = ::relkit::detail::weekday_from_days(days);
-    const unsigned yesterday = (today + 6) % 7;
-    const bool on_today = (w.weekdays & (1u << today)) != 0;
-    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
-    if (w.start_minute < w.end_minute) {
-      return on_today && minute >= w.start_minute && minute < w.end_minute;
-    }
-    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
-  }
-  const auto date = ::relkit::detail::civil_from_days(days);
-  if (w.from.year != 0) {
-    const std::int64_t from =
-        ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
-    const std::int64_t to = ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
-    return days >= from && days <= to;
-  }
-  const unsigned key = date.month * 32 + date.day;
-  const unsigned from = w.from.month * 32u + w.from.day;
-  const unsigned to = w.to.month * 32u + w.to.day;
-  return from <= to ? key >= from && key <= to : key >= from || key <= to;
-}
-
-// "(local Tue 2026-11-24 10:00 +01:00)"
-template <class = void>
-inline void append_local(std::string& out, const window& w, std::int64_t utc) {
-  const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
-  const auto date = ::relkit::detail::civil_from_days(days);
-  out += "(local ";
-  out += weekday_names[::relkit::detail::weekday_from_days(days)];
-  out += ' ';
-  append_month_day(
-      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
-                     static_cast<std::uint8_t>(date.day)});
-  out += ' ';
-  append_hhmm(out, (local - days * 86400) / 60);
-  out += ' ';
-  append_offset(out, (local - utc) / 60);
-  out += ')';
 }
 
 template <class = void>
@@ -609,7 +487,7 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
     }
     return {outcome::fail, true, 0};
   }
-  const std::int64_t utc = ::relkit::detail::unix_seconds(*e.now);
+  const std::int64_t utc = unix_seconds(*e.now);
   const window* open_allow = nullptr;
   const window* first_allow = nullptr;
   for (const auto& w : g.windows) {
@@ -654,15 +532,15 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
 
 template <class = void>
 inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
-  ::relkit::detail::append_unsigned(line, tally[0]);
+  append_unsigned(line, tally[0]);
   line += " of ";
-  ::relkit::detail::append_unsigned(line, total);
+  append_unsigned(line, total);
   line += " passed";
   const char* names[4] = {"", " warned", " pending", " failed"};
   for (std::size_t i = 1; i < 4; ++i) {
     if (tally[i] == 0) continue;
     line += ", ";
-    ::relkit::detail::append_unsigned(line, tally[i]);
+    append_unsigned(line, tally[i]);
     line += names[i];
   }
 }
@@ -764,9 +642,9 @@ inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int 
       line += " [";
       if (objective.key) line += "key, ";
       line += "weight ";
-      ::relkit::detail::append_number_readable(line, objective.weight);
+      append_number_readable(line, objective.weight);
       line += " -> ";
-      ::relkit::detail::append_number_readable(line, share * objective.weight);
+      append_number_readable(line, share * objective.weight);
       line += ']';
     }
   }
@@ -780,23 +658,22 @@ inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int 
     append_label(line, "score", g);
     line.resize(line.size() - 2);  // no colon: "score slo 37.5 < 75"
     line += ' ';
-    ::relkit::detail::append_number_readable(line, value);
+    append_number_readable(line, value);
     if (failed_key != nullptr) {
       line += ", key objective ";
       line += failed_key->name.empty() ? std::string("(unnamed)") : failed_key->name;
       line += " failed";
     } else if (result == outcome::pass) {
       line += " >= ";
-      ::relkit::detail::append_number_readable(line, g.pass_score);
+      append_number_readable(line, g.pass_score);
     } else {
       line += " < ";
-      ::relkit::detail::append_number_readable(
-          line, result == outcome::warn ? g.pass_score : g.warn_score);
+      append_number_readable(line, result == outcome::warn ? g.pass_score : g.warn_score);
     }
     line += " (pass >= ";
-    ::relkit::detail::append_number_readable(line, g.pass_score);
+    append_number_readable(line, g.pass_score);
     line += ", warn >= ";
-    ::relkit::detail::append_number_readable(line, g.warn_score);
+    append_number_readable(line, g.warn_score);
     line += ')';
   }
   return {result, missing, value / 100.0};
@@ -851,18 +728,17 @@ inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int d
 }
 
 template <class = void>
-inline void render(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
+inline void append_verdict(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
   out.append(depth * 2, ' ');
   if (markdown) out += "- **";
-  out += to_string(v.result);
+  out += display_name(v.result);
   out += markdown ? "** `" : " ";
   out += v.line;
   if (markdown) out += '`';
   out += '\n';
-  for (const auto& child : v.reasons) render(out, child, depth + 1, markdown);
+  for (const auto& child : v.reasons) append_verdict(out, child, depth + 1, markdown);
 }
 
-}  // namespace gates_detail
-
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END

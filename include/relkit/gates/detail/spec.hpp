@@ -1,6 +1,6 @@
 #pragma once
 // Internals of relkit::gates: the gate spec parser and printer. Included by
-// relkit/gates.hpp after the gate types; not a public header.
+// relkit/gates.hpp by relkit/gates/spec.hpp; not a public header.
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -9,34 +9,33 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/evaluate.hpp"
 #include "relkit/gates/detail/text.hpp"
-#include "relkit/gates.hpp"
+#include "relkit/gates/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // ---------------------------------------------------------------- spec text
-
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 struct spec_token {
   std::string_view text;
   std::size_t position = 0;
 };
 
-template <class = void>
-inline std::string at(std::string message, std::size_t position) {
-  message += " at ";
-  ::relkit::detail::append_unsigned(message, position);
-  return message;
+// An error at byte `position` of the spec; the message is built from `args`
+// only when it is read (see the templates in relkit/gates/error.hpp).
+inline relkit::error spec_error(errc code, std::size_t position,
+                                relkit::error_args args = {}) noexcept {
+  return relkit::error{code, position, args};
 }
 
-template <class = void>
-inline relkit::error spec_error(errc code, std::string message, std::size_t position) {
-  return relkit::error{code, position, at(std::move(message), position)};
+// "expected {text}, found '{token}'"
+inline relkit::error found(errc code, const char* expected, const spec_token& t) noexcept {
+  return spec_error(code, t.position, relkit::error_args{}.with_text(expected).with_token(t.text));
 }
 
 template <class = void>
@@ -63,8 +62,7 @@ template <class = void>
 inline bool parse_plain_number(std::string_view text, double& out) noexcept {
   if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() &&
-         ::relkit::detail::is_finite(out);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && is_finite(out);
 }
 
 template <class = void>
@@ -216,15 +214,12 @@ class spec_parser {
 
   result<gate> parse_document() {
     if (lines_.empty()) {
-      return spec_error(errc::unexpected_end, "expected a gate, found no content", input_.size());
+      return spec_error(errc::empty_spec, input_.size());
     }
     auto root = parse_node(0);
     if (!root) return root;
     if (line_ < lines_.size()) {
-      return spec_error(errc::unexpected_token,
-                        "expected end of input after the root gate, found '" +
-                            std::string(lines_[line_][0].text) + "'",
-                        lines_[line_][0].position);
+      return found(errc::unexpected_token, "end of input after the root gate", lines_[line_][0]);
     }
     return root;
   }
@@ -234,22 +229,16 @@ class spec_parser {
 
   relkit::error unexpected(const spec_token& t, const char* expected) const {
     if (is_forbidden_word(t.text)) {
-      return spec_error(errc::optional_not_allowed,
-                        "'" + std::string(t.text) +
-                            "' is not allowed: every gate member blocks, none can be optional",
-                        t.position);
+      return spec_error(errc::optional_not_allowed, t.position,
+                        relkit::error_args{}.with_token(t.text));
     }
-    return spec_error(errc::unexpected_token,
-                      std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
-                      t.position);
+    return found(errc::unexpected_token, expected, t);
   }
 
   relkit::error missing_after(const tokens& line, const char* expected) const {
     const spec_token& last = line.back();
-    return spec_error(
-        errc::unexpected_end,
-        std::string("expected ") + expected + " after '" + std::string(last.text) + "'",
-        last.position + last.text.size());
+    return spec_error(errc::unexpected_end, last.position + last.text.size(),
+                      relkit::error_args{}.with_text(expected).with_token(last.text));
   }
 
   // Trailing "weight N" and "key" from index i on.
@@ -263,7 +252,7 @@ class spec_parser {
         if (i + 1 >= line.size()) return missing_after(line, "a weight");
         double w = 0;
         if (!parse_plain_number(line[i + 1].text, w) || !(w > 0)) {
-          return spec_error(errc::bad_number, "expected a weight above 0", line[i + 1].position);
+          return found(errc::bad_number, "a weight above 0", line[i + 1]);
         }
         g.weight = w;
         i += 2;
@@ -279,10 +268,7 @@ class spec_parser {
     if (i >= line.size()) return missing_after(line, what);
     if (!is_valid_name(line[i].text)) {
       if (is_forbidden_word(line[i].text)) return unexpected(line[i], what);
-      return spec_error(errc::bad_name,
-                        std::string("expected ") + what + " of [A-Za-z0-9_.:/-], found '" +
-                            std::string(line[i].text) + "'",
-                        line[i].position);
+      return found(errc::bad_name, what, line[i]);
     }
     out = std::string(line[i].text);
     return {};
@@ -312,9 +298,7 @@ class spec_parser {
     } else if (text[0] == '=') {
       c.op = comparator::eq;  // Keptn writes equality with one '='
     } else {
-      return spec_error(errc::bad_comparator,
-                        "expected one of < <= == != >= >, found '" + std::string(text) + "'",
-                        t.position);
+      return spec_error(errc::bad_comparator, t.position, relkit::error_args{}.with_token(text));
     }
     std::string_view value = text.substr(op_length);
     std::size_t value_position = t.position + op_length;
@@ -326,10 +310,10 @@ class spec_parser {
       ++i;
     }
     const auto bad = [&] {
-      return spec_error(
-          errc::bad_number,
-          "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '" + std::string(value) + "'",
-          value_position);
+      return spec_error(errc::bad_number, value_position,
+                        relkit::error_args{}
+                            .with_text("a number, +N, -N, N%, +N%, -N%, *N or (N)")
+                            .with_token(value));
     };
     double number = 0;
     if (value[0] == '*') {
@@ -415,10 +399,7 @@ class spec_parser {
     if (line.size() < 2) return missing_after(line, "the number of approvals required");
     std::uint64_t n = 0;
     if (!parse_unsigned(line[1].text, 1000000, n) || n == 0) {
-      return spec_error(
-          errc::bad_number,
-          "expected a number of approvals from 1, found '" + std::string(line[1].text) + "'",
-          line[1].position);
+      return found(errc::bad_number, "a number of approvals from 1", line[1]);
     }
     g.required = static_cast<std::uint32_t>(n);
     std::size_t i = 2;
@@ -430,10 +411,7 @@ class spec_parser {
       if (i + 1 >= line.size()) return missing_after(line, "a duration such as 2h");
       std::chrono::seconds d{0};
       if (!parse_duration(line[i + 1].text, d)) {
-        return spec_error(errc::bad_duration,
-                          "expected a duration such as 30m, 2h or 1h30m, found '" +
-                              std::string(line[i + 1].text) + "'",
-                          line[i + 1].position);
+        return found(errc::bad_duration, "a duration such as 30m, 2h or 1h30m", line[i + 1]);
       }
       g.timeout = d;
       i += 2;
@@ -455,10 +433,7 @@ class spec_parser {
     if (no_failure) {
       if (line.size() < 4) return missing_after(line, "a duration such as 30m");
       if (!parse_duration(line[3].text, g.within)) {
-        return spec_error(errc::bad_duration,
-                          "expected a duration such as 30m, 2h or 1h30m, found '" +
-                              std::string(line[3].text) + "'",
-                          line[3].position);
+        return found(errc::bad_duration, "a duration such as 30m, 2h or 1h30m", line[3]);
       }
       i = 4;
     }
@@ -471,10 +446,7 @@ class spec_parser {
     w.effect = line[0].text == "allow" ? window_effect::allow : window_effect::deny;
     if (line.size() < 2) return missing_after(line, "days or a date range");
     const auto bad = [&](const spec_token& t, const char* expected) {
-      return spec_error(
-          errc::bad_window,
-          std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
-          t.position);
+      return found(errc::bad_window, expected, t);
     };
     std::size_t i = 2;
     const std::size_t dots = line[1].text.find("..");
@@ -484,9 +456,8 @@ class spec_parser {
           (w.from.year == 0) != (w.to.year == 0)) {
         return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
       }
-      if (w.from.year != 0 &&
-          ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
-              ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
+      if (w.from.year != 0 && days_from_civil(w.from.year, w.from.month, w.from.day) >
+                                  days_from_civil(w.to.year, w.to.month, w.to.day)) {
         return bad(line[1], "a date range that does not end before it starts");
       }
     } else {
@@ -529,10 +500,10 @@ class spec_parser {
   result<void> parse_members(gate& g, const spec_token& opener, int depth) {
     while (true) {
       if (line_ >= lines_.size()) {
-        return spec_error(errc::unexpected_end,
-                          "expected 'end' for '" + std::string(opener.text) + "' opened at " +
-                              std::to_string(opener.position),
-                          input_.size());
+        return spec_error(errc::unclosed_group, input_.size(),
+                          relkit::error_args{}
+                              .with_token(opener.text)
+                              .with_number(static_cast<std::int64_t>(opener.position)));
       }
       const tokens& line = lines_[line_];
       if (line[0].text == "end") {
@@ -560,8 +531,7 @@ class spec_parser {
   result<gate> parse_node(int depth) {
     const tokens& line = lines_[line_];
     const spec_token& head = line[0];
-    if (depth > 64)
-      return spec_error(errc::too_deep, "gate nested deeper than 64 levels", head.position);
+    if (depth > 64) return spec_error(errc::too_deep, head.position);
     const std::string_view word = head.text;
     if (word == "metric") {
       ++line_;
@@ -607,9 +577,7 @@ class spec_parser {
         if (line[i].text != words[k]) return unexpected(line[i], k == 0 ? "'pass'" : "'warn'");
         if (i + 1 >= line.size()) return missing_after(line, "a score");
         if (!parse_plain_number(line[i + 1].text, *cut[k])) {
-          return spec_error(errc::bad_number,
-                            "expected a score, found '" + std::string(line[i + 1].text) + "'",
-                            line[i + 1].position);
+          return found(errc::bad_number, "a score", line[i + 1]);
         }
         i += 2;
       }
@@ -620,7 +588,7 @@ class spec_parser {
     auto members = parse_members(g, head, depth);
     if (!members) return members.error();
     if (const char* problem = node_problem(g)) {
-      return spec_error(errc::invalid_gate, problem, head.position);
+      return spec_error(errc::invalid_gate, head.position, relkit::error_args{}.with_text(problem));
     }
     return g;
   }
@@ -636,23 +604,23 @@ inline void append_criterion_spec(std::string& out, const criterion& c) {
   out += ' ';
   switch (c.ref) {
     case reference::absolute:
-      if (c.value < 0 || ::relkit::detail::sign_bit(c.value)) {
+      if (c.value < 0 || sign_bit(c.value)) {
         out += '(';
-        ::relkit::detail::append_number_exact(out, c.value);
+        append_number_exact(out, c.value);
         out += ')';
       } else {
-        ::relkit::detail::append_number_exact(out, c.value);
+        append_number_exact(out, c.value);
       }
       return;
     case reference::baseline_delta:
     case reference::baseline_percent:
-      out += ::relkit::detail::sign_bit(c.value) ? '-' : '+';
-      ::relkit::detail::append_number_exact(out, ::relkit::detail::abs_value(c.value));
+      out += sign_bit(c.value) ? '-' : '+';
+      append_number_exact(out, abs_value(c.value));
       if (c.ref == reference::baseline_percent) out += '%';
       return;
     case reference::baseline_factor:
       out += '*';
-      ::relkit::detail::append_number_exact(out, c.value);
+      append_number_exact(out, c.value);
       return;
   }
 }
@@ -661,7 +629,7 @@ template <class = void>
 inline void append_attributes(std::string& out, const gate& g) {
   if (g.weight != 1) {
     out += " weight ";
-    ::relkit::detail::append_number_exact(out, g.weight);
+    append_number_exact(out, g.weight);
   }
   if (g.key) out += " key";
 }
@@ -691,11 +659,11 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
     }
     case gate_kind::approvals:
       out += "approvals ";
-      ::relkit::detail::append_unsigned(out, g.required);
+      append_unsigned(out, g.required);
       if (g.allow_self_approval) out += " allow_self";
       if (g.timeout) {
         out += " timeout ";
-        ::relkit::detail::append_duration(out, g.timeout->count());
+        append_duration(out, g.timeout->count());
       }
       break;
     case gate_kind::stages_passed:
@@ -707,7 +675,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
       out += "no_failure ";
       out += g.name;
       out += " within ";
-      ::relkit::detail::append_duration(out, g.within.count());
+      append_duration(out, g.within.count());
       break;
     case gate_kind::windows:
     case gate_kind::all_of:
@@ -722,9 +690,9 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
       }
       if (g.type == gate_kind::score) {
         out += " pass ";
-        ::relkit::detail::append_number_exact(out, g.pass_score);
+        append_number_exact(out, g.pass_score);
         out += " warn ";
-        ::relkit::detail::append_number_exact(out, g.warn_score);
+        append_number_exact(out, g.warn_score);
       }
       append_attributes(out, g);
       out += '\n';
@@ -743,7 +711,6 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
   out += '\n';
 }
 
-}  // namespace gates_detail
-
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END

@@ -8,8 +8,10 @@
 #include <string>
 
 #include "relkit/config.hpp"
+#include "relkit/time.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // <cmath> would double the header's compile time for these three.
@@ -98,7 +100,7 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
 }
 
 template <class = void>
-inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
+inline std::int64_t unix_seconds(relkit::time_point at) noexcept {
   return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
 }
 
@@ -196,4 +198,5 @@ constexpr bool us_daylight_time(std::int64_t utc_seconds,
 }
 
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END

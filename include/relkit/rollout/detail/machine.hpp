@@ -1,304 +1,29 @@
 #pragma once
-// relkit::rollout internals: plan validation, the state machine, and the
-// state's text form. Included at the end of relkit/rollout.hpp.
+// relkit::rollout internals: the state machine behind advance(). Not a
+// public header; relkit/rollout/impl/advance.hpp includes it.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "relkit/config.hpp"
-#include "relkit/rollout.hpp"
+#include "relkit/gates/kayenta.hpp"
+#include "relkit/rollout/action.hpp"
+#include "relkit/rollout/analysis.hpp"
+#include "relkit/rollout/event.hpp"
+#include "relkit/rollout/plan.hpp"
+#include "relkit/rollout/state.hpp"
 
 RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-struct rollout_fnv {
-  std::uint64_t hash = 14695981039346656037ULL;
-  void add(std::uint64_t value) noexcept {
-    for (int i = 0; i < 8; ++i) {
-      hash ^= (value >> (8 * i)) & 0xFFu;
-      hash *= 1099511628211ULL;
-    }
-  }
-  void add_analysis(const rollout::analysis& a) noexcept {
-    add(static_cast<std::uint64_t>(a.kind));
-    add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
-  }
-};
-
-inline std::string rollout_at(std::string message, std::size_t position) {
-  message += " at ";
-  message += std::to_string(position);
-  return message;
-}
-
-template <class Unused>
-std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
-                                                    std::size_t position) {
-  using rollout::errc;
-  const std::string name = "analysis \"" + a.name + "\"";
-  if (a.kind == rollout::analysis_kind::kayenta) {
-    const auto& j = a.thresholds;
-    if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
-      return relkit::error{
-          errc::bad_thresholds, position,
-          rollout_at(name + " needs 0 <= marginal <= pass <= 100 and intervals >= 1", position)};
-    }
-    return std::nullopt;
-  }
-  if (a.metrics.empty()) {
-    return relkit::error{errc::analysis_without_metrics, position,
-                         rollout_at(name + " has no metrics", position)};
-  }
-  if (a.metrics.size() > rollout::max_metrics) {
-    return relkit::error{errc::too_many_metrics, position,
-                         rollout_at(name + " has more than 8 metrics", position)};
-  }
-  for (const auto& m : a.metrics) {
-    const std::string metric = "metric \"" + m.name + "\" of " + name;
-    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
-        m.consecutive_success_limit < 0) {
-      return relkit::error{errc::bad_limit, position,
-                           rollout_at(metric + " has a negative limit", position)};
-    }
-    if (m.count && (*m.count == 0 || *m.count > 65535)) {
-      return relkit::error{
-          errc::bad_count, position,
-          rollout_at(metric + " has count " + std::to_string(*m.count) + " (1..65535)", position)};
-    }
-    if (m.interval && m.interval->count() <= 0) {
-      return relkit::error{errc::bad_duration, position,
-                           rollout_at(metric + " has an interval <= 0", position)};
-    }
-  }
-  return std::nullopt;
-}
-
-template <class Unused>
-std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
-  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
-      o.abort_scale_down_delay.count() < 0) {
-    return relkit::error{rollout::errc::bad_duration, 0,
-                         "progress_deadline must be > 0 and scale-down delays >= 0 at 0"};
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail
-
 namespace rollout {
-
-inline std::size_t plan::step_count() const noexcept {
-  return in_force_.size();
-}
-
-inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
-  if (in_force_.empty()) return 0;
-  return index < in_force_.size() ? in_force_[index] : in_force_.back();
-}
-
-inline void plan::finish() {
-  detail::rollout_fnv h;
-  h.add(static_cast<std::uint64_t>(strategy_));
-  in_force_.clear();
-  if (strategy_ == rollout::strategy::canary) {
-    std::int32_t weight = 0;
-    for (const auto& st : canary_.steps) {
-      if (st.kind == step_kind::set_weight) weight = st.weight;
-      in_force_.push_back(weight);
-      h.add(static_cast<std::uint64_t>(st.kind));
-      h.add(static_cast<std::uint64_t>(st.weight));
-      h.add(st.duration ? static_cast<std::uint64_t>(st.duration->count()) : ~0ULL);
-      if (st.kind == step_kind::analysis) h.add_analysis(st.analysis);
-    }
-    h.add(canary_.background ? 1 : 0);
-    if (canary_.background) {
-      h.add(canary_.background->first_step);
-      h.add(canary_.background->end_step ? *canary_.background->end_step : ~0ULL);
-      h.add_analysis(canary_.background->analysis);
-    }
-  } else if (strategy_ == rollout::strategy::blue_green) {
-    in_force_ = {0, 0, 100};
-    h.add(blue_green_.pre_promotion ? 1 : 0);
-    if (blue_green_.pre_promotion) h.add_analysis(*blue_green_.pre_promotion);
-    h.add(blue_green_.post_promotion ? 1 : 0);
-    if (blue_green_.post_promotion) h.add_analysis(*blue_green_.post_promotion);
-    h.add(blue_green_.auto_promotion ? 1 : 0);
-    h.add(static_cast<std::uint64_t>(blue_green_.auto_promotion_delay.count()));
-  } else {
-    in_force_.push_back(0);
-    for (const std::int32_t w : weights_) {
-      in_force_.push_back(w);
-      h.add(static_cast<std::uint64_t>(w));
-    }
-    h.add(progressive_.threshold);
-    h.add(static_cast<std::uint64_t>(progressive_.interval.count()));
-    h.add(progressive_.confirm_promotion ? 1 : 0);
-  }
-  fingerprint_ = h.hash;
-}
-
-template <class Unused>
-result<plan> make_plan(canary_spec spec) {
-  if (spec.steps.empty()) {
-    return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
-  }
-  if (spec.steps.size() > 100000) {
-    return relkit::error{errc::empty_plan, 100000, "more than 100000 steps at 100000"};
-  }
-  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
-    const step& st = spec.steps[i];
-    if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
-      return relkit::error{
-          errc::weight_out_of_range, i,
-          detail::rollout_at("weight " + std::to_string(st.weight) + " out of 0..100 in step", i)};
-    }
-    if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
-      return relkit::error{errc::bad_duration, i,
-                           detail::rollout_at("negative pause duration in step", i)};
-    }
-    if (st.kind == step_kind::analysis) {
-      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
-    }
-  }
-  if (spec.background) {
-    const auto& bg = *spec.background;
-    const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
-    if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
-      return relkit::error{
-          errc::bad_background_span, bg.first_step,
-          detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
-    }
-    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
-      return std::move(*err);
-    }
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::canary;
-  p.options_ = spec.options;
-  p.canary_ = std::move(spec);
-  p.finish();
-  return p;
-}
-
-template <class Unused>
-result<plan> make_plan(blue_green_spec spec) {
-  if (spec.pre_promotion) {
-    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
-      return std::move(*err);
-  }
-  if (spec.post_promotion) {
-    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
-      return std::move(*err);
-    }
-  }
-  if (spec.auto_promotion_delay.count() < 0) {
-    return relkit::error{errc::bad_duration, 1, "negative auto_promotion_delay at 1"};
-  }
-  if (spec.preview_replicas < 0) {
-    return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::blue_green;
-  p.options_ = spec.options;
-  p.blue_green_ = std::move(spec);
-  p.finish();
-  return p;
-}
-
-template <class Unused>
-result<plan> make_plan(progressive_spec spec) {
-  std::vector<std::int32_t> weights;
-  if (!spec.step_weights.empty()) {
-    for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
-      const std::int32_t w = spec.step_weights[i];
-      if (w < 1 || w > 100) {
-        return relkit::error{
-            errc::weight_out_of_range, i,
-            detail::rollout_at("step weight " + std::to_string(w) + " out of 1..100", i)};
-      }
-      if (i > 0 && w <= spec.step_weights[i - 1]) {
-        return relkit::error{errc::bad_step_weights, i,
-                             detail::rollout_at("step weights must increase", i)};
-      }
-    }
-    weights = spec.step_weights;
-  } else {
-    if (spec.step_weight < 1 || spec.step_weight > 100) {
-      return relkit::error{
-          errc::weight_out_of_range, 0,
-          "step_weight " + std::to_string(spec.step_weight) + " out of 1..100 at 0"};
-    }
-    if (spec.max_weight < 1 || spec.max_weight > 100) {
-      return relkit::error{errc::weight_out_of_range, 0,
-                           "max_weight " + std::to_string(spec.max_weight) + " out of 1..100 at 0"};
-    }
-    // Flagger: while weight < max_weight, weight += step (it may overshoot),
-    // never above 100.
-    std::int32_t w = 0;
-    while (w < spec.max_weight) {
-      w = w + spec.step_weight > 100 ? 100 : w + spec.step_weight;
-      weights.push_back(w);
-    }
-  }
-  if (spec.threshold == 0) {
-    return relkit::error{errc::bad_limit, 0, "threshold must be at least 1 at 0"};
-  }
-  if (spec.interval.count() <= 0) {
-    return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::progressive;
-  p.options_ = spec.options;
-  p.progressive_ = std::move(spec);
-  p.weights_ = std::move(weights);
-  p.finish();
-  return p;
-}
-
-inline std::string to_string(const action& a) {
-  switch (a.kind) {
-    case action_kind::deploy_canary:
-      return "deploy_canary";
-    case action_kind::set_weight:
-      return "set_weight " + std::to_string(a.weight);
-    case action_kind::start_analysis:
-      return "start_analysis " + std::string(to_string(a.slot));
-    case action_kind::stop_analysis:
-      return "stop_analysis " + std::string(to_string(a.slot));
-    case action_kind::switch_preview:
-      return "switch_preview";
-    case action_kind::switch_active:
-      return "switch_active";
-    case action_kind::promote_stable:
-      return "promote_stable";
-    case action_kind::rollback:
-      return "rollback";
-    case action_kind::scale_down: {
-      const char* role = a.target == artifact_role::canary   ? "canary"
-                         : a.target == artifact_role::stable ? "stable"
-                                                             : "previous_stable";
-      return std::string("scale_down ") + role + " after " + std::to_string(a.delay.count()) + "s";
-    }
-    case action_kind::post_rollout_hooks:
-      return "post_rollout_hooks";
-  }
-  return "?";
-}
-
-}  // namespace rollout
-
 namespace detail {
 
 // One advance: the plan, the state being changed, the actions being emitted.
 template <class Unused>
-class rollout_machine {
+class machine {
  public:
-  rollout_machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
-                  rollout::time_point now) noexcept
+  machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+          rollout::time_point now) noexcept
       : plan_(p), s_(s), out_(out), now_(now) {}
 
   void on(const rollout::tick&) {
@@ -333,7 +58,7 @@ class rollout_machine {
       s_.pending_check = r.value == rollout::measurement::successful;
       return;
     }
-    const rollout::analysis* a = analysis_for(r.slot);
+    const rollout::analysis_spec* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
     if (a == nullptr || a->kind != rollout::analysis_kind::argo ||
         run.phase != rollout::analysis_phase::running || r.metric >= run.metric_count ||
@@ -348,22 +73,30 @@ class rollout_machine {
 
   void on(const rollout::score_result& r) {
     if (!s_.updating || s_.aborted) return;
-    const rollout::analysis* a = analysis_for(r.slot);
+    const rollout::analysis_spec* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
+    const bool nan = r.score != r.score;
     if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
-        run.phase != rollout::analysis_phase::running || !(r.score >= -1e9 && r.score <= 1e9)) {
+        run.phase != rollout::analysis_phase::running ||
+        (!nan && !(r.score >= -1e9 && r.score <= 1e9))) {
       return;
     }
-    const double clamped = r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
+    // A NaN score is judged as NaN (it fails, see relkit/gates/kayenta.hpp)
+    // and stored as 0; others are rounded to hundredths first, as Kayenta does.
+    const double clamped = nan ? 0 : r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
     run.last_score = static_cast<std::int32_t>(clamped * 100 + 0.5);
     run.scores += 1;
-    const double score = run.last_score / 100.0;
+    const double score = nan ? r.score : run.last_score / 100.0;
     const auto& j = a->thresholds;
-    if (run.scores < j.intervals) {
-      if (score <= j.marginal) run.phase = rollout::analysis_phase::failed;
-    } else {
-      run.phase =
-          score >= j.pass ? rollout::analysis_phase::successful : rollout::analysis_phase::failed;
+    switch (relkit::gates::judge_interval(score, run.scores >= j.intervals, j.marginal, j.pass)) {
+      case relkit::gates::outcome::pass:
+        run.phase = rollout::analysis_phase::successful;
+        break;
+      case relkit::gates::outcome::pending:
+        break;
+      default:
+        run.phase = rollout::analysis_phase::failed;
+        break;
     }
     progress();
     if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
@@ -436,21 +169,21 @@ class rollout_machine {
   }
 
   void settle_phase() noexcept {
-    using rollout::phase;
+    using rollout::state_phase;
     if (!s_.updating) {
-      s_.phase = phase::healthy;
+      s_.phase = state_phase::healthy;
     } else if (s_.aborted) {
-      s_.phase = phase::aborted;
+      s_.phase = state_phase::aborted;
     } else if (s_.timed_out) {
-      s_.phase = phase::degraded;
+      s_.phase = state_phase::degraded;
     } else if (s_.manual_pause) {
-      s_.phase = phase::paused;
+      s_.phase = state_phase::paused;
     } else if (s_.pause == rollout::pause_reason::awaiting_promotion) {
-      s_.phase = phase::waiting_promotion;
+      s_.phase = state_phase::waiting_promotion;
     } else if (s_.pause != rollout::pause_reason::none) {
-      s_.phase = phase::paused;
+      s_.phase = state_phase::paused;
     } else {
-      s_.phase = phase::progressing;
+      s_.phase = state_phase::progressing;
     }
   }
 
@@ -484,7 +217,7 @@ class rollout_machine {
     return s_.step_index < steps.size() ? &steps[s_.step_index] : nullptr;
   }
 
-  const rollout::analysis* analysis_for(rollout::analysis_slot slot) const noexcept {
+  const rollout::analysis_spec* analysis_for(rollout::analysis_slot slot) const noexcept {
     if (slot == rollout::analysis_slot::background) {
       const auto& bg = plan_.canary().background;
       return plan_.strategy() == rollout::strategy::canary && bg ? &bg->analysis : nullptr;
@@ -505,7 +238,7 @@ class rollout_machine {
     return slot == rollout::analysis_slot::step ? s_.step_run : s_.background_run;
   }
 
-  void start(rollout::analysis_slot slot, const rollout::analysis& a) {
+  void start(rollout::analysis_slot slot, const rollout::analysis_spec& a) {
     run_for(slot) = rollout::start_run(a);
     rollout::action act;
     act.kind = rollout::action_kind::start_analysis;
@@ -517,7 +250,7 @@ class rollout_machine {
   void stop(rollout::analysis_slot slot) {
     rollout::run_status& run = run_for(slot);
     if (run.phase != rollout::analysis_phase::running) return;
-    const rollout::analysis* a = analysis_for(slot);
+    const rollout::analysis_spec* a = analysis_for(slot);
     if (a != nullptr && a->kind == rollout::analysis_kind::argo) {
       run = rollout::settle(*a, run, true);
     } else {
@@ -739,9 +472,9 @@ class rollout_machine {
 };
 
 template <class Unused>
-void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
-                     const rollout::event& e) {
-  rollout_machine<Unused> m(p, s, out, e.now);
+void run(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+         const rollout::event& e) {
+  machine<Unused> m(p, s, out, e.now);
   switch (e.kind) {
     case rollout::event_kind::tick:
       m.on(rollout::tick{e.now});
@@ -778,30 +511,5 @@ void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_
 }
 
 }  // namespace detail
-namespace rollout {
-
-template <class Unused>
-transition advance(const plan& p, const state& s, const event& e) {
-  transition t{s, {}};
-  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
-  return t;
-}
-
-template <class Unused>
-transition advance(const plan& p, state&& s, const event& e) {
-  transition t{std::move(s), {}};
-  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
-  return t;
-}
-
-template <class Unused>
-action_list advance_in_place(const plan& p, state& s, const event& e) {
-  action_list out;
-  detail::rollout_advance<Unused>(p, s, out, e);
-  return out;
-}
-
 }  // namespace rollout
 RELKIT_NAMESPACE_END
-
-#include "relkit/rollout/detail/state_text.hpp"

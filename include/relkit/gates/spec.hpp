@@ -1,0 +1,35 @@
+#pragma once
+// relkit::gates spec text: the line-based gate spec (README "gates") and its
+// printer; parse(to_string(g)) == g for every parsed gate.
+
+#include <string>
+#include <string_view>
+
+#include "relkit/config.hpp"
+#include "relkit/gates/condition.hpp"
+#include "relkit/gates/detail/spec.hpp"
+#include "relkit/gates/error.hpp"
+#include "relkit/result.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Parses a gate spec. Errors (relkit/gates/error.hpp) carry the byte
+// position in `spec`; a node that parses but is invalid is errc::invalid_gate
+// at its first word. Limits: 64 levels of nesting (errc::too_deep).
+template <class = void>
+[[nodiscard]] inline result<gate> parse(std::string_view spec) {
+  detail::spec_parser<> parser(spec);
+  return parser.parse_document();
+}
+
+// The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
+template <class = void>
+[[nodiscard]] inline std::string to_string(const gate& g) {
+  std::string out;
+  detail::append_spec(out, g, 0);
+  return out;
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END

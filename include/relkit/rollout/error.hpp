@@ -1,0 +1,62 @@
+#pragma once
+// relkit::rollout errors: the "rollout" error domain.
+
+#include "relkit/config.hpp"
+#include "relkit/detail/error_table.hpp"
+#include "relkit/error.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+// ---- errors -------------------------------------------------------------------
+
+enum class errc {
+  empty_plan = 1,       // no steps / too many steps
+  weight_out_of_range,  // a weight outside 0..100 (or 1..100 where 0 makes no sense)
+  bad_step_weights,     // progressive step_weights not strictly increasing
+  analysis_without_metrics,
+  too_many_metrics,     // more than max_metrics
+  bad_limit,            // a limit below its minimum
+  bad_count,            // count 0 or above 65535
+  bad_duration,         // a negative (or zero where it must be positive) duration
+  bad_thresholds,       // kayenta: not 0 <= marginal <= pass <= 100, or intervals 0
+  bad_background_span,  // background analysis outside the steps
+  bad_state_format,     // state text: syntax
+  state_version,        // state text: another format version
+  state_mismatch,       // state text: does not fit this plan
+};
+
+// Plan errors (make_plan) are about values built in code: their position is
+// relkit::no_position, and a step index is the message's {number}. State text
+// errors (parse_state) carry the byte position in the text.
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::empty_plan, "empty_plan", "{text}"},
+    {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
+    {errc::bad_step_weights, "bad_step_weights",
+     "step weights must increase: {number2} at index {number}"},
+    {errc::analysis_without_metrics, "analysis_without_metrics",
+     "analysis \"{token}\" in step {number} has no metrics"},
+    {errc::too_many_metrics, "too_many_metrics",
+     "analysis \"{token}\" in step {number} has more than {number2} metrics"},
+    {errc::bad_limit, "bad_limit", "{text}{token}"},
+    {errc::bad_count, "bad_count",
+     "metric \"{token}\" in step {number} has count {number2} (1..65535)"},
+    {errc::bad_duration, "bad_duration", "{text}{token}"},
+    {errc::bad_thresholds, "bad_thresholds",
+     "analysis \"{token}\" in step {number} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
+    {errc::bad_background_span, "bad_background_span",
+     "background analysis span from step {number} is outside the steps"},
+    {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
+    {errc::state_version, "state_version", "state format version {token} is not {number}"},
+    {errc::state_mismatch, "state_mismatch", "{text}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("rollout");
+}  // namespace detail
+[[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END

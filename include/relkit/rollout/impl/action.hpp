@@ -1,0 +1,39 @@
+#pragma once
+// relkit::rollout: the text of an action. Included at the end of
+// relkit/rollout/action.hpp.
+
+#include <string>
+
+#include "relkit/config.hpp"
+#include "relkit/rollout/action.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+inline std::string to_string(const action& a) {
+  std::string out(to_string(a.kind));
+  switch (a.kind) {
+    case action_kind::set_weight:
+      out += ' ';
+      out += std::to_string(a.weight);
+      break;
+    case action_kind::start_analysis:
+    case action_kind::stop_analysis:
+      out += ' ';
+      out += to_string(a.slot);
+      break;
+    case action_kind::scale_down:
+      out += ' ';
+      out += to_string(a.target);
+      out += " after ";
+      out += std::to_string(a.delay.count());
+      out += 's';
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
