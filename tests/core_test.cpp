@@ -1,0 +1,347 @@
+// The shared core (include/relkit/detail/): decimal numbers, civil time,
+// JavaScript text rules and ASCII classes.
+
+#include <gtest/gtest.h>
+
+#include <cfloat>
+#include <clocale>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <string>
+
+#include "relkit/detail/decimal.hpp"
+
+namespace {
+
+namespace rd = relkit::detail;
+
+std::uint64_t bits_of(double d) {
+  std::uint64_t b = 0;
+  std::memcpy(&b, &d, sizeof b);
+  return b;
+}
+
+double double_of(std::uint64_t b) {
+  double d = 0;
+  std::memcpy(&d, &b, sizeof d);
+  return d;
+}
+
+// ---------------------------------------------------------------------------
+// Integers
+
+TEST(CoreUint, ParsesAndStops) {
+  const auto r = rd::parse_uint_prefix("12345x", 0);
+  EXPECT_EQ(r.status, rd::number_status::ok);
+  EXPECT_EQ(r.value, 12345U);
+  EXPECT_EQ(r.end, 5U);
+  const auto at = rd::parse_uint_prefix("ab0042", 2);
+  EXPECT_EQ(at.value, 42U);
+  EXPECT_EQ(at.end, 6U);
+  const auto none = rd::parse_uint_prefix("x1", 0);
+  EXPECT_EQ(none.status, rd::number_status::invalid);
+  EXPECT_EQ(none.end, 0U);
+  EXPECT_EQ(rd::parse_uint_prefix("", 0).status, rd::number_status::invalid);
+  EXPECT_EQ(rd::parse_uint_prefix("5", 1).status, rd::number_status::invalid);
+}
+
+TEST(CoreUint, OverflowAtEveryBoundary) {
+  EXPECT_EQ(rd::parse_uint("18446744073709551615"), std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(rd::parse_uint("18446744073709551616"), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("99999999999999999999"), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("000000000000000000000000018446744073709551615"),
+            std::numeric_limits<std::uint64_t>::max());
+  const auto over = rd::parse_uint_prefix("184467440737095516150 rest", 0);
+  EXPECT_EQ(over.status, rd::number_status::overflow);
+  EXPECT_EQ(over.end, 21U);  // the whole run is consumed
+  EXPECT_EQ(over.value, 0U);
+  EXPECT_EQ(rd::parse_uint("255", 255), 255U);
+  EXPECT_EQ(rd::parse_uint("256", 255), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("9007199254740991", (std::uint64_t{1} << 53) - 1),
+            (std::uint64_t{1} << 53) - 1);
+  EXPECT_EQ(rd::parse_uint("9007199254740992", (std::uint64_t{1} << 53) - 1), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("0", 0), 0U);
+  EXPECT_EQ(rd::parse_uint("1", 0), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("9", 5), std::nullopt);
+  EXPECT_EQ(rd::parse_uint(""), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("+1"), std::nullopt);
+  EXPECT_EQ(rd::parse_uint("1 "), std::nullopt);
+  static_assert(rd::parse_uint("42").value_or(0) == 42, "constexpr");
+}
+
+// ---------------------------------------------------------------------------
+// Decimals against glibc strtod in the C locale (the reference, test only)
+
+struct reference {
+  double value;
+  std::size_t end;
+};
+
+reference strtod_reference(const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  return {v, static_cast<std::size_t>(end - text.c_str())};
+}
+
+// Compares one JSON-grammar string with strtod; returns false (and reports)
+// on a difference.
+bool agrees_with_strtod(const std::string& text) {
+  const reference want = strtod_reference(text);
+  const rd::decimal_parse got = rd::parse_json_number(text);
+  const bool same_bits = bits_of(got.value) == bits_of(want.value);
+  bool same_status = true;
+  if (std::isinf(want.value)) {
+    same_status = got.status == rd::number_status::overflow;
+  } else if (want.value == 0 && text.find_first_of("123456789") < text.find_first_of("eE")) {
+    same_status = got.status == rd::number_status::underflow;
+  } else {
+    same_status = got.status == rd::number_status::ok;
+  }
+  if (same_bits && same_status && got.end == want.end) return true;
+  ADD_FAILURE() << text << ": strtod " << want.value << " (0x" << std::hex << bits_of(want.value)
+                << "), relkit " << got.value << " (0x" << bits_of(got.value) << std::dec
+                << ") status " << static_cast<int>(got.status) << " end " << got.end << " vs "
+                << want.end;
+  return false;
+}
+
+class CoreDecimal : public ::testing::Test {
+ protected:
+  void SetUp() override { std::setlocale(LC_NUMERIC, "C"); }
+};
+
+TEST_F(CoreDecimal, KnownHardCases) {
+  const char* cases[] = {
+      "2.2250738585072011e-308",  // the PHP/Java hang: just below the smallest normal
+      "2.2250738585072012e-308",
+      "2.2250738585072014e-308",  // smallest normal
+      "2.225073858507201136057409796709131975934819546351645648e-308",
+      "9007199254740993",  // 2^53 + 1: tie, to even (2^53)
+      "9007199254740995",  // tie, to even (2^53 + 4)
+      "9007199254740993.0000000000000000000000000000001",
+      "1e23",
+      "8.533e+68",
+      "4.1006e-184",
+      "9.998e+307",
+      "9.9538452227e-280",
+      "6.47660115e-260",
+      "7.4e+47",
+      "5.92e+48",
+      "7.35e+66",
+      "8.32116e+55",
+      "1.7976931348623157e308",  // max
+      "1.7976931348623158e308",  // rounds to max
+      "1.7976931348623158079372897140530341507993413271003782693617377898044496829276475094664"
+      "7e308",  // exactly halfway to 2^1024: overflows (ties to even)
+      "1.7976931348623158079372897140530341507993413271003782693617377898044496829276475094664"
+      "6e308",                    // just below: max
+      "1.7976931348623159e308",   // overflow
+      "4.9406564584124654e-324",  // smallest subnormal
+      "2.4703282292062327e-324",  // just below half of it: 0
+      "2.4703282292062328e-324",  // just above half: smallest subnormal
+      "2.47032822920623272088284396434110686182529901307162382212792841250337753635104375932"
+      "649918180817996189898282347722858865463328355177969898199387398005390939063150356595155"
+      "702263922908583924491051844359318028499365361525003193704576782492193656236698636584807"
+      "570015857692699037063119282795585513329278343384093519780155312465972635795746227664652"
+      "728272200563740064854999770965994704540208281662262378573934507363390079677619305775067"
+      "401763246736009689513405355374585166611342237666786041621596804619144672918403005300575"
+      "308490487653917113865916462395249126236538818796362393732804238910186723484976682350898"
+      "633885879256283027559956575244555072551893136908362547791869486679949683240497058210285"
+      "131854513962138377228261454376934125320985913276672363281255e-324",  // tie + a little
+      "1e-324",
+      "1e-400",
+      "1e400",
+      "-1e400",
+      "0e99999",
+      "-0",
+      "-0.0e-5",
+      "0.000000000000000000000000000000000000000000001e+45",
+      "123456789012345678901234567890",
+      "1.00000000000000011102230246251565404236316680908203125",  // 1 + ulp/2: tie to 1
+      "1.00000000000000011102230246251565404236316680908203126",  // just above: 1 + ulp
+      "1.00000000000000033306690738754696212708950042724609375",  // 1 + 3ulp/2: tie to 1+2ulp
+      "179769313486231570000000000000000000000000000000000000000000000000000000000000000000000"
+      "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+      "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+      "0000000000000000000000000000000000000000000000000000000000000",
+      "3.0e-44",
+      "1e-45",
+      "1448997445238699",
+      "0.1",
+      "0.3",
+      "100000000000000000000000",
+      "1e+308",
+      "1e-307",
+      "123.456e-789",
+      "1e99999999999999999999",
+      "1e-99999999999999999999",
+  };
+  for (const char* c : cases) EXPECT_TRUE(agrees_with_strtod(c)) << c;
+  EXPECT_EQ(rd::parse_json_number("9007199254740993").value, 9007199254740992.0);
+  EXPECT_EQ(rd::parse_json_number("1e23").value, 1e23);
+  EXPECT_EQ(rd::parse_json_number("2.2250738585072011e-308").value, double_of(0x000fffffffffffffU));
+  EXPECT_EQ(rd::parse_json_number("1e400").status, rd::number_status::overflow);
+  EXPECT_EQ(rd::parse_json_number("1e-400").status, rd::number_status::underflow);
+  EXPECT_EQ(rd::parse_json_number("0e-400").status, rd::number_status::ok);
+  EXPECT_TRUE(std::signbit(rd::parse_json_number("-0").value));
+}
+
+TEST_F(CoreDecimal, JsonGrammarAndWhereItStops) {
+  struct stop {
+    const char* text;
+    std::size_t end;
+    rd::number_status status;
+  };
+  const stop stops[] = {
+      {"1.", 1, rd::number_status::ok},      {"1e", 1, rd::number_status::ok},
+      {"1e+", 1, rd::number_status::ok},     {"01", 1, rd::number_status::ok},
+      {"-", 0, rd::number_status::invalid},  {".5", 0, rd::number_status::invalid},
+      {"+1", 0, rd::number_status::invalid}, {"-.5", 0, rd::number_status::invalid},
+      {"", 0, rd::number_status::invalid},   {"Infinity", 0, rd::number_status::invalid},
+      {"12,3", 2, rd::number_status::ok},    {"-1.5e3]", 6, rd::number_status::ok},
+      {"1E-2x", 4, rd::number_status::ok},   {"0.0001", 6, rd::number_status::ok},
+      {"1.5.5", 3, rd::number_status::ok},   {"NaN", 0, rd::number_status::invalid},
+  };
+  for (const stop& s : stops) {
+    const auto got = rd::parse_json_number(s.text);
+    EXPECT_EQ(got.end, s.end) << s.text;
+    EXPECT_EQ(got.status, s.status) << s.text;
+  }
+  const auto at = rd::parse_json_number("[1, 2.5]", 4);
+  EXPECT_EQ(at.value, 2.5);
+  EXPECT_EQ(at.end, 7U);
+}
+
+TEST_F(CoreDecimal, JsGrammar) {
+  const auto js = [](const char* t) { return rd::parse_decimal(t, 0, rd::decimal_grammar::js); };
+  EXPECT_EQ(js("+1").value, 1.0);
+  EXPECT_EQ(js("+1").end, 2U);
+  EXPECT_EQ(js(".5").value, 0.5);
+  EXPECT_EQ(js("5.").value, 5.0);
+  EXPECT_EQ(js("5.").end, 2U);
+  EXPECT_EQ(js("00012").value, 12.0);
+  EXPECT_EQ(js("-Infinity").value, -std::numeric_limits<double>::infinity());
+  EXPECT_EQ(js("-Infinity").end, 9U);
+  EXPECT_EQ(js("Infinityx").end, 8U);
+  EXPECT_EQ(js("Infinit").status, rd::number_status::invalid);
+  EXPECT_EQ(js(".").status, rd::number_status::invalid);
+  EXPECT_EQ(js("+").status, rd::number_status::invalid);
+  EXPECT_EQ(js("+-1").status, rd::number_status::invalid);
+  EXPECT_EQ(js(".e1").status, rd::number_status::invalid);
+  EXPECT_EQ(js("1.e2").value, 100.0);
+  EXPECT_EQ(js("1.e2").end, 4U);
+}
+
+// Exact decimal text of a long double (glibc prints every digit).
+std::string exact_text(long double v) {
+  char buffer[1300];
+  std::snprintf(buffer, sizeof buffer, "%.1100Le", v);
+  std::string s(buffer);
+  const std::size_t e = s.find('e');
+  std::string mantissa = s.substr(0, e);
+  while (!mantissa.empty() && mantissa.back() == '0') mantissa.pop_back();
+  if (!mantissa.empty() && mantissa.back() == '.') mantissa.pop_back();
+  return mantissa + s.substr(e);
+}
+
+TEST_F(CoreDecimal, AMillionRandomStringsMatchStrtod) {
+  std::mt19937_64 rng(20261203);
+  auto below = [&rng](std::uint64_t n) { return static_cast<std::size_t>(rng() % n); };
+  std::size_t checked = 0;
+  std::size_t failures = 0;
+  auto check = [&](const std::string& text) {
+    ++checked;
+    if (!agrees_with_strtod(text)) ++failures;
+  };
+  char buffer[64];
+  // 1. Random digit strings: 1 to 40 digits (sometimes up to 800), a point
+  // anywhere, exponents across the whole range and beyond.
+  for (int n = 0; n < 400000 && failures < 20; ++n) {
+    std::size_t digits = 1 + below(20);
+    if (n % 4 == 0) digits = 1 + below(40);
+    if (n % 500 == 0) digits = 1 + below(800);
+    std::string s;
+    if (rng() & 1U) s += '-';
+    std::string d;
+    d += static_cast<char>('1' + below(9));
+    for (std::size_t k = 1; k < digits; ++k) d += static_cast<char>('0' + below(10));
+    const std::size_t point = below(digits + 1);
+    if (point == 0) {
+      s += "0." + std::string(below(3), '0') + d;
+    } else if (point < digits) {
+      s += d.substr(0, point) + "." + d.substr(point);
+    } else {
+      s += d;
+    }
+    if (n % 8 != 0) {
+      s += (rng() & 1U) ? 'e' : 'E';
+      const int sign_pick = static_cast<int>(below(3));
+      const int exponent = static_cast<int>(below(700)) - 360;
+      if (sign_pick == 1 && exponent >= 0) s += '+';
+      if (sign_pick == 2 && exponent >= 0) s += '-';
+      s += std::to_string(exponent);
+    }
+    check(s);
+  }
+  // 2. Random doubles (random bits: every exponent, subnormals included)
+  // printed with 1 to 17 significant digits, and with 17 digits nudged.
+  for (int n = 0; n < 400000 && failures < 20; ++n) {
+    std::uint64_t b = rng() & 0x7fffffffffffffffU;
+    if (n % 4 == 0) b &= 0x800fffffffffffffU;  // subnormal
+    if (n % 4 == 1) b = (b & 0x800fffffffffffffU) | (std::uint64_t{0x7fe - below(3)} << 52);
+    const double v = double_of(b);
+    if (!std::isfinite(v)) continue;
+    const int precision = static_cast<int>(below(18));
+    std::snprintf(buffer, sizeof buffer, "%.*e", precision, v);
+    check(buffer);
+  }
+  // 3. Exact halfway points between neighbouring doubles (ties to even), and
+  // the decimals just below and just above them.
+  static_assert(LDBL_MANT_DIG >= 64 || LDBL_MANT_DIG == 53, "long double");
+  if (LDBL_MANT_DIG >= 64) {
+    for (int n = 0; n < 100000 && failures < 20; ++n) {
+      std::uint64_t b = rng() & 0x7fefffffffffffffU;
+      if (n % 3 == 0) b &= 0x000fffffffffffffU;
+      if (n % 3 == 1) b = (b & 0x000fffffffffffffU) | (std::uint64_t{1 + below(0x7fd)} << 52);
+      const double v = double_of(b);
+      const double next = std::nextafter(v, std::numeric_limits<double>::infinity());
+      const long double half = static_cast<long double>(v) +
+                               (static_cast<long double>(next) - static_cast<long double>(v)) / 2;
+      const std::string tie = exact_text(half);
+      check(tie);
+      const std::size_t e = tie.find('e');
+      std::string up = tie.substr(0, e) + (tie.find('.') < e ? "" : ".") + "0001" + tie.substr(e);
+      check(up);
+      std::string down = tie.substr(0, e);
+      // the tie minus one unit of its last digit
+      std::size_t k = down.size();
+      while (k-- > 0) {
+        if (down[k] == '.') continue;
+        if (down[k] == '0') {
+          down[k] = '9';
+          continue;
+        }
+        --down[k];
+        break;
+      }
+      if (down[0] != '0') check(down + tie.substr(e));
+    }
+  }
+  // 4. Integers around 2^53 and powers of ten: the fast-path boundary.
+  for (std::uint64_t n = 0; n < 100000 && failures < 20; ++n) {
+    const std::uint64_t base = (std::uint64_t{1} << 53) - 50000 + n;
+    check(std::to_string(base));
+    check(std::to_string(base) + "e" + std::to_string(n % 40));
+    check(std::to_string(base % 100000000U) + "e" + std::to_string(static_cast<int>(n % 60) - 30));
+  }
+  EXPECT_EQ(failures, 0U);
+  EXPECT_GE(checked, 1000000U);
+  std::printf("[ core ] %zu decimal strings compared with strtod\n", checked);
+}
+
+}  // namespace
