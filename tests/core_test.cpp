@@ -14,6 +14,7 @@
 #include <random>
 #include <string>
 
+#include "relkit/detail/civil_time.hpp"
 #include "relkit/detail/decimal.hpp"
 
 namespace {
@@ -342,6 +343,170 @@ TEST_F(CoreDecimal, AMillionRandomStringsMatchStrtod) {
   EXPECT_EQ(failures, 0U);
   EXPECT_GE(checked, 1000000U);
   std::printf("[ core ] %zu decimal strings compared with strtod\n", checked);
+}
+
+// ---------------------------------------------------------------------------
+// Civil time
+
+TEST(CoreCivil, DateValidation) {
+  EXPECT_FALSE(rd::is_valid_date(2026, 2, 31));  // the command accepted this one
+  EXPECT_FALSE(rd::is_valid_date(2026, 2, 29));
+  EXPECT_TRUE(rd::is_valid_date(2024, 2, 29));
+  EXPECT_TRUE(rd::is_valid_date(2000, 2, 29));
+  EXPECT_FALSE(rd::is_valid_date(1900, 2, 29));
+  EXPECT_TRUE(rd::is_valid_date(2026, 2, 28));
+  EXPECT_FALSE(rd::is_valid_date(2026, 4, 31));
+  EXPECT_TRUE(rd::is_valid_date(2026, 4, 30));
+  EXPECT_TRUE(rd::is_valid_date(2026, 12, 31));
+  EXPECT_FALSE(rd::is_valid_date(2026, 12, 32));
+  EXPECT_FALSE(rd::is_valid_date(2026, 0, 1));
+  EXPECT_FALSE(rd::is_valid_date(2026, 13, 1));
+  EXPECT_FALSE(rd::is_valid_date(2026, 1, 0));
+  EXPECT_EQ(rd::days_in_month(2026, 0), 0U);
+  EXPECT_EQ(rd::days_in_month(2024, 2), 29U);
+  static_assert(rd::is_valid_date(0, 2, 29), "year 0 is a leap year");
+}
+
+TEST(CoreCivil, DaysRoundTrip) {
+  EXPECT_EQ(rd::days_from_civil(1970, 1, 1), 0);
+  EXPECT_EQ(rd::days_from_civil(1969, 12, 31), -1);
+  EXPECT_EQ(rd::days_from_civil(2000, 3, 1), 11017);
+  EXPECT_EQ(rd::days_from_civil(0, 3, 1), -719468);
+  EXPECT_EQ(rd::days_from_civil(0, 1, 1), -719528);
+  EXPECT_EQ(rd::days_from_civil(9999, 12, 31), 2932896);
+  EXPECT_EQ(rd::days_from_civil(-1, 12, 31), -719529);
+  EXPECT_EQ(rd::civil_from_days(-719529), (rd::civil_date{-1, 12, 31}));
+  EXPECT_EQ(rd::weekday_from_days(0), 3U);                                 // Thursday
+  EXPECT_EQ(rd::weekday_from_days(rd::days_from_civil(2026, 12, 3)), 3U);  // Thursday
+  EXPECT_EQ(rd::weekday_from_days(-1), 2U);
+  std::int64_t expected = rd::days_from_civil(-400, 1, 1);
+  for (std::int64_t year = -400; year <= 10400; ++year) {
+    for (unsigned month = 1; month <= 12; ++month) {
+      for (unsigned day = 1; day <= rd::days_in_month(year, month); ++day) {
+        const std::int64_t days = rd::days_from_civil(year, month, day);
+        ASSERT_EQ(days, expected) << year << "-" << month << "-" << day;
+        ASSERT_EQ(rd::civil_from_days(days), (rd::civil_date{year, month, day}));
+        ++expected;
+      }
+    }
+  }
+  EXPECT_EQ(rd::floor_div(-1, 86400), -1);
+  EXPECT_EQ(rd::floor_div(-86400, 86400), -1);
+  EXPECT_EQ(rd::floor_div(86399, 86400), 0);
+}
+
+TEST(CoreCivil, TimestampBoundaries) {
+  using rd::parse_timestamp_ms;
+  EXPECT_EQ(parse_timestamp_ms("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(parse_timestamp_ms("1970-01-01t00:00:00z"), 0);  // RFC 3339 5.6
+  EXPECT_EQ(parse_timestamp_ms("1969-12-31T23:59:59.999Z"), -1);
+  EXPECT_EQ(parse_timestamp_ms("1969-12-31T23:59:59.5Z"), -500);
+  EXPECT_EQ(parse_timestamp_ms("9999-12-31T23:59:59.999Z"), rd::max_timestamp_ms);
+  EXPECT_EQ(parse_timestamp_ms("9999-12-31T23:59:59.999999999999999999999Z"), rd::max_timestamp_ms);
+  EXPECT_EQ(parse_timestamp_ms("0000-01-01T00:00:00Z"), rd::min_timestamp_ms);
+  EXPECT_EQ(parse_timestamp_ms("9999-12-31T23:59:59.999-23:59"),
+            rd::max_timestamp_ms + (23 * 60 + 59) * 60000);
+  EXPECT_EQ(parse_timestamp_ms("0000-01-01T00:00:00+23:59"),
+            rd::min_timestamp_ms - (23 * 60 + 59) * 60000);
+  EXPECT_EQ(parse_timestamp_ms("2026-03-01T10:30:00+01:00"), 1772357400000);
+  EXPECT_EQ(parse_timestamp_ms("2026-03-01T09:30:00Z"), 1772357400000);
+  EXPECT_EQ(parse_timestamp_ms("2026-03-01T04:00:00-05:30"), 1772357400000);
+  EXPECT_EQ(parse_timestamp_ms("2024-02-29T00:00:00Z"), 1709164800000);
+  EXPECT_EQ(parse_timestamp_ms("2026-11-23T11:30:01.2Z"), 1795433401200);
+  EXPECT_EQ(parse_timestamp_ms("2026-11-23T11:30:01.23Z"), 1795433401230);
+  EXPECT_EQ(parse_timestamp_ms("2026-11-23T11:30:01.234Z"), 1795433401234);
+  EXPECT_EQ(parse_timestamp_ms("2026-11-23T11:30:01.2349Z"), 1795433401234);  // truncated
+  EXPECT_EQ(parse_timestamp_ms("2026-12-31T23:59:59Z"), 1798761599000);
+  static_assert(rd::parse_timestamp_ms("1970-01-02T00:00:00Z").value_or(0) == 86400000, "");
+}
+
+TEST(CoreCivil, TimestampErrorsSayWhereAndWhy) {
+  struct bad {
+    const char* text;
+    rd::timestamp_status status;
+    std::size_t end;
+  };
+  using st = rd::timestamp_status;
+  const bad cases[] = {
+      {"2026-02-31T00:00:00Z", st::bad_date, 0},
+      {"2026-02-29T00:00:00Z", st::bad_date, 0},
+      {"1900-02-29T00:00:00Z", st::bad_date, 0},
+      {"2026-13-01T00:00:00Z", st::bad_date, 0},
+      {"2026-00-01T00:00:00Z", st::bad_date, 0},
+      {"2026-01-00T00:00:00Z", st::bad_date, 0},
+      {"2026-01-32T00:00:00Z", st::bad_date, 0},
+      {"2026-01-01T24:00:00Z", st::bad_time, 11},
+      {"2026-01-01T23:60:00Z", st::bad_time, 11},
+      {"2026-01-01T23:59:60Z", st::bad_time, 11},  // no leap seconds
+      {"2026-01-01T99:00:00Z", st::bad_time, 11},
+      {"2026-01-01T00:00:00+24:00", st::bad_offset, 19},
+      {"2026-01-01T00:00:00-00:60", st::bad_offset, 19},
+      {"2026-01-01T00:00:00+0100", st::bad_syntax, 22},
+      {"2026-01-01T00:00:00", st::bad_syntax, 19},
+      {"2026-01-01T00:00Z", st::bad_syntax, 16},
+      {"2026-01-01T00:00:00.Z", st::bad_syntax, 20},
+      {"2026-01-01 00:00:00Z", st::bad_syntax, 10},
+      {"2026-01-01", st::bad_syntax, 10},
+      {"2026-1-01T00:00:00Z", st::bad_syntax, 6},
+      {"226-01-01T00:00:00Z", st::bad_syntax, 3},
+      {"+2026-01-01T00:00:00Z", st::bad_syntax, 0},
+      {"2026-01-01T00:00:00,5Z", st::bad_syntax, 19},
+      {"", st::bad_syntax, 0},
+      {"2026-01-01T0", st::bad_syntax, 12},
+  };
+  for (const bad& c : cases) {
+    const auto got = rd::parse_timestamp(c.text);
+    EXPECT_EQ(got.status, c.status) << c.text;
+    EXPECT_EQ(got.end, c.end) << c.text;
+    EXPECT_EQ(rd::parse_timestamp_ms(c.text), std::nullopt) << c.text;
+  }
+  // A timestamp followed by more text: parse_timestamp stops, the whole-text
+  // form refuses.
+  const auto prefix = rd::parse_timestamp("x 2026-01-01T00:00:00Z, next", 2);
+  EXPECT_EQ(prefix.status, st::ok);
+  EXPECT_EQ(prefix.end, 22U);
+  EXPECT_EQ(rd::parse_timestamp_ms("2026-01-01T00:00:00Z "), std::nullopt);
+}
+
+TEST(CoreCivil, TimestampOptionsReadWhatDateReads) {
+  rd::timestamp_options js;
+  js.date_only = true;
+  js.optional_seconds = true;
+  js.space_separator = true;
+  js.optional_offset = true;
+  js.comma_fraction = true;
+  js.hour_24 = true;
+  EXPECT_EQ(rd::parse_timestamp_ms("1970-01-02", js), 86400000);
+  EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01 00:01", js), 60000);
+  EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01T00:01Z", js), 60000);
+  EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01T00:00:01,5", js), 1500);
+  EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01T24:00:00Z", js), 86400000);
+  EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01T24:00:01Z", js), std::nullopt);
+  EXPECT_EQ(rd::parse_timestamp_ms("2026-02-31", js), std::nullopt);
+}
+
+TEST(CoreCivil, FormatAndRoundTrip) {
+  using p = rd::timestamp_precision;
+  EXPECT_EQ(rd::format_timestamp(0).view(), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(rd::format_timestamp(-1).view(), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(rd::format_timestamp(-1, p::milliseconds).view(), "1969-12-31T23:59:59.999Z");
+  EXPECT_EQ(rd::format_timestamp(1500, p::automatic).view(), "1970-01-01T00:00:01.500Z");
+  EXPECT_EQ(rd::format_timestamp(1000, p::automatic).view(), "1970-01-01T00:00:01Z");
+  EXPECT_EQ(rd::format_timestamp(rd::max_timestamp_ms, p::milliseconds).view(),
+            "9999-12-31T23:59:59.999Z");
+  EXPECT_EQ(rd::format_timestamp(rd::max_timestamp_ms + 1).view(), "");
+  EXPECT_EQ(rd::format_timestamp(rd::min_timestamp_ms).view(), "0000-01-01T00:00:00Z");
+  EXPECT_EQ(rd::format_timestamp(rd::min_timestamp_ms - 1).view(), "");
+  EXPECT_EQ(rd::format_timestamp(std::numeric_limits<std::int64_t>::max()).view(), "");
+  EXPECT_EQ(rd::format_timestamp(std::numeric_limits<std::int64_t>::min()).view(), "");
+  std::mt19937_64 rng(7);
+  const auto span = static_cast<std::uint64_t>(rd::max_timestamp_ms - rd::min_timestamp_ms + 1);
+  for (int n = 0; n < 200000; ++n) {
+    const std::int64_t ms = rd::min_timestamp_ms + static_cast<std::int64_t>(rng() % span);
+    const auto text = rd::format_timestamp(ms, p::milliseconds);
+    ASSERT_EQ(rd::parse_timestamp_ms(text.view()), ms) << text.view();
+  }
+  static_assert(rd::format_timestamp(86400000).size == 20, "constexpr");
 }
 
 }  // namespace
