@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cfloat>
 #include <clocale>
 #include <cmath>
@@ -14,8 +15,10 @@
 #include <random>
 #include <string>
 
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/civil_time.hpp"
 #include "relkit/detail/decimal.hpp"
+#include "relkit/detail/js_text.hpp"
 
 namespace {
 
@@ -507,6 +510,209 @@ TEST(CoreCivil, FormatAndRoundTrip) {
     ASSERT_EQ(rd::parse_timestamp_ms(text.view()), ms) << text.view();
   }
   static_assert(rd::format_timestamp(86400000).size == 20, "constexpr");
+}
+
+// ---------------------------------------------------------------------------
+// JavaScript text rules
+
+std::string utf8(std::uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xc0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xe0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else {
+    out += static_cast<char>(0xf0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  }
+  return out;
+}
+
+// ECMA-262 WhiteSpace + LineTerminator, written out from the specification.
+bool is_js_space_code_point(std::uint32_t cp) {
+  switch (cp) {
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+    case 0x20:
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+    case 0xfeff:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200a;
+  }
+}
+
+TEST(CoreJsText, EveryCodePoint) {
+  std::size_t spaces = 0;
+  for (std::uint32_t cp = 0; cp <= 0x10ffff; ++cp) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const std::string c = utf8(cp);
+    const bool want = is_js_space_code_point(cp);
+    spaces += want ? 1 : 0;
+    ASSERT_EQ(rd::js_space_length(c, 0), want ? c.size() : 0U) << std::hex << cp;
+    ASSERT_EQ(rd::str_white_space_length(c, 0), want ? c.size() : 0U) << std::hex << cp;
+    ASSERT_EQ(rd::js_space_length_before(c, c.size()), want ? c.size() : 0U) << std::hex << cp;
+    const std::string padded = "x" + c + "y";
+    ASSERT_EQ(rd::js_space_length(padded, 1), want ? c.size() : 0U) << std::hex << cp;
+    const bool terminator = cp == 0x0a || cp == 0x0d || cp == 0x2028 || cp == 0x2029;
+    ASSERT_EQ(rd::js_line_terminator_length(padded, 1), terminator ? c.size() : 0U);
+    ASSERT_EQ(rd::is_json_space(c[0]) && c.size() == 1,
+              cp == 0x20 || cp == 0x09 || cp == 0x0a || cp == 0x0d);
+  }
+  EXPECT_EQ(spaces, 25U);
+}
+
+TEST(CoreJsText, CutAndMalformedSequencesAreNotSpace) {
+  EXPECT_EQ(rd::js_space_length("\xc2", 0), 0U);
+  EXPECT_EQ(rd::js_space_length("\xa0", 0), 0U);
+  EXPECT_EQ(rd::js_space_length("\xe2\x80", 0), 0U);
+  EXPECT_EQ(rd::js_space_length("\xe3\x80", 0), 0U);
+  EXPECT_EQ(rd::js_space_length("\xef\xbb", 0), 0U);
+  EXPECT_EQ(rd::js_space_length("\xe2\x80\x8b", 0), 0U);  // U+200B zero width space
+  EXPECT_EQ(rd::js_space_length("\xc2\x85", 0), 0U);      // U+0085 next line
+  EXPECT_EQ(rd::js_space_length("\xe1\xa0\x8e", 0), 0U);  // U+180E since Unicode 6.3
+  EXPECT_EQ(rd::js_space_length(" ", 1), 0U);
+  EXPECT_EQ(rd::js_space_length_before(" ", 2), 0U);
+  EXPECT_EQ(rd::js_line_terminator_length("\xe2\x80", 0), 0U);
+}
+
+TEST(CoreJsText, TrimHelpers) {
+  const std::string text =
+      "\xef\xbb\xbf \t\xc2\xa0"
+      "a b\xe3\x80\x80"
+      "c\n\xe2\x80\xa9 ";
+  EXPECT_EQ(rd::js_trim(text),
+            "a b\xe3\x80\x80"
+            "c");
+  EXPECT_EQ(rd::js_trim_start(text),
+            "a b\xe3\x80\x80"
+            "c\n\xe2\x80\xa9 ");
+  EXPECT_EQ(rd::js_trim_end(text),
+            "\xef\xbb\xbf \t\xc2\xa0"
+            "a b\xe3\x80\x80"
+            "c");
+  EXPECT_EQ(rd::trim_str_white_space(text), rd::js_trim(text));
+  EXPECT_EQ(rd::skip_js_spaces(text, 0), 7U);
+  EXPECT_TRUE(rd::is_js_blank("\xe2\x80\x80\xe2\x80\x8a\r\n"));
+  EXPECT_TRUE(rd::is_js_blank(""));
+  EXPECT_FALSE(rd::is_js_blank(" \xe2\x80\x8b"));
+  EXPECT_EQ(rd::js_trim("\xa0x\xa0"), "\xa0x\xa0");  // lone continuation bytes stay
+  EXPECT_EQ(rd::skip_json_spaces(" \t\r\n\f1", 0), 4U);
+  EXPECT_EQ(rd::skip_json_spaces("\xc2\xa0"
+                                 "1",
+                                 0),
+            0U);
+  static_assert(rd::js_trim("  x  ") == "x", "constexpr");
+}
+
+TEST(CoreJsText, StringToNumber) {
+  const double inf = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(rd::string_to_number("  12  "), 12.0);
+  EXPECT_EQ(rd::string_to_number("\xc2\xa0"
+                                 "12\xe2\x80\xa8"),
+            12.0);  // Unicode (b) set
+  EXPECT_EQ(rd::string_to_number("\xef\xbb\xbf-1.5e3"), -1500.0);
+  EXPECT_EQ(rd::string_to_number(""), 0.0);
+  EXPECT_EQ(rd::string_to_number(" \n "), 0.0);
+  EXPECT_EQ(rd::string_to_number("0x1F"), 31.0);
+  EXPECT_EQ(rd::string_to_number("0X1f"), 31.0);
+  EXPECT_EQ(rd::string_to_number("0b101"), 5.0);
+  EXPECT_EQ(rd::string_to_number("0o17"), 15.0);
+  EXPECT_EQ(rd::string_to_number("0x20000000000001"), 9007199254740992.0);  // tie: even
+  EXPECT_EQ(rd::string_to_number("0x20000000000003"), 9007199254740996.0);  // tie: even
+  EXPECT_EQ(rd::string_to_number("0x200000000000010000000000000001"),
+            std::ldexp(9007199254740994.0, 64));  // just above a tie: up
+  EXPECT_EQ(rd::string_to_number("0xfffffffffffffc00"), 18446744073709551616.0);
+  EXPECT_EQ(rd::string_to_number("0x" + std::string(300, 'f')), inf);
+  EXPECT_EQ(rd::string_to_number("0x0000000000000000000000000000001"), 1.0);
+  EXPECT_EQ(rd::string_to_number("Infinity"), inf);
+  EXPECT_EQ(rd::string_to_number("+Infinity"), inf);
+  EXPECT_EQ(rd::string_to_number("-Infinity"), -inf);
+  EXPECT_EQ(rd::string_to_number("1e1000"), inf);
+  EXPECT_EQ(rd::string_to_number("-1e-1000"), 0.0);
+  EXPECT_EQ(rd::string_to_number(".5"), 0.5);
+  EXPECT_EQ(rd::string_to_number("5."), 5.0);
+  EXPECT_EQ(rd::string_to_number("+.5"), 0.5);
+  EXPECT_EQ(rd::string_to_number("007"), 7.0);
+  EXPECT_EQ(rd::string_to_number("0.1"), 0.1);
+  const char* nans[] = {"-0x10",
+                        "0x",
+                        "0b2",
+                        "0o8",
+                        "0xg",
+                        "1_000",
+                        "infinity",
+                        "1 2",
+                        "12abc",
+                        ".",
+                        "e5",
+                        "1e",
+                        "--1",
+                        "+-1",
+                        "0x1.8",
+                        "\xe1\xa0\x8e"
+                        "1",
+                        "\xe2\x80\x8b"
+                        "1",
+                        "NaN",
+                        "1,5"};
+  for (const char* t : nans) EXPECT_TRUE(std::isnan(rd::string_to_number(t))) << t;
+  EXPECT_TRUE(std::signbit(rd::string_to_number("-0")));
+}
+
+// ---------------------------------------------------------------------------
+// ASCII
+
+TEST(CoreAscii, ClassesMatchTheCLocale) {
+  std::setlocale(LC_CTYPE, "C");
+  for (int b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    EXPECT_EQ(rd::is_digit(c), std::isdigit(b) != 0) << b;
+    EXPECT_EQ(rd::is_alpha(c), std::isalpha(b) != 0) << b;
+    EXPECT_EQ(rd::is_alnum(c), std::isalnum(b) != 0) << b;
+    EXPECT_EQ(rd::is_upper(c), std::isupper(b) != 0) << b;
+    EXPECT_EQ(rd::is_lower(c), std::islower(b) != 0) << b;
+    EXPECT_EQ(rd::is_hex_digit(c), std::isxdigit(b) != 0) << b;
+    EXPECT_EQ(rd::is_ascii_space(c), std::isspace(b) != 0) << b;
+    EXPECT_EQ(rd::is_print(c), std::isprint(b) != 0) << b;
+    EXPECT_EQ(rd::to_lower(c), static_cast<char>(std::tolower(b))) << b;
+    EXPECT_EQ(rd::to_upper(c), static_cast<char>(std::toupper(b))) << b;
+    EXPECT_EQ(rd::hex_digit_value(c) >= 0, rd::is_hex_digit(c)) << b;
+  }
+  EXPECT_EQ(rd::hex_digit_value('F'), 15);
+  EXPECT_EQ(rd::hex_digit_value('a'), 10);
+  EXPECT_EQ(rd::hex_digit_value('9'), 9);
+  EXPECT_EQ(rd::hex_digit_value('g'), -1);
+}
+
+TEST(CoreAscii, CaseInsensitiveComparison) {
+  EXPECT_TRUE(rd::iequals("BREAKING CHANGE", "breaking change"));
+  EXPECT_FALSE(rd::iequals("abc", "abd"));
+  EXPECT_FALSE(rd::iequals("abc", "ab"));
+  EXPECT_TRUE(rd::iequals("", ""));
+  EXPECT_FALSE(rd::iequals("\xc3\x89", "\xc3\xa9"));  // only ASCII folds
+  EXPECT_TRUE(rd::istarts_with("Fixes #12", "fixes"));
+  EXPECT_FALSE(rd::istarts_with("Fix", "fixes"));
+  EXPECT_TRUE(rd::all_digits("0123"));
+  EXPECT_FALSE(rd::all_digits(""));
+  EXPECT_FALSE(rd::all_digits("12a"));
+  static_assert(rd::iequals("Ab", "aB"), "constexpr");
 }
 
 }  // namespace
