@@ -109,6 +109,11 @@ struct uint128 {
 };
 
 constexpr uint128 multiply_64x64(std::uint64_t a, std::uint64_t b) noexcept {
+#if defined(__SIZEOF_INT128__)
+  __extension__ using wide = unsigned __int128;
+  const wide product = static_cast<wide>(a) * b;
+  return {static_cast<std::uint64_t>(product >> 64), static_cast<std::uint64_t>(product)};
+#else
   const std::uint64_t a_lo = a & 0xffffffffU;
   const std::uint64_t a_hi = a >> 32;
   const std::uint64_t b_lo = b & 0xffffffffU;
@@ -119,10 +124,14 @@ constexpr uint128 multiply_64x64(std::uint64_t a, std::uint64_t b) noexcept {
   const std::uint64_t p3 = a_hi * b_hi;
   const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffU) + (p2 & 0xffffffffU);
   return {p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32), (mid << 32) | (p0 & 0xffffffffU)};
+#endif
 }
 
 // For x != 0.
 constexpr int leading_zeros_64(std::uint64_t x) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clzll(x);
+#else
   int n = 0;
   for (int step = 32; step > 0; step /= 2) {
     if (x >> (64 - step) == 0) {
@@ -131,6 +140,7 @@ constexpr int leading_zeros_64(std::uint64_t x) noexcept {
     }
   }
   return n;
+#endif
 }
 
 // A finite non-negative double as mantissa * 2^exponent: normal when
@@ -297,6 +307,23 @@ struct decimal_text {
   std::string_view integer;   // digits before the point (may be empty)
   std::string_view fraction;  // digits after the point (may be empty)
   std::int64_t exponent = 0;  // the e part, saturated far outside any double
+  // Read along the way: the first 19 significant digits, how many digits
+  // follow them and whether one of those is not zero.
+  std::uint64_t first_digits = 0;
+  std::int64_t taken = 0;
+  std::int64_t rest = 0;
+  bool truncated = false;
+
+  constexpr void add_digit(char c) noexcept {
+    if (first_digits == 0 && c == '0') return;  // leading zero
+    if (taken < 19) {
+      first_digits = first_digits * 10U + static_cast<std::uint64_t>(c - '0');
+      ++taken;
+    } else {
+      ++rest;
+      truncated = truncated || c != '0';
+    }
+  }
 };
 
 // digits * 10^e (plus a little more when `sticky`) against halfway points
@@ -414,24 +441,10 @@ inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1
 inline decimal_parse decimal_to_double(const decimal_text& text, bool negative) noexcept {
   decimal_parse out;
   out.status = number_status::ok;
-  std::uint64_t w = 0;
-  std::int64_t taken = 0;
-  std::int64_t rest = 0;
-  bool truncated = false;
-  bool leading = true;
-  for (const std::string_view part : {text.integer, text.fraction}) {
-    for (const char c : part) {
-      if (leading && c == '0') continue;
-      leading = false;
-      if (taken < 19) {
-        w = w * 10U + static_cast<std::uint64_t>(c - '0');
-        ++taken;
-      } else {
-        ++rest;
-        truncated = truncated || c != '0';
-      }
-    }
-  }
+  const std::uint64_t w = text.first_digits;
+  const std::int64_t taken = text.taken;
+  const std::int64_t rest = text.rest;
+  const bool truncated = text.truncated;
   const double sign = negative ? -1.0 : 1.0;
   if (w == 0) {
     out.value = sign * 0.0;
@@ -532,17 +545,17 @@ inline decimal_parse parse_decimal(std::string_view text, std::size_t pos,
     if (i < n && text[i] == '0') {
       ++i;
     } else if (i < n && text[i] >= '1' && text[i] <= '9') {
-      while (i < n && is_decimal_digit(text[i])) ++i;
+      for (; i < n && is_decimal_digit(text[i]); ++i) digits.add_digit(text[i]);
     } else {
       return out;
     }
   } else {
-    while (i < n && is_decimal_digit(text[i])) ++i;
+    for (; i < n && is_decimal_digit(text[i]); ++i) digits.add_digit(text[i]);
   }
   digits.integer = text.substr(integer_begin, i - integer_begin);
   if (i < n && text[i] == '.') {
     std::size_t j = i + 1;
-    while (j < n && is_decimal_digit(text[j])) ++j;
+    for (; j < n && is_decimal_digit(text[j]); ++j) digits.add_digit(text[j]);
     if (j > i + 1) {
       digits.fraction = text.substr(i + 1, j - i - 1);
       i = j;
