@@ -590,6 +590,16 @@ TEST(CoreJsText, CutAndMalformedSequencesAreNotSpace) {
   EXPECT_EQ(rd::js_space_length(" ", 1), 0U);
   EXPECT_EQ(rd::js_space_length_before(" ", 2), 0U);
   EXPECT_EQ(rd::js_line_terminator_length("\xe2\x80", 0), 0U);
+  EXPECT_EQ(rd::find_js_line_terminator("ab\xe2\x80\xa9"
+                                        "c\n",
+                                        0),
+            2U);
+  EXPECT_EQ(rd::find_js_line_terminator("ab\xe2\x80\xa9"
+                                        "c\n",
+                                        3),
+            6U);
+  EXPECT_EQ(rd::find_js_line_terminator("ab\xe2\x80\xa0", 0), 5U);  // U+2020 is not one
+  EXPECT_EQ(rd::find_js_line_terminator("\r", 1), 1U);
 }
 
 TEST(CoreJsText, TrimHelpers) {
@@ -694,6 +704,7 @@ TEST(CoreAscii, ClassesMatchTheCLocale) {
     EXPECT_EQ(rd::to_lower(c), static_cast<char>(std::tolower(b))) << b;
     EXPECT_EQ(rd::to_upper(c), static_cast<char>(std::toupper(b))) << b;
     EXPECT_EQ(rd::hex_digit_value(c) >= 0, rd::is_hex_digit(c)) << b;
+    EXPECT_EQ(rd::is_word_char(c), std::isalnum(b) != 0 || b == '_') << b;
   }
   EXPECT_EQ(rd::hex_digit_value('F'), 15);
   EXPECT_EQ(rd::hex_digit_value('a'), 10);

@@ -34,6 +34,10 @@ constexpr bool is_hex_digit(char c) noexcept {
 constexpr bool is_ascii_space(char c) noexcept {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
+// RegExp \w (without the u and i flags): [A-Za-z0-9_].
+constexpr bool is_word_char(char c) noexcept {
+  return is_alnum(c) || c == '_';
+}
 // Printable: 0x20 (space) to 0x7e.
 constexpr bool is_print(char c) noexcept {
   return c >= 0x20 && c < 0x7f;

@@ -112,6 +112,14 @@ constexpr std::size_t js_line_terminator_length(std::string_view s, std::size_t 
   return 0;
 }
 
+// Position of the first LineTerminator at or after `from`, or s.size().
+constexpr std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (js_line_terminator_length(s, i) != 0) return i;
+  }
+  return s.size();
+}
+
 // --------------------------------------------------------------------------
 // (b) StrWhiteSpaceChar: Number(), the Date string format
 
