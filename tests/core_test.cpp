@@ -15,10 +15,18 @@
 #include <random>
 #include <string>
 
-#include "relkit/detail/ascii.hpp"
-#include "relkit/detail/civil_time.hpp"
-#include "relkit/detail/decimal.hpp"
-#include "relkit/detail/js_text.hpp"
+// The single-header suite has only relkit.hpp on its include path, and
+// relkit.hpp holds these modules only once the components use them: until
+// then this file is empty there and runs in the include/ suite.
+#if __has_include(<relkit/detail/decimal.hpp>)
+#define RELKIT_CORE_TEST 1
+#include <relkit/detail/ascii.hpp>
+#include <relkit/detail/civil_time.hpp>
+#include <relkit/detail/decimal.hpp>
+#include <relkit/detail/js_text.hpp>
+#endif
+
+#ifdef RELKIT_CORE_TEST
 
 namespace {
 
@@ -337,8 +345,8 @@ TEST_F(CoreDecimal, AMillionRandomStringsMatchStrtod) {
     }
   }
   // 4. Integers around 2^53 and powers of ten: the fast-path boundary.
-  for (std::uint64_t n = 0; n < 100000 && failures < 20; ++n) {
-    const std::uint64_t base = (std::uint64_t{1} << 53) - 50000 + n;
+  for (std::uint64_t n = 0; n < 40000 && failures < 20; ++n) {
+    const std::uint64_t base = (std::uint64_t{1} << 53) - 20000 + n;
     check(std::to_string(base));
     check(std::to_string(base) + "e" + std::to_string(n % 40));
     check(std::to_string(base % 100000000U) + "e" + std::to_string(static_cast<int>(n % 60) - 30));
@@ -727,3 +735,5 @@ TEST(CoreAscii, CaseInsensitiveComparison) {
 }
 
 }  // namespace
+
+#endif  // RELKIT_CORE_TEST
