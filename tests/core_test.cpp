@@ -487,6 +487,11 @@ TEST(CoreCivil, TimestampOptionsReadWhatDateReads) {
   js.optional_offset = true;
   js.comma_fraction = true;
   js.hour_24 = true;
+  js.offset_without_colon = true;
+  EXPECT_EQ(rd::parse_timestamp_ms("2026-03-01T10:00:00+0100", js), 1772355600000);
+  EXPECT_EQ(rd::parse_timestamp_ms("2026-03-01T10:00:00+01:00", js), 1772355600000);
+  EXPECT_EQ(rd::parse_timestamp_ms("2026-03-01T10:00:00+01", js), std::nullopt);
+  EXPECT_EQ(rd::parse_timestamp_ms("2026-03-01T10:00:00+01:", js), std::nullopt);
   EXPECT_EQ(rd::parse_timestamp_ms("1970-01-02", js), 86400000);
   EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01 00:01", js), 60000);
   EXPECT_EQ(rd::parse_timestamp_ms("1970-01-01T00:01Z", js), 60000);

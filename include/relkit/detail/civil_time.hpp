@@ -10,7 +10,7 @@
 // no leap second 60, offsets up to 23:59). A fraction of any length is
 // truncated to milliseconds. timestamp_options widens the grammar to what
 // JavaScript's Date reads (date only, no seconds, a space for the `T`, no
-// offset meaning UTC, a comma before the fraction, 24:00:00).
+// offset meaning UTC, a comma before the fraction, 24:00:00, +HHMM).
 // The results fit an int64 with a wide margin (|ms| < 2.6e14): no overflow.
 
 #include <cstddef>
@@ -104,12 +104,13 @@ inline constexpr std::int64_t max_timestamp_ms = 253402300799999;
 
 // Extensions beyond RFC 3339, each off by default.
 struct timestamp_options {
-  bool date_only = false;         // "2026-03-01" is midnight UTC
-  bool optional_seconds = false;  // "2026-03-01T10:30Z"
-  bool space_separator = false;   // "2026-03-01 10:30:00Z"
-  bool optional_offset = false;   // "2026-03-01T10:30:00" is UTC
-  bool comma_fraction = false;    // "10:30:00,5"
-  bool hour_24 = false;           // "24:00:00" is the next midnight
+  bool date_only = false;             // "2026-03-01" is midnight UTC
+  bool optional_seconds = false;      // "2026-03-01T10:30Z"
+  bool space_separator = false;       // "2026-03-01 10:30:00Z"
+  bool optional_offset = false;       // "2026-03-01T10:30:00" is UTC
+  bool comma_fraction = false;        // "10:30:00,5"
+  bool hour_24 = false;               // "24:00:00" is the next midnight
+  bool offset_without_colon = false;  // "+0100"
 };
 
 enum class timestamp_status : unsigned char {
@@ -210,7 +211,9 @@ constexpr timestamp_parse parse_timestamp(std::string_view s, std::size_t pos = 
     const bool minus = s[i] == '-';
     ++i;
     unsigned offset_hour = 0, offset_minute = 0;
-    if (!read_fixed_digits(s, i, 2, offset_hour) || !expect(':') ||
+    if (!read_fixed_digits(s, i, 2, offset_hour) ||
+        (!expect(':') &&
+         !(options.offset_without_colon && i < s.size() && s[i] >= '0' && s[i] <= '9')) ||
         !read_fixed_digits(s, i, 2, offset_minute)) {
       return fail(timestamp_status::bad_syntax, i);
     }
