@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <cfloat>
 #include <clocale>
 #include <cmath>
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 // The single-header suite has only relkit.hpp on its include path, and
 // relkit.hpp holds these modules only once the components use them: until
@@ -249,16 +249,46 @@ TEST_F(CoreDecimal, JsGrammar) {
   EXPECT_EQ(js("1.e2").end, 4U);
 }
 
-// Exact decimal text of a long double (glibc prints every digit).
-std::string exact_text(long double v) {
-  char buffer[1300];
-  std::snprintf(buffer, sizeof buffer, "%.1100Le", v);
-  std::string s(buffer);
-  const std::size_t e = s.find('e');
-  std::string mantissa = s.substr(0, e);
-  while (!mantissa.empty() && mantissa.back() == '0') mantissa.pop_back();
-  if (!mantissa.empty() && mantissa.back() == '.') mantissa.pop_back();
-  return mantissa + s.substr(e);
+// Exact decimal digits of m * 2^k (m > 0), as digits and a power of ten with
+// no trailing zero digit: base-10^9 arithmetic, no long double, no printf.
+struct exact_decimal {
+  std::string digits;
+  int exponent = 0;
+};
+
+exact_decimal exact_value(std::uint64_t m, int k) {
+  std::vector<std::uint64_t> limbs;  // base 10^9, little-endian
+  for (std::uint64_t v = m; v != 0; v /= 1000000000U) limbs.push_back(v % 1000000000U);
+  auto multiply = [&limbs](std::uint64_t factor) {
+    std::uint64_t carry = 0;
+    for (auto& limb : limbs) {
+      const std::uint64_t product = limb * factor + carry;
+      limb = product % 1000000000U;
+      carry = product / 1000000000U;
+    }
+    for (; carry != 0; carry /= 1000000000U) limbs.push_back(carry % 1000000000U);
+  };
+  exact_decimal out;
+  // m * 2^-n = m * 5^n / 10^n; 13 factors of 5 (or 29 of 2) at a time.
+  const std::uint64_t base = k >= 0 ? 2 : 5;
+  for (int steps = k >= 0 ? k : -k; steps > 0;) {
+    const int now = steps < (k >= 0 ? 29 : 13) ? steps : (k >= 0 ? 29 : 13);
+    std::uint64_t factor = 1;
+    for (int j = 0; j < now; ++j) factor *= base;
+    multiply(factor);
+    steps -= now;
+  }
+  out.exponent = k >= 0 ? 0 : k;
+  out.digits = std::to_string(limbs.back());
+  for (std::size_t i = limbs.size() - 1; i-- > 0;) {
+    const std::string part = std::to_string(limbs[i]);
+    out.digits += std::string(9 - part.size(), '0') + part;
+  }
+  while (out.digits.size() > 1 && out.digits.back() == '0') {
+    out.digits.pop_back();
+    ++out.exponent;
+  }
+  return out;
 }
 
 TEST_F(CoreDecimal, AMillionRandomStringsMatchStrtod) {
@@ -314,35 +344,24 @@ TEST_F(CoreDecimal, AMillionRandomStringsMatchStrtod) {
   }
   // 3. Exact halfway points between neighbouring doubles (ties to even), and
   // the decimals just below and just above them.
-  static_assert(LDBL_MANT_DIG >= 64 || LDBL_MANT_DIG == 53, "long double");
-  if (LDBL_MANT_DIG >= 64) {
-    for (int n = 0; n < 100000 && failures < 20; ++n) {
-      std::uint64_t b = rng() & 0x7fefffffffffffffU;
-      if (n % 3 == 0) b &= 0x000fffffffffffffU;
-      if (n % 3 == 1) b = (b & 0x000fffffffffffffU) | (std::uint64_t{1 + below(0x7fd)} << 52);
-      const double v = double_of(b);
-      const double next = std::nextafter(v, std::numeric_limits<double>::infinity());
-      const long double half = static_cast<long double>(v) +
-                               (static_cast<long double>(next) - static_cast<long double>(v)) / 2;
-      const std::string tie = exact_text(half);
-      check(tie);
-      const std::size_t e = tie.find('e');
-      std::string up = tie.substr(0, e) + (tie.find('.') < e ? "" : ".") + "0001" + tie.substr(e);
-      check(up);
-      std::string down = tie.substr(0, e);
-      // the tie minus one unit of its last digit
-      std::size_t k = down.size();
-      while (k-- > 0) {
-        if (down[k] == '.') continue;
-        if (down[k] == '0') {
-          down[k] = '9';
-          continue;
-        }
-        --down[k];
-        break;
-      }
-      if (down[0] != '0') check(down + tie.substr(e));
+  for (int n = 0; n < 100000 && failures < 20; ++n) {
+    std::uint64_t b = rng() & 0x7fefffffffffffffU;
+    if (n % 3 == 0) b &= 0x000fffffffffffffU;
+    if (n % 3 == 1) b = (b & 0x000fffffffffffffU) | (std::uint64_t{1 + below(0x7fd)} << 52);
+    const std::uint64_t field = b >> 52;
+    const std::uint64_t fraction = b & 0x000fffffffffffffU;
+    const std::uint64_t m = field == 0 ? fraction : fraction | (std::uint64_t{1} << 52);
+    const int e = field == 0 ? -1074 : static_cast<int>(field) - 1075;
+    // v = m * 2^e, its successor (m + 1) * 2^e, the tie (2m + 1) * 2^(e - 1).
+    const exact_decimal tie = exact_value(2 * m + 1, e - 1);
+    check(tie.digits + "e" + std::to_string(tie.exponent));
+    check(tie.digits + "0001e" + std::to_string(tie.exponent - 4));  // just above
+    if (n % 20 == 0) {  // just above, the difference past the 800th digit
+      check(tie.digits + std::string(800, '0') + "1e" + std::to_string(tie.exponent - 801));
     }
+    std::string below_tie = tie.digits;  // minus one unit of the last (nonzero) digit
+    --below_tie.back();
+    check(below_tie + "e" + std::to_string(tie.exponent));
   }
   // 4. Integers around 2^53 and powers of ten: the fast-path boundary.
   for (std::uint64_t n = 0; n < 40000 && failures < 20; ++n) {

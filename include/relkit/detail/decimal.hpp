@@ -15,6 +15,7 @@
 // decimal with the halfway point between two neighbouring doubles in big
 // integers.
 
+#include <cfloat>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -433,6 +434,14 @@ constexpr binary64 round_decimal_exactly(const decimal_text& text, binary64 cand
   }
 }
 
+// Clinger's fast path needs one rounding per operation: not so where double
+// arithmetic runs in a wider format (x87 without SSE2).
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD != 0
+inline constexpr bool decimal_fast_path = false;
+#else
+inline constexpr bool decimal_fast_path = true;
+#endif
+
 inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -463,7 +472,7 @@ inline decimal_parse decimal_to_double(const decimal_text& text, bool negative) 
     return out;
   }
   constexpr std::uint64_t two_53 = std::uint64_t{1} << 53;
-  if (!truncated && w <= two_53 && q >= -22 && q <= 22 + 15) {
+  if (decimal_fast_path && !truncated && w <= two_53 && q >= -22 && q <= 22 + 15) {
     const auto wd = static_cast<double>(w);
     if (q < 0) {
       out.value = sign * (wd / exact_powers_of_ten[-q]);
