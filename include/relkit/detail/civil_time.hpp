@@ -24,7 +24,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
 // a / b rounded toward minus infinity (b > 0).
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+[[nodiscard]] constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
@@ -33,33 +33,37 @@ struct civil_date {
   unsigned month = 1;  // 1..12
   unsigned day = 1;    // 1..31
 
-  friend constexpr bool operator==(const civil_date& a, const civil_date& b) noexcept {
+  [[nodiscard]] friend constexpr bool operator==(const civil_date& a,
+                                                 const civil_date& b) noexcept {
     return a.year == b.year && a.month == b.month && a.day == b.day;
   }
-  friend constexpr bool operator!=(const civil_date& a, const civil_date& b) noexcept {
+  [[nodiscard]] friend constexpr bool operator!=(const civil_date& a,
+                                                 const civil_date& b) noexcept {
     return !(a == b);
   }
 };
 
-constexpr bool is_leap_year(std::int64_t year) noexcept {
+[[nodiscard]] constexpr bool is_leap_year(std::int64_t year) noexcept {
   return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
 }
 
 // 28..31, or 0 for a month outside 1..12.
-constexpr unsigned days_in_month(std::int64_t year, unsigned month) noexcept {
+[[nodiscard]] constexpr unsigned days_in_month(std::int64_t year, unsigned month) noexcept {
   constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
   return days[month - 1] + (month == 2 && is_leap_year(year) ? 1U : 0U);
 }
 
 // 2024-02-29 is a date; 2026-02-29, 2026-02-31, 2026-13-01 and 2026-01-00 are not.
-constexpr bool is_valid_date(std::int64_t year, unsigned month, unsigned day) noexcept {
+[[nodiscard]] constexpr bool is_valid_date(std::int64_t year, unsigned month,
+                                           unsigned day) noexcept {
   return day >= 1 && day <= days_in_month(year, month);
 }
 
 // Days since 1970-01-01 of a valid proleptic Gregorian date (|year| up to
 // 10^12 without overflow).
-constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
+[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month,
+                                                     unsigned day) noexcept {
   year -= month <= 2 ? 1 : 0;
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
   const auto year_of_era = static_cast<unsigned>(year - era * 400);
@@ -68,12 +72,12 @@ constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsign
   return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
 }
 
-constexpr std::int64_t days_from_civil(const civil_date& date) noexcept {
+[[nodiscard]] constexpr std::int64_t days_from_civil(const civil_date& date) noexcept {
   return days_from_civil(date.year, date.month, date.day);
 }
 
 // The date `days` days after 1970-01-01 (negative: before).
-constexpr civil_date civil_from_days(std::int64_t days) noexcept {
+[[nodiscard]] constexpr civil_date civil_from_days(std::int64_t days) noexcept {
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const auto day_of_era = static_cast<unsigned>(days - era * 146097);
@@ -89,7 +93,7 @@ constexpr civil_date civil_from_days(std::int64_t days) noexcept {
 }
 
 // 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
-constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
+[[nodiscard]] constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
   return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
 }
 
@@ -129,8 +133,8 @@ struct timestamp_parse {
 
 // Reads exactly n ASCII digits at i; on failure i is at the byte that is not
 // a digit (or the end of the text).
-constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
-                                 unsigned& out) noexcept {
+[[nodiscard]] constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                               unsigned& out) noexcept {
   unsigned value = 0;
   for (std::size_t k = 0; k < n; ++k, ++i) {
     if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
@@ -142,8 +146,8 @@ constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t
 
 // Reads the timestamp that starts at `pos`; the caller decides whether text
 // may follow (`end`).
-constexpr timestamp_parse parse_timestamp(std::string_view s, std::size_t pos = 0,
-                                          timestamp_options options = {}) noexcept {
+[[nodiscard]] constexpr timestamp_parse parse_timestamp(std::string_view s, std::size_t pos = 0,
+                                                        timestamp_options options = {}) noexcept {
   timestamp_parse out;
   std::size_t i = pos;
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
@@ -231,8 +235,8 @@ constexpr timestamp_parse parse_timestamp(std::string_view s, std::size_t pos = 
 }
 
 // The whole of `text` as an RFC 3339 timestamp (with `options`), or nullopt.
-constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text,
-                                                         timestamp_options options = {}) noexcept {
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_timestamp_ms(
+    std::string_view text, timestamp_options options = {}) noexcept {
   const timestamp_parse parsed = parse_timestamp(text, 0, options);
   if (parsed.status != timestamp_status::ok || parsed.end != text.size()) return std::nullopt;
   return parsed.ms;
@@ -256,7 +260,7 @@ enum class timestamp_precision : unsigned char {
 
 // `ms` as `YYYY-MM-DDTHH:MM:SS[.mmm]Z` in UTC; empty outside
 // [min_timestamp_ms, max_timestamp_ms] (a year with other than four digits).
-constexpr timestamp_text format_timestamp(
+[[nodiscard]] constexpr timestamp_text format_timestamp(
     std::int64_t ms, timestamp_precision precision = timestamp_precision::seconds) noexcept {
   timestamp_text out;
   if (ms < min_timestamp_ms || ms > max_timestamp_ms) return out;

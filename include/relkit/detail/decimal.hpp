@@ -50,7 +50,7 @@ struct uint_parse {
 // Reads the run of ASCII digits [0-9]+ at `pos` (no sign, no whitespace,
 // leading zeros allowed). On overflow (value > max) every digit of the run is
 // still consumed, so `end` is where the number ends either way.
-constexpr uint_parse parse_uint_prefix(
+[[nodiscard]] constexpr uint_parse parse_uint_prefix(
     std::string_view text, std::size_t pos = 0,
     std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) noexcept {
   uint_parse out;
@@ -78,7 +78,7 @@ constexpr uint_parse parse_uint_prefix(
 
 // The whole of `text` as an unsigned decimal integer no larger than `max`;
 // nullopt when empty, when any byte is not a digit, or above `max`.
-constexpr std::optional<std::uint64_t> parse_uint(
+[[nodiscard]] constexpr std::optional<std::uint64_t> parse_uint(
     std::string_view text, std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) noexcept {
   const uint_parse parsed = parse_uint_prefix(text, 0, max);
   if (parsed.status != number_status::ok || parsed.end != text.size()) return std::nullopt;
@@ -109,7 +109,7 @@ struct uint128 {
   std::uint64_t low;
 };
 
-constexpr uint128 multiply_64x64(std::uint64_t a, std::uint64_t b) noexcept {
+[[nodiscard]] constexpr uint128 multiply_64x64(std::uint64_t a, std::uint64_t b) noexcept {
 #if defined(__SIZEOF_INT128__)
   __extension__ using wide = unsigned __int128;
   const wide product = static_cast<wide>(a) * b;
@@ -129,7 +129,7 @@ constexpr uint128 multiply_64x64(std::uint64_t a, std::uint64_t b) noexcept {
 }
 
 // For x != 0.
-constexpr int leading_zeros_64(std::uint64_t x) noexcept {
+[[nodiscard]] constexpr int leading_zeros_64(std::uint64_t x) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
   return __builtin_clzll(x);
 #else
@@ -156,7 +156,7 @@ inline constexpr std::uint64_t binary64_hidden_bit = std::uint64_t{1} << 52;
 inline constexpr int binary64_min_exponent = -1074;
 inline constexpr int binary64_max_exponent = 971;
 
-inline double binary64_to_double(binary64 b, bool negative) noexcept {
+[[nodiscard]] inline double binary64_to_double(binary64 b, bool negative) noexcept {
   std::uint64_t bits = b.mantissa < binary64_hidden_bit
                            ? b.mantissa
                            : (static_cast<std::uint64_t>(b.exponent + 1075) << 52) |
@@ -167,7 +167,7 @@ inline double binary64_to_double(binary64 b, bool negative) noexcept {
   return out;
 }
 
-constexpr std::int64_t floor_div_65536(std::int64_t a) noexcept {
+[[nodiscard]] constexpr std::int64_t floor_div_65536(std::int64_t a) noexcept {
   return (a >= 0 ? a : a - 65535) / 65536;
 }
 
@@ -176,8 +176,8 @@ constexpr std::int64_t floor_div_65536(std::int64_t a) noexcept {
 // double; the caller then falls back to the exact comparison. When `exact` is
 // false no answer is refused for ambiguity or range: the result is then only
 // an approximation (within an ulp or two, clamped to [0, max double]).
-constexpr bool eisel_lemire(std::uint64_t w, std::int64_t q, binary64& out,
-                            bool exact = true) noexcept {
+[[nodiscard]] constexpr bool eisel_lemire(std::uint64_t w, std::int64_t q, binary64& out,
+                                          bool exact = true) noexcept {
   const int zeros = leading_zeros_64(w);
   const std::uint64_t man = w << zeros;
   const decimal_power& power = decimal_powers[q - decimal_power_min];
@@ -361,7 +361,7 @@ class halfway_comparison {
   bool sticky_;
 };
 
-constexpr binary64 next_up(binary64 b) noexcept {
+[[nodiscard]] constexpr binary64 next_up(binary64 b) noexcept {
   if (++b.mantissa == 2 * binary64_hidden_bit) {
     b.mantissa = binary64_hidden_bit;
     ++b.exponent;  // past binary64_max_exponent: infinity
@@ -369,7 +369,7 @@ constexpr binary64 next_up(binary64 b) noexcept {
   return b;
 }
 
-constexpr binary64 next_down(binary64 b) noexcept {
+[[nodiscard]] constexpr binary64 next_down(binary64 b) noexcept {
   if (b.mantissa == binary64_hidden_bit && b.exponent > binary64_min_exponent) {
     return {2 * binary64_hidden_bit - 1, b.exponent - 1};
   }
@@ -380,7 +380,8 @@ constexpr binary64 next_down(binary64 b) noexcept {
 // The exact fallback: starts from a candidate within a few ulps and moves it
 // until the decimal lies between the halfway points around it. Returns the
 // result with exponent > binary64_max_exponent for infinity.
-constexpr binary64 round_decimal_exactly(const decimal_text& text, binary64 candidate) noexcept {
+[[nodiscard]] constexpr binary64 round_decimal_exactly(const decimal_text& text,
+                                                       binary64 candidate) noexcept {
   big_integer digits;
   std::size_t kept = 0;
   std::size_t dropped = 0;
@@ -447,7 +448,8 @@ inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1
                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // The double nearest to the decimal (ties to even), with its status.
-inline decimal_parse decimal_to_double(const decimal_text& text, bool negative) noexcept {
+[[nodiscard]] inline decimal_parse decimal_to_double(const decimal_text& text,
+                                                     bool negative) noexcept {
   decimal_parse out;
   out.status = number_status::ok;
   const std::uint64_t w = text.first_digits;
@@ -519,7 +521,7 @@ inline decimal_parse decimal_to_double(const decimal_text& text, bool negative) 
   return out;
 }
 
-constexpr bool is_decimal_digit(char c) noexcept {
+[[nodiscard]] constexpr bool is_decimal_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
 
@@ -528,8 +530,8 @@ constexpr bool is_decimal_digit(char c) noexcept {
 // pos); overflow / underflow when a number was read but it rounds to +-inf or
 // to +-0 (value set as IEEE rounding gives it). "1." reads as 1 in the JSON
 // grammar with end after the "1"; "1e" as 1 with end before the "e".
-inline decimal_parse parse_decimal(std::string_view text, std::size_t pos,
-                                   decimal_grammar grammar) noexcept {
+[[nodiscard]] inline decimal_parse parse_decimal(std::string_view text, std::size_t pos,
+                                                 decimal_grammar grammar) noexcept {
   decimal_parse out;
   out.end = pos;
   const std::size_t n = text.size();
@@ -593,7 +595,8 @@ inline decimal_parse parse_decimal(std::string_view text, std::size_t pos,
 }
 
 // A JSON number at `pos` (RFC 8259 grammar), correctly rounded.
-inline decimal_parse parse_json_number(std::string_view text, std::size_t pos = 0) noexcept {
+[[nodiscard]] inline decimal_parse parse_json_number(std::string_view text,
+                                                     std::size_t pos = 0) noexcept {
   return parse_decimal(text, pos, decimal_grammar::json);
 }
 

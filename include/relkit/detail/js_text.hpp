@@ -35,7 +35,7 @@ namespace detail {
 // (a) WhiteSpace + LineTerminator: trim, \s
 
 // Byte length (1 to 3) of the whitespace character starting at `i`, or 0.
-constexpr std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size()) return 0;
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
@@ -64,7 +64,8 @@ constexpr std::size_t js_space_length(std::string_view s, std::size_t i) noexcep
 }
 
 // Byte length of the whitespace character that ends at `end`, or 0.
-constexpr std::size_t js_space_length_before(std::string_view s, std::size_t end) noexcept {
+[[nodiscard]] constexpr std::size_t js_space_length_before(std::string_view s,
+                                                           std::size_t end) noexcept {
   if (end > s.size()) return 0;
   for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
     if (js_space_length(s, end - len) == len) return len;
@@ -73,16 +74,16 @@ constexpr std::size_t js_space_length_before(std::string_view s, std::size_t end
 }
 
 // Position after the run of whitespace starting at `i` (RegExp \s*).
-constexpr std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
   for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
   return i;
 }
 
-constexpr std::string_view js_trim_start(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::string_view js_trim_start(std::string_view s) noexcept {
   return s.substr(skip_js_spaces(s, 0));
 }
 
-constexpr std::string_view js_trim_end(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::string_view js_trim_end(std::string_view s) noexcept {
   std::size_t end = s.size();
   for (std::size_t n = js_space_length_before(s, end); n != 0; n = js_space_length_before(s, end)) {
     end -= n;
@@ -91,17 +92,18 @@ constexpr std::string_view js_trim_end(std::string_view s) noexcept {
 }
 
 // String.prototype.trim.
-constexpr std::string_view js_trim(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::string_view js_trim(std::string_view s) noexcept {
   return js_trim_end(js_trim_start(s));
 }
 
 // trim() leaves nothing.
-constexpr bool is_js_blank(std::string_view s) noexcept {
+[[nodiscard]] constexpr bool is_js_blank(std::string_view s) noexcept {
   return skip_js_spaces(s, 0) == s.size();
 }
 
 // LineTerminator: \n, \r, U+2028, U+2029 (what RegExp `.` does not match).
-constexpr std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::size_t js_line_terminator_length(std::string_view s,
+                                                              std::size_t i) noexcept {
   if (i >= s.size()) return 0;
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 == '\n' || b0 == '\r') return 1;
@@ -113,7 +115,8 @@ constexpr std::size_t js_line_terminator_length(std::string_view s, std::size_t 
 }
 
 // Position of the first LineTerminator at or after `from`, or s.size().
-constexpr std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+[[nodiscard]] constexpr std::size_t find_js_line_terminator(std::string_view s,
+                                                            std::size_t from) noexcept {
   for (std::size_t i = from; i < s.size(); ++i) {
     if (js_line_terminator_length(s, i) != 0) return i;
   }
@@ -123,22 +126,23 @@ constexpr std::size_t find_js_line_terminator(std::string_view s, std::size_t fr
 // --------------------------------------------------------------------------
 // (b) StrWhiteSpaceChar: Number(), the Date string format
 
-constexpr std::size_t str_white_space_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::size_t str_white_space_length(std::string_view s,
+                                                           std::size_t i) noexcept {
   return js_space_length(s, i);  // ECMA-262: StrWhiteSpaceChar ::: WhiteSpace | LineTerminator
 }
 
-constexpr std::string_view trim_str_white_space(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::string_view trim_str_white_space(std::string_view s) noexcept {
   return js_trim(s);
 }
 
 // --------------------------------------------------------------------------
 // (c) JSON ws
 
-constexpr bool is_json_space(char c) noexcept {
+[[nodiscard]] constexpr bool is_json_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-constexpr std::size_t skip_json_spaces(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::size_t skip_json_spaces(std::string_view s, std::size_t i) noexcept {
   while (i < s.size() && is_json_space(s[i])) ++i;
   return i;
 }
@@ -149,7 +153,8 @@ constexpr std::size_t skip_json_spaces(std::string_view s, std::size_t i) noexce
 // The digits of a 0x / 0o / 0b literal (no sign, no separators), rounded to
 // the nearest double like any other number; NaN when a digit is not of the
 // radix or there is none.
-inline double non_decimal_to_number(std::string_view digits, unsigned bits_per_digit) noexcept {
+[[nodiscard]] inline double non_decimal_to_number(std::string_view digits,
+                                                  unsigned bits_per_digit) noexcept {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   if (digits.empty()) return nan;
   std::uint64_t acc = 0;
@@ -191,7 +196,7 @@ inline double non_decimal_to_number(std::string_view digits, unsigned bits_per_d
 // Number(text): whitespace (b) around the literal, empty text is 0,
 // Infinity, 0x/0o/0b literals, otherwise a StrDecimalLiteral correctly
 // rounded; NaN where JavaScript gives NaN.
-inline double string_to_number(std::string_view text) noexcept {
+[[nodiscard]] inline double string_to_number(std::string_view text) noexcept {
   const std::string_view s = trim_str_white_space(text);
   if (s.empty()) return 0.0;
   if (s.size() >= 2 && s[0] == '0') {
