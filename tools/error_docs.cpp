@@ -69,6 +69,11 @@ int main() {
       "relkit/commits.hpp", "Commit messages (parse) and git logs (read_git_log).");
   write_domain<relkit::changelog::detail::errc_table>(
       "relkit/changelog.hpp", "Repository URLs and prepending into an existing CHANGELOG.md.");
+  write_domain<relkit::gates::detail::errc_table>(
+      "relkit/gates.hpp", "Gate specs (positions into the spec text) and gates built in code.");
+  write_domain<relkit::rollout::detail::errc_table>(
+      "relkit/rollout.hpp",
+      "Rollout plans (no position; the step index is the error's number) and saved states.");
   write_domain<relkit::migrations::detail::errc_table>(
       "relkit/migrations.hpp", "Expand-contract plans, invariants and the migration linter.");
   write_domain<relkit::unleash::detail::errc_table>(

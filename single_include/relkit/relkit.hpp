@@ -10,20 +10,44 @@
 // relkit::changelog: release notes from classified commits, byte for byte as
 // conventional-changelog (conventionalcommits and angular presets),
 // semantic-release's release-notes-generator and git-cliff render them, Keep a
-// Changelog 1.1.0, and a configurable style of relkit's own; whole CHANGELOG.md
+// Changelog 1.1.0, and a configurable preset of relkit's own; whole CHANGELOG.md
 // files; prepend into an existing file that keeps every byte it had.
 //
 // Input is plain data (`entry`, `release`, `repository`), so a changelog can be
 // built from any source; `from_commit` adapts a parsed relkit::commits::commit.
 // Everything here is pure: the date is a string the caller gives.
 
+// ---- begin relkit/changelog/prepend.hpp ----
+// relkit::changelog: prepend a release section into an existing CHANGELOG.md.
+// Included by relkit/changelog.hpp; include that header instead.
+//
+// The result is always `old[0, k) + inserted + old[k, end)`: not one byte of the
+// existing file is changed, moved or dropped. The section goes before the first
+// release heading (after the title, the preamble and any [Unreleased] section),
+// or at the end when the file has no release yet.
+
 #include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
+
+// ---- begin relkit/changelog/detail/outline.hpp ----
+// Reading the headings of an existing CHANGELOG.md (internal to prepend).
+
+
+// ---- begin relkit/changelog/detail/render.hpp ----
+// The machinery of relkit::changelog::render (internal): section and bullet
+// building, reference and mention links, the headings of each preset.
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
 #include <vector>
+
+// ---- begin relkit/changelog/detail/text.hpp ----
+// Text helpers of relkit::changelog: the ICU root collation order that
+// JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
+// with it), and the reference/mention linker of @conventional-changelog/template.
+
 
 // ---- begin relkit/config.hpp ----
 // relkit configuration: the one source of the version, the ABI namespace and
@@ -87,21 +111,16 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
-// ---- begin relkit/changelog/detail/text.hpp ----
-// Text helpers of relkit::changelog: the ICU root collation order that
-// JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
-// with it), and the reference/mention linker of @conventional-changelog/template.
-
-
 
 RELKIT_NAMESPACE_BEGIN
+namespace changelog {
 namespace detail {
 
 // Primary weight of one byte under the CLDR root collation (ASCII part):
 // whitespace < punctuation < symbols < digits < letters (case folded), control
 // characters ignorable (0). Bytes >= 0x80 weigh after every ASCII letter, in
 // byte order: a documented approximation for non-ASCII text.
-constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
+[[nodiscard]] constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
   constexpr std::string_view punctuation = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
   switch (c) {
     case '\t':
@@ -132,7 +151,7 @@ constexpr std::uint16_t collation_weight(unsigned char c) noexcept {
 struct collation_weights {
   std::uint16_t weight[256];
 };
-constexpr collation_weights make_collation_weights() noexcept {
+[[nodiscard]] constexpr collation_weights make_collation_weights() noexcept {
   collation_weights table{};
   for (unsigned c = 0; c < 256; ++c) {
     table.weight[c] = collation_weight(static_cast<unsigned char>(c));
@@ -141,13 +160,13 @@ constexpr collation_weights make_collation_weights() noexcept {
 }
 inline constexpr collation_weights collation_table = make_collation_weights();
 
-constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
+[[nodiscard]] constexpr std::uint16_t collation_primary(unsigned char c) noexcept {
   return collation_table.weight[c];
 }
 
 // localeCompare("a", "b") for the strings conventional-changelog sorts: primary
 // weights first over the whole string, then case (lower before upper).
-inline int collate(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int collate(std::string_view a, std::string_view b) noexcept {
   std::size_t i = 0;
   std::size_t j = 0;
   for (;;) {
@@ -182,7 +201,7 @@ inline int collate(std::string_view a, std::string_view b) noexcept {
 
 // A sort key whose byte order (std::string's operator<) is collate()'s order: the
 // primary weights, a 0 byte, then one case byte per weighed character.
-inline std::string collation_key(std::string_view s) {
+[[nodiscard]] inline std::string collation_key(std::string_view s) {
   std::string key(2 * s.size() + 1, '\0');
   std::size_t weighed = 0;
   for (char c : s) {
@@ -198,17 +217,17 @@ inline std::string collation_key(std::string_view s) {
   return key;
 }
 
-constexpr bool is_js_word(char c) noexcept {
+[[nodiscard]] constexpr bool is_js_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-constexpr bool is_js_space(char c) noexcept {
+[[nodiscard]] constexpr bool is_js_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
 // Length of a protected Markdown segment starting at `at` (a link, a reference
 // link, a fenced block, a code span, a URL), 0 when none starts there. Mirrors
 // the alternatives of @conventional-changelog/template's references regex.
-inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcept {
+[[nodiscard]] inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcept {
   const std::size_t n = s.size();
   if (s[at] == '[') {
     // [text](url), text may hold one level of [brackets].
@@ -313,15 +332,81 @@ inline std::size_t protected_segment(std::string_view s, std::size_t at) noexcep
 }
 
 }  // namespace detail
+}  // namespace changelog
 RELKIT_NAMESPACE_END
 // ---- end relkit/changelog/detail/text.hpp ----
-// ---- begin relkit/result.hpp ----
-// relkit::error and relkit::result<T>: every relkit parser returns a value or
-// an error, so the no-exception path is the natural one.
+// ---- begin relkit/changelog/detail/url.hpp ----
+// URL templates of relkit::changelog::repository (internal).
 
-#include <exception>
-#include <new>
-#include <utility>
+
+// ---- begin relkit/changelog/types.hpp ----
+// relkit::changelog value types: the error codes, the input (entry, release,
+// repository) and the preset that says how a release is written.
+// Included by relkit/changelog.hpp.
+
+#include <optional>
+#include <type_traits>
+
+// ---- begin relkit/detail/enum_table.hpp ----
+// One table per enum: its stable identifiers, read by both to_string and the
+// matching parse, so the two cannot drift apart. A value outside the table
+// (a cast from a stray integer) prints as "unknown", never as a valid name.
+//
+//   inline constexpr relkit::detail::enum_name<phase> phase_names[] = {
+//       {phase::pending, "pending"}, {phase::running, "running"}};
+//   to_string(p)  -> relkit::detail::enum_to_string(phase_names, p)
+//   parse_phase(s) -> relkit::detail::enum_from_string(phase_names, s)
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+template <class Enum>
+struct enum_name {
+  Enum value;
+  std::string_view name;
+};
+
+template <class Enum, std::size_t N>
+constexpr std::string_view enum_to_string(const enum_name<Enum> (&table)[N], Enum value) noexcept {
+  for (const auto& entry : table) {
+    if (entry.value == value) return entry.name;
+  }
+  return "unknown";
+}
+
+template <class Enum, std::size_t N>
+constexpr std::optional<Enum> enum_from_string(const enum_name<Enum> (&table)[N],
+                                               std::string_view name) noexcept {
+  for (const auto& entry : table) {
+    if (entry.name == name) return entry.value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/enum_table.hpp ----
+// ---- begin relkit/detail/error_table.hpp ----
+// One table per error domain: each code's stable name and message template,
+// written once and read by both error_code::name() and error::message().
+//
+//   namespace semver {
+//   enum class errc { empty = 1, leading_zero };
+//   namespace detail {
+//   inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+//       {errc::empty, "empty", "empty version"},
+//       {errc::leading_zero, "leading_zero", "leading zero in {text}"},
+//   };
+//   }  // namespace detail
+//   inline constexpr relkit::error_domain errc_domain =
+//       relkit::detail::make_error_domain<detail::errc_table>("semver");
+//   constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+//     return errc_domain;
+//   }
+//   }  // namespace semver
+
 
 // ---- begin relkit/error.hpp ----
 // relkit::error: what went wrong (a code of a component's error domain),
@@ -645,6 +730,48 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/error.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+template <class Enum>
+struct error_entry {
+  Enum code;
+  std::string_view name;
+  std::string_view message;  // template, see relkit::error_domain
+};
+
+template <const auto& Table>
+constexpr std::string_view error_table_code_name(int code) noexcept {
+  for (const auto& entry : Table) {
+    if (static_cast<int>(entry.code) == code) return entry.name;
+  }
+  return "unknown";
+}
+
+template <const auto& Table>
+constexpr std::string_view error_table_message(int code) noexcept {
+  for (const auto& entry : Table) {
+    if (static_cast<int>(entry.code) == code) return entry.message;
+  }
+  return "unknown error";
+}
+
+template <const auto& Table>
+constexpr relkit::error_domain make_error_domain(std::string_view name) noexcept {
+  return relkit::error_domain{name, &error_table_code_name<Table>, &error_table_message<Table>};
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+// ---- end relkit/detail/error_table.hpp ----
+// ---- begin relkit/result.hpp ----
+// relkit::error and relkit::result<T>: every relkit parser returns a value or
+// an error, so the no-exception path is the natural one.
+
+#include <exception>
+#include <new>
+
+
+RELKIT_NAMESPACE_BEGIN
 
 // Thrown by result<T>::value() on an error when exceptions are enabled.
 class bad_result_access : public std::exception {
@@ -926,21 +1053,17 @@ enum class errc {
   bad_repository_url,  // parse_repository: not `https://host/owner/name` or `git@host:owner/name`
 };
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::version_exists:
-      return "version_exists";
-    case errc::unrecognized_file:
-      return "unrecognized_file";
-    case errc::bad_repository_url:
-      return "bad_repository_url";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"changelog", &describe};
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::version_exists, "version_exists", "version {token} is already in the changelog"},
+    {errc::unrecognized_file, "unrecognized_file", "unreadable changelog: {text}"},
+    {errc::bad_repository_url, "bad_repository_url", "expected {text}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("changelog");
+}  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
+  return detail::errc_domain;
 }
 
 // An issue reference of a commit: `Closes #12`, `owner/repo#3`, `(#45)`.
@@ -950,11 +1073,11 @@ struct reference {
   std::string repository;  // `repo` of owner/repo#3
   std::string prefix = "#";
   std::string issue;  // "12"
-  friend bool operator==(const reference& a, const reference& b) {
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
     return a.action == b.action && a.owner == b.owner && a.repository == b.repository &&
            a.prefix == b.prefix && a.issue == b.issue;
   }
-  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
 };
 
 // One commit as a changelog sees it.
@@ -974,14 +1097,14 @@ struct entry {
   // The message's second line is not blank (the summary wraps): git-cliff's parser
   // then rejects the commit as not conventional.
   bool wrapped_header = false;
-  friend bool operator==(const entry& a, const entry& b) {
+  [[nodiscard]] friend bool operator==(const entry& a, const entry& b) {
     return a.hash == b.hash && a.header == b.header && a.type == b.type && a.scope == b.scope &&
            a.subject == b.subject && a.body == b.body && a.breaking == b.breaking &&
            a.breaking_notes == b.breaking_notes && a.references == b.references &&
            a.revert_target == b.revert_target && a.revert_header == b.revert_header &&
            a.merge == b.merge && a.wrapped_header == b.wrapped_header;
   }
-  friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
 };
 
 // The adapter from relkit::commits (parse with the dialect of the style you render:
@@ -1040,7 +1163,24 @@ template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::
   return e;
 }
 
+// The kind of forge a repository lives on: it picks the default URL shapes.
 enum class host : std::uint8_t { github, gitlab, gitea, bitbucket };
+namespace detail {
+inline constexpr relkit::detail::enum_name<host> host_names[] = {
+    {host::github, "github"},
+    {host::gitlab, "gitlab"},
+    {host::gitea, "gitea"},
+    {host::bitbucket, "bitbucket"},
+};
+}  // namespace detail
+// The stable identifier of a host kind ("github"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(host value) noexcept {
+  return relkit::detail::enum_to_string(detail::host_names, value);
+}
+// The host kind that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<host> parse_host(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::host_names, name);
+}
 
 // Where links point. Templates override the host's defaults; placeholders:
 // {base} (= url, or host/owner/name), {host}, {owner}, {repo}, {from}, {to},
@@ -1055,13 +1195,15 @@ struct repository {
   std::string issue_template;    // default GitHub/Gitea: {base}/issues/{issue}
   std::string user_template;     // default: {host}/{user}
   std::string tag_template;      // default GitHub/Gitea: {base}/releases/tag/{tag}
-  friend bool operator==(const repository& a, const repository& b) {
+  [[nodiscard]] friend bool operator==(const repository& a, const repository& b) {
     return a.kind == b.kind && a.host_url == b.host_url && a.owner == b.owner && a.name == b.name &&
            a.compare_template == b.compare_template && a.commit_template == b.commit_template &&
            a.issue_template == b.issue_template && a.user_template == b.user_template &&
            a.tag_template == b.tag_template;
   }
-  friend bool operator!=(const repository& a, const repository& b) { return !(a == b); }
+  [[nodiscard]] friend bool operator!=(const repository& a, const repository& b) {
+    return !(a == b);
+  }
 };
 
 // A release and its commits. `entries` in git log order (newest first).
@@ -1076,7 +1218,24 @@ struct release {
   std::vector<entry> entries;
 };
 
+// The heading and bullet shapes a preset writes in.
 enum class layout : std::uint8_t { conventional_changelog, keep_a_changelog, git_cliff };
+namespace detail {
+inline constexpr relkit::detail::enum_name<layout> layout_names[] = {
+    {layout::conventional_changelog, "conventional_changelog"},
+    {layout::keep_a_changelog, "keep_a_changelog"},
+    {layout::git_cliff, "git_cliff"},
+};
+}  // namespace detail
+// The stable identifier of a changelog layout ("conventional_changelog"); "unknown" outside the
+// enum.
+[[nodiscard]] constexpr std::string_view to_string(layout value) noexcept {
+  return relkit::detail::enum_to_string(detail::layout_names, value);
+}
+// The changelog layout that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<layout> parse_layout(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::layout_names, name);
+}
 
 // How an entry lands in a section: the first rule that matches decides.
 struct rule {
@@ -1093,8 +1252,28 @@ struct rule {
   bool hidden = false;  // shown only when the entry carries a breaking note
 };
 
-// A changelog style: data you can copy and change.
-struct style {
+namespace detail {
+inline constexpr relkit::detail::enum_name<rule::match> rule_match_names[] = {
+    {rule::match::type, "type"},
+    {rule::match::header_prefix, "header_prefix"},
+    {rule::match::header_contains, "header_contains"},
+    {rule::match::body_contains, "body_contains"},
+    {rule::match::any, "any"},
+};
+}  // namespace detail
+// The stable identifier of a rule match kind ("type"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(rule::match value) noexcept {
+  return relkit::detail::enum_to_string(detail::rule_match_names, value);
+}
+// The rule match kind that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<rule::match> parse_rule_match(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::rule_match_names, name);
+}
+
+// A changelog preset: how entries land in sections and how they are written;
+// data you can copy and change (relkit::changelog::presets has the references').
+struct preset {
   layout kind = layout::conventional_changelog;
   std::vector<rule> rules;
   bool type_case_insensitive = true;  // rule::match::type ignores case
@@ -1134,9 +1313,15 @@ struct style {
   bool git_cliff_links = false;   // git-cliff keepachangelog footer links
 };
 
-namespace detail_impl {
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/changelog/types.hpp ----
 
-inline std::string lower(std::string_view s) {
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+namespace detail {
+
+[[nodiscard]] inline std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -1152,7 +1337,7 @@ inline void replace_all(std::string& text, std::string_view key, std::string_vie
   }
 }
 
-inline std::string base_url(const repository& r) {
+[[nodiscard]] inline std::string base_url(const repository& r) {
   std::string out = r.host_url;
   out += '/';
   out += r.owner;
@@ -1161,7 +1346,7 @@ inline std::string base_url(const repository& r) {
   return out;
 }
 
-inline std::string expand(std::string tmpl, const repository& r) {
+[[nodiscard]] inline std::string expand(std::string tmpl, const repository& r) {
   replace_all(tmpl, "{base}", base_url(r));
   replace_all(tmpl, "{host}", r.host_url);
   replace_all(tmpl, "{owner}", r.owner);
@@ -1169,7 +1354,20 @@ inline std::string expand(std::string tmpl, const repository& r) {
   return tmpl;
 }
 
-}  // namespace detail_impl
+}  // namespace detail
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/changelog/detail/url.hpp ----
+// ---- begin relkit/changelog/repository.hpp ----
+// relkit::changelog repositories: the links a changelog writes (compare, commit,
+// issue, user and tag URLs, from the host's defaults or the repository's templates)
+// and parse_repository, which reads a repository from its clone URL.
+// Included by relkit/changelog.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
 
 // URLs of a repository (the host's defaults unless a template is set).
 [[nodiscard]] inline std::string compare_url(const repository& r, std::string_view from,
@@ -1180,9 +1378,9 @@ inline std::string expand(std::string tmpl, const repository& r) {
         : r.kind == host::bitbucket ? "{base}/branches/compare/{to}%0D{from}"
                                     : "{base}/compare/{from}...{to}";
   }
-  std::string out = detail_impl::expand(std::move(t), r);
-  detail_impl::replace_all(out, "{from}", from);
-  detail_impl::replace_all(out, "{to}", to);
+  std::string out = detail::expand(std::move(t), r);
+  detail::replace_all(out, "{from}", from);
+  detail::replace_all(out, "{to}", to);
   return out;
 }
 [[nodiscard]] inline std::string commit_url(const repository& r, std::string_view hash) {
@@ -1192,21 +1390,20 @@ inline std::string expand(std::string tmpl, const repository& r) {
         : r.kind == host::bitbucket ? "{base}/commits/{hash}"
                                     : "{base}/commit/{hash}";
   }
-  std::string out = detail_impl::expand(std::move(t), r);
-  detail_impl::replace_all(out, "{hash}", hash);
+  std::string out = detail::expand(std::move(t), r);
+  detail::replace_all(out, "{hash}", hash);
   return out;
 }
 [[nodiscard]] inline std::string issue_url(const repository& r, std::string_view issue) {
   std::string t = r.issue_template;
   if (t.empty()) t = r.kind == host::gitlab ? "{base}/-/issues/{issue}" : "{base}/issues/{issue}";
-  std::string out = detail_impl::expand(std::move(t), r);
-  detail_impl::replace_all(out, "{issue}", issue);
+  std::string out = detail::expand(std::move(t), r);
+  detail::replace_all(out, "{issue}", issue);
   return out;
 }
 [[nodiscard]] inline std::string user_url(const repository& r, std::string_view user) {
-  std::string out =
-      detail_impl::expand(r.user_template.empty() ? "{host}/{user}" : r.user_template, r);
-  detail_impl::replace_all(out, "{user}", user);
+  std::string out = detail::expand(r.user_template.empty() ? "{host}/{user}" : r.user_template, r);
+  detail::replace_all(out, "{user}", user);
   return out;
 }
 [[nodiscard]] inline std::string tag_url(const repository& r, std::string_view tag) {
@@ -1216,8 +1413,8 @@ inline std::string expand(std::string tmpl, const repository& r) {
         : r.kind == host::bitbucket ? "{base}/src/{tag}"
                                     : "{base}/releases/tag/{tag}";
   }
-  std::string out = detail_impl::expand(std::move(t), r);
-  detail_impl::replace_all(out, "{tag}", tag);
+  std::string out = detail::expand(std::move(t), r);
+  detail::replace_all(out, "{tag}", tag);
   return out;
 }
 
@@ -1225,6 +1422,9 @@ inline std::string expand(std::string tmpl, const repository& r) {
 // `git@gitlab.com:group/sub/name.git`, `ssh://git@host/owner/name`, `git+https://…`.
 // The host kind comes from the host name (github, gitlab, bitbucket), else `fallback`
 // (self-hosted Gitea/Forgejo, or say so for a self-hosted GitLab).
+// Errors, all errc::bad_repository_url: "expected a scheme or host:" at 0 (neither
+// `scheme://` nor `host:`), "expected /owner/name after the host" at the end of the
+// URL, "expected owner/name" where the path starts.
 [[nodiscard]] inline result<repository> parse_repository(std::string_view url,
                                                          host fallback = host::gitea) {
   std::string_view rest = url;
@@ -1243,7 +1443,7 @@ inline std::string expand(std::string tmpl, const repository& r) {
     const std::size_t host_end = rest.find('/');
     if (host_end == std::string_view::npos) {
       return relkit::error{errc::bad_repository_url, url.size(),
-                           "expected /owner/name after the host at " + std::to_string(url.size())};
+                           error_args{}.with_text("/owner/name after the host")};
     }
     hostname = rest.substr(0, host_end);
     // Drop a port of ssh:// URLs; keep it for http(s).
@@ -1256,7 +1456,8 @@ inline std::string expand(std::string tmpl, const repository& r) {
     const std::size_t at = rest.find('@');
     const std::size_t colon = rest.find(':');
     if (colon == std::string_view::npos) {
-      return relkit::error{errc::bad_repository_url, 0, "expected a scheme or host: at 0"};
+      return relkit::error{errc::bad_repository_url, 0,
+                           error_args{}.with_text("a scheme or host:")};
     }
     hostname = rest.substr(at == std::string_view::npos || at > colon ? 0 : at + 1,
                            colon - (at == std::string_view::npos || at > colon ? 0 : at + 1));
@@ -1268,11 +1469,10 @@ inline std::string expand(std::string tmpl, const repository& r) {
   const std::size_t position =
       url.size() - (rest.size() - static_cast<std::size_t>(path.data() - rest.data()));
   if (hostname.empty() || last == std::string_view::npos || last == 0 || last + 1 == path.size()) {
-    return relkit::error{errc::bad_repository_url, position,
-                         "expected owner/name at " + std::to_string(position)};
+    return relkit::error{errc::bad_repository_url, position, error_args{}.with_text("owner/name")};
   }
   repository out;
-  const std::string lower_host = detail_impl::lower(hostname);
+  const std::string lower_host = detail::lower(hostname);
   out.kind = lower_host.find("github") != std::string::npos      ? host::github
              : lower_host.find("gitlab") != std::string::npos    ? host::gitlab
              : lower_host.find("bitbucket") != std::string::npos ? host::bitbucket
@@ -1285,13 +1485,7 @@ inline std::string expand(std::string tmpl, const repository& r) {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
-
-// ---- begin relkit/changelog/render.hpp ----
-// relkit::changelog: the styles, rendering of one release and of whole files.
-// Included by relkit/changelog.hpp; include that header instead.
-
-#include <algorithm>
-
+// ---- end relkit/changelog/repository.hpp ----
 // ---- begin relkit/detail/prefix_key.hpp ----
 // An order-preserving 8-byte key of a string, for sorts and searches that
 // would otherwise call memcmp on every comparison.
@@ -1304,7 +1498,7 @@ namespace detail {
 // The first eight bytes of s as a big-endian number, zero-padded. If
 // prefix_key(a) < prefix_key(b) then a < b byte-wise; equal keys say nothing,
 // so callers compare the strings themselves on a tie.
-constexpr std::uint64_t prefix_key(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::uint64_t prefix_key(std::string_view s) noexcept {
   std::uint64_t key = 0;
   for (std::size_t i = 0; i < 8; ++i) {
     key = (key << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
@@ -1318,203 +1512,7 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
-namespace styles {
-
-namespace detail_impl {
-inline rule type_rule(std::string type, std::string section, bool hidden = false) {
-  return rule{rule::match::type, std::move(type), std::move(section), hidden};
-}
-inline rule header_rule(rule::match kind, std::string text, std::string section) {
-  return rule{kind, std::move(text), std::move(section), false};
-}
-}  // namespace detail_impl
-
-// conventional-changelog-conventionalcommits 10.4.1 (writer 9.3.0): `##` headings,
-// ⚠ BREAKING CHANGES first, Features / Bug Fixes / Performance Improvements /
-// Reverts, other types hidden unless they carry a breaking note.
-[[nodiscard]] inline style conventionalcommits() {
-  using detail_impl::type_rule;
-  style s;
-  s.rules = {type_rule("feat", "Features"),
-             type_rule("feature", "Features"),
-             type_rule("fix", "Bug Fixes"),
-             type_rule("perf", "Performance Improvements"),
-             type_rule("revert", "Reverts"),
-             type_rule("docs", "Documentation", true),
-             type_rule("style", "Styles", true),
-             type_rule("chore", "Miscellaneous Chores", true),
-             type_rule("refactor", "Code Refactoring", true),
-             type_rule("test", "Tests", true),
-             type_rule("build", "Build System", true),
-             type_rule("ci", "Continuous Integration", true)};
-  s.section_order = {
-      "Features",      "Bug Fixes",    "Performance Improvements", "Reverts",
-      "Documentation", "Styles",       "Miscellaneous Chores",     "Code Refactoring",
-      "Tests",         "Build System", "Continuous Integration"};
-  return s;
-}
-
-// conventional-changelog-angular 9.4.0 (writer 9.3.0): `#` for x.y.0 releases,
-// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`.
-[[nodiscard]] inline style angular() {
-  using detail_impl::type_rule;
-  style s;
-  s.rules = {type_rule("feat", "Features"),
-             type_rule("fix", "Bug Fixes"),
-             type_rule("perf", "Performance Improvements"),
-             type_rule("revert", "Reverts"),
-             type_rule("docs", "Documentation", true),
-             type_rule("style", "Styles", true),
-             type_rule("refactor", "Code Refactoring", true),
-             type_rule("test", "Tests", true),
-             type_rule("build", "Build System", true),
-             type_rule("ci", "Continuous Integration", true)};
-  s.type_case_insensitive = false;
-  s.sections_alphabetical = true;
-  s.h1_unless_patch = true;
-  s.breaking_title = "BREAKING CHANGES";
-  s.breaking_last = true;
-  s.split_references = false;
-  s.issues_digits_only = true;
-  return s;
-}
-
-// @semantic-release/release-notes-generator 14.1.1 with its default preset
-// (angular 8.3.1, writer 8.4.0): the angular layout with two blank lines before
-// each `###`, breaking notes in commit order, `#123` linked even inside code.
-[[nodiscard]] inline style semantic_release() {
-  style s = angular();
-  s.blank_lines = 2;
-  s.sort_notes = false;
-  s.protect_markdown = false;
-  return s;
-}
-
-// git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
-// oldest first, no links; unconventional commits and chore(deps…) dropped.
-[[nodiscard]] inline style git_cliff() {
-  using detail_impl::header_rule;
-  using m = rule::match;
-  style s;
-  s.kind = layout::git_cliff;
-  s.rules = {header_rule(m::header_prefix, "feat", "🚀 Features"),
-             header_rule(m::header_prefix, "fix", "🐛 Bug Fixes"),
-             header_rule(m::header_prefix, "doc", "📚 Documentation"),
-             header_rule(m::header_prefix, "perf", "⚡ Performance"),
-             header_rule(m::header_prefix, "refactor", "🚜 Refactor"),
-             header_rule(m::header_prefix, "style", "🎨 Styling"),
-             header_rule(m::header_prefix, "test", "🧪 Testing"),
-             header_rule(m::header_prefix, "chore(release): prepare for", ""),
-             header_rule(m::header_prefix, "chore(deps", ""),
-             header_rule(m::header_prefix, "chore(pr)", ""),
-             header_rule(m::header_prefix, "chore(pull)", ""),
-             header_rule(m::header_prefix, "chore", "⚙️ Miscellaneous Tasks"),
-             header_rule(m::header_prefix, "ci", "⚙️ Miscellaneous Tasks"),
-             header_rule(m::body_contains, "security", "🛡️ Security"),
-             header_rule(m::header_prefix, "revert", "◀️ Revert"),
-             header_rule(m::any, "", "💼 Other")};
-  s.section_order = {
-      "🚀 Features",       "🐛 Bug Fixes",   "📚 Documentation", "⚡ Performance",
-      "🚜 Refactor",       "🎨 Styling",     "🧪 Testing",    "⚙️ Miscellaneous Tasks",
-      "🛡️ Security", "◀️ Revert", "💼 Other"};
-  s.dashed_date = true;
-  s.link_compare = false;
-  s.strip_v = true;
-  s.breaking_title.clear();
-  s.bullet = "- ";
-  s.git_cliff_bullets = true;
-  s.sort_entries = false;
-  s.link_commits = false;
-  s.link_references = false;
-  s.drop_revert_pairs = false;  // git-cliff lists both
-  s.file_header =
-      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n";
-  return s;
-}
-
-// git-cliff's keepachangelog example configuration: Added / Changed / Fixed /
-// Removed by the wording of the first line, unconventional commits kept.
-[[nodiscard]] inline style git_cliff_keepachangelog() {
-  using detail_impl::header_rule;
-  using m = rule::match;
-  style s = git_cliff();
-  s.rules = {header_rule(m::header_contains, ": add", "Added"),
-             header_rule(m::header_contains, ": support", "Added"),
-             header_rule(m::header_contains, ": remove", "Removed"),
-             header_rule(m::header_contains, ": delete", "Removed"),
-             header_rule(m::header_prefix, "test", "Fixed"),
-             header_rule(m::header_prefix, "fix", "Fixed"),
-             header_rule(m::header_contains, ": fix", "Fixed"),
-             header_rule(m::any, "", "Changed")};
-  s.section_order = {"Added", "Changed", "Fixed", "Removed"};
-  s.skip_unconventional = false;
-  s.first_line_only = true;
-  s.file_header =
-      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
-      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),\n"
-      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
-  s.file_footer = "<!-- generated by git-cliff -->\n";
-  s.git_cliff_links = true;
-  return s;
-}
-
-// Keep a Changelog 1.1.0: `## [1.0.0] - date`, Added / Changed / Deprecated /
-// Removed / Fixed / Security, `- ` bullets, `[Unreleased]`, link definitions at the bottom.
-[[nodiscard]] inline style keep_a_changelog() {
-  using detail_impl::type_rule;
-  style s;
-  s.kind = layout::keep_a_changelog;
-  s.rules = {type_rule("feat", "Added"),
-             type_rule("feature", "Added"),
-             type_rule("add", "Added"),
-             type_rule("perf", "Changed"),
-             type_rule("refactor", "Changed"),
-             type_rule("change", "Changed"),
-             type_rule("deprecate", "Deprecated"),
-             type_rule("remove", "Removed"),
-             type_rule("revert", "Removed"),
-             type_rule("fix", "Fixed"),
-             type_rule("security", "Security"),
-             type_rule("docs", "Changed", true),
-             type_rule("chore", "Changed", true),
-             type_rule("build", "Changed", true),
-             type_rule("ci", "Changed", true),
-             type_rule("test", "Changed", true),
-             type_rule("style", "Changed", true)};
-  s.section_order = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"};
-  s.dashed_date = true;
-  s.link_compare = false;
-  s.strip_v = true;
-  s.breaking_title.clear();
-  s.bullet = "- ";
-  s.sort_entries = false;
-  s.oldest_first = false;
-  s.link_commits = false;
-  s.link_references = false;
-  s.show_hashes = false;
-  s.show_references = false;
-  s.file_header =
-      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
-      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
-      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
-  s.link_definitions = true;
-  return s;
-}
-
-// relkit's own style: the conventionalcommits sections with `- ` bullets, a
-// dashed date, linked compare/commits/issues, identical entries merged.
-[[nodiscard]] inline style relkit() {
-  style s = conventionalcommits();
-  s.dashed_date = true;
-  s.bullet = "- ";
-  s.merge_duplicates = true;
-  s.file_header = "# Changelog\n\n";
-  return s;
-}
-
-}  // namespace styles
-
-namespace detail_impl {
+namespace detail {
 
 // A bullet ready to print.
 struct item {
@@ -1527,13 +1525,13 @@ struct item {
 };
 
 // The type rules compare: a revert counts as "revert"; lower-cased unless exact.
-inline std::string rule_type(const entry& e, bool case_insensitive) {
+[[nodiscard]] inline std::string rule_type(const entry& e, bool case_insensitive) {
   std::string type = case_insensitive ? lower(e.type) : e.type;
   if (e.revert_target) type = "revert";
   return type;
 }
 
-inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
+[[nodiscard]] inline bool rule_matches(const rule& r, const entry& e, const std::string& type) {
   switch (r.kind) {
     case rule::match::type:
       return type == r.text;
@@ -1569,7 +1567,7 @@ struct url_pattern {
   }
 };
 
-inline url_pattern make_pattern(std::string expanded, std::string_view key) {
+[[nodiscard]] inline url_pattern make_pattern(std::string expanded, std::string_view key) {
   url_pattern p;
   p.key = key;
   const std::size_t at = expanded.find(key);
@@ -1593,8 +1591,9 @@ struct link_cache {
 
 // conventional-changelog's reference formatter: issue references and @mentions
 // become links outside code, links and URLs; `linked` receives each issue match.
-inline std::string link_text(std::string_view text, const repository& repo, const link_cache& links,
-                             const style& s, std::vector<std::string>* linked) {
+[[nodiscard]] inline std::string link_text(std::string_view text, const repository& repo,
+                                           const link_cache& links, const preset& s,
+                                           std::vector<std::string>* linked) {
   std::string out;
   out.reserve(text.size() + 16);
   std::size_t i = 0;
@@ -1616,7 +1615,7 @@ inline std::string link_text(std::string_view text, const repository& repo, cons
       continue;
     }
     if (s.protect_markdown) {
-      const std::size_t skip = relkit::detail::protected_segment(text, i);
+      const std::size_t skip = protected_segment(text, i);
       if (skip > 0) {
         out.append(text.substr(i, skip));
         i += skip;
@@ -1642,7 +1641,7 @@ inline std::string link_text(std::string_view text, const repository& repo, cons
         continue;
       }
     }
-    if (c == '@' && (i == 0 || !relkit::detail::is_js_word(text[i - 1])) && i + 1 < n) {
+    if (c == '@' && (i == 0 || !is_js_word(text[i - 1])) && i + 1 < n) {
       auto user_char = [](char ch) {
         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '/';
       };
@@ -1678,13 +1677,13 @@ inline std::string link_text(std::string_view text, const repository& repo, cons
   return out;
 }
 
-inline std::string strip_v(std::string_view v) {
+[[nodiscard]] inline std::string strip_v(std::string_view v) {
   if (!v.empty() && (v[0] == 'v' || v[0] == 'V')) v.remove_prefix(1);
   return std::string(v);
 }
 
 // semver patch != 0 (angular's isPatch), read from "1.2.3…" or "v1.2.3…".
-inline bool is_patch(std::string_view version) {
+[[nodiscard]] inline bool is_patch(std::string_view version) {
   const std::string v = strip_v(version);
   const std::size_t a = v.find('.');
   if (a == std::string::npos) return false;
@@ -1696,25 +1695,25 @@ inline bool is_patch(std::string_view version) {
   return !patch.empty() && patch.find_first_not_of('0') != std::string::npos;
 }
 
-inline std::string upper_first(std::string_view s) {
+[[nodiscard]] inline std::string upper_first(std::string_view s) {
   std::string out(s);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
   return out;
 }
 
-inline std::string trim(std::string_view s) {
+[[nodiscard]] inline std::string trim(std::string_view s) {
   std::size_t b = 0;
   std::size_t e = s.size();
-  while (b < e && relkit::detail::is_js_space(s[b])) ++b;
-  while (e > b && relkit::detail::is_js_space(s[e - 1])) --e;
+  while (b < e && is_js_space(s[b])) ++b;
+  while (e > b && is_js_space(s[e - 1])) --e;
   return std::string(s.substr(b, e - b));
 }
 
 // A stable merge sort of indices through a function pointer: one instantiation for
 // every sort here (std::stable_sort per lambda would weigh on compile time).
 using index_less = bool (*)(const void* context, std::size_t a, std::size_t b);
-inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
-                                               const void* context) {
+[[nodiscard]] inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
+                                                             const void* context) {
   std::vector<std::size_t> idx(n);
   for (std::size_t i = 0; i < n; ++i) idx[i] = i;
   std::vector<std::size_t> tmp(n);
@@ -1735,7 +1734,7 @@ inline std::vector<std::size_t> sorted_indices(std::size_t n, index_less less,
 }
 
 // Sorts strings[i] (stable) by prefix key first, then by the whole string.
-inline std::vector<std::size_t> sorted_string_indices(
+[[nodiscard]] inline std::vector<std::size_t> sorted_string_indices(
     const std::vector<const std::string*>& strings) {
   struct keyed {
     std::vector<std::uint64_t> keys;
@@ -1755,7 +1754,8 @@ inline std::vector<std::size_t> sorted_string_indices(
 
 // The entries a release shows: duplicates (same hash) once, revert pairs dropped.
 // O(n log n): releases of tens of thousands of commits stay in milliseconds.
-inline std::vector<const entry*> effective_entries(const release& r, const style& s) {
+[[nodiscard]] inline std::vector<const entry*> effective_entries(const release& r,
+                                                                 const preset& s) {
   const std::size_t n = r.entries.size();
   std::vector<const std::string*> hashes;
   hashes.reserve(n);
@@ -1802,7 +1802,7 @@ inline std::vector<const entry*> effective_entries(const release& r, const style
   return kept;
 }
 
-inline std::size_t section_rank(const style& s, std::string_view title) {
+[[nodiscard]] inline std::size_t section_rank(const preset& s, std::string_view title) {
   std::size_t rank = 0;
   while (rank < s.section_order.size() && s.section_order[rank] != title) ++rank;
   return rank;
@@ -1848,7 +1848,7 @@ inline void append_reference(std::string& out, const reference& ref, const repos
 }
 
 inline void append_commit_link(std::string& out, const entry& e, const link_cache& links,
-                               const style& s) {
+                               const preset& s) {
   const std::string_view short_hash = std::string_view(e.hash).substr(0, 7);
   if (s.link_commits) {
     out += "([";
@@ -1862,7 +1862,7 @@ inline void append_commit_link(std::string& out, const entry& e, const link_cach
 }
 
 inline void append_cc_bullet(std::string& out, const item& it, const repository& repo,
-                             const link_cache& links, const style& s) {
+                             const link_cache& links, const preset& s) {
   const entry& e = *it.source;
   out += s.bullet;
   if (!e.scope.empty()) {
@@ -1913,7 +1913,7 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
   }
 }
 
-inline void append_cliff_bullet(std::string& out, const item& it, const style& s) {
+inline void append_cliff_bullet(std::string& out, const item& it, const preset& s) {
   const entry& e = *it.source;
   out += s.bullet;
   if (s.first_line_only) {
@@ -1929,7 +1929,8 @@ inline void append_cliff_bullet(std::string& out, const item& it, const style& s
   out += upper_first(it.subject);
 }
 
-inline std::string heading(const release& r, const style& s, const repository& repo) {
+[[nodiscard]] inline std::string heading(const release& r, const preset& s,
+                                         const repository& repo) {
   std::string out;
   const std::string tag = r.tag.empty() ? r.version : r.tag;
   if (s.kind != layout::conventional_changelog || s.dashed_date) {
@@ -1981,12 +1982,9 @@ inline std::string heading(const release& r, const style& s, const repository& r
   return out + "\n";
 }
 
-}  // namespace detail_impl
-
-// The notes of one release in `s`: a heading and its sections, ending in one '\n'.
-[[nodiscard]] inline std::string render(const release& r, const style& s,
-                                        const repository& repo = {}) {
-  using namespace detail_impl;
+// The body of changelog::render(release, preset, repository).
+[[nodiscard]] inline std::string render_release(const release& r, const preset& s,
+                                                const repository& repo) {
   const std::vector<const entry*> entries = effective_entries(r, s);
   const link_cache links(repo);
   const bool cliff = s.git_cliff_bullets;
@@ -2052,7 +2050,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
     std::vector<std::string> keys(items.size());
     std::vector<const std::string*> key_refs(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
-      keys[i] = relkit::detail::collation_key(items[i].source->scope + items[i].subject);
+      keys[i] = collation_key(items[i].source->scope + items[i].subject);
       key_refs[i] = &keys[i];
     }
     const std::vector<std::size_t> order = sorted_string_indices(key_refs);
@@ -2099,7 +2097,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
     items = std::move(merged);
   }
 
-  // Group into sections, in the style's order.
+  // Group into sections, in the preset's order.
   std::vector<section_block> sections;
   for (item& it : items) {
     std::size_t at = 0;
@@ -2109,7 +2107,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
   }
   {
     struct section_context {
-      const style* s;
+      const preset* s;
       const std::vector<section_block>* list;
     } context{&s, &sections};
     const std::vector<std::size_t> order = sorted_indices(
@@ -2118,7 +2116,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
           const auto& ctx = *static_cast<const section_context*>(raw);
           const std::string& ta = (*ctx.list)[a].title;
           const std::string& tb = (*ctx.list)[b].title;
-          if (ctx.s->sections_alphabetical) return relkit::detail::collate(ta, tb) < 0;
+          if (ctx.s->sections_alphabetical) return collate(ta, tb) < 0;
           const std::size_t ra = section_rank(*ctx.s, ta);
           const std::size_t rb = section_rank(*ctx.s, tb);
           if (ra != rb) return ra < rb;
@@ -2135,7 +2133,7 @@ inline std::string heading(const release& r, const style& s, const repository& r
         notes.size(),
         [](const void* context, std::size_t a, std::size_t b) {
           const auto& list = *static_cast<const std::vector<note_line>*>(context);
-          return relkit::detail::collate(list[a].text, list[b].text) < 0;
+          return collate(list[a].text, list[b].text) < 0;
         },
         &notes);
     std::vector<note_line> ordered;
@@ -2186,101 +2184,17 @@ inline std::string heading(const release& r, const style& s, const repository& r
   return out;
 }
 
-// A whole CHANGELOG.md: the style's title/preamble, the releases newest first
-// (as given), link definitions or footer.
-[[nodiscard]] inline std::string render_file(const std::vector<release>& newest_first,
-                                             const style& s, const repository& repo = {}) {
-  std::string out = s.file_header;
-  const bool kac = s.link_definitions;
-  bool has_unreleased = false;
-  for (const release& r : newest_first) has_unreleased = has_unreleased || r.unreleased;
-  if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
-  bool first = true;
-  for (const release& r : newest_first) {
-    if (!first) out += '\n';
-    first = false;
-    out += render(r, s, repo);
-  }
-  if (kac) {
-    out += '\n';
-    for (std::size_t i = 0; i < newest_first.size(); ++i) {
-      const release& r = newest_first[i];
-      const std::string tag = r.tag.empty() ? r.version : r.tag;
-      if (i == 0 && !r.unreleased) {
-        out += "[unreleased]: " + compare_url(repo, tag, "HEAD") + "\n";
-      }
-      if (r.unreleased) {
-        if (r.previous_tag) {
-          out += "[unreleased]: " + compare_url(repo, *r.previous_tag, "HEAD") + "\n";
-        }
-        continue;
-      }
-      out += '[';
-      out += detail_impl::strip_v(r.version);
-      out += "]: ";
-      out += r.previous_tag ? compare_url(repo, *r.previous_tag, tag) : tag_url(repo, tag);
-      out += '\n';
-    }
-  }
-  if (s.git_cliff_links) {
-    std::string links;
-    for (const release& r : newest_first) {
-      const std::string tag = r.tag.empty() ? r.version : r.tag;
-      const std::string base = detail_impl::base_url(repo);
-      if (r.unreleased) {
-        if (r.previous_tag)
-          links += "[unreleased]: " + base + "/compare/" + *r.previous_tag + "..HEAD\n";
-      } else if (r.previous_tag) {
-        links += "[" + detail_impl::strip_v(r.version) + "]: " + base + "/compare/" +
-                 *r.previous_tag + ".." + tag + "\n";
-      }
-    }
-    out += '\n';
-    out += links;
-  }
-  if (!s.file_footer.empty()) {
-    out += '\n';
-    out += s.file_footer;
-  }
-  return out;
-}
-
+}  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
-
-// ---- begin relkit/changelog/prepend.hpp ----
-// relkit::changelog: prepend a release section into an existing CHANGELOG.md.
-// Included by relkit/changelog.hpp; include that header instead.
-//
-// The result is always `old[0, k) + inserted + old[k, end)`: not one byte of the
-// existing file is changed, moved or dropped. The section goes before the first
-// release heading (after the title, the preamble and any [Unreleased] section),
-// or at the end when the file has no release yet.
-
-
+// ---- end relkit/changelog/detail/render.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
-
-struct prepend_options {
-  // When the file already has a section for the version: return it unchanged
-  // (idempotent runs) instead of errc::version_exists.
-  bool skip_existing = false;
-};
-
-// What prepend() reads from an existing file.
-struct outline {
-  std::size_t insert_at = 0;          // where a new release section goes
-  bool has_release = false;           // a release heading was found
-  std::string line_ending = "\n";     // the file's first line ending ("\n" or "\r\n")
-  std::vector<std::string> versions;  // versions of the release headings, in file order
-  std::vector<std::size_t> version_positions;
-};
-
-namespace detail_impl {
+namespace detail {
 
 // Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
-inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
+[[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
   const auto b0 = static_cast<unsigned char>(s[at]);
   if (b0 < 0x80) return 1;
   std::size_t len = 0;
@@ -2310,7 +2224,7 @@ inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
 
 // The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
 // -> "1.2.0"; empty when the heading does not start with a version.
-inline std::string heading_version(std::string_view text) {
+[[nodiscard]] inline std::string heading_version(std::string_view text) {
   std::size_t i = 0;
   if (i < text.size() && text[i] == '[') ++i;
   std::size_t start = i;
@@ -2326,13 +2240,112 @@ inline std::string heading_version(std::string_view text) {
   return std::string(text.substr(start, i - start));
 }
 
-inline bool is_unreleased(std::string_view text) {
+[[nodiscard]] inline bool is_unreleased(std::string_view text) {
   if (!text.empty() && text[0] == '[') text.remove_prefix(1);
   if (text.size() < 10) return false;
   return lower(text.substr(0, 10)) == "unreleased";
 }
 
-}  // namespace detail_impl
+}  // namespace detail
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/changelog/detail/outline.hpp ----
+// ---- begin relkit/changelog/render.hpp ----
+// relkit::changelog::render: the notes of one release, or a whole CHANGELOG.md,
+// written in a preset. Included by relkit/changelog.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+
+// The notes of one release in preset `s`: a heading and its sections, ending in
+// one '\n'. Links point into `repo` (none when it is empty). Never fails.
+[[nodiscard]] inline std::string render(const release& r, const preset& s,
+                                        const repository& repo = {}) {
+  return detail::render_release(r, s, repo);
+}
+
+// A whole CHANGELOG.md: the preset's title/preamble, the releases newest first
+// (as given), link definitions or footer.
+[[nodiscard]] inline std::string render(const std::vector<release>& newest_first, const preset& s,
+                                        const repository& repo = {}) {
+  std::string out = s.file_header;
+  const bool kac = s.link_definitions;
+  bool has_unreleased = false;
+  for (const release& r : newest_first) has_unreleased = has_unreleased || r.unreleased;
+  if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
+  bool first = true;
+  for (const release& r : newest_first) {
+    if (!first) out += '\n';
+    first = false;
+    out += render(r, s, repo);
+  }
+  if (kac) {
+    out += '\n';
+    for (std::size_t i = 0; i < newest_first.size(); ++i) {
+      const release& r = newest_first[i];
+      const std::string tag = r.tag.empty() ? r.version : r.tag;
+      if (i == 0 && !r.unreleased) {
+        out += "[unreleased]: " + compare_url(repo, tag, "HEAD") + "\n";
+      }
+      if (r.unreleased) {
+        if (r.previous_tag) {
+          out += "[unreleased]: " + compare_url(repo, *r.previous_tag, "HEAD") + "\n";
+        }
+        continue;
+      }
+      out += '[';
+      out += detail::strip_v(r.version);
+      out += "]: ";
+      out += r.previous_tag ? compare_url(repo, *r.previous_tag, tag) : tag_url(repo, tag);
+      out += '\n';
+    }
+  }
+  if (s.git_cliff_links) {
+    std::string links;
+    for (const release& r : newest_first) {
+      const std::string tag = r.tag.empty() ? r.version : r.tag;
+      const std::string base = detail::base_url(repo);
+      if (r.unreleased) {
+        if (r.previous_tag)
+          links += "[unreleased]: " + base + "/compare/" + *r.previous_tag + "..HEAD\n";
+      } else if (r.previous_tag) {
+        links += "[" + detail::strip_v(r.version) + "]: " + base + "/compare/" + *r.previous_tag +
+                 ".." + tag + "\n";
+      }
+    }
+    out += '\n';
+    out += links;
+  }
+  if (!s.file_footer.empty()) {
+    out += '\n';
+    out += s.file_footer;
+  }
+  return out;
+}
+
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/changelog/render.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+
+struct prepend_options {
+  // When the file already has a section for the version: return it unchanged
+  // (idempotent runs) instead of errc::version_exists.
+  bool skip_existing = false;
+};
+
+// What prepend() reads from an existing file.
+struct outline {
+  std::size_t insert_at = 0;          // where a new release section goes
+  bool has_release = false;           // a release heading was found
+  std::string line_ending = "\n";     // the file's first line ending ("\n" or "\r\n")
+  std::vector<std::string> versions;  // versions of the release headings, in file order
+  std::vector<std::size_t> version_positions;
+};
 
 // Reads the structure of an existing changelog. errc::unrecognized_file (with the
 // byte position) for a NUL byte, invalid UTF-8 or a code fence that never closes.
@@ -2345,11 +2358,11 @@ inline bool is_unreleased(std::string_view text) {
   for (std::size_t i = 0; i < file.size();) {
     if (file[i] == '\0') {
       return relkit::error{errc::unrecognized_file, i,
-                           "NUL byte: not a text file at " + std::to_string(i)};
+                           error_args{}.with_text("NUL byte, not a text file")};
     }
-    const std::size_t len = detail_impl::utf8_length(file, i);
+    const std::size_t len = detail::utf8_length(file, i);
     if (len == 0) {
-      return relkit::error{errc::unrecognized_file, i, "invalid UTF-8 at " + std::to_string(i)};
+      return relkit::error{errc::unrecognized_file, i, error_args{}.with_text("invalid UTF-8")};
     }
     i += len;
   }
@@ -2391,7 +2404,7 @@ inline bool is_unreleased(std::string_view text) {
       if (level <= 6 && level < body.size() && body[level] == ' ') {
         std::string_view text = body.substr(level + 1);
         while (!text.empty() && text[0] == ' ') text.remove_prefix(1);
-        const std::string version = detail_impl::heading_version(text);
+        const std::string version = detail::heading_version(text);
         if (!version.empty()) {
           if (!out.has_release) {
             out.has_release = true;
@@ -2399,7 +2412,7 @@ inline bool is_unreleased(std::string_view text) {
           }
           out.versions.push_back(version);
           out.version_positions.push_back(start);
-        } else if (!out.has_release && detail_impl::is_unreleased(text)) {
+        } else if (!out.has_release && detail::is_unreleased(text)) {
           after_unreleased = true;
         } else if (after_unreleased && level <= 2 && unreleased_end == std::string_view::npos &&
                    !out.has_release) {
@@ -2411,7 +2424,7 @@ inline bool is_unreleased(std::string_view text) {
   }
   if (in_fence) {
     return relkit::error{errc::unrecognized_file, fence_start,
-                         "code fence never closed at " + std::to_string(fence_start)};
+                         error_args{}.with_text("code fence never closed")};
   }
   if (!out.has_release) {
     out.insert_at = unreleased_end != std::string_view::npos ? unreleased_end : file.size();
@@ -2428,14 +2441,12 @@ inline bool is_unreleased(std::string_view text) {
                                                  const prepend_options& options = {}) {
   auto shape = read_outline(file);
   if (!shape) return shape.error();
-  const std::string wanted = detail_impl::strip_v(version);
+  const std::string wanted = detail::strip_v(version);
   for (std::size_t i = 0; i < shape->versions.size(); ++i) {
     if (shape->versions[i] != wanted) continue;
     if (options.skip_existing) return std::string(file);
     const std::size_t at = shape->version_positions[i];
-    return relkit::error{
-        errc::version_exists, at,
-        "version " + wanted + " is already in the changelog at " + std::to_string(at)};
+    return relkit::error{errc::version_exists, at, error_args{}.with_token(wanted)};
   }
   const std::string& eol = shape->line_ending;
   std::string block;
@@ -2473,7 +2484,7 @@ inline bool is_unreleased(std::string_view text) {
 
 // Renders `r` in `s` and prepends it (see above).
 [[nodiscard]] inline result<std::string> prepend(std::string_view file, const release& r,
-                                                 const style& s, const repository& repo = {},
+                                                 const preset& s, const repository& repo = {},
                                                  const prepend_options& options = {}) {
   return prepend(file, render(r, s, repo), r.unreleased ? std::string_view() : r.version, options);
 }
@@ -2481,7 +2492,246 @@ inline bool is_unreleased(std::string_view text) {
 }  // namespace changelog
 RELKIT_NAMESPACE_END
 // ---- end relkit/changelog/prepend.hpp ----
-// ---- end relkit/changelog/render.hpp ----
+// ---- begin relkit/changelog/preset.hpp ----
+// relkit::changelog::presets: the changelogs of the reference tools, as data
+// (a relkit::changelog::preset each) you can copy and change before render().
+// Included by relkit/changelog.hpp.
+
+
+// ---- begin relkit/changelog/detail/rules.hpp ----
+// Shorthands the presets are written with (internal).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+namespace detail {
+[[nodiscard]] inline rule type_rule(std::string type, std::string section, bool hidden = false) {
+  return rule{rule::match::type, std::move(type), std::move(section), hidden};
+}
+[[nodiscard]] inline rule header_rule(rule::match kind, std::string text, std::string section) {
+  return rule{kind, std::move(text), std::move(section), false};
+}
+}  // namespace detail
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/changelog/detail/rules.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace changelog {
+namespace presets {
+
+// conventional-changelog-conventionalcommits 10.4.1 (writer 9.3.0): `##` headings,
+// ⚠ BREAKING CHANGES first, Features / Bug Fixes / Performance Improvements /
+// Reverts, other types hidden unless they carry a breaking note.
+[[nodiscard]] inline preset conventionalcommits() {
+  using detail::type_rule;
+  preset s;
+  s.rules = {type_rule("feat", "Features"),
+             type_rule("feature", "Features"),
+             type_rule("fix", "Bug Fixes"),
+             type_rule("perf", "Performance Improvements"),
+             type_rule("revert", "Reverts"),
+             type_rule("docs", "Documentation", true),
+             type_rule("preset", "Styles", true),
+             type_rule("chore", "Miscellaneous Chores", true),
+             type_rule("refactor", "Code Refactoring", true),
+             type_rule("test", "Tests", true),
+             type_rule("build", "Build System", true),
+             type_rule("ci", "Continuous Integration", true)};
+  s.section_order = {
+      "Features",      "Bug Fixes",    "Performance Improvements", "Reverts",
+      "Documentation", "Styles",       "Miscellaneous Chores",     "Code Refactoring",
+      "Tests",         "Build System", "Continuous Integration"};
+  return s;
+}
+
+// conventional-changelog-angular 9.4.0 (writer 9.3.0): `#` for x.y.0 releases,
+// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`.
+[[nodiscard]] inline preset angular() {
+  using detail::type_rule;
+  preset s;
+  s.rules = {type_rule("feat", "Features"),
+             type_rule("fix", "Bug Fixes"),
+             type_rule("perf", "Performance Improvements"),
+             type_rule("revert", "Reverts"),
+             type_rule("docs", "Documentation", true),
+             type_rule("preset", "Styles", true),
+             type_rule("refactor", "Code Refactoring", true),
+             type_rule("test", "Tests", true),
+             type_rule("build", "Build System", true),
+             type_rule("ci", "Continuous Integration", true)};
+  s.type_case_insensitive = false;
+  s.sections_alphabetical = true;
+  s.h1_unless_patch = true;
+  s.breaking_title = "BREAKING CHANGES";
+  s.breaking_last = true;
+  s.split_references = false;
+  s.issues_digits_only = true;
+  return s;
+}
+
+// @semantic-release/release-notes-generator 14.1.1 with its default preset
+// (angular 8.3.1, writer 8.4.0): the angular layout with two blank lines before
+// each `###`, breaking notes in commit order, `#123` linked even inside code.
+[[nodiscard]] inline preset semantic_release() {
+  preset s = angular();
+  s.blank_lines = 2;
+  s.sort_notes = false;
+  s.protect_markdown = false;
+  return s;
+}
+
+// git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
+// oldest first, no links; unconventional commits and chore(deps…) dropped.
+[[nodiscard]] inline preset git_cliff() {
+  using detail::header_rule;
+  using m = rule::match;
+  preset s;
+  s.kind = layout::git_cliff;
+  s.rules = {header_rule(m::header_prefix, "feat", "🚀 Features"),
+             header_rule(m::header_prefix, "fix", "🐛 Bug Fixes"),
+             header_rule(m::header_prefix, "doc", "📚 Documentation"),
+             header_rule(m::header_prefix, "perf", "⚡ Performance"),
+             header_rule(m::header_prefix, "refactor", "🚜 Refactor"),
+             header_rule(m::header_prefix, "preset", "🎨 Styling"),
+             header_rule(m::header_prefix, "test", "🧪 Testing"),
+             header_rule(m::header_prefix, "chore(release): prepare for", ""),
+             header_rule(m::header_prefix, "chore(deps", ""),
+             header_rule(m::header_prefix, "chore(pr)", ""),
+             header_rule(m::header_prefix, "chore(pull)", ""),
+             header_rule(m::header_prefix, "chore", "⚙️ Miscellaneous Tasks"),
+             header_rule(m::header_prefix, "ci", "⚙️ Miscellaneous Tasks"),
+             header_rule(m::body_contains, "security", "🛡️ Security"),
+             header_rule(m::header_prefix, "revert", "◀️ Revert"),
+             header_rule(m::any, "", "💼 Other")};
+  s.section_order = {
+      "🚀 Features",       "🐛 Bug Fixes",   "📚 Documentation", "⚡ Performance",
+      "🚜 Refactor",       "🎨 Styling",     "🧪 Testing",    "⚙️ Miscellaneous Tasks",
+      "🛡️ Security", "◀️ Revert", "💼 Other"};
+  s.dashed_date = true;
+  s.link_compare = false;
+  s.strip_v = true;
+  s.breaking_title.clear();
+  s.bullet = "- ";
+  s.git_cliff_bullets = true;
+  s.sort_entries = false;
+  s.link_commits = false;
+  s.link_references = false;
+  s.drop_revert_pairs = false;  // git-cliff lists both
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n";
+  return s;
+}
+
+// git-cliff's keepachangelog example configuration: Added / Changed / Fixed /
+// Removed by the wording of the first line, unconventional commits kept.
+[[nodiscard]] inline preset git_cliff_keepachangelog() {
+  using detail::header_rule;
+  using m = rule::match;
+  preset s = git_cliff();
+  s.rules = {header_rule(m::header_contains, ": add", "Added"),
+             header_rule(m::header_contains, ": support", "Added"),
+             header_rule(m::header_contains, ": remove", "Removed"),
+             header_rule(m::header_contains, ": delete", "Removed"),
+             header_rule(m::header_prefix, "test", "Fixed"),
+             header_rule(m::header_prefix, "fix", "Fixed"),
+             header_rule(m::header_contains, ": fix", "Fixed"),
+             header_rule(m::any, "", "Changed")};
+  s.section_order = {"Added", "Changed", "Fixed", "Removed"};
+  s.skip_unconventional = false;
+  s.first_line_only = true;
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),\n"
+      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
+  s.file_footer = "<!-- generated by git-cliff -->\n";
+  s.git_cliff_links = true;
+  return s;
+}
+
+// Keep a Changelog 1.1.0: `## [1.0.0] - date`, Added / Changed / Deprecated /
+// Removed / Fixed / Security, `- ` bullets, `[Unreleased]`, link definitions at the bottom.
+[[nodiscard]] inline preset keep_a_changelog() {
+  using detail::type_rule;
+  preset s;
+  s.kind = layout::keep_a_changelog;
+  s.rules = {type_rule("feat", "Added"),
+             type_rule("feature", "Added"),
+             type_rule("add", "Added"),
+             type_rule("perf", "Changed"),
+             type_rule("refactor", "Changed"),
+             type_rule("change", "Changed"),
+             type_rule("deprecate", "Deprecated"),
+             type_rule("remove", "Removed"),
+             type_rule("revert", "Removed"),
+             type_rule("fix", "Fixed"),
+             type_rule("security", "Security"),
+             type_rule("docs", "Changed", true),
+             type_rule("chore", "Changed", true),
+             type_rule("build", "Changed", true),
+             type_rule("ci", "Changed", true),
+             type_rule("test", "Changed", true),
+             type_rule("preset", "Changed", true)};
+  s.section_order = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"};
+  s.dashed_date = true;
+  s.link_compare = false;
+  s.strip_v = true;
+  s.breaking_title.clear();
+  s.bullet = "- ";
+  s.sort_entries = false;
+  s.oldest_first = false;
+  s.link_commits = false;
+  s.link_references = false;
+  s.show_hashes = false;
+  s.show_references = false;
+  s.file_header =
+      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+      "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
+      "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n";
+  s.link_definitions = true;
+  return s;
+}
+
+// relkit's own preset: the conventionalcommits sections with `- ` bullets, a
+// dashed date, linked compare/commits/issues, identical entries merged.
+[[nodiscard]] inline preset relkit() {
+  preset s = conventionalcommits();
+  s.dashed_date = true;
+  s.bullet = "- ";
+  s.merge_duplicates = true;
+  s.file_header = "# Changelog\n\n";
+  return s;
+}
+namespace detail {
+struct preset_name {
+  std::string_view name;
+  preset (*make)();
+};
+inline constexpr preset_name preset_names[] = {
+    {"conventionalcommits", &conventionalcommits},
+    {"angular", &angular},
+    {"semantic_release", &semantic_release},
+    {"git_cliff", &git_cliff},
+    {"git_cliff_keepachangelog", &git_cliff_keepachangelog},
+    {"keep_a_changelog", &keep_a_changelog},
+    {"relkit", &relkit},
+};
+}  // namespace detail
+
+// The preset whose function has this name ("keep_a_changelog" -> keep_a_changelog());
+// nullopt for any other text. The names are those of the functions above, one table.
+[[nodiscard]] inline std::optional<preset> named(std::string_view name) {
+  for (const detail::preset_name& entry : detail::preset_names) {
+    if (entry.name == name) return entry.make();
+  }
+  return std::nullopt;
+}
+
+}  // namespace presets
+}  // namespace changelog
+RELKIT_NAMESPACE_END
+// ---- end relkit/changelog/preset.hpp ----
 // ---- end relkit/changelog.hpp ----
 // ---- begin relkit/commits.hpp ----
 // relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
@@ -2500,12 +2750,173 @@ RELKIT_NAMESPACE_END
 // Included by relkit/commits.hpp (public API in namespace relkit::commits).
 
 
-// ---- begin relkit/commits/parse.hpp ----
-// The commit message parser behind relkit::commits::parse (both grammars).
-// Included by relkit/commits.hpp after the value types; not a public header.
+// ---- begin relkit/commits/detail/bump.hpp ----
+// Internals of relkit::commits::decide: release-please's squash-body split and
+// the header comparison of revert matching.
+
+
+// ---- begin relkit/commits/commit.hpp ----
+// relkit::commits value types: the error codes, the grammars (dialect), the
+// parse options and the parsed commit with its notes, footers, references and
+// revert. Included by relkit/commits.hpp.
 
 #include <memory>
 
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over parse_options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+};
+
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::empty_message, "empty_message", "empty commit message"},
+    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
+    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("commits");
+}  // namespace detail
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
+}
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
+    {dialect::spec, "spec"},
+    {dialect::conventional_changelog, "conventional_changelog"},
+    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
+    {dialect::semantic_release_angular, "semantic_release_angular"},
+};
+}  // namespace detail
+// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
+  return relkit::detail::enum_to_string(detail::dialect_names, value);
+}
+// The grammar that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::dialect_names, name);
+}
+
+// How parse() reads a message.
+struct parse_options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
+// or `revert: <header>` + the same.
+struct reverted_commit {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
+    return !(a == b);
+  }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<reverted_commit> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/commits/commit.hpp ----
 // ---- begin relkit/commits/detail/text.hpp ----
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is
@@ -2515,43 +2926,44 @@ RELKIT_NAMESPACE_END
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace commits {
 namespace detail {
 
-constexpr bool is_ascii_word(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-constexpr bool is_ascii_digit(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
-constexpr char ascii_lower(char c) noexcept {
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
-constexpr bool is_ascii_upper(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_upper(char c) noexcept {
   return c >= 'A' && c <= 'Z';
 }
-constexpr bool is_ascii_lower(char c) noexcept {
+[[nodiscard]] constexpr bool is_ascii_lower(char c) noexcept {
   return c >= 'a' && c <= 'z';
 }
 
-inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   }
   return true;
 }
-inline bool istarts_with_ascii(std::string_view text, std::size_t at,
-                               std::string_view prefix) noexcept {
+[[nodiscard]] inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+                                             std::string_view prefix) noexcept {
   return text.size() >= at && text.size() - at >= prefix.size() &&
          iequals_ascii(text.substr(at, prefix.size()), prefix);
 }
 
-constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<unsigned char>(s[i]);
 }
 
 // Length in bytes of the JavaScript `\s` character starting at i, or 0.
-inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size()) return 0;
   const unsigned char c = message_byte_at(s, i);
   if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
@@ -2573,7 +2985,8 @@ inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
 }
 
 // Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
-inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t js_line_terminator_length(std::string_view s,
+                                                           std::size_t i) noexcept {
   if (i >= s.size()) return 0;
   const unsigned char c = message_byte_at(s, i);
   if (c == '\n' || c == '\r') return 1;
@@ -2585,7 +2998,8 @@ inline std::size_t js_line_terminator_length(std::string_view s, std::size_t i) 
 }
 
 // Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
-inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from) noexcept {
+[[nodiscard]] inline std::size_t find_js_line_terminator(std::string_view s,
+                                                         std::size_t from) noexcept {
   for (std::size_t i = from; i < s.size(); ++i) {
     const unsigned char c = message_byte_at(s, i);
     if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
@@ -2594,18 +3008,18 @@ inline std::size_t find_js_line_terminator(std::string_view s, std::size_t from)
 }
 
 // Skips `\s*` from i.
-inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
   for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
   return i;
 }
 
 // JavaScript's String.prototype.trim() leaves nothing.
-inline bool is_js_blank(std::string_view s) noexcept {
+[[nodiscard]] inline bool is_js_blank(std::string_view s) noexcept {
   return skip_js_spaces(s, 0) == s.size();
 }
 
 // `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
-inline std::string_view trim_newlines(std::string_view s) noexcept {
+[[nodiscard]] inline std::string_view trim_newlines(std::string_view s) noexcept {
   std::size_t first = 0;
   while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
   std::size_t last = s.size();
@@ -2614,15 +3028,15 @@ inline std::string_view trim_newlines(std::string_view s) noexcept {
 }
 
 // Reference repository characters: [\w\-./].
-constexpr bool is_repository_char(char c) noexcept {
+[[nodiscard]] constexpr bool is_repository_char(char c) noexcept {
   return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
 }
-constexpr bool is_issue_char(char c) noexcept {
+[[nodiscard]] constexpr bool is_issue_char(char c) noexcept {
   return is_ascii_word(c) || c == '-';
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
-inline bool contains_url(std::string_view s) noexcept {
+[[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
   for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
     if (at > 0 && is_ascii_word(s[at - 1])) continue;
     std::size_t i = at + 4;
@@ -2647,7 +3061,7 @@ inline constexpr std::string_view reference_actions[] = {
     "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
 
 // The word starting at i (preceded by a non-word character) is one of the actions.
-inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
   std::size_t end = i;
   while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
@@ -2661,8 +3075,8 @@ inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
 
 // Length of the action keyword that the parser's alternation picks at i, such that
 // what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
-inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool allow_colon,
-                                     std::size_t& after) noexcept {
+[[nodiscard]] inline std::size_t action_keyword_at(std::string_view s, std::size_t i,
+                                                   bool allow_colon, std::size_t& after) noexcept {
   if (i > 0 && is_ascii_word(s[i - 1])) return 0;
   const char c = ascii_lower(s[i]);
   if (c != 'c' && c != 'f' && c != 'r') return 0;
@@ -2685,156 +3099,21 @@ inline std::size_t action_keyword_at(std::string_view s, std::size_t i, bool all
 }
 
 }  // namespace detail
+}  // namespace commits
 RELKIT_NAMESPACE_END
 // ---- end relkit/commits/detail/text.hpp ----
-// ---- begin relkit/commits/commit.hpp ----
-// relkit::commits value types (commit, note, footer, reference, revert), options and
-// error codes. Included by relkit/commits.hpp; not a public header.
+// ---- begin relkit/commits/parse.hpp ----
+// relkit::commits::parse: one commit message read in one of the grammars, and
+// rebuild_header. Included by relkit/commits.hpp.
+
+
+// ---- begin relkit/commits/detail/parser.hpp ----
+// The commit message parser behind relkit::commits::parse (both grammars; internal).
 
 
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
-
-enum class errc {
-  empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over options::max_length
-  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_version,        // next_version: the current version is not SemVer
-};
-
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty_message:
-      return "empty_message";
-    case errc::message_too_long:
-      return "message_too_long";
-    case errc::bad_log_record:
-      return "bad_log_record";
-    case errc::bad_version:
-      return "bad_version";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"commits", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
-
-// Which grammar parse() follows.
-enum class dialect : std::uint8_t {
-  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
-  spec,
-  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
-  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
-  // on any line after the header, git-trailer footer start, `""` vs absent body.
-  conventional_changelog,
-  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
-  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
-  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
-  semantic_release_conventionalcommits,
-  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
-  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
-  semantic_release_angular,
-};
-
-struct options {
-  dialect grammar = dialect::spec;
-  // Longer messages are an error (errc::message_too_long), not a slow parse.
-  std::size_t max_length = std::size_t{64} << 20;
-  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
-  // which take every later line away from body, footer and notes. commitlint sets it off.
-  bool meta_fields = true;
-};
-
-// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
-struct note {
-  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
-  std::string_view text;   // the description; multi-line values joined by '\n'
-  friend bool operator==(const note& a, const note& b) {
-    return a.title == b.title && a.text == b.text;
-  }
-  friend bool operator!=(const note& a, const note& b) { return !(a == b); }
-};
-
-// A git-trailer footer: `Token: value` or `Token #value`.
-struct footer {
-  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
-  std::string_view separator;  // ": " or " #"
-  std::string_view value;      // to the next footer token; lines joined by '\n'
-  friend bool operator==(const footer& a, const footer& b) {
-    return a.token == b.token && a.separator == b.separator && a.value == b.value;
-  }
-  friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
-};
-
-// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
-struct reference {
-  std::string_view raw;     // the parser's raw match (from the end of the previous one)
-  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
-  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
-  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
-  std::string_view prefix;                // "#"
-  std::string_view issue;                 // "12"
-  friend bool operator==(const reference& a, const reference& b) {
-    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
-           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
-  }
-  friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
-};
-
-// `Revert "<header>"` + `This reverts commit <hash>.`, or `revert: <header>` + the same.
-struct revert {
-  std::string_view header;
-  std::string_view hash;  // may be empty (`This reverts commit .`)
-  friend bool operator==(const revert& a, const revert& b) {
-    return a.header == b.header && a.hash == b.hash;
-  }
-  friend bool operator!=(const revert& a, const revert& b) { return !(a == b); }
-};
-
-struct commit {
-  // False: the header is not `type(scope)!: description`; `reason` says why and
-  // `reason_position` is the byte offset in the message where it stopped matching.
-  bool conventional = false;
-  std::string_view reason;
-  std::size_t reason_position = 0;
-
-  std::string_view header;               // the first line
-  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
-  std::string_view scope;                // empty when absent
-  bool exclamation = false;              // `feat!:` / `feat(x)!:`
-  std::string_view description;          // the subject after ": "
-  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
-  std::optional<std::string_view> footer;  // the footer section, as one text
-  std::vector<struct footer> footers;      // the git trailers of the footer section
-  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
-  bool breaking = false;                   // a breaking note or `!`
-  std::vector<reference> references;
-  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
-  std::optional<struct revert> revert;
-  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
-  // Backing store for values the message does not hold contiguously (shared,
-  // immutable: copies of a commit stay valid). Null when every value is a view.
-  std::shared_ptr<const std::string> owned_text;
-
-  friend bool operator==(const commit& a, const commit& b) {
-    return a.conventional == b.conventional && a.reason == b.reason &&
-           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
-           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
-           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
-           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
-           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
-  }
-  friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
-};
-
-}  // namespace commits
-RELKIT_NAMESPACE_END
-// ---- end relkit/commits/commit.hpp ----
-
-RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
 // The lines of one message: inline for the usual few dozen, on the heap beyond.
@@ -2967,7 +3246,7 @@ class commit_parser {
         if (iequals_ascii(f.token, "Refs")) {
           std::size_t end = 0;
           while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
-          out_.revert = commits::revert{out_.description, f.value.substr(0, end)};
+          out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
           break;
         }
       }
@@ -2996,7 +3275,7 @@ class commit_parser {
     out_.reason_position = position;
   }
 
-  static bool is_blank_line(std::string_view line) noexcept {
+  [[nodiscard]] static bool is_blank_line(std::string_view line) noexcept {
     for (char c : line) {
       if (c != ' ' && c != '\t' && c != '\r') return false;
     }
@@ -3021,12 +3300,12 @@ class commit_parser {
     }
   }
 
-  static bool is_gpg_line(std::string_view line) noexcept {
+  [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
     const std::size_t i = skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
   }
 
-  static bool is_merge_header(std::string_view header) noexcept {
+  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
     if (header.substr(0, 6) != "Merge ") return false;
     const std::string_view rest = header.substr(6);
     for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
@@ -3102,8 +3381,10 @@ class commit_parser {
     out_.description = line.substr(subject);
     out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
     if (out_.type.empty()) {
+      // `(scope)!: x` with an empty type: the parser has no type but its breaking
+      // pattern matched, so the commit still carries the `!` note (and bumps major).
       not_conventional("the header does not start with a type", offset_of(line));
-      return false;
+      return breaking;
     }
     out_.conventional = true;
     return breaking;
@@ -3158,7 +3439,7 @@ class commit_parser {
   }
 
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
-  static bool is_field_line(std::string_view line) noexcept {
+  [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
     if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
     if (find_js_line_terminator(line, 1) != line.size()) return false;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
@@ -3271,7 +3552,7 @@ class commit_parser {
   }
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  static bool compatible_footer_token(std::string_view line) noexcept {
+  [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
     if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
       return true;
     }
@@ -3280,7 +3561,7 @@ class commit_parser {
     return p > 0 && footer_separator_at(line, p);
   }
 
-  static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+  [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
       const std::size_t r = skip_js_spaces(line, p + 1);
       if (r == p + 1) return false;
@@ -3300,7 +3581,7 @@ class commit_parser {
 
   // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
   // Returns the length of the token and separator (0: not a footer line).
-  static std::size_t spec_footer_token(std::string_view line) noexcept {
+  [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
     std::size_t p = 0;
     if (line.substr(0, 15) == "BREAKING CHANGE") {
       p = 15;
@@ -3515,7 +3796,7 @@ class commit_parser {
           std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
           if (e_min < s + 1) e_min = s + 1;
           if (e_min <= i) {
-            out_.revert = commits::revert{m.substr(s, e_min - s), m.substr(h, e - h)};
+            out_.revert = commits::reverted_commit{m.substr(s, e_min - s), m.substr(h, e - h)};
             return true;
           }
         }
@@ -3592,22 +3873,24 @@ class commit_parser {
 };
 
 }  // namespace detail
+}  // namespace commits
 RELKIT_NAMESPACE_END
+// ---- end relkit/commits/detail/parser.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// Parses one commit message. An error only for a message with nothing but
-// whitespace (errc::empty_message; conventional-commits-parser throws there) or
-// one over options::max_length; anything else is a commit, conventional or not.
-[[nodiscard]] inline result<commit> parse(std::string_view message, const options& opts = {}) {
+// Parses one commit message in the grammar opts.grammar. An error only for a message with nothing
+// but whitespace (errc::empty_message; conventional-commits-parser throws there) or one over
+// options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] inline result<commit> parse(std::string_view message,
+                                          const parse_options& opts = {}) {
   if (message.size() > opts.max_length) {
     return relkit::error{errc::message_too_long, opts.max_length,
-                         "message longer than " + std::to_string(opts.max_length) + " bytes at " +
-                             std::to_string(opts.max_length)};
+                         error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
   }
   if (detail::is_js_blank(message)) {
-    return relkit::error{errc::empty_message, 0, "empty commit message at 0"};
+    return relkit::error{errc::empty_message, 0};
   }
   commit out;
   detail::commit_parser parser(message, out);
@@ -3619,8 +3902,10 @@ namespace commits {
   return out;
 }
 
-// The header of a commit, rebuilt: `type(scope)!: description`.
-[[nodiscard]] inline std::string to_string(const commit& c) {
+// The header of a commit, rebuilt: `type(scope)!: description` (the header as
+// written when the commit is not conventional). Not a round trip of the whole
+// commit: body and footers are left out (formerly to_string(commit)).
+[[nodiscard]] inline std::string rebuild_header(const commit& c) {
   if (!c.conventional) return std::string(c.header);
   std::string text(c.type);
   if (!c.scope.empty()) {
@@ -3636,21 +3921,76 @@ namespace commits {
 }  // namespace commits
 RELKIT_NAMESPACE_END
 // ---- end relkit/commits/parse.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+[[nodiscard]] inline std::string_view trim_js(std::string_view s) {
+  std::size_t b = skip_js_spaces(s, 0);
+  std::size_t e = s.size();
+  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+struct item {
+  std::size_t index;
+  commit parsed;
+  bool dropped = false;
+};
+
+// Lines after a squash commit's header that are conventional headers after a blank line
+// (release-please's splitting), each with the lines that follow it.
+[[nodiscard]] inline std::vector<std::string_view> squash_parts(std::string_view body) {
+  std::vector<std::string_view> parts;
+  std::size_t start = std::string_view::npos;
+  bool after_blank = true;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = body.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (after_blank && !blank) {
+      const auto head = parse(line);
+      if (head && head->conventional) {
+        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
+        start = pos;
+      }
+    }
+    after_blank = blank;
+    pos = nl + 1;
+  }
+  if (start != std::string_view::npos) parts.push_back(body.substr(start));
+  return parts;
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/commits/detail/bump.hpp ----
 // ---- begin relkit/semver/operations.hpp ----
 // relkit::semver operations on versions: bump (node-semver inc), diff,
 // truncate, coerce. Included by relkit/semver.hpp.
 
 
-// ---- begin relkit/semver/version.hpp ----
-// relkit::semver versions: the value type, parse, precedence, to_string and
-// hash. Included by relkit/semver.hpp; components that need versions but not
-// ranges (commits, flags) include this part alone to keep their compile time
-// down.
-//
-// A version keeps its prerelease and build text as dot-joined strings; short
-// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
-// so parsing and comparing typical versions does not allocate.
+// ---- begin relkit/semver/detail/bump.hpp ----
+// Internals of relkit::semver bump (node-semver inc): dot-joined identifier
+// lists, decimal increments of any length, identifier validation.
 
+
+// ---- begin relkit/semver/detail/version_text.hpp ----
+// Internals of relkit::semver versions: character classes, JavaScript
+// whitespace (String.prototype.trim and regex \s, Unicode), identifier
+// precedence without allocating, and the version grammar (strict, npm,
+// npm loose) filling a version's fields.
+
+
+// ---- begin relkit/semver/errc.hpp ----
+// relkit::semver's error codes and their domain ("semver"): each code's
+// stable name and message template, in one table.
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -3670,86 +4010,42 @@ enum class errc {
   empty_identifier,      // bump with identifier_base::none and no identifier
 };
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty:
-      return "empty";
-    case errc::too_long:
-      return "too_long";
-    case errc::unexpected_character:
-      return "unexpected_character";
-    case errc::unexpected_end:
-      return "unexpected_end";
-    case errc::leading_zero:
-      return "leading_zero";
-    case errc::number_too_large:
-      return "number_too_large";
-    case errc::invalid_range:
-      return "invalid_range";
-    case errc::invalid_identifier:
-      return "invalid_identifier";
-    case errc::not_a_prerelease:
-      return "not_a_prerelease";
-    case errc::identifier_exists:
-      return "identifier_exists";
-    case errc::empty_identifier:
-      return "empty_identifier";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"semver", &describe};
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::empty, "empty", "empty version"},
+    {errc::too_long, "too_long", "version is longer than {number} characters"},
+    {errc::unexpected_character, "unexpected_character", "unexpected {token} while parsing {text}"},
+    {errc::unexpected_end, "unexpected_end", "unexpected end of input while parsing {text}"},
+    {errc::leading_zero, "leading_zero", "leading zero in {text}"},
+    {errc::number_too_large, "number_too_large", "{text} exceeds {text2}"},
+    {errc::invalid_range, "invalid_range", "invalid range: {text}{token}"},
+    {errc::invalid_identifier, "invalid_identifier", "invalid prerelease identifier '{token}'"},
+    {errc::not_a_prerelease, "not_a_prerelease", "version {token} is not a prerelease"},
+    {errc::identifier_exists, "identifier_exists", "prerelease identifier already exists"},
+    {errc::empty_identifier, "empty_identifier", "empty prerelease identifier"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("semver");
+}  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
+  return detail::errc_domain;
 }
 
-// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
-// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
-//   numbers up to 2^53-1.
-// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
-//   first, leading zeros, a prerelease without `-`.
-enum class parse_mode : unsigned char { strict, npm, npm_loose };
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/errc.hpp ----
 
-struct options {
-  parse_mode mode = parse_mode::strict;
-  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
-};
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
 
-inline constexpr options strict_options{parse_mode::strict, 256};
-inline constexpr options npm_options{parse_mode::npm, 256};
-inline constexpr options npm_loose_options{parse_mode::npm_loose, 256};
-
-// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
-inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
-
-struct version {
-  std::uint64_t major = 0;
-  std::uint64_t minor = 0;
-  std::uint64_t patch = 0;
-  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
-  std::string build;       // dot-joined identifiers without the '+'
-
-  version() = default;
-  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
-          std::string prerelease_ = {}, std::string build_ = {})
-      : major(major_),
-        minor(minor_),
-        patch(patch_),
-        prerelease(std::move(prerelease_)),
-        build(std::move(build_)) {}
-
-  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
-};
-
-namespace detail_semver {
-
-inline bool is_digit(char c) noexcept {
+[[nodiscard]] inline bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
-inline bool is_ident_char(char c) noexcept {
+[[nodiscard]] inline bool is_ident_char(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
-inline bool all_digits(std::string_view s) noexcept {
+[[nodiscard]] inline bool all_digits(std::string_view s) noexcept {
   if (s.empty()) return false;
   for (char c : s)
     if (!is_digit(c)) return false;
@@ -3758,7 +4054,7 @@ inline bool all_digits(std::string_view s) noexcept {
 
 // Byte length of the JavaScript whitespace character (String.prototype.trim,
 // regex \s) starting at `pos`, or 0. UTF-8.
-inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+[[nodiscard]] inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
   if (pos >= s.size()) return 0;
   const auto b0 = static_cast<unsigned char>(s[pos]);
   if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
@@ -3778,44 +4074,27 @@ inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
   return 0;
 }
 // Byte length of the JavaScript whitespace character ending at `end`, or 0.
-inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
+[[nodiscard]] inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
   for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
     if (js_space_at(s, end - len) == len) return len;
   }
   return 0;
 }
 
-inline std::string quote_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out = "byte 0x";
-  out += hex[u >> 4];
-  out += hex[u & 15U];
-  return out;
-}
-
-inline relkit::error unexpected(std::string_view text, std::size_t pos, const char* what) {
+// An unexpected character at `pos` of `text`, or the end; `what` (static
+// text) names what was being parsed.
+[[nodiscard]] inline relkit::error unexpected(std::string_view text, std::size_t pos,
+                                              const char* what) noexcept {
   if (pos >= text.size()) {
-    return relkit::error{
-        errc::unexpected_end, pos,
-        "unexpected end of input at " + std::to_string(pos) + " while parsing " + what};
+    return relkit::error{errc::unexpected_end, pos, relkit::error_args{}.with_text(what)};
   }
-  // one allocation: the message is built in a buffer reserved up front
-  std::string message;
-  message.reserve(80);
-  message += "unexpected ";
-  message += quote_char(text[pos]);
-  message += " at ";
-  message += std::to_string(pos);
-  message += " while parsing ";
-  message += what;
-  return relkit::error{errc::unexpected_character, pos, std::move(message)};
+  return relkit::error{errc::unexpected_character, pos,
+                       relkit::error_args{}.with_text(what).with_byte_of(text, pos)};
 }
 
 // Compares two numeric identifiers (digits only, maybe with leading zeros in
 // loose input) by value, any length.
-inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
   while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
   while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
@@ -3824,7 +4103,7 @@ inline int compare_numeric(std::string_view a, std::string_view b) noexcept {
 }
 
 // §11.4 for one identifier pair.
-inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
   const bool an = all_digits(a);
   const bool bn = all_digits(b);
   if (an && bn) return compare_numeric(a, b);
@@ -3837,8 +4116,8 @@ inline int compare_identifier(std::string_view a, std::string_view b) noexcept {
 // Walks dot-joined identifiers pairwise in one pass, without allocating.
 // `stop_on_equal_value` reproduces node-semver's compareBuild, which returns
 // 0 as soon as two different texts compare equal ("01" vs "1").
-inline int compare_identifier_lists(std::string_view a, std::string_view b,
-                                    bool stop_on_equal_value) noexcept {
+[[nodiscard]] inline int compare_identifier_lists(std::string_view a, std::string_view b,
+                                                  bool stop_on_equal_value) noexcept {
   if (a.empty() || b.empty()) {
     if (a.empty() && b.empty()) return 0;
     return a.empty() ? -1 : 1;
@@ -3889,7 +4168,7 @@ inline int compare_identifier_lists(std::string_view a, std::string_view b,
 // differing byte are byte-identical, hence equal: only the identifier pair
 // holding that byte is compared. Numeric ids that differ only in leading zeros
 // (loose input beyond 2^53) compare equal; the full walk then decides.
-inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
   std::size_t m = 0;
   // eight bytes at a time while they match, then byte by byte
@@ -3931,94 +4210,20 @@ inline int compare_prereleases(std::string_view a, std::string_view b) noexcept 
   return compare_identifier_lists(a.substr(start), b.substr(start), false);
 }
 
-}  // namespace detail_semver
+}  // namespace detail
 
-// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
-inline int compare(const version& a, const version& b) noexcept {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  if (a.prerelease.empty() || b.prerelease.empty()) {
-    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;
-  }
-  return detail_semver::compare_prereleases(a.prerelease, b.prerelease);
-}
+namespace detail {
 
-// node-semver's compareBuild (used by its sort/rsort): precedence, then build
-// identifiers (none sorts first).
-inline int compare_build(const version& a, const version& b) noexcept {
-  const int c = compare(a, b);
-  if (c != 0) return c;
-  return detail_semver::compare_identifier_lists(a.build, b.build, true);
-}
-
-inline bool operator==(const version& a, const version& b) noexcept {
-  return compare(a, b) == 0;
-}
-inline bool operator!=(const version& a, const version& b) noexcept {
-  return compare(a, b) != 0;
-}
-inline bool operator<(const version& a, const version& b) noexcept {
-  return compare(a, b) < 0;
-}
-inline bool operator>(const version& a, const version& b) noexcept {
-  return compare(a, b) > 0;
-}
-inline bool operator<=(const version& a, const version& b) noexcept {
-  return compare(a, b) <= 0;
-}
-inline bool operator>=(const version& a, const version& b) noexcept {
-  return compare(a, b) >= 0;
-}
-
-// Same as ==, and the build text too.
-inline bool identical(const version& a, const version& b) noexcept {
-  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
-         a.prerelease == b.prerelease && a.build == b.build;
-}
-
-inline std::string to_string(const version& v, bool with_build = true) {
-  std::string out = std::to_string(v.major);
-  out += '.';
-  out += std::to_string(v.minor);
-  out += '.';
-  out += std::to_string(v.patch);
-  if (!v.prerelease.empty()) {
-    out += '-';
-    out += v.prerelease;
-  }
-  if (with_build && !v.build.empty()) {
-    out += '+';
-    out += v.build;
-  }
-  return out;
-}
-
-// What node-semver's `version` property prints: no build metadata.
-inline std::string to_npm_string(const version& v) {
-  return to_string(v, false);
-}
-
-namespace detail_semver {
-
-struct number_limits {
-  std::uint64_t max;
-  const char* max_text;
-};
-
-inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
-                                                  std::size_t end, const char* part, bool loose,
-                                                  std::uint64_t max, const char* max_text) {
+// A major, minor or patch number from `i`; `part` names it ("minor
+// version"), `max_text` is `max` in decimal (both static text).
+[[nodiscard]] inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_t& i,
+                                                                std::size_t end, const char* part,
+                                                                bool loose, std::uint64_t max,
+                                                                const char* max_text) {
   const std::size_t start = i;
-  if (i >= end || !is_digit(s[i])) {
-    std::string what = std::string(part) + " version";
-    return unexpected(s.substr(0, end), i, what.c_str());
-  }
+  if (i >= end || !is_digit(s[i])) return unexpected(s.substr(0, end), i, part);
   if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
-    return relkit::error{
-        errc::leading_zero, i,
-        std::string("leading zero in ") + part + " version at " + std::to_string(i)};
+    return relkit::error{errc::leading_zero, i, relkit::error_args{}.with_text(part)};
   }
   std::uint64_t value = 0;
   bool overflow = false;
@@ -4028,9 +4233,8 @@ inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_
     if (!overflow) value = value * 10 + digit;
   }
   if (overflow) {
-    return relkit::error{
-        errc::number_too_large, start,
-        std::string(part) + " version exceeds " + max_text + " at " + std::to_string(start)};
+    return relkit::error{errc::number_too_large, start,
+                         relkit::error_args{}.with_text(part).with_text2(max_text)};
   }
   return value;
 }
@@ -4039,6 +4243,7 @@ inline relkit::result<std::uint64_t> parse_number(std::string_view s, std::size_
 // limit); false leaves the careful path to decide and explain.
 // Always inlined: it runs three times per version on the hot path, and as a
 // call it was 30% of parsing a typical version.
+[[nodiscard]]
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
@@ -4078,9 +4283,9 @@ inline void append_loose_identifier(std::string& out, std::string_view id) {
 
 // Identifiers from `i` to the first character that is neither an identifier
 // character nor a separating dot; every identifier non-empty.
-inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
-                                                    std::size_t end, bool prerelease, bool loose,
-                                                    std::string* out) {
+[[nodiscard]] inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::size_t i,
+                                                                  std::size_t end, bool prerelease,
+                                                                  bool loose, std::string* out) {
   const char* what = prerelease ? "prerelease identifier" : "build identifier";
   // Strict and npm text is already canonical: copy it once at the end.
   const bool copy_whole = !(loose && prerelease);
@@ -4092,7 +4297,7 @@ inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::siz
     const std::string_view id = std::string_view(s.data() + start, i - start);
     if (prerelease && all_digits(id) && id.size() > 1 && id.front() == '0' && !loose) {
       return relkit::error{errc::leading_zero, start,
-                           "leading zero in prerelease identifier at " + std::to_string(start)};
+                           relkit::error_args{}.with_text("prerelease identifier")};
     }
     if (out != nullptr && !copy_whole) {
       if (!out->empty()) *out += '.';
@@ -4107,20 +4312,18 @@ inline relkit::result<std::size_t> scan_identifiers(std::string_view s, std::siz
   }
 }
 
-}  // namespace detail_semver
+}  // namespace detail
 
-namespace detail_semver {
+namespace detail {
 // parse()'s body: fills `v` (value-initialized by the caller) or returns the
 // error. Writing into the result's own storage spares a version move per parse.
-inline std::optional<relkit::error> parse_into(std::string_view text, const options& opts,
-                                               version& v) {
-  if (text.size() > opts.max_length) {
-    return relkit::error{errc::too_long, opts.max_length,
-                         "version is longer than " + std::to_string(opts.max_length) +
-                             " characters at " + std::to_string(opts.max_length)};
+template <class Version>
+[[nodiscard]] std::optional<relkit::error> parse_into(std::string_view text, bool npm, bool loose,
+                                                      std::size_t max_length, Version& v) {
+  if (text.size() > max_length) {
+    return relkit::error{errc::too_long, max_length,
+                         relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))};
   }
-  const bool npm = opts.mode != parse_mode::strict;
-  const bool loose = opts.mode == parse_mode::npm_loose;
   std::size_t i = 0;
   std::size_t end = text.size();
   if (npm) {
@@ -4144,8 +4347,8 @@ inline std::optional<relkit::error> parse_into(std::string_view text, const opti
       ++i;
     }
   }
-  if (text.empty()) return relkit::error{errc::empty, 0, "empty version at 0"};
-  const std::uint64_t max = npm ? max_safe_integer : UINT64_MAX;
+  if (text.empty()) return relkit::error{errc::empty, 0};
+  const std::uint64_t max = npm ? 9007199254740991ULL : UINT64_MAX;  // semver::max_safe_integer
   const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
   std::size_t pre_start = std::string_view::npos;
   const std::string_view body = std::string_view(text.data(), end);
@@ -4157,11 +4360,11 @@ inline std::optional<relkit::error> parse_into(std::string_view text, const opti
     if (k == end) return std::nullopt;
     i = k;
   } else {
-    auto major = parse_number(text, i, end, "major", loose, max, max_text);
+    auto major = parse_number(text, i, end, "major version", loose, max, max_text);
     if (!major) return std::move(major).error();
     if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
     ++i;
-    auto minor = parse_number(text, i, end, "minor", loose, max, max_text);
+    auto minor = parse_number(text, i, end, "minor version", loose, max, max_text);
     if (!minor) return std::move(minor).error();
     if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
     ++i;
@@ -4177,7 +4380,7 @@ inline std::optional<relkit::error> parse_into(std::string_view text, const opti
         pre_start = patch_limit;
       }
     }
-    auto patch = parse_number(text, i, patch_limit, "patch", loose, max, max_text);
+    auto patch = parse_number(text, i, patch_limit, "patch version", loose, max, max_text);
     if (!patch) return std::move(patch).error();
     v.major = *major;
     v.minor = *minor;
@@ -4211,31 +4414,448 @@ inline std::optional<relkit::error> parse_into(std::string_view text, const opti
   }
   return std::nullopt;
 }
-}  // namespace detail_semver
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/detail/version_text.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
+
+[[nodiscard]] inline std::vector<std::string_view> split_dots(std::string_view text) {
+  std::vector<std::string_view> out;
+  if (text.empty()) return out;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t dot = text.find('.', i);
+    if (dot == std::string_view::npos) {
+      out.push_back(text.substr(i));
+      return out;
+    }
+    out.push_back(text.substr(i, dot - i));
+    i = dot + 1;
+  }
+}
+
+// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
+// those are incremented by inc and count as numeric for isNaN.
+[[nodiscard]] inline bool is_js_number_id(std::string_view id) noexcept {
+  if (!all_digits(id)) return false;
+  return compare_numeric(id, "9007199254740991") < 0;
+}
+
+[[nodiscard]] inline std::string increment_decimal(std::string_view id) {
+  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
+  std::string out(id);
+  std::size_t k = out.size();
+  while (k > 0) {
+    --k;
+    if (out[k] == '9') {
+      out[k] = '0';
+    } else {
+      ++out[k];
+      return out;
+    }
+  }
+  out.insert(out.begin(), '1');
+  return out;
+}
+
+[[nodiscard]] inline std::string join_dots(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += '.';
+    out += id;
+  }
+  return out;
+}
+
+// "major.minor.patch" written into `out`, without allocating.
+[[nodiscard]] inline std::string_view format_core(std::uint64_t major, std::uint64_t minor,
+                                                  std::uint64_t patch, char (&out)[64]) noexcept {
+  std::size_t n = 0;
+  const std::uint64_t parts[3] = {major, minor, patch};
+  for (int k = 0; k < 3; ++k) {
+    if (k > 0) out[n++] = '.';
+    char digits[20];
+    std::size_t d = 0;
+    std::uint64_t value = parts[k];
+    do {
+      digits[d++] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (d > 0) out[n++] = digits[--d];
+  }
+  return std::string_view(out, n);
+}
+
+[[nodiscard]] inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
+  if (id.empty()) return false;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < id.size() && is_ident_char(id[i])) ++i;
+    if (i == start) return false;
+    const std::string_view part = id.substr(start, i - start);
+    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
+    if (i == id.size()) return true;
+    if (id[i] != '.') return false;
+    ++i;
+  }
+}
+
+// node-semver's inc('pre'): `identifier` may be empty; `base_one` starts a
+// new series at 1, `base_none` appends no number.
+[[nodiscard]] inline relkit::result<void> increment_pre(std::vector<std::string>& pre,
+                                                        std::string_view identifier, bool base_one,
+                                                        bool base_none) {
+  const std::string base = base_one ? "1" : "0";
+  if (pre.empty()) {
+    pre.push_back(base);
+  } else {
+    bool incremented = false;
+    for (std::size_t k = pre.size(); k-- > 0;) {
+      if (is_js_number_id(pre[k])) {
+        pre[k] = increment_decimal(pre[k]);
+        incremented = true;
+        break;
+      }
+    }
+    if (!incremented) {
+      if (base_none && identifier == join_dots(pre)) {
+        return relkit::error{errc::identifier_exists, relkit::no_position};
+      }
+      pre.push_back(base);
+    }
+  }
+  if (!identifier.empty()) {
+    std::vector<std::string> replacement{std::string(identifier)};
+    if (!base_none) replacement.push_back(base);
+    const auto ids = split_dots(identifier);
+    bool is_prefix = ids.size() <= pre.size();
+    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
+      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
+    }
+    if (is_prefix) {
+      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
+      if (!next_is_number) pre = std::move(replacement);
+    } else {
+      pre = std::move(replacement);
+    }
+  }
+  return {};
+}
+
+// Adds one to a major, minor or patch number; `name` ("major version") is
+// static text.
+[[nodiscard]] inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
+  if (part == UINT64_MAX) {
+    return relkit::error{errc::number_too_large, relkit::no_position,
+                         relkit::error_args{}.with_text(name).with_text2("18446744073709551615")};
+  }
+  ++part;
+  return {};
+}
+
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/detail/bump.hpp ----
+// ---- begin relkit/semver/detail/coerce.hpp ----
+// Internals of relkit::semver coerce: node-semver's COERCE and COERCEFULL
+// regular expressions as hand-written searches.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
+
+struct coerce_match {
+  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
+  std::size_t digits = 0;     // where the major digits start
+  std::size_t major_end = 0;  // after the major digits
+  std::size_t end = 0;        // after the version text
+  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
+  std::size_t parts_end = 0;  // after the last numeric part
+  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
+  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
+};
+
+[[nodiscard]] inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  return j - i;
+}
+
+// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
+// the regex matches it when a non-digit or the end must follow: the end, or
+// `i` when there is none.
+[[nodiscard]] inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '-') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    const std::string_view id = s.substr(start, k - start);
+    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+[[nodiscard]] inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size() || s[i] != '+') return i;
+  std::size_t good = i;
+  std::size_t k = i + 1;
+  for (;;) {
+    const std::size_t start = k;
+    while (k < s.size() && is_ident_char(s[k])) ++k;
+    if (k == start) break;
+    good = k;
+    if (k < s.size() && s[k] == '.') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return good;
+}
+
+// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
+// `from` (a regex search with lastIndex = from).
+[[nodiscard]] inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
+                                                               bool full) noexcept {
+  constexpr std::size_t max_digits = 16;
+  for (std::size_t start = from; start < s.size(); ++start) {
+    std::size_t d;
+    if (start == 0 && is_digit(s[0])) {
+      d = 0;
+    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
+      d = start + 1;
+    } else {
+      continue;
+    }
+    const std::size_t major_len = digit_run(s, d);
+    if (major_len > max_digits) continue;
+    coerce_match m;
+    m.start = start;
+    m.digits = d;
+    m.major_end = d + major_len;
+    std::size_t pos = m.major_end;
+    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+        digit_run(s, pos + 1) <= max_digits) {
+      m.minor_b = pos + 1;
+      m.minor_e = pos + 1 + digit_run(s, pos + 1);
+      pos = m.minor_e;
+      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
+          digit_run(s, pos + 1) <= max_digits) {
+        m.patch_b = pos + 1;
+        m.patch_e = pos + 1 + digit_run(s, pos + 1);
+        pos = m.patch_e;
+      }
+    }
+    m.parts_end = pos;
+    if (full) {
+      // COERCEFULL allows the prerelease and build after any number of parts.
+      const std::size_t pre_end = coerce_prerelease_end(s, pos);
+      // The regex needs a non-digit or the end after the prerelease; a
+      // prerelease that stops before a digit ("-0" of "-01") is given up.
+      std::size_t after_pre = pre_end;
+      if (pre_end != pos) {
+        std::size_t build_end = coerce_build_end(s, pre_end);
+        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
+          after_pre = pos;
+        } else {
+          m.pre_b = pos + 1;
+          m.pre_e = pre_end;
+        }
+      }
+      const std::size_t build_end = coerce_build_end(s, after_pre);
+      if (build_end != after_pre) {
+        m.build_b = after_pre + 1;
+        m.build_e = build_end;
+      }
+      pos = build_end;
+    }
+    m.end = pos;
+    m.full_end = pos < s.size() ? pos + 1 : pos;
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/detail/coerce.hpp ----
+// ---- begin relkit/semver/version.hpp ----
+// relkit::semver versions: the value type, parse, precedence, to_string and
+// hash. Included by relkit/semver.hpp; components that need versions but not
+// ranges (commits, flags) include this part alone to keep their compile time
+// down.
+//
+// A version keeps its prerelease and build text as dot-joined strings; short
+// ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
+// so parsing and comparing typical versions does not allocate.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+// strict: the SemVer 2.0.0 grammar exactly, nothing trimmed.
+// npm: node-semver `new SemVer(x)`: surrounding whitespace, one leading `v`,
+//   numbers up to 2^53-1.
+// npm_loose: node-semver `{loose: true}`: any run of `v`, `=` and whitespace
+//   first, leading zeros, a prerelease without `-`.
+enum class parse_mode : unsigned char { strict, npm, npm_loose };
+
+struct parse_options {
+  parse_mode mode = parse_mode::strict;
+  std::size_t max_length = 256;  // longer inputs are errors (node-semver: 256)
+
+  friend constexpr bool operator==(const parse_options& a, const parse_options& b) noexcept {
+    return a.mode == b.mode && a.max_length == b.max_length;
+  }
+  friend constexpr bool operator!=(const parse_options& a, const parse_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+inline constexpr parse_options strict_options{parse_mode::strict, 256};
+inline constexpr parse_options npm_options{parse_mode::npm, 256};
+inline constexpr parse_options npm_loose_options{parse_mode::npm_loose, 256};
+
+// Largest major/minor/patch the npm modes accept (Number.MAX_SAFE_INTEGER).
+inline constexpr std::uint64_t max_safe_integer = 9007199254740991ULL;
+
+struct version;
+[[nodiscard]] inline int compare(const version& a, const version& b) noexcept;
+
+struct version {
+  std::uint64_t major = 0;
+  std::uint64_t minor = 0;
+  std::uint64_t patch = 0;
+  std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
+  std::string build;       // dot-joined identifiers without the '+'
+
+  version() = default;
+  version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
+          std::string prerelease_ = {}, std::string build_ = {})
+      : major(major_),
+        minor(minor_),
+        patch(patch_),
+        prerelease(std::move(prerelease_)),
+        build(std::move(build_)) {}
+
+  [[nodiscard]] bool is_prerelease() const noexcept { return !prerelease.empty(); }
+
+  // Precedence (SemVer 2.0.0 §11, compare below): build metadata is not
+  // part of it, so 1.0.0+a == 1.0.0+b; identical() compares every member.
+  [[nodiscard]] friend bool operator==(const version& a, const version& b) noexcept {
+    return compare(a, b) == 0;
+  }
+  [[nodiscard]] friend bool operator!=(const version& a, const version& b) noexcept {
+    return compare(a, b) != 0;
+  }
+  [[nodiscard]] friend bool operator<(const version& a, const version& b) noexcept {
+    return compare(a, b) < 0;
+  }
+  [[nodiscard]] friend bool operator>(const version& a, const version& b) noexcept {
+    return compare(a, b) > 0;
+  }
+  [[nodiscard]] friend bool operator<=(const version& a, const version& b) noexcept {
+    return compare(a, b) <= 0;
+  }
+  [[nodiscard]] friend bool operator>=(const version& a, const version& b) noexcept {
+    return compare(a, b) >= 0;
+  }
+};
+
+// Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
+[[nodiscard]] inline int compare(const version& a, const version& b) noexcept {
+  if (a.major != b.major) return a.major < b.major ? -1 : 1;
+  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
+  if (a.prerelease.empty() || b.prerelease.empty()) {
+    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
+    return a.prerelease.empty() ? 1 : -1;
+  }
+  return detail::compare_prereleases(a.prerelease, b.prerelease);
+}
+
+// node-semver's compareBuild (used by its sort/rsort): precedence, then build
+// identifiers (none sorts first).
+[[nodiscard]] inline int compare_build(const version& a, const version& b) noexcept {
+  const int c = compare(a, b);
+  if (c != 0) return c;
+  return detail::compare_identifier_lists(a.build, b.build, true);
+}
+
+// Same as ==, and the build text too.
+[[nodiscard]] inline bool identical(const version& a, const version& b) noexcept {
+  return a.major == b.major && a.minor == b.minor && a.patch == b.patch &&
+         a.prerelease == b.prerelease && a.build == b.build;
+}
+
+[[nodiscard]] inline std::string to_string(const version& v, bool with_build = true) {
+  std::string out = std::to_string(v.major);
+  out += '.';
+  out += std::to_string(v.minor);
+  out += '.';
+  out += std::to_string(v.patch);
+  if (!v.prerelease.empty()) {
+    out += '-';
+    out += v.prerelease;
+  }
+  if (with_build && !v.build.empty()) {
+    out += '+';
+    out += v.build;
+  }
+  return out;
+}
+
+// What node-semver's `version` property prints: no build metadata.
+[[nodiscard]] inline std::string to_npm_string(const version& v) {
+  return to_string(v, false);
+}
 
 // Parses a version. Errors carry the byte offset into `text`.
-inline relkit::result<version> parse(std::string_view text, const options& opts = {}) {
+[[nodiscard]] inline relkit::result<version> parse(std::string_view text,
+                                                   const parse_options& opts = {}) {
   relkit::result<version> out;
-  if (auto failure = detail_semver::parse_into(text, opts, *out)) out = std::move(*failure);
+  if (auto failure = detail::parse_into(text, opts.mode != parse_mode::strict,
+                                        opts.mode == parse_mode::npm_loose, opts.max_length, *out))
+    out = std::move(*failure);
   return out;  // the only return, so the result is built in place
 }
 
-inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
-  options opts;
+[[nodiscard]] inline relkit::result<version> parse(std::string_view text, parse_mode mode) {
+  parse_options opts;
   opts.mode = mode;
   return parse(text, opts);
 }
 
 // node-semver `valid`/`clean`: the normalised version (no build) or nothing.
-inline std::optional<std::string> valid(std::string_view text, parse_mode mode = parse_mode::npm) {
+[[nodiscard]] inline std::optional<std::string> valid(std::string_view text,
+                                                      parse_mode mode = parse_mode::npm) {
   auto v = parse(text, mode);
   if (!v) return std::nullopt;
   return to_npm_string(*v);
 }
 
 // Compares two version strings; an error if either does not parse.
-inline relkit::result<int> compare(std::string_view a, std::string_view b,
-                                   const options& opts = {}) {
+[[nodiscard]] inline relkit::result<int> compare(std::string_view a, std::string_view b,
+                                                 const parse_options& opts = {}) {
   auto va = parse(a, opts);
   if (!va) return std::move(va).error();
   auto vb = parse(b, opts);
@@ -4306,36 +4926,30 @@ enum class release_type : unsigned char {
   pre,
 };
 
-inline std::string_view to_string(release_type type) noexcept {
-  switch (type) {
-    case release_type::major:
-      return "major";
-    case release_type::premajor:
-      return "premajor";
-    case release_type::minor:
-      return "minor";
-    case release_type::preminor:
-      return "preminor";
-    case release_type::patch:
-      return "patch";
-    case release_type::prepatch:
-      return "prepatch";
-    case release_type::prerelease:
-      return "prerelease";
-    case release_type::release:
-      return "release";
-    case release_type::pre:
-      return "pre";
-  }
-  return "unknown";
+namespace detail {
+inline constexpr relkit::detail::enum_name<release_type> release_type_names[] = {
+    {release_type::major, "major"},
+    {release_type::premajor, "premajor"},
+    {release_type::minor, "minor"},
+    {release_type::preminor, "preminor"},
+    {release_type::patch, "patch"},
+    {release_type::prepatch, "prepatch"},
+    {release_type::prerelease, "prerelease"},
+    {release_type::release, "release"},
+    {release_type::pre, "pre"},
+};
+}  // namespace detail
+
+// node-semver's name of the release type ("premajor"); "unknown" outside the
+// enum.
+[[nodiscard]] constexpr std::string_view to_string(release_type type) noexcept {
+  return relkit::detail::enum_to_string(detail::release_type_names, type);
 }
 
-inline std::optional<release_type> parse_release_type(std::string_view text) noexcept {
-  for (int k = 0; k <= static_cast<int>(release_type::pre); ++k) {
-    const auto type = static_cast<release_type>(k);
-    if (to_string(type) == text) return type;
-  }
-  return std::nullopt;
+// The inverse of to_string(release_type).
+[[nodiscard]] constexpr std::optional<release_type> parse_release_type(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::release_type_names, text);
 }
 
 // The number a new prerelease series starts at; `none` (node-semver's
@@ -4346,203 +4960,107 @@ struct bump_options {
   std::string_view identifier;  // e.g. "beta"; empty for none
   identifier_base base = identifier_base::zero;
   bool loose = false;  // validate the identifier as node-semver's loose mode does
+
+  [[nodiscard]] friend constexpr bool operator==(const bump_options& a,
+                                                 const bump_options& b) noexcept {
+    return a.identifier == b.identifier && a.base == b.base && a.loose == b.loose;
+  }
+  [[nodiscard]] friend constexpr bool operator!=(const bump_options& a,
+                                                 const bump_options& b) noexcept {
+    return !(a == b);
+  }
 };
-
-namespace detail_semver {
-
-inline std::vector<std::string_view> split_dots(std::string_view text) {
-  std::vector<std::string_view> out;
-  if (text.empty()) return out;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t dot = text.find('.', i);
-    if (dot == std::string_view::npos) {
-      out.push_back(text.substr(i));
-      return out;
-    }
-    out.push_back(text.substr(i, dot - i));
-    i = dot + 1;
-  }
-}
-
-// node-semver turns all-digit prerelease ids below 2^53-1 into numbers; only
-// those are incremented by inc and count as numeric for isNaN.
-inline bool is_js_number_id(std::string_view id) noexcept {
-  if (!all_digits(id)) return false;
-  return compare_numeric(id, "9007199254740991") < 0;
-}
-
-inline std::string increment_decimal(std::string_view id) {
-  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
-  std::string out(id);
-  std::size_t k = out.size();
-  while (k > 0) {
-    --k;
-    if (out[k] == '9') {
-      out[k] = '0';
-    } else {
-      ++out[k];
-      return out;
-    }
-  }
-  out.insert(out.begin(), '1');
-  return out;
-}
-
-inline std::string join_dots(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) {
-    if (!out.empty()) out += '.';
-    out += id;
-  }
-  return out;
-}
-
-inline bool valid_bump_identifier(std::string_view id, bool loose) noexcept {
-  if (id.empty()) return false;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t start = i;
-    while (i < id.size() && is_ident_char(id[i])) ++i;
-    if (i == start) return false;
-    const std::string_view part = id.substr(start, i - start);
-    if (!loose && all_digits(part) && part.size() > 1 && part.front() == '0') return false;
-    if (i == id.size()) return true;
-    if (id[i] != '.') return false;
-    ++i;
-  }
-}
-
-inline relkit::result<void> increment_pre(std::vector<std::string>& pre, const bump_options& opts) {
-  const std::string base = opts.base == identifier_base::one ? "1" : "0";
-  if (pre.empty()) {
-    pre.push_back(base);
-  } else {
-    bool incremented = false;
-    for (std::size_t k = pre.size(); k-- > 0;) {
-      if (is_js_number_id(pre[k])) {
-        pre[k] = increment_decimal(pre[k]);
-        incremented = true;
-        break;
-      }
-    }
-    if (!incremented) {
-      if (opts.base == identifier_base::none && opts.identifier == join_dots(pre)) {
-        return relkit::error{errc::identifier_exists, 0,
-                             "prerelease identifier already exists at 0"};
-      }
-      pre.push_back(base);
-    }
-  }
-  if (!opts.identifier.empty()) {
-    std::vector<std::string> replacement{std::string(opts.identifier)};
-    if (opts.base != identifier_base::none) replacement.push_back(base);
-    const auto ids = split_dots(opts.identifier);
-    bool is_prefix = ids.size() <= pre.size();
-    for (std::size_t k = 0; is_prefix && k < ids.size(); ++k) {
-      is_prefix = compare_identifier(pre[k], ids[k]) == 0;
-    }
-    if (is_prefix) {
-      const bool next_is_number = ids.size() < pre.size() && all_digits(pre[ids.size()]);
-      if (!next_is_number) pre = std::move(replacement);
-    } else {
-      pre = std::move(replacement);
-    }
-  }
-  return {};
-}
-
-inline relkit::result<void> increment_part(std::uint64_t& part, const char* name) {
-  if (part == UINT64_MAX) {
-    return relkit::error{errc::number_too_large, 0,
-                         std::string(name) + " version exceeds 18446744073709551615 at 0"};
-  }
-  ++part;
-  return {};
-}
-
-}  // namespace detail_semver
 
 // node-semver `inc`: the next version of `type`. Build metadata is dropped (as
 // in the string inc returns).
-inline relkit::result<version> bump(const version& from, release_type type,
-                                    const bump_options& opts = {}) {
-  using namespace detail_semver;
+[[nodiscard]] inline relkit::result<version> bump(const version& from, release_type type,
+                                                  const bump_options& opts = {}) {
   const bool pre_type = type == release_type::premajor || type == release_type::preminor ||
                         type == release_type::prepatch || type == release_type::prerelease ||
                         type == release_type::pre;
   if (pre_type) {
     if (opts.identifier.empty() && opts.base == identifier_base::none) {
-      return relkit::error{errc::empty_identifier, 0, "empty prerelease identifier at 0"};
+      return relkit::error{errc::empty_identifier, relkit::no_position};
     }
-    if (!opts.identifier.empty() && !valid_bump_identifier(opts.identifier, opts.loose)) {
-      return relkit::error{
-          errc::invalid_identifier, 0,
-          "invalid prerelease identifier '" + std::string(opts.identifier) + "' at 0"};
+    if (!opts.identifier.empty() && !detail::valid_bump_identifier(opts.identifier, opts.loose)) {
+      return relkit::error{errc::invalid_identifier, relkit::no_position,
+                           relkit::error_args{}.with_token(opts.identifier)};
     }
   }
   version v = from;
   v.build.clear();
   std::vector<std::string> pre;
-  for (auto id : split_dots(v.prerelease)) pre.emplace_back(id);
+  for (auto id : detail::split_dots(v.prerelease)) pre.emplace_back(id);
   relkit::result<void> step;
   switch (type) {
     case release_type::premajor:
       v.patch = 0;
       v.minor = 0;
-      step = increment_part(v.major, "major");
+      step = detail::increment_part(v.major, "major version");
       pre.clear();
-      if (step) step = increment_pre(pre, opts);
+      if (step)
+        step = detail::increment_pre(pre, opts.identifier, opts.base == identifier_base::one,
+                                     opts.base == identifier_base::none);
       break;
     case release_type::preminor:
       v.patch = 0;
-      step = increment_part(v.minor, "minor");
+      step = detail::increment_part(v.minor, "minor version");
       pre.clear();
-      if (step) step = increment_pre(pre, opts);
+      if (step)
+        step = detail::increment_pre(pre, opts.identifier, opts.base == identifier_base::one,
+                                     opts.base == identifier_base::none);
       break;
     case release_type::prepatch:
       pre.clear();
-      step = increment_part(v.patch, "patch");
-      if (step) step = increment_pre(pre, opts);
+      step = detail::increment_part(v.patch, "patch version");
+      if (step)
+        step = detail::increment_pre(pre, opts.identifier, opts.base == identifier_base::one,
+                                     opts.base == identifier_base::none);
       break;
     case release_type::prerelease:
-      if (pre.empty()) step = increment_part(v.patch, "patch");
-      if (step) step = increment_pre(pre, opts);
+      if (pre.empty()) step = detail::increment_part(v.patch, "patch version");
+      if (step)
+        step = detail::increment_pre(pre, opts.identifier, opts.base == identifier_base::one,
+                                     opts.base == identifier_base::none);
       break;
     case release_type::pre:
-      step = increment_pre(pre, opts);
+      step = detail::increment_pre(pre, opts.identifier, opts.base == identifier_base::one,
+                                   opts.base == identifier_base::none);
       break;
     case release_type::release:
       if (pre.empty()) {
-        return relkit::error{errc::not_a_prerelease, 0,
-                             "version " + to_string(from) + " is not a prerelease at 0"};
+        char text[64];
+        return relkit::error{errc::not_a_prerelease, relkit::no_position,
+                             relkit::error_args{}.with_token(
+                                 detail::format_core(from.major, from.minor, from.patch, text))};
       }
       pre.clear();
       break;
     case release_type::major:
-      if (v.minor != 0 || v.patch != 0 || pre.empty()) step = increment_part(v.major, "major");
+      if (v.minor != 0 || v.patch != 0 || pre.empty())
+        step = detail::increment_part(v.major, "major version");
       v.minor = 0;
       v.patch = 0;
       pre.clear();
       break;
     case release_type::minor:
-      if (v.patch != 0 || pre.empty()) step = increment_part(v.minor, "minor");
+      if (v.patch != 0 || pre.empty()) step = detail::increment_part(v.minor, "minor version");
       v.patch = 0;
       pre.clear();
       break;
     case release_type::patch:
-      if (pre.empty()) step = increment_part(v.patch, "patch");
+      if (pre.empty()) step = detail::increment_part(v.patch, "patch version");
       pre.clear();
       break;
   }
   if (!step) return step.error();
-  v.prerelease = join_dots(pre);
+  v.prerelease = detail::join_dots(pre);
   return v;
 }
 
 // node-semver `diff`: the most significant release type separating a and b;
 // nothing when they have equal precedence.
-inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
+[[nodiscard]] inline std::optional<release_type> diff(const version& a, const version& b) noexcept {
   const int c = compare(a, b);
   if (c == 0) return std::nullopt;
   const version& high = c > 0 ? a : b;
@@ -4565,7 +5083,7 @@ inline std::optional<release_type> diff(const version& a, const version& b) noex
 // node-semver `truncate`: drops what is below `type` (and the prerelease);
 // the pre* types keep the version. Nothing for `release` and `pre`, which
 // node-semver rejects. Build metadata is dropped.
-inline std::optional<version> truncate(const version& v, release_type type) {
+[[nodiscard]] inline std::optional<version> truncate(const version& v, release_type type) {
   if (type == release_type::release || type == release_type::pre) return std::nullopt;
   version out = v;
   out.build.clear();
@@ -4583,145 +5101,29 @@ struct coerce_options {
   bool rtl = false;                 // prefer the right-most version in the text
   bool include_prerelease = false;  // keep a prerelease and build after the patch
   bool loose = false;               // parse the result in npm_loose mode
+
+  [[nodiscard]] friend constexpr bool operator==(const coerce_options& a,
+                                                 const coerce_options& b) noexcept {
+    return a.rtl == b.rtl && a.include_prerelease == b.include_prerelease && a.loose == b.loose;
+  }
+  [[nodiscard]] friend constexpr bool operator!=(const coerce_options& a,
+                                                 const coerce_options& b) noexcept {
+    return !(a == b);
+  }
 };
-
-namespace detail_semver {
-
-struct coerce_match {
-  std::size_t start = 0;      // where the match starts (incl. the non-digit before)
-  std::size_t digits = 0;     // where the major digits start
-  std::size_t major_end = 0;  // after the major digits
-  std::size_t end = 0;        // after the version text
-  std::size_t full_end = 0;   // after the regex match (incl. the closing non-digit)
-  std::size_t parts_end = 0;  // after the last numeric part
-  std::size_t minor_b = 0, minor_e = 0, patch_b = 0, patch_e = 0;
-  std::size_t pre_b = 0, pre_e = 0, build_b = 0, build_e = 0;
-};
-
-inline std::size_t digit_run(std::string_view s, std::size_t i) noexcept {
-  std::size_t j = i;
-  while (j < s.size() && is_digit(s[j])) ++j;
-  return j - i;
-}
-
-// A strict prerelease (node-semver PRERELEASE) starting at the '-' at `i`, as
-// the regex matches it when a non-digit or the end must follow: the end, or
-// `i` when there is none.
-inline std::size_t coerce_prerelease_end(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || s[i] != '-') return i;
-  std::size_t good = i;
-  std::size_t k = i + 1;
-  for (;;) {
-    const std::size_t start = k;
-    while (k < s.size() && is_ident_char(s[k])) ++k;
-    if (k == start) break;
-    const std::string_view id = s.substr(start, k - start);
-    if (all_digits(id) && id.size() > 1 && id.front() == '0') break;
-    good = k;
-    if (k < s.size() && s[k] == '.') {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  return good;
-}
-
-inline std::size_t coerce_build_end(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || s[i] != '+') return i;
-  std::size_t good = i;
-  std::size_t k = i + 1;
-  for (;;) {
-    const std::size_t start = k;
-    while (k < s.size() && is_ident_char(s[k])) ++k;
-    if (k == start) break;
-    good = k;
-    if (k < s.size() && s[k] == '.') {
-      ++k;
-      continue;
-    }
-    break;
-  }
-  return good;
-}
-
-// The leftmost match of node-semver's COERCE / COERCEFULL regex at or after
-// `from` (a regex search with lastIndex = from).
-inline std::optional<coerce_match> coerce_search(std::string_view s, std::size_t from,
-                                                 bool full) noexcept {
-  constexpr std::size_t max_digits = 16;
-  for (std::size_t start = from; start < s.size(); ++start) {
-    std::size_t d;
-    if (start == 0 && is_digit(s[0])) {
-      d = 0;
-    } else if (!is_digit(s[start]) && start + 1 < s.size() && is_digit(s[start + 1])) {
-      d = start + 1;
-    } else {
-      continue;
-    }
-    const std::size_t major_len = digit_run(s, d);
-    if (major_len > max_digits) continue;
-    coerce_match m;
-    m.start = start;
-    m.digits = d;
-    m.major_end = d + major_len;
-    std::size_t pos = m.major_end;
-    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
-        digit_run(s, pos + 1) <= max_digits) {
-      m.minor_b = pos + 1;
-      m.minor_e = pos + 1 + digit_run(s, pos + 1);
-      pos = m.minor_e;
-      if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1]) &&
-          digit_run(s, pos + 1) <= max_digits) {
-        m.patch_b = pos + 1;
-        m.patch_e = pos + 1 + digit_run(s, pos + 1);
-        pos = m.patch_e;
-      }
-    }
-    m.parts_end = pos;
-    if (full) {
-      // COERCEFULL allows the prerelease and build after any number of parts.
-      const std::size_t pre_end = coerce_prerelease_end(s, pos);
-      // The regex needs a non-digit or the end after the prerelease; a
-      // prerelease that stops before a digit ("-0" of "-01") is given up.
-      std::size_t after_pre = pre_end;
-      if (pre_end != pos) {
-        std::size_t build_end = coerce_build_end(s, pre_end);
-        if (build_end < s.size() && is_digit(s[build_end]) && build_end == pre_end) {
-          after_pre = pos;
-        } else {
-          m.pre_b = pos + 1;
-          m.pre_e = pre_end;
-        }
-      }
-      const std::size_t build_end = coerce_build_end(s, after_pre);
-      if (build_end != after_pre) {
-        m.build_b = after_pre + 1;
-        m.build_e = build_end;
-      }
-      pos = build_end;
-    }
-    m.end = pos;
-    m.full_end = pos < s.size() ? pos + 1 : pos;
-    return m;
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail_semver
 
 // node-semver `coerce`: the first (or, with rtl, the right-most) run of up to
 // three dot-separated numbers of at most 16 digits each, as a version.
-inline std::optional<version> coerce(std::string_view text, const coerce_options& opts = {}) {
-  using namespace detail_semver;
-  std::optional<coerce_match> match;
+[[nodiscard]] inline std::optional<version> coerce(std::string_view text,
+                                                   const coerce_options& opts = {}) {
+  std::optional<detail::coerce_match> match;
   if (!opts.rtl) {
-    match = coerce_search(text, 0, opts.include_prerelease);
+    match = detail::coerce_search(text, 0, opts.include_prerelease);
   } else {
     std::size_t last_index = 0;
     for (;;) {
       if (last_index > text.size()) break;
-      auto next = coerce_search(text, last_index, opts.include_prerelease);
+      auto next = detail::coerce_search(text, last_index, opts.include_prerelease);
       if (!next) break;
       if (match && match->full_end == text.size()) break;
       if (!match || next->full_end != match->full_end) match = next;
@@ -4764,18 +5166,21 @@ namespace commits {
 
 enum class bump : std::uint8_t { none, patch, minor, major };
 
-constexpr std::string_view to_string(bump level) noexcept {
-  switch (level) {
-    case bump::none:
-      return "none";
-    case bump::patch:
-      return "patch";
-    case bump::minor:
-      return "minor";
-    case bump::major:
-      return "major";
-  }
-  return "none";
+namespace detail {
+inline constexpr relkit::detail::enum_name<bump> bump_names[] = {
+    {bump::none, "none"},
+    {bump::patch, "patch"},
+    {bump::minor, "minor"},
+    {bump::major, "major"},
+};
+}  // namespace detail
+// The stable identifier of a bump level ("none"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(bump value) noexcept {
+  return relkit::detail::enum_to_string(detail::bump_names, value);
+}
+// The bump level that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<bump> parse_bump(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::bump_names, name);
 }
 
 // One line of a policy: the first rule a commit matches gives its bump.
@@ -4806,6 +5211,43 @@ enum class revert_matching : std::uint8_t {
   hash_prefix_any_order  // relkit: hash prefix of at least 7 characters and header, any order
 };
 
+namespace detail {
+inline constexpr relkit::detail::enum_name<initial_development> initial_development_names[] = {
+    {initial_development::as_stable, "as_stable"},
+    {initial_development::lower_one_level, "lower_one_level"},
+    {initial_development::breaking_is_minor, "breaking_is_minor"},
+    {initial_development::ignore_breaking, "ignore_breaking"},
+};
+}  // namespace detail
+// The stable identifier of an initial-development policy ("as_stable"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(initial_development value) noexcept {
+  return relkit::detail::enum_to_string(detail::initial_development_names, value);
+}
+// The initial-development policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<initial_development> parse_initial_development(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::initial_development_names, name);
+}
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<revert_matching> revert_matching_names[] = {
+    {revert_matching::none, "none"},
+    {revert_matching::newer_full_hash, "newer_full_hash"},
+    {revert_matching::hash_prefix_any_order, "hash_prefix_any_order"},
+};
+}  // namespace detail
+// The stable identifier of a revert-matching policy ("none"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(revert_matching value) noexcept {
+  return relkit::detail::enum_to_string(detail::revert_matching_names, value);
+}
+// The revert-matching policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<revert_matching> parse_revert_matching(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::revert_matching_names, name);
+}
+
+// A bump preset: the grammar commits are parsed in, the rules in order, how reverts
+// cancel, merges, squash bodies and the initial-development (0.y.z) behaviour.
 struct policy {
   std::string name;
   dialect grammar = dialect::spec;
@@ -4824,21 +5266,24 @@ struct log_entry {
   std::string_view message;
 };
 
+// What decide() and next_version() answer: the level, the commit and rule that
+// decided it, a one-line reason, and (next_version) the next version.
 struct decision {
   bump level = bump::none;
   std::size_t commit_index = static_cast<std::size_t>(-1);  // deciding commit in the input
   std::string_view sha;                                     // its sha
   std::string rule;                                         // the rule that matched
-  std::string reason;         // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
-  semver::version version;    // next_version: the next version (the current one for none)
-  std::size_t cancelled = 0;  // commits dropped as revert pairs
-  std::size_t skipped = 0;    // merges skipped, empty messages
+  std::string reason;  // one line: "major: 'feat!: x' (1a2b3c4) matched breaking -> major"
+  semver::version next_version;  // next_version(): the next version (the current one for none)
+  std::size_t cancelled = 0;     // commits dropped as revert pairs
+  std::size_t skipped = 0;       // merges skipped, empty messages
 };
 
 namespace presets {
 
-inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
-                      bool ignore_case = false) {
+// A rule giving `level` to commits of one of `types` (`ignore_case`: ASCII case-insensitive).
+[[nodiscard]] inline rule make_rule(std::string name, bump level, std::vector<std::string> types,
+                                    bool ignore_case = false) {
   rule r;
   r.name = std::move(name);
   r.level = level;
@@ -4846,14 +5291,16 @@ inline rule make_rule(std::string name, bump level, std::vector<std::string> typ
   r.ignore_case = ignore_case;
   return r;
 }
-inline rule breaking_rule(bump level = bump::major) {
+// A rule giving `level` to breaking commits (a BREAKING CHANGE note or `!`).
+[[nodiscard]] inline rule breaking_rule(bump level = bump::major) {
   rule r;
   r.name = "breaking -> " + std::string(to_string(level));
   r.breaking = true;
   r.level = level;
   return r;
 }
-inline rule revert_rule() {
+// A rule giving a patch to reverts.
+[[nodiscard]] inline rule revert_rule() {
   rule r;
   r.name = "revert -> patch";
   r.revert = true;
@@ -4862,7 +5309,7 @@ inline rule revert_rule() {
 }
 
 // @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
-inline policy semantic_release() {
+[[nodiscard]] inline policy semantic_release() {
   policy p;
   p.name = "semantic-release (conventionalcommits)";
   p.grammar = dialect::semantic_release_conventionalcommits;
@@ -4877,14 +5324,14 @@ inline policy semantic_release() {
   return p;
 }
 // The same with commit-analyzer's default preset (angular): `feat!:` is not a type there.
-inline policy semantic_release_angular() {
+[[nodiscard]] inline policy semantic_release_angular() {
   policy p = semantic_release();
   p.name = "semantic-release (angular)";
   p.grammar = dialect::semantic_release_angular;
   return p;
 }
 // conventional-changelog-conventionalcommits 10.4.1 whatBump (conventional-recommended-bump).
-inline policy conventionalcommits_what_bump(bool pre_major = false) {
+[[nodiscard]] inline policy conventionalcommits_what_bump(bool pre_major = false) {
   policy p;
   p.name = "conventionalcommits whatBump";
   p.grammar = dialect::conventional_changelog;
@@ -4897,7 +5344,7 @@ inline policy conventionalcommits_what_bump(bool pre_major = false) {
   return p;
 }
 // git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
-inline policy git_cliff() {
+[[nodiscard]] inline policy git_cliff() {
   policy p;
   p.name = "git-cliff";
   p.grammar = dialect::spec;
@@ -4910,7 +5357,7 @@ inline policy git_cliff() {
   return p;
 }
 // cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
-inline policy cocogitto() {
+[[nodiscard]] inline policy cocogitto() {
   policy p;
   p.name = "cocogitto";
   p.grammar = dialect::spec;
@@ -4921,7 +5368,7 @@ inline policy cocogitto() {
   return p;
 }
 // release-please: breaking major, feat/feature minor, any other conventional commit patch.
-inline policy release_please() {
+[[nodiscard]] inline policy release_please() {
   policy p = git_cliff();
   p.name = "release-please";
   p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
@@ -4930,12 +5377,37 @@ inline policy release_please() {
   return p;
 }
 // Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
-inline policy conventional_commits() {
+[[nodiscard]] inline policy conventional_commits() {
   policy p;
   p.name = "conventional commits";
   p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true),
              make_rule("fix -> patch", bump::patch, {"fix"}, true)};
   return p;
+}
+
+namespace detail {
+struct policy_name {
+  std::string_view name;
+  policy (*make)();
+};
+inline constexpr policy_name policy_names[] = {
+    {"semantic_release", &semantic_release},
+    {"semantic_release_angular", &semantic_release_angular},
+    {"conventionalcommits_what_bump", +[] { return conventionalcommits_what_bump(); }},
+    {"git_cliff", &git_cliff},
+    {"cocogitto", &cocogitto},
+    {"release_please", &release_please},
+    {"conventional_commits", &conventional_commits},
+};
+}  // namespace detail
+
+// The bump preset whose function has this name ("git_cliff" -> git_cliff()); nullopt
+// for any other text. The names are those of the functions above, one table.
+[[nodiscard]] inline std::optional<policy> named(std::string_view name) {
+  for (const detail::policy_name& entry : detail::policy_names) {
+    if (entry.name == name) return entry.make();
+  }
+  return std::nullopt;
 }
 
 }  // namespace presets
@@ -4946,7 +5418,8 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// What a rule says about one parsed commit (no rule: bump::none).
+// Whether rule `r` applies to the parsed commit `c` (the caller takes r.level from the
+// first rule that does).
 [[nodiscard]] inline bool matches(const rule& r, const commit& c) {
   if (r.breaking && !c.breaking) return false;
   if (r.revert && !c.revert) return false;
@@ -4966,65 +5439,20 @@ namespace commits {
          !r.scope.empty();
 }
 
-namespace detail_bump {
-
-inline std::string_view trim_js(std::string_view s) {
-  std::size_t b = detail::skip_js_spaces(s, 0);
-  std::size_t e = s.size();
-  // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
-    --e;
-  return s.substr(b, e - b);
-}
-
-struct item {
-  std::size_t index;
-  commit parsed;
-  bool dropped = false;
-};
-
-// Lines after a squash commit's header that are conventional headers after a blank line
-// (release-please's splitting), each with the lines that follow it.
-inline std::vector<std::string_view> squash_parts(std::string_view body) {
-  std::vector<std::string_view> parts;
-  std::size_t start = std::string_view::npos;
-  bool after_blank = true;
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t nl = body.find('\n', pos);
-    if (nl == std::string_view::npos) nl = body.size();
-    const std::string_view line = body.substr(pos, nl - pos);
-    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    if (after_blank && !blank) {
-      const auto head = parse(line);
-      if (head && head->conventional) {
-        if (start != std::string_view::npos) parts.push_back(body.substr(start, pos - 1 - start));
-        start = pos;
-      }
-    }
-    after_blank = blank;
-    pos = nl + 1;
-  }
-  if (start != std::string_view::npos) parts.push_back(body.substr(start));
-  return parts;
-}
-
-}  // namespace detail_bump
-
 // The bump a range of commits (newest first, as `git log` lists them) implies under
 // `p`, and the commit and rule that decided it. `initial` says the current version is
 // 0.y.z (`zero_zero`: 0.0.z), where the policy's initial-development rules apply.
 [[nodiscard]] inline decision decide(const std::vector<log_entry>& range, const policy& p,
                                      bool initial = false, bool zero_zero = false) {
   decision out;
-  std::vector<detail_bump::item> items;
+  std::vector<detail::item> items;
   items.reserve(range.size());
   for (std::size_t i = 0; i < range.size(); ++i) {
     if (p.skip_merges && range[i].parent_count > 1) {
       ++out.skipped;
       continue;
     }
-    auto parsed = parse(range[i].message, options{p.grammar});
+    auto parsed = parse(range[i].message, parse_options{p.grammar});
     if (!parsed) {
       ++out.skipped;
       continue;
@@ -5034,12 +5462,12 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       const std::size_t nl = message.find('\n');
       const std::string_view rest =
           nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
-      for (std::string_view part : detail_bump::squash_parts(rest)) {
-        auto extra = parse(part, options{p.grammar});
-        if (extra) items.push_back(detail_bump::item{i, std::move(*extra)});
+      for (std::string_view part : detail::squash_parts(rest)) {
+        auto extra = parse(part, parse_options{p.grammar});
+        if (extra) items.push_back(detail::item{i, std::move(*extra)});
       }
     }
-    items.push_back(detail_bump::item{i, std::move(*parsed)});
+    items.push_back(detail::item{i, std::move(*parsed)});
   }
   if (p.reverts == revert_matching::newer_full_hash) {
     // conventional-commits-filter: a revert is held until an older commit matches it.
@@ -5048,8 +5476,8 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       const commit& c = items[k].parsed;
       bool matched = false;
       for (std::size_t h = 0; h < held.size(); ++h) {
-        const revert& r = *items[held[h]].parsed.revert;
-        if (detail_bump::trim_js(r.header) == detail_bump::trim_js(c.header) &&
+        const reverted_commit& r = *items[held[h]].parsed.revert;
+        if (detail::trim_js(r.header) == detail::trim_js(c.header) &&
             r.hash == range[items[k].index].sha) {
           items[k].dropped = true;
           items[held[h]].dropped = true;
@@ -5063,14 +5491,14 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
   } else if (p.reverts == revert_matching::hash_prefix_any_order) {
     for (std::size_t k = 0; k < items.size(); ++k) {
       if (items[k].dropped || !items[k].parsed.revert) continue;
-      const revert& r = *items[k].parsed.revert;
+      const reverted_commit& r = *items[k].parsed.revert;
       if (r.hash.size() < 7) continue;
       for (std::size_t t = 0; t < items.size(); ++t) {
         if (t == k || items[t].dropped) continue;
         const std::string_view sha = range[items[t].index].sha;
         if (sha.size() >= r.hash.size() &&
             detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
-            detail_bump::trim_js(items[t].parsed.header) == detail_bump::trim_js(r.header)) {
+            detail::trim_js(items[t].parsed.header) == detail::trim_js(r.header)) {
           items[k].dropped = true;
           items[t].dropped = true;
           break;
@@ -5078,7 +5506,7 @@ inline std::vector<std::string_view> squash_parts(std::string_view body) {
       }
     }
   }
-  for (const detail_bump::item& it : items) {
+  for (const detail::item& it : items) {
     if (it.dropped) {
       ++out.cancelled;
       continue;
@@ -5138,8 +5566,8 @@ namespace commits {
                                                    const std::vector<log_entry>& range,
                                                    const policy& p, std::string_view channel = {}) {
   decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
-  d.version = current;
-  d.version.build.clear();
+  d.next_version = current;
+  d.next_version.build.clear();
   if (d.level == bump::none) return d;
   const semver::release_type type = d.level == bump::major   ? semver::release_type::major
                                     : d.level == bump::minor ? semver::release_type::minor
@@ -5147,7 +5575,7 @@ namespace commits {
   auto target = semver::bump(current, type);
   if (!target) return target.error();
   if (channel.empty()) {
-    d.version = *target;
+    d.next_version = *target;
     return d;
   }
   const std::string_view pre = current.prerelease;
@@ -5160,10 +5588,10 @@ namespace commits {
     opts.base = semver::identifier_base::one;
     auto next = semver::bump(current, semver::release_type::prerelease, opts);
     if (!next) return next.error();
-    d.version = *next;
+    d.next_version = *next;
   } else {
-    d.version = *target;
-    d.version.prerelease = std::string(channel) + ".1";
+    d.next_version = *target;
+    d.next_version.prerelease = std::string(channel) + ".1";
   }
   return d;
 }
@@ -5185,8 +5613,8 @@ namespace commits {
     }
     return true;
   };
-  auto fail = [](std::size_t at, const std::string& what) {
-    return relkit::error{errc::bad_log_record, at, what + " at " + std::to_string(at)};
+  auto fail = [](std::size_t at, const char* what) {
+    return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
   };
   std::size_t start = 0;
   while (start < text.size()) {
@@ -5196,18 +5624,18 @@ namespace commits {
     }
     std::size_t end = text.find('\x1e', start);
     if (end == std::string_view::npos) {
-      return fail(start, "a git log record without its 0x1e terminator");
+      return fail(start, "the 0x1e terminator");
     }
     const std::string_view record = text.substr(start, end - start);
     const std::size_t first = record.find('\x1f');
     const std::size_t second =
         first == std::string_view::npos ? first : record.find('\x1f', first + 1);
     if (second == std::string_view::npos) {
-      return fail(start, "expected `%H 0x1f %P 0x1f %B` in a git log record");
+      return fail(start, "`%H 0x1f %P 0x1f %B`");
     }
     log_entry entry;
     entry.sha = record.substr(0, first);
-    if (!is_hex(entry.sha)) return fail(start, "expected a commit sha of 7-64 hex digits");
+    if (!is_hex(entry.sha)) return fail(start, "a commit sha of 7-64 hex digits");
     const std::string_view parents = record.substr(first + 1, second - first - 1);
     entry.parent_count = 0;
     std::size_t p = 0;
@@ -5217,7 +5645,7 @@ namespace commits {
       while (q < parents.size() && parents[q] != ' ') ++q;
       if (q > p) {
         if (!is_hex(parents.substr(p, q - p))) {
-          return fail(start + first + 1 + p, "expected a parent sha of 7-64 hex digits");
+          return fail(start + first + 1 + p, "a parent sha of 7-64 hex digits");
         }
         ++entry.parent_count;
       }
@@ -5238,86 +5666,18 @@ RELKIT_NAMESPACE_END
 // Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
 
 
+// ---- begin relkit/commits/detail/lint.hpp ----
+// Internals of relkit::commits::lint: commitlint's text rules (case, URL and
+// ignore tests, UTF-16 lengths).
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
-
-enum class severity : std::uint8_t { off, warning, error };
-
-constexpr std::string_view to_string(severity level) noexcept {
-  switch (level) {
-    case severity::off:
-      return "off";
-    case severity::warning:
-      return "warning";
-    case severity::error:
-      return "error";
-  }
-  return "off";
-}
-
-// One configured rule, as commitlint writes it: [level, "always"|"never", value].
-struct lint_rule {
-  std::string name;  // "type-enum", "header-max-length", …
-  severity level = severity::error;
-  bool never = false;               // "never" instead of "always"
-  std::size_t limit = 0;            // *-max-length, *-max-line-length
-  std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
-};
-
-struct lint_config {
-  std::vector<lint_rule> rules;
-  // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
-  // version header, "Merged …", "Automatic merge …", "Auto-merged … into …".
-  bool default_ignores = true;
-};
-
-struct finding {
-  std::string rule;  // the rule name
-  severity level = severity::error;
-  std::size_t position = 0;  // byte offset in the message
-  std::string message;       // commitlint's wording
-};
-
-struct lint_report {
-  bool valid = true;  // no finding of severity::error
-  bool ignored = false;
-  std::vector<finding> findings;
-};
-
-namespace presets {
-
-// @commitlint/config-conventional 21.2.4.
-inline lint_config config_conventional() {
-  lint_config c;
-  auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
-                  std::vector<std::string> values) {
-    c.rules.push_back(lint_rule{std::move(name), level, never, limit, std::move(values)});
-  };
-  add("body-leading-blank", severity::warning, false, 0, {});
-  add("body-max-line-length", severity::error, false, 100, {});
-  add("footer-leading-blank", severity::warning, false, 0, {});
-  add("footer-max-line-length", severity::error, false, 100, {});
-  add("header-max-length", severity::error, false, 100, {});
-  add("header-trim", severity::error, false, 0, {});
-  add("subject-case", severity::error, true, 0,
-      {"sentence-case", "start-case", "pascal-case", "upper-case"});
-  add("subject-empty", severity::error, true, 0, {});
-  add("subject-full-stop", severity::error, true, 0, {"."});
-  add("type-case", severity::error, false, 0, {"lower-case"});
-  add("type-empty", severity::error, true, 0, {});
-  add("type-enum", severity::error, false, 0,
-      {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style",
-       "test"});
-  return c;
-}
-
-}  // namespace presets
-
-namespace detail_lint {
+namespace detail {
 
 // Length in UTF-16 code units (JavaScript's String.length) of UTF-8 text.
-inline std::size_t utf16_length(std::string_view s) noexcept {
+[[nodiscard]] inline std::size_t utf16_length(std::string_view s) noexcept {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = detail::message_byte_at(s, i);
@@ -5328,7 +5688,7 @@ inline std::size_t utf16_length(std::string_view s) noexcept {
 }
 
 // Decodes the code point at i (invalid bytes read as U+FFFD).
-inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
   const unsigned char c = detail::message_byte_at(s, i);
   if (c < 0x80) return c;
   int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
@@ -5340,7 +5700,7 @@ inline std::uint32_t code_point(std::string_view s, std::size_t i) noexcept {
 }
 
 // Uppercase letters (Lu) of the scripts seen in commit subjects: Latin, Greek, Cyrillic.
-inline bool is_upper_letter(std::uint32_t cp) noexcept {
+[[nodiscard]] inline bool is_upper_letter(std::uint32_t cp) noexcept {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xc0 && cp <= 0xde) return cp != 0xd7;
   if (cp >= 0x100 && cp <= 0x17f)
@@ -5350,7 +5710,7 @@ inline bool is_upper_letter(std::uint32_t cp) noexcept {
   if (cp >= 0x460 && cp <= 0x4ff) return cp % 2 == 0;
   return false;
 }
-inline bool is_lower_letter(std::uint32_t cp) noexcept {
+[[nodiscard]] inline bool is_lower_letter(std::uint32_t cp) noexcept {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   if (cp >= 0xdf && cp <= 0xff) return cp != 0xf7;
   if (cp >= 0x100 && cp <= 0x17f) return !is_upper_letter(cp);
@@ -5361,7 +5721,7 @@ inline bool is_lower_letter(std::uint32_t cp) noexcept {
 }
 
 // ensureCase's input: `…`, "…" and '…' spans removed (lazily, left to right), then trimmed.
-inline std::string without_quotes(std::string_view s) {
+[[nodiscard]] inline std::string without_quotes(std::string_view s) {
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -5386,7 +5746,7 @@ inline std::string without_quotes(std::string_view s) {
 
 // commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
 // for start/pascal/camel/kebab/snake case).
-inline bool ensure_case(std::string_view raw, std::string_view target) {
+[[nodiscard]] inline bool ensure_case(std::string_view raw, std::string_view target) {
   const std::string input = without_quotes(raw);
   if (input.empty() || detail::is_ascii_digit(input[0])) return true;
   bool any_lower = false;
@@ -5425,7 +5785,7 @@ inline bool ensure_case(std::string_view raw, std::string_view target) {
 }
 
 // /\bhttps?:\/\/\S+/
-inline bool has_url(std::string_view line) noexcept {
+[[nodiscard]] inline bool has_url(std::string_view line) noexcept {
   for (std::size_t at = line.find("http"); at != std::string_view::npos;
        at = line.find("http", at + 1)) {
     if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
@@ -5439,7 +5799,7 @@ inline bool has_url(std::string_view line) noexcept {
 }
 
 // Lines split on \r?\n, as toLines does.
-inline std::vector<std::string_view> to_lines(std::string_view text) {
+[[nodiscard]] inline std::vector<std::string_view> to_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
   while (true) {
@@ -5453,11 +5813,11 @@ inline std::vector<std::string_view> to_lines(std::string_view text) {
   return lines;
 }
 
-inline std::string_view first_line(std::string_view text) {
+[[nodiscard]] inline std::string_view first_line(std::string_view text) {
   return text.substr(0, text.find('\n'));
 }
 
-inline bool ignored_by_default(std::string_view message) {
+[[nodiscard]] inline bool ignored_by_default(std::string_view message) {
   std::size_t e = message.size();
   while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
   const std::string_view m = message.substr(0, e);
@@ -5531,19 +5891,105 @@ inline bool ignored_by_default(std::string_view message) {
   return i + 1 < s.size();
 }
 
-}  // namespace detail_lint
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+// ---- end relkit/commits/detail/lint.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class severity : std::uint8_t { off, warning, error };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<severity> severity_names[] = {
+    {severity::off, "off"},
+    {severity::warning, "warning"},
+    {severity::error, "error"},
+};
+}  // namespace detail
+// The stable identifier of a lint severity ("off"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(severity value) noexcept {
+  return relkit::detail::enum_to_string(detail::severity_names, value);
+}
+// The lint severity that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<severity> parse_severity(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::severity_names, name);
+}
+
+// One configured rule, as commitlint writes it: [level, "always"|"never", value].
+struct lint_rule {
+  std::string name;  // "type-enum", "header-max-length", …
+  severity level = severity::error;
+  bool never = false;               // "never" instead of "always"
+  std::size_t limit = 0;            // *-max-length, *-max-line-length
+  std::vector<std::string> values;  // type-enum types, *-case cases, subject-full-stop "."
+};
+
+// What lint() checks: the rules (commitlint's config) and whether commitlint's
+// default ignores (merges, reverts, fixup!, …) skip a message.
+struct lint_options {
+  std::vector<lint_rule> rules;
+  // commitlint's default ignores: merge, revert, reapply, fixup!/squash!/amend!, a bare
+  // version header, "Merged …", "Automatic merge …", "Auto-merged … into …".
+  bool default_ignores = true;
+};
+
+// One broken rule: which, how severe, where in the message and commitlint's text.
+struct finding {
+  std::string rule;  // the rule name
+  severity level = severity::error;
+  std::size_t position = 0;  // byte offset in the message
+  std::string message;       // commitlint's wording
+};
+
+// What lint() found: `valid` is false when a finding has severity::error.
+struct lint_report {
+  bool valid = true;  // no finding of severity::error
+  bool ignored = false;
+  std::vector<finding> findings;
+};
+
+namespace presets {
+
+// @commitlint/config-conventional 21.2.4.
+[[nodiscard]] inline lint_options config_conventional() {
+  lint_options c;
+  auto add = [&c](std::string name, severity level, bool never, std::size_t limit,
+                  std::vector<std::string> values) {
+    c.rules.push_back(lint_rule{std::move(name), level, never, limit, std::move(values)});
+  };
+  add("body-leading-blank", severity::warning, false, 0, {});
+  add("body-max-line-length", severity::error, false, 100, {});
+  add("footer-leading-blank", severity::warning, false, 0, {});
+  add("footer-max-line-length", severity::error, false, 100, {});
+  add("header-max-length", severity::error, false, 100, {});
+  add("header-trim", severity::error, false, 0, {});
+  add("subject-case", severity::error, true, 0,
+      {"sentence-case", "start-case", "pascal-case", "upper-case"});
+  add("subject-empty", severity::error, true, 0, {});
+  add("subject-full-stop", severity::error, true, 0, {"."});
+  add("type-case", severity::error, false, 0, {"lower-case"});
+  add("type-empty", severity::error, true, 0, {});
+  add("type-enum", severity::error, false, 0,
+      {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style",
+       "test"});
+  return c;
+}
+
+}  // namespace presets
 
 // Lints a message against commitlint rules (default: @commitlint/config-conventional),
 // parsing it as commitlint does (conventionalcommits parser options, no meta fields).
 // A message of nothing but whitespace gives an empty, valid report.
 [[nodiscard]] inline lint_report lint(std::string_view message,
-                                      const lint_config& config = presets::config_conventional()) {
+                                      const lint_options& config = presets::config_conventional()) {
   lint_report report;
-  if (config.default_ignores && detail_lint::ignored_by_default(message)) {
+  if (config.default_ignores && detail::ignored_by_default(message)) {
     report.ignored = true;
     return report;
   }
-  options opts{dialect::conventional_changelog};
+  parse_options opts{dialect::conventional_changelog};
   opts.meta_fields = false;
   const auto parsed = parse(message, opts);
   if (!parsed) return report;
@@ -5571,7 +6017,7 @@ inline bool ignored_by_default(std::string_view message) {
     if (r.level == severity::off) continue;
     const std::string_view name = r.name;
     if (name == "header-max-length") {
-      const std::size_t length = detail_lint::utf16_length(c.header);
+      const std::size_t length = detail::utf16_length(c.header);
       const bool ok = !c.header.empty() && length <= r.limit;
       if (!ok) {
         add(r, 0,
@@ -5593,11 +6039,11 @@ inline bool ignored_by_default(std::string_view message) {
       }
     } else if (name == "subject-case") {
       if (c.description.empty()) continue;
-      const std::uint32_t first = detail_lint::code_point(c.description, 0);
-      if (!detail_lint::is_upper_letter(first) && !detail_lint::is_lower_letter(first)) continue;
+      const std::uint32_t first = detail::code_point(c.description, 0);
+      if (!detail::is_upper_letter(first) && !detail::is_lower_letter(first)) continue;
       std::vector<std::string> matched;
       for (const std::string& v : r.values) {
-        if (detail_lint::ensure_case(c.description, v)) matched.push_back(v);
+        if (detail::ensure_case(c.description, v)) matched.push_back(v);
       }
       const bool result = !matched.empty();
       if (r.never ? result : !result) {
@@ -5627,7 +6073,7 @@ inline bool ignored_by_default(std::string_view message) {
     } else if (name == "type-case") {
       if (c.type.empty()) continue;
       bool any = false;
-      for (const std::string& v : r.values) any = any || detail_lint::ensure_case(c.type, v);
+      for (const std::string& v : r.values) any = any || detail::ensure_case(c.type, v);
       if (r.never ? any : !any) {
         add(r, 0, std::string("type must ") + (r.never ? "not " : "") + "be " + join(r.values));
       }
@@ -5644,14 +6090,14 @@ inline bool ignored_by_default(std::string_view message) {
       const bool body = name == "body-leading-blank";
       const std::optional<std::string_view>& part = body ? c.body : c.footer;
       if (!part || part->empty()) continue;
-      const auto raw = detail_lint::to_lines(message);
+      const auto raw = detail::to_lines(message);
       std::string_view leading;
       bool has_leading = false;
       if (body) {
         has_leading = raw.size() > 1;
         if (has_leading) leading = raw[1];
       } else {
-        const std::string_view first = detail_lint::to_lines(*part)[0];
+        const std::string_view first = detail::to_lines(*part)[0];
         std::ptrdiff_t at = -1;
         for (std::size_t i = 0; i < raw.size(); ++i) {
           if (raw[i] == first) {
@@ -5675,8 +6121,8 @@ inline bool ignored_by_default(std::string_view message) {
       const bool body = name == "body-max-line-length";
       const std::optional<std::string_view>& part = body ? c.body : c.footer;
       if (!part || part->empty()) continue;
-      for (std::string_view line : detail_lint::to_lines(*part)) {
-        if (detail_lint::has_url(line) || detail_lint::utf16_length(line) <= r.limit) continue;
+      for (std::string_view line : detail::to_lines(*part)) {
+        if (detail::has_url(line) || detail::utf16_length(line) <= r.limit) continue;
         add(r, offset(line),
             std::string(body ? "body's" : "footer's") + " lines must not be longer than " +
                 std::to_string(r.limit) + " characters");
@@ -5693,16 +6139,18 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/commits.hpp ----
 // ---- begin relkit/flags.hpp ----
 // relkit::flags: feature-flag bucketing bit-compatible with Unleash,
-// GrowthBook, LaunchDarkly, flagd, Flipt and Flagsmith (see
-// detail/flag_bucketing.hpp), and relkit's own flag model: kill switch,
+// GrowthBook, LaunchDarkly, flagd, Flipt and Flagsmith
+// (relkit/flags/bucketing.hpp), and relkit's own flag model: kill switch,
 // strategies, constraints, segments, variants with overrides and payloads,
 // dependent flags, lifecycle and a stale-flag report. The model follows
 // Unleash's semantics (the richest of the systems), so an Unleash payload maps
 // onto it one to one (relkit/unleash.hpp). A flag_set, once built, evaluates
 // without allocating (except REGEX constraints).
-
-#include <array>
-#include <chrono>
+//
+// Pieces: bucketing.hpp (hashes and buckets per system), constraint.hpp
+// (operators, constraints, segments), flag.hpp (the model), context.hpp (what
+// an evaluation knows), evaluation.hpp (results, explain), flag_set.hpp (the
+// compiled set), stale.hpp (stale-flag report).
 
 // ---- begin relkit/flags/bucketing.hpp ----
 // Bucketing of the flag systems relkit agrees with, one function per system,
@@ -5712,6 +6160,7 @@ RELKIT_NAMESPACE_END
 // (UTF-16 code units, as JavaScript) and Unleash's Node SDK (low byte of each
 // UTF-16 code unit, selectable).
 
+#include <array>
 
 // ---- begin relkit/flags/detail/hash.hpp ----
 // Hash functions the flag systems bucket with: MurmurHash3 x86_32, FNV-1a 32,
@@ -5722,20 +6171,21 @@ RELKIT_NAMESPACE_END
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
 
-constexpr std::uint32_t rotl32(std::uint32_t x, unsigned r) noexcept {
+[[nodiscard]] constexpr std::uint32_t rotl32(std::uint32_t x, unsigned r) noexcept {
   return (x << r) | (x >> (32U - r));
 }
 
-constexpr std::uint32_t byte_at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::uint32_t byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i]));
 }
 
 // Bytes i..i+3 of s as a little-endian word. At run time on a little-endian
 // GCC/Clang target this is one unaligned load (the byte-wise form is not
 // always merged into one); in constant evaluation and elsewhere, byte by byte.
-constexpr std::uint32_t load_le32(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] constexpr std::uint32_t load_le32(std::string_view s, std::size_t i) noexcept {
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (!__builtin_is_constant_evaluated()) {
@@ -5757,7 +6207,7 @@ class utf16_units {
   constexpr explicit utf16_units(std::string_view utf8) noexcept : text_(utf8) {}
 
   // Next code unit into `unit`; false at the end.
-  constexpr bool next(std::uint32_t& unit) noexcept {
+  [[nodiscard]] constexpr bool next(std::uint32_t& unit) noexcept {
     if (pending_low_ != 0) {
       unit = pending_low_;
       pending_low_ = 0;
@@ -5776,7 +6226,7 @@ class utf16_units {
   }
 
  private:
-  constexpr std::uint32_t decode() noexcept {
+  [[nodiscard]] constexpr std::uint32_t decode() noexcept {
     const std::uint32_t b0 = byte_at(text_, pos_);
     std::size_t len = 0;
     std::uint32_t cp = 0;
@@ -5829,23 +6279,25 @@ class utf16_units {
 // MurmurHash3 x86_32 (Austin Appleby's reference): 4-byte little-endian
 // blocks, tail, fmix32. Streaming so a key "group:id" hashes without being
 // concatenated first.
+namespace murmur3 {
+
 // The two steps of MurmurHash3 x86_32, shared by the streaming hasher and the
 // one-pass joined hash below.
-constexpr std::uint32_t murmur3_scramble(std::uint32_t k) noexcept {
+[[nodiscard]] constexpr std::uint32_t scramble(std::uint32_t k) noexcept {
   k *= 0xCC9E2D51U;
   k = rotl32(k, 15);
   return k * 0x1B873593U;
 }
-constexpr std::uint32_t murmur3_mix(std::uint32_t h, std::uint32_t block) noexcept {
-  h ^= murmur3_scramble(block);
+[[nodiscard]] constexpr std::uint32_t mix(std::uint32_t h, std::uint32_t block) noexcept {
+  h ^= scramble(block);
   h = rotl32(h, 13);
   return h * 5U + 0xE6546B64U;
 }
 // `tail` holds the last length % 4 bytes (little-endian); the reference mixes
 // the length mod 2^32.
-constexpr std::uint32_t murmur3_finish(std::uint32_t h, std::uint32_t tail,
-                                       std::size_t length) noexcept {
-  if (length % 4 != 0) h ^= murmur3_scramble(tail);
+[[nodiscard]] constexpr std::uint32_t finalize(std::uint32_t h, std::uint32_t tail,
+                                               std::size_t length) noexcept {
+  if (length % 4 != 0) h ^= scramble(tail);
   h ^= static_cast<std::uint32_t>(length);
   h ^= h >> 16U;
   h *= 0x85EBCA6BU;
@@ -5855,15 +6307,15 @@ constexpr std::uint32_t murmur3_finish(std::uint32_t h, std::uint32_t tail,
   return h;
 }
 
-class murmur3_x86_32 {
+class hasher {
  public:
-  constexpr explicit murmur3_x86_32(std::uint32_t seed) noexcept : h_(seed) {}
+  constexpr explicit hasher(std::uint32_t seed) noexcept : h_(seed) {}
 
   constexpr void update_byte(std::uint32_t byte) noexcept {
     block_ |= (byte & 0xFFU) << (8U * fill_);
     ++length_;
     if (++fill_ == 4U) {
-      h_ = murmur3_mix(h_, block_);
+      h_ = mix(h_, block_);
       block_ = 0;
       fill_ = 0;
     }
@@ -5874,13 +6326,13 @@ class murmur3_x86_32 {
     while (fill_ != 0 && i < n) update_byte(byte_at(bytes, i++));
     // Whole blocks straight from the input: the hot path.
     for (; i + 4 <= n; i += 4) {
-      h_ = murmur3_mix(h_, load_le32(bytes, i));
+      h_ = mix(h_, load_le32(bytes, i));
       length_ += 4;
     }
     while (i < n) update_byte(byte_at(bytes, i++));
   }
   [[nodiscard]] constexpr std::uint32_t finish() const noexcept {
-    return murmur3_finish(h_, block_, length_);
+    return finalize(h_, block_, length_);
   }
 
  private:
@@ -5890,18 +6342,20 @@ class murmur3_x86_32 {
   std::uint32_t length_ = 0;  // mod 2^32, as the reference mixes it
 };
 
-constexpr std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed = 0) noexcept {
-  murmur3_x86_32 h(seed);
+[[nodiscard]] constexpr std::uint32_t hash(std::string_view bytes,
+                                           std::uint32_t seed = 0) noexcept {
+  hasher h(seed);
   h.update(bytes);
   return h.finish();
 }
 
-// murmur3_32 of the bytes of `a`, then `separator`, then `b`, without building
+// hash() of the bytes of `a`, then `separator`, then `b`, without building
 // the joined string: Unleash hashes "groupId:userId" on every evaluation.
-// Equal to murmur3_32(a + separator + b, seed); whole blocks are read straight
+// Equal to hash(a + separator + b, seed); whole blocks are read straight
 // from a and b, only the block or two around the separator are assembled.
-constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, std::string_view b,
-                                          std::uint32_t seed = 0) noexcept {
+[[nodiscard]] constexpr std::uint32_t hash_joined(std::string_view a, char separator,
+                                                  std::string_view b,
+                                                  std::uint32_t seed = 0) noexcept {
   const std::size_t a_size = a.size();
   const std::size_t n = a_size + 1 + b.size();
   auto at = [&](std::size_t i) -> std::uint32_t {
@@ -5911,15 +6365,17 @@ constexpr std::uint32_t murmur3_32_joined(std::string_view a, char separator, st
   };
   std::uint32_t h = seed;
   std::size_t i = 0;
-  for (; i + 4 <= a_size; i += 4) h = murmur3_mix(h, load_le32(a, i));
+  for (; i + 4 <= a_size; i += 4) h = mix(h, load_le32(a, i));
   for (; i <= a_size && i + 4 <= n; i += 4) {  // blocks that hold the separator
-    h = murmur3_mix(h, at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
+    h = mix(h, at(i) | (at(i + 1) << 8U) | (at(i + 2) << 16U) | (at(i + 3) << 24U));
   }
-  for (; i + 4 <= n; i += 4) h = murmur3_mix(h, load_le32(b, i - a_size - 1));
+  for (; i + 4 <= n; i += 4) h = mix(h, load_le32(b, i - a_size - 1));
   std::uint32_t tail = 0;
   for (std::size_t t = n - i; t > 0; --t) tail = (tail << 8U) | at(i + t - 1);
-  return murmur3_finish(h, tail, n);
+  return finalize(h, tail, n);
 }
+
+}  // namespace murmur3
 
 // ---------------------------------------------------------------------------
 // FNV-1a 32 over UTF-16 code units (whole 16-bit units XORed in), the way
@@ -5946,7 +6402,7 @@ class fnv1a_32_utf16 {
 };
 
 // Plain FNV-1a 32 over bytes.
-constexpr std::uint32_t fnv1a_32(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr std::uint32_t fnv1a_32(std::string_view bytes) noexcept {
   std::uint32_t h = 0x811C9DC5U;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     h ^= byte_at(bytes, i);
@@ -5982,7 +6438,7 @@ class crc32_ieee {
   std::uint32_t c_ = 0xFFFFFFFFU;
 };
 
-constexpr std::uint32_t crc32(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr std::uint32_t crc32(std::string_view bytes) noexcept {
   crc32_ieee c;
   c.update(bytes);
   return c.finish();
@@ -6067,7 +6523,7 @@ class sha1_hasher {
   std::uint64_t total_ = 0;
 };
 
-constexpr sha1_digest sha1(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr sha1_digest sha1(std::string_view bytes) noexcept {
   sha1_hasher h;
   h.update(bytes);
   return h.finish();
@@ -6155,15 +6611,54 @@ class md5_hasher {
   std::uint64_t total_ = 0;
 };
 
-constexpr md5_digest md5(std::string_view bytes) noexcept {
+[[nodiscard]] constexpr md5_digest md5(std::string_view bytes) noexcept {
   md5_hasher h;
   h.update(bytes);
   return h.finish();
 }
 
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END
 // ---- end relkit/flags/detail/hash.hpp ----
+// ---- begin relkit/flags/detail/weights.hpp ----
+// Conversions of bucketing weights and boundaries to integers that stay
+// defined for every input (NaN, negatives, values beyond the type).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+namespace detail {
+
+// A weight as an unsigned integer. Integral weights convert as C++ does;
+// floating-point ones are clamped first (NaN and negatives 0, beyond 2^64 the
+// maximum), because converting an out-of-range double is undefined behaviour.
+template <class Weight>
+[[nodiscard]] constexpr std::uint64_t weight_units(const Weight& w) noexcept {
+  if constexpr (std::is_floating_point_v<Weight>) {
+    if (!(w > 0)) return 0;
+    if (w >= static_cast<Weight>(18446744073709551616.0)) return ~std::uint64_t{0};
+    return static_cast<std::uint64_t>(w);
+  } else {
+    return static_cast<std::uint64_t>(w);
+  }
+}
+
+// A float boundary as an integer, saturating like Rust's `as i64` (NaN is 0):
+// a static_cast of NaN or of a value beyond the range is undefined behaviour.
+[[nodiscard]] constexpr std::int64_t saturating_int64(float x) noexcept {
+  if (!(x == x)) return 0;
+  if (x >= 9223372036854775808.0F) return INT64_MAX;
+  if (x < -9223372036854775808.0F) return INT64_MIN;
+  return static_cast<std::int64_t>(x);
+}
+
+}  // namespace detail
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/detail/weights.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -6181,11 +6676,12 @@ inline constexpr std::uint32_t unleash_variant_seed = 86028157U;
 enum class unleash_encoding : std::uint8_t { utf8, node_low_bytes };
 
 // murmur3_x86_32("<group_id>:<id>", seed).
-constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view id,
-                                     std::uint32_t seed,
-                                     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
-  if (encoding == unleash_encoding::utf8) return detail::murmur3_32_joined(group_id, ':', id, seed);
-  detail::murmur3_x86_32 h(seed);
+[[nodiscard]] constexpr std::uint32_t unleash_hash(
+    std::string_view group_id, std::string_view id, std::uint32_t seed,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+  if (encoding == unleash_encoding::utf8)
+    return detail::murmur3::hash_joined(group_id, ':', id, seed);
+  detail::murmur3::hasher h(seed);
   std::uint32_t unit = 0;
   detail::utf16_units group_units(group_id);
   while (group_units.next(unit)) h.update_byte(unit & 0xFFU);
@@ -6197,7 +6693,7 @@ constexpr std::uint32_t unleash_hash(std::string_view group_id, std::string_view
 
 // murmur3("<group_id>:<id>", seed) % modulus + 1, in [1, modulus]; 0 when
 // modulus is 0 (no bucket).
-constexpr std::uint32_t unleash_normalized(
+[[nodiscard]] constexpr std::uint32_t unleash_normalized(
     std::string_view group_id, std::string_view id, std::uint32_t modulus, std::uint32_t seed,
     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   if (modulus == 0) return 0;
@@ -6205,14 +6701,14 @@ constexpr std::uint32_t unleash_normalized(
 }
 
 // A strategy's percentage bucket, 1..100 (normalizedStrategyValue).
-constexpr std::uint32_t unleash_bucket(
+[[nodiscard]] constexpr std::uint32_t unleash_bucket(
     std::string_view group_id, std::string_view id,
     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   return unleash_normalized(group_id, id, 100, 0, encoding);
 }
 
 // A variant's target, 1..total_weight (normalizedVariantValue).
-constexpr std::uint32_t unleash_variant_bucket(
+[[nodiscard]] constexpr std::uint32_t unleash_variant_bucket(
     std::string_view group_id, std::string_view id, std::uint32_t total_weight,
     unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   return unleash_normalized(group_id, id, total_weight, unleash_variant_seed, encoding);
@@ -6220,20 +6716,21 @@ constexpr std::uint32_t unleash_variant_bucket(
 
 // Whether `id` is inside a `percentage` rollout of `group_id`: buckets
 // 1..percentage are in, so raising the percentage only adds ids.
-constexpr bool unleash_in_rollout(std::uint32_t percentage, std::string_view group_id,
-                                  std::string_view id,
-                                  unleash_encoding encoding = unleash_encoding::utf8) noexcept {
+[[nodiscard]] constexpr bool unleash_in_rollout(
+    std::uint32_t percentage, std::string_view group_id, std::string_view id,
+    unleash_encoding encoding = unleash_encoding::utf8) noexcept {
   return percentage > 0 && unleash_bucket(group_id, id, encoding) <= percentage;
 }
 
 // Index of the variant a 1-based `target` falls in: walk the weights, skip
 // zero weights, first with cumulative weight >= target; -1 past the end.
 template <class Weights>
-constexpr int unleash_select_variant(std::uint32_t target, const Weights& weights) noexcept {
+[[nodiscard]] constexpr int unleash_select_variant(std::uint32_t target,
+                                                   const Weights& weights) noexcept {
   std::uint64_t cumulative = 0;
   int index = 0;
   for (const auto& w : weights) {
-    const auto weight = static_cast<std::uint64_t>(w);
+    const std::uint64_t weight = detail::weight_units(w);
     if (weight != 0) {
       cumulative += weight;
       if (cumulative >= target) return index;
@@ -6247,7 +6744,8 @@ constexpr int unleash_select_variant(std::uint32_t target, const Weights& weight
 // GrowthBook
 
 // FNV-1a 32 over the UTF-16 code units of a + b.
-constexpr std::uint32_t growthbook_fnv(std::string_view a, std::string_view b = {}) noexcept {
+[[nodiscard]] constexpr std::uint32_t growthbook_fnv(std::string_view a,
+                                                     std::string_view b = {}) noexcept {
   detail::fnv1a_32_utf16 h;
   h.update(a);
   h.update(b);
@@ -6256,9 +6754,9 @@ constexpr std::uint32_t growthbook_fnv(std::string_view a, std::string_view b = 
 
 // The integer behind growthbook_hash: v1 in [0, 1000), v2 in [0, 10000);
 // nullopt for other versions.
-constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view seed,
-                                                             std::string_view value,
-                                                             int version) noexcept {
+[[nodiscard]] constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view seed,
+                                                                           std::string_view value,
+                                                                           int version) noexcept {
   if (version == 1) return growthbook_fnv(value, seed) % 1000U;
   if (version == 2) {
     // The inner hash as an unsigned decimal string, as JS String(n) writes it.
@@ -6279,8 +6777,9 @@ constexpr std::optional<std::uint32_t> growthbook_hash_units(std::string_view se
 // hash(seed, value, version): v1 = (fnv(value + seed) % 1000) / 1000,
 // v2 = (fnv(String(fnv(seed + value))) % 10000) / 10000; nullopt for other
 // versions (not included). Division as JavaScript does it, so == holds.
-constexpr std::optional<double> growthbook_hash(std::string_view seed, std::string_view value,
-                                                int version) noexcept {
+[[nodiscard]] constexpr std::optional<double> growthbook_hash(std::string_view seed,
+                                                              std::string_view value,
+                                                              int version) noexcept {
   const auto units = growthbook_hash_units(seed, value, version);
   if (!units) return std::nullopt;
   return static_cast<double>(*units) / (version == 1 ? 1000.0 : 10000.0);
@@ -6299,7 +6798,7 @@ struct bucket_range {
 
 // getEqualWeights: n times 1/n; empty for n <= 0.
 template <class Unused = void>
-std::vector<double> growthbook_equal_weights(int n) {
+[[nodiscard]] std::vector<double> growthbook_equal_weights(int n) {
   if (n <= 0) return {};
   return std::vector<double>(static_cast<std::size_t>(n), 1.0 / n);
 }
@@ -6309,8 +6808,8 @@ std::vector<double> growthbook_equal_weights(int n) {
 // [cum_i, cum_i + coverage * w_i). Starts do not depend on coverage, so
 // raising coverage only adds users.
 template <class Unused = void>
-std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double coverage,
-                                                   const std::vector<double>* weights) {
+[[nodiscard]] std::vector<bucket_range> growthbook_bucket_ranges(
+    int num_variations, double coverage, const std::vector<double>* weights) {
   if (!(coverage >= 0.0)) coverage = 0.0;  // also NaN, as `coverage < 0` is false for it
   if (coverage > 1.0) coverage = 1.0;
   std::vector<double> w = weights != nullptr ? *weights : growthbook_equal_weights(num_variations);
@@ -6333,7 +6832,7 @@ std::vector<bucket_range> growthbook_bucket_ranges(int num_variations, double co
 
 // chooseVariation: the first range with start <= n < end, else -1.
 template <class Ranges>
-constexpr int growthbook_choose_variation(double n, const Ranges& ranges) noexcept {
+[[nodiscard]] constexpr int growthbook_choose_variation(double n, const Ranges& ranges) noexcept {
   int index = 0;
   for (const bucket_range& r : ranges) {
     if (n >= r.start && n < r.end) return index;
@@ -6349,8 +6848,8 @@ struct growthbook_namespace {
 };
 
 // inNamespace: hash("__" + id, hash_value, 1) in [start, end).
-constexpr bool growthbook_in_namespace(std::string_view hash_value,
-                                       const growthbook_namespace& ns) noexcept {
+[[nodiscard]] constexpr bool growthbook_in_namespace(std::string_view hash_value,
+                                                     const growthbook_namespace& ns) noexcept {
   detail::fnv1a_32_utf16 h;
   h.update(hash_value);
   h.update("__");
@@ -6366,15 +6865,17 @@ constexpr bool growthbook_in_namespace(std::string_view hash_value,
 inline constexpr std::uint64_t launchdarkly_scale = 0xFFFFFFFFFFFFFFFULL;
 
 // The first 15 hex digits of sha1(input) as an integer (60 bits).
-constexpr std::uint64_t launchdarkly_hash_prefix(const detail::sha1_digest& d) noexcept {
+[[nodiscard]] constexpr std::uint64_t launchdarkly_hash_prefix(
+    const detail::sha1_digest& d) noexcept {
   std::uint64_t h = 0;
   for (std::size_t i = 0; i < 8; ++i) h = (h << 8U) | d[i];
   return h >> 4U;  // 64 bits read, keep the first 60
 }
 
 // sha1 prefix of "<flag_key>.<salt>.<value>" (UTF-8).
-constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key, std::string_view salt,
-                                          std::string_view value) noexcept {
+[[nodiscard]] constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key,
+                                                        std::string_view salt,
+                                                        std::string_view value) noexcept {
   detail::sha1_hasher h;
   h.update(flag_key);
   h.update(".");
@@ -6385,8 +6886,8 @@ constexpr std::uint64_t launchdarkly_hash(std::string_view flag_key, std::string
 }
 
 // sha1 prefix of "<seed>.<value>" (rollouts and experiments with a seed).
-constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
-                                                 std::string_view value) noexcept {
+[[nodiscard]] constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
+                                                               std::string_view value) noexcept {
   std::array<char, 21> digits{};
   std::size_t n = 0;
   const bool negative = seed < 0;
@@ -6409,19 +6910,19 @@ constexpr std::uint64_t launchdarkly_hash_seeded(std::int64_t seed,
 
 // The bucket as the JavaScript SDK computes it: h / (2^60 - 1) in double
 // (the divisor rounds to 2^60).
-constexpr double launchdarkly_bucket(std::uint64_t hash) noexcept {
+[[nodiscard]] constexpr double launchdarkly_bucket(std::uint64_t hash) noexcept {
   return static_cast<double>(hash) / static_cast<double>(launchdarkly_scale);
 }
 
 // The bucket as the Go SDK computes it, in float32.
-constexpr float launchdarkly_bucket_f32(std::uint64_t hash) noexcept {
+[[nodiscard]] constexpr float launchdarkly_bucket_f32(std::uint64_t hash) noexcept {
   return static_cast<float>(hash) / static_cast<float>(launchdarkly_scale);
 }
 
 // floor(h * 100000 / (2^60 - 1)) exactly, in [0, 100000]: the bucket in the
 // weight units of a rollout (sdk-test-harness' form), compared with integer
 // weight sums.
-constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
+[[nodiscard]] constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
   // x = hash * 100000 as C * 2^32 + low, then divide by 2^60 - 1 using
   // x = q * 2^60 + r  =>  x = q * (2^60 - 1) + (q + r).
   const std::uint64_t hi = hash >> 32U;
@@ -6439,13 +6940,13 @@ constexpr std::uint32_t launchdarkly_bucket100k(std::uint64_t hash) noexcept {
 // cumulative weight exceeds the bucket; past the end (weights summing below
 // 100000) the last one, as the SDKs do. -1 for no weights.
 template <class Weights>
-constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
-                                         const Weights& weights) noexcept {
+[[nodiscard]] constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
+                                                       const Weights& weights) noexcept {
   std::uint64_t cumulative = 0;
   int index = 0;
   int last = -1;
   for (const auto& w : weights) {
-    cumulative += static_cast<std::uint64_t>(w);
+    cumulative += detail::weight_units(w);
     if (bucket100k < cumulative) return index;
     last = index;
     ++index;
@@ -6457,31 +6958,33 @@ constexpr int launchdarkly_rollout_index(std::uint32_t bucket100k,
 // flagd / OpenFeature `fractional`
 
 // The hash input when no bucketBy string is given: flag key + targeting key.
-constexpr std::uint32_t flagd_hash(std::string_view flag_key,
-                                   std::string_view targeting_key) noexcept {
-  detail::murmur3_x86_32 h(0);
+[[nodiscard]] constexpr std::uint32_t flagd_hash(std::string_view flag_key,
+                                                 std::string_view targeting_key) noexcept {
+  detail::murmur3::hasher h(0);
   h.update(flag_key);
   h.update(targeting_key);
   return h.finish();
 }
 
 // v2 (flagd PR #1909): (h * total) >> 32, in [0, total).
-constexpr std::uint32_t flagd_bucket_v2(std::uint32_t hash, std::uint32_t total_weight) noexcept {
+[[nodiscard]] constexpr std::uint32_t flagd_bucket_v2(std::uint32_t hash,
+                                                      std::uint32_t total_weight) noexcept {
   return static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * total_weight) >> 32U);
 }
 
 // v2 selection: integer weights (negative ones count as 0, as flagd clamps);
 // first variant with bucket < cumulative weight; -1 if the weights sum to 0.
 template <class Weights>
-constexpr int flagd_fractional_v2(std::uint32_t hash, const Weights& weights) noexcept {
+[[nodiscard]] constexpr int flagd_fractional_v2(std::uint32_t hash,
+                                                const Weights& weights) noexcept {
   std::uint64_t total = 0;
-  for (const auto& w : weights) total += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+  for (const auto& w : weights) total += w > 0 ? detail::weight_units(w) : 0U;
   if (total == 0 || total > 0x7FFFFFFFU) return -1;
   const std::uint32_t bucket = flagd_bucket_v2(hash, static_cast<std::uint32_t>(total));
   std::uint64_t cumulative = 0;
   int index = 0;
   for (const auto& w : weights) {
-    cumulative += w > 0 ? static_cast<std::uint64_t>(w) : 0U;
+    cumulative += w > 0 ? detail::weight_units(w) : 0U;
     if (bucket < cumulative) return index;
     ++index;
   }
@@ -6489,7 +6992,7 @@ constexpr int flagd_fractional_v2(std::uint32_t hash, const Weights& weights) no
 }
 
 // v1 (legacy): |int32(h)| / (2^31 - 1) * 100, a float in [0, 100].
-constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
+[[nodiscard]] constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
   const std::int64_t signed_hash = hash >= 0x80000000U
                                        ? static_cast<std::int64_t>(hash) - 0x100000000LL
                                        : static_cast<std::int64_t>(hash);
@@ -6499,7 +7002,8 @@ constexpr double flagd_bucket_v1(std::uint32_t hash) noexcept {
 
 // v1 selection: first variant with bucket < sum of 100 * w / total.
 template <class Weights>
-constexpr int flagd_fractional_v1(std::uint32_t hash, const Weights& weights) noexcept {
+[[nodiscard]] constexpr int flagd_fractional_v1(std::uint32_t hash,
+                                                const Weights& weights) noexcept {
   double total = 0.0;
   for (const auto& w : weights) total += static_cast<double>(w);
   const double bucket = flagd_bucket_v1(hash);
@@ -6517,8 +7021,8 @@ constexpr int flagd_fractional_v1(std::uint32_t hash, const Weights& weights) no
 // Flipt
 
 // Variant flags: crc32(flag_key + entity_id) % 1000.
-constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
-                                             std::string_view entity_id) noexcept {
+[[nodiscard]] constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
+                                                           std::string_view entity_id) noexcept {
   detail::crc32_ieee c;
   c.update(flag_key);
   c.update(entity_id);
@@ -6527,8 +7031,8 @@ constexpr std::uint32_t flipt_variant_bucket(std::string_view flag_key,
 
 // Boolean threshold rollouts: crc32(entity_id + flag_key) % 100 (note the
 // order, reversed from variant flags); in <=> bucket < percentage.
-constexpr std::uint32_t flipt_boolean_bucket(std::string_view entity_id,
-                                             std::string_view flag_key) noexcept {
+[[nodiscard]] constexpr std::uint32_t flipt_boolean_bucket(std::string_view entity_id,
+                                                           std::string_view flag_key) noexcept {
   detail::crc32_ieee c;
   c.update(entity_id);
   c.update(flag_key);
@@ -6542,8 +7046,8 @@ enum class flipt_rounding : std::uint8_t { truncate_go_server, round_rust_client
 // The variant index a 0..999 bucket selects from percentage rollouts
 // (float32 arithmetic, as both engines do); -1 if none.
 template <class Percentages>
-inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts,
-                               flipt_rounding rounding) noexcept {
+[[nodiscard]] inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts,
+                                             flipt_rounding rounding) noexcept {
   float total = 0.0F;
   std::size_t count = 0;
   for (const auto& r : rollouts) {
@@ -6559,10 +7063,12 @@ inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts
     std::int64_t boundary = 0;
     if (rounding == flipt_rounding::round_rust_client) {
       // Math.round / f32::round agree for the non-negative values here.
-      const float floored = static_cast<float>(static_cast<std::int64_t>(scaled));
-      boundary = static_cast<std::int64_t>(floored) + (scaled - floored >= 0.5F ? 1 : 0);
+      // (All zero rollouts make `scaled` NaN: boundary 0, no match but the last.)
+      const std::int64_t truncated = detail::saturating_int64(scaled);
+      const float floored = static_cast<float>(truncated);
+      boundary = truncated + (scaled - floored >= 0.5F ? 1 : 0);
     } else {
-      boundary = static_cast<std::int64_t>(scaled);
+      boundary = detail::saturating_int64(scaled);
     }
     if (i + 1 == count) boundary = 1000;
     if (boundary >= static_cast<std::int64_t>(bucket) + 1) return static_cast<int>(i);
@@ -6576,7 +7082,7 @@ inline int flipt_variant_index(std::uint32_t bucket, const Percentages& rollouts
 
 // (int(md5(hash_input)) % 9999) / 9998 * 100, in [0, 100]. hash_input is the
 // ids joined with ','.
-constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
+[[nodiscard]] constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
   const detail::md5_digest d = detail::md5(hash_input);
   std::uint32_t remainder = 0;
   for (std::uint8_t byte : d) remainder = (remainder * 256U + byte) % 9999U;
@@ -6586,7 +7092,7 @@ constexpr double flagsmith_percentage_of(std::string_view hash_input) noexcept {
 // The percentage of an identity for a list of ids (e.g. {feature key,
 // identity key}); exactly 100 rehashes with the ids repeated, as the engine does.
 template <class Unused = void>
-double flagsmith_percentage(const std::vector<std::string_view>& ids) {
+[[nodiscard]] double flagsmith_percentage(const std::vector<std::string_view>& ids) {
   std::string input;
   for (std::size_t iterations = 1; iterations < 64; ++iterations) {
     input.clear();
@@ -6607,6 +7113,637 @@ double flagsmith_percentage(const std::vector<std::string_view>& ids) {
 }  // namespace flags
 RELKIT_NAMESPACE_END
 // ---- end relkit/flags/bucketing.hpp ----
+// ---- begin relkit/flags/constraint.hpp ----
+// relkit::flags constraints: a test of one context field (operator_kind,
+// constraint) and reusable named sets of them (segment). Plain data; a
+// flag_set compiles them once (relkit/flags/flag_set.hpp).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+// Unleash's constraint operators.
+enum class operator_kind : std::uint8_t {
+  in,
+  not_in,
+  str_contains,
+  str_starts_with,
+  str_ends_with,
+  num_eq,
+  num_gt,
+  num_gte,
+  num_lt,
+  num_lte,
+  date_after,
+  date_before,
+  semver_eq,
+  semver_gt,
+  semver_gte,
+  semver_lt,
+  semver_lte,
+  regex,
+  in_cidr,
+  unknown,  // an operator this library does not know: the constraint is false
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<operator_kind> operator_kind_names[] = {
+    {operator_kind::in, "in"},
+    {operator_kind::not_in, "not_in"},
+    {operator_kind::str_contains, "str_contains"},
+    {operator_kind::str_starts_with, "str_starts_with"},
+    {operator_kind::str_ends_with, "str_ends_with"},
+    {operator_kind::num_eq, "num_eq"},
+    {operator_kind::num_gt, "num_gt"},
+    {operator_kind::num_gte, "num_gte"},
+    {operator_kind::num_lt, "num_lt"},
+    {operator_kind::num_lte, "num_lte"},
+    {operator_kind::date_after, "date_after"},
+    {operator_kind::date_before, "date_before"},
+    {operator_kind::semver_eq, "semver_eq"},
+    {operator_kind::semver_gt, "semver_gt"},
+    {operator_kind::semver_gte, "semver_gte"},
+    {operator_kind::semver_lt, "semver_lt"},
+    {operator_kind::semver_lte, "semver_lte"},
+    {operator_kind::regex, "regex"},
+    {operator_kind::in_cidr, "in_cidr"},
+    {operator_kind::unknown, "unknown"},
+};
+// The names Unleash puts on the wire; operator_kind::unknown has none.
+inline constexpr relkit::detail::enum_name<operator_kind> operator_kind_wire_names[] = {
+    {operator_kind::in, "IN"},
+    {operator_kind::not_in, "NOT_IN"},
+    {operator_kind::str_contains, "STR_CONTAINS"},
+    {operator_kind::str_starts_with, "STR_STARTS_WITH"},
+    {operator_kind::str_ends_with, "STR_ENDS_WITH"},
+    {operator_kind::num_eq, "NUM_EQ"},
+    {operator_kind::num_gt, "NUM_GT"},
+    {operator_kind::num_gte, "NUM_GTE"},
+    {operator_kind::num_lt, "NUM_LT"},
+    {operator_kind::num_lte, "NUM_LTE"},
+    {operator_kind::date_after, "DATE_AFTER"},
+    {operator_kind::date_before, "DATE_BEFORE"},
+    {operator_kind::semver_eq, "SEMVER_EQ"},
+    {operator_kind::semver_gt, "SEMVER_GT"},
+    {operator_kind::semver_gte, "SEMVER_GTE"},
+    {operator_kind::semver_lt, "SEMVER_LT"},
+    {operator_kind::semver_lte, "SEMVER_LTE"},
+    {operator_kind::regex, "REGEX"},
+    {operator_kind::in_cidr, "IN_CIDR"},
+};
+}  // namespace detail
+
+// The stable identifier ("str_contains"); "unknown" for operator_kind::unknown
+// and for a value outside the enum. parse_operator_kind reads it back.
+[[nodiscard]] constexpr std::string_view to_string(operator_kind op) noexcept {
+  return relkit::detail::enum_to_string(detail::operator_kind_names, op);
+}
+[[nodiscard]] constexpr std::optional<operator_kind> parse_operator_kind(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::operator_kind_names, name);
+}
+// Unleash's name ("STR_CONTAINS"); "unknown" for operator_kind::unknown and
+// strays. parse_wire_operator_kind reads it back: nullopt for a name Unleash
+// does not define (a payload maps that to operator_kind::unknown).
+[[nodiscard]] constexpr std::string_view wire_name(operator_kind op) noexcept {
+  return relkit::detail::enum_to_string(detail::operator_kind_wire_names, op);
+}
+[[nodiscard]] constexpr std::optional<operator_kind> parse_wire_operator_kind(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::operator_kind_wire_names, name);
+}
+
+// `context_name` names a context field (userId, sessionId, remoteAddress,
+// environment, appName, currentTime) or a property. IN/NOT_IN/STR_*/IN_CIDR
+// read `values`; NUM_*/DATE_*/SEMVER_*/REGEX read `value`. A value the
+// operator cannot read (a bad number, date, version, pattern or CIDR) makes
+// the constraint false, as in Unleash's SDKs; nothing here reports an error.
+struct constraint {
+  std::string context_name;
+  operator_kind op = operator_kind::in;
+  std::vector<std::string> values;
+  std::string value;
+  bool inverted = false;
+  bool case_insensitive = false;  // STR_* and REGEX
+
+  friend bool operator==(const constraint& a, const constraint& b) {
+    return a.context_name == b.context_name && a.op == b.op && a.values == b.values &&
+           a.value == b.value && a.inverted == b.inverted &&
+           a.case_insensitive == b.case_insensitive;
+  }
+  friend bool operator!=(const constraint& a, const constraint& b) { return !(a == b); }
+};
+
+// A reusable, named set of constraints (Unleash segments, cohorts).
+struct segment {
+  std::int64_t id = 0;
+  std::string name;
+  std::vector<constraint> constraints;
+
+  friend bool operator==(const segment& a, const segment& b) {
+    return a.id == b.id && a.name == b.name && a.constraints == b.constraints;
+  }
+  friend bool operator!=(const segment& a, const segment& b) { return !(a == b); }
+};
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/constraint.hpp ----
+// ---- begin relkit/flags/context.hpp ----
+// relkit::flags::context: what one evaluation knows about the request. Views
+// only, so building one per request copies nothing.
+
+#include <chrono>
+
+// ---- begin relkit/flags/detail/context_field.hpp ----
+// A constraint's context field, resolved once when a flag set is built so an
+// evaluation does not match the field name against every known name.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+namespace detail {
+
+enum class context_field : std::uint8_t {
+  user_id,
+  session_id,
+  remote_address,
+  environment,
+  app_name,
+  current_time,
+  property
+};
+
+[[nodiscard]] constexpr context_field field_of(std::string_view name) noexcept {
+  if (name == "userId") return context_field::user_id;
+  if (name == "sessionId") return context_field::session_id;
+  if (name == "remoteAddress") return context_field::remote_address;
+  if (name == "environment") return context_field::environment;
+  if (name == "appName") return context_field::app_name;
+  if (name == "currentTime") return context_field::current_time;
+  return context_field::property;
+}
+
+}  // namespace detail
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/detail/context_field.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+struct property {
+  std::string_view name;
+  std::string_view value;
+
+  friend bool operator==(const property& a, const property& b) noexcept {
+    return a.name == b.name && a.value == b.value;
+  }
+  friend bool operator!=(const property& a, const property& b) noexcept { return !(a == b); }
+};
+
+struct context {
+  std::optional<std::string_view> user_id;
+  std::optional<std::string_view> session_id;
+  std::optional<std::string_view> remote_address;
+  std::optional<std::string_view> environment;
+  std::optional<std::string_view> app_name;
+  std::optional<std::string_view> current_time;  // RFC 3339; DATE_* constraints
+  std::optional<std::string_view> hostname;      // applicationHostname strategy
+  std::vector<property> properties;
+  // "Now" for DATE_* constraints when current_time is absent (relkit reads no
+  // clock). With neither, DATE_* constraints are false.
+  std::optional<std::chrono::system_clock::time_point> now;
+  // Entropy for random stickiness and gradualRolloutRandom: pass a fresh
+  // random number per evaluation (relkit has no random source of its own).
+  std::uint32_t random = 0;
+
+  // A standard field by its Unleash name ("userId", "sessionId",
+  // "remoteAddress", "environment", "appName", "currentTime"), else the
+  // property of that name; nullopt if absent. Allocates nothing.
+  [[nodiscard]] inline std::optional<std::string_view> get(std::string_view field) const noexcept;
+
+  friend bool operator==(const context& a, const context& b) noexcept {
+    return a.user_id == b.user_id && a.session_id == b.session_id &&
+           a.remote_address == b.remote_address && a.environment == b.environment &&
+           a.app_name == b.app_name && a.current_time == b.current_time &&
+           a.hostname == b.hostname && a.properties == b.properties && a.now == b.now &&
+           a.random == b.random;
+  }
+  friend bool operator!=(const context& a, const context& b) noexcept { return !(a == b); }
+};
+
+namespace detail {
+// context::get(name) for a field resolved by field_of(name).
+[[nodiscard]] inline std::optional<std::string_view> field_value(const context& ctx,
+                                                                 context_field field,
+                                                                 std::string_view name) noexcept {
+  switch (field) {
+    case context_field::user_id:
+      return ctx.user_id;
+    case context_field::session_id:
+      return ctx.session_id;
+    case context_field::remote_address:
+      return ctx.remote_address;
+    case context_field::environment:
+      return ctx.environment;
+    case context_field::app_name:
+      return ctx.app_name;
+    case context_field::current_time:
+      return ctx.current_time;
+    case context_field::property:
+      break;
+  }
+  for (const auto& p : ctx.properties) {
+    if (p.name == name) return p.value;
+  }
+  return std::nullopt;
+}
+}  // namespace detail
+
+inline std::optional<std::string_view> context::get(std::string_view field) const noexcept {
+  return detail::field_value(*this, detail::field_of(field), field);
+}
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/context.hpp ----
+// ---- begin relkit/flags/evaluation.hpp ----
+// relkit::flags evaluation results: whether a flag is on and why
+// (evaluation), which variant was chosen (variant_result), and one line of
+// text for people (explain).
+
+
+// ---- begin relkit/flags/flag.hpp ----
+// relkit::flags' flag model (plain data): kill switch, strategies, variants
+// with overrides and payloads, dependencies on other flags, lifecycle. It
+// follows Unleash's semantics, so an Unleash payload maps onto it one to one
+// (relkit/unleash.hpp).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+// The value a variant carries.
+struct variant_payload {
+  std::string type;  // "string", "json", "csv", "number"
+  std::string value;
+
+  friend bool operator==(const variant_payload& a, const variant_payload& b) {
+    return a.type == b.type && a.value == b.value;
+  }
+  friend bool operator!=(const variant_payload& a, const variant_payload& b) { return !(a == b); }
+};
+
+// Context values that force a variant before any hashing.
+struct variant_override {
+  std::string context_name;
+  std::vector<std::string> values;
+
+  friend bool operator==(const variant_override& a, const variant_override& b) {
+    return a.context_name == b.context_name && a.values == b.values;
+  }
+  friend bool operator!=(const variant_override& a, const variant_override& b) { return !(a == b); }
+};
+
+struct variant {
+  std::string name;
+  std::uint32_t weight = 0;
+  std::string weight_type;  // "variable" or "fix" (informational here)
+  std::string stickiness;   // "default", "random", or a context field
+  std::optional<variant_payload> payload;
+  std::vector<variant_override> overrides;
+
+  friend bool operator==(const variant& a, const variant& b) {
+    return a.name == b.name && a.weight == b.weight && a.weight_type == b.weight_type &&
+           a.stickiness == b.stickiness && a.payload == b.payload && a.overrides == b.overrides;
+  }
+  friend bool operator!=(const variant& a, const variant& b) { return !(a == b); }
+};
+
+enum class strategy_kind : std::uint8_t {
+  default_on,                  // "default": on for everyone (subject to constraints)
+  user_with_id,                // "userWithId": ids = user ids
+  flexible_rollout,            // percentage + stickiness + group_id
+  gradual_rollout_user_id,     // legacy: percentage of userId
+  gradual_rollout_session_id,  // legacy: percentage of sessionId
+  gradual_rollout_random,      // legacy: random percentage
+  remote_address,              // "remoteAddress": ids = addresses or IPv4 CIDR ranges
+  application_hostname,        // "applicationHostname": ids = host names
+  unknown,                     // a custom strategy: false, as in Unleash's SDKs
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<strategy_kind> strategy_kind_names[] = {
+    {strategy_kind::default_on, "default_on"},
+    {strategy_kind::user_with_id, "user_with_id"},
+    {strategy_kind::flexible_rollout, "flexible_rollout"},
+    {strategy_kind::gradual_rollout_user_id, "gradual_rollout_user_id"},
+    {strategy_kind::gradual_rollout_session_id, "gradual_rollout_session_id"},
+    {strategy_kind::gradual_rollout_random, "gradual_rollout_random"},
+    {strategy_kind::remote_address, "remote_address"},
+    {strategy_kind::application_hostname, "application_hostname"},
+    {strategy_kind::unknown, "unknown"},
+};
+// The strategy names Unleash puts on the wire; strategy_kind::unknown has none.
+inline constexpr relkit::detail::enum_name<strategy_kind> strategy_kind_wire_names[] = {
+    {strategy_kind::default_on, "default"},
+    {strategy_kind::user_with_id, "userWithId"},
+    {strategy_kind::flexible_rollout, "flexibleRollout"},
+    {strategy_kind::gradual_rollout_user_id, "gradualRolloutUserId"},
+    {strategy_kind::gradual_rollout_session_id, "gradualRolloutSessionId"},
+    {strategy_kind::gradual_rollout_random, "gradualRolloutRandom"},
+    {strategy_kind::remote_address, "remoteAddress"},
+    {strategy_kind::application_hostname, "applicationHostname"},
+};
+}  // namespace detail
+
+// "flexible_rollout"; "unknown" for strategy_kind::unknown and strays.
+[[nodiscard]] constexpr std::string_view to_string(strategy_kind k) noexcept {
+  return relkit::detail::enum_to_string(detail::strategy_kind_names, k);
+}
+[[nodiscard]] constexpr std::optional<strategy_kind> parse_strategy_kind(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::strategy_kind_names, name);
+}
+// Unleash's name ("flexibleRollout"); "unknown" for strategy_kind::unknown and
+// strays. parse_wire_strategy_kind reads it back (nullopt: a custom strategy).
+[[nodiscard]] constexpr std::string_view wire_name(strategy_kind k) noexcept {
+  return relkit::detail::enum_to_string(detail::strategy_kind_wire_names, k);
+}
+[[nodiscard]] constexpr std::optional<strategy_kind> parse_wire_strategy_kind(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::strategy_kind_wire_names, name);
+}
+
+struct strategy {
+  strategy_kind kind = strategy_kind::default_on;
+  std::string name;                // the name in the payload ("flexibleRollout")
+  std::uint32_t percentage = 100;  // rollout, 0..100
+  std::string group_id;            // empty: the flag's name (flexibleRollout)
+  std::string stickiness = "default";
+  std::vector<std::string> ids;
+  std::vector<constraint> constraints;
+  std::vector<std::int64_t> segments;  // ids into the flag set's segments
+  std::vector<variant> variants;       // strategy variants win over flag variants
+
+  friend bool operator==(const strategy& a, const strategy& b) {
+    return a.kind == b.kind && a.name == b.name && a.percentage == b.percentage &&
+           a.group_id == b.group_id && a.stickiness == b.stickiness && a.ids == b.ids &&
+           a.constraints == b.constraints && a.segments == b.segments && a.variants == b.variants;
+  }
+  friend bool operator!=(const strategy& a, const strategy& b) { return !(a == b); }
+};
+
+// A parent flag this one requires: enabled (or, with enabled = false,
+// disabled), and when `variants` is non-empty, one of those variants.
+struct dependency {
+  std::string feature;
+  bool enabled = true;
+  std::vector<std::string> variants;
+
+  friend bool operator==(const dependency& a, const dependency& b) {
+    return a.feature == b.feature && a.enabled == b.enabled && a.variants == b.variants;
+  }
+  friend bool operator!=(const dependency& a, const dependency& b) { return !(a == b); }
+};
+
+// Unleash's flag types and their expected lifetimes.
+enum class flag_type : std::uint8_t { release, experiment, operational, kill_switch, permission };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<flag_type> flag_type_names[] = {
+    {flag_type::release, "release"},         {flag_type::experiment, "experiment"},
+    {flag_type::operational, "operational"}, {flag_type::kill_switch, "kill_switch"},
+    {flag_type::permission, "permission"},
+};
+inline constexpr relkit::detail::enum_name<flag_type> flag_type_wire_names[] = {
+    {flag_type::release, "release"},         {flag_type::experiment, "experiment"},
+    {flag_type::operational, "operational"}, {flag_type::kill_switch, "kill-switch"},
+    {flag_type::permission, "permission"},
+};
+}  // namespace detail
+
+// "kill_switch"; "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(flag_type t) noexcept {
+  return relkit::detail::enum_to_string(detail::flag_type_names, t);
+}
+[[nodiscard]] constexpr std::optional<flag_type> parse_flag_type(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::flag_type_names, name);
+}
+// Unleash's name ("kill-switch"), read back by parse_wire_flag_type.
+[[nodiscard]] constexpr std::string_view wire_name(flag_type t) noexcept {
+  return relkit::detail::enum_to_string(detail::flag_type_wire_names, t);
+}
+[[nodiscard]] constexpr std::optional<flag_type> parse_wire_flag_type(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::flag_type_wire_names, name);
+}
+
+// Days after creation when Unleash calls a flag "potentially stale":
+// release and experiment 40, operational 7, kill-switch and permission never.
+[[nodiscard]] constexpr std::optional<int> expected_lifetime_days(flag_type t) noexcept {
+  switch (t) {
+    case flag_type::release:
+    case flag_type::experiment:
+      return 40;
+    case flag_type::operational:
+      return 7;
+    case flag_type::kill_switch:
+    case flag_type::permission:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+using time_point = std::chrono::system_clock::time_point;
+
+struct lifecycle {
+  flag_type type = flag_type::release;
+  std::string owner;
+  std::optional<time_point> created;
+  std::optional<time_point> expires;  // an explicit end date, if the team set one
+  bool marked_stale = false;          // set by a person (Unleash's `stale`)
+
+  friend bool operator==(const lifecycle& a, const lifecycle& b) {
+    return a.type == b.type && a.owner == b.owner && a.created == b.created &&
+           a.expires == b.expires && a.marked_stale == b.marked_stale;
+  }
+  friend bool operator!=(const lifecycle& a, const lifecycle& b) { return !(a == b); }
+};
+
+struct flag {
+  std::string name;
+  bool enabled = false;              // the kill switch: false turns every strategy off
+  std::vector<strategy> strategies;  // OR; none = on for everyone when enabled
+  std::vector<variant> variants;
+  std::vector<dependency> dependencies;
+  lifecycle meta;
+  std::string description;
+  std::string project;
+  bool impression_data = false;
+
+  friend bool operator==(const flag& a, const flag& b) {
+    return a.name == b.name && a.enabled == b.enabled && a.strategies == b.strategies &&
+           a.variants == b.variants && a.dependencies == b.dependencies && a.meta == b.meta &&
+           a.description == b.description && a.project == b.project &&
+           a.impression_data == b.impression_data;
+  }
+  friend bool operator!=(const flag& a, const flag& b) { return !(a == b); }
+};
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/flag.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+enum class evaluation_reason : std::uint8_t {
+  unknown_flag,         // no flag of that name
+  disabled,             // the kill switch is off
+  dependency_failed,    // a parent flag is missing, off, or on a different variant
+  no_strategies,        // enabled with no strategies: on for everyone
+  strategy_matched,     // `strategy` is the first strategy that is on
+  no_strategy_matched,  // every strategy was off
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<evaluation_reason> evaluation_reason_names[] = {
+    {evaluation_reason::unknown_flag, "unknown_flag"},
+    {evaluation_reason::disabled, "disabled"},
+    {evaluation_reason::dependency_failed, "dependency_failed"},
+    {evaluation_reason::no_strategies, "no_strategies"},
+    {evaluation_reason::strategy_matched, "strategy_matched"},
+    {evaluation_reason::no_strategy_matched, "no_strategy_matched"},
+};
+}  // namespace detail
+
+// "strategy_matched"; "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(evaluation_reason r) noexcept {
+  return relkit::detail::enum_to_string(detail::evaluation_reason_names, r);
+}
+[[nodiscard]] constexpr std::optional<evaluation_reason> parse_evaluation_reason(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::evaluation_reason_names, name);
+}
+
+struct evaluation {
+  bool enabled = false;
+  evaluation_reason reason = evaluation_reason::unknown_flag;
+  int strategy = -1;    // strategy_matched: its index
+  int dependency = -1;  // dependency_failed: the failing dependency's index
+  // no_strategy_matched: for the last strategy, the index of the first
+  // constraint that failed (segment constraints count after the strategy's
+  // own), or -1 if its constraints held and its rollout said no.
+  int failed_constraint = -1;
+
+  friend bool operator==(const evaluation& a, const evaluation& b) noexcept {
+    return a.enabled == b.enabled && a.reason == b.reason && a.strategy == b.strategy &&
+           a.dependency == b.dependency && a.failed_constraint == b.failed_constraint;
+  }
+  friend bool operator!=(const evaluation& a, const evaluation& b) noexcept { return !(a == b); }
+};
+
+enum class variant_source : std::uint8_t { none, override_match, strategy_variant, flag_variant };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<variant_source> variant_source_names[] = {
+    {variant_source::none, "none"},
+    {variant_source::override_match, "override_match"},
+    {variant_source::strategy_variant, "strategy_variant"},
+    {variant_source::flag_variant, "flag_variant"},
+};
+}  // namespace detail
+
+// "flag_variant"; "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(variant_source s) noexcept {
+  return relkit::detail::enum_to_string(detail::variant_source_names, s);
+}
+[[nodiscard]] constexpr std::optional<variant_source> parse_variant_source(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::variant_source_names, name);
+}
+
+struct variant_result {
+  std::string_view name = "disabled";
+  bool enabled = false;                      // a variant was chosen
+  bool feature_enabled = false;              // the flag itself is on
+  const variant_payload* payload = nullptr;  // points into the flag set
+  variant_source source = variant_source::none;
+
+  friend bool operator==(const variant_result& a, const variant_result& b) noexcept {
+    return a.name == b.name && a.enabled == b.enabled && a.feature_enabled == b.feature_enabled &&
+           a.payload == b.payload && a.source == b.source;
+  }
+  friend bool operator!=(const variant_result& a, const variant_result& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// One line for people: why `f` is on or off ("Feature.x is on: strategy 1
+// (flexibleRollout) matched"). `e` must come from evaluating `f`.
+template <class Unused = void>
+[[nodiscard]] std::string explain(const flag& f, const evaluation& e) {
+  std::string out = f.name;
+  out += e.enabled ? " is on: " : " is off: ";
+  switch (e.reason) {
+    case evaluation_reason::unknown_flag:
+      out += "unknown flag";
+      break;
+    case evaluation_reason::disabled:
+      out += "disabled (kill switch)";
+      break;
+    case evaluation_reason::dependency_failed:
+      out += "dependency on '";
+      out += f.dependencies[static_cast<std::size_t>(e.dependency)].feature;
+      out += "' not satisfied";
+      break;
+    case evaluation_reason::no_strategies:
+      out += "enabled with no strategies";
+      break;
+    case evaluation_reason::strategy_matched:
+      out += "strategy " + std::to_string(e.strategy) + " (" +
+             f.strategies[static_cast<std::size_t>(e.strategy)].name + ") matched";
+      break;
+    case evaluation_reason::no_strategy_matched:
+      out += "no strategy matched";
+      if (e.failed_constraint >= 0) {
+        out += " (last strategy: constraint " + std::to_string(e.failed_constraint) + " failed)";
+      }
+      break;
+  }
+  return out;
+}
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/evaluation.hpp ----
+// ---- begin relkit/flags/flag_set.hpp ----
+// relkit::flags::flag_set: flags and segments compiled once, then evaluated
+// (is_enabled, evaluate with the reason, get_variant) without allocating,
+// except REGEX constraints.
+//
+// The member functions are templates with a defaulted parameter (call them as
+// usual: set.evaluate(name, ctx); take an address as &flag_set::evaluate<>),
+// so a translation unit that does not build or evaluate a flag set does not
+// compile the evaluator.
+
+
+// ---- begin relkit/flags/detail/flag_set_engine.hpp ----
+// The engine behind relkit::flags::flag_set (relkit/flags/flag_set.hpp):
+// compiling flags and segments once, then evaluating them.
+
+
+// ---- begin relkit/flags/detail/compiled.hpp ----
+// A flag set's compiled form: each constraint's operand parsed once (number,
+// date, version, pattern, CIDR ranges, folded strings), each strategy's
+// stickiness resolved, each dependency's parent found.
+
+
 // ---- begin relkit/flags/detail/regex.hpp ----
 // A small regular-expression matcher for the Unleash REGEX constraint
 // operator, with the semantics of Unleash's Rust engine (the `regex` crate):
@@ -6623,9 +7760,8 @@ RELKIT_NAMESPACE_END
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
-namespace regex_lite {
-
 inline constexpr std::size_t max_pattern_bytes = 4096;
 inline constexpr std::size_t max_program_size = 20000;
 inline constexpr int max_nesting = 64;
@@ -6658,17 +7794,17 @@ struct instruction {
   std::uint32_t b = 0;
 };
 
-constexpr std::uint32_t ascii_swap_case(std::uint32_t c) noexcept {
+[[nodiscard]] constexpr std::uint32_t ascii_swap_case(std::uint32_t c) noexcept {
   if (c >= 'a' && c <= 'z') return c - 32U;
   if (c >= 'A' && c <= 'Z') return c + 32U;
   return c;
 }
-constexpr bool is_word_char(std::uint32_t c) noexcept {
+[[nodiscard]] constexpr bool is_word_char(std::uint32_t c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Code points of UTF-8 text; malformed bytes read as U+FFFD.
-inline std::uint32_t decode_at(std::string_view s, std::size_t& i) noexcept {
+[[nodiscard]] inline std::uint32_t decode_at(std::string_view s, std::size_t& i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80U) {
     ++i;
@@ -6699,7 +7835,7 @@ class basic_regex {
   basic_regex() = default;
 
   // Compiles `pattern`; valid() is false for anything the engine rejects.
-  static basic_regex compile(std::string_view pattern, bool case_insensitive) {
+  [[nodiscard]] static basic_regex compile(std::string_view pattern, bool case_insensitive) {
     basic_regex r;
     if (pattern.size() > max_pattern_bytes) return r;
     compiler c(pattern, r);
@@ -6764,7 +7900,7 @@ class basic_regex {
     std::vector<std::uint32_t> dense, sparse;
     std::size_t size = 0;
     explicit thread_list(std::size_t n) : dense(n), sparse(n) {}
-    bool contains(std::uint32_t pc) const noexcept {
+    [[nodiscard]] bool contains(std::uint32_t pc) const noexcept {
       const std::uint32_t slot = sparse[pc];
       return slot < size && dense[slot] == pc;
     }
@@ -6775,7 +7911,7 @@ class basic_regex {
     void clear() noexcept { size = 0; }
   };
 
-  bool class_matches(const instruction& in, std::uint32_t cp) const noexcept {
+  [[nodiscard]] bool class_matches(const instruction& in, std::uint32_t cp) const noexcept {
     const auto& ranges = classes_[in.a];
     bool hit = false;
     for (const auto& r : ranges) {
@@ -6789,8 +7925,8 @@ class basic_regex {
 
   // Follows jumps, splits and assertions from `pc` at the position between
   // `prev` and `cur`; true if a match instruction is reached.
-  bool add_thread(thread_list& list, std::vector<std::uint32_t>& stack, std::uint32_t start,
-                  std::uint32_t prev, std::uint32_t cur) const {
+  [[nodiscard]] bool add_thread(thread_list& list, std::vector<std::uint32_t>& stack,
+                                std::uint32_t start, std::uint32_t prev, std::uint32_t cur) const {
     stack.clear();
     stack.push_back(start);
     while (!stack.empty()) {
@@ -6848,7 +7984,7 @@ class basic_regex {
     compiler(std::string_view pattern, basic_regex& out) : p_(pattern), out_(out) {}
     flag_set flags;
 
-    bool run() {
+    [[nodiscard]] bool run() {
       int root = -1;
       if (!parse_alternation(root, 0, flags)) return false;
       if (i_ != p_.size()) return false;  // unbalanced ')'
@@ -6866,20 +8002,20 @@ class basic_regex {
       std::uint32_t min = 0, max = 0;
     };
 
-    int add(node n) {
+    [[nodiscard]] int add(node n) {
       nodes_.push_back(std::move(n));
       return static_cast<int>(nodes_.size() - 1);
     }
-    int leaf(opcode op, bool flag, std::uint32_t a = 0) {
+    [[nodiscard]] int leaf(opcode op, bool flag, std::uint32_t a = 0) {
       node n;
       n.type = kind::instr;
       n.leaf = instruction{op, flag, a, 0};
       return add(std::move(n));
     }
-    bool at_end() const noexcept { return i_ >= p_.size(); }
-    char peek() const noexcept { return p_[i_]; }
+    [[nodiscard]] bool at_end() const noexcept { return i_ >= p_.size(); }
+    [[nodiscard]] char peek() const noexcept { return p_[i_]; }
 
-    bool parse_alternation(int& out, int depth, flag_set& fl) {
+    [[nodiscard]] bool parse_alternation(int& out, int depth, flag_set& fl) {
       if (depth > max_nesting) return false;
       node alt;
       alt.type = kind::alternation;
@@ -6897,7 +8033,7 @@ class basic_regex {
       return true;
     }
 
-    bool parse_concat(int& out, int depth, flag_set& fl) {
+    [[nodiscard]] bool parse_concat(int& out, int depth, flag_set& fl) {
       node seq;
       seq.type = kind::concat;
       while (!at_end() && peek() != '|' && peek() != ')') {
@@ -6912,7 +8048,7 @@ class basic_regex {
       return true;
     }
 
-    bool read_count(std::uint32_t& value) {
+    [[nodiscard]] bool read_count(std::uint32_t& value) {
       const std::size_t start = i_;
       value = 0;
       while (!at_end() && peek() >= '0' && peek() <= '9') {
@@ -6923,7 +8059,7 @@ class basic_regex {
       return i_ > start;
     }
 
-    bool parse_quantifiers(int& atom) {
+    [[nodiscard]] bool parse_quantifiers(int& atom) {
       if (at_end()) return true;
       std::uint32_t min = 0, max = 0;
       const char c = peek();
@@ -6968,7 +8104,7 @@ class basic_regex {
       return at_end() || (peek() != '*' && peek() != '+' && peek() != '?' && peek() != '{');
     }
 
-    bool parse_flags(flag_set& fl, bool& scoped) {
+    [[nodiscard]] bool parse_flags(flag_set& fl, bool& scoped) {
       bool negate = false;
       while (!at_end()) {
         const char c = peek();
@@ -6998,7 +8134,7 @@ class basic_regex {
       return false;
     }
 
-    bool parse_atom(int& out, int depth, flag_set& fl, bool& is_flag_group) {
+    [[nodiscard]] bool parse_atom(int& out, int depth, flag_set& fl, bool& is_flag_group) {
       const char c = peek();
       if (c == '(') {
         ++i_;
@@ -7056,7 +8192,7 @@ class basic_regex {
       return true;
     }
 
-    bool skip_group_name(char close) {
+    [[nodiscard]] bool skip_group_name(char close) {
       ++i_;  // '<'
       const std::size_t start = i_;
       while (!at_end() && peek() != close) ++i_;
@@ -7065,12 +8201,13 @@ class basic_regex {
       return true;
     }
 
-    int literal(std::uint32_t cp, const flag_set& fl) {
+    [[nodiscard]] int literal(std::uint32_t cp, const flag_set& fl) {
       const bool fold = fl.case_insensitive && ascii_swap_case(cp) != cp;
       return leaf(opcode::literal, fold, cp);
     }
 
-    int class_node(std::vector<class_range> ranges, bool negated, const flag_set& fl) {
+    [[nodiscard]] int class_node(std::vector<class_range> ranges, bool negated,
+                                 const flag_set& fl) {
       if (fl.case_insensitive) {
         const std::size_t n = ranges.size();
         for (std::size_t k = 0; k < n; ++k) {
@@ -7087,7 +8224,7 @@ class basic_regex {
     }
 
     // Perl classes \d \w \s (ASCII); false if `c` is none.
-    static bool perl_class(char c, std::vector<class_range>& ranges, bool& negated) {
+    [[nodiscard]] static bool perl_class(char c, std::vector<class_range>& ranges, bool& negated) {
       negated = c == 'D' || c == 'W' || c == 'S';
       switch (c) {
         case 'd':
@@ -7108,7 +8245,7 @@ class basic_regex {
     }
 
     // A single-character escape (after '\'); false if not one.
-    bool escaped_char(char e, std::uint32_t& cp) {
+    [[nodiscard]] bool escaped_char(char e, std::uint32_t& cp) {
       switch (e) {
         case 'n':
           cp = '\n';
@@ -7170,7 +8307,7 @@ class basic_regex {
       }
     }
 
-    bool parse_escape(int& out, const flag_set& fl) {
+    [[nodiscard]] bool parse_escape(int& out, const flag_set& fl) {
       if (at_end()) return false;
       const char e = peek();
       ++i_;
@@ -7202,7 +8339,7 @@ class basic_regex {
       return true;
     }
 
-    static bool posix_class(std::string_view name, std::vector<class_range>& r) {
+    [[nodiscard]] static bool posix_class(std::string_view name, std::vector<class_range>& r) {
       if (name == "alpha") {
         r.insert(r.end(), {{'A', 'Z'}, {'a', 'z'}});
       } else if (name == "digit") {
@@ -7238,7 +8375,7 @@ class basic_regex {
     }
 
     // After '['.
-    bool parse_class(int& out, const flag_set& fl) {
+    [[nodiscard]] bool parse_class(int& out, const flag_set& fl) {
       std::vector<class_range> ranges;
       bool negated = false;
       if (!at_end() && peek() == '^') {
@@ -7288,7 +8425,7 @@ class basic_regex {
     }
 
     // One class member: a character (cp) or a Perl class (cp = unbounded).
-    bool class_atom(std::uint32_t& cp, std::vector<class_range>& ranges) {
+    [[nodiscard]] bool class_atom(std::uint32_t& cp, std::vector<class_range>& ranges) {
       if (peek() == '\\') {
         ++i_;
         if (at_end()) return false;
@@ -7308,7 +8445,7 @@ class basic_regex {
       return true;
     }
 
-    bool emit(int index, int depth) {
+    [[nodiscard]] bool emit(int index, int depth) {
       if (depth > 4 * max_nesting + 8) return false;
       if (out_.code_.size() > max_program_size) return false;
       const node& n = nodes_[static_cast<std::size_t>(index)];
@@ -7386,8 +8523,8 @@ class basic_regex {
 
 using regex = basic_regex<>;
 
-}  // namespace regex_lite
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END
 // ---- end relkit/flags/detail/regex.hpp ----
 // ---- begin relkit/flags/detail/values.hpp ----
@@ -7401,16 +8538,17 @@ RELKIT_NAMESPACE_END
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace flags {
 namespace detail {
 
-constexpr bool is_digit(char c) noexcept {
+[[nodiscard]] constexpr bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
 
 // Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
 // avoided on purpose: libstdc++ computes the length difference through a
 // signed conversion that -fsanitize=implicit-conversion reports.
-constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
+[[nodiscard]] constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
   for (std::size_t i = 0; i < n; ++i) {
     const auto x = static_cast<unsigned char>(a[i]);
@@ -7421,7 +8559,7 @@ constexpr int compare_bytes(std::string_view a, std::string_view b) noexcept {
   return a.size() < b.size() ? -1 : 1;
 }
 
-constexpr std::string_view trim_js_space(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::string_view trim_js_space(std::string_view s) noexcept {
   auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   };
@@ -7434,7 +8572,7 @@ constexpr std::string_view trim_js_space(std::string_view s) noexcept {
 // whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
 // JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
 // reads, are accepted as integers.)
-inline std::optional<double> js_number(std::string_view text) noexcept {
+[[nodiscard]] inline std::optional<double> js_number(std::string_view text) noexcept {
   std::string_view s = trim_js_space(text);
   if (s.empty()) return 0.0;
   bool negative = false;
@@ -7502,7 +8640,8 @@ inline std::optional<double> js_number(std::string_view text) noexcept {
 // THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
 // read as UTC (JavaScript would use the host's zone; relkit has none).
 
-constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsigned d) noexcept {
+[[nodiscard]] constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m,
+                                                            unsigned d) noexcept {
   y -= m <= 2 ? 1 : 0;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   const auto yoe = static_cast<unsigned>(y - era * 400);
@@ -7511,8 +8650,8 @@ constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m, unsign
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
-                                 unsigned& out) noexcept {
+[[nodiscard]] constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                               unsigned& out) noexcept {
   if (i + n > s.size()) return false;
   out = 0;
   for (std::size_t k = 0; k < n; ++k) {
@@ -7523,7 +8662,8 @@ constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t
   return true;
 }
 
-constexpr std::optional<std::int64_t> parse_timestamp_ms(std::string_view text) noexcept {
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_timestamp_ms(
+    std::string_view text) noexcept {
   const std::string_view s = trim_js_space(text);
   std::size_t i = 0;
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
@@ -7590,7 +8730,7 @@ struct ip_address {
   bool v6 = false;
 };
 
-constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
   ip_address out;
   std::size_t i = 0;
   for (std::size_t part = 0; part < 4; ++part) {
@@ -7613,7 +8753,7 @@ constexpr std::optional<ip_address> parse_ipv4(std::string_view s) noexcept {
   return out;
 }
 
-constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
   std::array<std::uint16_t, 8> groups{};
   std::size_t count = 0;
   std::ptrdiff_t gap = -1;  // where "::" stands
@@ -7687,7 +8827,7 @@ constexpr std::optional<ip_address> parse_ipv6(std::string_view s) noexcept {
   return out;
 }
 
-constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<ip_address> parse_ip(std::string_view s) noexcept {
   if (s.find(':') != std::string_view::npos) return parse_ipv6(s);
   return parse_ipv4(s);
 }
@@ -7698,7 +8838,7 @@ struct cidr_range {
 };
 
 // "a.b.c.d/n", "x::/n", or a bare address (a full-length prefix).
-constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
+[[nodiscard]] constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
   const std::size_t slash = s.find('/');
   const auto address = parse_ip(s.substr(0, slash));
   if (!address) return std::nullopt;
@@ -7713,7 +8853,7 @@ constexpr std::optional<cidr_range> parse_cidr(std::string_view s) noexcept {
   return cidr_range{*address, prefix};
 }
 
-constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
+[[nodiscard]] constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noexcept {
   if (range.network.v6 != ip.v6) return false;
   unsigned bits = range.prefix;
   for (std::size_t k = 0; bits > 0; ++k) {
@@ -7726,431 +8866,13 @@ constexpr bool cidr_contains(const cidr_range& range, const ip_address& ip) noex
 }
 
 }  // namespace detail
+}  // namespace flags
 RELKIT_NAMESPACE_END
 // ---- end relkit/flags/detail/values.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
-
-// ---------------------------------------------------------------------------
-// The model (plain data)
-
-enum class operator_kind : std::uint8_t {
-  in,
-  not_in,
-  str_contains,
-  str_starts_with,
-  str_ends_with,
-  num_eq,
-  num_gt,
-  num_gte,
-  num_lt,
-  num_lte,
-  date_after,
-  date_before,
-  semver_eq,
-  semver_gt,
-  semver_gte,
-  semver_lt,
-  semver_lte,
-  regex,
-  in_cidr,
-  unknown,  // an operator this library does not know: the constraint is false
-};
-
-inline constexpr std::string_view operator_names[] = {
-    "IN",         "NOT_IN",      "STR_CONTAINS", "STR_STARTS_WITH", "STR_ENDS_WITH",
-    "NUM_EQ",     "NUM_GT",      "NUM_GTE",      "NUM_LT",          "NUM_LTE",
-    "DATE_AFTER", "DATE_BEFORE", "SEMVER_EQ",    "SEMVER_GT",       "SEMVER_GTE",
-    "SEMVER_LT",  "SEMVER_LTE",  "REGEX",        "IN_CIDR",         "UNKNOWN"};
-
-// Unleash's operator name ("STR_CONTAINS").
-constexpr std::string_view to_string(operator_kind op) noexcept {
-  return operator_names[static_cast<std::size_t>(op)];
-}
-constexpr operator_kind parse_operator(std::string_view name) noexcept {
-  for (std::size_t i = 0; i + 1 < std::size(operator_names); ++i) {
-    if (operator_names[i] == name) return static_cast<operator_kind>(i);
-  }
-  return operator_kind::unknown;
-}
-
-// `context_name` names a context field (userId, sessionId, remoteAddress,
-// environment, appName, currentTime) or a property. IN/NOT_IN/STR_*/IN_CIDR
-// read `values`; NUM_*/DATE_*/SEMVER_*/REGEX read `value`.
-struct constraint {
-  std::string context_name;
-  operator_kind op = operator_kind::in;
-  std::vector<std::string> values;
-  std::string value;
-  bool inverted = false;
-  bool case_insensitive = false;  // STR_* and REGEX
-
-  friend bool operator==(const constraint& a, const constraint& b) {
-    return a.context_name == b.context_name && a.op == b.op && a.values == b.values &&
-           a.value == b.value && a.inverted == b.inverted &&
-           a.case_insensitive == b.case_insensitive;
-  }
-  friend bool operator!=(const constraint& a, const constraint& b) { return !(a == b); }
-};
-
-// A reusable, named set of constraints (Unleash segments, cohorts).
-struct segment {
-  std::int64_t id = 0;
-  std::string name;
-  std::vector<constraint> constraints;
-};
-
-struct payload {
-  std::string type;  // "string", "json", "csv", "number"
-  std::string value;
-  friend bool operator==(const payload& a, const payload& b) {
-    return a.type == b.type && a.value == b.value;
-  }
-  friend bool operator!=(const payload& a, const payload& b) { return !(a == b); }
-};
-
-// Context values that force a variant before any hashing.
-struct variant_override {
-  std::string context_name;
-  std::vector<std::string> values;
-};
-
-struct variant {
-  std::string name;
-  std::uint32_t weight = 0;
-  std::string weight_type;  // "variable" or "fix" (informational here)
-  std::string stickiness;   // "default", "random", or a context field
-  std::optional<flags::payload> payload;
-  std::vector<variant_override> overrides;
-};
-
-enum class strategy_kind : std::uint8_t {
-  default_on,                  // "default": on for everyone (subject to constraints)
-  user_with_id,                // "userWithId": ids = user ids
-  flexible_rollout,            // percentage + stickiness + group_id
-  gradual_rollout_user_id,     // legacy: percentage of userId
-  gradual_rollout_session_id,  // legacy: percentage of sessionId
-  gradual_rollout_random,      // legacy: random percentage
-  remote_address,              // "remoteAddress": ids = addresses or IPv4 CIDR ranges
-  application_hostname,        // "applicationHostname": ids = host names
-  unknown,                     // a custom strategy: false, as in Unleash's SDKs
-};
-
-struct strategy {
-  strategy_kind kind = strategy_kind::default_on;
-  std::string name;                // the name in the payload ("flexibleRollout")
-  std::uint32_t percentage = 100;  // rollout, 0..100
-  std::string group_id;            // empty: the flag's name (flexibleRollout)
-  std::string stickiness = "default";
-  std::vector<std::string> ids;
-  std::vector<constraint> constraints;
-  std::vector<std::int64_t> segments;  // ids into the flag set's segments
-  std::vector<variant> variants;       // strategy variants win over flag variants
-};
-
-// A parent flag this one requires: enabled (or, with enabled = false,
-// disabled), and when `variants` is non-empty, one of those variants.
-struct dependency {
-  std::string feature;
-  bool enabled = true;
-  std::vector<std::string> variants;
-};
-
-// Unleash's flag types and their expected lifetimes.
-enum class flag_type : std::uint8_t { release, experiment, operational, kill_switch, permission };
-
-constexpr std::string_view to_string(flag_type t) noexcept {
-  switch (t) {
-    case flag_type::release:
-      return "release";
-    case flag_type::experiment:
-      return "experiment";
-    case flag_type::operational:
-      return "operational";
-    case flag_type::kill_switch:
-      return "kill-switch";
-    case flag_type::permission:
-      return "permission";
-  }
-  return "release";
-}
-constexpr std::optional<flag_type> parse_flag_type(std::string_view s) noexcept {
-  for (auto t : {flag_type::release, flag_type::experiment, flag_type::operational,
-                 flag_type::kill_switch, flag_type::permission}) {
-    if (to_string(t) == s) return t;
-  }
-  return std::nullopt;
-}
-
-// Days after creation when Unleash calls a flag "potentially stale":
-// release and experiment 40, operational 7, kill-switch and permission never.
-constexpr std::optional<int> expected_lifetime_days(flag_type t) noexcept {
-  switch (t) {
-    case flag_type::release:
-    case flag_type::experiment:
-      return 40;
-    case flag_type::operational:
-      return 7;
-    case flag_type::kill_switch:
-    case flag_type::permission:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-using time_point = std::chrono::system_clock::time_point;
-
-struct lifecycle {
-  flag_type type = flag_type::release;
-  std::string owner;
-  std::optional<time_point> created;
-  std::optional<time_point> expires;  // an explicit end date, if the team set one
-  bool marked_stale = false;          // set by a person (Unleash's `stale`)
-};
-
-struct flag {
-  std::string name;
-  bool enabled = false;              // the kill switch: false turns every strategy off
-  std::vector<strategy> strategies;  // OR; none = on for everyone when enabled
-  std::vector<variant> variants;
-  std::vector<dependency> dependencies;
-  lifecycle meta;
-  std::string description;
-  std::string project;
-  bool impression_data = false;
-};
-
-// ---------------------------------------------------------------------------
-// Evaluation context: views, so building one for a request copies nothing.
-
-struct property {
-  std::string_view name;
-  std::string_view value;
-};
-
-struct context {
-  std::optional<std::string_view> user_id;
-  std::optional<std::string_view> session_id;
-  std::optional<std::string_view> remote_address;
-  std::optional<std::string_view> environment;
-  std::optional<std::string_view> app_name;
-  std::optional<std::string_view> current_time;  // RFC 3339; DATE_* constraints
-  std::optional<std::string_view> hostname;      // applicationHostname strategy
-  std::vector<property> properties;
-  // "Now" for DATE_* constraints when current_time is absent (relkit reads no
-  // clock). With neither, DATE_* constraints are false.
-  std::optional<time_point> now;
-  // Entropy for random stickiness and gradualRolloutRandom: pass a fresh
-  // random number per evaluation (relkit has no random source of its own).
-  std::uint32_t random = 0;
-
-  // A standard field by its Unleash name, else a property; nullopt if absent.
-  [[nodiscard]] inline std::optional<std::string_view> get(std::string_view field) const noexcept;
-};
-
-// ---------------------------------------------------------------------------
-// Results
-
-enum class reason : std::uint8_t {
-  unknown_flag,         // no flag of that name
-  disabled,             // the kill switch is off
-  dependency_failed,    // a parent flag is missing, off, or on a different variant
-  no_strategies,        // enabled with no strategies: on for everyone
-  strategy_matched,     // `strategy` is the first strategy that is on
-  no_strategy_matched,  // every strategy was off
-};
-
-constexpr std::string_view to_string(reason r) noexcept {
-  switch (r) {
-    case reason::unknown_flag:
-      return "unknown_flag";
-    case reason::disabled:
-      return "disabled";
-    case reason::dependency_failed:
-      return "dependency_failed";
-    case reason::no_strategies:
-      return "no_strategies";
-    case reason::strategy_matched:
-      return "strategy_matched";
-    case reason::no_strategy_matched:
-      return "no_strategy_matched";
-  }
-  return "unknown";
-}
-
-struct evaluation {
-  bool enabled = false;
-  flags::reason reason = reason::unknown_flag;
-  int strategy = -1;    // strategy_matched: its index
-  int dependency = -1;  // dependency_failed: the failing dependency's index
-  // no_strategy_matched: for the last strategy, the index of the first
-  // constraint that failed (segment constraints count after the strategy's
-  // own), or -1 if its constraints held and its rollout said no.
-  int failed_constraint = -1;
-};
-
-enum class variant_source : std::uint8_t { none, override_match, strategy_variant, flag_variant };
-
-struct variant_result {
-  std::string_view name = "disabled";
-  bool enabled = false;                     // a variant was chosen
-  bool feature_enabled = false;             // the flag itself is on
-  const flags::payload* payload = nullptr;  // points into the flag set
-  variant_source source = variant_source::none;
-};
-
-// One line: why the flag is on or off ("strategy 1 (flexibleRollout) matched").
-template <class Unused = void>
-std::string explain(const flag& f, const evaluation& e) {
-  std::string out = f.name;
-  out += e.enabled ? " is on: " : " is off: ";
-  switch (e.reason) {
-    case reason::unknown_flag:
-      out += "unknown flag";
-      break;
-    case reason::disabled:
-      out += "disabled (kill switch)";
-      break;
-    case reason::dependency_failed:
-      out += "dependency on '";
-      out += f.dependencies[static_cast<std::size_t>(e.dependency)].feature;
-      out += "' not satisfied";
-      break;
-    case reason::no_strategies:
-      out += "enabled with no strategies";
-      break;
-    case reason::strategy_matched:
-      out += "strategy " + std::to_string(e.strategy) + " (" +
-             f.strategies[static_cast<std::size_t>(e.strategy)].name + ") matched";
-      break;
-    case reason::no_strategy_matched:
-      out += "no strategy matched";
-      if (e.failed_constraint >= 0) {
-        out += " (last strategy: constraint " + std::to_string(e.failed_constraint) + " failed)";
-      }
-      break;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// Stale-flag report (Unleash's semantics; time passed in)
-
-enum class stale_reason : std::uint8_t { marked_stale, past_expected_lifetime, past_expiry };
-
-constexpr std::string_view to_string(stale_reason r) noexcept {
-  switch (r) {
-    case stale_reason::marked_stale:
-      return "marked stale";
-    case stale_reason::past_expected_lifetime:
-      return "past expected lifetime";
-    case stale_reason::past_expiry:
-      return "past expiry";
-  }
-  return "unknown";
-}
-
-struct stale_entry {
-  std::string flag;
-  flag_type type = flag_type::release;
-  std::string owner;
-  stale_reason reason = stale_reason::marked_stale;
-  int days_overdue = 0;  // whole days past the lifetime or expiry (0 for marked_stale)
-};
-
-// Every flag that is marked stale, past an explicit expiry, or older than
-// its type's expected lifetime ("potentially stale"), in input order.
-template <class Unused = void>
-std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
-  std::vector<stale_entry> out;
-  const auto whole_days = [](std::chrono::system_clock::duration d) {
-    return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(d).count() / 24);
-  };
-  for (const flag& f : all) {
-    stale_entry e{f.name, f.meta.type, f.meta.owner, stale_reason::marked_stale, 0};
-    if (f.meta.marked_stale) {
-      out.push_back(e);
-      continue;
-    }
-    if (f.meta.expires && *f.meta.expires <= now) {
-      e.reason = stale_reason::past_expiry;
-      e.days_overdue = whole_days(now - *f.meta.expires);
-      out.push_back(e);
-      continue;
-    }
-    const auto lifetime = expected_lifetime_days(f.meta.type);
-    if (lifetime && f.meta.created) {
-      const auto limit = *f.meta.created + std::chrono::hours(24 * *lifetime);
-      if (limit < now) {
-        e.reason = stale_reason::past_expected_lifetime;
-        e.days_overdue = whole_days(now - limit);
-        out.push_back(e);
-      }
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// flag_set: the flags and segments, compiled for evaluation.
-
-namespace detail_impl {
-
-// A constraint's context field, resolved once when the flag set is built so an
-// evaluation does not match the field name against every known name.
-enum class context_field : std::uint8_t {
-  user_id,
-  session_id,
-  remote_address,
-  environment,
-  app_name,
-  current_time,
-  property
-};
-
-constexpr context_field field_of(std::string_view name) noexcept {
-  if (name == "userId") return context_field::user_id;
-  if (name == "sessionId") return context_field::session_id;
-  if (name == "remoteAddress") return context_field::remote_address;
-  if (name == "environment") return context_field::environment;
-  if (name == "appName") return context_field::app_name;
-  if (name == "currentTime") return context_field::current_time;
-  return context_field::property;
-}
-
-// context::get(name) for a field resolved by field_of(name).
-inline std::optional<std::string_view> field_value(const context& ctx, context_field field,
-                                                   std::string_view name) noexcept {
-  switch (field) {
-    case context_field::user_id:
-      return ctx.user_id;
-    case context_field::session_id:
-      return ctx.session_id;
-    case context_field::remote_address:
-      return ctx.remote_address;
-    case context_field::environment:
-      return ctx.environment;
-    case context_field::app_name:
-      return ctx.app_name;
-    case context_field::current_time:
-      return ctx.current_time;
-    case context_field::property:
-      break;
-  }
-  for (const auto& p : ctx.properties) {
-    if (p.name == name) return p.value;
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail_impl
-
-inline std::optional<std::string_view> context::get(std::string_view field) const noexcept {
-  return detail_impl::field_value(*this, detail_impl::field_of(field), field);
-}
-
-namespace detail_impl {
+namespace detail {
 
 struct compiled_constraint {
   const constraint* source = nullptr;
@@ -8158,8 +8880,8 @@ struct compiled_constraint {
   std::optional<double> number;                   // NUM_*
   std::optional<std::int64_t> date_ms;            // DATE_*
   std::optional<semver::version> version;         // SEMVER_*
-  detail::regex_lite::regex pattern;              // REGEX
-  std::vector<detail::cidr_range> ranges;         // IN_CIDR
+  regex pattern;                                  // REGEX
+  std::vector<cidr_range> ranges;                 // IN_CIDR
   std::vector<std::string> folded;                // STR_* with case_insensitive
   bool missing_segment = false;                   // stands for an unknown segment id
 };
@@ -8171,7 +8893,7 @@ struct compiled_strategy {
   stickiness_kind stickiness = stickiness_kind::default_chain;
   std::size_t first_constraint = 0;
   std::size_t constraint_count = 0;
-  std::vector<detail::cidr_range> ipv4_ranges;  // remoteAddress entries with '/'
+  std::vector<cidr_range> ipv4_ranges;  // remoteAddress entries with '/'
 };
 
 struct compiled_flag {
@@ -8180,37 +8902,50 @@ struct compiled_flag {
   std::vector<int> dependency_index;  // -1 = missing parent
 };
 
-inline char ascii_lower(char c) noexcept {
+[[nodiscard]] inline char ascii_lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Case-insensitive comparison of `text` at `offset` with an already
 // lower-cased needle (ASCII folding; JavaScript's toLocaleLowerCase folds
 // more, which matters only for non-ASCII letters).
-inline bool folded_equal_at(std::string_view text, std::size_t offset,
-                            std::string_view lower) noexcept {
+[[nodiscard]] inline bool folded_equal_at(std::string_view text, std::size_t offset,
+                                          std::string_view lower) noexcept {
   for (std::size_t i = 0; i < lower.size(); ++i) {
     if (ascii_lower(text[offset + i]) != lower[i]) return false;
   }
   return true;
 }
 
-}  // namespace detail_impl
+}  // namespace detail
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/detail/compiled.hpp ----
 
-// The class is a template only so that a translation unit that includes this
-// header without evaluating flags does not pay for compiling the evaluator.
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+namespace detail {
+
+// relkit::flags::flag_set's state and evaluator. A template only so that a
+// translation unit that includes flags.hpp without building or evaluating a
+// flag set does not pay for compiling the evaluator (the regex engine and the
+// semver parser included). Copying recompiles (the compiled form points into
+// the copy); moving does not.
 template <class Unused = void>
-class basic_flag_set {
+class flag_set_engine {
  public:
-  basic_flag_set() = default;
-  explicit basic_flag_set(std::vector<flag> flags, std::vector<segment> segments = {})
+  // An empty set: every flag is unknown.
+  flag_set_engine() = default;
+  // Compiles `flags` and `segments`. A flag whose name repeats: the last one
+  // wins. A strategy naming a segment id that is not in `segments` is off.
+  explicit flag_set_engine(std::vector<flag> flags, std::vector<segment> segments = {})
       : flags_(std::move(flags)), segments_(std::move(segments)) {
     compile();
   }
-  basic_flag_set(const basic_flag_set& other) : flags_(other.flags_), segments_(other.segments_) {
+  flag_set_engine(const flag_set_engine& other) : flags_(other.flags_), segments_(other.segments_) {
     compile();
   }
-  basic_flag_set& operator=(const basic_flag_set& other) {
+  flag_set_engine& operator=(const flag_set_engine& other) {
     if (this != &other) {
       flags_ = other.flags_;
       segments_ = other.segments_;
@@ -8218,9 +8953,9 @@ class basic_flag_set {
     }
     return *this;
   }
-  basic_flag_set(basic_flag_set&&) noexcept = default;
-  basic_flag_set& operator=(basic_flag_set&&) noexcept = default;
-  ~basic_flag_set() = default;
+  flag_set_engine(flag_set_engine&&) noexcept = default;
+  flag_set_engine& operator=(flag_set_engine&&) noexcept = default;
+  ~flag_set_engine() = default;
 
   [[nodiscard]] const std::vector<flag>& flags() const noexcept { return flags_; }
   [[nodiscard]] const std::vector<segment>& segments() const noexcept { return segments_; }
@@ -8267,11 +9002,15 @@ class basic_flag_set {
     compile();
   }
 
+  // The flag named `name`, or null.
   [[nodiscard]] const flag* find(std::string_view name) const noexcept {
     const int i = index_of(name);
     return i < 0 ? nullptr : &flags_[static_cast<std::size_t>(i)];
   }
 
+  // Unleash's feature evaluation (dependencies, kill switch, strategies in
+  // order) with the reason; an unknown flag is off with reason unknown_flag.
+  // Allocates nothing except for REGEX constraints.
   [[nodiscard]] evaluation evaluate(std::string_view name, const context& ctx) const {
     const int i = index_of(name);
     if (i < 0) return evaluation{};
@@ -8279,10 +9018,13 @@ class basic_flag_set {
     return evaluate_flag(static_cast<std::size_t>(i), ctx, true, matched);
   }
 
+  // evaluate(name, ctx).enabled: Unleash's isEnabled.
   [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
     return evaluate(name, ctx).enabled;
   }
 
+  // Unleash's getVariant: {name "disabled", enabled false} when the flag is
+  // unknown, off, or has no variants; `payload` points into this set.
   [[nodiscard]] variant_result get_variant(std::string_view name, const context& ctx) const {
     const int i = index_of(name);
     if (i < 0) return variant_result{};
@@ -8293,7 +9035,7 @@ class basic_flag_set {
   // Binary search over names (sorted index): no allocation, no hashing. The
   // names' 8-byte prefix keys decide most steps without touching the strings.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
-    const std::uint64_t key = detail::prefix_key(name);
+    const std::uint64_t key = relkit::detail::prefix_key(name);
     std::size_t lo = 0, hi = by_name_.size();
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
@@ -8306,7 +9048,7 @@ class basic_flag_set {
         continue;
       }
       const std::string& candidate = flags_[by_name_[mid]].name;
-      const int c = detail::compare_bytes(candidate, name);
+      const int c = compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
       if (c < 0) {
         lo = mid + 1;
@@ -8318,20 +9060,20 @@ class basic_flag_set {
   }
 
   void compile_constraint(const constraint& c) {
-    detail_impl::compiled_constraint cc;
+    compiled_constraint cc;
     cc.source = &c;
-    cc.field = detail_impl::field_of(c.context_name);
+    cc.field = field_of(c.context_name);
     switch (c.op) {
       case operator_kind::num_eq:
       case operator_kind::num_gt:
       case operator_kind::num_gte:
       case operator_kind::num_lt:
       case operator_kind::num_lte:
-        cc.number = detail::js_number(c.value);
+        cc.number = js_number(c.value);
         break;
       case operator_kind::date_after:
       case operator_kind::date_before:
-        cc.date_ms = detail::parse_timestamp_ms(c.value);
+        cc.date_ms = parse_timestamp_ms(c.value);
         break;
       case operator_kind::semver_eq:
       case operator_kind::semver_gt:
@@ -8341,11 +9083,11 @@ class basic_flag_set {
         if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
         break;
       case operator_kind::regex:
-        cc.pattern = detail::regex_lite::regex::compile(c.value, c.case_insensitive);
+        cc.pattern = regex::compile(c.value, c.case_insensitive);
         break;
       case operator_kind::in_cidr:
         for (const auto& v : c.values) {
-          if (auto r = detail::parse_cidr(detail::trim_js_space(v))) cc.ranges.push_back(*r);
+          if (auto r = parse_cidr(trim_js_space(v))) cc.ranges.push_back(*r);
         }
         break;
       case operator_kind::str_contains:
@@ -8354,7 +9096,7 @@ class basic_flag_set {
         if (c.case_insensitive) {
           for (const auto& v : c.values) {
             std::string lower(v);
-            for (char& ch : lower) ch = detail_impl::ascii_lower(ch);
+            for (char& ch : lower) ch = ascii_lower(ch);
             cc.folded.push_back(std::move(lower));
           }
         }
@@ -8372,7 +9114,7 @@ class basic_flag_set {
     by_name_.clear();
     for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
     std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
-      return detail::compare_bytes(flags_[a].name, flags_[b].name) < 0;
+      return compare_bytes(flags_[a].name, flags_[b].name) < 0;
     });
     // Duplicate names: the last one wins, as a later payload entry would.
     std::vector<std::size_t> unique;
@@ -8385,13 +9127,13 @@ class basic_flag_set {
     }
     by_name_ = std::move(unique);
     name_keys_.clear();
-    for (std::size_t i : by_name_) name_keys_.push_back(detail::prefix_key(flags_[i].name));
+    for (std::size_t i : by_name_) name_keys_.push_back(relkit::detail::prefix_key(flags_[i].name));
     for (const flag& f : flags_) {
-      detail_impl::compiled_flag cf;
+      compiled_flag cf;
       cf.source = &f;
       cf.first_strategy = strategies_.size();
       for (const strategy& s : f.strategies) {
-        detail_impl::compiled_strategy cs;
+        compiled_strategy cs;
         cs.source = &s;
         cs.first_constraint = constraints_.size();
         for (const constraint& c : s.constraints) compile_constraint(c);
@@ -8401,7 +9143,7 @@ class basic_flag_set {
             if (candidate.id == id) seg = &candidate;
           }
           if (seg == nullptr) {
-            detail_impl::compiled_constraint missing;
+            compiled_constraint missing;
             missing.missing_segment = true;
             constraints_.push_back(std::move(missing));
           } else {
@@ -8410,18 +9152,18 @@ class basic_flag_set {
         }
         cs.constraint_count = constraints_.size() - cs.first_constraint;
         if (s.stickiness == "random") {
-          cs.stickiness = detail_impl::stickiness_kind::random;
+          cs.stickiness = stickiness_kind::random;
         } else if (s.stickiness == "userId") {
-          cs.stickiness = detail_impl::stickiness_kind::user_id;
+          cs.stickiness = stickiness_kind::user_id;
         } else if (s.stickiness == "sessionId") {
-          cs.stickiness = detail_impl::stickiness_kind::session_id;
+          cs.stickiness = stickiness_kind::session_id;
         } else if (s.stickiness != "default" && !s.stickiness.empty()) {
-          cs.stickiness = detail_impl::stickiness_kind::field;
+          cs.stickiness = stickiness_kind::field;
         }
         if (s.kind == strategy_kind::remote_address) {
           for (const auto& entry : s.ids) {
             if (entry.find('/') == std::string::npos) continue;
-            auto r = detail::parse_cidr(entry);
+            auto r = parse_cidr(entry);
             if (r && !r->network.v6) cs.ipv4_ranges.push_back(*r);
           }
         }
@@ -8435,8 +9177,7 @@ class basic_flag_set {
     }
   }
 
-  [[nodiscard]] static bool check_constraint(const detail_impl::compiled_constraint& cc,
-                                             const context& ctx) {
+  [[nodiscard]] static bool check_constraint(const compiled_constraint& cc, const context& ctx) {
     if (cc.missing_segment) return false;
     const constraint& c = *cc.source;
     if (c.op == operator_kind::unknown) return false;  // even when inverted
@@ -8444,14 +9185,13 @@ class basic_flag_set {
     return c.inverted ? !result : result;
   }
 
-  [[nodiscard]] static bool operator_holds(const detail_impl::compiled_constraint& cc,
-                                           const context& ctx) {
+  [[nodiscard]] static bool operator_holds(const compiled_constraint& cc, const context& ctx) {
     const constraint& c = *cc.source;
     if (c.op == operator_kind::date_after || c.op == operator_kind::date_before) {
       if (!cc.date_ms) return false;
       std::optional<std::int64_t> now;
       if (const auto text = ctx.current_time) {
-        now = detail::parse_timestamp_ms(*text);
+        now = parse_timestamp_ms(*text);
       } else if (ctx.now) {
         now = std::chrono::duration_cast<std::chrono::milliseconds>(ctx.now->time_since_epoch())
                   .count();
@@ -8459,8 +9199,7 @@ class basic_flag_set {
       if (!now) return false;
       return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
     }
-    const std::optional<std::string_view> value =
-        detail_impl::field_value(ctx, cc.field, c.context_name);
+    const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
     switch (c.op) {
       case operator_kind::in:
       case operator_kind::not_in: {
@@ -8486,19 +9225,19 @@ class basic_flag_set {
               c.case_insensitive ? std::string_view(cc.folded[k]) : std::string_view(c.values[k]);
           if (needle.size() > text.size()) continue;
           if (c.op == operator_kind::str_starts_with) {
-            if (c.case_insensitive ? detail_impl::folded_equal_at(text, 0, needle)
+            if (c.case_insensitive ? folded_equal_at(text, 0, needle)
                                    : text.substr(0, needle.size()) == needle) {
               return true;
             }
           } else if (c.op == operator_kind::str_ends_with) {
             const std::size_t at = text.size() - needle.size();
-            if (c.case_insensitive ? detail_impl::folded_equal_at(text, at, needle)
+            if (c.case_insensitive ? folded_equal_at(text, at, needle)
                                    : text.substr(at) == needle) {
               return true;
             }
           } else {
             for (std::size_t at = 0; at + needle.size() <= text.size(); ++at) {
-              if (c.case_insensitive ? detail_impl::folded_equal_at(text, at, needle)
+              if (c.case_insensitive ? folded_equal_at(text, at, needle)
                                      : text.substr(at, needle.size()) == needle) {
                 return true;
               }
@@ -8513,7 +9252,7 @@ class basic_flag_set {
       case operator_kind::num_lt:
       case operator_kind::num_lte: {
         if (!value || !cc.number) return false;
-        const auto x = detail::js_number(*value);
+        const auto x = js_number(*value);
         if (!x) return false;
         const double a = *x, b = *cc.number;
         switch (c.op) {
@@ -8556,10 +9295,10 @@ class basic_flag_set {
         return value && cc.pattern.search(*value);
       case operator_kind::in_cidr: {
         if (!value) return false;
-        const auto ip = detail::parse_ip(detail::trim_js_space(*value));
+        const auto ip = parse_ip(trim_js_space(*value));
         if (!ip) return false;
         for (const auto& r : cc.ranges) {
-          if (detail::cidr_contains(r, *ip)) return true;
+          if (cidr_contains(r, *ip)) return true;
         }
         return false;
       }
@@ -8600,8 +9339,8 @@ class basic_flag_set {
     return false;
   }
 
-  [[nodiscard]] bool strategy_on(const detail_impl::compiled_strategy& cs,
-                                 std::string_view flag_name, const context& ctx) const noexcept {
+  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, std::string_view flag_name,
+                                 const context& ctx) const noexcept {
     const strategy& s = *cs.source;
     switch (s.kind) {
       case strategy_kind::default_on:
@@ -8614,21 +9353,21 @@ class basic_flag_set {
         std::optional<std::string_view> id;
         random_id random;
         switch (cs.stickiness) {
-          case detail_impl::stickiness_kind::default_chain:
+          case stickiness_kind::default_chain:
             id = non_empty(ctx.user_id);
             if (!id) id = non_empty(ctx.session_id);
             if (!id) id = random.make(ctx.random, 10000U);
             break;
-          case detail_impl::stickiness_kind::random:
+          case stickiness_kind::random:
             id = random.make(ctx.random, 10000U);
             break;
-          case detail_impl::stickiness_kind::user_id:
+          case stickiness_kind::user_id:
             id = non_empty(ctx.user_id);
             break;
-          case detail_impl::stickiness_kind::session_id:
+          case stickiness_kind::session_id:
             id = non_empty(ctx.session_id);
             break;
-          case detail_impl::stickiness_kind::field:
+          case stickiness_kind::field:
             id = non_empty(ctx.get(s.stickiness));
             break;
         }
@@ -8648,18 +9387,17 @@ class basic_flag_set {
       case strategy_kind::remote_address: {
         if (!ctx.remote_address) return false;
         if (list_contains(s.ids, *ctx.remote_address)) return true;
-        const auto ip = detail::parse_ipv4(*ctx.remote_address);
+        const auto ip = parse_ipv4(*ctx.remote_address);
         if (!ip) return false;
         for (const auto& r : cs.ipv4_ranges) {
-          if (detail::cidr_contains(r, *ip)) return true;
+          if (cidr_contains(r, *ip)) return true;
         }
         return false;
       }
       case strategy_kind::application_hostname: {
         if (!ctx.hostname) return false;
         for (const auto& h : s.ids) {
-          if (h.size() == ctx.hostname->size() &&
-              detail_impl::folded_equal_at(h, 0, *ctx.hostname)) {
+          if (h.size() == ctx.hostname->size() && folded_equal_at(h, 0, *ctx.hostname)) {
             return true;
           }
         }
@@ -8674,31 +9412,31 @@ class basic_flag_set {
   // Unleash's feature evaluation: dependencies, kill switch, strategies.
   [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
                                          const strategy*& matched) const {
-    const detail_impl::compiled_flag& cf = compiled_flags_[index];
+    const compiled_flag& cf = compiled_flags_[index];
     const flag& f = *cf.source;
     evaluation e;
     matched = nullptr;
     if (check_parents) {
       for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
         if (!dependency_holds(f.dependencies[d], cf.dependency_index[d], ctx)) {
-          e.reason = reason::dependency_failed;
+          e.reason = evaluation_reason::dependency_failed;
           e.dependency = static_cast<int>(d);
           return e;
         }
       }
     }
     if (!f.enabled) {
-      e.reason = reason::disabled;
+      e.reason = evaluation_reason::disabled;
       return e;
     }
     if (f.strategies.empty()) {
       e.enabled = true;
-      e.reason = reason::no_strategies;
+      e.reason = evaluation_reason::no_strategies;
       return e;
     }
-    e.reason = reason::no_strategy_matched;
+    e.reason = evaluation_reason::no_strategy_matched;
     for (std::size_t k = 0; k < f.strategies.size(); ++k) {
-      const detail_impl::compiled_strategy& cs = strategies_[cf.first_strategy + k];
+      const compiled_strategy& cs = strategies_[cf.first_strategy + k];
       int failed = -1;
       for (std::size_t c = 0; c < cs.constraint_count; ++c) {
         if (!check_constraint(constraints_[cs.first_constraint + c], ctx)) {
@@ -8709,7 +9447,7 @@ class basic_flag_set {
       e.failed_constraint = failed;
       if (failed < 0 && strategy_on(cs, f.name, ctx)) {
         e.enabled = true;
-        e.reason = reason::strategy_matched;
+        e.reason = evaluation_reason::strategy_matched;
         e.strategy = static_cast<int>(k);
         e.failed_constraint = -1;
         matched = cs.source;
@@ -8819,17 +9557,194 @@ class basic_flag_set {
 
   std::vector<flag> flags_;
   std::vector<segment> segments_;
-  std::vector<detail_impl::compiled_flag> compiled_flags_;
-  std::vector<detail_impl::compiled_strategy> strategies_;
-  std::vector<detail_impl::compiled_constraint> constraints_;
+  std::vector<compiled_flag> compiled_flags_;
+  std::vector<compiled_strategy> strategies_;
+  std::vector<compiled_constraint> constraints_;
   std::vector<std::size_t> by_name_;
   std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
 };
 
-using flag_set = basic_flag_set<>;
+}  // namespace detail
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/detail/flag_set_engine.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+// The flags and segments, compiled for evaluation. Copying recompiles (the
+// compiled form points into the copy); moving does not. Evaluating from many
+// threads at once is fine; modifying while another thread evaluates is not.
+class flag_set {
+ public:
+  // An empty set: every flag is unknown.
+  flag_set() = default;
+  // Compiles `flags` and `segments`. A flag whose name repeats: the last one
+  // wins. A strategy naming a segment id that is not in `segments` is off.
+  // Constraint operands that do not parse make their constraint false.
+  template <class Unused = void>
+  explicit flag_set(std::vector<flag> flags, std::vector<segment> segments = {})
+      : engine_(std::move(flags), std::move(segments)) {}
+
+  // The flags and segments as given (not sorted).
+  [[nodiscard]] const std::vector<flag>& flags() const noexcept { return engine_.flags(); }
+  [[nodiscard]] const std::vector<segment>& segments() const noexcept { return engine_.segments(); }
+
+  // Adds the flag, or replaces the one of the same name; recompiles.
+  template <class Unused = void>
+  void upsert(flag f) {
+    engine_.upsert(std::move(f));
+  }
+  // Removes the flag of that name, if any; recompiles.
+  template <class Unused = void>
+  void remove_flag(std::string_view name) {
+    engine_.remove_flag(name);
+  }
+  // Adds the segment, or replaces the one of the same id; recompiles.
+  template <class Unused = void>
+  void upsert(segment s) {
+    engine_.upsert(std::move(s));
+  }
+  // Removes the segment of that id, if any; recompiles.
+  template <class Unused = void>
+  void remove_segment(std::int64_t id) {
+    engine_.remove_segment(id);
+  }
+  // Replaces everything at once (one compilation).
+  template <class Unused = void>
+  void assign(std::vector<flag> flags, std::vector<segment> segments) {
+    engine_.assign(std::move(flags), std::move(segments));
+  }
+
+  // The flag named `name`, or null. Allocates nothing.
+  template <class Unused = void>
+  [[nodiscard]] const flag* find(std::string_view name) const noexcept {
+    return engine_.find(name);
+  }
+
+  // Unleash's feature evaluation (dependencies, kill switch, strategies in
+  // order) with the reason; an unknown flag is off with reason unknown_flag.
+  // Allocates nothing except for REGEX constraints.
+  template <class Unused = void>
+  [[nodiscard]] evaluation evaluate(std::string_view name, const context& ctx) const {
+    return engine_.evaluate(name, ctx);
+  }
+
+  // evaluate(name, ctx).enabled: Unleash's isEnabled.
+  template <class Unused = void>
+  [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
+    return engine_.is_enabled(name, ctx);
+  }
+
+  // Unleash's getVariant: {name "disabled", enabled false} when the flag is
+  // unknown, off, or has no variants; `payload` points into this set.
+  template <class Unused = void>
+  [[nodiscard]] variant_result get_variant(std::string_view name, const context& ctx) const {
+    return engine_.get_variant(name, ctx);
+  }
+
+  // Equal when the flags and segments are (the compiled form follows them).
+  friend bool operator==(const flag_set& a, const flag_set& b) {
+    return a.flags() == b.flags() && a.segments() == b.segments();
+  }
+  friend bool operator!=(const flag_set& a, const flag_set& b) { return !(a == b); }
+
+ private:
+  detail::flag_set_engine<> engine_;
+};
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+// ---- end relkit/flags/flag_set.hpp ----
+// ---- begin relkit/flags/stale.hpp ----
+// relkit::flags stale-flag report, with Unleash's semantics; the time is
+// passed in (relkit reads no clock).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace flags {
+
+enum class stale_reason : std::uint8_t { marked_stale, past_expected_lifetime, past_expiry };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<stale_reason> stale_reason_names[] = {
+    {stale_reason::marked_stale, "marked_stale"},
+    {stale_reason::past_expected_lifetime, "past_expected_lifetime"},
+    {stale_reason::past_expiry, "past_expiry"},
+};
+inline constexpr relkit::detail::enum_name<stale_reason> stale_reason_display_names[] = {
+    {stale_reason::marked_stale, "marked stale"},
+    {stale_reason::past_expected_lifetime, "past expected lifetime"},
+    {stale_reason::past_expiry, "past expiry"},
+};
+}  // namespace detail
+
+// "past_expiry"; "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(stale_reason r) noexcept {
+  return relkit::detail::enum_to_string(detail::stale_reason_names, r);
+}
+[[nodiscard]] constexpr std::optional<stale_reason> parse_stale_reason(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::stale_reason_names, name);
+}
+// Text for people ("past expiry"); "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view display_name(stale_reason r) noexcept {
+  return relkit::detail::enum_to_string(detail::stale_reason_display_names, r);
+}
+
+struct stale_entry {
+  std::string flag;
+  flag_type type = flag_type::release;
+  std::string owner;
+  stale_reason reason = stale_reason::marked_stale;
+  int days_overdue = 0;  // whole days past the lifetime or expiry (0 for marked_stale)
+
+  friend bool operator==(const stale_entry& a, const stale_entry& b) {
+    return a.flag == b.flag && a.type == b.type && a.owner == b.owner && a.reason == b.reason &&
+           a.days_overdue == b.days_overdue;
+  }
+  friend bool operator!=(const stale_entry& a, const stale_entry& b) { return !(a == b); }
+};
+
+// Every flag that is marked stale, past an explicit expiry, or older than
+// its type's expected lifetime ("potentially stale"), in input order.
+// days_overdue saturates at INT_MAX.
+template <class Unused = void>
+[[nodiscard]] std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
+  std::vector<stale_entry> out;
+  const auto whole_days = [](std::chrono::system_clock::duration d) {
+    const auto days = std::chrono::duration_cast<std::chrono::hours>(d).count() / 24;
+    return days > 2147483647 ? 2147483647 : static_cast<int>(days);
+  };
+  for (const flag& f : all) {
+    stale_entry e{f.name, f.meta.type, f.meta.owner, stale_reason::marked_stale, 0};
+    if (f.meta.marked_stale) {
+      out.push_back(e);
+      continue;
+    }
+    if (f.meta.expires && *f.meta.expires <= now) {
+      e.reason = stale_reason::past_expiry;
+      e.days_overdue = whole_days(now - *f.meta.expires);
+      out.push_back(e);
+      continue;
+    }
+    const auto lifetime = expected_lifetime_days(f.meta.type);
+    if (lifetime && f.meta.created) {
+      const auto limit = *f.meta.created + std::chrono::hours(24 * *lifetime);
+      if (limit < now) {
+        e.reason = stale_reason::past_expected_lifetime;
+        e.days_overdue = whole_days(now - limit);
+        out.push_back(e);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace flags
+RELKIT_NAMESPACE_END
+// ---- end relkit/flags/stale.hpp ----
 // ---- end relkit/flags.hpp ----
 // ---- begin relkit/gates.hpp ----
 // relkit::gates: promotion gates over evidence. A gate is a tree of
@@ -8837,6 +9752,16 @@ RELKIT_NAMESPACE_END
 // with all_of / any_of / not_ / a weighted score. Evaluation fails closed:
 // missing evidence fails (also under not_), a timeout never approves, and no
 // member can be optional. Every verdict explains itself, one line per node.
+//
+// Pieces: gates/evidence.hpp (what a gate looks at), gates/condition.hpp
+// (gate nodes, builders, validate), gates/verdict.hpp (outcomes, verdicts),
+// gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
+// gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors).
+
+// ---- begin relkit/gates/condition.hpp ----
+// relkit::gates conditions: a gate is a tree of nodes (thresholds,
+// approvals, test stages, deploy windows) composed with all_of / any_of /
+// not_ / a weighted score; the builders and validate().
 
 
 // ---- begin relkit/gates/detail/text.hpp ----
@@ -8844,8 +9769,29 @@ RELKIT_NAMESPACE_END
 // (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
 
 
+// ---- begin relkit/time.hpp ----
+// relkit::time_point: the one instant type of every relkit component.
+//
+// Milliseconds since the Unix epoch (1970-01-01T00:00:00Z, leap seconds not
+// counted, as std::chrono::system_clock keeps time since C++20). Why
+// milliseconds: they are what the systems relkit mirrors put on the wire
+// (Unleash, Argo and Flagger timestamps, JavaScript's Date), an int64 of them
+// spans +-292 million years, and a coarser unit than the clock's makes every
+// persisted instant round-trip exactly. Every component stores, compares and
+// persists instants in this one unit. A system_clock::now() reading converts
+// with std::chrono::time_point_cast<relkit::time_point::duration>(...).
+
+
 
 RELKIT_NAMESPACE_BEGIN
+
+using time_point = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
+
+RELKIT_NAMESPACE_END
+// ---- end relkit/time.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // <cmath> would double the header's compile time for these three.
@@ -8934,7 +9880,7 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
 }
 
 template <class = void>
-inline std::int64_t unix_seconds(std::chrono::system_clock::time_point at) noexcept {
+inline std::int64_t unix_seconds(relkit::time_point at) noexcept {
   return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
 }
 
@@ -9032,20 +9978,22 @@ constexpr bool us_daylight_time(std::int64_t utc_seconds,
 }
 
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END
 // ---- end relkit/gates/detail/text.hpp ----
+// ---- begin relkit/gates/error.hpp ----
+// relkit::gates errors: the "gates" error domain. Spec errors carry the byte
+// position in the spec text; errors about a gate built in code (validate)
+// carry relkit::no_position.
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-using time_point = std::chrono::system_clock::time_point;
-
-// ---------------------------------------------------------------- errors
-
 enum class errc {
   unexpected_token = 1,  // a word the spec grammar does not allow here
-  unexpected_end,        // input ended inside a group or a line
-  bad_number,            // not a finite number
+  unexpected_end,        // a line ended before something it needs
+  bad_number,            // not a finite number, or out of its range
   bad_comparator,        // expected < <= == != >= > (or Keptn's =)
   bad_name,              // names use [A-Za-z0-9_.:/-]
   bad_duration,          // expected 30m, 2h, 45s, 1d
@@ -9053,134 +10001,39 @@ enum class errc {
   optional_not_allowed,  // allow_failure / optional / skip: a gate cannot be optional
   invalid_gate,          // a structurally invalid gate (empty group, weight <= 0, ...)
   too_deep,              // nesting deeper than 64 levels
+  empty_spec,            // a spec without any gate
+  unclosed_group,        // a group or windows block without its 'end'
 };
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::unexpected_token:
-      return "unexpected_token";
-    case errc::unexpected_end:
-      return "unexpected_end";
-    case errc::bad_number:
-      return "bad_number";
-    case errc::bad_comparator:
-      return "bad_comparator";
-    case errc::bad_name:
-      return "bad_name";
-    case errc::bad_duration:
-      return "bad_duration";
-    case errc::bad_window:
-      return "bad_window";
-    case errc::optional_not_allowed:
-      return "optional_not_allowed";
-    case errc::invalid_gate:
-      return "invalid_gate";
-    case errc::too_deep:
-      return "too_deep";
-  }
-  return "unknown";
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::unexpected_token, "unexpected_token", "expected {text}, found '{token}'"},
+    {errc::unexpected_end, "unexpected_end", "expected {text} after '{token}'"},
+    {errc::bad_number, "bad_number", "expected {text}, found '{token}'"},
+    {errc::bad_comparator, "bad_comparator", "expected one of < <= == != >= >, found '{token}'"},
+    {errc::bad_name, "bad_name", "expected {text} of [A-Za-z0-9_.:/-], found '{token}'"},
+    {errc::bad_duration, "bad_duration", "expected {text}, found '{token}'"},
+    {errc::bad_window, "bad_window", "expected {text}, found '{token}'"},
+    {errc::optional_not_allowed, "optional_not_allowed",
+     "'{token}' is not allowed: every gate member blocks, none can be optional"},
+    {errc::invalid_gate, "invalid_gate", "{text}"},
+    {errc::too_deep, "too_deep", "gate nested deeper than 64 levels"},
+    {errc::empty_spec, "empty_spec", "expected a gate, found no content"},
+    {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("gates");
+}  // namespace detail
+[[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
 }
 
-inline constexpr relkit::error_domain error_domain{"gates", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates/error.hpp ----
 
-// ---------------------------------------------------------------- evidence
-
-enum class decision : std::uint8_t { approve, reject };
-
-struct approval {
-  std::string who;
-  time_point at{};
-  decision choice = decision::approve;
-
-  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
-  friend bool operator==(const approval& a, const T& b) {
-    return a.who == b.who && a.at == b.at && a.choice == b.choice;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, approval>, int> = 0>
-  friend bool operator!=(const approval& a, const T& b) {
-    return !(a == b);
-  }
-};
-
-// A measured value. A relative criterion reads `baseline` if set, otherwise
-// an aggregate of `baseline_samples`; with neither it fails (Keptn passes).
-struct metric {
-  std::string name;
-  double value = 0;
-  std::optional<double> baseline;
-  std::vector<double> baseline_samples;
-
-  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
-  friend bool operator==(const metric& a, const T& b) {
-    return a.name == b.name && a.value == b.value && a.baseline == b.baseline &&
-           a.baseline_samples == b.baseline_samples;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, metric>, int> = 0>
-  friend bool operator!=(const metric& a, const T& b) {
-    return !(a == b);
-  }
-};
-
-// An integer count such as critical CVEs; read by threshold conditions exactly
-// like a metric of the same name (metrics are looked up first).
-struct count {
-  std::string name;
-  std::uint64_t value = 0;
-
-  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
-  friend bool operator==(const count& a, const T& b) {
-    return a.name == b.name && a.value == b.value;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, count>, int> = 0>
-  friend bool operator!=(const count& a, const T& b) {
-    return !(a == b);
-  }
-};
-
-// Only `passed` counts as passed: skipped and canceled stages are not evidence
-// of success; running ones make a stage condition pending.
-enum class stage_status : std::uint8_t { passed, failed, running, skipped, canceled };
-
-struct stage_result {
-  std::string stage;  // "smoke", "test", "integration"
-  stage_status status = stage_status::failed;
-  time_point finished_at{};
-
-  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
-  friend bool operator==(const stage_result& a, const T& b) {
-    return a.stage == b.stage && a.status == b.status && a.finished_at == b.finished_at;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, stage_result>, int> = 0>
-  friend bool operator!=(const stage_result& a, const T& b) {
-    return !(a == b);
-  }
-};
-
-// Everything a gate may look at, filled by the caller. Absent fields are
-// missing evidence, which fails every condition that needs them.
-struct evidence {
-  std::vector<metric> metrics;
-  std::vector<count> counts;
-  std::vector<approval> approvals;
-  std::optional<std::string> author;                // who made the change
-  std::optional<time_point> approval_requested_at;  // start of an approval timeout
-  std::vector<stage_result> stages;
-  std::optional<time_point> now;  // the evaluation time; never read from a clock
-
-  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
-  friend bool operator==(const evidence& a, const T& b) {
-    return a.metrics == b.metrics && a.counts == b.counts && a.approvals == b.approvals &&
-           a.author == b.author && a.approval_requested_at == b.approval_requested_at &&
-           a.stages == b.stages && a.now == b.now;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, evidence>, int> = 0>
-  friend bool operator!=(const evidence& a, const T& b) {
-    return !(a == b);
-  }
-};
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
 
 // ---------------------------------------------------------------- conditions
 
@@ -9200,14 +10053,10 @@ struct criterion {
   double value = 0;
   reference ref = reference::absolute;
 
-  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
-  friend bool operator==(const criterion& a, const T& b) {
+  friend bool operator==(const criterion& a, const criterion& b) {
     return a.op == b.op && a.value == b.value && a.ref == b.ref;
   }
-  template <class T, std::enable_if_t<std::is_same_v<T, criterion>, int> = 0>
-  friend bool operator!=(const criterion& a, const T& b) {
-    return !(a == b);
-  }
+  friend bool operator!=(const criterion& a, const criterion& b) { return !(a == b); }
 };
 
 // How baseline samples are aggregated (Keptn: avg by default); percentiles
@@ -9222,14 +10071,10 @@ struct month_day {
   std::uint8_t month = 1;
   std::uint8_t day = 1;
 
-  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
-  friend bool operator==(const month_day& a, const T& b) {
+  friend bool operator==(const month_day& a, const month_day& b) {
     return a.year == b.year && a.month == b.month && a.day == b.day;
   }
-  template <class T, std::enable_if_t<std::is_same_v<T, month_day>, int> = 0>
-  friend bool operator!=(const month_day& a, const T& b) {
-    return !(a == b);
-  }
+  friend bool operator!=(const month_day& a, const month_day& b) { return !(a == b); }
 };
 
 // A deploy window in local time: `utc_offset_minutes` is the standard offset,
@@ -9248,16 +10093,12 @@ struct window {
   std::int16_t utc_offset_minutes = 0;
   dst_rule dst = dst_rule::none;
 
-  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
-  friend bool operator==(const window& a, const T& b) {
+  friend bool operator==(const window& a, const window& b) {
     return a.effect == b.effect && a.weekdays == b.weekdays && a.start_minute == b.start_minute &&
            a.end_minute == b.end_minute && a.from == b.from && a.to == b.to &&
            a.utc_offset_minutes == b.utc_offset_minutes && a.dst == b.dst;
   }
-  template <class T, std::enable_if_t<std::is_same_v<T, window>, int> = 0>
-  friend bool operator!=(const window& a, const T& b) {
-    return !(a == b);
-  }
+  friend bool operator!=(const window& a, const window& b) { return !(a == b); }
 };
 
 enum class gate_kind : std::uint8_t {
@@ -9298,8 +10139,7 @@ struct gate {
   double weight = 1;
   bool key = false;  // a failing key objective fails the score whatever its value
 
-  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
-  friend bool operator==(const gate& a, const T& b) {
+  friend bool operator==(const gate& a, const gate& b) {
     return a.type == b.type && a.name == b.name && a.pass == b.pass && a.warn == b.warn &&
            a.baseline_aggregate == b.baseline_aggregate && a.required == b.required &&
            a.allow_self_approval == b.allow_self_approval && a.timeout == b.timeout &&
@@ -9307,17 +10147,14 @@ struct gate {
            a.pass_score == b.pass_score && a.warn_score == b.warn_score && a.weight == b.weight &&
            a.key == b.key;
   }
-  template <class T, std::enable_if_t<std::is_same_v<T, gate>, int> = 0>
-  friend bool operator!=(const gate& a, const T& b) {
-    return !(a == b);
-  }
+  friend bool operator!=(const gate& a, const gate& b) { return !(a == b); }
 };
 
 // ---------------------------------------------------------------- building
 
 template <class = void>
-inline gate threshold(std::string name, std::vector<criterion> pass,
-                      std::vector<criterion> warn = {}) {
+[[nodiscard]] inline gate threshold(std::string name, std::vector<criterion> pass,
+                                    std::vector<criterion> warn = {}) {
   gate g;
   g.type = gate_kind::threshold;
   g.name = std::move(name);
@@ -9327,7 +10164,7 @@ inline gate threshold(std::string name, std::vector<criterion> pass,
 }
 
 template <class = void>
-inline gate approvals(std::uint32_t required) {
+[[nodiscard]] inline gate approvals(std::uint32_t required) {
   gate g;
   g.type = gate_kind::approvals;
   g.name = "approvals";
@@ -9336,7 +10173,7 @@ inline gate approvals(std::uint32_t required) {
 }
 
 template <class = void>
-inline gate stages_passed(std::string stage) {
+[[nodiscard]] inline gate stages_passed(std::string stage) {
   gate g;
   g.type = gate_kind::stages_passed;
   g.name = std::move(stage);
@@ -9344,7 +10181,7 @@ inline gate stages_passed(std::string stage) {
 }
 
 template <class = void>
-inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
+[[nodiscard]] inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
   gate g;
   g.type = gate_kind::no_failure;
   g.name = std::move(stage);
@@ -9353,7 +10190,7 @@ inline gate no_failure_within(std::string stage, std::chrono::seconds within) {
 }
 
 template <class = void>
-inline gate deploy_windows(std::string label, std::vector<window> windows) {
+[[nodiscard]] inline gate deploy_windows(std::string label, std::vector<window> windows) {
   gate g;
   g.type = gate_kind::windows;
   g.name = std::move(label);
@@ -9362,7 +10199,7 @@ inline gate deploy_windows(std::string label, std::vector<window> windows) {
 }
 
 template <class = void>
-inline gate all_of(std::string label, std::vector<gate> children) {
+[[nodiscard]] inline gate all_of(std::string label, std::vector<gate> children) {
   gate g;
   g.type = gate_kind::all_of;
   g.name = std::move(label);
@@ -9370,23 +10207,23 @@ inline gate all_of(std::string label, std::vector<gate> children) {
   return g;
 }
 template <class = void>
-inline gate all_of(std::vector<gate> children) {
+[[nodiscard]] inline gate all_of(std::vector<gate> children) {
   return all_of(std::string(), std::move(children));
 }
 
 template <class = void>
-inline gate any_of(std::string label, std::vector<gate> children) {
+[[nodiscard]] inline gate any_of(std::string label, std::vector<gate> children) {
   gate g = all_of(std::move(label), std::move(children));
   g.type = gate_kind::any_of;
   return g;
 }
 template <class = void>
-inline gate any_of(std::vector<gate> children) {
+[[nodiscard]] inline gate any_of(std::vector<gate> children) {
   return any_of(std::string(), std::move(children));
 }
 
 template <class = void>
-inline gate not_(gate child) {
+[[nodiscard]] inline gate not_(gate child) {
   gate g;
   g.type = gate_kind::not_;
   g.children.push_back(std::move(child));
@@ -9394,8 +10231,8 @@ inline gate not_(gate child) {
 }
 
 template <class = void>
-inline gate score(std::string label, double pass_score, double warn_score,
-                  std::vector<gate> objectives) {
+[[nodiscard]] inline gate score(std::string label, double pass_score, double warn_score,
+                                std::vector<gate> objectives) {
   gate g = all_of(std::move(label), std::move(objectives));
   g.type = gate_kind::score;
   g.pass_score = pass_score;
@@ -9405,77 +10242,29 @@ inline gate score(std::string label, double pass_score, double warn_score,
 
 // The same node as an objective of a score with this weight.
 template <class = void>
-inline gate weighted(gate g, double weight) {
+[[nodiscard]] inline gate weighted(gate g, double weight) {
   g.weight = weight;
   return g;
 }
 // The same node as a key (veto) objective of a score.
 template <class = void>
-inline gate key(gate g) {
+[[nodiscard]] inline gate key(gate g) {
   g.key = true;
   return g;
 }
 
-// ---------------------------------------------------------------- verdicts
-
-// Ordered from best to worst. `pending` is not yet satisfied but may become so
-// with more evidence (approvals still to come, stages still running); it
-// blocks promotion like `fail`.
-enum class outcome : std::uint8_t { pass, warn, pending, fail };
-
-constexpr std::string_view to_string(outcome o) noexcept {
-  switch (o) {
-    case outcome::pass:
-      return "PASS";
-    case outcome::warn:
-      return "WARN";
-    case outcome::pending:
-      return "PENDING";
-    case outcome::fail:
-      return "FAIL";
-  }
-  return "FAIL";
-}
-
-// Only pass and warn promote; warn is a pass the verdict asks a person to read.
-constexpr bool promotes(outcome o) noexcept {
-  return o == outcome::pass || o == outcome::warn;
-}
-
-// One line per node: `line` holds the node's explanation without the outcome
-// ("coverage 79.9 < 80 (required >= 80)"); `reasons` are the children.
-struct verdict {
-  outcome result = outcome::fail;
-  bool missing_evidence = false;  // this node or one below lacked evidence
-  std::string line;
-  std::vector<verdict> reasons;
-
-  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
-  friend bool operator==(const verdict& a, const T& b) {
-    return a.result == b.result && a.missing_evidence == b.missing_evidence && a.line == b.line &&
-           a.reasons == b.reasons;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, verdict>, int> = 0>
-  friend bool operator!=(const verdict& a, const T& b) {
-    return !(a == b);
-  }
-};
-
 // ---------------------------------------------------------------- validation
 
-}  // namespace gates
 namespace detail {
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 template <class = void>
-inline bool is_name_char(char c) noexcept {
+[[nodiscard]] inline bool is_name_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.' || c == ':' || c == '/' || c == '-';
 }
 
 template <class = void>
-inline bool is_valid_name(std::string_view name) noexcept {
+[[nodiscard]] inline bool is_valid_name(std::string_view name) noexcept {
   if (name.empty()) return false;
   for (char c : name) {
     if (!is_name_char(c)) return false;
@@ -9484,12 +10273,7 @@ inline bool is_valid_name(std::string_view name) noexcept {
 }
 
 template <class = void>
-inline bool is_finite(double v) noexcept {
-  return ::relkit::detail::is_finite(v);
-}
-
-template <class = void>
-inline bool valid_window(const window& w) noexcept {
+[[nodiscard]] inline bool valid_window(const window& w) noexcept {
   if (w.utc_offset_minutes < -18 * 60 || w.utc_offset_minutes > 18 * 60) return false;
   if (w.weekdays != 0) {
     if (w.weekdays > 0x7f || w.start_minute > 1440 || w.end_minute > 1440) return false;
@@ -9506,7 +10290,7 @@ inline bool valid_window(const window& w) noexcept {
 
 // Why this node (not its children) is invalid, or nullptr.
 template <class = void>
-inline const char* node_problem(const gate& g) noexcept {
+[[nodiscard]] inline const char* node_problem(const gate& g) noexcept {
   if (!(g.weight > 0) || !is_finite(g.weight)) return "weight must be a finite number above 0";
   switch (g.type) {
     case gate_kind::threshold:
@@ -9558,41 +10342,343 @@ inline const char* node_problem(const gate& g) noexcept {
   return "unknown node kind";
 }
 
-}  // namespace gates_detail
 }  // namespace detail
-namespace gates {
 
-// The first structural problem of a gate built in code (position 0), or
-// success. evaluate() fails an invalid node closed with the same message.
+namespace detail {
 template <class = void>
-inline result<void> validate(const gate& g, int depth = 0) {
-  if (depth > 64) return relkit::error{errc::too_deep, 0, "gate nested deeper than 64 levels at 0"};
-  if (const char* problem = detail::gates_detail::node_problem(g)) {
-    return relkit::error{errc::invalid_gate, 0, std::string(problem) + " at 0"};
+inline result<void> validate_node(const gate& g, int depth) {
+  if (depth > 64) return relkit::error{errc::too_deep, relkit::no_position};
+  if (const char* problem = node_problem(g)) {
+    return relkit::error{errc::invalid_gate, relkit::no_position,
+                         relkit::error_args{}.with_text(problem)};
   }
   for (const auto& child : g.children) {
-    auto checked = validate<>(child, depth + 1);
+    auto checked = validate_node<>(child, depth + 1);
     if (!checked) return checked;
   }
   return {};
 }
+}  // namespace detail
+
+// The first structural problem of a gate built in code, or success:
+// errc::invalid_gate naming the problem, errc::too_deep past 64 levels of
+// nesting. evaluate() fails an invalid node closed with the same message.
+template <class = void>
+[[nodiscard]] inline result<void> validate(const gate& g) {
+  return detail::validate_node<>(g, 0);
+}
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+// ---- end relkit/gates/condition.hpp ----
+// ---- begin relkit/gates/evaluate.hpp ----
+// relkit::gates evaluation: a gate over evidence gives an explained verdict
+// (evaluate), or only its outcome (check); render() prints a verdict.
+// Evaluation fails closed: missing evidence fails (also under not_), a
+// timeout never approves, an invalid node fails with validate()'s message.
 
-// The internals need the types above; the public functions below need them.
+
 // ---- begin relkit/gates/detail/evaluate.hpp ----
 // Internals of relkit::gates: evaluation and rendering. Included by
-// relkit/gates.hpp after the gate types; not a public header.
+// relkit/gates.hpp by relkit/gates/evaluate.hpp; not a public header.
+
+// ---- begin relkit/gates/detail/windows.hpp ----
+// Internals of relkit::gates: deploy windows in local time (is a window open
+// at an instant, and how it prints). Not a public header.
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
+                                                      "fri", "sat", "sun"};
+
+template <class = void>
+inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
+  append_two_digits(out, minute_of_day / 60);
+  out += ':';
+  append_two_digits(out, minute_of_day % 60);
+}
+
+template <class = void>
+inline void append_offset(std::string& out, std::int64_t minutes) {
+  out += minutes < 0 ? '-' : '+';
+  append_hhmm(out, minutes < 0 ? -minutes : minutes);
+}
+
+template <class = void>
+inline void append_month_day(std::string& out, const month_day& d) {
+  if (d.year != 0) {
+    append_two_digits(out, d.year / 100);
+    append_two_digits(out, d.year % 100);
+    out += '-';
+  }
+  append_two_digits(out, d.month);
+  out += '-';
+  append_two_digits(out, d.day);
+}
+
+// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
+template <class = void>
+inline void append_window(std::string& out, const window& w) {
+  out += w.effect == window_effect::allow ? "allow " : "deny ";
+  if (w.weekdays != 0) {
+    bool first = true;
+    for (unsigned day = 0; day < 7;) {
+      if ((w.weekdays & (1u << day)) == 0) {
+        ++day;
+        continue;
+      }
+      unsigned last = day;
+      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
+      if (!first) out += ',';
+      first = false;
+      out += weekday_names[day];
+      if (last != day) {
+        out += '-';
+        out += weekday_names[last];
+      }
+      day = last + 1;
+    }
+    out += ' ';
+    append_hhmm(out, w.start_minute);
+    out += '-';
+    append_hhmm(out, w.end_minute);
+  } else {
+    append_month_day(out, w.from);
+    out += "..";
+    append_month_day(out, w.to);
+  }
+  out += ' ';
+  append_offset(out, w.utc_offset_minutes);
+  if (w.dst == dst_rule::eu) out += " dst eu";
+  if (w.dst == dst_rule::us) out += " dst us";
+}
+
+// Local time of a UTC instant under a window's offset and DST rule.
+template <class = void>
+inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
+  bool summer = false;
+  if (w.dst == dst_rule::eu) summer = eu_summer_time(utc);
+  if (w.dst == dst_rule::us) summer = us_daylight_time(utc, standard);
+  return utc + standard + (summer ? 3600 : 0);
+}
+
+template <class = void>
+inline bool window_active(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = floor_div(local, 86400);
+  const std::int64_t minute = (local - days * 86400) / 60;
+  if (w.weekdays != 0) {
+    const unsigned today = weekday_from_days(days);
+    const unsigned yesterday = (today + 6) % 7;
+    const bool on_today = (w.weekdays & (1u << today)) != 0;
+    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
+    if (w.start_minute < w.end_minute) {
+      return on_today && minute >= w.start_minute && minute < w.end_minute;
+    }
+    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
+  }
+  const auto date = civil_from_days(days);
+  if (w.from.year != 0) {
+    const std::int64_t from = days_from_civil(w.from.year, w.from.month, w.from.day);
+    const std::int64_t to = days_from_civil(w.to.year, w.to.month, w.to.day);
+    return days >= from && days <= to;
+  }
+  const unsigned key = date.month * 32 + date.day;
+  const unsigned from = w.from.month * 32u + w.from.day;
+  const unsigned to = w.to.month * 32u + w.to.day;
+  return from <= to ? key >= from && key <= to : key >= from || key <= to;
+}
+
+// "(local Tue 2026-11-24 10:00 +01:00)"
+template <class = void>
+inline void append_local(std::string& out, const window& w, std::int64_t utc) {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = floor_div(local, 86400);
+  const auto date = civil_from_days(days);
+  out += "(local ";
+  out += weekday_names[weekday_from_days(days)];
+  out += ' ';
+  append_month_day(
+      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
+                     static_cast<std::uint8_t>(date.day)});
+  out += ' ';
+  append_hhmm(out, (local - days * 86400) / 60);
+  out += ' ';
+  append_offset(out, (local - utc) / 60);
+  out += ')';
+}
+
+}  // namespace detail
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates/detail/windows.hpp ----
+// ---- begin relkit/gates/evidence.hpp ----
+// relkit::gates evidence: everything a gate may look at (metrics, counts,
+// approvals, test stages, the evaluation time), filled by the caller.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// The instant type of every relkit component (relkit/time.hpp).
+using relkit::time_point;
+
+// ---------------------------------------------------------------- evidence
+
+enum class decision : std::uint8_t { approve, reject };
+
+struct approval {
+  std::string who;
+  time_point at{};
+  decision choice = decision::approve;
+
+  friend bool operator==(const approval& a, const approval& b) {
+    return a.who == b.who && a.at == b.at && a.choice == b.choice;
+  }
+  friend bool operator!=(const approval& a, const approval& b) { return !(a == b); }
+};
+
+// A measured value. A relative criterion reads `baseline` if set, otherwise
+// an aggregate of `baseline_samples`; with neither it fails (Keptn passes).
+struct metric {
+  std::string name;
+  double value = 0;
+  std::optional<double> baseline;
+  std::vector<double> baseline_samples;
+
+  friend bool operator==(const metric& a, const metric& b) {
+    return a.name == b.name && a.value == b.value && a.baseline == b.baseline &&
+           a.baseline_samples == b.baseline_samples;
+  }
+  friend bool operator!=(const metric& a, const metric& b) { return !(a == b); }
+};
+
+// An integer count such as critical CVEs; read by threshold conditions exactly
+// like a metric of the same name (metrics are looked up first).
+struct count {
+  std::string name;
+  std::uint64_t value = 0;
+
+  friend bool operator==(const count& a, const count& b) {
+    return a.name == b.name && a.value == b.value;
+  }
+  friend bool operator!=(const count& a, const count& b) { return !(a == b); }
+};
+
+// Only `passed` counts as passed: skipped and canceled stages are not evidence
+// of success; running ones make a stage condition pending.
+enum class stage_status : std::uint8_t { passed, failed, running, skipped, canceled };
+
+struct stage_result {
+  std::string stage;  // "smoke", "test", "integration"
+  stage_status status = stage_status::failed;
+  time_point finished_at{};
+
+  friend bool operator==(const stage_result& a, const stage_result& b) {
+    return a.stage == b.stage && a.status == b.status && a.finished_at == b.finished_at;
+  }
+  friend bool operator!=(const stage_result& a, const stage_result& b) { return !(a == b); }
+};
+
+// Everything a gate may look at, filled by the caller. Absent fields are
+// missing evidence, which fails every condition that needs them.
+struct evidence {
+  std::vector<metric> metrics;
+  std::vector<count> counts;
+  std::vector<approval> approvals;
+  std::optional<std::string> author;                // who made the change
+  std::optional<time_point> approval_requested_at;  // start of an approval timeout
+  std::vector<stage_result> stages;
+  std::optional<time_point> now;  // the evaluation time; never read from a clock
+
+  friend bool operator==(const evidence& a, const evidence& b) {
+    return a.metrics == b.metrics && a.counts == b.counts && a.approvals == b.approvals &&
+           a.author == b.author && a.approval_requested_at == b.approval_requested_at &&
+           a.stages == b.stages && a.now == b.now;
+  }
+  friend bool operator!=(const evidence& a, const evidence& b) { return !(a == b); }
+};
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates/evidence.hpp ----
+// ---- begin relkit/gates/verdict.hpp ----
+// relkit::gates verdicts: the outcome of a gate or of one of its nodes, and
+// the explained verdict tree evaluate() returns.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Ordered from best to worst. `pending` is not yet satisfied but may become so
+// with more evidence (approvals still to come, stages still running); it
+// blocks promotion like `fail`.
+enum class outcome : std::uint8_t { pass, warn, pending, fail };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<outcome> outcome_names[] = {
+    {outcome::pass, "pass"},
+    {outcome::warn, "warn"},
+    {outcome::pending, "pending"},
+    {outcome::fail, "fail"},
+};
+inline constexpr relkit::detail::enum_name<outcome> outcome_display_names[] = {
+    {outcome::pass, "PASS"},
+    {outcome::warn, "WARN"},
+    {outcome::pending, "PENDING"},
+    {outcome::fail, "FAIL"},
+};
+}  // namespace detail
+
+// "pass", "warn", "pending", "fail"; a value outside the enum: "unknown".
+[[nodiscard]] constexpr std::string_view to_string(outcome o) noexcept {
+  return relkit::detail::enum_to_string(detail::outcome_names, o);
+}
+// The inverse of to_string(outcome); nullopt for any other text.
+[[nodiscard]] constexpr std::optional<outcome> parse_outcome(std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::outcome_names, text);
+}
+// "PASS", "WARN", "PENDING", "FAIL": how a rendered verdict shows it;
+// "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view display_name(outcome o) noexcept {
+  return relkit::detail::enum_to_string(detail::outcome_display_names, o);
+}
+
+// Only pass and warn promote; warn is a pass the verdict asks a person to read.
+[[nodiscard]] constexpr bool promotes(outcome o) noexcept {
+  return o == outcome::pass || o == outcome::warn;
+}
+
+// One line per node: `line` holds the node's explanation without the outcome
+// ("coverage 79.9 < 80 (required >= 80)"); `reasons` are the children.
+struct verdict {
+  outcome result = outcome::fail;
+  bool missing_evidence = false;  // this node or one below lacked evidence
+  std::string line;
+  std::vector<verdict> reasons;
+
+  friend bool operator==(const verdict& a, const verdict& b) {
+    return a.result == b.result && a.missing_evidence == b.missing_evidence && a.line == b.line &&
+           a.reasons == b.reasons;
+  }
+  friend bool operator!=(const verdict& a, const verdict& b) { return !(a == b); }
+};
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates/verdict.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // ---------------------------------------------------------------- evaluation
-
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 struct node_eval {
   outcome result = outcome::fail;
@@ -9681,18 +10767,18 @@ inline bool baseline_of(const metric* m, aggregate how, double& out) noexcept {
   if (m == nullptr) return false;
   if (m->baseline) {
     out = *m->baseline;
-    return ::relkit::detail::is_finite(out);
+    return is_finite(out);
   }
   const auto& samples = m->baseline_samples;
   if (samples.empty()) return false;
   for (double s : samples) {
-    if (!::relkit::detail::is_finite(s)) return false;
+    if (!is_finite(s)) return false;
   }
   if (how == aggregate::avg) {
     double sum = 0;
     for (double s : samples) sum += s;
     out = sum / static_cast<double>(samples.size());
-    return ::relkit::detail::is_finite(out);
+    return is_finite(out);
   }
   const std::size_t p = how == aggregate::p50 ? 50 : how == aggregate::p90 ? 90 : 95;
   // Nearest rank: the ceil(p/100 * n)-th smallest, 1-based.
@@ -9710,9 +10796,9 @@ inline double target_of(const criterion& c, double baseline) noexcept {
     case reference::baseline_delta:
       return baseline + c.value;
     case reference::baseline_percent:
-      return baseline + ::relkit::detail::abs_value(baseline) * c.value / 100.0;
+      return baseline + abs_value(baseline) * c.value / 100.0;
     case reference::baseline_factor:
-      return baseline + ::relkit::detail::abs_value(baseline) * (c.value - 1.0);
+      return baseline + abs_value(baseline) * (c.value - 1.0);
   }
   return c.value;
 }
@@ -9720,7 +10806,7 @@ inline double target_of(const criterion& c, double baseline) noexcept {
 template <class = void>
 inline void append_signed(std::string& out, double value) {
   out += value < 0 ? '-' : '+';
-  ::relkit::detail::append_number_readable(out, ::relkit::detail::abs_value(value));
+  append_number_readable(out, abs_value(value));
 }
 
 // "<= 220: baseline 200 +10%" (relative, baseline known), "<= +10%" (unknown)
@@ -9731,12 +10817,12 @@ inline void append_relation(std::string& out, const criterion& c, bool has_basel
                             double baseline) {
   out += "baseline ";
   if (has_baseline) {
-    ::relkit::detail::append_number_readable(out, baseline);
+    append_number_readable(out, baseline);
     out += ' ';
   }
   if (c.ref == reference::baseline_factor) {
     out += "* ";
-    ::relkit::detail::append_number_readable(out, c.value);
+    append_number_readable(out, c.value);
   } else {
     append_signed(out, c.value);
     if (c.ref == reference::baseline_percent) out += '%';
@@ -9751,11 +10837,11 @@ inline void append_criterion(std::string& out, const criterion& c, bool has_base
   out += op_text(c.op);
   out += ' ';
   if (c.ref == reference::absolute) {
-    ::relkit::detail::append_number_readable(out, c.value);
+    append_number_readable(out, c.value);
     return;
   }
   if (has_baseline) {
-    ::relkit::detail::append_number_readable(out, target_of(c, baseline));
+    append_number_readable(out, target_of(c, baseline));
     out += ": ";
   }
   append_relation(out, c, has_baseline, baseline);
@@ -9796,7 +10882,7 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
   double value = 0;
   const metric* m = nullptr;
   const bool found = lookup_value(e, g.name, value, m);
-  if (!found || !::relkit::detail::is_finite(value)) {
+  if (!found || !is_finite(value)) {
     if (out != nullptr) {
       out->line = g.name;
       out->line += found ? " is not a finite number " : " missing ";
@@ -9813,7 +10899,7 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
     if (out != nullptr) {
       out->line = g.name;
       out->line += ' ';
-      ::relkit::detail::append_number_readable(out->line, value);
+      append_number_readable(out->line, value);
       out->line += ", baseline missing ";
       append_requirements(out->line, g, false, 0);
     }
@@ -9824,13 +10910,13 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
     if (out != nullptr) {
       out->line = g.name;
       out->line += ' ';
-      ::relkit::detail::append_number_readable(out->line, value);
+      append_number_readable(out->line, value);
       for (std::size_t i = 0; i < g.pass.size(); ++i) {
         const criterion& c = g.pass[i];
         out->line += i == 0 ? " " : ", ";
         out->line += op_text(c.op);
         out->line += ' ';
-        ::relkit::detail::append_number_readable(out->line, target_of(c, baseline));
+        append_number_readable(out->line, target_of(c, baseline));
         if (is_relative(c)) {
           out->line += " (";
           append_relation(out->line, c, true, baseline);
@@ -9846,9 +10932,9 @@ inline node_eval eval_threshold(const gate& g, const evidence& e, verdict* out) 
     const double target = target_of(g.pass[missed], baseline);
     out->line = g.name;
     out->line += ' ';
-    ::relkit::detail::append_number_readable(out->line, value);
+    append_number_readable(out->line, value);
     out->line += value < target ? " < " : value > target ? " > " : " == ";
-    ::relkit::detail::append_number_readable(out->line, target);
+    append_number_readable(out->line, target);
     out->line += ' ';
     append_requirements(out->line, g, needs_baseline, baseline);
   }
@@ -9898,9 +10984,9 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
   }
   const auto describe_count = [&](std::string& line) {
     line = "approvals ";
-    ::relkit::detail::append_unsigned(line, valid);
+    append_unsigned(line, valid);
     line += " of ";
-    ::relkit::detail::append_unsigned(line, g.required);
+    append_unsigned(line, g.required);
     line += " required";
     if (!names.empty() || self_ignored) {
       line += " (";
@@ -9931,7 +11017,7 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
       if (out != nullptr) {
         describe_count(out->line);
         out->line += ", timed out after ";
-        ::relkit::detail::append_duration(out->line, g.timeout->count());
+        append_duration(out->line, g.timeout->count());
         out->line += " (a timeout never approves)";
       }
       return {outcome::fail, false, 0};
@@ -9973,14 +11059,14 @@ inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* o
       out->line += " no results (required all passed)";
     } else {
       out->line += ' ';
-      ::relkit::detail::append_unsigned(out->line, passed);
+      append_unsigned(out->line, passed);
       out->line += " of ";
-      ::relkit::detail::append_unsigned(out->line, total);
+      append_unsigned(out->line, total);
       out->line += " passed";
       const auto part = [&](std::uint64_t n, const char* what) {
         if (n == 0) return;
         out->line += ", ";
-        ::relkit::detail::append_unsigned(out->line, n);
+        append_unsigned(out->line, n);
         out->line += what;
       };
       part(failed, " failed");
@@ -9997,7 +11083,7 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
   if (out != nullptr) out->line = g.name;
   const auto append_required = [&] {
     out->line += "(required no failure within ";
-    ::relkit::detail::append_duration(out->line, g.within.count());
+    append_duration(out->line, g.within.count());
     out->line += ')';
   };
   if (!e.now) {
@@ -10032,16 +11118,15 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
       out->line += " no failure recorded";
     } else {
       out->line += recent ? " failed at " : " last failed at ";
-      ::relkit::detail::append_utc(out->line,
-                                   ::relkit::detail::unix_seconds(last_failure->finished_at));
+      append_utc(out->line, unix_seconds(last_failure->finished_at));
       const auto ago =
           std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
       out->line += ", ";
       if (ago.count() >= 0) {
-        ::relkit::detail::append_duration(out->line, ago.count());
+        append_duration(out->line, ago.count());
         out->line += " before now";
       } else {
-        ::relkit::detail::append_duration(out->line, -ago.count());
+        append_duration(out->line, -ago.count());
         out->line += " after now";
       }
     }
@@ -10049,128 +11134,6 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
     append_required();
   }
   return recent ? node_eval{outcome::fail, false, 0} : node_eval{outcome::pass, false, 1};
-}
-
-inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
-                                                      "fri", "sat", "sun"};
-
-template <class = void>
-inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
-  ::relkit::detail::append_two_digits(out, minute_of_day / 60);
-  out += ':';
-  ::relkit::detail::append_two_digits(out, minute_of_day % 60);
-}
-
-template <class = void>
-inline void append_offset(std::string& out, std::int64_t minutes) {
-  out += minutes < 0 ? '-' : '+';
-  append_hhmm(out, minutes < 0 ? -minutes : minutes);
-}
-
-template <class = void>
-inline void append_month_day(std::string& out, const month_day& d) {
-  if (d.year != 0) {
-    ::relkit::detail::append_two_digits(out, d.year / 100);
-    ::relkit::detail::append_two_digits(out, d.year % 100);
-    out += '-';
-  }
-  ::relkit::detail::append_two_digits(out, d.month);
-  out += '-';
-  ::relkit::detail::append_two_digits(out, d.day);
-}
-
-// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
-template <class = void>
-inline void append_window(std::string& out, const window& w) {
-  out += w.effect == window_effect::allow ? "allow " : "deny ";
-  if (w.weekdays != 0) {
-    bool first = true;
-    for (unsigned day = 0; day < 7;) {
-      if ((w.weekdays & (1u << day)) == 0) {
-        ++day;
-        continue;
-      }
-      unsigned last = day;
-      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
-      if (!first) out += ',';
-      first = false;
-      out += weekday_names[day];
-      if (last != day) {
-        out += '-';
-        out += weekday_names[last];
-      }
-      day = last + 1;
-    }
-    out += ' ';
-    append_hhmm(out, w.start_minute);
-    out += '-';
-    append_hhmm(out, w.end_minute);
-  } else {
-    append_month_day(out, w.from);
-    out += "..";
-    append_month_day(out, w.to);
-  }
-  out += ' ';
-  append_offset(out, w.utc_offset_minutes);
-  if (w.dst == dst_rule::eu) out += " dst eu";
-  if (w.dst == dst_rule::us) out += " dst us";
-}
-
-// Local time of a UTC instant under a window's offset and DST rule.
-template <class = void>
-inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
-  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
-  bool summer = false;
-  if (w.dst == dst_rule::eu) summer = ::relkit::detail::eu_summer_time(utc);
-  if (w.dst == dst_rule::us) summer = ::relkit::detail::us_daylight_time(utc, standard);
-  return utc + standard + (summer ? 3600 : 0);
-}
-
-template <class = void>
-inline bool window_active(const window& w, std::int64_t utc) noexcept {
-  const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
-  const std::int64_t minute = (local - days * 86400) / 60;
-  if (w.weekdays != 0) {
-    const unsigned today = ::relkit::detail::weekday_from_days(days);
-    const unsigned yesterday = (today + 6) % 7;
-    const bool on_today = (w.weekdays & (1u << today)) != 0;
-    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
-    if (w.start_minute < w.end_minute) {
-      return on_today && minute >= w.start_minute && minute < w.end_minute;
-    }
-    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
-  }
-  const auto date = ::relkit::detail::civil_from_days(days);
-  if (w.from.year != 0) {
-    const std::int64_t from =
-        ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
-    const std::int64_t to = ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
-    return days >= from && days <= to;
-  }
-  const unsigned key = date.month * 32 + date.day;
-  const unsigned from = w.from.month * 32u + w.from.day;
-  const unsigned to = w.to.month * 32u + w.to.day;
-  return from <= to ? key >= from && key <= to : key >= from || key <= to;
-}
-
-// "(local Tue 2026-11-24 10:00 +01:00)"
-template <class = void>
-inline void append_local(std::string& out, const window& w, std::int64_t utc) {
-  const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = ::relkit::detail::floor_div(local, 86400);
-  const auto date = ::relkit::detail::civil_from_days(days);
-  out += "(local ";
-  out += weekday_names[::relkit::detail::weekday_from_days(days)];
-  out += ' ';
-  append_month_day(
-      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
-                     static_cast<std::uint8_t>(date.day)});
-  out += ' ';
-  append_hhmm(out, (local - days * 86400) / 60);
-  out += ' ';
-  append_offset(out, (local - utc) / 60);
-  out += ')';
 }
 
 template <class = void>
@@ -10182,7 +11145,7 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
     }
     return {outcome::fail, true, 0};
   }
-  const std::int64_t utc = ::relkit::detail::unix_seconds(*e.now);
+  const std::int64_t utc = unix_seconds(*e.now);
   const window* open_allow = nullptr;
   const window* first_allow = nullptr;
   for (const auto& w : g.windows) {
@@ -10227,15 +11190,15 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
 
 template <class = void>
 inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
-  ::relkit::detail::append_unsigned(line, tally[0]);
+  append_unsigned(line, tally[0]);
   line += " of ";
-  ::relkit::detail::append_unsigned(line, total);
+  append_unsigned(line, total);
   line += " passed";
   const char* names[4] = {"", " warned", " pending", " failed"};
   for (std::size_t i = 1; i < 4; ++i) {
     if (tally[i] == 0) continue;
     line += ", ";
-    ::relkit::detail::append_unsigned(line, tally[i]);
+    append_unsigned(line, tally[i]);
     line += names[i];
   }
 }
@@ -10337,9 +11300,9 @@ inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int 
       line += " [";
       if (objective.key) line += "key, ";
       line += "weight ";
-      ::relkit::detail::append_number_readable(line, objective.weight);
+      append_number_readable(line, objective.weight);
       line += " -> ";
-      ::relkit::detail::append_number_readable(line, share * objective.weight);
+      append_number_readable(line, share * objective.weight);
       line += ']';
     }
   }
@@ -10353,23 +11316,22 @@ inline node_eval eval_score(const gate& g, const evidence& e, verdict* out, int 
     append_label(line, "score", g);
     line.resize(line.size() - 2);  // no colon: "score slo 37.5 < 75"
     line += ' ';
-    ::relkit::detail::append_number_readable(line, value);
+    append_number_readable(line, value);
     if (failed_key != nullptr) {
       line += ", key objective ";
       line += failed_key->name.empty() ? std::string("(unnamed)") : failed_key->name;
       line += " failed";
     } else if (result == outcome::pass) {
       line += " >= ";
-      ::relkit::detail::append_number_readable(line, g.pass_score);
+      append_number_readable(line, g.pass_score);
     } else {
       line += " < ";
-      ::relkit::detail::append_number_readable(
-          line, result == outcome::warn ? g.pass_score : g.warn_score);
+      append_number_readable(line, result == outcome::warn ? g.pass_score : g.warn_score);
     }
     line += " (pass >= ";
-    ::relkit::detail::append_number_readable(line, g.pass_score);
+    append_number_readable(line, g.pass_score);
     line += ", warn >= ";
-    ::relkit::detail::append_number_readable(line, g.warn_score);
+    append_number_readable(line, g.warn_score);
     line += ')';
   }
   return {result, missing, value / 100.0};
@@ -10424,50 +11386,159 @@ inline node_eval eval_node(const gate& g, const evidence& e, verdict* out, int d
 }
 
 template <class = void>
-inline void render(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
+inline void append_verdict(std::string& out, const verdict& v, std::size_t depth, bool markdown) {
   out.append(depth * 2, ' ');
   if (markdown) out += "- **";
-  out += to_string(v.result);
+  out += display_name(v.result);
   out += markdown ? "** `" : " ";
   out += v.line;
   if (markdown) out += '`';
   out += '\n';
-  for (const auto& child : v.reasons) render(out, child, depth + 1, markdown);
+  for (const auto& child : v.reasons) append_verdict(out, child, depth + 1, markdown);
 }
 
-}  // namespace gates_detail
-
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END
 // ---- end relkit/gates/detail/evaluate.hpp ----
-// ---- begin relkit/gates/detail/spec.hpp ----
-// Internals of relkit::gates: the gate spec parser and printer. Included by
-// relkit/gates.hpp after the gate types; not a public header.
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// The verdict with one explained line per node.
+template <class = void>
+[[nodiscard]] inline verdict evaluate(const gate& g, const evidence& e) {
+  verdict v;
+  (void)detail::eval_node(g, e, &v, 0);
+  return v;
+}
+
+// The outcome only: no reason strings, no allocation, stops early.
+template <class = void>
+[[nodiscard]] inline outcome check(const gate& g, const evidence& e) noexcept {
+  return detail::eval_node(g, e, nullptr, 0).result;
+}
+
+// How render() prints a verdict.
+enum class render_format : std::uint8_t {
+  plain,    // "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
+  markdown  // a nested Markdown list: "- **FAIL** `all_of production: ...`"
+};
+
+struct render_options {
+  render_format format = render_format::plain;
+
+  friend constexpr bool operator==(const render_options& a, const render_options& b) noexcept {
+    return a.format == b.format;
+  }
+  friend constexpr bool operator!=(const render_options& a, const render_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// The verdict as text for people, one line per node, children indented.
+template <class = void>
+[[nodiscard]] inline std::string render(const verdict& v, render_options options = {}) {
+  std::string out;
+  detail::append_verdict(out, v, 0, options.format == render_format::markdown);
+  return out;
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates/evaluate.hpp ----
+// ---- begin relkit/gates/kayenta.hpp ----
+// relkit::gates Kayenta judge: the one judgement of a canary's interval
+// scores, used by gates and by rollout's Kayenta analyses (rollout reaches it
+// through this header).
+//
+// The rule is Kayenta's (NetflixACAJudge, multi-interval canary stage):
+//  - an intermediate interval whose score is <= `marginal` stops the analysis
+//    at once as failed;
+//  - the last interval decides: a score >= `pass` passes, anything else fails
+//    (the marginal cut-off is not applied to the last interval, as Kayenta
+//    does not);
+//  - no scores at all fail (nothing was measured).
+// Boundaries: a score equal to `pass` passes; an intermediate score equal to
+// `marginal` fails. With marginal == pass, an intermediate score equal to
+// both stops the analysis (fail) while a last score equal to both passes.
+// NaN: Kayenta defines no NaN score (its scores are rounded sums); relkit
+// fails closed: a NaN score is missing evidence and never passes, neither as
+// an intermediate interval (it stops the analysis) nor as the last.
+
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// One interval's judgement: `last` says whether it is the final interval.
+// Returns outcome::pending when the analysis continues (an intermediate score
+// above `marginal`), outcome::pass or outcome::fail when it ends here.
+[[nodiscard]] constexpr outcome judge_interval(double score, bool last, double marginal,
+                                               double pass) noexcept {
+  if (last) return score >= pass ? outcome::pass : outcome::fail;  // NaN: fail
+  return score > marginal ? outcome::pending : outcome::fail;      // NaN: fail
+}
+
+// Where and how a multi-interval judgement ended.
+struct interval_judgement {
+  outcome result = outcome::fail;    // pass or fail
+  std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
+
+  friend constexpr bool operator==(const interval_judgement& a,
+                                   const interval_judgement& b) noexcept {
+    return a.result == b.result && a.intervals_judged == b.intervals_judged;
+  }
+  friend constexpr bool operator!=(const interval_judgement& a,
+                                   const interval_judgement& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// The judgement over all of `scores` (see the rule above).
+[[nodiscard]] inline interval_judgement judge_intervals(const std::vector<double>& scores,
+                                                        double marginal, double pass) noexcept {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const outcome o = judge_interval(scores[i], i + 1 == scores.size(), marginal, pass);
+    if (o != outcome::pending) return {o, i + 1};
+  }
+  return {outcome::fail, 0};
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+// ---- end relkit/gates/kayenta.hpp ----
+// ---- begin relkit/gates/spec.hpp ----
+// relkit::gates spec text: the line-based gate spec (README "gates") and its
+// printer; parse(to_string(g)) == g for every parsed gate.
+
+
+// ---- begin relkit/gates/detail/spec.hpp ----
+// Internals of relkit::gates: the gate spec parser and printer. Included by
+// relkit/gates.hpp by relkit/gates/spec.hpp; not a public header.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
 namespace detail {
 
 // ---------------------------------------------------------------- spec text
-
-namespace gates_detail {
-using namespace ::relkit::gates;  // NOLINT(google-build-using-namespace)
 
 struct spec_token {
   std::string_view text;
   std::size_t position = 0;
 };
 
-template <class = void>
-inline std::string at(std::string message, std::size_t position) {
-  message += " at ";
-  ::relkit::detail::append_unsigned(message, position);
-  return message;
+// An error at byte `position` of the spec; the message is built from `args`
+// only when it is read (see the templates in relkit/gates/error.hpp).
+inline relkit::error spec_error(errc code, std::size_t position,
+                                relkit::error_args args = {}) noexcept {
+  return relkit::error{code, position, args};
 }
 
-template <class = void>
-inline relkit::error spec_error(errc code, std::string message, std::size_t position) {
-  return relkit::error{code, position, at(std::move(message), position)};
+// "expected {text}, found '{token}'"
+inline relkit::error found(errc code, const char* expected, const spec_token& t) noexcept {
+  return spec_error(code, t.position, relkit::error_args{}.with_text(expected).with_token(t.text));
 }
 
 template <class = void>
@@ -10494,8 +11565,7 @@ template <class = void>
 inline bool parse_plain_number(std::string_view text, double& out) noexcept {
   if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() &&
-         ::relkit::detail::is_finite(out);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && is_finite(out);
 }
 
 template <class = void>
@@ -10647,15 +11717,12 @@ class spec_parser {
 
   result<gate> parse_document() {
     if (lines_.empty()) {
-      return spec_error(errc::unexpected_end, "expected a gate, found no content", input_.size());
+      return spec_error(errc::empty_spec, input_.size());
     }
     auto root = parse_node(0);
     if (!root) return root;
     if (line_ < lines_.size()) {
-      return spec_error(errc::unexpected_token,
-                        "expected end of input after the root gate, found '" +
-                            std::string(lines_[line_][0].text) + "'",
-                        lines_[line_][0].position);
+      return found(errc::unexpected_token, "end of input after the root gate", lines_[line_][0]);
     }
     return root;
   }
@@ -10665,22 +11732,16 @@ class spec_parser {
 
   relkit::error unexpected(const spec_token& t, const char* expected) const {
     if (is_forbidden_word(t.text)) {
-      return spec_error(errc::optional_not_allowed,
-                        "'" + std::string(t.text) +
-                            "' is not allowed: every gate member blocks, none can be optional",
-                        t.position);
+      return spec_error(errc::optional_not_allowed, t.position,
+                        relkit::error_args{}.with_token(t.text));
     }
-    return spec_error(errc::unexpected_token,
-                      std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
-                      t.position);
+    return found(errc::unexpected_token, expected, t);
   }
 
   relkit::error missing_after(const tokens& line, const char* expected) const {
     const spec_token& last = line.back();
-    return spec_error(
-        errc::unexpected_end,
-        std::string("expected ") + expected + " after '" + std::string(last.text) + "'",
-        last.position + last.text.size());
+    return spec_error(errc::unexpected_end, last.position + last.text.size(),
+                      relkit::error_args{}.with_text(expected).with_token(last.text));
   }
 
   // Trailing "weight N" and "key" from index i on.
@@ -10694,7 +11755,7 @@ class spec_parser {
         if (i + 1 >= line.size()) return missing_after(line, "a weight");
         double w = 0;
         if (!parse_plain_number(line[i + 1].text, w) || !(w > 0)) {
-          return spec_error(errc::bad_number, "expected a weight above 0", line[i + 1].position);
+          return found(errc::bad_number, "a weight above 0", line[i + 1]);
         }
         g.weight = w;
         i += 2;
@@ -10710,10 +11771,7 @@ class spec_parser {
     if (i >= line.size()) return missing_after(line, what);
     if (!is_valid_name(line[i].text)) {
       if (is_forbidden_word(line[i].text)) return unexpected(line[i], what);
-      return spec_error(errc::bad_name,
-                        std::string("expected ") + what + " of [A-Za-z0-9_.:/-], found '" +
-                            std::string(line[i].text) + "'",
-                        line[i].position);
+      return found(errc::bad_name, what, line[i]);
     }
     out = std::string(line[i].text);
     return {};
@@ -10743,9 +11801,7 @@ class spec_parser {
     } else if (text[0] == '=') {
       c.op = comparator::eq;  // Keptn writes equality with one '='
     } else {
-      return spec_error(errc::bad_comparator,
-                        "expected one of < <= == != >= >, found '" + std::string(text) + "'",
-                        t.position);
+      return spec_error(errc::bad_comparator, t.position, relkit::error_args{}.with_token(text));
     }
     std::string_view value = text.substr(op_length);
     std::size_t value_position = t.position + op_length;
@@ -10757,10 +11813,10 @@ class spec_parser {
       ++i;
     }
     const auto bad = [&] {
-      return spec_error(
-          errc::bad_number,
-          "expected a number, +N, -N, N%, +N%, -N%, *N or (N), found '" + std::string(value) + "'",
-          value_position);
+      return spec_error(errc::bad_number, value_position,
+                        relkit::error_args{}
+                            .with_text("a number, +N, -N, N%, +N%, -N%, *N or (N)")
+                            .with_token(value));
     };
     double number = 0;
     if (value[0] == '*') {
@@ -10846,10 +11902,7 @@ class spec_parser {
     if (line.size() < 2) return missing_after(line, "the number of approvals required");
     std::uint64_t n = 0;
     if (!parse_unsigned(line[1].text, 1000000, n) || n == 0) {
-      return spec_error(
-          errc::bad_number,
-          "expected a number of approvals from 1, found '" + std::string(line[1].text) + "'",
-          line[1].position);
+      return found(errc::bad_number, "a number of approvals from 1", line[1]);
     }
     g.required = static_cast<std::uint32_t>(n);
     std::size_t i = 2;
@@ -10861,10 +11914,7 @@ class spec_parser {
       if (i + 1 >= line.size()) return missing_after(line, "a duration such as 2h");
       std::chrono::seconds d{0};
       if (!parse_duration(line[i + 1].text, d)) {
-        return spec_error(errc::bad_duration,
-                          "expected a duration such as 30m, 2h or 1h30m, found '" +
-                              std::string(line[i + 1].text) + "'",
-                          line[i + 1].position);
+        return found(errc::bad_duration, "a duration such as 30m, 2h or 1h30m", line[i + 1]);
       }
       g.timeout = d;
       i += 2;
@@ -10886,10 +11936,7 @@ class spec_parser {
     if (no_failure) {
       if (line.size() < 4) return missing_after(line, "a duration such as 30m");
       if (!parse_duration(line[3].text, g.within)) {
-        return spec_error(errc::bad_duration,
-                          "expected a duration such as 30m, 2h or 1h30m, found '" +
-                              std::string(line[3].text) + "'",
-                          line[3].position);
+        return found(errc::bad_duration, "a duration such as 30m, 2h or 1h30m", line[3]);
       }
       i = 4;
     }
@@ -10902,10 +11949,7 @@ class spec_parser {
     w.effect = line[0].text == "allow" ? window_effect::allow : window_effect::deny;
     if (line.size() < 2) return missing_after(line, "days or a date range");
     const auto bad = [&](const spec_token& t, const char* expected) {
-      return spec_error(
-          errc::bad_window,
-          std::string("expected ") + expected + ", found '" + std::string(t.text) + "'",
-          t.position);
+      return found(errc::bad_window, expected, t);
     };
     std::size_t i = 2;
     const std::size_t dots = line[1].text.find("..");
@@ -10915,9 +11959,8 @@ class spec_parser {
           (w.from.year == 0) != (w.to.year == 0)) {
         return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
       }
-      if (w.from.year != 0 &&
-          ::relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
-              ::relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
+      if (w.from.year != 0 && days_from_civil(w.from.year, w.from.month, w.from.day) >
+                                  days_from_civil(w.to.year, w.to.month, w.to.day)) {
         return bad(line[1], "a date range that does not end before it starts");
       }
     } else {
@@ -10960,10 +12003,10 @@ class spec_parser {
   result<void> parse_members(gate& g, const spec_token& opener, int depth) {
     while (true) {
       if (line_ >= lines_.size()) {
-        return spec_error(errc::unexpected_end,
-                          "expected 'end' for '" + std::string(opener.text) + "' opened at " +
-                              std::to_string(opener.position),
-                          input_.size());
+        return spec_error(errc::unclosed_group, input_.size(),
+                          relkit::error_args{}
+                              .with_token(opener.text)
+                              .with_number(static_cast<std::int64_t>(opener.position)));
       }
       const tokens& line = lines_[line_];
       if (line[0].text == "end") {
@@ -10991,8 +12034,7 @@ class spec_parser {
   result<gate> parse_node(int depth) {
     const tokens& line = lines_[line_];
     const spec_token& head = line[0];
-    if (depth > 64)
-      return spec_error(errc::too_deep, "gate nested deeper than 64 levels", head.position);
+    if (depth > 64) return spec_error(errc::too_deep, head.position);
     const std::string_view word = head.text;
     if (word == "metric") {
       ++line_;
@@ -11038,9 +12080,7 @@ class spec_parser {
         if (line[i].text != words[k]) return unexpected(line[i], k == 0 ? "'pass'" : "'warn'");
         if (i + 1 >= line.size()) return missing_after(line, "a score");
         if (!parse_plain_number(line[i + 1].text, *cut[k])) {
-          return spec_error(errc::bad_number,
-                            "expected a score, found '" + std::string(line[i + 1].text) + "'",
-                            line[i + 1].position);
+          return found(errc::bad_number, "a score", line[i + 1]);
         }
         i += 2;
       }
@@ -11051,7 +12091,7 @@ class spec_parser {
     auto members = parse_members(g, head, depth);
     if (!members) return members.error();
     if (const char* problem = node_problem(g)) {
-      return spec_error(errc::invalid_gate, problem, head.position);
+      return spec_error(errc::invalid_gate, head.position, relkit::error_args{}.with_text(problem));
     }
     return g;
   }
@@ -11067,23 +12107,23 @@ inline void append_criterion_spec(std::string& out, const criterion& c) {
   out += ' ';
   switch (c.ref) {
     case reference::absolute:
-      if (c.value < 0 || ::relkit::detail::sign_bit(c.value)) {
+      if (c.value < 0 || sign_bit(c.value)) {
         out += '(';
-        ::relkit::detail::append_number_exact(out, c.value);
+        append_number_exact(out, c.value);
         out += ')';
       } else {
-        ::relkit::detail::append_number_exact(out, c.value);
+        append_number_exact(out, c.value);
       }
       return;
     case reference::baseline_delta:
     case reference::baseline_percent:
-      out += ::relkit::detail::sign_bit(c.value) ? '-' : '+';
-      ::relkit::detail::append_number_exact(out, ::relkit::detail::abs_value(c.value));
+      out += sign_bit(c.value) ? '-' : '+';
+      append_number_exact(out, abs_value(c.value));
       if (c.ref == reference::baseline_percent) out += '%';
       return;
     case reference::baseline_factor:
       out += '*';
-      ::relkit::detail::append_number_exact(out, c.value);
+      append_number_exact(out, c.value);
       return;
   }
 }
@@ -11092,7 +12132,7 @@ template <class = void>
 inline void append_attributes(std::string& out, const gate& g) {
   if (g.weight != 1) {
     out += " weight ";
-    ::relkit::detail::append_number_exact(out, g.weight);
+    append_number_exact(out, g.weight);
   }
   if (g.key) out += " key";
 }
@@ -11122,11 +12162,11 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
     }
     case gate_kind::approvals:
       out += "approvals ";
-      ::relkit::detail::append_unsigned(out, g.required);
+      append_unsigned(out, g.required);
       if (g.allow_self_approval) out += " allow_self";
       if (g.timeout) {
         out += " timeout ";
-        ::relkit::detail::append_duration(out, g.timeout->count());
+        append_duration(out, g.timeout->count());
       }
       break;
     case gate_kind::stages_passed:
@@ -11138,7 +12178,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
       out += "no_failure ";
       out += g.name;
       out += " within ";
-      ::relkit::detail::append_duration(out, g.within.count());
+      append_duration(out, g.within.count());
       break;
     case gate_kind::windows:
     case gate_kind::all_of:
@@ -11153,9 +12193,9 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
       }
       if (g.type == gate_kind::score) {
         out += " pass ";
-        ::relkit::detail::append_number_exact(out, g.pass_score);
+        append_number_exact(out, g.pass_score);
         out += " warn ";
-        ::relkit::detail::append_number_exact(out, g.warn_score);
+        append_number_exact(out, g.warn_score);
       }
       append_attributes(out, g);
       out += '\n';
@@ -11174,104 +12214,374 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
   out += '\n';
 }
 
-}  // namespace gates_detail
-
 }  // namespace detail
+}  // namespace gates
 RELKIT_NAMESPACE_END
 // ---- end relkit/gates/detail/spec.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-// Kayenta's judgement over a canary's interval scores: an interval scoring at
-// or below `marginal` stops the analysis as failed; otherwise the last score
-// must reach `pass`. No scores at all fail (nothing was measured).
-struct interval_judgement {
-  outcome result = outcome::fail;
-  std::size_t intervals_judged = 0;  // where the judgement stopped (1-based count)
-
-  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
-  friend bool operator==(const interval_judgement& a, const T& b) {
-    return a.result == b.result && a.intervals_judged == b.intervals_judged;
-  }
-  template <class T, std::enable_if_t<std::is_same_v<T, interval_judgement>, int> = 0>
-  friend bool operator!=(const interval_judgement& a, const T& b) {
-    return !(a == b);
-  }
-};
-
+// Parses a gate spec. Errors (relkit/gates/error.hpp) carry the byte
+// position in `spec`; a node that parses but is invalid is errc::invalid_gate
+// at its first word. Limits: 64 levels of nesting (errc::too_deep).
 template <class = void>
-inline interval_judgement judge_intervals(const std::vector<double>& scores, double marginal,
-                                          double pass) noexcept {
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    // A NaN score is missing evidence: fail closed.
-    if (!(scores[i] > marginal)) return {outcome::fail, i + 1};
-  }
-  if (scores.empty() || !(scores.back() >= pass)) return {outcome::fail, scores.size()};
-  return {outcome::pass, scores.size()};
-}
-
-// The verdict with one explained line per node.
-template <class = void>
-inline verdict evaluate(const gate& g, const evidence& e) {
-  verdict v;
-  detail::gates_detail::eval_node(g, e, &v, 0);
-  return v;
-}
-
-// The outcome only: no reason strings, no allocation, stops early.
-template <class = void>
-inline outcome check(const gate& g, const evidence& e) noexcept {
-  return detail::gates_detail::eval_node(g, e, nullptr, 0).result;
-}
-
-// "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
-template <class = void>
-inline std::string to_text(const verdict& v) {
-  std::string out;
-  detail::gates_detail::render(out, v, 0, false);
-  return out;
-}
-
-// A nested Markdown list: "- **FAIL** `all_of production: ...`".
-template <class = void>
-inline std::string to_markdown(const verdict& v) {
-  std::string out;
-  detail::gates_detail::render(out, v, 0, true);
-  return out;
-}
-
-// Parses the line-based gate spec (README "gates"); errors carry the byte
-// position and name it in the message.
-template <class = void>
-inline result<gate> parse(std::string_view spec) {
-  detail::gates_detail::spec_parser<> parser(spec);
+[[nodiscard]] inline result<gate> parse(std::string_view spec) {
+  detail::spec_parser<> parser(spec);
   return parser.parse_document();
 }
 
 // The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
 template <class = void>
-inline std::string to_string(const gate& g) {
+[[nodiscard]] inline std::string to_string(const gate& g) {
   std::string out;
-  detail::gates_detail::append_spec(out, g, 0);
+  detail::append_spec(out, g, 0);
   return out;
 }
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+// ---- end relkit/gates/spec.hpp ----
 // ---- end relkit/gates.hpp ----
 // ---- begin relkit/migrations.hpp ----
-// relkit::migrations: expand-contract plans for PostgreSQL 11+ schema changes.
-// A change (a value) becomes ordered phases; each phase names its SQL, the
-// app versions allowed to run during it, and its rollback (lossless, lossy
-// with what is lost, or impossible). The point of no return is a phase whose
-// SQL refuses to run until the operator acknowledges it in the session.
+// relkit::migrations: expand-contract plans for PostgreSQL 11+ schema changes,
+// their Markdown runbooks, and a linter for hand-written migration SQL.
+//
+//   relkit/migrations/change.hpp          the changes (add_column, ...), change_kind
+//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, plan_options
+//   relkit/migrations/plan.hpp            make_plan, check_invariant
+//   relkit/migrations/runbook.hpp         render (Markdown)
+//   relkit/migrations/lint.hpp            lint, finding, lint_options
+//   relkit/migrations/error.hpp           errc and its error domain
+
+// ---- begin relkit/migrations/change.hpp ----
+// The schema changes relkit::migrations plans: one struct per kind of change,
+// and `change`, the variant of them all that make_plan takes.
 
 #include <variant>
 
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+// ---------------------------------------------------------------- changes
+// Identifiers are plain lower-case PostgreSQL names ([a-z_][a-z0-9_]*, at most
+// 63 bytes; a table may be schema-qualified). Types and expressions are SQL
+// text written by the caller and emitted as given.
+
+struct add_column {
+  std::string table, column, type;
+  bool not_null = false;
+  std::optional<std::string> default_sql;   // e.g. "0", "clock_timestamp()"
+  bool volatile_default = false;            // forces the multi-phase plan
+  std::optional<std::string> backfill_sql;  // over the row's columns, e.g. "lower(email)"
+
+  friend bool operator==(const add_column& a, const add_column& b) {
+    return a.table == b.table && a.column == b.column && a.type == b.type &&
+           a.not_null == b.not_null && a.default_sql == b.default_sql &&
+           a.volatile_default == b.volatile_default && a.backfill_sql == b.backfill_sql;
+  }
+  friend bool operator!=(const add_column& a, const add_column& b) { return !(a == b); }
+};
+struct rename_column {
+  std::string table, from, to, type;
+  bool not_null = false;  // the new column ends NOT NULL too
+
+  friend bool operator==(const rename_column& a, const rename_column& b) {
+    return a.table == b.table && a.from == b.from && a.to == b.to && a.type == b.type &&
+           a.not_null == b.not_null;
+  }
+  friend bool operator!=(const rename_column& a, const rename_column& b) { return !(a == b); }
+};
+struct change_column_type {
+  std::string table, column;
+  std::string new_column;  // the converted copy; empty only for no-rewrite changes in place
+  std::string old_type, new_type;
+  std::string up, down;  // over the row, e.g. up "amount::bigint", down "amount_v2::int"
+  std::optional<std::string> down_loses;  // what the down conversion loses, if anything
+  bool not_null = false;
+
+  friend bool operator==(const change_column_type& a, const change_column_type& b) {
+    return a.table == b.table && a.column == b.column && a.new_column == b.new_column &&
+           a.old_type == b.old_type && a.new_type == b.new_type && a.up == b.up &&
+           a.down == b.down && a.down_loses == b.down_loses && a.not_null == b.not_null;
+  }
+  friend bool operator!=(const change_column_type& a, const change_column_type& b) {
+    return !(a == b);
+  }
+};
+struct set_not_null {
+  std::string table, column;
+  std::optional<std::string> backfill_sql;  // fills existing NULLs
+
+  friend bool operator==(const set_not_null& a, const set_not_null& b) {
+    return a.table == b.table && a.column == b.column && a.backfill_sql == b.backfill_sql;
+  }
+  friend bool operator!=(const set_not_null& a, const set_not_null& b) { return !(a == b); }
+};
+struct drop_not_null {
+  std::string table, column;
+  std::optional<std::string> rollback_fill_sql;  // what NULLs become when rolling back
+
+  friend bool operator==(const drop_not_null& a, const drop_not_null& b) {
+    return a.table == b.table && a.column == b.column && a.rollback_fill_sql == b.rollback_fill_sql;
+  }
+  friend bool operator!=(const drop_not_null& a, const drop_not_null& b) { return !(a == b); }
+};
+struct drop_column {
+  std::string table, column, type;
+  bool not_null = false;
+  bool has_default = false;
+  std::optional<std::string> down_sql;  // value for rows the new app inserts
+
+  friend bool operator==(const drop_column& a, const drop_column& b) {
+    return a.table == b.table && a.column == b.column && a.type == b.type &&
+           a.not_null == b.not_null && a.has_default == b.has_default && a.down_sql == b.down_sql;
+  }
+  friend bool operator!=(const drop_column& a, const drop_column& b) { return !(a == b); }
+};
+struct rename_table {
+  std::string from, to;
+
+  friend bool operator==(const rename_table& a, const rename_table& b) {
+    return a.from == b.from && a.to == b.to;
+  }
+  friend bool operator!=(const rename_table& a, const rename_table& b) { return !(a == b); }
+};
+struct split_column {
+  std::string table, column, type;
+  std::string new_table, new_key;  // new_table(new_key -> table(key), column)
+  bool not_null = false;
+
+  friend bool operator==(const split_column& a, const split_column& b) {
+    return a.table == b.table && a.column == b.column && a.type == b.type &&
+           a.new_table == b.new_table && a.new_key == b.new_key && a.not_null == b.not_null;
+  }
+  friend bool operator!=(const split_column& a, const split_column& b) { return !(a == b); }
+};
+struct add_index {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string name;  // empty: <table>_<columns>_idx
+  bool unique = false;
+
+  friend bool operator==(const add_index& a, const add_index& b) {
+    return a.table == b.table && a.columns == b.columns && a.name == b.name && a.unique == b.unique;
+  }
+  friend bool operator!=(const add_index& a, const add_index& b) { return !(a == b); }
+};
+struct add_foreign_key {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string references_table;
+  std::vector<std::string> references_columns;
+  std::string name;  // empty: <table>_<columns>_fkey
+
+  friend bool operator==(const add_foreign_key& a, const add_foreign_key& b) {
+    return a.table == b.table && a.columns == b.columns &&
+           a.references_table == b.references_table &&
+           a.references_columns == b.references_columns && a.name == b.name;
+  }
+  friend bool operator!=(const add_foreign_key& a, const add_foreign_key& b) { return !(a == b); }
+};
+struct add_check {
+  std::string table, name, expression;
+
+  friend bool operator==(const add_check& a, const add_check& b) {
+    return a.table == b.table && a.name == b.name && a.expression == b.expression;
+  }
+  friend bool operator!=(const add_check& a, const add_check& b) { return !(a == b); }
+};
+struct add_unique {
+  std::string table;
+  std::vector<std::string> columns;
+  std::string name;  // empty: <table>_<columns>_key
+
+  friend bool operator==(const add_unique& a, const add_unique& b) {
+    return a.table == b.table && a.columns == b.columns && a.name == b.name;
+  }
+  friend bool operator!=(const add_unique& a, const add_unique& b) { return !(a == b); }
+};
+
+using change = std::variant<add_column, rename_column, change_column_type, set_not_null,
+                            drop_not_null, drop_column, rename_table, split_column, add_index,
+                            add_foreign_key, add_check, add_unique>;
+
+// The kind of a change, in the order of the variant's alternatives.
+enum class change_kind {
+  add_column,
+  rename_column,
+  change_column_type,
+  set_not_null,
+  drop_not_null,
+  drop_column,
+  rename_table,
+  split_column,
+  add_index,
+  add_foreign_key,
+  add_check,
+  add_unique,
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<change_kind> change_kind_names[] = {
+    {change_kind::add_column, "add_column"},
+    {change_kind::rename_column, "rename_column"},
+    {change_kind::change_column_type, "change_column_type"},
+    {change_kind::set_not_null, "set_not_null"},
+    {change_kind::drop_not_null, "drop_not_null"},
+    {change_kind::drop_column, "drop_column"},
+    {change_kind::rename_table, "rename_table"},
+    {change_kind::split_column, "split_column"},
+    {change_kind::add_index, "add_index"},
+    {change_kind::add_foreign_key, "add_foreign_key"},
+    {change_kind::add_check, "add_check"},
+    {change_kind::add_unique, "add_unique"},
+};
+}  // namespace detail
+
+// Which alternative `what` holds.
+[[nodiscard]] inline change_kind kind_of(const change& what) noexcept {
+  return static_cast<change_kind>(what.index());
+}
+// "add_column", ... (the struct's name); "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(change_kind kind) noexcept {
+  return relkit::detail::enum_to_string(detail::change_kind_names, kind);
+}
+// The inverse of to_string(change_kind); nullopt for any other text.
+[[nodiscard]] constexpr std::optional<change_kind> parse_change_kind(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::change_kind_names, text);
+}
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/change.hpp ----
+// ---- begin relkit/migrations/error.hpp ----
+// relkit::migrations' error domain: why make_plan refused a change, or why
+// check_invariant refused a plan. Changes and plans are values built in code,
+// so their errors carry relkit::no_position; the message names what is wrong.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+enum class errc {
+  invalid_identifier = 1,
+  missing_type,
+  not_null_needs_default_or_backfill,
+  missing_conversion,
+  lossy_down_needs_acknowledgement,
+  same_name,
+  drop_needs_down,
+  empty_column_list,
+  empty_expression,
+  unsupported_postgres_version,
+  invariant_violated,
+  not_null_source_column,
+  invalid_batch_size,
+  unknown_app_version,
+};
+
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::invalid_identifier, "invalid_identifier",
+     "invalid {text} '{token}' (expected [a-z_][a-z0-9_]*, at most 63 bytes{text2})"},
+    {errc::missing_type, "missing_type", "{text} {token} needs {text2}"},
+    {errc::not_null_needs_default_or_backfill, "not_null_needs_default_or_backfill",
+     "NOT NULL column {token} needs a default or a backfill expression"},
+    {errc::missing_conversion, "missing_conversion",
+     "change_column_type {token} needs both up and down conversions"},
+    {errc::lossy_down_needs_acknowledgement, "lossy_down_needs_acknowledgement",
+     "down conversion {token} loses data; set acknowledge_lossy_down"},
+    {errc::same_name, "same_name", "{text} {token} {text2}"},
+    {errc::drop_needs_down, "drop_needs_down",
+     "NOT NULL column {token} without a default needs a down expression, or inserts by the new "
+     "app fail"},
+    {errc::empty_column_list, "empty_column_list", "no columns given for {token}"},
+    {errc::empty_expression, "empty_expression", "empty {text} for {token}"},
+    {errc::unsupported_postgres_version, "unsupported_postgres_version",
+     "PostgreSQL {number} is not supported (11 or later)"},
+    {errc::invariant_violated, "invariant_violated",
+     "phase {number} allows an app version that needs '{token}', missing from the schema {text}"},
+    {errc::not_null_source_column, "not_null_source_column",
+     "split_column {token} is NOT NULL: plan drop_not_null first, or new-table writers break "
+     "inserts"},
+    {errc::invalid_batch_size, "invalid_batch_size", "batch_size must be positive"},
+    {errc::unknown_app_version, "unknown_app_version",
+     "phase {number} allows unknown app version {token}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("migrations");
+}  // namespace detail
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
+}
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/error.hpp ----
 // ---- begin relkit/migrations/lint.hpp ----
-// The migration linter: strong_migrations' and squawk's rules over hand-written
-// PostgreSQL migration scripts. Exposed as relkit::migrations::lint.
+// relkit::migrations::lint: strong_migrations' and squawk's rules over
+// hand-written PostgreSQL migration scripts.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+// One rule broken by one statement.
+struct finding {
+  std::string rule;           // the squawk / strong_migrations rule name, e.g. "ban-drop-column"
+  std::size_t position = 0;   // byte offset of the offending statement in the script
+  std::size_t statement = 0;  // 0-based statement index
+  std::string why;            // what goes wrong in production
+  std::string safe_alternative;
+
+  friend bool operator==(const finding& a, const finding& b) {
+    return a.rule == b.rule && a.position == b.position && a.statement == b.statement &&
+           a.why == b.why && a.safe_alternative == b.safe_alternative;
+  }
+  friend bool operator!=(const finding& a, const finding& b) { return !(a == b); }
+};
+
+struct lint_options {
+  int postgres_major = 15;  // adding-field-with-default fires for any default before 11
+  // Rules that are off by default in squawk too.
+  bool prefer_bigint = true;
+  bool prefer_text_field = true;
+  bool prefer_timestamptz = true;
+
+  friend bool operator==(const lint_options& a, const lint_options& b) {
+    return a.postgres_major == b.postgres_major && a.prefer_bigint == b.prefer_bigint &&
+           a.prefer_text_field == b.prefer_text_field &&
+           a.prefer_timestamptz == b.prefer_timestamptz;
+  }
+  friend bool operator!=(const lint_options& a, const lint_options& b) { return !(a == b); }
+};
+
+// Findings for a hand-written migration script, in statement order (within a
+// statement, in rule-table order, each rule once). A comment
+// "-- relkit:allow <rule>" before a statement, or after it on the same line,
+// silences that rule for it. Never fails: an unterminated quote or comment is
+// the finding "unterminated-input". Linear in the script's size.
+[[nodiscard]] inline std::vector<finding> lint(std::string_view sql,
+                                               const lint_options& options = lint_options());
+
+// The names of every rule lint() knows, in rule-table order (33).
+[[nodiscard]] inline std::vector<std::string_view> lint_rule_names();
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/migrations/impl/lint.hpp ----
+// Bodies of relkit/migrations/lint.hpp: the pass that applies the rule table
+// (relkit/migrations/detail/lint_rules.hpp) to a scanned script.
+
+
+// ---- begin relkit/migrations/detail/lint_rules.hpp ----
+// The migration linter's rule table (strong_migrations' and squawk's rules:
+// name, why, safe alternative) and the token tests its pass is written with.
 
 
 // ---- begin relkit/migrations/detail/sql_scan.hpp ----
@@ -11283,6 +12593,7 @@ RELKIT_NAMESPACE_END
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace migrations {
 namespace detail {
 
 struct sql_token {
@@ -11302,17 +12613,17 @@ struct sql_statement {
   bool unterminated = false;          // a literal, identifier or comment ran to the end
 };
 
-inline bool sql_is_word_char(char c) noexcept {
+[[nodiscard]] inline bool is_word_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-inline char sql_upper(char c) noexcept {
+[[nodiscard]] inline char to_upper(char c) noexcept {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
 // Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
-inline std::size_t sql_dollar_tag(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t dollar_tag_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || s[i] != '$') return 0;
   std::size_t j = i + 1;
   if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;  // $1 is a parameter
@@ -11327,7 +12638,7 @@ inline std::size_t sql_dollar_tag(std::string_view s, std::size_t i) noexcept {
   return j - i + 1;
 }
 
-inline std::vector<sql_statement> scan_sql(std::string_view s) {
+[[nodiscard]] inline std::vector<sql_statement> scan_sql(std::string_view s) {
   std::vector<sql_statement> out;
   sql_statement cur;
   bool started = false;
@@ -11429,10 +12740,10 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
       if (!closed) cur.unterminated = true;
       cur.tokens.push_back(sql_token{std::move(text), i, true, false, false});
       i = j;
-    } else if (c == '$' && sql_dollar_tag(s, i) > 0) {
+    } else if (c == '$' && dollar_tag_length(s, i) > 0) {
       begin_token(i);
       const std::size_t start = i;
-      const std::size_t tag_len = sql_dollar_tag(s, i);
+      const std::size_t tag_len = dollar_tag_length(s, i);
       const std::string_view tag = s.substr(i, tag_len);
       const std::size_t close = s.find(tag, i + tag_len);
       if (close == std::string_view::npos) {
@@ -11442,12 +12753,12 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
         i = close + tag_len;
       }
       cur.tokens.push_back(sql_token{std::string(), start, false, true, false});
-    } else if (sql_is_word_char(c)) {
+    } else if (is_word_char(c)) {
       begin_token(i);
       std::size_t j = i;
       std::string text;
-      while (j < n && sql_is_word_char(s[j])) {
-        text += sql_upper(s[j]);
+      while (j < n && is_word_char(s[j])) {
+        text += to_upper(s[j]);
         ++j;
       }
       cur.tokens.push_back(sql_token{std::move(text), i, false, false, false});
@@ -11466,41 +12777,21 @@ inline std::vector<sql_statement> scan_sql(std::string_view s) {
 }
 
 }  // namespace detail
+}  // namespace migrations
 RELKIT_NAMESPACE_END
 // ---- end relkit/migrations/detail/sql_scan.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
+namespace migrations {
 namespace detail {
 
-struct lint_finding {
-  std::string rule;           // squawk / strong_migrations rule name
-  std::size_t position = 0;   // byte offset of the offending statement
-  std::size_t statement = 0;  // 0-based statement index
-  std::string why;            // what goes wrong in production
-  std::string safe_alternative;
-
-  friend bool operator==(const lint_finding& a, const lint_finding& b) {
-    return a.rule == b.rule && a.position == b.position && a.statement == b.statement &&
-           a.why == b.why && a.safe_alternative == b.safe_alternative;
-  }
-  friend bool operator!=(const lint_finding& a, const lint_finding& b) { return !(a == b); }
-};
-
-struct lint_options {
-  int postgres_major = 15;
-  // Rules that are off by default in squawk too.
-  bool prefer_bigint = true;
-  bool prefer_text_field = true;
-  bool prefer_timestamptz = true;
-};
-
-struct lint_rule_text {
+struct rule_text {
   std::string_view rule;
   std::string_view why;
   std::string_view safe_alternative;
 };
 
-inline constexpr lint_rule_text lint_rules[] = {
+inline constexpr rule_text rule_table[] = {
     {"require-lock-timeout",
      "DDL waits for its lock behind long transactions and every query queues behind it",
      "run SET lock_timeout = '5s' before the first DDL statement and retry on timeout"},
@@ -11583,53 +12874,44 @@ inline constexpr lint_rule_text lint_rules[] = {
      "close it"},
 };
 
-inline lint_finding make_lint_finding(std::string_view rule, std::size_t position,
-                                      std::size_t statement) {
-  for (const auto& r : lint_rules) {
-    if (r.rule == rule) {
-      return lint_finding{std::string(r.rule), position, statement, std::string(r.why),
-                          std::string(r.safe_alternative)};
-    }
-  }
-  return lint_finding{std::string(rule), position, statement, std::string(), std::string()};
-}
-
 // Word at index i (empty when out of range or not a plain word).
-inline std::string_view lint_word(const sql_statement& st, std::size_t i) {
+[[nodiscard]] inline std::string_view word_at(const sql_statement& st, std::size_t i) {
   if (i >= st.tokens.size()) return std::string_view();
   const sql_token& t = st.tokens[i];
   if (t.quoted || t.literal) return std::string_view();
   return t.text;
 }
 
-inline bool lint_has_word(const sql_statement& st, std::string_view w, std::size_t from = 0) {
+[[nodiscard]] inline bool has_word(const sql_statement& st, std::string_view w,
+                                   std::size_t from = 0) {
   for (std::size_t i = from; i < st.tokens.size(); ++i) {
-    if (lint_word(st, i) == w) return true;
+    if (word_at(st, i) == w) return true;
   }
   return false;
 }
 
-inline bool lint_has_sequence(const sql_statement& st, std::string_view a, std::string_view b) {
+[[nodiscard]] inline bool has_sequence(const sql_statement& st, std::string_view a,
+                                       std::string_view b) {
   for (std::size_t i = 0; i + 1 < st.tokens.size(); ++i) {
-    if (lint_word(st, i) == a && lint_word(st, i + 1) == b) return true;
+    if (word_at(st, i) == a && word_at(st, i + 1) == b) return true;
   }
   return false;
 }
 
-inline bool lint_is_volatile_call(const sql_statement& st, std::size_t from) {
+[[nodiscard]] inline bool is_volatile_call(const sql_statement& st, std::size_t from) {
   static constexpr std::string_view volatile_functions[] = {
       "RANDOM",    "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
       "TIMEOFDAY", "NEXTVAL",         "TXID_CURRENT",    "SETSEED"};
   for (std::size_t i = from; i + 1 < st.tokens.size(); ++i) {
     if (st.tokens[i + 1].text != "(" || !st.tokens[i + 1].punct) continue;
     for (auto f : volatile_functions) {
-      if (lint_word(st, i) == f) return true;
+      if (word_at(st, i) == f) return true;
     }
   }
   return false;
 }
 
-inline bool lint_allows(const sql_statement& st, std::string_view rule) {
+[[nodiscard]] inline bool allows(const sql_statement& st, std::string_view rule) {
   for (const auto& c : st.comments) {
     const auto at = c.find("relkit:allow");
     if (at == std::string::npos) continue;
@@ -11642,29 +12924,49 @@ inline bool lint_allows(const sql_statement& st, std::string_view rule) {
   return false;
 }
 
+}  // namespace detail
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/detail/lint_rules.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+namespace detail {
+
+[[nodiscard]] inline finding make_finding(std::string_view rule, std::size_t position,
+                                          std::size_t statement) {
+  for (const auto& r : rule_table) {
+    if (r.rule == rule) {
+      return finding{std::string(r.rule), position, statement, std::string(r.why),
+                     std::string(r.safe_alternative)};
+    }
+  }
+  return finding{std::string(rule), position, statement, std::string(), std::string()};
+}
+
 // Findings of one script, in statement order; within a statement in rule-table order.
-inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_options& options) {
-  std::vector<lint_finding> out;
+[[nodiscard]] inline std::vector<finding> run_lint(std::string_view script,
+                                                   const lint_options& options) {
+  std::vector<finding> out;
   const std::vector<sql_statement> statements = scan_sql(script);
   bool lock_timeout_set = false;
   bool in_transaction = false;
   for (std::size_t index = 0; index < statements.size(); ++index) {
     const sql_statement& st = statements[index];
     std::vector<std::string_view> rules;
-    const std::string_view first = lint_word(st, 0);
-    const std::string_view second = lint_word(st, 1);
+    const std::string_view first = word_at(st, 0);
+    const std::string_view second = word_at(st, 1);
     const bool is_ddl = first == "ALTER" || first == "CREATE" || first == "DROP";
-    if (first == "SET" && (lint_has_word(st, "LOCK_TIMEOUT"))) lock_timeout_set = true;
+    if (first == "SET" && (has_word(st, "LOCK_TIMEOUT"))) lock_timeout_set = true;
     if (is_ddl && !lock_timeout_set) rules.push_back("require-lock-timeout");
     const bool alter_table = first == "ALTER" && second == "TABLE";
     if (alter_table) {
       for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-        const std::string_view w = lint_word(st, i);
-        if (w == "ADD" &&
-            (lint_word(st, i + 1) == "COLUMN" ||
-             (lint_word(st, i + 1) != "CONSTRAINT" && lint_word(st, i + 1) != "UNIQUE" &&
-              lint_word(st, i + 1) != "CHECK" && lint_word(st, i + 1) != "FOREIGN" &&
-              lint_word(st, i + 1) != "PRIMARY" && lint_word(st, i + 1) != "EXCLUDE"))) {
+        const std::string_view w = word_at(st, i);
+        if (w == "ADD" && (word_at(st, i + 1) == "COLUMN" ||
+                           (word_at(st, i + 1) != "CONSTRAINT" && word_at(st, i + 1) != "UNIQUE" &&
+                            word_at(st, i + 1) != "CHECK" && word_at(st, i + 1) != "FOREIGN" &&
+                            word_at(st, i + 1) != "PRIMARY" && word_at(st, i + 1) != "EXCLUDE"))) {
           // ADD [COLUMN]: inspect up to the next top-level comma.
           std::size_t end = i + 1;
           int depth = 0;
@@ -11679,16 +12981,16 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
           bool not_null = false;
           bool volatile_default = false;
           for (std::size_t j = i + 1; j < end; ++j) {
-            const std::string_view x = lint_word(st, j);
+            const std::string_view x = word_at(st, j);
             if (x == "DEFAULT") {
               has_default = true;
-              volatile_default = lint_is_volatile_call(st, j + 1);
+              volatile_default = is_volatile_call(st, j + 1);
             }
-            if (x == "NOT" && lint_word(st, j + 1) == "NULL") not_null = true;
+            if (x == "NOT" && word_at(st, j + 1) == "NULL") not_null = true;
             if (x == "SERIAL" || x == "BIGSERIAL" || x == "SMALLSERIAL" || x == "PRIMARY" ||
                 x == "GENERATED")
               rules.push_back("adding-serial-primary-key-field");
-            if (x == "REFERENCES" && !lint_has_sequence(st, "NOT", "VALID"))
+            if (x == "REFERENCES" && !has_sequence(st, "NOT", "VALID"))
               rules.push_back("adding-foreign-key-constraint");
           }
           if (has_default && (volatile_default || options.postgres_major < 11))
@@ -11697,64 +12999,60 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
           i = end;
         }
       }
-      const bool not_valid = lint_has_sequence(st, "NOT", "VALID");
-      if ((lint_has_word(st, "FOREIGN")) && !not_valid)
-        rules.push_back("adding-foreign-key-constraint");
-      if (lint_has_sequence(st, "ADD", "CHECK") ||
-          (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "CHECK"))) {
+      const bool not_valid = has_sequence(st, "NOT", "VALID");
+      if ((has_word(st, "FOREIGN")) && !not_valid) rules.push_back("adding-foreign-key-constraint");
+      if (has_sequence(st, "ADD", "CHECK") ||
+          (has_sequence(st, "ADD", "CONSTRAINT") && has_word(st, "CHECK"))) {
         if (!not_valid) rules.push_back("constraint-missing-not-valid");
       }
-      if (lint_has_sequence(st, "DROP", "COLUMN")) rules.push_back("ban-drop-column");
-      if (lint_has_word(st, "TYPE") && lint_has_word(st, "ALTER", 2))
-        rules.push_back("changing-column-type");
-      if (lint_has_sequence(st, "SET", "NOT")) rules.push_back("setting-not-null");
-      if (lint_has_sequence(st, "DROP", "NOT")) rules.push_back("ban-drop-not-null");
-      if ((lint_has_sequence(st, "ADD", "UNIQUE") ||
-           (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "UNIQUE"))) &&
-          !lint_has_sequence(st, "USING", "INDEX"))
+      if (has_sequence(st, "DROP", "COLUMN")) rules.push_back("ban-drop-column");
+      if (has_word(st, "TYPE") && has_word(st, "ALTER", 2)) rules.push_back("changing-column-type");
+      if (has_sequence(st, "SET", "NOT")) rules.push_back("setting-not-null");
+      if (has_sequence(st, "DROP", "NOT")) rules.push_back("ban-drop-not-null");
+      if ((has_sequence(st, "ADD", "UNIQUE") ||
+           (has_sequence(st, "ADD", "CONSTRAINT") && has_word(st, "UNIQUE"))) &&
+          !has_sequence(st, "USING", "INDEX"))
         rules.push_back("disallowed-unique-constraint");
-      if (lint_has_sequence(st, "ADD", "PRIMARY") ||
-          (lint_has_sequence(st, "ADD", "CONSTRAINT") && lint_has_word(st, "PRIMARY") &&
-           !lint_has_sequence(st, "USING", "INDEX")))
+      if (has_sequence(st, "ADD", "PRIMARY") ||
+          (has_sequence(st, "ADD", "CONSTRAINT") && has_word(st, "PRIMARY") &&
+           !has_sequence(st, "USING", "INDEX")))
         rules.push_back("adding-serial-primary-key-field");
-      if (lint_has_word(st, "EXCLUDE")) rules.push_back("ban-exclusion-constraint");
-      if (lint_has_sequence(st, "RENAME", "COLUMN") ||
-          (lint_has_word(st, "RENAME") && !lint_has_sequence(st, "RENAME", "TO") &&
-           !lint_has_sequence(st, "RENAME", "CONSTRAINT")))
+      if (has_word(st, "EXCLUDE")) rules.push_back("ban-exclusion-constraint");
+      if (has_sequence(st, "RENAME", "COLUMN") ||
+          (has_word(st, "RENAME") && !has_sequence(st, "RENAME", "TO") &&
+           !has_sequence(st, "RENAME", "CONSTRAINT")))
         rules.push_back("renaming-column");
-      if (lint_has_sequence(st, "RENAME", "TO")) rules.push_back("renaming-table");
-      if (lint_has_sequence(st, "DETACH", "PARTITION") && !lint_has_word(st, "CONCURRENTLY"))
+      if (has_sequence(st, "RENAME", "TO")) rules.push_back("renaming-table");
+      if (has_sequence(st, "DETACH", "PARTITION") && !has_word(st, "CONCURRENTLY"))
         rules.push_back("require-concurrent-partition-detach");
     }
     if (first == "CREATE" &&
-        (second == "INDEX" || (second == "UNIQUE" && lint_word(st, 2) == "INDEX"))) {
-      if (!lint_has_word(st, "CONCURRENTLY")) rules.push_back("require-concurrent-index-creation");
+        (second == "INDEX" || (second == "UNIQUE" && word_at(st, 2) == "INDEX"))) {
+      if (!has_word(st, "CONCURRENTLY")) rules.push_back("require-concurrent-index-creation");
     }
-    if (first == "DROP" && second == "INDEX" && !lint_has_word(st, "CONCURRENTLY"))
+    if (first == "DROP" && second == "INDEX" && !has_word(st, "CONCURRENTLY"))
       rules.push_back("require-concurrent-index-deletion");
-    if (in_transaction && lint_has_word(st, "CONCURRENTLY") &&
+    if (in_transaction && has_word(st, "CONCURRENTLY") &&
         (first == "CREATE" || first == "DROP" || first == "REINDEX"))
       rules.push_back("ban-concurrent-index-creation-in-transaction");
-    if (first == "REINDEX" && !lint_has_word(st, "CONCURRENTLY"))
+    if (first == "REINDEX" && !has_word(st, "CONCURRENTLY"))
       rules.push_back("require-concurrent-reindex");
-    if ((first == "VACUUM" && lint_has_word(st, "FULL")) || first == "CLUSTER")
+    if ((first == "VACUUM" && has_word(st, "FULL")) || first == "CLUSTER")
       rules.push_back("prefer-repack");
     if (first == "DROP" && second == "TABLE") rules.push_back("ban-drop-table");
     if (first == "DROP" && second == "DATABASE") rules.push_back("ban-drop-database");
-    if (first == "TRUNCATE" && lint_has_word(st, "CASCADE"))
-      rules.push_back("ban-truncate-cascade");
-    if ((first == "UPDATE" || first == "DELETE") && !lint_has_word(st, "WHERE"))
+    if (first == "TRUNCATE" && has_word(st, "CASCADE")) rules.push_back("ban-truncate-cascade");
+    if ((first == "UPDATE" || first == "DELETE") && !has_word(st, "WHERE"))
       rules.push_back("unbatched-backfill");
     // Column types, in CREATE TABLE and ALTER TABLE.
     if ((first == "CREATE" && second == "TABLE") || alter_table) {
       bool char_field = false, varchar = false, timestamp = false, small_int = false, json = false;
       for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-        const std::string_view w = lint_word(st, i);
-        if ((w == "CHAR" || w == "CHARACTER" || w == "BPCHAR") && lint_word(st, i + 1) != "VARYING")
+        const std::string_view w = word_at(st, i);
+        if ((w == "CHAR" || w == "CHARACTER" || w == "BPCHAR") && word_at(st, i + 1) != "VARYING")
           char_field = true;
-        if (w == "VARCHAR" || (w == "CHARACTER" && lint_word(st, i + 1) == "VARYING"))
-          varchar = true;
-        if (w == "TIMESTAMP" && !(lint_word(st, i + 1) == "WITH")) timestamp = true;
+        if (w == "VARCHAR" || (w == "CHARACTER" && word_at(st, i + 1) == "VARYING")) varchar = true;
+        if (w == "TIMESTAMP" && !(word_at(st, i + 1) == "WITH")) timestamp = true;
         if (w == "INT" || w == "INTEGER" || w == "INT4" || w == "SMALLINT" || w == "INT2" ||
             w == "SERIAL" || w == "SERIAL4")
           small_int = true;
@@ -11780,194 +13078,113 @@ inline std::vector<lint_finding> lint_sql(std::string_view script, const lint_op
       in_transaction = false;
     if (st.unterminated) rules.push_back("unterminated-input");
     // Emit in rule-table order, once each, unless a comment allows it.
-    for (const auto& r : lint_rules) {
+    for (const auto& r : rule_table) {
       bool hit = false;
       for (auto x : rules) hit = hit || x == r.rule;
-      if (hit && !lint_allows(st, r.rule))
-        out.push_back(make_lint_finding(r.rule, st.position, index));
+      if (hit && !allows(st, r.rule)) out.push_back(make_finding(r.rule, st.position, index));
     }
   }
   if (in_transaction) {
     const std::size_t at = statements.empty() ? 0 : statements.back().position;
-    out.push_back(make_lint_finding("ban-uncommitted-transaction", at,
-                                    statements.empty() ? 0 : statements.size() - 1));
+    out.push_back(make_finding("ban-uncommitted-transaction", at,
+                               statements.empty() ? 0 : statements.size() - 1));
   }
   return out;
 }
 
 }  // namespace detail
+
+inline std::vector<finding> lint(std::string_view sql, const lint_options& options) {
+  return detail::run_lint(sql, options);
+}
+
+inline std::vector<std::string_view> lint_rule_names() {
+  std::vector<std::string_view> names;
+  for (const auto& r : detail::rule_table) names.push_back(r.rule);
+  return names;
+}
+
+}  // namespace migrations
 RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/impl/lint.hpp ----
 // ---- end relkit/migrations/lint.hpp ----
+// ---- begin relkit/migrations/migration_plan.hpp ----
+// The value make_plan returns: a migration_plan of phases (each with its kind,
+// SQL, allowed app versions, rollback and schema facts) and the app versions
+// it names; plan_options, what make_plan takes besides the change.
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-enum class errc {
-  invalid_identifier = 1,
-  missing_type,
-  not_null_needs_default_or_backfill,
-  missing_conversion,
-  lossy_down_needs_acknowledgement,
-  same_name,
-  drop_needs_down,
-  empty_column_list,
-  empty_expression,
-  unsupported_postgres_version,
-  invariant_violated,
-  not_null_source_column,
-};
-
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::invalid_identifier:
-      return "invalid_identifier";
-    case errc::missing_type:
-      return "missing_type";
-    case errc::not_null_needs_default_or_backfill:
-      return "not_null_needs_default_or_backfill";
-    case errc::missing_conversion:
-      return "missing_conversion";
-    case errc::lossy_down_needs_acknowledgement:
-      return "lossy_down_needs_acknowledgement";
-    case errc::same_name:
-      return "same_name";
-    case errc::drop_needs_down:
-      return "drop_needs_down";
-    case errc::empty_column_list:
-      return "empty_column_list";
-    case errc::empty_expression:
-      return "empty_expression";
-    case errc::unsupported_postgres_version:
-      return "unsupported_postgres_version";
-    case errc::invariant_violated:
-      return "invariant_violated";
-    case errc::not_null_source_column:
-      return "not_null_source_column";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"migrations", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
-
-// ---------------------------------------------------------------- changes
-// Identifiers are plain lower-case PostgreSQL names ([a-z_][a-z0-9_]*, at most
-// 63 bytes; a table may be schema-qualified). Types and expressions are SQL
-// text written by the caller and emitted as given.
-
-struct add_column {
-  std::string table, column, type;
-  bool not_null = false;
-  std::optional<std::string> default_sql;   // e.g. "0", "clock_timestamp()"
-  bool volatile_default = false;            // forces the multi-phase plan
-  std::optional<std::string> backfill_sql;  // over the row's columns, e.g. "lower(email)"
-};
-struct rename_column {
-  std::string table, from, to, type;
-  bool not_null = false;  // the new column ends NOT NULL too
-};
-struct change_column_type {
-  std::string table, column;
-  std::string new_column;  // the converted copy; empty only for no-rewrite changes in place
-  std::string old_type, new_type;
-  std::string up, down;  // over the row, e.g. up "amount::bigint", down "amount_v2::int"
-  std::optional<std::string> down_loses;  // what the down conversion loses, if anything
-  bool not_null = false;
-};
-struct set_not_null {
-  std::string table, column;
-  std::optional<std::string> backfill_sql;  // fills existing NULLs
-};
-struct drop_not_null {
-  std::string table, column;
-  std::optional<std::string> rollback_fill_sql;  // what NULLs become when rolling back
-};
-struct drop_column {
-  std::string table, column, type;
-  bool not_null = false;
-  bool has_default = false;
-  std::optional<std::string> down_sql;  // value for rows the new app inserts
-};
-struct rename_table {
-  std::string from, to;
-};
-struct split_column {
-  std::string table, column, type;
-  std::string new_table, new_key;  // new_table(new_key -> table(key), column)
-  bool not_null = false;
-};
-struct add_index {
-  std::string table;
-  std::vector<std::string> columns;
-  std::string name;  // empty: <table>_<columns>_idx
-  bool unique = false;
-};
-struct add_foreign_key {
-  std::string table;
-  std::vector<std::string> columns;
-  std::string references_table;
-  std::vector<std::string> references_columns;
-  std::string name;  // empty: <table>_<columns>_fkey
-};
-struct add_check {
-  std::string table, name, expression;
-};
-struct add_unique {
-  std::string table;
-  std::vector<std::string> columns;
-  std::string name;  // empty: <table>_<columns>_key
-};
-
-using change = std::variant<add_column, rename_column, change_column_type, set_not_null,
-                            drop_not_null, drop_column, rename_table, split_column, add_index,
-                            add_foreign_key, add_check, add_unique>;
-
-// ---------------------------------------------------------------- plans
-
 struct plan_options {
-  int postgres_major = 15;  // 11 or later
+  int postgres_major = 15;  // 11 or later (errc::unsupported_postgres_version)
   std::string lock_timeout = "5s";
-  std::size_t batch_size = 1000;
+  std::size_t batch_size = 1000;  // rows per backfill batch, at least 1 (errc::invalid_batch_size)
   std::string key_column = "id";  // backfills walk this unique, NOT NULL key in batches
   bool acknowledge_lossy_down = false;
+
+  friend bool operator==(const plan_options& a, const plan_options& b) {
+    return a.postgres_major == b.postgres_major && a.lock_timeout == b.lock_timeout &&
+           a.batch_size == b.batch_size && a.key_column == b.key_column &&
+           a.acknowledge_lossy_down == b.acknowledge_lossy_down;
+  }
+  friend bool operator!=(const plan_options& a, const plan_options& b) { return !(a == b); }
 };
 
 enum class phase_kind { expand, backfill, switch_reads, stop_old_writes, validate, contract };
 enum class rollback_kind { lossless, lossy, impossible };
 
-constexpr std::string_view to_string(phase_kind k) noexcept {
-  switch (k) {
-    case phase_kind::expand:
-      return "expand";
-    case phase_kind::backfill:
-      return "backfill";
-    case phase_kind::switch_reads:
-      return "switch reads";
-    case phase_kind::stop_old_writes:
-      return "stop old writes";
-    case phase_kind::validate:
-      return "validate";
-    case phase_kind::contract:
-      return "contract";
-  }
-  return "unknown";
+namespace detail {
+inline constexpr relkit::detail::enum_name<phase_kind> phase_kind_names[] = {
+    {phase_kind::expand, "expand"},
+    {phase_kind::backfill, "backfill"},
+    {phase_kind::switch_reads, "switch_reads"},
+    {phase_kind::stop_old_writes, "stop_old_writes"},
+    {phase_kind::validate, "validate"},
+    {phase_kind::contract, "contract"},
+};
+// The words the runbook prints.
+inline constexpr relkit::detail::enum_name<phase_kind> phase_kind_display_names[] = {
+    {phase_kind::expand, "expand"},
+    {phase_kind::backfill, "backfill"},
+    {phase_kind::switch_reads, "switch reads"},
+    {phase_kind::stop_old_writes, "stop old writes"},
+    {phase_kind::validate, "validate"},
+    {phase_kind::contract, "contract"},
+};
+inline constexpr relkit::detail::enum_name<rollback_kind> rollback_kind_names[] = {
+    {rollback_kind::lossless, "lossless"},
+    {rollback_kind::lossy, "lossy"},
+    {rollback_kind::impossible, "impossible"},
+};
+}  // namespace detail
+
+// "expand", "switch_reads", ...; "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(phase_kind kind) noexcept {
+  return relkit::detail::enum_to_string(detail::phase_kind_names, kind);
 }
-constexpr std::string_view to_string(rollback_kind k) noexcept {
-  switch (k) {
-    case rollback_kind::lossless:
-      return "lossless";
-    case rollback_kind::lossy:
-      return "lossy";
-    case rollback_kind::impossible:
-      return "impossible";
-  }
-  return "unknown";
+// The inverse of to_string(phase_kind); nullopt for any other text.
+[[nodiscard]] constexpr std::optional<phase_kind> parse_phase_kind(std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::phase_kind_names, text);
+}
+// Text for people, as the runbook prints it: "switch reads".
+[[nodiscard]] constexpr std::string_view display_name(phase_kind kind) noexcept {
+  return relkit::detail::enum_to_string(detail::phase_kind_display_names, kind);
+}
+// "lossless", "lossy", "impossible"; "unknown" for a value outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(rollback_kind kind) noexcept {
+  return relkit::detail::enum_to_string(detail::rollback_kind_names, kind);
+}
+// The inverse of to_string(rollback_kind); nullopt for any other text.
+[[nodiscard]] constexpr std::optional<rollback_kind> parse_rollback_kind(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::rollback_kind_names, text);
 }
 
 // An app version and what it needs from the schema ("column users.name"),
-// with representative queries: reads[0] returns (key[, value]).
+// with representative queries: read_sql returns (key[, value]).
 struct app_version {
   std::string name;
   std::string description;
@@ -12019,71 +13236,69 @@ struct migration_plan {
   friend bool operator!=(const migration_plan& a, const migration_plan& b) { return !(a == b); }
 };
 
-// ---------------------------------------------------------------- invariant
-
-// Every app allowed in phase k must find what it needs in the schema after
-// phase k and after phase k-1 (the initial schema for the first phase), so
-// rolling phase k back never breaks a running app.
-[[nodiscard]] inline relkit::result<void> check_invariant(const migration_plan& p) {
-  for (std::size_t k = 0; k < p.phases.size(); ++k) {
-    const std::vector<std::string>& before = k == 0 ? p.initial_schema : p.phases[k - 1].schema;
-    const std::vector<std::string>& after = p.phases[k].schema;
-    for (const std::string& name : p.phases[k].apps) {
-      const app_version* app = nullptr;
-      for (const auto& a : p.apps) {
-        if (a.name == name) app = &a;
-      }
-      const std::string where = "phase " + std::to_string(k + 1) + " (" + p.phases[k].title + ")";
-      if (app == nullptr) {
-        return relkit::error{
-            errc::invariant_violated, k,
-            where + " allows unknown app version " + name + " at " + std::to_string(k)};
-      }
-      for (const std::string& need : app->needs) {
-        bool in_before = false;
-        bool in_after = false;
-        for (const auto& fact : before) in_before = in_before || fact == need;
-        for (const auto& fact : after) in_after = in_after || fact == need;
-        if (!in_before || !in_after) {
-          return relkit::error{errc::invariant_violated, k,
-                               where + " allows app version " + name + ", which needs '" + need +
-                                   "', missing from the schema " +
-                                   (in_before ? std::string("after this phase")
-                                              : (k == 0 ? std::string("before the plan")
-                                                        : "after phase " + std::to_string(k))) +
-                                   " at " + std::to_string(k)};
-        }
-      }
-    }
-  }
-  return relkit::result<void>();
-}
-
-// ---------------------------------------------------------------- lint
-
-using finding = detail::lint_finding;
-using lint_options = detail::lint_options;
-
-// Findings for a hand-written migration script, in statement order. A comment
-// "-- relkit:allow <rule>" before a statement silences that rule for it.
-[[nodiscard]] inline std::vector<finding> lint(std::string_view sql,
-                                               const lint_options& options = lint_options()) {
-  return detail::lint_sql(sql, options);
-}
-
 }  // namespace migrations
 RELKIT_NAMESPACE_END
-
+// ---- end relkit/migrations/migration_plan.hpp ----
 // ---- begin relkit/migrations/plan.hpp ----
-// The expand-contract planner behind relkit::migrations::plan, and the
-// Markdown runbook. Included at the end of relkit/migrations.hpp only.
+// relkit::migrations::make_plan: the expand-contract plan of one schema change
+// for PostgreSQL 11+, and the invariant every plan keeps. A plan is ordered
+// phases; each names its SQL, the app versions allowed to run during it, and
+// its rollback (lossless, lossy with what is lost, or impossible). The point
+// of no return is a phase whose SQL refuses to run until the operator
+// acknowledges it in the session.
 
 
 
 RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+// Every app allowed in phase k must find what it needs in the schema after
+// phase k and after phase k-1 (the initial schema for the first phase), so
+// rolling phase k back never breaks a running app. Errors (no_position):
+// errc::unknown_app_version for an app name the plan does not list,
+// errc::invariant_violated for a missing fact; the phase's index is
+// violated_phase(error), its 1-based number is in the message.
+[[nodiscard]] inline relkit::result<void> check_invariant(const migration_plan& p);
+
+// The index into plan.phases of the phase an error of check_invariant (or of
+// make_plan, which runs it) is about; nullopt for any other error.
+[[nodiscard]] inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept;
+
+// The expand-contract plan for one change, checked with check_invariant.
+// Errors carry relkit::no_position (a change is a value built in code):
+// errc::unsupported_postgres_version, errc::invalid_batch_size, and per
+// change errc::invalid_identifier, missing_type, empty_expression,
+// empty_column_list, same_name, missing_conversion,
+// lossy_down_needs_acknowledgement, not_null_needs_default_or_backfill,
+// drop_needs_down, not_null_source_column.
+[[nodiscard]] inline relkit::result<migration_plan> make_plan(const change& what,
+                                                              const plan_options& options = {});
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/migrations/impl/plan.hpp ----
+// Bodies of relkit/migrations/plan.hpp. The plan of each kind of change is
+// built in relkit/migrations/detail/plan_columns.hpp and plan_tables.hpp.
+
+
+// ---- begin relkit/migrations/detail/builder.hpp ----
+// The planner's SQL builder (lock timeout, transactions, batched backfills,
+// acknowledgement guards), app and phase constructors, and the two-column
+// sync plan behind rename_column and change_column_type.
+
+
+// ---- begin relkit/migrations/detail/names.hpp ----
+// The planner's identifier checks, names and error arguments.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
 namespace detail {
 
-inline bool mig_is_identifier(std::string_view s) noexcept {
+// Identifier checks and the small text helpers of the planner.
+[[nodiscard]] inline bool is_identifier(std::string_view s) noexcept {
   if (s.empty() || s.size() > 63) return false;
   if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
   for (const char c : s) {
@@ -12092,25 +13307,26 @@ inline bool mig_is_identifier(std::string_view s) noexcept {
   return true;
 }
 
-inline bool mig_is_table(std::string_view s) noexcept {
+[[nodiscard]] inline bool is_table(std::string_view s) noexcept {
   const std::size_t dot = s.find('.');
-  if (dot == std::string_view::npos) return mig_is_identifier(s);
-  return mig_is_identifier(s.substr(0, dot)) && mig_is_identifier(s.substr(dot + 1));
+  if (dot == std::string_view::npos) return is_identifier(s);
+  return is_identifier(s.substr(0, dot)) && is_identifier(s.substr(dot + 1));
 }
 
 // The table name without its schema, for naming triggers and constraints.
-inline std::string mig_base(std::string_view table) {
+[[nodiscard]] inline std::string base_name(std::string_view table) {
   const std::size_t dot = table.find('.');
   return std::string(dot == std::string_view::npos ? table : table.substr(dot + 1));
 }
 
 // PostgreSQL truncates names to 63 bytes; truncate here so the SQL says what it gets.
-inline std::string mig_name(std::string name) {
+[[nodiscard]] inline std::string truncate_name(std::string name) {
   if (name.size() > 63) name.resize(63);
   return name;
 }
 
-inline std::string mig_join(const std::vector<std::string>& items, std::string_view sep) {
+[[nodiscard]] inline std::string join_list(const std::vector<std::string>& items,
+                                           std::string_view sep) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += sep;
@@ -12119,33 +13335,72 @@ inline std::string mig_join(const std::vector<std::string>& items, std::string_v
   return out;
 }
 
-inline relkit::error mig_error(migrations::errc code, std::string message) {
-  return relkit::error{code, 0, std::move(message) + " at 0"};
+// An error about a change: a value built in code, so no position.
+[[nodiscard]] inline relkit::error plan_error(errc code, const relkit::error_args& args) noexcept {
+  return relkit::error{code, relkit::no_position, args};
 }
 
-inline std::optional<relkit::error> mig_check_table(std::string_view table) {
-  if (mig_is_table(table)) return std::nullopt;
-  return mig_error(migrations::errc::invalid_identifier,
-                   "invalid table name '" + std::string(table) +
-                       "' (expected [a-z_][a-z0-9_]*, at most 63 bytes, optionally schema.table)");
+// Error arguments whose token is "table.column" (cut to the token's capacity),
+// built without allocating.
+[[nodiscard]] inline relkit::error_args qualified(std::string_view table,
+                                                  std::string_view column) noexcept {
+  char text[relkit::error_args::token_capacity + 1];
+  std::size_t n = 0;
+  const auto put = [&](std::string_view piece) {
+    for (const char c : piece) {
+      if (n == sizeof text) return;
+      text[n++] = c;
+    }
+  };
+  put(table);
+  put(".");
+  put(column);
+  relkit::error_args args;
+  args.with_token(std::string_view(text, n));
+  return args;
 }
 
-inline std::optional<relkit::error> mig_check_column(std::string_view column) {
-  if (mig_is_identifier(column)) return std::nullopt;
-  return mig_error(migrations::errc::invalid_identifier,
-                   "invalid column name '" + std::string(column) +
-                       "' (expected [a-z_][a-z0-9_]*, at most 63 bytes)");
+[[nodiscard]] inline std::optional<relkit::error> check_table(std::string_view table) noexcept {
+  if (is_table(table)) return std::nullopt;
+  return plan_error(errc::invalid_identifier, relkit::error_args()
+                                                  .with_token(table)
+                                                  .with_text("table name")
+                                                  .with_text2(", optionally schema.table"));
 }
 
-struct mig_builder {
-  const migrations::plan_options& options;
+// `what` names the identifier in the message: "column name", "index name", ...
+[[nodiscard]] inline std::optional<relkit::error> check_column(
+    std::string_view column, const char* what = "column name") noexcept {
+  if (is_identifier(column)) return std::nullopt;
+  return plan_error(errc::invalid_identifier,
+                    relkit::error_args().with_token(column).with_text(what));
+}
 
-  std::string lock() const { return "SET lock_timeout = '" + options.lock_timeout + "';\n"; }
-  std::string txn(const std::string& body) const {
+[[nodiscard]] inline std::string default_name(const std::string& table,
+                                              const std::vector<std::string>& cols,
+                                              const std::string& suffix) {
+  return truncate_name(base_name(table) + "_" + join_list(cols, "_") + "_" + suffix);
+}
+}  // namespace detail
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/detail/names.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+namespace detail {
+
+struct builder {
+  const plan_options& options;
+
+  [[nodiscard]] std::string lock() const {
+    return "SET lock_timeout = '" + options.lock_timeout + "';\n";
+  }
+  [[nodiscard]] std::string txn(const std::string& body) const {
     return lock() + "BEGIN;\n" + body + "COMMIT;\n";
   }
 
-  static std::string guard(const std::string& ack) {
+  [[nodiscard]] static std::string guard(const std::string& ack) {
     return "DO $relkit$\nBEGIN\n  IF current_setting('relkit.acknowledge', true) IS DISTINCT FROM "
            "'" +
            ack +
@@ -12158,7 +13413,7 @@ struct mig_builder {
   // committing after each (PostgreSQL 11+ allows COMMIT in DO outside a
   // transaction block). `statement` gets the batch's key-range condition.
   template <class Statement>
-  std::string backfill(const std::string& table, Statement statement) const {
+  [[nodiscard]] std::string backfill(const std::string& table, Statement statement) const {
     const std::string& k = options.key_column;
     const std::string range =
         "(relkit_last IS NULL OR " + k + " > relkit_last) AND " + k + " <= relkit_high";
@@ -12171,32 +13426,32 @@ struct mig_builder {
            ";\n    relkit_last := relkit_high;\n    COMMIT;\n  END LOOP;\nEND\n$relkit$;\n";
   }
 
-  std::string update_backfill(const std::string& table, const std::string& column,
-                              const std::string& expression) const {
+  [[nodiscard]] std::string update_backfill(const std::string& table, const std::string& column,
+                                            const std::string& expression) const {
     return backfill(table, [&](const std::string& range) {
       return "UPDATE " + table + " SET " + column + " = " + expression + " WHERE " + range +
              " AND " + column + " IS NULL";
     });
   }
 
-  std::string min_key_where(const std::string& table) const {
+  [[nodiscard]] std::string min_key_where(const std::string& table) const {
     const std::string& k = options.key_column;
     return " WHERE " + k + " = (SELECT min(" + k + ") FROM " + table + ")";
   }
-  std::string first_row(const std::string& table) const {
+  [[nodiscard]] std::string first_row(const std::string& table) const {
     return " FROM " + table + " ORDER BY " + options.key_column + " LIMIT 1";
   }
-  std::string read(const std::string& table, const std::string& column) const {
+  [[nodiscard]] std::string read(const std::string& table, const std::string& column) const {
     const std::string& k = options.key_column;
     return "SELECT " + k + (column.empty() ? std::string() : ", " + column) + " FROM " + table +
            " ORDER BY " + k;
   }
 };
 
-inline migrations::app_version mig_app(std::string name, std::string description,
-                                       std::vector<std::string> needs, std::string read_sql,
-                                       bool read_has_value, std::vector<std::string> writes) {
-  migrations::app_version a;
+[[nodiscard]] inline app_version make_app(std::string name, std::string description,
+                                          std::vector<std::string> needs, std::string read_sql,
+                                          bool read_has_value, std::vector<std::string> writes) {
+  app_version a;
   a.name = std::move(name);
   a.description = std::move(description);
   a.needs = std::move(needs);
@@ -12206,11 +13461,11 @@ inline migrations::app_version mig_app(std::string name, std::string description
   return a;
 }
 
-inline migrations::phase mig_phase(migrations::phase_kind kind, std::string title, std::string sql,
-                                   std::vector<std::string> apps, std::string rollback_sql,
-                                   migrations::rollback_kind rollback, std::string lost,
-                                   std::vector<std::string> schema) {
-  migrations::phase p;
+[[nodiscard]] inline phase make_phase(phase_kind kind, std::string title, std::string sql,
+                                      std::vector<std::string> apps, std::string rollback_sql,
+                                      rollback_kind rollback, std::string lost,
+                                      std::vector<std::string> schema) {
+  phase p;
   p.kind = kind;
   p.title = std::move(title);
   p.sql = std::move(sql);
@@ -12222,65 +13477,64 @@ inline migrations::phase mig_phase(migrations::phase_kind kind, std::string titl
   return p;
 }
 
-inline void mig_mark_point_of_no_return(migrations::phase& p, const std::string& ack,
-                                        const mig_builder& b, const std::string& body) {
+inline void mark_point_of_no_return(phase& p, const std::string& ack, const builder& b,
+                                    const std::string& body) {
   p.point_of_no_return = true;
   p.acknowledgement = ack;
-  p.sql = b.lock() + "BEGIN;\n" + mig_builder::guard(ack) + body + "COMMIT;\n";
+  p.sql = b.lock() + "BEGIN;\n" + builder::guard(ack) + body + "COMMIT;\n";
 }
 
 // Two columns kept equal (through up/down) by a trigger: the core of rename
 // and change-type plans. `a` is the old column, `b` the new one.
-struct mig_pair {
+struct column_pair {
   std::string table, a, b, old_type, new_type, up, down;
   bool not_null = false;
   std::optional<std::string> down_loses;
 };
 
-inline std::string mig_sync_function(const mig_pair& p) {
-  return mig_name("relkit_sync_" + mig_base(p.table) + "_" + p.a + "_" + p.b);
+[[nodiscard]] inline std::string sync_function(const column_pair& p) {
+  return truncate_name("relkit_sync_" + base_name(p.table) + "_" + p.a + "_" + p.b);
 }
-inline std::string mig_sync_trigger(const mig_pair& p) {
-  return mig_name("relkit_sync_" + p.a + "_" + p.b);
+[[nodiscard]] inline std::string sync_trigger(const column_pair& p) {
+  return truncate_name("relkit_sync_" + p.a + "_" + p.b);
 }
 
-inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_builder& b,
-                                                std::string summary) {
-  using migrations::phase_kind;
-  using migrations::rollback_kind;
+[[nodiscard]] inline migration_plan pair_plan(const column_pair& p, const builder& b,
+                                              std::string summary) {
   const std::string& t = p.table;
-  const std::string fn = mig_sync_function(p);
-  const std::string trg = mig_sync_trigger(p);
+  const std::string fn = sync_function(p);
+  const std::string trg = sync_trigger(p);
   const std::string col_a = "column " + t + "." + p.a;
   const std::string col_b = "column " + t + "." + p.b;
   const std::string synced = "synced " + t + "." + p.a + " " + t + "." + p.b;
   const std::string filled_b = "backfilled " + t + "." + p.b;
   const std::string optional_a = "insert without " + t + "." + p.a;
-  const std::string check = mig_name(mig_base(t) + "_" + p.b + "_not_null");
+  const std::string check = truncate_name(base_name(t) + "_" + p.b + "_not_null");
 
-  migrations::migration_plan plan;
+  migration_plan plan;
   plan.summary = std::move(summary);
   const std::string upd = b.min_key_where(t);
-  plan.apps.push_back(mig_app("A0", "reads and writes " + p.a + " only", {col_a}, b.read(t, p.a),
-                              true,
-                              {"INSERT INTO " + t + " (" + p.a + ") SELECT " + p.a + b.first_row(t),
-                               "UPDATE " + t + " SET " + p.a + " = " + p.a + upd}));
   plan.apps.push_back(
-      mig_app("A1", "reads " + p.a + ", writes " + p.a + " and " + p.b, {col_a, col_b},
-              b.read(t, p.a), true,
-              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.a + ", " + p.up +
-                   b.first_row(t),
-               "UPDATE " + t + " SET " + p.a + " = " + p.a + ", " + p.b + " = " + p.up + upd}));
+      make_app("A0", "reads and writes " + p.a + " only", {col_a}, b.read(t, p.a), true,
+               {"INSERT INTO " + t + " (" + p.a + ") SELECT " + p.a + b.first_row(t),
+                "UPDATE " + t + " SET " + p.a + " = " + p.a + upd}));
   plan.apps.push_back(
-      mig_app("A2", "reads " + p.b + ", writes " + p.a + " and " + p.b, {col_a, col_b, filled_b},
-              b.read(t, p.b), true,
-              {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.down + ", " + p.b +
-                   b.first_row(t),
-               "UPDATE " + t + " SET " + p.b + " = " + p.b + ", " + p.a + " = " + p.down + upd}));
-  plan.apps.push_back(mig_app("A3", "reads and writes " + p.b + " only",
-                              {col_b, filled_b, optional_a}, b.read(t, p.b), true,
-                              {"INSERT INTO " + t + " (" + p.b + ") SELECT " + p.b + b.first_row(t),
-                               "UPDATE " + t + " SET " + p.b + " = " + p.b + upd}));
+      make_app("A1", "reads " + p.a + ", writes " + p.a + " and " + p.b, {col_a, col_b},
+               b.read(t, p.a), true,
+               {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.a + ", " + p.up +
+                    b.first_row(t),
+                "UPDATE " + t + " SET " + p.a + " = " + p.a + ", " + p.b + " = " + p.up + upd}));
+  plan.apps.push_back(
+      make_app("A2", "reads " + p.b + ", writes " + p.a + " and " + p.b, {col_a, col_b, filled_b},
+               b.read(t, p.b), true,
+               {"INSERT INTO " + t + " (" + p.a + ", " + p.b + ") SELECT " + p.down + ", " + p.b +
+                    b.first_row(t),
+                "UPDATE " + t + " SET " + p.b + " = " + p.b + ", " + p.a + " = " + p.down + upd}));
+  plan.apps.push_back(
+      make_app("A3", "reads and writes " + p.b + " only", {col_b, filled_b, optional_a},
+               b.read(t, p.b), true,
+               {"INSERT INTO " + t + " (" + p.b + ") SELECT " + p.b + b.first_row(t),
+                "UPDATE " + t + " SET " + p.b + " = " + p.b + upd}));
   plan.initial_schema = {col_a};
 
   const std::string function_sql =
@@ -12302,26 +13556,26 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
       "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
 
   auto expand =
-      mig_phase(phase_kind::expand, "add " + t + "." + p.b + " and keep it in sync with " + p.a,
-                b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + p.b + " " + p.new_type +
-                      ";\n" + function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
-                      ";\nCREATE TRIGGER " + trg + " BEFORE INSERT OR UPDATE ON " + t +
-                      " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
-                {"A0"},
-                b.txn(drop_sync + "-- relkit:allow ban-drop-column (" + p.b + " only copies " +
-                      p.a + ")\nALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.b + ";\n"),
-                rollback_kind::lossless, "", {col_a, col_b, synced, optional_a});
+      make_phase(phase_kind::expand, "add " + t + "." + p.b + " and keep it in sync with " + p.a,
+                 b.txn("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + p.b + " " + p.new_type +
+                       ";\n" + function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
+                       ";\nCREATE TRIGGER " + trg + " BEFORE INSERT OR UPDATE ON " + t +
+                       " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
+                 {"A0"},
+                 b.txn(drop_sync + "-- relkit:allow ban-drop-column (" + p.b + " only copies " +
+                       p.a + ")\nALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.b + ";\n"),
+                 rollback_kind::lossless, "", {col_a, col_b, synced, optional_a});
   plan.phases.push_back(std::move(expand));
 
   auto backfill =
-      mig_phase(phase_kind::backfill, "copy " + p.a + " into " + p.b + " in batches",
-                b.update_backfill(t, p.b, p.up), {"A0", "A1"}, "", rollback_kind::lossless, "",
-                {col_a, col_b, synced, optional_a, filled_b});
+      make_phase(phase_kind::backfill, "copy " + p.a + " into " + p.b + " in batches",
+                 b.update_backfill(t, p.b, p.up), {"A0", "A1"}, "", rollback_kind::lossless, "",
+                 {col_a, col_b, synced, optional_a, filled_b});
   backfill.note = "Idempotent: only rows whose " + p.b + " IS NULL are written; rerun until done.";
   plan.phases.push_back(backfill);
 
-  auto reads = mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + p.b, "",
-                         {"A1", "A2"}, "", rollback_kind::lossless, "", backfill.schema);
+  auto reads = make_phase(phase_kind::switch_reads, "deploy A2, which reads " + p.b, "",
+                          {"A1", "A2"}, "", rollback_kind::lossless, "", backfill.schema);
   if (p.down_loses) {
     reads.rollback = rollback_kind::lossy;
     reads.lost = *p.down_loses;
@@ -12338,10 +13592,10 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
                ";\n";
     stop_rollback = b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n";
   }
-  auto stop = mig_phase(phase_kind::stop_old_writes,
-                        "deploy A3, which writes only " + p.b + "; the trigger still fills " + p.a,
-                        stop_sql, {"A2", "A3"}, stop_rollback, rollback_kind::lossless, "",
-                        backfill.schema);
+  auto stop = make_phase(phase_kind::stop_old_writes,
+                         "deploy A3, which writes only " + p.b + "; the trigger still fills " + p.a,
+                         stop_sql, {"A2", "A3"}, stop_rollback, rollback_kind::lossless, "",
+                         backfill.schema);
   plan.phases.push_back(stop);
 
   std::string contract_body;
@@ -12354,12 +13608,12 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
                    "-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
                    "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + p.a + ";\n";
   auto contract =
-      mig_phase(phase_kind::contract, "drop the trigger and " + t + "." + p.a, "", {"A3"}, "",
-                rollback_kind::impossible,
-                "column " + t + "." + p.a + "; re-adding it needs a fresh backfill from " + p.b +
-                    " before A0, A1 or A2 can run again",
-                {col_b, filled_b, optional_a});
-  mig_mark_point_of_no_return(contract, "drop " + t + "." + p.a, b, contract_body);
+      make_phase(phase_kind::contract, "drop the trigger and " + t + "." + p.a, "", {"A3"}, "",
+                 rollback_kind::impossible,
+                 "column " + t + "." + p.a + "; re-adding it needs a fresh backfill from " + p.b +
+                     " before A0, A1 or A2 can run again",
+                 {col_b, filled_b, optional_a});
+  mark_point_of_no_return(contract, "drop " + t + "." + p.a, b, contract_body);
   if (p.not_null && b.options.postgres_major < 12) {
     contract.note = "PostgreSQL 11 scans the table for SET NOT NULL despite the validated check.";
   }
@@ -12367,64 +13621,60 @@ inline migrations::migration_plan mig_pair_plan(const mig_pair& p, const mig_bui
   return plan;
 }
 
-inline std::string mig_index_name(const std::string& table, const std::vector<std::string>& cols,
-                                  const std::string& suffix) {
-  return mig_name(mig_base(table) + "_" + mig_join(cols, "_") + "_" + suffix);
-}
-
 }  // namespace detail
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/detail/builder.hpp ----
+// ---- begin relkit/migrations/detail/plan_columns.hpp ----
+// Plans for the changes to one column: add_column, rename_column,
+// change_column_type, set_not_null, drop_not_null, drop_column.
 
+
+
+RELKIT_NAMESPACE_BEGIN
 namespace migrations {
+namespace detail {
 
-namespace planner {
-using detail::mig_app;
-using detail::mig_builder;
-using detail::mig_error;
-using detail::mig_mark_point_of_no_return;
-using detail::mig_phase;
-
-inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.column)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const add_column& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.column)) return *e;
   if (c.type.empty()) {
-    return mig_error(errc::missing_type,
-                     "add_column " + c.table + "." + c.column + " needs a type");
+    return plan_error(errc::missing_type,
+                      qualified(c.table, c.column).with_text("add_column").with_text2("a type"));
   }
   if (c.default_sql && c.default_sql->empty()) {
-    return mig_error(errc::empty_expression, "empty default for " + c.table + "." + c.column);
+    return plan_error(errc::empty_expression, qualified(c.table, c.column).with_text("default"));
   }
   if (c.backfill_sql && c.backfill_sql->empty()) {
-    return mig_error(errc::empty_expression, "empty backfill for " + c.table + "." + c.column);
+    return plan_error(errc::empty_expression, qualified(c.table, c.column).with_text("backfill"));
   }
   if (c.not_null && !c.default_sql && !c.backfill_sql) {
-    return mig_error(errc::not_null_needs_default_or_backfill,
-                     "NOT NULL column " + c.table + "." + c.column +
-                         " needs a default or a backfill expression");
+    return plan_error(errc::not_null_needs_default_or_backfill, qualified(c.table, c.column));
   }
   const std::string& t = c.table;
   const std::string col = "column " + t + "." + c.column;
   const std::string filled = "backfilled " + t + "." + c.column;
   bool is_volatile = c.volatile_default;
   if (c.default_sql) {
-    detail::sql_statement st;
-    st.tokens = detail::scan_sql(*c.default_sql).empty()
-                    ? std::vector<detail::sql_token>()
-                    : detail::scan_sql(*c.default_sql).front().tokens;
-    is_volatile = is_volatile || detail::lint_is_volatile_call(st, 0);
+    sql_statement st;
+    st.tokens = scan_sql(*c.default_sql).empty() ? std::vector<sql_token>()
+                                                 : scan_sql(*c.default_sql).front().tokens;
+    is_volatile = is_volatile || is_volatile_call(st, 0);
   }
   migration_plan p;
   p.summary = "add column " + t + "." + c.column + " " + c.type + (c.not_null ? " NOT NULL" : "") +
               (c.default_sql ? " DEFAULT " + *c.default_sql : "");
   const std::string value =
       c.backfill_sql ? *c.backfill_sql : (c.default_sql ? *c.default_sql : c.column);
-  p.apps.push_back(mig_app("A0", "does not know " + c.column, {}, b.read(t, ""), false,
-                           {"INSERT INTO " + t + " DEFAULT VALUES"}));
+  p.apps.push_back(make_app("A0", "does not know " + c.column, {}, b.read(t, ""), false,
+                            {"INSERT INTO " + t + " DEFAULT VALUES"}));
   std::vector<std::string> a1_needs = {col};
   if (c.not_null) a1_needs.push_back(filled);
   p.apps.push_back(
-      mig_app("A1", "reads and writes " + c.column, a1_needs, b.read(t, c.column), false,
-              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + value + b.first_row(t),
-               "UPDATE " + t + " SET " + c.column + " = " + c.column + b.min_key_where(t)}));
+      make_app("A1", "reads and writes " + c.column, a1_needs, b.read(t, c.column), false,
+               {"INSERT INTO " + t + " (" + c.column + ") SELECT " + value + b.first_row(t),
+                "UPDATE " + t + " SET " + c.column + " = " + c.column + b.min_key_where(t)}));
   const std::string drop =
       b.txn("-- relkit:allow ban-drop-column (rolls back the add)\nALTER TABLE " + t +
             " DROP COLUMN IF EXISTS " + c.column + ";\n");
@@ -12445,18 +13695,18 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
                   ";\nALTER TABLE " + t + " ALTER COLUMN " + c.column + " SET DEFAULT " +
                   *c.default_sql + ";\n");
     }
-    p.phases.push_back(mig_phase(phase_kind::expand, "add " + t + "." + c.column, sql, {"A0"}, drop,
-                                 rollback_kind::lossy, lost, schema));
+    p.phases.push_back(make_phase(phase_kind::expand, "add " + t + "." + c.column, sql, {"A0"},
+                                  drop, rollback_kind::lossy, lost, schema));
     if (c.default_sql && is_volatile) {
       schema.push_back(filled);
-      auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
-                            b.update_backfill(t, c.column, *c.default_sql), {"A0"}, "",
-                            rollback_kind::lossless, "", schema);
+      auto fill = make_phase(phase_kind::backfill, "fill existing rows in batches",
+                             b.update_backfill(t, c.column, *c.default_sql), {"A0"}, "",
+                             rollback_kind::lossless, "", schema);
       fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
       p.phases.push_back(std::move(fill));
     }
-    p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + c.column, "",
-                                 {"A0", "A1"}, "", rollback_kind::lossless, "", schema));
+    p.phases.push_back(make_phase(phase_kind::switch_reads, "deploy A1, which uses " + c.column, "",
+                                  {"A0", "A1"}, "", rollback_kind::lossless, "", schema));
     if (c.default_sql && !is_volatile && c.not_null) {
       p.phases.front().note =
           "PostgreSQL 11+ stores a non-volatile default in the catalog: no "
@@ -12465,11 +13715,11 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
     return p;
   }
   // NOT NULL with a volatile default or a backfill expression.
-  const std::string check = detail::mig_name(detail::mig_base(t) + "_" + c.column + "_not_null");
+  const std::string check = truncate_name(base_name(t) + "_" + c.column + "_not_null");
   std::string expand_body =
       "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c.column + " " + c.type + ";\n";
-  std::string fill_fn = detail::mig_name("relkit_fill_" + detail::mig_base(t) + "_" + c.column);
-  std::string fill_trg = detail::mig_name("relkit_fill_" + c.column);
+  std::string fill_fn = truncate_name("relkit_fill_" + base_name(t) + "_" + c.column);
+  std::string fill_trg = truncate_name("relkit_fill_" + c.column);
   std::string fill_function;
   if (c.default_sql) {
     expand_body +=
@@ -12489,7 +13739,7 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
                                 ";\nDROP FUNCTION IF EXISTS " + fill_fn + "();\n";
   const std::string filled_writes = "filled on insert " + t + "." + c.column;
   std::vector<std::string> schema = {col, filled_writes};
-  p.phases.push_back(mig_phase(
+  p.phases.push_back(make_phase(
       phase_kind::expand,
       "add " + t + "." + c.column + " nullable, " +
           (c.default_sql ? std::string("then set its default")
@@ -12500,19 +13750,19 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
                             "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + c.column + ";\n"),
       rollback_kind::lossy, lost, schema));
   schema.push_back(filled);
-  auto fill = mig_phase(phase_kind::backfill, "fill existing rows in batches",
-                        b.update_backfill(t, c.column, value), {"A0"}, "", rollback_kind::lossless,
-                        "", schema);
+  auto fill = make_phase(phase_kind::backfill, "fill existing rows in batches",
+                         b.update_backfill(t, c.column, value), {"A0"}, "", rollback_kind::lossless,
+                         "", schema);
   fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
   p.phases.push_back(std::move(fill));
-  p.phases.push_back(mig_phase(
+  p.phases.push_back(make_phase(
       phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
       b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
           t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
           "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";\n",
       {"A0", "A1"}, b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\n",
       rollback_kind::lossless, "", schema));
-  auto set_nn = mig_phase(
+  auto set_nn = make_phase(
       phase_kind::contract, "SET NOT NULL using the validated check, then drop the check",
       b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
             " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check + ")\n" +
@@ -12529,31 +13779,35 @@ inline relkit::result<migration_plan> plan_for(const add_column& c, const mig_bu
     // The fill trigger stays while A0 (which omits the column) may run.
     std::vector<std::string> final_schema = {col, filled};
     auto drop_trigger =
-        mig_phase(phase_kind::contract, "A1 only; drop the fill trigger", b.txn(drop_fill), {"A1"},
-                  b.txn(fill_function), rollback_kind::lossless, "", final_schema);
+        make_phase(phase_kind::contract, "A1 only; drop the fill trigger", b.txn(drop_fill), {"A1"},
+                   b.txn(fill_function), rollback_kind::lossless, "", final_schema);
     p.phases.push_back(std::move(drop_trigger));
   }
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const rename_column& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.from)) return *e;
-  if (auto e = detail::mig_check_column(c.to)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const rename_column& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.from)) return *e;
+  if (auto e = check_column(c.to)) return *e;
   if (c.from == c.to) {
-    return mig_error(errc::same_name, "rename_column " + c.table + "." + c.from + " to itself");
+    return plan_error(
+        errc::same_name,
+        qualified(c.table, c.from).with_text("rename_column").with_text2("to itself"));
   }
   if (c.type.empty()) {
-    return mig_error(errc::missing_type,
-                     "rename_column " + c.table + "." + c.from + " needs the column type");
+    return plan_error(
+        errc::missing_type,
+        qualified(c.table, c.from).with_text("rename_column").with_text2("the column type"));
   }
-  detail::mig_pair p{c.table, c.from, c.to, c.type, c.type, c.from, c.to, c.not_null, std::nullopt};
-  return detail::mig_pair_plan(p, b, "rename column " + c.table + "." + c.from + " to " + c.to);
+  column_pair p{c.table, c.from, c.to, c.type, c.type, c.from, c.to, c.not_null, std::nullopt};
+  return pair_plan(p, b, "rename column " + c.table + "." + c.from + " to " + c.to);
 }
 
 // No-rewrite type changes (strong_migrations' list, the cases that need no
 // knowledge of indexes): the old type's text, the new type's text.
-inline bool no_rewrite_change(std::string_view from, std::string_view to) {
+[[nodiscard]] inline bool no_rewrite_change(std::string_view from, std::string_view to) {
   auto varchar_limit = [](std::string_view t) -> long {
     if (t.substr(0, 8) != "varchar(" || t.back() != ')') return -1;
     long n = 0;
@@ -12569,24 +13823,26 @@ inline bool no_rewrite_change(std::string_view from, std::string_view to) {
   return false;
 }
 
-inline relkit::result<migration_plan> plan_for(const change_column_type& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.column)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const change_column_type& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.column)) return *e;
   if (c.old_type.empty() || c.new_type.empty()) {
-    return mig_error(errc::missing_type,
-                     "change_column_type " + c.table + "." + c.column + " needs old and new types");
+    return plan_error(errc::missing_type, qualified(c.table, c.column)
+                                              .with_text("change_column_type")
+                                              .with_text2("old and new types"));
   }
   if (c.new_column.empty() && no_rewrite_change(c.old_type, c.new_type)) {
     migration_plan p;
     p.summary = "change type of " + c.table + "." + c.column + " from " + c.old_type + " to " +
                 c.new_type + " in place (no rewrite)";
     const std::string col = "column " + c.table + "." + c.column;
-    p.apps.push_back(mig_app("A0", "reads and writes " + c.column, {col}, b.read(c.table, c.column),
-                             true,
-                             {"INSERT INTO " + c.table + " (" + c.column + ") SELECT " + c.column +
-                              b.first_row(c.table)}));
+    p.apps.push_back(make_app("A0", "reads and writes " + c.column, {col},
+                              b.read(c.table, c.column), true,
+                              {"INSERT INTO " + c.table + " (" + c.column + ") SELECT " + c.column +
+                               b.first_row(c.table)}));
     p.initial_schema = {col};
-    p.phases.push_back(mig_phase(
+    p.phases.push_back(make_phase(
         phase_kind::expand, "widen " + c.table + "." + c.column,
         b.txn("ALTER TABLE " + c.table + " ALTER COLUMN " + c.column + " TYPE " + c.new_type +
               "; -- relkit:allow changing-column-type (no rewrite)\n"),
@@ -12600,60 +13856,61 @@ inline relkit::result<migration_plan> plan_for(const change_column_type& c, cons
         {col}));
     return p;
   }
-  if (auto e = detail::mig_check_column(c.new_column)) return *e;
+  if (auto e = check_column(c.new_column)) return *e;
   if (c.new_column == c.column) {
-    return mig_error(errc::same_name, "change_column_type " + c.table + "." + c.column +
-                                          " needs a new column name for the converted copy");
+    return plan_error(errc::same_name,
+                      qualified(c.table, c.column)
+                          .with_text("change_column_type")
+                          .with_text2("needs a new column name for the converted copy"));
   }
   if (c.up.empty() || c.down.empty()) {
-    return mig_error(errc::missing_conversion, "change_column_type " + c.table + "." + c.column +
-                                                   " needs both up and down conversions");
+    return plan_error(errc::missing_conversion, qualified(c.table, c.column));
   }
   if (c.down_loses && !b.options.acknowledge_lossy_down) {
-    return mig_error(
-        errc::lossy_down_needs_acknowledgement,
-        "down conversion " + c.down + " loses " + *c.down_loses + "; set acknowledge_lossy_down");
+    return plan_error(errc::lossy_down_needs_acknowledgement,
+                      relkit::error_args().with_token(c.down));
   }
-  detail::mig_pair p{c.table, c.column, c.new_column, c.old_type,  c.new_type,
-                     c.up,    c.down,   c.not_null,   c.down_loses};
-  return detail::mig_pair_plan(p, b,
-                               "change type of " + c.table + "." + c.column + " from " +
-                                   c.old_type + " to " + c.new_type + " as " + c.new_column);
+  column_pair p{c.table, c.column, c.new_column, c.old_type,  c.new_type,
+                c.up,    c.down,   c.not_null,   c.down_loses};
+  return pair_plan(p, b,
+                   "change type of " + c.table + "." + c.column + " from " + c.old_type + " to " +
+                       c.new_type + " as " + c.new_column);
 }
 
-inline relkit::result<migration_plan> plan_for(const set_not_null& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.column)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const set_not_null& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.column)) return *e;
   if (c.backfill_sql && c.backfill_sql->empty()) {
-    return mig_error(errc::empty_expression, "empty backfill for " + c.table + "." + c.column);
+    return plan_error(errc::empty_expression, qualified(c.table, c.column).with_text("backfill"));
   }
   const std::string& t = c.table;
   const std::string col = "column " + t + "." + c.column;
   const std::string nullable = "nullable " + t + "." + c.column;
-  const std::string check = detail::mig_name(detail::mig_base(t) + "_" + c.column + "_not_null");
+  const std::string check = truncate_name(base_name(t) + "_" + c.column + "_not_null");
   migration_plan p;
   p.summary = "set " + t + "." + c.column + " NOT NULL";
-  p.apps.push_back(mig_app("A0", "may write NULL into " + c.column, {col, nullable},
-                           b.read(t, c.column), true,
-                           {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
-  p.apps.push_back(mig_app(
+  p.apps.push_back(make_app("A0", "may write NULL into " + c.column, {col, nullable},
+                            b.read(t, c.column), true,
+                            {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
+  p.apps.push_back(make_app(
       "A1", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
       {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + " FROM " + t + " WHERE " +
        c.column + " IS NOT NULL ORDER BY " + b.options.key_column + " LIMIT 1"}));
   p.initial_schema = {col, nullable};
-  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which never writes NULL", "",
-                               {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable}));
+  p.phases.push_back(make_phase(phase_kind::switch_reads, "deploy A1, which never writes NULL", "",
+                                {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable}));
   if (c.backfill_sql) {
-    auto fill =
-        mig_phase(phase_kind::backfill, "fill NULLs in batches",
-                  b.update_backfill(t, c.column, *c.backfill_sql), {"A1"}, "", rollback_kind::lossy,
-                  "which rows of " + t + "." + c.column +
-                      " were NULL before the backfill (they keep the filled value)",
-                  {col, nullable});
+    auto fill = make_phase(phase_kind::backfill, "fill NULLs in batches",
+                           b.update_backfill(t, c.column, *c.backfill_sql), {"A1"}, "",
+                           rollback_kind::lossy,
+                           "which rows of " + t + "." + c.column +
+                               " were NULL before the backfill (they keep the filled value)",
+                           {col, nullable});
     fill.note = "Idempotent: only rows whose " + c.column + " IS NULL are written.";
     p.phases.push_back(std::move(fill));
   }
-  auto validate = mig_phase(
+  auto validate = make_phase(
       phase_kind::validate, "CHECK (" + c.column + " IS NOT NULL) NOT VALID, then VALIDATE",
       b.lock() + "ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check + ";\nALTER TABLE " +
           t + " ADD CONSTRAINT " + check + " CHECK (" + c.column + " IS NOT NULL) NOT VALID;\n" +
@@ -12662,7 +13919,7 @@ inline relkit::result<migration_plan> plan_for(const set_not_null& c, const mig_
       rollback_kind::lossless, "", {col});
   if (!c.backfill_sql) validate.note = "VALIDATE fails while any row still holds NULL.";
   p.phases.push_back(std::move(validate));
-  auto set_nn = mig_phase(
+  auto set_nn = make_phase(
       phase_kind::contract, "SET NOT NULL using the validated check, then drop the check",
       b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
             " SET NOT NULL; -- relkit:allow setting-not-null (validated " + check + ")\n" +
@@ -12678,22 +13935,23 @@ inline relkit::result<migration_plan> plan_for(const set_not_null& c, const mig_
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const drop_not_null& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.column)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const drop_not_null& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.column)) return *e;
   const std::string& t = c.table;
   const std::string col = "column " + t + "." + c.column;
   const std::string nullable = "nullable " + t + "." + c.column;
   migration_plan p;
   p.summary = "drop NOT NULL of " + t + "." + c.column;
   p.apps.push_back(
-      mig_app("A0", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
-              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
-  p.apps.push_back(mig_app("A1", "may write NULL into " + c.column, {col, nullable},
-                           b.read(t, c.column), true,
-                           {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
+      make_app("A0", "never writes NULL into " + c.column, {col}, b.read(t, c.column), true,
+               {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(make_app("A1", "may write NULL into " + c.column, {col, nullable},
+                            b.read(t, c.column), true,
+                            {"INSERT INTO " + t + " (" + c.column + ") VALUES (NULL)"}));
   p.initial_schema = {col};
-  p.phases.push_back(mig_phase(
+  p.phases.push_back(make_phase(
       phase_kind::expand, "DROP NOT NULL",
       b.txn("ALTER TABLE " + t + " ALTER COLUMN " + c.column +
             " DROP NOT NULL; -- relkit:allow ban-drop-not-null (planned)\n"),
@@ -12702,8 +13960,8 @@ inline relkit::result<migration_plan> plan_for(const drop_not_null& c, const mig
             " SET NOT NULL; -- relkit:allow setting-not-null (rollback; scans the table)\n"),
       rollback_kind::lossless, "", {col, nullable}));
   p.phases.front().note = "The rollback scans the table under an ACCESS EXCLUSIVE lock.";
-  auto deploy = mig_phase(phase_kind::switch_reads, "deploy A1, which may write NULL", "",
-                          {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable});
+  auto deploy = make_phase(phase_kind::switch_reads, "deploy A1, which may write NULL", "",
+                           {"A0", "A1"}, "", rollback_kind::lossless, "", {col, nullable});
   if (c.rollback_fill_sql) {
     deploy.rollback_sql = b.update_backfill(t, c.column, *c.rollback_fill_sql);
     deploy.rollback = rollback_kind::lossy;
@@ -12719,18 +13977,18 @@ inline relkit::result<migration_plan> plan_for(const drop_not_null& c, const mig
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.column)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const drop_column& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.column)) return *e;
   if (c.type.empty()) {
-    return mig_error(errc::missing_type, "drop_column " + c.table + "." + c.column +
-                                             " needs the column type (for its down trigger)");
+    return plan_error(errc::missing_type,
+                      qualified(c.table, c.column)
+                          .with_text("drop_column")
+                          .with_text2("the column type (for its down trigger)"));
   }
   if (c.not_null && !c.has_default && !c.down_sql) {
-    return mig_error(errc::drop_needs_down,
-                     "NOT NULL column " + c.table + "." + c.column +
-                         " without a default needs a down expression, or inserts by the new app "
-                         "fail");
+    return plan_error(errc::drop_needs_down, qualified(c.table, c.column));
   }
   const std::string& t = c.table;
   const std::string col = "column " + t + "." + c.column;
@@ -12738,14 +13996,14 @@ inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_b
   migration_plan p;
   p.summary = "drop column " + t + "." + c.column;
   p.apps.push_back(
-      mig_app("A0", "reads and writes " + c.column, {col}, b.read(t, c.column), true,
-              {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
-  p.apps.push_back(mig_app("A1", "neither reads nor writes " + c.column, {optional}, b.read(t, ""),
-                           false, {"INSERT INTO " + t + " DEFAULT VALUES"}));
+      make_app("A0", "reads and writes " + c.column, {col}, b.read(t, c.column), true,
+               {"INSERT INTO " + t + " (" + c.column + ") SELECT " + c.column + b.first_row(t)}));
+  p.apps.push_back(make_app("A1", "neither reads nor writes " + c.column, {optional}, b.read(t, ""),
+                            false, {"INSERT INTO " + t + " DEFAULT VALUES"}));
   p.initial_schema = {col};
   if (!c.not_null || c.has_default) p.initial_schema.push_back(optional);
-  const std::string fn = detail::mig_name("relkit_down_" + detail::mig_base(t) + "_" + c.column);
-  const std::string trg = detail::mig_name("relkit_down_" + c.column);
+  const std::string fn = truncate_name("relkit_down_" + base_name(t) + "_" + c.column);
+  const std::string trg = truncate_name("relkit_down_" + c.column);
   std::string trigger_drop;
   if (c.down_sql) {
     const std::string function_sql =
@@ -12755,36 +14013,52 @@ inline relkit::result<migration_plan> plan_for(const drop_column& c, const mig_b
         " FROM (SELECT NEW.*) AS relkit_row;\n  END IF;\n  RETURN NEW;\nEND\n$relkit$;\n";
     trigger_drop =
         "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nDROP FUNCTION IF EXISTS " + fn + "();\n";
-    p.phases.push_back(mig_phase(
+    p.phases.push_back(make_phase(
         phase_kind::expand, "fill " + c.column + " for rows written without it",
         b.txn(function_sql + "DROP TRIGGER IF EXISTS " + trg + " ON " + t + ";\nCREATE TRIGGER " +
               trg + " BEFORE INSERT ON " + t + " FOR EACH ROW EXECUTE FUNCTION " + fn + "();\n"),
         {"A0"}, b.txn(trigger_drop), rollback_kind::lossless, "", {col, optional}));
   }
-  p.phases.push_back(mig_phase(phase_kind::stop_old_writes,
-                               "deploy A1, which neither reads nor writes " + c.column, "",
-                               {"A0", "A1"}, "", rollback_kind::lossless, "",
-                               p.phases.empty() ? p.initial_schema : p.phases.back().schema));
+  p.phases.push_back(make_phase(phase_kind::stop_old_writes,
+                                "deploy A1, which neither reads nor writes " + c.column, "",
+                                {"A0", "A1"}, "", rollback_kind::lossless, "",
+                                p.phases.empty() ? p.initial_schema : p.phases.back().schema));
   if (c.not_null && !c.has_default && !c.down_sql) {
     // unreachable: rejected above
   }
   auto contract =
-      mig_phase(phase_kind::contract, "drop " + t + "." + c.column, "", {"A1"}, "",
-                rollback_kind::impossible, "every value of " + t + "." + c.column, {optional});
-  mig_mark_point_of_no_return(contract, "drop " + t + "." + c.column, b,
-                              trigger_drop +
-                                  "-- relkit:allow ban-drop-column (acknowledged point of no "
-                                  "return)\nALTER TABLE " +
-                                  t + " DROP COLUMN IF EXISTS " + c.column + ";\n");
+      make_phase(phase_kind::contract, "drop " + t + "." + c.column, "", {"A1"}, "",
+                 rollback_kind::impossible, "every value of " + t + "." + c.column, {optional});
+  mark_point_of_no_return(contract, "drop " + t + "." + c.column, b,
+                          trigger_drop +
+                              "-- relkit:allow ban-drop-column (acknowledged point of no "
+                              "return)\nALTER TABLE " +
+                              t + " DROP COLUMN IF EXISTS " + c.column + ";\n");
   p.phases.push_back(std::move(contract));
   return p;
 }
+}  // namespace detail
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/detail/plan_columns.hpp ----
+// ---- begin relkit/migrations/detail/plan_tables.hpp ----
+// Plans for table-level changes: rename_table, split_column, add_index,
+// add_foreign_key, add_check, add_unique.
 
-inline relkit::result<migration_plan> plan_for(const rename_table& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.from)) return *e;
-  if (auto e = detail::mig_check_column(c.to)) return *e;
-  if (detail::mig_base(c.from) == c.to) {
-    return mig_error(errc::same_name, "rename_table " + c.from + " to itself");
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+namespace detail {
+
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const rename_table& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.from)) return *e;
+  if (auto e = check_column(c.to, "table name")) return *e;
+  if (base_name(c.from) == c.to) {
+    return plan_error(
+        errc::same_name,
+        relkit::error_args().with_token(c.from).with_text("rename_table").with_text2("to itself"));
   }
   const std::string dot = c.from.find('.') == std::string::npos
                               ? std::string()
@@ -12796,49 +14070,49 @@ inline relkit::result<migration_plan> plan_for(const rename_table& c, const mig_
   migration_plan p;
   p.summary = "rename table " + c.from + " to " + to;
   p.apps.push_back(
-      mig_app("A0", "uses " + c.from, {old_rel}, b.read(c.from, ""), false,
-              {"INSERT INTO " + c.from + " DEFAULT VALUES",
-               "UPDATE " + c.from + " SET " + k + " = " + k + b.min_key_where(c.from)}));
-  p.apps.push_back(mig_app("A1", "uses " + to, {new_rel}, b.read(to, ""), false,
-                           {"INSERT INTO " + to + " DEFAULT VALUES",
-                            "UPDATE " + to + " SET " + k + " = " + k + b.min_key_where(to)}));
+      make_app("A0", "uses " + c.from, {old_rel}, b.read(c.from, ""), false,
+               {"INSERT INTO " + c.from + " DEFAULT VALUES",
+                "UPDATE " + c.from + " SET " + k + " = " + k + b.min_key_where(c.from)}));
+  p.apps.push_back(make_app("A1", "uses " + to, {new_rel}, b.read(to, ""), false,
+                            {"INSERT INTO " + to + " DEFAULT VALUES",
+                             "UPDATE " + to + " SET " + k + " = " + k + b.min_key_where(to)}));
   p.initial_schema = {old_rel};
   const std::string view = "CREATE VIEW " + c.from + " AS SELECT * FROM " + to + ";\n";
-  auto expand = mig_phase(
+  auto expand = make_phase(
       phase_kind::expand, "rename the table and keep an updatable view under the old name",
       b.txn("ALTER TABLE " + c.from + " RENAME TO " + c.to +
             "; -- relkit:allow renaming-table (old name stays as a view)\n" + view),
       {"A0"},
       b.txn("DROP VIEW IF EXISTS " + c.from + ";\nALTER TABLE " + to + " RENAME TO " +
-            detail::mig_base(c.from) + "; -- relkit:allow renaming-table (rollback)\n"),
+            base_name(c.from) + "; -- relkit:allow renaming-table (rollback)\n"),
       rollback_kind::lossless, "", {old_rel, new_rel});
   expand.note = "The view lists the columns as of this phase; add no column before the contract.";
   p.phases.push_back(std::move(expand));
-  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A1, which uses " + to, "",
-                               {"A0", "A1"}, "", rollback_kind::lossless, "", {old_rel, new_rel}));
-  p.phases.push_back(mig_phase(phase_kind::contract, "drop the view " + c.from,
-                               b.txn("DROP VIEW IF EXISTS " + c.from + ";\n"), {"A1"}, b.txn(view),
-                               rollback_kind::lossless, "", {new_rel}));
+  p.phases.push_back(make_phase(phase_kind::switch_reads, "deploy A1, which uses " + to, "",
+                                {"A0", "A1"}, "", rollback_kind::lossless, "", {old_rel, new_rel}));
+  p.phases.push_back(make_phase(phase_kind::contract, "drop the view " + c.from,
+                                b.txn("DROP VIEW IF EXISTS " + c.from + ";\n"), {"A1"}, b.txn(view),
+                                rollback_kind::lossless, "", {new_rel}));
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.column)) return *e;
-  if (auto e = detail::mig_check_table(c.new_table)) return *e;
-  if (auto e = detail::mig_check_column(c.new_key)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const split_column& c,
+                                                             const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.column)) return *e;
+  if (auto e = check_table(c.new_table)) return *e;
+  if (auto e = check_column(c.new_key)) return *e;
   if (c.type.empty()) {
-    return mig_error(errc::missing_type,
-                     "split_column " + c.table + "." + c.column + " needs a type");
+    return plan_error(errc::missing_type,
+                      qualified(c.table, c.column).with_text("split_column").with_text2("a type"));
   }
   if (c.not_null) {
-    return mig_error(errc::not_null_source_column,
-                     "split_column " + c.table + "." + c.column +
-                         " is NOT NULL: plan drop_not_null first, or new-table writers break "
-                         "inserts");
+    return plan_error(errc::not_null_source_column, qualified(c.table, c.column));
   }
   if (c.table == c.new_table) {
-    return mig_error(errc::same_name, "split_column into its own table " + c.table);
+    return plan_error(
+        errc::same_name,
+        qualified(c.table, c.column).with_text("split_column").with_text2("into its own table"));
   }
   const std::string& t = c.table;
   const std::string& n = c.new_table;
@@ -12850,9 +14124,9 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
   const std::string filled = "backfilled " + n + "." + v;
   const std::string optional = "insert without " + t + "." + v;
   const std::string synced = "synced " + t + "." + v + " " + n + "." + v;
-  const std::string fn_old = detail::mig_name("relkit_split_" + detail::mig_base(t) + "_" + v);
-  const std::string fn_new = detail::mig_name("relkit_split_" + detail::mig_base(n) + "_" + v);
-  const std::string trg = detail::mig_name("relkit_split_" + v);
+  const std::string fn_old = truncate_name("relkit_split_" + base_name(t) + "_" + v);
+  const std::string fn_new = truncate_name("relkit_split_" + base_name(n) + "_" + v);
+  const std::string trg = truncate_name("relkit_split_" + v);
   migration_plan p;
   p.summary = "move " + t + "." + v + " into " + n + "(" + nk + ", " + v + ")";
   const std::string read_new = "SELECT o." + k + ", n." + v + " FROM " + t + " o LEFT JOIN " + n +
@@ -12863,13 +14137,13 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
                              v;
   const std::string old_update = "UPDATE " + t + " SET " + v + " = " + v + b.min_key_where(t);
   p.apps.push_back(
-      mig_app("A0", "reads and writes " + t + "." + v, {col}, b.read(t, v), true,
-              {"INSERT INTO " + t + " (" + v + ") SELECT " + v + b.first_row(t), old_update}));
-  p.apps.push_back(mig_app("A1", "reads " + t + "." + v + ", writes both", {col, new_col},
-                           b.read(t, v), true, {old_update, upsert}));
-  p.apps.push_back(mig_app("A2", "reads " + n + "." + v + ", writes both", {col, new_col, filled},
-                           read_new, true, {old_update, upsert}));
-  p.apps.push_back(mig_app(
+      make_app("A0", "reads and writes " + t + "." + v, {col}, b.read(t, v), true,
+               {"INSERT INTO " + t + " (" + v + ") SELECT " + v + b.first_row(t), old_update}));
+  p.apps.push_back(make_app("A1", "reads " + t + "." + v + ", writes both", {col, new_col},
+                            b.read(t, v), true, {old_update, upsert}));
+  p.apps.push_back(make_app("A2", "reads " + n + "." + v + ", writes both", {col, new_col, filled},
+                            read_new, true, {old_update, upsert}));
+  p.apps.push_back(make_app(
       "A3", "reads and writes " + n + "." + v + " only", {new_col, filled, optional}, read_new,
       true,
       {"INSERT INTO " + t + " DEFAULT VALUES",
@@ -12898,7 +14172,7 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
       " AFTER INSERT OR UPDATE ON " + n + " FOR EACH ROW EXECUTE FUNCTION " + fn_new + "();\n";
   const std::string drop_triggers = "DROP TRIGGER IF EXISTS " + trg + " ON " + t +
                                     ";\nDROP FUNCTION IF EXISTS " + fn_old + "();\n";
-  p.phases.push_back(mig_phase(
+  p.phases.push_back(make_phase(
       phase_kind::expand, "create " + n + " and sync it with " + t + "." + v + " both ways",
       b.txn("CREATE TABLE IF NOT EXISTS " + n + " (\n  " + nk + " " +
             "bigint PRIMARY KEY REFERENCES " + t + " (" + k + ") ON DELETE CASCADE,\n  " + v + " " +
@@ -12909,7 +14183,7 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
       rollback_kind::lossless, "", {col, optional, new_col, synced}));
   p.phases.front().note = "The key column " + n + "." + nk + " is bigint; " + t + "." + k +
                           " must be bigint (or change it in the SQL).";
-  auto fill = mig_phase(
+  auto fill = make_phase(
       phase_kind::backfill, "copy " + t + "." + v + " into " + n + " in batches",
       b.backfill(t,
                  [&](const std::string& range) {
@@ -12919,18 +14193,18 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
       {"A0", "A1"}, "", rollback_kind::lossless, "", {col, optional, new_col, synced, filled});
   fill.note = "Idempotent: rows already in " + n + " are skipped.";
   p.phases.push_back(fill);
-  p.phases.push_back(mig_phase(phase_kind::switch_reads, "deploy A2, which reads " + n + "." + v,
-                               "", {"A1", "A2"}, "", rollback_kind::lossless, "", fill.schema));
+  p.phases.push_back(make_phase(phase_kind::switch_reads, "deploy A2, which reads " + n + "." + v,
+                                "", {"A1", "A2"}, "", rollback_kind::lossless, "", fill.schema));
   p.phases.push_back(
-      mig_phase(phase_kind::stop_old_writes,
-                "deploy A3, which writes only " + n + "; the trigger still fills " + t + "." + v,
-                "", {"A2", "A3"}, "", rollback_kind::lossless, "", fill.schema));
+      make_phase(phase_kind::stop_old_writes,
+                 "deploy A3, which writes only " + n + "; the trigger still fills " + t + "." + v,
+                 "", {"A2", "A3"}, "", rollback_kind::lossless, "", fill.schema));
   auto contract =
-      mig_phase(phase_kind::contract, "drop the triggers and " + t + "." + v, "", {"A3"}, "",
-                rollback_kind::impossible,
-                "column " + t + "." + v + "; re-adding it needs a fresh backfill from " + n,
-                {new_col, filled, optional});
-  mig_mark_point_of_no_return(
+      make_phase(phase_kind::contract, "drop the triggers and " + t + "." + v, "", {"A3"}, "",
+                 rollback_kind::impossible,
+                 "column " + t + "." + v + "; re-adding it needs a fresh backfill from " + n,
+                 {new_col, filled, optional});
+  mark_point_of_no_return(
       contract, "drop " + t + "." + v, b,
       drop_triggers + "DROP TRIGGER IF EXISTS " + trg + " ON " + n + ";\nDROP FUNCTION IF EXISTS " +
           fn_new + "();\n-- relkit:allow ban-drop-column (acknowledged point of no return)\n" +
@@ -12939,43 +14213,42 @@ inline relkit::result<migration_plan> plan_for(const split_column& c, const mig_
   return p;
 }
 
-inline std::optional<relkit::error> check_columns(const std::string& table,
-                                                  const std::vector<std::string>& columns) {
-  if (auto e = detail::mig_check_table(table)) return e;
+[[nodiscard]] inline std::optional<relkit::error> check_columns(
+    const std::string& table, const std::vector<std::string>& columns) {
+  if (auto e = check_table(table)) return e;
   if (columns.empty()) {
-    return mig_error(errc::empty_column_list, "no columns given for " + table);
+    return plan_error(errc::empty_column_list, relkit::error_args().with_token(table));
   }
   for (const auto& col : columns) {
-    if (auto e = detail::mig_check_column(col)) return e;
+    if (auto e = check_column(col)) return e;
   }
   return std::nullopt;
 }
 
-inline migration_plan unchanged_app_plan(const std::string& table, const mig_builder& b,
-                                         std::string summary) {
+[[nodiscard]] inline migration_plan unchanged_app_plan(const std::string& table, const builder& b,
+                                                       std::string summary) {
   migration_plan p;
   p.summary = std::move(summary);
   const std::string& k = b.options.key_column;
-  p.apps.push_back(mig_app("A0", "the running app, unchanged", {"relation " + table},
-                           b.read(table, ""), false,
-                           {"UPDATE " + table + " SET " + k + " = " + k + b.min_key_where(table)}));
+  p.apps.push_back(
+      make_app("A0", "the running app, unchanged", {"relation " + table}, b.read(table, ""), false,
+               {"UPDATE " + table + " SET " + k + " = " + k + b.min_key_where(table)}));
   p.initial_schema = {"relation " + table};
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const add_index& c, const mig_builder& b) {
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const add_index& c, const builder& b) {
   if (auto e = check_columns(c.table, c.columns)) return *e;
-  const std::string name =
-      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "idx") : c.name;
-  if (auto e = detail::mig_check_column(name)) return *e;
+  const std::string name = c.name.empty() ? default_name(c.table, c.columns, "idx") : c.name;
+  if (auto e = check_column(name, "index name")) return *e;
   migration_plan p = unchanged_app_plan(
       c.table, b, std::string("add ") + (c.unique ? "unique " : "") + "index " + name);
-  auto ph = mig_phase(phase_kind::expand, "build the index concurrently",
-                      b.lock() + "CREATE " + (c.unique ? "UNIQUE " : "") +
-                          "INDEX CONCURRENTLY IF NOT EXISTS " + name + " ON " + c.table + " (" +
-                          detail::mig_join(c.columns, ", ") + ");\n",
-                      {"A0"}, b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
-                      rollback_kind::lossless, "", p.initial_schema);
+  auto ph = make_phase(phase_kind::expand, "build the index concurrently",
+                       b.lock() + "CREATE " + (c.unique ? "UNIQUE " : "") +
+                           "INDEX CONCURRENTLY IF NOT EXISTS " + name + " ON " + c.table + " (" +
+                           join_list(c.columns, ", ") + ");\n",
+                       {"A0"}, b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                       rollback_kind::lossless, "", p.initial_schema);
   ph.note =
       "Runs outside a transaction. A failed build leaves an INVALID index: drop it "
       "(the rollback) and run again.";
@@ -12983,35 +14256,36 @@ inline relkit::result<migration_plan> plan_for(const add_index& c, const mig_bui
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const add_foreign_key& c, const mig_builder& b) {
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const add_foreign_key& c,
+                                                             const builder& b) {
   if (auto e = check_columns(c.table, c.columns)) return *e;
   if (auto e = check_columns(c.references_table, c.references_columns)) return *e;
-  const std::string name =
-      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "fkey") : c.name;
-  if (auto e = detail::mig_check_column(name)) return *e;
+  const std::string name = c.name.empty() ? default_name(c.table, c.columns, "fkey") : c.name;
+  if (auto e = check_column(name, "constraint name")) return *e;
   migration_plan p = unchanged_app_plan(c.table, b, "add foreign key " + name);
   const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name +
                           ";\nALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
-                          " FOREIGN KEY (" + detail::mig_join(c.columns, ", ") + ") REFERENCES " +
-                          c.references_table + " (" + detail::mig_join(c.references_columns, ", ") +
+                          " FOREIGN KEY (" + join_list(c.columns, ", ") + ") REFERENCES " +
+                          c.references_table + " (" + join_list(c.references_columns, ", ") +
                           ") NOT VALID;\n";
   const std::string drop = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n";
-  p.phases.push_back(mig_phase(phase_kind::expand, "add the foreign key NOT VALID (new rows only)",
-                               b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
-                               p.initial_schema));
+  p.phases.push_back(make_phase(phase_kind::expand, "add the foreign key NOT VALID (new rows only)",
+                                b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
+                                p.initial_schema));
   p.phases.push_back(
-      mig_phase(phase_kind::validate, "validate existing rows",
-                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + name + ";\n",
-                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+      make_phase(phase_kind::validate, "validate existing rows",
+                 b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + name + ";\n",
+                 {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
   p.phases.back().note = "VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on.";
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const add_check& c, const mig_builder& b) {
-  if (auto e = detail::mig_check_table(c.table)) return *e;
-  if (auto e = detail::mig_check_column(c.name)) return *e;
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const add_check& c, const builder& b) {
+  if (auto e = check_table(c.table)) return *e;
+  if (auto e = check_column(c.name, "constraint name")) return *e;
   if (c.expression.empty()) {
-    return mig_error(errc::empty_expression, "empty check expression for " + c.name);
+    return plan_error(errc::empty_expression,
+                      relkit::error_args().with_token(c.name).with_text("check expression"));
   }
   migration_plan p = unchanged_app_plan(c.table, b, "add check constraint " + c.name);
   const std::string add = "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name +
@@ -13019,88 +14293,164 @@ inline relkit::result<migration_plan> plan_for(const add_check& c, const mig_bui
                           c.expression + ") NOT VALID;\n";
   const std::string drop =
       "ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + c.name + ";\n";
-  p.phases.push_back(mig_phase(phase_kind::expand, "add the check NOT VALID (new rows only)",
-                               b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
-                               p.initial_schema));
+  p.phases.push_back(make_phase(phase_kind::expand, "add the check NOT VALID (new rows only)",
+                                b.txn(add), {"A0"}, b.txn(drop), rollback_kind::lossless, "",
+                                p.initial_schema));
   p.phases.push_back(
-      mig_phase(phase_kind::validate, "validate existing rows",
-                b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + c.name + ";\n",
-                {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
+      make_phase(phase_kind::validate, "validate existing rows",
+                 b.lock() + "ALTER TABLE " + c.table + " VALIDATE CONSTRAINT " + c.name + ";\n",
+                 {"A0"}, b.txn(add), rollback_kind::lossless, "", p.initial_schema));
   return p;
 }
 
-inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_builder& b) {
+[[nodiscard]] inline relkit::result<migration_plan> plan_for(const add_unique& c,
+                                                             const builder& b) {
   if (auto e = check_columns(c.table, c.columns)) return *e;
-  const std::string name =
-      c.name.empty() ? detail::mig_index_name(c.table, c.columns, "key") : c.name;
-  if (auto e = detail::mig_check_column(name)) return *e;
+  const std::string name = c.name.empty() ? default_name(c.table, c.columns, "key") : c.name;
+  if (auto e = check_column(name, "constraint name")) return *e;
   migration_plan p = unchanged_app_plan(c.table, b, "add unique constraint " + name);
   const std::string index = b.lock() + "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + name +
-                            " ON " + c.table + " (" + detail::mig_join(c.columns, ", ") + ");\n";
-  p.phases.push_back(mig_phase(phase_kind::expand, "build the unique index concurrently", index,
-                               {"A0"},
-                               b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
-                               rollback_kind::lossless, "", p.initial_schema));
+                            " ON " + c.table + " (" + join_list(c.columns, ", ") + ");\n";
+  p.phases.push_back(make_phase(phase_kind::expand, "build the unique index concurrently", index,
+                                {"A0"},
+                                b.lock() + "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";\n",
+                                rollback_kind::lossless, "", p.initial_schema));
   p.phases.back().note =
       "A failed build leaves an INVALID index: drop it (the rollback) and run "
       "again.";
   p.phases.push_back(
-      mig_phase(phase_kind::validate, "attach the index as the constraint",
-                b.txn("ALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
-                      " UNIQUE USING INDEX " + name + ";\n"),
-                {"A0"},
-                b.txn("ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n") +
-                    index.substr(b.lock().size()),
-                rollback_kind::lossless, "", p.initial_schema));
+      make_phase(phase_kind::validate, "attach the index as the constraint",
+                 b.txn("ALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+                       " UNIQUE USING INDEX " + name + ";\n"),
+                 {"A0"},
+                 b.txn("ALTER TABLE " + c.table + " DROP CONSTRAINT IF EXISTS " + name + ";\n") +
+                     index.substr(b.lock().size()),
+                 rollback_kind::lossless, "", p.initial_schema));
   return p;
 }
 
-}  // namespace planner
+}  // namespace detail
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/detail/plan_tables.hpp ----
 
-// The expand-contract plan for one change, checked against the invariant.
-[[nodiscard]] inline relkit::result<migration_plan> plan(const change& what,
-                                                         const plan_options& options = {}) {
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+inline relkit::result<void> check_invariant(const migration_plan& p) {
+  for (std::size_t k = 0; k < p.phases.size(); ++k) {
+    const std::vector<std::string>& before = k == 0 ? p.initial_schema : p.phases[k - 1].schema;
+    const std::vector<std::string>& after = p.phases[k].schema;
+    const auto number = static_cast<std::int64_t>(k + 1);
+    for (const std::string& name : p.phases[k].apps) {
+      const app_version* app = nullptr;
+      for (const auto& a : p.apps) {
+        if (a.name == name) app = &a;
+      }
+      if (app == nullptr) {
+        return relkit::error{errc::unknown_app_version, relkit::no_position,
+                             relkit::error_args().with_number(number).with_token(name)};
+      }
+      for (const std::string& need : app->needs) {
+        bool in_before = false;
+        bool in_after = false;
+        for (const auto& fact : before) in_before = in_before || fact == need;
+        for (const auto& fact : after) in_after = in_after || fact == need;
+        if (!in_before || !in_after) {
+          const char* when = in_before ? "after this phase"
+                             : k == 0  ? "before the plan"
+                                       : "after the previous phase";
+          return relkit::error{
+              errc::invariant_violated, relkit::no_position,
+              relkit::error_args().with_number(number).with_token(need).with_text(when)};
+        }
+      }
+    }
+  }
+  return relkit::result<void>();
+}
+
+inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept {
+  if ((err.code != errc::invariant_violated && err.code != errc::unknown_app_version) ||
+      err.args.number() < 1) {
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(err.args.number() - 1);
+}
+
+inline relkit::result<migration_plan> make_plan(const change& what, const plan_options& options) {
   if (options.postgres_major < 11) {
-    return detail::mig_error(
-        errc::unsupported_postgres_version,
-        "PostgreSQL " + std::to_string(options.postgres_major) + " is not supported (11 or later)");
+    return detail::plan_error(errc::unsupported_postgres_version,
+                              relkit::error_args().with_number(options.postgres_major));
   }
-  if (!detail::mig_is_identifier(options.key_column)) {
-    return detail::mig_error(errc::invalid_identifier,
-                             "invalid key column '" + options.key_column + "'");
-  }
+  if (auto e = detail::check_column(options.key_column, "key column name")) return *e;
   if (options.batch_size == 0) {
-    return detail::mig_error(errc::empty_expression, "batch_size must be positive");
+    return detail::plan_error(errc::invalid_batch_size, relkit::error_args());
   }
-  const detail::mig_builder builder{options};
+  const detail::builder build{options};
   relkit::result<migration_plan> out =
-      std::visit([&](const auto& c) { return planner::plan_for(c, builder); }, what);
+      std::visit([&](const auto& c) { return detail::plan_for(c, build); }, what);
   if (!out) return out;
   const relkit::result<void> ok = check_invariant(*out);
   if (!ok) return ok.error();
   return out;
 }
 
-// A Markdown runbook: phases, SQL, allowed apps, rollback, point of no return.
-[[nodiscard]] inline std::string render_runbook(const migration_plan& p) {
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+// ---- end relkit/migrations/impl/plan.hpp ----
+// ---- end relkit/migrations/plan.hpp ----
+// ---- begin relkit/migrations/runbook.hpp ----
+// relkit::migrations::render: a plan as a Markdown runbook for the operator.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+// How render writes a runbook. There is one format today (Markdown); the
+// struct keeps the signature stable when options come.
+struct render_options {
+  friend bool operator==(const render_options&, const render_options&) { return true; }
+  friend bool operator!=(const render_options&, const render_options&) { return false; }
+};
+
+// A Markdown runbook of `plan`: its app versions, a table of the phases, then
+// each phase with its SQL, allowed apps, note, rollback (and what it loses)
+// and, for the point of no return, the acknowledgement to SET first.
+[[nodiscard]] inline std::string render(const migration_plan& plan,
+                                        const render_options& options = render_options());
+
+}  // namespace migrations
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/migrations/impl/runbook.hpp ----
+// Body of relkit/migrations/runbook.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace migrations {
+
+inline std::string render(const migration_plan& p, const render_options&) {
   std::string out = "# Migration: " + p.summary + "\n\n## App versions\n\n";
   for (const auto& a : p.apps) out += "- **" + a.name + "**: " + a.description + "\n";
   out += "\n## Phases\n\n| # | phase | apps | rollback |\n|---|---|---|---|\n";
   for (std::size_t i = 0; i < p.phases.size(); ++i) {
     const phase& ph = p.phases[i];
-    out += "| " + std::to_string(i + 1) + " | " + std::string(to_string(ph.kind)) +
+    out += "| " + std::to_string(i + 1) + " | " + std::string(display_name(ph.kind)) +
            (ph.point_of_no_return ? " (point of no return)" : "") + " | " +
-           detail::mig_join(ph.apps, ", ") + " | " + std::string(to_string(ph.rollback)) + " |\n";
+           detail::join_list(ph.apps, ", ") + " | " + std::string(to_string(ph.rollback)) + " |\n";
   }
   for (std::size_t i = 0; i < p.phases.size(); ++i) {
     const phase& ph = p.phases[i];
-    out += "\n## Phase " + std::to_string(i + 1) + ": " + std::string(to_string(ph.kind)) + ": " +
-           ph.title + "\n\n";
+    out += "\n## Phase " + std::to_string(i + 1) + ": " + std::string(display_name(ph.kind)) +
+           ": " + ph.title + "\n\n";
     if (ph.point_of_no_return) {
       out += "**Point of no return.** Acknowledge first: `SET relkit.acknowledge = '" +
              ph.acknowledgement + "';`\n\n";
     }
-    out += "Apps allowed: " + detail::mig_join(ph.apps, ", ") + "\n\n";
+    out += "Apps allowed: " + detail::join_list(ph.apps, ", ") + "\n\n";
     if (ph.sql.empty()) {
       out += "No SQL: a deploy step.\n\n";
     } else {
@@ -13125,7 +14475,8 @@ inline relkit::result<migration_plan> plan_for(const add_unique& c, const mig_bu
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
-// ---- end relkit/migrations/plan.hpp ----
+// ---- end relkit/migrations/impl/runbook.hpp ----
+// ---- end relkit/migrations/runbook.hpp ----
 // ---- end relkit/migrations.hpp ----
 // ---- begin relkit/rollout.hpp ----
 // relkit::rollout: canary, blue-green and progressive (Flagger-style) rollouts
@@ -13133,13 +14484,28 @@ RELKIT_NAMESPACE_END
 //   transition t = advance(plan, state, event);
 // gives the next state and the actions a controller must take. Nothing here
 // reads a clock: every event carries the time it happened.
+//
+// Pieces: rollout/analysis.hpp (Argo analysis runs), rollout/kayenta.hpp
+// (Kayenta score and judge), rollout/plan.hpp (specs, make_plan),
+// rollout/state.hpp (state, its text form), rollout/event.hpp,
+// rollout/action.hpp, rollout/advance.hpp (the state machine), rollout/error.hpp (errors).
+
+// ---- begin relkit/rollout/action.hpp ----
+// relkit::rollout actions: what the state machine asks a controller to do.
+
+
+// ---- begin relkit/rollout/plan.hpp ----
+// relkit::rollout plans: canary steps (Argo), blue-green (Argo) and
+// progressive (Flagger) specs, validated once into a plan by make_plan.
+
+
+// ---- begin relkit/rollout/analysis.hpp ----
+// relkit::rollout analysis: Argo AnalysisRun arithmetic (measurements,
+// metric limits, the run's phase) and the analyses a plan runs.
 
 
 
 RELKIT_NAMESPACE_BEGIN
-
-// ---- analysis: Argo AnalysisRun and Kayenta judge arithmetic ---------------
-
 namespace rollout {
 
 // One measurement of one metric, as Argo classifies it.
@@ -13155,36 +14521,57 @@ enum class analysis_phase : std::uint8_t {
   error
 };
 
+namespace detail {
+inline constexpr relkit::detail::enum_name<measurement> measurement_names[] = {
+    {measurement::successful, "successful"},
+    {measurement::failed, "failed"},
+    {measurement::inconclusive, "inconclusive"},
+    {measurement::error, "error"},
+};
+inline constexpr relkit::detail::enum_name<measurement> measurement_wire_names[] = {
+    {measurement::successful, "Successful"},
+    {measurement::failed, "Failed"},
+    {measurement::inconclusive, "Inconclusive"},
+    {measurement::error, "Error"},
+};
+inline constexpr relkit::detail::enum_name<analysis_phase> analysis_phase_names[] = {
+    {analysis_phase::pending, "pending"},           {analysis_phase::running, "running"},
+    {analysis_phase::successful, "successful"},     {analysis_phase::failed, "failed"},
+    {analysis_phase::inconclusive, "inconclusive"}, {analysis_phase::error, "error"},
+};
+inline constexpr relkit::detail::enum_name<analysis_phase> analysis_phase_wire_names[] = {
+    {analysis_phase::pending, "Pending"},           {analysis_phase::running, "Running"},
+    {analysis_phase::successful, "Successful"},     {analysis_phase::failed, "Failed"},
+    {analysis_phase::inconclusive, "Inconclusive"}, {analysis_phase::error, "Error"},
+};
+}  // namespace detail
+
+// "successful", "failed", "inconclusive", "error"; "unknown" outside the enum.
 [[nodiscard]] constexpr std::string_view to_string(measurement m) noexcept {
-  switch (m) {
-    case measurement::successful:
-      return "Successful";
-    case measurement::failed:
-      return "Failed";
-    case measurement::inconclusive:
-      return "Inconclusive";
-    case measurement::error:
-      return "Error";
-  }
-  return "?";
+  return relkit::detail::enum_to_string(detail::measurement_names, m);
+}
+// The inverse of to_string(measurement).
+[[nodiscard]] constexpr std::optional<measurement> parse_measurement(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::measurement_names, text);
+}
+// Argo's name on the wire: "Successful", "Failed", "Inconclusive", "Error".
+[[nodiscard]] constexpr std::string_view wire_name(measurement m) noexcept {
+  return relkit::detail::enum_to_string(detail::measurement_wire_names, m);
 }
 
+// "pending", "running", ... (the state text's spelling); "unknown" outside the enum.
 [[nodiscard]] constexpr std::string_view to_string(analysis_phase p) noexcept {
-  switch (p) {
-    case analysis_phase::pending:
-      return "Pending";
-    case analysis_phase::running:
-      return "Running";
-    case analysis_phase::successful:
-      return "Successful";
-    case analysis_phase::failed:
-      return "Failed";
-    case analysis_phase::inconclusive:
-      return "Inconclusive";
-    case analysis_phase::error:
-      return "Error";
-  }
-  return "?";
+  return relkit::detail::enum_to_string(detail::analysis_phase_names, p);
+}
+// The inverse of to_string(analysis_phase).
+[[nodiscard]] constexpr std::optional<analysis_phase> parse_analysis_phase(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::analysis_phase_names, text);
+}
+// Argo's AnalysisPhase on the wire: "Pending", "Running", "Successful", ...
+[[nodiscard]] constexpr std::string_view wire_name(analysis_phase p) noexcept {
+  return relkit::detail::enum_to_string(detail::analysis_phase_wire_names, p);
 }
 
 [[nodiscard]] constexpr bool is_completed(analysis_phase p) noexcept {
@@ -13241,6 +14628,14 @@ struct metric {
   std::int32_t consecutive_error_limit = 4;
   std::int32_t consecutive_success_limit = 0;  // 0: off
   bool dry_run = false;                        // never affects the run's phase
+
+  friend bool operator==(const metric& a, const metric& b) {
+    return a.name == b.name && a.count == b.count && a.interval == b.interval &&
+           a.failure_limit == b.failure_limit && a.inconclusive_limit == b.inconclusive_limit &&
+           a.consecutive_error_limit == b.consecutive_error_limit &&
+           a.consecutive_success_limit == b.consecutive_success_limit && a.dry_run == b.dry_run;
+  }
+  friend bool operator!=(const metric& a, const metric& b) { return !(a == b); }
 };
 
 // Kayenta's thresholds for a judged analysis over `intervals` scores.
@@ -13248,16 +14643,27 @@ struct judge {
   double marginal = 75;
   double pass = 95;
   std::uint32_t intervals = 1;
+
+  friend bool operator==(const judge& a, const judge& b) {
+    return a.marginal == b.marginal && a.pass == b.pass && a.intervals == b.intervals;
+  }
+  friend bool operator!=(const judge& a, const judge& b) { return !(a == b); }
 };
 
 enum class analysis_kind : std::uint8_t { argo, kayenta };
 
 // An analysis is either Argo metrics or a Kayenta judge over canary scores.
-struct analysis {
+struct analysis_spec {
   std::string name;
   analysis_kind kind = analysis_kind::argo;
   std::vector<metric> metrics;  // argo
   judge thresholds;             // kayenta
+
+  friend bool operator==(const analysis_spec& a, const analysis_spec& b) {
+    return a.name == b.name && a.kind == b.kind && a.metrics == b.metrics &&
+           a.thresholds == b.thresholds;
+  }
+  friend bool operator!=(const analysis_spec& a, const analysis_spec& b) { return !(a == b); }
 };
 
 // Counters of one metric, as Argo's MetricResult keeps them. They saturate at
@@ -13302,19 +14708,16 @@ struct run_status {
   friend bool operator!=(const run_status& a, const run_status& b) noexcept { return !(a == b); }
 };
 
-}  // namespace rollout
 namespace detail {
-constexpr std::uint16_t rollout_saturating_increment(std::uint16_t v) noexcept {
+[[nodiscard]] constexpr std::uint16_t saturating_increment(std::uint16_t v) noexcept {
   return v == UINT16_MAX ? v : static_cast<std::uint16_t>(v + 1);
 }
 }  // namespace detail
-namespace rollout {
 
 // Adds one measurement to a metric's counters (Argo: errors do not count
 // towards `count`; any non-error resets the consecutive-error counter).
 [[nodiscard]] constexpr metric_status record(metric_status s, measurement m) noexcept {
-  using relkit::detail::rollout_saturating_increment;
-  const auto saturating_increment = [](std::uint16_t v) { return rollout_saturating_increment(v); };
+  using detail::saturating_increment;
   if (m == measurement::error) {
     s.error = saturating_increment(s.error);
     s.consecutive_error = saturating_increment(s.consecutive_error);
@@ -13375,9 +14778,15 @@ struct dry_run_summary {
   std::uint32_t failed = 0;
   std::uint32_t inconclusive = 0;
   std::uint32_t error = 0;
+
+  friend bool operator==(const dry_run_summary& a, const dry_run_summary& b) {
+    return a.count == b.count && a.successful == b.successful && a.failed == b.failed &&
+           a.inconclusive == b.inconclusive && a.error == b.error;
+  }
+  friend bool operator!=(const dry_run_summary& a, const dry_run_summary& b) { return !(a == b); }
 };
 
-[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis& a,
+[[nodiscard]] inline dry_run_summary summarize_dry_run(const analysis_spec& a,
                                                        const run_status& run) noexcept {
   dry_run_summary summary;
   for (std::size_t i = 0; i < a.metrics.size() && i < run.metric_count; ++i) {
@@ -13407,7 +14816,7 @@ struct dry_run_summary {
 // ends Failed, Error or Inconclusive terminates the run (the rest are assessed
 // as terminated); the run's phase is the worst non-dry-run metric phase once
 // every metric is complete.
-[[nodiscard]] inline run_status settle(const analysis& a, run_status run,
+[[nodiscard]] inline run_status settle(const analysis_spec& a, run_status run,
                                        bool terminating = false) noexcept {
   const std::size_t n = run.metric_count;
   for (std::size_t i = 0; i < n && i < a.metrics.size(); ++i) {
@@ -13433,7 +14842,7 @@ struct dry_run_summary {
 }
 
 // A fresh run of `a`: every metric pending, the run running.
-[[nodiscard]] inline run_status start_run(const analysis& a) noexcept {
+[[nodiscard]] inline run_status start_run(const analysis_spec& a) noexcept {
   run_status run;
   run.phase = analysis_phase::running;
   if (a.kind == analysis_kind::argo) {
@@ -13443,101 +14852,27 @@ struct dry_run_summary {
   return run;
 }
 
-// ---- Kayenta ---------------------------------------------------------------
-
-// A metric's classification by the canary judge (Mann-Whitney is the caller's).
-enum class classification : std::uint8_t { pass, high, low, nodata, nodata_fail };
-
-struct classified_metric {
-  std::string_view group;
-  classification result = classification::pass;
-  bool critical = false;
-};
-
-struct score_group {
-  std::string_view name;
-  std::optional<double> weight;  // unset: shares 100 - sum(weights) equally
-};
-
-enum class verdict : std::uint8_t { pass, marginal, fail };
-
-[[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
-  return v == verdict::pass ? "pass" : v == verdict::marginal ? "marginal" : "fail";
-}
-
-// NetflixACAJudge's weighted-sum score, rounded to 2 decimals: per group
-// pass / (pass + high + low + nodata_fail) x 100 (100 when nothing is
-// classifiable), summed by weight; any critical metric not Pass, or >= 50%
-// of metrics Nodata, scores 0.
-[[nodiscard]] inline double kayenta_score(const std::vector<score_group>& groups,
-                                          const std::vector<classified_metric>& metrics) noexcept {
-  std::size_t nodata = 0;
-  for (const auto& m : metrics) {
-    if (m.critical && m.result != classification::pass) return 0.0;
-    if (m.result == classification::nodata) ++nodata;
-  }
-  if (!metrics.empty() && nodata * 2 >= metrics.size()) return 0.0;
-  double fixed = 0;
-  std::size_t unweighted = 0;
-  for (const auto& g : groups) {
-    if (g.weight) {
-      fixed += *g.weight;
-    } else {
-      ++unweighted;
-    }
-  }
-  const double share = unweighted == 0 ? 0.0 : (100.0 - fixed) / static_cast<double>(unweighted);
-  double total = 0;
-  for (const auto& g : groups) {
-    std::size_t pass = 0;
-    std::size_t counted = 0;
-    for (const auto& m : metrics) {
-      if (m.group != g.name || m.result == classification::nodata) continue;
-      ++counted;
-      if (m.result == classification::pass) ++pass;
-    }
-    const double group_score =
-        counted == 0 ? 100.0 : static_cast<double>(pass) / static_cast<double>(counted) * 100.0;
-    total += group_score * (g.weight ? *g.weight : share) / 100.0;
-  }
-  // total is within 0..100: round half up to hundredths without <cmath>.
-  return static_cast<double>(static_cast<std::int64_t>(total * 100.0 + 0.5)) / 100.0;
-}
-
-// One run: score >= pass is pass, >= marginal is marginal, else fail.
-[[nodiscard]] constexpr verdict judge_score(double score, const judge& j) noexcept {
-  return score >= j.pass ? verdict::pass : score >= j.marginal ? verdict::marginal : verdict::fail;
-}
-
-// Over several intervals: an intermediate score <= marginal stops at once
-// (fail); the last score must be >= pass; no scores at all fail.
-[[nodiscard]] inline verdict judge_intervals(const std::vector<double>& scores,
-                                             const judge& j) noexcept {
-  if (scores.empty()) return verdict::fail;
-  for (std::size_t i = 0; i + 1 < scores.size(); ++i) {
-    if (scores[i] <= j.marginal) return verdict::fail;
-  }
-  return scores.back() >= j.pass ? verdict::pass : verdict::fail;
-}
-
 }  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/analysis.hpp ----
+// ---- begin relkit/rollout/error.hpp ----
+// relkit::rollout errors: the "rollout" error domain.
 
+
+RELKIT_NAMESPACE_BEGIN
 namespace rollout {
-
-using time_point = std::chrono::system_clock::time_point;
-using seconds = std::chrono::seconds;
 
 // ---- errors -------------------------------------------------------------------
 
 enum class errc {
-  empty_plan = 1,       // no steps / no weights
+  empty_plan = 1,       // no steps / too many steps
   weight_out_of_range,  // a weight outside 0..100 (or 1..100 where 0 makes no sense)
   bad_step_weights,     // progressive step_weights not strictly increasing
   analysis_without_metrics,
   too_many_metrics,     // more than max_metrics
   bad_limit,            // a limit below its minimum
-  bad_count,            // count 0
-  bad_duration,         // a negative duration
+  bad_count,            // count 0 or above 65535
+  bad_duration,         // a negative (or zero where it must be positive) duration
   bad_thresholds,       // kayenta: not 0 <= marginal <= pass <= 100, or intervals 0
   bad_background_span,  // background analysis outside the steps
   bad_state_format,     // state text: syntax
@@ -13545,42 +14880,48 @@ enum class errc {
   state_mismatch,       // state text: does not fit this plan
 };
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::empty_plan:
-      return "empty_plan";
-    case errc::weight_out_of_range:
-      return "weight_out_of_range";
-    case errc::bad_step_weights:
-      return "bad_step_weights";
-    case errc::analysis_without_metrics:
-      return "analysis_without_metrics";
-    case errc::too_many_metrics:
-      return "too_many_metrics";
-    case errc::bad_limit:
-      return "bad_limit";
-    case errc::bad_count:
-      return "bad_count";
-    case errc::bad_duration:
-      return "bad_duration";
-    case errc::bad_thresholds:
-      return "bad_thresholds";
-    case errc::bad_background_span:
-      return "bad_background_span";
-    case errc::bad_state_format:
-      return "bad_state_format";
-    case errc::state_version:
-      return "state_version";
-    case errc::state_mismatch:
-      return "state_mismatch";
-  }
-  return "unknown";
+// Plan errors (make_plan) are about values built in code: their position is
+// relkit::no_position, and a step index is the message's {number}. State text
+// errors (parse_state) carry the byte position in the text.
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::empty_plan, "empty_plan", "{text}"},
+    {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
+    {errc::bad_step_weights, "bad_step_weights",
+     "step weights must increase: {number2} at index {number}"},
+    {errc::analysis_without_metrics, "analysis_without_metrics",
+     "analysis \"{token}\" in step {number} has no metrics"},
+    {errc::too_many_metrics, "too_many_metrics",
+     "analysis \"{token}\" in step {number} has more than {number2} metrics"},
+    {errc::bad_limit, "bad_limit", "{text}{token}"},
+    {errc::bad_count, "bad_count",
+     "metric \"{token}\" in step {number} has count {number2} (1..65535)"},
+    {errc::bad_duration, "bad_duration", "{text}{token}"},
+    {errc::bad_thresholds, "bad_thresholds",
+     "analysis \"{token}\" in step {number} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
+    {errc::bad_background_span, "bad_background_span",
+     "background analysis span from step {number} is outside the steps"},
+    {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
+    {errc::state_version, "state_version", "state format version {token} is not {number}"},
+    {errc::state_mismatch, "state_mismatch", "{text}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("rollout");
+}  // namespace detail
+[[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
 }
 
-inline constexpr relkit::error_domain error_domain{"rollout", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/error.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+// The instant type of every relkit component (relkit/time.hpp).
+using relkit::time_point;
+using seconds = std::chrono::seconds;
 
 // ---- plans --------------------------------------------------------------------
 
@@ -13591,7 +14932,13 @@ struct step {
   step_kind kind = step_kind::set_weight;
   std::int32_t weight = 0;          // set_weight
   std::optional<seconds> duration;  // pause: unset waits for promote
-  rollout::analysis analysis;       // analysis (inline, blocks the step)
+  rollout::analysis_spec analysis;  // analysis (inline, blocks the step)
+
+  friend bool operator==(const step& a, const step& b) {
+    return a.kind == b.kind && a.weight == b.weight && a.duration == b.duration &&
+           a.analysis == b.analysis;
+  }
+  friend bool operator!=(const step& a, const step& b) { return !(a == b); }
 };
 
 namespace steps {
@@ -13612,7 +14959,7 @@ namespace steps {
   s.kind = step_kind::pause;
   return s;
 }
-[[nodiscard]] inline step analyze(rollout::analysis a) {
+[[nodiscard]] inline step analyze(rollout::analysis_spec a) {
   step s;
   s.kind = step_kind::analysis;
   s.analysis = std::move(a);
@@ -13622,32 +14969,60 @@ namespace steps {
 
 // Argo's canary.analysis: runs while the step index is in [first_step, end_step).
 struct background_analysis {
-  rollout::analysis analysis;
+  rollout::analysis_spec analysis;
   std::size_t first_step = 0;
   std::optional<std::size_t> end_step;  // unset: until the steps finish
+
+  friend bool operator==(const background_analysis& a, const background_analysis& b) {
+    return a.analysis == b.analysis && a.first_step == b.first_step && a.end_step == b.end_step;
+  }
+  friend bool operator!=(const background_analysis& a, const background_analysis& b) {
+    return !(a == b);
+  }
 };
 
 // Settings every strategy shares (Argo's defaults).
-struct options {
+struct settings {
   seconds progress_deadline{600};  // time progressing without progress; paused time not counted
   bool progress_deadline_abort = false;
   seconds scale_down_delay{30};        // old stable kept after promotion (instant rollback)
   seconds abort_scale_down_delay{30};  // canary kept after an abort
+
+  friend bool operator==(const settings& a, const settings& b) {
+    return a.progress_deadline == b.progress_deadline &&
+           a.progress_deadline_abort == b.progress_deadline_abort &&
+           a.scale_down_delay == b.scale_down_delay &&
+           a.abort_scale_down_delay == b.abort_scale_down_delay;
+  }
+  friend bool operator!=(const settings& a, const settings& b) { return !(a == b); }
 };
 
 struct canary_spec {
   std::vector<step> steps;
   std::optional<background_analysis> background;
-  rollout::options options;
+  rollout::settings options;
+
+  friend bool operator==(const canary_spec& a, const canary_spec& b) {
+    return a.steps == b.steps && a.background == b.background && a.options == b.options;
+  }
+  friend bool operator!=(const canary_spec& a, const canary_spec& b) { return !(a == b); }
 };
 
 struct blue_green_spec {
-  std::optional<rollout::analysis> pre_promotion;
-  std::optional<rollout::analysis> post_promotion;
+  std::optional<rollout::analysis_spec> pre_promotion;
+  std::optional<rollout::analysis_spec> post_promotion;
   bool auto_promotion = true;
   seconds auto_promotion_delay{0};    // with auto promotion: pause this long before the switch
   std::int32_t preview_replicas = 0;  // 0: full size (informational)
-  rollout::options options;
+  rollout::settings options;
+
+  friend bool operator==(const blue_green_spec& a, const blue_green_spec& b) {
+    return a.pre_promotion == b.pre_promotion && a.post_promotion == b.post_promotion &&
+           a.auto_promotion == b.auto_promotion &&
+           a.auto_promotion_delay == b.auto_promotion_delay &&
+           a.preview_replicas == b.preview_replicas && a.options == b.options;
+  }
+  friend bool operator!=(const blue_green_spec& a, const blue_green_spec& b) { return !(a == b); }
 };
 
 // Flagger's analysis: either step_weight up to max_weight (overshoot allowed:
@@ -13659,19 +15034,38 @@ struct progressive_spec {
   std::uint32_t threshold = 1;  // failed checks that roll back
   seconds interval{60};
   bool confirm_promotion = false;  // wait for `promote` at max weight (confirm-promotion hook)
-  rollout::options options;
+  rollout::settings options;
+
+  friend bool operator==(const progressive_spec& a, const progressive_spec& b) {
+    return a.step_weight == b.step_weight && a.max_weight == b.max_weight &&
+           a.step_weights == b.step_weights && a.threshold == b.threshold &&
+           a.interval == b.interval && a.confirm_promotion == b.confirm_promotion &&
+           a.options == b.options;
+  }
+  friend bool operator!=(const progressive_spec& a, const progressive_spec& b) { return !(a == b); }
 };
 
 enum class strategy : std::uint8_t { canary, blue_green, progressive };
 
+namespace detail {
+inline constexpr relkit::detail::enum_name<strategy> strategy_names[] = {
+    {strategy::canary, "canary"},
+    {strategy::blue_green, "blue_green"},
+    {strategy::progressive, "progressive"}};
+}  // namespace detail
+
+// "canary", "blue_green", "progressive"; "unknown" outside the enum.
 [[nodiscard]] constexpr std::string_view to_string(strategy s) noexcept {
-  return s == strategy::canary       ? "canary"
-         : s == strategy::blue_green ? "blue_green"
-                                     : "progressive";
+  return relkit::detail::enum_to_string(detail::strategy_names, s);
+}
+// The inverse of to_string(strategy).
+[[nodiscard]] constexpr std::optional<strategy> parse_strategy(std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::strategy_names, text);
 }
 
 class plan;
-// Validates a spec into a plan; errors name the offending step (position).
+// Validates a spec into a plan. Errors (relkit/rollout/error.hpp) have
+// relkit::no_position; a step index is the error's args().number().
 // (The template parameter only defers compiling the body until it is used.)
 template <class Unused = void>
 [[nodiscard]] result<plan> make_plan(canary_spec spec);
@@ -13687,7 +15081,7 @@ class plan {
   [[nodiscard]] const canary_spec& canary() const noexcept { return canary_; }
   [[nodiscard]] const blue_green_spec& blue_green() const noexcept { return blue_green_; }
   [[nodiscard]] const progressive_spec& progressive() const noexcept { return progressive_; }
-  [[nodiscard]] const rollout::options& options() const noexcept { return options_; }
+  [[nodiscard]] const rollout::settings& options() const noexcept { return options_; }
   // Progressive: the weights Flagger walks through, in order.
   [[nodiscard]] const std::vector<std::int32_t>& weights() const noexcept { return weights_; }
   // Canary: steps; blue-green: 3 (pre-promotion, promotion pause, post-promotion);
@@ -13711,15 +15105,298 @@ class plan {
   canary_spec canary_;
   blue_green_spec blue_green_;
   progressive_spec progressive_;
-  rollout::options options_;
+  rollout::settings options_;
   std::vector<std::int32_t> weights_;   // progressive: the generated weights
   std::vector<std::int32_t> in_force_;  // weight in force at each step index
   std::uint64_t fingerprint_ = 0;
 };
 
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/rollout/impl/plan.hpp ----
+// relkit::rollout: make_plan and the plan's members (plan validation).
+// Included at the end of relkit/rollout/plan.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+namespace detail {
+
+struct fnv {
+  std::uint64_t hash = 14695981039346656037ULL;
+  void add(std::uint64_t value) noexcept {
+    for (int i = 0; i < 8; ++i) {
+      hash ^= (value >> (8 * i)) & 0xFFu;
+      hash *= 1099511628211ULL;
+    }
+  }
+  void add_analysis(const rollout::analysis_spec& a) noexcept {
+    add(static_cast<std::uint64_t>(a.kind));
+    add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
+  }
+};
+
+// Plan errors are about values built in code: no position; the step index
+// (and the offending value) are arguments of the message.
+inline relkit::error plan_error(rollout::errc code, relkit::error_args args) noexcept {
+  return relkit::error{code, relkit::no_position, args};
+}
+
+// The analysis of step `step` (or the background analysis starting there).
+template <class Unused>
+std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, std::size_t step) {
+  using rollout::errc;
+  const auto where = [&]() {
+    return relkit::error_args{}.with_token(a.name).with_number(static_cast<std::int64_t>(step));
+  };
+  if (a.kind == rollout::analysis_kind::kayenta) {
+    const auto& j = a.thresholds;
+    if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
+      return plan_error(errc::bad_thresholds, where());
+    }
+    return std::nullopt;
+  }
+  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, where());
+  if (a.metrics.size() > rollout::max_metrics) {
+    return plan_error(errc::too_many_metrics, where().with_number2(rollout::max_metrics));
+  }
+  for (const auto& m : a.metrics) {
+    const auto metric = [&]() {
+      return relkit::error_args{}.with_token(m.name).with_number(static_cast<std::int64_t>(step));
+    };
+    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
+        m.consecutive_success_limit < 0) {
+      return plan_error(errc::bad_limit,
+                        metric().with_text("a limit below its minimum in metric "));
+    }
+    if (m.count && (*m.count == 0 || *m.count > 65535)) {
+      return plan_error(errc::bad_count, metric().with_number2(*m.count));
+    }
+    if (m.interval && m.interval->count() <= 0) {
+      return plan_error(errc::bad_duration, metric().with_text("an interval <= 0 in metric "));
+    }
+  }
+  return std::nullopt;
+}
+
+template <class Unused>
+std::optional<relkit::error> check_options(const rollout::settings& o) {
+  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
+      o.abort_scale_down_delay.count() < 0) {
+    return plan_error(
+        rollout::errc::bad_duration,
+        relkit::error_args{}.with_text("progress_deadline <= 0 or a negative scale-down delay"));
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+inline std::size_t plan::step_count() const noexcept {
+  return in_force_.size();
+}
+
+inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
+  if (in_force_.empty()) return 0;
+  return index < in_force_.size() ? in_force_[index] : in_force_.back();
+}
+
+inline void plan::finish() {
+  detail::fnv h;
+  h.add(static_cast<std::uint64_t>(strategy_));
+  in_force_.clear();
+  if (strategy_ == rollout::strategy::canary) {
+    std::int32_t weight = 0;
+    for (const auto& st : canary_.steps) {
+      if (st.kind == step_kind::set_weight) weight = st.weight;
+      in_force_.push_back(weight);
+      h.add(static_cast<std::uint64_t>(st.kind));
+      h.add(static_cast<std::uint64_t>(st.weight));
+      h.add(st.duration ? static_cast<std::uint64_t>(st.duration->count()) : ~0ULL);
+      if (st.kind == step_kind::analysis) h.add_analysis(st.analysis);
+    }
+    h.add(canary_.background ? 1 : 0);
+    if (canary_.background) {
+      h.add(canary_.background->first_step);
+      h.add(canary_.background->end_step ? *canary_.background->end_step : ~0ULL);
+      h.add_analysis(canary_.background->analysis);
+    }
+  } else if (strategy_ == rollout::strategy::blue_green) {
+    in_force_ = {0, 0, 100};
+    h.add(blue_green_.pre_promotion ? 1 : 0);
+    if (blue_green_.pre_promotion) h.add_analysis(*blue_green_.pre_promotion);
+    h.add(blue_green_.post_promotion ? 1 : 0);
+    if (blue_green_.post_promotion) h.add_analysis(*blue_green_.post_promotion);
+    h.add(blue_green_.auto_promotion ? 1 : 0);
+    h.add(static_cast<std::uint64_t>(blue_green_.auto_promotion_delay.count()));
+  } else {
+    in_force_.push_back(0);
+    for (const std::int32_t w : weights_) {
+      in_force_.push_back(w);
+      h.add(static_cast<std::uint64_t>(w));
+    }
+    h.add(progressive_.threshold);
+    h.add(static_cast<std::uint64_t>(progressive_.interval.count()));
+    h.add(progressive_.confirm_promotion ? 1 : 0);
+  }
+  fingerprint_ = h.hash;
+}
+
+template <class Unused>
+result<plan> make_plan(canary_spec spec) {
+  if (spec.steps.empty()) {
+    return detail::plan_error(
+        errc::empty_plan, relkit::error_args{}.with_text("a canary plan needs at least one step"));
+  }
+  if (spec.steps.size() > 100000) {
+    return detail::plan_error(errc::empty_plan, relkit::error_args{}.with_text(
+                                                    "a canary plan has more than 100000 steps"));
+  }
+  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
+    const step& st = spec.steps[i];
+    if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
+      return detail::plan_error(errc::weight_out_of_range,
+                                relkit::error_args{}
+                                    .with_text("the weight of a step")
+                                    .with_text2("0..100")
+                                    .with_number(static_cast<std::int64_t>(i))
+                                    .with_number2(st.weight));
+    }
+    if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
+      return detail::plan_error(errc::bad_duration, relkit::error_args{}
+                                                        .with_text("a negative pause duration")
+                                                        .with_number(static_cast<std::int64_t>(i)));
+    }
+    if (st.kind == step_kind::analysis) {
+      if (auto err = detail::check_analysis<Unused>(st.analysis, i)) return std::move(*err);
+    }
+  }
+  if (spec.background) {
+    const auto& bg = *spec.background;
+    const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
+    if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
+      return detail::plan_error(
+          errc::bad_background_span,
+          relkit::error_args{}.with_number(static_cast<std::int64_t>(bg.first_step)));
+    }
+    if (auto err = detail::check_analysis<Unused>(bg.analysis, bg.first_step)) {
+      return std::move(*err);
+    }
+  }
+  if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::canary;
+  p.options_ = spec.options;
+  p.canary_ = std::move(spec);
+  p.finish();
+  return p;
+}
+
+template <class Unused>
+result<plan> make_plan(blue_green_spec spec) {
+  if (spec.pre_promotion) {
+    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, 0)) return std::move(*err);
+  }
+  if (spec.post_promotion) {
+    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, 2)) {
+      return std::move(*err);
+    }
+  }
+  if (spec.auto_promotion_delay.count() < 0) {
+    return detail::plan_error(errc::bad_duration,
+                              relkit::error_args{}.with_text("a negative auto_promotion_delay"));
+  }
+  if (spec.preview_replicas < 0) {
+    return detail::plan_error(errc::bad_limit,
+                              relkit::error_args{}.with_text("a negative preview_replicas"));
+  }
+  if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::blue_green;
+  p.options_ = spec.options;
+  p.blue_green_ = std::move(spec);
+  p.finish();
+  return p;
+}
+
+template <class Unused>
+result<plan> make_plan(progressive_spec spec) {
+  std::vector<std::int32_t> weights;
+  if (!spec.step_weights.empty()) {
+    for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
+      const std::int32_t w = spec.step_weights[i];
+      if (w < 1 || w > 100) {
+        return detail::plan_error(errc::weight_out_of_range,
+                                  relkit::error_args{}
+                                      .with_text("a step weight")
+                                      .with_text2("1..100")
+                                      .with_number(static_cast<std::int64_t>(i))
+                                      .with_number2(w));
+      }
+      if (i > 0 && w <= spec.step_weights[i - 1]) {
+        return detail::plan_error(
+            errc::bad_step_weights,
+            relkit::error_args{}.with_number(static_cast<std::int64_t>(i)).with_number2(w));
+      }
+    }
+    weights = spec.step_weights;
+  } else {
+    if (spec.step_weight < 1 || spec.step_weight > 100) {
+      return detail::plan_error(errc::weight_out_of_range, relkit::error_args{}
+                                                               .with_text("step_weight")
+                                                               .with_text2("1..100")
+                                                               .with_number2(spec.step_weight));
+    }
+    if (spec.max_weight < 1 || spec.max_weight > 100) {
+      return detail::plan_error(errc::weight_out_of_range, relkit::error_args{}
+                                                               .with_text("max_weight")
+                                                               .with_text2("1..100")
+                                                               .with_number2(spec.max_weight));
+    }
+    // Flagger: while weight < max_weight, weight += step (it may overshoot),
+    // never above 100.
+    std::int32_t w = 0;
+    while (w < spec.max_weight) {
+      w = w + spec.step_weight > 100 ? 100 : w + spec.step_weight;
+      weights.push_back(w);
+    }
+  }
+  if (spec.threshold == 0) {
+    return detail::plan_error(errc::bad_limit,
+                              relkit::error_args{}.with_text("a threshold of 0 (at least 1)"));
+  }
+  if (spec.interval.count() <= 0) {
+    return detail::plan_error(errc::bad_duration,
+                              relkit::error_args{}.with_text("an interval <= 0"));
+  }
+  if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
+  plan p;
+  p.strategy_ = strategy::progressive;
+  p.options_ = spec.options;
+  p.progressive_ = std::move(spec);
+  p.weights_ = std::move(weights);
+  p.finish();
+  return p;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/impl/plan.hpp ----
+// ---- end relkit/rollout/plan.hpp ----
+// ---- begin relkit/rollout/state.hpp ----
+// relkit::rollout state: where a rollout is (plain data), and its
+// persistent text form.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
 // ---- state --------------------------------------------------------------------
 
-enum class phase : std::uint8_t {
+enum class state_phase : std::uint8_t {
   healthy,            // no update in progress; stable serves everything
   progressing,        // moving through the steps
   paused,             // a pause condition or a manual pause
@@ -13740,47 +15417,49 @@ enum class pause_reason : std::uint8_t {
 // blue-green pre/post-promotion, progressive checks) or the background one.
 enum class analysis_slot : std::uint8_t { step, background };
 
-[[nodiscard]] constexpr std::string_view to_string(phase p) noexcept {
-  switch (p) {
-    case phase::healthy:
-      return "healthy";
-    case phase::progressing:
-      return "progressing";
-    case phase::paused:
-      return "paused";
-    case phase::waiting_promotion:
-      return "waiting_promotion";
-    case phase::degraded:
-      return "degraded";
-    case phase::aborted:
-      return "aborted";
-  }
-  return "?";
-}
+namespace detail {
+inline constexpr relkit::detail::enum_name<state_phase> phase_names[] = {
+    {state_phase::healthy, "healthy"},   {state_phase::progressing, "progressing"},
+    {state_phase::paused, "paused"},     {state_phase::waiting_promotion, "waiting_promotion"},
+    {state_phase::degraded, "degraded"}, {state_phase::aborted, "aborted"},
+};
+inline constexpr relkit::detail::enum_name<pause_reason> pause_reason_names[] = {
+    {pause_reason::none, "none"},
+    {pause_reason::pause_step, "pause_step"},
+    {pause_reason::blue_green, "blue_green"},
+    {pause_reason::inconclusive_analysis, "inconclusive_analysis"},
+    {pause_reason::awaiting_promotion, "awaiting_promotion"},
+};
+inline constexpr relkit::detail::enum_name<analysis_slot> analysis_slot_names[] = {
+    {analysis_slot::step, "step"}, {analysis_slot::background, "background"}};
+}  // namespace detail
 
+// Stable identifiers (the state text's spelling); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(state_phase p) noexcept {
+  return relkit::detail::enum_to_string(detail::phase_names, p);
+}
+[[nodiscard]] constexpr std::optional<state_phase> parse_state_phase(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::phase_names, text);
+}
 [[nodiscard]] constexpr std::string_view to_string(pause_reason r) noexcept {
-  switch (r) {
-    case pause_reason::none:
-      return "none";
-    case pause_reason::pause_step:
-      return "pause_step";
-    case pause_reason::blue_green:
-      return "blue_green";
-    case pause_reason::inconclusive_analysis:
-      return "inconclusive_analysis";
-    case pause_reason::awaiting_promotion:
-      return "awaiting_promotion";
-  }
-  return "?";
+  return relkit::detail::enum_to_string(detail::pause_reason_names, r);
 }
-
+[[nodiscard]] constexpr std::optional<pause_reason> parse_pause_reason(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::pause_reason_names, text);
+}
 [[nodiscard]] constexpr std::string_view to_string(analysis_slot s) noexcept {
-  return s == analysis_slot::step ? "step" : "background";
+  return relkit::detail::enum_to_string(detail::analysis_slot_names, s);
+}
+[[nodiscard]] constexpr std::optional<analysis_slot> parse_analysis_slot(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::analysis_slot_names, text);
 }
 
 // Where a rollout is. Plain data: compare it, store it (to_string / parse_state).
 struct state {
-  rollout::phase phase = rollout::phase::healthy;
+  rollout::state_phase phase = rollout::state_phase::healthy;
   pause_reason pause = pause_reason::none;
   bool manual_pause = false;  // `pause` event (Argo spec.paused)
   bool timed_out = false;     // progress deadline exceeded
@@ -13823,92 +15502,532 @@ struct state {
   return s;
 }
 
-// ---- events -------------------------------------------------------------------
+// ---- persistence --------------------------------------------------------------
 
-struct tick {
-  time_point now;
-};
-// One measurement of metric `metric` of the run in `slot` (Argo kinds), or,
-// for a progressive plan, the result of this iteration's checks
-// (successful passes; anything else is a failed check).
-struct analysis_result {
-  time_point now;
-  analysis_slot slot = analysis_slot::step;
-  std::size_t metric = 0;
-  rollout::measurement value = rollout::measurement::successful;
-};
-// One interval's canary score for a Kayenta analysis.
-struct score_result {
-  time_point now;
-  analysis_slot slot = analysis_slot::step;
-  double score = 0;
-};
-struct promote {
-  time_point now;
-};
-struct promote_full {
-  time_point now;
-};
-struct abort {
-  time_point now;
-};
-struct retry {
-  time_point now;
-};
-struct pause {
-  time_point now;
-};
-struct resume {
-  time_point now;
-};
-// The desired artifact changed (Argo: the pod template; Flagger: a revision).
-struct new_artifact {
-  time_point now;
-  std::string id;
+// 2: instants in milliseconds (relkit::time_point); parse_state still reads
+// version 1 (nanoseconds), rounding its instants down to milliseconds.
+inline constexpr int state_format_version = 2;
+
+// A small line-based text form (documented in the README):
+//   relkit-rollout-state 2\n  then one "key value" line per field, in order.
+template <class Unused = void>
+[[nodiscard]] std::string to_string(const state& s);
+// Parses to_string's output (syntax and internal consistency only). Errors
+// carry the byte position of the offending line or value.
+template <class Unused = void>
+[[nodiscard]] result<state> parse_state(std::string_view text);
+// The same, then checks the state against `p`: plan fingerprint, step index,
+// analysis run sizes (errc::state_mismatch).
+template <class Unused = void>
+[[nodiscard]] result<state> parse_state(std::string_view text, const plan& p);
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/rollout/impl/state.hpp ----
+// relkit::rollout: the state's text form (to_string, parse_state). Included
+// at the end of relkit/rollout/state.hpp.
+
+
+// ---- begin relkit/rollout/detail/state_text.hpp ----
+// relkit::rollout internals: the reader of the state's text form (see README
+// "rollout", "Persistence"). Strict: every value has exactly one spelling, so
+// parse_state(to_string(s)) == s and corrupted text is an error with a
+// position. Not a public header; relkit/rollout/impl/state.hpp includes it.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+namespace detail {
+
+inline constexpr std::string_view state_magic = "relkit-rollout-state ";
+inline constexpr std::size_t max_id = 4096;
+
+inline void append_escaped(std::string& out, std::string_view id) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F || c == '%') {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+}
+
+// Instants are persisted as relkit::time_point counts: milliseconds since the
+// epoch (format version 1 wrote nanoseconds; it is still read).
+inline std::int64_t unix_ms(relkit::time_point t) noexcept {
+  return t.time_since_epoch().count();
+}
+
+inline void append_run(std::string& out, const rollout::run_status& run) {
+  out += rollout::to_string(run.phase);
+  out += ' ';
+  out += std::to_string(run.metric_count);
+  out += ' ';
+  out += std::to_string(run.scores);
+  out += ' ';
+  out += std::to_string(run.last_score);
+  for (std::size_t i = 0; i < run.metric_count && i < rollout::max_metrics; ++i) {
+    const auto& m = run.metrics[i];
+    out += ' ';
+    out += rollout::to_string(m.phase);
+    for (const std::uint16_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
+                                  m.consecutive_error, m.consecutive_success}) {
+      out += ':';
+      out += std::to_string(v);
+    }
+  }
+}
+
+// Reads "key value\n" lines in a fixed order.
+template <class Unused>
+class state_reader {
+ public:
+  explicit state_reader(std::string_view text) noexcept : text_(text) {}
+
+  std::optional<relkit::error> error;
+  std::size_t value_position = 0;  // where the last value began
+  bool nanoseconds = false;        // format version 1: instants in nanoseconds
+
+  // The value of the next line, which must start with "key ".
+  std::string_view line(std::string_view key) {
+    if (error) return {};
+    const std::string_view rest = text_.substr(pos_);
+    if (rest.size() <= key.size() || rest.substr(0, key.size()) != key || rest[key.size()] != ' ') {
+      fail(rollout::errc::bad_state_format, pos_,
+           relkit::error_args{}.with_text("expected \"").with_token(key).with_text2("\""));
+      return {};
+    }
+    value_position = pos_ + key.size() + 1;
+    const std::size_t end = text_.find('\n', value_position);
+    if (end == std::string_view::npos) {
+      fail(rollout::errc::bad_state_format, text_.size(), "missing end of line");
+      return {};
+    }
+    pos_ = end + 1;
+    return text_.substr(value_position, end - value_position);
+  }
+
+  void finish() {
+    if (!error && pos_ != text_.size()) {
+      fail(rollout::errc::bad_state_format, pos_, "unexpected text after the state");
+    }
+  }
+
+  void fail(rollout::errc code, std::size_t position, relkit::error_args args) noexcept {
+    if (error) return;
+    error = relkit::error{code, position, args};
+  }
+  void fail(rollout::errc code, std::size_t position, const char* static_text) noexcept {
+    fail(code, position, relkit::error_args{}.with_text(static_text));
+  }
+
+  // Decimal without sign or leading zeros, at most `max`.
+  std::uint64_t unsigned_value(std::string_view v, std::size_t at, std::uint64_t max) {
+    if (error) return 0;
+    if (v.empty() || (v.size() > 1 && v[0] == '0')) {
+      fail(rollout::errc::bad_state_format, at, "expected a number");
+      return 0;
+    }
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const char c = v[i];
+      if (c < '0' || c > '9') {
+        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
+        return 0;
+      }
+      const auto digit = static_cast<std::uint64_t>(c - '0');
+      if (value > (max - digit) / 10) {
+        fail(rollout::errc::bad_state_format, at, "number out of range");
+        return 0;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  std::int64_t signed_value(std::string_view v, std::size_t at) {
+    if (!v.empty() && v[0] == '-') {
+      if (v == "-0") fail(rollout::errc::bad_state_format, at, "expected a number");
+      const std::uint64_t magnitude = unsigned_value(v.substr(1), at + 1, std::uint64_t{1} << 63);
+      return magnitude == (std::uint64_t{1} << 63) ? INT64_MIN
+                                                   : -static_cast<std::int64_t>(magnitude);
+    }
+    return static_cast<std::int64_t>(unsigned_value(v, at, INT64_MAX));
+  }
+
+  // The enum value spelled `v` in `names` (the enum's one table).
+  template <class Enum, std::size_t N>
+  Enum name_value(std::string_view v, std::size_t at,
+                  const relkit::detail::enum_name<Enum> (&names)[N]) {
+    if (const auto value = relkit::detail::enum_from_string(names, v)) return *value;
+    fail(rollout::errc::bad_state_format, at,
+         relkit::error_args{}.with_text("unknown name \"").with_token(v).with_text2("\""));
+    return names[0].value;
+  }
+
+  bool flag(std::string_view key) {
+    const std::string_view v = line(key);
+    if (error) return false;
+    if (v != "0" && v != "1")
+      fail(rollout::errc::bad_state_format, value_position, "expected 0 or 1");
+    return v == "1";
+  }
+
+  std::string id(std::string_view key) {
+    const std::string_view v = line(key);
+    std::string out;
+    if (error) return out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(v[i]);
+      if (out.size() == max_id) {
+        fail(rollout::errc::bad_state_format, value_position + i, "artifact id over 4096 bytes");
+        return out;
+      }
+      if (v[i] == '%') {
+        const int hi = i + 2 < v.size() ? hex_digit(v[i + 1]) : -1;
+        const int lo = i + 2 < v.size() ? hex_digit(v[i + 2]) : -1;
+        const int decoded = hi * 16 + lo;
+        if (hi < 0 || lo < 0 || (decoded > 0x20 && decoded < 0x7F && decoded != '%')) {
+          fail(rollout::errc::bad_state_format, value_position + i, "bad escape");
+          return out;
+        }
+        out += static_cast<char>(decoded);
+        i += 2;
+      } else if (byte <= 0x20 || byte >= 0x7F) {
+        fail(rollout::errc::bad_state_format, value_position + i, "unescaped byte");
+        return out;
+      } else {
+        out += v[i];
+      }
+    }
+    return out;
+  }
+
+  relkit::time_point time(std::string_view key) {
+    const std::string_view v = line(key);
+    const std::int64_t count = signed_value(v, value_position);
+    if (nanoseconds) {
+      return relkit::time_point(
+          std::chrono::floor<relkit::time_point::duration>(std::chrono::nanoseconds(count)));
+    }
+    return relkit::time_point(relkit::time_point::duration(count));
+  }
+
+  rollout::run_status run(std::string_view key) {
+    rollout::run_status run;
+    std::string_view v = line(key);
+    std::size_t at = value_position;
+    auto token = [&]() {
+      const std::size_t space = v.find(' ');
+      const std::string_view t = v.substr(0, space);
+      const std::size_t token_at = at;
+      v = space == std::string_view::npos ? std::string_view() : v.substr(space + 1);
+      at += t.size() + 1;
+      return std::pair<std::string_view, std::size_t>(t, token_at);
+    };
+    auto [phase_text, phase_at] = token();
+    run.phase = name_value(phase_text, phase_at, analysis_phase_names);
+    auto [count_text, count_at] = token();
+    run.metric_count =
+        static_cast<std::uint8_t>(unsigned_value(count_text, count_at, rollout::max_metrics));
+    auto [scores_text, scores_at] = token();
+    run.scores = static_cast<std::uint32_t>(unsigned_value(scores_text, scores_at, UINT32_MAX));
+    auto [score_text, score_at] = token();
+    const std::int64_t score = signed_value(score_text, score_at);
+    if (!error && (score < 0 || score > 10000)) {
+      fail(rollout::errc::bad_state_format, score_at, "score out of 0..10000");
+    }
+    run.last_score = static_cast<std::int32_t>(score);
+    for (std::size_t i = 0; i < run.metric_count && !error; ++i) {
+      auto [metric_text, metric_at] = token();
+      std::string_view m = metric_text;
+      std::size_t m_at = metric_at;
+      const std::size_t colon = m.find(':');
+      auto& status = run.metrics[i];
+      status.phase = name_value(m.substr(0, colon), m_at, analysis_phase_names);
+      std::uint16_t* fields[] = {&status.count,
+                                 &status.successful,
+                                 &status.failed,
+                                 &status.inconclusive,
+                                 &status.error,
+                                 &status.consecutive_error,
+                                 &status.consecutive_success};
+      for (std::uint16_t* field : fields) {
+        if (error) break;
+        const std::size_t c = m.find(':');
+        if (c == std::string_view::npos) {
+          fail(rollout::errc::bad_state_format, m_at + m.size(), "expected ':'");
+          break;
+        }
+        m_at += c + 1;
+        m = m.substr(c + 1);
+        const std::size_t next = m.find(':');
+        *field = static_cast<std::uint16_t>(unsigned_value(m.substr(0, next), m_at, UINT16_MAX));
+      }
+      if (!error && m.find(':') != std::string_view::npos) {
+        fail(rollout::errc::bad_state_format, m_at + m.find(':'), "too many counters");
+      }
+    }
+    if (!error && !v.empty()) fail(rollout::errc::bad_state_format, at, "unexpected text");
+    if (!error && v.empty() && text_[at - 1] == ' ') {
+      fail(rollout::errc::bad_state_format, at - 1, "unexpected space");
+    }
+    return run;
+  }
+
+ private:
+  static int hex_digit(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
 };
 
-enum class event_kind : std::uint8_t {
-  tick,
-  analysis_result,
-  score_result,
-  promote,
-  promote_full,
-  abort,
-  retry,
-  pause,
-  resume,
-  new_artifact
-};
+// How the state text spells pending_check.
+enum class check_text : std::uint8_t { none, pass, fail };
+inline constexpr relkit::detail::enum_name<check_text> check_text_names[] = {
+    {check_text::none, "none"}, {check_text::pass, "pass"}, {check_text::fail, "fail"}};
 
-// Any of the events above; each converts implicitly, so
-// advance(plan, state, tick{now}) reads as it should.
-struct event {
-  event_kind kind = event_kind::tick;
-  time_point now;
-  analysis_slot slot = analysis_slot::step;
-  std::size_t metric = 0;
-  rollout::measurement value = rollout::measurement::successful;
-  double score = 0;
-  std::string id;  // new_artifact
+}  // namespace detail
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/detail/state_text.hpp ----
 
-  event(const tick& e) noexcept : kind(event_kind::tick), now(e.now) {}  // NOLINT
-  event(const analysis_result& e) noexcept                               // NOLINT
-      : kind(event_kind::analysis_result),
-        now(e.now),
-        slot(e.slot),
-        metric(e.metric),
-        value(e.value) {}
-  event(const score_result& e) noexcept  // NOLINT
-      : kind(event_kind::score_result), now(e.now), slot(e.slot), score(e.score) {}
-  event(const promote& e) noexcept : kind(event_kind::promote), now(e.now) {}            // NOLINT
-  event(const promote_full& e) noexcept : kind(event_kind::promote_full), now(e.now) {}  // NOLINT
-  event(const abort& e) noexcept : kind(event_kind::abort), now(e.now) {}                // NOLINT
-  event(const retry& e) noexcept : kind(event_kind::retry), now(e.now) {}                // NOLINT
-  event(const pause& e) noexcept : kind(event_kind::pause), now(e.now) {}                // NOLINT
-  event(const resume& e) noexcept : kind(event_kind::resume), now(e.now) {}              // NOLINT
-  event(new_artifact e)                                                                  // NOLINT
-      : kind(event_kind::new_artifact), now(e.now), id(std::move(e.id)) {}
-};
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+template <class Unused>
+std::string to_string(const state& s) {
+  std::string out;
+  out.reserve(512);
+  out += detail::state_magic;
+  out += std::to_string(state_format_version);
+  out += "\nplan ";
+  static constexpr char hex[] = "0123456789abcdef";
+  for (int shift = 60; shift >= 0; shift -= 4) out += hex[(s.plan_fingerprint >> shift) & 0xF];
+  out += "\nphase ";
+  out += to_string(s.phase);
+  out += "\npause ";
+  out += to_string(s.pause);
+  out += "\nmanual_pause ";
+  out += s.manual_pause ? '1' : '0';
+  out += "\ntimed_out ";
+  out += s.timed_out ? '1' : '0';
+  out += "\nupdating ";
+  out += s.updating ? '1' : '0';
+  out += "\naborted ";
+  out += s.aborted ? '1' : '0';
+  out += "\nstep ";
+  out += std::to_string(s.step_index);
+  out += "\nweight ";
+  out += std::to_string(s.weight);
+  out += "\nstable ";
+  detail::append_escaped(out, s.stable);
+  out += "\ncanary ";
+  detail::append_escaped(out, s.canary);
+  out += "\nprevious_stable ";
+  detail::append_escaped(out, s.previous_stable);
+  out += "\nstep_started ";
+  out += std::to_string(detail::unix_ms(s.step_started));
+  out += "\npaused_at ";
+  out += std::to_string(detail::unix_ms(s.paused_at));
+  out += "\nprogress_at ";
+  out += std::to_string(detail::unix_ms(s.progress_at));
+  out += "\nlast_iteration ";
+  out += std::to_string(detail::unix_ms(s.last_iteration));
+  out += "\nfailed_checks ";
+  out += std::to_string(s.failed_checks);
+  out += "\npending_check ";
+  out += relkit::detail::enum_to_string(detail::check_text_names,
+                                        !s.pending_check   ? detail::check_text::none
+                                        : *s.pending_check ? detail::check_text::pass
+                                                           : detail::check_text::fail);
+  out += "\nstep_run ";
+  detail::append_run(out, s.step_run);
+  out += "\nbackground_run ";
+  detail::append_run(out, s.background_run);
+  out += '\n';
+  return out;
+}
+
+template <class Unused>
+result<state> parse_state(std::string_view text) {
+  detail::state_reader<Unused> r(text);
+  const std::string_view magic = detail::state_magic;
+  if (text.substr(0, magic.size()) != magic) {
+    return relkit::error{
+        errc::bad_state_format, 0,
+        relkit::error_args{}.with_text("expected \"relkit-rollout-state <version>\"")};
+  }
+  const std::size_t eol = text.find('\n');
+  const std::string_view version =
+      text.substr(magic.size(), eol == std::string_view::npos ? eol : eol - magic.size());
+  const std::uint64_t v = r.unsigned_value(version, magic.size(), 1000000);
+  if (r.error) return std::move(*r.error);
+  if ((v != static_cast<std::uint64_t>(state_format_version) && v != 1) ||
+      eol == std::string_view::npos) {
+    return relkit::error{
+        errc::state_version, magic.size(),
+        relkit::error_args{}.with_token(version).with_number(state_format_version)};
+  }
+  detail::state_reader<Unused> body(text.substr(eol + 1));
+  body.nanoseconds = v == 1;
+  state s;
+  const std::string_view plan_hex = body.line("plan");
+  if (!body.error) {
+    if (plan_hex.size() != 16)
+      body.fail(errc::bad_state_format, body.value_position, "expected 16 hex digits");
+    for (std::size_t i = 0; i < plan_hex.size() && !body.error; ++i) {
+      const char c = plan_hex[i];
+      const bool digit = c >= '0' && c <= '9';
+      const bool letter = c >= 'a' && c <= 'f';
+      if (!digit && !letter) {
+        body.fail(errc::bad_state_format, body.value_position + i, "expected a hex digit");
+      }
+      s.plan_fingerprint =
+          (s.plan_fingerprint << 4) | static_cast<std::uint64_t>(digit ? c - '0' : c - 'a' + 10);
+    }
+  }
+  std::string_view value = body.line("phase");
+  s.phase = body.name_value(value, body.value_position, detail::phase_names);
+  const std::size_t phase_at = body.value_position;
+  value = body.line("pause");
+  s.pause = body.name_value(value, body.value_position, detail::pause_reason_names);
+  s.manual_pause = body.flag("manual_pause");
+  s.timed_out = body.flag("timed_out");
+  s.updating = body.flag("updating");
+  s.aborted = body.flag("aborted");
+  value = body.line("step");
+  s.step_index =
+      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, 100000));
+  value = body.line("weight");
+  s.weight = static_cast<std::int32_t>(body.unsigned_value(value, body.value_position, 100));
+  s.stable = body.id("stable");
+  s.canary = body.id("canary");
+  s.previous_stable = body.id("previous_stable");
+  s.step_started = body.time("step_started");
+  s.paused_at = body.time("paused_at");
+  s.progress_at = body.time("progress_at");
+  s.last_iteration = body.time("last_iteration");
+  value = body.line("failed_checks");
+  s.failed_checks =
+      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, UINT32_MAX));
+  value = body.line("pending_check");
+  const detail::check_text check =
+      body.name_value(value, body.value_position, detail::check_text_names);
+  if (check != detail::check_text::none) s.pending_check = check == detail::check_text::pass;
+  s.step_run = body.run("step_run");
+  s.background_run = body.run("background_run");
+  body.finish();
+  if (!body.error) {
+    // The phase is derived from the flags; a disagreement means corruption.
+    rollout::state_phase derived = state_phase::progressing;
+    if (!s.updating) {
+      derived = state_phase::healthy;
+    } else if (s.aborted) {
+      derived = state_phase::aborted;
+    } else if (s.timed_out) {
+      derived = state_phase::degraded;
+    } else if (s.manual_pause) {
+      derived = state_phase::paused;
+    } else if (s.pause == pause_reason::awaiting_promotion) {
+      derived = state_phase::waiting_promotion;
+    } else if (s.pause != pause_reason::none) {
+      derived = state_phase::paused;
+    }
+    if (derived != s.phase) {
+      body.fail(errc::bad_state_format, phase_at, "phase does not match the state's flags");
+    }
+  }
+  if (body.error) {
+    relkit::error err = std::move(*body.error);
+    // Positions so far are relative to the body; report them in the text.
+    err.position += eol + 1;
+    return err;
+  }
+  return s;
+}
+
+template <class Unused>
+result<state> parse_state(std::string_view text, const plan& p) {
+  auto parsed = parse_state<Unused>(text);
+  if (!parsed) return parsed;
+  const state& s = *parsed;
+  // Where the value of line `key` begins (no allocation on the error path).
+  const auto line_at = [&](std::string_view key) {
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
+      const std::string_view rest = text.substr(at + 1);
+      if (rest.size() > key.size() && rest.substr(0, key.size()) == key &&
+          rest[key.size()] == ' ') {
+        return at + 2 + key.size();
+      }
+    }
+    return std::size_t{0};
+  };
+  if (s.plan_fingerprint != p.fingerprint()) {
+    const std::size_t at = line_at("plan");
+    return relkit::error{errc::state_mismatch, at,
+                         relkit::error_args{}.with_text("the state was made for another plan")};
+  }
+  if (s.step_index >= p.step_count()) {
+    const std::size_t at = line_at("step");
+    return relkit::error{errc::state_mismatch, at,
+                         relkit::error_args{}
+                             .with_text("the state's step is beyond the plan's steps")
+                             .with_number(s.step_index)
+                             .with_number2(static_cast<std::int64_t>(p.step_count()))};
+  }
+  // A running run must have one status per metric of the analysis it runs.
+  const analysis_spec* step_analysis = nullptr;
+  if (p.strategy() == strategy::canary &&
+      p.canary().steps[s.step_index].kind == step_kind::analysis) {
+    step_analysis = &p.canary().steps[s.step_index].analysis;
+  } else if (p.strategy() == strategy::blue_green) {
+    const auto& bg = p.blue_green();
+    if (s.step_index == 0 && bg.pre_promotion) step_analysis = &*bg.pre_promotion;
+    if (s.step_index == 2 && bg.post_promotion) step_analysis = &*bg.post_promotion;
+  }
+  const analysis_spec* background = p.strategy() == strategy::canary && p.canary().background
+                                        ? &p.canary().background->analysis
+                                        : nullptr;
+  const auto fits = [](const analysis_spec* a, const run_status& run) {
+    if (run.phase != analysis_phase::running) return true;
+    if (a == nullptr) return false;
+    return a->kind == analysis_kind::kayenta ? run.metric_count == 0
+                                             : run.metric_count == a->metrics.size();
+  };
+  if (!fits(step_analysis, s.step_run)) {
+    const std::size_t at = line_at("step_run");
+    return relkit::error{
+        errc::state_mismatch, at,
+        relkit::error_args{}.with_text("the running step analysis does not fit the plan")};
+  }
+  if (!fits(background, s.background_run)) {
+    const std::size_t at = line_at("background_run");
+    return relkit::error{
+        errc::state_mismatch, at,
+        relkit::error_args{}.with_text("the running background analysis does not fit the plan")};
+  }
+  return parsed;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/impl/state.hpp ----
+// ---- end relkit/rollout/state.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
 
 // ---- actions ------------------------------------------------------------------
 
@@ -13926,6 +16045,42 @@ enum class action_kind : std::uint8_t {
 };
 
 enum class artifact_role : std::uint8_t { canary, stable, previous_stable };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<action_kind> action_kind_names[] = {
+    {action_kind::deploy_canary, "deploy_canary"},
+    {action_kind::set_weight, "set_weight"},
+    {action_kind::start_analysis, "start_analysis"},
+    {action_kind::stop_analysis, "stop_analysis"},
+    {action_kind::switch_preview, "switch_preview"},
+    {action_kind::switch_active, "switch_active"},
+    {action_kind::promote_stable, "promote_stable"},
+    {action_kind::rollback, "rollback"},
+    {action_kind::scale_down, "scale_down"},
+    {action_kind::post_rollout_hooks, "post_rollout_hooks"},
+};
+inline constexpr relkit::detail::enum_name<artifact_role> artifact_role_names[] = {
+    {artifact_role::canary, "canary"},
+    {artifact_role::stable, "stable"},
+    {artifact_role::previous_stable, "previous_stable"},
+};
+}  // namespace detail
+
+// Stable identifiers; "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(action_kind k) noexcept {
+  return relkit::detail::enum_to_string(detail::action_kind_names, k);
+}
+[[nodiscard]] constexpr std::optional<action_kind> parse_action_kind(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::action_kind_names, text);
+}
+[[nodiscard]] constexpr std::string_view to_string(artifact_role r) noexcept {
+  return relkit::detail::enum_to_string(detail::artifact_role_names, r);
+}
+[[nodiscard]] constexpr std::optional<artifact_role> parse_artifact_role(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::artifact_role_names, text);
+}
 
 struct action {
   action_kind kind = action_kind::set_weight;
@@ -13977,9 +16132,204 @@ class action_list {
   std::size_t size_ = 0;
 };
 
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/rollout/impl/action.hpp ----
+// relkit::rollout: the text of an action. Included at the end of
+// relkit/rollout/action.hpp.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+inline std::string to_string(const action& a) {
+  std::string out(to_string(a.kind));
+  switch (a.kind) {
+    case action_kind::set_weight:
+      out += ' ';
+      out += std::to_string(a.weight);
+      break;
+    case action_kind::start_analysis:
+    case action_kind::stop_analysis:
+      out += ' ';
+      out += to_string(a.slot);
+      break;
+    case action_kind::scale_down:
+      out += ' ';
+      out += to_string(a.target);
+      out += " after ";
+      out += std::to_string(a.delay.count());
+      out += 's';
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/impl/action.hpp ----
+// ---- end relkit/rollout/action.hpp ----
+// ---- begin relkit/rollout/advance.hpp ----
+// relkit::rollout advance: one step of the state machine.
+
+// ---- begin relkit/rollout/event.hpp ----
+// relkit::rollout events: what a controller tells the state machine, each
+// with the time it happened.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+// ---- events -------------------------------------------------------------------
+
+struct tick {
+  time_point now;
+
+  friend bool operator==(const tick& a, const tick& b) { return a.now == b.now; }
+  friend bool operator!=(const tick& a, const tick& b) { return !(a == b); }
+};
+// One measurement of metric `metric` of the run in `slot` (Argo kinds), or,
+// for a progressive plan, the result of this iteration's checks
+// (successful passes; anything else is a failed check).
+struct analysis_result {
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  std::size_t metric = 0;
+  rollout::measurement value = rollout::measurement::successful;
+
+  friend bool operator==(const analysis_result& a, const analysis_result& b) {
+    return a.now == b.now && a.slot == b.slot && a.metric == b.metric && a.value == b.value;
+  }
+  friend bool operator!=(const analysis_result& a, const analysis_result& b) { return !(a == b); }
+};
+// One interval's canary score for a Kayenta analysis.
+struct score_result {
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  double score = 0;
+
+  friend bool operator==(const score_result& a, const score_result& b) {
+    return a.now == b.now && a.slot == b.slot && a.score == b.score;
+  }
+  friend bool operator!=(const score_result& a, const score_result& b) { return !(a == b); }
+};
+struct promote {
+  time_point now;
+
+  friend bool operator==(const promote& a, const promote& b) { return a.now == b.now; }
+  friend bool operator!=(const promote& a, const promote& b) { return !(a == b); }
+};
+struct promote_full {
+  time_point now;
+
+  friend bool operator==(const promote_full& a, const promote_full& b) { return a.now == b.now; }
+  friend bool operator!=(const promote_full& a, const promote_full& b) { return !(a == b); }
+};
+struct abort {
+  time_point now;
+
+  friend bool operator==(const abort& a, const abort& b) { return a.now == b.now; }
+  friend bool operator!=(const abort& a, const abort& b) { return !(a == b); }
+};
+struct retry {
+  time_point now;
+
+  friend bool operator==(const retry& a, const retry& b) { return a.now == b.now; }
+  friend bool operator!=(const retry& a, const retry& b) { return !(a == b); }
+};
+struct pause {
+  time_point now;
+
+  friend bool operator==(const pause& a, const pause& b) { return a.now == b.now; }
+  friend bool operator!=(const pause& a, const pause& b) { return !(a == b); }
+};
+struct resume {
+  time_point now;
+
+  friend bool operator==(const resume& a, const resume& b) { return a.now == b.now; }
+  friend bool operator!=(const resume& a, const resume& b) { return !(a == b); }
+};
+// The desired artifact changed (Argo: the pod template; Flagger: a revision).
+struct new_artifact {
+  time_point now;
+  std::string id;
+
+  friend bool operator==(const new_artifact& a, const new_artifact& b) {
+    return a.now == b.now && a.id == b.id;
+  }
+  friend bool operator!=(const new_artifact& a, const new_artifact& b) { return !(a == b); }
+};
+
+enum class event_kind : std::uint8_t {
+  tick,
+  analysis_result,
+  score_result,
+  promote,
+  promote_full,
+  abort,
+  retry,
+  pause,
+  resume,
+  new_artifact
+};
+
+// Any of the events above; each converts implicitly, so
+// advance(plan, state, tick{now}) reads as it should.
+struct event {
+  event_kind kind = event_kind::tick;
+  time_point now;
+  analysis_slot slot = analysis_slot::step;
+  std::size_t metric = 0;
+  rollout::measurement value = rollout::measurement::successful;
+  double score = 0;
+  std::string id;  // new_artifact
+
+  event(const tick& e) noexcept : kind(event_kind::tick), now(e.now) {}  // NOLINT
+  event(const analysis_result& e) noexcept                               // NOLINT
+      : kind(event_kind::analysis_result),
+        now(e.now),
+        slot(e.slot),
+        metric(e.metric),
+        value(e.value) {}
+  event(const score_result& e) noexcept  // NOLINT
+      : kind(event_kind::score_result), now(e.now), slot(e.slot), score(e.score) {}
+  event(const promote& e) noexcept : kind(event_kind::promote), now(e.now) {}            // NOLINT
+  event(const promote_full& e) noexcept : kind(event_kind::promote_full), now(e.now) {}  // NOLINT
+  event(const abort& e) noexcept : kind(event_kind::abort), now(e.now) {}                // NOLINT
+  event(const retry& e) noexcept : kind(event_kind::retry), now(e.now) {}                // NOLINT
+  event(const pause& e) noexcept : kind(event_kind::pause), now(e.now) {}                // NOLINT
+  event(const resume& e) noexcept : kind(event_kind::resume), now(e.now) {}              // NOLINT
+  event(new_artifact e)                                                                  // NOLINT
+      : kind(event_kind::new_artifact), now(e.now), id(std::move(e.id)) {}
+
+  friend bool operator==(const event& a, const event& b) {
+    return a.kind == b.kind && a.now == b.now && a.slot == b.slot && a.metric == b.metric &&
+           a.value == b.value && a.score == b.score && a.id == b.id;
+  }
+  friend bool operator!=(const event& a, const event& b) { return !(a == b); }
+};
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/event.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+// What advance() answers: the state after the event and the actions to take.
 struct transition {
-  rollout::state state;
+  state next;
   action_list actions;
+
+  friend bool operator==(const transition& a, const transition& b) {
+    return a.next == b.next && a.actions == b.actions;
+  }
+  friend bool operator!=(const transition& a, const transition& b) { return !(a == b); }
 };
 
 // The next state and the actions to take. Events that do not apply (retry
@@ -13996,322 +16346,30 @@ template <class Unused = void>
 template <class Unused = void>
 [[nodiscard]] action_list advance_in_place(const plan& p, state& s, const event& e);
 
-// ---- persistence --------------------------------------------------------------
-
-inline constexpr int state_format_version = 1;
-
-// A small line-based text form (documented in the README):
-//   relkit-rollout-state 1\n  then one "key value" line per field, in order.
-template <class Unused = void>
-[[nodiscard]] std::string to_string(const state& s);
-// Parses to_string's output (syntax and internal consistency only). Errors
-// carry the byte position of the offending line or value.
-template <class Unused = void>
-[[nodiscard]] result<state> parse_state(std::string_view text);
-// The same, then checks the state against `p`: plan fingerprint, step index,
-// analysis run sizes (errc::state_mismatch).
-template <class Unused = void>
-[[nodiscard]] result<state> parse_state(std::string_view text, const plan& p);
-
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+// ---- begin relkit/rollout/impl/advance.hpp ----
+// relkit::rollout: advance() and advance_in_place(). Included at the end of
+// relkit/rollout/advance.hpp.
+
+
 // ---- begin relkit/rollout/detail/machine.hpp ----
-// relkit::rollout internals: plan validation, the state machine, and the
-// state's text form. Included at the end of relkit/rollout.hpp.
+// relkit::rollout internals: the state machine behind advance(). Not a
+// public header; relkit/rollout/impl/advance.hpp includes it.
 
 
 
 RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-struct rollout_fnv {
-  std::uint64_t hash = 14695981039346656037ULL;
-  void add(std::uint64_t value) noexcept {
-    for (int i = 0; i < 8; ++i) {
-      hash ^= (value >> (8 * i)) & 0xFFu;
-      hash *= 1099511628211ULL;
-    }
-  }
-  void add_analysis(const rollout::analysis& a) noexcept {
-    add(static_cast<std::uint64_t>(a.kind));
-    add(a.kind == rollout::analysis_kind::argo ? a.metrics.size() : a.thresholds.intervals);
-  }
-};
-
-inline std::string rollout_at(std::string message, std::size_t position) {
-  message += " at ";
-  message += std::to_string(position);
-  return message;
-}
-
-template <class Unused>
-std::optional<relkit::error> rollout_check_analysis(const rollout::analysis& a,
-                                                    std::size_t position) {
-  using rollout::errc;
-  const std::string name = "analysis \"" + a.name + "\"";
-  if (a.kind == rollout::analysis_kind::kayenta) {
-    const auto& j = a.thresholds;
-    if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
-      return relkit::error{
-          errc::bad_thresholds, position,
-          rollout_at(name + " needs 0 <= marginal <= pass <= 100 and intervals >= 1", position)};
-    }
-    return std::nullopt;
-  }
-  if (a.metrics.empty()) {
-    return relkit::error{errc::analysis_without_metrics, position,
-                         rollout_at(name + " has no metrics", position)};
-  }
-  if (a.metrics.size() > rollout::max_metrics) {
-    return relkit::error{errc::too_many_metrics, position,
-                         rollout_at(name + " has more than 8 metrics", position)};
-  }
-  for (const auto& m : a.metrics) {
-    const std::string metric = "metric \"" + m.name + "\" of " + name;
-    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
-        m.consecutive_success_limit < 0) {
-      return relkit::error{errc::bad_limit, position,
-                           rollout_at(metric + " has a negative limit", position)};
-    }
-    if (m.count && (*m.count == 0 || *m.count > 65535)) {
-      return relkit::error{
-          errc::bad_count, position,
-          rollout_at(metric + " has count " + std::to_string(*m.count) + " (1..65535)", position)};
-    }
-    if (m.interval && m.interval->count() <= 0) {
-      return relkit::error{errc::bad_duration, position,
-                           rollout_at(metric + " has an interval <= 0", position)};
-    }
-  }
-  return std::nullopt;
-}
-
-template <class Unused>
-std::optional<relkit::error> rollout_check_options(const rollout::options& o) {
-  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
-      o.abort_scale_down_delay.count() < 0) {
-    return relkit::error{rollout::errc::bad_duration, 0,
-                         "progress_deadline must be > 0 and scale-down delays >= 0 at 0"};
-  }
-  return std::nullopt;
-}
-
-}  // namespace detail
-
 namespace rollout {
-
-inline std::size_t plan::step_count() const noexcept {
-  return in_force_.size();
-}
-
-inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
-  if (in_force_.empty()) return 0;
-  return index < in_force_.size() ? in_force_[index] : in_force_.back();
-}
-
-inline void plan::finish() {
-  detail::rollout_fnv h;
-  h.add(static_cast<std::uint64_t>(strategy_));
-  in_force_.clear();
-  if (strategy_ == rollout::strategy::canary) {
-    std::int32_t weight = 0;
-    for (const auto& st : canary_.steps) {
-      if (st.kind == step_kind::set_weight) weight = st.weight;
-      in_force_.push_back(weight);
-      h.add(static_cast<std::uint64_t>(st.kind));
-      h.add(static_cast<std::uint64_t>(st.weight));
-      h.add(st.duration ? static_cast<std::uint64_t>(st.duration->count()) : ~0ULL);
-      if (st.kind == step_kind::analysis) h.add_analysis(st.analysis);
-    }
-    h.add(canary_.background ? 1 : 0);
-    if (canary_.background) {
-      h.add(canary_.background->first_step);
-      h.add(canary_.background->end_step ? *canary_.background->end_step : ~0ULL);
-      h.add_analysis(canary_.background->analysis);
-    }
-  } else if (strategy_ == rollout::strategy::blue_green) {
-    in_force_ = {0, 0, 100};
-    h.add(blue_green_.pre_promotion ? 1 : 0);
-    if (blue_green_.pre_promotion) h.add_analysis(*blue_green_.pre_promotion);
-    h.add(blue_green_.post_promotion ? 1 : 0);
-    if (blue_green_.post_promotion) h.add_analysis(*blue_green_.post_promotion);
-    h.add(blue_green_.auto_promotion ? 1 : 0);
-    h.add(static_cast<std::uint64_t>(blue_green_.auto_promotion_delay.count()));
-  } else {
-    in_force_.push_back(0);
-    for (const std::int32_t w : weights_) {
-      in_force_.push_back(w);
-      h.add(static_cast<std::uint64_t>(w));
-    }
-    h.add(progressive_.threshold);
-    h.add(static_cast<std::uint64_t>(progressive_.interval.count()));
-    h.add(progressive_.confirm_promotion ? 1 : 0);
-  }
-  fingerprint_ = h.hash;
-}
-
-template <class Unused>
-result<plan> make_plan(canary_spec spec) {
-  if (spec.steps.empty()) {
-    return relkit::error{errc::empty_plan, 0, "a canary plan needs at least one step at 0"};
-  }
-  if (spec.steps.size() > 100000) {
-    return relkit::error{errc::empty_plan, 100000, "more than 100000 steps at 100000"};
-  }
-  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
-    const step& st = spec.steps[i];
-    if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
-      return relkit::error{
-          errc::weight_out_of_range, i,
-          detail::rollout_at("weight " + std::to_string(st.weight) + " out of 0..100 in step", i)};
-    }
-    if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
-      return relkit::error{errc::bad_duration, i,
-                           detail::rollout_at("negative pause duration in step", i)};
-    }
-    if (st.kind == step_kind::analysis) {
-      if (auto err = detail::rollout_check_analysis<Unused>(st.analysis, i)) return std::move(*err);
-    }
-  }
-  if (spec.background) {
-    const auto& bg = *spec.background;
-    const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
-    if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
-      return relkit::error{
-          errc::bad_background_span, bg.first_step,
-          detail::rollout_at("background analysis span is outside the steps", bg.first_step)};
-    }
-    if (auto err = detail::rollout_check_analysis<Unused>(bg.analysis, bg.first_step)) {
-      return std::move(*err);
-    }
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::canary;
-  p.options_ = spec.options;
-  p.canary_ = std::move(spec);
-  p.finish();
-  return p;
-}
-
-template <class Unused>
-result<plan> make_plan(blue_green_spec spec) {
-  if (spec.pre_promotion) {
-    if (auto err = detail::rollout_check_analysis<Unused>(*spec.pre_promotion, 0))
-      return std::move(*err);
-  }
-  if (spec.post_promotion) {
-    if (auto err = detail::rollout_check_analysis<Unused>(*spec.post_promotion, 2)) {
-      return std::move(*err);
-    }
-  }
-  if (spec.auto_promotion_delay.count() < 0) {
-    return relkit::error{errc::bad_duration, 1, "negative auto_promotion_delay at 1"};
-  }
-  if (spec.preview_replicas < 0) {
-    return relkit::error{errc::bad_limit, 0, "negative preview_replicas at 0"};
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::blue_green;
-  p.options_ = spec.options;
-  p.blue_green_ = std::move(spec);
-  p.finish();
-  return p;
-}
-
-template <class Unused>
-result<plan> make_plan(progressive_spec spec) {
-  std::vector<std::int32_t> weights;
-  if (!spec.step_weights.empty()) {
-    for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
-      const std::int32_t w = spec.step_weights[i];
-      if (w < 1 || w > 100) {
-        return relkit::error{
-            errc::weight_out_of_range, i,
-            detail::rollout_at("step weight " + std::to_string(w) + " out of 1..100", i)};
-      }
-      if (i > 0 && w <= spec.step_weights[i - 1]) {
-        return relkit::error{errc::bad_step_weights, i,
-                             detail::rollout_at("step weights must increase", i)};
-      }
-    }
-    weights = spec.step_weights;
-  } else {
-    if (spec.step_weight < 1 || spec.step_weight > 100) {
-      return relkit::error{
-          errc::weight_out_of_range, 0,
-          "step_weight " + std::to_string(spec.step_weight) + " out of 1..100 at 0"};
-    }
-    if (spec.max_weight < 1 || spec.max_weight > 100) {
-      return relkit::error{errc::weight_out_of_range, 0,
-                           "max_weight " + std::to_string(spec.max_weight) + " out of 1..100 at 0"};
-    }
-    // Flagger: while weight < max_weight, weight += step (it may overshoot),
-    // never above 100.
-    std::int32_t w = 0;
-    while (w < spec.max_weight) {
-      w = w + spec.step_weight > 100 ? 100 : w + spec.step_weight;
-      weights.push_back(w);
-    }
-  }
-  if (spec.threshold == 0) {
-    return relkit::error{errc::bad_limit, 0, "threshold must be at least 1 at 0"};
-  }
-  if (spec.interval.count() <= 0) {
-    return relkit::error{errc::bad_duration, 0, "interval must be > 0 at 0"};
-  }
-  if (auto err = detail::rollout_check_options<Unused>(spec.options)) return std::move(*err);
-  plan p;
-  p.strategy_ = strategy::progressive;
-  p.options_ = spec.options;
-  p.progressive_ = std::move(spec);
-  p.weights_ = std::move(weights);
-  p.finish();
-  return p;
-}
-
-inline std::string to_string(const action& a) {
-  switch (a.kind) {
-    case action_kind::deploy_canary:
-      return "deploy_canary";
-    case action_kind::set_weight:
-      return "set_weight " + std::to_string(a.weight);
-    case action_kind::start_analysis:
-      return "start_analysis " + std::string(to_string(a.slot));
-    case action_kind::stop_analysis:
-      return "stop_analysis " + std::string(to_string(a.slot));
-    case action_kind::switch_preview:
-      return "switch_preview";
-    case action_kind::switch_active:
-      return "switch_active";
-    case action_kind::promote_stable:
-      return "promote_stable";
-    case action_kind::rollback:
-      return "rollback";
-    case action_kind::scale_down: {
-      const char* role = a.target == artifact_role::canary   ? "canary"
-                         : a.target == artifact_role::stable ? "stable"
-                                                             : "previous_stable";
-      return std::string("scale_down ") + role + " after " + std::to_string(a.delay.count()) + "s";
-    }
-    case action_kind::post_rollout_hooks:
-      return "post_rollout_hooks";
-  }
-  return "?";
-}
-
-}  // namespace rollout
-
 namespace detail {
 
 // One advance: the plan, the state being changed, the actions being emitted.
 template <class Unused>
-class rollout_machine {
+class machine {
  public:
-  rollout_machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
-                  rollout::time_point now) noexcept
+  machine(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+          rollout::time_point now) noexcept
       : plan_(p), s_(s), out_(out), now_(now) {}
 
   void on(const rollout::tick&) {
@@ -14346,7 +16404,7 @@ class rollout_machine {
       s_.pending_check = r.value == rollout::measurement::successful;
       return;
     }
-    const rollout::analysis* a = analysis_for(r.slot);
+    const rollout::analysis_spec* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
     if (a == nullptr || a->kind != rollout::analysis_kind::argo ||
         run.phase != rollout::analysis_phase::running || r.metric >= run.metric_count ||
@@ -14361,22 +16419,30 @@ class rollout_machine {
 
   void on(const rollout::score_result& r) {
     if (!s_.updating || s_.aborted) return;
-    const rollout::analysis* a = analysis_for(r.slot);
+    const rollout::analysis_spec* a = analysis_for(r.slot);
     rollout::run_status& run = run_for(r.slot);
+    const bool nan = r.score != r.score;
     if (a == nullptr || a->kind != rollout::analysis_kind::kayenta ||
-        run.phase != rollout::analysis_phase::running || !(r.score >= -1e9 && r.score <= 1e9)) {
+        run.phase != rollout::analysis_phase::running ||
+        (!nan && !(r.score >= -1e9 && r.score <= 1e9))) {
       return;
     }
-    const double clamped = r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
+    // A NaN score is judged as NaN (it fails, see relkit/gates/kayenta.hpp)
+    // and stored as 0; others are rounded to hundredths first, as Kayenta does.
+    const double clamped = nan ? 0 : r.score < 0 ? 0 : r.score > 100 ? 100 : r.score;
     run.last_score = static_cast<std::int32_t>(clamped * 100 + 0.5);
     run.scores += 1;
-    const double score = run.last_score / 100.0;
+    const double score = nan ? r.score : run.last_score / 100.0;
     const auto& j = a->thresholds;
-    if (run.scores < j.intervals) {
-      if (score <= j.marginal) run.phase = rollout::analysis_phase::failed;
-    } else {
-      run.phase =
-          score >= j.pass ? rollout::analysis_phase::successful : rollout::analysis_phase::failed;
+    switch (relkit::gates::judge_interval(score, run.scores >= j.intervals, j.marginal, j.pass)) {
+      case relkit::gates::outcome::pass:
+        run.phase = rollout::analysis_phase::successful;
+        break;
+      case relkit::gates::outcome::pending:
+        break;
+      default:
+        run.phase = rollout::analysis_phase::failed;
+        break;
     }
     progress();
     if (rollout::is_completed(run.phase)) finished(r.slot, run.phase);
@@ -14449,21 +16515,21 @@ class rollout_machine {
   }
 
   void settle_phase() noexcept {
-    using rollout::phase;
+    using rollout::state_phase;
     if (!s_.updating) {
-      s_.phase = phase::healthy;
+      s_.phase = state_phase::healthy;
     } else if (s_.aborted) {
-      s_.phase = phase::aborted;
+      s_.phase = state_phase::aborted;
     } else if (s_.timed_out) {
-      s_.phase = phase::degraded;
+      s_.phase = state_phase::degraded;
     } else if (s_.manual_pause) {
-      s_.phase = phase::paused;
+      s_.phase = state_phase::paused;
     } else if (s_.pause == rollout::pause_reason::awaiting_promotion) {
-      s_.phase = phase::waiting_promotion;
+      s_.phase = state_phase::waiting_promotion;
     } else if (s_.pause != rollout::pause_reason::none) {
-      s_.phase = phase::paused;
+      s_.phase = state_phase::paused;
     } else {
-      s_.phase = phase::progressing;
+      s_.phase = state_phase::progressing;
     }
   }
 
@@ -14497,7 +16563,7 @@ class rollout_machine {
     return s_.step_index < steps.size() ? &steps[s_.step_index] : nullptr;
   }
 
-  const rollout::analysis* analysis_for(rollout::analysis_slot slot) const noexcept {
+  const rollout::analysis_spec* analysis_for(rollout::analysis_slot slot) const noexcept {
     if (slot == rollout::analysis_slot::background) {
       const auto& bg = plan_.canary().background;
       return plan_.strategy() == rollout::strategy::canary && bg ? &bg->analysis : nullptr;
@@ -14518,7 +16584,7 @@ class rollout_machine {
     return slot == rollout::analysis_slot::step ? s_.step_run : s_.background_run;
   }
 
-  void start(rollout::analysis_slot slot, const rollout::analysis& a) {
+  void start(rollout::analysis_slot slot, const rollout::analysis_spec& a) {
     run_for(slot) = rollout::start_run(a);
     rollout::action act;
     act.kind = rollout::action_kind::start_analysis;
@@ -14530,7 +16596,7 @@ class rollout_machine {
   void stop(rollout::analysis_slot slot) {
     rollout::run_status& run = run_for(slot);
     if (run.phase != rollout::analysis_phase::running) return;
-    const rollout::analysis* a = analysis_for(slot);
+    const rollout::analysis_spec* a = analysis_for(slot);
     if (a != nullptr && a->kind == rollout::analysis_kind::argo) {
       run = rollout::settle(*a, run, true);
     } else {
@@ -14752,9 +16818,9 @@ class rollout_machine {
 };
 
 template <class Unused>
-void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
-                     const rollout::event& e) {
-  rollout_machine<Unused> m(p, s, out, e.now);
+void run(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
+         const rollout::event& e) {
+  machine<Unused> m(p, s, out, e.now);
   switch (e.kind) {
     case rollout::event_kind::tick:
       m.on(rollout::tick{e.now});
@@ -14791,525 +16857,163 @@ void rollout_advance(const rollout::plan& p, rollout::state& s, rollout::action_
 }
 
 }  // namespace detail
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+// ---- end relkit/rollout/detail/machine.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
 template <class Unused>
 transition advance(const plan& p, const state& s, const event& e) {
   transition t{s, {}};
-  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  detail::run<Unused>(p, t.next, t.actions, e);
   return t;
 }
 
 template <class Unused>
 transition advance(const plan& p, state&& s, const event& e) {
   transition t{std::move(s), {}};
-  detail::rollout_advance<Unused>(p, t.state, t.actions, e);
+  detail::run<Unused>(p, t.next, t.actions, e);
   return t;
 }
 
 template <class Unused>
 action_list advance_in_place(const plan& p, state& s, const event& e) {
   action_list out;
-  detail::rollout_advance<Unused>(p, s, out, e);
+  detail::run<Unused>(p, s, out, e);
   return out;
 }
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
-
-// ---- begin relkit/rollout/detail/state_text.hpp ----
-// relkit::rollout internals: the state's text form (see README "rollout",
-// "Persistence"). Strict: every value has exactly one spelling, so
-// parse(to_string(s)) == s and corrupted text is an error with a position.
+// ---- end relkit/rollout/impl/advance.hpp ----
+// ---- end relkit/rollout/advance.hpp ----
+// ---- begin relkit/rollout/kayenta.hpp ----
+// relkit::rollout Kayenta: NetflixACAJudge's score of classified metrics and
+// the judgement of one run. Over several intervals the judge is
+// relkit::gates::judge_intervals (one NaN and boundary policy, see
+// relkit/gates/kayenta.hpp).
 
 
 
 RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-inline constexpr std::string_view rollout_state_magic = "relkit-rollout-state ";
-inline constexpr std::size_t rollout_max_id = 4096;
-
-inline constexpr std::string_view rollout_phase_names[] = {
-    "healthy", "progressing", "paused", "waiting_promotion", "degraded", "aborted"};
-inline constexpr std::string_view rollout_pause_names[] = {
-    "none", "pause_step", "blue_green", "inconclusive_analysis", "awaiting_promotion"};
-inline constexpr std::string_view rollout_run_phase_names[] = {
-    "pending", "running", "successful", "failed", "inconclusive", "error"};
-
-inline void rollout_append_escaped(std::string& out, std::string_view id) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  for (const char c : id) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte >= 0x7F || c == '%') {
-      out += '%';
-      out += hex[byte >> 4];
-      out += hex[byte & 0xF];
-    } else {
-      out += c;
-    }
-  }
-}
-
-inline std::int64_t rollout_ns(rollout::time_point t) noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
-}
-
-inline void rollout_append_run(std::string& out, const rollout::run_status& run) {
-  out += rollout_run_phase_names[static_cast<int>(run.phase)];
-  out += ' ';
-  out += std::to_string(run.metric_count);
-  out += ' ';
-  out += std::to_string(run.scores);
-  out += ' ';
-  out += std::to_string(run.last_score);
-  for (std::size_t i = 0; i < run.metric_count && i < rollout::max_metrics; ++i) {
-    const auto& m = run.metrics[i];
-    out += ' ';
-    out += rollout_run_phase_names[static_cast<int>(m.phase)];
-    for (const std::uint16_t v : {m.count, m.successful, m.failed, m.inconclusive, m.error,
-                                  m.consecutive_error, m.consecutive_success}) {
-      out += ':';
-      out += std::to_string(v);
-    }
-  }
-}
-
-// Reads "key value\n" lines in a fixed order.
-template <class Unused>
-class rollout_state_reader {
- public:
-  explicit rollout_state_reader(std::string_view text) noexcept : text_(text) {}
-
-  std::optional<relkit::error> error;
-  std::size_t value_position = 0;  // where the last value began
-
-  // The value of the next line, which must start with "key ".
-  std::string_view line(std::string_view key) {
-    if (error) return {};
-    const std::string_view rest = text_.substr(pos_);
-    if (rest.size() <= key.size() || rest.substr(0, key.size()) != key || rest[key.size()] != ' ') {
-      fail(rollout::errc::bad_state_format, pos_, "expected \"" + std::string(key) + "\"");
-      return {};
-    }
-    value_position = pos_ + key.size() + 1;
-    const std::size_t end = text_.find('\n', value_position);
-    if (end == std::string_view::npos) {
-      fail(rollout::errc::bad_state_format, text_.size(), "missing end of line");
-      return {};
-    }
-    pos_ = end + 1;
-    return text_.substr(value_position, end - value_position);
-  }
-
-  void finish() {
-    if (!error && pos_ != text_.size()) {
-      fail(rollout::errc::bad_state_format, pos_, "unexpected text after the state");
-    }
-  }
-
-  void fail(rollout::errc code, std::size_t position, std::string message) {
-    if (error) return;
-    error = relkit::error{code, position, rollout_at(std::move(message), position)};
-  }
-
-  // Decimal without sign or leading zeros, at most `max`.
-  std::uint64_t unsigned_value(std::string_view v, std::size_t at, std::uint64_t max) {
-    if (error) return 0;
-    if (v.empty() || (v.size() > 1 && v[0] == '0')) {
-      fail(rollout::errc::bad_state_format, at, "expected a number");
-      return 0;
-    }
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const char c = v[i];
-      if (c < '0' || c > '9') {
-        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
-        return 0;
-      }
-      const auto digit = static_cast<std::uint64_t>(c - '0');
-      if (value > (max - digit) / 10) {
-        fail(rollout::errc::bad_state_format, at, "number out of range");
-        return 0;
-      }
-      value = value * 10 + digit;
-    }
-    return value;
-  }
-
-  std::int64_t signed_value(std::string_view v, std::size_t at) {
-    if (!v.empty() && v[0] == '-') {
-      if (v == "-0") fail(rollout::errc::bad_state_format, at, "expected a number");
-      const std::uint64_t magnitude = unsigned_value(v.substr(1), at + 1, std::uint64_t{1} << 63);
-      return magnitude == (std::uint64_t{1} << 63) ? INT64_MIN
-                                                   : -static_cast<std::int64_t>(magnitude);
-    }
-    return static_cast<std::int64_t>(unsigned_value(v, at, INT64_MAX));
-  }
-
-  template <std::size_t N>
-  std::uint8_t name_value(std::string_view v, std::size_t at, const std::string_view (&names)[N]) {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (names[i] == v) return static_cast<std::uint8_t>(i);
-    }
-    fail(rollout::errc::bad_state_format, at,
-         "unknown name \"" + std::string(v.substr(0, 40)) + "\"");
-    return 0;
-  }
-
-  bool flag(std::string_view key) {
-    const std::string_view v = line(key);
-    if (error) return false;
-    if (v != "0" && v != "1")
-      fail(rollout::errc::bad_state_format, value_position, "expected 0 or 1");
-    return v == "1";
-  }
-
-  std::string id(std::string_view key) {
-    const std::string_view v = line(key);
-    std::string out;
-    if (error) return out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const auto byte = static_cast<unsigned char>(v[i]);
-      if (out.size() == rollout_max_id) {
-        fail(rollout::errc::bad_state_format, value_position + i, "artifact id over 4096 bytes");
-        return out;
-      }
-      if (v[i] == '%') {
-        const int hi = i + 2 < v.size() ? hex_digit(v[i + 1]) : -1;
-        const int lo = i + 2 < v.size() ? hex_digit(v[i + 2]) : -1;
-        const int decoded = hi * 16 + lo;
-        if (hi < 0 || lo < 0 || (decoded > 0x20 && decoded < 0x7F && decoded != '%')) {
-          fail(rollout::errc::bad_state_format, value_position + i, "bad escape");
-          return out;
-        }
-        out += static_cast<char>(decoded);
-        i += 2;
-      } else if (byte <= 0x20 || byte >= 0x7F) {
-        fail(rollout::errc::bad_state_format, value_position + i, "unescaped byte");
-        return out;
-      } else {
-        out += v[i];
-      }
-    }
-    return out;
-  }
-
-  rollout::time_point time(std::string_view key) {
-    const std::string_view v = line(key);
-    const std::int64_t ns = signed_value(v, value_position);
-    return rollout::time_point(
-        std::chrono::duration_cast<rollout::time_point::duration>(std::chrono::nanoseconds(ns)));
-  }
-
-  rollout::run_status run(std::string_view key) {
-    rollout::run_status run;
-    std::string_view v = line(key);
-    std::size_t at = value_position;
-    auto token = [&]() {
-      const std::size_t space = v.find(' ');
-      const std::string_view t = v.substr(0, space);
-      const std::size_t token_at = at;
-      v = space == std::string_view::npos ? std::string_view() : v.substr(space + 1);
-      at += t.size() + 1;
-      return std::pair<std::string_view, std::size_t>(t, token_at);
-    };
-    auto [phase_text, phase_at] = token();
-    run.phase = static_cast<rollout::analysis_phase>(
-        name_value(phase_text, phase_at, rollout_run_phase_names));
-    auto [count_text, count_at] = token();
-    run.metric_count =
-        static_cast<std::uint8_t>(unsigned_value(count_text, count_at, rollout::max_metrics));
-    auto [scores_text, scores_at] = token();
-    run.scores = static_cast<std::uint32_t>(unsigned_value(scores_text, scores_at, UINT32_MAX));
-    auto [score_text, score_at] = token();
-    const std::int64_t score = signed_value(score_text, score_at);
-    if (!error && (score < 0 || score > 10000)) {
-      fail(rollout::errc::bad_state_format, score_at, "score out of 0..10000");
-    }
-    run.last_score = static_cast<std::int32_t>(score);
-    for (std::size_t i = 0; i < run.metric_count && !error; ++i) {
-      auto [metric_text, metric_at] = token();
-      std::string_view m = metric_text;
-      std::size_t m_at = metric_at;
-      const std::size_t colon = m.find(':');
-      auto& status = run.metrics[i];
-      status.phase = static_cast<rollout::analysis_phase>(
-          name_value(m.substr(0, colon), m_at, rollout_run_phase_names));
-      std::uint16_t* fields[] = {&status.count,
-                                 &status.successful,
-                                 &status.failed,
-                                 &status.inconclusive,
-                                 &status.error,
-                                 &status.consecutive_error,
-                                 &status.consecutive_success};
-      for (std::uint16_t* field : fields) {
-        if (error) break;
-        const std::size_t c = m.find(':');
-        if (c == std::string_view::npos) {
-          fail(rollout::errc::bad_state_format, m_at + m.size(), "expected ':'");
-          break;
-        }
-        m_at += c + 1;
-        m = m.substr(c + 1);
-        const std::size_t next = m.find(':');
-        *field = static_cast<std::uint16_t>(unsigned_value(m.substr(0, next), m_at, UINT16_MAX));
-      }
-      if (!error && m.find(':') != std::string_view::npos) {
-        fail(rollout::errc::bad_state_format, m_at + m.find(':'), "too many counters");
-      }
-    }
-    if (!error && !v.empty()) fail(rollout::errc::bad_state_format, at, "unexpected text");
-    if (!error && v.empty() && text_[at - 1] == ' ') {
-      fail(rollout::errc::bad_state_format, at - 1, "unexpected space");
-    }
-    return run;
-  }
-
- private:
-  static int hex_digit(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-};
-
-}  // namespace detail
-
 namespace rollout {
 
-template <class Unused>
-std::string to_string(const state& s) {
-  std::string out;
-  out.reserve(512);
-  out += detail::rollout_state_magic;
-  out += std::to_string(state_format_version);
-  out += "\nplan ";
-  static constexpr char hex[] = "0123456789abcdef";
-  for (int shift = 60; shift >= 0; shift -= 4) out += hex[(s.plan_fingerprint >> shift) & 0xF];
-  out += "\nphase ";
-  out += detail::rollout_phase_names[static_cast<int>(s.phase)];
-  out += "\npause ";
-  out += detail::rollout_pause_names[static_cast<int>(s.pause)];
-  out += "\nmanual_pause ";
-  out += s.manual_pause ? '1' : '0';
-  out += "\ntimed_out ";
-  out += s.timed_out ? '1' : '0';
-  out += "\nupdating ";
-  out += s.updating ? '1' : '0';
-  out += "\naborted ";
-  out += s.aborted ? '1' : '0';
-  out += "\nstep ";
-  out += std::to_string(s.step_index);
-  out += "\nweight ";
-  out += std::to_string(s.weight);
-  out += "\nstable ";
-  detail::rollout_append_escaped(out, s.stable);
-  out += "\ncanary ";
-  detail::rollout_append_escaped(out, s.canary);
-  out += "\nprevious_stable ";
-  detail::rollout_append_escaped(out, s.previous_stable);
-  out += "\nstep_started ";
-  out += std::to_string(detail::rollout_ns(s.step_started));
-  out += "\npaused_at ";
-  out += std::to_string(detail::rollout_ns(s.paused_at));
-  out += "\nprogress_at ";
-  out += std::to_string(detail::rollout_ns(s.progress_at));
-  out += "\nlast_iteration ";
-  out += std::to_string(detail::rollout_ns(s.last_iteration));
-  out += "\nfailed_checks ";
-  out += std::to_string(s.failed_checks);
-  out += "\npending_check ";
-  out += !s.pending_check ? "none" : *s.pending_check ? "pass" : "fail";
-  out += "\nstep_run ";
-  detail::rollout_append_run(out, s.step_run);
-  out += "\nbackground_run ";
-  detail::rollout_append_run(out, s.background_run);
-  out += '\n';
-  return out;
+// ---- Kayenta ---------------------------------------------------------------
+
+// A metric's classification by the canary judge (Mann-Whitney is the caller's).
+enum class classification : std::uint8_t { pass, high, low, nodata, nodata_fail };
+
+struct classified_metric {
+  std::string_view group;
+  classification result = classification::pass;
+  bool critical = false;
+
+  friend bool operator==(const classified_metric& a, const classified_metric& b) {
+    return a.group == b.group && a.result == b.result && a.critical == b.critical;
+  }
+  friend bool operator!=(const classified_metric& a, const classified_metric& b) {
+    return !(a == b);
+  }
+};
+
+struct score_group {
+  std::string_view name;
+  std::optional<double> weight;  // unset: shares 100 - sum(weights) equally
+
+  friend bool operator==(const score_group& a, const score_group& b) {
+    return a.name == b.name && a.weight == b.weight;
+  }
+  friend bool operator!=(const score_group& a, const score_group& b) { return !(a == b); }
+};
+
+enum class verdict : std::uint8_t { pass, marginal, fail };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<verdict> verdict_names[] = {
+    {verdict::pass, "pass"}, {verdict::marginal, "marginal"}, {verdict::fail, "fail"}};
+}  // namespace detail
+
+// "pass", "marginal", "fail"; "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
+  return relkit::detail::enum_to_string(detail::verdict_names, v);
+}
+// The inverse of to_string(verdict).
+[[nodiscard]] constexpr std::optional<verdict> parse_verdict(std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::verdict_names, text);
 }
 
-template <class Unused>
-result<state> parse_state(std::string_view text) {
-  detail::rollout_state_reader<Unused> r(text);
-  const std::string_view magic = detail::rollout_state_magic;
-  if (text.substr(0, magic.size()) != magic) {
-    return relkit::error{errc::bad_state_format, 0,
-                         "expected \"relkit-rollout-state <version>\" at 0"};
+// NetflixACAJudge's weighted-sum score, rounded to 2 decimals: per group
+// pass / (pass + high + low + nodata_fail) x 100 (100 when nothing is
+// classifiable), summed by weight; any critical metric not Pass, or >= 50%
+// of metrics Nodata, scores 0.
+[[nodiscard]] inline double kayenta_score(const std::vector<score_group>& groups,
+                                          const std::vector<classified_metric>& metrics) noexcept {
+  std::size_t nodata = 0;
+  for (const auto& m : metrics) {
+    if (m.critical && m.result != classification::pass) return 0.0;
+    if (m.result == classification::nodata) ++nodata;
   }
-  const std::size_t eol = text.find('\n');
-  const std::string_view version =
-      text.substr(magic.size(), eol == std::string_view::npos ? eol : eol - magic.size());
-  const std::uint64_t v = r.unsigned_value(version, magic.size(), 1000000);
-  if (r.error) return std::move(*r.error);
-  if (v != static_cast<std::uint64_t>(state_format_version) || eol == std::string_view::npos) {
-    return relkit::error{errc::state_version, magic.size(),
-                         "state format version " + std::string(version.substr(0, 20)) +
-                             " is not 1 at " + std::to_string(magic.size())};
-  }
-  detail::rollout_state_reader<Unused> body(text.substr(eol + 1));
-  state s;
-  const std::string_view plan_hex = body.line("plan");
-  if (!body.error) {
-    if (plan_hex.size() != 16)
-      body.fail(errc::bad_state_format, body.value_position, "expected 16 hex digits");
-    for (std::size_t i = 0; i < plan_hex.size() && !body.error; ++i) {
-      const char c = plan_hex[i];
-      const bool digit = c >= '0' && c <= '9';
-      const bool letter = c >= 'a' && c <= 'f';
-      if (!digit && !letter) {
-        body.fail(errc::bad_state_format, body.value_position + i, "expected a hex digit");
-      }
-      s.plan_fingerprint =
-          (s.plan_fingerprint << 4) | static_cast<std::uint64_t>(digit ? c - '0' : c - 'a' + 10);
+  if (!metrics.empty() && nodata * 2 >= metrics.size()) return 0.0;
+  double fixed = 0;
+  std::size_t unweighted = 0;
+  for (const auto& g : groups) {
+    if (g.weight) {
+      fixed += *g.weight;
+    } else {
+      ++unweighted;
     }
   }
-  std::string_view value = body.line("phase");
-  s.phase = static_cast<rollout::phase>(
-      body.name_value(value, body.value_position, detail::rollout_phase_names));
-  const std::size_t phase_at = body.value_position;
-  value = body.line("pause");
-  s.pause = static_cast<pause_reason>(
-      body.name_value(value, body.value_position, detail::rollout_pause_names));
-  s.manual_pause = body.flag("manual_pause");
-  s.timed_out = body.flag("timed_out");
-  s.updating = body.flag("updating");
-  s.aborted = body.flag("aborted");
-  value = body.line("step");
-  s.step_index =
-      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, 100000));
-  value = body.line("weight");
-  s.weight = static_cast<std::int32_t>(body.unsigned_value(value, body.value_position, 100));
-  s.stable = body.id("stable");
-  s.canary = body.id("canary");
-  s.previous_stable = body.id("previous_stable");
-  s.step_started = body.time("step_started");
-  s.paused_at = body.time("paused_at");
-  s.progress_at = body.time("progress_at");
-  s.last_iteration = body.time("last_iteration");
-  value = body.line("failed_checks");
-  s.failed_checks =
-      static_cast<std::uint32_t>(body.unsigned_value(value, body.value_position, UINT32_MAX));
-  value = body.line("pending_check");
-  const std::uint8_t check = body.name_value(
-      value, body.value_position,
-      {std::string_view("none"), std::string_view("pass"), std::string_view("fail")});
-  if (check != 0) s.pending_check = check == 1;
-  s.step_run = body.run("step_run");
-  s.background_run = body.run("background_run");
-  body.finish();
-  if (!body.error) {
-    // The phase is derived from the flags; a disagreement means corruption.
-    rollout::phase derived = phase::progressing;
-    if (!s.updating) {
-      derived = phase::healthy;
-    } else if (s.aborted) {
-      derived = phase::aborted;
-    } else if (s.timed_out) {
-      derived = phase::degraded;
-    } else if (s.manual_pause) {
-      derived = phase::paused;
-    } else if (s.pause == pause_reason::awaiting_promotion) {
-      derived = phase::waiting_promotion;
-    } else if (s.pause != pause_reason::none) {
-      derived = phase::paused;
+  const double share = unweighted == 0 ? 0.0 : (100.0 - fixed) / static_cast<double>(unweighted);
+  double total = 0;
+  for (const auto& g : groups) {
+    std::size_t pass = 0;
+    std::size_t counted = 0;
+    for (const auto& m : metrics) {
+      if (m.group != g.name || m.result == classification::nodata) continue;
+      ++counted;
+      if (m.result == classification::pass) ++pass;
     }
-    if (derived != s.phase) {
-      body.fail(errc::bad_state_format, phase_at, "phase does not match the state's flags");
-    }
+    const double group_score =
+        counted == 0 ? 100.0 : static_cast<double>(pass) / static_cast<double>(counted) * 100.0;
+    total += group_score * (g.weight ? *g.weight : share) / 100.0;
   }
-  if (body.error) {
-    relkit::error err = std::move(*body.error);
-    // Positions so far are relative to the body; report them in the text.
-    const std::size_t offset = eol + 1;
-    const std::string old_suffix = " at " + std::to_string(err.position);
-    std::string message = err.message();
-    if (message.size() >= old_suffix.size() &&
-        message.compare(message.size() - old_suffix.size(), old_suffix.size(), old_suffix) == 0) {
-      message.resize(message.size() - old_suffix.size());
-    }
-    message += " at " + std::to_string(err.position + offset);
-    return relkit::error{err.code, err.position + offset, std::move(message)};
-  }
-  return s;
+  // total is within 0..100: round half up to hundredths without <cmath>.
+  return static_cast<double>(static_cast<std::int64_t>(total * 100.0 + 0.5)) / 100.0;
 }
 
-template <class Unused>
-result<state> parse_state(std::string_view text, const plan& p) {
-  auto parsed = parse_state<Unused>(text);
-  if (!parsed) return parsed;
-  const state& s = *parsed;
-  const auto line_at = [&](std::string_view key) {
-    const std::size_t at = text.find("\n" + std::string(key) + " ");
-    return at == std::string_view::npos ? std::size_t{0} : at + 2 + key.size();
-  };
-  if (s.plan_fingerprint != p.fingerprint()) {
-    const std::size_t at = line_at("plan");
-    return relkit::error{errc::state_mismatch, at,
-                         "the state was made for another plan at " + std::to_string(at)};
-  }
-  if (s.step_index >= p.step_count()) {
-    const std::size_t at = line_at("step");
-    return relkit::error{errc::state_mismatch, at,
-                         "step " + std::to_string(s.step_index) + " is beyond the plan's " +
-                             std::to_string(p.step_count()) + " steps at " + std::to_string(at)};
-  }
-  // A running run must have one status per metric of the analysis it runs.
-  const analysis* step_analysis = nullptr;
-  if (p.strategy() == strategy::canary &&
-      p.canary().steps[s.step_index].kind == step_kind::analysis) {
-    step_analysis = &p.canary().steps[s.step_index].analysis;
-  } else if (p.strategy() == strategy::blue_green) {
-    const auto& bg = p.blue_green();
-    if (s.step_index == 0 && bg.pre_promotion) step_analysis = &*bg.pre_promotion;
-    if (s.step_index == 2 && bg.post_promotion) step_analysis = &*bg.post_promotion;
-  }
-  const analysis* background = p.strategy() == strategy::canary && p.canary().background
-                                   ? &p.canary().background->analysis
-                                   : nullptr;
-  const auto fits = [](const analysis* a, const run_status& run) {
-    if (run.phase != analysis_phase::running) return true;
-    if (a == nullptr) return false;
-    return a->kind == analysis_kind::kayenta ? run.metric_count == 0
-                                             : run.metric_count == a->metrics.size();
-  };
-  if (!fits(step_analysis, s.step_run)) {
-    const std::size_t at = line_at("step_run");
-    return relkit::error{
-        errc::state_mismatch, at,
-        "the running step analysis does not fit the plan at " + std::to_string(at)};
-  }
-  if (!fits(background, s.background_run)) {
-    const std::size_t at = line_at("background_run");
-    return relkit::error{
-        errc::state_mismatch, at,
-        "the running background analysis does not fit the plan at " + std::to_string(at)};
-  }
-  return parsed;
+// One run: score >= pass is pass, >= marginal is marginal, else fail (a NaN
+// score fails, as in relkit::gates::judge_interval).
+[[nodiscard]] constexpr verdict judge_score(double score, const judge& j) noexcept {
+  return score >= j.pass ? verdict::pass : score >= j.marginal ? verdict::marginal : verdict::fail;
 }
+
+// Over several intervals, Kayenta's judge is relkit::gates::judge_intervals
+// (relkit/gates/kayenta.hpp): one rule, one NaN and boundary policy for gates
+// and rollout. A Kayenta analysis judges its score_result events with it.
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
-// ---- end relkit/rollout/detail/state_text.hpp ----
-// ---- end relkit/rollout/detail/machine.hpp ----
+// ---- end relkit/rollout/kayenta.hpp ----
 // ---- end relkit/rollout.hpp ----
 // ---- begin relkit/semver.hpp ----
 // relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
 // node-semver 7.8.6 decides (deliberate differences are listed in README.md).
-
-// ---- begin relkit/semver/range.hpp ----
-// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it.
-// Included by relkit/semver.hpp.
 //
-// Parsing follows node-semver's desugaring pipeline step for step (strip
-// build, hyphen ranges, operator whitespace, `~`/`^` whitespace, then per
-// comparator carets, tildes, x-ranges, stars, `>=0.0.0`), with hand-written
-// anchored matchers in place of its regular expressions: no regex, no
-// recursion, linear in the input. The parsed range is a list of comparator
-// sets; matching a parsed range does not allocate.
+//   semver/errc.hpp        error codes and their messages ("semver" domain)
+//   semver/version.hpp     version, parse, compare, to_string, sort, hash
+//   semver/operations.hpp  bump (inc), diff, truncate, coerce
+//   semver/comparator.hpp  comparator and range values, test, satisfies
+//   semver/range.hpp       parse_range, parse_comparator, range queries
+//   semver/detail/         internals (relkit::semver::detail)
+
+// ---- begin relkit/semver/comparator.hpp ----
+// relkit::semver comparators and ranges as values: comparator_op, comparator,
+// range_options, range; their canonical text (node-semver's `value` and
+// `validRange`) and matching a version against them. Parsing ranges is in
+// relkit/semver/range.hpp.
+
 
 
 
@@ -15318,28 +17022,27 @@ namespace semver {
 
 enum class comparator_op : unsigned char { any, eq, lt, le, gt, ge };
 
-struct comparator {
-  comparator_op op = comparator_op::any;
-  version operand;  // unused for `any`
+namespace detail {
+inline constexpr relkit::detail::enum_name<comparator_op> comparator_op_names[] = {
+    {comparator_op::any, "any"}, {comparator_op::eq, "eq"}, {comparator_op::lt, "lt"},
+    {comparator_op::le, "le"},   {comparator_op::gt, "gt"}, {comparator_op::ge, "ge"},
 };
+}  // namespace detail
 
-struct range_options {
-  bool loose = false;               // node-semver {loose: true}
-  bool include_prerelease = false;  // node-semver {includePrerelease: true}
-};
+// "any", "eq", "lt", "le", "gt", "ge"; "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(comparator_op op) noexcept {
+  return relkit::detail::enum_to_string(detail::comparator_op_names, op);
+}
+// The inverse of to_string(comparator_op).
+[[nodiscard]] constexpr std::optional<comparator_op> parse_comparator_op(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::comparator_op_names, name);
+}
 
-// Comparator sets joined by `||`; a version matches if every comparator of
-// some set matches it (and npm's prerelease rule allows it).
-struct range {
-  std::vector<std::vector<comparator>> sets;
-  range_options options;
-};
-
-inline std::string_view to_string(comparator_op op) noexcept {
+// The operator as node-semver writes it: "" for any and eq, "<", "<=", ">",
+// ">="; "" outside the enum.
+[[nodiscard]] constexpr std::string_view symbol(comparator_op op) noexcept {
   switch (op) {
-    case comparator_op::any:
-    case comparator_op::eq:
-      return "";
     case comparator_op::lt:
       return "<";
     case comparator_op::le:
@@ -15348,20 +17051,65 @@ inline std::string_view to_string(comparator_op op) noexcept {
       return ">";
     case comparator_op::ge:
       return ">=";
+    case comparator_op::any:
+    case comparator_op::eq:
+      break;
   }
   return "";
 }
 
+struct comparator {
+  comparator_op op = comparator_op::any;
+  version operand;  // unused for `any`
+
+  // Same operator and identical operand (build included).
+  [[nodiscard]] friend bool operator==(const comparator& a, const comparator& b) noexcept {
+    return a.op == b.op && identical(a.operand, b.operand);
+  }
+  [[nodiscard]] friend bool operator!=(const comparator& a, const comparator& b) noexcept {
+    return !(a == b);
+  }
+};
+
+struct range_options {
+  bool loose = false;               // node-semver {loose: true}
+  bool include_prerelease = false;  // node-semver {includePrerelease: true}
+
+  [[nodiscard]] friend constexpr bool operator==(const range_options& a,
+                                                 const range_options& b) noexcept {
+    return a.loose == b.loose && a.include_prerelease == b.include_prerelease;
+  }
+  [[nodiscard]] friend constexpr bool operator!=(const range_options& a,
+                                                 const range_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// Comparator sets joined by `||`; a version matches if every comparator of
+// some set matches it (and npm's prerelease rule allows it).
+struct range {
+  std::vector<std::vector<comparator>> sets;
+  range_options options;
+
+  // Same sets, comparator for comparator, and same options.
+  [[nodiscard]] friend bool operator==(const range& a, const range& b) noexcept {
+    return a.sets == b.sets && a.options == b.options;
+  }
+  [[nodiscard]] friend bool operator!=(const range& a, const range& b) noexcept {
+    return !(a == b);
+  }
+};
+
 // node-semver Comparator.value: "" for any, else operator and version (no build).
-inline std::string to_string(const comparator& c) {
+[[nodiscard]] inline std::string to_string(const comparator& c) {
   if (c.op == comparator_op::any) return std::string();
-  std::string out(to_string(c.op));
+  std::string out(symbol(c.op));
   out += to_npm_string(c.operand);
   return out;
 }
 
 // node-semver `validRange`: the normalised range, "*" for any version.
-inline std::string to_string(const range& r) {
+[[nodiscard]] inline std::string to_string(const range& r) {
   std::string out;
   for (std::size_t i = 0; i < r.sets.size(); ++i) {
     if (i > 0) out += "||";
@@ -15376,7 +17124,7 @@ inline std::string to_string(const range& r) {
   return out;
 }
 
-inline bool test(const comparator& c, const version& v) noexcept {
+[[nodiscard]] inline bool test(const comparator& c, const version& v) noexcept {
   if (c.op == comparator_op::any) return true;
   const int k = compare(v, c.operand);
   switch (c.op) {
@@ -15399,8 +17147,8 @@ inline bool test(const comparator& c, const version& v) noexcept {
 // One comparator set, with npm's prerelease rule: a prerelease version
 // matches only if some comparator of the set names a prerelease of the same
 // major.minor.patch (unless include_prerelease).
-inline bool test_set(const std::vector<comparator>& set, const version& v,
-                     bool include_prerelease) noexcept {
+[[nodiscard]] inline bool test_set(const std::vector<comparator>& set, const version& v,
+                                   bool include_prerelease) noexcept {
   for (const auto& c : set)
     if (!test(c, v)) return false;
   if (v.prerelease.empty() || include_prerelease) return true;
@@ -15413,27 +17161,56 @@ inline bool test_set(const std::vector<comparator>& set, const version& v,
   return false;
 }
 
-inline bool satisfies(const version& v, const range& r) noexcept {
+[[nodiscard]] inline bool satisfies(const version& v, const range& r) noexcept {
   for (const auto& set : r.sets)
     if (test_set(set, v, r.options.include_prerelease)) return true;
   return false;
 }
 
-namespace detail_semver {
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/comparator.hpp ----
+// ---- begin relkit/semver/range.hpp ----
+// relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it,
+// and the queries on parsed ranges. Included by relkit/semver.hpp.
+//
+// Parsing follows node-semver's desugaring pipeline step for step (see
+// semver/detail/range_desugar.hpp); the parsed range is a list of comparator
+// sets (semver/comparator.hpp); matching a parsed range does not allocate.
 
-inline bool is_letter(char c) noexcept {
+
+// ---- begin relkit/semver/detail/range_parse.hpp ----
+// Internals of relkit::semver range parsing: comparators from desugared
+// tokens, one `||` part (node-semver Range.parseRange), the whole range, and
+// a fast path for the common shapes that gives the same answer.
+
+
+// ---- begin relkit/semver/detail/range_desugar.hpp ----
+// Internals of relkit::semver range parsing: node-semver 7.8.6's desugaring
+// pipeline (strip build, hyphen ranges, comparator whitespace, `~`/`^`
+// whitespace, carets, tildes, x-ranges, stars) as text-to-text steps, with
+// hand-written anchored matchers in place of its regular expressions: no
+// regex, no recursion, linear in the input.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
+
+[[nodiscard]] inline bool is_letter(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-inline bool is_x(std::string_view id) noexcept {
+[[nodiscard]] inline bool is_x(std::string_view id) noexcept {
   return id.empty() || id == "x" || id == "X" || id == "*";
 }
-inline char at(std::string_view s, std::size_t i) noexcept {
+[[nodiscard]] inline char at(std::string_view s, std::size_t i) noexcept {
   return i < s.size() ? s[i] : '\0';
 }
 
 // JavaScript `s.split(/\s+/)` on text whose whitespace is single spaces
 // (also `s.split(' ')` then): empty pieces kept, as JavaScript keeps them.
-inline std::vector<std::string> split_spaces(std::string_view s) {
+[[nodiscard]] inline std::vector<std::string> split_spaces(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
   for (;;) {
@@ -15448,7 +17225,7 @@ inline std::vector<std::string> split_spaces(std::string_view s) {
   }
 }
 
-inline std::string join_spaces(const std::vector<std::string>& parts) {
+[[nodiscard]] inline std::string join_spaces(const std::vector<std::string>& parts) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += ' ';
@@ -15457,7 +17234,7 @@ inline std::string join_spaces(const std::vector<std::string>& parts) {
   return out;
 }
 
-inline std::string_view trim_spaces(std::string_view s) noexcept {
+[[nodiscard]] inline std::string_view trim_spaces(std::string_view s) noexcept {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s;
@@ -15465,7 +17242,7 @@ inline std::string_view trim_spaces(std::string_view s) noexcept {
 
 // Decimal text plus one (node-semver's `+M + 1`; exact for every value the
 // npm modes accept).
-inline std::string plus_one(std::string_view digits) {
+[[nodiscard]] inline std::string plus_one(std::string_view digits) {
   return increment_decimal(digits);
 }
 
@@ -15476,8 +17253,8 @@ struct xparts {
 
 // Matches `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*` to exactly `end`; strict
 // numeric ids without leading zeros.
-inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
-                              bool numeric_rule) noexcept {
+[[nodiscard]] inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end,
+                                            bool numeric_rule) noexcept {
   for (;;) {
     const std::size_t start = i;
     while (i < end && is_ident_char(s[i])) ++i;
@@ -15492,8 +17269,8 @@ inline bool whole_identifiers(std::string_view s, std::size_t i, std::size_t end
 
 // Prerelease (strict `-ids`, loose `-?ids`) and build from `i` to the end of
 // `s`; sets `pre`.
-inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
-                            std::string_view& pre) noexcept {
+[[nodiscard]] inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
+                                          std::string_view& pre) noexcept {
   pre = {};
   if (i == s.size()) return true;
   std::size_t plus = s.find('+', i);
@@ -15515,7 +17292,7 @@ inline bool match_pre_build(std::string_view s, std::size_t i, bool loose,
   return true;
 }
 
-inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
+[[nodiscard]] inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexcept {
   const char c = at(s, i);
   if (c == 'x' || c == 'X' || c == '*') return i + 1;
   if (!is_digit(c)) return i;
@@ -15525,7 +17302,7 @@ inline std::size_t xid_end(std::string_view s, std::size_t i, bool loose) noexce
 }
 
 // node-semver XRANGEPLAIN(LOOSE), anchored at both ends of `s`.
-inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
+[[nodiscard]] inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noexcept {
   out = {};
   std::size_t i = 0;
   while (i < s.size() && (s[i] == 'v' || s[i] == '=' || s[i] == ' ')) ++i;
@@ -15558,7 +17335,7 @@ inline bool match_xrange_plain(std::string_view s, bool loose, xparts& out) noex
 // ---- the string pipeline of node-semver's Range.parseRange ----
 
 // BUILDSTRIPRE (global) or BUILD (first match only): `\+ids` removed.
-inline std::string strip_build(std::string_view s, bool global) {
+[[nodiscard]] inline std::string strip_build(std::string_view s, bool global) {
   std::string out;
   std::size_t i = 0;
   bool done = false;
@@ -15583,8 +17360,9 @@ inline std::string strip_build(std::string_view s, bool global) {
   return out;
 }
 
-inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
-                                  const xparts& to_p, std::string_view to_text, bool inc_pr) {
+[[nodiscard]] inline std::string hyphen_replace(const xparts& from_p, std::string_view from_text,
+                                                const xparts& to_p, std::string_view to_text,
+                                                bool inc_pr) {
   std::string from;
   const std::string z = inc_pr ? "-0" : "";
   if (is_x(from_p.major)) {
@@ -15620,7 +17398,8 @@ inline std::string hyphen_replace(const xparts& from_p, std::string_view from_te
 // HYPHENRANGE(LOOSE): the whole comparator set is `a - b`. The left version
 // has spaces only in its `[v=\s]*` prefix, so the first space after that
 // prefix is the only place the ` - ` can be: one attempt, linear.
-inline std::optional<std::string> try_hyphen(std::string_view s, const range_options& o) {
+[[nodiscard]] inline std::optional<std::string> try_hyphen(std::string_view s,
+                                                           const range_options& o) {
   std::size_t p = 0;
   while (p < s.size() && (s[p] == 'v' || s[p] == '=' || s[p] == ' ')) ++p;
   const std::size_t dash = s.find(' ', p);
@@ -15636,21 +17415,23 @@ inline std::optional<std::string> try_hyphen(std::string_view s, const range_opt
 }
 
 // ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
-inline bool tcw_prefix(char c) noexcept {
+[[nodiscard]] inline bool tcw_prefix(char c) noexcept {
   return c == 'v' || c == '=' || c == ' ';
 }
-inline bool tcw_start(char c) noexcept {
+[[nodiscard]] inline bool tcw_start(char c) noexcept {
   return is_digit(c) || c == 'x' || c == 'X' || c == '*';
 }
-inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
   while (i < r.size() && is_digit(r[i])) ++i;
   return i;
 }
-inline std::size_t tcw_number_end(std::string_view r, std::size_t i, bool loose) noexcept {
+[[nodiscard]] inline std::size_t tcw_number_end(std::string_view r, std::size_t i,
+                                                bool loose) noexcept {
   if (!loose && at(r, i) == '0') return i + 1;
   return tcw_digits_end(r, i);
 }
-inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose) noexcept {
+[[nodiscard]] inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i,
+                                                bool loose) noexcept {
   const std::size_t d = tcw_digits_end(r, i);
   if (is_letter(at(r, d)) || at(r, d) == '-') {
     std::size_t e = d + 1;
@@ -15659,7 +17440,8 @@ inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i, bool loose)
   }
   return tcw_number_end(r, i, loose);
 }
-inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose) noexcept {
+[[nodiscard]] inline std::size_t tcw_pre_end(std::string_view r, std::size_t start,
+                                             bool loose) noexcept {
   const bool hyphen = at(r, start) == '-';
   if (!loose && !hyphen) return start;
   const std::size_t id_start = start + (hyphen ? 1 : 0);
@@ -15675,7 +17457,7 @@ inline std::size_t tcw_pre_end(std::string_view r, std::size_t start, bool loose
   }
   return e;
 }
-inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
   if (at(r, start) != '+') return start;
   std::size_t e = start + 1;
   while (e < r.size() && is_ident_char(r[e])) ++e;
@@ -15688,7 +17470,7 @@ inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept
   }
   return e;
 }
-inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
   std::size_t e = start;
   for (int component = 0; component < 3; ++component) {
     const std::size_t next = tcw_number_end(r, e, true);
@@ -15701,11 +17483,12 @@ inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept 
   }
   return tcw_build_end(r, tcw_pre_end(r, e, true));
 }
-inline std::size_t tcw_partial_component_end(std::string_view r, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t tcw_partial_component_end(std::string_view r,
+                                                           std::size_t i) noexcept {
   if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
   return tcw_start(at(r, i)) ? i + 1 : i;
 }
-inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
   std::size_t e = tcw_partial_component_end(r, start);
   for (int component = 0; component < 2; ++component) {
     if (at(r, e) != '.') return e;
@@ -15715,11 +17498,11 @@ inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexce
   }
   return tcw_build_end(r, tcw_pre_end(r, e, false));
 }
-inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
   const std::size_t full = tcw_full_end(r, start);
   return full != start ? full : tcw_partial_end(r, start);
 }
-inline std::string trim_comparator_whitespace(std::string_view r) {
+[[nodiscard]] inline std::string trim_comparator_whitespace(std::string_view r) {
   std::string out;
   std::size_t copy_from = 0;
   std::size_t cursor = 0;
@@ -15748,7 +17531,7 @@ inline std::string trim_comparator_whitespace(std::string_view r) {
 }
 
 // TILDETRIM `(\s?)~>?\s` -> `$1~` and CARETTRIM `(\s?)\^\s` -> `$1^`, global.
-inline std::string trim_after(std::string_view s, char sigil) {
+[[nodiscard]] inline std::string trim_after(std::string_view s, char sigil) {
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -15767,7 +17550,7 @@ inline std::string trim_after(std::string_view s, char sigil) {
   return out;
 }
 
-inline std::string replace_caret(const std::string& comp, const range_options& o) {
+[[nodiscard]] inline std::string replace_caret(const std::string& comp, const range_options& o) {
   if (comp.empty() || comp[0] != '^') return comp;
   xparts x;
   if (!match_xrange_plain(std::string_view(comp).substr(1), o.loose, x)) return comp;
@@ -15787,7 +17570,7 @@ inline std::string replace_caret(const std::string& comp, const range_options& o
   return low + " <" + plus_one(M) + ".0.0-0";
 }
 
-inline std::string replace_tilde(const std::string& comp, const range_options& o) {
+[[nodiscard]] inline std::string replace_tilde(const std::string& comp, const range_options& o) {
   if (comp.empty() || comp[0] != '~') return comp;
   std::string_view rest = std::string_view(comp).substr(1);
   if (!rest.empty() && rest[0] == '>') rest.remove_prefix(1);
@@ -15807,7 +17590,7 @@ inline std::string replace_tilde(const std::string& comp, const range_options& o
   return ">=" + M + "." + m + "." + p + " <" + M + "." + plus_one(m) + ".0-0";
 }
 
-inline std::string replace_xrange(std::string_view token, const range_options& o) {
+[[nodiscard]] inline std::string replace_xrange(std::string_view token, const range_options& o) {
   const std::string_view comp = trim_spaces(token);
   std::size_t i = 0;
   if (at(comp, i) == '<' || at(comp, i) == '>') ++i;
@@ -15865,7 +17648,7 @@ inline std::string replace_xrange(std::string_view token, const range_options& o
 }
 
 // STAR `(<|>)?=?\s?\*`, first match removed.
-inline std::string replace_stars(std::string_view s) {
+[[nodiscard]] inline std::string replace_stars(std::string_view s) {
   s = trim_spaces(s);
   for (std::size_t p = 0; p < s.size(); ++p) {
     // Greedy: each optional part taken when present, given back if needed.
@@ -15903,19 +17686,22 @@ inline std::string replace_stars(std::string_view s) {
   return std::string(s);
 }
 
-inline std::string map_tokens(std::string_view s, bool trim_first,
-                              std::string (*fn)(const std::string&, const range_options&),
-                              const range_options& o) {
+[[nodiscard]] inline std::string map_tokens(std::string_view s, bool trim_first,
+                                            std::string (*fn)(const std::string&,
+                                                              const range_options&),
+                                            const range_options& o) {
   auto parts = split_spaces(trim_first ? trim_spaces(s) : s);
   for (auto& part : parts) part = fn(part, o);
   return join_spaces(parts);
 }
 
-inline std::string replace_xrange_token(const std::string& s, const range_options& o) {
+[[nodiscard]] inline std::string replace_xrange_token(const std::string& s,
+                                                      const range_options& o) {
   return replace_xrange(s, o);
 }
 
-inline std::string parse_comparator_text(std::string_view comp, const range_options& o) {
+[[nodiscard]] inline std::string parse_comparator_text(std::string_view comp,
+                                                       const range_options& o) {
   std::string s = strip_build(comp, false);
   s = map_tokens(s, true, &replace_caret, o);
   s = map_tokens(s, true, &replace_tilde, o);
@@ -15923,11 +17709,68 @@ inline std::string parse_comparator_text(std::string_view comp, const range_opti
   return replace_stars(s);
 }
 
+// node-semver's COMPARATORLOOSE, anchored, on a token without whitespace:
+// `^((?:<|>)?=?)[v=]*\d+\.\d+\.\d+(-?ids)?(\+ids)?$|^$`, where the patch
+// number may give its last digit back to the prerelease ("1.2.34.5").
+[[nodiscard]] inline bool matches_comparator_loose(std::string_view token) noexcept {
+  if (token.empty()) return true;
+  std::size_t i = 0;
+  if (token[i] == '<' || token[i] == '>') ++i;
+  while (i < token.size() && (token[i] == 'v' || token[i] == '=')) ++i;
+  for (int part = 0; part < 3; ++part) {
+    const std::size_t start = i;
+    while (i < token.size() && is_digit(token[i])) ++i;
+    if (i == start) return false;
+    if (part == 2) {
+      const auto tail_matches = [&](std::size_t from) noexcept {
+        if (from == token.size()) return true;
+        std::size_t plus = token.find('+', from);
+        if (plus == std::string_view::npos) plus = token.size();
+        if (plus < token.size() && !whole_identifiers(token, plus + 1, token.size(), false)) {
+          return false;
+        }
+        return plus == from || whole_identifiers(token, from, plus, false);
+      };
+      return tail_matches(i) || (i - start >= 2 && tail_matches(i - 1));
+    }
+    if (i >= token.size() || token[i] != '.') return false;
+    ++i;
+  }
+  return false;
+}
+
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/detail/range_desugar.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
+// The arguments of "invalid range: invalid comparator '<token>'", the token
+// quoted (and cut to fit) without allocating.
+[[nodiscard]] inline relkit::error_args invalid_comparator_args(std::string_view token) noexcept {
+  constexpr std::size_t room = relkit::error_args::token_capacity - 2;
+  char quoted[relkit::error_args::token_capacity];
+  std::size_t n = 0;
+  quoted[n++] = '\'';
+  if (token.size() > room) {
+    for (std::size_t k = 0; k < room - 3; ++k) quoted[n++] = token[k];
+    for (int k = 0; k < 3; ++k) quoted[n++] = '.';
+  } else {
+    for (const char c : token) quoted[n++] = c;
+  }
+  quoted[n++] = '\'';
+  return relkit::error_args{}
+      .with_text("invalid comparator ")
+      .with_token(std::string_view(quoted, n));
+}
+
 // node-semver Comparator: `((<|>)?=?)\s?(version)` or empty.
 // Internal steps return bool and fill `c` or `err`: fewer result<T>
 // instantiations keep the header quick to compile.
-inline bool make_comparator(std::string_view token, const range_options& o, comparator& c,
-                            relkit::error& err) {
+[[nodiscard]] inline bool make_comparator(std::string_view token, const range_options& o,
+                                          comparator& c, relkit::error& err) {
   c = comparator{};
   if (token.empty()) return true;
   std::size_t i = 0;
@@ -15945,24 +17788,22 @@ inline bool make_comparator(std::string_view token, const range_options& o, comp
     std::size_t k = 0;
     if (at(rest, k) == 'v') ++k;
     if (k >= rest.size() || !is_digit(rest[k])) {
-      err =
-          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      err = relkit::error{errc::invalid_range, 0, invalid_comparator_args(token)};
       return false;
     }
   } else {
     std::size_t k = 0;
     while (k < rest.size() && (rest[k] == 'v' || rest[k] == '=')) ++k;
     if (k >= rest.size() || !is_digit(rest[k])) {
-      err =
-          relkit::error{errc::invalid_range, 0, "invalid comparator '" + std::string(token) + "'"};
+      err = relkit::error{errc::invalid_range, 0, invalid_comparator_args(token)};
       return false;
     }
   }
   auto v = parse(rest, o.loose ? parse_mode::npm_loose : parse_mode::npm);
   if (!v) {
+    // The version's own error, its position counted from the token's start.
     err = std::move(v).error();
-    err = relkit::error{err.code, err.position,
-                        "invalid comparator '" + std::string(token) + "': " + err.message()};
+    err.position += i;
     return false;
   }
   c.operand = std::move(*v);
@@ -15970,12 +17811,12 @@ inline bool make_comparator(std::string_view token, const range_options& o, comp
   return true;
 }
 
-inline bool is_null_set_comparator(const comparator& c) noexcept {
+[[nodiscard]] inline bool is_null_set_comparator(const comparator& c) noexcept {
   return c.op == comparator_op::lt && c.operand.major == 0 && c.operand.minor == 0 &&
          c.operand.patch == 0 && c.operand.prerelease == "0";
 }
 
-inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
+[[nodiscard]] inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
   if (a.op != b.op) return false;
   if (a.op == comparator_op::any) return true;
   return a.operand.major == b.operand.major && a.operand.minor == b.operand.minor &&
@@ -15983,8 +17824,8 @@ inline bool same_comparator(const comparator& a, const comparator& b) noexcept {
 }
 
 // Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
-inline bool parse_set(std::string_view part, const range_options& o, std::vector<comparator>& out,
-                      relkit::error& err) {
+[[nodiscard]] inline bool parse_set(std::string_view part, const range_options& o,
+                                    std::vector<comparator>& out, relkit::error& err) {
   out.clear();
   std::string s = strip_build(part, true);
   if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
@@ -15999,12 +17840,14 @@ inline bool parse_set(std::string_view part, const range_options& o, std::vector
   const std::string_view gte0 = o.include_prerelease ? ">=0.0.0-0" : ">=0.0.0";
   for (auto& token : tokens) {
     if (trim_spaces(token) == gte0) token.clear();
+    // Loose mode first drops every token that does not match COMPARATORLOOSE
+    // (a grammar that does not look at the size of numbers); what it keeps
+    // must then make a comparator, or the whole range fails (a number beyond
+    // 2^53-1, a version over 256 bytes), as in node-semver.
+    if (o.loose && !matches_comparator_loose(token)) continue;
     comparator made;
     if (!make_comparator(token, o, made, err)) {
-      // Loose mode drops what its comparator grammar rejects; a number or a
-      // length node-semver's SemVer rejects still fails the whole range.
-      const bool grammar = err.code != errc::number_too_large && err.code != errc::too_long;
-      if (o.loose && grammar) continue;
+      err = relkit::error{errc::invalid_range, 0, invalid_comparator_args(token)};
       return false;
     }
     all.push_back(std::move(made));
@@ -16035,48 +17878,6 @@ inline bool parse_set(std::string_view part, const range_options& o, std::vector
   return true;
 }
 
-}  // namespace detail_semver
-
-// node-semver `new Comparator(text, options)`: one primitive comparator
-// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
-inline relkit::result<comparator> parse_comparator(std::string_view text,
-                                                   const range_options& opts = {}) {
-  using namespace detail_semver;
-  std::string collapsed;
-  std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
-  bool pending_space = false;
-  while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
-      pending_space = true;
-      i += n;
-      continue;
-    }
-    if (pending_space) collapsed += ' ';
-    pending_space = false;
-    collapsed += text[i];
-    ++i;
-  }
-  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
-  std::size_t k = 0;
-  if (at(collapsed, k) == '<' || at(collapsed, k) == '>') ++k;
-  if (at(collapsed, k) == '=') ++k;
-  if (at(collapsed, k) == ' ') collapsed.erase(k, 1);
-  comparator c;
-  relkit::error err;
-  if (!make_comparator(collapsed, opts, c, err)) {
-    err = relkit::error{err.code, 0, err.message() + " at 0"};
-    return err;
-  }
-  return c;
-}
-
-// Range text longer than this is an error (node-semver has no limit).
-inline constexpr std::size_t max_range_length = 65536;
-
-// Parses an npm range (node-semver `new Range(text, options)`).
-namespace detail_semver {
-
 // Fast path for the common shapes, single-spaced: `^M.m.p[-pre]`,
 // `~M.m.p[-pre]`, `[op]M.m.p[-pre]` (op one of >= > <= < =), partials and
 // x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND and
@@ -16085,7 +17886,8 @@ namespace detail_semver {
 // and `<0.0.0-0`) and on a repeated comparator in a set; the general path then
 // decides. Only without include_prerelease. The result equals the general
 // path's on every accepted input (checked by SemverRangeFastPath tests).
-inline bool fast_range_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
+[[nodiscard]] inline bool fast_range_number(std::string_view s, std::size_t& i,
+                                            std::uint64_t& out) noexcept {
   const std::size_t b = i;
   std::uint64_t value = 0;
   while (i < s.size() && is_digit(s[i])) {
@@ -16098,7 +17900,7 @@ inline bool fast_range_number(std::string_view s, std::size_t& i, std::uint64_t&
   return true;
 }
 
-inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
+[[nodiscard]] inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
   if (i < s.size() && s[i] == 'x') {
     ++i;
     return true;
@@ -16106,7 +17908,8 @@ inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
   return false;
 }
 
-inline bool fast_range_prerelease(std::string_view s, std::size_t& i, std::string& out) {
+[[nodiscard]] inline bool fast_range_prerelease(std::string_view s, std::size_t& i,
+                                                std::string& out) {
   const std::size_t first = i;
   for (;;) {
     const std::size_t b = i;
@@ -16126,7 +17929,7 @@ inline bool fast_range_prerelease(std::string_view s, std::size_t& i, std::strin
   return true;
 }
 
-inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
+[[nodiscard]] inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
   if (o.include_prerelease || s.empty()) return false;
   r.options = o;
   std::size_t i = 0;
@@ -16225,7 +18028,8 @@ inline bool parse_range_fast(std::string_view s, const range_options& o, range& 
   }
 }
 
-inline relkit::result<range> parse_range_general(std::string_view text, const range_options& opts) {
+[[nodiscard]] inline relkit::result<range> parse_range_general(std::string_view text,
+                                                               const range_options& opts) {
   // trim + collapse every whitespace run to one space
   std::string raw;
   raw.reserve(text.size());
@@ -16253,25 +18057,26 @@ inline relkit::result<range> parse_range_general(std::string_view text, const ra
     std::vector<comparator> set;
     relkit::error set_error;
     if (!parse_set(part, opts, set, set_error)) {
-      // The position of the offending text in the input, where it survives
-      // desugaring unchanged; else the start of the `||` part.
-      const std::string why = set_error.message();
+      // The position of the offending comparator in the input, where it
+      // survives desugaring unchanged; else the start of the `||` part.
+      std::string_view bad = set_error.args.token();
+      if (bad.size() >= 2) bad = bad.substr(1, bad.size() - 2);
       std::size_t at_pos = std::string_view::npos;
-      const std::size_t q1 = why.find('\'');
-      const std::size_t q2 = q1 == std::string::npos ? q1 : why.find('\'', q1 + 1);
-      if (q2 != std::string::npos && q2 > q1 + 1)
-        at_pos = text.find(why.substr(q1 + 1, q2 - q1 - 1));
+      if (!bad.empty() && bad.substr(bad.size() < 3 ? 0 : bad.size() - 3) != "...") {
+        at_pos = text.find(bad);
+      }
       if (at_pos == std::string_view::npos) at_pos = text.find(part.substr(0, 1));
       if (at_pos == std::string_view::npos) at_pos = 0;
-      return relkit::error{errc::invalid_range, at_pos,
-                           "invalid range: " + why + " at " + std::to_string(at_pos)};
+      set_error.position = at_pos;
+      return set_error;
     }
     if (!set.empty()) r.sets.push_back(std::move(set));
     if (bar == std::string::npos) break;
     pos = bar + 2;
   }
   if (r.sets.empty()) {
-    return relkit::error{errc::invalid_range, 0, "invalid range: no valid comparator at 0"};
+    return relkit::error{errc::invalid_range, 0,
+                         relkit::error_args{}.with_text("no valid comparator")};
   }
   if (r.sets.size() > 1) {
     std::vector<std::vector<comparator>> kept;
@@ -16293,224 +18098,49 @@ inline relkit::result<range> parse_range_general(std::string_view text, const ra
   return r;
 }
 
-}  // namespace detail_semver
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/detail/range_parse.hpp ----
+// ---- begin relkit/semver/detail/range_subset.hpp ----
+// Internals of relkit::semver range algebra: node-semver's simpleSubset and
+// the helpers it and Comparator.intersects share.
 
-// node-semver `new Range(text, options)`: the comparator sets after npm's
-// desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
-inline relkit::result<range> parse_range(std::string_view text, const range_options& opts = {}) {
-  range r;
-  if (text.size() <= max_range_length && detail_semver::parse_range_fast(text, opts, r)) return r;
-  return detail_semver::parse_range_general(text, opts);
-}
 
-// node-semver `satisfies(version, range, options)` on strings: false when
-// either does not parse.
-inline bool satisfies(std::string_view v, std::string_view range_text,
-                      const range_options& opts = {}) {
-  auto r = parse_range(range_text, opts);
-  if (!r) return false;
-  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
-  if (!parsed) return false;
-  return satisfies(*parsed, *r);
-}
 
-// The highest / lowest of `versions` that satisfies `r`; nothing if none.
-inline const version* max_satisfying(const std::vector<version>& versions, const range& r) {
-  const version* best = nullptr;
-  for (const auto& v : versions)
-    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
-  return best;
-}
-inline const version* min_satisfying(const std::vector<version>& versions, const range& r) {
-  const version* best = nullptr;
-  for (const auto& v : versions)
-    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
-  return best;
-}
-
-// node-semver `minVersion`: the lowest version that satisfies `r`.
-inline std::optional<version> min_version(const range& r) {
-  version candidate(0, 0, 0);
-  if (satisfies(candidate, r)) return candidate;
-  candidate.prerelease = "0";
-  if (satisfies(candidate, r)) return candidate;
-  std::optional<version> best;
-  for (const auto& set : r.sets) {
-    std::optional<version> set_min;
-    for (const auto& c : set) {
-      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
-        // node-semver treats ANY as `>=0.0.0` only through the first checks.
-        if (c.op != comparator_op::any) continue;
-        version zero(0, 0, 0);
-        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
-        continue;
-      }
-      version v = c.operand;
-      if (c.op == comparator_op::gt) {
-        if (v.prerelease.empty()) {
-          ++v.patch;
-        } else {
-          v.prerelease += ".0";
-        }
-      }
-      if (!set_min || compare(v, *set_min) > 0) set_min = v;
-    }
-    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
-  }
-  if (best && satisfies(*best, r)) return best;
-  return std::nullopt;
-}
-
-// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
-inline bool outside(const version& v, const range& r, bool above) {
-  if (satisfies(v, r)) return false;
-  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
-  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
-  auto gtfn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) > 0 : compare(a, b) < 0;
-  };
-  auto ltefn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
-  };
-  auto ltfn = [above](const version& a, const version& b) {
-    return above ? compare(a, b) < 0 : compare(a, b) > 0;
-  };
-  const comparator zero{comparator_op::ge, version(0, 0, 0)};
-  for (const auto& set : r.sets) {
-    const comparator* high = nullptr;
-    const comparator* low = nullptr;
-    for (const auto& original : set) {
-      const comparator* c = original.op == comparator_op::any ? &zero : &original;
-      if (high == nullptr) high = c;
-      if (low == nullptr) low = c;
-      if (gtfn(c->operand, high->operand)) {
-        high = c;
-      } else if (ltfn(c->operand, low->operand)) {
-        low = c;
-      }
-    }
-    if (high == nullptr || low == nullptr) continue;
-    if (high->op == comp || high->op == ecomp) return false;
-    const bool low_plain = low->op == comparator_op::eq;
-    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
-    if (low->op == ecomp && ltfn(v, low->operand)) return false;
-  }
-  return true;
-}
-inline bool gtr(const version& v, const range& r) {
-  return outside(v, r, true);
-}
-inline bool ltr(const version& v, const range& r) {
-  return outside(v, r, false);
-}
-
-namespace detail_semver {
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+namespace detail {
 // `new Range(c.value).test(v)`: one comparator with the prerelease rule.
-inline bool test_set_one(const comparator& c, const version& v, bool include_prerelease) noexcept {
+[[nodiscard]] inline bool test_set_one(const comparator& c, const version& v,
+                                       bool include_prerelease) noexcept {
   if (!test(c, v)) return false;
   if (v.prerelease.empty() || include_prerelease) return true;
   return c.op != comparator_op::any && !c.operand.prerelease.empty() &&
          c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch;
 }
-}  // namespace detail_semver
-
-// node-semver Comparator.intersects.
-inline bool intersects(const comparator& a, const comparator& b, bool include_prerelease) {
-  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
-    return detail_semver::test_set_one(c, v, include_prerelease);
-  };
-  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
-    if (a.op == comparator_op::any) return true;
-    return test_alone(b, a.operand);
-  }
-  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
-    if (b.op == comparator_op::any) return true;
-    return test_alone(a, b.operand);
-  }
-  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
-                      a.operand.patch == 0;
-  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
-                      b.operand.patch == 0;
-  if (include_prerelease) {
-    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
-      return false;
-    }
-  } else if (a_null || b_null) {
-    return false;
-  }
-  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
-  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
-  if (a_up && b_up) return true;
-  if (!a_up && !b_up) return true;
-  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
-  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
-  const int k = compare(a.operand, b.operand);
-  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
-      b_inclusive) {
-    return true;
-  }
-  if (k < 0 && a_up && !b_up) return true;
-  if (k > 0 && !a_up && b_up) return true;
-  return false;
-}
-
-namespace detail_semver {
-inline bool set_satisfiable(const std::vector<comparator>& set, bool include_prerelease) {
-  // node-semver isSatisfiable: every pair intersects.
-  for (std::size_t k = set.size(); k-- > 1;) {
-    for (std::size_t j = 0; j < k; ++j)
-      if (!intersects(set[k], set[j], include_prerelease)) return false;
-  }
-  return true;
-}
-}  // namespace detail_semver
-
-// node-semver `intersects(r1, r2)`: some version could satisfy both.
-inline bool intersects(const range& a, const range& b) {
-  const bool inc = a.options.include_prerelease;
-  for (const auto& x : a.sets) {
-    if (!detail_semver::set_satisfiable(x, inc)) continue;
-    for (const auto& y : b.sets) {
-      if (!detail_semver::set_satisfiable(y, inc)) continue;
-      bool all = true;
-      for (const auto& c : x) {
-        for (const auto& d : y) {
-          if (!intersects(c, d, inc)) {
-            all = false;
-            break;
-          }
-        }
-        if (!all) break;
-      }
-      if (all) return true;
-    }
-  }
-  return false;
-}
-
-namespace detail_semver {
 
 // node-semver higherGT / lowerLT: true when `b` is chosen over `a`.
-inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
+[[nodiscard]] inline bool higher_gt_picks_b(const comparator& a, const comparator& b) noexcept {
   const int k = compare(a.operand, b.operand);
   if (k > 0) return false;
   if (k < 0) return true;
   return b.op == comparator_op::gt && a.op == comparator_op::ge;
 }
-inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
+[[nodiscard]] inline bool lower_lt_picks_b(const comparator& a, const comparator& b) noexcept {
   const int k = compare(a.operand, b.operand);
   if (k < 0) return false;
   if (k > 0) return true;
   return b.op == comparator_op::lt && a.op == comparator_op::le;
 }
 
-inline bool same_tuple(const version& a, const version& b) noexcept {
+[[nodiscard]] inline bool same_tuple(const version& a, const version& b) noexcept {
   return a.major == b.major && a.minor == b.minor && a.patch == b.patch;
 }
 
 // node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
-inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
-                         bool include_prerelease) {
+[[nodiscard]] inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+                                       bool include_prerelease) {
   const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
   const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
   if (sub.size() == 1 && sub[0].op == comparator_op::any) {
@@ -16597,16 +18227,254 @@ inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> do
   return 1;
 }
 
-}  // namespace detail_semver
+}  // namespace detail
+}  // namespace semver
+RELKIT_NAMESPACE_END
+// ---- end relkit/semver/detail/range_subset.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+// node-semver `new Comparator(text, options)`: one primitive comparator
+// (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
+[[nodiscard]] inline relkit::result<comparator> parse_comparator(std::string_view text,
+                                                                 const range_options& opts = {}) {
+  // JavaScript whitespace runs collapse to one space, trimmed at both ends;
+  // `kept[k]` is where collapsed byte k came from.
+  std::string collapsed;
+  std::vector<std::size_t> kept;
+  std::size_t i = 0;
+  while (std::size_t n = detail::js_space_at(text, i)) i += n;
+  std::size_t pending_space = std::string_view::npos;
+  while (i < text.size()) {
+    if (std::size_t n = detail::js_space_at(text, i)) {
+      if (pending_space == std::string_view::npos) pending_space = i;
+      i += n;
+      continue;
+    }
+    if (pending_space != std::string_view::npos) {
+      collapsed += ' ';
+      kept.push_back(pending_space);
+    }
+    pending_space = std::string_view::npos;
+    collapsed += text[i];
+    kept.push_back(i);
+    ++i;
+  }
+  // `((<|>)?=?)\s?(version)`: one space may follow the operator.
+  std::size_t k = 0;
+  if (detail::at(collapsed, k) == '<' || detail::at(collapsed, k) == '>') ++k;
+  if (detail::at(collapsed, k) == '=') ++k;
+  if (detail::at(collapsed, k) == ' ') {
+    collapsed.erase(k, 1);
+    kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+  comparator c;
+  relkit::error err;
+  if (!detail::make_comparator(collapsed, opts, c, err)) {
+    err.position = err.position < kept.size() ? kept[err.position] : text.size();
+    return err;
+  }
+  return c;
+}
+
+// Range text longer than this is an error (node-semver has no limit).
+inline constexpr std::size_t max_range_length = 65536;
+
+// node-semver `new Range(text, options)`: the comparator sets after npm's
+// desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
+[[nodiscard]] inline relkit::result<range> parse_range(std::string_view text,
+                                                       const range_options& opts = {}) {
+  range r;
+  if (text.size() <= max_range_length && detail::parse_range_fast(text, opts, r)) return r;
+  return detail::parse_range_general(text, opts);
+}
+
+// Whether version text `v` satisfies range text `range_text`, with the error
+// policy of compare(string, string): an error (the range's first, then the
+// version's) when either does not parse. node-semver's `satisfies` answers
+// false instead, which is `satisfies(v, r).value_or(false)`.
+[[nodiscard]] inline relkit::result<bool> satisfies(std::string_view v, std::string_view range_text,
+                                                    const range_options& opts = {}) {
+  auto r = parse_range(range_text, opts);
+  if (!r) return std::move(r).error();
+  auto parsed = parse(v, opts.loose ? parse_mode::npm_loose : parse_mode::npm);
+  if (!parsed) return std::move(parsed).error();
+  return satisfies(*parsed, *r);
+}
+
+// The highest / lowest of `versions` that satisfies `r`; nothing if none.
+[[nodiscard]] inline const version* max_satisfying(const std::vector<version>& versions,
+                                                   const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) < 0)) best = &v;
+  return best;
+}
+[[nodiscard]] inline const version* min_satisfying(const std::vector<version>& versions,
+                                                   const range& r) {
+  const version* best = nullptr;
+  for (const auto& v : versions)
+    if (satisfies(v, r) && (best == nullptr || compare(*best, v) > 0)) best = &v;
+  return best;
+}
+
+// node-semver `minVersion`: the lowest version that satisfies `r`.
+[[nodiscard]] inline std::optional<version> min_version(const range& r) {
+  version candidate(0, 0, 0);
+  if (satisfies(candidate, r)) return candidate;
+  candidate.prerelease = "0";
+  if (satisfies(candidate, r)) return candidate;
+  std::optional<version> best;
+  for (const auto& set : r.sets) {
+    std::optional<version> set_min;
+    for (const auto& c : set) {
+      if (c.op == comparator_op::any || c.op == comparator_op::lt || c.op == comparator_op::le) {
+        // node-semver treats ANY as `>=0.0.0` only through the first checks.
+        if (c.op != comparator_op::any) continue;
+        version zero(0, 0, 0);
+        if (!set_min || compare(zero, *set_min) > 0) set_min = zero;
+        continue;
+      }
+      version v = c.operand;
+      if (c.op == comparator_op::gt) {
+        if (v.prerelease.empty()) {
+          ++v.patch;
+        } else {
+          v.prerelease += ".0";
+        }
+      }
+      if (!set_min || compare(v, *set_min) > 0) set_min = v;
+    }
+    if (set_min && (!best || compare(*best, *set_min) > 0)) best = set_min;
+  }
+  if (best && satisfies(*best, r)) return best;
+  return std::nullopt;
+}
+
+// node-semver `outside(v, r, '>')` (above: gtr) or '<' (below: ltr).
+[[nodiscard]] inline bool outside(const version& v, const range& r, bool above) {
+  if (satisfies(v, r)) return false;
+  const comparator_op comp = above ? comparator_op::gt : comparator_op::lt;
+  const comparator_op ecomp = above ? comparator_op::ge : comparator_op::le;
+  auto gtfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) > 0 : compare(a, b) < 0;
+  };
+  auto ltefn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) <= 0 : compare(a, b) >= 0;
+  };
+  auto ltfn = [above](const version& a, const version& b) {
+    return above ? compare(a, b) < 0 : compare(a, b) > 0;
+  };
+  const comparator zero{comparator_op::ge, version(0, 0, 0)};
+  for (const auto& set : r.sets) {
+    const comparator* high = nullptr;
+    const comparator* low = nullptr;
+    for (const auto& original : set) {
+      const comparator* c = original.op == comparator_op::any ? &zero : &original;
+      if (high == nullptr) high = c;
+      if (low == nullptr) low = c;
+      if (gtfn(c->operand, high->operand)) {
+        high = c;
+      } else if (ltfn(c->operand, low->operand)) {
+        low = c;
+      }
+    }
+    if (high == nullptr || low == nullptr) continue;
+    if (high->op == comp || high->op == ecomp) return false;
+    const bool low_plain = low->op == comparator_op::eq;
+    if ((low_plain || low->op == comp) && ltefn(v, low->operand)) return false;
+    if (low->op == ecomp && ltfn(v, low->operand)) return false;
+  }
+  return true;
+}
+[[nodiscard]] inline bool gtr(const version& v, const range& r) {
+  return outside(v, r, true);
+}
+[[nodiscard]] inline bool ltr(const version& v, const range& r) {
+  return outside(v, r, false);
+}
+
+// node-semver Comparator.intersects.
+[[nodiscard]] inline bool intersects(const comparator& a, const comparator& b,
+                                     bool include_prerelease) {
+  auto test_alone = [include_prerelease](const comparator& c, const version& v) {
+    return detail::test_set_one(c, v, include_prerelease);
+  };
+  if (a.op == comparator_op::any || a.op == comparator_op::eq) {
+    if (a.op == comparator_op::any) return true;
+    return test_alone(b, a.operand);
+  }
+  if (b.op == comparator_op::any || b.op == comparator_op::eq) {
+    if (b.op == comparator_op::any) return true;
+    return test_alone(a, b.operand);
+  }
+  const bool a_null = a.op == comparator_op::lt && a.operand.major == 0 && a.operand.minor == 0 &&
+                      a.operand.patch == 0;
+  const bool b_null = b.op == comparator_op::lt && b.operand.major == 0 && b.operand.minor == 0 &&
+                      b.operand.patch == 0;
+  if (include_prerelease) {
+    if ((a_null && a.operand.prerelease == "0") || (b_null && b.operand.prerelease == "0")) {
+      return false;
+    }
+  } else if (a_null || b_null) {
+    return false;
+  }
+  const bool a_up = a.op == comparator_op::gt || a.op == comparator_op::ge;
+  const bool b_up = b.op == comparator_op::gt || b.op == comparator_op::ge;
+  if (a_up && b_up) return true;
+  if (!a_up && !b_up) return true;
+  const bool a_inclusive = a.op == comparator_op::ge || a.op == comparator_op::le;
+  const bool b_inclusive = b.op == comparator_op::ge || b.op == comparator_op::le;
+  const int k = compare(a.operand, b.operand);
+  if (k == 0 && to_npm_string(a.operand) == to_npm_string(b.operand) && a_inclusive &&
+      b_inclusive) {
+    return true;
+  }
+  if (k < 0 && a_up && !b_up) return true;
+  if (k > 0 && !a_up && b_up) return true;
+  return false;
+}
+
+// node-semver `intersects(r1, r2)`: some version could satisfy both.
+[[nodiscard]] inline bool intersects(const range& a, const range& b) {
+  const bool inc = a.options.include_prerelease;
+  // node-semver isSatisfiable: every pair of the set intersects.
+  const auto satisfiable = [inc](const std::vector<comparator>& set) {
+    for (std::size_t k = set.size(); k-- > 1;) {
+      for (std::size_t j = 0; j < k; ++j)
+        if (!intersects(set[k], set[j], inc)) return false;
+    }
+    return true;
+  };
+  for (const auto& x : a.sets) {
+    if (!satisfiable(x)) continue;
+    for (const auto& y : b.sets) {
+      if (!satisfiable(y)) continue;
+      bool all = true;
+      for (const auto& c : x) {
+        for (const auto& d : y) {
+          if (!intersects(c, d, inc)) {
+            all = false;
+            break;
+          }
+        }
+        if (!all) break;
+      }
+      if (all) return true;
+    }
+  }
+  return false;
+}
 
 // node-semver `subset(sub, dom)`: every version matching `sub` matches `dom`.
-inline bool subset(const range& sub, const range& dom) {
+[[nodiscard]] inline bool subset(const range& sub, const range& dom) {
   const bool inc = sub.options.include_prerelease;
   bool saw_non_null = false;
   for (const auto& simple_sub : sub.sets) {
     bool found = false;
     for (const auto& simple_dom : dom.sets) {
-      const int is_sub = detail_semver::simple_subset(simple_sub, simple_dom, inc);
+      const int is_sub = detail::simple_subset(simple_sub, simple_dom, inc);
       saw_non_null = saw_non_null || is_sub != -1;
       if (is_sub == 1) {
         found = true;
@@ -16627,6 +18495,165 @@ RELKIT_NAMESPACE_END
 // /api/client/features, and the delta API's events) into a relkit flag set,
 // and evaluate is_enabled / get_variant with the results of Unleash's SDKs
 // (client-specification 6.1.0).
+//
+// Pieces: error.hpp (the "unleash" error domain), load.hpp (parse_features,
+// parse_delta, apply_delta, load), evaluate.hpp (is_enabled, get_variant).
+
+// ---- begin relkit/unleash/error.hpp ----
+// relkit::unleash's error domain ("unleash"): what a payload can get wrong.
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+
+enum class errc {
+  invalid_json = 1,  // the text is not JSON (the message names the JSON error)
+  wrong_type,        // a known field has the wrong JSON type
+  missing_field,     // a required field is absent (feature name, segment id, event type)
+  unknown_event,     // a delta event of a type this library does not know
+  out_of_range,      // an integer field holds a fraction or a number beyond its range
+};
+
+namespace detail {
+inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+    {errc::invalid_json, "invalid_json", "invalid JSON: {text}"},
+    {errc::wrong_type, "wrong_type", "{token} must be {text}"},
+    {errc::missing_field, "missing_field", "missing \"{token}\""},
+    {errc::unknown_event, "unknown_event", "unknown delta event type \"{token}\""},
+    {errc::out_of_range, "out_of_range", "{token} must be an integer from {number} to {number2}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::detail::make_error_domain<errc_table>("unleash");
+}  // namespace detail
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
+}
+
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+// ---- end relkit/unleash/error.hpp ----
+// ---- begin relkit/unleash/evaluate.hpp ----
+// Unleash's SDK entry points over a relkit flag set (client-specification
+// 6.1.0). Both allocate nothing except for REGEX constraints.
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+
+// Unleash's isEnabled: unknown flags are false.
+template <class Unused = void>
+[[nodiscard]] bool is_enabled(const flags::flag_set& set, std::string_view name,
+                              const flags::context& ctx) {
+  return set.is_enabled(name, ctx);
+}
+
+// Unleash's getVariant: {name:"disabled", enabled:false} when the flag is
+// unknown, off, or has no variants.
+template <class Unused = void>
+[[nodiscard]] flags::variant_result get_variant(const flags::flag_set& set, std::string_view name,
+                                                const flags::context& ctx) {
+  return set.get_variant(name, ctx);
+}
+
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+// ---- end relkit/unleash/evaluate.hpp ----
+// ---- begin relkit/unleash/load.hpp ----
+// Reading Unleash's client-API feature payload (GET /api/client/features) and
+// the delta API's events into relkit's flag model (relkit/flags.hpp).
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+
+// A client-API payload: {version, features[], segments[]?}.
+struct features_payload {
+  int version = 0;
+  std::vector<flags::flag> features;
+  std::vector<flags::segment> segments;
+
+  friend bool operator==(const features_payload& a, const features_payload& b) {
+    return a.version == b.version && a.features == b.features && a.segments == b.segments;
+  }
+  friend bool operator!=(const features_payload& a, const features_payload& b) { return !(a == b); }
+};
+
+// One delta-API event.
+struct delta_event {
+  enum class kind : std::uint8_t {
+    hydration,        // replaces everything: features and segments
+    feature_updated,  // upserts `feature`
+    feature_removed,  // removes `name`
+    segment_updated,  // upserts `updated_segment`
+    segment_removed,  // removes `segment_id`
+  };
+  kind type = kind::hydration;
+  std::int64_t event_id = 0;
+  std::vector<flags::flag> features;     // hydration
+  std::vector<flags::segment> segments;  // hydration
+  flags::flag feature;                   // feature_updated
+  std::string name;                      // feature_removed
+  flags::segment updated_segment;        // segment_updated
+  std::int64_t segment_id = 0;           // segment_removed
+
+  friend bool operator==(const delta_event& a, const delta_event& b) {
+    return a.type == b.type && a.event_id == b.event_id && a.features == b.features &&
+           a.segments == b.segments && a.feature == b.feature && a.name == b.name &&
+           a.updated_segment == b.updated_segment && a.segment_id == b.segment_id;
+  }
+  friend bool operator!=(const delta_event& a, const delta_event& b) { return !(a == b); }
+};
+
+// Limits on the JSON text: a payload beyond them is an invalid_json error.
+struct load_options {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;                     // nested arrays and objects
+  std::size_t max_values = std::size_t{4} << 20U;  // JSON values in the document
+
+  friend bool operator==(const load_options& a, const load_options& b) noexcept {
+    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth && a.max_values == b.max_values;
+  }
+  friend bool operator!=(const load_options& a, const load_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// Parses a client-API payload ({"version":2,"features":[...],"segments":[...]}).
+// Errors (unleash::errc, positioned at the offending JSON value):
+// invalid_json, wrong_type (a known field of another JSON type), missing_field
+// (a feature without "name", a segment without "id"), out_of_range ("version",
+// segment ids: a fraction, or beyond the integer type). Unknown fields,
+// strategies and operators are kept or ignored as Unleash's SDKs do.
+template <class Unused = void>
+[[nodiscard]] relkit::result<features_payload> parse_features(std::string_view json,
+                                                              const load_options& options = {});
+
+// Parses a delta-API response ({"events":[...]}): the errors of
+// parse_features, and missing_field for absent "events", an event's absent
+// "type", "feature", "segment" or "segmentId"; unknown_event for a type this
+// library does not know.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::vector<delta_event>> parse_delta(
+    std::string_view json, const load_options& options = {});
+
+// Applies delta events in order to `set` (one recompilation per event).
+template <class Unused = void>
+void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events);
+
+// Builds a flag set from a payload: a client-API response, or a delta-API
+// response (an object with "events": its events applied to an empty set).
+// The text is parsed once; errors as parse_features and parse_delta.
+template <class Unused = void>
+[[nodiscard]] relkit::result<flags::flag_set> load(std::string_view json,
+                                                   const load_options& options = {});
+
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/unleash/impl/load.hpp ----
+// Bodies of relkit/unleash/load.hpp.
 
 
 // ---- begin relkit/detail/json.hpp ----
@@ -16652,35 +18679,24 @@ enum class json_errc {
   trailing_characters,
 };
 
-constexpr std::string_view describe_json_error(int code) noexcept {
-  switch (static_cast<json_errc>(code)) {
-    case json_errc::too_large:
-      return "too_large";
-    case json_errc::too_deep:
-      return "too_deep";
-    case json_errc::too_many_values:
-      return "too_many_values";
-    case json_errc::unexpected_end:
-      return "unexpected_end";
-    case json_errc::unexpected_character:
-      return "unexpected_character";
-    case json_errc::bad_literal:
-      return "bad_literal";
-    case json_errc::bad_number:
-      return "bad_number";
-    case json_errc::bad_string:
-      return "bad_string";
-    case json_errc::bad_escape:
-      return "bad_escape";
-    case json_errc::trailing_characters:
-      return "trailing_characters";
-  }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain json_error_domain{"json", &describe_json_error};
+// Each error's args.text is a phrase that reads alone ("expected ':'"), so a
+// component that wraps a JSON error ("invalid JSON: {text}") keeps it; the
+// limit errors also carry the limit in args.number.
+inline constexpr error_entry<json_errc> json_errc_table[] = {
+    {json_errc::too_large, "too_large", "JSON input exceeds {number} bytes"},
+    {json_errc::too_deep, "too_deep", "JSON nesting deeper than {number}"},
+    {json_errc::too_many_values, "too_many_values", "more than {number} JSON values"},
+    {json_errc::unexpected_end, "unexpected_end", "{text}"},
+    {json_errc::unexpected_character, "unexpected_character", "{text}"},
+    {json_errc::bad_literal, "bad_literal", "{text}"},
+    {json_errc::bad_number, "bad_number", "{text}"},
+    {json_errc::bad_string, "bad_string", "{text}"},
+    {json_errc::bad_escape, "bad_escape", "{text}"},
+    {json_errc::trailing_characters, "trailing_characters", "{text}"},
+};
+inline constexpr relkit::error_domain json_errc_domain = make_error_domain<json_errc_table>("json");
 constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
-  return json_error_domain;
+  return json_errc_domain;
 }
 
 struct json_limits {
@@ -16728,16 +18744,17 @@ inline const json_value* json_value::find(std::string_view key) const noexcept {
   return found;
 }
 
-namespace json_impl {
+namespace json {
 
-inline relkit::error make_error(json_errc code, std::size_t pos, std::string_view what) {
-  std::string message(what);
-  message += " at ";
-  message += std::to_string(pos);
-  return relkit::error{code, pos, std::move(message)};
+// `what` is a string literal (see json_errc_table).
+[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
+                                              std::size_t limit = 0) noexcept {
+  return relkit::error{
+      code, pos,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
 }
 
-inline bool is_space(char c) noexcept {
+[[nodiscard]] inline bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
@@ -16764,10 +18781,10 @@ class reader {
  public:
   reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
 
-  relkit::result<json_value> parse() {
+  [[nodiscard]] relkit::result<json_value> parse() {
     if (in_.size() > limits_.max_bytes) {
       return make_error(json_errc::too_large, limits_.max_bytes,
-                        "JSON input exceeds " + std::to_string(limits_.max_bytes) + " bytes");
+                        "JSON input exceeds the byte limit", limits_.max_bytes);
     }
     // Each frame is an open array or object; `key` is the pending member name.
     struct frame {
@@ -16783,7 +18800,8 @@ class reader {
       if (pos_ >= in_.size())
         return make_error(json_errc::unexpected_end, pos_, "expected a value");
       if (++count_ > limits_.max_values) {
-        return make_error(json_errc::too_many_values, pos_, "too many JSON values");
+        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
+                          limits_.max_values);
       }
       json_value value;
       value.position = pos_;
@@ -16791,8 +18809,7 @@ class reader {
       bool opened = false;
       if (c == '{' || c == '[') {
         if (stack.size() >= limits_.max_depth) {
-          return make_error(json_errc::too_deep, pos_,
-                            "JSON nesting deeper than " + std::to_string(limits_.max_depth));
+          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
         }
         value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
         ++pos_;
@@ -16868,7 +18885,7 @@ class reader {
   }
 
   // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  relkit::result<std::string> read_key() {
+  [[nodiscard]] relkit::result<std::string> read_key() {
     if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
     if (in_[pos_] != '"') {
       return make_error(json_errc::unexpected_character, pos_, "expected a string key");
@@ -16884,7 +18901,7 @@ class reader {
     return key;
   }
 
-  relkit::result<void> read_scalar(json_value& value) {
+  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
     const char c = in_[pos_];
     if (c == '"') {
       value.type = json_value::kind::string;
@@ -16904,7 +18921,7 @@ class reader {
     return make_error(json_errc::unexpected_character, pos_, "expected a value");
   }
 
-  relkit::result<void> read_number(json_value& value) {
+  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
     const std::size_t start = pos_;
     auto digits = [&]() {
       const std::size_t from = pos_;
@@ -16937,7 +18954,7 @@ class reader {
     return {};
   }
 
-  relkit::result<void> read_hex4(std::uint32_t& out) {
+  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
     if (pos_ + 4 > in_.size())
       return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
     out = 0;
@@ -16960,7 +18977,7 @@ class reader {
   }
 
   // pos_ at the opening quote; leaves pos_ after the closing quote.
-  relkit::result<void> read_string(std::string& out) {
+  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
     const std::size_t start = pos_;
     ++pos_;
     while (true) {
@@ -17039,103 +19056,80 @@ class reader {
   std::size_t count_ = 0;
 };
 
-}  // namespace json_impl
+}  // namespace json
 
 // Parses one JSON document (whitespace around it allowed).
 template <class Unused = void>
-relkit::result<json_value> parse_json(std::string_view text, const json_limits& limits = {}) {
-  return json_impl::reader<>(text, limits).parse();
+[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
+                                                    const json_limits& limits = {}) {
+  return json::reader<>(text, limits).parse();
 }
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
 // ---- end relkit/detail/json.hpp ----
+// ---- begin relkit/unleash/detail/read.hpp ----
+// Reading Unleash's client-API JSON into relkit's flag model: one function
+// per JSON object, each answering a positioned unleash::errc error.
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace unleash {
+namespace detail {
 
-enum class errc {
-  invalid_json = 1,  // the text is not JSON (the message names the JSON error)
-  wrong_type,        // a known field has the wrong JSON type
-  missing_field,     // a required field is absent (feature name, segment id, event type)
-  unknown_event,     // a delta event of a type this library does not know
-};
+using json_value = relkit::detail::json_value;
 
-constexpr std::string_view describe(int code) noexcept {
-  switch (static_cast<errc>(code)) {
-    case errc::invalid_json:
-      return "invalid_json";
-    case errc::wrong_type:
-      return "wrong_type";
-    case errc::missing_field:
-      return "missing_field";
-    case errc::unknown_event:
-      return "unknown_event";
+// "<subject> must be <expected>": `subject` and `expected` are literals.
+[[nodiscard]] inline relkit::error type_error(const json_value& v, const char* subject,
+                                              const char* expected) noexcept {
+  return relkit::error{errc::wrong_type, v.position,
+                       relkit::error_args{}.with_token(subject).with_text(expected)};
+}
+
+// "\"<field>\" must be <expected>", without building a string: the quoted
+// name is assembled in the error's own token buffer.
+[[nodiscard]] inline relkit::error field_type_error(const json_value& v, const char* field,
+                                                    const char* expected) noexcept {
+  char quoted[relkit::error_args::token_capacity];
+  const std::string_view name(field);
+  const std::size_t n = name.size() + 2 <= sizeof quoted ? name.size() : sizeof quoted - 2;
+  quoted[0] = '"';
+  for (std::size_t i = 0; i < n; ++i) quoted[i + 1] = name[i];
+  quoted[n + 1] = '"';
+  return relkit::error{
+      errc::wrong_type, v.position,
+      relkit::error_args{}.with_token(std::string_view(quoted, n + 2)).with_text(expected)};
+}
+
+[[nodiscard]] inline relkit::error missing(const json_value& object, const char* field) noexcept {
+  return relkit::error{errc::missing_field, object.position,
+                       relkit::error_args{}.with_token(field)};
+}
+
+// A JSON number as an integer in [low, high]. A fraction, or a value outside
+// the range (1e300), is an out_of_range error at the number: converting such
+// a double to an integer would be undefined behaviour.
+[[nodiscard]] inline relkit::result<std::int64_t> integer_of(
+    const json_value& v, const char* subject, std::int64_t low = INT64_MIN,
+    std::int64_t high = INT64_MAX) noexcept {
+  const double d = v.number;
+  // 2^63 is exact as a double; every double in (-2^63, 2^63) converts.
+  const bool in_int64 = d >= -9223372036854775808.0 && d < 9223372036854775808.0;
+  if (in_int64) {
+    const auto n = static_cast<std::int64_t>(d);
+    if (static_cast<double>(n) == d && n >= low && n <= high) return n;
   }
-  return "unknown";
-}
-
-inline constexpr relkit::error_domain error_domain{"unleash", &describe};
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return error_domain;
-}
-
-// A client-API payload: {version, features[], segments[]?}.
-struct features_payload {
-  int version = 0;
-  std::vector<flags::flag> features;
-  std::vector<flags::segment> segments;
-};
-
-// One delta-API event.
-struct delta_event {
-  enum class kind : std::uint8_t {
-    hydration,        // replaces everything: features and segments
-    feature_updated,  // upserts `feature`
-    feature_removed,  // removes `name`
-    segment_updated,  // upserts `segment`
-    segment_removed,  // removes `segment_id`
-  };
-  kind type = kind::hydration;
-  std::int64_t event_id = 0;
-  std::vector<flags::flag> features;     // hydration
-  std::vector<flags::segment> segments;  // hydration
-  flags::flag feature;                   // feature_updated
-  std::string name;                      // feature_removed
-  flags::segment segment;                // segment_updated
-  std::int64_t segment_id = 0;           // segment_removed
-};
-
-struct parse_options {
-  relkit::detail::json_limits limits{};
-};
-
-namespace detail_impl {
-
-using relkit::detail::json_value;
-
-template <class Unused = void>
-relkit::error type_error(const json_value& v, std::string_view what) {
-  std::string message(what);
-  message += " at ";
-  message += std::to_string(v.position);
-  return relkit::error{errc::wrong_type, v.position, std::move(message)};
-}
-
-template <class Unused = void>
-relkit::error missing(const json_value& object, std::string_view field) {
-  std::string message = "missing \"";
-  message += field;
-  message += "\" at ";
-  message += std::to_string(object.position);
-  return relkit::error{errc::missing_field, object.position, std::move(message)};
+  return relkit::error{
+      errc::out_of_range, v.position,
+      relkit::error_args{}.with_token(subject).with_number(low).with_number2(high)};
 }
 
 // A scalar as text the way JavaScript's String() would write it (strings as
 // they are, numbers as in the source, booleans); false for null, arrays and
 // objects.
 template <class Unused = void>
-bool scalar_text(const json_value& v, std::string& out) {
+[[nodiscard]] bool scalar_text(const json_value& v, std::string& out) {
   switch (v.type) {
     case json_value::kind::string:
     case json_value::kind::number:
@@ -17151,45 +19145,45 @@ bool scalar_text(const json_value& v, std::string& out) {
 
 // `name` of `object` as text; absent or null leaves `out` alone.
 template <class Unused = void>
-relkit::result<void> read_text(const json_value& object, std::string_view name, std::string& out) {
+[[nodiscard]] relkit::result<void> read_text(const json_value& object, const char* name,
+                                             std::string& out) {
   const json_value* v = object.find(name);
   if (v == nullptr || v->is_null()) return {};
   if (!scalar_text<Unused>(*v, out)) {
-    return type_error<Unused>(*v, "\"" + std::string(name) + "\" must be a string");
+    return field_type_error(*v, name, "a string");
   }
   return {};
 }
 
 template <class Unused = void>
-relkit::result<void> read_bool(const json_value& object, std::string_view name, bool& out) {
+[[nodiscard]] relkit::result<void> read_bool(const json_value& object, const char* name,
+                                             bool& out) {
   const json_value* v = object.find(name);
   if (v == nullptr || v->is_null()) return {};
-  if (!v->is_bool())
-    return type_error<Unused>(*v, "\"" + std::string(name) + "\" must be a boolean");
+  if (!v->is_bool()) return field_type_error(*v, name, "a boolean");
   out = v->boolean;
   return {};
 }
 
 template <class Unused = void>
-relkit::result<const json_value*> read_array(const json_value& object, std::string_view name) {
+[[nodiscard]] relkit::result<const json_value*> read_array(const json_value& object,
+                                                           const char* name) {
   const json_value* v = object.find(name);
   if (v == nullptr || v->is_null()) return static_cast<const json_value*>(nullptr);
-  if (!v->is_array())
-    return type_error<Unused>(*v, "\"" + std::string(name) + "\" must be an array");
+  if (!v->is_array()) return field_type_error(*v, name, "an array");
   return v;
 }
 
 template <class Unused = void>
-relkit::result<void> read_string_list(const json_value& object, std::string_view name,
-                                      std::vector<std::string>& out) {
+[[nodiscard]] relkit::result<void> read_string_list(const json_value& object, const char* name,
+                                                    std::vector<std::string>& out) {
   auto list = read_array<Unused>(object, name);
   if (!list) return std::move(list).error();
   if (*list == nullptr) return {};
   for (const auto& item : (*list)->items) {
     std::string text;
     if (item.is_null()) continue;
-    if (!scalar_text<Unused>(item, text))
-      return type_error<Unused>(item, "list entries must be strings");
+    if (!scalar_text<Unused>(item, text)) return type_error(item, "list entries", "strings");
     out.push_back(std::move(text));
   }
   return {};
@@ -17198,7 +19192,7 @@ relkit::result<void> read_string_list(const json_value& object, std::string_view
 // JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
 // ends of the whole string stay.
 template <class Unused = void>
-std::vector<std::string> split_list(std::string_view text) {
+[[nodiscard]] std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
   auto is_space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -17222,21 +19216,21 @@ std::vector<std::string> split_list(std::string_view text) {
 // Number(parameter) clamped into 0..100 and floored (a bucket 1..100 is <= p
 // exactly when it is <= floor(p)); NaN and negatives are 0.
 template <class Unused = void>
-std::uint32_t percentage_of(const std::string& text) {
-  const auto n = relkit::detail::js_number(text);
+[[nodiscard]] std::uint32_t percentage_of(const std::string& text) {
+  const auto n = flags::detail::js_number(text);
   if (!n || !(*n > 0.0)) return 0;
   if (*n >= 100.0) return 100;
   return static_cast<std::uint32_t>(*n);
 }
 
 template <class Unused = void>
-relkit::result<flags::constraint> parse_constraint(const json_value& v) {
-  if (!v.is_object()) return type_error<Unused>(v, "a constraint must be an object");
+[[nodiscard]] relkit::result<flags::constraint> parse_constraint(const json_value& v) {
+  if (!v.is_object()) return type_error(v, "a constraint", "an object");
   flags::constraint c;
   if (auto r = read_text<Unused>(v, "contextName", c.context_name); !r) return std::move(r).error();
   std::string op;
   if (auto r = read_text<Unused>(v, "operator", op); !r) return std::move(r).error();
-  c.op = flags::parse_operator(op);
+  c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
   if (auto r = read_string_list<Unused>(v, "values", c.values); !r) return std::move(r).error();
   if (auto r = read_text<Unused>(v, "value", c.value); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(v, "inverted", c.inverted); !r) return std::move(r).error();
@@ -17246,8 +19240,8 @@ relkit::result<flags::constraint> parse_constraint(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<void> parse_constraints(const json_value& object,
-                                       std::vector<flags::constraint>& out) {
+[[nodiscard]] relkit::result<void> parse_constraints(const json_value& object,
+                                                     std::vector<flags::constraint>& out) {
   auto list = read_array<Unused>(object, "constraints");
   if (!list) return std::move(list).error();
   if (*list == nullptr) return {};
@@ -17260,20 +19254,20 @@ relkit::result<void> parse_constraints(const json_value& object,
 }
 
 template <class Unused = void>
-relkit::result<flags::variant> parse_variant(const json_value& v) {
-  if (!v.is_object()) return type_error<Unused>(v, "a variant must be an object");
+[[nodiscard]] relkit::result<flags::variant> parse_variant(const json_value& v) {
+  if (!v.is_object()) return type_error(v, "a variant", "an object");
   flags::variant out;
   if (auto r = read_text<Unused>(v, "name", out.name); !r) return std::move(r).error();
   if (const json_value* w = v.find("weight"); w != nullptr && !w->is_null()) {
-    if (!w->is_number()) return type_error<Unused>(*w, "\"weight\" must be a number");
+    if (!w->is_number()) return field_type_error(*w, "weight", "a number");
     out.weight =
         w->number > 0.0 && w->number <= 4294967295.0 ? static_cast<std::uint32_t>(w->number) : 0U;
   }
   if (auto r = read_text<Unused>(v, "weightType", out.weight_type); !r) return std::move(r).error();
   if (auto r = read_text<Unused>(v, "stickiness", out.stickiness); !r) return std::move(r).error();
   if (const json_value* p = v.find("payload"); p != nullptr && !p->is_null()) {
-    if (!p->is_object()) return type_error<Unused>(*p, "\"payload\" must be an object");
-    flags::payload payload;
+    if (!p->is_object()) return field_type_error(*p, "payload", "an object");
+    flags::variant_payload payload;
     if (auto r = read_text<Unused>(*p, "type", payload.type); !r) return std::move(r).error();
     if (auto r = read_text<Unused>(*p, "value", payload.value); !r) return std::move(r).error();
     out.payload = std::move(payload);
@@ -17282,7 +19276,7 @@ relkit::result<flags::variant> parse_variant(const json_value& v) {
   if (!overrides) return std::move(overrides).error();
   if (*overrides != nullptr) {
     for (const auto& o : (*overrides)->items) {
-      if (!o.is_object()) return type_error<Unused>(o, "an override must be an object");
+      if (!o.is_object()) return type_error(o, "an override", "an object");
       flags::variant_override vo;
       if (auto r = read_text<Unused>(o, "contextName", vo.context_name); !r)
         return std::move(r).error();
@@ -17295,7 +19289,8 @@ relkit::result<flags::variant> parse_variant(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<void> parse_variants(const json_value& object, std::vector<flags::variant>& out) {
+[[nodiscard]] relkit::result<void> parse_variants(const json_value& object,
+                                                  std::vector<flags::variant>& out) {
   auto list = read_array<Unused>(object, "variants");
   if (!list) return std::move(list).error();
   if (*list == nullptr) return {};
@@ -17307,38 +19302,31 @@ relkit::result<void> parse_variants(const json_value& object, std::vector<flags:
   return {};
 }
 
-template <class Unused = void>
-flags::strategy_kind strategy_kind_of(std::string_view name) noexcept {
-  if (name == "default") return flags::strategy_kind::default_on;
-  if (name == "userWithId") return flags::strategy_kind::user_with_id;
-  if (name == "flexibleRollout") return flags::strategy_kind::flexible_rollout;
-  if (name == "gradualRolloutUserId") return flags::strategy_kind::gradual_rollout_user_id;
-  if (name == "gradualRolloutSessionId") return flags::strategy_kind::gradual_rollout_session_id;
-  if (name == "gradualRolloutRandom") return flags::strategy_kind::gradual_rollout_random;
-  if (name == "remoteAddress") return flags::strategy_kind::remote_address;
-  if (name == "applicationHostname") return flags::strategy_kind::application_hostname;
-  return flags::strategy_kind::unknown;
+// A strategy's kind from its name in the payload; a custom strategy is
+// strategy_kind::unknown.
+[[nodiscard]] inline flags::strategy_kind strategy_kind_of(std::string_view name) noexcept {
+  return flags::parse_wire_strategy_kind(name).value_or(flags::strategy_kind::unknown);
 }
 
 template <class Unused = void>
-relkit::result<flags::strategy> parse_strategy(const json_value& v) {
-  if (!v.is_object()) return type_error<Unused>(v, "a strategy must be an object");
+[[nodiscard]] relkit::result<flags::strategy> parse_strategy(const json_value& v) {
+  if (!v.is_object()) return type_error(v, "a strategy", "an object");
   flags::strategy s;
   if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
-  s.kind = strategy_kind_of<Unused>(s.name);
+  s.kind = strategy_kind_of(s.name);
   const json_value* params = v.find("parameters");
   if (params != nullptr && !params->is_null() && !params->is_object()) {
-    return type_error<Unused>(*params, "\"parameters\" must be an object");
+    return field_type_error(*params, "parameters", "an object");
   }
   const json_value empty_object;
   const json_value& p = params != nullptr && params->is_object() ? *params : empty_object;
   std::string text;
-  auto param = [&](std::string_view name) -> relkit::result<bool> {
+  auto param = [&](const char* name) -> relkit::result<bool> {
     text.clear();
     const json_value* value = p.find(name);
     if (value == nullptr || value->is_null()) return false;
     if (!scalar_text<Unused>(*value, text))
-      return type_error<Unused>(*value, "strategy parameters must be strings");
+      return type_error(*value, "strategy parameters", "strings");
     return true;
   };
   switch (s.kind) {
@@ -17382,8 +19370,10 @@ relkit::result<flags::strategy> parse_strategy(const json_value& v) {
   if (!segments) return std::move(segments).error();
   if (*segments != nullptr) {
     for (const auto& id : (*segments)->items) {
-      if (!id.is_number()) return type_error<Unused>(id, "segment ids must be numbers");
-      s.segments.push_back(static_cast<std::int64_t>(id.number));
+      if (!id.is_number()) return type_error(id, "segment ids", "numbers");
+      auto segment_id = integer_of(id, "segment ids");
+      if (!segment_id) return std::move(segment_id).error();
+      s.segments.push_back(*segment_id);
     }
   }
   if (auto r = parse_variants<Unused>(v, s.variants); !r) return std::move(r).error();
@@ -17391,12 +19381,12 @@ relkit::result<flags::strategy> parse_strategy(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<flags::flag> parse_feature(const json_value& v) {
-  if (!v.is_object()) return type_error<Unused>(v, "a feature must be an object");
+[[nodiscard]] relkit::result<flags::flag> parse_feature(const json_value& v) {
+  if (!v.is_object()) return type_error(v, "a feature", "an object");
   flags::flag f;
   const json_value* name = v.find("name");
-  if (name == nullptr || name->is_null()) return missing<Unused>(v, "name");
-  if (!name->is_string()) return type_error<Unused>(*name, "\"name\" must be a string");
+  if (name == nullptr || name->is_null()) return missing(v, "name");
+  if (!name->is_string()) return field_type_error(*name, "name", "a string");
   f.name = name->text;
   if (auto r = read_bool<Unused>(v, "enabled", f.enabled); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(v, "impressionData", f.impression_data); !r)
@@ -17406,10 +19396,10 @@ relkit::result<flags::flag> parse_feature(const json_value& v) {
   if (auto r = read_text<Unused>(v, "project", f.project); !r) return std::move(r).error();
   std::string type;
   if (auto r = read_text<Unused>(v, "type", type); !r) return std::move(r).error();
-  if (auto t = flags::parse_flag_type(type)) f.meta.type = *t;
+  if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
   std::string created;
   if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
-  if (auto ms = relkit::detail::parse_timestamp_ms(created)) {
+  if (auto ms = flags::detail::parse_timestamp_ms(created)) {
     f.meta.created = flags::time_point(
         std::chrono::duration_cast<flags::time_point::duration>(std::chrono::milliseconds(*ms)));
   }
@@ -17427,7 +19417,7 @@ relkit::result<flags::flag> parse_feature(const json_value& v) {
   if (!deps) return std::move(deps).error();
   if (*deps != nullptr) {
     for (const auto& item : (*deps)->items) {
-      if (!item.is_object()) return type_error<Unused>(item, "a dependency must be an object");
+      if (!item.is_object()) return type_error(item, "a dependency", "an object");
       flags::dependency d;
       if (auto r = read_text<Unused>(item, "feature", d.feature); !r) return std::move(r).error();
       if (auto r = read_bool<Unused>(item, "enabled", d.enabled); !r) return std::move(r).error();
@@ -17440,21 +19430,24 @@ relkit::result<flags::flag> parse_feature(const json_value& v) {
 }
 
 template <class Unused = void>
-relkit::result<flags::segment> parse_segment(const json_value& v) {
-  if (!v.is_object()) return type_error<Unused>(v, "a segment must be an object");
+[[nodiscard]] relkit::result<flags::segment> parse_segment(const json_value& v) {
+  if (!v.is_object()) return type_error(v, "a segment", "an object");
   flags::segment s;
   const json_value* id = v.find("id");
-  if (id == nullptr || id->is_null()) return missing<Unused>(v, "id");
-  if (!id->is_number()) return type_error<Unused>(*id, "\"id\" must be a number");
-  s.id = static_cast<std::int64_t>(id->number);
+  if (id == nullptr || id->is_null()) return missing(v, "id");
+  if (!id->is_number()) return field_type_error(*id, "id", "a number");
+  auto segment_id = integer_of(*id, "\"id\"");
+  if (!segment_id) return std::move(segment_id).error();
+  s.id = *segment_id;
   if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
   if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
   return s;
 }
 
 template <class Unused = void>
-relkit::result<void> parse_lists(const json_value& root, std::vector<flags::flag>& features,
-                                 std::vector<flags::segment>& segments) {
+[[nodiscard]] relkit::result<void> parse_lists(const json_value& root,
+                                               std::vector<flags::flag>& features,
+                                               std::vector<flags::segment>& segments) {
   auto list = read_array<Unused>(root, "features");
   if (!list) return std::move(list).error();
   if (*list != nullptr) {
@@ -17476,96 +19469,126 @@ relkit::result<void> parse_lists(const json_value& root, std::vector<flags::flag
   return {};
 }
 
+}  // namespace detail
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+// ---- end relkit/unleash/detail/read.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+namespace detail {
+
 template <class Unused = void>
-relkit::result<json_value> parse_document(std::string_view text, const parse_options& options) {
-  auto doc = relkit::detail::parse_json(text, options.limits);
+[[nodiscard]] relkit::result<json_value> parse_document(std::string_view text,
+                                                        const load_options& options) {
+  relkit::detail::json_limits limits;
+  limits.max_bytes = options.max_bytes;
+  limits.max_depth = options.max_depth;
+  limits.max_values = options.max_values;
+  auto doc = relkit::detail::parse_json(text, limits);
   if (!doc) {
-    const auto& e = doc.error();
-    return relkit::error{errc::invalid_json, e.position, "invalid JSON: " + e.message()};
+    const relkit::error& e = doc.error();
+    // The JSON error's text is a string literal (see relkit/detail/json.hpp).
+    return relkit::error{errc::invalid_json, e.position,
+                         relkit::error_args{}.with_text(e.args.text().data())};
   }
-  if (!doc->is_object()) return type_error<Unused>(*doc, "the payload must be a JSON object");
+  if (!doc->is_object()) return type_error(*doc, "the payload", "a JSON object");
   return doc;
 }
 
-}  // namespace detail_impl
-
-// Parses a client-API payload ({"version":2,"features":[...],"segments":[...]}).
-template <class Unused = void>
-relkit::result<features_payload> parse_features(std::string_view json,
-                                                const parse_options& options = {}) {
-  auto doc = detail_impl::parse_document<Unused>(json, options);
-  if (!doc) return std::move(doc).error();
-  features_payload out;
-  if (const auto* version = doc->find("version"); version != nullptr && version->is_number()) {
-    out.version = static_cast<int>(version->number);
-  }
-  if (auto r = detail_impl::parse_lists<Unused>(*doc, out.features, out.segments); !r) {
-    return std::move(r).error();
-  }
-  return out;
+// The payload's "version" (0 when absent or not a number, as before).
+[[nodiscard]] inline relkit::result<int> version_of(const json_value& doc) {
+  const json_value* version = doc.find("version");
+  if (version == nullptr || !version->is_number()) return 0;
+  auto n = integer_of(*version, "\"version\"", INT32_MIN, INT32_MAX);
+  if (!n) return std::move(n).error();
+  return static_cast<int>(*n);
 }
 
-// Parses a delta-API response ({"events":[...]}).
+// The events of a parsed delta-API document.
 template <class Unused = void>
-relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
-                                                     const parse_options& options = {}) {
-  using detail_impl::json_value;
-  auto doc = detail_impl::parse_document<Unused>(json, options);
-  if (!doc) return std::move(doc).error();
-  auto list = detail_impl::read_array<Unused>(*doc, "events");
+[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const json_value& doc) {
+  auto list = read_array<Unused>(doc, "events");
   if (!list) return std::move(list).error();
-  if (*list == nullptr) return detail_impl::missing<Unused>(*doc, "events");
+  if (*list == nullptr) return missing(doc, "events");
   std::vector<delta_event> out;
   for (const json_value& e : (*list)->items) {
-    if (!e.is_object()) return detail_impl::type_error<Unused>(e, "an event must be an object");
+    if (!e.is_object()) return type_error(e, "an event", "an object");
     delta_event event;
     if (const auto* id = e.find("eventId"); id != nullptr && id->is_number()) {
-      event.event_id = static_cast<std::int64_t>(id->number);
+      auto n = integer_of(*id, "\"eventId\"");
+      if (!n) return std::move(n).error();
+      event.event_id = *n;
     }
     std::string type;
-    if (auto r = detail_impl::read_text<Unused>(e, "type", type); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(e, "type", type); !r) return std::move(r).error();
     if (type == "hydration") {
       event.type = delta_event::kind::hydration;
-      if (auto r = detail_impl::parse_lists<Unused>(e, event.features, event.segments); !r) {
+      if (auto r = parse_lists<Unused>(e, event.features, event.segments); !r) {
         return std::move(r).error();
       }
     } else if (type == "feature-updated") {
       event.type = delta_event::kind::feature_updated;
       const json_value* f = e.find("feature");
-      if (f == nullptr) return detail_impl::missing<Unused>(e, "feature");
-      auto parsed = detail_impl::parse_feature<Unused>(*f);
+      if (f == nullptr) return missing(e, "feature");
+      auto parsed = parse_feature<Unused>(*f);
       if (!parsed) return std::move(parsed).error();
       event.feature = std::move(*parsed);
     } else if (type == "feature-removed") {
       event.type = delta_event::kind::feature_removed;
-      if (auto r = detail_impl::read_text<Unused>(e, "featureName", event.name); !r)
+      if (auto r = read_text<Unused>(e, "featureName", event.name); !r) {
         return std::move(r).error();
+      }
     } else if (type == "segment-updated") {
       event.type = delta_event::kind::segment_updated;
       const json_value* s = e.find("segment");
-      if (s == nullptr) return detail_impl::missing<Unused>(e, "segment");
-      auto parsed = detail_impl::parse_segment<Unused>(*s);
+      if (s == nullptr) return missing(e, "segment");
+      auto parsed = parse_segment<Unused>(*s);
       if (!parsed) return std::move(parsed).error();
-      event.segment = std::move(*parsed);
+      event.updated_segment = std::move(*parsed);
     } else if (type == "segment-removed") {
       event.type = delta_event::kind::segment_removed;
       const json_value* id = e.find("segmentId");
-      if (id == nullptr || !id->is_number()) return detail_impl::missing<Unused>(e, "segmentId");
-      event.segment_id = static_cast<std::int64_t>(id->number);
+      if (id == nullptr || !id->is_number()) return missing(e, "segmentId");
+      auto n = integer_of(*id, "\"segmentId\"");
+      if (!n) return std::move(n).error();
+      event.segment_id = *n;
     } else if (type.empty()) {
-      return detail_impl::missing<Unused>(e, "type");
+      return missing(e, "type");
     } else {
-      return relkit::error{
-          errc::unknown_event, e.position,
-          "unknown delta event type \"" + type + "\" at " + std::to_string(e.position)};
+      return relkit::error{errc::unknown_event, e.position, relkit::error_args{}.with_token(type)};
     }
     out.push_back(std::move(event));
   }
   return out;
 }
 
-// Applies delta events in order to `set`.
-template <class Unused = void>
+}  // namespace detail
+
+template <class Unused>
+relkit::result<features_payload> parse_features(std::string_view json,
+                                                const load_options& options) {
+  auto doc = detail::parse_document<Unused>(json, options);
+  if (!doc) return std::move(doc).error();
+  features_payload out;
+  auto version = detail::version_of(*doc);
+  if (!version) return std::move(version).error();
+  out.version = *version;
+  if (auto r = detail::parse_lists<Unused>(*doc, out.features, out.segments); !r) {
+    return std::move(r).error();
+  }
+  return out;
+}
+
+template <class Unused>
+relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
+                                                     const load_options& options) {
+  auto doc = detail::parse_document<Unused>(json, options);
+  if (!doc) return std::move(doc).error();
+  return detail::delta_of<Unused>(*doc);
+}
+
+template <class Unused>
 void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
   for (const auto& e : events) {
     switch (e.type) {
@@ -17579,7 +19602,7 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
         set.remove_flag(e.name);
         break;
       case delta_event::kind::segment_updated:
-        set.upsert(e.segment);
+        set.upsert(e.updated_segment);
         break;
       case delta_event::kind::segment_removed:
         set.remove_segment(e.segment_id);
@@ -17588,42 +19611,29 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
   }
 }
 
-// Builds a flag set from a payload: a client-API response, or a delta-API
-// response (events applied to an empty set).
-template <class Unused = void>
-relkit::result<flags::flag_set> load(std::string_view json, const parse_options& options = {}) {
-  auto doc = detail_impl::parse_document<Unused>(json, options);
+template <class Unused>
+relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
+  auto doc = detail::parse_document<Unused>(json, options);
   if (!doc) return std::move(doc).error();
   if (doc->find("events") != nullptr) {
-    auto events = parse_delta<Unused>(json, options);
+    auto events = detail::delta_of<Unused>(*doc);  // the document, not the text again
     if (!events) return std::move(events).error();
     flags::flag_set set;
     apply_delta<Unused>(set, *events);
     return set;
   }
+  if (auto version = detail::version_of(*doc); !version) return std::move(version).error();
   features_payload payload;
-  if (auto r = detail_impl::parse_lists<Unused>(*doc, payload.features, payload.segments); !r) {
+  if (auto r = detail::parse_lists<Unused>(*doc, payload.features, payload.segments); !r) {
     return std::move(r).error();
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
 }
 
-// Unleash's isEnabled: unknown flags are false.
-template <class Unused = void>
-bool is_enabled(const flags::flag_set& set, std::string_view name, const flags::context& ctx) {
-  return set.is_enabled(name, ctx);
-}
-
-// Unleash's getVariant: {name:"disabled", enabled:false} when the flag is
-// unknown, off, or has no variants.
-template <class Unused = void>
-flags::variant_result get_variant(const flags::flag_set& set, std::string_view name,
-                                  const flags::context& ctx) {
-  return set.get_variant(name, ctx);
-}
-
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+// ---- end relkit/unleash/impl/load.hpp ----
+// ---- end relkit/unleash/load.hpp ----
 // ---- end relkit/unleash.hpp ----
 
 // Internal macros end here; the public ones (see config.hpp) stay defined.
