@@ -329,8 +329,13 @@ TEST(ResultVoid, SuccessAndFailure) {
 }
 
 TEST(Namespace, IsVersionedInline) {
+#if RELKIT_HAS_EXCEPTIONS
   static_assert(std::is_same_v<relkit::result<int>, relkit::v0::result<int>>);
   static_assert(std::is_same_v<relkit::error, relkit::v0::error>);
+#else  // its own ABI namespace: no ODR clash with units built with exceptions
+  static_assert(std::is_same_v<relkit::result<int>, relkit::v0_noexcept::result<int>>);
+  static_assert(std::is_same_v<relkit::error, relkit::v0_noexcept::error>);
+#endif
   SUCCEED();
 }
 

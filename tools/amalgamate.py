@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes single_include/relkit/relkit.hpp from include/relkit/relkit.hpp.
 
-Every `#include "relkit/..."` is replaced by that file's text, once (the
-headers are `#pragma once`); standard includes are kept, each only the first
+Every `#include "relkit/..."` is replaced by that file's text, once for a
+`#pragma once` header, at every include for the two that are not
+(relkit/detail/prologue.hpp and epilogue.hpp, which save and restore
+relkit's internal macros around each header); standard includes are kept, each only the first
 time it appears. The result is committed; `--check` exits 1 when the committed
 file differs from what would be generated now (CI runs it).
 
@@ -35,10 +37,11 @@ def version() -> str:
 def inline(name: str, seen_files: set, seen_system: set, out: list) -> None:
     if name in seen_files:
         return
-    seen_files.add(name)
     path = INCLUDE_DIR / name
     if not path.is_file():
         sys.exit(f"amalgamate.py: {name} is included but {path} does not exist")
+    if any(PRAGMA_ONCE.match(line) for line in path.read_text(encoding="utf-8").splitlines()):
+        seen_files.add(name)
     out.append(f"// ---- begin {name} ----\n")
     for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
         if PRAGMA_ONCE.match(line):

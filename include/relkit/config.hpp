@@ -20,15 +20,6 @@
 #define RELKIT_VERSION \
   (RELKIT_VERSION_MAJOR * 10000 + RELKIT_VERSION_MINOR * 100 + RELKIT_VERSION_PATCH)
 
-// The inline namespace carries the major version only (as {fmt} does), so two
-// patch releases linked into one program agree on every type.
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-
 #if !defined(RELKIT_NO_EXCEPTIONS) && \
     (defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND))
 #define RELKIT_HAS_EXCEPTIONS 1
@@ -36,7 +27,17 @@
 #define RELKIT_HAS_EXCEPTIONS 0
 #endif
 
-RELKIT_NAMESPACE_BEGIN
+// The inline namespace carries the major version only (as {fmt} does), so two
+// patch releases linked into one program agree on every type; builds without
+// exceptions get their own (v0_noexcept), so translation units compiled both
+// ways never give two definitions one mangled name. relkit/detail/prologue.hpp
+// opens the same namespace for every other header.
+namespace relkit {
+#if RELKIT_HAS_EXCEPTIONS
+inline namespace v0 {
+#else
+inline namespace v0_noexcept {
+#endif
 namespace detail {
 
 // Without exceptions a broken precondition must still say what broke before
@@ -50,7 +51,8 @@ namespace detail {
 }
 
 }  // namespace detail
-RELKIT_NAMESPACE_END
+}  // namespace v0 / v0_noexcept
+}  // namespace relkit
 
 #ifndef RELKIT_THROW
 #if RELKIT_HAS_EXCEPTIONS

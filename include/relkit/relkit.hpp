@@ -1,4 +1,5 @@
 #pragma once
+#include "relkit/detail/prologue.hpp"
 // relkit: release primitives for C++17. Including this header gives every
 // component; each component header can also be included on its own.
 
@@ -13,6 +14,4 @@
 #include "relkit/semver.hpp"
 #include "relkit/unleash.hpp"
 
-// Internal macros end here; the public ones (see config.hpp) stay defined.
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
+#include "relkit/detail/epilogue.hpp"
