@@ -4,6 +4,8 @@
 // arguments its message is built from. Producing an error allocates nothing;
 // the text is built when message() or to_string() is called.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -324,3 +326,5 @@ struct text_location {
 }
 
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

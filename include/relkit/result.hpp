@@ -2,6 +2,8 @@
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <exception>
 #include <new>
@@ -282,3 +284,5 @@ class [[nodiscard]] result<void> {
 };
 
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -10,6 +10,8 @@
 // persists instants in this one unit. A system_clock::now() reading converts
 // with std::chrono::time_point_cast<relkit::time_point::duration>(...).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 
 #include "relkit/config.hpp"
@@ -19,3 +21,5 @@ RELKIT_NAMESPACE_BEGIN
 using time_point = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
 
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

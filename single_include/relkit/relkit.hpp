@@ -3,51 +3,23 @@
 // Change the headers under include/ and run `python3 tools/amalgamate.py`.
 #pragma once
 // ---- begin relkit/relkit.hpp ----
-// relkit: release primitives for C++17. Including this header gives every
-// component; each component header can also be included on its own.
-
-// ---- begin relkit/changelog.hpp ----
-// relkit::changelog: release notes from classified commits, byte for byte as
-// conventional-changelog (conventionalcommits and angular presets),
-// semantic-release's release-notes-generator and git-cliff render them, Keep a
-// Changelog 1.1.0, and a configurable preset of relkit's own; whole CHANGELOG.md
-// files; prepend into an existing file that keeps every byte it had.
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
 //
-// Input is plain data (`entry`, `release`, `repository`), so a changelog can be
-// built from any source; `from_commit` adapts a parsed relkit::commits::commit.
-// Everything here is pure: the date is a string the caller gives.
-
-// ---- begin relkit/changelog/prepend.hpp ----
-// relkit::changelog: prepend a release section into an existing CHANGELOG.md.
-// Included by relkit/changelog.hpp; include that header instead.
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
 //
-// The result is always `old[0, k) + inserted + old[k, end)`: not one byte of the
-// existing file is changed, moved or dropped. The section goes before the first
-// release heading (after the title, the preamble and any [Unreleased] section),
-// or at the end when the file has no release yet.
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-// ---- begin relkit/changelog/detail/outline.hpp ----
-// Reading the headings of an existing CHANGELOG.md (internal to prepend).
-
-
-// ---- begin relkit/changelog/detail/render.hpp ----
-// The machinery of relkit::changelog::render (internal): section and bullet
-// building, reference and mention links, the headings of each preset.
-
-#include <algorithm>
-#include <cstdint>
-#include <utility>
-#include <vector>
-
-// ---- begin relkit/changelog/detail/text.hpp ----
-// Text helpers of relkit::changelog: the ICU root collation order that
-// JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
-// with it), and the reference/mention linker of @conventional-changelog/template.
-
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
 
 // ---- begin relkit/config.hpp ----
 // relkit configuration: the one source of the version, the ABI namespace and
@@ -71,15 +43,6 @@
 #define RELKIT_VERSION \
   (RELKIT_VERSION_MAJOR * 10000 + RELKIT_VERSION_MINOR * 100 + RELKIT_VERSION_PATCH)
 
-// The inline namespace carries the major version only (as {fmt} does), so two
-// patch releases linked into one program agree on every type.
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-
 #if !defined(RELKIT_NO_EXCEPTIONS) && \
     (defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND))
 #define RELKIT_HAS_EXCEPTIONS 1
@@ -87,7 +50,17 @@
 #define RELKIT_HAS_EXCEPTIONS 0
 #endif
 
-RELKIT_NAMESPACE_BEGIN
+// The inline namespace carries the major version only (as {fmt} does), so two
+// patch releases linked into one program agree on every type; builds without
+// exceptions get their own (v0_noexcept), so translation units compiled both
+// ways never give two definitions one mangled name. relkit/detail/prologue.hpp
+// opens the same namespace for every other header.
+namespace relkit {
+#if RELKIT_HAS_EXCEPTIONS
+inline namespace v0 {
+#else
+inline namespace v0_noexcept {
+#endif
 namespace detail {
 
 // Without exceptions a broken precondition must still say what broke before
@@ -101,7 +74,8 @@ namespace detail {
 }
 
 }  // namespace detail
-RELKIT_NAMESPACE_END
+}  // namespace v0 / v0_noexcept
+}  // namespace relkit
 
 #ifndef RELKIT_THROW
 #if RELKIT_HAS_EXCEPTIONS
@@ -111,6 +85,223 @@ RELKIT_NAMESPACE_END
 #endif
 #endif
 // ---- end relkit/config.hpp ----
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+// relkit: release primitives for C++17. Including this header gives every
+// component; each component header can also be included on its own.
+
+// ---- begin relkit/changelog.hpp ----
+// relkit::changelog: release notes from classified commits, byte for byte as
+// conventional-changelog (conventionalcommits and angular presets),
+// semantic-release's release-notes-generator and git-cliff render them, Keep a
+// Changelog 1.1.0, and a configurable preset of relkit's own; whole CHANGELOG.md
+// files; prepend into an existing file that keeps every byte it had.
+//
+// Input is plain data (`entry`, `release`, `repository`), so a changelog can be
+// built from any source; `from_commit` adapts a parsed relkit::commits::commit.
+// Everything here is pure: the date is a string the caller gives.
+
+// ---- begin relkit/changelog/prepend.hpp ----
+// relkit::changelog: prepend a release section into an existing CHANGELOG.md.
+// Included by relkit/changelog.hpp; include that header instead.
+//
+// The result is always `old[0, k) + inserted + old[k, end)`: not one byte of the
+// existing file is changed, moved or dropped. The section goes before the first
+// release heading (after the title, the preamble and any [Unreleased] section),
+// or at the end when the file has no release yet.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// ---- begin relkit/changelog/detail/outline.hpp ----
+// Reading the headings of an existing CHANGELOG.md (internal to prepend).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/changelog/detail/render.hpp ----
+// The machinery of relkit::changelog::render (internal): section and bullet
+// building, reference and mention links, the headings of each preset.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+// ---- begin relkit/changelog/detail/text.hpp ----
+// Text helpers of relkit::changelog: the ICU root collation order that
+// JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
+// with it), and the reference/mention linker of @conventional-changelog/template.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -334,15 +525,103 @@ inline constexpr collation_weights collation_table = make_collation_weights();
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/detail/text.hpp ----
 // ---- begin relkit/changelog/detail/url.hpp ----
 // URL templates of relkit::changelog::repository (internal).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/changelog/types.hpp ----
 // relkit::changelog value types: the error codes, the input (entry, release,
 // repository) and the preset that says how a release is written.
 // Included by relkit/changelog.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <optional>
 #include <type_traits>
@@ -356,6 +635,44 @@ RELKIT_NAMESPACE_END
 //       {phase::pending, "pending"}, {phase::running, "running"}};
 //   to_string(p)  -> relkit::detail::enum_to_string(phase_names, p)
 //   parse_phase(s) -> relkit::detail::enum_from_string(phase_names, s)
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -387,6 +704,18 @@ constexpr std::optional<Enum> enum_from_string(const enum_name<Enum> (&table)[N]
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/enum_table.hpp ----
 // ---- begin relkit/detail/error_table.hpp ----
 // One table per error domain: each code's stable name and message template,
@@ -407,12 +736,88 @@ RELKIT_NAMESPACE_END
 //   }
 //   }  // namespace semver
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/error.hpp ----
 // relkit::error: what went wrong (a code of a component's error domain),
 // where (a byte offset into the caller's input, or no_position) and the small
 // arguments its message is built from. Producing an error allocates nothing;
 // the text is built when message() or to_string() is called.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <cstring>
 
@@ -727,6 +1132,18 @@ struct text_location {
 }
 
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/error.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -762,10 +1179,60 @@ constexpr relkit::error_domain make_error_domain(std::string_view name) noexcept
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/error_table.hpp ----
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <exception>
 #include <new>
@@ -1039,6 +1506,18 @@ class [[nodiscard]] result<void> {
 };
 
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/result.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -1315,6 +1794,18 @@ struct preset {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/types.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -1357,12 +1848,62 @@ inline void replace_all(std::string& text, std::string_view key, std::string_vie
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/detail/url.hpp ----
 // ---- begin relkit/changelog/repository.hpp ----
 // relkit::changelog repositories: the links a changelog writes (compare, commit,
 // issue, user and tag URLs, from the host's defaults or the repository's templates)
 // and parse_repository, which reads a repository from its clone URL.
 // Included by relkit/changelog.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -1485,10 +2026,60 @@ namespace changelog {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/repository.hpp ----
 // ---- begin relkit/detail/prefix_key.hpp ----
 // An order-preserving 8-byte key of a string, for sorts and searches that
 // would otherwise call memcmp on every comparison.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -1508,6 +2099,18 @@ namespace detail {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/prefix_key.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -2187,6 +2790,18 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/detail/render.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -2249,10 +2864,60 @@ namespace detail {
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/detail/outline.hpp ----
 // ---- begin relkit/changelog/render.hpp ----
 // relkit::changelog::render: the notes of one release, or a whole CHANGELOG.md,
 // written in a preset. Included by relkit/changelog.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -2327,6 +2992,18 @@ namespace changelog {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/render.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -2491,15 +3168,103 @@ struct outline {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/prepend.hpp ----
 // ---- begin relkit/changelog/preset.hpp ----
 // relkit::changelog::presets: the changelogs of the reference tools, as data
 // (a relkit::changelog::preset each) you can copy and change before render().
 // Included by relkit/changelog.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/changelog/detail/rules.hpp ----
 // Shorthands the presets are written with (internal).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -2515,6 +3280,18 @@ namespace detail {
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/detail/rules.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -2731,6 +3508,18 @@ inline constexpr preset_name preset_names[] = {
 }  // namespace presets
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/preset.hpp ----
 // ---- end relkit/changelog.hpp ----
 // ---- begin relkit/commits.hpp ----
@@ -2749,16 +3538,130 @@ RELKIT_NAMESPACE_END
 // relkit::commits bump policies and the bump decision over a range of commits.
 // Included by relkit/commits.hpp (public API in namespace relkit::commits).
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/commits/detail/bump.hpp ----
 // Internals of relkit::commits::decide: release-please's squash-body split and
 // the header comparison of revert matching.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/commits/commit.hpp ----
 // relkit::commits value types: the error codes, the grammars (dialect), the
 // parse options and the parsed commit with its notes, footers, references and
 // revert. Included by relkit/commits.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <memory>
 
@@ -2916,12 +3819,62 @@ struct commit {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/commit.hpp ----
 // ---- begin relkit/commits/detail/text.hpp ----
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is
 // ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
 // Every scanner here is a single forward pass (no backtracking search).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -3101,14 +4054,102 @@ inline constexpr std::string_view reference_actions[] = {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/detail/text.hpp ----
 // ---- begin relkit/commits/parse.hpp ----
 // relkit::commits::parse: one commit message read in one of the grammars, and
 // rebuild_header. Included by relkit/commits.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/commits/detail/parser.hpp ----
 // The commit message parser behind relkit::commits::parse (both grammars; internal).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -3875,6 +4916,18 @@ class commit_parser {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/detail/parser.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -3920,6 +4973,18 @@ namespace commits {
 }
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/parse.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -3970,15 +5035,103 @@ struct item {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/detail/bump.hpp ----
 // ---- begin relkit/semver/operations.hpp ----
 // relkit::semver operations on versions: bump (node-semver inc), diff,
 // truncate, coerce. Included by relkit/semver.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/semver/detail/bump.hpp ----
 // Internals of relkit::semver bump (node-semver inc): dot-joined identifier
 // lists, decimal increments of any length, identifier validation.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/semver/detail/version_text.hpp ----
@@ -3987,10 +5140,86 @@ RELKIT_NAMESPACE_END
 // precedence without allocating, and the version grammar (strict, npm,
 // npm loose) filling a version's fields.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/semver/errc.hpp ----
 // relkit::semver's error codes and their domain ("semver"): each code's
 // stable name and message template, in one table.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -4033,6 +5262,18 @@ constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/errc.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -4417,6 +5658,18 @@ template <class Version>
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/detail/version_text.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -4561,10 +5814,60 @@ namespace detail {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/detail/bump.hpp ----
 // ---- begin relkit/semver/detail/coerce.hpp ----
 // Internals of relkit::semver coerce: node-semver's COERCE and COERCEFULL
 // regular expressions as hand-written searches.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -4696,6 +5999,18 @@ struct coerce_match {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/detail/coerce.hpp ----
 // ---- begin relkit/semver/version.hpp ----
 // relkit::semver versions: the value type, parse, precedence, to_string and
@@ -4706,6 +6021,44 @@ RELKIT_NAMESPACE_END
 // A version keeps its prerelease and build text as dot-joined strings; short
 // ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
 // so parsing and comparing typical versions does not allocate.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -4907,6 +6260,18 @@ struct hash<relkit::semver::version> {
   }
 };
 }  // namespace std
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/version.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -5159,6 +6524,18 @@ struct coerce_options {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/operations.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -5660,15 +7037,103 @@ namespace commits {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/bump.hpp ----
 // ---- begin relkit/commits/lint.hpp ----
 // relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
 // Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/commits/detail/lint.hpp ----
 // Internals of relkit::commits::lint: commitlint's text rules (case, URL and
 // ignore tests, UTF-16 lengths).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -5894,6 +7359,18 @@ namespace detail {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/detail/lint.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -6135,6 +7612,18 @@ namespace presets {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/lint.hpp ----
 // ---- end relkit/commits.hpp ----
 // ---- begin relkit/flags.hpp ----
@@ -6160,6 +7649,44 @@ RELKIT_NAMESPACE_END
 // (UTF-16 code units, as JavaScript) and Unleash's Node SDK (low byte of each
 // UTF-16 code unit, selectable).
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 #include <array>
 
 // ---- begin relkit/flags/detail/hash.hpp ----
@@ -6167,6 +7694,44 @@ RELKIT_NAMESPACE_END
 // SHA-1, MD5 and CRC-32 (IEEE). Each reads its input byte by byte and
 // assembles words explicitly, so digests do not depend on host endianness.
 // All are constexpr.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -6620,10 +8185,60 @@ class md5_hasher {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/hash.hpp ----
 // ---- begin relkit/flags/detail/weights.hpp ----
 // Conversions of bucketing weights and boundaries to integers that stay
 // defined for every input (NaN, negatives, values beyond the type).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -6658,6 +8273,18 @@ template <class Weight>
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/weights.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -7112,11 +8739,61 @@ template <class Unused = void>
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/bucketing.hpp ----
 // ---- begin relkit/flags/constraint.hpp ----
 // relkit::flags constraints: a test of one context field (operator_kind,
 // constraint) and reusable named sets of them (segment). Plain data; a
 // flag_set compiles them once (relkit/flags/flag_set.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -7249,16 +8926,104 @@ struct segment {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/constraint.hpp ----
 // ---- begin relkit/flags/context.hpp ----
 // relkit::flags::context: what one evaluation knows about the request. Views
 // only, so building one per request copies nothing.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <chrono>
 
 // ---- begin relkit/flags/detail/context_field.hpp ----
 // A constraint's context field, resolved once when a flag set is built so an
 // evaluation does not match the field name against every known name.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -7289,6 +9054,18 @@ enum class context_field : std::uint8_t {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/context_field.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -7369,11 +9146,61 @@ inline std::optional<std::string_view> context::get(std::string_view field) cons
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/context.hpp ----
 // ---- begin relkit/flags/evaluation.hpp ----
 // relkit::flags evaluation results: whether a flag is on and why
 // (evaluation), which variant was chosen (variant_result), and one line of
 // text for people (explain).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/flags/flag.hpp ----
@@ -7381,6 +9208,44 @@ RELKIT_NAMESPACE_END
 // with overrides and payloads, dependencies on other flags, lifecycle. It
 // follows Unleash's semantics, so an Unleash payload maps onto it one to one
 // (relkit/unleash.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -7597,6 +9462,18 @@ struct flag {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/flag.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -7721,6 +9598,18 @@ template <class Unused = void>
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/evaluation.hpp ----
 // ---- begin relkit/flags/flag_set.hpp ----
 // relkit::flags::flag_set: flags and segments compiled once, then evaluated
@@ -7732,16 +9621,130 @@ RELKIT_NAMESPACE_END
 // so a translation unit that does not build or evaluate a flag set does not
 // compile the evaluator.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/flags/detail/flag_set_engine.hpp ----
 // The engine behind relkit::flags::flag_set (relkit/flags/flag_set.hpp):
 // compiling flags and segments once, then evaluating them.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/flags/detail/compiled.hpp ----
 // A flag set's compiled form: each constraint's operand parsed once (number,
 // date, version, pattern, CIDR ranges, folded strings), each strategy's
 // stickiness resolved, each dependency's parent found.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/flags/detail/regex.hpp ----
@@ -7756,6 +9759,44 @@ RELKIT_NAMESPACE_END
 // Deliberate limits (documented in the README): \d \w \s \b and case folding
 // are ASCII (the regex crate is Unicode-aware there); Unicode classes \p{..}
 // and class set operations (&&, --) are rejected as invalid.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -8526,11 +10567,61 @@ using regex = basic_regex<>;
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/regex.hpp ----
 // ---- begin relkit/flags/detail/values.hpp ----
 // Value parsers behind flag constraint operators: JavaScript-style numbers,
 // RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
 // evaluate on the request path for free.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <charconv>
 #include <limits>
@@ -8868,6 +10959,18 @@ struct cidr_range {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/values.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -8920,6 +11023,18 @@ struct compiled_flag {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/compiled.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -9567,6 +11682,18 @@ class flag_set_engine {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/flag_set_engine.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -9655,10 +11782,60 @@ class flag_set {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/flag_set.hpp ----
 // ---- begin relkit/flags/stale.hpp ----
 // relkit::flags stale-flag report, with Unleash's semantics; the time is
 // passed in (relkit reads no clock).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -9744,6 +11921,18 @@ template <class Unused = void>
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/stale.hpp ----
 // ---- end relkit/flags.hpp ----
 // ---- begin relkit/gates.hpp ----
@@ -9763,10 +11952,86 @@ RELKIT_NAMESPACE_END
 // approvals, test stages, deploy windows) composed with all_of / any_of /
 // not_ / a weighted score; the builders and validate().
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/gates/detail/text.hpp ----
 // Helpers for relkit::gates: number and time formatting, civil-date arithmetic
 // (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/time.hpp ----
@@ -9781,6 +12046,44 @@ RELKIT_NAMESPACE_END
 // persists instants in this one unit. A system_clock::now() reading converts
 // with std::chrono::time_point_cast<relkit::time_point::duration>(...).
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -9788,6 +12091,18 @@ RELKIT_NAMESPACE_BEGIN
 using time_point = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
 
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/time.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -9980,11 +12295,61 @@ constexpr bool us_daylight_time(std::int64_t utc_seconds,
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/detail/text.hpp ----
 // ---- begin relkit/gates/error.hpp ----
 // relkit::gates errors: the "gates" error domain. Spec errors carry the byte
 // position in the spec text; errors about a gate built in code (validate)
 // carry relkit::no_position.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -10030,6 +12395,18 @@ inline constexpr relkit::error_domain errc_domain =
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/error.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -10370,6 +12747,18 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/condition.hpp ----
 // ---- begin relkit/gates/evaluate.hpp ----
 // relkit::gates evaluation: a gate over evidence gives an explained verdict
@@ -10377,14 +12766,128 @@ RELKIT_NAMESPACE_END
 // Evaluation fails closed: missing evidence fails (also under not_), a
 // timeout never approves, an invalid node fails with validate()'s message.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/gates/detail/evaluate.hpp ----
 // Internals of relkit::gates: evaluation and rendering. Included by
 // relkit/gates.hpp by relkit/gates/evaluate.hpp; not a public header.
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/gates/detail/windows.hpp ----
 // Internals of relkit::gates: deploy windows in local time (is a window open
 // at an instant, and how it prints). Not a public header.
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -10515,10 +13018,60 @@ inline void append_local(std::string& out, const window& w, std::int64_t utc) {
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/detail/windows.hpp ----
 // ---- begin relkit/gates/evidence.hpp ----
 // relkit::gates evidence: everything a gate may look at (metrics, counts,
 // approvals, test stages, the evaluation time), filled by the caller.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -10606,10 +13159,60 @@ struct evidence {
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/evidence.hpp ----
 // ---- begin relkit/gates/verdict.hpp ----
 // relkit::gates verdicts: the outcome of a gate or of one of its nodes, and
 // the explained verdict tree evaluate() returns.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -10672,6 +13275,18 @@ struct verdict {
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/verdict.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -11400,6 +14015,18 @@ inline void append_verdict(std::string& out, const verdict& v, std::size_t depth
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/detail/evaluate.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -11446,6 +14073,18 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/evaluate.hpp ----
 // ---- begin relkit/gates/kayenta.hpp ----
 // relkit::gates Kayenta judge: the one judgement of a canary's interval
@@ -11465,6 +14104,44 @@ RELKIT_NAMESPACE_END
 // NaN: Kayenta defines no NaN score (its scores are rounded sums); relkit
 // fails closed: a NaN score is missing evidence and never passes, neither as
 // an intermediate interval (it stops the analysis) nor as the last.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -11507,15 +14184,103 @@ struct interval_judgement {
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/kayenta.hpp ----
 // ---- begin relkit/gates/spec.hpp ----
 // relkit::gates spec text: the line-based gate spec (README "gates") and its
 // printer; parse(to_string(g)) == g for every parsed gate.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/gates/detail/spec.hpp ----
 // Internals of relkit::gates: the gate spec parser and printer. Included by
 // relkit/gates.hpp by relkit/gates/spec.hpp; not a public header.
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -12217,6 +14982,18 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/detail/spec.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -12241,6 +15018,18 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/spec.hpp ----
 // ---- end relkit/gates.hpp ----
 // ---- begin relkit/migrations.hpp ----
@@ -12257,6 +15046,44 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/migrations/change.hpp ----
 // The schema changes relkit::migrations plans: one struct per kind of change,
 // and `change`, the variant of them all that make_plan takes.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 #include <variant>
 
@@ -12456,11 +15283,61 @@ inline constexpr relkit::detail::enum_name<change_kind> change_kind_names[] = {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/change.hpp ----
 // ---- begin relkit/migrations/error.hpp ----
 // relkit::migrations' error domain: why make_plan refused a change, or why
 // check_invariant refused a plan. Changes and plans are values built in code,
 // so their errors carry relkit::no_position; the message names what is wrong.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -12520,10 +15397,60 @@ constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/error.hpp ----
 // ---- begin relkit/migrations/lint.hpp ----
 // relkit::migrations::lint: strong_migrations' and squawk's rules over
 // hand-written PostgreSQL migration scripts.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -12578,10 +15505,86 @@ RELKIT_NAMESPACE_END
 // Bodies of relkit/migrations/lint.hpp: the pass that applies the rule table
 // (relkit/migrations/detail/lint_rules.hpp) to a scanned script.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/migrations/detail/lint_rules.hpp ----
 // The migration linter's rule table (strong_migrations' and squawk's rules:
 // name, why, safe alternative) and the token tests its pass is written with.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/migrations/detail/sql_scan.hpp ----
@@ -12589,6 +15592,44 @@ RELKIT_NAMESPACE_END
 // into statements at top-level semicolons and each statement into words,
 // skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
 // and comments (-- and nested /* */). Linear time, no recursion.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -12779,6 +15820,18 @@ struct sql_statement {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/detail/sql_scan.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -12927,6 +15980,18 @@ inline constexpr rule_text rule_table[] = {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/detail/lint_rules.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -13106,12 +16171,74 @@ inline std::vector<std::string_view> lint_rule_names() {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/impl/lint.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/lint.hpp ----
 // ---- begin relkit/migrations/migration_plan.hpp ----
 // The value make_plan returns: a migration_plan of phases (each with its kind,
 // SQL, allowed app versions, rollback and schema facts) and the app versions
 // it names; plan_options, what make_plan takes besides the change.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -13238,6 +16365,18 @@ struct migration_plan {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/migration_plan.hpp ----
 // ---- begin relkit/migrations/plan.hpp ----
 // relkit::migrations::make_plan: the expand-contract plan of one schema change
@@ -13246,6 +16385,44 @@ RELKIT_NAMESPACE_END
 // its rollback (lossless, lossy with what is lost, or impossible). The point
 // of no return is a phase whose SQL refuses to run until the operator
 // acknowledges it in the session.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -13281,15 +16458,129 @@ RELKIT_NAMESPACE_END
 // Bodies of relkit/migrations/plan.hpp. The plan of each kind of change is
 // built in relkit/migrations/detail/plan_columns.hpp and plan_tables.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/migrations/detail/builder.hpp ----
 // The planner's SQL builder (lock timeout, transactions, batched backfills,
 // acknowledgement guards), app and phase constructors, and the two-column
 // sync plan behind rename_column and change_column_type.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/migrations/detail/names.hpp ----
 // The planner's identifier checks, names and error arguments.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -13384,6 +16675,18 @@ namespace detail {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/detail/names.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -13624,10 +16927,60 @@ struct column_pair {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/detail/builder.hpp ----
 // ---- begin relkit/migrations/detail/plan_columns.hpp ----
 // Plans for the changes to one column: add_column, rename_column,
 // change_column_type, set_not_null, drop_not_null, drop_column.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -14040,10 +17393,60 @@ namespace detail {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/detail/plan_columns.hpp ----
 // ---- begin relkit/migrations/detail/plan_tables.hpp ----
 // Plans for table-level changes: rename_table, split_column, add_index,
 // add_foreign_key, add_check, add_unique.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -14332,6 +17735,18 @@ namespace detail {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/detail/plan_tables.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -14398,10 +17813,72 @@ inline relkit::result<migration_plan> make_plan(const change& what, const plan_o
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/impl/plan.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/plan.hpp ----
 // ---- begin relkit/migrations/runbook.hpp ----
 // relkit::migrations::render: a plan as a Markdown runbook for the operator.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -14426,6 +17903,44 @@ RELKIT_NAMESPACE_END
 
 // ---- begin relkit/migrations/impl/runbook.hpp ----
 // Body of relkit/migrations/runbook.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -14475,7 +17990,31 @@ inline std::string render(const migration_plan& p, const render_options&) {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/impl/runbook.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/runbook.hpp ----
 // ---- end relkit/migrations.hpp ----
 // ---- begin relkit/rollout.hpp ----
@@ -14493,15 +18032,129 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/rollout/action.hpp ----
 // relkit::rollout actions: what the state machine asks a controller to do.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/rollout/plan.hpp ----
 // relkit::rollout plans: canary steps (Argo), blue-green (Argo) and
 // progressive (Flagger) specs, validated once into a plan by make_plan.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/rollout/analysis.hpp ----
 // relkit::rollout analysis: Argo AnalysisRun arithmetic (measurements,
 // metric limits, the run's phase) and the analyses a plan runs.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -14854,9 +18507,59 @@ struct dry_run_summary {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/analysis.hpp ----
 // ---- begin relkit/rollout/error.hpp ----
 // relkit::rollout errors: the "rollout" error domain.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -14914,6 +18617,18 @@ inline constexpr relkit::error_domain errc_domain =
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/error.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -15117,6 +18832,44 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/rollout/impl/plan.hpp ----
 // relkit::rollout: make_plan and the plan's members (plan validation).
 // Included at the end of relkit/rollout/plan.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -15383,11 +19136,73 @@ result<plan> make_plan(progressive_spec spec) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/plan.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/plan.hpp ----
 // ---- begin relkit/rollout/state.hpp ----
 // relkit::rollout state: where a rollout is (plain data), and its
 // persistent text form.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -15528,12 +19343,88 @@ RELKIT_NAMESPACE_END
 // relkit::rollout: the state's text form (to_string, parse_state). Included
 // at the end of relkit/rollout/state.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/rollout/detail/state_text.hpp ----
 // relkit::rollout internals: the reader of the state's text form (see README
 // "rollout", "Persistence"). Strict: every value has exactly one spelling, so
 // parse_state(to_string(s)) == s and corrupted text is an error with a
 // position. Not a public header; relkit/rollout/impl/state.hpp includes it.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -15800,6 +19691,18 @@ inline constexpr relkit::detail::enum_name<check_text> check_text_names[] = {
 }  // namespace detail
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/detail/state_text.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -16023,7 +19926,31 @@ result<state> parse_state(std::string_view text, const plan& p) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/state.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/state.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -16139,6 +20066,44 @@ RELKIT_NAMESPACE_END
 // relkit::rollout: the text of an action. Included at the end of
 // relkit/rollout/action.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -16171,14 +20136,114 @@ inline std::string to_string(const action& a) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/action.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/action.hpp ----
 // ---- begin relkit/rollout/advance.hpp ----
 // relkit::rollout advance: one step of the state machine.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 // ---- begin relkit/rollout/event.hpp ----
 // relkit::rollout events: what a controller tells the state machine, each
 // with the time it happened.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -16316,6 +20381,18 @@ struct event {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/event.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -16353,10 +20430,86 @@ RELKIT_NAMESPACE_END
 // relkit::rollout: advance() and advance_in_place(). Included at the end of
 // relkit/rollout/advance.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/rollout/detail/machine.hpp ----
 // relkit::rollout internals: the state machine behind advance(). Not a
 // public header; relkit/rollout/impl/advance.hpp includes it.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -16859,6 +21012,18 @@ void run(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
 }  // namespace detail
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/detail/machine.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -16887,13 +21052,75 @@ action_list advance_in_place(const plan& p, state& s, const event& e) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/advance.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/advance.hpp ----
 // ---- begin relkit/rollout/kayenta.hpp ----
 // relkit::rollout Kayenta: NetflixACAJudge's score of classified metrics and
 // the judgement of one run. Over several intervals the judge is
 // relkit::gates::judge_intervals (one NaN and boundary policy, see
 // relkit/gates/kayenta.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -16995,6 +21222,18 @@ inline constexpr relkit::detail::enum_name<verdict> verdict_names[] = {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/kayenta.hpp ----
 // ---- end relkit/rollout.hpp ----
 // ---- begin relkit/semver.hpp ----
@@ -17013,6 +21252,44 @@ RELKIT_NAMESPACE_END
 // range_options, range; their canonical text (node-semver's `value` and
 // `validRange`) and matching a version against them. Parsing ranges is in
 // relkit/semver/range.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -17169,6 +21446,18 @@ struct range {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/comparator.hpp ----
 // ---- begin relkit/semver/range.hpp ----
 // relkit::semver ranges: the npm range grammar as node-semver 7.8.6 reads it,
@@ -17178,11 +21467,87 @@ RELKIT_NAMESPACE_END
 // semver/detail/range_desugar.hpp); the parsed range is a list of comparator
 // sets (semver/comparator.hpp); matching a parsed range does not allocate.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/semver/detail/range_parse.hpp ----
 // Internals of relkit::semver range parsing: comparators from desugared
 // tokens, one `||` part (node-semver Range.parseRange), the whole range, and
 // a fast path for the common shapes that gives the same answer.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 // ---- begin relkit/semver/detail/range_desugar.hpp ----
@@ -17191,6 +21556,44 @@ RELKIT_NAMESPACE_END
 // whitespace, carets, tildes, x-ranges, stars) as text-to-text steps, with
 // hand-written anchored matchers in place of its regular expressions: no
 // regex, no recursion, linear in the input.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -17742,6 +22145,18 @@ struct xparts {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/detail/range_desugar.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -18101,10 +22516,60 @@ namespace detail {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/detail/range_parse.hpp ----
 // ---- begin relkit/semver/detail/range_subset.hpp ----
 // Internals of relkit::semver range algebra: node-semver's simpleSubset and
 // the helpers it and Comparator.intersects share.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -18230,6 +22695,18 @@ namespace detail {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/detail/range_subset.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -18488,6 +22965,18 @@ inline constexpr std::size_t max_range_length = 65536;
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/semver/range.hpp ----
 // ---- end relkit/semver.hpp ----
 // ---- begin relkit/unleash.hpp ----
@@ -18501,6 +22990,44 @@ RELKIT_NAMESPACE_END
 
 // ---- begin relkit/unleash/error.hpp ----
 // relkit::unleash's error domain ("unleash"): what a payload can get wrong.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -18531,10 +23058,60 @@ constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
 
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/error.hpp ----
 // ---- begin relkit/unleash/evaluate.hpp ----
 // Unleash's SDK entry points over a relkit flag set (client-specification
 // 6.1.0). Both allocate nothing except for REGEX constraints.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -18558,10 +23135,60 @@ template <class Unused = void>
 
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/evaluate.hpp ----
 // ---- begin relkit/unleash/load.hpp ----
 // Reading Unleash's client-API feature payload (GET /api/client/features) and
 // the delta API's events into relkit's flag model (relkit/flags.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -18655,11 +23282,87 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/unleash/impl/load.hpp ----
 // Bodies of relkit/unleash/load.hpp.
 
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
 
 // ---- begin relkit/detail/json.hpp ----
 // A small JSON reader (RFC 8259) for relkit's payload parsers: a document
 // tree, byte positions in every error, limits on input size, nesting depth
 // and element count, and no recursion on the input (an explicit stack).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -19067,10 +23770,60 @@ template <class Unused = void>
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/json.hpp ----
 // ---- begin relkit/unleash/detail/read.hpp ----
 // Reading Unleash's client-API JSON into relkit's flag model: one function
 // per JSON object, each answering a positioned unleash::errc error.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
 
 
 
@@ -19472,6 +24225,18 @@ template <class Unused = void>
 }  // namespace detail
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/detail/read.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
@@ -19632,11 +24397,43 @@ relkit::result<flags::flag_set> load(std::string_view json, const load_options& 
 
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/impl/load.hpp ----
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/load.hpp ----
 // ---- end relkit/unleash.hpp ----
 
-// Internal macros end here; the public ones (see config.hpp) stay defined.
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/relkit.hpp ----

@@ -7,6 +7,8 @@
 // release heading (after the title, the preamble and any [Unreleased] section),
 // or at the end when the file has no release yet.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -181,3 +183,5 @@ struct outline {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // (a relkit::changelog::preset each) you can copy and change before render().
 // Included by relkit/changelog.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -225,3 +227,5 @@ inline constexpr preset_name preset_names[] = {
 }  // namespace presets
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

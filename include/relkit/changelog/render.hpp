@@ -2,6 +2,8 @@
 // relkit::changelog::render: the notes of one release, or a whole CHANGELOG.md,
 // written in a preset. Included by relkit/changelog.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -82,3 +84,5 @@ namespace changelog {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -4,6 +4,8 @@
 // and parse_repository, which reads a repository from its clone URL.
 // Included by relkit/changelog.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -134,3 +136,5 @@ namespace changelog {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // repository) and the preset that says how a release is written.
 // Included by relkit/changelog.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -291,3 +293,5 @@ struct preset {
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

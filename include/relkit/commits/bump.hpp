@@ -2,6 +2,8 @@
 // relkit::commits bump policies and the bump decision over a range of commits.
 // Included by relkit/commits.hpp (public API in namespace relkit::commits).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -518,3 +520,5 @@ namespace commits {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // parse options and the parsed commit with its notes, footers, references and
 // revert. Included by relkit/commits.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -170,3 +172,5 @@ struct commit {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::commits::lint: the rules of @commitlint/config-conventional 21.2.4, as data.
 // Included by relkit/commits.hpp after parse(); public API in namespace relkit::commits.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -254,3 +256,5 @@ namespace presets {
 
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

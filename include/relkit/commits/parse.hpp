@@ -2,6 +2,8 @@
 // relkit::commits::parse: one commit message read in one of the grammars, and
 // rebuild_header. Included by relkit/commits.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -57,3 +59,5 @@ namespace commits {
 }
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

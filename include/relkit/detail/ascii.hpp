@@ -3,6 +3,8 @@
 // (<cctype> follows it, and takes an int that must not be a negative char).
 // Bytes >= 0x80 belong to no class and are left alone by the case helpers.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string_view>
 
@@ -83,3 +85,5 @@ namespace detail {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -13,6 +13,8 @@
 // offset meaning UTC, a comma before the fraction, 24:00:00, +HHMM).
 // The results fit an int64 with a wide margin (|ms| < 2.6e14): no overflow.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -297,3 +299,5 @@ enum class timestamp_precision : unsigned char {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -15,6 +15,8 @@
 // decimal with the halfway point between two neighbouring doubles in big
 // integers.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cfloat>
 #include <cstddef>
 #include <cstdint>
@@ -602,3 +604,5 @@ inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -6,6 +6,8 @@
 //   v = 10**q (q >= 0) or 2**(bits(10**-q) + 127) // 10**-q (q < 0),
 //   shifted into [2**127, 2**128) dropping the low bits.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 
 #include "relkit/config.hpp"
@@ -678,3 +680,5 @@ inline constexpr decimal_power decimal_powers[] = {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -8,6 +8,8 @@
 //   to_string(p)  -> relkit::detail::enum_to_string(phase_names, p)
 //   parse_phase(s) -> relkit::detail::enum_from_string(phase_names, s)
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -42,3 +44,5 @@ constexpr std::optional<Enum> enum_from_string(const enum_name<Enum> (&table)[N]
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

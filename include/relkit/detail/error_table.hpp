@@ -17,6 +17,8 @@
 //   }
 //   }  // namespace semver
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string_view>
 
@@ -56,3 +58,5 @@ constexpr relkit::error_domain make_error_domain(std::string_view name) noexcept
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -20,6 +20,8 @@
 // Byte lengths are of whole UTF-8 sequences; malformed or cut sequences are
 // never whitespace.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -223,3 +225,5 @@ namespace detail {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

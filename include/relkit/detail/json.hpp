@@ -3,6 +3,8 @@
 // tree, byte positions in every error, limits on input size, nesting depth
 // and element count, and no recursion on the input (an explicit stack).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -421,3 +423,5 @@ template <class Unused = void>
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

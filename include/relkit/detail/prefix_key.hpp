@@ -2,6 +2,8 @@
 // An order-preserving 8-byte key of a string, for sorts and searches that
 // would otherwise call memcmp on every comparison.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -24,3 +26,5 @@ namespace detail {
 
 }  // namespace detail
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

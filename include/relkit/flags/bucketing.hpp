@@ -6,6 +6,8 @@
 // (UTF-16 code units, as JavaScript) and Unleash's Node SDK (low byte of each
 // UTF-16 code unit, selectable).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -470,3 +472,5 @@ template <class Unused = void>
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

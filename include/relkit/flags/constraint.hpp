@@ -3,6 +3,8 @@
 // constraint) and reusable named sets of them (segment). Plain data; a
 // flag_set compiles them once (relkit/flags/flag_set.hpp).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -141,3 +143,5 @@ struct segment {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

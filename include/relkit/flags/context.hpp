@@ -2,6 +2,8 @@
 // relkit::flags::context: what one evaluation knows about the request. Views
 // only, so building one per request copies nothing.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -89,3 +91,5 @@ inline std::optional<std::string_view> context::get(std::string_view field) cons
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

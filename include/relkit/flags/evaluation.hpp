@@ -3,6 +3,8 @@
 // (evaluation), which variant was chosen (variant_result), and one line of
 // text for people (explain).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -134,3 +136,5 @@ template <class Unused = void>
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

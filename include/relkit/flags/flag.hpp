@@ -4,6 +4,8 @@
 // follows Unleash's semantics, so an Unleash payload maps onto it one to one
 // (relkit/unleash.hpp).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -228,3 +230,5 @@ struct flag {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

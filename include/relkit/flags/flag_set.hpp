@@ -8,6 +8,8 @@
 // so a translation unit that does not build or evaluate a flag set does not
 // compile the evaluator.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -106,3 +108,5 @@ class flag_set {
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

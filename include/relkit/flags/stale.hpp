@@ -2,6 +2,8 @@
 // relkit::flags stale-flag report, with Unleash's semantics; the time is
 // passed in (relkit reads no clock).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -95,3 +97,5 @@ template <class Unused = void>
 
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // approvals, test stages, deploy windows) composed with all_of / any_of /
 // not_ / a weighted score; the builders and validate().
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -354,3 +356,5 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

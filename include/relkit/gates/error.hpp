@@ -3,6 +3,8 @@
 // position in the spec text; errors about a gate built in code (validate)
 // carry relkit::no_position.
 
+#include "relkit/detail/prologue.hpp"
+
 #include "relkit/config.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
@@ -50,3 +52,5 @@ inline constexpr relkit::error_domain errc_domain =
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

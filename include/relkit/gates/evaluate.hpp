@@ -4,6 +4,8 @@
 // Evaluation fails closed: missing evidence fails (also under not_), a
 // timeout never approves, an invalid node fails with validate()'s message.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -57,3 +59,5 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::gates evidence: everything a gate may look at (metrics, counts,
 // approvals, test stages, the evaluation time), filled by the caller.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -94,3 +96,5 @@ struct evidence {
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -17,6 +17,8 @@
 // fails closed: a NaN score is missing evidence and never passes, neither as
 // an intermediate interval (it stops the analysis) nor as the last.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <vector>
 
@@ -62,3 +64,5 @@ struct interval_judgement {
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::gates spec text: the line-based gate spec (README "gates") and its
 // printer; parse(to_string(g)) == g for every parsed gate.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -33,3 +35,5 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

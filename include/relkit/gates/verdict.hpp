@@ -2,6 +2,8 @@
 // relkit::gates verdicts: the outcome of a gate or of one of its nodes, and
 // the explained verdict tree evaluate() returns.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -70,3 +72,5 @@ struct verdict {
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

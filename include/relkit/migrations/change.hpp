@@ -2,6 +2,8 @@
 // The schema changes relkit::migrations plans: one struct per kind of change,
 // and `change`, the variant of them all that make_plan takes.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -206,3 +208,5 @@ inline constexpr relkit::detail::enum_name<change_kind> change_kind_names[] = {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // check_invariant refused a plan. Changes and plans are values built in code,
 // so their errors carry relkit::no_position; the message names what is wrong.
 
+#include "relkit/detail/prologue.hpp"
+
 #include "relkit/config.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
@@ -64,3 +66,5 @@ constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::migrations::lint: strong_migrations' and squawk's rules over
 // hand-written PostgreSQL migration scripts.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -57,3 +59,5 @@ struct lint_options {
 RELKIT_NAMESPACE_END
 
 #include "relkit/migrations/impl/lint.hpp"
+
+#include "relkit/detail/epilogue.hpp"

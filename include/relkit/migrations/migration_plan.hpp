@@ -3,6 +3,8 @@
 // SQL, allowed app versions, rollback and schema facts) and the app versions
 // it names; plan_options, what make_plan takes besides the change.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -135,3 +137,5 @@ struct migration_plan {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -6,6 +6,8 @@
 // of no return is a phase whose SQL refuses to run until the operator
 // acknowledges it in the session.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 
@@ -45,3 +47,5 @@ namespace migrations {
 RELKIT_NAMESPACE_END
 
 #include "relkit/migrations/impl/plan.hpp"
+
+#include "relkit/detail/epilogue.hpp"

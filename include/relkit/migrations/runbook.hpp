@@ -1,6 +1,8 @@
 #pragma once
 // relkit::migrations::render: a plan as a Markdown runbook for the operator.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string>
 
 #include "relkit/config.hpp"
@@ -26,3 +28,5 @@ struct render_options {
 RELKIT_NAMESPACE_END
 
 #include "relkit/migrations/impl/runbook.hpp"
+
+#include "relkit/detail/epilogue.hpp"

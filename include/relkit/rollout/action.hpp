@@ -1,6 +1,8 @@
 #pragma once
 // relkit::rollout actions: what the state machine asks a controller to do.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -126,3 +128,5 @@ class action_list {
 RELKIT_NAMESPACE_END
 
 #include "relkit/rollout/impl/action.hpp"
+
+#include "relkit/detail/epilogue.hpp"

@@ -1,6 +1,8 @@
 #pragma once
 // relkit::rollout advance: one step of the state machine.
 
+#include "relkit/detail/prologue.hpp"
+
 #include "relkit/config.hpp"
 #include "relkit/rollout/action.hpp"
 #include "relkit/rollout/event.hpp"
@@ -39,3 +41,5 @@ template <class Unused = void>
 RELKIT_NAMESPACE_END
 
 #include "relkit/rollout/impl/advance.hpp"
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout analysis: Argo AnalysisRun arithmetic (measurements,
 // metric limits, the run's phase) and the analyses a plan runs.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -364,3 +366,5 @@ struct dry_run_summary {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

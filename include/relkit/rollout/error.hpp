@@ -1,6 +1,8 @@
 #pragma once
 // relkit::rollout errors: the "rollout" error domain.
 
+#include "relkit/detail/prologue.hpp"
+
 #include "relkit/config.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
@@ -60,3 +62,5 @@ inline constexpr relkit::error_domain errc_domain =
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout events: what a controller tells the state machine, each
 // with the time it happened.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -151,3 +153,5 @@ struct event {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -4,6 +4,8 @@
 // relkit::gates::judge_intervals (one NaN and boundary policy, see
 // relkit/gates/kayenta.hpp).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -117,3 +119,5 @@ inline constexpr relkit::detail::enum_name<verdict> verdict_names[] = {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

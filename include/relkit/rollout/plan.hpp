@@ -2,6 +2,8 @@
 // relkit::rollout plans: canary steps (Argo), blue-green (Argo) and
 // progressive (Flagger) specs, validated once into a plan by make_plan.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -218,3 +220,5 @@ class plan {
 RELKIT_NAMESPACE_END
 
 #include "relkit/rollout/impl/plan.hpp"
+
+#include "relkit/detail/epilogue.hpp"

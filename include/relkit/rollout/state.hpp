@@ -2,6 +2,8 @@
 // relkit::rollout state: where a rollout is (plain data), and its
 // persistent text form.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -153,3 +155,5 @@ template <class Unused = void>
 RELKIT_NAMESPACE_END
 
 #include "relkit/rollout/impl/state.hpp"
+
+#include "relkit/detail/epilogue.hpp"

@@ -4,6 +4,8 @@
 // `validRange`) and matching a version against them. Parsing ranges is in
 // relkit/semver/range.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -167,3 +169,5 @@ struct range {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::semver's error codes and their domain ("semver"): each code's
 // stable name and message template, in one table.
 
+#include "relkit/detail/prologue.hpp"
+
 #include "relkit/config.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
@@ -46,3 +48,5 @@ constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::semver operations on versions: bump (node-semver inc), diff,
 // truncate, coerce. Included by relkit/semver.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -266,3 +268,5 @@ struct coerce_options {
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -6,6 +6,8 @@
 // semver/detail/range_desugar.hpp); the parsed range is a list of comparator
 // sets (semver/comparator.hpp); matching a parsed range does not allocate.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -275,3 +277,5 @@ inline constexpr std::size_t max_range_length = 65536;
 
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

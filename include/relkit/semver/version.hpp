@@ -8,6 +8,8 @@
 // ones (<= 15 bytes with libstdc++/libc++) live in the string's inline buffer,
 // so parsing and comparing typical versions does not allocate.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -220,3 +222,5 @@ struct hash<relkit::semver::version> {
   }
 };
 }  // namespace std
+
+#include "relkit/detail/epilogue.hpp"

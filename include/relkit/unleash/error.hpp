@@ -1,6 +1,8 @@
 #pragma once
 // relkit::unleash's error domain ("unleash"): what a payload can get wrong.
 
+#include "relkit/detail/prologue.hpp"
+
 #include "relkit/config.hpp"
 #include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
@@ -33,3 +35,5 @@ constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
 
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Unleash's SDK entry points over a relkit flag set (client-specification
 // 6.1.0). Both allocate nothing except for REGEX constraints.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string_view>
 
 #include "relkit/config.hpp"
@@ -29,3 +31,5 @@ template <class Unused = void>
 
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

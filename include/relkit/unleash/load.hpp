@@ -2,6 +2,8 @@
 // Reading Unleash's client-API feature payload (GET /api/client/features) and
 // the delta API's events into relkit's flag model (relkit/flags.hpp).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -103,3 +105,5 @@ template <class Unused = void>
 RELKIT_NAMESPACE_END
 
 #include "relkit/unleash/impl/load.hpp"
+
+#include "relkit/detail/epilogue.hpp"

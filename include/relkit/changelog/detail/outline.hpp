@@ -1,6 +1,8 @@
 #pragma once
 // Reading the headings of an existing CHANGELOG.md (internal to prepend).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -68,3 +70,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

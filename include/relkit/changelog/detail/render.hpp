@@ -2,6 +2,8 @@
 // The machinery of relkit::changelog::render (internal): section and bullet
 // building, reference and mention links, the headings of each preset.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -694,3 +696,5 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

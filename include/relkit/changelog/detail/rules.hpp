@@ -1,6 +1,8 @@
 #pragma once
 // Shorthands the presets are written with (internal).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string>
 #include <utility>
 
@@ -19,3 +21,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

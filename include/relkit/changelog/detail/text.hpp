@@ -3,6 +3,8 @@
 // JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
 // with it), and the reference/mention linker of @conventional-changelog/template.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -232,3 +234,5 @@ inline constexpr collation_weights collation_table = make_collation_weights();
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

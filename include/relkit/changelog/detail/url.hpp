@@ -1,6 +1,8 @@
 #pragma once
 // URL templates of relkit::changelog::repository (internal).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -47,3 +49,5 @@ inline void replace_all(std::string& text, std::string_view key, std::string_vie
 }  // namespace detail
 }  // namespace changelog
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

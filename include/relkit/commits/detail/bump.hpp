@@ -2,6 +2,8 @@
 // Internals of relkit::commits::decide: release-please's squash-body split and
 // the header comparison of revert matching.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -59,3 +61,5 @@ struct item {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

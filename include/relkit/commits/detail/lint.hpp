@@ -2,6 +2,8 @@
 // Internals of relkit::commits::lint: commitlint's text rules (case, URL and
 // ignore tests, UTF-16 lengths).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -233,3 +235,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

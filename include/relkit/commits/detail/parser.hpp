@@ -1,6 +1,8 @@
 #pragma once
 // The commit message parser behind relkit::commits::parse (both grammars; internal).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -775,3 +777,5 @@ class commit_parser {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -4,6 +4,8 @@
 // ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
 // Every scanner here is a single forward pass (no backtracking search).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string_view>
 
@@ -185,3 +187,5 @@ inline constexpr std::string_view reference_actions[] = {
 }  // namespace detail
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

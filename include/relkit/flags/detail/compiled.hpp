@@ -3,6 +3,8 @@
 // date, version, pattern, CIDR ranges, folded strings), each strategy's
 // stickiness resolved, each dependency's parent found.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -68,3 +70,5 @@ struct compiled_flag {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // A constraint's context field, resolved once when a flag set is built so an
 // evaluation does not match the field name against every known name.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <string_view>
 
@@ -34,3 +36,5 @@ enum class context_field : std::uint8_t {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // The engine behind relkit::flags::flag_set (relkit/flags/flag_set.hpp):
 // compiling flags and segments once, then evaluating them.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -670,3 +672,5 @@ class flag_set_engine {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

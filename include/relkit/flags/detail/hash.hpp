@@ -4,6 +4,8 @@
 // assembles words explicitly, so digests do not depend on host endianness.
 // All are constexpr.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -461,3 +463,5 @@ class md5_hasher {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

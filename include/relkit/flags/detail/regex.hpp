@@ -11,6 +11,8 @@
 // are ASCII (the regex crate is Unicode-aware there); Unicode classes \p{..}
 // and class set operations (&&, --) are rejected as invalid.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -786,3 +788,5 @@ using regex = basic_regex<>;
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // RFC 3339 timestamps, IP addresses and CIDR ranges. None of them allocates, so constraints
 // evaluate on the request path for free.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <array>
 #include <charconv>
 #include <cstddef>
@@ -345,3 +347,5 @@ struct cidr_range {
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Conversions of bucketing weights and boundaries to integers that stay
 // defined for every input (NaN, negatives, values beyond the type).
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <type_traits>
 
@@ -38,3 +40,5 @@ template <class Weight>
 }  // namespace detail
 }  // namespace flags
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

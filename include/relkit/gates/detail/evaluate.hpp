@@ -1,6 +1,8 @@
 #pragma once
 // Internals of relkit::gates: evaluation and rendering. Included by
 // relkit/gates.hpp by relkit/gates/evaluate.hpp; not a public header.
+#include "relkit/detail/prologue.hpp"
+
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -742,3 +744,5 @@ inline void append_verdict(std::string& out, const verdict& v, std::size_t depth
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

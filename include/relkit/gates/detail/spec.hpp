@@ -1,6 +1,8 @@
 #pragma once
 // Internals of relkit::gates: the gate spec parser and printer. Included by
 // relkit/gates.hpp by relkit/gates/spec.hpp; not a public header.
+#include "relkit/detail/prologue.hpp"
+
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -714,3 +716,5 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Helpers for relkit::gates: number and time formatting, civil-date arithmetic
 // (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -200,3 +202,5 @@ constexpr bool us_daylight_time(std::int64_t utc_seconds,
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

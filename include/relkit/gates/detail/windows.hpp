@@ -1,6 +1,8 @@
 #pragma once
 // Internals of relkit::gates: deploy windows in local time (is a window open
 // at an instant, and how it prints). Not a public header.
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -137,3 +139,5 @@ inline void append_local(std::string& out, const window& w, std::int64_t utc) {
 }  // namespace detail
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -3,6 +3,8 @@
 // acknowledgement guards), app and phase constructors, and the two-column
 // sync plan behind rename_column and change_column_type.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -252,3 +254,5 @@ struct column_pair {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // The migration linter's rule table (strong_migrations' and squawk's rules:
 // name, why, safe alternative) and the token tests its pass is written with.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -156,3 +158,5 @@ inline constexpr rule_text rule_table[] = {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

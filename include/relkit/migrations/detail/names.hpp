@@ -1,6 +1,8 @@
 #pragma once
 // The planner's identifier checks, names and error arguments.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -103,3 +105,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Plans for the changes to one column: add_column, rename_column,
 // change_column_type, set_not_null, drop_not_null, drop_column.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -427,3 +429,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

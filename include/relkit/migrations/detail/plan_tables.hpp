@@ -2,6 +2,8 @@
 // Plans for table-level changes: rename_table, split_column, add_index,
 // add_foreign_key, add_check, add_unique.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -301,3 +303,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -4,6 +4,8 @@
 // skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
 // and comments (-- and nested /* */). Linear time, no recursion.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -198,3 +200,5 @@ struct sql_statement {
 }  // namespace detail
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Bodies of relkit/migrations/lint.hpp: the pass that applies the rule table
 // (relkit/migrations/detail/lint_rules.hpp) to a scanned script.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -189,3 +191,5 @@ inline std::vector<std::string_view> lint_rule_names() {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

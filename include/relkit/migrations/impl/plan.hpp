@@ -2,6 +2,8 @@
 // Bodies of relkit/migrations/plan.hpp. The plan of each kind of change is
 // built in relkit/migrations/detail/plan_columns.hpp and plan_tables.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -82,3 +84,5 @@ inline relkit::result<migration_plan> make_plan(const change& what, const plan_o
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -1,6 +1,8 @@
 #pragma once
 // Body of relkit/migrations/runbook.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <string>
 
@@ -55,3 +57,5 @@ inline std::string render(const migration_plan& p, const render_options&) {
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout internals: the state machine behind advance(). Not a
 // public header; relkit/rollout/impl/advance.hpp includes it.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -513,3 +515,5 @@ void run(const rollout::plan& p, rollout::state& s, rollout::action_list& out,
 }  // namespace detail
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -4,6 +4,8 @@
 // parse_state(to_string(s)) == s and corrupted text is an error with a
 // position. Not a public header; relkit/rollout/impl/state.hpp includes it.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -281,3 +283,5 @@ inline constexpr relkit::detail::enum_name<check_text> check_text_names[] = {
 }  // namespace detail
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout: the text of an action. Included at the end of
 // relkit/rollout/action.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string>
 
 #include "relkit/config.hpp"
@@ -37,3 +39,5 @@ inline std::string to_string(const action& a) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout: advance() and advance_in_place(). Included at the end of
 // relkit/rollout/advance.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <utility>
 
 #include "relkit/config.hpp"
@@ -34,3 +36,5 @@ action_list advance_in_place(const plan& p, state& s, const event& e) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout: make_plan and the plan's members (plan validation).
 // Included at the end of relkit/rollout/plan.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -275,3 +277,5 @@ result<plan> make_plan(progressive_spec spec) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // relkit::rollout: the state's text form (to_string, parse_state). Included
 // at the end of relkit/rollout/state.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -230,3 +232,5 @@ result<state> parse_state(std::string_view text, const plan& p) {
 
 }  // namespace rollout
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

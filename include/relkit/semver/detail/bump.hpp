@@ -2,6 +2,8 @@
 // Internals of relkit::semver bump (node-semver inc): dot-joined identifier
 // lists, decimal increments of any length, identifier validation.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -156,3 +158,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Internals of relkit::semver coerce: node-semver's COERCE and COERCEFULL
 // regular expressions as hand-written searches.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -137,3 +139,5 @@ struct coerce_match {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -5,6 +5,8 @@
 // hand-written anchored matchers in place of its regular expressions: no
 // regex, no recursion, linear in the input.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -564,3 +566,5 @@ struct xparts {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

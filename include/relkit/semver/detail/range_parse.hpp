@@ -3,6 +3,8 @@
 // tokens, one `||` part (node-semver Range.parseRange), the whole range, and
 // a fast path for the common shapes that gives the same answer.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -373,3 +375,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -2,6 +2,8 @@
 // Internals of relkit::semver range algebra: node-semver's simpleSubset and
 // the helpers it and Comparator.intersects share.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <vector>
 
 #include "relkit/config.hpp"
@@ -130,3 +132,5 @@ namespace detail {
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

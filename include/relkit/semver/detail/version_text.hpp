@@ -4,6 +4,8 @@
 // precedence without allocating, and the version grammar (strict, npm,
 // npm loose) filling a version's fields.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -398,3 +400,5 @@ template <class Version>
 }  // namespace detail
 }  // namespace semver
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

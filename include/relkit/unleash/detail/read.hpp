@@ -2,6 +2,8 @@
 // Reading Unleash's client-API JSON into relkit's flag model: one function
 // per JSON object, each answering a positioned unleash::errc error.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -417,3 +419,5 @@ template <class Unused = void>
 }  // namespace detail
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"

@@ -1,6 +1,8 @@
 #pragma once
 // Bodies of relkit/unleash/load.hpp.
 
+#include "relkit/detail/prologue.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -170,3 +172,5 @@ relkit::result<flags::flag_set> load(std::string_view json, const load_options& 
 
 }  // namespace unleash
 RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"
