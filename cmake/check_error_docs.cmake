@@ -4,7 +4,7 @@
 file(GLOB_RECURSE headers "${INCLUDE_DIR}/relkit/*.hpp")
 set(defined 0)
 foreach(header IN LISTS headers)
-  if(header MATCHES "/detail/error_table\\.hpp$")
+  if(header MATCHES "/relkit/error\\.hpp$")
     continue()
   endif()
   file(STRINGS "${header}" lines REGEX "make_error_domain<")

@@ -1,4 +1,3 @@
-#include <relkit/detail/error_table.hpp>
 #include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
@@ -13,23 +12,23 @@ namespace {
 // own: one table of names and message templates.
 enum class sample_errc { empty_input = 1, bad_digit = 2 };
 
-inline constexpr relkit::detail::error_entry<sample_errc> sample_table[] = {
+inline constexpr relkit::error_entry<sample_errc> sample_table[] = {
     {sample_errc::empty_input, "empty_input", "empty input"},
     {sample_errc::bad_digit, "bad_digit", "unexpected {token} while parsing {text}"},
 };
 inline constexpr relkit::error_domain sample_domain =
-    relkit::detail::make_error_domain<sample_table>("sample");
+    relkit::make_error_domain<sample_table>("sample");
 
 constexpr const relkit::error_domain& relkit_error_domain(sample_errc) noexcept {
   return sample_domain;
 }
 
 enum class other_errc { empty_input = 1 };
-inline constexpr relkit::detail::error_entry<other_errc> other_table[] = {
+inline constexpr relkit::error_entry<other_errc> other_table[] = {
     {other_errc::empty_input, "empty_input", "nothing here"},
 };
 inline constexpr relkit::error_domain other_domain =
-    relkit::detail::make_error_domain<other_table>("other");
+    relkit::make_error_domain<other_table>("other");
 constexpr const relkit::error_domain& relkit_error_domain(other_errc) noexcept {
   return other_domain;
 }

@@ -106,12 +106,59 @@ class error_args {
 // literal brace. Each component defines one `enum class errc` and, next to it,
 //   constexpr const error_domain& relkit_error_domain(errc) noexcept;
 // found by argument-dependent lookup; user code can do the same (see
-// relkit/detail/error_table.hpp for the table that fills both functions).
+// error_entry and make_error_domain below for the table that fills both).
 struct error_domain {
   std::string_view name;
   std::string_view (*code_name)(int code) noexcept;
   std::string_view (*message_template)(int code) noexcept = nullptr;
 };
+
+// One table per domain: each code's stable name and message template, written
+// once and read by both error_code::name() and error::message(). A user
+// domain is made the same way as relkit's own:
+//
+//   enum class port_errc { empty = 1, out_of_range };
+//   inline constexpr relkit::error_entry<port_errc> port_errc_table[] = {
+//       {port_errc::empty, "empty", "expected a port number"},
+//       {port_errc::out_of_range, "out_of_range", "port number exceeds {number}"},
+//   };
+//   inline constexpr relkit::error_domain port_errc_domain =
+//       relkit::make_error_domain<port_errc_table>("port");
+//   constexpr const relkit::error_domain& relkit_error_domain(port_errc) noexcept {
+//     return port_errc_domain;
+//   }
+template <class Enum>
+struct error_entry {
+  Enum code;
+  std::string_view name;
+  std::string_view message;  // template, see error_domain
+};
+
+namespace detail {
+template <const auto& Table>
+constexpr std::string_view error_table_code_name(int code) noexcept {
+  for (const auto& entry : Table) {
+    if (static_cast<int>(entry.code) == code) return entry.name;
+  }
+  return "unknown";
+}
+
+template <const auto& Table>
+constexpr std::string_view error_table_message(int code) noexcept {
+  for (const auto& entry : Table) {
+    if (static_cast<int>(entry.code) == code) return entry.message;
+  }
+  return "unknown error";
+}
+}  // namespace detail
+
+// The domain named `name` whose codes are the entries of Table (an array of
+// error_entry with static storage duration).
+template <const auto& Table>
+[[nodiscard]] constexpr error_domain make_error_domain(std::string_view name) noexcept {
+  return error_domain{name, &detail::error_table_code_name<Table>,
+                      &detail::error_table_message<Table>};
+}
 
 namespace detail {
 template <class Enum, class = void>
@@ -247,17 +294,10 @@ struct error {
   error() = default;
   error(error_code error_code_value, std::size_t error_position, error_args error_arguments = {})
       : code(error_code_value), position(error_position), args(error_arguments) {}
-  // TRANSITIONAL, removed when every component builds its messages from args:
-  // a prebuilt message (which still names its position itself).
-  error(error_code error_code_value, std::size_t error_position, std::string prebuilt_message)
-      : code(error_code_value),
-        position(error_position),
-        legacy_message_(std::move(prebuilt_message)) {}
 
   // The message a person can act on, without the position:
   // "leading zero in minor version".
   [[nodiscard]] std::string message() const {
-    if (!legacy_message_.empty()) return legacy_message_;
     const error_domain* domain = code.domain();
     if (domain == nullptr || domain->message_template == nullptr) {
       return std::string(code.name());
@@ -266,23 +306,16 @@ struct error {
   }
 
   friend bool operator==(const error& a, const error& b) noexcept {
-    return a.code == b.code && a.position == b.position && a.args == b.args &&
-           a.legacy_message_ == b.legacy_message_;
+    return a.code == b.code && a.position == b.position && a.args == b.args;
   }
   friend bool operator!=(const error& a, const error& b) noexcept { return !(a == b); }
-
-  // TRANSITIONAL, see the constructor above.
-  [[nodiscard]] bool has_prebuilt_message() const noexcept { return !legacy_message_.empty(); }
-
- private:
-  std::string legacy_message_;
 };
 
 // "leading zero in minor version at 2 [semver.leading_zero]"; an error with
 // no_position leaves out " at N".
 [[nodiscard]] inline std::string to_string(const error& err) {
   std::string text = err.message();
-  if (err.position != no_position && !err.has_prebuilt_message()) {
+  if (err.position != no_position) {
     text += " at ";
     detail::append_decimal(text, static_cast<std::int64_t>(err.position));
   }

@@ -717,64 +717,6 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/enum_table.hpp ----
-// ---- begin relkit/detail/error_table.hpp ----
-// One table per error domain: each code's stable name and message template,
-// written once and read by both error_code::name() and error::message().
-//
-//   namespace semver {
-//   enum class errc { empty = 1, leading_zero };
-//   namespace detail {
-//   inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
-//       {errc::empty, "empty", "empty version"},
-//       {errc::leading_zero, "leading_zero", "leading zero in {text}"},
-//   };
-//   }  // namespace detail
-//   inline constexpr relkit::error_domain errc_domain =
-//       relkit::detail::make_error_domain<detail::errc_table>("semver");
-//   constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-//     return errc_domain;
-//   }
-//   }  // namespace semver
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
 // ---- begin relkit/error.hpp ----
 // relkit::error: what went wrong (a code of a component's error domain),
 // where (a byte offset into the caller's input, or no_position) and the small
@@ -912,12 +854,59 @@ class error_args {
 // literal brace. Each component defines one `enum class errc` and, next to it,
 //   constexpr const error_domain& relkit_error_domain(errc) noexcept;
 // found by argument-dependent lookup; user code can do the same (see
-// relkit/detail/error_table.hpp for the table that fills both functions).
+// error_entry and make_error_domain below for the table that fills both).
 struct error_domain {
   std::string_view name;
   std::string_view (*code_name)(int code) noexcept;
   std::string_view (*message_template)(int code) noexcept = nullptr;
 };
+
+// One table per domain: each code's stable name and message template, written
+// once and read by both error_code::name() and error::message(). A user
+// domain is made the same way as relkit's own:
+//
+//   enum class port_errc { empty = 1, out_of_range };
+//   inline constexpr relkit::error_entry<port_errc> port_errc_table[] = {
+//       {port_errc::empty, "empty", "expected a port number"},
+//       {port_errc::out_of_range, "out_of_range", "port number exceeds {number}"},
+//   };
+//   inline constexpr relkit::error_domain port_errc_domain =
+//       relkit::make_error_domain<port_errc_table>("port");
+//   constexpr const relkit::error_domain& relkit_error_domain(port_errc) noexcept {
+//     return port_errc_domain;
+//   }
+template <class Enum>
+struct error_entry {
+  Enum code;
+  std::string_view name;
+  std::string_view message;  // template, see error_domain
+};
+
+namespace detail {
+template <const auto& Table>
+constexpr std::string_view error_table_code_name(int code) noexcept {
+  for (const auto& entry : Table) {
+    if (static_cast<int>(entry.code) == code) return entry.name;
+  }
+  return "unknown";
+}
+
+template <const auto& Table>
+constexpr std::string_view error_table_message(int code) noexcept {
+  for (const auto& entry : Table) {
+    if (static_cast<int>(entry.code) == code) return entry.message;
+  }
+  return "unknown error";
+}
+}  // namespace detail
+
+// The domain named `name` whose codes are the entries of Table (an array of
+// error_entry with static storage duration).
+template <const auto& Table>
+[[nodiscard]] constexpr error_domain make_error_domain(std::string_view name) noexcept {
+  return error_domain{name, &detail::error_table_code_name<Table>,
+                      &detail::error_table_message<Table>};
+}
 
 namespace detail {
 template <class Enum, class = void>
@@ -1053,17 +1042,10 @@ struct error {
   error() = default;
   error(error_code error_code_value, std::size_t error_position, error_args error_arguments = {})
       : code(error_code_value), position(error_position), args(error_arguments) {}
-  // TRANSITIONAL, removed when every component builds its messages from args:
-  // a prebuilt message (which still names its position itself).
-  error(error_code error_code_value, std::size_t error_position, std::string prebuilt_message)
-      : code(error_code_value),
-        position(error_position),
-        legacy_message_(std::move(prebuilt_message)) {}
 
   // The message a person can act on, without the position:
   // "leading zero in minor version".
   [[nodiscard]] std::string message() const {
-    if (!legacy_message_.empty()) return legacy_message_;
     const error_domain* domain = code.domain();
     if (domain == nullptr || domain->message_template == nullptr) {
       return std::string(code.name());
@@ -1072,23 +1054,16 @@ struct error {
   }
 
   friend bool operator==(const error& a, const error& b) noexcept {
-    return a.code == b.code && a.position == b.position && a.args == b.args &&
-           a.legacy_message_ == b.legacy_message_;
+    return a.code == b.code && a.position == b.position && a.args == b.args;
   }
   friend bool operator!=(const error& a, const error& b) noexcept { return !(a == b); }
-
-  // TRANSITIONAL, see the constructor above.
-  [[nodiscard]] bool has_prebuilt_message() const noexcept { return !legacy_message_.empty(); }
-
- private:
-  std::string legacy_message_;
 };
 
 // "leading zero in minor version at 2 [semver.leading_zero]"; an error with
 // no_position leaves out " at N".
 [[nodiscard]] inline std::string to_string(const error& err) {
   std::string text = err.message();
-  if (err.position != no_position && !err.has_prebuilt_message()) {
+  if (err.position != no_position) {
     text += " at ";
     detail::append_decimal(text, static_cast<std::int64_t>(err.position));
   }
@@ -1145,53 +1120,6 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/error.hpp ----
-
-RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-template <class Enum>
-struct error_entry {
-  Enum code;
-  std::string_view name;
-  std::string_view message;  // template, see relkit::error_domain
-};
-
-template <const auto& Table>
-constexpr std::string_view error_table_code_name(int code) noexcept {
-  for (const auto& entry : Table) {
-    if (static_cast<int>(entry.code) == code) return entry.name;
-  }
-  return "unknown";
-}
-
-template <const auto& Table>
-constexpr std::string_view error_table_message(int code) noexcept {
-  for (const auto& entry : Table) {
-    if (static_cast<int>(entry.code) == code) return entry.message;
-  }
-  return "unknown error";
-}
-
-template <const auto& Table>
-constexpr relkit::error_domain make_error_domain(std::string_view name) noexcept {
-  return relkit::error_domain{name, &error_table_code_name<Table>, &error_table_message<Table>};
-}
-
-}  // namespace detail
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/detail/error_table.hpp ----
 // ---- begin relkit/result.hpp ----
 // relkit::error and relkit::result<T>: every relkit parser returns a value or
 // an error, so the no-exception path is the natural one.
@@ -1533,13 +1461,13 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::version_exists, "version_exists", "version {token} is already in the changelog"},
     {errc::unrecognized_file, "unrecognized_file", "unreadable changelog: {text}"},
     {errc::bad_repository_url, "bad_repository_url", "expected {text}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("changelog");
+    relkit::make_error_domain<errc_table>("changelog");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -3676,13 +3604,13 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_message, "empty_message", "empty commit message"},
     {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
     {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("commits");
+    relkit::make_error_domain<errc_table>("commits");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -5240,7 +5168,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty, "empty", "empty version"},
     {errc::too_long, "too_long", "version is longer than {number} characters"},
     {errc::unexpected_character, "unexpected_character", "unexpected {token} while parsing {text}"},
@@ -5254,7 +5182,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::empty_identifier, "empty_identifier", "empty prerelease identifier"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("semver");
+    relkit::make_error_domain<errc_table>("semver");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -12371,7 +12299,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::unexpected_token, "unexpected_token", "expected {text}, found '{token}'"},
     {errc::unexpected_end, "unexpected_end", "expected {text} after '{token}'"},
     {errc::bad_number, "bad_number", "expected {text}, found '{token}'"},
@@ -12387,7 +12315,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("gates");
+    relkit::make_error_domain<errc_table>("gates");
 }  // namespace detail
 [[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -15361,7 +15289,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::invalid_identifier, "invalid_identifier",
      "invalid {text} '{token}' (expected [a-z_][a-z0-9_]*, at most 63 bytes{text2})"},
     {errc::missing_type, "missing_type", "{text} {token} needs {text2}"},
@@ -15389,7 +15317,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
      "phase {number} allows unknown app version {token}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("migrations");
+    relkit::make_error_domain<errc_table>("migrations");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -18587,7 +18515,7 @@ enum class errc {
 // relkit::no_position, and a step index is the message's {number}. State text
 // errors (parse_state) carry the byte position in the text.
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
     {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
     {errc::bad_step_weights, "bad_step_weights",
@@ -18609,7 +18537,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::state_mismatch, "state_mismatch", "{text}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("rollout");
+    relkit::make_error_domain<errc_table>("rollout");
 }  // namespace detail
 [[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -23042,7 +22970,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::invalid_json, "invalid_json", "invalid JSON: {text}"},
     {errc::wrong_type, "wrong_type", "{token} must be {text}"},
     {errc::missing_field, "missing_field", "missing \"{token}\""},
@@ -23050,7 +22978,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::out_of_range, "out_of_range", "{token} must be an integer from {number} to {number2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("unleash");
+    relkit::make_error_domain<errc_table>("unleash");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

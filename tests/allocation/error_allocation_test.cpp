@@ -1,7 +1,6 @@
 // Producing an error allocates nothing; only reading its message does. A
 // program of its own because it replaces the global operator new.
 
-#include <relkit/detail/error_table.hpp>
 #include <relkit/result.hpp>
 
 #include <gtest/gtest.h>
@@ -36,11 +35,11 @@ void operator delete(void* p, std::size_t) noexcept {
 namespace {
 
 enum class probe_errc { unexpected = 1 };
-inline constexpr relkit::detail::error_entry<probe_errc> probe_table[] = {
+inline constexpr relkit::error_entry<probe_errc> probe_table[] = {
     {probe_errc::unexpected, "unexpected", "unexpected {token} in {text} after {number} bytes"},
 };
 inline constexpr relkit::error_domain probe_domain =
-    relkit::detail::make_error_domain<probe_table>("probe");
+    relkit::make_error_domain<probe_table>("probe");
 constexpr const relkit::error_domain& relkit_error_domain(probe_errc) noexcept {
   return probe_domain;
 }

@@ -15,7 +15,6 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -32,13 +31,13 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::version_exists, "version_exists", "version {token} is already in the changelog"},
     {errc::unrecognized_file, "unrecognized_file", "unreadable changelog: {text}"},
     {errc::bad_repository_url, "bad_repository_url", "expected {text}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("changelog");
+    relkit::make_error_domain<errc_table>("changelog");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

@@ -15,7 +15,6 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -29,13 +28,13 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_message, "empty_message", "empty commit message"},
     {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
     {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("commits");
+    relkit::make_error_domain<errc_table>("commits");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

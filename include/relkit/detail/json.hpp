@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "relkit/config.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 

@@ -6,7 +6,6 @@
 #include "relkit/detail/prologue.hpp"
 
 #include "relkit/config.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -28,7 +27,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::unexpected_token, "unexpected_token", "expected {text}, found '{token}'"},
     {errc::unexpected_end, "unexpected_end", "expected {text} after '{token}'"},
     {errc::bad_number, "bad_number", "expected {text}, found '{token}'"},
@@ -44,7 +43,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("gates");
+    relkit::make_error_domain<errc_table>("gates");
 }  // namespace detail
 [[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

@@ -6,7 +6,6 @@
 #include "relkit/detail/prologue.hpp"
 
 #include "relkit/config.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -30,7 +29,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::invalid_identifier, "invalid_identifier",
      "invalid {text} '{token}' (expected [a-z_][a-z0-9_]*, at most 63 bytes{text2})"},
     {errc::missing_type, "missing_type", "{text} {token} needs {text2}"},
@@ -58,7 +57,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
      "phase {number} allows unknown app version {token}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("migrations");
+    relkit::make_error_domain<errc_table>("migrations");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

@@ -4,7 +4,6 @@
 #include "relkit/detail/prologue.hpp"
 
 #include "relkit/config.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -32,7 +31,7 @@ enum class errc {
 // relkit::no_position, and a step index is the message's {number}. State text
 // errors (parse_state) carry the byte position in the text.
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
     {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
     {errc::bad_step_weights, "bad_step_weights",
@@ -54,7 +53,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::state_mismatch, "state_mismatch", "{text}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("rollout");
+    relkit::make_error_domain<errc_table>("rollout");
 }  // namespace detail
 [[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

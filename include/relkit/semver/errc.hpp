@@ -5,7 +5,6 @@
 #include "relkit/detail/prologue.hpp"
 
 #include "relkit/config.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -26,7 +25,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty, "empty", "empty version"},
     {errc::too_long, "too_long", "version is longer than {number} characters"},
     {errc::unexpected_character, "unexpected_character", "unexpected {token} while parsing {text}"},
@@ -40,7 +39,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::empty_identifier, "empty_identifier", "empty prerelease identifier"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("semver");
+    relkit::make_error_domain<errc_table>("semver");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

@@ -4,7 +4,6 @@
 #include "relkit/detail/prologue.hpp"
 
 #include "relkit/config.hpp"
-#include "relkit/detail/error_table.hpp"
 #include "relkit/error.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -19,7 +18,7 @@ enum class errc {
 };
 
 namespace detail {
-inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::invalid_json, "invalid_json", "invalid JSON: {text}"},
     {errc::wrong_type, "wrong_type", "{token} must be {text}"},
     {errc::missing_field, "missing_field", "missing \"{token}\""},
@@ -27,7 +26,7 @@ inline constexpr relkit::detail::error_entry<errc> errc_table[] = {
     {errc::out_of_range, "out_of_range", "{token} must be an integer from {number} to {number2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
-    relkit::detail::make_error_domain<errc_table>("unleash");
+    relkit::make_error_domain<errc_table>("unleash");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
