@@ -182,7 +182,7 @@ expect gate.bad.evidence 2 "" -- "$relkit" gate "$work/production.gate" --eviden
 expect_stderr gate.bad.evidence "relkit: $work/typo.evidence line 3: expected a number, got '8O'"
 printf 'all\n  metric coverage >= 80 allow_failure\nend\n' >"$work/optional.gate"
 expect gate.bad.spec 2 "" -- "$relkit" gate "$work/optional.gate" --evidence "$work/good.evidence"
-expect_stderr gate.bad.spec "relkit: $work/optional.gate line 2, column 25: 'allow_failure' is not allowed: every gate member blocks, none can be optional at 28 [gates.optional_not_allowed]"
+expect_stderr gate.bad.spec "relkit: $work/optional.gate:2:25: 'allow_failure' is not allowed: every gate member blocks, none can be optional [gates.optional_not_allowed]"
 expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
 
 # ------------------------------------------------------------------ migrate

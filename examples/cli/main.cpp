@@ -58,21 +58,22 @@ int input_error(std::string_view input, const relkit::error& e) {
   return exit_usage;
 }
 
-// An error in a file's text: "relkit: FILE line L, column C: message [domain.code]".
+// An error in a file's text: "relkit: FILE:L:C: message [domain.code]", the
+// line and column from relkit::locate (the message itself names no position).
 int file_error(std::string_view file, std::string_view text, const relkit::error& e) {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < e.position && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
+  std::string where(file);
+  if (e.position != relkit::no_position) {
+    const relkit::text_location at = relkit::locate(text, e.position);
+    where += ':' + std::to_string(at.line) + ':' + std::to_string(at.column);
   }
-  return input_error(
-      std::string(file) + " line " + std::to_string(line) + ", column " + std::to_string(column),
-      e);
+  err("relkit: ");
+  err(where);
+  err(": ");
+  err(e.message());
+  err(" [");
+  err(relkit::to_string(e.code));
+  err("]\n");
+  return exit_usage;
 }
 
 bool read_all(std::FILE* f, std::string& text) {

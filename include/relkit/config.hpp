@@ -14,7 +14,7 @@
 
 // Bare lines: CMake and the release tooling read them with a regular expression.
 #define RELKIT_VERSION_MAJOR 0
-#define RELKIT_VERSION_MINOR 1
+#define RELKIT_VERSION_MINOR 2
 #define RELKIT_VERSION_PATCH 0
 
 #define RELKIT_VERSION \
