@@ -67,8 +67,15 @@ TEST(Unleash, CreatedAtAtTheEndsOfTheCalendarIsExact) {
   ASSERT_TRUE(parsed->features[1].meta.created.has_value());
   EXPECT_EQ(parsed->features[1].meta.created->time_since_epoch().count(), -62167219200000);
   EXPECT_FALSE(parsed->features[2].meta.created.has_value());
-  static_assert(std::is_same<flags::time_point, relkit::time_point>::value,
-                "one instant type, in milliseconds");
+  // One instant type for every component (issue 14 item 3), in milliseconds.
+  static_assert(std::is_same<flags::time_point, relkit::time_point>::value, "flags");
+  static_assert(std::is_same<relkit::gates::time_point, relkit::time_point>::value, "gates");
+  static_assert(std::is_same<relkit::rollout::time_point, relkit::time_point>::value, "rollout");
+  static_assert(
+      std::is_same<decltype(flags::context::now), std::optional<relkit::time_point>>::value,
+      "context::now");
+  static_assert(std::is_same<relkit::time_point::duration, std::chrono::milliseconds>::value,
+                "milliseconds");
   // And the stale report does its arithmetic in milliseconds too.
   // (1970-01-01 is 719528 days after 0000-01-01; a release flag lives 40.)
   const auto report = flags::stale_report(parsed->features, relkit::time_point{});
