@@ -261,7 +261,9 @@ namespace detail {
 // ---- begin relkit/changelog/detail/text.hpp ----
 // Text helpers of relkit::changelog: the ICU root collation order that
 // JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
-// with it), and the reference/mention linker of @conventional-changelog/template.
+// with it), the reference/mention linker of @conventional-changelog/template
+// (its `\s` is JavaScript whitespace (a) of relkit/detail/js_text.hpp), and
+// git-cliff's (Rust's) trim.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -302,6 +304,1655 @@ namespace detail {
 // ---- end relkit/detail/prologue.hpp ----
 
 
+// ---- begin relkit/detail/js_text.hpp ----
+// JavaScript's text rules that relkit's references (node-semver, the
+// conventional-commits parser, Unleash) apply, defined once per JavaScript
+// semantic, on UTF-8 input. Each user names the semantic it needs:
+//
+//   (a) js_space_*: WhiteSpace + LineTerminator (ECMA-262 12.2, 12.3), the set
+//       String.prototype.trim/trimStart/trimEnd remove and RegExp \s matches:
+//       U+0009-000D, U+0020, U+00A0, U+1680, U+2000-200A, U+2028, U+2029,
+//       U+202F, U+205F, U+3000, U+FEFF. (Not U+0085, not U+180E since
+//       Unicode 6.3, not U+200B.)
+//   (b) str_white_space_*: StrWhiteSpaceChar (ECMA-262 7.1.4.1.1), what
+//       Number(), StringToNumber and the Date string format skip around a
+//       number. The specification defines it as WhiteSpace | LineTerminator:
+//       the same set as (a), spelled separately so each use says which rule
+//       it follows.
+//   (c) json_space_*: JSON's ws (RFC 8259, ECMA-404): only U+0020, U+0009,
+//       U+000A, U+000D. JSON.parse rejects a no-break space or a form feed.
+//
+// Also: LineTerminator (what RegExp `.` does not match) and Number(text).
+// Byte lengths are of whole UTF-8 sequences; malformed or cut sequences are
+// never whitespace.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <limits>
+
+// ---- begin relkit/detail/decimal.hpp ----
+// Numbers in text, read the same way by every component: unsigned decimal
+// integers with overflow detection, and decimal numbers correctly rounded to
+// the nearest double (ties to even), as strtod does in the C locale and
+// JavaScript's Number() and JSON.parse do. No std::from_chars for floating
+// point (absent from libc++ before 20 and from GCC before 11), no strtod (it
+// follows the locale), no allocation.
+//
+// The conversion tries, in order: Clinger's fast path (the digits and the
+// power of ten are both exact doubles, one IEEE operation rounds correctly);
+// the Eisel-Lemire algorithm on the first 19 significant digits with a 128-bit
+// power of ten, which answers or says it cannot decide; and, for what it
+// cannot decide (halfway ties, more than 19 digits straddling a rounding
+// boundary, subnormal and overflowing results), an exact comparison of the
+// decimal with the halfway point between two neighbouring doubles in big
+// integers.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <cfloat>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
+
+// ---- begin relkit/detail/decimal_powers.hpp ----
+// The 128-bit mantissas of the powers of ten 1e-342 .. 1e308 that the
+// Eisel-Lemire step of relkit/detail/decimal.hpp multiplies by: 10^q scaled by
+// a power of two so that bit 127 is set, then rounded down (truncated).
+// Generated by a ten-line Python script (exact integer arithmetic):
+//   v = 10**q (q >= 0) or 2**(bits(10**-q) + 127) // 10**-q (q < 0),
+//   shifted into [2**127, 2**128) dropping the low bits.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+struct decimal_power {
+  std::uint64_t high;
+  std::uint64_t low;
+};
+
+inline constexpr int decimal_power_min = -342;
+inline constexpr int decimal_power_max = 308;
+
+// decimal_powers[q - decimal_power_min] is 10^q.
+inline constexpr decimal_power decimal_powers[] = {
+    {0xeef453d6923bd65aU, 0x113faa2906a13b3fU},  // 1e-342
+    {0x9558b4661b6565f8U, 0x4ac7ca59a424c507U},  // 1e-341
+    {0xbaaee17fa23ebf76U, 0x5d79bcf00d2df649U},  // 1e-340
+    {0xe95a99df8ace6f53U, 0xf4d82c2c107973dcU},  // 1e-339
+    {0x91d8a02bb6c10594U, 0x79071b9b8a4be869U},  // 1e-338
+    {0xb64ec836a47146f9U, 0x9748e2826cdee284U},  // 1e-337
+    {0xe3e27a444d8d98b7U, 0xfd1b1b2308169b25U},  // 1e-336
+    {0x8e6d8c6ab0787f72U, 0xfe30f0f5e50e20f7U},  // 1e-335
+    {0xb208ef855c969f4fU, 0xbdbd2d335e51a935U},  // 1e-334
+    {0xde8b2b66b3bc4723U, 0xad2c788035e61382U},  // 1e-333
+    {0x8b16fb203055ac76U, 0x4c3bcb5021afcc31U},  // 1e-332
+    {0xaddcb9e83c6b1793U, 0xdf4abe242a1bbf3dU},  // 1e-331
+    {0xd953e8624b85dd78U, 0xd71d6dad34a2af0dU},  // 1e-330
+    {0x87d4713d6f33aa6bU, 0x8672648c40e5ad68U},  // 1e-329
+    {0xa9c98d8ccb009506U, 0x680efdaf511f18c2U},  // 1e-328
+    {0xd43bf0effdc0ba48U, 0x0212bd1b2566def2U},  // 1e-327
+    {0x84a57695fe98746dU, 0x014bb630f7604b57U},  // 1e-326
+    {0xa5ced43b7e3e9188U, 0x419ea3bd35385e2dU},  // 1e-325
+    {0xcf42894a5dce35eaU, 0x52064cac828675b9U},  // 1e-324
+    {0x818995ce7aa0e1b2U, 0x7343efebd1940993U},  // 1e-323
+    {0xa1ebfb4219491a1fU, 0x1014ebe6c5f90bf8U},  // 1e-322
+    {0xca66fa129f9b60a6U, 0xd41a26e077774ef6U},  // 1e-321
+    {0xfd00b897478238d0U, 0x8920b098955522b4U},  // 1e-320
+    {0x9e20735e8cb16382U, 0x55b46e5f5d5535b0U},  // 1e-319
+    {0xc5a890362fddbc62U, 0xeb2189f734aa831dU},  // 1e-318
+    {0xf712b443bbd52b7bU, 0xa5e9ec7501d523e4U},  // 1e-317
+    {0x9a6bb0aa55653b2dU, 0x47b233c92125366eU},  // 1e-316
+    {0xc1069cd4eabe89f8U, 0x999ec0bb696e840aU},  // 1e-315
+    {0xf148440a256e2c76U, 0xc00670ea43ca250dU},  // 1e-314
+    {0x96cd2a865764dbcaU, 0x380406926a5e5728U},  // 1e-313
+    {0xbc807527ed3e12bcU, 0xc605083704f5ecf2U},  // 1e-312
+    {0xeba09271e88d976bU, 0xf7864a44c633682eU},  // 1e-311
+    {0x93445b8731587ea3U, 0x7ab3ee6afbe0211dU},  // 1e-310
+    {0xb8157268fdae9e4cU, 0x5960ea05bad82964U},  // 1e-309
+    {0xe61acf033d1a45dfU, 0x6fb92487298e33bdU},  // 1e-308
+    {0x8fd0c16206306babU, 0xa5d3b6d479f8e056U},  // 1e-307
+    {0xb3c4f1ba87bc8696U, 0x8f48a4899877186cU},  // 1e-306
+    {0xe0b62e2929aba83cU, 0x331acdabfe94de87U},  // 1e-305
+    {0x8c71dcd9ba0b4925U, 0x9ff0c08b7f1d0b14U},  // 1e-304
+    {0xaf8e5410288e1b6fU, 0x07ecf0ae5ee44dd9U},  // 1e-303
+    {0xdb71e91432b1a24aU, 0xc9e82cd9f69d6150U},  // 1e-302
+    {0x892731ac9faf056eU, 0xbe311c083a225cd2U},  // 1e-301
+    {0xab70fe17c79ac6caU, 0x6dbd630a48aaf406U},  // 1e-300
+    {0xd64d3d9db981787dU, 0x092cbbccdad5b108U},  // 1e-299
+    {0x85f0468293f0eb4eU, 0x25bbf56008c58ea5U},  // 1e-298
+    {0xa76c582338ed2621U, 0xaf2af2b80af6f24eU},  // 1e-297
+    {0xd1476e2c07286faaU, 0x1af5af660db4aee1U},  // 1e-296
+    {0x82cca4db847945caU, 0x50d98d9fc890ed4dU},  // 1e-295
+    {0xa37fce126597973cU, 0xe50ff107bab528a0U},  // 1e-294
+    {0xcc5fc196fefd7d0cU, 0x1e53ed49a96272c8U},  // 1e-293
+    {0xff77b1fcbebcdc4fU, 0x25e8e89c13bb0f7aU},  // 1e-292
+    {0x9faacf3df73609b1U, 0x77b191618c54e9acU},  // 1e-291
+    {0xc795830d75038c1dU, 0xd59df5b9ef6a2417U},  // 1e-290
+    {0xf97ae3d0d2446f25U, 0x4b0573286b44ad1dU},  // 1e-289
+    {0x9becce62836ac577U, 0x4ee367f9430aec32U},  // 1e-288
+    {0xc2e801fb244576d5U, 0x229c41f793cda73fU},  // 1e-287
+    {0xf3a20279ed56d48aU, 0x6b43527578c1110fU},  // 1e-286
+    {0x9845418c345644d6U, 0x830a13896b78aaa9U},  // 1e-285
+    {0xbe5691ef416bd60cU, 0x23cc986bc656d553U},  // 1e-284
+    {0xedec366b11c6cb8fU, 0x2cbfbe86b7ec8aa8U},  // 1e-283
+    {0x94b3a202eb1c3f39U, 0x7bf7d71432f3d6a9U},  // 1e-282
+    {0xb9e08a83a5e34f07U, 0xdaf5ccd93fb0cc53U},  // 1e-281
+    {0xe858ad248f5c22c9U, 0xd1b3400f8f9cff68U},  // 1e-280
+    {0x91376c36d99995beU, 0x23100809b9c21fa1U},  // 1e-279
+    {0xb58547448ffffb2dU, 0xabd40a0c2832a78aU},  // 1e-278
+    {0xe2e69915b3fff9f9U, 0x16c90c8f323f516cU},  // 1e-277
+    {0x8dd01fad907ffc3bU, 0xae3da7d97f6792e3U},  // 1e-276
+    {0xb1442798f49ffb4aU, 0x99cd11cfdf41779cU},  // 1e-275
+    {0xdd95317f31c7fa1dU, 0x40405643d711d583U},  // 1e-274
+    {0x8a7d3eef7f1cfc52U, 0x482835ea666b2572U},  // 1e-273
+    {0xad1c8eab5ee43b66U, 0xda3243650005eecfU},  // 1e-272
+    {0xd863b256369d4a40U, 0x90bed43e40076a82U},  // 1e-271
+    {0x873e4f75e2224e68U, 0x5a7744a6e804a291U},  // 1e-270
+    {0xa90de3535aaae202U, 0x711515d0a205cb36U},  // 1e-269
+    {0xd3515c2831559a83U, 0x0d5a5b44ca873e03U},  // 1e-268
+    {0x8412d9991ed58091U, 0xe858790afe9486c2U},  // 1e-267
+    {0xa5178fff668ae0b6U, 0x626e974dbe39a872U},  // 1e-266
+    {0xce5d73ff402d98e3U, 0xfb0a3d212dc8128fU},  // 1e-265
+    {0x80fa687f881c7f8eU, 0x7ce66634bc9d0b99U},  // 1e-264
+    {0xa139029f6a239f72U, 0x1c1fffc1ebc44e80U},  // 1e-263
+    {0xc987434744ac874eU, 0xa327ffb266b56220U},  // 1e-262
+    {0xfbe9141915d7a922U, 0x4bf1ff9f0062baa8U},  // 1e-261
+    {0x9d71ac8fada6c9b5U, 0x6f773fc3603db4a9U},  // 1e-260
+    {0xc4ce17b399107c22U, 0xcb550fb4384d21d3U},  // 1e-259
+    {0xf6019da07f549b2bU, 0x7e2a53a146606a48U},  // 1e-258
+    {0x99c102844f94e0fbU, 0x2eda7444cbfc426dU},  // 1e-257
+    {0xc0314325637a1939U, 0xfa911155fefb5308U},  // 1e-256
+    {0xf03d93eebc589f88U, 0x793555ab7eba27caU},  // 1e-255
+    {0x96267c7535b763b5U, 0x4bc1558b2f3458deU},  // 1e-254
+    {0xbbb01b9283253ca2U, 0x9eb1aaedfb016f16U},  // 1e-253
+    {0xea9c227723ee8bcbU, 0x465e15a979c1cadcU},  // 1e-252
+    {0x92a1958a7675175fU, 0x0bfacd89ec191ec9U},  // 1e-251
+    {0xb749faed14125d36U, 0xcef980ec671f667bU},  // 1e-250
+    {0xe51c79a85916f484U, 0x82b7e12780e7401aU},  // 1e-249
+    {0x8f31cc0937ae58d2U, 0xd1b2ecb8b0908810U},  // 1e-248
+    {0xb2fe3f0b8599ef07U, 0x861fa7e6dcb4aa15U},  // 1e-247
+    {0xdfbdcece67006ac9U, 0x67a791e093e1d49aU},  // 1e-246
+    {0x8bd6a141006042bdU, 0xe0c8bb2c5c6d24e0U},  // 1e-245
+    {0xaecc49914078536dU, 0x58fae9f773886e18U},  // 1e-244
+    {0xda7f5bf590966848U, 0xaf39a475506a899eU},  // 1e-243
+    {0x888f99797a5e012dU, 0x6d8406c952429603U},  // 1e-242
+    {0xaab37fd7d8f58178U, 0xc8e5087ba6d33b83U},  // 1e-241
+    {0xd5605fcdcf32e1d6U, 0xfb1e4a9a90880a64U},  // 1e-240
+    {0x855c3be0a17fcd26U, 0x5cf2eea09a55067fU},  // 1e-239
+    {0xa6b34ad8c9dfc06fU, 0xf42faa48c0ea481eU},  // 1e-238
+    {0xd0601d8efc57b08bU, 0xf13b94daf124da26U},  // 1e-237
+    {0x823c12795db6ce57U, 0x76c53d08d6b70858U},  // 1e-236
+    {0xa2cb1717b52481edU, 0x54768c4b0c64ca6eU},  // 1e-235
+    {0xcb7ddcdda26da268U, 0xa9942f5dcf7dfd09U},  // 1e-234
+    {0xfe5d54150b090b02U, 0xd3f93b35435d7c4cU},  // 1e-233
+    {0x9efa548d26e5a6e1U, 0xc47bc5014a1a6dafU},  // 1e-232
+    {0xc6b8e9b0709f109aU, 0x359ab6419ca1091bU},  // 1e-231
+    {0xf867241c8cc6d4c0U, 0xc30163d203c94b62U},  // 1e-230
+    {0x9b407691d7fc44f8U, 0x79e0de63425dcf1dU},  // 1e-229
+    {0xc21094364dfb5636U, 0x985915fc12f542e4U},  // 1e-228
+    {0xf294b943e17a2bc4U, 0x3e6f5b7b17b2939dU},  // 1e-227
+    {0x979cf3ca6cec5b5aU, 0xa705992ceecf9c42U},  // 1e-226
+    {0xbd8430bd08277231U, 0x50c6ff782a838353U},  // 1e-225
+    {0xece53cec4a314ebdU, 0xa4f8bf5635246428U},  // 1e-224
+    {0x940f4613ae5ed136U, 0x871b7795e136be99U},  // 1e-223
+    {0xb913179899f68584U, 0x28e2557b59846e3fU},  // 1e-222
+    {0xe757dd7ec07426e5U, 0x331aeada2fe589cfU},  // 1e-221
+    {0x9096ea6f3848984fU, 0x3ff0d2c85def7621U},  // 1e-220
+    {0xb4bca50b065abe63U, 0x0fed077a756b53a9U},  // 1e-219
+    {0xe1ebce4dc7f16dfbU, 0xd3e8495912c62894U},  // 1e-218
+    {0x8d3360f09cf6e4bdU, 0x64712dd7abbbd95cU},  // 1e-217
+    {0xb080392cc4349decU, 0xbd8d794d96aacfb3U},  // 1e-216
+    {0xdca04777f541c567U, 0xecf0d7a0fc5583a0U},  // 1e-215
+    {0x89e42caaf9491b60U, 0xf41686c49db57244U},  // 1e-214
+    {0xac5d37d5b79b6239U, 0x311c2875c522ced5U},  // 1e-213
+    {0xd77485cb25823ac7U, 0x7d633293366b828bU},  // 1e-212
+    {0x86a8d39ef77164bcU, 0xae5dff9c02033197U},  // 1e-211
+    {0xa8530886b54dbdebU, 0xd9f57f830283fdfcU},  // 1e-210
+    {0xd267caa862a12d66U, 0xd072df63c324fd7bU},  // 1e-209
+    {0x8380dea93da4bc60U, 0x4247cb9e59f71e6dU},  // 1e-208
+    {0xa46116538d0deb78U, 0x52d9be85f074e608U},  // 1e-207
+    {0xcd795be870516656U, 0x67902e276c921f8bU},  // 1e-206
+    {0x806bd9714632dff6U, 0x00ba1cd8a3db53b6U},  // 1e-205
+    {0xa086cfcd97bf97f3U, 0x80e8a40eccd228a4U},  // 1e-204
+    {0xc8a883c0fdaf7df0U, 0x6122cd128006b2cdU},  // 1e-203
+    {0xfad2a4b13d1b5d6cU, 0x796b805720085f81U},  // 1e-202
+    {0x9cc3a6eec6311a63U, 0xcbe3303674053bb0U},  // 1e-201
+    {0xc3f490aa77bd60fcU, 0xbedbfc4411068a9cU},  // 1e-200
+    {0xf4f1b4d515acb93bU, 0xee92fb5515482d44U},  // 1e-199
+    {0x991711052d8bf3c5U, 0x751bdd152d4d1c4aU},  // 1e-198
+    {0xbf5cd54678eef0b6U, 0xd262d45a78a0635dU},  // 1e-197
+    {0xef340a98172aace4U, 0x86fb897116c87c34U},  // 1e-196
+    {0x9580869f0e7aac0eU, 0xd45d35e6ae3d4da0U},  // 1e-195
+    {0xbae0a846d2195712U, 0x8974836059cca109U},  // 1e-194
+    {0xe998d258869facd7U, 0x2bd1a438703fc94bU},  // 1e-193
+    {0x91ff83775423cc06U, 0x7b6306a34627ddcfU},  // 1e-192
+    {0xb67f6455292cbf08U, 0x1a3bc84c17b1d542U},  // 1e-191
+    {0xe41f3d6a7377eecaU, 0x20caba5f1d9e4a93U},  // 1e-190
+    {0x8e938662882af53eU, 0x547eb47b7282ee9cU},  // 1e-189
+    {0xb23867fb2a35b28dU, 0xe99e619a4f23aa43U},  // 1e-188
+    {0xdec681f9f4c31f31U, 0x6405fa00e2ec94d4U},  // 1e-187
+    {0x8b3c113c38f9f37eU, 0xde83bc408dd3dd04U},  // 1e-186
+    {0xae0b158b4738705eU, 0x9624ab50b148d445U},  // 1e-185
+    {0xd98ddaee19068c76U, 0x3badd624dd9b0957U},  // 1e-184
+    {0x87f8a8d4cfa417c9U, 0xe54ca5d70a80e5d6U},  // 1e-183
+    {0xa9f6d30a038d1dbcU, 0x5e9fcf4ccd211f4cU},  // 1e-182
+    {0xd47487cc8470652bU, 0x7647c3200069671fU},  // 1e-181
+    {0x84c8d4dfd2c63f3bU, 0x29ecd9f40041e073U},  // 1e-180
+    {0xa5fb0a17c777cf09U, 0xf468107100525890U},  // 1e-179
+    {0xcf79cc9db955c2ccU, 0x7182148d4066eeb4U},  // 1e-178
+    {0x81ac1fe293d599bfU, 0xc6f14cd848405530U},  // 1e-177
+    {0xa21727db38cb002fU, 0xb8ada00e5a506a7cU},  // 1e-176
+    {0xca9cf1d206fdc03bU, 0xa6d90811f0e4851cU},  // 1e-175
+    {0xfd442e4688bd304aU, 0x908f4a166d1da663U},  // 1e-174
+    {0x9e4a9cec15763e2eU, 0x9a598e4e043287feU},  // 1e-173
+    {0xc5dd44271ad3cdbaU, 0x40eff1e1853f29fdU},  // 1e-172
+    {0xf7549530e188c128U, 0xd12bee59e68ef47cU},  // 1e-171
+    {0x9a94dd3e8cf578b9U, 0x82bb74f8301958ceU},  // 1e-170
+    {0xc13a148e3032d6e7U, 0xe36a52363c1faf01U},  // 1e-169
+    {0xf18899b1bc3f8ca1U, 0xdc44e6c3cb279ac1U},  // 1e-168
+    {0x96f5600f15a7b7e5U, 0x29ab103a5ef8c0b9U},  // 1e-167
+    {0xbcb2b812db11a5deU, 0x7415d448f6b6f0e7U},  // 1e-166
+    {0xebdf661791d60f56U, 0x111b495b3464ad21U},  // 1e-165
+    {0x936b9fcebb25c995U, 0xcab10dd900beec34U},  // 1e-164
+    {0xb84687c269ef3bfbU, 0x3d5d514f40eea742U},  // 1e-163
+    {0xe65829b3046b0afaU, 0x0cb4a5a3112a5112U},  // 1e-162
+    {0x8ff71a0fe2c2e6dcU, 0x47f0e785eaba72abU},  // 1e-161
+    {0xb3f4e093db73a093U, 0x59ed216765690f56U},  // 1e-160
+    {0xe0f218b8d25088b8U, 0x306869c13ec3532cU},  // 1e-159
+    {0x8c974f7383725573U, 0x1e414218c73a13fbU},  // 1e-158
+    {0xafbd2350644eeacfU, 0xe5d1929ef90898faU},  // 1e-157
+    {0xdbac6c247d62a583U, 0xdf45f746b74abf39U},  // 1e-156
+    {0x894bc396ce5da772U, 0x6b8bba8c328eb783U},  // 1e-155
+    {0xab9eb47c81f5114fU, 0x066ea92f3f326564U},  // 1e-154
+    {0xd686619ba27255a2U, 0xc80a537b0efefebdU},  // 1e-153
+    {0x8613fd0145877585U, 0xbd06742ce95f5f36U},  // 1e-152
+    {0xa798fc4196e952e7U, 0x2c48113823b73704U},  // 1e-151
+    {0xd17f3b51fca3a7a0U, 0xf75a15862ca504c5U},  // 1e-150
+    {0x82ef85133de648c4U, 0x9a984d73dbe722fbU},  // 1e-149
+    {0xa3ab66580d5fdaf5U, 0xc13e60d0d2e0ebbaU},  // 1e-148
+    {0xcc963fee10b7d1b3U, 0x318df905079926a8U},  // 1e-147
+    {0xffbbcfe994e5c61fU, 0xfdf17746497f7052U},  // 1e-146
+    {0x9fd561f1fd0f9bd3U, 0xfeb6ea8bedefa633U},  // 1e-145
+    {0xc7caba6e7c5382c8U, 0xfe64a52ee96b8fc0U},  // 1e-144
+    {0xf9bd690a1b68637bU, 0x3dfdce7aa3c673b0U},  // 1e-143
+    {0x9c1661a651213e2dU, 0x06bea10ca65c084eU},  // 1e-142
+    {0xc31bfa0fe5698db8U, 0x486e494fcff30a62U},  // 1e-141
+    {0xf3e2f893dec3f126U, 0x5a89dba3c3efccfaU},  // 1e-140
+    {0x986ddb5c6b3a76b7U, 0xf89629465a75e01cU},  // 1e-139
+    {0xbe89523386091465U, 0xf6bbb397f1135823U},  // 1e-138
+    {0xee2ba6c0678b597fU, 0x746aa07ded582e2cU},  // 1e-137
+    {0x94db483840b717efU, 0xa8c2a44eb4571cdcU},  // 1e-136
+    {0xba121a4650e4ddebU, 0x92f34d62616ce413U},  // 1e-135
+    {0xe896a0d7e51e1566U, 0x77b020baf9c81d17U},  // 1e-134
+    {0x915e2486ef32cd60U, 0x0ace1474dc1d122eU},  // 1e-133
+    {0xb5b5ada8aaff80b8U, 0x0d819992132456baU},  // 1e-132
+    {0xe3231912d5bf60e6U, 0x10e1fff697ed6c69U},  // 1e-131
+    {0x8df5efabc5979c8fU, 0xca8d3ffa1ef463c1U},  // 1e-130
+    {0xb1736b96b6fd83b3U, 0xbd308ff8a6b17cb2U},  // 1e-129
+    {0xddd0467c64bce4a0U, 0xac7cb3f6d05ddbdeU},  // 1e-128
+    {0x8aa22c0dbef60ee4U, 0x6bcdf07a423aa96bU},  // 1e-127
+    {0xad4ab7112eb3929dU, 0x86c16c98d2c953c6U},  // 1e-126
+    {0xd89d64d57a607744U, 0xe871c7bf077ba8b7U},  // 1e-125
+    {0x87625f056c7c4a8bU, 0x11471cd764ad4972U},  // 1e-124
+    {0xa93af6c6c79b5d2dU, 0xd598e40d3dd89bcfU},  // 1e-123
+    {0xd389b47879823479U, 0x4aff1d108d4ec2c3U},  // 1e-122
+    {0x843610cb4bf160cbU, 0xcedf722a585139baU},  // 1e-121
+    {0xa54394fe1eedb8feU, 0xc2974eb4ee658828U},  // 1e-120
+    {0xce947a3da6a9273eU, 0x733d226229feea32U},  // 1e-119
+    {0x811ccc668829b887U, 0x0806357d5a3f525fU},  // 1e-118
+    {0xa163ff802a3426a8U, 0xca07c2dcb0cf26f7U},  // 1e-117
+    {0xc9bcff6034c13052U, 0xfc89b393dd02f0b5U},  // 1e-116
+    {0xfc2c3f3841f17c67U, 0xbbac2078d443ace2U},  // 1e-115
+    {0x9d9ba7832936edc0U, 0xd54b944b84aa4c0dU},  // 1e-114
+    {0xc5029163f384a931U, 0x0a9e795e65d4df11U},  // 1e-113
+    {0xf64335bcf065d37dU, 0x4d4617b5ff4a16d5U},  // 1e-112
+    {0x99ea0196163fa42eU, 0x504bced1bf8e4e45U},  // 1e-111
+    {0xc06481fb9bcf8d39U, 0xe45ec2862f71e1d6U},  // 1e-110
+    {0xf07da27a82c37088U, 0x5d767327bb4e5a4cU},  // 1e-109
+    {0x964e858c91ba2655U, 0x3a6a07f8d510f86fU},  // 1e-108
+    {0xbbe226efb628afeaU, 0x890489f70a55368bU},  // 1e-107
+    {0xeadab0aba3b2dbe5U, 0x2b45ac74ccea842eU},  // 1e-106
+    {0x92c8ae6b464fc96fU, 0x3b0b8bc90012929dU},  // 1e-105
+    {0xb77ada0617e3bbcbU, 0x09ce6ebb40173744U},  // 1e-104
+    {0xe55990879ddcaabdU, 0xcc420a6a101d0515U},  // 1e-103
+    {0x8f57fa54c2a9eab6U, 0x9fa946824a12232dU},  // 1e-102
+    {0xb32df8e9f3546564U, 0x47939822dc96abf9U},  // 1e-101
+    {0xdff9772470297ebdU, 0x59787e2b93bc56f7U},  // 1e-100
+    {0x8bfbea76c619ef36U, 0x57eb4edb3c55b65aU},  // 1e-99
+    {0xaefae51477a06b03U, 0xede622920b6b23f1U},  // 1e-98
+    {0xdab99e59958885c4U, 0xe95fab368e45ecedU},  // 1e-97
+    {0x88b402f7fd75539bU, 0x11dbcb0218ebb414U},  // 1e-96
+    {0xaae103b5fcd2a881U, 0xd652bdc29f26a119U},  // 1e-95
+    {0xd59944a37c0752a2U, 0x4be76d3346f0495fU},  // 1e-94
+    {0x857fcae62d8493a5U, 0x6f70a4400c562ddbU},  // 1e-93
+    {0xa6dfbd9fb8e5b88eU, 0xcb4ccd500f6bb952U},  // 1e-92
+    {0xd097ad07a71f26b2U, 0x7e2000a41346a7a7U},  // 1e-91
+    {0x825ecc24c873782fU, 0x8ed400668c0c28c8U},  // 1e-90
+    {0xa2f67f2dfa90563bU, 0x728900802f0f32faU},  // 1e-89
+    {0xcbb41ef979346bcaU, 0x4f2b40a03ad2ffb9U},  // 1e-88
+    {0xfea126b7d78186bcU, 0xe2f610c84987bfa8U},  // 1e-87
+    {0x9f24b832e6b0f436U, 0x0dd9ca7d2df4d7c9U},  // 1e-86
+    {0xc6ede63fa05d3143U, 0x91503d1c79720dbbU},  // 1e-85
+    {0xf8a95fcf88747d94U, 0x75a44c6397ce912aU},  // 1e-84
+    {0x9b69dbe1b548ce7cU, 0xc986afbe3ee11abaU},  // 1e-83
+    {0xc24452da229b021bU, 0xfbe85badce996168U},  // 1e-82
+    {0xf2d56790ab41c2a2U, 0xfae27299423fb9c3U},  // 1e-81
+    {0x97c560ba6b0919a5U, 0xdccd879fc967d41aU},  // 1e-80
+    {0xbdb6b8e905cb600fU, 0x5400e987bbc1c920U},  // 1e-79
+    {0xed246723473e3813U, 0x290123e9aab23b68U},  // 1e-78
+    {0x9436c0760c86e30bU, 0xf9a0b6720aaf6521U},  // 1e-77
+    {0xb94470938fa89bceU, 0xf808e40e8d5b3e69U},  // 1e-76
+    {0xe7958cb87392c2c2U, 0xb60b1d1230b20e04U},  // 1e-75
+    {0x90bd77f3483bb9b9U, 0xb1c6f22b5e6f48c2U},  // 1e-74
+    {0xb4ecd5f01a4aa828U, 0x1e38aeb6360b1af3U},  // 1e-73
+    {0xe2280b6c20dd5232U, 0x25c6da63c38de1b0U},  // 1e-72
+    {0x8d590723948a535fU, 0x579c487e5a38ad0eU},  // 1e-71
+    {0xb0af48ec79ace837U, 0x2d835a9df0c6d851U},  // 1e-70
+    {0xdcdb1b2798182244U, 0xf8e431456cf88e65U},  // 1e-69
+    {0x8a08f0f8bf0f156bU, 0x1b8e9ecb641b58ffU},  // 1e-68
+    {0xac8b2d36eed2dac5U, 0xe272467e3d222f3fU},  // 1e-67
+    {0xd7adf884aa879177U, 0x5b0ed81dcc6abb0fU},  // 1e-66
+    {0x86ccbb52ea94baeaU, 0x98e947129fc2b4e9U},  // 1e-65
+    {0xa87fea27a539e9a5U, 0x3f2398d747b36224U},  // 1e-64
+    {0xd29fe4b18e88640eU, 0x8eec7f0d19a03aadU},  // 1e-63
+    {0x83a3eeeef9153e89U, 0x1953cf68300424acU},  // 1e-62
+    {0xa48ceaaab75a8e2bU, 0x5fa8c3423c052dd7U},  // 1e-61
+    {0xcdb02555653131b6U, 0x3792f412cb06794dU},  // 1e-60
+    {0x808e17555f3ebf11U, 0xe2bbd88bbee40bd0U},  // 1e-59
+    {0xa0b19d2ab70e6ed6U, 0x5b6aceaeae9d0ec4U},  // 1e-58
+    {0xc8de047564d20a8bU, 0xf245825a5a445275U},  // 1e-57
+    {0xfb158592be068d2eU, 0xeed6e2f0f0d56712U},  // 1e-56
+    {0x9ced737bb6c4183dU, 0x55464dd69685606bU},  // 1e-55
+    {0xc428d05aa4751e4cU, 0xaa97e14c3c26b886U},  // 1e-54
+    {0xf53304714d9265dfU, 0xd53dd99f4b3066a8U},  // 1e-53
+    {0x993fe2c6d07b7fabU, 0xe546a8038efe4029U},  // 1e-52
+    {0xbf8fdb78849a5f96U, 0xde98520472bdd033U},  // 1e-51
+    {0xef73d256a5c0f77cU, 0x963e66858f6d4440U},  // 1e-50
+    {0x95a8637627989aadU, 0xdde7001379a44aa8U},  // 1e-49
+    {0xbb127c53b17ec159U, 0x5560c018580d5d52U},  // 1e-48
+    {0xe9d71b689dde71afU, 0xaab8f01e6e10b4a6U},  // 1e-47
+    {0x9226712162ab070dU, 0xcab3961304ca70e8U},  // 1e-46
+    {0xb6b00d69bb55c8d1U, 0x3d607b97c5fd0d22U},  // 1e-45
+    {0xe45c10c42a2b3b05U, 0x8cb89a7db77c506aU},  // 1e-44
+    {0x8eb98a7a9a5b04e3U, 0x77f3608e92adb242U},  // 1e-43
+    {0xb267ed1940f1c61cU, 0x55f038b237591ed3U},  // 1e-42
+    {0xdf01e85f912e37a3U, 0x6b6c46dec52f6688U},  // 1e-41
+    {0x8b61313bbabce2c6U, 0x2323ac4b3b3da015U},  // 1e-40
+    {0xae397d8aa96c1b77U, 0xabec975e0a0d081aU},  // 1e-39
+    {0xd9c7dced53c72255U, 0x96e7bd358c904a21U},  // 1e-38
+    {0x881cea14545c7575U, 0x7e50d64177da2e54U},  // 1e-37
+    {0xaa242499697392d2U, 0xdde50bd1d5d0b9e9U},  // 1e-36
+    {0xd4ad2dbfc3d07787U, 0x955e4ec64b44e864U},  // 1e-35
+    {0x84ec3c97da624ab4U, 0xbd5af13bef0b113eU},  // 1e-34
+    {0xa6274bbdd0fadd61U, 0xecb1ad8aeacdd58eU},  // 1e-33
+    {0xcfb11ead453994baU, 0x67de18eda5814af2U},  // 1e-32
+    {0x81ceb32c4b43fcf4U, 0x80eacf948770ced7U},  // 1e-31
+    {0xa2425ff75e14fc31U, 0xa1258379a94d028dU},  // 1e-30
+    {0xcad2f7f5359a3b3eU, 0x096ee45813a04330U},  // 1e-29
+    {0xfd87b5f28300ca0dU, 0x8bca9d6e188853fcU},  // 1e-28
+    {0x9e74d1b791e07e48U, 0x775ea264cf55347dU},  // 1e-27
+    {0xc612062576589ddaU, 0x95364afe032a819dU},  // 1e-26
+    {0xf79687aed3eec551U, 0x3a83ddbd83f52204U},  // 1e-25
+    {0x9abe14cd44753b52U, 0xc4926a9672793542U},  // 1e-24
+    {0xc16d9a0095928a27U, 0x75b7053c0f178293U},  // 1e-23
+    {0xf1c90080baf72cb1U, 0x5324c68b12dd6338U},  // 1e-22
+    {0x971da05074da7beeU, 0xd3f6fc16ebca5e03U},  // 1e-21
+    {0xbce5086492111aeaU, 0x88f4bb1ca6bcf584U},  // 1e-20
+    {0xec1e4a7db69561a5U, 0x2b31e9e3d06c32e5U},  // 1e-19
+    {0x9392ee8e921d5d07U, 0x3aff322e62439fcfU},  // 1e-18
+    {0xb877aa3236a4b449U, 0x09befeb9fad487c2U},  // 1e-17
+    {0xe69594bec44de15bU, 0x4c2ebe687989a9b3U},  // 1e-16
+    {0x901d7cf73ab0acd9U, 0x0f9d37014bf60a10U},  // 1e-15
+    {0xb424dc35095cd80fU, 0x538484c19ef38c94U},  // 1e-14
+    {0xe12e13424bb40e13U, 0x2865a5f206b06fb9U},  // 1e-13
+    {0x8cbccc096f5088cbU, 0xf93f87b7442e45d3U},  // 1e-12
+    {0xafebff0bcb24aafeU, 0xf78f69a51539d748U},  // 1e-11
+    {0xdbe6fecebdedd5beU, 0xb573440e5a884d1bU},  // 1e-10
+    {0x89705f4136b4a597U, 0x31680a88f8953030U},  // 1e-9
+    {0xabcc77118461cefcU, 0xfdc20d2b36ba7c3dU},  // 1e-8
+    {0xd6bf94d5e57a42bcU, 0x3d32907604691b4cU},  // 1e-7
+    {0x8637bd05af6c69b5U, 0xa63f9a49c2c1b10fU},  // 1e-6
+    {0xa7c5ac471b478423U, 0x0fcf80dc33721d53U},  // 1e-5
+    {0xd1b71758e219652bU, 0xd3c36113404ea4a8U},  // 1e-4
+    {0x83126e978d4fdf3bU, 0x645a1cac083126e9U},  // 1e-3
+    {0xa3d70a3d70a3d70aU, 0x3d70a3d70a3d70a3U},  // 1e-2
+    {0xccccccccccccccccU, 0xccccccccccccccccU},  // 1e-1
+    {0x8000000000000000U, 0x0000000000000000U},  // 1e0
+    {0xa000000000000000U, 0x0000000000000000U},  // 1e1
+    {0xc800000000000000U, 0x0000000000000000U},  // 1e2
+    {0xfa00000000000000U, 0x0000000000000000U},  // 1e3
+    {0x9c40000000000000U, 0x0000000000000000U},  // 1e4
+    {0xc350000000000000U, 0x0000000000000000U},  // 1e5
+    {0xf424000000000000U, 0x0000000000000000U},  // 1e6
+    {0x9896800000000000U, 0x0000000000000000U},  // 1e7
+    {0xbebc200000000000U, 0x0000000000000000U},  // 1e8
+    {0xee6b280000000000U, 0x0000000000000000U},  // 1e9
+    {0x9502f90000000000U, 0x0000000000000000U},  // 1e10
+    {0xba43b74000000000U, 0x0000000000000000U},  // 1e11
+    {0xe8d4a51000000000U, 0x0000000000000000U},  // 1e12
+    {0x9184e72a00000000U, 0x0000000000000000U},  // 1e13
+    {0xb5e620f480000000U, 0x0000000000000000U},  // 1e14
+    {0xe35fa931a0000000U, 0x0000000000000000U},  // 1e15
+    {0x8e1bc9bf04000000U, 0x0000000000000000U},  // 1e16
+    {0xb1a2bc2ec5000000U, 0x0000000000000000U},  // 1e17
+    {0xde0b6b3a76400000U, 0x0000000000000000U},  // 1e18
+    {0x8ac7230489e80000U, 0x0000000000000000U},  // 1e19
+    {0xad78ebc5ac620000U, 0x0000000000000000U},  // 1e20
+    {0xd8d726b7177a8000U, 0x0000000000000000U},  // 1e21
+    {0x878678326eac9000U, 0x0000000000000000U},  // 1e22
+    {0xa968163f0a57b400U, 0x0000000000000000U},  // 1e23
+    {0xd3c21bcecceda100U, 0x0000000000000000U},  // 1e24
+    {0x84595161401484a0U, 0x0000000000000000U},  // 1e25
+    {0xa56fa5b99019a5c8U, 0x0000000000000000U},  // 1e26
+    {0xcecb8f27f4200f3aU, 0x0000000000000000U},  // 1e27
+    {0x813f3978f8940984U, 0x4000000000000000U},  // 1e28
+    {0xa18f07d736b90be5U, 0x5000000000000000U},  // 1e29
+    {0xc9f2c9cd04674edeU, 0xa400000000000000U},  // 1e30
+    {0xfc6f7c4045812296U, 0x4d00000000000000U},  // 1e31
+    {0x9dc5ada82b70b59dU, 0xf020000000000000U},  // 1e32
+    {0xc5371912364ce305U, 0x6c28000000000000U},  // 1e33
+    {0xf684df56c3e01bc6U, 0xc732000000000000U},  // 1e34
+    {0x9a130b963a6c115cU, 0x3c7f400000000000U},  // 1e35
+    {0xc097ce7bc90715b3U, 0x4b9f100000000000U},  // 1e36
+    {0xf0bdc21abb48db20U, 0x1e86d40000000000U},  // 1e37
+    {0x96769950b50d88f4U, 0x1314448000000000U},  // 1e38
+    {0xbc143fa4e250eb31U, 0x17d955a000000000U},  // 1e39
+    {0xeb194f8e1ae525fdU, 0x5dcfab0800000000U},  // 1e40
+    {0x92efd1b8d0cf37beU, 0x5aa1cae500000000U},  // 1e41
+    {0xb7abc627050305adU, 0xf14a3d9e40000000U},  // 1e42
+    {0xe596b7b0c643c719U, 0x6d9ccd05d0000000U},  // 1e43
+    {0x8f7e32ce7bea5c6fU, 0xe4820023a2000000U},  // 1e44
+    {0xb35dbf821ae4f38bU, 0xdda2802c8a800000U},  // 1e45
+    {0xe0352f62a19e306eU, 0xd50b2037ad200000U},  // 1e46
+    {0x8c213d9da502de45U, 0x4526f422cc340000U},  // 1e47
+    {0xaf298d050e4395d6U, 0x9670b12b7f410000U},  // 1e48
+    {0xdaf3f04651d47b4cU, 0x3c0cdd765f114000U},  // 1e49
+    {0x88d8762bf324cd0fU, 0xa5880a69fb6ac800U},  // 1e50
+    {0xab0e93b6efee0053U, 0x8eea0d047a457a00U},  // 1e51
+    {0xd5d238a4abe98068U, 0x72a4904598d6d880U},  // 1e52
+    {0x85a36366eb71f041U, 0x47a6da2b7f864750U},  // 1e53
+    {0xa70c3c40a64e6c51U, 0x999090b65f67d924U},  // 1e54
+    {0xd0cf4b50cfe20765U, 0xfff4b4e3f741cf6dU},  // 1e55
+    {0x82818f1281ed449fU, 0xbff8f10e7a8921a4U},  // 1e56
+    {0xa321f2d7226895c7U, 0xaff72d52192b6a0dU},  // 1e57
+    {0xcbea6f8ceb02bb39U, 0x9bf4f8a69f764490U},  // 1e58
+    {0xfee50b7025c36a08U, 0x02f236d04753d5b4U},  // 1e59
+    {0x9f4f2726179a2245U, 0x01d762422c946590U},  // 1e60
+    {0xc722f0ef9d80aad6U, 0x424d3ad2b7b97ef5U},  // 1e61
+    {0xf8ebad2b84e0d58bU, 0xd2e0898765a7deb2U},  // 1e62
+    {0x9b934c3b330c8577U, 0x63cc55f49f88eb2fU},  // 1e63
+    {0xc2781f49ffcfa6d5U, 0x3cbf6b71c76b25fbU},  // 1e64
+    {0xf316271c7fc3908aU, 0x8bef464e3945ef7aU},  // 1e65
+    {0x97edd871cfda3a56U, 0x97758bf0e3cbb5acU},  // 1e66
+    {0xbde94e8e43d0c8ecU, 0x3d52eeed1cbea317U},  // 1e67
+    {0xed63a231d4c4fb27U, 0x4ca7aaa863ee4bddU},  // 1e68
+    {0x945e455f24fb1cf8U, 0x8fe8caa93e74ef6aU},  // 1e69
+    {0xb975d6b6ee39e436U, 0xb3e2fd538e122b44U},  // 1e70
+    {0xe7d34c64a9c85d44U, 0x60dbbca87196b616U},  // 1e71
+    {0x90e40fbeea1d3a4aU, 0xbc8955e946fe31cdU},  // 1e72
+    {0xb51d13aea4a488ddU, 0x6babab6398bdbe41U},  // 1e73
+    {0xe264589a4dcdab14U, 0xc696963c7eed2dd1U},  // 1e74
+    {0x8d7eb76070a08aecU, 0xfc1e1de5cf543ca2U},  // 1e75
+    {0xb0de65388cc8ada8U, 0x3b25a55f43294bcbU},  // 1e76
+    {0xdd15fe86affad912U, 0x49ef0eb713f39ebeU},  // 1e77
+    {0x8a2dbf142dfcc7abU, 0x6e3569326c784337U},  // 1e78
+    {0xacb92ed9397bf996U, 0x49c2c37f07965404U},  // 1e79
+    {0xd7e77a8f87daf7fbU, 0xdc33745ec97be906U},  // 1e80
+    {0x86f0ac99b4e8dafdU, 0x69a028bb3ded71a3U},  // 1e81
+    {0xa8acd7c0222311bcU, 0xc40832ea0d68ce0cU},  // 1e82
+    {0xd2d80db02aabd62bU, 0xf50a3fa490c30190U},  // 1e83
+    {0x83c7088e1aab65dbU, 0x792667c6da79e0faU},  // 1e84
+    {0xa4b8cab1a1563f52U, 0x577001b891185938U},  // 1e85
+    {0xcde6fd5e09abcf26U, 0xed4c0226b55e6f86U},  // 1e86
+    {0x80b05e5ac60b6178U, 0x544f8158315b05b4U},  // 1e87
+    {0xa0dc75f1778e39d6U, 0x696361ae3db1c721U},  // 1e88
+    {0xc913936dd571c84cU, 0x03bc3a19cd1e38e9U},  // 1e89
+    {0xfb5878494ace3a5fU, 0x04ab48a04065c723U},  // 1e90
+    {0x9d174b2dcec0e47bU, 0x62eb0d64283f9c76U},  // 1e91
+    {0xc45d1df942711d9aU, 0x3ba5d0bd324f8394U},  // 1e92
+    {0xf5746577930d6500U, 0xca8f44ec7ee36479U},  // 1e93
+    {0x9968bf6abbe85f20U, 0x7e998b13cf4e1ecbU},  // 1e94
+    {0xbfc2ef456ae276e8U, 0x9e3fedd8c321a67eU},  // 1e95
+    {0xefb3ab16c59b14a2U, 0xc5cfe94ef3ea101eU},  // 1e96
+    {0x95d04aee3b80ece5U, 0xbba1f1d158724a12U},  // 1e97
+    {0xbb445da9ca61281fU, 0x2a8a6e45ae8edc97U},  // 1e98
+    {0xea1575143cf97226U, 0xf52d09d71a3293bdU},  // 1e99
+    {0x924d692ca61be758U, 0x593c2626705f9c56U},  // 1e100
+    {0xb6e0c377cfa2e12eU, 0x6f8b2fb00c77836cU},  // 1e101
+    {0xe498f455c38b997aU, 0x0b6dfb9c0f956447U},  // 1e102
+    {0x8edf98b59a373fecU, 0x4724bd4189bd5eacU},  // 1e103
+    {0xb2977ee300c50fe7U, 0x58edec91ec2cb657U},  // 1e104
+    {0xdf3d5e9bc0f653e1U, 0x2f2967b66737e3edU},  // 1e105
+    {0x8b865b215899f46cU, 0xbd79e0d20082ee74U},  // 1e106
+    {0xae67f1e9aec07187U, 0xecd8590680a3aa11U},  // 1e107
+    {0xda01ee641a708de9U, 0xe80e6f4820cc9495U},  // 1e108
+    {0x884134fe908658b2U, 0x3109058d147fdcddU},  // 1e109
+    {0xaa51823e34a7eedeU, 0xbd4b46f0599fd415U},  // 1e110
+    {0xd4e5e2cdc1d1ea96U, 0x6c9e18ac7007c91aU},  // 1e111
+    {0x850fadc09923329eU, 0x03e2cf6bc604ddb0U},  // 1e112
+    {0xa6539930bf6bff45U, 0x84db8346b786151cU},  // 1e113
+    {0xcfe87f7cef46ff16U, 0xe612641865679a63U},  // 1e114
+    {0x81f14fae158c5f6eU, 0x4fcb7e8f3f60c07eU},  // 1e115
+    {0xa26da3999aef7749U, 0xe3be5e330f38f09dU},  // 1e116
+    {0xcb090c8001ab551cU, 0x5cadf5bfd3072cc5U},  // 1e117
+    {0xfdcb4fa002162a63U, 0x73d9732fc7c8f7f6U},  // 1e118
+    {0x9e9f11c4014dda7eU, 0x2867e7fddcdd9afaU},  // 1e119
+    {0xc646d63501a1511dU, 0xb281e1fd541501b8U},  // 1e120
+    {0xf7d88bc24209a565U, 0x1f225a7ca91a4226U},  // 1e121
+    {0x9ae757596946075fU, 0x3375788de9b06958U},  // 1e122
+    {0xc1a12d2fc3978937U, 0x0052d6b1641c83aeU},  // 1e123
+    {0xf209787bb47d6b84U, 0xc0678c5dbd23a49aU},  // 1e124
+    {0x9745eb4d50ce6332U, 0xf840b7ba963646e0U},  // 1e125
+    {0xbd176620a501fbffU, 0xb650e5a93bc3d898U},  // 1e126
+    {0xec5d3fa8ce427affU, 0xa3e51f138ab4cebeU},  // 1e127
+    {0x93ba47c980e98cdfU, 0xc66f336c36b10137U},  // 1e128
+    {0xb8a8d9bbe123f017U, 0xb80b0047445d4184U},  // 1e129
+    {0xe6d3102ad96cec1dU, 0xa60dc059157491e5U},  // 1e130
+    {0x9043ea1ac7e41392U, 0x87c89837ad68db2fU},  // 1e131
+    {0xb454e4a179dd1877U, 0x29babe4598c311fbU},  // 1e132
+    {0xe16a1dc9d8545e94U, 0xf4296dd6fef3d67aU},  // 1e133
+    {0x8ce2529e2734bb1dU, 0x1899e4a65f58660cU},  // 1e134
+    {0xb01ae745b101e9e4U, 0x5ec05dcff72e7f8fU},  // 1e135
+    {0xdc21a1171d42645dU, 0x76707543f4fa1f73U},  // 1e136
+    {0x899504ae72497ebaU, 0x6a06494a791c53a8U},  // 1e137
+    {0xabfa45da0edbde69U, 0x0487db9d17636892U},  // 1e138
+    {0xd6f8d7509292d603U, 0x45a9d2845d3c42b6U},  // 1e139
+    {0x865b86925b9bc5c2U, 0x0b8a2392ba45a9b2U},  // 1e140
+    {0xa7f26836f282b732U, 0x8e6cac7768d7141eU},  // 1e141
+    {0xd1ef0244af2364ffU, 0x3207d795430cd926U},  // 1e142
+    {0x8335616aed761f1fU, 0x7f44e6bd49e807b8U},  // 1e143
+    {0xa402b9c5a8d3a6e7U, 0x5f16206c9c6209a6U},  // 1e144
+    {0xcd036837130890a1U, 0x36dba887c37a8c0fU},  // 1e145
+    {0x802221226be55a64U, 0xc2494954da2c9789U},  // 1e146
+    {0xa02aa96b06deb0fdU, 0xf2db9baa10b7bd6cU},  // 1e147
+    {0xc83553c5c8965d3dU, 0x6f92829494e5acc7U},  // 1e148
+    {0xfa42a8b73abbf48cU, 0xcb772339ba1f17f9U},  // 1e149
+    {0x9c69a97284b578d7U, 0xff2a760414536efbU},  // 1e150
+    {0xc38413cf25e2d70dU, 0xfef5138519684abaU},  // 1e151
+    {0xf46518c2ef5b8cd1U, 0x7eb258665fc25d69U},  // 1e152
+    {0x98bf2f79d5993802U, 0xef2f773ffbd97a61U},  // 1e153
+    {0xbeeefb584aff8603U, 0xaafb550ffacfd8faU},  // 1e154
+    {0xeeaaba2e5dbf6784U, 0x95ba2a53f983cf38U},  // 1e155
+    {0x952ab45cfa97a0b2U, 0xdd945a747bf26183U},  // 1e156
+    {0xba756174393d88dfU, 0x94f971119aeef9e4U},  // 1e157
+    {0xe912b9d1478ceb17U, 0x7a37cd5601aab85dU},  // 1e158
+    {0x91abb422ccb812eeU, 0xac62e055c10ab33aU},  // 1e159
+    {0xb616a12b7fe617aaU, 0x577b986b314d6009U},  // 1e160
+    {0xe39c49765fdf9d94U, 0xed5a7e85fda0b80bU},  // 1e161
+    {0x8e41ade9fbebc27dU, 0x14588f13be847307U},  // 1e162
+    {0xb1d219647ae6b31cU, 0x596eb2d8ae258fc8U},  // 1e163
+    {0xde469fbd99a05fe3U, 0x6fca5f8ed9aef3bbU},  // 1e164
+    {0x8aec23d680043beeU, 0x25de7bb9480d5854U},  // 1e165
+    {0xada72ccc20054ae9U, 0xaf561aa79a10ae6aU},  // 1e166
+    {0xd910f7ff28069da4U, 0x1b2ba1518094da04U},  // 1e167
+    {0x87aa9aff79042286U, 0x90fb44d2f05d0842U},  // 1e168
+    {0xa99541bf57452b28U, 0x353a1607ac744a53U},  // 1e169
+    {0xd3fa922f2d1675f2U, 0x42889b8997915ce8U},  // 1e170
+    {0x847c9b5d7c2e09b7U, 0x69956135febada11U},  // 1e171
+    {0xa59bc234db398c25U, 0x43fab9837e699095U},  // 1e172
+    {0xcf02b2c21207ef2eU, 0x94f967e45e03f4bbU},  // 1e173
+    {0x8161afb94b44f57dU, 0x1d1be0eebac278f5U},  // 1e174
+    {0xa1ba1ba79e1632dcU, 0x6462d92a69731732U},  // 1e175
+    {0xca28a291859bbf93U, 0x7d7b8f7503cfdcfeU},  // 1e176
+    {0xfcb2cb35e702af78U, 0x5cda735244c3d43eU},  // 1e177
+    {0x9defbf01b061adabU, 0x3a0888136afa64a7U},  // 1e178
+    {0xc56baec21c7a1916U, 0x088aaa1845b8fdd0U},  // 1e179
+    {0xf6c69a72a3989f5bU, 0x8aad549e57273d45U},  // 1e180
+    {0x9a3c2087a63f6399U, 0x36ac54e2f678864bU},  // 1e181
+    {0xc0cb28a98fcf3c7fU, 0x84576a1bb416a7ddU},  // 1e182
+    {0xf0fdf2d3f3c30b9fU, 0x656d44a2a11c51d5U},  // 1e183
+    {0x969eb7c47859e743U, 0x9f644ae5a4b1b325U},  // 1e184
+    {0xbc4665b596706114U, 0x873d5d9f0dde1feeU},  // 1e185
+    {0xeb57ff22fc0c7959U, 0xa90cb506d155a7eaU},  // 1e186
+    {0x9316ff75dd87cbd8U, 0x09a7f12442d588f2U},  // 1e187
+    {0xb7dcbf5354e9beceU, 0x0c11ed6d538aeb2fU},  // 1e188
+    {0xe5d3ef282a242e81U, 0x8f1668c8a86da5faU},  // 1e189
+    {0x8fa475791a569d10U, 0xf96e017d694487bcU},  // 1e190
+    {0xb38d92d760ec4455U, 0x37c981dcc395a9acU},  // 1e191
+    {0xe070f78d3927556aU, 0x85bbe253f47b1417U},  // 1e192
+    {0x8c469ab843b89562U, 0x93956d7478ccec8eU},  // 1e193
+    {0xaf58416654a6babbU, 0x387ac8d1970027b2U},  // 1e194
+    {0xdb2e51bfe9d0696aU, 0x06997b05fcc0319eU},  // 1e195
+    {0x88fcf317f22241e2U, 0x441fece3bdf81f03U},  // 1e196
+    {0xab3c2fddeeaad25aU, 0xd527e81cad7626c3U},  // 1e197
+    {0xd60b3bd56a5586f1U, 0x8a71e223d8d3b074U},  // 1e198
+    {0x85c7056562757456U, 0xf6872d5667844e49U},  // 1e199
+    {0xa738c6bebb12d16cU, 0xb428f8ac016561dbU},  // 1e200
+    {0xd106f86e69d785c7U, 0xe13336d701beba52U},  // 1e201
+    {0x82a45b450226b39cU, 0xecc0024661173473U},  // 1e202
+    {0xa34d721642b06084U, 0x27f002d7f95d0190U},  // 1e203
+    {0xcc20ce9bd35c78a5U, 0x31ec038df7b441f4U},  // 1e204
+    {0xff290242c83396ceU, 0x7e67047175a15271U},  // 1e205
+    {0x9f79a169bd203e41U, 0x0f0062c6e984d386U},  // 1e206
+    {0xc75809c42c684dd1U, 0x52c07b78a3e60868U},  // 1e207
+    {0xf92e0c3537826145U, 0xa7709a56ccdf8a82U},  // 1e208
+    {0x9bbcc7a142b17ccbU, 0x88a66076400bb691U},  // 1e209
+    {0xc2abf989935ddbfeU, 0x6acff893d00ea435U},  // 1e210
+    {0xf356f7ebf83552feU, 0x0583f6b8c4124d43U},  // 1e211
+    {0x98165af37b2153deU, 0xc3727a337a8b704aU},  // 1e212
+    {0xbe1bf1b059e9a8d6U, 0x744f18c0592e4c5cU},  // 1e213
+    {0xeda2ee1c7064130cU, 0x1162def06f79df73U},  // 1e214
+    {0x9485d4d1c63e8be7U, 0x8addcb5645ac2ba8U},  // 1e215
+    {0xb9a74a0637ce2ee1U, 0x6d953e2bd7173692U},  // 1e216
+    {0xe8111c87c5c1ba99U, 0xc8fa8db6ccdd0437U},  // 1e217
+    {0x910ab1d4db9914a0U, 0x1d9c9892400a22a2U},  // 1e218
+    {0xb54d5e4a127f59c8U, 0x2503beb6d00cab4bU},  // 1e219
+    {0xe2a0b5dc971f303aU, 0x2e44ae64840fd61dU},  // 1e220
+    {0x8da471a9de737e24U, 0x5ceaecfed289e5d2U},  // 1e221
+    {0xb10d8e1456105dadU, 0x7425a83e872c5f47U},  // 1e222
+    {0xdd50f1996b947518U, 0xd12f124e28f77719U},  // 1e223
+    {0x8a5296ffe33cc92fU, 0x82bd6b70d99aaa6fU},  // 1e224
+    {0xace73cbfdc0bfb7bU, 0x636cc64d1001550bU},  // 1e225
+    {0xd8210befd30efa5aU, 0x3c47f7e05401aa4eU},  // 1e226
+    {0x8714a775e3e95c78U, 0x65acfaec34810a71U},  // 1e227
+    {0xa8d9d1535ce3b396U, 0x7f1839a741a14d0dU},  // 1e228
+    {0xd31045a8341ca07cU, 0x1ede48111209a050U},  // 1e229
+    {0x83ea2b892091e44dU, 0x934aed0aab460432U},  // 1e230
+    {0xa4e4b66b68b65d60U, 0xf81da84d5617853fU},  // 1e231
+    {0xce1de40642e3f4b9U, 0x36251260ab9d668eU},  // 1e232
+    {0x80d2ae83e9ce78f3U, 0xc1d72b7c6b426019U},  // 1e233
+    {0xa1075a24e4421730U, 0xb24cf65b8612f81fU},  // 1e234
+    {0xc94930ae1d529cfcU, 0xdee033f26797b627U},  // 1e235
+    {0xfb9b7cd9a4a7443cU, 0x169840ef017da3b1U},  // 1e236
+    {0x9d412e0806e88aa5U, 0x8e1f289560ee864eU},  // 1e237
+    {0xc491798a08a2ad4eU, 0xf1a6f2bab92a27e2U},  // 1e238
+    {0xf5b5d7ec8acb58a2U, 0xae10af696774b1dbU},  // 1e239
+    {0x9991a6f3d6bf1765U, 0xacca6da1e0a8ef29U},  // 1e240
+    {0xbff610b0cc6edd3fU, 0x17fd090a58d32af3U},  // 1e241
+    {0xeff394dcff8a948eU, 0xddfc4b4cef07f5b0U},  // 1e242
+    {0x95f83d0a1fb69cd9U, 0x4abdaf101564f98eU},  // 1e243
+    {0xbb764c4ca7a4440fU, 0x9d6d1ad41abe37f1U},  // 1e244
+    {0xea53df5fd18d5513U, 0x84c86189216dc5edU},  // 1e245
+    {0x92746b9be2f8552cU, 0x32fd3cf5b4e49bb4U},  // 1e246
+    {0xb7118682dbb66a77U, 0x3fbc8c33221dc2a1U},  // 1e247
+    {0xe4d5e82392a40515U, 0x0fabaf3feaa5334aU},  // 1e248
+    {0x8f05b1163ba6832dU, 0x29cb4d87f2a7400eU},  // 1e249
+    {0xb2c71d5bca9023f8U, 0x743e20e9ef511012U},  // 1e250
+    {0xdf78e4b2bd342cf6U, 0x914da9246b255416U},  // 1e251
+    {0x8bab8eefb6409c1aU, 0x1ad089b6c2f7548eU},  // 1e252
+    {0xae9672aba3d0c320U, 0xa184ac2473b529b1U},  // 1e253
+    {0xda3c0f568cc4f3e8U, 0xc9e5d72d90a2741eU},  // 1e254
+    {0x8865899617fb1871U, 0x7e2fa67c7a658892U},  // 1e255
+    {0xaa7eebfb9df9de8dU, 0xddbb901b98feeab7U},  // 1e256
+    {0xd51ea6fa85785631U, 0x552a74227f3ea565U},  // 1e257
+    {0x8533285c936b35deU, 0xd53a88958f87275fU},  // 1e258
+    {0xa67ff273b8460356U, 0x8a892abaf368f137U},  // 1e259
+    {0xd01fef10a657842cU, 0x2d2b7569b0432d85U},  // 1e260
+    {0x8213f56a67f6b29bU, 0x9c3b29620e29fc73U},  // 1e261
+    {0xa298f2c501f45f42U, 0x8349f3ba91b47b8fU},  // 1e262
+    {0xcb3f2f7642717713U, 0x241c70a936219a73U},  // 1e263
+    {0xfe0efb53d30dd4d7U, 0xed238cd383aa0110U},  // 1e264
+    {0x9ec95d1463e8a506U, 0xf4363804324a40aaU},  // 1e265
+    {0xc67bb4597ce2ce48U, 0xb143c6053edcd0d5U},  // 1e266
+    {0xf81aa16fdc1b81daU, 0xdd94b7868e94050aU},  // 1e267
+    {0x9b10a4e5e9913128U, 0xca7cf2b4191c8326U},  // 1e268
+    {0xc1d4ce1f63f57d72U, 0xfd1c2f611f63a3f0U},  // 1e269
+    {0xf24a01a73cf2dccfU, 0xbc633b39673c8cecU},  // 1e270
+    {0x976e41088617ca01U, 0xd5be0503e085d813U},  // 1e271
+    {0xbd49d14aa79dbc82U, 0x4b2d8644d8a74e18U},  // 1e272
+    {0xec9c459d51852ba2U, 0xddf8e7d60ed1219eU},  // 1e273
+    {0x93e1ab8252f33b45U, 0xcabb90e5c942b503U},  // 1e274
+    {0xb8da1662e7b00a17U, 0x3d6a751f3b936243U},  // 1e275
+    {0xe7109bfba19c0c9dU, 0x0cc512670a783ad4U},  // 1e276
+    {0x906a617d450187e2U, 0x27fb2b80668b24c5U},  // 1e277
+    {0xb484f9dc9641e9daU, 0xb1f9f660802dedf6U},  // 1e278
+    {0xe1a63853bbd26451U, 0x5e7873f8a0396973U},  // 1e279
+    {0x8d07e33455637eb2U, 0xdb0b487b6423e1e8U},  // 1e280
+    {0xb049dc016abc5e5fU, 0x91ce1a9a3d2cda62U},  // 1e281
+    {0xdc5c5301c56b75f7U, 0x7641a140cc7810fbU},  // 1e282
+    {0x89b9b3e11b6329baU, 0xa9e904c87fcb0a9dU},  // 1e283
+    {0xac2820d9623bf429U, 0x546345fa9fbdcd44U},  // 1e284
+    {0xd732290fbacaf133U, 0xa97c177947ad4095U},  // 1e285
+    {0x867f59a9d4bed6c0U, 0x49ed8eabcccc485dU},  // 1e286
+    {0xa81f301449ee8c70U, 0x5c68f256bfff5a74U},  // 1e287
+    {0xd226fc195c6a2f8cU, 0x73832eec6fff3111U},  // 1e288
+    {0x83585d8fd9c25db7U, 0xc831fd53c5ff7eabU},  // 1e289
+    {0xa42e74f3d032f525U, 0xba3e7ca8b77f5e55U},  // 1e290
+    {0xcd3a1230c43fb26fU, 0x28ce1bd2e55f35ebU},  // 1e291
+    {0x80444b5e7aa7cf85U, 0x7980d163cf5b81b3U},  // 1e292
+    {0xa0555e361951c366U, 0xd7e105bcc332621fU},  // 1e293
+    {0xc86ab5c39fa63440U, 0x8dd9472bf3fefaa7U},  // 1e294
+    {0xfa856334878fc150U, 0xb14f98f6f0feb951U},  // 1e295
+    {0x9c935e00d4b9d8d2U, 0x6ed1bf9a569f33d3U},  // 1e296
+    {0xc3b8358109e84f07U, 0x0a862f80ec4700c8U},  // 1e297
+    {0xf4a642e14c6262c8U, 0xcd27bb612758c0faU},  // 1e298
+    {0x98e7e9cccfbd7dbdU, 0x8038d51cb897789cU},  // 1e299
+    {0xbf21e44003acdd2cU, 0xe0470a63e6bd56c3U},  // 1e300
+    {0xeeea5d5004981478U, 0x1858ccfce06cac74U},  // 1e301
+    {0x95527a5202df0ccbU, 0x0f37801e0c43ebc8U},  // 1e302
+    {0xbaa718e68396cffdU, 0xd30560258f54e6baU},  // 1e303
+    {0xe950df20247c83fdU, 0x47c6b82ef32a2069U},  // 1e304
+    {0x91d28b7416cdd27eU, 0x4cdc331d57fa5441U},  // 1e305
+    {0xb6472e511c81471dU, 0xe0133fe4adf8e952U},  // 1e306
+    {0xe3d8f9e563a198e5U, 0x58180fddd97723a6U},  // 1e307
+    {0x8e679c2f5e44ff8fU, 0x570f09eaa7ea7648U},  // 1e308
+};
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/decimal_powers.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// What a number parser found.
+enum class number_status : unsigned char {
+  ok,         // `value` is the number read
+  invalid,    // no number starts at the position (`end` is the position)
+  overflow,   // integers: above the limit (value 0); decimals: rounds to +-infinity
+  underflow,  // decimals: a nonzero number that rounds to +-0
+};
+
+// ---------------------------------------------------------------------------
+// Unsigned decimal integers.
+
+struct uint_parse {
+  std::uint64_t value = 0;
+  std::size_t end = 0;  // one past the last digit read
+  number_status status = number_status::invalid;
+};
+
+// Reads the run of ASCII digits [0-9]+ at `pos` (no sign, no whitespace,
+// leading zeros allowed). On overflow (value > max) every digit of the run is
+// still consumed, so `end` is where the number ends either way.
+[[nodiscard]] constexpr uint_parse parse_uint_prefix(
+    std::string_view text, std::size_t pos = 0,
+    std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) noexcept {
+  uint_parse out;
+  out.end = pos;
+  std::size_t i = pos;
+  bool over = false;
+  std::uint64_t value = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    const auto digit = static_cast<std::uint64_t>(text[i] - '0');
+    if (!over) {
+      if (digit > max || value > (max - digit) / 10U) {
+        over = true;
+      } else {
+        value = value * 10U + digit;
+      }
+    }
+    ++i;
+  }
+  if (i == pos) return out;
+  out.end = i;
+  out.status = over ? number_status::overflow : number_status::ok;
+  out.value = over ? 0U : value;
+  return out;
+}
+
+// The whole of `text` as an unsigned decimal integer no larger than `max`;
+// nullopt when empty, when any byte is not a digit, or above `max`.
+[[nodiscard]] constexpr std::optional<std::uint64_t> parse_uint(
+    std::string_view text, std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) noexcept {
+  const uint_parse parsed = parse_uint_prefix(text, 0, max);
+  if (parsed.status != number_status::ok || parsed.end != text.size()) return std::nullopt;
+  return parsed.value;
+}
+
+// ---------------------------------------------------------------------------
+// Decimal numbers to double.
+
+// Which text counts as a number.
+enum class decimal_grammar : unsigned char {
+  // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  json,
+  // ECMAScript StrDecimalLiteral (what Number() reads after trimming):
+  // [+-]?(Infinity|[0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?
+  js,
+};
+
+struct decimal_parse {
+  double value = 0;     // correctly rounded; +-inf on overflow, +-0 on underflow
+  std::size_t end = 0;  // one past the longest prefix that is a number
+  number_status status = number_status::invalid;
+};
+
+// 64 x 64 -> 128-bit product.
+struct uint128 {
+  std::uint64_t high;
+  std::uint64_t low;
+};
+
+[[nodiscard]] constexpr uint128 multiply_64x64(std::uint64_t a, std::uint64_t b) noexcept {
+#if defined(__SIZEOF_INT128__)
+  __extension__ using wide = unsigned __int128;
+  const wide product = static_cast<wide>(a) * b;
+  return {static_cast<std::uint64_t>(product >> 64), static_cast<std::uint64_t>(product)};
+#else
+  const std::uint64_t a_lo = a & 0xffffffffU;
+  const std::uint64_t a_hi = a >> 32;
+  const std::uint64_t b_lo = b & 0xffffffffU;
+  const std::uint64_t b_hi = b >> 32;
+  const std::uint64_t p0 = a_lo * b_lo;
+  const std::uint64_t p1 = a_lo * b_hi;
+  const std::uint64_t p2 = a_hi * b_lo;
+  const std::uint64_t p3 = a_hi * b_hi;
+  const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffU) + (p2 & 0xffffffffU);
+  return {p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32), (mid << 32) | (p0 & 0xffffffffU)};
+#endif
+}
+
+// For x != 0.
+[[nodiscard]] constexpr int leading_zeros_64(std::uint64_t x) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clzll(x);
+#else
+  int n = 0;
+  for (int step = 32; step > 0; step /= 2) {
+    if (x >> (64 - step) == 0) {
+      n += step;
+      x <<= step;
+    }
+  }
+  return n;
+#endif
+}
+
+// A finite non-negative double as mantissa * 2^exponent: normal when
+// 2^52 <= mantissa < 2^53 (exponent -1074 .. 971), subnormal or zero when
+// mantissa < 2^52 (exponent -1074).
+struct binary64 {
+  std::uint64_t mantissa;
+  int exponent;
+};
+
+inline constexpr std::uint64_t binary64_hidden_bit = std::uint64_t{1} << 52;
+inline constexpr int binary64_min_exponent = -1074;
+inline constexpr int binary64_max_exponent = 971;
+
+[[nodiscard]] inline double binary64_to_double(binary64 b, bool negative) noexcept {
+  std::uint64_t bits = b.mantissa < binary64_hidden_bit
+                           ? b.mantissa
+                           : (static_cast<std::uint64_t>(b.exponent + 1075) << 52) |
+                                 (b.mantissa - binary64_hidden_bit);
+  if (negative) bits |= std::uint64_t{1} << 63;
+  double out = 0;
+  std::memcpy(&out, &bits, sizeof out);
+  return out;
+}
+
+[[nodiscard]] constexpr std::int64_t floor_div_65536(std::int64_t a) noexcept {
+  return (a >= 0 ? a : a - 65535) / 65536;
+}
+
+// Eisel-Lemire on w * 10^q (w != 0, q within the table): false when the
+// 128-bit product cannot decide the rounding or the result is not a normal
+// double; the caller then falls back to the exact comparison. When `exact` is
+// false no answer is refused for ambiguity or range: the result is then only
+// an approximation (within an ulp or two, clamped to [0, max double]).
+[[nodiscard]] constexpr bool eisel_lemire(std::uint64_t w, std::int64_t q, binary64& out,
+                                          bool exact = true) noexcept {
+  const int zeros = leading_zeros_64(w);
+  const std::uint64_t man = w << zeros;
+  const decimal_power& power = decimal_powers[q - decimal_power_min];
+  std::int64_t exp2 = floor_div_65536(217706 * q) + 64 + 1023 - zeros;
+  uint128 x = multiply_64x64(man, power.high);
+  if ((x.high & 0x1ffU) == 0x1ffU && x.low + man < man) {
+    const uint128 y = multiply_64x64(man, power.low);
+    std::uint64_t merged_high = x.high;
+    const std::uint64_t merged_low = x.low + y.high;
+    if (merged_low < x.low) ++merged_high;
+    if (exact && (merged_high & 0x1ffU) == 0x1ffU && merged_low + 1 == 0 && y.low + man < man) {
+      return false;
+    }
+    x = {merged_high, merged_low};
+  }
+  const std::uint64_t msb = x.high >> 63;
+  std::uint64_t mantissa = x.high >> (msb + 9);
+  exp2 -= static_cast<std::int64_t>(1U ^ msb);
+  if (exact && x.low == 0 && (x.high & 0x1ffU) == 0 && (mantissa & 3U) == 1) return false;
+  mantissa += mantissa & 1U;
+  mantissa >>= 1;
+  if (mantissa >> 53 > 0) {
+    mantissa >>= 1;
+    ++exp2;
+  }
+  if (exp2 <= 0 || exp2 >= 0x7ff) {
+    if (exact) return false;
+    if (exp2 >= 0x7ff) {
+      out = {2 * binary64_hidden_bit - 1, binary64_max_exponent};
+    } else {
+      const std::int64_t shift = 1 - exp2;
+      out = {shift >= 64 ? 0U : mantissa >> shift, binary64_min_exponent};
+    }
+    return true;
+  }
+  out = {mantissa, static_cast<int>(exp2 - 1075)};
+  return true;
+}
+
+// An unsigned integer of up to 4096 bits: enough for every comparison the
+// fallback makes (at most about 2,700 bits: 800 significant digits, or a
+// 54-bit mantissa times 5^1125).
+class big_integer {
+ public:
+  static constexpr std::size_t capacity = 128;  // 32-bit limbs
+
+  constexpr big_integer() noexcept = default;
+  constexpr explicit big_integer(std::uint64_t value) noexcept {
+    limbs_[0] = static_cast<std::uint32_t>(value);
+    limbs_[1] = static_cast<std::uint32_t>(value >> 32);
+    size_ = limbs_[1] != 0 ? 2 : (limbs_[0] != 0 ? 1 : 0);
+  }
+
+  constexpr void multiply_add(std::uint32_t factor, std::uint32_t addend) noexcept {
+    std::uint64_t carry = addend;
+    for (std::size_t i = 0; i < size_; ++i) {
+      const std::uint64_t product = std::uint64_t{limbs_[i]} * factor + carry;
+      limbs_[i] = static_cast<std::uint32_t>(product);
+      carry = product >> 32;
+    }
+    if (carry != 0 && size_ < capacity) limbs_[size_++] = static_cast<std::uint32_t>(carry);
+  }
+
+  constexpr void multiply_u64(std::uint64_t factor) noexcept {
+    std::uint64_t carry = 0;
+    for (std::size_t i = 0; i < size_; ++i) {
+      uint128 product = multiply_64x64(limbs_[i], factor);
+      product.low += carry;
+      if (product.low < carry) ++product.high;
+      limbs_[i] = static_cast<std::uint32_t>(product.low);
+      carry = (product.low >> 32) | (product.high << 32);
+    }
+    while (carry != 0 && size_ < capacity) {
+      limbs_[size_++] = static_cast<std::uint32_t>(carry);
+      carry >>= 32;
+    }
+  }
+
+  constexpr void multiply_pow5(std::int64_t k) noexcept {
+    constexpr std::uint32_t five_13 = 1220703125U;  // 5^13, the largest power below 2^32
+    for (; k >= 13; k -= 13) multiply_add(five_13, 0);
+    std::uint32_t rest = 1;
+    for (; k > 0; --k) rest *= 5U;
+    if (rest != 1) multiply_add(rest, 0);
+  }
+
+  constexpr void shift_left(std::int64_t bits) noexcept {
+    if (size_ == 0 || bits <= 0) return;
+    const auto limbs = static_cast<std::size_t>(bits / 32);
+    const auto rest = static_cast<unsigned>(bits % 32);
+    if (size_ + limbs + 1 > capacity) return;  // unreachable by the bound above
+    if (rest != 0) {
+      std::uint32_t carry = 0;
+      for (std::size_t i = 0; i < size_; ++i) {
+        const std::uint32_t next = limbs_[i] >> (32 - rest);
+        limbs_[i] = (limbs_[i] << rest) | carry;
+        carry = next;
+      }
+      if (carry != 0) limbs_[size_++] = carry;
+    }
+    if (limbs != 0) {
+      for (std::size_t i = size_; i-- > 0;) limbs_[i + limbs] = limbs_[i];
+      for (std::size_t i = 0; i < limbs; ++i) limbs_[i] = 0;
+      size_ += limbs;
+    }
+  }
+
+  // -1, 0 or 1.
+  [[nodiscard]] friend constexpr int compare(const big_integer& a, const big_integer& b) noexcept {
+    if (a.size_ != b.size_) return a.size_ < b.size_ ? -1 : 1;
+    for (std::size_t i = a.size_; i-- > 0;) {
+      if (a.limbs_[i] != b.limbs_[i]) return a.limbs_[i] < b.limbs_[i] ? -1 : 1;
+    }
+    return 0;
+  }
+
+ private:
+  std::uint32_t limbs_[capacity] = {};
+  std::size_t size_ = 0;
+};
+
+// The significant digits of a decimal, at most this many kept exactly; the
+// rest only say whether they are all zero. Halfway points between doubles
+// have at most 767 significant digits, so the cut never decides a rounding.
+inline constexpr std::size_t decimal_kept_digits = 800;
+
+struct decimal_text {
+  std::string_view integer;   // digits before the point (may be empty)
+  std::string_view fraction;  // digits after the point (may be empty)
+  std::int64_t exponent = 0;  // the e part, saturated far outside any double
+  // Read along the way: the first 19 significant digits, how many digits
+  // follow them and whether one of those is not zero.
+  std::uint64_t first_digits = 0;
+  std::int64_t taken = 0;
+  std::int64_t rest = 0;
+  bool truncated = false;
+
+  constexpr void add_digit(char c) noexcept {
+    if (first_digits == 0 && c == '0') return;  // leading zero
+    if (taken < 19) {
+      first_digits = first_digits * 10U + static_cast<std::uint64_t>(c - '0');
+      ++taken;
+    } else {
+      ++rest;
+      truncated = truncated || c != '0';
+    }
+  }
+};
+
+// digits * 10^e (plus a little more when `sticky`) against halfway points
+// h * 2^k, with the power of five computed once.
+class halfway_comparison {
+ public:
+  constexpr halfway_comparison(const big_integer& digits, std::int64_t e, bool sticky) noexcept
+      : scaled_digits_(digits), power_of_five_(1), e_(e), sticky_(sticky) {
+    if (e >= 0) {
+      scaled_digits_.multiply_pow5(e);
+    } else {
+      power_of_five_.multiply_pow5(-e);
+    }
+  }
+
+  // -1, 0 or 1 as the decimal is below, at or above h * 2^k.
+  [[nodiscard]] constexpr int order(std::uint64_t h, std::int64_t k) const noexcept {
+    big_integer left = scaled_digits_;
+    big_integer right = power_of_five_;
+    right.multiply_u64(h);
+    if (k - e_ >= 0) {
+      right.shift_left(k - e_);
+    } else {
+      left.shift_left(e_ - k);
+    }
+    const int result = compare(left, right);
+    return result == 0 && sticky_ ? 1 : result;
+  }
+
+ private:
+  big_integer scaled_digits_;
+  big_integer power_of_five_;
+  std::int64_t e_;
+  bool sticky_;
+};
+
+[[nodiscard]] constexpr binary64 next_up(binary64 b) noexcept {
+  if (++b.mantissa == 2 * binary64_hidden_bit) {
+    b.mantissa = binary64_hidden_bit;
+    ++b.exponent;  // past binary64_max_exponent: infinity
+  }
+  return b;
+}
+
+[[nodiscard]] constexpr binary64 next_down(binary64 b) noexcept {
+  if (b.mantissa == binary64_hidden_bit && b.exponent > binary64_min_exponent) {
+    return {2 * binary64_hidden_bit - 1, b.exponent - 1};
+  }
+  --b.mantissa;
+  return b;
+}
+
+// The exact fallback: starts from a candidate within a few ulps and moves it
+// until the decimal lies between the halfway points around it. Returns the
+// result with exponent > binary64_max_exponent for infinity.
+[[nodiscard]] constexpr binary64 round_decimal_exactly(const decimal_text& text,
+                                                       binary64 candidate) noexcept {
+  big_integer digits;
+  std::size_t kept = 0;
+  std::size_t dropped = 0;
+  bool sticky = false;
+  bool leading = true;
+  std::uint32_t chunk = 0;
+  std::uint32_t chunk_scale = 1;
+  for (const std::string_view part : {text.integer, text.fraction}) {
+    for (const char c : part) {
+      if (leading && c == '0') continue;
+      leading = false;
+      if (kept < decimal_kept_digits) {
+        chunk = chunk * 10U + static_cast<std::uint32_t>(c - '0');
+        chunk_scale *= 10U;
+        ++kept;
+        if (chunk_scale == 1000000000U) {
+          digits.multiply_add(chunk_scale, chunk);
+          chunk = 0;
+          chunk_scale = 1;
+        }
+      } else {
+        ++dropped;
+        sticky = sticky || c != '0';
+      }
+    }
+  }
+  if (chunk_scale != 1) digits.multiply_add(chunk_scale, chunk);
+  const std::int64_t e = text.exponent - static_cast<std::int64_t>(text.fraction.size()) +
+                         static_cast<std::int64_t>(dropped);
+  const halfway_comparison decimal(digits, e, sticky);
+  auto order_above = [&decimal](binary64 b) {
+    return decimal.order(2 * b.mantissa + 1, b.exponent - 1);
+  };
+  for (;;) {
+    const int above = order_above(candidate);
+    if (above > 0) {
+      candidate = next_up(candidate);
+      if (candidate.exponent > binary64_max_exponent) return candidate;
+      continue;
+    }
+    if (above == 0) return (candidate.mantissa & 1U) == 0 ? candidate : next_up(candidate);
+    if (candidate.mantissa == 0) return candidate;
+    const binary64 below = next_down(candidate);
+    const int order = order_above(below);
+    if (order < 0) {
+      candidate = below;
+      continue;
+    }
+    if (order == 0) return (below.mantissa & 1U) == 0 ? below : candidate;
+    return candidate;
+  }
+}
+
+// Clinger's fast path needs one rounding per operation: not so where double
+// arithmetic runs in a wider format (x87 without SSE2).
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD != 0
+inline constexpr bool decimal_fast_path = false;
+#else
+inline constexpr bool decimal_fast_path = true;
+#endif
+
+inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// The double nearest to the decimal (ties to even), with its status.
+[[nodiscard]] inline decimal_parse decimal_to_double(const decimal_text& text,
+                                                     bool negative) noexcept {
+  decimal_parse out;
+  out.status = number_status::ok;
+  const std::uint64_t w = text.first_digits;
+  const std::int64_t taken = text.taken;
+  const std::int64_t rest = text.rest;
+  const bool truncated = text.truncated;
+  const double sign = negative ? -1.0 : 1.0;
+  if (w == 0) {
+    out.value = sign * 0.0;
+    return out;
+  }
+  const std::int64_t q = text.exponent - static_cast<std::int64_t>(text.fraction.size()) + rest;
+  const std::int64_t leading_power = q + taken - 1;  // 10^lp <= value < 10^(lp + 1)
+  if (leading_power >= 309) {
+    out.value = sign * std::numeric_limits<double>::infinity();
+    out.status = number_status::overflow;
+    return out;
+  }
+  if (leading_power <= -325) {  // below 1e-324, under half the smallest subnormal
+    out.value = sign * 0.0;
+    out.status = number_status::underflow;
+    return out;
+  }
+  constexpr std::uint64_t two_53 = std::uint64_t{1} << 53;
+  if (decimal_fast_path && !truncated && w <= two_53 && q >= -22 && q <= 22 + 15) {
+    const auto wd = static_cast<double>(w);
+    if (q < 0) {
+      out.value = sign * (wd / exact_powers_of_ten[-q]);
+      return out;
+    }
+    if (q <= 22) {
+      out.value = sign * (wd * exact_powers_of_ten[q]);
+      return out;
+    }
+    // w * 10^(q - 22) may still be an exact integer below 2^53.
+    std::uint64_t scaled = w;
+    std::int64_t k = 22;
+    for (; k < q && scaled <= two_53 / 10; ++k) scaled *= 10U;
+    if (k == q) {
+      out.value = sign * (static_cast<double>(scaled) * 1e22);
+      return out;
+    }
+  }
+  binary64 result{0, 0};
+  if (eisel_lemire(w, q, result)) {
+    if (!truncated) {
+      out.value = binary64_to_double(result, negative);
+      return out;
+    }
+    binary64 upper{0, 0};
+    if (eisel_lemire(w + 1, q, upper) && upper.mantissa == result.mantissa &&
+        upper.exponent == result.exponent) {
+      out.value = binary64_to_double(result, negative);
+      return out;
+    }
+  }
+  binary64 candidate{0, 0};
+  (void)eisel_lemire(w, q, candidate, false);
+  result = round_decimal_exactly(text, candidate);
+  if (result.exponent > binary64_max_exponent) {
+    out.value = sign * std::numeric_limits<double>::infinity();
+    out.status = number_status::overflow;
+  } else if (result.mantissa == 0) {
+    out.value = sign * 0.0;
+    out.status = number_status::underflow;
+  } else {
+    out.value = binary64_to_double(result, negative);
+  }
+  return out;
+}
+
+[[nodiscard]] constexpr bool is_decimal_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+// Reads the longest prefix of text[pos..] that is a number of `grammar` and
+// rounds it to the nearest double. status invalid when there is none (end ==
+// pos); overflow / underflow when a number was read but it rounds to +-inf or
+// to +-0 (value set as IEEE rounding gives it). "1." reads as 1 in the JSON
+// grammar with end after the "1"; "1e" as 1 with end before the "e".
+[[nodiscard]] inline decimal_parse parse_decimal(std::string_view text, std::size_t pos,
+                                                 decimal_grammar grammar) noexcept {
+  decimal_parse out;
+  out.end = pos;
+  const std::size_t n = text.size();
+  std::size_t i = pos;
+  bool negative = false;
+  if (i < n && text[i] == '-') {
+    negative = true;
+    ++i;
+  } else if (grammar == decimal_grammar::js && i < n && text[i] == '+') {
+    ++i;
+  }
+  if (grammar == decimal_grammar::js && text.substr(i < n ? i : n, 8) == "Infinity") {
+    out.value = negative ? -std::numeric_limits<double>::infinity()
+                         : std::numeric_limits<double>::infinity();
+    out.end = i + 8;
+    out.status = number_status::ok;
+    return out;
+  }
+  decimal_text digits;
+  const std::size_t integer_begin = i;
+  if (grammar == decimal_grammar::json) {
+    if (i < n && text[i] == '0') {
+      ++i;
+    } else if (i < n && text[i] >= '1' && text[i] <= '9') {
+      for (; i < n && is_decimal_digit(text[i]); ++i) digits.add_digit(text[i]);
+    } else {
+      return out;
+    }
+  } else {
+    for (; i < n && is_decimal_digit(text[i]); ++i) digits.add_digit(text[i]);
+  }
+  digits.integer = text.substr(integer_begin, i - integer_begin);
+  if (i < n && text[i] == '.') {
+    std::size_t j = i + 1;
+    for (; j < n && is_decimal_digit(text[j]); ++j) digits.add_digit(text[j]);
+    if (j > i + 1) {
+      digits.fraction = text.substr(i + 1, j - i - 1);
+      i = j;
+    } else if (grammar == decimal_grammar::js && !digits.integer.empty()) {
+      i = j;  // "1." is a StrDecimalLiteral
+    }
+  }
+  if (digits.integer.empty() && digits.fraction.empty()) return out;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t j = i + 1;
+    bool exponent_negative = false;
+    if (j < n && (text[j] == '+' || text[j] == '-')) exponent_negative = text[j++] == '-';
+    const std::size_t exponent_begin = j;
+    std::int64_t exponent = 0;
+    for (; j < n && is_decimal_digit(text[j]); ++j) {
+      if (exponent < 1000000000000000) exponent = exponent * 10 + (text[j] - '0');
+    }
+    if (j > exponent_begin) {
+      digits.exponent = exponent_negative ? -exponent : exponent;
+      i = j;
+    }
+  }
+  out = decimal_to_double(digits, negative);
+  out.end = i;
+  return out;
+}
+
+// A JSON number at `pos` (RFC 8259 grammar), correctly rounded.
+[[nodiscard]] inline decimal_parse parse_json_number(std::string_view text,
+                                                     std::size_t pos = 0) noexcept {
+  return parse_decimal(text, pos, decimal_grammar::json);
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/decimal.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// --------------------------------------------------------------------------
+// (a) WhiteSpace + LineTerminator: trim, \s
+
+// Byte length (1 to 3) of the whitespace character starting at `i`, or 0.
+[[nodiscard]] constexpr std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
+  if (b0 < 0xc2) return 0;
+  const std::size_t left = s.size() - i;
+  const unsigned b1 = left >= 2 ? static_cast<unsigned char>(s[i + 1]) : 0U;
+  if (b0 == 0xc2) return b1 == 0xa0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  switch (b0) {
+    case 0xe1:
+      return b1 == 0x9a && b2 == 0x80 ? 3 : 0;  // U+1680
+    case 0xe2:
+      if (b1 == 0x80) {
+        // U+2000-200A, U+2028, U+2029, U+202F
+        return (b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf ? 3 : 0;
+      }
+      return b1 == 0x81 && b2 == 0x9f ? 3 : 0;  // U+205F
+    case 0xe3:
+      return b1 == 0x80 && b2 == 0x80 ? 3 : 0;  // U+3000
+    case 0xef:
+      return b1 == 0xbb && b2 == 0xbf ? 3 : 0;  // U+FEFF
+    default:
+      return 0;
+  }
+}
+
+// Byte length of the whitespace character that ends at `end`, or 0.
+[[nodiscard]] constexpr std::size_t js_space_length_before(std::string_view s,
+                                                           std::size_t end) noexcept {
+  if (end > s.size()) return 0;
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (js_space_length(s, end - len) == len) return len;
+  }
+  return 0;
+}
+
+// Position after the run of whitespace starting at `i` (RegExp \s*).
+[[nodiscard]] constexpr std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
+  return i;
+}
+
+[[nodiscard]] constexpr std::string_view js_trim_start(std::string_view s) noexcept {
+  return s.substr(skip_js_spaces(s, 0));
+}
+
+[[nodiscard]] constexpr std::string_view js_trim_end(std::string_view s) noexcept {
+  std::size_t end = s.size();
+  for (std::size_t n = js_space_length_before(s, end); n != 0; n = js_space_length_before(s, end)) {
+    end -= n;
+  }
+  return s.substr(0, end);
+}
+
+// String.prototype.trim.
+[[nodiscard]] constexpr std::string_view js_trim(std::string_view s) noexcept {
+  return js_trim_end(js_trim_start(s));
+}
+
+// trim() leaves nothing.
+[[nodiscard]] constexpr bool is_js_blank(std::string_view s) noexcept {
+  return skip_js_spaces(s, 0) == s.size();
+}
+
+// LineTerminator: \n, \r, U+2028, U+2029 (what RegExp `.` does not match).
+[[nodiscard]] constexpr std::size_t js_line_terminator_length(std::string_view s,
+                                                              std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == '\n' || b0 == '\r') return 1;
+  if (b0 == 0xe2 && s.size() - i >= 3 && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    return b2 == 0xa8 || b2 == 0xa9 ? 3 : 0;
+  }
+  return 0;
+}
+
+// Position of the first LineTerminator at or after `from`, or s.size().
+[[nodiscard]] constexpr std::size_t find_js_line_terminator(std::string_view s,
+                                                            std::size_t from) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (js_line_terminator_length(s, i) != 0) return i;
+  }
+  return s.size();
+}
+
+// --------------------------------------------------------------------------
+// (b) StrWhiteSpaceChar: Number(), the Date string format
+
+[[nodiscard]] constexpr std::size_t str_white_space_length(std::string_view s,
+                                                           std::size_t i) noexcept {
+  return js_space_length(s, i);  // ECMA-262: StrWhiteSpaceChar ::: WhiteSpace | LineTerminator
+}
+
+[[nodiscard]] constexpr std::string_view trim_str_white_space(std::string_view s) noexcept {
+  return js_trim(s);
+}
+
+// --------------------------------------------------------------------------
+// (c) JSON ws
+
+[[nodiscard]] constexpr bool is_json_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+[[nodiscard]] constexpr std::size_t skip_json_spaces(std::string_view s, std::size_t i) noexcept {
+  while (i < s.size() && is_json_space(s[i])) ++i;
+  return i;
+}
+
+// --------------------------------------------------------------------------
+// Number(text) (ECMA-262 StringToNumber)
+
+// The digits of a 0x / 0o / 0b literal (no sign, no separators), rounded to
+// the nearest double like any other number; NaN when a digit is not of the
+// radix or there is none.
+[[nodiscard]] inline double non_decimal_to_number(std::string_view digits,
+                                                  unsigned bits_per_digit) noexcept {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (digits.empty()) return nan;
+  std::uint64_t acc = 0;
+  std::int64_t extra_bits = 0;
+  bool sticky = false;
+  const unsigned radix = 1U << bits_per_digit;
+  for (const char c : digits) {
+    unsigned d = radix;
+    if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
+    if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
+    if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
+    if (d >= radix) return nan;
+    if (acc >> (64 - bits_per_digit) == 0) {
+      acc = (acc << bits_per_digit) | d;
+    } else {
+      extra_bits += bits_per_digit;
+      sticky = sticky || d != 0;
+    }
+  }
+  if (acc == 0) return 0.0;
+  unsigned length = 0;
+  for (std::uint64_t v = acc; v != 0; v >>= 1) ++length;
+  std::uint64_t mantissa = acc;
+  std::int64_t exponent = extra_bits;
+  if (length > 53) {
+    const unsigned shift = length - 53;
+    mantissa = acc >> shift;
+    const std::uint64_t rest = acc & ((std::uint64_t{1} << shift) - 1);
+    const std::uint64_t half = std::uint64_t{1} << (shift - 1);
+    if (rest > half || (rest == half && (sticky || (mantissa & 1U) != 0))) ++mantissa;
+    exponent += shift;
+  }
+  if (exponent > 1100) return std::numeric_limits<double>::infinity();
+  auto value = static_cast<double>(mantissa);
+  for (std::int64_t k = 0; k < exponent; ++k) value *= 2.0;  // exact, or infinity
+  return value;
+}
+
+// Number(text): whitespace (b) around the literal, empty text is 0,
+// Infinity, 0x/0o/0b literals, otherwise a StrDecimalLiteral correctly
+// rounded; NaN where JavaScript gives NaN.
+[[nodiscard]] inline double string_to_number(std::string_view text) noexcept {
+  const std::string_view s = trim_str_white_space(text);
+  if (s.empty()) return 0.0;
+  if (s.size() >= 2 && s[0] == '0') {
+    switch (s[1]) {
+      case 'x':
+      case 'X':
+        return non_decimal_to_number(s.substr(2), 4);
+      case 'o':
+      case 'O':
+        return non_decimal_to_number(s.substr(2), 3);
+      case 'b':
+      case 'B':
+        return non_decimal_to_number(s.substr(2), 1);
+      default:
+        break;
+    }
+  }
+  const decimal_parse parsed = parse_decimal(s, 0, decimal_grammar::js);
+  if (parsed.status == number_status::invalid || parsed.end != s.size()) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  return parsed.value;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/js_text.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -411,8 +2062,35 @@ inline constexpr collation_weights collation_table = make_collation_weights();
 [[nodiscard]] constexpr bool is_js_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-[[nodiscard]] constexpr bool is_js_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+
+// Rust's char::is_whitespace (the Unicode White_Space property): what
+// git-cliff's Tera `trim` filter (str::trim) removes. Not a JavaScript rule:
+// JavaScript whitespace (a) of relkit/detail/js_text.hpp with U+0085 added and
+// U+FEFF taken out. Byte length of the character at `i`, or 0.
+[[nodiscard]] constexpr std::size_t rust_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == 0xc2 && s.size() - i >= 2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
+  if (b0 == 0xef) return 0;  // U+FEFF is JavaScript whitespace only
+  return relkit::detail::js_space_length(s, i);
+}
+
+// str::trim (git-cliff's `| trim`).
+[[nodiscard]] constexpr std::string_view rust_trim(std::string_view s) noexcept {
+  std::size_t b = 0;
+  for (std::size_t n = rust_space_length(s, b); n != 0; n = rust_space_length(s, b)) b += n;
+  std::size_t e = s.size();
+  for (bool more = true; more && e > b;) {
+    more = false;
+    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len) {
+      if (rust_space_length(s, e - len) == len) {
+        e -= len;
+        more = true;
+        break;
+      }
+    }
+  }
+  return s.substr(b, e - b);
 }
 
 // Length of a protected Markdown segment starting at `at` (a link, a reference
@@ -507,10 +2185,13 @@ inline constexpr collation_weights collation_table = make_collation_weights();
     std::size_t i = at + (s[at + 4] == 's' ? 8 : 7);
     const std::size_t start = i;
     while (i < n) {
-      if (is_js_space(s[i]) || s[i] == ')') break;
+      // [^\s()]: JavaScript whitespace (a), Unicode
+      if (relkit::detail::js_space_length(s, i) != 0 || s[i] == ')') break;
       if (s[i] == '(') {
         std::size_t m = i + 1;
-        while (m < n && !is_js_space(s[m]) && s[m] != '(' && s[m] != ')') ++m;
+        while (m < n && relkit::detail::js_space_length(s, m) == 0 && s[m] != '(' && s[m] != ')') {
+          ++m;
+        }
         if (m >= n || s[m] != ')') break;
         i = m + 1;
       } else {
@@ -623,7 +2304,6 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
-#include <optional>
 #include <type_traits>
 
 // ---- begin relkit/detail/enum_table.hpp ----
@@ -761,7 +2441,6 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
-#include <cstring>
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -2232,12 +3911,9 @@ struct link_cache {
   return out;
 }
 
+// git-cliff's Tera `trim` filter: Rust's str::trim (Unicode White_Space).
 [[nodiscard]] inline std::string trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && is_js_space(s[b])) ++b;
-  while (e > b && is_js_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
+  return std::string(rust_trim(s));
 }
 
 // A stable merge sort of indices through a function pointer: one instantiation for
@@ -3763,7 +5439,10 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/commits/detail/text.hpp ----
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is
-// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// ASCII; `\s` and `.` are the shared JavaScript rules of relkit/detail/js_text.hpp
+// (`\s` is whitespace (a), Unicode; `.` stops at a LineTerminator: \r, \n,
+// U+2028, U+2029), used as relkit::detail::js_space_length, skip_js_spaces,
+// is_js_blank, js_line_terminator_length and find_js_line_terminator.
 // Every scanner here is a single forward pass (no backtracking search).
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -3843,62 +5522,6 @@ namespace detail {
   return static_cast<unsigned char>(s[i]);
 }
 
-// Length in bytes of the JavaScript `\s` character starting at i, or 0.
-[[nodiscard]] inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const unsigned char c = message_byte_at(s, i);
-  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
-  if (c < 0xc2) return 0;
-  const std::size_t left = s.size() - i;
-  if (c == 0xc2) return left >= 2 && message_byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
-  if (left < 3) return 0;
-  const unsigned char c1 = message_byte_at(s, i + 1);
-  const unsigned char c2 = message_byte_at(s, i + 2);
-  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
-  if (c == 0xe2) {
-    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
-    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
-    return 0;
-  }
-  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
-  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
-  return 0;
-}
-
-// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
-[[nodiscard]] inline std::size_t js_line_terminator_length(std::string_view s,
-                                                           std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const unsigned char c = message_byte_at(s, i);
-  if (c == '\n' || c == '\r') return 1;
-  if (c == 0xe2 && s.size() - i >= 3 && message_byte_at(s, i + 1) == 0x80 &&
-      (message_byte_at(s, i + 2) == 0xa8 || message_byte_at(s, i + 2) == 0xa9)) {
-    return 3;
-  }
-  return 0;
-}
-
-// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
-[[nodiscard]] inline std::size_t find_js_line_terminator(std::string_view s,
-                                                         std::size_t from) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    const unsigned char c = message_byte_at(s, i);
-    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
-  }
-  return s.size();
-}
-
-// Skips `\s*` from i.
-[[nodiscard]] inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
-  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
-  return i;
-}
-
-// JavaScript's String.prototype.trim() leaves nothing.
-[[nodiscard]] inline bool is_js_blank(std::string_view s) noexcept {
-  return skip_js_spaces(s, 0) == s.size();
-}
-
 // `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
 [[nodiscard]] inline std::string_view trim_newlines(std::string_view s) noexcept {
   std::size_t first = 0;
@@ -3966,12 +5589,12 @@ inline constexpr std::string_view reference_actions[] = {
     std::size_t j = i + action.size();
     if (allow_colon && j < s.size() && s[j] == ':') {
       // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
-      if (js_space_length(s, j + 1) != 0) {
+      if (relkit::detail::js_space_length(s, j + 1) != 0) {
         after = j + 1;
         return action.size();
       }
     }
-    if (js_space_length(s, j) != 0) {
+    if (relkit::detail::js_space_length(s, j) != 0) {
       after = j;
       return action.size();
     }
@@ -4270,7 +5893,7 @@ class commit_parser {
   }
 
   [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
-    const std::size_t i = skip_js_spaces(line, 0);
+    const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
   }
 
@@ -4287,7 +5910,7 @@ class commit_parser {
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
   // Returns true when the breaking (`!`) pattern matched.
   bool match_compatible_header(std::string_view line) {
-    const std::size_t stop = find_js_line_terminator(line, 0);
+    const std::size_t stop = relkit::detail::find_js_line_terminator(line, 0);
     std::size_t type_end = 0;
     while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
     const bool bang = grammar_ != commits::dialect::semantic_release_angular;
@@ -4410,7 +6033,7 @@ class commit_parser {
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
   [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
     if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
-    if (find_js_line_terminator(line, 1) != line.size()) return false;
+    if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
       if (is_ascii_word(line[i])) return true;
     }
@@ -4434,14 +6057,14 @@ class commit_parser {
       while (p < line.size()) {
         if (line[p] == '|' || line[p] == '*') {
           ++p;
-        } else if (const std::size_t n = js_space_length(line, p)) {
+        } else if (const std::size_t n = relkit::detail::js_space_length(line, p)) {
           p += n;
         } else {
           break;
         }
       }
-    } else if (!line.empty() && line[0] == '*' && js_space_length(line, 1) != 0) {
-      p = skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+    } else if (!line.empty() && line[0] == '*' && relkit::detail::js_space_length(line, 1) != 0) {
+      p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
     }
     const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
     if (!istarts_with_ascii(line, p, "breaking change") &&
@@ -4455,7 +6078,7 @@ class commit_parser {
       while (q < line.size()) {
         if (line[q] == ':') {
           ++q;
-        } else if (const std::size_t n = js_space_length(line, q)) {
+        } else if (const std::size_t n = relkit::detail::js_space_length(line, q)) {
           q += n;
         } else {
           break;
@@ -4464,11 +6087,11 @@ class commit_parser {
       if (q == start) return false;
     } else {
       if (q >= line.size() || line[q] != ':') return false;
-      q = skip_js_spaces(line, q + 1);
+      q = relkit::detail::skip_js_spaces(line, q + 1);
     }
     // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
     if (q > line.size()) q = line.size();
-    text = line.substr(q, find_js_line_terminator(line, q) - q);
+    text = line.substr(q, relkit::detail::find_js_line_terminator(line, q) - q);
     return true;
   }
 
@@ -4532,20 +6155,20 @@ class commit_parser {
 
   [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
-      const std::size_t r = skip_js_spaces(line, p + 1);
+      const std::size_t r = relkit::detail::skip_js_spaces(line, p + 1);
       if (r == p + 1) return false;
-      if (r < line.size() && js_line_terminator_length(line, r) == 0) return true;
+      if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
       // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
       for (std::size_t q = p + 1; q < r;) {
-        const std::size_t n = js_space_length(line, q);
-        if (q > p + 1 && js_line_terminator_length(line, q) == 0) return true;
+        const std::size_t n = relkit::detail::js_space_length(line, q);
+        if (q > p + 1 && relkit::detail::js_line_terminator_length(line, q) == 0) return true;
         q += n;
       }
       return false;
     }
-    const std::size_t r = skip_js_spaces(line, p);
+    const std::size_t r = relkit::detail::skip_js_spaces(line, p);
     if (r == p || r >= line.size() || line[r] != '#') return false;
-    return r + 1 < line.size() && js_line_terminator_length(line, r + 1) == 0;
+    return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
   }
 
   // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
@@ -4583,8 +6206,8 @@ class commit_parser {
         } else {
           while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
         }
-        value_begin = line[token_end] == ':' ? skip_js_spaces(line, token_end + 1)
-                                             : skip_js_spaces(line, token_end) + 1;
+        value_begin = line[token_end] == ':' ? relkit::detail::skip_js_spaces(line, token_end + 1)
+                                             : relkit::detail::skip_js_spaces(line, token_end) + 1;
       }
       if (value_begin == 0) continue;
       flush(i);
@@ -4609,7 +6232,7 @@ class commit_parser {
       const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
       if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
           (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
-        const std::size_t t = skip_js_spaces(s, after);
+        const std::size_t t = relkit::detail::skip_js_spaces(s, after);
         std::size_t q = t;
         bool ok = false;
         while (true) {
@@ -4617,7 +6240,7 @@ class commit_parser {
             ok = true;
             break;
           }
-          if (js_line_terminator_length(s, q) != 0) break;
+          if (relkit::detail::js_line_terminator_length(s, q) != 0) break;
           ++q;
         }
         if (!ok) {
@@ -4641,7 +6264,7 @@ class commit_parser {
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
     if (s.empty() || s.find('#') == npos || contains_url(s)) return;
-    s = s.substr(0, find_js_line_terminator(s, 0));
+    s = s.substr(0, relkit::detail::find_js_line_terminator(s, 0));
     std::size_t last = 0;
     for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
       std::size_t p = hash;
@@ -4650,8 +6273,8 @@ class commit_parser {
       std::size_t e = hash + 1;
       bool digit = false;
       while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
-      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
-                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
+                           s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
       commits::reference ref;
       ref.raw = s.substr(last, e - last);
@@ -4740,10 +6363,10 @@ class commit_parser {
     const std::string_view m = message_;
     if (!istarts_with_ascii(m, 0, "revert")) return;
     std::size_t s0 = npos;
-    if (const std::size_t n = js_space_length(m, 6)) {
+    if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
     } else if (m.size() > 7 && m[6] == ':') {
-      if (const std::size_t n2 = js_space_length(m, 7)) s0 = 7 + n2;
+      if (const std::size_t n2 = relkit::detail::js_space_length(m, 7)) s0 = 7 + n2;
     }
     if (s0 == npos) return;
     if (s0 < m.size() && m[s0] == '"' && find_revert(s0 + 1, angular)) return;
@@ -4770,7 +6393,7 @@ class commit_parser {
           }
         }
       }
-      if (const std::size_t n = js_space_length(m, i)) {
+      if (const std::size_t n = relkit::detail::js_space_length(m, i)) {
         if (run_start == npos) run_start = i;
         i += n;
       } else {
@@ -4870,7 +6493,7 @@ namespace commits {
     return relkit::error{errc::message_too_long, opts.max_length,
                          error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
   }
-  if (detail::is_js_blank(message)) {
+  if (relkit::detail::is_js_blank(message)) {
     return relkit::error{errc::empty_message, 0};
   }
   commit out;
@@ -4920,7 +6543,7 @@ namespace commits {
 namespace detail {
 
 [[nodiscard]] inline std::string_view trim_js(std::string_view s) {
-  std::size_t b = skip_js_spaces(s, 0);
+  std::size_t b = relkit::detail::skip_js_spaces(s, 0);
   std::size_t e = s.size();
   // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
@@ -5063,8 +6686,7 @@ RELKIT_NAMESPACE_END
 
 
 // ---- begin relkit/semver/detail/version_text.hpp ----
-// Internals of relkit::semver versions: character classes, JavaScript
-// whitespace (String.prototype.trim and regex \s, Unicode), identifier
+// Internals of relkit::semver versions: character classes, identifier
 // precedence without allocating, and the version grammar (strict, npm,
 // npm loose) filling a version's fields.
 
@@ -5219,35 +6841,6 @@ namespace detail {
   for (char c : s)
     if (!is_digit(c)) return false;
   return true;
-}
-
-// Byte length of the JavaScript whitespace character (String.prototype.trim,
-// regex \s) starting at `pos`, or 0. UTF-8.
-[[nodiscard]] inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
-  if (pos >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
-  if (b0 < 0xc2) return 0;
-  auto byte = [&](std::size_t k) -> unsigned {
-    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
-  };
-  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
-  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
-  if (b0 == 0xe2 && byte(1) == 0x80) {
-    const unsigned b2 = byte(2);
-    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
-  }
-  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
-  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
-  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
-  return 0;
-}
-// Byte length of the JavaScript whitespace character ending at `end`, or 0.
-[[nodiscard]] inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
-  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
-    if (js_space_at(s, end - len) == len) return len;
-  }
-  return 0;
 }
 
 // An unexpected character at `pos` of `text`, or the end; `what` (static
@@ -5496,17 +7089,14 @@ template <class Version>
   std::size_t i = 0;
   std::size_t end = text.size();
   if (npm) {
-    while (std::size_t n = js_space_at(text, i)) i += n;
-    while (end > i) {
-      const std::size_t n = js_space_before(text, end);
-      if (n == 0) break;
-      end -= n;
-    }
+    // version.trim(): JavaScript whitespace (a), relkit/detail/js_text.hpp
+    i = relkit::detail::skip_js_spaces(text, 0);
+    end = i + relkit::detail::js_trim_end(text.substr(i)).size();
     if (loose) {
       for (;;) {
         if (i < end && (text[i] == 'v' || text[i] == '=')) {
           ++i;
-        } else if (std::size_t n = js_space_at(text, i)) {
+        } else if (std::size_t n = relkit::detail::js_space_length(text, i)) {  // \s (a)
           i += n;
         } else {
           break;
@@ -7129,12 +8719,8 @@ namespace detail {
     out += c;
     ++i;
   }
-  const std::size_t b = detail::skip_js_spaces(out, 0);
-  std::size_t e = out.size();
-  while (e > b &&
-         (out[e - 1] == ' ' || out[e - 1] == '\t' || out[e - 1] == '\r' || out[e - 1] == '\n'))
-    --e;
-  return out.substr(b, e - b);
+  // .trim(): JavaScript whitespace (a), relkit/detail/js_text.hpp
+  return std::string(relkit::detail::js_trim(out));
 }
 
 // commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
@@ -7186,7 +8772,7 @@ namespace detail {
     if (i < line.size() && line[i] == 's') ++i;
     if (line.substr(i, 3) != "://") continue;
     i += 3;
-    if (i < line.size() && detail::js_space_length(line, i) == 0) return true;
+    if (i < line.size() && relkit::detail::js_space_length(line, i) == 0) return true;
   }
   return false;
 }
@@ -7211,9 +8797,8 @@ namespace detail {
 }
 
 [[nodiscard]] inline bool ignored_by_default(std::string_view message) {
-  std::size_t e = message.size();
-  while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
-  const std::string_view m = message.substr(0, e);
+  // lint's message.trimEnd(): JavaScript whitespace (a), Unicode
+  const std::string_view m = relkit::detail::js_trim_end(message);
   const std::string_view head = first_line(m);
   auto starts = [&](std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -7258,11 +8843,8 @@ namespace detail {
       break;
     }
   }
-  std::size_t b = 0;
-  while (b < stripped.size() && detail::js_space_length(stripped, b) != 0) ++b;
-  std::size_t t = stripped.size();
-  while (t > b && detail::js_space_length(stripped, t - 1) != 0) --t;
-  std::string_view s = std::string_view(stripped).substr(b, t - b);
+  // stripped.trim(): JavaScript whitespace (a), Unicode
+  std::string_view s = relkit::detail::js_trim(stripped);
   if (!s.empty() && (s[0] == 'v' || s[0] == '=')) s = s.substr(1);
   // MAJOR.MINOR.PATCH[-pre][+build], numbers without leading zeros.
   std::size_t i = 0;
@@ -7431,11 +9013,9 @@ namespace presets {
       }
     } else if (name == "header-trim") {
       if (c.header.empty()) continue;
-      const bool lead = detail::js_space_length(c.header, 0) != 0;
-      bool trail = false;
-      for (std::size_t n = 1; n <= 3 && n <= c.header.size() && !trail; ++n) {
-        trail = detail::js_space_length(c.header, c.header.size() - n) == n;
-      }
+      // header.trimStart() / header.trimEnd(): JavaScript whitespace (a)
+      const bool lead = relkit::detail::js_space_length(c.header, 0) != 0;
+      const bool trail = relkit::detail::js_space_length_before(c.header, c.header.size()) != 0;
       if (lead || trail) {
         add(r, lead ? 0 : c.header.size() - 1,
             lead && trail ? "header must not be surrounded by whitespace"
@@ -8995,6 +10575,76 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/flags/detail/context_field.hpp ----
+// ---- begin relkit/time.hpp ----
+// relkit::time_point: the one instant type of every relkit component.
+//
+// Milliseconds since the Unix epoch (1970-01-01T00:00:00Z, leap seconds not
+// counted, as std::chrono::system_clock keeps time since C++20). Why
+// milliseconds: they are what the systems relkit mirrors put on the wire
+// (Unleash, Argo and Flagger timestamps, JavaScript's Date), an int64 of them
+// spans +-292 million years, and a coarser unit than the clock's makes every
+// persisted instant round-trip exactly. Every component stores, compares and
+// persists instants in this one unit. A system_clock::now() reading converts
+// with std::chrono::time_point_cast<relkit::time_point::duration>(...).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+
+using time_point = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
+
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/time.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -9019,8 +10669,10 @@ struct context {
   std::optional<std::string_view> hostname;      // applicationHostname strategy
   std::vector<property> properties;
   // "Now" for DATE_* constraints when current_time is absent (relkit reads no
-  // clock). With neither, DATE_* constraints are false.
-  std::optional<std::chrono::system_clock::time_point> now;
+  // clock). With neither, DATE_* constraints are false. A clock reading
+  // converts with std::chrono::time_point_cast<relkit::time_point::duration>(
+  // std::chrono::system_clock::now()).
+  std::optional<relkit::time_point> now;
   // Entropy for random stickiness and gradualRolloutRandom: pass a fresh
   // random number per evaluation (relkit has no random source of its own).
   std::uint32_t random = 0;
@@ -9352,7 +11004,8 @@ inline constexpr relkit::detail::enum_name<flag_type> flag_type_wire_names[] = {
   return std::nullopt;
 }
 
-using time_point = std::chrono::system_clock::time_point;
+// relkit::time_point (milliseconds since the Unix epoch), the one instant type.
+using relkit::time_point;
 
 struct lifecycle {
   flag_type type = flag_type::release;
@@ -10552,9 +12205,353 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 #include <charconv>
-#include <limits>
 #include <system_error>
 
+// ---- begin relkit/detail/civil_time.hpp ----
+// Civil time, once for every component: the proleptic Gregorian calendar
+// (Howard Hinnant's days_from_civil / civil_from_days), date validation, and
+// RFC 3339 timestamps read to and written from milliseconds since the Unix
+// epoch (UTC). Pure, constexpr, no allocation.
+//
+// Timestamps: `YYYY-MM-DDTHH:MM:SS(.fraction)?(Z|+HH:MM|-HH:MM)`, with the
+// lower-case `t` and `z` RFC 3339 section 5.6 allows. Years 0000 to 9999;
+// every field is range-checked (February 29 only in leap years, no hour 24,
+// no leap second 60, offsets up to 23:59). A fraction of any length is
+// truncated to milliseconds. timestamp_options widens the grammar to what
+// JavaScript's Date reads (date only, no seconds, a space for the `T`, no
+// offset meaning UTC, a comma before the fraction, 24:00:00, +HHMM).
+// The results fit an int64 with a wide margin (|ms| < 2.6e14): no overflow.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// a / b rounded toward minus infinity (b > 0).
+[[nodiscard]] constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+struct civil_date {
+  std::int64_t year = 1970;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // 1..31
+
+  [[nodiscard]] friend constexpr bool operator==(const civil_date& a,
+                                                 const civil_date& b) noexcept {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  [[nodiscard]] friend constexpr bool operator!=(const civil_date& a,
+                                                 const civil_date& b) noexcept {
+    return !(a == b);
+  }
+};
+
+[[nodiscard]] constexpr bool is_leap_year(std::int64_t year) noexcept {
+  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
+// 28..31, or 0 for a month outside 1..12.
+[[nodiscard]] constexpr unsigned days_in_month(std::int64_t year, unsigned month) noexcept {
+  constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return days[month - 1] + (month == 2 && is_leap_year(year) ? 1U : 0U);
+}
+
+// 2024-02-29 is a date; 2026-02-29, 2026-02-31, 2026-13-01 and 2026-01-00 are not.
+[[nodiscard]] constexpr bool is_valid_date(std::int64_t year, unsigned month,
+                                           unsigned day) noexcept {
+  return day >= 1 && day <= days_in_month(year, month);
+}
+
+// Days since 1970-01-01 of a valid proleptic Gregorian date (|year| up to
+// 10^12 without overflow).
+[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month,
+                                                     unsigned day) noexcept {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+[[nodiscard]] constexpr std::int64_t days_from_civil(const civil_date& date) noexcept {
+  return days_from_civil(date.year, date.month, date.day);
+}
+
+// The date `days` days after 1970-01-01 (negative: before).
+[[nodiscard]] constexpr civil_date civil_from_days(std::int64_t days) noexcept {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400;
+  return civil_date{month <= 2 ? year + 1 : year, month, day};
+}
+
+// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
+[[nodiscard]] constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
+  return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
+}
+
+// ---------------------------------------------------------------------------
+// RFC 3339 timestamps
+
+inline constexpr std::int64_t ms_per_day = 86400000;
+// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the instants
+// format_timestamp can write.
+inline constexpr std::int64_t min_timestamp_ms = -62167219200000;
+inline constexpr std::int64_t max_timestamp_ms = 253402300799999;
+
+// Extensions beyond RFC 3339, each off by default.
+struct timestamp_options {
+  bool date_only = false;             // "2026-03-01" is midnight UTC
+  bool optional_seconds = false;      // "2026-03-01T10:30Z"
+  bool space_separator = false;       // "2026-03-01 10:30:00Z"
+  bool optional_offset = false;       // "2026-03-01T10:30:00" is UTC
+  bool comma_fraction = false;        // "10:30:00,5"
+  bool hour_24 = false;               // "24:00:00" is the next midnight
+  bool offset_without_colon = false;  // "+0100"
+};
+
+enum class timestamp_status : unsigned char {
+  ok,
+  bad_syntax,  // a byte is not what the grammar expects at `end`
+  bad_date,    // month or day out of range (2026-02-29, 2026-13-01); `end` at the year
+  bad_time,    // hour, minute or second out of range; `end` at the hour
+  bad_offset,  // offset hour above 23 or minute above 59; `end` at the sign
+};
+
+struct timestamp_parse {
+  std::int64_t ms = 0;  // milliseconds since 1970-01-01T00:00:00Z
+  std::size_t end = 0;  // one past the timestamp, or where the problem is
+  timestamp_status status = timestamp_status::bad_syntax;
+};
+
+// Reads exactly n ASCII digits at i; on failure i is at the byte that is not
+// a digit (or the end of the text).
+[[nodiscard]] constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
+                                               unsigned& out) noexcept {
+  unsigned value = 0;
+  for (std::size_t k = 0; k < n; ++k, ++i) {
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    value = value * 10U + static_cast<unsigned>(s[i] - '0');
+  }
+  out = value;
+  return true;
+}
+
+// Reads the timestamp that starts at `pos`; the caller decides whether text
+// may follow (`end`).
+[[nodiscard]] constexpr timestamp_parse parse_timestamp(std::string_view s, std::size_t pos = 0,
+                                                        timestamp_options options = {}) noexcept {
+  timestamp_parse out;
+  std::size_t i = pos;
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  auto fail = [&out](timestamp_status status, std::size_t at) {
+    out.status = status;
+    out.end = at;
+    return out;
+  };
+  auto expect = [&s, &i](char c) {
+    if (i < s.size() && s[i] == c) {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  if (!read_fixed_digits(s, i, 4, year) || !expect('-') || !read_fixed_digits(s, i, 2, month) ||
+      !expect('-') || !read_fixed_digits(s, i, 2, day)) {
+    return fail(timestamp_status::bad_syntax, i);
+  }
+  if (!is_valid_date(year, month, day)) return fail(timestamp_status::bad_date, pos);
+  const std::int64_t days = days_from_civil(year, month, day);
+  const bool has_time =
+      i < s.size() && (s[i] == 'T' || s[i] == 't' || (options.space_separator && s[i] == ' '));
+  if (!has_time) {
+    if (!options.date_only) return fail(timestamp_status::bad_syntax, i);
+    out.ms = days * ms_per_day;
+    out.end = i;
+    out.status = timestamp_status::ok;
+    return out;
+  }
+  ++i;
+  const std::size_t hour_at = i;
+  if (!read_fixed_digits(s, i, 2, hour) || !expect(':') || !read_fixed_digits(s, i, 2, minute)) {
+    return fail(timestamp_status::bad_syntax, i);
+  }
+  bool has_seconds = false;
+  if (expect(':')) {
+    if (!read_fixed_digits(s, i, 2, second)) {
+      return fail(timestamp_status::bad_syntax, i);
+    }
+    has_seconds = true;
+  } else if (!options.optional_seconds) {
+    return fail(timestamp_status::bad_syntax, i);
+  }
+  if (has_seconds && i < s.size() && (s[i] == '.' || (options.comma_fraction && s[i] == ','))) {
+    ++i;
+    const std::size_t first = i;
+    unsigned scale = 100;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+      millis += static_cast<unsigned>(s[i] - '0') * scale;
+      scale /= 10U;
+    }
+    if (i == first) return fail(timestamp_status::bad_syntax, i);
+  }
+  const bool midnight_24 =
+      options.hour_24 && hour == 24 && minute == 0 && second == 0 && millis == 0;
+  if ((hour > 23 && !midnight_24) || minute > 59 || second > 59) {
+    return fail(timestamp_status::bad_time, hour_at);
+  }
+  std::int64_t offset_minutes = 0;
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+    ++i;
+  } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    const std::size_t sign_at = i;
+    const bool minus = s[i] == '-';
+    ++i;
+    unsigned offset_hour = 0, offset_minute = 0;
+    if (!read_fixed_digits(s, i, 2, offset_hour) ||
+        (!expect(':') &&
+         !(options.offset_without_colon && i < s.size() && s[i] >= '0' && s[i] <= '9')) ||
+        !read_fixed_digits(s, i, 2, offset_minute)) {
+      return fail(timestamp_status::bad_syntax, i);
+    }
+    if (offset_hour > 23 || offset_minute > 59) return fail(timestamp_status::bad_offset, sign_at);
+    offset_minutes = (minus ? -1 : 1) * static_cast<std::int64_t>(offset_hour * 60 + offset_minute);
+  } else if (!options.optional_offset) {
+    return fail(timestamp_status::bad_syntax, i);
+  }
+  const std::int64_t seconds_of_day = std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 +
+                                      std::int64_t{second} - offset_minutes * 60;
+  out.ms = days * ms_per_day + seconds_of_day * 1000 + millis;
+  out.end = i;
+  out.status = timestamp_status::ok;
+  return out;
+}
+
+// The whole of `text` as an RFC 3339 timestamp (with `options`), or nullopt.
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_timestamp_ms(
+    std::string_view text, timestamp_options options = {}) noexcept {
+  const timestamp_parse parsed = parse_timestamp(text, 0, options);
+  if (parsed.status != timestamp_status::ok || parsed.end != text.size()) return std::nullopt;
+  return parsed.ms;
+}
+
+// Text of a timestamp, held by value (no allocation).
+struct timestamp_text {
+  char data[24] = {};
+  std::size_t size = 0;
+
+  [[nodiscard]] constexpr std::string_view view() const noexcept {
+    return std::string_view(data, size);
+  }
+};
+
+enum class timestamp_precision : unsigned char {
+  seconds,       // 2026-11-23T11:30:01Z (milliseconds dropped, rounding down)
+  milliseconds,  // 2026-11-23T11:30:01.000Z
+  automatic,     // milliseconds only when they are not zero
+};
+
+// `ms` as `YYYY-MM-DDTHH:MM:SS[.mmm]Z` in UTC; empty outside
+// [min_timestamp_ms, max_timestamp_ms] (a year with other than four digits).
+[[nodiscard]] constexpr timestamp_text format_timestamp(
+    std::int64_t ms, timestamp_precision precision = timestamp_precision::seconds) noexcept {
+  timestamp_text out;
+  if (ms < min_timestamp_ms || ms > max_timestamp_ms) return out;
+  const std::int64_t days = floor_div(ms, ms_per_day);
+  const std::int64_t ms_of_day = ms - days * ms_per_day;
+  const civil_date date = civil_from_days(days);
+  auto put = [&out](std::int64_t value, int digits) {
+    for (int k = digits - 1; k >= 0; --k) {
+      std::int64_t scale = 1;
+      for (int j = 0; j < k; ++j) scale *= 10;
+      out.data[out.size++] = static_cast<char>('0' + value / scale % 10);
+    }
+  };
+  put(date.year, 4);
+  out.data[out.size++] = '-';
+  put(date.month, 2);
+  out.data[out.size++] = '-';
+  put(date.day, 2);
+  out.data[out.size++] = 'T';
+  put(ms_of_day / 3600000, 2);
+  out.data[out.size++] = ':';
+  put(ms_of_day / 60000 % 60, 2);
+  out.data[out.size++] = ':';
+  put(ms_of_day / 1000 % 60, 2);
+  const std::int64_t millis = ms_of_day % 1000;
+  if (precision == timestamp_precision::milliseconds ||
+      (precision == timestamp_precision::automatic && millis != 0)) {
+    out.data[out.size++] = '.';
+    put(millis, 3);
+  }
+  out.data[out.size++] = 'Z';
+  return out;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/civil_time.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -10656,88 +12653,20 @@ namespace detail {
 // ---------------------------------------------------------------------------
 // Timestamps: RFC 3339 / ISO 8601 as `new Date(text)` reads them, to
 // milliseconds since the Unix epoch: YYYY-MM-DD, optionally
-// THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
-// read as UTC (JavaScript would use the host's zone; relkit has none).
+// THH:MM[:SS[.fraction]] and Z or +-HH[:]MM, surrounding StrWhiteSpace
+// trimmed. A date-time without an offset is read as UTC (JavaScript would use
+// the host's zone; relkit has none). The calendar and the grammar are
+// relkit/detail/civil_time.hpp's, with every Date extension turned on.
 
-[[nodiscard]] constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m,
-                                                            unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? 0U - 3U : 9U)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+inline constexpr relkit::detail::timestamp_options js_date_options{
+    /*date_only=*/true,           /*optional_seconds=*/true, /*space_separator=*/true,
+    /*optional_offset=*/true,     /*comma_fraction=*/true,   /*hour_24=*/true,
+    /*offset_without_colon=*/true};
 
-[[nodiscard]] constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
-                                               unsigned& out) noexcept {
-  if (i + n > s.size()) return false;
-  out = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (!is_digit(s[i + k])) return false;
-    out = out * 10U + static_cast<unsigned>(s[i + k] - '0');
-  }
-  i += n;
-  return true;
-}
-
-[[nodiscard]] constexpr std::optional<std::int64_t> parse_timestamp_ms(
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_js_date_ms(
     std::string_view text) noexcept {
-  const std::string_view s = trim_js_space(text);
-  std::size_t i = 0;
-  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-  if (!read_fixed_digits(s, i, 4, year)) return std::nullopt;
-  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, month)) return std::nullopt;
-  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, day)) return std::nullopt;
-  if (month < 1 || month > 12 || day < 1) return std::nullopt;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day > month_days[month - 1] + (month == 2 && leap ? 1U : 0U)) return std::nullopt;
-  std::int64_t offset_minutes = 0;
-  if (i < s.size()) {
-    if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
-    ++i;
-    if (!read_fixed_digits(s, i, 2, hour)) return std::nullopt;
-    if (i >= s.size() || s[i++] != ':' || !read_fixed_digits(s, i, 2, minute)) return std::nullopt;
-    if (i < s.size() && s[i] == ':') {
-      ++i;
-      if (!read_fixed_digits(s, i, 2, second)) return std::nullopt;
-      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-        ++i;
-        std::size_t digits = 0;
-        while (i < s.size() && is_digit(s[i])) {
-          if (digits < 3) millis = millis * 10U + static_cast<unsigned>(s[i] - '0');
-          ++digits;
-          ++i;
-        }
-        if (digits == 0) return std::nullopt;
-        for (; digits < 3; ++digits) millis *= 10U;
-      }
-    }
-    if (hour > 24 || minute > 59 || second > 59) return std::nullopt;
-    if (hour == 24 && (minute != 0 || second != 0 || millis != 0)) return std::nullopt;
-    if (i < s.size()) {
-      if (s[i] == 'Z' || s[i] == 'z') {
-        ++i;
-      } else if (s[i] == '+' || s[i] == '-') {
-        const bool minus = s[i] == '-';
-        ++i;
-        unsigned oh = 0, om = 0;
-        if (!read_fixed_digits(s, i, 2, oh)) return std::nullopt;
-        if (i < s.size() && s[i] == ':') ++i;
-        if (!read_fixed_digits(s, i, 2, om)) return std::nullopt;
-        if (oh > 23 || om > 59) return std::nullopt;
-        offset_minutes = (minus ? -1 : 1) * static_cast<std::int64_t>(oh * 60 + om);
-      } else {
-        return std::nullopt;
-      }
-    }
-    if (i != s.size()) return std::nullopt;
-  }
-  const std::int64_t days = civil_days_since_epoch(year, month, day);
-  const std::int64_t seconds =
-      days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-  return seconds * 1000 + millis;
+  return relkit::detail::parse_timestamp_ms(relkit::detail::trim_str_white_space(text),
+                                            js_date_options);
 }
 
 // ---------------------------------------------------------------------------
@@ -10866,7 +12795,8 @@ struct cidr_range {
   if (slash != std::string_view::npos) {
     std::size_t i = slash + 1;
     const std::size_t digits = s.size() - i;
-    if (digits == 0 || digits > 3 || !read_fixed_digits(s, i, digits, prefix)) return std::nullopt;
+    if (digits == 0 || digits > 3 || !relkit::detail::read_fixed_digits(s, i, digits, prefix))
+      return std::nullopt;
     if (prefix > max) return std::nullopt;
   }
   return cidr_range{*address, prefix};
@@ -11116,7 +13046,7 @@ class flag_set_engine {
         break;
       case operator_kind::date_after:
       case operator_kind::date_before:
-        cc.date_ms = parse_timestamp_ms(c.value);
+        cc.date_ms = parse_js_date_ms(c.value);
         break;
       case operator_kind::semver_eq:
       case operator_kind::semver_gt:
@@ -11130,7 +13060,8 @@ class flag_set_engine {
         break;
       case operator_kind::in_cidr:
         for (const auto& v : c.values) {
-          if (auto r = parse_cidr(trim_js_space(v))) cc.ranges.push_back(*r);
+          // the SDK's value.trim(): JavaScript whitespace (a)
+          if (auto r = parse_cidr(relkit::detail::js_trim(v))) cc.ranges.push_back(*r);
         }
         break;
       case operator_kind::str_contains:
@@ -11234,10 +13165,9 @@ class flag_set_engine {
       if (!cc.date_ms) return false;
       std::optional<std::int64_t> now;
       if (const auto text = ctx.current_time) {
-        now = parse_timestamp_ms(*text);
+        now = parse_js_date_ms(*text);
       } else if (ctx.now) {
-        now = std::chrono::duration_cast<std::chrono::milliseconds>(ctx.now->time_since_epoch())
-                  .count();
+        now = ctx.now->time_since_epoch().count();
       }
       if (!now) return false;
       return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
@@ -11338,7 +13268,7 @@ class flag_set_engine {
         return value && cc.pattern.search(*value);
       case operator_kind::in_cidr: {
         if (!value) return false;
-        const auto ip = parse_ip(trim_js_space(*value));
+        const auto ip = parse_ip(relkit::detail::js_trim(*value));  // trim(): whitespace (a)
         if (!ip) return false;
         for (const auto& r : cc.ranges) {
           if (cidr_contains(r, *ip)) return true;
@@ -11818,7 +13748,7 @@ struct stale_entry {
 template <class Unused = void>
 [[nodiscard]] std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
   std::vector<stale_entry> out;
-  const auto whole_days = [](std::chrono::system_clock::duration d) {
+  const auto whole_days = [](time_point::duration d) {
     const auto days = std::chrono::duration_cast<std::chrono::hours>(d).count() / 24;
     return days > 2147483647 ? 2147483647 : static_cast<int>(days);
   };
@@ -11920,8 +13850,8 @@ RELKIT_NAMESPACE_END
 
 
 // ---- begin relkit/gates/detail/text.hpp ----
-// Helpers for relkit::gates: number and time formatting, civil-date arithmetic
-// (Howard Hinnant's algorithms) and the EU/US daylight-saving rules. Pure.
+// Helpers for relkit::gates: number and duration formatting and the EU/US
+// daylight-saving rules. Civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -11962,76 +13892,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
-// ---- begin relkit/time.hpp ----
-// relkit::time_point: the one instant type of every relkit component.
-//
-// Milliseconds since the Unix epoch (1970-01-01T00:00:00Z, leap seconds not
-// counted, as std::chrono::system_clock keeps time since C++20). Why
-// milliseconds: they are what the systems relkit mirrors put on the wire
-// (Unleash, Argo and Flagger timestamps, JavaScript's Date), an int64 of them
-// spans +-292 million years, and a coarser unit than the clock's makes every
-// persisted instant round-trip exactly. Every component stores, compares and
-// persists instants in this one unit. A system_clock::now() reading converts
-// with std::chrono::time_point_cast<relkit::time_point::duration>(...).
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-
-RELKIT_NAMESPACE_BEGIN
-
-using time_point = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
-
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/time.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -12082,74 +13942,9 @@ inline void append_two_digits(std::string& out, std::int64_t value) {
   out += static_cast<char>('0' + value % 10);
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date.
-constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-struct civil_date {
-  std::int64_t year = 1970;
-  unsigned month = 1;
-  unsigned day = 1;
-};
-
-constexpr civil_date civil_from_days(std::int64_t days) noexcept {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned mp = (5 * day_of_year + 2) / 153;
-  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400;
-  return civil_date{month <= 2 ? year + 1 : year, month, day};
-}
-
-// 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
-constexpr unsigned weekday_from_days(std::int64_t days) noexcept {
-  return static_cast<unsigned>(((days % 7) + 7 + 3) % 7);
-}
-
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
 template <class = void>
 inline std::int64_t unix_seconds(relkit::time_point at) noexcept {
   return std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
-}
-
-// "2026-11-23T11:30:01Z"
-template <class = void>
-inline void append_utc(std::string& out, std::int64_t seconds) {
-  const std::int64_t days = floor_div(seconds, 86400);
-  const std::int64_t second_of_day = seconds - days * 86400;
-  const civil_date date = civil_from_days(days);
-  if (date.year < 0 || date.year > 9999) {
-    out += "(out of range)";
-    return;
-  }
-  append_two_digits(out, date.year / 100);
-  append_two_digits(out, date.year % 100);
-  out += '-';
-  append_two_digits(out, date.month);
-  out += '-';
-  append_two_digits(out, date.day);
-  out += 'T';
-  append_two_digits(out, second_of_day / 3600);
-  out += ':';
-  append_two_digits(out, second_of_day / 60 % 60);
-  out += ':';
-  append_two_digits(out, second_of_day % 60);
-  out += 'Z';
 }
 
 // "1h30m", "29m59s", "0s"; negative durations get a leading '-'.
@@ -12187,23 +13982,26 @@ inline void append_duration(std::string& out, std::int64_t seconds) {
 
 // Days since epoch of the last Sunday of a month.
 constexpr std::int64_t last_sunday(std::int64_t year, unsigned month) noexcept {
-  const std::int64_t last_day =
-      month == 12 ? days_from_civil(year + 1, 1, 1) - 1 : days_from_civil(year, month + 1, 1) - 1;
-  return last_day - static_cast<std::int64_t>((weekday_from_days(last_day) + 1) % 7);
+  const std::int64_t last_day = month == 12
+                                    ? relkit::detail::days_from_civil(year + 1, 1, 1) - 1
+                                    : relkit::detail::days_from_civil(year, month + 1, 1) - 1;
+  return last_day -
+         static_cast<std::int64_t>((relkit::detail::weekday_from_days(last_day) + 1) % 7);
 }
 
 // Days since epoch of the n-th (1-based) Sunday of a month.
 constexpr std::int64_t nth_sunday(std::int64_t year, unsigned month, unsigned n) noexcept {
-  const std::int64_t first = days_from_civil(year, month, 1);
+  const std::int64_t first = relkit::detail::days_from_civil(year, month, 1);
   const std::int64_t first_sunday =
-      first + static_cast<std::int64_t>((6 - weekday_from_days(first)) % 7);
+      first + static_cast<std::int64_t>((6 - relkit::detail::weekday_from_days(first)) % 7);
   return first_sunday + 7 * static_cast<std::int64_t>(n - 1);
 }
 
 // European Union: summer time from the last Sunday of March 01:00 UTC to the
 // last Sunday of October 01:00 UTC, whatever the zone's standard offset.
 constexpr bool eu_summer_time(std::int64_t utc_seconds) noexcept {
-  const std::int64_t year = civil_from_days(floor_div(utc_seconds, 86400)).year;
+  const std::int64_t year =
+      relkit::detail::civil_from_days(relkit::detail::floor_div(utc_seconds, 86400)).year;
   const std::int64_t start = last_sunday(year, 3) * 86400 + 3600;
   const std::int64_t end = last_sunday(year, 10) * 86400 + 3600;
   return utc_seconds >= start && utc_seconds < end;
@@ -12214,7 +14012,9 @@ constexpr bool eu_summer_time(std::int64_t utc_seconds) noexcept {
 constexpr bool us_daylight_time(std::int64_t utc_seconds,
                                 std::int64_t standard_offset_seconds) noexcept {
   const std::int64_t year =
-      civil_from_days(floor_div(utc_seconds + standard_offset_seconds, 86400)).year;
+      relkit::detail::civil_from_days(
+          relkit::detail::floor_div(utc_seconds + standard_offset_seconds, 86400))
+          .year;
   const std::int64_t start = nth_sunday(year, 3, 2) * 86400 + 7200 - standard_offset_seconds;
   const std::int64_t end = nth_sunday(year, 11, 1) * 86400 + 7200 - standard_offset_seconds - 3600;
   return utc_seconds >= start && utc_seconds < end;
@@ -12584,9 +14384,10 @@ template <class = void>
     if (w.weekdays > 0x7f || w.start_minute > 1440 || w.end_minute > 1440) return false;
     return w.start_minute != w.end_minute;
   }
+  // A recurring MM-DD (year 0) may be 02-29; a dated one must exist that year.
   const auto valid_day = [](const month_day& d) {
-    return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.year >= 0 &&
-           d.year <= 9999;
+    return d.year >= 0 && d.year <= 9999 &&
+           relkit::detail::is_valid_date(d.year == 0 ? 2000 : d.year, d.month, d.day);
   };
   if (!valid_day(w.from) || !valid_day(w.to)) return false;
   // Both dated or both recurring.
@@ -12900,10 +14701,10 @@ inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
 template <class = void>
 inline bool window_active(const window& w, std::int64_t utc) noexcept {
   const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = floor_div(local, 86400);
+  const std::int64_t days = relkit::detail::floor_div(local, 86400);
   const std::int64_t minute = (local - days * 86400) / 60;
   if (w.weekdays != 0) {
-    const unsigned today = weekday_from_days(days);
+    const unsigned today = relkit::detail::weekday_from_days(days);
     const unsigned yesterday = (today + 6) % 7;
     const bool on_today = (w.weekdays & (1u << today)) != 0;
     const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
@@ -12912,10 +14713,11 @@ inline bool window_active(const window& w, std::int64_t utc) noexcept {
     }
     return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
   }
-  const auto date = civil_from_days(days);
+  const auto date = relkit::detail::civil_from_days(days);
   if (w.from.year != 0) {
-    const std::int64_t from = days_from_civil(w.from.year, w.from.month, w.from.day);
-    const std::int64_t to = days_from_civil(w.to.year, w.to.month, w.to.day);
+    const std::int64_t from =
+        relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
+    const std::int64_t to = relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
     return days >= from && days <= to;
   }
   const unsigned key = date.month * 32 + date.day;
@@ -12928,10 +14730,10 @@ inline bool window_active(const window& w, std::int64_t utc) noexcept {
 template <class = void>
 inline void append_local(std::string& out, const window& w, std::int64_t utc) {
   const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = floor_div(local, 86400);
-  const auto date = civil_from_days(days);
+  const std::int64_t days = relkit::detail::floor_div(local, 86400);
+  const auto date = relkit::detail::civil_from_days(days);
   out += "(local ";
-  out += weekday_names[weekday_from_days(days)];
+  out += weekday_names[relkit::detail::weekday_from_days(days)];
   out += ' ';
   append_month_day(
       out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
@@ -13661,7 +15463,13 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
       out->line += " no failure recorded";
     } else {
       out->line += recent ? " failed at " : " last failed at ";
-      append_utc(out->line, unix_seconds(last_failure->finished_at));
+      const auto stamp =
+          relkit::detail::format_timestamp(last_failure->finished_at.time_since_epoch().count());
+      if (stamp.size == 0) {
+        out->line += "(out of range)";
+      } else {
+        out->line += stamp.view();
+      }
       const auto ago =
           std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
       out->line += ", ";
@@ -14313,22 +16121,31 @@ inline bool parse_hhmm(std::string_view text, std::uint16_t& minutes) noexcept {
   return true;
 }
 
-// "MM-DD" or "YYYY-MM-DD"
+enum class date_parse : unsigned char { ok, malformed, impossible };
+
+// "MM-DD" or "YYYY-MM-DD". A date that is not in the calendar (2026-02-31,
+// 04-31, 2026-02-29) is `impossible`; a recurring 02-29 is a date (it opens in
+// leap years only), a dated one only in a leap year.
 template <class = void>
-inline bool parse_month_day(std::string_view text, month_day& out) noexcept {
+inline date_parse parse_month_day(std::string_view text, month_day& out) noexcept {
   std::uint64_t y = 0, m = 0, d = 0;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    if (!parse_unsigned(text.substr(0, 4), 9999, y) || y == 0) return false;
+    if (!parse_unsigned(text.substr(0, 4), 9999, y) || y == 0) return date_parse::malformed;
     text.remove_prefix(5);
   }
-  if (text.size() != 5 || text[2] != '-') return false;
+  if (text.size() != 5 || text[2] != '-') return date_parse::malformed;
   if (!parse_unsigned(text.substr(0, 2), 12, m) || !parse_unsigned(text.substr(3, 2), 31, d) ||
       m == 0 || d == 0) {
-    return false;
+    return date_parse::malformed;
+  }
+  // Any leap year stands for a recurring date.
+  if (!relkit::detail::is_valid_date(y == 0 ? 2000 : static_cast<std::int64_t>(y),
+                                     static_cast<unsigned>(m), static_cast<unsigned>(d))) {
+    return date_parse::impossible;
   }
   out = month_day{static_cast<std::int32_t>(y), static_cast<std::uint8_t>(m),
                   static_cast<std::uint8_t>(d)};
-  return true;
+  return date_parse::ok;
 }
 
 template <class = void>
@@ -14647,13 +16464,21 @@ class spec_parser {
     std::size_t i = 2;
     const std::size_t dots = line[1].text.find("..");
     if (dots != std::string_view::npos) {
-      if (!parse_month_day(line[1].text.substr(0, dots), w.from) ||
-          !parse_month_day(line[1].text.substr(dots + 2), w.to) ||
-          (w.from.year == 0) != (w.to.year == 0)) {
+      const spec_token from{line[1].text.substr(0, dots), line[1].position};
+      const spec_token to{line[1].text.substr(dots + 2), line[1].position + dots + 2};
+      const date_parse from_parse = parse_month_day(from.text, w.from);
+      const date_parse to_parse = parse_month_day(to.text, w.to);
+      if (from_parse == date_parse::malformed || to_parse == date_parse::malformed ||
+          (from_parse == date_parse::ok && to_parse == date_parse::ok &&
+           (w.from.year == 0) != (w.to.year == 0))) {
         return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
       }
-      if (w.from.year != 0 && days_from_civil(w.from.year, w.from.month, w.from.day) >
-                                  days_from_civil(w.to.year, w.to.month, w.to.day)) {
+      // The position is the impossible date's own, not the range's.
+      if (from_parse == date_parse::impossible) return bad(from, "a date in the calendar");
+      if (to_parse == date_parse::impossible) return bad(to, "a date in the calendar");
+      if (w.from.year != 0 &&
+          relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
+              relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
         return bad(line[1], "a date range that does not end before it starts");
       }
     } else {
@@ -22373,14 +24198,15 @@ namespace detail {
 
 [[nodiscard]] inline relkit::result<range> parse_range_general(std::string_view text,
                                                                const range_options& opts) {
-  // trim + collapse every whitespace run to one space
+  // trim + collapse every whitespace run to one space: node-semver's trim()
+  // and /\s+/, JavaScript whitespace (a) of relkit/detail/js_text.hpp
   std::string raw;
   raw.reserve(text.size());
   std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
+  while (std::size_t n = relkit::detail::js_space_length(text, i)) i += n;
   bool pending_space = false;
   while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
+    if (std::size_t n = relkit::detail::js_space_length(text, i)) {
       pending_space = true;
       i += n;
       continue;
@@ -22644,15 +24470,16 @@ namespace semver {
 // (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
 [[nodiscard]] inline relkit::result<comparator> parse_comparator(std::string_view text,
                                                                  const range_options& opts = {}) {
-  // JavaScript whitespace runs collapse to one space, trimmed at both ends;
+  // JavaScript whitespace runs collapse to one space, trimmed at both ends
+  // (trim() and /\s+/: semantic (a) of relkit/detail/js_text.hpp);
   // `kept[k]` is where collapsed byte k came from.
   std::string collapsed;
   std::vector<std::size_t> kept;
   std::size_t i = 0;
-  while (std::size_t n = detail::js_space_at(text, i)) i += n;
+  while (std::size_t n = relkit::detail::js_space_length(text, i)) i += n;
   std::size_t pending_space = std::string_view::npos;
   while (i < text.size()) {
-    if (std::size_t n = detail::js_space_at(text, i)) {
+    if (std::size_t n = relkit::detail::js_space_length(text, i)) {
       if (pending_space == std::string_view::npos) pending_space = i;
       i += n;
       continue;
@@ -23871,25 +25698,20 @@ template <class Unused = void>
 }
 
 // JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
-// ends of the whole string stay.
+// ends of the whole string stay. \s is JavaScript whitespace (a) of
+// relkit/detail/js_text.hpp (Unicode).
 template <class Unused = void>
 [[nodiscard]] std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(',', start);
-    std::size_t end = comma == std::string_view::npos ? text.size() : comma;
-    std::size_t piece_end = end;
-    if (comma != std::string_view::npos) {
-      while (piece_end > start && is_space(text[piece_end - 1])) --piece_end;
+    if (comma == std::string_view::npos) {
+      out.emplace_back(text.substr(start));
+      break;
     }
-    out.emplace_back(text.substr(start, piece_end - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-    while (start < text.size() && is_space(text[start])) ++start;
+    out.emplace_back(relkit::detail::js_trim_end(text.substr(start, comma - start)));
+    start = relkit::detail::skip_js_spaces(text, comma + 1);
   }
   return out;
 }
@@ -24080,9 +25902,10 @@ template <class Unused = void>
   if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
   std::string created;
   if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
-  if (auto ms = flags::detail::parse_timestamp_ms(created)) {
-    f.meta.created = flags::time_point(
-        std::chrono::duration_cast<flags::time_point::duration>(std::chrono::milliseconds(*ms)));
+  // Milliseconds, relkit::time_point's own unit: every instant the parser
+  // returns (years 0000-9999) fits, so nothing is converted or can overflow.
+  if (auto ms = flags::detail::parse_js_date_ms(created)) {
+    f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
   auto strategies = read_array<Unused>(v, "strategies");
   if (!strategies) return std::move(strategies).error();
@@ -24352,6 +26175,142 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/load.hpp ----
 // ---- end relkit/unleash.hpp ----
+
+// The shared core (relkit::detail) whole, so that the single header carries
+// every module and tests/core_test.cpp runs against it too.
+// ---- begin relkit/detail/ascii.hpp ----
+// ASCII character classes and case helpers, independent of the C locale
+// (<cctype> follows it, and takes an int that must not be a negative char).
+// Bytes >= 0x80 belong to no class and are left alone by the case helpers.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+[[nodiscard]] constexpr bool is_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+[[nodiscard]] constexpr bool is_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+  return is_upper(c) || is_lower(c);
+}
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
+  return is_alpha(c) || is_digit(c);
+}
+[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+// The C locale's isspace: space, \t, \n, \v, \f, \r. (For JavaScript's or
+// JSON's whitespace see relkit/detail/js_text.hpp.)
+[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+// RegExp \w (without the u and i flags): [A-Za-z0-9_].
+[[nodiscard]] constexpr bool is_word_char(char c) noexcept {
+  return is_alnum(c) || c == '_';
+}
+// Printable: 0x20 (space) to 0x7e.
+[[nodiscard]] constexpr bool is_print(char c) noexcept {
+  return c >= 0x20 && c < 0x7f;
+}
+
+// 0..15 for a hexadecimal digit, -1 otherwise.
+[[nodiscard]] constexpr int hex_digit_value(char c) noexcept {
+  if (is_digit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+[[nodiscard]] constexpr char to_lower(char c) noexcept {
+  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+[[nodiscard]] constexpr char to_upper(char c) noexcept {
+  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Equal ignoring ASCII case.
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// `text` starts with `prefix`, ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Non-empty and only [0-9].
+[[nodiscard]] constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/ascii.hpp ----
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
