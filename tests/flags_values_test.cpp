@@ -41,6 +41,9 @@ TEST(FlagValues, JsNumberUnicodeSpaceAndRounding) {
   EXPECT_EQ(d::js_number("2.2250738585072011e-308"), 2.225073858507201e-308);
   EXPECT_EQ(d::js_number("1e-400"), 0.0);
   EXPECT_EQ(d::js_number("\xc2\xa0"), 0.0);
+  // (2^53 + 1) * 16 + 8: node -p 'Number("0x200000000000018") - 2**57' is 32
+  // (relkit 0.2 rounded twice and answered 2^57).
+  EXPECT_EQ(d::js_number("0x200000000000018"), 144115188075855904.0);
 }
 
 TEST(FlagValues, Timestamps) {

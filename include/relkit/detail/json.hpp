@@ -273,7 +273,7 @@ class reader {
       value.boolean = c == 't';
       return {};
     }
-    if (c == '-' || (c >= '0' && c <= '9')) return read_number(value);
+    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
     return make_error(json_errc::unexpected_character, pos_, "expected a value");
   }
 
