@@ -102,7 +102,7 @@ TEST(Flags, ConstraintOperators) {
   flags::context ctx;
   ctx.user_id = "u1";
   ctx.remote_address = "192.168.1.1";
-  ctx.now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20600));  // 2026-05
+  ctx.now = relkit::time_point(std::chrono::hours(24 * 20600));  // 2026-05
   ctx.properties = {{"email", "Admin@example.com"},
                     {"plan", "pro"},
                     {"seats", " 12 "},
@@ -135,7 +135,7 @@ TEST(Flags, ConstraintOperators) {
   c.properties[3].value = "v2.1.0";  // not SemVer 2.0.0
   expect_fails(c, 3);
   c = ctx;
-  c.now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20000));  // 2024-10
+  c.now = relkit::time_point(std::chrono::hours(24 * 20000));  // 2024-10
   expect_fails(c, 4);
   c = ctx;
   c.now.reset();  // no time at all: DATE_* is false

@@ -179,7 +179,7 @@ class flag_set_engine {
         break;
       case operator_kind::date_after:
       case operator_kind::date_before:
-        cc.date_ms = parse_timestamp_ms(c.value);
+        cc.date_ms = parse_js_date_ms(c.value);
         break;
       case operator_kind::semver_eq:
       case operator_kind::semver_gt:
@@ -297,10 +297,9 @@ class flag_set_engine {
       if (!cc.date_ms) return false;
       std::optional<std::int64_t> now;
       if (const auto text = ctx.current_time) {
-        now = parse_timestamp_ms(*text);
+        now = parse_js_date_ms(*text);
       } else if (ctx.now) {
-        now = std::chrono::duration_cast<std::chrono::milliseconds>(ctx.now->time_since_epoch())
-                  .count();
+        now = ctx.now->time_since_epoch().count();
       }
       if (!now) return false;
       return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;

@@ -346,9 +346,10 @@ template <class Unused = void>
   if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
   std::string created;
   if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
-  if (auto ms = flags::detail::parse_timestamp_ms(created)) {
-    f.meta.created = flags::time_point(
-        std::chrono::duration_cast<flags::time_point::duration>(std::chrono::milliseconds(*ms)));
+  // Milliseconds, relkit::time_point's own unit: every instant the parser
+  // returns (years 0000-9999) fits, so nothing is converted or can overflow.
+  if (auto ms = flags::detail::parse_js_date_ms(created)) {
+    f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
   auto strategies = read_array<Unused>(v, "strategies");
   if (!strategies) return std::move(strategies).error();
