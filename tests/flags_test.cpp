@@ -82,6 +82,22 @@ TEST(Flags, RolloutUsesFlagNameAsGroupAndStickiness) {
   EXPECT_TRUE(custom.is_enabled("custom", with_tenant));
 }
 
+// IN_CIDR trims its ranges and the address with JavaScript's trim()
+// (whitespace (a), Unicode): " 10.0.0.0/8\u00a0".trim() is "10.0.0.0/8".
+// relkit trimmed ASCII spaces only before and so matched nothing here.
+TEST(Flags, InCidrTrimsUnicodeSpaces) {
+  flags::flag f = rollout_flag("f", 100);
+  f.strategies[0].constraints.push_back(
+      make_constraint("remoteAddress", flags::operator_kind::in_cidr, {" 10.0.0.0/8\u00a0"}));
+  const flags::flag_set set({f});
+  flags::context ctx;
+  ctx.user_id = "u1";
+  ctx.remote_address = "\u300010.1.2.3\u2028";
+  EXPECT_TRUE(set.is_enabled("f", ctx));
+  ctx.remote_address = "\u300011.1.2.3";
+  EXPECT_FALSE(set.is_enabled("f", ctx));
+}
+
 TEST(Flags, ConstraintOperators) {
   using op = flags::operator_kind;
   flags::flag f = rollout_flag("f", 100);

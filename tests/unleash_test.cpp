@@ -86,6 +86,17 @@ TEST(Unleash, CreatedAtAtTheEndsOfTheCalendarIsExact) {
   ASSERT_TRUE(set);
 }
 
+// The SDKs' split(/\s*,\s*/) with JavaScript's Unicode \s (whitespace (a)):
+// node's answer for "a\u3000,\u00a0b , c\u2003" is ["a","b","c\u2003"];
+// relkit removed ASCII spaces only before.
+TEST(Unleash, ListSplitTrimsUnicodeSpacesAroundCommas) {
+  const auto parsed = unleash::parse_features(
+      R"({"version": 2, "features": [{"name": "f", "enabled": true, "strategies": [
+          {"name": "userWithId", "parameters": {"userIds": "a\u3000,\u00a0b , c\u2003"}}]}]})");
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_EQ(parsed->features[0].strategies[0].ids, (std::vector<std::string>{"a", "b", "c\u2003"}));
+}
+
 TEST(Unleash, EvaluatesLikeTheSdks) {
   auto set = unleash::load(payload);
   ASSERT_TRUE(set);

@@ -13,6 +13,7 @@
 #include "relkit/commits/detail/parser.hpp"
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -28,7 +29,7 @@ namespace commits {
     return relkit::error{errc::message_too_long, opts.max_length,
                          error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
   }
-  if (detail::is_js_blank(message)) {
+  if (relkit::detail::is_js_blank(message)) {
     return relkit::error{errc::empty_message, 0};
   }
   commit out;

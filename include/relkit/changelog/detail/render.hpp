@@ -151,7 +151,7 @@ struct link_cache {
         continue;
       }
     }
-    if (c == '@' && (i == 0 || !is_js_word(text[i - 1])) && i + 1 < n) {
+    if (c == '@' && (i == 0 || !relkit::detail::is_word_char(text[i - 1])) && i + 1 < n) {
       auto user_char = [](char ch) {
         return relkit::detail::is_lower(ch) || relkit::detail::is_digit(ch) || ch == '/';
       };
@@ -211,12 +211,9 @@ struct link_cache {
   return out;
 }
 
+// git-cliff's Tera `trim` filter: Rust's str::trim (Unicode White_Space).
 [[nodiscard]] inline std::string trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && is_js_space(s[b])) ++b;
-  while (e > b && is_js_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
+  return std::string(rust_trim(s));
 }
 
 // A stable merge sort of indices through a function pointer: one instantiation for

@@ -17,6 +17,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/detail/prefix_key.hpp"
 #include "relkit/flags/bucketing.hpp"
 #include "relkit/flags/constraint.hpp"
@@ -193,7 +194,8 @@ class flag_set_engine {
         break;
       case operator_kind::in_cidr:
         for (const auto& v : c.values) {
-          if (auto r = parse_cidr(trim_js_space(v))) cc.ranges.push_back(*r);
+          // the SDK's value.trim(): JavaScript whitespace (a)
+          if (auto r = parse_cidr(relkit::detail::js_trim(v))) cc.ranges.push_back(*r);
         }
         break;
       case operator_kind::str_contains:
@@ -400,7 +402,7 @@ class flag_set_engine {
         return value && cc.pattern.search(*value);
       case operator_kind::in_cidr: {
         if (!value) return false;
-        const auto ip = parse_ip(trim_js_space(*value));
+        const auto ip = parse_ip(relkit::detail::js_trim(*value));  // trim(): whitespace (a)
         if (!ip) return false;
         for (const auto& r : cc.ranges) {
           if (cidr_contains(r, *ip)) return true;
