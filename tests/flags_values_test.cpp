@@ -25,6 +25,27 @@ TEST(FlagValues, JsNumber) {
   EXPECT_EQ(d::js_number("-0x10"), std::nullopt);
 }
 
+// Number() trims StrWhiteSpace, Unicode included: node -p 'Number("\u00a012")'
+// is 12 (relkit 0.2 trimmed ASCII only and answered NaN). Decimals are
+// correctly rounded without std::from_chars.
+TEST(FlagValues, JsNumberUnicodeSpaceAndRounding) {
+  EXPECT_EQ(d::js_number("\xc2\xa0"
+                         "12"),
+            12.0);
+  EXPECT_EQ(d::js_number("\xe2\x80\xa8"
+                         "12\xef\xbb\xbf"),
+            12.0);
+  EXPECT_EQ(d::js_number("\xe3\x80\x80-7.5\xc2\xa0"), -7.5);
+  EXPECT_EQ(d::js_number("0.1"), 0.1);
+  EXPECT_EQ(d::js_number("9007199254740993"), 9007199254740992.0);
+  EXPECT_EQ(d::js_number("2.2250738585072011e-308"), 2.225073858507201e-308);
+  EXPECT_EQ(d::js_number("1e-400"), 0.0);
+  EXPECT_EQ(d::js_number("\xc2\xa0"), 0.0);
+  // (2^53 + 1) * 16 + 8: node -p 'Number("0x200000000000018") - 2**57' is 32
+  // (relkit 0.2 rounded twice and answered 2^57).
+  EXPECT_EQ(d::js_number("0x200000000000018"), 144115188075855904.0);
+}
+
 TEST(FlagValues, Timestamps) {
   EXPECT_EQ(d::parse_js_date_ms("1970-01-01T00:00:00Z"), 0);
   EXPECT_EQ(d::parse_js_date_ms("2022-01-29T13:00:00.000Z"), 1643461200000);

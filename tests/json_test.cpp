@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 namespace {
@@ -26,6 +27,27 @@ TEST(Json, ParsesADocument) {
   EXPECT_TRUE(doc->find("b")->is_object());
   EXPECT_EQ(doc->find("c"), nullptr);
   EXPECT_EQ(a->items[2].position, 19U);
+}
+
+// Numbers are correctly rounded by relkit/detail/decimal.hpp (no
+// floating-point std::from_chars, which libc++ before 20 lacks); the values
+// are JSON.parse's.
+TEST(Json, NumbersRoundCorrectly) {
+  auto doc = parse_json(
+      "[0.1, 9007199254740993, 2.2250738585072011e-308, 4.9e-324, -0, "
+      "179769313486231580793728971405301e276, 0.30000000000000004441]");
+  ASSERT_TRUE(doc) << doc.error().message();
+  const auto& items = doc->items;
+  ASSERT_EQ(items.size(), 7U);
+  EXPECT_EQ(items[0].number, 0.1);
+  EXPECT_EQ(items[1].number, 9007199254740992.0);
+  EXPECT_EQ(items[2].number, 2.225073858507201e-308);
+  EXPECT_EQ(items[3].number, 5e-324);
+  EXPECT_EQ(items[4].number, 0.0);
+  EXPECT_TRUE(std::signbit(items[4].number));
+  EXPECT_EQ(items[5].number, 1.7976931348623157e308);
+  EXPECT_EQ(items[6].number, 0.30000000000000004);
+  EXPECT_EQ(items[6].text, "0.30000000000000004441");
 }
 
 TEST(Json, DuplicateKeysLastWins) {
@@ -56,6 +78,17 @@ TEST(Json, ErrorsNamePositions) {
       {"\"abc", json_errc::unexpected_end, 0, "unterminated string"},
       {"[[1]", json_errc::unexpected_end, 4, "unterminated array or object"},
       {"1e999", json_errc::bad_number, 0, "number out of range"},
+      {"-1e999", json_errc::bad_number, 0, "number out of range"},
+      {"1e-400", json_errc::bad_number, 0, "number out of range"},
+      {"[2e-324]", json_errc::bad_number, 1, "number out of range"},
+      {"1.", json_errc::bad_number, 0, "invalid number"},
+      {"[-1.]", json_errc::bad_number, 1, "invalid number"},
+      {"1.5e", json_errc::bad_number, 0, "invalid number"},
+      {"[1e+]", json_errc::bad_number, 1, "invalid number"},
+      {"-a", json_errc::bad_number, 0, "invalid number"},
+      {"1.5.", json_errc::trailing_characters, 3, "unexpected text after JSON value"},
+      {"1e5e", json_errc::trailing_characters, 3, "unexpected text after JSON value"},
+      {"-01", json_errc::trailing_characters, 2, "unexpected text after JSON value"},
       {"\"\\u12x4\"", json_errc::bad_escape, 5, "invalid hex digit in \\u escape"},
       {"\"\\u12", json_errc::bad_escape, 3, "truncated \\u escape"},
       {"[", json_errc::unexpected_end, 1, "expected a value"},

@@ -180,6 +180,13 @@ expect gate.pending.markdown 1 "- **PENDING** \`all_of smoke: 0 of 1 passed, 1 p
 printf 'now 2026-11-23T12:00:00Z\n\nmetric coverage 8O\n' >"$work/typo.evidence"
 expect gate.bad.evidence 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/typo.evidence"
 expect_stderr gate.bad.evidence "relkit: $work/typo.evidence line 3: expected a number, got '8O'"
+# Metric values are plain decimals (strtod also read hexadecimal floats, "nan"
+# and "inf", and would follow LC_NUMERIC under setlocale).
+for bad in 0x54 nan inf 1e999; do
+  printf 'now 2026-11-23T12:00:00Z\nmetric coverage %s\n' "$bad" >"$work/odd.evidence"
+  expect "gate.bad.number.$bad" 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/odd.evidence"
+  expect_stderr "gate.bad.number.$bad" "line 2: expected a number, got '$bad'"
+done
 printf 'all\n  metric coverage >= 80 allow_failure\nend\n' >"$work/optional.gate"
 expect gate.bad.spec 2 "" -- "$relkit" gate "$work/optional.gate" --evidence "$work/good.evidence"
 expect_stderr gate.bad.spec "relkit: $work/optional.gate:2:25: 'allow_failure' is not allowed: every gate member blocks, none can be optional [gates.optional_not_allowed]"

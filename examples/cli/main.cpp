@@ -3,7 +3,9 @@
 // found. Exit codes: 0 yes/ok, 1 no (not satisfied, no release due), 2 usage or input error.
 #include <relkit/changelog.hpp>
 #include <relkit/commits.hpp>
+#include <relkit/detail/ascii.hpp>
 #include <relkit/detail/civil_time.hpp>
+#include <relkit/detail/decimal.hpp>
 #include <relkit/flags.hpp>
 #include <relkit/gates.hpp>
 #include <relkit/migrations.hpp>
@@ -118,7 +120,7 @@ parsed_args parse_args(int argc, char** argv, int first,
   bool only_positional = false;
   for (int i = first; i < argc; ++i) {
     const std::string_view a = argv[i];
-    if (only_positional || a.size() < 2 || a[0] != '-' || (a[1] >= '0' && a[1] <= '9')) {
+    if (only_positional || a.size() < 2 || a[0] != '-' || relkit::detail::is_digit(a[1])) {
       r.positional.push_back(a);
       continue;
     }
@@ -620,13 +622,10 @@ int changelog_command(int argc, char** argv) {
 // ---------------------------------------------------------------- bucket
 
 std::optional<std::uint32_t> parse_count(std::string_view text) {
-  if (text.empty() || text.size() > 9) return std::nullopt;
-  std::uint32_t n = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10U + static_cast<std::uint32_t>(c - '0');
-  }
-  return n;
+  if (text.size() > 9) return std::nullopt;
+  const auto n = relkit::detail::parse_uint(text);
+  if (!n) return std::nullopt;
+  return static_cast<std::uint32_t>(*n);
 }
 
 // k / scale (scale a power of ten) the way JavaScript's String() writes it: 0.613, 0.5, 0.
@@ -701,13 +700,9 @@ int bucket_command(int argc, char** argv) {
       std::string_view digits = *seed;
       const bool negative = !digits.empty() && digits.front() == '-';
       if (negative) digits.remove_prefix(1);
-      if (digits.empty() || digits.size() > 18)
-        return usage_error("--seed must be an integer", "bucket");
-      std::int64_t value = 0;
-      for (char c : digits) {
-        if (c < '0' || c > '9') return usage_error("--seed must be an integer", "bucket");
-        value = value * 10 + (c - '0');
-      }
+      const auto magnitude = digits.size() > 18 ? std::nullopt : relkit::detail::parse_uint(digits);
+      if (!magnitude) return usage_error("--seed must be an integer", "bucket");
+      const auto value = static_cast<std::int64_t>(*magnitude);  // < 10^18
       hash = fl::launchdarkly_hash_seeded(negative ? -value : value, *id);
     }
     out(std::to_string(fl::launchdarkly_bucket100k(hash)) + "\n");
@@ -743,13 +738,15 @@ std::string time_problem(std::string_view t) {
   return "expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(t) + "'";
 }
 
+// A finite decimal number ("0.5", "-2", "1e3", ".5"), correctly rounded and the
+// same in every locale; no spaces, hexadecimal, "nan" or "inf".
 std::optional<double> parse_decimal(std::string_view text) {
-  if (text.empty() || text.size() > 64) return std::nullopt;
-  const std::string copy(text);
-  char* end = nullptr;
-  const double v = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
+  const auto parsed = relkit::detail::parse_decimal(text, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != text.size() ||
+      !std::isfinite(parsed.value)) {
+    return std::nullopt;
+  }
+  return parsed.value;
 }
 
 std::vector<std::string_view> words_of(std::string_view line) {
@@ -824,14 +821,9 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
       e.metrics.push_back(std::move(m));
     } else if (key == "count") {
       if (w.size() != 3) return fail("expected count NAME N");
-      std::uint64_t n = 0;
-      bool ok = w[2].size() <= 18;
-      for (char c : w[2]) {
-        if (c < '0' || c > '9') ok = false;
-        n = n * 10U + static_cast<std::uint64_t>(c - '0');
-      }
-      if (!ok) return fail("expected a non-negative integer, got '" + std::string(w[2]) + "'");
-      e.counts.push_back({std::string(w[1]), n});
+      const auto n = w[2].size() <= 18 ? relkit::detail::parse_uint(w[2]) : std::nullopt;
+      if (!n) return fail("expected a non-negative integer, got '" + std::string(w[2]) + "'");
+      e.counts.push_back({std::string(w[1]), *n});
     } else if (key == "approval") {
       if (w.size() != 3 && w.size() != 4)
         return fail("expected approval WHO TIME [approve|reject]");

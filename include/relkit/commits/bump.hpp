@@ -15,6 +15,7 @@
 #include "relkit/commits/detail/bump.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/enum_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
@@ -287,7 +288,7 @@ namespace commits {
   if (!r.types.empty()) {
     bool found = false;
     for (const std::string& t : r.types) {
-      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+      if (r.ignore_case ? detail::iequals(t, c.type) : std::string_view(t) == c.type) {
         found = true;
         break;
       }
@@ -356,8 +357,7 @@ namespace commits {
       for (std::size_t t = 0; t < items.size(); ++t) {
         if (t == k || items[t].dropped) continue;
         const std::string_view sha = range[items[t].index].sha;
-        if (sha.size() >= r.hash.size() &&
-            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+        if (sha.size() >= r.hash.size() && detail::iequals(sha.substr(0, r.hash.size()), r.hash) &&
             detail::trim_js(items[t].parsed.header) == detail::trim_js(r.header)) {
           items[k].dropped = true;
           items[t].dropped = true;
@@ -467,9 +467,7 @@ namespace commits {
   auto is_hex = [](std::string_view s) {
     if (s.size() < 7 || s.size() > 64) return false;
     for (char c : s) {
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-        return false;
-      }
+      if (!relkit::detail::is_hex_digit(c)) return false;
     }
     return true;
   };

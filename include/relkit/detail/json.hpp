@@ -5,7 +5,6 @@
 
 #include "relkit/detail/prologue.hpp"
 
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -15,6 +14,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
+#include "relkit/detail/decimal.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -272,40 +273,38 @@ class reader {
       value.boolean = c == 't';
       return {};
     }
-    if (c == '-' || (c >= '0' && c <= '9')) return read_number(value);
+    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
     return make_error(json_errc::unexpected_character, pos_, "expected a value");
+  }
+
+  // parse_json_number stops before a '.' or an exponent with no digit after
+  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+  // after the number, reported by the caller as before.
+  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
+    if (end >= in_.size()) return false;
+    const std::string_view number = in_.substr(start, end - start);
+    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
+    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+    return false;
   }
 
   [[nodiscard]] relkit::result<void> read_number(json_value& value) {
     const std::size_t start = pos_;
-    auto digits = [&]() {
-      const std::size_t from = pos_;
-      while (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') ++pos_;
-      return pos_ - from;
-    };
-    if (in_[pos_] == '-') ++pos_;
-    if (pos_ < in_.size() && in_[pos_] == '0') {
-      ++pos_;
-    } else if (digits() == 0) {
+    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
+    if (parsed.status == relkit::detail::number_status::invalid ||
+        dangling_part(start, parsed.end)) {
       return make_error(json_errc::bad_number, start, "invalid number");
     }
-    if (pos_ < in_.size() && in_[pos_] == '.') {
-      ++pos_;
-      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    if (pos_ < in_.size() && (in_[pos_] == 'e' || in_[pos_] == 'E')) {
-      ++pos_;
-      if (pos_ < in_.size() && (in_[pos_] == '+' || in_[pos_] == '-')) ++pos_;
-      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    value.type = json_value::kind::number;
-    value.text.assign(in_.data() + start, pos_ - start);
-    const char* first = in_.data() + start;
-    const auto parsed = std::from_chars(first, in_.data() + pos_, value.number);
-    if (parsed.ec == std::errc::result_out_of_range) {
-      // JSON.parse gives ±Infinity or 0 here; relkit refuses the ambiguity.
+    if (parsed.status != relkit::detail::number_status::ok) {
+      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
       return make_error(json_errc::bad_number, start, "number out of range");
     }
+    pos_ = parsed.end;
+    value.type = json_value::kind::number;
+    value.text.assign(in_.data() + start, pos_ - start);
+    value.number = parsed.value;
     return {};
   }
 
@@ -315,17 +314,11 @@ class reader {
     out = 0;
     for (std::size_t k = 0; k < 4; ++k) {
       const char h = in_[pos_ + k];
-      std::uint32_t d = 0;
-      if (h >= '0' && h <= '9') {
-        d = static_cast<std::uint32_t>(h - '0');
-      } else if (h >= 'a' && h <= 'f') {
-        d = static_cast<std::uint32_t>(h - 'a' + 10);
-      } else if (h >= 'A' && h <= 'F') {
-        d = static_cast<std::uint32_t>(h - 'A' + 10);
-      } else {
+      const int d = relkit::detail::hex_digit_value(h);
+      if (d < 0) {
         return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
       }
-      out = out * 16U + d;
+      out = out * 16U + static_cast<std::uint32_t>(d);
     }
     pos_ += 4;
     return {};

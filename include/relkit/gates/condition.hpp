@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/civil_time.hpp"
 #include "relkit/gates/detail/text.hpp"
 #include "relkit/gates/error.hpp"
@@ -246,8 +247,7 @@ namespace detail {
 
 template <class = void>
 [[nodiscard]] inline bool is_name_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == ':' || c == '/' || c == '-';
+  return relkit::detail::is_word_char(c) || c == '.' || c == ':' || c == '/' || c == '-';
 }
 
 template <class = void>

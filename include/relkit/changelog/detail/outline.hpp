@@ -9,6 +9,7 @@
 
 #include "relkit/changelog/detail/render.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -53,7 +54,7 @@ namespace detail {
     ++i;
     start = i;
   }
-  if (i >= text.size() || text[i] < '0' || text[i] > '9') return {};
+  if (i >= text.size() || !relkit::detail::is_digit(text[i])) return {};
   while (i < text.size() && text[i] != ']' && text[i] != ' ' && text[i] != '(' && text[i] != '\t' &&
          text[i] != '\r') {
     ++i;

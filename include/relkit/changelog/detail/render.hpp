@@ -17,6 +17,7 @@
 #include "relkit/changelog/repository.hpp"
 #include "relkit/changelog/types.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/prefix_key.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -134,8 +135,8 @@ struct link_cache {
     const char c = text[i];
     if (c == '#' && i + 1 < n) {
       std::size_t k = i + 1;
-      while (k < n && ((text[k] >= '0' && text[k] <= '9') ||
-                       (!s.issues_digits_only && text[k] >= 'a' && text[k] <= 'z'))) {
+      while (k < n && (relkit::detail::is_digit(text[k]) ||
+                       (!s.issues_digits_only && relkit::detail::is_lower(text[k])))) {
         ++k;
       }
       if (k > i + 1) {
@@ -150,9 +151,9 @@ struct link_cache {
         continue;
       }
     }
-    if (c == '@' && (i == 0 || !is_js_word(text[i - 1])) && i + 1 < n) {
+    if (c == '@' && (i == 0 || !relkit::detail::is_word_char(text[i - 1])) && i + 1 < n) {
       auto user_char = [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '/';
+        return relkit::detail::is_lower(ch) || relkit::detail::is_digit(ch) || ch == '/';
       };
       std::size_t k = i + 1;
       if (text[k] != '/' && user_char(text[k])) {
@@ -199,14 +200,14 @@ struct link_cache {
   const std::size_t b = v.find('.', a + 1);
   if (b == std::string::npos) return false;
   std::size_t e = b + 1;
-  while (e < v.size() && v[e] >= '0' && v[e] <= '9') ++e;
+  while (e < v.size() && relkit::detail::is_digit(v[e])) ++e;
   const std::string patch = v.substr(b + 1, e - b - 1);
   return !patch.empty() && patch.find_first_not_of('0') != std::string::npos;
 }
 
 [[nodiscard]] inline std::string upper_first(std::string_view s) {
   std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  if (!out.empty()) out[0] = relkit::detail::to_upper(out[0]);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -93,8 +94,8 @@ inline constexpr collation_weights collation_table = make_collation_weights();
     while (i < a.size() && collation_primary(static_cast<unsigned char>(a[i])) == 0) ++i;
     while (j < b.size() && collation_primary(static_cast<unsigned char>(b[j])) == 0) ++j;
     if (i == a.size() || j == b.size()) break;
-    const bool ua = a[i] >= 'A' && a[i] <= 'Z';
-    const bool ub = b[j] >= 'A' && b[j] <= 'Z';
+    const bool ua = relkit::detail::is_upper(a[i]);
+    const bool ub = relkit::detail::is_upper(b[j]);
     if (ua != ub) return ua ? 1 : -1;
     ++i;
     ++j;
@@ -114,14 +115,10 @@ inline constexpr collation_weights collation_table = make_collation_weights();
   std::size_t at = weighed + 1;  // key[weighed] stays 0: the level separator
   for (char c : s) {
     if (collation_primary(static_cast<unsigned char>(c)) == 0) continue;
-    key[at++] = (c >= 'A' && c <= 'Z') ? '\2' : '\1';
+    key[at++] = relkit::detail::is_upper(c) ? '\2' : '\1';
   }
   key.resize(at);
   return key;
-}
-
-[[nodiscard]] constexpr bool is_js_word(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Rust's char::is_whitespace (the Unicode White_Space property): what

@@ -8,6 +8,7 @@
 
 #include "relkit/changelog/types.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -16,7 +17,7 @@ namespace detail {
 [[nodiscard]] inline std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    c = relkit::detail::to_lower(c);
   }
   return out;
 }

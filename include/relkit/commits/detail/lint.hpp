@@ -86,7 +86,7 @@ namespace detail {
 // for start/pascal/camel/kebab/snake case).
 [[nodiscard]] inline bool ensure_case(std::string_view raw, std::string_view target) {
   const std::string input = without_quotes(raw);
-  if (input.empty() || detail::is_ascii_digit(input[0])) return true;
+  if (input.empty() || detail::is_digit(input[0])) return true;
   bool any_lower = false;
   bool any_upper = false;
   for (std::size_t i = 0; i < input.size(); ++i) {
@@ -126,7 +126,7 @@ namespace detail {
 [[nodiscard]] inline bool has_url(std::string_view line) noexcept {
   for (std::size_t at = line.find("http"); at != std::string_view::npos;
        at = line.find("http", at + 1)) {
-    if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
+    if (at > 0 && detail::is_word_char(line[at - 1])) continue;
     std::size_t i = at + 4;
     if (i < line.size() && line[i] == 's') ++i;
     if (line.substr(i, 3) != "://") continue;
@@ -209,7 +209,7 @@ namespace detail {
   std::size_t i = 0;
   for (int part = 0; part < 3; ++part) {
     const std::size_t start = i;
-    while (i < s.size() && detail::is_ascii_digit(s[i])) ++i;
+    while (i < s.size() && detail::is_digit(s[i])) ++i;
     if (i == start || (s[start] == '0' && i - start > 1)) return false;
     if (part < 2) {
       if (i >= s.size() || s[i] != '.') return false;
@@ -220,7 +220,7 @@ namespace detail {
   if (s[i] != '-' && s[i] != '+') return false;
   for (std::size_t k = i + 1; k < s.size(); ++k) {
     const char c = s[k];
-    if (!(detail::is_ascii_word(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
+    if (!(detail::is_word_char(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
   }
   return i + 1 < s.size();
 }

@@ -144,11 +144,11 @@ class commit_parser {
     if (!out_.conventional) out_.notes.clear();
     scan_mentions();
     scan_revert(false);
-    if (!out_.revert && out_.conventional && iequals_ascii(out_.type, "revert")) {
+    if (!out_.revert && out_.conventional && iequals(out_.type, "revert")) {
       for (const commits::footer& f : out_.footers) {
-        if (iequals_ascii(f.token, "Refs")) {
+        if (iequals(f.token, "Refs")) {
           std::size_t end = 0;
-          while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
+          while (end < f.value.size() && is_word_char(f.value[end])) ++end;
           out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
           break;
         }
@@ -223,7 +223,7 @@ class commit_parser {
   bool match_compatible_header(std::string_view line) {
     const std::size_t stop = relkit::detail::find_js_line_terminator(line, 0);
     std::size_t type_end = 0;
-    while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
+    while (type_end < line.size() && is_word_char(line[type_end])) ++type_end;
     const bool bang = grammar_ != commits::dialect::semantic_release_angular;
     if (stop != line.size()) {
       not_conventional("the header holds a line terminator", offset_of(line) + stop);
@@ -297,7 +297,7 @@ class commit_parser {
   void match_spec_header(std::string_view line) {
     const std::size_t base = offset_of(line);
     std::size_t i = 0;
-    while (i < line.size() && (is_ascii_word(line[i]) || line[i] == '-')) ++i;
+    while (i < line.size() && (is_word_char(line[i]) || line[i] == '-')) ++i;
     if (i == 0) return not_conventional("the header does not start with a type", base);
     const std::size_t type_end = i;
     std::size_t scope_begin = npos;
@@ -346,7 +346,7 @@ class commit_parser {
     if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
     if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
-      if (is_ascii_word(line[i])) return true;
+      if (is_word_char(line[i])) return true;
     }
     return false;
   }
@@ -378,8 +378,8 @@ class commit_parser {
       p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
     }
     const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
-    if (!istarts_with_ascii(line, p, "breaking change") &&
-        !(dash_ok && istarts_with_ascii(line, p, "breaking-change"))) {
+    if (!istarts_with_at(line, p, "breaking change") &&
+        !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
       return false;
     }
     title = line.substr(p, 15);
@@ -456,7 +456,7 @@ class commit_parser {
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
   [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
-    if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+    if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
       return true;
     }
     std::size_t p = 0;
@@ -489,7 +489,7 @@ class commit_parser {
     if (line.substr(0, 15) == "BREAKING CHANGE") {
       p = 15;
     } else {
-      while (p < line.size() && (is_ascii_word(line[p]) || line[p] == '-')) ++p;
+      while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
       if (p == 0) return 0;
     }
     if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
@@ -512,7 +512,7 @@ class commit_parser {
         value_begin = spec_footer_token(line);
         if (value_begin != 0) token_end = value_begin - 2;
       } else if (compatible_footer_token(line)) {
-        if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+        if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
           token_end = 15;
         } else {
           while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
@@ -537,10 +537,10 @@ class commit_parser {
     std::size_t last = 0;
     std::size_t i = 0;
     while (i < s.size()) {
-      const char c = ascii_lower(s[i]);
+      const char c = to_lower(s[i]);
       std::size_t after = 0;
       std::size_t length = 0;
-      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      const char c2 = i + 1 < s.size() ? to_lower(s[i + 1]) : '\0';
       if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
           (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
         const std::size_t t = relkit::detail::skip_js_spaces(s, after);
@@ -583,7 +583,7 @@ class commit_parser {
       if (p < last) continue;  // the run began inside the previous match: no boundary
       std::size_t e = hash + 1;
       bool digit = false;
-      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_digit(s[e++]);
       const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
                            s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
@@ -612,8 +612,8 @@ class commit_parser {
     std::vector<commits::reference>& refs = out_.references;
     if (refs.size() < 2) return;
     auto same = [](const commits::reference& a, const commits::reference& b) {
-      return a.action.empty() == b.action.empty() && iequals_ascii(a.action, b.action) &&
-             iequals_ascii(a.raw, b.raw);
+      return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
+             iequals(a.raw, b.raw);
     };
     if (refs.size() <= 16) {
       std::size_t kept = 0;
@@ -629,10 +629,9 @@ class commit_parser {
     auto hash = [](const commits::reference& r) {
       std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
       for (char ch : r.action)
-        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+        h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
       h = (h ^ 0xffu) * 1099511628211ull;
-      for (char ch : r.raw)
-        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
       return h;
     };
     std::size_t capacity = 64;
@@ -672,7 +671,7 @@ class commit_parser {
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
     const std::string_view m = message_;
-    if (!istarts_with_ascii(m, 0, "revert")) return;
+    if (!istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
@@ -689,10 +688,10 @@ class commit_parser {
     constexpr std::string_view literal = "this reverts commit ";
     std::size_t run_start = npos;  // start of the \s run that ends at the current position
     for (std::size_t i = s; i < m.size();) {
-      if ((m[i] == 't' || m[i] == 'T') && istarts_with_ascii(m, i, literal)) {
+      if ((m[i] == 't' || m[i] == 'T') && istarts_with_at(m, i, literal)) {
         std::size_t h = i + literal.size();
         std::size_t e = h;
-        while (e < m.size() && is_ascii_word(m[e])) ++e;
+        while (e < m.size() && is_word_char(m[e])) ++e;
         const bool tail = angular ? (e - h >= 7 && e - h <= 40) : (e < m.size() && m[e] == '.');
         if (tail) {
           const std::size_t w = run_start == npos ? i : run_start;

@@ -13,39 +13,23 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-[[nodiscard]] constexpr bool is_ascii_word(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-[[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-[[nodiscard]] constexpr bool is_ascii_upper(char c) noexcept {
-  return c >= 'A' && c <= 'Z';
-}
-[[nodiscard]] constexpr bool is_ascii_lower(char c) noexcept {
-  return c >= 'a' && c <= 'z';
-}
+// ASCII classes (RegExp \w, [0-9], case folding) are relkit/detail/ascii.hpp's.
+using relkit::detail::iequals;
+using relkit::detail::is_digit;
+using relkit::detail::is_word_char;
+using relkit::detail::to_lower;
 
-[[nodiscard]] inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-[[nodiscard]] inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+// `text` from byte `at` starts with `prefix`, ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with_at(std::string_view text, std::size_t at,
                                              std::string_view prefix) noexcept {
-  return text.size() >= at && text.size() - at >= prefix.size() &&
-         iequals_ascii(text.substr(at, prefix.size()), prefix);
+  return at <= text.size() && relkit::detail::istarts_with(text.substr(at), prefix);
 }
 
 [[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
@@ -63,16 +47,16 @@ namespace detail {
 
 // Reference repository characters: [\w\-./].
 [[nodiscard]] constexpr bool is_repository_char(char c) noexcept {
-  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+  return is_word_char(c) || c == '-' || c == '.' || c == '/';
 }
 [[nodiscard]] constexpr bool is_issue_char(char c) noexcept {
-  return is_ascii_word(c) || c == '-';
+  return is_word_char(c) || c == '-';
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
 [[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
   for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
-    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    if (at > 0 && is_word_char(s[at - 1])) continue;
     std::size_t i = at + 4;
     if (i < s.size() && s[i] == 's') ++i;
     if (s.substr(i, 3) != "://") continue;
@@ -80,7 +64,7 @@ namespace detail {
     // The run of URL characters must hold a word character for the closing \b.
     for (; i < s.size(); ++i) {
       const char c = s[i];
-      if (is_ascii_word(c)) return true;
+      if (is_word_char(c)) return true;
       if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
             c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
         break;
@@ -96,13 +80,13 @@ inline constexpr std::string_view reference_actions[] = {
 
 // The word starting at i (preceded by a non-word character) is one of the actions.
 [[nodiscard]] inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  if (i >= s.size() || (i > 0 && is_word_char(s[i - 1]))) return false;
   std::size_t end = i;
-  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
-  if (end < s.size() && is_ascii_word(s[end])) return false;
+  while (end < s.size() && is_word_char(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_word_char(s[end])) return false;
   const std::string_view word = s.substr(i, end - i);
   for (std::string_view action : reference_actions) {
-    if (iequals_ascii(word, action)) return true;
+    if (iequals(word, action)) return true;
   }
   return false;
 }
@@ -111,11 +95,11 @@ inline constexpr std::string_view reference_actions[] = {
 // what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
 [[nodiscard]] inline std::size_t action_keyword_at(std::string_view s, std::size_t i,
                                                    bool allow_colon, std::size_t& after) noexcept {
-  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
-  const char c = ascii_lower(s[i]);
+  if (i > 0 && is_word_char(s[i - 1])) return 0;
+  const char c = to_lower(s[i]);
   if (c != 'c' && c != 'f' && c != 'r') return 0;
   for (std::string_view action : reference_actions) {
-    if (!istarts_with_ascii(s, i, action)) continue;
+    if (!istarts_with_at(s, i, action)) continue;
     std::size_t j = i + action.size();
     if (allow_colon && j < s.size() && s[j] == ':') {
       // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).

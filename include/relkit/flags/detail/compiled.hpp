@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/flags/constraint.hpp"
 #include "relkit/flags/detail/context_field.hpp"
 #include "relkit/flags/detail/regex.hpp"
@@ -52,17 +53,13 @@ struct compiled_flag {
   std::vector<int> dependency_index;  // -1 = missing parent
 };
 
-[[nodiscard]] inline char ascii_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Case-insensitive comparison of `text` at `offset` with an already
 // lower-cased needle (ASCII folding; JavaScript's toLocaleLowerCase folds
 // more, which matters only for non-ASCII letters).
 [[nodiscard]] inline bool folded_equal_at(std::string_view text, std::size_t offset,
                                           std::string_view lower) noexcept {
   for (std::size_t i = 0; i < lower.size(); ++i) {
-    if (ascii_lower(text[offset + i]) != lower[i]) return false;
+    if (relkit::detail::to_lower(text[offset + i]) != lower[i]) return false;
   }
   return true;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/js_text.hpp"
 #include "relkit/detail/prefix_key.hpp"
 #include "relkit/flags/bucketing.hpp"
@@ -203,7 +204,7 @@ class flag_set_engine {
         if (c.case_insensitive) {
           for (const auto& v : c.values) {
             std::string lower(v);
-            for (char& ch : lower) ch = ascii_lower(ch);
+            for (char& ch : lower) ch = relkit::detail::to_lower(ch);
             cc.folded.push_back(std::move(lower));
           }
         }

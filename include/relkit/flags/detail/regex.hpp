@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
+#include "relkit/detail/decimal.hpp"
 #include "relkit/flags/detail/hash.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -310,15 +312,13 @@ class basic_regex {
       return true;
     }
 
+    // A repetition count, at most 1000.
     [[nodiscard]] bool read_count(std::uint32_t& value) {
-      const std::size_t start = i_;
-      value = 0;
-      while (!at_end() && peek() >= '0' && peek() <= '9') {
-        value = value * 10U + static_cast<std::uint32_t>(peek() - '0');
-        if (value > 1000) return false;
-        ++i_;
-      }
-      return i_ > start;
+      const relkit::detail::uint_parse count = relkit::detail::parse_uint_prefix(p_, i_, 1000);
+      if (count.status != relkit::detail::number_status::ok) return false;
+      i_ = count.end;
+      value = static_cast<std::uint32_t>(count.value);
+      return true;
     }
 
     [[nodiscard]] bool parse_quantifiers(int& atom) {
@@ -533,18 +533,9 @@ class basic_regex {
           if (braces) ++i_;
           std::size_t digits = 0;
           while (!at_end() && (braces || digits < 2)) {
-            const char h = peek();
-            std::uint32_t d = 0;
-            if (h >= '0' && h <= '9') {
-              d = static_cast<std::uint32_t>(h - '0');
-            } else if (h >= 'a' && h <= 'f') {
-              d = static_cast<std::uint32_t>(h - 'a' + 10);
-            } else if (h >= 'A' && h <= 'F') {
-              d = static_cast<std::uint32_t>(h - 'A' + 10);
-            } else {
-              break;
-            }
-            cp = cp * 16U + d;
+            const int d = relkit::detail::hex_digit_value(peek());
+            if (d < 0) break;
+            cp = cp * 16U + static_cast<std::uint32_t>(d);
             if (cp > 0x10FFFFU) return false;
             ++digits;
             ++i_;
@@ -561,9 +552,7 @@ class basic_regex {
         default:
           // Escaped punctuation stands for itself; escaped letters and digits
           // are errors (backreferences, \p classes, unknown escapes).
-          if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
-            return false;
-          }
+          if (relkit::detail::is_alnum(e)) return false;
           cp = static_cast<unsigned char>(e);
           return static_cast<unsigned char>(e) < 0x80U;
       }

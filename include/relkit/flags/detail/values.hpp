@@ -6,15 +6,13 @@
 #include "relkit/detail/prologue.hpp"
 
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string_view>
-#include <system_error>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/detail/civil_time.hpp"
 #include "relkit/detail/js_text.hpp"
 
@@ -22,9 +20,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace flags {
 namespace detail {
 
-[[nodiscard]] constexpr bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
+using relkit::detail::is_digit;
 
 // Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
 // avoided on purpose: libstdc++ computes the length difference through a
@@ -49,70 +45,13 @@ namespace detail {
   return s;
 }
 
-// Number(text) as JavaScript computes it for decimal text: surrounding
-// whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
-// JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
-// reads, are accepted as integers.)
+// Number(text) as JavaScript computes it (relkit::detail::string_to_number:
+// StrWhiteSpace trimmed, empty text is 0, "Infinity", 0x/0o/0b literals,
+// correctly rounded decimals); nullopt where JavaScript gives NaN.
 [[nodiscard]] inline std::optional<double> js_number(std::string_view text) noexcept {
-  std::string_view s = trim_js_space(text);
-  if (s.empty()) return 0.0;
-  bool negative = false;
-  if (s.front() == '+' || s.front() == '-') {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-    if (s == "Infinity") {
-      return negative ? -std::numeric_limits<double>::infinity()
-                      : std::numeric_limits<double>::infinity();
-    }
-  } else if (s == "Infinity") {
-    return std::numeric_limits<double>::infinity();
-  } else if (s.size() > 2 && s[0] == '0' &&
-             (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' ||
-              s[1] == 'B')) {
-    const int base = (s[1] == 'x' || s[1] == 'X') ? 16 : ((s[1] == 'o' || s[1] == 'O') ? 8 : 2);
-    double value = 0.0;
-    for (char c : s.substr(2)) {
-      int d = -1;
-      if (is_digit(c)) d = c - '0';
-      if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-      if (d < 0 || d >= base) return std::nullopt;
-      value = value * base + d;
-    }
-    return value;
-  }
-  // [digits][.digits][e[+-]digits], at least one digit before the exponent.
-  std::size_t i = 0;
-  std::size_t mantissa_digits = 0;
-  while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
-  }
-  if (mantissa_digits == 0) return std::nullopt;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    std::size_t exponent_digits = 0;
-    while (i < s.size() && is_digit(s[i])) ++i, ++exponent_digits;
-    if (exponent_digits == 0) return std::nullopt;
-  }
-  if (i != s.size()) return std::nullopt;
-  double value = 0.0;
-  const auto parsed = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (parsed.ec == std::errc::result_out_of_range) {
-    // Overflow is Infinity in JavaScript, underflow 0.
-    bool big = false;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      if (s[k] == 'e' || s[k] == 'E') {
-        big = k + 1 < s.size() && s[k + 1] != '-';
-        break;
-      }
-      if (k + 1 == s.size()) big = true;
-    }
-    value = big ? std::numeric_limits<double>::infinity() : 0.0;
-  }
-  return negative ? -value : value;
+  const double value = relkit::detail::string_to_number(text);
+  if (value != value) return std::nullopt;
+  return value;
 }
 
 // ---------------------------------------------------------------------------
@@ -195,17 +134,9 @@ struct ip_address {
     if (piece.empty() || piece.size() > 4) return std::nullopt;
     unsigned value = 0;
     for (char c : piece) {
-      unsigned d = 0;
-      if (is_digit(c)) {
-        d = static_cast<unsigned>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        d = static_cast<unsigned>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        d = static_cast<unsigned>(c - 'A' + 10);
-      } else {
-        return std::nullopt;
-      }
-      value = value * 16U + d;
+      const int d = relkit::detail::hex_digit_value(c);
+      if (d < 0) return std::nullopt;
+      value = value * 16U + static_cast<unsigned>(d);
     }
     groups[count++] = static_cast<std::uint16_t>(value);
     i = end;

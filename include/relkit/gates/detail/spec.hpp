@@ -3,14 +3,16 @@
 // relkit/gates.hpp by relkit/gates/spec.hpp; not a public header.
 #include "relkit/detail/prologue.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
+#include "relkit/detail/decimal.hpp"
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/evaluate.hpp"
 #include "relkit/gates/detail/text.hpp"
@@ -62,21 +64,22 @@ inline bool is_forbidden_word(std::string_view word) noexcept {
 
 template <class = void>
 inline bool parse_plain_number(std::string_view text, double& out) noexcept {
-  if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && is_finite(out);
+  if (text.empty() || !(relkit::detail::is_digit(text[0]) || text[0] == '.')) return false;
+  const relkit::detail::decimal_parse parsed =
+      relkit::detail::parse_decimal(text, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != text.size()) return false;
+  out = parsed.value;
+  return is_finite(out);
 }
 
 template <class = void>
 inline bool parse_unsigned(std::string_view text, std::uint64_t limit,
                            std::uint64_t& out) noexcept {
-  if (text.empty() || text.size() > 12) return false;
-  out = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return out <= limit;
+  if (text.size() > 12) return false;
+  const std::optional<std::uint64_t> parsed = relkit::detail::parse_uint(text, limit);
+  if (!parsed) return false;
+  out = *parsed;
+  return true;
 }
 
 // "30m", "1h30m", "45s", "1d"
@@ -87,7 +90,7 @@ inline bool parse_duration(std::string_view text, std::chrono::seconds& out) noe
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t j = i;
-    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    while (j < text.size() && relkit::detail::is_digit(text[j])) ++j;
     if (j == i || j == text.size() || j - i > 9) return false;
     std::uint64_t n = 0;
     if (!parse_unsigned(text.substr(i, j - i), 999999999, n)) return false;

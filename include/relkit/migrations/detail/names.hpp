@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/error.hpp"
 #include "relkit/migrations/error.hpp"
 
@@ -21,9 +22,9 @@ namespace detail {
 // Identifier checks and the small text helpers of the planner.
 [[nodiscard]] inline bool is_identifier(std::string_view s) noexcept {
   if (s.empty() || s.size() > 63) return false;
-  if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
+  if (!(relkit::detail::is_lower(s[0]) || s[0] == '_')) return false;
   for (const char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (!(relkit::detail::is_lower(c) || relkit::detail::is_digit(c) || c == '_')) return false;
   }
   return true;
 }

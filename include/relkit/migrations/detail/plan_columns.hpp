@@ -5,6 +5,7 @@
 #include "relkit/detail/prologue.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/decimal.hpp"
 #include "relkit/migrations/change.hpp"
 #include "relkit/migrations/detail/builder.hpp"
 #include "relkit/migrations/detail/lint_rules.hpp"
@@ -197,14 +199,12 @@ namespace detail {
 // No-rewrite type changes (strong_migrations' list, the cases that need no
 // knowledge of indexes): the old type's text, the new type's text.
 [[nodiscard]] inline bool no_rewrite_change(std::string_view from, std::string_view to) {
+  // n of "varchar(n)", or -1 (PostgreSQL's maximum n is 10485760).
   auto varchar_limit = [](std::string_view t) -> long {
     if (t.substr(0, 8) != "varchar(" || t.back() != ')') return -1;
-    long n = 0;
-    for (char ch : t.substr(8, t.size() - 9)) {
-      if (ch < '0' || ch > '9' || n > 100000000) return -1;
-      n = n * 10 + (ch - '0');
-    }
-    return n;
+    const std::optional<std::uint64_t> n =
+        relkit::detail::parse_uint(t.substr(8, t.size() - 9), 100000000);
+    return n ? static_cast<long>(*n) : -1;
   };
   if (varchar_limit(from) >= 0 && (to == "text" || to == "varchar")) return true;
   if (varchar_limit(from) >= 0 && varchar_limit(to) > varchar_limit(from)) return true;

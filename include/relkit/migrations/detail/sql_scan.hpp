@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
@@ -34,24 +35,22 @@ struct sql_statement {
   bool unterminated = false;          // a literal, identifier or comment ran to the end
 };
 
+// A character of an SQL word: RegExp \w plus '$' and every byte of a non-ASCII
+// character (not relkit::detail::is_word_char).
 [[nodiscard]] inline bool is_word_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+  return relkit::detail::is_word_char(c) || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-[[nodiscard]] inline char to_upper(char c) noexcept {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
+using relkit::detail::to_upper;
 
 // Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
 [[nodiscard]] inline std::size_t dollar_tag_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || s[i] != '$') return 0;
   std::size_t j = i + 1;
-  if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;  // $1 is a parameter
+  if (j < s.size() && relkit::detail::is_digit(s[j])) return 0;  // $1 is a parameter
   while (j < s.size() && s[j] != '$') {
     const char c = s[j];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    const bool ok = relkit::detail::is_word_char(c) || static_cast<unsigned char>(c) >= 0x80;
     if (!ok) return 0;
     ++j;
   }

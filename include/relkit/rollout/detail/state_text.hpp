@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/decimal.hpp"
 #include "relkit/detail/enum_table.hpp"
 #include "relkit/error.hpp"
 #include "relkit/rollout/analysis.hpp"
@@ -117,21 +118,16 @@ class state_reader {
       fail(rollout::errc::bad_state_format, at, "expected a number");
       return 0;
     }
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const char c = v[i];
-      if (c < '0' || c > '9') {
-        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
-        return 0;
-      }
-      const auto digit = static_cast<std::uint64_t>(c - '0');
-      if (value > (max - digit) / 10) {
-        fail(rollout::errc::bad_state_format, at, "number out of range");
-        return 0;
-      }
-      value = value * 10 + digit;
+    const relkit::detail::uint_parse parsed = relkit::detail::parse_uint_prefix(v, 0, max);
+    if (parsed.status == relkit::detail::number_status::overflow) {
+      fail(rollout::errc::bad_state_format, at, "number out of range");
+      return 0;
     }
-    return value;
+    if (parsed.end != v.size()) {
+      fail(rollout::errc::bad_state_format, at + parsed.end, "expected a digit");
+      return 0;
+    }
+    return parsed.value;
   }
 
   std::int64_t signed_value(std::string_view v, std::size_t at) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/semver/comparator.hpp"
 #include "relkit/semver/detail/bump.hpp"
 #include "relkit/semver/detail/version_text.hpp"
@@ -22,9 +23,6 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-[[nodiscard]] inline bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 [[nodiscard]] inline bool is_x(std::string_view id) noexcept {
   return id.empty() || id == "x" || id == "X" || id == "*";
 }
@@ -257,7 +255,7 @@ struct xparts {
 [[nodiscard]] inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i,
                                                 bool loose) noexcept {
   const std::size_t d = tcw_digits_end(r, i);
-  if (is_letter(at(r, d)) || at(r, d) == '-') {
+  if (relkit::detail::is_alpha(at(r, d)) || at(r, d) == '-') {
     std::size_t e = d + 1;
     while (e < r.size() && is_ident_char(r[e])) ++e;
     return e;

@@ -13,6 +13,8 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
+#include "relkit/detail/decimal.hpp"
 #include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
@@ -22,17 +24,10 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-[[nodiscard]] inline bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
+using relkit::detail::all_digits;
+using relkit::detail::is_digit;
 [[nodiscard]] inline bool is_ident_char(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
-[[nodiscard]] inline bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!is_digit(c)) return false;
-  return true;
+  return relkit::detail::is_alnum(c) || c == '-';
 }
 
 // An unexpected character at `pos` of `text`, or the end; `what` (static
@@ -179,18 +174,14 @@ namespace detail {
   if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
     return relkit::error{errc::leading_zero, i, relkit::error_args{}.with_text(part)};
   }
-  std::uint64_t value = 0;
-  bool overflow = false;
-  for (; i < end && is_digit(s[i]); ++i) {
-    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
-    if (value > (max - digit) / 10) overflow = true;
-    if (!overflow) value = value * 10 + digit;
-  }
-  if (overflow) {
+  const relkit::detail::uint_parse parsed =
+      relkit::detail::parse_uint_prefix(s.substr(0, end), i, max);
+  i = parsed.end;
+  if (parsed.status == relkit::detail::number_status::overflow) {
     return relkit::error{errc::number_too_large, start,
                          relkit::error_args{}.with_text(part).with_text2(max_text)};
   }
-  return value;
+  return parsed.value;
 }
 
 // A number of 1 to 15 digits without a leading zero (cannot overflow any
