@@ -304,6 +304,139 @@ namespace detail {
 // ---- end relkit/detail/prologue.hpp ----
 
 
+// ---- begin relkit/detail/ascii.hpp ----
+// ASCII character classes and case helpers, independent of the C locale
+// (<cctype> follows it, and takes an int that must not be a negative char).
+// Bytes >= 0x80 belong to no class and are left alone by the case helpers.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+[[nodiscard]] constexpr bool is_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+[[nodiscard]] constexpr bool is_lower(char c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+  return is_upper(c) || is_lower(c);
+}
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
+  return is_alpha(c) || is_digit(c);
+}
+[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+// The C locale's isspace: space, \t, \n, \v, \f, \r. (For JavaScript's or
+// JSON's whitespace see relkit/detail/js_text.hpp.)
+[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+// RegExp \w (without the u and i flags): [A-Za-z0-9_].
+[[nodiscard]] constexpr bool is_word_char(char c) noexcept {
+  return is_alnum(c) || c == '_';
+}
+// Printable: 0x20 (space) to 0x7e.
+[[nodiscard]] constexpr bool is_print(char c) noexcept {
+  return c >= 0x20 && c < 0x7f;
+}
+
+// 0..15 for a hexadecimal digit, -1 otherwise.
+[[nodiscard]] constexpr int hex_digit_value(char c) noexcept {
+  if (is_digit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+[[nodiscard]] constexpr char to_lower(char c) noexcept {
+  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+[[nodiscard]] constexpr char to_upper(char c) noexcept {
+  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Equal ignoring ASCII case.
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// `text` starts with `prefix`, ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Non-empty and only [0-9].
+[[nodiscard]] constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/ascii.hpp ----
 // ---- begin relkit/detail/js_text.hpp ----
 // JavaScript's text rules that relkit's references (node-semver, the
 // conventional-commits parser, Unleash) apply, defined once per JavaScript
@@ -2032,8 +2165,8 @@ inline constexpr collation_weights collation_table = make_collation_weights();
     while (i < a.size() && collation_primary(static_cast<unsigned char>(a[i])) == 0) ++i;
     while (j < b.size() && collation_primary(static_cast<unsigned char>(b[j])) == 0) ++j;
     if (i == a.size() || j == b.size()) break;
-    const bool ua = a[i] >= 'A' && a[i] <= 'Z';
-    const bool ub = b[j] >= 'A' && b[j] <= 'Z';
+    const bool ua = relkit::detail::is_upper(a[i]);
+    const bool ub = relkit::detail::is_upper(b[j]);
     if (ua != ub) return ua ? 1 : -1;
     ++i;
     ++j;
@@ -2053,14 +2186,10 @@ inline constexpr collation_weights collation_table = make_collation_weights();
   std::size_t at = weighed + 1;  // key[weighed] stays 0: the level separator
   for (char c : s) {
     if (collation_primary(static_cast<unsigned char>(c)) == 0) continue;
-    key[at++] = (c >= 'A' && c <= 'Z') ? '\2' : '\1';
+    key[at++] = relkit::detail::is_upper(c) ? '\2' : '\1';
   }
   key.resize(at);
   return key;
-}
-
-[[nodiscard]] constexpr bool is_js_word(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Rust's char::is_whitespace (the Unicode White_Space property): what
@@ -3422,7 +3551,7 @@ namespace detail {
 [[nodiscard]] inline std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    c = relkit::detail::to_lower(c);
   }
   return out;
 }
@@ -3835,8 +3964,8 @@ struct link_cache {
     const char c = text[i];
     if (c == '#' && i + 1 < n) {
       std::size_t k = i + 1;
-      while (k < n && ((text[k] >= '0' && text[k] <= '9') ||
-                       (!s.issues_digits_only && text[k] >= 'a' && text[k] <= 'z'))) {
+      while (k < n && (relkit::detail::is_digit(text[k]) ||
+                       (!s.issues_digits_only && relkit::detail::is_lower(text[k])))) {
         ++k;
       }
       if (k > i + 1) {
@@ -3851,9 +3980,9 @@ struct link_cache {
         continue;
       }
     }
-    if (c == '@' && (i == 0 || !is_js_word(text[i - 1])) && i + 1 < n) {
+    if (c == '@' && (i == 0 || !relkit::detail::is_word_char(text[i - 1])) && i + 1 < n) {
       auto user_char = [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '/';
+        return relkit::detail::is_lower(ch) || relkit::detail::is_digit(ch) || ch == '/';
       };
       std::size_t k = i + 1;
       if (text[k] != '/' && user_char(text[k])) {
@@ -3900,14 +4029,14 @@ struct link_cache {
   const std::size_t b = v.find('.', a + 1);
   if (b == std::string::npos) return false;
   std::size_t e = b + 1;
-  while (e < v.size() && v[e] >= '0' && v[e] <= '9') ++e;
+  while (e < v.size() && relkit::detail::is_digit(v[e])) ++e;
   const std::string patch = v.substr(b + 1, e - b - 1);
   return !patch.empty() && patch.find_first_not_of('0') != std::string::npos;
 }
 
 [[nodiscard]] inline std::string upper_first(std::string_view s) {
   std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  if (!out.empty()) out[0] = relkit::detail::to_upper(out[0]);
   return out;
 }
 
@@ -4451,7 +4580,7 @@ namespace detail {
     ++i;
     start = i;
   }
-  if (i >= text.size() || text[i] < '0' || text[i] > '9') return {};
+  if (i >= text.size() || !relkit::detail::is_digit(text[i])) return {};
   while (i < text.size() && text[i] != ']' && text[i] != ' ' && text[i] != '(' && text[i] != '\t' &&
          text[i] != '\r') {
     ++i;
@@ -5489,33 +5618,16 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-[[nodiscard]] constexpr bool is_ascii_word(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-[[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-[[nodiscard]] constexpr bool is_ascii_upper(char c) noexcept {
-  return c >= 'A' && c <= 'Z';
-}
-[[nodiscard]] constexpr bool is_ascii_lower(char c) noexcept {
-  return c >= 'a' && c <= 'z';
-}
+// ASCII classes (RegExp \w, [0-9], case folding) are relkit/detail/ascii.hpp's.
+using relkit::detail::iequals;
+using relkit::detail::is_digit;
+using relkit::detail::is_word_char;
+using relkit::detail::to_lower;
 
-[[nodiscard]] inline bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-[[nodiscard]] inline bool istarts_with_ascii(std::string_view text, std::size_t at,
+// `text` from byte `at` starts with `prefix`, ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with_at(std::string_view text, std::size_t at,
                                              std::string_view prefix) noexcept {
-  return text.size() >= at && text.size() - at >= prefix.size() &&
-         iequals_ascii(text.substr(at, prefix.size()), prefix);
+  return at <= text.size() && relkit::detail::istarts_with(text.substr(at), prefix);
 }
 
 [[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
@@ -5533,16 +5645,16 @@ namespace detail {
 
 // Reference repository characters: [\w\-./].
 [[nodiscard]] constexpr bool is_repository_char(char c) noexcept {
-  return is_ascii_word(c) || c == '-' || c == '.' || c == '/';
+  return is_word_char(c) || c == '-' || c == '.' || c == '/';
 }
 [[nodiscard]] constexpr bool is_issue_char(char c) noexcept {
-  return is_ascii_word(c) || c == '-';
+  return is_word_char(c) || c == '-';
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
 [[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
   for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
-    if (at > 0 && is_ascii_word(s[at - 1])) continue;
+    if (at > 0 && is_word_char(s[at - 1])) continue;
     std::size_t i = at + 4;
     if (i < s.size() && s[i] == 's') ++i;
     if (s.substr(i, 3) != "://") continue;
@@ -5550,7 +5662,7 @@ namespace detail {
     // The run of URL characters must hold a word character for the closing \b.
     for (; i < s.size(); ++i) {
       const char c = s[i];
-      if (is_ascii_word(c)) return true;
+      if (is_word_char(c)) return true;
       if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
             c == '#' || c == '?' || c == '&' || c == '/' || c == '=')) {
         break;
@@ -5566,13 +5678,13 @@ inline constexpr std::string_view reference_actions[] = {
 
 // The word starting at i (preceded by a non-word character) is one of the actions.
 [[nodiscard]] inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || (i > 0 && is_ascii_word(s[i - 1]))) return false;
+  if (i >= s.size() || (i > 0 && is_word_char(s[i - 1]))) return false;
   std::size_t end = i;
-  while (end < s.size() && is_ascii_word(s[end]) && end - i < 9) ++end;
-  if (end < s.size() && is_ascii_word(s[end])) return false;
+  while (end < s.size() && is_word_char(s[end]) && end - i < 9) ++end;
+  if (end < s.size() && is_word_char(s[end])) return false;
   const std::string_view word = s.substr(i, end - i);
   for (std::string_view action : reference_actions) {
-    if (iequals_ascii(word, action)) return true;
+    if (iequals(word, action)) return true;
   }
   return false;
 }
@@ -5581,11 +5693,11 @@ inline constexpr std::string_view reference_actions[] = {
 // what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
 [[nodiscard]] inline std::size_t action_keyword_at(std::string_view s, std::size_t i,
                                                    bool allow_colon, std::size_t& after) noexcept {
-  if (i > 0 && is_ascii_word(s[i - 1])) return 0;
-  const char c = ascii_lower(s[i]);
+  if (i > 0 && is_word_char(s[i - 1])) return 0;
+  const char c = to_lower(s[i]);
   if (c != 'c' && c != 'f' && c != 'r') return 0;
   for (std::string_view action : reference_actions) {
-    if (!istarts_with_ascii(s, i, action)) continue;
+    if (!istarts_with_at(s, i, action)) continue;
     std::size_t j = i + action.size();
     if (allow_colon && j < s.size() && s[j] == ':') {
       // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
@@ -5833,11 +5945,11 @@ class commit_parser {
     if (!out_.conventional) out_.notes.clear();
     scan_mentions();
     scan_revert(false);
-    if (!out_.revert && out_.conventional && iequals_ascii(out_.type, "revert")) {
+    if (!out_.revert && out_.conventional && iequals(out_.type, "revert")) {
       for (const commits::footer& f : out_.footers) {
-        if (iequals_ascii(f.token, "Refs")) {
+        if (iequals(f.token, "Refs")) {
           std::size_t end = 0;
-          while (end < f.value.size() && is_ascii_word(f.value[end])) ++end;
+          while (end < f.value.size() && is_word_char(f.value[end])) ++end;
           out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
           break;
         }
@@ -5912,7 +6024,7 @@ class commit_parser {
   bool match_compatible_header(std::string_view line) {
     const std::size_t stop = relkit::detail::find_js_line_terminator(line, 0);
     std::size_t type_end = 0;
-    while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
+    while (type_end < line.size() && is_word_char(line[type_end])) ++type_end;
     const bool bang = grammar_ != commits::dialect::semantic_release_angular;
     if (stop != line.size()) {
       not_conventional("the header holds a line terminator", offset_of(line) + stop);
@@ -5986,7 +6098,7 @@ class commit_parser {
   void match_spec_header(std::string_view line) {
     const std::size_t base = offset_of(line);
     std::size_t i = 0;
-    while (i < line.size() && (is_ascii_word(line[i]) || line[i] == '-')) ++i;
+    while (i < line.size() && (is_word_char(line[i]) || line[i] == '-')) ++i;
     if (i == 0) return not_conventional("the header does not start with a type", base);
     const std::size_t type_end = i;
     std::size_t scope_begin = npos;
@@ -6035,7 +6147,7 @@ class commit_parser {
     if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
     if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
-      if (is_ascii_word(line[i])) return true;
+      if (is_word_char(line[i])) return true;
     }
     return false;
   }
@@ -6067,8 +6179,8 @@ class commit_parser {
       p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
     }
     const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
-    if (!istarts_with_ascii(line, p, "breaking change") &&
-        !(dash_ok && istarts_with_ascii(line, p, "breaking-change"))) {
+    if (!istarts_with_at(line, p, "breaking change") &&
+        !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
       return false;
     }
     title = line.substr(p, 15);
@@ -6145,7 +6257,7 @@ class commit_parser {
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
   [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
-    if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+    if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
       return true;
     }
     std::size_t p = 0;
@@ -6178,7 +6290,7 @@ class commit_parser {
     if (line.substr(0, 15) == "BREAKING CHANGE") {
       p = 15;
     } else {
-      while (p < line.size() && (is_ascii_word(line[p]) || line[p] == '-')) ++p;
+      while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
       if (p == 0) return 0;
     }
     if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
@@ -6201,7 +6313,7 @@ class commit_parser {
         value_begin = spec_footer_token(line);
         if (value_begin != 0) token_end = value_begin - 2;
       } else if (compatible_footer_token(line)) {
-        if (istarts_with_ascii(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+        if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
           token_end = 15;
         } else {
           while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
@@ -6226,10 +6338,10 @@ class commit_parser {
     std::size_t last = 0;
     std::size_t i = 0;
     while (i < s.size()) {
-      const char c = ascii_lower(s[i]);
+      const char c = to_lower(s[i]);
       std::size_t after = 0;
       std::size_t length = 0;
-      const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
+      const char c2 = i + 1 < s.size() ? to_lower(s[i + 1]) : '\0';
       if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
           (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
         const std::size_t t = relkit::detail::skip_js_spaces(s, after);
@@ -6272,7 +6384,7 @@ class commit_parser {
       if (p < last) continue;  // the run began inside the previous match: no boundary
       std::size_t e = hash + 1;
       bool digit = false;
-      while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
+      while (e < s.size() && is_issue_char(s[e])) digit |= is_digit(s[e++]);
       const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
                            s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
@@ -6301,8 +6413,8 @@ class commit_parser {
     std::vector<commits::reference>& refs = out_.references;
     if (refs.size() < 2) return;
     auto same = [](const commits::reference& a, const commits::reference& b) {
-      return a.action.empty() == b.action.empty() && iequals_ascii(a.action, b.action) &&
-             iequals_ascii(a.raw, b.raw);
+      return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
+             iequals(a.raw, b.raw);
     };
     if (refs.size() <= 16) {
       std::size_t kept = 0;
@@ -6318,10 +6430,9 @@ class commit_parser {
     auto hash = [](const commits::reference& r) {
       std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
       for (char ch : r.action)
-        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+        h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
       h = (h ^ 0xffu) * 1099511628211ull;
-      for (char ch : r.raw)
-        h = (h ^ static_cast<unsigned char>(ascii_lower(ch))) * 1099511628211ull;
+      for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
       return h;
     };
     std::size_t capacity = 64;
@@ -6361,7 +6472,7 @@ class commit_parser {
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
     const std::string_view m = message_;
-    if (!istarts_with_ascii(m, 0, "revert")) return;
+    if (!istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
@@ -6378,10 +6489,10 @@ class commit_parser {
     constexpr std::string_view literal = "this reverts commit ";
     std::size_t run_start = npos;  // start of the \s run that ends at the current position
     for (std::size_t i = s; i < m.size();) {
-      if ((m[i] == 't' || m[i] == 'T') && istarts_with_ascii(m, i, literal)) {
+      if ((m[i] == 't' || m[i] == 'T') && istarts_with_at(m, i, literal)) {
         std::size_t h = i + literal.size();
         std::size_t e = h;
-        while (e < m.size() && is_ascii_word(m[e])) ++e;
+        while (e < m.size() && is_word_char(m[e])) ++e;
         const bool tail = angular ? (e - h >= 7 && e - h <= 40) : (e < m.size() && m[e] == '.');
         if (tail) {
           const std::size_t w = run_start == npos ? i : run_start;
@@ -6830,17 +6941,10 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-[[nodiscard]] inline bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
+using relkit::detail::all_digits;
+using relkit::detail::is_digit;
 [[nodiscard]] inline bool is_ident_char(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
-[[nodiscard]] inline bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!is_digit(c)) return false;
-  return true;
+  return relkit::detail::is_alnum(c) || c == '-';
 }
 
 // An unexpected character at `pos` of `text`, or the end; `what` (static
@@ -6987,18 +7091,14 @@ namespace detail {
   if (!loose && s[i] == '0' && i + 1 < end && is_digit(s[i + 1])) {
     return relkit::error{errc::leading_zero, i, relkit::error_args{}.with_text(part)};
   }
-  std::uint64_t value = 0;
-  bool overflow = false;
-  for (; i < end && is_digit(s[i]); ++i) {
-    const auto digit = static_cast<std::uint64_t>(s[i] - '0');
-    if (value > (max - digit) / 10) overflow = true;
-    if (!overflow) value = value * 10 + digit;
-  }
-  if (overflow) {
+  const relkit::detail::uint_parse parsed =
+      relkit::detail::parse_uint_prefix(s.substr(0, end), i, max);
+  i = parsed.end;
+  if (parsed.status == relkit::detail::number_status::overflow) {
     return relkit::error{errc::number_too_large, start,
                          relkit::error_args{}.with_text(part).with_text2(max_text)};
   }
-  return value;
+  return parsed.value;
 }
 
 // A number of 1 to 15 digits without a leading zero (cannot overflow any
@@ -8322,7 +8422,7 @@ namespace commits {
   if (!r.types.empty()) {
     bool found = false;
     for (const std::string& t : r.types) {
-      if (r.ignore_case ? detail::iequals_ascii(t, c.type) : std::string_view(t) == c.type) {
+      if (r.ignore_case ? detail::iequals(t, c.type) : std::string_view(t) == c.type) {
         found = true;
         break;
       }
@@ -8391,8 +8491,7 @@ namespace commits {
       for (std::size_t t = 0; t < items.size(); ++t) {
         if (t == k || items[t].dropped) continue;
         const std::string_view sha = range[items[t].index].sha;
-        if (sha.size() >= r.hash.size() &&
-            detail::iequals_ascii(sha.substr(0, r.hash.size()), r.hash) &&
+        if (sha.size() >= r.hash.size() && detail::iequals(sha.substr(0, r.hash.size()), r.hash) &&
             detail::trim_js(items[t].parsed.header) == detail::trim_js(r.header)) {
           items[k].dropped = true;
           items[t].dropped = true;
@@ -8502,9 +8601,7 @@ namespace commits {
   auto is_hex = [](std::string_view s) {
     if (s.size() < 7 || s.size() > 64) return false;
     for (char c : s) {
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-        return false;
-      }
+      if (!relkit::detail::is_hex_digit(c)) return false;
     }
     return true;
   };
@@ -8727,7 +8824,7 @@ namespace detail {
 // for start/pascal/camel/kebab/snake case).
 [[nodiscard]] inline bool ensure_case(std::string_view raw, std::string_view target) {
   const std::string input = without_quotes(raw);
-  if (input.empty() || detail::is_ascii_digit(input[0])) return true;
+  if (input.empty() || detail::is_digit(input[0])) return true;
   bool any_lower = false;
   bool any_upper = false;
   for (std::size_t i = 0; i < input.size(); ++i) {
@@ -8767,7 +8864,7 @@ namespace detail {
 [[nodiscard]] inline bool has_url(std::string_view line) noexcept {
   for (std::size_t at = line.find("http"); at != std::string_view::npos;
        at = line.find("http", at + 1)) {
-    if (at > 0 && detail::is_ascii_word(line[at - 1])) continue;
+    if (at > 0 && detail::is_word_char(line[at - 1])) continue;
     std::size_t i = at + 4;
     if (i < line.size() && line[i] == 's') ++i;
     if (line.substr(i, 3) != "://") continue;
@@ -8850,7 +8947,7 @@ namespace detail {
   std::size_t i = 0;
   for (int part = 0; part < 3; ++part) {
     const std::size_t start = i;
-    while (i < s.size() && detail::is_ascii_digit(s[i])) ++i;
+    while (i < s.size() && detail::is_digit(s[i])) ++i;
     if (i == start || (s[start] == '0' && i - start > 1)) return false;
     if (part < 2) {
       if (i >= s.size() || s[i] != '.') return false;
@@ -8861,7 +8958,7 @@ namespace detail {
   if (s[i] != '-' && s[i] != '+') return false;
   for (std::size_t k = i + 1; k < s.size(); ++k) {
     const char c = s[k];
-    if (!(detail::is_ascii_word(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
+    if (!(detail::is_word_char(c) || c == '-' || c == '.' || c == '+') || c == '_') return false;
   }
   return i + 1 < s.size();
 }
@@ -11670,15 +11767,13 @@ class basic_regex {
       return true;
     }
 
+    // A repetition count, at most 1000.
     [[nodiscard]] bool read_count(std::uint32_t& value) {
-      const std::size_t start = i_;
-      value = 0;
-      while (!at_end() && peek() >= '0' && peek() <= '9') {
-        value = value * 10U + static_cast<std::uint32_t>(peek() - '0');
-        if (value > 1000) return false;
-        ++i_;
-      }
-      return i_ > start;
+      const relkit::detail::uint_parse count = relkit::detail::parse_uint_prefix(p_, i_, 1000);
+      if (count.status != relkit::detail::number_status::ok) return false;
+      i_ = count.end;
+      value = static_cast<std::uint32_t>(count.value);
+      return true;
     }
 
     [[nodiscard]] bool parse_quantifiers(int& atom) {
@@ -11893,18 +11988,9 @@ class basic_regex {
           if (braces) ++i_;
           std::size_t digits = 0;
           while (!at_end() && (braces || digits < 2)) {
-            const char h = peek();
-            std::uint32_t d = 0;
-            if (h >= '0' && h <= '9') {
-              d = static_cast<std::uint32_t>(h - '0');
-            } else if (h >= 'a' && h <= 'f') {
-              d = static_cast<std::uint32_t>(h - 'a' + 10);
-            } else if (h >= 'A' && h <= 'F') {
-              d = static_cast<std::uint32_t>(h - 'A' + 10);
-            } else {
-              break;
-            }
-            cp = cp * 16U + d;
+            const int d = relkit::detail::hex_digit_value(peek());
+            if (d < 0) break;
+            cp = cp * 16U + static_cast<std::uint32_t>(d);
             if (cp > 0x10FFFFU) return false;
             ++digits;
             ++i_;
@@ -11921,9 +12007,7 @@ class basic_regex {
         default:
           // Escaped punctuation stands for itself; escaped letters and digits
           // are errors (backreferences, \p classes, unknown escapes).
-          if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
-            return false;
-          }
+          if (relkit::detail::is_alnum(e)) return false;
           cp = static_cast<unsigned char>(e);
           return static_cast<unsigned char>(e) < 0x80U;
       }
@@ -12204,8 +12288,6 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
-#include <charconv>
-#include <system_error>
 
 // ---- begin relkit/detail/civil_time.hpp ----
 // Civil time, once for every component: the proleptic Gregorian calendar
@@ -12557,9 +12639,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace flags {
 namespace detail {
 
-[[nodiscard]] constexpr bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
+using relkit::detail::is_digit;
 
 // Byte-wise three-way comparison (-1, 0, 1). std::string_view::compare is
 // avoided on purpose: libstdc++ computes the length difference through a
@@ -12584,70 +12664,13 @@ namespace detail {
   return s;
 }
 
-// Number(text) as JavaScript computes it for decimal text: surrounding
-// whitespace allowed, empty text is 0, "Infinity" accepted; nullopt where
-// JavaScript gives NaN. (Hex/octal/binary literals, which Number() also
-// reads, are accepted as integers.)
+// Number(text) as JavaScript computes it (relkit::detail::string_to_number:
+// StrWhiteSpace trimmed, empty text is 0, "Infinity", 0x/0o/0b literals,
+// correctly rounded decimals); nullopt where JavaScript gives NaN.
 [[nodiscard]] inline std::optional<double> js_number(std::string_view text) noexcept {
-  std::string_view s = trim_js_space(text);
-  if (s.empty()) return 0.0;
-  bool negative = false;
-  if (s.front() == '+' || s.front() == '-') {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-    if (s == "Infinity") {
-      return negative ? -std::numeric_limits<double>::infinity()
-                      : std::numeric_limits<double>::infinity();
-    }
-  } else if (s == "Infinity") {
-    return std::numeric_limits<double>::infinity();
-  } else if (s.size() > 2 && s[0] == '0' &&
-             (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' ||
-              s[1] == 'B')) {
-    const int base = (s[1] == 'x' || s[1] == 'X') ? 16 : ((s[1] == 'o' || s[1] == 'O') ? 8 : 2);
-    double value = 0.0;
-    for (char c : s.substr(2)) {
-      int d = -1;
-      if (is_digit(c)) d = c - '0';
-      if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-      if (d < 0 || d >= base) return std::nullopt;
-      value = value * base + d;
-    }
-    return value;
-  }
-  // [digits][.digits][e[+-]digits], at least one digit before the exponent.
-  std::size_t i = 0;
-  std::size_t mantissa_digits = 0;
-  while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && is_digit(s[i])) ++i, ++mantissa_digits;
-  }
-  if (mantissa_digits == 0) return std::nullopt;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    std::size_t exponent_digits = 0;
-    while (i < s.size() && is_digit(s[i])) ++i, ++exponent_digits;
-    if (exponent_digits == 0) return std::nullopt;
-  }
-  if (i != s.size()) return std::nullopt;
-  double value = 0.0;
-  const auto parsed = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (parsed.ec == std::errc::result_out_of_range) {
-    // Overflow is Infinity in JavaScript, underflow 0.
-    bool big = false;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      if (s[k] == 'e' || s[k] == 'E') {
-        big = k + 1 < s.size() && s[k + 1] != '-';
-        break;
-      }
-      if (k + 1 == s.size()) big = true;
-    }
-    value = big ? std::numeric_limits<double>::infinity() : 0.0;
-  }
-  return negative ? -value : value;
+  const double value = relkit::detail::string_to_number(text);
+  if (value != value) return std::nullopt;
+  return value;
 }
 
 // ---------------------------------------------------------------------------
@@ -12730,17 +12753,9 @@ struct ip_address {
     if (piece.empty() || piece.size() > 4) return std::nullopt;
     unsigned value = 0;
     for (char c : piece) {
-      unsigned d = 0;
-      if (is_digit(c)) {
-        d = static_cast<unsigned>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        d = static_cast<unsigned>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        d = static_cast<unsigned>(c - 'A' + 10);
-      } else {
-        return std::nullopt;
-      }
-      value = value * 16U + d;
+      const int d = relkit::detail::hex_digit_value(c);
+      if (d < 0) return std::nullopt;
+      value = value * 16U + static_cast<unsigned>(d);
     }
     groups[count++] = static_cast<std::uint16_t>(value);
     i = end;
@@ -12863,17 +12878,13 @@ struct compiled_flag {
   std::vector<int> dependency_index;  // -1 = missing parent
 };
 
-[[nodiscard]] inline char ascii_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Case-insensitive comparison of `text` at `offset` with an already
 // lower-cased needle (ASCII folding; JavaScript's toLocaleLowerCase folds
 // more, which matters only for non-ASCII letters).
 [[nodiscard]] inline bool folded_equal_at(std::string_view text, std::size_t offset,
                                           std::string_view lower) noexcept {
   for (std::size_t i = 0; i < lower.size(); ++i) {
-    if (ascii_lower(text[offset + i]) != lower[i]) return false;
+    if (relkit::detail::to_lower(text[offset + i]) != lower[i]) return false;
   }
   return true;
 }
@@ -13070,7 +13081,7 @@ class flag_set_engine {
         if (c.case_insensitive) {
           for (const auto& v : c.values) {
             std::string lower(v);
-            for (char& ch : lower) ch = ascii_lower(ch);
+            for (char& ch : lower) ch = relkit::detail::to_lower(ch);
             cc.folded.push_back(std::move(lower));
           }
         }
@@ -13891,6 +13902,7 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
+#include <charconv>
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -14364,8 +14376,7 @@ namespace detail {
 
 template <class = void>
 [[nodiscard]] inline bool is_name_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == ':' || c == '/' || c == '-';
+  return relkit::detail::is_word_char(c) || c == '.' || c == ':' || c == '/' || c == '-';
 }
 
 template <class = void>
@@ -16064,21 +16075,22 @@ inline bool is_forbidden_word(std::string_view word) noexcept {
 
 template <class = void>
 inline bool parse_plain_number(std::string_view text, double& out) noexcept {
-  if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text[0] == '.')) return false;
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), out);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && is_finite(out);
+  if (text.empty() || !(relkit::detail::is_digit(text[0]) || text[0] == '.')) return false;
+  const relkit::detail::decimal_parse parsed =
+      relkit::detail::parse_decimal(text, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != text.size()) return false;
+  out = parsed.value;
+  return is_finite(out);
 }
 
 template <class = void>
 inline bool parse_unsigned(std::string_view text, std::uint64_t limit,
                            std::uint64_t& out) noexcept {
-  if (text.empty() || text.size() > 12) return false;
-  out = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return out <= limit;
+  if (text.size() > 12) return false;
+  const std::optional<std::uint64_t> parsed = relkit::detail::parse_uint(text, limit);
+  if (!parsed) return false;
+  out = *parsed;
+  return true;
 }
 
 // "30m", "1h30m", "45s", "1d"
@@ -16089,7 +16101,7 @@ inline bool parse_duration(std::string_view text, std::chrono::seconds& out) noe
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t j = i;
-    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    while (j < text.size() && relkit::detail::is_digit(text[j])) ++j;
     if (j == i || j == text.size() || j - i > 9) return false;
     std::uint64_t n = 0;
     if (!parse_unsigned(text.substr(i, j - i), 999999999, n)) return false;
@@ -17407,24 +17419,22 @@ struct sql_statement {
   bool unterminated = false;          // a literal, identifier or comment ran to the end
 };
 
+// A character of an SQL word: RegExp \w plus '$' and every byte of a non-ASCII
+// character (not relkit::detail::is_word_char).
 [[nodiscard]] inline bool is_word_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+  return relkit::detail::is_word_char(c) || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-[[nodiscard]] inline char to_upper(char c) noexcept {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
+using relkit::detail::to_upper;
 
 // Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
 [[nodiscard]] inline std::size_t dollar_tag_length(std::string_view s, std::size_t i) noexcept {
   if (i >= s.size() || s[i] != '$') return 0;
   std::size_t j = i + 1;
-  if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;  // $1 is a parameter
+  if (j < s.size() && relkit::detail::is_digit(s[j])) return 0;  // $1 is a parameter
   while (j < s.size() && s[j] != '$') {
     const char c = s[j];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    const bool ok = relkit::detail::is_word_char(c) || static_cast<unsigned char>(c) >= 0x80;
     if (!ok) return 0;
     ++j;
   }
@@ -18344,9 +18354,9 @@ namespace detail {
 // Identifier checks and the small text helpers of the planner.
 [[nodiscard]] inline bool is_identifier(std::string_view s) noexcept {
   if (s.empty() || s.size() > 63) return false;
-  if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
+  if (!(relkit::detail::is_lower(s[0]) || s[0] == '_')) return false;
   for (const char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (!(relkit::detail::is_lower(c) || relkit::detail::is_digit(c) || c == '_')) return false;
   }
   return true;
 }
@@ -18914,14 +18924,12 @@ namespace detail {
 // No-rewrite type changes (strong_migrations' list, the cases that need no
 // knowledge of indexes): the old type's text, the new type's text.
 [[nodiscard]] inline bool no_rewrite_change(std::string_view from, std::string_view to) {
+  // n of "varchar(n)", or -1 (PostgreSQL's maximum n is 10485760).
   auto varchar_limit = [](std::string_view t) -> long {
     if (t.substr(0, 8) != "varchar(" || t.back() != ')') return -1;
-    long n = 0;
-    for (char ch : t.substr(8, t.size() - 9)) {
-      if (ch < '0' || ch > '9' || n > 100000000) return -1;
-      n = n * 10 + (ch - '0');
-    }
-    return n;
+    const std::optional<std::uint64_t> n =
+        relkit::detail::parse_uint(t.substr(8, t.size() - 9), 100000000);
+    return n ? static_cast<long>(*n) : -1;
   };
   if (varchar_limit(from) >= 0 && (to == "text" || to == "varchar")) return true;
   if (varchar_limit(from) >= 0 && varchar_limit(to) > varchar_limit(from)) return true;
@@ -21278,21 +21286,16 @@ class state_reader {
       fail(rollout::errc::bad_state_format, at, "expected a number");
       return 0;
     }
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const char c = v[i];
-      if (c < '0' || c > '9') {
-        fail(rollout::errc::bad_state_format, at + i, "expected a digit");
-        return 0;
-      }
-      const auto digit = static_cast<std::uint64_t>(c - '0');
-      if (value > (max - digit) / 10) {
-        fail(rollout::errc::bad_state_format, at, "number out of range");
-        return 0;
-      }
-      value = value * 10 + digit;
+    const relkit::detail::uint_parse parsed = relkit::detail::parse_uint_prefix(v, 0, max);
+    if (parsed.status == relkit::detail::number_status::overflow) {
+      fail(rollout::errc::bad_state_format, at, "number out of range");
+      return 0;
     }
-    return value;
+    if (parsed.end != v.size()) {
+      fail(rollout::errc::bad_state_format, at + parsed.end, "expected a digit");
+      return 0;
+    }
+    return parsed.value;
   }
 
   std::int64_t signed_value(std::string_view v, std::size_t at) {
@@ -23354,9 +23357,6 @@ RELKIT_NAMESPACE_BEGIN
 namespace semver {
 namespace detail {
 
-[[nodiscard]] inline bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 [[nodiscard]] inline bool is_x(std::string_view id) noexcept {
   return id.empty() || id == "x" || id == "X" || id == "*";
 }
@@ -23589,7 +23589,7 @@ struct xparts {
 [[nodiscard]] inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i,
                                                 bool loose) noexcept {
   const std::size_t d = tcw_digits_end(r, i);
-  if (is_letter(at(r, d)) || at(r, d) == '-') {
+  if (relkit::detail::is_alpha(at(r, d)) || at(r, d) == '-') {
     std::size_t e = d + 1;
     while (e < r.size() && is_ident_char(r[e])) ++e;
     return e;
@@ -25119,6 +25119,7 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
+#include <system_error>
 
 
 RELKIT_NAMESPACE_BEGIN
@@ -25375,40 +25376,38 @@ class reader {
       value.boolean = c == 't';
       return {};
     }
-    if (c == '-' || (c >= '0' && c <= '9')) return read_number(value);
+    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
     return make_error(json_errc::unexpected_character, pos_, "expected a value");
+  }
+
+  // parse_json_number stops before a '.' or an exponent with no digit after
+  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+  // after the number, reported by the caller as before.
+  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
+    if (end >= in_.size()) return false;
+    const std::string_view number = in_.substr(start, end - start);
+    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
+    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+    return false;
   }
 
   [[nodiscard]] relkit::result<void> read_number(json_value& value) {
     const std::size_t start = pos_;
-    auto digits = [&]() {
-      const std::size_t from = pos_;
-      while (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') ++pos_;
-      return pos_ - from;
-    };
-    if (in_[pos_] == '-') ++pos_;
-    if (pos_ < in_.size() && in_[pos_] == '0') {
-      ++pos_;
-    } else if (digits() == 0) {
+    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
+    if (parsed.status == relkit::detail::number_status::invalid ||
+        dangling_part(start, parsed.end)) {
       return make_error(json_errc::bad_number, start, "invalid number");
     }
-    if (pos_ < in_.size() && in_[pos_] == '.') {
-      ++pos_;
-      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    if (pos_ < in_.size() && (in_[pos_] == 'e' || in_[pos_] == 'E')) {
-      ++pos_;
-      if (pos_ < in_.size() && (in_[pos_] == '+' || in_[pos_] == '-')) ++pos_;
-      if (digits() == 0) return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    value.type = json_value::kind::number;
-    value.text.assign(in_.data() + start, pos_ - start);
-    const char* first = in_.data() + start;
-    const auto parsed = std::from_chars(first, in_.data() + pos_, value.number);
-    if (parsed.ec == std::errc::result_out_of_range) {
-      // JSON.parse gives ±Infinity or 0 here; relkit refuses the ambiguity.
+    if (parsed.status != relkit::detail::number_status::ok) {
+      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
       return make_error(json_errc::bad_number, start, "number out of range");
     }
+    pos_ = parsed.end;
+    value.type = json_value::kind::number;
+    value.text.assign(in_.data() + start, pos_ - start);
+    value.number = parsed.value;
     return {};
   }
 
@@ -25418,17 +25417,11 @@ class reader {
     out = 0;
     for (std::size_t k = 0; k < 4; ++k) {
       const char h = in_[pos_ + k];
-      std::uint32_t d = 0;
-      if (h >= '0' && h <= '9') {
-        d = static_cast<std::uint32_t>(h - '0');
-      } else if (h >= 'a' && h <= 'f') {
-        d = static_cast<std::uint32_t>(h - 'a' + 10);
-      } else if (h >= 'A' && h <= 'F') {
-        d = static_cast<std::uint32_t>(h - 'A' + 10);
-      } else {
+      const int d = relkit::detail::hex_digit_value(h);
+      if (d < 0) {
         return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
       }
-      out = out * 16U + d;
+      out = out * 16U + static_cast<std::uint32_t>(d);
     }
     pos_ += 4;
     return {};
@@ -26178,139 +26171,6 @@ RELKIT_NAMESPACE_END
 
 // The shared core (relkit::detail) whole, so that the single header carries
 // every module and tests/core_test.cpp runs against it too.
-// ---- begin relkit/detail/ascii.hpp ----
-// ASCII character classes and case helpers, independent of the C locale
-// (<cctype> follows it, and takes an int that must not be a negative char).
-// Bytes >= 0x80 belong to no class and are left alone by the case helpers.
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-[[nodiscard]] constexpr bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-[[nodiscard]] constexpr bool is_upper(char c) noexcept {
-  return c >= 'A' && c <= 'Z';
-}
-[[nodiscard]] constexpr bool is_lower(char c) noexcept {
-  return c >= 'a' && c <= 'z';
-}
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
-  return is_upper(c) || is_lower(c);
-}
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
-  return is_alpha(c) || is_digit(c);
-}
-[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-// The C locale's isspace: space, \t, \n, \v, \f, \r. (For JavaScript's or
-// JSON's whitespace see relkit/detail/js_text.hpp.)
-[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
-  return c == ' ' || (c >= '\t' && c <= '\r');
-}
-// RegExp \w (without the u and i flags): [A-Za-z0-9_].
-[[nodiscard]] constexpr bool is_word_char(char c) noexcept {
-  return is_alnum(c) || c == '_';
-}
-// Printable: 0x20 (space) to 0x7e.
-[[nodiscard]] constexpr bool is_print(char c) noexcept {
-  return c >= 0x20 && c < 0x7f;
-}
-
-// 0..15 for a hexadecimal digit, -1 otherwise.
-[[nodiscard]] constexpr int hex_digit_value(char c) noexcept {
-  if (is_digit(c)) return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-[[nodiscard]] constexpr char to_lower(char c) noexcept {
-  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
-[[nodiscard]] constexpr char to_upper(char c) noexcept {
-  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-// Equal ignoring ASCII case.
-[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  }
-  return true;
-}
-
-// `text` starts with `prefix`, ignoring ASCII case.
-[[nodiscard]] constexpr bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-// Non-empty and only [0-9].
-[[nodiscard]] constexpr bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (const char c : s) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/detail/ascii.hpp ----
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
