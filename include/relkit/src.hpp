@@ -20,6 +20,7 @@
 
 #include "relkit/relkit.hpp"
 
+#include "relkit/commits/impl/parse.hpp"
 #include "relkit/migrations/impl/lint.hpp"
 #include "relkit/migrations/impl/plan.hpp"
 #include "relkit/migrations/impl/runbook.hpp"
