@@ -21,6 +21,9 @@
 #include "relkit/relkit.hpp"
 
 #include "relkit/commits/impl/parse.hpp"
+#include "relkit/gates/impl/evaluate.hpp"
+#include "relkit/gates/impl/instantiate.hpp"
+#include "relkit/gates/impl/spec.hpp"
 #include "relkit/migrations/impl/lint.hpp"
 #include "relkit/migrations/impl/plan.hpp"
 #include "relkit/migrations/impl/runbook.hpp"
