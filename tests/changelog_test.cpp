@@ -283,6 +283,47 @@ TEST(ChangelogRender, GitCliffUnreleased) {
             "## [unreleased]\n\n### 🚀 Features\n\n- Thing\n");
 }
 
+// @conventional-changelog/template's URL segment is https?://(?:[^\s()]|\([^\s()]*\))+
+// with JavaScript's Unicode \s: the URL ends at U+3000 and #7 after it is a
+// reference. conventional-changelog-writer 9.3.0 + conventionalcommits 10.4.1
+// (node, the vectors' commits/ folder) render these bytes; relkit linked
+// nothing after an ideographic space before.
+TEST(ChangelogRender, UrlEndsAtUnicodeSpaceAsConventionalChangelog) {
+  cl::release r;
+  r.version = "1.5.0";
+  r.tag = "v1.5.0";
+  r.previous_tag = "v1.4.1";
+  r.date = "2026-11-23";
+  r.entries = {make("1111110aaaa", "feat", "", "see https://x.io/a\u3000#7 now"),
+               make("1111111aaaa", "fix", "", "see https://x.io/(a\u00a0b) #8")};
+  EXPECT_EQ(cl::render(r, cl::presets::conventionalcommits(), github()),
+            "## [1.5.0](https://github.com/acme/rocket/compare/v1.4.1...v1.5.0) (2026-11-23)\n"
+            "\n"
+            "### Features\n"
+            "\n"
+            "* see https://x.io/a\u3000[#7](https://github.com/acme/rocket/issues/7) now "
+            "([1111110](https://github.com/acme/rocket/commit/1111110aaaa))\n"
+            "\n"
+            "### Bug Fixes\n"
+            "\n"
+            "* see https://x.io/(a\u00a0b) [#8](https://github.com/acme/rocket/issues/8) "
+            "([1111111](https://github.com/acme/rocket/commit/1111111aaaa))\n");
+}
+
+// git-cliff's `upper_first | trim` is Rust's str::trim (Unicode White_Space:
+// U+0085 yes, U+FEFF no), not JavaScript's; answers of Rust's str::trim (rustc).
+TEST(ChangelogRender, GitCliffTrimIsRustTrim) {
+  cl::release r;
+  r.version = "1.5.0";
+  r.date = "2026-11-23";
+  r.entries = {make("a1", "feat", "", "add x\u3000"), make("a2", "fix", "", "z\u0085"),
+               make("a3", "fix", "", "\u00a0y\ufeff")};
+  const std::string out = cl::render(r, cl::presets::git_cliff_keepachangelog());
+  EXPECT_NE(out.find("\n- Add x\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n- Z\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n- y\ufeff\n"), std::string::npos) << out;
+}
+
 constexpr std::string_view existing =
     "# Changelog\n"
     "\n"

@@ -278,6 +278,38 @@ TEST(CommitsLint, ConfigConventionalFindings) {
   EXPECT_TRUE(merge.findings.empty());
 }
 
+// commitlint trims with JavaScript's Unicode trimEnd()/trim() (whitespace (a)
+// of relkit/detail/js_text.hpp): lint's message.trimEnd() before the default
+// ignores, and isSemver's trim(). Answers of @commitlint/lint 21.2.4 (node
+// oracle in the vectors' commits/ folder); relkit saw one-byte spaces only.
+TEST(CommitsLint, UnicodeTrimsAsCommitlint) {
+  struct expected {
+    const char* message;
+    bool valid;
+    bool ignored;
+    std::vector<std::string> rules;
+  };
+  const expected cases[] = {
+      {"Revert \u3000", false, false, {"header-trim", "subject-empty", "type-empty"}},
+      {"1.2.3\u3000", true, true, {}},
+      {"\u3000v1.2.3", true, true, {}},
+      {"chore: 1.2.3\u00a0[skip ci]\u2028", true, true, {}},
+      {"Merge tag 'v1'\u3000\n", true, true, {}},
+      {"fix: Add `x`\u3000", false, false, {"header-trim", "subject-case"}},
+      {"fix: add Foo\u3000", false, false, {"header-trim"}},
+      {"fix: \u3000x", true, false, {}},
+      {"Revert\u00a0\u3000", false, false, {"header-trim", "subject-empty", "type-empty"}},
+  };
+  for (const expected& e : cases) {
+    const rc::lint_report report = rc::lint(e.message);
+    EXPECT_EQ(report.valid, e.valid) << e.message;
+    EXPECT_EQ(report.ignored, e.ignored) << e.message;
+    std::vector<std::string> rules;
+    for (const auto& f : report.findings) rules.push_back(f.rule);
+    EXPECT_EQ(rules, e.rules) << e.message;
+  }
+}
+
 TEST(CommitsLint, RulesAreData) {
   rc::lint_options config = rc::presets::config_conventional();
   for (rc::lint_rule& r : config.rules) {

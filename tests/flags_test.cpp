@@ -82,6 +82,22 @@ TEST(Flags, RolloutUsesFlagNameAsGroupAndStickiness) {
   EXPECT_TRUE(custom.is_enabled("custom", with_tenant));
 }
 
+// IN_CIDR trims its ranges and the address with JavaScript's trim()
+// (whitespace (a), Unicode): " 10.0.0.0/8\u00a0".trim() is "10.0.0.0/8".
+// relkit trimmed ASCII spaces only before and so matched nothing here.
+TEST(Flags, InCidrTrimsUnicodeSpaces) {
+  flags::flag f = rollout_flag("f", 100);
+  f.strategies[0].constraints.push_back(
+      make_constraint("remoteAddress", flags::operator_kind::in_cidr, {" 10.0.0.0/8\u00a0"}));
+  const flags::flag_set set({f});
+  flags::context ctx;
+  ctx.user_id = "u1";
+  ctx.remote_address = "\u300010.1.2.3\u2028";
+  EXPECT_TRUE(set.is_enabled("f", ctx));
+  ctx.remote_address = "\u300011.1.2.3";
+  EXPECT_FALSE(set.is_enabled("f", ctx));
+}
+
 TEST(Flags, ConstraintOperators) {
   using op = flags::operator_kind;
   flags::flag f = rollout_flag("f", 100);
@@ -102,7 +118,7 @@ TEST(Flags, ConstraintOperators) {
   flags::context ctx;
   ctx.user_id = "u1";
   ctx.remote_address = "192.168.1.1";
-  ctx.now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20600));  // 2026-05
+  ctx.now = relkit::time_point(std::chrono::hours(24 * 20600));  // 2026-05
   ctx.properties = {{"email", "Admin@example.com"},
                     {"plan", "pro"},
                     {"seats", " 12 "},
@@ -135,7 +151,7 @@ TEST(Flags, ConstraintOperators) {
   c.properties[3].value = "v2.1.0";  // not SemVer 2.0.0
   expect_fails(c, 3);
   c = ctx;
-  c.now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20000));  // 2024-10
+  c.now = relkit::time_point(std::chrono::hours(24 * 20000));  // 2024-10
   expect_fails(c, 4);
   c = ctx;
   c.now.reset();  // no time at all: DATE_* is false

@@ -22,7 +22,7 @@ using std::chrono::seconds;
 const g::time_point noon = g::time_point(seconds(1795435200));
 
 g::time_point utc(int year, unsigned month, unsigned day, int hour, int minute, int second = 0) {
-  const auto days = relkit::gates::detail::days_from_civil(year, month, day);
+  const auto days = relkit::detail::days_from_civil(year, month, day);
   return g::time_point(seconds(days * 86400 + hour * 3600 + minute * 60 + second));
 }
 
@@ -764,6 +764,58 @@ TEST(GatesSpec, ErrorsNamePositions) {
   EXPECT_EQ(relkit::to_string(too_deep.error()),
             "gate nested deeper than 64 levels at 260 [gates.too_deep]");
   EXPECT_EQ(relkit::to_string(too_deep.error().code), "gates.too_deep");
+}
+
+// Deploy windows name only dates that exist: 2026-02-31 and 04-31 are refused
+// at the impossible date's own position; 02-29 recurs (leap years only), a
+// dated 02-29 needs a leap year. The shared calendar is relkit/detail/civil_time.hpp.
+TEST(GatesSpec, WindowDatesMustExist) {
+  struct bad {
+    const char* spec;
+    std::size_t position;
+    const char* token;
+  };
+  const bad cases[] = {
+      {"windows w\n  deny 2026-02-31..2026-03-05\nend", 17, "2026-02-31"},
+      {"windows w\n  deny 2026-02-01..2026-02-29\nend", 29, "2026-02-29"},
+      {"windows w\n  deny 04-31..05-02\nend", 17, "04-31"},
+      {"windows w\n  allow 12-24..02-30\nend", 25, "02-30"},
+      {"windows w\n  deny 2100-02-29..2100-03-01\nend", 17, "2100-02-29"},
+  };
+  for (const auto& c : cases) {
+    const auto parsed = g::parse(c.spec);
+    ASSERT_FALSE(parsed) << c.spec;
+    EXPECT_EQ(parsed.error().code, g::errc::bad_window) << c.spec;
+    EXPECT_EQ(parsed.error().position, c.position) << c.spec;
+    EXPECT_EQ(parsed.error().message(),
+              std::string("expected a date in the calendar, found '") + c.token + "'")
+        << c.spec;
+  }
+  // 02-29 recurring, and dated in a leap year (2000 and 2028), are dates.
+  EXPECT_TRUE(g::parse("windows w\n  deny 02-29..03-01\nend"));
+  EXPECT_TRUE(g::parse("windows w\n  deny 2028-02-29..2028-03-01\nend"));
+  EXPECT_TRUE(g::parse("windows w\n  deny 2000-02-29..2000-03-01\nend"));
+  const auto leap = g::parse("windows w\n  deny 02-29..02-29\nend");
+  ASSERT_TRUE(leap);
+  g::evidence e;
+  e.now = utc(2028, 2, 29, 12, 0);
+  EXPECT_EQ(judge(*leap, e).result, g::outcome::fail);
+  e.now = utc(2027, 3, 1, 12, 0);
+  EXPECT_EQ(judge(*leap, e).result, g::outcome::pass);
+
+  // A window built in code is held to the same calendar by validate().
+  g::window w;
+  w.effect = g::window_effect::deny;
+  w.from = g::month_day{2026, 2, 31};
+  w.to = g::month_day{2026, 3, 5};
+  EXPECT_FALSE(g::validate(g::deploy_windows("w", {w})));
+  w.from = g::month_day{2028, 2, 29};
+  EXPECT_TRUE(g::validate(g::deploy_windows("w", {w})));
+  w.from = g::month_day{0, 2, 29};
+  w.to = g::month_day{0, 3, 1};
+  EXPECT_TRUE(g::validate(g::deploy_windows("w", {w})));
+  w.from = g::month_day{0, 2, 30};
+  EXPECT_FALSE(g::validate(g::deploy_windows("w", {w})));
 }
 
 // Errors about a gate built in code have no position; the depth limit is

@@ -671,7 +671,6 @@ TEST(MigrationsErrors, EveryPlanErrorHasItsCodeNoPositionAndMessage) {
     EXPECT_EQ(p.error().code, c.code) << c.name;
     EXPECT_EQ(p.error().position, relkit::no_position) << c.name;
     EXPECT_EQ(p.error().message(), c.message) << c.name;
-    EXPECT_FALSE(p.error().has_prebuilt_message()) << c.name;
     EXPECT_EQ(m::violated_phase(p.error()), std::nullopt) << c.name;
   }
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <type_traits>
 
 namespace {
 
@@ -48,6 +49,52 @@ TEST(Unleash, ParsesThePayload) {
   EXPECT_EQ(parsed->features[1].strategies[1].kind, flags::strategy_kind::unknown);
   ASSERT_EQ(parsed->segments.size(), 1U);
   EXPECT_EQ(parsed->segments[0].constraints[0].values.size(), 2U);
+}
+
+// Issue 14 item 9: createdAt in year 9999 overflowed duration_cast to
+// system_clock's nanoseconds (UBSan) and stored a wrapped negative instant.
+// flags::time_point is relkit::time_point, milliseconds: it fits exactly.
+TEST(Unleash, CreatedAtAtTheEndsOfTheCalendarIsExact) {
+  const char* const far = R"({"version": 2, "features": [
+    {"name": "late", "enabled": true, "createdAt": "9999-12-31T00:00:00.000Z"},
+    {"name": "early", "enabled": true, "createdAt": "0000-01-01T00:00:00.000Z"},
+    {"name": "impossible", "enabled": true, "createdAt": "2026-02-31T00:00:00.000Z"}]})";
+  auto parsed = unleash::parse_features(far);
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  ASSERT_EQ(parsed->features.size(), 3U);
+  ASSERT_TRUE(parsed->features[0].meta.created.has_value());
+  EXPECT_EQ(parsed->features[0].meta.created->time_since_epoch().count(), 253402214400000);
+  ASSERT_TRUE(parsed->features[1].meta.created.has_value());
+  EXPECT_EQ(parsed->features[1].meta.created->time_since_epoch().count(), -62167219200000);
+  EXPECT_FALSE(parsed->features[2].meta.created.has_value());
+  // One instant type for every component (issue 14 item 3), in milliseconds.
+  static_assert(std::is_same<flags::time_point, relkit::time_point>::value, "flags");
+  static_assert(std::is_same<relkit::gates::time_point, relkit::time_point>::value, "gates");
+  static_assert(std::is_same<relkit::rollout::time_point, relkit::time_point>::value, "rollout");
+  static_assert(
+      std::is_same<decltype(flags::context::now), std::optional<relkit::time_point>>::value,
+      "context::now");
+  static_assert(std::is_same<relkit::time_point::duration, std::chrono::milliseconds>::value,
+                "milliseconds");
+  // And the stale report does its arithmetic in milliseconds too.
+  // (1970-01-01 is 719528 days after 0000-01-01; a release flag lives 40.)
+  const auto report = flags::stale_report(parsed->features, relkit::time_point{});
+  ASSERT_EQ(report.size(), 1U);
+  EXPECT_EQ(report[0].flag, "early");
+  EXPECT_EQ(report[0].days_overdue, 719488);
+  auto set = unleash::load(far);
+  ASSERT_TRUE(set);
+}
+
+// The SDKs' split(/\s*,\s*/) with JavaScript's Unicode \s (whitespace (a)):
+// node's answer for "a\u3000,\u00a0b , c\u2003" is ["a","b","c\u2003"];
+// relkit removed ASCII spaces only before.
+TEST(Unleash, ListSplitTrimsUnicodeSpacesAroundCommas) {
+  const auto parsed = unleash::parse_features(
+      R"({"version": 2, "features": [{"name": "f", "enabled": true, "strategies": [
+          {"name": "userWithId", "parameters": {"userIds": "a\u3000,\u00a0b , c\u2003"}}]}]})");
+  ASSERT_TRUE(parsed) << parsed.error().message();
+  EXPECT_EQ(parsed->features[0].strategies[0].ids, (std::vector<std::string>{"a", "b", "c\u2003"}));
 }
 
 TEST(Unleash, EvaluatesLikeTheSdks) {

@@ -184,6 +184,13 @@ printf 'all\n  metric coverage >= 80 allow_failure\nend\n' >"$work/optional.gate
 expect gate.bad.spec 2 "" -- "$relkit" gate "$work/optional.gate" --evidence "$work/good.evidence"
 expect_stderr gate.bad.spec "relkit: $work/optional.gate:2:25: 'allow_failure' is not allowed: every gate member blocks, none can be optional [gates.optional_not_allowed]"
 expect gate.no.evidence 2 "" -- "$relkit" gate "$work/production.gate"
+# One calendar for the library and the command: a day that does not exist is refused, named.
+printf 'now 2026-02-31T12:00:00Z\n' >"$work/impossible.evidence"
+expect gate.impossible.date 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/impossible.evidence"
+expect_stderr gate.impossible.date "relkit: $work/impossible.evidence line 1: '2026-02-31T12:00:00Z' is not a date in the calendar"
+printf 'now 2026-11-23T12:00:00Z\nstage smoke passed 2026-11-23T11:50:0Z\n' >"$work/badtime.evidence"
+expect gate.bad.time 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/badtime.evidence"
+expect_stderr gate.bad.time "relkit: $work/badtime.evidence line 2: expected a time YYYY-MM-DDTHH:MM:SSZ, got '2026-11-23T11:50:0Z'"
 
 # ------------------------------------------------------------------ migrate
 # The library's golden runbook (examples/rename_column_runbook.cpp calls make_plan + render).

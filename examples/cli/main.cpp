@@ -3,6 +3,7 @@
 // found. Exit codes: 0 yes/ok, 1 no (not satisfied, no release due), 2 usage or input error.
 #include <relkit/changelog.hpp>
 #include <relkit/commits.hpp>
+#include <relkit/detail/civil_time.hpp>
 #include <relkit/flags.hpp>
 #include <relkit/gates.hpp>
 #include <relkit/migrations.hpp>
@@ -300,8 +301,8 @@ evidence of FILE and prints the verdict, one line per condition (--markdown: a
 nested Markdown list for a merge-request comment). The gate fails closed:
 evidence that is absent fails.
 
-Evidence file: one fact a line, '#' starts a comment, times are UTC
-YYYY-MM-DDTHH:MM:SSZ, numbers are decimal:
+Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
+(YYYY-MM-DDTHH:MM:SSZ, a fraction and a +HH:MM offset allowed), numbers are decimal:
 
   now 2026-11-23T12:00:00Z                 the evaluation time (no clock is read)
   author ann                               who made the change
@@ -726,33 +727,20 @@ int bucket_command(int argc, char** argv) {
 
 // ---------------------------------------------------------------- gate
 
-// "YYYY-MM-DDTHH:MM:SSZ" as a UTC instant (days from the civil date, proleptic Gregorian).
+// An RFC 3339 instant ("2026-11-23T12:00:00Z", "...T13:00:00.5+01:00") by
+// relkit's one calendar (relkit/detail/civil_time.hpp): 2026-02-31 is refused.
 std::optional<gt::time_point> parse_utc(std::string_view t) {
-  if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
-      t[16] != ':' || t[19] != 'Z') {
-    return std::nullopt;
+  const auto ms = relkit::detail::parse_timestamp_ms(t);
+  if (!ms) return std::nullopt;
+  return gt::time_point(std::chrono::milliseconds(*ms));
+}
+
+// Why `t` is not a time, naming it.
+std::string time_problem(std::string_view t) {
+  if (relkit::detail::parse_timestamp(t).status == relkit::detail::timestamp_status::bad_date) {
+    return "'" + std::string(t) + "' is not a date in the calendar";
   }
-  auto field = [t](std::size_t at, std::size_t n) -> long {
-    long v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (t[i] < '0' || t[i] > '9') return -1;
-      v = v * 10 + (t[i] - '0');
-    }
-    return v;
-  };
-  const long y = field(0, 4), m = field(5, 2), d = field(8, 2);
-  const long hh = field(11, 2), mm = field(14, 2), ss = field(17, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31 || hh < 0 || hh > 23 || mm < 0 || mm > 59 ||
-      ss < 0 || ss > 59) {
-    return std::nullopt;
-  }
-  const long yy = m <= 2 ? y - 1 : y;
-  const long era = yy / 400;
-  const long yoe = yy - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const long days = era * 146097 + doe - 719468;
-  return gt::time_point(std::chrono::seconds(days * 86400 + hh * 3600 + mm * 60 + ss));
+  return "expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(t) + "'";
 }
 
 std::optional<double> parse_decimal(std::string_view text) {
@@ -802,7 +790,7 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
     if (key == "now" || key == "approval_requested") {
       if (w.size() != 2) return fail(std::string(key) + " takes one time");
       auto t = parse_utc(w[1]);
-      if (!t) return fail("expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(w[1]) + "'");
+      if (!t) return fail(time_problem(w[1]));
       (key == "now" ? e.now : e.approval_requested_at) = *t;
     } else if (key == "author") {
       if (w.size() != 2) return fail("author takes one name");
@@ -848,7 +836,7 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
       if (w.size() != 3 && w.size() != 4)
         return fail("expected approval WHO TIME [approve|reject]");
       auto t = parse_utc(w[2]);
-      if (!t) return fail("expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(w[2]) + "'");
+      if (!t) return fail(time_problem(w[2]));
       gt::decision choice = gt::decision::approve;
       if (w.size() == 4) {
         if (w[3] == "reject") {
@@ -874,7 +862,7 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
                     std::string(w[2]) + "'");
       }
       auto t = parse_utc(w[3]);
-      if (!t) return fail("expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(w[3]) + "'");
+      if (!t) return fail(time_problem(w[3]));
       e.stages.push_back({std::string(w[1]), *status, *t});
     } else {
       return fail("unknown fact '" + std::string(key) +

@@ -14,4 +14,11 @@
 #include "relkit/semver.hpp"
 #include "relkit/unleash.hpp"
 
+// The shared core (relkit::detail) whole, so that the single header carries
+// every module and tests/core_test.cpp runs against it too.
+#include "relkit/detail/ascii.hpp"
+#include "relkit/detail/civil_time.hpp"
+#include "relkit/detail/decimal.hpp"
+#include "relkit/detail/js_text.hpp"
+
 #include "relkit/detail/epilogue.hpp"

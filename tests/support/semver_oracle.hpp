@@ -159,12 +159,8 @@ inline oracle_answer answer_query(const json& q) {
       // version.trim().replace(/^[=v]+/, '')
       std::size_t b = 0;
       std::size_t e = text.size();
-      while (std::size_t n = sv::detail::js_space_at(text, b)) b += n;
-      while (e > b) {
-        const std::size_t n = sv::detail::js_space_before(text, e);
-        if (n == 0) break;
-        e -= n;
-      }
+      b = relkit::detail::skip_js_spaces(text, 0);
+      e = b + relkit::detail::js_trim_end(std::string_view(text).substr(b)).size();
       while (b < e && (text[b] == '=' || text[b] == 'v')) ++b;
       text = text.substr(b, e - b);
     }

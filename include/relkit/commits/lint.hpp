@@ -16,6 +16,7 @@
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -147,11 +148,9 @@ namespace presets {
       }
     } else if (name == "header-trim") {
       if (c.header.empty()) continue;
-      const bool lead = detail::js_space_length(c.header, 0) != 0;
-      bool trail = false;
-      for (std::size_t n = 1; n <= 3 && n <= c.header.size() && !trail; ++n) {
-        trail = detail::js_space_length(c.header, c.header.size() - n) == n;
-      }
+      // header.trimStart() / header.trimEnd(): JavaScript whitespace (a)
+      const bool lead = relkit::detail::js_space_length(c.header, 0) != 0;
+      const bool trail = relkit::detail::js_space_length_before(c.header, c.header.size()) != 0;
       if (lead || trail) {
         add(r, lead ? 0 : c.header.size() - 1,
             lead && trail ? "header must not be surrounded by whitespace"

@@ -12,6 +12,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/flags/detail/context_field.hpp"
+#include "relkit/time.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -36,8 +37,10 @@ struct context {
   std::optional<std::string_view> hostname;      // applicationHostname strategy
   std::vector<property> properties;
   // "Now" for DATE_* constraints when current_time is absent (relkit reads no
-  // clock). With neither, DATE_* constraints are false.
-  std::optional<std::chrono::system_clock::time_point> now;
+  // clock). With neither, DATE_* constraints are false. A clock reading
+  // converts with std::chrono::time_point_cast<relkit::time_point::duration>(
+  // std::chrono::system_clock::now()).
+  std::optional<relkit::time_point> now;
   // Entropy for random stickiness and gradualRolloutRandom: pass a fresh
   // random number per evaluation (relkit has no random source of its own).
   std::uint32_t random = 0;

@@ -16,6 +16,7 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
 #include "relkit/flags/constraint.hpp"
+#include "relkit/time.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -192,7 +193,8 @@ inline constexpr relkit::detail::enum_name<flag_type> flag_type_wire_names[] = {
   return std::nullopt;
 }
 
-using time_point = std::chrono::system_clock::time_point;
+// relkit::time_point (milliseconds since the Unix epoch), the one instant type.
+using relkit::time_point;
 
 struct lifecycle {
   flag_type type = flag_type::release;

@@ -66,7 +66,7 @@ struct stale_entry {
 template <class Unused = void>
 [[nodiscard]] std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
   std::vector<stale_entry> out;
-  const auto whole_days = [](std::chrono::system_clock::duration d) {
+  const auto whole_days = [](time_point::duration d) {
     const auto days = std::chrono::duration_cast<std::chrono::hours>(d).count() / 24;
     return days > 2147483647 ? 2147483647 : static_cast<int>(days);
   };

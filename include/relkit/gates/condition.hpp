@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/civil_time.hpp"
 #include "relkit/gates/detail/text.hpp"
 #include "relkit/gates/error.hpp"
 #include "relkit/result.hpp"
@@ -265,9 +266,10 @@ template <class = void>
     if (w.weekdays > 0x7f || w.start_minute > 1440 || w.end_minute > 1440) return false;
     return w.start_minute != w.end_minute;
   }
+  // A recurring MM-DD (year 0) may be 02-29; a dated one must exist that year.
   const auto valid_day = [](const month_day& d) {
-    return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.year >= 0 &&
-           d.year <= 9999;
+    return d.year >= 0 && d.year <= 9999 &&
+           relkit::detail::is_valid_date(d.year == 0 ? 2000 : d.year, d.month, d.day);
   };
   if (!valid_day(w.from) || !valid_day(w.to)) return false;
   // Both dated or both recurring.

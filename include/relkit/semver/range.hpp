@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/comparator.hpp"
 #include "relkit/semver/detail/range_parse.hpp"
@@ -28,15 +29,16 @@ namespace semver {
 // (`<`, `<=`, `>`, `>=`, `=` or none, then a version), or empty for any.
 [[nodiscard]] inline relkit::result<comparator> parse_comparator(std::string_view text,
                                                                  const range_options& opts = {}) {
-  // JavaScript whitespace runs collapse to one space, trimmed at both ends;
+  // JavaScript whitespace runs collapse to one space, trimmed at both ends
+  // (trim() and /\s+/: semantic (a) of relkit/detail/js_text.hpp);
   // `kept[k]` is where collapsed byte k came from.
   std::string collapsed;
   std::vector<std::size_t> kept;
   std::size_t i = 0;
-  while (std::size_t n = detail::js_space_at(text, i)) i += n;
+  while (std::size_t n = relkit::detail::js_space_length(text, i)) i += n;
   std::size_t pending_space = std::string_view::npos;
   while (i < text.size()) {
-    if (std::size_t n = detail::js_space_at(text, i)) {
+    if (std::size_t n = relkit::detail::js_space_length(text, i)) {
       if (pending_space == std::string_view::npos) pending_space = i;
       i += n;
       continue;

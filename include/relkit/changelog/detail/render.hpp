@@ -210,12 +210,9 @@ struct link_cache {
   return out;
 }
 
+// git-cliff's Tera `trim` filter: Rust's str::trim (Unicode White_Space).
 [[nodiscard]] inline std::string trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && is_js_space(s[b])) ++b;
-  while (e > b && is_js_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
+  return std::string(rust_trim(s));
 }
 
 // A stable merge sort of indices through a function pointer: one instantiation for

@@ -1,7 +1,9 @@
 #pragma once
 // Text helpers of relkit::changelog: the ICU root collation order that
 // JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
-// with it), and the reference/mention linker of @conventional-changelog/template.
+// with it), the reference/mention linker of @conventional-changelog/template
+// (its `\s` is JavaScript whitespace (a) of relkit/detail/js_text.hpp), and
+// git-cliff's (Rust's) trim.
 
 #include "relkit/detail/prologue.hpp"
 
@@ -11,6 +13,7 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -120,8 +123,35 @@ inline constexpr collation_weights collation_table = make_collation_weights();
 [[nodiscard]] constexpr bool is_js_word(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-[[nodiscard]] constexpr bool is_js_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+
+// Rust's char::is_whitespace (the Unicode White_Space property): what
+// git-cliff's Tera `trim` filter (str::trim) removes. Not a JavaScript rule:
+// JavaScript whitespace (a) of relkit/detail/js_text.hpp with U+0085 added and
+// U+FEFF taken out. Byte length of the character at `i`, or 0.
+[[nodiscard]] constexpr std::size_t rust_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == 0xc2 && s.size() - i >= 2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
+  if (b0 == 0xef) return 0;  // U+FEFF is JavaScript whitespace only
+  return relkit::detail::js_space_length(s, i);
+}
+
+// str::trim (git-cliff's `| trim`).
+[[nodiscard]] constexpr std::string_view rust_trim(std::string_view s) noexcept {
+  std::size_t b = 0;
+  for (std::size_t n = rust_space_length(s, b); n != 0; n = rust_space_length(s, b)) b += n;
+  std::size_t e = s.size();
+  for (bool more = true; more && e > b;) {
+    more = false;
+    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len) {
+      if (rust_space_length(s, e - len) == len) {
+        e -= len;
+        more = true;
+        break;
+      }
+    }
+  }
+  return s.substr(b, e - b);
 }
 
 // Length of a protected Markdown segment starting at `at` (a link, a reference
@@ -216,10 +246,13 @@ inline constexpr collation_weights collation_table = make_collation_weights();
     std::size_t i = at + (s[at + 4] == 's' ? 8 : 7);
     const std::size_t start = i;
     while (i < n) {
-      if (is_js_space(s[i]) || s[i] == ')') break;
+      // [^\s()]: JavaScript whitespace (a), Unicode
+      if (relkit::detail::js_space_length(s, i) != 0 || s[i] == ')') break;
       if (s[i] == '(') {
         std::size_t m = i + 1;
-        while (m < n && !is_js_space(s[m]) && s[m] != '(' && s[m] != ')') ++m;
+        while (m < n && relkit::detail::js_space_length(s, m) == 0 && s[m] != '(' && s[m] != ')') {
+          ++m;
+        }
         if (m >= n || s[m] != ')') break;
         i = m + 1;
       } else {

@@ -12,13 +12,14 @@
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
 [[nodiscard]] inline std::string_view trim_js(std::string_view s) {
-  std::size_t b = skip_js_spaces(s, 0);
+  std::size_t b = relkit::detail::skip_js_spaces(s, 0);
   std::size_t e = s.size();
   // Trailing ASCII whitespace (what String.prototype.trim leaves around headers in practice).
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))

@@ -12,6 +12,7 @@
 
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -77,12 +78,8 @@ namespace detail {
     out += c;
     ++i;
   }
-  const std::size_t b = detail::skip_js_spaces(out, 0);
-  std::size_t e = out.size();
-  while (e > b &&
-         (out[e - 1] == ' ' || out[e - 1] == '\t' || out[e - 1] == '\r' || out[e - 1] == '\n'))
-    --e;
-  return out.substr(b, e - b);
+  // .trim(): JavaScript whitespace (a), relkit/detail/js_text.hpp
+  return std::string(relkit::detail::js_trim(out));
 }
 
 // commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
@@ -134,7 +131,7 @@ namespace detail {
     if (i < line.size() && line[i] == 's') ++i;
     if (line.substr(i, 3) != "://") continue;
     i += 3;
-    if (i < line.size() && detail::js_space_length(line, i) == 0) return true;
+    if (i < line.size() && relkit::detail::js_space_length(line, i) == 0) return true;
   }
   return false;
 }
@@ -159,9 +156,8 @@ namespace detail {
 }
 
 [[nodiscard]] inline bool ignored_by_default(std::string_view message) {
-  std::size_t e = message.size();
-  while (e > 0 && detail::js_space_length(message, e - 1) != 0) --e;  // trimEnd (ASCII part)
-  const std::string_view m = message.substr(0, e);
+  // lint's message.trimEnd(): JavaScript whitespace (a), Unicode
+  const std::string_view m = relkit::detail::js_trim_end(message);
   const std::string_view head = first_line(m);
   auto starts = [&](std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -206,11 +202,8 @@ namespace detail {
       break;
     }
   }
-  std::size_t b = 0;
-  while (b < stripped.size() && detail::js_space_length(stripped, b) != 0) ++b;
-  std::size_t t = stripped.size();
-  while (t > b && detail::js_space_length(stripped, t - 1) != 0) --t;
-  std::string_view s = std::string_view(stripped).substr(b, t - b);
+  // stripped.trim(): JavaScript whitespace (a), Unicode
+  std::string_view s = relkit::detail::js_trim(stripped);
   if (!s.empty() && (s[0] == 'v' || s[0] == '=')) s = s.substr(1);
   // MAJOR.MINOR.PATCH[-pre][+build], numbers without leading zeros.
   std::size_t i = 0;

@@ -13,6 +13,7 @@
 #include "relkit/commits/commit.hpp"
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -203,7 +204,7 @@ class commit_parser {
   }
 
   [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
-    const std::size_t i = skip_js_spaces(line, 0);
+    const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
   }
 
@@ -220,7 +221,7 @@ class commit_parser {
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
   // Returns true when the breaking (`!`) pattern matched.
   bool match_compatible_header(std::string_view line) {
-    const std::size_t stop = find_js_line_terminator(line, 0);
+    const std::size_t stop = relkit::detail::find_js_line_terminator(line, 0);
     std::size_t type_end = 0;
     while (type_end < line.size() && is_ascii_word(line[type_end])) ++type_end;
     const bool bang = grammar_ != commits::dialect::semantic_release_angular;
@@ -343,7 +344,7 @@ class commit_parser {
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
   [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
     if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
-    if (find_js_line_terminator(line, 1) != line.size()) return false;
+    if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
       if (is_ascii_word(line[i])) return true;
     }
@@ -367,14 +368,14 @@ class commit_parser {
       while (p < line.size()) {
         if (line[p] == '|' || line[p] == '*') {
           ++p;
-        } else if (const std::size_t n = js_space_length(line, p)) {
+        } else if (const std::size_t n = relkit::detail::js_space_length(line, p)) {
           p += n;
         } else {
           break;
         }
       }
-    } else if (!line.empty() && line[0] == '*' && js_space_length(line, 1) != 0) {
-      p = skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+    } else if (!line.empty() && line[0] == '*' && relkit::detail::js_space_length(line, 1) != 0) {
+      p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
     }
     const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
     if (!istarts_with_ascii(line, p, "breaking change") &&
@@ -388,7 +389,7 @@ class commit_parser {
       while (q < line.size()) {
         if (line[q] == ':') {
           ++q;
-        } else if (const std::size_t n = js_space_length(line, q)) {
+        } else if (const std::size_t n = relkit::detail::js_space_length(line, q)) {
           q += n;
         } else {
           break;
@@ -397,11 +398,11 @@ class commit_parser {
       if (q == start) return false;
     } else {
       if (q >= line.size() || line[q] != ':') return false;
-      q = skip_js_spaces(line, q + 1);
+      q = relkit::detail::skip_js_spaces(line, q + 1);
     }
     // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
     if (q > line.size()) q = line.size();
-    text = line.substr(q, find_js_line_terminator(line, q) - q);
+    text = line.substr(q, relkit::detail::find_js_line_terminator(line, q) - q);
     return true;
   }
 
@@ -465,20 +466,20 @@ class commit_parser {
 
   [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
-      const std::size_t r = skip_js_spaces(line, p + 1);
+      const std::size_t r = relkit::detail::skip_js_spaces(line, p + 1);
       if (r == p + 1) return false;
-      if (r < line.size() && js_line_terminator_length(line, r) == 0) return true;
+      if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
       // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
       for (std::size_t q = p + 1; q < r;) {
-        const std::size_t n = js_space_length(line, q);
-        if (q > p + 1 && js_line_terminator_length(line, q) == 0) return true;
+        const std::size_t n = relkit::detail::js_space_length(line, q);
+        if (q > p + 1 && relkit::detail::js_line_terminator_length(line, q) == 0) return true;
         q += n;
       }
       return false;
     }
-    const std::size_t r = skip_js_spaces(line, p);
+    const std::size_t r = relkit::detail::skip_js_spaces(line, p);
     if (r == p || r >= line.size() || line[r] != '#') return false;
-    return r + 1 < line.size() && js_line_terminator_length(line, r + 1) == 0;
+    return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
   }
 
   // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
@@ -516,8 +517,8 @@ class commit_parser {
         } else {
           while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
         }
-        value_begin = line[token_end] == ':' ? skip_js_spaces(line, token_end + 1)
-                                             : skip_js_spaces(line, token_end) + 1;
+        value_begin = line[token_end] == ':' ? relkit::detail::skip_js_spaces(line, token_end + 1)
+                                             : relkit::detail::skip_js_spaces(line, token_end) + 1;
       }
       if (value_begin == 0) continue;
       flush(i);
@@ -542,7 +543,7 @@ class commit_parser {
       const char c2 = i + 1 < s.size() ? ascii_lower(s[i + 1]) : '\0';
       if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
           (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
-        const std::size_t t = skip_js_spaces(s, after);
+        const std::size_t t = relkit::detail::skip_js_spaces(s, after);
         std::size_t q = t;
         bool ok = false;
         while (true) {
@@ -550,7 +551,7 @@ class commit_parser {
             ok = true;
             break;
           }
-          if (js_line_terminator_length(s, q) != 0) break;
+          if (relkit::detail::js_line_terminator_length(s, q) != 0) break;
           ++q;
         }
         if (!ok) {
@@ -574,7 +575,7 @@ class commit_parser {
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
     if (s.empty() || s.find('#') == npos || contains_url(s)) return;
-    s = s.substr(0, find_js_line_terminator(s, 0));
+    s = s.substr(0, relkit::detail::find_js_line_terminator(s, 0));
     std::size_t last = 0;
     for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
       std::size_t p = hash;
@@ -583,8 +584,8 @@ class commit_parser {
       std::size_t e = hash + 1;
       bool digit = false;
       while (e < s.size() && is_issue_char(s[e])) digit |= is_ascii_digit(s[e++]);
-      const bool follows = e == s.size() || js_space_length(s, e) != 0 || s[e] == ',' ||
-                           s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
+                           s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
       commits::reference ref;
       ref.raw = s.substr(last, e - last);
@@ -673,10 +674,10 @@ class commit_parser {
     const std::string_view m = message_;
     if (!istarts_with_ascii(m, 0, "revert")) return;
     std::size_t s0 = npos;
-    if (const std::size_t n = js_space_length(m, 6)) {
+    if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
     } else if (m.size() > 7 && m[6] == ':') {
-      if (const std::size_t n2 = js_space_length(m, 7)) s0 = 7 + n2;
+      if (const std::size_t n2 = relkit::detail::js_space_length(m, 7)) s0 = 7 + n2;
     }
     if (s0 == npos) return;
     if (s0 < m.size() && m[s0] == '"' && find_revert(s0 + 1, angular)) return;
@@ -703,7 +704,7 @@ class commit_parser {
           }
         }
       }
-      if (const std::size_t n = js_space_length(m, i)) {
+      if (const std::size_t n = relkit::detail::js_space_length(m, i)) {
         if (run_start == npos) run_start = i;
         i += n;
       } else {

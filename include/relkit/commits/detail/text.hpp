@@ -1,7 +1,10 @@
 #pragma once
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is
-// ASCII, `\s` includes the Unicode spaces, `.` stops at \r, \n, U+2028, U+2029.
+// ASCII; `\s` and `.` are the shared JavaScript rules of relkit/detail/js_text.hpp
+// (`\s` is whitespace (a), Unicode; `.` stops at a LineTerminator: \r, \n,
+// U+2028, U+2029), used as relkit::detail::js_space_length, skip_js_spaces,
+// is_js_blank, js_line_terminator_length and find_js_line_terminator.
 // Every scanner here is a single forward pass (no backtracking search).
 
 #include "relkit/detail/prologue.hpp"
@@ -10,6 +13,7 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -46,62 +50,6 @@ namespace detail {
 
 [[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
   return static_cast<unsigned char>(s[i]);
-}
-
-// Length in bytes of the JavaScript `\s` character starting at i, or 0.
-[[nodiscard]] inline std::size_t js_space_length(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const unsigned char c = message_byte_at(s, i);
-  if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
-  if (c < 0xc2) return 0;
-  const std::size_t left = s.size() - i;
-  if (c == 0xc2) return left >= 2 && message_byte_at(s, i + 1) == 0xa0 ? 2 : 0;  // U+00A0
-  if (left < 3) return 0;
-  const unsigned char c1 = message_byte_at(s, i + 1);
-  const unsigned char c2 = message_byte_at(s, i + 2);
-  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0;  // U+1680
-  if (c == 0xe2) {
-    if (c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3;
-    if (c1 == 0x81 && c2 == 0x9f) return 3;  // U+205F
-    return 0;
-  }
-  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
-  if (c == 0xef) return c1 == 0xbb && c2 == 0xbf ? 3 : 0;  // U+FEFF
-  return 0;
-}
-
-// Length of a line terminator for JavaScript's `.` (\n, \r, U+2028, U+2029) at i, or 0.
-[[nodiscard]] inline std::size_t js_line_terminator_length(std::string_view s,
-                                                           std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const unsigned char c = message_byte_at(s, i);
-  if (c == '\n' || c == '\r') return 1;
-  if (c == 0xe2 && s.size() - i >= 3 && message_byte_at(s, i + 1) == 0x80 &&
-      (message_byte_at(s, i + 2) == 0xa8 || message_byte_at(s, i + 2) == 0xa9)) {
-    return 3;
-  }
-  return 0;
-}
-
-// Position of the first line terminator (as `.` sees it) at or after `from`, or s.size().
-[[nodiscard]] inline std::size_t find_js_line_terminator(std::string_view s,
-                                                         std::size_t from) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    const unsigned char c = message_byte_at(s, i);
-    if (c == '\n' || c == '\r' || (c == 0xe2 && js_line_terminator_length(s, i) != 0)) return i;
-  }
-  return s.size();
-}
-
-// Skips `\s*` from i.
-[[nodiscard]] inline std::size_t skip_js_spaces(std::string_view s, std::size_t i) noexcept {
-  for (std::size_t n = js_space_length(s, i); n != 0; n = js_space_length(s, i)) i += n;
-  return i;
-}
-
-// JavaScript's String.prototype.trim() leaves nothing.
-[[nodiscard]] inline bool is_js_blank(std::string_view s) noexcept {
-  return skip_js_spaces(s, 0) == s.size();
 }
 
 // `\r` and `\n` removed from both ends (conventional-commits-parser's trimNewLines).
@@ -171,12 +119,12 @@ inline constexpr std::string_view reference_actions[] = {
     std::size_t j = i + action.size();
     if (allow_colon && j < s.size() && s[j] == ':') {
       // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
-      if (js_space_length(s, j + 1) != 0) {
+      if (relkit::detail::js_space_length(s, j + 1) != 0) {
         after = j + 1;
         return action.size();
       }
     }
-    if (js_space_length(s, j) != 0) {
+    if (relkit::detail::js_space_length(s, j) != 0) {
       after = j;
       return action.size();
     }

@@ -12,6 +12,7 @@
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -23,7 +24,7 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
     return relkit::error{errc::message_too_long, opts.max_length,
                          error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
   }
-  if (detail::is_js_blank(message)) {
+  if (relkit::detail::is_js_blank(message)) {
     return relkit::error{errc::empty_message, 0};
   }
   commit out;

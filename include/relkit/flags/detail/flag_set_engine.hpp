@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/detail/prefix_key.hpp"
 #include "relkit/flags/bucketing.hpp"
 #include "relkit/flags/constraint.hpp"
@@ -178,7 +179,7 @@ class flag_set_engine {
         break;
       case operator_kind::date_after:
       case operator_kind::date_before:
-        cc.date_ms = parse_timestamp_ms(c.value);
+        cc.date_ms = parse_js_date_ms(c.value);
         break;
       case operator_kind::semver_eq:
       case operator_kind::semver_gt:
@@ -192,7 +193,8 @@ class flag_set_engine {
         break;
       case operator_kind::in_cidr:
         for (const auto& v : c.values) {
-          if (auto r = parse_cidr(trim_js_space(v))) cc.ranges.push_back(*r);
+          // the SDK's value.trim(): JavaScript whitespace (a)
+          if (auto r = parse_cidr(relkit::detail::js_trim(v))) cc.ranges.push_back(*r);
         }
         break;
       case operator_kind::str_contains:
@@ -296,10 +298,9 @@ class flag_set_engine {
       if (!cc.date_ms) return false;
       std::optional<std::int64_t> now;
       if (const auto text = ctx.current_time) {
-        now = parse_timestamp_ms(*text);
+        now = parse_js_date_ms(*text);
       } else if (ctx.now) {
-        now = std::chrono::duration_cast<std::chrono::milliseconds>(ctx.now->time_since_epoch())
-                  .count();
+        now = ctx.now->time_since_epoch().count();
       }
       if (!now) return false;
       return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
@@ -400,7 +401,7 @@ class flag_set_engine {
         return value && cc.pattern.search(*value);
       case operator_kind::in_cidr: {
         if (!value) return false;
-        const auto ip = parse_ip(trim_js_space(*value));
+        const auto ip = parse_ip(relkit::detail::js_trim(*value));  // trim(): whitespace (a)
         if (!ip) return false;
         for (const auto& r : cc.ranges) {
           if (cidr_contains(r, *ip)) return true;

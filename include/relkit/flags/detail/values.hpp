@@ -15,6 +15,8 @@
 #include <system_error>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/civil_time.hpp"
+#include "relkit/detail/js_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -116,88 +118,20 @@ namespace detail {
 // ---------------------------------------------------------------------------
 // Timestamps: RFC 3339 / ISO 8601 as `new Date(text)` reads them, to
 // milliseconds since the Unix epoch: YYYY-MM-DD, optionally
-// THH:MM[:SS[.fraction]] and Z or ±HH:MM. A date-time without an offset is
-// read as UTC (JavaScript would use the host's zone; relkit has none).
+// THH:MM[:SS[.fraction]] and Z or +-HH[:]MM, surrounding StrWhiteSpace
+// trimmed. A date-time without an offset is read as UTC (JavaScript would use
+// the host's zone; relkit has none). The calendar and the grammar are
+// relkit/detail/civil_time.hpp's, with every Date extension turned on.
 
-[[nodiscard]] constexpr std::int64_t civil_days_since_epoch(std::int64_t y, unsigned m,
-                                                            unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? 0U - 3U : 9U)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+inline constexpr relkit::detail::timestamp_options js_date_options{
+    /*date_only=*/true,           /*optional_seconds=*/true, /*space_separator=*/true,
+    /*optional_offset=*/true,     /*comma_fraction=*/true,   /*hour_24=*/true,
+    /*offset_without_colon=*/true};
 
-[[nodiscard]] constexpr bool read_fixed_digits(std::string_view s, std::size_t& i, std::size_t n,
-                                               unsigned& out) noexcept {
-  if (i + n > s.size()) return false;
-  out = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (!is_digit(s[i + k])) return false;
-    out = out * 10U + static_cast<unsigned>(s[i + k] - '0');
-  }
-  i += n;
-  return true;
-}
-
-[[nodiscard]] constexpr std::optional<std::int64_t> parse_timestamp_ms(
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_js_date_ms(
     std::string_view text) noexcept {
-  const std::string_view s = trim_js_space(text);
-  std::size_t i = 0;
-  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-  if (!read_fixed_digits(s, i, 4, year)) return std::nullopt;
-  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, month)) return std::nullopt;
-  if (i >= s.size() || s[i++] != '-' || !read_fixed_digits(s, i, 2, day)) return std::nullopt;
-  if (month < 1 || month > 12 || day < 1) return std::nullopt;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day > month_days[month - 1] + (month == 2 && leap ? 1U : 0U)) return std::nullopt;
-  std::int64_t offset_minutes = 0;
-  if (i < s.size()) {
-    if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
-    ++i;
-    if (!read_fixed_digits(s, i, 2, hour)) return std::nullopt;
-    if (i >= s.size() || s[i++] != ':' || !read_fixed_digits(s, i, 2, minute)) return std::nullopt;
-    if (i < s.size() && s[i] == ':') {
-      ++i;
-      if (!read_fixed_digits(s, i, 2, second)) return std::nullopt;
-      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-        ++i;
-        std::size_t digits = 0;
-        while (i < s.size() && is_digit(s[i])) {
-          if (digits < 3) millis = millis * 10U + static_cast<unsigned>(s[i] - '0');
-          ++digits;
-          ++i;
-        }
-        if (digits == 0) return std::nullopt;
-        for (; digits < 3; ++digits) millis *= 10U;
-      }
-    }
-    if (hour > 24 || minute > 59 || second > 59) return std::nullopt;
-    if (hour == 24 && (minute != 0 || second != 0 || millis != 0)) return std::nullopt;
-    if (i < s.size()) {
-      if (s[i] == 'Z' || s[i] == 'z') {
-        ++i;
-      } else if (s[i] == '+' || s[i] == '-') {
-        const bool minus = s[i] == '-';
-        ++i;
-        unsigned oh = 0, om = 0;
-        if (!read_fixed_digits(s, i, 2, oh)) return std::nullopt;
-        if (i < s.size() && s[i] == ':') ++i;
-        if (!read_fixed_digits(s, i, 2, om)) return std::nullopt;
-        if (oh > 23 || om > 59) return std::nullopt;
-        offset_minutes = (minus ? -1 : 1) * static_cast<std::int64_t>(oh * 60 + om);
-      } else {
-        return std::nullopt;
-      }
-    }
-    if (i != s.size()) return std::nullopt;
-  }
-  const std::int64_t days = civil_days_since_epoch(year, month, day);
-  const std::int64_t seconds =
-      days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-  return seconds * 1000 + millis;
+  return relkit::detail::parse_timestamp_ms(relkit::detail::trim_str_white_space(text),
+                                            js_date_options);
 }
 
 // ---------------------------------------------------------------------------
@@ -326,7 +260,8 @@ struct cidr_range {
   if (slash != std::string_view::npos) {
     std::size_t i = slash + 1;
     const std::size_t digits = s.size() - i;
-    if (digits == 0 || digits > 3 || !read_fixed_digits(s, i, digits, prefix)) return std::nullopt;
+    if (digits == 0 || digits > 3 || !relkit::detail::read_fixed_digits(s, i, digits, prefix))
+      return std::nullopt;
     if (prefix > max) return std::nullopt;
   }
   return cidr_range{*address, prefix};

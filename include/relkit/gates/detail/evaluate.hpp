@@ -462,7 +462,13 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
       out->line += " no failure recorded";
     } else {
       out->line += recent ? " failed at " : " last failed at ";
-      append_utc(out->line, unix_seconds(last_failure->finished_at));
+      const auto stamp =
+          relkit::detail::format_timestamp(last_failure->finished_at.time_since_epoch().count());
+      if (stamp.size == 0) {
+        out->line += "(out of range)";
+      } else {
+        out->line += stamp.view();
+      }
       const auto ago =
           std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
       out->line += ", ";

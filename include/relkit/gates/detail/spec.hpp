@@ -119,22 +119,31 @@ inline bool parse_hhmm(std::string_view text, std::uint16_t& minutes) noexcept {
   return true;
 }
 
-// "MM-DD" or "YYYY-MM-DD"
+enum class date_parse : unsigned char { ok, malformed, impossible };
+
+// "MM-DD" or "YYYY-MM-DD". A date that is not in the calendar (2026-02-31,
+// 04-31, 2026-02-29) is `impossible`; a recurring 02-29 is a date (it opens in
+// leap years only), a dated one only in a leap year.
 template <class = void>
-inline bool parse_month_day(std::string_view text, month_day& out) noexcept {
+inline date_parse parse_month_day(std::string_view text, month_day& out) noexcept {
   std::uint64_t y = 0, m = 0, d = 0;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    if (!parse_unsigned(text.substr(0, 4), 9999, y) || y == 0) return false;
+    if (!parse_unsigned(text.substr(0, 4), 9999, y) || y == 0) return date_parse::malformed;
     text.remove_prefix(5);
   }
-  if (text.size() != 5 || text[2] != '-') return false;
+  if (text.size() != 5 || text[2] != '-') return date_parse::malformed;
   if (!parse_unsigned(text.substr(0, 2), 12, m) || !parse_unsigned(text.substr(3, 2), 31, d) ||
       m == 0 || d == 0) {
-    return false;
+    return date_parse::malformed;
+  }
+  // Any leap year stands for a recurring date.
+  if (!relkit::detail::is_valid_date(y == 0 ? 2000 : static_cast<std::int64_t>(y),
+                                     static_cast<unsigned>(m), static_cast<unsigned>(d))) {
+    return date_parse::impossible;
   }
   out = month_day{static_cast<std::int32_t>(y), static_cast<std::uint8_t>(m),
                   static_cast<std::uint8_t>(d)};
-  return true;
+  return date_parse::ok;
 }
 
 template <class = void>
@@ -453,13 +462,21 @@ class spec_parser {
     std::size_t i = 2;
     const std::size_t dots = line[1].text.find("..");
     if (dots != std::string_view::npos) {
-      if (!parse_month_day(line[1].text.substr(0, dots), w.from) ||
-          !parse_month_day(line[1].text.substr(dots + 2), w.to) ||
-          (w.from.year == 0) != (w.to.year == 0)) {
+      const spec_token from{line[1].text.substr(0, dots), line[1].position};
+      const spec_token to{line[1].text.substr(dots + 2), line[1].position + dots + 2};
+      const date_parse from_parse = parse_month_day(from.text, w.from);
+      const date_parse to_parse = parse_month_day(to.text, w.to);
+      if (from_parse == date_parse::malformed || to_parse == date_parse::malformed ||
+          (from_parse == date_parse::ok && to_parse == date_parse::ok &&
+           (w.from.year == 0) != (w.to.year == 0))) {
         return bad(line[1], "a date range MM-DD..MM-DD or YYYY-MM-DD..YYYY-MM-DD");
       }
-      if (w.from.year != 0 && days_from_civil(w.from.year, w.from.month, w.from.day) >
-                                  days_from_civil(w.to.year, w.to.month, w.to.day)) {
+      // The position is the impossible date's own, not the range's.
+      if (from_parse == date_parse::impossible) return bad(from, "a date in the calendar");
+      if (to_parse == date_parse::impossible) return bad(to, "a date in the calendar");
+      if (w.from.year != 0 &&
+          relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day) >
+              relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day)) {
         return bad(line[1], "a date range that does not end before it starts");
       }
     } else {

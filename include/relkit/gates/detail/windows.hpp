@@ -93,10 +93,10 @@ inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
 template <class = void>
 inline bool window_active(const window& w, std::int64_t utc) noexcept {
   const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = floor_div(local, 86400);
+  const std::int64_t days = relkit::detail::floor_div(local, 86400);
   const std::int64_t minute = (local - days * 86400) / 60;
   if (w.weekdays != 0) {
-    const unsigned today = weekday_from_days(days);
+    const unsigned today = relkit::detail::weekday_from_days(days);
     const unsigned yesterday = (today + 6) % 7;
     const bool on_today = (w.weekdays & (1u << today)) != 0;
     const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
@@ -105,10 +105,11 @@ inline bool window_active(const window& w, std::int64_t utc) noexcept {
     }
     return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
   }
-  const auto date = civil_from_days(days);
+  const auto date = relkit::detail::civil_from_days(days);
   if (w.from.year != 0) {
-    const std::int64_t from = days_from_civil(w.from.year, w.from.month, w.from.day);
-    const std::int64_t to = days_from_civil(w.to.year, w.to.month, w.to.day);
+    const std::int64_t from =
+        relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
+    const std::int64_t to = relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
     return days >= from && days <= to;
   }
   const unsigned key = date.month * 32 + date.day;
@@ -121,10 +122,10 @@ inline bool window_active(const window& w, std::int64_t utc) noexcept {
 template <class = void>
 inline void append_local(std::string& out, const window& w, std::int64_t utc) {
   const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = floor_div(local, 86400);
-  const auto date = civil_from_days(days);
+  const std::int64_t days = relkit::detail::floor_div(local, 86400);
+  const auto date = relkit::detail::civil_from_days(days);
   out += "(local ";
-  out += weekday_names[weekday_from_days(days)];
+  out += weekday_names[relkit::detail::weekday_from_days(days)];
   out += ' ';
   append_month_day(
       out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),

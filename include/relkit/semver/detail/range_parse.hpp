@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/comparator.hpp"
@@ -304,14 +305,15 @@ namespace detail {
 
 [[nodiscard]] inline relkit::result<range> parse_range_general(std::string_view text,
                                                                const range_options& opts) {
-  // trim + collapse every whitespace run to one space
+  // trim + collapse every whitespace run to one space: node-semver's trim()
+  // and /\s+/, JavaScript whitespace (a) of relkit/detail/js_text.hpp
   std::string raw;
   raw.reserve(text.size());
   std::size_t i = 0;
-  while (std::size_t n = js_space_at(text, i)) i += n;
+  while (std::size_t n = relkit::detail::js_space_length(text, i)) i += n;
   bool pending_space = false;
   while (i < text.size()) {
-    if (std::size_t n = js_space_at(text, i)) {
+    if (std::size_t n = relkit::detail::js_space_length(text, i)) {
       pending_space = true;
       i += n;
       continue;

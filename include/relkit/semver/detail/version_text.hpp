@@ -1,6 +1,5 @@
 #pragma once
-// Internals of relkit::semver versions: character classes, JavaScript
-// whitespace (String.prototype.trim and regex \s, Unicode), identifier
+// Internals of relkit::semver versions: character classes, identifier
 // precedence without allocating, and the version grammar (strict, npm,
 // npm loose) filling a version's fields.
 
@@ -14,6 +13,7 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/errc.hpp"
@@ -33,35 +33,6 @@ namespace detail {
   for (char c : s)
     if (!is_digit(c)) return false;
   return true;
-}
-
-// Byte length of the JavaScript whitespace character (String.prototype.trim,
-// regex \s) starting at `pos`, or 0. UTF-8.
-[[nodiscard]] inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
-  if (pos >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0d)) return 1;
-  if (b0 < 0xc2) return 0;
-  auto byte = [&](std::size_t k) -> unsigned {
-    return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0U;
-  };
-  if (b0 == 0xc2 && byte(1) == 0xa0) return 2;                     // U+00A0
-  if (b0 == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return 3;  // U+1680
-  if (b0 == 0xe2 && byte(1) == 0x80) {
-    const unsigned b2 = byte(2);
-    if ((b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf) return 3;
-  }
-  if (b0 == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return 3;  // U+205F
-  if (b0 == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
-  if (b0 == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;  // U+FEFF
-  return 0;
-}
-// Byte length of the JavaScript whitespace character ending at `end`, or 0.
-[[nodiscard]] inline std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
-  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
-    if (js_space_at(s, end - len) == len) return len;
-  }
-  return 0;
 }
 
 // An unexpected character at `pos` of `text`, or the end; `what` (static
@@ -310,17 +281,14 @@ template <class Version>
   std::size_t i = 0;
   std::size_t end = text.size();
   if (npm) {
-    while (std::size_t n = js_space_at(text, i)) i += n;
-    while (end > i) {
-      const std::size_t n = js_space_before(text, end);
-      if (n == 0) break;
-      end -= n;
-    }
+    // version.trim(): JavaScript whitespace (a), relkit/detail/js_text.hpp
+    i = relkit::detail::skip_js_spaces(text, 0);
+    end = i + relkit::detail::js_trim_end(text.substr(i)).size();
     if (loose) {
       for (;;) {
         if (i < end && (text[i] == 'v' || text[i] == '=')) {
           ++i;
-        } else if (std::size_t n = js_space_at(text, i)) {
+        } else if (std::size_t n = relkit::detail::js_space_length(text, i)) {  // \s (a)
           i += n;
         } else {
           break;

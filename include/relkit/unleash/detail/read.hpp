@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/detail/json.hpp"
 #include "relkit/error.hpp"
 #include "relkit/flags/constraint.hpp"
@@ -137,25 +138,20 @@ template <class Unused = void>
 }
 
 // JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
-// ends of the whole string stay.
+// ends of the whole string stay. \s is JavaScript whitespace (a) of
+// relkit/detail/js_text.hpp (Unicode).
 template <class Unused = void>
 [[nodiscard]] std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(',', start);
-    std::size_t end = comma == std::string_view::npos ? text.size() : comma;
-    std::size_t piece_end = end;
-    if (comma != std::string_view::npos) {
-      while (piece_end > start && is_space(text[piece_end - 1])) --piece_end;
+    if (comma == std::string_view::npos) {
+      out.emplace_back(text.substr(start));
+      break;
     }
-    out.emplace_back(text.substr(start, piece_end - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-    while (start < text.size() && is_space(text[start])) ++start;
+    out.emplace_back(relkit::detail::js_trim_end(text.substr(start, comma - start)));
+    start = relkit::detail::skip_js_spaces(text, comma + 1);
   }
   return out;
 }
@@ -346,9 +342,10 @@ template <class Unused = void>
   if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
   std::string created;
   if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
-  if (auto ms = flags::detail::parse_timestamp_ms(created)) {
-    f.meta.created = flags::time_point(
-        std::chrono::duration_cast<flags::time_point::duration>(std::chrono::milliseconds(*ms)));
+  // Milliseconds, relkit::time_point's own unit: every instant the parser
+  // returns (years 0000-9999) fits, so nothing is converted or can overflow.
+  if (auto ms = flags::detail::parse_js_date_ms(created)) {
+    f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
   auto strategies = read_array<Unused>(v, "strategies");
   if (!strategies) return std::move(strategies).error();
