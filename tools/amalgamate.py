@@ -71,7 +71,8 @@ def generate() -> str:
     seen_files: set = set()
     inline(ENTRY, seen_files, set(), out)
     # A public header the umbrella forgets would be silently missing here.
-    public = {f"relkit/{p.name}" for p in (INCLUDE_DIR / "relkit").glob("*.hpp")}
+    # src.hpp is compiled mode's one translation unit, not part of the umbrella.
+    public = {f"relkit/{p.name}" for p in (INCLUDE_DIR / "relkit").glob("*.hpp") if p.name != "src.hpp"}
     missing = sorted(public - seen_files)
     if missing:
         sys.exit(f"amalgamate.py: {ENTRY} does not include {', '.join(missing)}")

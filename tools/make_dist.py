@@ -19,7 +19,7 @@ import sys
 import tarfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CONTENTS = ["CMakeLists.txt", "meson.build", "meson_options.txt", "LICENSE", "README.md", "cmake", "include",
+CONTENTS = ["CMakeLists.txt", "meson.build", "meson_options.txt", "LICENSE", "README.md", "cmake", "include", "src",
             "single_include"]
 EPOCH = 946684800  # 2000-01-01T00:00:00Z
 

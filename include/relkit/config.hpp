@@ -6,8 +6,13 @@
 //   RELKIT_NO_EXCEPTIONS  never throw, even when the compiler has exceptions on
 //   RELKIT_THROW(e)       how relkit raises `e` (default: `throw e`, or print and
 //                         abort without exceptions)
+//   RELKIT_SEPARATE_COMPILATION  compiled mode: the headers declare the heavy
+//                         functions and do not define them; exactly one .cpp
+//                         of the program includes relkit/src.hpp, which defines
+//                         them (CMake: link relkit::compiled, which does both).
+//                         Define it the same way in every translation unit.
 // Macros relkit defines for users: RELKIT_VERSION_MAJOR/MINOR/PATCH,
-// RELKIT_VERSION, RELKIT_HAS_EXCEPTIONS, RELKIT_THROW.
+// RELKIT_VERSION, RELKIT_HAS_EXCEPTIONS, RELKIT_THROW, RELKIT_INLINE.
 
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +58,15 @@ namespace detail {
 }  // namespace detail
 }  // namespace v0 / v0_noexcept
 }  // namespace relkit
+
+// The linkage of a non-template function whose body sits in an impl/ file:
+// `inline` header-only; nothing in compiled mode, where relkit/src.hpp gives
+// the one definition.
+#ifdef RELKIT_SEPARATE_COMPILATION
+#define RELKIT_INLINE
+#else
+#define RELKIT_INLINE inline
+#endif
 
 #ifndef RELKIT_THROW
 #if RELKIT_HAS_EXCEPTIONS

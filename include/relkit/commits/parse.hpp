@@ -10,10 +10,7 @@
 #include <string_view>
 
 #include "relkit/commits/commit.hpp"
-#include "relkit/commits/detail/parser.hpp"
-#include "relkit/commits/detail/text.hpp"
 #include "relkit/config.hpp"
-#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -23,24 +20,8 @@ namespace commits {
 // Parses one commit message in the grammar opts.grammar. An error only for a message with nothing
 // but whitespace (errc::empty_message; conventional-commits-parser throws there) or one over
 // options::max_length; anything else is a commit, conventional or not.
-[[nodiscard]] inline result<commit> parse(std::string_view message,
-                                          const parse_options& opts = {}) {
-  if (message.size() > opts.max_length) {
-    return relkit::error{errc::message_too_long, opts.max_length,
-                         error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
-  }
-  if (relkit::detail::is_js_blank(message)) {
-    return relkit::error{errc::empty_message, 0};
-  }
-  commit out;
-  detail::commit_parser parser(message, out);
-  if (opts.grammar == dialect::spec) {
-    parser.parse_spec();
-  } else {
-    parser.parse_compatible(opts.grammar, opts.meta_fields);
-  }
-  return out;
-}
+[[nodiscard]] RELKIT_INLINE result<commit> parse(std::string_view message,
+                                                 const parse_options& opts = {});
 
 // The header of a commit, rebuilt: `type(scope)!: description` (the header as
 // written when the commit is not conventional). Not a round trip of the whole
@@ -60,5 +41,9 @@ namespace commits {
 }
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+#include "relkit/commits/impl/parse.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -42,8 +42,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_spec, "empty_spec", "expected a gate, found no content"},
     {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
 };
-inline constexpr relkit::error_domain errc_domain =
-    relkit::make_error_domain<errc_table>("gates");
+inline constexpr relkit::error_domain errc_domain = relkit::make_error_domain<errc_table>("gates");
 }  // namespace detail
 [[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;

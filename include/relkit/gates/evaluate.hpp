@@ -11,7 +11,6 @@
 
 #include "relkit/config.hpp"
 #include "relkit/gates/condition.hpp"
-#include "relkit/gates/detail/evaluate.hpp"
 #include "relkit/gates/evidence.hpp"
 #include "relkit/gates/verdict.hpp"
 
@@ -20,17 +19,11 @@ namespace gates {
 
 // The verdict with one explained line per node.
 template <class = void>
-[[nodiscard]] inline verdict evaluate(const gate& g, const evidence& e) {
-  verdict v;
-  (void)detail::eval_node(g, e, &v, 0);
-  return v;
-}
+[[nodiscard]] verdict evaluate(const gate& g, const evidence& e);
 
 // The outcome only: no reason strings, no allocation, stops early.
 template <class = void>
-[[nodiscard]] inline outcome check(const gate& g, const evidence& e) noexcept {
-  return detail::eval_node(g, e, nullptr, 0).result;
-}
+[[nodiscard]] outcome check(const gate& g, const evidence& e) noexcept;
 
 // How render() prints a verdict.
 enum class render_format : std::uint8_t {
@@ -51,13 +44,13 @@ struct render_options {
 
 // The verdict as text for people, one line per node, children indented.
 template <class = void>
-[[nodiscard]] inline std::string render(const verdict& v, render_options options = {}) {
-  std::string out;
-  detail::append_verdict(out, v, 0, options.format == render_format::markdown);
-  return out;
-}
+[[nodiscard]] std::string render(const verdict& v, render_options options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+#include "relkit/gates/impl/evaluate.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -9,7 +9,6 @@
 
 #include "relkit/config.hpp"
 #include "relkit/gates/condition.hpp"
-#include "relkit/gates/detail/spec.hpp"
 #include "relkit/gates/error.hpp"
 #include "relkit/result.hpp"
 
@@ -20,20 +19,17 @@ namespace gates {
 // position in `spec`; a node that parses but is invalid is errc::invalid_gate
 // at its first word. Limits: 64 levels of nesting (errc::too_deep).
 template <class = void>
-[[nodiscard]] inline result<gate> parse(std::string_view spec) {
-  detail::spec_parser<> parser(spec);
-  return parser.parse_document();
-}
+[[nodiscard]] result<gate> parse(std::string_view spec);
 
 // The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
 template <class = void>
-[[nodiscard]] inline std::string to_string(const gate& g) {
-  std::string out;
-  detail::append_spec(out, g, 0);
-  return out;
-}
+[[nodiscard]] std::string to_string(const gate& g);
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+#include "relkit/gates/impl/spec.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -49,15 +49,17 @@ struct lint_options {
 // "-- relkit:allow <rule>" before a statement, or after it on the same line,
 // silences that rule for it. Never fails: an unterminated quote or comment is
 // the finding "unterminated-input". Linear in the script's size.
-[[nodiscard]] inline std::vector<finding> lint(std::string_view sql,
-                                               const lint_options& options = lint_options());
+[[nodiscard]] RELKIT_INLINE std::vector<finding> lint(std::string_view sql,
+                                                      const lint_options& options = lint_options());
 
 // The names of every rule lint() knows, in rule-table order (33).
-[[nodiscard]] inline std::vector<std::string_view> lint_rule_names();
+[[nodiscard]] RELKIT_INLINE std::vector<std::string_view> lint_rule_names();
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/migrations/impl/lint.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -27,11 +27,12 @@ namespace migrations {
 // errc::unknown_app_version for an app name the plan does not list,
 // errc::invariant_violated for a missing fact; the phase's index is
 // violated_phase(error), its 1-based number is in the message.
-[[nodiscard]] inline relkit::result<void> check_invariant(const migration_plan& p);
+[[nodiscard]] RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p);
 
 // The index into plan.phases of the phase an error of check_invariant (or of
 // make_plan, which runs it) is about; nullopt for any other error.
-[[nodiscard]] inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept;
+[[nodiscard]] RELKIT_INLINE std::optional<std::size_t> violated_phase(
+    const relkit::error& err) noexcept;
 
 // The expand-contract plan for one change, checked with check_invariant.
 // Errors carry relkit::no_position (a change is a value built in code):
@@ -40,12 +41,14 @@ namespace migrations {
 // empty_column_list, same_name, missing_conversion,
 // lossy_down_needs_acknowledgement, not_null_needs_default_or_backfill,
 // drop_needs_down, not_null_source_column.
-[[nodiscard]] inline relkit::result<migration_plan> make_plan(const change& what,
-                                                              const plan_options& options = {});
+[[nodiscard]] RELKIT_INLINE relkit::result<migration_plan> make_plan(
+    const change& what, const plan_options& options = {});
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/migrations/impl/plan.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -21,12 +21,14 @@ struct render_options {
 // A Markdown runbook of `plan`: its app versions, a table of the phases, then
 // each phase with its SQL, allowed apps, note, rollback (and what it loses)
 // and, for the point of no return, the acknowledgement to SET first.
-[[nodiscard]] inline std::string render(const migration_plan& plan,
-                                        const render_options& options = render_options());
+[[nodiscard]] RELKIT_INLINE std::string render(const migration_plan& plan,
+                                               const render_options& options = render_options());
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/migrations/impl/runbook.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

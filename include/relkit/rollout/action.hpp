@@ -89,7 +89,7 @@ struct action {
 };
 
 // "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] inline std::string to_string(const action& a);
+[[nodiscard]] RELKIT_INLINE std::string to_string(const action& a);
 
 // A fixed-capacity list: building it never allocates.
 class action_list {
@@ -127,6 +127,8 @@ class action_list {
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/rollout/impl/action.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

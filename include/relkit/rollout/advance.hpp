@@ -40,6 +40,8 @@ template <class Unused = void>
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/rollout/impl/advance.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

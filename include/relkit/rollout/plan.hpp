@@ -219,6 +219,8 @@ class plan {
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/rollout/impl/plan.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -154,6 +154,8 @@ template <class Unused = void>
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/rollout/impl/state.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -104,6 +104,8 @@ template <class Unused = void>
 }  // namespace unleash
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 #include "relkit/unleash/impl/load.hpp"
+#endif
 
 #include "relkit/detail/epilogue.hpp"

@@ -179,11 +179,11 @@ namespace detail {
 
 }  // namespace detail
 
-inline std::vector<finding> lint(std::string_view sql, const lint_options& options) {
+RELKIT_INLINE std::vector<finding> lint(std::string_view sql, const lint_options& options) {
   return detail::run_lint(sql, options);
 }
 
-inline std::vector<std::string_view> lint_rule_names() {
+RELKIT_INLINE std::vector<std::string_view> lint_rule_names() {
   std::vector<std::string_view> names;
   for (const auto& r : detail::rule_table) names.push_back(r.rule);
   return names;

@@ -23,7 +23,7 @@
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-inline relkit::result<void> check_invariant(const migration_plan& p) {
+RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p) {
   for (std::size_t k = 0; k < p.phases.size(); ++k) {
     const std::vector<std::string>& before = k == 0 ? p.initial_schema : p.phases[k - 1].schema;
     const std::vector<std::string>& after = p.phases[k].schema;
@@ -56,7 +56,7 @@ inline relkit::result<void> check_invariant(const migration_plan& p) {
   return relkit::result<void>();
 }
 
-inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept {
+RELKIT_INLINE std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept {
   if ((err.code != errc::invariant_violated && err.code != errc::unknown_app_version) ||
       err.args.number() < 1) {
     return std::nullopt;
@@ -64,7 +64,8 @@ inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexc
   return static_cast<std::size_t>(err.args.number() - 1);
 }
 
-inline relkit::result<migration_plan> make_plan(const change& what, const plan_options& options) {
+RELKIT_INLINE relkit::result<migration_plan> make_plan(const change& what,
+                                                       const plan_options& options) {
   if (options.postgres_major < 11) {
     return detail::plan_error(errc::unsupported_postgres_version,
                               relkit::error_args().with_number(options.postgres_major));

@@ -14,7 +14,7 @@
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-inline std::string render(const migration_plan& p, const render_options&) {
+RELKIT_INLINE std::string render(const migration_plan& p, const render_options&) {
   std::string out = "# Migration: " + p.summary + "\n\n## App versions\n\n";
   for (const auto& a : p.apps) out += "- **" + a.name + "**: " + a.description + "\n";
   out += "\n## Phases\n\n| # | phase | apps | rollback |\n|---|---|---|---|\n";

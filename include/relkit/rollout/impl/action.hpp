@@ -12,7 +12,7 @@
 RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
-inline std::string to_string(const action& a) {
+RELKIT_INLINE std::string to_string(const action& a) {
   std::string out(to_string(a.kind));
   switch (a.kind) {
     case action_kind::set_weight:

@@ -88,16 +88,16 @@ std::optional<relkit::error> check_options(const rollout::settings& o) {
 
 }  // namespace detail
 
-inline std::size_t plan::step_count() const noexcept {
+RELKIT_INLINE std::size_t plan::step_count() const noexcept {
   return in_force_.size();
 }
 
-inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
+RELKIT_INLINE std::int32_t plan::weight_at(std::size_t index) const noexcept {
   if (in_force_.empty()) return 0;
   return index < in_force_.size() ? in_force_[index] : in_force_.back();
 }
 
-inline void plan::finish() {
+RELKIT_INLINE void plan::finish() {
   detail::fnv h;
   h.add(static_cast<std::uint64_t>(strategy_));
   in_force_.clear();

@@ -1,0 +1,43 @@
+#pragma once
+// Body of relkit/commits/parse.hpp's parse (the grammars are in
+// relkit/commits/detail/parser.hpp).
+
+#include "relkit/detail/prologue.hpp"
+
+#include <cstdint>
+#include <string_view>
+
+#include "relkit/commits/commit.hpp"
+#include "relkit/commits/detail/parser.hpp"
+#include "relkit/commits/detail/text.hpp"
+#include "relkit/commits/parse.hpp"
+#include "relkit/config.hpp"
+#include "relkit/detail/js_text.hpp"
+#include "relkit/error.hpp"
+#include "relkit/result.hpp"
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options& opts) {
+  if (message.size() > opts.max_length) {
+    return relkit::error{errc::message_too_long, opts.max_length,
+                         error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
+  }
+  if (relkit::detail::is_js_blank(message)) {
+    return relkit::error{errc::empty_message, 0};
+  }
+  commit out;
+  detail::commit_parser parser(message, out);
+  if (opts.grammar == dialect::spec) {
+    parser.parse_spec();
+  } else {
+    parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  return out;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+#include "relkit/detail/epilogue.hpp"
