@@ -29,8 +29,13 @@
 //   RELKIT_NO_EXCEPTIONS  never throw, even when the compiler has exceptions on
 //   RELKIT_THROW(e)       how relkit raises `e` (default: `throw e`, or print and
 //                         abort without exceptions)
+//   RELKIT_SEPARATE_COMPILATION  compiled mode: the headers declare the heavy
+//                         functions and do not define them; exactly one .cpp
+//                         of the program includes relkit/src.hpp, which defines
+//                         them (CMake: link relkit::compiled, which does both).
+//                         Define it the same way in every translation unit.
 // Macros relkit defines for users: RELKIT_VERSION_MAJOR/MINOR/PATCH,
-// RELKIT_VERSION, RELKIT_HAS_EXCEPTIONS, RELKIT_THROW.
+// RELKIT_VERSION, RELKIT_HAS_EXCEPTIONS, RELKIT_THROW, RELKIT_INLINE.
 
 #include <cstdio>
 #include <cstdlib>
@@ -76,6 +81,15 @@ namespace detail {
 }  // namespace detail
 }  // namespace v0 / v0_noexcept
 }  // namespace relkit
+
+// The linkage of a non-template function whose body sits in an impl/ file:
+// `inline` header-only; nothing in compiled mode, where relkit/src.hpp gives
+// the one definition.
+#ifdef RELKIT_SEPARATE_COMPILATION
+#define RELKIT_INLINE
+#else
+#define RELKIT_INLINE inline
+#endif
 
 #ifndef RELKIT_THROW
 #if RELKIT_HAS_EXCEPTIONS
@@ -5773,6 +5787,79 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Parses one commit message in the grammar opts.grammar. An error only for a message with nothing
+// but whitespace (errc::empty_message; conventional-commits-parser throws there) or one over
+// options::max_length; anything else is a commit, conventional or not.
+[[nodiscard]] RELKIT_INLINE result<commit> parse(std::string_view message,
+                                                 const parse_options& opts = {});
+
+// The header of a commit, rebuilt: `type(scope)!: description` (the header as
+// written when the commit is not conventional). Not a round trip of the whole
+// commit: body and footers are left out (formerly to_string(commit)).
+[[nodiscard]] inline std::string rebuild_header(const commit& c) {
+  if (!c.conventional) return std::string(c.header);
+  std::string text(c.type);
+  if (!c.scope.empty()) {
+    text += '(';
+    text += c.scope;
+    text += ')';
+  }
+  if (c.exclamation) text += '!';
+  text += ": ";
+  text += c.description;
+  return text;
+}
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/commits/impl/parse.hpp ----
+// Body of relkit/commits/parse.hpp's parse (the grammars are in
+// relkit/commits/detail/parser.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
 // ---- begin relkit/commits/detail/parser.hpp ----
 // The commit message parser behind relkit::commits::parse (both grammars; internal).
 
@@ -6595,11 +6682,7 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// Parses one commit message in the grammar opts.grammar. An error only for a message with nothing
-// but whitespace (errc::empty_message; conventional-commits-parser throws there) or one over
-// options::max_length; anything else is a commit, conventional or not.
-[[nodiscard]] inline result<commit> parse(std::string_view message,
-                                          const parse_options& opts = {}) {
+RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options& opts) {
   if (message.size() > opts.max_length) {
     return relkit::error{errc::message_too_long, opts.max_length,
                          error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
@@ -6617,24 +6700,22 @@ namespace commits {
   return out;
 }
 
-// The header of a commit, rebuilt: `type(scope)!: description` (the header as
-// written when the commit is not conventional). Not a round trip of the whole
-// commit: body and footers are left out (formerly to_string(commit)).
-[[nodiscard]] inline std::string rebuild_header(const commit& c) {
-  if (!c.conventional) return std::string(c.header);
-  std::string text(c.type);
-  if (!c.scope.empty()) {
-    text += '(';
-    text += c.scope;
-    text += ')';
-  }
-  if (c.exclamation) text += '!';
-  text += ": ";
-  text += c.description;
-  return text;
-}
 }  // namespace commits
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/impl/parse.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -14126,8 +14207,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_spec, "empty_spec", "expected a gate, found no content"},
     {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
 };
-inline constexpr relkit::error_domain errc_domain =
-    relkit::make_error_domain<errc_table>("gates");
+inline constexpr relkit::error_domain errc_domain = relkit::make_error_domain<errc_table>("gates");
 }  // namespace detail
 [[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
@@ -14545,233 +14625,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
-// ---- begin relkit/gates/detail/evaluate.hpp ----
-// Internals of relkit::gates: evaluation and rendering. Included by
-// relkit/gates.hpp by relkit/gates/evaluate.hpp; not a public header.
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-// ---- begin relkit/gates/detail/windows.hpp ----
-// Internals of relkit::gates: deploy windows in local time (is a window open
-// at an instant, and how it prints). Not a public header.
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace gates {
-namespace detail {
-
-inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
-                                                      "fri", "sat", "sun"};
-
-template <class = void>
-inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
-  append_two_digits(out, minute_of_day / 60);
-  out += ':';
-  append_two_digits(out, minute_of_day % 60);
-}
-
-template <class = void>
-inline void append_offset(std::string& out, std::int64_t minutes) {
-  out += minutes < 0 ? '-' : '+';
-  append_hhmm(out, minutes < 0 ? -minutes : minutes);
-}
-
-template <class = void>
-inline void append_month_day(std::string& out, const month_day& d) {
-  if (d.year != 0) {
-    append_two_digits(out, d.year / 100);
-    append_two_digits(out, d.year % 100);
-    out += '-';
-  }
-  append_two_digits(out, d.month);
-  out += '-';
-  append_two_digits(out, d.day);
-}
-
-// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
-template <class = void>
-inline void append_window(std::string& out, const window& w) {
-  out += w.effect == window_effect::allow ? "allow " : "deny ";
-  if (w.weekdays != 0) {
-    bool first = true;
-    for (unsigned day = 0; day < 7;) {
-      if ((w.weekdays & (1u << day)) == 0) {
-        ++day;
-        continue;
-      }
-      unsigned last = day;
-      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
-      if (!first) out += ',';
-      first = false;
-      out += weekday_names[day];
-      if (last != day) {
-        out += '-';
-        out += weekday_names[last];
-      }
-      day = last + 1;
-    }
-    out += ' ';
-    append_hhmm(out, w.start_minute);
-    out += '-';
-    append_hhmm(out, w.end_minute);
-  } else {
-    append_month_day(out, w.from);
-    out += "..";
-    append_month_day(out, w.to);
-  }
-  out += ' ';
-  append_offset(out, w.utc_offset_minutes);
-  if (w.dst == dst_rule::eu) out += " dst eu";
-  if (w.dst == dst_rule::us) out += " dst us";
-}
-
-// Local time of a UTC instant under a window's offset and DST rule.
-template <class = void>
-inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
-  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
-  bool summer = false;
-  if (w.dst == dst_rule::eu) summer = eu_summer_time(utc);
-  if (w.dst == dst_rule::us) summer = us_daylight_time(utc, standard);
-  return utc + standard + (summer ? 3600 : 0);
-}
-
-template <class = void>
-inline bool window_active(const window& w, std::int64_t utc) noexcept {
-  const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = relkit::detail::floor_div(local, 86400);
-  const std::int64_t minute = (local - days * 86400) / 60;
-  if (w.weekdays != 0) {
-    const unsigned today = relkit::detail::weekday_from_days(days);
-    const unsigned yesterday = (today + 6) % 7;
-    const bool on_today = (w.weekdays & (1u << today)) != 0;
-    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
-    if (w.start_minute < w.end_minute) {
-      return on_today && minute >= w.start_minute && minute < w.end_minute;
-    }
-    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
-  }
-  const auto date = relkit::detail::civil_from_days(days);
-  if (w.from.year != 0) {
-    const std::int64_t from =
-        relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
-    const std::int64_t to = relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
-    return days >= from && days <= to;
-  }
-  const unsigned key = date.month * 32 + date.day;
-  const unsigned from = w.from.month * 32u + w.from.day;
-  const unsigned to = w.to.month * 32u + w.to.day;
-  return from <= to ? key >= from && key <= to : key >= from || key <= to;
-}
-
-// "(local Tue 2026-11-24 10:00 +01:00)"
-template <class = void>
-inline void append_local(std::string& out, const window& w, std::int64_t utc) {
-  const std::int64_t local = local_seconds(w, utc);
-  const std::int64_t days = relkit::detail::floor_div(local, 86400);
-  const auto date = relkit::detail::civil_from_days(days);
-  out += "(local ";
-  out += weekday_names[relkit::detail::weekday_from_days(days)];
-  out += ' ';
-  append_month_day(
-      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
-                     static_cast<std::uint8_t>(date.day)});
-  out += ' ';
-  append_hhmm(out, (local - days * 86400) / 60);
-  out += ' ';
-  append_offset(out, (local - utc) / 60);
-  out += ')';
-}
-
-}  // namespace detail
-}  // namespace gates
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/gates/detail/windows.hpp ----
 // ---- begin relkit/gates/evidence.hpp ----
 // relkit::gates evidence: everything a gate may look at (metrics, counts,
 // approvals, test stages, the evaluation time), filled by the caller.
@@ -15029,6 +14882,312 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/verdict.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// The verdict with one explained line per node.
+template <class = void>
+[[nodiscard]] verdict evaluate(const gate& g, const evidence& e);
+
+// The outcome only: no reason strings, no allocation, stops early.
+template <class = void>
+[[nodiscard]] outcome check(const gate& g, const evidence& e) noexcept;
+
+// How render() prints a verdict.
+enum class render_format : std::uint8_t {
+  plain,    // "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
+  markdown  // a nested Markdown list: "- **FAIL** `all_of production: ...`"
+};
+
+struct render_options {
+  render_format format = render_format::plain;
+
+  friend constexpr bool operator==(const render_options& a, const render_options& b) noexcept {
+    return a.format == b.format;
+  }
+  friend constexpr bool operator!=(const render_options& a, const render_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// The verdict as text for people, one line per node, children indented.
+template <class = void>
+[[nodiscard]] std::string render(const verdict& v, render_options options = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/evaluate.hpp ----
+// Bodies of relkit/gates/evaluate.hpp (the work is in relkit/gates/detail/evaluate.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/gates/detail/evaluate.hpp ----
+// Internals of relkit::gates: evaluation and rendering. Included by
+// relkit/gates.hpp by relkit/gates/evaluate.hpp; not a public header.
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/gates/detail/windows.hpp ----
+// Internals of relkit::gates: deploy windows in local time (is a window open
+// at an instant, and how it prints). Not a public header.
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+inline constexpr std::string_view weekday_names[7] = {"mon", "tue", "wed", "thu",
+                                                      "fri", "sat", "sun"};
+
+template <class = void>
+inline void append_hhmm(std::string& out, std::int64_t minute_of_day) {
+  append_two_digits(out, minute_of_day / 60);
+  out += ':';
+  append_two_digits(out, minute_of_day % 60);
+}
+
+template <class = void>
+inline void append_offset(std::string& out, std::int64_t minutes) {
+  out += minutes < 0 ? '-' : '+';
+  append_hhmm(out, minutes < 0 ? -minutes : minutes);
+}
+
+template <class = void>
+inline void append_month_day(std::string& out, const month_day& d) {
+  if (d.year != 0) {
+    append_two_digits(out, d.year / 100);
+    append_two_digits(out, d.year % 100);
+    out += '-';
+  }
+  append_two_digits(out, d.month);
+  out += '-';
+  append_two_digits(out, d.day);
+}
+
+// "allow mon-fri 09:00-17:00 +01:00 dst eu", "deny 12-24..01-02 +01:00"
+template <class = void>
+inline void append_window(std::string& out, const window& w) {
+  out += w.effect == window_effect::allow ? "allow " : "deny ";
+  if (w.weekdays != 0) {
+    bool first = true;
+    for (unsigned day = 0; day < 7;) {
+      if ((w.weekdays & (1u << day)) == 0) {
+        ++day;
+        continue;
+      }
+      unsigned last = day;
+      while (last + 1 < 7 && (w.weekdays & (1u << (last + 1))) != 0) ++last;
+      if (!first) out += ',';
+      first = false;
+      out += weekday_names[day];
+      if (last != day) {
+        out += '-';
+        out += weekday_names[last];
+      }
+      day = last + 1;
+    }
+    out += ' ';
+    append_hhmm(out, w.start_minute);
+    out += '-';
+    append_hhmm(out, w.end_minute);
+  } else {
+    append_month_day(out, w.from);
+    out += "..";
+    append_month_day(out, w.to);
+  }
+  out += ' ';
+  append_offset(out, w.utc_offset_minutes);
+  if (w.dst == dst_rule::eu) out += " dst eu";
+  if (w.dst == dst_rule::us) out += " dst us";
+}
+
+// Local time of a UTC instant under a window's offset and DST rule.
+template <class = void>
+inline std::int64_t local_seconds(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t standard = std::int64_t{w.utc_offset_minutes} * 60;
+  bool summer = false;
+  if (w.dst == dst_rule::eu) summer = eu_summer_time(utc);
+  if (w.dst == dst_rule::us) summer = us_daylight_time(utc, standard);
+  return utc + standard + (summer ? 3600 : 0);
+}
+
+template <class = void>
+inline bool window_active(const window& w, std::int64_t utc) noexcept {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = relkit::detail::floor_div(local, 86400);
+  const std::int64_t minute = (local - days * 86400) / 60;
+  if (w.weekdays != 0) {
+    const unsigned today = relkit::detail::weekday_from_days(days);
+    const unsigned yesterday = (today + 6) % 7;
+    const bool on_today = (w.weekdays & (1u << today)) != 0;
+    const bool on_yesterday = (w.weekdays & (1u << yesterday)) != 0;
+    if (w.start_minute < w.end_minute) {
+      return on_today && minute >= w.start_minute && minute < w.end_minute;
+    }
+    return (on_today && minute >= w.start_minute) || (on_yesterday && minute < w.end_minute);
+  }
+  const auto date = relkit::detail::civil_from_days(days);
+  if (w.from.year != 0) {
+    const std::int64_t from =
+        relkit::detail::days_from_civil(w.from.year, w.from.month, w.from.day);
+    const std::int64_t to = relkit::detail::days_from_civil(w.to.year, w.to.month, w.to.day);
+    return days >= from && days <= to;
+  }
+  const unsigned key = date.month * 32 + date.day;
+  const unsigned from = w.from.month * 32u + w.from.day;
+  const unsigned to = w.to.month * 32u + w.to.day;
+  return from <= to ? key >= from && key <= to : key >= from || key <= to;
+}
+
+// "(local Tue 2026-11-24 10:00 +01:00)"
+template <class = void>
+inline void append_local(std::string& out, const window& w, std::int64_t utc) {
+  const std::int64_t local = local_seconds(w, utc);
+  const std::int64_t days = relkit::detail::floor_div(local, 86400);
+  const auto date = relkit::detail::civil_from_days(days);
+  out += "(local ";
+  out += weekday_names[relkit::detail::weekday_from_days(days)];
+  out += ' ';
+  append_month_day(
+      out, month_day{static_cast<std::int32_t>(date.year), static_cast<std::uint8_t>(date.month),
+                     static_cast<std::uint8_t>(date.day)});
+  out += ' ';
+  append_hhmm(out, (local - days * 86400) / 60);
+  out += ' ';
+  append_offset(out, (local - utc) / 60);
+  out += ')';
+}
+
+}  // namespace detail
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/detail/windows.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -15779,40 +15938,20 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-// The verdict with one explained line per node.
-template <class = void>
-[[nodiscard]] inline verdict evaluate(const gate& g, const evidence& e) {
+template <class Unused>
+verdict evaluate(const gate& g, const evidence& e) {
   verdict v;
   (void)detail::eval_node(g, e, &v, 0);
   return v;
 }
 
-// The outcome only: no reason strings, no allocation, stops early.
-template <class = void>
-[[nodiscard]] inline outcome check(const gate& g, const evidence& e) noexcept {
+template <class Unused>
+outcome check(const gate& g, const evidence& e) noexcept {
   return detail::eval_node(g, e, nullptr, 0).result;
 }
 
-// How render() prints a verdict.
-enum class render_format : std::uint8_t {
-  plain,    // "FAIL all_of production: 5 of 6 passed, 1 failed\n  PASS coverage 85 >= 80\n..."
-  markdown  // a nested Markdown list: "- **FAIL** `all_of production: ...`"
-};
-
-struct render_options {
-  render_format format = render_format::plain;
-
-  friend constexpr bool operator==(const render_options& a, const render_options& b) noexcept {
-    return a.format == b.format;
-  }
-  friend constexpr bool operator!=(const render_options& a, const render_options& b) noexcept {
-    return !(a == b);
-  }
-};
-
-// The verdict as text for people, one line per node, children indented.
-template <class = void>
-[[nodiscard]] inline std::string render(const verdict& v, render_options options = {}) {
+template <class Unused>
+std::string render(const verdict& v, render_options options) {
   std::string out;
   detail::append_verdict(out, v, 0, options.format == render_format::markdown);
   return out;
@@ -15820,6 +15959,20 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/evaluate.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -15947,6 +16100,66 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/gates/spec.hpp ----
 // relkit::gates spec text: the line-based gate spec (README "gates") and its
 // printer; parse(to_string(g)) == g for every parsed gate.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Parses a gate spec. Errors (relkit/gates/error.hpp) carry the byte
+// position in `spec`; a node that parses but is invalid is errc::invalid_gate
+// at its first word. Limits: 64 levels of nesting (errc::too_deep).
+template <class = void>
+[[nodiscard]] result<gate> parse(std::string_view spec);
+
+// The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
+template <class = void>
+[[nodiscard]] std::string to_string(const gate& g);
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/spec.hpp ----
+// Bodies of relkit/gates/spec.hpp (the work is in relkit/gates/detail/spec.hpp).
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -16764,18 +16977,14 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-// Parses a gate spec. Errors (relkit/gates/error.hpp) carry the byte
-// position in `spec`; a node that parses but is invalid is errc::invalid_gate
-// at its first word. Limits: 64 levels of nesting (errc::too_deep).
-template <class = void>
-[[nodiscard]] inline result<gate> parse(std::string_view spec) {
+template <class Unused>
+result<gate> parse(std::string_view spec) {
   detail::spec_parser<> parser(spec);
   return parser.parse_document();
 }
 
-// The spec text of a gate; parse(to_string(g)) == g for every parsed gate.
-template <class = void>
-[[nodiscard]] inline std::string to_string(const gate& g) {
+template <class Unused>
+std::string to_string(const gate& g) {
   std::string out;
   detail::append_spec(out, g, 0);
   return out;
@@ -16783,6 +16992,20 @@ template <class = void>
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/spec.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -17257,15 +17480,16 @@ struct lint_options {
 // "-- relkit:allow <rule>" before a statement, or after it on the same line,
 // silences that rule for it. Never fails: an unterminated quote or comment is
 // the finding "unterminated-input". Linear in the script's size.
-[[nodiscard]] inline std::vector<finding> lint(std::string_view sql,
-                                               const lint_options& options = lint_options());
+[[nodiscard]] RELKIT_INLINE std::vector<finding> lint(std::string_view sql,
+                                                      const lint_options& options = lint_options());
 
 // The names of every rule lint() knows, in rule-table order (33).
-[[nodiscard]] inline std::vector<std::string_view> lint_rule_names();
+[[nodiscard]] RELKIT_INLINE std::vector<std::string_view> lint_rule_names();
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/migrations/impl/lint.hpp ----
 // Bodies of relkit/migrations/lint.hpp: the pass that applies the rule table
 // (relkit/migrations/detail/lint_rules.hpp) to a scanned script.
@@ -17922,11 +18146,11 @@ namespace detail {
 
 }  // namespace detail
 
-inline std::vector<finding> lint(std::string_view sql, const lint_options& options) {
+RELKIT_INLINE std::vector<finding> lint(std::string_view sql, const lint_options& options) {
   return detail::run_lint(sql, options);
 }
 
-inline std::vector<std::string_view> lint_rule_names() {
+RELKIT_INLINE std::vector<std::string_view> lint_rule_names() {
   std::vector<std::string_view> names;
   for (const auto& r : detail::rule_table) names.push_back(r.rule);
   return names;
@@ -17947,6 +18171,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/impl/lint.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -18198,11 +18423,12 @@ namespace migrations {
 // errc::unknown_app_version for an app name the plan does not list,
 // errc::invariant_violated for a missing fact; the phase's index is
 // violated_phase(error), its 1-based number is in the message.
-[[nodiscard]] inline relkit::result<void> check_invariant(const migration_plan& p);
+[[nodiscard]] RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p);
 
 // The index into plan.phases of the phase an error of check_invariant (or of
 // make_plan, which runs it) is about; nullopt for any other error.
-[[nodiscard]] inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept;
+[[nodiscard]] RELKIT_INLINE std::optional<std::size_t> violated_phase(
+    const relkit::error& err) noexcept;
 
 // The expand-contract plan for one change, checked with check_invariant.
 // Errors carry relkit::no_position (a change is a value built in code):
@@ -18211,12 +18437,13 @@ namespace migrations {
 // empty_column_list, same_name, missing_conversion,
 // lossy_down_needs_acknowledgement, not_null_needs_default_or_backfill,
 // drop_needs_down, not_null_source_column.
-[[nodiscard]] inline relkit::result<migration_plan> make_plan(const change& what,
-                                                              const plan_options& options = {});
+[[nodiscard]] RELKIT_INLINE relkit::result<migration_plan> make_plan(
+    const change& what, const plan_options& options = {});
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/migrations/impl/plan.hpp ----
 // Bodies of relkit/migrations/plan.hpp. The plan of each kind of change is
 // built in relkit/migrations/detail/plan_columns.hpp and plan_tables.hpp.
@@ -19513,7 +19740,7 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-inline relkit::result<void> check_invariant(const migration_plan& p) {
+RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p) {
   for (std::size_t k = 0; k < p.phases.size(); ++k) {
     const std::vector<std::string>& before = k == 0 ? p.initial_schema : p.phases[k - 1].schema;
     const std::vector<std::string>& after = p.phases[k].schema;
@@ -19546,7 +19773,7 @@ inline relkit::result<void> check_invariant(const migration_plan& p) {
   return relkit::result<void>();
 }
 
-inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept {
+RELKIT_INLINE std::optional<std::size_t> violated_phase(const relkit::error& err) noexcept {
   if ((err.code != errc::invariant_violated && err.code != errc::unknown_app_version) ||
       err.args.number() < 1) {
     return std::nullopt;
@@ -19554,7 +19781,8 @@ inline std::optional<std::size_t> violated_phase(const relkit::error& err) noexc
   return static_cast<std::size_t>(err.args.number() - 1);
 }
 
-inline relkit::result<migration_plan> make_plan(const change& what, const plan_options& options) {
+RELKIT_INLINE relkit::result<migration_plan> make_plan(const change& what,
+                                                       const plan_options& options) {
   if (options.postgres_major < 11) {
     return detail::plan_error(errc::unsupported_postgres_version,
                               relkit::error_args().with_number(options.postgres_major));
@@ -19587,6 +19815,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/impl/plan.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -19656,12 +19885,13 @@ struct render_options {
 // A Markdown runbook of `plan`: its app versions, a table of the phases, then
 // each phase with its SQL, allowed apps, note, rollback (and what it loses)
 // and, for the point of no return, the acknowledgement to SET first.
-[[nodiscard]] inline std::string render(const migration_plan& plan,
-                                        const render_options& options = render_options());
+[[nodiscard]] RELKIT_INLINE std::string render(const migration_plan& plan,
+                                               const render_options& options = render_options());
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/migrations/impl/runbook.hpp ----
 // Body of relkit/migrations/runbook.hpp.
 
@@ -19708,7 +19938,7 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-inline std::string render(const migration_plan& p, const render_options&) {
+RELKIT_INLINE std::string render(const migration_plan& p, const render_options&) {
   std::string out = "# Migration: " + p.summary + "\n\n## App versions\n\n";
   for (const auto& a : p.apps) out += "- **" + a.name + "**: " + a.description + "\n";
   out += "\n## Phases\n\n| # | phase | apps | rollback |\n|---|---|---|---|\n";
@@ -19764,6 +19994,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/migrations/impl/runbook.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -20590,6 +20821,7 @@ class plan {
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/rollout/impl/plan.hpp ----
 // relkit::rollout: make_plan and the plan's members (plan validation).
 // Included at the end of relkit/rollout/plan.hpp.
@@ -20708,16 +20940,16 @@ std::optional<relkit::error> check_options(const rollout::settings& o) {
 
 }  // namespace detail
 
-inline std::size_t plan::step_count() const noexcept {
+RELKIT_INLINE std::size_t plan::step_count() const noexcept {
   return in_force_.size();
 }
 
-inline std::int32_t plan::weight_at(std::size_t index) const noexcept {
+RELKIT_INLINE std::int32_t plan::weight_at(std::size_t index) const noexcept {
   if (in_force_.empty()) return 0;
   return index < in_force_.size() ? in_force_[index] : in_force_.back();
 }
 
-inline void plan::finish() {
+RELKIT_INLINE void plan::finish() {
   detail::fnv h;
   h.add(static_cast<std::uint64_t>(strategy_));
   in_force_.clear();
@@ -20910,6 +21142,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/plan.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -21100,6 +21333,7 @@ template <class Unused = void>
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/rollout/impl/state.hpp ----
 // relkit::rollout: the state's text form (to_string, parse_state). Included
 // at the end of relkit/rollout/state.hpp.
@@ -21695,6 +21929,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/state.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -21780,7 +22015,7 @@ struct action {
 };
 
 // "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] inline std::string to_string(const action& a);
+[[nodiscard]] RELKIT_INLINE std::string to_string(const action& a);
 
 // A fixed-capacity list: building it never allocates.
 class action_list {
@@ -21818,6 +22053,7 @@ class action_list {
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/rollout/impl/action.hpp ----
 // relkit::rollout: the text of an action. Included at the end of
 // relkit/rollout/action.hpp.
@@ -21865,7 +22101,7 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
-inline std::string to_string(const action& a) {
+RELKIT_INLINE std::string to_string(const action& a) {
   std::string out(to_string(a.kind));
   switch (a.kind) {
     case action_kind::set_weight:
@@ -21905,6 +22141,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/action.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -22182,6 +22419,7 @@ template <class Unused = void>
 }  // namespace rollout
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/rollout/impl/advance.hpp ----
 // relkit::rollout: advance() and advance_in_place(). Included at the end of
 // relkit/rollout/advance.hpp.
@@ -22821,6 +23059,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/impl/advance.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
@@ -25034,6 +25273,7 @@ template <class Unused = void>
 }  // namespace unleash
 RELKIT_NAMESPACE_END
 
+#ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/unleash/impl/load.hpp ----
 // Bodies of relkit/unleash/load.hpp.
 
@@ -26154,6 +26394,7 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/impl/load.hpp ----
+#endif
 
 // ---- begin relkit/detail/epilogue.hpp ----
 // Last include of every relkit header that includes relkit/detail/prologue.hpp
