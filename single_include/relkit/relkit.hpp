@@ -6995,8 +6995,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::identifier_exists, "identifier_exists", "prerelease identifier already exists"},
     {errc::empty_identifier, "empty_identifier", "empty prerelease identifier"},
 };
-inline constexpr relkit::error_domain errc_domain =
-    relkit::make_error_domain<errc_table>("semver");
+inline constexpr relkit::error_domain errc_domain = relkit::make_error_domain<errc_table>("semver");
 }  // namespace detail
 constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
   return detail::errc_domain;
