@@ -237,49 +237,51 @@ struct xparts {
 }
 
 // ---- trimComparatorWhitespace (node-semver 7.8.6), ported as written ----
-[[nodiscard]] inline bool tcw_prefix(char c) noexcept {
+// The scanners of its regular expressions, in a namespace of their own.
+namespace comparator_scan {
+[[nodiscard]] inline bool is_prefix_char(char c) noexcept {
   return c == 'v' || c == '=' || c == ' ';
 }
-[[nodiscard]] inline bool tcw_start(char c) noexcept {
+[[nodiscard]] inline bool starts_version(char c) noexcept {
   return is_digit(c) || c == 'x' || c == 'X' || c == '*';
 }
-[[nodiscard]] inline std::size_t tcw_digits_end(std::string_view r, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t digits_end(std::string_view r, std::size_t i) noexcept {
   while (i < r.size() && is_digit(r[i])) ++i;
   return i;
 }
-[[nodiscard]] inline std::size_t tcw_number_end(std::string_view r, std::size_t i,
-                                                bool loose) noexcept {
+[[nodiscard]] inline std::size_t number_end(std::string_view r, std::size_t i,
+                                            bool loose) noexcept {
   if (!loose && at(r, i) == '0') return i + 1;
-  return tcw_digits_end(r, i);
+  return digits_end(r, i);
 }
-[[nodiscard]] inline std::size_t tcw_pre_id_end(std::string_view r, std::size_t i,
-                                                bool loose) noexcept {
-  const std::size_t d = tcw_digits_end(r, i);
+[[nodiscard]] inline std::size_t pre_id_end(std::string_view r, std::size_t i,
+                                            bool loose) noexcept {
+  const std::size_t d = digits_end(r, i);
   if (relkit::detail::is_alpha(at(r, d)) || at(r, d) == '-') {
     std::size_t e = d + 1;
     while (e < r.size() && is_ident_char(r[e])) ++e;
     return e;
   }
-  return tcw_number_end(r, i, loose);
+  return number_end(r, i, loose);
 }
-[[nodiscard]] inline std::size_t tcw_pre_end(std::string_view r, std::size_t start,
-                                             bool loose) noexcept {
+[[nodiscard]] inline std::size_t pre_end(std::string_view r, std::size_t start,
+                                         bool loose) noexcept {
   const bool hyphen = at(r, start) == '-';
   if (!loose && !hyphen) return start;
   const std::size_t id_start = start + (hyphen ? 1 : 0);
-  std::size_t e = tcw_pre_id_end(r, id_start, loose);
+  std::size_t e = pre_id_end(r, id_start, loose);
   if (e == id_start) {
     if (!loose || !hyphen) return start;
-    e = tcw_pre_id_end(r, start, loose);
+    e = pre_id_end(r, start, loose);
   }
   while (at(r, e) == '.') {
-    const std::size_t next = tcw_pre_id_end(r, e + 1, loose);
+    const std::size_t next = pre_id_end(r, e + 1, loose);
     if (next == e + 1) break;
     e = next;
   }
   return e;
 }
-[[nodiscard]] inline std::size_t tcw_build_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t build_end(std::string_view r, std::size_t start) noexcept {
   if (at(r, start) != '+') return start;
   std::size_t e = start + 1;
   while (e < r.size() && is_ident_char(r[e])) ++e;
@@ -292,10 +294,10 @@ struct xparts {
   }
   return e;
 }
-[[nodiscard]] inline std::size_t tcw_full_end(std::string_view r, std::size_t start) noexcept {
+[[nodiscard]] inline std::size_t full_end(std::string_view r, std::size_t start) noexcept {
   std::size_t e = start;
   for (int component = 0; component < 3; ++component) {
-    const std::size_t next = tcw_number_end(r, e, true);
+    const std::size_t next = number_end(r, e, true);
     if (next == e) return start;
     e = next;
     if (component < 2) {
@@ -303,27 +305,28 @@ struct xparts {
       ++e;
     }
   }
-  return tcw_build_end(r, tcw_pre_end(r, e, true));
+  return build_end(r, pre_end(r, e, true));
 }
-[[nodiscard]] inline std::size_t tcw_partial_component_end(std::string_view r,
-                                                           std::size_t i) noexcept {
-  if (is_digit(at(r, i))) return tcw_number_end(r, i, false);
-  return tcw_start(at(r, i)) ? i + 1 : i;
+[[nodiscard]] inline std::size_t partial_component_end(std::string_view r, std::size_t i) noexcept {
+  if (is_digit(at(r, i))) return number_end(r, i, false);
+  return starts_version(at(r, i)) ? i + 1 : i;
 }
-[[nodiscard]] inline std::size_t tcw_partial_end(std::string_view r, std::size_t start) noexcept {
-  std::size_t e = tcw_partial_component_end(r, start);
+[[nodiscard]] inline std::size_t partial_end(std::string_view r, std::size_t start) noexcept {
+  std::size_t e = partial_component_end(r, start);
   for (int component = 0; component < 2; ++component) {
     if (at(r, e) != '.') return e;
-    const std::size_t next = tcw_partial_component_end(r, e + 1);
+    const std::size_t next = partial_component_end(r, e + 1);
     if (next == e + 1) return e;
     e = next;
   }
-  return tcw_build_end(r, tcw_pre_end(r, e, false));
+  return build_end(r, pre_end(r, e, false));
 }
-[[nodiscard]] inline std::size_t tcw_version_end(std::string_view r, std::size_t start) noexcept {
-  const std::size_t full = tcw_full_end(r, start);
-  return full != start ? full : tcw_partial_end(r, start);
+[[nodiscard]] inline std::size_t version_end(std::string_view r, std::size_t start) noexcept {
+  const std::size_t full = full_end(r, start);
+  return full != start ? full : partial_end(r, start);
 }
+}  // namespace comparator_scan
+
 [[nodiscard]] inline std::string trim_comparator_whitespace(std::string_view r) {
   std::string out;
   std::size_t copy_from = 0;
@@ -332,12 +335,13 @@ struct xparts {
     const std::size_t match_start = cursor;
     if (r[cursor] == '<' || r[cursor] == '>') {
       ++cursor;
-    } else if (!tcw_prefix(r[cursor]) && !tcw_start(r[cursor])) {
+    } else if (!comparator_scan::is_prefix_char(r[cursor]) &&
+               !comparator_scan::starts_version(r[cursor])) {
       ++cursor;
       continue;
     }
-    while (cursor < r.size() && tcw_prefix(r[cursor])) ++cursor;
-    if (!tcw_start(at(r, cursor))) continue;
+    while (cursor < r.size() && comparator_scan::is_prefix_char(r[cursor])) ++cursor;
+    if (!comparator_scan::starts_version(at(r, cursor))) continue;
     std::size_t pos = match_start;
     if (at(r, pos) == ' ') ++pos;
     if (at(r, pos) == '<' || at(r, pos) == '>') ++pos;
@@ -346,7 +350,7 @@ struct xparts {
       out.append(r.substr(copy_from, pos - copy_from));
       copy_from = pos + 1;
     }
-    cursor = tcw_version_end(r, cursor);
+    cursor = comparator_scan::version_end(r, cursor);
   }
   out.append(r.substr(copy_from));
   return out;
