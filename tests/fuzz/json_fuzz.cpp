@@ -91,8 +91,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_depth = 64;
   const auto doc = relkit::detail::parse_json(text, limits);
   if (!doc) {
-    if (doc.error().position > size) std::abort();
-    if (doc.error().message().find(" at ") == std::string::npos) std::abort();
+    // Every JSON error points into the text; the message never names the
+    // position itself, to_string adds it once.
+    const relkit::error& e = doc.error();
+    if (e.position > size) std::abort();
+    if (e.message().empty()) std::abort();
+    const std::string at = " at " + std::to_string(e.position);
+    if (e.message().find(at) != std::string::npos) std::abort();
+    if (relkit::to_string(e).find(at + " [json.") == std::string::npos) std::abort();
     return 0;
   }
   std::string written;
