@@ -364,7 +364,7 @@ TEST(ResultVoid, ValueOnAnErrorThrows) {
 TEST(ResultDeathTest, ValueOnAnErrorAbortsWithTheMessage) {
   const auto r = parse_digit("x");
   EXPECT_DEATH((void)r.value(),
-               "relkit: unexpected 'x' at 0 while parsing a digit \\[sample.bad_digit\\]");
+               "relkit: unexpected 'x' while parsing a digit at 0 \\[sample.bad_digit\\]");
 }
 #endif
 
