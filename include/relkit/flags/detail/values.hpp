@@ -36,15 +36,6 @@ using relkit::detail::is_digit;
   return a.size() < b.size() ? -1 : 1;
 }
 
-[[nodiscard]] constexpr std::string_view trim_js_space(std::string_view s) noexcept {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // Number(text) as JavaScript computes it (relkit::detail::string_to_number:
 // StrWhiteSpace trimmed, empty text is 0, "Infinity", 0x/0o/0b literals,
 // correctly rounded decimals); nullopt where JavaScript gives NaN.
