@@ -201,7 +201,7 @@ expect_stderr gate.bad.time "relkit: $work/badtime.evidence line 2: expected a t
 
 # ------------------------------------------------------------------ migrate
 # The library's golden runbook (examples/rename_column_runbook.cpp calls make_plan + render).
-golden="$(dirname "$0")/../rename_column_runbook.expected"
+golden="$(dirname "$0")/../../examples/rename_column_runbook.expected"
 expect migrate.rename 0 "$(cat "$golden")$nl" -- "$relkit" migrate plan rename-column users name full_name text
 expect migrate.index 0 "# Migration: add unique index users_email_idx
 
