@@ -33,6 +33,15 @@ expect_stderr() {
   fi
 }
 
+# expect_quiet NAME: the last command wrote nothing to stderr.
+expect_quiet() {
+  checks=$((checks + 1))
+  if [[ -s "$work/stderr" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL %s: stderr is not empty:\n%s\n' "$1" "$(cat "$work/stderr")"
+  fi
+}
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 nl=$'\n'
@@ -93,6 +102,76 @@ fi
 expect unknown.command 2 "" -- "$relkit" deploy
 expect unknown.option 2 "" -- "$relkit" semver bump 1.0.0 major --force
 expect_stderr unknown.option "relkit: unknown option --force"
+
+# ------------------------------------------------ version, help, misuse
+# --version: "relkit X.Y.Z" from include/relkit/config.hpp.
+config="$(dirname "$0")/../../include/relkit/config.hpp"
+version="$(sed -n 's/^#define RELKIT_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$/\2/p' "$config" | paste -sd.)"
+expect version 0 "relkit $version$nl" -- "$relkit" --version
+expect_quiet version
+expect version.args 2 "" -- "$relkit" --version --json
+# Help asked for: stdout, exit 0, nothing on stderr.
+main_help="$("$relkit" --help)$nl"
+for words in "help" "--help" "-h"; do
+  # shellcheck disable=SC2086
+  expect "help.stdout.$words" 0 "$main_help" -- "$relkit" $words
+  expect_quiet "help.stdout.$words"
+done
+for command in semver next-version changelog bucket gate migrate; do
+  command_help="$("$relkit" $command --help)$nl"
+  expect "help.$command.stdout" 0 "$command_help" -- "$relkit" $command --help
+  expect_quiet "help.$command.stdout"
+  expect "help.$command.via.help" 0 "$command_help" -- "$relkit" help $command
+  expect_quiet "help.$command.via.help"
+  # An unknown option: stderr names it and points at the command's help, exit 2.
+  expect "misuse.$command.option" 2 "" -- "$relkit" $command --bogus
+  expect_stderr "misuse.$command.option" "relkit: unknown option --bogus$nl"
+  expect_stderr "misuse.$command.option" "Try 'relkit $command --help'."
+done
+expect help.unknown 2 "" -- "$relkit" help deploy
+expect_stderr help.unknown "relkit: unknown command 'deploy'"
+# Misuse: nothing on stdout, the message on stderr, exit 2.
+expect misuse.nothing 2 "" -- "$relkit"
+expect_stderr misuse.nothing "Usage: relkit COMMAND"
+expect misuse.unknown 2 "" -- "$relkit" deploy
+expect_stderr misuse.unknown "relkit: unknown command 'deploy'"
+expect misuse.semver 2 "" -- "$relkit" semver
+expect_stderr misuse.semver "relkit: semver needs a command: compare, satisfies, bump or sort"
+expect misuse.semver.sub 2 "" -- "$relkit" semver order 1.0.0
+expect_stderr misuse.semver.sub "relkit: unknown semver command 'order'"
+expect misuse.migrate 2 "" -- "$relkit" migrate
+expect_stderr misuse.migrate "relkit: migrate needs a command: plan"
+expect misuse.value 2 "" -- "$relkit" semver bump 1.0.0 preminor --preid
+expect_stderr misuse.value "relkit: option --preid needs a value"
+expect misuse.flag.value 2 "" -- "$relkit" semver sort --reverse=yes
+expect_stderr misuse.flag.value "relkit: option --reverse takes no value"
+expect misuse.argument 2 "" -- "$relkit" next-version --current 1.0.0 extra
+expect_stderr misuse.argument "relkit: unexpected argument 'extra'"
+# An option given twice is an error naming it, in either spelling and for flags too; --help
+# still wins.
+expect twice.preid 2 "" -- "$relkit" semver bump 1.4.1 preminor --preid rc --preid=beta
+expect_stderr twice.preid "relkit: option --preid given twice$nl"
+expect twice.reverse 2 "" -- "$relkit" semver sort --reverse --reverse
+expect_stderr twice.reverse "relkit: option --reverse given twice"
+expect twice.current 2 "" -- "$relkit" next-version --current 1.4.1 --current=1.5.0
+expect_stderr twice.current "relkit: option --current given twice"
+expect twice.explain 2 "" -- "$relkit" next-version --current 1.4.1 --explain --explain
+expect_stderr twice.explain "relkit: option --explain given twice"
+expect twice.preset 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url https://github.com/o/r \
+  --preset angular --style angular
+expect_stderr twice.preset "relkit: option --preset given twice (--style is its former spelling)"
+expect twice.date 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url https://github.com/o/r \
+  --date 2026-11-23 --date 2026-11-24
+expect_stderr twice.date "relkit: option --date given twice"
+expect twice.id 2 "" -- "$relkit" bucket --system unleash --flag f --id a --id b
+expect_stderr twice.id "relkit: option --id given twice"
+expect twice.evidence 2 "" -- "$relkit" gate spec --evidence a --evidence b
+expect_stderr twice.evidence "relkit: option --evidence given twice"
+expect twice.name 2 "" -- "$relkit" migrate plan add-index users email --name a --name b
+expect_stderr twice.name "relkit: option --name given twice"
+expect twice.help 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver bump 1.4.1 major \
+  --preid a --preid b --help
+expect_quiet twice.help
 
 # ------------------------------------------------------------------ bucket
 # Expected values: SDK-generated vectors (/work/shared/vectors/flags/bucketing/*.jsonl).

@@ -1,0 +1,45 @@
+// The relkit command's arguments: options (`--name VALUE`, `--name=VALUE`), flags
+// (`--name`), positional words, and the help request, read the same way by every command.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace relkit::cli {
+
+// The words after `relkit COMMAND`, as the shell passed them.
+using arguments = std::vector<std::string_view>;
+
+// `--help` or `-h`.
+bool is_help(std::string_view word);
+
+struct parsed_args {
+  std::vector<std::string_view> positional;
+  std::vector<std::pair<std::string_view, std::string_view>> options;  // name, value
+  std::vector<std::string_view> flags;
+  bool help = false;    // --help or -h anywhere (it wins over any problem)
+  std::string problem;  // the first usage error ("unknown option --x"), empty if none
+
+  std::optional<std::string_view> option(std::string_view name) const;
+  bool flag(std::string_view name) const;
+};
+
+// Reads words[first...]. A word is positional when it does not start with '-', is "-"
+// alone, is a negative number ("-5"), or follows "--". An option's value is the next word
+// whatever it is (`--id -3Wy3`), or what follows '=' (`--preid=rc`). Problems: an unknown
+// option, an option without its value, a flag given a value, and any option or flag given
+// twice, each naming the option.
+parsed_args parse_args(const arguments& words, std::size_t first,
+                       std::initializer_list<std::string_view> value_options,
+                       std::initializer_list<std::string_view> flag_options);
+
+// A count of at most 9 decimal digits ("0" included); nullopt otherwise.
+std::optional<std::uint32_t> parse_count(std::string_view text);
+
+}  // namespace relkit::cli

@@ -1,0 +1,158 @@
+// relkit changelog: the release notes of the commits on stdin, printed or prepended to a file.
+#include "commands.hpp"
+#include "io.hpp"
+#include "release.hpp"
+
+#include <relkit/changelog.hpp>
+#include <relkit/commits.hpp>
+#include <relkit/semver.hpp>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace relkit::cli {
+
+namespace {
+
+namespace cl = relkit::changelog;
+namespace cm = relkit::commits;
+namespace sv = relkit::semver;
+
+constexpr std::string_view changelog_help =
+    R"(Usage: relkit changelog --current VERSION --repo-url URL
+                        [--preset conventional|keepachangelog|angular|git-cliff]
+                        [--date YYYY-MM-DD] [--prerelease ID] [--tag-prefix v]
+                        [--prepend CHANGELOG.md]
+
+Decides the next version exactly as `relkit next-version` does, then renders
+the release notes of the commits on stdin (conventional-changelog's parser,
+conventionalcommits preset):
+
+  --current VERSION   the last released version; its tag is the compare base
+  --repo-url URL      https://github.com/owner/name, git@gitlab.com:group/name.git, ...
+  --preset P          conventional (default; conventional-changelog's
+                      conventionalcommits preset), keepachangelog, angular, git-cliff,
+                      or a relkit::changelog::presets name (semantic_release, ...);
+                      --style P is the former spelling and still works
+  --date YYYY-MM-DD   the release date (none shown without it)
+  --prerelease ID     as for next-version
+  --tag-prefix P      tags are P + version (default "v")
+  --prepend FILE      insert the section into FILE in place (before its first
+                      release heading, every other byte unchanged) instead of
+                      printing it; refused (exit 2) if FILE already has a
+                      section for that version; a missing FILE is created
+
+)";
+
+constexpr std::string_view changelog_help_tail =
+    R"(
+Exit codes: 0 ok, 1 no release is due (nothing printed or written), 2 usage or
+input error.
+
+Example:
+  git log --format=%H%x1f%P%x1f%B%x1e v1.4.1..HEAD |
+    relkit changelog --current 1.4.1 --repo-url https://github.com/o/r --date 2026-11-23
+)";
+
+// The command's short spellings, then relkit::changelog::presets' own names.
+std::optional<cl::preset> preset_named(std::string_view name) {
+  if (name == "conventional") return cl::presets::conventionalcommits();
+  if (name == "keepachangelog" || name == "keep-a-changelog")
+    return cl::presets::keep_a_changelog();
+  if (name == "git-cliff") return cl::presets::git_cliff();
+  return cl::presets::named(name);
+}
+
+}  // namespace
+
+int changelog_command(const arguments& words) {
+  const parsed_args args = parse_args(words, 0,
+                                      {"--current", "--repo-url", "--preset", "--style", "--date",
+                                       "--prerelease", "--tag-prefix", "--prepend"},
+                                      {});
+  if (args.help) {
+    out(changelog_help);
+    out(git_log_format_help);
+    out(changelog_help_tail);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, "changelog");
+  if (!args.positional.empty()) {
+    return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
+                       "changelog");
+  }
+  if (args.option("--preset") && args.option("--style")) {
+    return usage_error("option --preset given twice (--style is its former spelling)", "changelog");
+  }
+  const std::optional<std::string_view> preset_option =
+      args.option("--preset") ? args.option("--preset") : args.option("--style");
+  const auto style = preset_named(preset_option.value_or("conventional"));
+  if (!style) {
+    return usage_error("unknown preset '" + std::string(*preset_option) + "'", "changelog");
+  }
+  const auto url = args.option("--repo-url");
+  if (!url) return usage_error("--repo-url URL is required", "changelog");
+  auto repo = cl::parse_repository(*url);
+  if (!repo) return input_error("--repo-url", repo.error());
+  const auto date = args.option("--date").value_or(std::string_view());
+  if (!date.empty()) {
+    bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-';
+    for (std::size_t i = 0; i < date.size() && shaped; ++i) {
+      if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9')) shaped = false;
+    }
+    if (!shaped) return usage_error("--date must be YYYY-MM-DD", "changelog");
+  }
+  const std::string tag_prefix(args.option("--tag-prefix").value_or("v"));
+
+  int status = exit_ok;
+  std::string log_text;
+  const auto r = decide_release(args, "changelog", log_text, status);
+  if (!r) return status;
+  if (r->decision.level == cm::bump::none) {
+    err("relkit: no release is due: no commit calls for one\n");
+    return exit_no;
+  }
+  cl::release release;
+  release.version = sv::to_string(r->decision.next_version);
+  release.tag = tag_prefix + release.version;
+  release.previous_tag = tag_prefix + sv::to_string(r->current);
+  release.date = std::string(date);
+  cm::parse_options opts;
+  opts.grammar = cm::dialect::conventional_changelog;
+  for (const cm::log_entry& e : r->entries) {
+    if (e.parent_count > 1) continue;  // merge commits: their branch's commits are listed
+    auto parsed = cm::parse(e.message, opts);
+    if (!parsed) continue;  // an empty message: nothing to list
+    release.entries.push_back(cl::from_commit(e.sha, *parsed, e.message));
+  }
+  const std::string section = cl::render(release, *style, *repo);
+
+  const auto target = args.option("--prepend");
+  if (!target) {
+    out(section);
+    return exit_ok;
+  }
+  const std::string path(*target);
+  std::string existing;
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    const bool ok = read_all(f, existing);
+    std::fclose(f);
+    if (!ok) return usage_error("cannot read " + path, "changelog");
+  }
+  auto updated = cl::prepend(existing, section, release.version);
+  if (!updated) return input_error(path, updated.error());
+  const std::string temporary = path + ".relkit-tmp";
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (f == nullptr) return usage_error("cannot write " + temporary, "changelog");
+  const bool written = std::fwrite(updated->data(), 1, updated->size(), f) == updated->size();
+  const bool closed = std::fclose(f) == 0;
+  if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return usage_error("cannot write " + path, "changelog");
+  }
+  return exit_ok;
+}
+
+}  // namespace relkit::cli
