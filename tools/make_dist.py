@@ -3,8 +3,9 @@
 for the same files (sorted names, fixed times and owners, no gzip timestamp),
 so its SHA-256 can be published for FetchContent's URL_HASH and Meson wraps.
 
-It holds the library and its build files under relkit-<version>/: what a
-consumer needs, not the tests.
+It holds the library, its build files and the sources of the `relkit`
+command (tools/cli/) under relkit-<version>/: what a consumer needs, not the
+tests, the examples or the other tools.
 
     python3 tools/make_dist.py [--output DIR]   # prints the path and its SHA256
 """
@@ -20,7 +21,7 @@ import tarfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONTENTS = ["CMakeLists.txt", "meson.build", "meson_options.txt", "LICENSE", "README.md", "cmake", "include", "src",
-            "single_include"]
+            "single_include", "tools/cli"]
 EPOCH = 946684800  # 2000-01-01T00:00:00Z
 
 

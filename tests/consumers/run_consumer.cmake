@@ -2,6 +2,7 @@
 # that integration route would, offline.
 #   cmake -DROUTE=<route> -DRELKIT_SOURCE_DIR=... -DRELKIT_BINARY_DIR=... -DWORK_DIR=...
 #         -DVERSION=x.y.z -DCXX=<compiler> -DCXX_FLAGS=... -DGENERATOR=... -DPYTHON=...
+#         [-DCLI=1: relkit's build has the relkit command, so an install holds bin/relkit]
 #         -P run_consumer.cmake
 # Prints "RELKIT_CONSUMER_SKIPPED" (ctest SKIP_REGULAR_EXPRESSION) when a tool the route needs
 # is absent; cmake_language(EXIT) needs CMake 3.29.
@@ -36,6 +37,12 @@ if(ROUTE STREQUAL "find_package" OR ROUTE STREQUAL "compiled")
   file(REMOVE_RECURSE "${prefix}")
   run("${CMAKE_COMMAND}" --install "${RELKIT_BINARY_DIR}" --prefix "${prefix}")
   list(APPEND cmake_args "-DCMAKE_PREFIX_PATH=${prefix}")
+  if(CLI)  # RELKIT_BUILD_CLI: the install holds the relkit command too
+    run("${prefix}/bin/relkit" --version)
+    if(NOT last_output STREQUAL "relkit ${VERSION}\n")
+      message(FATAL_ERROR "installed bin/relkit --version printed '${last_output}'")
+    endif()
+  endif()
 elseif(ROUTE STREQUAL "add_subdirectory")
   list(APPEND cmake_args "-DRELKIT_SOURCE_DIR=${RELKIT_SOURCE_DIR}")
 elseif(ROUTE STREQUAL "fetch_content")
