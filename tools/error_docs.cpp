@@ -66,7 +66,9 @@ int main() {
   write_domain<relkit::semver::detail::errc_table>("relkit/semver.hpp",
                                                    "Versions, ranges and bumps.");
   write_domain<relkit::commits::detail::errc_table>(
-      "relkit/commits.hpp", "Commit messages (parse) and git logs (read_git_log).");
+      "relkit/commits.hpp",
+      "Commit messages (parse), git logs (read_git_log) and release tags (parse_tag_format, "
+      "parse_tag).");
   write_domain<relkit::changelog::detail::errc_table>(
       "relkit/changelog.hpp", "Repository URLs and prepending into an existing CHANGELOG.md.");
   write_domain<relkit::gates::detail::errc_table>(

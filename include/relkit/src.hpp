@@ -21,6 +21,7 @@
 #include "relkit/relkit.hpp"
 
 #include "relkit/commits/impl/parse.hpp"
+#include "relkit/commits/impl/tag_format.hpp"
 #include "relkit/gates/impl/evaluate.hpp"
 #include "relkit/gates/impl/instantiate.hpp"
 #include "relkit/gates/impl/spec.hpp"

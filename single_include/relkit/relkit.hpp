@@ -5273,7 +5273,8 @@ RELKIT_NAMESPACE_END
 // relkit::commits: Conventional Commits 1.0.0 messages parsed exactly, or as
 // conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
 // commitlint's config-conventional rules; the version bump a range of commits
-// implies and the next version, with the commit and the rule that decided.
+// implies and the next version, with the commit and the rule that decided;
+// release tags read as semantic-release reads them (tag formats, the last release).
 //
 // Parsing is one forward pass over the message: time linear in its length,
 // whatever the bytes (a megabyte of '#' or '(' included). Text values are views
@@ -5420,6 +5421,9 @@ enum class errc {
   empty_message = 1,  // nothing but whitespace: no commit at all
   message_too_long,   // over parse_options::max_length
   bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
+  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
+  tag_mismatch,       // parse_tag: the tag is not of the format
 };
 
 namespace detail {
@@ -5427,6 +5431,9 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_message, "empty_message", "empty commit message"},
     {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
     {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
+    {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
+    {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
+    {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
@@ -9310,6 +9317,474 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/lint.hpp ----
+// ---- begin relkit/commits/tag_format.hpp ----
+// relkit::commits tag formats: the release tags of a repository, read the way
+// semantic-release 25 reads them (lib/branches/get-tags.js, lib/get-last-release.js,
+// lib/utils.js makeTag, lib/verify.js). Included by relkit/commits.hpp.
+//
+// A tag format is semantic-release's `tagFormat`: text with exactly one `${version}`
+// (default `v${version}`; `pkg@${version}`, `pkg-v${version}`, `pkg/v${version}`).
+//
+// Which tags are releases (find_release_tags), exactly as semantic-release decides:
+//   1. The tag matches the JavaScript regular expression `^PREFIX(.+)SUFFIX` built from the
+//      format (PREFIX and SUFFIX literal): the version text is the longest run of at least
+//      one character after PREFIX that has no line terminator and is followed by SUFFIX.
+//      The expression has no `$`: text after SUFFIX is allowed (`${version}-x` matches
+//      `1.2.3-xyz`, version "1.2.3").
+//   2. `semver.valid(semver.clean(text))`: the text, trimmed of JavaScript whitespace,
+//      with its leading run of `v` and `=` removed, parses as node-semver's
+//      `new SemVer(x)` parses (semver::npm_options: SemVer 2.0.0, one more leading `v`
+//      after inner whitespace, numbers up to 2^53-1, at most 256 bytes). `v`, `vnext`,
+//      `v1.2` are not releases; they are skipped, never an error.
+// Which one is the last release (find_last_release), get-last-release.js:
+//   3. On a normal branch (find_options::channel empty), prereleases are left out: the last
+//      release of `v1.0.0 v1.1.0-rc.1` is 1.0.0. On a prerelease channel (`beta`), a
+//      prerelease counts when one of its identifiers is the channel (`2.0.0-beta.1`, not
+//      `2.0.0-rc.1`; a numeric identifier never equals a channel, as in JavaScript's
+//      `[1].includes("1")`).
+//   4. The highest version by SemVer precedence (build metadata ignored), whatever the tag
+//      dates or their order; among tags of equal precedence (`v1.0.0`, `v1.0.0+b`) the
+//      first in the list wins (semantic-release sorts `git tag --merged` stably).
+//   5. The list is the tags reachable from the released commit (`git tag --merged REF`):
+//      which tags the list holds is the caller's (the git command's) part.
+// Where relkit differs, deliberately:
+//   - semantic-release keeps the text of rule 1 as the version and compares it unparsed;
+//     a text that is valid only after clean() (`v=1.2.3`, `vvv1.2.3` with `v${version}`)
+//     makes its comparisons throw "Invalid Version". relkit uses the cleaned version.
+//   - semantic-release's prerelease channels come from git notes it writes beside each tag;
+//     relkit reads no notes: rule 3 looks at the version's identifiers only.
+//   - Lengths are bytes of UTF-8 (JavaScript counts UTF-16 units); both agree on ASCII.
+// With no release tag at all, semantic-release's first release is 1.0.0.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// A format of release tags: its text with one `${version}`. Made by parse_tag_format();
+// the default is semantic-release's default, `v${version}`.
+class tag_format {
+ public:
+  static constexpr std::string_view placeholder = "${version}";
+
+  tag_format() = default;
+
+  // The format as written: "pkg@${version}".
+  [[nodiscard]] const std::string& text() const noexcept { return text_; }
+  // The text before `${version}` ("pkg@") and after it ("").
+  [[nodiscard]] std::string_view prefix() const noexcept {
+    return std::string_view(text_).substr(0, at_);
+  }
+  [[nodiscard]] std::string_view suffix() const noexcept {
+    return std::string_view(text_).substr(at_ + placeholder.size());
+  }
+
+  [[nodiscard]] friend bool operator==(const tag_format& a, const tag_format& b) {
+    return a.text_ == b.text_ && a.at_ == b.at_;
+  }
+  [[nodiscard]] friend bool operator!=(const tag_format& a, const tag_format& b) {
+    return !(a == b);
+  }
+
+ private:
+  friend result<tag_format> parse_tag_format(std::string_view text);
+  tag_format(std::string text, std::size_t at) : text_(std::move(text)), at_(at) {}
+
+  std::string text_ = "v${version}";
+  std::size_t at_ = 1;  // byte offset of `${version}`
+};
+
+// Reads a tag format. Errors, at the byte they are about:
+//   errc::bad_tag_format  no `${version}` (at the end), a second one, or another
+//                         placeholder (`${name}`, lodash's `<%=`: semantic-release would
+//                         evaluate them)
+//   errc::bad_tag_name    text git refuses in a tag name whatever the version (a space,
+//                         a control byte, ~ ^ : ? * [ \, "..", "@{", "//", a '/' or '.'
+//                         at the end, a '/' at the start, a part starting with '.' or
+//                         ending in ".lock"): semantic-release's EINVALIDTAGFORMAT
+[[nodiscard]] RELKIT_INLINE result<tag_format> parse_tag_format(std::string_view text);
+
+// The format's text, which parse_tag_format() reads back.
+[[nodiscard]] inline std::string to_string(const tag_format& format) {
+  return format.text();
+}
+
+// The tag of a version: `${version}` replaced by semver::to_string(v) (v1.2.3,
+// pkg@2.0.0-rc.1), as semantic-release's makeTag.
+[[nodiscard]] RELKIT_INLINE std::string make_tag(const tag_format& format,
+                                                 const semver::version& v);
+
+// The version text a tag holds under the format (rule 1 above): a view into `tag`, or
+// nullopt when the tag does not match. Not yet a version: `vnext` gives "next".
+[[nodiscard]] RELKIT_INLINE std::optional<std::string_view> match_tag(const tag_format& format,
+                                                                      std::string_view tag);
+
+// The version of a release tag (rules 1 and 2). Errors: errc::tag_mismatch at the first byte
+// that does not match the format, or the semver error of the version text, its position
+// moved into `tag` ("v1.02.3": semver.leading_zero at 3).
+[[nodiscard]] RELKIT_INLINE result<semver::version> parse_tag(const tag_format& format,
+                                                              std::string_view tag);
+
+// A release tag of a list: the tag, its version and its index in the list.
+struct release_tag {
+  std::string_view tag;  // a view into the list's element
+  semver::version version;
+  std::size_t index = 0;
+
+  [[nodiscard]] friend bool operator==(const release_tag& a, const release_tag& b) {
+    return a.tag == b.tag && semver::identical(a.version, b.version) && a.index == b.index;
+  }
+  [[nodiscard]] friend bool operator!=(const release_tag& a, const release_tag& b) {
+    return !(a == b);
+  }
+};
+
+// Which releases find_last_release() considers.
+struct find_options {
+  // Empty: a normal branch, prereleases are not releases. A name ("beta"): prereleases
+  // that have it as an identifier count too (rule 3 above).
+  std::string channel;
+
+  [[nodiscard]] friend bool operator==(const find_options& a, const find_options& b) {
+    return a.channel == b.channel;
+  }
+  [[nodiscard]] friend bool operator!=(const find_options& a, const find_options& b) {
+    return !(a == b);
+  }
+};
+
+// Every tag of the list that is a release under the format (rules 1 and 2),
+// prereleases included, in the list's order. Other tags are skipped.
+[[nodiscard]] RELKIT_INLINE std::vector<release_tag> find_release_tags(
+    const tag_format& format, const std::vector<std::string>& tags);
+[[nodiscard]] RELKIT_INLINE std::vector<release_tag> find_release_tags(
+    const tag_format& format, const std::vector<std::string_view>& tags);
+
+// The last release among the tags (rules 1 to 4; the tags are those reachable from the
+// branch, e.g. `git tag --merged HEAD`), or nullopt when none is a release: then
+// semantic-release's first release is 1.0.0.
+[[nodiscard]] RELKIT_INLINE std::optional<release_tag> find_last_release(
+    const tag_format& format, const std::vector<std::string>& tags, const find_options& opts = {});
+[[nodiscard]] RELKIT_INLINE std::optional<release_tag> find_last_release(
+    const tag_format& format, const std::vector<std::string_view>& tags,
+    const find_options& opts = {});
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/commits/impl/tag_format.hpp ----
+// Bodies of relkit/commits/tag_format.hpp (the rules are stated there).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+// node-semver's clean(): trim, drop the leading run of `v` and `=`; `offset` gets the
+// number of bytes dropped before what is returned.
+inline std::string_view clean_version_text(std::string_view text, std::size_t& offset) {
+  const std::size_t start = relkit::detail::skip_js_spaces(text, 0);
+  std::string_view rest = relkit::detail::js_trim_end(text.substr(start));
+  std::size_t dropped = start;
+  while (!rest.empty() && (rest.front() == 'v' || rest.front() == '=')) {
+    rest.remove_prefix(1);
+    ++dropped;
+  }
+  offset = dropped;
+  return rest;
+}
+
+// The version of rules 1 and 2, or nullopt.
+inline std::optional<semver::version> release_version(const tag_format& format,
+                                                      std::string_view tag) {
+  const std::optional<std::string_view> text = match_tag(format, tag);
+  if (!text) return std::nullopt;
+  std::size_t offset = 0;
+  auto v = semver::parse(clean_version_text(*text, offset), semver::npm_options);
+  if (!v) return std::nullopt;
+  return std::move(*v);
+}
+
+// JavaScript's `semver.parse(v).prerelease.includes(channel)`: node-semver turns an
+// identifier of digits up to 2^53-1 into a number, which never equals a string.
+inline bool prerelease_has(std::string_view prerelease, std::string_view channel) {
+  std::size_t start = 0;
+  while (start <= prerelease.size()) {
+    std::size_t end = prerelease.find('.', start);
+    if (end == std::string_view::npos) end = prerelease.size();
+    const std::string_view id = prerelease.substr(start, end - start);
+    if (id == channel) {
+      bool digits = !id.empty();
+      for (const char c : id) digits = digits && c >= '0' && c <= '9';
+      const std::string_view max = "9007199254740991";
+      const bool is_number =
+          digits && (id.size() < max.size() || (id.size() == max.size() && id <= max));
+      if (!is_number) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+template <class Text>
+std::vector<release_tag> find_release_tags_in(const tag_format& format,
+                                              const std::vector<Text>& tags) {
+  std::vector<release_tag> out;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const std::string_view tag = tags[i];
+    auto v = release_version(format, tag);
+    if (v) out.push_back(release_tag{tag, std::move(*v), i});
+  }
+  return out;
+}
+
+template <class Text>
+std::optional<release_tag> find_last_release_in(const tag_format& format,
+                                                const std::vector<Text>& tags,
+                                                const find_options& opts) {
+  std::optional<release_tag> best;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const std::string_view tag = tags[i];
+    auto v = release_version(format, tag);
+    if (!v) continue;
+    if (v->is_prerelease() &&
+        (opts.channel.empty() || !prerelease_has(v->prerelease, opts.channel)))
+      continue;
+    // Strictly higher: among equal versions the first in the list stays (stable sort).
+    if (!best || semver::compare(*v, best->version) > 0) {
+      best = release_tag{tag, std::move(*v), i};
+    }
+  }
+  return best;
+}
+
+inline relkit::error bad_name(std::size_t at, const char* what) {
+  return relkit::error{errc::bad_tag_name, at, error_args{}.with_text(what)};
+}
+
+}  // namespace detail
+
+RELKIT_INLINE result<tag_format> parse_tag_format(std::string_view text) {
+  constexpr std::string_view placeholder = tag_format::placeholder;
+  std::size_t at = std::string_view::npos;
+  std::size_t part_start = 0;  // start of the current '/'-separated part
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (text.compare(i, placeholder.size(), placeholder) == 0) {
+      if (at != std::string_view::npos) {
+        return relkit::error{errc::bad_tag_format, i,
+                             error_args{}.with_text("a single ${version}")};
+      }
+      at = i;
+      i += placeholder.size() - 1;
+      continue;
+    }
+    if (text.compare(i, 2, "${") == 0 || text.compare(i, 3, "<%=") == 0) {
+      return relkit::error{errc::bad_tag_format, i,
+                           error_args{}.with_text("${version} as the only placeholder")};
+    }
+    if (byte < 0x20 || byte == 0x7f || c == ' ' || c == '~' || c == '^' || c == ':' || c == '?' ||
+        c == '*' || c == '[' || c == '\\') {
+      return relkit::error{errc::bad_tag_name, i,
+                           error_args{}.with_text("contain ").with_byte_of(text, i)};
+    }
+    if (text.compare(i, 2, "..") == 0) return detail::bad_name(i, "contain '..'");
+    if (text.compare(i, 2, "@{") == 0) return detail::bad_name(i, "contain '@{'");
+    if (c == '.' && i == part_start) return detail::bad_name(i, "have a part that begins with '.'");
+    if (c == '/') {
+      if (i == 0) return detail::bad_name(i, "begin with '/'");
+      if (i == part_start) return detail::bad_name(i - 1, "contain '//'");
+      if (text.substr(part_start, i - part_start).size() >= 5 && text.substr(i - 5, 5) == ".lock") {
+        return detail::bad_name(i - 5, "have a part that ends with '.lock'");
+      }
+      part_start = i + 1;
+    }
+  }
+  if (at == std::string_view::npos) {
+    return relkit::error{errc::bad_tag_format, text.size(), error_args{}.with_text("${version}")};
+  }
+  // `${version}` is never empty, so text ends where the version does not.
+  if (text.back() == '/') return detail::bad_name(text.size() - 1, "end with '/'");
+  if (text.back() == '.') return detail::bad_name(text.size() - 1, "end with '.'");
+  if (text.size() - part_start >= 5 && text.substr(text.size() - 5) == ".lock") {
+    return detail::bad_name(text.size() - 5, "have a part that ends with '.lock'");
+  }
+  return tag_format(std::string(text), at);
+}
+
+RELKIT_INLINE std::string make_tag(const tag_format& format, const semver::version& v) {
+  std::string tag(format.prefix());
+  tag += semver::to_string(v);
+  tag += format.suffix();
+  return tag;
+}
+
+RELKIT_INLINE std::optional<std::string_view> match_tag(const tag_format& format,
+                                                        std::string_view tag) {
+  const std::string_view prefix = format.prefix();
+  const std::string_view suffix = format.suffix();
+  if (tag.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  const std::size_t start = prefix.size();
+  // `(.+)` is greedy and stops at a line terminator; SUFFIX may begin anywhere up to there.
+  const std::size_t line_end = relkit::detail::find_js_line_terminator(tag, start);
+  if (line_end == start) return std::nullopt;
+  const std::size_t end = suffix.empty() ? line_end : tag.rfind(suffix, line_end);
+  if (end == std::string_view::npos || end <= start) return std::nullopt;
+  return tag.substr(start, end - start);
+}
+
+RELKIT_INLINE result<semver::version> parse_tag(const tag_format& format, std::string_view tag) {
+  const std::optional<std::string_view> text = match_tag(format, tag);
+  if (!text) {
+    const std::string_view prefix = format.prefix();
+    std::size_t at = 0;
+    while (at < prefix.size() && at < tag.size() && tag[at] == prefix[at]) ++at;
+    if (at == prefix.size()) {
+      // The prefix matched: the version text is empty or SUFFIX never follows it.
+      at = relkit::detail::find_js_line_terminator(tag, at);
+    }
+    return relkit::error{errc::tag_mismatch, at, error_args{}.with_token(format.text())};
+  }
+  std::size_t offset = 0;
+  const std::string_view cleaned = detail::clean_version_text(*text, offset);
+  auto v = semver::parse(cleaned, semver::npm_options);
+  if (!v) {
+    relkit::error e = std::move(v).error();
+    if (e.position != relkit::no_position) {
+      e.position += static_cast<std::size_t>(text->data() - tag.data()) + offset;
+    }
+    return e;
+  }
+  return v;
+}
+
+RELKIT_INLINE std::vector<release_tag> find_release_tags(const tag_format& format,
+                                                         const std::vector<std::string>& tags) {
+  return detail::find_release_tags_in(format, tags);
+}
+RELKIT_INLINE std::vector<release_tag> find_release_tags(
+    const tag_format& format, const std::vector<std::string_view>& tags) {
+  return detail::find_release_tags_in(format, tags);
+}
+
+RELKIT_INLINE std::optional<release_tag> find_last_release(const tag_format& format,
+                                                           const std::vector<std::string>& tags,
+                                                           const find_options& opts) {
+  return detail::find_last_release_in(format, tags, opts);
+}
+RELKIT_INLINE std::optional<release_tag> find_last_release(
+    const tag_format& format, const std::vector<std::string_view>& tags, const find_options& opts) {
+  return detail::find_last_release_in(format, tags, opts);
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/impl/tag_format.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/tag_format.hpp ----
 // ---- end relkit/commits.hpp ----
 // ---- begin relkit/flags.hpp ----
 // relkit::flags: feature-flag bucketing bit-compatible with Unleash,

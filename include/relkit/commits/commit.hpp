@@ -25,6 +25,9 @@ enum class errc {
   empty_message = 1,  // nothing but whitespace: no commit at all
   message_too_long,   // over parse_options::max_length
   bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
+  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
+  tag_mismatch,       // parse_tag: the tag is not of the format
 };
 
 namespace detail {
@@ -32,6 +35,9 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_message, "empty_message", "empty commit message"},
     {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
     {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
+    {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
+    {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
+    {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
