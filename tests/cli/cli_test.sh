@@ -364,16 +364,16 @@ else
   url=https://github.com/acme/app
 
   stdin_text="$(log v1.4.1..HEAD)"
-  expect git.next 0 "1.5.0$nl" -- "$relkit" next-version --current 1.4.1
+  expect git.next 0 "1.5.0$nl" -- "$relkit" next-version --log - --current 1.4.1
   expect git.next.explain 0 \
     "1.5.0${nl}minor: 'feat(api): add the export endpoint' ($(short main^1)) matched feat -> minor$nl" \
-    -- "$relkit" next-version --current 1.4.1 --explain
-  expect git.next.rc 0 "1.5.0-rc.1$nl" -- "$relkit" next-version --current 1.4.1 --prerelease rc
-  expect git.next.rc2 0 "1.5.0-rc.2$nl" -- "$relkit" next-version --current v1.5.0-rc.1 --prerelease rc
-  expect git.next.graduate 0 "1.5.0$nl" -- "$relkit" next-version --current 1.5.0-rc.2
-  expect git.next.bad.current 2 "" -- "$relkit" next-version --current 1.4
+    -- "$relkit" next-version --log - --current 1.4.1 --explain
+  expect git.next.rc 0 "1.5.0-rc.1$nl" -- "$relkit" next-version --log - --current 1.4.1 --prerelease rc
+  expect git.next.rc2 0 "1.5.0-rc.2$nl" -- "$relkit" next-version --log - --current v1.5.0-rc.1 --prerelease rc
+  expect git.next.graduate 0 "1.5.0$nl" -- "$relkit" next-version --log - --current 1.5.0-rc.2
+  expect git.next.bad.current 2 "" -- "$relkit" next-version --log - --current 1.4
   expect_stderr git.next.bad.current "relkit: --current: "
-  expect git.next.no.current 2 "" -- "$relkit" next-version
+  expect git.next.no.current 2 "" -- "$relkit" next-version --log -
   expect_stderr git.next.no.current "--current VERSION is required"
 
   section="## [1.5.0]($url/compare/v1.4.1...v1.5.0) (2026-11-23)
@@ -391,7 +391,7 @@ else
 * **bucket:** hash once per flag ([$(short "$perf_sha")]($url/commit/$perf_sha))
 "
   expect git.changelog 0 "$section" \
-    -- "$relkit" changelog --current 1.4.1 --repo-url "$url.git" --date 2026-11-23
+    -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url.git" --date 2026-11-23
   kac="## [1.5.0] - 2026-11-23
 
 ### Added
@@ -411,15 +411,120 @@ else
     stdin_text="$(log v1.4.1..HEAD)"
     answer="$(printf '%s' "$stdin_text" | "$library_answer" 1.4.1 "$url" 2026-11-23; printf x)"
     answer="${answer%x}"
-    expect git.library.version 0 "${answer%%"$nl"*}$nl" -- "$relkit" next-version --current 1.4.1
+    expect git.library.version 0 "${answer%%"$nl"*}$nl" -- "$relkit" next-version --log - --current 1.4.1
     expect git.library.section 0 "${answer#*"$nl"}" \
-      -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 2026-11-23
+      -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 2026-11-23
   fi
-  expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+  expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" \
     --preset keepachangelog --date 2026-11-23
-  expect git.changelog.style 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --style rst
-  expect git.changelog.preset 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --preset rst
-  expect git.changelog.date 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" --date 23.11.2026
+  expect git.changelog.style 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --style rst
+  expect git.changelog.preset 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --preset rst
+  expect git.changelog.date 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 23.11.2026
+
+  # ---------------------------------------- the repository read by relkit itself (git)
+  # Without --log the command runs git: the last release is the highest tag reachable from
+  # HEAD that matches the tag format and parses, prereleases and tags that do not parse
+  # ("v", "vnext") skipped; the commits are those since it. Same answers as the log above.
+  export GIT_CEILING_DIRECTORIES="$work"
+  saved_stdin="$stdin_text"
+  stdin_text=""
+  g tag v "$fix_sha"
+  g tag vnext "$fix_sha"
+  g tag v1.5.0-rc.1 "$(sha main^1~1)"  # docs: a prerelease tag
+  g tag app@3.0.0 "$fix_sha"
+  g tag pkg/v0.3.0 "$feat_sha"
+  g checkout -q -b unmerged v1.4.1
+  commit u "feat!: never merged"
+  g tag v9.0.0
+  g checkout -q main
+  expect git.repo.next 0 "1.5.0$nl" -- "$relkit" next-version --repo "$repo"
+  expect_quiet git.repo.next
+  expect git.repo.cwd 0 \
+    "1.5.0${nl}minor: 'feat(api): add the export endpoint' ($(short main^1)) matched feat -> minor$nl" \
+    -- bash -c 'cd "$1" && "$2" next-version --explain' _ "$repo" \
+    "$(cd "$(dirname "$relkit")" && pwd)/$(basename "$relkit")"
+  expect git.repo.changelog 0 "$section" \
+    -- "$relkit" changelog --repo "$repo" --repo-url "$url.git" --date 2026-11-23
+  expect git.repo.to 0 "1.4.2$nl" -- "$relkit" next-version --repo "$repo" --to "$fix_sha"
+  expect git.repo.from 0 "1.4.2$nl" -- "$relkit" next-version --repo "$repo" --from v1.4.1 \
+    --to "$fix_sha"
+  expect git.repo.from.docs 1 "1.4.1$nl" -- "$relkit" next-version --repo "$repo" --from "$fix_sha" \
+    --to main^1~1
+  expect git.repo.current 0 "2.1.0$nl" -- "$relkit" next-version --repo "$repo" --current 2.0.0
+  expect git.repo.prerelease 0 "1.5.0-rc.2$nl" -- "$relkit" next-version --repo "$repo" \
+    --prerelease rc
+  expect git.repo.format.at 0 "3.1.0$nl" -- "$relkit" next-version --repo "$repo" \
+    --tag-format 'app@${version}'
+  expect git.repo.format.slash 0 "0.3.1$nl" -- "$relkit" next-version --repo "$repo" \
+    --tag-format 'pkg/v${version}'
+  app_section="$("$relkit" changelog --repo "$repo" --repo-url "$url" --tag-format 'app@${version}' \
+    --date 2026-11-23 | head -1)"
+  checks=$((checks + 1))
+  if [[ "$app_section" != "## [3.1.0]($url/compare/app@3.0.0...app@3.1.0) (2026-11-23)" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL git.repo.format.changelog: %s\n' "$app_section"
+  fi
+  expect git.repo.format.prefix 0 "$section" -- "$relkit" changelog --repo "$repo" \
+    --repo-url "$url.git" --date 2026-11-23 --tag-prefix v
+  expect git.repo.format.both 2 "" -- "$relkit" changelog --repo "$repo" --repo-url "$url" \
+    --tag-prefix v --tag-format 'v${version}'
+  expect_stderr git.repo.format.both "relkit: --tag-prefix P is the tag format P\${version}: give one of the two"
+  expect git.repo.format.bad 2 "" -- "$relkit" next-version --repo "$repo" --tag-format 'app-{version}'
+  expect_stderr git.repo.format.bad "relkit: --tag-format: expected \${version} in a tag format at 13 [commits.bad_tag_format]"
+  expect git.repo.format.brace 2 "" -- "$relkit" next-version --repo "$repo" --tag-format 'app@{version}'
+  expect_stderr git.repo.format.brace "relkit: --tag-format: a git tag name cannot contain '@{' at 3 [commits.bad_tag_name]"
+  expect git.repo.format.space 2 "" -- "$relkit" next-version --repo "$repo" --tag-format 'v ${version}'
+  expect_stderr git.repo.format.space "relkit: --tag-format: a git tag name cannot contain ' ' at 1 [commits.bad_tag_name]"
+  expect git.repo.log.conflict 2 "" -- "$relkit" next-version --log - --current 1.4.1 --from v1.4.1
+  expect_stderr git.repo.log.conflict "relkit: --from reads the repository: it cannot be used with --log"
+  expect git.repo.unknown.ref 2 "" -- "$relkit" next-version --repo "$repo" --to nope
+  expect_stderr git.repo.unknown.ref "relkit: no commit named 'nope' (git -C $repo rev-parse --verify --quiet nope^{commit}: exit status 1)"
+  expect git.repo.dash.ref 2 "" -- "$relkit" next-version --repo "$repo" --from=--output=x
+  expect_stderr git.repo.dash.ref "relkit: the ref '--output=x' begins with '-', which git would read as an option"
+  mkdir "$work/plain"
+  expect git.repo.none 2 "" -- "$relkit" next-version --repo "$work/plain"
+  expect_stderr git.repo.none "relkit: not a git repository: run in a repository or pass --repo DIR (git -C $work/plain rev-parse --verify --quiet HEAD^{commit}: fatal: not a git repository"
+  expect git.repo.missing 2 "" -- "$relkit" next-version --repo "$work/missing"
+  expect_stderr git.repo.missing "relkit: cannot enter the --repo directory (git -C $work/missing rev-parse --verify --quiet HEAD^{commit}: fatal: cannot change to '$work/missing': No such file or directory)"
+  expect git.repo.no.git 2 "" -- env PATH="$work/plain" "$relkit" next-version --repo "$repo"
+  expect_stderr git.repo.no.git "relkit: git not found: install git or put it on PATH (relkit runs \`git -C $repo rev-parse --verify --quiet HEAD^{commit}\`)"
+  # --log FILE: a prepared log from a file; errors name the file.
+  log v1.4.1..HEAD >"$work/range.log"
+  expect git.log.file 0 "1.5.0$nl" -- "$relkit" next-version --log "$work/range.log" --current 1.4.1
+  g log --format=%H%x1e -1 >"$work/bad.log"
+  expect git.log.file.bad 2 "" -- "$relkit" next-version --log "$work/bad.log" --current 1.4.1
+  expect_stderr git.log.file.bad "relkit: $work/bad.log (git log): expected \`%H 0x1f %P 0x1f %B\` in a git log record at 0 [commits.bad_log_record]"
+  expect git.log.file.missing 2 "" -- "$relkit" next-version --log "$work/nothing.log" --current 1.4.1
+  expect_stderr git.log.file.missing "relkit: cannot read $work/nothing.log"
+
+  # No release tag yet: the whole history, and the first release is 1.0.0 (semantic-release).
+  fresh="$work/fresh"
+  mkdir "$fresh"
+  git -C "$fresh" init -q -b main
+  git -C "$fresh" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "chore: init"
+  git -C "$fresh" tag vnext
+  expect git.first.none 1 "" -- "$relkit" next-version --repo "$fresh"
+  expect git.first.none.explain 1 "no release: no commit calls for one$nl" -- "$relkit" next-version \
+    --repo "$fresh" --explain
+  expect git.first.changelog.none 1 "" -- "$relkit" changelog --repo "$fresh" --repo-url "$url"
+  git -C "$fresh" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "fix: first fix"
+  first_sha="$(git -C "$fresh" rev-parse HEAD)"
+  expect git.first 0 "1.0.0$nl" -- "$relkit" next-version --repo "$fresh"
+  expect git.first.explain 0 \
+    "1.0.0${nl}patch: 'fix: first fix' (${first_sha:0:7}) matched fix -> patch (first release: 1.0.0)$nl" \
+    -- "$relkit" next-version --repo "$fresh" --explain
+  expect git.first.rc 0 "1.0.0-rc.1$nl" -- "$relkit" next-version --repo "$fresh" --prerelease rc
+  expect git.first.changelog 0 "## 1.0.0 (2026-11-23)
+
+### Bug Fixes
+
+* first fix ([${first_sha:0:7}]($url/commit/$first_sha))
+" -- "$relkit" changelog --repo "$fresh" --repo-url "$url" --date 2026-11-23
+  # An explicit --current still decides from the whole history.
+  expect git.first.current 0 "0.4.1$nl" -- "$relkit" next-version --repo "$fresh" --current 0.4.0
+  git -C "$fresh" tag v1.0.0
+  expect git.first.tagged 1 "1.0.0$nl" -- "$relkit" next-version --repo "$fresh"
+  stdin_text="$saved_stdin"
 
   old="# Changelog
 
@@ -430,7 +535,7 @@ else
 * an old fix
 "
   printf '%s' "$old" >"$work/CHANGELOG.md"
-  expect git.prepend 0 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+  expect git.prepend 0 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" \
     --date 2026-11-23 --prepend "$work/CHANGELOG.md"
   checks=$((checks + 1))
   want_file="# Changelog
@@ -444,7 +549,7 @@ ${old#"# Changelog
     printf 'FAIL git.prepend.file:\n%s\n--- want:\n%s\n' "$(cat "$work/CHANGELOG.md")" "$want_file"
   fi
   cp "$work/CHANGELOG.md" "$work/CHANGELOG.before"
-  expect git.prepend.again 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url "$url" \
+  expect git.prepend.again 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" \
     --date 2026-11-23 --prepend "$work/CHANGELOG.md"
   expect_stderr git.prepend.again "relkit: $work/CHANGELOG.md: "
   expect_stderr git.prepend.again "[changelog.version_exists]"
@@ -457,17 +562,17 @@ ${old#"# Changelog
   # A breaking change after the merge: major.
   commit f $'feat(api)!: drop the v1 endpoints\n\nBREAKING CHANGE: /v1 is gone'
   stdin_text="$(log v1.4.1..HEAD)"
-  expect git.next.major 0 "2.0.0$nl" -- "$relkit" next-version --current 1.4.1
+  expect git.next.major 0 "2.0.0$nl" -- "$relkit" next-version --log - --current 1.4.1
   # Only documentation since the last commit: no release, the current version, exit 1.
   commit g "docs: more words"
   stdin_text="$(log HEAD~1..HEAD)"
-  expect git.next.none 1 "2.0.0$nl" -- "$relkit" next-version --current 2.0.0
-  expect git.changelog.none 1 "" -- "$relkit" changelog --current 2.0.0 --repo-url "$url"
+  expect git.next.none 1 "2.0.0$nl" -- "$relkit" next-version --log - --current 2.0.0
+  expect git.changelog.none 1 "" -- "$relkit" changelog --log - --current 2.0.0 --repo-url "$url"
   stdin_text=""
-  expect git.next.empty 1 "2.0.0$nl" -- "$relkit" next-version --current 2.0.0
+  expect git.next.empty 1 "2.0.0$nl" -- "$relkit" next-version --log - --current 2.0.0
   # Not git log's format: an input error at the record's byte.
   stdin_text="$(g log --format=%H%x1e HEAD~1..HEAD)"
-  expect git.next.badlog 2 "" -- "$relkit" next-version --current 2.0.0
+  expect git.next.badlog 2 "" -- "$relkit" next-version --log - --current 2.0.0
   expect_stderr git.next.badlog "relkit: stdin (git log): expected \`%H 0x1f %P 0x1f %B\` in a git log record at 0 [commits.bad_log_record]"
   unset stdin_text
 fi

@@ -1,4 +1,5 @@
-// relkit changelog: the release notes of the commits on stdin, printed or prepended to a file.
+// relkit changelog: the release notes of the commits since the last release, printed or
+// prepended to a file.
 #include "commands.hpp"
 #include "io.hpp"
 #include "release.hpp"
@@ -21,16 +22,18 @@ namespace cm = relkit::commits;
 namespace sv = relkit::semver;
 
 constexpr std::string_view changelog_help =
-    R"(Usage: relkit changelog --current VERSION --repo-url URL
+    R"(Usage: relkit changelog --repo-url URL [--repo DIR] [--tag-format FMT]
+                        [--from REF] [--to REF] [--current VERSION]
                         [--preset conventional|keepachangelog|angular|git-cliff]
-                        [--date YYYY-MM-DD] [--prerelease ID] [--tag-prefix v]
-                        [--prepend CHANGELOG.md]
+                        [--date YYYY-MM-DD] [--prerelease ID] [--prepend CHANGELOG.md]
+       relkit changelog --log FILE|- --current VERSION --repo-url URL ...
 
 Decides the next version exactly as `relkit next-version` does, then renders
-the release notes of the commits on stdin (conventional-changelog's parser,
+the release notes of its commits (conventional-changelog's parser,
 conventionalcommits preset):
 
-  --current VERSION   the last released version; its tag is the compare base
+  --current VERSION   the last released version (required with --log, else taken
+                      from the last release tag); the compare base is its tag
   --repo-url URL      https://github.com/owner/name, git@gitlab.com:group/name.git, ...
   --preset P          conventional (default; conventional-changelog's
                       conventionalcommits preset), keepachangelog, angular, git-cliff,
@@ -38,7 +41,7 @@ conventionalcommits preset):
                       --style P is the former spelling and still works
   --date YYYY-MM-DD   the release date (none shown without it)
   --prerelease ID     as for next-version
-  --tag-prefix P      tags are P + version (default "v")
+  --tag-prefix P      the former spelling of --tag-format 'P${version}'
   --prepend FILE      insert the section into FILE in place (before its first
                       release heading, every other byte unchanged) instead of
                       printing it; refused (exit 2) if FILE already has a
@@ -51,9 +54,10 @@ constexpr std::string_view changelog_help_tail =
 Exit codes: 0 ok, 1 no release is due (nothing printed or written), 2 usage or
 input error.
 
-Example:
-  git log --format=%H%x1f%P%x1f%B%x1e v1.4.1..HEAD |
-    relkit changelog --current 1.4.1 --repo-url https://github.com/o/r --date 2026-11-23
+Examples:
+  relkit changelog --repo-url https://github.com/o/r --date 2026-11-23
+  git log --format=%H%x1f%P%x1f%B%x1e v1.4.1..HEAD | relkit changelog --log - \
+    --current 1.4.1 --repo-url https://github.com/o/r --date 2026-11-23
 )";
 
 // The command's short spellings, then relkit::changelog::presets' own names.
@@ -68,10 +72,11 @@ std::optional<cl::preset> preset_named(std::string_view name) {
 }  // namespace
 
 int changelog_command(const arguments& words) {
-  const parsed_args args = parse_args(words, 0,
-                                      {"--current", "--repo-url", "--preset", "--style", "--date",
-                                       "--prerelease", "--tag-prefix", "--prepend"},
-                                      {});
+  const parsed_args args =
+      parse_args(words, 0,
+                 {"--current", "--repo-url", "--preset", "--style", "--date", "--prerelease",
+                  "--tag-prefix", "--prepend", "--repo", "--tag-format", "--from", "--to", "--log"},
+                 {});
   if (args.help) {
     out(changelog_help);
     out(git_log_format_help);
@@ -104,8 +109,6 @@ int changelog_command(const arguments& words) {
     }
     if (!shaped) return usage_error("--date must be YYYY-MM-DD", "changelog");
   }
-  const std::string tag_prefix(args.option("--tag-prefix").value_or("v"));
-
   int status = exit_ok;
   std::string log_text;
   const auto r = decide_release(args, "changelog", log_text, status);
@@ -116,8 +119,8 @@ int changelog_command(const arguments& words) {
   }
   cl::release release;
   release.version = sv::to_string(r->decision.next_version);
-  release.tag = tag_prefix + release.version;
-  release.previous_tag = tag_prefix + sv::to_string(r->current);
+  release.tag = cm::make_tag(r->format, r->decision.next_version);
+  if (r->current) release.previous_tag = r->current_tag;  // none: the first release
   release.date = std::string(date);
   cm::parse_options opts;
   opts.grammar = cm::dialect::conventional_changelog;

@@ -30,8 +30,9 @@ Commands:
   semver bump V TYPE          print the next version (TYPE: major, minor, patch,
                               premajor, preminor, prepatch, prerelease, release)
   semver sort                 sort the versions on stdin, one a line
-  next-version --current V    print the next version from the commits on stdin
-  changelog --current V ...   print (or prepend) the release notes of those commits
+  next-version                print the next version from the commits since the
+                              last release tag (git; or --log FILE|- --current V)
+  changelog --repo-url URL    print (or prepend) the release notes of those commits
   bucket --system S ...       print the bucket a flag system puts a user in
   gate SPEC --evidence FILE   print the gate's verdict; exit 0 if it promotes
   migrate plan CHANGE ...     print the expand-contract runbook of a schema change

@@ -1,5 +1,5 @@
-// What `relkit next-version` and `relkit changelog` share: the git log they read and the
-// release they decide from it.
+// What `relkit next-version` and `relkit changelog` share: where the commits come from (the
+// repository through git, or a prepared log), the last release, and the release they decide.
 #pragma once
 
 #include "args.hpp"
@@ -14,9 +14,28 @@
 
 namespace relkit::cli {
 
-// The input format, for both commands' --help.
+// Where the commits come from, for both commands' --help.
 inline constexpr std::string_view git_log_format_help =
-    R"(Commits are read from stdin in the output format of
+    R"(Where the commits come from:
+
+  (default)           the repository: git runs in the current directory (or
+                      --repo DIR); the last release is the highest version among
+                      the tags reachable from --to that match --tag-format and
+                      parse as SemVer, prereleases left out (with --prerelease ID,
+                      that channel's prereleases count), as semantic-release
+                      finds it; the commits are those since that tag. Tags that
+                      do not parse (v, vnext, v1.2) are skipped. With no such tag,
+                      the whole history, and the first release is 1.0.0. An
+                      explicit --current overrides the tag's version, not the range.
+  --repo DIR          the repository (default: the current directory)
+  --tag-format FMT    semantic-release's tagFormat: one ${version} anywhere
+                      (default v${version}; pkg@${version}, pkg-v${version})
+  --from REF          start the range at REF instead of the last release tag (the
+                      last release is then the newest release tag reachable from REF)
+  --to REF            end the range at REF (default HEAD)
+  --log FILE          read the commits from FILE (--log -: from stdin) instead of
+                      the repository; --current is then required. The format is
+                      the output of
 
   git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD
 
@@ -27,12 +46,17 @@ spaces, the raw message (%B). Merge commits (two parents) are read too.
 
 struct release_decision {
   std::vector<relkit::commits::log_entry> entries;  // view into the log text
-  relkit::semver::version current;
+  // The last release; none: no release yet (the repository has no release tag), the
+  // next version is then the first release, 1.0.0 (1.0.0-ID.1 with --prerelease ID).
+  std::optional<relkit::semver::version> current;
+  std::string current_tag;  // its tag: the git tag found, or --current under the tag format
+  relkit::commits::tag_format format;
   relkit::commits::decision decision;
 };
 
-// The next version after --current for the git log on stdin (read into `log_text`, which
-// the caller keeps alive: the entries and the decision view into it), with --prerelease;
+// The next version for the commits of the repository (or of --log), with --current,
+// --prerelease, --tag-format (or changelog's --tag-prefix); the log is read into
+// `log_text`, which the caller keeps alive (the entries and the decision view into it).
 // nullopt after writing the error, with the exit code in `status`.
 std::optional<release_decision> decide_release(const parsed_args& args, std::string_view command,
                                                std::string& log_text, int& status);
