@@ -135,7 +135,7 @@ TEST(MigrationsPlan, RenameColumnNotNullValidatesBeforeContract) {
             "ALTER TABLE users VALIDATE CONSTRAINT users_full_name_not_null;\n");
   EXPECT_NE(p->phases[4].sql.find("ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;"),
             std::string::npos);
-  m::plan_options pg11;
+  m::make_plan_options pg11;
   pg11.postgres_major = 11;
   const auto old = m::make_plan(m::rename_column{"users", "name", "full_name", "text", true}, pg11);
   ASSERT_TRUE(old);
@@ -215,7 +215,7 @@ TEST(MigrationsPlan, ChangeTypeLossyDownNeedsAcknowledgement) {
   EXPECT_EQ(refused.error().code, m::errc::lossy_down_needs_acknowledgement);
   EXPECT_EQ(refused.error().message(),
             "down conversion amount_big::int loses data; set acknowledge_lossy_down");
-  m::plan_options ack;
+  m::make_plan_options ack;
   ack.acknowledge_lossy_down = true;
   const auto p = m::make_plan(c, ack);
   ASSERT_TRUE(p);
@@ -362,7 +362,7 @@ TEST(MigrationsPlan, InvalidRequests) {
   const auto untyped = m::make_plan(m::rename_column{"users", "name", "full_name", "", false});
   ASSERT_FALSE(untyped);
   EXPECT_EQ(untyped.error().code, m::errc::missing_type);
-  m::plan_options pg10;
+  m::make_plan_options pg10;
   pg10.postgres_major = 10;
   const auto old = m::make_plan(m::rename_table{"users", "accounts"}, pg10);
   ASSERT_FALSE(old);
@@ -568,29 +568,29 @@ namespace {
 struct error_case {
   const char* name;
   m::change change;
-  m::plan_options options;
+  m::make_plan_options options;
   m::errc code;
   const char* message;
 };
 
-m::plan_options with_batch_size(std::size_t n) {
-  m::plan_options o;
+m::make_plan_options with_batch_size(std::size_t n) {
+  m::make_plan_options o;
   o.batch_size = n;
   return o;
 }
-m::plan_options with_key(std::string key) {
-  m::plan_options o;
+m::make_plan_options with_key(std::string key) {
+  m::make_plan_options o;
   o.key_column = std::move(key);
   return o;
 }
-m::plan_options with_postgres(int major) {
-  m::plan_options o;
+m::make_plan_options with_postgres(int major) {
+  m::make_plan_options o;
   o.postgres_major = major;
   return o;
 }
 
 std::vector<error_case> error_cases() {
-  const m::plan_options d;
+  const m::make_plan_options d;
   return {
       {"bad table", m::rename_column{"Users", "name", "full_name", "text", false}, d,
        m::errc::invalid_identifier,
@@ -753,8 +753,8 @@ TEST(MigrationsValues, EqualityComparesEveryMember) {
   b.volatile_default = true;
   EXPECT_NE(a, b);
   EXPECT_EQ(m::change(a), m::change(a));
-  m::plan_options o;
-  m::plan_options p = o;
+  m::make_plan_options o;
+  m::make_plan_options p = o;
   EXPECT_EQ(o, p);
   p.acknowledge_lossy_down = true;
   EXPECT_NE(o, p);

@@ -36,7 +36,7 @@ ro::analysis_spec argo(std::string name, std::vector<ro::metric> metrics) {
 
 std::vector<std::string> texts(const ro::action_list& actions) {
   std::vector<std::string> out;
-  for (const auto& a : actions) out.push_back(ro::to_string(a));
+  for (const auto& a : actions) out.push_back(ro::render(a));
   return out;
 }
 
@@ -958,15 +958,15 @@ TEST(RolloutActions, InPlaceAndByCopyAgree) {
   EXPECT_TRUE(ro::advance(p, start, ro::new_artifact{T0, ""}).actions.empty());
 }
 
-TEST(RolloutActions, ToString) {
+TEST(RolloutActions, Render) {
   ro::action a;
   a.kind = ro::action_kind::scale_down;
   a.target = ro::artifact_role::previous_stable;
   a.delay = seconds(30);
-  EXPECT_EQ(ro::to_string(a), "scale_down previous_stable after 30s");
+  EXPECT_EQ(ro::render(a), "scale_down previous_stable after 30s");
   a.kind = ro::action_kind::stop_analysis;
   a.slot = ro::analysis_slot::background;
-  EXPECT_EQ(ro::to_string(a), "stop_analysis background");
+  EXPECT_EQ(ro::render(a), "stop_analysis background");
   EXPECT_EQ(ro::to_string(ro::state_phase::waiting_promotion), "waiting_promotion");
   EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "inconclusive");
   EXPECT_EQ(ro::wire_name(ro::analysis_phase::inconclusive), "Inconclusive");
@@ -994,6 +994,19 @@ TEST(RolloutEnums, TablesRoundTripAndStrayValuesAreUnknown) {
   EXPECT_EQ(ro::parse_verdict("marginal"), ro::verdict::marginal);
   EXPECT_EQ(ro::parse_action_kind("scale_down"), ro::action_kind::scale_down);
   EXPECT_EQ(ro::parse_artifact_role("previous_stable"), ro::artifact_role::previous_stable);
+  // action_kind and artifact_role: every value round-trips through its table.
+  for (int i = 0; i < 10; ++i) {
+    const auto k = static_cast<ro::action_kind>(i);
+    EXPECT_NE(ro::to_string(k), "unknown");
+    EXPECT_EQ(ro::parse_action_kind(ro::to_string(k)), k);
+  }
+  EXPECT_EQ(ro::to_string(ro::action_kind::post_rollout_hooks), "post_rollout_hooks");
+  EXPECT_EQ(ro::parse_action_kind("set_weight 25"), std::nullopt);  // render(action) text
+  for (int i = 0; i < 3; ++i) {
+    const auto r = static_cast<ro::artifact_role>(i);
+    EXPECT_NE(ro::to_string(r), "unknown");
+    EXPECT_EQ(ro::parse_artifact_role(ro::to_string(r)), r);
+  }
   // Strays: they printed "?", "fail", "background" or "progressive" before.
   EXPECT_EQ(ro::to_string(static_cast<ro::measurement>(99)), "unknown");
   EXPECT_EQ(ro::wire_name(static_cast<ro::measurement>(99)), "unknown");

@@ -9323,7 +9323,7 @@ RELKIT_NAMESPACE_END
 //
 // Pieces: bucketing.hpp (hashes and buckets per system), constraint.hpp
 // (operators, constraints, segments), flag.hpp (the model), context.hpp (what
-// an evaluation knows), evaluation.hpp (results, explain), flag_set.hpp (the
+// an evaluation knows), evaluation.hpp (results, render), flag_set.hpp (the
 // compiled set), stale.hpp (stale-flag report).
 
 // ---- begin relkit/flags/bucketing.hpp ----
@@ -10919,7 +10919,7 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/flags/evaluation.hpp ----
 // relkit::flags evaluation results: whether a flag is on and why
 // (evaluation), which variant was chosen (variant_result), and one line of
-// text for people (explain).
+// text for people (render).
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -11322,7 +11322,7 @@ struct variant_result {
 // One line for people: why `f` is on or off ("Feature.x is on: strategy 1
 // (flexibleRollout) matched"). `e` must come from evaluating `f`.
 template <class Unused = void>
-[[nodiscard]] std::string explain(const flag& f, const evaluation& e) {
+[[nodiscard]] std::string render(const flag& f, const evaluation& e) {
   std::string out = f.name;
   out += e.enabled ? " is on: " : " is off: ";
   switch (e.reason) {
@@ -17015,7 +17015,7 @@ RELKIT_NAMESPACE_END
 // their Markdown runbooks, and a linter for hand-written migration SQL.
 //
 //   relkit/migrations/change.hpp          the changes (add_column, ...), change_kind
-//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, plan_options
+//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, make_plan_options
 //   relkit/migrations/plan.hpp            make_plan, check_invariant
 //   relkit/migrations/runbook.hpp         render (Markdown)
 //   relkit/migrations/lint.hpp            lint, finding, lint_options
@@ -18178,7 +18178,7 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/migrations/migration_plan.hpp ----
 // The value make_plan returns: a migration_plan of phases (each with its kind,
 // SQL, allowed app versions, rollback and schema facts) and the app versions
-// it names; plan_options, what make_plan takes besides the change.
+// it names; make_plan_options, what make_plan takes besides the change.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -18223,19 +18223,21 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-struct plan_options {
+struct make_plan_options {
   int postgres_major = 15;  // 11 or later (errc::unsupported_postgres_version)
   std::string lock_timeout = "5s";
   std::size_t batch_size = 1000;  // rows per backfill batch, at least 1 (errc::invalid_batch_size)
   std::string key_column = "id";  // backfills walk this unique, NOT NULL key in batches
   bool acknowledge_lossy_down = false;
 
-  friend bool operator==(const plan_options& a, const plan_options& b) {
+  friend bool operator==(const make_plan_options& a, const make_plan_options& b) {
     return a.postgres_major == b.postgres_major && a.lock_timeout == b.lock_timeout &&
            a.batch_size == b.batch_size && a.key_column == b.key_column &&
            a.acknowledge_lossy_down == b.acknowledge_lossy_down;
   }
-  friend bool operator!=(const plan_options& a, const plan_options& b) { return !(a == b); }
+  friend bool operator!=(const make_plan_options& a, const make_plan_options& b) {
+    return !(a == b);
+  }
 };
 
 enum class phase_kind { expand, backfill, switch_reads, stop_old_writes, validate, contract };
@@ -18428,7 +18430,7 @@ namespace migrations {
 // lossy_down_needs_acknowledgement, not_null_needs_default_or_backfill,
 // drop_needs_down, not_null_source_column.
 [[nodiscard]] RELKIT_INLINE relkit::result<migration_plan> make_plan(
-    const change& what, const plan_options& options = {});
+    const change& what, const make_plan_options& options = {});
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
@@ -18674,7 +18676,7 @@ namespace migrations {
 namespace detail {
 
 struct builder {
-  const plan_options& options;
+  const make_plan_options& options;
 
   [[nodiscard]] std::string lock() const {
     return "SET lock_timeout = '" + options.lock_timeout + "';\n";
@@ -19772,7 +19774,7 @@ RELKIT_INLINE std::optional<std::size_t> violated_phase(const relkit::error& err
 }
 
 RELKIT_INLINE relkit::result<migration_plan> make_plan(const change& what,
-                                                       const plan_options& options) {
+                                                       const make_plan_options& options) {
   if (options.postgres_major < 11) {
     return detail::plan_error(errc::unsupported_postgres_version,
                               relkit::error_args().with_number(options.postgres_major));
@@ -22004,8 +22006,9 @@ struct action {
   friend constexpr bool operator!=(const action& a, const action& b) noexcept { return !(a == b); }
 };
 
-// "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] RELKIT_INLINE std::string to_string(const action& a);
+// One line for people: "set_weight 25", "start_analysis step",
+// "scale_down previous_stable after 30s". Not a format to parse back.
+[[nodiscard]] RELKIT_INLINE std::string render(const action& a);
 
 // A fixed-capacity list: building it never allocates.
 class action_list {
@@ -22045,7 +22048,7 @@ RELKIT_NAMESPACE_END
 
 #ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/rollout/impl/action.hpp ----
-// relkit::rollout: the text of an action. Included at the end of
+// relkit::rollout: the text of an action for people (render). Included at the end of
 // relkit/rollout/action.hpp.
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -22091,7 +22094,7 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
-RELKIT_INLINE std::string to_string(const action& a) {
+RELKIT_INLINE std::string render(const action& a) {
   std::string out(to_string(a.kind));
   switch (a.kind) {
     case action_kind::set_weight:

@@ -65,7 +65,7 @@ RELKIT_INLINE std::optional<std::size_t> violated_phase(const relkit::error& err
 }
 
 RELKIT_INLINE relkit::result<migration_plan> make_plan(const change& what,
-                                                       const plan_options& options) {
+                                                       const make_plan_options& options) {
   if (options.postgres_major < 11) {
     return detail::plan_error(errc::unsupported_postgres_version,
                               relkit::error_args().with_number(options.postgres_major));
