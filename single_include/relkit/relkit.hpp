@@ -2594,7 +2594,8 @@ inline constexpr std::size_t no_position = static_cast<std::size_t>(-1);
 
 // The arguments of one error's message. `text` and `text2` point to text of
 // static storage duration (string literals: what was being parsed, what was
-// expected); `token` is a copy of a piece of the input (at most
+// expected); `token` is a copy of a piece of the input, or a short subject
+// built from one and its place ("users.email", "\"smoke\" in step 1"; at most
 // token_capacity bytes; longer pieces are cut and end in "..."); `number` and
 // `number2` are integers the message names.
 class error_args {
@@ -2799,18 +2800,82 @@ constexpr bool operator!=(Enum a, const error_code& b) noexcept {
 }
 
 namespace detail {
-inline void append_decimal(std::string& out, std::int64_t value) {
-  char digits[24];
+// The decimal text of an integer, built without allocating:
+// integer_text(-42).view() == "-42". relkit's one integer formatter: error
+// messages, tokens and the gates' reason lines all print through it.
+class integer_text {
+ public:
+  template <class Integer,
+            std::enable_if_t<
+                std::is_integral<Integer>::value && !std::is_same<Integer, bool>::value, int> = 0>
+  constexpr explicit integer_text(Integer value) noexcept {
+    std::uint64_t magnitude = 0;
+    bool negative = false;
+    if constexpr (std::is_signed<Integer>::value) {
+      negative = value < 0;
+      // Negating in unsigned arithmetic keeps the minimum value defined.
+      magnitude =
+          negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    } else {
+      magnitude = value;
+    }
+    do {
+      buffer_[--first_] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    if (negative) buffer_[--first_] = '-';
+  }
+
+  [[nodiscard]] constexpr std::string_view view() const noexcept {
+    return std::string_view(buffer_ + first_, sizeof buffer_ - first_);
+  }
+
+ private:
+  char buffer_[21] = {};  // the 20 digits of 2^64 - 1, or a sign and 19 digits
+  std::size_t first_ = sizeof buffer_;
+};
+
+template <class Integer>
+inline void append_decimal(std::string& out, Integer value) {
+  out += integer_text(value).view();
+}
+
+// Error arguments whose token joins `pieces`, built without allocating: a
+// subject made of a piece of the input and its place ("\"smoke\" in step 1").
+// When the pieces do not fit in error_args::token_capacity bytes, piece
+// `elastic` (the piece of the input) is cut and ends in "..." so that the
+// others survive; if even that cannot fit, the whole is cut as with_token cuts.
+inline error_args joined_token(std::initializer_list<std::string_view> pieces,
+                               std::size_t elastic) noexcept {
+  constexpr std::size_t capacity = error_args::token_capacity;
+  std::size_t total = 0;
+  std::size_t others = 0;
+  std::size_t index = 0;
+  for (const std::string_view piece : pieces) {
+    total += piece.size();
+    if (index++ != elastic) others += piece.size();
+  }
+  char text[capacity + 1];
   std::size_t n = 0;
-  // Negating in unsigned arithmetic keeps INT64_MIN defined.
-  std::uint64_t magnitude =
-      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  do {
-    digits[n++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (value < 0) out += '-';
-  while (n > 0) out += digits[--n];
+  const auto put = [&](std::string_view piece) noexcept {
+    for (const char c : piece) {
+      if (n == sizeof text) return;
+      text[n++] = c;
+    }
+  };
+  index = 0;
+  const bool cut_elastic = total > capacity && others + 4 <= capacity;
+  for (const std::string_view piece : pieces) {
+    if (index++ == elastic && cut_elastic) {
+      put(piece.substr(0, capacity - others - 3));
+      put("...");
+    } else {
+      put(piece);
+    }
+  }
+  error_args args;
+  args.with_token(std::string_view(text, n));
+  return args;
 }
 
 // Expands a domain's message template with one error's arguments.
@@ -2887,7 +2952,7 @@ struct error {
   std::string text = err.message();
   if (err.position != no_position) {
     text += " at ";
-    detail::append_decimal(text, static_cast<std::int64_t>(err.position));
+    detail::append_decimal(text, err.position);
   }
   text += " [";
   text += to_string(err.code);
@@ -7948,7 +8013,7 @@ struct hash<relkit::semver::version> {
     for (std::size_t i = 0; i < p.size(); ++i) {
       const char c = p[i];
       // Skip leading zeros of numeric ids (possible only from loose input).
-      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+      if (at_id_start && c == '0' && i + 1 < p.size() && relkit::detail::is_digit(p[i + 1])) {
         continue;
       }
       at_id_start = c == '.';
@@ -13933,7 +13998,8 @@ RELKIT_NAMESPACE_END
 
 // ---- begin relkit/gates/detail/text.hpp ----
 // Helpers for relkit::gates: number and duration formatting and the EU/US
-// daylight-saving rules. Civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
+// daylight-saving rules. Integers print through relkit::detail::append_decimal
+// (relkit/error.hpp); civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -14013,13 +14079,6 @@ inline void append_number_readable(std::string& out, double value) {
 }
 
 template <class = void>
-inline void append_unsigned(std::string& out, std::uint64_t value) {
-  char buffer[24];
-  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, written.ptr);
-}
-
-template <class = void>
 inline void append_two_digits(std::string& out, std::int64_t value) {
   out += static_cast<char>('0' + (value / 10) % 10);
   out += static_cast<char>('0' + value % 10);
@@ -14046,19 +14105,19 @@ inline void append_duration(std::string& out, std::int64_t seconds) {
   const std::int64_t minutes = seconds / 60 % 60;
   const std::int64_t rest = seconds % 60;
   if (days != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(days));
+    relkit::detail::append_decimal(out, days);
     out += 'd';
   }
   if (hours != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(hours));
+    relkit::detail::append_decimal(out, hours);
     out += 'h';
   }
   if (minutes != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(minutes));
+    relkit::detail::append_decimal(out, minutes);
     out += 'm';
   }
   if (rest != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(rest));
+    relkit::detail::append_decimal(out, rest);
     out += 's';
   }
 }
@@ -15489,9 +15548,9 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
   }
   const auto describe_count = [&](std::string& line) {
     line = "approvals ";
-    append_unsigned(line, valid);
+    relkit::detail::append_decimal(line, valid);
     line += " of ";
-    append_unsigned(line, g.required);
+    relkit::detail::append_decimal(line, g.required);
     line += " required";
     if (!names.empty() || self_ignored) {
       line += " (";
@@ -15564,14 +15623,14 @@ inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* o
       out->line += " no results (required all passed)";
     } else {
       out->line += ' ';
-      append_unsigned(out->line, passed);
+      relkit::detail::append_decimal(out->line, passed);
       out->line += " of ";
-      append_unsigned(out->line, total);
+      relkit::detail::append_decimal(out->line, total);
       out->line += " passed";
       const auto part = [&](std::uint64_t n, const char* what) {
         if (n == 0) return;
         out->line += ", ";
-        append_unsigned(out->line, n);
+        relkit::detail::append_decimal(out->line, n);
         out->line += what;
       };
       part(failed, " failed");
@@ -15701,15 +15760,15 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
 
 template <class = void>
 inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
-  append_unsigned(line, tally[0]);
+  relkit::detail::append_decimal(line, tally[0]);
   line += " of ";
-  append_unsigned(line, total);
+  relkit::detail::append_decimal(line, total);
   line += " passed";
   const char* names[4] = {"", " warned", " pending", " failed"};
   for (std::size_t i = 1; i < 4; ++i) {
     if (tally[i] == 0) continue;
     line += ", ";
-    append_unsigned(line, tally[i]);
+    relkit::detail::append_decimal(line, tally[i]);
     line += names[i];
   }
 }
@@ -16895,7 +16954,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
     }
     case gate_kind::approvals:
       out += "approvals ";
-      append_unsigned(out, g.required);
+      relkit::detail::append_decimal(out, g.required);
       if (g.allow_self_approval) out += " allow_self";
       if (g.timeout) {
         out += " timeout ";
