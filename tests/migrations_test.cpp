@@ -385,7 +385,7 @@ TEST(MigrationsInvariant, RejectsAnAppThatCannotRunOnThePreviousSchema) {
   EXPECT_EQ(broken.error().position, relkit::no_position);
   EXPECT_EQ(m::violated_phase(broken.error()), std::optional<std::size_t>(0));
   EXPECT_EQ(broken.error().message(),
-            "phase 1 allows an app version that needs 'column users.full_name', missing from the "
+            "phase 1 allows app version A1 (needs 'column users.full_name'), missing from the "
             "schema before the plan");
   // A3 after the contract's schema but also before it: fine. A0 in the contract: not.
   p->phases[0].apps = {"A0"};
@@ -395,8 +395,18 @@ TEST(MigrationsInvariant, RejectsAnAppThatCannotRunOnThePreviousSchema) {
   EXPECT_EQ(late.error().code, m::errc::invariant_violated);
   EXPECT_EQ(m::violated_phase(late.error()), std::optional<std::size_t>(4));
   EXPECT_EQ(late.error().message(),
-            "phase 5 allows an app version that needs 'column users.name', missing from the schema "
+            "phase 5 allows app version A0 (needs 'column users.name'), missing from the schema "
             "after this phase");
+  // A need missing after the previous phase; a long one is cut, the app version kept.
+  p->phases[4].apps = {"A3"};
+  p->apps[3].needs.push_back("column users.a_column_name_long_enough_to_cut");
+  const auto cut = m::check_invariant(*p);
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(m::violated_phase(cut.error()), std::optional<std::size_t>(3));
+  EXPECT_EQ(cut.error().message(),
+            "phase 4 allows app version A3 (needs 'column users.a_column_na...'), missing from "
+            "the schema after the previous phase");
+  p->apps[3].needs.pop_back();
   p->phases[4].apps = {"A9"};
   const auto unknown = m::check_invariant(*p);
   ASSERT_FALSE(unknown);

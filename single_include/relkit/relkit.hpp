@@ -17417,7 +17417,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::unsupported_postgres_version, "unsupported_postgres_version",
      "PostgreSQL {number} is not supported (11 or later)"},
     {errc::invariant_violated, "invariant_violated",
-     "phase {number} allows an app version that needs '{token}', missing from the schema {text}"},
+     "phase {number} allows app version {token}, missing from the schema {text}"},
     {errc::not_null_source_column, "not_null_source_column",
      "split_column {token} is NOT NULL: plan drop_not_null first, or new-table writers break "
      "inserts"},
@@ -19814,9 +19814,12 @@ RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p) {
           const char* when = in_before ? "after this phase"
                              : k == 0  ? "before the plan"
                                        : "after the previous phase";
-          return relkit::error{
-              errc::invariant_violated, relkit::no_position,
-              relkit::error_args().with_number(number).with_token(need).with_text(when)};
+          // "A1 (needs 'column users.full_name')": the app version and the fact
+          // it misses; a long fact is cut, the app version is kept.
+          return relkit::error{errc::invariant_violated, relkit::no_position,
+                               relkit::detail::joined_token({name, " (needs '", need, "')"}, 2)
+                                   .with_number(number)
+                                   .with_text(when)};
         }
       }
     }
@@ -20627,29 +20630,32 @@ enum class errc {
 };
 
 // Plan errors (make_plan) are about values built in code: their position is
-// relkit::no_position, and a step index is the message's {number}. State text
-// errors (parse_state) carry the byte position in the text.
+// relkit::no_position; a step index is the message's {number} (for the
+// background analysis its first_step, for blue-green's pre_promotion 0 and
+// post_promotion 2) and is printed through the {token}, the subject of the
+// message ("\"smoke\" in step 1", "\"smoke\" (pre_promotion)"); the offending
+// value is {number2}. State text errors (parse_state) carry the byte position
+// in the text.
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
-    {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
+    {errc::weight_out_of_range, "weight_out_of_range",
+     "{text}{token} is {number2}, outside {text2}"},
     {errc::bad_step_weights, "bad_step_weights",
-     "step weights must increase: {number2} at index {number}"},
-    {errc::analysis_without_metrics, "analysis_without_metrics",
-     "analysis \"{token}\" in step {number} has no metrics"},
+     "step_weights[{number}] is {number2}, not above the weight before it"},
+    {errc::analysis_without_metrics, "analysis_without_metrics", "analysis {token} has no metrics"},
     {errc::too_many_metrics, "too_many_metrics",
-     "analysis \"{token}\" in step {number} has more than {number2} metrics"},
-    {errc::bad_limit, "bad_limit", "{text}{token}"},
-    {errc::bad_count, "bad_count",
-     "metric \"{token}\" in step {number} has count {number2} (1..65535)"},
-    {errc::bad_duration, "bad_duration", "{text}{token}"},
+     "analysis {token} has more than {number2} metrics"},
+    {errc::bad_limit, "bad_limit", "{text}{token} is {number2}, below {text2}"},
+    {errc::bad_count, "bad_count", "metric {token} has count {number2} (1..65535)"},
+    {errc::bad_duration, "bad_duration", "{text}{token} is {number2}s, {text2}"},
     {errc::bad_thresholds, "bad_thresholds",
-     "analysis \"{token}\" in step {number} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
+     "analysis {token} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
     {errc::bad_background_span, "bad_background_span",
-     "background analysis span from step {number} is outside the steps"},
+     "background analysis span ({token}) is empty or outside the plan's {number2} steps"},
     {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
     {errc::state_version, "state_version", "state format version {token} is not {number}"},
-    {errc::state_mismatch, "state_mismatch", "{text}"},
+    {errc::state_mismatch, "state_mismatch", "{text}{token}{text2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("rollout");
@@ -20941,50 +20947,89 @@ inline relkit::error plan_error(rollout::errc code, relkit::error_args args) noe
   return relkit::error{code, relkit::no_position, args};
 }
 
-// The analysis of step `step` (or the background analysis starting there).
+// Where an analysis sits in a plan, for its messages: canary step `step`
+// (role null), or a role ("background", "pre_promotion", "post_promotion")
+// whose step index is `step`.
+struct analysis_place {
+  std::size_t step = 0;
+  const char* role = nullptr;
+};
+
+// The subject of a message about analysis or metric `name` at `at`:
+// "\"smoke\" in step 1", "\"smoke\" (pre_promotion)". The step index is also
+// the message's number.
+inline relkit::error_args named_at(std::string_view name, analysis_place at) noexcept {
+  const relkit::detail::integer_text step(at.step);
+  relkit::error_args args =
+      at.role == nullptr ? relkit::detail::joined_token({"\"", name, "\" in step ", step.view()}, 1)
+                         : relkit::detail::joined_token({"\"", name, "\" (", at.role, ")"}, 1);
+  args.with_number(static_cast<std::int64_t>(at.step));
+  return args;
+}
+
 template <class Unused>
-std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, std::size_t step) {
+std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, analysis_place at) {
   using rollout::errc;
-  const auto where = [&]() {
-    return relkit::error_args{}.with_token(a.name).with_number(static_cast<std::int64_t>(step));
-  };
   if (a.kind == rollout::analysis_kind::kayenta) {
     const auto& j = a.thresholds;
     if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
-      return plan_error(errc::bad_thresholds, where());
+      return plan_error(errc::bad_thresholds, named_at(a.name, at));
     }
     return std::nullopt;
   }
-  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, where());
+  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, named_at(a.name, at));
   if (a.metrics.size() > rollout::max_metrics) {
-    return plan_error(errc::too_many_metrics, where().with_number2(rollout::max_metrics));
+    return plan_error(errc::too_many_metrics,
+                      named_at(a.name, at).with_number2(rollout::max_metrics));
   }
   for (const auto& m : a.metrics) {
-    const auto metric = [&]() {
-      return relkit::error_args{}.with_token(m.name).with_number(static_cast<std::int64_t>(step));
+    // A limit below its minimum: which one, its value and the minimum.
+    const auto limit = [&](const char* what, std::int32_t value, const char* minimum) {
+      return plan_error(
+          errc::bad_limit,
+          named_at(m.name, at).with_text(what).with_number2(value).with_text2(minimum));
     };
-    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
-        m.consecutive_success_limit < 0) {
-      return plan_error(errc::bad_limit,
-                        metric().with_text("a limit below its minimum in metric "));
+    if (m.failure_limit < -1) return limit("failure_limit of metric ", m.failure_limit, "-1");
+    if (m.inconclusive_limit < 0) {
+      return limit("inconclusive_limit of metric ", m.inconclusive_limit, "0");
+    }
+    if (m.consecutive_error_limit < 0) {
+      return limit("consecutive_error_limit of metric ", m.consecutive_error_limit, "0");
+    }
+    if (m.consecutive_success_limit < 0) {
+      return limit("consecutive_success_limit of metric ", m.consecutive_success_limit, "0");
     }
     if (m.count && (*m.count == 0 || *m.count > 65535)) {
-      return plan_error(errc::bad_count, metric().with_number2(*m.count));
+      return plan_error(errc::bad_count, named_at(m.name, at).with_number2(*m.count));
     }
     if (m.interval && m.interval->count() <= 0) {
-      return plan_error(errc::bad_duration, metric().with_text("an interval <= 0 in metric "));
+      return plan_error(errc::bad_duration, named_at(m.name, at)
+                                                .with_text("the interval of metric ")
+                                                .with_number2(m.interval->count())
+                                                .with_text2("not above 0s"));
     }
   }
   return std::nullopt;
 }
 
+// A duration field of a spec out of its range: "progress_deadline is 0s, not above 0s".
+inline relkit::error duration_error(const char* field, std::chrono::seconds value,
+                                    const char* expected) noexcept {
+  return plan_error(
+      rollout::errc::bad_duration,
+      relkit::error_args{}.with_text(field).with_number2(value.count()).with_text2(expected));
+}
+
 template <class Unused>
 std::optional<relkit::error> check_options(const rollout::settings& o) {
-  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
-      o.abort_scale_down_delay.count() < 0) {
-    return plan_error(
-        rollout::errc::bad_duration,
-        relkit::error_args{}.with_text("progress_deadline <= 0 or a negative scale-down delay"));
+  if (o.progress_deadline.count() <= 0) {
+    return duration_error("progress_deadline", o.progress_deadline, "not above 0s");
+  }
+  if (o.scale_down_delay.count() < 0) {
+    return duration_error("scale_down_delay", o.scale_down_delay, "below 0s");
+  }
+  if (o.abort_scale_down_delay.count() < 0) {
+    return duration_error("abort_scale_down_delay", o.abort_scale_down_delay, "below 0s");
   }
   return std::nullopt;
 }
@@ -21056,29 +21101,42 @@ result<plan> make_plan(canary_spec spec) {
     if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
       return detail::plan_error(errc::weight_out_of_range,
                                 relkit::error_args{}
-                                    .with_text("the weight of a step")
+                                    .with_token(relkit::detail::integer_text(i).view())
+                                    .with_text("the weight of step ")
                                     .with_text2("0..100")
                                     .with_number(static_cast<std::int64_t>(i))
                                     .with_number2(st.weight));
     }
     if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
-      return detail::plan_error(errc::bad_duration, relkit::error_args{}
-                                                        .with_text("a negative pause duration")
-                                                        .with_number(static_cast<std::int64_t>(i)));
+      return detail::plan_error(errc::bad_duration,
+                                relkit::error_args{}
+                                    .with_token(relkit::detail::integer_text(i).view())
+                                    .with_text("the pause of step ")
+                                    .with_text2("below 0s")
+                                    .with_number(static_cast<std::int64_t>(i))
+                                    .with_number2(st.duration->count()));
     }
     if (st.kind == step_kind::analysis) {
-      if (auto err = detail::check_analysis<Unused>(st.analysis, i)) return std::move(*err);
+      if (auto err = detail::check_analysis<Unused>(st.analysis, {i, nullptr})) {
+        return std::move(*err);
+      }
     }
   }
   if (spec.background) {
     const auto& bg = *spec.background;
     const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
     if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
-      return detail::plan_error(
-          errc::bad_background_span,
-          relkit::error_args{}.with_number(static_cast<std::int64_t>(bg.first_step)));
+      const relkit::detail::integer_text first(bg.first_step);
+      const relkit::detail::integer_text last(bg.end_step ? *bg.end_step : 0);
+      relkit::error_args args =
+          bg.end_step ? relkit::detail::joined_token(
+                            {"first_step ", first.view(), ", end_step ", last.view()}, 4)
+                      : relkit::detail::joined_token({"first_step ", first.view()}, 2);
+      return detail::plan_error(errc::bad_background_span,
+                                args.with_number(static_cast<std::int64_t>(bg.first_step))
+                                    .with_number2(static_cast<std::int64_t>(spec.steps.size())));
     }
-    if (auto err = detail::check_analysis<Unused>(bg.analysis, bg.first_step)) {
+    if (auto err = detail::check_analysis<Unused>(bg.analysis, {bg.first_step, "background"})) {
       return std::move(*err);
     }
   }
@@ -21094,20 +21152,23 @@ result<plan> make_plan(canary_spec spec) {
 template <class Unused>
 result<plan> make_plan(blue_green_spec spec) {
   if (spec.pre_promotion) {
-    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, 0)) return std::move(*err);
+    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, {0, "pre_promotion"})) {
+      return std::move(*err);
+    }
   }
   if (spec.post_promotion) {
-    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, 2)) {
+    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, {2, "post_promotion"})) {
       return std::move(*err);
     }
   }
   if (spec.auto_promotion_delay.count() < 0) {
-    return detail::plan_error(errc::bad_duration,
-                              relkit::error_args{}.with_text("a negative auto_promotion_delay"));
+    return detail::duration_error("auto_promotion_delay", spec.auto_promotion_delay, "below 0s");
   }
   if (spec.preview_replicas < 0) {
-    return detail::plan_error(errc::bad_limit,
-                              relkit::error_args{}.with_text("a negative preview_replicas"));
+    return detail::plan_error(errc::bad_limit, relkit::error_args{}
+                                                   .with_text("preview_replicas")
+                                                   .with_number2(spec.preview_replicas)
+                                                   .with_text2("0"));
   }
   if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
@@ -21125,9 +21186,10 @@ result<plan> make_plan(progressive_spec spec) {
     for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
       const std::int32_t w = spec.step_weights[i];
       if (w < 1 || w > 100) {
+        const relkit::detail::integer_text index(i);
         return detail::plan_error(errc::weight_out_of_range,
-                                  relkit::error_args{}
-                                      .with_text("a step weight")
+                                  relkit::detail::joined_token({"[", index.view(), "]"}, 3)
+                                      .with_text("step_weights")
                                       .with_text2("1..100")
                                       .with_number(static_cast<std::int64_t>(i))
                                       .with_number2(w));
@@ -21161,12 +21223,12 @@ result<plan> make_plan(progressive_spec spec) {
     }
   }
   if (spec.threshold == 0) {
-    return detail::plan_error(errc::bad_limit,
-                              relkit::error_args{}.with_text("a threshold of 0 (at least 1)"));
+    return detail::plan_error(
+        errc::bad_limit,
+        relkit::error_args{}.with_text("threshold").with_number2(spec.threshold).with_text2("1"));
   }
   if (spec.interval.count() <= 0) {
-    return detail::plan_error(errc::bad_duration,
-                              relkit::error_args{}.with_text("an interval <= 0"));
+    return detail::duration_error("interval", spec.interval, "not above 0s");
   }
   if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
@@ -21925,11 +21987,16 @@ result<state> parse_state(std::string_view text, const plan& p) {
   }
   if (s.step_index >= p.step_count()) {
     const std::size_t at = line_at("step");
-    return relkit::error{errc::state_mismatch, at,
-                         relkit::error_args{}
-                             .with_text("the state's step is beyond the plan's steps")
-                             .with_number(s.step_index)
-                             .with_number2(static_cast<std::int64_t>(p.step_count()))};
+    // "step 7 is beyond the plan's 3 steps"
+    const relkit::detail::integer_text step(s.step_index);
+    const relkit::detail::integer_text count(p.step_count());
+    return relkit::error{
+        errc::state_mismatch, at,
+        relkit::detail::joined_token({step.view(), " is beyond the plan's ", count.view()}, 3)
+            .with_text("step ")
+            .with_text2(" steps")
+            .with_number(s.step_index)
+            .with_number2(static_cast<std::int64_t>(p.step_count()))};
   }
   // A running run must have one status per metric of the analysis it runs.
   const analysis_spec* step_analysis = nullptr;

@@ -46,9 +46,12 @@ RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p) {
           const char* when = in_before ? "after this phase"
                              : k == 0  ? "before the plan"
                                        : "after the previous phase";
-          return relkit::error{
-              errc::invariant_violated, relkit::no_position,
-              relkit::error_args().with_number(number).with_token(need).with_text(when)};
+          // "A1 (needs 'column users.full_name')": the app version and the fact
+          // it misses; a long fact is cut, the app version is kept.
+          return relkit::error{errc::invariant_violated, relkit::no_position,
+                               relkit::detail::joined_token({name, " (needs '", need, "')"}, 2)
+                                   .with_number(number)
+                                   .with_text(when)};
         }
       }
     }
