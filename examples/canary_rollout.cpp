@@ -48,7 +48,7 @@ void run(const ro::plan& plan, ro::state s, const std::vector<ro::event>& events
               << std::setw(12) << ro::to_string(s.phase) << "step " << s.step_index << "  weight "
               << std::setw(3) << s.weight << " |";
     if (t.actions.empty()) std::cout << " -";
-    for (const auto& a : t.actions) std::cout << ' ' << ro::to_string(a) << ';';
+    for (const auto& a : t.actions) std::cout << ' ' << ro::render(a) << ';';
     std::cout << '\n';
   }
   std::cout << "stable " << s.stable << ", canary " << (s.canary.empty() ? "-" : s.canary)

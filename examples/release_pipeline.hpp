@@ -190,7 +190,7 @@ inline relkit::result<ro::plan> canary_plan() {
 
 inline std::string actions_text(const ro::action_list& actions) {
   std::string out;
-  for (const auto& a : actions) out += (out.empty() ? "" : "; ") + ro::to_string(a);
+  for (const auto& a : actions) out += (out.empty() ? "" : "; ") + ro::render(a);
   return out.empty() ? "-" : out;
 }
 
@@ -216,7 +216,7 @@ class canary_release {
                                         std::to_string(100 - state_.weight) + "%";
     log_.entry(now, "rollout", what + " -> " + where, "actions: " + actions_text(t.actions));
     for (const auto& a : t.actions) {
-      actions.push_back("[" + clock_of(now) + "] rollout: " + ro::to_string(a));
+      actions.push_back("[" + clock_of(now) + "] rollout: " + ro::render(a));
       if (a.kind == ro::action_kind::set_weight) follow(now, static_cast<std::uint32_t>(a.weight));
       if (a.kind == ro::action_kind::promote_stable) follow(now, 100);
     }
@@ -234,7 +234,7 @@ class canary_release {
     ctx.user_id = probe_customer;
     return std::string(probe_customer) + " (bucket " +
            std::to_string(flags::unleash_bucket("new-checkout", probe_customer)) + "): " +
-           flags::explain(*flags_.find("new-checkout"), flags_.evaluate("new-checkout", ctx));
+           flags::render(*flags_.find("new-checkout"), flags_.evaluate("new-checkout", ctx));
   }
 
   // The kill switch: the flag stays configured at its percentage, but off.

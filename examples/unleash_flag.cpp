@@ -52,14 +52,14 @@ int main() {
     std::cout << "user " << user << ": bucket " << flags::unleash_bucket(flag, user) << "/100 -> "
               << (verdict.enabled ? "on " : "off") << "  variant " << variant.name;
     if (variant.payload != nullptr) std::cout << " (" << variant.payload->value << ')';
-    std::cout << "\n  " << flags::explain(*set->find(flag), verdict) << '\n';
+    std::cout << "\n  " << flags::render(*set->find(flag), verdict) << '\n';
   }
   // Outside the segment, the same user is off, and the reason says why.
   flags::context us_west;
   us_west.user_id = "174";
   us_west.environment = "production";
   us_west.properties = {{"region", "apac"}};
-  std::cout << flags::explain(*set->find(flag), set->evaluate(flag, us_west)) << '\n';
+  std::cout << flags::render(*set->find(flag), set->evaluate(flag, us_west)) << '\n';
   // Non-ASCII ids: UTF-8 like Unleash's Rust/Go/Java engines; the Node SDK
   // hashes the low byte of each UTF-16 unit and lands elsewhere.
   const std::string id =

@@ -52,12 +52,12 @@ TEST(Flags, KillSwitchAndReasons) {
   EXPECT_TRUE(e.enabled);
   EXPECT_EQ(e.reason, flags::evaluation_reason::strategy_matched);
   EXPECT_EQ(e.strategy, 0);
-  EXPECT_EQ(flags::explain(*set.find("checkout"), e),
+  EXPECT_EQ(flags::render(*set.find("checkout"), e),
             "checkout is on: strategy 0 (flexibleRollout) matched");
   e = set.evaluate("checkout-off", ctx);
   EXPECT_FALSE(e.enabled);
   EXPECT_EQ(e.reason, flags::evaluation_reason::disabled);
-  EXPECT_EQ(flags::explain(*set.find("checkout-off"), e),
+  EXPECT_EQ(flags::render(*set.find("checkout-off"), e),
             "checkout-off is off: disabled (kill switch)");
   EXPECT_EQ(set.evaluate("bare", ctx).reason, flags::evaluation_reason::no_strategies);
   EXPECT_TRUE(set.is_enabled("bare", ctx));
@@ -256,7 +256,7 @@ TEST(Flags, DependentFlags) {
   const auto e = set.evaluate("orphan", ctx);
   EXPECT_EQ(e.reason, flags::evaluation_reason::dependency_failed);
   EXPECT_EQ(e.dependency, 0);
-  EXPECT_EQ(flags::explain(*set.find("orphan"), e),
+  EXPECT_EQ(flags::render(*set.find("orphan"), e),
             "orphan is off: dependency on 'ghost' not satisfied");
   EXPECT_FALSE(set.is_enabled("grandchild", ctx));
   parent.enabled = false;

@@ -135,7 +135,7 @@ TEST(MigrationsPlan, RenameColumnNotNullValidatesBeforeContract) {
             "ALTER TABLE users VALIDATE CONSTRAINT users_full_name_not_null;\n");
   EXPECT_NE(p->phases[4].sql.find("ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;"),
             std::string::npos);
-  m::plan_options pg11;
+  m::make_plan_options pg11;
   pg11.postgres_major = 11;
   const auto old = m::make_plan(m::rename_column{"users", "name", "full_name", "text", true}, pg11);
   ASSERT_TRUE(old);
@@ -215,7 +215,7 @@ TEST(MigrationsPlan, ChangeTypeLossyDownNeedsAcknowledgement) {
   EXPECT_EQ(refused.error().code, m::errc::lossy_down_needs_acknowledgement);
   EXPECT_EQ(refused.error().message(),
             "down conversion amount_big::int loses data; set acknowledge_lossy_down");
-  m::plan_options ack;
+  m::make_plan_options ack;
   ack.acknowledge_lossy_down = true;
   const auto p = m::make_plan(c, ack);
   ASSERT_TRUE(p);
@@ -362,7 +362,7 @@ TEST(MigrationsPlan, InvalidRequests) {
   const auto untyped = m::make_plan(m::rename_column{"users", "name", "full_name", "", false});
   ASSERT_FALSE(untyped);
   EXPECT_EQ(untyped.error().code, m::errc::missing_type);
-  m::plan_options pg10;
+  m::make_plan_options pg10;
   pg10.postgres_major = 10;
   const auto old = m::make_plan(m::rename_table{"users", "accounts"}, pg10);
   ASSERT_FALSE(old);
@@ -385,7 +385,7 @@ TEST(MigrationsInvariant, RejectsAnAppThatCannotRunOnThePreviousSchema) {
   EXPECT_EQ(broken.error().position, relkit::no_position);
   EXPECT_EQ(m::violated_phase(broken.error()), std::optional<std::size_t>(0));
   EXPECT_EQ(broken.error().message(),
-            "phase 1 allows an app version that needs 'column users.full_name', missing from the "
+            "phase 1 allows app version A1 (needs 'column users.full_name'), missing from the "
             "schema before the plan");
   // A3 after the contract's schema but also before it: fine. A0 in the contract: not.
   p->phases[0].apps = {"A0"};
@@ -395,8 +395,18 @@ TEST(MigrationsInvariant, RejectsAnAppThatCannotRunOnThePreviousSchema) {
   EXPECT_EQ(late.error().code, m::errc::invariant_violated);
   EXPECT_EQ(m::violated_phase(late.error()), std::optional<std::size_t>(4));
   EXPECT_EQ(late.error().message(),
-            "phase 5 allows an app version that needs 'column users.name', missing from the schema "
+            "phase 5 allows app version A0 (needs 'column users.name'), missing from the schema "
             "after this phase");
+  // A need missing after the previous phase; a long one is cut, the app version kept.
+  p->phases[4].apps = {"A3"};
+  p->apps[3].needs.push_back("column users.a_column_name_long_enough_to_cut");
+  const auto cut = m::check_invariant(*p);
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(m::violated_phase(cut.error()), std::optional<std::size_t>(3));
+  EXPECT_EQ(cut.error().message(),
+            "phase 4 allows app version A3 (needs 'column users.a_column_na...'), missing from "
+            "the schema after the previous phase");
+  p->apps[3].needs.pop_back();
   p->phases[4].apps = {"A9"};
   const auto unknown = m::check_invariant(*p);
   ASSERT_FALSE(unknown);
@@ -568,29 +578,29 @@ namespace {
 struct error_case {
   const char* name;
   m::change change;
-  m::plan_options options;
+  m::make_plan_options options;
   m::errc code;
   const char* message;
 };
 
-m::plan_options with_batch_size(std::size_t n) {
-  m::plan_options o;
+m::make_plan_options with_batch_size(std::size_t n) {
+  m::make_plan_options o;
   o.batch_size = n;
   return o;
 }
-m::plan_options with_key(std::string key) {
-  m::plan_options o;
+m::make_plan_options with_key(std::string key) {
+  m::make_plan_options o;
   o.key_column = std::move(key);
   return o;
 }
-m::plan_options with_postgres(int major) {
-  m::plan_options o;
+m::make_plan_options with_postgres(int major) {
+  m::make_plan_options o;
   o.postgres_major = major;
   return o;
 }
 
 std::vector<error_case> error_cases() {
-  const m::plan_options d;
+  const m::make_plan_options d;
   return {
       {"bad table", m::rename_column{"Users", "name", "full_name", "text", false}, d,
        m::errc::invalid_identifier,
@@ -753,8 +763,8 @@ TEST(MigrationsValues, EqualityComparesEveryMember) {
   b.volatile_default = true;
   EXPECT_NE(a, b);
   EXPECT_EQ(m::change(a), m::change(a));
-  m::plan_options o;
-  m::plan_options p = o;
+  m::make_plan_options o;
+  m::make_plan_options p = o;
   EXPECT_EQ(o, p);
   p.acknowledge_lossy_down = true;
   EXPECT_NE(o, p);

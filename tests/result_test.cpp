@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -138,6 +139,44 @@ TEST(ErrorArgs, EveryPlaceholderExpands) {
   EXPECT_EQ(relkit::detail::expand_message("{{literal} {unknown} {text", args),
             "{literal} {unknown} T1");
   EXPECT_EQ(relkit::detail::expand_message("", args), "");
+}
+
+// relkit's one integer formatter (messages, tokens, the gates' reason lines).
+TEST(IntegerText, EveryIntegerTypeAndItsExtremes) {
+  EXPECT_EQ(relkit::detail::integer_text(0).view(), "0");
+  EXPECT_EQ(relkit::detail::integer_text(-42).view(), "-42");
+  EXPECT_EQ(relkit::detail::integer_text(std::uint8_t{255}).view(), "255");
+  EXPECT_EQ(relkit::detail::integer_text(std::size_t{100000}).view(), "100000");
+  EXPECT_EQ(relkit::detail::integer_text(std::numeric_limits<std::uint64_t>::max()).view(),
+            "18446744073709551615");
+  EXPECT_EQ(relkit::detail::integer_text(std::numeric_limits<std::int64_t>::min()).view(),
+            "-9223372036854775808");
+  static_assert(relkit::detail::integer_text(-7).view() == "-7", "usable in constant expressions");
+  std::string out = "n=";
+  relkit::detail::append_decimal(out, std::numeric_limits<std::int32_t>::min());
+  relkit::detail::append_decimal(out, 7U);
+  EXPECT_EQ(out, "n=-21474836487");
+}
+
+// A token joined from pieces: the elastic piece (a piece of the input) is cut
+// so that the others (its place, a closing quote) survive.
+TEST(ErrorArgs, JoinedTokensKeepTheirPlaceWhenCut) {
+  EXPECT_EQ(relkit::detail::joined_token({"\"", "smoke", "\" in step ", "12"}, 1).token(),
+            "\"smoke\" in step 12");
+  const std::string name(60, 'n');
+  const auto cut = relkit::detail::joined_token({"\"", name, "\" in step ", "12"}, 1);
+  EXPECT_EQ(cut.token().size(), relkit::error_args::token_capacity);
+  EXPECT_EQ(cut.token(), "\"" + std::string(24, 'n') + "...\" in step 12");
+  // Exactly full: nothing is cut.
+  EXPECT_EQ(relkit::detail::joined_token({std::string(38, 'x'), "ab"}, 0).token(),
+            std::string(38, 'x') + "ab");
+  // The other pieces alone overflow: the whole is cut at the end.
+  const auto whole = relkit::detail::joined_token({"a", std::string(45, 'z')}, 0);
+  EXPECT_EQ(whole.token(), "a" + std::string(36, 'z') + "...");
+  // No elastic piece (index past the end): cut at the end too.
+  EXPECT_EQ(relkit::detail::joined_token({std::string(50, 'q')}, 1).token(),
+            std::string(37, 'q') + "...");
+  EXPECT_EQ(relkit::detail::joined_token({}, 0).token(), "");
 }
 
 TEST(ErrorDomain, UnknownCodesAreNamedUnknown) {

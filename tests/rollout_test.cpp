@@ -36,7 +36,7 @@ ro::analysis_spec argo(std::string name, std::vector<ro::metric> metrics) {
 
 std::vector<std::string> texts(const ro::action_list& actions) {
   std::vector<std::string> out;
-  for (const auto& a : actions) out.push_back(ro::to_string(a));
+  for (const auto& a : actions) out.push_back(ro::render(a));
   return out;
 }
 
@@ -101,12 +101,13 @@ TEST(RolloutPlan, RejectsWeightOutOfRangeWithStepIndex) {
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::weight_out_of_range);
   EXPECT_EQ(p.error().position, relkit::no_position);
-  EXPECT_EQ(p.error().args.number(), 2);  // the step index
-  EXPECT_EQ(p.error().message(), "the weight of a step is 120, outside 0..100");
+  EXPECT_EQ(p.error().args.number(), 2);     // the step index
+  EXPECT_EQ(p.error().args.number2(), 120);  // the weight
+  EXPECT_EQ(p.error().message(), "the weight of step 2 is 120, outside 0..100");
   EXPECT_EQ(relkit::to_string(p.error()),
-            "the weight of a step is 120, outside 0..100 [rollout.weight_out_of_range]");
+            "the weight of step 2 is 120, outside 0..100 [rollout.weight_out_of_range]");
   spec.steps[2] = ro::steps::set_weight(-1);
-  EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "the weight of step 2 is -1, outside 0..100");
 }
 
 TEST(RolloutPlan, RejectsAnalysisWithoutMetrics) {
@@ -117,6 +118,7 @@ TEST(RolloutPlan, RejectsAnalysisWithoutMetrics) {
   EXPECT_EQ(p.error().code, ro::errc::analysis_without_metrics);
   EXPECT_EQ(p.error().position, relkit::no_position);
   EXPECT_EQ(p.error().message(), "analysis \"smoke\" in step 1 has no metrics");
+  EXPECT_EQ(p.error().args.number(), 1);  // the step index
 }
 
 TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
@@ -125,6 +127,8 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   m.failure_limit = -2;
   spec.steps = {ro::steps::analyze(argo("a", {m}))};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
+  EXPECT_EQ(ro::make_plan(spec).error().message(),
+            "failure_limit of metric \"err\" in step 0 is -2, below -1");
   m.failure_limit = -1;  // -1 disables: fine
   spec.steps = {ro::steps::analyze(argo("a", {m}))};
   EXPECT_TRUE(ro::make_plan(spec).has_value());
@@ -138,19 +142,30 @@ TEST(RolloutPlan, RejectsBadLimitsCountsAndSpans) {
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::too_many_metrics);
   spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_duration);
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "the pause of step 1 is -1s, below 0s");
   spec.steps = {ro::steps::set_weight(10), ro::steps::pause()};
   spec.background = ro::background_analysis{argo("bg", {make_metric("x", 1)}), 2, std::nullopt};
   const auto span = ro::make_plan(spec);
   ASSERT_FALSE(span);
   EXPECT_EQ(span.error().code, ro::errc::bad_background_span);
   EXPECT_EQ(span.error().position, relkit::no_position);
-  EXPECT_EQ(span.error().message(), "background analysis span from step 2 is outside the steps");
+  EXPECT_EQ(span.error().message(),
+            "background analysis span (first_step 2) is empty or outside the plan's 2 steps");
+  EXPECT_EQ(span.error().args.number(), 2);
+  spec.background->first_step = 1;
+  spec.background->end_step = 1;
+  EXPECT_EQ(ro::make_plan(spec).error().message(),
+            "background analysis span (first_step 1, end_step 1) is empty or outside the plan's 2 "
+            "steps");
   ro::analysis_spec judged;
   judged.name = "judge";
   judged.kind = ro::analysis_kind::kayenta;
   judged.thresholds = {95, 75, 1};
   spec.background = ro::background_analysis{judged, 0, std::nullopt};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_thresholds);
+  EXPECT_EQ(ro::make_plan(spec).error().message(),
+            "analysis \"judge\" (background) needs 0 <= marginal <= pass <= 100 and intervals >= "
+            "1");
 }
 
 TEST(RolloutPlan, ProgressiveValidation) {
@@ -161,13 +176,15 @@ TEST(RolloutPlan, ProgressiveValidation) {
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, ro::errc::bad_step_weights);
   EXPECT_EQ(p.error().position, relkit::no_position);
-  EXPECT_EQ(p.error().message(), "step weights must increase: 2 at index 2");
+  EXPECT_EQ(p.error().message(), "step_weights[2] is 2, not above the weight before it");
   spec.step_weights = {1, 101};
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::weight_out_of_range);
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "step_weights[1] is 101, outside 1..100");
   spec.step_weights = {};
   spec.step_weight = 10;
   spec.threshold = 0;
   EXPECT_EQ(ro::make_plan(spec).error().code, ro::errc::bad_limit);
+  EXPECT_EQ(ro::make_plan(spec).error().message(), "threshold is 0, below 1");
 }
 
 // Value types compare every member (hidden friends).
@@ -204,17 +221,43 @@ TEST(RolloutPlan, EveryPlanErrorIsPinned) {
         {ro::errc::empty_plan, "a canary plan has more than 100000 steps"});
   canary_spec.steps = {ro::steps::set_weight(10), ro::steps::pause(seconds(-1))};
   const auto pause = ro::make_plan(canary_spec);
-  check(pause, {ro::errc::bad_duration, "a negative pause duration"});
+  check(pause, {ro::errc::bad_duration, "the pause of step 1 is -1s, below 0s"});
   EXPECT_EQ(pause.error().args.number(), 1);
+  EXPECT_EQ(pause.error().args.number2(), -1);
   auto m = make_metric("err", 5);
   m.consecutive_error_limit = -1;
   canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(
+      ro::make_plan(canary_spec),
+      {ro::errc::bad_limit, "consecutive_error_limit of metric \"err\" in step 0 is -1, below 0"});
+  m = make_metric("err", 5);
+  m.inconclusive_limit = -3;
+  canary_spec.steps = {ro::steps::set_weight(1), ro::steps::analyze(argo("a", {m}))};
   check(ro::make_plan(canary_spec),
-        {ro::errc::bad_limit, "a limit below its minimum in metric err"});
+        {ro::errc::bad_limit, "inconclusive_limit of metric \"err\" in step 1 is -3, below 0"});
+  m = make_metric("err", 5);
+  m.consecutive_success_limit = -1;
+  canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_limit,
+         "consecutive_success_limit of metric \"err\" in step 0 is -1, below 0"});
   m = make_metric("err", 5);
   m.interval = seconds(0);
   canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
-  check(ro::make_plan(canary_spec), {ro::errc::bad_duration, "an interval <= 0 in metric err"});
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_duration, "the interval of metric \"err\" in step 0 is 0s, not above 0s"});
+  m.count = 70000;
+  m.interval = seconds(60);
+  canary_spec.steps = {ro::steps::analyze(argo("a", {m}))};
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_count, "metric \"err\" in step 0 has count 70000 (1..65535)"});
+  m.count = std::nullopt;
+  // A long name is cut; the step survives.
+  canary_spec.steps = {ro::steps::analyze(argo(std::string(60, 'n'), {}))};
+  const auto long_name = ro::make_plan(canary_spec);
+  ASSERT_FALSE(long_name);
+  EXPECT_EQ(long_name.error().message(),
+            "analysis \"" + std::string(25, 'n') + "...\" in step 0 has no metrics");
   canary_spec.steps = {ro::steps::set_weight(1),
                        ro::steps::analyze(argo("big", std::vector<ro::metric>(9, m)))};
   check(ro::make_plan(canary_spec),
@@ -230,14 +273,34 @@ TEST(RolloutPlan, EveryPlanErrorIsPinned) {
   canary_spec.steps = {ro::steps::pause()};
   canary_spec.options.progress_deadline = seconds(0);
   check(ro::make_plan(canary_spec),
-        {ro::errc::bad_duration, "progress_deadline <= 0 or a negative scale-down delay"});
+        {ro::errc::bad_duration, "progress_deadline is 0s, not above 0s"});
+  canary_spec.options.progress_deadline = seconds(600);
+  canary_spec.options.scale_down_delay = seconds(-30);
+  check(ro::make_plan(canary_spec), {ro::errc::bad_duration, "scale_down_delay is -30s, below 0s"});
+  canary_spec.options.scale_down_delay = seconds(30);
+  canary_spec.options.abort_scale_down_delay = seconds(-1);
+  check(ro::make_plan(canary_spec),
+        {ro::errc::bad_duration, "abort_scale_down_delay is -1s, below 0s"});
 
   ro::blue_green_spec blue_green;
   blue_green.auto_promotion_delay = seconds(-1);
-  check(ro::make_plan(blue_green), {ro::errc::bad_duration, "a negative auto_promotion_delay"});
+  check(ro::make_plan(blue_green),
+        {ro::errc::bad_duration, "auto_promotion_delay is -1s, below 0s"});
   blue_green.auto_promotion_delay = seconds(0);
   blue_green.preview_replicas = -1;
-  check(ro::make_plan(blue_green), {ro::errc::bad_limit, "a negative preview_replicas"});
+  check(ro::make_plan(blue_green), {ro::errc::bad_limit, "preview_replicas is -1, below 0"});
+  blue_green.preview_replicas = 0;
+  blue_green.pre_promotion = argo("smoke", {});
+  const auto pre = ro::make_plan(blue_green);
+  check(pre,
+        {ro::errc::analysis_without_metrics, "analysis \"smoke\" (pre_promotion) has no metrics"});
+  EXPECT_EQ(pre.error().args.number(), 0);
+  blue_green.pre_promotion = std::nullopt;
+  blue_green.post_promotion = argo("smoke", std::vector<ro::metric>(9, make_metric("x", 1)));
+  const auto post = ro::make_plan(blue_green);
+  check(post, {ro::errc::too_many_metrics,
+               "analysis \"smoke\" (post_promotion) has more than 8 metrics"});
+  EXPECT_EQ(post.error().args.number(), 2);
 
   ro::progressive_spec progressive;
   progressive.step_weight = 10;
@@ -247,14 +310,22 @@ TEST(RolloutPlan, EveryPlanErrorIsPinned) {
   progressive.max_weight = 100;
   progressive.step_weights = {5, 0};
   const auto entry = ro::make_plan(progressive);
-  check(entry, {ro::errc::weight_out_of_range, "a step weight is 0, outside 1..100"});
+  check(entry, {ro::errc::weight_out_of_range, "step_weights[1] is 0, outside 1..100"});
   EXPECT_EQ(entry.error().args.number(), 1);
   progressive.step_weights = {};
   progressive.threshold = 0;
-  check(ro::make_plan(progressive), {ro::errc::bad_limit, "a threshold of 0 (at least 1)"});
+  check(ro::make_plan(progressive), {ro::errc::bad_limit, "threshold is 0, below 1"});
   progressive.threshold = 1;
   progressive.interval = seconds(0);
-  check(ro::make_plan(progressive), {ro::errc::bad_duration, "an interval <= 0"});
+  check(ro::make_plan(progressive), {ro::errc::bad_duration, "interval is 0s, not above 0s"});
+  progressive.interval = seconds(60);
+  progressive.step_weights = {10, 10};
+  check(ro::make_plan(progressive),
+        {ro::errc::bad_step_weights, "step_weights[1] is 10, not above the weight before it"});
+  progressive.step_weights = {};
+  progressive.step_weight = 101;
+  check(ro::make_plan(progressive),
+        {ro::errc::weight_out_of_range, "step_weight is 101, outside 1..100"});
 }
 
 // Scenario 13: Flagger's generators, overshoot included.
@@ -933,6 +1004,17 @@ TEST(RolloutState, AStateForAnotherPlanIsAMismatch) {
   EXPECT_EQ(mismatch.error().position, text.find("\nplan ") + 6);
   EXPECT_EQ(mismatch.error().message(), "the state was made for another plan");
   EXPECT_TRUE(ro::parse_state(text).has_value());  // syntax alone is fine
+  // A step the plan does not have: both numbers are named.
+  std::string far = text;
+  const std::size_t step_at = far.find("\nstep ") + 6;
+  far.replace(step_at, far.find('\n', step_at) - step_at, "7");
+  const auto beyond = ro::parse_state(far, p);
+  ASSERT_FALSE(beyond);
+  EXPECT_EQ(beyond.error().code, ro::errc::state_mismatch);
+  EXPECT_EQ(beyond.error().position, step_at);
+  EXPECT_EQ(beyond.error().message(), "step 7 is beyond the plan's 2 steps");
+  EXPECT_EQ(beyond.error().args.number(), 7);
+  EXPECT_EQ(beyond.error().args.number2(), 2);
 }
 
 TEST(RolloutActions, NoOpTickEmitsNothing) {
@@ -958,15 +1040,15 @@ TEST(RolloutActions, InPlaceAndByCopyAgree) {
   EXPECT_TRUE(ro::advance(p, start, ro::new_artifact{T0, ""}).actions.empty());
 }
 
-TEST(RolloutActions, ToString) {
+TEST(RolloutActions, Render) {
   ro::action a;
   a.kind = ro::action_kind::scale_down;
   a.target = ro::artifact_role::previous_stable;
   a.delay = seconds(30);
-  EXPECT_EQ(ro::to_string(a), "scale_down previous_stable after 30s");
+  EXPECT_EQ(ro::render(a), "scale_down previous_stable after 30s");
   a.kind = ro::action_kind::stop_analysis;
   a.slot = ro::analysis_slot::background;
-  EXPECT_EQ(ro::to_string(a), "stop_analysis background");
+  EXPECT_EQ(ro::render(a), "stop_analysis background");
   EXPECT_EQ(ro::to_string(ro::state_phase::waiting_promotion), "waiting_promotion");
   EXPECT_EQ(ro::to_string(ro::analysis_phase::inconclusive), "inconclusive");
   EXPECT_EQ(ro::wire_name(ro::analysis_phase::inconclusive), "Inconclusive");
@@ -994,6 +1076,19 @@ TEST(RolloutEnums, TablesRoundTripAndStrayValuesAreUnknown) {
   EXPECT_EQ(ro::parse_verdict("marginal"), ro::verdict::marginal);
   EXPECT_EQ(ro::parse_action_kind("scale_down"), ro::action_kind::scale_down);
   EXPECT_EQ(ro::parse_artifact_role("previous_stable"), ro::artifact_role::previous_stable);
+  // action_kind and artifact_role: every value round-trips through its table.
+  for (int i = 0; i < 10; ++i) {
+    const auto k = static_cast<ro::action_kind>(i);
+    EXPECT_NE(ro::to_string(k), "unknown");
+    EXPECT_EQ(ro::parse_action_kind(ro::to_string(k)), k);
+  }
+  EXPECT_EQ(ro::to_string(ro::action_kind::post_rollout_hooks), "post_rollout_hooks");
+  EXPECT_EQ(ro::parse_action_kind("set_weight 25"), std::nullopt);  // render(action) text
+  for (int i = 0; i < 3; ++i) {
+    const auto r = static_cast<ro::artifact_role>(i);
+    EXPECT_NE(ro::to_string(r), "unknown");
+    EXPECT_EQ(ro::parse_artifact_role(ro::to_string(r)), r);
+  }
   // Strays: they printed "?", "fail", "background" or "progressive" before.
   EXPECT_EQ(ro::to_string(static_cast<ro::measurement>(99)), "unknown");
   EXPECT_EQ(ro::wire_name(static_cast<ro::measurement>(99)), "unknown");

@@ -59,7 +59,8 @@ int main() {
       "leading zero in minor version at 2 [semver.leading_zero]\n"
       "```\n\n"
       "In the message templates, `{text}` and `{text2}` stand for what was being read or\n"
-      "expected, `{token}` for a piece of your input (at most 40 bytes, longer pieces end in\n"
+      "expected, `{token}` for a piece of your input, or a short subject built from one and its\n"
+      "place (`users.email`, `\"smoke\" in step 1`; at most 40 bytes, a longer piece ends in\n"
       "\"...\"), `{number}` and `{number2}` for numbers. Codes and their names are stable within\n"
       "a minor version; messages may be reworded in any release, so match on codes, not on "
       "text.\n");

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -24,7 +25,8 @@ inline constexpr std::size_t no_position = static_cast<std::size_t>(-1);
 
 // The arguments of one error's message. `text` and `text2` point to text of
 // static storage duration (string literals: what was being parsed, what was
-// expected); `token` is a copy of a piece of the input (at most
+// expected); `token` is a copy of a piece of the input, or a short subject
+// built from one and its place ("users.email", "\"smoke\" in step 1"; at most
 // token_capacity bytes; longer pieces are cut and end in "..."); `number` and
 // `number2` are integers the message names.
 class error_args {
@@ -229,18 +231,82 @@ constexpr bool operator!=(Enum a, const error_code& b) noexcept {
 }
 
 namespace detail {
-inline void append_decimal(std::string& out, std::int64_t value) {
-  char digits[24];
+// The decimal text of an integer, built without allocating:
+// integer_text(-42).view() == "-42". relkit's one integer formatter: error
+// messages, tokens and the gates' reason lines all print through it.
+class integer_text {
+ public:
+  template <class Integer,
+            std::enable_if_t<
+                std::is_integral<Integer>::value && !std::is_same<Integer, bool>::value, int> = 0>
+  constexpr explicit integer_text(Integer value) noexcept {
+    std::uint64_t magnitude = 0;
+    bool negative = false;
+    if constexpr (std::is_signed<Integer>::value) {
+      negative = value < 0;
+      // Negating in unsigned arithmetic keeps the minimum value defined.
+      magnitude =
+          negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    } else {
+      magnitude = value;
+    }
+    do {
+      buffer_[--first_] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    if (negative) buffer_[--first_] = '-';
+  }
+
+  [[nodiscard]] constexpr std::string_view view() const noexcept {
+    return std::string_view(buffer_ + first_, sizeof buffer_ - first_);
+  }
+
+ private:
+  char buffer_[21] = {};  // the 20 digits of 2^64 - 1, or a sign and 19 digits
+  std::size_t first_ = sizeof buffer_;
+};
+
+template <class Integer>
+inline void append_decimal(std::string& out, Integer value) {
+  out += integer_text(value).view();
+}
+
+// Error arguments whose token joins `pieces`, built without allocating: a
+// subject made of a piece of the input and its place ("\"smoke\" in step 1").
+// When the pieces do not fit in error_args::token_capacity bytes, piece
+// `elastic` (the piece of the input) is cut and ends in "..." so that the
+// others survive; if even that cannot fit, the whole is cut as with_token cuts.
+inline error_args joined_token(std::initializer_list<std::string_view> pieces,
+                               std::size_t elastic) noexcept {
+  constexpr std::size_t capacity = error_args::token_capacity;
+  std::size_t total = 0;
+  std::size_t others = 0;
+  std::size_t index = 0;
+  for (const std::string_view piece : pieces) {
+    total += piece.size();
+    if (index++ != elastic) others += piece.size();
+  }
+  char text[capacity + 1];
   std::size_t n = 0;
-  // Negating in unsigned arithmetic keeps INT64_MIN defined.
-  std::uint64_t magnitude =
-      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  do {
-    digits[n++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (value < 0) out += '-';
-  while (n > 0) out += digits[--n];
+  const auto put = [&](std::string_view piece) noexcept {
+    for (const char c : piece) {
+      if (n == sizeof text) return;
+      text[n++] = c;
+    }
+  };
+  index = 0;
+  const bool cut_elastic = total > capacity && others + 4 <= capacity;
+  for (const std::string_view piece : pieces) {
+    if (index++ == elastic && cut_elastic) {
+      put(piece.substr(0, capacity - others - 3));
+      put("...");
+    } else {
+      put(piece);
+    }
+  }
+  error_args args;
+  args.with_token(std::string_view(text, n));
+  return args;
 }
 
 // Expands a domain's message template with one error's arguments.
@@ -317,7 +383,7 @@ struct error {
   std::string text = err.message();
   if (err.position != no_position) {
     text += " at ";
-    detail::append_decimal(text, static_cast<std::int64_t>(err.position));
+    detail::append_decimal(text, err.position);
   }
   text += " [";
   text += to_string(err.code);

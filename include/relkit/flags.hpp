@@ -10,7 +10,7 @@
 //
 // Pieces: bucketing.hpp (hashes and buckets per system), constraint.hpp
 // (operators, constraints, segments), flag.hpp (the model), context.hpp (what
-// an evaluation knows), evaluation.hpp (results, explain), flag_set.hpp (the
+// an evaluation knows), evaluation.hpp (results, render), flag_set.hpp (the
 // compiled set), stale.hpp (stale-flag report).
 
 #include "relkit/flags/bucketing.hpp"

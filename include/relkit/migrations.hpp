@@ -3,7 +3,7 @@
 // their Markdown runbooks, and a linter for hand-written migration SQL.
 //
 //   relkit/migrations/change.hpp          the changes (add_column, ...), change_kind
-//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, plan_options
+//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, make_plan_options
 //   relkit/migrations/plan.hpp            make_plan, check_invariant
 //   relkit/migrations/runbook.hpp         render (Markdown)
 //   relkit/migrations/lint.hpp            lint, finding, lint_options

@@ -2594,7 +2594,8 @@ inline constexpr std::size_t no_position = static_cast<std::size_t>(-1);
 
 // The arguments of one error's message. `text` and `text2` point to text of
 // static storage duration (string literals: what was being parsed, what was
-// expected); `token` is a copy of a piece of the input (at most
+// expected); `token` is a copy of a piece of the input, or a short subject
+// built from one and its place ("users.email", "\"smoke\" in step 1"; at most
 // token_capacity bytes; longer pieces are cut and end in "..."); `number` and
 // `number2` are integers the message names.
 class error_args {
@@ -2799,18 +2800,82 @@ constexpr bool operator!=(Enum a, const error_code& b) noexcept {
 }
 
 namespace detail {
-inline void append_decimal(std::string& out, std::int64_t value) {
-  char digits[24];
+// The decimal text of an integer, built without allocating:
+// integer_text(-42).view() == "-42". relkit's one integer formatter: error
+// messages, tokens and the gates' reason lines all print through it.
+class integer_text {
+ public:
+  template <class Integer,
+            std::enable_if_t<
+                std::is_integral<Integer>::value && !std::is_same<Integer, bool>::value, int> = 0>
+  constexpr explicit integer_text(Integer value) noexcept {
+    std::uint64_t magnitude = 0;
+    bool negative = false;
+    if constexpr (std::is_signed<Integer>::value) {
+      negative = value < 0;
+      // Negating in unsigned arithmetic keeps the minimum value defined.
+      magnitude =
+          negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    } else {
+      magnitude = value;
+    }
+    do {
+      buffer_[--first_] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    if (negative) buffer_[--first_] = '-';
+  }
+
+  [[nodiscard]] constexpr std::string_view view() const noexcept {
+    return std::string_view(buffer_ + first_, sizeof buffer_ - first_);
+  }
+
+ private:
+  char buffer_[21] = {};  // the 20 digits of 2^64 - 1, or a sign and 19 digits
+  std::size_t first_ = sizeof buffer_;
+};
+
+template <class Integer>
+inline void append_decimal(std::string& out, Integer value) {
+  out += integer_text(value).view();
+}
+
+// Error arguments whose token joins `pieces`, built without allocating: a
+// subject made of a piece of the input and its place ("\"smoke\" in step 1").
+// When the pieces do not fit in error_args::token_capacity bytes, piece
+// `elastic` (the piece of the input) is cut and ends in "..." so that the
+// others survive; if even that cannot fit, the whole is cut as with_token cuts.
+inline error_args joined_token(std::initializer_list<std::string_view> pieces,
+                               std::size_t elastic) noexcept {
+  constexpr std::size_t capacity = error_args::token_capacity;
+  std::size_t total = 0;
+  std::size_t others = 0;
+  std::size_t index = 0;
+  for (const std::string_view piece : pieces) {
+    total += piece.size();
+    if (index++ != elastic) others += piece.size();
+  }
+  char text[capacity + 1];
   std::size_t n = 0;
-  // Negating in unsigned arithmetic keeps INT64_MIN defined.
-  std::uint64_t magnitude =
-      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  do {
-    digits[n++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (value < 0) out += '-';
-  while (n > 0) out += digits[--n];
+  const auto put = [&](std::string_view piece) noexcept {
+    for (const char c : piece) {
+      if (n == sizeof text) return;
+      text[n++] = c;
+    }
+  };
+  index = 0;
+  const bool cut_elastic = total > capacity && others + 4 <= capacity;
+  for (const std::string_view piece : pieces) {
+    if (index++ == elastic && cut_elastic) {
+      put(piece.substr(0, capacity - others - 3));
+      put("...");
+    } else {
+      put(piece);
+    }
+  }
+  error_args args;
+  args.with_token(std::string_view(text, n));
+  return args;
 }
 
 // Expands a domain's message template with one error's arguments.
@@ -2887,7 +2952,7 @@ struct error {
   std::string text = err.message();
   if (err.position != no_position) {
     text += " at ";
-    detail::append_decimal(text, static_cast<std::int64_t>(err.position));
+    detail::append_decimal(text, err.position);
   }
   text += " [";
   text += to_string(err.code);
@@ -7955,7 +8020,7 @@ struct hash<relkit::semver::version> {
     for (std::size_t i = 0; i < p.size(); ++i) {
       const char c = p[i];
       // Skip leading zeros of numeric ids (possible only from loose input).
-      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+      if (at_id_start && c == '0' && i + 1 < p.size() && relkit::detail::is_digit(p[i + 1])) {
         continue;
       }
       at_id_start = c == '.';
@@ -9798,7 +9863,7 @@ RELKIT_NAMESPACE_END
 //
 // Pieces: bucketing.hpp (hashes and buckets per system), constraint.hpp
 // (operators, constraints, segments), flag.hpp (the model), context.hpp (what
-// an evaluation knows), evaluation.hpp (results, explain), flag_set.hpp (the
+// an evaluation knows), evaluation.hpp (results, render), flag_set.hpp (the
 // compiled set), stale.hpp (stale-flag report).
 
 // ---- begin relkit/flags/bucketing.hpp ----
@@ -11394,7 +11459,7 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/flags/evaluation.hpp ----
 // relkit::flags evaluation results: whether a flag is on and why
 // (evaluation), which variant was chosen (variant_result), and one line of
-// text for people (explain).
+// text for people (render).
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -11797,7 +11862,7 @@ struct variant_result {
 // One line for people: why `f` is on or off ("Feature.x is on: strategy 1
 // (flexibleRollout) matched"). `e` must come from evaluating `f`.
 template <class Unused = void>
-[[nodiscard]] std::string explain(const flag& f, const evaluation& e) {
+[[nodiscard]] std::string render(const flag& f, const evaluation& e) {
   std::string out = f.name;
   out += e.enabled ? " is on: " : " is off: ";
   switch (e.reason) {
@@ -14408,7 +14473,8 @@ RELKIT_NAMESPACE_END
 
 // ---- begin relkit/gates/detail/text.hpp ----
 // Helpers for relkit::gates: number and duration formatting and the EU/US
-// daylight-saving rules. Civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
+// daylight-saving rules. Integers print through relkit::detail::append_decimal
+// (relkit/error.hpp); civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -14488,13 +14554,6 @@ inline void append_number_readable(std::string& out, double value) {
 }
 
 template <class = void>
-inline void append_unsigned(std::string& out, std::uint64_t value) {
-  char buffer[24];
-  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, written.ptr);
-}
-
-template <class = void>
 inline void append_two_digits(std::string& out, std::int64_t value) {
   out += static_cast<char>('0' + (value / 10) % 10);
   out += static_cast<char>('0' + value % 10);
@@ -14521,19 +14580,19 @@ inline void append_duration(std::string& out, std::int64_t seconds) {
   const std::int64_t minutes = seconds / 60 % 60;
   const std::int64_t rest = seconds % 60;
   if (days != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(days));
+    relkit::detail::append_decimal(out, days);
     out += 'd';
   }
   if (hours != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(hours));
+    relkit::detail::append_decimal(out, hours);
     out += 'h';
   }
   if (minutes != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(minutes));
+    relkit::detail::append_decimal(out, minutes);
     out += 'm';
   }
   if (rest != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(rest));
+    relkit::detail::append_decimal(out, rest);
     out += 's';
   }
 }
@@ -15964,9 +16023,9 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
   }
   const auto describe_count = [&](std::string& line) {
     line = "approvals ";
-    append_unsigned(line, valid);
+    relkit::detail::append_decimal(line, valid);
     line += " of ";
-    append_unsigned(line, g.required);
+    relkit::detail::append_decimal(line, g.required);
     line += " required";
     if (!names.empty() || self_ignored) {
       line += " (";
@@ -16039,14 +16098,14 @@ inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* o
       out->line += " no results (required all passed)";
     } else {
       out->line += ' ';
-      append_unsigned(out->line, passed);
+      relkit::detail::append_decimal(out->line, passed);
       out->line += " of ";
-      append_unsigned(out->line, total);
+      relkit::detail::append_decimal(out->line, total);
       out->line += " passed";
       const auto part = [&](std::uint64_t n, const char* what) {
         if (n == 0) return;
         out->line += ", ";
-        append_unsigned(out->line, n);
+        relkit::detail::append_decimal(out->line, n);
         out->line += what;
       };
       part(failed, " failed");
@@ -16176,15 +16235,15 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
 
 template <class = void>
 inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
-  append_unsigned(line, tally[0]);
+  relkit::detail::append_decimal(line, tally[0]);
   line += " of ";
-  append_unsigned(line, total);
+  relkit::detail::append_decimal(line, total);
   line += " passed";
   const char* names[4] = {"", " warned", " pending", " failed"};
   for (std::size_t i = 1; i < 4; ++i) {
     if (tally[i] == 0) continue;
     line += ", ";
-    append_unsigned(line, tally[i]);
+    relkit::detail::append_decimal(line, tally[i]);
     line += names[i];
   }
 }
@@ -17370,7 +17429,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
     }
     case gate_kind::approvals:
       out += "approvals ";
-      append_unsigned(out, g.required);
+      relkit::detail::append_decimal(out, g.required);
       if (g.allow_self_approval) out += " allow_self";
       if (g.timeout) {
         out += " timeout ";
@@ -17490,7 +17549,7 @@ RELKIT_NAMESPACE_END
 // their Markdown runbooks, and a linter for hand-written migration SQL.
 //
 //   relkit/migrations/change.hpp          the changes (add_column, ...), change_kind
-//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, plan_options
+//   relkit/migrations/migration_plan.hpp  the plan: phases, app versions, make_plan_options
 //   relkit/migrations/plan.hpp            make_plan, check_invariant
 //   relkit/migrations/runbook.hpp         render (Markdown)
 //   relkit/migrations/lint.hpp            lint, finding, lint_options
@@ -17833,7 +17892,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::unsupported_postgres_version, "unsupported_postgres_version",
      "PostgreSQL {number} is not supported (11 or later)"},
     {errc::invariant_violated, "invariant_violated",
-     "phase {number} allows an app version that needs '{token}', missing from the schema {text}"},
+     "phase {number} allows app version {token}, missing from the schema {text}"},
     {errc::not_null_source_column, "not_null_source_column",
      "split_column {token} is NOT NULL: plan drop_not_null first, or new-table writers break "
      "inserts"},
@@ -18653,7 +18712,7 @@ RELKIT_NAMESPACE_END
 // ---- begin relkit/migrations/migration_plan.hpp ----
 // The value make_plan returns: a migration_plan of phases (each with its kind,
 // SQL, allowed app versions, rollback and schema facts) and the app versions
-// it names; plan_options, what make_plan takes besides the change.
+// it names; make_plan_options, what make_plan takes besides the change.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -18698,19 +18757,21 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-struct plan_options {
+struct make_plan_options {
   int postgres_major = 15;  // 11 or later (errc::unsupported_postgres_version)
   std::string lock_timeout = "5s";
   std::size_t batch_size = 1000;  // rows per backfill batch, at least 1 (errc::invalid_batch_size)
   std::string key_column = "id";  // backfills walk this unique, NOT NULL key in batches
   bool acknowledge_lossy_down = false;
 
-  friend bool operator==(const plan_options& a, const plan_options& b) {
+  friend bool operator==(const make_plan_options& a, const make_plan_options& b) {
     return a.postgres_major == b.postgres_major && a.lock_timeout == b.lock_timeout &&
            a.batch_size == b.batch_size && a.key_column == b.key_column &&
            a.acknowledge_lossy_down == b.acknowledge_lossy_down;
   }
-  friend bool operator!=(const plan_options& a, const plan_options& b) { return !(a == b); }
+  friend bool operator!=(const make_plan_options& a, const make_plan_options& b) {
+    return !(a == b);
+  }
 };
 
 enum class phase_kind { expand, backfill, switch_reads, stop_old_writes, validate, contract };
@@ -18903,7 +18964,7 @@ namespace migrations {
 // lossy_down_needs_acknowledgement, not_null_needs_default_or_backfill,
 // drop_needs_down, not_null_source_column.
 [[nodiscard]] RELKIT_INLINE relkit::result<migration_plan> make_plan(
-    const change& what, const plan_options& options = {});
+    const change& what, const make_plan_options& options = {});
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END
@@ -19149,7 +19210,7 @@ namespace migrations {
 namespace detail {
 
 struct builder {
-  const plan_options& options;
+  const make_plan_options& options;
 
   [[nodiscard]] std::string lock() const {
     return "SET lock_timeout = '" + options.lock_timeout + "';\n";
@@ -20228,9 +20289,12 @@ RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p) {
           const char* when = in_before ? "after this phase"
                              : k == 0  ? "before the plan"
                                        : "after the previous phase";
-          return relkit::error{
-              errc::invariant_violated, relkit::no_position,
-              relkit::error_args().with_number(number).with_token(need).with_text(when)};
+          // "A1 (needs 'column users.full_name')": the app version and the fact
+          // it misses; a long fact is cut, the app version is kept.
+          return relkit::error{errc::invariant_violated, relkit::no_position,
+                               relkit::detail::joined_token({name, " (needs '", need, "')"}, 2)
+                                   .with_number(number)
+                                   .with_text(when)};
         }
       }
     }
@@ -20247,7 +20311,7 @@ RELKIT_INLINE std::optional<std::size_t> violated_phase(const relkit::error& err
 }
 
 RELKIT_INLINE relkit::result<migration_plan> make_plan(const change& what,
-                                                       const plan_options& options) {
+                                                       const make_plan_options& options) {
   if (options.postgres_major < 11) {
     return detail::plan_error(errc::unsupported_postgres_version,
                               relkit::error_args().with_number(options.postgres_major));
@@ -21041,29 +21105,32 @@ enum class errc {
 };
 
 // Plan errors (make_plan) are about values built in code: their position is
-// relkit::no_position, and a step index is the message's {number}. State text
-// errors (parse_state) carry the byte position in the text.
+// relkit::no_position; a step index is the message's {number} (for the
+// background analysis its first_step, for blue-green's pre_promotion 0 and
+// post_promotion 2) and is printed through the {token}, the subject of the
+// message ("\"smoke\" in step 1", "\"smoke\" (pre_promotion)"); the offending
+// value is {number2}. State text errors (parse_state) carry the byte position
+// in the text.
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
-    {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
+    {errc::weight_out_of_range, "weight_out_of_range",
+     "{text}{token} is {number2}, outside {text2}"},
     {errc::bad_step_weights, "bad_step_weights",
-     "step weights must increase: {number2} at index {number}"},
-    {errc::analysis_without_metrics, "analysis_without_metrics",
-     "analysis \"{token}\" in step {number} has no metrics"},
+     "step_weights[{number}] is {number2}, not above the weight before it"},
+    {errc::analysis_without_metrics, "analysis_without_metrics", "analysis {token} has no metrics"},
     {errc::too_many_metrics, "too_many_metrics",
-     "analysis \"{token}\" in step {number} has more than {number2} metrics"},
-    {errc::bad_limit, "bad_limit", "{text}{token}"},
-    {errc::bad_count, "bad_count",
-     "metric \"{token}\" in step {number} has count {number2} (1..65535)"},
-    {errc::bad_duration, "bad_duration", "{text}{token}"},
+     "analysis {token} has more than {number2} metrics"},
+    {errc::bad_limit, "bad_limit", "{text}{token} is {number2}, below {text2}"},
+    {errc::bad_count, "bad_count", "metric {token} has count {number2} (1..65535)"},
+    {errc::bad_duration, "bad_duration", "{text}{token} is {number2}s, {text2}"},
     {errc::bad_thresholds, "bad_thresholds",
-     "analysis \"{token}\" in step {number} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
+     "analysis {token} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
     {errc::bad_background_span, "bad_background_span",
-     "background analysis span from step {number} is outside the steps"},
+     "background analysis span ({token}) is empty or outside the plan's {number2} steps"},
     {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
     {errc::state_version, "state_version", "state format version {token} is not {number}"},
-    {errc::state_mismatch, "state_mismatch", "{text}"},
+    {errc::state_mismatch, "state_mismatch", "{text}{token}{text2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("rollout");
@@ -21355,50 +21422,89 @@ inline relkit::error plan_error(rollout::errc code, relkit::error_args args) noe
   return relkit::error{code, relkit::no_position, args};
 }
 
-// The analysis of step `step` (or the background analysis starting there).
+// Where an analysis sits in a plan, for its messages: canary step `step`
+// (role null), or a role ("background", "pre_promotion", "post_promotion")
+// whose step index is `step`.
+struct analysis_place {
+  std::size_t step = 0;
+  const char* role = nullptr;
+};
+
+// The subject of a message about analysis or metric `name` at `at`:
+// "\"smoke\" in step 1", "\"smoke\" (pre_promotion)". The step index is also
+// the message's number.
+inline relkit::error_args named_at(std::string_view name, analysis_place at) noexcept {
+  const relkit::detail::integer_text step(at.step);
+  relkit::error_args args =
+      at.role == nullptr ? relkit::detail::joined_token({"\"", name, "\" in step ", step.view()}, 1)
+                         : relkit::detail::joined_token({"\"", name, "\" (", at.role, ")"}, 1);
+  args.with_number(static_cast<std::int64_t>(at.step));
+  return args;
+}
+
 template <class Unused>
-std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, std::size_t step) {
+std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, analysis_place at) {
   using rollout::errc;
-  const auto where = [&]() {
-    return relkit::error_args{}.with_token(a.name).with_number(static_cast<std::int64_t>(step));
-  };
   if (a.kind == rollout::analysis_kind::kayenta) {
     const auto& j = a.thresholds;
     if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
-      return plan_error(errc::bad_thresholds, where());
+      return plan_error(errc::bad_thresholds, named_at(a.name, at));
     }
     return std::nullopt;
   }
-  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, where());
+  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, named_at(a.name, at));
   if (a.metrics.size() > rollout::max_metrics) {
-    return plan_error(errc::too_many_metrics, where().with_number2(rollout::max_metrics));
+    return plan_error(errc::too_many_metrics,
+                      named_at(a.name, at).with_number2(rollout::max_metrics));
   }
   for (const auto& m : a.metrics) {
-    const auto metric = [&]() {
-      return relkit::error_args{}.with_token(m.name).with_number(static_cast<std::int64_t>(step));
+    // A limit below its minimum: which one, its value and the minimum.
+    const auto limit = [&](const char* what, std::int32_t value, const char* minimum) {
+      return plan_error(
+          errc::bad_limit,
+          named_at(m.name, at).with_text(what).with_number2(value).with_text2(minimum));
     };
-    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
-        m.consecutive_success_limit < 0) {
-      return plan_error(errc::bad_limit,
-                        metric().with_text("a limit below its minimum in metric "));
+    if (m.failure_limit < -1) return limit("failure_limit of metric ", m.failure_limit, "-1");
+    if (m.inconclusive_limit < 0) {
+      return limit("inconclusive_limit of metric ", m.inconclusive_limit, "0");
+    }
+    if (m.consecutive_error_limit < 0) {
+      return limit("consecutive_error_limit of metric ", m.consecutive_error_limit, "0");
+    }
+    if (m.consecutive_success_limit < 0) {
+      return limit("consecutive_success_limit of metric ", m.consecutive_success_limit, "0");
     }
     if (m.count && (*m.count == 0 || *m.count > 65535)) {
-      return plan_error(errc::bad_count, metric().with_number2(*m.count));
+      return plan_error(errc::bad_count, named_at(m.name, at).with_number2(*m.count));
     }
     if (m.interval && m.interval->count() <= 0) {
-      return plan_error(errc::bad_duration, metric().with_text("an interval <= 0 in metric "));
+      return plan_error(errc::bad_duration, named_at(m.name, at)
+                                                .with_text("the interval of metric ")
+                                                .with_number2(m.interval->count())
+                                                .with_text2("not above 0s"));
     }
   }
   return std::nullopt;
 }
 
+// A duration field of a spec out of its range: "progress_deadline is 0s, not above 0s".
+inline relkit::error duration_error(const char* field, std::chrono::seconds value,
+                                    const char* expected) noexcept {
+  return plan_error(
+      rollout::errc::bad_duration,
+      relkit::error_args{}.with_text(field).with_number2(value.count()).with_text2(expected));
+}
+
 template <class Unused>
 std::optional<relkit::error> check_options(const rollout::settings& o) {
-  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
-      o.abort_scale_down_delay.count() < 0) {
-    return plan_error(
-        rollout::errc::bad_duration,
-        relkit::error_args{}.with_text("progress_deadline <= 0 or a negative scale-down delay"));
+  if (o.progress_deadline.count() <= 0) {
+    return duration_error("progress_deadline", o.progress_deadline, "not above 0s");
+  }
+  if (o.scale_down_delay.count() < 0) {
+    return duration_error("scale_down_delay", o.scale_down_delay, "below 0s");
+  }
+  if (o.abort_scale_down_delay.count() < 0) {
+    return duration_error("abort_scale_down_delay", o.abort_scale_down_delay, "below 0s");
   }
   return std::nullopt;
 }
@@ -21470,29 +21576,42 @@ result<plan> make_plan(canary_spec spec) {
     if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
       return detail::plan_error(errc::weight_out_of_range,
                                 relkit::error_args{}
-                                    .with_text("the weight of a step")
+                                    .with_token(relkit::detail::integer_text(i).view())
+                                    .with_text("the weight of step ")
                                     .with_text2("0..100")
                                     .with_number(static_cast<std::int64_t>(i))
                                     .with_number2(st.weight));
     }
     if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
-      return detail::plan_error(errc::bad_duration, relkit::error_args{}
-                                                        .with_text("a negative pause duration")
-                                                        .with_number(static_cast<std::int64_t>(i)));
+      return detail::plan_error(errc::bad_duration,
+                                relkit::error_args{}
+                                    .with_token(relkit::detail::integer_text(i).view())
+                                    .with_text("the pause of step ")
+                                    .with_text2("below 0s")
+                                    .with_number(static_cast<std::int64_t>(i))
+                                    .with_number2(st.duration->count()));
     }
     if (st.kind == step_kind::analysis) {
-      if (auto err = detail::check_analysis<Unused>(st.analysis, i)) return std::move(*err);
+      if (auto err = detail::check_analysis<Unused>(st.analysis, {i, nullptr})) {
+        return std::move(*err);
+      }
     }
   }
   if (spec.background) {
     const auto& bg = *spec.background;
     const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
     if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
-      return detail::plan_error(
-          errc::bad_background_span,
-          relkit::error_args{}.with_number(static_cast<std::int64_t>(bg.first_step)));
+      const relkit::detail::integer_text first(bg.first_step);
+      const relkit::detail::integer_text last(bg.end_step ? *bg.end_step : 0);
+      relkit::error_args args =
+          bg.end_step ? relkit::detail::joined_token(
+                            {"first_step ", first.view(), ", end_step ", last.view()}, 4)
+                      : relkit::detail::joined_token({"first_step ", first.view()}, 2);
+      return detail::plan_error(errc::bad_background_span,
+                                args.with_number(static_cast<std::int64_t>(bg.first_step))
+                                    .with_number2(static_cast<std::int64_t>(spec.steps.size())));
     }
-    if (auto err = detail::check_analysis<Unused>(bg.analysis, bg.first_step)) {
+    if (auto err = detail::check_analysis<Unused>(bg.analysis, {bg.first_step, "background"})) {
       return std::move(*err);
     }
   }
@@ -21508,20 +21627,23 @@ result<plan> make_plan(canary_spec spec) {
 template <class Unused>
 result<plan> make_plan(blue_green_spec spec) {
   if (spec.pre_promotion) {
-    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, 0)) return std::move(*err);
+    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, {0, "pre_promotion"})) {
+      return std::move(*err);
+    }
   }
   if (spec.post_promotion) {
-    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, 2)) {
+    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, {2, "post_promotion"})) {
       return std::move(*err);
     }
   }
   if (spec.auto_promotion_delay.count() < 0) {
-    return detail::plan_error(errc::bad_duration,
-                              relkit::error_args{}.with_text("a negative auto_promotion_delay"));
+    return detail::duration_error("auto_promotion_delay", spec.auto_promotion_delay, "below 0s");
   }
   if (spec.preview_replicas < 0) {
-    return detail::plan_error(errc::bad_limit,
-                              relkit::error_args{}.with_text("a negative preview_replicas"));
+    return detail::plan_error(errc::bad_limit, relkit::error_args{}
+                                                   .with_text("preview_replicas")
+                                                   .with_number2(spec.preview_replicas)
+                                                   .with_text2("0"));
   }
   if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
@@ -21539,9 +21661,10 @@ result<plan> make_plan(progressive_spec spec) {
     for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
       const std::int32_t w = spec.step_weights[i];
       if (w < 1 || w > 100) {
+        const relkit::detail::integer_text index(i);
         return detail::plan_error(errc::weight_out_of_range,
-                                  relkit::error_args{}
-                                      .with_text("a step weight")
+                                  relkit::detail::joined_token({"[", index.view(), "]"}, 3)
+                                      .with_text("step_weights")
                                       .with_text2("1..100")
                                       .with_number(static_cast<std::int64_t>(i))
                                       .with_number2(w));
@@ -21575,12 +21698,12 @@ result<plan> make_plan(progressive_spec spec) {
     }
   }
   if (spec.threshold == 0) {
-    return detail::plan_error(errc::bad_limit,
-                              relkit::error_args{}.with_text("a threshold of 0 (at least 1)"));
+    return detail::plan_error(
+        errc::bad_limit,
+        relkit::error_args{}.with_text("threshold").with_number2(spec.threshold).with_text2("1"));
   }
   if (spec.interval.count() <= 0) {
-    return detail::plan_error(errc::bad_duration,
-                              relkit::error_args{}.with_text("an interval <= 0"));
+    return detail::duration_error("interval", spec.interval, "not above 0s");
   }
   if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
@@ -22339,11 +22462,16 @@ result<state> parse_state(std::string_view text, const plan& p) {
   }
   if (s.step_index >= p.step_count()) {
     const std::size_t at = line_at("step");
-    return relkit::error{errc::state_mismatch, at,
-                         relkit::error_args{}
-                             .with_text("the state's step is beyond the plan's steps")
-                             .with_number(s.step_index)
-                             .with_number2(static_cast<std::int64_t>(p.step_count()))};
+    // "step 7 is beyond the plan's 3 steps"
+    const relkit::detail::integer_text step(s.step_index);
+    const relkit::detail::integer_text count(p.step_count());
+    return relkit::error{
+        errc::state_mismatch, at,
+        relkit::detail::joined_token({step.view(), " is beyond the plan's ", count.view()}, 3)
+            .with_text("step ")
+            .with_text2(" steps")
+            .with_number(s.step_index)
+            .with_number2(static_cast<std::int64_t>(p.step_count()))};
   }
   // A running run must have one status per metric of the analysis it runs.
   const analysis_spec* step_analysis = nullptr;
@@ -22479,8 +22607,9 @@ struct action {
   friend constexpr bool operator!=(const action& a, const action& b) noexcept { return !(a == b); }
 };
 
-// "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] RELKIT_INLINE std::string to_string(const action& a);
+// One line for people: "set_weight 25", "start_analysis step",
+// "scale_down previous_stable after 30s". Not a format to parse back.
+[[nodiscard]] RELKIT_INLINE std::string render(const action& a);
 
 // A fixed-capacity list: building it never allocates.
 class action_list {
@@ -22520,7 +22649,7 @@ RELKIT_NAMESPACE_END
 
 #ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/rollout/impl/action.hpp ----
-// relkit::rollout: the text of an action. Included at the end of
+// relkit::rollout: the text of an action for people (render). Included at the end of
 // relkit/rollout/action.hpp.
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -22566,7 +22695,7 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
-RELKIT_INLINE std::string to_string(const action& a) {
+RELKIT_INLINE std::string render(const action& a) {
   std::string out(to_string(a.kind));
   switch (a.kind) {
     case action_kind::set_weight:

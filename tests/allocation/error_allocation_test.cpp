@@ -63,6 +63,23 @@ TEST(ErrorAllocation, ProducingAndCopyingAnErrorAllocatesNothing) {
   EXPECT_TRUE(same);
 }
 
+// The plan errors of rollout and migrations name their subject with a token
+// joined from pieces and a formatted step number: still no allocation.
+TEST(ErrorAllocation, JoinedTokensAndDecimalTextAllocateNothing) {
+  const std::string name(100, 'n');
+  const std::size_t before = allocations.load();
+  const relkit::detail::integer_text step(std::size_t{123456});
+  const relkit::error err{probe_errc::unexpected, relkit::no_position,
+                          relkit::detail::joined_token({"\"", name, "\" in step ", step.view()}, 1)
+                              .with_text("a plan")
+                              .with_number(123456)};
+  const bool cut = err.args.token().size() == relkit::error_args::token_capacity;
+  EXPECT_EQ(allocations.load() - before, 0U);
+  EXPECT_TRUE(cut);
+  EXPECT_EQ(err.message(), "unexpected \"" + std::string(20, 'n') +
+                               "...\" in step 123456 in a plan after 123456 bytes");
+}
+
 TEST(ErrorAllocation, TheMessageIsBuiltWhenRead) {
   const std::string input(200, '?');
   const auto failed = fail_at(input, 150);

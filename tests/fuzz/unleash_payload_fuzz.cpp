@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const auto v = set->get_variant(f.name, ctx);
       if (v.feature_enabled != e.enabled) __builtin_trap();
       if (v.enabled && !v.feature_enabled) __builtin_trap();
-      (void)relkit::flags::explain(*set->find(f.name), e);
+      (void)relkit::flags::render(*set->find(f.name), e);
     }
   }
   if (set->is_enabled("\x01no such flag", contexts[1])) __builtin_trap();

@@ -24,7 +24,7 @@ struct scenario {
   std::string stable_check;          // optional (k, v) query valid at every step
   bool nulls_may_be_filled = false;  // a planned backfill turns NULL into a value
   m::change change;
-  m::plan_options options;
+  m::make_plan_options options;
 };
 
 const char* users_rows =
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
                  m::rename_column{"users", "name", "full_name", "text", true},
                  {}});
   {
-    m::plan_options o;
+    m::make_plan_options o;
     o.acknowledge_lossy_down = true;
     all.push_back(
         {"change_column_type", orders_rows, "SELECT id, amount FROM orders", "", false,

@@ -11,12 +11,12 @@ namespace relkit_test {
 struct migration_case {
   std::string name;
   relkit::migrations::change change;
-  relkit::migrations::plan_options options;
+  relkit::migrations::make_plan_options options;
 };
 
 inline std::vector<migration_case> migration_cases() {
   namespace m = relkit::migrations;
-  m::plan_options lossy_ok;
+  m::make_plan_options lossy_ok;
   lossy_ok.acknowledge_lossy_down = true;
   return {
       {"add_column_nullable", m::add_column{"users", "score", "bigint", false, {}, false, {}}, {}},

@@ -137,7 +137,7 @@ int migrate_command(const arguments& words) {
   } else {
     change = mg::add_unique{arg(0), split_commas(pos[3]), opt("--name").value_or("")};
   }
-  mg::plan_options options;
+  mg::make_plan_options options;
   if (auto v = args.option("--postgres")) {
     auto n = parse_count(*v);
     if (!n) return usage_error("--postgres must be a version number", "migrate");

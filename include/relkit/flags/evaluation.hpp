@@ -1,7 +1,7 @@
 #pragma once
 // relkit::flags evaluation results: whether a flag is on and why
 // (evaluation), which variant was chosen (variant_result), and one line of
-// text for people (explain).
+// text for people (render).
 
 #include "relkit/detail/prologue.hpp"
 
@@ -102,7 +102,7 @@ struct variant_result {
 // One line for people: why `f` is on or off ("Feature.x is on: strategy 1
 // (flexibleRollout) matched"). `e` must come from evaluating `f`.
 template <class Unused = void>
-[[nodiscard]] std::string explain(const flag& f, const evaluation& e) {
+[[nodiscard]] std::string render(const flag& f, const evaluation& e) {
   std::string out = f.name;
   out += e.enabled ? " is on: " : " is off: ";
   switch (e.reason) {

@@ -48,7 +48,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::unsupported_postgres_version, "unsupported_postgres_version",
      "PostgreSQL {number} is not supported (11 or later)"},
     {errc::invariant_violated, "invariant_violated",
-     "phase {number} allows an app version that needs '{token}', missing from the schema {text}"},
+     "phase {number} allows app version {token}, missing from the schema {text}"},
     {errc::not_null_source_column, "not_null_source_column",
      "split_column {token} is NOT NULL: plan drop_not_null first, or new-table writers break "
      "inserts"},

@@ -1,7 +1,7 @@
 #pragma once
 // The value make_plan returns: a migration_plan of phases (each with its kind,
 // SQL, allowed app versions, rollback and schema facts) and the app versions
-// it names; plan_options, what make_plan takes besides the change.
+// it names; make_plan_options, what make_plan takes besides the change.
 
 #include "relkit/detail/prologue.hpp"
 
@@ -17,19 +17,21 @@
 RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 
-struct plan_options {
+struct make_plan_options {
   int postgres_major = 15;  // 11 or later (errc::unsupported_postgres_version)
   std::string lock_timeout = "5s";
   std::size_t batch_size = 1000;  // rows per backfill batch, at least 1 (errc::invalid_batch_size)
   std::string key_column = "id";  // backfills walk this unique, NOT NULL key in batches
   bool acknowledge_lossy_down = false;
 
-  friend bool operator==(const plan_options& a, const plan_options& b) {
+  friend bool operator==(const make_plan_options& a, const make_plan_options& b) {
     return a.postgres_major == b.postgres_major && a.lock_timeout == b.lock_timeout &&
            a.batch_size == b.batch_size && a.key_column == b.key_column &&
            a.acknowledge_lossy_down == b.acknowledge_lossy_down;
   }
-  friend bool operator!=(const plan_options& a, const plan_options& b) { return !(a == b); }
+  friend bool operator!=(const make_plan_options& a, const make_plan_options& b) {
+    return !(a == b);
+  }
 };
 
 enum class phase_kind { expand, backfill, switch_reads, stop_old_writes, validate, contract };

@@ -42,7 +42,7 @@ namespace migrations {
 // lossy_down_needs_acknowledgement, not_null_needs_default_or_backfill,
 // drop_needs_down, not_null_source_column.
 [[nodiscard]] RELKIT_INLINE relkit::result<migration_plan> make_plan(
-    const change& what, const plan_options& options = {});
+    const change& what, const make_plan_options& options = {});
 
 }  // namespace migrations
 RELKIT_NAMESPACE_END

@@ -88,8 +88,9 @@ struct action {
   friend constexpr bool operator!=(const action& a, const action& b) noexcept { return !(a == b); }
 };
 
-// "set_weight 25", "start_analysis step", "scale_down previous_stable after 30s"
-[[nodiscard]] RELKIT_INLINE std::string to_string(const action& a);
+// One line for people: "set_weight 25", "start_analysis step",
+// "scale_down previous_stable after 30s". Not a format to parse back.
+[[nodiscard]] RELKIT_INLINE std::string render(const action& a);
 
 // A fixed-capacity list: building it never allocates.
 class action_list {

@@ -28,29 +28,32 @@ enum class errc {
 };
 
 // Plan errors (make_plan) are about values built in code: their position is
-// relkit::no_position, and a step index is the message's {number}. State text
-// errors (parse_state) carry the byte position in the text.
+// relkit::no_position; a step index is the message's {number} (for the
+// background analysis its first_step, for blue-green's pre_promotion 0 and
+// post_promotion 2) and is printed through the {token}, the subject of the
+// message ("\"smoke\" in step 1", "\"smoke\" (pre_promotion)"); the offending
+// value is {number2}. State text errors (parse_state) carry the byte position
+// in the text.
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
-    {errc::weight_out_of_range, "weight_out_of_range", "{text} is {number2}, outside {text2}"},
+    {errc::weight_out_of_range, "weight_out_of_range",
+     "{text}{token} is {number2}, outside {text2}"},
     {errc::bad_step_weights, "bad_step_weights",
-     "step weights must increase: {number2} at index {number}"},
-    {errc::analysis_without_metrics, "analysis_without_metrics",
-     "analysis \"{token}\" in step {number} has no metrics"},
+     "step_weights[{number}] is {number2}, not above the weight before it"},
+    {errc::analysis_without_metrics, "analysis_without_metrics", "analysis {token} has no metrics"},
     {errc::too_many_metrics, "too_many_metrics",
-     "analysis \"{token}\" in step {number} has more than {number2} metrics"},
-    {errc::bad_limit, "bad_limit", "{text}{token}"},
-    {errc::bad_count, "bad_count",
-     "metric \"{token}\" in step {number} has count {number2} (1..65535)"},
-    {errc::bad_duration, "bad_duration", "{text}{token}"},
+     "analysis {token} has more than {number2} metrics"},
+    {errc::bad_limit, "bad_limit", "{text}{token} is {number2}, below {text2}"},
+    {errc::bad_count, "bad_count", "metric {token} has count {number2} (1..65535)"},
+    {errc::bad_duration, "bad_duration", "{text}{token} is {number2}s, {text2}"},
     {errc::bad_thresholds, "bad_thresholds",
-     "analysis \"{token}\" in step {number} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
+     "analysis {token} needs 0 <= marginal <= pass <= 100 and intervals >= 1"},
     {errc::bad_background_span, "bad_background_span",
-     "background analysis span from step {number} is outside the steps"},
+     "background analysis span ({token}) is empty or outside the plan's {number2} steps"},
     {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
     {errc::state_version, "state_version", "state format version {token} is not {number}"},
-    {errc::state_mismatch, "state_mismatch", "{text}"},
+    {errc::state_mismatch, "state_mismatch", "{text}{token}{text2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("rollout");

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/ascii.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/detail/version_text.hpp"
 #include "relkit/semver/errc.hpp"
@@ -212,7 +213,7 @@ struct hash<relkit::semver::version> {
     for (std::size_t i = 0; i < p.size(); ++i) {
       const char c = p[i];
       // Skip leading zeros of numeric ids (possible only from loose input).
-      if (at_id_start && c == '0' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+      if (at_id_start && c == '0' && i + 1 < p.size() && relkit::detail::is_digit(p[i + 1])) {
         continue;
       }
       at_id_start = c == '.';

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/error.hpp"
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/text.hpp"
 #include "relkit/gates/detail/windows.hpp"
@@ -328,9 +329,9 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
   }
   const auto describe_count = [&](std::string& line) {
     line = "approvals ";
-    append_unsigned(line, valid);
+    relkit::detail::append_decimal(line, valid);
     line += " of ";
-    append_unsigned(line, g.required);
+    relkit::detail::append_decimal(line, g.required);
     line += " required";
     if (!names.empty() || self_ignored) {
       line += " (";
@@ -403,14 +404,14 @@ inline node_eval eval_stages_passed(const gate& g, const evidence& e, verdict* o
       out->line += " no results (required all passed)";
     } else {
       out->line += ' ';
-      append_unsigned(out->line, passed);
+      relkit::detail::append_decimal(out->line, passed);
       out->line += " of ";
-      append_unsigned(out->line, total);
+      relkit::detail::append_decimal(out->line, total);
       out->line += " passed";
       const auto part = [&](std::uint64_t n, const char* what) {
         if (n == 0) return;
         out->line += ", ";
-        append_unsigned(out->line, n);
+        relkit::detail::append_decimal(out->line, n);
         out->line += what;
       };
       part(failed, " failed");
@@ -540,15 +541,15 @@ inline node_eval eval_windows(const gate& g, const evidence& e, verdict* out) {
 
 template <class = void>
 inline void append_tally(std::string& line, const std::size_t (&tally)[4], std::size_t total) {
-  append_unsigned(line, tally[0]);
+  relkit::detail::append_decimal(line, tally[0]);
   line += " of ";
-  append_unsigned(line, total);
+  relkit::detail::append_decimal(line, total);
   line += " passed";
   const char* names[4] = {"", " warned", " pending", " failed"};
   for (std::size_t i = 1; i < 4; ++i) {
     if (tally[i] == 0) continue;
     line += ", ";
-    append_unsigned(line, tally[i]);
+    relkit::detail::append_decimal(line, tally[i]);
     line += names[i];
   }
 }

@@ -13,6 +13,7 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
 #include "relkit/detail/decimal.hpp"
+#include "relkit/error.hpp"
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/evaluate.hpp"
 #include "relkit/gates/detail/text.hpp"
@@ -681,7 +682,7 @@ inline void append_spec(std::string& out, const gate& g, std::size_t depth) {
     }
     case gate_kind::approvals:
       out += "approvals ";
-      append_unsigned(out, g.required);
+      relkit::detail::append_decimal(out, g.required);
       if (g.allow_self_approval) out += " allow_self";
       if (g.timeout) {
         out += " timeout ";

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for relkit::gates: number and duration formatting and the EU/US
-// daylight-saving rules. Civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
+// daylight-saving rules. Integers print through relkit::detail::append_decimal
+// (relkit/error.hpp); civil-date arithmetic is relkit/detail/civil_time.hpp. Pure.
 
 #include "relkit/detail/prologue.hpp"
 
@@ -11,6 +12,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/civil_time.hpp"
+#include "relkit/error.hpp"
 #include "relkit/time.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -50,13 +52,6 @@ inline void append_number_readable(std::string& out, double value) {
 }
 
 template <class = void>
-inline void append_unsigned(std::string& out, std::uint64_t value) {
-  char buffer[24];
-  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, written.ptr);
-}
-
-template <class = void>
 inline void append_two_digits(std::string& out, std::int64_t value) {
   out += static_cast<char>('0' + (value / 10) % 10);
   out += static_cast<char>('0' + value % 10);
@@ -83,19 +78,19 @@ inline void append_duration(std::string& out, std::int64_t seconds) {
   const std::int64_t minutes = seconds / 60 % 60;
   const std::int64_t rest = seconds % 60;
   if (days != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(days));
+    relkit::detail::append_decimal(out, days);
     out += 'd';
   }
   if (hours != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(hours));
+    relkit::detail::append_decimal(out, hours);
     out += 'h';
   }
   if (minutes != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(minutes));
+    relkit::detail::append_decimal(out, minutes);
     out += 'm';
   }
   if (rest != 0) {
-    append_unsigned(out, static_cast<std::uint64_t>(rest));
+    relkit::detail::append_decimal(out, rest);
     out += 's';
   }
 }

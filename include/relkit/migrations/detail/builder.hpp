@@ -21,7 +21,7 @@ namespace migrations {
 namespace detail {
 
 struct builder {
-  const plan_options& options;
+  const make_plan_options& options;
 
   [[nodiscard]] std::string lock() const {
     return "SET lock_timeout = '" + options.lock_timeout + "';\n";

@@ -46,9 +46,12 @@ RELKIT_INLINE relkit::result<void> check_invariant(const migration_plan& p) {
           const char* when = in_before ? "after this phase"
                              : k == 0  ? "before the plan"
                                        : "after the previous phase";
-          return relkit::error{
-              errc::invariant_violated, relkit::no_position,
-              relkit::error_args().with_number(number).with_token(need).with_text(when)};
+          // "A1 (needs 'column users.full_name')": the app version and the fact
+          // it misses; a long fact is cut, the app version is kept.
+          return relkit::error{errc::invariant_violated, relkit::no_position,
+                               relkit::detail::joined_token({name, " (needs '", need, "')"}, 2)
+                                   .with_number(number)
+                                   .with_text(when)};
         }
       }
     }
@@ -65,7 +68,7 @@ RELKIT_INLINE std::optional<std::size_t> violated_phase(const relkit::error& err
 }
 
 RELKIT_INLINE relkit::result<migration_plan> make_plan(const change& what,
-                                                       const plan_options& options) {
+                                                       const make_plan_options& options) {
   if (options.postgres_major < 11) {
     return detail::plan_error(errc::unsupported_postgres_version,
                               relkit::error_args().with_number(options.postgres_major));

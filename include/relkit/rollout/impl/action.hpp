@@ -1,5 +1,5 @@
 #pragma once
-// relkit::rollout: the text of an action. Included at the end of
+// relkit::rollout: the text of an action for people (render). Included at the end of
 // relkit/rollout/action.hpp.
 
 #include "relkit/detail/prologue.hpp"
@@ -12,7 +12,7 @@
 RELKIT_NAMESPACE_BEGIN
 namespace rollout {
 
-RELKIT_INLINE std::string to_string(const action& a) {
+RELKIT_INLINE std::string render(const action& a) {
   std::string out(to_string(a.kind));
   switch (a.kind) {
     case action_kind::set_weight:

@@ -4,9 +4,12 @@
 
 #include "relkit/detail/prologue.hpp"
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,50 +41,89 @@ inline relkit::error plan_error(rollout::errc code, relkit::error_args args) noe
   return relkit::error{code, relkit::no_position, args};
 }
 
-// The analysis of step `step` (or the background analysis starting there).
+// Where an analysis sits in a plan, for its messages: canary step `step`
+// (role null), or a role ("background", "pre_promotion", "post_promotion")
+// whose step index is `step`.
+struct analysis_place {
+  std::size_t step = 0;
+  const char* role = nullptr;
+};
+
+// The subject of a message about analysis or metric `name` at `at`:
+// "\"smoke\" in step 1", "\"smoke\" (pre_promotion)". The step index is also
+// the message's number.
+inline relkit::error_args named_at(std::string_view name, analysis_place at) noexcept {
+  const relkit::detail::integer_text step(at.step);
+  relkit::error_args args =
+      at.role == nullptr ? relkit::detail::joined_token({"\"", name, "\" in step ", step.view()}, 1)
+                         : relkit::detail::joined_token({"\"", name, "\" (", at.role, ")"}, 1);
+  args.with_number(static_cast<std::int64_t>(at.step));
+  return args;
+}
+
 template <class Unused>
-std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, std::size_t step) {
+std::optional<relkit::error> check_analysis(const rollout::analysis_spec& a, analysis_place at) {
   using rollout::errc;
-  const auto where = [&]() {
-    return relkit::error_args{}.with_token(a.name).with_number(static_cast<std::int64_t>(step));
-  };
   if (a.kind == rollout::analysis_kind::kayenta) {
     const auto& j = a.thresholds;
     if (!(j.marginal >= 0 && j.marginal <= j.pass && j.pass <= 100) || j.intervals == 0) {
-      return plan_error(errc::bad_thresholds, where());
+      return plan_error(errc::bad_thresholds, named_at(a.name, at));
     }
     return std::nullopt;
   }
-  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, where());
+  if (a.metrics.empty()) return plan_error(errc::analysis_without_metrics, named_at(a.name, at));
   if (a.metrics.size() > rollout::max_metrics) {
-    return plan_error(errc::too_many_metrics, where().with_number2(rollout::max_metrics));
+    return plan_error(errc::too_many_metrics,
+                      named_at(a.name, at).with_number2(rollout::max_metrics));
   }
   for (const auto& m : a.metrics) {
-    const auto metric = [&]() {
-      return relkit::error_args{}.with_token(m.name).with_number(static_cast<std::int64_t>(step));
+    // A limit below its minimum: which one, its value and the minimum.
+    const auto limit = [&](const char* what, std::int32_t value, const char* minimum) {
+      return plan_error(
+          errc::bad_limit,
+          named_at(m.name, at).with_text(what).with_number2(value).with_text2(minimum));
     };
-    if (m.failure_limit < -1 || m.inconclusive_limit < 0 || m.consecutive_error_limit < 0 ||
-        m.consecutive_success_limit < 0) {
-      return plan_error(errc::bad_limit,
-                        metric().with_text("a limit below its minimum in metric "));
+    if (m.failure_limit < -1) return limit("failure_limit of metric ", m.failure_limit, "-1");
+    if (m.inconclusive_limit < 0) {
+      return limit("inconclusive_limit of metric ", m.inconclusive_limit, "0");
+    }
+    if (m.consecutive_error_limit < 0) {
+      return limit("consecutive_error_limit of metric ", m.consecutive_error_limit, "0");
+    }
+    if (m.consecutive_success_limit < 0) {
+      return limit("consecutive_success_limit of metric ", m.consecutive_success_limit, "0");
     }
     if (m.count && (*m.count == 0 || *m.count > 65535)) {
-      return plan_error(errc::bad_count, metric().with_number2(*m.count));
+      return plan_error(errc::bad_count, named_at(m.name, at).with_number2(*m.count));
     }
     if (m.interval && m.interval->count() <= 0) {
-      return plan_error(errc::bad_duration, metric().with_text("an interval <= 0 in metric "));
+      return plan_error(errc::bad_duration, named_at(m.name, at)
+                                                .with_text("the interval of metric ")
+                                                .with_number2(m.interval->count())
+                                                .with_text2("not above 0s"));
     }
   }
   return std::nullopt;
 }
 
+// A duration field of a spec out of its range: "progress_deadline is 0s, not above 0s".
+inline relkit::error duration_error(const char* field, std::chrono::seconds value,
+                                    const char* expected) noexcept {
+  return plan_error(
+      rollout::errc::bad_duration,
+      relkit::error_args{}.with_text(field).with_number2(value.count()).with_text2(expected));
+}
+
 template <class Unused>
 std::optional<relkit::error> check_options(const rollout::settings& o) {
-  if (o.progress_deadline.count() <= 0 || o.scale_down_delay.count() < 0 ||
-      o.abort_scale_down_delay.count() < 0) {
-    return plan_error(
-        rollout::errc::bad_duration,
-        relkit::error_args{}.with_text("progress_deadline <= 0 or a negative scale-down delay"));
+  if (o.progress_deadline.count() <= 0) {
+    return duration_error("progress_deadline", o.progress_deadline, "not above 0s");
+  }
+  if (o.scale_down_delay.count() < 0) {
+    return duration_error("scale_down_delay", o.scale_down_delay, "below 0s");
+  }
+  if (o.abort_scale_down_delay.count() < 0) {
+    return duration_error("abort_scale_down_delay", o.abort_scale_down_delay, "below 0s");
   }
   return std::nullopt;
 }
@@ -153,29 +195,42 @@ result<plan> make_plan(canary_spec spec) {
     if (st.kind == step_kind::set_weight && (st.weight < 0 || st.weight > 100)) {
       return detail::plan_error(errc::weight_out_of_range,
                                 relkit::error_args{}
-                                    .with_text("the weight of a step")
+                                    .with_token(relkit::detail::integer_text(i).view())
+                                    .with_text("the weight of step ")
                                     .with_text2("0..100")
                                     .with_number(static_cast<std::int64_t>(i))
                                     .with_number2(st.weight));
     }
     if (st.kind == step_kind::pause && st.duration && st.duration->count() < 0) {
-      return detail::plan_error(errc::bad_duration, relkit::error_args{}
-                                                        .with_text("a negative pause duration")
-                                                        .with_number(static_cast<std::int64_t>(i)));
+      return detail::plan_error(errc::bad_duration,
+                                relkit::error_args{}
+                                    .with_token(relkit::detail::integer_text(i).view())
+                                    .with_text("the pause of step ")
+                                    .with_text2("below 0s")
+                                    .with_number(static_cast<std::int64_t>(i))
+                                    .with_number2(st.duration->count()));
     }
     if (st.kind == step_kind::analysis) {
-      if (auto err = detail::check_analysis<Unused>(st.analysis, i)) return std::move(*err);
+      if (auto err = detail::check_analysis<Unused>(st.analysis, {i, nullptr})) {
+        return std::move(*err);
+      }
     }
   }
   if (spec.background) {
     const auto& bg = *spec.background;
     const std::size_t end = bg.end_step ? *bg.end_step : spec.steps.size();
     if (bg.first_step >= spec.steps.size() || end <= bg.first_step || end > spec.steps.size()) {
-      return detail::plan_error(
-          errc::bad_background_span,
-          relkit::error_args{}.with_number(static_cast<std::int64_t>(bg.first_step)));
+      const relkit::detail::integer_text first(bg.first_step);
+      const relkit::detail::integer_text last(bg.end_step ? *bg.end_step : 0);
+      relkit::error_args args =
+          bg.end_step ? relkit::detail::joined_token(
+                            {"first_step ", first.view(), ", end_step ", last.view()}, 4)
+                      : relkit::detail::joined_token({"first_step ", first.view()}, 2);
+      return detail::plan_error(errc::bad_background_span,
+                                args.with_number(static_cast<std::int64_t>(bg.first_step))
+                                    .with_number2(static_cast<std::int64_t>(spec.steps.size())));
     }
-    if (auto err = detail::check_analysis<Unused>(bg.analysis, bg.first_step)) {
+    if (auto err = detail::check_analysis<Unused>(bg.analysis, {bg.first_step, "background"})) {
       return std::move(*err);
     }
   }
@@ -191,20 +246,23 @@ result<plan> make_plan(canary_spec spec) {
 template <class Unused>
 result<plan> make_plan(blue_green_spec spec) {
   if (spec.pre_promotion) {
-    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, 0)) return std::move(*err);
+    if (auto err = detail::check_analysis<Unused>(*spec.pre_promotion, {0, "pre_promotion"})) {
+      return std::move(*err);
+    }
   }
   if (spec.post_promotion) {
-    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, 2)) {
+    if (auto err = detail::check_analysis<Unused>(*spec.post_promotion, {2, "post_promotion"})) {
       return std::move(*err);
     }
   }
   if (spec.auto_promotion_delay.count() < 0) {
-    return detail::plan_error(errc::bad_duration,
-                              relkit::error_args{}.with_text("a negative auto_promotion_delay"));
+    return detail::duration_error("auto_promotion_delay", spec.auto_promotion_delay, "below 0s");
   }
   if (spec.preview_replicas < 0) {
-    return detail::plan_error(errc::bad_limit,
-                              relkit::error_args{}.with_text("a negative preview_replicas"));
+    return detail::plan_error(errc::bad_limit, relkit::error_args{}
+                                                   .with_text("preview_replicas")
+                                                   .with_number2(spec.preview_replicas)
+                                                   .with_text2("0"));
   }
   if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
   plan p;
@@ -222,9 +280,10 @@ result<plan> make_plan(progressive_spec spec) {
     for (std::size_t i = 0; i < spec.step_weights.size(); ++i) {
       const std::int32_t w = spec.step_weights[i];
       if (w < 1 || w > 100) {
+        const relkit::detail::integer_text index(i);
         return detail::plan_error(errc::weight_out_of_range,
-                                  relkit::error_args{}
-                                      .with_text("a step weight")
+                                  relkit::detail::joined_token({"[", index.view(), "]"}, 3)
+                                      .with_text("step_weights")
                                       .with_text2("1..100")
                                       .with_number(static_cast<std::int64_t>(i))
                                       .with_number2(w));
@@ -258,12 +317,12 @@ result<plan> make_plan(progressive_spec spec) {
     }
   }
   if (spec.threshold == 0) {
-    return detail::plan_error(errc::bad_limit,
-                              relkit::error_args{}.with_text("a threshold of 0 (at least 1)"));
+    return detail::plan_error(
+        errc::bad_limit,
+        relkit::error_args{}.with_text("threshold").with_number2(spec.threshold).with_text2("1"));
   }
   if (spec.interval.count() <= 0) {
-    return detail::plan_error(errc::bad_duration,
-                              relkit::error_args{}.with_text("an interval <= 0"));
+    return detail::duration_error("interval", spec.interval, "not above 0s");
   }
   if (auto err = detail::check_options<Unused>(spec.options)) return std::move(*err);
   plan p;

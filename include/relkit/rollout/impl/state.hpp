@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/error.hpp"
 #include "relkit/rollout/detail/state_text.hpp"
 #include "relkit/rollout/state.hpp"
 
@@ -190,11 +191,16 @@ result<state> parse_state(std::string_view text, const plan& p) {
   }
   if (s.step_index >= p.step_count()) {
     const std::size_t at = line_at("step");
-    return relkit::error{errc::state_mismatch, at,
-                         relkit::error_args{}
-                             .with_text("the state's step is beyond the plan's steps")
-                             .with_number(s.step_index)
-                             .with_number2(static_cast<std::int64_t>(p.step_count()))};
+    // "step 7 is beyond the plan's 3 steps"
+    const relkit::detail::integer_text step(s.step_index);
+    const relkit::detail::integer_text count(p.step_count());
+    return relkit::error{
+        errc::state_mismatch, at,
+        relkit::detail::joined_token({step.view(), " is beyond the plan's ", count.view()}, 3)
+            .with_text("step ")
+            .with_text2(" steps")
+            .with_number(s.step_index)
+            .with_number2(static_cast<std::int64_t>(p.step_count()))};
   }
   // A running run must have one status per metric of the analysis it runs.
   const analysis_spec* step_analysis = nullptr;
