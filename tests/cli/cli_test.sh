@@ -42,6 +42,24 @@ expect_quiet() {
   fi
 }
 
+# expect_same NAME GOT WANT
+expect_same() {
+  checks=$((checks + 1))
+  if [[ "$2" != "$3" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL %s: got "%s", want "%s"\n' "$1" "$2" "$3"
+  fi
+}
+
+# expect_file NAME FILE CONTENT: FILE holds exactly CONTENT.
+expect_file() {
+  checks=$((checks + 1))
+  if [[ "$(cat "$2"; printf x)" != "${3}x" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL %s: %s holds:\n%s\n--- want:\n%s\n' "$1" "$2" "$(cat "$2")" "$3"
+  fi
+}
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 nl=$'\n'
@@ -78,9 +96,25 @@ expect sort 0 "1.2.0-alpha${nl}1.2.0-alpha.9${nl}1.2.0-alpha.10${nl}1.2.0${nl}1.
   -- "$relkit" semver sort
 expect sort.reverse 0 "2.0.0${nl}2.0.0-rc.1${nl}1.10.0${nl}1.2.0${nl}1.2.0-alpha.10${nl}1.2.0-alpha.9${nl}1.2.0-alpha$nl" \
   -- "$relkit" semver sort --reverse
-stdin_text=$'1.0.0\n\nx.1\n'
-expect sort.bad 2 "" -- "$relkit" semver sort
-expect_stderr sort.bad "relkit: stdin line 3: unexpected 'x' while parsing major version at 0"
+# As node-semver's own command (`semver 1.0.0 '' x.1`, bin/semver.js of semver 7.8.6): lines
+# semver.valid rejects are left out without a word; none valid: exit 1, nothing printed.
+stdin_text=$'1.0.0\n\nx.1\n=1.2.3\n1.2\n'
+expect sort.invalid 0 "1.0.0$nl" -- "$relkit" semver sort
+expect_quiet sort.invalid
+stdin_text=$'v\nvnext\n\n'
+expect sort.none 1 "" -- "$relkit" semver sort
+expect_quiet sort.none
+stdin_text=""
+expect sort.empty 1 "" -- "$relkit" semver sort
+# Equal versions keep their order in both directions (semver.compare, a stable sort; build
+# metadata ignored), printed as semver.clean prints them, or as read with --original (a CRLF
+# line end is not part of the line). node: `semver 1.2.3+b v1.2.3 1.2.3+a 1.0.0` -> 1.0.0
+# 1.2.3 1.2.3 1.2.3, the same with --reverse after the three 1.2.3.
+stdin_text=$'1.2.3+b\r\nv1.2.3\n1.2.3+a\n1.0.0'
+expect sort.build 0 "1.0.0${nl}1.2.3${nl}1.2.3${nl}1.2.3$nl" -- "$relkit" semver sort
+expect sort.original 0 "1.0.0${nl}1.2.3+b${nl}v1.2.3${nl}1.2.3+a$nl" -- "$relkit" semver sort --original
+expect sort.original.reverse 0 "1.2.3+b${nl}v1.2.3${nl}1.2.3+a${nl}1.0.0$nl" \
+  -- "$relkit" semver sort --reverse --original
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
@@ -493,9 +527,10 @@ else
   expect git.log.file 0 "1.5.0$nl" -- "$relkit" next-version --log "$work/range.log" --current 1.4.1
   g log --format=%H%x1e -1 >"$work/bad.log"
   expect git.log.file.bad 2 "" -- "$relkit" next-version --log "$work/bad.log" --current 1.4.1
-  expect_stderr git.log.file.bad "relkit: $work/bad.log (git log): expected \`%H 0x1f %P 0x1f %B\` in a git log record at 0 [commits.bad_log_record]"
+  expect_stderr git.log.file.bad "relkit: $work/bad.log:1:1: expected \`%H 0x1f %P 0x1f %B\` in a git log record [commits.bad_log_record]$nl"
+  expect_stderr git.log.file.bad "relkit: the log must be exactly what \`git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD\` writes$nl"
   expect git.log.file.missing 2 "" -- "$relkit" next-version --log "$work/nothing.log" --current 1.4.1
-  expect_stderr git.log.file.missing "relkit: cannot read $work/nothing.log"
+  expect_stderr git.log.file.missing "relkit: cannot read $work/nothing.log: No such file or directory$nl"
 
   # No release tag yet: the whole history, and the first release is 1.0.0 (semantic-release).
   fresh="$work/fresh"
@@ -559,6 +594,145 @@ ${old#"# Changelog
     echo "FAIL git.prepend.again: the file changed"
   fi
 
+  # --prepend writes the real file behind a chain of symbolic links (a relative target is
+  # relative to its link's directory) and keeps the links, the file's mode and owner; a
+  # read-only file is refused; the new bytes go to a temporary file beside the real file,
+  # which is renamed over it. Every I/O error names the file and the system's reason.
+  stdin_text="$(log v1.4.1..HEAD)"
+  files="$work/files"
+  mkdir -p "$files/docs" "$files/notes"
+  prepend() { "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 2026-11-23 --prepend "$1"; }
+  link_or_file() { if [[ -L "$1" ]]; then echo "link to $(readlink "$1")"; else echo file; fi; }
+  saved_umask="$(umask)"
+  umask 022  # so that a kept mode 0664 differs from what a new file would get
+  printf '%s' "$old" >"$files/notes/CHANGES.md"
+  chmod 664 "$files/notes/CHANGES.md"
+  ln -s docs/CHANGELOG.link "$files/CHANGELOG.md"
+  ln -s ../notes/CHANGES.md "$files/docs/CHANGELOG.link"
+  expect prepend.symlink 0 "" -- prepend "$files/CHANGELOG.md"
+  expect_quiet prepend.symlink
+  expect_file prepend.symlink.target "$files/notes/CHANGES.md" "$want_file"
+  expect_same prepend.symlink.link "$(link_or_file "$files/CHANGELOG.md")" "link to docs/CHANGELOG.link"
+  expect_same prepend.symlink.link2 "$(link_or_file "$files/docs/CHANGELOG.link")" \
+    "link to ../notes/CHANGES.md"
+  expect_same prepend.mode "$(stat -c %a "$files/notes/CHANGES.md")" 664
+  expect_same prepend.no.temporary "$(ls -A "$files/notes" "$files/docs" | tr '\n' ' ')" \
+    "$files/docs: CHANGELOG.link  $files/notes: CHANGES.md "
+  # A missing file is created as any program creates one (0666 minus the umask); through a
+  # dangling link, the link's target is.
+  expect prepend.new 0 "" -- prepend "$files/NEW.md"
+  expect_file prepend.new.file "$files/NEW.md" "$section"
+  expect_same prepend.new.mode "$(stat -c %a "$files/NEW.md")" 644
+  ln -s notes/LATER.md "$files/LATER.md"
+  expect prepend.dangling 0 "" -- prepend "$files/LATER.md"
+  expect_file prepend.dangling.file "$files/notes/LATER.md" "$section"
+  expect_same prepend.dangling.link "$(link_or_file "$files/LATER.md")" "link to notes/LATER.md"
+  # Read-only (no write permission for anybody): refused, even for the superuser, whom the
+  # system would let write; the file and its mode stay as they are.
+  printf '%s' "$old" >"$files/ro.md"
+  chmod 444 "$files/ro.md"
+  ln -s ro.md "$files/ro-link.md"
+  expect prepend.readonly 2 "" -- prepend "$files/ro.md"
+  expect_stderr prepend.readonly "relkit: cannot write $files/ro.md: the file is read-only (mode 0444); make it writable (chmod u+w $files/ro.md) and run again$nl"
+  expect_file prepend.readonly.file "$files/ro.md" "$old"
+  expect_same prepend.readonly.mode "$(stat -c %a "$files/ro.md")" 444
+  expect prepend.readonly.link 2 "" -- prepend "$files/ro-link.md"
+  expect_stderr prepend.readonly.link "relkit: cannot write $files/ro.md (the target of $files/ro-link.md): the file is read-only (mode 0444)"
+  expect prepend.nodir 2 "" -- prepend "$files/nodir/CHANGELOG.md"
+  expect_stderr prepend.nodir "relkit: cannot create $files/nodir/CHANGELOG.md: No such file or directory$nl"
+  expect_same prepend.nodir.absent "$(ls "$files/nodir" 2>&1 >/dev/null | wc -l)" 1
+  expect prepend.directory 2 "" -- prepend "$files/docs"
+  expect_stderr prepend.directory "relkit: cannot write $files/docs: Is a directory$nl"
+  ln -s loop2 "$files/loop1"
+  ln -s loop1 "$files/loop2"
+  expect prepend.loop 2 "" -- prepend "$files/loop1"
+  expect_stderr prepend.loop "relkit: cannot resolve $files/loop1: Too many levels of symbolic links$nl"
+  umask "$saved_umask"
+  if [[ "$(id -u)" == 0 ]]; then
+    # The owner is kept (only the superuser may give a file to another user).
+    printf '%s' "$old" >"$files/owned.md"
+    chown 4321:4322 "$files/owned.md"
+    expect prepend.owner 0 "" -- prepend "$files/owned.md"
+    expect_same prepend.owner.kept "$(stat -c %u:%g "$files/owned.md")" 4321:4322
+  else
+    echo "not root: the owner check is skipped (only root can make a file another user's)"
+  fi
+  # Another user's file in a directory anybody may write: rename() would replace it, the
+  # file's permissions refuse. Needs a second user: as root, setpriv runs relkit as nobody.
+  if [[ "$(id -u)" == 0 ]] && command -v setpriv >/dev/null; then
+    chmod 755 "$work"
+    shared="$work/shared"
+    mkdir -m 777 "$shared"
+    printf '%s' "$old" >"$shared/CHANGELOG.md"
+    chmod 644 "$shared/CHANGELOG.md"
+    printf '%s' "$old" >"$shared/secret.md"
+    chmod 600 "$shared/secret.md"
+    as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+    expect prepend.other.user 2 "" -- as_nobody "$relkit" changelog --log - --current 1.4.1 \
+      --repo-url "$url" --prepend "$shared/CHANGELOG.md"
+    expect_stderr prepend.other.user "relkit: cannot write $shared/CHANGELOG.md: Permission denied (mode 0644, owner uid 0); make it writable for you and run again$nl"
+    expect_file prepend.other.user.file "$shared/CHANGELOG.md" "$old"
+    expect prepend.unreadable 2 "" -- as_nobody "$relkit" changelog --log - --current 1.4.1 \
+      --repo-url "$url" --prepend "$shared/secret.md"
+    expect_stderr prepend.unreadable "relkit: cannot read $shared/secret.md: Permission denied$nl"
+    expect_file prepend.unreadable.file "$shared/secret.md" "$old"
+    chmod 700 "$work"
+  else
+    echo "not root or no setpriv: the checks as another user are skipped"
+  fi
+
+  # Messages that point at the fix.
+  # A log whose line ends became CRLF, or without the 0x1e terminator: the format to use.
+  stdin_text="$(log v1.4.1..HEAD | sed 's/$/\r/')"
+  expect log.crlf 2 "" -- "$relkit" next-version --log - --current 1.4.1
+  expect_stderr log.crlf "relkit: stdin (git log): line 3, column 2: the line ends are CRLF (\\r\\n) where git writes \\n$nl"
+  expect_stderr log.crlf "relkit: the log must be exactly what \`git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD\` writes$nl"
+  stdin_text="$(g log --format=%H%x1f%P%x1f%B v1.4.1..HEAD)"
+  expect log.no.terminator 2 "" -- "$relkit" next-version --log - --current 1.4.1
+  expect_stderr log.no.terminator "relkit: stdin (git log): line 1, column 1: expected the 0x1e terminator in a git log record [commits.bad_log_record]$nl"
+  expect_stderr log.no.terminator "relkit: the log must be exactly what \`git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD\` writes$nl"
+  # Positions in stdin are a line and a column: the second record's parent is not a sha.
+  stdin_text="$(log -1 HEAD)$nl$(sha HEAD)"$'\x1f'"abc"$'\x1f'$'docs: x\n\x1e'
+  expect log.position 2 "" -- "$relkit" next-version --log - --current 2.0.0
+  expect_stderr log.position "relkit: stdin (git log): line 4, column 42: expected a parent sha of 7-64 hex digits in a git log record [commits.bad_log_record]$nl"
+  stdin_text="$(log v1.4.1..HEAD)"
+  expect current.patch 2 "" -- "$relkit" next-version --log - --current 1.2
+  expect_stderr current.patch "relkit: --current: '1.2' lacks a patch number; write 1.2.0$nl"
+  expect current.minor 2 "" -- "$relkit" changelog --log - --current v1 --repo-url "$url"
+  expect_stderr current.minor "relkit: --current: 'v1' lacks a minor and a patch number; write 1.0.0$nl"
+  expect current.prerelease 2 "" -- "$relkit" next-version --log - --current 1.5-rc.1
+  expect_stderr current.prerelease "relkit: --current: '1.5-rc.1' lacks a patch number; write 1.5.0-rc.1$nl"
+  expect current.tag 2 "" -- "$relkit" next-version --log - --current pkg@1.2.3
+  expect_stderr current.tag "relkit: --current: 'pkg@1.2.3' is a tag name, not a version; write 1.2.3 (tags named like it: --tag-format 'pkg@\${version}')$nl"
+  expect current.tag.v 2 "" -- "$relkit" next-version --log - --current release-v1.2.3
+  expect_stderr current.tag.v "relkit: --current: 'release-v1.2.3' is a tag name, not a version; write 1.2.3 (tags named like it: --tag-format 'release-v\${version}')$nl"
+  expect current.other 2 "" -- "$relkit" next-version --log - --current 1.2.x
+  expect_stderr current.other "relkit: --current: unexpected 'x' while parsing patch version at 4 [semver.unexpected_character]$nl"
+  expect date.calendar 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 2026-02-31
+  expect_stderr date.calendar "relkit: --date: '2026-02-31' is not a date in the calendar (expected YYYY-MM-DD)$nl"
+  expect date.shape 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 23.11.2026
+  expect_stderr date.shape "relkit: --date: expected a date YYYY-MM-DD, got '23.11.2026'$nl"
+  expect date.leap 0 "${section/2026-11-23/2024-02-29}" \
+    -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 2024-02-29
+  expect repo.url.scheme 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url github.com/acme/app
+  expect_stderr repo.url.scheme "relkit: --repo-url: 'github.com/acme/app' lacks the scheme; write https://github.com/acme/app$nl"
+  expect repo.url.other 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url acme/app
+  expect_stderr repo.url.other "relkit: --repo-url: expected a scheme or host: at 0 [changelog.bad_repository_url]$nl"
+
+  # semver sort in a repository with a tag literally named `v` (and `vnext`, `v1.2`): they
+  # are left out, as node-semver's `semver $(git tag --list 'v*')` leaves them out.
+  tags="$work/tags"
+  git init -q "$tags"
+  git -C "$tags" -c commit.gpgsign=false commit -q --allow-empty -m "chore: start"
+  for t in v v1.2 v1.2.3 v1.9.0+build.7 v1.10.0 v2.0.0-rc.1 vnext; do git -C "$tags" tag "$t"; done
+  stdin_text="$(git -C "$tags" tag --list 'v*')"
+  expect tags.sort 0 "1.2.3${nl}1.9.0${nl}1.10.0${nl}2.0.0-rc.1$nl" -- "$relkit" semver sort
+  expect tags.sort.original 0 "v2.0.0-rc.1${nl}v1.10.0${nl}v1.9.0+build.7${nl}v1.2.3$nl" \
+    -- "$relkit" semver sort --reverse --original
+  expect_quiet tags.sort.original
+  latest="$(git -C "$tags" tag --list 'v*' | "$relkit" semver sort --reverse --original | head -1)"
+  expect_same tags.latest "$latest" v2.0.0-rc.1
+
   # A breaking change after the merge: major.
   commit f $'feat(api)!: drop the v1 endpoints\n\nBREAKING CHANGE: /v1 is gone'
   stdin_text="$(log v1.4.1..HEAD)"
@@ -573,7 +747,7 @@ ${old#"# Changelog
   # Not git log's format: an input error at the record's byte.
   stdin_text="$(g log --format=%H%x1e HEAD~1..HEAD)"
   expect git.next.badlog 2 "" -- "$relkit" next-version --log - --current 2.0.0
-  expect_stderr git.next.badlog "relkit: stdin (git log): expected \`%H 0x1f %P 0x1f %B\` in a git log record at 0 [commits.bad_log_record]"
+  expect_stderr git.next.badlog "relkit: stdin (git log): line 1, column 1: expected \`%H 0x1f %P 0x1f %B\` in a git log record [commits.bad_log_record]$nl"
   unset stdin_text
 fi
 

@@ -1,14 +1,16 @@
 // relkit changelog: the release notes of the commits since the last release, printed or
 // prepended to a file.
 #include "commands.hpp"
+#include "file_update.hpp"
 #include "io.hpp"
 #include "release.hpp"
 
 #include <relkit/changelog.hpp>
 #include <relkit/commits.hpp>
+#include <relkit/detail/ascii.hpp>
+#include <relkit/detail/civil_time.hpp>
 #include <relkit/semver.hpp>
 
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +71,24 @@ std::optional<cl::preset> preset_named(std::string_view name) {
   return cl::presets::named(name);
 }
 
+// Why `date` is not a release date YYYY-MM-DD of the calendar; empty if it is one.
+std::string date_problem(std::string_view date) {
+  bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-';
+  for (std::size_t i = 0; i < date.size() && shaped; ++i) {
+    if (i != 4 && i != 7 && !relkit::detail::is_digit(date[i])) shaped = false;
+  }
+  if (!shaped) return "expected a date YYYY-MM-DD, got '" + std::string(date) + "'";
+  const auto number = [&](std::size_t at, std::size_t size) {
+    unsigned n = 0;
+    for (std::size_t i = at; i < at + size; ++i) n = n * 10 + static_cast<unsigned>(date[i] - '0');
+    return n;
+  };
+  if (!relkit::detail::is_valid_date(number(0, 4), number(5, 2), number(8, 2))) {
+    return "'" + std::string(date) + "' is not a date in the calendar (expected YYYY-MM-DD)";
+  }
+  return std::string();
+}
+
 }  // namespace
 
 int changelog_command(const arguments& words) {
@@ -100,14 +120,24 @@ int changelog_command(const arguments& words) {
   const auto url = args.option("--repo-url");
   if (!url) return usage_error("--repo-url URL is required", "changelog");
   auto repo = cl::parse_repository(*url);
-  if (!repo) return input_error("--repo-url", repo.error());
+  if (!repo) {
+    // "github.com/o/r": a host and a path without the scheme.
+    const std::string with_scheme = "https://" + std::string(*url);
+    const std::size_t slash = url->find('/');
+    if (slash != std::string_view::npos &&
+        url->substr(0, slash).find('.') != std::string_view::npos &&
+        cl::parse_repository(with_scheme)) {
+      err("relkit: --repo-url: '" + std::string(*url) + "' lacks the scheme; write " + with_scheme +
+          "\n");
+      return exit_usage;
+    }
+    return input_error("--repo-url", repo.error());
+  }
   const auto date = args.option("--date").value_or(std::string_view());
   if (!date.empty()) {
-    bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-';
-    for (std::size_t i = 0; i < date.size() && shaped; ++i) {
-      if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9')) shaped = false;
+    if (const std::string problem = date_problem(date); !problem.empty()) {
+      return usage_error("--date: " + problem, "changelog");
     }
-    if (!shaped) return usage_error("--date must be YYYY-MM-DD", "changelog");
   }
   int status = exit_ok;
   std::string log_text;
@@ -137,24 +167,12 @@ int changelog_command(const arguments& words) {
     out(section);
     return exit_ok;
   }
-  const std::string path(*target);
+  file_update file;
   std::string existing;
-  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-    const bool ok = read_all(f, existing);
-    std::fclose(f);
-    if (!ok) return usage_error("cannot read " + path, "changelog");
-  }
+  if (!begin_update(std::string(*target), file, existing)) return exit_usage;
   auto updated = cl::prepend(existing, section, release.version);
-  if (!updated) return input_error(path, updated.error());
-  const std::string temporary = path + ".relkit-tmp";
-  std::FILE* f = std::fopen(temporary.c_str(), "wb");
-  if (f == nullptr) return usage_error("cannot write " + temporary, "changelog");
-  const bool written = std::fwrite(updated->data(), 1, updated->size(), f) == updated->size();
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return usage_error("cannot write " + path, "changelog");
-  }
+  if (!updated) return input_error(file.name, updated.error());
+  if (!commit_update(file, *updated)) return exit_usage;
   return exit_ok;
 }
 

@@ -201,12 +201,12 @@ int gate_command(const arguments& words) {
   if (!evidence_path) return usage_error("--evidence FILE is required", "gate");
   const std::string spec_path(args.positional[0]);
   std::string spec_text;
-  if (!read_file(spec_path, spec_text)) return usage_error("cannot read " + spec_path, "gate");
+  if (const int e = read_file(spec_path, spec_text); e != 0) return io_error("read", spec_path, e);
   auto gate = gt::parse(spec_text);
   if (!gate) return located_error(spec_path, spec_text, gate.error());
   const std::string path(*evidence_path);
   std::string evidence_text;
-  if (!read_file(path, evidence_text)) return usage_error("cannot read " + path, "gate");
+  if (const int e = read_file(path, evidence_text); e != 0) return io_error("read", path, e);
   std::string problem;
   const auto evidence = parse_evidence(evidence_text, problem);
   if (!evidence) {

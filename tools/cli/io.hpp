@@ -4,7 +4,7 @@
 
 #include <relkit/error.hpp>
 
-#include <cstdio>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,11 +17,20 @@ constexpr int exit_usage = 2;  // usage or input error (the message is on stderr
 void out(std::string_view text);
 void err(std::string_view text);
 
-// Every byte of `f` appended to `text`; false on a read error.
-bool read_all(std::FILE* f, std::string& text);
-bool read_stdin(std::string& text);
-// The file's bytes; false if it cannot be opened or read.
-bool read_file(const std::string& path, std::string& text);
+// Reading input. Each returns 0 when every byte was appended to `text`, otherwise the
+// errno of the call that failed (ENOENT, EACCES, EISDIR for a directory, ...), for
+// io_error.
+[[nodiscard]] int read_stdin(std::string& text);
+[[nodiscard]] int read_file(const std::string& path, std::string& text);
+// Every byte readable from the descriptor `fd` (left open).
+[[nodiscard]] int read_descriptor(int fd, std::string& text);
+
+// The system's reason for `error_number` ("No such file or directory").
+std::string reason(int error_number);
+
+// "relkit: cannot ACTION NAME: REASON\n" on stderr ("relkit: cannot read CHANGELOG.md:
+// Permission denied"); returns exit_usage.
+int io_error(std::string_view action, std::string_view name, int error_number);
 
 // "relkit: MESSAGE\nTry 'relkit COMMAND --help'.\n" on stderr (no COMMAND: 'relkit
 // --help'); returns exit_usage.
@@ -36,6 +45,11 @@ enum class location_style {
   file,    // "NAME:LINE:COLUMN: message [code]", as compilers write it
   stream,  // "NAME: line L, column C: message [code]", for stdin
 };
+
+// "NAME:LINE:COLUMN" or "NAME: line L, column C" for byte `position` of `text` (from
+// relkit::locate); no_position: "NAME".
+std::string location(std::string_view name, std::string_view text, std::size_t position,
+                     location_style style);
 
 // The error in `text` (the input named `name`) with its line and column from
 // relkit::locate; no position: "NAME: message [code]".

@@ -3,6 +3,9 @@
 #include "git.hpp"
 #include "io.hpp"
 
+#include <relkit/detail/ascii.hpp>
+
+#include <cstddef>
 #include <utility>
 
 namespace relkit::cli {
@@ -32,7 +35,89 @@ std::optional<cm::tag_format> tag_format_of(const parsed_args& args, std::string
   return std::move(*parsed);
 }
 
+// "1.2" -> "1.2.0", "v1" -> "1.0.0", "1.2-rc.1" -> "1.2.0-rc.1": the version `text` means
+// when it lacks a patch (and minor) number; empty when that is not what is wrong.
+std::string completed(std::string_view text, std::size_t& numbers) {
+  std::string_view rest = text;
+  if (!rest.empty() && rest[0] == 'v') rest.remove_prefix(1);
+  std::string out;
+  numbers = 0;
+  for (;;) {
+    std::size_t digits = 0;
+    while (digits < rest.size() && relkit::detail::is_digit(rest[digits])) ++digits;
+    if (digits == 0) return std::string();
+    out.append(rest.substr(0, digits));
+    rest.remove_prefix(digits);
+    ++numbers;
+    if (rest.empty() || rest[0] != '.' || numbers == 3) break;
+    out += '.';
+    rest.remove_prefix(1);
+  }
+  if (numbers == 3 || (!rest.empty() && rest[0] != '-' && rest[0] != '+')) return std::string();
+  for (std::size_t n = numbers; n < 3; ++n) out += ".0";
+  out.append(rest);
+  if (!sv::parse(out, sv::npm_options)) return std::string();
+  return out;
+}
+
+// Where a version starts in a tag name such as "pkg@1.2.3" or "release-v1.2.3": the
+// first digit after a prefix from which the rest is a version; npos if none.
+std::size_t version_in_tag(std::string_view text) {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!relkit::detail::is_digit(text[i])) continue;
+    if (relkit::detail::is_digit(text[i - 1]) || text[i - 1] == '.') continue;
+    if (sv::parse(text.substr(i), sv::npm_options)) return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
+
+std::optional<sv::version> parse_current(std::string_view text, int& status) {
+  auto current = sv::parse(text, sv::npm_options);
+  if (current) return std::move(*current);
+  std::size_t numbers = 0;
+  const std::string meant = completed(text, numbers);
+  if (!meant.empty()) {
+    err("relkit: --current: '" + std::string(text) + "' lacks " +
+        (numbers == 1 ? "a minor and a patch number" : "a patch number") + "; write " + meant +
+        "\n");
+    status = exit_usage;
+    return std::nullopt;
+  }
+  const std::size_t at = version_in_tag(text);
+  if (at != std::string_view::npos) {
+    std::string_view prefix = text.substr(0, at);
+    err("relkit: --current: '" + std::string(text) + "' is a tag name, not a version; write " +
+        std::string(text.substr(at)) + " (tags named like it: --tag-format '" +
+        std::string(prefix) + "${version}')\n");
+    status = exit_usage;
+    return std::nullopt;
+  }
+  status = input_error("--current", current.error());
+  return std::nullopt;
+}
+
+std::optional<std::vector<cm::log_entry>> read_log(std::string_view name, std::string_view text,
+                                                   location_style style, int& status) {
+  // git writes "\n" after each record's 0x1e; "\r\n" there means something converted the
+  // line ends (PowerShell's pipe, a CRLF checkout of a saved log), messages included.
+  const std::size_t crlf = text.find("\x1e\r\n");
+  if (crlf != std::string_view::npos) {
+    err("relkit: " + location(name, text, crlf + 1, style) +
+        ": the line ends are CRLF (\\r\\n) where git writes \\n\n");
+    err(git_log_format_hint);
+    status = exit_usage;
+    return std::nullopt;
+  }
+  auto entries = cm::read_git_log(text);
+  if (!entries) {
+    status = located_error(name, text, entries.error(), style);
+    err(git_log_format_hint);
+    return std::nullopt;
+  }
+  return std::move(*entries);
+}
 
 std::optional<release_decision> decide_release(const parsed_args& args, std::string_view command,
                                                std::string& log_text, int& status) {
@@ -42,16 +127,14 @@ std::optional<release_decision> decide_release(const parsed_args& args, std::str
   r.format = std::move(*format);
   const std::string_view channel = args.option("--prerelease").value_or(std::string_view());
   if (const auto current_text = args.option("--current")) {
-    auto current = sv::parse(*current_text, sv::npm_options);
-    if (!current) {
-      status = input_error("--current", current.error());
-      return std::nullopt;
-    }
+    auto current = parse_current(*current_text, status);
+    if (!current) return std::nullopt;
     r.current = std::move(*current);
     r.current_tag = cm::make_tag(r.format, *r.current);
   }
 
   std::string log_name;
+  location_style style = location_style::stream;
   if (const auto log_file = args.option("--log")) {
     for (const std::string_view git_only : {"--repo", "--from", "--to"}) {
       if (args.option(git_only)) {
@@ -66,14 +149,15 @@ std::optional<release_decision> decide_release(const parsed_args& args, std::str
     }
     if (*log_file == "-") {
       log_name = "stdin (git log)";
-      if (!read_stdin(log_text)) {
-        status = usage_error("cannot read stdin", command);
+      if (const int e = read_stdin(log_text); e != 0) {
+        status = io_error("read", "stdin", e);
         return std::nullopt;
       }
     } else {
-      log_name = std::string(*log_file) + " (git log)";
-      if (!read_file(std::string(*log_file), log_text)) {
-        status = usage_error("cannot read " + std::string(*log_file), command);
+      log_name = std::string(*log_file);
+      style = location_style::file;
+      if (const int e = read_file(log_name, log_text); e != 0) {
+        status = io_error("read", log_name, e);
         return std::nullopt;
       }
     }
@@ -99,9 +183,8 @@ std::optional<release_decision> decide_release(const parsed_args& args, std::str
     log_name = "git log";
   }
 
-  auto entries = cm::read_git_log(log_text);
+  auto entries = read_log(log_name, log_text, style, status);
   if (!entries) {
-    status = input_error(log_name, entries.error());
     return std::nullopt;
   }
   r.entries = std::move(*entries);

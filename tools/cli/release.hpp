@@ -3,6 +3,7 @@
 #pragma once
 
 #include "args.hpp"
+#include "io.hpp"
 
 #include <relkit/commits.hpp>
 #include <relkit/semver.hpp>
@@ -43,6 +44,25 @@ newest first: one record per commit, ended by the byte 0x1e (git adds a newline
 after it); fields separated by 0x1f: the full sha, the parent shas separated by
 spaces, the raw message (%B). Merge commits (two parents) are read too.
 )";
+
+// The fix to show under any error in a git log: the one format relkit reads.
+inline constexpr std::string_view git_log_format_hint =
+    "relkit: the log must be exactly what `git log --format=%H%x1f%P%x1f%B%x1e "
+    "LAST_TAG..HEAD` writes\n";
+
+// --current VERSION read as node-semver reads a version; nullopt after a message that
+// points at the fix ("'1.2' lacks a patch number; write 1.2.0", a tag name such as
+// pkg@1.2.3 -> --tag-format), with the exit code in `status`.
+std::optional<relkit::semver::version> parse_current(std::string_view text, int& status);
+
+// The git log `text`, read from the input `name` ("stdin (git log)", a file), as
+// relkit::commits::read_git_log reads it; nullopt after the error (at its line and
+// column, in `style`) and git_log_format_hint, with the exit code in `status`. A log
+// whose line ends were turned into CRLF (a 0x1e terminator followed by "\r\n") is such
+// an error too.
+std::optional<std::vector<relkit::commits::log_entry>> read_log(std::string_view name,
+                                                                std::string_view text,
+                                                                location_style style, int& status);
 
 struct release_decision {
   std::vector<relkit::commits::log_entry> entries;  // view into the log text

@@ -4,6 +4,7 @@
 
 #include <relkit/semver.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,10 +21,10 @@ constexpr std::string_view semver_help =
     R"(Usage: relkit semver compare A B
        relkit semver satisfies V RANGE
        relkit semver bump V TYPE [--preid ID]
-       relkit semver sort [--reverse]
+       relkit semver sort [--reverse] [--original]
 
-Versions and ranges are read as node-semver reads them (npm mode: a leading
-'v' or '=' is accepted, numbers up to 2^53-1).
+Versions and ranges are read as node-semver reads them (npm mode: surrounding
+whitespace and one leading 'v' are accepted, numbers up to 2^53-1).
 
   compare A B        prints -1 if A < B, 0 if equal (build metadata ignored), 1 if A > B
   satisfies V RANGE  exit 0 if V satisfies the range (e.g. '^1.2.0 || >=2.0.0 <3'),
@@ -31,11 +32,16 @@ Versions and ranges are read as node-semver reads them (npm mode: a leading
   bump V TYPE        TYPE is major, minor, patch, premajor, preminor, prepatch,
                      prerelease or release; --preid rc names the prerelease
                      (1.4.1 preminor --preid rc -> 1.5.0-rc.0), as `semver -i`
-  sort               reads versions from stdin, one a line (blank lines skipped),
-                     prints them ascending (--reverse: descending), as `semver`
-                     prints them; an invalid line is an error naming the line
+  sort               reads versions from stdin, one a line, and prints them ascending
+                     (--reverse: descending) as node-semver's `semver V...` does with
+                     one argument a line: a line semver.valid rejects (a tag `v`,
+                     `1.2`, a blank line) is left out without a word, equal versions
+                     keep their order, each is printed normalised (`v1.2.3+b` ->
+                     `1.2.3`), or as its line was with --original (the tag's name);
+                     exit 1, printing nothing, when no line is a version
 
-Exit codes: 0 ok/yes, 1 no (satisfies only), 2 usage or invalid input.
+Exit codes: 0 ok/yes, 1 no (satisfies: not in the range; sort: no version),
+2 usage or invalid input.
 )";
 
 std::optional<sv::version> parse_version_arg(std::string_view text, std::string_view what,
@@ -59,7 +65,7 @@ int semver_command(const arguments& words) {
     return exit_ok;
   }
   const std::string_view sub = words[0];
-  const parsed_args args = parse_args(words, 1, {"--preid"}, {"--reverse"});
+  const parsed_args args = parse_args(words, 1, {"--preid"}, {"--reverse", "--original"});
   if (args.help) {
     out(semver_help);
     return exit_ok;
@@ -105,32 +111,38 @@ int semver_command(const arguments& words) {
   if (sub == "sort") {
     if (!pos.empty()) return usage_error("semver sort reads stdin and takes no versions", "semver");
     std::string text;
-    if (!read_stdin(text)) return usage_error("cannot read stdin", "semver");
-    std::vector<sv::version> versions;
-    std::size_t line_number = 0;
+    if (const int e = read_stdin(text); e != 0) return io_error("read", "stdin", e);
+    // node-semver's `semver V...`, a line for each argument: the versions semver.valid
+    // accepts, the others left out without a word; none at all: exit 1.
+    struct sorted_line {
+      std::string_view line;
+      sv::version version;
+    };
+    std::vector<sorted_line> lines;
     std::size_t start = 0;
     while (start < text.size()) {
       std::size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
-      ++line_number;
       std::string_view line(text.data() + start, end - start);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-      if (!line.empty()) {
-        auto v = sv::parse(line, sv::npm_options);
-        if (!v) return input_error("stdin line " + std::to_string(line_number), v.error());
-        versions.push_back(std::move(*v));
-      }
+      if (auto v = sv::parse(line, sv::npm_options)) lines.push_back({line, std::move(*v)});
       start = end + 1;
     }
-    if (args.flag("--reverse")) {
-      sv::rsort(versions);
-    } else {
-      sv::sort(versions);
-    }
+    if (lines.empty()) return exit_no;
+    // semver.compare / rcompare (precedence; build metadata ignored) in a stable sort:
+    // equal versions keep their order, also with --reverse.
+    const bool reverse = args.flag("--reverse");
+    std::stable_sort(lines.begin(), lines.end(),
+                     [reverse](const sorted_line& a, const sorted_line& b) {
+                       return reverse ? sv::compare(b.version, a.version) < 0
+                                      : sv::compare(a.version, b.version) < 0;
+                     });
+    const bool original = args.flag("--original");
     std::string output;
-    for (const auto& v : versions) output += sv::to_string(v) + "\n";
+    for (const auto& l : lines) {
+      output += original ? std::string(l.line) : sv::to_npm_string(l.version);
+      output += '\n';
+    }
     out(output);
     return exit_ok;
   }
