@@ -1,6 +1,7 @@
 // relkit gate: a gate spec evaluated on an evidence file.
 #include "commands.hpp"
 #include "io.hpp"
+#include "json.hpp"
 
 #include <relkit/detail/civil_time.hpp>
 #include <relkit/detail/decimal.hpp>
@@ -8,6 +9,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,12 +23,12 @@ namespace {
 namespace gt = relkit::gates;
 
 constexpr std::string_view gate_help =
-    R"(Usage: relkit gate SPEC_FILE --evidence FILE [--markdown]
+    R"(Usage: relkit gate SPEC_FILE --evidence FILE [--markdown | --json]
 
 Evaluates the gate of SPEC_FILE (relkit's gate spec, README "gates") on the
 evidence of FILE and prints the verdict, one line per condition (--markdown: a
-nested Markdown list for a merge-request comment). The gate fails closed:
-evidence that is absent fails.
+nested Markdown list for a merge-request comment; --json: one JSON object, see
+below). The gate fails closed: evidence that is absent fails.
 
 Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
 (YYYY-MM-DDTHH:MM:SSZ, a fraction and a +HH:MM offset allowed), numbers are decimal:
@@ -39,6 +41,26 @@ Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
   count critical_cves 0                    count NAME N (a non-negative integer)
   approval bob 2026-11-23T11:55:00Z        approval WHO TIME [approve|reject]
   stage smoke passed 2026-11-23T11:50:00Z  stage NAME passed|failed|running|skipped|canceled TIME
+
+--json prints one JSON object on one line (UTF-8; a byte that is not UTF-8 is
+written as U+FFFD):
+
+  {"outcome":"fail","promotes":false,"gate":NODE}
+
+  outcome       the verdict: "pass", "warn", "pending" or "fail"
+  promotes      true for pass and warn (exit 0), false otherwise (exit 1)
+  gate          the spec's top node; each NODE is
+                {"kind":K,"name":N,"outcome":O,"missing_evidence":B,"reason":R,
+                 "conditions":[NODE,...]}
+    kind              threshold (a metric or count), approvals, stages_passed,
+                      no_failure, windows, all_of, any_of, not, score
+    name              the metric, count or stage; the label of a group, score or
+                      windows node ("" without one)
+    outcome           the node's own outcome, as above
+    missing_evidence  true when evidence the node or one below it needs is absent
+    reason            what the plain verdict prints after the outcome, e.g.
+                      coverage 79.9 < 80 (required >= 80)
+    conditions        the nodes below it in the spec's order ([] for a leaf)
 
 Exit codes: 0 the gate promotes (PASS or WARN), 1 it does not (FAIL or
 PENDING), 2 usage error or an invalid spec or evidence file (the message names
@@ -187,15 +209,81 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
   return e;
 }
 
+// relkit's words for a node's kind in --json: the gate_kind names, "not" for not_.
+std::string_view kind_name(gt::gate_kind kind) {
+  switch (kind) {
+    case gt::gate_kind::threshold:
+      return "threshold";
+    case gt::gate_kind::approvals:
+      return "approvals";
+    case gt::gate_kind::stages_passed:
+      return "stages_passed";
+    case gt::gate_kind::no_failure:
+      return "no_failure";
+    case gt::gate_kind::windows:
+      return "windows";
+    case gt::gate_kind::all_of:
+      return "all_of";
+    case gt::gate_kind::any_of:
+      return "any_of";
+    case gt::gate_kind::not_:
+      return "not";
+    case gt::gate_kind::score:
+      return "score";
+  }
+  return "unknown";
+}
+
+// One node of the verdict (evaluate() gives each node of the gate one, children in order)
+// as the object gate_help documents.
+void append_node(std::string& out, const gt::gate& node, const gt::verdict& v) {
+  out += '{';
+  json::append_key(out, "kind");
+  json::append_string(out, kind_name(node.type));
+  json::append_key(out, "name");
+  json::append_string(out, node.name);
+  json::append_key(out, "outcome");
+  json::append_string(out, gt::to_string(v.result));
+  json::append_key(out, "missing_evidence");
+  out += v.missing_evidence ? "true" : "false";
+  json::append_key(out, "reason");
+  json::append_string(out, v.line);
+  json::append_key(out, "conditions");
+  out += '[';
+  // An invalid node has no verdicts below it (its reason says why).
+  if (v.reasons.size() == node.children.size()) {
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      json::append_separator(out);
+      append_node(out, node.children[i], v.reasons[i]);
+    }
+  }
+  out += "]}";
+}
+
+std::string verdict_json(const gt::gate& gate, const gt::verdict& v) {
+  std::string out = "{";
+  json::append_key(out, "outcome");
+  json::append_string(out, gt::to_string(v.result));
+  json::append_key(out, "promotes");
+  out += gt::promotes(v.result) ? "true" : "false";
+  json::append_key(out, "gate");
+  append_node(out, gate, v);
+  out += "}\n";
+  return out;
+}
+
 }  // namespace
 
 int gate_command(const arguments& words) {
-  const parsed_args args = parse_args(words, 0, {"--evidence"}, {"--markdown"});
+  const parsed_args args = parse_args(words, 0, {"--evidence"}, {"--markdown", "--json"});
   if (args.help) {
     out(gate_help);
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "gate");
+  if (args.flag("--json") && args.flag("--markdown")) {
+    return usage_error("--json and --markdown exclude each other", "gate");
+  }
   if (args.positional.size() != 1) return usage_error("gate takes one SPEC_FILE", "gate");
   const auto evidence_path = args.option("--evidence");
   if (!evidence_path) return usage_error("--evidence FILE is required", "gate");
@@ -214,7 +302,11 @@ int gate_command(const arguments& words) {
     return exit_usage;
   }
   const gt::verdict v = gt::evaluate(*gate, *evidence);
-  out(args.flag("--markdown") ? gt::render(v, {gt::render_format::markdown}) : gt::render(v));
+  if (args.flag("--json")) {
+    out(verdict_json(*gate, v));
+  } else {
+    out(args.flag("--markdown") ? gt::render(v, {gt::render_format::markdown}) : gt::render(v));
+  }
   return gt::promotes(v.result) ? exit_ok : exit_no;
 }
 
