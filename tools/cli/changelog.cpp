@@ -41,13 +41,17 @@ conventionalcommits preset):
                       conventionalcommits preset), keepachangelog, angular, git-cliff,
                       or a relkit::changelog::presets name (semantic_release, ...);
                       --style P is the former spelling and still works
-  --date YYYY-MM-DD   the release date (none shown without it)
+  --date YYYY-MM-DD   the release date, a day of the calendar (none shown without it)
   --prerelease ID     as for next-version
   --tag-prefix P      the former spelling of --tag-format 'P${version}'
   --prepend FILE      insert the section into FILE in place (before its first
                       release heading, every other byte unchanged) instead of
                       printing it; refused (exit 2) if FILE already has a
-                      section for that version; a missing FILE is created
+                      section for that version; a missing FILE is created.
+                      A symbolic link is written through (the link stays),
+                      the file keeps its mode and owner, a read-only file is
+                      refused; the new text goes to a temporary file beside
+                      the real file, renamed over it once on disk
 
 )";
 
