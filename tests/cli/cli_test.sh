@@ -24,10 +24,13 @@ expect() {
   fi
 }
 
-# expect_stderr NAME TEXT: the last command's stderr contains TEXT.
+# expect_stderr NAME TEXT: the last command's stderr contains TEXT (newlines included: a
+# TEXT ending in a newline must end a line).
 expect_stderr() {
   checks=$((checks + 1))
-  if ! grep -qF -- "$2" "$work/stderr"; then
+  local got
+  got="$(cat "$work/stderr"; printf x)"
+  if [[ "${got%x}" != *"$2"* ]]; then
     failures=$((failures + 1))
     printf 'FAIL %s: stderr lacks "%s":\n%s\n' "$1" "$2" "$(cat "$work/stderr")"
   fi
@@ -173,6 +176,8 @@ expect misuse.semver 2 "" -- "$relkit" semver
 expect_stderr misuse.semver "relkit: semver needs a command: compare, satisfies, bump or sort"
 expect misuse.semver.sub 2 "" -- "$relkit" semver order 1.0.0
 expect_stderr misuse.semver.sub "relkit: unknown semver command 'order'"
+expect misuse.semver.early 2 "" -- "$relkit" semver --reverse sort
+expect_stderr misuse.semver.early "relkit: semver needs a command before its options: compare, satisfies, bump or sort$nl"
 expect misuse.migrate 2 "" -- "$relkit" migrate
 expect_stderr misuse.migrate "relkit: migrate needs a command: plan"
 expect misuse.value 2 "" -- "$relkit" semver bump 1.0.0 preminor --preid
@@ -636,6 +641,11 @@ ${old#"# Changelog
   expect_same prepend.symlink.link2 "$(link_or_file "$files/docs/CHANGELOG.link")" \
     "link to ../notes/CHANGES.md"
   expect_same prepend.mode "$(stat -c %a "$files/notes/CHANGES.md")" 664
+  printf '%s' "$old" >"$files/group.md"
+  chmod 664 "$files/group.md"
+  expect prepend.mode.plain 0 "" -- prepend "$files/group.md"
+  expect_file prepend.mode.plain.file "$files/group.md" "$want_file"
+  expect_same prepend.mode.plain.mode "$(stat -c %a "$files/group.md")" 664
   expect_same prepend.no.temporary "$(ls -A "$files/notes" "$files/docs" | tr '\n' ' ')" \
     "$files/docs: CHANGELOG.link  $files/notes: CHANGES.md "
   # A missing file is created as any program creates one (0666 minus the umask); through a
@@ -705,7 +715,7 @@ ${old#"# Changelog
   # A log whose line ends became CRLF, or without the 0x1e terminator: the format to use.
   stdin_text="$(log v1.4.1..HEAD | sed 's/$/\r/')"
   expect log.crlf 2 "" -- "$relkit" next-version --log - --current 1.4.1
-  expect_stderr log.crlf "relkit: stdin (git log): line 3, column 2: the line ends are CRLF (\\r\\n) where git writes \\n$nl"
+  expect_stderr log.crlf "relkit: stdin (git log): line 2, column 2: the line ends are CRLF (\\r\\n) where git writes \\n$nl"
   expect_stderr log.crlf "relkit: the log must be exactly what \`git log --format=%H%x1f%P%x1f%B%x1e LAST_TAG..HEAD\` writes$nl"
   stdin_text="$(g log --format=%H%x1f%P%x1f%B v1.4.1..HEAD)"
   expect log.no.terminator 2 "" -- "$relkit" next-version --log - --current 1.4.1
@@ -714,7 +724,7 @@ ${old#"# Changelog
   # Positions in stdin are a line and a column: the second record's parent is not a sha.
   stdin_text="$(log -1 HEAD)$nl$(sha HEAD)"$'\x1f'"abc"$'\x1f'$'docs: x\n\x1e'
   expect log.position 2 "" -- "$relkit" next-version --log - --current 2.0.0
-  expect_stderr log.position "relkit: stdin (git log): line 4, column 42: expected a parent sha of 7-64 hex digits in a git log record [commits.bad_log_record]$nl"
+  expect_stderr log.position "relkit: stdin (git log): line 3, column 42: expected a parent sha of 7-64 hex digits in a git log record [commits.bad_log_record]$nl"
   stdin_text="$(log v1.4.1..HEAD)"
   expect current.patch 2 "" -- "$relkit" next-version --log - --current 1.2
   expect_stderr current.patch "relkit: --current: '1.2' lacks a patch number; write 1.2.0$nl"

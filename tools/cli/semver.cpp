@@ -64,6 +64,13 @@ int semver_command(const arguments& words) {
     out(semver_help);
     return exit_ok;
   }
+  if (words[0].size() > 1 && words[0][0] == '-') {
+    // An option where the command belongs: an unknown one is named as anywhere else.
+    const parsed_args early = parse_args(words, 0, {"--preid"}, {"--reverse", "--original"});
+    if (!early.problem.empty()) return usage_error(early.problem, "semver");
+    return usage_error(
+        "semver needs a command before its options: compare, satisfies, bump or sort", "semver");
+  }
   const std::string_view sub = words[0];
   const parsed_args args = parse_args(words, 1, {"--preid"}, {"--reverse", "--original"});
   if (args.help) {
