@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -409,6 +410,44 @@ TEST(ChangelogPrepend, RefusesFilesItCannotRead) {
   ASSERT_FALSE(c);
   EXPECT_EQ(c.error().position, 13u);
   EXPECT_EQ(c.error().message(), "unreadable changelog: code fence never closed");
+}
+
+// The text check reads 8 bytes at a time: a bad byte at every offset in and
+// across those words is found at its exact position, and valid multi-byte
+// characters and ASCII control bytes at every offset are accepted.
+TEST(ChangelogPrepend, FindsTheFirstUnreadableByteAtEveryOffset) {
+  const std::string base = "# Changelog\n\nSome text, then more text here.\n";  // 45 bytes
+  for (std::size_t at = 0; at < base.size(); ++at) {
+    for (const std::string_view bad :
+         {std::string_view("\0", 1), std::string_view("\xff"), std::string_view("\x80"),
+          std::string_view("\xc3"), std::string_view("\xed\xa0\x80")}) {
+      std::string text = base;
+      text.insert(at, bad);
+      auto out = cl::read_outline(text);
+      ASSERT_FALSE(out) << at;
+      EXPECT_EQ(out.error().position, at) << at;
+      EXPECT_EQ(out.error().message(), bad[0] == '\0'
+                                           ? "unreadable changelog: NUL byte, not a text file"
+                                           : "unreadable changelog: invalid UTF-8")
+          << at;
+      // Only the first bad byte counts.
+      text += '\0';
+      auto first = cl::read_outline(text);
+      ASSERT_FALSE(first) << at;
+      EXPECT_EQ(first.error().position, at) << at;
+    }
+    for (const std::string_view good :
+         {std::string_view("\xc3\xa9"), std::string_view("\xe2\x82\xac"),
+          std::string_view("\xf0\x9d\x84\x9e"), std::string_view("\x01\x7f")}) {
+      std::string text = base;
+      text.insert(at, good);
+      EXPECT_TRUE(cl::read_outline(text)) << at;
+    }
+  }
+  // A sequence cut off by the end of the file.
+  auto cut = cl::read_outline(base + "\xe2\x82");
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().position, base.size());
 }
 
 TEST(ChangelogPrepend, HeadingsInCodeFencesAreNotReleases) {

@@ -47,7 +47,8 @@ struct outline {
   if (first_lf != std::string_view::npos && first_lf > 0 && file[first_lf - 1] == '\r') {
     out.line_ending = "\r\n";
   }
-  for (std::size_t i = 0; i < file.size();) {
+  for (std::size_t i = detail::skip_ascii(file, 0); i < file.size();
+       i = detail::skip_ascii(file, i)) {
     if (file[i] == '\0') {
       return relkit::error{errc::unrecognized_file, i,
                            error_args{}.with_text("NUL byte, not a text file")};
