@@ -12,5 +12,6 @@ int changelog_command(const arguments& args);     // changelog.cpp
 int bucket_command(const arguments& args);        // bucket.cpp
 int gate_command(const arguments& args);          // gate.cpp
 int migrate_command(const arguments& args);       // migrate.cpp
+int lint_command(const arguments& args);          // lint.cpp
 
 }  // namespace relkit::cli

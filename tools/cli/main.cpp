@@ -33,6 +33,7 @@ Commands:
   next-version                print the next version from the commits since the
                               last release tag (git; or --log FILE|- --current V)
   changelog --repo-url URL    print (or prepend) the release notes of those commits
+  lint [--edit FILE]          check commit messages as commitlint (config-conventional)
   bucket --system S ...       print the bucket a flag system puts a user in
   gate SPEC --evidence FILE   print the gate's verdict; exit 0 if it promotes
   migrate plan CHANGE ...     print the expand-contract runbook of a schema change
@@ -51,6 +52,7 @@ constexpr command commands[] = {
     {"semver", semver_command},       {"next-version", next_version_command},
     {"changelog", changelog_command}, {"bucket", bucket_command},
     {"gate", gate_command},           {"migrate", migrate_command},
+    {"lint", lint_command},
 };
 
 const command* find_command(std::string_view name) {
