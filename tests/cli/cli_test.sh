@@ -121,7 +121,7 @@ expect sort.original.reverse 0 "1.2.3+b${nl}v1.2.3${nl}1.2.3+a${nl}1.0.0$nl" \
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
-for command in next-version changelog bucket gate "migrate plan"; do
+for command in next-version changelog bucket gate "migrate plan" lint; do
   # shellcheck disable=SC2086
   expect "help.$command" 0 "$("$relkit" $command --help)$nl" -- "$relkit" $command -h
   checks=$((checks + 1))
@@ -779,6 +779,248 @@ ${old#"# Changelog
   expect git.next.badlog 2 "" -- "$relkit" next-version --log - --current 2.0.0
   expect_stderr git.next.badlog "relkit: stdin (git log): line 1, column 1: expected \`%H 0x1f %P 0x1f %B\` in a git log record [commits.bad_log_record]$nl"
   unset stdin_text
+fi
+
+# ------------------------------------------------------------------ lint
+# Every expected stdout and exit code below was produced by @commitlint/cli 21.2.4 with
+# @commitlint/config-conventional 21.2.4 (node 20; `commitlint` with a commitlint.config.mjs
+# that extends config-conventional, stdout not a terminal) on the same input, except where a
+# comment says relkit differs. CI, FORCE_COLOR and NO_COLOR are cleared: CI turns colors on
+# as it does for commitlint (picocolors).
+lint=(env -u CI -u FORCE_COLOR -u NO_COLOR "$relkit" lint)
+help_url="ⓘ   Get help: https://github.com/conventional-changelog/commitlint/#what-is-commitlint"
+enum="type must be one of [build, chore, ci, docs, feat, fix, perf, refactor, revert, style, test]"
+stdin_text="feat: add x"
+expect lint.valid 0 "" -- "${lint[@]}"
+expect lint.valid.verbose 0 "⧗   --- input ---
+feat: add x
+✔   found 0 problems, 0 warnings
+" -- "${lint[@]}" --verbose
+expect lint.valid.legacy 0 "⧗   input: feat: add x
+✔   found 0 problems, 0 warnings
+" -- "${lint[@]}" -V --legacy-output
+expect lint.valid.strict 0 "" -- "${lint[@]}" --strict
+stdin_text="Foo: bar."
+foo_bar="⧗   --- input ---
+Foo: bar.
+✖   subject may not end with full stop [subject-full-stop]
+✖   type must be lower-case [type-case]
+✖   $enum [type-enum]
+
+✖   found 3 problems, 0 warnings
+$help_url
+
+"
+expect lint.errors 1 "$foo_bar" -- "${lint[@]}"
+expect lint.errors.strict 3 "$foo_bar" -- "${lint[@]}" --strict
+expect lint.errors.quiet 1 "" -- "${lint[@]}" --quiet
+expect lint.errors.quiet.short 3 "" -- "${lint[@]}" -q -s
+expect lint.errors.legacy 1 "⧗   input: Foo: bar.
+✖   subject may not end with full stop [subject-full-stop]
+✖   type must be lower-case [type-case]
+✖   $enum [type-enum]
+
+✖   found 3 problems, 0 warnings
+ⓘ   Get help: https://example.com/commits
+
+" -- "${lint[@]}" --legacy-output -H https://example.com/commits
+# Colors: commitlint under FORCE_COLOR=1 (picocolors 1.1.1).
+e=$'\e'
+expect lint.errors.color 1 "$e[90m⧗$e[39m   --- input ---
+$e[1mFoo: bar.$e[22m
+$e[31m✖$e[39m   subject may not end with full stop $e[90m[subject-full-stop]$e[39m
+$e[31m✖$e[39m   type must be lower-case $e[90m[type-case]$e[39m
+$e[31m✖$e[39m   $enum $e[90m[type-enum]$e[39m
+
+$e[1m$e[31m✖$e[39m   found 3 problems, 0 warnings$e[22m
+$help_url
+
+" -- env -u CI -u NO_COLOR FORCE_COLOR=1 "$relkit" lint
+expect lint.errors.no.color 1 "$foo_bar" -- env -u NO_COLOR FORCE_COLOR=1 "$relkit" lint --no-color
+stdin_text="feat: add x"
+expect lint.errors.color.ci 0 "$e[90m⧗$e[39m   input: $e[1mfeat: add x$e[22m
+$e[1m$e[32m✔$e[39m   found 0 problems, 0 warnings$e[22m
+" -- env -u FORCE_COLOR -u NO_COLOR CI=true "$relkit" lint -V --legacy-output
+stdin_text=$'feat: x\nbody'
+warned="⧗   --- input ---
+feat: x
+
+body
+⚠   body must have leading blank line [body-leading-blank]
+
+⚠   found 0 problems, 1 warnings
+$help_url
+
+"
+expect lint.warnings 0 "$warned" -- "${lint[@]}"
+expect lint.warnings.strict 2 "$warned" -- "${lint[@]}" --strict
+# Ignored by commitlint's defaults: valid, shown as read (its newline included) with -V.
+stdin_text=$'Merge branch \'x\' into main\n'
+expect lint.merge 0 "" -- "${lint[@]}"
+expect lint.merge.verbose 0 "⧗   --- input ---
+Merge branch 'x' into main
+
+✔   found 0 problems, 0 warnings
+" -- "${lint[@]}" -V
+stdin_text=$'Revert "feat: x"\n\nThis reverts commit 1234567.'
+expect lint.revert 0 "" -- "${lint[@]}"
+# CRLF line ends: the input is shown with '\n' between the parser's header, body and footer.
+stdin_text=$'fix(api): handle it\r\n\r\nSome body text.\r\n\r\nRefs: #12\r\nBREAKING CHANGE: gone\r\n'
+expect lint.crlf.verbose 0 "⧗   --- input ---
+fix(api): handle it
+
+Some body text.
+
+Refs: #12
+BREAKING CHANGE: gone
+✔   found 0 problems, 0 warnings
+" -- "${lint[@]}" --verbose
+stdin_text="feat(api): $(printf 'word %.0s' {1..20})"
+expect lint.header.long 1 "⧗   --- input ---
+$stdin_text
+✖   header must not be longer than 100 characters, current length is 111 [header-max-length]
+✖   header must not end with whitespace [header-trim]
+
+✖   found 2 problems, 0 warnings
+$help_url
+
+" -- "${lint[@]}"
+# --json: one object (relkit's own; commitlint has no JSON output).
+stdin_text="Foo: bar."
+json_errors='{"valid":false,"errorCount":3,"warningCount":0,"results":[{"hash":null,"input":"Foo: bar.","valid":false,"ignored":false,"errors":[{"rule":"subject-full-stop","level":"error","message":"subject may not end with full stop"},{"rule":"type-case","level":"error","message":"type must be lower-case"},{"rule":"type-enum","level":"error","message":"type must be one of [build, chore, ci, docs, feat, fix, perf, refactor, revert, style, test]"}],"warnings":[]}]}
+'
+expect lint.json.errors 1 "$json_errors" -- "${lint[@]}" --json
+expect lint.json.strict 3 "$json_errors" -- "${lint[@]}" --json --strict
+stdin_text=$'feat: "quoted"\tx\nbody'
+expect lint.json.warnings 0 '{"valid":true,"errorCount":0,"warningCount":1,"results":[{"hash":null,"input":"feat: \"quoted\"\tx\n\nbody","valid":true,"ignored":false,"errors":[],"warnings":[{"rule":"body-leading-blank","level":"warning","message":"body must have leading blank line"}]}]}
+' -- "${lint[@]}" --json
+stdin_text=$'Merge branch \'x\'\n'
+expect lint.json.ignored 0 '{"valid":true,"errorCount":0,"warningCount":0,"results":[{"hash":null,"input":"Merge branch '"'x'"'\n","valid":true,"ignored":true,"errors":[],"warnings":[]}]}
+' -- "${lint[@]}" --json
+# No message: commitlint prints its help and exits 1; relkit says so on stderr and exits 2.
+stdin_text=$' \n\n'
+expect lint.empty 2 "" -- "${lint[@]}"
+expect_stderr lint.empty "relkit: no message on stdin (it is empty); pass --edit FILE or --from/--to"
+unset stdin_text
+expect lint.positional 2 "" -- "${lint[@]}" "feat: x"
+expect_stderr lint.positional "unexpected argument 'feat: x' (the message is read from stdin)"
+expect lint.edit.from 2 "" -- "${lint[@]}" --edit msg --from HEAD~1
+expect_stderr lint.edit.from "--edit and --from/--to exclude each other"
+expect lint.same.range 2 "" -- "${lint[@]}" --from v1 --to v1
+expect_stderr lint.same.range "--from and --to point to the same commit; to lint that one commit use --from v1^ --to v1"
+expect lint.json.quiet 2 "" -- "${lint[@]}" --json --quiet
+expect lint.twice 2 "" -- "${lint[@]}" -V --verbose
+expect_stderr lint.twice "option --verbose given twice"
+
+# --edit FILE: a commit-msg hook's file. Comment lines and everything from the scissors
+# line on are not linted (git leaves them out of the commit; so does commitlint's parser).
+printf 'Fix: x\n\nbody line\n# Please enter the commit message for your changes.\n#\n# ------------------------ >8 ------------------------\n# Do not modify or remove the line above.\ndiff --git a/x b/x\n+# added\n' \
+  >"$work/COMMIT_EDITMSG"
+fix_x="⧗   --- input ---
+Fix: x
+
+body line
+✖   type must be lower-case [type-case]
+✖   $enum [type-enum]
+
+✖   found 2 problems, 0 warnings
+$help_url
+
+"
+expect lint.edit 1 "$fix_x" -- "${lint[@]}" --edit "$work/COMMIT_EDITMSG"
+expect lint.edit.short 1 "$fix_x" -- "${lint[@]}" -e "$work/COMMIT_EDITMSG"
+expect lint.edit.equals 1 "$fix_x" -- "${lint[@]}" --edit="$work/COMMIT_EDITMSG"
+# Only comments: no message left, valid; -V shows the file as read (commitlint adds '\n').
+printf '# only a comment\n' >"$work/comments"
+expect lint.edit.comments 0 "⧗   --- input ---
+# only a comment
+
+
+✔   found 0 problems, 0 warnings
+" -- "${lint[@]}" --edit "$work/comments" -V
+# An empty file: nothing to lint (commitlint prints nothing and exits 0).
+: >"$work/empty"
+expect lint.edit.empty 0 "" -- "${lint[@]}" --edit "$work/empty" -V
+expect lint.edit.empty.json 0 '{"valid":true,"errorCount":0,"warningCount":0,"results":[]}
+' -- "${lint[@]}" --edit "$work/empty" --json
+# Where commitlint reads the raw file and relkit the message git records: a comment line
+# between the header and the body (commitlint: "body must have leading blank line"), and a
+# comment line before the header (commitlint: header "null", three errors). relkit: valid.
+printf 'feat: x\n# c\n\nbody\n' >"$work/comment.body"
+expect lint.edit.comment.body 0 "" -- "${lint[@]}" --edit "$work/comment.body"
+printf '# c\n\nfeat: x\n' >"$work/comment.first"
+expect lint.edit.comment.first 0 "" -- "${lint[@]}" --edit "$work/comment.first"
+expect lint.edit.missing 2 "" -- "${lint[@]}" --edit "$work/nothing-here"
+expect_stderr lint.edit.missing "relkit: $work/nothing-here: No such file or directory"
+
+if command -v git >/dev/null; then
+  # --edit without FILE: .git/COMMIT_EDITMSG of the repository around the current directory
+  # (a worktree's own, through its .git file).
+  hook_repo="$work/hook-repo"
+  git init -q "$hook_repo"
+  gh() { git -C "$hook_repo" -c commit.gpgsign=false "$@"; }
+  printf 'Fix: x\n\nbody line\n# comment\n' >"$hook_repo/.git/COMMIT_EDITMSG"
+  mkdir -p "$hook_repo/sub/dir"
+  expect lint.edit.default 1 "$fix_x" -- bash -c 'cd "$1/sub/dir" && shift && "$@" --edit' _ \
+    "$hook_repo" "${lint[@]}"
+  expect lint.edit.default.repo 1 "$fix_x" -- "${lint[@]}" --repo "$hook_repo" --edit -V
+  expect lint.edit.none 2 "" -- bash -c 'cd / && shift && "$@" --edit' _ "$hook_repo" "${lint[@]}"
+  expect_stderr lint.edit.none "relkit: lint --edit: no git repository here (no .git from . upwards)"
+
+  # The README's commit-msg hook, in a real repository: git refuses a commit whose message
+  # breaks a rule and records one that passes (relkit found on PATH, as installed).
+  mkdir -p "$work/bin"
+  ln -sf "$relkit" "$work/bin/relkit"
+  readme="$(dirname "$0")/../../README.md"
+  awk '/^<!-- commit-msg hook -->$/ { found = 1; next }
+       found && /^```sh$/ { inside = 1; next }
+       inside && /^```$/ { exit }
+       inside { print }' "$readme" >"$hook_repo/.git/hooks/commit-msg"
+  chmod +x "$hook_repo/.git/hooks/commit-msg"
+  checks=$((checks + 1))
+  if ! grep -qxF 'exec relkit lint --edit "$1"' "$hook_repo/.git/hooks/commit-msg"; then
+    failures=$((failures + 1))
+    echo "FAIL lint.hook.readme: README.md has no commit-msg hook block running relkit lint --edit"
+  fi
+  hook_env=(env -u CI -u FORCE_COLOR -u NO_COLOR PATH="$work/bin:$PATH" GIT_CONFIG_NOSYSTEM=1
+    HOME="$work" GIT_AUTHOR_NAME=Ada GIT_AUTHOR_EMAIL=ada@example.com GIT_COMMITTER_NAME=Ada
+    GIT_COMMITTER_EMAIL=ada@example.com)
+  commits() { gh rev-list --count HEAD 2>/dev/null || echo 0; }
+  echo a >"$hook_repo/a"
+  gh add a
+  # git runs the hook with its stdout on git's stderr.
+  expect lint.hook.refused 1 "" -- "${hook_env[@]}" git -C "$hook_repo" -c commit.gpgsign=false \
+    commit -q -m "Added the file"
+  checks=$((checks + 1))
+  if [[ "$(cat "$work/stderr")" != "⧗   --- input ---
+Added the file
+✖   subject may not be empty [subject-empty]
+✖   type may not be empty [type-empty]
+
+✖   found 2 problems, 0 warnings
+$help_url" ]]; then
+    failures=$((failures + 1))
+    printf 'FAIL lint.hook.refused: stderr:\n%s\n' "$(cat "$work/stderr")"
+  fi
+  checks=$((checks + 1))
+  if [[ "$(commits)" != 0 ]]; then
+    failures=$((failures + 1))
+    echo "FAIL lint.hook.refused: the commit was recorded"
+  fi
+  expect lint.hook.accepted 0 "" -- "${hook_env[@]}" git -C "$hook_repo" -c commit.gpgsign=false \
+    commit -q -m "feat: add the file"
+  # Through an editor, with `git commit -v`: the template's comments and the diff below the
+  # scissors line reach the hook; the message is the editor's first line.
+  echo b >"$hook_repo/b"
+  gh add b
+  expect lint.hook.editor 0 "" -- "${hook_env[@]}" GIT_EDITOR="sed -i '1s/^/fix: add b/'" \
+    git -C "$hook_repo" -c commit.gpgsign=false commit -q -v
+  expect lint.hook.log 0 "fix: add b${nl}feat: add the file$nl" -- gh log --format=%s
+  checks=$((checks + 1))
+  if [[ "$(commits)" != 2 ]]; then
+    failures=$((failures + 1))
+    echo "FAIL lint.hook: $(commits) commits, want 2"
+  fi
 fi
 
 printf 'relkit cli: %d checks, %d failed\n' "$checks" "$failures"
