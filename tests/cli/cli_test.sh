@@ -1021,6 +1021,94 @@ $help_url" ]]; then
     failures=$((failures + 1))
     echo "FAIL lint.hook: $(commits) commits, want 2"
   fi
+
+  # A range (--from/--to): one result per commit, newest first, as commitlint reads
+  # `git log --format=%B%n FROM..TO`. The outputs are @commitlint/cli 21.2.4's on a
+  # repository built by the same commands.
+  gh tag v1
+  at=0
+  # hook_commit MESSAGE [git commit options]: a commit without the hook, one a minute.
+  hook_commit() {
+    at=$((at + 1))
+    echo "$at" >"$hook_repo/c$at"
+    gh add "c$at"
+    GIT_AUTHOR_DATE="2026-11-21T10:0$at:00Z" GIT_COMMITTER_DATE="2026-11-21T10:0$at:00Z" \
+      gh commit -q --no-verify --cleanup=verbatim -m "$@"
+  }
+  hook_commit "Bad message"
+  hook_commit $'docs: x\nbody'
+  gh checkout -q -b topic
+  hook_commit "feat(topic): on a branch"
+  gh checkout -q -
+  hook_commit "fix: on main"
+  at=$((at + 1))
+  GIT_AUTHOR_DATE="2026-11-21T10:0$at:00Z" GIT_COMMITTER_DATE="2026-11-21T10:0$at:00Z" \
+    gh merge -q --no-ff --no-edit --no-verify topic
+  range_out="⧗   --- input ---
+docs: x
+
+body
+⚠   body must have leading blank line [body-leading-blank]
+
+⚠   found 0 problems, 1 warnings
+$help_url
+
+⧗   --- input ---
+Bad message
+✖   subject may not be empty [subject-empty]
+✖   type may not be empty [type-empty]
+
+✖   found 2 problems, 0 warnings
+$help_url
+
+"
+  expect lint.range 1 "$range_out" -- "${lint[@]}" --repo "$hook_repo" --from v1 --to HEAD
+  expect lint.range.from 1 "$range_out" -- bash -c 'cd "$1" && shift && "$@" -f v1' _ \
+    "$hook_repo" "${lint[@]}"
+  expect lint.range.strict 3 "$range_out" -- "${lint[@]}" --repo "$hook_repo" --from v1 --strict
+  expect lint.range.verbose 1 "⧗   --- input ---
+Merge branch 'topic'
+
+
+✔   found 0 problems, 0 warnings
+⧗   --- input ---
+fix: on main
+✔   found 0 problems, 0 warnings
+⧗   --- input ---
+feat(topic): on a branch
+✔   found 0 problems, 0 warnings
+$range_out" -- "${lint[@]}" --repo "$hook_repo" --from v1 -V
+  expect lint.range.valid 0 "" -- "${lint[@]}" --repo "$hook_repo" --to v1
+  expect lint.last 0 "⧗   --- input ---
+Merge branch 'topic'
+✔   found 0 problems, 0 warnings
+" -- "${lint[@]}" --repo "$hook_repo" --last -V
+  sha() { gh rev-parse "$1"; }
+  expect lint.range.json 1 '{"valid":false,"errorCount":2,"warningCount":1,"results":[{"hash":"'"$(sha HEAD)"'","input":"Merge branch '"'topic'"'\n\n","valid":true,"ignored":true,"errors":[],"warnings":[]},{"hash":"'"$(sha HEAD^)"'","input":"fix: on main","valid":true,"ignored":false,"errors":[],"warnings":[]},{"hash":"'"$(sha topic)"'","input":"feat(topic): on a branch","valid":true,"ignored":false,"errors":[],"warnings":[]},{"hash":"'"$(sha topic~1)"'","input":"docs: x\n\nbody","valid":true,"ignored":false,"errors":[],"warnings":[{"rule":"body-leading-blank","level":"warning","message":"body must have leading blank line"}]},{"hash":"'"$(sha topic~2)"'","input":"Bad message","valid":false,"ignored":false,"errors":[{"rule":"subject-empty","level":"error","message":"subject may not be empty"},{"rule":"type-empty","level":"error","message":"type may not be empty"}],"warnings":[]}]}
+' -- "${lint[@]}" --repo "$hook_repo" --from v1 --json
+  expect lint.range.none 0 '{"valid":true,"errorCount":0,"warningCount":0,"results":[]}
+' -- "${lint[@]}" --repo "$hook_repo" --from HEAD --json
+  expect lint.range.bad 2 "" -- "${lint[@]}" --repo "$hook_repo" --from nope
+  expect_stderr lint.range.bad "relkit: lint: no commit named 'nope'"
+  expect lint.last.alone 2 "" -- "${lint[@]}" --last --from v1
+  expect_stderr lint.last.alone "--last stands alone: not with --edit, --from or --to"
+  # core.commentChar: the hook's file uses git's comment character.
+  gh config core.commentChar ';'
+  printf 'feat: x\n; this comment line is longer than one hundred characters, which a body line of config-conventional may not be\n' \
+    >"$work/semicolon"
+  expect lint.edit.comment.char 0 "" -- "${lint[@]}" --repo "$hook_repo" --edit "$work/semicolon"
+  gh config --unset core.commentChar
+  expect lint.edit.comment.hash 1 "⧗   --- input ---
+feat: x
+
+; this comment line is longer than one hundred characters, which a body line of config-conventional may not be
+✖   body's lines must not be longer than 100 characters [body-max-line-length]
+⚠   body must have leading blank line [body-leading-blank]
+
+✖   found 1 problems, 1 warnings
+$help_url
+
+" -- "${lint[@]}" --repo "$hook_repo" --edit "$work/semicolon"
 fi
 
 printf 'relkit cli: %d checks, %d failed\n' "$checks" "$failures"

@@ -2,6 +2,7 @@
 // message from stdin, on a commit-msg hook's file (--edit) or on each commit of a range
 // (--from/--to), with the output and the exit codes of @commitlint/cli 21.2.4.
 #include "commands.hpp"
+#include "git.hpp"
 #include "io.hpp"
 #include "json.hpp"
 
@@ -28,7 +29,8 @@ namespace cm = relkit::commits;
 constexpr std::string_view lint_help =
     R"(Usage: relkit lint [OPTIONS]                  the message on stdin
        relkit lint --edit [FILE] [OPTIONS]    a commit-msg hook's file
-       relkit lint --from REF --to REF [OPTIONS]
+       relkit lint --from REF [--to REF] [OPTIONS]
+       relkit lint --last [OPTIONS]
 
 Checks commit messages against commitlint's @commitlint/config-conventional
 21.2.4 (type-enum, type-case, subject-case, subject-full-stop, header-max-length,
@@ -41,14 +43,17 @@ Input (one of):
   (stdin)            one message
   --edit [FILE], -e  the file a commit-msg hook receives (git passes it as $1);
                      without FILE: .git/COMMIT_EDITMSG of the repository around
-                     the current directory. Comment lines (starting with '#')
-                     and everything from git's scissors line
-                     ('# ------------------------ >8 ------------------------')
+                     the current directory. Comment lines (starting with '#',
+                     or git's core.commentChar) and everything from git's
+                     scissors line ('# ------------------------ >8 ----...')
                      on are left out, as git leaves them out of the commit.
-                     A FILE that starts with '-' is written --edit=FILE.
+                     A relative FILE is read from the current directory (from
+                     DIR with --repo); one that starts with '-' is --edit=-x.
   --from REF, -f     each commit of REF..TO (TO: --to, default HEAD), newest
   --to REF, -t       first; --to alone: every commit reachable from REF
-  --repo DIR         the repository (default: the current directory)
+  --last, -l         the last commit (HEAD)
+  --repo DIR         the repository (default: the current directory); git is run
+                     as a subprocess, without a shell
 
 Output:
   --verbose, -V      also print valid messages (with a '✔' summary line)
@@ -385,14 +390,60 @@ bool default_edit_file(const std::string& start, std::string& path, std::string&
   return false;
 }
 
+// The comment prefix of a commit-msg file: git's core.commentChar (default '#'), read as
+// commitlint reads it (`git config core.commentChar`). "auto" (git picks a character per
+// message) reads as '#'.
+std::string comment_char(const std::string& repo) {
+  std::string value;
+  std::string problem;
+  if (!git::run(repo, {"config", "core.commentChar"}, value, problem)) return "#";
+  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+  const std::string_view v = relkit::detail::js_trim(value);
+  return v.empty() || v == "auto" ? std::string("#") : std::string(v);
+}
+
+// Each commit of FROM..TO (TO's whole history when FROM is empty), newest first, as
+// @commitlint/read gives them: `git log --format=%B%n` (the message and a newline),
+// commits with an empty message left out.
+bool lint_range(const std::string& repo, const std::string& from, const std::string& to,
+                std::vector<lint_result>& results, std::string& problem) {
+  std::string sha;
+  if (!git::resolve(repo, to, sha, problem)) return false;
+  if (!from.empty()) {
+    if (!git::resolve(repo, from, sha, problem)) return false;
+    // @commitlint/read: a range whose ends share no history (a shallow clone) is an error,
+    // not a partial answer.
+    std::string base;
+    std::string ignored;
+    if (!git::run(repo, {"merge-base", from, to}, base, ignored)) {
+      problem = "cannot find a merge base between '" + from + "' and '" + to +
+                "': the history is incomplete (a shallow clone?); fetch more history";
+      return false;
+    }
+  }
+  std::string text;
+  if (!git::log(repo, from, to, text, problem)) return false;
+  const auto entries = cm::read_git_log(text);
+  if (!entries) {
+    problem = "git log: " + relkit::to_string(entries.error());
+    return false;
+  }
+  for (const cm::log_entry& e : *entries) {
+    if (relkit::detail::is_js_blank(e.message)) continue;
+    const std::string message = std::string(e.message) + "\n";
+    results.push_back(lint_message(message, message, std::string(e.sha)));
+  }
+  return true;
+}
 }  // namespace
 
 int lint_command(const arguments& words) {
   const std::vector<std::string> owned = normalized(words);
   const arguments normal(owned.begin(), owned.end());
-  const parsed_args args = parse_args(
-      normal, 0, {"--edit", "--from", "--to", "--repo", "--help-url"},
-      {"--strict", "--quiet", "--verbose", "--legacy-output", "--color", "--no-color", "--json"});
+  const parsed_args args =
+      parse_args(normal, 0, {"--edit", "--from", "--to", "--repo", "--help-url"},
+                 {"--strict", "--quiet", "--verbose", "--legacy-output", "--color", "--no-color",
+                  "--json", "--last"});
   if (args.help) {
     out(lint_help);
     return exit_ok;
@@ -408,6 +459,9 @@ int lint_command(const arguments& words) {
   const auto to = args.option("--to");
   const std::string repo(args.option("--repo").value_or(std::string_view()));
   if (edit && (from || to)) return usage_error("--edit and --from/--to exclude each other", "lint");
+  if (args.flag("--last") && (edit || from || to)) {
+    return usage_error("--last stands alone: not with --edit, --from or --to", "lint");
+  }
   if (args.flag("--color") && args.flag("--no-color")) {
     return usage_error("--color and --no-color exclude each other", "lint");
   }
@@ -440,11 +494,32 @@ int lint_command(const arguments& words) {
     // whitespace is no message at all (nothing to lint, exit 0).
     text += '\n';
     if (!relkit::detail::is_js_blank(text)) {
-      const std::string message = without_comments(text, "#");
+      const std::string message = without_comments(text, comment_char(repo));
       results.push_back(lint_message(message, text, std::string()));
     }
   } else if (from || to) {
-    return usage_error("--from/--to are not available yet", "lint");
+    std::string problem;
+    if (!lint_range(repo, std::string(from.value_or("")), std::string(to.value_or("HEAD")), results,
+                    problem)) {
+      err("relkit: lint: " + problem + "\n");
+      return exit_usage;
+    }
+  } else if (args.flag("--last")) {
+    std::string text;
+    std::string problem;
+    if (!git::run(repo, {"log", "-1", "--no-show-signature", "--pretty=format:%B"}, text,
+                  problem)) {
+      err("relkit: lint --last: " + problem + "\n");
+      return exit_usage;
+    }
+    // @commitlint/read: the output trimmed, and one pair of surrounding quotes removed.
+    std::string message(relkit::detail::js_trim(text));
+    if (message.size() >= 2 && message.front() == '"' && message.back() == '"') {
+      message = message.substr(1, message.size() - 2);
+    }
+    if (!relkit::detail::is_js_blank(message)) {
+      results.push_back(lint_message(message, message, std::string()));
+    }
   } else {
     std::string text;
     if (isatty(STDIN_FILENO) == 1) {
