@@ -310,6 +310,55 @@ TEST(CommitsLint, UnicodeTrimsAsCommitlint) {
   }
 }
 
+// subject-case names the cases that matched, as commitlint 21.2.4 does: start case and
+// pascal case through es-toolkit/compat 1.53.2's words, deburr and normalizeForCase
+// (@commitlint/lint 21.2.4's messages for "feat: " + the subject).
+TEST(CommitsLint, SubjectCaseNamesTheCasesCommitlintMatches) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Add X.", "sentence-case"},
+      {"Update CHANGELOG.md", "sentence-case"},
+      {"ExpressEngineConfig", "sentence-case, pascal-case"},
+      {"HTTPServer", "sentence-case"},
+      {"Fix 1st Bug", "sentence-case, start-case"},
+      {"Foo Bar", "sentence-case, start-case"},
+      {"CHANGELOG", "sentence-case, start-case, upper-case"},
+      {"\u00c9moji Support", "sentence-case"},
+      {"Add \U0001f44d\U0001f3fd Reaction", "sentence-case, start-case"},
+      {"\u041f\u0440\u0438\u0432\u0435\u0442 \u041c\u0438\u0440", "sentence-case, start-case"},
+      {"\u041f\u0440\u0438\u0432\u0435\u0442\u041c\u0438\u0440", "sentence-case, start-case"},
+      {"Don't Panic", "sentence-case"},
+      {"Foo-Bar", "sentence-case"},
+      {"FooBar2", "sentence-case, pascal-case"},
+      {"A", "sentence-case, start-case, pascal-case, upper-case"},
+      {"\u00dcber", "sentence-case"},
+      {"Add 2FA", "sentence-case"},
+      {"X Y Z", "sentence-case, start-case, upper-case"},
+      {"Use HTTP", "sentence-case, start-case"},
+      {"Emoji \U0001f1fa\U0001f1f8 Flag", "sentence-case, start-case"},
+      {"Foo  Bar", "sentence-case"},
+      {"IPv6 Support", "sentence-case"},
+      {"Add `x` Y", "sentence-case"},
+      {"Fix 2nd Issue", "sentence-case, start-case"},
+      {"README", "sentence-case, start-case, upper-case"},
+      {"Fix3RD Thing", "sentence-case"},
+      {"H\u00e9llo", "sentence-case"},
+      {"Tab\tSeparated", "sentence-case"},
+  };
+  for (const auto& c : cases) {
+    const rc::lint_report report = rc::lint(std::string("feat: ") + c.first);
+    std::string message;
+    for (const rc::finding& f : report.findings) {
+      if (f.rule == "subject-case") message = f.message;
+    }
+    EXPECT_EQ(message, std::string("subject must not be ") + c.second) << c.first;
+  }
+  // The parser drops `gpg:` lines; nothing left is commitlint's empty commit: valid.
+  const rc::lint_report gpg = rc::lint("gpg: Signature made Tue 01 Dec 2026");
+  EXPECT_TRUE(gpg.valid);
+  EXPECT_FALSE(gpg.ignored);
+  EXPECT_TRUE(gpg.findings.empty());
+}
+
 TEST(CommitsLint, RulesAreData) {
   rc::lint_options config = rc::presets::config_conventional();
   for (rc::lint_rule& r : config.rules) {

@@ -8999,8 +8999,266 @@ namespace detail {
   return std::string(relkit::detail::js_trim(out));
 }
 
-// commitlint's ensureCase(text, case) for the cases relkit knows (ASCII word splitting
-// for start/pascal/camel/kebab/snake case).
+// es-toolkit/compat 1.53.2's deburr (lodash 4's) of U+00C0..U+017F: Latin-1 Supplement and
+// Latin Extended-A letters to ASCII ("Æ" -> "Ae", "ß" -> "ss"); × and ÷ unchanged.
+inline constexpr const char* deburred_letters[192] = {
+    "A", "A", "A",  "A",  "A", "A", "Ae", "C",        "E", "E",  "E", "E", "I", "I", "I",  "I",
+    "D", "N", "O",  "O",  "O", "O", "O",  "\xc3\x97", "O", "U",  "U", "U", "U", "Y", "Th", "ss",
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",        "e", "e",  "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o",  "o",  "o", "o", "o",  "\xc3\xb7", "o", "u",  "u", "u", "u", "y", "th", "y",
+    "A", "a", "A",  "a",  "A", "a", "C",  "c",        "C", "c",  "C", "c", "C", "c", "D",  "d",
+    "D", "d", "E",  "e",  "E", "e", "E",  "e",        "E", "e",  "E", "e", "G", "g", "G",  "g",
+    "G", "g", "G",  "g",  "H", "h", "H",  "h",        "I", "i",  "I", "i", "I", "i", "I",  "i",
+    "I", "i", "IJ", "ij", "J", "j", "K",  "k",        "k", "L",  "l", "L", "l", "L", "l",  "L",
+    "l", "L", "l",  "N",  "n", "N", "n",  "N",        "n", "'n", "N", "n", "O", "o", "O",  "o",
+    "O", "o", "Oe", "oe", "R", "r", "R",  "r",        "R", "r",  "S", "s", "S", "s", "S",  "s",
+    "S", "s", "T",  "t",  "T", "t", "T",  "t",        "U", "u",  "U", "u", "U", "u", "U",  "u",
+    "U", "u", "U",  "u",  "W", "w", "Y",  "y",        "Y", "Z",  "z", "Z", "z", "Z", "z",  "s",
+
+};
+
+// A code point of UTF-8 text and where it is (invalid bytes read one at a time as U+FFFD).
+struct code_point_at {
+  std::size_t pos = 0;
+  std::size_t len = 1;
+  std::uint32_t cp = 0;
+};
+
+[[nodiscard]] inline std::vector<code_point_at> code_points(std::string_view s) {
+  std::vector<code_point_at> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = detail::message_byte_at(s, i);
+    const std::size_t extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+    bool valid = c < 0x80 || (extra > 0 && c < 0xf8);
+    for (std::size_t k = 1; valid && k <= extra; ++k) {
+      valid = i + k < s.size() && (detail::message_byte_at(s, i + k) & 0xc0) == 0x80;
+    }
+    const std::size_t len = valid ? extra + 1 : 1;
+    out.push_back(code_point_at{i, len, valid ? code_point(s, i) : 0xfffdu});
+    i += len;
+  }
+  return out;
+}
+
+// What startCase and camelCase read: deburr, then normalizeForCase (' and ’ removed).
+[[nodiscard]] inline std::string case_input(std::string_view s) {
+  std::string out;
+  for (const code_point_at& c : code_points(s)) {
+    if (c.cp >= 0xc0 && c.cp <= 0x17f) {
+      out += deburred_letters[c.cp - 0xc0];
+    } else if ((c.cp >= 0x300 && c.cp <= 0x36f) || (c.cp >= 0x20d0 && c.cp <= 0x20ff) ||
+               (c.cp >= 0xfe20 && c.cp <= 0xfe2f)) {
+      continue;  // combining marks
+    } else {
+      out.append(s.substr(c.pos, c.len));
+    }
+  }
+  std::string normalized;
+  for (const code_point_at& c : code_points(out)) {
+    if (c.cp != '\'' && c.cp != 0x2019)
+      normalized.append(std::string_view(out).substr(c.pos, c.len));
+  }
+  return normalized;
+}
+
+// The character classes of lodash's unicode word pattern (rsBreakRange, rsLowerRange, …).
+enum class word_class : std::uint8_t { brk, lower, upper, digit, dingbat, astral, misc };
+
+[[nodiscard]] inline word_class classify_for_words(std::uint32_t cp) noexcept {
+  if (cp >= 0x10000 || (cp >= 0xd800 && cp <= 0xdfff)) return word_class::astral;
+  if (cp <= 0x2f || (cp >= 0x3a && cp <= 0x40) || (cp >= 0x5b && cp <= 0x60) ||
+      (cp >= 0x7b && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 || (cp >= 0x2000 && cp <= 0x206f) ||
+      cp == 0xfeff || cp == 0x1680 || cp == 0x180e || cp == 0x3000) {
+    return word_class::brk;
+  }
+  if (cp >= '0' && cp <= '9') return word_class::digit;
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 0xdf && cp <= 0xf6) || (cp >= 0xf8 && cp <= 0xff)) {
+    return word_class::lower;
+  }
+  if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xc0 && cp <= 0xd6) || (cp >= 0xd8 && cp <= 0xde)) {
+    return word_class::upper;
+  }
+  if (cp >= 0x2700 && cp <= 0x27bf) return word_class::dingbat;
+  return word_class::misc;
+}
+
+// A word of lodash's words(): [begin, end) as indexes into code_points().
+struct word_span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// lodash's reHasUnicodeWord: /[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]/
+[[nodiscard]] inline bool has_unicode_word(std::string_view s) noexcept {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!lower(c) && !upper(c) && !digit(c) && c != ' ') return true;
+    if (i + 1 < s.size()) {
+      const char d = s[i + 1];
+      if ((lower(c) && upper(d)) || (digit(c) && (lower(d) || upper(d))) ||
+          ((lower(c) || upper(c)) && digit(d))) {
+        return true;
+      }
+      if (upper(c) && upper(d) && i + 2 < s.size() && lower(s[i + 2])) return true;
+    }
+  }
+  return false;
+}
+
+// es-toolkit/compat 1.53.2's words(s) (lodash 4's): for plain ASCII letters, digits and
+// spaces, the runs between spaces; otherwise the matches of lodash's unicode word pattern
+// (a capitalised or lower-case word up to a case change, an all-caps run, an ordinal such
+// as 1st, digits, an emoji with its modifiers and joiners), left to right.
+[[nodiscard]] inline std::vector<word_span> lodash_words(const std::vector<code_point_at>& cps,
+                                                         bool unicode) {
+  const std::size_t n = cps.size();
+  auto cls = [&](std::size_t k) { return classify_for_words(cps[k].cp); };
+  auto is = [&](std::size_t k, word_class c) { return k < n && cls(k) == c; };
+  auto misc_lower = [&](std::size_t k) {
+    return is(k, word_class::lower) || is(k, word_class::misc);
+  };
+  auto misc_upper = [&](std::size_t k) {
+    return is(k, word_class::upper) || is(k, word_class::misc);
+  };
+  auto ascii = [&](std::size_t k, char c) {
+    return k < n && cps[k].cp == static_cast<unsigned char>(c);
+  };
+  auto regional = [&](std::size_t k) {
+    return k < n && cps[k].cp >= 0x1f1e6 && cps[k].cp <= 0x1f1ff;
+  };
+  std::vector<word_span> words;
+  if (!unicode) {
+    for (std::size_t k = 0; k < n;) {
+      if (cps[k].cp == ' ') {
+        ++k;
+        continue;
+      }
+      std::size_t e = k;
+      while (e < n && cps[e].cp != ' ') ++e;
+      words.push_back(word_span{k, e});
+      k = e;
+    }
+    return words;
+  }
+  // The end of the word that starts at k, or k when none does.
+  auto match = [&](std::size_t k) -> std::size_t {
+    // rsUpper? rsLower+ (?=rsBreak|rsUpper|$)
+    {
+      std::size_t q = is(k, word_class::upper) ? k + 1 : k;
+      std::size_t e = q;
+      while (is(e, word_class::lower)) ++e;
+      if (e > q && (e == n || is(e, word_class::brk) || is(e, word_class::upper))) return e;
+    }
+    // rsMiscUpper+ (?=rsBreak|rsUpper rsMiscLower|$)
+    {
+      std::size_t e = k;
+      while (misc_upper(e)) ++e;
+      for (std::size_t end = e; end > k; --end) {
+        if (end == n || is(end, word_class::brk) ||
+            (is(end, word_class::upper) && misc_lower(end + 1))) {
+          return end;
+        }
+      }
+    }
+    // rsUpper? rsMiscLower+
+    {
+      std::size_t q = is(k, word_class::upper) ? k + 1 : k;
+      std::size_t e = q;
+      while (misc_lower(e)) ++e;
+      if (e > q) return e;
+    }
+    // rsUpper+
+    {
+      std::size_t e = k;
+      while (is(e, word_class::upper)) ++e;
+      if (e > k) return e;
+    }
+    if (is(k, word_class::digit)) {
+      std::size_t e = k;
+      while (is(e, word_class::digit)) ++e;
+      // rsOrdUpper, rsOrdLower: \d*(?:1st|2nd|3rd|(?![123])\dth), then \b or [a-z_] / [A-Z_].
+      const char d = static_cast<char>(cps[e - 1].cp);
+      const char* suffix = d == '1' ? "st" : d == '2' ? "nd" : d == '3' ? "rd" : "th";
+      for (const bool upper : {true, false}) {
+        auto letter = [&](char c) { return upper ? static_cast<char>(c - 'a' + 'A') : c; };
+        if (!ascii(e, letter(suffix[0])) || !ascii(e + 1, letter(suffix[1]))) continue;
+        const std::size_t end = e + 2;
+        if (end == n) return end;
+        const std::uint32_t next = cps[end].cp;
+        const bool digit_or_letter =
+            (next >= '0' && next <= '9') ||
+            (upper ? next >= 'A' && next <= 'Z' : next >= 'a' && next <= 'z');
+        if (!digit_or_letter) return end;
+      }
+      return e;  // rsDigits
+    }
+    // rsEmoji: (rsDingbat|rsRegional|rsSurrPair) rsSeq
+    if (is(k, word_class::dingbat) || is(k, word_class::astral)) {
+      std::size_t e = regional(k) && regional(k + 1) ? k + 2 : k + 1;
+      auto optional_parts = [&] {
+        if (e < n && (cps[e].cp == 0xfe0e || cps[e].cp == 0xfe0f)) ++e;
+        if (e < n && ((cps[e].cp >= 0x300 && cps[e].cp <= 0x36f) ||
+                      (cps[e].cp >= 0xfe20 && cps[e].cp <= 0xfe2f) ||
+                      (cps[e].cp >= 0x20d0 && cps[e].cp <= 0x20ff) ||
+                      (cps[e].cp >= 0x1f3fb && cps[e].cp <= 0x1f3ff))) {
+          ++e;
+        }
+      };
+      optional_parts();
+      while (e + 1 < n && cps[e].cp == 0x200d) {
+        e += regional(e + 1) && regional(e + 2) ? std::size_t{3} : std::size_t{2};
+        optional_parts();
+      }
+      return e;
+    }
+    return k;
+  };
+  for (std::size_t k = 0; k < n;) {
+    const std::size_t e = match(k);
+    if (e == k) {
+      ++k;
+      continue;
+    }
+    words.push_back(word_span{k, e});
+    k = e;
+  }
+  return words;
+}
+
+// ensureCase for "start-case" (startCase(input) === input) and "pascal-case"
+// (upperFirst(camelCase(input)) === input), es-toolkit/compat 1.53.2: true when the
+// transformed text is empty or starts with a digit, false when deburr or normalizeForCase
+// change the text; then start case is the words separated by single spaces, each starting
+// with a character that is not a lower-case letter; pascal case is the words with nothing
+// between them, each starting so, with no upper-case letter after.
+[[nodiscard]] inline bool ensure_word_case(std::string_view input, bool pascal) {
+  const std::string t = case_input(input);
+  const std::vector<code_point_at> cps = code_points(t);
+  const std::vector<word_span> words = lodash_words(cps, has_unicode_word(t));
+  if (words.empty()) return true;
+  if (detail::is_digit(t[cps[words[0].begin].pos])) return true;
+  if (t != input) return false;
+  std::size_t expect = 0;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (!pascal && w > 0) {
+      if (cps[expect].cp != ' ') return false;
+      ++expect;
+    }
+    if (words[w].begin != expect) return false;
+    expect = words[w].end;
+    if (is_lower_letter(cps[words[w].begin].cp)) return false;
+    for (std::size_t k = words[w].begin + 1; pascal && k < words[w].end; ++k) {
+      if (is_upper_letter(cps[k].cp)) return false;
+    }
+  }
+  return expect == cps.size();
+}
+
+// commitlint's ensureCase(text, case) for the cases relkit knows (lodash's word splitting
+// for start and pascal case, ASCII separators for camel/kebab/snake case).
 [[nodiscard]] inline bool ensure_case(std::string_view raw, std::string_view target) {
   const std::string input = without_quotes(raw);
   if (input.empty() || detail::is_digit(input[0])) return true;
@@ -9016,26 +9274,12 @@ namespace detail {
   if (target == "lower-case" || target == "lowercase") return !any_upper;
   if (target == "upper-case" || target == "uppercase") return !any_lower;
   if (target == "sentence-case" || target == "sentencecase") return !is_lower_letter(first);
+  if (target == "pascal-case") return ensure_word_case(input, true);
+  if (target == "start-case") return ensure_word_case(input, false);
   const bool separators = input.find_first_of(" -_") != std::string::npos;
-  if (target == "pascal-case") return !separators && !is_lower_letter(first);
   if (target == "camel-case") return !separators && !is_upper_letter(first);
   if (target == "kebab-case") return !any_upper && input.find_first_of(" _") == std::string::npos;
   if (target == "snake-case") return !any_upper && input.find_first_of(" -") == std::string::npos;
-  if (target == "start-case") {
-    bool word_start = true;
-    for (std::size_t i = 0; i < input.size(); ++i) {
-      const char c = input[i];
-      if (c == ' ' || c == '-' || c == '_') {
-        if (c != ' ') return false;
-        word_start = true;
-        continue;
-      }
-      if ((detail::message_byte_at(input, i) & 0xc0) == 0x80) continue;
-      if (word_start && is_lower_letter(code_point(input, i))) return false;
-      word_start = false;
-    }
-    return true;
-  }
   return false;
 }
 
@@ -9244,7 +9488,7 @@ namespace presets {
 
 // Lints a message against commitlint rules (default: @commitlint/config-conventional),
 // parsing it as commitlint does (conventionalcommits parser options, no meta fields).
-// A message of nothing but whitespace gives an empty, valid report.
+// A message of nothing but whitespace (or of `gpg:` lines) gives an empty, valid report.
 [[nodiscard]] inline lint_report lint(std::string_view message,
                                       const lint_options& config = presets::config_conventional()) {
   lint_report report;
@@ -9257,6 +9501,8 @@ namespace presets {
   const auto parsed = parse(message, opts);
   if (!parsed) return report;
   const commit& c = *parsed;
+  // Nothing left once the parser drops its `gpg:` lines: commitlint's empty commit.
+  if (c.header.empty() && !c.body && !c.footer) return report;
   auto offset = [&](std::string_view part) {
     const char* begin = message.data();
     return part.data() >= begin && part.data() <= begin + message.size()

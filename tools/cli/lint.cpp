@@ -158,7 +158,7 @@ lint_result lint_message(std::string_view message, std::string_view shown, std::
   cm::parse_options opts{cm::dialect::conventional_changelog};
   opts.meta_fields = false;
   const auto parsed = cm::parse(message, opts);
-  if (!parsed) {
+  if (!parsed || (parsed->header.empty() && !parsed->body && !parsed->footer)) {
     r.input = std::string(shown);
     return r;
   }

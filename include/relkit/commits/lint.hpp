@@ -103,7 +103,7 @@ namespace presets {
 
 // Lints a message against commitlint rules (default: @commitlint/config-conventional),
 // parsing it as commitlint does (conventionalcommits parser options, no meta fields).
-// A message of nothing but whitespace gives an empty, valid report.
+// A message of nothing but whitespace (or of `gpg:` lines) gives an empty, valid report.
 [[nodiscard]] inline lint_report lint(std::string_view message,
                                       const lint_options& config = presets::config_conventional()) {
   lint_report report;
@@ -116,6 +116,8 @@ namespace presets {
   const auto parsed = parse(message, opts);
   if (!parsed) return report;
   const commit& c = *parsed;
+  // Nothing left once the parser drops its `gpg:` lines: commitlint's empty commit.
+  if (c.header.empty() && !c.body && !c.footer) return report;
   auto offset = [&](std::string_view part) {
     const char* begin = message.data();
     return part.data() >= begin && part.data() <= begin + message.size()
