@@ -1083,6 +1083,7 @@ $range_out" -- "${lint[@]}" --repo "$hook_repo" --from v1 -V
 Merge branch 'topic'
 ✔   found 0 problems, 0 warnings
 " -- "${lint[@]}" --repo "$hook_repo" --last -V
+  expect lint.last.short 0 "" -- "${lint[@]}" --repo "$hook_repo" -l
   sha() { gh rev-parse "$1"; }
   expect lint.range.json 1 '{"valid":false,"errorCount":2,"warningCount":1,"results":[{"hash":"'"$(sha HEAD)"'","input":"Merge branch '"'topic'"'\n\n","valid":true,"ignored":true,"errors":[],"warnings":[]},{"hash":"'"$(sha HEAD^)"'","input":"fix: on main","valid":true,"ignored":false,"errors":[],"warnings":[]},{"hash":"'"$(sha topic)"'","input":"feat(topic): on a branch","valid":true,"ignored":false,"errors":[],"warnings":[]},{"hash":"'"$(sha topic~1)"'","input":"docs: x\n\nbody","valid":true,"ignored":false,"errors":[],"warnings":[{"rule":"body-leading-blank","level":"warning","message":"body must have leading blank line"}]},{"hash":"'"$(sha topic~2)"'","input":"Bad message","valid":false,"ignored":false,"errors":[{"rule":"subject-empty","level":"error","message":"subject may not be empty"},{"rule":"type-empty","level":"error","message":"type may not be empty"}],"warnings":[]}]}
 ' -- "${lint[@]}" --repo "$hook_repo" --from v1 --json

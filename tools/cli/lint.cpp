@@ -316,7 +316,7 @@ std::string report_json(const std::vector<lint_result>& results, bool valid, std
 std::vector<std::string> normalized(const arguments& words) {
   static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
       {"-e", "--edit"},  {"-f", "--from"},    {"-t", "--to"},       {"-s", "--strict"},
-      {"-q", "--quiet"}, {"-V", "--verbose"}, {"-H", "--help-url"},
+      {"-q", "--quiet"}, {"-V", "--verbose"}, {"-H", "--help-url"}, {"-l", "--last"},
   };
   static constexpr std::string_view value_options[] = {"--from", "--to", "--repo", "--help-url"};
   std::vector<std::string> out;
