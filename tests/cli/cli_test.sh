@@ -951,7 +951,7 @@ expect lint.edit.comment.body 0 "" -- "${lint[@]}" --edit "$work/comment.body"
 printf '# c\n\nfeat: x\n' >"$work/comment.first"
 expect lint.edit.comment.first 0 "" -- "${lint[@]}" --edit "$work/comment.first"
 expect lint.edit.missing 2 "" -- "${lint[@]}" --edit "$work/nothing-here"
-expect_stderr lint.edit.missing "relkit: $work/nothing-here: No such file or directory"
+expect_stderr lint.edit.missing "relkit: cannot read $work/nothing-here: No such file or directory"
 
 if command -v git >/dev/null; then
   # --edit without FILE: .git/COMMIT_EDITMSG of the repository around the current directory

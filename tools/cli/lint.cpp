@@ -14,7 +14,6 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -355,7 +354,7 @@ bool default_edit_file(const std::string& start, std::string& path, std::string&
   if (dir.empty() || dir[0] != '/') {
     char* cwd = getcwd(nullptr, 0);
     if (cwd == nullptr) {
-      problem = std::string("cannot read the current directory: ") + std::strerror(errno);
+      problem = "cannot read the current directory: " + reason(errno);
       return false;
     }
     dir = std::string(cwd) + (dir.empty() ? "" : "/" + dir);
@@ -370,8 +369,8 @@ bool default_edit_file(const std::string& start, std::string& path, std::string&
         return true;
       }
       std::string text;
-      if (!read_file(dotgit, text)) {
-        problem = dotgit + ": " + std::strerror(errno);
+      if (const int e = read_file(dotgit, text); e != 0) {
+        problem = "cannot read " + dotgit + ": " + reason(e);
         return false;
       }
       if (text.compare(0, 8, "gitdir: ") == 0) text.erase(0, 8);
@@ -486,10 +485,7 @@ int lint_command(const arguments& words) {
     if (!repo.empty() && !path.empty() && path[0] != '/' && !edit->empty())
       path = repo + "/" + path;
     std::string text;
-    if (!read_file(path, text)) {
-      err("relkit: " + path + ": " + std::strerror(errno) + "\n");
-      return exit_usage;
-    }
+    if (const int e = read_file(path, text); e != 0) return io_error("read", path, e);
     // @commitlint/read adds a newline to the file's text; a file of nothing but
     // whitespace is no message at all (nothing to lint, exit 0).
     text += '\n';
@@ -526,7 +522,7 @@ int lint_command(const arguments& words) {
       return usage_error("no message: pipe one to stdin, or pass --edit FILE or --from/--to",
                          "lint");
     }
-    if (!read_stdin(text)) return usage_error("cannot read stdin", "lint");
+    if (const int e = read_stdin(text); e != 0) return io_error("read", "stdin", e);
     if (relkit::detail::is_js_blank(text)) {
       return usage_error("no message on stdin (it is empty); pass --edit FILE or --from/--to",
                          "lint");
