@@ -677,6 +677,29 @@ ${old#"# Changelog
   ln -s loop1 "$files/loop2"
   expect prepend.loop 2 "" -- prepend "$files/loop1"
   expect_stderr prepend.loop "relkit: cannot resolve $files/loop1: Too many levels of symbolic links$nl"
+  # A file with two names (a hard link): rewritten in place, so both names see the new text
+  # and stay one file (a rename would leave the other name with the old text).
+  printf '%s' "$old" >"$files/linked.md"
+  ln "$files/linked.md" "$files/also-linked.md"
+  expect prepend.hardlink 0 "" -- prepend "$files/linked.md"
+  expect_file prepend.hardlink.file "$files/linked.md" "$want_file"
+  expect_file prepend.hardlink.other "$files/also-linked.md" "$want_file"
+  expect_same prepend.hardlink.one "$(stat -c '%h %i' "$files/also-linked.md")" \
+    "$(stat -c '%h %i' "$files/linked.md")"
+  expect_same prepend.hardlink.count "$(stat -c %h "$files/linked.md")" 2
+  # Extended attributes (user.*; POSIX ACLs are system.* attributes copied the same way)
+  # move to the new file, where the file system has them.
+  printf '%s' "$old" >"$files/attr.md"
+  if python3 -c 'import os,sys; os.setxattr(sys.argv[1], "user.relkit.test", b"kept\x00!")' \
+    "$files/attr.md" 2>/dev/null; then
+    expect prepend.xattr 0 "" -- prepend "$files/attr.md"
+    expect_file prepend.xattr.file "$files/attr.md" "$want_file"
+    expect_same prepend.xattr.kept \
+      "$(python3 -c 'import os,sys; print(os.getxattr(sys.argv[1], "user.relkit.test"))' "$files/attr.md")" \
+      "b'kept\x00!'"
+  else
+    echo "this file system has no user extended attributes: the attribute check is skipped"
+  fi
   umask "$saved_umask"
   if [[ "$(id -u)" == 0 ]]; then
     # The owner is kept (only the superuser may give a file to another user).

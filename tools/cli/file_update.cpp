@@ -10,6 +10,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace relkit::cli {
@@ -100,6 +101,71 @@ bool fail(std::string_view action, std::string_view name, int error_number) {
   return false;
 }
 
+// Copies every extended attribute of `source` (user.*, the POSIX ACLs of system.*, ...) to
+// the open file `fd`. 0, or errno with `failed` naming the attribute. A file system
+// without extended attributes has none to lose; a security.* label the system refuses to
+// copy (an SELinux policy) is the system's to set, so it is not an error.
+int copy_attributes(const std::string& source, int fd, std::string& failed) {
+  std::vector<char> names;
+  for (;;) {
+    const ssize_t size = ::llistxattr(source.c_str(), nullptr, 0);
+    if (size < 0) return errno == ENOTSUP ? 0 : errno;
+    if (size == 0) return 0;
+    names.resize(static_cast<std::size_t>(size));
+    const ssize_t got = ::llistxattr(source.c_str(), names.data(), names.size());
+    if (got >= 0) {
+      names.resize(static_cast<std::size_t>(got));
+      break;
+    }
+    if (errno != ERANGE) return errno;  // ERANGE: one was added meanwhile, list again
+  }
+  std::vector<char> value;
+  for (std::size_t at = 0; at < names.size();) {
+    const std::string name(names.data() + at);
+    at += name.size() + 1;
+    ssize_t size = 0;
+    for (;;) {
+      size = ::lgetxattr(source.c_str(), name.c_str(), nullptr, 0);
+      if (size < 0) break;
+      value.resize(static_cast<std::size_t>(size));
+      size = ::lgetxattr(source.c_str(), name.c_str(), value.data(), value.size());
+      if (size >= 0 || errno != ERANGE) break;
+    }
+    if (size < 0) {
+      if (errno == ENODATA) continue;  // removed meanwhile
+      failed = name;
+      return errno;
+    }
+    if (::fsetxattr(fd, name.c_str(), value.data(), static_cast<std::size_t>(size), 0) != 0) {
+      const bool system_label = name.compare(0, 9, "security.") == 0;
+      if (system_label && (errno == EPERM || errno == EACCES || errno == ENOTSUP)) continue;
+      failed = name;
+      return errno;
+    }
+  }
+  return 0;
+}
+
+// Truncates the file with several names at `path` and writes `bytes` into it.
+bool rewrite_in_place(const file_update& file, std::string_view bytes) {
+  int fd = -1;
+  do {
+    fd = ::open(file.path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return fail("write", file.name, errno);
+  int e = write_all(fd, bytes);
+  if (e == 0 && ::fsync(fd) != 0) e = errno;
+  if (::close(fd) != 0 && e == 0) e = errno;
+  if (e != 0) {
+    err("relkit: cannot write " + file.name + ": " + reason(e) + " (the file has " +
+        std::to_string(file.links) +
+        " hard links, so it was rewritten in place and may now be incomplete: restore it from "
+        "version control)\n");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool begin_update(const std::string& given, file_update& file, std::string& text) {
@@ -138,6 +204,7 @@ bool begin_update(const std::string& given, file_update& file, std::string& text
   file.mode = info.st_mode & mode_bits;
   file.owner = info.st_uid;
   file.group = info.st_gid;
+  file.links = info.st_nlink;
 
   // Read-only: no write permission for this user, or none for anybody (which the
   // superuser, whom access() always lets write, must respect too). rename() would
@@ -161,6 +228,7 @@ bool begin_update(const std::string& given, file_update& file, std::string& text
 }
 
 bool commit_update(const file_update& file, std::string_view bytes) {
+  if (file.exists && file.links > 1) return rewrite_in_place(file, bytes);
   const std::string directory = directory_of(file.path);
   const std::size_t slash = file.path.rfind('/');
   const std::string base = slash == std::string::npos ? file.path : file.path.substr(slash + 1);
@@ -189,6 +257,14 @@ bool commit_update(const file_update& file, std::string_view bytes) {
       // Neither: the new file keeps this process's owner and group.
     }
     mode = file.mode;
+    std::string attribute;
+    if (const int e = copy_attributes(file.path, fd, attribute); e != 0) {
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      err("relkit: cannot copy the extended attribute " + attribute + " of " + file.name +
+          " to the new file: " + reason(e) + " (the file is unchanged)\n");
+      return false;
+    }
   } else {
     const mode_t mask = ::umask(0);
     ::umask(mask);
