@@ -451,7 +451,8 @@ TEST(CommitsBump, PresetsDisagreeWhereTheToolsDo) {
   const auto chore = range({{"aaaaaaa", "chore: deps"}});
   EXPECT_EQ(rc::decide(chore, rc::presets::git_cliff()).level, rc::bump::patch);
   EXPECT_EQ(rc::decide(chore, rc::presets::cocogitto()).level, rc::bump::none);
-  EXPECT_EQ(rc::decide(chore, rc::presets::release_please()).level, rc::bump::patch);
+  // release-please bumps a patch for it, but a chore is not user-facing: no release.
+  EXPECT_EQ(rc::decide(chore, rc::presets::release_please()).level, rc::bump::none);
   const auto perf = range({{"aaaaaaa", "perf: faster"}});
   EXPECT_EQ(rc::decide(perf, rc::presets::cocogitto()).level, rc::bump::none);
   EXPECT_EQ(rc::decide(perf, rc::presets::semantic_release()).level, rc::bump::patch);
@@ -503,6 +504,179 @@ TEST(CommitsBump, SquashBodiesAndMerges) {
   EXPECT_EQ(rc::decide(merge, skip).level, rc::bump::none);
   EXPECT_EQ(rc::decide(merge, skip).skipped, 1u);
   EXPECT_EQ(rc::decide(merge, rc::presets::conventional_commits()).level, rc::bump::minor);
+}
+
+// semantic-release's core trims each message before commit-analyzer reads it
+// (lib/git.js getCommits): ` feat: x` is a feature there, nothing for the plugin alone.
+TEST(CommitsBump, SemanticReleaseTrimsTheMessage) {
+  const auto lead = range({{"aaaaaaa", " feat: leading space"}});
+  EXPECT_EQ(rc::decide(lead, rc::presets::semantic_release()).level, rc::bump::minor);
+  EXPECT_EQ(rc::decide(lead, rc::presets::semantic_release_angular()).level, rc::bump::minor);
+  rc::policy plugin = rc::presets::semantic_release();
+  plugin.trim_message = false;
+  EXPECT_EQ(rc::decide(lead, plugin).level, rc::bump::none);
+  const auto blank_first = range({{"aaaaaaa", "\n\nfix: after blank lines\n"}});
+  EXPECT_EQ(rc::decide(blank_first, rc::presets::semantic_release()).level, rc::bump::patch);
+  // Other tools read the message as stored.
+  EXPECT_EQ(rc::decide(lead, rc::presets::conventionalcommits_what_bump()).level, rc::bump::none);
+  EXPECT_EQ(rc::decide(lead, rc::presets::git_cliff()).level, rc::bump::none);
+}
+
+// git-cliff 2.14.2's grammar (git-conventional 1.1.0), each answer checked against
+// `git-cliff -x` on a real repository.
+TEST(CommitsParse, GitCliffGrammar) {
+  const rc::parse_options cliff{rc::dialect::git_cliff};
+  const auto spaces = rc::parse("fix:  two spaces", cliff);
+  ASSERT_TRUE(spaces);
+  EXPECT_TRUE(spaces->conventional);
+  EXPECT_EQ(spaces->description, "two spaces");
+  const auto tight = rc::parse("fix(node):this", cliff);
+  ASSERT_TRUE(tight);
+  EXPECT_TRUE(tight->conventional);
+  EXPECT_EQ(tight->scope, "node");
+  EXPECT_EQ(tight->description, "this");
+  const auto tab = rc::parse("fix:\ttab", cliff);
+  EXPECT_EQ(tab->description, "tab");
+  const auto trailing = rc::parse("fix: trailing   \n\n", cliff);
+  EXPECT_EQ(trailing->description, "trailing");
+  const auto lead = rc::parse(" feat: x", cliff);
+  EXPECT_FALSE(lead->conventional);
+  EXPECT_EQ(lead->reason, "the header does not start with a type");
+  EXPECT_EQ(lead->reason_position, 0u);
+  const auto wrapped = rc::parse("feat: x\nwrapped", cliff);
+  EXPECT_FALSE(wrapped->conventional);
+  EXPECT_EQ(wrapped->reason, "the body must begin one blank line after the description");
+  EXPECT_EQ(wrapped->reason_position, 8u);
+  const auto any_type = rc::parse("Feat-2!: shout", cliff);
+  EXPECT_TRUE(any_type->conventional);
+  EXPECT_EQ(any_type->type, "Feat-2");
+  EXPECT_TRUE(any_type->breaking);
+  const auto dash = rc::parse("ci: c\n\nbody\n\nRefs: #1\nBREAKING-CHANGE: dash", cliff);
+  ASSERT_TRUE(dash->conventional);
+  EXPECT_EQ(dash->body, std::optional<std::string_view>("body"));
+  ASSERT_EQ(dash->footers.size(), 2u);
+  EXPECT_EQ(dash->footers[1].token, "BREAKING-CHANGE");
+  EXPECT_EQ(dash->footers[1].value, "dash");
+  EXPECT_TRUE(dash->breaking);
+  ASSERT_EQ(dash->notes.size(), 1u);
+  EXPECT_EQ(dash->notes[0].title, "BREAKING-CHANGE");
+  // `breaking change:` in lower case is a footer, not a break.
+  EXPECT_FALSE(rc::parse("fix: x\n\nbreaking change: y", cliff)->breaking);
+  // A footer without a value: git-conventional rejects the whole commit.
+  const auto empty_footer = rc::parse("fix: x\n\nSigned-off-by:", cliff);
+  EXPECT_FALSE(empty_footer->conventional);
+  EXPECT_EQ(empty_footer->reason, "a footer has no value");
+  EXPECT_EQ(empty_footer->reason_position, 22u);
+  EXPECT_FALSE(rc::parse("feat(): x", cliff)->conventional);
+  EXPECT_FALSE(rc::parse("feat(x: y", cliff)->conventional);
+  EXPECT_FALSE(rc::parse("fix:   ", cliff)->conventional);
+}
+
+// git-cliff 2.14.2 --bumped-version with its default configuration, each answer checked
+// against the binary on a real repository.
+TEST(CommitsBump, GitCliffRules) {
+  const rc::policy p = rc::presets::git_cliff();
+  auto level = [&p](std::string_view message) {
+    return rc::decide(range({{"aaaaaaa", message}}), p).level;
+  };
+  EXPECT_EQ(level("my change"), rc::bump::none);  // not conventional: filtered out
+  EXPECT_EQ(level("chore(deps): bump x"), rc::bump::none);
+  EXPECT_EQ(level("chore(deps)!: major bump"), rc::bump::none);
+  EXPECT_EQ(level("chore(release): prepare for v1"), rc::bump::none);
+  EXPECT_EQ(level("docs: x"), rc::bump::patch);
+  EXPECT_EQ(level("fix(node):this"), rc::bump::patch);
+  EXPECT_EQ(level("Feat: upper"), rc::bump::minor);
+  EXPECT_EQ(level("refactor: r\n\nBREAKING CHANGE: gone"), rc::bump::major);
+  EXPECT_EQ(rc::decide(range({{"aaaaaaa", "chore(deps): bump x"}}), p).rule, "");
+  const rc::decision first = rc::first_release(range({{"aaaaaaa", "fix: first"}}), p);
+  EXPECT_EQ(relkit::semver::to_string(first.next_version), "0.1.0");
+  EXPECT_EQ(first.reason,
+            "patch: 'fix: first' (aaaaaaa) matched other -> patch (first release: 0.1.0)");
+}
+
+TEST(CommitsBump, FirstRelease) {
+  const auto fix = range({{"aaaaaaa", "fix: x"}});
+  const rc::decision d = rc::first_release(fix, rc::presets::semantic_release());
+  EXPECT_EQ(d.level, rc::bump::patch);
+  EXPECT_EQ(relkit::semver::to_string(d.next_version), "1.0.0");
+  EXPECT_EQ(relkit::semver::to_string(
+                rc::first_release(fix, rc::presets::semantic_release(), "rc").next_version),
+            "1.0.0-rc.1");
+  const rc::decision none =
+      rc::first_release(range({{"aaaaaaa", "docs: x"}}), rc::presets::semantic_release());
+  EXPECT_EQ(none.level, rc::bump::none);
+  EXPECT_EQ(relkit::semver::to_string(none.next_version), "0.0.0");
+}
+
+// release-please 17.11.1's reading (parseConventionalCommits) and decision
+// (DefaultVersioningStrategy, no release when the changelog would be empty), each
+// answer checked against release-please itself.
+TEST(CommitsBump, ReleasePleaseRules) {
+  const rc::policy p = rc::presets::release_please();
+  auto decide = [&p](std::string_view message, std::size_t parents = 1) {
+    return rc::decide(std::vector<rc::log_entry>{rc::log_entry{"aaaaaaa", parents, message}}, p);
+  };
+  // A trailer is read as a commit of type Co-authored-by: not user-facing.
+  const rc::decision docs = decide("docs: x\n\nCo-authored-by: Jane <j@example.com>");
+  EXPECT_EQ(docs.level, rc::bump::none);
+  EXPECT_EQ(docs.reason,
+            "none: no user-facing commit (release-please: feat, feature, fix, perf, revert, or "
+            "breaking)");
+  EXPECT_EQ(decide("fix: y\n\nCo-authored-by: Jane <j@example.com>").level, rc::bump::patch);
+  // The message is split before a blank line and a conventional header.
+  const rc::decision split = decide("chore: deps\n\nfix: something");
+  EXPECT_EQ(split.level, rc::bump::patch);
+  EXPECT_EQ(split.reason, "patch: 'fix: something' (aaaaaaa) matched other -> patch");
+  EXPECT_EQ(decide("chore!: drop node 16").level, rc::bump::major);
+  EXPECT_EQ(decide("foo!: drop").level, rc::bump::major);
+  // `Feat` is shown under Features (the writer ignores case) but bumps a patch.
+  EXPECT_EQ(decide("Feat: upper").level, rc::bump::patch);
+  EXPECT_EQ(decide("feature: long").level, rc::bump::minor);
+  EXPECT_EQ(decide(" feat: lead").level, rc::bump::minor);
+  EXPECT_EQ(decide("fix(node):this").level, rc::bump::patch);
+  // A scope parenthesis left open in the body makes the parser throw: no commit at all.
+  const rc::decision thrown = decide("fix: x\n\nsome(thing");
+  EXPECT_EQ(thrown.level, rc::bump::none);
+  EXPECT_EQ(thrown.skipped, 1u);
+  EXPECT_EQ(decide("Revert \"feat: x\"\n\nThis reverts commit abcdef1.").level, rc::bump::none);
+  EXPECT_EQ(decide("Merge pull request #1 from a/b\n\nfeat: thing", 2).level, rc::bump::minor);
+  EXPECT_EQ(decide("docs: x\n\nBREAKING CHANGE: gone").level, rc::bump::major);
+  EXPECT_EQ(decide("docs: x\n\nbody\nfeat: y").level, rc::bump::minor);  // a footer
+  EXPECT_EQ(decide("docs: x\n\nfeat!: y").level, rc::bump::major);
+  EXPECT_EQ(decide("refactor: r\n\nBREAKING-CHANGE: dash").level, rc::bump::major);
+  EXPECT_EQ(decide("docs: a\n\nBEGIN_NESTED_COMMIT\nperf: b\nEND_NESTED_COMMIT").level,
+            rc::bump::patch);
+}
+
+TEST(CommitsParse, ReleasePleaseGrammar) {
+  const rc::parse_options rp{rc::dialect::release_please};
+  const auto hash = rc::parse("feat #12 thing", rp);  // " #" separates type and text too
+  ASSERT_TRUE(hash);
+  EXPECT_TRUE(hash->conventional);
+  EXPECT_EQ(hash->type, "feat");
+  EXPECT_EQ(hash->description, "12 thing");
+  const auto thrown = rc::parse("fix: x\n\nsome(thing", rp);
+  EXPECT_FALSE(thrown->conventional);
+  EXPECT_EQ(thrown->reason, "a footer token's parenthesis is not closed");
+  EXPECT_EQ(thrown->reason_position, 18u);
+  EXPECT_EQ(thrown->header, "fix: x");
+  const auto first = rc::parse("  chore: deps\n\nfix!: something", rp);  // the first part
+  EXPECT_EQ(first->type, "chore");
+  EXPECT_FALSE(first->breaking);
+  EXPECT_EQ(first->header, "chore: deps");
+  const auto merge = rc::parse("Merge pull request #1 from a/b", rp);
+  EXPECT_FALSE(merge->conventional);
+  EXPECT_TRUE(merge->merge);
+  // Only an upper-case BREAKING CHANGE breaks.
+  EXPECT_FALSE(rc::parse("fix: x\n\nbreaking change: y", rp)->breaking);
+  EXPECT_TRUE(rc::parse("fix: x\n\nBREAKING CHANGE: y", rp)->breaking);
+}
+
+TEST(CommitsBump, HeaderPrefixRule) {
+  rc::policy p = rc::presets::conventional_commits();
+  p.rules.insert(p.rules.begin(), rc::presets::skip_rule("fix(deps)"));
+  EXPECT_EQ(rc::decide(range({{"aaaaaaa", "fix(deps): bump"}}), p).level, rc::bump::none);
+  EXPECT_EQ(rc::decide(range({{"aaaaaaa", "fix(api): crash"}}), p).level, rc::bump::patch);
 }
 
 TEST(CommitsBump, CustomRules) {
@@ -605,7 +779,8 @@ TEST(CommitsEnums, ToStringRoundTripsThroughParse) {
     EXPECT_EQ(rc::parse_severity(rc::to_string(level)), level);
   for (const rc::dialect grammar :
        {rc::dialect::spec, rc::dialect::conventional_changelog,
-        rc::dialect::semantic_release_conventionalcommits, rc::dialect::semantic_release_angular})
+        rc::dialect::semantic_release_conventionalcommits, rc::dialect::semantic_release_angular,
+        rc::dialect::git_cliff, rc::dialect::release_please})
     EXPECT_EQ(rc::parse_dialect(rc::to_string(grammar)), grammar);
   for (const rc::initial_development policy :
        {rc::initial_development::as_stable, rc::initial_development::lower_one_level,

@@ -13,10 +13,12 @@
 #include <vector>
 
 #include "relkit/commits/detail/bump.hpp"
+#include "relkit/commits/detail/release_please.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
 #include "relkit/detail/enum_table.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 #include "relkit/semver/operations.hpp"
@@ -54,7 +56,8 @@ struct rule {
   std::vector<std::string> types;  // one of these types (empty: any)
   bool ignore_case = false;        // compare types ignoring ASCII case
   std::string scope;               // this scope only (empty: any)
-  bump level = bump::none;
+  std::string header_prefix;       // the header starts with this text (git-cliff's skips)
+  bump level = bump::none;         // none: the commit counts for nothing (a skip rule)
 };
 
 // How a 0.y.z version bumps (SemVer leaves initial development open).
@@ -116,8 +119,17 @@ struct policy {
   revert_matching reverts = revert_matching::hash_prefix_any_order;
   bool skip_merges = false;          // ignore commits with more than one parent
   bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  // Each message is trimmed (String.prototype.trim) before it is read: semantic-release's
+  // core does so before commit-analyzer sees it, so ` feat: x` is a feature there.
+  bool trim_message = false;
+  // A release is due only when a commit is of one of these types (ASCII case ignored) or
+  // breaking: release-please's user-facing commits, the visible sections of its changelog.
+  // Empty: any commit a rule gives a bump makes a release.
+  std::vector<std::string> user_facing;
   initial_development zero_major = initial_development::as_stable;
   bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+  // The first release's version, when nothing was released yet (first_release()).
+  semver::version initial_version = semver::version(1, 0, 0);
 };
 
 // A commit as the bump sees it (what `git log` gives).
@@ -169,10 +181,12 @@ namespace presets {
   return r;
 }
 
-// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits",
+// on the messages semantic-release hands it (trimmed).
 [[nodiscard]] inline policy semantic_release() {
   policy p;
   p.name = "semantic-release (conventionalcommits)";
+  p.trim_message = true;
   p.grammar = dialect::semantic_release_conventionalcommits;
   p.rules = {breaking_rule(),
              make_rule("feat -> minor", bump::minor, {"feat"}),
@@ -204,17 +218,35 @@ namespace presets {
   if (pre_major) p.zero_major = initial_development::lower_one_level;
   return p;
 }
-// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+// A rule that makes commits whose header starts with `prefix` count for nothing.
+[[nodiscard]] inline rule skip_rule(std::string prefix) {
+  rule r;
+  r.name = "skip " + prefix;
+  r.header_prefix = std::move(prefix);
+  return r;
+}
+
+// git-cliff 2.14.2 --bump with its default configuration: the commits its changelog keeps
+// (conventional, git-cliff's grammar; `chore(release): prepare for`, `chore(deps…)`,
+// `chore(pr)`, `chore(pull)` skipped, breaking ones too), then next_version 0.3.2: breaking
+// major, feat (any case) minor, any other patch; 0.x as stable; the first release 0.1.0.
 [[nodiscard]] inline policy git_cliff() {
   policy p;
   p.name = "git-cliff";
-  p.grammar = dialect::spec;
+  p.grammar = dialect::git_cliff;
   rule other;
   other.name = "other -> patch";
   other.any_conventional = true;
   other.level = bump::patch;
-  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.rules = {skip_rule("chore(release): prepare for"),
+             skip_rule("chore(deps"),
+             skip_rule("chore(pr)"),
+             skip_rule("chore(pull)"),
+             breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             other};
   p.reverts = revert_matching::none;
+  p.initial_version = semver::version(0, 1, 0);
   return p;
 }
 // cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
@@ -228,13 +260,21 @@ namespace presets {
   p.zero_major = initial_development::ignore_breaking;
   return p;
 }
-// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+// release-please 17.11 with its defaults (DefaultVersioningStrategy, the default changelog
+// sections): every commit it reads in a message (dialect::release_please), merges
+// included; breaking major, feat/feature (that case) minor, any other patch; but a
+// release only when a commit is user-facing: feat, feature, fix, perf, revert or breaking.
 [[nodiscard]] inline policy release_please() {
-  policy p = git_cliff();
+  policy p;
   p.name = "release-please";
-  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
-  p.split_squash_bodies = true;
-  p.skip_merges = true;
+  p.grammar = dialect::release_please;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat", "feature"}), other};
+  p.reverts = revert_matching::none;
+  p.user_facing = {"feat", "feature", "fix", "perf", "revert"};
   return p;
 }
 // Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
@@ -296,8 +336,10 @@ namespace commits {
     if (!found || c.type.empty()) return false;
   }
   if (!r.scope.empty() && c.scope != r.scope) return false;
+  if (!r.header_prefix.empty() && c.header.substr(0, r.header_prefix.size()) != r.header_prefix)
+    return false;
   return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
-         !r.scope.empty();
+         !r.scope.empty() || !r.header_prefix.empty();
 }
 
 // The bump a range of commits (newest first, as `git log` lists them) implies under
@@ -313,13 +355,22 @@ namespace commits {
       ++out.skipped;
       continue;
     }
-    auto parsed = parse(range[i].message, parse_options{p.grammar});
+    const std::string_view message =
+        p.trim_message ? relkit::detail::js_trim(range[i].message) : range[i].message;
+    if (p.grammar == dialect::release_please) {
+      // Every commit release-please reads in the message (none: the parser rejects it).
+      std::vector<commit> read;
+      detail::release_please_commits(message, read);
+      if (read.empty()) ++out.skipped;
+      for (commit& c : read) items.push_back(detail::item{i, std::move(c)});
+      continue;
+    }
+    auto parsed = parse(message, parse_options{p.grammar});
     if (!parsed) {
       ++out.skipped;
       continue;
     }
     if (p.split_squash_bodies) {
-      const std::string_view message = range[i].message;
       const std::size_t nl = message.find('\n');
       const std::string_view rest =
           nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
@@ -366,22 +417,49 @@ namespace commits {
       }
     }
   }
+  // With user-facing types, a commit counts toward a release only when it is one of them.
+  auto user_facing = [&p](const commit& c) {
+    if (c.breaking) return true;
+    for (const std::string& type : p.user_facing) {
+      if (!c.type.empty() && detail::iequals(type, c.type)) return true;
+    }
+    return false;
+  };
+  std::string_view deciding_header;  // of the commit read that decided (one of a message's)
+  bool decided_by_user_facing = false;
+  bool due = p.user_facing.empty();
   for (const detail::item& it : items) {
     if (it.dropped) {
       ++out.cancelled;
       continue;
     }
+    const bool shown = !p.user_facing.empty() && user_facing(it.parsed);
+    due = due || shown;
     for (const rule& r : p.rules) {
       if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
       if (!matches(r, it.parsed)) continue;
-      if (r.level > out.level) {
+      // The first commit of the highest level decides; among equals, a user-facing one.
+      if (r.level > out.level ||
+          (r.level == out.level && r.level != bump::none && shown && !decided_by_user_facing)) {
         out.level = r.level;
         out.commit_index = it.index;
         out.sha = range[it.index].sha;
         out.rule = r.name;
+        deciding_header = it.parsed.header;
+        decided_by_user_facing = shown;
       }
       break;
     }
+  }
+  if (!due && out.level != bump::none) {
+    out.level = bump::none;
+    out.commit_index = static_cast<std::size_t>(-1);
+    out.sha = {};
+    out.rule.clear();
+    out.reason = "none: no user-facing commit (" + p.name + ": ";
+    for (const std::string& type : p.user_facing) out.reason += type + ", ";
+    out.reason += "or breaking)";
+    return out;
   }
   bump adjusted = out.level;
   std::string note;
@@ -399,13 +477,7 @@ namespace commits {
   if (out.level == bump::none) {
     out.reason = "none: no commit matched a rule of " + p.name;
   } else {
-    const std::string_view header = items.empty() ? std::string_view() : [&] {
-      for (const auto& it : items) {
-        if (it.index == out.commit_index) return it.parsed.header;
-      }
-      return std::string_view();
-    }();
-    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(deciding_header) + "' (" +
                  std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
   }
   return out;
@@ -453,6 +525,19 @@ namespace commits {
     d.next_version = *target;
     d.next_version.prerelease = std::string(channel) + ".1";
   }
+  return d;
+}
+
+// The first release, when nothing was released yet: p.initial_version (1.0.0; git-cliff
+// 0.1.0) if the commits call for a release, `channel` making it a prerelease (1.0.0-rc.1).
+// No bump: `level` is none and next_version 0.0.0.
+[[nodiscard]] inline decision first_release(const std::vector<log_entry>& range, const policy& p,
+                                            std::string_view channel = {}) {
+  decision d = decide(range, p);
+  if (d.level == bump::none) return d;
+  d.next_version = p.initial_version;
+  if (!channel.empty()) d.next_version.prerelease = std::string(channel) + ".1";
+  d.reason += " (first release: " + semver::to_string(d.next_version) + ")";
   return d;
 }
 

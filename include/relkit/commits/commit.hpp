@@ -61,6 +61,21 @@ enum class dialect : std::uint8_t {
   // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
   // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
   semantic_release_angular,
+  // git-cliff 2.14.2: git-conventional 1.1.0 on the message with its end trimmed (Rust's
+  // str::trim_end). A type is any run without whitespace, `(`, `)`, `:` or `!`; the space
+  // after the colon is optional (`fix(node):this`) and every whitespace there is skipped
+  // (`fix:  x` describes `x`); the body starts one blank line after the header (a wrapped
+  // header is not conventional); `BREAKING CHANGE:` / `BREAKING-CHANGE:` footers, case kept.
+  git_cliff,
+  // release-please 17.11: @conventional-commits/parser 0.4.1 on the trimmed message. A type
+  // is any run without whitespace, `(`, `)`, `:` or `!`; the colon may be followed by
+  // whitespace or nothing; a parenthesis left open on a line that starts like a type ends
+  // the whole commit (the parser throws). Breaking: `!` or an upper-case `BREAKING CHANGE:`
+  // (`BREAKING-CHANGE:`). decide() reads a message as release-please does: split before each
+  // blank line followed by a `feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert`
+  // header, BEGIN_NESTED_COMMIT blocks apart, and every footer whose token is a word
+  // (`Co-authored-by: x` too) read as one more commit; parse() gives the message's own.
+  release_please,
 };
 
 namespace detail {
@@ -69,6 +84,8 @@ inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
     {dialect::conventional_changelog, "conventional_changelog"},
     {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
     {dialect::semantic_release_angular, "semantic_release_angular"},
+    {dialect::git_cliff, "git_cliff"},
+    {dialect::release_please, "release_please"},
 };
 }  // namespace detail
 // The stable identifier of a grammar ("spec"); "unknown" outside the enum.

@@ -2,8 +2,7 @@
 // Text helpers of relkit::changelog: the ICU root collation order that
 // JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
 // with it), the reference/mention linker of @conventional-changelog/template
-// (its `\s` is JavaScript whitespace (a) of relkit/detail/js_text.hpp), and
-// git-cliff's (Rust's) trim.
+// (its `\s` is JavaScript whitespace (a) of relkit/detail/js_text.hpp).
 
 #include "relkit/detail/prologue.hpp"
 
@@ -119,36 +118,6 @@ inline constexpr collation_weights collation_table = make_collation_weights();
   }
   key.resize(at);
   return key;
-}
-
-// Rust's char::is_whitespace (the Unicode White_Space property): what
-// git-cliff's Tera `trim` filter (str::trim) removes. Not a JavaScript rule:
-// JavaScript whitespace (a) of relkit/detail/js_text.hpp with U+0085 added and
-// U+FEFF taken out. Byte length of the character at `i`, or 0.
-[[nodiscard]] constexpr std::size_t rust_space_length(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 == 0xc2 && s.size() - i >= 2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
-  if (b0 == 0xef) return 0;  // U+FEFF is JavaScript whitespace only
-  return relkit::detail::js_space_length(s, i);
-}
-
-// str::trim (git-cliff's `| trim`).
-[[nodiscard]] constexpr std::string_view rust_trim(std::string_view s) noexcept {
-  std::size_t b = 0;
-  for (std::size_t n = rust_space_length(s, b); n != 0; n = rust_space_length(s, b)) b += n;
-  std::size_t e = s.size();
-  for (bool more = true; more && e > b;) {
-    more = false;
-    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len) {
-      if (rust_space_length(s, e - len) == len) {
-        e -= len;
-        more = true;
-        break;
-      }
-    }
-  }
-  return s.substr(b, e - b);
 }
 
 // Length of a protected Markdown segment starting at `at` (a link, a reference

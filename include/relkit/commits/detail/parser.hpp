@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "relkit/commits/commit.hpp"
+#include "relkit/commits/detail/git_cliff.hpp"
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/js_text.hpp"
@@ -158,6 +159,58 @@ class commit_parser {
     finish();
   }
 
+  // git-cliff 2.14.2: git-conventional 1.1.0 on the message with its end trimmed.
+  void parse_git_cliff() {
+    grammar_ = commits::dialect::git_cliff;
+    const std::string_view text = relkit::detail::rust_trim_end(message_);
+    split_lines(text, false);
+    next_ = lines_.size();
+    out_.header = lines_.empty() ? std::string_view() : lines_[0];
+    out_.merge = is_merge_header(out_.header);
+    for (std::size_t i = 0; i < lines_.size(); ++i) scan_references(lines_[i], false);
+    commits::commit head;
+    std::string_view reason;
+    std::size_t position = 0;
+    if (!read_git_cliff(text, head, reason, position)) {
+      not_conventional(reason, offset_of(text) + position);
+    } else {
+      for (const commits::footer& f : head.footers) {
+        if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
+          head.notes.push_back(commits::note{f.token, f.value});
+          break;
+        }
+      }
+      if (head.notes.empty() && head.exclamation) {
+        head.notes.push_back(commits::note{"BREAKING CHANGE", head.description});
+      }
+      out_.conventional = true;
+      out_.type = head.type;
+      out_.scope = head.scope;
+      out_.exclamation = head.exclamation;
+      out_.description = head.description;
+      out_.body = head.body;
+      out_.footer = head.footer;
+      out_.footers = std::move(head.footers);
+      out_.notes = std::move(head.notes);
+      out_.breaking = !out_.notes.empty();
+    }
+    scan_mentions();
+    scan_revert(false);
+    dedupe_references();
+    finish();
+  }
+
+  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
+  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
+    if (header.substr(0, 6) != "Merge ") return false;
+    const std::string_view rest = header.substr(6);
+    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                  "commit ", "branches", "'", "\""}) {
+      if (rest.substr(0, word.size()) == word) return true;
+    }
+    return false;
+  }
+
  private:
   static constexpr std::size_t npos = std::string_view::npos;
 
@@ -206,16 +259,6 @@ class commit_parser {
   [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
     const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
-  }
-
-  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.substr(0, 6) != "Merge ") return false;
-    const std::string_view rest = header.substr(6);
-    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
-                                  "commit ", "branches", "'", "\""}) {
-      if (rest.substr(0, word.size()) == word) return true;
-    }
-    return false;
   }
 
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).

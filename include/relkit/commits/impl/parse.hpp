@@ -9,6 +9,7 @@
 
 #include "relkit/commits/commit.hpp"
 #include "relkit/commits/detail/parser.hpp"
+#include "relkit/commits/detail/release_please.hpp"
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/commits/parse.hpp"
 #include "relkit/config.hpp"
@@ -31,6 +32,11 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
   detail::commit_parser parser(message, out);
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
+  } else if (opts.grammar == dialect::git_cliff) {
+    parser.parse_git_cliff();
+  } else if (opts.grammar == dialect::release_please) {
+    detail::parse_release_please(message, out);
+    out.merge = detail::commit_parser::is_merge_header(out.header);
   } else {
     parser.parse_compatible(opts.grammar, opts.meta_fields);
   }
