@@ -325,6 +325,110 @@ TEST(ChangelogRender, GitCliffTrimIsRustTrim) {
   EXPECT_NE(out.find("\n- y\ufeff\n"), std::string::npos) << out;
 }
 
+// Each preset reads commits as its tool does. The outputs below are those of
+// conventional-changelog-writer 9.3.0 (conventionalcommits 10.4.1, angular 9.4.0),
+// @semantic-release/release-notes-generator 14.1.1 and git-cliff 2.14.2 on a real
+// repository holding these commits.
+cl::release read_as(const cl::preset& s, std::vector<std::pair<std::string, std::string>> commits) {
+  cl::release r;
+  r.version = "1.1.0";
+  r.tag = "v1.1.0";
+  r.previous_tag = "v1.0.0";
+  r.date = "2026-01-01";
+  for (const auto& [hash, message] : commits) {
+    const std::string_view text = cl::prepare_message(message, s);
+    const auto parsed = relkit::commits::parse(text, relkit::commits::parse_options{s.grammar});
+    if (parsed) r.entries.push_back(cl::from_commit(hash, *parsed, text));
+  }
+  return r;
+}
+
+TEST(ChangelogRender, EachPresetReadsCommitsAsItsTool) {
+  const std::vector<std::pair<std::string, std::string>> commits = {
+      {"2aa184c0a7953a4835ee6d4ffa327fead1c7cd7c", "fix: trailing   "},
+      {"9e7bd5dd0ef21ba05b6c4a6b2ab06f7a6e3cba11", "style: styled"},
+      {"48de6454165be9d2fcaf6328679c5259bce4bddb", " feat: leading space"},
+      {"d0b7a3c1a2b3c4d5e6f708192a3b4c5d6e7f8091", "fix(node):this"},
+      {"43bc0d254dd8775f959cd29aad03e3dae5e7abc4", "fix:  two spaces"}};
+  cl::repository repo;
+  repo.owner = "o";
+  repo.name = "r";
+  // conventional-changelog: the parser wants ": " (`fix(node):this` is no commit), the
+  // writer trims each subject.
+  EXPECT_EQ(cl::render(read_as(cl::presets::conventionalcommits(), commits),
+                       cl::presets::conventionalcommits(), repo),
+            "## [1.1.0](https://github.com/o/r/compare/v1.0.0...v1.1.0) (2026-01-01)\n"
+            "\n"
+            "### Bug Fixes\n"
+            "\n"
+            "* two spaces ([43bc0d2](https://github.com/o/r/commit/"
+            "43bc0d254dd8775f959cd29aad03e3dae5e7abc4))\n"
+            "* trailing ([2aa184c](https://github.com/o/r/commit/"
+            "2aa184c0a7953a4835ee6d4ffa327fead1c7cd7c))\n");
+  // semantic-release trims the message (` feat:` is a feature) but not the subject.
+  const std::string sr = cl::render(read_as(cl::presets::semantic_release(), commits),
+                                    cl::presets::semantic_release(), repo);
+  EXPECT_NE(sr.find("\n*  two spaces ([43bc0d2]"), std::string::npos) << sr;
+  EXPECT_NE(sr.find("\n* trailing ([2aa184c]"), std::string::npos) << sr;
+  EXPECT_NE(sr.find("### Features\n\n* leading space ([48de645]"), std::string::npos) << sr;
+  // git-cliff: its own grammar (`fix(node):this`, whitespace after ':' skipped, a leading
+  // space is no commit), style commits under Styling.
+  EXPECT_EQ(cl::render(read_as(cl::presets::git_cliff(), commits), cl::presets::git_cliff()),
+            "## [1.1.0] - 2026-01-01\n"
+            "\n"
+            "### 🐛 Bug Fixes\n"
+            "\n"
+            "- Two spaces\n"
+            "- *(node)* This\n"
+            "- Trailing\n"
+            "\n"
+            "### 🎨 Styling\n"
+            "\n"
+            "- Styled\n");
+}
+
+TEST(ChangelogRender, StyleCommitsLandInStyles) {
+  cl::release r = sample();
+  cl::entry style = make("5555555eeeeeee", "style", "", "reformat");
+  style.breaking = true;
+  style.breaking_notes.push_back("tabs are gone");
+  r.entries = {style};
+  const std::string out = cl::render(r, cl::presets::conventionalcommits(), github());
+  EXPECT_NE(out.find("### Styles\n\n* reformat"), std::string::npos) << out;
+}
+
+TEST(ChangelogGroup, SectionsAndNotesAsRendered) {
+  const cl::release r = sample();
+  const cl::contents c = cl::group(r, cl::presets::conventionalcommits());
+  ASSERT_EQ(c.sections.size(), 3u);
+  EXPECT_EQ(c.sections[0].title, "Features");
+  ASSERT_EQ(c.sections[0].entries.size(), 1u);
+  EXPECT_EQ(c.sections[0].entries[0], &r.entries[1]);
+  EXPECT_EQ(c.sections[1].title, "Bug Fixes");
+  EXPECT_EQ(c.sections[1].entries[0], &r.entries[0]);
+  EXPECT_EQ(c.sections[2].title, "Code Refactoring");
+  ASSERT_EQ(c.breaking.size(), 1u);
+  EXPECT_EQ(c.breaking[0].source, &r.entries[3]);
+  EXPECT_EQ(c.breaking[0].text, "`launch()` is now `start()`, see #40");
+  // A style without a notes section, and duplicates merged into one bullet.
+  cl::release twice = sample();
+  twice.entries = {make("aaaaaaa1", "fix", "", "same"), make("bbbbbbb2", "fix", "", "same")};
+  const cl::contents merged = cl::group(twice, cl::presets::relkit());
+  ASSERT_EQ(merged.sections.size(), 1u);
+  EXPECT_EQ(merged.sections[0].entries.size(), 2u);
+  EXPECT_TRUE(cl::group(r, cl::presets::git_cliff()).breaking.empty());
+}
+
+TEST(ChangelogPresets, ReadCommitsAsTheirTools) {
+  namespace rc = relkit::commits;
+  EXPECT_EQ(cl::presets::conventionalcommits().grammar, rc::dialect::conventional_changelog);
+  EXPECT_EQ(cl::presets::angular().grammar, rc::dialect::semantic_release_angular);
+  EXPECT_EQ(cl::presets::semantic_release().grammar, rc::dialect::semantic_release_angular);
+  EXPECT_EQ(cl::presets::git_cliff().grammar, rc::dialect::git_cliff);
+  EXPECT_EQ(cl::prepare_message("  fix: x \n", cl::presets::semantic_release()), "fix: x");
+  EXPECT_EQ(cl::prepare_message("  fix: x \n", cl::presets::angular()), "  fix: x \n");
+}
+
 constexpr std::string_view existing =
     "# Changelog\n"
     "\n"

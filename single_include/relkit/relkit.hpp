@@ -277,8 +277,7 @@ namespace detail {
 // Text helpers of relkit::changelog: the ICU root collation order that
 // JavaScript's localeCompare applies to ASCII (conventional-changelog sorts
 // with it), the reference/mention linker of @conventional-changelog/template
-// (its `\s` is JavaScript whitespace (a) of relkit/detail/js_text.hpp), and
-// git-cliff's (Rust's) trim.
+// (its `\s` is JavaScript whitespace (a) of relkit/detail/js_text.hpp).
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -2206,36 +2205,6 @@ inline constexpr collation_weights collation_table = make_collation_weights();
   return key;
 }
 
-// Rust's char::is_whitespace (the Unicode White_Space property): what
-// git-cliff's Tera `trim` filter (str::trim) removes. Not a JavaScript rule:
-// JavaScript whitespace (a) of relkit/detail/js_text.hpp with U+0085 added and
-// U+FEFF taken out. Byte length of the character at `i`, or 0.
-[[nodiscard]] constexpr std::size_t rust_space_length(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 == 0xc2 && s.size() - i >= 2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
-  if (b0 == 0xef) return 0;  // U+FEFF is JavaScript whitespace only
-  return relkit::detail::js_space_length(s, i);
-}
-
-// str::trim (git-cliff's `| trim`).
-[[nodiscard]] constexpr std::string_view rust_trim(std::string_view s) noexcept {
-  std::size_t b = 0;
-  for (std::size_t n = rust_space_length(s, b); n != 0; n = rust_space_length(s, b)) b += n;
-  std::size_t e = s.size();
-  for (bool more = true; more && e > b;) {
-    more = false;
-    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len) {
-      if (rust_space_length(s, e - len) == len) {
-        e -= len;
-        more = true;
-        break;
-      }
-    }
-  }
-  return s.substr(b, e - b);
-}
-
 // Length of a protected Markdown segment starting at `at` (a link, a reference
 // link, a fenced block, a code span, a URL), 0 when none starts there. Mirrors
 // the alternatives of @conventional-changelog/template's references regex.
@@ -2448,6 +2417,51 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 #include <type_traits>
+
+// ---- begin relkit/commits/commit.hpp ----
+// relkit::commits value types: the error codes, the grammars (dialect), the
+// parse options and the parsed commit with its notes, footers, references and
+// revert. Included by relkit/commits.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <memory>
 
 // ---- begin relkit/detail/enum_table.hpp ----
 // One table per enum: its stable identifiers, read by both to_string and the
@@ -3337,8 +3351,195 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
-struct commit;  // relkit/commits.hpp: include it to use from_commit
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over parse_options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
+  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
+  tag_mismatch,       // parse_tag: the tag is not of the format
+};
+
+namespace detail {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
+    {errc::empty_message, "empty_message", "empty commit message"},
+    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
+    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
+    {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
+    {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
+    {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::make_error_domain<errc_table>("commits");
+}  // namespace detail
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
+}
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+  // git-cliff 2.14.2: git-conventional 1.1.0 on the message with its end trimmed (Rust's
+  // str::trim_end). A type is any run without whitespace, `(`, `)`, `:` or `!`; the space
+  // after the colon is optional (`fix(node):this`) and every whitespace there is skipped
+  // (`fix:  x` describes `x`); the body starts one blank line after the header (a wrapped
+  // header is not conventional); `BREAKING CHANGE:` / `BREAKING-CHANGE:` footers, case kept.
+  git_cliff,
+  // release-please 17.11: @conventional-commits/parser 0.4.1 on the trimmed message. A type
+  // is any run without whitespace, `(`, `)`, `:` or `!`; the colon may be followed by
+  // whitespace or nothing; a parenthesis left open on a line that starts like a type ends
+  // the whole commit (the parser throws). Breaking: `!` or an upper-case `BREAKING CHANGE:`
+  // (`BREAKING-CHANGE:`). decide() reads a message as release-please does: split before each
+  // blank line followed by a `feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert`
+  // header, BEGIN_NESTED_COMMIT blocks apart, and every footer whose token is a word
+  // (`Co-authored-by: x` too) read as one more commit; parse() gives the message's own.
+  release_please,
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
+    {dialect::spec, "spec"},
+    {dialect::conventional_changelog, "conventional_changelog"},
+    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
+    {dialect::semantic_release_angular, "semantic_release_angular"},
+    {dialect::git_cliff, "git_cliff"},
+    {dialect::release_please, "release_please"},
+};
+}  // namespace detail
+// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
+  return relkit::detail::enum_to_string(detail::dialect_names, value);
+}
+// The grammar that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::dialect_names, name);
+}
+
+// How parse() reads a message.
+struct parse_options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
+// or `revert: <header>` + the same.
+struct reverted_commit {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
+    return !(a == b);
+  }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<reverted_commit> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
 }  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/commit.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
 namespace changelog {
 
 enum class errc {
@@ -3401,10 +3602,10 @@ struct entry {
   [[nodiscard]] friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
 };
 
-// The adapter from relkit::commits (parse with the dialect of the style you render:
-// dialect::conventional_changelog for the conventionalcommits preset and git-cliff,
-// dialect::semantic_release_angular for the angular presets). A template only so that
-// this header does not include relkit/commits.hpp: it takes a commits::commit, nothing else.
+// The adapter from relkit::commits: parse each message in the grammar of the preset you
+// render (preset::grammar, after trimming it when preset::trim_message says so). A template
+// only so that this header does not include relkit/commits.hpp (the parser): it takes a
+// commits::commit, nothing else.
 template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::value, int> = 0>
 [[nodiscard]] entry from_commit(std::string_view hash, const Commit& c) {
   entry e;
@@ -3565,10 +3766,15 @@ inline constexpr relkit::detail::enum_name<rule::match> rule_match_names[] = {
   return relkit::detail::enum_from_string(detail::rule_match_names, name);
 }
 
-// A changelog preset: how entries land in sections and how they are written;
-// data you can copy and change (relkit::changelog::presets has the references').
+// A changelog preset: how commits are read, how entries land in sections and how they
+// are written; data you can copy and change (relkit::changelog::presets has the
+// references').
 struct preset {
   layout kind = layout::conventional_changelog;
+  // How its reference tool reads a commit: the grammar to parse messages in before
+  // from_commit, and whether the message is trimmed first (semantic-release trims it).
+  commits::dialect grammar = commits::dialect::conventional_changelog;
+  bool trim_message = false;
   std::vector<rule> rules;
   bool type_case_insensitive = true;  // rule::match::type ignores case
   // Section display order (titles); sections missing from it follow, alphabetically.
@@ -3588,6 +3794,7 @@ struct preset {
   std::string bullet = "* ";
   bool git_cliff_bullets = false;  // `- *(scope)* [**breaking**] Upper first`
   bool first_line_only = false;    // git-cliff keepachangelog: no scope, message's first line
+  bool trim_subject = false;       // conventional-changelog-writer 9: each word of a bullet trimmed
   bool sort_entries = true;        // by scope + subject, ICU collation; else oldest first
   bool oldest_first = true;        // when not sorted
   bool show_hashes = true;         // ` ([abc1234](url))` after the subject
@@ -3606,6 +3813,13 @@ struct preset {
   bool link_definitions = false;  // Keep a Changelog's `[1.0.0]: compare-url` lines
   bool git_cliff_links = false;   // git-cliff keepachangelog footer links
 };
+
+// The text of a commit message that the preset's reference tool parses: the message
+// trimmed (String.prototype.trim) when s.trim_message says so, else as it is. Parse it with
+// commits::parse_options{s.grammar}, then from_commit.
+[[nodiscard]] inline std::string_view prepare_message(std::string_view message, const preset& s) {
+  return s.trim_message ? relkit::detail::js_trim(message) : message;
+}
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END
@@ -3927,6 +4141,107 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/prefix_key.hpp ----
+// ---- begin relkit/detail/rust_text.hpp ----
+// Rust's text rules that git-cliff applies (its Tera `trim` filter, its git-conventional
+// parser, the trim_end of each commit message), on UTF-8 input: char::is_whitespace, the
+// Unicode White_Space property. Not a JavaScript rule: JavaScript whitespace (a) of
+// relkit/detail/js_text.hpp with U+0085 added and U+FEFF taken out. Byte lengths are of
+// whole UTF-8 sequences; malformed or cut sequences are never whitespace.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// Byte length (1 to 3) of the White_Space character starting at `i`, or 0.
+[[nodiscard]] constexpr std::size_t rust_space_length(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == 0xc2 && s.size() - i >= 2 && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
+  if (b0 == 0xef) return 0;  // U+FEFF is JavaScript whitespace only
+  return js_space_length(s, i);
+}
+
+// Position after the run of White_Space starting at `i`.
+[[nodiscard]] constexpr std::size_t skip_rust_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = rust_space_length(s, i); n != 0; n = rust_space_length(s, i)) i += n;
+  return i;
+}
+
+// str::trim_end.
+[[nodiscard]] constexpr std::string_view rust_trim_end(std::string_view s) noexcept {
+  std::size_t e = s.size();
+  for (bool more = true; more && e > 0;) {
+    more = false;
+    for (std::size_t len = 1; len <= 3 && len <= e; ++len) {
+      if (rust_space_length(s, e - len) == len) {
+        e -= len;
+        more = true;
+        break;
+      }
+    }
+  }
+  return s.substr(0, e);
+}
+
+// str::trim.
+[[nodiscard]] constexpr std::string_view rust_trim(std::string_view s) noexcept {
+  return rust_trim_end(s.substr(skip_rust_spaces(s, 0)));
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/rust_text.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -4121,7 +4436,7 @@ struct link_cache {
 
 // git-cliff's Tera `trim` filter: Rust's str::trim (Unicode White_Space).
 [[nodiscard]] inline std::string trim(std::string_view s) {
-  return std::string(rust_trim(s));
+  return std::string(relkit::detail::rust_trim(s));
 }
 
 // A stable merge sort of indices through a function pointer: one instantiation for
@@ -4225,7 +4540,8 @@ using index_less = bool (*)(const void* context, std::size_t a, std::size_t b);
 
 struct note_line {
   const entry* source;
-  std::string text;
+  std::string text;        // linked (issue references, @mentions)
+  const std::string* raw;  // the note as the commit wrote it
 };
 
 struct section_block {
@@ -4280,14 +4596,18 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
                              const link_cache& links, const preset& s) {
   const entry& e = *it.source;
   out += s.bullet;
+  std::string_view text = it.subject.empty() ? std::string_view(e.header) : it.subject;
+  // conventional-changelog-writer 9 trims each word and drops the empty ones.
+  if (s.trim_subject) text = relkit::detail::js_trim(text);
+  const bool dropped = s.trim_subject && text.empty();
   if (!e.scope.empty()) {
     out += "**";
     out += e.scope;
-    out += ":** ";
+    out += dropped ? ":**" : ":** ";
   }
-  out += it.subject.empty() ? e.header : it.subject;
+  out += text;
   if (!e.hash.empty() && s.show_hashes) {
-    out += ' ';
+    if (!dropped || !e.scope.empty()) out += ' ';
     if (it.also.empty()) {
       append_commit_link(out, e, links, s);
     } else {
@@ -4397,11 +4717,17 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
   return out + "\n";
 }
 
-// The body of changelog::render(release, preset, repository).
-[[nodiscard]] inline std::string render_release(const release& r, const preset& s,
-                                                const repository& repo) {
+// A release's bullets in their sections (in display order) and its breaking notes.
+struct laid_out {
+  std::vector<section_block> sections;
+  std::vector<note_line> notes;
+};
+
+// Which entries a release shows, in which section, in what order: everything of
+// render_release but the writing.
+[[nodiscard]] inline laid_out lay_out(const release& r, const preset& s, const repository& repo,
+                                      const link_cache& links) {
   const std::vector<const entry*> entries = effective_entries(r, s);
-  const link_cache links(repo);
   const bool cliff = s.git_cliff_bullets;
 
   std::vector<item> items;
@@ -4423,7 +4749,7 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
     const bool has_notes = !s.breaking_title.empty() && !e->breaking_notes.empty();
     if (!s.breaking_title.empty()) {
       for (const std::string& note : e->breaking_notes) {
-        notes.push_back({e, link_text(note, repo, links, s, nullptr)});
+        notes.push_back({e, link_text(note, repo, links, s, nullptr), &note});
       }
     }
     item it;
@@ -4557,9 +4883,23 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
     notes = std::move(ordered);
   }
 
+  return laid_out{std::move(sections), std::move(notes)};
+}
+
+// The body of changelog::render(release, preset, repository).
+[[nodiscard]] inline std::string render_release(const release& r, const preset& s,
+                                                const repository& repo) {
+  const link_cache links(repo);
+  const bool cliff = s.git_cliff_bullets;
+  laid_out parts = lay_out(r, s, repo, links);
+  const std::vector<section_block>& sections = parts.sections;
+  const std::vector<note_line>& notes = parts.notes;
   std::string out = heading(r, s, repo);
   std::size_t estimate = 0;
-  for (const item& it : items) estimate += it.subject.size() + it.source->scope.size() + 160;
+  for (const section_block& block : sections) {
+    for (const item& it : block.items)
+      estimate += it.subject.size() + it.source->scope.size() + 160;
+  }
   for (const note_line& note : notes) estimate += note.text.size() + 32;
   out.reserve(out.size() + estimate + sections.size() * 32);
   const std::string gap(static_cast<std::size_t>(s.blank_lines < 0 ? 0 : s.blank_lines), '\n');
@@ -4761,6 +5101,66 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
+
+// One section of a release's notes: its title and the entries it lists, in the order
+// render() lists them (merged duplicates each, after the bullet they join).
+struct section {
+  std::string title;
+  std::vector<const entry*> entries;  // into the release given to group()
+  [[nodiscard]] friend bool operator==(const section& a, const section& b) {
+    return a.title == b.title && a.entries == b.entries;
+  }
+  [[nodiscard]] friend bool operator!=(const section& a, const section& b) { return !(a == b); }
+};
+
+// A breaking-change note as the notes list it.
+struct breaking_note {
+  const entry* source = nullptr;  // the commit that carries it
+  std::string text;               // as the commit wrote it
+  [[nodiscard]] friend bool operator==(const breaking_note& a, const breaking_note& b) {
+    return a.source == b.source && a.text == b.text;
+  }
+  [[nodiscard]] friend bool operator!=(const breaking_note& a, const breaking_note& b) {
+    return !(a == b);
+  }
+};
+
+// What render() writes for a release, as data: the sections in display order and the
+// breaking notes (empty when the preset shows none). Points into the release: keep it.
+struct contents {
+  std::vector<section> sections;
+  std::vector<breaking_note> breaking;
+  [[nodiscard]] friend bool operator==(const contents& a, const contents& b) {
+    return a.sections == b.sections && a.breaking == b.breaking;
+  }
+  [[nodiscard]] friend bool operator!=(const contents& a, const contents& b) { return !(a == b); }
+};
+
+// The entries of release `r` that preset `s` shows, grouped and ordered as render() writes
+// them (for a program: JSON, a release page).
+[[nodiscard]] inline contents group(const release& r, const preset& s) {
+  const repository repo;
+  const detail::link_cache links(repo);
+  detail::laid_out parts = detail::lay_out(r, s, repo, links);
+  contents out;
+  out.sections.reserve(parts.sections.size());
+  for (const detail::section_block& block : parts.sections) {
+    section one;
+    one.title = block.title;
+    for (const detail::item& it : block.items) {
+      if (it.also.empty()) {
+        one.entries.push_back(it.source);
+      } else {
+        one.entries.insert(one.entries.end(), it.also.begin(), it.also.end());
+      }
+    }
+    out.sections.push_back(std::move(one));
+  }
+  for (const detail::note_line& note : parts.notes) {
+    out.breaking.push_back(breaking_note{note.source, *note.raw});
+  }
+  return out;
+}
 
 // The notes of one release in preset `s`: a heading and its sections, ending in
 // one '\n'. Links point into `repo` (none when it is empty). Never fails.
@@ -5139,17 +5539,18 @@ namespace presets {
 
 // conventional-changelog-conventionalcommits 10.4.1 (writer 9.3.0): `##` headings,
 // ⚠ BREAKING CHANGES first, Features / Bug Fixes / Performance Improvements /
-// Reverts, other types hidden unless they carry a breaking note.
+// Reverts, other types hidden unless they carry a breaking note; each subject trimmed.
 [[nodiscard]] inline preset conventionalcommits() {
   using detail::type_rule;
   preset s;
+  s.trim_subject = true;
   s.rules = {type_rule("feat", "Features"),
              type_rule("feature", "Features"),
              type_rule("fix", "Bug Fixes"),
              type_rule("perf", "Performance Improvements"),
              type_rule("revert", "Reverts"),
              type_rule("docs", "Documentation", true),
-             type_rule("preset", "Styles", true),
+             type_rule("style", "Styles", true),
              type_rule("chore", "Miscellaneous Chores", true),
              type_rule("refactor", "Code Refactoring", true),
              type_rule("test", "Tests", true),
@@ -5163,16 +5564,19 @@ namespace presets {
 }
 
 // conventional-changelog-angular 9.4.0 (writer 9.3.0): `#` for x.y.0 releases,
-// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`.
+// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`;
+// commits read with the angular parser options, each subject trimmed.
 [[nodiscard]] inline preset angular() {
   using detail::type_rule;
   preset s;
+  s.grammar = commits::dialect::semantic_release_angular;
+  s.trim_subject = true;
   s.rules = {type_rule("feat", "Features"),
              type_rule("fix", "Bug Fixes"),
              type_rule("perf", "Performance Improvements"),
              type_rule("revert", "Reverts"),
              type_rule("docs", "Documentation", true),
-             type_rule("preset", "Styles", true),
+             type_rule("style", "Styles", true),
              type_rule("refactor", "Code Refactoring", true),
              type_rule("test", "Tests", true),
              type_rule("build", "Build System", true),
@@ -5189,9 +5593,12 @@ namespace presets {
 
 // @semantic-release/release-notes-generator 14.1.1 with its default preset
 // (angular 8.3.1, writer 8.4.0): the angular layout with two blank lines before
-// each `###`, breaking notes in commit order, `#123` linked even inside code.
+// each `###`, breaking notes in commit order, `#123` linked even inside code; the
+// messages semantic-release hands it (trimmed), each subject as written.
 [[nodiscard]] inline preset semantic_release() {
   preset s = angular();
+  s.trim_message = true;
+  s.trim_subject = false;
   s.blank_lines = 2;
   s.sort_notes = false;
   s.protect_markdown = false;
@@ -5199,18 +5606,20 @@ namespace presets {
 }
 
 // git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
-// oldest first, no links; unconventional commits and chore(deps…) dropped.
+// oldest first (in topological order), no links; commits read with git-cliff's own
+// grammar, unconventional ones and chore(deps…) dropped.
 [[nodiscard]] inline preset git_cliff() {
   using detail::header_rule;
   using m = rule::match;
   preset s;
   s.kind = layout::git_cliff;
+  s.grammar = commits::dialect::git_cliff;
   s.rules = {header_rule(m::header_prefix, "feat", "🚀 Features"),
              header_rule(m::header_prefix, "fix", "🐛 Bug Fixes"),
              header_rule(m::header_prefix, "doc", "📚 Documentation"),
              header_rule(m::header_prefix, "perf", "⚡ Performance"),
              header_rule(m::header_prefix, "refactor", "🚜 Refactor"),
-             header_rule(m::header_prefix, "preset", "🎨 Styling"),
+             header_rule(m::header_prefix, "style", "🎨 Styling"),
              header_rule(m::header_prefix, "test", "🧪 Testing"),
              header_rule(m::header_prefix, "chore(release): prepare for", ""),
              header_rule(m::header_prefix, "chore(deps", ""),
@@ -5288,7 +5697,7 @@ namespace presets {
              type_rule("build", "Changed", true),
              type_rule("ci", "Changed", true),
              type_rule("test", "Changed", true),
-             type_rule("preset", "Changed", true)};
+             type_rule("style", "Changed", true)};
   s.section_order = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"};
   s.dashed_date = true;
   s.link_compare = false;
@@ -5460,224 +5869,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
-// ---- begin relkit/commits/commit.hpp ----
-// relkit::commits value types: the error codes, the grammars (dialect), the
-// parse options and the parsed commit with its notes, footers, references and
-// revert. Included by relkit/commits.hpp.
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-#include <memory>
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace commits {
-
-enum class errc {
-  empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over parse_options::max_length
-  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
-  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
-  tag_mismatch,       // parse_tag: the tag is not of the format
-};
-
-namespace detail {
-inline constexpr relkit::error_entry<errc> errc_table[] = {
-    {errc::empty_message, "empty_message", "empty commit message"},
-    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
-    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
-    {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
-    {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
-    {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
-};
-inline constexpr relkit::error_domain errc_domain =
-    relkit::make_error_domain<errc_table>("commits");
-}  // namespace detail
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return detail::errc_domain;
-}
-
-// Which grammar parse() follows.
-enum class dialect : std::uint8_t {
-  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
-  spec,
-  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
-  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
-  // on any line after the header, git-trailer footer start, `""` vs absent body.
-  conventional_changelog,
-  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
-  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
-  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
-  semantic_release_conventionalcommits,
-  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
-  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
-  semantic_release_angular,
-};
-
-namespace detail {
-inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
-    {dialect::spec, "spec"},
-    {dialect::conventional_changelog, "conventional_changelog"},
-    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
-    {dialect::semantic_release_angular, "semantic_release_angular"},
-};
-}  // namespace detail
-// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
-[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
-  return relkit::detail::enum_to_string(detail::dialect_names, value);
-}
-// The grammar that to_string() names; nullopt for any other text.
-[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
-  return relkit::detail::enum_from_string(detail::dialect_names, name);
-}
-
-// How parse() reads a message.
-struct parse_options {
-  dialect grammar = dialect::spec;
-  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
-  std::size_t max_length = std::size_t{64} << 20;
-  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
-  // which take every later line away from body, footer and notes. commitlint sets it off.
-  bool meta_fields = true;
-};
-
-// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
-struct note {
-  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
-  std::string_view text;   // the description; multi-line values joined by '\n'
-  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
-    return a.title == b.title && a.text == b.text;
-  }
-  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
-};
-
-// A git-trailer footer: `Token: value` or `Token #value`.
-struct footer {
-  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
-  std::string_view separator;  // ": " or " #"
-  std::string_view value;      // to the next footer token; lines joined by '\n'
-  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
-    return a.token == b.token && a.separator == b.separator && a.value == b.value;
-  }
-  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
-};
-
-// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
-struct reference {
-  std::string_view raw;     // the parser's raw match (from the end of the previous one)
-  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
-  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
-  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
-  std::string_view prefix;                // "#"
-  std::string_view issue;                 // "12"
-  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
-    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
-           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
-  }
-  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
-};
-
-// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
-// or `revert: <header>` + the same.
-struct reverted_commit {
-  std::string_view header;
-  std::string_view hash;  // may be empty (`This reverts commit .`)
-  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
-    return a.header == b.header && a.hash == b.hash;
-  }
-  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
-    return !(a == b);
-  }
-};
-
-struct commit {
-  // False: the header is not `type(scope)!: description`; `reason` says why and
-  // `reason_position` is the byte offset in the message where it stopped matching.
-  bool conventional = false;
-  std::string_view reason;
-  std::size_t reason_position = 0;
-
-  std::string_view header;               // the first line
-  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
-  std::string_view scope;                // empty when absent
-  bool exclamation = false;              // `feat!:` / `feat(x)!:`
-  std::string_view description;          // the subject after ": "
-  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
-  std::optional<std::string_view> footer;  // the footer section, as one text
-  std::vector<struct footer> footers;      // the git trailers of the footer section
-  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
-  bool breaking = false;                   // a breaking note or `!`
-  std::vector<reference> references;
-  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
-  std::optional<reverted_commit> revert;
-  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
-  // Backing store for values the message does not hold contiguously (shared,
-  // immutable: copies of a commit stay valid). Null when every value is a view.
-  std::shared_ptr<const std::string> owned_text;
-
-  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
-    return a.conventional == b.conventional && a.reason == b.reason &&
-           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
-           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
-           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
-           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
-           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
-  }
-  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
-};
-
-}  // namespace commits
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/commits/commit.hpp ----
 // ---- begin relkit/commits/detail/text.hpp ----
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is
@@ -6001,6 +6192,209 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
+// ---- begin relkit/commits/detail/git_cliff.hpp ----
+// git-cliff's commit grammar (internal): git-conventional 1.1.0's <summary>, <body> and
+// <footer> rules, as git-cliff 2.14.2 applies them to a message whose end it trimmed.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+inline constexpr std::size_t cliff_npos = std::string_view::npos;
+
+// <type>: a run without a line end, a parenthesis, ':', '!' or White_Space; its length.
+[[nodiscard]] constexpr std::size_t cliff_type_length(std::string_view s, std::size_t i) noexcept {
+  const std::size_t from = i;
+  while (i < s.size() && s[i] != '\n' && s[i] != '\r' && s[i] != '(' && s[i] != ')' &&
+         s[i] != ':' && s[i] != '!' && relkit::detail::rust_space_length(s, i) == 0) {
+    ++i;
+  }
+  return i - from;
+}
+
+// A footer start `<token><separator>` (token: `BREAKING CHANGE` or a <type>; separator ':'
+// or " #"): the token's length, `sep` the separator's; 0 when the line does not start one.
+[[nodiscard]] constexpr std::size_t cliff_footer_token(std::string_view s,
+                                                       std::size_t& sep) noexcept {
+  const std::size_t token = s.substr(0, 15) == "BREAKING CHANGE" ? 15 : cliff_type_length(s, 0);
+  if (token == 0) return 0;
+  if (token < s.size() && s[token] == ':') {
+    sep = 1;
+    return token;
+  }
+  if (s.substr(token, 2) == " #") {
+    sep = 2;
+    return token;
+  }
+  return 0;
+}
+
+// winnow's line_ending: "\n" or "\r\n"; its length at `i`, 0 for anything else.
+[[nodiscard]] constexpr std::size_t cliff_line_ending(std::string_view s, std::size_t i) noexcept {
+  if (i < s.size() && s[i] == '\n') return 1;
+  return s.substr(i, 2) == "\r\n" ? 2 : 0;
+}
+
+// The end of the line starting at `from`, its "\n" included.
+[[nodiscard]] constexpr std::size_t cliff_line_end(std::string_view s, std::size_t from) noexcept {
+  const std::size_t nl = s.find('\n', from);
+  return nl == cliff_npos ? s.size() : nl + 1;
+}
+
+// <summary> and the blank line after it: the position after them; npos when the header is
+// not conventional (`reason` and `at` then say why and where).
+[[nodiscard]] inline std::size_t read_cliff_summary(std::string_view t, commit& head,
+                                                    std::string_view& reason, std::size_t& at) {
+  auto fail = [&](std::string_view why, std::size_t where) {
+    reason = why;
+    at = where;
+    return cliff_npos;
+  };
+  std::size_t i = cliff_type_length(t, 0);
+  if (i == 0) return fail("the header does not start with a type", 0);
+  head.type = t.substr(0, i);
+  if (i < t.size() && t[i] == '(') {
+    std::size_t j = i + 1;
+    while (j < t.size() && t[j] != '\n' && t[j] != '\r' && t[j] != '(' && t[j] != ')') ++j;
+    if (j == i + 1) return fail("the scope is empty", j);
+    if (j == t.size() || t[j] != ')') return fail("the scope is not closed by ')'", j);
+    head.scope = t.substr(i + 1, j - i - 1);
+    i = j + 1;
+  }
+  if (i < t.size() && t[i] == '!') {
+    head.exclamation = true;
+    ++i;
+  }
+  if (i >= t.size() || t[i] != ':') {
+    return fail(head.scope.empty() && !head.exclamation
+                    ? "expected '(scope)', '!' or ':' after the type"
+                    : "expected ':' after the type and scope",
+                i);
+  }
+  i = relkit::detail::skip_rust_spaces(t, i + 1);  // White_Space, line ends included
+  const std::size_t d = i;
+  while (i < t.size() && t[i] != '\n' && t[i] != '\r') ++i;
+  if (i == d) return fail("the description is empty", i);
+  head.description = t.substr(d, i - d);
+  for (int k = 0; k < 2 && i < t.size(); ++k) {
+    const std::size_t n = cliff_line_ending(t, i);
+    if (n == 0) {
+      return fail(k == 0 ? "the header holds a carriage return"
+                         : "the body must begin one blank line after the description",
+                  i);
+    }
+    i += n;
+  }
+  return i;
+}
+
+// The <body> (lines up to the first footer start that follows a blank line) and the
+// <footer>s (each value runs to the next footer start) from `p`; false when a footer has
+// no value: git-conventional then rejects the whole commit.
+[[nodiscard]] inline bool read_cliff_body_and_footers(std::string_view t, std::size_t p,
+                                                      commit& head, std::string_view& reason,
+                                                      std::size_t& at) {
+  for (std::size_t n = cliff_line_ending(t, p); n != 0; n = cliff_line_ending(t, p)) p += n;
+  std::size_t q = p;
+  std::size_t sep = 0;
+  for (bool prior_empty = true; q < t.size();) {
+    const std::size_t end = cliff_line_end(t, q);
+    const std::string_view line = t.substr(q, end - q);
+    if (prior_empty && cliff_footer_token(relkit::detail::rust_trim_end(line), sep) != 0) break;
+    prior_empty = relkit::detail::rust_trim(line).empty();
+    q = end;
+  }
+  if (q > p) head.body = relkit::detail::rust_trim_end(t.substr(p, q - p));
+  if (q < t.size()) head.footer = t.substr(q);
+  while (q < t.size()) {
+    const std::size_t token = cliff_footer_token(t.substr(q, cliff_line_end(t, q) - q), sep);
+    const std::string_view separator = t.substr(q + token, sep);
+    const std::size_t v = relkit::detail::skip_rust_spaces(t, q + token + sep);
+    if (v >= t.size()) {
+      reason = "a footer has no value";
+      at = v;
+      return false;
+    }
+    std::size_t e = cliff_line_end(t, v);
+    while (e < t.size()) {
+      const std::size_t next = cliff_line_end(t, e);
+      std::size_t ignored = 0;
+      if (cliff_footer_token(relkit::detail::rust_trim_end(t.substr(e, next - e)), ignored) != 0) {
+        break;
+      }
+      e = next;
+    }
+    head.footers.push_back(
+        footer{t.substr(q, token), separator, relkit::detail::rust_trim_end(t.substr(v, e - v))});
+    q = e;
+  }
+  return true;
+}
+
+// The whole grammar on `t` (the end-trimmed message): type, scope, `!`, description, body,
+// footer and footers set in `head`; false with the reason and its offset in `t` otherwise.
+[[nodiscard]] inline bool read_git_cliff(std::string_view t, commit& head, std::string_view& reason,
+                                         std::size_t& at) {
+  const std::size_t rest = read_cliff_summary(t, head, reason, at);
+  return rest != cliff_npos && read_cliff_body_and_footers(t, rest, head, reason, at);
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/git_cliff.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -6145,6 +6539,58 @@ class commit_parser {
     finish();
   }
 
+  // git-cliff 2.14.2: git-conventional 1.1.0 on the message with its end trimmed.
+  void parse_git_cliff() {
+    grammar_ = commits::dialect::git_cliff;
+    const std::string_view text = relkit::detail::rust_trim_end(message_);
+    split_lines(text, false);
+    next_ = lines_.size();
+    out_.header = lines_.empty() ? std::string_view() : lines_[0];
+    out_.merge = is_merge_header(out_.header);
+    for (std::size_t i = 0; i < lines_.size(); ++i) scan_references(lines_[i], false);
+    commits::commit head;
+    std::string_view reason;
+    std::size_t position = 0;
+    if (!read_git_cliff(text, head, reason, position)) {
+      not_conventional(reason, offset_of(text) + position);
+    } else {
+      for (const commits::footer& f : head.footers) {
+        if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
+          head.notes.push_back(commits::note{f.token, f.value});
+          break;
+        }
+      }
+      if (head.notes.empty() && head.exclamation) {
+        head.notes.push_back(commits::note{"BREAKING CHANGE", head.description});
+      }
+      out_.conventional = true;
+      out_.type = head.type;
+      out_.scope = head.scope;
+      out_.exclamation = head.exclamation;
+      out_.description = head.description;
+      out_.body = head.body;
+      out_.footer = head.footer;
+      out_.footers = std::move(head.footers);
+      out_.notes = std::move(head.notes);
+      out_.breaking = !out_.notes.empty();
+    }
+    scan_mentions();
+    scan_revert(false);
+    dedupe_references();
+    finish();
+  }
+
+  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
+  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
+    if (header.substr(0, 6) != "Merge ") return false;
+    const std::string_view rest = header.substr(6);
+    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                  "commit ", "branches", "'", "\""}) {
+      if (rest.substr(0, word.size()) == word) return true;
+    }
+    return false;
+  }
+
  private:
   static constexpr std::size_t npos = std::string_view::npos;
 
@@ -6193,16 +6639,6 @@ class commit_parser {
   [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
     const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
-  }
-
-  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.substr(0, 6) != "Merge ") return false;
-    const std::string_view rest = header.substr(6);
-    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
-                                  "commit ", "branches", "'", "\""}) {
-      if (rest.substr(0, word.size()) == word) return true;
-    }
-    return false;
   }
 
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
@@ -6777,6 +7213,549 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/detail/parser.hpp ----
+// ---- begin relkit/commits/detail/release_please.hpp ----
+// How release-please 17.11 reads commit messages (internal): splitMessages (BEGIN_NESTED_COMMIT
+// blocks and the split before a blank line and a conventional header), the grammar of
+// @conventional-commits/parser 0.4.1 (summary, body, footers; a scope left open throws), and
+// toConventionalChangelogFormat (BREAKING CHANGE notes, every footer with a word token read
+// as one more commit, BREAKING-CHANGE: in the body). Everything here is a port of those
+// functions; the names say which.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+inline constexpr std::size_t rp_npos = std::string_view::npos;
+
+// The parser's <whitespace>: U+FEFF, TAB, VT, FF, SP, U+00A0; the byte length at `i`.
+[[nodiscard]] constexpr std::size_t rp_space(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const char c = s[i];
+  if (c == '\t' || c == '\v' || c == '\f' || c == ' ') return 1;
+  if (s.substr(i, 2) == "\xC2\xA0") return 2;
+  return s.substr(i, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+[[nodiscard]] constexpr bool rp_newline(std::string_view s, std::size_t i) noexcept {
+  return i < s.size() && (s[i] == '\r' || s[i] == '\n');
+}
+[[nodiscard]] constexpr std::size_t rp_skip_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = rp_space(s, i); n != 0; n = rp_space(s, i)) i += n;
+  return i;
+}
+[[nodiscard]] constexpr std::size_t rp_skip_newlines(std::string_view s, std::size_t i) noexcept {
+  while (rp_newline(s, i)) ++i;
+  return i;
+}
+// <type>: any bytes but a newline, a parenthesis, <whitespace>, '!' or ':'; its end.
+[[nodiscard]] constexpr std::size_t rp_type_end(std::string_view s, std::size_t i) noexcept {
+  while (i < s.size() && s[i] != '(' && s[i] != ')' && s[i] != '!' && s[i] != ':' &&
+         !rp_newline(s, i) && rp_space(s, i) == 0) {
+    ++i;
+  }
+  return i;
+}
+// <breaking-change> at `i`: "!" (when allowed), "BREAKING CHANGE" or "BREAKING-CHANGE".
+[[nodiscard]] constexpr std::size_t rp_breaking(std::string_view s, std::size_t i,
+                                                bool allow_bang) noexcept {
+  if (allow_bang && i < s.size() && s[i] == '!') return 1;
+  const std::string_view at = s.substr(i < s.size() ? i : s.size(), 15);
+  return at == "BREAKING CHANGE" || at == "BREAKING-CHANGE" ? 15 : 0;
+}
+
+enum class rp_status : std::uint8_t { ok, fail, thrown };
+
+struct rp_footer {
+  std::size_t begin = 0;
+  std::string_view type;      // empty: the token is a <breaking-change>
+  std::string_view scope;     // "" when absent
+  std::string_view breaking;  // the token's <breaking-change>: "!", "BREAKING CHANGE", ...
+  std::string_view separator;
+  // The value's text and newline nodes in order (the whitespace nodes are not kept).
+  std::vector<std::pair<std::string_view, bool>> nodes;  // (value, is_newline)
+};
+
+struct rp_message {
+  std::string_view type;
+  std::string_view scope;
+  bool summary_breaking = false;  // `!` (or a BREAKING CHANGE literal) in the summary
+  std::string_view subject;
+  std::size_t body_begin = rp_npos;
+  std::size_t body_end = rp_npos;
+  // The body's text and newline nodes, and the index of the first node after the first
+  // BREAKING CHANGE marker of the body (npos: no marker).
+  std::vector<std::string_view> body_nodes;
+  std::size_t body_marker = rp_npos;
+  std::vector<rp_footer> footers;
+  std::string_view error;  // why the parser threw
+  std::size_t error_at = 0;
+};
+
+// @conventional-commits/parser's `message`, over the trimmed text `t`.
+class rp_parser {
+ public:
+  explicit rp_parser(std::string_view t) : t_(t), chain_(t.size() + 1, unknown) {}
+
+  rp_status parse(rp_message& m) {
+    std::size_t p = 0;
+    const rp_status s = summary(p, m);
+    if (s != rp_status::ok) {
+      if (s == rp_status::fail) throw_at(m, "expected 'type: description'", p);
+      return rp_status::thrown;
+    }
+    if (p >= t_.size()) return rp_status::ok;
+    p = rp_skip_newlines(t_, p);
+    std::size_t body_stop = p;
+    const rp_status b = body(p, body_stop, m);
+    if (b == rp_status::thrown) return b;
+    if (b == rp_status::ok) {
+      m.body_begin = p;
+      m.body_end = body_stop;
+      p = body_stop;
+      if (p >= t_.size()) return rp_status::ok;
+      if (!rp_newline(t_, p)) {
+        throw_at(m, "expected a newline after the body", p);
+        return rp_status::thrown;
+      }
+      p = rp_skip_newlines(t_, p);
+    }
+    while (p < t_.size()) {
+      rp_footer f;
+      std::size_t end = p;
+      const rp_status fs = footer(p, end, &f, m);
+      if (fs == rp_status::thrown) return fs;
+      if (fs == rp_status::fail) break;
+      m.footers.push_back(std::move(f));
+      if (!rp_newline(t_, end)) break;
+      p = rp_skip_newlines(t_, end);
+    }
+    return rp_status::ok;
+  }
+
+ private:
+  static constexpr std::int8_t unknown = -1;
+
+  void throw_at(rp_message& m, std::string_view why, std::size_t at) const {
+    m.error = why;
+    m.error_at = at;
+  }
+
+  // <summary>: type, (scope), !, separator, whitespace, text.
+  rp_status summary(std::size_t& p, rp_message& m) {
+    std::size_t i = rp_type_end(t_, p);
+    if (i == p) return rp_status::fail;
+    m.type = t_.substr(p, i - p);
+    if (i < t_.size() && t_[i] == '(') {
+      std::size_t j = i + 1;
+      while (j < t_.size() && t_[j] != '(' && t_[j] != ')' && !rp_newline(t_, j)) ++j;
+      if (j >= t_.size() || t_[j] != ')') {
+        throw_at(m, "a scope's parenthesis is not closed", j);
+        return rp_status::thrown;
+      }
+      if (j == i + 1) {
+        p = i + 1;
+        return rp_status::fail;  // `()`: the parser rewinds into the parentheses
+      }
+      m.scope = t_.substr(i + 1, j - i - 1);
+      i = j + 1;
+    }
+    if (const std::size_t b = rp_breaking(t_, i, true)) {
+      m.summary_breaking = true;
+      i += b;
+    }
+    if (i < t_.size() && t_[i] == ':') {
+      ++i;
+    } else if (t_.substr(i, 2) == " #") {
+      i += 2;
+    } else {
+      p = i;
+      return rp_status::fail;
+    }
+    i = rp_skip_spaces(t_, i);
+    std::size_t e = i;
+    while (e < t_.size() && !rp_newline(t_, e)) ++e;
+    m.subject = t_.substr(i, e - i);
+    p = e;
+    return rp_status::ok;
+  }
+
+  // <footer> at `p`: token, separator, whitespace, value (text, continuations); `end` after
+  // it. `f` may be null (a look-ahead of preFooter).
+  rp_status footer(std::size_t p, std::size_t& end, rp_footer* f, rp_message& m) {
+    std::size_t i = p;
+    std::string_view type;
+    std::string_view scope;
+    std::string_view breaking;
+    if (const std::size_t b = rp_breaking(t_, i, true)) {
+      breaking = t_.substr(i, b);
+      i += b;
+    } else {
+      const std::size_t e = rp_type_end(t_, i);
+      if (e == i) return rp_status::fail;
+      type = t_.substr(i, e - i);
+      i = e;
+      if (i < t_.size() && t_[i] == '(') {
+        std::size_t j = i + 1;
+        while (j < t_.size() && t_[j] != '(' && t_[j] != ')' && !rp_newline(t_, j)) ++j;
+        if (j >= t_.size() || t_[j] != ')') {
+          throw_at(m, "a footer token's parenthesis is not closed", j);
+          return rp_status::thrown;
+        }
+        if (j == i + 1) return rp_status::fail;  // `()`: no separator can follow
+        scope = t_.substr(i + 1, j - i - 1);
+        i = j + 1;
+      }
+      if (const std::size_t bang = rp_breaking(t_, i, true)) {
+        breaking = t_.substr(i, bang);
+        i += bang;
+      }
+    }
+    std::string_view separator;
+    if (i < t_.size() && t_[i] == ':') {
+      separator = t_.substr(i, 1);
+    } else if (t_.substr(i, 2) == " #") {
+      separator = t_.substr(i, 2);
+    } else {
+      return rp_status::fail;
+    }
+    i = rp_skip_spaces(t_, i + separator.size());
+    std::size_t e = i;
+    while (e < t_.size() && !rp_newline(t_, e)) ++e;
+    if (f != nullptr) {
+      f->begin = p;
+      f->type = type;
+      f->scope = scope;
+      f->breaking = breaking;
+      f->separator = separator;
+      f->nodes.emplace_back(t_.substr(i, e - i), false);
+    }
+    // <continuation>: newline(s), whitespace (at least one), text.
+    while (rp_newline(t_, e)) {
+      const std::size_t n = rp_skip_newlines(t_, e);
+      const std::size_t w = rp_skip_spaces(t_, n);
+      if (w == n) break;
+      std::size_t x = w;
+      while (x < t_.size() && !rp_newline(t_, x)) ++x;
+      if (f != nullptr) {
+        f->nodes.emplace_back(t_.substr(e, n - e), true);
+        f->nodes.emplace_back(t_.substr(w, x - w), false);
+      }
+      e = x;
+    }
+    end = e;
+    return rp_status::ok;
+  }
+
+  // preFooter at `p`: newline*, footer, until the end of the text (each start's answer is
+  // kept: body asks at every line, the chain is walked once).
+  rp_status pre_footer(std::size_t p, rp_message& m) {
+    std::vector<std::size_t> walked;
+    rp_status result = rp_status::ok;
+    while (p < t_.size()) {
+      if (chain_[p] != unknown) {
+        result = static_cast<rp_status>(chain_[p]);
+        break;
+      }
+      walked.push_back(p);
+      std::size_t end = p;
+      const rp_status s = footer(rp_skip_newlines(t_, p), end, nullptr, m);
+      if (s != rp_status::ok) {
+        result = s;
+        break;
+      }
+      p = end;
+    }
+    for (std::size_t at : walked) chain_[at] = static_cast<std::int8_t>(result);
+    return result;
+  }
+
+  // <body>: lines until the rest is all footers; `stop` after its last text.
+  rp_status body(std::size_t p, std::size_t& stop, rp_message& m) {
+    bool first = true;
+    while (true) {
+      const rp_status pf = pre_footer(p, m);
+      if (pf == rp_status::thrown) return pf;
+      if (pf == rp_status::ok) return first ? rp_status::fail : rp_status::ok;
+      first = false;
+      std::size_t i = p;
+      if (const std::size_t b = rp_breaking(t_, i, false)) {
+        i += b;  // consumed even when no ':' follows (the parser does not give it back)
+        if (i < t_.size() && t_[i] == ':') {
+          if (m.body_marker == rp_npos) m.body_marker = m.body_nodes.size();
+          i = rp_skip_spaces(t_, i + 1);
+        }
+      }
+      std::size_t e = i;
+      while (e < t_.size() && !rp_newline(t_, e)) ++e;
+      m.body_nodes.push_back(t_.substr(i, e - i));
+      stop = e;
+      if (e >= t_.size()) return rp_status::ok;
+      const std::size_t next = rp_skip_newlines(t_, e);
+      // The next line continues the body unless the rest from it is all footers.
+      const rp_status ahead = next < t_.size() ? pre_footer(next, m) : rp_status::ok;
+      if (ahead == rp_status::thrown) return ahead;
+      if (ahead == rp_status::ok) return rp_status::ok;
+      m.body_nodes.push_back(t_.substr(e, next - e));
+      p = next;
+    }
+  }
+
+  std::string_view t_;
+  std::vector<std::int8_t> chain_;
+};
+
+// `/BREAKING-CHANGE:\s*(.*)/` on a body text: the captured text (empty: no match, or empty).
+[[nodiscard]] inline std::string_view rp_breaking_dash(std::string_view body) {
+  const std::size_t at = body.find("BREAKING-CHANGE:");
+  if (at == rp_npos) return {};
+  const std::size_t from = relkit::detail::skip_js_spaces(body, at + 16);
+  return body.substr(from, relkit::detail::find_js_line_terminator(body, from) - from);
+}
+
+// Footer commits inside footer commits, at most (each level re-reads a footer's own text;
+// real messages nest one level, the bound keeps a crafted one linear).
+inline constexpr int rp_max_depth = 8;
+
+// toConventionalChangelogFormat(parser(text)) and postProcessCommits' BREAKING-CHANGE rule:
+// the footer commits first, the message's own last, appended to `out`. False when the
+// parser throws; `failure` (when given) then holds the reason and its offset in `text`.
+inline bool rp_read(std::string_view text, const std::shared_ptr<const std::string>& owner,
+                    int depth, std::vector<commit>& out, commit* failure) {
+  const std::string_view t = relkit::detail::js_trim(text);
+  rp_message m;
+  if (rp_parser(t).parse(m) != rp_status::ok) {
+    if (failure != nullptr) {
+      failure->conventional = false;
+      failure->reason = m.error;
+      failure->reason_position = static_cast<std::size_t>(t.data() - text.data()) + m.error_at;
+    }
+    return false;
+  }
+  commit head;
+  head.conventional = true;
+  head.header = t.substr(0, t.find_first_of("\r\n"));
+  head.type = m.type;
+  head.scope = m.scope;
+  head.exclamation = m.summary_breaking;
+  head.description = m.subject;
+  head.owned_text = owner;
+  if (m.body_begin != rp_npos) head.body = t.substr(m.body_begin, m.body_end - m.body_begin);
+  if (!m.footers.empty()) head.footer = t.substr(m.footers.front().begin);
+  // The BREAKING CHANGE note's text, in document order (summary, body, footers): the last
+  // one set wins, and an empty text is no note.
+  std::string_view note;
+  if (m.summary_breaking) note = m.subject;
+  if (m.body_marker != rp_npos) {
+    note = {};
+    const std::string_view last = m.body_nodes.back();
+    for (std::size_t k = m.body_marker; k < m.body_nodes.size(); ++k) {
+      if (m.body_nodes[k].empty()) continue;
+      const char* from = m.body_nodes[k].data();
+      note = std::string_view(from, static_cast<std::size_t>(last.data() + last.size() - from));
+      break;
+    }
+  }
+  for (const rp_footer& f : m.footers) {
+    if (f.breaking.find("BREAKING") != rp_npos) note = f.nodes.back().first;
+  }
+  if (!note.empty()) head.notes.push_back(commits::note{"BREAKING CHANGE", note});
+  if (head.notes.empty() && !m.body_nodes.empty()) {
+    std::string body_text;  // the body string the parser builds: text and newline nodes
+    for (std::string_view node : m.body_nodes) body_text.append(node);
+    const std::string_view dash = rp_breaking_dash(body_text);
+    if (!dash.empty()) {
+      const std::size_t at = head.body->find(dash);
+      head.notes.push_back(
+          commits::note{"BREAKING CHANGE",
+                        at == rp_npos ? std::string_view() : head.body->substr(at, dash.size())});
+    }
+  }
+  head.breaking = !head.notes.empty();
+  // Every footer whose token is a word is read again as `type(scope)!: value` (whitespace
+  // nodes left out, a " #" separator dropped): one more commit when that parses.
+  if (depth < rp_max_depth) {
+    for (const rp_footer& f : m.footers) {
+      if (f.type.empty()) continue;
+      auto footer_text = std::make_shared<std::string>(f.type);
+      if (!f.scope.empty()) {
+        *footer_text += '(';
+        *footer_text += f.scope;
+        *footer_text += ')';
+      }
+      *footer_text += f.breaking;
+      if (f.separator.find('#') == rp_npos) {
+        *footer_text += f.separator;
+        *footer_text += ' ';
+      }
+      for (const auto& node : f.nodes) *footer_text += node.first;
+      rp_read(*footer_text, footer_text, depth + 1, out, nullptr);
+    }
+  }
+  out.push_back(std::move(head));
+  return true;
+}
+
+// The end of splitMessages' separator /\r?\n\r?\n(?=(?:feat|fix|docs|style|refactor|perf|test|
+// build|ci|chore|revert)(?:\(.*?\))?: )/ when one starts at `i`, else npos.
+[[nodiscard]] inline std::size_t rp_split_at(std::string_view s, std::size_t i) {
+  for (int k = 0; k < 2; ++k) {
+    if (i < s.size() && s[i] == '\r') ++i;
+    if (i >= s.size() || s[i] != '\n') return rp_npos;
+    ++i;
+  }
+  static constexpr std::string_view types[] = {"feat", "fix",   "docs", "style", "refactor", "perf",
+                                               "test", "build", "ci",   "chore", "revert"};
+  for (const std::string_view type : types) {
+    if (s.substr(i, type.size()) != type) continue;
+    const std::size_t j = i + type.size();
+    if (j < s.size() && s[j] == '(') {
+      // `\(.*?\)` then ": ": the first ')' on the line that ": " follows.
+      for (std::size_t q = j + 1; q < s.size(); ++q) {
+        if (relkit::detail::js_line_terminator_length(s, q) != 0) break;
+        if (s[q] == ')' && s.substr(q + 1, 2) == ": ") return i;
+      }
+    }
+    if (s.substr(j, 2) == ": ") return i;
+  }
+  return rp_npos;
+}
+
+// A text and what keeps it alive (null: a view into the caller's message).
+struct rp_part {
+  std::string_view text;
+  std::shared_ptr<const std::string> owner;
+};
+
+// splitMessages: the text outside BEGIN_NESTED_COMMIT ... END_NESTED_COMMIT blocks, split
+// before each blank line that a conventional header of one of 11 types follows (empty
+// pieces dropped), then each block.
+[[nodiscard]] inline std::vector<rp_part> rp_split_messages(std::string_view message) {
+  constexpr std::string_view begin = "BEGIN_NESTED_COMMIT";
+  constexpr std::string_view end = "END_NESTED_COMMIT";
+  std::vector<rp_part> nested;
+  rp_part main{message, nullptr};
+  std::size_t at = message.find(begin);
+  if (at != rp_npos) {
+    auto text = std::make_shared<std::string>(message.substr(0, at));
+    while (at != rp_npos) {
+      const std::size_t from = at + begin.size();
+      const std::size_t next = message.find(begin, from);
+      const std::string_view part =
+          message.substr(from, (next == rp_npos ? message.size() : next) - from);
+      const std::size_t close = part.find(end);
+      nested.push_back(rp_part{part.substr(0, close), nullptr});
+      if (close != rp_npos) text->append(part.substr(close + end.size()));
+      at = next;
+    }
+    main = rp_part{*text, text};
+  }
+  std::vector<rp_part> parts;
+  std::size_t start = 0;
+  for (std::size_t i = main.text.find_first_of("\r\n"); i != rp_npos && i < main.text.size();) {
+    const std::size_t after = rp_split_at(main.text, i);
+    if (after == rp_npos) {
+      i = main.text.find_first_of("\r\n", i + 1);
+      continue;
+    }
+    if (i > start) parts.push_back(rp_part{main.text.substr(start, i - start), main.owner});
+    start = after;
+    i = main.text.find_first_of("\r\n", after);
+  }
+  if (start < main.text.size()) parts.push_back(rp_part{main.text.substr(start), main.owner});
+  parts.insert(parts.end(), nested.begin(), nested.end());
+  return parts;
+}
+
+// Every commit release-please reads in one message, in its order.
+inline void release_please_commits(std::string_view message, std::vector<commit>& out) {
+  for (const rp_part& part : rp_split_messages(message)) {
+    rp_read(part.text, part.owner, 0, out, nullptr);
+  }
+}
+
+// parse() for dialect::release_please: the commit of the message's first part, the one its
+// header starts (the parser's reason when it throws there).
+inline void parse_release_please(std::string_view message, commit& out) {
+  const std::vector<rp_part> parts = rp_split_messages(message);
+  const std::string_view trimmed = relkit::detail::js_trim(message);
+  out.header = trimmed.substr(0, trimmed.find_first_of("\r\n"));
+  if (parts.empty()) {
+    out.reason = "the header does not start with a type";
+    out.reason_position = static_cast<std::size_t>(trimmed.data() - message.data());
+    return;
+  }
+  std::vector<commit> read;
+  commit failure;
+  if (!rp_read(parts.front().text, parts.front().owner, 0, read, &failure)) {
+    out.reason = failure.reason;
+    // A position in the message when the part is a piece of it (not rebuilt from nesting).
+    out.reason_position =
+        parts.front().owner
+            ? 0
+            : failure.reason_position +
+                  static_cast<std::size_t>(parts.front().text.data() - message.data());
+    return;
+  }
+  const std::string_view header = out.header;
+  out = std::move(read.back());
+  out.header = header;
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/release_please.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -6793,6 +7772,11 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
   detail::commit_parser parser(message, out);
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
+  } else if (opts.grammar == dialect::git_cliff) {
+    parser.parse_git_cliff();
+  } else if (opts.grammar == dialect::release_please) {
+    detail::parse_release_please(message, out);
+    out.merge = detail::commit_parser::is_merge_header(out.header);
   } else {
     parser.parse_compatible(opts.grammar, opts.meta_fields);
   }
@@ -8367,7 +9351,8 @@ struct rule {
   std::vector<std::string> types;  // one of these types (empty: any)
   bool ignore_case = false;        // compare types ignoring ASCII case
   std::string scope;               // this scope only (empty: any)
-  bump level = bump::none;
+  std::string header_prefix;       // the header starts with this text (git-cliff's skips)
+  bump level = bump::none;         // none: the commit counts for nothing (a skip rule)
 };
 
 // How a 0.y.z version bumps (SemVer leaves initial development open).
@@ -8429,8 +9414,17 @@ struct policy {
   revert_matching reverts = revert_matching::hash_prefix_any_order;
   bool skip_merges = false;          // ignore commits with more than one parent
   bool split_squash_bodies = false;  // body lines that are conventional headers count too
+  // Each message is trimmed (String.prototype.trim) before it is read: semantic-release's
+  // core does so before commit-analyzer sees it, so ` feat: x` is a feature there.
+  bool trim_message = false;
+  // A release is due only when a commit is of one of these types (ASCII case ignored) or
+  // breaking: release-please's user-facing commits, the visible sections of its changelog.
+  // Empty: any commit a rule gives a bump makes a release.
+  std::vector<std::string> user_facing;
   initial_development zero_major = initial_development::as_stable;
   bool zero_zero_patch = false;  // at 0.0.z every bump is a patch
+  // The first release's version, when nothing was released yet (first_release()).
+  semver::version initial_version = semver::version(1, 0, 0);
 };
 
 // A commit as the bump sees it (what `git log` gives).
@@ -8482,10 +9476,12 @@ namespace presets {
   return r;
 }
 
-// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits".
+// @semantic-release/commit-analyzer 13.0.1 default release rules, preset "conventionalcommits",
+// on the messages semantic-release hands it (trimmed).
 [[nodiscard]] inline policy semantic_release() {
   policy p;
   p.name = "semantic-release (conventionalcommits)";
+  p.trim_message = true;
   p.grammar = dialect::semantic_release_conventionalcommits;
   p.rules = {breaking_rule(),
              make_rule("feat -> minor", bump::minor, {"feat"}),
@@ -8517,17 +9513,35 @@ namespace presets {
   if (pre_major) p.zero_major = initial_development::lower_one_level;
   return p;
 }
-// git-cliff 2.x --bump: breaking major, feat minor, any other conventional commit patch.
+// A rule that makes commits whose header starts with `prefix` count for nothing.
+[[nodiscard]] inline rule skip_rule(std::string prefix) {
+  rule r;
+  r.name = "skip " + prefix;
+  r.header_prefix = std::move(prefix);
+  return r;
+}
+
+// git-cliff 2.14.2 --bump with its default configuration: the commits its changelog keeps
+// (conventional, git-cliff's grammar; `chore(release): prepare for`, `chore(deps…)`,
+// `chore(pr)`, `chore(pull)` skipped, breaking ones too), then next_version 0.3.2: breaking
+// major, feat (any case) minor, any other patch; 0.x as stable; the first release 0.1.0.
 [[nodiscard]] inline policy git_cliff() {
   policy p;
   p.name = "git-cliff";
-  p.grammar = dialect::spec;
+  p.grammar = dialect::git_cliff;
   rule other;
   other.name = "other -> patch";
   other.any_conventional = true;
   other.level = bump::patch;
-  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat"}, true), other};
+  p.rules = {skip_rule("chore(release): prepare for"),
+             skip_rule("chore(deps"),
+             skip_rule("chore(pr)"),
+             skip_rule("chore(pull)"),
+             breaking_rule(),
+             make_rule("feat -> minor", bump::minor, {"feat"}, true),
+             other};
   p.reverts = revert_matching::none;
+  p.initial_version = semver::version(0, 1, 0);
   return p;
 }
 // cocogitto: breaking major, feat minor, fix patch; at 0.x breaking never bumps major.
@@ -8541,13 +9555,21 @@ namespace presets {
   p.zero_major = initial_development::ignore_breaking;
   return p;
 }
-// release-please: breaking major, feat/feature minor, any other conventional commit patch.
+// release-please 17.11 with its defaults (DefaultVersioningStrategy, the default changelog
+// sections): every commit it reads in a message (dialect::release_please), merges
+// included; breaking major, feat/feature (that case) minor, any other patch; but a
+// release only when a commit is user-facing: feat, feature, fix, perf, revert or breaking.
 [[nodiscard]] inline policy release_please() {
-  policy p = git_cliff();
+  policy p;
   p.name = "release-please";
-  p.rules[1] = make_rule("feat -> minor", bump::minor, {"feat", "feature"});
-  p.split_squash_bodies = true;
-  p.skip_merges = true;
+  p.grammar = dialect::release_please;
+  rule other;
+  other.name = "other -> patch";
+  other.any_conventional = true;
+  other.level = bump::patch;
+  p.rules = {breaking_rule(), make_rule("feat -> minor", bump::minor, {"feat", "feature"}), other};
+  p.reverts = revert_matching::none;
+  p.user_facing = {"feat", "feature", "fix", "perf", "revert"};
   return p;
 }
 // Conventional Commits 1.0.0 as the spec maps it to SemVer, reverts cancelled in the range.
@@ -8609,8 +9631,10 @@ namespace commits {
     if (!found || c.type.empty()) return false;
   }
   if (!r.scope.empty() && c.scope != r.scope) return false;
+  if (!r.header_prefix.empty() && c.header.substr(0, r.header_prefix.size()) != r.header_prefix)
+    return false;
   return r.breaking || r.revert || r.any_conventional || r.any_commit || !r.types.empty() ||
-         !r.scope.empty();
+         !r.scope.empty() || !r.header_prefix.empty();
 }
 
 // The bump a range of commits (newest first, as `git log` lists them) implies under
@@ -8626,13 +9650,22 @@ namespace commits {
       ++out.skipped;
       continue;
     }
-    auto parsed = parse(range[i].message, parse_options{p.grammar});
+    const std::string_view message =
+        p.trim_message ? relkit::detail::js_trim(range[i].message) : range[i].message;
+    if (p.grammar == dialect::release_please) {
+      // Every commit release-please reads in the message (none: the parser rejects it).
+      std::vector<commit> read;
+      detail::release_please_commits(message, read);
+      if (read.empty()) ++out.skipped;
+      for (commit& c : read) items.push_back(detail::item{i, std::move(c)});
+      continue;
+    }
+    auto parsed = parse(message, parse_options{p.grammar});
     if (!parsed) {
       ++out.skipped;
       continue;
     }
     if (p.split_squash_bodies) {
-      const std::string_view message = range[i].message;
       const std::size_t nl = message.find('\n');
       const std::string_view rest =
           nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
@@ -8679,22 +9712,49 @@ namespace commits {
       }
     }
   }
+  // With user-facing types, a commit counts toward a release only when it is one of them.
+  auto user_facing = [&p](const commit& c) {
+    if (c.breaking) return true;
+    for (const std::string& type : p.user_facing) {
+      if (!c.type.empty() && detail::iequals(type, c.type)) return true;
+    }
+    return false;
+  };
+  std::string_view deciding_header;  // of the commit read that decided (one of a message's)
+  bool decided_by_user_facing = false;
+  bool due = p.user_facing.empty();
   for (const detail::item& it : items) {
     if (it.dropped) {
       ++out.cancelled;
       continue;
     }
+    const bool shown = !p.user_facing.empty() && user_facing(it.parsed);
+    due = due || shown;
     for (const rule& r : p.rules) {
       if (initial && r.breaking && p.zero_major == initial_development::ignore_breaking) continue;
       if (!matches(r, it.parsed)) continue;
-      if (r.level > out.level) {
+      // The first commit of the highest level decides; among equals, a user-facing one.
+      if (r.level > out.level ||
+          (r.level == out.level && r.level != bump::none && shown && !decided_by_user_facing)) {
         out.level = r.level;
         out.commit_index = it.index;
         out.sha = range[it.index].sha;
         out.rule = r.name;
+        deciding_header = it.parsed.header;
+        decided_by_user_facing = shown;
       }
       break;
     }
+  }
+  if (!due && out.level != bump::none) {
+    out.level = bump::none;
+    out.commit_index = static_cast<std::size_t>(-1);
+    out.sha = {};
+    out.rule.clear();
+    out.reason = "none: no user-facing commit (" + p.name + ": ";
+    for (const std::string& type : p.user_facing) out.reason += type + ", ";
+    out.reason += "or breaking)";
+    return out;
   }
   bump adjusted = out.level;
   std::string note;
@@ -8712,13 +9772,7 @@ namespace commits {
   if (out.level == bump::none) {
     out.reason = "none: no commit matched a rule of " + p.name;
   } else {
-    const std::string_view header = items.empty() ? std::string_view() : [&] {
-      for (const auto& it : items) {
-        if (it.index == out.commit_index) return it.parsed.header;
-      }
-      return std::string_view();
-    }();
-    out.reason = std::string(to_string(out.level)) + ": '" + std::string(header) + "' (" +
+    out.reason = std::string(to_string(out.level)) + ": '" + std::string(deciding_header) + "' (" +
                  std::string(out.sha.substr(0, 7)) + ") matched " + out.rule + note;
   }
   return out;
@@ -8766,6 +9820,19 @@ namespace commits {
     d.next_version = *target;
     d.next_version.prerelease = std::string(channel) + ".1";
   }
+  return d;
+}
+
+// The first release, when nothing was released yet: p.initial_version (1.0.0; git-cliff
+// 0.1.0) if the commits call for a release, `channel` making it a prerelease (1.0.0-rc.1).
+// No bump: `level` is none and next_version 0.0.0.
+[[nodiscard]] inline decision first_release(const std::vector<log_entry>& range, const policy& p,
+                                            std::string_view channel = {}) {
+  decision d = decide(range, p);
+  if (d.level == bump::none) return d;
+  d.next_version = p.initial_version;
+  if (!channel.empty()) d.next_version.prerelease = std::string(channel) + ".1";
+  d.reason += " (first release: " + semver::to_string(d.next_version) + ")";
   return d;
 }
 

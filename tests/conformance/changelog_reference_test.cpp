@@ -42,18 +42,20 @@ range_data load(const std::filesystem::path& dir) {
   return data;
 }
 
-cl::release make_release(const range_data& data, relkit::commits::dialect grammar) {
+// Each message read as the preset says its reference tool reads it (grammar, trim).
+cl::release make_release(const range_data& data, const cl::preset& s) {
   cl::release r;
   r.version = data.context["version"].text;
   r.tag = data.context["currentTag"].text;
   r.previous_tag = data.context["previousTag"].text;
   r.date = data.context["date"].text;
   relkit::commits::parse_options opts;
-  opts.grammar = grammar;
+  opts.grammar = s.grammar;
   for (std::size_t i = 0; i < data.messages.size(); ++i) {
-    auto parsed = relkit::commits::parse(data.messages[i], opts);
+    const std::string_view message = cl::prepare_message(data.messages[i], s);
+    auto parsed = relkit::commits::parse(message, opts);
     EXPECT_TRUE(parsed.has_value()) << data.hashes[i];
-    if (parsed) r.entries.push_back(cl::from_commit(data.hashes[i], *parsed, data.messages[i]));
+    if (parsed) r.entries.push_back(cl::from_commit(data.hashes[i], *parsed, message));
   }
   return r;
 }
@@ -69,22 +71,16 @@ cl::repository make_repository(const range_data& data) {
 struct case_spec {
   const char* output;
   cl::preset (*style)();
-  relkit::commits::dialect grammar;
   bool whole_file;
   bool anonymous_remote;  // git-cliff ran without a configured remote: owner/name empty
 };
 
 const case_spec cases[] = {
-    {"conventionalcommits.md", &cl::presets::conventionalcommits,
-     relkit::commits::dialect::conventional_changelog, false, false},
-    {"angular.md", &cl::presets::angular, relkit::commits::dialect::semantic_release_angular, false,
-     false},
-    {"semantic-release-angular.md", &cl::presets::semantic_release,
-     relkit::commits::dialect::semantic_release_angular, false, false},
-    {"git-cliff-default.md", &cl::presets::git_cliff,
-     relkit::commits::dialect::conventional_changelog, false, false},
-    {"git-cliff-keepachangelog.md", &cl::presets::git_cliff_keepachangelog,
-     relkit::commits::dialect::conventional_changelog, true, true},
+    {"conventionalcommits.md", &cl::presets::conventionalcommits, false, false},
+    {"angular.md", &cl::presets::angular, false, false},
+    {"semantic-release-angular.md", &cl::presets::semantic_release, false, false},
+    {"git-cliff-default.md", &cl::presets::git_cliff, false, false},
+    {"git-cliff-keepachangelog.md", &cl::presets::git_cliff_keepachangelog, true, true},
 };
 
 TEST(ChangelogReference, EveryRangeEveryToolByteForByte) {
@@ -96,7 +92,8 @@ TEST(ChangelogReference, EveryRangeEveryToolByteForByte) {
     for (const case_spec& c : cases) {
       const std::string expected = relkit_test::read_file(dir / c.output);
       ASSERT_FALSE(expected.empty()) << name << '/' << c.output;
-      cl::release r = make_release(data, c.grammar);
+      const cl::preset s = c.style();
+      cl::release r = make_release(data, s);
       // git-cliff finds the previous tag itself (angular-cli: 19.2.2, not 20.0.0-next.0).
       if (c.anonymous_remote) r.previous_tag = data.cliff_previous;
       cl::repository repo = make_repository(data);
@@ -104,7 +101,6 @@ TEST(ChangelogReference, EveryRangeEveryToolByteForByte) {
         repo.owner.clear();
         repo.name.clear();
       }
-      const cl::preset s = c.style();
       const std::string actual =
           c.whole_file ? cl::render(std::vector<cl::release>{r}, s, repo) : cl::render(r, s, repo);
       EXPECT_TRUE(actual == expected) << name << '/' << c.output << " differs; actual:\n" << actual;

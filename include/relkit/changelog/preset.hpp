@@ -19,17 +19,18 @@ namespace presets {
 
 // conventional-changelog-conventionalcommits 10.4.1 (writer 9.3.0): `##` headings,
 // ⚠ BREAKING CHANGES first, Features / Bug Fixes / Performance Improvements /
-// Reverts, other types hidden unless they carry a breaking note.
+// Reverts, other types hidden unless they carry a breaking note; each subject trimmed.
 [[nodiscard]] inline preset conventionalcommits() {
   using detail::type_rule;
   preset s;
+  s.trim_subject = true;
   s.rules = {type_rule("feat", "Features"),
              type_rule("feature", "Features"),
              type_rule("fix", "Bug Fixes"),
              type_rule("perf", "Performance Improvements"),
              type_rule("revert", "Reverts"),
              type_rule("docs", "Documentation", true),
-             type_rule("preset", "Styles", true),
+             type_rule("style", "Styles", true),
              type_rule("chore", "Miscellaneous Chores", true),
              type_rule("refactor", "Code Refactoring", true),
              type_rule("test", "Tests", true),
@@ -43,16 +44,19 @@ namespace presets {
 }
 
 // conventional-changelog-angular 9.4.0 (writer 9.3.0): `#` for x.y.0 releases,
-// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`.
+// sections alphabetical, BREAKING CHANGES last, every reference after `, closes`;
+// commits read with the angular parser options, each subject trimmed.
 [[nodiscard]] inline preset angular() {
   using detail::type_rule;
   preset s;
+  s.grammar = commits::dialect::semantic_release_angular;
+  s.trim_subject = true;
   s.rules = {type_rule("feat", "Features"),
              type_rule("fix", "Bug Fixes"),
              type_rule("perf", "Performance Improvements"),
              type_rule("revert", "Reverts"),
              type_rule("docs", "Documentation", true),
-             type_rule("preset", "Styles", true),
+             type_rule("style", "Styles", true),
              type_rule("refactor", "Code Refactoring", true),
              type_rule("test", "Tests", true),
              type_rule("build", "Build System", true),
@@ -69,9 +73,12 @@ namespace presets {
 
 // @semantic-release/release-notes-generator 14.1.1 with its default preset
 // (angular 8.3.1, writer 8.4.0): the angular layout with two blank lines before
-// each `###`, breaking notes in commit order, `#123` linked even inside code.
+// each `###`, breaking notes in commit order, `#123` linked even inside code; the
+// messages semantic-release hands it (trimmed), each subject as written.
 [[nodiscard]] inline preset semantic_release() {
   preset s = angular();
+  s.trim_message = true;
+  s.trim_subject = false;
   s.blank_lines = 2;
   s.sort_notes = false;
   s.protect_markdown = false;
@@ -79,18 +86,20 @@ namespace presets {
 }
 
 // git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
-// oldest first, no links; unconventional commits and chore(deps…) dropped.
+// oldest first (in topological order), no links; commits read with git-cliff's own
+// grammar, unconventional ones and chore(deps…) dropped.
 [[nodiscard]] inline preset git_cliff() {
   using detail::header_rule;
   using m = rule::match;
   preset s;
   s.kind = layout::git_cliff;
+  s.grammar = commits::dialect::git_cliff;
   s.rules = {header_rule(m::header_prefix, "feat", "🚀 Features"),
              header_rule(m::header_prefix, "fix", "🐛 Bug Fixes"),
              header_rule(m::header_prefix, "doc", "📚 Documentation"),
              header_rule(m::header_prefix, "perf", "⚡ Performance"),
              header_rule(m::header_prefix, "refactor", "🚜 Refactor"),
-             header_rule(m::header_prefix, "preset", "🎨 Styling"),
+             header_rule(m::header_prefix, "style", "🎨 Styling"),
              header_rule(m::header_prefix, "test", "🧪 Testing"),
              header_rule(m::header_prefix, "chore(release): prepare for", ""),
              header_rule(m::header_prefix, "chore(deps", ""),
@@ -168,7 +177,7 @@ namespace presets {
              type_rule("build", "Changed", true),
              type_rule("ci", "Changed", true),
              type_rule("test", "Changed", true),
-             type_rule("preset", "Changed", true)};
+             type_rule("style", "Changed", true)};
   s.section_order = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"};
   s.dashed_date = true;
   s.link_compare = false;

@@ -16,6 +16,66 @@
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
 
+// One section of a release's notes: its title and the entries it lists, in the order
+// render() lists them (merged duplicates each, after the bullet they join).
+struct section {
+  std::string title;
+  std::vector<const entry*> entries;  // into the release given to group()
+  [[nodiscard]] friend bool operator==(const section& a, const section& b) {
+    return a.title == b.title && a.entries == b.entries;
+  }
+  [[nodiscard]] friend bool operator!=(const section& a, const section& b) { return !(a == b); }
+};
+
+// A breaking-change note as the notes list it.
+struct breaking_note {
+  const entry* source = nullptr;  // the commit that carries it
+  std::string text;               // as the commit wrote it
+  [[nodiscard]] friend bool operator==(const breaking_note& a, const breaking_note& b) {
+    return a.source == b.source && a.text == b.text;
+  }
+  [[nodiscard]] friend bool operator!=(const breaking_note& a, const breaking_note& b) {
+    return !(a == b);
+  }
+};
+
+// What render() writes for a release, as data: the sections in display order and the
+// breaking notes (empty when the preset shows none). Points into the release: keep it.
+struct contents {
+  std::vector<section> sections;
+  std::vector<breaking_note> breaking;
+  [[nodiscard]] friend bool operator==(const contents& a, const contents& b) {
+    return a.sections == b.sections && a.breaking == b.breaking;
+  }
+  [[nodiscard]] friend bool operator!=(const contents& a, const contents& b) { return !(a == b); }
+};
+
+// The entries of release `r` that preset `s` shows, grouped and ordered as render() writes
+// them (for a program: JSON, a release page).
+[[nodiscard]] inline contents group(const release& r, const preset& s) {
+  const repository repo;
+  const detail::link_cache links(repo);
+  detail::laid_out parts = detail::lay_out(r, s, repo, links);
+  contents out;
+  out.sections.reserve(parts.sections.size());
+  for (const detail::section_block& block : parts.sections) {
+    section one;
+    one.title = block.title;
+    for (const detail::item& it : block.items) {
+      if (it.also.empty()) {
+        one.entries.push_back(it.source);
+      } else {
+        one.entries.insert(one.entries.end(), it.also.begin(), it.also.end());
+      }
+    }
+    out.sections.push_back(std::move(one));
+  }
+  for (const detail::note_line& note : parts.notes) {
+    out.breaking.push_back(breaking_note{note.source, *note.raw});
+  }
+  return out;
+}
+
 // The notes of one release in preset `s`: a heading and its sections, ending in
 // one '\n'. Links point into `repo` (none when it is empty). Never fails.
 [[nodiscard]] inline std::string render(const release& r, const preset& s,

@@ -13,15 +13,14 @@
 #include <type_traits>
 #include <vector>
 
+#include "relkit/commits/commit.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
-namespace commits {
-struct commit;  // relkit/commits.hpp: include it to use from_commit
-}  // namespace commits
 namespace changelog {
 
 enum class errc {
@@ -84,10 +83,10 @@ struct entry {
   [[nodiscard]] friend bool operator!=(const entry& a, const entry& b) { return !(a == b); }
 };
 
-// The adapter from relkit::commits (parse with the dialect of the style you render:
-// dialect::conventional_changelog for the conventionalcommits preset and git-cliff,
-// dialect::semantic_release_angular for the angular presets). A template only so that
-// this header does not include relkit/commits.hpp: it takes a commits::commit, nothing else.
+// The adapter from relkit::commits: parse each message in the grammar of the preset you
+// render (preset::grammar, after trimming it when preset::trim_message says so). A template
+// only so that this header does not include relkit/commits.hpp (the parser): it takes a
+// commits::commit, nothing else.
 template <class Commit, std::enable_if_t<std::is_same<Commit, commits::commit>::value, int> = 0>
 [[nodiscard]] entry from_commit(std::string_view hash, const Commit& c) {
   entry e;
@@ -248,10 +247,15 @@ inline constexpr relkit::detail::enum_name<rule::match> rule_match_names[] = {
   return relkit::detail::enum_from_string(detail::rule_match_names, name);
 }
 
-// A changelog preset: how entries land in sections and how they are written;
-// data you can copy and change (relkit::changelog::presets has the references').
+// A changelog preset: how commits are read, how entries land in sections and how they
+// are written; data you can copy and change (relkit::changelog::presets has the
+// references').
 struct preset {
   layout kind = layout::conventional_changelog;
+  // How its reference tool reads a commit: the grammar to parse messages in before
+  // from_commit, and whether the message is trimmed first (semantic-release trims it).
+  commits::dialect grammar = commits::dialect::conventional_changelog;
+  bool trim_message = false;
   std::vector<rule> rules;
   bool type_case_insensitive = true;  // rule::match::type ignores case
   // Section display order (titles); sections missing from it follow, alphabetically.
@@ -271,6 +275,7 @@ struct preset {
   std::string bullet = "* ";
   bool git_cliff_bullets = false;  // `- *(scope)* [**breaking**] Upper first`
   bool first_line_only = false;    // git-cliff keepachangelog: no scope, message's first line
+  bool trim_subject = false;       // conventional-changelog-writer 9: each word of a bullet trimmed
   bool sort_entries = true;        // by scope + subject, ICU collation; else oldest first
   bool oldest_first = true;        // when not sorted
   bool show_hashes = true;         // ` ([abc1234](url))` after the subject
@@ -289,6 +294,13 @@ struct preset {
   bool link_definitions = false;  // Keep a Changelog's `[1.0.0]: compare-url` lines
   bool git_cliff_links = false;   // git-cliff keepachangelog footer links
 };
+
+// The text of a commit message that the preset's reference tool parses: the message
+// trimmed (String.prototype.trim) when s.trim_message says so, else as it is. Parse it with
+// commits::parse_options{s.grammar}, then from_commit.
+[[nodiscard]] inline std::string_view prepare_message(std::string_view message, const preset& s) {
+  return s.trim_message ? relkit::detail::js_trim(message) : message;
+}
 
 }  // namespace changelog
 RELKIT_NAMESPACE_END

@@ -18,7 +18,9 @@
 #include "relkit/changelog/types.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
+#include "relkit/detail/js_text.hpp"
 #include "relkit/detail/prefix_key.hpp"
+#include "relkit/detail/rust_text.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -213,7 +215,7 @@ struct link_cache {
 
 // git-cliff's Tera `trim` filter: Rust's str::trim (Unicode White_Space).
 [[nodiscard]] inline std::string trim(std::string_view s) {
-  return std::string(rust_trim(s));
+  return std::string(relkit::detail::rust_trim(s));
 }
 
 // A stable merge sort of indices through a function pointer: one instantiation for
@@ -317,7 +319,8 @@ using index_less = bool (*)(const void* context, std::size_t a, std::size_t b);
 
 struct note_line {
   const entry* source;
-  std::string text;
+  std::string text;        // linked (issue references, @mentions)
+  const std::string* raw;  // the note as the commit wrote it
 };
 
 struct section_block {
@@ -372,14 +375,18 @@ inline void append_cc_bullet(std::string& out, const item& it, const repository&
                              const link_cache& links, const preset& s) {
   const entry& e = *it.source;
   out += s.bullet;
+  std::string_view text = it.subject.empty() ? std::string_view(e.header) : it.subject;
+  // conventional-changelog-writer 9 trims each word and drops the empty ones.
+  if (s.trim_subject) text = relkit::detail::js_trim(text);
+  const bool dropped = s.trim_subject && text.empty();
   if (!e.scope.empty()) {
     out += "**";
     out += e.scope;
-    out += ":** ";
+    out += dropped ? ":**" : ":** ";
   }
-  out += it.subject.empty() ? e.header : it.subject;
+  out += text;
   if (!e.hash.empty() && s.show_hashes) {
-    out += ' ';
+    if (!dropped || !e.scope.empty()) out += ' ';
     if (it.also.empty()) {
       append_commit_link(out, e, links, s);
     } else {
@@ -489,11 +496,17 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
   return out + "\n";
 }
 
-// The body of changelog::render(release, preset, repository).
-[[nodiscard]] inline std::string render_release(const release& r, const preset& s,
-                                                const repository& repo) {
+// A release's bullets in their sections (in display order) and its breaking notes.
+struct laid_out {
+  std::vector<section_block> sections;
+  std::vector<note_line> notes;
+};
+
+// Which entries a release shows, in which section, in what order: everything of
+// render_release but the writing.
+[[nodiscard]] inline laid_out lay_out(const release& r, const preset& s, const repository& repo,
+                                      const link_cache& links) {
   const std::vector<const entry*> entries = effective_entries(r, s);
-  const link_cache links(repo);
   const bool cliff = s.git_cliff_bullets;
 
   std::vector<item> items;
@@ -515,7 +528,7 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
     const bool has_notes = !s.breaking_title.empty() && !e->breaking_notes.empty();
     if (!s.breaking_title.empty()) {
       for (const std::string& note : e->breaking_notes) {
-        notes.push_back({e, link_text(note, repo, links, s, nullptr)});
+        notes.push_back({e, link_text(note, repo, links, s, nullptr), &note});
       }
     }
     item it;
@@ -649,9 +662,23 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
     notes = std::move(ordered);
   }
 
+  return laid_out{std::move(sections), std::move(notes)};
+}
+
+// The body of changelog::render(release, preset, repository).
+[[nodiscard]] inline std::string render_release(const release& r, const preset& s,
+                                                const repository& repo) {
+  const link_cache links(repo);
+  const bool cliff = s.git_cliff_bullets;
+  laid_out parts = lay_out(r, s, repo, links);
+  const std::vector<section_block>& sections = parts.sections;
+  const std::vector<note_line>& notes = parts.notes;
   std::string out = heading(r, s, repo);
   std::size_t estimate = 0;
-  for (const item& it : items) estimate += it.subject.size() + it.source->scope.size() + 160;
+  for (const section_block& block : sections) {
+    for (const item& it : block.items)
+      estimate += it.subject.size() + it.source->scope.size() + 160;
+  }
   for (const note_line& note : notes) estimate += note.text.size() + 32;
   out.reserve(out.size() + estimate + sections.size() * 32);
   const std::string gap(static_cast<std::size_t>(s.blank_lines < 0 ? 0 : s.blank_lines), '\n');
