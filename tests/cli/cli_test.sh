@@ -197,8 +197,8 @@ expect_stderr twice.current "relkit: option --current given twice"
 expect twice.explain 2 "" -- "$relkit" next-version --current 1.4.1 --explain --explain
 expect_stderr twice.explain "relkit: option --explain given twice"
 expect twice.preset 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url https://github.com/o/r \
-  --preset angular --style angular
-expect_stderr twice.preset "relkit: option --preset given twice (--style is its former spelling)"
+  --preset angular --preset=spec
+expect_stderr twice.preset "relkit: option --preset given twice$nl"
 expect twice.date 2 "" -- "$relkit" changelog --current 1.4.1 --repo-url https://github.com/o/r \
   --date 2026-11-23 --date 2026-11-24
 expect_stderr twice.date "relkit: option --date given twice"
@@ -475,7 +475,7 @@ else
       -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 2026-11-23
   fi
   expect git.changelog.kac 0 "$kac" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" \
-    --preset keepachangelog --date 2026-11-23
+    --style keepachangelog --date 2026-11-23
   expect git.changelog.style 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --style rst
   expect git.changelog.preset 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --preset rst
   expect git.changelog.date 2 "" -- "$relkit" changelog --log - --current 1.4.1 --repo-url "$url" --date 23.11.2026
@@ -802,6 +802,232 @@ ${old#"# Changelog
   expect git.next.badlog 2 "" -- "$relkit" next-version --log - --current 2.0.0
   expect_stderr git.next.badlog "relkit: stdin (git log): line 1, column 1: expected \`%H 0x1f %P 0x1f %B\` in a git log record [commits.bad_log_record]$nl"
   unset stdin_text
+
+  # ---------------------------------------- the rules and styles of each tool
+  # mini NAME MESSAGE...: a repository $work/NAME, tag v1.0.0 on its first commit, then one
+  # commit a second per MESSAGE (kept byte for byte: leading spaces, no space after ':').
+  mini() {
+    local dir="$work/$1" second=0 message
+    shift
+    rm -rf "$dir"
+    git init -q -b main "$dir"
+    m() {
+      second=$((second + 1))
+      local when
+      when="$(printf '2026-11-20T11:00:%02dZ' "$second")"
+      GIT_AUTHOR_DATE="$when" GIT_COMMITTER_DATE="$when" \
+        git -C "$dir" -c commit.gpgsign=false commit -q --allow-empty --cleanup=verbatim -m "$1"
+    }
+    m "chore: init"
+    git -C "$dir" -c tag.gpgsign=false tag v1.0.0
+    for message in "$@"; do m "$message"; done
+  }
+  sha_of() { git -C "$work/$1" rev-parse "$2"; }
+  unset stdin_text
+  url=https://github.com/acme/app
+
+  # --preset NAME: each tool's rules. `feat!:` is no type for semantic-release's default
+  # (angular) rules; whatBump gives FEAT a patch; cocogitto has no perf rule.
+  mini bang "feat!: drop node 16"
+  expect rules.default 0 "2.0.0$nl" -- "$relkit" next-version --repo "$work/bang"
+  expect rules.angular 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/bang" --preset angular
+  expect rules.semantic-release 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/bang" \
+    --preset semantic-release
+  expect rules.spec 0 "2.0.0$nl" -- "$relkit" next-version --repo "$work/bang" --preset spec
+  mini shout "FEAT: shout" "perf: faster"
+  expect rules.conventionalcommits 0 "1.1.0$nl" -- "$relkit" next-version --repo "$work/shout" \
+    --preset conventionalcommits
+  expect rules.whatbump 0 "1.0.1$nl" -- "$relkit" next-version --repo "$work/shout" \
+    --preset conventional-changelog
+  mini perf "perf: faster"
+  expect rules.cocogitto 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/perf" --preset cocogitto
+  expect rules.unknown 2 "" -- "$relkit" next-version --repo "$work/perf" --preset semantic_release
+  expect_stderr rules.unknown "relkit: unknown --preset 'semantic_release' (conventionalcommits, angular, semantic-release, conventional-changelog, release-please, git-cliff, cocogitto, spec)$nl"
+
+  # git-cliff's rules: its grammar (`fix(node):this` is a fix), chore(deps...) skipped, any
+  # other conventional commit a patch, the first release 0.1.0 (git-cliff --bumped-version
+  # answers the same on these repositories).
+  mini cliff.tight "fix(node):this"
+  expect rules.cliff.tight 0 "1.0.1$nl" -- "$relkit" next-version --repo "$work/cliff.tight" \
+    --preset git-cliff
+  expect rules.cliff.tight.default 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/cliff.tight"
+  mini cliff.deps "chore(deps): bump x" "chore(release): prepare for v1.0.1"
+  expect rules.cliff.deps 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/cliff.deps" \
+    --preset git-cliff
+  mini cliff.docs "docs: words"
+  expect rules.cliff.docs 0 "1.0.1$nl" -- "$relkit" next-version --repo "$work/cliff.docs" \
+    --preset git-cliff
+  git -C "$work/cliff.docs" tag -d v1.0.0 >/dev/null
+  expect rules.cliff.first 0 "0.1.0$nl" -- "$relkit" next-version --repo "$work/cliff.docs" \
+    --preset git-cliff
+
+  # release-please: a trailer is read as a commit of its own, but nothing user-facing makes
+  # no release; a fix found in the body (after a blank line) does (release-please 17.11.1
+  # answers the same).
+  mini rp.docs $'docs: words\n\nCo-authored-by: Jane <jane@example.com>'
+  expect rules.rp.docs 1 "1.0.0${nl}no release: no user-facing commit (release-please: feat, feature, fix, perf, revert, or breaking)$nl" \
+    -- "$relkit" next-version --repo "$work/rp.docs" --preset release-please --explain
+  expect rules.rp.docs.default 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/rp.docs"
+  expect rules.rp.docs.cliff 0 "1.0.1$nl" -- "$relkit" next-version --repo "$work/rp.docs" \
+    --preset git-cliff
+  mini rp.split $'chore: update deps\n\nfix: a crash on start'
+  expect rules.rp.split 0 "1.0.1${nl}patch: 'fix: a crash on start' ($(sha_of rp.split HEAD | cut -c1-7)) matched other -> patch$nl" \
+    -- "$relkit" next-version --repo "$work/rp.split" --preset release-please --explain
+  expect rules.rp.split.default 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/rp.split"
+
+  # A leading space: semantic-release trims each message, so ` feat: x` is a feature in the
+  # version and in the notes; conventional-changelog's own rules read it as it is.
+  mini lead " feat: leading space"
+  lead_sha="$(sha_of lead HEAD)"
+  expect trim.next 0 "1.1.0$nl" -- "$relkit" next-version --repo "$work/lead"
+  expect trim.whatbump 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/lead" \
+    --preset conventional-changelog
+  expect trim.notes 0 "# [1.1.0]($url/compare/v1.0.0...v1.1.0) (2026-11-23)
+
+
+### Features
+
+* leading space ([${lead_sha:0:7}]($url/commit/$lead_sha))
+" -- "$relkit" changelog --repo "$work/lead" --repo-url "$url" --date 2026-11-23 --style semantic-release
+  expect trim.notes.default 0 "## [1.1.0]($url/compare/v1.0.0...v1.1.0) (2026-11-23)
+
+### Features
+
+* leading space ([${lead_sha:0:7}]($url/commit/$lead_sha))
+" -- "$relkit" changelog --repo "$work/lead" --repo-url "$url" --date 2026-11-23
+
+  # Whitespace after the colon and a missing space, read as each style's tool reads them
+  # (conventional-changelog-writer 9.3.0 and git-cliff 2.14.2 print these bytes).
+  mini space "fix:  two spaces" "fix(node):this" "style: tidy"
+  two="$(sha_of space HEAD~2)"
+  expect style.conventionalcommits 0 "## [1.0.1]($url/compare/v1.0.0...v1.0.1) (2026-11-23)
+
+### Bug Fixes
+
+* two spaces ([${two:0:7}]($url/commit/$two))
+" -- "$relkit" changelog --repo "$work/space" --repo-url "$url" --date 2026-11-23
+  expect style.semantic-release 0 "## [1.0.1]($url/compare/v1.0.0...v1.0.1) (2026-11-23)
+
+
+### Bug Fixes
+
+*  two spaces ([${two:0:7}]($url/commit/$two))
+" -- "$relkit" changelog --repo "$work/space" --repo-url "$url" --date 2026-11-23 \
+    --style semantic-release
+  expect style.git-cliff 0 "## [1.0.1] - 2026-11-23
+
+### 🐛 Bug Fixes
+
+- Two spaces
+- *(node)* This
+
+### 🎨 Styling
+
+- Tidy
+" -- "$relkit" changelog --repo "$work/space" --repo-url "$url" --date 2026-11-23 \
+    --preset git-cliff --style git-cliff
+  expect style.unknown 2 "" -- "$relkit" changelog --repo "$work/space" --repo-url "$url" --style rst
+  expect_stderr style.unknown "relkit: unknown --style 'rst' (conventionalcommits, angular, semantic-release, git-cliff, git-cliff-keepachangelog, keepachangelog, relkit)$nl"
+  # --preset named the style before --style: a style name that is no rules name says so.
+  expect style.former 2 "" -- "$relkit" changelog --repo "$work/space" --repo-url "$url" \
+    --preset keepachangelog
+  expect_stderr style.former "relkit: --preset names the commit rules; 'keepachangelog' is a changelog style: write --style keepachangelog$nl"
+  expect style.both 0 "## [1.0.1]($url/compare/v1.0.0...v1.0.1) (2026-11-23)
+
+### Bug Fixes
+
+* two spaces ([${two:0:7}]($url/commit/$two))
+" -- "$relkit" changelog --repo "$work/space" --repo-url "$url" --date 2026-11-23 --preset git-cliff
+  expect_stderr style.both "relkit: note: --preset git-cliff gives the commit rules (the style stays conventionalcommits); for the git-cliff changelog style add --style git-cliff$nl"
+
+  # A merge commit titled as a fix decides the version and is in the notes (as
+  # release-notes-generator and git-cliff list it); its branch's commits are not conventional.
+  mini merged
+  git -C "$work/merged" checkout -q -b topic
+  GIT_AUTHOR_DATE=2026-11-20T12:00:01Z GIT_COMMITTER_DATE=2026-11-20T12:00:01Z \
+    git -C "$work/merged" commit -q --allow-empty -m "wip"
+  git -C "$work/merged" checkout -q main
+  GIT_AUTHOR_DATE=2026-11-20T12:00:02Z GIT_COMMITTER_DATE=2026-11-20T12:00:02Z \
+    git -C "$work/merged" merge -q --no-ff topic -m "fix: mask sensitive environment variables (#4252)"
+  merge_sha="$(sha_of merged HEAD)"
+  expect merge.next 0 "1.0.1$nl" -- "$relkit" next-version --repo "$work/merged"
+  expect merge.notes 0 "## [1.0.1]($url/compare/v1.0.0...v1.0.1) (2026-11-23)
+
+### Bug Fixes
+
+* mask sensitive environment variables ([#4252]($url/issues/4252)) ([${merge_sha:0:7}]($url/commit/$merge_sha))
+" -- "$relkit" changelog --repo "$work/merged" --repo-url "$url" --date 2026-11-23
+  expect merge.cliff 0 "## [1.0.1] - 2026-11-23
+
+### 🐛 Bug Fixes
+
+- Mask sensitive environment variables (#4252)
+" -- "$relkit" changelog --repo "$work/merged" --repo-url "$url" --date 2026-11-23 \
+    --preset git-cliff --style git-cliff
+
+  # --style git-cliff lists commits oldest first in topological order (git-cliff's
+  # topo_order_commits): each merged branch's commits together, whatever their dates.
+  mini topo
+  t() {
+    GIT_AUTHOR_DATE="2026-11-20T13:00:$1Z" GIT_COMMITTER_DATE="2026-11-20T13:00:$1Z" \
+      git -C "$work/topo" "${@:2}"
+  }
+  git -C "$work/topo" checkout -q -b b1
+  t 01 commit -q --allow-empty -m "feat: b1 first"
+  git -C "$work/topo" checkout -q main
+  t 02 commit -q --allow-empty -m "feat: main first"
+  git -C "$work/topo" checkout -q b1
+  t 03 commit -q --allow-empty -m "feat: b1 second"
+  git -C "$work/topo" checkout -q main
+  t 04 merge -q --no-ff b1 -m "Merge branch 'b1'"
+  t 05 commit -q --allow-empty -m "feat: main second"
+  expect topo.cliff 0 "## [1.1.0] - 2026-11-23
+
+### 🚀 Features
+
+- Main first
+- B1 first
+- B1 second
+- Main second
+" -- "$relkit" changelog --repo "$work/topo" --repo-url "$url" --date 2026-11-23 \
+    --preset git-cliff --style git-cliff
+
+  # --release-as VERSION: a manual release, even of chores only; a section with no entry.
+  mini chores "chore: tidy" "ci: cache"
+  expect manual.none 1 "1.0.0$nl" -- "$relkit" next-version --repo "$work/chores"
+  expect manual.next 0 "1.1.0${nl}manual: --release-as 1.1.0 (the commits: none: no commit matched a rule of semantic-release (conventionalcommits))$nl" \
+    -- "$relkit" next-version --repo "$work/chores" --release-as 1.1.0 --explain
+  expect manual.changelog 0 "## [1.1.0]($url/compare/v1.0.0...v1.1.0) (2026-11-23)
+" -- "$relkit" changelog --repo "$work/chores" --repo-url "$url" --date 2026-11-23 --release-as 1.1.0
+  expect manual.lower 2 "" -- "$relkit" next-version --repo "$work/chores" --release-as 1.0.0
+  expect_stderr manual.lower "relkit: --release-as 1.0.0 is not above the last release 1.0.0 (v1.0.0)$nl"
+  expect manual.bad 2 "" -- "$relkit" next-version --repo "$work/chores" --release-as 1.1
+  expect_stderr manual.bad "relkit: --release-as: "
+
+  # --json: one object on one line.
+  feat_json_sha="$(sha_of shout HEAD~1)"
+  expect json.next 0 "{\"version\":\"1.1.0\",\"tag\":\"v1.1.0\",\"previous_version\":\"1.0.0\",\"previous_tag\":\"v1.0.0\",\"release\":true,\"bump\":\"minor\",\"manual\":false,\"preset\":\"conventionalcommits\",\"commit\":\"$feat_json_sha\",\"rule\":\"FEAT -> minor\",\"reason\":\"minor: 'FEAT: shout' (${feat_json_sha:0:7}) matched FEAT -> minor\",\"commits\":2}$nl" \
+    -- "$relkit" next-version --repo "$work/shout" --json
+  expect json.next.none 1 "{\"version\":\"1.0.0\",\"tag\":null,\"previous_version\":\"1.0.0\",\"previous_tag\":\"v1.0.0\",\"release\":false,\"bump\":\"none\",\"manual\":false,\"preset\":\"conventionalcommits\",\"commit\":null,\"rule\":null,\"reason\":\"no release: no commit calls for one\",\"commits\":2}$nl" \
+    -- "$relkit" next-version --repo "$work/chores" --json
+  expect json.next.manual 0 "{\"version\":\"2.0.0\",\"tag\":\"v2.0.0\",\"previous_version\":\"1.0.0\",\"previous_tag\":\"v1.0.0\",\"release\":true,\"bump\":\"none\",\"manual\":true,\"preset\":\"conventionalcommits\",\"commit\":null,\"rule\":null,\"reason\":\"manual: --release-as 2.0.0 (the commits: none: no commit matched a rule of semantic-release (conventionalcommits))\",\"commits\":2}$nl" \
+    -- "$relkit" next-version --repo "$work/chores" --json --release-as 2.0.0
+  expect json.next.both 2 "" -- "$relkit" next-version --repo "$work/chores" --json --explain
+  mini notes $'feat(api)!: drop "v1"\n\nBREAKING CHANGE: /v1 is gone' "fix: crash"
+  drop_sha="$(sha_of notes HEAD~1)"
+  crash_sha="$(sha_of notes HEAD)"
+  notes_md="## [2.0.0]($url/compare/v1.0.0...v2.0.0) (2026-11-23)\n\n### ⚠ BREAKING CHANGES\n\n* **api:** /v1 is gone\n\n### Features\n\n* **api:** drop \\\"v1\\\" ([${drop_sha:0:7}]($url/commit/$drop_sha))\n\n### Bug Fixes\n\n* crash ([${crash_sha:0:7}]($url/commit/$crash_sha))\n"
+  expect json.changelog 0 "{\"version\":\"2.0.0\",\"tag\":\"v2.0.0\",\"previous_tag\":\"v1.0.0\",\"date\":\"2026-11-23\",\"preset\":\"conventionalcommits\",\"style\":\"conventionalcommits\",\"bump\":\"major\",\"manual\":false,\"markdown\":\"$notes_md\",\"sections\":[{\"title\":\"Features\",\"entries\":[{\"hash\":\"$drop_sha\",\"type\":\"feat\",\"scope\":\"api\",\"subject\":\"drop \\\"v1\\\"\",\"header\":\"feat(api)!: drop \\\"v1\\\"\",\"breaking\":true}]},{\"title\":\"Bug Fixes\",\"entries\":[{\"hash\":\"$crash_sha\",\"type\":\"fix\",\"scope\":null,\"subject\":\"crash\",\"header\":\"fix: crash\",\"breaking\":false}]}],\"breaking\":[{\"hash\":\"$drop_sha\",\"scope\":\"api\",\"text\":\"/v1 is gone\"}]}$nl" \
+    -- "$relkit" changelog --repo "$work/notes" --repo-url "$url" --date 2026-11-23 --json
+  printf '%s' "# Changelog$nl" >"$work/NOTES.md"
+  expect json.prepend 0 "" -- bash -c '"$1" changelog --repo "$2" --repo-url "$3" --date 2026-11-23 \
+    --json --prepend "$4" | grep -c "\"version\":\"2.0.0\"" >/dev/null' _ "$relkit" "$work/notes" "$url" \
+    "$work/NOTES.md"
+  checks=$((checks + 1))
+  if ! grep -qF "## [2.0.0]($url/compare/v1.0.0...v2.0.0) (2026-11-23)" "$work/NOTES.md"; then
+    failures=$((failures + 1))
+    printf 'FAIL json.prepend: the file lacks the section\n'
+  fi
 fi
 
 # ------------------------------------------------------------------ lint

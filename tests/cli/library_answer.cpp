@@ -9,6 +9,7 @@
 #include <iostream>
 #include <iterator>
 #include <string>
+#include <string_view>
 
 int main(int argc, char** argv) {
   if (argc != 4) return 2;
@@ -29,15 +30,14 @@ int main(int argc, char** argv) {
   release.tag = "v" + version;
   release.previous_tag = "v" + relkit::semver::to_string(*current);
   release.date = argv[3];
-  cm::parse_options options;
-  options.grammar = cm::dialect::conventional_changelog;
-  for (const cm::log_entry& e : *history) {
-    if (e.parent_count > 1) continue;  // a merge: its branch's commits are in the log
-    release.entries.push_back(
-        cl::from_commit(e.sha, cm::parse(e.message, options).value(), e.message));
+  const cl::preset style = cl::presets::conventionalcommits();
+  const cm::parse_options options{style.grammar};
+  for (const cm::log_entry& e : *history) {  // merges too: the style leaves out what it does
+    const std::string_view text = cl::prepare_message(e.message, style);
+    release.entries.push_back(cl::from_commit(e.sha, cm::parse(text, options).value(), text));
   }
   const auto repo = cl::parse_repository(argv[2]);
   if (!repo) return 2;
-  std::cout << cl::render(release, cl::presets::conventionalcommits(), *repo);
+  std::cout << cl::render(release, style, *repo);
   return 0;
 }

@@ -272,14 +272,14 @@ bool resolve(const std::string& repo, const std::string& ref, std::string& sha,
 }
 
 bool log(const std::string& repo, const std::string& from, const std::string& to, std::string& text,
-         std::string& error) {
+         std::string& error, bool topo_order) {
   if (!check_ref("the ref", to, error)) return false;
   if (!from.empty() && !check_ref("the ref", from, error)) return false;
   const std::string range = from.empty() ? to : from + ".." + to;
-  return run(
-      repo,
-      {"log", "--no-color", "--no-show-signature", "--format=%H%x1f%P%x1f%B%x1e", range, "--"},
-      text, error);
+  std::vector<std::string> args = {"log", "--no-color", "--no-show-signature"};
+  if (topo_order) args.emplace_back("--topo-order");
+  args.insert(args.end(), {"--format=%H%x1f%P%x1f%B%x1e", range, "--"});
+  return run(repo, args, text, error);
 }
 
 bool date_of(const std::string& repo, const std::string& ref, commit_date& date,
@@ -337,7 +337,7 @@ bool read_range(const range_options& options, range& result, std::string& error)
     result.last_version = last->version;
   }
   result.from = options.from.empty() ? result.last_tag : options.from;
-  return log(options.repo, result.from, result.to, result.log, error);
+  return log(options.repo, result.from, result.to, result.log, error, options.topo_order);
 }
 
 }  // namespace relkit::cli::git

@@ -34,8 +34,10 @@ bool resolve(const std::string& repo, const std::string& ref, std::string& sha, 
 // The commits of `from..to` (all of `to`'s history when `from` is empty), newest first,
 // in the format relkit::commits::read_git_log reads:
 //   git log --format=%H%x1f%P%x1f%B%x1e FROM..TO
+// `topo_order`: `git log --topo-order` (no parent before all its children, each branch's
+// commits together: the order git-cliff walks), else git's default (commit date).
 bool log(const std::string& repo, const std::string& from, const std::string& to, std::string& text,
-         std::string& error);
+         std::string& error, bool topo_order = false);
 
 // When the commit a ref (a tag) names was committed: seconds since the Unix epoch and git's
 // strict ISO 8601 text with the committer's offset ("2026-01-02T03:04:05+01:00").
@@ -53,6 +55,7 @@ struct range_options {
   std::string from;                    // --from REF; empty: the last release tag
   std::string to = "HEAD";             // --to REF
   std::string channel;                 // --prerelease ID: that channel's prereleases count
+  bool topo_order = false;             // the log in topological order (git log --topo-order)
 };
 
 struct range {

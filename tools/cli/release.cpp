@@ -15,6 +15,23 @@ namespace sv = relkit::semver;
 
 namespace {
 
+struct commit_rules {
+  std::string_view name;
+  cm::policy (*make)();
+};
+
+// --preset's names: the ones users of each tool know (preset_help says what each does).
+constexpr commit_rules commit_rules_table[] = {
+    {"conventionalcommits", &cm::presets::semantic_release},
+    {"angular", &cm::presets::semantic_release_angular},
+    {"semantic-release", &cm::presets::semantic_release_angular},
+    {"conventional-changelog", +[] { return cm::presets::conventionalcommits_what_bump(); }},
+    {"release-please", &cm::presets::release_please},
+    {"git-cliff", &cm::presets::git_cliff},
+    {"cocogitto", &cm::presets::cocogitto},
+    {"spec", &cm::presets::conventional_commits},
+};
+
 // --tag-format, or changelog's --tag-prefix P (the format P${version}).
 std::optional<cm::tag_format> tag_format_of(const parsed_args& args, std::string_view command,
                                             int& status) {
@@ -119,12 +136,39 @@ std::optional<std::vector<cm::log_entry>> read_log(std::string_view name, std::s
   return std::move(*entries);
 }
 
+std::optional<cm::policy> commit_rules_named(std::string_view name) {
+  for (const commit_rules& rules : commit_rules_table) {
+    if (rules.name == name) return rules.make();
+  }
+  return std::nullopt;
+}
+
 std::optional<release_decision> decide_release(const parsed_args& args, std::string_view command,
-                                               std::string& log_text, int& status) {
+                                               std::string& log_text, int& status,
+                                               bool topo_order) {
   release_decision r;
+  r.preset = std::string(args.option("--preset").value_or("conventionalcommits"));
+  auto policy = commit_rules_named(r.preset);
+  if (!policy) {
+    status = usage_error("unknown --preset '" + r.preset +
+                             "' (conventionalcommits, angular, semantic-release, "
+                             "conventional-changelog, release-please, git-cliff, cocogitto, spec)",
+                         command);
+    return std::nullopt;
+  }
+  r.policy = std::move(*policy);
   auto format = tag_format_of(args, command, status);
   if (!format) return std::nullopt;
   r.format = std::move(*format);
+  std::optional<sv::version> release_as;
+  if (const auto text = args.option("--release-as")) {
+    auto version = sv::parse(*text, sv::npm_options);
+    if (!version) {
+      status = input_error("--release-as", version.error());
+      return std::nullopt;
+    }
+    release_as = std::move(*version);
+  }
   const std::string_view channel = args.option("--prerelease").value_or(std::string_view());
   if (const auto current_text = args.option("--current")) {
     auto current = parse_current(*current_text, status);
@@ -168,6 +212,7 @@ std::optional<release_decision> decide_release(const parsed_args& args, std::str
     options.from = std::string(args.option("--from").value_or(std::string_view()));
     options.to = std::string(args.option("--to").value_or("HEAD"));
     options.channel = std::string(channel);
+    options.topo_order = topo_order;
     git::range range;
     std::string error;
     if (!git::read_range(options, range, error)) {
@@ -188,24 +233,31 @@ std::optional<release_decision> decide_release(const parsed_args& args, std::str
     return std::nullopt;
   }
   r.entries = std::move(*entries);
-  const cm::policy policy = cm::presets::semantic_release();
   if (!r.current) {
-    // No release yet: semantic-release's first release is 1.0.0 (1.0.0-ID.1 on a
-    // prerelease channel) whatever the bump, when the commits call for one.
-    r.decision = cm::decide(r.entries, policy);
-    if (r.decision.level != cm::bump::none) {
-      r.decision.next_version = sv::version(1, 0, 0);
-      if (!channel.empty()) r.decision.next_version.prerelease = std::string(channel) + ".1";
-      r.decision.reason += " (first release: 1.0.0)";
+    // No release yet: the preset's first release (semantic-release's 1.0.0, 1.0.0-ID.1 on
+    // a prerelease channel) whatever the bump, when the commits call for one.
+    r.decision = cm::first_release(r.entries, r.policy, channel);
+  } else {
+    auto decision = cm::next_version(*r.current, r.entries, r.policy, channel);
+    if (!decision) {
+      status = input_error("next version", decision.error());
+      return std::nullopt;
     }
-    return r;
+    r.decision = std::move(*decision);
   }
-  auto decision = cm::next_version(*r.current, r.entries, policy, channel);
-  if (!decision) {
-    status = input_error("next version", decision.error());
-    return std::nullopt;
+  if (release_as) {
+    if (r.current && sv::compare(*release_as, *r.current) <= 0) {
+      status = usage_error("--release-as " + sv::to_string(*release_as) +
+                               " is not above the last release " + sv::to_string(*r.current) +
+                               " (" + r.current_tag + ")",
+                           command);
+      return std::nullopt;
+    }
+    r.manual = true;
+    r.decision.next_version = std::move(*release_as);
+    r.decision.reason = "manual: --release-as " + sv::to_string(r.decision.next_version) +
+                        " (the commits: " + r.decision.reason + ")";
   }
-  r.decision = std::move(*decision);
   return r;
 }
 
