@@ -39,20 +39,20 @@ commits included, in the changelog style of --style:
 
   --repo-url URL      https://github.com/owner/name, git@gitlab.com:group/name.git, ...
   --preset NAME       the commit rules (below; default conventionalcommits)
-  --style NAME        the changelog style, each read and written as its tool does:
-                        conventionalcommits  (default) conventional-changelog's
-                                             conventionalcommits preset (writer 9)
-                        angular              conventional-changelog-angular
-                        semantic-release     @semantic-release/release-notes-
-                                             generator (angular, messages trimmed)
-                        git-cliff            git-cliff's default configuration
-                                             (its grammar, topological order)
-                        git-cliff-keepachangelog  git-cliff --init keepachangelog
-                        keepachangelog       Keep a Changelog 1.1.0
-                        relkit               conventionalcommits sections, `- `
-                                             bullets, identical entries merged
-                      (also `conventional`, `keep-a-changelog`, and the
-                      relkit::changelog::presets names: semantic_release, ...)
+  --style NAME        the changelog style, read and written as its tool does:
+                      conventionalcommits (default): conventional-changelog's
+                        conventionalcommits preset, writer 9 (subjects trimmed)
+                      angular: conventional-changelog-angular
+                      semantic-release: @semantic-release/release-notes-
+                        generator (angular; subjects as written)
+                      git-cliff: git-cliff's default configuration (its
+                        grammar: fix(x):y is a fix; topological order)
+                      git-cliff-keepachangelog: git-cliff --init keepachangelog
+                      keepachangelog: Keep a Changelog 1.1.0
+                      relkit: conventionalcommits sections, `- ` bullets,
+                        identical entries merged
+                      (also conventional, keep-a-changelog, and the names of
+                      relkit::changelog::presets: semantic_release, ...)
   --current VERSION   the last released version (required with --log, else taken
                       from the last release tag); the compare base is its tag
   --prerelease ID     as for next-version

@@ -50,18 +50,21 @@ spaces, the raw message (%B). Merge commits (two parents) are read too.
 inline constexpr std::string_view preset_help =
     R"(The commit rules (--preset NAME), each the answer of the tool it names:
 
-  conventionalcommits   (default) semantic-release with "preset": "conventionalcommits"
-                        (@semantic-release/commit-analyzer 13): BREAKING CHANGE or
-                        `!` -> major, feat -> minor, fix/perf/revert -> patch; a
-                        revert cancels the newer commit it names; messages trimmed
-  angular               semantic-release out of the box (its default preset, also
-  (semantic-release)    --preset semantic-release): the same but `feat!:` is no
-                        type, only a BREAKING CHANGE note breaks
-  conventional-changelog  conventional-changelog's recommended bump (the
-                        conventionalcommits preset's whatBump, as conventional-
-                        recommended-bump and commit-and-tag-version use it):
-                        breaking -> major, feat/feature -> minor, fix/perf/revert
-                        (or FEAT, any case) -> patch; reverts cancel nothing
+  conventionalcommits   (default) semantic-release with "preset":
+                        "conventionalcommits" (@semantic-release/commit-analyzer
+                        13): BREAKING CHANGE or `!` -> major, feat -> minor,
+                        fix/perf/revert -> patch; a revert cancels the newer
+                        commit it names; messages trimmed
+  angular               semantic-release out of the box (its default preset;
+                        also --preset semantic-release): the same, but `feat!:`
+                        is no type, only a BREAKING CHANGE note breaks
+  conventional-changelog
+                        conventional-changelog's recommended bump (the
+                        conventionalcommits preset's whatBump, as
+                        conventional-recommended-bump and commit-and-tag-version
+                        use it): breaking -> major, feat/feature -> minor,
+                        fix/perf/revert (or FEAT, any case) -> patch; reverts
+                        cancel nothing
   release-please        release-please 17 (default strategy): breaking -> major,
                         feat/feature -> minor, any other -> patch, but a release
                         only when a commit is user-facing (feat, feature, fix,
@@ -69,13 +72,13 @@ inline constexpr std::string_view preset_help =
                         as commits as release-please does
   git-cliff             git-cliff 2.14 --bump (default config): its grammar
                         (`fix(x):y` counts), chore(deps...) and chore(release):
-                        prepare... skipped, breaking -> major, feat -> minor, any
-                        other conventional -> patch; first release 0.1.0
-  cocogitto             cocogitto: breaking -> major, feat -> minor, fix -> patch;
-                        at 0.x the breaking mark is ignored
-  spec                  Conventional Commits 1.0.0 as the specification maps it to
-                        SemVer: breaking -> major, feat -> minor, fix -> patch;
-                        reverts cancel what they name
+                        prepare... skipped, breaking -> major, feat -> minor,
+                        any other conventional -> patch; first release 0.1.0
+  cocogitto             cocogitto: breaking -> major, feat -> minor, fix ->
+                        patch; at 0.x the breaking mark is ignored
+  spec                  Conventional Commits 1.0.0 as the specification maps it
+                        to SemVer: breaking -> major, feat -> minor, fix ->
+                        patch; reverts cancel what they name
 )";
 
 // The commit rules --preset NAME names (the table of preset_help); nullopt for another name.
