@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string message(reinterpret_cast<const char*>(data), size);
   for (const rc::dialect grammar :
        {rc::dialect::spec, rc::dialect::conventional_changelog,
-        rc::dialect::semantic_release_conventionalcommits, rc::dialect::semantic_release_angular}) {
+        rc::dialect::semantic_release_conventionalcommits, rc::dialect::semantic_release_angular,
+        rc::dialect::git_cliff, rc::dialect::release_please}) {
     const auto parsed = rc::parse(message, rc::parse_options{grammar});
     if (parsed) {
       check(*parsed, message, grammar);
@@ -72,8 +73,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (f.position > message.size()) __builtin_trap();
   }
   const std::vector<rc::log_entry> one = {rc::log_entry{"0123456789abcdef", 1, message}};
-  const rc::decision d = rc::decide(one, rc::presets::semantic_release());
-  if (d.level != rc::bump::none && d.commit_index != 0) __builtin_trap();
+  for (const rc::policy& p :
+       {rc::presets::semantic_release(), rc::presets::git_cliff(), rc::presets::release_please()}) {
+    const rc::decision d = rc::decide(one, p);
+    if (d.level != rc::bump::none && d.commit_index != 0) __builtin_trap();
+  }
   const auto log = rc::read_git_log(message);
   if (log) {
     for (const rc::log_entry& e : *log) {
