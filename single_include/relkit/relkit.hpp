@@ -2418,10 +2418,10 @@ RELKIT_NAMESPACE_END
 
 #include <type_traits>
 
-// ---- begin relkit/commits/commit.hpp ----
-// relkit::commits value types: the error codes, the grammars (dialect), the
-// parse options and the parsed commit with its notes, footers, references and
-// revert. Included by relkit/commits.hpp.
+// ---- begin relkit/commits/dialect.hpp ----
+// relkit::commits::dialect: the grammars parse() reads a message in (a piece of its own, so
+// that relkit::changelog's presets can name the grammar of their tool without the rest of
+// relkit::commits). Included by relkit/commits/commit.hpp.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -2461,7 +2461,6 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
-#include <memory>
 
 // ---- begin relkit/detail/enum_table.hpp ----
 // One table per enum: its stable identifiers, read by both to_string and the
@@ -2554,6 +2553,76 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/enum_table.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// Which grammar parse() follows.
+enum class dialect : std::uint8_t {
+  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
+  spec,
+  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
+  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
+  // on any line after the header, git-trailer footer start, `""` vs absent body.
+  conventional_changelog,
+  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
+  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
+  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
+  semantic_release_conventionalcommits,
+  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
+  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
+  semantic_release_angular,
+  // git-cliff 2.14.2: git-conventional 1.1.0 on the message with its end trimmed (Rust's
+  // str::trim_end). A type is any run without whitespace, `(`, `)`, `:` or `!`; the space
+  // after the colon is optional (`fix(node):this`) and every whitespace there is skipped
+  // (`fix:  x` describes `x`); the body starts one blank line after the header (a wrapped
+  // header is not conventional); `BREAKING CHANGE:` / `BREAKING-CHANGE:` footers, case kept.
+  git_cliff,
+  // release-please 17.11: @conventional-commits/parser 0.4.1 on the trimmed message. A type
+  // is any run without whitespace, `(`, `)`, `:` or `!`; the colon may be followed by
+  // whitespace or nothing; a parenthesis left open on a line that starts like a type ends
+  // the whole commit (the parser throws). Breaking: `!` or an upper-case `BREAKING CHANGE:`
+  // (`BREAKING-CHANGE:`). decide() reads a message as release-please does: split before each
+  // blank line followed by a `feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert`
+  // header, BEGIN_NESTED_COMMIT blocks apart, and every footer whose token is a word
+  // (`Co-authored-by: x` too) read as one more commit; parse() gives the message's own.
+  release_please,
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
+    {dialect::spec, "spec"},
+    {dialect::conventional_changelog, "conventional_changelog"},
+    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
+    {dialect::semantic_release_angular, "semantic_release_angular"},
+    {dialect::git_cliff, "git_cliff"},
+    {dialect::release_please, "release_please"},
+};
+}  // namespace detail
+// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
+  return relkit::detail::enum_to_string(detail::dialect_names, value);
+}
+// The grammar that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::dialect_names, name);
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/dialect.hpp ----
 // ---- begin relkit/error.hpp ----
 // relkit::error: what went wrong (a code of a component's error domain),
 // where (a byte offset into the caller's input, or no_position) and the small
@@ -3351,195 +3420,8 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
-
-enum class errc {
-  empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over parse_options::max_length
-  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
-  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
-  tag_mismatch,       // parse_tag: the tag is not of the format
-};
-
-namespace detail {
-inline constexpr relkit::error_entry<errc> errc_table[] = {
-    {errc::empty_message, "empty_message", "empty commit message"},
-    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
-    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
-    {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
-    {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
-    {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
-};
-inline constexpr relkit::error_domain errc_domain =
-    relkit::make_error_domain<errc_table>("commits");
-}  // namespace detail
-constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
-  return detail::errc_domain;
-}
-
-// Which grammar parse() follows.
-enum class dialect : std::uint8_t {
-  // Conventional Commits 1.0.0, its 16 rules and nothing else (the default).
-  spec,
-  // conventional-commits-parser 7.1.4 with conventional-changelog-conventionalcommits
-  // 10.4.1's options: greedy scope, `\w*` type, case-insensitive BREAKING CHANGE note
-  // on any line after the header, git-trailer footer start, `""` vs absent body.
-  conventional_changelog,
-  // What @semantic-release/commit-analyzer 13.0.1 sees with preset "conventionalcommits":
-  // its nested parser 6.4.0 also takes ` breaking change for x` (no colon, indented) as a
-  // note. Exact for type, scope, subject, breaking and revert (what a bump reads).
-  semantic_release_conventionalcommits,
-  // commit-analyzer's default preset (conventional-changelog-angular 8.3.1, parser
-  // 6.4.0): no `!`, only `BREAKING CHANGE`, reverts need a 7-40 character hash.
-  semantic_release_angular,
-  // git-cliff 2.14.2: git-conventional 1.1.0 on the message with its end trimmed (Rust's
-  // str::trim_end). A type is any run without whitespace, `(`, `)`, `:` or `!`; the space
-  // after the colon is optional (`fix(node):this`) and every whitespace there is skipped
-  // (`fix:  x` describes `x`); the body starts one blank line after the header (a wrapped
-  // header is not conventional); `BREAKING CHANGE:` / `BREAKING-CHANGE:` footers, case kept.
-  git_cliff,
-  // release-please 17.11: @conventional-commits/parser 0.4.1 on the trimmed message. A type
-  // is any run without whitespace, `(`, `)`, `:` or `!`; the colon may be followed by
-  // whitespace or nothing; a parenthesis left open on a line that starts like a type ends
-  // the whole commit (the parser throws). Breaking: `!` or an upper-case `BREAKING CHANGE:`
-  // (`BREAKING-CHANGE:`). decide() reads a message as release-please does: split before each
-  // blank line followed by a `feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert`
-  // header, BEGIN_NESTED_COMMIT blocks apart, and every footer whose token is a word
-  // (`Co-authored-by: x` too) read as one more commit; parse() gives the message's own.
-  release_please,
-};
-
-namespace detail {
-inline constexpr relkit::detail::enum_name<dialect> dialect_names[] = {
-    {dialect::spec, "spec"},
-    {dialect::conventional_changelog, "conventional_changelog"},
-    {dialect::semantic_release_conventionalcommits, "semantic_release_conventionalcommits"},
-    {dialect::semantic_release_angular, "semantic_release_angular"},
-    {dialect::git_cliff, "git_cliff"},
-    {dialect::release_please, "release_please"},
-};
-}  // namespace detail
-// The stable identifier of a grammar ("spec"); "unknown" outside the enum.
-[[nodiscard]] constexpr std::string_view to_string(dialect value) noexcept {
-  return relkit::detail::enum_to_string(detail::dialect_names, value);
-}
-// The grammar that to_string() names; nullopt for any other text.
-[[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
-  return relkit::detail::enum_from_string(detail::dialect_names, name);
-}
-
-// How parse() reads a message.
-struct parse_options {
-  dialect grammar = dialect::spec;
-  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
-  std::size_t max_length = std::size_t{64} << 20;
-  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
-  // which take every later line away from body, footer and notes. commitlint sets it off.
-  bool meta_fields = true;
-};
-
-// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
-struct note {
-  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
-  std::string_view text;   // the description; multi-line values joined by '\n'
-  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
-    return a.title == b.title && a.text == b.text;
-  }
-  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
-};
-
-// A git-trailer footer: `Token: value` or `Token #value`.
-struct footer {
-  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
-  std::string_view separator;  // ": " or " #"
-  std::string_view value;      // to the next footer token; lines joined by '\n'
-  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
-    return a.token == b.token && a.separator == b.separator && a.value == b.value;
-  }
-  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
-};
-
-// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
-struct reference {
-  std::string_view raw;     // the parser's raw match (from the end of the previous one)
-  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
-  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
-  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
-  std::string_view prefix;                // "#"
-  std::string_view issue;                 // "12"
-  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
-    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
-           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
-  }
-  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
-};
-
-// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
-// or `revert: <header>` + the same.
-struct reverted_commit {
-  std::string_view header;
-  std::string_view hash;  // may be empty (`This reverts commit .`)
-  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
-    return a.header == b.header && a.hash == b.hash;
-  }
-  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
-    return !(a == b);
-  }
-};
-
-struct commit {
-  // False: the header is not `type(scope)!: description`; `reason` says why and
-  // `reason_position` is the byte offset in the message where it stopped matching.
-  bool conventional = false;
-  std::string_view reason;
-  std::size_t reason_position = 0;
-
-  std::string_view header;               // the first line
-  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
-  std::string_view scope;                // empty when absent
-  bool exclamation = false;              // `feat!:` / `feat(x)!:`
-  std::string_view description;          // the subject after ": "
-  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
-  std::optional<std::string_view> footer;  // the footer section, as one text
-  std::vector<struct footer> footers;      // the git trailers of the footer section
-  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
-  bool breaking = false;                   // a breaking note or `!`
-  std::vector<reference> references;
-  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
-  std::optional<reverted_commit> revert;
-  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
-  // Backing store for values the message does not hold contiguously (shared,
-  // immutable: copies of a commit stay valid). Null when every value is a view.
-  std::shared_ptr<const std::string> owned_text;
-
-  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
-    return a.conventional == b.conventional && a.reason == b.reason &&
-           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
-           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
-           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
-           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
-           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
-  }
-  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
-};
-
+struct commit;  // relkit/commits.hpp: include it to use from_commit
 }  // namespace commits
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/commits/commit.hpp ----
-
-RELKIT_NAMESPACE_BEGIN
 namespace changelog {
 
 enum class errc {
@@ -5869,6 +5751,190 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
+// ---- begin relkit/commits/commit.hpp ----
+// relkit::commits value types: the error codes, the grammars (dialect), the
+// parse options and the parsed commit with its notes, footers, references and
+// revert. Included by relkit/commits.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <memory>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+enum class errc {
+  empty_message = 1,  // nothing but whitespace: no commit at all
+  message_too_long,   // over parse_options::max_length
+  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
+  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
+  tag_mismatch,       // parse_tag: the tag is not of the format
+};
+
+namespace detail {
+inline constexpr relkit::error_entry<errc> errc_table[] = {
+    {errc::empty_message, "empty_message", "empty commit message"},
+    {errc::message_too_long, "message_too_long", "message longer than {number} bytes"},
+    {errc::bad_log_record, "bad_log_record", "expected {text} in a git log record"},
+    {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
+    {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
+    {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
+};
+inline constexpr relkit::error_domain errc_domain =
+    relkit::make_error_domain<errc_table>("commits");
+}  // namespace detail
+constexpr const relkit::error_domain& relkit_error_domain(errc) noexcept {
+  return detail::errc_domain;
+}
+
+// How parse() reads a message.
+struct parse_options {
+  dialect grammar = dialect::spec;
+  // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
+  std::size_t max_length = std::size_t{64} << 20;
+  // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
+  // which take every later line away from body, footer and notes. commitlint sets it off.
+  bool meta_fields = true;
+};
+
+// A BREAKING CHANGE note: the footer (or the `!` header) that breaks compatibility.
+struct note {
+  std::string_view title;  // as written: "BREAKING CHANGE", "BREAKING-CHANGE", "breaking change"
+  std::string_view text;   // the description; multi-line values joined by '\n'
+  [[nodiscard]] friend bool operator==(const note& a, const note& b) {
+    return a.title == b.title && a.text == b.text;
+  }
+  [[nodiscard]] friend bool operator!=(const note& a, const note& b) { return !(a == b); }
+};
+
+// A git-trailer footer: `Token: value` or `Token #value`.
+struct footer {
+  std::string_view token;      // "Reviewed-by", "BREAKING CHANGE", "Refs"
+  std::string_view separator;  // ": " or " #"
+  std::string_view value;      // to the next footer token; lines joined by '\n'
+  [[nodiscard]] friend bool operator==(const footer& a, const footer& b) {
+    return a.token == b.token && a.separator == b.separator && a.value == b.value;
+  }
+  [[nodiscard]] friend bool operator!=(const footer& a, const footer& b) { return !(a == b); }
+};
+
+// An issue reference: `#12`, `owner/repo#1`, `Closes #12, #13`.
+struct reference {
+  std::string_view raw;     // the parser's raw match (from the end of the previous one)
+  std::string_view action;  // "Closes", "fixes", …; empty: a reference without an action
+  std::optional<std::string_view> owner;  // `owner` of owner/repo#1
+  std::string_view repository;            // `repo` of owner/repo#1, `repo` of repo#1
+  std::string_view prefix;                // "#"
+  std::string_view issue;                 // "12"
+  [[nodiscard]] friend bool operator==(const reference& a, const reference& b) {
+    return a.raw == b.raw && a.action == b.action && a.owner == b.owner &&
+           a.repository == b.repository && a.prefix == b.prefix && a.issue == b.issue;
+  }
+  [[nodiscard]] friend bool operator!=(const reference& a, const reference& b) { return !(a == b); }
+};
+
+// The commit a revert names: `Revert "<header>"` + `This reverts commit <hash>.`,
+// or `revert: <header>` + the same.
+struct reverted_commit {
+  std::string_view header;
+  std::string_view hash;  // may be empty (`This reverts commit .`)
+  [[nodiscard]] friend bool operator==(const reverted_commit& a, const reverted_commit& b) {
+    return a.header == b.header && a.hash == b.hash;
+  }
+  [[nodiscard]] friend bool operator!=(const reverted_commit& a, const reverted_commit& b) {
+    return !(a == b);
+  }
+};
+
+struct commit {
+  // False: the header is not `type(scope)!: description`; `reason` says why and
+  // `reason_position` is the byte offset in the message where it stopped matching.
+  bool conventional = false;
+  std::string_view reason;
+  std::size_t reason_position = 0;
+
+  std::string_view header;               // the first line
+  std::string_view type;                 // as written ("feat", "Feat"); empty when not conventional
+  std::string_view scope;                // empty when absent
+  bool exclamation = false;              // `feat!:` / `feat(x)!:`
+  std::string_view description;          // the subject after ": "
+  std::optional<std::string_view> body;  // absent vs "" as the parser tells them apart
+  std::optional<std::string_view> footer;  // the footer section, as one text
+  std::vector<struct footer> footers;      // the git trailers of the footer section
+  std::vector<note> notes;                 // BREAKING CHANGE notes (the `!` one included)
+  bool breaking = false;                   // a breaking note or `!`
+  std::vector<reference> references;
+  std::vector<std::string_view> mentions;  // `@name` anywhere, without the '@'
+  std::optional<reverted_commit> revert;
+  bool merge = false;  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …`
+  // Backing store for values the message does not hold contiguously (shared,
+  // immutable: copies of a commit stay valid). Null when every value is a view.
+  std::shared_ptr<const std::string> owned_text;
+
+  [[nodiscard]] friend bool operator==(const commit& a, const commit& b) {
+    return a.conventional == b.conventional && a.reason == b.reason &&
+           a.reason_position == b.reason_position && a.header == b.header && a.type == b.type &&
+           a.scope == b.scope && a.exclamation == b.exclamation && a.description == b.description &&
+           a.body == b.body && a.footer == b.footer && a.footers == b.footers &&
+           a.notes == b.notes && a.breaking == b.breaking && a.references == b.references &&
+           a.mentions == b.mentions && a.revert == b.revert && a.merge == b.merge;
+  }
+  [[nodiscard]] friend bool operator!=(const commit& a, const commit& b) { return !(a == b); }
+};
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/commit.hpp ----
 // ---- begin relkit/commits/detail/text.hpp ----
 // Character classes and scanners for commit messages, byte for byte what the
 // JavaScript regular expressions of conventional-commits-parser see: `\w` is

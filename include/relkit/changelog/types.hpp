@@ -13,7 +13,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "relkit/commits/commit.hpp"
+#include "relkit/commits/dialect.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
 #include "relkit/detail/js_text.hpp"
@@ -21,6 +21,9 @@
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
+namespace commits {
+struct commit;  // relkit/commits.hpp: include it to use from_commit
+}  // namespace commits
 namespace changelog {
 
 enum class errc {
