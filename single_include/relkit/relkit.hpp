@@ -3668,6 +3668,8 @@ struct preset {
   bool dashed_date = false;      // `## [1.0.0] - date` instead of `## [1.0.0](compare) (date)`
   bool link_compare = true;
   bool strip_v = false;  // git-cliff: `v1.0.0` shows as `1.0.0`
+  // The heading of the unreleased changes, `## [Unreleased]` (git-cliff's default: lower case).
+  std::string unreleased_name = "Unreleased";
   // Breaking notes.
   std::string breaking_title = "⚠ BREAKING CHANGES";  // empty: no notes section
   bool breaking_last = false;
@@ -3691,6 +3693,7 @@ struct preset {
   int blank_lines = 1;              // blank lines before each `###`
   // Whole files.
   std::string file_header;  // title and preamble
+  bool release_gap = true;  // a blank line between releases (git-cliff's default: none)
   std::string file_footer;
   bool link_definitions = false;  // Keep a Changelog's `[1.0.0]: compare-url` lines
   bool git_cliff_links = false;   // git-cliff keepachangelog footer links
@@ -4553,7 +4556,7 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
   if (s.kind != layout::conventional_changelog || s.dashed_date) {
     out += "## [";
     if (r.unreleased) {
-      out += s.kind == layout::git_cliff ? "unreleased" : "Unreleased";
+      out += s.unreleased_name;
       out += "]";
       return out + "\n";
     }
@@ -5062,7 +5065,7 @@ struct contents {
   if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
   bool first = true;
   for (const release& r : newest_first) {
-    if (!first) out += '\n';
+    if (!first && s.release_gap) out += '\n';
     first = false;
     out += render(r, s, repo);
   }
@@ -5098,6 +5101,8 @@ struct contents {
       } else if (r.previous_tag) {
         links += "[" + detail::strip_v(r.version) + "]: " + base + "/compare/" + *r.previous_tag +
                  ".." + tag + "\n";
+      } else {
+        links += "[" + detail::strip_v(r.version) + "]: " + base + "/tree/" + tag + "\n";
       }
     }
     out += '\n';
@@ -5489,7 +5494,9 @@ namespace presets {
 
 // git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
 // oldest first (in topological order), no links; commits read with git-cliff's own
-// grammar, unconventional ones and chore(deps…) dropped.
+// grammar, unconventional ones and chore(deps…) dropped. A whole file has no title
+// (git-cliff 2.10 made the default header empty) and no blank line between releases, as
+// git-cliff 2.14.2 writes it.
 [[nodiscard]] inline preset git_cliff() {
   using detail::header_rule;
   using m = rule::match;
@@ -5526,18 +5533,30 @@ namespace presets {
   s.link_commits = false;
   s.link_references = false;
   s.drop_revert_pairs = false;  // git-cliff lists both
-  s.file_header =
-      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n";
+  s.unreleased_name = "unreleased";
+  s.release_gap = false;
   return s;
 }
 
-// git-cliff's keepachangelog example configuration: Added / Changed / Fixed /
-// Removed by the wording of the first line, unconventional commits kept.
+// git-cliff's keepachangelog example configuration (git-cliff --init keepachangelog):
+// Added / Changed / Fixed / Removed by the wording of the first line, unconventional
+// commits kept; a whole file ends with links to each release's compare (or, for the
+// first release, tree) page on GitHub.
 [[nodiscard]] inline preset git_cliff_keepachangelog() {
   using detail::header_rule;
   using m = rule::match;
   preset s = git_cliff();
-  s.rules = {header_rule(m::header_contains, ": add", "Added"),
+  // Its expressions `^[a|A]dd`, `^[s|S]upport`, `^[r|R]emove`: the class holds '|' too.
+  s.rules = {header_rule(m::header_prefix, "add", "Added"),
+             header_rule(m::header_prefix, "Add", "Added"),
+             header_rule(m::header_prefix, "|dd", "Added"),
+             header_rule(m::header_prefix, "support", "Added"),
+             header_rule(m::header_prefix, "Support", "Added"),
+             header_rule(m::header_prefix, "|upport", "Added"),
+             header_rule(m::header_prefix, "remove", "Removed"),
+             header_rule(m::header_prefix, "Remove", "Removed"),
+             header_rule(m::header_prefix, "|emove", "Removed"),
+             header_rule(m::header_contains, ": add", "Added"),
              header_rule(m::header_contains, ": support", "Added"),
              header_rule(m::header_contains, ": remove", "Removed"),
              header_rule(m::header_contains, ": delete", "Removed"),
@@ -5548,6 +5567,8 @@ namespace presets {
   s.section_order = {"Added", "Changed", "Fixed", "Removed"};
   s.skip_unconventional = false;
   s.first_line_only = true;
+  s.unreleased_name = "Unreleased";
+  s.release_gap = true;
   s.file_header =
       "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
       "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),\n"

@@ -87,7 +87,9 @@ namespace presets {
 
 // git-cliff 2.14's built-in configuration: `## [1.0.0] - date`, emoji groups,
 // oldest first (in topological order), no links; commits read with git-cliff's own
-// grammar, unconventional ones and chore(deps…) dropped.
+// grammar, unconventional ones and chore(deps…) dropped. A whole file has no title
+// (git-cliff 2.10 made the default header empty) and no blank line between releases, as
+// git-cliff 2.14.2 writes it.
 [[nodiscard]] inline preset git_cliff() {
   using detail::header_rule;
   using m = rule::match;
@@ -124,18 +126,30 @@ namespace presets {
   s.link_commits = false;
   s.link_references = false;
   s.drop_revert_pairs = false;  // git-cliff lists both
-  s.file_header =
-      "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n";
+  s.unreleased_name = "unreleased";
+  s.release_gap = false;
   return s;
 }
 
-// git-cliff's keepachangelog example configuration: Added / Changed / Fixed /
-// Removed by the wording of the first line, unconventional commits kept.
+// git-cliff's keepachangelog example configuration (git-cliff --init keepachangelog):
+// Added / Changed / Fixed / Removed by the wording of the first line, unconventional
+// commits kept; a whole file ends with links to each release's compare (or, for the
+// first release, tree) page on GitHub.
 [[nodiscard]] inline preset git_cliff_keepachangelog() {
   using detail::header_rule;
   using m = rule::match;
   preset s = git_cliff();
-  s.rules = {header_rule(m::header_contains, ": add", "Added"),
+  // Its expressions `^[a|A]dd`, `^[s|S]upport`, `^[r|R]emove`: the class holds '|' too.
+  s.rules = {header_rule(m::header_prefix, "add", "Added"),
+             header_rule(m::header_prefix, "Add", "Added"),
+             header_rule(m::header_prefix, "|dd", "Added"),
+             header_rule(m::header_prefix, "support", "Added"),
+             header_rule(m::header_prefix, "Support", "Added"),
+             header_rule(m::header_prefix, "|upport", "Added"),
+             header_rule(m::header_prefix, "remove", "Removed"),
+             header_rule(m::header_prefix, "Remove", "Removed"),
+             header_rule(m::header_prefix, "|emove", "Removed"),
+             header_rule(m::header_contains, ": add", "Added"),
              header_rule(m::header_contains, ": support", "Added"),
              header_rule(m::header_contains, ": remove", "Removed"),
              header_rule(m::header_contains, ": delete", "Removed"),
@@ -146,6 +160,8 @@ namespace presets {
   s.section_order = {"Added", "Changed", "Fixed", "Removed"};
   s.skip_unconventional = false;
   s.first_line_only = true;
+  s.unreleased_name = "Unreleased";
+  s.release_gap = true;
   s.file_header =
       "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
       "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),\n"

@@ -94,7 +94,7 @@ struct contents {
   if (kac && !has_unreleased) out += "## [Unreleased]\n\n";
   bool first = true;
   for (const release& r : newest_first) {
-    if (!first) out += '\n';
+    if (!first && s.release_gap) out += '\n';
     first = false;
     out += render(r, s, repo);
   }
@@ -130,6 +130,8 @@ struct contents {
       } else if (r.previous_tag) {
         links += "[" + detail::strip_v(r.version) + "]: " + base + "/compare/" + *r.previous_tag +
                  ".." + tag + "\n";
+      } else {
+        links += "[" + detail::strip_v(r.version) + "]: " + base + "/tree/" + tag + "\n";
       }
     }
     out += '\n';

@@ -270,6 +270,8 @@ struct preset {
   bool dashed_date = false;      // `## [1.0.0] - date` instead of `## [1.0.0](compare) (date)`
   bool link_compare = true;
   bool strip_v = false;  // git-cliff: `v1.0.0` shows as `1.0.0`
+  // The heading of the unreleased changes, `## [Unreleased]` (git-cliff's default: lower case).
+  std::string unreleased_name = "Unreleased";
   // Breaking notes.
   std::string breaking_title = "⚠ BREAKING CHANGES";  // empty: no notes section
   bool breaking_last = false;
@@ -293,6 +295,7 @@ struct preset {
   int blank_lines = 1;              // blank lines before each `###`
   // Whole files.
   std::string file_header;  // title and preamble
+  bool release_gap = true;  // a blank line between releases (git-cliff's default: none)
   std::string file_footer;
   bool link_definitions = false;  // Keep a Changelog's `[1.0.0]: compare-url` lines
   bool git_cliff_links = false;   // git-cliff keepachangelog footer links

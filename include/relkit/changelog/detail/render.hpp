@@ -450,7 +450,7 @@ inline void append_cliff_bullet(std::string& out, const item& it, const preset& 
   if (s.kind != layout::conventional_changelog || s.dashed_date) {
     out += "## [";
     if (r.unreleased) {
-      out += s.kind == layout::git_cliff ? "unreleased" : "Unreleased";
+      out += s.unreleased_name;
       out += "]";
       return out + "\n";
     }
