@@ -47,8 +47,11 @@ struct item {
   switch (r.kind) {
     case rule::match::type:
       return type == r.text;
-    case rule::match::header_prefix:
-      return e.header.compare(0, r.text.size(), r.text) == 0;
+    case rule::match::header_prefix: {
+      // git-cliff matches its parsers against the trimmed message: " fix: x" is a fix.
+      const std::string_view header = relkit::detail::rust_trim(e.header);
+      return header.substr(0, r.text.size()) == r.text;
+    }
     case rule::match::header_contains:
       return e.header.find(r.text) != std::string::npos;
     case rule::match::body_contains:
