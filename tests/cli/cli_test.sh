@@ -801,6 +801,321 @@ ${old#"# Changelog
   stdin_text="$(g log --format=%H%x1e HEAD~1..HEAD)"
   expect git.next.badlog 2 "" -- "$relkit" next-version --log - --current 2.0.0
   expect_stderr git.next.badlog "relkit: stdin (git log): line 1, column 1: expected \`%H 0x1f %P 0x1f %B\` in a git log record [commits.bad_log_record]$nl"
+
+  # ------------------------------------ changelog --all: the whole file of a repository
+  # Tags: v0.1.0 lightweight, v1.0.0 annotated (on a merge), v1.1.0-beta.1 a prerelease,
+  # vnext that does not parse, v1.1.0 annotated, v9.0.0 on a branch never merged. The
+  # branch `late` starts before v1.1.0 and is merged after it: its commit is unreleased (a
+  # commit belongs to the earliest tag that reaches it). Commits before the first tag,
+  # unreleased ones on top, a .git-blame-ignore-revs. The two git-cliff outputs below are
+  # what git-cliff 2.14.2 writes for this repository (`git-cliff --tag-pattern '^v[0-9]'`,
+  # and with `--config keepachangelog`), byte for byte.
+  hist="$work/history"
+  mkdir "$hist"
+  h() { git -C "$hist" -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
+  hn=0
+  # hcommit DATE MESSAGE: a commit at DATE (author and committer dates)
+  hcommit() {
+    hn=$((hn + 1))
+    echo "$hn" >"$hist/f$hn"
+    h add "f$hn"
+    GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" h commit -q -m "$2"
+  }
+  # hmerge DATE BRANCH: a merge commit of BRANCH at DATE
+  hmerge() {
+    GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" h merge -q --no-ff -m "Merge branch '$2'" "$2"
+  }
+  h init -q
+  h checkout -q -b main
+  hcommit 2024-01-01T10:00:00Z "chore: init"
+  hcommit 2024-01-02T10:00:00Z "feat: first feature"
+  hcommit 2024-01-03T10:00:00Z "Initial docs"
+  h tag v0.1.0
+  hcommit 2024-02-01T10:00:00Z $'fix(parser): handle empty input\n\nCloses #12'
+  h checkout -q -b topic
+  hcommit 2024-02-02T10:00:00Z "feat(api): branch feature"
+  h checkout -q main
+  hcommit 2024-02-03T10:00:00Z "docs: readme"
+  hmerge 2024-02-04T10:00:00Z topic
+  GIT_COMMITTER_DATE=2024-02-05T10:00:00Z h tag -a v1.0.0 -m "release 1.0.0"
+  h checkout -q -b late
+  hcommit 2024-02-10T10:00:00Z "feat(cli): started before 1.1.0, merged after"
+  h checkout -q -b unmerged
+  hcommit 2024-02-11T10:00:00Z "feat: never merged"
+  h tag v9.0.0
+  h checkout -q main
+  # 23:30 at UTC-5: 2024-03-02 in UTC, the date shown
+  hcommit 2024-03-01T23:30:00-05:00 "feat: beta thing"
+  h tag v1.1.0-beta.1
+  hcommit 2024-03-05T10:00:00Z "fix: after beta"
+  h tag vnext
+  hcommit 2024-03-06T10:00:00Z $'feat!: breaking change\n\nBREAKING CHANGE: the old flag is gone'
+  h tag -a v1.1.0 -m "v1.1.0"
+  hmerge 2024-03-20T10:00:00Z late
+  hcommit 2024-04-01T10:00:00Z "fix: unreleased fix"
+  hcommit 2024-04-02T10:00:00Z "style: reformat"
+  reformat="$(h rev-parse HEAD)"
+  # git-cliff leaves out the commits .git-blame-ignore-revs names and those changing only it.
+  printf '# the reformat\n%s\n' "${reformat:0:12}" >"$hist/.git-blame-ignore-revs"
+  h add .git-blame-ignore-revs
+  GIT_AUTHOR_DATE=2024-04-03T10:00:00Z GIT_COMMITTER_DATE=2024-04-03T10:00:00Z \
+    h commit -q -m "chore: ignore the reformat in blame"
+  hcommit 2024-04-04T10:00:00Z "perf: faster"
+
+  cliff_older="## [1.1.0] - 2024-03-06
+
+### 🚀 Features
+
+- [**breaking**] Breaking change
+
+### 🐛 Bug Fixes
+
+- After beta
+## [1.1.0-beta.1] - 2024-03-02
+
+### 🚀 Features
+
+- Beta thing
+## [1.0.0] - 2024-02-04
+
+### 🚀 Features
+
+- *(api)* Branch feature
+
+### 🐛 Bug Fixes
+
+- *(parser)* Handle empty input
+
+### 📚 Documentation
+
+- Readme
+## [0.1.0] - 2024-01-03
+
+### 🚀 Features
+
+- First feature
+
+### ⚙️ Miscellaneous Tasks
+
+- Init
+"
+  expect all.git-cliff 0 "## [unreleased]
+
+### 🚀 Features
+
+- *(cli)* Started before 1.1.0, merged after
+
+### 🐛 Bug Fixes
+
+- Unreleased fix
+
+### ⚡ Performance
+
+- Faster
+$cliff_older" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --style git-cliff
+  expect_quiet all.git-cliff
+  expect all.no.unreleased 0 "$cliff_older" -- "$relkit" changelog --all --repo "$hist" \
+    --repo-url "$url" --style git-cliff --no-unreleased
+  expect all.to 0 "${cliff_older#*"- After beta$nl"}" -- "$relkit" changelog --all --repo "$hist" \
+    --repo-url "$url" --style git-cliff --to v1.1.0-beta.1
+  expect all.git-cliff.keepachangelog 0 "# Changelog
+
+All notable changes to this project will be documented in this file.
+
+The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.0.0/),
+and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).
+
+## [Unreleased]
+
+### Changed
+
+- Started before 1.1.0, merged after
+- Merge branch 'late'
+- Faster
+
+### Fixed
+
+- Unreleased fix
+
+## [1.1.0] - 2024-03-06
+
+### Changed
+
+- Breaking change
+
+### Fixed
+
+- After beta
+
+## [1.1.0-beta.1] - 2024-03-02
+
+### Changed
+
+- Beta thing
+
+## [1.0.0] - 2024-02-04
+
+### Changed
+
+- Readme
+- Branch feature
+- Merge branch 'topic'
+
+### Fixed
+
+- Handle empty input
+
+## [0.1.0] - 2024-01-03
+
+### Changed
+
+- Init
+- First feature
+- Initial docs
+
+[unreleased]: $url/compare/v1.1.0..HEAD
+[1.1.0]: $url/compare/v1.1.0-beta.1..v1.1.0
+[1.1.0-beta.1]: $url/compare/v1.0.0..v1.1.0-beta.1
+[1.0.0]: $url/compare/v0.1.0..v1.0.0
+[0.1.0]: $url/tree/v0.1.0
+
+<!-- generated by git-cliff -->
+" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --style git-cliff-keepachangelog
+  # Keep a Changelog 1.1.0: hidden types (docs, style, chore) stay out; the link references.
+  expect all.keepachangelog 0 "# Changelog
+
+All notable changes to this project will be documented in this file.
+
+The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),
+and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).
+
+## [Unreleased]
+
+### Added
+
+- **cli:** started before 1.1.0, merged after
+
+### Changed
+
+- faster
+
+### Fixed
+
+- unreleased fix
+
+## [1.1.0] - 2024-03-06
+
+### Added
+
+- breaking change
+
+### Fixed
+
+- after beta
+
+## [1.1.0-beta.1] - 2024-03-02
+
+### Added
+
+- beta thing
+
+## [1.0.0] - 2024-02-04
+
+### Added
+
+- **api:** branch feature
+
+### Fixed
+
+- **parser:** handle empty input
+
+## [0.1.0] - 2024-01-03
+
+### Added
+
+- first feature
+
+[unreleased]: $url/compare/v1.1.0...HEAD
+[1.1.0]: $url/compare/v1.1.0-beta.1...v1.1.0
+[1.1.0-beta.1]: $url/compare/v1.0.0...v1.1.0-beta.1
+[1.0.0]: $url/compare/v0.1.0...v1.0.0
+[0.1.0]: $url/releases/tag/v0.1.0
+" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --style keepachangelog
+  # The default style: compare links from the previous tag, commit and issue links.
+  hsha() { h rev-parse "$1"; }
+  hlink() { local s; s="$(hsha "$1")"; printf '[%s](%s/commit/%s)' "${s:0:7}" "$url" "$s"; }
+  expect all.conventional 0 "## [1.0.0]($url/compare/v0.1.0...v1.0.0) (2024-02-04)
+
+### Features
+
+* **api:** branch feature ($(hlink topic))
+
+### Bug Fixes
+
+* **parser:** handle empty input ($(hlink topic~1)), closes [#12]($url/issues/12)
+
+## 0.1.0 (2024-01-03)
+
+### Features
+
+* first feature ($(hlink v0.1.0~1))
+" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --to v1.0.0
+  expect all.conventional.unreleased 0 "## [Unreleased]($url/compare/v1.1.0...HEAD)
+
+### Features
+
+* **cli:** started before 1.1.0, merged after ($(hlink late))
+
+### Bug Fixes
+
+* unreleased fix ($(hlink main~3))
+
+### Performance Improvements
+
+* faster ($(hlink main))
+
+" -- bash -c '"$1" changelog --all --repo "$2" --repo-url "$3" | sed -n "1,/^## \[1\.1\.0\]/p" | sed "\$d"' \
+    _ "$relkit" "$hist" "$url"
+  # No release tag matches the format: every commit is unreleased (git-cliff 2.14.2's
+  # output with --tag-pattern '^release-').
+  expect all.no.tags 0 "## [unreleased]
+
+### 🚀 Features
+
+- First feature
+- *(api)* Branch feature
+- Beta thing
+- [**breaking**] Breaking change
+- *(cli)* Started before 1.1.0, merged after
+
+### 🐛 Bug Fixes
+
+- *(parser)* Handle empty input
+- After beta
+- Unreleased fix
+
+### 📚 Documentation
+
+- Readme
+
+### ⚡ Performance
+
+- Faster
+
+### ⚙️ Miscellaneous Tasks
+
+- Init
+" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --style git-cliff \
+    --tag-format 'release-${version}'
+  expect all.date 2 "" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --date 2024-05-01
+  expect_stderr all.date "relkit: --date is for one release: --all writes every release of the repository, each dated by its tag"
+  expect all.log 2 "" -- "$relkit" changelog --all --log - --repo-url "$url"
+  expect_stderr all.log "relkit: --log is for one release"
+  expect all.no.unreleased.alone 2 "" -- "$relkit" changelog --repo "$hist" --repo-url "$url" \
+    --no-unreleased
+  expect_stderr all.no.unreleased.alone "relkit: --no-unreleased is for the whole file (--all)"
+  expect all.bad.ref 2 "" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --to nope
+  expect_stderr all.bad.ref "relkit: no commit named 'nope'"
   unset stdin_text
 
   # ---------------------------------------- the rules and styles of each tool

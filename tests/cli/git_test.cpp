@@ -1,7 +1,9 @@
 // tools/cli/git.hpp on real git repositories built in temporary directories: tags in
 // several formats, tags that do not parse, prereleases, merges, unmerged branches, no tag
-// at all, and the errors (no repository, no commit, unknown refs, no git binary).
+// at all, and the errors (no repository, no commit, unknown refs, no git binary); and
+// tools/cli/history.hpp, the whole history cut into releases as git-cliff cuts it.
 #include "../../tools/cli/git.hpp"
+#include "../../tools/cli/history.hpp"
 
 #include <relkit/commits.hpp>
 
@@ -11,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unistd.h>
@@ -356,6 +359,150 @@ TEST_F(GitTest, BigOutputAndStderrTogether) {
   EXPECT_EQ(messages(text), (std::vector<std::string>{"0:" + message}));
   EXPECT_FALSE(git::run(dir_, {"cat-file", "-p", std::string(70000, 'a')}, text, error));
   EXPECT_EQ(error.size() > 70000u, true);
+}
+
+// ------------------------------------------------ the whole history (changelog --all)
+
+namespace history = relkit::cli::history;
+
+class HistoryTest : public GitTest {
+ protected:
+  void merge(const std::string& branch, const std::string& message) {
+    ++clock_;
+    const std::string date = "2026-01-01T00:00:" + std::string(clock_ < 10 ? "0" : "") +
+                             std::to_string(clock_) + "+00:00";
+    in_repo("GIT_AUTHOR_DATE=" + date + " GIT_COMMITTER_DATE=" + date +
+            " git -c user.name=t -c user.email=t@t merge -q --no-ff -m '" + message + "' " +
+            branch);
+  }
+  // The history of HEAD read and linked; `text_` keeps the views alive.
+  void read() {
+    std::string error;
+    ASSERT_TRUE(git::history(dir_, "HEAD", text_, error)) << error;
+    ASSERT_TRUE(history::read(text_, commits_, error)) << error;
+    graph_ = history::link(commits_);
+  }
+  // The first line of each commit's message, for indices into commits_.
+  std::vector<std::string> titles(const std::vector<std::size_t>& indices) const {
+    std::vector<std::string> out;
+    for (const std::size_t i : indices) {
+      const std::string_view m = commits_[i].message;
+      out.emplace_back(m.substr(0, m.find('\n')));
+    }
+    return out;
+  }
+  std::string text_;
+  std::vector<history::commit> commits_;
+  history::graph graph_;
+};
+
+// vitejs/vite's rolldown-vite case: a branch forked before v1.0.0, kept up to date by
+// merging main into it twice, and merged into main after v1.1.0. Its commits belong to
+// the first release after the merge (v2.0.0), as git-cliff 2.14.2 gives them: a
+// linear cut of the walk would have given some of them to v1.0.0 and v1.1.0.
+TEST_F(HistoryTest, CommitsBelongToTheEarliestTagThatReachesThem) {
+  init();
+  commit("chore: init\n");
+  in_repo("git checkout -q -b side");
+  commit("feat: side one\n");
+  in_repo("git checkout -q main");
+  commit("fix: main one\n");
+  in_repo("git tag v1.0.0");
+  in_repo("git checkout -q side");
+  merge("main", "Merge branch main into side");
+  commit("feat: side two\n");
+  in_repo("git checkout -q main");
+  commit("fix: main two\n");
+  in_repo("git -c user.name=t -c user.email=t@t tag -a -m annotated v1.1.0");
+  in_repo("git checkout -q side");
+  merge("main", "Merge branch main into side again");
+  in_repo("git checkout -q main");
+  merge("side", "feat!: the side branch");
+  in_repo("git tag v2.0.0");
+  commit("fix: after\n");
+  read();
+
+  // The walk is git log --topo-order's (libgit2's GIT_SORT_TOPOLOGICAL).
+  const std::vector<std::size_t> order = history::topological_order(graph_);
+  std::vector<std::string> walked;
+  for (const std::size_t i : order) walked.emplace_back(commits_[i].sha);
+  std::string topo = sh("cd '" + dir_ + "' && git log --topo-order --format=%H");
+  std::vector<std::string> expected;
+  for (std::size_t at = 0; at < topo.size(); at += 41) expected.push_back(topo.substr(at, 40));
+  EXPECT_EQ(walked, expected);
+
+  const std::vector<history::release> releases =
+      history::split(commits_, graph_, order, rc::tag_format{});
+  ASSERT_EQ(releases.size(), 4u);
+  EXPECT_EQ(releases[0].tag, "");
+  EXPECT_EQ(titles(releases[0].commits), (std::vector<std::string>{"fix: after"}));
+  EXPECT_EQ(releases[1].tag, "v2.0.0");
+  EXPECT_EQ(titles(releases[1].commits),
+            (std::vector<std::string>{"feat!: the side branch", "Merge branch main into side again",
+                                      "feat: side two", "Merge branch main into side",
+                                      "feat: side one"}));
+  EXPECT_EQ(releases[2].tag, "v1.1.0");
+  EXPECT_EQ(titles(releases[2].commits), (std::vector<std::string>{"fix: main two"}));
+  EXPECT_EQ(releases[3].tag, "v1.0.0");
+  EXPECT_EQ(titles(releases[3].commits),
+            (std::vector<std::string>{"fix: main one", "chore: init"}));
+  EXPECT_EQ(releases[3].time, 1767225603);  // the tagged commit's date, 2026-01-01T00:00:03Z
+  EXPECT_EQ(history::utc_date(releases[3].time), "2026-01-01");
+}
+
+// The decorations git log prints: tags of tags peeled to their commit, the highest
+// version among a commit's tags, tags that do not parse or match skipped.
+TEST_F(HistoryTest, ReleaseTagsOfACommit) {
+  init();
+  commit("feat: one\n");
+  in_repo("git tag v1.0.0-rc.1 && git tag vnext && git tag pkg@3.0.0");
+  in_repo("git -c user.name=t -c user.email=t@t tag -a -m annotated v1.0.0");
+  in_repo("git -c user.name=t -c user.email=t@t tag -a -m nested v1.0.1 v1.0.0 2>/dev/null");
+  read();
+  ASSERT_EQ(commits_.size(), 1u);
+  history::tag_version found;
+  ASSERT_TRUE(history::release_tag(commits_[0].decorations, rc::tag_format{}, found))
+      << commits_[0].decorations;
+  EXPECT_EQ(found.tag, "v1.0.1");
+  EXPECT_EQ(sv::to_string(found.version), "1.0.1");
+  auto format = rc::parse_tag_format("pkg@${version}");
+  ASSERT_TRUE(format);
+  ASSERT_TRUE(history::release_tag(commits_[0].decorations, *format, found));
+  EXPECT_EQ(found.tag, "pkg@3.0.0");
+  EXPECT_FALSE(history::release_tag("tag: vnext, tag: v", rc::tag_format{}, found));
+  EXPECT_FALSE(history::release_tag("", rc::tag_format{}, found));
+  EXPECT_EQ(history::utc_date(-1), "1969-12-31");
+  EXPECT_EQ(history::utc_date(951782400), "2000-02-29");
+}
+
+// git-cliff's .git-blame-ignore-revs: the file at the ref, the commits changing only it.
+TEST_F(HistoryTest, BlameIgnoreRevs) {
+  init();
+  commit("style: reformat\n");
+  const std::string reformat = sha("HEAD");
+  in_repo("printf '# reformat\\n  " + reformat.substr(0, 10) +
+          "  \\n\\n' > .git-blame-ignore-revs && git add .git-blame-ignore-revs");
+  commit("chore: ignore the reformat\n");
+  in_repo(
+      "echo x > x && git add x && echo >> .git-blame-ignore-revs && "
+      "git add .git-blame-ignore-revs");
+  commit("chore: both\n");
+  std::string file;
+  std::string error;
+  bool found = true;
+  ASSERT_TRUE(git::file_at(dir_, "HEAD~2", ".git-blame-ignore-revs", file, found, error)) << error;
+  EXPECT_FALSE(found);
+  ASSERT_TRUE(git::file_at(dir_, "HEAD", ".git-blame-ignore-revs", file, found, error)) << error;
+  EXPECT_TRUE(found);
+  const std::vector<std::string_view> revs = history::blame_ignore_revs(file);
+  EXPECT_EQ(revs, (std::vector<std::string_view>{reformat.substr(0, 10)}));
+  std::vector<std::string> only;
+  ASSERT_TRUE(git::commits_changing_only(dir_, "HEAD", ".git-blame-ignore-revs", only, error))
+      << error;
+  EXPECT_EQ(only, (std::vector<std::string>{sha("HEAD~1")}));
+  read();
+  EXPECT_EQ(history::left_out_commits(commits_, revs, only),
+            (std::vector<bool>{false, true, true}));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // relkit changelog: the release notes of the commits since the last release, printed or
 // prepended to a file.
+#include "changelog_all.hpp"
 #include "commands.hpp"
 #include "file_update.hpp"
 #include "io.hpp"
@@ -32,6 +33,8 @@ constexpr std::string_view changelog_help =
                         [--current VERSION] [--prerelease ID] [--release-as VERSION]
                         [--date YYYY-MM-DD] [--prepend CHANGELOG.md] [--json]
        relkit changelog --log FILE|- --current VERSION --repo-url URL ...
+       relkit changelog --all --repo-url URL [--repo DIR] [--tag-format FMT]
+                        [--to REF] [--style NAME] [--no-unreleased]
 
 Decides the next version exactly as `relkit next-version` does (the commit
 rules of --preset), then renders the release notes of the same commits, merge
@@ -228,11 +231,12 @@ int changelog_command(const arguments& words) {
       words, 0,
       {"--current", "--repo-url", "--preset", "--style", "--date", "--prerelease", "--tag-prefix",
        "--prepend", "--repo", "--tag-format", "--from", "--to", "--log", "--release-as"},
-      {"--json"});
+      {"--json", "--all", "--no-unreleased"});
   if (args.help) {
     out(changelog_help);
     out(preset_help);
     out("\n");
+    out(changelog_all_help);
     out(git_log_format_help);
     out(changelog_help_tail);
     return exit_ok;
@@ -280,6 +284,10 @@ int changelog_command(const arguments& words) {
       return exit_usage;
     }
     return input_error("--repo-url", repo.error());
+  }
+  if (args.flag("--all")) return changelog_all(args, *style, *repo);
+  if (args.flag("--no-unreleased")) {
+    return usage_error("--no-unreleased is for the whole file (--all)", "changelog");
   }
   const auto date = args.option("--date").value_or(std::string_view());
   if (!date.empty()) {

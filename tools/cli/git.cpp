@@ -3,6 +3,7 @@
 #include <relkit/commits/tag_format.hpp>
 #include <relkit/detail/js_text.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
@@ -280,6 +281,65 @@ bool log(const std::string& repo, const std::string& from, const std::string& to
   if (topo_order) args.emplace_back("--topo-order");
   args.insert(args.end(), {"--format=%H%x1f%P%x1f%B%x1e", range, "--"});
   return run(repo, args, text, error);
+}
+
+bool history(const std::string& repo, const std::string& to, std::string& text,
+             std::string& error) {
+  if (!check_ref("the ref", to, error)) return false;
+  return run(repo,
+             {"log", "--no-color", "--no-show-signature", "--decorate-refs=refs/tags/",
+              "--format=%H%x1f%P%x1f%ct%x1f%D%x1f%B%x1e", to, "--"},
+             text, error);
+}
+
+bool file_at(const std::string& repo, const std::string& ref, const std::string& path,
+             std::string& text, bool& found, std::string& error) {
+  if (!check_ref("the ref", ref, error)) return false;
+  const process_result r = spawn_git(repo, {"cat-file", "-p", ref + ":" + path}, text);
+  found = r.failure.empty() && r.exit_code == 0;
+  if (found) return true;
+  text.clear();
+  // REF names a commit (the caller resolved it): 128 is git's "fatal: path 'x' does not
+  // exist in 'HEAD'" (or "exists on disk, but not in", or, older, "Not a valid object name").
+  if (r.failure.empty() && r.exit_code == 128) return true;
+  error = failure_message(r);
+  return false;
+}
+
+bool commits_changing_only(const std::string& repo, const std::string& ref, const std::string& path,
+                           std::vector<std::string>& shas, std::string& error) {
+  if (!check_ref("the ref", ref, error)) return false;
+  std::string text;
+  if (!run(repo,
+           {"log", "--no-color", "--full-history", "--diff-merges=first-parent", "--no-renames",
+            "--name-only", "--full-diff", "--format=%x1e%H", ref, "--", path},
+           text, error)) {
+    return false;
+  }
+  shas.clear();
+  std::size_t at = 0;
+  while ((at = text.find('\x1e', at)) != std::string::npos) {
+    const std::size_t end = std::min(text.find('\x1e', at + 1), text.size());
+    // "SHA\n\nFILE\nFILE\n": the sha, a blank line, the files it changes.
+    std::string_view rest = std::string_view(text).substr(at + 1, end - at - 1);
+    at = end;
+    std::string_view sha;
+    std::size_t files = 0;
+    bool only_path = true;
+    for (bool first = true; !rest.empty(); first = false) {
+      const std::size_t eol = rest.find('\n');
+      const std::string_view line = rest.substr(0, eol);
+      rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+      if (first) {
+        sha = line;
+      } else if (!line.empty()) {
+        ++files;
+        only_path = only_path && line == path;
+      }
+    }
+    if (files == 1 && only_path) shas.emplace_back(sha);
+  }
+  return true;
 }
 
 bool date_of(const std::string& repo, const std::string& ref, commit_date& date,

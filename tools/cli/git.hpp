@@ -39,6 +39,26 @@ bool resolve(const std::string& repo, const std::string& ref, std::string& sha, 
 bool log(const std::string& repo, const std::string& from, const std::string& to, std::string& text,
          std::string& error, bool topo_order = false);
 
+// The whole history of `to` with each commit's date and tags, in one git process:
+//   git log --no-color --no-show-signature --decorate-refs=refs/tags/
+//           --format=%H%x1f%P%x1f%ct%x1f%D%x1f%B%x1e TO --
+// in git's default order (newest first). %ct is the committer date in seconds since the
+// Unix epoch; %D lists the tags of the commit ("tag: v1.0.0, tag: v1.0.0-rc.1"), git
+// having peeled annotated tags (and tags of tags) to their commit.
+bool history(const std::string& repo, const std::string& to, std::string& text, std::string& error);
+
+// The content of the file PATH in the tree of REF (`git cat-file -p REF:PATH`): true with
+// `found` false when REF's tree has no such file. REF must name a commit (resolve() it).
+bool file_at(const std::string& repo, const std::string& ref, const std::string& path,
+             std::string& text, bool& found, std::string& error);
+
+// The commits reachable from REF whose only change (against their first parent; the
+// whole tree for a root commit) is to the file PATH, from
+//   git log --full-history --diff-merges=first-parent --no-renames --name-only
+//           --full-diff --format=%x1e%H REF -- PATH
+bool commits_changing_only(const std::string& repo, const std::string& ref, const std::string& path,
+                           std::vector<std::string>& shas, std::string& error);
+
 // When the commit a ref (a tag) names was committed: seconds since the Unix epoch and git's
 // strict ISO 8601 text with the committer's offset ("2026-01-02T03:04:05+01:00").
 struct commit_date {

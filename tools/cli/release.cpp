@@ -32,26 +32,6 @@ constexpr commit_rules commit_rules_table[] = {
     {"spec", &cm::presets::conventional_commits},
 };
 
-// --tag-format, or changelog's --tag-prefix P (the format P${version}).
-std::optional<cm::tag_format> tag_format_of(const parsed_args& args, std::string_view command,
-                                            int& status) {
-  const auto format = args.option("--tag-format");
-  const auto prefix = args.option("--tag-prefix");
-  if (format && prefix) {
-    status =
-        usage_error("--tag-prefix P is the tag format P${version}: give one of the two", command);
-    return std::nullopt;
-  }
-  if (!format && !prefix) return cm::tag_format{};
-  auto parsed = format ? cm::parse_tag_format(*format)
-                       : cm::parse_tag_format(std::string(*prefix) + "${version}");
-  if (!parsed) {
-    status = input_error(format ? "--tag-format" : "--tag-prefix", parsed.error());
-    return std::nullopt;
-  }
-  return std::move(*parsed);
-}
-
 // "1.2" -> "1.2.0", "v1" -> "1.0.0", "1.2-rc.1" -> "1.2.0-rc.1": the version `text` means
 // when it lacks a patch (and minor) number; empty when that is not what is wrong.
 std::string completed(std::string_view text, std::size_t& numbers) {
@@ -89,6 +69,25 @@ std::size_t version_in_tag(std::string_view text) {
 }
 
 }  // namespace
+
+std::optional<cm::tag_format> tag_format_of(const parsed_args& args, std::string_view command,
+                                            int& status) {
+  const auto format = args.option("--tag-format");
+  const auto prefix = args.option("--tag-prefix");
+  if (format && prefix) {
+    status =
+        usage_error("--tag-prefix P is the tag format P${version}: give one of the two", command);
+    return std::nullopt;
+  }
+  if (!format && !prefix) return cm::tag_format{};
+  auto parsed = format ? cm::parse_tag_format(*format)
+                       : cm::parse_tag_format(std::string(*prefix) + "${version}");
+  if (!parsed) {
+    status = input_error(format ? "--tag-format" : "--tag-prefix", parsed.error());
+    return std::nullopt;
+  }
+  return std::move(*parsed);
+}
 
 std::optional<sv::version> parse_current(std::string_view text, int& status) {
   auto current = sv::parse(text, sv::npm_options);

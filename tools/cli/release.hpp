@@ -103,6 +103,11 @@ std::optional<std::vector<relkit::commits::log_entry>> read_log(std::string_view
                                                                 std::string_view text,
                                                                 location_style style, int& status);
 
+// --tag-format, or changelog's --tag-prefix P (the format P${version}); the default
+// v${version}. nullopt after the error, with the exit code in `status`.
+std::optional<relkit::commits::tag_format> tag_format_of(const parsed_args& args,
+                                                         std::string_view command, int& status);
+
 struct release_decision {
   std::vector<relkit::commits::log_entry> entries;  // view into the log text
   // The last release; none: no release yet (the repository has no release tag), the
