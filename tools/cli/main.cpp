@@ -33,6 +33,7 @@ Commands:
   next-version                print the next version from the commits since the
                               last release tag (git; or --log FILE|- --current V)
   changelog --repo-url URL    print (or prepend) the release notes of those commits
+  changelog --all ...         print the whole changelog, one section per release tag
   lint [--edit FILE]          check commit messages as commitlint (config-conventional)
   bucket --system S ...       print the bucket a flag system puts a user in
   gate SPEC --evidence FILE   print the gate's verdict; exit 0 if it promotes
