@@ -18,14 +18,16 @@ inline constexpr std::string_view changelog_all_help =
                       section per release tag reachable from --to (tags that
                       match --tag-format and parse as versions, prereleases
                       included), newest first, each dated by its tag's commit
-                      (UTC); the commits after the last tag on top, as
+                      (UTC); the commits no release tag reaches on top, as
                       Unreleased; link references at the bottom where the
-                      style has them. The commits go to releases as git-cliff
-                      puts them: walked oldest first in git's topological
-                      order, cut at each release tag. With the git-cliff
-                      styles, a release with nothing to list is left out, as
-                      git-cliff leaves it out. One git log reads everything.
-  --no-unreleased     leave the commits after the last release tag out
+                      style has them. A commit belongs to the earliest tag
+                      (by commit date) that reaches it, as git-cliff 2.14
+                      decides, merged branches included; a release lists its
+                      commits in git log --topo-order's order. With the
+                      git-cliff styles, releases with nothing to list and the
+                      commits .git-blame-ignore-revs names are left out, as
+                      git-cliff leaves them out. One git log reads everything.
+  --no-unreleased     leave the commits no release tag reaches out
   --to REF            the history of REF (default HEAD)
 
 )";
