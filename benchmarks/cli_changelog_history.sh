@@ -14,7 +14,7 @@
 # present) instead of a temporary directory; RELKIT_BENCH_RUNS=N relkit runs (default 5).
 #
 # Both commands run pinned to one CPU (taskset -c 0) with the same style: relkit's
-# `--preset git_cliff` against git-cliff's default configuration, whose output relkit
+# `--style git-cliff` against git-cliff's default configuration, whose output relkit
 # reproduces. git-cliff runs once, cold (its cache .git/git-cliff-core removed first), and
 # is stopped after 600 s. Wall times in seconds, from bash's `time`.
 set -euo pipefail
@@ -111,11 +111,11 @@ TIMEFORMAT=%R
 times=()
 for ((r = 1; r <= runs; r++)); do
   t="$({ time "${pin[@]}" "$relkit" changelog --all --repo "$repo" \
-    --repo-url https://github.com/acme/history --preset git_cliff >"$repo.relkit.md"; } 2>&1)"
+    --repo-url https://github.com/acme/history --style git-cliff >"$repo.relkit.md"; } 2>&1)"
   times+=("$t")
 done
 sorted="$(printf '%s\n' "${times[@]}" | sort -n)"
-echo "relkit changelog --all --preset git_cliff: min $(head -1 <<<"$sorted") s," \
+echo "relkit changelog --all --style git-cliff: min $(head -1 <<<"$sorted") s," \
   "median $(sed -n "$(((runs + 1) / 2))p" <<<"$sorted") s over $runs runs" \
   "($(wc -l <"$repo.relkit.md") lines)"
 

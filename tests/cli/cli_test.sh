@@ -1111,6 +1111,11 @@ and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0
   expect_stderr all.date "relkit: --date is for one release: --all writes every release of the repository, each dated by its tag"
   expect all.log 2 "" -- "$relkit" changelog --all --log - --repo-url "$url"
   expect_stderr all.log "relkit: --log is for one release"
+  expect all.preset 2 "" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" \
+    --preset git-cliff
+  expect_stderr all.preset "relkit: --preset is for one release"
+  expect all.json 2 "" -- "$relkit" changelog --all --repo "$hist" --repo-url "$url" --json
+  expect_stderr all.json "relkit: --json is for one release"
   expect all.no.unreleased.alone 2 "" -- "$relkit" changelog --repo "$hist" --repo-url "$url" \
     --no-unreleased
   expect_stderr all.no.unreleased.alone "relkit: --no-unreleased is for the whole file (--all)"
