@@ -13,8 +13,8 @@ text parses as SemVer once cleaned, as semantic-release reads them), in version 
   * P, the release T was made after, is found as semantic-release found it when it ran on
     T's commit: the highest release among the tags merged into T (`git tag --merged T`)
     other than those on T's commit itself, prereleases left out (with --channel, those of
-    the channel count, as on a prerelease branch) - the same rule `relkit next-version`
-    applies to `git tag --merged`;
+    the channel count for a prerelease T, as on a prerelease branch) - the same rule
+    `relkit next-version` applies to `git tag --merged`;
   * relkit decides from the commits P..T, the range semantic-release analysed (the tag
     points at the commit semantic-release ran on; a release commit of a tool that makes one,
     `chore(release): ...`, is then part of the range as it was for that tool):
@@ -192,10 +192,13 @@ def check(repo, args, tags, commit_of, tag, skipped):
         return None
     sha = commit_of[tag]
     # What `git tag --merged` listed when the tool ran on T's commit, before it tagged it.
+    # A stable release is made on a release branch, where prereleases never count; a
+    # prerelease of the channel on its prerelease branch, where they do.
+    channel = args.channel if v.pre else None
     before = [
         t
         for t in repo.lines("tag", "--merged", tag)
-        if t in tags and commit_of[t] != sha and counts_for(tags[t], args.channel)
+        if t in tags and commit_of[t] != sha and counts_for(tags[t], channel)
     ]
     if not before:
         skipped.setdefault("first release (no earlier release reachable)", []).append(tag)
