@@ -34,7 +34,9 @@ told apart: the reference tool agrees with relkit (the release was not what the 
 a manual release, another configuration at the time) or it does not (a rule difference).
 
 Prints the counts and each disagreement with relkit's deciding commit and reason. Exit 0.
-Nothing is written; the repository (bare or not) is only read.
+Nothing is written; the repository (bare or not) is only read. The figures for semantic-release's,
+release-please's and git-cliff's own histories: docs/commits-conformance.md, "Real release
+histories".
 """
 
 import argparse
