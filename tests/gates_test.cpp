@@ -887,4 +887,43 @@ TEST(GatesEnums, OutcomeTableRoundTripsAndStrayValuesAreUnknown) {
   EXPECT_EQ(g::display_name(static_cast<g::outcome>(99)), "unknown");
 }
 
+TEST(GatesMerge, CountsAreSummedAndAppendsTheRest) {
+  g::evidence into;
+  into.counts.push_back({"tests_total", 3});
+  into.stages.push_back({"build", g::stage_status::passed, relkit::time_point{}});
+  g::evidence fragment;
+  fragment.counts.push_back({"tests_total", 4});
+  fragment.counts.push_back({"tests_failed", 1});
+  fragment.metrics.push_back({"coverage", 81.5, std::nullopt, {}});
+  fragment.stages.push_back({"tests", g::stage_status::failed, relkit::time_point{}});
+  fragment.author = "ana";
+  ASSERT_TRUE(g::merge(into, fragment).has_value());
+  ASSERT_EQ(into.counts.size(), 2U);
+  EXPECT_EQ(into.counts[0], (g::count{"tests_total", 7}));
+  EXPECT_EQ(into.counts[1], (g::count{"tests_failed", 1}));
+  ASSERT_EQ(into.metrics.size(), 1U);
+  EXPECT_EQ(into.stages.size(), 2U);
+  EXPECT_EQ(into.author, "ana");
+}
+
+TEST(GatesMerge, AMetricFromTwoReportsOrTwoAuthorsIsAnErrorAndChangesNothing) {
+  g::evidence into;
+  into.metrics.push_back({"coverage", 80, std::nullopt, {}});
+  into.author = "ana";
+  g::evidence again;
+  again.metrics.push_back({"coverage", 90, std::nullopt, {}});
+  again.counts.push_back({"tests_total", 1});
+  const auto twice = g::merge(into, again);
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(relkit::to_string(twice.error()),
+            "the metric 'coverage' is given by two reports [gates.report.conflicting_evidence]");
+  EXPECT_TRUE(into.counts.empty());
+  g::evidence other_author;
+  other_author.author = "bo";
+  const auto authors = g::merge(into, other_author);
+  ASSERT_FALSE(authors.has_value());
+  EXPECT_EQ(authors.error().message(), "the author 'bo' is given by two reports");
+  EXPECT_EQ(into.author, "ana");
+}
+
 }  // namespace

@@ -74,6 +74,10 @@ int main() {
       "relkit/changelog.hpp", "Repository URLs and prepending into an existing CHANGELOG.md.");
   write_domain<relkit::gates::detail::errc_table>(
       "relkit/gates.hpp", "Gate specs (positions into the spec text) and gates built in code.");
+  write_domain<relkit::gates::detail::report_errc_table>(
+      "relkit/gates.hpp",
+      "Report readers (JUnit, coverage, vulnerability, performance and review reports; "
+      "positions into the report) and merging their evidence.");
   write_domain<relkit::rollout::detail::errc_table>(
       "relkit/rollout.hpp",
       "Rollout plans (no position; the step index is the error's number) and saved states.");

@@ -8,12 +8,14 @@
 // Pieces: gates/evidence.hpp (what a gate looks at), gates/condition.hpp
 // (gate nodes, builders, validate), gates/verdict.hpp (outcomes, verdicts),
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
-// gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors).
+// gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
+// gates/report.hpp (what the report readers share: their errors, merge).
 
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/error.hpp"
 #include "relkit/gates/evaluate.hpp"
 #include "relkit/gates/evidence.hpp"
 #include "relkit/gates/kayenta.hpp"
+#include "relkit/gates/report.hpp"
 #include "relkit/gates/spec.hpp"
 #include "relkit/gates/verdict.hpp"
