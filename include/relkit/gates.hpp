@@ -9,13 +9,18 @@
 // (gate nodes, builders, validate), gates/verdict.hpp (outcomes, verdicts),
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
-// gates/report.hpp (what the report readers share: their errors, merge).
+// gates/report.hpp (what the report readers share: their errors, merge),
+// gates/read_options.hpp (the readers' limits), gates/test_report.hpp (JUnit
+// XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov).
 
 #include "relkit/gates/condition.hpp"
+#include "relkit/gates/coverage_report.hpp"
 #include "relkit/gates/error.hpp"
 #include "relkit/gates/evaluate.hpp"
 #include "relkit/gates/evidence.hpp"
 #include "relkit/gates/kayenta.hpp"
+#include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
 #include "relkit/gates/spec.hpp"
+#include "relkit/gates/test_report.hpp"
 #include "relkit/gates/verdict.hpp"

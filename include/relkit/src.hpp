@@ -22,9 +22,12 @@
 
 #include "relkit/commits/impl/parse.hpp"
 #include "relkit/commits/impl/tag_format.hpp"
+#include "relkit/gates/impl/coverage_report.hpp"
 #include "relkit/gates/impl/evaluate.hpp"
 #include "relkit/gates/impl/instantiate.hpp"
+#include "relkit/gates/impl/instantiate_reports.hpp"
 #include "relkit/gates/impl/spec.hpp"
+#include "relkit/gates/impl/test_report.hpp"
 #include "relkit/migrations/impl/lint.hpp"
 #include "relkit/migrations/impl/plan.hpp"
 #include "relkit/migrations/impl/runbook.hpp"

@@ -15856,7 +15856,9 @@ RELKIT_NAMESPACE_END
 // (gate nodes, builders, validate), gates/verdict.hpp (outcomes, verdicts),
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
-// gates/report.hpp (what the report readers share: their errors, merge).
+// gates/report.hpp (what the report readers share: their errors, merge),
+// gates/read_options.hpp (the readers' limits), gates/test_report.hpp (JUnit
+// XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov).
 
 // ---- begin relkit/gates/condition.hpp ----
 // relkit::gates conditions: a gate is a tree of nodes (thresholds,
@@ -16535,11 +16537,53 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/condition.hpp ----
-// ---- begin relkit/gates/evaluate.hpp ----
-// relkit::gates evaluation: a gate over evidence gives an explained verdict
-// (evaluate), or only its outcome (check); render() prints a verdict.
-// Evaluation fails closed: missing evidence fails (also under not_), a
-// timeout never approves, an invalid node fails with validate()'s message.
+// ---- begin relkit/gates/coverage_report.hpp ----
+// relkit::gates coverage reports: Cobertura XML (gcovr, coverage.py,
+// istanbul), JaCoCo XML and lcov tracefiles, read into line and branch
+// figures overall and per file, and into evidence under relkit's names.
+//
+// Evidence (to_evidence, and read_cobertura / read_jacoco / read_lcov /
+// read_coverage, which return it directly):
+//   metric coverage         covered lines / valid lines * 100 (0-100)
+//   metric branch_coverage  covered branches / valid branches * 100
+// A figure whose valid count is 0 (a report with no branches, an empty run)
+// is absent, not 0 or 100: a gate that needs it fails as missing evidence.
+// The per-file figures are in coverage_report::files, not in the evidence.
+//
+// Cobertura (root <coverage>): overall from the root's lines-valid /
+// lines-covered and branches-valid / branches-covered (exact; the rate
+// attributes are rounded by some tools, coverage.py to 4 digits); where a
+// count pair is absent, from the root's line-rate / branch-rate (0-1) * 100.
+// Per file: each <class filename> (classes of one file are summed, in the
+// order the files first appear) counts its <lines><line> elements: a line is
+// valid, covered when hits > 0; a line with branch="true" adds the (a/b) of
+// its condition-coverage ("50% (1/2)") to the file's branches. Method-level
+// <line> elements (istanbul, Cobertura for Java) repeat class lines and are
+// not counted.
+//
+// JaCoCo (root <report>): overall from the report's own <counter type="LINE">
+// and <counter type="BRANCH"> (valid = missed + covered); JaCoCo writes no
+// counter whose total is 0, so an absent counter is a valid count of 0. Per
+// file: each <package name>/<sourcefile name>'s LINE and BRANCH counters,
+// named "<package>/<sourcefile>" ("com/example/Main.java").
+//
+// lcov (a tracefile: TN:, SF:, DA:, BRDA:, LF:, LH:, BRF:, BRH:, FN*:,
+// end_of_record; other KEY: lines are skipped): per record (SF: ...
+// end_of_record), valid and covered lines from LF / LH, or, when absent,
+// from its DA: lines (covered when hits > 0); branches from BRF / BRH, or
+// from its BRDA: lines (covered when taken is a number > 0; "-" is a branch
+// never reached). Overall: the records summed. A file in two records
+// (several TN: sections) is summed too, which averages the runs; merge them
+// with lcov -a first for the union.
+//
+// Errors (report_errc, byte offsets into the report): invalid_xml and
+// too_large from the bounded XML reader (relkit/detail/xml.hpp) and
+// read_options' limits (max_files: files in one report); wrong_format for a
+// report of another kind (its root element, or its first lcov line);
+// bad_value for a count or rate that is not a number in range (a rate
+// outside 0-1, a covered count above its valid count); missing_field for a
+// Cobertura <class> without filename, a JaCoCo <counter> without type, an
+// lcov record without end_of_record.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -16721,6 +16765,1880 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/evidence.hpp ----
+// ---- begin relkit/gates/read_options.hpp ----
+// relkit::gates read_options: the limits every report reader applies, so a
+// report larger or deeper than a pipeline should ever write is refused
+// (report_errc::too_large) before it costs more than a bounded amount of
+// memory and time.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+struct read_options {
+  std::size_t max_bytes = std::size_t{64} << 20U;    // the report's size: 64 MiB
+  std::size_t max_depth = 256;                       // XML elements open at once
+  std::size_t max_elements = std::size_t{4} << 20U;  // XML elements in one report
+  std::size_t max_attributes = 256;                  // attributes on one XML element
+  std::size_t max_files = std::size_t{1} << 20U;     // coverage: files in one report
+};
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/read_options.hpp ----
+// ---- begin relkit/gates/report.hpp ----
+// relkit::gates reports: what every evidence reader shares. A reader turns one
+// report a pipeline already writes (JUnit XML, Cobertura, SARIF, k6, ...) into
+// an evidence fragment under relkit's names; `merge` joins the fragments of
+// several reports into the one evidence a gate is evaluated on.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Errors of the readers, in the "gates.report" domain. The position is the
+// byte offset into the report text; {text} names the report's element, field
+// or attribute in the report's own words ("testsuite@tests", "results[3].Severity").
+enum class report_errc {
+  invalid_xml = 1,       // the XML is malformed or uses what the bounded reader refuses
+  invalid_json,          // the JSON is malformed
+  wrong_format,          // well-formed, but not the report this reader reads
+  missing_field,         // a field the mapping needs is absent
+  bad_value,             // a field holds a value of the wrong type or out of range
+  bad_time,              // a timestamp that is not RFC 3339 / ISO 8601 as the tool writes it
+  too_large,             // the report exceeds a documented limit
+  conflicting_evidence,  // two reports give the same metric, or different authors
+};
+
+namespace detail {
+inline constexpr relkit::error_entry<report_errc> report_errc_table[] = {
+    {report_errc::invalid_xml, "invalid_xml", "invalid XML: {text}"},
+    {report_errc::invalid_json, "invalid_json", "invalid JSON: {text}"},
+    {report_errc::wrong_format, "wrong_format", "not {text}: found '{token}'"},
+    {report_errc::missing_field, "missing_field", "{text} is missing"},
+    {report_errc::bad_value, "bad_value", "{text}: expected {text2}, found '{token}'"},
+    {report_errc::bad_time, "bad_time", "{text}: expected a date and time, found '{token}'"},
+    {report_errc::too_large, "too_large", "more than {number} {text}"},
+    {report_errc::conflicting_evidence, "conflicting_evidence",
+     "{text} '{token}' is given by two reports"},
+};
+inline constexpr relkit::error_domain report_errc_domain =
+    relkit::make_error_domain<report_errc_table>("gates.report");
+}  // namespace detail
+[[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(report_errc) noexcept {
+  return detail::report_errc_domain;
+}
+
+// Adds `fragment` to `into`: counts of one name are summed (two JUnit files
+// give the tests of both), approvals and stages are appended; a metric named
+// by both, or two different authors, is an error (conflicting_evidence,
+// no_position) and leaves `into` unchanged.
+[[nodiscard]] inline result<void> merge(evidence& into, const evidence& fragment) {
+  for (const metric& m : fragment.metrics) {
+    for (const metric& existing : into.metrics) {
+      if (existing.name == m.name) {
+        return relkit::error{report_errc::conflicting_evidence, no_position,
+                             error_args().with_text("the metric").with_token(m.name)};
+      }
+    }
+  }
+  if (fragment.author && into.author && *fragment.author != *into.author) {
+    return relkit::error{report_errc::conflicting_evidence, no_position,
+                         error_args().with_text("the author").with_token(*fragment.author)};
+  }
+  into.metrics.insert(into.metrics.end(), fragment.metrics.begin(), fragment.metrics.end());
+  for (const count& c : fragment.counts) {
+    bool summed = false;
+    for (count& existing : into.counts) {
+      if (existing.name == c.name) {
+        existing.value += c.value;
+        summed = true;
+        break;
+      }
+    }
+    if (!summed) into.counts.push_back(c);
+  }
+  into.approvals.insert(into.approvals.end(), fragment.approvals.begin(), fragment.approvals.end());
+  into.stages.insert(into.stages.end(), fragment.stages.begin(), fragment.stages.end());
+  if (fragment.author) into.author = fragment.author;
+  if (fragment.approval_requested_at && !into.approval_requested_at) {
+    into.approval_requested_at = fragment.approval_requested_at;
+  }
+  if (fragment.now && !into.now) into.now = fragment.now;
+  return relkit::result<void>();
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/report.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+enum class coverage_format : std::uint8_t { cobertura, jacoco, lcov };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<coverage_format> coverage_format_names[] = {
+    {coverage_format::cobertura, "cobertura"},
+    {coverage_format::jacoco, "jacoco"},
+    {coverage_format::lcov, "lcov"},
+};
+}  // namespace detail
+
+// "cobertura", "jacoco", "lcov".
+[[nodiscard]] constexpr std::string_view to_string(coverage_format f) noexcept {
+  return relkit::detail::enum_to_string(detail::coverage_format_names, f);
+}
+[[nodiscard]] constexpr std::optional<coverage_format> parse_coverage_format(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::coverage_format_names, text);
+}
+
+// One source file's figures.
+struct file_coverage {
+  std::string path;  // as the report names it
+  std::uint64_t lines_valid = 0;
+  std::uint64_t lines_covered = 0;
+  std::uint64_t branches_valid = 0;
+  std::uint64_t branches_covered = 0;
+
+  friend bool operator==(const file_coverage& a, const file_coverage& b) {
+    return a.path == b.path && a.lines_valid == b.lines_valid &&
+           a.lines_covered == b.lines_covered && a.branches_valid == b.branches_valid &&
+           a.branches_covered == b.branches_covered;
+  }
+  friend bool operator!=(const file_coverage& a, const file_coverage& b) { return !(a == b); }
+};
+
+// A whole report's figures. `coverage` and `branch_coverage` are the
+// percentages the evidence gets (absent when nothing was measured); the
+// counts are the report's own (or the files' summed where it gives none).
+struct coverage_report {
+  coverage_format format = coverage_format::cobertura;
+  std::uint64_t lines_valid = 0;
+  std::uint64_t lines_covered = 0;
+  std::uint64_t branches_valid = 0;
+  std::uint64_t branches_covered = 0;
+  std::optional<double> coverage;         // percent of lines covered
+  std::optional<double> branch_coverage;  // percent of branches covered
+  std::vector<file_coverage> files;       // in the order the report first names them
+
+  friend bool operator==(const coverage_report& a, const coverage_report& b) {
+    return a.format == b.format && a.lines_valid == b.lines_valid &&
+           a.lines_covered == b.lines_covered && a.branches_valid == b.branches_valid &&
+           a.branches_covered == b.branches_covered && a.coverage == b.coverage &&
+           a.branch_coverage == b.branch_coverage && a.files == b.files;
+  }
+  friend bool operator!=(const coverage_report& a, const coverage_report& b) { return !(a == b); }
+};
+
+// covered / valid * 100, absent when valid is 0.
+[[nodiscard]] inline std::optional<double> percent(std::uint64_t covered,
+                                                   std::uint64_t valid) noexcept {
+  if (valid == 0) return std::nullopt;
+  return static_cast<double>(covered) * 100.0 / static_cast<double>(valid);
+}
+
+// The metrics `coverage` and `branch_coverage` of a report (each when present).
+[[nodiscard]] inline evidence to_evidence(const coverage_report& report) {
+  evidence out;
+  if (report.coverage) out.metrics.push_back(metric{"coverage", *report.coverage, {}, {}});
+  if (report.branch_coverage) {
+    out.metrics.push_back(metric{"branch_coverage", *report.branch_coverage, {}, {}});
+  }
+  return out;
+}
+
+// The format of a coverage report by its first element (<coverage>:
+// Cobertura, <report>: JaCoCo) or its first line (TN:, SF: or VER:: lcov);
+// wrong_format (or invalid_xml) at the byte that tells none of them.
+template <class = void>
+[[nodiscard]] result<coverage_format> detect_coverage_format(std::string_view text,
+                                                             const read_options& options = {});
+
+// The figures of a report of the given format.
+template <class = void>
+[[nodiscard]] result<coverage_report> read_coverage_report(std::string_view text,
+                                                           coverage_format format,
+                                                           const read_options& options = {});
+// ... of a report whose format is detected.
+template <class = void>
+[[nodiscard]] result<coverage_report> read_coverage_report(std::string_view text,
+                                                           const read_options& options = {});
+
+// The evidence of one report (to_evidence of its figures).
+template <class = void>
+[[nodiscard]] result<evidence> read_cobertura(std::string_view text,
+                                              const read_options& options = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_jacoco(std::string_view text, const read_options& options = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_lcov(std::string_view text, const read_options& options = {});
+// ... of a report whose format is detected.
+template <class = void>
+[[nodiscard]] result<evidence> read_coverage(std::string_view text,
+                                             const read_options& options = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/coverage_report.hpp ----
+// Bodies of relkit/gates/coverage_report.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <numeric>
+
+// ---- begin relkit/gates/detail/report_xml.hpp ----
+// What the XML report readers (JUnit, Cobertura, JaCoCo) share: the bounded
+// XML reader's limits from read_options, its errors in the "gates.report"
+// domain, and typed attribute values with positioned errors.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <cmath>
+
+// ---- begin relkit/detail/xml.hpp ----
+// A small bounded XML reader for relkit's report readers (JUnit, Cobertura,
+// JaCoCo): a pull reader that hands out one event at a time (an element's
+// start with its attributes, its end, a run of text), byte positions in every
+// error, limits on input size, nesting depth, element count and attributes
+// per element, and no recursion on the input. Memory is the open elements'
+// names (views into the input), the current element's attributes and the
+// current run of text: never a tree of the document.
+//
+// What it reads: XML 1.0 in UTF-8 (a UTF-8 byte order mark is skipped; any
+// byte sequence that is not UTF-8, and any character XML 1.0 does not allow,
+// such as a C0 control other than tab, LF and CR, is refused before anything
+// else is read). Elements, attributes (values decoded and their whitespace
+// normalized as XML 1.0 section 3.3.3 says), text and CDATA sections (line
+// ends normalized to LF), comments and processing instructions (the XML
+// declaration among them) skipped. Names are not checked against XML's
+// character classes beyond ASCII: a byte of 0x80 or above is a name character.
+//
+// What it refuses, by construction: any DTD. A DOCTYPE declaration is
+// accepted only as its name and external identifier (`<!DOCTYPE report
+// PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">`, as JaCoCo, gcovr and
+// istanbul write it), which is never read or fetched; an internal subset
+// (`[` ... `]`, where entities are declared) is an error at its `[`. The only
+// references are the five predefined entities (&lt; &gt; &amp; &quot;
+// &apos;) and numeric character references (&#NN; &#xHH;) to characters XML
+// allows; any other `&name;` is an error. So entity expansion (billion laughs)
+// and external entities (XXE) cannot happen: there is nothing to expand.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+enum class xml_errc {
+  too_large = 1,
+  too_deep,
+  too_many_elements,
+  too_many_attributes,
+  unexpected_end,
+  unexpected_character,
+  bad_name,
+  duplicate_attribute,
+  bad_reference,
+  dtd_refused,
+  mismatched_tag,
+  bad_utf8,
+  bad_character,
+  trailing_content,
+};
+
+// Each error's args.text is a phrase that reads alone ("expected '='"), so a
+// component that wraps an XML error ("invalid XML: {text}") keeps it; the
+// limit errors also carry the limit in args.number; duplicate_attribute and
+// mismatched_tag carry the name in args.token.
+inline constexpr error_entry<xml_errc> xml_errc_table[] = {
+    {xml_errc::too_large, "too_large", "XML input exceeds {number} bytes"},
+    {xml_errc::too_deep, "too_deep", "XML nesting deeper than {number}"},
+    {xml_errc::too_many_elements, "too_many_elements", "more than {number} XML elements"},
+    {xml_errc::too_many_attributes, "too_many_attributes",
+     "more than {number} attributes on one element"},
+    {xml_errc::unexpected_end, "unexpected_end", "{text}"},
+    {xml_errc::unexpected_character, "unexpected_character", "{text}"},
+    {xml_errc::bad_name, "bad_name", "{text}"},
+    {xml_errc::duplicate_attribute, "duplicate_attribute", "{text}: '{token}'"},
+    {xml_errc::bad_reference, "bad_reference", "{text}"},
+    {xml_errc::dtd_refused, "dtd_refused", "{text}"},
+    {xml_errc::mismatched_tag, "mismatched_tag", "{text} <{token}>"},
+    {xml_errc::bad_utf8, "bad_utf8", "{text}"},
+    {xml_errc::bad_character, "bad_character", "{text}"},
+    {xml_errc::trailing_content, "trailing_content", "{text}"},
+};
+inline constexpr relkit::error_domain xml_errc_domain = make_error_domain<xml_errc_table>("xml");
+constexpr const relkit::error_domain& relkit_error_domain(xml_errc) noexcept {
+  return xml_errc_domain;
+}
+
+struct xml_limits {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 256;
+  std::size_t max_elements = std::size_t{4} << 20U;
+  std::size_t max_attributes = 256;  // on one element
+};
+
+struct xml_attribute {
+  std::string_view name;           // as written, a prefix included ("xsi:schemaLocation")
+  std::string value;               // decoded
+  std::size_t position = 0;        // byte offset of the name
+  std::size_t value_position = 0;  // byte offset of the value (after its quote)
+};
+
+enum class xml_event : std::uint8_t {
+  start_element,  // name(), position() of its '<', attributes()
+  end_element,    // name(); an empty element (<a/>) gives a start and an end
+  text,           // text(): a run of character data and CDATA, decoded
+  end_document,   // the root element was closed and nothing but comments and
+                  // processing instructions follow; next() keeps returning it
+};
+
+namespace xml {
+
+// `what` is a string literal (see xml_errc_table).
+[[nodiscard]] inline relkit::error make_error(xml_errc code, std::size_t pos, const char* what,
+                                              std::size_t limit = 0) noexcept {
+  return relkit::error{
+      code, pos,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
+}
+
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+[[nodiscard]] constexpr bool is_name_start(char c) noexcept {
+  return relkit::detail::is_alpha(c) || c == '_' || c == ':' ||
+         static_cast<unsigned char>(c) >= 0x80U;
+}
+
+[[nodiscard]] constexpr bool is_name_char(char c) noexcept {
+  return is_name_start(c) || relkit::detail::is_digit(c) || c == '-' || c == '.';
+}
+
+// A character XML 1.0 allows (production [2] Char).
+[[nodiscard]] constexpr bool is_xml_char(std::uint32_t cp) noexcept {
+  if (cp < 0x20U) return cp == 0x9U || cp == 0xAU || cp == 0xDU;
+  if (cp < 0xD800U) return true;
+  if (cp < 0xE000U) return false;
+  if (cp < 0xFFFEU) return true;
+  return cp >= 0x10000U && cp <= 0x10FFFFU;
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80U) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800U) {
+    out += static_cast<char>(0xC0U | (cp >> 6U));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else if (cp < 0x10000U) {
+    out += static_cast<char>(0xE0U | (cp >> 12U));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (cp >> 18U));
+    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  }
+}
+
+// The first byte of `in` that starts a sequence that is not UTF-8 (overlong
+// forms, surrogates and code points above U+10FFFF included) or a character
+// XML does not allow; in.size() when there is none.
+struct utf8_check {
+  std::size_t position = 0;
+  bool bad_encoding = false;  // false: a valid character XML refuses
+};
+
+[[nodiscard]] inline utf8_check check_utf8(std::string_view in) noexcept {
+  std::size_t i = 0;
+  const std::size_t n = in.size();
+  while (i < n) {
+    const auto b0 = static_cast<unsigned char>(in[i]);
+    if (b0 < 0x80U) {
+      if (b0 < 0x20U && b0 != 0x9U && b0 != 0xAU && b0 != 0xDU) return {i, false};
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    std::uint32_t min = 0;
+    if (b0 >= 0xC2U && b0 <= 0xDFU) {
+      len = 2;
+      cp = b0 & 0x1FU;
+      min = 0x80U;
+    } else if (b0 >= 0xE0U && b0 <= 0xEFU) {
+      len = 3;
+      cp = b0 & 0x0FU;
+      min = 0x800U;
+    } else if (b0 >= 0xF0U && b0 <= 0xF4U) {
+      len = 4;
+      cp = b0 & 0x07U;
+      min = 0x10000U;
+    } else {
+      return {i, true};
+    }
+    if (n - i < len) return {i, true};
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(in[i + k]);
+      if ((b & 0xC0U) != 0x80U) return {i, true};
+      cp = (cp << 6U) | (b & 0x3FU);
+    }
+    if (cp < min || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) return {i, true};
+    if (!is_xml_char(cp)) return {i, false};
+    i += len;
+  }
+  return {n, false};
+}
+
+}  // namespace xml
+
+// Reads one document event by event:
+//
+//   xml_reader<> r(text);
+//   while (true) {
+//     auto e = r.next();
+//     if (!e) return std::move(e).error();
+//     if (*e == xml_event::end_document) break;
+//     ...
+//   }
+//
+// The views name() and attribute names point into the input, which must
+// outlive the reader; text() and attribute values are the reader's and last
+// until the next call.
+template <class Unused = void>
+class xml_reader {
+ public:
+  explicit xml_reader(std::string_view in, const xml_limits& limits = {})
+      : in_(in), limits_(limits) {}
+
+  [[nodiscard]] relkit::result<xml_event> next() {
+    if (pending_end_) {
+      pending_end_ = false;
+      return close_element();
+    }
+    if (state_ == state::start) {
+      auto ok = begin();
+      if (!ok) return std::move(ok).error();
+    }
+    while (true) {
+      if (state_ == state::done) return xml_event::end_document;
+      if (state_ == state::content) return read_content();
+      const bool prolog = state_ == state::prolog;
+      skip_space();
+      if (pos_ >= in_.size()) {
+        if (prolog) return xml::make_error(xml_errc::unexpected_end, pos_, "no root element");
+        state_ = state::done;
+        return xml_event::end_document;
+      }
+      if (starts_with("<?")) {
+        auto ok = skip_processing_instruction();
+        if (!ok) return std::move(ok).error();
+      } else if (starts_with("<!--")) {
+        auto ok = skip_comment();
+        if (!ok) return std::move(ok).error();
+      } else if (prolog && starts_with("<!DOCTYPE")) {
+        if (seen_doctype_) {
+          return xml::make_error(xml_errc::unexpected_character, pos_, "a second DOCTYPE");
+        }
+        seen_doctype_ = true;
+        auto ok = skip_doctype();
+        if (!ok) return std::move(ok).error();
+      } else if (!prolog) {
+        return xml::make_error(xml_errc::trailing_content, pos_, "content after the root element");
+      } else if (in_[pos_] == '<' && pos_ + 1 < in_.size() && in_[pos_ + 1] != '!' &&
+                 in_[pos_ + 1] != '/') {
+        return read_start_tag();
+      } else {
+        return xml::make_error(xml_errc::unexpected_character, pos_, "expected the root element");
+      }
+    }
+  }
+
+  // The element of the last start_element or end_element event.
+  [[nodiscard]] std::string_view name() const noexcept { return name_; }
+  // Byte offset of the last event: an element's '<', the first byte of a text run.
+  [[nodiscard]] std::size_t position() const noexcept { return event_position_; }
+  // Elements open after the last event (a start_element counts its own).
+  [[nodiscard]] std::size_t depth() const noexcept { return open_.size(); }
+  // The element `levels` above the current one (0: the innermost open element).
+  [[nodiscard]] std::string_view open_element(std::size_t levels) const noexcept {
+    return levels < open_.size() ? open_[open_.size() - 1 - levels] : std::string_view();
+  }
+  [[nodiscard]] std::size_t attribute_count() const noexcept { return attribute_count_; }
+  [[nodiscard]] const xml_attribute& attribute(std::size_t i) const noexcept {
+    return attributes_[i];
+  }
+  // The last start_element's attribute `attr_name`, or null.
+  [[nodiscard]] const xml_attribute* find_attribute(std::string_view attr_name) const noexcept {
+    for (std::size_t i = 0; i < attribute_count_; ++i) {
+      if (attributes_[i].name == attr_name) return &attributes_[i];
+    }
+    return nullptr;
+  }
+  [[nodiscard]] const std::string& text() const noexcept { return text_; }
+
+ private:
+  enum class state : std::uint8_t { start, prolog, content, epilog, done };
+
+  [[nodiscard]] relkit::result<void> begin() {
+    if (in_.size() > limits_.max_bytes) {
+      return xml::make_error(xml_errc::too_large, limits_.max_bytes,
+                             "XML input exceeds the byte limit", limits_.max_bytes);
+    }
+    if (in_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    const xml::utf8_check check = xml::check_utf8(in_.substr(pos_));
+    if (check.position + pos_ < in_.size()) {
+      return check.bad_encoding
+                 ? xml::make_error(xml_errc::bad_utf8, check.position + pos_, "invalid UTF-8")
+                 : xml::make_error(xml_errc::bad_character, check.position + pos_,
+                                   "a character XML does not allow");
+    }
+    state_ = state::prolog;
+    return {};
+  }
+
+  [[nodiscard]] bool starts_with(std::string_view s) const noexcept {
+    return in_.substr(pos_, s.size()) == s;
+  }
+
+  bool skip_space() noexcept {
+    const std::size_t start = pos_;
+    while (pos_ < in_.size() && xml::is_space(in_[pos_])) ++pos_;
+    return pos_ > start;
+  }
+
+  [[nodiscard]] std::string_view read_name() noexcept {
+    const std::size_t start = pos_;
+    if (pos_ >= in_.size() || !xml::is_name_start(in_[pos_])) return {};
+    ++pos_;
+    while (pos_ < in_.size() && xml::is_name_char(in_[pos_])) ++pos_;
+    return in_.substr(start, pos_ - start);
+  }
+
+  // pos_ at "<!--"; leaves pos_ after "-->".
+  [[nodiscard]] relkit::result<void> skip_comment() {
+    const std::size_t end = in_.find("-->", pos_ + 4);
+    if (end == std::string_view::npos) {
+      return xml::make_error(xml_errc::unexpected_end, pos_, "unterminated comment");
+    }
+    pos_ = end + 3;
+    return {};
+  }
+
+  // pos_ at "<?"; leaves pos_ after "?>".
+  [[nodiscard]] relkit::result<void> skip_processing_instruction() {
+    const std::size_t start = pos_;
+    pos_ += 2;
+    if (read_name().empty()) {
+      return xml::make_error(xml_errc::bad_name, pos_, "expected a processing instruction target");
+    }
+    const std::size_t end = in_.find("?>", pos_);
+    if (end == std::string_view::npos) {
+      return xml::make_error(xml_errc::unexpected_end, start,
+                             "unterminated processing instruction");
+    }
+    pos_ = end + 2;
+    return {};
+  }
+
+  // A quoted literal of a DOCTYPE's external identifier; pos_ at the quote.
+  [[nodiscard]] relkit::result<void> skip_literal(std::size_t doctype) {
+    if (pos_ >= in_.size()) {
+      return xml::make_error(xml_errc::unexpected_end, doctype, "unterminated DOCTYPE");
+    }
+    const char quote = in_[pos_];
+    if (quote != '"' && quote != '\'') {
+      return xml::make_error(xml_errc::unexpected_character, pos_, "expected a quoted literal");
+    }
+    const std::size_t end = in_.find(quote, pos_ + 1);
+    if (end == std::string_view::npos) {
+      return xml::make_error(xml_errc::unexpected_end, doctype, "unterminated DOCTYPE");
+    }
+    pos_ = end + 1;
+    return {};
+  }
+
+  // pos_ at "<!DOCTYPE". Only `<!DOCTYPE name [SYSTEM "x" | PUBLIC "x" "y"]>`:
+  // the external DTD is never read, and an internal subset is refused.
+  [[nodiscard]] relkit::result<void> skip_doctype() {
+    const std::size_t start = pos_;
+    pos_ += 9;
+    if (!skip_space()) {
+      return xml::make_error(xml_errc::unexpected_character, pos_,
+                             "expected whitespace after <!DOCTYPE");
+    }
+    if (read_name().empty()) {
+      return xml::make_error(xml_errc::bad_name, pos_, "expected the DOCTYPE's root element name");
+    }
+    bool spaced = skip_space();
+    const bool system = starts_with("SYSTEM");
+    const bool public_id = starts_with("PUBLIC");
+    if (spaced && (system || public_id)) {
+      pos_ += 6;
+      if (!skip_space()) {
+        return xml::make_error(xml_errc::unexpected_character, pos_, "expected whitespace");
+      }
+      auto ok = skip_literal(start);
+      if (!ok) return ok;
+      if (public_id) {
+        if (!skip_space()) {
+          return xml::make_error(xml_errc::unexpected_character, pos_, "expected whitespace");
+        }
+        ok = skip_literal(start);
+        if (!ok) return ok;
+      }
+      skip_space();
+    }
+    if (pos_ >= in_.size()) {
+      return xml::make_error(xml_errc::unexpected_end, start, "unterminated DOCTYPE");
+    }
+    if (in_[pos_] == '[') {
+      return xml::make_error(xml_errc::dtd_refused, pos_,
+                             "a DTD internal subset (entity declarations) is refused");
+    }
+    if (in_[pos_] != '>') {
+      return xml::make_error(xml_errc::unexpected_character, pos_,
+                             "expected '>' ending the DOCTYPE");
+    }
+    ++pos_;
+    return {};
+  }
+
+  // pos_ at '&'; appends the character and leaves pos_ after the ';'.
+  [[nodiscard]] relkit::result<void> read_reference(std::string& out) {
+    const std::size_t start = pos_;
+    ++pos_;
+    if (pos_ < in_.size() && in_[pos_] == '#') {
+      ++pos_;
+      const bool hex = pos_ < in_.size() && in_[pos_] == 'x';
+      if (hex) ++pos_;
+      const std::size_t digits = pos_;
+      std::uint32_t cp = 0;
+      while (pos_ < in_.size() && in_[pos_] != ';') {
+        const int d = hex ? relkit::detail::hex_digit_value(in_[pos_])
+                          : (relkit::detail::is_digit(in_[pos_]) ? in_[pos_] - '0' : -1);
+        if (d < 0) {
+          return xml::make_error(xml_errc::bad_reference, start,
+                                 "invalid digit in a character reference");
+        }
+        if (cp <= 0x10FFFFU) cp = cp * (hex ? 16U : 10U) + static_cast<std::uint32_t>(d);
+        ++pos_;
+      }
+      if (pos_ >= in_.size()) {
+        return xml::make_error(xml_errc::bad_reference, start, "character reference without ';'");
+      }
+      if (pos_ == digits) {
+        return xml::make_error(xml_errc::bad_reference, start, "empty character reference");
+      }
+      if (!xml::is_xml_char(cp)) {
+        return xml::make_error(xml_errc::bad_reference, start,
+                               "character reference to a character XML does not allow");
+      }
+      ++pos_;
+      xml::append_utf8(out, cp);
+      return {};
+    }
+    const std::string_view entity = read_name();
+    if (entity.empty() || pos_ >= in_.size() || in_[pos_] != ';') {
+      return xml::make_error(xml_errc::bad_reference, start,
+                             "'&' not followed by a reference ending in ';'");
+    }
+    ++pos_;
+    if (entity == "lt") {
+      out += '<';
+    } else if (entity == "gt") {
+      out += '>';
+    } else if (entity == "amp") {
+      out += '&';
+    } else if (entity == "quot") {
+      out += '"';
+    } else if (entity == "apos") {
+      out += '\'';
+    } else {
+      return xml::make_error(xml_errc::bad_reference, start,
+                             "an entity other than lt, gt, amp, quot and apos");
+    }
+    return {};
+  }
+
+  // pos_ at the opening quote.
+  [[nodiscard]] relkit::result<void> read_attribute_value(std::string& out) {
+    const std::size_t start = pos_;
+    const char quote = in_[pos_++];
+    while (true) {
+      std::size_t run = pos_;
+      while (run < in_.size() && in_[run] != quote && in_[run] != '&' && in_[run] != '<' &&
+             in_[run] != '\t' && in_[run] != '\n' && in_[run] != '\r') {
+        ++run;
+      }
+      out.append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= in_.size()) {
+        return xml::make_error(xml_errc::unexpected_end, start, "unterminated attribute value");
+      }
+      const char c = in_[pos_];
+      if (c == quote) {
+        ++pos_;
+        return {};
+      }
+      if (c == '<') {
+        return xml::make_error(xml_errc::unexpected_character, pos_, "'<' in an attribute value");
+      }
+      if (c == '&') {
+        auto ok = read_reference(out);
+        if (!ok) return ok;
+        continue;
+      }
+      // Whitespace normalization: a literal tab, LF, CR or CRLF is one space.
+      if (c == '\r' && pos_ + 1 < in_.size() && in_[pos_ + 1] == '\n') ++pos_;
+      ++pos_;
+      out += ' ';
+    }
+  }
+
+  // pos_ at '<' of a start tag.
+  [[nodiscard]] relkit::result<xml_event> read_start_tag() {
+    const std::size_t start = pos_;
+    if (++elements_ > limits_.max_elements) {
+      return xml::make_error(xml_errc::too_many_elements, start, "too many XML elements",
+                             limits_.max_elements);
+    }
+    if (open_.size() >= limits_.max_depth) {
+      return xml::make_error(xml_errc::too_deep, start, "XML nested too deep", limits_.max_depth);
+    }
+    ++pos_;
+    const std::string_view element = read_name();
+    if (element.empty())
+      return xml::make_error(xml_errc::bad_name, pos_, "expected an element name");
+    attribute_count_ = 0;
+    while (true) {
+      const bool spaced = skip_space();
+      if (pos_ >= in_.size()) {
+        return xml::make_error(xml_errc::unexpected_end, start, "unterminated start tag");
+      }
+      if (in_[pos_] == '>') {
+        ++pos_;
+        break;
+      }
+      if (starts_with("/>")) {
+        pos_ += 2;
+        pending_end_ = true;
+        break;
+      }
+      if (!spaced) {
+        return xml::make_error(xml_errc::unexpected_character, pos_,
+                               "expected whitespace, '>' or '/>'");
+      }
+      const std::size_t name_at = pos_;
+      const std::string_view attr_name = read_name();
+      if (attr_name.empty()) {
+        return xml::make_error(xml_errc::bad_name, pos_, "expected an attribute name");
+      }
+      if (attribute_count_ >= limits_.max_attributes) {
+        return xml::make_error(xml_errc::too_many_attributes, name_at,
+                               "too many attributes on one element", limits_.max_attributes);
+      }
+      if (find_attribute(attr_name) != nullptr) {
+        return relkit::error{
+            xml_errc::duplicate_attribute, name_at,
+            relkit::error_args{}.with_text("attribute given twice").with_token(attr_name)};
+      }
+      skip_space();
+      if (pos_ >= in_.size() || in_[pos_] != '=') {
+        if (pos_ >= in_.size()) {
+          return xml::make_error(xml_errc::unexpected_end, start, "unterminated start tag");
+        }
+        return xml::make_error(xml_errc::unexpected_character, pos_, "expected '='");
+      }
+      ++pos_;
+      skip_space();
+      if (pos_ >= in_.size()) {
+        return xml::make_error(xml_errc::unexpected_end, start, "unterminated start tag");
+      }
+      if (in_[pos_] != '"' && in_[pos_] != '\'') {
+        return xml::make_error(xml_errc::unexpected_character, pos_, "expected a quoted value");
+      }
+      if (attribute_count_ == attributes_.size()) attributes_.emplace_back();
+      xml_attribute& attr = attributes_[attribute_count_];
+      attr.name = attr_name;
+      attr.position = name_at;
+      attr.value_position = pos_ + 1;
+      attr.value.clear();
+      auto ok = read_attribute_value(attr.value);
+      if (!ok) return std::move(ok).error();
+      ++attribute_count_;
+    }
+    open_.push_back(element);
+    name_ = element;
+    event_position_ = start;
+    state_ = state::content;
+    return xml_event::start_element;
+  }
+
+  [[nodiscard]] xml_event close_element() {
+    name_ = open_.back();
+    open_.pop_back();
+    if (open_.empty()) state_ = state::epilog;
+    return xml_event::end_element;
+  }
+
+  // Inside the root element.
+  [[nodiscard]] relkit::result<xml_event> read_content() {
+    while (true) {
+      if (pos_ >= in_.size()) {
+        return xml::make_error(xml_errc::unexpected_end, pos_, "unclosed element");
+      }
+      if (in_[pos_] != '<' || starts_with("<![CDATA[")) return read_text();
+      if (starts_with("<!--")) {
+        auto ok = skip_comment();
+        if (!ok) return std::move(ok).error();
+      } else if (starts_with("<?")) {
+        auto ok = skip_processing_instruction();
+        if (!ok) return std::move(ok).error();
+      } else if (starts_with("</")) {
+        const std::size_t start = pos_;
+        pos_ += 2;
+        const std::string_view element = read_name();
+        if (element.empty()) {
+          return xml::make_error(xml_errc::bad_name, pos_, "expected an element name");
+        }
+        skip_space();
+        if (pos_ >= in_.size()) {
+          return xml::make_error(xml_errc::unexpected_end, start, "unterminated end tag");
+        }
+        if (in_[pos_] != '>') {
+          return xml::make_error(xml_errc::unexpected_character, pos_, "expected '>'");
+        }
+        if (element != open_.back()) {
+          return relkit::error{
+              xml_errc::mismatched_tag, start,
+              relkit::error_args{}.with_text("end tag does not close").with_token(open_.back())};
+        }
+        ++pos_;
+        event_position_ = start;
+        return close_element();
+      } else if (starts_with("<!")) {
+        return xml::make_error(xml_errc::unexpected_character, pos_,
+                               "expected a comment or a CDATA section after '<!'");
+      } else {
+        return read_start_tag();
+      }
+    }
+  }
+
+  // A run of character data and CDATA sections, up to the next other markup.
+  [[nodiscard]] relkit::result<xml_event> read_text() {
+    text_.clear();
+    event_position_ = pos_;
+    while (pos_ < in_.size()) {
+      const char c = in_[pos_];
+      if (c == '<') {
+        if (!starts_with("<![CDATA[")) break;
+        const std::size_t end = in_.find("]]>", pos_ + 9);
+        if (end == std::string_view::npos) {
+          return xml::make_error(xml_errc::unexpected_end, pos_, "unterminated CDATA section");
+        }
+        append_normalized(in_.substr(pos_ + 9, end - pos_ - 9));
+        pos_ = end + 3;
+      } else if (c == '&') {
+        auto ok = read_reference(text_);
+        if (!ok) return std::move(ok).error();
+      } else {
+        std::size_t run = pos_;
+        while (run < in_.size() && in_[run] != '<' && in_[run] != '&') ++run;
+        append_normalized(in_.substr(pos_, run - pos_));
+        pos_ = run;
+      }
+    }
+    return xml_event::text;
+  }
+
+  // Appends `s` with CRLF and lone CR written as LF (XML 1.0 section 2.11).
+  void append_normalized(std::string_view s) {
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t cr = s.find('\r', from);
+      if (cr == std::string_view::npos) {
+        text_.append(s.data() + from, s.size() - from);
+        return;
+      }
+      text_.append(s.data() + from, cr - from);
+      text_ += '\n';
+      from = cr + 1;
+      if (from < s.size() && s[from] == '\n') ++from;
+    }
+  }
+
+  std::string_view in_;
+  xml_limits limits_;
+  std::size_t pos_ = 0;
+  state state_ = state::start;
+  bool seen_doctype_ = false;
+  bool pending_end_ = false;
+  std::size_t elements_ = 0;
+  std::vector<std::string_view> open_;
+  std::vector<xml_attribute> attributes_;
+  std::size_t attribute_count_ = 0;
+  std::string_view name_;
+  std::size_t event_position_ = 0;
+  std::string text_;
+};
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/xml.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+using xml_reader = relkit::detail::xml_reader<>;
+using relkit::detail::xml_event;
+
+[[nodiscard]] inline relkit::detail::xml_limits xml_limits_of(
+    const read_options& options) noexcept {
+  relkit::detail::xml_limits limits;
+  limits.max_bytes = options.max_bytes;
+  limits.max_depth = options.max_depth;
+  limits.max_elements = options.max_elements;
+  limits.max_attributes = options.max_attributes;
+  return limits;
+}
+
+// An error of the XML reader as a report error at the same byte: a limit is
+// too_large ("more than 256 levels of XML nesting"), anything else
+// invalid_xml with the XML reader's phrase.
+[[nodiscard]] inline relkit::error report_error_of(const relkit::error& e) noexcept {
+  using relkit::detail::xml_errc;
+  const char* limit = nullptr;
+  if (e.code == xml_errc::too_large) {
+    limit = "bytes of XML";
+  } else if (e.code == xml_errc::too_deep) {
+    limit = "levels of XML nesting";
+  } else if (e.code == xml_errc::too_many_elements) {
+    limit = "XML elements";
+  } else if (e.code == xml_errc::too_many_attributes) {
+    limit = "attributes on one XML element";
+  }
+  if (limit != nullptr) {
+    return relkit::error{report_errc::too_large, e.position,
+                         relkit::error_args{}.with_text(limit).with_number(e.args.number())};
+  }
+  // The XML error's text is a string literal (see relkit/detail/xml.hpp).
+  return relkit::error{report_errc::invalid_xml, e.position,
+                       relkit::error_args{}.with_text(e.args.text().data())};
+}
+
+// "not {text}: found '<name>'" at the root element.
+[[nodiscard]] inline relkit::error wrong_root(const xml_reader& r, const char* expected) noexcept {
+  return relkit::error{report_errc::wrong_format, r.position(),
+                       relkit::error_args{}.with_text(expected).with_token(r.name())};
+}
+
+// The next start_element of the document (its root), skipping the prolog.
+[[nodiscard]] inline relkit::result<void> read_root(xml_reader& r) {
+  auto e = r.next();
+  if (!e) return report_error_of(e.error());
+  return {};  // the reader's first event is always the root's start
+}
+
+[[nodiscard]] inline relkit::error bad_value(const relkit::detail::xml_attribute& a,
+                                             const char* what, const char* expected) noexcept {
+  return relkit::error{
+      report_errc::bad_value, a.value_position,
+      relkit::error_args{}.with_text(what).with_text2(expected).with_token(a.value)};
+}
+
+// Attribute `name` of the current element as a non-negative integer; nullopt
+// when absent. `what` names it in errors ("testsuite@tests").
+[[nodiscard]] inline relkit::result<std::optional<std::uint64_t>> count_attribute(
+    const xml_reader& r, std::string_view name, const char* what) {
+  const relkit::detail::xml_attribute* a = r.find_attribute(name);
+  if (a == nullptr) return std::optional<std::uint64_t>();
+  // 18 digits: sums of a million such counts still fit 64 bits.
+  const auto n = a->value.size() <= 18 ? relkit::detail::parse_uint(a->value) : std::nullopt;
+  if (!n) return bad_value(*a, what, "a non-negative integer");
+  return std::optional<std::uint64_t>(*n);
+}
+
+// Attribute `name` as a finite non-negative decimal number ("0.8333", "1",
+// "3.93"); nullopt when absent.
+[[nodiscard]] inline relkit::result<std::optional<double>> number_attribute(const xml_reader& r,
+                                                                            std::string_view name,
+                                                                            const char* what) {
+  const relkit::detail::xml_attribute* a = r.find_attribute(name);
+  if (a == nullptr) return std::optional<double>();
+  const auto parsed =
+      relkit::detail::parse_decimal(a->value, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != a->value.size() ||
+      !std::isfinite(parsed.value) || parsed.value < 0 || a->value.empty() || a->value[0] == '+') {
+    return bad_value(*a, what, "a non-negative decimal number");
+  }
+  return std::optional<double>(parsed.value);
+}
+
+// Attribute `name` as a date and time: RFC 3339, or the same without an
+// offset (read as UTC), as GoogleTest, pytest and jest-junit write it;
+// milliseconds since the epoch, nullopt when absent.
+[[nodiscard]] inline relkit::result<std::optional<std::int64_t>> time_attribute(
+    const xml_reader& r, std::string_view name, const char* what) {
+  const relkit::detail::xml_attribute* a = r.find_attribute(name);
+  if (a == nullptr) return std::optional<std::int64_t>();
+  relkit::detail::timestamp_options options;
+  options.optional_offset = true;
+  const auto ms = relkit::detail::parse_timestamp_ms(a->value, options);
+  if (!ms) {
+    return relkit::error{report_errc::bad_time, a->value_position,
+                         relkit::error_args{}.with_text(what).with_token(a->value)};
+  }
+  return std::optional<std::int64_t>(*ms);
+}
+
+}  // namespace detail
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/detail/report_xml.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+inline constexpr const char* coverage_kinds = "a coverage report (Cobertura, JaCoCo or lcov)";
+
+// The files of a report as it names them; a file named again is summed into
+// its first entry by finish().
+class file_list {
+ public:
+  explicit file_list(std::size_t max_files) : max_files_(max_files) {}
+
+  // The entry for `path` (the last one when the report repeats it at once).
+  [[nodiscard]] relkit::result<std::size_t> add(std::string_view path, std::size_t position) {
+    if (!files_.empty() && files_.back().path == path) return files_.size() - 1;
+    if (files_.size() >= max_files_) {
+      return relkit::error{report_errc::too_large, position,
+                           relkit::error_args{}.with_text("files").with_number(
+                               static_cast<std::int64_t>(max_files_))};
+    }
+    files_.emplace_back();
+    files_.back().path = std::string(path);
+    return files_.size() - 1;
+  }
+  [[nodiscard]] file_coverage& at(std::size_t i) noexcept { return files_[i]; }
+
+  // The files, each path once, in the order of first appearance.
+  [[nodiscard]] std::vector<file_coverage> finish() {
+    std::vector<std::size_t> order(files_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return files_[a].path < files_[b].path; });
+    std::vector<bool> merged(files_.size(), false);
+    for (std::size_t i = 0; i < order.size();) {
+      std::size_t j = i + 1;
+      file_coverage& first = files_[order[i]];
+      while (j < order.size() && files_[order[j]].path == first.path) {
+        const file_coverage& again = files_[order[j]];
+        first.lines_valid += again.lines_valid;
+        first.lines_covered += again.lines_covered;
+        first.branches_valid += again.branches_valid;
+        first.branches_covered += again.branches_covered;
+        merged[order[j]] = true;
+        ++j;
+      }
+      i = j;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < files_.size(); ++i) {
+      if (merged[i]) continue;
+      if (kept != i) files_[kept] = std::move(files_[i]);
+      ++kept;
+    }
+    files_.resize(kept);
+    return std::move(files_);
+  }
+
+ private:
+  std::vector<file_coverage> files_;
+  std::size_t max_files_;
+};
+
+// Limits on counts: 18 decimal digits each, so sums cannot overflow.
+inline constexpr std::uint64_t max_count = 999999999999999999ULL;
+
+[[nodiscard]] inline std::uint64_t add_count(std::uint64_t a, std::uint64_t b) noexcept {
+  return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+inline void sum_files(coverage_report& report) noexcept {
+  for (const file_coverage& f : report.files) {
+    report.lines_valid = add_count(report.lines_valid, f.lines_valid);
+    report.lines_covered = add_count(report.lines_covered, f.lines_covered);
+    report.branches_valid = add_count(report.branches_valid, f.branches_valid);
+    report.branches_covered = add_count(report.branches_covered, f.branches_covered);
+  }
+}
+
+// "50% (1/2)": the covered and valid branches of a Cobertura line.
+[[nodiscard]] inline bool parse_condition_coverage(std::string_view text, std::uint64_t& covered,
+                                                   std::uint64_t& valid) noexcept {
+  const std::size_t open = text.find('(');
+  const std::size_t slash = text.find('/', open == std::string_view::npos ? 0 : open);
+  const std::size_t close = text.find(')', slash == std::string_view::npos ? 0 : slash);
+  if (open == std::string_view::npos || slash == std::string_view::npos ||
+      close == std::string_view::npos || close + 1 != text.size()) {
+    return false;
+  }
+  const auto a = relkit::detail::parse_uint(text.substr(open + 1, slash - open - 1), max_count);
+  const auto b = relkit::detail::parse_uint(text.substr(slash + 1, close - slash - 1), max_count);
+  if (!a || !b || *a > *b) return false;
+  covered = *a;
+  valid = *b;
+  return true;
+}
+
+// A rate attribute (0-1) as a percentage; nullopt when absent.
+[[nodiscard]] inline relkit::result<std::optional<double>> rate_attribute(const xml_reader& r,
+                                                                          std::string_view name,
+                                                                          const char* what) {
+  auto rate = number_attribute(r, name, what);
+  if (!rate) return std::move(rate).error();
+  if (!*rate) return std::optional<double>();
+  if (**rate > 1.0) return bad_value(*r.find_attribute(name), what, "a rate from 0 to 1");
+  return std::optional<double>(**rate * 100.0);
+}
+
+[[nodiscard]] inline relkit::error missing(std::size_t position, const char* what) noexcept {
+  return relkit::error{report_errc::missing_field, position, relkit::error_args{}.with_text(what)};
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<coverage_report> read_cobertura_report(std::string_view text,
+                                                                    const read_options& options) {
+  xml_reader r(text, xml_limits_of(options));
+  auto root = read_root(r);
+  if (!root) return std::move(root).error();
+  if (r.name() != "coverage") return wrong_root(r, "a Cobertura XML report (<coverage>)");
+  coverage_report report;
+  report.format = coverage_format::cobertura;
+  std::optional<std::uint64_t> counts[4];
+  const char* names[] = {"lines-valid", "lines-covered", "branches-valid", "branches-covered"};
+  const char* whats[] = {"coverage@lines-valid", "coverage@lines-covered",
+                         "coverage@branches-valid", "coverage@branches-covered"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    auto v = count_attribute(r, names[i], whats[i]);
+    if (!v) return std::move(v).error();
+    counts[i] = *v;
+  }
+  for (std::size_t i = 1; i < 4; i += 2) {
+    if (counts[i] && counts[i - 1] && *counts[i] > *counts[i - 1]) {
+      return bad_value(
+          *r.find_attribute(names[i]), whats[i],
+          i == 1 ? "a count no larger than lines-valid" : "a count no larger than branches-valid");
+    }
+  }
+  auto line_rate = rate_attribute(r, "line-rate", "coverage@line-rate");
+  if (!line_rate) return std::move(line_rate).error();
+  auto branch_rate = rate_attribute(r, "branch-rate", "coverage@branch-rate");
+  if (!branch_rate) return std::move(branch_rate).error();
+
+  file_list files(options.max_files);
+  std::optional<std::size_t> current;  // the open <class>'s file
+  while (true) {
+    auto event = r.next();
+    if (!event) return report_error_of(event.error());
+    if (*event == xml_event::end_document) break;
+    if (*event == xml_event::start_element) {
+      const std::string_view name = r.name();
+      if (name == "class") {
+        const auto* filename = r.find_attribute("filename");
+        if (filename == nullptr) return missing(r.position(), "class@filename");
+        auto index = files.add(filename->value, r.position());
+        if (!index) return std::move(index).error();
+        current = *index;
+      } else if (name == "line" && current && r.open_element(1) == "lines" &&
+                 r.open_element(2) == "class") {
+        auto hits = count_attribute(r, "hits", "line@hits");
+        if (!hits) return std::move(hits).error();
+        if (!*hits) return missing(r.position(), "line@hits");
+        file_coverage& f = files.at(*current);
+        f.lines_valid = add_count(f.lines_valid, 1);
+        if (**hits > 0) f.lines_covered = add_count(f.lines_covered, 1);
+        const auto* branch = r.find_attribute("branch");
+        const auto* condition = r.find_attribute("condition-coverage");
+        if (branch != nullptr && branch->value == "true" && condition != nullptr) {
+          std::uint64_t covered = 0;
+          std::uint64_t valid = 0;
+          if (!parse_condition_coverage(condition->value, covered, valid)) {
+            return bad_value(*condition, "line@condition-coverage", "a percentage and (a/b)");
+          }
+          f.branches_valid = add_count(f.branches_valid, valid);
+          f.branches_covered = add_count(f.branches_covered, covered);
+        }
+      }
+    } else if (*event == xml_event::end_element && r.name() == "class") {
+      current.reset();
+    }
+  }
+  report.files = files.finish();
+  coverage_report summed;
+  summed.files = report.files;
+  sum_files(summed);
+  report.lines_valid = counts[0] ? *counts[0] : summed.lines_valid;
+  report.lines_covered = counts[1] ? *counts[1] : summed.lines_covered;
+  report.branches_valid = counts[2] ? *counts[2] : summed.branches_valid;
+  report.branches_covered = counts[3] ? *counts[3] : summed.branches_covered;
+  report.coverage = counts[0] && counts[1] ? percent(report.lines_covered, report.lines_valid)
+                    : *line_rate           ? *line_rate
+                                           : percent(report.lines_covered, report.lines_valid);
+  report.branch_coverage = counts[2] && counts[3]
+                               ? percent(report.branches_covered, report.branches_valid)
+                           : *branch_rate ? *branch_rate
+                                          : percent(report.branches_covered, report.branches_valid);
+  return report;
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<coverage_report> read_jacoco_report(std::string_view text,
+                                                                 const read_options& options) {
+  xml_reader r(text, xml_limits_of(options));
+  auto root = read_root(r);
+  if (!root) return std::move(root).error();
+  if (r.name() != "report") return wrong_root(r, "a JaCoCo XML report (<report>)");
+  coverage_report report;
+  report.format = coverage_format::jacoco;
+  file_list files(options.max_files);
+  std::string package;
+  std::optional<std::size_t> current;  // the open <sourcefile>'s file
+  while (true) {
+    auto event = r.next();
+    if (!event) return report_error_of(event.error());
+    if (*event == xml_event::end_document) break;
+    if (*event == xml_event::end_element) {
+      if (r.name() == "sourcefile") current.reset();
+      continue;
+    }
+    if (*event != xml_event::start_element) continue;
+    const std::string_view name = r.name();
+    if (name == "package") {
+      const auto* package_name = r.find_attribute("name");
+      if (package_name == nullptr) return missing(r.position(), "package@name");
+      package = package_name->value;
+    } else if (name == "sourcefile" && r.open_element(1) == "package") {
+      const auto* file_name = r.find_attribute("name");
+      if (file_name == nullptr) return missing(r.position(), "sourcefile@name");
+      std::string path = package;
+      if (!path.empty()) path += '/';
+      path += file_name->value;
+      auto index = files.add(path, r.position());
+      if (!index) return std::move(index).error();
+      current = *index;
+    } else if (name == "counter") {
+      const std::string_view parent = r.open_element(1);
+      const bool overall = parent == "report";
+      if (!overall && !(parent == "sourcefile" && current)) continue;
+      const auto* type = r.find_attribute("type");
+      if (type == nullptr) return missing(r.position(), "counter@type");
+      const bool lines = type->value == "LINE";
+      if (!lines && type->value != "BRANCH") continue;
+      auto missed = count_attribute(r, "missed", "counter@missed");
+      if (!missed) return std::move(missed).error();
+      auto covered = count_attribute(r, "covered", "counter@covered");
+      if (!covered) return std::move(covered).error();
+      if (!*missed) return missing(r.position(), "counter@missed");
+      if (!*covered) return missing(r.position(), "counter@covered");
+      const std::uint64_t valid = add_count(**missed, **covered);
+      std::uint64_t& valid_into =
+          overall ? (lines ? report.lines_valid : report.branches_valid)
+                  : (lines ? files.at(*current).lines_valid : files.at(*current).branches_valid);
+      std::uint64_t& covered_into =
+          overall
+              ? (lines ? report.lines_covered : report.branches_covered)
+              : (lines ? files.at(*current).lines_covered : files.at(*current).branches_covered);
+      valid_into = add_count(valid_into, valid);
+      covered_into = add_count(covered_into, **covered);
+    }
+  }
+  report.files = files.finish();
+  report.coverage = percent(report.lines_covered, report.lines_valid);
+  report.branch_coverage = percent(report.branches_covered, report.branches_valid);
+  return report;
+}
+
+// One lcov record's figures as it is read.
+struct lcov_record {
+  std::optional<std::size_t> file;
+  std::size_t start = 0;  // byte of its SF: line
+  std::optional<std::uint64_t> lf, lh, brf, brh;
+  std::size_t lh_at = 0;  // byte of LH:'s value
+  std::size_t brh_at = 0;
+  std::string_view lh_text, brh_text;
+  std::uint64_t da = 0, da_hit = 0, brda = 0, brda_taken = 0;
+};
+
+[[nodiscard]] inline relkit::error lcov_bad_value(std::size_t position, const char* what,
+                                                  const char* expected,
+                                                  std::string_view found) noexcept {
+  return relkit::error{report_errc::bad_value, position,
+                       relkit::error_args{}.with_text(what).with_text2(expected).with_token(found)};
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<coverage_report> read_lcov_report(std::string_view text,
+                                                               const read_options& options) {
+  if (text.size() > options.max_bytes) {
+    return relkit::error{report_errc::too_large, options.max_bytes,
+                         relkit::error_args{}
+                             .with_text("bytes of lcov")
+                             .with_number(static_cast<std::int64_t>(options.max_bytes))};
+  }
+  coverage_report report;
+  report.format = coverage_format::lcov;
+  file_list files(options.max_files);
+  lcov_record record;
+  bool first = true;
+  std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const auto finish_record = [&](std::size_t at) -> relkit::result<void> {
+    file_coverage& f = files.at(*record.file);
+    const std::uint64_t lines_valid = record.lf ? *record.lf : record.da;
+    const std::uint64_t lines_hit = record.lh ? *record.lh : record.da_hit;
+    const std::uint64_t branches_valid = record.brf ? *record.brf : record.brda;
+    const std::uint64_t branches_hit = record.brh ? *record.brh : record.brda_taken;
+    // Only a given LH / BRH can exceed: counted hits never exceed their lines.
+    if (lines_hit > lines_valid) {
+      return lcov_bad_value(record.lh ? record.lh_at : at, "LH",
+                            "a count no larger than the lines found", record.lh_text);
+    }
+    if (branches_hit > branches_valid) {
+      return lcov_bad_value(record.brh ? record.brh_at : at, "BRH",
+                            "a count no larger than the branches found", record.brh_text);
+    }
+    f.lines_valid = add_count(f.lines_valid, lines_valid);
+    f.lines_covered = add_count(f.lines_covered, lines_hit);
+    f.branches_valid = add_count(f.branches_valid, branches_valid);
+    f.branches_covered = add_count(f.branches_covered, branches_hit);
+    record = lcov_record();
+    return {};
+  };
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::size_t line_at = pos;
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    const std::size_t colon = line.find(':');
+    const std::string_view key = line.substr(0, colon);
+    const bool is_key =
+        colon != std::string_view::npos && colon > 0 &&
+        std::all_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (first) {
+      first = false;
+      if (!is_key || (key != "TN" && key != "SF" && key != "VER")) {
+        return relkit::error{report_errc::wrong_format, line_at,
+                             relkit::error_args{}.with_text("an lcov tracefile").with_token(line)};
+      }
+    }
+    if (line == "end_of_record") {
+      if (!record.file) {
+        return relkit::error{report_errc::wrong_format, line_at,
+                             relkit::error_args{}
+                                 .with_text("an lcov tracefile (a record before SF:)")
+                                 .with_token(line)};
+      }
+      auto ok = finish_record(line_at);
+      if (!ok) return std::move(ok).error();
+      continue;
+    }
+    if (!is_key) {
+      return relkit::error{report_errc::wrong_format, line_at,
+                           relkit::error_args{}.with_text("an lcov tracefile").with_token(line)};
+    }
+    const std::string_view value = line.substr(colon + 1);
+    const std::size_t value_at = line_at + colon + 1;
+    if (key == "SF") {
+      if (record.file) return missing(line_at, "end_of_record");
+      if (value.empty()) return lcov_bad_value(value_at, "SF", "a file name", value);
+      auto index = files.add(value, line_at);
+      if (!index) return std::move(index).error();
+      record.file = *index;
+      record.start = line_at;
+      continue;
+    }
+    const bool record_key =
+        key == "DA" || key == "BRDA" || key == "LF" || key == "LH" || key == "BRF" || key == "BRH";
+    if (!record_key) continue;  // TN, VER, FN, FNDA, FNF, FNH, FNL, FNA, ...
+    if (!record.file) {
+      return relkit::error{report_errc::wrong_format, line_at,
+                           relkit::error_args{}
+                               .with_text("an lcov tracefile (a record before SF:)")
+                               .with_token(line)};
+    }
+    if (key == "DA" || key == "BRDA") {
+      // DA:<line>,<hits>[,<checksum>]  BRDA:<line>,<block>,<branch>,<taken>
+      std::string_view fields[5];
+      std::size_t n = 0;  // fields read; 6: more than five
+      std::size_t from = 0;
+      while (true) {
+        if (n == 5) {
+          n = 6;
+          break;
+        }
+        const std::size_t comma = value.find(',', from);
+        fields[n++] = value.substr(from, comma == std::string_view::npos ? comma : comma - from);
+        if (comma == std::string_view::npos) break;
+        from = comma + 1;
+      }
+      const bool da = key == "DA";
+      if (da ? (n < 2 || n > 3) : n != 4) {
+        return lcov_bad_value(value_at, da ? "DA" : "BRDA",
+                              da ? "LINE,HITS[,CHECKSUM]" : "LINE,BLOCK,BRANCH,TAKEN", value);
+      }
+      const std::string_view count_text = fields[da ? 1 : 3];
+      const std::size_t count_at =
+          value_at + static_cast<std::size_t>(count_text.data() - value.data());
+      if (!relkit::detail::parse_uint(fields[0], max_count)) {
+        return lcov_bad_value(value_at, da ? "DA" : "BRDA", "a line number", fields[0]);
+      }
+      if (!da && count_text == "-") {
+        record.brda = add_count(record.brda, 1);
+        continue;
+      }
+      const auto hits = relkit::detail::parse_uint(count_text, max_count);
+      if (!hits) {
+        return lcov_bad_value(count_at, da ? "DA" : "BRDA", da ? "a hit count" : "a count or '-'",
+                              count_text);
+      }
+      if (da) {
+        record.da = add_count(record.da, 1);
+        if (*hits > 0) record.da_hit = add_count(record.da_hit, 1);
+      } else {
+        record.brda = add_count(record.brda, 1);
+        if (*hits > 0) record.brda_taken = add_count(record.brda_taken, 1);
+      }
+      continue;
+    }
+    const auto n = relkit::detail::parse_uint(value, max_count);
+    if (!n)
+      return lcov_bad_value(value_at,
+                            key == "LF"    ? "LF"
+                            : key == "LH"  ? "LH"
+                            : key == "BRF" ? "BRF"
+                                           : "BRH",
+                            "a non-negative integer", value);
+    if (key == "LF") {
+      record.lf = *n;
+    } else if (key == "LH") {
+      record.lh = *n;
+      record.lh_at = value_at;
+      record.lh_text = value;
+    } else if (key == "BRF") {
+      record.brf = *n;
+    } else {
+      record.brh = *n;
+      record.brh_at = value_at;
+      record.brh_text = value;
+    }
+  }
+  if (first) {
+    return relkit::error{report_errc::wrong_format, pos > text.size() ? text.size() : pos,
+                         relkit::error_args{}.with_text("an lcov tracefile")};
+  }
+  if (record.file) return missing(text.size(), "end_of_record");
+  report.files = files.finish();
+  sum_files(report);
+  report.coverage = percent(report.lines_covered, report.lines_valid);
+  report.branch_coverage = percent(report.branches_covered, report.branches_valid);
+  return report;
+}
+
+}  // namespace detail
+
+template <class Unused>
+result<coverage_format> detect_coverage_format(std::string_view text, const read_options& options) {
+  std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (pos < text.size() && relkit::detail::xml::is_space(text[pos])) ++pos;
+  if (pos < text.size() && text[pos] == '<') {
+    detail::xml_reader r(text, detail::xml_limits_of(options));
+    auto root = detail::read_root(r);
+    if (!root) return std::move(root).error();
+    if (r.name() == "coverage") return coverage_format::cobertura;
+    if (r.name() == "report") return coverage_format::jacoco;
+    return detail::wrong_root(r, detail::coverage_kinds);
+  }
+  const std::string_view rest = text.substr(pos);
+  if (rest.substr(0, 3) == "TN:" || rest.substr(0, 3) == "SF:" || rest.substr(0, 4) == "VER:") {
+    return coverage_format::lcov;
+  }
+  const std::size_t end = rest.find_first_of("\r\n");
+  return relkit::error{
+      report_errc::wrong_format, pos,
+      relkit::error_args{}.with_text(detail::coverage_kinds).with_token(rest.substr(0, end))};
+}
+
+template <class Unused>
+result<coverage_report> read_coverage_report(std::string_view text, coverage_format format,
+                                             const read_options& options) {
+  switch (format) {
+    case coverage_format::cobertura:
+      return detail::read_cobertura_report(text, options);
+    case coverage_format::jacoco:
+      return detail::read_jacoco_report(text, options);
+    case coverage_format::lcov:
+      break;
+  }
+  return detail::read_lcov_report(text, options);
+}
+
+template <class Unused>
+result<coverage_report> read_coverage_report(std::string_view text, const read_options& options) {
+  auto format = detect_coverage_format(text, options);
+  if (!format) return std::move(format).error();
+  return read_coverage_report(text, *format, options);
+}
+
+namespace detail {
+[[nodiscard]] inline result<evidence> evidence_of(result<coverage_report> report) {
+  if (!report) return std::move(report).error();
+  return to_evidence(*report);
+}
+}  // namespace detail
+
+template <class Unused>
+result<evidence> read_cobertura(std::string_view text, const read_options& options) {
+  return detail::evidence_of(read_coverage_report(text, coverage_format::cobertura, options));
+}
+
+template <class Unused>
+result<evidence> read_jacoco(std::string_view text, const read_options& options) {
+  return detail::evidence_of(read_coverage_report(text, coverage_format::jacoco, options));
+}
+
+template <class Unused>
+result<evidence> read_lcov(std::string_view text, const read_options& options) {
+  return detail::evidence_of(read_coverage_report(text, coverage_format::lcov, options));
+}
+
+template <class Unused>
+result<evidence> read_coverage(std::string_view text, const read_options& options) {
+  return detail::evidence_of(read_coverage_report(text, options));
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/coverage_report.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/coverage_report.hpp ----
+// ---- begin relkit/gates/evaluate.hpp ----
+// relkit::gates evaluation: a gate over evidence gives an explained verdict
+// (evaluate), or only its outcome (check); render() prints a verdict.
+// Evaluation fails closed: missing evidence fails (also under not_), a
+// timeout never approves, an invalid node fails with validate()'s message.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
 // ---- begin relkit/gates/verdict.hpp ----
 // relkit::gates verdicts: the outcome of a gate or of one of its nodes, and
 // the explained verdict tree evaluate() returns.
@@ -18052,142 +19970,6 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/kayenta.hpp ----
-// ---- begin relkit/gates/report.hpp ----
-// relkit::gates reports: what every evidence reader shares. A reader turns one
-// report a pipeline already writes (JUnit XML, Cobertura, SARIF, k6, ...) into
-// an evidence fragment under relkit's names; `merge` joins the fragments of
-// several reports into the one evidence a gate is evaluated on.
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace gates {
-
-// Errors of the readers, in the "gates.report" domain. The position is the
-// byte offset into the report text; {text} names the report's element, field
-// or attribute in the report's own words ("testsuite@tests", "results[3].Severity").
-enum class report_errc {
-  invalid_xml = 1,       // the XML is malformed or uses what the bounded reader refuses
-  invalid_json,          // the JSON is malformed
-  wrong_format,          // well-formed, but not the report this reader reads
-  missing_field,         // a field the mapping needs is absent
-  bad_value,             // a field holds a value of the wrong type or out of range
-  bad_time,              // a timestamp that is not RFC 3339 / ISO 8601 as the tool writes it
-  too_large,             // the report exceeds a documented limit
-  conflicting_evidence,  // two reports give the same metric, or different authors
-};
-
-namespace detail {
-inline constexpr relkit::error_entry<report_errc> report_errc_table[] = {
-    {report_errc::invalid_xml, "invalid_xml", "invalid XML: {text}"},
-    {report_errc::invalid_json, "invalid_json", "invalid JSON: {text}"},
-    {report_errc::wrong_format, "wrong_format", "not {text}: found '{token}'"},
-    {report_errc::missing_field, "missing_field", "{text} is missing"},
-    {report_errc::bad_value, "bad_value", "{text}: expected {text2}, found '{token}'"},
-    {report_errc::bad_time, "bad_time", "{text}: expected a date and time, found '{token}'"},
-    {report_errc::too_large, "too_large", "more than {number} {text}"},
-    {report_errc::conflicting_evidence, "conflicting_evidence",
-     "{text} '{token}' is given by two reports"},
-};
-inline constexpr relkit::error_domain report_errc_domain =
-    relkit::make_error_domain<report_errc_table>("gates.report");
-}  // namespace detail
-[[nodiscard]] constexpr const relkit::error_domain& relkit_error_domain(report_errc) noexcept {
-  return detail::report_errc_domain;
-}
-
-// Adds `fragment` to `into`: counts of one name are summed (two JUnit files
-// give the tests of both), approvals and stages are appended; a metric named
-// by both, or two different authors, is an error (conflicting_evidence,
-// no_position) and leaves `into` unchanged.
-[[nodiscard]] inline result<void> merge(evidence& into, const evidence& fragment) {
-  for (const metric& m : fragment.metrics) {
-    for (const metric& existing : into.metrics) {
-      if (existing.name == m.name) {
-        return relkit::error{report_errc::conflicting_evidence, no_position,
-                             error_args().with_text("the metric").with_token(m.name)};
-      }
-    }
-  }
-  if (fragment.author && into.author && *fragment.author != *into.author) {
-    return relkit::error{report_errc::conflicting_evidence, no_position,
-                         error_args().with_text("the author").with_token(*fragment.author)};
-  }
-  into.metrics.insert(into.metrics.end(), fragment.metrics.begin(), fragment.metrics.end());
-  for (const count& c : fragment.counts) {
-    bool summed = false;
-    for (count& existing : into.counts) {
-      if (existing.name == c.name) {
-        existing.value += c.value;
-        summed = true;
-        break;
-      }
-    }
-    if (!summed) into.counts.push_back(c);
-  }
-  into.approvals.insert(into.approvals.end(), fragment.approvals.begin(), fragment.approvals.end());
-  into.stages.insert(into.stages.end(), fragment.stages.begin(), fragment.stages.end());
-  if (fragment.author) into.author = fragment.author;
-  if (fragment.approval_requested_at && !into.approval_requested_at) {
-    into.approval_requested_at = fragment.approval_requested_at;
-  }
-  if (fragment.now && !into.now) into.now = fragment.now;
-  return relkit::result<void>();
-}
-
-}  // namespace gates
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/gates/report.hpp ----
 // ---- begin relkit/gates/spec.hpp ----
 // relkit::gates spec text: the line-based gate spec (README "gates") and its
 // printer; parse(to_string(g)) == g for every parsed gate.
@@ -19110,6 +20892,328 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/spec.hpp ----
+// ---- begin relkit/gates/test_report.hpp ----
+// relkit::gates test reports: JUnit XML, as GoogleTest (--gtest_output=xml),
+// pytest (--junitxml), Maven Surefire and jest-junit write it, read into
+// evidence under relkit's names.
+//
+// Mapping (read_junit):
+//   count tests_total    test cases, skipped ones included
+//   count tests_failed   cases with a <failure> or an <error> (each case once)
+//   count tests_skipped  cases with a <skipped>, and GoogleTest's status="notrun"
+//                        (disabled tests) and result="skipped" / "suppressed"
+//   stage STAGE          passed when no test failed and at least one ran (ran =
+//                        total - skipped); skipped when none ran and none failed
+//                        (an empty or all-skipped run is no evidence of success);
+//                        failed otherwise. finished_at: the latest suite's
+//                        timestamp + time; a timestamp without an offset (as
+//                        GoogleTest, pytest and jest-junit write it) is read as
+//                        UTC. A report with no timestamp at all gives
+//                        time_point::max(): "when" is unknown, so a failure
+//                        counts as recent in a no_failure condition (fail closed).
+// Shapes: the root is <testsuites> (its attributes are ignored; the suites
+// are counted) or a single <testsuite>; suites may nest (a suite holding
+// suites counts only its own direct cases). Within the innermost suites each
+// figure is the larger of the suite's attribute (tests; failures + errors;
+// skipped + GoogleTest's disabled) and the count of its <testcase> elements,
+// so a failure recorded only in the attributes (a suite that failed to load,
+// as jest-junit writes one) still counts, and a case the attributes leave out
+// counts too. Surefire's <flakyFailure> / <flakyError> (a test that passed on
+// a rerun) do not fail a case; <rerunFailure> comes with a <failure>, which
+// does. <properties>, <system-out>, <system-err> and text are not read.
+//
+// Errors (report_errc, byte offsets into `text`): invalid_xml and too_large
+// from the bounded XML reader (relkit/detail/xml.hpp: no DTD, no entities
+// beyond the five predefined ones, read_options' limits); wrong_format when
+// the root is neither element; bad_value for a count attribute that is not a
+// non-negative integer or a time that is not a non-negative number; bad_time
+// for a timestamp that is not a date and time.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// The evidence of one JUnit XML report: the three counts and the stage
+// `stage` (the name a gate's `stages_passed` / `no_failure` condition uses).
+template <class = void>
+[[nodiscard]] result<evidence> read_junit(std::string_view text, std::string_view stage = "tests",
+                                          const read_options& options = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/test_report.hpp ----
+// Bodies of relkit/gates/test_report.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+// One open <testsuite> (or the document, for cases outside any suite).
+struct junit_suite {
+  std::uint64_t attr_tests = 0;
+  std::uint64_t attr_failed = 0;   // failures + errors
+  std::uint64_t attr_skipped = 0;  // skipped + disabled
+  std::uint64_t cases = 0;
+  std::uint64_t failed = 0;
+  std::uint64_t skipped = 0;
+  bool has_suites = false;  // holds <testsuite> elements: its attributes are theirs summed
+};
+
+struct junit_totals {
+  std::uint64_t total = 0;
+  std::uint64_t failed = 0;
+  std::uint64_t skipped = 0;
+  std::optional<std::int64_t> finished_ms;
+};
+
+[[nodiscard]] inline std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) noexcept {
+  return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+// A suite's attributes and its finish time (timestamp + time) into `suite` and `totals`.
+[[nodiscard]] inline relkit::result<void> read_suite_attributes(const xml_reader& r,
+                                                                junit_suite& suite,
+                                                                junit_totals& totals) {
+  const char* names[] = {"tests", "failures", "errors", "skipped", "disabled"};
+  const char* whats[] = {"testsuite@tests", "testsuite@failures", "testsuite@errors",
+                         "testsuite@skipped", "testsuite@disabled"};
+  std::uint64_t values[5] = {};
+  for (std::size_t i = 0; i < 5; ++i) {
+    auto v = count_attribute(r, names[i], whats[i]);
+    if (!v) return std::move(v).error();
+    values[i] = v->value_or(0);
+  }
+  suite.attr_tests = values[0];
+  suite.attr_failed = saturating_add(values[1], values[2]);
+  suite.attr_skipped = saturating_add(values[3], values[4]);
+  auto stamp = time_attribute(r, "timestamp", "testsuite@timestamp");
+  if (!stamp) return std::move(stamp).error();
+  auto seconds = number_attribute(r, "time", "testsuite@time");
+  if (!seconds) return std::move(seconds).error();
+  if (*stamp) {
+    // A duration above a year is not a test run; it is ignored, not added.
+    const double s = seconds->value_or(0.0);
+    const auto ms = s <= 31536000.0 ? static_cast<std::int64_t>(std::llround(s * 1000.0)) : 0;
+    const std::int64_t finished = **stamp + ms;
+    if (!totals.finished_ms || finished > *totals.finished_ms) totals.finished_ms = finished;
+  }
+  return {};
+}
+
+inline void close_suite(const junit_suite& suite, junit_totals& totals) noexcept {
+  if (suite.has_suites) {
+    totals.total = saturating_add(totals.total, suite.cases);
+    totals.failed = saturating_add(totals.failed, suite.failed);
+    totals.skipped = saturating_add(totals.skipped, suite.skipped);
+    return;
+  }
+  totals.total = saturating_add(totals.total, std::max(suite.attr_tests, suite.cases));
+  totals.failed = saturating_add(totals.failed, std::max(suite.attr_failed, suite.failed));
+  totals.skipped = saturating_add(totals.skipped, std::max(suite.attr_skipped, suite.skipped));
+}
+
+}  // namespace detail
+
+template <class Unused>
+result<evidence> read_junit(std::string_view text, std::string_view stage,
+                            const read_options& options) {
+  detail::xml_reader r(text, detail::xml_limits_of(options));
+  auto root = detail::read_root(r);
+  if (!root) return std::move(root).error();
+  const bool is_suites = r.name() == "testsuites";
+  if (!is_suites && r.name() != "testsuite") {
+    return detail::wrong_root(r, "a JUnit XML report (<testsuites> or <testsuite>)");
+  }
+  detail::junit_totals totals;
+  // Frame 0 is the document: cases outside every suite, and the suites
+  // below a <testsuites> root (whose own attributes are not read).
+  std::vector<detail::junit_suite> suites(1);
+  suites[0].has_suites = true;
+  std::optional<std::int64_t> root_stamp;
+  if (is_suites) {
+    auto stamp = detail::time_attribute(r, "timestamp", "testsuites@timestamp");
+    if (!stamp) return std::move(stamp).error();
+    root_stamp = *stamp;
+  } else {
+    suites.emplace_back();
+    auto ok = detail::read_suite_attributes(r, suites.back(), totals);
+    if (!ok) return std::move(ok).error();
+  }
+  std::size_t case_depth = 0;  // depth of the open <testcase>, 0 when none
+  bool case_failed = false;
+  bool case_skipped = false;
+  while (true) {
+    auto event = r.next();
+    if (!event) return detail::report_error_of(event.error());
+    if (*event == detail::xml_event::end_document) break;
+    if (*event == detail::xml_event::start_element) {
+      const std::string_view name = r.name();
+      if (case_depth != 0) {
+        if (r.depth() == case_depth + 1) {
+          if (name == "failure" || name == "error") case_failed = true;
+          if (name == "skipped") case_skipped = true;
+        }
+      } else if (name == "testsuite") {
+        suites.back().has_suites = true;
+        suites.emplace_back();
+        auto ok = detail::read_suite_attributes(r, suites.back(), totals);
+        if (!ok) return std::move(ok).error();
+      } else if (name == "testcase") {
+        case_depth = r.depth();
+        case_failed = false;
+        const auto* status = r.find_attribute("status");
+        const auto* outcome = r.find_attribute("result");
+        case_skipped =
+            (status != nullptr && status->value == "notrun") ||
+            (outcome != nullptr && (outcome->value == "skipped" || outcome->value == "suppressed"));
+      }
+    } else if (*event == detail::xml_event::end_element) {
+      if (case_depth != 0) {
+        if (r.depth() + 1 == case_depth) {  // the <testcase> itself closed
+          case_depth = 0;
+          detail::junit_suite& suite = suites.back();
+          ++suite.cases;
+          if (case_failed) {
+            ++suite.failed;
+          } else if (case_skipped) {
+            ++suite.skipped;
+          }
+        }
+      } else if (r.name() == "testsuite") {
+        detail::close_suite(suites.back(), totals);
+        suites.pop_back();
+      }
+    }
+  }
+  detail::close_suite(suites[0], totals);
+
+  evidence out;
+  out.counts.push_back(count{"tests_total", totals.total});
+  out.counts.push_back(count{"tests_failed", totals.failed});
+  out.counts.push_back(count{"tests_skipped", totals.skipped});
+  stage_result result;
+  result.stage = std::string(stage);
+  const std::uint64_t ran = totals.total > totals.skipped ? totals.total - totals.skipped : 0;
+  result.status = totals.failed != 0 ? stage_status::failed
+                  : ran == 0         ? stage_status::skipped
+                                     : stage_status::passed;
+  const std::optional<std::int64_t> finished = totals.finished_ms ? totals.finished_ms : root_stamp;
+  result.finished_at =
+      finished ? time_point(std::chrono::milliseconds(*finished)) : time_point::max();
+  out.stages.push_back(std::move(result));
+  return out;
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/test_report.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/test_report.hpp ----
 // ---- end relkit/gates.hpp ----
 // ---- begin relkit/migrations.hpp ----
 // relkit::migrations: expand-contract plans for PostgreSQL 11+ schema changes,
