@@ -1,0 +1,3 @@
+#pragma once
+char grade(int score);
+int clamp(int value, int low, int high);
