@@ -25,24 +25,42 @@ namespace detail {
 inline constexpr const char* coverage_kinds = "a coverage report (Cobertura, JaCoCo or lcov)";
 
 // The files of a report as it names them; a file named again is summed into
-// its first entry by finish().
+// its first entry by finish(). Each reader runs twice: once with a counting
+// list (which keeps only the last path) to learn how many entries there will
+// be, then with a list reserved for exactly that many, so the list never
+// reallocates and its peak is one entry per file (see the allocation test).
 class file_list {
  public:
-  explicit file_list(std::size_t max_files) : max_files_(max_files) {}
+  explicit file_list(std::size_t max_files, std::size_t expected)
+      : max_files_(max_files), counting_(false) {
+    files_.reserve(expected);
+  }
+  [[nodiscard]] static file_list counting(std::size_t max_files) {
+    file_list list(max_files, 0);
+    list.counting_ = true;
+    return list;
+  }
 
   // The entry for `path` (the last one when the report repeats it at once).
   [[nodiscard]] relkit::result<std::size_t> add(std::string_view path, std::size_t position) {
-    if (!files_.empty() && files_.back().path == path) return files_.size() - 1;
-    if (files_.size() >= max_files_) {
-      return relkit::error{report_errc::too_large, position,
-                           relkit::error_args{}.with_text("files").with_number(
-                               static_cast<std::int64_t>(max_files_))};
+    if (counting_) {
+      if (count_ > 0 && last_ == path) return std::size_t{0};
+      if (count_ >= max_files_) return too_many(position);
+      ++count_;
+      last_.assign(path.data(), path.size());
+      return std::size_t{0};
     }
+    if (!files_.empty() && files_.back().path == path) return files_.size() - 1;
+    if (files_.size() >= max_files_) return too_many(position);
     files_.emplace_back();
     files_.back().path = std::string(path);
     return files_.size() - 1;
   }
-  [[nodiscard]] file_coverage& at(std::size_t i) noexcept { return files_[i]; }
+  [[nodiscard]] file_coverage& at(std::size_t i) noexcept {
+    return counting_ ? scratch_ : files_[i];
+  }
+  // Entries a counting list saw.
+  [[nodiscard]] std::size_t count() const noexcept { return count_; }
 
   // The files, each path once, in the order of first appearance.
   [[nodiscard]] std::vector<file_coverage> finish() {
@@ -76,9 +94,29 @@ class file_list {
   }
 
  private:
+  [[nodiscard]] relkit::error too_many(std::size_t position) const noexcept {
+    return relkit::error{
+        report_errc::too_large, position,
+        relkit::error_args{}.with_text("files").with_number(static_cast<std::int64_t>(max_files_))};
+  }
+
   std::vector<file_coverage> files_;
   std::size_t max_files_;
+  bool counting_;
+  std::size_t count_ = 0;
+  std::string last_;
+  file_coverage scratch_;
 };
+
+// Runs `read(files)` with a counting list, then with one of the right size.
+template <class Read>
+[[nodiscard]] relkit::result<coverage_report> read_twice(const read_options& options, Read read) {
+  file_list counter = file_list::counting(options.max_files);
+  auto first = read(counter);
+  if (!first) return first;
+  file_list files(options.max_files, counter.count());
+  return read(files);
+}
 
 // Limits on counts: 18 decimal digits each, so sums cannot overflow.
 inline constexpr std::uint64_t max_count = 999999999999999999ULL;
@@ -130,8 +168,8 @@ inline void sum_files(coverage_report& report) noexcept {
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<coverage_report> read_cobertura_report(std::string_view text,
-                                                                    const read_options& options) {
+[[nodiscard]] relkit::result<coverage_report> read_cobertura_report_pass(
+    std::string_view text, const read_options& options, file_list& files) {
   xml_reader r(text, xml_limits_of(options));
   auto root = read_root(r);
   if (!root) return std::move(root).error();
@@ -159,8 +197,8 @@ template <class Unused = void>
   auto branch_rate = rate_attribute(r, "branch-rate", "coverage@branch-rate");
   if (!branch_rate) return std::move(branch_rate).error();
 
-  file_list files(options.max_files);
-  std::optional<std::size_t> current;  // the open <class>'s file
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::size_t current = none;  // the open <class>'s file
   while (true) {
     auto event = r.next();
     if (!event) return report_error_of(event.error());
@@ -173,12 +211,12 @@ template <class Unused = void>
         auto index = files.add(filename->value, r.position());
         if (!index) return std::move(index).error();
         current = *index;
-      } else if (name == "line" && current && r.open_element(1) == "lines" &&
+      } else if (name == "line" && current != none && r.open_element(1) == "lines" &&
                  r.open_element(2) == "class") {
         auto hits = count_attribute(r, "hits", "line@hits");
         if (!hits) return std::move(hits).error();
         if (!*hits) return missing(r.position(), "line@hits");
-        file_coverage& f = files.at(*current);
+        file_coverage& f = files.at(current);
         f.lines_valid = add_count(f.lines_valid, 1);
         if (**hits > 0) f.lines_covered = add_count(f.lines_covered, 1);
         const auto* branch = r.find_attribute("branch");
@@ -194,13 +232,14 @@ template <class Unused = void>
         }
       }
     } else if (*event == xml_event::end_element && r.name() == "class") {
-      current.reset();
+      current = none;
     }
   }
   report.files = files.finish();
-  coverage_report summed;
-  summed.files = report.files;
+  coverage_report summed;  // the files' sums, for what the root does not give
+  summed.files.swap(report.files);
   sum_files(summed);
+  summed.files.swap(report.files);
   report.lines_valid = counts[0] ? *counts[0] : summed.lines_valid;
   report.lines_covered = counts[1] ? *counts[1] : summed.lines_covered;
   report.branches_valid = counts[2] ? *counts[2] : summed.branches_valid;
@@ -216,23 +255,24 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<coverage_report> read_jacoco_report(std::string_view text,
-                                                                 const read_options& options) {
+[[nodiscard]] relkit::result<coverage_report> read_jacoco_report_pass(std::string_view text,
+                                                                      const read_options& options,
+                                                                      file_list& files) {
   xml_reader r(text, xml_limits_of(options));
   auto root = read_root(r);
   if (!root) return std::move(root).error();
   if (r.name() != "report") return wrong_root(r, "a JaCoCo XML report (<report>)");
   coverage_report report;
   report.format = coverage_format::jacoco;
-  file_list files(options.max_files);
   std::string package;
-  std::optional<std::size_t> current;  // the open <sourcefile>'s file
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::size_t current = none;  // the open <sourcefile>'s file
   while (true) {
     auto event = r.next();
     if (!event) return report_error_of(event.error());
     if (*event == xml_event::end_document) break;
     if (*event == xml_event::end_element) {
-      if (r.name() == "sourcefile") current.reset();
+      if (r.name() == "sourcefile") current = none;
       continue;
     }
     if (*event != xml_event::start_element) continue;
@@ -253,7 +293,7 @@ template <class Unused = void>
     } else if (name == "counter") {
       const std::string_view parent = r.open_element(1);
       const bool overall = parent == "report";
-      if (!overall && !(parent == "sourcefile" && current)) continue;
+      if (!overall && !(parent == "sourcefile" && current != none)) continue;
       const auto* type = r.find_attribute("type");
       if (type == nullptr) return missing(r.position(), "counter@type");
       const bool lines = type->value == "LINE";
@@ -267,11 +307,10 @@ template <class Unused = void>
       const std::uint64_t valid = add_count(**missed, **covered);
       std::uint64_t& valid_into =
           overall ? (lines ? report.lines_valid : report.branches_valid)
-                  : (lines ? files.at(*current).lines_valid : files.at(*current).branches_valid);
+                  : (lines ? files.at(current).lines_valid : files.at(current).branches_valid);
       std::uint64_t& covered_into =
-          overall
-              ? (lines ? report.lines_covered : report.branches_covered)
-              : (lines ? files.at(*current).lines_covered : files.at(*current).branches_covered);
+          overall ? (lines ? report.lines_covered : report.branches_covered)
+                  : (lines ? files.at(current).lines_covered : files.at(current).branches_covered);
       valid_into = add_count(valid_into, valid);
       covered_into = add_count(covered_into, **covered);
     }
@@ -284,9 +323,10 @@ template <class Unused = void>
 
 // One lcov record's figures as it is read.
 struct lcov_record {
-  std::optional<std::size_t> file;
-  std::size_t start = 0;  // byte of its SF: line
-  std::optional<std::uint64_t> lf, lh, brf, brh;
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::size_t file = none;  // its entry in the file list; none outside a record
+  std::uint64_t lf = 0, lh = 0, brf = 0, brh = 0;
+  bool has_lf = false, has_lh = false, has_brf = false, has_brh = false;
   std::size_t lh_at = 0;  // byte of LH:'s value
   std::size_t brh_at = 0;
   std::string_view lh_text, brh_text;
@@ -301,8 +341,9 @@ struct lcov_record {
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<coverage_report> read_lcov_report(std::string_view text,
-                                                               const read_options& options) {
+[[nodiscard]] relkit::result<coverage_report> read_lcov_report_pass(std::string_view text,
+                                                                    const read_options& options,
+                                                                    file_list& files) {
   if (text.size() > options.max_bytes) {
     return relkit::error{report_errc::too_large, options.max_bytes,
                          relkit::error_args{}
@@ -311,23 +352,22 @@ template <class Unused = void>
   }
   coverage_report report;
   report.format = coverage_format::lcov;
-  file_list files(options.max_files);
   lcov_record record;
   bool first = true;
   std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const auto finish_record = [&](std::size_t at) -> relkit::result<void> {
-    file_coverage& f = files.at(*record.file);
-    const std::uint64_t lines_valid = record.lf ? *record.lf : record.da;
-    const std::uint64_t lines_hit = record.lh ? *record.lh : record.da_hit;
-    const std::uint64_t branches_valid = record.brf ? *record.brf : record.brda;
-    const std::uint64_t branches_hit = record.brh ? *record.brh : record.brda_taken;
+    file_coverage& f = files.at(record.file);
+    const std::uint64_t lines_valid = record.has_lf ? record.lf : record.da;
+    const std::uint64_t lines_hit = record.has_lh ? record.lh : record.da_hit;
+    const std::uint64_t branches_valid = record.has_brf ? record.brf : record.brda;
+    const std::uint64_t branches_hit = record.has_brh ? record.brh : record.brda_taken;
     // Only a given LH / BRH can exceed: counted hits never exceed their lines.
     if (lines_hit > lines_valid) {
-      return lcov_bad_value(record.lh ? record.lh_at : at, "LH",
+      return lcov_bad_value(record.has_lh ? record.lh_at : at, "LH",
                             "a count no larger than the lines found", record.lh_text);
     }
     if (branches_hit > branches_valid) {
-      return lcov_bad_value(record.brh ? record.brh_at : at, "BRH",
+      return lcov_bad_value(record.has_brh ? record.brh_at : at, "BRH",
                             "a count no larger than the branches found", record.brh_text);
     }
     f.lines_valid = add_count(f.lines_valid, lines_valid);
@@ -358,7 +398,7 @@ template <class Unused = void>
       }
     }
     if (line == "end_of_record") {
-      if (!record.file) {
+      if (record.file == lcov_record::none) {
         return relkit::error{report_errc::wrong_format, line_at,
                              relkit::error_args{}
                                  .with_text("an lcov tracefile (a record before SF:)")
@@ -375,18 +415,17 @@ template <class Unused = void>
     const std::string_view value = line.substr(colon + 1);
     const std::size_t value_at = line_at + colon + 1;
     if (key == "SF") {
-      if (record.file) return missing(line_at, "end_of_record");
+      if (record.file != lcov_record::none) return missing(line_at, "end_of_record");
       if (value.empty()) return lcov_bad_value(value_at, "SF", "a file name", value);
       auto index = files.add(value, line_at);
       if (!index) return std::move(index).error();
       record.file = *index;
-      record.start = line_at;
       continue;
     }
     const bool record_key =
         key == "DA" || key == "BRDA" || key == "LF" || key == "LH" || key == "BRF" || key == "BRH";
     if (!record_key) continue;  // TN, VER, FN, FNDA, FNF, FNH, FNL, FNA, ...
-    if (!record.file) {
+    if (record.file == lcov_record::none) {
       return relkit::error{report_errc::wrong_format, line_at,
                            relkit::error_args{}
                                .with_text("an lcov tracefile (a record before SF:)")
@@ -446,14 +485,18 @@ template <class Unused = void>
                             "a non-negative integer", value);
     if (key == "LF") {
       record.lf = *n;
+      record.has_lf = true;
     } else if (key == "LH") {
       record.lh = *n;
+      record.has_lh = true;
       record.lh_at = value_at;
       record.lh_text = value;
     } else if (key == "BRF") {
       record.brf = *n;
+      record.has_brf = true;
     } else {
       record.brh = *n;
+      record.has_brh = true;
       record.brh_at = value_at;
       record.brh_text = value;
     }
@@ -462,12 +505,33 @@ template <class Unused = void>
     return relkit::error{report_errc::wrong_format, pos > text.size() ? text.size() : pos,
                          relkit::error_args{}.with_text("an lcov tracefile")};
   }
-  if (record.file) return missing(text.size(), "end_of_record");
+  if (record.file != lcov_record::none) return missing(text.size(), "end_of_record");
   report.files = files.finish();
   sum_files(report);
   report.coverage = percent(report.lines_covered, report.lines_valid);
   report.branch_coverage = percent(report.branches_covered, report.branches_valid);
   return report;
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<coverage_report> read_cobertura_report(std::string_view text,
+                                                                    const read_options& options) {
+  return read_twice(
+      options, [&](file_list& files) { return read_cobertura_report_pass(text, options, files); });
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<coverage_report> read_jacoco_report(std::string_view text,
+                                                                 const read_options& options) {
+  return read_twice(
+      options, [&](file_list& files) { return read_jacoco_report_pass(text, options, files); });
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<coverage_report> read_lcov_report(std::string_view text,
+                                                               const read_options& options) {
+  return read_twice(options,
+                    [&](file_list& files) { return read_lcov_report_pass(text, options, files); });
 }
 
 }  // namespace detail
