@@ -337,6 +337,65 @@ printf 'now 2026-11-23T12:00:00Z\nstage smoke passed 2026-11-23T11:50:0Z\n' >"$w
 expect gate.bad.time 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/badtime.evidence"
 expect_stderr gate.bad.time "relkit: $work/badtime.evidence line 2: expected a time YYYY-MM-DDTHH:MM:SSZ, got '2026-11-23T11:50:0Z'"
 
+# Reports as evidence (tests/data/reports, real tools' output; PROVENANCE.md there).
+reports="$(dirname "$0")/../data/reports"
+printf 'all production\n  metric coverage >= 80\n  metric branch_coverage >= 50\n  metric tests_failed == 0\n  stages tests passed\n  no_failure tests within 30m\nend\n' >"$work/reports.gate"
+printf 'now 2017-07-13T00:30:00Z\n' >"$work/now.evidence"
+expect gate.reports.pass 0 "PASS all_of production: 5 of 5 passed
+  PASS coverage 90 >= 80
+  PASS branch_coverage 56.25 >= 50
+  PASS tests_failed 0 == 0
+  PASS tests 1 of 1 passed
+  PASS tests no failure recorded (required no failure within 30m)
+" -- "$relkit" gate "$work/reports.gate" --evidence "$work/now.evidence" --junit "$reports/jest-junit-passing.xml" --coverage "$reports/gcovr-cobertura.xml"
+expect_quiet gate.reports.pass
+expect gate.reports.fail 1 "FAIL all_of production: 0 of 5 passed, 5 failed
+  FAIL coverage 23.0769230769 < 80 (required >= 80)
+  FAIL branch_coverage 25 < 50 (required >= 50)
+  FAIL tests_failed 1 > 0 (required == 0)
+  FAIL tests 0 of 1 passed, 1 failed (required all passed)
+  FAIL tests failed at 2017-07-13T00:03:40Z, 26m19s before now (required no failure within 30m)
+" -- "$relkit" gate "$work/reports.gate" --evidence "$work/now.evidence" --junit "$reports/jest-junit-failing.xml" --coverage "$reports/jacoco-parse-sample.xml"
+# Repeated reports are merged (counts summed, stages added); NAME= names a stage; a
+# report without a timestamp (Surefire) finished at the evidence's now.
+printf 'now 2026-12-03T13:00:00Z\n' >"$work/later.evidence"
+expect gate.reports.merged 1 "FAIL all_of production: 2 of 5 passed, 3 failed
+  PASS coverage 83.3333333333 >= 80
+  PASS branch_coverage 87.5 >= 50
+  FAIL tests_failed 5 > 0 (required == 0)
+  FAIL tests 0 of 2 passed, 2 failed (required all passed)
+  FAIL tests failed at 2026-12-03T13:00:00Z, 0s before now (required no failure within 30m)
+" -- "$relkit" gate "$work/reports.gate" --evidence "$work/later.evidence" --junit "unit=$reports/gtest.xml" --junit "$reports/pytest.xml" --junit "$reports/surefire-FailingTest.xml" --coverage "$reports/coveragepy-cobertura.xml" --coverage-format cobertura
+expect gate.reports.lcov 0 "PASS all_of production: 5 of 5 passed
+  PASS coverage 90 >= 80
+  PASS branch_coverage 56.25 >= 50
+  PASS tests_failed 0 == 0
+  PASS tests 1 of 1 passed
+  PASS tests no failure recorded (required no failure within 30m)
+" -- "$relkit" gate "$work/reports.gate" --evidence "$work/now.evidence" --junit "$reports/surefire-FlakyTest.xml" --coverage "$reports/lcov-capture.info" --coverage-format lcov
+# No evidence file: a gate on reports alone (no_failure then lacks the evaluation time).
+printf 'all\n  metric coverage >= 90\n  stages tests passed\nend\n' >"$work/coverage.gate"
+expect gate.reports.only 0 '{"outcome":"pass","promotes":true,"gate":{"kind":"all_of","name":"","outcome":"pass","missing_evidence":false,"reason":"all_of: 2 of 2 passed","conditions":[{"kind":"threshold","name":"coverage","outcome":"pass","missing_evidence":false,"reason":"coverage 97.8723404255 >= 90","conditions":[]},{"kind":"stages_passed","name":"tests","outcome":"pass","missing_evidence":false,"reason":"tests 1 of 1 passed","conditions":[]}]}}
+' -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/istanbul-cobertura.xml" --junit "$reports/jest-junit-passing.xml" --json
+expect gate.reports.missing 2 "" -- "$relkit" gate "$work/coverage.gate" --junit "$reports/absent.xml"
+expect_stderr gate.reports.missing "relkit: cannot read $reports/absent.xml: No such file or directory$nl"
+printf '<?xml version="1.0"?>\n<testsuite tests="many"/>\n' >"$work/bad-junit.xml"
+expect gate.reports.malformed 2 "" -- "$relkit" gate "$work/coverage.gate" --junit "$work/bad-junit.xml"
+expect_stderr gate.reports.malformed "relkit: $work/bad-junit.xml:2:19: testsuite@tests: expected a non-negative integer, found 'many' [gates.report.bad_value]$nl"
+printf '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n]>\n<testsuite>&lol1;</testsuite>\n' >"$work/laughs.xml"
+expect gate.reports.billion.laughs 2 "" -- "$relkit" gate "$work/coverage.gate" --junit "$work/laughs.xml"
+expect_stderr gate.reports.billion.laughs "relkit: $work/laughs.xml:2:16: invalid XML: a DTD internal subset (entity declarations) is refused [gates.report.invalid_xml]$nl"
+expect gate.reports.wrong.format 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/gtest.xml"
+expect_stderr gate.reports.wrong.format "relkit: $reports/gtest.xml:2:1: not a coverage report (Cobertura, JaCoCo or lcov): found 'testsuites' [gates.report.wrong_format]$nl"
+expect gate.reports.forced.format 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/gcovr-cobertura.xml" --coverage-format jacoco
+expect_stderr gate.reports.forced.format "relkit: $reports/gcovr-cobertura.xml:3:1: not a JaCoCo XML report (<report>): found 'coverage' [gates.report.wrong_format]$nl"
+expect gate.reports.two.coverages 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/lcov-merged.info" --coverage "$reports/gcovr-cobertura.xml"
+expect_stderr gate.reports.two.coverages "relkit: $reports/gcovr-cobertura.xml: the metric 'coverage' is given by two reports [gates.report.conflicting_evidence]$nl"
+expect gate.reports.bad.format.name 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/lcov-merged.info" --coverage-format clover
+expect_stderr gate.reports.bad.format.name "relkit: --coverage-format takes cobertura, jacoco or lcov, not 'clover'$nl"
+expect gate.reports.none 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage-format lcov
+expect_stderr gate.reports.none "relkit: gate needs evidence: --evidence FILE or a report (--junit, --coverage)$nl"
+
 # ------------------------------------------------------------------ migrate
 # The library's golden runbook (examples/rename_column_runbook.cpp calls make_plan + render).
 golden="$(dirname "$0")/../../examples/rename_column_runbook.expected"

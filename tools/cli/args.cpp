@@ -33,7 +33,8 @@ bool listed(std::initializer_list<std::string_view> names, std::string_view name
 
 parsed_args parse_args(const arguments& words, std::size_t first,
                        std::initializer_list<std::string_view> value_options,
-                       std::initializer_list<std::string_view> flag_options) {
+                       std::initializer_list<std::string_view> flag_options,
+                       repeatable repeatable_options) {
   parsed_args r;
   auto fail = [&r](std::string problem) {
     if (r.problem.empty()) r.problem = std::move(problem);
@@ -56,7 +57,8 @@ parsed_args parse_args(const arguments& words, std::size_t first,
     const std::size_t eq = a.find('=');
     const std::string_view name = a.substr(0, eq);
     const bool given = r.option(name).has_value() || r.flag(name);
-    if (listed(value_options, name)) {
+    const bool again = listed(repeatable_options.names, name);
+    if (again || listed(value_options, name)) {
       std::string_view value;
       if (eq != std::string_view::npos) {
         value = a.substr(eq + 1);
@@ -66,7 +68,7 @@ parsed_args parse_args(const arguments& words, std::size_t first,
         fail("option " + std::string(name) + " needs a value");
         continue;
       }
-      if (given) {
+      if (given && !again) {
         fail("option " + std::string(name) + " given twice");
         continue;
       }

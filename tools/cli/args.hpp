@@ -30,14 +30,21 @@ struct parsed_args {
   bool flag(std::string_view name) const;
 };
 
+// An option that may be given more than once (`--junit a.xml --junit b.xml`); its
+// values are in parsed_args::options in the order given.
+struct repeatable {
+  std::initializer_list<std::string_view> names;
+};
+
 // Reads words[first...]. A word is positional when it does not start with '-', is "-"
 // alone, is a negative number ("-5"), or follows "--". An option's value is the next word
 // whatever it is (`--id -3Wy3`), or what follows '=' (`--preid=rc`). Problems: an unknown
 // option, an option without its value, a flag given a value, and any option or flag given
-// twice, each naming the option.
+// twice (but a repeatable option), each naming the option.
 parsed_args parse_args(const arguments& words, std::size_t first,
                        std::initializer_list<std::string_view> value_options,
-                       std::initializer_list<std::string_view> flag_options);
+                       std::initializer_list<std::string_view> flag_options,
+                       repeatable repeatable_options = {});
 
 // A count of at most 9 decimal digits ("0" included); nullopt otherwise.
 std::optional<std::uint32_t> parse_count(std::string_view text);

@@ -1,4 +1,5 @@
-// relkit gate: a gate spec evaluated on an evidence file.
+// relkit gate: a gate spec evaluated on an evidence file and on reports (JUnit XML,
+// coverage).
 #include "commands.hpp"
 #include "io.hpp"
 #include "json.hpp"
@@ -23,12 +24,36 @@ namespace {
 namespace gt = relkit::gates;
 
 constexpr std::string_view gate_help =
-    R"(Usage: relkit gate SPEC_FILE --evidence FILE [--markdown | --json]
+    R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [--junit [NAME=]FILE]...
+                   [--coverage FILE]... [--coverage-format FORMAT] [--markdown | --json]
 
 Evaluates the gate of SPEC_FILE (relkit's gate spec, README "gates") on the
-evidence of FILE and prints the verdict, one line per condition (--markdown: a
-nested Markdown list for a merge-request comment; --json: one JSON object, see
-below). The gate fails closed: evidence that is absent fails.
+evidence of an evidence file and of the reports a pipeline already writes, and
+prints the verdict, one line per condition (--markdown: a nested Markdown list
+for a merge-request comment; --json: one JSON object, see below). The gate
+fails closed: evidence that is absent fails. At least one evidence file or
+report is required.
+
+Reports (each option may be given more than once; the evidence of every report
+and of the evidence file is merged: counts are summed, stages are added, and a
+metric given by two of them is an error):
+
+  --junit [NAME=]FILE       JUnit XML (GoogleTest, pytest, Maven Surefire,
+                            jest-junit): counts tests_total, tests_failed
+                            (failures + errors) and tests_skipped, and the stage
+                            NAME (default tests), passed when no test failed and
+                            at least one ran, finished at the last suite's
+                            timestamp + time (no offset: UTC; no timestamp:
+                            the evidence file's now)
+  --coverage FILE           a coverage report, Cobertura XML (gcovr, coverage.py,
+                            istanbul), JaCoCo XML or an lcov tracefile, its
+                            format detected: metrics coverage and branch_coverage
+                            (covered lines and branches in percent, 0-100; absent
+                            when the report measured none)
+  --coverage-format FORMAT  read every --coverage FILE as cobertura, jacoco or lcov
+
+A report that is missing or unreadable stops the gate with exit 2 naming the
+file; a malformed one with FILE:LINE:COLUMN and the reason.
 
 Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
 (YYYY-MM-DDTHH:MM:SSZ, a fraction and a +HH:MM offset allowed), numbers are decimal:
@@ -63,8 +88,8 @@ written as U+FFFD):
     conditions        the nodes below it in the spec's order ([] for a leaf)
 
 Exit codes: 0 the gate promotes (PASS or WARN), 1 it does not (FAIL or
-PENDING), 2 usage error or an invalid spec or evidence file (the message names
-the file and the line, or the spec's byte).
+PENDING), 2 usage error or an invalid spec, evidence file or report (the
+message names the file and the line, or the spec's or report's line and column).
 )";
 
 // An RFC 3339 instant ("2026-11-23T12:00:00Z", "...T13:00:00.5+01:00") by
@@ -272,10 +297,78 @@ std::string verdict_json(const gt::gate& gate, const gt::verdict& v) {
   return out;
 }
 
+// ---------------------------------------------------------------- reports
+
+// What the report options share: --coverage-format.
+struct report_settings {
+  std::optional<gt::coverage_format> coverage_format;
+};
+
+// One report option: its name, whether its value is [NAME=]FILE, and its reader
+// (text, NAME or "" -> evidence). A new report kind is a line here and its name in
+// the repeatable list of gate_command.
+struct report_kind {
+  std::string_view option;
+  bool named;
+  relkit::result<gt::evidence> (*read)(std::string_view text, std::string_view name,
+                                       const report_settings& settings);
+};
+
+relkit::result<gt::evidence> read_junit_report(std::string_view text, std::string_view name,
+                                               const report_settings&) {
+  return gt::read_junit(text, name.empty() ? std::string_view("tests") : name);
+}
+
+relkit::result<gt::evidence> read_coverage_report(std::string_view text, std::string_view,
+                                                  const report_settings& settings) {
+  if (!settings.coverage_format) return gt::read_coverage(text);
+  auto report = gt::read_coverage_report(text, *settings.coverage_format);
+  if (!report) return std::move(report).error();
+  return gt::to_evidence(*report);
+}
+
+constexpr report_kind report_kinds[] = {
+    {"--junit", true, read_junit_report},
+    {"--coverage", false, read_coverage_report},
+};
+
+const report_kind* report_kind_of(std::string_view option) {
+  for (const report_kind& kind : report_kinds) {
+    if (kind.option == option) return &kind;
+  }
+  return nullptr;
+}
+
+// Reads the report of one option into `evidence`; a nonzero exit status on failure
+// (the message is on stderr).
+int add_report(const report_kind& kind, std::string_view value, const report_settings& settings,
+               gt::evidence& evidence) {
+  std::string_view name;
+  std::string_view file = value;
+  if (kind.named) {
+    // NAME=FILE when the text before the first '=' is no path ("./a=b.xml" is a file).
+    const std::size_t eq = value.find('=');
+    if (eq != std::string_view::npos && value.substr(0, eq).find('/') == std::string_view::npos) {
+      name = value.substr(0, eq);
+      file = value.substr(eq + 1);
+    }
+  }
+  const std::string path(file);
+  std::string text;
+  if (const int e = read_file(path, text); e != 0) return io_error("read", path, e);
+  auto fragment = kind.read(text, name, settings);
+  if (!fragment) return located_error(path, text, fragment.error());
+  auto merged = gt::merge(evidence, *fragment);
+  if (!merged) return located_error(path, text, merged.error());
+  return exit_ok;
+}
+
 }  // namespace
 
 int gate_command(const arguments& words) {
-  const parsed_args args = parse_args(words, 0, {"--evidence"}, {"--markdown", "--json"});
+  const parsed_args args =
+      parse_args(words, 0, {"--evidence", "--coverage-format"}, {"--markdown", "--json"},
+                 repeatable{{"--junit", "--coverage"}});
   if (args.help) {
     out(gate_help);
     return exit_ok;
@@ -285,23 +378,59 @@ int gate_command(const arguments& words) {
     return usage_error("--json and --markdown exclude each other", "gate");
   }
   if (args.positional.size() != 1) return usage_error("gate takes one SPEC_FILE", "gate");
+  report_settings settings;
+  if (const auto format = args.option("--coverage-format")) {
+    settings.coverage_format = gt::parse_coverage_format(*format);
+    if (!settings.coverage_format) {
+      return usage_error(
+          "--coverage-format takes cobertura, jacoco or lcov, not '" + std::string(*format) + "'",
+          "gate");
+    }
+  }
   const auto evidence_path = args.option("--evidence");
-  if (!evidence_path) return usage_error("--evidence FILE is required", "gate");
+  bool any_report = false;
+  for (const auto& option : args.options) {
+    if (report_kind_of(option.first) != nullptr) any_report = true;
+  }
+  if (!evidence_path && !any_report) {
+    return usage_error("gate needs evidence: --evidence FILE or a report (--junit, --coverage)",
+                       "gate");
+  }
   const std::string spec_path(args.positional[0]);
   std::string spec_text;
   if (const int e = read_file(spec_path, spec_text); e != 0) return io_error("read", spec_path, e);
   auto gate = gt::parse(spec_text);
   if (!gate) return located_error(spec_path, spec_text, gate.error());
-  const std::string path(*evidence_path);
-  std::string evidence_text;
-  if (const int e = read_file(path, evidence_text); e != 0) return io_error("read", path, e);
-  std::string problem;
-  const auto evidence = parse_evidence(evidence_text, problem);
-  if (!evidence) {
-    err("relkit: " + path + " " + problem + "\n");
-    return exit_usage;
+  gt::evidence evidence;
+  if (evidence_path) {
+    const std::string path(*evidence_path);
+    std::string evidence_text;
+    if (const int e = read_file(path, evidence_text); e != 0) return io_error("read", path, e);
+    std::string problem;
+    auto parsed = parse_evidence(evidence_text, problem);
+    if (!parsed) {
+      err("relkit: " + path + " " + problem + "\n");
+      return exit_usage;
+    }
+    evidence = std::move(*parsed);
   }
-  const gt::verdict v = gt::evaluate(*gate, *evidence);
+  // The reports in the order given.
+  for (const auto& option : args.options) {
+    const report_kind* kind = report_kind_of(option.first);
+    if (kind == nullptr) continue;
+    if (const int status = add_report(*kind, option.second, settings, evidence); status != 0) {
+      return status;
+    }
+  }
+  // A report that gives no time (Surefire writes no timestamp) finished "now": a
+  // failure in it is a failure within any no_failure window, as the library's
+  // time_point::max() means, but one a person can read.
+  if (evidence.now) {
+    for (gt::stage_result& stage : evidence.stages) {
+      if (stage.finished_at == gt::time_point::max()) stage.finished_at = *evidence.now;
+    }
+  }
+  const gt::verdict v = gt::evaluate(*gate, evidence);
   if (args.flag("--json")) {
     out(verdict_json(*gate, v));
   } else {
