@@ -90,6 +90,11 @@ int main() {
       "relkit/detail/json.hpp",
       "The JSON reader behind relkit/unleash.hpp; unleash reports these as `unleash.invalid_json` "
       "with the same description.");
+  write_domain<relkit::detail::xml_errc_table>(
+      "relkit/detail/xml.hpp",
+      "The bounded XML reader behind the JUnit, Cobertura and JaCoCo readers of "
+      "relkit/gates.hpp; they report these as `gates.report.invalid_xml` (the limits as "
+      "`gates.report.too_large`) with the same description.");
   std::printf("\n<!-- domains: %d -->\n", domains_written);
   return 0;
 }
