@@ -138,8 +138,10 @@ TEST(ReadJunit, Errors) {
   expect_error(error_of(gt::read_junit("<testsuites><testsuite failures=\"-1\"/></testsuites>")),
                report_errc::bad_value, 33,
                "testsuite@failures: expected a non-negative integer, found '-1'");
-  expect_error(error_of(gt::read_junit("<testsuite time=\"1,5\"/>")), report_errc::bad_value, 17,
-               "testsuite@time: expected a non-negative decimal number, found '1,5'");
+  expect_error(
+      error_of(gt::read_junit("<testsuite timestamp=\"2026-01-01T00:00:00\" time=\"1,5\"/>")),
+      report_errc::bad_value, 49,
+      "testsuite@time: expected a non-negative decimal number, found '1,5'");
   expect_error(error_of(gt::read_junit("<testsuite timestamp=\"yesterday\"/>")),
                report_errc::bad_time, 22,
                "testsuite@timestamp: expected a date and time, found 'yesterday'");

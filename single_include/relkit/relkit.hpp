@@ -20990,7 +20990,8 @@ RELKIT_NAMESPACE_END
 // from the bounded XML reader (relkit/detail/xml.hpp: no DTD, no entities
 // beyond the five predefined ones, read_options' limits); wrong_format when
 // the root is neither element; bad_value for a count attribute that is not a
-// non-negative integer or a time that is not a non-negative number; bad_time
+// non-negative integer, or a suite time (read only with a timestamp) that is
+// not a non-negative number; bad_time
 // for a timestamp that is not a date and time.
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -21133,12 +21134,14 @@ struct junit_totals {
   suite.attr_skipped = saturating_add(values[3], values[4]);
   auto stamp = time_attribute(r, "timestamp", "testsuite@timestamp");
   if (!stamp) return std::move(stamp).error();
-  auto seconds = number_attribute(r, "time", "testsuite@time");
-  if (!seconds) return std::move(seconds).error();
   if (*stamp) {
+    // `time` is read only with a timestamp: it is only a finish time's part.
+    auto seconds = number_attribute(r, "time", "testsuite@time");
+    if (!seconds) return std::move(seconds).error();
     // A duration above a year is not a test run; it is ignored, not added.
     const double s = seconds->value_or(0.0);
-    const auto ms = s <= 31536000.0 ? static_cast<std::int64_t>(std::llround(s * 1000.0)) : 0;
+    std::int64_t ms = 0;
+    if (s <= 31536000.0) ms = std::llround(s * 1000.0);
     const std::int64_t finished = **stamp + ms;
     if (!totals.finished_ms || finished > *totals.finished_ms) totals.finished_ms = finished;
   }

@@ -32,7 +32,8 @@
 // from the bounded XML reader (relkit/detail/xml.hpp: no DTD, no entities
 // beyond the five predefined ones, read_options' limits); wrong_format when
 // the root is neither element; bad_value for a count attribute that is not a
-// non-negative integer or a time that is not a non-negative number; bad_time
+// non-negative integer, or a suite time (read only with a timestamp) that is
+// not a non-negative number; bad_time
 // for a timestamp that is not a date and time.
 
 #include "relkit/detail/prologue.hpp"
