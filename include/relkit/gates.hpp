@@ -9,13 +9,19 @@
 // (gate nodes, builders, validate), gates/verdict.hpp (outcomes, verdicts),
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
-// gates/report.hpp (what the report readers share: their errors, merge).
+// gates/report.hpp (what the report readers share: their errors, merge),
+// gates/vulnerability_report.hpp (SARIF, Trivy, Grype, npm audit),
+// gates/performance_report.hpp (k6, Prometheus), gates/review_report.hpp
+// (GitHub and GitLab reviews, approvals and jobs).
 
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/error.hpp"
 #include "relkit/gates/evaluate.hpp"
 #include "relkit/gates/evidence.hpp"
 #include "relkit/gates/kayenta.hpp"
+#include "relkit/gates/performance_report.hpp"
 #include "relkit/gates/report.hpp"
+#include "relkit/gates/review_report.hpp"
 #include "relkit/gates/spec.hpp"
 #include "relkit/gates/verdict.hpp"
+#include "relkit/gates/vulnerability_report.hpp"
