@@ -44,7 +44,8 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
 template <class = void>
-[[nodiscard]] result<evidence> read_k6(std::string_view text, const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_k6(std::string_view text,
+                                       const json_report_limits& limits = {});
 
 template <class = void>
 [[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,

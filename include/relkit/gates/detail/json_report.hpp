@@ -79,9 +79,9 @@ class json_text {
   template <class Unused = void>
   [[nodiscard]] relkit::result<json_span> scan(const json_report_limits& limits) const {
     if (in_.size() > limits.max_bytes) {
-      return relkit::error{report_errc::too_large, limits.max_bytes,
-                           error_args().with_text("bytes").with_number(
-                               static_cast<std::int64_t>(limits.max_bytes))};
+      return relkit::error{
+          report_errc::too_large, limits.max_bytes,
+          error_args().with_text("bytes").with_number(static_cast<std::int64_t>(limits.max_bytes))};
     }
     std::string stack;  // '{' or '[' per open container, at most max_depth bytes
     std::size_t pos = skip_space(0);
@@ -92,7 +92,8 @@ class json_text {
       if (c == '{' || c == '[') {
         if (stack.size() >= limits.max_depth) {
           return relkit::error{report_errc::too_large, pos,
-                               error_args().with_text("levels of JSON nesting")
+                               error_args()
+                                   .with_text("levels of JSON nesting")
                                    .with_number(static_cast<std::int64_t>(limits.max_depth))};
         }
         pos = skip_space(pos + 1);
@@ -223,7 +224,8 @@ class json_text {
   }
 
   // find() along a path of keys.
-  [[nodiscard]] json_span find(json_span object, std::initializer_list<std::string_view> keys) const {
+  [[nodiscard]] json_span find(json_span object,
+                               std::initializer_list<std::string_view> keys) const {
     json_span s = object;
     for (std::string_view key : keys) {
       s = find(s, key);

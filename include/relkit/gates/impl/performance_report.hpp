@@ -21,8 +21,8 @@ namespace gates {
 namespace detail {
 
 [[nodiscard]] constexpr bool spec_name_byte(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '.' || c == ':' || c == '/' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == ':' || c == '/' || c == '-';
 }
 
 // A k6 metric or stat name as a gate spec name (see the header).
@@ -123,8 +123,7 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text,
-                                                       std::string_view name,
+[[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
                                                        const json_report_limits& limits) {
   const json_text doc(text);
   auto root = doc.scan(limits);
