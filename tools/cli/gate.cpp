@@ -23,10 +23,10 @@ namespace {
 namespace gt = relkit::gates;
 
 constexpr std::string_view gate_help =
-    R"(Usage: relkit gate SPEC_FILE --evidence FILE [--markdown | --json]
+    R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [REPORT OPTIONS] [--markdown | --json]
 
 Evaluates the gate of SPEC_FILE (relkit's gate spec, README "gates") on the
-evidence of FILE and prints the verdict, one line per condition (--markdown: a
+evidence of FILE and of the reports given, and prints the verdict, one line per condition (--markdown: a
 nested Markdown list for a merge-request comment; --json: one JSON object, see
 below). The gate fails closed: evidence that is absent fails.
 
@@ -41,6 +41,29 @@ Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
   count critical_cves 0                    count NAME N (a non-negative integer)
   approval bob 2026-11-23T11:55:00Z        approval WHO TIME [approve|reject]
   stage smoke passed 2026-11-23T11:50:00Z  stage NAME passed|failed|running|skipped|canceled TIME
+
+Reports (each repeatable; at least one source, --evidence or a report, is
+required; a report's counts add up, a metric given twice is an error):
+
+  --sarif FILE             SARIF 2.1.0 -> counts critical_cves high_cves medium_cves low_cves
+  --trivy FILE             Trivy JSON  -> the same four counts
+  --grype FILE             Grype JSON  -> the same four counts
+  --npm-audit FILE         npm audit --json (npm 6 or 7+) -> the same four counts
+  --k6 FILE                k6 --summary-export -> metric p95 (ms), k6.METRIC.STAT, count
+                           k6.thresholds_failed
+  --prometheus NAME=FILE   a Prometheus /api/v1/query result (scalar, or a vector of one
+                           sample) -> metric NAME
+  --prometheus-baseline NAME=FILE  the same, as the baseline of metric NAME
+  --github-reviews FILE    GET /repos/O/R/pulls/N/reviews -> approvals
+  --github-jobs FILE       GET /repos/O/R/actions/runs/ID/jobs -> stages
+  --gitlab-approvals FILE  GET /projects/ID/merge_requests/IID/approvals -> approvals
+  --gitlab-jobs FILE       GET /projects/ID/pipelines/ID/jobs -> stages, counts
+                           allow_failure_jobs allowed_failures
+  --author NAME            who made the change (the review payloads do not say)
+
+The mappings are documented in relkit/gates/vulnerability_report.hpp,
+performance_report.hpp and review_report.hpp. A report that cannot be read
+exits 2 naming the file; a malformed one prints FILE:LINE:COLUMN: message.
 
 --json prints one JSON object on one line (UTF-8; a byte that is not UTF-8 is
 written as U+FFFD):
@@ -272,10 +295,103 @@ std::string verdict_json(const gt::gate& gate, const gt::verdict& v) {
   return out;
 }
 
+// The report options of gate_help: each reads one file into evidence.
+using report_reader = relkit::result<gt::evidence> (*)(std::string_view);
+struct report_option {
+  std::string_view option;
+  report_reader read;
+};
+relkit::result<gt::evidence> read_sarif(std::string_view t) {
+  return gt::read_sarif(t);
+}
+relkit::result<gt::evidence> read_trivy(std::string_view t) {
+  return gt::read_trivy(t);
+}
+relkit::result<gt::evidence> read_grype(std::string_view t) {
+  return gt::read_grype(t);
+}
+relkit::result<gt::evidence> read_npm(std::string_view t) {
+  return gt::read_npm_audit(t);
+}
+relkit::result<gt::evidence> read_k6(std::string_view t) {
+  return gt::read_k6(t);
+}
+relkit::result<gt::evidence> read_ghr(std::string_view t) {
+  return gt::read_github_reviews(t);
+}
+relkit::result<gt::evidence> read_ghj(std::string_view t) {
+  return gt::read_github_jobs(t);
+}
+relkit::result<gt::evidence> read_gla(std::string_view t) {
+  return gt::read_gitlab_approvals(t);
+}
+relkit::result<gt::evidence> read_glj(std::string_view t) {
+  return gt::read_gitlab_jobs(t);
+}
+constexpr report_option json_report_options[] = {
+    {"--sarif", &read_sarif},     {"--trivy", &read_trivy},
+    {"--grype", &read_grype},     {"--npm-audit", &read_npm},
+    {"--k6", &read_k6},           {"--github-reviews", &read_ghr},
+    {"--github-jobs", &read_ghj}, {"--gitlab-approvals", &read_gla},
+    {"--gitlab-jobs", &read_glj},
+};
+
+// Reads every report option of `args` into `into` (merged with gates::merge);
+// on a problem, prints it and returns exit_usage.
+int read_json_reports(const parsed_args& args, gt::evidence& into, bool& any) {
+  std::vector<std::pair<std::string, double>> baselines;
+  for (const auto& [name, value] : args.options) {
+    const report_option* known = nullptr;
+    for (const auto& r : json_report_options)
+      if (r.option == name) known = &r;
+    const bool prometheus = name == "--prometheus" || name == "--prometheus-baseline";
+    if (known == nullptr && !prometheus) continue;
+    std::string metric_name;
+    std::string path(value);
+    if (prometheus) {
+      const std::size_t eq = value.find('=');
+      if (eq == std::string_view::npos || eq == 0 || eq + 1 == value.size()) {
+        return usage_error(std::string(name) + " takes NAME=FILE", "gate");
+      }
+      metric_name = std::string(value.substr(0, eq));
+      path = std::string(value.substr(eq + 1));
+    }
+    std::string text;
+    if (const int e = read_file(path, text); e != 0) return io_error("read", path, e);
+    auto fragment = prometheus ? gt::read_prometheus(text, metric_name) : known->read(text);
+    if (!fragment) return located_error(path, text, fragment.error());
+    any = true;
+    if (name == "--prometheus-baseline") {
+      baselines.emplace_back(metric_name, fragment->metrics.front().value);
+      continue;
+    }
+    if (auto merged = gt::merge(into, *fragment); !merged) {
+      return located_error(path, text, merged.error());
+    }
+  }
+  for (const auto& [metric_name, baseline] : baselines) {
+    gt::metric* target = nullptr;
+    for (auto& m : into.metrics)
+      if (m.name == metric_name) target = &m;
+    if (target == nullptr) {
+      return usage_error(
+          "--prometheus-baseline " + metric_name + " has no --prometheus " + metric_name, "gate");
+    }
+    target->baseline = baseline;
+  }
+  return exit_ok;
+}
+
 }  // namespace
 
 int gate_command(const arguments& words) {
-  const parsed_args args = parse_args(words, 0, {"--evidence"}, {"--markdown", "--json"});
+  const parsed_args args = parse_args(words, 0,
+                                      {"--evidence", "--author",
+                                       // report options (gate_help), one per line
+                                       "--sarif", "--trivy", "--grype", "--npm-audit", "--k6",
+                                       "--prometheus", "--prometheus-baseline", "--github-reviews",
+                                       "--github-jobs", "--gitlab-approvals", "--gitlab-jobs"},
+                                      {"--markdown", "--json"});
   if (args.help) {
     out(gate_help);
     return exit_ok;
@@ -286,20 +402,35 @@ int gate_command(const arguments& words) {
   }
   if (args.positional.size() != 1) return usage_error("gate takes one SPEC_FILE", "gate");
   const auto evidence_path = args.option("--evidence");
-  if (!evidence_path) return usage_error("--evidence FILE is required", "gate");
   const std::string spec_path(args.positional[0]);
   std::string spec_text;
   if (const int e = read_file(spec_path, spec_text); e != 0) return io_error("read", spec_path, e);
   auto gate = gt::parse(spec_text);
   if (!gate) return located_error(spec_path, spec_text, gate.error());
-  const std::string path(*evidence_path);
-  std::string evidence_text;
-  if (const int e = read_file(path, evidence_text); e != 0) return io_error("read", path, e);
-  std::string problem;
-  const auto evidence = parse_evidence(evidence_text, problem);
-  if (!evidence) {
-    err("relkit: " + path + " " + problem + "\n");
-    return exit_usage;
+  std::optional<gt::evidence> evidence = gt::evidence{};
+  if (evidence_path) {
+    const std::string path(*evidence_path);
+    std::string evidence_text;
+    if (const int e = read_file(path, evidence_text); e != 0) return io_error("read", path, e);
+    std::string problem;
+    evidence = parse_evidence(evidence_text, problem);
+    if (!evidence) {
+      err("relkit: " + path + " " + problem + "\n");
+      return exit_usage;
+    }
+  }
+  bool any_report = false;
+  if (const int e = read_json_reports(args, *evidence, any_report); e != exit_ok) return e;
+  if (!evidence_path && !any_report) {
+    return usage_error("give --evidence FILE or at least one report", "gate");
+  }
+  if (const auto author = args.option("--author")) {
+    if (evidence->author && *evidence->author != *author) {
+      return usage_error("--author " + std::string(*author) +
+                             " differs from the evidence's author " + *evidence->author,
+                         "gate");
+    }
+    evidence->author = std::string(*author);
   }
   const gt::verdict v = gt::evaluate(*gate, *evidence);
   if (args.flag("--json")) {

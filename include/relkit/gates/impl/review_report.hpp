@@ -21,8 +21,7 @@ namespace detail {
 
 // A string field that must be there.
 [[nodiscard]] inline relkit::result<json_span> text_field(const json_text& doc, json_span object,
-                                                          std::string_view key,
-                                                          const char* field) {
+                                                          std::string_view key, const char* field) {
   const json_span s = doc.find(object, key);
   if (s.absent() || s.is_null()) return missing_field(object, field);
   if (!s.is_string()) return bad_value(doc, s, field, "a string");
@@ -255,8 +254,7 @@ template <class Unused = void>
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root,
-                        "a GitLab pipeline jobs array");
+    return wrong_format(doc, message.is_string() ? message : *root, "a GitLab pipeline jobs array");
   }
   evidence e;
   std::uint64_t allow_failure_jobs = 0;
@@ -285,8 +283,7 @@ template <class Unused = void>
     } else if (doc.equals(*status, "skipped")) {
       outcome = stage_status::skipped;
     } else if (!doc.equals(*status, "created") && !doc.equals(*status, "pending") &&
-               !doc.equals(*status, "running") &&
-               !doc.equals(*status, "waiting_for_resource") &&
+               !doc.equals(*status, "running") && !doc.equals(*status, "waiting_for_resource") &&
                !doc.equals(*status, "preparing") && !doc.equals(*status, "scheduled") &&
                !doc.equals(*status, "manual")) {
       return fail(bad_value(doc, *status, "status",
