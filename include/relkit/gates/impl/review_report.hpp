@@ -218,6 +218,8 @@ template <class Unused = void>
     failed = true;
     return false;
   };
+  bool updated_read = false;
+  relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
   doc.items(approved_by, [&](json_span entry) {
     if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
     if (e.approvals.size() >= limits.max_entries) {
@@ -233,7 +235,12 @@ template <class Unused = void>
     auto at = first_time(doc, entry, {"approved_at"});
     if (!at) return fail(std::move(at).error());
     if (!*at) {
-      at = first_time(doc, *root, {"updated_at"});
+      // The document's time, looked up once (each lookup walks the document).
+      if (!updated_read) {
+        updated_read = true;
+        updated = first_time(doc, *root, {"updated_at"});
+      }
+      at = updated;
       if (!at) return fail(std::move(at).error());
       if (!*at) return fail(missing_field(*root, "updated_at"));
     }
