@@ -10,8 +10,11 @@
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
 // gates/report.hpp (what the report readers share: their errors, merge),
-// gates/read_options.hpp (the readers' limits), gates/test_report.hpp (JUnit
-// XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov).
+// gates/read_options.hpp (the XML readers' limits), gates/test_report.hpp
+// (JUnit XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov),
+// gates/vulnerability_report.hpp (SARIF, Trivy, Grype, npm audit),
+// gates/performance_report.hpp (k6, Prometheus), gates/review_report.hpp
+// (GitHub and GitLab reviews, approvals and jobs).
 
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/coverage_report.hpp"
@@ -19,8 +22,11 @@
 #include "relkit/gates/evaluate.hpp"
 #include "relkit/gates/evidence.hpp"
 #include "relkit/gates/kayenta.hpp"
+#include "relkit/gates/performance_report.hpp"
 #include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
+#include "relkit/gates/review_report.hpp"
 #include "relkit/gates/spec.hpp"
 #include "relkit/gates/test_report.hpp"
 #include "relkit/gates/verdict.hpp"
+#include "relkit/gates/vulnerability_report.hpp"

@@ -15857,8 +15857,11 @@ RELKIT_NAMESPACE_END
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
 // gates/report.hpp (what the report readers share: their errors, merge),
-// gates/read_options.hpp (the readers' limits), gates/test_report.hpp (JUnit
-// XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov).
+// gates/read_options.hpp (the XML readers' limits), gates/test_report.hpp
+// (JUnit XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov),
+// gates/vulnerability_report.hpp (SARIF, Trivy, Grype, npm audit),
+// gates/performance_report.hpp (k6, Prometheus), gates/review_report.hpp
+// (GitHub and GitLab reviews, approvals and jobs).
 
 // ---- begin relkit/gates/condition.hpp ----
 // relkit::gates conditions: a gate is a tree of nodes (thresholds,
@@ -20034,6 +20037,1762 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/kayenta.hpp ----
+// ---- begin relkit/gates/performance_report.hpp ----
+// relkit::gates performance reports: k6's `--summary-export` JSON and a
+// Prometheus HTTP API query result, read into metrics.
+//
+// k6 (`read_k6`): every numeric statistic of every metric of `metrics` is a
+// metric `k6.<metric>.<stat>`, in k6's units (milliseconds for times, a 0-1
+// rate for `checks` and rates): `k6.http_reqs.count`,
+// `k6.checks.value`. Names are made fit for a gate spec (README "gates": only
+// `[A-Za-z0-9_.:/-]`): a percentile `p(95)` is written `p95` (`p(99.9)`:
+// `p99.9`), a sub-metric's `{tag:value}` becomes `.tag:value`
+// (`k6.http_req_duration.expected_response:true.p95`), and any other byte
+// outside the set becomes `_`. `http_req_duration`'s `p(95)` is also the
+// metric `p95`, the name the seed gate reads (absent when k6 was told not to
+// compute it with --summary-trend-stats). `thresholds`: the export writes
+// `true` for a threshold that FAILED (k6's LastFailed, inverted from what it
+// reads like); the count `k6.thresholds_failed` is how many did (always
+// present). `root_group`'s checks are summed by k6 in the `checks` metric and
+// not read again. Errors: no `metrics` object is wrong_format; two names made
+// equal by the renaming are conflicting_evidence.
+//
+// Prometheus (`read_prometheus`, the JSON of /api/v1/query): `status` must be
+// "success" (an "error" document is refused as bad_value quoting the API's
+// `error`); `data.resultType` "scalar" gives its value, "vector" must hold
+// exactly one sample (none: missing_field; several: bad_value, since one gate
+// name cannot hold several series - narrow the query, e.g. with sum() or a
+// label matcher); "matrix" and "string" are bad_value. The value string must
+// be a finite number: "NaN", "+Inf" and "-Inf" are bad_value. The metric is
+// named `name`, the caller's choice (`relkit gate --prometheus NAME=FILE`). A
+// baseline is a second query's result: the caller stores its value in
+// metric::baseline (`--prometheus-baseline NAME=FILE`).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/gates/detail/json_report.hpp ----
+// What the JSON report readers of relkit::gates share: a scanner that checks
+// a whole JSON text once (RFC 8259, the grammar and phrases of
+// relkit/detail/json.hpp) and then walks it in place, without a document
+// tree. A tree costs about a hundred bytes per JSON value, so a report of one
+// megabyte of `[0,0,...]` would need fifty; the scanner needs a stack of
+// max_depth bytes, and a reader keeps only what it maps (counts, metrics,
+// stages, approvals). Scalars are decoded by relkit/detail/json.hpp itself.
+// Errors are the readers' (gates.report, relkit/gates/report.hpp) with the
+// byte position in the report.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/detail/json.hpp ----
+// A small JSON reader (RFC 8259) for relkit's payload parsers: a document
+// tree, byte positions in every error, limits on input size, nesting depth
+// and element count, and no recursion on the input (an explicit stack).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <system_error>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+enum class json_errc {
+  too_large = 1,
+  too_deep,
+  too_many_values,
+  unexpected_end,
+  unexpected_character,
+  bad_literal,
+  bad_number,
+  bad_string,
+  bad_escape,
+  trailing_characters,
+};
+
+// Each error's args.text is a phrase that reads alone ("expected ':'"), so a
+// component that wraps a JSON error ("invalid JSON: {text}") keeps it; the
+// limit errors also carry the limit in args.number.
+inline constexpr error_entry<json_errc> json_errc_table[] = {
+    {json_errc::too_large, "too_large", "JSON input exceeds {number} bytes"},
+    {json_errc::too_deep, "too_deep", "JSON nesting deeper than {number}"},
+    {json_errc::too_many_values, "too_many_values", "more than {number} JSON values"},
+    {json_errc::unexpected_end, "unexpected_end", "{text}"},
+    {json_errc::unexpected_character, "unexpected_character", "{text}"},
+    {json_errc::bad_literal, "bad_literal", "{text}"},
+    {json_errc::bad_number, "bad_number", "{text}"},
+    {json_errc::bad_string, "bad_string", "{text}"},
+    {json_errc::bad_escape, "bad_escape", "{text}"},
+    {json_errc::trailing_characters, "trailing_characters", "{text}"},
+};
+inline constexpr relkit::error_domain json_errc_domain = make_error_domain<json_errc_table>("json");
+constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
+  return json_errc_domain;
+}
+
+struct json_limits {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;
+  std::size_t max_values = std::size_t{4} << 20U;
+};
+
+struct json_member;
+
+// One JSON value. Objects keep their members in document order (duplicate
+// keys are kept; lookups return the last, as JavaScript's JSON.parse does).
+struct json_value {
+  enum class kind : std::uint8_t { null, boolean, number, string, array, object };
+
+  kind type = kind::null;
+  bool boolean = false;
+  double number = 0.0;
+  std::string text;  // a string's decoded UTF-8, or a number's source text
+  std::vector<json_value> items;
+  std::vector<json_member> members;
+  std::size_t position = 0;  // byte offset of the value in the input
+
+  [[nodiscard]] bool is_null() const noexcept { return type == kind::null; }
+  [[nodiscard]] bool is_bool() const noexcept { return type == kind::boolean; }
+  [[nodiscard]] bool is_number() const noexcept { return type == kind::number; }
+  [[nodiscard]] bool is_string() const noexcept { return type == kind::string; }
+  [[nodiscard]] bool is_array() const noexcept { return type == kind::array; }
+  [[nodiscard]] bool is_object() const noexcept { return type == kind::object; }
+
+  // The member named `key` (the last one if repeated), or null.
+  [[nodiscard]] inline const json_value* find(std::string_view key) const noexcept;
+};
+
+struct json_member {
+  std::string key;
+  json_value value;
+};
+
+inline const json_value* json_value::find(std::string_view key) const noexcept {
+  const json_value* found = nullptr;
+  for (const auto& m : members) {
+    if (m.key == key) found = &m.value;
+  }
+  return found;
+}
+
+namespace json {
+
+// `what` is a string literal (see json_errc_table).
+[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
+                                              std::size_t limit = 0) noexcept {
+  return relkit::error{
+      code, pos,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
+}
+
+[[nodiscard]] inline bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80U) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800U) {
+    out += static_cast<char>(0xC0U | (cp >> 6U));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else if (cp < 0x10000U) {
+    out += static_cast<char>(0xE0U | (cp >> 12U));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (cp >> 18U));
+    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  }
+}
+
+template <class Unused = void>
+class reader {
+ public:
+  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
+
+  [[nodiscard]] relkit::result<json_value> parse() {
+    if (in_.size() > limits_.max_bytes) {
+      return make_error(json_errc::too_large, limits_.max_bytes,
+                        "JSON input exceeds the byte limit", limits_.max_bytes);
+    }
+    // Each frame is an open array or object; `key` is the pending member name.
+    struct frame {
+      json_value value;
+      std::string key;
+    };
+    std::vector<frame> stack;
+    json_value root;
+    bool have_root = false;
+    skip_space();
+    while (true) {
+      // Expect a value here.
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, pos_, "expected a value");
+      if (++count_ > limits_.max_values) {
+        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
+                          limits_.max_values);
+      }
+      json_value value;
+      value.position = pos_;
+      const char c = in_[pos_];
+      bool opened = false;
+      if (c == '{' || c == '[') {
+        if (stack.size() >= limits_.max_depth) {
+          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
+        }
+        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+        ++pos_;
+        skip_space();
+        const char close = c == '{' ? '}' : ']';
+        if (pos_ < in_.size() && in_[pos_] == close) {
+          ++pos_;  // empty container: a complete value
+        } else {
+          stack.push_back(frame{std::move(value), std::string()});
+          opened = true;
+          if (c == '{') {
+            auto key = read_key();
+            if (!key) return std::move(key).error();
+            stack.back().key = std::move(*key);
+          }
+        }
+      } else {
+        auto scalar = read_scalar(value);
+        if (!scalar) return std::move(scalar).error();
+      }
+      if (opened) continue;
+      // A complete value: attach it and close every container it completes.
+      while (true) {
+        if (stack.empty()) {
+          root = std::move(value);
+          have_root = true;
+          break;
+        }
+        frame& top = stack.back();
+        if (top.value.type == json_value::kind::array) {
+          top.value.items.push_back(std::move(value));
+        } else {
+          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
+          top.key.clear();
+        }
+        skip_space();
+        if (pos_ >= in_.size()) {
+          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
+        }
+        const bool is_object = top.value.type == json_value::kind::object;
+        const char next = in_[pos_];
+        if (next == ',') {
+          ++pos_;
+          skip_space();
+          if (is_object) {
+            auto key = read_key();
+            if (!key) return std::move(key).error();
+            top.key = std::move(*key);
+          }
+          break;  // read the next element
+        }
+        if (next == (is_object ? '}' : ']')) {
+          ++pos_;
+          value = std::move(top.value);
+          stack.pop_back();
+          continue;
+        }
+        return make_error(json_errc::unexpected_character, pos_,
+                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      if (have_root) break;
+    }
+    skip_space();
+    if (pos_ != in_.size()) {
+      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
+    }
+    return root;
+  }
+
+ private:
+  void skip_space() noexcept {
+    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
+  }
+
+  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
+  [[nodiscard]] relkit::result<std::string> read_key() {
+    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
+    if (in_[pos_] != '"') {
+      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
+    }
+    std::string key;
+    auto ok = read_string(key);
+    if (!ok) return std::move(ok).error();
+    skip_space();
+    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
+    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
+    ++pos_;
+    skip_space();
+    return key;
+  }
+
+  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
+    const char c = in_[pos_];
+    if (c == '"') {
+      value.type = json_value::kind::string;
+      return read_string(value.text);
+    }
+    if (c == 't' || c == 'f' || c == 'n') {
+      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+      if (in_.substr(pos_, word.size()) != word) {
+        return make_error(json_errc::bad_literal, pos_, "invalid literal");
+      }
+      pos_ += word.size();
+      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      value.boolean = c == 't';
+      return {};
+    }
+    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
+    return make_error(json_errc::unexpected_character, pos_, "expected a value");
+  }
+
+  // parse_json_number stops before a '.' or an exponent with no digit after
+  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+  // after the number, reported by the caller as before.
+  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
+    if (end >= in_.size()) return false;
+    const std::string_view number = in_.substr(start, end - start);
+    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
+    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+    return false;
+  }
+
+  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
+    const std::size_t start = pos_;
+    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
+    if (parsed.status == relkit::detail::number_status::invalid ||
+        dangling_part(start, parsed.end)) {
+      return make_error(json_errc::bad_number, start, "invalid number");
+    }
+    if (parsed.status != relkit::detail::number_status::ok) {
+      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
+      return make_error(json_errc::bad_number, start, "number out of range");
+    }
+    pos_ = parsed.end;
+    value.type = json_value::kind::number;
+    value.text.assign(in_.data() + start, pos_ - start);
+    value.number = parsed.value;
+    return {};
+  }
+
+  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
+    if (pos_ + 4 > in_.size())
+      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
+    out = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const char h = in_[pos_ + k];
+      const int d = relkit::detail::hex_digit_value(h);
+      if (d < 0) {
+        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
+      }
+      out = out * 16U + static_cast<std::uint32_t>(d);
+    }
+    pos_ += 4;
+    return {};
+  }
+
+  // pos_ at the opening quote; leaves pos_ after the closing quote.
+  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
+    const std::size_t start = pos_;
+    ++pos_;
+    while (true) {
+      // Copy a run of plain bytes at once.
+      std::size_t run = pos_;
+      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
+             static_cast<unsigned char>(in_[run]) >= 0x20U) {
+        ++run;
+      }
+      out.append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, start, "unterminated string");
+      const char c = in_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return {};
+      }
+      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
+      ++pos_;
+      if (pos_ >= in_.size())
+        return make_error(json_errc::unexpected_end, start, "unterminated string");
+      const char e = in_[pos_++];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          auto ok = read_hex4(cp);
+          if (!ok) return ok;
+          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
+              in_[pos_ + 1] == 'u') {
+            const std::size_t save = pos_;
+            pos_ += 2;
+            std::uint32_t low = 0;
+            ok = read_hex4(low);
+            if (!ok) return ok;
+            if (low >= 0xDC00U && low <= 0xDFFFU) {
+              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
+            } else {
+              pos_ = save;
+            }
+          }
+          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+          append_utf8(out, cp);
+          break;
+        }
+        default:
+          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
+      }
+    }
+  }
+
+  std::string_view in_;
+  json_limits limits_;
+  std::size_t pos_ = 0;
+  std::size_t count_ = 0;
+};
+
+}  // namespace json
+
+// Parses one JSON document (whitespace around it allowed).
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
+                                                    const json_limits& limits = {}) {
+  return json::reader<>(text, limits).parse();
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/json.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+// Limits of every JSON report reader. A report larger than max_bytes, or
+// nested deeper than max_depth, is refused with report_errc::too_large.
+struct json_report_limits {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;
+  // Metrics, stages or approvals one report may give (k6 metrics, jobs,
+  // reviews): bounds what a reader keeps, whatever the report's size.
+  std::size_t max_entries = 16384;
+};
+
+namespace detail {
+
+// One value of the scanned text: [begin, end) and its kind, the first byte of
+// its type: '{', '[', '"', '0' (a number), 't', 'f', 'n'; 0 for "absent".
+struct json_span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  char kind = 0;
+
+  [[nodiscard]] constexpr bool absent() const noexcept { return kind == 0; }
+  [[nodiscard]] constexpr bool is_object() const noexcept { return kind == '{'; }
+  [[nodiscard]] constexpr bool is_array() const noexcept { return kind == '['; }
+  [[nodiscard]] constexpr bool is_string() const noexcept { return kind == '"'; }
+  [[nodiscard]] constexpr bool is_number() const noexcept { return kind == '0'; }
+  [[nodiscard]] constexpr bool is_bool() const noexcept { return kind == 't' || kind == 'f'; }
+  [[nodiscard]] constexpr bool is_null() const noexcept { return kind == 'n'; }
+};
+
+[[nodiscard]] constexpr bool json_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+[[nodiscard]] inline relkit::error invalid_json(std::size_t pos, const char* what) noexcept {
+  return relkit::error{report_errc::invalid_json, pos, error_args().with_text(what)};
+}
+
+// A JSON text, checked by scan() before any other call.
+class json_text {
+ public:
+  explicit json_text(std::string_view in) noexcept : in_(in) {}
+
+  [[nodiscard]] std::string_view input() const noexcept { return in_; }
+
+  // Checks the whole text; the top value on success.
+  template <class Unused = void>
+  [[nodiscard]] relkit::result<json_span> scan(const json_report_limits& limits) const {
+    if (in_.size() > limits.max_bytes) {
+      return relkit::error{
+          report_errc::too_large, limits.max_bytes,
+          error_args().with_text("bytes").with_number(static_cast<std::int64_t>(limits.max_bytes))};
+    }
+    std::string stack;  // '{' or '[' per open container, at most max_depth bytes
+    std::size_t pos = skip_space(0);
+    while (true) {
+      // A value is expected at pos.
+      if (pos >= in_.size()) return invalid_json(pos, "expected a value");
+      const char c = in_[pos];
+      if (c == '{' || c == '[') {
+        if (stack.size() >= limits.max_depth) {
+          return relkit::error{report_errc::too_large, pos,
+                               error_args()
+                                   .with_text("levels of JSON nesting")
+                                   .with_number(static_cast<std::int64_t>(limits.max_depth))};
+        }
+        pos = skip_space(pos + 1);
+        if (pos < in_.size() && in_[pos] == (c == '{' ? '}' : ']')) {
+          ++pos;  // empty: a complete value
+        } else {
+          stack += c;
+          if (c == '{') {
+            auto after = check_key(pos);
+            if (!after) return std::move(after).error();
+            pos = *after;
+          }
+          continue;
+        }
+      } else {
+        auto after = check_scalar(pos);
+        if (!after) return std::move(after).error();
+        pos = *after;
+      }
+      // A value is complete: close what it completes.
+      bool next_value = false;
+      while (!stack.empty() && !next_value) {
+        pos = skip_space(pos);
+        if (pos >= in_.size()) return invalid_json(pos, "unterminated array or object");
+        const bool object = stack.back() == '{';
+        if (in_[pos] == ',') {
+          pos = skip_space(pos + 1);
+          if (object) {
+            auto after = check_key(pos);
+            if (!after) return std::move(after).error();
+            pos = *after;
+          }
+          next_value = true;
+        } else if (in_[pos] == (object ? '}' : ']')) {
+          ++pos;
+          stack.pop_back();
+        } else {
+          return invalid_json(pos, object ? "expected ',' or '}'" : "expected ',' or ']'");
+        }
+      }
+      if (!next_value) break;
+    }
+    if (skip_space(pos) != in_.size()) {
+      return invalid_json(skip_space(pos), "unexpected text after JSON value");
+    }
+    return at(skip_space(0));
+  }
+
+  // The value that starts at `pos` of the scanned text.
+  [[nodiscard]] json_span at(std::size_t pos) const noexcept {
+    json_span s;
+    s.begin = pos;
+    const char c = in_[pos];
+    if (c == '{' || c == '[') {
+      s.kind = c;
+      std::size_t depth = 0;
+      std::size_t i = pos;
+      while (i < in_.size()) {
+        const char b = in_[i];
+        if (b == '"') {
+          i = string_end(i);
+          continue;
+        }
+        if (b == '{' || b == '[') ++depth;
+        if (b == '}' || b == ']') {
+          if (--depth == 0) {
+            ++i;
+            break;
+          }
+        }
+        ++i;
+      }
+      s.end = i;
+    } else if (c == '"') {
+      s.kind = '"';
+      s.end = string_end(pos);
+    } else {
+      s.kind = (c == '-' || (c >= '0' && c <= '9')) ? '0' : c;
+      std::size_t i = pos;
+      while (i < in_.size() && in_[i] != ',' && in_[i] != '}' && in_[i] != ']' &&
+             !json_space(in_[i])) {
+        ++i;
+      }
+      s.end = i;
+    }
+    return s;
+  }
+
+  // Calls f(key, value) for each member of an object in document order while
+  // f returns true; `key` is a string span.
+  template <class F>
+  void members(json_span object, F&& f) const {
+    if (!object.is_object()) return;
+    std::size_t pos = skip_space(object.begin + 1);
+    while (pos < object.end && in_[pos] == '"') {
+      const json_span key = at(pos);
+      pos = skip_space(key.end);
+      pos = skip_space(pos + 1);  // ':'
+      const json_span value = at(pos);
+      if (!f(key, value)) return;
+      pos = skip_space(value.end);
+      if (pos < object.end && in_[pos] == ',') pos = skip_space(pos + 1);
+    }
+  }
+
+  // Calls f(item) for each item of an array while f returns true.
+  template <class F>
+  void items(json_span array, F&& f) const {
+    if (!array.is_array()) return;
+    std::size_t pos = skip_space(array.begin + 1);
+    while (pos < array.end && in_[pos] != ']') {
+      const json_span item = at(pos);
+      if (!f(item)) return;
+      pos = skip_space(item.end);
+      if (pos < array.end && in_[pos] == ',') pos = skip_space(pos + 1);
+    }
+  }
+
+  // The member `key` of an object (the last one if repeated, as json.hpp
+  // and JSON.parse do); absent() when there is none or `object` is not one.
+  [[nodiscard]] json_span find(json_span object, std::string_view key) const {
+    json_span found;
+    members(object, [&](json_span k, json_span v) {
+      if (equals(k, key)) found = v;
+      return true;
+    });
+    return found;
+  }
+
+  // find() along a path of keys.
+  [[nodiscard]] json_span find(json_span object,
+                               std::initializer_list<std::string_view> keys) const {
+    json_span s = object;
+    for (std::string_view key : keys) {
+      s = find(s, key);
+      if (s.absent()) return s;
+    }
+    return s;
+  }
+
+  // True when the string span decodes to `expected`.
+  [[nodiscard]] bool equals(json_span s, std::string_view expected) const {
+    if (!s.is_string()) return false;
+    const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
+    if (raw.find('\\') == std::string_view::npos) return raw == expected;
+    return string(s) == expected;
+  }
+
+  // A string's decoded UTF-8 (json.hpp decodes it).
+  template <class Unused = void>
+  [[nodiscard]] std::string string(json_span s) const {
+    const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+    auto decoded = relkit::detail::parse_json(in_.substr(s.begin, s.end - s.begin));
+    return decoded ? std::move(decoded->text) : std::string();
+  }
+
+  // A number's value (json.hpp's grammar; the scan refused what it refuses).
+  [[nodiscard]] double number(json_span s) const noexcept {
+    return relkit::detail::parse_json_number(in_, s.begin).value;
+  }
+
+  // What an error names as found: a string's text, a number or literal as
+  // written, "object" or "array".
+  [[nodiscard]] std::string_view token(json_span s) const noexcept {
+    if (s.is_object()) return "object";
+    if (s.is_array()) return "array";
+    if (s.is_string()) return in_.substr(s.begin + 1, s.end - s.begin - 2);
+    return in_.substr(s.begin, s.end - s.begin);
+  }
+
+ private:
+  [[nodiscard]] std::size_t skip_space(std::size_t pos) const noexcept {
+    while (pos < in_.size() && json_space(in_[pos])) ++pos;
+    return pos;
+  }
+
+  // One past the closing quote of the (scanned) string at pos.
+  [[nodiscard]] std::size_t string_end(std::size_t pos) const noexcept {
+    std::size_t i = pos + 1;
+    while (i < in_.size() && in_[i] != '"') i += in_[i] == '\\' ? std::size_t{2} : std::size_t{1};
+    return i + 1;
+  }
+
+  template <class Unused = void>
+  [[nodiscard]] relkit::result<std::size_t> check_key(std::size_t pos) const {
+    if (pos >= in_.size()) return invalid_json(pos, "expected a key");
+    if (in_[pos] != '"') return invalid_json(pos, "expected a string key");
+    auto after = check_string(pos);
+    if (!after) return after;
+    pos = skip_space(*after);
+    if (pos >= in_.size() || in_[pos] != ':') return invalid_json(pos, "expected ':'");
+    return skip_space(pos + 1);
+  }
+
+  template <class Unused = void>
+  [[nodiscard]] relkit::result<std::size_t> check_string(std::size_t start) const {
+    std::size_t i = start + 1;
+    while (true) {
+      while (i < in_.size() && in_[i] != '"' && in_[i] != '\\' &&
+             static_cast<unsigned char>(in_[i]) >= 0x20U) {
+        ++i;
+      }
+      if (i >= in_.size()) return invalid_json(start, "unterminated string");
+      if (in_[i] == '"') return i + 1;
+      if (in_[i] != '\\') return invalid_json(i, "control character in string");
+      if (i + 1 >= in_.size()) return invalid_json(start, "unterminated string");
+      const char e = in_[i + 1];
+      if (e == 'u') {
+        if (i + 6 > in_.size()) return invalid_json(i + 2, "truncated \\u escape");
+        for (std::size_t k = i + 2; k < i + 6; ++k) {
+          if (relkit::detail::hex_digit_value(in_[k]) < 0) {
+            return invalid_json(k, "invalid hex digit in \\u escape");
+          }
+        }
+        i += 6;
+      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
+                 e == 'r' || e == 't') {
+        i += 2;
+      } else {
+        return invalid_json(i, "invalid escape in string");
+      }
+    }
+  }
+
+  template <class Unused = void>
+  [[nodiscard]] relkit::result<std::size_t> check_scalar(std::size_t pos) const {
+    const char c = in_[pos];
+    if (c == '"') return check_string(pos);
+    if (c == 't' || c == 'f' || c == 'n') {
+      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+      if (in_.substr(pos, word.size()) != word) return invalid_json(pos, "invalid literal");
+      return pos + word.size();
+    }
+    if (c == '-' || relkit::detail::is_digit(c)) {
+      const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, pos);
+      if (parsed.status == relkit::detail::number_status::invalid || dangling(pos, parsed.end)) {
+        return invalid_json(pos, "invalid number");
+      }
+      if (parsed.status != relkit::detail::number_status::ok) {
+        return invalid_json(pos, "number out of range");
+      }
+      return parsed.end;
+    }
+    return invalid_json(pos, "expected a value");
+  }
+
+  // As json.hpp: "1." and "1e+" are invalid numbers, not a number and a byte.
+  [[nodiscard]] bool dangling(std::size_t start, std::size_t end) const noexcept {
+    if (end >= in_.size()) return false;
+    const std::string_view number = in_.substr(start, end - start);
+    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
+    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+    return false;
+  }
+
+  std::string_view in_;
+};
+
+// ------------------------------------------------------------ reader errors
+
+[[nodiscard]] inline relkit::error wrong_format(const json_text& doc, json_span found,
+                                                const char* what) noexcept {
+  // Names the first key of an object (what it is, most often), else its type.
+  std::string_view token = doc.token(found);
+  if (found.is_object()) {
+    doc.members(found, [&](json_span key, json_span) {
+      token = doc.token(key);
+      return false;
+    });
+  }
+  return relkit::error{report_errc::wrong_format, found.begin,
+                       error_args().with_text(what).with_token(token)};
+}
+
+[[nodiscard]] inline relkit::error missing_field(json_span where, const char* field) noexcept {
+  return relkit::error{report_errc::missing_field, where.begin, error_args().with_text(field)};
+}
+
+[[nodiscard]] inline relkit::error bad_value(const json_text& doc, json_span found,
+                                             const char* field, const char* expected) noexcept {
+  return relkit::error{
+      report_errc::bad_value, found.begin,
+      error_args().with_text(field).with_text2(expected).with_token(doc.token(found))};
+}
+
+[[nodiscard]] inline relkit::error too_many(json_span where, const json_report_limits& limits,
+                                            const char* what) noexcept {
+  return relkit::error{
+      report_errc::too_large, where.begin,
+      error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
+}
+
+// An RFC 3339 time (relkit/detail/civil_time.hpp) of a string span.
+[[nodiscard]] inline relkit::result<time_point> time_of(const json_text& doc, json_span s,
+                                                        const char* field) {
+  if (!s.is_string()) return bad_value(doc, s, field, "an RFC 3339 time");
+  const auto ms = relkit::detail::parse_timestamp_ms(doc.token(s));
+  if (!ms) {
+    return relkit::error{report_errc::bad_time, s.begin,
+                         error_args().with_text(field).with_token(doc.token(s))};
+  }
+  return time_point(std::chrono::milliseconds(*ms));
+}
+
+// ASCII case-insensitive equality (severity words are written in every case).
+[[nodiscard]] constexpr bool same_word(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (relkit::detail::to_lower(a[i]) != relkit::detail::to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/detail/json_report.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+template <class = void>
+[[nodiscard]] result<evidence> read_k6(std::string_view text,
+                                       const json_report_limits& limits = {});
+
+template <class = void>
+[[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,
+                                               const json_report_limits& limits = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/performance_report.hpp ----
+// Bodies of relkit/gates/performance_report.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+[[nodiscard]] constexpr bool spec_name_byte(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == ':' || c == '/' || c == '-';
+}
+
+// A k6 metric or stat name as a gate spec name (see the header).
+inline void append_k6_name(std::string& out, std::string_view name) {
+  std::size_t i = 0;
+  if (name.size() > 3 && name[0] == 'p' && name[1] == '(' && name.back() == ')') {
+    out += 'p';
+    name = name.substr(2, name.size() - 3);
+  }
+  for (; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '{') {
+      out += '.';
+    } else if (c == '}') {
+      if (i + 1 != name.size()) out += '_';
+    } else {
+      out += spec_name_byte(c) ? c : '_';
+    }
+  }
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text,
+                                               const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = doc.scan(limits);
+  if (!root) return std::move(root).error();
+  if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
+  const json_span metrics = doc.find(*root, "metrics");
+  if (!metrics.is_object()) {
+    return metrics.absent() ? wrong_format(doc, *root, "a k6 --summary-export report")
+                            : bad_value(doc, metrics, "metrics", "an object");
+  }
+  evidence e;
+  std::uint64_t thresholds_failed = 0;
+  relkit::error problem;
+  bool failed = false;
+  doc.members(metrics, [&](json_span metric_key, json_span stats) {
+    if (!stats.is_object()) {
+      problem = bad_value(doc, stats, "metrics{}", "an object");
+      failed = true;
+      return false;
+    }
+    const std::string metric_name = doc.string(metric_key);
+    doc.members(stats, [&](json_span stat_key, json_span value) {
+      if (doc.equals(stat_key, "thresholds")) {
+        if (!value.is_object()) {
+          problem = bad_value(doc, value, "metrics{}.thresholds", "an object");
+          failed = true;
+          return false;
+        }
+        doc.members(value, [&](json_span, json_span verdict) {
+          if (!verdict.is_bool()) {
+            problem = bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
+            failed = true;
+            return false;
+          }
+          if (verdict.kind == 't') ++thresholds_failed;
+          return true;
+        });
+        return !failed;
+      }
+      if (!value.is_number()) return true;
+      if (e.metrics.size() >= limits.max_entries) {
+        problem = too_many(value, limits, "metrics");
+        failed = true;
+        return false;
+      }
+      metric m;
+      m.name = "k6.";
+      append_k6_name(m.name, metric_name);
+      m.name += '.';
+      append_k6_name(m.name, doc.string(stat_key));
+      m.value = doc.number(value);
+      if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
+        e.metrics.push_back(metric{"p95", m.value, {}, {}});
+      }
+      e.metrics.push_back(std::move(m));
+      return true;
+    });
+    return !failed;
+  });
+  if (failed) return problem;
+  // Two k6 names made one by the renaming (or a repeated key) cannot both be kept.
+  std::vector<const std::string*> names;
+  names.reserve(e.metrics.size());
+  for (const metric& m : e.metrics) names.push_back(&m.name);
+  std::sort(names.begin(), names.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    if (*names[i] == *names[i - 1]) {
+      return relkit::error{report_errc::conflicting_evidence, metrics.begin,
+                           error_args().with_text("the metric").with_token(*names[i])};
+    }
+  }
+  e.counts.push_back({"k6.thresholds_failed", thresholds_failed});
+  return e;
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
+                                                       const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = doc.scan(limits);
+  if (!root) return std::move(root).error();
+  constexpr const char* what = "a Prometheus query result";
+  if (!root->is_object()) return wrong_format(doc, *root, what);
+  const json_span status = doc.find(*root, "status");
+  if (status.absent()) return wrong_format(doc, *root, what);
+  if (!doc.equals(status, "success")) {
+    const json_span message = doc.find(*root, "error");
+    if (message.is_string()) return bad_value(doc, message, "error", "a successful query");
+    return bad_value(doc, status, "status", "\"success\"");
+  }
+  const json_span data = doc.find(*root, "data");
+  if (data.absent()) return missing_field(*root, "data");
+  if (!data.is_object()) return bad_value(doc, data, "data", "an object");
+  const json_span type = doc.find(data, "resultType");
+  if (type.absent()) return missing_field(data, "data.resultType");
+  const json_span result = doc.find(data, "result");
+  if (result.absent()) return missing_field(data, "data.result");
+  json_span pair;  // [time, "value"]
+  if (doc.equals(type, "scalar")) {
+    pair = result;
+  } else if (doc.equals(type, "vector")) {
+    if (!result.is_array()) return bad_value(doc, result, "data.result", "an array");
+    std::size_t samples = 0;
+    doc.items(result, [&](json_span sample) {
+      if (++samples == 1) pair = doc.find(sample, "value");
+      if (samples == 1 && pair.absent()) pair = sample;  // reported below
+      return samples < 2;
+    });
+    if (samples == 0) return missing_field(result, "data.result[0]");
+    if (samples > 1) {
+      return relkit::error{report_errc::bad_value, result.begin,
+                           error_args()
+                               .with_text("data.result")
+                               .with_text2("exactly one sample")
+                               .with_token("several samples")};
+    }
+  } else {
+    return bad_value(doc, type, "data.resultType", "\"scalar\" or \"vector\"");
+  }
+  json_span value;
+  std::size_t n = 0;
+  doc.items(pair, [&](json_span item) {
+    if (++n == 2) value = item;
+    return true;
+  });
+  if (!pair.is_array() || n != 2) return bad_value(doc, pair, "value", "[time, \"value\"]");
+  if (!value.is_string()) return bad_value(doc, value, "value[1]", "a number in a string");
+  const std::string_view t = doc.token(value);
+  const auto parsed = relkit::detail::parse_decimal(t, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != t.size() ||
+      !(parsed.value - parsed.value == 0)) {
+    return bad_value(doc, value, "value[1]", "a finite number");
+  }
+  evidence e;
+  e.metrics.push_back(metric{std::string(name), parsed.value, {}, {}});
+  return e;
+}
+
+}  // namespace detail
+
+template <class Unused>
+result<evidence> read_k6(std::string_view text, const json_report_limits& limits) {
+  return detail::read_k6<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_prometheus(std::string_view text, std::string_view name,
+                                 const json_report_limits& limits) {
+  return detail::read_prometheus<>(text, name, limits);
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/performance_report.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/performance_report.hpp ----
+// ---- begin relkit/gates/review_report.hpp ----
+// relkit::gates approvals and pipeline history: GitHub's pull-request reviews
+// and Actions jobs, GitLab's merge-request approvals and pipeline jobs, read
+// from the JSON their REST APIs return, into approvals and stage results.
+//
+// GitHub reviews (`read_github_reviews`, GET /repos/{o}/{r}/pulls/{n}/reviews,
+// a JSON array): as GitHub decides a reviewer's state, each `user.login`'s
+// latest review (in the array's order, which is GitHub's chronological order)
+// that is APPROVED, CHANGES_REQUESTED or DISMISSED counts: APPROVED is an
+// approval, CHANGES_REQUESTED a rejection, DISMISSED nothing; COMMENTED and
+// PENDING reviews never change it. The time is `submitted_at`. A review
+// whose `user` is null (a deleted account) is GitHub's "ghost". The payload
+// does not name the pull request's author: give it to the gate apart
+// (`relkit gate --author NAME`, or `author` in an evidence file). An unknown
+// `state` is bad_value; the array's 16385th decisive review is too_large.
+//
+// GitHub jobs (`read_github_jobs`, GET /repos/{o}/{r}/actions/runs/{id}/jobs,
+// an object with `jobs`): each job is a stage named by its `name`, finished at
+// `completed_at` (else `started_at`). A job whose `status` is not "completed"
+// is running; a completed one's `conclusion`: success -> passed, failure and
+// timed_out -> failed, cancelled -> canceled, skipped and neutral -> skipped
+// (neither is evidence of success), action_required and stale -> running (it
+// waits for someone); any other conclusion is bad_value. A failed or canceled
+// job without a time is missing_field: a failure must be placed in time.
+//
+// GitLab approvals (`read_gitlab_approvals`, GET
+// /projects/:id/merge_requests/:iid/approvals): each `approved_by[].user.username`
+// is an approval, at the entry's `approved_at` when GitLab gives one, else at
+// the document's `updated_at` (the last approval happened no later). An
+// `author.username`, when present (the merge request's own JSON has it), is
+// the author. No `approved_by` is wrong_format.
+//
+// GitLab jobs (`read_gitlab_jobs`, GET /projects/:id/pipelines/:pid/jobs, a
+// JSON array): each job is a stage under its `name` and, when it differs,
+// another under its GitLab `stage` (so `stages test passed` needs every job of
+// the stage `test`), finished at `finished_at` (else `started_at`, else
+// `created_at`). `status`: success -> passed, failed -> failed, canceled and
+// canceling -> canceled, skipped -> skipped, and created, pending, running,
+// waiting_for_resource, preparing, scheduled, manual -> running (not done: a
+// stage condition stays pending). A failed job is failed even with
+// `allow_failure: true`, where GitLab would show the pipeline as passed with
+// warnings; and to make "never allow_failure" checkable, two counts are
+// always given: `allow_failure_jobs` (jobs with allow_failure true) and
+// `allowed_failures` (those of them that failed or were canceled).
+//
+// Times are RFC 3339 (relkit/detail/civil_time.hpp); one that is not is
+// bad_time naming the field. Errors carry the byte position in the report.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+template <class = void>
+[[nodiscard]] result<evidence> read_github_reviews(std::string_view text,
+                                                   const json_report_limits& limits = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_github_jobs(std::string_view text,
+                                                const json_report_limits& limits = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_gitlab_approvals(std::string_view text,
+                                                     const json_report_limits& limits = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_gitlab_jobs(std::string_view text,
+                                                const json_report_limits& limits = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/review_report.hpp ----
+// Bodies of relkit/gates/review_report.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+// A string field that must be there.
+[[nodiscard]] inline relkit::result<json_span> text_field(const json_text& doc, json_span object,
+                                                          std::string_view key, const char* field) {
+  const json_span s = doc.find(object, key);
+  if (s.absent() || s.is_null()) return missing_field(object, field);
+  if (!s.is_string()) return bad_value(doc, s, field, "a string");
+  return s;
+}
+
+// The first time of `keys` that is a string (null and absent skipped).
+[[nodiscard]] inline relkit::result<std::optional<time_point>> first_time(
+    const json_text& doc, json_span object, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    const json_span s = doc.find(object, key);
+    if (s.absent() || s.is_null()) continue;
+    auto t = time_of(doc, s, key);
+    if (!t) return std::move(t).error();
+    return std::optional<time_point>(*t);
+  }
+  return std::optional<time_point>();
+}
+
+// --------------------------------------------------------- GitHub reviews
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
+                                                           const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = doc.scan(limits);
+  if (!root) return std::move(root).error();
+  if (!root->is_array()) {
+    const json_span message = doc.find(*root, "message");  // GitHub's error document
+    return wrong_format(doc, message.is_string() ? message : *root,
+                        "a GitHub pull request reviews array");
+  }
+  struct decisive {
+    std::string who;
+    std::size_t order;
+    time_point at;
+    char state;  // 'A' approved, 'C' changes requested, 'D' dismissed
+  };
+  std::vector<decisive> reviews;
+  relkit::error problem;
+  bool failed = false;
+  auto fail = [&](relkit::error e) {
+    problem = e;
+    failed = true;
+    return false;
+  };
+  doc.items(*root, [&](json_span review) {
+    if (!review.is_object()) return fail(bad_value(doc, review, "[]", "an object"));
+    auto state = text_field(doc, review, "state", "state");
+    if (!state) return fail(std::move(state).error());
+    char code = 0;
+    if (doc.equals(*state, "APPROVED")) {
+      code = 'A';
+    } else if (doc.equals(*state, "CHANGES_REQUESTED")) {
+      code = 'C';
+    } else if (doc.equals(*state, "DISMISSED")) {
+      code = 'D';
+    } else if (!doc.equals(*state, "COMMENTED") && !doc.equals(*state, "PENDING")) {
+      return fail(bad_value(doc, *state, "state",
+                            "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING"));
+    }
+    if (code == 0) return true;
+    if (reviews.size() >= limits.max_entries) return fail(too_many(review, limits, "reviews"));
+    const json_span user = doc.find(review, "user");
+    std::string who = "ghost";
+    if (!user.absent() && !user.is_null()) {
+      if (!user.is_object()) return fail(bad_value(doc, user, "user", "an object or null"));
+      auto login = text_field(doc, user, "login", "user.login");
+      if (!login) return fail(std::move(login).error());
+      who = doc.string(*login);
+    }
+    time_point at{};
+    if (code != 'D') {
+      const json_span submitted = doc.find(review, "submitted_at");
+      if (submitted.absent() || submitted.is_null()) {
+        return fail(missing_field(review, "submitted_at"));
+      }
+      auto t = time_of(doc, submitted, "submitted_at");
+      if (!t) return fail(std::move(t).error());
+      at = *t;
+    }
+    reviews.push_back(decisive{std::move(who), reviews.size(), at, code});
+    return true;
+  });
+  if (failed) return problem;
+  // Each reviewer's last decisive review, in the order of those reviews.
+  std::stable_sort(reviews.begin(), reviews.end(),
+                   [](const decisive& a, const decisive& b) { return a.who < b.who; });
+  std::vector<decisive> last;
+  for (std::size_t i = 0; i < reviews.size(); ++i) {
+    if (i + 1 < reviews.size() && reviews[i + 1].who == reviews[i].who) continue;
+    if (reviews[i].state != 'D') last.push_back(std::move(reviews[i]));
+  }
+  std::sort(last.begin(), last.end(),
+            [](const decisive& a, const decisive& b) { return a.order < b.order; });
+  evidence e;
+  for (decisive& d : last) {
+    e.approvals.push_back(
+        approval{std::move(d.who), d.at, d.state == 'A' ? decision::approve : decision::reject});
+  }
+  return e;
+}
+
+// ------------------------------------------------------------ GitHub jobs
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
+                                                        const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = doc.scan(limits);
+  if (!root) return std::move(root).error();
+  constexpr const char* what = "a GitHub Actions jobs list";
+  if (!root->is_object()) return wrong_format(doc, *root, what);
+  const json_span jobs = doc.find(*root, "jobs");
+  if (jobs.absent()) {
+    const json_span message = doc.find(*root, "message");
+    return wrong_format(doc, message.is_string() ? message : *root, what);
+  }
+  if (!jobs.is_array()) return bad_value(doc, jobs, "jobs", "an array");
+  evidence e;
+  relkit::error problem;
+  bool failed = false;
+  auto fail = [&](relkit::error err) {
+    problem = err;
+    failed = true;
+    return false;
+  };
+  doc.items(jobs, [&](json_span job) {
+    if (!job.is_object()) return fail(bad_value(doc, job, "jobs[]", "an object"));
+    if (e.stages.size() >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+    auto name = text_field(doc, job, "name", "jobs[].name");
+    if (!name) return fail(std::move(name).error());
+    auto status = text_field(doc, job, "status", "jobs[].status");
+    if (!status) return fail(std::move(status).error());
+    stage_status outcome = stage_status::running;
+    if (doc.equals(*status, "completed")) {
+      const json_span conclusion = doc.find(job, "conclusion");
+      if (!conclusion.is_string()) {
+        return fail(conclusion.absent() || conclusion.is_null()
+                        ? missing_field(job, "jobs[].conclusion")
+                        : bad_value(doc, conclusion, "jobs[].conclusion", "a string"));
+      }
+      if (doc.equals(conclusion, "success")) {
+        outcome = stage_status::passed;
+      } else if (doc.equals(conclusion, "failure") || doc.equals(conclusion, "timed_out")) {
+        outcome = stage_status::failed;
+      } else if (doc.equals(conclusion, "cancelled")) {
+        outcome = stage_status::canceled;
+      } else if (doc.equals(conclusion, "skipped") || doc.equals(conclusion, "neutral")) {
+        outcome = stage_status::skipped;
+      } else if (doc.equals(conclusion, "action_required") || doc.equals(conclusion, "stale")) {
+        outcome = stage_status::running;
+      } else {
+        return fail(bad_value(doc, conclusion, "jobs[].conclusion",
+                              "success, failure, cancelled, skipped, timed_out, neutral, "
+                              "action_required or stale"));
+      }
+    }
+    auto at = first_time(doc, job, {"completed_at", "started_at"});
+    if (!at) return fail(std::move(at).error());
+    if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
+      return fail(missing_field(job, "jobs[].completed_at"));
+    }
+    e.stages.push_back(stage_result{doc.string(*name), outcome, at->value_or(time_point{})});
+    return true;
+  });
+  if (failed) return problem;
+  return e;
+}
+
+// ------------------------------------------------------- GitLab approvals
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
+                                                             const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = doc.scan(limits);
+  if (!root) return std::move(root).error();
+  constexpr const char* what = "a GitLab merge request approvals document";
+  if (!root->is_object()) return wrong_format(doc, *root, what);
+  const json_span approved_by = doc.find(*root, "approved_by");
+  if (approved_by.absent()) {
+    const json_span message = doc.find(*root, "message");
+    return wrong_format(doc, message.is_string() ? message : *root, what);
+  }
+  if (!approved_by.is_array()) return bad_value(doc, approved_by, "approved_by", "an array");
+  evidence e;
+  const json_span author = doc.find(*root, {"author", "username"});
+  if (author.is_string()) e.author = doc.string(author);
+  relkit::error problem;
+  bool failed = false;
+  auto fail = [&](relkit::error err) {
+    problem = err;
+    failed = true;
+    return false;
+  };
+  bool updated_read = false;
+  relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
+  doc.items(approved_by, [&](json_span entry) {
+    if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
+    if (e.approvals.size() >= limits.max_entries) {
+      return fail(too_many(entry, limits, "approvals"));
+    }
+    const json_span user = doc.find(entry, "user");
+    if (!user.is_object()) {
+      return fail(user.absent() ? missing_field(entry, "approved_by[].user")
+                                : bad_value(doc, user, "approved_by[].user", "an object"));
+    }
+    auto username = text_field(doc, user, "username", "approved_by[].user.username");
+    if (!username) return fail(std::move(username).error());
+    auto at = first_time(doc, entry, {"approved_at"});
+    if (!at) return fail(std::move(at).error());
+    if (!*at) {
+      // The document's time, looked up once (each lookup walks the document).
+      if (!updated_read) {
+        updated_read = true;
+        updated = first_time(doc, *root, {"updated_at"});
+      }
+      at = updated;
+      if (!at) return fail(std::move(at).error());
+      if (!*at) return fail(missing_field(*root, "updated_at"));
+    }
+    e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
+    return true;
+  });
+  if (failed) return problem;
+  return e;
+}
+
+// ------------------------------------------------------------ GitLab jobs
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
+                                                        const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = doc.scan(limits);
+  if (!root) return std::move(root).error();
+  if (!root->is_array()) {
+    const json_span message = doc.find(*root, "message");
+    return wrong_format(doc, message.is_string() ? message : *root, "a GitLab pipeline jobs array");
+  }
+  evidence e;
+  std::uint64_t allow_failure_jobs = 0;
+  std::uint64_t allowed_failures = 0;
+  relkit::error problem;
+  bool failed = false;
+  auto fail = [&](relkit::error err) {
+    problem = err;
+    failed = true;
+    return false;
+  };
+  doc.items(*root, [&](json_span job) {
+    if (!job.is_object()) return fail(bad_value(doc, job, "[]", "an object"));
+    if (e.stages.size() + 1 >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+    auto name = text_field(doc, job, "name", "name");
+    if (!name) return fail(std::move(name).error());
+    auto status = text_field(doc, job, "status", "status");
+    if (!status) return fail(std::move(status).error());
+    stage_status outcome = stage_status::running;
+    if (doc.equals(*status, "success")) {
+      outcome = stage_status::passed;
+    } else if (doc.equals(*status, "failed")) {
+      outcome = stage_status::failed;
+    } else if (doc.equals(*status, "canceled") || doc.equals(*status, "canceling")) {
+      outcome = stage_status::canceled;
+    } else if (doc.equals(*status, "skipped")) {
+      outcome = stage_status::skipped;
+    } else if (!doc.equals(*status, "created") && !doc.equals(*status, "pending") &&
+               !doc.equals(*status, "running") && !doc.equals(*status, "waiting_for_resource") &&
+               !doc.equals(*status, "preparing") && !doc.equals(*status, "scheduled") &&
+               !doc.equals(*status, "manual")) {
+      return fail(bad_value(doc, *status, "status",
+                            "success, failed, canceled, skipped, created, pending, running, "
+                            "waiting_for_resource, preparing, scheduled or manual"));
+    }
+    const json_span allow = doc.find(job, "allow_failure");
+    if (!allow.absent() && !allow.is_null() && !allow.is_bool()) {
+      return fail(bad_value(doc, allow, "allow_failure", "true or false"));
+    }
+    if (allow.kind == 't') {
+      ++allow_failure_jobs;
+      if (outcome == stage_status::failed || outcome == stage_status::canceled) {
+        ++allowed_failures;
+      }
+    }
+    auto at = first_time(doc, job, {"finished_at", "started_at", "created_at"});
+    if (!at) return fail(std::move(at).error());
+    if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
+      return fail(missing_field(job, "finished_at"));
+    }
+    const time_point when = at->value_or(time_point{});
+    std::string job_name = doc.string(*name);
+    const json_span stage = doc.find(job, "stage");
+    if (!stage.absent() && !stage.is_null() && !stage.is_string()) {
+      return fail(bad_value(doc, stage, "stage", "a string"));
+    }
+    std::string stage_name = stage.is_string() ? doc.string(stage) : std::string();
+    e.stages.push_back(stage_result{std::move(job_name), outcome, when});
+    if (!stage_name.empty() && stage_name != e.stages.back().stage) {
+      e.stages.push_back(stage_result{std::move(stage_name), outcome, when});
+    }
+    return true;
+  });
+  if (failed) return problem;
+  e.counts.push_back({"allow_failure_jobs", allow_failure_jobs});
+  e.counts.push_back({"allowed_failures", allowed_failures});
+  return e;
+}
+
+}  // namespace detail
+
+template <class Unused>
+result<evidence> read_github_reviews(std::string_view text, const json_report_limits& limits) {
+  return detail::read_github_reviews<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_github_jobs(std::string_view text, const json_report_limits& limits) {
+  return detail::read_github_jobs<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_gitlab_approvals(std::string_view text, const json_report_limits& limits) {
+  return detail::read_gitlab_approvals<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_gitlab_jobs(std::string_view text, const json_report_limits& limits) {
+  return detail::read_gitlab_jobs<>(text, limits);
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/review_report.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/review_report.hpp ----
 // ---- begin relkit/gates/spec.hpp ----
 // relkit::gates spec text: the line-based gate spec (README "gates") and its
 // printer; parse(to_string(g)) == g for every parsed gate.
@@ -21281,6 +23040,574 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/test_report.hpp ----
+// ---- begin relkit/gates/vulnerability_report.hpp ----
+// relkit::gates vulnerability reports: SARIF 2.1.0, Trivy JSON, Grype JSON and
+// `npm audit --json`, read into the counts a gate checks, so one spec
+// (`metric critical_cves == 0`) works whatever scanner wrote the report.
+//
+// Every reader gives the four counts `critical_cves`, `high_cves`,
+// `medium_cves` and `low_cves`, always all four (0 when none). A finding
+// without a severity, or with one the reader does not know, counts as
+// critical: it is never dropped. Findings are counted as the tool lists them,
+// without de-duplication: the same CVE in two packages (Trivy, Grype: one
+// entry per package; SARIF: one result each) counts twice, since each is a
+// package to fix, as the tools' own summary tables count them.
+//
+// SARIF (`read_sarif`): every result of every run. A result whose `kind` is
+// `pass`, `notApplicable` or `informational` reports no problem and is not
+// counted; other kinds are (suppressions are not honoured: a suppressed result
+// still counts). The severity follows GitHub code scanning: a
+// `properties.security-severity` (a CVSS score, string or number; the
+// result's, else its rule's) gives critical >= 9.0, high >= 7.0, medium >=
+// 4.0, low below (0.0 included); a score that is not a number in [0, 10]
+// counts as critical. Without a score, the `level` (the result's, else the
+// rule's `defaultConfiguration.level`, else SARIF's default `warning`) gives
+// error -> high, warning -> medium, note -> low, none -> low (SARIF: severity
+// does not apply; relkit counts it as the least rather than dropping it); an
+// unknown level counts as critical. The rule is `tool.driver.rules[ruleIndex]`
+// (or `rule.index`, in `tool.extensions[rule.toolComponent.index].rules` when
+// given), else the driver's rule whose `id` is the result's `ruleId`; an index
+// outside the rules means no rule. Errors: `version` not "2.1.0" or no `runs`
+// (wrong_format).
+//
+// Trivy (`read_trivy`, `trivy ... --format json`, SchemaVersion 2):
+// `Results[].Vulnerabilities[].Severity` CRITICAL, HIGH, MEDIUM, LOW;
+// UNKNOWN counts as critical. Misconfigurations and secrets are not CVEs and
+// not counted. No `SchemaVersion` is wrong_format; no `Results` is none.
+//
+// Grype (`read_grype`, `grype -o json`): `matches[].vulnerability.severity`
+// Critical, High, Medium, Low; Negligible counts as low, Unknown as critical.
+// No `matches` is wrong_format.
+//
+// npm (`read_npm_audit`): npm 7 and later (`auditReportVersion` 2) count one
+// finding per vulnerable package of `vulnerabilities` (as npm's own summary
+// and `metadata.vulnerabilities` do), by its `severity`: critical, high,
+// moderate -> medium, low, info -> low. npm 6 (`advisories`) counts one per
+// advisory. An npm error document (`{"error": {...}}`) is wrong_format naming
+// its code.
+//
+// Severity words are compared without regard to case. Errors
+// (relkit/gates/report.hpp) carry the byte position in the report: invalid
+// JSON is invalid_json with the JSON reader's phrase; a field of the wrong type
+// is bad_value naming it ("Results[].Vulnerabilities[].Severity"); limits
+// (json_report_limits) are too_large. Memory: the text is scanned in place,
+// no document tree is built.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+template <class = void>
+[[nodiscard]] result<evidence> read_sarif(std::string_view text,
+                                          const json_report_limits& limits = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_trivy(std::string_view text,
+                                          const json_report_limits& limits = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_grype(std::string_view text,
+                                          const json_report_limits& limits = {});
+template <class = void>
+[[nodiscard]] result<evidence> read_npm_audit(std::string_view text,
+                                              const json_report_limits& limits = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/vulnerability_report.hpp ----
+// Bodies of relkit/gates/vulnerability_report.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+enum class severity : std::uint8_t { critical, high, medium, low };
+
+struct severity_counts {
+  std::uint64_t n[4] = {0, 0, 0, 0};
+
+  void add(severity s) noexcept { ++n[static_cast<std::size_t>(s)]; }
+
+  [[nodiscard]] evidence to_evidence() const {
+    evidence e;
+    e.counts.push_back({"critical_cves", n[0]});
+    e.counts.push_back({"high_cves", n[1]});
+    e.counts.push_back({"medium_cves", n[2]});
+    e.counts.push_back({"low_cves", n[3]});
+    return e;
+  }
+};
+
+// CRITICAL/HIGH/MEDIUM/LOW in any case, `moderate` and the low words of a
+// tool (`negligible`, `info`); anything else (UNKNOWN too) is critical.
+[[nodiscard]] inline severity severity_word(std::string_view word) noexcept {
+  if (same_word(word, "high")) return severity::high;
+  if (same_word(word, "medium") || same_word(word, "moderate")) return severity::medium;
+  if (same_word(word, "low") || same_word(word, "negligible") || same_word(word, "info")) {
+    return severity::low;
+  }
+  return severity::critical;
+}
+
+// The severity of a finding's `field` (absent or null: critical).
+[[nodiscard]] inline relkit::result<severity> severity_of(const json_text& doc, json_span s,
+                                                          const char* field) {
+  if (s.absent() || s.is_null()) return severity::critical;
+  if (!s.is_string()) return bad_value(doc, s, field, "a severity");
+  return severity_word(doc.token(s));
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> scan_object(const json_text& doc,
+                                                    const json_report_limits& limits,
+                                                    const char* what) {
+  auto root = doc.scan(limits);
+  if (!root) return root;
+  if (!root->is_object()) return wrong_format(doc, *root, what);
+  return root;
+}
+
+// ------------------------------------------------------------------ SARIF
+
+// A score's severity; a score that is not a number in [0, 10] is critical.
+[[nodiscard]] inline severity cvss_severity(const json_text& doc, json_span s) noexcept {
+  double score = -1;
+  if (s.is_number()) {
+    score = doc.number(s);
+  } else if (s.is_string()) {
+    const std::string_view t = doc.token(s);
+    const auto parsed = relkit::detail::parse_decimal(t, 0, relkit::detail::decimal_grammar::js);
+    if (parsed.status == relkit::detail::number_status::ok && parsed.end == t.size()) {
+      score = parsed.value;
+    }
+  }
+  if (!(score >= 0 && score <= 10)) return severity::critical;
+  if (score >= 9.0) return severity::critical;
+  if (score >= 7.0) return severity::high;
+  if (score >= 4.0) return severity::medium;
+  return severity::low;
+}
+
+[[nodiscard]] inline severity level_severity(const json_text& doc, json_span level) noexcept {
+  if (!level.is_string()) return severity::critical;
+  if (doc.equals(level, "error")) return severity::high;
+  if (doc.equals(level, "warning")) return severity::medium;
+  if (doc.equals(level, "note") || doc.equals(level, "none")) return severity::low;
+  return severity::critical;
+}
+
+// The rules of one run, and the driver's rule ids sorted for ruleId lookups
+// (made on the first result that needs them).
+struct sarif_rules {
+  json_span driver_rules;
+  json_span extensions;
+  std::vector<std::size_t> starts;  // where each driver rule begins
+  bool listed = false;
+  std::vector<std::pair<std::string, std::size_t>> by_id;
+  bool indexed = false;
+  std::size_t max = 0;    // json_report_limits::max_entries
+  bool too_many = false;  // the driver has more rules than that
+};
+
+// The index a JSON number holds, or SIZE_MAX when it is not one.
+[[nodiscard]] inline std::size_t index_of(const json_text& doc, json_span n) noexcept {
+  const double v = n.is_number() ? doc.number(n) : -1;
+  if (!(v >= 0 && v < 1e15)) return SIZE_MAX;
+  const auto i = static_cast<std::size_t>(v);
+  return static_cast<double>(i) == v ? i : SIZE_MAX;
+}
+
+// Item `index` of an array, walking it (for the rare extension rules).
+[[nodiscard]] inline json_span item_at(const json_text& doc, json_span array, std::size_t index) {
+  json_span found;
+  std::size_t i = 0;
+  doc.items(array, [&](json_span item) {
+    if (i++ == index) {
+      found = item;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+template <class Unused = void>
+[[nodiscard]] json_span sarif_rule(const json_text& doc, sarif_rules& rules, json_span result) {
+  const auto driver_rule = [&](std::size_t i) {
+    if (!rules.listed) {
+      rules.listed = true;
+      doc.items(rules.driver_rules, [&](json_span r) {
+        rules.too_many = rules.starts.size() >= rules.max;
+        if (!rules.too_many) rules.starts.push_back(r.begin);
+        return !rules.too_many;
+      });
+    }
+    return i < rules.starts.size() ? doc.at(rules.starts[i]) : json_span{};
+  };
+  const json_span rule_index = doc.find(result, "ruleIndex");
+  if (rule_index.is_number()) return driver_rule(index_of(doc, rule_index));
+  const json_span rule = doc.find(result, "rule");
+  const json_span index = doc.find(rule, "index");
+  if (index.is_number()) {
+    const json_span component = doc.find(rule, {"toolComponent", "index"});
+    if (component.is_number()) {
+      const json_span extension = item_at(doc, rules.extensions, index_of(doc, component));
+      return item_at(doc, doc.find(extension, "rules"), index_of(doc, index));
+    }
+    return driver_rule(index_of(doc, index));
+  }
+  json_span id = doc.find(result, "ruleId");
+  if (!id.is_string()) id = doc.find(rule, "id");
+  if (!id.is_string()) return json_span{};
+  if (!rules.indexed) {
+    rules.indexed = true;
+    doc.items(rules.driver_rules, [&](json_span r) {
+      const json_span rid = doc.find(r, "id");
+      rules.too_many = rules.by_id.size() >= rules.max;
+      if (rules.too_many) return false;
+      if (rid.is_string()) rules.by_id.emplace_back(doc.string(rid), r.begin);
+      return true;
+    });
+    // Stable: the first rule of an id wins, as a linear search would find it.
+    std::stable_sort(rules.by_id.begin(), rules.by_id.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  const std::string key = doc.string(id);
+  const auto it =
+      std::lower_bound(rules.by_id.begin(), rules.by_id.end(), key,
+                       [](const auto& entry, const std::string& k) { return entry.first < k; });
+  if (it == rules.by_id.end() || it->first != key) return json_span{};
+  return doc.at(it->second);
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_sarif(std::string_view text,
+                                                  const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = scan_object<>(doc, limits, "a SARIF 2.1.0 log");
+  if (!root) return std::move(root).error();
+  const json_span version = doc.find(*root, "version");
+  if (version.absent()) return wrong_format(doc, *root, "a SARIF 2.1.0 log");
+  if (!doc.equals(version, "2.1.0")) return wrong_format(doc, version, "a SARIF 2.1.0 log");
+  const json_span runs = doc.find(*root, "runs");
+  if (runs.absent()) return missing_field(*root, "runs");
+  if (!runs.is_array()) return bad_value(doc, runs, "runs", "an array");
+  severity_counts counts;
+  relkit::error problem;
+  bool failed = false;
+  doc.items(runs, [&](json_span run) {
+    if (!run.is_object()) {
+      problem = bad_value(doc, run, "runs[]", "an object");
+      failed = true;
+      return false;
+    }
+    const json_span results = doc.find(run, "results");
+    if (results.absent() || results.is_null()) return true;
+    if (!results.is_array()) {
+      problem = bad_value(doc, results, "runs[].results", "an array");
+      failed = true;
+      return false;
+    }
+    sarif_rules rules;
+    rules.driver_rules = doc.find(run, {"tool", "driver", "rules"});
+    rules.extensions = doc.find(run, {"tool", "extensions"});
+    rules.max = limits.max_entries;
+    doc.items(results, [&](json_span result) {
+      if (!result.is_object()) {
+        problem = bad_value(doc, result, "runs[].results[]", "an object");
+        failed = true;
+        return false;
+      }
+      const json_span kind = doc.find(result, "kind");
+      if (doc.equals(kind, "pass") || doc.equals(kind, "notApplicable") ||
+          doc.equals(kind, "informational")) {
+        return true;
+      }
+      const json_span rule = sarif_rule<>(doc, rules, result);
+      if (rules.too_many) {
+        problem = too_many(rules.driver_rules, limits, "rules");
+        failed = true;
+        return false;
+      }
+      json_span score = doc.find(result, {"properties", "security-severity"});
+      if (score.absent()) score = doc.find(rule, {"properties", "security-severity"});
+      if (!score.absent()) {
+        counts.add(cvss_severity(doc, score));
+        return true;
+      }
+      json_span level = doc.find(result, "level");
+      if (level.absent()) level = doc.find(rule, {"defaultConfiguration", "level"});
+      counts.add(level.absent() ? severity::medium : level_severity(doc, level));
+      return true;
+    });
+    return !failed;
+  });
+  if (failed) return problem;
+  return counts.to_evidence();
+}
+
+// ------------------------------------------------------------------ Trivy
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_trivy(std::string_view text,
+                                                  const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = scan_object<>(doc, limits, "a Trivy JSON report");
+  if (!root) return std::move(root).error();
+  if (doc.find(*root, "SchemaVersion").absent()) {
+    return wrong_format(doc, *root, "a Trivy JSON report");
+  }
+  const json_span results = doc.find(*root, "Results");
+  severity_counts counts;
+  if (results.absent() || results.is_null()) return counts.to_evidence();
+  if (!results.is_array()) return bad_value(doc, results, "Results", "an array");
+  relkit::error problem;
+  bool failed = false;
+  doc.items(results, [&](json_span result) {
+    if (!result.is_object()) {
+      problem = bad_value(doc, result, "Results[]", "an object");
+      failed = true;
+      return false;
+    }
+    const json_span list = doc.find(result, "Vulnerabilities");
+    if (list.absent() || list.is_null()) return true;
+    if (!list.is_array()) {
+      problem = bad_value(doc, list, "Results[].Vulnerabilities", "an array");
+      failed = true;
+      return false;
+    }
+    doc.items(list, [&](json_span v) {
+      if (!v.is_object()) {
+        problem = bad_value(doc, v, "Results[].Vulnerabilities[]", "an object");
+        failed = true;
+        return false;
+      }
+      auto s = severity_of(doc, doc.find(v, "Severity"), "Results[].Vulnerabilities[].Severity");
+      if (!s) {
+        problem = std::move(s).error();
+        failed = true;
+        return false;
+      }
+      counts.add(*s);
+      return true;
+    });
+    return !failed;
+  });
+  if (failed) return problem;
+  return counts.to_evidence();
+}
+
+// ------------------------------------------------------------------ Grype
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_grype(std::string_view text,
+                                                  const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = scan_object<>(doc, limits, "a Grype JSON report");
+  if (!root) return std::move(root).error();
+  const json_span matches = doc.find(*root, "matches");
+  if (matches.absent()) return wrong_format(doc, *root, "a Grype JSON report");
+  severity_counts counts;
+  if (matches.is_null()) return counts.to_evidence();
+  if (!matches.is_array()) return bad_value(doc, matches, "matches", "an array");
+  relkit::error problem;
+  bool failed = false;
+  doc.items(matches, [&](json_span match) {
+    const json_span v = doc.find(match, "vulnerability");
+    if (!match.is_object() || !v.is_object()) {
+      problem =
+          v.absent() && match.is_object()
+              ? missing_field(match, "matches[].vulnerability")
+              : bad_value(doc, match.is_object() ? v : match,
+                          match.is_object() ? "matches[].vulnerability" : "matches[]", "an object");
+      failed = true;
+      return false;
+    }
+    auto s = severity_of(doc, doc.find(v, "severity"), "matches[].vulnerability.severity");
+    if (!s) {
+      problem = std::move(s).error();
+      failed = true;
+      return false;
+    }
+    counts.add(*s);
+    return true;
+  });
+  if (failed) return problem;
+  return counts.to_evidence();
+}
+
+// -------------------------------------------------------------- npm audit
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<evidence> read_npm_audit(std::string_view text,
+                                                      const json_report_limits& limits) {
+  const json_text doc(text);
+  auto root = scan_object<>(doc, limits, "an npm audit --json report");
+  if (!root) return std::move(root).error();
+  json_span entries = doc.find(*root, "vulnerabilities");
+  const char* field = "vulnerabilities{}.severity";
+  if (doc.find(*root, "auditReportVersion").absent()) {
+    entries = doc.find(*root, "advisories");
+    field = "advisories{}.severity";
+    if (entries.absent()) {
+      const json_span code = doc.find(*root, {"error", "code"});
+      return wrong_format(doc, code.is_string() ? code : *root, "an npm audit --json report");
+    }
+  }
+  severity_counts counts;
+  if (entries.absent() || entries.is_null()) return counts.to_evidence();
+  if (!entries.is_object()) {
+    return bad_value(doc, entries, field[0] == 'v' ? "vulnerabilities" : "advisories", "an object");
+  }
+  relkit::error problem;
+  bool failed = false;
+  doc.members(entries, [&](json_span, json_span entry) {
+    if (!entry.is_object()) {
+      problem = bad_value(doc, entry, field[0] == 'v' ? "vulnerabilities{}" : "advisories{}",
+                          "an object");
+      failed = true;
+      return false;
+    }
+    auto s = severity_of(doc, doc.find(entry, "severity"), field);
+    if (!s) {
+      problem = std::move(s).error();
+      failed = true;
+      return false;
+    }
+    counts.add(*s);
+    return true;
+  });
+  if (failed) return problem;
+  return counts.to_evidence();
+}
+
+}  // namespace detail
+
+template <class Unused>
+result<evidence> read_sarif(std::string_view text, const json_report_limits& limits) {
+  return detail::read_sarif<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_trivy(std::string_view text, const json_report_limits& limits) {
+  return detail::read_trivy<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_grype(std::string_view text, const json_report_limits& limits) {
+  return detail::read_grype<>(text, limits);
+}
+template <class Unused>
+result<evidence> read_npm_audit(std::string_view text, const json_report_limits& limits) {
+  return detail::read_npm_audit<>(text, limits);
+}
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/impl/vulnerability_report.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/vulnerability_report.hpp ----
 // ---- end relkit/gates.hpp ----
 // ---- begin relkit/migrations.hpp ----
 // relkit::migrations: expand-contract plans for PostgreSQL 11+ schema changes,
@@ -29652,461 +31979,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
-// ---- begin relkit/detail/json.hpp ----
-// A small JSON reader (RFC 8259) for relkit's payload parsers: a document
-// tree, byte positions in every error, limits on input size, nesting depth
-// and element count, and no recursion on the input (an explicit stack).
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-#include <system_error>
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-enum class json_errc {
-  too_large = 1,
-  too_deep,
-  too_many_values,
-  unexpected_end,
-  unexpected_character,
-  bad_literal,
-  bad_number,
-  bad_string,
-  bad_escape,
-  trailing_characters,
-};
-
-// Each error's args.text is a phrase that reads alone ("expected ':'"), so a
-// component that wraps a JSON error ("invalid JSON: {text}") keeps it; the
-// limit errors also carry the limit in args.number.
-inline constexpr error_entry<json_errc> json_errc_table[] = {
-    {json_errc::too_large, "too_large", "JSON input exceeds {number} bytes"},
-    {json_errc::too_deep, "too_deep", "JSON nesting deeper than {number}"},
-    {json_errc::too_many_values, "too_many_values", "more than {number} JSON values"},
-    {json_errc::unexpected_end, "unexpected_end", "{text}"},
-    {json_errc::unexpected_character, "unexpected_character", "{text}"},
-    {json_errc::bad_literal, "bad_literal", "{text}"},
-    {json_errc::bad_number, "bad_number", "{text}"},
-    {json_errc::bad_string, "bad_string", "{text}"},
-    {json_errc::bad_escape, "bad_escape", "{text}"},
-    {json_errc::trailing_characters, "trailing_characters", "{text}"},
-};
-inline constexpr relkit::error_domain json_errc_domain = make_error_domain<json_errc_table>("json");
-constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
-  return json_errc_domain;
-}
-
-struct json_limits {
-  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
-  std::size_t max_depth = 128;
-  std::size_t max_values = std::size_t{4} << 20U;
-};
-
-struct json_member;
-
-// One JSON value. Objects keep their members in document order (duplicate
-// keys are kept; lookups return the last, as JavaScript's JSON.parse does).
-struct json_value {
-  enum class kind : std::uint8_t { null, boolean, number, string, array, object };
-
-  kind type = kind::null;
-  bool boolean = false;
-  double number = 0.0;
-  std::string text;  // a string's decoded UTF-8, or a number's source text
-  std::vector<json_value> items;
-  std::vector<json_member> members;
-  std::size_t position = 0;  // byte offset of the value in the input
-
-  [[nodiscard]] bool is_null() const noexcept { return type == kind::null; }
-  [[nodiscard]] bool is_bool() const noexcept { return type == kind::boolean; }
-  [[nodiscard]] bool is_number() const noexcept { return type == kind::number; }
-  [[nodiscard]] bool is_string() const noexcept { return type == kind::string; }
-  [[nodiscard]] bool is_array() const noexcept { return type == kind::array; }
-  [[nodiscard]] bool is_object() const noexcept { return type == kind::object; }
-
-  // The member named `key` (the last one if repeated), or null.
-  [[nodiscard]] inline const json_value* find(std::string_view key) const noexcept;
-};
-
-struct json_member {
-  std::string key;
-  json_value value;
-};
-
-inline const json_value* json_value::find(std::string_view key) const noexcept {
-  const json_value* found = nullptr;
-  for (const auto& m : members) {
-    if (m.key == key) found = &m.value;
-  }
-  return found;
-}
-
-namespace json {
-
-// `what` is a string literal (see json_errc_table).
-[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
-                                              std::size_t limit = 0) noexcept {
-  return relkit::error{
-      code, pos,
-      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
-}
-
-[[nodiscard]] inline bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80U) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800U) {
-    out += static_cast<char>(0xC0U | (cp >> 6U));
-    out += static_cast<char>(0x80U | (cp & 0x3FU));
-  } else if (cp < 0x10000U) {
-    out += static_cast<char>(0xE0U | (cp >> 12U));
-    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
-    out += static_cast<char>(0x80U | (cp & 0x3FU));
-  } else {
-    out += static_cast<char>(0xF0U | (cp >> 18U));
-    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
-    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
-    out += static_cast<char>(0x80U | (cp & 0x3FU));
-  }
-}
-
-template <class Unused = void>
-class reader {
- public:
-  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
-
-  [[nodiscard]] relkit::result<json_value> parse() {
-    if (in_.size() > limits_.max_bytes) {
-      return make_error(json_errc::too_large, limits_.max_bytes,
-                        "JSON input exceeds the byte limit", limits_.max_bytes);
-    }
-    // Each frame is an open array or object; `key` is the pending member name.
-    struct frame {
-      json_value value;
-      std::string key;
-    };
-    std::vector<frame> stack;
-    json_value root;
-    bool have_root = false;
-    skip_space();
-    while (true) {
-      // Expect a value here.
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, pos_, "expected a value");
-      if (++count_ > limits_.max_values) {
-        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
-                          limits_.max_values);
-      }
-      json_value value;
-      value.position = pos_;
-      const char c = in_[pos_];
-      bool opened = false;
-      if (c == '{' || c == '[') {
-        if (stack.size() >= limits_.max_depth) {
-          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
-        }
-        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
-        ++pos_;
-        skip_space();
-        const char close = c == '{' ? '}' : ']';
-        if (pos_ < in_.size() && in_[pos_] == close) {
-          ++pos_;  // empty container: a complete value
-        } else {
-          stack.push_back(frame{std::move(value), std::string()});
-          opened = true;
-          if (c == '{') {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            stack.back().key = std::move(*key);
-          }
-        }
-      } else {
-        auto scalar = read_scalar(value);
-        if (!scalar) return std::move(scalar).error();
-      }
-      if (opened) continue;
-      // A complete value: attach it and close every container it completes.
-      while (true) {
-        if (stack.empty()) {
-          root = std::move(value);
-          have_root = true;
-          break;
-        }
-        frame& top = stack.back();
-        if (top.value.type == json_value::kind::array) {
-          top.value.items.push_back(std::move(value));
-        } else {
-          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
-          top.key.clear();
-        }
-        skip_space();
-        if (pos_ >= in_.size()) {
-          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
-        }
-        const bool is_object = top.value.type == json_value::kind::object;
-        const char next = in_[pos_];
-        if (next == ',') {
-          ++pos_;
-          skip_space();
-          if (is_object) {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            top.key = std::move(*key);
-          }
-          break;  // read the next element
-        }
-        if (next == (is_object ? '}' : ']')) {
-          ++pos_;
-          value = std::move(top.value);
-          stack.pop_back();
-          continue;
-        }
-        return make_error(json_errc::unexpected_character, pos_,
-                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
-      }
-      if (have_root) break;
-    }
-    skip_space();
-    if (pos_ != in_.size()) {
-      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
-    }
-    return root;
-  }
-
- private:
-  void skip_space() noexcept {
-    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
-  }
-
-  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  [[nodiscard]] relkit::result<std::string> read_key() {
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
-    if (in_[pos_] != '"') {
-      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
-    }
-    std::string key;
-    auto ok = read_string(key);
-    if (!ok) return std::move(ok).error();
-    skip_space();
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
-    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
-    ++pos_;
-    skip_space();
-    return key;
-  }
-
-  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
-    const char c = in_[pos_];
-    if (c == '"') {
-      value.type = json_value::kind::string;
-      return read_string(value.text);
-    }
-    if (c == 't' || c == 'f' || c == 'n') {
-      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-      if (in_.substr(pos_, word.size()) != word) {
-        return make_error(json_errc::bad_literal, pos_, "invalid literal");
-      }
-      pos_ += word.size();
-      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
-      value.boolean = c == 't';
-      return {};
-    }
-    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
-    return make_error(json_errc::unexpected_character, pos_, "expected a value");
-  }
-
-  // parse_json_number stops before a '.' or an exponent with no digit after
-  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
-  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
-  // after the number, reported by the caller as before.
-  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
-    if (end >= in_.size()) return false;
-    const std::string_view number = in_.substr(start, end - start);
-    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
-    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-    return false;
-  }
-
-  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
-    const std::size_t start = pos_;
-    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
-    if (parsed.status == relkit::detail::number_status::invalid ||
-        dangling_part(start, parsed.end)) {
-      return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    if (parsed.status != relkit::detail::number_status::ok) {
-      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
-      return make_error(json_errc::bad_number, start, "number out of range");
-    }
-    pos_ = parsed.end;
-    value.type = json_value::kind::number;
-    value.text.assign(in_.data() + start, pos_ - start);
-    value.number = parsed.value;
-    return {};
-  }
-
-  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
-    if (pos_ + 4 > in_.size())
-      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
-    out = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char h = in_[pos_ + k];
-      const int d = relkit::detail::hex_digit_value(h);
-      if (d < 0) {
-        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
-      }
-      out = out * 16U + static_cast<std::uint32_t>(d);
-    }
-    pos_ += 4;
-    return {};
-  }
-
-  // pos_ at the opening quote; leaves pos_ after the closing quote.
-  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
-    const std::size_t start = pos_;
-    ++pos_;
-    while (true) {
-      // Copy a run of plain bytes at once.
-      std::size_t run = pos_;
-      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
-             static_cast<unsigned char>(in_[run]) >= 0x20U) {
-        ++run;
-      }
-      out.append(in_.data() + pos_, run - pos_);
-      pos_ = run;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char c = in_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return {};
-      }
-      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
-      ++pos_;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char e = in_[pos_++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          auto ok = read_hex4(cp);
-          if (!ok) return ok;
-          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
-              in_[pos_ + 1] == 'u') {
-            const std::size_t save = pos_;
-            pos_ += 2;
-            std::uint32_t low = 0;
-            ok = read_hex4(low);
-            if (!ok) return ok;
-            if (low >= 0xDC00U && low <= 0xDFFFU) {
-              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
-            } else {
-              pos_ = save;
-            }
-          }
-          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
-          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
-          append_utf8(out, cp);
-          break;
-        }
-        default:
-          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
-      }
-    }
-  }
-
-  std::string_view in_;
-  json_limits limits_;
-  std::size_t pos_ = 0;
-  std::size_t count_ = 0;
-};
-
-}  // namespace json
-
-// Parses one JSON document (whitespace around it allowed).
-template <class Unused = void>
-[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
-                                                    const json_limits& limits = {}) {
-  return json::reader<>(text, limits).parse();
-}
-
-}  // namespace detail
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/detail/json.hpp ----
 // ---- begin relkit/unleash/detail/read.hpp ----
 // Reading Unleash's client-API JSON into relkit's flag model: one function
 // per JSON object, each answering a positioned unleash::errc error.

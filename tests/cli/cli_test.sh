@@ -329,6 +329,34 @@ expect_stderr gate.no.spec "relkit: cannot read $work/absent.gate: No such file 
 mkdir "$work/evidence.d"
 expect gate.evidence.directory 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/evidence.d"
 expect_stderr gate.evidence.directory "relkit: cannot read $work/evidence.d: Is a directory$nl"
+
+# Reports read directly (tests/data/reports, PROVENANCE.md there), merged into one evidence.
+reports="$(cd "$(dirname "$0")/../data/reports" && pwd)"
+printf 'all\n  metric critical_cves == 0\n  approvals 1\n  metric p95 <=+5%%\nend\n' >"$work/reports.gate"
+expect gate.reports.fail 1 "FAIL all_of: 1 of 3 passed, 2 failed
+  FAIL critical_cves 5 > 0 (required == 0)
+  PASS approvals 1 of 1 required (orta)
+  FAIL p95 42, baseline missing (required <= baseline +5%)
+" -- "$relkit" gate "$work/reports.gate" --trivy "$reports/trivy-gomod.json" --grype "$reports/grype-dirs.json" \
+  --github-reviews "$reports/github-reviews.json" --author ann --prometheus "p95=$reports/prometheus-scalar.json"
+expect gate.reports.pass 0 "PASS all_of: 3 of 3 passed
+  PASS critical_cves 0 == 0
+  PASS approvals 1 of 1 required (orta)
+  PASS p95 42 <= 44.1 (baseline 42 +5%)
+" -- "$relkit" gate "$work/reports.gate" --grype "$reports/grype-empty.json" --npm-audit "$reports/npm-audit-dep-vuln.json" \
+  --sarif "$reports/clang-analyzer.sarif" --github-reviews "$reports/github-reviews.json" --author ann \
+  --prometheus "p95=$reports/prometheus-scalar.json" --prometheus-baseline "p95=$reports/prometheus-scalar.json"
+expect gate.reports.missing 2 "" -- "$relkit" gate "$work/reports.gate" --sarif "$work/absent.sarif"
+expect_stderr gate.reports.missing "relkit: cannot read $work/absent.sarif: No such file or directory$nl"
+expect gate.reports.wrong 2 "" -- "$relkit" gate "$work/reports.gate" --sarif "$reports/trivy-gomod.json"
+expect_stderr gate.reports.wrong "relkit: $reports/trivy-gomod.json:1:1: not a SARIF 2.1.0 log: found 'SchemaVersion' [gates.report.wrong_format]$nl"
+expect gate.reports.two.samples 2 "" -- "$relkit" gate "$work/reports.gate" --prometheus "up=$reports/prometheus-vector-two-samples.json"
+expect_stderr gate.reports.two.samples "relkit: $reports/prometheus-vector-two-samples.json:5:18: data.result: expected exactly one sample, found 'several samples' [gates.report.bad_value]$nl"
+expect gate.reports.prometheus.usage 2 "" -- "$relkit" gate "$work/reports.gate" --prometheus "$reports/prometheus-scalar.json"
+expect gate.reports.gitlab 1 "FAIL all_of: 1 of 2 passed, 1 failed
+  FAIL test 0 of 2 passed, 2 failed (required all passed)
+  PASS allowed_failures 0 == 0
+" -- "$relkit" gate <(printf 'all\n  stages test passed\n  metric allowed_failures == 0\nend\n') --gitlab-jobs "$reports/gitlab-pipeline-jobs.json" --gitlab-approvals "$reports/gitlab-approvals.json"
 # One calendar for the library and the command: a day that does not exist is refused, named.
 printf 'now 2026-02-31T12:00:00Z\n' >"$work/impossible.evidence"
 expect gate.impossible.date 2 "" -- "$relkit" gate "$work/production.gate" --evidence "$work/impossible.evidence"
@@ -394,7 +422,7 @@ expect_stderr gate.reports.two.coverages "relkit: $reports/gcovr-cobertura.xml: 
 expect gate.reports.bad.format.name 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/lcov-merged.info" --coverage-format clover
 expect_stderr gate.reports.bad.format.name "relkit: --coverage-format takes cobertura, jacoco or lcov, not 'clover'$nl"
 expect gate.reports.none 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage-format lcov
-expect_stderr gate.reports.none "relkit: gate needs evidence: --evidence FILE or a report (--junit, --coverage)$nl"
+expect_stderr gate.reports.none "relkit: give --evidence FILE or at least one report$nl"
 
 # ------------------------------------------------------------------ migrate
 # The library's golden runbook (examples/rename_column_runbook.cpp calls make_plan + render).

@@ -1,5 +1,4 @@
-// relkit gate: a gate spec evaluated on an evidence file and on reports (JUnit XML,
-// coverage).
+// relkit gate: a gate spec evaluated on an evidence file and on reports.
 #include "commands.hpp"
 #include "io.hpp"
 #include "json.hpp"
@@ -24,36 +23,12 @@ namespace {
 namespace gt = relkit::gates;
 
 constexpr std::string_view gate_help =
-    R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [--junit [NAME=]FILE]...
-                   [--coverage FILE]... [--coverage-format FORMAT] [--markdown | --json]
+    R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [REPORT OPTIONS] [--markdown | --json]
 
 Evaluates the gate of SPEC_FILE (relkit's gate spec, README "gates") on the
-evidence of an evidence file and of the reports a pipeline already writes, and
-prints the verdict, one line per condition (--markdown: a nested Markdown list
-for a merge-request comment; --json: one JSON object, see below). The gate
-fails closed: evidence that is absent fails. At least one evidence file or
-report is required.
-
-Reports (each option may be given more than once; the evidence of every report
-and of the evidence file is merged: counts are summed, stages are added, and a
-metric given by two of them is an error):
-
-  --junit [NAME=]FILE       JUnit XML (GoogleTest, pytest, Maven Surefire,
-                            jest-junit): counts tests_total, tests_failed
-                            (failures + errors) and tests_skipped, and the stage
-                            NAME (default tests), passed when no test failed and
-                            at least one ran, finished at the last suite's
-                            timestamp + time (no offset: UTC; no timestamp:
-                            the evidence file's now)
-  --coverage FILE           a coverage report, Cobertura XML (gcovr, coverage.py,
-                            istanbul), JaCoCo XML or an lcov tracefile, its
-                            format detected: metrics coverage and branch_coverage
-                            (covered lines and branches in percent, 0-100; absent
-                            when the report measured none)
-  --coverage-format FORMAT  read every --coverage FILE as cobertura, jacoco or lcov
-
-A report that is missing or unreadable stops the gate with exit 2 naming the
-file; a malformed one with FILE:LINE:COLUMN and the reason.
+evidence of FILE and of the reports given, and prints the verdict, one line per condition (--markdown: a
+nested Markdown list for a merge-request comment; --json: one JSON object, see
+below). The gate fails closed: evidence that is absent fails.
 
 Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
 (YYYY-MM-DDTHH:MM:SSZ, a fraction and a +HH:MM offset allowed), numbers are decimal:
@@ -66,6 +41,40 @@ Evidence file: one fact a line, '#' starts a comment, times are RFC 3339
   count critical_cves 0                    count NAME N (a non-negative integer)
   approval bob 2026-11-23T11:55:00Z        approval WHO TIME [approve|reject]
   stage smoke passed 2026-11-23T11:50:00Z  stage NAME passed|failed|running|skipped|canceled TIME
+
+Reports (each repeatable; at least one source, --evidence or a report, is
+required; a report's counts add up, a metric given twice is an error):
+
+  --junit [NAME=]FILE      JUnit XML (GoogleTest, pytest, Maven Surefire, jest-junit)
+                           -> counts tests_total, tests_failed (failures + errors),
+                           tests_skipped and the stage NAME (default tests), passed when
+                           no test failed and at least one ran, finished at the last
+                           suite's timestamp + time (no offset: UTC; none: the evidence
+                           file's now)
+  --coverage FILE          Cobertura XML (gcovr, coverage.py, istanbul), JaCoCo XML or an
+                           lcov tracefile, its format detected -> metrics coverage and
+                           branch_coverage (percent of lines and branches covered, 0-100;
+                           absent when the report measured none)
+  --coverage-format FORMAT read every --coverage FILE as cobertura, jacoco or lcov
+  --sarif FILE             SARIF 2.1.0 -> counts critical_cves high_cves medium_cves low_cves
+  --trivy FILE             Trivy JSON  -> the same four counts
+  --grype FILE             Grype JSON  -> the same four counts
+  --npm-audit FILE         npm audit --json (npm 6 or 7+) -> the same four counts
+  --k6 FILE                k6 --summary-export -> metric p95 (ms), k6.METRIC.STAT, count
+                           k6.thresholds_failed
+  --prometheus NAME=FILE   a Prometheus /api/v1/query result (scalar, or a vector of one
+                           sample) -> metric NAME
+  --prometheus-baseline NAME=FILE  the same, as the baseline of metric NAME
+  --github-reviews FILE    GET /repos/O/R/pulls/N/reviews -> approvals
+  --github-jobs FILE       GET /repos/O/R/actions/runs/ID/jobs -> stages
+  --gitlab-approvals FILE  GET /projects/ID/merge_requests/IID/approvals -> approvals
+  --gitlab-jobs FILE       GET /projects/ID/pipelines/ID/jobs -> stages, counts
+                           allow_failure_jobs allowed_failures
+  --author NAME            who made the change (the review payloads do not say)
+
+The mappings are documented in relkit/gates/test_report.hpp, coverage_report.hpp,
+vulnerability_report.hpp, performance_report.hpp and review_report.hpp. A report that cannot be read
+exits 2 naming the file; a malformed one prints FILE:LINE:COLUMN: message.
 
 --json prints one JSON object on one line (UTF-8; a byte that is not UTF-8 is
 written as U+FFFD):
@@ -88,8 +97,8 @@ written as U+FFFD):
     conditions        the nodes below it in the spec's order ([] for a leaf)
 
 Exit codes: 0 the gate promotes (PASS or WARN), 1 it does not (FAIL or
-PENDING), 2 usage error or an invalid spec, evidence file or report (the
-message names the file and the line, or the spec's or report's line and column).
+PENDING), 2 usage error or an invalid spec or evidence file (the message names
+the file and the line, or the spec's byte).
 )";
 
 // An RFC 3339 instant ("2026-11-23T12:00:00Z", "...T13:00:00.5+01:00") by
@@ -304,9 +313,8 @@ struct report_settings {
   std::optional<gt::coverage_format> coverage_format;
 };
 
-// One report option: its name, whether its value is [NAME=]FILE, and its reader
-// (text, NAME or "" -> evidence). A new report kind is a line here and its name in
-// the repeatable list of gate_command.
+// The XML and lcov report options: name, whether the value is [NAME=]FILE, and the
+// reader (text, NAME or "" -> evidence).
 struct report_kind {
   std::string_view option;
   bool named;
@@ -363,12 +371,108 @@ int add_report(const report_kind& kind, std::string_view value, const report_set
   return exit_ok;
 }
 
+// The report options of gate_help: each reads one file into evidence.
+using report_reader = relkit::result<gt::evidence> (*)(std::string_view);
+struct report_option {
+  std::string_view option;
+  report_reader read;
+};
+relkit::result<gt::evidence> read_sarif(std::string_view t) {
+  return gt::read_sarif(t);
+}
+relkit::result<gt::evidence> read_trivy(std::string_view t) {
+  return gt::read_trivy(t);
+}
+relkit::result<gt::evidence> read_grype(std::string_view t) {
+  return gt::read_grype(t);
+}
+relkit::result<gt::evidence> read_npm(std::string_view t) {
+  return gt::read_npm_audit(t);
+}
+relkit::result<gt::evidence> read_k6(std::string_view t) {
+  return gt::read_k6(t);
+}
+relkit::result<gt::evidence> read_ghr(std::string_view t) {
+  return gt::read_github_reviews(t);
+}
+relkit::result<gt::evidence> read_ghj(std::string_view t) {
+  return gt::read_github_jobs(t);
+}
+relkit::result<gt::evidence> read_gla(std::string_view t) {
+  return gt::read_gitlab_approvals(t);
+}
+relkit::result<gt::evidence> read_glj(std::string_view t) {
+  return gt::read_gitlab_jobs(t);
+}
+constexpr report_option json_report_options[] = {
+    {"--sarif", &read_sarif},     {"--trivy", &read_trivy},
+    {"--grype", &read_grype},     {"--npm-audit", &read_npm},
+    {"--k6", &read_k6},           {"--github-reviews", &read_ghr},
+    {"--github-jobs", &read_ghj}, {"--gitlab-approvals", &read_gla},
+    {"--gitlab-jobs", &read_glj},
+};
+
+// Reads every report option of `args` into `into` (merged with gates::merge);
+// on a problem, prints it and returns exit_usage.
+int read_json_reports(const parsed_args& args, const report_settings& settings, gt::evidence& into,
+                      bool& any) {
+  std::vector<std::pair<std::string, double>> baselines;
+  for (const auto& [name, value] : args.options) {
+    if (const report_kind* kind = report_kind_of(name)) {  // --junit, --coverage
+      any = true;
+      if (const int status = add_report(*kind, value, settings, into); status != 0) return status;
+      continue;
+    }
+    const report_option* known = nullptr;
+    for (const auto& r : json_report_options)
+      if (r.option == name) known = &r;
+    const bool prometheus = name == "--prometheus" || name == "--prometheus-baseline";
+    if (known == nullptr && !prometheus) continue;
+    std::string metric_name;
+    std::string path(value);
+    if (prometheus) {
+      const std::size_t eq = value.find('=');
+      if (eq == std::string_view::npos || eq == 0 || eq + 1 == value.size()) {
+        return usage_error(std::string(name) + " takes NAME=FILE", "gate");
+      }
+      metric_name = std::string(value.substr(0, eq));
+      path = std::string(value.substr(eq + 1));
+    }
+    std::string text;
+    if (const int e = read_file(path, text); e != 0) return io_error("read", path, e);
+    auto fragment = prometheus ? gt::read_prometheus(text, metric_name) : known->read(text);
+    if (!fragment) return located_error(path, text, fragment.error());
+    any = true;
+    if (name == "--prometheus-baseline") {
+      baselines.emplace_back(metric_name, fragment->metrics.front().value);
+      continue;
+    }
+    if (auto merged = gt::merge(into, *fragment); !merged) {
+      return located_error(path, text, merged.error());
+    }
+  }
+  for (const auto& [metric_name, baseline] : baselines) {
+    gt::metric* target = nullptr;
+    for (auto& m : into.metrics)
+      if (m.name == metric_name) target = &m;
+    if (target == nullptr) {
+      return usage_error(
+          "--prometheus-baseline " + metric_name + " has no --prometheus " + metric_name, "gate");
+    }
+    target->baseline = baseline;
+  }
+  return exit_ok;
+}
+
 }  // namespace
 
 int gate_command(const arguments& words) {
-  const parsed_args args =
-      parse_args(words, 0, {"--evidence", "--coverage-format"}, {"--markdown", "--json"},
-                 repeatable{{"--junit", "--coverage"}});
+  const parsed_args args = parse_args(
+      words, 0, {"--evidence", "--author", "--coverage-format"}, {"--markdown", "--json"},
+      // report options (gate_help), each repeatable
+      repeatable{{"--junit", "--coverage", "--sarif", "--trivy", "--grype", "--npm-audit", "--k6",
+                  "--prometheus", "--prometheus-baseline", "--github-reviews", "--github-jobs",
+                  "--gitlab-approvals", "--gitlab-jobs"}});
   if (args.help) {
     out(gate_help);
     return exit_ok;
@@ -388,49 +492,47 @@ int gate_command(const arguments& words) {
     }
   }
   const auto evidence_path = args.option("--evidence");
-  bool any_report = false;
-  for (const auto& option : args.options) {
-    if (report_kind_of(option.first) != nullptr) any_report = true;
-  }
-  if (!evidence_path && !any_report) {
-    return usage_error("gate needs evidence: --evidence FILE or a report (--junit, --coverage)",
-                       "gate");
-  }
   const std::string spec_path(args.positional[0]);
   std::string spec_text;
   if (const int e = read_file(spec_path, spec_text); e != 0) return io_error("read", spec_path, e);
   auto gate = gt::parse(spec_text);
   if (!gate) return located_error(spec_path, spec_text, gate.error());
-  gt::evidence evidence;
+  std::optional<gt::evidence> evidence = gt::evidence{};
   if (evidence_path) {
     const std::string path(*evidence_path);
     std::string evidence_text;
     if (const int e = read_file(path, evidence_text); e != 0) return io_error("read", path, e);
     std::string problem;
-    auto parsed = parse_evidence(evidence_text, problem);
-    if (!parsed) {
+    evidence = parse_evidence(evidence_text, problem);
+    if (!evidence) {
       err("relkit: " + path + " " + problem + "\n");
       return exit_usage;
     }
-    evidence = std::move(*parsed);
   }
-  // The reports in the order given.
-  for (const auto& option : args.options) {
-    const report_kind* kind = report_kind_of(option.first);
-    if (kind == nullptr) continue;
-    if (const int status = add_report(*kind, option.second, settings, evidence); status != 0) {
-      return status;
+  bool any_report = false;
+  if (const int e = read_json_reports(args, settings, *evidence, any_report); e != exit_ok) {
+    return e;
+  }
+  if (!evidence_path && !any_report) {
+    return usage_error("give --evidence FILE or at least one report", "gate");
+  }
+  if (const auto author = args.option("--author")) {
+    if (evidence->author && *evidence->author != *author) {
+      return usage_error("--author " + std::string(*author) +
+                             " differs from the evidence's author " + *evidence->author,
+                         "gate");
     }
+    evidence->author = std::string(*author);
   }
   // A report that gives no time (Surefire writes no timestamp) finished "now": a
   // failure in it is a failure within any no_failure window, as the library's
   // time_point::max() means, but one a person can read.
-  if (evidence.now) {
-    for (gt::stage_result& stage : evidence.stages) {
-      if (stage.finished_at == gt::time_point::max()) stage.finished_at = *evidence.now;
+  if (evidence->now) {
+    for (gt::stage_result& stage : evidence->stages) {
+      if (stage.finished_at == gt::time_point::max()) stage.finished_at = *evidence->now;
     }
   }
-  const gt::verdict v = gt::evaluate(*gate, evidence);
+  const gt::verdict v = gt::evaluate(*gate, *evidence);
   if (args.flag("--json")) {
     out(verdict_json(*gate, v));
   } else {
