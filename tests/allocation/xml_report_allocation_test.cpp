@@ -165,11 +165,10 @@ TEST(ReportAllocation, ManyFilesAreBounded) {
     expect_bounded(records, m, "lcov records");
   }
   // Two files in turn: each record a new entry until they are merged at the end.
-  const std::string alternating =
-      adversarial("", "SF:a\nend_of_record\nSF:b\nend_of_record\n", "");
+  const std::string alternating = adversarial("", "SF:a\nend_of_record\nSF:b\nend_of_record\n", "");
   expect_bounded(alternating, measure(alternating, lcov), "lcov alternating");
-  const std::string alternating_classes = adversarial(
-      "<coverage>", "<class filename=\"a\"/><class filename=\"b\"/>", "</coverage>");
+  const std::string alternating_classes =
+      adversarial("<coverage>", "<class filename=\"a\"/><class filename=\"b\"/>", "</coverage>");
   expect_bounded(alternating_classes, measure(alternating_classes, cobertura),
                  "Cobertura alternating");
   const std::string da = adversarial("SF:f\n", "DA:#,1\n", "end_of_record\n");
