@@ -607,7 +607,16 @@ TEST(MigrationsLint, SquawkShapesFailClosed) {
       {"CREATE TABLE t (id bigint PRIMARY KEY, CONSTRAINT c CHECK (id > 0), LIKE u);", {}},
       {"ALTER TABLE t ADD COLUMN c bigserial;", {"adding-field-with-default"}},
       {"ALTER TABLE t DETACH PARTITION p FINALIZE;", {}},
+      // COMMIT without BEGIN ends the migration tool's transaction (kratos' legacy shape).
+      {"DELETE FROM sessions WHERE true;COMMIT TRANSACTION;BEGIN TRANSACTION;\n"
+       "ALTER TABLE \"sessions\" ADD COLUMN \"token\" text;",
+       {"transaction-nesting", "ban-uncommitted-transaction"}},
   };
+  // A new table that locks nothing existing needs no lock_timeout; one that references does.
+  EXPECT_EQ(rules(m::lint("CREATE TABLE captcha_answer (id bigint PRIMARY KEY, answer text);")),
+            std::vector<std::string>());
+  EXPECT_EQ(rules(m::lint("CREATE TABLE a (id bigint REFERENCES b (id));")),
+            std::vector<std::string>{"require-lock-timeout"});
   for (const auto& r : rows) {
     EXPECT_EQ(rules(m::lint(lock + r.sql)), r.expected) << r.sql;
   }
@@ -682,7 +691,8 @@ TEST(MigrationsLint, AllowCommentSilencesOneRuleForOneStatement) {
 
 TEST(MigrationsLint, LockTimeoutMustComeBeforeTheFirstDdl) {
   const std::string sql =
-      "CREATE TABLE t (id bigint);\nSET lock_timeout = '1s';\nDROP INDEX CONCURRENTLY i;";
+      "CREATE TABLE t (id bigint REFERENCES u (id));\nSET lock_timeout = '1s';\n"
+      "DROP INDEX CONCURRENTLY i;";
   const auto f = m::lint(sql);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].rule, "require-lock-timeout");

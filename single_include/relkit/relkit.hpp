@@ -19952,7 +19952,8 @@ struct rule_text {
 
 inline constexpr rule_text rule_table[] = {
     {"require-lock-timeout",
-     "DDL waits for its lock behind long transactions and every query queues behind it",
+     "DDL waits for its lock behind long transactions and every query queues behind it (a new "
+     "table only when it references, inherits or partitions an existing one)",
      "run SET lock_timeout = '5s' before the first DDL statement and retry on timeout"},
     {"adding-field-with-default",
      "a volatile default (a call not known to be IMMUTABLE or STABLE), a serial, identity or "
@@ -20026,8 +20027,10 @@ inline constexpr rule_text rule_table[] = {
     {"prefer-jsonb", "json has no equality operator, so DISTINCT and UNION break", "use jsonb"},
     {"identifier-too-long", "PostgreSQL silently truncates identifiers to 63 bytes",
      "use a name of at most 63 bytes"},
-    {"transaction-nesting", "BEGIN inside an open transaction is ignored with a warning",
-     "one BEGIN / COMMIT pair per transaction"},
+    {"transaction-nesting",
+     "BEGIN inside an open transaction is ignored with a warning; COMMIT or ROLLBACK without "
+     "BEGIN ends the migration tool's transaction",
+     "one BEGIN / COMMIT pair per transaction, or none when the tool wraps each migration"},
     {"ban-uncommitted-transaction", "the script leaves a transaction open",
      "end every BEGIN with COMMIT"},
     {"unbatched-backfill",
@@ -20388,7 +20391,7 @@ class linter {
     int header = 0;
     clause_state clause;
     // CREATE TABLE's column list
-    bool elements = false, elements_done = false, not_a_list = false;
+    bool elements = false, elements_done = false, not_a_list = false, locks_existing = false;
     std::size_t element_at = 0;
     type_state type;
     // CREATE / ALTER FUNCTION
@@ -20716,6 +20719,8 @@ class linter {
 
   void create_table_token(const sql_token& t, const sql_token& next, std::size_t d) {
     statement_state& s = st_;
+    if (is_word(t, "REFERENCES") || (d == 0 && (is_word(t, "INHERITS") || is_word(t, "PARTITION"))))
+      s.locks_existing = true;
     if (!s.elements) {
       if (d == 0 && (is_word(t, "AS") || is_word(t, "OF"))) s.not_a_list = true;
       if (d == 0 && is_punct(t, '(') && !s.not_a_list) s.elements = true;
@@ -20768,7 +20773,9 @@ class linter {
     if (head(0, "SET") && (head(1, "LOCK_TIMEOUT") ||
                            ((head(1, "SESSION") || head(1, "LOCAL")) && head(2, "LOCK_TIMEOUT"))))
       lock_timeout_set_ = true;
-    const bool ddl = head(0, "ALTER") || head(0, "CREATE") || head(0, "DROP");
+    // A new table that references, inherits or partitions nothing locks nothing that exists.
+    const bool new_table_alone = s.k == kind::create_table && !s.locks_existing;
+    const bool ddl = head(0, "ALTER") || (head(0, "CREATE") && !new_table_alone) || head(0, "DROP");
     if (ddl && !lock_timeout_set_) add("require-lock-timeout");
     if (head(0, "CREATE") && ((head(1, "INDEX") && !head(2, "CONCURRENTLY")) ||
                               (head(1, "UNIQUE") && head(2, "INDEX") && !head(3, "CONCURRENTLY"))))
@@ -20790,8 +20797,11 @@ class linter {
       in_transaction_ = true;
     }
     if (head(0, "COMMIT") || head(0, "END") || head(0, "ABORT") ||
-        (head(0, "ROLLBACK") && !head(1, "TO")))
+        (head(0, "ROLLBACK") && !head(1, "TO"))) {
+      // Ending a transaction the script did not open ends the migration tool's.
+      if (!in_transaction_) add("transaction-nesting");
       in_transaction_ = false;
+    }
     if (s.unterminated) add("unterminated-input");
     s.open = false;
     awaiting_ = true;

@@ -393,7 +393,7 @@ expect migrate.lint.exclude 0 "" -- "$relkit" migrate lint "$w/0001.sql" "$w/000
   --exclude disallowed-unique-constraint,adding-field-with-default
 expect migrate.lint.vouched 1 "$unique_help$nl" -- "$relkit" migrate lint "$w/0001.sql" "$w/0003.sql" --non-volatile-functions token
 stdin_text="ALTER TABLE t DROP COLUMN c;"
-expect migrate.lint.stdin 1 "-:1:1: require-lock-timeout: DDL waits for its lock behind long transactions and every query queues behind it; help: run SET lock_timeout = '5s' before the first DDL statement and retry on timeout
+expect migrate.lint.stdin 1 "-:1:1: require-lock-timeout: DDL waits for its lock behind long transactions and every query queues behind it (a new table only when it references, inherits or partitions an existing one); help: run SET lock_timeout = '5s' before the first DDL statement and retry on timeout
 -:1:1: ban-drop-column: the running app still selects or inserts the column and errors; help: deploy an app that ignores the column first; drop it as the acknowledged contract step$nl" -- "$relkit" migrate lint -
 unset stdin_text
 expect migrate.lint.json 1 '{"findings":1,"files":[{"file":"'"$w/0001.sql"'","findings":[{"rule":"disallowed-unique-constraint","line":4,"column":1,"position":124,"statement":2,"message":"a UNIQUE constraint (on the table or on an added column) builds its index while blocking reads and writes","help":"CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"}]},{"file":"'"$w/0003.sql"'","findings":[]}]}'"$nl" \

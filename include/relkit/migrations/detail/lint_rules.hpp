@@ -27,7 +27,8 @@ struct rule_text {
 
 inline constexpr rule_text rule_table[] = {
     {"require-lock-timeout",
-     "DDL waits for its lock behind long transactions and every query queues behind it",
+     "DDL waits for its lock behind long transactions and every query queues behind it (a new "
+     "table only when it references, inherits or partitions an existing one)",
      "run SET lock_timeout = '5s' before the first DDL statement and retry on timeout"},
     {"adding-field-with-default",
      "a volatile default (a call not known to be IMMUTABLE or STABLE), a serial, identity or "
@@ -101,8 +102,10 @@ inline constexpr rule_text rule_table[] = {
     {"prefer-jsonb", "json has no equality operator, so DISTINCT and UNION break", "use jsonb"},
     {"identifier-too-long", "PostgreSQL silently truncates identifiers to 63 bytes",
      "use a name of at most 63 bytes"},
-    {"transaction-nesting", "BEGIN inside an open transaction is ignored with a warning",
-     "one BEGIN / COMMIT pair per transaction"},
+    {"transaction-nesting",
+     "BEGIN inside an open transaction is ignored with a warning; COMMIT or ROLLBACK without "
+     "BEGIN ends the migration tool's transaction",
+     "one BEGIN / COMMIT pair per transaction, or none when the tool wraps each migration"},
     {"ban-uncommitted-transaction", "the script leaves a transaction open",
      "end every BEGIN with COMMIT"},
     {"unbatched-backfill",

@@ -145,7 +145,7 @@ class linter {
     int header = 0;
     clause_state clause;
     // CREATE TABLE's column list
-    bool elements = false, elements_done = false, not_a_list = false;
+    bool elements = false, elements_done = false, not_a_list = false, locks_existing = false;
     std::size_t element_at = 0;
     type_state type;
     // CREATE / ALTER FUNCTION
@@ -473,6 +473,8 @@ class linter {
 
   void create_table_token(const sql_token& t, const sql_token& next, std::size_t d) {
     statement_state& s = st_;
+    if (is_word(t, "REFERENCES") || (d == 0 && (is_word(t, "INHERITS") || is_word(t, "PARTITION"))))
+      s.locks_existing = true;
     if (!s.elements) {
       if (d == 0 && (is_word(t, "AS") || is_word(t, "OF"))) s.not_a_list = true;
       if (d == 0 && is_punct(t, '(') && !s.not_a_list) s.elements = true;
@@ -525,7 +527,9 @@ class linter {
     if (head(0, "SET") && (head(1, "LOCK_TIMEOUT") ||
                            ((head(1, "SESSION") || head(1, "LOCAL")) && head(2, "LOCK_TIMEOUT"))))
       lock_timeout_set_ = true;
-    const bool ddl = head(0, "ALTER") || head(0, "CREATE") || head(0, "DROP");
+    // A new table that references, inherits or partitions nothing locks nothing that exists.
+    const bool new_table_alone = s.k == kind::create_table && !s.locks_existing;
+    const bool ddl = head(0, "ALTER") || (head(0, "CREATE") && !new_table_alone) || head(0, "DROP");
     if (ddl && !lock_timeout_set_) add("require-lock-timeout");
     if (head(0, "CREATE") && ((head(1, "INDEX") && !head(2, "CONCURRENTLY")) ||
                               (head(1, "UNIQUE") && head(2, "INDEX") && !head(3, "CONCURRENTLY"))))
@@ -547,8 +551,11 @@ class linter {
       in_transaction_ = true;
     }
     if (head(0, "COMMIT") || head(0, "END") || head(0, "ABORT") ||
-        (head(0, "ROLLBACK") && !head(1, "TO")))
+        (head(0, "ROLLBACK") && !head(1, "TO"))) {
+      // Ending a transaction the script did not open ends the migration tool's.
+      if (!in_transaction_) add("transaction-nesting");
       in_transaction_ = false;
+    }
     if (s.unterminated) add("unterminated-input");
     s.open = false;
     awaiting_ = true;
