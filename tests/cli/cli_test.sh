@@ -121,7 +121,7 @@ expect sort.original.reverse 0 "1.2.3+b${nl}v1.2.3${nl}1.2.3+a${nl}1.0.0$nl" \
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
-for command in next-version changelog bucket gate "migrate plan" lint; do
+for command in next-version changelog bucket gate "migrate plan" "migrate lint" lint; do
   # shellcheck disable=SC2086
   expect "help.$command" 0 "$("$relkit" $command --help)$nl" -- "$relkit" $command -h
   checks=$((checks + 1))
@@ -406,6 +406,34 @@ expect migrate.arity 2 "" -- "$relkit" migrate plan rename-column users name
 expect_stderr migrate.arity "rename-column takes 4 arguments"
 expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10
 expect_stderr migrate.postgres "PostgreSQL 10 is not supported"
+
+# migrate lint: one finding a line, FILE:LINE:COLUMN of the statement; exit 1 on findings.
+w="$work"
+printf "SET lock_timeout = '2s';\n-- relkit:allow ban-drop-column (the app stopped reading it in 4.2)\nALTER TABLE users DROP avatar;\nALTER TABLE users\n  ADD COLUMN phone text UNIQUE;\nALTER TABLE users ALTER COLUMN type SET DEFAULT 'x'; -- a column named type\n" >"$work/0001.sql"
+printf "SET lock_timeout = '2s';\nCREATE FUNCTION token() RETURNS text LANGUAGE sql VOLATILE AS \$\$ SELECT md5(random()::text) \$\$;\n  ALTER TABLE users ADD COLUMN token text DEFAULT token();\n" >"$work/0002.sql"
+printf "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY users_email ON users (email);\n" >"$work/0003.sql"
+unique_help="$w/0001.sql:4:1: disallowed-unique-constraint: a UNIQUE constraint (on the table or on an added column) builds its index while blocking reads and writes; help: CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"
+default_help="$w/0002.sql:3:3: adding-field-with-default: a volatile default (a call not known to be IMMUTABLE or STABLE), a serial, identity or stored generated column (or any default before PostgreSQL 11) rewrites the whole table under an ACCESS EXCLUSIVE lock; help: add the column without a default, SET DEFAULT separately, then backfill in batches"
+expect migrate.lint 1 "$unique_help$nl$default_help$nl" -- "$relkit" migrate lint "$w/0001.sql" "$w/0002.sql" "$w/0003.sql"
+expect_quiet migrate.lint
+expect migrate.lint.clean 0 "" -- "$relkit" migrate lint "$w/0003.sql"
+expect migrate.lint.exclude 0 "" -- "$relkit" migrate lint "$w/0001.sql" "$w/0002.sql" \
+  --exclude disallowed-unique-constraint,adding-field-with-default
+expect migrate.lint.vouched 1 "$unique_help$nl" -- "$relkit" migrate lint "$w/0001.sql" "$w/0003.sql" --non-volatile-functions token
+stdin_text="ALTER TABLE t DROP COLUMN c;"
+expect migrate.lint.stdin 1 "-:1:1: require-lock-timeout: DDL waits for its lock behind long transactions and every query queues behind it (a new table only when it references, inherits or partitions an existing one); help: run SET lock_timeout = '5s' before the first DDL statement and retry on timeout
+-:1:1: ban-drop-column: the running app still selects or inserts the column and errors; help: deploy an app that ignores the column first; drop it as the acknowledged contract step$nl" -- "$relkit" migrate lint -
+unset stdin_text
+expect migrate.lint.json 1 '{"findings":1,"files":[{"file":"'"$w/0001.sql"'","findings":[{"rule":"disallowed-unique-constraint","line":4,"column":1,"position":124,"statement":2,"message":"a UNIQUE constraint (on the table or on an added column) builds its index while blocking reads and writes","help":"CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"}]},{"file":"'"$w/0003.sql"'","findings":[]}]}'"$nl" \
+  -- "$relkit" migrate lint "$w/0001.sql" "$w/0003.sql" --json
+expect migrate.lint.unreadable 2 "$unique_help$nl" -- "$relkit" migrate lint "$w/missing.sql" "$w/0001.sql"
+expect_stderr migrate.lint.unreadable "relkit: cannot read $w/missing.sql: No such file or directory$nl"
+expect migrate.lint.no.file 2 "" -- "$relkit" migrate lint
+expect_stderr migrate.lint.no.file "relkit: migrate lint needs FILE.sql$nl"
+expect migrate.lint.bad.rule 2 "" -- "$relkit" migrate lint "$w/0001.sql" --exclude ban-drop-collumn
+expect_stderr migrate.lint.bad.rule "relkit: --exclude: unknown rule 'ban-drop-collumn'$nl"
+expect migrate.lint.max 1 "$w/0001.sql:4:1: too-many-findings: the script has more findings than lint_options::max_findings; the rest is not linted; help: fix or allow the findings reported, or split the script$nl" \
+  -- "$relkit" migrate lint "$w/0001.sql" --max-findings 0
 
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then

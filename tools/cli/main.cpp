@@ -38,6 +38,7 @@ Commands:
   bucket --system S ...       print the bucket a flag system puts a user in
   gate SPEC --evidence FILE   print the gate's verdict; exit 0 if it promotes
   migrate plan CHANGE ...     print the expand-contract runbook of a schema change
+  migrate lint FILE.sql...    check migration scripts as squawk; exit 1 on findings
 
 Every command takes --help. Exit codes: 0 yes/ok, 1 no (not satisfied, no
 release due), 2 usage or input error (the message on stderr names the input
