@@ -4874,35 +4874,6 @@ namespace detail {
   return at;
 }
 
-// Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
-[[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[at]);
-  if (b0 < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (at + len > s.size()) return 0;
-  unsigned cp = b0 & (0x7Fu >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[at + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 // The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
 // -> "1.2.0"; empty when the heading does not start with a version.
 [[nodiscard]] inline std::string heading_version(std::string_view text) {
@@ -5133,6 +5104,100 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/render.hpp ----
+// ---- begin relkit/detail/utf8.hpp ----
+// UTF-8 validation shared by every component that checks text (the changelog's
+// reader, the relkit command's JSON output): one definition of a valid sequence.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// The length of the valid UTF-8 sequence that starts at `s[at]` (1 for an ASCII
+// byte, NUL included), or 0 when it is not one: RFC 3629, so no overlong forms, no
+// surrogates (U+D800..U+DFFF), nothing above U+10FFFF, no truncated sequence.
+// Precondition: at < s.size().
+[[nodiscard]] constexpr std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
+  const auto byte = [&s, at](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
+  const unsigned lead = byte(0);
+  if (lead < 0x80U) return 1;
+  std::size_t length = 0;
+  unsigned low = 0x80U;  // the range of the second byte (narrower after E0, ED, F0, F4)
+  unsigned high = 0xBFU;
+  if (lead >= 0xC2U && lead <= 0xDFU) {
+    length = 2;
+  } else if (lead >= 0xE0U && lead <= 0xEFU) {
+    length = 3;
+    if (lead == 0xE0U) low = 0xA0U;   // overlong
+    if (lead == 0xEDU) high = 0x9FU;  // surrogates
+  } else if (lead >= 0xF0U && lead <= 0xF4U) {
+    length = 4;
+    if (lead == 0xF0U) low = 0x90U;   // overlong
+    if (lead == 0xF4U) high = 0x8FU;  // above U+10FFFF
+  } else {
+    return 0;  // a continuation byte, C0/C1 (overlong) or F5..FF
+  }
+  if (s.size() - at < length) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(k) < 0x80U || byte(k) > 0xBFU) return 0;
+  }
+  return length;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/utf8.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -5166,7 +5231,7 @@ struct outline {
       return relkit::error{errc::unrecognized_file, i,
                            error_args{}.with_text("NUL byte, not a text file")};
     }
-    const std::size_t len = detail::utf8_length(file, i);
+    const std::size_t len = relkit::detail::utf8_length(file, i);
     if (len == 0) {
       return relkit::error{errc::unrecognized_file, i, error_args{}.with_text("invalid UTF-8")};
     }
@@ -11447,45 +11512,18 @@ class utf16_units {
 
  private:
   [[nodiscard]] constexpr std::uint32_t decode() noexcept {
-    const std::uint32_t b0 = byte_at(text_, pos_);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    std::uint32_t min = 0;
-    if (b0 < 0x80U) {
+    const std::uint32_t lead = byte_at(text_, pos_);
+    if (lead < 0x80U) {
       ++pos_;
-      return b0;
-    } else if (b0 >= 0xC2U && b0 <= 0xDFU) {
-      len = 2;
-      cp = b0 & 0x1FU;
-      min = 0x80U;
-    } else if (b0 >= 0xE0U && b0 <= 0xEFU) {
-      len = 3;
-      cp = b0 & 0x0FU;
-      min = 0x800U;
-    } else if (b0 >= 0xF0U && b0 <= 0xF4U) {
-      len = 4;
-      cp = b0 & 0x07U;
-      min = 0x10000U;
-    } else {
+      return lead;
+    }
+    const std::size_t len = relkit::detail::utf8_length(text_, pos_);
+    if (len == 0) {  // not UTF-8 (relkit/detail/utf8.hpp): U+FFFD for the one byte
       ++pos_;
       return 0xFFFDU;
     }
-    if (pos_ + len > text_.size()) {
-      ++pos_;
-      return 0xFFFDU;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      const std::uint32_t b = byte_at(text_, pos_ + k);
-      if ((b & 0xC0U) != 0x80U) {
-        ++pos_;
-        return 0xFFFDU;
-      }
-      cp = (cp << 6U) | (b & 0x3FU);
-    }
-    if (cp < min || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) {
-      ++pos_;
-      return 0xFFFDU;
-    }
+    std::uint32_t cp = lead & (0x7FU >> len);  // the lead byte's bits (len 2..4)
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6U) | (byte_at(text_, pos_ + k) & 0x3FU);
     pos_ += len;
     return cp;
   }
