@@ -1,5 +1,7 @@
 #include "args.hpp"
 
+#include "io.hpp"
+
 #include <relkit/detail/ascii.hpp>
 #include <relkit/detail/decimal.hpp>
 
@@ -84,6 +86,15 @@ parsed_args parse_args(const arguments& words, std::size_t first,
     }
   }
   return r;
+}
+
+bool unexpected_argument(const parsed_args& args, std::string_view command, std::size_t allowed,
+                         std::string_view note) {
+  if (args.positional.size() <= allowed) return false;
+  usage_error(
+      "unexpected argument '" + std::string(args.positional[allowed]) + "'" + std::string(note),
+      command);
+  return true;
 }
 
 std::optional<std::uint32_t> parse_count(std::string_view text) {

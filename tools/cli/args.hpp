@@ -39,6 +39,12 @@ parsed_args parse_args(const arguments& words, std::size_t first,
                        std::initializer_list<std::string_view> value_options,
                        std::initializer_list<std::string_view> flag_options);
 
+// The usage error for positional words a command does not take: when `args` has more than
+// `allowed` of them, prints "unexpected argument 'W'" (W the first one too many, then
+// `note`) for `command` (io.hpp: usage_error) and returns true.
+bool unexpected_argument(const parsed_args& args, std::string_view command, std::size_t allowed = 0,
+                         std::string_view note = {});
+
 // A count of at most 9 decimal digits ("0" included); nullopt otherwise.
 std::optional<std::uint32_t> parse_count(std::string_view text);
 
