@@ -379,6 +379,113 @@ expect_stderr migrate.arity "rename-column takes 4 arguments"
 expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10
 expect_stderr migrate.postgres "PostgreSQL 10 is not supported"
 
+# ------------------------------------------------------------------ flags
+# An Unleash client-API payload (GET /api/client/features, client specification 6.1.0).
+cat >"$work/features.json" <<'JSON'
+{"version":2,"features":[
+ {"name":"checkout","type":"release","enabled":true,"createdAt":"2026-09-01T10:00:00.000Z",
+  "strategies":[{"name":"flexibleRollout","parameters":{"rollout":"50","stickiness":"default","groupId":"checkout"},
+   "constraints":[{"contextName":"environment","operator":"IN","values":["production"]}]}],
+  "variants":[{"name":"blue","weight":500,"stickiness":"default","payload":{"type":"string","value":"b"}},
+              {"name":"green","weight":500,"stickiness":"default"}]},
+ {"name":"beta","type":"permission","enabled":true,"strategies":[{"name":"userWithId","parameters":{"userIds":"ann,bob"}}]},
+ {"name":"region","type":"operational","enabled":true,"createdAt":"2026-11-20T00:00:00.000Z",
+  "strategies":[{"name":"default","constraints":[{"contextName":"region","operator":"IN","values":["eu"]}]}]},
+ {"name":"old","type":"experiment","enabled":false,"stale":true,"strategies":[]},
+ {"name":"kill","type":"kill-switch","enabled":false,"createdAt":"2020-01-01T00:00:00.000Z","strategies":[]}
+]}
+JSON
+flags=("$relkit" flags)
+# userId 6: bucket 42 of checkout (<= 50, on), variant bucket 142 of 1000 (blue); userId 1:
+# bucket 58, off (both as `relkit bucket` prints them).
+expect flags.bucket.6 0 "42$nl" -- "${flags[@]}" bucket --system unleash --flag checkout --id 6
+expect flags.bucket.alias 0 "42$nl" -- "$relkit" bucket --system unleash --flag checkout --id 6
+expect flags.eval.on 0 "on
+variant: blue
+payload: string b
+reason: checkout is on: strategy 0 (flexibleRollout) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --context userId=6 \
+  --context environment=production
+expect flags.eval.rollout 1 "off
+variant: disabled
+reason: checkout is off: no strategy matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --context userId=1 \
+  --context=environment=production
+expect flags.eval.constraint 1 "off
+variant: disabled
+reason: checkout is off: no strategy matched (last strategy: constraint 0 failed)
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --context userId=6
+expect flags.eval.json 0 '{"flag":"checkout","enabled":true,"reason":"strategy_matched","explanation":"checkout is on: strategy 0 (flexibleRollout) matched","strategy":0,"variant":{"name":"blue","enabled":true,"source":"flag_variant","payload":{"type":"string","value":"b"}}}
+' -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --json \
+  --context userId=6 --context environment=production
+expect flags.eval.user 0 "on
+variant: disabled
+reason: beta is on: strategy 0 (userWithId) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag beta --context userId=bob
+expect flags.eval.property 0 "on
+variant: disabled
+reason: region is on: strategy 0 (default) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag region --context region=eu
+expect flags.eval.properties 0 "on
+variant: disabled
+reason: region is on: strategy 0 (default) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag region --context properties.region=eu
+expect flags.eval.disabled 1 "off
+variant: disabled
+reason: kill is off: disabled (kill switch)
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag kill
+expect flags.eval.unknown 1 '{"flag":"nope","enabled":false,"reason":"unknown_flag","explanation":"nope is off: unknown flag","strategy":null,"variant":{"name":"disabled","enabled":false,"source":"none","payload":null}}
+' -- "${flags[@]}" eval --payload "$work/features.json" --flag nope --json
+# A delta-API payload: its events applied to an empty set.
+printf '%s' '{"events":[{"eventId":1,"type":"hydration","features":[{"name":"a","enabled":true,"strategies":[]}],"segments":[]},{"eventId":2,"type":"feature-removed","featureName":"a"}]}' \
+  >"$work/delta.json"
+expect flags.eval.delta 1 "off
+variant: disabled
+reason: a is off: unknown flag
+" -- "${flags[@]}" eval --payload "$work/delta.json" --flag a
+printf '{"version":2,\n "features":[{"name":1}]}' >"$work/bad-features.json"
+expect flags.eval.invalid 2 "" -- "${flags[@]}" eval --payload "$work/bad-features.json" --flag a
+expect_stderr flags.eval.invalid "relkit: $work/bad-features.json:2:22: \"name\" must be a string [unleash.wrong_type]$nl"
+expect flags.eval.missing 2 "" -- "${flags[@]}" eval --payload "$work/none.json" --flag a
+expect_stderr flags.eval.missing "relkit: cannot read $work/none.json: No such file or directory$nl"
+expect flags.eval.noflag 2 "" -- "${flags[@]}" eval --payload "$work/features.json"
+expect_stderr flags.eval.noflag "relkit: flags eval needs --payload FILE and --flag NAME$nl"
+expect flags.eval.pair 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a --context userId
+expect_stderr flags.eval.pair "relkit: --context takes KEY=VALUE, got 'userId'$nl"
+expect flags.eval.twice 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a \
+  --context region=eu --context properties.region=us
+expect_stderr flags.eval.twice "relkit: context key 'region' given twice$nl"
+expect flags.eval.novalue 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a --context
+expect_stderr flags.eval.novalue "relkit: option --context needs a value$nl"
+expect flags.eval.extra 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a extra
+expect_stderr flags.eval.extra "relkit: unexpected argument 'extra'${nl}Try 'relkit flags --help'.$nl"
+expect flags.stale 1 "checkout: past expected lifetime (release), 53 days overdue
+region: past expected lifetime (operational), 6 days overdue
+old: marked stale (experiment)
+" -- "${flags[@]}" stale --payload "$work/features.json" --now 2026-12-03T12:00:00Z
+expect flags.stale.json 1 '{"stale":[{"flag":"checkout","type":"release","owner":"","reason":"past_expected_lifetime","days_overdue":53},{"flag":"region","type":"operational","owner":"","reason":"past_expected_lifetime","days_overdue":6},{"flag":"old","type":"experiment","owner":"","reason":"marked_stale","days_overdue":0}]}
+' -- "${flags[@]}" stale --payload "$work/features.json" --now 2026-12-03T12:00:00Z --json
+expect flags.stale.none 0 "" -- "${flags[@]}" stale --payload "$work/delta.json" --now 2026-12-03T12:00:00Z
+expect flags.stale.none.json 0 '{"stale":[]}
+' -- "${flags[@]}" stale --payload "$work/delta.json" --now 2026-12-03T12:00:00Z --json
+expect flags.stale.date 2 "" -- "${flags[@]}" stale --payload "$work/features.json" --now 2026-02-30T00:00:00Z
+expect_stderr flags.stale.date "relkit: --now: '2026-02-30T00:00:00Z' is not a date in the calendar$nl"
+expect flags.stale.time 2 "" -- "${flags[@]}" stale --payload "$work/features.json" --now yesterday
+expect_stderr flags.stale.time "relkit: --now: expected a time YYYY-MM-DDTHH:MM:SSZ, got 'yesterday'$nl"
+expect flags.stale.nonow 2 "" -- "${flags[@]}" stale --payload "$work/features.json"
+expect_stderr flags.stale.nonow "relkit: flags stale needs --payload FILE and --now TIME$nl"
+expect flags.none 2 "" -- "${flags[@]}"
+expect_stderr flags.none "relkit: flags needs a command: eval, stale or bucket$nl"
+expect flags.unknown 2 "" -- "${flags[@]}" frob
+expect_stderr flags.unknown "relkit: unknown flags command 'frob' (eval, stale, bucket)$nl"
+flags_help="$("${flags[@]}" --help)$nl"
+for words in "--help" "eval --help" "stale -h"; do
+  # shellcheck disable=SC2086
+  expect "flags.help.$words" 0 "$flags_help" -- "${flags[@]}" $words
+done
+expect flags.help.via.help 0 "$flags_help" -- "$relkit" help flags
+expect flags.bucket.help 0 "$("$relkit" bucket --help)$nl" -- "${flags[@]}" bucket --help
+
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then
   echo "git not found: the repository checks are skipped"

@@ -3,6 +3,7 @@
 #include "io.hpp"
 
 #include <relkit/detail/ascii.hpp>
+#include <relkit/detail/civil_time.hpp>
 #include <relkit/detail/decimal.hpp>
 
 namespace relkit::cli {
@@ -95,6 +96,17 @@ bool unexpected_argument(const parsed_args& args, std::string_view command, std:
       "unexpected argument '" + std::string(args.positional[allowed]) + "'" + std::string(note),
       command);
   return true;
+}
+
+std::optional<relkit::time_point> parse_time(std::string_view text, std::string& problem) {
+  const auto parsed = relkit::detail::parse_timestamp(text);
+  if (parsed.status == relkit::detail::timestamp_status::ok && parsed.end == text.size()) {
+    return relkit::time_point(relkit::time_point::duration(parsed.ms));
+  }
+  problem = parsed.status == relkit::detail::timestamp_status::bad_date
+                ? "'" + std::string(text) + "' is not a date in the calendar"
+                : "expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(text) + "'";
+  return std::nullopt;
 }
 
 std::optional<std::uint32_t> parse_count(std::string_view text) {

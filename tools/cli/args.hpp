@@ -2,6 +2,8 @@
 // (`--name`), positional words, and the help request, read the same way by every command.
 #pragma once
 
+#include <relkit/time.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -44,6 +46,11 @@ parsed_args parse_args(const arguments& words, std::size_t first,
 // `note`) for `command` (io.hpp: usage_error) and returns true.
 bool unexpected_argument(const parsed_args& args, std::string_view command, std::size_t allowed = 0,
                          std::string_view note = {});
+
+// An RFC 3339 instant ("2026-11-23T12:00:00Z", "...T13:00:00.5+01:00") by relkit's one
+// calendar (2026-02-31 is refused); nullopt with `problem` saying why ("'x' is not a
+// date in the calendar", "expected a time YYYY-MM-DDTHH:MM:SSZ, got 'x'").
+std::optional<relkit::time_point> parse_time(std::string_view text, std::string& problem);
 
 // A count of at most 9 decimal digits ("0" included); nullopt otherwise.
 std::optional<std::uint32_t> parse_count(std::string_view text);
