@@ -25436,8 +25436,8 @@ RELKIT_NAMESPACE_END
 // relkit::rollout plan text: make_plan's input as a small line format that
 // mirrors Argo Rollouts' canary `steps` (and blueGreen, and Flagger's
 // analysis), with the conditions that turn a measured value into a
-// measurement. Read by parse_plan; the format is in README "rollout", "Plan
-// text", and docs/rollout-plan.md.
+// measurement. Read by parse_plan; the format, and how it maps to Argo's and
+// Flagger's YAML, is docs/rollout-plan.md.
 //
 //   strategy canary
 //   progressDeadlineSeconds 600
