@@ -478,12 +478,6 @@ expect flags.none 2 "" -- "${flags[@]}"
 expect_stderr flags.none "relkit: flags needs a command: eval, stale or bucket$nl"
 expect flags.unknown 2 "" -- "${flags[@]}" frob
 expect_stderr flags.unknown "relkit: unknown flags command 'frob' (eval, stale, bucket)$nl"
-flags_help="$("${flags[@]}" --help)$nl"
-for words in "--help" "eval --help" "stale -h"; do
-  # shellcheck disable=SC2086
-  expect "flags.help.$words" 0 "$flags_help" -- "${flags[@]}" $words
-done
-expect flags.help.via.help 0 "$flags_help" -- "$relkit" help flags
 expect flags.bucket.help 0 "$("$relkit" bucket --help)$nl" -- "${flags[@]}" bucket --help
 
 # ------------------------------------------------------------------ rollout
@@ -665,12 +659,16 @@ expect rollout.none 2 "" -- "${ro[@]}"
 expect_stderr rollout.none "relkit: rollout needs a command: init, start, tick, measurement, score, promote, abort, retry, pause, resume, status or simulate$nl"
 expect rollout.unknown 2 "" -- "${ro[@]}" deploy "$plan"
 expect_stderr rollout.unknown "relkit: unknown rollout command 'deploy'$nl"
-rollout_help="$("${ro[@]}" --help)$nl"
-for words in "--help" "tick --help" "simulate -h"; do
-  # shellcheck disable=SC2086
-  expect "rollout.help.$words" 0 "$rollout_help" -- "${ro[@]}" $words
+# Help: the command's, also after a subcommand, on stdout with exit 0.
+for command in "flags eval stale" "rollout tick simulate"; do
+  read -r name first second <<<"$command"
+  command_help="$("$relkit" "$name" --help)$nl"
+  for words in "--help" "$first --help" "$second -h"; do
+    # shellcheck disable=SC2086
+    expect "$name.help.$words" 0 "$command_help" -- "$relkit" "$name" $words
+  done
+  expect "$name.help.via.help" 0 "$command_help" -- "$relkit" help "$name"
 done
-expect rollout.help.via.help 0 "$rollout_help" -- "$relkit" help rollout
 
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then

@@ -6,6 +6,8 @@
 #include <relkit/detail/civil_time.hpp>
 #include <relkit/detail/decimal.hpp>
 
+#include <cmath>
+
 namespace relkit::cli {
 
 bool is_help(std::string_view word) {
@@ -98,6 +100,17 @@ bool unexpected_argument(const parsed_args& args, std::string_view command, std:
   return true;
 }
 
+std::optional<int> settle_args(const parsed_args& args, std::string_view help,
+                               std::string_view command, std::size_t allowed) {
+  if (args.help) {
+    out(help);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, command);
+  if (unexpected_argument(args, command, allowed)) return exit_usage;
+  return std::nullopt;
+}
+
 std::optional<relkit::time_point> parse_time(std::string_view text, std::string& problem) {
   const auto parsed = relkit::detail::parse_timestamp(text);
   if (parsed.status == relkit::detail::timestamp_status::ok && parsed.end == text.size()) {
@@ -107,6 +120,15 @@ std::optional<relkit::time_point> parse_time(std::string_view text, std::string&
                 ? "'" + std::string(text) + "' is not a date in the calendar"
                 : "expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(text) + "'";
   return std::nullopt;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  const auto parsed = relkit::detail::parse_decimal(text, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != text.size() ||
+      !std::isfinite(parsed.value)) {
+    return std::nullopt;
+  }
+  return parsed.value;
 }
 
 std::optional<std::uint32_t> parse_count(std::string_view text) {

@@ -64,19 +64,8 @@ message [code]).
 )";
 
 // Reads and loads the payload; nullopt after printing the error (exit_usage).
-std::optional<fl::flag_set> load_payload(std::string_view path_view) {
-  const std::string path(path_view);
-  std::string text;
-  if (const int e = read_file(path, text); e != 0) {
-    io_error("read", path, e);
-    return std::nullopt;
-  }
-  auto set = relkit::unleash::load(text);
-  if (!set) {
-    located_error(path, text, set.error());
-    return std::nullopt;
-  }
-  return std::move(*set);
+std::optional<fl::flag_set> load_payload(std::string_view path) {
+  return parse_file(path, [](std::string_view text) { return relkit::unleash::load(text); });
 }
 
 // Takes every `--context KEY=VALUE` (or `--context=KEY=VALUE`) out of `words`, into
@@ -147,12 +136,7 @@ int eval_command(const arguments& words) {
     return usage_error("option --context needs a value", "flags");
   }
   const parsed_args args = parse_args(rest, 0, {"--payload", "--flag"}, {"--json"});
-  if (args.help) {
-    out(flags_help);
-    return exit_ok;
-  }
-  if (!args.problem.empty()) return usage_error(args.problem, "flags");
-  if (unexpected_argument(args, "flags")) return exit_usage;
+  if (const auto done = settle_args(args, flags_help, "flags")) return *done;
   const auto payload = args.option("--payload");
   const auto name = args.option("--flag");
   if (!payload || !name)
@@ -214,12 +198,7 @@ int eval_command(const arguments& words) {
 
 int stale_command(const arguments& words) {
   const parsed_args args = parse_args(words, 0, {"--payload", "--now"}, {"--json"});
-  if (args.help) {
-    out(flags_help);
-    return exit_ok;
-  }
-  if (!args.problem.empty()) return usage_error(args.problem, "flags");
-  if (unexpected_argument(args, "flags")) return exit_usage;
+  if (const auto done = settle_args(args, flags_help, "flags")) return *done;
   const auto payload = args.option("--payload");
   const auto now_text = args.option("--now");
   if (!payload || !now_text) {

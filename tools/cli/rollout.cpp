@@ -6,13 +6,11 @@
 #include "io.hpp"
 #include "json.hpp"
 
-#include <relkit/detail/decimal.hpp>
 #include <relkit/rollout.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -114,19 +112,8 @@ no running analysis.
 
 // ---- files
 
-std::optional<ro::plan_document> load_plan(std::string_view path_view) {
-  const std::string path(path_view);
-  std::string text;
-  if (const int e = read_file(path, text); e != 0) {
-    io_error("read", path, e);
-    return std::nullopt;
-  }
-  auto doc = ro::parse_plan(text);
-  if (!doc) {
-    located_error(path, text, doc.error());
-    return std::nullopt;
-  }
-  return std::move(*doc);
+std::optional<ro::plan_document> load_plan(std::string_view path) {
+  return parse_file(path, [](std::string_view text) { return ro::parse_plan(text); });
 }
 
 // An exclusive flock on PATH.lock, held until destruction.
@@ -250,18 +237,12 @@ std::optional<ro::event> measurement_event(const ro::plan_document& doc, const r
   const std::string_view name = pair.substr(0, eq);
   const std::string_view value_text = pair.substr(eq + 1);
   const std::optional<ro::measurement> literal = ro::parse_measurement(value_text);
-  std::optional<double> number;
-  if (!literal) {
-    const auto parsed =
-        relkit::detail::parse_decimal(value_text, 0, relkit::detail::decimal_grammar::js);
-    if (parsed.status != relkit::detail::number_status::ok || parsed.end != value_text.size() ||
-        !std::isfinite(parsed.value)) {
-      usage_error("expected a number or successful, failed, inconclusive or error, got '" +
-                      std::string(value_text) + "'",
-                  "rollout");
-      return std::nullopt;
-    }
-    number = parsed.value;
+  const std::optional<double> number = literal ? std::nullopt : parse_number(value_text);
+  if (!literal && !number) {
+    usage_error("expected a number or successful, failed, inconclusive or error, got '" +
+                    std::string(value_text) + "'",
+                "rollout");
+    return std::nullopt;
   }
   const bool progressive = doc.validated.strategy() == ro::strategy::progressive;
   for (const ro::analysis_slot slot : {ro::analysis_slot::step, ro::analysis_slot::background}) {
@@ -302,18 +283,13 @@ constexpr event_command_spec event_commands[] = {
 int event_command(std::string_view command, std::size_t positional, const arguments& words) {
   const parsed_args args =
       parse_args(words, 0, {"--now", "--stable", "--canary"}, {"--json", "--full"});
-  if (args.help) {
-    out(rollout_help);
-    return exit_ok;
-  }
-  if (!args.problem.empty()) return usage_error(args.problem, "rollout");
+  if (const auto done = settle_args(args, rollout_help, "rollout", positional)) return *done;
   if (args.positional.size() < positional) {
     return usage_error(
         "rollout " + std::string(command) +
             (positional == 3 ? " takes PLAN STATE and a value" : " takes PLAN STATE"),
         "rollout");
   }
-  if (unexpected_argument(args, "rollout", positional)) return exit_usage;
   // Which options each event takes.
   const bool is_init = command == "init";
   const bool is_status = command == "status";
@@ -381,15 +357,13 @@ int event_command(std::string_view command, std::size_t positional, const argume
     if (!e) return exit_usage;
   } else if (command == "score") {
     const std::string_view v = args.positional[2];
-    const auto parsed = relkit::detail::parse_decimal(v, 0, relkit::detail::decimal_grammar::js);
-    if (parsed.status != relkit::detail::number_status::ok || parsed.end != v.size() ||
-        !std::isfinite(parsed.value)) {
+    const std::optional<double> score = parse_number(v);
+    if (!score) {
       return usage_error("expected a score (a number), got '" + std::string(v) + "'", "rollout");
     }
     const bool step_running = current->step_run.phase == ro::analysis_phase::running;
     e = ro::event(ro::score_result{
-        *now, step_running ? ro::analysis_slot::step : ro::analysis_slot::background,
-        parsed.value});
+        *now, step_running ? ro::analysis_slot::step : ro::analysis_slot::background, *score});
   } else if (command == "promote") {
     e = args.flag("--full") ? ro::event(ro::promote_full{*now}) : ro::event(ro::promote{*now});
   } else if (command == "abort") {
@@ -572,13 +546,8 @@ std::string simulate_progressive(const ro::plan& p) {
 
 int simulate_command(const arguments& words) {
   const parsed_args args = parse_args(words, 0, {}, {});
-  if (args.help) {
-    out(rollout_help);
-    return exit_ok;
-  }
-  if (!args.problem.empty()) return usage_error(args.problem, "rollout");
+  if (const auto done = settle_args(args, rollout_help, "rollout", 1)) return *done;
   if (args.positional.empty()) return usage_error("rollout simulate takes PLAN", "rollout");
-  if (unexpected_argument(args, "rollout", 1)) return exit_usage;
   const auto doc = load_plan(args.positional[0]);
   if (!doc) return exit_usage;
   const ro::plan& p = doc->validated;
