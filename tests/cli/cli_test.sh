@@ -586,6 +586,22 @@ done
 wait
 expect_same rollout.concurrent "$(grep '^step_run ' "$work/load.state")" \
   "step_run running 1 0 0 running:20:20:0:0:0:0:20"
+# A Kayenta judged analysis takes scores; pause and resume are manual.
+printf 'strategy canary\nsetWeight 10\nanalysis score\n  judge pass 90 intervals 1\nsetWeight 100\n' \
+  >"$work/judged.txt"
+"${ro[@]}" init "$work/judged.txt" "$work/judged.state" --stable v1 >/dev/null
+"${ro[@]}" start "$work/judged.txt" "$work/judged.state" --canary v2 --now 2026-12-01T10:00:00Z >/dev/null
+expect rollout.pause 0 "state paused step 1 weight 10 pause none$nl" \
+  -- "${ro[@]}" pause "$work/judged.txt" "$work/judged.state" --now 2026-12-01T10:00:10Z
+expect rollout.resume 0 "state progressing step 1 weight 10 pause none$nl" \
+  -- "${ro[@]}" resume "$work/judged.txt" "$work/judged.state" --now 2026-12-01T10:00:20Z
+expect rollout.score 0 "action set_weight 100
+action promote_stable
+action scale_down previous_stable after 30s
+state healthy step 0 weight 0 pause none
+" -- "${ro[@]}" score "$work/judged.txt" "$work/judged.state" 96.5 --now 2026-12-01T10:01:00Z
+expect rollout.score.bad 2 "" -- "${ro[@]}" score "$work/judged.txt" "$work/judged.state" x --now 2026-12-01T10:01:00Z
+expect_stderr rollout.score.bad "relkit: expected a score (a number), got 'x'$nl"
 # Blue-green and progressive plans (Argo's blueGreen, Flagger's analysis).
 cat >"$work/bg.txt" <<'PLAN'
 strategy blue_green
