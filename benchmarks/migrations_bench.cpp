@@ -2,7 +2,11 @@
 #include <benchmark/benchmark.h>
 #include <relkit/migrations.hpp>
 
+#include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <string_view>
 
 #include "support/allocation_counter.hpp"
 
@@ -55,3 +59,63 @@ static void BM_LintScript(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(script.size()));
 }
 BENCHMARK(BM_LintScript);
+
+// Issue 19: the adversarial scripts that made lint quadratic (every DEFAULT
+// re-scanned the statement for a volatile call, every REFERENCES for NOT
+// VALID) or amplified its memory, from 1 KB to 4 MB. Each must fit O(N).
+namespace {
+
+std::string repeat_to(std::string head, std::string_view unit, std::size_t size) {
+  while (head.size() < size) head += unit;
+  return head;
+}
+
+std::string lint_pattern(int which, std::size_t size) {
+  switch (which) {
+    case 0:
+      return repeat_to("ALTER TABLE t ADD COLUMN c int ", "DEFAULT ", size);
+    case 1:
+      return repeat_to("ALTER TABLE t ADD COLUMN c int ", "REFERENCES ", size);
+    case 2:
+      return repeat_to("ALTER TABLE t ", "ADD COLUMN c int REFERENCES p (id), ", size);
+    case 3:
+      return repeat_to("SELECT ", "(", size);
+    default:  // two findings per statement (lint_options::max_findings lifted below)
+      return repeat_to("", "DROP TABLE t;\n", size);
+  }
+}
+
+void BM_LintAdversarial(benchmark::State& state, int which) {
+  const std::string script = lint_pattern(which, static_cast<std::size_t>(state.range(0)));
+  m::lint_options options;
+  if (which == 4) options.max_findings = std::numeric_limits<std::size_t>::max();
+  for (auto _ : state) {
+    auto findings = m::lint(script, options);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(script.size()));
+  state.SetComplexityN(static_cast<std::int64_t>(script.size()));
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(BM_LintAdversarial, default_repeated, 0)
+    ->RangeMultiplier(4)
+    ->Range(1 << 10, 4 << 20)
+    ->Complexity(benchmark::oN);
+BENCHMARK_CAPTURE(BM_LintAdversarial, references_repeated, 1)
+    ->RangeMultiplier(4)
+    ->Range(1 << 10, 4 << 20)
+    ->Complexity(benchmark::oN);
+BENCHMARK_CAPTURE(BM_LintAdversarial, add_column_references_repeated, 2)
+    ->RangeMultiplier(4)
+    ->Range(1 << 10, 4 << 20)
+    ->Complexity(benchmark::oN);
+BENCHMARK_CAPTURE(BM_LintAdversarial, select_open_parens, 3)
+    ->RangeMultiplier(4)
+    ->Range(1 << 10, 4 << 20)
+    ->Complexity(benchmark::oN);
+BENCHMARK_CAPTURE(BM_LintAdversarial, many_findings, 4)
+    ->RangeMultiplier(4)
+    ->Range(1 << 10, 4 << 20)
+    ->Complexity(benchmark::oN);

@@ -17,6 +17,7 @@
 
 // relkit.hpp carries the shared core, so this runs in the single-header suite
 // (which has only relkit.hpp on its include path) as in the include/ one.
+#include <relkit/detail/utf8.hpp>
 #include <relkit/relkit.hpp>
 
 namespace {
@@ -556,6 +557,34 @@ std::string utf8(std::uint32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3f));
   }
   return out;
+}
+
+// relkit/detail/utf8.hpp: every scalar value is one sequence of its own length, and
+// what RFC 3629 excludes is refused (0), found at its start byte.
+TEST(CoreUtf8, EverySequence) {
+  for (std::uint32_t cp = 0; cp <= 0x10ffff; ++cp) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const std::string c = "x" + utf8(cp);
+    ASSERT_EQ(rd::utf8_length(c, 1), c.size() - 1) << std::hex << cp;
+  }
+  const char* const refused[] = {
+      "\x80",              // a continuation byte first
+      "\xC0\x80",          // overlong U+0000
+      "\xC1\xBF",          // overlong U+007F
+      "\xE0\x9F\xBF",      // overlong U+07FF
+      "\xED\xA0\x80",      // surrogate U+D800
+      "\xED\xBF\xBF",      // surrogate U+DFFF
+      "\xF0\x8F\xBF\xBF",  // overlong U+FFFF
+      "\xF4\x90\x80\x80",  // U+110000
+      "\xF5\x80\x80\x80",  // no such lead byte
+      "\xFF",              // no such lead byte
+      "\xE2\x82",          // truncated
+      "\xE2\x28\xA1",      // second byte not a continuation
+      "\xF0\x9F\x98\x41",  // fourth byte not a continuation
+  };
+  for (const char* bytes : refused) EXPECT_EQ(rd::utf8_length(bytes, 0), 0U) << bytes;
+  EXPECT_EQ(rd::utf8_length(std::string_view("\0", 1), 0), 1U);
+  static_assert(rd::utf8_length("\xE2\x82\xAC", 0) == 3, "constexpr");
 }
 
 // ECMA-262 WhiteSpace + LineTerminator, written out from the specification.

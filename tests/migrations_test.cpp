@@ -487,9 +487,10 @@ TEST(MigrationsLint, Rules) {
        {"adding-field-with-default"}},
       {"ALTER TABLE t ADD COLUMN c uuid DEFAULT gen_random_uuid() NOT NULL;",
        {"adding-field-with-default"}},
-      {"ALTER TABLE t ADD COLUMN id bigserial PRIMARY KEY;", {"adding-serial-primary-key-field"}},
+      {"ALTER TABLE t ADD COLUMN id bigserial PRIMARY KEY;",
+       {"adding-field-with-default", "adding-serial-primary-key-field"}},
       {"ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (u) REFERENCES u (id);",
-       {"adding-foreign-key-constraint"}},
+       {"adding-foreign-key-constraint", "constraint-missing-not-valid"}},
       {"ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (u) REFERENCES u (id) NOT VALID;", {}},
       {"ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0);", {"constraint-missing-not-valid"}},
       {"ALTER TABLE t DROP COLUMN c;", {"ban-drop-column"}},
@@ -537,6 +538,130 @@ TEST(MigrationsLint, Rules) {
             std::vector<std::string>{"adding-field-with-default"});
 }
 
+// Issue 19: the shapes squawk 2.66.0 and relkit disagreed on in supabase/auth
+// and LemmyNet/lemmy, each fixed (or kept, where PostgreSQL says otherwise).
+TEST(MigrationsLint, SquawkShapesFailClosed) {
+  const std::string lock = "SET lock_timeout = '2s';\n";
+  struct row {
+    std::string sql;
+    std::vector<std::string> expected;
+  };
+  const std::vector<row> rows = {
+      // A DEFAULT calling a function the script declares VOLATILE (or not at all).
+      {"CREATE FUNCTION r_gen() RETURNS text LANGUAGE sql VOLATILE AS $$ SELECT 'x' $$;\n"
+       "ALTER TABLE person ADD COLUMN token text NOT NULL DEFAULT r_gen();",
+       {"adding-field-with-default"}},
+      {"CREATE OR REPLACE FUNCTION r.gen() RETURNS text AS $$ SELECT 'x' $$ LANGUAGE sql;\n"
+       "ALTER TABLE person ADD COLUMN token text DEFAULT r.gen();",
+       {"adding-field-with-default"}},
+      {"ALTER TABLE person ADD COLUMN token text DEFAULT generate_unique_token();",
+       {"adding-field-with-default"}},
+      {"CREATE FUNCTION p() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;\n"
+       "ALTER TABLE t ADD COLUMN c bigint DEFAULT p();",
+       {}},
+      {"CREATE FUNCTION p() RETURNS int LANGUAGE sql STABLE AS $$ SELECT 1 $$;\n"
+       "ALTER FUNCTION p() VOLATILE;\nALTER TABLE t ADD COLUMN c bigint DEFAULT p();",
+       {"adding-field-with-default"}},
+      {"ALTER TABLE t ADD COLUMN c timestamptz DEFAULT now() + interval '1 day';", {}},
+      {"ALTER TABLE t ADD COLUMN c text DEFAULT lower('X')::varchar(10);", {}},
+      {"ALTER TABLE t ADD COLUMN c text DEFAULT md5(random()::text);",
+       {"adding-field-with-default"}},
+      // A stored generated column or an identity rewrites the table.
+      {"ALTER TABLE post ADD COLUMN ts tsvector GENERATED ALWAYS AS "
+       "(to_tsvector('english', name)) STORED;",
+       {"adding-field-with-default"}},
+      {"ALTER TABLE t ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;",
+       {"adding-field-with-default"}},
+      // NOT VALID where PostgreSQL allows it: CHECK and FOREIGN KEY.
+      {"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p (id);",
+       {"adding-foreign-key-constraint", "constraint-missing-not-valid"}},
+      {"ALTER TABLE t ADD CHECK (a > 0);", {"constraint-missing-not-valid"}},
+      {"ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;", {}},
+      {"ALTER TABLE t ADD PRIMARY KEY (id);", {"adding-serial-primary-key-field"}},
+      {"ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_id;", {}},
+      {"ALTER TABLE t ADD UNIQUE (a);", {"disallowed-unique-constraint"}},
+      // Column-level UNIQUE and REFERENCES.
+      {"ALTER TABLE auth.users ADD COLUMN phone text NULL UNIQUE DEFAULT NULL::character "
+       "varying;",
+       {"disallowed-unique-constraint"}},
+      {"ALTER TABLE t ADD COLUMN c bigint REFERENCES p (id), ADD COLUMN d bigint;",
+       {"adding-foreign-key-constraint"}},
+      // DROP without COLUMN, and DROP CONSTRAINT.
+      {"ALTER TABLE t DROP col;", {"ban-drop-column"}},
+      {"ALTER TABLE IF EXISTS t DROP IF EXISTS col;", {"ban-drop-column"}},
+      {"ALTER TABLE t DROP CONSTRAINT c;", {}},
+      // Keywords in their place: a column named type, rename, not, valid.
+      {"ALTER TABLE t ALTER COLUMN type SET DEFAULT 'x';", {}},
+      {"ALTER TABLE t ALTER type SET DEFAULT 'x';", {}},
+      {"ALTER TABLE t ALTER COLUMN type TYPE text;", {"changing-column-type"}},
+      {"ALTER TABLE t ALTER COLUMN c SET DATA TYPE bigint;", {"changing-column-type"}},
+      {"ALTER TABLE t ADD COLUMN rename text, ADD COLUMN unique_name text;", {}},
+      {"ALTER TABLE t RENAME CONSTRAINT a TO b;", {}},
+      {"UPDATE t SET c = 1 FROM (SELECT id FROM u WHERE x) AS s;", {"unbatched-backfill"}},
+      // smallint is its own rule; varchar without a limit is text.
+      {"ALTER TABLE t ADD COLUMN s smallint;", {"prefer-bigint-over-smallint"}},
+      {"CREATE TABLE t (a int2, b pg_catalog.int4, c character varying, d character "
+       "varying(5), e timestamp(3) with time zone, f timestamp(3), g char(2), h varchar);",
+       {"ban-char-field", "prefer-text-field", "prefer-timestamptz", "prefer-bigint-over-int",
+        "prefer-bigint-over-smallint"}},
+      {"CREATE TABLE t (id bigint PRIMARY KEY, CONSTRAINT c CHECK (id > 0), LIKE u);", {}},
+      {"ALTER TABLE t ADD COLUMN c bigserial;", {"adding-field-with-default"}},
+      {"ALTER TABLE t DETACH PARTITION p FINALIZE;", {}},
+      // COMMIT without BEGIN ends the migration tool's transaction (kratos' legacy shape).
+      {"DELETE FROM sessions WHERE true;COMMIT TRANSACTION;BEGIN TRANSACTION;\n"
+       "ALTER TABLE \"sessions\" ADD COLUMN \"token\" text;",
+       {"transaction-nesting", "ban-uncommitted-transaction"}},
+  };
+  // A new table that locks nothing existing needs no lock_timeout; one that references does.
+  EXPECT_EQ(rules(m::lint("CREATE TABLE captcha_answer (id bigint PRIMARY KEY, answer text);")),
+            std::vector<std::string>());
+  EXPECT_EQ(rules(m::lint("CREATE TABLE a (id bigint REFERENCES b (id));")),
+            std::vector<std::string>{"require-lock-timeout"});
+  for (const auto& r : rows) {
+    EXPECT_EQ(rules(m::lint(lock + r.sql)), r.expected) << r.sql;
+  }
+  // The user vouches for a function (case-insensitive, unqualified).
+  m::lint_options vouched;
+  vouched.non_volatile_functions = {"Generate_Unique_Token"};
+  EXPECT_EQ(rules(m::lint(lock + "ALTER TABLE t ADD COLUMN c text DEFAULT "
+                                 "app.generate_unique_token();",
+                          vouched)),
+            std::vector<std::string>());
+}
+
+TEST(MigrationsLint, AllowCommentListsRules) {
+  const std::string sql =
+      "SET lock_timeout = '1s';\n"
+      "-- relkit:allow ban-drop-column, renaming-table (acknowledged)\n"
+      "ALTER TABLE t DROP COLUMN a, RENAME TO u;\n"
+      "ALTER TABLE t DROP COLUMN b; -- relkit:allow x-ban-drop-column\n";
+  const auto f = m::lint(sql);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "ban-drop-column");
+  EXPECT_EQ(f[0].statement, 2u);
+}
+
+TEST(MigrationsLint, StopsAtMaxFindings) {
+  std::string sql;
+  for (int i = 0; i < 10; ++i) sql += "DROP TABLE t;\n";
+  m::lint_options o;
+  o.max_findings = 5;
+  const auto f = m::lint(sql, o);
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_EQ(f[4].rule, "require-lock-timeout");
+  EXPECT_EQ(f[5].rule, "too-many-findings");
+  EXPECT_EQ(f[5].statement, 2u);
+}
+
+TEST(MigrationsLint, UnterminatedCommentAfterTheLastStatement) {
+  const std::string sql = "SET lock_timeout = '1s'; /* never closed";
+  const auto f = m::lint(sql);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "unterminated-input");
+  EXPECT_EQ(f[0].position, sql.find("/*"));
+  EXPECT_EQ(f[0].statement, 1u);
+}
+
 TEST(MigrationsLint, ScannerSkipsQuotesDollarQuotesAndComments) {
   const std::string sql =
       "SET lock_timeout = '1s';\n"
@@ -566,7 +691,8 @@ TEST(MigrationsLint, AllowCommentSilencesOneRuleForOneStatement) {
 
 TEST(MigrationsLint, LockTimeoutMustComeBeforeTheFirstDdl) {
   const std::string sql =
-      "CREATE TABLE t (id bigint);\nSET lock_timeout = '1s';\nDROP INDEX CONCURRENTLY i;";
+      "CREATE TABLE t (id bigint REFERENCES u (id));\nSET lock_timeout = '1s';\n"
+      "DROP INDEX CONCURRENTLY i;";
   const auto f = m::lint(sql);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].rule, "require-lock-timeout");
@@ -746,7 +872,7 @@ TEST(MigrationsEnums, ToStringRoundTripsAndStraysPrintUnknown) {
 
 TEST(MigrationsLint, RuleNamesAreTheRuleTable) {
   const auto names = m::lint_rule_names();
-  EXPECT_EQ(names.size(), 33u);
+  EXPECT_EQ(names.size(), 35u);
   EXPECT_EQ(names.front(), "require-lock-timeout");
   for (std::size_t i = 0; i < names.size(); ++i) {
     EXPECT_EQ(std::count(names.begin(), names.end(), names[i]), 1) << names[i];

@@ -17,4 +17,5 @@
 #include "relkit/rollout/event.hpp"
 #include "relkit/rollout/kayenta.hpp"
 #include "relkit/rollout/plan.hpp"
+#include "relkit/rollout/plan_text.hpp"
 #include "relkit/rollout/state.hpp"

@@ -4874,35 +4874,6 @@ namespace detail {
   return at;
 }
 
-// Length of the UTF-8 sequence at `at`, 0 when it is not valid UTF-8.
-[[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[at]);
-  if (b0 < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (at + len > s.size()) return 0;
-  unsigned cp = b0 & (0x7Fu >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[at + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 // The version a heading names: `## [1.2.0](…) (date)`, `# 1.2.0`, `## [v1.2.0] - date`
 // -> "1.2.0"; empty when the heading does not start with a version.
 [[nodiscard]] inline std::string heading_version(std::string_view text) {
@@ -5133,6 +5104,100 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/changelog/render.hpp ----
+// ---- begin relkit/detail/utf8.hpp ----
+// UTF-8 validation shared by every component that checks text (the changelog's
+// reader, the relkit command's JSON output): one definition of a valid sequence.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+// The length of the valid UTF-8 sequence that starts at `s[at]` (1 for an ASCII
+// byte, NUL included), or 0 when it is not one: RFC 3629, so no overlong forms, no
+// surrogates (U+D800..U+DFFF), nothing above U+10FFFF, no truncated sequence.
+// Precondition: at < s.size().
+[[nodiscard]] constexpr std::size_t utf8_length(std::string_view s, std::size_t at) noexcept {
+  const auto byte = [&s, at](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
+  const unsigned lead = byte(0);
+  if (lead < 0x80U) return 1;
+  std::size_t length = 0;
+  unsigned low = 0x80U;  // the range of the second byte (narrower after E0, ED, F0, F4)
+  unsigned high = 0xBFU;
+  if (lead >= 0xC2U && lead <= 0xDFU) {
+    length = 2;
+  } else if (lead >= 0xE0U && lead <= 0xEFU) {
+    length = 3;
+    if (lead == 0xE0U) low = 0xA0U;   // overlong
+    if (lead == 0xEDU) high = 0x9FU;  // surrogates
+  } else if (lead >= 0xF0U && lead <= 0xF4U) {
+    length = 4;
+    if (lead == 0xF0U) low = 0x90U;   // overlong
+    if (lead == 0xF4U) high = 0x8FU;  // above U+10FFFF
+  } else {
+    return 0;  // a continuation byte, C0/C1 (overlong) or F5..FF
+  }
+  if (s.size() - at < length) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(k) < 0x80U || byte(k) > 0xBFU) return 0;
+  }
+  return length;
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/utf8.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace changelog {
@@ -5166,7 +5231,7 @@ struct outline {
       return relkit::error{errc::unrecognized_file, i,
                            error_args{}.with_text("NUL byte, not a text file")};
     }
-    const std::size_t len = detail::utf8_length(file, i);
+    const std::size_t len = relkit::detail::utf8_length(file, i);
     if (len == 0) {
       return relkit::error{errc::unrecognized_file, i, error_args{}.with_text("invalid UTF-8")};
     }
@@ -11447,45 +11512,18 @@ class utf16_units {
 
  private:
   [[nodiscard]] constexpr std::uint32_t decode() noexcept {
-    const std::uint32_t b0 = byte_at(text_, pos_);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    std::uint32_t min = 0;
-    if (b0 < 0x80U) {
+    const std::uint32_t lead = byte_at(text_, pos_);
+    if (lead < 0x80U) {
       ++pos_;
-      return b0;
-    } else if (b0 >= 0xC2U && b0 <= 0xDFU) {
-      len = 2;
-      cp = b0 & 0x1FU;
-      min = 0x80U;
-    } else if (b0 >= 0xE0U && b0 <= 0xEFU) {
-      len = 3;
-      cp = b0 & 0x0FU;
-      min = 0x800U;
-    } else if (b0 >= 0xF0U && b0 <= 0xF4U) {
-      len = 4;
-      cp = b0 & 0x07U;
-      min = 0x10000U;
-    } else {
+      return lead;
+    }
+    const std::size_t len = relkit::detail::utf8_length(text_, pos_);
+    if (len == 0) {  // not UTF-8 (relkit/detail/utf8.hpp): U+FFFD for the one byte
       ++pos_;
       return 0xFFFDU;
     }
-    if (pos_ + len > text_.size()) {
-      ++pos_;
-      return 0xFFFDU;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      const std::uint32_t b = byte_at(text_, pos_ + k);
-      if ((b & 0xC0U) != 0x80U) {
-        ++pos_;
-        return 0xFFFDU;
-      }
-      cp = (cp << 6U) | (b & 0x3FU);
-    }
-    if (cp < min || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) {
-      ++pos_;
-      return 0xFFFDU;
-    }
+    std::uint32_t cp = lead & (0x7FU >> len);  // the lead byte's bits (len 2..4)
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6U) | (byte_at(text_, pos_ + k) & 0x3FU);
     pos_ += len;
     return cp;
   }
@@ -24055,24 +24093,36 @@ struct lint_options {
   bool prefer_bigint = true;
   bool prefer_text_field = true;
   bool prefer_timestamptz = true;
+  // Functions a DEFAULT may call without a rewrite besides PostgreSQL's own
+  // IMMUTABLE / STABLE ones and those the script declares IMMUTABLE or STABLE
+  // (case-insensitive, unqualified names). Any other call is volatile.
+  std::vector<std::string> non_volatile_functions;
+  // Findings kept per script; past it lint() stops with "too-many-findings",
+  // which bounds its memory whatever the script.
+  std::size_t max_findings = 10000;
 
   friend bool operator==(const lint_options& a, const lint_options& b) {
     return a.postgres_major == b.postgres_major && a.prefer_bigint == b.prefer_bigint &&
            a.prefer_text_field == b.prefer_text_field &&
-           a.prefer_timestamptz == b.prefer_timestamptz;
+           a.prefer_timestamptz == b.prefer_timestamptz &&
+           a.non_volatile_functions == b.non_volatile_functions && a.max_findings == b.max_findings;
   }
   friend bool operator!=(const lint_options& a, const lint_options& b) { return !(a == b); }
 };
 
 // Findings for a hand-written migration script, in statement order (within a
 // statement, in rule-table order, each rule once). A comment
-// "-- relkit:allow <rule>" before a statement, or after it on the same line,
-// silences that rule for it. Never fails: an unterminated quote or comment is
-// the finding "unterminated-input". Linear in the script's size.
+// "-- relkit:allow <rule> [<rule>...]" before a statement, or after it on the
+// same line, silences those rules for it. Keywords count only in their place
+// in the statement (a column named "type" is not a TYPE change). Never fails:
+// an unterminated quote or comment is the finding "unterminated-input", more
+// than options.max_findings findings end with "too-many-findings". Linear
+// time; memory: the findings, plus the names of the functions the script
+// declares.
 [[nodiscard]] RELKIT_INLINE std::vector<finding> lint(std::string_view sql,
                                                       const lint_options& options = lint_options());
 
-// The names of every rule lint() knows, in rule-table order (33).
+// The names of every rule lint() knows, in rule-table order (35).
 [[nodiscard]] RELKIT_INLINE std::vector<std::string_view> lint_rule_names();
 
 }  // namespace migrations
@@ -24080,8 +24130,10 @@ RELKIT_NAMESPACE_END
 
 #ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/migrations/impl/lint.hpp ----
-// Bodies of relkit/migrations/lint.hpp: the pass that applies the rule table
-// (relkit/migrations/detail/lint_rules.hpp) to a scanned script.
+// Bodies of relkit/migrations/lint.hpp: one pass over the script's tokens
+// (relkit/migrations/detail/sql_scan.hpp) that keeps, per statement, only the
+// state its rules need (the first words, the clause being read, paren depth),
+// so every token is looked at once and nothing is re-scanned.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -24164,12 +24216,14 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
+#include <unordered_map>
 
 // ---- begin relkit/migrations/detail/sql_scan.hpp ----
-// A PostgreSQL statement scanner for the migration linter: splits a script
-// into statements at top-level semicolons and each statement into words,
-// skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
-// and comments (-- and nested /* */). Linear time, no recursion.
+// A PostgreSQL token stream for the migration linter: one token at a time,
+// nothing stored. Words, quoted identifiers, string literals ('..', E'..',
+// $tag$..$tag$), single punctuation characters, comments (-- and nested
+// /* */) and the ';' that ends a statement. Each byte is looked at a bounded
+// number of times: linear time, constant memory.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -24215,21 +24269,23 @@ RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 namespace detail {
 
-struct sql_token {
-  // Upper-cased keyword or identifier; quoted identifiers keep their text.
-  std::string text;
-  std::size_t position = 0;  // byte offset in the whole script
-  bool quoted = false;       // "identifier"
-  bool literal = false;      // a string or dollar-quoted literal (text is empty)
-  bool punct = false;        // a single punctuation character such as ( ) ,
+enum class sql_token_kind : unsigned char {
+  word,       // keyword or identifier, as written (compare with same_word)
+  quoted,     // "identifier" (text keeps the quotes)
+  literal,    // a string or dollar-quoted literal
+  punct,      // one punctuation character such as ( ) , . :
+  comment,    // text is the body, without -- or /* */
+  semicolon,  // ';' ending a statement
+  end         // the end of the script
 };
 
-struct sql_statement {
-  std::size_t position = 0;  // byte offset of the first token
-  std::size_t end = 0;       // one past the terminating ';' (or the script end)
-  std::vector<sql_token> tokens;
-  std::vector<std::string> comments;  // comment texts seen before and inside the statement
-  bool unterminated = false;          // a literal, identifier or comment ran to the end
+struct sql_token {
+  sql_token_kind kind = sql_token_kind::end;
+  std::size_t position = 0;   // byte offset in the script
+  std::string_view text;      // the token's bytes (see sql_token_kind)
+  std::size_t length = 0;     // identifier length in bytes (a quoted one with "" counted once)
+  bool unterminated = false;  // a literal, quoted identifier or comment ran to the end
+  bool trailing = false;      // a -- comment on the same line after a ';'
 };
 
 // A character of an SQL word: RegExp \w plus '$' and every byte of a non-ASCII
@@ -24238,7 +24294,14 @@ struct sql_statement {
   return relkit::detail::is_word_char(c) || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-using relkit::detail::to_upper;
+// An unquoted word equals an upper-case keyword, ignoring ASCII case.
+[[nodiscard]] inline bool same_word(std::string_view word, std::string_view upper) noexcept {
+  if (word.size() != upper.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (relkit::detail::to_upper(word[i]) != upper[i]) return false;
+  }
+  return true;
+}
 
 // Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
 [[nodiscard]] inline std::size_t dollar_tag_length(std::string_view s, std::size_t i) noexcept {
@@ -24255,27 +24318,31 @@ using relkit::detail::to_upper;
   return j - i + 1;
 }
 
-[[nodiscard]] inline std::vector<sql_statement> scan_sql(std::string_view s) {
-  std::vector<sql_statement> out;
-  sql_statement cur;
-  bool started = false;
-  auto begin_token = [&](std::size_t at) {
-    if (!started) {
-      cur.position = at;
-      started = true;
+class sql_lexer {
+ public:
+  explicit sql_lexer(std::string_view script) noexcept : s_(script) {}
+
+  // The next token; kind end (forever) once the script is exhausted.
+  [[nodiscard]] sql_token next() noexcept {
+    const std::string_view s = s_;
+    const std::size_t n = s.size();
+    std::size_t i = i_;
+    while (i < n && is_space(s[i])) ++i;
+    sql_token t;
+    t.position = i;
+    if (i >= n) {
+      i_ = n;
+      t.kind = sql_token_kind::end;
+      return t;
     }
-  };
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
     const char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      ++i;
-    } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+    if (c == '-' && i + 1 < n && s[i + 1] == '-') {
       std::size_t j = i + 2;
       while (j < n && s[j] != '\n') ++j;
-      cur.comments.emplace_back(s.substr(i + 2, j - i - 2));
-      i = j;
+      t.kind = sql_token_kind::comment;
+      t.text = s.substr(i + 2, j - i - 2);
+      t.trailing = after_semicolon_ && same_line(semicolon_end_, i);
+      i_ = j;
     } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
       std::size_t depth = 1;
       std::size_t j = i + 2;
@@ -24290,29 +24357,19 @@ using relkit::detail::to_upper;
           ++j;
         }
       }
-      if (depth > 0) cur.unterminated = true;
+      t.kind = sql_token_kind::comment;
+      t.unterminated = depth > 0;
       const std::size_t body_end = depth > 0 ? n : j - 2;
-      cur.comments.emplace_back(s.substr(i + 2, body_end - i - 2));
-      i = j;
+      t.text = s.substr(i + 2, body_end - i - 2);
+      i_ = j;
     } else if (c == ';') {
-      if (started) {
-        cur.end = i + 1;
-        out.push_back(std::move(cur));
-      }
-      cur = sql_statement{};
-      started = false;
-      ++i;
-      // A comment on the same line after ';' belongs to the statement it ends.
-      std::size_t j = i;
-      while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
-      if (!out.empty() && j + 1 < n && s[j] == '-' && s[j + 1] == '-') {
-        std::size_t e = j + 2;
-        while (e < n && s[e] != '\n') ++e;
-        out.back().comments.emplace_back(s.substr(j + 2, e - j - 2));
-        i = e;
-      }
+      t.kind = sql_token_kind::semicolon;
+      t.text = s.substr(i, 1);
+      i_ = i + 1;
+      semicolon_end_ = i + 1;
+      after_semicolon_ = true;
+      return t;
     } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s[i + 1] == '\'')) {
-      begin_token(i);
       const bool escapes = c != '\'';
       std::size_t j = escapes ? i + 2 : i + 1;
       bool closed = false;
@@ -24331,18 +24388,19 @@ using relkit::detail::to_upper;
           ++j;
         }
       }
-      if (!closed) cur.unterminated = true;
-      cur.tokens.push_back(sql_token{std::string(), i, false, true, false});
-      i = j < n ? j : n;
+      if (j > n) j = n;
+      t.kind = sql_token_kind::literal;
+      t.unterminated = !closed;
+      t.text = s.substr(i, j - i);
+      i_ = j;
     } else if (c == '"') {
-      begin_token(i);
-      std::string text;
       std::size_t j = i + 1;
+      std::size_t length = 0;
       bool closed = false;
       while (j < n) {
         if (s[j] == '"') {
           if (j + 1 < n && s[j + 1] == '"') {
-            text += '"';
+            ++length;
             j += 2;
           } else {
             ++j;
@@ -24350,48 +24408,56 @@ using relkit::detail::to_upper;
             break;
           }
         } else {
-          text += s[j];
+          ++length;
           ++j;
         }
       }
-      if (!closed) cur.unterminated = true;
-      cur.tokens.push_back(sql_token{std::move(text), i, true, false, false});
-      i = j;
+      t.kind = sql_token_kind::quoted;
+      t.unterminated = !closed;
+      t.text = s.substr(i, j - i);
+      t.length = length;
+      i_ = j;
     } else if (c == '$' && dollar_tag_length(s, i) > 0) {
-      begin_token(i);
-      const std::size_t start = i;
       const std::size_t tag_len = dollar_tag_length(s, i);
-      const std::string_view tag = s.substr(i, tag_len);
-      const std::size_t close = s.find(tag, i + tag_len);
-      if (close == std::string_view::npos) {
-        cur.unterminated = true;
-        i = n;
-      } else {
-        i = close + tag_len;
-      }
-      cur.tokens.push_back(sql_token{std::string(), start, false, true, false});
+      const std::size_t close = s.find(s.substr(i, tag_len), i + tag_len);
+      const std::size_t j = close == std::string_view::npos ? n : close + tag_len;
+      t.kind = sql_token_kind::literal;
+      t.unterminated = close == std::string_view::npos;
+      t.text = s.substr(i, j - i);
+      i_ = j;
     } else if (is_word_char(c)) {
-      begin_token(i);
       std::size_t j = i;
-      std::string text;
-      while (j < n && is_word_char(s[j])) {
-        text += to_upper(s[j]);
-        ++j;
-      }
-      cur.tokens.push_back(sql_token{std::move(text), i, false, false, false});
-      i = j;
+      while (j < n && is_word_char(s[j])) ++j;
+      t.kind = sql_token_kind::word;
+      t.text = s.substr(i, j - i);
+      t.length = j - i;
+      i_ = j;
     } else {
-      begin_token(i);
-      cur.tokens.push_back(sql_token{std::string(1, c), i, false, false, true});
-      ++i;
+      t.kind = sql_token_kind::punct;
+      t.text = s.substr(i, 1);
+      i_ = i + 1;
     }
+    after_semicolon_ = false;  // only the first token after ';' may be its trailing comment
+    return t;
   }
-  if (started) {
-    cur.end = n;
-    out.push_back(std::move(cur));
+
+ private:
+  [[nodiscard]] static bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   }
-  return out;
-}
+  // Only blanks and tabs between from and to.
+  [[nodiscard]] bool same_line(std::size_t from, std::size_t to) const noexcept {
+    for (std::size_t k = from; k < to; ++k) {
+      if (s_[k] != ' ' && s_[k] != '\t') return false;
+    }
+    return true;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::size_t semicolon_end_ = 0;
+  bool after_semicolon_ = false;
+};
 
 }  // namespace detail
 }  // namespace migrations
@@ -24422,11 +24488,13 @@ struct rule_text {
 
 inline constexpr rule_text rule_table[] = {
     {"require-lock-timeout",
-     "DDL waits for its lock behind long transactions and every query queues behind it",
+     "DDL waits for its lock behind long transactions and every query queues behind it (a new "
+     "table only when it references, inherits or partitions an existing one)",
      "run SET lock_timeout = '5s' before the first DDL statement and retry on timeout"},
     {"adding-field-with-default",
-     "a volatile default (or any default before PostgreSQL 11) rewrites the whole table under an "
-     "ACCESS EXCLUSIVE lock",
+     "a volatile default (a call not known to be IMMUTABLE or STABLE), a serial, identity or "
+     "stored generated column (or any default before PostgreSQL 11) rewrites the whole table "
+     "under an ACCESS EXCLUSIVE lock",
      "add the column without a default, SET DEFAULT separately, then backfill in batches"},
     {"adding-required-field",
      "ADD COLUMN ... NOT NULL without a default fails on a table with rows and breaks inserts of "
@@ -24435,13 +24503,13 @@ inline constexpr rule_text rule_table[] = {
      "VALID, "
      "VALIDATE, SET NOT NULL"},
     {"adding-serial-primary-key-field",
-     "a serial / identity / primary key column rewrites the table and builds an index under lock",
-     "create a new table and copy the rows, or add the column and a unique index concurrently"},
+     "a primary key builds its index while blocking reads and writes",
+     "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... PRIMARY KEY USING INDEX"},
     {"adding-foreign-key-constraint",
      "adding a foreign key validates every row while blocking writes on both tables",
      "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction"},
     {"constraint-missing-not-valid",
-     "adding a CHECK constraint scans the table while blocking reads and writes",
+     "adding a CHECK or FOREIGN KEY constraint scans the table while blocking writes",
      "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction"},
     {"ban-drop-column", "the running app still selects or inserts the column and errors",
      "deploy an app that ignores the column first; drop it as the acknowledged contract step"},
@@ -24461,7 +24529,9 @@ inline constexpr rule_text rule_table[] = {
      "(PostgreSQL 12+ skips the scan) and drop the check"},
     {"ban-drop-not-null", "the running app may rely on the column never being NULL",
      "make sure every reader handles NULL before dropping NOT NULL"},
-    {"disallowed-unique-constraint", "ADD UNIQUE builds its index while blocking reads and writes",
+    {"disallowed-unique-constraint",
+     "a UNIQUE constraint (on the table or on an added column) builds its index while blocking "
+     "reads and writes",
      "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"},
     {"renaming-column", "the running app still uses the old name and errors",
      "add the new column, sync both by trigger, backfill, switch reads, stop old writes, drop the "
@@ -24489,11 +24559,14 @@ inline constexpr rule_text rule_table[] = {
      "use text with a CHECK (char_length(c) <= n) constraint"},
     {"prefer-timestamptz", "timestamp without time zone loses the offset", "use timestamptz"},
     {"prefer-bigint-over-int", "32-bit ids and counters run out", "use bigint"},
+    {"prefer-bigint-over-smallint", "16-bit ids and counters run out", "use bigint"},
     {"prefer-jsonb", "json has no equality operator, so DISTINCT and UNION break", "use jsonb"},
     {"identifier-too-long", "PostgreSQL silently truncates identifiers to 63 bytes",
      "use a name of at most 63 bytes"},
-    {"transaction-nesting", "BEGIN inside an open transaction is ignored with a warning",
-     "one BEGIN / COMMIT pair per transaction"},
+    {"transaction-nesting",
+     "BEGIN inside an open transaction is ignored with a warning; COMMIT or ROLLBACK without "
+     "BEGIN ends the migration tool's transaction",
+     "one BEGIN / COMMIT pair per transaction, or none when the tool wraps each migration"},
     {"ban-uncommitted-transaction", "the script leaves a transaction open",
      "end every BEGIN with COMMIT"},
     {"unbatched-backfill",
@@ -24501,56 +24574,213 @@ inline constexpr rule_text rule_table[] = {
      "batch it by key ranges, commit between batches, outside the DDL transaction"},
     {"unterminated-input", "a quote, dollar-quote, identifier or comment is never closed",
      "close it"},
+    {"too-many-findings",
+     "the script has more findings than lint_options::max_findings; the rest is not linted",
+     "fix or allow the findings reported, or split the script"},
 };
 
-// Word at index i (empty when out of range or not a plain word).
-[[nodiscard]] inline std::string_view word_at(const sql_statement& st, std::size_t i) {
-  if (i >= st.tokens.size()) return std::string_view();
-  const sql_token& t = st.tokens[i];
-  if (t.quoted || t.literal) return std::string_view();
-  return t.text;
+// The rule's index in rule_table (rule_count when unknown).
+inline constexpr std::size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);
+static_assert(rule_count <= 64, "rule sets are 64-bit masks");
+
+[[nodiscard]] constexpr std::size_t rule_index(std::string_view rule) noexcept {
+  for (std::size_t i = 0; i < rule_count; ++i) {
+    if (rule_table[i].rule == rule) return i;
+  }
+  return rule_count;
 }
 
-[[nodiscard]] inline bool has_word(const sql_statement& st, std::string_view w,
-                                   std::size_t from = 0) {
-  for (std::size_t i = from; i < st.tokens.size(); ++i) {
-    if (word_at(st, i) == w) return true;
+[[nodiscard]] constexpr std::uint64_t rule_bit(std::string_view rule) noexcept {
+  return std::uint64_t{1} << rule_index(rule);
+}
+
+// The rules a comment allows: "relkit:allow rule-a rule-b, rule-c (why)". One pass.
+[[nodiscard]] inline std::uint64_t allowed_rules(std::string_view comment) noexcept {
+  constexpr std::string_view marker = "relkit:allow";
+  const std::size_t at = comment.find(marker);
+  if (at == std::string_view::npos) return 0;
+  std::uint64_t mask = 0;
+  std::size_t i = at + marker.size();
+  while (i < comment.size()) {
+    while (i < comment.size() && (comment[i] == ' ' || comment[i] == ',' || comment[i] == '\t'))
+      ++i;
+    std::size_t j = i;
+    while (j < comment.size() && (relkit::detail::is_word_char(comment[j]) || comment[j] == '-'))
+      ++j;
+    if (j == i) break;  // "(why)" or the end: no more rule names
+    const std::size_t r = rule_index(comment.substr(i, j - i));
+    if (r < rule_count) mask |= std::uint64_t{1} << r;
+    i = j;
+  }
+  return mask;
+}
+
+// Functions PostgreSQL's catalog marks IMMUTABLE or STABLE that defaults use,
+// and keywords written like calls: a DEFAULT calling one of them is evaluated
+// once, without a rewrite. Every other call is volatile (fail closed).
+inline constexpr std::string_view non_volatile_functions[] = {"ABS",
+                                                              "AGE",
+                                                              "ALL",
+                                                              "AND",
+                                                              "ANY",
+                                                              "ARRAY",
+                                                              "ARRAY_FILL",
+                                                              "AS",
+                                                              "BTRIM",
+                                                              "CASE",
+                                                              "CAST",
+                                                              "CEIL",
+                                                              "CEILING",
+                                                              "COALESCE",
+                                                              "CONCAT",
+                                                              "CONCAT_WS",
+                                                              "CURRENT_DATE",
+                                                              "CURRENT_SCHEMA",
+                                                              "CURRENT_SETTING",
+                                                              "CURRENT_TIME",
+                                                              "CURRENT_TIMESTAMP",
+                                                              "CURRENT_USER",
+                                                              "DATE_PART",
+                                                              "DATE_TRUNC",
+                                                              "DECODE",
+                                                              "ENCODE",
+                                                              "EXISTS",
+                                                              "EXTRACT",
+                                                              "FLOOR",
+                                                              "GREATEST",
+                                                              "IN",
+                                                              "INTERVAL",
+                                                              "IS",
+                                                              "JSONB_BUILD_ARRAY",
+                                                              "JSONB_BUILD_OBJECT",
+                                                              "JSON_BUILD_ARRAY",
+                                                              "JSON_BUILD_OBJECT",
+                                                              "LEAST",
+                                                              "LEFT",
+                                                              "LENGTH",
+                                                              "LOCALTIME",
+                                                              "LOCALTIMESTAMP",
+                                                              "LOWER",
+                                                              "LPAD",
+                                                              "LTRIM",
+                                                              "MAKE_DATE",
+                                                              "MAKE_INTERVAL",
+                                                              "MAKE_TIMESTAMP",
+                                                              "MAKE_TIMESTAMPTZ",
+                                                              "MD5",
+                                                              "NOT",
+                                                              "NOW",
+                                                              "NULLIF",
+                                                              "OR",
+                                                              "POWER",
+                                                              "REPLACE",
+                                                              "RIGHT",
+                                                              "ROUND",
+                                                              "ROW",
+                                                              "RPAD",
+                                                              "RTRIM",
+                                                              "STATEMENT_TIMESTAMP",
+                                                              "SUBSTR",
+                                                              "SUBSTRING",
+                                                              "THEN",
+                                                              "TIMEZONE",
+                                                              "TO_CHAR",
+                                                              "TO_DATE",
+                                                              "TO_JSON",
+                                                              "TO_JSONB",
+                                                              "TO_NUMBER",
+                                                              "TO_TIMESTAMP",
+                                                              "TRANSACTION_TIMESTAMP",
+                                                              "TRIM",
+                                                              "UPPER",
+                                                              "WHEN",
+                                                              "ELSE"};
+
+[[nodiscard]] inline bool is_non_volatile_builtin(std::string_view word) noexcept {
+  for (auto f : non_volatile_functions) {
+    if (same_word(word, f)) return true;
   }
   return false;
 }
 
-[[nodiscard]] inline bool has_sequence(const sql_statement& st, std::string_view a,
-                                       std::string_view b) {
-  for (std::size_t i = 0; i + 1 < st.tokens.size(); ++i) {
-    if (word_at(st, i) == a && word_at(st, i + 1) == b) return true;
-  }
-  return false;
+[[nodiscard]] inline bool is_word(const sql_token& t, std::string_view upper) noexcept {
+  return t.kind == sql_token_kind::word && same_word(t.text, upper);
+}
+[[nodiscard]] inline bool is_punct(const sql_token& t, char c) noexcept {
+  return t.kind == sql_token_kind::punct && t.text.size() == 1 && t.text[0] == c;
+}
+[[nodiscard]] inline bool is_name(const sql_token& t) noexcept {
+  return t.kind == sql_token_kind::word || t.kind == sql_token_kind::quoted;
 }
 
-[[nodiscard]] inline bool is_volatile_call(const sql_statement& st, std::size_t from) {
-  static constexpr std::string_view volatile_functions[] = {
-      "RANDOM",    "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
-      "TIMEOFDAY", "NEXTVAL",         "TXID_CURRENT",    "SETSEED"};
-  for (std::size_t i = from; i + 1 < st.tokens.size(); ++i) {
-    if (st.tokens[i + 1].text != "(" || !st.tokens[i + 1].punct) continue;
-    for (auto f : volatile_functions) {
-      if (word_at(st, i) == f) return true;
+// The key a function is known by: upper-cased, quotes removed.
+[[nodiscard]] inline std::string function_key(const sql_token& t) {
+  std::string_view text = t.text;
+  if (t.kind == sql_token_kind::quoted && text.size() >= 2) text = text.substr(1, text.size() - 2);
+  std::string key;
+  key.reserve(text.size());
+  for (const char c : text) key += relkit::detail::to_upper(c);
+  return key;
+}
+
+// Which calls a DEFAULT may make without a rewrite.
+struct function_catalog {
+  std::unordered_map<std::string, bool> declared;  // key -> volatile, as the script declares
+  const std::vector<std::string>* allowed = nullptr;
+
+  [[nodiscard]] bool is_volatile(const sql_token& name) const {
+    const auto it = declared.find(function_key(name));
+    if (it != declared.end()) return it->second;
+    if (allowed != nullptr) {
+      const std::string key = function_key(name);
+      for (const auto& a : *allowed) {
+        if (a.size() == key.size() && same_word(a, key)) return false;
+      }
     }
+    return !(name.kind == sql_token_kind::word && is_non_volatile_builtin(name.text));
   }
-  return false;
-}
+};
 
-[[nodiscard]] inline bool allows(const sql_statement& st, std::string_view rule) {
-  for (const auto& c : st.comments) {
-    const auto at = c.find("relkit:allow");
-    if (at == std::string::npos) continue;
-    const auto r = c.find(rule, at);
-    if (r != std::string::npos) {
-      const std::size_t after = r + rule.size();
-      if (after == c.size() || c[after] == ' ' || c[after] == ',' || c[after] == ')') return true;
-    }
+// The calls of one DEFAULT expression, fed token by token with one token of lookahead.
+struct default_scan {
+  bool active = false;
+  bool volatile_call = false;
+  sql_token p1, p2;  // the two previous tokens of the expression
+
+  void start() {
+    active = true;
+    p1 = sql_token();
+    p2 = sql_token();
   }
-  return false;
+  void feed(const sql_token& t, const sql_token& next, const function_catalog& catalog) {
+    if (is_name(t) && is_punct(next, '(')) {
+      // A type's modifiers after :: or CAST(... AS type(n)) are no call.
+      const bool type_position = (is_punct(p1, ':') && is_punct(p2, ':')) || is_word(p1, "AS");
+      if (!type_position && catalog.is_volatile(t)) volatile_call = true;
+    }
+    p2 = p1;
+    p1 = t;
+  }
+};
+
+// A DEFAULT expression (the planner's) calls a function not known to be
+// IMMUTABLE or STABLE.
+[[nodiscard]] inline bool default_is_volatile(std::string_view expression) {
+  const function_catalog catalog;
+  default_scan scan;
+  scan.start();
+  sql_lexer lexer(expression);
+  sql_token pending;
+  bool have = false;
+  for (;;) {
+    const sql_token t = lexer.next();
+    if (t.kind == sql_token_kind::comment) continue;
+    if (have) scan.feed(pending, t, catalog);
+    if (t.kind == sql_token_kind::end || t.kind == sql_token_kind::semicolon) break;
+    pending = t;
+    have = true;
+  }
+  return scan.volatile_call;
 }
 
 }  // namespace detail
@@ -24574,169 +24804,567 @@ RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 namespace detail {
 
-[[nodiscard]] inline finding make_finding(std::string_view rule, std::size_t position,
-                                          std::size_t statement) {
-  for (const auto& r : rule_table) {
-    if (r.rule == rule) {
-      return finding{std::string(r.rule), position, statement, std::string(r.why),
-                     std::string(r.safe_alternative)};
-    }
+class linter {
+ public:
+  linter(std::string_view script, const lint_options& options) : script_(script), o_(options) {
+    catalog_.allowed = &options.non_volatile_functions;
   }
-  return finding{std::string(rule), position, statement, std::string(), std::string()};
-}
 
-// Findings of one script, in statement order; within a statement in rule-table order.
-[[nodiscard]] inline std::vector<finding> run_lint(std::string_view script,
-                                                   const lint_options& options) {
-  std::vector<finding> out;
-  const std::vector<sql_statement> statements = scan_sql(script);
-  bool lock_timeout_set = false;
-  bool in_transaction = false;
-  for (std::size_t index = 0; index < statements.size(); ++index) {
-    const sql_statement& st = statements[index];
-    std::vector<std::string_view> rules;
-    const std::string_view first = word_at(st, 0);
-    const std::string_view second = word_at(st, 1);
-    const bool is_ddl = first == "ALTER" || first == "CREATE" || first == "DROP";
-    if (first == "SET" && (has_word(st, "LOCK_TIMEOUT"))) lock_timeout_set = true;
-    if (is_ddl && !lock_timeout_set) rules.push_back("require-lock-timeout");
-    const bool alter_table = first == "ALTER" && second == "TABLE";
-    if (alter_table) {
-      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-        const std::string_view w = word_at(st, i);
-        if (w == "ADD" && (word_at(st, i + 1) == "COLUMN" ||
-                           (word_at(st, i + 1) != "CONSTRAINT" && word_at(st, i + 1) != "UNIQUE" &&
-                            word_at(st, i + 1) != "CHECK" && word_at(st, i + 1) != "FOREIGN" &&
-                            word_at(st, i + 1) != "PRIMARY" && word_at(st, i + 1) != "EXCLUDE"))) {
-          // ADD [COLUMN]: inspect up to the next top-level comma.
-          std::size_t end = i + 1;
-          int depth = 0;
-          while (end < st.tokens.size()) {
-            const sql_token& t = st.tokens[end];
-            if (t.punct && t.text == "(") ++depth;
-            if (t.punct && t.text == ")") --depth;
-            if (t.punct && t.text == "," && depth == 0) break;
-            ++end;
+  [[nodiscard]] std::vector<finding> run() {
+    sql_lexer lexer(script_);
+    sql_token pending;
+    bool have = false;
+    for (;;) {
+      const sql_token t = lexer.next();
+      if (t.kind == sql_token_kind::comment) {
+        const std::uint64_t allow = allowed_rules(t.text);
+        if (st_.open) {
+          st_.allow |= allow;
+          st_.unterminated = st_.unterminated || t.unterminated;
+        } else if (awaiting_ && t.trailing) {
+          st_.allow |= allow;
+        } else {
+          flush();
+          next_allow_ |= allow;
+          if (t.unterminated) {
+            next_unterminated_ = true;
+            next_unterminated_at_ = t.position;
           }
-          bool has_default = false;
-          bool not_null = false;
-          bool volatile_default = false;
-          for (std::size_t j = i + 1; j < end; ++j) {
-            const std::string_view x = word_at(st, j);
-            if (x == "DEFAULT") {
-              has_default = true;
-              volatile_default = is_volatile_call(st, j + 1);
-            }
-            if (x == "NOT" && word_at(st, j + 1) == "NULL") not_null = true;
-            if (x == "SERIAL" || x == "BIGSERIAL" || x == "SMALLSERIAL" || x == "PRIMARY" ||
-                x == "GENERATED")
-              rules.push_back("adding-serial-primary-key-field");
-            if (x == "REFERENCES" && !has_sequence(st, "NOT", "VALID"))
-              rules.push_back("adding-foreign-key-constraint");
-          }
-          if (has_default && (volatile_default || options.postgres_major < 11))
-            rules.push_back("adding-field-with-default");
-          if (not_null && !has_default) rules.push_back("adding-required-field");
-          i = end;
         }
+        continue;
       }
-      const bool not_valid = has_sequence(st, "NOT", "VALID");
-      if ((has_word(st, "FOREIGN")) && !not_valid) rules.push_back("adding-foreign-key-constraint");
-      if (has_sequence(st, "ADD", "CHECK") ||
-          (has_sequence(st, "ADD", "CONSTRAINT") && has_word(st, "CHECK"))) {
-        if (!not_valid) rules.push_back("constraint-missing-not-valid");
+      if (have) {
+        on_token(pending, t);
+        have = false;
       }
-      if (has_sequence(st, "DROP", "COLUMN")) rules.push_back("ban-drop-column");
-      if (has_word(st, "TYPE") && has_word(st, "ALTER", 2)) rules.push_back("changing-column-type");
-      if (has_sequence(st, "SET", "NOT")) rules.push_back("setting-not-null");
-      if (has_sequence(st, "DROP", "NOT")) rules.push_back("ban-drop-not-null");
-      if ((has_sequence(st, "ADD", "UNIQUE") ||
-           (has_sequence(st, "ADD", "CONSTRAINT") && has_word(st, "UNIQUE"))) &&
-          !has_sequence(st, "USING", "INDEX"))
-        rules.push_back("disallowed-unique-constraint");
-      if (has_sequence(st, "ADD", "PRIMARY") ||
-          (has_sequence(st, "ADD", "CONSTRAINT") && has_word(st, "PRIMARY") &&
-           !has_sequence(st, "USING", "INDEX")))
-        rules.push_back("adding-serial-primary-key-field");
-      if (has_word(st, "EXCLUDE")) rules.push_back("ban-exclusion-constraint");
-      if (has_sequence(st, "RENAME", "COLUMN") ||
-          (has_word(st, "RENAME") && !has_sequence(st, "RENAME", "TO") &&
-           !has_sequence(st, "RENAME", "CONSTRAINT")))
-        rules.push_back("renaming-column");
-      if (has_sequence(st, "RENAME", "TO")) rules.push_back("renaming-table");
-      if (has_sequence(st, "DETACH", "PARTITION") && !has_word(st, "CONCURRENTLY"))
-        rules.push_back("require-concurrent-partition-detach");
-    }
-    if (first == "CREATE" &&
-        (second == "INDEX" || (second == "UNIQUE" && word_at(st, 2) == "INDEX"))) {
-      if (!has_word(st, "CONCURRENTLY")) rules.push_back("require-concurrent-index-creation");
-    }
-    if (first == "DROP" && second == "INDEX" && !has_word(st, "CONCURRENTLY"))
-      rules.push_back("require-concurrent-index-deletion");
-    if (in_transaction && has_word(st, "CONCURRENTLY") &&
-        (first == "CREATE" || first == "DROP" || first == "REINDEX"))
-      rules.push_back("ban-concurrent-index-creation-in-transaction");
-    if (first == "REINDEX" && !has_word(st, "CONCURRENTLY"))
-      rules.push_back("require-concurrent-reindex");
-    if ((first == "VACUUM" && has_word(st, "FULL")) || first == "CLUSTER")
-      rules.push_back("prefer-repack");
-    if (first == "DROP" && second == "TABLE") rules.push_back("ban-drop-table");
-    if (first == "DROP" && second == "DATABASE") rules.push_back("ban-drop-database");
-    if (first == "TRUNCATE" && has_word(st, "CASCADE")) rules.push_back("ban-truncate-cascade");
-    if ((first == "UPDATE" || first == "DELETE") && !has_word(st, "WHERE"))
-      rules.push_back("unbatched-backfill");
-    // Column types, in CREATE TABLE and ALTER TABLE.
-    if ((first == "CREATE" && second == "TABLE") || alter_table) {
-      bool char_field = false, varchar = false, timestamp = false, small_int = false, json = false;
-      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-        const std::string_view w = word_at(st, i);
-        if ((w == "CHAR" || w == "CHARACTER" || w == "BPCHAR") && word_at(st, i + 1) != "VARYING")
-          char_field = true;
-        if (w == "VARCHAR" || (w == "CHARACTER" && word_at(st, i + 1) == "VARYING")) varchar = true;
-        if (w == "TIMESTAMP" && !(word_at(st, i + 1) == "WITH")) timestamp = true;
-        if (w == "INT" || w == "INTEGER" || w == "INT4" || w == "SMALLINT" || w == "INT2" ||
-            w == "SERIAL" || w == "SERIAL4")
-          small_int = true;
-        if (w == "JSON") json = true;
+      if (t.kind == sql_token_kind::semicolon) {
+        if (st_.open) finish();
+        continue;
       }
-      if (char_field) rules.push_back("ban-char-field");
-      if (varchar && options.prefer_text_field) rules.push_back("prefer-text-field");
-      if (timestamp && options.prefer_timestamptz) rules.push_back("prefer-timestamptz");
-      if (small_int && options.prefer_bigint) rules.push_back("prefer-bigint-over-int");
-      if (json) rules.push_back("prefer-jsonb");
-    }
-    for (const auto& t : st.tokens) {
-      if (!t.literal && !t.punct && t.text.size() > 63) {
-        rules.push_back("identifier-too-long");
+      if (t.kind == sql_token_kind::end) {
+        if (st_.open) finish();
+        flush();
         break;
       }
+      flush();
+      if (stop_) break;
+      if (!st_.open) open(t.position);
+      pending = t;
+      have = true;
     }
-    if (first == "BEGIN" || (first == "START" && second == "TRANSACTION")) {
-      if (in_transaction) rules.push_back("transaction-nesting");
-      in_transaction = true;
+    if (in_transaction_) {
+      emit(rule_index("ban-uncommitted-transaction"), last_position_,
+           statements_ == 0 ? 0 : statements_ - 1);
     }
-    if (first == "COMMIT" || first == "ROLLBACK" || first == "END" || first == "ABORT")
-      in_transaction = false;
-    if (st.unterminated) rules.push_back("unterminated-input");
-    // Emit in rule-table order, once each, unless a comment allows it.
-    for (const auto& r : rule_table) {
-      bool hit = false;
-      for (auto x : rules) hit = hit || x == r.rule;
-      if (hit && !allows(st, r.rule)) out.push_back(make_finding(r.rule, st.position, index));
+    // A comment left open after the last statement.
+    if (next_unterminated_)
+      emit(rule_index("unterminated-input"), next_unterminated_at_, statements_);
+    return std::move(out_);
+  }
+
+ private:
+  enum class kind : unsigned char {
+    other,
+    alter_table,
+    create_table,
+    create_function,
+    alter_function
+  };
+  enum class action : unsigned char {
+    none,
+    add,
+    add_column,
+    add_constraint,
+    drop,
+    alter_column,
+    rename,
+    detach,
+    other
+  };
+
+  struct clause_state {
+    action act = action::none;
+    std::size_t ci = 0;    // depth-0 tokens of the clause so far
+    std::size_t skip = 0;  // depth-0 tokens still to skip (IF NOT EXISTS, a constraint's name)
+    sql_token prev;        // the previous depth-0 token of the clause
+    // ADD [COLUMN]
+    int column_part = 0;  // 0 the name, 1 the type, 2 its constraints
+    bool has_default = false, not_null = false, generated = false, serial = false,
+         references = false;
+    default_scan def;
+    // ADD [CONSTRAINT name] kind
+    sql_token constraint_kind;
+    bool kind_pending = false;
+    // NOT VALID, USING INDEX, CONCURRENTLY / FINALIZE anywhere at depth 0
+    bool not_valid = false, using_index = false, concurrently = false;
+    // ALTER [COLUMN] name action
+    std::size_t action_at = 0;
+    sql_token action_word;
+  };
+
+  struct type_state {
+    bool expect = false;  // the next name at `depth` is a column's type
+    std::size_t depth = 0;
+    bool varying = false;          // CHAR / CHARACTER then VARYING: its '(' decides
+    bool timestamp_paren = false;  // TIMESTAMP(p): the word after ')' decides
+    std::size_t timestamp_depth = 0;
+  };
+
+  struct statement_state {
+    bool open = false;
+    std::size_t position = 0;
+    std::size_t index = 0;
+    std::uint64_t rules = 0;
+    std::uint64_t allow = 0;
+    bool unterminated = false;
+    bool too_long = false;
+    std::size_t depth = 0;
+    std::size_t n0 = 0;  // depth-0 tokens so far
+    sql_token head[4];   // the first four depth-0 tokens
+    kind k = kind::other;
+    bool where = false, cascade = false, concurrently = false, full = false;
+    // ALTER TABLE: 0 before the table's name, 1 after a part of it, 2 in its clauses
+    int header = 0;
+    clause_state clause;
+    // CREATE TABLE's column list
+    bool elements = false, elements_done = false, not_a_list = false, locks_existing = false;
+    std::size_t element_at = 0;
+    type_state type;
+    // CREATE / ALTER FUNCTION
+    sql_token function_name;
+    bool function_paren = false;
+    int volatility = 0;  // 0 none given, 1 VOLATILE, 2 IMMUTABLE or STABLE
+  };
+
+  void add(std::string_view rule) { st_.rules |= rule_bit(rule); }
+
+  [[nodiscard]] bool head(std::size_t i, std::string_view upper) const {
+    return i < st_.n0 && is_word(st_.head[i], upper);
+  }
+
+  void open(std::size_t position) {
+    st_ = statement_state();
+    st_.open = true;
+    st_.position = position;
+    st_.index = statements_;
+    st_.allow = next_allow_;
+    st_.unterminated = next_unterminated_;
+    next_allow_ = 0;
+    next_unterminated_ = false;
+  }
+
+  void emit(std::size_t rule, std::size_t position, std::size_t statement) {
+    if (stop_) return;
+    if (out_.size() >= o_.max_findings) {
+      rule = rule_index("too-many-findings");
+      stop_ = true;
+    }
+    const rule_text& r = rule_table[rule];
+    out_.push_back(finding{std::string(r.rule), position, statement, std::string(r.why),
+                           std::string(r.safe_alternative)});
+  }
+
+  void flush() {
+    if (!awaiting_) return;
+    awaiting_ = false;
+    const std::uint64_t hits = st_.rules & ~st_.allow;
+    for (std::size_t r = 0; r < rule_count && hits != 0; ++r) {
+      if ((hits >> r) & 1u) emit(r, st_.position, st_.index);
     }
   }
-  if (in_transaction) {
-    const std::size_t at = statements.empty() ? 0 : statements.back().position;
-    out.push_back(make_finding("ban-uncommitted-transaction", at,
-                               statements.empty() ? 0 : statements.size() - 1));
+
+  void on_token(const sql_token& t, const sql_token& next) {
+    statement_state& s = st_;
+    if (t.unterminated) s.unterminated = true;
+    if (is_name(t) && t.length > 63) s.too_long = true;
+    if (is_punct(t, ')') && s.depth > 0) --s.depth;
+    const std::size_t d = s.depth;
+    if (d == 0 && s.n0 < 4) s.head[s.n0] = t;
+    if (t.kind == sql_token_kind::word) {
+      if (d == 0 && same_word(t.text, "WHERE")) s.where = true;
+      if (d == 0 && same_word(t.text, "CASCADE")) s.cascade = true;
+      if (d <= 1 && same_word(t.text, "CONCURRENTLY")) s.concurrently = true;
+      if (d <= 1 && same_word(t.text, "FULL")) s.full = true;
+    }
+    if (s.k == kind::other && d == 0 && s.n0 >= 1 && s.n0 <= 3) {
+      decide_kind(t);
+    } else if (s.k == kind::alter_table) {
+      alter_table_token(t, next, d);
+    } else if (s.k == kind::create_table) {
+      create_table_token(t, next, d);
+    } else if (s.k == kind::create_function || s.k == kind::alter_function) {
+      function_token(t, d);
+    }
+    if (d == 0) ++s.n0;
+    if (is_punct(t, '(')) ++s.depth;
   }
-  return out;
-}
+
+  void decide_kind(const sql_token& t) {
+    statement_state& s = st_;
+    if (s.n0 == 1 && head(0, "ALTER")) {
+      if (is_word(t, "TABLE")) s.k = kind::alter_table;
+      if (is_word(t, "FUNCTION")) s.k = kind::alter_function;
+    } else if (head(0, "CREATE")) {
+      if (s.n0 == 1 && is_word(t, "FUNCTION")) s.k = kind::create_function;
+      if (s.n0 == 3 && head(1, "OR") && head(2, "REPLACE") && is_word(t, "FUNCTION"))
+        s.k = kind::create_function;
+      if (is_word(t, "TABLE")) {
+        bool modifiers = true;
+        for (std::size_t i = 1; i < s.n0; ++i) {
+          modifiers = modifiers && (head(i, "GLOBAL") || head(i, "LOCAL") || head(i, "TEMP") ||
+                                    head(i, "TEMPORARY") || head(i, "UNLOGGED"));
+        }
+        if (modifiers) s.k = kind::create_table;
+      }
+    }
+  }
+
+  // A column's type: the first name at the expected depth (a schema-qualified
+  // name's last part), with the lookahead its spelling needs.
+  void type_token(const sql_token& t, const sql_token& next, std::size_t d) {
+    type_state& y = st_.type;
+    if (y.varying) {
+      y.varying = false;
+      if (is_punct(next, '(') && o_.prefer_text_field) add("prefer-text-field");
+      return;
+    }
+    if (y.timestamp_paren && d == y.timestamp_depth && is_punct(t, ')')) {
+      y.timestamp_paren = false;
+      if (!is_word(next, "WITH") && o_.prefer_timestamptz) add("prefer-timestamptz");
+      return;
+    }
+    if (!y.expect || d != y.depth) return;
+    if (is_punct(t, '.') || (is_name(t) && is_punct(next, '.'))) return;
+    y.expect = false;
+    if (t.kind != sql_token_kind::word) return;
+    const std::string_view w = t.text;
+    if (same_word(w, "CHAR") || same_word(w, "CHARACTER") || same_word(w, "NCHAR")) {
+      if (is_word(next, "VARYING")) {
+        y.varying = true;
+      } else {
+        add("ban-char-field");
+      }
+    } else if (same_word(w, "BPCHAR")) {
+      add("ban-char-field");
+    } else if (same_word(w, "VARCHAR")) {
+      if (is_punct(next, '(') && o_.prefer_text_field) add("prefer-text-field");
+    } else if (same_word(w, "TIMESTAMP")) {
+      if (is_punct(next, '(')) {
+        y.timestamp_paren = true;
+        y.timestamp_depth = d;
+      } else if (!is_word(next, "WITH") && o_.prefer_timestamptz) {
+        add("prefer-timestamptz");
+      }
+    } else if (same_word(w, "INT") || same_word(w, "INTEGER") || same_word(w, "INT4") ||
+               same_word(w, "SERIAL") || same_word(w, "SERIAL4")) {
+      if (o_.prefer_bigint) add("prefer-bigint-over-int");
+    } else if (same_word(w, "SMALLINT") || same_word(w, "INT2") || same_word(w, "SMALLSERIAL") ||
+               same_word(w, "SERIAL2")) {
+      if (o_.prefer_bigint) add("prefer-bigint-over-smallint");
+    } else if (same_word(w, "JSON")) {
+      add("prefer-jsonb");
+    }
+    if (same_word(w, "SERIAL") || same_word(w, "SERIAL4") || same_word(w, "SMALLSERIAL") ||
+        same_word(w, "SERIAL2") || same_word(w, "BIGSERIAL") || same_word(w, "SERIAL8")) {
+      st_.clause.serial = true;
+    }
+  }
+
+  void expect_type(std::size_t depth) {
+    st_.type.expect = true;
+    st_.type.depth = depth;
+  }
+
+  void alter_table_token(const sql_token& t, const sql_token& next, std::size_t d) {
+    statement_state& s = st_;
+    if (s.header < 2) {
+      if (d != 0) return;
+      if (s.header == 0) {
+        if (is_word(t, "IF") || is_word(t, "EXISTS") || is_word(t, "ONLY")) return;
+        if (is_name(t)) s.header = 1;
+        return;
+      }
+      if (is_punct(t, '.')) {
+        s.header = 0;
+        return;
+      }
+      if (is_punct(t, '*')) return;
+      s.header = 2;
+    }
+    type_token(t, next, d);
+    clause_state& c = s.clause;
+    if (d == 0 && is_punct(t, ',')) {
+      end_clause();
+      return;
+    }
+    if (d > 0) {
+      if (c.def.active) c.def.feed(t, next, catalog_);
+      return;
+    }
+    const sql_token prev = c.prev;
+    c.prev = t;
+    const std::size_t ci = c.ci++;
+    if (is_word(prev, "NOT") && is_word(t, "VALID")) c.not_valid = true;
+    if (is_word(prev, "USING") && is_word(t, "INDEX")) c.using_index = true;
+    if (is_word(t, "CONCURRENTLY") || is_word(t, "FINALIZE")) c.concurrently = true;
+    if (c.skip > 0) {
+      --c.skip;
+      return;
+    }
+    if (ci == 0) {
+      if (is_word(t, "ADD"))
+        c.act = action::add;
+      else if (is_word(t, "DROP"))
+        c.act = action::drop;
+      else if (is_word(t, "ALTER"))
+        c.act = action::alter_column;
+      else if (is_word(t, "RENAME"))
+        c.act = action::rename;
+      else if (is_word(t, "DETACH"))
+        c.act = action::detach;
+      else
+        c.act = action::other;
+      return;
+    }
+    switch (c.act) {
+      case action::add:
+        if (is_word(t, "CONSTRAINT")) {
+          c.act = action::add_constraint;
+          c.skip = 1;
+          c.kind_pending = true;
+        } else if (is_word(t, "CHECK") || is_word(t, "UNIQUE") || is_word(t, "PRIMARY") ||
+                   is_word(t, "FOREIGN") || is_word(t, "EXCLUDE")) {
+          c.act = action::add_constraint;
+          c.constraint_kind = t;
+        } else {
+          c.act = action::add_column;
+          if (!is_word(t, "COLUMN")) column_token(t, next);
+        }
+        return;
+      case action::add_column:
+        column_token(t, next);
+        return;
+      case action::add_constraint:
+        if (c.kind_pending) {
+          c.kind_pending = false;
+          c.constraint_kind = t;
+        }
+        return;
+      case action::drop:
+        if (!is_word(t, "CONSTRAINT")) add("ban-drop-column");
+        c.act = action::other;
+        return;
+      case action::alter_column:
+        if (ci == 1) {
+          if (is_word(t, "CONSTRAINT")) c.act = action::other;
+          c.action_at = is_word(t, "COLUMN") ? 3 : 2;
+        } else if (ci == c.action_at) {
+          c.action_word = t;
+          if (is_word(t, "TYPE")) {
+            add("changing-column-type");
+            expect_type(0);
+          }
+        } else if (ci == c.action_at + 1) {
+          if (is_word(c.action_word, "SET") && is_word(t, "NOT")) add("setting-not-null");
+          if (is_word(c.action_word, "SET") && is_word(t, "DATA")) add("changing-column-type");
+          if (is_word(c.action_word, "DROP") && is_word(t, "NOT")) add("ban-drop-not-null");
+        } else if (ci == c.action_at + 2) {
+          if (is_word(c.action_word, "SET") && is_word(prev, "DATA") && is_word(t, "TYPE"))
+            expect_type(0);
+        }
+        return;
+      case action::rename:
+        if (is_word(t, "TO"))
+          add("renaming-table");
+        else if (!is_word(t, "CONSTRAINT"))
+          add("renaming-column");
+        c.act = action::other;
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ADD [COLUMN] [IF NOT EXISTS] name type [constraints], at depth 0.
+  void column_token(const sql_token& t, const sql_token& next) {
+    clause_state& c = st_.clause;
+    if (c.column_part == 0) {
+      if (is_word(t, "IF") && is_word(next, "NOT")) {
+        c.skip = 2;
+        return;
+      }
+      c.column_part = 1;
+      expect_type(0);
+      return;
+    }
+    if (c.column_part == 1) {
+      c.column_part = 2;
+      return;
+    }
+    const bool keyword = is_word(t, "NOT") || is_word(t, "NULL") || is_word(t, "CONSTRAINT") ||
+                         is_word(t, "CHECK") || is_word(t, "UNIQUE") || is_word(t, "PRIMARY") ||
+                         is_word(t, "REFERENCES") || is_word(t, "GENERATED") ||
+                         is_word(t, "COLLATE") || is_word(t, "DEFAULT");
+    if (c.def.active && !keyword) {
+      c.def.feed(t, next, catalog_);
+      return;
+    }
+    c.def.active = false;
+    if (is_word(t, "DEFAULT")) {
+      c.has_default = true;
+      c.def.start();
+    } else if (is_word(t, "NOT") && is_word(next, "NULL")) {
+      c.not_null = true;
+    } else if (is_word(t, "PRIMARY")) {
+      add("adding-serial-primary-key-field");
+    } else if (is_word(t, "UNIQUE")) {
+      add("disallowed-unique-constraint");
+    } else if (is_word(t, "REFERENCES")) {
+      c.references = true;
+    } else if (is_word(t, "GENERATED")) {
+      c.generated = true;
+    } else if (is_word(t, "CONSTRAINT") || is_word(t, "COLLATE")) {
+      c.skip = 1;
+    }
+  }
+
+  void end_clause() {
+    clause_state& c = st_.clause;
+    if (c.act == action::add_column) {
+      if ((c.has_default && (c.def.volatile_call || o_.postgres_major < 11)) || c.generated ||
+          c.serial)
+        add("adding-field-with-default");
+      if (c.not_null && !c.has_default && !c.generated && !c.serial) add("adding-required-field");
+      if (c.references && !c.not_valid) add("adding-foreign-key-constraint");
+    } else if (c.act == action::add_constraint) {
+      const sql_token& k = c.constraint_kind;
+      if (is_word(k, "CHECK") && !c.not_valid) add("constraint-missing-not-valid");
+      if (is_word(k, "FOREIGN") && !c.not_valid) {
+        add("adding-foreign-key-constraint");
+        add("constraint-missing-not-valid");
+      }
+      if (is_word(k, "UNIQUE") && !c.using_index) add("disallowed-unique-constraint");
+      if (is_word(k, "PRIMARY") && !c.using_index) add("adding-serial-primary-key-field");
+      if (is_word(k, "EXCLUDE")) add("ban-exclusion-constraint");
+    } else if (c.act == action::detach) {
+      if (!c.concurrently) add("require-concurrent-partition-detach");
+    }
+    c = clause_state();
+    st_.type = type_state();
+  }
+
+  void create_table_token(const sql_token& t, const sql_token& next, std::size_t d) {
+    statement_state& s = st_;
+    if (is_word(t, "REFERENCES") || (d == 0 && (is_word(t, "INHERITS") || is_word(t, "PARTITION"))))
+      s.locks_existing = true;
+    if (!s.elements) {
+      if (d == 0 && (is_word(t, "AS") || is_word(t, "OF"))) s.not_a_list = true;
+      if (d == 0 && is_punct(t, '(') && !s.not_a_list) s.elements = true;
+      return;
+    }
+    if (s.elements_done) return;
+    if (d == 0) {
+      s.elements_done = true;
+      return;
+    }
+    type_token(t, next, d);
+    if (d != 1) return;
+    if (is_punct(t, ',')) {
+      s.element_at = 0;
+      s.type = type_state();
+      return;
+    }
+    if (s.element_at++ == 0) {
+      const bool column = !(is_word(t, "CONSTRAINT") || is_word(t, "CHECK") ||
+                            is_word(t, "UNIQUE") || is_word(t, "PRIMARY") ||
+                            is_word(t, "FOREIGN") || is_word(t, "EXCLUDE") || is_word(t, "LIKE"));
+      if (column) expect_type(1);
+    }
+  }
+
+  void function_token(const sql_token& t, std::size_t d) {
+    statement_state& s = st_;
+    if (d != 0) return;
+    if (!s.function_paren) {
+      if (is_punct(t, '('))
+        s.function_paren = true;
+      else if (is_name(t))
+        s.function_name = t;
+      return;
+    }
+    if (is_word(t, "IMMUTABLE") || is_word(t, "STABLE")) s.volatility = 2;
+    if (is_word(t, "VOLATILE")) s.volatility = 1;
+  }
+
+  void finish() {
+    statement_state& s = st_;
+    if (s.k == kind::alter_table && s.header == 2) end_clause();
+    if (is_name(s.function_name)) {
+      if (s.k == kind::create_function) {
+        catalog_.declared[function_key(s.function_name)] = s.volatility != 2;
+      } else if (s.k == kind::alter_function && s.volatility != 0) {
+        catalog_.declared[function_key(s.function_name)] = s.volatility == 1;
+      }
+    }
+    if (head(0, "SET") && (head(1, "LOCK_TIMEOUT") ||
+                           ((head(1, "SESSION") || head(1, "LOCAL")) && head(2, "LOCK_TIMEOUT"))))
+      lock_timeout_set_ = true;
+    // A new table that references, inherits or partitions nothing locks nothing that exists.
+    const bool new_table_alone = s.k == kind::create_table && !s.locks_existing;
+    const bool ddl = head(0, "ALTER") || (head(0, "CREATE") && !new_table_alone) || head(0, "DROP");
+    if (ddl && !lock_timeout_set_) add("require-lock-timeout");
+    if (head(0, "CREATE") && ((head(1, "INDEX") && !head(2, "CONCURRENTLY")) ||
+                              (head(1, "UNIQUE") && head(2, "INDEX") && !head(3, "CONCURRENTLY"))))
+      add("require-concurrent-index-creation");
+    if (head(0, "DROP") && head(1, "INDEX") && !head(2, "CONCURRENTLY"))
+      add("require-concurrent-index-deletion");
+    if (in_transaction_ && s.concurrently &&
+        (head(0, "CREATE") || head(0, "DROP") || head(0, "REINDEX")))
+      add("ban-concurrent-index-creation-in-transaction");
+    if (head(0, "REINDEX") && !s.concurrently) add("require-concurrent-reindex");
+    if ((head(0, "VACUUM") && s.full) || head(0, "CLUSTER")) add("prefer-repack");
+    if (head(0, "DROP") && head(1, "TABLE")) add("ban-drop-table");
+    if (head(0, "DROP") && head(1, "DATABASE")) add("ban-drop-database");
+    if (head(0, "TRUNCATE") && s.cascade) add("ban-truncate-cascade");
+    if ((head(0, "UPDATE") || head(0, "DELETE")) && !s.where) add("unbatched-backfill");
+    if (s.too_long) add("identifier-too-long");
+    if (head(0, "BEGIN") || (head(0, "START") && head(1, "TRANSACTION"))) {
+      if (in_transaction_) add("transaction-nesting");
+      in_transaction_ = true;
+    }
+    if (head(0, "COMMIT") || head(0, "END") || head(0, "ABORT") ||
+        (head(0, "ROLLBACK") && !head(1, "TO"))) {
+      // Ending a transaction the script did not open ends the migration tool's.
+      if (!in_transaction_) add("transaction-nesting");
+      in_transaction_ = false;
+    }
+    if (s.unterminated) add("unterminated-input");
+    s.open = false;
+    awaiting_ = true;
+    last_position_ = s.position;
+    ++statements_;
+  }
+
+  std::string_view script_;
+  const lint_options& o_;
+  function_catalog catalog_;
+  statement_state st_;
+  std::vector<finding> out_;
+  std::uint64_t next_allow_ = 0;
+  bool next_unterminated_ = false;
+  std::size_t next_unterminated_at_ = 0;
+  bool awaiting_ = false;  // st_ ended; its trailing comment may still come
+  bool stop_ = false;
+  bool lock_timeout_set_ = false;
+  bool in_transaction_ = false;
+  std::size_t statements_ = 0;
+  std::size_t last_position_ = 0;
+};
 
 }  // namespace detail
 
 RELKIT_INLINE std::vector<finding> lint(std::string_view sql, const lint_options& options) {
-  return detail::run_lint(sql, options);
+  return detail::linter(sql, options).run();
 }
 
 RELKIT_INLINE std::vector<std::string_view> lint_rule_names() {
@@ -25591,10 +26219,7 @@ namespace detail {
   const std::string filled = "backfilled " + t + "." + c.column;
   bool is_volatile = c.volatile_default;
   if (c.default_sql) {
-    sql_statement st;
-    st.tokens = scan_sql(*c.default_sql).empty() ? std::vector<sql_token>()
-                                                 : scan_sql(*c.default_sql).front().tokens;
-    is_volatile = is_volatile || is_volatile_call(st, 0);
+    is_volatile = is_volatile || default_is_volatile(*c.default_sql);
   }
   migration_plan p;
   p.summary = "add column " + t + "." + c.column + " " + c.type + (c.not_null ? " NOT NULL" : "") +
@@ -27167,6 +27792,7 @@ enum class errc {
   bad_state_format,     // state text: syntax
   state_version,        // state text: another format version
   state_mismatch,       // state text: does not fit this plan
+  bad_plan_format,      // plan text (parse_plan): syntax
 };
 
 // Plan errors (make_plan) are about values built in code: their position is
@@ -27175,7 +27801,8 @@ enum class errc {
 // post_promotion 2) and is printed through the {token}, the subject of the
 // message ("\"smoke\" in step 1", "\"smoke\" (pre_promotion)"); the offending
 // value is {number2}. State text errors (parse_state) carry the byte position
-// in the text.
+// in the text. Plan text errors (parse_plan) carry the byte position of the
+// offending word, make_plan's codes included (at the line they are about).
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
@@ -27196,6 +27823,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
     {errc::state_version, "state_version", "state format version {token} is not {number}"},
     {errc::state_mismatch, "state_mismatch", "{text}{token}{text2}"},
+    {errc::bad_plan_format, "bad_plan_format", "{text}{token}{text2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("rollout");
@@ -29889,6 +30517,893 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/rollout/kayenta.hpp ----
+// ---- begin relkit/rollout/plan_text.hpp ----
+// relkit::rollout plan text: make_plan's input as a small line format that
+// mirrors Argo Rollouts' canary `steps` (and blueGreen, and Flagger's
+// analysis), with the conditions that turn a measured value into a
+// measurement. Read by parse_plan; the format, and how it maps to Argo's and
+// Flagger's YAML, is docs/rollout-plan.md.
+//
+//   strategy canary
+//   progressDeadlineSeconds 600
+//   setWeight 20
+//   pause 1h
+//   analysis smoke
+//     metric error-rate count 3 interval 1m failureLimit 1 successCondition <= 0.01
+//   setWeight 50
+//   pause
+//   backgroundAnalysis health startingStep 1
+//     metric p95 interval 5m failureCondition > 300
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+
+// A comparison of a measured value with a number: `result >= 0.95` is
+// {greater_equal, 0.95}.
+enum class comparison : std::uint8_t { less, less_equal, greater, greater_equal, equal, not_equal };
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<comparison> comparison_names[] = {
+    {comparison::less, "less"},       {comparison::less_equal, "less_equal"},
+    {comparison::greater, "greater"}, {comparison::greater_equal, "greater_equal"},
+    {comparison::equal, "equal"},     {comparison::not_equal, "not_equal"},
+};
+inline constexpr relkit::detail::enum_name<comparison> comparison_wire_names[] = {
+    {comparison::less, "<"},    {comparison::less_equal, "<="},
+    {comparison::greater, ">"}, {comparison::greater_equal, ">="},
+    {comparison::equal, "=="},  {comparison::not_equal, "!="},
+};
+}  // namespace detail
+
+// "greater_equal"; "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(comparison c) noexcept {
+  return relkit::detail::enum_to_string(detail::comparison_names, c);
+}
+[[nodiscard]] constexpr std::optional<comparison> parse_comparison(std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::comparison_names, text);
+}
+// The operator as the plan text writes it: "<", "<=", ">", ">=", "==", "!=".
+[[nodiscard]] constexpr std::string_view wire_name(comparison c) noexcept {
+  return relkit::detail::enum_to_string(detail::comparison_wire_names, c);
+}
+[[nodiscard]] constexpr std::optional<comparison> parse_wire_comparison(
+    std::string_view text) noexcept {
+  return relkit::detail::enum_from_string(detail::comparison_wire_names, text);
+}
+
+struct condition {
+  comparison op = comparison::greater_equal;
+  double value = 0;
+
+  // Whether `measured` op value holds (false for a NaN `measured`).
+  [[nodiscard]] constexpr bool holds(double measured) const noexcept {
+    switch (op) {
+      case comparison::less:
+        return measured < value;
+      case comparison::less_equal:
+        return measured <= value;
+      case comparison::greater:
+        return measured > value;
+      case comparison::greater_equal:
+        return measured >= value;
+      case comparison::equal:
+        return measured == value;
+      case comparison::not_equal:
+        return measured == measured && measured != value;
+    }
+    return false;
+  }
+
+  friend constexpr bool operator==(const condition& a, const condition& b) noexcept {
+    return a.op == b.op && a.value == b.value;
+  }
+  friend constexpr bool operator!=(const condition& a, const condition& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// One metric's conditions: Argo's successCondition and failureCondition on
+// the metric's value; a progressive (Flagger) check's thresholdRange min and
+// max are success `>= min` and failure `> max`.
+struct metric_conditions {
+  std::string metric;  // the metric's name
+  std::optional<condition> success;
+  std::optional<condition> failure;
+
+  friend bool operator==(const metric_conditions& a, const metric_conditions& b) {
+    return a.metric == b.metric && a.success == b.success && a.failure == b.failure;
+  }
+  friend bool operator!=(const metric_conditions& a, const metric_conditions& b) {
+    return !(a == b);
+  }
+};
+
+// The conditions of one analysis of a plan, where the state machine runs it:
+// slot `step` at step index `step` (canary: the analysis step; blue-green: 0
+// pre-promotion, 2 post-promotion; progressive: 0, the checks of every
+// iteration), or slot `background` (canary: `step` is its first step).
+struct analysis_conditions {
+  analysis_slot slot = analysis_slot::step;
+  std::size_t step = 0;
+  std::vector<metric_conditions> metrics;  // in the analysis's metric order
+
+  friend bool operator==(const analysis_conditions& a, const analysis_conditions& b) {
+    return a.slot == b.slot && a.step == b.step && a.metrics == b.metrics;
+  }
+  friend bool operator!=(const analysis_conditions& a, const analysis_conditions& b) {
+    return !(a == b);
+  }
+};
+
+// What parse_plan reads: the validated plan and its metrics' conditions.
+struct plan_document {
+  rollout::plan validated;                      // make_plan's answer
+  std::vector<analysis_conditions> conditions;  // in the text's order
+};
+
+// Limits on the plan text: a text beyond them is a bad_plan_format error.
+struct parse_options {
+  std::size_t max_bytes = std::size_t{1} << 20U;  // 1 MiB
+  std::size_t max_steps = 10000;
+
+  friend bool operator==(const parse_options& a, const parse_options& b) noexcept {
+    return a.max_bytes == b.max_bytes && a.max_steps == b.max_steps;
+  }
+  friend bool operator!=(const parse_options& a, const parse_options& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// Reads the plan text and validates it with make_plan. Errors
+// (rollout::errc) carry the byte position of the offending word, or of the
+// line of the step, analysis or setting a make_plan error is about:
+// bad_plan_format for the text's syntax, make_plan's codes for values it
+// refuses (a weight above 100, a metric with count 0, ...).
+template <class Unused = void>
+[[nodiscard]] result<plan_document> parse_plan(std::string_view text,
+                                               const parse_options& options = {});
+
+// The conditions of the analysis running in `slot` at step `step` of the
+// plan (see analysis_conditions; a progressive plan's checks answer for
+// every step), or null.
+[[nodiscard]] inline const analysis_conditions* conditions_at(const plan_document& doc,
+                                                              analysis_slot slot,
+                                                              std::size_t step) noexcept {
+  const bool progressive = doc.validated.strategy() == rollout::strategy::progressive;
+  for (const analysis_conditions& a : doc.conditions) {
+    if (a.slot == slot && (progressive || a.step == step)) return &a;
+  }
+  return nullptr;
+}
+
+// The measurement a value makes for an Argo metric: Argo's rule
+// (rollout::evaluate) on its conditions, neither set: successful.
+[[nodiscard]] constexpr measurement classify(const metric_conditions& m, double value) noexcept {
+  return evaluate(m.success ? std::optional<bool>(m.success->holds(value)) : std::nullopt,
+                  m.failure ? std::optional<bool>(m.failure->holds(value)) : std::nullopt);
+}
+
+// Whether a value passes a progressive (Flagger) check: every condition set
+// says pass (success holds, failure does not).
+[[nodiscard]] constexpr bool passes(const metric_conditions& m, double value) noexcept {
+  return (!m.success || m.success->holds(value)) && (!m.failure || !m.failure->holds(value));
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/rollout/impl/plan_text.hpp ----
+// relkit::rollout: parse_plan, the reader of the plan text. Included at the
+// end of relkit/rollout/plan_text.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <cmath>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace rollout {
+namespace detail {
+
+// A word of a line and its byte position in the text.
+struct plan_word {
+  std::string_view text;
+  std::size_t at = 0;
+};
+
+inline relkit::error plan_text_error(std::size_t at, const char* before, std::string_view token,
+                                     const char* after) noexcept {
+  return relkit::error{errc::bad_plan_format, at,
+                       relkit::error_args{}.with_text(before).with_token(token).with_text2(after)};
+}
+
+// The words of the line [start, end) of `text`: split at spaces and tabs, a
+// word starting with '#' ends the line.
+inline void plan_line_words(std::string_view text, std::size_t start, std::size_t end,
+                            std::vector<plan_word>& words) {
+  words.clear();
+  std::size_t i = start;
+  while (i < end) {
+    while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i == end || text[i] == '#') return;
+    std::size_t j = i;
+    while (j < end && text[j] != ' ' && text[j] != '\t') ++j;
+    words.push_back({text.substr(i, j - i), i});
+    i = j;
+  }
+}
+
+// An integer of at most 9 digits, '-' allowed when `negative_ok`.
+inline std::optional<std::int32_t> plan_integer(std::string_view w, bool negative_ok) noexcept {
+  const bool negative = negative_ok && w.size() > 1 && w[0] == '-';
+  if (negative) w.remove_prefix(1);
+  if (w.empty() || w.size() > 9) return std::nullopt;
+  const auto n = relkit::detail::parse_uint(w);
+  if (!n) return std::nullopt;
+  const auto v = static_cast<std::int32_t>(*n);
+  return negative ? -v : v;
+}
+
+// A finite decimal number ("0.95", "-2", "1e3").
+inline std::optional<double> plan_number(std::string_view w) noexcept {
+  const auto parsed = relkit::detail::parse_decimal(w, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != w.size() ||
+      !std::isfinite(parsed.value)) {
+    return std::nullopt;
+  }
+  return parsed.value;
+}
+
+// "90" (seconds), "30s", "10m", "1h", "1h30m": groups of at most 9 digits and
+// a unit s, m or h; a bare number is seconds.
+inline std::optional<std::chrono::seconds> plan_duration(std::string_view w) noexcept {
+  if (w.empty()) return std::nullopt;
+  if (const auto bare = plan_integer(w, false)) return std::chrono::seconds(*bare);
+  std::int64_t total = 0;
+  std::size_t i = 0;
+  while (i < w.size()) {
+    std::size_t j = i;
+    while (j < w.size() && w[j] >= '0' && w[j] <= '9') ++j;
+    if (j == i || j - i > 9 || j == w.size()) return std::nullopt;
+    const auto n = static_cast<std::int64_t>(*relkit::detail::parse_uint(w.substr(i, j - i)));
+    const char unit = w[j];
+    if (unit == 's') {
+      total += n;
+    } else if (unit == 'm') {
+      total += n * 60;
+    } else if (unit == 'h') {
+      total += n * 3600;
+    } else {
+      return std::nullopt;
+    }
+    i = j + 1;
+  }
+  return std::chrono::seconds(total);
+}
+
+inline std::optional<bool> plan_bool(std::string_view w) noexcept {
+  if (w == "true") return true;
+  if (w == "false") return false;
+  return std::nullopt;
+}
+
+// Which analysis the `metric` and `judge` lines below an opener belong to.
+enum class plan_target : std::uint8_t { none, step, background, pre_promotion, post_promotion };
+
+template <class Unused>
+class plan_reader {
+ public:
+  plan_reader(std::string_view text, const parse_options& options)
+      : text_(text), options_(options) {}
+
+  result<plan_document> read() {
+    if (text_.size() > options_.max_bytes) {
+      return plan_text_error(options_.max_bytes, "the plan text is larger than its limit", {}, "");
+    }
+    std::vector<plan_word> words;
+    for (std::size_t start = 0; start < text_.size();) {
+      std::size_t end = text_.find('\n', start);
+      if (end == std::string_view::npos) end = text_.size();
+      const std::size_t next = end + 1;
+      if (end > start && text_[end - 1] == '\r') --end;
+      plan_line_words(text_, start, end, words);
+      start = next;
+      if (words.empty()) continue;
+      if (auto e = directive(words)) return std::move(*e);
+    }
+    if (!strategy_) {
+      return plan_text_error(text_.size(), "expected \"strategy canary\", \"strategy blue_green\"",
+                             {}, " or \"strategy progressive\"");
+    }
+    return finish();
+  }
+
+ private:
+  using error_or_none = std::optional<relkit::error>;
+
+  // ---- the values of a line
+
+  error_or_none arity(const std::vector<plan_word>& w, std::size_t count) const {
+    if (w.size() < count) return plan_text_error(w.back().at, "'", w[0].text, "' needs a value");
+    if (w.size() > count) return plan_text_error(w[count].at, "unexpected '", w[count].text, "'");
+    return std::nullopt;
+  }
+  static relkit::error expected(const plan_word& w, const char* what) {
+    return plan_text_error(w.at, what, w.text, "'");
+  }
+  error_or_none once(const plan_word& w) {
+    for (const std::string_view s : seen_) {
+      if (s == w.text) return plan_text_error(w.at, "'", w.text, "' given twice");
+    }
+    seen_.push_back(w.text);
+    settings_at_.emplace_back(w.text, w.at);
+    return std::nullopt;
+  }
+  template <class T>
+  error_or_none integer(const plan_word& w, T& out, bool negative_ok = false) {
+    const auto v = plan_integer(w.text, negative_ok);
+    if (!v) return expected(w, "expected an integer, got '");
+    if constexpr (std::is_same_v<T, std::int32_t>) {
+      out = *v;
+    } else {
+      out = static_cast<T>(*v);
+    }
+    return std::nullopt;
+  }
+  error_or_none duration(const plan_word& w, std::chrono::seconds& out) {
+    const auto v = plan_duration(w.text);
+    if (!v) return expected(w, "expected a duration (30s, 10m, 1h30m or seconds), got '");
+    out = *v;
+    return std::nullopt;
+  }
+  error_or_none boolean(const plan_word& w, bool& out) {
+    const auto v = plan_bool(w.text);
+    if (!v) return expected(w, "expected true or false, got '");
+    out = *v;
+    return std::nullopt;
+  }
+
+  // ---- directives
+
+  error_or_none directive(const std::vector<plan_word>& w) {
+    const std::string_view d = w[0].text;
+    if (!strategy_) {
+      if (d != "strategy") {
+        return plan_text_error(
+            w[0].at, "expected \"strategy canary|blue_green|progressive\" before '", d, "'");
+      }
+      if (auto e = arity(w, 2)) return e;
+      strategy_ = parse_strategy(w[1].text);
+      if (!strategy_) {
+        return plan_text_error(w[1].at, "unknown strategy '", w[1].text,
+                               "' (canary, blue_green, progressive)");
+      }
+      strategy_at_ = w[0].at;
+      return std::nullopt;
+    }
+    if (d == "strategy") return plan_text_error(w[0].at, "'", d, "' given twice");
+    if (d == "progressDeadlineSeconds" || d == "scaleDownDelaySeconds" ||
+        d == "abortScaleDownDelaySeconds") {
+      if (auto e = arity(w, 2)) return e;
+      if (auto e = once(w[0])) return e;
+      std::int64_t seconds = 0;
+      if (auto e = integer(w[1], seconds)) return e;
+      (d == "progressDeadlineSeconds" ? options_set_.progress_deadline
+       : d == "scaleDownDelaySeconds" ? options_set_.scale_down_delay
+                                      : options_set_.abort_scale_down_delay) =
+          std::chrono::seconds(seconds);
+      return std::nullopt;
+    }
+    if (d == "progressDeadlineAbort") {
+      if (auto e = arity(w, 2)) return e;
+      if (auto e = once(w[0])) return e;
+      return boolean(w[1], options_set_.progress_deadline_abort);
+    }
+    if (d == "metric") return metric(w);
+    if (d == "judge") return judge(w);
+    switch (*strategy_) {
+      case strategy::canary:
+        return canary_directive(w);
+      case strategy::blue_green:
+        return blue_green_directive(w);
+      case strategy::progressive:
+        return progressive_directive(w);
+    }
+    return std::nullopt;
+  }
+
+  relkit::error not_here(const plan_word& w) const {
+    static constexpr std::string_view known[] = {"setWeight",
+                                                 "pause",
+                                                 "analysis",
+                                                 "backgroundAnalysis",
+                                                 "autoPromotionEnabled",
+                                                 "autoPromotionSeconds",
+                                                 "previewReplicaCount",
+                                                 "prePromotionAnalysis",
+                                                 "postPromotionAnalysis",
+                                                 "interval",
+                                                 "threshold",
+                                                 "maxWeight",
+                                                 "stepWeight",
+                                                 "stepWeights",
+                                                 "confirmPromotion"};
+    for (const std::string_view k : known) {
+      if (k == w.text) {
+        return plan_text_error(w.at, "'", w.text, "' is not a directive of this strategy");
+      }
+    }
+    return plan_text_error(w.at, "unknown directive '", w.text, "'");
+  }
+
+  // Opens an analysis named w[1] that `metric` / `judge` lines fill.
+  void open(plan_target target, rollout::analysis_spec& a, const std::vector<plan_word>& w,
+            analysis_slot slot, std::size_t step) {
+    a.name = std::string(w[1].text);
+    target_ = target;
+    current_ = &a;
+    conditions_.push_back({slot, step, {}});
+    current_conditions_ = conditions_.size() - 1;
+    judged_ = false;
+  }
+
+  error_or_none canary_directive(const std::vector<plan_word>& w) {
+    const std::string_view d = w[0].text;
+    auto& steps = canary_.steps;
+    if (d == "setWeight" || d == "pause" || d == "analysis") {
+      if (steps.size() == options_.max_steps) {
+        return plan_text_error(w[0].at, "more steps than the limit, at '", d, "'");
+      }
+    }
+    if (d == "setWeight") {
+      if (auto e = arity(w, 2)) return e;
+      std::int32_t weight = 0;
+      if (auto e = integer(w[1], weight, true)) return e;
+      steps.push_back(steps::set_weight(weight));
+      step_at_.push_back(w[0].at);
+      target_ = plan_target::none;
+      return std::nullopt;
+    }
+    if (d == "pause") {
+      if (w.size() > 2) return plan_text_error(w[2].at, "unexpected '", w[2].text, "'");
+      if (w.size() == 1) {
+        steps.push_back(steps::pause());
+      } else {
+        std::chrono::seconds length{0};
+        if (auto e = duration(w[1], length)) return e;
+        steps.push_back(steps::pause(length));
+      }
+      step_at_.push_back(w[0].at);
+      target_ = plan_target::none;
+      return std::nullopt;
+    }
+    if (d == "analysis") {
+      if (auto e = arity(w, 2)) return e;
+      steps.push_back(steps::analyze({}));
+      step_at_.push_back(w[0].at);
+      open(plan_target::step, steps.back().analysis, w, analysis_slot::step, steps.size() - 1);
+      return std::nullopt;
+    }
+    if (d == "backgroundAnalysis") {
+      if (auto e = once(w[0])) return e;
+      if (w.size() < 2) return plan_text_error(w[0].at, "'", d, "' needs a value");
+      background_analysis bg;
+      for (std::size_t i = 2; i < w.size(); i += 2) {
+        if (w[i].text != "startingStep" && w[i].text != "endStep") {
+          return plan_text_error(w[i].at, "unexpected '", w[i].text,
+                                 "' (startingStep N, endStep N)");
+        }
+        if (i + 1 == w.size()) return plan_text_error(w[i].at, "'", w[i].text, "' needs a value");
+        std::size_t n = 0;
+        if (auto e = integer(w[i + 1], n)) return e;
+        if (w[i].text == "startingStep") {
+          bg.first_step = n;
+        } else {
+          bg.end_step = n;
+        }
+      }
+      canary_.background = std::move(bg);
+      background_at_ = w[0].at;
+      open(plan_target::background, canary_.background->analysis, w, analysis_slot::background,
+           canary_.background->first_step);
+      return std::nullopt;
+    }
+    return not_here(w[0]);
+  }
+
+  error_or_none blue_green_directive(const std::vector<plan_word>& w) {
+    const std::string_view d = w[0].text;
+    if (d == "autoPromotionEnabled") {
+      if (auto e = arity(w, 2)) return e;
+      if (auto e = once(w[0])) return e;
+      return boolean(w[1], blue_green_.auto_promotion);
+    }
+    if (d == "autoPromotionSeconds") {
+      if (auto e = arity(w, 2)) return e;
+      if (auto e = once(w[0])) return e;
+      std::int64_t seconds = 0;
+      if (auto e = integer(w[1], seconds)) return e;
+      blue_green_.auto_promotion_delay = std::chrono::seconds(seconds);
+      return std::nullopt;
+    }
+    if (d == "previewReplicaCount") {
+      if (auto e = arity(w, 2)) return e;
+      if (auto e = once(w[0])) return e;
+      return integer(w[1], blue_green_.preview_replicas);
+    }
+    if (d == "prePromotionAnalysis" || d == "postPromotionAnalysis") {
+      if (auto e = arity(w, 2)) return e;
+      if (auto e = once(w[0])) return e;
+      const bool pre = d == "prePromotionAnalysis";
+      auto& slot = pre ? blue_green_.pre_promotion : blue_green_.post_promotion;
+      slot = rollout::analysis_spec{};
+      (pre ? pre_at_ : post_at_) = w[0].at;
+      open(pre ? plan_target::pre_promotion : plan_target::post_promotion, *slot, w,
+           analysis_slot::step, pre ? 0 : 2);
+      return std::nullopt;
+    }
+    return not_here(w[0]);
+  }
+
+  error_or_none progressive_directive(const std::vector<plan_word>& w) {
+    const std::string_view d = w[0].text;
+    auto& p = progressive_;
+    if (d == "stepWeights") {
+      if (auto e = once(w[0])) return e;
+      if (w.size() < 2) return plan_text_error(w[0].at, "'", d, "' needs a value");
+      for (std::size_t i = 1; i < w.size(); ++i) {
+        std::string_view list = w[i].text;
+        std::size_t at = w[i].at;
+        while (!list.empty()) {
+          const std::size_t comma = list.find(',');
+          const plan_word item{list.substr(0, comma), at};
+          std::int32_t weight = 0;
+          if (auto e = integer(item, weight, true)) return e;
+          if (p.step_weights.size() == options_.max_steps) {
+            return plan_text_error(item.at, "more steps than the limit, at '", item.text, "'");
+          }
+          p.step_weights.push_back(weight);
+          if (comma == std::string_view::npos) break;
+          list.remove_prefix(comma + 1);
+          at += comma + 1;
+        }
+      }
+      return std::nullopt;
+    }
+    if (d != "interval" && d != "threshold" && d != "maxWeight" && d != "stepWeight" &&
+        d != "confirmPromotion") {
+      return not_here(w[0]);
+    }
+    if (auto e = arity(w, 2)) return e;
+    if (d == "interval") {
+      if (auto e = once(w[0])) return e;
+      return duration(w[1], p.interval);
+    }
+    if (d == "threshold") {
+      if (auto e = once(w[0])) return e;
+      return integer(w[1], p.threshold);
+    }
+    if (d == "maxWeight") {
+      if (auto e = once(w[0])) return e;
+      return integer(w[1], p.max_weight, true);
+    }
+    if (d == "stepWeight") {
+      if (auto e = once(w[0])) return e;
+      return integer(w[1], p.step_weight, true);
+    }
+    if (d == "confirmPromotion") {
+      if (auto e = once(w[0])) return e;
+      return boolean(w[1], p.confirm_promotion);
+    }
+    return not_here(w[0]);
+  }
+
+  // metric NAME [KEY VALUE]...
+  error_or_none metric(const std::vector<plan_word>& w) {
+    const bool progressive = *strategy_ == strategy::progressive;
+    if (!progressive && target_ == plan_target::none) {
+      return plan_text_error(w[0].at, "'", w[0].text,
+                             "' outside an analysis (write it below analysis, "
+                             "backgroundAnalysis, prePromotionAnalysis or postPromotionAnalysis)");
+    }
+    if (w.size() < 2) return plan_text_error(w[0].at, "'", w[0].text, "' needs a value");
+    if (progressive && conditions_.empty()) conditions_.push_back({analysis_slot::step, 0, {}});
+    auto& checks = conditions_[progressive ? 0 : current_conditions_].metrics;
+    for (const metric_conditions& c : checks) {
+      if (c.metric == w[1].text) {
+        return plan_text_error(w[1].at, "metric '", w[1].text, "' given twice in this analysis");
+      }
+    }
+    if (!progressive && judged_) {
+      return plan_text_error(w[0].at, "'", w[0].text,
+                             "' in an analysis that has a judge (metrics or a judge, not both)");
+    }
+    rollout::metric m;
+    m.name = std::string(w[1].text);
+    metric_conditions c;
+    c.metric = m.name;
+    for (std::size_t i = 2; i < w.size(); i += 2) {
+      const std::string_view key = w[i].text;
+      const bool condition_key = key == "successCondition" || key == "failureCondition";
+      const std::size_t values = condition_key ? 2 : 1;
+      if (i + values >= w.size()) {
+        return plan_text_error(w[i].at, "'", key, "' needs a value");
+      }
+      const plan_word& v = w[i + 1];
+      if (condition_key) {
+        const auto op = parse_wire_comparison(v.text);
+        if (!op) return expected(v, "expected <, <=, >, >=, == or !=, got '");
+        const auto number = plan_number(w[i + 2].text);
+        if (!number) return expected(w[i + 2], "expected a number, got '");
+        (key == "successCondition" ? c.success : c.failure) = condition{*op, *number};
+        i += 1;
+        continue;
+      }
+      if (progressive && (key == "min" || key == "max")) {
+        const auto number = plan_number(v.text);
+        if (!number) return expected(v, "expected a number, got '");
+        if (key == "min") {
+          c.success = condition{comparison::greater_equal, *number};
+        } else {
+          c.failure = condition{comparison::greater, *number};
+        }
+        continue;
+      }
+      if (progressive) {
+        return plan_text_error(w[i].at, "unknown field '", key,
+                               "' of a progressive check (min, max, successCondition, "
+                               "failureCondition)");
+      }
+      if (key == "count") {
+        std::uint32_t n = 0;
+        if (auto e = integer(v, n)) return e;
+        m.count = n;
+      } else if (key == "interval") {
+        std::chrono::seconds d{0};
+        if (auto e = duration(v, d)) return e;
+        m.interval = d;
+      } else if (key == "failureLimit") {
+        if (auto e = integer(v, m.failure_limit, true)) return e;
+      } else if (key == "inconclusiveLimit") {
+        if (auto e = integer(v, m.inconclusive_limit, true)) return e;
+      } else if (key == "consecutiveErrorLimit") {
+        if (auto e = integer(v, m.consecutive_error_limit, true)) return e;
+      } else if (key == "consecutiveSuccessLimit") {
+        if (auto e = integer(v, m.consecutive_success_limit, true)) return e;
+      } else if (key == "dryRun") {
+        if (auto e = boolean(v, m.dry_run)) return e;
+      } else {
+        return plan_text_error(w[i].at, "unknown metric field '", key, "'");
+      }
+    }
+    checks.push_back(std::move(c));
+    if (!progressive) current_->metrics.push_back(std::move(m));
+    return std::nullopt;
+  }
+
+  // judge [marginal N] [pass N] [intervals N]: the analysis is a Kayenta judge.
+  error_or_none judge(const std::vector<plan_word>& w) {
+    if (target_ == plan_target::none || *strategy_ == strategy::progressive) {
+      return plan_text_error(w[0].at, "'", w[0].text,
+                             "' outside an analysis (write it below analysis, "
+                             "backgroundAnalysis, prePromotionAnalysis or postPromotionAnalysis)");
+    }
+    if (judged_ || !current_->metrics.empty()) {
+      return plan_text_error(w[0].at, "'", w[0].text,
+                             "' in an analysis that has metrics or a judge already");
+    }
+    current_->kind = analysis_kind::kayenta;
+    judged_ = true;
+    for (std::size_t i = 1; i < w.size(); i += 2) {
+      const std::string_view key = w[i].text;
+      if (i + 1 == w.size()) return plan_text_error(w[i].at, "'", key, "' needs a value");
+      if (key == "intervals") {
+        if (auto e = integer(w[i + 1], current_->thresholds.intervals)) return e;
+        continue;
+      }
+      if (key != "marginal" && key != "pass") {
+        return plan_text_error(w[i].at, "unknown judge field '", key,
+                               "' (marginal, pass, intervals)");
+      }
+      const auto number = plan_number(w[i + 1].text);
+      if (!number) return expected(w[i + 1], "expected a number, got '");
+      (key == "marginal" ? current_->thresholds.marginal : current_->thresholds.pass) = *number;
+    }
+    return std::nullopt;
+  }
+
+  // ---- make_plan and the position of its errors
+
+  result<plan_document> finish() {
+    canary_.options = options_set_;
+    blue_green_.options = options_set_;
+    progressive_.options = options_set_;
+    result<plan> made = *strategy_ == strategy::canary       ? make_plan(std::move(canary_))
+                        : *strategy_ == strategy::blue_green ? make_plan(std::move(blue_green_))
+                                                             : make_plan(std::move(progressive_));
+    if (!made) {
+      relkit::error e = std::move(made).error();
+      e.position = position_of(e);
+      return e;
+    }
+    plan_document doc;
+    doc.validated = std::move(*made);
+    doc.conditions = std::move(conditions_);
+    return doc;
+  }
+
+  std::size_t setting_at(std::string_view name) const noexcept {
+    for (const auto& s : settings_at_) {
+      if (s.first == name) return s.second;
+    }
+    return strategy_at_;
+  }
+
+  // make_plan names the spec field (text) or the analysis's place (token); the
+  // plan text's line for it.
+  std::size_t position_of(const relkit::error& e) const noexcept {
+    const std::string_view text = e.args.text();
+    static constexpr std::pair<std::string_view, std::string_view> fields[] = {
+        {"progress_deadline", "progressDeadlineSeconds"},
+        {"scale_down_delay", "scaleDownDelaySeconds"},
+        {"abort_scale_down_delay", "abortScaleDownDelaySeconds"},
+        {"auto_promotion_delay", "autoPromotionSeconds"},
+        {"preview_replicas", "previewReplicaCount"},
+        {"step_weight", "stepWeight"},
+        {"max_weight", "maxWeight"},
+        {"step_weights", "stepWeights"},
+        {"threshold", "threshold"},
+        {"interval", "interval"}};
+    for (const auto& f : fields) {
+      if (text == f.first) return setting_at(f.second);
+    }
+    const std::string_view token = e.args.token();
+    const auto ends_with = [&token](std::string_view tail) {
+      return token.size() >= tail.size() && token.substr(token.size() - tail.size()) == tail;
+    };
+    if (e.code == errc::bad_background_span || ends_with("(background)")) return background_at_;
+    if (ends_with("(pre_promotion)")) return pre_at_;
+    if (ends_with("(post_promotion)")) return post_at_;
+    if (e.code == errc::bad_step_weights) return setting_at("stepWeights");
+    const auto index = static_cast<std::size_t>(e.args.number());
+    if (*strategy_ == strategy::canary && index < step_at_.size()) return step_at_[index];
+    return strategy_at_;
+  }
+
+  std::string_view text_;
+  parse_options options_;
+  std::optional<strategy> strategy_;
+  std::size_t strategy_at_ = 0;
+  canary_spec canary_;
+  blue_green_spec blue_green_;
+  progressive_spec progressive_;
+  settings options_set_;
+  std::vector<analysis_conditions> conditions_;
+  std::vector<std::string_view> seen_;
+  std::vector<std::pair<std::string_view, std::size_t>> settings_at_;
+  std::vector<std::size_t> step_at_;
+  std::size_t background_at_ = 0;
+  std::size_t pre_at_ = 0;
+  std::size_t post_at_ = 0;
+  plan_target target_ = plan_target::none;
+  rollout::analysis_spec* current_ = nullptr;
+  std::size_t current_conditions_ = 0;
+  bool judged_ = false;
+};
+
+}  // namespace detail
+
+template <class Unused>
+result<plan_document> parse_plan(std::string_view text, const parse_options& options) {
+  return detail::plan_reader<Unused>(text, options).read();
+}
+
+}  // namespace rollout
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/rollout/impl/plan_text.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/rollout/plan_text.hpp ----
 // ---- end relkit/rollout.hpp ----
 // ---- begin relkit/semver.hpp ----
 // relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what

@@ -121,7 +121,7 @@ expect sort.original.reverse 0 "1.2.3+b${nl}v1.2.3${nl}1.2.3+a${nl}1.0.0$nl" \
 unset stdin_text
 expect help 0 "$("$relkit" --help)$nl" -- "$relkit" help
 expect help.semver 0 "$("$relkit" semver --help)$nl" -- "$relkit" semver compare --help
-for command in next-version changelog bucket gate "migrate plan" lint; do
+for command in next-version changelog bucket gate "migrate plan" "migrate lint" lint; do
   # shellcheck disable=SC2086
   expect "help.$command" 0 "$("$relkit" $command --help)$nl" -- "$relkit" $command -h
   checks=$((checks + 1))
@@ -465,6 +465,341 @@ expect migrate.arity 2 "" -- "$relkit" migrate plan rename-column users name
 expect_stderr migrate.arity "rename-column takes 4 arguments"
 expect migrate.postgres 2 "" -- "$relkit" migrate plan rename-table users people --postgres 10
 expect_stderr migrate.postgres "PostgreSQL 10 is not supported"
+
+# migrate lint: one finding a line, FILE:LINE:COLUMN of the statement; exit 1 on findings.
+w="$work"
+printf "SET lock_timeout = '2s';\n-- relkit:allow ban-drop-column (the app stopped reading it in 4.2)\nALTER TABLE users DROP avatar;\nALTER TABLE users\n  ADD COLUMN phone text UNIQUE;\nALTER TABLE users ALTER COLUMN type SET DEFAULT 'x'; -- a column named type\n" >"$work/0001.sql"
+printf "SET lock_timeout = '2s';\nCREATE FUNCTION token() RETURNS text LANGUAGE sql VOLATILE AS \$\$ SELECT md5(random()::text) \$\$;\n  ALTER TABLE users ADD COLUMN token text DEFAULT token();\n" >"$work/0002.sql"
+printf "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY users_email ON users (email);\n" >"$work/0003.sql"
+unique_help="$w/0001.sql:4:1: disallowed-unique-constraint: a UNIQUE constraint (on the table or on an added column) builds its index while blocking reads and writes; help: CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"
+default_help="$w/0002.sql:3:3: adding-field-with-default: a volatile default (a call not known to be IMMUTABLE or STABLE), a serial, identity or stored generated column (or any default before PostgreSQL 11) rewrites the whole table under an ACCESS EXCLUSIVE lock; help: add the column without a default, SET DEFAULT separately, then backfill in batches"
+expect migrate.lint 1 "$unique_help$nl$default_help$nl" -- "$relkit" migrate lint "$w/0001.sql" "$w/0002.sql" "$w/0003.sql"
+expect_quiet migrate.lint
+expect migrate.lint.clean 0 "" -- "$relkit" migrate lint "$w/0003.sql"
+expect migrate.lint.exclude 0 "" -- "$relkit" migrate lint "$w/0001.sql" "$w/0002.sql" \
+  --exclude disallowed-unique-constraint,adding-field-with-default
+expect migrate.lint.vouched 1 "$unique_help$nl" -- "$relkit" migrate lint "$w/0001.sql" "$w/0003.sql" --non-volatile-functions token
+stdin_text="ALTER TABLE t DROP COLUMN c;"
+expect migrate.lint.stdin 1 "-:1:1: require-lock-timeout: DDL waits for its lock behind long transactions and every query queues behind it (a new table only when it references, inherits or partitions an existing one); help: run SET lock_timeout = '5s' before the first DDL statement and retry on timeout
+-:1:1: ban-drop-column: the running app still selects or inserts the column and errors; help: deploy an app that ignores the column first; drop it as the acknowledged contract step$nl" -- "$relkit" migrate lint -
+unset stdin_text
+expect migrate.lint.json 1 '{"findings":1,"files":[{"file":"'"$w/0001.sql"'","findings":[{"rule":"disallowed-unique-constraint","line":4,"column":1,"position":124,"statement":2,"message":"a UNIQUE constraint (on the table or on an added column) builds its index while blocking reads and writes","help":"CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX"}]},{"file":"'"$w/0003.sql"'","findings":[]}]}'"$nl" \
+  -- "$relkit" migrate lint "$w/0001.sql" "$w/0003.sql" --json
+expect migrate.lint.unreadable 2 "$unique_help$nl" -- "$relkit" migrate lint "$w/missing.sql" "$w/0001.sql"
+expect_stderr migrate.lint.unreadable "relkit: cannot read $w/missing.sql: No such file or directory$nl"
+expect migrate.lint.no.file 2 "" -- "$relkit" migrate lint
+expect_stderr migrate.lint.no.file "relkit: migrate lint needs FILE.sql$nl"
+expect migrate.lint.bad.rule 2 "" -- "$relkit" migrate lint "$w/0001.sql" --exclude ban-drop-collumn
+expect_stderr migrate.lint.bad.rule "relkit: --exclude: unknown rule 'ban-drop-collumn'$nl"
+expect migrate.lint.max 1 "$w/0001.sql:4:1: too-many-findings: the script has more findings than lint_options::max_findings; the rest is not linted; help: fix or allow the findings reported, or split the script$nl" \
+  -- "$relkit" migrate lint "$w/0001.sql" --max-findings 0
+
+# ------------------------------------------------------------------ flags
+# An Unleash client-API payload (GET /api/client/features, client specification 6.1.0).
+cat >"$work/features.json" <<'JSON'
+{"version":2,"features":[
+ {"name":"checkout","type":"release","enabled":true,"createdAt":"2026-09-01T10:00:00.000Z",
+  "strategies":[{"name":"flexibleRollout","parameters":{"rollout":"50","stickiness":"default","groupId":"checkout"},
+   "constraints":[{"contextName":"environment","operator":"IN","values":["production"]}]}],
+  "variants":[{"name":"blue","weight":500,"stickiness":"default","payload":{"type":"string","value":"b"}},
+              {"name":"green","weight":500,"stickiness":"default"}]},
+ {"name":"beta","type":"permission","enabled":true,"strategies":[{"name":"userWithId","parameters":{"userIds":"ann,bob"}}]},
+ {"name":"region","type":"operational","enabled":true,"createdAt":"2026-11-20T00:00:00.000Z",
+  "strategies":[{"name":"default","constraints":[{"contextName":"region","operator":"IN","values":["eu"]}]}]},
+ {"name":"old","type":"experiment","enabled":false,"stale":true,"strategies":[]},
+ {"name":"kill","type":"kill-switch","enabled":false,"createdAt":"2020-01-01T00:00:00.000Z","strategies":[]}
+]}
+JSON
+flags=("$relkit" flags)
+# userId 6: bucket 42 of checkout (<= 50, on), variant bucket 142 of 1000 (blue); userId 1:
+# bucket 58, off (both as `relkit bucket` prints them).
+expect flags.bucket.6 0 "42$nl" -- "${flags[@]}" bucket --system unleash --flag checkout --id 6
+expect flags.bucket.alias 0 "42$nl" -- "$relkit" bucket --system unleash --flag checkout --id 6
+expect flags.eval.on 0 "on
+variant: blue
+payload: string b
+reason: checkout is on: strategy 0 (flexibleRollout) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --context userId=6 \
+  --context environment=production
+expect flags.eval.rollout 1 "off
+variant: disabled
+reason: checkout is off: no strategy matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --context userId=1 \
+  --context=environment=production
+expect flags.eval.constraint 1 "off
+variant: disabled
+reason: checkout is off: no strategy matched (last strategy: constraint 0 failed)
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --context userId=6
+expect flags.eval.json 0 '{"flag":"checkout","enabled":true,"reason":"strategy_matched","explanation":"checkout is on: strategy 0 (flexibleRollout) matched","strategy":0,"variant":{"name":"blue","enabled":true,"source":"flag_variant","payload":{"type":"string","value":"b"}}}
+' -- "${flags[@]}" eval --payload "$work/features.json" --flag checkout --json \
+  --context userId=6 --context environment=production
+expect flags.eval.user 0 "on
+variant: disabled
+reason: beta is on: strategy 0 (userWithId) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag beta --context userId=bob
+expect flags.eval.property 0 "on
+variant: disabled
+reason: region is on: strategy 0 (default) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag region --context region=eu
+expect flags.eval.properties 0 "on
+variant: disabled
+reason: region is on: strategy 0 (default) matched
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag region --context properties.region=eu
+expect flags.eval.disabled 1 "off
+variant: disabled
+reason: kill is off: disabled (kill switch)
+" -- "${flags[@]}" eval --payload "$work/features.json" --flag kill
+expect flags.eval.unknown 1 '{"flag":"nope","enabled":false,"reason":"unknown_flag","explanation":"nope is off: unknown flag","strategy":null,"variant":{"name":"disabled","enabled":false,"source":"none","payload":null}}
+' -- "${flags[@]}" eval --payload "$work/features.json" --flag nope --json
+# A delta-API payload: its events applied to an empty set.
+printf '%s' '{"events":[{"eventId":1,"type":"hydration","features":[{"name":"a","enabled":true,"strategies":[]}],"segments":[]},{"eventId":2,"type":"feature-removed","featureName":"a"}]}' \
+  >"$work/delta.json"
+expect flags.eval.delta 1 "off
+variant: disabled
+reason: a is off: unknown flag
+" -- "${flags[@]}" eval --payload "$work/delta.json" --flag a
+printf '{"version":2,\n "features":[{"name":1}]}' >"$work/bad-features.json"
+expect flags.eval.invalid 2 "" -- "${flags[@]}" eval --payload "$work/bad-features.json" --flag a
+expect_stderr flags.eval.invalid "relkit: $work/bad-features.json:2:22: \"name\" must be a string [unleash.wrong_type]$nl"
+expect flags.eval.missing 2 "" -- "${flags[@]}" eval --payload "$work/none.json" --flag a
+expect_stderr flags.eval.missing "relkit: cannot read $work/none.json: No such file or directory$nl"
+expect flags.eval.noflag 2 "" -- "${flags[@]}" eval --payload "$work/features.json"
+expect_stderr flags.eval.noflag "relkit: flags eval needs --payload FILE and --flag NAME$nl"
+expect flags.eval.pair 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a --context userId
+expect_stderr flags.eval.pair "relkit: --context takes KEY=VALUE, got 'userId'$nl"
+expect flags.eval.twice 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a \
+  --context region=eu --context properties.region=us
+expect_stderr flags.eval.twice "relkit: context key 'region' given twice$nl"
+expect flags.eval.novalue 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a --context
+expect_stderr flags.eval.novalue "relkit: option --context needs a value$nl"
+expect flags.eval.extra 2 "" -- "${flags[@]}" eval --payload "$work/features.json" --flag a extra
+expect_stderr flags.eval.extra "relkit: unexpected argument 'extra'${nl}Try 'relkit flags --help'.$nl"
+expect flags.stale 1 "checkout: past expected lifetime (release), 53 days overdue
+region: past expected lifetime (operational), 6 days overdue
+old: marked stale (experiment)
+" -- "${flags[@]}" stale --payload "$work/features.json" --now 2026-12-03T12:00:00Z
+expect flags.stale.json 1 '{"stale":[{"flag":"checkout","type":"release","owner":"","reason":"past_expected_lifetime","days_overdue":53},{"flag":"region","type":"operational","owner":"","reason":"past_expected_lifetime","days_overdue":6},{"flag":"old","type":"experiment","owner":"","reason":"marked_stale","days_overdue":0}]}
+' -- "${flags[@]}" stale --payload "$work/features.json" --now 2026-12-03T12:00:00Z --json
+expect flags.stale.none 0 "" -- "${flags[@]}" stale --payload "$work/delta.json" --now 2026-12-03T12:00:00Z
+expect flags.stale.none.json 0 '{"stale":[]}
+' -- "${flags[@]}" stale --payload "$work/delta.json" --now 2026-12-03T12:00:00Z --json
+expect flags.stale.date 2 "" -- "${flags[@]}" stale --payload "$work/features.json" --now 2026-02-30T00:00:00Z
+expect_stderr flags.stale.date "relkit: --now: '2026-02-30T00:00:00Z' is not a date in the calendar$nl"
+expect flags.stale.time 2 "" -- "${flags[@]}" stale --payload "$work/features.json" --now yesterday
+expect_stderr flags.stale.time "relkit: --now: expected a time YYYY-MM-DDTHH:MM:SSZ, got 'yesterday'$nl"
+expect flags.stale.nonow 2 "" -- "${flags[@]}" stale --payload "$work/features.json"
+expect_stderr flags.stale.nonow "relkit: flags stale needs --payload FILE and --now TIME$nl"
+expect flags.none 2 "" -- "${flags[@]}"
+expect_stderr flags.none "relkit: flags needs a command: eval, stale or bucket$nl"
+expect flags.unknown 2 "" -- "${flags[@]}" frob
+expect_stderr flags.unknown "relkit: unknown flags command 'frob' (eval, stale, bucket)$nl"
+expect flags.bucket.help 0 "$("$relkit" bucket --help)$nl" -- "${flags[@]}" bucket --help
+
+# ------------------------------------------------------------------ rollout
+# A canary plan as Argo Rollouts writes canary.steps, one step a line.
+cat >"$work/plan.txt" <<'PLAN'
+# checkout canary
+strategy canary
+progressDeadlineSeconds 900
+setWeight 20
+pause 1h
+analysis smoke
+  metric error-rate count 2 interval 1m successCondition <= 0.01
+setWeight 50
+pause
+setWeight 100
+PLAN
+ro=("$relkit" rollout)
+plan="$work/plan.txt"
+st="$work/rollout.state"
+expect rollout.simulate 0 "0s         deploy canary
+0s         step 0: set weight 20
+0s         step 1: pause 1h
+1h         step 2: analysis smoke (error-rate: 2 measurements every 1m), up to 1m
+1h1m       step 3: set weight 50
+1h1m       step 4: pause until promoted
+1h1m       step 5: set weight 100
+1h1m       promote: the canary becomes stable; the previous stable scaled down after 30s
+worst-case duration: 1h1m, plus 1 manual promotion (step 4)
+" -- "${ro[@]}" simulate "$plan"
+expect rollout.init 0 "state healthy step 0 weight 0 pause none$nl" -- "${ro[@]}" init "$plan" "$st" --stable v1
+expect rollout.init.again 2 "" -- "${ro[@]}" init "$plan" "$st" --stable v1
+expect_stderr rollout.init.again "relkit: $st exists: rollout init creates a new state file$nl"
+expect rollout.start 0 "action deploy_canary
+action set_weight 20
+state paused step 1 weight 20 pause pause_step
+" -- "${ro[@]}" start "$plan" "$st" --canary v2 --now 2026-12-01T10:00:00Z
+expect rollout.tick.early 0 "state paused step 1 weight 20 pause pause_step$nl" \
+  -- "${ro[@]}" tick "$plan" "$st" --now 2026-12-01T10:30:00Z
+expect rollout.tick 0 "action start_analysis step
+state progressing step 2 weight 20 pause none
+" -- "${ro[@]}" tick "$plan" "$st" --now 2026-12-01T11:00:00Z
+expect rollout.measurement 0 "state progressing step 2 weight 20 pause none$nl" \
+  -- "${ro[@]}" measurement "$plan" "$st" error-rate=0.002 --now 2026-12-01T11:00:00Z
+expect rollout.measurement.last 0 "action set_weight 50
+state paused step 4 weight 50 pause pause_step
+" -- "${ro[@]}" measurement "$plan" "$st" error-rate=0.01 --now 2026-12-01T11:01:00Z
+expect rollout.measurement.none 2 "" \
+  -- "${ro[@]}" measurement "$plan" "$st" error-rate=0 --now 2026-12-01T11:02:00Z
+expect_stderr rollout.measurement.none "relkit: no running analysis has a metric 'error-rate'$nl"
+expect rollout.promote 0 "action set_weight 100
+action promote_stable
+action scale_down previous_stable after 30s
+state healthy step 0 weight 0 pause none
+" -- "${ro[@]}" promote "$plan" "$st" --now 2026-12-01T11:05:00Z
+expect_file rollout.state.file "$st" "relkit-rollout-state 2
+plan $(sed -n 's/^plan //p' "$st")
+phase healthy
+pause none
+manual_pause 0
+timed_out 0
+updating 0
+aborted 0
+step 0
+weight 0
+stable v2
+canary 
+previous_stable v1
+step_started 1796123100000
+paused_at 1796122860000
+progress_at 1796123100000
+last_iteration 1796119200000
+failed_checks 0
+pending_check none
+step_run pending 0 0 0
+background_run pending 0 0 0
+"
+expect rollout.status 0 "state healthy step 0 weight 0 pause none$nl" -- "${ro[@]}" status "$plan" "$st"
+# A failed measurement aborts (exit 1); retry starts the steps again.
+rm -f "$st"
+"${ro[@]}" init "$plan" "$st" --stable v1 >/dev/null
+"${ro[@]}" start "$plan" "$st" --canary v2 --now 2026-12-01T10:00:00Z >/dev/null
+"${ro[@]}" tick "$plan" "$st" --now 2026-12-01T11:00:00Z >/dev/null
+expect rollout.measurement.failed 1 "action rollback
+action scale_down canary after 30s
+state aborted step 0 weight 0 pause none
+" -- "${ro[@]}" measurement "$plan" "$st" error-rate=0.5 --now 2026-12-01T11:00:00Z
+expect rollout.status.aborted 1 "state aborted step 0 weight 0 pause none$nl" -- "${ro[@]}" status "$plan" "$st"
+expect rollout.retry.json 0 '{"actions":[{"kind":"deploy_canary"},{"kind":"set_weight","weight":20}],"state":{"phase":"paused","step":1,"weight":20,"pause":"pause_step","stable":"v1","canary":"v2"}}
+' -- "${ro[@]}" retry "$plan" "$st" --now 2026-12-01T12:00:00Z --json
+# The progress deadline (900 s without progress in the analysis): degraded, exit 1.
+"${ro[@]}" tick "$plan" "$st" --now 2026-12-01T13:00:00Z >/dev/null
+expect rollout.degraded 1 "state degraded step 2 weight 20 pause none$nl" \
+  -- "${ro[@]}" tick "$plan" "$st" --now 2026-12-01T13:15:01Z
+expect rollout.promote.full 0 '{"actions":[{"kind":"stop_analysis","slot":"step"},{"kind":"promote_stable"},{"kind":"scale_down","target":"previous_stable","delay_seconds":30}],"state":{"phase":"healthy","step":0,"weight":0,"pause":"none","stable":"v2","canary":""}}
+' -- "${ro[@]}" promote "$plan" "$st" --full --now 2026-12-01T13:16:00Z --json
+expect rollout.abort.idle 0 "state healthy step 0 weight 0 pause none$nl" \
+  -- "${ro[@]}" abort "$plan" "$st" --now 2026-12-01T13:17:00Z
+# Twenty measurements at once on one state file: the lock loses none of them.
+printf 'strategy canary\nsetWeight 10\nanalysis load\n  metric requests interval 1m\n' >"$work/load.txt"
+"${ro[@]}" init "$work/load.txt" "$work/load.state" --stable v1 >/dev/null
+"${ro[@]}" start "$work/load.txt" "$work/load.state" --canary v2 --now 2026-12-01T10:00:00Z >/dev/null
+for i in $(seq 20); do
+  "${ro[@]}" measurement "$work/load.txt" "$work/load.state" "requests=$i" \
+    --now 2026-12-01T10:00:00Z >/dev/null 2>&1 &
+done
+wait
+expect_same rollout.concurrent "$(grep '^step_run ' "$work/load.state")" \
+  "step_run running 1 0 0 running:20:20:0:0:0:0:20"
+# A Kayenta judged analysis takes scores; pause and resume are manual.
+printf 'strategy canary\nsetWeight 10\nanalysis score\n  judge pass 90 intervals 1\nsetWeight 100\n' \
+  >"$work/judged.txt"
+"${ro[@]}" init "$work/judged.txt" "$work/judged.state" --stable v1 >/dev/null
+"${ro[@]}" start "$work/judged.txt" "$work/judged.state" --canary v2 --now 2026-12-01T10:00:00Z >/dev/null
+expect rollout.pause 0 "state paused step 1 weight 10 pause none$nl" \
+  -- "${ro[@]}" pause "$work/judged.txt" "$work/judged.state" --now 2026-12-01T10:00:10Z
+expect rollout.resume 0 "state progressing step 1 weight 10 pause none$nl" \
+  -- "${ro[@]}" resume "$work/judged.txt" "$work/judged.state" --now 2026-12-01T10:00:20Z
+expect rollout.score 0 "action set_weight 100
+action promote_stable
+action scale_down previous_stable after 30s
+state healthy step 0 weight 0 pause none
+" -- "${ro[@]}" score "$work/judged.txt" "$work/judged.state" 96.5 --now 2026-12-01T10:01:00Z
+expect rollout.score.bad 2 "" -- "${ro[@]}" score "$work/judged.txt" "$work/judged.state" x --now 2026-12-01T10:01:00Z
+expect_stderr rollout.score.bad "relkit: expected a score (a number), got 'x'$nl"
+# Blue-green and progressive plans (Argo's blueGreen, Flagger's analysis).
+cat >"$work/bg.txt" <<'PLAN'
+strategy blue_green
+autoPromotionSeconds 30
+prePromotionAnalysis smoke
+  metric success-rate count 3 interval 10s successCondition >= 0.95
+PLAN
+expect rollout.simulate.bg 0 "0s         deploy canary; switch preview to it
+0s         pre-promotion analysis smoke (success-rate: 3 measurements every 10s), up to 20s
+20s        pause 30s
+50s        switch active to the canary (weight 100)
+50s        promote: the canary becomes stable; the previous stable scaled down after 30s
+worst-case duration: 50s
+" -- "${ro[@]}" simulate "$work/bg.txt"
+cat >"$work/flagger.txt" <<'PLAN'
+strategy progressive
+interval 1m
+threshold 3
+stepWeight 25
+maxWeight 50
+metric request-success-rate min 99
+PLAN
+expect rollout.simulate.progressive 0 "0s         deploy canary (weight 0); one check every 1m
+1m         set weight 25 (after a passing check)
+2m         set weight 50 (after a passing check)
+3m         promote: the canary becomes stable; the previous stable scaled down after 30s
+worst-case duration: 5m (3m with every check passing, plus 2 failed checks of 1m, one short of threshold 3)
+" -- "${ro[@]}" simulate "$work/flagger.txt"
+"${ro[@]}" init "$work/flagger.txt" "$work/flagger.state" --stable v1 >/dev/null
+"${ro[@]}" start "$work/flagger.txt" "$work/flagger.state" --canary v2 --now 2026-12-01T10:00:00Z >/dev/null
+"${ro[@]}" measurement "$work/flagger.txt" "$work/flagger.state" request-success-rate=99.5 \
+  --now 2026-12-01T10:00:30Z >/dev/null
+expect rollout.progressive.tick 0 "action set_weight 25
+state progressing step 1 weight 25 pause none
+" -- "${ro[@]}" tick "$work/flagger.txt" "$work/flagger.state" --now 2026-12-01T10:01:00Z
+"${ro[@]}" measurement "$work/flagger.txt" "$work/flagger.state" request-success-rate=98 \
+  --now 2026-12-01T10:01:30Z >/dev/null
+expect rollout.progressive.failed 0 "state progressing step 1 weight 25 pause none$nl" \
+  -- "${ro[@]}" tick "$work/flagger.txt" "$work/flagger.state" --now 2026-12-01T10:02:00Z
+expect_same rollout.progressive.checks "$(grep '^failed_checks ' "$work/flagger.state")" "failed_checks 1"
+# Errors: the plan's and the state's with their line and column, usage with exit 2.
+printf 'strategy canary\nsetWeight 20\npause 1d\n' >"$work/bad-plan.txt"
+expect rollout.plan.syntax 2 "" -- "${ro[@]}" simulate "$work/bad-plan.txt"
+expect_stderr rollout.plan.syntax "relkit: $work/bad-plan.txt:3:7: expected a duration (30s, 10m, 1h30m or seconds), got '1d' [rollout.bad_plan_format]$nl"
+printf 'strategy canary\nsetWeight 20\nsetWeight 120\n' >"$work/bad-weight.txt"
+expect rollout.plan.weight 2 "" -- "${ro[@]}" simulate "$work/bad-weight.txt"
+expect_stderr rollout.plan.weight "relkit: $work/bad-weight.txt:3:1: the weight of step 1 is 120, outside 0..100 [rollout.weight_out_of_range]$nl"
+expect rollout.state.other 2 "" -- "${ro[@]}" tick "$work/flagger.txt" "$st" --now 2026-12-01T10:00:00Z
+expect_stderr rollout.state.other "relkit: $st:2:6: the state was made for another plan [rollout.state_mismatch]$nl"
+expect rollout.state.missing 2 "" -- "${ro[@]}" tick "$plan" "$work/none.state" --now 2026-12-01T10:00:00Z
+expect_stderr rollout.state.missing "relkit: cannot read $work/none.state: no such state file (create it with relkit rollout init)$nl"
+expect rollout.plan.missing 2 "" -- "${ro[@]}" simulate "$work/none.txt"
+expect_stderr rollout.plan.missing "relkit: cannot read $work/none.txt: No such file or directory$nl"
+expect rollout.now.missing 2 "" -- "${ro[@]}" tick "$plan" "$st"
+expect_stderr rollout.now.missing "relkit: rollout tick needs --now TIME$nl"
+expect rollout.now.bad 2 "" -- "${ro[@]}" tick "$plan" "$st" --now 2026-12-01
+expect_stderr rollout.now.bad "relkit: --now: expected a time YYYY-MM-DDTHH:MM:SSZ, got '2026-12-01'$nl"
+expect rollout.full.tick 2 "" -- "${ro[@]}" tick "$plan" "$st" --now 2026-12-01T10:00:00Z --full
+expect_stderr rollout.full.tick "relkit: rollout tick does not take --full$nl"
+expect rollout.init.stable 2 "" -- "${ro[@]}" init "$plan" "$work/new.state"
+expect_stderr rollout.init.stable "relkit: rollout init needs --stable ID$nl"
+expect rollout.measurement.pair 2 "" -- "${ro[@]}" measurement "$plan" "$st" error-rate --now 2026-12-01T10:00:00Z
+expect_stderr rollout.measurement.pair "relkit: expected NAME=VALUE, got 'error-rate'$nl"
+expect rollout.measurement.value 2 "" -- "${ro[@]}" measurement "$plan" "$st" error-rate=low --now 2026-12-01T10:00:00Z
+expect_stderr rollout.measurement.value "relkit: expected a number or successful, failed, inconclusive or error, got 'low'$nl"
+expect rollout.arity 2 "" -- "${ro[@]}" tick "$plan"
+expect_stderr rollout.arity "relkit: rollout tick takes PLAN STATE$nl"
+expect rollout.extra 2 "" -- "${ro[@]}" tick "$plan" "$st" more --now 2026-12-01T10:00:00Z
+expect_stderr rollout.extra "relkit: unexpected argument 'more'${nl}Try 'relkit rollout --help'.$nl"
+expect rollout.none 2 "" -- "${ro[@]}"
+expect_stderr rollout.none "relkit: rollout needs a command: init, start, tick, measurement, score, promote, abort, retry, pause, resume, status or simulate$nl"
+expect rollout.unknown 2 "" -- "${ro[@]}" deploy "$plan"
+expect_stderr rollout.unknown "relkit: unknown rollout command 'deploy'$nl"
+# Help: the command's, also after a subcommand, on stdout with exit 0.
+for command in "flags eval stale" "rollout tick simulate"; do
+  read -r name first second <<<"$command"
+  command_help="$("$relkit" "$name" --help)$nl"
+  for words in "--help" "$first --help" "$second -h"; do
+    # shellcheck disable=SC2086
+    expect "$name.help.$words" 0 "$command_help" -- "$relkit" "$name" $words
+  done
+  expect "$name.help.via.help" 0 "$command_help" -- "$relkit" help "$name"
+done
 
 # ------------------------------------------------ a real git repository
 if ! command -v git >/dev/null; then

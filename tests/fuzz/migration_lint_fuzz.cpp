@@ -1,43 +1,44 @@
-// Fuzzes the migration linter's statement scanner: any bytes must scan in
-// bounds, statements must be ordered and disjoint, and splitting the script
-// into its statements and linting them one by one must find the same rules
-// (statement scanning is stable under re-scanning its own output).
+// Fuzzes the migration linter's token stream and its one pass: any bytes must
+// lex in bounds, in order, each token inside the script and covering its
+// bytes once; lint must keep its findings' positions inside the script, in
+// statement order, and stop at max_findings with "too-many-findings".
 #include <relkit/migrations.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  namespace d = relkit::migrations::detail;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto statements = relkit::migrations::detail::scan_sql(text);
+  d::sql_lexer lexer(text);
   std::size_t previous_end = 0;
-  for (const auto& st : statements) {
-    if (st.position < previous_end || st.position >= st.end || st.end > text.size()) std::abort();
-    for (const auto& t : st.tokens) {
-      if (t.position < st.position || t.position >= st.end) std::abort();
+  for (;;) {
+    const d::sql_token t = lexer.next();
+    if (t.kind == d::sql_token_kind::end) {
+      if (t.position != text.size()) std::abort();
+      break;
     }
-    previous_end = st.end;
-    // A terminated statement re-scans to exactly one statement with the same tokens.
-    if (!st.unterminated) {
-      const std::string_view piece = text.substr(st.position, st.end - st.position);
-      const auto again = relkit::migrations::detail::scan_sql(piece);
-      if (again.size() != 1 || again[0].tokens.size() != st.tokens.size()) std::abort();
-      for (std::size_t i = 0; i < st.tokens.size(); ++i) {
-        if (again[0].tokens[i].text != st.tokens[i].text ||
-            again[0].tokens[i].position + st.position != st.tokens[i].position) {
-          std::abort();
-        }
-      }
-    }
+    if (t.position < previous_end || t.position >= text.size()) std::abort();
+    const std::size_t end =
+        t.kind == d::sql_token_kind::comment
+            ? static_cast<std::size_t>(t.text.data() - text.data()) + t.text.size()
+            : t.position + t.text.size();
+    if (end > text.size() || end <= t.position) std::abort();
+    previous_end = end;
   }
-  const auto findings = relkit::migrations::lint(text);
-  for (const auto& f : findings) {
-    if (f.position > text.size() || (f.statement >= statements.size() && !statements.empty()))
-      std::abort();
+  relkit::migrations::lint_options options;
+  options.max_findings = 64;
+  const auto findings = relkit::migrations::lint(text, options);
+  if (findings.size() > options.max_findings + 1) std::abort();
+  std::size_t previous_statement = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    if (f.position > text.size() || f.statement < previous_statement) std::abort();
     if (f.why.empty() || f.safe_alternative.empty()) std::abort();
+    if (f.rule == "too-many-findings" && i != options.max_findings) std::abort();
+    previous_statement = f.statement;
   }
   return 0;
 }

@@ -1,7 +1,12 @@
 #include "args.hpp"
 
+#include "io.hpp"
+
 #include <relkit/detail/ascii.hpp>
+#include <relkit/detail/civil_time.hpp>
 #include <relkit/detail/decimal.hpp>
+
+#include <cmath>
 
 namespace relkit::cli {
 
@@ -86,6 +91,46 @@ parsed_args parse_args(const arguments& words, std::size_t first,
     }
   }
   return r;
+}
+
+bool unexpected_argument(const parsed_args& args, std::string_view command, std::size_t allowed,
+                         std::string_view note) {
+  if (args.positional.size() <= allowed) return false;
+  usage_error(
+      "unexpected argument '" + std::string(args.positional[allowed]) + "'" + std::string(note),
+      command);
+  return true;
+}
+
+std::optional<int> settle_args(const parsed_args& args, std::string_view help,
+                               std::string_view command, std::size_t allowed) {
+  if (args.help) {
+    out(help);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, command);
+  if (unexpected_argument(args, command, allowed)) return exit_usage;
+  return std::nullopt;
+}
+
+std::optional<relkit::time_point> parse_time(std::string_view text, std::string& problem) {
+  const auto parsed = relkit::detail::parse_timestamp(text);
+  if (parsed.status == relkit::detail::timestamp_status::ok && parsed.end == text.size()) {
+    return relkit::time_point(relkit::time_point::duration(parsed.ms));
+  }
+  problem = parsed.status == relkit::detail::timestamp_status::bad_date
+                ? "'" + std::string(text) + "' is not a date in the calendar"
+                : "expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(text) + "'";
+  return std::nullopt;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  const auto parsed = relkit::detail::parse_decimal(text, 0, relkit::detail::decimal_grammar::js);
+  if (parsed.status != relkit::detail::number_status::ok || parsed.end != text.size() ||
+      !std::isfinite(parsed.value)) {
+    return std::nullopt;
+  }
+  return parsed.value;
 }
 
 std::optional<std::uint32_t> parse_count(std::string_view text) {

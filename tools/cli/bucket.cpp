@@ -61,9 +61,7 @@ int bucket_command(const arguments& words) {
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "bucket");
-  if (!args.positional.empty()) {
-    return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'", "bucket");
-  }
+  if (unexpected_argument(args, "bucket")) return exit_usage;
   const auto system = args.option("--system");
   const auto flag = args.option("--flag");
   const auto id = args.option("--id");

@@ -242,10 +242,7 @@ int changelog_command(const arguments& words) {
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "changelog");
-  if (!args.positional.empty()) {
-    return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
-                       "changelog");
-  }
+  if (unexpected_argument(args, "changelog")) return exit_usage;
   // --preset names the commit rules; it named the style before --style did. A style name
   // that is no rules name points at --style; one that is both (angular, git-cliff) is read
   // as rules, with a note when no --style says which style.

@@ -13,5 +13,7 @@ int bucket_command(const arguments& args);        // bucket.cpp
 int gate_command(const arguments& args);          // gate.cpp
 int migrate_command(const arguments& args);       // migrate.cpp
 int lint_command(const arguments& args);          // lint.cpp
+int flags_command(const arguments& args);         // flags.cpp
+int rollout_command(const arguments& args);       // rollout.cpp
 
 }  // namespace relkit::cli

@@ -5,8 +5,10 @@
 #include <relkit/error.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace relkit::cli {
 
@@ -59,5 +61,25 @@ std::string located(std::string_view name, std::string_view text, const relkit::
 // "relkit: " + located(...) on stderr; returns exit_usage.
 int located_error(std::string_view name, std::string_view text, const relkit::error& e,
                   location_style style = location_style::file);
+
+// Reads the file `path` and parses it with `parse` (text -> relkit::result<T>, T not
+// pointing into the text): the value, or nullopt after the message (io_error, or
+// located_error with the file's line and column).
+template <class Parse>
+auto parse_file(std::string_view path, Parse parse)
+    -> std::optional<typename decltype(parse(std::string_view()))::value_type> {
+  const std::string name(path);
+  std::string text;
+  if (const int e = read_file(name, text); e != 0) {
+    io_error("read", name, e);
+    return std::nullopt;
+  }
+  auto parsed = parse(std::string_view(text));
+  if (!parsed) {
+    located_error(name, text, parsed.error());
+    return std::nullopt;
+  }
+  return std::move(*parsed);
+}
 
 }  // namespace relkit::cli

@@ -448,11 +448,7 @@ int lint_command(const arguments& words) {
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "lint");
-  if (!args.positional.empty()) {
-    return usage_error("unexpected argument '" + std::string(args.positional[0]) +
-                           "' (the message is read from stdin)",
-                       "lint");
-  }
+  if (unexpected_argument(args, "lint", 0, " (the message is read from stdin)")) return exit_usage;
   const auto edit = args.option("--edit");
   const auto from = args.option("--from");
   const auto to = args.option("--to");

@@ -36,8 +36,13 @@ Commands:
   changelog --all ...         print the whole changelog, one section per release tag
   lint [--edit FILE]          check commit messages as commitlint (config-conventional)
   bucket --system S ...       print the bucket a flag system puts a user in
+                              (also: flags bucket)
+  flags eval|stale ...        evaluate an Unleash flag; report stale flags
+  rollout COMMAND PLAN ...    drive a canary, blue-green or progressive rollout
+                              one event per call; simulate its timeline
   gate SPEC --evidence FILE   print the gate's verdict; exit 0 if it promotes
   migrate plan CHANGE ...     print the expand-contract runbook of a schema change
+  migrate lint FILE.sql...    check migration scripts as squawk; exit 1 on findings
 
 Every command takes --help. Exit codes: 0 yes/ok, 1 no (not satisfied, no
 release due), 2 usage or input error (the message on stderr names the input
@@ -53,7 +58,8 @@ constexpr command commands[] = {
     {"semver", semver_command},       {"next-version", next_version_command},
     {"changelog", changelog_command}, {"bucket", bucket_command},
     {"gate", gate_command},           {"migrate", migrate_command},
-    {"lint", lint_command},
+    {"lint", lint_command},           {"flags", flags_command},
+    {"rollout", rollout_command},
 };
 
 const command* find_command(std::string_view name) {

@@ -1,6 +1,8 @@
 // relkit migrate plan: the expand-contract runbook of one schema change.
+// relkit migrate lint: squawk's checks of hand-written migration scripts.
 #include "commands.hpp"
 #include "io.hpp"
+#include "json.hpp"
 
 #include <relkit/migrations.hpp>
 
@@ -49,6 +51,41 @@ Exit codes: 0 ok, 2 usage error or a change that cannot be planned safely.
 
 Example:
   relkit migrate plan rename-column users name full_name text > runbook.md
+
+See also: relkit migrate lint --help
+)";
+
+constexpr std::string_view lint_help =
+    R"(Usage: relkit migrate lint FILE.sql... [OPTIONS]
+
+Checks hand-written PostgreSQL migration scripts with squawk's and
+strong_migrations' rules, one finding a line:
+
+  FILE:LINE:COLUMN: RULE: what goes wrong; help: the safe alternative
+
+LINE:COLUMN is where the statement starts. A comment
+"-- relkit:allow RULE [RULE...]" before a statement, or after it on its last
+line, silences those rules for that statement. "-" reads standard input.
+
+Options:
+  --postgres N                    target PostgreSQL major version (default 15)
+  --non-volatile-functions F,...  functions a DEFAULT may call without a table
+                                  rewrite, besides PostgreSQL's IMMUTABLE and
+                                  STABLE ones and those the script declares so
+  --exclude RULE,...              rules not to report
+  --max-findings N                findings kept per file (default 10000), then
+                                  too-many-findings
+  --json                          one JSON object instead of the text (below)
+
+--json prints one object on one line:
+  {"findings":1,"files":[{"file":"a.sql","findings":[{"rule":"ban-drop-column",
+  "line":3,"column":1,"position":40,"statement":1,"message":"...","help":"..."}]}]}
+
+Exit codes: 0 no findings, 1 findings, 2 usage error or a file that cannot be
+read (the others are still checked).
+
+Example:
+  relkit migrate lint migrations/*.sql
 )";
 
 std::vector<std::string> split_commas(std::string_view text) {
@@ -61,9 +98,127 @@ std::vector<std::string> split_commas(std::string_view text) {
   }
 }
 
+// Line and column of ascending positions in one text, each found from the previous one.
+class locator {
+ public:
+  explicit locator(std::string_view text) : text_(text) {}
+  relkit::text_location at(std::size_t position) {
+    if (position < base_) {
+      base_ = 0;
+      base_at_ = relkit::text_location{};
+    }
+    const relkit::text_location step =
+        relkit::locate(text_.substr(base_ < text_.size() ? base_ : text_.size()), position - base_);
+    relkit::text_location result = step;
+    if (step.line == 1) {
+      result.line = base_at_.line;
+      result.column = base_at_.column + step.column - 1;
+    } else {
+      result.line = base_at_.line + step.line - 1;
+    }
+    base_ = position;
+    base_at_ = result;
+    return result;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t base_ = 0;
+  relkit::text_location base_at_;
+};
+
+int migrate_lint(const arguments& words) {
+  const parsed_args args = parse_args(
+      words, 1, {"--postgres", "--non-volatile-functions", "--exclude", "--max-findings"},
+      {"--json"});
+  if (args.help) {
+    out(lint_help);
+    return exit_ok;
+  }
+  if (!args.problem.empty()) return usage_error(args.problem, "migrate lint");
+  if (args.positional.empty()) return usage_error("migrate lint needs FILE.sql", "migrate lint");
+  mg::lint_options options;
+  if (auto v = args.option("--postgres")) {
+    auto n = parse_count(*v);
+    if (!n) return usage_error("--postgres must be a version number", "migrate lint");
+    options.postgres_major = static_cast<int>(*n);
+  }
+  if (auto v = args.option("--max-findings")) {
+    auto n = parse_count(*v);
+    if (!n) return usage_error("--max-findings must be a count", "migrate lint");
+    options.max_findings = *n;
+  }
+  if (auto v = args.option("--non-volatile-functions")) {
+    options.non_volatile_functions = split_commas(*v);
+  }
+  std::vector<std::string> excluded;
+  if (auto v = args.option("--exclude")) {
+    const auto known = mg::lint_rule_names();
+    for (auto& rule : split_commas(*v)) {
+      bool found = false;
+      for (auto k : known) found = found || k == rule;
+      if (!found) return usage_error("--exclude: unknown rule '" + rule + "'", "migrate lint");
+      excluded.push_back(std::move(rule));
+    }
+  }
+  const bool as_json = args.flag("--json");
+  int status = exit_ok;
+  std::size_t total = 0;
+  std::string text_out;
+  std::string json_files;
+  for (const std::string_view file : args.positional) {
+    std::string text;
+    const int failed = file == "-" ? read_stdin(text) : read_file(std::string(file), text);
+    if (failed != 0) {
+      io_error("read", file, failed);
+      status = exit_usage;
+      continue;
+    }
+    const auto findings = mg::lint(text, options);
+    locator where(text);
+    json::append_separator(json_files);
+    json_files += "{\"file\":";
+    json::append_string(json_files, file);
+    json_files += ",\"findings\":[";
+    for (const auto& f : findings) {
+      bool skip = false;
+      for (const auto& e : excluded) skip = skip || e == f.rule;
+      if (skip) continue;
+      ++total;
+      const relkit::text_location at = where.at(f.position);
+      if (as_json) {
+        json::append_separator(json_files);
+        json_files += "{\"rule\":";
+        json::append_string(json_files, f.rule);
+        json_files += ",\"line\":" + std::to_string(at.line) +
+                      ",\"column\":" + std::to_string(at.column) +
+                      ",\"position\":" + std::to_string(f.position) +
+                      ",\"statement\":" + std::to_string(f.statement) + ",\"message\":";
+        json::append_string(json_files, f.why);
+        json_files += ",\"help\":";
+        json::append_string(json_files, f.safe_alternative);
+        json_files += "}";
+      } else {
+        text_out += std::string(file) + ":" + std::to_string(at.line) + ":" +
+                    std::to_string(at.column) + ": " + f.rule + ": " + f.why +
+                    "; help: " + f.safe_alternative + "\n";
+      }
+    }
+    json_files += "]}";
+  }
+  if (as_json) {
+    out("{\"findings\":" + std::to_string(total) + ",\"files\":[" + json_files + "]}\n");
+  } else {
+    out(text_out);
+  }
+  if (status == exit_ok && total > 0) status = exit_no;
+  return status;
+}
+
 }  // namespace
 
 int migrate_command(const arguments& words) {
+  if (!words.empty() && words[0] == "lint") return migrate_lint(words);
   const parsed_args args =
       parse_args(words, 0,
                  {"--default", "--backfill", "--down-loses", "--rollback-fill", "--down", "--name",
@@ -75,7 +230,7 @@ int migrate_command(const arguments& words) {
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "migrate");
-  if (args.positional.empty()) return usage_error("migrate needs a command: plan", "migrate");
+  if (args.positional.empty()) return usage_error("migrate needs a command: plan, lint", "migrate");
   const auto& pos = args.positional;
   if (pos[0] != "plan") {
     return usage_error("unknown migrate command '" + std::string(pos[0]) + "'", "migrate");

@@ -129,10 +129,7 @@ int next_version_command(const arguments& words) {
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "next-version");
-  if (!args.positional.empty()) {
-    return usage_error("unexpected argument '" + std::string(args.positional[0]) + "'",
-                       "next-version");
-  }
+  if (unexpected_argument(args, "next-version")) return exit_usage;
   if (args.flag("--explain") && args.flag("--json")) {
     return usage_error("--explain and --json: give one of the two", "next-version");
   }

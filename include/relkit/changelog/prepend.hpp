@@ -18,6 +18,7 @@
 #include "relkit/changelog/render.hpp"
 #include "relkit/changelog/types.hpp"
 #include "relkit/config.hpp"
+#include "relkit/detail/utf8.hpp"
 #include "relkit/error.hpp"
 #include "relkit/result.hpp"
 
@@ -53,7 +54,7 @@ struct outline {
       return relkit::error{errc::unrecognized_file, i,
                            error_args{}.with_text("NUL byte, not a text file")};
     }
-    const std::size_t len = detail::utf8_length(file, i);
+    const std::size_t len = relkit::detail::utf8_length(file, i);
     if (len == 0) {
       return relkit::error{errc::unrecognized_file, i, error_args{}.with_text("invalid UTF-8")};
     }

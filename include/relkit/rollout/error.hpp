@@ -25,6 +25,7 @@ enum class errc {
   bad_state_format,     // state text: syntax
   state_version,        // state text: another format version
   state_mismatch,       // state text: does not fit this plan
+  bad_plan_format,      // plan text (parse_plan): syntax
 };
 
 // Plan errors (make_plan) are about values built in code: their position is
@@ -33,7 +34,8 @@ enum class errc {
 // post_promotion 2) and is printed through the {token}, the subject of the
 // message ("\"smoke\" in step 1", "\"smoke\" (pre_promotion)"); the offending
 // value is {number2}. State text errors (parse_state) carry the byte position
-// in the text.
+// in the text. Plan text errors (parse_plan) carry the byte position of the
+// offending word, make_plan's codes included (at the line they are about).
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::empty_plan, "empty_plan", "{text}"},
@@ -54,6 +56,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::bad_state_format, "bad_state_format", "{text}{token}{text2}"},
     {errc::state_version, "state_version", "state format version {token} is not {number}"},
     {errc::state_mismatch, "state_mismatch", "{text}{token}{text2}"},
+    {errc::bad_plan_format, "bad_plan_format", "{text}{token}{text2}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("rollout");

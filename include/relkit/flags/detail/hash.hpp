@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/utf8.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace flags {
@@ -70,45 +71,18 @@ class utf16_units {
 
  private:
   [[nodiscard]] constexpr std::uint32_t decode() noexcept {
-    const std::uint32_t b0 = byte_at(text_, pos_);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    std::uint32_t min = 0;
-    if (b0 < 0x80U) {
+    const std::uint32_t lead = byte_at(text_, pos_);
+    if (lead < 0x80U) {
       ++pos_;
-      return b0;
-    } else if (b0 >= 0xC2U && b0 <= 0xDFU) {
-      len = 2;
-      cp = b0 & 0x1FU;
-      min = 0x80U;
-    } else if (b0 >= 0xE0U && b0 <= 0xEFU) {
-      len = 3;
-      cp = b0 & 0x0FU;
-      min = 0x800U;
-    } else if (b0 >= 0xF0U && b0 <= 0xF4U) {
-      len = 4;
-      cp = b0 & 0x07U;
-      min = 0x10000U;
-    } else {
+      return lead;
+    }
+    const std::size_t len = relkit::detail::utf8_length(text_, pos_);
+    if (len == 0) {  // not UTF-8 (relkit/detail/utf8.hpp): U+FFFD for the one byte
       ++pos_;
       return 0xFFFDU;
     }
-    if (pos_ + len > text_.size()) {
-      ++pos_;
-      return 0xFFFDU;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      const std::uint32_t b = byte_at(text_, pos_ + k);
-      if ((b & 0xC0U) != 0x80U) {
-        ++pos_;
-        return 0xFFFDU;
-      }
-      cp = (cp << 6U) | (b & 0x3FU);
-    }
-    if (cp < min || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) {
-      ++pos_;
-      return 0xFFFDU;
-    }
+    std::uint32_t cp = lead & (0x7FU >> len);  // the lead byte's bits (len 2..4)
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6U) | (byte_at(text_, pos_ + k) & 0x3FU);
     pos_ += len;
     return cp;
   }

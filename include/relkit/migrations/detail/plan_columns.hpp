@@ -48,10 +48,7 @@ namespace detail {
   const std::string filled = "backfilled " + t + "." + c.column;
   bool is_volatile = c.volatile_default;
   if (c.default_sql) {
-    sql_statement st;
-    st.tokens = scan_sql(*c.default_sql).empty() ? std::vector<sql_token>()
-                                                 : scan_sql(*c.default_sql).front().tokens;
-    is_volatile = is_volatile || is_volatile_call(st, 0);
+    is_volatile = is_volatile || default_is_volatile(*c.default_sql);
   }
   migration_plan p;
   p.summary = "add column " + t + "." + c.column + " " + c.type + (c.not_null ? " NOT NULL" : "") +

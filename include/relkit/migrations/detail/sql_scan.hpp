@@ -1,15 +1,14 @@
 #pragma once
-// A PostgreSQL statement scanner for the migration linter: splits a script
-// into statements at top-level semicolons and each statement into words,
-// skipping string literals ('..', E'..', $tag$..$tag$), quoted identifiers
-// and comments (-- and nested /* */). Linear time, no recursion.
+// A PostgreSQL token stream for the migration linter: one token at a time,
+// nothing stored. Words, quoted identifiers, string literals ('..', E'..',
+// $tag$..$tag$), single punctuation characters, comments (-- and nested
+// /* */) and the ';' that ends a statement. Each byte is looked at a bounded
+// number of times: linear time, constant memory.
 
 #include "relkit/detail/prologue.hpp"
 
 #include <cstddef>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
@@ -18,21 +17,23 @@ RELKIT_NAMESPACE_BEGIN
 namespace migrations {
 namespace detail {
 
-struct sql_token {
-  // Upper-cased keyword or identifier; quoted identifiers keep their text.
-  std::string text;
-  std::size_t position = 0;  // byte offset in the whole script
-  bool quoted = false;       // "identifier"
-  bool literal = false;      // a string or dollar-quoted literal (text is empty)
-  bool punct = false;        // a single punctuation character such as ( ) ,
+enum class sql_token_kind : unsigned char {
+  word,       // keyword or identifier, as written (compare with same_word)
+  quoted,     // "identifier" (text keeps the quotes)
+  literal,    // a string or dollar-quoted literal
+  punct,      // one punctuation character such as ( ) , . :
+  comment,    // text is the body, without -- or /* */
+  semicolon,  // ';' ending a statement
+  end         // the end of the script
 };
 
-struct sql_statement {
-  std::size_t position = 0;  // byte offset of the first token
-  std::size_t end = 0;       // one past the terminating ';' (or the script end)
-  std::vector<sql_token> tokens;
-  std::vector<std::string> comments;  // comment texts seen before and inside the statement
-  bool unterminated = false;          // a literal, identifier or comment ran to the end
+struct sql_token {
+  sql_token_kind kind = sql_token_kind::end;
+  std::size_t position = 0;   // byte offset in the script
+  std::string_view text;      // the token's bytes (see sql_token_kind)
+  std::size_t length = 0;     // identifier length in bytes (a quoted one with "" counted once)
+  bool unterminated = false;  // a literal, quoted identifier or comment ran to the end
+  bool trailing = false;      // a -- comment on the same line after a ';'
 };
 
 // A character of an SQL word: RegExp \w plus '$' and every byte of a non-ASCII
@@ -41,7 +42,14 @@ struct sql_statement {
   return relkit::detail::is_word_char(c) || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-using relkit::detail::to_upper;
+// An unquoted word equals an upper-case keyword, ignoring ASCII case.
+[[nodiscard]] inline bool same_word(std::string_view word, std::string_view upper) noexcept {
+  if (word.size() != upper.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (relkit::detail::to_upper(word[i]) != upper[i]) return false;
+  }
+  return true;
+}
 
 // Length of a dollar-quote tag "$tag$" starting at i, or 0 when none starts there.
 [[nodiscard]] inline std::size_t dollar_tag_length(std::string_view s, std::size_t i) noexcept {
@@ -58,27 +66,31 @@ using relkit::detail::to_upper;
   return j - i + 1;
 }
 
-[[nodiscard]] inline std::vector<sql_statement> scan_sql(std::string_view s) {
-  std::vector<sql_statement> out;
-  sql_statement cur;
-  bool started = false;
-  auto begin_token = [&](std::size_t at) {
-    if (!started) {
-      cur.position = at;
-      started = true;
+class sql_lexer {
+ public:
+  explicit sql_lexer(std::string_view script) noexcept : s_(script) {}
+
+  // The next token; kind end (forever) once the script is exhausted.
+  [[nodiscard]] sql_token next() noexcept {
+    const std::string_view s = s_;
+    const std::size_t n = s.size();
+    std::size_t i = i_;
+    while (i < n && is_space(s[i])) ++i;
+    sql_token t;
+    t.position = i;
+    if (i >= n) {
+      i_ = n;
+      t.kind = sql_token_kind::end;
+      return t;
     }
-  };
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
     const char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      ++i;
-    } else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+    if (c == '-' && i + 1 < n && s[i + 1] == '-') {
       std::size_t j = i + 2;
       while (j < n && s[j] != '\n') ++j;
-      cur.comments.emplace_back(s.substr(i + 2, j - i - 2));
-      i = j;
+      t.kind = sql_token_kind::comment;
+      t.text = s.substr(i + 2, j - i - 2);
+      t.trailing = after_semicolon_ && same_line(semicolon_end_, i);
+      i_ = j;
     } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
       std::size_t depth = 1;
       std::size_t j = i + 2;
@@ -93,29 +105,19 @@ using relkit::detail::to_upper;
           ++j;
         }
       }
-      if (depth > 0) cur.unterminated = true;
+      t.kind = sql_token_kind::comment;
+      t.unterminated = depth > 0;
       const std::size_t body_end = depth > 0 ? n : j - 2;
-      cur.comments.emplace_back(s.substr(i + 2, body_end - i - 2));
-      i = j;
+      t.text = s.substr(i + 2, body_end - i - 2);
+      i_ = j;
     } else if (c == ';') {
-      if (started) {
-        cur.end = i + 1;
-        out.push_back(std::move(cur));
-      }
-      cur = sql_statement{};
-      started = false;
-      ++i;
-      // A comment on the same line after ';' belongs to the statement it ends.
-      std::size_t j = i;
-      while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
-      if (!out.empty() && j + 1 < n && s[j] == '-' && s[j + 1] == '-') {
-        std::size_t e = j + 2;
-        while (e < n && s[e] != '\n') ++e;
-        out.back().comments.emplace_back(s.substr(j + 2, e - j - 2));
-        i = e;
-      }
+      t.kind = sql_token_kind::semicolon;
+      t.text = s.substr(i, 1);
+      i_ = i + 1;
+      semicolon_end_ = i + 1;
+      after_semicolon_ = true;
+      return t;
     } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s[i + 1] == '\'')) {
-      begin_token(i);
       const bool escapes = c != '\'';
       std::size_t j = escapes ? i + 2 : i + 1;
       bool closed = false;
@@ -134,18 +136,19 @@ using relkit::detail::to_upper;
           ++j;
         }
       }
-      if (!closed) cur.unterminated = true;
-      cur.tokens.push_back(sql_token{std::string(), i, false, true, false});
-      i = j < n ? j : n;
+      if (j > n) j = n;
+      t.kind = sql_token_kind::literal;
+      t.unterminated = !closed;
+      t.text = s.substr(i, j - i);
+      i_ = j;
     } else if (c == '"') {
-      begin_token(i);
-      std::string text;
       std::size_t j = i + 1;
+      std::size_t length = 0;
       bool closed = false;
       while (j < n) {
         if (s[j] == '"') {
           if (j + 1 < n && s[j + 1] == '"') {
-            text += '"';
+            ++length;
             j += 2;
           } else {
             ++j;
@@ -153,48 +156,56 @@ using relkit::detail::to_upper;
             break;
           }
         } else {
-          text += s[j];
+          ++length;
           ++j;
         }
       }
-      if (!closed) cur.unterminated = true;
-      cur.tokens.push_back(sql_token{std::move(text), i, true, false, false});
-      i = j;
+      t.kind = sql_token_kind::quoted;
+      t.unterminated = !closed;
+      t.text = s.substr(i, j - i);
+      t.length = length;
+      i_ = j;
     } else if (c == '$' && dollar_tag_length(s, i) > 0) {
-      begin_token(i);
-      const std::size_t start = i;
       const std::size_t tag_len = dollar_tag_length(s, i);
-      const std::string_view tag = s.substr(i, tag_len);
-      const std::size_t close = s.find(tag, i + tag_len);
-      if (close == std::string_view::npos) {
-        cur.unterminated = true;
-        i = n;
-      } else {
-        i = close + tag_len;
-      }
-      cur.tokens.push_back(sql_token{std::string(), start, false, true, false});
+      const std::size_t close = s.find(s.substr(i, tag_len), i + tag_len);
+      const std::size_t j = close == std::string_view::npos ? n : close + tag_len;
+      t.kind = sql_token_kind::literal;
+      t.unterminated = close == std::string_view::npos;
+      t.text = s.substr(i, j - i);
+      i_ = j;
     } else if (is_word_char(c)) {
-      begin_token(i);
       std::size_t j = i;
-      std::string text;
-      while (j < n && is_word_char(s[j])) {
-        text += to_upper(s[j]);
-        ++j;
-      }
-      cur.tokens.push_back(sql_token{std::move(text), i, false, false, false});
-      i = j;
+      while (j < n && is_word_char(s[j])) ++j;
+      t.kind = sql_token_kind::word;
+      t.text = s.substr(i, j - i);
+      t.length = j - i;
+      i_ = j;
     } else {
-      begin_token(i);
-      cur.tokens.push_back(sql_token{std::string(1, c), i, false, false, true});
-      ++i;
+      t.kind = sql_token_kind::punct;
+      t.text = s.substr(i, 1);
+      i_ = i + 1;
     }
+    after_semicolon_ = false;  // only the first token after ';' may be its trailing comment
+    return t;
   }
-  if (started) {
-    cur.end = n;
-    out.push_back(std::move(cur));
+
+ private:
+  [[nodiscard]] static bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   }
-  return out;
-}
+  // Only blanks and tabs between from and to.
+  [[nodiscard]] bool same_line(std::size_t from, std::size_t to) const noexcept {
+    for (std::size_t k = from; k < to; ++k) {
+      if (s_[k] != ' ' && s_[k] != '\t') return false;
+    }
+    return true;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::size_t semicolon_end_ = 0;
+  bool after_semicolon_ = false;
+};
 
 }  // namespace detail
 }  // namespace migrations

@@ -11,6 +11,7 @@
 
 #include "relkit/rollout/impl/advance.hpp"
 #include "relkit/rollout/impl/plan.hpp"
+#include "relkit/rollout/impl/plan_text.hpp"
 #include "relkit/rollout/impl/state.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -19,6 +20,7 @@ namespace rollout {
 template result<plan> make_plan<>(canary_spec spec);
 template result<plan> make_plan<>(blue_green_spec spec);
 template result<plan> make_plan<>(progressive_spec spec);
+template result<plan_document> parse_plan<>(std::string_view text, const parse_options& options);
 template std::string to_string<>(const state& s);
 template result<state> parse_state<>(std::string_view text);
 template result<state> parse_state<>(std::string_view text, const plan& p);
