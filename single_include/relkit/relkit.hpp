@@ -30775,7 +30775,6 @@ RELKIT_NAMESPACE_END
   }
 // ---- end relkit/detail/prologue.hpp ----
 
-#include <cmath>
 
 
 RELKIT_NAMESPACE_BEGIN
