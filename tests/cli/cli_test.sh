@@ -417,6 +417,30 @@ expect gate.reports.wrong.format 2 "" -- "$relkit" gate "$work/coverage.gate" --
 expect_stderr gate.reports.wrong.format "relkit: $reports/gtest.xml:2:1: not a coverage report (Cobertura, JaCoCo or lcov): found 'testsuites' [gates.report.wrong_format]$nl"
 expect gate.reports.forced.format 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/gcovr-cobertura.xml" --coverage-format jacoco
 expect_stderr gate.reports.forced.format "relkit: $reports/gcovr-cobertura.xml:3:1: not a JaCoCo XML report (<report>): found 'coverage' [gates.report.wrong_format]$nl"
+# --now: the evaluation time without an evidence file; a JUnit report without
+# timestamps (Surefire) finished then.
+printf 'all\n  no_failure tests within 30m\nend\n' >"$work/no-failure.gate"
+expect gate.now.surefire 1 "FAIL all_of: 0 of 1 passed, 1 failed
+  FAIL tests failed at 2017-07-13T00:30:00Z, 0s before now (required no failure within 30m)
+" -- "$relkit" gate "$work/no-failure.gate" --now 2017-07-13T00:30:00Z --junit "$reports/surefire-FailingTest.xml"
+expect_quiet gate.now.surefire
+expect gate.now.absent 1 "FAIL all_of: 0 of 1 passed, 1 failed
+  FAIL tests evaluation time missing (required no failure within 30m)
+" -- "$relkit" gate "$work/no-failure.gate" --junit "$reports/surefire-FailingTest.xml"
+# --now and the evidence file's now: the same instant is fine, another one a usage error.
+expect gate.now.same 1 "FAIL all_of: 0 of 1 passed, 1 failed
+  FAIL tests failed at 2017-07-13T00:30:00Z, 0s before now (required no failure within 30m)
+" -- "$relkit" gate "$work/no-failure.gate" --now 2017-07-13T01:30:00.000+01:00 --evidence "$work/now.evidence" --junit "$reports/surefire-FailingTest.xml"
+expect gate.now.differs 2 "" -- "$relkit" gate "$work/no-failure.gate" --now 2017-07-13T00:31:00Z --evidence "$work/now.evidence"
+expect_stderr gate.now.differs "relkit: --now 2017-07-13T00:31:00Z differs from the evidence's now 2017-07-13T00:30:00Z${nl}Try 'relkit gate --help'.$nl"
+expect gate.now.bad.date 2 "" -- "$relkit" gate "$work/no-failure.gate" --now 2017-02-30T00:00:00Z --junit "$reports/surefire-FailingTest.xml"
+expect_stderr gate.now.bad.date "relkit: --now: '2017-02-30T00:00:00Z' is not a date in the calendar$nl"
+expect gate.now.bad.time 2 "" -- "$relkit" gate "$work/no-failure.gate" --now yesterday --junit "$reports/surefire-FailingTest.xml"
+expect_stderr gate.now.bad.time "relkit: --now: expected a time YYYY-MM-DDTHH:MM:SSZ, got 'yesterday'$nl"
+expect gate.extra.argument 2 "" -- "$relkit" gate "$work/no-failure.gate" extra --now 2017-07-13T00:30:00Z
+expect_stderr gate.extra.argument "relkit: unexpected argument 'extra'${nl}Try 'relkit gate --help'.$nl"
+expect gate.no.spec.file 2 "" -- "$relkit" gate --now 2017-07-13T00:30:00Z
+expect_stderr gate.no.spec.file "relkit: gate takes one SPEC_FILE$nl"
 expect gate.reports.two.coverages 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/lcov-merged.info" --coverage "$reports/gcovr-cobertura.xml"
 expect_stderr gate.reports.two.coverages "relkit: $reports/gcovr-cobertura.xml: the metric 'coverage' is given by two reports [gates.report.conflicting_evidence]$nl"
 expect gate.reports.bad.format.name 2 "" -- "$relkit" gate "$work/coverage.gate" --coverage "$reports/lcov-merged.info" --coverage-format clover

@@ -56,12 +56,7 @@ int bucket_command(const arguments& words) {
       words, 0,
       {"--system", "--flag", "--id", "--variants", "--hash-version", "--salt", "--seed", "--total"},
       {"--node"});
-  if (args.help) {
-    out(bucket_help);
-    return exit_ok;
-  }
-  if (!args.problem.empty()) return usage_error(args.problem, "bucket");
-  if (unexpected_argument(args, "bucket")) return exit_usage;
+  if (const auto done = settle_args(args, bucket_help, "bucket")) return *done;
   const auto system = args.option("--system");
   const auto flag = args.option("--flag");
   const auto id = args.option("--id");

@@ -7,8 +7,6 @@
 #include <relkit/detail/decimal.hpp>
 #include <relkit/gates.hpp>
 
-#include <chrono>
-#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -23,7 +21,8 @@ namespace {
 namespace gt = relkit::gates;
 
 constexpr std::string_view gate_help =
-    R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [REPORT OPTIONS] [--markdown | --json]
+    R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [--now TIME] [REPORT OPTIONS]
+                  [--markdown | --json]
 
 Evaluates the gate of SPEC_FILE (relkit's gate spec, README "gates") on the
 evidence of FILE and of the reports given, and prints the verdict, one line per condition (--markdown: a
@@ -49,8 +48,8 @@ required; a report's counts add up, a metric given twice is an error):
                            -> counts tests_total, tests_failed (failures + errors),
                            tests_skipped and the stage NAME (default tests), passed when
                            no test failed and at least one ran, finished at the last
-                           suite's timestamp + time (no offset: UTC; none: the evidence
-                           file's now)
+                           suite's timestamp + time (no offset: UTC; none: the
+                           evaluation time, --now or the evidence file's now)
   --coverage FILE          Cobertura XML (gcovr, coverage.py, istanbul), JaCoCo XML or an
                            lcov tracefile, its format detected -> metrics coverage and
                            branch_coverage (percent of lines and branches covered, 0-100;
@@ -71,6 +70,8 @@ required; a report's counts add up, a metric given twice is an error):
   --gitlab-jobs FILE       GET /projects/ID/pipelines/ID/jobs -> stages, counts
                            allow_failure_jobs allowed_failures
   --author NAME            who made the change (the review payloads do not say)
+  --now TIME               the evaluation time (RFC 3339), for reports without an
+                           evidence file; with one whose now differs, a usage error
 
 The mappings are documented in relkit/gates/test_report.hpp, coverage_report.hpp,
 vulnerability_report.hpp, performance_report.hpp and review_report.hpp. A report that cannot be read
@@ -100,33 +101,6 @@ Exit codes: 0 the gate promotes (PASS or WARN), 1 it does not (FAIL or
 PENDING), 2 usage error or an invalid spec or evidence file (the message names
 the file and the line, or the spec's byte).
 )";
-
-// An RFC 3339 instant ("2026-11-23T12:00:00Z", "...T13:00:00.5+01:00") by
-// relkit's one calendar (relkit/detail/civil_time.hpp): 2026-02-31 is refused.
-std::optional<gt::time_point> parse_utc(std::string_view t) {
-  const auto ms = relkit::detail::parse_timestamp_ms(t);
-  if (!ms) return std::nullopt;
-  return gt::time_point(std::chrono::milliseconds(*ms));
-}
-
-// Why `t` is not a time, naming it.
-std::string time_problem(std::string_view t) {
-  if (relkit::detail::parse_timestamp(t).status == relkit::detail::timestamp_status::bad_date) {
-    return "'" + std::string(t) + "' is not a date in the calendar";
-  }
-  return "expected a time YYYY-MM-DDTHH:MM:SSZ, got '" + std::string(t) + "'";
-}
-
-// A finite decimal number ("0.5", "-2", "1e3", ".5"), correctly rounded and the
-// same in every locale; no spaces, hexadecimal, "nan" or "inf".
-std::optional<double> parse_decimal(std::string_view text) {
-  const auto parsed = relkit::detail::parse_decimal(text, 0, relkit::detail::decimal_grammar::js);
-  if (parsed.status != relkit::detail::number_status::ok || parsed.end != text.size() ||
-      !std::isfinite(parsed.value)) {
-    return std::nullopt;
-  }
-  return parsed.value;
-}
 
 std::vector<std::string_view> words_of(std::string_view line) {
   std::vector<std::string_view> words;
@@ -165,8 +139,9 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
     const std::string_view key = w[0];
     if (key == "now" || key == "approval_requested") {
       if (w.size() != 2) return fail(std::string(key) + " takes one time");
-      auto t = parse_utc(w[1]);
-      if (!t) return fail(time_problem(w[1]));
+      std::string why;
+      auto t = parse_time(w[1], why);
+      if (!t) return fail(why);
       (key == "now" ? e.now : e.approval_requested_at) = *t;
     } else if (key == "author") {
       if (w.size() != 2) return fail("author takes one name");
@@ -175,20 +150,20 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
       if (w.size() < 3) return fail("expected metric NAME VALUE");
       gt::metric m;
       m.name = std::string(w[1]);
-      auto v = parse_decimal(w[2]);
+      auto v = parse_number(w[2]);
       if (!v) return fail("expected a number, got '" + std::string(w[2]) + "'");
       m.value = *v;
       for (std::size_t i = 3; i < w.size(); i += 2) {
         if (i + 1 >= w.size()) return fail("'" + std::string(w[i]) + "' needs a value");
         if (w[i] == "baseline") {
-          auto b = parse_decimal(w[i + 1]);
+          auto b = parse_number(w[i + 1]);
           if (!b) return fail("expected a number, got '" + std::string(w[i + 1]) + "'");
           m.baseline = *b;
         } else if (w[i] == "samples") {
           std::string_view list = w[i + 1];
           while (!list.empty()) {
             const std::size_t comma = list.find(',');
-            auto x = parse_decimal(list.substr(0, comma));
+            auto x = parse_number(list.substr(0, comma));
             if (!x) return fail("expected numbers separated by commas after samples");
             m.baseline_samples.push_back(*x);
             list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
@@ -206,8 +181,9 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
     } else if (key == "approval") {
       if (w.size() != 3 && w.size() != 4)
         return fail("expected approval WHO TIME [approve|reject]");
-      auto t = parse_utc(w[2]);
-      if (!t) return fail(time_problem(w[2]));
+      std::string why;
+      auto t = parse_time(w[2], why);
+      if (!t) return fail(why);
       gt::decision choice = gt::decision::approve;
       if (w.size() == 4) {
         if (w[3] == "reject") {
@@ -232,8 +208,9 @@ std::optional<gt::evidence> parse_evidence(std::string_view text, std::string& p
         return fail("expected passed, failed, running, skipped or canceled, got '" +
                     std::string(w[2]) + "'");
       }
-      auto t = parse_utc(w[3]);
-      if (!t) return fail(time_problem(w[3]));
+      std::string why;
+      auto t = parse_time(w[3], why);
+      if (!t) return fail(why);
       e.stages.push_back({std::string(w[1]), *status, *t});
     } else {
       return fail("unknown fact '" + std::string(key) +
@@ -313,21 +290,22 @@ struct report_settings {
   std::optional<gt::coverage_format> coverage_format;
 };
 
-// The XML and lcov report options: name, whether the value is [NAME=]FILE, and the
-// reader (text, NAME or "" -> evidence).
+// How a report option's value names its file.
+enum class report_value {
+  file,           // FILE
+  optional_name,  // [NAME=]FILE (--junit)
+  name,           // NAME=FILE (--prometheus)
+};
+
+// A report option of gate_help: its value, and its reader (text, NAME or "" -> evidence).
 struct report_kind {
   std::string_view option;
-  bool named;
+  report_value value;
   relkit::result<gt::evidence> (*read)(std::string_view text, std::string_view name,
                                        const report_settings& settings);
 };
 
-relkit::result<gt::evidence> read_junit_report(std::string_view text, std::string_view name,
-                                               const report_settings&) {
-  return gt::read_junit(text, name.empty() ? std::string_view("tests") : name);
-}
-
-relkit::result<gt::evidence> read_coverage_report(std::string_view text, std::string_view,
+relkit::result<gt::evidence> read_coverage_report(std::string_view text,
                                                   const report_settings& settings) {
   if (!settings.coverage_format) return gt::read_coverage(text);
   auto report = gt::read_coverage_report(text, *settings.coverage_format);
@@ -335,9 +313,39 @@ relkit::result<gt::evidence> read_coverage_report(std::string_view text, std::st
   return gt::to_evidence(*report);
 }
 
+using report_text = std::string_view;
+using report_name = std::string_view;
+using settings_ref = const report_settings&;
+
 constexpr report_kind report_kinds[] = {
-    {"--junit", true, read_junit_report},
-    {"--coverage", false, read_coverage_report},
+    {"--junit", report_value::optional_name,
+     [](report_text t, report_name name, settings_ref) {
+       return gt::read_junit(t, name.empty() ? report_name("tests") : name);
+     }},
+    {"--coverage", report_value::file,
+     [](report_text t, report_name, settings_ref s) { return read_coverage_report(t, s); }},
+    {"--sarif", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_sarif(t); }},
+    {"--trivy", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_trivy(t); }},
+    {"--grype", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_grype(t); }},
+    {"--npm-audit", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_npm_audit(t); }},
+    {"--k6", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_k6(t); }},
+    {"--prometheus", report_value::name,
+     [](report_text t, report_name name, settings_ref) { return gt::read_prometheus(t, name); }},
+    {"--prometheus-baseline", report_value::name,
+     [](report_text t, report_name name, settings_ref) { return gt::read_prometheus(t, name); }},
+    {"--github-reviews", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_github_reviews(t); }},
+    {"--github-jobs", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_github_jobs(t); }},
+    {"--gitlab-approvals", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_gitlab_approvals(t); }},
+    {"--gitlab-jobs", report_value::file,
+     [](report_text t, report_name, settings_ref) { return gt::read_gitlab_jobs(t); }},
 };
 
 const report_kind* report_kind_of(std::string_view option) {
@@ -347,104 +355,38 @@ const report_kind* report_kind_of(std::string_view option) {
   return nullptr;
 }
 
-// Reads the report of one option into `evidence`; a nonzero exit status on failure
-// (the message is on stderr).
-int add_report(const report_kind& kind, std::string_view value, const report_settings& settings,
-               gt::evidence& evidence) {
-  std::string_view name;
-  std::string_view file = value;
-  if (kind.named) {
-    // NAME=FILE when the text before the first '=' is no path ("./a=b.xml" is a file).
+// Reads every report option of `args` into `into` (merged with gates::merge; a
+// --prometheus-baseline sets the baseline of the metric of its NAME once all are read);
+// on a problem, prints it and returns its exit status.
+int read_reports(const parsed_args& args, const report_settings& settings, gt::evidence& into,
+                 bool& any) {
+  std::vector<std::pair<std::string, double>> baselines;
+  for (const auto& [option, value] : args.options) {
+    const report_kind* kind = report_kind_of(option);
+    if (kind == nullptr) continue;
+    any = true;
+    std::string_view name;
+    std::string_view file = value;
     const std::size_t eq = value.find('=');
-    if (eq != std::string_view::npos && value.substr(0, eq).find('/') == std::string_view::npos) {
+    if (kind->value == report_value::name) {
+      if (eq == std::string_view::npos || eq == 0 || eq + 1 == value.size()) {
+        return usage_error(std::string(option) + " takes NAME=FILE", "gate");
+      }
+      name = value.substr(0, eq);
+      file = value.substr(eq + 1);
+    } else if (kind->value == report_value::optional_name && eq != std::string_view::npos &&
+               value.substr(0, eq).find('/') == std::string_view::npos) {
+      // NAME=FILE when the text before the first '=' is no path ("./a=b.xml" is a file).
       name = value.substr(0, eq);
       file = value.substr(eq + 1);
     }
-  }
-  const std::string path(file);
-  std::string text;
-  if (const int e = read_file(path, text); e != 0) return io_error("read", path, e);
-  auto fragment = kind.read(text, name, settings);
-  if (!fragment) return located_error(path, text, fragment.error());
-  auto merged = gt::merge(evidence, *fragment);
-  if (!merged) return located_error(path, text, merged.error());
-  return exit_ok;
-}
-
-// The report options of gate_help: each reads one file into evidence.
-using report_reader = relkit::result<gt::evidence> (*)(std::string_view);
-struct report_option {
-  std::string_view option;
-  report_reader read;
-};
-relkit::result<gt::evidence> read_sarif(std::string_view t) {
-  return gt::read_sarif(t);
-}
-relkit::result<gt::evidence> read_trivy(std::string_view t) {
-  return gt::read_trivy(t);
-}
-relkit::result<gt::evidence> read_grype(std::string_view t) {
-  return gt::read_grype(t);
-}
-relkit::result<gt::evidence> read_npm(std::string_view t) {
-  return gt::read_npm_audit(t);
-}
-relkit::result<gt::evidence> read_k6(std::string_view t) {
-  return gt::read_k6(t);
-}
-relkit::result<gt::evidence> read_ghr(std::string_view t) {
-  return gt::read_github_reviews(t);
-}
-relkit::result<gt::evidence> read_ghj(std::string_view t) {
-  return gt::read_github_jobs(t);
-}
-relkit::result<gt::evidence> read_gla(std::string_view t) {
-  return gt::read_gitlab_approvals(t);
-}
-relkit::result<gt::evidence> read_glj(std::string_view t) {
-  return gt::read_gitlab_jobs(t);
-}
-constexpr report_option json_report_options[] = {
-    {"--sarif", &read_sarif},     {"--trivy", &read_trivy},
-    {"--grype", &read_grype},     {"--npm-audit", &read_npm},
-    {"--k6", &read_k6},           {"--github-reviews", &read_ghr},
-    {"--github-jobs", &read_ghj}, {"--gitlab-approvals", &read_gla},
-    {"--gitlab-jobs", &read_glj},
-};
-
-// Reads every report option of `args` into `into` (merged with gates::merge);
-// on a problem, prints it and returns exit_usage.
-int read_json_reports(const parsed_args& args, const report_settings& settings, gt::evidence& into,
-                      bool& any) {
-  std::vector<std::pair<std::string, double>> baselines;
-  for (const auto& [name, value] : args.options) {
-    if (const report_kind* kind = report_kind_of(name)) {  // --junit, --coverage
-      any = true;
-      if (const int status = add_report(*kind, value, settings, into); status != 0) return status;
-      continue;
-    }
-    const report_option* known = nullptr;
-    for (const auto& r : json_report_options)
-      if (r.option == name) known = &r;
-    const bool prometheus = name == "--prometheus" || name == "--prometheus-baseline";
-    if (known == nullptr && !prometheus) continue;
-    std::string metric_name;
-    std::string path(value);
-    if (prometheus) {
-      const std::size_t eq = value.find('=');
-      if (eq == std::string_view::npos || eq == 0 || eq + 1 == value.size()) {
-        return usage_error(std::string(name) + " takes NAME=FILE", "gate");
-      }
-      metric_name = std::string(value.substr(0, eq));
-      path = std::string(value.substr(eq + 1));
-    }
+    const std::string path(file);
     std::string text;
     if (const int e = read_file(path, text); e != 0) return io_error("read", path, e);
-    auto fragment = prometheus ? gt::read_prometheus(text, metric_name) : known->read(text);
+    auto fragment = kind->read(text, name, settings);
     if (!fragment) return located_error(path, text, fragment.error());
-    any = true;
-    if (name == "--prometheus-baseline") {
-      baselines.emplace_back(metric_name, fragment->metrics.front().value);
+    if (option == "--prometheus-baseline") {
+      baselines.emplace_back(std::string(name), fragment->metrics.front().value);
       continue;
     }
     if (auto merged = gt::merge(into, *fragment); !merged) {
@@ -468,20 +410,22 @@ int read_json_reports(const parsed_args& args, const report_settings& settings, 
 
 int gate_command(const arguments& words) {
   const parsed_args args = parse_args(
-      words, 0, {"--evidence", "--author", "--coverage-format"}, {"--markdown", "--json"},
+      words, 0, {"--evidence", "--now", "--author", "--coverage-format"}, {"--markdown", "--json"},
       // report options (gate_help), each repeatable
       repeatable{{"--junit", "--coverage", "--sarif", "--trivy", "--grype", "--npm-audit", "--k6",
                   "--prometheus", "--prometheus-baseline", "--github-reviews", "--github-jobs",
                   "--gitlab-approvals", "--gitlab-jobs"}});
-  if (args.help) {
-    out(gate_help);
-    return exit_ok;
-  }
-  if (!args.problem.empty()) return usage_error(args.problem, "gate");
+  if (const auto done = settle_args(args, gate_help, "gate", 1)) return *done;
   if (args.flag("--json") && args.flag("--markdown")) {
     return usage_error("--json and --markdown exclude each other", "gate");
   }
-  if (args.positional.size() != 1) return usage_error("gate takes one SPEC_FILE", "gate");
+  if (args.positional.empty()) return usage_error("gate takes one SPEC_FILE", "gate");
+  std::optional<gt::time_point> now;
+  if (const auto text = args.option("--now")) {
+    std::string problem;
+    now = parse_time(*text, problem);
+    if (!now) return usage_error("--now: " + problem, "gate");
+  }
   report_settings settings;
   if (const auto format = args.option("--coverage-format")) {
     settings.coverage_format = gt::parse_coverage_format(*format);
@@ -510,7 +454,7 @@ int gate_command(const arguments& words) {
     }
   }
   bool any_report = false;
-  if (const int e = read_json_reports(args, settings, *evidence, any_report); e != exit_ok) {
+  if (const int e = read_reports(args, settings, *evidence, any_report); e != exit_ok) {
     return e;
   }
   if (!evidence_path && !any_report) {
@@ -523,6 +467,18 @@ int gate_command(const arguments& words) {
                          "gate");
     }
     evidence->author = std::string(*author);
+  }
+  if (now) {
+    if (evidence->now && *evidence->now != *now) {
+      return usage_error("--now " + std::string(*args.option("--now")) +
+                             " differs from the evidence's now " +
+                             std::string(relkit::detail::format_timestamp(
+                                             evidence->now->time_since_epoch().count(),
+                                             relkit::detail::timestamp_precision::automatic)
+                                             .view()),
+                         "gate");
+    }
+    evidence->now = *now;
   }
   // A report that gives no time (Surefire writes no timestamp) finished "now": a
   // failure in it is a failure within any no_failure window, as the library's
