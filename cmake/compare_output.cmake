@@ -1,8 +1,13 @@
-# Runs EXE and compares its standard output with the file EXPECTED; on a
-# difference prints both so the failing line is visible in the ctest log.
+# Runs EXE (with the one argument ARG when given) and compares its standard
+# output with the file EXPECTED; on a difference prints both so the failing line
+# is visible in the ctest log.
 # Without EXPECTED only the exit status is checked.
-#   cmake -DEXE=<program> [-DEXPECTED=<file>] -P compare_output.cmake
-execute_process(COMMAND "${EXE}" OUTPUT_VARIABLE actual RESULT_VARIABLE exit_code)
+#   cmake -DEXE=<program> [-DARG=<argument>] [-DEXPECTED=<file>] -P compare_output.cmake
+set(arguments)
+if(DEFINED ARG)
+  set(arguments "${ARG}")
+endif()
+execute_process(COMMAND "${EXE}" ${arguments} OUTPUT_VARIABLE actual RESULT_VARIABLE exit_code)
 if(NOT exit_code EQUAL 0)
   message(FATAL_ERROR "${EXE} exited with ${exit_code}; output:\n${actual}")
 endif()
