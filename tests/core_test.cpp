@@ -17,7 +17,6 @@
 
 // relkit.hpp carries the shared core, so this runs in the single-header suite
 // (which has only relkit.hpp on its include path) as in the include/ one.
-#include <relkit/detail/utf8.hpp>
 #include <relkit/relkit.hpp>
 
 namespace {

@@ -1,8 +1,7 @@
 // relkit::gates JSON report readers on real reports (tests/data/reports,
 // PROVENANCE.md there) and on broken ones: exact counts, metrics, stages,
 // approvals, error codes and positions.
-#include <relkit/detail/civil_time.hpp>
-#include <relkit/gates.hpp>
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 
