@@ -15895,7 +15895,7 @@ RELKIT_NAMESPACE_END
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
 // gates/report.hpp (what the report readers share: their errors, merge),
-// gates/read_options.hpp (the XML readers' limits), gates/test_report.hpp
+// gates/read_options.hpp (every reader's limits), gates/test_report.hpp
 // (JUnit XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov),
 // gates/vulnerability_report.hpp (SARIF, Trivy, Grype, npm audit),
 // gates/performance_report.hpp (k6, Prometheus), gates/review_report.hpp
@@ -16807,10 +16807,10 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/evidence.hpp ----
 // ---- begin relkit/gates/read_options.hpp ----
-// relkit::gates read_options: the limits every report reader applies, so a
-// report larger or deeper than a pipeline should ever write is refused
-// (report_errc::too_large) before it costs more than a bounded amount of
-// memory and time.
+// relkit::gates read_options: the limits every report reader applies (XML and
+// JSON alike), so a report larger, deeper or longer than a pipeline should
+// ever write is refused (report_errc::too_large) before it costs more than a
+// bounded amount of memory and time.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -16856,11 +16856,16 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
 struct read_options {
-  std::size_t max_bytes = std::size_t{64} << 20U;    // the report's size: 64 MiB
-  std::size_t max_depth = 256;                       // XML elements open at once
+  std::size_t max_bytes = std::size_t{64} << 20U;  // the report's size: 64 MiB
+  // Nesting: XML elements, or JSON arrays and objects, open at once.
+  std::size_t max_depth = 256;
   std::size_t max_elements = std::size_t{4} << 20U;  // XML elements in one report
   std::size_t max_attributes = 256;                  // attributes on one XML element
   std::size_t max_files = std::size_t{1} << 20U;     // coverage: files in one report
+  // Metrics, stages or approvals one JSON report may give (k6 metrics, jobs,
+  // reviews, SARIF rules): bounds what a reader keeps, whatever the report's
+  // size.
+  std::size_t max_entries = 16384;
 };
 
 }  // namespace gates
@@ -20105,6 +20110,66 @@ RELKIT_NAMESPACE_END
 // named `name`, the caller's choice (`relkit gate --prometheus NAME=FILE`). A
 // baseline is a second query's result: the caller stores its value in
 // metric::baseline (`--prometheus-baseline NAME=FILE`).
+//
+// Limits: read_options (max_bytes, max_depth, max_entries: k6 metrics one
+// report gives) are too_large.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+template <class = void>
+[[nodiscard]] result<evidence> read_k6(std::string_view text, const read_options& options = {});
+
+template <class = void>
+[[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,
+                                               const read_options& options = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/performance_report.hpp ----
+// Bodies of relkit/gates/performance_report.hpp.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20654,16 +20719,6 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-// Limits of every JSON report reader. A report larger than max_bytes, or
-// nested deeper than max_depth, is refused with report_errc::too_large.
-struct json_report_limits {
-  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
-  std::size_t max_depth = 128;
-  // Metrics, stages or approvals one report may give (k6 metrics, jobs,
-  // reviews): bounds what a reader keeps, whatever the report's size.
-  std::size_t max_entries = 16384;
-};
-
 namespace detail {
 
 // One value of the scanned text: [begin, end) and its kind, the first byte of
@@ -20699,7 +20754,7 @@ class json_text {
 
   // Checks the whole text; the top value on success.
   template <class Unused = void>
-  [[nodiscard]] relkit::result<json_span> scan(const json_report_limits& limits) const {
+  [[nodiscard]] relkit::result<json_span> scan(const read_options& limits) const {
     if (in_.size() > limits.max_bytes) {
       return relkit::error{
           report_errc::too_large, limits.max_bytes,
@@ -21003,7 +21058,7 @@ class json_text {
       error_args().with_text(field).with_text2(expected).with_token(doc.token(found))};
 }
 
-[[nodiscard]] inline relkit::error too_many(json_span where, const json_report_limits& limits,
+[[nodiscard]] inline relkit::error too_many(json_span where, const read_options& limits,
                                             const char* what) noexcept {
   return relkit::error{
       report_errc::too_large, where.begin,
@@ -21050,64 +21105,6 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
-
-template <class = void>
-[[nodiscard]] result<evidence> read_k6(std::string_view text,
-                                       const json_report_limits& limits = {});
-
-template <class = void>
-[[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                               const json_report_limits& limits = {});
-
-}  // namespace gates
-RELKIT_NAMESPACE_END
-
-#ifndef RELKIT_SEPARATE_COMPILATION
-// ---- begin relkit/gates/impl/performance_report.hpp ----
-// Bodies of relkit/gates/performance_report.hpp.
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace gates {
 namespace detail {
 
 [[nodiscard]] constexpr bool spec_name_byte(char c) noexcept {
@@ -21135,10 +21132,9 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text,
-                                               const json_report_limits& limits) {
+[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
@@ -21176,8 +21172,8 @@ template <class Unused = void>
         return !failed;
       }
       if (!value.is_number()) return true;
-      if (e.metrics.size() >= limits.max_entries) {
-        problem = too_many(value, limits, "metrics");
+      if (e.metrics.size() >= options.max_entries) {
+        problem = too_many(value, options, "metrics");
         failed = true;
         return false;
       }
@@ -21214,9 +21210,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                                       const json_report_limits& limits) {
+                                                       const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -21278,13 +21274,13 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_k6(std::string_view text, const json_report_limits& limits) {
-  return detail::read_k6<>(text, limits);
+result<evidence> read_k6(std::string_view text, const read_options& options) {
+  return detail::read_k6<>(text, options);
 }
 template <class Unused>
 result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                 const json_report_limits& limits) {
-  return detail::read_prometheus<>(text, name, limits);
+                                 const read_options& options) {
+  return detail::read_prometheus<>(text, name, options);
 }
 
 }  // namespace gates
@@ -21330,7 +21326,8 @@ RELKIT_NAMESPACE_END
 // whose `user` is null (a deleted account) is GitHub's "ghost". The payload
 // does not name the pull request's author: give it to the gate apart
 // (`relkit gate --author NAME`, or `author` in an evidence file). An unknown
-// `state` is bad_value; the array's 16385th decisive review is too_large.
+// `state` is bad_value; more decisive reviews than
+// read_options::max_entries (16384 by default) are too_large.
 //
 // GitHub jobs (`read_github_jobs`, GET /repos/{o}/{r}/actions/runs/{id}/jobs,
 // an object with `jobs`): each job is a stage named by its `name`, finished at
@@ -21362,7 +21359,9 @@ RELKIT_NAMESPACE_END
 // `allowed_failures` (those of them that failed or were canceled).
 //
 // Times are RFC 3339 (relkit/detail/civil_time.hpp); one that is not is
-// bad_time naming the field. Errors carry the byte position in the report.
+// bad_time naming the field. Errors carry the byte position in the report;
+// read_options' limits (max_bytes, max_depth, max_entries: stages or
+// approvals one report gives) are too_large.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -21409,16 +21408,16 @@ namespace gates {
 
 template <class = void>
 [[nodiscard]] result<evidence> read_github_reviews(std::string_view text,
-                                                   const json_report_limits& limits = {});
+                                                   const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_github_jobs(std::string_view text,
-                                                const json_report_limits& limits = {});
+                                                const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_gitlab_approvals(std::string_view text,
-                                                     const json_report_limits& limits = {});
+                                                     const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_gitlab_jobs(std::string_view text,
-                                                const json_report_limits& limits = {});
+                                                const read_options& options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
@@ -21497,9 +21496,9 @@ namespace detail {
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
-                                                           const json_report_limits& limits) {
+                                                           const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");  // GitHub's error document
@@ -21536,7 +21535,7 @@ template <class Unused = void>
                             "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING"));
     }
     if (code == 0) return true;
-    if (reviews.size() >= limits.max_entries) return fail(too_many(review, limits, "reviews"));
+    if (reviews.size() >= options.max_entries) return fail(too_many(review, options, "reviews"));
     const json_span user = doc.find(review, "user");
     std::string who = "ghost";
     if (!user.absent() && !user.is_null()) {
@@ -21581,9 +21580,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -21603,7 +21602,7 @@ template <class Unused = void>
   };
   doc.items(jobs, [&](json_span job) {
     if (!job.is_object()) return fail(bad_value(doc, job, "jobs[]", "an object"));
-    if (e.stages.size() >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+    if (e.stages.size() >= options.max_entries) return fail(too_many(job, options, "jobs"));
     auto name = text_field(doc, job, "name", "jobs[].name");
     if (!name) return fail(std::move(name).error());
     auto status = text_field(doc, job, "status", "jobs[].status");
@@ -21648,9 +21647,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
-                                                             const json_report_limits& limits) {
+                                                             const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -21674,8 +21673,8 @@ template <class Unused = void>
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
   doc.items(approved_by, [&](json_span entry) {
     if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
-    if (e.approvals.size() >= limits.max_entries) {
-      return fail(too_many(entry, limits, "approvals"));
+    if (e.approvals.size() >= options.max_entries) {
+      return fail(too_many(entry, options, "approvals"));
     }
     const json_span user = doc.find(entry, "user");
     if (!user.is_object()) {
@@ -21707,9 +21706,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");
@@ -21727,7 +21726,7 @@ template <class Unused = void>
   };
   doc.items(*root, [&](json_span job) {
     if (!job.is_object()) return fail(bad_value(doc, job, "[]", "an object"));
-    if (e.stages.size() + 1 >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+    if (e.stages.size() + 1 >= options.max_entries) return fail(too_many(job, options, "jobs"));
     auto name = text_field(doc, job, "name", "name");
     if (!name) return fail(std::move(name).error());
     auto status = text_field(doc, job, "status", "status");
@@ -21786,20 +21785,20 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_github_reviews(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_reviews<>(text, limits);
+result<evidence> read_github_reviews(std::string_view text, const read_options& options) {
+  return detail::read_github_reviews<>(text, options);
 }
 template <class Unused>
-result<evidence> read_github_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_jobs<>(text, limits);
+result<evidence> read_github_jobs(std::string_view text, const read_options& options) {
+  return detail::read_github_jobs<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_approvals(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_approvals<>(text, limits);
+result<evidence> read_gitlab_approvals(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_approvals<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_jobs<>(text, limits);
+result<evidence> read_gitlab_jobs(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_jobs<>(text, options);
 }
 
 }  // namespace gates
@@ -23128,7 +23127,7 @@ RELKIT_NAMESPACE_END
 // (relkit/gates/report.hpp) carry the byte position in the report: invalid
 // JSON is invalid_json with the JSON reader's phrase; a field of the wrong type
 // is bad_value naming it ("Results[].Vulnerabilities[].Severity"); limits
-// (json_report_limits) are too_large. Memory: the text is scanned in place,
+// (read_options) are too_large. Memory: the text is scanned in place,
 // no document tree is built.
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -23175,17 +23174,14 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
 template <class = void>
-[[nodiscard]] result<evidence> read_sarif(std::string_view text,
-                                          const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_sarif(std::string_view text, const read_options& options = {});
 template <class = void>
-[[nodiscard]] result<evidence> read_trivy(std::string_view text,
-                                          const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_trivy(std::string_view text, const read_options& options = {});
 template <class = void>
-[[nodiscard]] result<evidence> read_grype(std::string_view text,
-                                          const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_grype(std::string_view text, const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_npm_audit(std::string_view text,
-                                              const json_report_limits& limits = {});
+                                              const read_options& options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
@@ -23276,9 +23272,8 @@ struct severity_counts {
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<json_span> scan_object(const json_text& doc,
-                                                    const json_report_limits& limits,
-                                                    const char* what) {
-  auto root = doc.scan(limits);
+                                                    const read_options& options, const char* what) {
+  auto root = doc.scan(options);
   if (!root) return root;
   if (!root->is_object()) return wrong_format(doc, *root, what);
   return root;
@@ -23322,7 +23317,7 @@ struct sarif_rules {
   bool listed = false;
   std::vector<std::pair<std::string, std::size_t>> by_id;
   bool indexed = false;
-  std::size_t max = 0;    // json_report_limits::max_entries
+  std::size_t max = 0;    // read_options::max_entries
   bool too_many = false;  // the driver has more rules than that
 };
 
@@ -23399,9 +23394,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_sarif(std::string_view text,
-                                                  const json_report_limits& limits) {
+                                                  const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "a SARIF 2.1.0 log");
+  auto root = scan_object<>(doc, options, "a SARIF 2.1.0 log");
   if (!root) return std::move(root).error();
   const json_span version = doc.find(*root, "version");
   if (version.absent()) return wrong_format(doc, *root, "a SARIF 2.1.0 log");
@@ -23428,7 +23423,7 @@ template <class Unused = void>
     sarif_rules rules;
     rules.driver_rules = doc.find(run, {"tool", "driver", "rules"});
     rules.extensions = doc.find(run, {"tool", "extensions"});
-    rules.max = limits.max_entries;
+    rules.max = options.max_entries;
     doc.items(results, [&](json_span result) {
       if (!result.is_object()) {
         problem = bad_value(doc, result, "runs[].results[]", "an object");
@@ -23442,7 +23437,7 @@ template <class Unused = void>
       }
       const json_span rule = sarif_rule<>(doc, rules, result);
       if (rules.too_many) {
-        problem = too_many(rules.driver_rules, limits, "rules");
+        problem = too_many(rules.driver_rules, options, "rules");
         failed = true;
         return false;
       }
@@ -23467,9 +23462,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_trivy(std::string_view text,
-                                                  const json_report_limits& limits) {
+                                                  const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "a Trivy JSON report");
+  auto root = scan_object<>(doc, options, "a Trivy JSON report");
   if (!root) return std::move(root).error();
   if (doc.find(*root, "SchemaVersion").absent()) {
     return wrong_format(doc, *root, "a Trivy JSON report");
@@ -23518,9 +23513,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_grype(std::string_view text,
-                                                  const json_report_limits& limits) {
+                                                  const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "a Grype JSON report");
+  auto root = scan_object<>(doc, options, "a Grype JSON report");
   if (!root) return std::move(root).error();
   const json_span matches = doc.find(*root, "matches");
   if (matches.absent()) return wrong_format(doc, *root, "a Grype JSON report");
@@ -23557,9 +23552,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_npm_audit(std::string_view text,
-                                                      const json_report_limits& limits) {
+                                                      const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "an npm audit --json report");
+  auto root = scan_object<>(doc, options, "an npm audit --json report");
   if (!root) return std::move(root).error();
   json_span entries = doc.find(*root, "vulnerabilities");
   const char* field = "vulnerabilities{}.severity";
@@ -23601,20 +23596,20 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_sarif(std::string_view text, const json_report_limits& limits) {
-  return detail::read_sarif<>(text, limits);
+result<evidence> read_sarif(std::string_view text, const read_options& options) {
+  return detail::read_sarif<>(text, options);
 }
 template <class Unused>
-result<evidence> read_trivy(std::string_view text, const json_report_limits& limits) {
-  return detail::read_trivy<>(text, limits);
+result<evidence> read_trivy(std::string_view text, const read_options& options) {
+  return detail::read_trivy<>(text, options);
 }
 template <class Unused>
-result<evidence> read_grype(std::string_view text, const json_report_limits& limits) {
-  return detail::read_grype<>(text, limits);
+result<evidence> read_grype(std::string_view text, const read_options& options) {
+  return detail::read_grype<>(text, options);
 }
 template <class Unused>
-result<evidence> read_npm_audit(std::string_view text, const json_report_limits& limits) {
-  return detail::read_npm_audit<>(text, limits);
+result<evidence> read_npm_audit(std::string_view text, const read_options& options) {
+  return detail::read_npm_audit<>(text, options);
 }
 
 }  // namespace gates

@@ -26,21 +26,12 @@
 #include "relkit/detail/json.hpp"
 #include "relkit/error.hpp"
 #include "relkit/gates/evidence.hpp"
+#include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
 #include "relkit/result.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
-
-// Limits of every JSON report reader. A report larger than max_bytes, or
-// nested deeper than max_depth, is refused with report_errc::too_large.
-struct json_report_limits {
-  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
-  std::size_t max_depth = 128;
-  // Metrics, stages or approvals one report may give (k6 metrics, jobs,
-  // reviews): bounds what a reader keeps, whatever the report's size.
-  std::size_t max_entries = 16384;
-};
 
 namespace detail {
 
@@ -77,7 +68,7 @@ class json_text {
 
   // Checks the whole text; the top value on success.
   template <class Unused = void>
-  [[nodiscard]] relkit::result<json_span> scan(const json_report_limits& limits) const {
+  [[nodiscard]] relkit::result<json_span> scan(const read_options& limits) const {
     if (in_.size() > limits.max_bytes) {
       return relkit::error{
           report_errc::too_large, limits.max_bytes,
@@ -381,7 +372,7 @@ class json_text {
       error_args().with_text(field).with_text2(expected).with_token(doc.token(found))};
 }
 
-[[nodiscard]] inline relkit::error too_many(json_span where, const json_report_limits& limits,
+[[nodiscard]] inline relkit::error too_many(json_span where, const read_options& limits,
                                             const char* what) noexcept {
   return relkit::error{
       report_errc::too_large, where.begin,

@@ -45,10 +45,9 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text,
-                                               const json_report_limits& limits) {
+[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
@@ -86,8 +85,8 @@ template <class Unused = void>
         return !failed;
       }
       if (!value.is_number()) return true;
-      if (e.metrics.size() >= limits.max_entries) {
-        problem = too_many(value, limits, "metrics");
+      if (e.metrics.size() >= options.max_entries) {
+        problem = too_many(value, options, "metrics");
         failed = true;
         return false;
       }
@@ -124,9 +123,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                                       const json_report_limits& limits) {
+                                                       const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -188,13 +187,13 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_k6(std::string_view text, const json_report_limits& limits) {
-  return detail::read_k6<>(text, limits);
+result<evidence> read_k6(std::string_view text, const read_options& options) {
+  return detail::read_k6<>(text, options);
 }
 template <class Unused>
 result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                 const json_report_limits& limits) {
-  return detail::read_prometheus<>(text, name, limits);
+                                 const read_options& options) {
+  return detail::read_prometheus<>(text, name, options);
 }
 
 }  // namespace gates

@@ -45,9 +45,9 @@ namespace detail {
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
-                                                           const json_report_limits& limits) {
+                                                           const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");  // GitHub's error document
@@ -84,7 +84,7 @@ template <class Unused = void>
                             "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING"));
     }
     if (code == 0) return true;
-    if (reviews.size() >= limits.max_entries) return fail(too_many(review, limits, "reviews"));
+    if (reviews.size() >= options.max_entries) return fail(too_many(review, options, "reviews"));
     const json_span user = doc.find(review, "user");
     std::string who = "ghost";
     if (!user.absent() && !user.is_null()) {
@@ -129,9 +129,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -151,7 +151,7 @@ template <class Unused = void>
   };
   doc.items(jobs, [&](json_span job) {
     if (!job.is_object()) return fail(bad_value(doc, job, "jobs[]", "an object"));
-    if (e.stages.size() >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+    if (e.stages.size() >= options.max_entries) return fail(too_many(job, options, "jobs"));
     auto name = text_field(doc, job, "name", "jobs[].name");
     if (!name) return fail(std::move(name).error());
     auto status = text_field(doc, job, "status", "jobs[].status");
@@ -196,9 +196,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
-                                                             const json_report_limits& limits) {
+                                                             const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -222,8 +222,8 @@ template <class Unused = void>
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
   doc.items(approved_by, [&](json_span entry) {
     if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
-    if (e.approvals.size() >= limits.max_entries) {
-      return fail(too_many(entry, limits, "approvals"));
+    if (e.approvals.size() >= options.max_entries) {
+      return fail(too_many(entry, options, "approvals"));
     }
     const json_span user = doc.find(entry, "user");
     if (!user.is_object()) {
@@ -255,9 +255,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = doc.scan(options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");
@@ -275,7 +275,7 @@ template <class Unused = void>
   };
   doc.items(*root, [&](json_span job) {
     if (!job.is_object()) return fail(bad_value(doc, job, "[]", "an object"));
-    if (e.stages.size() + 1 >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+    if (e.stages.size() + 1 >= options.max_entries) return fail(too_many(job, options, "jobs"));
     auto name = text_field(doc, job, "name", "name");
     if (!name) return fail(std::move(name).error());
     auto status = text_field(doc, job, "status", "status");
@@ -334,20 +334,20 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_github_reviews(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_reviews<>(text, limits);
+result<evidence> read_github_reviews(std::string_view text, const read_options& options) {
+  return detail::read_github_reviews<>(text, options);
 }
 template <class Unused>
-result<evidence> read_github_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_jobs<>(text, limits);
+result<evidence> read_github_jobs(std::string_view text, const read_options& options) {
+  return detail::read_github_jobs<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_approvals(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_approvals<>(text, limits);
+result<evidence> read_gitlab_approvals(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_approvals<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_jobs<>(text, limits);
+result<evidence> read_gitlab_jobs(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_jobs<>(text, options);
 }
 
 }  // namespace gates
