@@ -20211,15 +20211,11 @@ RELKIT_NAMESPACE_END
 
 
 // ---- begin relkit/gates/detail/json_report.hpp ----
-// What the JSON report readers of relkit::gates share: a scanner that checks
-// a whole JSON text once (RFC 8259, the grammar and phrases of
-// relkit/detail/json.hpp) and then walks it in place, without a document
-// tree. A tree costs about a hundred bytes per JSON value, so a report of one
-// megabyte of `[0,0,...]` would need fifty; the scanner needs a stack of
-// max_depth bytes, and a reader keeps only what it maps (counts, metrics,
-// stages, approvals). Scalars are decoded by relkit/detail/json.hpp itself.
-// Errors are the readers' (gates.report, relkit/gates/report.hpp) with the
-// byte position in the report.
+// What the JSON report readers of relkit::gates share: the in-place scanner
+// of relkit/detail/json_scan.hpp (no document tree; a reader keeps only what
+// it maps: counts, metrics, stages, approvals) with read_options' limits, and
+// the readers' errors (gates.report, relkit/gates/report.hpp) with the byte
+// position in the report.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20419,6 +20415,183 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// ------------------------------------------------------------------ lexer
+// The grammar of JSON's tokens, written once: the tree reader below and the
+// in-place scanner (relkit/detail/json_scan.hpp) both read with these. Each
+// takes the input and the position of the token, gives the position after it
+// or the error (json_errc, with its phrase), and decodes into `out` when the
+// caller wants the value (null: only checked).
+
+[[nodiscard]] inline std::size_t skip_space(std::string_view in, std::size_t pos) noexcept {
+  while (pos < in.size() && is_space(in[pos])) ++pos;
+  return pos;
+}
+
+// Four hex digits at pos (after "\u").
+[[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
+  if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
+  std::uint32_t out = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int d = relkit::detail::hex_digit_value(in[pos + k]);
+    if (d < 0) {
+      return make_error(json_errc::bad_escape, pos + k, "invalid hex digit in \\u escape");
+    }
+    out = out * 16U + static_cast<std::uint32_t>(d);
+  }
+  return out;
+}
+
+// A string at `start` (its opening quote); the position after its closing
+// quote. `out` gets its decoded UTF-8.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_string(std::string_view in, std::size_t start,
+                                                     std::string* out) {
+  std::size_t pos = start + 1;
+  while (true) {
+    // A run of plain bytes at once.
+    std::size_t run = pos;
+    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
+           static_cast<unsigned char>(in[run]) >= 0x20U) {
+      ++run;
+    }
+    if (out != nullptr) out->append(in.data() + pos, run - pos);
+    pos = run;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char c = in[pos];
+    if (c == '"') return pos + 1;
+    if (c != '\\') return make_error(json_errc::bad_string, pos, "control character in string");
+    ++pos;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char e = in[pos++];
+    char plain = 0;
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        plain = e;
+        break;
+      case 'b':
+        plain = '\b';
+        break;
+      case 'f':
+        plain = '\f';
+        break;
+      case 'n':
+        plain = '\n';
+        break;
+      case 'r':
+        plain = '\r';
+        break;
+      case 't':
+        plain = '\t';
+        break;
+      case 'u': {
+        auto hex = lex_hex4(in, pos);
+        if (!hex) return std::move(hex).error();
+        pos += 4;
+        std::uint32_t cp = *hex;
+        if (cp >= 0xD800U && cp <= 0xDBFFU && pos + 1 < in.size() && in[pos] == '\\' &&
+            in[pos + 1] == 'u') {
+          auto low = lex_hex4(in, pos + 2);
+          if (!low) return std::move(low).error();
+          if (*low >= 0xDC00U && *low <= 0xDFFFU) {
+            cp = 0x10000U + ((cp - 0xD800U) << 10U) + (*low - 0xDC00U);
+            pos += 6;
+          }
+        }
+        // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+        if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+        if (out != nullptr) append_utf8(*out, cp);
+        continue;
+      }
+      default:
+        return make_error(json_errc::bad_escape, pos - 2, "invalid escape in string");
+    }
+    if (out != nullptr) *out += plain;
+  }
+}
+
+// A member's `"key"` and the ':' after it; the position of its value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_key(std::string_view in, std::size_t pos,
+                                                  std::string* out) {
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a key");
+  if (in[pos] != '"') {
+    return make_error(json_errc::unexpected_character, pos, "expected a string key");
+  }
+  auto after = lex_string<>(in, pos, out);
+  if (!after) return after;
+  pos = skip_space(in, *after);
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected ':'");
+  if (in[pos] != ':') return make_error(json_errc::unexpected_character, pos, "expected ':'");
+  return skip_space(in, pos + 1);
+}
+
+// parse_json_number stops before a '.' or an exponent with no digit after
+// it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+// or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+// after the number, reported by the caller as before.
+[[nodiscard]] inline bool dangling_part(std::string_view in, std::size_t start,
+                                        std::size_t end) noexcept {
+  if (end >= in.size()) return false;
+  const std::string_view number = in.substr(start, end - start);
+  const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+  if (in[end] == 'e' || in[end] == 'E') return !has_exponent;
+  if (in[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+  return false;
+}
+
+// A number at `start`: its value and end.
+[[nodiscard]] inline relkit::result<relkit::detail::decimal_parse> lex_number(std::string_view in,
+                                                                              std::size_t start) {
+  const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in, start);
+  if (parsed.status == relkit::detail::number_status::invalid ||
+      dangling_part(in, start, parsed.end)) {
+    return make_error(json_errc::bad_number, start, "invalid number");
+  }
+  if (parsed.status != relkit::detail::number_status::ok) {
+    // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
+    return make_error(json_errc::bad_number, start, "number out of range");
+  }
+  return parsed;
+}
+
+// A string, number or literal at pos; the position after it. `out` gets its
+// type and value (a number's source text too).
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_scalar(std::string_view in, std::size_t pos,
+                                                     json_value* out) {
+  const char c = in[pos];
+  if (c == '"') {
+    if (out != nullptr) out->type = json_value::kind::string;
+    return lex_string<>(in, pos, out != nullptr ? &out->text : nullptr);
+  }
+  if (c == 't' || c == 'f' || c == 'n') {
+    const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+    if (in.substr(pos, word.size()) != word) {
+      return make_error(json_errc::bad_literal, pos, "invalid literal");
+    }
+    if (out != nullptr) {
+      out->type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      out->boolean = c == 't';
+    }
+    return pos + word.size();
+  }
+  if (c == '-' || relkit::detail::is_digit(c)) {
+    auto number = lex_number(in, pos);
+    if (!number) return std::move(number).error();
+    if (out != nullptr) {
+      out->type = json_value::kind::number;
+      out->text.assign(in.data() + pos, number->end - pos);
+      out->number = number->value;
+    }
+    return number->end;
+  }
+  return make_error(json_errc::unexpected_character, pos, "expected a value");
+}
+
 template <class Unused = void>
 class reader {
  public:
@@ -20523,166 +20696,22 @@ class reader {
   }
 
  private:
-  void skip_space() noexcept {
-    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
-  }
+  void skip_space() noexcept { pos_ = json::skip_space(in_, pos_); }
 
   // Reads `"key"` and the ':' after it; leaves pos_ at the value.
   [[nodiscard]] relkit::result<std::string> read_key() {
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
-    if (in_[pos_] != '"') {
-      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
-    }
     std::string key;
-    auto ok = read_string(key);
-    if (!ok) return std::move(ok).error();
-    skip_space();
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
-    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
-    ++pos_;
-    skip_space();
+    auto after = lex_key<>(in_, pos_, &key);
+    if (!after) return std::move(after).error();
+    pos_ = *after;
     return key;
   }
 
   [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
-    const char c = in_[pos_];
-    if (c == '"') {
-      value.type = json_value::kind::string;
-      return read_string(value.text);
-    }
-    if (c == 't' || c == 'f' || c == 'n') {
-      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-      if (in_.substr(pos_, word.size()) != word) {
-        return make_error(json_errc::bad_literal, pos_, "invalid literal");
-      }
-      pos_ += word.size();
-      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
-      value.boolean = c == 't';
-      return {};
-    }
-    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
-    return make_error(json_errc::unexpected_character, pos_, "expected a value");
-  }
-
-  // parse_json_number stops before a '.' or an exponent with no digit after
-  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
-  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
-  // after the number, reported by the caller as before.
-  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
-    if (end >= in_.size()) return false;
-    const std::string_view number = in_.substr(start, end - start);
-    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
-    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-    return false;
-  }
-
-  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
-    const std::size_t start = pos_;
-    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
-    if (parsed.status == relkit::detail::number_status::invalid ||
-        dangling_part(start, parsed.end)) {
-      return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    if (parsed.status != relkit::detail::number_status::ok) {
-      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
-      return make_error(json_errc::bad_number, start, "number out of range");
-    }
-    pos_ = parsed.end;
-    value.type = json_value::kind::number;
-    value.text.assign(in_.data() + start, pos_ - start);
-    value.number = parsed.value;
+    auto after = lex_scalar<>(in_, pos_, &value);
+    if (!after) return std::move(after).error();
+    pos_ = *after;
     return {};
-  }
-
-  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
-    if (pos_ + 4 > in_.size())
-      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
-    out = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char h = in_[pos_ + k];
-      const int d = relkit::detail::hex_digit_value(h);
-      if (d < 0) {
-        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
-      }
-      out = out * 16U + static_cast<std::uint32_t>(d);
-    }
-    pos_ += 4;
-    return {};
-  }
-
-  // pos_ at the opening quote; leaves pos_ after the closing quote.
-  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
-    const std::size_t start = pos_;
-    ++pos_;
-    while (true) {
-      // Copy a run of plain bytes at once.
-      std::size_t run = pos_;
-      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
-             static_cast<unsigned char>(in_[run]) >= 0x20U) {
-        ++run;
-      }
-      out.append(in_.data() + pos_, run - pos_);
-      pos_ = run;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char c = in_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return {};
-      }
-      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
-      ++pos_;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char e = in_[pos_++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          auto ok = read_hex4(cp);
-          if (!ok) return ok;
-          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
-              in_[pos_ + 1] == 'u') {
-            const std::size_t save = pos_;
-            pos_ += 2;
-            std::uint32_t low = 0;
-            ok = read_hex4(low);
-            if (!ok) return ok;
-            if (low >= 0xDC00U && low <= 0xDFFFU) {
-              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
-            } else {
-              pos_ = save;
-            }
-          }
-          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
-          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
-          append_utf8(out, cp);
-          break;
-        }
-        default:
-          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
-      }
-    }
   }
 
   std::string_view in_;
@@ -20715,10 +20744,56 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/json.hpp ----
+// ---- begin relkit/detail/json_scan.hpp ----
+// A JSON text checked once and then walked in place, without a document tree
+// (shared core). A tree (relkit/detail/json.hpp's parse_json) costs about a
+// hundred bytes per JSON value, so a report of one megabyte of `[0,0,...]`
+// would need fifty; the scanner needs a stack of max_depth bytes, and its
+// caller keeps only what it maps. The grammar is json.hpp's lexer (strings,
+// numbers, literals, keys, whitespace) with its errors (json_errc) and
+// phrases; a caller maps them to its own domain.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
 
 RELKIT_NAMESPACE_BEGIN
-namespace gates {
-
 namespace detail {
 
 // One value of the scanned text: [begin, end) and its kind, the first byte of
@@ -20737,14 +20812,6 @@ struct json_span {
   [[nodiscard]] constexpr bool is_null() const noexcept { return kind == 'n'; }
 };
 
-[[nodiscard]] constexpr bool json_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-[[nodiscard]] inline relkit::error invalid_json(std::size_t pos, const char* what) noexcept {
-  return relkit::error{report_errc::invalid_json, pos, error_args().with_text(what)};
-}
-
 // A JSON text, checked by scan() before any other call.
 class json_text {
  public:
@@ -20752,26 +20819,24 @@ class json_text {
 
   [[nodiscard]] std::string_view input() const noexcept { return in_; }
 
-  // Checks the whole text; the top value on success.
+  // Checks the whole text (the grammar of json.hpp's lexer, its errors and
+  // phrases); the top value on success.
   template <class Unused = void>
-  [[nodiscard]] relkit::result<json_span> scan(const read_options& limits) const {
-    if (in_.size() > limits.max_bytes) {
-      return relkit::error{
-          report_errc::too_large, limits.max_bytes,
-          error_args().with_text("bytes").with_number(static_cast<std::int64_t>(limits.max_bytes))};
+  [[nodiscard]] relkit::result<json_span> scan(std::size_t max_bytes, std::size_t max_depth) const {
+    using json::make_error;
+    if (in_.size() > max_bytes) {
+      return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
+                        max_bytes);
     }
     std::string stack;  // '{' or '[' per open container, at most max_depth bytes
     std::size_t pos = skip_space(0);
     while (true) {
       // A value is expected at pos.
-      if (pos >= in_.size()) return invalid_json(pos, "expected a value");
+      if (pos >= in_.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
       const char c = in_[pos];
       if (c == '{' || c == '[') {
-        if (stack.size() >= limits.max_depth) {
-          return relkit::error{report_errc::too_large, pos,
-                               error_args()
-                                   .with_text("levels of JSON nesting")
-                                   .with_number(static_cast<std::int64_t>(limits.max_depth))};
+        if (stack.size() >= max_depth) {
+          return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
         }
         pos = skip_space(pos + 1);
         if (pos < in_.size() && in_[pos] == (c == '{' ? '}' : ']')) {
@@ -20779,14 +20844,14 @@ class json_text {
         } else {
           stack += c;
           if (c == '{') {
-            auto after = check_key(pos);
+            auto after = json::lex_key<>(in_, pos, nullptr);
             if (!after) return std::move(after).error();
             pos = *after;
           }
           continue;
         }
       } else {
-        auto after = check_scalar(pos);
+        auto after = json::lex_scalar<>(in_, pos, nullptr);
         if (!after) return std::move(after).error();
         pos = *after;
       }
@@ -20794,12 +20859,14 @@ class json_text {
       bool next_value = false;
       while (!stack.empty() && !next_value) {
         pos = skip_space(pos);
-        if (pos >= in_.size()) return invalid_json(pos, "unterminated array or object");
+        if (pos >= in_.size()) {
+          return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
+        }
         const bool object = stack.back() == '{';
         if (in_[pos] == ',') {
           pos = skip_space(pos + 1);
           if (object) {
-            auto after = check_key(pos);
+            auto after = json::lex_key<>(in_, pos, nullptr);
             if (!after) return std::move(after).error();
             pos = *after;
           }
@@ -20808,13 +20875,15 @@ class json_text {
           ++pos;
           stack.pop_back();
         } else {
-          return invalid_json(pos, object ? "expected ',' or '}'" : "expected ',' or ']'");
+          return make_error(json_errc::unexpected_character, pos,
+                            object ? "expected ',' or '}'" : "expected ',' or ']'");
         }
       }
       if (!next_value) break;
     }
     if (skip_space(pos) != in_.size()) {
-      return invalid_json(skip_space(pos), "unexpected text after JSON value");
+      return make_error(json_errc::trailing_characters, skip_space(pos),
+                        "unexpected text after JSON value");
     }
     return at(skip_space(0));
   }
@@ -20851,7 +20920,7 @@ class json_text {
       s.kind = (c == '-' || (c >= '0' && c <= '9')) ? '0' : c;
       std::size_t i = pos;
       while (i < in_.size() && in_[i] != ',' && in_[i] != '}' && in_[i] != ']' &&
-             !json_space(in_[i])) {
+             !json::is_space(in_[i])) {
         ++i;
       }
       s.end = i;
@@ -20919,18 +20988,19 @@ class json_text {
     return string(s) == expected;
   }
 
-  // A string's decoded UTF-8 (json.hpp decodes it).
+  // A string's decoded UTF-8 (json.hpp's lexer decodes it).
   template <class Unused = void>
   [[nodiscard]] std::string string(json_span s) const {
     const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
     if (raw.find('\\') == std::string_view::npos) return std::string(raw);
-    auto decoded = relkit::detail::parse_json(in_.substr(s.begin, s.end - s.begin));
-    return decoded ? std::move(decoded->text) : std::string();
+    std::string decoded;
+    if (!json::lex_string<>(in_, s.begin, &decoded)) decoded.clear();
+    return decoded;
   }
 
   // A number's value (json.hpp's grammar; the scan refused what it refuses).
   [[nodiscard]] double number(json_span s) const noexcept {
-    return relkit::detail::parse_json_number(in_, s.begin).value;
+    return parse_json_number(in_, s.begin).value;
   }
 
   // What an error names as found: a string's text, a number or literal as
@@ -20944,8 +21014,7 @@ class json_text {
 
  private:
   [[nodiscard]] std::size_t skip_space(std::size_t pos) const noexcept {
-    while (pos < in_.size() && json_space(in_[pos])) ++pos;
-    return pos;
+    return json::skip_space(in_, pos);
   }
 
   // One past the closing quote of the (scanned) string at pos.
@@ -20955,81 +21024,59 @@ class json_text {
     return i + 1;
   }
 
-  template <class Unused = void>
-  [[nodiscard]] relkit::result<std::size_t> check_key(std::size_t pos) const {
-    if (pos >= in_.size()) return invalid_json(pos, "expected a key");
-    if (in_[pos] != '"') return invalid_json(pos, "expected a string key");
-    auto after = check_string(pos);
-    if (!after) return after;
-    pos = skip_space(*after);
-    if (pos >= in_.size() || in_[pos] != ':') return invalid_json(pos, "expected ':'");
-    return skip_space(pos + 1);
-  }
-
-  template <class Unused = void>
-  [[nodiscard]] relkit::result<std::size_t> check_string(std::size_t start) const {
-    std::size_t i = start + 1;
-    while (true) {
-      while (i < in_.size() && in_[i] != '"' && in_[i] != '\\' &&
-             static_cast<unsigned char>(in_[i]) >= 0x20U) {
-        ++i;
-      }
-      if (i >= in_.size()) return invalid_json(start, "unterminated string");
-      if (in_[i] == '"') return i + 1;
-      if (in_[i] != '\\') return invalid_json(i, "control character in string");
-      if (i + 1 >= in_.size()) return invalid_json(start, "unterminated string");
-      const char e = in_[i + 1];
-      if (e == 'u') {
-        if (i + 6 > in_.size()) return invalid_json(i + 2, "truncated \\u escape");
-        for (std::size_t k = i + 2; k < i + 6; ++k) {
-          if (relkit::detail::hex_digit_value(in_[k]) < 0) {
-            return invalid_json(k, "invalid hex digit in \\u escape");
-          }
-        }
-        i += 6;
-      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
-                 e == 'r' || e == 't') {
-        i += 2;
-      } else {
-        return invalid_json(i, "invalid escape in string");
-      }
-    }
-  }
-
-  template <class Unused = void>
-  [[nodiscard]] relkit::result<std::size_t> check_scalar(std::size_t pos) const {
-    const char c = in_[pos];
-    if (c == '"') return check_string(pos);
-    if (c == 't' || c == 'f' || c == 'n') {
-      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-      if (in_.substr(pos, word.size()) != word) return invalid_json(pos, "invalid literal");
-      return pos + word.size();
-    }
-    if (c == '-' || relkit::detail::is_digit(c)) {
-      const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, pos);
-      if (parsed.status == relkit::detail::number_status::invalid || dangling(pos, parsed.end)) {
-        return invalid_json(pos, "invalid number");
-      }
-      if (parsed.status != relkit::detail::number_status::ok) {
-        return invalid_json(pos, "number out of range");
-      }
-      return parsed.end;
-    }
-    return invalid_json(pos, "expected a value");
-  }
-
-  // As json.hpp: "1." and "1e+" are invalid numbers, not a number and a byte.
-  [[nodiscard]] bool dangling(std::size_t start, std::size_t end) const noexcept {
-    if (end >= in_.size()) return false;
-    const std::string_view number = in_.substr(start, end - start);
-    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
-    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-    return false;
-  }
-
   std::string_view in_;
 };
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/json_scan.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+using relkit::detail::json_span;
+using relkit::detail::json_text;
+
+// An error of the JSON scanner as a report error at the same byte: a limit is
+// too_large ("more than 256 levels of JSON nesting"), anything else
+// invalid_json with the JSON lexer's phrase.
+[[nodiscard]] inline relkit::error report_error_of_json(const relkit::error& e) noexcept {
+  using relkit::detail::json_errc;
+  const char* limit = nullptr;
+  if (e.code == json_errc::too_large) {
+    limit = "bytes";
+  } else if (e.code == json_errc::too_deep) {
+    limit = "levels of JSON nesting";
+  }
+  if (limit != nullptr) {
+    return relkit::error{report_errc::too_large, e.position,
+                         error_args().with_text(limit).with_number(e.args.number())};
+  }
+  // The JSON error's text is a string literal (see relkit/detail/json.hpp).
+  return relkit::error{report_errc::invalid_json, e.position,
+                       error_args().with_text(e.args.text().data())};
+}
+
+// Checks the whole report; its top value on success.
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> scan(const json_text& doc, const read_options& options) {
+  auto top = doc.scan<>(options.max_bytes, options.max_depth);
+  if (!top) return report_error_of_json(top.error());
+  return top;
+}
 
 // ------------------------------------------------------------ reader errors
 
@@ -21134,7 +21181,7 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
@@ -21212,7 +21259,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -21498,7 +21545,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
                                                            const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");  // GitHub's error document
@@ -21582,7 +21629,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -21649,7 +21696,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
                                                              const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -21708,7 +21755,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");
@@ -23273,7 +23320,7 @@ struct severity_counts {
 template <class Unused = void>
 [[nodiscard]] relkit::result<json_span> scan_object(const json_text& doc,
                                                     const read_options& options, const char* what) {
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return root;
   if (!root->is_object()) return wrong_format(doc, *root, what);
   return root;

@@ -47,7 +47,7 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
@@ -125,7 +125,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
   if (!root->is_object()) return wrong_format(doc, *root, what);

@@ -47,7 +47,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
                                                            const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");  // GitHub's error document
@@ -131,7 +131,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -198,7 +198,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
                                                              const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
   if (!root->is_object()) return wrong_format(doc, *root, what);
@@ -257,7 +257,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(options);
+  auto root = scan<>(doc, options);
   if (!root) return std::move(root).error();
   if (!root->is_array()) {
     const json_span message = doc.find(*root, "message");
