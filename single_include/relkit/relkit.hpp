@@ -21112,6 +21112,45 @@ template <class Unused = void>
       error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
 }
 
+// Calls f(item) for each item of an array, stopping at the first error f
+// gives (f returns relkit::result<void>); that error is the answer.
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_item(const json_text& doc, json_span array, F&& f) {
+  relkit::result<void> outcome;
+  doc.items(array, [&](json_span item) {
+    outcome = f(item);
+    return outcome.has_value();
+  });
+  return outcome;
+}
+
+// As for_each_item, f(key, value) for each member of an object.
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_member(const json_text& doc, json_span object, F&& f) {
+  relkit::result<void> outcome;
+  doc.members(object, [&](json_span key, json_span value) {
+    outcome = f(key, value);
+    return outcome.has_value();
+  });
+  return outcome;
+}
+
+// f(entry) for each item of an array, or each member's value of an object,
+// that must be an object: one that is not is bad_value naming `path`
+// ("runs[]", "vulnerabilities{}").
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_object(const json_text& doc, json_span container,
+                                                   const char* path, F&& f) {
+  const auto each = [&](json_span entry) -> relkit::result<void> {
+    if (!entry.is_object()) return bad_value(doc, entry, path, "an object");
+    return f(entry);
+  };
+  if (container.is_object()) {
+    return for_each_member(doc, container, [&](json_span, json_span value) { return each(value); });
+  }
+  return for_each_item(doc, container, each);
+}
+
 // An RFC 3339 time (relkit/detail/civil_time.hpp) of a string span.
 [[nodiscard]] inline relkit::result<time_point> time_of(const json_text& doc, json_span s,
                                                         const char* field) {
@@ -21191,54 +21230,41 @@ template <class Unused = void>
   }
   evidence e;
   std::uint64_t thresholds_failed = 0;
-  relkit::error problem;
-  bool failed = false;
-  doc.members(metrics, [&](json_span metric_key, json_span stats) {
-    if (!stats.is_object()) {
-      problem = bad_value(doc, stats, "metrics{}", "an object");
-      failed = true;
-      return false;
-    }
-    const std::string metric_name = doc.string(metric_key);
-    doc.members(stats, [&](json_span stat_key, json_span value) {
-      if (doc.equals(stat_key, "thresholds")) {
-        if (!value.is_object()) {
-          problem = bad_value(doc, value, "metrics{}.thresholds", "an object");
-          failed = true;
-          return false;
+  const auto each_stat = [&](const std::string& metric_name, json_span stat_key,
+                             json_span value) -> relkit::result<void> {
+    if (doc.equals(stat_key, "thresholds")) {
+      if (!value.is_object()) return bad_value(doc, value, "metrics{}.thresholds", "an object");
+      return for_each_member(doc, value, [&](json_span, json_span verdict) -> relkit::result<void> {
+        if (!verdict.is_bool()) {
+          return bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
         }
-        doc.members(value, [&](json_span, json_span verdict) {
-          if (!verdict.is_bool()) {
-            problem = bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
-            failed = true;
-            return false;
-          }
-          if (verdict.kind == 't') ++thresholds_failed;
-          return true;
+        if (verdict.kind == 't') ++thresholds_failed;
+        return {};
+      });
+    }
+    if (!value.is_number()) return {};
+    if (e.metrics.size() >= options.max_entries) return too_many(value, options, "metrics");
+    metric m;
+    m.name = "k6.";
+    append_k6_name(m.name, metric_name);
+    m.name += '.';
+    append_k6_name(m.name, doc.string(stat_key));
+    m.value = doc.number(value);
+    if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
+      e.metrics.push_back(metric{"p95", m.value, {}, {}});
+    }
+    e.metrics.push_back(std::move(m));
+    return {};
+  };
+  auto done = for_each_member(
+      doc, metrics, [&](json_span metric_key, json_span stats) -> relkit::result<void> {
+        if (!stats.is_object()) return bad_value(doc, stats, "metrics{}", "an object");
+        const std::string metric_name = doc.string(metric_key);
+        return for_each_member(doc, stats, [&](json_span stat_key, json_span value) {
+          return each_stat(metric_name, stat_key, value);
         });
-        return !failed;
-      }
-      if (!value.is_number()) return true;
-      if (e.metrics.size() >= options.max_entries) {
-        problem = too_many(value, options, "metrics");
-        failed = true;
-        return false;
-      }
-      metric m;
-      m.name = "k6.";
-      append_k6_name(m.name, metric_name);
-      m.name += '.';
-      append_k6_name(m.name, doc.string(stat_key));
-      m.value = doc.number(value);
-      if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
-        e.metrics.push_back(metric{"p95", m.value, {}, {}});
-      }
-      e.metrics.push_back(std::move(m));
-      return true;
-    });
-    return !failed;
-  });
-  if (failed) return problem;
+      });
+  if (!done) return std::move(done).error();
   // Two k6 names made one by the renaming (or a repeated key) cannot both be kept.
   std::vector<const std::string*> names;
   names.reserve(e.metrics.size());
@@ -21559,17 +21585,9 @@ template <class Unused = void>
     char state;  // 'A' approved, 'C' changes requested, 'D' dismissed
   };
   std::vector<decisive> reviews;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error e) {
-    problem = e;
-    failed = true;
-    return false;
-  };
-  doc.items(*root, [&](json_span review) {
-    if (!review.is_object()) return fail(bad_value(doc, review, "[]", "an object"));
+  auto done = for_each_object(doc, *root, "[]", [&](json_span review) -> relkit::result<void> {
     auto state = text_field(doc, review, "state", "state");
-    if (!state) return fail(std::move(state).error());
+    if (!state) return std::move(state).error();
     char code = 0;
     if (doc.equals(*state, "APPROVED")) {
       code = 'A';
@@ -21578,33 +21596,33 @@ template <class Unused = void>
     } else if (doc.equals(*state, "DISMISSED")) {
       code = 'D';
     } else if (!doc.equals(*state, "COMMENTED") && !doc.equals(*state, "PENDING")) {
-      return fail(bad_value(doc, *state, "state",
-                            "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING"));
+      return bad_value(doc, *state, "state",
+                       "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING");
     }
-    if (code == 0) return true;
-    if (reviews.size() >= options.max_entries) return fail(too_many(review, options, "reviews"));
+    if (code == 0) return {};
+    if (reviews.size() >= options.max_entries) return too_many(review, options, "reviews");
     const json_span user = doc.find(review, "user");
     std::string who = "ghost";
     if (!user.absent() && !user.is_null()) {
-      if (!user.is_object()) return fail(bad_value(doc, user, "user", "an object or null"));
+      if (!user.is_object()) return bad_value(doc, user, "user", "an object or null");
       auto login = text_field(doc, user, "login", "user.login");
-      if (!login) return fail(std::move(login).error());
+      if (!login) return std::move(login).error();
       who = doc.string(*login);
     }
     time_point at{};
     if (code != 'D') {
       const json_span submitted = doc.find(review, "submitted_at");
       if (submitted.absent() || submitted.is_null()) {
-        return fail(missing_field(review, "submitted_at"));
+        return missing_field(review, "submitted_at");
       }
       auto t = time_of(doc, submitted, "submitted_at");
-      if (!t) return fail(std::move(t).error());
+      if (!t) return std::move(t).error();
       at = *t;
     }
     reviews.push_back(decisive{std::move(who), reviews.size(), at, code});
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   // Each reviewer's last decisive review, in the order of those reviews.
   std::stable_sort(reviews.begin(), reviews.end(),
                    [](const decisive& a, const decisive& b) { return a.who < b.who; });
@@ -21640,27 +21658,19 @@ template <class Unused = void>
   }
   if (!jobs.is_array()) return bad_value(doc, jobs, "jobs", "an array");
   evidence e;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
-  doc.items(jobs, [&](json_span job) {
-    if (!job.is_object()) return fail(bad_value(doc, job, "jobs[]", "an object"));
-    if (e.stages.size() >= options.max_entries) return fail(too_many(job, options, "jobs"));
+  auto done = for_each_object(doc, jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
+    if (e.stages.size() >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "jobs[].name");
-    if (!name) return fail(std::move(name).error());
+    if (!name) return std::move(name).error();
     auto status = text_field(doc, job, "status", "jobs[].status");
-    if (!status) return fail(std::move(status).error());
+    if (!status) return std::move(status).error();
     stage_status outcome = stage_status::running;
     if (doc.equals(*status, "completed")) {
       const json_span conclusion = doc.find(job, "conclusion");
       if (!conclusion.is_string()) {
-        return fail(conclusion.absent() || conclusion.is_null()
-                        ? missing_field(job, "jobs[].conclusion")
-                        : bad_value(doc, conclusion, "jobs[].conclusion", "a string"));
+        return conclusion.absent() || conclusion.is_null()
+                   ? missing_field(job, "jobs[].conclusion")
+                   : bad_value(doc, conclusion, "jobs[].conclusion", "a string");
       }
       if (doc.equals(conclusion, "success")) {
         outcome = stage_status::passed;
@@ -21673,20 +21683,20 @@ template <class Unused = void>
       } else if (doc.equals(conclusion, "action_required") || doc.equals(conclusion, "stale")) {
         outcome = stage_status::running;
       } else {
-        return fail(bad_value(doc, conclusion, "jobs[].conclusion",
-                              "success, failure, cancelled, skipped, timed_out, neutral, "
-                              "action_required or stale"));
+        return bad_value(doc, conclusion, "jobs[].conclusion",
+                         "success, failure, cancelled, skipped, timed_out, neutral, "
+                         "action_required or stale");
       }
     }
     auto at = first_time(doc, job, {"completed_at", "started_at"});
-    if (!at) return fail(std::move(at).error());
+    if (!at) return std::move(at).error();
     if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
-      return fail(missing_field(job, "jobs[].completed_at"));
+      return missing_field(job, "jobs[].completed_at");
     }
     e.stages.push_back(stage_result{doc.string(*name), outcome, at->value_or(time_point{})});
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return e;
 }
 
@@ -21709,43 +21719,36 @@ template <class Unused = void>
   evidence e;
   const json_span author = doc.find(*root, {"author", "username"});
   if (author.is_string()) e.author = doc.string(author);
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
   bool updated_read = false;
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
-  doc.items(approved_by, [&](json_span entry) {
-    if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
-    if (e.approvals.size() >= options.max_entries) {
-      return fail(too_many(entry, options, "approvals"));
-    }
-    const json_span user = doc.find(entry, "user");
-    if (!user.is_object()) {
-      return fail(user.absent() ? missing_field(entry, "approved_by[].user")
-                                : bad_value(doc, user, "approved_by[].user", "an object"));
-    }
-    auto username = text_field(doc, user, "username", "approved_by[].user.username");
-    if (!username) return fail(std::move(username).error());
-    auto at = first_time(doc, entry, {"approved_at"});
-    if (!at) return fail(std::move(at).error());
-    if (!*at) {
-      // The document's time, looked up once (each lookup walks the document).
-      if (!updated_read) {
-        updated_read = true;
-        updated = first_time(doc, *root, {"updated_at"});
-      }
-      at = updated;
-      if (!at) return fail(std::move(at).error());
-      if (!*at) return fail(missing_field(*root, "updated_at"));
-    }
-    e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
-    return true;
-  });
-  if (failed) return problem;
+  auto done = for_each_object(
+      doc, approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
+        if (e.approvals.size() >= options.max_entries) {
+          return too_many(entry, options, "approvals");
+        }
+        const json_span user = doc.find(entry, "user");
+        if (!user.is_object()) {
+          return user.absent() ? missing_field(entry, "approved_by[].user")
+                               : bad_value(doc, user, "approved_by[].user", "an object");
+        }
+        auto username = text_field(doc, user, "username", "approved_by[].user.username");
+        if (!username) return std::move(username).error();
+        auto at = first_time(doc, entry, {"approved_at"});
+        if (!at) return std::move(at).error();
+        if (!*at) {
+          // The document's time, looked up once (each lookup walks the document).
+          if (!updated_read) {
+            updated_read = true;
+            updated = first_time(doc, *root, {"updated_at"});
+          }
+          at = updated;
+          if (!at) return std::move(at).error();
+          if (!*at) return missing_field(*root, "updated_at");
+        }
+        e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
+        return {};
+      });
+  if (!done) return std::move(done).error();
   return e;
 }
 
@@ -21764,20 +21767,12 @@ template <class Unused = void>
   evidence e;
   std::uint64_t allow_failure_jobs = 0;
   std::uint64_t allowed_failures = 0;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
-  doc.items(*root, [&](json_span job) {
-    if (!job.is_object()) return fail(bad_value(doc, job, "[]", "an object"));
-    if (e.stages.size() + 1 >= options.max_entries) return fail(too_many(job, options, "jobs"));
+  auto done = for_each_object(doc, *root, "[]", [&](json_span job) -> relkit::result<void> {
+    if (e.stages.size() + 1 >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "name");
-    if (!name) return fail(std::move(name).error());
+    if (!name) return std::move(name).error();
     auto status = text_field(doc, job, "status", "status");
-    if (!status) return fail(std::move(status).error());
+    if (!status) return std::move(status).error();
     stage_status outcome = stage_status::running;
     if (doc.equals(*status, "success")) {
       outcome = stage_status::passed;
@@ -21791,13 +21786,13 @@ template <class Unused = void>
                !doc.equals(*status, "running") && !doc.equals(*status, "waiting_for_resource") &&
                !doc.equals(*status, "preparing") && !doc.equals(*status, "scheduled") &&
                !doc.equals(*status, "manual")) {
-      return fail(bad_value(doc, *status, "status",
-                            "success, failed, canceled, skipped, created, pending, running, "
-                            "waiting_for_resource, preparing, scheduled or manual"));
+      return bad_value(doc, *status, "status",
+                       "success, failed, canceled, skipped, created, pending, running, "
+                       "waiting_for_resource, preparing, scheduled or manual");
     }
     const json_span allow = doc.find(job, "allow_failure");
     if (!allow.absent() && !allow.is_null() && !allow.is_bool()) {
-      return fail(bad_value(doc, allow, "allow_failure", "true or false"));
+      return bad_value(doc, allow, "allow_failure", "true or false");
     }
     if (allow.kind == 't') {
       ++allow_failure_jobs;
@@ -21806,24 +21801,24 @@ template <class Unused = void>
       }
     }
     auto at = first_time(doc, job, {"finished_at", "started_at", "created_at"});
-    if (!at) return fail(std::move(at).error());
+    if (!at) return std::move(at).error();
     if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
-      return fail(missing_field(job, "finished_at"));
+      return missing_field(job, "finished_at");
     }
     const time_point when = at->value_or(time_point{});
     std::string job_name = doc.string(*name);
     const json_span stage = doc.find(job, "stage");
     if (!stage.absent() && !stage.is_null() && !stage.is_string()) {
-      return fail(bad_value(doc, stage, "stage", "a string"));
+      return bad_value(doc, stage, "stage", "a string");
     }
     std::string stage_name = stage.is_string() ? doc.string(stage) : std::string();
     e.stages.push_back(stage_result{std::move(job_name), outcome, when});
     if (!stage_name.empty() && stage_name != e.stages.back().stage) {
       e.stages.push_back(stage_result{std::move(stage_name), outcome, when});
     }
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   e.counts.push_back({"allow_failure_jobs", allow_failure_jobs});
   e.counts.push_back({"allowed_failures", allowed_failures});
   return e;
@@ -23452,56 +23447,36 @@ template <class Unused = void>
   if (runs.absent()) return missing_field(*root, "runs");
   if (!runs.is_array()) return bad_value(doc, runs, "runs", "an array");
   severity_counts counts;
-  relkit::error problem;
-  bool failed = false;
-  doc.items(runs, [&](json_span run) {
-    if (!run.is_object()) {
-      problem = bad_value(doc, run, "runs[]", "an object");
-      failed = true;
-      return false;
-    }
+  auto done = for_each_object(doc, runs, "runs[]", [&](json_span run) -> relkit::result<void> {
     const json_span results = doc.find(run, "results");
-    if (results.absent() || results.is_null()) return true;
-    if (!results.is_array()) {
-      problem = bad_value(doc, results, "runs[].results", "an array");
-      failed = true;
-      return false;
-    }
+    if (results.absent() || results.is_null()) return {};
+    if (!results.is_array()) return bad_value(doc, results, "runs[].results", "an array");
     sarif_rules rules;
     rules.driver_rules = doc.find(run, {"tool", "driver", "rules"});
     rules.extensions = doc.find(run, {"tool", "extensions"});
     rules.max = options.max_entries;
-    doc.items(results, [&](json_span result) {
-      if (!result.is_object()) {
-        problem = bad_value(doc, result, "runs[].results[]", "an object");
-        failed = true;
-        return false;
-      }
+    const auto each = [&](json_span result) -> relkit::result<void> {
       const json_span kind = doc.find(result, "kind");
       if (doc.equals(kind, "pass") || doc.equals(kind, "notApplicable") ||
           doc.equals(kind, "informational")) {
-        return true;
+        return {};
       }
       const json_span rule = sarif_rule<>(doc, rules, result);
-      if (rules.too_many) {
-        problem = too_many(rules.driver_rules, options, "rules");
-        failed = true;
-        return false;
-      }
+      if (rules.too_many) return too_many(rules.driver_rules, options, "rules");
       json_span score = doc.find(result, {"properties", "security-severity"});
       if (score.absent()) score = doc.find(rule, {"properties", "security-severity"});
       if (!score.absent()) {
         counts.add(cvss_severity(doc, score));
-        return true;
+        return {};
       }
       json_span level = doc.find(result, "level");
       if (level.absent()) level = doc.find(rule, {"defaultConfiguration", "level"});
       counts.add(level.absent() ? severity::medium : level_severity(doc, level));
-      return true;
-    });
-    return !failed;
+      return {};
+    };
+    return for_each_object(doc, results, "runs[].results[]", each);
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
@@ -23520,39 +23495,21 @@ template <class Unused = void>
   severity_counts counts;
   if (results.absent() || results.is_null()) return counts.to_evidence();
   if (!results.is_array()) return bad_value(doc, results, "Results", "an array");
-  relkit::error problem;
-  bool failed = false;
-  doc.items(results, [&](json_span result) {
-    if (!result.is_object()) {
-      problem = bad_value(doc, result, "Results[]", "an object");
-      failed = true;
-      return false;
-    }
-    const json_span list = doc.find(result, "Vulnerabilities");
-    if (list.absent() || list.is_null()) return true;
-    if (!list.is_array()) {
-      problem = bad_value(doc, list, "Results[].Vulnerabilities", "an array");
-      failed = true;
-      return false;
-    }
-    doc.items(list, [&](json_span v) {
-      if (!v.is_object()) {
-        problem = bad_value(doc, v, "Results[].Vulnerabilities[]", "an object");
-        failed = true;
-        return false;
-      }
-      auto s = severity_of(doc, doc.find(v, "Severity"), "Results[].Vulnerabilities[].Severity");
-      if (!s) {
-        problem = std::move(s).error();
-        failed = true;
-        return false;
-      }
-      counts.add(*s);
-      return true;
-    });
-    return !failed;
-  });
-  if (failed) return problem;
+  auto done =
+      for_each_object(doc, results, "Results[]", [&](json_span result) -> relkit::result<void> {
+        const json_span list = doc.find(result, "Vulnerabilities");
+        if (list.absent() || list.is_null()) return {};
+        if (!list.is_array()) return bad_value(doc, list, "Results[].Vulnerabilities", "an array");
+        const auto each = [&](json_span v) -> relkit::result<void> {
+          auto s =
+              severity_of(doc, doc.find(v, "Severity"), "Results[].Vulnerabilities[].Severity");
+          if (!s) return std::move(s).error();
+          counts.add(*s);
+          return {};
+        };
+        return for_each_object(doc, list, "Results[].Vulnerabilities[]", each);
+      });
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
@@ -23569,29 +23526,21 @@ template <class Unused = void>
   severity_counts counts;
   if (matches.is_null()) return counts.to_evidence();
   if (!matches.is_array()) return bad_value(doc, matches, "matches", "an array");
-  relkit::error problem;
-  bool failed = false;
-  doc.items(matches, [&](json_span match) {
+  auto done = for_each_item(doc, matches, [&](json_span match) -> relkit::result<void> {
     const json_span v = doc.find(match, "vulnerability");
     if (!match.is_object() || !v.is_object()) {
-      problem =
-          v.absent() && match.is_object()
-              ? missing_field(match, "matches[].vulnerability")
-              : bad_value(doc, match.is_object() ? v : match,
-                          match.is_object() ? "matches[].vulnerability" : "matches[]", "an object");
-      failed = true;
-      return false;
+      return v.absent() && match.is_object()
+                 ? missing_field(match, "matches[].vulnerability")
+                 : bad_value(doc, match.is_object() ? v : match,
+                             match.is_object() ? "matches[].vulnerability" : "matches[]",
+                             "an object");
     }
     auto s = severity_of(doc, doc.find(v, "severity"), "matches[].vulnerability.severity");
-    if (!s) {
-      problem = std::move(s).error();
-      failed = true;
-      return false;
-    }
+    if (!s) return std::move(s).error();
     counts.add(*s);
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
@@ -23618,25 +23567,14 @@ template <class Unused = void>
   if (!entries.is_object()) {
     return bad_value(doc, entries, field[0] == 'v' ? "vulnerabilities" : "advisories", "an object");
   }
-  relkit::error problem;
-  bool failed = false;
-  doc.members(entries, [&](json_span, json_span entry) {
-    if (!entry.is_object()) {
-      problem = bad_value(doc, entry, field[0] == 'v' ? "vulnerabilities{}" : "advisories{}",
-                          "an object");
-      failed = true;
-      return false;
-    }
+  const char* path = field[0] == 'v' ? "vulnerabilities{}" : "advisories{}";
+  auto done = for_each_object(doc, entries, path, [&](json_span entry) -> relkit::result<void> {
     auto s = severity_of(doc, doc.find(entry, "severity"), field);
-    if (!s) {
-      problem = std::move(s).error();
-      failed = true;
-      return false;
-    }
+    if (!s) return std::move(s).error();
     counts.add(*s);
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 

@@ -96,6 +96,45 @@ template <class Unused = void>
       error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
 }
 
+// Calls f(item) for each item of an array, stopping at the first error f
+// gives (f returns relkit::result<void>); that error is the answer.
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_item(const json_text& doc, json_span array, F&& f) {
+  relkit::result<void> outcome;
+  doc.items(array, [&](json_span item) {
+    outcome = f(item);
+    return outcome.has_value();
+  });
+  return outcome;
+}
+
+// As for_each_item, f(key, value) for each member of an object.
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_member(const json_text& doc, json_span object, F&& f) {
+  relkit::result<void> outcome;
+  doc.members(object, [&](json_span key, json_span value) {
+    outcome = f(key, value);
+    return outcome.has_value();
+  });
+  return outcome;
+}
+
+// f(entry) for each item of an array, or each member's value of an object,
+// that must be an object: one that is not is bad_value naming `path`
+// ("runs[]", "vulnerabilities{}").
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_object(const json_text& doc, json_span container,
+                                                   const char* path, F&& f) {
+  const auto each = [&](json_span entry) -> relkit::result<void> {
+    if (!entry.is_object()) return bad_value(doc, entry, path, "an object");
+    return f(entry);
+  };
+  if (container.is_object()) {
+    return for_each_member(doc, container, [&](json_span, json_span value) { return each(value); });
+  }
+  return for_each_item(doc, container, each);
+}
+
 // An RFC 3339 time (relkit/detail/civil_time.hpp) of a string span.
 [[nodiscard]] inline relkit::result<time_point> time_of(const json_text& doc, json_span s,
                                                         const char* field) {

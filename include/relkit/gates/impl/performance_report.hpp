@@ -57,54 +57,41 @@ template <class Unused = void>
   }
   evidence e;
   std::uint64_t thresholds_failed = 0;
-  relkit::error problem;
-  bool failed = false;
-  doc.members(metrics, [&](json_span metric_key, json_span stats) {
-    if (!stats.is_object()) {
-      problem = bad_value(doc, stats, "metrics{}", "an object");
-      failed = true;
-      return false;
-    }
-    const std::string metric_name = doc.string(metric_key);
-    doc.members(stats, [&](json_span stat_key, json_span value) {
-      if (doc.equals(stat_key, "thresholds")) {
-        if (!value.is_object()) {
-          problem = bad_value(doc, value, "metrics{}.thresholds", "an object");
-          failed = true;
-          return false;
+  const auto each_stat = [&](const std::string& metric_name, json_span stat_key,
+                             json_span value) -> relkit::result<void> {
+    if (doc.equals(stat_key, "thresholds")) {
+      if (!value.is_object()) return bad_value(doc, value, "metrics{}.thresholds", "an object");
+      return for_each_member(doc, value, [&](json_span, json_span verdict) -> relkit::result<void> {
+        if (!verdict.is_bool()) {
+          return bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
         }
-        doc.members(value, [&](json_span, json_span verdict) {
-          if (!verdict.is_bool()) {
-            problem = bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
-            failed = true;
-            return false;
-          }
-          if (verdict.kind == 't') ++thresholds_failed;
-          return true;
+        if (verdict.kind == 't') ++thresholds_failed;
+        return {};
+      });
+    }
+    if (!value.is_number()) return {};
+    if (e.metrics.size() >= options.max_entries) return too_many(value, options, "metrics");
+    metric m;
+    m.name = "k6.";
+    append_k6_name(m.name, metric_name);
+    m.name += '.';
+    append_k6_name(m.name, doc.string(stat_key));
+    m.value = doc.number(value);
+    if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
+      e.metrics.push_back(metric{"p95", m.value, {}, {}});
+    }
+    e.metrics.push_back(std::move(m));
+    return {};
+  };
+  auto done = for_each_member(
+      doc, metrics, [&](json_span metric_key, json_span stats) -> relkit::result<void> {
+        if (!stats.is_object()) return bad_value(doc, stats, "metrics{}", "an object");
+        const std::string metric_name = doc.string(metric_key);
+        return for_each_member(doc, stats, [&](json_span stat_key, json_span value) {
+          return each_stat(metric_name, stat_key, value);
         });
-        return !failed;
-      }
-      if (!value.is_number()) return true;
-      if (e.metrics.size() >= options.max_entries) {
-        problem = too_many(value, options, "metrics");
-        failed = true;
-        return false;
-      }
-      metric m;
-      m.name = "k6.";
-      append_k6_name(m.name, metric_name);
-      m.name += '.';
-      append_k6_name(m.name, doc.string(stat_key));
-      m.value = doc.number(value);
-      if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
-        e.metrics.push_back(metric{"p95", m.value, {}, {}});
-      }
-      e.metrics.push_back(std::move(m));
-      return true;
-    });
-    return !failed;
-  });
-  if (failed) return problem;
+      });
+  if (!done) return std::move(done).error();
   // Two k6 names made one by the renaming (or a repeated key) cannot both be kept.
   std::vector<const std::string*> names;
   names.reserve(e.metrics.size());
