@@ -20260,6 +20260,9 @@ RELKIT_NAMESPACE_END
 // A small JSON reader (RFC 8259) for relkit's payload parsers: a document
 // tree, byte positions in every error, limits on input size, nesting depth
 // and element count, and no recursion on the input (an explicit stack).
+// The grammar is written once here, as a lexer (json::lex_*) and a walk of
+// the structure (json::walk) that the tree reader (parse_json) and the
+// in-place scanner (relkit/detail/json_scan.hpp) both use.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20592,132 +20595,156 @@ template <class Unused = void>
   return make_error(json_errc::unexpected_character, pos, "expected a value");
 }
 
-template <class Unused = void>
-class reader {
- public:
-  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
-
-  [[nodiscard]] relkit::result<json_value> parse() {
-    if (in_.size() > limits_.max_bytes) {
-      return make_error(json_errc::too_large, limits_.max_bytes,
-                        "JSON input exceeds the byte limit", limits_.max_bytes);
-    }
-    // Each frame is an open array or object; `key` is the pending member name.
-    struct frame {
-      json_value value;
-      std::string key;
-    };
-    std::vector<frame> stack;
-    json_value root;
-    bool have_root = false;
-    skip_space();
-    while (true) {
-      // Expect a value here.
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, pos_, "expected a value");
-      if (++count_ > limits_.max_values) {
-        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
-                          limits_.max_values);
+// ---------------------------------------------------------------- structure
+// The structure of a JSON text, written once: values, arrays and objects,
+// ',' and ':', the depth limit and nothing after the top value. walk() reads
+// the whole text with an explicit stack (no recursion on the input) and tells
+// a handler what it reads; the tree reader below builds json_values, the
+// in-place scanner (relkit/detail/json_scan.hpp) only checks. Handler:
+//   begin_value(pos) -> result<void>  a value starts at pos (may refuse it);
+//   container(c)                      it is an object ('{') or array ('[');
+//   open()                            that container is not empty: its items follow;
+//   key() -> std::string*             where the next member's name goes (or null);
+//   scalar() -> json_value*           where a string, number or literal goes (or null);
+//   complete()                        the current value is complete;
+//   close()                           the innermost open container is complete.
+template <class Handler>
+[[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
+                                        std::size_t max_depth, Handler& h) {
+  if (in.size() > max_bytes) {
+    return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
+                      max_bytes);
+  }
+  std::string open;  // '{' or '[' per open container, at most max_depth bytes
+  std::size_t pos = skip_space(in, 0);
+  while (true) {
+    // A value is expected at pos.
+    if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
+    auto begun = h.begin_value(pos);
+    if (!begun) return begun;
+    const char c = in[pos];
+    if (c == '{' || c == '[') {
+      if (open.size() >= max_depth) {
+        return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
       }
-      json_value value;
-      value.position = pos_;
-      const char c = in_[pos_];
-      bool opened = false;
-      if (c == '{' || c == '[') {
-        if (stack.size() >= limits_.max_depth) {
-          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
-        }
-        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
-        ++pos_;
-        skip_space();
-        const char close = c == '{' ? '}' : ']';
-        if (pos_ < in_.size() && in_[pos_] == close) {
-          ++pos_;  // empty container: a complete value
-        } else {
-          stack.push_back(frame{std::move(value), std::string()});
-          opened = true;
-          if (c == '{') {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            stack.back().key = std::move(*key);
-          }
-        }
+      h.container(c);
+      pos = skip_space(in, pos + 1);
+      if (pos < in.size() && in[pos] == (c == '{' ? '}' : ']')) {
+        ++pos;  // empty: a complete value
       } else {
-        auto scalar = read_scalar(value);
-        if (!scalar) return std::move(scalar).error();
+        open += c;
+        h.open();
+        if (c == '{') {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        continue;
       }
-      if (opened) continue;
-      // A complete value: attach it and close every container it completes.
-      while (true) {
-        if (stack.empty()) {
-          root = std::move(value);
-          have_root = true;
-          break;
-        }
-        frame& top = stack.back();
-        if (top.value.type == json_value::kind::array) {
-          top.value.items.push_back(std::move(value));
-        } else {
-          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
-          top.key.clear();
-        }
-        skip_space();
-        if (pos_ >= in_.size()) {
-          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
-        }
-        const bool is_object = top.value.type == json_value::kind::object;
-        const char next = in_[pos_];
-        if (next == ',') {
-          ++pos_;
-          skip_space();
-          if (is_object) {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            top.key = std::move(*key);
-          }
-          break;  // read the next element
-        }
-        if (next == (is_object ? '}' : ']')) {
-          ++pos_;
-          value = std::move(top.value);
-          stack.pop_back();
-          continue;
-        }
-        return make_error(json_errc::unexpected_character, pos_,
-                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
+    } else {
+      auto after = lex_scalar<>(in, pos, h.scalar());
+      if (!after) return std::move(after).error();
+      pos = *after;
+    }
+    // A value is complete: close every container it completes.
+    bool next_value = false;
+    while (true) {
+      h.complete();
+      if (open.empty()) break;
+      pos = skip_space(in, pos);
+      if (pos >= in.size()) {
+        return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
       }
-      if (have_root) break;
+      const bool object = open.back() == '{';
+      if (in[pos] == ',') {
+        pos = skip_space(in, pos + 1);
+        if (object) {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        next_value = true;
+        break;
+      }
+      if (in[pos] != (object ? '}' : ']')) {
+        return make_error(json_errc::unexpected_character, pos,
+                          object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      ++pos;
+      open.pop_back();
+      h.close();
     }
-    skip_space();
-    if (pos_ != in_.size()) {
-      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
+    if (!next_value) break;
+  }
+  pos = skip_space(in, pos);
+  if (pos != in.size()) {
+    return make_error(json_errc::trailing_characters, pos, "unexpected text after JSON value");
+  }
+  return {};
+}
+
+// The handler of walk() that only checks.
+struct check_only {
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t) const noexcept { return {}; }
+  void container(char) const noexcept {}
+  void open() const noexcept {}
+  [[nodiscard]] std::string* key() const noexcept { return nullptr; }
+  [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
+  void complete() const noexcept {}
+  void close() const noexcept {}
+};
+
+// The handler of walk() that builds the document tree.
+template <class Unused = void>
+class tree_builder {
+ public:
+  explicit tree_builder(std::size_t max_values) noexcept : max_values_(max_values) {}
+
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) {
+    if (++count_ > max_values_) {
+      return make_error(json_errc::too_many_values, pos, "too many JSON values", max_values_);
     }
-    return root;
-  }
-
- private:
-  void skip_space() noexcept { pos_ = json::skip_space(in_, pos_); }
-
-  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  [[nodiscard]] relkit::result<std::string> read_key() {
-    std::string key;
-    auto after = lex_key<>(in_, pos_, &key);
-    if (!after) return std::move(after).error();
-    pos_ = *after;
-    return key;
-  }
-
-  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
-    auto after = lex_scalar<>(in_, pos_, &value);
-    if (!after) return std::move(after).error();
-    pos_ = *after;
+    value_ = json_value();
+    value_.position = pos;
     return {};
   }
+  void container(char c) noexcept {
+    value_.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+  }
+  void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
+  [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
+  [[nodiscard]] json_value* scalar() noexcept { return &value_; }
+  void complete() {
+    if (stack_.empty()) {
+      root_ = std::move(value_);
+      return;
+    }
+    frame& top = stack_.back();
+    if (top.value.type == json_value::kind::array) {
+      top.value.items.push_back(std::move(value_));
+    } else {
+      top.value.members.push_back(json_member{std::move(top.key), std::move(value_)});
+      top.key.clear();
+    }
+  }
+  void close() {
+    value_ = std::move(stack_.back().value);
+    stack_.pop_back();
+  }
 
-  std::string_view in_;
-  json_limits limits_;
-  std::size_t pos_ = 0;
+  [[nodiscard]] json_value take() { return std::move(root_); }
+
+ private:
+  // An open array or object; `key` is the pending member name.
+  struct frame {
+    json_value value;
+    std::string key;
+  };
+  std::vector<frame> stack_;
+  json_value value_;
+  json_value root_;
   std::size_t count_ = 0;
+  std::size_t max_values_;
 };
 
 }  // namespace json
@@ -20726,7 +20753,10 @@ class reader {
 template <class Unused = void>
 [[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
                                                     const json_limits& limits = {}) {
-  return json::reader<>(text, limits).parse();
+  json::tree_builder<> tree(limits.max_values);
+  auto ok = json::walk(text, limits.max_bytes, limits.max_depth, tree);
+  if (!ok) return std::move(ok).error();
+  return tree.take();
 }
 
 }  // namespace detail
@@ -20749,9 +20779,10 @@ RELKIT_NAMESPACE_END
 // (shared core). A tree (relkit/detail/json.hpp's parse_json) costs about a
 // hundred bytes per JSON value, so a report of one megabyte of `[0,0,...]`
 // would need fifty; the scanner needs a stack of max_depth bytes, and its
-// caller keeps only what it maps. The grammar is json.hpp's lexer (strings,
-// numbers, literals, keys, whitespace) with its errors (json_errc) and
-// phrases; a caller maps them to its own domain.
+// caller keeps only what it maps. The grammar is json.hpp's, the tree
+// reader's own: json::walk (structure, depth) and the json::lex_* lexer
+// (strings, numbers, literals, keys, whitespace), with their errors
+// (json_errc) and phrases; a caller maps them to its own domain.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20819,72 +20850,13 @@ class json_text {
 
   [[nodiscard]] std::string_view input() const noexcept { return in_; }
 
-  // Checks the whole text (the grammar of json.hpp's lexer, its errors and
+  // Checks the whole text (json.hpp's walk(): its grammar, errors and
   // phrases); the top value on success.
   template <class Unused = void>
   [[nodiscard]] relkit::result<json_span> scan(std::size_t max_bytes, std::size_t max_depth) const {
-    using json::make_error;
-    if (in_.size() > max_bytes) {
-      return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
-                        max_bytes);
-    }
-    std::string stack;  // '{' or '[' per open container, at most max_depth bytes
-    std::size_t pos = skip_space(0);
-    while (true) {
-      // A value is expected at pos.
-      if (pos >= in_.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
-      const char c = in_[pos];
-      if (c == '{' || c == '[') {
-        if (stack.size() >= max_depth) {
-          return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
-        }
-        pos = skip_space(pos + 1);
-        if (pos < in_.size() && in_[pos] == (c == '{' ? '}' : ']')) {
-          ++pos;  // empty: a complete value
-        } else {
-          stack += c;
-          if (c == '{') {
-            auto after = json::lex_key<>(in_, pos, nullptr);
-            if (!after) return std::move(after).error();
-            pos = *after;
-          }
-          continue;
-        }
-      } else {
-        auto after = json::lex_scalar<>(in_, pos, nullptr);
-        if (!after) return std::move(after).error();
-        pos = *after;
-      }
-      // A value is complete: close what it completes.
-      bool next_value = false;
-      while (!stack.empty() && !next_value) {
-        pos = skip_space(pos);
-        if (pos >= in_.size()) {
-          return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
-        }
-        const bool object = stack.back() == '{';
-        if (in_[pos] == ',') {
-          pos = skip_space(pos + 1);
-          if (object) {
-            auto after = json::lex_key<>(in_, pos, nullptr);
-            if (!after) return std::move(after).error();
-            pos = *after;
-          }
-          next_value = true;
-        } else if (in_[pos] == (object ? '}' : ']')) {
-          ++pos;
-          stack.pop_back();
-        } else {
-          return make_error(json_errc::unexpected_character, pos,
-                            object ? "expected ',' or '}'" : "expected ',' or ']'");
-        }
-      }
-      if (!next_value) break;
-    }
-    if (skip_space(pos) != in_.size()) {
-      return make_error(json_errc::trailing_characters, skip_space(pos),
-                        "unexpected text after JSON value");
-    }
+    json::check_only checker;
+    auto ok = json::walk(in_, max_bytes, max_depth, checker);
+    if (!ok) return std::move(ok).error();
     return at(skip_space(0));
   }
 

@@ -3,9 +3,10 @@
 // (shared core). A tree (relkit/detail/json.hpp's parse_json) costs about a
 // hundred bytes per JSON value, so a report of one megabyte of `[0,0,...]`
 // would need fifty; the scanner needs a stack of max_depth bytes, and its
-// caller keeps only what it maps. The grammar is json.hpp's lexer (strings,
-// numbers, literals, keys, whitespace) with its errors (json_errc) and
-// phrases; a caller maps them to its own domain.
+// caller keeps only what it maps. The grammar is json.hpp's, the tree
+// reader's own: json::walk (structure, depth) and the json::lex_* lexer
+// (strings, numbers, literals, keys, whitespace), with their errors
+// (json_errc) and phrases; a caller maps them to its own domain.
 
 #include "relkit/detail/prologue.hpp"
 
@@ -46,72 +47,13 @@ class json_text {
 
   [[nodiscard]] std::string_view input() const noexcept { return in_; }
 
-  // Checks the whole text (the grammar of json.hpp's lexer, its errors and
+  // Checks the whole text (json.hpp's walk(): its grammar, errors and
   // phrases); the top value on success.
   template <class Unused = void>
   [[nodiscard]] relkit::result<json_span> scan(std::size_t max_bytes, std::size_t max_depth) const {
-    using json::make_error;
-    if (in_.size() > max_bytes) {
-      return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
-                        max_bytes);
-    }
-    std::string stack;  // '{' or '[' per open container, at most max_depth bytes
-    std::size_t pos = skip_space(0);
-    while (true) {
-      // A value is expected at pos.
-      if (pos >= in_.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
-      const char c = in_[pos];
-      if (c == '{' || c == '[') {
-        if (stack.size() >= max_depth) {
-          return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
-        }
-        pos = skip_space(pos + 1);
-        if (pos < in_.size() && in_[pos] == (c == '{' ? '}' : ']')) {
-          ++pos;  // empty: a complete value
-        } else {
-          stack += c;
-          if (c == '{') {
-            auto after = json::lex_key<>(in_, pos, nullptr);
-            if (!after) return std::move(after).error();
-            pos = *after;
-          }
-          continue;
-        }
-      } else {
-        auto after = json::lex_scalar<>(in_, pos, nullptr);
-        if (!after) return std::move(after).error();
-        pos = *after;
-      }
-      // A value is complete: close what it completes.
-      bool next_value = false;
-      while (!stack.empty() && !next_value) {
-        pos = skip_space(pos);
-        if (pos >= in_.size()) {
-          return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
-        }
-        const bool object = stack.back() == '{';
-        if (in_[pos] == ',') {
-          pos = skip_space(pos + 1);
-          if (object) {
-            auto after = json::lex_key<>(in_, pos, nullptr);
-            if (!after) return std::move(after).error();
-            pos = *after;
-          }
-          next_value = true;
-        } else if (in_[pos] == (object ? '}' : ']')) {
-          ++pos;
-          stack.pop_back();
-        } else {
-          return make_error(json_errc::unexpected_character, pos,
-                            object ? "expected ',' or '}'" : "expected ',' or ']'");
-        }
-      }
-      if (!next_value) break;
-    }
-    if (skip_space(pos) != in_.size()) {
-      return make_error(json_errc::trailing_characters, skip_space(pos),
-                        "unexpected text after JSON value");
-    }
+    json::check_only checker;
+    auto ok = json::walk(in_, max_bytes, max_depth, checker);
+    if (!ok) return std::move(ok).error();
     return at(skip_space(0));
   }
 
