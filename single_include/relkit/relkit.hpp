@@ -21084,6 +21084,35 @@ template <class Unused = void>
       error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
 }
 
+// wrong_format naming what was found, or the `message` of an API's error
+// document (GitHub's and GitLab's `{"message": ...}`) when it is one.
+[[nodiscard]] inline relkit::error not_a(const json_text& doc, json_span found, const char* what) {
+  const json_span message = doc.find(found, "message");
+  return wrong_format(doc, message.is_string() ? message : found, what);
+}
+
+// Scans the report: its top value, which must be of `kind` ('{' an object,
+// '[' an array); anything else is not_a(what).
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> scan_top(const json_text& doc, const read_options& options,
+                                                 char kind, const char* what) {
+  auto top = scan<>(doc, options);
+  if (!top) return top;
+  if (top->kind != kind) return not_a(doc, *top, what);
+  return top;
+}
+
+// The array `key` of the report's top object: absent is not_a(what), not an
+// array bad_value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> array_member(const json_text& doc, json_span top,
+                                                     const char* key, const char* what) {
+  const json_span list = doc.find(top, key);
+  if (list.absent()) return not_a(doc, top, what);
+  if (!list.is_array()) return bad_value(doc, list, key, "an array");
+  return list;
+}
+
 // Calls f(item) for each item of an array, stopping at the first error f
 // gives (f returns relkit::result<void>); that error is the answer.
 template <class F>
@@ -21192,9 +21221,8 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
+  auto root = scan_top<>(doc, options, '{', "a k6 --summary-export report");
   if (!root) return std::move(root).error();
-  if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
   if (!metrics.is_object()) {
     return metrics.absent() ? wrong_format(doc, *root, "a k6 --summary-export report")
@@ -21257,10 +21285,9 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
   const json_span status = doc.find(*root, "status");
   if (status.absent()) return wrong_format(doc, *root, what);
   if (!doc.equals(status, "success")) {
@@ -21543,13 +21570,8 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
                                                            const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
+  auto root = scan_top<>(doc, options, '[', "a GitHub pull request reviews array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");  // GitHub's error document
-    return wrong_format(doc, message.is_string() ? message : *root,
-                        "a GitHub pull request reviews array");
-  }
   struct decisive {
     std::string who;
     std::size_t order;
@@ -21619,18 +21641,13 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span jobs = doc.find(*root, "jobs");
-  if (jobs.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!jobs.is_array()) return bad_value(doc, jobs, "jobs", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto jobs = array_member<>(doc, *root, "jobs", what);
+  if (!jobs) return std::move(jobs).error();
   evidence e;
-  auto done = for_each_object(doc, jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
+  auto done = for_each_object(doc, *jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
     if (e.stages.size() >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "jobs[].name");
     if (!name) return std::move(name).error();
@@ -21678,23 +21695,18 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
                                                              const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span approved_by = doc.find(*root, "approved_by");
-  if (approved_by.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!approved_by.is_array()) return bad_value(doc, approved_by, "approved_by", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto approved_by = array_member<>(doc, *root, "approved_by", what);
+  if (!approved_by) return std::move(approved_by).error();
   evidence e;
   const json_span author = doc.find(*root, {"author", "username"});
   if (author.is_string()) e.author = doc.string(author);
   bool updated_read = false;
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
   auto done = for_each_object(
-      doc, approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
+      doc, *approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
         if (e.approvals.size() >= options.max_entries) {
           return too_many(entry, options, "approvals");
         }
@@ -21730,12 +21742,8 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
+  auto root = scan_top<>(doc, options, '[', "a GitLab pipeline jobs array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, "a GitLab pipeline jobs array");
-  }
   evidence e;
   std::uint64_t allow_failure_jobs = 0;
   std::uint64_t allowed_failures = 0;
@@ -23284,15 +23292,6 @@ struct severity_counts {
   return severity_word(doc.token(s));
 }
 
-template <class Unused = void>
-[[nodiscard]] relkit::result<json_span> scan_object(const json_text& doc,
-                                                    const read_options& options, const char* what) {
-  auto root = scan<>(doc, options);
-  if (!root) return root;
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  return root;
-}
-
 // ------------------------------------------------------------------ SARIF
 
 // A score's severity; a score that is not a number in [0, 10] is critical.
@@ -23410,7 +23409,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_sarif(std::string_view text,
                                                   const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, options, "a SARIF 2.1.0 log");
+  auto root = scan_top<>(doc, options, '{', "a SARIF 2.1.0 log");
   if (!root) return std::move(root).error();
   const json_span version = doc.find(*root, "version");
   if (version.absent()) return wrong_format(doc, *root, "a SARIF 2.1.0 log");
@@ -23458,7 +23457,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_trivy(std::string_view text,
                                                   const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, options, "a Trivy JSON report");
+  auto root = scan_top<>(doc, options, '{', "a Trivy JSON report");
   if (!root) return std::move(root).error();
   if (doc.find(*root, "SchemaVersion").absent()) {
     return wrong_format(doc, *root, "a Trivy JSON report");
@@ -23491,7 +23490,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_grype(std::string_view text,
                                                   const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, options, "a Grype JSON report");
+  auto root = scan_top<>(doc, options, '{', "a Grype JSON report");
   if (!root) return std::move(root).error();
   const json_span matches = doc.find(*root, "matches");
   if (matches.absent()) return wrong_format(doc, *root, "a Grype JSON report");
@@ -23522,7 +23521,7 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_npm_audit(std::string_view text,
                                                       const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, options, "an npm audit --json report");
+  auto root = scan_top<>(doc, options, '{', "an npm audit --json report");
   if (!root) return std::move(root).error();
   json_span entries = doc.find(*root, "vulnerabilities");
   const char* field = "vulnerabilities{}.severity";

@@ -96,6 +96,35 @@ template <class Unused = void>
       error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
 }
 
+// wrong_format naming what was found, or the `message` of an API's error
+// document (GitHub's and GitLab's `{"message": ...}`) when it is one.
+[[nodiscard]] inline relkit::error not_a(const json_text& doc, json_span found, const char* what) {
+  const json_span message = doc.find(found, "message");
+  return wrong_format(doc, message.is_string() ? message : found, what);
+}
+
+// Scans the report: its top value, which must be of `kind` ('{' an object,
+// '[' an array); anything else is not_a(what).
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> scan_top(const json_text& doc, const read_options& options,
+                                                 char kind, const char* what) {
+  auto top = scan<>(doc, options);
+  if (!top) return top;
+  if (top->kind != kind) return not_a(doc, *top, what);
+  return top;
+}
+
+// The array `key` of the report's top object: absent is not_a(what), not an
+// array bad_value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> array_member(const json_text& doc, json_span top,
+                                                     const char* key, const char* what) {
+  const json_span list = doc.find(top, key);
+  if (list.absent()) return not_a(doc, top, what);
+  if (!list.is_array()) return bad_value(doc, list, key, "an array");
+  return list;
+}
+
 // Calls f(item) for each item of an array, stopping at the first error f
 // gives (f returns relkit::result<void>); that error is the answer.
 template <class F>

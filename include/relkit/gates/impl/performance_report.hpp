@@ -47,9 +47,8 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
+  auto root = scan_top<>(doc, options, '{', "a k6 --summary-export report");
   if (!root) return std::move(root).error();
-  if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
   if (!metrics.is_object()) {
     return metrics.absent() ? wrong_format(doc, *root, "a k6 --summary-export report")
@@ -112,10 +111,9 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
   const json_span status = doc.find(*root, "status");
   if (status.absent()) return wrong_format(doc, *root, what);
   if (!doc.equals(status, "success")) {

@@ -47,13 +47,8 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
                                                            const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
+  auto root = scan_top<>(doc, options, '[', "a GitHub pull request reviews array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");  // GitHub's error document
-    return wrong_format(doc, message.is_string() ? message : *root,
-                        "a GitHub pull request reviews array");
-  }
   struct decisive {
     std::string who;
     std::size_t order;
@@ -123,18 +118,13 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span jobs = doc.find(*root, "jobs");
-  if (jobs.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!jobs.is_array()) return bad_value(doc, jobs, "jobs", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto jobs = array_member<>(doc, *root, "jobs", what);
+  if (!jobs) return std::move(jobs).error();
   evidence e;
-  auto done = for_each_object(doc, jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
+  auto done = for_each_object(doc, *jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
     if (e.stages.size() >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "jobs[].name");
     if (!name) return std::move(name).error();
@@ -182,23 +172,18 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
                                                              const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span approved_by = doc.find(*root, "approved_by");
-  if (approved_by.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!approved_by.is_array()) return bad_value(doc, approved_by, "approved_by", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto approved_by = array_member<>(doc, *root, "approved_by", what);
+  if (!approved_by) return std::move(approved_by).error();
   evidence e;
   const json_span author = doc.find(*root, {"author", "username"});
   if (author.is_string()) e.author = doc.string(author);
   bool updated_read = false;
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
   auto done = for_each_object(
-      doc, approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
+      doc, *approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
         if (e.approvals.size() >= options.max_entries) {
           return too_many(entry, options, "approvals");
         }
@@ -234,12 +219,8 @@ template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
                                                         const read_options& options) {
   const json_text doc(text);
-  auto root = scan<>(doc, options);
+  auto root = scan_top<>(doc, options, '[', "a GitLab pipeline jobs array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, "a GitLab pipeline jobs array");
-  }
   evidence e;
   std::uint64_t allow_failure_jobs = 0;
   std::uint64_t allowed_failures = 0;
