@@ -17963,6 +17963,93 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/xml.hpp ----
+// ---- begin relkit/gates/detail/report_error.hpp ----
+// The errors every report reader of relkit::gates (XML, JSON, lcov) makes
+// alike: a read_options limit reached, and an error of a shared-core reader
+// (relkit/detail/xml.hpp, relkit/detail/json.hpp) in the "gates.report"
+// domain at the same byte.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+// too_large: "more than {limit} {what}" ("more than 16384 jobs").
+[[nodiscard]] inline relkit::error too_large(std::size_t position, const char* what,
+                                             std::size_t limit) noexcept {
+  return relkit::error{
+      report_errc::too_large, position,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
+}
+
+// A shared-core reader's error as a report error: a limit (`limit` names
+// it: "levels of XML nesting"; null when `e` is no limit) is too_large with
+// the reader's figure, anything else `invalid` (invalid_xml, invalid_json)
+// with the reader's phrase, a string literal.
+[[nodiscard]] inline relkit::error reader_error(const relkit::error& e, report_errc invalid,
+                                                const char* limit) noexcept {
+  if (limit != nullptr) {
+    return relkit::error{report_errc::too_large, e.position,
+                         relkit::error_args{}.with_text(limit).with_number(e.args.number())};
+  }
+  return relkit::error{invalid, e.position, relkit::error_args{}.with_text(e.args.text().data())};
+}
+
+}  // namespace detail
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/detail/report_error.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -17996,13 +18083,7 @@ using relkit::detail::xml_event;
   } else if (e.code == xml_errc::too_many_attributes) {
     limit = "attributes on one XML element";
   }
-  if (limit != nullptr) {
-    return relkit::error{report_errc::too_large, e.position,
-                         relkit::error_args{}.with_text(limit).with_number(e.args.number())};
-  }
-  // The XML error's text is a string literal (see relkit/detail/xml.hpp).
-  return relkit::error{report_errc::invalid_xml, e.position,
-                       relkit::error_args{}.with_text(e.args.text().data())};
+  return reader_error(e, report_errc::invalid_xml, limit);
 }
 
 // "not {text}: found '<name>'" at the root element.
@@ -18164,9 +18245,7 @@ class file_list {
 
  private:
   [[nodiscard]] relkit::error too_many(std::size_t position) const noexcept {
-    return relkit::error{
-        report_errc::too_large, position,
-        relkit::error_args{}.with_text("files").with_number(static_cast<std::int64_t>(max_files_))};
+    return too_large(position, "files", max_files_);
   }
 
   std::vector<file_coverage> files_;
@@ -18414,10 +18493,7 @@ template <class Unused = void>
                                                                     const read_options& options,
                                                                     file_list& files) {
   if (text.size() > options.max_bytes) {
-    return relkit::error{report_errc::too_large, options.max_bytes,
-                         relkit::error_args{}
-                             .with_text("bytes of lcov")
-                             .with_number(static_cast<std::int64_t>(options.max_bytes))};
+    return too_large(options.max_bytes, "bytes of lcov", options.max_bytes);
   }
   coverage_report report;
   report.format = coverage_format::lcov;
@@ -21033,13 +21109,7 @@ using relkit::detail::json_text;
   } else if (e.code == json_errc::too_deep) {
     limit = "levels of JSON nesting";
   }
-  if (limit != nullptr) {
-    return relkit::error{report_errc::too_large, e.position,
-                         error_args().with_text(limit).with_number(e.args.number())};
-  }
-  // The JSON error's text is a string literal (see relkit/detail/json.hpp).
-  return relkit::error{report_errc::invalid_json, e.position,
-                       error_args().with_text(e.args.text().data())};
+  return reader_error(e, report_errc::invalid_json, limit);
 }
 
 // Checks the whole report; its top value on success.
@@ -21079,9 +21149,7 @@ template <class Unused = void>
 
 [[nodiscard]] inline relkit::error too_many(json_span where, const read_options& limits,
                                             const char* what) noexcept {
-  return relkit::error{
-      report_errc::too_large, where.begin,
-      error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
+  return too_large(where.begin, what, limits.max_entries);
 }
 
 // wrong_format naming what was found, or the `message` of an API's error

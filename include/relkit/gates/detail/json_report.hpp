@@ -22,6 +22,7 @@
 #include "relkit/detail/json.hpp"
 #include "relkit/detail/json_scan.hpp"
 #include "relkit/error.hpp"
+#include "relkit/gates/detail/report_error.hpp"
 #include "relkit/gates/evidence.hpp"
 #include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
@@ -45,13 +46,7 @@ using relkit::detail::json_text;
   } else if (e.code == json_errc::too_deep) {
     limit = "levels of JSON nesting";
   }
-  if (limit != nullptr) {
-    return relkit::error{report_errc::too_large, e.position,
-                         error_args().with_text(limit).with_number(e.args.number())};
-  }
-  // The JSON error's text is a string literal (see relkit/detail/json.hpp).
-  return relkit::error{report_errc::invalid_json, e.position,
-                       error_args().with_text(e.args.text().data())};
+  return reader_error(e, report_errc::invalid_json, limit);
 }
 
 // Checks the whole report; its top value on success.
@@ -91,9 +86,7 @@ template <class Unused = void>
 
 [[nodiscard]] inline relkit::error too_many(json_span where, const read_options& limits,
                                             const char* what) noexcept {
-  return relkit::error{
-      report_errc::too_large, where.begin,
-      error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
+  return too_large(where.begin, what, limits.max_entries);
 }
 
 // wrong_format naming what was found, or the `message` of an API's error
