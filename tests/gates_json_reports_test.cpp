@@ -384,15 +384,15 @@ TEST(GatesGitLabJobs, AllowFailureNeverPasses) {
 // ------------------------------------------------------------------- limits
 
 TEST(GatesJsonReports, LimitsAreTooLarge) {
-  g::json_report_limits small;
+  g::read_options small;
   small.max_bytes = 8;
   EXPECT_EQ(failure(g::read_trivy(R"({"SchemaVersion":2})", small)),
             "too_large at 8: more than 8 bytes");
-  g::json_report_limits shallow;
+  g::read_options shallow;
   shallow.max_depth = 2;
   EXPECT_EQ(failure(g::read_trivy(R"({"a":[[1]]})", shallow)),
             "too_large at 6: more than 2 levels of JSON nesting");
-  g::json_report_limits few;
+  g::read_options few;
   few.max_entries = 2;
   EXPECT_EQ(failure(g::read_k6(R"({"metrics":{"a":{"b":1,"c":2,"d":3}}})", few)),
             "too_large at 33: more than 2 metrics");

@@ -10,7 +10,7 @@
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
 // gates/report.hpp (what the report readers share: their errors, merge),
-// gates/read_options.hpp (the XML readers' limits), gates/test_report.hpp
+// gates/read_options.hpp (every reader's limits), gates/test_report.hpp
 // (JUnit XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov),
 // gates/vulnerability_report.hpp (SARIF, Trivy, Grype, npm audit),
 // gates/performance_report.hpp (k6, Prometheus), gates/review_report.hpp

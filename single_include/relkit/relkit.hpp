@@ -15895,7 +15895,7 @@ RELKIT_NAMESPACE_END
 // gates/evaluate.hpp (evaluate, check, render), gates/spec.hpp (spec text),
 // gates/kayenta.hpp (Kayenta's interval judge), gates/error.hpp (errors),
 // gates/report.hpp (what the report readers share: their errors, merge),
-// gates/read_options.hpp (the XML readers' limits), gates/test_report.hpp
+// gates/read_options.hpp (every reader's limits), gates/test_report.hpp
 // (JUnit XML), gates/coverage_report.hpp (Cobertura, JaCoCo, lcov),
 // gates/vulnerability_report.hpp (SARIF, Trivy, Grype, npm audit),
 // gates/performance_report.hpp (k6, Prometheus), gates/review_report.hpp
@@ -16807,10 +16807,10 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/evidence.hpp ----
 // ---- begin relkit/gates/read_options.hpp ----
-// relkit::gates read_options: the limits every report reader applies, so a
-// report larger or deeper than a pipeline should ever write is refused
-// (report_errc::too_large) before it costs more than a bounded amount of
-// memory and time.
+// relkit::gates read_options: the limits every report reader applies (XML and
+// JSON alike), so a report larger, deeper or longer than a pipeline should
+// ever write is refused (report_errc::too_large) before it costs more than a
+// bounded amount of memory and time.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -16856,11 +16856,16 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
 struct read_options {
-  std::size_t max_bytes = std::size_t{64} << 20U;    // the report's size: 64 MiB
-  std::size_t max_depth = 256;                       // XML elements open at once
+  std::size_t max_bytes = std::size_t{64} << 20U;  // the report's size: 64 MiB
+  // Nesting: XML elements, or JSON arrays and objects, open at once.
+  std::size_t max_depth = 256;
   std::size_t max_elements = std::size_t{4} << 20U;  // XML elements in one report
   std::size_t max_attributes = 256;                  // attributes on one XML element
   std::size_t max_files = std::size_t{1} << 20U;     // coverage: files in one report
+  // Metrics, stages or approvals one JSON report may give (k6 metrics, jobs,
+  // reviews, SARIF rules): bounds what a reader keeps, whatever the report's
+  // size.
+  std::size_t max_entries = 16384;
 };
 
 }  // namespace gates
@@ -17958,6 +17963,93 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/xml.hpp ----
+// ---- begin relkit/gates/detail/report_error.hpp ----
+// The errors every report reader of relkit::gates (XML, JSON, lcov) makes
+// alike: a read_options limit reached, and an error of a shared-core reader
+// (relkit/detail/xml.hpp, relkit/detail/json.hpp) in the "gates.report"
+// domain at the same byte.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+// too_large: "more than {limit} {what}" ("more than 16384 jobs").
+[[nodiscard]] inline relkit::error too_large(std::size_t position, const char* what,
+                                             std::size_t limit) noexcept {
+  return relkit::error{
+      report_errc::too_large, position,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
+}
+
+// A shared-core reader's error as a report error: a limit (`limit` names
+// it: "levels of XML nesting"; null when `e` is no limit) is too_large with
+// the reader's figure, anything else `invalid` (invalid_xml, invalid_json)
+// with the reader's phrase, a string literal.
+[[nodiscard]] inline relkit::error reader_error(const relkit::error& e, report_errc invalid,
+                                                const char* limit) noexcept {
+  if (limit != nullptr) {
+    return relkit::error{report_errc::too_large, e.position,
+                         relkit::error_args{}.with_text(limit).with_number(e.args.number())};
+  }
+  return relkit::error{invalid, e.position, relkit::error_args{}.with_text(e.args.text().data())};
+}
+
+}  // namespace detail
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/gates/detail/report_error.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
@@ -17991,13 +18083,7 @@ using relkit::detail::xml_event;
   } else if (e.code == xml_errc::too_many_attributes) {
     limit = "attributes on one XML element";
   }
-  if (limit != nullptr) {
-    return relkit::error{report_errc::too_large, e.position,
-                         relkit::error_args{}.with_text(limit).with_number(e.args.number())};
-  }
-  // The XML error's text is a string literal (see relkit/detail/xml.hpp).
-  return relkit::error{report_errc::invalid_xml, e.position,
-                       relkit::error_args{}.with_text(e.args.text().data())};
+  return reader_error(e, report_errc::invalid_xml, limit);
 }
 
 // "not {text}: found '<name>'" at the root element.
@@ -18159,9 +18245,7 @@ class file_list {
 
  private:
   [[nodiscard]] relkit::error too_many(std::size_t position) const noexcept {
-    return relkit::error{
-        report_errc::too_large, position,
-        relkit::error_args{}.with_text("files").with_number(static_cast<std::int64_t>(max_files_))};
+    return too_large(position, "files", max_files_);
   }
 
   std::vector<file_coverage> files_;
@@ -18409,10 +18493,7 @@ template <class Unused = void>
                                                                     const read_options& options,
                                                                     file_list& files) {
   if (text.size() > options.max_bytes) {
-    return relkit::error{report_errc::too_large, options.max_bytes,
-                         relkit::error_args{}
-                             .with_text("bytes of lcov")
-                             .with_number(static_cast<std::int64_t>(options.max_bytes))};
+    return too_large(options.max_bytes, "bytes of lcov", options.max_bytes);
   }
   coverage_report report;
   report.format = coverage_format::lcov;
@@ -20105,6 +20186,66 @@ RELKIT_NAMESPACE_END
 // named `name`, the caller's choice (`relkit gate --prometheus NAME=FILE`). A
 // baseline is a second query's result: the caller stores its value in
 // metric::baseline (`--prometheus-baseline NAME=FILE`).
+//
+// Limits: read_options (max_bytes, max_depth, max_entries: k6 metrics one
+// report gives) are too_large.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+
+template <class = void>
+[[nodiscard]] result<evidence> read_k6(std::string_view text, const read_options& options = {});
+
+template <class = void>
+[[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,
+                                               const read_options& options = {});
+
+}  // namespace gates
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/gates/impl/performance_report.hpp ----
+// Bodies of relkit/gates/performance_report.hpp.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20146,15 +20287,11 @@ RELKIT_NAMESPACE_END
 
 
 // ---- begin relkit/gates/detail/json_report.hpp ----
-// What the JSON report readers of relkit::gates share: a scanner that checks
-// a whole JSON text once (RFC 8259, the grammar and phrases of
-// relkit/detail/json.hpp) and then walks it in place, without a document
-// tree. A tree costs about a hundred bytes per JSON value, so a report of one
-// megabyte of `[0,0,...]` would need fifty; the scanner needs a stack of
-// max_depth bytes, and a reader keeps only what it maps (counts, metrics,
-// stages, approvals). Scalars are decoded by relkit/detail/json.hpp itself.
-// Errors are the readers' (gates.report, relkit/gates/report.hpp) with the
-// byte position in the report.
+// What the JSON report readers of relkit::gates share: the in-place scanner
+// of relkit/detail/json_scan.hpp (no document tree; a reader keeps only what
+// it maps: counts, metrics, stages, approvals) with read_options' limits, and
+// the readers' errors (gates.report, relkit/gates/report.hpp) with the byte
+// position in the report.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20199,6 +20336,9 @@ RELKIT_NAMESPACE_END
 // A small JSON reader (RFC 8259) for relkit's payload parsers: a document
 // tree, byte positions in every error, limits on input size, nesting depth
 // and element count, and no recursion on the input (an explicit stack).
+// The grammar is written once here, as a lexer (json::lex_*) and a walk of
+// the structure (json::walk) that the tree reader (parse_json) and the
+// in-place scanner (relkit/detail/json_scan.hpp) both use.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -20354,276 +20494,333 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-template <class Unused = void>
-class reader {
- public:
-  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
+// ------------------------------------------------------------------ lexer
+// The grammar of JSON's tokens, written once: the tree reader below and the
+// in-place scanner (relkit/detail/json_scan.hpp) both read with these. Each
+// takes the input and the position of the token, gives the position after it
+// or the error (json_errc, with its phrase), and decodes into `out` when the
+// caller wants the value (null: only checked).
 
-  [[nodiscard]] relkit::result<json_value> parse() {
-    if (in_.size() > limits_.max_bytes) {
-      return make_error(json_errc::too_large, limits_.max_bytes,
-                        "JSON input exceeds the byte limit", limits_.max_bytes);
+[[nodiscard]] inline std::size_t skip_space(std::string_view in, std::size_t pos) noexcept {
+  while (pos < in.size() && is_space(in[pos])) ++pos;
+  return pos;
+}
+
+// Four hex digits at pos (after "\u").
+[[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
+  if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
+  std::uint32_t out = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int d = relkit::detail::hex_digit_value(in[pos + k]);
+    if (d < 0) {
+      return make_error(json_errc::bad_escape, pos + k, "invalid hex digit in \\u escape");
     }
-    // Each frame is an open array or object; `key` is the pending member name.
-    struct frame {
-      json_value value;
-      std::string key;
-    };
-    std::vector<frame> stack;
-    json_value root;
-    bool have_root = false;
-    skip_space();
-    while (true) {
-      // Expect a value here.
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, pos_, "expected a value");
-      if (++count_ > limits_.max_values) {
-        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
-                          limits_.max_values);
-      }
-      json_value value;
-      value.position = pos_;
-      const char c = in_[pos_];
-      bool opened = false;
-      if (c == '{' || c == '[') {
-        if (stack.size() >= limits_.max_depth) {
-          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
-        }
-        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
-        ++pos_;
-        skip_space();
-        const char close = c == '{' ? '}' : ']';
-        if (pos_ < in_.size() && in_[pos_] == close) {
-          ++pos_;  // empty container: a complete value
-        } else {
-          stack.push_back(frame{std::move(value), std::string()});
-          opened = true;
-          if (c == '{') {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            stack.back().key = std::move(*key);
-          }
-        }
-      } else {
-        auto scalar = read_scalar(value);
-        if (!scalar) return std::move(scalar).error();
-      }
-      if (opened) continue;
-      // A complete value: attach it and close every container it completes.
-      while (true) {
-        if (stack.empty()) {
-          root = std::move(value);
-          have_root = true;
-          break;
-        }
-        frame& top = stack.back();
-        if (top.value.type == json_value::kind::array) {
-          top.value.items.push_back(std::move(value));
-        } else {
-          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
-          top.key.clear();
-        }
-        skip_space();
-        if (pos_ >= in_.size()) {
-          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
-        }
-        const bool is_object = top.value.type == json_value::kind::object;
-        const char next = in_[pos_];
-        if (next == ',') {
-          ++pos_;
-          skip_space();
-          if (is_object) {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            top.key = std::move(*key);
-          }
-          break;  // read the next element
-        }
-        if (next == (is_object ? '}' : ']')) {
-          ++pos_;
-          value = std::move(top.value);
-          stack.pop_back();
-          continue;
-        }
-        return make_error(json_errc::unexpected_character, pos_,
-                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
-      }
-      if (have_root) break;
-    }
-    skip_space();
-    if (pos_ != in_.size()) {
-      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
-    }
-    return root;
+    out = out * 16U + static_cast<std::uint32_t>(d);
   }
+  return out;
+}
+
+// A string at `start` (its opening quote); the position after its closing
+// quote. `out` gets its decoded UTF-8.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_string(std::string_view in, std::size_t start,
+                                                     std::string* out) {
+  std::size_t pos = start + 1;
+  while (true) {
+    // A run of plain bytes at once.
+    std::size_t run = pos;
+    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
+           static_cast<unsigned char>(in[run]) >= 0x20U) {
+      ++run;
+    }
+    if (out != nullptr) out->append(in.data() + pos, run - pos);
+    pos = run;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char c = in[pos];
+    if (c == '"') return pos + 1;
+    if (c != '\\') return make_error(json_errc::bad_string, pos, "control character in string");
+    ++pos;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char e = in[pos++];
+    char plain = 0;
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        plain = e;
+        break;
+      case 'b':
+        plain = '\b';
+        break;
+      case 'f':
+        plain = '\f';
+        break;
+      case 'n':
+        plain = '\n';
+        break;
+      case 'r':
+        plain = '\r';
+        break;
+      case 't':
+        plain = '\t';
+        break;
+      case 'u': {
+        auto hex = lex_hex4(in, pos);
+        if (!hex) return std::move(hex).error();
+        pos += 4;
+        std::uint32_t cp = *hex;
+        if (cp >= 0xD800U && cp <= 0xDBFFU && pos + 1 < in.size() && in[pos] == '\\' &&
+            in[pos + 1] == 'u') {
+          auto low = lex_hex4(in, pos + 2);
+          if (!low) return std::move(low).error();
+          if (*low >= 0xDC00U && *low <= 0xDFFFU) {
+            cp = 0x10000U + ((cp - 0xD800U) << 10U) + (*low - 0xDC00U);
+            pos += 6;
+          }
+        }
+        // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+        if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+        if (out != nullptr) append_utf8(*out, cp);
+        continue;
+      }
+      default:
+        return make_error(json_errc::bad_escape, pos - 2, "invalid escape in string");
+    }
+    if (out != nullptr) *out += plain;
+  }
+}
+
+// A member's `"key"` and the ':' after it; the position of its value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_key(std::string_view in, std::size_t pos,
+                                                  std::string* out) {
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a key");
+  if (in[pos] != '"') {
+    return make_error(json_errc::unexpected_character, pos, "expected a string key");
+  }
+  auto after = lex_string<>(in, pos, out);
+  if (!after) return after;
+  pos = skip_space(in, *after);
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected ':'");
+  if (in[pos] != ':') return make_error(json_errc::unexpected_character, pos, "expected ':'");
+  return skip_space(in, pos + 1);
+}
+
+// parse_json_number stops before a '.' or an exponent with no digit after
+// it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+// or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+// after the number, reported by the caller as before.
+[[nodiscard]] inline bool dangling_part(std::string_view in, std::size_t start,
+                                        std::size_t end) noexcept {
+  if (end >= in.size()) return false;
+  const std::string_view number = in.substr(start, end - start);
+  const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+  if (in[end] == 'e' || in[end] == 'E') return !has_exponent;
+  if (in[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+  return false;
+}
+
+// A number at `start`: its value and end.
+[[nodiscard]] inline relkit::result<relkit::detail::decimal_parse> lex_number(std::string_view in,
+                                                                              std::size_t start) {
+  const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in, start);
+  if (parsed.status == relkit::detail::number_status::invalid ||
+      dangling_part(in, start, parsed.end)) {
+    return make_error(json_errc::bad_number, start, "invalid number");
+  }
+  if (parsed.status != relkit::detail::number_status::ok) {
+    // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
+    return make_error(json_errc::bad_number, start, "number out of range");
+  }
+  return parsed;
+}
+
+// A string, number or literal at pos; the position after it. `out` gets its
+// type and value (a number's source text too).
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_scalar(std::string_view in, std::size_t pos,
+                                                     json_value* out) {
+  const char c = in[pos];
+  if (c == '"') {
+    if (out != nullptr) out->type = json_value::kind::string;
+    return lex_string<>(in, pos, out != nullptr ? &out->text : nullptr);
+  }
+  if (c == 't' || c == 'f' || c == 'n') {
+    const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+    if (in.substr(pos, word.size()) != word) {
+      return make_error(json_errc::bad_literal, pos, "invalid literal");
+    }
+    if (out != nullptr) {
+      out->type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      out->boolean = c == 't';
+    }
+    return pos + word.size();
+  }
+  if (c == '-' || relkit::detail::is_digit(c)) {
+    auto number = lex_number(in, pos);
+    if (!number) return std::move(number).error();
+    if (out != nullptr) {
+      out->type = json_value::kind::number;
+      out->text.assign(in.data() + pos, number->end - pos);
+      out->number = number->value;
+    }
+    return number->end;
+  }
+  return make_error(json_errc::unexpected_character, pos, "expected a value");
+}
+
+// ---------------------------------------------------------------- structure
+// The structure of a JSON text, written once: values, arrays and objects,
+// ',' and ':', the depth limit and nothing after the top value. walk() reads
+// the whole text with an explicit stack (no recursion on the input) and tells
+// a handler what it reads; the tree reader below builds json_values, the
+// in-place scanner (relkit/detail/json_scan.hpp) only checks. Handler:
+//   begin_value(pos) -> result<void>  a value starts at pos (may refuse it);
+//   container(c)                      it is an object ('{') or array ('[');
+//   open()                            that container is not empty: its items follow;
+//   key() -> std::string*             where the next member's name goes (or null);
+//   scalar() -> json_value*           where a string, number or literal goes (or null);
+//   complete()                        the current value is complete;
+//   close()                           the innermost open container is complete.
+template <class Handler>
+[[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
+                                        std::size_t max_depth, Handler& h) {
+  if (in.size() > max_bytes) {
+    return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
+                      max_bytes);
+  }
+  std::string open;  // '{' or '[' per open container, at most max_depth bytes
+  std::size_t pos = skip_space(in, 0);
+  while (true) {
+    // A value is expected at pos.
+    if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
+    auto begun = h.begin_value(pos);
+    if (!begun) return begun;
+    const char c = in[pos];
+    if (c == '{' || c == '[') {
+      if (open.size() >= max_depth) {
+        return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
+      }
+      h.container(c);
+      pos = skip_space(in, pos + 1);
+      if (pos < in.size() && in[pos] == (c == '{' ? '}' : ']')) {
+        ++pos;  // empty: a complete value
+      } else {
+        open += c;
+        h.open();
+        if (c == '{') {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        continue;
+      }
+    } else {
+      auto after = lex_scalar<>(in, pos, h.scalar());
+      if (!after) return std::move(after).error();
+      pos = *after;
+    }
+    // A value is complete: close every container it completes.
+    bool next_value = false;
+    while (true) {
+      h.complete();
+      if (open.empty()) break;
+      pos = skip_space(in, pos);
+      if (pos >= in.size()) {
+        return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
+      }
+      const bool object = open.back() == '{';
+      if (in[pos] == ',') {
+        pos = skip_space(in, pos + 1);
+        if (object) {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        next_value = true;
+        break;
+      }
+      if (in[pos] != (object ? '}' : ']')) {
+        return make_error(json_errc::unexpected_character, pos,
+                          object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      ++pos;
+      open.pop_back();
+      h.close();
+    }
+    if (!next_value) break;
+  }
+  pos = skip_space(in, pos);
+  if (pos != in.size()) {
+    return make_error(json_errc::trailing_characters, pos, "unexpected text after JSON value");
+  }
+  return {};
+}
+
+// The handler of walk() that only checks.
+struct check_only {
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t) const noexcept { return {}; }
+  void container(char) const noexcept {}
+  void open() const noexcept {}
+  [[nodiscard]] std::string* key() const noexcept { return nullptr; }
+  [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
+  void complete() const noexcept {}
+  void close() const noexcept {}
+};
+
+// The handler of walk() that builds the document tree.
+template <class Unused = void>
+class tree_builder {
+ public:
+  explicit tree_builder(std::size_t max_values) noexcept : max_values_(max_values) {}
+
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) {
+    if (++count_ > max_values_) {
+      return make_error(json_errc::too_many_values, pos, "too many JSON values", max_values_);
+    }
+    value_ = json_value();
+    value_.position = pos;
+    return {};
+  }
+  void container(char c) noexcept {
+    value_.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+  }
+  void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
+  [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
+  [[nodiscard]] json_value* scalar() noexcept { return &value_; }
+  void complete() {
+    if (stack_.empty()) {
+      root_ = std::move(value_);
+      return;
+    }
+    frame& top = stack_.back();
+    if (top.value.type == json_value::kind::array) {
+      top.value.items.push_back(std::move(value_));
+    } else {
+      top.value.members.push_back(json_member{std::move(top.key), std::move(value_)});
+      top.key.clear();
+    }
+  }
+  void close() {
+    value_ = std::move(stack_.back().value);
+    stack_.pop_back();
+  }
+
+  [[nodiscard]] json_value take() { return std::move(root_); }
 
  private:
-  void skip_space() noexcept {
-    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
-  }
-
-  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  [[nodiscard]] relkit::result<std::string> read_key() {
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
-    if (in_[pos_] != '"') {
-      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
-    }
+  // An open array or object; `key` is the pending member name.
+  struct frame {
+    json_value value;
     std::string key;
-    auto ok = read_string(key);
-    if (!ok) return std::move(ok).error();
-    skip_space();
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
-    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
-    ++pos_;
-    skip_space();
-    return key;
-  }
-
-  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
-    const char c = in_[pos_];
-    if (c == '"') {
-      value.type = json_value::kind::string;
-      return read_string(value.text);
-    }
-    if (c == 't' || c == 'f' || c == 'n') {
-      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-      if (in_.substr(pos_, word.size()) != word) {
-        return make_error(json_errc::bad_literal, pos_, "invalid literal");
-      }
-      pos_ += word.size();
-      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
-      value.boolean = c == 't';
-      return {};
-    }
-    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
-    return make_error(json_errc::unexpected_character, pos_, "expected a value");
-  }
-
-  // parse_json_number stops before a '.' or an exponent with no digit after
-  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
-  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
-  // after the number, reported by the caller as before.
-  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
-    if (end >= in_.size()) return false;
-    const std::string_view number = in_.substr(start, end - start);
-    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
-    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-    return false;
-  }
-
-  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
-    const std::size_t start = pos_;
-    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
-    if (parsed.status == relkit::detail::number_status::invalid ||
-        dangling_part(start, parsed.end)) {
-      return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    if (parsed.status != relkit::detail::number_status::ok) {
-      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
-      return make_error(json_errc::bad_number, start, "number out of range");
-    }
-    pos_ = parsed.end;
-    value.type = json_value::kind::number;
-    value.text.assign(in_.data() + start, pos_ - start);
-    value.number = parsed.value;
-    return {};
-  }
-
-  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
-    if (pos_ + 4 > in_.size())
-      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
-    out = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char h = in_[pos_ + k];
-      const int d = relkit::detail::hex_digit_value(h);
-      if (d < 0) {
-        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
-      }
-      out = out * 16U + static_cast<std::uint32_t>(d);
-    }
-    pos_ += 4;
-    return {};
-  }
-
-  // pos_ at the opening quote; leaves pos_ after the closing quote.
-  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
-    const std::size_t start = pos_;
-    ++pos_;
-    while (true) {
-      // Copy a run of plain bytes at once.
-      std::size_t run = pos_;
-      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
-             static_cast<unsigned char>(in_[run]) >= 0x20U) {
-        ++run;
-      }
-      out.append(in_.data() + pos_, run - pos_);
-      pos_ = run;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char c = in_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return {};
-      }
-      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
-      ++pos_;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char e = in_[pos_++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          auto ok = read_hex4(cp);
-          if (!ok) return ok;
-          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
-              in_[pos_ + 1] == 'u') {
-            const std::size_t save = pos_;
-            pos_ += 2;
-            std::uint32_t low = 0;
-            ok = read_hex4(low);
-            if (!ok) return ok;
-            if (low >= 0xDC00U && low <= 0xDFFFU) {
-              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
-            } else {
-              pos_ = save;
-            }
-          }
-          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
-          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
-          append_utf8(out, cp);
-          break;
-        }
-        default:
-          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
-      }
-    }
-  }
-
-  std::string_view in_;
-  json_limits limits_;
-  std::size_t pos_ = 0;
+  };
+  std::vector<frame> stack_;
+  json_value value_;
+  json_value root_;
   std::size_t count_ = 0;
+  std::size_t max_values_;
 };
 
 }  // namespace json
@@ -20632,7 +20829,10 @@ class reader {
 template <class Unused = void>
 [[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
                                                     const json_limits& limits = {}) {
-  return json::reader<>(text, limits).parse();
+  json::tree_builder<> tree(limits.max_values);
+  auto ok = json::walk(text, limits.max_bytes, limits.max_depth, tree);
+  if (!ok) return std::move(ok).error();
+  return tree.take();
 }
 
 }  // namespace detail
@@ -20650,20 +20850,57 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/detail/json.hpp ----
+// ---- begin relkit/detail/json_scan.hpp ----
+// A JSON text checked once and then walked in place, without a document tree
+// (shared core). A tree (relkit/detail/json.hpp's parse_json) costs about a
+// hundred bytes per JSON value, so a report of one megabyte of `[0,0,...]`
+// would need fifty; the scanner needs a stack of max_depth bytes, and its
+// caller keeps only what it maps. The grammar is json.hpp's, the tree
+// reader's own: json::walk (structure, depth) and the json::lex_* lexer
+// (strings, numbers, literals, keys, whitespace), with their errors
+// (json_errc) and phrases; a caller maps them to its own domain.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
 
 RELKIT_NAMESPACE_BEGIN
-namespace gates {
-
-// Limits of every JSON report reader. A report larger than max_bytes, or
-// nested deeper than max_depth, is refused with report_errc::too_large.
-struct json_report_limits {
-  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
-  std::size_t max_depth = 128;
-  // Metrics, stages or approvals one report may give (k6 metrics, jobs,
-  // reviews): bounds what a reader keeps, whatever the report's size.
-  std::size_t max_entries = 16384;
-};
-
 namespace detail {
 
 // One value of the scanned text: [begin, end) and its kind, the first byte of
@@ -20682,14 +20919,6 @@ struct json_span {
   [[nodiscard]] constexpr bool is_null() const noexcept { return kind == 'n'; }
 };
 
-[[nodiscard]] constexpr bool json_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-[[nodiscard]] inline relkit::error invalid_json(std::size_t pos, const char* what) noexcept {
-  return relkit::error{report_errc::invalid_json, pos, error_args().with_text(what)};
-}
-
 // A JSON text, checked by scan() before any other call.
 class json_text {
  public:
@@ -20697,70 +20926,13 @@ class json_text {
 
   [[nodiscard]] std::string_view input() const noexcept { return in_; }
 
-  // Checks the whole text; the top value on success.
+  // Checks the whole text (json.hpp's walk(): its grammar, errors and
+  // phrases); the top value on success.
   template <class Unused = void>
-  [[nodiscard]] relkit::result<json_span> scan(const json_report_limits& limits) const {
-    if (in_.size() > limits.max_bytes) {
-      return relkit::error{
-          report_errc::too_large, limits.max_bytes,
-          error_args().with_text("bytes").with_number(static_cast<std::int64_t>(limits.max_bytes))};
-    }
-    std::string stack;  // '{' or '[' per open container, at most max_depth bytes
-    std::size_t pos = skip_space(0);
-    while (true) {
-      // A value is expected at pos.
-      if (pos >= in_.size()) return invalid_json(pos, "expected a value");
-      const char c = in_[pos];
-      if (c == '{' || c == '[') {
-        if (stack.size() >= limits.max_depth) {
-          return relkit::error{report_errc::too_large, pos,
-                               error_args()
-                                   .with_text("levels of JSON nesting")
-                                   .with_number(static_cast<std::int64_t>(limits.max_depth))};
-        }
-        pos = skip_space(pos + 1);
-        if (pos < in_.size() && in_[pos] == (c == '{' ? '}' : ']')) {
-          ++pos;  // empty: a complete value
-        } else {
-          stack += c;
-          if (c == '{') {
-            auto after = check_key(pos);
-            if (!after) return std::move(after).error();
-            pos = *after;
-          }
-          continue;
-        }
-      } else {
-        auto after = check_scalar(pos);
-        if (!after) return std::move(after).error();
-        pos = *after;
-      }
-      // A value is complete: close what it completes.
-      bool next_value = false;
-      while (!stack.empty() && !next_value) {
-        pos = skip_space(pos);
-        if (pos >= in_.size()) return invalid_json(pos, "unterminated array or object");
-        const bool object = stack.back() == '{';
-        if (in_[pos] == ',') {
-          pos = skip_space(pos + 1);
-          if (object) {
-            auto after = check_key(pos);
-            if (!after) return std::move(after).error();
-            pos = *after;
-          }
-          next_value = true;
-        } else if (in_[pos] == (object ? '}' : ']')) {
-          ++pos;
-          stack.pop_back();
-        } else {
-          return invalid_json(pos, object ? "expected ',' or '}'" : "expected ',' or ']'");
-        }
-      }
-      if (!next_value) break;
-    }
-    if (skip_space(pos) != in_.size()) {
-      return invalid_json(skip_space(pos), "unexpected text after JSON value");
-    }
+  [[nodiscard]] relkit::result<json_span> scan(std::size_t max_bytes, std::size_t max_depth) const {
+    json::check_only checker;
+    auto ok = json::walk(in_, max_bytes, max_depth, checker);
+    if (!ok) return std::move(ok).error();
     return at(skip_space(0));
   }
 
@@ -20796,7 +20968,7 @@ class json_text {
       s.kind = (c == '-' || (c >= '0' && c <= '9')) ? '0' : c;
       std::size_t i = pos;
       while (i < in_.size() && in_[i] != ',' && in_[i] != '}' && in_[i] != ']' &&
-             !json_space(in_[i])) {
+             !json::is_space(in_[i])) {
         ++i;
       }
       s.end = i;
@@ -20864,18 +21036,19 @@ class json_text {
     return string(s) == expected;
   }
 
-  // A string's decoded UTF-8 (json.hpp decodes it).
+  // A string's decoded UTF-8 (json.hpp's lexer decodes it).
   template <class Unused = void>
   [[nodiscard]] std::string string(json_span s) const {
     const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
     if (raw.find('\\') == std::string_view::npos) return std::string(raw);
-    auto decoded = relkit::detail::parse_json(in_.substr(s.begin, s.end - s.begin));
-    return decoded ? std::move(decoded->text) : std::string();
+    std::string decoded;
+    if (!json::lex_string<>(in_, s.begin, &decoded)) decoded.clear();
+    return decoded;
   }
 
   // A number's value (json.hpp's grammar; the scan refused what it refuses).
   [[nodiscard]] double number(json_span s) const noexcept {
-    return relkit::detail::parse_json_number(in_, s.begin).value;
+    return parse_json_number(in_, s.begin).value;
   }
 
   // What an error names as found: a string's text, a number or literal as
@@ -20889,8 +21062,7 @@ class json_text {
 
  private:
   [[nodiscard]] std::size_t skip_space(std::size_t pos) const noexcept {
-    while (pos < in_.size() && json_space(in_[pos])) ++pos;
-    return pos;
+    return json::skip_space(in_, pos);
   }
 
   // One past the closing quote of the (scanned) string at pos.
@@ -20900,81 +21072,53 @@ class json_text {
     return i + 1;
   }
 
-  template <class Unused = void>
-  [[nodiscard]] relkit::result<std::size_t> check_key(std::size_t pos) const {
-    if (pos >= in_.size()) return invalid_json(pos, "expected a key");
-    if (in_[pos] != '"') return invalid_json(pos, "expected a string key");
-    auto after = check_string(pos);
-    if (!after) return after;
-    pos = skip_space(*after);
-    if (pos >= in_.size() || in_[pos] != ':') return invalid_json(pos, "expected ':'");
-    return skip_space(pos + 1);
-  }
-
-  template <class Unused = void>
-  [[nodiscard]] relkit::result<std::size_t> check_string(std::size_t start) const {
-    std::size_t i = start + 1;
-    while (true) {
-      while (i < in_.size() && in_[i] != '"' && in_[i] != '\\' &&
-             static_cast<unsigned char>(in_[i]) >= 0x20U) {
-        ++i;
-      }
-      if (i >= in_.size()) return invalid_json(start, "unterminated string");
-      if (in_[i] == '"') return i + 1;
-      if (in_[i] != '\\') return invalid_json(i, "control character in string");
-      if (i + 1 >= in_.size()) return invalid_json(start, "unterminated string");
-      const char e = in_[i + 1];
-      if (e == 'u') {
-        if (i + 6 > in_.size()) return invalid_json(i + 2, "truncated \\u escape");
-        for (std::size_t k = i + 2; k < i + 6; ++k) {
-          if (relkit::detail::hex_digit_value(in_[k]) < 0) {
-            return invalid_json(k, "invalid hex digit in \\u escape");
-          }
-        }
-        i += 6;
-      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
-                 e == 'r' || e == 't') {
-        i += 2;
-      } else {
-        return invalid_json(i, "invalid escape in string");
-      }
-    }
-  }
-
-  template <class Unused = void>
-  [[nodiscard]] relkit::result<std::size_t> check_scalar(std::size_t pos) const {
-    const char c = in_[pos];
-    if (c == '"') return check_string(pos);
-    if (c == 't' || c == 'f' || c == 'n') {
-      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-      if (in_.substr(pos, word.size()) != word) return invalid_json(pos, "invalid literal");
-      return pos + word.size();
-    }
-    if (c == '-' || relkit::detail::is_digit(c)) {
-      const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, pos);
-      if (parsed.status == relkit::detail::number_status::invalid || dangling(pos, parsed.end)) {
-        return invalid_json(pos, "invalid number");
-      }
-      if (parsed.status != relkit::detail::number_status::ok) {
-        return invalid_json(pos, "number out of range");
-      }
-      return parsed.end;
-    }
-    return invalid_json(pos, "expected a value");
-  }
-
-  // As json.hpp: "1." and "1e+" are invalid numbers, not a number and a byte.
-  [[nodiscard]] bool dangling(std::size_t start, std::size_t end) const noexcept {
-    if (end >= in_.size()) return false;
-    const std::string_view number = in_.substr(start, end - start);
-    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
-    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-    return false;
-  }
-
   std::string_view in_;
 };
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/json_scan.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace gates {
+namespace detail {
+
+using relkit::detail::json_span;
+using relkit::detail::json_text;
+
+// An error of the JSON scanner as a report error at the same byte: a limit is
+// too_large ("more than 256 levels of JSON nesting"), anything else
+// invalid_json with the JSON lexer's phrase.
+[[nodiscard]] inline relkit::error report_error_of_json(const relkit::error& e) noexcept {
+  using relkit::detail::json_errc;
+  const char* limit = nullptr;
+  if (e.code == json_errc::too_large) {
+    limit = "bytes";
+  } else if (e.code == json_errc::too_deep) {
+    limit = "levels of JSON nesting";
+  }
+  return reader_error(e, report_errc::invalid_json, limit);
+}
+
+// Checks the whole report; its top value on success.
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> scan(const json_text& doc, const read_options& options) {
+  auto top = doc.scan<>(options.max_bytes, options.max_depth);
+  if (!top) return report_error_of_json(top.error());
+  return top;
+}
 
 // ------------------------------------------------------------ reader errors
 
@@ -21003,11 +21147,77 @@ class json_text {
       error_args().with_text(field).with_text2(expected).with_token(doc.token(found))};
 }
 
-[[nodiscard]] inline relkit::error too_many(json_span where, const json_report_limits& limits,
+[[nodiscard]] inline relkit::error too_many(json_span where, const read_options& limits,
                                             const char* what) noexcept {
-  return relkit::error{
-      report_errc::too_large, where.begin,
-      error_args().with_text(what).with_number(static_cast<std::int64_t>(limits.max_entries))};
+  return too_large(where.begin, what, limits.max_entries);
+}
+
+// wrong_format naming what was found, or the `message` of an API's error
+// document (GitHub's and GitLab's `{"message": ...}`) when it is one.
+[[nodiscard]] inline relkit::error not_a(const json_text& doc, json_span found, const char* what) {
+  const json_span message = doc.find(found, "message");
+  return wrong_format(doc, message.is_string() ? message : found, what);
+}
+
+// Scans the report: its top value, which must be of `kind` ('{' an object,
+// '[' an array); anything else is not_a(what).
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> scan_top(const json_text& doc, const read_options& options,
+                                                 char kind, const char* what) {
+  auto top = scan<>(doc, options);
+  if (!top) return top;
+  if (top->kind != kind) return not_a(doc, *top, what);
+  return top;
+}
+
+// The array `key` of the report's top object: absent is not_a(what), not an
+// array bad_value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_span> array_member(const json_text& doc, json_span top,
+                                                     const char* key, const char* what) {
+  const json_span list = doc.find(top, key);
+  if (list.absent()) return not_a(doc, top, what);
+  if (!list.is_array()) return bad_value(doc, list, key, "an array");
+  return list;
+}
+
+// Calls f(item) for each item of an array, stopping at the first error f
+// gives (f returns relkit::result<void>); that error is the answer.
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_item(const json_text& doc, json_span array, F&& f) {
+  relkit::result<void> outcome;
+  doc.items(array, [&](json_span item) {
+    outcome = f(item);
+    return outcome.has_value();
+  });
+  return outcome;
+}
+
+// As for_each_item, f(key, value) for each member of an object.
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_member(const json_text& doc, json_span object, F&& f) {
+  relkit::result<void> outcome;
+  doc.members(object, [&](json_span key, json_span value) {
+    outcome = f(key, value);
+    return outcome.has_value();
+  });
+  return outcome;
+}
+
+// f(entry) for each item of an array, or each member's value of an object,
+// that must be an object: one that is not is bad_value naming `path`
+// ("runs[]", "vulnerabilities{}").
+template <class F>
+[[nodiscard]] relkit::result<void> for_each_object(const json_text& doc, json_span container,
+                                                   const char* path, F&& f) {
+  const auto each = [&](json_span entry) -> relkit::result<void> {
+    if (!entry.is_object()) return bad_value(doc, entry, path, "an object");
+    return f(entry);
+  };
+  if (container.is_object()) {
+    return for_each_member(doc, container, [&](json_span, json_span value) { return each(value); });
+  }
+  return for_each_item(doc, container, each);
 }
 
 // An RFC 3339 time (relkit/detail/civil_time.hpp) of a string span.
@@ -21050,64 +21260,6 @@ RELKIT_NAMESPACE_END
 
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
-
-template <class = void>
-[[nodiscard]] result<evidence> read_k6(std::string_view text,
-                                       const json_report_limits& limits = {});
-
-template <class = void>
-[[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                               const json_report_limits& limits = {});
-
-}  // namespace gates
-RELKIT_NAMESPACE_END
-
-#ifndef RELKIT_SEPARATE_COMPILATION
-// ---- begin relkit/gates/impl/performance_report.hpp ----
-// Bodies of relkit/gates/performance_report.hpp.
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace gates {
 namespace detail {
 
 [[nodiscard]] constexpr bool spec_name_byte(char c) noexcept {
@@ -21135,12 +21287,10 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text,
-                                               const json_report_limits& limits) {
+[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = scan_top<>(doc, options, '{', "a k6 --summary-export report");
   if (!root) return std::move(root).error();
-  if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
   if (!metrics.is_object()) {
     return metrics.absent() ? wrong_format(doc, *root, "a k6 --summary-export report")
@@ -21148,54 +21298,41 @@ template <class Unused = void>
   }
   evidence e;
   std::uint64_t thresholds_failed = 0;
-  relkit::error problem;
-  bool failed = false;
-  doc.members(metrics, [&](json_span metric_key, json_span stats) {
-    if (!stats.is_object()) {
-      problem = bad_value(doc, stats, "metrics{}", "an object");
-      failed = true;
-      return false;
-    }
-    const std::string metric_name = doc.string(metric_key);
-    doc.members(stats, [&](json_span stat_key, json_span value) {
-      if (doc.equals(stat_key, "thresholds")) {
-        if (!value.is_object()) {
-          problem = bad_value(doc, value, "metrics{}.thresholds", "an object");
-          failed = true;
-          return false;
+  const auto each_stat = [&](const std::string& metric_name, json_span stat_key,
+                             json_span value) -> relkit::result<void> {
+    if (doc.equals(stat_key, "thresholds")) {
+      if (!value.is_object()) return bad_value(doc, value, "metrics{}.thresholds", "an object");
+      return for_each_member(doc, value, [&](json_span, json_span verdict) -> relkit::result<void> {
+        if (!verdict.is_bool()) {
+          return bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
         }
-        doc.members(value, [&](json_span, json_span verdict) {
-          if (!verdict.is_bool()) {
-            problem = bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
-            failed = true;
-            return false;
-          }
-          if (verdict.kind == 't') ++thresholds_failed;
-          return true;
+        if (verdict.kind == 't') ++thresholds_failed;
+        return {};
+      });
+    }
+    if (!value.is_number()) return {};
+    if (e.metrics.size() >= options.max_entries) return too_many(value, options, "metrics");
+    metric m;
+    m.name = "k6.";
+    append_k6_name(m.name, metric_name);
+    m.name += '.';
+    append_k6_name(m.name, doc.string(stat_key));
+    m.value = doc.number(value);
+    if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
+      e.metrics.push_back(metric{"p95", m.value, {}, {}});
+    }
+    e.metrics.push_back(std::move(m));
+    return {};
+  };
+  auto done = for_each_member(
+      doc, metrics, [&](json_span metric_key, json_span stats) -> relkit::result<void> {
+        if (!stats.is_object()) return bad_value(doc, stats, "metrics{}", "an object");
+        const std::string metric_name = doc.string(metric_key);
+        return for_each_member(doc, stats, [&](json_span stat_key, json_span value) {
+          return each_stat(metric_name, stat_key, value);
         });
-        return !failed;
-      }
-      if (!value.is_number()) return true;
-      if (e.metrics.size() >= limits.max_entries) {
-        problem = too_many(value, limits, "metrics");
-        failed = true;
-        return false;
-      }
-      metric m;
-      m.name = "k6.";
-      append_k6_name(m.name, metric_name);
-      m.name += '.';
-      append_k6_name(m.name, doc.string(stat_key));
-      m.value = doc.number(value);
-      if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
-        e.metrics.push_back(metric{"p95", m.value, {}, {}});
-      }
-      e.metrics.push_back(std::move(m));
-      return true;
-    });
-    return !failed;
-  });
-  if (failed) return problem;
+      });
+  if (!done) return std::move(done).error();
   // Two k6 names made one by the renaming (or a repeated key) cannot both be kept.
   std::vector<const std::string*> names;
   names.reserve(e.metrics.size());
@@ -21214,12 +21351,11 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                                       const json_report_limits& limits) {
+                                                       const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
   const json_span status = doc.find(*root, "status");
   if (status.absent()) return wrong_format(doc, *root, what);
   if (!doc.equals(status, "success")) {
@@ -21278,13 +21414,13 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_k6(std::string_view text, const json_report_limits& limits) {
-  return detail::read_k6<>(text, limits);
+result<evidence> read_k6(std::string_view text, const read_options& options) {
+  return detail::read_k6<>(text, options);
 }
 template <class Unused>
 result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                 const json_report_limits& limits) {
-  return detail::read_prometheus<>(text, name, limits);
+                                 const read_options& options) {
+  return detail::read_prometheus<>(text, name, options);
 }
 
 }  // namespace gates
@@ -21330,7 +21466,8 @@ RELKIT_NAMESPACE_END
 // whose `user` is null (a deleted account) is GitHub's "ghost". The payload
 // does not name the pull request's author: give it to the gate apart
 // (`relkit gate --author NAME`, or `author` in an evidence file). An unknown
-// `state` is bad_value; the array's 16385th decisive review is too_large.
+// `state` is bad_value; more decisive reviews than
+// read_options::max_entries (16384 by default) are too_large.
 //
 // GitHub jobs (`read_github_jobs`, GET /repos/{o}/{r}/actions/runs/{id}/jobs,
 // an object with `jobs`): each job is a stage named by its `name`, finished at
@@ -21362,7 +21499,9 @@ RELKIT_NAMESPACE_END
 // `allowed_failures` (those of them that failed or were canceled).
 //
 // Times are RFC 3339 (relkit/detail/civil_time.hpp); one that is not is
-// bad_time naming the field. Errors carry the byte position in the report.
+// bad_time naming the field. Errors carry the byte position in the report;
+// read_options' limits (max_bytes, max_depth, max_entries: stages or
+// approvals one report gives) are too_large.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -21409,16 +21548,16 @@ namespace gates {
 
 template <class = void>
 [[nodiscard]] result<evidence> read_github_reviews(std::string_view text,
-                                                   const json_report_limits& limits = {});
+                                                   const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_github_jobs(std::string_view text,
-                                                const json_report_limits& limits = {});
+                                                const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_gitlab_approvals(std::string_view text,
-                                                     const json_report_limits& limits = {});
+                                                     const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_gitlab_jobs(std::string_view text,
-                                                const json_report_limits& limits = {});
+                                                const read_options& options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
@@ -21497,15 +21636,10 @@ namespace detail {
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
-                                                           const json_report_limits& limits) {
+                                                           const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = scan_top<>(doc, options, '[', "a GitHub pull request reviews array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");  // GitHub's error document
-    return wrong_format(doc, message.is_string() ? message : *root,
-                        "a GitHub pull request reviews array");
-  }
   struct decisive {
     std::string who;
     std::size_t order;
@@ -21513,17 +21647,9 @@ template <class Unused = void>
     char state;  // 'A' approved, 'C' changes requested, 'D' dismissed
   };
   std::vector<decisive> reviews;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error e) {
-    problem = e;
-    failed = true;
-    return false;
-  };
-  doc.items(*root, [&](json_span review) {
-    if (!review.is_object()) return fail(bad_value(doc, review, "[]", "an object"));
+  auto done = for_each_object(doc, *root, "[]", [&](json_span review) -> relkit::result<void> {
     auto state = text_field(doc, review, "state", "state");
-    if (!state) return fail(std::move(state).error());
+    if (!state) return std::move(state).error();
     char code = 0;
     if (doc.equals(*state, "APPROVED")) {
       code = 'A';
@@ -21532,33 +21658,33 @@ template <class Unused = void>
     } else if (doc.equals(*state, "DISMISSED")) {
       code = 'D';
     } else if (!doc.equals(*state, "COMMENTED") && !doc.equals(*state, "PENDING")) {
-      return fail(bad_value(doc, *state, "state",
-                            "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING"));
+      return bad_value(doc, *state, "state",
+                       "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING");
     }
-    if (code == 0) return true;
-    if (reviews.size() >= limits.max_entries) return fail(too_many(review, limits, "reviews"));
+    if (code == 0) return {};
+    if (reviews.size() >= options.max_entries) return too_many(review, options, "reviews");
     const json_span user = doc.find(review, "user");
     std::string who = "ghost";
     if (!user.absent() && !user.is_null()) {
-      if (!user.is_object()) return fail(bad_value(doc, user, "user", "an object or null"));
+      if (!user.is_object()) return bad_value(doc, user, "user", "an object or null");
       auto login = text_field(doc, user, "login", "user.login");
-      if (!login) return fail(std::move(login).error());
+      if (!login) return std::move(login).error();
       who = doc.string(*login);
     }
     time_point at{};
     if (code != 'D') {
       const json_span submitted = doc.find(review, "submitted_at");
       if (submitted.absent() || submitted.is_null()) {
-        return fail(missing_field(review, "submitted_at"));
+        return missing_field(review, "submitted_at");
       }
       auto t = time_of(doc, submitted, "submitted_at");
-      if (!t) return fail(std::move(t).error());
+      if (!t) return std::move(t).error();
       at = *t;
     }
     reviews.push_back(decisive{std::move(who), reviews.size(), at, code});
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   // Each reviewer's last decisive review, in the order of those reviews.
   std::stable_sort(reviews.begin(), reviews.end(),
                    [](const decisive& a, const decisive& b) { return a.who < b.who; });
@@ -21581,40 +21707,27 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span jobs = doc.find(*root, "jobs");
-  if (jobs.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!jobs.is_array()) return bad_value(doc, jobs, "jobs", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto jobs = array_member<>(doc, *root, "jobs", what);
+  if (!jobs) return std::move(jobs).error();
   evidence e;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
-  doc.items(jobs, [&](json_span job) {
-    if (!job.is_object()) return fail(bad_value(doc, job, "jobs[]", "an object"));
-    if (e.stages.size() >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+  auto done = for_each_object(doc, *jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
+    if (e.stages.size() >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "jobs[].name");
-    if (!name) return fail(std::move(name).error());
+    if (!name) return std::move(name).error();
     auto status = text_field(doc, job, "status", "jobs[].status");
-    if (!status) return fail(std::move(status).error());
+    if (!status) return std::move(status).error();
     stage_status outcome = stage_status::running;
     if (doc.equals(*status, "completed")) {
       const json_span conclusion = doc.find(job, "conclusion");
       if (!conclusion.is_string()) {
-        return fail(conclusion.absent() || conclusion.is_null()
-                        ? missing_field(job, "jobs[].conclusion")
-                        : bad_value(doc, conclusion, "jobs[].conclusion", "a string"));
+        return conclusion.absent() || conclusion.is_null()
+                   ? missing_field(job, "jobs[].conclusion")
+                   : bad_value(doc, conclusion, "jobs[].conclusion", "a string");
       }
       if (doc.equals(conclusion, "success")) {
         outcome = stage_status::passed;
@@ -21627,20 +21740,20 @@ template <class Unused = void>
       } else if (doc.equals(conclusion, "action_required") || doc.equals(conclusion, "stale")) {
         outcome = stage_status::running;
       } else {
-        return fail(bad_value(doc, conclusion, "jobs[].conclusion",
-                              "success, failure, cancelled, skipped, timed_out, neutral, "
-                              "action_required or stale"));
+        return bad_value(doc, conclusion, "jobs[].conclusion",
+                         "success, failure, cancelled, skipped, timed_out, neutral, "
+                         "action_required or stale");
       }
     }
     auto at = first_time(doc, job, {"completed_at", "started_at"});
-    if (!at) return fail(std::move(at).error());
+    if (!at) return std::move(at).error();
     if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
-      return fail(missing_field(job, "jobs[].completed_at"));
+      return missing_field(job, "jobs[].completed_at");
     }
     e.stages.push_back(stage_result{doc.string(*name), outcome, at->value_or(time_point{})});
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return e;
 }
 
@@ -21648,58 +21761,46 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
-                                                             const json_report_limits& limits) {
+                                                             const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span approved_by = doc.find(*root, "approved_by");
-  if (approved_by.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!approved_by.is_array()) return bad_value(doc, approved_by, "approved_by", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto approved_by = array_member<>(doc, *root, "approved_by", what);
+  if (!approved_by) return std::move(approved_by).error();
   evidence e;
   const json_span author = doc.find(*root, {"author", "username"});
   if (author.is_string()) e.author = doc.string(author);
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
   bool updated_read = false;
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
-  doc.items(approved_by, [&](json_span entry) {
-    if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
-    if (e.approvals.size() >= limits.max_entries) {
-      return fail(too_many(entry, limits, "approvals"));
-    }
-    const json_span user = doc.find(entry, "user");
-    if (!user.is_object()) {
-      return fail(user.absent() ? missing_field(entry, "approved_by[].user")
-                                : bad_value(doc, user, "approved_by[].user", "an object"));
-    }
-    auto username = text_field(doc, user, "username", "approved_by[].user.username");
-    if (!username) return fail(std::move(username).error());
-    auto at = first_time(doc, entry, {"approved_at"});
-    if (!at) return fail(std::move(at).error());
-    if (!*at) {
-      // The document's time, looked up once (each lookup walks the document).
-      if (!updated_read) {
-        updated_read = true;
-        updated = first_time(doc, *root, {"updated_at"});
-      }
-      at = updated;
-      if (!at) return fail(std::move(at).error());
-      if (!*at) return fail(missing_field(*root, "updated_at"));
-    }
-    e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
-    return true;
-  });
-  if (failed) return problem;
+  auto done = for_each_object(
+      doc, *approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
+        if (e.approvals.size() >= options.max_entries) {
+          return too_many(entry, options, "approvals");
+        }
+        const json_span user = doc.find(entry, "user");
+        if (!user.is_object()) {
+          return user.absent() ? missing_field(entry, "approved_by[].user")
+                               : bad_value(doc, user, "approved_by[].user", "an object");
+        }
+        auto username = text_field(doc, user, "username", "approved_by[].user.username");
+        if (!username) return std::move(username).error();
+        auto at = first_time(doc, entry, {"approved_at"});
+        if (!at) return std::move(at).error();
+        if (!*at) {
+          // The document's time, looked up once (each lookup walks the document).
+          if (!updated_read) {
+            updated_read = true;
+            updated = first_time(doc, *root, {"updated_at"});
+          }
+          at = updated;
+          if (!at) return std::move(at).error();
+          if (!*at) return missing_field(*root, "updated_at");
+        }
+        e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
+        return {};
+      });
+  if (!done) return std::move(done).error();
   return e;
 }
 
@@ -21707,31 +21808,19 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = scan_top<>(doc, options, '[', "a GitLab pipeline jobs array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, "a GitLab pipeline jobs array");
-  }
   evidence e;
   std::uint64_t allow_failure_jobs = 0;
   std::uint64_t allowed_failures = 0;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
-  doc.items(*root, [&](json_span job) {
-    if (!job.is_object()) return fail(bad_value(doc, job, "[]", "an object"));
-    if (e.stages.size() + 1 >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+  auto done = for_each_object(doc, *root, "[]", [&](json_span job) -> relkit::result<void> {
+    if (e.stages.size() + 1 >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "name");
-    if (!name) return fail(std::move(name).error());
+    if (!name) return std::move(name).error();
     auto status = text_field(doc, job, "status", "status");
-    if (!status) return fail(std::move(status).error());
+    if (!status) return std::move(status).error();
     stage_status outcome = stage_status::running;
     if (doc.equals(*status, "success")) {
       outcome = stage_status::passed;
@@ -21745,13 +21834,13 @@ template <class Unused = void>
                !doc.equals(*status, "running") && !doc.equals(*status, "waiting_for_resource") &&
                !doc.equals(*status, "preparing") && !doc.equals(*status, "scheduled") &&
                !doc.equals(*status, "manual")) {
-      return fail(bad_value(doc, *status, "status",
-                            "success, failed, canceled, skipped, created, pending, running, "
-                            "waiting_for_resource, preparing, scheduled or manual"));
+      return bad_value(doc, *status, "status",
+                       "success, failed, canceled, skipped, created, pending, running, "
+                       "waiting_for_resource, preparing, scheduled or manual");
     }
     const json_span allow = doc.find(job, "allow_failure");
     if (!allow.absent() && !allow.is_null() && !allow.is_bool()) {
-      return fail(bad_value(doc, allow, "allow_failure", "true or false"));
+      return bad_value(doc, allow, "allow_failure", "true or false");
     }
     if (allow.kind == 't') {
       ++allow_failure_jobs;
@@ -21760,24 +21849,24 @@ template <class Unused = void>
       }
     }
     auto at = first_time(doc, job, {"finished_at", "started_at", "created_at"});
-    if (!at) return fail(std::move(at).error());
+    if (!at) return std::move(at).error();
     if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
-      return fail(missing_field(job, "finished_at"));
+      return missing_field(job, "finished_at");
     }
     const time_point when = at->value_or(time_point{});
     std::string job_name = doc.string(*name);
     const json_span stage = doc.find(job, "stage");
     if (!stage.absent() && !stage.is_null() && !stage.is_string()) {
-      return fail(bad_value(doc, stage, "stage", "a string"));
+      return bad_value(doc, stage, "stage", "a string");
     }
     std::string stage_name = stage.is_string() ? doc.string(stage) : std::string();
     e.stages.push_back(stage_result{std::move(job_name), outcome, when});
     if (!stage_name.empty() && stage_name != e.stages.back().stage) {
       e.stages.push_back(stage_result{std::move(stage_name), outcome, when});
     }
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   e.counts.push_back({"allow_failure_jobs", allow_failure_jobs});
   e.counts.push_back({"allowed_failures", allowed_failures});
   return e;
@@ -21786,20 +21875,20 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_github_reviews(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_reviews<>(text, limits);
+result<evidence> read_github_reviews(std::string_view text, const read_options& options) {
+  return detail::read_github_reviews<>(text, options);
 }
 template <class Unused>
-result<evidence> read_github_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_jobs<>(text, limits);
+result<evidence> read_github_jobs(std::string_view text, const read_options& options) {
+  return detail::read_github_jobs<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_approvals(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_approvals<>(text, limits);
+result<evidence> read_gitlab_approvals(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_approvals<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_jobs<>(text, limits);
+result<evidence> read_gitlab_jobs(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_jobs<>(text, options);
 }
 
 }  // namespace gates
@@ -23128,7 +23217,7 @@ RELKIT_NAMESPACE_END
 // (relkit/gates/report.hpp) carry the byte position in the report: invalid
 // JSON is invalid_json with the JSON reader's phrase; a field of the wrong type
 // is bad_value naming it ("Results[].Vulnerabilities[].Severity"); limits
-// (json_report_limits) are too_large. Memory: the text is scanned in place,
+// (read_options) are too_large. Memory: the text is scanned in place,
 // no document tree is built.
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -23175,17 +23264,14 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
 template <class = void>
-[[nodiscard]] result<evidence> read_sarif(std::string_view text,
-                                          const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_sarif(std::string_view text, const read_options& options = {});
 template <class = void>
-[[nodiscard]] result<evidence> read_trivy(std::string_view text,
-                                          const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_trivy(std::string_view text, const read_options& options = {});
 template <class = void>
-[[nodiscard]] result<evidence> read_grype(std::string_view text,
-                                          const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_grype(std::string_view text, const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_npm_audit(std::string_view text,
-                                              const json_report_limits& limits = {});
+                                              const read_options& options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END
@@ -23274,16 +23360,6 @@ struct severity_counts {
   return severity_word(doc.token(s));
 }
 
-template <class Unused = void>
-[[nodiscard]] relkit::result<json_span> scan_object(const json_text& doc,
-                                                    const json_report_limits& limits,
-                                                    const char* what) {
-  auto root = doc.scan(limits);
-  if (!root) return root;
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  return root;
-}
-
 // ------------------------------------------------------------------ SARIF
 
 // A score's severity; a score that is not a number in [0, 10] is critical.
@@ -23322,7 +23398,7 @@ struct sarif_rules {
   bool listed = false;
   std::vector<std::pair<std::string, std::size_t>> by_id;
   bool indexed = false;
-  std::size_t max = 0;    // json_report_limits::max_entries
+  std::size_t max = 0;    // read_options::max_entries
   bool too_many = false;  // the driver has more rules than that
 };
 
@@ -23399,9 +23475,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_sarif(std::string_view text,
-                                                  const json_report_limits& limits) {
+                                                  const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "a SARIF 2.1.0 log");
+  auto root = scan_top<>(doc, options, '{', "a SARIF 2.1.0 log");
   if (!root) return std::move(root).error();
   const json_span version = doc.find(*root, "version");
   if (version.absent()) return wrong_format(doc, *root, "a SARIF 2.1.0 log");
@@ -23410,56 +23486,36 @@ template <class Unused = void>
   if (runs.absent()) return missing_field(*root, "runs");
   if (!runs.is_array()) return bad_value(doc, runs, "runs", "an array");
   severity_counts counts;
-  relkit::error problem;
-  bool failed = false;
-  doc.items(runs, [&](json_span run) {
-    if (!run.is_object()) {
-      problem = bad_value(doc, run, "runs[]", "an object");
-      failed = true;
-      return false;
-    }
+  auto done = for_each_object(doc, runs, "runs[]", [&](json_span run) -> relkit::result<void> {
     const json_span results = doc.find(run, "results");
-    if (results.absent() || results.is_null()) return true;
-    if (!results.is_array()) {
-      problem = bad_value(doc, results, "runs[].results", "an array");
-      failed = true;
-      return false;
-    }
+    if (results.absent() || results.is_null()) return {};
+    if (!results.is_array()) return bad_value(doc, results, "runs[].results", "an array");
     sarif_rules rules;
     rules.driver_rules = doc.find(run, {"tool", "driver", "rules"});
     rules.extensions = doc.find(run, {"tool", "extensions"});
-    rules.max = limits.max_entries;
-    doc.items(results, [&](json_span result) {
-      if (!result.is_object()) {
-        problem = bad_value(doc, result, "runs[].results[]", "an object");
-        failed = true;
-        return false;
-      }
+    rules.max = options.max_entries;
+    const auto each = [&](json_span result) -> relkit::result<void> {
       const json_span kind = doc.find(result, "kind");
       if (doc.equals(kind, "pass") || doc.equals(kind, "notApplicable") ||
           doc.equals(kind, "informational")) {
-        return true;
+        return {};
       }
       const json_span rule = sarif_rule<>(doc, rules, result);
-      if (rules.too_many) {
-        problem = too_many(rules.driver_rules, limits, "rules");
-        failed = true;
-        return false;
-      }
+      if (rules.too_many) return too_many(rules.driver_rules, options, "rules");
       json_span score = doc.find(result, {"properties", "security-severity"});
       if (score.absent()) score = doc.find(rule, {"properties", "security-severity"});
       if (!score.absent()) {
         counts.add(cvss_severity(doc, score));
-        return true;
+        return {};
       }
       json_span level = doc.find(result, "level");
       if (level.absent()) level = doc.find(rule, {"defaultConfiguration", "level"});
       counts.add(level.absent() ? severity::medium : level_severity(doc, level));
-      return true;
-    });
-    return !failed;
+      return {};
+    };
+    return for_each_object(doc, results, "runs[].results[]", each);
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
@@ -23467,9 +23523,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_trivy(std::string_view text,
-                                                  const json_report_limits& limits) {
+                                                  const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "a Trivy JSON report");
+  auto root = scan_top<>(doc, options, '{', "a Trivy JSON report");
   if (!root) return std::move(root).error();
   if (doc.find(*root, "SchemaVersion").absent()) {
     return wrong_format(doc, *root, "a Trivy JSON report");
@@ -23478,39 +23534,21 @@ template <class Unused = void>
   severity_counts counts;
   if (results.absent() || results.is_null()) return counts.to_evidence();
   if (!results.is_array()) return bad_value(doc, results, "Results", "an array");
-  relkit::error problem;
-  bool failed = false;
-  doc.items(results, [&](json_span result) {
-    if (!result.is_object()) {
-      problem = bad_value(doc, result, "Results[]", "an object");
-      failed = true;
-      return false;
-    }
-    const json_span list = doc.find(result, "Vulnerabilities");
-    if (list.absent() || list.is_null()) return true;
-    if (!list.is_array()) {
-      problem = bad_value(doc, list, "Results[].Vulnerabilities", "an array");
-      failed = true;
-      return false;
-    }
-    doc.items(list, [&](json_span v) {
-      if (!v.is_object()) {
-        problem = bad_value(doc, v, "Results[].Vulnerabilities[]", "an object");
-        failed = true;
-        return false;
-      }
-      auto s = severity_of(doc, doc.find(v, "Severity"), "Results[].Vulnerabilities[].Severity");
-      if (!s) {
-        problem = std::move(s).error();
-        failed = true;
-        return false;
-      }
-      counts.add(*s);
-      return true;
-    });
-    return !failed;
-  });
-  if (failed) return problem;
+  auto done =
+      for_each_object(doc, results, "Results[]", [&](json_span result) -> relkit::result<void> {
+        const json_span list = doc.find(result, "Vulnerabilities");
+        if (list.absent() || list.is_null()) return {};
+        if (!list.is_array()) return bad_value(doc, list, "Results[].Vulnerabilities", "an array");
+        const auto each = [&](json_span v) -> relkit::result<void> {
+          auto s =
+              severity_of(doc, doc.find(v, "Severity"), "Results[].Vulnerabilities[].Severity");
+          if (!s) return std::move(s).error();
+          counts.add(*s);
+          return {};
+        };
+        return for_each_object(doc, list, "Results[].Vulnerabilities[]", each);
+      });
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
@@ -23518,38 +23556,30 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_grype(std::string_view text,
-                                                  const json_report_limits& limits) {
+                                                  const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "a Grype JSON report");
+  auto root = scan_top<>(doc, options, '{', "a Grype JSON report");
   if (!root) return std::move(root).error();
   const json_span matches = doc.find(*root, "matches");
   if (matches.absent()) return wrong_format(doc, *root, "a Grype JSON report");
   severity_counts counts;
   if (matches.is_null()) return counts.to_evidence();
   if (!matches.is_array()) return bad_value(doc, matches, "matches", "an array");
-  relkit::error problem;
-  bool failed = false;
-  doc.items(matches, [&](json_span match) {
+  auto done = for_each_item(doc, matches, [&](json_span match) -> relkit::result<void> {
     const json_span v = doc.find(match, "vulnerability");
     if (!match.is_object() || !v.is_object()) {
-      problem =
-          v.absent() && match.is_object()
-              ? missing_field(match, "matches[].vulnerability")
-              : bad_value(doc, match.is_object() ? v : match,
-                          match.is_object() ? "matches[].vulnerability" : "matches[]", "an object");
-      failed = true;
-      return false;
+      return v.absent() && match.is_object()
+                 ? missing_field(match, "matches[].vulnerability")
+                 : bad_value(doc, match.is_object() ? v : match,
+                             match.is_object() ? "matches[].vulnerability" : "matches[]",
+                             "an object");
     }
     auto s = severity_of(doc, doc.find(v, "severity"), "matches[].vulnerability.severity");
-    if (!s) {
-      problem = std::move(s).error();
-      failed = true;
-      return false;
-    }
+    if (!s) return std::move(s).error();
     counts.add(*s);
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
@@ -23557,9 +23587,9 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_npm_audit(std::string_view text,
-                                                      const json_report_limits& limits) {
+                                                      const read_options& options) {
   const json_text doc(text);
-  auto root = scan_object<>(doc, limits, "an npm audit --json report");
+  auto root = scan_top<>(doc, options, '{', "an npm audit --json report");
   if (!root) return std::move(root).error();
   json_span entries = doc.find(*root, "vulnerabilities");
   const char* field = "vulnerabilities{}.severity";
@@ -23576,45 +23606,34 @@ template <class Unused = void>
   if (!entries.is_object()) {
     return bad_value(doc, entries, field[0] == 'v' ? "vulnerabilities" : "advisories", "an object");
   }
-  relkit::error problem;
-  bool failed = false;
-  doc.members(entries, [&](json_span, json_span entry) {
-    if (!entry.is_object()) {
-      problem = bad_value(doc, entry, field[0] == 'v' ? "vulnerabilities{}" : "advisories{}",
-                          "an object");
-      failed = true;
-      return false;
-    }
+  const char* path = field[0] == 'v' ? "vulnerabilities{}" : "advisories{}";
+  auto done = for_each_object(doc, entries, path, [&](json_span entry) -> relkit::result<void> {
     auto s = severity_of(doc, doc.find(entry, "severity"), field);
-    if (!s) {
-      problem = std::move(s).error();
-      failed = true;
-      return false;
-    }
+    if (!s) return std::move(s).error();
     counts.add(*s);
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return counts.to_evidence();
 }
 
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_sarif(std::string_view text, const json_report_limits& limits) {
-  return detail::read_sarif<>(text, limits);
+result<evidence> read_sarif(std::string_view text, const read_options& options) {
+  return detail::read_sarif<>(text, options);
 }
 template <class Unused>
-result<evidence> read_trivy(std::string_view text, const json_report_limits& limits) {
-  return detail::read_trivy<>(text, limits);
+result<evidence> read_trivy(std::string_view text, const read_options& options) {
+  return detail::read_trivy<>(text, options);
 }
 template <class Unused>
-result<evidence> read_grype(std::string_view text, const json_report_limits& limits) {
-  return detail::read_grype<>(text, limits);
+result<evidence> read_grype(std::string_view text, const read_options& options) {
+  return detail::read_grype<>(text, options);
 }
 template <class Unused>
-result<evidence> read_npm_audit(std::string_view text, const json_report_limits& limits) {
-  return detail::read_npm_audit<>(text, limits);
+result<evidence> read_npm_audit(std::string_view text, const read_options& options) {
+  return detail::read_npm_audit<>(text, options);
 }
 
 }  // namespace gates

@@ -1,6 +1,6 @@
 // Peak heap use of the JSON report readers on 1 MB adversarial inputs: at
 // most 8 times the input plus a constant, or refused by a documented limit
-// (json_report_limits). A program of its own because it replaces the global
+// (read_options). A program of its own because it replaces the global
 // operator new.
 #include <relkit/gates.hpp>
 

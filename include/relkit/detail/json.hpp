@@ -2,6 +2,9 @@
 // A small JSON reader (RFC 8259) for relkit's payload parsers: a document
 // tree, byte positions in every error, limits on input size, nesting depth
 // and element count, and no recursion on the input (an explicit stack).
+// The grammar is written once here, as a lexer (json::lex_*) and a walk of
+// the structure (json::walk) that the tree reader (parse_json) and the
+// in-place scanner (relkit/detail/json_scan.hpp) both use.
 
 #include "relkit/detail/prologue.hpp"
 
@@ -132,276 +135,333 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-template <class Unused = void>
-class reader {
- public:
-  reader(std::string_view in, const json_limits& limits) : in_(in), limits_(limits) {}
+// ------------------------------------------------------------------ lexer
+// The grammar of JSON's tokens, written once: the tree reader below and the
+// in-place scanner (relkit/detail/json_scan.hpp) both read with these. Each
+// takes the input and the position of the token, gives the position after it
+// or the error (json_errc, with its phrase), and decodes into `out` when the
+// caller wants the value (null: only checked).
 
-  [[nodiscard]] relkit::result<json_value> parse() {
-    if (in_.size() > limits_.max_bytes) {
-      return make_error(json_errc::too_large, limits_.max_bytes,
-                        "JSON input exceeds the byte limit", limits_.max_bytes);
+[[nodiscard]] inline std::size_t skip_space(std::string_view in, std::size_t pos) noexcept {
+  while (pos < in.size() && is_space(in[pos])) ++pos;
+  return pos;
+}
+
+// Four hex digits at pos (after "\u").
+[[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
+  if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
+  std::uint32_t out = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int d = relkit::detail::hex_digit_value(in[pos + k]);
+    if (d < 0) {
+      return make_error(json_errc::bad_escape, pos + k, "invalid hex digit in \\u escape");
     }
-    // Each frame is an open array or object; `key` is the pending member name.
-    struct frame {
-      json_value value;
-      std::string key;
-    };
-    std::vector<frame> stack;
-    json_value root;
-    bool have_root = false;
-    skip_space();
-    while (true) {
-      // Expect a value here.
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, pos_, "expected a value");
-      if (++count_ > limits_.max_values) {
-        return make_error(json_errc::too_many_values, pos_, "too many JSON values",
-                          limits_.max_values);
-      }
-      json_value value;
-      value.position = pos_;
-      const char c = in_[pos_];
-      bool opened = false;
-      if (c == '{' || c == '[') {
-        if (stack.size() >= limits_.max_depth) {
-          return make_error(json_errc::too_deep, pos_, "JSON nested too deep", limits_.max_depth);
-        }
-        value.type = c == '{' ? json_value::kind::object : json_value::kind::array;
-        ++pos_;
-        skip_space();
-        const char close = c == '{' ? '}' : ']';
-        if (pos_ < in_.size() && in_[pos_] == close) {
-          ++pos_;  // empty container: a complete value
-        } else {
-          stack.push_back(frame{std::move(value), std::string()});
-          opened = true;
-          if (c == '{') {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            stack.back().key = std::move(*key);
-          }
-        }
-      } else {
-        auto scalar = read_scalar(value);
-        if (!scalar) return std::move(scalar).error();
-      }
-      if (opened) continue;
-      // A complete value: attach it and close every container it completes.
-      while (true) {
-        if (stack.empty()) {
-          root = std::move(value);
-          have_root = true;
-          break;
-        }
-        frame& top = stack.back();
-        if (top.value.type == json_value::kind::array) {
-          top.value.items.push_back(std::move(value));
-        } else {
-          top.value.members.push_back(json_member{std::move(top.key), std::move(value)});
-          top.key.clear();
-        }
-        skip_space();
-        if (pos_ >= in_.size()) {
-          return make_error(json_errc::unexpected_end, pos_, "unterminated array or object");
-        }
-        const bool is_object = top.value.type == json_value::kind::object;
-        const char next = in_[pos_];
-        if (next == ',') {
-          ++pos_;
-          skip_space();
-          if (is_object) {
-            auto key = read_key();
-            if (!key) return std::move(key).error();
-            top.key = std::move(*key);
-          }
-          break;  // read the next element
-        }
-        if (next == (is_object ? '}' : ']')) {
-          ++pos_;
-          value = std::move(top.value);
-          stack.pop_back();
-          continue;
-        }
-        return make_error(json_errc::unexpected_character, pos_,
-                          is_object ? "expected ',' or '}'" : "expected ',' or ']'");
-      }
-      if (have_root) break;
-    }
-    skip_space();
-    if (pos_ != in_.size()) {
-      return make_error(json_errc::trailing_characters, pos_, "unexpected text after JSON value");
-    }
-    return root;
+    out = out * 16U + static_cast<std::uint32_t>(d);
   }
+  return out;
+}
+
+// A string at `start` (its opening quote); the position after its closing
+// quote. `out` gets its decoded UTF-8.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_string(std::string_view in, std::size_t start,
+                                                     std::string* out) {
+  std::size_t pos = start + 1;
+  while (true) {
+    // A run of plain bytes at once.
+    std::size_t run = pos;
+    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
+           static_cast<unsigned char>(in[run]) >= 0x20U) {
+      ++run;
+    }
+    if (out != nullptr) out->append(in.data() + pos, run - pos);
+    pos = run;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char c = in[pos];
+    if (c == '"') return pos + 1;
+    if (c != '\\') return make_error(json_errc::bad_string, pos, "control character in string");
+    ++pos;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char e = in[pos++];
+    char plain = 0;
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        plain = e;
+        break;
+      case 'b':
+        plain = '\b';
+        break;
+      case 'f':
+        plain = '\f';
+        break;
+      case 'n':
+        plain = '\n';
+        break;
+      case 'r':
+        plain = '\r';
+        break;
+      case 't':
+        plain = '\t';
+        break;
+      case 'u': {
+        auto hex = lex_hex4(in, pos);
+        if (!hex) return std::move(hex).error();
+        pos += 4;
+        std::uint32_t cp = *hex;
+        if (cp >= 0xD800U && cp <= 0xDBFFU && pos + 1 < in.size() && in[pos] == '\\' &&
+            in[pos + 1] == 'u') {
+          auto low = lex_hex4(in, pos + 2);
+          if (!low) return std::move(low).error();
+          if (*low >= 0xDC00U && *low <= 0xDFFFU) {
+            cp = 0x10000U + ((cp - 0xD800U) << 10U) + (*low - 0xDC00U);
+            pos += 6;
+          }
+        }
+        // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+        if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+        if (out != nullptr) append_utf8(*out, cp);
+        continue;
+      }
+      default:
+        return make_error(json_errc::bad_escape, pos - 2, "invalid escape in string");
+    }
+    if (out != nullptr) *out += plain;
+  }
+}
+
+// A member's `"key"` and the ':' after it; the position of its value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_key(std::string_view in, std::size_t pos,
+                                                  std::string* out) {
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a key");
+  if (in[pos] != '"') {
+    return make_error(json_errc::unexpected_character, pos, "expected a string key");
+  }
+  auto after = lex_string<>(in, pos, out);
+  if (!after) return after;
+  pos = skip_space(in, *after);
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected ':'");
+  if (in[pos] != ':') return make_error(json_errc::unexpected_character, pos, "expected ':'");
+  return skip_space(in, pos + 1);
+}
+
+// parse_json_number stops before a '.' or an exponent with no digit after
+// it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+// or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+// after the number, reported by the caller as before.
+[[nodiscard]] inline bool dangling_part(std::string_view in, std::size_t start,
+                                        std::size_t end) noexcept {
+  if (end >= in.size()) return false;
+  const std::string_view number = in.substr(start, end - start);
+  const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+  if (in[end] == 'e' || in[end] == 'E') return !has_exponent;
+  if (in[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+  return false;
+}
+
+// A number at `start`: its value and end.
+[[nodiscard]] inline relkit::result<relkit::detail::decimal_parse> lex_number(std::string_view in,
+                                                                              std::size_t start) {
+  const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in, start);
+  if (parsed.status == relkit::detail::number_status::invalid ||
+      dangling_part(in, start, parsed.end)) {
+    return make_error(json_errc::bad_number, start, "invalid number");
+  }
+  if (parsed.status != relkit::detail::number_status::ok) {
+    // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
+    return make_error(json_errc::bad_number, start, "number out of range");
+  }
+  return parsed;
+}
+
+// A string, number or literal at pos; the position after it. `out` gets its
+// type and value (a number's source text too).
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_scalar(std::string_view in, std::size_t pos,
+                                                     json_value* out) {
+  const char c = in[pos];
+  if (c == '"') {
+    if (out != nullptr) out->type = json_value::kind::string;
+    return lex_string<>(in, pos, out != nullptr ? &out->text : nullptr);
+  }
+  if (c == 't' || c == 'f' || c == 'n') {
+    const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+    if (in.substr(pos, word.size()) != word) {
+      return make_error(json_errc::bad_literal, pos, "invalid literal");
+    }
+    if (out != nullptr) {
+      out->type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      out->boolean = c == 't';
+    }
+    return pos + word.size();
+  }
+  if (c == '-' || relkit::detail::is_digit(c)) {
+    auto number = lex_number(in, pos);
+    if (!number) return std::move(number).error();
+    if (out != nullptr) {
+      out->type = json_value::kind::number;
+      out->text.assign(in.data() + pos, number->end - pos);
+      out->number = number->value;
+    }
+    return number->end;
+  }
+  return make_error(json_errc::unexpected_character, pos, "expected a value");
+}
+
+// ---------------------------------------------------------------- structure
+// The structure of a JSON text, written once: values, arrays and objects,
+// ',' and ':', the depth limit and nothing after the top value. walk() reads
+// the whole text with an explicit stack (no recursion on the input) and tells
+// a handler what it reads; the tree reader below builds json_values, the
+// in-place scanner (relkit/detail/json_scan.hpp) only checks. Handler:
+//   begin_value(pos) -> result<void>  a value starts at pos (may refuse it);
+//   container(c)                      it is an object ('{') or array ('[');
+//   open()                            that container is not empty: its items follow;
+//   key() -> std::string*             where the next member's name goes (or null);
+//   scalar() -> json_value*           where a string, number or literal goes (or null);
+//   complete()                        the current value is complete;
+//   close()                           the innermost open container is complete.
+template <class Handler>
+[[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
+                                        std::size_t max_depth, Handler& h) {
+  if (in.size() > max_bytes) {
+    return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
+                      max_bytes);
+  }
+  std::string open;  // '{' or '[' per open container, at most max_depth bytes
+  std::size_t pos = skip_space(in, 0);
+  while (true) {
+    // A value is expected at pos.
+    if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
+    auto begun = h.begin_value(pos);
+    if (!begun) return begun;
+    const char c = in[pos];
+    if (c == '{' || c == '[') {
+      if (open.size() >= max_depth) {
+        return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
+      }
+      h.container(c);
+      pos = skip_space(in, pos + 1);
+      if (pos < in.size() && in[pos] == (c == '{' ? '}' : ']')) {
+        ++pos;  // empty: a complete value
+      } else {
+        open += c;
+        h.open();
+        if (c == '{') {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        continue;
+      }
+    } else {
+      auto after = lex_scalar<>(in, pos, h.scalar());
+      if (!after) return std::move(after).error();
+      pos = *after;
+    }
+    // A value is complete: close every container it completes.
+    bool next_value = false;
+    while (true) {
+      h.complete();
+      if (open.empty()) break;
+      pos = skip_space(in, pos);
+      if (pos >= in.size()) {
+        return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
+      }
+      const bool object = open.back() == '{';
+      if (in[pos] == ',') {
+        pos = skip_space(in, pos + 1);
+        if (object) {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        next_value = true;
+        break;
+      }
+      if (in[pos] != (object ? '}' : ']')) {
+        return make_error(json_errc::unexpected_character, pos,
+                          object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      ++pos;
+      open.pop_back();
+      h.close();
+    }
+    if (!next_value) break;
+  }
+  pos = skip_space(in, pos);
+  if (pos != in.size()) {
+    return make_error(json_errc::trailing_characters, pos, "unexpected text after JSON value");
+  }
+  return {};
+}
+
+// The handler of walk() that only checks.
+struct check_only {
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t) const noexcept { return {}; }
+  void container(char) const noexcept {}
+  void open() const noexcept {}
+  [[nodiscard]] std::string* key() const noexcept { return nullptr; }
+  [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
+  void complete() const noexcept {}
+  void close() const noexcept {}
+};
+
+// The handler of walk() that builds the document tree.
+template <class Unused = void>
+class tree_builder {
+ public:
+  explicit tree_builder(std::size_t max_values) noexcept : max_values_(max_values) {}
+
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) {
+    if (++count_ > max_values_) {
+      return make_error(json_errc::too_many_values, pos, "too many JSON values", max_values_);
+    }
+    value_ = json_value();
+    value_.position = pos;
+    return {};
+  }
+  void container(char c) noexcept {
+    value_.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+  }
+  void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
+  [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
+  [[nodiscard]] json_value* scalar() noexcept { return &value_; }
+  void complete() {
+    if (stack_.empty()) {
+      root_ = std::move(value_);
+      return;
+    }
+    frame& top = stack_.back();
+    if (top.value.type == json_value::kind::array) {
+      top.value.items.push_back(std::move(value_));
+    } else {
+      top.value.members.push_back(json_member{std::move(top.key), std::move(value_)});
+      top.key.clear();
+    }
+  }
+  void close() {
+    value_ = std::move(stack_.back().value);
+    stack_.pop_back();
+  }
+
+  [[nodiscard]] json_value take() { return std::move(root_); }
 
  private:
-  void skip_space() noexcept {
-    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
-  }
-
-  // Reads `"key"` and the ':' after it; leaves pos_ at the value.
-  [[nodiscard]] relkit::result<std::string> read_key() {
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected a key");
-    if (in_[pos_] != '"') {
-      return make_error(json_errc::unexpected_character, pos_, "expected a string key");
-    }
+  // An open array or object; `key` is the pending member name.
+  struct frame {
+    json_value value;
     std::string key;
-    auto ok = read_string(key);
-    if (!ok) return std::move(ok).error();
-    skip_space();
-    if (pos_ >= in_.size()) return make_error(json_errc::unexpected_end, pos_, "expected ':'");
-    if (in_[pos_] != ':') return make_error(json_errc::unexpected_character, pos_, "expected ':'");
-    ++pos_;
-    skip_space();
-    return key;
-  }
-
-  [[nodiscard]] relkit::result<void> read_scalar(json_value& value) {
-    const char c = in_[pos_];
-    if (c == '"') {
-      value.type = json_value::kind::string;
-      return read_string(value.text);
-    }
-    if (c == 't' || c == 'f' || c == 'n') {
-      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-      if (in_.substr(pos_, word.size()) != word) {
-        return make_error(json_errc::bad_literal, pos_, "invalid literal");
-      }
-      pos_ += word.size();
-      value.type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
-      value.boolean = c == 't';
-      return {};
-    }
-    if (c == '-' || relkit::detail::is_digit(c)) return read_number(value);
-    return make_error(json_errc::unexpected_character, pos_, "expected a value");
-  }
-
-  // parse_json_number stops before a '.' or an exponent with no digit after
-  // it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
-  // or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
-  // after the number, reported by the caller as before.
-  [[nodiscard]] bool dangling_part(std::size_t start, std::size_t end) const noexcept {
-    if (end >= in_.size()) return false;
-    const std::string_view number = in_.substr(start, end - start);
-    const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-    if (in_[end] == 'e' || in_[end] == 'E') return !has_exponent;
-    if (in_[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-    return false;
-  }
-
-  [[nodiscard]] relkit::result<void> read_number(json_value& value) {
-    const std::size_t start = pos_;
-    const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in_, start);
-    if (parsed.status == relkit::detail::number_status::invalid ||
-        dangling_part(start, parsed.end)) {
-      return make_error(json_errc::bad_number, start, "invalid number");
-    }
-    if (parsed.status != relkit::detail::number_status::ok) {
-      // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
-      return make_error(json_errc::bad_number, start, "number out of range");
-    }
-    pos_ = parsed.end;
-    value.type = json_value::kind::number;
-    value.text.assign(in_.data() + start, pos_ - start);
-    value.number = parsed.value;
-    return {};
-  }
-
-  [[nodiscard]] relkit::result<void> read_hex4(std::uint32_t& out) {
-    if (pos_ + 4 > in_.size())
-      return make_error(json_errc::bad_escape, pos_, "truncated \\u escape");
-    out = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char h = in_[pos_ + k];
-      const int d = relkit::detail::hex_digit_value(h);
-      if (d < 0) {
-        return make_error(json_errc::bad_escape, pos_ + k, "invalid hex digit in \\u escape");
-      }
-      out = out * 16U + static_cast<std::uint32_t>(d);
-    }
-    pos_ += 4;
-    return {};
-  }
-
-  // pos_ at the opening quote; leaves pos_ after the closing quote.
-  [[nodiscard]] relkit::result<void> read_string(std::string& out) {
-    const std::size_t start = pos_;
-    ++pos_;
-    while (true) {
-      // Copy a run of plain bytes at once.
-      std::size_t run = pos_;
-      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
-             static_cast<unsigned char>(in_[run]) >= 0x20U) {
-        ++run;
-      }
-      out.append(in_.data() + pos_, run - pos_);
-      pos_ = run;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char c = in_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return {};
-      }
-      if (c != '\\') return make_error(json_errc::bad_string, pos_, "control character in string");
-      ++pos_;
-      if (pos_ >= in_.size())
-        return make_error(json_errc::unexpected_end, start, "unterminated string");
-      const char e = in_[pos_++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          auto ok = read_hex4(cp);
-          if (!ok) return ok;
-          if (cp >= 0xD800U && cp <= 0xDBFFU && pos_ + 1 < in_.size() && in_[pos_] == '\\' &&
-              in_[pos_ + 1] == 'u') {
-            const std::size_t save = pos_;
-            pos_ += 2;
-            std::uint32_t low = 0;
-            ok = read_hex4(low);
-            if (!ok) return ok;
-            if (low >= 0xDC00U && low <= 0xDFFFU) {
-              cp = 0x10000U + ((cp - 0xD800U) << 10U) + (low - 0xDC00U);
-            } else {
-              pos_ = save;
-            }
-          }
-          // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
-          if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
-          append_utf8(out, cp);
-          break;
-        }
-        default:
-          return make_error(json_errc::bad_escape, pos_ - 2, "invalid escape in string");
-      }
-    }
-  }
-
-  std::string_view in_;
-  json_limits limits_;
-  std::size_t pos_ = 0;
+  };
+  std::vector<frame> stack_;
+  json_value value_;
+  json_value root_;
   std::size_t count_ = 0;
+  std::size_t max_values_;
 };
 
 }  // namespace json
@@ -410,7 +470,10 @@ class reader {
 template <class Unused = void>
 [[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
                                                     const json_limits& limits = {}) {
-  return json::reader<>(text, limits).parse();
+  json::tree_builder<> tree(limits.max_values);
+  auto ok = json::walk(text, limits.max_bytes, limits.max_depth, tree);
+  if (!ok) return std::move(ok).error();
+  return tree.take();
 }
 
 }  // namespace detail

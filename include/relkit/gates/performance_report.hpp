@@ -28,6 +28,9 @@
 // named `name`, the caller's choice (`relkit gate --prometheus NAME=FILE`). A
 // baseline is a second query's result: the caller stores its value in
 // metric::baseline (`--prometheus-baseline NAME=FILE`).
+//
+// Limits: read_options (max_bytes, max_depth, max_entries: k6 metrics one
+// report gives) are too_large.
 
 #include "relkit/detail/prologue.hpp"
 
@@ -35,8 +38,8 @@
 #include <string_view>
 
 #include "relkit/config.hpp"
-#include "relkit/gates/detail/json_report.hpp"
 #include "relkit/gates/evidence.hpp"
+#include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
 #include "relkit/result.hpp"
 
@@ -44,12 +47,11 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
 template <class = void>
-[[nodiscard]] result<evidence> read_k6(std::string_view text,
-                                       const json_report_limits& limits = {});
+[[nodiscard]] result<evidence> read_k6(std::string_view text, const read_options& options = {});
 
 template <class = void>
 [[nodiscard]] result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                               const json_report_limits& limits = {});
+                                               const read_options& options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END

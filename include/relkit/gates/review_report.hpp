@@ -12,7 +12,8 @@
 // whose `user` is null (a deleted account) is GitHub's "ghost". The payload
 // does not name the pull request's author: give it to the gate apart
 // (`relkit gate --author NAME`, or `author` in an evidence file). An unknown
-// `state` is bad_value; the array's 16385th decisive review is too_large.
+// `state` is bad_value; more decisive reviews than
+// read_options::max_entries (16384 by default) are too_large.
 //
 // GitHub jobs (`read_github_jobs`, GET /repos/{o}/{r}/actions/runs/{id}/jobs,
 // an object with `jobs`): each job is a stage named by its `name`, finished at
@@ -44,15 +45,17 @@
 // `allowed_failures` (those of them that failed or were canceled).
 //
 // Times are RFC 3339 (relkit/detail/civil_time.hpp); one that is not is
-// bad_time naming the field. Errors carry the byte position in the report.
+// bad_time naming the field. Errors carry the byte position in the report;
+// read_options' limits (max_bytes, max_depth, max_entries: stages or
+// approvals one report gives) are too_large.
 
 #include "relkit/detail/prologue.hpp"
 
 #include <string_view>
 
 #include "relkit/config.hpp"
-#include "relkit/gates/detail/json_report.hpp"
 #include "relkit/gates/evidence.hpp"
+#include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
 #include "relkit/result.hpp"
 
@@ -61,16 +64,16 @@ namespace gates {
 
 template <class = void>
 [[nodiscard]] result<evidence> read_github_reviews(std::string_view text,
-                                                   const json_report_limits& limits = {});
+                                                   const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_github_jobs(std::string_view text,
-                                                const json_report_limits& limits = {});
+                                                const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_gitlab_approvals(std::string_view text,
-                                                     const json_report_limits& limits = {});
+                                                     const read_options& options = {});
 template <class = void>
 [[nodiscard]] result<evidence> read_gitlab_jobs(std::string_view text,
-                                                const json_report_limits& limits = {});
+                                                const read_options& options = {});
 
 }  // namespace gates
 RELKIT_NAMESPACE_END

@@ -16,6 +16,7 @@
 #include "relkit/detail/decimal.hpp"
 #include "relkit/detail/xml.hpp"
 #include "relkit/error.hpp"
+#include "relkit/gates/detail/report_error.hpp"
 #include "relkit/gates/read_options.hpp"
 #include "relkit/gates/report.hpp"
 #include "relkit/result.hpp"
@@ -52,13 +53,7 @@ using relkit::detail::xml_event;
   } else if (e.code == xml_errc::too_many_attributes) {
     limit = "attributes on one XML element";
   }
-  if (limit != nullptr) {
-    return relkit::error{report_errc::too_large, e.position,
-                         relkit::error_args{}.with_text(limit).with_number(e.args.number())};
-  }
-  // The XML error's text is a string literal (see relkit/detail/xml.hpp).
-  return relkit::error{report_errc::invalid_xml, e.position,
-                       relkit::error_args{}.with_text(e.args.text().data())};
+  return reader_error(e, report_errc::invalid_xml, limit);
 }
 
 // "not {text}: found '<name>'" at the root element.

@@ -95,9 +95,7 @@ class file_list {
 
  private:
   [[nodiscard]] relkit::error too_many(std::size_t position) const noexcept {
-    return relkit::error{
-        report_errc::too_large, position,
-        relkit::error_args{}.with_text("files").with_number(static_cast<std::int64_t>(max_files_))};
+    return too_large(position, "files", max_files_);
   }
 
   std::vector<file_coverage> files_;
@@ -345,10 +343,7 @@ template <class Unused = void>
                                                                     const read_options& options,
                                                                     file_list& files) {
   if (text.size() > options.max_bytes) {
-    return relkit::error{report_errc::too_large, options.max_bytes,
-                         relkit::error_args{}
-                             .with_text("bytes of lcov")
-                             .with_number(static_cast<std::int64_t>(options.max_bytes))};
+    return too_large(options.max_bytes, "bytes of lcov", options.max_bytes);
   }
   coverage_report report;
   report.format = coverage_format::lcov;

@@ -14,17 +14,17 @@
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
-template result<evidence> read_sarif<>(std::string_view, const json_report_limits&);
-template result<evidence> read_trivy<>(std::string_view, const json_report_limits&);
-template result<evidence> read_grype<>(std::string_view, const json_report_limits&);
-template result<evidence> read_npm_audit<>(std::string_view, const json_report_limits&);
-template result<evidence> read_k6<>(std::string_view, const json_report_limits&);
+template result<evidence> read_sarif<>(std::string_view, const read_options&);
+template result<evidence> read_trivy<>(std::string_view, const read_options&);
+template result<evidence> read_grype<>(std::string_view, const read_options&);
+template result<evidence> read_npm_audit<>(std::string_view, const read_options&);
+template result<evidence> read_k6<>(std::string_view, const read_options&);
 template result<evidence> read_prometheus<>(std::string_view, std::string_view,
-                                            const json_report_limits&);
-template result<evidence> read_github_reviews<>(std::string_view, const json_report_limits&);
-template result<evidence> read_github_jobs<>(std::string_view, const json_report_limits&);
-template result<evidence> read_gitlab_approvals<>(std::string_view, const json_report_limits&);
-template result<evidence> read_gitlab_jobs<>(std::string_view, const json_report_limits&);
+                                            const read_options&);
+template result<evidence> read_github_reviews<>(std::string_view, const read_options&);
+template result<evidence> read_github_jobs<>(std::string_view, const read_options&);
+template result<evidence> read_gitlab_approvals<>(std::string_view, const read_options&);
+template result<evidence> read_gitlab_jobs<>(std::string_view, const read_options&);
 
 }  // namespace gates
 RELKIT_NAMESPACE_END

@@ -45,12 +45,10 @@ inline void append_k6_name(std::string& out, std::string_view name) {
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text,
-                                               const json_report_limits& limits) {
+[[nodiscard]] relkit::result<evidence> read_k6(std::string_view text, const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = scan_top<>(doc, options, '{', "a k6 --summary-export report");
   if (!root) return std::move(root).error();
-  if (!root->is_object()) return wrong_format(doc, *root, "a k6 --summary-export report");
   const json_span metrics = doc.find(*root, "metrics");
   if (!metrics.is_object()) {
     return metrics.absent() ? wrong_format(doc, *root, "a k6 --summary-export report")
@@ -58,54 +56,41 @@ template <class Unused = void>
   }
   evidence e;
   std::uint64_t thresholds_failed = 0;
-  relkit::error problem;
-  bool failed = false;
-  doc.members(metrics, [&](json_span metric_key, json_span stats) {
-    if (!stats.is_object()) {
-      problem = bad_value(doc, stats, "metrics{}", "an object");
-      failed = true;
-      return false;
-    }
-    const std::string metric_name = doc.string(metric_key);
-    doc.members(stats, [&](json_span stat_key, json_span value) {
-      if (doc.equals(stat_key, "thresholds")) {
-        if (!value.is_object()) {
-          problem = bad_value(doc, value, "metrics{}.thresholds", "an object");
-          failed = true;
-          return false;
+  const auto each_stat = [&](const std::string& metric_name, json_span stat_key,
+                             json_span value) -> relkit::result<void> {
+    if (doc.equals(stat_key, "thresholds")) {
+      if (!value.is_object()) return bad_value(doc, value, "metrics{}.thresholds", "an object");
+      return for_each_member(doc, value, [&](json_span, json_span verdict) -> relkit::result<void> {
+        if (!verdict.is_bool()) {
+          return bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
         }
-        doc.members(value, [&](json_span, json_span verdict) {
-          if (!verdict.is_bool()) {
-            problem = bad_value(doc, verdict, "metrics{}.thresholds{}", "true or false");
-            failed = true;
-            return false;
-          }
-          if (verdict.kind == 't') ++thresholds_failed;
-          return true;
+        if (verdict.kind == 't') ++thresholds_failed;
+        return {};
+      });
+    }
+    if (!value.is_number()) return {};
+    if (e.metrics.size() >= options.max_entries) return too_many(value, options, "metrics");
+    metric m;
+    m.name = "k6.";
+    append_k6_name(m.name, metric_name);
+    m.name += '.';
+    append_k6_name(m.name, doc.string(stat_key));
+    m.value = doc.number(value);
+    if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
+      e.metrics.push_back(metric{"p95", m.value, {}, {}});
+    }
+    e.metrics.push_back(std::move(m));
+    return {};
+  };
+  auto done = for_each_member(
+      doc, metrics, [&](json_span metric_key, json_span stats) -> relkit::result<void> {
+        if (!stats.is_object()) return bad_value(doc, stats, "metrics{}", "an object");
+        const std::string metric_name = doc.string(metric_key);
+        return for_each_member(doc, stats, [&](json_span stat_key, json_span value) {
+          return each_stat(metric_name, stat_key, value);
         });
-        return !failed;
-      }
-      if (!value.is_number()) return true;
-      if (e.metrics.size() >= limits.max_entries) {
-        problem = too_many(value, limits, "metrics");
-        failed = true;
-        return false;
-      }
-      metric m;
-      m.name = "k6.";
-      append_k6_name(m.name, metric_name);
-      m.name += '.';
-      append_k6_name(m.name, doc.string(stat_key));
-      m.value = doc.number(value);
-      if (metric_name == "http_req_duration" && doc.equals(stat_key, "p(95)")) {
-        e.metrics.push_back(metric{"p95", m.value, {}, {}});
-      }
-      e.metrics.push_back(std::move(m));
-      return true;
-    });
-    return !failed;
-  });
-  if (failed) return problem;
+      });
+  if (!done) return std::move(done).error();
   // Two k6 names made one by the renaming (or a repeated key) cannot both be kept.
   std::vector<const std::string*> names;
   names.reserve(e.metrics.size());
@@ -124,12 +109,11 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                                       const json_report_limits& limits) {
+                                                       const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a Prometheus query result";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
   const json_span status = doc.find(*root, "status");
   if (status.absent()) return wrong_format(doc, *root, what);
   if (!doc.equals(status, "success")) {
@@ -188,13 +172,13 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_k6(std::string_view text, const json_report_limits& limits) {
-  return detail::read_k6<>(text, limits);
+result<evidence> read_k6(std::string_view text, const read_options& options) {
+  return detail::read_k6<>(text, options);
 }
 template <class Unused>
 result<evidence> read_prometheus(std::string_view text, std::string_view name,
-                                 const json_report_limits& limits) {
-  return detail::read_prometheus<>(text, name, limits);
+                                 const read_options& options) {
+  return detail::read_prometheus<>(text, name, options);
 }
 
 }  // namespace gates

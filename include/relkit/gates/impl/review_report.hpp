@@ -45,15 +45,10 @@ namespace detail {
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_reviews(std::string_view text,
-                                                           const json_report_limits& limits) {
+                                                           const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = scan_top<>(doc, options, '[', "a GitHub pull request reviews array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");  // GitHub's error document
-    return wrong_format(doc, message.is_string() ? message : *root,
-                        "a GitHub pull request reviews array");
-  }
   struct decisive {
     std::string who;
     std::size_t order;
@@ -61,17 +56,9 @@ template <class Unused = void>
     char state;  // 'A' approved, 'C' changes requested, 'D' dismissed
   };
   std::vector<decisive> reviews;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error e) {
-    problem = e;
-    failed = true;
-    return false;
-  };
-  doc.items(*root, [&](json_span review) {
-    if (!review.is_object()) return fail(bad_value(doc, review, "[]", "an object"));
+  auto done = for_each_object(doc, *root, "[]", [&](json_span review) -> relkit::result<void> {
     auto state = text_field(doc, review, "state", "state");
-    if (!state) return fail(std::move(state).error());
+    if (!state) return std::move(state).error();
     char code = 0;
     if (doc.equals(*state, "APPROVED")) {
       code = 'A';
@@ -80,33 +67,33 @@ template <class Unused = void>
     } else if (doc.equals(*state, "DISMISSED")) {
       code = 'D';
     } else if (!doc.equals(*state, "COMMENTED") && !doc.equals(*state, "PENDING")) {
-      return fail(bad_value(doc, *state, "state",
-                            "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING"));
+      return bad_value(doc, *state, "state",
+                       "APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING");
     }
-    if (code == 0) return true;
-    if (reviews.size() >= limits.max_entries) return fail(too_many(review, limits, "reviews"));
+    if (code == 0) return {};
+    if (reviews.size() >= options.max_entries) return too_many(review, options, "reviews");
     const json_span user = doc.find(review, "user");
     std::string who = "ghost";
     if (!user.absent() && !user.is_null()) {
-      if (!user.is_object()) return fail(bad_value(doc, user, "user", "an object or null"));
+      if (!user.is_object()) return bad_value(doc, user, "user", "an object or null");
       auto login = text_field(doc, user, "login", "user.login");
-      if (!login) return fail(std::move(login).error());
+      if (!login) return std::move(login).error();
       who = doc.string(*login);
     }
     time_point at{};
     if (code != 'D') {
       const json_span submitted = doc.find(review, "submitted_at");
       if (submitted.absent() || submitted.is_null()) {
-        return fail(missing_field(review, "submitted_at"));
+        return missing_field(review, "submitted_at");
       }
       auto t = time_of(doc, submitted, "submitted_at");
-      if (!t) return fail(std::move(t).error());
+      if (!t) return std::move(t).error();
       at = *t;
     }
     reviews.push_back(decisive{std::move(who), reviews.size(), at, code});
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   // Each reviewer's last decisive review, in the order of those reviews.
   std::stable_sort(reviews.begin(), reviews.end(),
                    [](const decisive& a, const decisive& b) { return a.who < b.who; });
@@ -129,40 +116,27 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_github_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitHub Actions jobs list";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span jobs = doc.find(*root, "jobs");
-  if (jobs.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!jobs.is_array()) return bad_value(doc, jobs, "jobs", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto jobs = array_member<>(doc, *root, "jobs", what);
+  if (!jobs) return std::move(jobs).error();
   evidence e;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
-  doc.items(jobs, [&](json_span job) {
-    if (!job.is_object()) return fail(bad_value(doc, job, "jobs[]", "an object"));
-    if (e.stages.size() >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+  auto done = for_each_object(doc, *jobs, "jobs[]", [&](json_span job) -> relkit::result<void> {
+    if (e.stages.size() >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "jobs[].name");
-    if (!name) return fail(std::move(name).error());
+    if (!name) return std::move(name).error();
     auto status = text_field(doc, job, "status", "jobs[].status");
-    if (!status) return fail(std::move(status).error());
+    if (!status) return std::move(status).error();
     stage_status outcome = stage_status::running;
     if (doc.equals(*status, "completed")) {
       const json_span conclusion = doc.find(job, "conclusion");
       if (!conclusion.is_string()) {
-        return fail(conclusion.absent() || conclusion.is_null()
-                        ? missing_field(job, "jobs[].conclusion")
-                        : bad_value(doc, conclusion, "jobs[].conclusion", "a string"));
+        return conclusion.absent() || conclusion.is_null()
+                   ? missing_field(job, "jobs[].conclusion")
+                   : bad_value(doc, conclusion, "jobs[].conclusion", "a string");
       }
       if (doc.equals(conclusion, "success")) {
         outcome = stage_status::passed;
@@ -175,20 +149,20 @@ template <class Unused = void>
       } else if (doc.equals(conclusion, "action_required") || doc.equals(conclusion, "stale")) {
         outcome = stage_status::running;
       } else {
-        return fail(bad_value(doc, conclusion, "jobs[].conclusion",
-                              "success, failure, cancelled, skipped, timed_out, neutral, "
-                              "action_required or stale"));
+        return bad_value(doc, conclusion, "jobs[].conclusion",
+                         "success, failure, cancelled, skipped, timed_out, neutral, "
+                         "action_required or stale");
       }
     }
     auto at = first_time(doc, job, {"completed_at", "started_at"});
-    if (!at) return fail(std::move(at).error());
+    if (!at) return std::move(at).error();
     if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
-      return fail(missing_field(job, "jobs[].completed_at"));
+      return missing_field(job, "jobs[].completed_at");
     }
     e.stages.push_back(stage_result{doc.string(*name), outcome, at->value_or(time_point{})});
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   return e;
 }
 
@@ -196,58 +170,46 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_approvals(std::string_view text,
-                                                             const json_report_limits& limits) {
+                                                             const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
-  if (!root) return std::move(root).error();
   constexpr const char* what = "a GitLab merge request approvals document";
-  if (!root->is_object()) return wrong_format(doc, *root, what);
-  const json_span approved_by = doc.find(*root, "approved_by");
-  if (approved_by.absent()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, what);
-  }
-  if (!approved_by.is_array()) return bad_value(doc, approved_by, "approved_by", "an array");
+  auto root = scan_top<>(doc, options, '{', what);
+  if (!root) return std::move(root).error();
+  auto approved_by = array_member<>(doc, *root, "approved_by", what);
+  if (!approved_by) return std::move(approved_by).error();
   evidence e;
   const json_span author = doc.find(*root, {"author", "username"});
   if (author.is_string()) e.author = doc.string(author);
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
   bool updated_read = false;
   relkit::result<std::optional<time_point>> updated = std::optional<time_point>();
-  doc.items(approved_by, [&](json_span entry) {
-    if (!entry.is_object()) return fail(bad_value(doc, entry, "approved_by[]", "an object"));
-    if (e.approvals.size() >= limits.max_entries) {
-      return fail(too_many(entry, limits, "approvals"));
-    }
-    const json_span user = doc.find(entry, "user");
-    if (!user.is_object()) {
-      return fail(user.absent() ? missing_field(entry, "approved_by[].user")
-                                : bad_value(doc, user, "approved_by[].user", "an object"));
-    }
-    auto username = text_field(doc, user, "username", "approved_by[].user.username");
-    if (!username) return fail(std::move(username).error());
-    auto at = first_time(doc, entry, {"approved_at"});
-    if (!at) return fail(std::move(at).error());
-    if (!*at) {
-      // The document's time, looked up once (each lookup walks the document).
-      if (!updated_read) {
-        updated_read = true;
-        updated = first_time(doc, *root, {"updated_at"});
-      }
-      at = updated;
-      if (!at) return fail(std::move(at).error());
-      if (!*at) return fail(missing_field(*root, "updated_at"));
-    }
-    e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
-    return true;
-  });
-  if (failed) return problem;
+  auto done = for_each_object(
+      doc, *approved_by, "approved_by[]", [&](json_span entry) -> relkit::result<void> {
+        if (e.approvals.size() >= options.max_entries) {
+          return too_many(entry, options, "approvals");
+        }
+        const json_span user = doc.find(entry, "user");
+        if (!user.is_object()) {
+          return user.absent() ? missing_field(entry, "approved_by[].user")
+                               : bad_value(doc, user, "approved_by[].user", "an object");
+        }
+        auto username = text_field(doc, user, "username", "approved_by[].user.username");
+        if (!username) return std::move(username).error();
+        auto at = first_time(doc, entry, {"approved_at"});
+        if (!at) return std::move(at).error();
+        if (!*at) {
+          // The document's time, looked up once (each lookup walks the document).
+          if (!updated_read) {
+            updated_read = true;
+            updated = first_time(doc, *root, {"updated_at"});
+          }
+          at = updated;
+          if (!at) return std::move(at).error();
+          if (!*at) return missing_field(*root, "updated_at");
+        }
+        e.approvals.push_back(approval{doc.string(*username), **at, decision::approve});
+        return {};
+      });
+  if (!done) return std::move(done).error();
   return e;
 }
 
@@ -255,31 +217,19 @@ template <class Unused = void>
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<evidence> read_gitlab_jobs(std::string_view text,
-                                                        const json_report_limits& limits) {
+                                                        const read_options& options) {
   const json_text doc(text);
-  auto root = doc.scan(limits);
+  auto root = scan_top<>(doc, options, '[', "a GitLab pipeline jobs array");
   if (!root) return std::move(root).error();
-  if (!root->is_array()) {
-    const json_span message = doc.find(*root, "message");
-    return wrong_format(doc, message.is_string() ? message : *root, "a GitLab pipeline jobs array");
-  }
   evidence e;
   std::uint64_t allow_failure_jobs = 0;
   std::uint64_t allowed_failures = 0;
-  relkit::error problem;
-  bool failed = false;
-  auto fail = [&](relkit::error err) {
-    problem = err;
-    failed = true;
-    return false;
-  };
-  doc.items(*root, [&](json_span job) {
-    if (!job.is_object()) return fail(bad_value(doc, job, "[]", "an object"));
-    if (e.stages.size() + 1 >= limits.max_entries) return fail(too_many(job, limits, "jobs"));
+  auto done = for_each_object(doc, *root, "[]", [&](json_span job) -> relkit::result<void> {
+    if (e.stages.size() + 1 >= options.max_entries) return too_many(job, options, "jobs");
     auto name = text_field(doc, job, "name", "name");
-    if (!name) return fail(std::move(name).error());
+    if (!name) return std::move(name).error();
     auto status = text_field(doc, job, "status", "status");
-    if (!status) return fail(std::move(status).error());
+    if (!status) return std::move(status).error();
     stage_status outcome = stage_status::running;
     if (doc.equals(*status, "success")) {
       outcome = stage_status::passed;
@@ -293,13 +243,13 @@ template <class Unused = void>
                !doc.equals(*status, "running") && !doc.equals(*status, "waiting_for_resource") &&
                !doc.equals(*status, "preparing") && !doc.equals(*status, "scheduled") &&
                !doc.equals(*status, "manual")) {
-      return fail(bad_value(doc, *status, "status",
-                            "success, failed, canceled, skipped, created, pending, running, "
-                            "waiting_for_resource, preparing, scheduled or manual"));
+      return bad_value(doc, *status, "status",
+                       "success, failed, canceled, skipped, created, pending, running, "
+                       "waiting_for_resource, preparing, scheduled or manual");
     }
     const json_span allow = doc.find(job, "allow_failure");
     if (!allow.absent() && !allow.is_null() && !allow.is_bool()) {
-      return fail(bad_value(doc, allow, "allow_failure", "true or false"));
+      return bad_value(doc, allow, "allow_failure", "true or false");
     }
     if (allow.kind == 't') {
       ++allow_failure_jobs;
@@ -308,24 +258,24 @@ template <class Unused = void>
       }
     }
     auto at = first_time(doc, job, {"finished_at", "started_at", "created_at"});
-    if (!at) return fail(std::move(at).error());
+    if (!at) return std::move(at).error();
     if (!*at && (outcome == stage_status::failed || outcome == stage_status::canceled)) {
-      return fail(missing_field(job, "finished_at"));
+      return missing_field(job, "finished_at");
     }
     const time_point when = at->value_or(time_point{});
     std::string job_name = doc.string(*name);
     const json_span stage = doc.find(job, "stage");
     if (!stage.absent() && !stage.is_null() && !stage.is_string()) {
-      return fail(bad_value(doc, stage, "stage", "a string"));
+      return bad_value(doc, stage, "stage", "a string");
     }
     std::string stage_name = stage.is_string() ? doc.string(stage) : std::string();
     e.stages.push_back(stage_result{std::move(job_name), outcome, when});
     if (!stage_name.empty() && stage_name != e.stages.back().stage) {
       e.stages.push_back(stage_result{std::move(stage_name), outcome, when});
     }
-    return true;
+    return {};
   });
-  if (failed) return problem;
+  if (!done) return std::move(done).error();
   e.counts.push_back({"allow_failure_jobs", allow_failure_jobs});
   e.counts.push_back({"allowed_failures", allowed_failures});
   return e;
@@ -334,20 +284,20 @@ template <class Unused = void>
 }  // namespace detail
 
 template <class Unused>
-result<evidence> read_github_reviews(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_reviews<>(text, limits);
+result<evidence> read_github_reviews(std::string_view text, const read_options& options) {
+  return detail::read_github_reviews<>(text, options);
 }
 template <class Unused>
-result<evidence> read_github_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_github_jobs<>(text, limits);
+result<evidence> read_github_jobs(std::string_view text, const read_options& options) {
+  return detail::read_github_jobs<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_approvals(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_approvals<>(text, limits);
+result<evidence> read_gitlab_approvals(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_approvals<>(text, options);
 }
 template <class Unused>
-result<evidence> read_gitlab_jobs(std::string_view text, const json_report_limits& limits) {
-  return detail::read_gitlab_jobs<>(text, limits);
+result<evidence> read_gitlab_jobs(std::string_view text, const read_options& options) {
+  return detail::read_gitlab_jobs<>(text, options);
 }
 
 }  // namespace gates
