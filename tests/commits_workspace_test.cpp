@@ -562,6 +562,9 @@ TEST(WorkspaceConfig, PnpmWorkspaceYaml) {
   EXPECT_EQ(e.position, 12U);
   e = err("packages: [a, b\n");
   EXPECT_EQ(e.position, 15U);
+  e = err("packages: [a, \"b\", '']\n");  // the fuzzer's find: an empty glob
+  EXPECT_EQ(e.position, 19U);
+  EXPECT_EQ(e.message(), "pnpm-workspace.yaml: expected a glob, not an empty string");
   e = err("packages:\n  - \"\\n\"\n");
   EXPECT_EQ(e.position, 15U);
 }

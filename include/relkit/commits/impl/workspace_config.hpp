@@ -330,6 +330,7 @@ RELKIT_INLINE result<std::vector<std::string>> read_pnpm_workspace(std::string_v
                     std::string& out) -> result<void> {
     const char q = yaml_text[i];
     if (q == '\'' || q == '"') {
+      const std::size_t open = i;
       ++i;
       while (true) {
         if (i >= line_end) return fail(i, "a closing quote");
@@ -341,6 +342,7 @@ RELKIT_INLINE result<std::vector<std::string>> read_pnpm_workspace(std::string_v
             continue;
           }
           ++i;
+          if (out.empty()) return fail(open, "a glob, not an empty string");
           return {};
         }
         if (q == '"' && c == '\\') {
