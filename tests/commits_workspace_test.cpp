@@ -1,7 +1,7 @@
 // relkit::commits workspaces: the git log with paths (also on a real repository when git
 // is installed), per-package decisions, dependency propagation, groups, and the
 // configuration readers (a real release-please config: tests/data/workspace/PROVENANCE.md).
-#include <relkit/commits.hpp>
+#include <relkit/relkit.hpp>  // the single-header suite has only relkit.hpp
 
 #include <gtest/gtest.h>
 
