@@ -119,7 +119,8 @@ struct package {
   // initial version (first_release()).
   std::optional<semver::version> current;
   // The sha (or a prefix of at least 7 digits) of the commit of its last release: the
-  // history is cut there (see above). Empty: every commit given counts.
+  // history is cut there (see above). Empty, or not in the history given: every commit
+  // given counts.
   std::string since;
   policy preset = presets::conventional_commits();
   std::string channel;                    // a prerelease channel ("rc"); empty: none
