@@ -22,6 +22,8 @@
 
 #include "relkit/commits/impl/parse.hpp"
 #include "relkit/commits/impl/tag_format.hpp"
+#include "relkit/commits/impl/workspace.hpp"
+#include "relkit/commits/impl/workspace_config.hpp"
 #include "relkit/gates/impl/coverage_report.hpp"
 #include "relkit/gates/impl/evaluate.hpp"
 #include "relkit/gates/impl/instantiate.hpp"

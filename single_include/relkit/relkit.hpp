@@ -5746,7 +5746,8 @@ RELKIT_NAMESPACE_END
 // conventional-commits-parser 7.1.4 parses them (conventionalcommits preset);
 // commitlint's config-conventional rules; the version bump a range of commits
 // implies and the next version, with the commit and the rule that decided;
-// release tags read as semantic-release reads them (tag formats, the last release).
+// release tags read as semantic-release reads them (tag formats, the last release);
+// workspaces: many packages in one history, with dependency propagation and groups.
 //
 // Parsing is one forward pass over the message: time linear in its length,
 // whatever the bytes (a megabyte of '#' or '(' included). Text values are views
@@ -5890,12 +5891,18 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
 enum class errc {
-  empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over parse_options::max_length
-  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
-  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
-  tag_mismatch,       // parse_tag: the tag is not of the format
+  empty_message = 1,       // nothing but whitespace: no commit at all
+  message_too_long,        // over parse_options::max_length
+  bad_log_record,          // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_tag_format,          // parse_tag_format: not exactly one `${version}` placeholder
+  bad_tag_name,            // parse_tag_format: text git refuses in a tag name
+  tag_mismatch,            // parse_tag: the tag is not of the format
+  duplicate_package,       // decide(workspace): two packages of one name
+  unknown_package,         // decide(workspace): a dependency or group member naming none
+  dependency_cycle,        // decide(workspace): dependencies that form a cycle
+  invalid_workspace_json,  // workspace configuration readers: a JSON text that is not JSON
+  bad_workspace_config,    // workspace configuration readers: a value of the wrong type
+  bad_workspace_yaml,      // read_pnpm_workspace: outside the YAML subset it reads
 };
 
 namespace detail {
@@ -5906,6 +5913,12 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
     {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
     {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
+    {errc::duplicate_package, "duplicate_package", "two packages named {token}"},
+    {errc::unknown_package, "unknown_package", "{text} {token} is not a package"},
+    {errc::dependency_cycle, "dependency_cycle", "dependency cycle {token}"},
+    {errc::invalid_workspace_json, "invalid_workspace_json", "invalid JSON in {token}: {text}"},
+    {errc::bad_workspace_config, "bad_workspace_config", "expected {text} for {token}"},
+    {errc::bad_workspace_yaml, "bad_workspace_yaml", "pnpm-workspace.yaml: expected {text}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
@@ -9516,6 +9529,7 @@ enum class initial_development : std::uint8_t {
   lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
   breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
   ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+  minor_is_patch,     // minor -> patch only (release-please bump-patch-for-minor-pre-major)
 };
 
 // How a revert cancels the commit it reverts inside the range.
@@ -9531,6 +9545,7 @@ inline constexpr relkit::detail::enum_name<initial_development> initial_developm
     {initial_development::lower_one_level, "lower_one_level"},
     {initial_development::breaking_is_minor, "breaking_is_minor"},
     {initial_development::ignore_breaking, "ignore_breaking"},
+    {initial_development::minor_is_patch, "minor_is_patch"},
 };
 }  // namespace detail
 // The stable identifier of an initial-development policy ("as_stable"); "unknown" outside the enum.
@@ -9920,6 +9935,8 @@ namespace commits {
       adjusted = adjusted == bump::major ? bump::minor : bump::patch;
     } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
       adjusted = bump::minor;
+    } else if (p.zero_major == initial_development::minor_is_patch && adjusted == bump::minor) {
+      adjusted = bump::patch;
     }
     if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
   }
@@ -9939,27 +9956,23 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// The next version after `current` for the commits since it (newest first) under `p`.
-// `channel` (e.g. "rc") makes a prerelease: 1.4.1 + feat -> 1.5.0-rc.1, then
-// 1.5.0-rc.1 + fix -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
-// one (1.5.0-rc.2 + breaking -> 2.0.0-rc.1). Without a channel a prerelease graduates
-// (1.5.0-rc.2 + fix -> 1.5.0). No bump: the version stays, `level` is none.
-[[nodiscard]] inline result<decision> next_version(const semver::version& current,
-                                                   const std::vector<log_entry>& range,
-                                                   const policy& p, std::string_view channel = {}) {
-  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
-  d.next_version = current;
-  d.next_version.build.clear();
-  if (d.level == bump::none) return d;
-  const semver::release_type type = d.level == bump::major   ? semver::release_type::major
-                                    : d.level == bump::minor ? semver::release_type::minor
-                                                             : semver::release_type::patch;
+// The version after `current` for a bump of `level` (none: `current` without its build
+// metadata). `channel` (e.g. "rc") makes a prerelease: 1.4.1 + minor -> 1.5.0-rc.1, then
+// 1.5.0-rc.1 + patch -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
+// one (1.5.0-rc.2 + major -> 2.0.0-rc.1). Without a channel a prerelease graduates
+// (1.5.0-rc.2 + patch -> 1.5.0).
+[[nodiscard]] inline result<semver::version> next_version(const semver::version& current,
+                                                          bump level,
+                                                          std::string_view channel = {}) {
+  semver::version same = current;
+  same.build.clear();
+  if (level == bump::none) return same;
+  const semver::release_type type = level == bump::major   ? semver::release_type::major
+                                    : level == bump::minor ? semver::release_type::minor
+                                                           : semver::release_type::patch;
   auto target = semver::bump(current, type);
   if (!target) return target.error();
-  if (channel.empty()) {
-    d.next_version = *target;
-    return d;
-  }
+  if (channel.empty()) return target;
   const std::string_view pre = current.prerelease;
   const bool same_release = current.is_prerelease() && target->major == current.major &&
                             target->minor == current.minor && target->patch == current.patch;
@@ -9968,13 +9981,22 @@ namespace commits {
     semver::bump_options opts;
     opts.identifier = channel;
     opts.base = semver::identifier_base::one;
-    auto next = semver::bump(current, semver::release_type::prerelease, opts);
-    if (!next) return next.error();
-    d.next_version = *next;
-  } else {
-    d.next_version = *target;
-    d.next_version.prerelease = std::string(channel) + ".1";
+    return semver::bump(current, semver::release_type::prerelease, opts);
   }
+  target->prerelease = std::string(channel) + ".1";
+  return target;
+}
+
+// The next version after `current` for the commits since it (newest first) under `p`:
+// the bump decide() gives, then the version next_version(current, level, channel) above
+// gives. No bump: the version stays, `level` is none.
+[[nodiscard]] inline result<decision> next_version(const semver::version& current,
+                                                   const std::vector<log_entry>& range,
+                                                   const policy& p, std::string_view channel = {}) {
+  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
+  auto next = next_version(current, d.level, channel);
+  if (!next) return std::move(next).error();
+  d.next_version = std::move(*next);
   return d;
 }
 
@@ -11345,6 +11367,1935 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/tag_format.hpp ----
+// ---- begin relkit/commits/workspace.hpp ----
+// relkit::commits workspaces: several packages released from one history. Each package
+// has its paths, its tag format, its current version, its bump preset and prerelease
+// channel, and the packages it depends on; decide() tells, for every package, the bump
+// its own commits imply (the single-package decide()/next_version() of bump.hpp, its
+// rules unchanged), then what the dependencies and groups add, and why.
+// Included by relkit/commits.hpp.
+//
+// The history with file lists (read_git_log_with_paths) is the output of
+//
+//   git log -z --name-only --no-renames --diff-merges=first-parent
+//       --format=%x00%H%x1f%P%x1f%B
+//
+// (one command line; add a revision range as needed), newest first. Each record is a NUL, the sha,
+// 0x1f, the parent shas separated by spaces, 0x1f, the raw message, a NUL; then, when the commit
+// touches files, a '\n' and each path followed by a NUL. git ends every path with a NUL and a path
+// is never empty, so the NUL that opens the next record (an "empty path") cannot be part of a file
+// name: the format holds any file name (newlines, 0x1e, 0x1f, quotes, non-UTF-8 bytes
+// included). `--no-renames` lists both sides of a rename (the package a file leaves and
+// the one it enters); `--diff-merges=first-parent` gives a merge the files it brings to
+// its first parent (without it git lists no file for a merge).
+//
+// Which commits count for a package: decide() reads one history (everything since the
+// oldest release of any package, or the whole history) and cuts it per package at the
+// commit of that package's last release, `package::since` (the commit itself and what
+// follows it in the newest-first list are left out). apply_release_tags() fills
+// `current` and `since` from the repository's tags in one pass (`git for-each-ref
+// --merged HEAD --format='%(refname:strip=2)%09%(*objectname)%09%(objectname)'
+// refs/tags`). So a command runs git twice whatever the number of packages. The cut is
+// by position in the list: exact for a linear history; with merges, a commit of a branch
+// merged after the release but dated before it is listed after the release and is left
+// out (pass a per-package range instead: decide() over `git log TAG..HEAD` for one
+// package gives the exact set).
+//
+// A commit belongs to a package when it touches a path under one of the package's
+// paths, compared on directory boundaries (`packages/a` holds `packages/a/x.js`, not
+// `packages/ab/x.js`); with nested packages a file belongs to the innermost one only
+// (release-please's CommitSplit); a path "" or "." is the repository root, which holds
+// the files no other package holds. Files matching the workspace's excluded patterns
+// or under a package's own excluded directories count for nothing; a commit whose files
+// all count for nothing belongs to no package by its paths. With
+// `workspace::scope_assigns`, a conventional commit whose scope is a package's name (or,
+// for `@org/name`, its part after the '/') belongs to that package too.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <map>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+
+// What a package gets when one of its dependencies releases.
+enum class propagation : std::uint8_t {
+  patch,       // a patch release (release-please node-workspace, changesets' default)
+  none,        // nothing: dependencies do not make releases
+  same_level,  // the dependency's level (a minor dependency release makes a minor one)
+};
+
+// How the members of a group release together.
+enum class group_kind : std::uint8_t {
+  fixed,   // one version for all: every member releases, at the highest next version
+           // (changesets `fixed`, lerna fixed mode, release-please linked-versions)
+  linked,  // members that release take the highest level among them (changesets `linked`)
+};
+
+namespace detail {
+inline constexpr relkit::detail::enum_name<propagation> propagation_names[] = {
+    {propagation::patch, "patch"},
+    {propagation::none, "none"},
+    {propagation::same_level, "same_level"},
+};
+inline constexpr relkit::detail::enum_name<group_kind> group_kind_names[] = {
+    {group_kind::fixed, "fixed"},
+    {group_kind::linked, "linked"},
+};
+}  // namespace detail
+// The stable identifier of a propagation policy ("patch"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(propagation value) noexcept {
+  return relkit::detail::enum_to_string(detail::propagation_names, value);
+}
+// The propagation policy that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<propagation> parse_propagation(
+    std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::propagation_names, name);
+}
+// The stable identifier of a group kind ("fixed"); "unknown" outside the enum.
+[[nodiscard]] constexpr std::string_view to_string(group_kind value) noexcept {
+  return relkit::detail::enum_to_string(detail::group_kind_names, value);
+}
+// The group kind that to_string() names; nullopt for any other text.
+[[nodiscard]] constexpr std::optional<group_kind> parse_group_kind(std::string_view name) noexcept {
+  return relkit::detail::enum_from_string(detail::group_kind_names, name);
+}
+
+// One package of a workspace.
+struct package {
+  std::string name;                // "@org/lib-a", "lib-a"
+  std::vector<std::string> paths;  // directory prefixes, '/'-separated: "packages/lib-a"
+  // Directories inside the package whose files count for nothing (release-please's
+  // `exclude-paths`): "packages/lib-a/test".
+  std::vector<std::string> excluded;
+  tag_format tags;  // its release tags: "lib-a@${version}", "lib-a-v${version}"
+  // The current version; nullopt: never released, the first release is the preset's
+  // initial version (first_release()).
+  std::optional<semver::version> current;
+  // The sha (or a prefix of at least 7 digits) of the commit of its last release: the
+  // history is cut there (see above). Empty, or not in the history given: every commit
+  // given counts.
+  std::string since;
+  policy preset = presets::conventional_commits();
+  std::string channel;                    // a prerelease channel ("rc"); empty: none
+  std::vector<std::string> dependencies;  // names of other packages of the workspace
+};
+
+// A set of packages that release together.
+struct group {
+  std::string name;
+  group_kind kind = group_kind::fixed;
+  std::vector<std::string> members;  // package names
+};
+
+// The excluded patterns of a workspace by default: changelogs and lockfiles, whose
+// changes are releases' consequences, not their causes.
+[[nodiscard]] inline std::vector<std::string> default_excluded_paths() {
+  return {"CHANGELOG.md",
+          "package-lock.json",
+          "npm-shrinkwrap.json",
+          "pnpm-lock.yaml",
+          "yarn.lock",
+          "bun.lockb",
+          "bun.lock",
+          "Cargo.lock",
+          "Gemfile.lock",
+          "poetry.lock",
+          "composer.lock",
+          "uv.lock",
+          "Pipfile.lock",
+          "go.sum",
+          "flake.lock",
+          "packages.lock.json"};
+}
+
+struct workspace {
+  std::vector<package> packages;
+  // Patterns of files that count for nothing. A pattern without '/' is compared with a
+  // file's last path segment ("CHANGELOG.md", "*.lock"), one with '/' with the whole
+  // path ("docs/*", "packages/*/CHANGELOG.md"); `*` matches any run of bytes other than
+  // '/', every other byte itself; a pattern ending in '/' matches everything under that
+  // directory ("docs/").
+  std::vector<std::string> excluded = default_excluded_paths();
+  bool scope_assigns = false;  // a commit's scope also assigns it to the package named so
+  propagation dependents = propagation::patch;
+  std::vector<group> groups;
+};
+
+// A commit with the paths it touches (read_git_log_with_paths), views into the log text.
+struct change {
+  log_entry entry;
+  std::vector<std::string_view> paths;
+};
+
+// Reads the output of the git command above. Errors: errc::bad_log_record at the byte
+// position of the malformed record (no NUL opening a record, no NUL ending the message,
+// no two 0x1f, a sha or parent sha that is not 7-64 hex digits) or of a path without
+// its NUL.
+[[nodiscard]] RELKIT_INLINE result<std::vector<change>> read_git_log_with_paths(
+    std::string_view text);
+
+// A tag and the commit it points at (a tag object's target for an annotated tag).
+struct tag_ref {
+  std::string_view name;  // "lib-a@1.2.0"
+  std::string_view sha;   // the commit
+};
+
+// Sets each package's `current` and `since` from its last release among `tags`
+// (find_last_release with its tag format, and its channel as find_options::channel).
+// A package without a release tag keeps what it has.
+RELKIT_INLINE void apply_release_tags(workspace& ws, const std::vector<tag_ref>& tags);
+
+// One package's answer.
+struct package_decision {
+  std::string name;
+  std::optional<semver::version> current;
+  // What the package's own commits imply (decide()/next_version()/first_release() of
+  // bump.hpp under its preset and channel): level, deciding commit, rule, reason.
+  // `own.commit_index` is an index into decide()'s input.
+  decision own;
+  bump level = bump::none;  // the final level, after dependencies and groups
+  bool releases = false;    // level != none
+  semver::version next;     // the next version (`current`, or 0.0.0, when it does not release)
+  std::vector<std::size_t> commits;  // its commits, indices into decide()'s input, newest first
+  // The dependency path that raised `level` above `own.level`, this package first:
+  // {"app", "lib-b", "lib-a"} reads app <- lib-b <- lib-a. Empty: not raised by one.
+  std::vector<std::string> propagated_from;
+  std::string group;   // the group that raised it (empty: none)
+  std::string reason;  // one line: own reason, or "patch: app <- lib-b <- lib-a (minor)"
+};
+
+struct workspace_decision {
+  std::vector<package_decision> packages;  // in the workspace's order
+  std::size_t ignored = 0;                 // commits whose files all count for nothing (excluded)
+  std::size_t unclaimed = 0;               // commits that belong to no package (outside every path)
+};
+
+// Decides every package of `ws` over `history` (newest first). Errors, at no_position:
+//   errc::duplicate_package   two packages of one name
+//   errc::unknown_package     a dependency or group member naming no package
+//   errc::dependency_cycle    the dependencies form a cycle ("a -> b -> a"), unless
+//                             `ws.dependents` is none
+// and a semver error when a next version overflows.
+[[nodiscard]] RELKIT_INLINE result<workspace_decision> decide(const workspace& ws,
+                                                              const std::vector<change>& history);
+
+// ---- Configurations teams already have ----
+
+// release-please manifest mode: release-please-config.json and .release-please-manifest.json.
+// Read (top-level values are the defaults packages inherit):
+//   packages (path keys; "." is the root), component, package-name, tag-separator
+//   (default "-"), include-component-in-tag (default true), include-v-in-tag (default
+//   true), bump-minor-pre-major, bump-patch-for-minor-pre-major, prerelease with
+//   prerelease-type (the channel, default "beta"; also versioning "prerelease"),
+//   exclude-paths, plugins "node-workspace" (propagation patch; the dependency graph is
+//   read_npm_workspaces's, which the caller merges) and "linked-versions" (groupName,
+//   components: a fixed group, as release-please gives them one version);
+//   the manifest's versions. Every package gets presets::release_please().
+// Not read: release-type (every strategy bumps with the same default rules; a strategy's
+//   default component, from its package.json, pom.xml…, is not read: the name falls back
+//   to the path), versioning other than "default"/"prerelease" (always-bump-*,
+//   service-pack), release-as, changelog-*, extra-files, draft*, labels, pull request
+//   options, bootstrap-sha, last-release-sha, the cargo-workspace / maven-workspace /
+//   sentence-case / group-priority plugins, component-no-space, initial-version.
+// A package's name is its `component`, else its `package-name`, else its path; its tag
+// format `COMPONENT SEPARATOR [v] ${version}` (release-please's TagName), or
+// `[v]${version}` without the component; the component is `component`, else the
+// package-name without an npm `@scope/`, else the path's last segment.
+// Errors: errc::invalid_workspace_json (token: the file); errc::bad_workspace_config at
+// the value of the wrong type or the version that does not parse.
+[[nodiscard]] RELKIT_INLINE result<workspace> read_release_please_config(
+    std::string_view config_json, std::string_view manifest_json);
+
+// A member's package.json as the caller read it: its directory and its text.
+struct package_file {
+  std::string path;  // the directory, relative to the root: "packages/lib-a"
+  std::string text;  // the package.json text
+};
+
+// The globs of the root package.json's `workspaces` (npm, yarn: an array, or yarn's
+// {"packages": [...]}). Glob expansion is the caller's (it lists directories).
+// Errors: errc::invalid_workspace_json; errc::bad_workspace_config at a `workspaces`
+// (or the whole document) of the wrong type, or when there is none.
+[[nodiscard]] RELKIT_INLINE result<std::vector<std::string>> read_npm_workspace_globs(
+    std::string_view root_package_json);
+
+// The workspace of the members' package.json texts (npm, yarn and pnpm alike): each
+// member becomes a package with its `name`, its directory as its path, its `version` as
+// `current`, tags `NAME@${version}` (lerna, changesets), and as dependencies the members
+// its dependencies, devDependencies, peerDependencies or optionalDependencies name (any
+// range, the `workspace:` protocol included; other names are not the workspace's).
+// Errors, positions in that member's text, its path in the token:
+// errc::invalid_workspace_json; errc::bad_workspace_config at a value of the wrong type,
+// a member without a name, a version that does not parse.
+[[nodiscard]] RELKIT_INLINE result<workspace> read_workspace_packages(
+    const std::vector<package_file>& members);
+
+// Both of the above: the root package.json must have `workspaces`; the members are
+// those the caller found for its globs.
+[[nodiscard]] RELKIT_INLINE result<workspace> read_npm_workspaces(
+    std::string_view root_package_json, const std::vector<package_file>& members);
+
+// pnpm-workspace.yaml: the `packages:` list of globs (the members then go through
+// read_workspace_packages()). The YAML read is a subset: comments
+// (`#` at a line start or after a space), blank lines, top-level keys (`packages:`, others
+// skipped with their indented lines), block list items `- glob` with the glob plain,
+// 'single-quoted' ('' an escaped quote) or "double-quoted" (\" \\ escapes), and a flow
+// list `packages: [a, "b"]` on one line. Not read: anchors, tags, multi-line scalars,
+// other escapes. Errors: errc::bad_workspace_yaml at the offending byte.
+[[nodiscard]] RELKIT_INLINE result<std::vector<std::string>> read_pnpm_workspace(
+    std::string_view yaml_text);
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+#ifndef RELKIT_SEPARATE_COMPILATION
+// ---- begin relkit/commits/impl/workspace.hpp ----
+// Bodies of relkit/commits/workspace.hpp: the log with paths, release tags, decide().
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/commits/detail/workspace.hpp ----
+// Internals of relkit::commits workspaces: path prefixes on directory boundaries, the
+// excluded-path patterns, and the package graph.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+// A package path as compared: no leading "./", no trailing '/', "." is "" (the root).
+[[nodiscard]] inline std::string_view normal_path(std::string_view path) {
+  while (path.size() >= 2 && path[0] == '.' && path[1] == '/') path.remove_prefix(2);
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  if (path == ".") return {};
+  return path;
+}
+
+// `path` is `dir` or lies under it (directory boundaries; "" holds everything).
+[[nodiscard]] inline bool is_under(std::string_view path, std::string_view dir) {
+  if (dir.empty()) return true;
+  if (path.size() < dir.size() || path.compare(0, dir.size(), dir) != 0) return false;
+  return path.size() == dir.size() || path[dir.size()] == '/';
+}
+
+// `*` matches a run of bytes other than '/', every other byte itself; linear in practice
+// (the classic single-star backtrack).
+[[nodiscard]] inline bool glob_match(std::string_view pattern, std::string_view text) {
+  std::size_t p = 0;
+  std::size_t t = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t star_t = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      star_t = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos && text[star_t] != '/') {
+      p = star + 1;
+      t = ++star_t;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+// An excluded-path pattern of workspace::excluded against a file path.
+[[nodiscard]] inline bool excluded_by(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return false;
+  if (pattern.back() == '/') {
+    const std::string_view dir = pattern.substr(0, pattern.size() - 1);
+    for (std::size_t i = path.find('/'); i != std::string_view::npos; i = path.find('/', i + 1)) {
+      if (glob_match(dir, path.substr(0, i))) return true;
+    }
+    return false;
+  }
+  if (pattern.find('/') == std::string_view::npos) {
+    const std::size_t slash = path.rfind('/');
+    const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (pattern.find('*') == std::string_view::npos) return base == pattern;
+    return glob_match(pattern, base);
+  }
+  return glob_match(pattern, path);
+}
+
+// The scope's package name: "@org/name" also answers to "name".
+[[nodiscard]] inline std::string_view short_name(std::string_view name) {
+  if (!name.empty() && name[0] == '@') {
+    const std::size_t slash = name.find('/');
+    if (slash != std::string_view::npos) return name.substr(slash + 1);
+  }
+  return name;
+}
+
+// The scope of a `type(scope)!: description` header, or empty (a cheap read: the
+// header's grammar only, as every dialect agrees on it for ordinary scopes).
+[[nodiscard]] inline std::string_view header_scope(std::string_view message) {
+  std::size_t i = 0;
+  while (i < message.size() && (message[i] == ' ' || message[i] == '\t')) ++i;
+  const std::size_t type_start = i;
+  while (i < message.size() && message[i] != '(' && message[i] != ':' && message[i] != ' ' &&
+         message[i] != '\n' && message[i] != '!')
+    ++i;
+  if (i == type_start || i >= message.size() || message[i] != '(') return {};
+  const std::size_t open = i;
+  const std::size_t close = message.find(')', open);
+  const std::size_t nl = message.find('\n', open);
+  if (close == std::string_view::npos || (nl != std::string_view::npos && nl < close)) return {};
+  std::size_t after = close + 1;
+  if (after < message.size() && message[after] == '!') ++after;
+  if (after >= message.size() || message[after] != ':') return {};
+  return message.substr(open + 1, close - open - 1);
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/workspace.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+[[nodiscard]] inline bool is_sha_text(std::string_view s) {
+  if (s.size() < 7 || s.size() > 64) return false;
+  for (const char c : s) {
+    if (!relkit::detail::is_hex_digit(c)) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] inline relkit::error bad_record(std::size_t at, const char* what) {
+  return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
+}
+
+// " <- " joined: app <- lib-b <- lib-a.
+[[nodiscard]] inline std::string arrow_path(const std::vector<std::string>& names,
+                                            std::string_view arrow) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i != 0) out += arrow;
+    out += names[i];
+  }
+  return out;
+}
+
+}  // namespace detail
+
+RELKIT_INLINE result<std::vector<change>> read_git_log_with_paths(std::string_view text) {
+  std::vector<change> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    if (text[pos] != '\0') return detail::bad_record(pos, "a NUL opening the record");
+    const std::size_t end = text.find('\0', pos + 1);
+    if (end == std::string_view::npos) return detail::bad_record(start, "a NUL after the message");
+    const std::string_view record = text.substr(pos + 1, end - pos - 1);
+    const std::size_t first = record.find('\x1f');
+    const std::size_t second =
+        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+    if (second == std::string_view::npos) {
+      return detail::bad_record(start, "`NUL %H 0x1f %P 0x1f %B NUL`");
+    }
+    change c;
+    c.entry.sha = record.substr(0, first);
+    if (!detail::is_sha_text(c.entry.sha)) {
+      return detail::bad_record(start + 1, "a commit sha of 7-64 hex digits");
+    }
+    const std::string_view parents = record.substr(first + 1, second - first - 1);
+    c.entry.parent_count = 0;
+    std::size_t p = 0;
+    while (p < parents.size()) {
+      while (p < parents.size() && parents[p] == ' ') ++p;
+      std::size_t q = p;
+      while (q < parents.size() && parents[q] != ' ') ++q;
+      if (q > p) {
+        if (!detail::is_sha_text(parents.substr(p, q - p))) {
+          return detail::bad_record(start + 2 + first + p, "a parent sha of 7-64 hex digits");
+        }
+        ++c.entry.parent_count;
+      }
+      p = q;
+    }
+    c.entry.message = record.substr(second + 1);
+    pos = end + 1;
+    if (pos < text.size() && text[pos] == '\n') {
+      ++pos;
+      // Paths, each ended by a NUL, until the NUL that opens the next record.
+      while (pos < text.size() && text[pos] != '\0') {
+        const std::size_t path_end = text.find('\0', pos);
+        if (path_end == std::string_view::npos)
+          return detail::bad_record(pos, "a NUL after the path");
+        c.paths.push_back(text.substr(pos, path_end - pos));
+        pos = path_end + 1;
+      }
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+RELKIT_INLINE void apply_release_tags(workspace& ws, const std::vector<tag_ref>& tags) {
+  std::vector<std::string_view> names;
+  names.reserve(tags.size());
+  for (const tag_ref& t : tags) names.push_back(t.name);
+  for (package& pkg : ws.packages) {
+    find_options opts;
+    opts.channel = pkg.channel;
+    const std::optional<release_tag> last = find_last_release(pkg.tags, names, opts);
+    if (!last) continue;
+    pkg.current = last->version;
+    pkg.since = std::string(tags[last->index].sha);
+  }
+}
+
+RELKIT_INLINE result<workspace_decision> decide(const workspace& ws,
+                                                const std::vector<change>& history) {
+  const std::size_t n = ws.packages.size();
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  // Names.
+  std::map<std::string_view, std::size_t> by_name;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!by_name.emplace(ws.packages[i].name, i).second) {
+      return relkit::error{errc::duplicate_package, relkit::no_position,
+                           error_args{}.with_token(ws.packages[i].name)};
+    }
+  }
+  std::map<std::string_view, std::size_t> by_short_name;
+  if (ws.scope_assigns) {
+    for (std::size_t i = 0; i < n; ++i) {
+      by_short_name.emplace(detail::short_name(ws.packages[i].name), i);
+    }
+  }
+  std::vector<std::vector<std::size_t>> deps(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const std::string& d : ws.packages[i].dependencies) {
+      const auto it = by_name.find(d);
+      if (it == by_name.end()) {
+        return relkit::error{errc::unknown_package, relkit::no_position,
+                             error_args{}.with_text("dependency").with_token(d)};
+      }
+      deps[i].push_back(it->second);
+    }
+  }
+  std::vector<std::vector<std::size_t>> group_members(ws.groups.size());
+  for (std::size_t g = 0; g < ws.groups.size(); ++g) {
+    for (const std::string& m : ws.groups[g].members) {
+      const auto it = by_name.find(m);
+      if (it == by_name.end()) {
+        return relkit::error{errc::unknown_package, relkit::no_position,
+                             error_args{}.with_text("group member").with_token(m)};
+      }
+      group_members[g].push_back(it->second);
+    }
+  }
+  // Dependencies first (depth-first, explicit stack); a back edge is a cycle.
+  std::vector<std::size_t> order;
+  if (ws.dependents != propagation::none) {
+    std::vector<unsigned char> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    for (std::size_t root = 0; root < n; ++root) {
+      if (state[root] != 0) continue;
+      std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
+      state[root] = 1;
+      while (!stack.empty()) {
+        auto& [node, next] = stack.back();
+        if (next < deps[node].size()) {
+          const std::size_t d = deps[node][next++];
+          if (state[d] == 1) {
+            std::vector<std::string> cycle;
+            std::size_t k = 0;
+            while (stack[k].first != d) ++k;
+            for (; k < stack.size(); ++k) cycle.push_back(ws.packages[stack[k].first].name);
+            cycle.push_back(ws.packages[d].name);
+            return relkit::error{errc::dependency_cycle, relkit::no_position,
+                                 error_args{}.with_token(detail::arrow_path(cycle, " -> "))};
+          }
+          if (state[d] == 0) {
+            state[d] = 1;
+            stack.emplace_back(d, 0);
+          }
+        } else {
+          state[node] = 2;
+          order.push_back(node);
+          stack.pop_back();
+        }
+      }
+    }
+  }
+  // Where each package's history ends: the commit of its last release.
+  std::vector<std::size_t> cut(n, history.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& since = ws.packages[i].since;
+    if (since.empty()) continue;
+    for (std::size_t k = 0; k < history.size(); ++k) {
+      const std::string_view sha = history[k].entry.sha;
+      if (sha.size() >= since.size() && detail::iequals(sha.substr(0, since.size()), since)) {
+        cut[i] = k;
+        break;
+      }
+    }
+  }
+  // Package paths, normalised, with their package.
+  struct claim {
+    std::string_view dir;
+    std::size_t owner;
+  };
+  std::vector<claim> claims;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const std::string& path : ws.packages[i].paths) {
+      claims.push_back(claim{detail::normal_path(path), i});
+    }
+  }
+  workspace_decision out;
+  std::vector<std::vector<std::size_t>> owned(n);
+  std::vector<std::size_t> touched;
+  for (std::size_t k = 0; k < history.size(); ++k) {
+    const change& c = history[k];
+    touched.clear();
+    bool counted = false;
+    for (const std::string_view path : c.paths) {
+      bool skip = false;
+      for (const std::string& pattern : ws.excluded) {
+        if (detail::excluded_by(pattern, path)) {
+          skip = true;
+          break;
+        }
+      }
+      if (skip) continue;
+      std::size_t owner = none;
+      std::size_t longest = 0;
+      for (const claim& cl : claims) {
+        if ((owner == none || cl.dir.size() > longest) && detail::is_under(path, cl.dir)) {
+          owner = cl.owner;
+          longest = cl.dir.size();
+        }
+      }
+      if (owner != none) {
+        for (const std::string& dir : ws.packages[owner].excluded) {
+          if (detail::is_under(path, detail::normal_path(dir))) {
+            skip = true;
+            break;
+          }
+        }
+      }
+      if (skip) continue;
+      counted = true;
+      if (owner != none && std::find(touched.begin(), touched.end(), owner) == touched.end()) {
+        touched.push_back(owner);
+      }
+    }
+    if (!counted && !c.paths.empty()) {
+      ++out.ignored;
+      continue;
+    }
+    if (ws.scope_assigns) {
+      const std::string_view scope = detail::header_scope(c.entry.message);
+      if (!scope.empty()) {
+        std::size_t named = none;
+        const auto full = by_name.find(scope);
+        if (full != by_name.end()) {
+          named = full->second;
+        } else {
+          const auto part = by_short_name.find(scope);
+          if (part != by_short_name.end()) named = part->second;
+        }
+        if (named != none && std::find(touched.begin(), touched.end(), named) == touched.end()) {
+          touched.push_back(named);
+        }
+      }
+    }
+    if (touched.empty()) ++out.unclaimed;
+    for (const std::size_t p : touched) {
+      if (k < cut[p]) owned[p].push_back(k);
+    }
+  }
+  // Each package on its own commits.
+  out.packages.resize(n);
+  std::vector<log_entry> range;
+  for (std::size_t i = 0; i < n; ++i) {
+    const package& pkg = ws.packages[i];
+    package_decision& pd = out.packages[i];
+    pd.name = pkg.name;
+    pd.current = pkg.current;
+    pd.commits = owned[i];
+    range.clear();
+    for (const std::size_t k : owned[i]) range.push_back(history[k].entry);
+    if (pkg.current) {
+      auto d = next_version(*pkg.current, range, pkg.preset, pkg.channel);
+      if (!d) return std::move(d).error();
+      pd.own = std::move(*d);
+    } else {
+      pd.own = first_release(range, pkg.preset, pkg.channel);
+    }
+    if (pd.own.level != bump::none) pd.own.commit_index = owned[i][pd.own.commit_index];
+    pd.level = pd.own.level;
+  }
+  // Dependencies and groups, until nothing rises (levels only rise: it ends).
+  std::vector<std::size_t> raised_by(n, none);
+  std::vector<std::size_t> raised_in(n, none);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const std::size_t p : order) {
+      for (const std::size_t d : deps[p]) {
+        const bump from = out.packages[d].level;
+        if (from == bump::none) continue;
+        const bump given = ws.dependents == propagation::same_level ? from : bump::patch;
+        if (given > out.packages[p].level) {
+          out.packages[p].level = given;
+          raised_by[p] = d;
+          raised_in[p] = none;
+          changed = true;
+        }
+      }
+    }
+    for (std::size_t g = 0; g < ws.groups.size(); ++g) {
+      bump top = bump::none;
+      for (const std::size_t m : group_members[g]) top = std::max(top, out.packages[m].level);
+      if (top == bump::none) continue;
+      for (const std::size_t m : group_members[g]) {
+        bump& level = out.packages[m].level;
+        if (level < top && (ws.groups[g].kind == group_kind::fixed || level != bump::none)) {
+          level = top;
+          raised_by[m] = none;
+          raised_in[m] = g;
+          changed = true;
+        }
+      }
+    }
+  }
+  // Versions and reasons.
+  for (std::size_t i = 0; i < n; ++i) {
+    const package& pkg = ws.packages[i];
+    package_decision& pd = out.packages[i];
+    pd.releases = pd.level != bump::none;
+    if (pd.level == pd.own.level) {
+      pd.next = pd.own.next_version;
+      pd.reason = pd.own.reason;
+    } else {
+      if (pkg.current) {
+        auto v = next_version(*pkg.current, pd.level, pkg.channel);
+        if (!v) return std::move(v).error();
+        pd.next = std::move(*v);
+      } else {
+        pd.next = pkg.preset.initial_version;
+        if (!pkg.channel.empty()) pd.next.prerelease = pkg.channel + ".1";
+      }
+      if (raised_by[i] != none) {
+        std::vector<std::string> path{pkg.name};
+        std::size_t at = i;
+        while (raised_by[at] != none && path.size() <= n) {
+          at = raised_by[at];
+          path.push_back(ws.packages[at].name);
+        }
+        pd.propagated_from = path;
+        pd.reason = std::string(to_string(pd.level)) + ": " + detail::arrow_path(path, " <- ") +
+                    " (" + std::string(to_string(out.packages[at].level)) + ")";
+      } else if (raised_in[i] != none) {
+        const group& g = ws.groups[raised_in[i]];
+        pd.group = g.name;
+        pd.reason = std::string(to_string(pd.level)) + ": " + std::string(to_string(g.kind)) +
+                    " group " + g.name;
+      }
+    }
+  }
+  // A fixed group releases at one version: the highest of its members'.
+  for (std::size_t g = 0; g < ws.groups.size(); ++g) {
+    if (ws.groups[g].kind != group_kind::fixed) continue;
+    const semver::version* top = nullptr;
+    for (const std::size_t m : group_members[g]) {
+      if (!out.packages[m].releases) continue;
+      if (top == nullptr || semver::compare(out.packages[m].next, *top) > 0) {
+        top = &out.packages[m].next;
+      }
+    }
+    if (top == nullptr) continue;
+    const semver::version version = *top;
+    for (const std::size_t m : group_members[g]) {
+      package_decision& pd = out.packages[m];
+      if (semver::compare(pd.next, version) != 0) {
+        pd.next = version;
+        if (pd.group.empty()) {
+          pd.group = ws.groups[g].name;
+          pd.reason += " (fixed group " + ws.groups[g].name + ")";
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/impl/workspace.hpp ----
+// ---- begin relkit/commits/impl/workspace_config.hpp ----
+// Bodies of relkit/commits/workspace.hpp: the configuration readers (release-please
+// manifest mode, npm/yarn/pnpm workspaces). What they read is stated there.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/detail/json.hpp ----
+// A small JSON reader (RFC 8259) for relkit's payload parsers: a document
+// tree, byte positions in every error, limits on input size, nesting depth
+// and element count, and no recursion on the input (an explicit stack).
+// The grammar is written once here, as a lexer (json::lex_*) and a walk of
+// the structure (json::walk) that the tree reader (parse_json) and the
+// in-place scanner (relkit/detail/json_scan.hpp) both use.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <system_error>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace detail {
+
+enum class json_errc {
+  too_large = 1,
+  too_deep,
+  too_many_values,
+  unexpected_end,
+  unexpected_character,
+  bad_literal,
+  bad_number,
+  bad_string,
+  bad_escape,
+  trailing_characters,
+};
+
+// Each error's args.text is a phrase that reads alone ("expected ':'"), so a
+// component that wraps a JSON error ("invalid JSON: {text}") keeps it; the
+// limit errors also carry the limit in args.number.
+inline constexpr error_entry<json_errc> json_errc_table[] = {
+    {json_errc::too_large, "too_large", "JSON input exceeds {number} bytes"},
+    {json_errc::too_deep, "too_deep", "JSON nesting deeper than {number}"},
+    {json_errc::too_many_values, "too_many_values", "more than {number} JSON values"},
+    {json_errc::unexpected_end, "unexpected_end", "{text}"},
+    {json_errc::unexpected_character, "unexpected_character", "{text}"},
+    {json_errc::bad_literal, "bad_literal", "{text}"},
+    {json_errc::bad_number, "bad_number", "{text}"},
+    {json_errc::bad_string, "bad_string", "{text}"},
+    {json_errc::bad_escape, "bad_escape", "{text}"},
+    {json_errc::trailing_characters, "trailing_characters", "{text}"},
+};
+inline constexpr relkit::error_domain json_errc_domain = make_error_domain<json_errc_table>("json");
+constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
+  return json_errc_domain;
+}
+
+struct json_limits {
+  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
+  std::size_t max_depth = 128;
+  std::size_t max_values = std::size_t{4} << 20U;
+};
+
+struct json_member;
+
+// One JSON value. Objects keep their members in document order (duplicate
+// keys are kept; lookups return the last, as JavaScript's JSON.parse does).
+struct json_value {
+  enum class kind : std::uint8_t { null, boolean, number, string, array, object };
+
+  kind type = kind::null;
+  bool boolean = false;
+  double number = 0.0;
+  std::string text;  // a string's decoded UTF-8, or a number's source text
+  std::vector<json_value> items;
+  std::vector<json_member> members;
+  std::size_t position = 0;  // byte offset of the value in the input
+
+  [[nodiscard]] bool is_null() const noexcept { return type == kind::null; }
+  [[nodiscard]] bool is_bool() const noexcept { return type == kind::boolean; }
+  [[nodiscard]] bool is_number() const noexcept { return type == kind::number; }
+  [[nodiscard]] bool is_string() const noexcept { return type == kind::string; }
+  [[nodiscard]] bool is_array() const noexcept { return type == kind::array; }
+  [[nodiscard]] bool is_object() const noexcept { return type == kind::object; }
+
+  // The member named `key` (the last one if repeated), or null.
+  [[nodiscard]] inline const json_value* find(std::string_view key) const noexcept;
+};
+
+struct json_member {
+  std::string key;
+  json_value value;
+};
+
+inline const json_value* json_value::find(std::string_view key) const noexcept {
+  const json_value* found = nullptr;
+  for (const auto& m : members) {
+    if (m.key == key) found = &m.value;
+  }
+  return found;
+}
+
+namespace json {
+
+// `what` is a string literal (see json_errc_table).
+[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
+                                              std::size_t limit = 0) noexcept {
+  return relkit::error{
+      code, pos,
+      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
+}
+
+[[nodiscard]] inline bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80U) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800U) {
+    out += static_cast<char>(0xC0U | (cp >> 6U));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else if (cp < 0x10000U) {
+    out += static_cast<char>(0xE0U | (cp >> 12U));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (cp >> 18U));
+    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  }
+}
+
+// ------------------------------------------------------------------ lexer
+// The grammar of JSON's tokens, written once: the tree reader below and the
+// in-place scanner (relkit/detail/json_scan.hpp) both read with these. Each
+// takes the input and the position of the token, gives the position after it
+// or the error (json_errc, with its phrase), and decodes into `out` when the
+// caller wants the value (null: only checked).
+
+[[nodiscard]] inline std::size_t skip_space(std::string_view in, std::size_t pos) noexcept {
+  while (pos < in.size() && is_space(in[pos])) ++pos;
+  return pos;
+}
+
+// Four hex digits at pos (after "\u").
+[[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
+  if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
+  std::uint32_t out = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int d = relkit::detail::hex_digit_value(in[pos + k]);
+    if (d < 0) {
+      return make_error(json_errc::bad_escape, pos + k, "invalid hex digit in \\u escape");
+    }
+    out = out * 16U + static_cast<std::uint32_t>(d);
+  }
+  return out;
+}
+
+// A string at `start` (its opening quote); the position after its closing
+// quote. `out` gets its decoded UTF-8.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_string(std::string_view in, std::size_t start,
+                                                     std::string* out) {
+  std::size_t pos = start + 1;
+  while (true) {
+    // A run of plain bytes at once.
+    std::size_t run = pos;
+    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
+           static_cast<unsigned char>(in[run]) >= 0x20U) {
+      ++run;
+    }
+    if (out != nullptr) out->append(in.data() + pos, run - pos);
+    pos = run;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char c = in[pos];
+    if (c == '"') return pos + 1;
+    if (c != '\\') return make_error(json_errc::bad_string, pos, "control character in string");
+    ++pos;
+    if (pos >= in.size())
+      return make_error(json_errc::unexpected_end, start, "unterminated string");
+    const char e = in[pos++];
+    char plain = 0;
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        plain = e;
+        break;
+      case 'b':
+        plain = '\b';
+        break;
+      case 'f':
+        plain = '\f';
+        break;
+      case 'n':
+        plain = '\n';
+        break;
+      case 'r':
+        plain = '\r';
+        break;
+      case 't':
+        plain = '\t';
+        break;
+      case 'u': {
+        auto hex = lex_hex4(in, pos);
+        if (!hex) return std::move(hex).error();
+        pos += 4;
+        std::uint32_t cp = *hex;
+        if (cp >= 0xD800U && cp <= 0xDBFFU && pos + 1 < in.size() && in[pos] == '\\' &&
+            in[pos + 1] == 'u') {
+          auto low = lex_hex4(in, pos + 2);
+          if (!low) return std::move(low).error();
+          if (*low >= 0xDC00U && *low <= 0xDFFFU) {
+            cp = 0x10000U + ((cp - 0xD800U) << 10U) + (*low - 0xDC00U);
+            pos += 6;
+          }
+        }
+        // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
+        if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
+        if (out != nullptr) append_utf8(*out, cp);
+        continue;
+      }
+      default:
+        return make_error(json_errc::bad_escape, pos - 2, "invalid escape in string");
+    }
+    if (out != nullptr) *out += plain;
+  }
+}
+
+// A member's `"key"` and the ':' after it; the position of its value.
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_key(std::string_view in, std::size_t pos,
+                                                  std::string* out) {
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a key");
+  if (in[pos] != '"') {
+    return make_error(json_errc::unexpected_character, pos, "expected a string key");
+  }
+  auto after = lex_string<>(in, pos, out);
+  if (!after) return after;
+  pos = skip_space(in, *after);
+  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected ':'");
+  if (in[pos] != ':') return make_error(json_errc::unexpected_character, pos, "expected ':'");
+  return skip_space(in, pos + 1);
+}
+
+// parse_json_number stops before a '.' or an exponent with no digit after
+// it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
+// or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
+// after the number, reported by the caller as before.
+[[nodiscard]] inline bool dangling_part(std::string_view in, std::size_t start,
+                                        std::size_t end) noexcept {
+  if (end >= in.size()) return false;
+  const std::string_view number = in.substr(start, end - start);
+  const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+  if (in[end] == 'e' || in[end] == 'E') return !has_exponent;
+  if (in[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
+  return false;
+}
+
+// A number at `start`: its value and end.
+[[nodiscard]] inline relkit::result<relkit::detail::decimal_parse> lex_number(std::string_view in,
+                                                                              std::size_t start) {
+  const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in, start);
+  if (parsed.status == relkit::detail::number_status::invalid ||
+      dangling_part(in, start, parsed.end)) {
+    return make_error(json_errc::bad_number, start, "invalid number");
+  }
+  if (parsed.status != relkit::detail::number_status::ok) {
+    // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
+    return make_error(json_errc::bad_number, start, "number out of range");
+  }
+  return parsed;
+}
+
+// A string, number or literal at pos; the position after it. `out` gets its
+// type and value (a number's source text too).
+template <class Unused = void>
+[[nodiscard]] relkit::result<std::size_t> lex_scalar(std::string_view in, std::size_t pos,
+                                                     json_value* out) {
+  const char c = in[pos];
+  if (c == '"') {
+    if (out != nullptr) out->type = json_value::kind::string;
+    return lex_string<>(in, pos, out != nullptr ? &out->text : nullptr);
+  }
+  if (c == 't' || c == 'f' || c == 'n') {
+    const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+    if (in.substr(pos, word.size()) != word) {
+      return make_error(json_errc::bad_literal, pos, "invalid literal");
+    }
+    if (out != nullptr) {
+      out->type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
+      out->boolean = c == 't';
+    }
+    return pos + word.size();
+  }
+  if (c == '-' || relkit::detail::is_digit(c)) {
+    auto number = lex_number(in, pos);
+    if (!number) return std::move(number).error();
+    if (out != nullptr) {
+      out->type = json_value::kind::number;
+      out->text.assign(in.data() + pos, number->end - pos);
+      out->number = number->value;
+    }
+    return number->end;
+  }
+  return make_error(json_errc::unexpected_character, pos, "expected a value");
+}
+
+// ---------------------------------------------------------------- structure
+// The structure of a JSON text, written once: values, arrays and objects,
+// ',' and ':', the depth limit and nothing after the top value. walk() reads
+// the whole text with an explicit stack (no recursion on the input) and tells
+// a handler what it reads; the tree reader below builds json_values, the
+// in-place scanner (relkit/detail/json_scan.hpp) only checks. Handler:
+//   begin_value(pos) -> result<void>  a value starts at pos (may refuse it);
+//   container(c)                      it is an object ('{') or array ('[');
+//   open()                            that container is not empty: its items follow;
+//   key() -> std::string*             where the next member's name goes (or null);
+//   scalar() -> json_value*           where a string, number or literal goes (or null);
+//   complete()                        the current value is complete;
+//   close()                           the innermost open container is complete.
+template <class Handler>
+[[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
+                                        std::size_t max_depth, Handler& h) {
+  if (in.size() > max_bytes) {
+    return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
+                      max_bytes);
+  }
+  std::string open;  // '{' or '[' per open container, at most max_depth bytes
+  std::size_t pos = skip_space(in, 0);
+  while (true) {
+    // A value is expected at pos.
+    if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
+    auto begun = h.begin_value(pos);
+    if (!begun) return begun;
+    const char c = in[pos];
+    if (c == '{' || c == '[') {
+      if (open.size() >= max_depth) {
+        return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
+      }
+      h.container(c);
+      pos = skip_space(in, pos + 1);
+      if (pos < in.size() && in[pos] == (c == '{' ? '}' : ']')) {
+        ++pos;  // empty: a complete value
+      } else {
+        open += c;
+        h.open();
+        if (c == '{') {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        continue;
+      }
+    } else {
+      auto after = lex_scalar<>(in, pos, h.scalar());
+      if (!after) return std::move(after).error();
+      pos = *after;
+    }
+    // A value is complete: close every container it completes.
+    bool next_value = false;
+    while (true) {
+      h.complete();
+      if (open.empty()) break;
+      pos = skip_space(in, pos);
+      if (pos >= in.size()) {
+        return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
+      }
+      const bool object = open.back() == '{';
+      if (in[pos] == ',') {
+        pos = skip_space(in, pos + 1);
+        if (object) {
+          auto after = lex_key<>(in, pos, h.key());
+          if (!after) return std::move(after).error();
+          pos = *after;
+        }
+        next_value = true;
+        break;
+      }
+      if (in[pos] != (object ? '}' : ']')) {
+        return make_error(json_errc::unexpected_character, pos,
+                          object ? "expected ',' or '}'" : "expected ',' or ']'");
+      }
+      ++pos;
+      open.pop_back();
+      h.close();
+    }
+    if (!next_value) break;
+  }
+  pos = skip_space(in, pos);
+  if (pos != in.size()) {
+    return make_error(json_errc::trailing_characters, pos, "unexpected text after JSON value");
+  }
+  return {};
+}
+
+// The handler of walk() that only checks.
+struct check_only {
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t) const noexcept { return {}; }
+  void container(char) const noexcept {}
+  void open() const noexcept {}
+  [[nodiscard]] std::string* key() const noexcept { return nullptr; }
+  [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
+  void complete() const noexcept {}
+  void close() const noexcept {}
+};
+
+// The handler of walk() that builds the document tree.
+template <class Unused = void>
+class tree_builder {
+ public:
+  explicit tree_builder(std::size_t max_values) noexcept : max_values_(max_values) {}
+
+  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) {
+    if (++count_ > max_values_) {
+      return make_error(json_errc::too_many_values, pos, "too many JSON values", max_values_);
+    }
+    value_ = json_value();
+    value_.position = pos;
+    return {};
+  }
+  void container(char c) noexcept {
+    value_.type = c == '{' ? json_value::kind::object : json_value::kind::array;
+  }
+  void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
+  [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
+  [[nodiscard]] json_value* scalar() noexcept { return &value_; }
+  void complete() {
+    if (stack_.empty()) {
+      root_ = std::move(value_);
+      return;
+    }
+    frame& top = stack_.back();
+    if (top.value.type == json_value::kind::array) {
+      top.value.items.push_back(std::move(value_));
+    } else {
+      top.value.members.push_back(json_member{std::move(top.key), std::move(value_)});
+      top.key.clear();
+    }
+  }
+  void close() {
+    value_ = std::move(stack_.back().value);
+    stack_.pop_back();
+  }
+
+  [[nodiscard]] json_value take() { return std::move(root_); }
+
+ private:
+  // An open array or object; `key` is the pending member name.
+  struct frame {
+    json_value value;
+    std::string key;
+  };
+  std::vector<frame> stack_;
+  json_value value_;
+  json_value root_;
+  std::size_t count_ = 0;
+  std::size_t max_values_;
+};
+
+}  // namespace json
+
+// Parses one JSON document (whitespace around it allowed).
+template <class Unused = void>
+[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
+                                                    const json_limits& limits = {}) {
+  json::tree_builder<> tree(limits.max_values);
+  auto ok = json::walk(text, limits.max_bytes, limits.max_depth, tree);
+  if (!ok) return std::move(ok).error();
+  return tree.take();
+}
+
+}  // namespace detail
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/detail/json.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+using relkit::detail::json_value;
+
+[[nodiscard]] inline relkit::error config_error(const json_value& at, const char* what,
+                                                std::string_view subject) {
+  return relkit::error{errc::bad_workspace_config, at.position,
+                       error_args{}.with_text(what).with_token(subject)};
+}
+
+[[nodiscard]] inline result<json_value> read_json_document(std::string_view text,
+                                                           std::string_view file) {
+  auto doc = relkit::detail::parse_json(text);
+  if (!doc) {
+    const relkit::error& e = doc.error();
+    // The JSON error's text is a string literal (see relkit/detail/json.hpp).
+    return relkit::error{errc::invalid_workspace_json, e.position,
+                         error_args{}.with_text(e.args.text().data()).with_token(file)};
+  }
+  if (!doc->is_object()) return config_error(*doc, "a JSON object", file);
+  return doc;
+}
+
+// A string member, or nullopt when absent; an error when of another type.
+[[nodiscard]] inline result<std::optional<std::string>> string_member(const json_value& object,
+                                                                      const char* key) {
+  const json_value* v = object.find(key);
+  if (v == nullptr || v->is_null()) return std::optional<std::string>();
+  if (!v->is_string()) return config_error(*v, "a string", key);
+  return std::optional<std::string>(v->text);
+}
+
+[[nodiscard]] inline result<std::optional<bool>> bool_member(const json_value& object,
+                                                             const char* key) {
+  const json_value* v = object.find(key);
+  if (v == nullptr || v->is_null()) return std::optional<bool>();
+  if (!v->is_bool()) return config_error(*v, "true or false", key);
+  return std::optional<bool>(v->boolean);
+}
+
+[[nodiscard]] inline result<std::optional<std::vector<std::string>>> strings_member(
+    const json_value& object, const char* key) {
+  const json_value* v = object.find(key);
+  if (v == nullptr || v->is_null()) return std::optional<std::vector<std::string>>();
+  if (!v->is_array()) return config_error(*v, "an array of strings", key);
+  std::vector<std::string> out;
+  for (const json_value& item : v->items) {
+    if (!item.is_string()) return config_error(item, "a string", key);
+    out.push_back(item.text);
+  }
+  return std::optional<std::vector<std::string>>(std::move(out));
+}
+
+// The release-please options a package inherits from the top level.
+struct release_please_options {
+  std::optional<std::string> component;
+  std::optional<std::string> package_name;
+  std::optional<std::string> tag_separator;
+  std::optional<bool> include_component_in_tag;
+  std::optional<bool> include_v_in_tag;
+  std::optional<bool> bump_minor_pre_major;
+  std::optional<bool> bump_patch_for_minor_pre_major;
+  std::optional<bool> prerelease;
+  std::optional<std::string> prerelease_type;
+  std::optional<std::string> versioning;
+  std::optional<std::vector<std::string>> exclude_paths;
+};
+
+[[nodiscard]] inline result<void> read_release_please_options(const json_value& object,
+                                                              release_please_options& into,
+                                                              bool top_level) {
+  auto take_string = [&](const char* key, std::optional<std::string>& field) -> result<void> {
+    auto v = string_member(object, key);
+    if (!v) return std::move(v).error();
+    if (*v) field = std::move(*v);
+    return {};
+  };
+  auto take_bool = [&](const char* key, std::optional<bool>& field) -> result<void> {
+    auto v = bool_member(object, key);
+    if (!v) return std::move(v).error();
+    if (*v) field = *v;
+    return {};
+  };
+  if (!top_level) {
+    // Names are each package's own.
+    if (auto r = take_string("component", into.component); !r) return r;
+    if (auto r = take_string("package-name", into.package_name); !r) return r;
+  }
+  if (auto r = take_string("tag-separator", into.tag_separator); !r) return r;
+  if (auto r = take_bool("include-component-in-tag", into.include_component_in_tag); !r) return r;
+  if (auto r = take_bool("include-v-in-tag", into.include_v_in_tag); !r) return r;
+  if (auto r = take_bool("bump-minor-pre-major", into.bump_minor_pre_major); !r) return r;
+  if (auto r = take_bool("bump-patch-for-minor-pre-major", into.bump_patch_for_minor_pre_major); !r)
+    return r;
+  if (auto r = take_bool("prerelease", into.prerelease); !r) return r;
+  if (auto r = take_string("prerelease-type", into.prerelease_type); !r) return r;
+  if (auto r = take_string("versioning", into.versioning); !r) return r;
+  auto excluded = strings_member(object, "exclude-paths");
+  if (!excluded) return std::move(excluded).error();
+  if (*excluded) into.exclude_paths = std::move(*excluded);
+  return {};
+}
+
+[[nodiscard]] inline std::string_view last_segment(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// The members of one dependency map naming a workspace member.
+inline result<void> internal_dependencies(const json_value& doc, const std::string& path,
+                                          const std::map<std::string, std::size_t>& names,
+                                          std::vector<std::string>& into) {
+  for (const char* key :
+       {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}) {
+    const json_value* deps = doc.find(key);
+    if (deps == nullptr || deps->is_null()) continue;
+    if (!deps->is_object()) return config_error(*deps, "an object of dependencies", path);
+    for (const auto& member : deps->members) {
+      if (names.count(member.key) == 0) continue;
+      bool seen = false;
+      for (const std::string& d : into) seen = seen || d == member.key;
+      if (!seen) into.push_back(member.key);
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
+
+RELKIT_INLINE result<workspace> read_release_please_config(std::string_view config_json,
+                                                           std::string_view manifest_json) {
+  using relkit::detail::json_value;
+  auto config = detail::read_json_document(config_json, "release-please-config.json");
+  if (!config) return std::move(config).error();
+  auto manifest = detail::read_json_document(manifest_json, ".release-please-manifest.json");
+  if (!manifest) return std::move(manifest).error();
+  detail::release_please_options defaults;
+  if (auto r = detail::read_release_please_options(*config, defaults, true); !r) {
+    return std::move(r).error();
+  }
+  workspace ws;
+  const json_value* packages = config->find("packages");
+  if (packages == nullptr || !packages->is_object()) {
+    return detail::config_error(packages != nullptr ? *packages : *config, "an object",
+                                "\"packages\"");
+  }
+  std::map<std::string, std::string> name_of_component;
+  for (const auto& entry : packages->members) {
+    if (!entry.value.is_object()) return detail::config_error(entry.value, "an object", entry.key);
+    detail::release_please_options opts = defaults;
+    if (auto r = detail::read_release_please_options(entry.value, opts, false); !r) {
+      return std::move(r).error();
+    }
+    package pkg;
+    const std::string_view path = detail::normal_path(entry.key);
+    pkg.paths.push_back(std::string(path));
+    pkg.name = opts.component      ? *opts.component
+               : opts.package_name ? *opts.package_name
+                                   : entry.key;
+    std::string component;
+    if (opts.component) {
+      component = *opts.component;
+    } else if (opts.package_name) {
+      component = std::string(detail::short_name(*opts.package_name));
+    } else {
+      component = std::string(detail::last_segment(path));
+    }
+    name_of_component.emplace(component, pkg.name);
+    std::string format;
+    if (opts.include_component_in_tag.value_or(true) && !component.empty()) {
+      format = component + opts.tag_separator.value_or("-");
+    }
+    if (opts.include_v_in_tag.value_or(true)) format += 'v';
+    format += tag_format::placeholder;
+    auto tags = parse_tag_format(format);
+    if (!tags) return detail::config_error(entry.value, "a valid tag format", entry.key);
+    pkg.tags = std::move(*tags);
+    pkg.preset = presets::release_please();
+    const bool minor_pre = opts.bump_minor_pre_major.value_or(false);
+    const bool patch_pre = opts.bump_patch_for_minor_pre_major.value_or(false);
+    if (minor_pre && patch_pre) {
+      pkg.preset.zero_major = initial_development::lower_one_level;
+    } else if (minor_pre) {
+      pkg.preset.zero_major = initial_development::breaking_is_minor;
+    } else if (patch_pre) {
+      pkg.preset.zero_major = initial_development::minor_is_patch;
+    }
+    if (opts.prerelease.value_or(false) || opts.versioning.value_or("") == "prerelease") {
+      pkg.channel = opts.prerelease_type.value_or("");
+    }
+    if (opts.exclude_paths) {
+      for (const std::string& p : *opts.exclude_paths) {
+        pkg.excluded.push_back(std::string(detail::normal_path(p)));
+      }
+    }
+    // The manifest's version for this path ("." or the path as written).
+    const json_value* version = manifest->find(entry.key);
+    if (version == nullptr && path.empty()) version = manifest->find(".");
+    if (version != nullptr && !version->is_null()) {
+      if (!version->is_string()) return detail::config_error(*version, "a version", entry.key);
+      auto v = semver::parse(version->text);
+      if (!v) return detail::config_error(*version, "a version", entry.key);
+      pkg.current = std::move(*v);
+    }
+    ws.packages.push_back(std::move(pkg));
+  }
+  const json_value* plugins = config->find("plugins");
+  if (plugins != nullptr && !plugins->is_null()) {
+    if (!plugins->is_array()) return detail::config_error(*plugins, "an array", "\"plugins\"");
+    for (const json_value& plugin : plugins->items) {
+      const json_value* type = plugin.is_string() ? &plugin : plugin.find("type");
+      if (type == nullptr || !type->is_string()) {
+        return detail::config_error(plugin, "a plugin type", "\"plugins\"");
+      }
+      if (type->text == "node-workspace") {
+        ws.dependents = propagation::patch;
+      } else if (type->text == "linked-versions") {
+        auto name = detail::string_member(plugin, "groupName");
+        if (!name) return std::move(name).error();
+        auto components = detail::strings_member(plugin, "components");
+        if (!components) return std::move(components).error();
+        group g;
+        g.name = name->value_or("linked-versions");
+        g.kind = group_kind::fixed;
+        for (const std::string& c : components->value_or(std::vector<std::string>())) {
+          const auto it = name_of_component.find(c);
+          g.members.push_back(it != name_of_component.end() ? it->second : c);
+        }
+        ws.groups.push_back(std::move(g));
+      }
+    }
+  }
+  return ws;
+}
+
+RELKIT_INLINE result<std::vector<std::string>> read_npm_workspace_globs(
+    std::string_view root_package_json) {
+  auto root = detail::read_json_document(root_package_json, "package.json");
+  if (!root) return std::move(root).error();
+  const detail::json_value* list = root->find("workspaces");
+  if (list == nullptr) return detail::config_error(*root, "a list", "\"workspaces\"");
+  if (list->is_object()) list = list->find("packages");
+  if (list == nullptr || !list->is_array()) {
+    return detail::config_error(list != nullptr ? *list : *root, "a list", "\"workspaces\"");
+  }
+  std::vector<std::string> globs;
+  for (const detail::json_value& item : list->items) {
+    if (!item.is_string()) return detail::config_error(item, "a string", "\"workspaces\"");
+    globs.push_back(item.text);
+  }
+  return globs;
+}
+
+RELKIT_INLINE result<workspace> read_workspace_packages(const std::vector<package_file>& members) {
+  std::vector<detail::json_value> docs;
+  std::map<std::string, std::size_t> names;
+  workspace ws;
+  for (const package_file& member : members) {
+    auto doc = detail::read_json_document(member.text, member.path);
+    if (!doc) return std::move(doc).error();
+    auto name = detail::string_member(*doc, "name");
+    if (!name) return std::move(name).error();
+    if (!*name || (*name)->empty()) return detail::config_error(*doc, "a name", member.path);
+    package pkg;
+    pkg.name = **name;
+    pkg.paths.push_back(std::string(detail::normal_path(member.path)));
+    auto tags = parse_tag_format(pkg.name + "@${version}");
+    if (!tags) return detail::config_error(*doc->find("name"), "a tag-safe name", member.path);
+    pkg.tags = std::move(*tags);
+    const detail::json_value* version = doc->find("version");
+    if (version != nullptr && !version->is_null()) {
+      if (!version->is_string()) return detail::config_error(*version, "a version", member.path);
+      auto v = semver::parse(version->text);
+      if (!v) return detail::config_error(*version, "a version", member.path);
+      pkg.current = std::move(*v);
+    }
+    names.emplace(pkg.name, ws.packages.size());
+    ws.packages.push_back(std::move(pkg));
+    docs.push_back(std::move(*doc));
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    auto r =
+        detail::internal_dependencies(docs[i], members[i].path, names, ws.packages[i].dependencies);
+    if (!r) return std::move(r).error();
+  }
+  return ws;
+}
+
+RELKIT_INLINE result<workspace> read_npm_workspaces(std::string_view root_package_json,
+                                                    const std::vector<package_file>& members) {
+  auto globs = read_npm_workspace_globs(root_package_json);
+  if (!globs) return std::move(globs).error();
+  return read_workspace_packages(members);
+}
+
+RELKIT_INLINE result<std::vector<std::string>> read_pnpm_workspace(std::string_view yaml_text) {
+  std::vector<std::string> globs;
+  auto fail = [](std::size_t at, const char* what) {
+    return relkit::error{errc::bad_workspace_yaml, at, error_args{}.with_text(what)};
+  };
+  // One scalar (plain, 'single' or "double" quoted) at `i`; `end` stops a plain one.
+  auto scalar = [&](std::size_t& i, std::size_t line_end, bool flow,
+                    std::string& out) -> result<void> {
+    const char q = yaml_text[i];
+    if (q == '\'' || q == '"') {
+      const std::size_t open = i;
+      ++i;
+      while (true) {
+        if (i >= line_end) return fail(i, "a closing quote");
+        const char c = yaml_text[i];
+        if (c == q) {
+          if (q == '\'' && i + 1 < line_end && yaml_text[i + 1] == '\'') {
+            out += '\'';
+            i += 2;
+            continue;
+          }
+          ++i;
+          if (out.empty()) return fail(open, "a glob, not an empty string");
+          return {};
+        }
+        if (q == '"' && c == '\\') {
+          if (i + 1 >= line_end || (yaml_text[i + 1] != '"' && yaml_text[i + 1] != '\\')) {
+            return fail(i, "\\\" or \\\\ (the escapes read)");
+          }
+          out += yaml_text[i + 1];
+          i += 2;
+          continue;
+        }
+        out += c;
+        ++i;
+      }
+    }
+    const std::size_t start = i;
+    while (i < line_end) {
+      const char c = yaml_text[i];
+      if (c == '#' && i > start && (yaml_text[i - 1] == ' ' || yaml_text[i - 1] == '\t')) break;
+      if (flow && (c == ',' || c == ']')) break;
+      ++i;
+    }
+    std::size_t e = i;
+    while (e > start && (yaml_text[e - 1] == ' ' || yaml_text[e - 1] == '\t')) --e;
+    if (e == start) return fail(start, "a glob");
+    out.assign(yaml_text.data() + start, e - start);
+    return {};
+  };
+  // After a value: spaces, then a comment or the line end.
+  auto rest_of_line = [&](std::size_t i, std::size_t line_end) -> result<void> {
+    while (i < line_end && (yaml_text[i] == ' ' || yaml_text[i] == '\t')) ++i;
+    if (i < line_end && yaml_text[i] != '#') return fail(i, "the end of the line or a comment");
+    return {};
+  };
+  bool in_packages = false;
+  bool seen_packages = false;
+  std::size_t pos = 0;
+  while (pos < yaml_text.size()) {
+    std::size_t line_end = yaml_text.find('\n', pos);
+    if (line_end == std::string_view::npos) line_end = yaml_text.size();
+    const std::size_t next = line_end + 1;
+    if (line_end > pos && yaml_text[line_end - 1] == '\r') --line_end;
+    std::size_t i = pos;
+    while (i < line_end && (yaml_text[i] == ' ' || yaml_text[i] == '\t')) ++i;
+    if (i == line_end || yaml_text[i] == '#') {
+      pos = next;
+      continue;
+    }
+    const bool indented = i > pos;
+    if (yaml_text[i] == '-' && (i + 1 == line_end || yaml_text[i + 1] == ' ')) {
+      if (!in_packages) {
+        if (!indented && seen_packages) return fail(i, "a key");
+        if (!indented) return fail(i, "a `packages:` key before the list");
+        pos = next;  // an item of another key's list
+        continue;
+      }
+      i += 1;
+      while (i < line_end && yaml_text[i] == ' ') ++i;
+      if (i == line_end) return fail(i, "a glob");
+      std::string glob;
+      if (auto r = scalar(i, line_end, false, glob); !r) return std::move(r).error();
+      if (auto r = rest_of_line(i, line_end); !r) return std::move(r).error();
+      globs.push_back(std::move(glob));
+      pos = next;
+      continue;
+    }
+    if (indented) {
+      if (in_packages) return fail(i, "a list item `- glob`");
+      pos = next;  // a nested line of another key
+      continue;
+    }
+    // A top-level key.
+    const std::size_t colon = yaml_text.find(':', i);
+    if (colon == std::string_view::npos || colon >= line_end) return fail(i, "a `key:`");
+    const std::string_view key = yaml_text.substr(i, colon - i);
+    in_packages = false;
+    if (key != "packages") {
+      pos = next;
+      continue;
+    }
+    if (seen_packages) return fail(i, "one `packages:` key");
+    seen_packages = true;
+    std::size_t v = colon + 1;
+    while (v < line_end && (yaml_text[v] == ' ' || yaml_text[v] == '\t')) ++v;
+    if (v == line_end || yaml_text[v] == '#') {
+      in_packages = true;
+    } else if (yaml_text[v] == '[') {
+      ++v;
+      while (true) {
+        while (v < line_end && yaml_text[v] == ' ') ++v;
+        if (v < line_end && yaml_text[v] == ']' && globs.empty()) {
+          ++v;
+          break;
+        }
+        std::string glob;
+        if (v >= line_end) return fail(v, "a glob or ']'");
+        if (auto r = scalar(v, line_end, true, glob); !r) return std::move(r).error();
+        globs.push_back(std::move(glob));
+        while (v < line_end && yaml_text[v] == ' ') ++v;
+        if (v < line_end && yaml_text[v] == ',') {
+          ++v;
+          continue;
+        }
+        if (v < line_end && yaml_text[v] == ']') {
+          ++v;
+          break;
+        }
+        return fail(v, "',' or ']'");
+      }
+      if (auto r = rest_of_line(v, line_end); !r) return std::move(r).error();
+    } else {
+      return fail(v, "a list of globs");
+    }
+    pos = next;
+  }
+  return globs;
+}
+
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/impl/workspace_config.hpp ----
+#endif
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/workspace.hpp ----
 // ---- end relkit/commits.hpp ----
 // ---- begin relkit/flags.hpp ----
 // relkit::flags: feature-flag bucketing bit-compatible with Unleash,
@@ -20332,524 +22283,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
-// ---- begin relkit/detail/json.hpp ----
-// A small JSON reader (RFC 8259) for relkit's payload parsers: a document
-// tree, byte positions in every error, limits on input size, nesting depth
-// and element count, and no recursion on the input (an explicit stack).
-// The grammar is written once here, as a lexer (json::lex_*) and a walk of
-// the structure (json::walk) that the tree reader (parse_json) and the
-// in-place scanner (relkit/detail/json_scan.hpp) both use.
-
-// ---- begin relkit/detail/prologue.hpp ----
-// First include of every relkit header that opens relkit's namespace (no
-// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
-// at its end). It saves the caller's state of relkit's internal macros and
-// defines them; epilogue.hpp restores that state, so nesting works and no
-// internal macro outlives the outermost relkit header a user includes.
-//
-// The inline ABI namespace differs between builds with and without
-// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
-// never share a definition under one mangled name (no ODR violation).
-//
-//   #pragma once
-//   #include "relkit/detail/prologue.hpp"
-//   ...
-//   #include "relkit/detail/epilogue.hpp"
-//
-// `python3 tools/check_macros.py --fix` adds both lines where missing.
-
-
-#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma push_macro("RELKIT_NAMESPACE_END")
-#undef RELKIT_NAMESPACE_BEGIN
-#undef RELKIT_NAMESPACE_END
-
-#if RELKIT_HAS_EXCEPTIONS
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0 {
-#else
-#define RELKIT_NAMESPACE_BEGIN \
-  namespace relkit {           \
-  inline namespace v0_noexcept {
-#endif
-#define RELKIT_NAMESPACE_END \
-  }                          \
-  }
-// ---- end relkit/detail/prologue.hpp ----
-
-#include <system_error>
-
-
-RELKIT_NAMESPACE_BEGIN
-namespace detail {
-
-enum class json_errc {
-  too_large = 1,
-  too_deep,
-  too_many_values,
-  unexpected_end,
-  unexpected_character,
-  bad_literal,
-  bad_number,
-  bad_string,
-  bad_escape,
-  trailing_characters,
-};
-
-// Each error's args.text is a phrase that reads alone ("expected ':'"), so a
-// component that wraps a JSON error ("invalid JSON: {text}") keeps it; the
-// limit errors also carry the limit in args.number.
-inline constexpr error_entry<json_errc> json_errc_table[] = {
-    {json_errc::too_large, "too_large", "JSON input exceeds {number} bytes"},
-    {json_errc::too_deep, "too_deep", "JSON nesting deeper than {number}"},
-    {json_errc::too_many_values, "too_many_values", "more than {number} JSON values"},
-    {json_errc::unexpected_end, "unexpected_end", "{text}"},
-    {json_errc::unexpected_character, "unexpected_character", "{text}"},
-    {json_errc::bad_literal, "bad_literal", "{text}"},
-    {json_errc::bad_number, "bad_number", "{text}"},
-    {json_errc::bad_string, "bad_string", "{text}"},
-    {json_errc::bad_escape, "bad_escape", "{text}"},
-    {json_errc::trailing_characters, "trailing_characters", "{text}"},
-};
-inline constexpr relkit::error_domain json_errc_domain = make_error_domain<json_errc_table>("json");
-constexpr const relkit::error_domain& relkit_error_domain(json_errc) noexcept {
-  return json_errc_domain;
-}
-
-struct json_limits {
-  std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
-  std::size_t max_depth = 128;
-  std::size_t max_values = std::size_t{4} << 20U;
-};
-
-struct json_member;
-
-// One JSON value. Objects keep their members in document order (duplicate
-// keys are kept; lookups return the last, as JavaScript's JSON.parse does).
-struct json_value {
-  enum class kind : std::uint8_t { null, boolean, number, string, array, object };
-
-  kind type = kind::null;
-  bool boolean = false;
-  double number = 0.0;
-  std::string text;  // a string's decoded UTF-8, or a number's source text
-  std::vector<json_value> items;
-  std::vector<json_member> members;
-  std::size_t position = 0;  // byte offset of the value in the input
-
-  [[nodiscard]] bool is_null() const noexcept { return type == kind::null; }
-  [[nodiscard]] bool is_bool() const noexcept { return type == kind::boolean; }
-  [[nodiscard]] bool is_number() const noexcept { return type == kind::number; }
-  [[nodiscard]] bool is_string() const noexcept { return type == kind::string; }
-  [[nodiscard]] bool is_array() const noexcept { return type == kind::array; }
-  [[nodiscard]] bool is_object() const noexcept { return type == kind::object; }
-
-  // The member named `key` (the last one if repeated), or null.
-  [[nodiscard]] inline const json_value* find(std::string_view key) const noexcept;
-};
-
-struct json_member {
-  std::string key;
-  json_value value;
-};
-
-inline const json_value* json_value::find(std::string_view key) const noexcept {
-  const json_value* found = nullptr;
-  for (const auto& m : members) {
-    if (m.key == key) found = &m.value;
-  }
-  return found;
-}
-
-namespace json {
-
-// `what` is a string literal (see json_errc_table).
-[[nodiscard]] inline relkit::error make_error(json_errc code, std::size_t pos, const char* what,
-                                              std::size_t limit = 0) noexcept {
-  return relkit::error{
-      code, pos,
-      relkit::error_args{}.with_text(what).with_number(static_cast<std::int64_t>(limit))};
-}
-
-[[nodiscard]] inline bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80U) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800U) {
-    out += static_cast<char>(0xC0U | (cp >> 6U));
-    out += static_cast<char>(0x80U | (cp & 0x3FU));
-  } else if (cp < 0x10000U) {
-    out += static_cast<char>(0xE0U | (cp >> 12U));
-    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
-    out += static_cast<char>(0x80U | (cp & 0x3FU));
-  } else {
-    out += static_cast<char>(0xF0U | (cp >> 18U));
-    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
-    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
-    out += static_cast<char>(0x80U | (cp & 0x3FU));
-  }
-}
-
-// ------------------------------------------------------------------ lexer
-// The grammar of JSON's tokens, written once: the tree reader below and the
-// in-place scanner (relkit/detail/json_scan.hpp) both read with these. Each
-// takes the input and the position of the token, gives the position after it
-// or the error (json_errc, with its phrase), and decodes into `out` when the
-// caller wants the value (null: only checked).
-
-[[nodiscard]] inline std::size_t skip_space(std::string_view in, std::size_t pos) noexcept {
-  while (pos < in.size() && is_space(in[pos])) ++pos;
-  return pos;
-}
-
-// Four hex digits at pos (after "\u").
-[[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
-  if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
-  std::uint32_t out = 0;
-  for (std::size_t k = 0; k < 4; ++k) {
-    const int d = relkit::detail::hex_digit_value(in[pos + k]);
-    if (d < 0) {
-      return make_error(json_errc::bad_escape, pos + k, "invalid hex digit in \\u escape");
-    }
-    out = out * 16U + static_cast<std::uint32_t>(d);
-  }
-  return out;
-}
-
-// A string at `start` (its opening quote); the position after its closing
-// quote. `out` gets its decoded UTF-8.
-template <class Unused = void>
-[[nodiscard]] relkit::result<std::size_t> lex_string(std::string_view in, std::size_t start,
-                                                     std::string* out) {
-  std::size_t pos = start + 1;
-  while (true) {
-    // A run of plain bytes at once.
-    std::size_t run = pos;
-    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
-           static_cast<unsigned char>(in[run]) >= 0x20U) {
-      ++run;
-    }
-    if (out != nullptr) out->append(in.data() + pos, run - pos);
-    pos = run;
-    if (pos >= in.size())
-      return make_error(json_errc::unexpected_end, start, "unterminated string");
-    const char c = in[pos];
-    if (c == '"') return pos + 1;
-    if (c != '\\') return make_error(json_errc::bad_string, pos, "control character in string");
-    ++pos;
-    if (pos >= in.size())
-      return make_error(json_errc::unexpected_end, start, "unterminated string");
-    const char e = in[pos++];
-    char plain = 0;
-    switch (e) {
-      case '"':
-      case '\\':
-      case '/':
-        plain = e;
-        break;
-      case 'b':
-        plain = '\b';
-        break;
-      case 'f':
-        plain = '\f';
-        break;
-      case 'n':
-        plain = '\n';
-        break;
-      case 'r':
-        plain = '\r';
-        break;
-      case 't':
-        plain = '\t';
-        break;
-      case 'u': {
-        auto hex = lex_hex4(in, pos);
-        if (!hex) return std::move(hex).error();
-        pos += 4;
-        std::uint32_t cp = *hex;
-        if (cp >= 0xD800U && cp <= 0xDBFFU && pos + 1 < in.size() && in[pos] == '\\' &&
-            in[pos + 1] == 'u') {
-          auto low = lex_hex4(in, pos + 2);
-          if (!low) return std::move(low).error();
-          if (*low >= 0xDC00U && *low <= 0xDFFFU) {
-            cp = 0x10000U + ((cp - 0xD800U) << 10U) + (*low - 0xDC00U);
-            pos += 6;
-          }
-        }
-        // A lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder writes it.
-        if (cp >= 0xD800U && cp <= 0xDFFFU) cp = 0xFFFDU;
-        if (out != nullptr) append_utf8(*out, cp);
-        continue;
-      }
-      default:
-        return make_error(json_errc::bad_escape, pos - 2, "invalid escape in string");
-    }
-    if (out != nullptr) *out += plain;
-  }
-}
-
-// A member's `"key"` and the ':' after it; the position of its value.
-template <class Unused = void>
-[[nodiscard]] relkit::result<std::size_t> lex_key(std::string_view in, std::size_t pos,
-                                                  std::string* out) {
-  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a key");
-  if (in[pos] != '"') {
-    return make_error(json_errc::unexpected_character, pos, "expected a string key");
-  }
-  auto after = lex_string<>(in, pos, out);
-  if (!after) return after;
-  pos = skip_space(in, *after);
-  if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected ':'");
-  if (in[pos] != ':') return make_error(json_errc::unexpected_character, pos, "expected ':'");
-  return skip_space(in, pos + 1);
-}
-
-// parse_json_number stops before a '.' or an exponent with no digit after
-// it ("1.", "1.e5", "1e+"); JSON calls the whole number invalid there. A '.'
-// or 'e' after a complete fraction or exponent ("1.5.", "1e5e") is a byte
-// after the number, reported by the caller as before.
-[[nodiscard]] inline bool dangling_part(std::string_view in, std::size_t start,
-                                        std::size_t end) noexcept {
-  if (end >= in.size()) return false;
-  const std::string_view number = in.substr(start, end - start);
-  const bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
-  if (in[end] == 'e' || in[end] == 'E') return !has_exponent;
-  if (in[end] == '.') return !has_exponent && number.find('.') == std::string_view::npos;
-  return false;
-}
-
-// A number at `start`: its value and end.
-[[nodiscard]] inline relkit::result<relkit::detail::decimal_parse> lex_number(std::string_view in,
-                                                                              std::size_t start) {
-  const relkit::detail::decimal_parse parsed = relkit::detail::parse_json_number(in, start);
-  if (parsed.status == relkit::detail::number_status::invalid ||
-      dangling_part(in, start, parsed.end)) {
-    return make_error(json_errc::bad_number, start, "invalid number");
-  }
-  if (parsed.status != relkit::detail::number_status::ok) {
-    // JSON.parse gives +-Infinity or 0 here; relkit refuses the ambiguity.
-    return make_error(json_errc::bad_number, start, "number out of range");
-  }
-  return parsed;
-}
-
-// A string, number or literal at pos; the position after it. `out` gets its
-// type and value (a number's source text too).
-template <class Unused = void>
-[[nodiscard]] relkit::result<std::size_t> lex_scalar(std::string_view in, std::size_t pos,
-                                                     json_value* out) {
-  const char c = in[pos];
-  if (c == '"') {
-    if (out != nullptr) out->type = json_value::kind::string;
-    return lex_string<>(in, pos, out != nullptr ? &out->text : nullptr);
-  }
-  if (c == 't' || c == 'f' || c == 'n') {
-    const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
-    if (in.substr(pos, word.size()) != word) {
-      return make_error(json_errc::bad_literal, pos, "invalid literal");
-    }
-    if (out != nullptr) {
-      out->type = c == 'n' ? json_value::kind::null : json_value::kind::boolean;
-      out->boolean = c == 't';
-    }
-    return pos + word.size();
-  }
-  if (c == '-' || relkit::detail::is_digit(c)) {
-    auto number = lex_number(in, pos);
-    if (!number) return std::move(number).error();
-    if (out != nullptr) {
-      out->type = json_value::kind::number;
-      out->text.assign(in.data() + pos, number->end - pos);
-      out->number = number->value;
-    }
-    return number->end;
-  }
-  return make_error(json_errc::unexpected_character, pos, "expected a value");
-}
-
-// ---------------------------------------------------------------- structure
-// The structure of a JSON text, written once: values, arrays and objects,
-// ',' and ':', the depth limit and nothing after the top value. walk() reads
-// the whole text with an explicit stack (no recursion on the input) and tells
-// a handler what it reads; the tree reader below builds json_values, the
-// in-place scanner (relkit/detail/json_scan.hpp) only checks. Handler:
-//   begin_value(pos) -> result<void>  a value starts at pos (may refuse it);
-//   container(c)                      it is an object ('{') or array ('[');
-//   open()                            that container is not empty: its items follow;
-//   key() -> std::string*             where the next member's name goes (or null);
-//   scalar() -> json_value*           where a string, number or literal goes (or null);
-//   complete()                        the current value is complete;
-//   close()                           the innermost open container is complete.
-template <class Handler>
-[[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
-                                        std::size_t max_depth, Handler& h) {
-  if (in.size() > max_bytes) {
-    return make_error(json_errc::too_large, max_bytes, "JSON input exceeds the byte limit",
-                      max_bytes);
-  }
-  std::string open;  // '{' or '[' per open container, at most max_depth bytes
-  std::size_t pos = skip_space(in, 0);
-  while (true) {
-    // A value is expected at pos.
-    if (pos >= in.size()) return make_error(json_errc::unexpected_end, pos, "expected a value");
-    auto begun = h.begin_value(pos);
-    if (!begun) return begun;
-    const char c = in[pos];
-    if (c == '{' || c == '[') {
-      if (open.size() >= max_depth) {
-        return make_error(json_errc::too_deep, pos, "JSON nested too deep", max_depth);
-      }
-      h.container(c);
-      pos = skip_space(in, pos + 1);
-      if (pos < in.size() && in[pos] == (c == '{' ? '}' : ']')) {
-        ++pos;  // empty: a complete value
-      } else {
-        open += c;
-        h.open();
-        if (c == '{') {
-          auto after = lex_key<>(in, pos, h.key());
-          if (!after) return std::move(after).error();
-          pos = *after;
-        }
-        continue;
-      }
-    } else {
-      auto after = lex_scalar<>(in, pos, h.scalar());
-      if (!after) return std::move(after).error();
-      pos = *after;
-    }
-    // A value is complete: close every container it completes.
-    bool next_value = false;
-    while (true) {
-      h.complete();
-      if (open.empty()) break;
-      pos = skip_space(in, pos);
-      if (pos >= in.size()) {
-        return make_error(json_errc::unexpected_end, pos, "unterminated array or object");
-      }
-      const bool object = open.back() == '{';
-      if (in[pos] == ',') {
-        pos = skip_space(in, pos + 1);
-        if (object) {
-          auto after = lex_key<>(in, pos, h.key());
-          if (!after) return std::move(after).error();
-          pos = *after;
-        }
-        next_value = true;
-        break;
-      }
-      if (in[pos] != (object ? '}' : ']')) {
-        return make_error(json_errc::unexpected_character, pos,
-                          object ? "expected ',' or '}'" : "expected ',' or ']'");
-      }
-      ++pos;
-      open.pop_back();
-      h.close();
-    }
-    if (!next_value) break;
-  }
-  pos = skip_space(in, pos);
-  if (pos != in.size()) {
-    return make_error(json_errc::trailing_characters, pos, "unexpected text after JSON value");
-  }
-  return {};
-}
-
-// The handler of walk() that only checks.
-struct check_only {
-  [[nodiscard]] relkit::result<void> begin_value(std::size_t) const noexcept { return {}; }
-  void container(char) const noexcept {}
-  void open() const noexcept {}
-  [[nodiscard]] std::string* key() const noexcept { return nullptr; }
-  [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
-  void complete() const noexcept {}
-  void close() const noexcept {}
-};
-
-// The handler of walk() that builds the document tree.
-template <class Unused = void>
-class tree_builder {
- public:
-  explicit tree_builder(std::size_t max_values) noexcept : max_values_(max_values) {}
-
-  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) {
-    if (++count_ > max_values_) {
-      return make_error(json_errc::too_many_values, pos, "too many JSON values", max_values_);
-    }
-    value_ = json_value();
-    value_.position = pos;
-    return {};
-  }
-  void container(char c) noexcept {
-    value_.type = c == '{' ? json_value::kind::object : json_value::kind::array;
-  }
-  void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
-  [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
-  [[nodiscard]] json_value* scalar() noexcept { return &value_; }
-  void complete() {
-    if (stack_.empty()) {
-      root_ = std::move(value_);
-      return;
-    }
-    frame& top = stack_.back();
-    if (top.value.type == json_value::kind::array) {
-      top.value.items.push_back(std::move(value_));
-    } else {
-      top.value.members.push_back(json_member{std::move(top.key), std::move(value_)});
-      top.key.clear();
-    }
-  }
-  void close() {
-    value_ = std::move(stack_.back().value);
-    stack_.pop_back();
-  }
-
-  [[nodiscard]] json_value take() { return std::move(root_); }
-
- private:
-  // An open array or object; `key` is the pending member name.
-  struct frame {
-    json_value value;
-    std::string key;
-  };
-  std::vector<frame> stack_;
-  json_value value_;
-  json_value root_;
-  std::size_t count_ = 0;
-  std::size_t max_values_;
-};
-
-}  // namespace json
-
-// Parses one JSON document (whitespace around it allowed).
-template <class Unused = void>
-[[nodiscard]] relkit::result<json_value> parse_json(std::string_view text,
-                                                    const json_limits& limits = {}) {
-  json::tree_builder<> tree(limits.max_values);
-  auto ok = json::walk(text, limits.max_bytes, limits.max_depth, tree);
-  if (!ok) return std::move(ok).error();
-  return tree.take();
-}
-
-}  // namespace detail
-RELKIT_NAMESPACE_END
-
-// ---- begin relkit/detail/epilogue.hpp ----
-// Last include of every relkit header that includes relkit/detail/prologue.hpp
-// (no #pragma once): restores relkit's internal macros to the state the
-// matching prologue found, undefined after the outermost relkit header.
-// (The prologue always leaves them defined; alone, this file does nothing.)
-
-#ifdef RELKIT_NAMESPACE_BEGIN
-#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
-#pragma pop_macro("RELKIT_NAMESPACE_END")
-#endif
-// ---- end relkit/detail/epilogue.hpp ----
-// ---- end relkit/detail/json.hpp ----
 // ---- begin relkit/detail/json_scan.hpp ----
 // A JSON text checked once and then walked in place, without a document tree
 // (shared core). A tree (relkit/detail/json.hpp's parse_json) costs about a

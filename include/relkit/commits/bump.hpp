@@ -66,6 +66,7 @@ enum class initial_development : std::uint8_t {
   lower_one_level,    // major -> minor, minor -> patch (conventionalcommits preMajor)
   breaking_is_minor,  // major -> minor only (release-please bump-minor-pre-major)
   ignore_breaking,    // the breaking mark is ignored, the type decides (cocogitto)
+  minor_is_patch,     // minor -> patch only (release-please bump-patch-for-minor-pre-major)
 };
 
 // How a revert cancels the commit it reverts inside the range.
@@ -81,6 +82,7 @@ inline constexpr relkit::detail::enum_name<initial_development> initial_developm
     {initial_development::lower_one_level, "lower_one_level"},
     {initial_development::breaking_is_minor, "breaking_is_minor"},
     {initial_development::ignore_breaking, "ignore_breaking"},
+    {initial_development::minor_is_patch, "minor_is_patch"},
 };
 }  // namespace detail
 // The stable identifier of an initial-development policy ("as_stable"); "unknown" outside the enum.
@@ -470,6 +472,8 @@ namespace commits {
       adjusted = adjusted == bump::major ? bump::minor : bump::patch;
     } else if (p.zero_major == initial_development::breaking_is_minor && adjusted == bump::major) {
       adjusted = bump::minor;
+    } else if (p.zero_major == initial_development::minor_is_patch && adjusted == bump::minor) {
+      adjusted = bump::patch;
     }
     if (adjusted != out.level) note = " (0.x: " + std::string(to_string(out.level)) + " lowered)";
   }
@@ -489,27 +493,23 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-// The next version after `current` for the commits since it (newest first) under `p`.
-// `channel` (e.g. "rc") makes a prerelease: 1.4.1 + feat -> 1.5.0-rc.1, then
-// 1.5.0-rc.1 + fix -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
-// one (1.5.0-rc.2 + breaking -> 2.0.0-rc.1). Without a channel a prerelease graduates
-// (1.5.0-rc.2 + fix -> 1.5.0). No bump: the version stays, `level` is none.
-[[nodiscard]] inline result<decision> next_version(const semver::version& current,
-                                                   const std::vector<log_entry>& range,
-                                                   const policy& p, std::string_view channel = {}) {
-  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
-  d.next_version = current;
-  d.next_version.build.clear();
-  if (d.level == bump::none) return d;
-  const semver::release_type type = d.level == bump::major   ? semver::release_type::major
-                                    : d.level == bump::minor ? semver::release_type::minor
-                                                             : semver::release_type::patch;
+// The version after `current` for a bump of `level` (none: `current` without its build
+// metadata). `channel` (e.g. "rc") makes a prerelease: 1.4.1 + minor -> 1.5.0-rc.1, then
+// 1.5.0-rc.1 + patch -> 1.5.0-rc.2; a bump the planned release does not cover starts a new
+// one (1.5.0-rc.2 + major -> 2.0.0-rc.1). Without a channel a prerelease graduates
+// (1.5.0-rc.2 + patch -> 1.5.0).
+[[nodiscard]] inline result<semver::version> next_version(const semver::version& current,
+                                                          bump level,
+                                                          std::string_view channel = {}) {
+  semver::version same = current;
+  same.build.clear();
+  if (level == bump::none) return same;
+  const semver::release_type type = level == bump::major   ? semver::release_type::major
+                                    : level == bump::minor ? semver::release_type::minor
+                                                           : semver::release_type::patch;
   auto target = semver::bump(current, type);
   if (!target) return target.error();
-  if (channel.empty()) {
-    d.next_version = *target;
-    return d;
-  }
+  if (channel.empty()) return target;
   const std::string_view pre = current.prerelease;
   const bool same_release = current.is_prerelease() && target->major == current.major &&
                             target->minor == current.minor && target->patch == current.patch;
@@ -518,13 +518,22 @@ namespace commits {
     semver::bump_options opts;
     opts.identifier = channel;
     opts.base = semver::identifier_base::one;
-    auto next = semver::bump(current, semver::release_type::prerelease, opts);
-    if (!next) return next.error();
-    d.next_version = *next;
-  } else {
-    d.next_version = *target;
-    d.next_version.prerelease = std::string(channel) + ".1";
+    return semver::bump(current, semver::release_type::prerelease, opts);
   }
+  target->prerelease = std::string(channel) + ".1";
+  return target;
+}
+
+// The next version after `current` for the commits since it (newest first) under `p`:
+// the bump decide() gives, then the version next_version(current, level, channel) above
+// gives. No bump: the version stays, `level` is none.
+[[nodiscard]] inline result<decision> next_version(const semver::version& current,
+                                                   const std::vector<log_entry>& range,
+                                                   const policy& p, std::string_view channel = {}) {
+  decision d = decide(range, p, current.major == 0, current.major == 0 && current.minor == 0);
+  auto next = next_version(current, d.level, channel);
+  if (!next) return std::move(next).error();
+  d.next_version = std::move(*next);
   return d;
 }
 

@@ -23,12 +23,18 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
 enum class errc {
-  empty_message = 1,  // nothing but whitespace: no commit at all
-  message_too_long,   // over parse_options::max_length
-  bad_log_record,     // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
-  bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
-  bad_tag_name,       // parse_tag_format: text git refuses in a tag name
-  tag_mismatch,       // parse_tag: the tag is not of the format
+  empty_message = 1,       // nothing but whitespace: no commit at all
+  message_too_long,        // over parse_options::max_length
+  bad_log_record,          // read_git_log: a record that is not `%H 0x1f %P 0x1f %B`
+  bad_tag_format,          // parse_tag_format: not exactly one `${version}` placeholder
+  bad_tag_name,            // parse_tag_format: text git refuses in a tag name
+  tag_mismatch,            // parse_tag: the tag is not of the format
+  duplicate_package,       // decide(workspace): two packages of one name
+  unknown_package,         // decide(workspace): a dependency or group member naming none
+  dependency_cycle,        // decide(workspace): dependencies that form a cycle
+  invalid_workspace_json,  // workspace configuration readers: a JSON text that is not JSON
+  bad_workspace_config,    // workspace configuration readers: a value of the wrong type
+  bad_workspace_yaml,      // read_pnpm_workspace: outside the YAML subset it reads
 };
 
 namespace detail {
@@ -39,6 +45,12 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
     {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
     {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
+    {errc::duplicate_package, "duplicate_package", "two packages named {token}"},
+    {errc::unknown_package, "unknown_package", "{text} {token} is not a package"},
+    {errc::dependency_cycle, "dependency_cycle", "dependency cycle {token}"},
+    {errc::invalid_workspace_json, "invalid_workspace_json", "invalid JSON in {token}: {text}"},
+    {errc::bad_workspace_config, "bad_workspace_config", "expected {text} for {token}"},
+    {errc::bad_workspace_yaml, "bad_workspace_yaml", "pnpm-workspace.yaml: expected {text}"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
