@@ -29,6 +29,7 @@ enum class errc {
   bad_tag_format,     // parse_tag_format: not exactly one `${version}` placeholder
   bad_tag_name,       // parse_tag_format: text git refuses in a tag name
   tag_mismatch,       // parse_tag: the tag is not of the format
+  too_many_items,     // more footers, references or mentions than parse_options::max_items
 };
 
 namespace detail {
@@ -39,6 +40,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::bad_tag_format, "bad_tag_format", "expected {text} in a tag format"},
     {errc::bad_tag_name, "bad_tag_name", "a git tag name cannot {text}{token}"},
     {errc::tag_mismatch, "tag_mismatch", "tag is not of the format {token}"},
+    {errc::too_many_items, "too_many_items", "more than {number} {text} in a message"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
@@ -52,6 +54,10 @@ struct parse_options {
   dialect grammar = dialect::spec;
   // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
+  // Footers, issue references and @mentions: more than this many of one kind
+  // is errc::too_many_items at the first one beyond (issue 19: each costs
+  // 40-130 bytes, from 3 bytes of text, so the limit bounds the memory).
+  std::size_t max_items = 10000;
   // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
   // which take every later line away from body, footer and notes. commitlint sets it off.
   bool meta_fields = true;
