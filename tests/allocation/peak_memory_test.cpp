@@ -297,13 +297,29 @@ TEST(PeakMemory, FlagsValues) {
   expect_bounded("flags values", input.size(), peak);
 }
 
+// A format-1 state (tests/fuzz/corpus/rollout_state/state_9.txt) whose
+// stable artifact is 1 MB of escapes ("%25", '%').
+const char* const state_head =
+    "relkit-rollout-state 1\nplan bb808a341d585f39\nphase healthy\npause none\nmanual_pause "
+    "0\ntimed_out 0\nupdating 0\naborted 0\nstep 0\nweight 0\nstable ";
+const char* const state_tail =
+    "\ncanary \nprevious_stable p\nstep_started 0\npaused_at 0\nprogress_at 0\nlast_iteration "
+    "0\nfailed_checks 0\npending_check none\nstep_run pending 0 0 0\nbackground_run pending 0 0 "
+    "0\n";
+
 TEST(PeakMemory, RolloutStateWithLongValue) {
-  const std::string input = adversarial(
-      "relkit-rollout-state 2\nplan bb808a341d585f39\nphase healthy\npause none\n"
-      "manual_pause 0\ntimed_out 0\nupdating 0\naborted 0\nstep 0\nweight 0\nstable ",
-      "%41");
-  const std::size_t peak = peak_of([&] { (void)relkit::rollout::parse_state(input); });
-  expect_bounded("rollout.parse_state %41", input.size(), peak);
+  const std::string input = adversarial(state_head, "%25", state_tail);
+  const std::size_t peak = peak_of([&] {
+    // Refused by its documented limit (an artifact id is at most 4096 bytes)
+    // where the 4097th byte would be.
+    const auto parsed = relkit::rollout::parse_state(input);
+    ASSERT_FALSE(parsed);
+    EXPECT_EQ(relkit::to_string(parsed.error()),
+              "artifact id over 4096 bytes at " +
+                  std::to_string(std::string_view(state_head).size() + 3 * 4096) +
+                  " [rollout.bad_state_format]");
+  });
+  expect_bounded("rollout.parse_state %25", input.size(), peak);
 }
 
 TEST(PeakMemory, RolloutStateOfManyLines) {

@@ -192,12 +192,12 @@ namespace detail {
 
 // Fast path for the common shapes, single-spaced: `^M.m.p[-pre]`,
 // `~M.m.p[-pre]`, `[op]M.m.p[-pre]` (op one of >= > <= < =), partials and
-// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND and
-// ` || ` of those. Numbers of 1 to 15 digits without leading zeros. It gives
-// up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0`
-// and `<0.0.0-0`) and on a repeated comparator in a set; the general path then
-// decides. Only without include_prerelease. The result equals the general
-// path's on every accepted input (checked by SemverRangeFastPath tests).
+// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND (at
+// most 16 comparators in a set) and ` || ` of those. Numbers of 1 to 15 digits without leading
+// zeros. It gives up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0` and
+// `<0.0.0-0`) and on a repeated comparator in a set; the general path then decides. Only without
+// include_prerelease. The result equals the general path's on every accepted input (checked by
+// SemverRangeFastPath tests).
 [[nodiscard]] inline bool fast_range_number(std::string_view s, std::size_t& i,
                                             std::uint64_t& out) noexcept {
   const std::size_t b = i;
@@ -321,6 +321,9 @@ namespace detail {
       set.push_back(comparator{comparator_op::ge, std::move(v)});
       set.push_back(comparator{comparator_op::lt, std::move(upper)});
     }
+    // A set of more than 16 comparators goes to the general path, whose
+    // repeat check is a hash set (this pairwise one would be quadratic).
+    if (set.size() > 16) return false;
     for (std::size_t k = before; k < set.size(); ++k)
       for (std::size_t j = 0; j < before; ++j)
         if (same_comparator(set[j], set[k])) return false;
