@@ -246,8 +246,16 @@ TEST(CommitsParse, AdversarialMegabyteInputs) {
     std::string lines;
     while (lines.size() < mb) lines += "BREAKING CHANGE: x\n";
     const auto notes = rc::parse("feat: x\n\n" + lines, opts);
-    ASSERT_TRUE(notes);
-    EXPECT_EQ(notes->notes.size(), (mb + 18) / 19);
+    // 55,189 footers: more than parse_options::max_items (issue 19), refused
+    // at the 10,001st; within the limit each is a note.
+    ASSERT_FALSE(notes);
+    EXPECT_EQ(notes.error().code, rc::errc::too_many_items);
+    EXPECT_EQ(notes.error().position, 9u + 10000u * 19u);
+    rc::parse_options unlimited = opts;
+    unlimited.max_items = mb;
+    const auto all_notes = rc::parse("feat: x\n\n" + lines, unlimited);
+    ASSERT_TRUE(all_notes);
+    EXPECT_EQ(all_notes->notes.size(), (mb + 18) / 19);
   }
 }
 

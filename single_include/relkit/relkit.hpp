@@ -5903,6 +5903,7 @@ enum class errc {
   invalid_workspace_json,  // workspace configuration readers: a JSON text that is not JSON
   bad_workspace_config,    // workspace configuration readers: a value of the wrong type
   bad_workspace_yaml,      // read_pnpm_workspace: outside the YAML subset it reads
+  too_many_items,          // more footers, references or mentions than parse_options::max_items
 };
 
 namespace detail {
@@ -5919,6 +5920,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::invalid_workspace_json, "invalid_workspace_json", "invalid JSON in {token}: {text}"},
     {errc::bad_workspace_config, "bad_workspace_config", "expected {text} for {token}"},
     {errc::bad_workspace_yaml, "bad_workspace_yaml", "pnpm-workspace.yaml: expected {text}"},
+    {errc::too_many_items, "too_many_items", "more than {number} {text} in a message"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
@@ -5932,6 +5934,10 @@ struct parse_options {
   dialect grammar = dialect::spec;
   // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
+  // Footers, issue references and @mentions: more than this many of one kind
+  // is errc::too_many_items at the first one beyond (issue 19: each costs
+  // 40-130 bytes, from 3 bytes of text, so the limit bounds the memory).
+  std::size_t max_items = 10000;
   // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
   // which take every later line away from body, footer and notes. commitlint sets it off.
   bool meta_fields = true;
@@ -6409,6 +6415,9 @@ namespace commits {
 namespace detail {
 
 inline constexpr std::size_t cliff_npos = std::string_view::npos;
+// The reason read_git_cliff gives when a message has more than max_footers
+// footers (parse_options::max_items): not git-conventional's, relkit's limit.
+inline constexpr std::string_view cliff_too_many_footers = "more footers than max_items";
 
 // <type>: a run without a line end, a parenthesis, ':', '!' or White_Space; its length.
 [[nodiscard]] constexpr std::size_t cliff_type_length(std::string_view s, std::size_t i) noexcept {
@@ -6501,7 +6510,8 @@ inline constexpr std::size_t cliff_npos = std::string_view::npos;
 // no value: git-conventional then rejects the whole commit.
 [[nodiscard]] inline bool read_cliff_body_and_footers(std::string_view t, std::size_t p,
                                                       commit& head, std::string_view& reason,
-                                                      std::size_t& at) {
+                                                      std::size_t& at,
+                                                      std::size_t max_footers = cliff_npos) {
   for (std::size_t n = cliff_line_ending(t, p); n != 0; n = cliff_line_ending(t, p)) p += n;
   std::size_t q = p;
   std::size_t sep = 0;
@@ -6532,6 +6542,11 @@ inline constexpr std::size_t cliff_npos = std::string_view::npos;
       }
       e = next;
     }
+    if (head.footers.size() >= max_footers) {
+      reason = cliff_too_many_footers;
+      at = q;
+      return false;
+    }
     head.footers.push_back(
         footer{t.substr(q, token), separator, relkit::detail::rust_trim_end(t.substr(v, e - v))});
     q = e;
@@ -6542,9 +6557,9 @@ inline constexpr std::size_t cliff_npos = std::string_view::npos;
 // The whole grammar on `t` (the end-trimmed message): type, scope, `!`, description, body,
 // footer and footers set in `head`; false with the reason and its offset in `t` otherwise.
 [[nodiscard]] inline bool read_git_cliff(std::string_view t, commit& head, std::string_view& reason,
-                                         std::size_t& at) {
+                                         std::size_t& at, std::size_t max_footers = cliff_npos) {
   const std::size_t rest = read_cliff_summary(t, head, reason, at);
-  return rest != cliff_npos && read_cliff_body_and_footers(t, rest, head, reason, at);
+  return rest != cliff_npos && read_cliff_body_and_footers(t, rest, head, reason, at, max_footers);
 }
 
 }  // namespace detail
@@ -6598,7 +6613,14 @@ class line_buffer {
 
 class commit_parser {
  public:
-  commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
+  commit_parser(std::string_view message, commits::commit& out,
+                std::size_t max_items = std::size_t(-1))
+      : message_(message), out_(out), max_items_(max_items) {}
+
+  // Where the first item beyond max_items is (offset in the message), and its
+  // kind; npos when every list is within the limit.
+  std::size_t too_many_at() const noexcept { return too_many_at_; }
+  const char* too_many_what() const noexcept { return too_many_what_; }
 
   // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
   void parse_compatible(commits::dialect grammar, bool meta_fields) {
@@ -6719,8 +6741,12 @@ class commit_parser {
     commits::commit head;
     std::string_view reason;
     std::size_t position = 0;
-    if (!read_git_cliff(text, head, reason, position)) {
-      not_conventional(reason, offset_of(text) + position);
+    if (!read_git_cliff(text, head, reason, position, max_items_)) {
+      if (reason == cliff_too_many_footers) {
+        (void)room(max_items_, text.substr(position, 0), "footers");
+      } else {
+        not_conventional(reason, offset_of(text) + position);
+      }
     } else {
       for (const commits::footer& f : head.footers) {
         if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
@@ -7115,6 +7141,10 @@ class commit_parser {
       flush(i);
       current = i;
       first = line.substr(value_begin);
+      if (!room(out_.footers.size(), line, "footers")) {
+        current = npos;
+        return;
+      }
       out_.footers.push_back(commits::footer{
           line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
     }
@@ -7192,10 +7222,53 @@ class commit_parser {
       }
       ref.prefix = s.substr(hash, 1);
       ref.issue = s.substr(hash + 1, e - hash - 1);
-      out_.references.push_back(ref);
+      if (!seen_reference(ref)) {
+        if (!room(out_.references.size(), ref.prefix, "references")) return;
+        out_.references.push_back(ref);
+        index_reference(out_.references.size() - 1);
+      }
       last = e;
       hash = e - 1;
     }
+  }
+
+  // References are deduplicated as they are found (the first of each
+  // case-insensitive (action, raw) pair is kept, as dedupe_references does
+  // after), so the max_items limit counts distinct references.
+  static std::uint64_t reference_hash(const commits::reference& r) noexcept {
+    std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+    for (char ch : r.action) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+    h = (h ^ 0xffu) * 1099511628211ull;
+    for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+    return h;
+  }
+  static bool same_reference(const commits::reference& a, const commits::reference& b) noexcept {
+    return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
+           iequals(a.raw, b.raw);
+  }
+  bool seen_reference(const commits::reference& r) const noexcept {
+    if (ref_slots_.empty()) return false;
+    const std::size_t mask = ref_slots_.size() - 1;
+    for (std::size_t slot = std::size_t{reference_hash(r)} & mask; ref_slots_[slot] != npos;
+         slot = (slot + 1) & mask) {
+      if (same_reference(out_.references[ref_slots_[slot]], r)) return true;
+    }
+    return false;
+  }
+  void index_reference(std::size_t k) {
+    if ((k + 1) * 2 > ref_slots_.size()) {
+      std::size_t capacity = 64;
+      while (capacity < (k + 1) * 4) capacity *= 2;
+      ref_slots_.assign(capacity, npos);
+      for (std::size_t i = 0; i < k; ++i) index_reference_at(i);
+    }
+    index_reference_at(k);
+  }
+  void index_reference_at(std::size_t k) {
+    const std::size_t mask = ref_slots_.size() - 1;
+    std::size_t slot = std::size_t{reference_hash(out_.references[k])} & mask;
+    while (ref_slots_[slot] != npos) slot = (slot + 1) & mask;
+    ref_slots_[slot] = k;
   }
 
   // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
@@ -7252,6 +7325,7 @@ class commit_parser {
       std::size_t end = at + 1;
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
+        if (!room(out_.mentions.size(), message_.substr(at, 1), "mentions")) return;
         out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
         at = end - 1;
       }
@@ -7351,6 +7425,19 @@ class commit_parser {
     if (owned_) out_.owned_text = owned_;
   }
 
+  // Whether a list of `size` items may take one more (the one at `where`, a
+  // view into the message); the first refusal is recorded.
+  bool room(std::size_t size, std::string_view where, const char* what) noexcept {
+    if (size < max_items_) return true;
+    if (too_many_at_ == npos) {
+      const bool inside =
+          where.data() >= message_.data() && where.data() <= message_.data() + message_.size();
+      too_many_at_ = inside ? static_cast<std::size_t>(where.data() - message_.data()) : 0;
+      too_many_what_ = what;
+    }
+    return false;
+  }
+
   std::string_view message_;
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
@@ -7363,6 +7450,10 @@ class commit_parser {
   std::size_t footer_end_ = npos;
   std::vector<pending_note> pending_notes_;
   std::shared_ptr<std::string> owned_;
+  std::size_t max_items_ = std::size_t(-1);
+  std::vector<std::size_t> ref_slots_;  // open addressing over out_.references
+  std::size_t too_many_at_ = npos;
+  const char* too_many_what_ = "";
 };
 
 }  // namespace detail
@@ -7496,6 +7587,10 @@ struct rp_message {
   std::vector<rp_footer> footers;
   std::string_view error;  // why the parser threw
   std::size_t error_at = 0;
+  // At most this many footers are read (parse_options::max_items); the offset
+  // of the first one beyond, or npos.
+  std::size_t max_footers = rp_npos;
+  std::size_t too_many_at = rp_npos;
 };
 
 // @conventional-commits/parser's `message`, over the trimmed text `t`.
@@ -7532,6 +7627,10 @@ class rp_parser {
       const rp_status fs = footer(p, end, &f, m);
       if (fs == rp_status::thrown) return fs;
       if (fs == rp_status::fail) break;
+      if (m.footers.size() >= m.max_footers) {
+        m.too_many_at = p;
+        break;
+      }
       m.footers.push_back(std::move(f));
       if (!rp_newline(t_, end)) break;
       p = rp_skip_newlines(t_, end);
@@ -7726,11 +7825,23 @@ inline constexpr int rp_max_depth = 8;
 // toConventionalChangelogFormat(parser(text)) and postProcessCommits' BREAKING-CHANGE rule:
 // the footer commits first, the message's own last, appended to `out`. False when the
 // parser throws; `failure` (when given) then holds the reason and its offset in `text`.
+// `nested` false: the footer commits are not read (parse() keeps only the
+// message's own). More than max_footers footers: false, with *too_many_at the
+// offset in `text` of the first one beyond.
 inline bool rp_read(std::string_view text, const std::shared_ptr<const std::string>& owner,
-                    int depth, std::vector<commit>& out, commit* failure) {
+                    int depth, std::vector<commit>& out, commit* failure, bool nested = true,
+                    std::size_t max_footers = rp_npos, std::size_t* too_many_at = nullptr) {
   const std::string_view t = relkit::detail::js_trim(text);
   rp_message m;
-  if (rp_parser(t).parse(m) != rp_status::ok) {
+  m.max_footers = max_footers;
+  const rp_status parsed = rp_parser(t).parse(m);
+  if (m.too_many_at != rp_npos) {
+    if (too_many_at != nullptr) {
+      *too_many_at = static_cast<std::size_t>(t.data() - text.data()) + m.too_many_at;
+    }
+    return false;
+  }
+  if (parsed != rp_status::ok) {
     if (failure != nullptr) {
       failure->conventional = false;
       failure->reason = m.error;
@@ -7780,7 +7891,7 @@ inline bool rp_read(std::string_view text, const std::shared_ptr<const std::stri
   head.breaking = !head.notes.empty();
   // Every footer whose token is a word is read again as `type(scope)!: value` (whitespace
   // nodes left out, a " #" separator dropped): one more commit when that parses.
-  if (depth < rp_max_depth) {
+  if (nested && depth < rp_max_depth) {
     for (const rp_footer& f : m.footers) {
       if (f.type.empty()) continue;
       auto footer_text = std::make_shared<std::string>(f.type);
@@ -7882,18 +7993,29 @@ inline void release_please_commits(std::string_view message, std::vector<commit>
 
 // parse() for dialect::release_please: the commit of the message's first part, the one its
 // header starts (the parser's reason when it throws there).
-inline void parse_release_please(std::string_view message, commit& out) {
+// The message's own commit (its footer commits are not read). More than
+// max_footers footers: the offset of the first one beyond in `message` (else npos).
+inline std::size_t parse_release_please(std::string_view message, commit& out,
+                                        std::size_t max_footers = rp_npos) {
   const std::vector<rp_part> parts = rp_split_messages(message);
   const std::string_view trimmed = relkit::detail::js_trim(message);
   out.header = trimmed.substr(0, trimmed.find_first_of("\r\n"));
   if (parts.empty()) {
     out.reason = "the header does not start with a type";
     out.reason_position = static_cast<std::size_t>(trimmed.data() - message.data());
-    return;
+    return rp_npos;
   }
   std::vector<commit> read;
   commit failure;
-  if (!rp_read(parts.front().text, parts.front().owner, 0, read, &failure)) {
+  std::size_t too_many_at = rp_npos;
+  if (!rp_read(parts.front().text, parts.front().owner, 0, read, &failure, false, max_footers,
+               &too_many_at)) {
+    if (too_many_at != rp_npos) {
+      return parts.front().owner
+                 ? 0
+                 : too_many_at +
+                       static_cast<std::size_t>(parts.front().text.data() - message.data());
+    }
     out.reason = failure.reason;
     // A position in the message when the part is a piece of it (not rebuilt from nesting).
     out.reason_position =
@@ -7901,11 +8023,12 @@ inline void parse_release_please(std::string_view message, commit& out) {
             ? 0
             : failure.reason_position +
                   static_cast<std::size_t>(parts.front().text.data() - message.data());
-    return;
+    return rp_npos;
   }
   const std::string_view header = out.header;
   out = std::move(read.back());
   out.header = header;
+  return rp_npos;
 }
 
 }  // namespace detail
@@ -7937,16 +8060,27 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
     return relkit::error{errc::empty_message, 0};
   }
   commit out;
-  detail::commit_parser parser(message, out);
+  detail::commit_parser parser(message, out, opts.max_items);
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
   } else if (opts.grammar == dialect::git_cliff) {
     parser.parse_git_cliff();
   } else if (opts.grammar == dialect::release_please) {
-    detail::parse_release_please(message, out);
+    const std::size_t too_many_at = detail::parse_release_please(message, out, opts.max_items);
+    if (too_many_at != std::string_view::npos) {
+      return relkit::error{
+          errc::too_many_items, too_many_at,
+          error_args{}.with_number(static_cast<std::int64_t>(opts.max_items)).with_text("footers")};
+    }
     out.merge = detail::commit_parser::is_merge_header(out.header);
   } else {
     parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  if (parser.too_many_at() != std::string_view::npos) {
+    return relkit::error{errc::too_many_items, parser.too_many_at(),
+                         error_args{}
+                             .with_number(static_cast<std::int64_t>(opts.max_items))
+                             .with_text(parser.too_many_what())};
   }
   return out;
 }
@@ -10031,6 +10165,10 @@ namespace commits {
   auto fail = [](std::size_t at, const char* what) {
     return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
   };
+  // One entry per 0x1e, allocated once: no doubling (issue 19, peak memory).
+  std::size_t records = 0;
+  for (const char c : text) records += c == '\x1e' ? 1U : 0U;
+  entries.reserve(records);
   std::size_t start = 0;
   while (start < text.size()) {
     if (text[start] == '\n') {
@@ -16386,6 +16524,19 @@ RELKIT_NAMESPACE_END
 RELKIT_NAMESPACE_BEGIN
 namespace detail {
 
+// a - b and a + b clamped to the int64 range: instants a caller gives
+// (time_point::max(), a wrapped clock) cannot overflow a difference.
+[[nodiscard]] constexpr std::int64_t saturating_sub(std::int64_t a, std::int64_t b) noexcept {
+  if (b < 0 && a > INT64_MAX + b) return INT64_MAX;
+  if (b > 0 && a < INT64_MIN + b) return INT64_MIN;
+  return a - b;
+}
+[[nodiscard]] constexpr std::int64_t saturating_add(std::int64_t a, std::int64_t b) noexcept {
+  if (b > 0 && a > INT64_MAX - b) return INT64_MAX;
+  if (b < 0 && a < INT64_MIN - b) return INT64_MIN;
+  return a + b;
+}
+
 // a / b rounded toward minus infinity (b > 0).
 [[nodiscard]] constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
@@ -17789,8 +17940,12 @@ struct stale_entry {
 template <class Unused = void>
 [[nodiscard]] std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
   std::vector<stale_entry> out;
-  const auto whole_days = [](time_point::duration d) {
-    const auto days = std::chrono::duration_cast<std::chrono::hours>(d).count() / 24;
+  // Whole days from `from` to `to` (to >= from), saturating: the instants are
+  // the caller's and the payload's, any int64 of milliseconds.
+  const auto whole_days = [](time_point to, time_point from) {
+    const std::int64_t ms = relkit::detail::saturating_sub(to.time_since_epoch().count(),
+                                                           from.time_since_epoch().count());
+    const std::int64_t days = ms / relkit::detail::ms_per_day;
     return days > 2147483647 ? 2147483647 : static_cast<int>(days);
   };
   for (const flag& f : all) {
@@ -17801,16 +17956,18 @@ template <class Unused = void>
     }
     if (f.meta.expires && *f.meta.expires <= now) {
       e.reason = stale_reason::past_expiry;
-      e.days_overdue = whole_days(now - *f.meta.expires);
+      e.days_overdue = whole_days(now, *f.meta.expires);
       out.push_back(e);
       continue;
     }
     const auto lifetime = expected_lifetime_days(f.meta.type);
     if (lifetime && f.meta.created) {
-      const auto limit = *f.meta.created + std::chrono::hours(24 * *lifetime);
+      const time_point limit{time_point::duration{
+          relkit::detail::saturating_add(f.meta.created->time_since_epoch().count(),
+                                         std::int64_t{*lifetime} * relkit::detail::ms_per_day)}};
       if (limit < now) {
         e.reason = stale_reason::past_expected_lifetime;
-        e.days_overdue = whole_days(now - limit);
+        e.days_overdue = whole_days(now, limit);
         out.push_back(e);
       }
     }
@@ -18122,6 +18279,7 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
+
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 
@@ -18138,7 +18296,14 @@ enum class errc {
   too_deep,              // nesting deeper than 64 levels
   empty_spec,            // a spec without any gate
   unclosed_group,        // a group or windows block without its 'end'
+  too_large,             // beyond max_spec_gates lines or max_spec_words words on a line
 };
+
+// Limits of parse(spec), refused (errc::too_large at the first word beyond)
+// before the memory is spent: the gate and window lines of a spec ("end"
+// lines not counted), and the words of one line.
+inline constexpr std::size_t max_spec_gates = 10000;
+inline constexpr std::size_t max_spec_words = 256;
 
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
@@ -18155,6 +18320,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::too_deep, "too_deep", "gate nested deeper than 64 levels"},
     {errc::empty_spec, "empty_spec", "expected a gate, found no content"},
     {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
+    {errc::too_large, "too_large", "spec has more than {number} {text}"},
 };
 inline constexpr relkit::error_domain errc_domain = relkit::make_error_domain<errc_table>("gates");
 }  // namespace detail
@@ -21203,6 +21369,14 @@ RELKIT_NAMESPACE_BEGIN
 namespace gates {
 namespace detail {
 
+// Milliseconds from `from` to `to`, saturating: the evidence's instants are
+// the caller's, any int64 (durations in a spec are at most 2^40 s, so
+// count() * 1000 fits).
+inline std::int64_t elapsed_ms(time_point from, time_point to) noexcept {
+  return relkit::detail::saturating_sub(to.time_since_epoch().count(),
+                                        from.time_since_epoch().count());
+}
+
 // ---------------------------------------------------------------- evaluation
 
 struct node_eval {
@@ -21538,7 +21712,7 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
       }
       return {outcome::fail, true, 0};
     }
-    if (*e.now - *e.approval_requested_at >= *g.timeout) {
+    if (elapsed_ms(*e.approval_requested_at, *e.now) >= g.timeout->count() * 1000) {
       if (out != nullptr) {
         describe_count(out->line);
         out->line += ", timed out after ";
@@ -21637,7 +21811,8 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
   }
   // Closed window: a failure exactly `within` before now still counts, and so
   // does one stamped after now (clock skew is not a pass).
-  const bool recent = last_failure != nullptr && last_failure->finished_at >= *e.now - g.within;
+  const bool recent = last_failure != nullptr &&
+                      elapsed_ms(last_failure->finished_at, *e.now) <= g.within.count() * 1000;
   if (out != nullptr) {
     if (last_failure == nullptr) {
       out->line += " no failure recorded";
@@ -21650,8 +21825,7 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
       } else {
         out->line += stamp.view();
       }
-      const auto ago =
-          std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
+      const std::chrono::seconds ago{elapsed_ms(last_failure->finished_at, *e.now) / 1000};
       out->line += ", ";
       if (ago.count() >= 0) {
         append_duration(out->line, ago.count());
@@ -23402,7 +23576,10 @@ namespace gates {
 
 // Parses a gate spec. Errors (relkit/gates/error.hpp) carry the byte
 // position in `spec`; a node that parses but is invalid is errc::invalid_gate
-// at its first word. Limits: 64 levels of nesting (errc::too_deep).
+// at its first word. Limits: 64 levels of nesting (errc::too_deep);
+// max_spec_gates gate and window lines and max_spec_words words on a line
+// (errc::too_large at the first word beyond, relkit/gates/error.hpp). Lines
+// are read as the parser reaches them, so a refused spec costs no more.
 template <class = void>
 [[nodiscard]] result<gate> parse(std::string_view spec);
 
@@ -23679,47 +23856,76 @@ inline bool parse_weekdays(std::string_view text, std::uint8_t& mask) noexcept {
 template <class = void>
 class spec_parser {
  public:
-  explicit spec_parser(std::string_view input) : input_(input) {
-    std::size_t start = 0;
-    while (start <= input.size()) {
-      std::size_t end = input.find('\n', start);
-      if (end == std::string_view::npos) end = input.size();
-      std::vector<spec_token> words;
-      std::size_t i = start;
-      while (i < end) {
-        const char c = input[i];
-        if (c == '#') break;
-        if (c == ' ' || c == '\t' || c == '\r') {
-          ++i;
-          continue;
-        }
-        std::size_t j = i;
-        while (j < end && input[j] != ' ' && input[j] != '\t' && input[j] != '\r' &&
-               input[j] != '#') {
-          ++j;
-        }
-        words.push_back(spec_token{input.substr(i, j - i), i});
-        i = j;
-      }
-      if (!words.empty()) lines_.push_back(std::move(words));
-      start = end + 1;
-    }
-  }
+  explicit spec_parser(std::string_view input) : input_(input) { advance(); }
 
   result<gate> parse_document() {
-    if (lines_.empty()) {
+    if (!has_line_) {
+      if (error_) return *error_;
       return spec_error(errc::empty_spec, input_.size());
     }
     auto root = parse_node(0);
     if (!root) return root;
-    if (line_ < lines_.size()) {
-      return found(errc::unexpected_token, "end of input after the root gate", lines_[line_][0]);
+    if (error_) return *error_;
+    if (has_line_) {
+      return found(errc::unexpected_token, "end of input after the root gate", line_[0]);
     }
     return root;
   }
 
  private:
   using tokens = std::vector<spec_token>;
+
+  // Reads the next line with words into line_ (lines are tokenized one at a
+  // time, as the parser reaches them: a spec refused early costs nothing more).
+  // A line of more than max_spec_words words, or more than max_spec_gates
+  // gate and window lines in all, is errc::too_large at the first word beyond
+  // (error_; has_line_ false).
+  void advance() {
+    has_line_ = false;
+    line_.clear();
+    while (!error_ && next_ <= input_.size()) {
+      std::size_t end = input_.find('\n', next_);
+      if (end == std::string_view::npos) end = input_.size();
+      std::size_t i = next_;
+      next_ = end + 1;
+      while (i < end) {
+        const char c = input_[i];
+        if (c == '#') break;
+        if (c == ' ' || c == '\t' || c == '\r') {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j < end && input_[j] != ' ' && input_[j] != '\t' && input_[j] != '\r' &&
+               input_[j] != '#') {
+          ++j;
+        }
+        if (line_.size() == max_spec_words) {
+          error_ = spec_error(errc::too_large, i,
+                              relkit::error_args{}
+                                  .with_text("words on a line")
+                                  .with_number(static_cast<std::int64_t>(max_spec_words)));
+          line_.clear();
+          return;
+        }
+        line_.push_back(spec_token{input_.substr(i, j - i), i});
+        i = j;
+      }
+      if (!line_.empty()) {
+        const std::string_view word = line_[0].text;
+        if (word != "end" && ++gate_lines_ > max_spec_gates) {
+          error_ = spec_error(errc::too_large, line_[0].position,
+                              relkit::error_args{}
+                                  .with_text("gate and window lines")
+                                  .with_number(static_cast<std::int64_t>(max_spec_gates)));
+          line_.clear();
+          return;
+        }
+        has_line_ = true;
+        return;
+      }
+    }
+  }
 
   relkit::error unexpected(const spec_token& t, const char* expected) const {
     if (is_forbidden_word(t.text)) {
@@ -24001,16 +24207,17 @@ class spec_parser {
   // The members of a group, up to its "end" line.
   result<void> parse_members(gate& g, const spec_token& opener, int depth) {
     while (true) {
-      if (line_ >= lines_.size()) {
+      if (!has_line_) {
+        if (error_) return *error_;
         return spec_error(errc::unclosed_group, input_.size(),
                           relkit::error_args{}
                               .with_token(opener.text)
                               .with_number(static_cast<std::int64_t>(opener.position)));
       }
-      const tokens& line = lines_[line_];
+      const tokens& line = line_;
       if (line[0].text == "end") {
         if (line.size() > 1) return unexpected(line[1], "the end of the line after 'end'");
-        ++line_;
+        advance();
         return {};
       }
       if (g.type == gate_kind::windows) {
@@ -24021,7 +24228,7 @@ class spec_parser {
         auto parsed = parse_window(line, w);
         if (!parsed) return parsed.error();
         g.windows.push_back(w);
-        ++line_;
+        advance();
         continue;
       }
       auto child = parse_node(depth + 1);
@@ -24031,21 +24238,16 @@ class spec_parser {
   }
 
   result<gate> parse_node(int depth) {
-    const tokens& line = lines_[line_];
-    const spec_token& head = line[0];
+    const tokens& line = line_;
+    const spec_token head = line[0];  // a copy: advance() replaces line_
     if (depth > 64) return spec_error(errc::too_deep, head.position);
     const std::string_view word = head.text;
-    if (word == "metric") {
-      ++line_;
-      return parse_metric(line);
-    }
-    if (word == "approvals") {
-      ++line_;
-      return parse_approvals(line);
-    }
-    if (word == "stages" || word == "no_failure") {
-      ++line_;
-      return parse_stage_condition(line, word == "no_failure");
+    if (word == "metric" || word == "approvals" || word == "stages" || word == "no_failure") {
+      auto leaf = word == "metric"      ? parse_metric(line)
+                  : word == "approvals" ? parse_approvals(line)
+                                        : parse_stage_condition(line, word == "no_failure");
+      if (leaf) advance();
+      return leaf;
     }
     gate g;
     if (word == "all" || word == "any" || word == "not") {
@@ -24086,7 +24288,7 @@ class spec_parser {
     }
     auto attributes = parse_attributes(line, i, g);
     if (!attributes) return attributes.error();
-    ++line_;
+    advance();
     auto members = parse_members(g, head, depth);
     if (!members) return members.error();
     if (const char* problem = node_problem(g)) {
@@ -24096,8 +24298,11 @@ class spec_parser {
   }
 
   std::string_view input_;
-  std::vector<tokens> lines_;
-  std::size_t line_ = 0;
+  std::size_t next_ = 0;  // where the next line starts
+  tokens line_;           // the current line's words
+  bool has_line_ = false;
+  std::size_t gate_lines_ = 0;
+  std::optional<relkit::error> error_;  // a limit exceeded by advance()
 };
 
 template <class = void>
@@ -30323,14 +30528,24 @@ class state_reader {
     return out;
   }
 
+  // An instant: milliseconds (format 2) or nanoseconds (format 1) since the
+  // epoch, within the years 0000-9999 an RFC 3339 timestamp can name, so the
+  // rollout's arithmetic on it (now - step_started, + a pause) cannot overflow.
   relkit::time_point time(std::string_view key) {
     const std::string_view v = line(key);
-    const std::int64_t count = signed_value(v, value_position);
-    if (nanoseconds) {
-      return relkit::time_point(
-          std::chrono::floor<relkit::time_point::duration>(std::chrono::nanoseconds(count)));
+    const std::size_t at = value_position;
+    const std::int64_t count = signed_value(v, at);
+    const std::int64_t ms =
+        nanoseconds
+            ? std::chrono::floor<relkit::time_point::duration>(std::chrono::nanoseconds(count))
+                  .count()
+            : count;
+    if (!error &&
+        (ms < relkit::detail::min_timestamp_ms || ms > relkit::detail::max_timestamp_ms)) {
+      fail(rollout::errc::bad_state_format, at, "instant outside the years 0000-9999");
+      return relkit::time_point();
     }
-    return relkit::time_point(relkit::time_point::duration(count));
+    return relkit::time_point(relkit::time_point::duration(ms));
   }
 
   rollout::run_status run(std::string_view key) {
@@ -33888,6 +34103,27 @@ namespace detail {
     }
     all.push_back(std::move(made));
   }
+  // Repeated comparators are dropped (node-semver keys a Map by the
+  // comparator's value); past a few, an open-addressing set of indexes into
+  // `out` keeps this linear in the set's size.
+  constexpr std::size_t npos = std::string_view::npos;
+  std::vector<std::size_t> slots;
+  auto hash = [](const comparator& c) {
+    std::uint64_t h = 1469598103934665603ULL ^ static_cast<std::uint64_t>(c.op);
+    const auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
+    if (c.op != comparator_op::any) {
+      mix(c.operand.major);
+      mix(c.operand.minor);
+      mix(c.operand.patch);
+      for (const char ch : c.operand.prerelease) mix(static_cast<unsigned char>(ch));
+    }
+    return h;
+  };
+  auto index = [&](std::size_t k) {
+    std::size_t slot = std::size_t{hash(out[k])} & (slots.size() - 1);
+    while (slots[slot] != npos) slot = (slot + 1) & (slots.size() - 1);
+    slots[slot] = k;
+  };
   for (auto& c : all) {
     if (is_null_set_comparator(c)) {
       out.clear();
@@ -33895,13 +34131,29 @@ namespace detail {
       return true;
     }
     bool seen = false;
-    for (const auto& existing : out) {
-      if (same_comparator(existing, c)) {
-        seen = true;
-        break;
+    if (slots.empty()) {
+      for (const auto& existing : out) {
+        if (same_comparator(existing, c)) {
+          seen = true;
+          break;
+        }
+      }
+    } else {
+      std::size_t slot = std::size_t{hash(c)} & (slots.size() - 1);
+      for (; slots[slot] != npos && !seen; slot = (slot + 1) & (slots.size() - 1)) {
+        seen = same_comparator(out[slots[slot]], c);
       }
     }
-    if (!seen) out.push_back(std::move(c));
+    if (seen) continue;
+    out.push_back(std::move(c));
+    if (out.size() * 2 > slots.size() && out.size() > 16) {
+      std::size_t capacity = 64;
+      while (capacity < out.size() * 4) capacity *= 2;
+      slots.assign(capacity, npos);
+      for (std::size_t k = 0; k < out.size(); ++k) index(k);
+    } else if (!slots.empty()) {
+      index(out.size() - 1);
+    }
   }
   if (out.size() > 1) {
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -33916,12 +34168,12 @@ namespace detail {
 
 // Fast path for the common shapes, single-spaced: `^M.m.p[-pre]`,
 // `~M.m.p[-pre]`, `[op]M.m.p[-pre]` (op one of >= > <= < =), partials and
-// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND and
-// ` || ` of those. Numbers of 1 to 15 digits without leading zeros. It gives
-// up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0`
-// and `<0.0.0-0`) and on a repeated comparator in a set; the general path then
-// decides. Only without include_prerelease. The result equals the general
-// path's on every accepted input (checked by SemverRangeFastPath tests).
+// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND (at
+// most 16 comparators in a set) and ` || ` of those. Numbers of 1 to 15 digits without leading
+// zeros. It gives up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0` and
+// `<0.0.0-0`) and on a repeated comparator in a set; the general path then decides. Only without
+// include_prerelease. The result equals the general path's on every accepted input (checked by
+// SemverRangeFastPath tests).
 [[nodiscard]] inline bool fast_range_number(std::string_view s, std::size_t& i,
                                             std::uint64_t& out) noexcept {
   const std::size_t b = i;
@@ -34045,6 +34297,9 @@ namespace detail {
       set.push_back(comparator{comparator_op::ge, std::move(v)});
       set.push_back(comparator{comparator_op::lt, std::move(upper)});
     }
+    // A set of more than 16 comparators goes to the general path, whose
+    // repeat check is a hash set (this pairwise one would be quadratic).
+    if (set.size() > 16) return false;
     for (std::size_t k = before; k < set.size(); ++k)
       for (std::size_t j = 0; j < before; ++j)
         if (same_comparator(set[j], set[k])) return false;
@@ -34086,6 +34341,13 @@ namespace detail {
   }
   range r;
   r.options = opts;
+  // node-semver keeps the sets that are not the null set `<0.0.0-0` (all of
+  // them when every set is null: then the first), and when more than one is
+  // kept and one of them is the any set, only that one. Applied as the sets
+  // are read, so a range of many sets (`||||...`) keeps only what it returns.
+  std::size_t count = 0;
+  std::vector<comparator> first;  // the first set, when it is the null set
+  bool kept_any = false;          // an any set is kept: the answer is that set alone
   std::size_t pos = 0;
   for (;;) {
     const std::size_t bar = raw.find("||", pos);
@@ -34107,31 +34369,24 @@ namespace detail {
       set_error.position = at_pos;
       return set_error;
     }
-    if (!set.empty()) r.sets.push_back(std::move(set));
+    if (!set.empty()) {
+      ++count;
+      if (is_null_set_comparator(set[0])) {
+        if (count == 1) first = std::move(set);
+      } else if (!kept_any) {
+        kept_any = set.size() == 1 && set[0].op == comparator_op::any;
+        if (kept_any) r.sets.clear();
+        r.sets.push_back(std::move(set));
+      }
+    }
     if (bar == std::string::npos) break;
     pos = bar + 2;
   }
-  if (r.sets.empty()) {
+  if (count == 0) {
     return relkit::error{errc::invalid_range, 0,
                          relkit::error_args{}.with_text("no valid comparator")};
   }
-  if (r.sets.size() > 1) {
-    std::vector<std::vector<comparator>> kept;
-    for (auto& set : r.sets)
-      if (!is_null_set_comparator(set[0])) kept.push_back(set);
-    if (kept.empty()) {
-      kept.push_back(r.sets[0]);
-    } else if (kept.size() > 1) {
-      for (auto& set : kept) {
-        if (set.size() == 1 && set[0].op == comparator_op::any) {
-          std::vector<std::vector<comparator>> only{set};
-          kept = std::move(only);
-          break;
-        }
-      }
-    }
-    r.sets = std::move(kept);
-  }
+  if (r.sets.empty()) r.sets.push_back(std::move(first));
   return r;
 }
 
@@ -34378,15 +34633,22 @@ namespace semver {
   return c;
 }
 
-// Range text longer than this is an error (node-semver has no limit).
+// Range text longer than this is an error (node-semver has no limit):
+// errc::invalid_range at byte max_range_length, refused before anything is
+// read, so a range's parse time and memory are bounded (a range of 65,536
+// bytes holds at most 32,768 comparator sets).
 inline constexpr std::size_t max_range_length = 65536;
 
 // node-semver `new Range(text, options)`: the comparator sets after npm's
 // desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
 [[nodiscard]] inline relkit::result<range> parse_range(std::string_view text,
                                                        const range_options& opts = {}) {
+  if (text.size() > max_range_length) {
+    return relkit::error{errc::invalid_range, max_range_length,
+                         relkit::error_args{}.with_text("longer than 65536 bytes")};
+  }
   range r;
-  if (text.size() <= max_range_length && detail::parse_range_fast(text, opts, r)) return r;
+  if (detail::parse_range_fast(text, opts, r)) return r;
   return detail::parse_range_general(text, opts);
 }
 

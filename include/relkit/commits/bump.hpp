@@ -568,6 +568,10 @@ namespace commits {
   auto fail = [](std::size_t at, const char* what) {
     return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
   };
+  // One entry per 0x1e, allocated once: no doubling (issue 19, peak memory).
+  std::size_t records = 0;
+  for (const char c : text) records += c == '\x1e' ? 1U : 0U;
+  entries.reserve(records);
   std::size_t start = 0;
   while (start < text.size()) {
     if (text[start] == '\n') {

@@ -35,6 +35,7 @@ enum class errc {
   invalid_workspace_json,  // workspace configuration readers: a JSON text that is not JSON
   bad_workspace_config,    // workspace configuration readers: a value of the wrong type
   bad_workspace_yaml,      // read_pnpm_workspace: outside the YAML subset it reads
+  too_many_items,          // more footers, references or mentions than parse_options::max_items
 };
 
 namespace detail {
@@ -51,6 +52,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::invalid_workspace_json, "invalid_workspace_json", "invalid JSON in {token}: {text}"},
     {errc::bad_workspace_config, "bad_workspace_config", "expected {text} for {token}"},
     {errc::bad_workspace_yaml, "bad_workspace_yaml", "pnpm-workspace.yaml: expected {text}"},
+    {errc::too_many_items, "too_many_items", "more than {number} {text} in a message"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("commits");
@@ -64,6 +66,10 @@ struct parse_options {
   dialect grammar = dialect::spec;
   // Longer messages are an error (errc::message_too_long at max_length), not a slow parse.
   std::size_t max_length = std::size_t{64} << 20;
+  // Footers, issue references and @mentions: more than this many of one kind
+  // is errc::too_many_items at the first one beyond (issue 19: each costs
+  // 40-130 bytes, from 3 bytes of text, so the limit bounds the memory).
+  std::size_t max_items = 10000;
   // Compatible dialects: a `-name-` line starts the parser's meta fields (fieldPattern),
   // which take every later line away from body, footer and notes. commitlint sets it off.
   bool meta_fields = true;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/civil_time.hpp"
 #include "relkit/detail/enum_table.hpp"
 #include "relkit/flags/flag.hpp"
 
@@ -66,8 +67,12 @@ struct stale_entry {
 template <class Unused = void>
 [[nodiscard]] std::vector<stale_entry> stale_report(const std::vector<flag>& all, time_point now) {
   std::vector<stale_entry> out;
-  const auto whole_days = [](time_point::duration d) {
-    const auto days = std::chrono::duration_cast<std::chrono::hours>(d).count() / 24;
+  // Whole days from `from` to `to` (to >= from), saturating: the instants are
+  // the caller's and the payload's, any int64 of milliseconds.
+  const auto whole_days = [](time_point to, time_point from) {
+    const std::int64_t ms = relkit::detail::saturating_sub(to.time_since_epoch().count(),
+                                                           from.time_since_epoch().count());
+    const std::int64_t days = ms / relkit::detail::ms_per_day;
     return days > 2147483647 ? 2147483647 : static_cast<int>(days);
   };
   for (const flag& f : all) {
@@ -78,16 +83,18 @@ template <class Unused = void>
     }
     if (f.meta.expires && *f.meta.expires <= now) {
       e.reason = stale_reason::past_expiry;
-      e.days_overdue = whole_days(now - *f.meta.expires);
+      e.days_overdue = whole_days(now, *f.meta.expires);
       out.push_back(e);
       continue;
     }
     const auto lifetime = expected_lifetime_days(f.meta.type);
     if (lifetime && f.meta.created) {
-      const auto limit = *f.meta.created + std::chrono::hours(24 * *lifetime);
+      const time_point limit{time_point::duration{
+          relkit::detail::saturating_add(f.meta.created->time_since_epoch().count(),
+                                         std::int64_t{*lifetime} * relkit::detail::ms_per_day)}};
       if (limit < now) {
         e.reason = stale_reason::past_expected_lifetime;
-        e.days_overdue = whole_days(now - limit);
+        e.days_overdue = whole_days(now, limit);
         out.push_back(e);
       }
     }

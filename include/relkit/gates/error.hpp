@@ -5,6 +5,8 @@
 
 #include "relkit/detail/prologue.hpp"
 
+#include <cstddef>
+
 #include "relkit/config.hpp"
 #include "relkit/error.hpp"
 
@@ -24,7 +26,14 @@ enum class errc {
   too_deep,              // nesting deeper than 64 levels
   empty_spec,            // a spec without any gate
   unclosed_group,        // a group or windows block without its 'end'
+  too_large,             // beyond max_spec_gates lines or max_spec_words words on a line
 };
+
+// Limits of parse(spec), refused (errc::too_large at the first word beyond)
+// before the memory is spent: the gate and window lines of a spec ("end"
+// lines not counted), and the words of one line.
+inline constexpr std::size_t max_spec_gates = 10000;
+inline constexpr std::size_t max_spec_words = 256;
 
 namespace detail {
 inline constexpr relkit::error_entry<errc> errc_table[] = {
@@ -41,6 +50,7 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::too_deep, "too_deep", "gate nested deeper than 64 levels"},
     {errc::empty_spec, "empty_spec", "expected a gate, found no content"},
     {errc::unclosed_group, "unclosed_group", "expected 'end' for '{token}' opened at {number}"},
+    {errc::too_large, "too_large", "spec has more than {number} {text}"},
 };
 inline constexpr relkit::error_domain errc_domain = relkit::make_error_domain<errc_table>("gates");
 }  // namespace detail

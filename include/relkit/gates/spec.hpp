@@ -17,7 +17,10 @@ namespace gates {
 
 // Parses a gate spec. Errors (relkit/gates/error.hpp) carry the byte
 // position in `spec`; a node that parses but is invalid is errc::invalid_gate
-// at its first word. Limits: 64 levels of nesting (errc::too_deep).
+// at its first word. Limits: 64 levels of nesting (errc::too_deep);
+// max_spec_gates gate and window lines and max_spec_words words on a line
+// (errc::too_large at the first word beyond, relkit/gates/error.hpp). Lines
+// are read as the parser reaches them, so a refused spec costs no more.
 template <class = void>
 [[nodiscard]] result<gate> parse(std::string_view spec);
 

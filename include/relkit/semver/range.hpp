@@ -69,15 +69,22 @@ namespace semver {
   return c;
 }
 
-// Range text longer than this is an error (node-semver has no limit).
+// Range text longer than this is an error (node-semver has no limit):
+// errc::invalid_range at byte max_range_length, refused before anything is
+// read, so a range's parse time and memory are bounded (a range of 65,536
+// bytes holds at most 32,768 comparator sets).
 inline constexpr std::size_t max_range_length = 65536;
 
 // node-semver `new Range(text, options)`: the comparator sets after npm's
 // desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
 [[nodiscard]] inline relkit::result<range> parse_range(std::string_view text,
                                                        const range_options& opts = {}) {
+  if (text.size() > max_range_length) {
+    return relkit::error{errc::invalid_range, max_range_length,
+                         relkit::error_args{}.with_text("longer than 65536 bytes")};
+  }
   range r;
-  if (text.size() <= max_range_length && detail::parse_range_fast(text, opts, r)) return r;
+  if (detail::parse_range_fast(text, opts, r)) return r;
   return detail::parse_range_general(text, opts);
 }
 

@@ -16,6 +16,9 @@ namespace commits {
 namespace detail {
 
 inline constexpr std::size_t cliff_npos = std::string_view::npos;
+// The reason read_git_cliff gives when a message has more than max_footers
+// footers (parse_options::max_items): not git-conventional's, relkit's limit.
+inline constexpr std::string_view cliff_too_many_footers = "more footers than max_items";
 
 // <type>: a run without a line end, a parenthesis, ':', '!' or White_Space; its length.
 [[nodiscard]] constexpr std::size_t cliff_type_length(std::string_view s, std::size_t i) noexcept {
@@ -108,7 +111,8 @@ inline constexpr std::size_t cliff_npos = std::string_view::npos;
 // no value: git-conventional then rejects the whole commit.
 [[nodiscard]] inline bool read_cliff_body_and_footers(std::string_view t, std::size_t p,
                                                       commit& head, std::string_view& reason,
-                                                      std::size_t& at) {
+                                                      std::size_t& at,
+                                                      std::size_t max_footers = cliff_npos) {
   for (std::size_t n = cliff_line_ending(t, p); n != 0; n = cliff_line_ending(t, p)) p += n;
   std::size_t q = p;
   std::size_t sep = 0;
@@ -139,6 +143,11 @@ inline constexpr std::size_t cliff_npos = std::string_view::npos;
       }
       e = next;
     }
+    if (head.footers.size() >= max_footers) {
+      reason = cliff_too_many_footers;
+      at = q;
+      return false;
+    }
     head.footers.push_back(
         footer{t.substr(q, token), separator, relkit::detail::rust_trim_end(t.substr(v, e - v))});
     q = e;
@@ -149,9 +158,9 @@ inline constexpr std::size_t cliff_npos = std::string_view::npos;
 // The whole grammar on `t` (the end-trimmed message): type, scope, `!`, description, body,
 // footer and footers set in `head`; false with the reason and its offset in `t` otherwise.
 [[nodiscard]] inline bool read_git_cliff(std::string_view t, commit& head, std::string_view& reason,
-                                         std::size_t& at) {
+                                         std::size_t& at, std::size_t max_footers = cliff_npos) {
   const std::size_t rest = read_cliff_summary(t, head, reason, at);
-  return rest != cliff_npos && read_cliff_body_and_footers(t, rest, head, reason, at);
+  return rest != cliff_npos && read_cliff_body_and_footers(t, rest, head, reason, at, max_footers);
 }
 
 }  // namespace detail

@@ -50,7 +50,14 @@ class line_buffer {
 
 class commit_parser {
  public:
-  commit_parser(std::string_view message, commits::commit& out) : message_(message), out_(out) {}
+  commit_parser(std::string_view message, commits::commit& out,
+                std::size_t max_items = std::size_t(-1))
+      : message_(message), out_(out), max_items_(max_items) {}
+
+  // Where the first item beyond max_items is (offset in the message), and its
+  // kind; npos when every list is within the limit.
+  std::size_t too_many_at() const noexcept { return too_many_at_; }
+  const char* too_many_what() const noexcept { return too_many_what_; }
 
   // conventional-commits-parser 7.1.4 (CommitParser.parse) with the preset's options.
   void parse_compatible(commits::dialect grammar, bool meta_fields) {
@@ -171,8 +178,12 @@ class commit_parser {
     commits::commit head;
     std::string_view reason;
     std::size_t position = 0;
-    if (!read_git_cliff(text, head, reason, position)) {
-      not_conventional(reason, offset_of(text) + position);
+    if (!read_git_cliff(text, head, reason, position, max_items_)) {
+      if (reason == cliff_too_many_footers) {
+        (void)room(max_items_, text.substr(position, 0), "footers");
+      } else {
+        not_conventional(reason, offset_of(text) + position);
+      }
     } else {
       for (const commits::footer& f : head.footers) {
         if (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE") {
@@ -567,6 +578,10 @@ class commit_parser {
       flush(i);
       current = i;
       first = line.substr(value_begin);
+      if (!room(out_.footers.size(), line, "footers")) {
+        current = npos;
+        return;
+      }
       out_.footers.push_back(commits::footer{
           line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
     }
@@ -644,10 +659,53 @@ class commit_parser {
       }
       ref.prefix = s.substr(hash, 1);
       ref.issue = s.substr(hash + 1, e - hash - 1);
-      out_.references.push_back(ref);
+      if (!seen_reference(ref)) {
+        if (!room(out_.references.size(), ref.prefix, "references")) return;
+        out_.references.push_back(ref);
+        index_reference(out_.references.size() - 1);
+      }
       last = e;
       hash = e - 1;
     }
+  }
+
+  // References are deduplicated as they are found (the first of each
+  // case-insensitive (action, raw) pair is kept, as dedupe_references does
+  // after), so the max_items limit counts distinct references.
+  static std::uint64_t reference_hash(const commits::reference& r) noexcept {
+    std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+    for (char ch : r.action) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+    h = (h ^ 0xffu) * 1099511628211ull;
+    for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+    return h;
+  }
+  static bool same_reference(const commits::reference& a, const commits::reference& b) noexcept {
+    return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
+           iequals(a.raw, b.raw);
+  }
+  bool seen_reference(const commits::reference& r) const noexcept {
+    if (ref_slots_.empty()) return false;
+    const std::size_t mask = ref_slots_.size() - 1;
+    for (std::size_t slot = std::size_t{reference_hash(r)} & mask; ref_slots_[slot] != npos;
+         slot = (slot + 1) & mask) {
+      if (same_reference(out_.references[ref_slots_[slot]], r)) return true;
+    }
+    return false;
+  }
+  void index_reference(std::size_t k) {
+    if ((k + 1) * 2 > ref_slots_.size()) {
+      std::size_t capacity = 64;
+      while (capacity < (k + 1) * 4) capacity *= 2;
+      ref_slots_.assign(capacity, npos);
+      for (std::size_t i = 0; i < k; ++i) index_reference_at(i);
+    }
+    index_reference_at(k);
+  }
+  void index_reference_at(std::size_t k) {
+    const std::size_t mask = ref_slots_.size() - 1;
+    std::size_t slot = std::size_t{reference_hash(out_.references[k])} & mask;
+    while (ref_slots_[slot] != npos) slot = (slot + 1) & mask;
+    ref_slots_[slot] = k;
   }
 
   // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
@@ -704,6 +762,7 @@ class commit_parser {
       std::size_t end = at + 1;
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
+        if (!room(out_.mentions.size(), message_.substr(at, 1), "mentions")) return;
         out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
         at = end - 1;
       }
@@ -803,6 +862,19 @@ class commit_parser {
     if (owned_) out_.owned_text = owned_;
   }
 
+  // Whether a list of `size` items may take one more (the one at `where`, a
+  // view into the message); the first refusal is recorded.
+  bool room(std::size_t size, std::string_view where, const char* what) noexcept {
+    if (size < max_items_) return true;
+    if (too_many_at_ == npos) {
+      const bool inside =
+          where.data() >= message_.data() && where.data() <= message_.data() + message_.size();
+      too_many_at_ = inside ? static_cast<std::size_t>(where.data() - message_.data()) : 0;
+      too_many_what_ = what;
+    }
+    return false;
+  }
+
   std::string_view message_;
   commits::commit& out_;
   commits::dialect grammar_ = commits::dialect::spec;
@@ -815,6 +887,10 @@ class commit_parser {
   std::size_t footer_end_ = npos;
   std::vector<pending_note> pending_notes_;
   std::shared_ptr<std::string> owned_;
+  std::size_t max_items_ = std::size_t(-1);
+  std::vector<std::size_t> ref_slots_;  // open addressing over out_.references
+  std::size_t too_many_at_ = npos;
+  const char* too_many_what_ = "";
 };
 
 }  // namespace detail

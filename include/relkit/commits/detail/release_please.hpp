@@ -87,6 +87,10 @@ struct rp_message {
   std::vector<rp_footer> footers;
   std::string_view error;  // why the parser threw
   std::size_t error_at = 0;
+  // At most this many footers are read (parse_options::max_items); the offset
+  // of the first one beyond, or npos.
+  std::size_t max_footers = rp_npos;
+  std::size_t too_many_at = rp_npos;
 };
 
 // @conventional-commits/parser's `message`, over the trimmed text `t`.
@@ -123,6 +127,10 @@ class rp_parser {
       const rp_status fs = footer(p, end, &f, m);
       if (fs == rp_status::thrown) return fs;
       if (fs == rp_status::fail) break;
+      if (m.footers.size() >= m.max_footers) {
+        m.too_many_at = p;
+        break;
+      }
       m.footers.push_back(std::move(f));
       if (!rp_newline(t_, end)) break;
       p = rp_skip_newlines(t_, end);
@@ -317,11 +325,23 @@ inline constexpr int rp_max_depth = 8;
 // toConventionalChangelogFormat(parser(text)) and postProcessCommits' BREAKING-CHANGE rule:
 // the footer commits first, the message's own last, appended to `out`. False when the
 // parser throws; `failure` (when given) then holds the reason and its offset in `text`.
+// `nested` false: the footer commits are not read (parse() keeps only the
+// message's own). More than max_footers footers: false, with *too_many_at the
+// offset in `text` of the first one beyond.
 inline bool rp_read(std::string_view text, const std::shared_ptr<const std::string>& owner,
-                    int depth, std::vector<commit>& out, commit* failure) {
+                    int depth, std::vector<commit>& out, commit* failure, bool nested = true,
+                    std::size_t max_footers = rp_npos, std::size_t* too_many_at = nullptr) {
   const std::string_view t = relkit::detail::js_trim(text);
   rp_message m;
-  if (rp_parser(t).parse(m) != rp_status::ok) {
+  m.max_footers = max_footers;
+  const rp_status parsed = rp_parser(t).parse(m);
+  if (m.too_many_at != rp_npos) {
+    if (too_many_at != nullptr) {
+      *too_many_at = static_cast<std::size_t>(t.data() - text.data()) + m.too_many_at;
+    }
+    return false;
+  }
+  if (parsed != rp_status::ok) {
     if (failure != nullptr) {
       failure->conventional = false;
       failure->reason = m.error;
@@ -371,7 +391,7 @@ inline bool rp_read(std::string_view text, const std::shared_ptr<const std::stri
   head.breaking = !head.notes.empty();
   // Every footer whose token is a word is read again as `type(scope)!: value` (whitespace
   // nodes left out, a " #" separator dropped): one more commit when that parses.
-  if (depth < rp_max_depth) {
+  if (nested && depth < rp_max_depth) {
     for (const rp_footer& f : m.footers) {
       if (f.type.empty()) continue;
       auto footer_text = std::make_shared<std::string>(f.type);
@@ -473,18 +493,29 @@ inline void release_please_commits(std::string_view message, std::vector<commit>
 
 // parse() for dialect::release_please: the commit of the message's first part, the one its
 // header starts (the parser's reason when it throws there).
-inline void parse_release_please(std::string_view message, commit& out) {
+// The message's own commit (its footer commits are not read). More than
+// max_footers footers: the offset of the first one beyond in `message` (else npos).
+inline std::size_t parse_release_please(std::string_view message, commit& out,
+                                        std::size_t max_footers = rp_npos) {
   const std::vector<rp_part> parts = rp_split_messages(message);
   const std::string_view trimmed = relkit::detail::js_trim(message);
   out.header = trimmed.substr(0, trimmed.find_first_of("\r\n"));
   if (parts.empty()) {
     out.reason = "the header does not start with a type";
     out.reason_position = static_cast<std::size_t>(trimmed.data() - message.data());
-    return;
+    return rp_npos;
   }
   std::vector<commit> read;
   commit failure;
-  if (!rp_read(parts.front().text, parts.front().owner, 0, read, &failure)) {
+  std::size_t too_many_at = rp_npos;
+  if (!rp_read(parts.front().text, parts.front().owner, 0, read, &failure, false, max_footers,
+               &too_many_at)) {
+    if (too_many_at != rp_npos) {
+      return parts.front().owner
+                 ? 0
+                 : too_many_at +
+                       static_cast<std::size_t>(parts.front().text.data() - message.data());
+    }
     out.reason = failure.reason;
     // A position in the message when the part is a piece of it (not rebuilt from nesting).
     out.reason_position =
@@ -492,11 +523,12 @@ inline void parse_release_please(std::string_view message, commit& out) {
             ? 0
             : failure.reason_position +
                   static_cast<std::size_t>(parts.front().text.data() - message.data());
-    return;
+    return rp_npos;
   }
   const std::string_view header = out.header;
   out = std::move(read.back());
   out.header = header;
+  return rp_npos;
 }
 
 }  // namespace detail

@@ -29,16 +29,27 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
     return relkit::error{errc::empty_message, 0};
   }
   commit out;
-  detail::commit_parser parser(message, out);
+  detail::commit_parser parser(message, out, opts.max_items);
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
   } else if (opts.grammar == dialect::git_cliff) {
     parser.parse_git_cliff();
   } else if (opts.grammar == dialect::release_please) {
-    detail::parse_release_please(message, out);
+    const std::size_t too_many_at = detail::parse_release_please(message, out, opts.max_items);
+    if (too_many_at != std::string_view::npos) {
+      return relkit::error{
+          errc::too_many_items, too_many_at,
+          error_args{}.with_number(static_cast<std::int64_t>(opts.max_items)).with_text("footers")};
+    }
     out.merge = detail::commit_parser::is_merge_header(out.header);
   } else {
     parser.parse_compatible(opts.grammar, opts.meta_fields);
+  }
+  if (parser.too_many_at() != std::string_view::npos) {
+    return relkit::error{errc::too_many_items, parser.too_many_at(),
+                         error_args{}
+                             .with_number(static_cast<std::int64_t>(opts.max_items))
+                             .with_text(parser.too_many_what())};
   }
   return out;
 }

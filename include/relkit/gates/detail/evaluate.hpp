@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/civil_time.hpp"
 #include "relkit/error.hpp"
 #include "relkit/gates/condition.hpp"
 #include "relkit/gates/detail/text.hpp"
@@ -22,6 +23,14 @@
 RELKIT_NAMESPACE_BEGIN
 namespace gates {
 namespace detail {
+
+// Milliseconds from `from` to `to`, saturating: the evidence's instants are
+// the caller's, any int64 (durations in a spec are at most 2^40 s, so
+// count() * 1000 fits).
+inline std::int64_t elapsed_ms(time_point from, time_point to) noexcept {
+  return relkit::detail::saturating_sub(to.time_since_epoch().count(),
+                                        from.time_since_epoch().count());
+}
 
 // ---------------------------------------------------------------- evaluation
 
@@ -358,7 +367,7 @@ inline node_eval eval_approvals(const gate& g, const evidence& e, verdict* out) 
       }
       return {outcome::fail, true, 0};
     }
-    if (*e.now - *e.approval_requested_at >= *g.timeout) {
+    if (elapsed_ms(*e.approval_requested_at, *e.now) >= g.timeout->count() * 1000) {
       if (out != nullptr) {
         describe_count(out->line);
         out->line += ", timed out after ";
@@ -457,7 +466,8 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
   }
   // Closed window: a failure exactly `within` before now still counts, and so
   // does one stamped after now (clock skew is not a pass).
-  const bool recent = last_failure != nullptr && last_failure->finished_at >= *e.now - g.within;
+  const bool recent = last_failure != nullptr &&
+                      elapsed_ms(last_failure->finished_at, *e.now) <= g.within.count() * 1000;
   if (out != nullptr) {
     if (last_failure == nullptr) {
       out->line += " no failure recorded";
@@ -470,8 +480,7 @@ inline node_eval eval_no_failure(const gate& g, const evidence& e, verdict* out)
       } else {
         out->line += stamp.view();
       }
-      const auto ago =
-          std::chrono::duration_cast<std::chrono::seconds>(*e.now - last_failure->finished_at);
+      const std::chrono::seconds ago{elapsed_ms(last_failure->finished_at, *e.now) / 1000};
       out->line += ", ";
       if (ago.count() >= 0) {
         append_duration(out->line, ago.count());

@@ -200,47 +200,76 @@ inline bool parse_weekdays(std::string_view text, std::uint8_t& mask) noexcept {
 template <class = void>
 class spec_parser {
  public:
-  explicit spec_parser(std::string_view input) : input_(input) {
-    std::size_t start = 0;
-    while (start <= input.size()) {
-      std::size_t end = input.find('\n', start);
-      if (end == std::string_view::npos) end = input.size();
-      std::vector<spec_token> words;
-      std::size_t i = start;
-      while (i < end) {
-        const char c = input[i];
-        if (c == '#') break;
-        if (c == ' ' || c == '\t' || c == '\r') {
-          ++i;
-          continue;
-        }
-        std::size_t j = i;
-        while (j < end && input[j] != ' ' && input[j] != '\t' && input[j] != '\r' &&
-               input[j] != '#') {
-          ++j;
-        }
-        words.push_back(spec_token{input.substr(i, j - i), i});
-        i = j;
-      }
-      if (!words.empty()) lines_.push_back(std::move(words));
-      start = end + 1;
-    }
-  }
+  explicit spec_parser(std::string_view input) : input_(input) { advance(); }
 
   result<gate> parse_document() {
-    if (lines_.empty()) {
+    if (!has_line_) {
+      if (error_) return *error_;
       return spec_error(errc::empty_spec, input_.size());
     }
     auto root = parse_node(0);
     if (!root) return root;
-    if (line_ < lines_.size()) {
-      return found(errc::unexpected_token, "end of input after the root gate", lines_[line_][0]);
+    if (error_) return *error_;
+    if (has_line_) {
+      return found(errc::unexpected_token, "end of input after the root gate", line_[0]);
     }
     return root;
   }
 
  private:
   using tokens = std::vector<spec_token>;
+
+  // Reads the next line with words into line_ (lines are tokenized one at a
+  // time, as the parser reaches them: a spec refused early costs nothing more).
+  // A line of more than max_spec_words words, or more than max_spec_gates
+  // gate and window lines in all, is errc::too_large at the first word beyond
+  // (error_; has_line_ false).
+  void advance() {
+    has_line_ = false;
+    line_.clear();
+    while (!error_ && next_ <= input_.size()) {
+      std::size_t end = input_.find('\n', next_);
+      if (end == std::string_view::npos) end = input_.size();
+      std::size_t i = next_;
+      next_ = end + 1;
+      while (i < end) {
+        const char c = input_[i];
+        if (c == '#') break;
+        if (c == ' ' || c == '\t' || c == '\r') {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j < end && input_[j] != ' ' && input_[j] != '\t' && input_[j] != '\r' &&
+               input_[j] != '#') {
+          ++j;
+        }
+        if (line_.size() == max_spec_words) {
+          error_ = spec_error(errc::too_large, i,
+                              relkit::error_args{}
+                                  .with_text("words on a line")
+                                  .with_number(static_cast<std::int64_t>(max_spec_words)));
+          line_.clear();
+          return;
+        }
+        line_.push_back(spec_token{input_.substr(i, j - i), i});
+        i = j;
+      }
+      if (!line_.empty()) {
+        const std::string_view word = line_[0].text;
+        if (word != "end" && ++gate_lines_ > max_spec_gates) {
+          error_ = spec_error(errc::too_large, line_[0].position,
+                              relkit::error_args{}
+                                  .with_text("gate and window lines")
+                                  .with_number(static_cast<std::int64_t>(max_spec_gates)));
+          line_.clear();
+          return;
+        }
+        has_line_ = true;
+        return;
+      }
+    }
+  }
 
   relkit::error unexpected(const spec_token& t, const char* expected) const {
     if (is_forbidden_word(t.text)) {
@@ -522,16 +551,17 @@ class spec_parser {
   // The members of a group, up to its "end" line.
   result<void> parse_members(gate& g, const spec_token& opener, int depth) {
     while (true) {
-      if (line_ >= lines_.size()) {
+      if (!has_line_) {
+        if (error_) return *error_;
         return spec_error(errc::unclosed_group, input_.size(),
                           relkit::error_args{}
                               .with_token(opener.text)
                               .with_number(static_cast<std::int64_t>(opener.position)));
       }
-      const tokens& line = lines_[line_];
+      const tokens& line = line_;
       if (line[0].text == "end") {
         if (line.size() > 1) return unexpected(line[1], "the end of the line after 'end'");
-        ++line_;
+        advance();
         return {};
       }
       if (g.type == gate_kind::windows) {
@@ -542,7 +572,7 @@ class spec_parser {
         auto parsed = parse_window(line, w);
         if (!parsed) return parsed.error();
         g.windows.push_back(w);
-        ++line_;
+        advance();
         continue;
       }
       auto child = parse_node(depth + 1);
@@ -552,21 +582,16 @@ class spec_parser {
   }
 
   result<gate> parse_node(int depth) {
-    const tokens& line = lines_[line_];
-    const spec_token& head = line[0];
+    const tokens& line = line_;
+    const spec_token head = line[0];  // a copy: advance() replaces line_
     if (depth > 64) return spec_error(errc::too_deep, head.position);
     const std::string_view word = head.text;
-    if (word == "metric") {
-      ++line_;
-      return parse_metric(line);
-    }
-    if (word == "approvals") {
-      ++line_;
-      return parse_approvals(line);
-    }
-    if (word == "stages" || word == "no_failure") {
-      ++line_;
-      return parse_stage_condition(line, word == "no_failure");
+    if (word == "metric" || word == "approvals" || word == "stages" || word == "no_failure") {
+      auto leaf = word == "metric"      ? parse_metric(line)
+                  : word == "approvals" ? parse_approvals(line)
+                                        : parse_stage_condition(line, word == "no_failure");
+      if (leaf) advance();
+      return leaf;
     }
     gate g;
     if (word == "all" || word == "any" || word == "not") {
@@ -607,7 +632,7 @@ class spec_parser {
     }
     auto attributes = parse_attributes(line, i, g);
     if (!attributes) return attributes.error();
-    ++line_;
+    advance();
     auto members = parse_members(g, head, depth);
     if (!members) return members.error();
     if (const char* problem = node_problem(g)) {
@@ -617,8 +642,11 @@ class spec_parser {
   }
 
   std::string_view input_;
-  std::vector<tokens> lines_;
-  std::size_t line_ = 0;
+  std::size_t next_ = 0;  // where the next line starts
+  tokens line_;           // the current line's words
+  bool has_line_ = false;
+  std::size_t gate_lines_ = 0;
+  std::optional<relkit::error> error_;  // a limit exceeded by advance()
 };
 
 template <class = void>

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "relkit/config.hpp"
+#include "relkit/detail/civil_time.hpp"
 #include "relkit/detail/decimal.hpp"
 #include "relkit/detail/enum_table.hpp"
 #include "relkit/error.hpp"
@@ -188,14 +189,24 @@ class state_reader {
     return out;
   }
 
+  // An instant: milliseconds (format 2) or nanoseconds (format 1) since the
+  // epoch, within the years 0000-9999 an RFC 3339 timestamp can name, so the
+  // rollout's arithmetic on it (now - step_started, + a pause) cannot overflow.
   relkit::time_point time(std::string_view key) {
     const std::string_view v = line(key);
-    const std::int64_t count = signed_value(v, value_position);
-    if (nanoseconds) {
-      return relkit::time_point(
-          std::chrono::floor<relkit::time_point::duration>(std::chrono::nanoseconds(count)));
+    const std::size_t at = value_position;
+    const std::int64_t count = signed_value(v, at);
+    const std::int64_t ms =
+        nanoseconds
+            ? std::chrono::floor<relkit::time_point::duration>(std::chrono::nanoseconds(count))
+                  .count()
+            : count;
+    if (!error &&
+        (ms < relkit::detail::min_timestamp_ms || ms > relkit::detail::max_timestamp_ms)) {
+      fail(rollout::errc::bad_state_format, at, "instant outside the years 0000-9999");
+      return relkit::time_point();
     }
-    return relkit::time_point(relkit::time_point::duration(count));
+    return relkit::time_point(relkit::time_point::duration(ms));
   }
 
   rollout::run_status run(std::string_view key) {

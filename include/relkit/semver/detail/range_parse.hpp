@@ -127,6 +127,27 @@ namespace detail {
     }
     all.push_back(std::move(made));
   }
+  // Repeated comparators are dropped (node-semver keys a Map by the
+  // comparator's value); past a few, an open-addressing set of indexes into
+  // `out` keeps this linear in the set's size.
+  constexpr std::size_t npos = std::string_view::npos;
+  std::vector<std::size_t> slots;
+  auto hash = [](const comparator& c) {
+    std::uint64_t h = 1469598103934665603ULL ^ static_cast<std::uint64_t>(c.op);
+    const auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
+    if (c.op != comparator_op::any) {
+      mix(c.operand.major);
+      mix(c.operand.minor);
+      mix(c.operand.patch);
+      for (const char ch : c.operand.prerelease) mix(static_cast<unsigned char>(ch));
+    }
+    return h;
+  };
+  auto index = [&](std::size_t k) {
+    std::size_t slot = std::size_t{hash(out[k])} & (slots.size() - 1);
+    while (slots[slot] != npos) slot = (slot + 1) & (slots.size() - 1);
+    slots[slot] = k;
+  };
   for (auto& c : all) {
     if (is_null_set_comparator(c)) {
       out.clear();
@@ -134,13 +155,29 @@ namespace detail {
       return true;
     }
     bool seen = false;
-    for (const auto& existing : out) {
-      if (same_comparator(existing, c)) {
-        seen = true;
-        break;
+    if (slots.empty()) {
+      for (const auto& existing : out) {
+        if (same_comparator(existing, c)) {
+          seen = true;
+          break;
+        }
+      }
+    } else {
+      std::size_t slot = std::size_t{hash(c)} & (slots.size() - 1);
+      for (; slots[slot] != npos && !seen; slot = (slot + 1) & (slots.size() - 1)) {
+        seen = same_comparator(out[slots[slot]], c);
       }
     }
-    if (!seen) out.push_back(std::move(c));
+    if (seen) continue;
+    out.push_back(std::move(c));
+    if (out.size() * 2 > slots.size() && out.size() > 16) {
+      std::size_t capacity = 64;
+      while (capacity < out.size() * 4) capacity *= 2;
+      slots.assign(capacity, npos);
+      for (std::size_t k = 0; k < out.size(); ++k) index(k);
+    } else if (!slots.empty()) {
+      index(out.size() - 1);
+    }
   }
   if (out.size() > 1) {
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -155,12 +192,12 @@ namespace detail {
 
 // Fast path for the common shapes, single-spaced: `^M.m.p[-pre]`,
 // `~M.m.p[-pre]`, `[op]M.m.p[-pre]` (op one of >= > <= < =), partials and
-// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND and
-// ` || ` of those. Numbers of 1 to 15 digits without leading zeros. It gives
-// up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0`
-// and `<0.0.0-0`) and on a repeated comparator in a set; the general path then
-// decides. Only without include_prerelease. The result equals the general
-// path's on every accepted input (checked by SemverRangeFastPath tests).
+// x-ranges without op (`2`, `2.x`, `1.2`, `1.2.x`, `2.x.x`), space-AND (at
+// most 16 comparators in a set) and ` || ` of those. Numbers of 1 to 15 digits without leading
+// zeros. It gives up (false) on anything else, on any 0.0.0 operand (node rewrites `>=0.0.0` and
+// `<0.0.0-0`) and on a repeated comparator in a set; the general path then decides. Only without
+// include_prerelease. The result equals the general path's on every accepted input (checked by
+// SemverRangeFastPath tests).
 [[nodiscard]] inline bool fast_range_number(std::string_view s, std::size_t& i,
                                             std::uint64_t& out) noexcept {
   const std::size_t b = i;
@@ -284,6 +321,9 @@ namespace detail {
       set.push_back(comparator{comparator_op::ge, std::move(v)});
       set.push_back(comparator{comparator_op::lt, std::move(upper)});
     }
+    // A set of more than 16 comparators goes to the general path, whose
+    // repeat check is a hash set (this pairwise one would be quadratic).
+    if (set.size() > 16) return false;
     for (std::size_t k = before; k < set.size(); ++k)
       for (std::size_t j = 0; j < before; ++j)
         if (same_comparator(set[j], set[k])) return false;
@@ -325,6 +365,13 @@ namespace detail {
   }
   range r;
   r.options = opts;
+  // node-semver keeps the sets that are not the null set `<0.0.0-0` (all of
+  // them when every set is null: then the first), and when more than one is
+  // kept and one of them is the any set, only that one. Applied as the sets
+  // are read, so a range of many sets (`||||...`) keeps only what it returns.
+  std::size_t count = 0;
+  std::vector<comparator> first;  // the first set, when it is the null set
+  bool kept_any = false;          // an any set is kept: the answer is that set alone
   std::size_t pos = 0;
   for (;;) {
     const std::size_t bar = raw.find("||", pos);
@@ -346,31 +393,24 @@ namespace detail {
       set_error.position = at_pos;
       return set_error;
     }
-    if (!set.empty()) r.sets.push_back(std::move(set));
+    if (!set.empty()) {
+      ++count;
+      if (is_null_set_comparator(set[0])) {
+        if (count == 1) first = std::move(set);
+      } else if (!kept_any) {
+        kept_any = set.size() == 1 && set[0].op == comparator_op::any;
+        if (kept_any) r.sets.clear();
+        r.sets.push_back(std::move(set));
+      }
+    }
     if (bar == std::string::npos) break;
     pos = bar + 2;
   }
-  if (r.sets.empty()) {
+  if (count == 0) {
     return relkit::error{errc::invalid_range, 0,
                          relkit::error_args{}.with_text("no valid comparator")};
   }
-  if (r.sets.size() > 1) {
-    std::vector<std::vector<comparator>> kept;
-    for (auto& set : r.sets)
-      if (!is_null_set_comparator(set[0])) kept.push_back(set);
-    if (kept.empty()) {
-      kept.push_back(r.sets[0]);
-    } else if (kept.size() > 1) {
-      for (auto& set : kept) {
-        if (set.size() == 1 && set[0].op == comparator_op::any) {
-          std::vector<std::vector<comparator>> only{set};
-          kept = std::move(only);
-          break;
-        }
-      }
-    }
-    r.sets = std::move(kept);
-  }
+  if (r.sets.empty()) r.sets.push_back(std::move(first));
   return r;
 }
 
