@@ -317,6 +317,17 @@ TEST(GatesGitHubJobs, ConclusionsToStages) {
                            {"deploy", g::stage_status::canceled, at("2026-11-23T10:09:00Z")}}));
 }
 
+// GitHub's own example response of GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs
+// (the OpenAPI description's "job-paginated"; see PROVENANCE.md).
+TEST(GatesGitHubJobs, GitHubsExampleResponse) {
+  const auto e = g::read_github_jobs(report("github-jobs.json"));
+  ASSERT_TRUE(e) << failure(e);
+  EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
+                           {"build", g::stage_status::passed, at("2020-01-20T17:44:39Z")}}));
+  EXPECT_TRUE(e->metrics.empty());
+  EXPECT_TRUE(e->approvals.empty());
+}
+
 TEST(GatesGitHubJobs, Errors) {
   EXPECT_EQ(failure(g::read_github_jobs(
                 R"({"jobs":[{"name":"a","status":"completed","conclusion":"meh"}]})")),
