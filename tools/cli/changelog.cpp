@@ -6,6 +6,7 @@
 #include "io.hpp"
 #include "json.hpp"
 #include "release.hpp"
+#include "workspace.hpp"
 
 #include <relkit/changelog.hpp>
 #include <relkit/commits.hpp>
@@ -35,6 +36,9 @@ constexpr std::string_view changelog_help =
        relkit changelog --log FILE|- --current VERSION --repo-url URL ...
        relkit changelog --all --repo-url URL [--repo DIR] [--tag-format FMT]
                         [--to REF] [--style NAME] [--no-unreleased]
+       relkit changelog --workspace [CONFIG] --repo-url URL [--manifest FILE]
+                        [--repo DIR] [--to REF] [--preset NAME] [--style NAME]
+                        [--date YYYY-MM-DD] [--dry-run]
 
 Decides the next version exactly as `relkit next-version` does (the commit
 rules of --preset), then renders the release notes of the same commits, merge
@@ -91,6 +95,13 @@ constexpr std::string_view changelog_help_tail =
                               "subject": "dark mode", "header": "feat(ui): dark mode",
                               "breaking": false}]}],
    "breaking": [{"hash": "<40 hex>", "scope": "api", "text": "drops v1"}]}
+
+With --workspace: the section of each package that releases (its own commits;
+the compare link between its tags) is prepended to PATH/CHANGELOG.md, PATH the
+package's directory under the repository root, as --prepend does, and a line
+`PATH/CHANGELOG.md: NAME VERSION` printed per file; --dry-run prints
+`==> PATH/CHANGELOG.md (NAME VERSION)` and the section instead, writing
+nothing. (git-cliff styles keep the log's date order here.)
 
 Exit codes: 0 ok, 1 no release is due (nothing printed or written), 2 usage or
 input error.
@@ -227,22 +238,32 @@ std::string date_problem(std::string_view date) {
 }  // namespace
 
 int changelog_command(const arguments& words) {
-  const parsed_args args = parse_args(
-      words, 0,
-      {"--current", "--repo-url", "--preset", "--style", "--date", "--prerelease", "--tag-prefix",
-       "--prepend", "--repo", "--tag-format", "--from", "--to", "--log", "--release-as"},
-      {"--json", "--all", "--no-unreleased"});
+  const parsed_args args =
+      parse_args(words, 0,
+                 {"--current", "--repo-url", "--preset", "--style", "--date", "--prerelease",
+                  "--tag-prefix", "--prepend", "--repo", "--tag-format", "--from", "--to", "--log",
+                  "--release-as", "--manifest"},
+                 {"--json", "--all", "--no-unreleased", "--workspace", "--dry-run"});
   if (args.help) {
     out(changelog_help);
     out(preset_help);
     out("\n");
     out(changelog_all_help);
     out(git_log_format_help);
+    out("\n");
+    out(workspace_help);
     out(changelog_help_tail);
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "changelog");
-  if (unexpected_argument(args, "changelog")) return exit_usage;
+  const bool workspace = args.flag("--workspace");
+  if (unexpected_argument(args, "changelog", workspace ? 1 : 0)) return exit_usage;
+  if (!workspace && (args.option("--manifest") || args.flag("--dry-run"))) {
+    return usage_error("--manifest and --dry-run are for --workspace", "changelog");
+  }
+  if (workspace && (args.flag("--all") || args.flag("--no-unreleased"))) {
+    return usage_error("--all does not apply with --workspace", "changelog");
+  }
   // --preset names the commit rules; it named the style before --style did. A style name
   // that is no rules name points at --style; one that is both (angular, git-cliff) is read
   // as rules, with a note when no --style says which style.
@@ -292,6 +313,7 @@ int changelog_command(const arguments& words) {
       return usage_error("--date: " + problem, "changelog");
     }
   }
+  if (workspace) return changelog_workspace(args, *style, *repo, date);
   int status = exit_ok;
   std::string log_text;
   // git-cliff walks the commits in topological order (topo_order_commits) and lists them

@@ -3,6 +3,7 @@
 #include "io.hpp"
 #include "json.hpp"
 #include "release.hpp"
+#include "workspace.hpp"
 
 #include <relkit/commits.hpp>
 #include <relkit/semver.hpp>
@@ -22,6 +23,8 @@ constexpr std::string_view next_version_help =
                            [--preset NAME] [--current VERSION] [--prerelease ID]
                            [--release-as VERSION] [--explain | --json]
        relkit next-version --log FILE|- --current VERSION ... (the same options)
+       relkit next-version --workspace [CONFIG] [--manifest FILE] [--repo DIR]
+                           [--to REF] [--preset NAME] [--json]
 
 Prints the next version after the last release from the Conventional Commits
 since it, with the rules of --preset (default conventionalcommits: semantic-
@@ -59,9 +62,22 @@ constexpr std::string_view next_version_help_tail =
    "reason": "minor: 'feat(ui): dark mode' (1a2b3c4) matched feat -> minor",
    "commits": 3}                 the commits read in the range
 
+With --workspace: one line per package that releases,
+
+  NAME OLD -> NEW (REASON)        OLD is (none) before its first release
+
+and nothing for the others; --json prints {"packages": [...], "ignored": N,
+"unclaimed": N} with every package: name, path, current, release, level (after
+dependencies and groups), own_level, next and tag (null: no release), commit
+(the deciding one: {"sha": 7 hex, "subject"}), commits (all of its own),
+propagated_from (["app", "lib-b", "lib-a"]: app <- lib-b <- lib-a), group,
+reason. "ignored": commits touching only excluded files; "unclaimed": commits
+outside every package.
+
 Exit codes: 0 a release is due (the version is printed), 1 no release is due
-(the current version is printed; nothing before the first release), 2 usage or
-input error (git's own message included when git fails).
+(the current version is printed; nothing before the first release; with
+--workspace: no package releases, nothing printed), 2 usage or input error
+(git's own message included when git fails; a dependency cycle).
 
 Examples:
   relkit next-version --explain
@@ -116,19 +132,26 @@ std::string decision_json(const release_decision& r) {
 }  // namespace
 
 int next_version_command(const arguments& words) {
-  const parsed_args args = parse_args(words, 0,
-                                      {"--current", "--prerelease", "--repo", "--tag-format",
-                                       "--from", "--to", "--log", "--preset", "--release-as"},
-                                      {"--explain", "--json"});
+  const parsed_args args =
+      parse_args(words, 0,
+                 {"--current", "--prerelease", "--repo", "--tag-format", "--from", "--to", "--log",
+                  "--preset", "--release-as", "--manifest"},
+                 {"--explain", "--json", "--workspace"});
   if (args.help) {
     out(next_version_help);
     out(preset_help);
     out("\n");
     out(git_log_format_help);
+    out("\n");
+    out(workspace_help);
     out(next_version_help_tail);
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "next-version");
+  if (args.flag("--workspace")) return next_version_workspace(args);
+  if (args.option("--manifest")) {
+    return usage_error("--manifest is for --workspace", "next-version");
+  }
   if (unexpected_argument(args, "next-version")) return exit_usage;
   if (args.flag("--explain") && args.flag("--json")) {
     return usage_error("--explain and --json: give one of the two", "next-version");
