@@ -2127,5 +2127,243 @@ $help_url
 " -- "${lint[@]}" --repo "$hook_repo" --edit "$work/semicolon"
 fi
 
+# ------------------------------------------------ workspaces (next-version/changelog --workspace)
+if command -v git >/dev/null; then
+  export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME="Ada Lovelace" \
+    GIT_AUTHOR_EMAIL=ada@example.com GIT_COMMITTER_NAME="Ada Lovelace" \
+    GIT_COMMITTER_EMAIL=ada@example.com
+  # wsrepo NAME: a new repository $work/NAME, the current one of w, wc and wt.
+  wsrepo() {
+    ws="$work/$1"
+    ws_second=0
+    rm -rf "$ws"
+    git init -q -b main "$ws"
+  }
+  w() { git -C "$ws" -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
+  # wc MESSAGE FILE...: writes each FILE (its own name and the commit count; a package.json
+  # is kept as pkg wrote it), commits them.
+  wc() {
+    local message="$1" f when
+    shift
+    ws_second=$((ws_second + 1))
+    for f in "$@"; do
+      mkdir -p "$(dirname "$ws/$f")"
+      [[ $f == *package.json ]] || printf '%s %s\n' "$f" "$ws_second" >"$ws/$f"
+      w add "$f"
+    done
+    when="$(printf '2026-11-22T10:00:%02dZ' "$ws_second")"
+    GIT_AUTHOR_DATE="$when" GIT_COMMITTER_DATE="$when" w commit -q -m "$message"
+  }
+  wshort() { w rev-parse --short=7 "$1"; }
+  # pkg DIR NAME VERSION [DEPENDENCY...]: DIR/package.json
+  # (VERSION -: none)
+  pkg() {
+    local dir="$1" name="$2" version="\"version\": \"$3\", " deps="" d
+    shift 3
+    [[ $version == *'"-"'* ]] && version=""
+    for d in "$@"; do deps="$deps${deps:+, }\"$d\": \"workspace:*\""; done
+    mkdir -p "$ws/$dir"
+    printf '{"name": "%s", %s"dependencies": {%s}}\n' "$name" "$version" "$deps" \
+      >"$ws/$dir/package.json"
+  }
+  nv=("$relkit" next-version --workspace)
+
+  # npm workspaces: globs with a negation; a dependency chain app -> util -> @acme/core; a
+  # commit touching two packages; a lockfile-only commit (ignored); a root-only commit
+  # (unclaimed); a package never released (docs-site: its first release).
+  wsrepo npm
+  printf '{"private": true, "workspaces": ["packages/*", "!packages/scratch", "sites/docs"]}\n' \
+    >"$ws/package.json"
+  pkg packages/core @acme/core 1.2.0
+  pkg packages/util util 0.4.0 @acme/core
+  pkg packages/app app 2.0.0 util
+  pkg packages/scratch scratch 0.0.1
+  pkg sites/docs docs-site -
+  pkg tools/gen gen 1.0.0
+  wc "chore: init" README.md
+  w add -A
+  wc "chore: packages" .gitignore
+  w tag @acme/core@1.2.0
+  w tag util@0.4.0
+  w tag -a app@2.0.0 -m "app 2.0.0"
+  wc "feat: core api" packages/core/index.js
+  wc "fix: typo in core and docs" packages/core/a.js sites/docs/a.md
+  wc "fix(scratch): ignored, not a member" packages/scratch/x.js
+  wc "chore: lockfile" package-lock.json
+  wc "fix: root script" scripts/build.sh
+  feat="$(wshort HEAD~4)"
+  typo="$(wshort HEAD~3)"
+  expect ws.npm 0 "app 2.0.0 -> 2.0.1 (patch: app <- util <- @acme/core (minor))
+@acme/core 1.2.0 -> 1.3.0 (minor: 'feat: core api' ($feat) matched feat -> minor)
+util 0.4.0 -> 0.4.1 (patch: util <- @acme/core (minor))
+docs-site (none) -> 1.0.0 (patch: 'fix: typo in core and docs' ($typo) matched fix -> patch (first release: 1.0.0))
+" -- "${nv[@]}" --repo "$ws"
+  expect_quiet ws.npm.quiet
+  expect ws.npm.json 0 "{\"packages\":[{\"name\":\"app\",\"path\":\"packages/app\",\"current\":\"2.0.0\",\"release\":true,\"level\":\"patch\",\"own_level\":\"none\",\"next\":\"2.0.1\",\"tag\":\"app@2.0.1\",\"commit\":null,\"commits\":[],\"propagated_from\":[\"app\",\"util\",\"@acme/core\"],\"group\":null,\"reason\":\"patch: app <- util <- @acme/core (minor)\"},{\"name\":\"@acme/core\",\"path\":\"packages/core\",\"current\":\"1.2.0\",\"release\":true,\"level\":\"minor\",\"own_level\":\"minor\",\"next\":\"1.3.0\",\"tag\":\"@acme/core@1.3.0\",\"commit\":{\"sha\":\"$feat\",\"subject\":\"feat: core api\"},\"commits\":[{\"sha\":\"$typo\",\"subject\":\"fix: typo in core and docs\"},{\"sha\":\"$feat\",\"subject\":\"feat: core api\"}],\"propagated_from\":[],\"group\":null,\"reason\":\"minor: 'feat: core api' ($feat) matched feat -> minor\"},{\"name\":\"util\",\"path\":\"packages/util\",\"current\":\"0.4.0\",\"release\":true,\"level\":\"patch\",\"own_level\":\"none\",\"next\":\"0.4.1\",\"tag\":\"util@0.4.1\",\"commit\":null,\"commits\":[],\"propagated_from\":[\"util\",\"@acme/core\"],\"group\":null,\"reason\":\"patch: util <- @acme/core (minor)\"},{\"name\":\"docs-site\",\"path\":\"sites/docs\",\"current\":null,\"release\":true,\"level\":\"patch\",\"own_level\":\"patch\",\"next\":\"1.0.0\",\"tag\":\"docs-site@1.0.0\",\"commit\":{\"sha\":\"$typo\",\"subject\":\"fix: typo in core and docs\"},\"commits\":[{\"sha\":\"$typo\",\"subject\":\"fix: typo in core and docs\"},{\"sha\":\"$(wshort HEAD~5)\",\"subject\":\"chore: packages\"}],\"propagated_from\":[],\"group\":null,\"reason\":\"patch: 'fix: typo in core and docs' ($typo) matched fix -> patch (first release: 1.0.0)\"}],\"ignored\":1,\"unclaimed\":3}
+" -- "${nv[@]}" --repo "$ws" --json
+  # The same through the explicit package.json; --to: the history and tags of HEAD~3.
+  expect ws.npm.to 0 "app 2.0.0 -> 2.0.1 (patch: app <- util <- @acme/core (minor))
+@acme/core 1.2.0 -> 1.3.0 (minor: 'feat: core api' ($feat) matched feat -> minor)
+util 0.4.0 -> 0.4.1 (patch: util <- @acme/core (minor))
+" -- "${nv[@]}" "$ws/package.json" --repo "$ws" --to HEAD~4
+
+  # changelog --workspace: --dry-run prints each section; then the files are written (a
+  # CHANGELOG.md that exists keeps its bytes after the new section).
+  printf '# Changelog\n\n## [1.2.0](https://github.com/acme/mono/compare/@acme/core@1.1.0...@acme/core@1.2.0)\n\n* old\n' \
+    >"$ws/packages/core/CHANGELOG.md"
+  cw=("$relkit" changelog --workspace --repo "$ws" --repo-url https://github.com/acme/mono
+    --date 2026-11-23)
+  feat_full="$(w rev-parse HEAD~4)"
+  typo_full="$(w rev-parse HEAD~3)"
+  core_section="## [1.3.0](https://github.com/acme/mono/compare/@acme/core@1.2.0...@acme/core@1.3.0) (2026-11-23)
+
+### Features
+
+* core api ([$feat](https://github.com/acme/mono/commit/$feat_full))
+
+### Bug Fixes
+
+* typo in core and docs ([$typo](https://github.com/acme/mono/commit/$typo_full))
+"
+  docs_section="## 1.0.0 (2026-11-23)
+
+### Bug Fixes
+
+* typo in core and docs ([$typo](https://github.com/acme/mono/commit/$typo_full))
+"
+  expect ws.changelog.dry 0 "==> packages/app/CHANGELOG.md (app 2.0.1)
+## [2.0.1](https://github.com/acme/mono/compare/app@2.0.0...app@2.0.1) (2026-11-23)
+
+==> packages/core/CHANGELOG.md (@acme/core 1.3.0)
+$core_section
+==> packages/util/CHANGELOG.md (util 0.4.1)
+## [0.4.1](https://github.com/acme/mono/compare/util@0.4.0...util@0.4.1) (2026-11-23)
+
+==> sites/docs/CHANGELOG.md (docs-site 1.0.0)
+$docs_section" -- "${cw[@]}" --dry-run
+  expect_same ws.changelog.dry.untouched "$(ls "$ws/sites/docs")" "a.md${nl}package.json"
+  expect ws.changelog 0 "packages/app/CHANGELOG.md: app 2.0.1
+packages/core/CHANGELOG.md: @acme/core 1.3.0
+packages/util/CHANGELOG.md: util 0.4.1
+sites/docs/CHANGELOG.md: docs-site 1.0.0
+" -- "${cw[@]}"
+  expect_file ws.changelog.core "$ws/packages/core/CHANGELOG.md" "# Changelog
+
+$core_section
+## [1.2.0](https://github.com/acme/mono/compare/@acme/core@1.1.0...@acme/core@1.2.0)
+
+* old
+"
+  expect_file ws.changelog.docs "$ws/sites/docs/CHANGELOG.md" "$docs_section"
+  # Again: each file already has its section (refused, exit 2).
+  expect ws.changelog.again 2 "" -- "${cw[@]}"
+
+  # Nothing to release: exit 1, nothing printed (as next-version without --workspace).
+  wsrepo quiet
+  printf '{"workspaces": ["packages/*"]}\n' >"$ws/package.json"
+  pkg packages/a a 1.0.0
+  wc "chore: init" packages/a/index.js package.json packages/a/package.json
+  w tag a@1.0.0
+  wc "chore: tidy" packages/a/index.js
+  wc "fix: only the lockfile" package-lock.json
+  expect ws.none 1 "" -- "${nv[@]}" --repo "$ws"
+  expect ws.none.changelog 1 "" -- "${cw[@]/$work\/npm/$ws}"
+  expect_stderr ws.none.changelog.message "relkit: no release is due: no package calls for one"
+  # Globs that are not expanded; options of a single package.
+  printf '{"workspaces": ["packages/**"]}\n' >"$ws/package.json"
+  expect ws.glob.unsupported 2 "" -- "${nv[@]}" --repo "$ws"
+  expect_stderr ws.glob.unsupported.message "relkit: $ws/package.json: workspace glob 'packages/**' is not expanded"
+  expect ws.single.option 2 "" -- "${nv[@]}" --repo "$ws" --current 1.0.0
+  expect_stderr ws.single.option.message "relkit: --current does not apply with --workspace"
+
+  # pnpm-workspace.yaml (before package.json): its globs, a member's `workspace:` dependency.
+  wsrepo pnpm
+  printf "# members\npackages:\n  - 'libs/*'\n  - \"!libs/old\"\nonlyBuiltDependencies:\n  - esbuild\n" \
+    >"$ws/pnpm-workspace.yaml"
+  printf '{"workspaces": ["nothing/*"]}\n' >"$ws/package.json"
+  pkg libs/x x 1.0.0
+  pkg libs/y y 2.0.0 x
+  pkg libs/old old 1.0.0
+  w add -A
+  wc "chore: init" README.md
+  w tag x@1.0.0
+  w tag y@2.0.0
+  wc "feat!: x drops a default" libs/x/index.js libs/old/index.js
+  expect ws.pnpm 0 "x 1.0.0 -> 2.0.0 (major: 'feat!: x drops a default' ($(wshort HEAD)) matched breaking -> major)
+y 2.0.0 -> 2.0.1 (patch: y <- x (major))
+" -- "${nv[@]}" --repo "$ws"
+
+  # A dependency cycle: an error that names it (exit 2).
+  wsrepo cycle
+  printf '{"workspaces": ["a", "b", "c"]}\n' >"$ws/package.json"
+  pkg a a 1.0.0 b
+  pkg b b 1.0.0 c
+  pkg c c 1.0.0 a
+  wc "feat: init" a/x package.json a/package.json b/package.json c/package.json
+  expect ws.cycle 2 "" -- "${nv[@]}" --repo "$ws"
+  expect_stderr ws.cycle.message "relkit: workspace: dependency cycle a -> b -> c -> a [commits.dependency_cycle]"
+
+  # release-please manifest mode: components and tag separators (lib-v1.2.0, plugin@1.2.0),
+  # the node-workspace plugin (cli depends on @acme/lib through its package.json), a
+  # linked-versions group (one version for sdk-a and sdk-b), exclude-paths, and
+  # release-please's rules (chore: no release). A root package.json with workspaces is
+  # there too: the release-please config comes first.
+  wsrepo rp
+  cat >"$ws/release-please-config.json" <<'JSON'
+{
+  "plugins": ["node-workspace",
+              {"type": "linked-versions", "groupName": "sdk", "components": ["sdk-a", "sdk-b"]}],
+  "packages": {
+    "packages/lib": {"component": "lib"},
+    "packages/cli": {"component": "cli"},
+    "packages/sdk-a": {"component": "sdk-a"},
+    "packages/sdk-b": {"component": "sdk-b"},
+    "packages/plugin": {"package-name": "@acme/plugin", "tag-separator": "@",
+                        "include-v-in-tag": false, "exclude-paths": ["packages/plugin/test"]}
+  }
+}
+JSON
+  cat >"$ws/.release-please-manifest.json" <<'JSON'
+{"packages/lib": "1.2.0", "packages/cli": "0.9.0", "packages/sdk-a": "3.1.0",
+ "packages/sdk-b": "3.1.0", "packages/plugin": "1.2.0"}
+JSON
+  printf '{"workspaces": ["packages/*"]}\n' >"$ws/package.json"
+  pkg packages/lib @acme/lib 1.2.0
+  pkg packages/cli @acme/cli 0.9.0 @acme/lib
+  pkg packages/sdk-a sdk-a 3.1.0
+  pkg packages/sdk-b sdk-b 3.1.0
+  pkg packages/plugin @acme/plugin 1.2.0
+  wc "chore: init" README.md
+  w add -A
+  wc "chore: release main" .gitignore
+  for t in lib-v1.2.0 cli-v0.9.0 sdk-a-v3.1.0 sdk-b-v3.1.0 plugin@1.2.0; do w tag "$t"; done
+  wc "feat(lib): options" packages/lib/a.js
+  wc "fix: sdk-b crash" packages/sdk-b/x.js
+  wc "fix(plugin): only tests and its changelog" packages/plugin/test/a.js \
+    packages/plugin/CHANGELOG.md
+  wc "chore(plugin): tidy" packages/plugin/index.js
+  lib_feat="$(wshort HEAD~3)"
+  sdk_fix="$(wshort HEAD~2)"
+  rp_out="lib 1.2.0 -> 1.3.0 (minor: 'feat(lib): options' ($lib_feat) matched feat -> minor)
+cli 0.9.0 -> 0.9.1 (patch: cli <- lib (minor))
+sdk-a 3.1.0 -> 3.1.1 (patch: fixed group sdk)
+sdk-b 3.1.0 -> 3.1.1 (patch: 'fix: sdk-b crash' ($sdk_fix) matched other -> patch)
+"
+  expect ws.rp 0 "$rp_out" -- "${nv[@]}" --repo "$ws"
+  expect ws.rp.config 0 "$rp_out" -- "${nv[@]}" "$ws/release-please-config.json" --repo "$ws"
+  cp "$ws/.release-please-manifest.json" "$work/manifest.json"
+  rm "$ws/.release-please-manifest.json"
+  expect ws.rp.manifest 0 "$rp_out" -- "${nv[@]}" --repo "$ws" --manifest "$work/manifest.json"
+  expect ws.rp.no.manifest 2 "" -- "${nv[@]}" --repo "$ws"
+  expect_stderr ws.rp.no.manifest.message "relkit: cannot read $ws/.release-please-manifest.json: No such file or directory"
+  # The package.json workspaces of the same repository: npm names, the versions of the
+  # package.json files (no NAME@VERSION tag: every commit counts), no exclude-paths.
+  expect ws.rp.npm 0 "@acme/cli 0.9.0 -> 0.9.1 (patch: @acme/cli <- @acme/lib (minor))
+@acme/lib 1.2.0 -> 1.3.0 (minor: 'feat(lib): options' ($lib_feat) matched feat -> minor)
+@acme/plugin 1.2.0 -> 1.2.1 (patch: 'fix(plugin): only tests and its changelog' ($(wshort HEAD~1)) matched fix -> patch)
+sdk-b 3.1.0 -> 3.1.1 (patch: 'fix: sdk-b crash' ($sdk_fix) matched fix -> patch)
+" -- "${nv[@]}" "$ws/package.json" --repo "$ws"
+fi
+
 printf 'relkit cli: %d checks, %d failed\n' "$checks" "$failures"
 [[ $failures -eq 0 ]]
