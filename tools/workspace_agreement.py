@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Agreement of `relkit next-version --workspace` with a real release-please monorepo.
+
+For every release tag of a repository in release-please manifest mode, takes the tagged
+commit's first parent P (the history the release pull request was computed from), reads
+release-please-config.json and .release-please-manifest.json at P, and runs
+
+    relkit next-version --workspace CONFIG --manifest MANIFEST --repo GIT_DIR --to P --json
+
+then compares the tagged package's `next` with the tag's version. Counts per outcome:
+  agree          relkit releases the package at the tag's version
+  differ         relkit releases it at another version
+  no-release     relkit does not release it
+  no-previous    the package has no earlier release tag reachable from P (its first
+                 release in manifest mode, or a bootstrap-sha history): listed apart
+  not-release-commit  the tagged commit is no release pull request's commit (subject not
+                 `chore...: release ...`: a tag made by hand); P is then meaningless
+  error          relkit failed (its message is shown)
+Not in CI. Usage:
+
+    python3 tools/workspace_agreement.py --relkit build/h/tools/cli/relkit \
+        --repo /work/.mirror/googleapis+gax-nodejs/repo [--verbose]
+
+The config is adapted in one way: release-please's `node` strategy takes a package's
+component from its package.json name (without an npm @scope/), which
+relkit::commits::read_release_please_config does not read; the script sets `component`
+from `PATH/package.json` at P for packages of release-type node that have none.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", repo, *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def show(repo, rev, path):
+    r = subprocess.run(["git", "-C", repo, "show", f"{rev}:{path}"], capture_output=True,
+                       text=True)
+    return r.stdout if r.returncode == 0 else None
+
+
+def components(repo, rev, config):
+    """path -> (component, tag regex) with the node strategy's default component."""
+    out = {}
+    default_type = config.get("release-type", "node")
+    for path, opts in config.get("packages", {}).items():
+        comp = opts.get("component") or config.get("component")
+        if not comp and opts.get("release-type", default_type) == "node":
+            pj = show(repo, rev, ("" if path == "." else path + "/") + "package.json")
+            if pj:
+                name = json.loads(pj).get("name", "")
+                comp = name.split("/", 1)[1] if re.match(r"^@[\w-]+/", name) else name
+        if not comp:
+            comp = path.rstrip("/").split("/")[-1]
+        sep = opts.get("tag-separator", config.get("tag-separator", "-"))
+        with_v = opts.get("include-v-in-tag", config.get("include-v-in-tag", True))
+        with_comp = opts.get("include-component-in-tag",
+                             config.get("include-component-in-tag", True))
+        prefix = (re.escape(comp) + re.escape(sep) if with_comp else "") + ("v" if with_v else "")
+        out[path] = (comp, re.compile("^" + prefix + r"(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$"))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--relkit", required=True)
+    ap.add_argument("--repo", required=True, help="the git directory (a bare mirror is fine)")
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args()
+    repo = a.repo
+    refs = git(repo, "for-each-ref", "--sort=creatordate",
+               "--format=%(refname:strip=2)%09%(*objectname)%09%(objectname)", "refs/tags")
+    counts = Counter()
+    details = []
+    cache = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for line in refs.splitlines():
+            tag, peeled, obj = line.split("\t")
+            commit = peeled or obj
+            try:
+                parent = git(repo, "rev-parse", "--verify", "--quiet", commit + "^1").strip()
+            except subprocess.CalledProcessError:
+                continue
+            cfg_text = show(repo, parent, "release-please-config.json")
+            man_text = show(repo, parent, ".release-please-manifest.json")
+            if cfg_text is None or man_text is None:
+                continue
+            config = json.loads(cfg_text)
+            comps = components(repo, parent, config)
+            owner = None
+            for path, (comp, rx) in comps.items():
+                m = rx.match(tag)
+                if m:
+                    owner = (path, comp, m.group(1))
+                    break
+            if owner is None:
+                continue  # not a package's release tag (release-please-1805, next)
+            path, comp, version = owner
+            if parent not in cache:
+                for p, (c, _) in comps.items():
+                    config["packages"][p]["component"] = c
+                cfg = os.path.join(tmp, "config.json")
+                man = os.path.join(tmp, "manifest.json")
+                with open(cfg, "w") as f:
+                    json.dump(config, f)
+                with open(man, "w") as f:
+                    f.write(man_text)
+                r = subprocess.run([a.relkit, "next-version", "--workspace", cfg, "--manifest", man,
+                                    "--repo", repo, "--to", parent, "--json"],
+                                   capture_output=True, text=True)
+                cache[parent] = (json.loads(r.stdout) if r.returncode in (0, 1) else None,
+                                 r.stderr.strip())
+            result, message = cache[parent]
+            earlier = [t for t in git(repo, "tag", "--merged", parent).split()
+                       if comps[path][1].match(t)]
+            subject = git(repo, "log", "-1", "--format=%s", commit).strip()
+            if result is None:
+                outcome, got = "error", message
+            elif not re.match(r"^chore(\([^)]*\))?!?: release", subject):
+                outcome, got = "not-release-commit", "(tagged commit: " + subject + ")"
+            else:
+                pkg = next(p for p in result["packages"] if p["name"] == comp)
+                got = pkg["next"] if pkg["release"] else "none"
+                if not earlier:
+                    outcome = "no-previous"
+                elif not pkg["release"]:
+                    outcome = "no-release"
+                else:
+                    outcome = "agree" if pkg["next"] == version else "differ"
+                got += " (" + pkg["reason"] + ")"
+            counts[outcome] += 1
+            details.append(f"{outcome:11} {tag}: relkit {got}")
+    for d in details:
+        if a.verbose or not d.startswith("agree"):
+            print(d)
+    print("tags compared:", sum(counts.values()),
+          ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
