@@ -2,13 +2,7 @@
 // below them, and instants at the ends of the calendar (years 0000-9999)
 // converted without overflow. The 1 MB peak-memory checks are in
 // tests/allocation/peak_memory_test.cpp (a program of its own).
-#include <relkit/commits.hpp>
-#include <relkit/detail/civil_time.hpp>
-#include <relkit/flags.hpp>
-#include <relkit/gates.hpp>
-#include <relkit/rollout.hpp>
-#include <relkit/semver.hpp>
-#include <relkit/unleash.hpp>
+#include <relkit/relkit.hpp>
 
 #include <gtest/gtest.h>
 
