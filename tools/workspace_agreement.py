@@ -32,10 +32,42 @@ Results (relkit 0.2.0 branch workspace-cli, 2026-12-03; mirrors fetched that day
     listed as a fix by a pull-request override git does not hold), not-release-commit 1.
   open-telemetry/opentelemetry-js-contrib fd4d8ae8f (node-workspace, ~100 packages):
     3234 tags (1m45s): agree 2813, differ 60, no-release 284, no-previous 76,
-    not-release-commit 1. Samples of the misses: `chore:` commits that the release notes
-    list as features (pull-request body overrides, e.g. 141b155 in
-    auto-instrumentations-web-v0.29.0), and `fix!(ioredis): ...` (the `!` before the
-    scope), which relkit's release-please rules do not read as breaking.
+    not-release-commit 1.
+
+  Every miss classified (2026-12-03, branch classify): 344 otel misses + gax's 1, from
+  `git log PREV..P -- PATH` and the tagged commit's CHANGELOG.md diff (a release-notes
+  entry links its commit). Kind: input = a missing input (pull-request bodies), relkit =
+  a relkit defect, ? = not explainable from git.
+    (a) 310 otel (differ 56, no-release 254) + 1 gax, input: pull-request override. A
+        `chore`/non-conventional commit the notes list under Features/Bug Fixes; only 9
+        commits: 80cbee7 d3ac785 9fa058e 2822511 edc426b 9624486 141b155 (otel dependency
+        updates touching every package) and 7054bc1 7e27039. E.g.
+        auto-instrumentations-web-v0.29.0, 141b155 `chore: update core dependencies ...`
+        as a feature; gax gapic-tools-v1.0.1, c025b13 `chore: update gax dependency`.
+    (b) 3 (no-release 2, differ 1), input: `type!(scope):` made breaking by an override.
+        instrumentation-ioredis-v0.28.0, 986c349 `fix!(ioredis): ...`; instrumentation-
+        mysql-v0.28.0 and instrumentation-redis-v0.29.0, bf39b90 `fix!(mysql*,redis):`.
+        @conventional-commits/parser's summary is `<type> "(" <scope> ")" ["!"] ":"` or
+        `<type> ["!"] ":"`: `fix!(x):` throws and release-please's
+        parseConventionalCommits drops the commit, as relkit does (deliberate, same
+        grammar); only a pull-request override can have listed it as breaking.
+    (c) 28 no-release, follows (a): dependency cascade. Each is a deps-only release (a
+        devDependency bump) of a workspace package that was itself a miss in the same
+        release, e.g. resource-detector-alibaba-cloud-v0.27.1 <- contrib-test-utils-v0.31.0
+        (141b155). relkit's propagation (devDependencies included) is not at fault.
+    (d) Release-As footer 0; (e) commits outside the package's path / exclude-paths 0;
+        (f) merge or history order 0.
+    (g1) 2 differ, relkit: `current` from the last tag when the manifest's version is
+        higher (tags renamed, or the package moved in). apply_release_tags() overwrites
+        the manifest's version; release-please keeps it. instrumentation-aws-sdk-v0.34.0:
+        last tag v0.10.0, manifest 0.33.0, relkit 0.10.1 (ff109b7);
+        propagator-aws-xray-v1.26.1: tag v1.3.1, manifest 1.26.0 (836ae2d moved it back
+        from the core repo), relkit 1.3.2.
+    (g2) 1 differ, ?: a feat commit in PATH the notes omit. auto-instrumentations-node-
+        v0.31.1, 68cf014 `feat(lru-memoizer): ...` (first-parent, touches the package's
+        package.json and src/utils.ts): relkit 0.32.0; probably an override of #1056.
+  So 342 of 345 misses are missing pull-request bodies or their cascade; the one relkit
+  defect seen is (g1).
 """
 import argparse
 import json
