@@ -371,6 +371,26 @@ TEST(Workspace, ReleaseTagsCutEachPackagesHistory) {
   EXPECT_EQ(version_of(find(*d, "b")), "2.0.0-rc.2");
 }
 
+// opentelemetry-js-contrib's instrumentation-aws-sdk: its last tag is v0.10.0 but its
+// manifest says 0.33.0 (tags renamed); release-please released 0.34.0, not 0.10.1.
+TEST(Workspace, AManifestVersionLaterThanTheLastTagIsKept) {
+  rc::workspace ws;
+  ws.packages = {make_package("a", {"a"}, "0.33.0")};
+  const history h = make_history(
+      {{"fix: a1", {"a/x"}}, {"chore(release): a", {"a/package.json"}}, {"feat: a2", {"a/y"}}});
+  const std::string s1 = sha(1);
+  rc::apply_release_tags(ws, {{"a@0.10.0", s1}, {"a@0.9.0", sha(0)}});
+  EXPECT_EQ(relkit::semver::to_string(*ws.packages[0].current), "0.33.0");
+  EXPECT_EQ(ws.packages[0].since, s1);
+  const auto d = rc::decide(ws, h.changes);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(version_of(find(*d, "a")), "0.34.0");
+  // A tag later than the manifest's version wins.
+  ws.packages[0].current = relkit::semver::parse("0.9.5").value();
+  rc::apply_release_tags(ws, {{"a@0.10.0", s1}});
+  EXPECT_EQ(relkit::semver::to_string(*ws.packages[0].current), "0.10.0");
+}
+
 TEST(Workspace, FirstReleaseWithoutCurrentVersion) {
   rc::workspace ws;
   ws.packages = {make_package("a", {"a"}), make_package("b", {"b"}, "1.0.0", {"a"})};

@@ -11718,7 +11718,9 @@ struct tag_ref {
 
 // Sets each package's `current` and `since` from its last release among `tags`
 // (find_last_release with its tag format, and its channel as find_options::channel).
-// A package without a release tag keeps what it has.
+// A package without a release tag keeps what it has; one whose `current` (from a
+// release-please manifest, say) is later than its last tag keeps that version, and the
+// tag only cuts its history.
 RELKIT_INLINE void apply_release_tags(workspace& ws, const std::vector<tag_ref>& tags);
 
 // One package's answer.
@@ -12111,7 +12113,11 @@ RELKIT_INLINE void apply_release_tags(workspace& ws, const std::vector<tag_ref>&
     opts.channel = pkg.channel;
     const std::optional<release_tag> last = find_last_release(pkg.tags, names, opts);
     if (!last) continue;
-    pkg.current = last->version;
+    // A manifest may know a later version than the tags do (tags renamed, or a package
+    // moved in from another repository): release-please keeps the manifest's.
+    if (!pkg.current || semver::compare(last->version, *pkg.current) > 0) {
+      pkg.current = last->version;
+    }
     pkg.since = std::string(tags[last->index].sha);
   }
 }

@@ -189,7 +189,9 @@ struct tag_ref {
 
 // Sets each package's `current` and `since` from its last release among `tags`
 // (find_last_release with its tag format, and its channel as find_options::channel).
-// A package without a release tag keeps what it has.
+// A package without a release tag keeps what it has; one whose `current` (from a
+// release-please manifest, say) is later than its last tag keeps that version, and the
+// tag only cuts its history.
 RELKIT_INLINE void apply_release_tags(workspace& ws, const std::vector<tag_ref>& tags);
 
 // One package's answer.

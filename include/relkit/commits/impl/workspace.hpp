@@ -116,7 +116,11 @@ RELKIT_INLINE void apply_release_tags(workspace& ws, const std::vector<tag_ref>&
     opts.channel = pkg.channel;
     const std::optional<release_tag> last = find_last_release(pkg.tags, names, opts);
     if (!last) continue;
-    pkg.current = last->version;
+    // A manifest may know a later version than the tags do (tags renamed, or a package
+    // moved in from another repository): release-please keeps the manifest's.
+    if (!pkg.current || semver::compare(last->version, *pkg.current) > 0) {
+      pkg.current = last->version;
+    }
     pkg.since = std::string(tags[last->index].sha);
   }
 }
