@@ -32,7 +32,8 @@ Results (relkit 0.2.0 branch workspace-cli, 2026-12-03; mirrors fetched that day
     listed as a fix by a pull-request override git does not hold), not-release-commit 1.
   open-telemetry/opentelemetry-js-contrib fd4d8ae8f (node-workspace, ~100 packages):
     3234 tags (1m45s): agree 2813, differ 60, no-release 284, no-previous 76,
-    not-release-commit 1.
+    not-release-commit 1. After the (g1) fix below (main df1b1c3): agree 2814, differ 59,
+    no-release 284, no-previous 76, not-release-commit 1.
 
   Every miss classified (2026-12-03, branch classify): 344 otel misses + gax's 1, from
   `git log PREV..P -- PATH` and the tagged commit's CHANGELOG.md diff (a release-notes
@@ -62,12 +63,16 @@ Results (relkit 0.2.0 branch workspace-cli, 2026-12-03; mirrors fetched that day
         the manifest's version; release-please keeps it. instrumentation-aws-sdk-v0.34.0:
         last tag v0.10.0, manifest 0.33.0, relkit 0.10.1 (ff109b7);
         propagator-aws-xray-v1.26.1: tag v1.3.1, manifest 1.26.0 (836ae2d moved it back
-        from the core repo), relkit 1.3.2.
+        from the core repo), relkit 1.3.2. FIXED in df1b1c3 (a later manifest version is
+        kept): propagator-aws-xray-v1.26.1 now agrees; instrumentation-aws-sdk-v0.34.0 now
+        gives 0.33.1 — its remaining miss is the level, (a) (ff109b7 `fix(deps)` listed
+        as a feature).
     (g2) 1 differ, ?: a feat commit in PATH the notes omit. auto-instrumentations-node-
         v0.31.1, 68cf014 `feat(lru-memoizer): ...` (first-parent, touches the package's
         package.json and src/utils.ts): relkit 0.32.0; probably an override of #1056.
   So 342 of 345 misses are missing pull-request bodies or their cascade; the one relkit
-  defect seen is (g1).
+  defect seen was (g1), now fixed. Reading pull-request overrides (a file mapping sha to
+  override text) would remove (a), (b) and (c).
 """
 import argparse
 import json
