@@ -13,33 +13,10 @@
 #include <string>
 #include <string_view>
 
-namespace {
-std::size_t live_bytes = 0;
-std::size_t peak_bytes = 0;
-constexpr std::size_t header = alignof(std::max_align_t);
-}  // namespace
+#include "heap_counter.hpp"
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  void* block = std::malloc(size + header);
-  if (block == nullptr) std::abort();
-  *static_cast<std::size_t*>(block) = size;
-  live_bytes += size;
-  if (live_bytes > peak_bytes) peak_bytes = live_bytes;
-  return static_cast<unsigned char*>(block) + header;
-}
-void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  void* block = static_cast<unsigned char*>(p) - header;
-  live_bytes -= *static_cast<std::size_t*>(block);
-  std::free(block);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  operator delete(p);
-}
+using heap_counter::live_bytes;
+using heap_counter::peak_bytes;
 
 namespace {
 

@@ -21,34 +21,10 @@
 #include <string>
 #include <string_view>
 
-namespace {
-std::size_t live_bytes = 0;
-std::size_t peak_bytes = 0;
-// Each block carries its size in a header, so the unsized delete can count it.
-constexpr std::size_t header = alignof(std::max_align_t);
-}  // namespace
+#include "heap_counter.hpp"
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  auto* block = static_cast<unsigned char*>(std::malloc(size + header));
-  if (block == nullptr) std::abort();
-  *reinterpret_cast<std::size_t*>(block) = size;
-  live_bytes += size;
-  if (live_bytes > peak_bytes) peak_bytes = live_bytes;
-  return block + header;
-}
-void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  auto* block = static_cast<unsigned char*>(p) - header;
-  live_bytes -= *reinterpret_cast<std::size_t*>(block);
-  std::free(block);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  operator delete(p);
-}
+using heap_counter::live_bytes;
+using heap_counter::peak_bytes;
 
 namespace {
 

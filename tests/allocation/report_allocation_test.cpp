@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <cstddef>
 #include <cstdlib>
 #include <functional>
@@ -14,34 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace {
-std::atomic<std::size_t> live{0};
-std::atomic<std::size_t> peak{0};
-}  // namespace
-
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  void* p = std::malloc(size + 16);
-  if (p == nullptr) std::abort();
-  *static_cast<std::size_t*>(p) = size;
-  const std::size_t now = live.fetch_add(size) + size;
-  std::size_t seen = peak.load();
-  while (now > seen && !peak.compare_exchange_weak(seen, now)) {
-  }
-  return static_cast<char*>(p) + 16;
-}
-void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  char* base = static_cast<char*>(p) - 16;
-  live.fetch_sub(*reinterpret_cast<std::size_t*>(base));
-  std::free(base);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  operator delete(p);
-}
+#include "heap_counter.hpp"
 
 namespace {
 
@@ -60,10 +32,10 @@ std::string megabyte(std::string_view head, std::string_view item, std::string_v
 }
 
 std::size_t peak_of(const std::function<void()>& run) {
-  const std::size_t before = live.load();
-  peak.store(before);
+  const std::size_t before = heap_counter::live_bytes;
+  heap_counter::peak_bytes = before;
   run();
-  return peak.load() - before;
+  return heap_counter::peak_bytes - before;
 }
 
 constexpr std::size_t constant = std::size_t{64} << 10;  // 64 KiB

@@ -7,7 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -16,36 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace {
-std::atomic<std::size_t> in_use{0};
-std::atomic<std::size_t> peak{0};
-// Each block carries its size in front of it (16 bytes keep the alignment).
-constexpr std::size_t header = 16;
-}  // namespace
-
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  auto* block = static_cast<unsigned char*>(std::malloc(size + header));
-  if (block == nullptr) std::abort();
-  *reinterpret_cast<std::size_t*>(block) = size;
-  const std::size_t now = in_use.fetch_add(size) + size;
-  std::size_t seen = peak.load();
-  while (now > seen && !peak.compare_exchange_weak(seen, now)) {
-  }
-  return block + header;
-}
-void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  auto* block = static_cast<unsigned char*>(p) - header;
-  in_use.fetch_sub(*reinterpret_cast<std::size_t*>(block));
-  std::free(block);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  operator delete(p);
-}
+#include "heap_counter.hpp"
 
 namespace {
 
@@ -78,15 +48,15 @@ struct measured {
 
 template <class Read>
 measured measure(const std::string& input, Read read) {
-  const std::size_t before = in_use.load();
-  peak.store(before);
+  const std::size_t before = heap_counter::live_bytes;
+  heap_counter::peak_bytes = before;
   measured m;
   {
     auto r = read(input);
     m.accepted = static_cast<bool>(r);
     if (!r) m.error = relkit::to_string(r.error());
   }
-  m.peak_bytes = peak.load() - before;
+  m.peak_bytes = heap_counter::peak_bytes - before;
   return m;
 }
 
