@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/reports.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -16,19 +18,8 @@ namespace g = relkit::gates;
 
 namespace {
 
-std::string report(const std::string& name) {
-  std::string here = __FILE__;
-  const std::string path = here.substr(0, here.find_last_of("/\\")) + "/data/reports/" + name;
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-g::time_point at(const char* rfc3339) {
-  return g::time_point(std::chrono::milliseconds(*relkit::detail::parse_timestamp_ms(rfc3339)));
-}
+using relkit_test::report_fixture;
+using relkit_test::at_rfc3339;
 
 std::vector<g::count> cves(std::uint64_t critical, std::uint64_t high, std::uint64_t medium,
                            std::uint64_t low) {
@@ -54,21 +45,21 @@ std::string failure(const relkit::result<g::evidence>& r) {
 // ------------------------------------------------------------ vulnerabilities
 
 TEST(GatesSarif, ClangAnalyzerResultsWithoutLevelAreWarningsSoMedium) {
-  const auto e = g::read_sarif(report("clang-analyzer.sarif"));
+  const auto e = g::read_sarif(report_fixture("clang-analyzer.sarif"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(0, 0, 3, 0));
 }
 
 TEST(GatesSarif, TrivySecuritySeverityOfTheRuleBeatsTheLevel) {
   // rules carry security-severity 5.3 (medium); results say level warning.
-  const auto e = g::read_sarif(report("trivy-alpine-310.sarif"));
+  const auto e = g::read_sarif(report_fixture("trivy-alpine-310.sarif"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(0, 0, 4, 0));
 }
 
 TEST(GatesSarif, GrypeRulesFoundByRuleIdScore82And85AreHigh) {
   // results have no ruleIndex and levels note / error; the rules' scores win.
-  const auto e = g::read_sarif(report("grype-directory.sarif"));
+  const auto e = g::read_sarif(report_fixture("grype-directory.sarif"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(0, 2, 0, 0));
 }
@@ -114,19 +105,19 @@ TEST(GatesSarif, Errors) {
 }
 
 TEST(GatesTrivy, SameCveInTwoPackagesCountsTwice) {
-  const auto e = g::read_trivy(report("trivy-alpine-39-high-critical.json"));
+  const auto e = g::read_trivy(report_fixture("trivy-alpine-39-high-critical.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(2, 0, 0, 0));
 }
 
 TEST(GatesTrivy, UnknownSeverityCountsAsCritical) {
-  const auto e = g::read_trivy(report("trivy-gomod.json"));
+  const auto e = g::read_trivy(report_fixture("trivy-gomod.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(4, 0, 1, 0));
 }
 
 TEST(GatesTrivy, SecretsAreNotCves) {
-  const auto e = g::read_trivy(report("trivy-secrets.json"));
+  const auto e = g::read_trivy(report_fixture("trivy-secrets.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(0, 0, 0, 0));
 }
@@ -145,10 +136,10 @@ TEST(GatesTrivy, Errors) {
 }
 
 TEST(GatesGrype, CriticalAndLow) {
-  const auto e = g::read_grype(report("grype-dirs.json"));
+  const auto e = g::read_grype(report_fixture("grype-dirs.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(1, 0, 0, 1));
-  const auto empty = g::read_grype(report("grype-empty.json"));
+  const auto empty = g::read_grype(report_fixture("grype-empty.json"));
   ASSERT_TRUE(empty) << failure(empty);
   EXPECT_EQ(empty->counts, cves(0, 0, 0, 0));
 }
@@ -165,10 +156,10 @@ TEST(GatesGrype, Errors) {
 }
 
 TEST(GatesNpmAudit, OnePerVulnerablePackage) {
-  const auto e = g::read_npm_audit(report("npm-audit-all-severities.json"));
+  const auto e = g::read_npm_audit(report_fixture("npm-audit-all-severities.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->counts, cves(2, 5, 1, 8));  // = metadata.vulnerabilities
-  const auto dep = g::read_npm_audit(report("npm-audit-dep-vuln.json"));
+  const auto dep = g::read_npm_audit(report_fixture("npm-audit-dep-vuln.json"));
   ASSERT_TRUE(dep) << failure(dep);
   EXPECT_EQ(dep->counts, cves(0, 1, 0, 1));
 }
@@ -187,7 +178,7 @@ TEST(GatesNpmAudit, Npm6AdvisoriesAndErrors) {
 // ----------------------------------------------------------------- performance
 
 TEST(GatesK6, EveryStatAndFailedThresholds) {
-  const auto e = g::read_k6(report("k6-summary-export.json"));
+  const auto e = g::read_k6(report_fixture("k6-summary-export.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->metrics.size(), 16U);
   ASSERT_NE(find_metric(*e, "k6.my_trend.p95"), nullptr);
@@ -222,7 +213,7 @@ TEST(GatesK6, Errors) {
 }
 
 TEST(GatesPrometheus, ScalarGivesTheNamedMetric) {
-  const auto e = g::read_prometheus(report("prometheus-scalar.json"), "p95");
+  const auto e = g::read_prometheus(report_fixture("prometheus-scalar.json"), "p95");
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->metrics, (std::vector<g::metric>{{"p95", 42, {}, {}}}));
 }
@@ -236,11 +227,11 @@ TEST(GatesPrometheus, VectorOfOneSample) {
 }
 
 TEST(GatesPrometheus, Errors) {
-  EXPECT_EQ(failure(g::read_prometheus(report("prometheus-vector-two-samples.json"), "up")),
+  EXPECT_EQ(failure(g::read_prometheus(report_fixture("prometheus-vector-two-samples.json"), "up")),
             "bad_value at 89: data.result: expected exactly one sample, found 'several samples'");
-  EXPECT_EQ(failure(g::read_prometheus(report("prometheus-matrix.json"), "up")),
+  EXPECT_EQ(failure(g::read_prometheus(report_fixture("prometheus-matrix.json"), "up")),
             "bad_value at 45: data.resultType: expected \"scalar\" or \"vector\", found 'matrix'");
-  EXPECT_EQ(failure(g::read_prometheus(report("prometheus-histogram.json"), "h")),
+  EXPECT_EQ(failure(g::read_prometheus(report_fixture("prometheus-histogram.json"), "h")),
             "bad_value at 66: value: expected [time, \"value\"], found 'object'");
   EXPECT_EQ(failure(g::read_prometheus(
                 R"({"status":"success","data":{"resultType":"scalar","result":[1,"NaN"]}})", "x")),
@@ -261,10 +252,10 @@ TEST(GatesPrometheus, Errors) {
 // ------------------------------------------------------- approvals and history
 
 TEST(GatesGitHubReviews, CommentsDoNotCount) {
-  const auto e = g::read_github_reviews(report("github-reviews.json"));
+  const auto e = g::read_github_reviews(report_fixture("github-reviews.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->approvals,
-            (std::vector<g::approval>{{"orta", at("2018-11-06T16:42:44Z"), g::decision::approve}}));
+            (std::vector<g::approval>{{"orta", at_rfc3339("2018-11-06T16:42:44Z"), g::decision::approve}}));
   EXPECT_FALSE(e->author);
 }
 
@@ -280,9 +271,9 @@ TEST(GatesGitHubReviews, LatestDecisiveReviewPerUserWins) {
     {"user":{"login":"dee"},"state":"PENDING"}])");
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->approvals,
-            (std::vector<g::approval>{{"ann", at("2026-11-23T10:00:00Z"), g::decision::approve},
-                                      {"bob", at("2026-11-23T10:09:00Z"), g::decision::approve},
-                                      {"ghost", at("2026-11-23T10:10:00Z"), g::decision::reject}}));
+            (std::vector<g::approval>{{"ann", at_rfc3339("2026-11-23T10:00:00Z"), g::decision::approve},
+                                      {"bob", at_rfc3339("2026-11-23T10:09:00Z"), g::decision::approve},
+                                      {"ghost", at_rfc3339("2026-11-23T10:10:00Z"), g::decision::reject}}));
 }
 
 TEST(GatesGitHubReviews, Errors) {
@@ -310,20 +301,20 @@ TEST(GatesGitHubJobs, ConclusionsToStages) {
     {"name":"deploy","status":"completed","conclusion":"cancelled","completed_at":"2026-11-23T10:09:00Z"}]})");
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"build", g::stage_status::passed, at("2026-11-23T10:05:00Z")},
-                           {"test", g::stage_status::failed, at("2026-11-23T10:06:00Z")},
-                           {"lint", g::stage_status::skipped, at("2026-11-23T10:07:00Z")},
-                           {"smoke", g::stage_status::running, at("2026-11-23T10:08:00Z")},
-                           {"deploy", g::stage_status::canceled, at("2026-11-23T10:09:00Z")}}));
+                           {"build", g::stage_status::passed, at_rfc3339("2026-11-23T10:05:00Z")},
+                           {"test", g::stage_status::failed, at_rfc3339("2026-11-23T10:06:00Z")},
+                           {"lint", g::stage_status::skipped, at_rfc3339("2026-11-23T10:07:00Z")},
+                           {"smoke", g::stage_status::running, at_rfc3339("2026-11-23T10:08:00Z")},
+                           {"deploy", g::stage_status::canceled, at_rfc3339("2026-11-23T10:09:00Z")}}));
 }
 
 // GitHub's own example response of GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs
 // (the OpenAPI description's "job-paginated"; see PROVENANCE.md).
 TEST(GatesGitHubJobs, GitHubsExampleResponse) {
-  const auto e = g::read_github_jobs(report("github-jobs.json"));
+  const auto e = g::read_github_jobs(report_fixture("github-jobs.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"build", g::stage_status::passed, at("2020-01-20T17:44:39Z")}}));
+                           {"build", g::stage_status::passed, at_rfc3339("2020-01-20T17:44:39Z")}}));
   EXPECT_TRUE(e->metrics.empty());
   EXPECT_TRUE(e->approvals.empty());
 }
@@ -341,18 +332,18 @@ TEST(GatesGitHubJobs, Errors) {
 }
 
 TEST(GatesGitLabApprovals, ApproverAtUpdatedAt) {
-  const auto e = g::read_gitlab_approvals(report("gitlab-approvals.json"));
+  const auto e = g::read_gitlab_approvals(report_fixture("gitlab-approvals.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(
       e->approvals,
-      (std::vector<g::approval>{{"root", at("2016-06-08T21:20:42.470Z"), g::decision::approve}}));
+      (std::vector<g::approval>{{"root", at_rfc3339("2016-06-08T21:20:42.470Z"), g::decision::approve}}));
   EXPECT_FALSE(e->author);
   const auto with = g::read_gitlab_approvals(
       R"({"author":{"username":"ann"},"approved_by":[{"user":{"username":"bob"},"approved_at":"2026-11-23T10:00:00Z"}]})");
   ASSERT_TRUE(with) << failure(with);
   EXPECT_EQ(with->author, std::optional<std::string>("ann"));
   EXPECT_EQ(with->approvals,
-            (std::vector<g::approval>{{"bob", at("2026-11-23T10:00:00Z"), g::decision::approve}}));
+            (std::vector<g::approval>{{"bob", at_rfc3339("2026-11-23T10:00:00Z"), g::decision::approve}}));
   EXPECT_EQ(failure(g::read_gitlab_approvals(R"({"approved_by":[{"user":{"username":"b"}}]})")),
             "missing_field at 0: updated_at is missing");
   EXPECT_EQ(
@@ -361,13 +352,13 @@ TEST(GatesGitLabApprovals, ApproverAtUpdatedAt) {
 }
 
 TEST(GatesGitLabJobs, JobsAndTheirStage) {
-  const auto e = g::read_gitlab_jobs(report("gitlab-pipeline-jobs.json"));
+  const auto e = g::read_gitlab_jobs(report_fixture("gitlab-pipeline-jobs.json"));
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"rspec:other", g::stage_status::failed, at("2015-12-24T17:54:24.921Z")},
-                           {"test", g::stage_status::failed, at("2015-12-24T17:54:24.921Z")},
-                           {"teaspoon", g::stage_status::failed, at("2015-12-24T17:54:27.895Z")},
-                           {"test", g::stage_status::failed, at("2015-12-24T17:54:27.895Z")}}));
+                           {"rspec:other", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:24.921Z")},
+                           {"test", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:24.921Z")},
+                           {"teaspoon", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:27.895Z")},
+                           {"test", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:27.895Z")}}));
   EXPECT_EQ(e->counts, (std::vector<g::count>{{"allow_failure_jobs", 0}, {"allowed_failures", 0}}));
 }
 
@@ -378,10 +369,10 @@ TEST(GatesGitLabJobs, AllowFailureNeverPasses) {
     {"name":"unit","stage":"test","status":"success","allow_failure":false,"finished_at":"2026-11-23T11:30:00Z"}])");
   ASSERT_TRUE(e) << failure(e);
   EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"smoke", g::stage_status::failed, at("2026-11-23T11:50:00Z")},
-                           {"deploy", g::stage_status::running, at("2026-11-23T11:40:00Z")},
-                           {"unit", g::stage_status::passed, at("2026-11-23T11:30:00Z")},
-                           {"test", g::stage_status::passed, at("2026-11-23T11:30:00Z")}}));
+                           {"smoke", g::stage_status::failed, at_rfc3339("2026-11-23T11:50:00Z")},
+                           {"deploy", g::stage_status::running, at_rfc3339("2026-11-23T11:40:00Z")},
+                           {"unit", g::stage_status::passed, at_rfc3339("2026-11-23T11:30:00Z")},
+                           {"test", g::stage_status::passed, at_rfc3339("2026-11-23T11:30:00Z")}}));
   EXPECT_EQ(e->counts, (std::vector<g::count>{{"allow_failure_jobs", 2}, {"allowed_failures", 1}}));
   EXPECT_EQ(
       failure(g::read_gitlab_jobs(R"([{"name":"a","status":"weird"}])")),
@@ -411,7 +402,7 @@ TEST(GatesJsonReports, LimitsAreTooLarge) {
 
 TEST(GatesJsonReports, ReadersMerge) {
   g::evidence all;
-  ASSERT_TRUE(g::merge(all, *g::read_trivy(report("trivy-gomod.json"))));
-  ASSERT_TRUE(g::merge(all, *g::read_grype(report("grype-dirs.json"))));
+  ASSERT_TRUE(g::merge(all, *g::read_trivy(report_fixture("trivy-gomod.json"))));
+  ASSERT_TRUE(g::merge(all, *g::read_grype(report_fixture("grype-dirs.json"))));
   EXPECT_EQ(all.counts, cves(5, 0, 1, 1));
 }

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/reports.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -18,22 +20,8 @@ namespace {
 
 namespace gt = relkit::gates;
 using gt::report_errc;
-
-std::string report(const std::string& name) {
-  std::string here = __FILE__;
-  const std::string path = here.substr(0, here.find_last_of("/\\")) + "/data/reports/" + name;
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in) << "cannot open " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-gt::time_point at(std::string_view rfc3339) {
-  const auto ms = relkit::detail::parse_timestamp_ms(rfc3339);
-  EXPECT_TRUE(ms) << rfc3339;
-  return gt::time_point(std::chrono::milliseconds(ms.value_or(0)));
-}
+using relkit_test::report_fixture;
+using relkit_test::at_rfc3339;
 
 gt::evidence junit_evidence(std::uint64_t total, std::uint64_t failed, std::uint64_t skipped,
                             gt::stage_status status, gt::time_point finished,
@@ -61,43 +49,43 @@ relkit::error error_of(const relkit::result<T>& r) {
 
 TEST(ReadJunit, GoogleTest) {
   // 6 tests: 3 passed, 1 failed, 1 disabled (status="notrun"), 1 GTEST_SKIP.
-  auto e = gt::read_junit(report("gtest.xml"));
+  auto e = gt::read_junit(report_fixture("gtest.xml"));
   ASSERT_TRUE(e) << relkit::to_string(e.error());
-  EXPECT_EQ(*e, junit_evidence(6, 1, 2, gt::stage_status::failed, at("2026-12-03T12:23:32.166Z")));
+  EXPECT_EQ(*e, junit_evidence(6, 1, 2, gt::stage_status::failed, at_rfc3339("2026-12-03T12:23:32.166Z")));
 }
 
 TEST(ReadJunit, Pytest) {
   // 6 tests: 2 passed, 1 failure, 1 error (a fixture), 1 skip, 1 xfail (a skip).
-  auto e = gt::read_junit(report("pytest.xml"), "unit");
+  auto e = gt::read_junit(report_fixture("pytest.xml"), "unit");
   ASSERT_TRUE(e) << relkit::to_string(e.error());
   // timestamp 12:23:43.531992 + time 0.139 s
-  EXPECT_EQ(*e, junit_evidence(6, 2, 2, gt::stage_status::failed, at("2026-12-03T12:23:43.670Z"),
+  EXPECT_EQ(*e, junit_evidence(6, 2, 2, gt::stage_status::failed, at_rfc3339("2026-12-03T12:23:43.670Z"),
                                "unit"));
 }
 
 TEST(ReadJunit, JestJunit) {
-  auto failing = gt::read_junit(report("jest-junit-failing.xml"));
+  auto failing = gt::read_junit(report_fixture("jest-junit-failing.xml"));
   ASSERT_TRUE(failing) << relkit::to_string(failing.error());
   EXPECT_EQ(*failing,
-            junit_evidence(1, 1, 0, gt::stage_status::failed, at("2017-07-13T00:03:40.523Z")));
-  auto passing = gt::read_junit(report("jest-junit-passing.xml"));
+            junit_evidence(1, 1, 0, gt::stage_status::failed, at_rfc3339("2017-07-13T00:03:40.523Z")));
+  auto passing = gt::read_junit(report_fixture("jest-junit-passing.xml"));
   ASSERT_TRUE(passing) << relkit::to_string(passing.error());
   EXPECT_EQ(*passing,
-            junit_evidence(1, 0, 0, gt::stage_status::passed, at("2017-03-17T01:05:47.120Z")));
+            junit_evidence(1, 0, 0, gt::stage_status::passed, at_rfc3339("2017-03-17T01:05:47.120Z")));
 }
 
 TEST(ReadJunit, MavenSurefire) {
   const auto unknown = gt::time_point::max();  // Surefire writes no timestamp
   // 8 cases: one <failure>, one <error>.
-  auto circle = gt::read_junit(report("surefire-CircleTest.xml"));
+  auto circle = gt::read_junit(report_fixture("surefire-CircleTest.xml"));
   ASSERT_TRUE(circle) << relkit::to_string(circle.error());
   EXPECT_EQ(*circle, junit_evidence(8, 2, 0, gt::stage_status::failed, unknown));
-  auto failing = gt::read_junit(report("surefire-FailingTest.xml"));
+  auto failing = gt::read_junit(report_fixture("surefire-FailingTest.xml"));
   ASSERT_TRUE(failing) << relkit::to_string(failing.error());
   EXPECT_EQ(*failing, junit_evidence(2, 2, 0, gt::stage_status::failed, unknown));
   // A flaky test passed on a rerun: <flakyFailure>s do not fail it. The
   // suite says tests="1" but holds 2 cases: the cases count.
-  auto flaky = gt::read_junit(report("surefire-FlakyTest.xml"));
+  auto flaky = gt::read_junit(report_fixture("surefire-FlakyTest.xml"));
   ASSERT_TRUE(flaky) << relkit::to_string(flaky.error());
   EXPECT_EQ(*flaky, junit_evidence(2, 0, 0, gt::stage_status::passed, unknown));
 }
@@ -115,7 +103,7 @@ TEST(ReadJunit, AttributesCountWhereCasesSayLess) {
       "<testsuite tests=\"2\" failures=\"1\"><testcase/><testcase><failure/></testcase>"
       "</testsuite><testcase/></testsuite>");
   ASSERT_TRUE(e);
-  EXPECT_EQ(*e, junit_evidence(3, 1, 0, gt::stage_status::failed, at("2026-01-01T00:00:02Z")));
+  EXPECT_EQ(*e, junit_evidence(3, 1, 0, gt::stage_status::failed, at_rfc3339("2026-01-01T00:00:02Z")));
 }
 
 TEST(ReadJunit, NothingRunIsNotAPass) {
@@ -127,7 +115,7 @@ TEST(ReadJunit, NothingRunIsNotAPass) {
       "</testsuite>");
   ASSERT_TRUE(skipped);
   EXPECT_EQ(*skipped,
-            junit_evidence(1, 0, 1, gt::stage_status::skipped, at("2025-12-31T23:00:00Z")));
+            junit_evidence(1, 0, 1, gt::stage_status::skipped, at_rfc3339("2025-12-31T23:00:00Z")));
 }
 
 TEST(ReadJunit, Errors) {
@@ -171,7 +159,7 @@ gt::evidence coverage_evidence(double lines, double branches) {
 }
 
 TEST(ReadCoverage, Gcovr) {
-  const std::string text = report("gcovr-cobertura.xml");
+  const std::string text = report_fixture("gcovr-cobertura.xml");
   auto r = gt::read_coverage_report(text);
   ASSERT_TRUE(r) << relkit::to_string(r.error());
   gt::coverage_report expected;
@@ -190,7 +178,7 @@ TEST(ReadCoverage, Gcovr) {
 }
 
 TEST(ReadCoverage, CoveragePy) {
-  auto r = gt::read_coverage_report(report("coveragepy-cobertura.xml"));
+  auto r = gt::read_coverage_report(report_fixture("coveragepy-cobertura.xml"));
   ASSERT_TRUE(r) << relkit::to_string(r.error());
   // The counts, not the rounded line-rate="0.8333".
   EXPECT_EQ(r->coverage, 1000.0 / 12.0);
@@ -198,10 +186,10 @@ TEST(ReadCoverage, CoveragePy) {
   EXPECT_EQ(r->files, (std::vector<gt::file_coverage>{{"grade.py", 12, 10, 8, 7}}));
   // coverage.py's own gold files: without --branch, branches-valid="0": no
   // branch_coverage at all (not 0, not 100).
-  auto x = gt::read_cobertura(report("coveragepy-gold-x.xml"));
+  auto x = gt::read_cobertura(report_fixture("coveragepy-gold-x.xml"));
   ASSERT_TRUE(x) << relkit::to_string(x.error());
   EXPECT_EQ(*x, coverage_evidence(200.0 / 3.0, -1));
-  auto y = gt::read_coverage_report(report("coveragepy-gold-y-branch.xml"));
+  auto y = gt::read_coverage_report(report_fixture("coveragepy-gold-y-branch.xml"));
   ASSERT_TRUE(y) << relkit::to_string(y.error());
   EXPECT_EQ(y->coverage, 80.0);
   EXPECT_EQ(y->branch_coverage, 50.0);
@@ -210,7 +198,7 @@ TEST(ReadCoverage, CoveragePy) {
 
 TEST(ReadCoverage, Istanbul) {
   // Method-level <line>s repeat the class's lines and are not counted twice.
-  auto r = gt::read_coverage_report(report("istanbul-cobertura.xml"));
+  auto r = gt::read_coverage_report(report_fixture("istanbul-cobertura.xml"));
   ASSERT_TRUE(r) << relkit::to_string(r.error());
   EXPECT_EQ(r->coverage, 4600.0 / 47.0);
   EXPECT_EQ(r->branch_coverage, 4100.0 / 43.0);
@@ -218,7 +206,7 @@ TEST(ReadCoverage, Istanbul) {
 }
 
 TEST(ReadCoverage, JaCoCo) {
-  const std::string text = report("jacoco-parse-sample.xml");
+  const std::string text = report_fixture("jacoco-parse-sample.xml");
   auto r = gt::read_coverage_report(text);
   ASSERT_TRUE(r) << relkit::to_string(r.error());
   EXPECT_EQ(r->format, gt::coverage_format::jacoco);
@@ -236,7 +224,7 @@ TEST(ReadCoverage, JaCoCo) {
 TEST(ReadCoverage, Lcov) {
   // lcov --capture wrote DA/BRDA lines only; lcov -a the same with LF/LH/BRF/BRH.
   for (const char* name : {"lcov-capture.info", "lcov-merged.info"}) {
-    auto r = gt::read_coverage_report(report(name));
+    auto r = gt::read_coverage_report(report_fixture(name));
     ASSERT_TRUE(r) << name << ": " << relkit::to_string(r.error());
     EXPECT_EQ(r->format, gt::coverage_format::lcov);
     EXPECT_EQ(r->coverage, 90.0) << name;
@@ -256,25 +244,25 @@ TEST(ReadCoverage, Lcov) {
 }
 
 TEST(ReadCoverage, DetectsAndNamesFormats) {
-  EXPECT_EQ(gt::detect_coverage_format(report("gcovr-cobertura.xml")),
+  EXPECT_EQ(gt::detect_coverage_format(report_fixture("gcovr-cobertura.xml")),
             gt::coverage_format::cobertura);
-  EXPECT_EQ(gt::detect_coverage_format(report("jacoco-parse-sample.xml")),
+  EXPECT_EQ(gt::detect_coverage_format(report_fixture("jacoco-parse-sample.xml")),
             gt::coverage_format::jacoco);
-  EXPECT_EQ(gt::detect_coverage_format(report("lcov-capture.info")), gt::coverage_format::lcov);
+  EXPECT_EQ(gt::detect_coverage_format(report_fixture("lcov-capture.info")), gt::coverage_format::lcov);
   EXPECT_EQ(gt::to_string(gt::coverage_format::jacoco), "jacoco");
   EXPECT_EQ(gt::parse_coverage_format("lcov"), gt::coverage_format::lcov);
   EXPECT_EQ(gt::parse_coverage_format("clover"), std::nullopt);
   expect_error(error_of(gt::detect_coverage_format("\n  hello\nworld")), report_errc::wrong_format,
                3, "not a coverage report (Cobertura, JaCoCo or lcov): found 'hello'");
-  expect_error(error_of(gt::read_coverage(report("gtest.xml"))), report_errc::wrong_format, 39,
+  expect_error(error_of(gt::read_coverage(report_fixture("gtest.xml"))), report_errc::wrong_format, 39,
                "not a coverage report (Cobertura, JaCoCo or lcov): found 'testsuites'");
   // A format forced on the wrong report.
-  expect_error(error_of(gt::read_jacoco(report("gcovr-cobertura.xml"))), report_errc::wrong_format,
+  expect_error(error_of(gt::read_jacoco(report_fixture("gcovr-cobertura.xml"))), report_errc::wrong_format,
                121, "not a JaCoCo XML report (<report>): found 'coverage'");
-  expect_error(error_of(gt::read_cobertura(report("jacoco-parse-sample.xml"))),
+  expect_error(error_of(gt::read_cobertura(report_fixture("jacoco-parse-sample.xml"))),
                report_errc::wrong_format, 128,
                "not a Cobertura XML report (<coverage>): found 'report'");
-  expect_error(error_of(gt::read_lcov(report("gtest.xml"))), report_errc::wrong_format, 0,
+  expect_error(error_of(gt::read_lcov(report_fixture("gtest.xml"))), report_errc::wrong_format, 0,
                "not an lcov tracefile: found '<?xml version=\"1.0\" encoding=\"UTF-8\"?>'");
 }
 
@@ -336,11 +324,11 @@ TEST(ReadCoverage, Errors) {
 TEST(ReadReports, MergeIntoOneEvidence) {
   gt::evidence all;
   for (const char* name : {"gtest.xml", "pytest.xml"}) {
-    auto e = gt::read_junit(report(name));
+    auto e = gt::read_junit(report_fixture(name));
     ASSERT_TRUE(e);
     ASSERT_TRUE(gt::merge(all, *e));
   }
-  auto coverage = gt::read_coverage(report("gcovr-cobertura.xml"));
+  auto coverage = gt::read_coverage(report_fixture("gcovr-cobertura.xml"));
   ASSERT_TRUE(coverage);
   ASSERT_TRUE(gt::merge(all, *coverage));
   EXPECT_EQ(all.counts, (std::vector<gt::count>{
@@ -348,7 +336,7 @@ TEST(ReadReports, MergeIntoOneEvidence) {
   EXPECT_EQ(all.stages.size(), 2U);
   EXPECT_EQ(all.metrics, coverage_evidence(90.0, 56.25).metrics);
   // A second coverage report gives `coverage` twice: refused.
-  auto again = gt::read_coverage(report("lcov-merged.info"));
+  auto again = gt::read_coverage(report_fixture("lcov-merged.info"));
   ASSERT_TRUE(again);
   EXPECT_FALSE(gt::merge(all, *again));
 }

@@ -40,7 +40,7 @@ std::vector<std::string> texts(const ro::action_list& actions) {
   return out;
 }
 
-using strings = std::vector<std::string>;
+using string_list = std::vector<std::string>;
 
 // Drives a plan, remembering the last transition.
 struct driver {
@@ -51,7 +51,7 @@ struct driver {
   driver(ro::plan p, std::string stable = "v1")
       : plan(std::move(p)), state(ro::initial_state(plan, std::move(stable))) {}
 
-  strings on(const ro::event& e) {
+  string_list on(const ro::event& e) {
     auto t = ro::advance(plan, std::move(state), e);
     state = std::move(t.next);
     last = t.actions;
@@ -64,7 +64,7 @@ struct driver {
     }
     return texts(last);
   }
-  strings measure(ro::time_point at, ro::measurement m, std::size_t metric = 0,
+  string_list measure(ro::time_point at, ro::measurement m, std::size_t metric = 0,
                   ro::analysis_slot slot = ro::analysis_slot::step) {
     return on(ro::analysis_result{at, slot, metric, m});
   }
@@ -498,7 +498,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   ok.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 90});
   EXPECT_EQ(ok.state.step_index, 1u);
   EXPECT_EQ(ok.on(ro::score_result{T0 + minutes(3), ro::analysis_slot::step, 96}),
-            (strings{"set_weight 50"}));
+            (string_list{"set_weight 50"}));
   EXPECT_EQ(ok.state.step_index, 3u);
   EXPECT_EQ(ok.state.step_run.last_score, 9600);
 
@@ -506,7 +506,7 @@ TEST(RolloutKayenta, Scenario17Intervals) {
   stops.on(ro::new_artifact{T0, "v2"});
   stops.on(ro::score_result{T0 + minutes(1), ro::analysis_slot::step, 80});
   EXPECT_EQ(stops.on(ro::score_result{T0 + minutes(2), ro::analysis_slot::step, 75}),
-            (strings{"rollback", "scale_down canary after 30s"}));
+            (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(stops.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(stops.state.step_run.scores, 2u);
 
@@ -564,13 +564,13 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
                    ro::steps::analyze(argo("errors", {make_metric("error-rate", 5, 1)})),
                    ro::steps::set_weight(50)}));
   EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}),
-            (strings{"deploy_canary", "set_weight 25", "start_analysis step"}));
+            (string_list{"deploy_canary", "set_weight 25", "start_analysis step"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_index, 1u);
   EXPECT_EQ(d.state.weight, 25);
-  EXPECT_EQ(d.measure(T0 + minutes(1), F), strings{});
+  EXPECT_EQ(d.measure(T0 + minutes(1), F), string_list{});
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::running);
-  EXPECT_EQ(d.measure(T0 + minutes(2), F), (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(d.measure(T0 + minutes(2), F), (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::failed);
   EXPECT_EQ(d.state.step_run.metrics[0].count, 2u);  // the other 3 were skipped
   EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
@@ -579,7 +579,7 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
   EXPECT_EQ(d.state.stable, "v1");
   EXPECT_EQ(d.state.canary, "v2");
   // Further measurements change nothing.
-  EXPECT_EQ(d.measure(T0 + minutes(3), S), strings{});
+  EXPECT_EQ(d.measure(T0 + minutes(3), S), string_list{});
 }
 
 TEST(RolloutCanary, Scenario4FiveErrorsAbort) {
@@ -606,15 +606,15 @@ TEST(RolloutCanary, Scenario6InconclusivePausesAndPromoteMovesOn) {
   int minute = 0;
   for (auto x : {S, F, S, S}) d.measure(T0 + minutes(++minute), x);
   EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
-  EXPECT_EQ(d.measure(T0 + minutes(++minute), F), strings{});
+  EXPECT_EQ(d.measure(T0 + minutes(++minute), F), string_list{});
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::inconclusive);
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::inconclusive_analysis);
   EXPECT_EQ(d.state.weight, 20);
   // Paused: ticks do nothing, however late.
-  EXPECT_EQ(d.on(ro::tick{T0 + hours(5)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + hours(5)}), string_list{});
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
-  EXPECT_EQ(d.on(ro::promote{T0 + hours(6)}), strings{"set_weight 40"});
+  EXPECT_EQ(d.on(ro::promote{T0 + hours(6)}), string_list{"set_weight 40"});
   EXPECT_EQ(d.state.step_index, 3u);
   EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
 }
@@ -627,7 +627,7 @@ TEST(RolloutCanary, Scenario7EarlySuccessMovesOn) {
   d.on(ro::new_artifact{T0, "v2"});
   d.measure(T0 + minutes(1), S);
   d.measure(T0 + minutes(2), S);
-  EXPECT_EQ(d.measure(T0 + minutes(3), S), strings{"set_weight 40"});
+  EXPECT_EQ(d.measure(T0 + minutes(3), S), string_list{"set_weight 40"});
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::successful);
 }
 
@@ -638,19 +638,19 @@ TEST(RolloutCanary, Scenario9TimedPauseAndIndefinitePause) {
   d.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::pause_step);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(9) + seconds(59)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(9) + seconds(59)}), string_list{});
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.step_index, 1u);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}), strings{"start_analysis step"});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}), string_list{"start_analysis step"});
   EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(d.state.step_index, 2u);
   d.measure(T0 + minutes(11), S);
   EXPECT_EQ(d.state.step_index, 3u);
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
-  EXPECT_EQ(d.on(ro::tick{T0 + hours(100)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + hours(100)}), string_list{});
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::promote{T0 + hours(101)}),
-            (strings{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
+            (string_list{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
   EXPECT_EQ(d.state.previous_stable, "v1");
@@ -665,24 +665,24 @@ TEST(RolloutCanary, Scenario10PromoteFullAbortRetry) {
   full.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(
       full.on(ro::promote_full{T0 + minutes(1)}),
-      (strings{"stop_analysis step", "promote_stable", "scale_down previous_stable after 30s"}));
+      (string_list{"stop_analysis step", "promote_stable", "scale_down previous_stable after 30s"}));
   EXPECT_EQ(full.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(full.state.stable, "v2");
 
   driver again(p);
   again.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(again.on(ro::abort{T0 + minutes(1)}),
-            (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
+            (string_list{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(again.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(again.state.weight, 0);
   EXPECT_EQ(again.state.stable, "v1");
-  EXPECT_EQ(again.on(ro::abort{T0 + minutes(2)}), strings{});  // already aborted
+  EXPECT_EQ(again.on(ro::abort{T0 + minutes(2)}), string_list{});  // already aborted
   EXPECT_EQ(again.on(ro::retry{T0 + minutes(3)}),
-            (strings{"deploy_canary", "set_weight 10", "start_analysis step"}));
+            (string_list{"deploy_canary", "set_weight 10", "start_analysis step"}));
   EXPECT_EQ(again.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(again.state.step_index, 1u);
   EXPECT_EQ(again.state.step_run.metrics[0].count, 0u);        // a fresh run
-  EXPECT_EQ(again.on(ro::retry{T0 + minutes(4)}), strings{});  // not aborted
+  EXPECT_EQ(again.on(ro::retry{T0 + minutes(4)}), string_list{});  // not aborted
 }
 
 TEST(RolloutCanary, Scenario11ProgressDeadlineSkipsPausedTime) {
@@ -699,7 +699,7 @@ TEST(RolloutCanary, Scenario11ProgressDeadlineSkipsPausedTime) {
   EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
   d.on(ro::tick{T0 + minutes(30)});  // exactly 600 s: not yet exceeded
   EXPECT_EQ(d.state.phase, ro::state_phase::progressing);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(30) + seconds(1)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(30) + seconds(1)}), string_list{});
   EXPECT_EQ(d.state.phase, ro::state_phase::degraded);
   EXPECT_EQ(d.state.weight, 20);  // not aborted
   // Progress clears it.
@@ -712,7 +712,7 @@ TEST(RolloutCanary, Scenario11ProgressDeadlineSkipsPausedTime) {
   a.on(ro::new_artifact{T0, "v2"});
   a.on(ro::tick{T0 + minutes(20)});
   EXPECT_EQ(a.on(ro::tick{T0 + minutes(31)}),
-            (strings{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
+            (string_list{"stop_analysis step", "rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(a.state.phase, ro::state_phase::aborted);
 
   // A manual pause does not count either.
@@ -740,13 +740,13 @@ TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
   bg_metric.interval = minutes(1);
   spec.background = ro::background_analysis{argo("bg", {bg_metric}), 2, 4};
   driver d(*ro::make_plan(spec));
-  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (strings{"deploy_canary", "set_weight 10"}));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (string_list{"deploy_canary", "set_weight 10"}));
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}),
-            (strings{"start_analysis background", "set_weight 30"}));
+            (string_list{"start_analysis background", "set_weight 30"}));
   EXPECT_EQ(d.state.background_run.phase, ro::analysis_phase::running);
   d.measure(T0 + minutes(6), S, 0, ro::analysis_slot::background);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(10)}),
-            (strings{"stop_analysis background", "set_weight 60"}));
+            (string_list{"stop_analysis background", "set_weight 60"}));
   EXPECT_EQ(d.state.background_run.phase, ro::analysis_phase::successful);
 
   // A failing background measurement aborts, whatever step is current.
@@ -754,7 +754,7 @@ TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
   f.on(ro::new_artifact{T0, "v2"});
   f.on(ro::tick{T0 + minutes(5)});
   EXPECT_EQ(f.measure(T0 + minutes(6), F, 0, ro::analysis_slot::background),
-            (strings{"rollback", "scale_down canary after 30s"}));
+            (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(f.state.phase, ro::state_phase::aborted);
 
   // Inconclusive pauses, even in the middle of a timed pause (Argo #3850).
@@ -763,7 +763,7 @@ TEST(RolloutCanary, BackgroundAnalysisOverASpan) {
   i.on(ro::tick{T0 + minutes(5)});
   i.measure(T0 + minutes(6), I, 0, ro::analysis_slot::background);
   EXPECT_EQ(i.state.pause, ro::pause_reason::inconclusive_analysis);
-  EXPECT_EQ(i.on(ro::tick{T0 + minutes(30)}), strings{});
+  EXPECT_EQ(i.on(ro::tick{T0 + minutes(30)}), string_list{});
   EXPECT_EQ(i.state.step_index, 3u);
 }
 
@@ -771,16 +771,16 @@ TEST(RolloutCanary, NewArtifactMidUpdateRestartsAndStableRollsBack) {
   const auto p = canary({ro::steps::set_weight(10), ro::steps::pause()});
   driver d(p);
   d.on(ro::new_artifact{T0, "v2"});
-  EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(1), "v2"}), strings{});  // same artifact
+  EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(1), "v2"}), string_list{});  // same artifact
   EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(2), "v3"}),
-            (strings{"rollback", "scale_down canary after 0s", "deploy_canary", "set_weight 10"}));
+            (string_list{"rollback", "scale_down canary after 0s", "deploy_canary", "set_weight 10"}));
   EXPECT_EQ(d.state.canary, "v3");
   EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(3), "v1"}),
-            (strings{"rollback", "scale_down canary after 30s"}));
+            (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v1");
   EXPECT_EQ(d.state.canary, "");
-  EXPECT_EQ(d.on(ro::abort{T0 + minutes(4)}), strings{});  // nothing to abort
+  EXPECT_EQ(d.on(ro::abort{T0 + minutes(4)}), string_list{});  // nothing to abort
 }
 
 // ---- blue-green ---------------------------------------------------------------------
@@ -790,14 +790,14 @@ TEST(RolloutBlueGreen, Scenario12ManualPromotionAndFailedPostAnalysis) {
   spec.auto_promotion = false;
   spec.post_promotion = argo("post", {make_metric("m", 1)});
   driver d(*ro::make_plan(spec));
-  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (strings{"deploy_canary", "switch_preview"}));
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), (string_list{"deploy_canary", "switch_preview"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
   EXPECT_EQ(d.state.weight, 0);
-  EXPECT_EQ(d.on(ro::tick{T0 + hours(10)}), strings{});
-  EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}), (strings{"switch_active", "start_analysis step"}));
+  EXPECT_EQ(d.on(ro::tick{T0 + hours(10)}), string_list{});
+  EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}), (string_list{"switch_active", "start_analysis step"}));
   EXPECT_EQ(d.state.weight, 100);
-  EXPECT_EQ(d.measure(T0 + hours(12), F), (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(d.measure(T0 + hours(12), F), (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.state.stable, "v1");
@@ -810,18 +810,18 @@ TEST(RolloutBlueGreen, PrePromotionAnalysisThenAutoPromotionDelay) {
   spec.options.scale_down_delay = seconds(120);
   driver d(*ro::make_plan(spec));
   EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}),
-            (strings{"deploy_canary", "switch_preview", "start_analysis step"}));
-  EXPECT_EQ(d.measure(T0 + minutes(1), S), strings{});
+            (string_list{"deploy_canary", "switch_preview", "start_analysis step"}));
+  EXPECT_EQ(d.measure(T0 + minutes(1), S), string_list{});
   EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), string_list{});
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(6)}),
-            (strings{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
+            (string_list{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
 
   driver bad(d.plan);
   bad.on(ro::new_artifact{T0, "v2"});
-  EXPECT_EQ(bad.measure(T0 + minutes(1), F), (strings{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(bad.measure(T0 + minutes(1), F), (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(bad.state.phase, ro::state_phase::aborted);
 }
 
@@ -840,13 +840,13 @@ ro::plan progressive(std::int32_t step, std::int32_t max, std::uint32_t threshol
 
 TEST(RolloutProgressive, Scenario13WalksTheWeightsThenPromotes) {
   driver d(progressive(20, 50, 1));
-  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), strings{"deploy_canary"});
-  strings seen;
+  EXPECT_EQ(d.on(ro::new_artifact{T0, "v2"}), string_list{"deploy_canary"});
+  string_list seen;
   for (int i = 1; i <= 4; ++i) {
     d.measure(T0 + minutes(i) - seconds(1), S);
     for (const auto& a : d.on(ro::tick{T0 + minutes(i)})) seen.push_back(a);
   }
-  EXPECT_EQ(seen, (strings{"set_weight 20", "set_weight 40", "set_weight 60", "promote_stable",
+  EXPECT_EQ(seen, (string_list{"set_weight 20", "set_weight 40", "set_weight 60", "promote_stable",
                            "scale_down previous_stable after 30s", "post_rollout_hooks"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
 }
@@ -855,20 +855,20 @@ TEST(RolloutProgressive, Scenario14ThresholdRollsBackOnTheNextTick) {
   driver d(progressive(10, 100, 2));
   d.on(ro::new_artifact{T0, "v2"});
   d.measure(T0 + seconds(30), F);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(1)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(1)}), string_list{});
   EXPECT_EQ(d.state.failed_checks, 1u);
   d.measure(T0 + seconds(90), S);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(2)}), strings{"set_weight 10"});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(2)}), string_list{"set_weight 10"});
   EXPECT_EQ(d.state.failed_checks, 1u);  // never reset on success
   d.measure(T0 + seconds(150), F);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(3)}), strings{});
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(3)}), string_list{});
   EXPECT_EQ(d.state.failed_checks, 2u);
   EXPECT_EQ(d.state.weight, 10);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(4)}),
-            (strings{"rollback", "scale_down canary after 30s", "post_rollout_hooks"}));
+            (string_list{"rollback", "scale_down canary after 30s", "post_rollout_hooks"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
   EXPECT_EQ(d.state.weight, 0);
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), strings{});  // hooks called once
+  EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), string_list{});  // hooks called once
 }
 
 TEST(RolloutProgressive, Scenario15WaitingPromotionKeepsChecking) {
@@ -897,7 +897,7 @@ TEST(RolloutProgressive, Scenario15WaitingPromotionKeepsChecking) {
   }
   EXPECT_EQ(
       ok.on(ro::promote{T0 + minutes(3) + seconds(5)}),
-      (strings{"promote_stable", "scale_down previous_stable after 30s", "post_rollout_hooks"}));
+      (string_list{"promote_stable", "scale_down previous_stable after 30s", "post_rollout_hooks"}));
   EXPECT_EQ(ok.state.stable, "v2");
 }
 
@@ -1035,7 +1035,7 @@ TEST(RolloutActions, InPlaceAndByCopyAgree) {
   const auto actions = ro::advance_in_place(p, in_place, e);
   EXPECT_EQ(in_place, copied.next);
   EXPECT_EQ(actions, copied.actions);
-  EXPECT_EQ(texts(actions), (strings{"deploy_canary", "set_weight 25"}));
+  EXPECT_EQ(texts(actions), (string_list{"deploy_canary", "set_weight 25"}));
   // An empty artifact id is ignored.
   EXPECT_TRUE(ro::advance(p, start, ro::new_artifact{T0, ""}).actions.empty());
 }

@@ -1,4 +1,4 @@
-// The five release ranges of ../shared/vectors/changelog/<range>/: commits.jsonl
+// The five release reference_ranges of ../shared/vectors/changelog/<range>/: commits.jsonl
 // (git log order) and context.json in, each reference tool's exact output out.
 #include <relkit/relkit.hpp>  // the single-header suite has only relkit.hpp
 
@@ -15,7 +15,7 @@ namespace {
 namespace cl = relkit::changelog;
 using relkit_test::json;
 
-constexpr const char* ranges[] = {"angular-cli-20.0.0-next.1", "cocogitto-7.0.0",
+constexpr const char* reference_ranges[] = {"angular-cli-20.0.0-next.1", "cocogitto-7.0.0",
                                   "git-cliff-v2.13.0", "semantic-release-v25.0.0",
                                   "vue-core-v3.5.0"};
 
@@ -75,7 +75,7 @@ struct case_spec {
   bool anonymous_remote;  // git-cliff ran without a configured remote: owner/name empty
 };
 
-const case_spec cases[] = {
+const case_spec reference_cases[] = {
     {"conventionalcommits.md", &cl::presets::conventionalcommits, false, false},
     {"angular.md", &cl::presets::angular, false, false},
     {"semantic-release-angular.md", &cl::presets::semantic_release, false, false},
@@ -86,10 +86,10 @@ const case_spec cases[] = {
 TEST(ChangelogReference, EveryRangeEveryToolByteForByte) {
   RELKIT_TEST_VECTORS_OR_SKIP(root, "changelog");
   int compared = 0;
-  for (const char* name : ranges) {
+  for (const char* name : reference_ranges) {
     const auto dir = root / name;
     const range_data data = load(dir);
-    for (const case_spec& c : cases) {
+    for (const case_spec& c : reference_cases) {
       const std::string expected = relkit_test::read_file(dir / c.output);
       ASSERT_FALSE(expected.empty()) << name << '/' << c.output;
       const cl::preset s = c.style();

@@ -22,7 +22,6 @@ namespace {
 namespace rc = relkit::commits;
 using relkit_test::json;
 
-constexpr const auto& repos = relkit_test::commit_corpus_repos;
 
 std::string expected_bump(const json& value) {
   return value.is_null() ? "none" : value.text;
@@ -47,7 +46,7 @@ TEST(CommitsBumpConformance, EverySingleMessage) {
   const rc::policy what_bump = rc::presets::conventionalcommits_what_bump();
   std::map<std::string, int> disagreements;
   int messages = 0;
-  for (const char* repo : repos) {
+  for (const char* repo : relkit_test::commit_corpus_repos) {
     const auto inputs = relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"));
     const auto answers = relkit_test::read_lines(corpus / (std::string(repo) + ".expected.jsonl"));
     ASSERT_EQ(inputs.size(), answers.size());
@@ -84,7 +83,7 @@ TEST(CommitsBumpConformance, EveryReleaseRange) {
   RELKIT_TEST_VECTORS_OR_SKIP(corpus, "commits/corpus");
   std::unordered_map<std::string, std::string> messages;
   std::unordered_map<std::string, std::size_t> parents;
-  for (const char* repo : repos) {
+  for (const char* repo : relkit_test::commit_corpus_repos) {
     for (const std::string& line :
          relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"))) {
       json input;
@@ -138,7 +137,7 @@ TEST(CommitsLintConformance, EveryMessage) {
   std::map<std::string, int> disagreements;
   int messages = 0;
   int printed = 0;
-  for (const char* repo : repos) {
+  for (const char* repo : relkit_test::commit_corpus_repos) {
     const auto inputs = relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"));
     const auto answers = relkit_test::read_lines(corpus / (std::string(repo) + ".expected.jsonl"));
     ASSERT_EQ(inputs.size(), answers.size());

@@ -21,9 +21,8 @@ namespace {
 namespace rc = relkit::commits;
 using relkit_test::json;
 
-constexpr const auto& repos = relkit_test::commit_corpus_repos;
 
-constexpr std::array<const char*, 9> fields = {
+constexpr std::array<const char*, 9> parser_fields = {
     "type", "scope", "subject", "notes", "references", "mentions", "header", "body", "revert"};
 
 std::string opt_text(const json& value) {
@@ -101,7 +100,7 @@ TEST(CommitsConformance, ParserAgreementPerFieldPerRepo) {
   std::map<std::string, int> totals;
   std::map<std::string, int> printed;
   int messages = 0;
-  for (const char* repo : repos) {
+  for (const char* repo : relkit_test::commit_corpus_repos) {
     const auto inputs = relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"));
     const auto answers = relkit_test::read_lines(corpus / (std::string(repo) + ".expected.jsonl"));
     ASSERT_EQ(inputs.size(), answers.size()) << repo;
@@ -121,7 +120,7 @@ TEST(CommitsConformance, ParserAgreementPerFieldPerRepo) {
         continue;
       }
       ASSERT_TRUE(parsed) << repo << ' ' << input["sha"].text;
-      for (const char* field : fields) {
+      for (const char* field : parser_fields) {
         const std::string want = expected_field(answer["parse"], field);
         const std::string got = actual_field(*parsed, field);
         if (want != got) {
@@ -136,17 +135,17 @@ TEST(CommitsConformance, ParserAgreementPerFieldPerRepo) {
     }
   }
   std::printf("| repo | messages |");
-  for (const char* field : fields) std::printf(" %s |", field);
+  for (const char* field : parser_fields) std::printf(" %s |", field);
   std::printf("\n");
-  for (const char* repo : repos) {
+  for (const char* repo : relkit_test::commit_corpus_repos) {
     std::printf("| %s | %d |", repo, totals[repo]);
-    for (const char* field : fields) std::printf(" %d |", disagreements[repo][field]);
+    for (const char* field : parser_fields) std::printf(" %d |", disagreements[repo][field]);
     std::printf("\n");
   }
   EXPECT_EQ(messages, 70257);
   // Every field of every message agrees: no disagreement category to pin.
-  for (const char* repo : repos) {
-    for (const char* field : fields)
+  for (const char* repo : relkit_test::commit_corpus_repos) {
+    for (const char* field : parser_fields)
       EXPECT_EQ(disagreements[repo][field], 0) << repo << ' ' << field;
     EXPECT_EQ(disagreements[repo]["throws"], 0) << repo;
   }
@@ -162,7 +161,7 @@ TEST(CommitsConformance, SpecModeDifferencesFromTheParser) {
   RELKIT_TEST_VECTORS_OR_SKIP(corpus, "commits/corpus");
   std::map<std::string, int> categories;
   std::map<std::string, int> printed;
-  for (const char* repo : repos) {
+  for (const char* repo : relkit_test::commit_corpus_repos) {
     for (const std::string& line :
          relkit_test::read_lines(corpus / (std::string(repo) + ".jsonl"))) {
       json input;

@@ -25,7 +25,7 @@ namespace {
 
 namespace cm = relkit::commits;
 
-constexpr std::string_view lint_help =
+constexpr std::string_view commit_lint_help =
     R"(Usage: relkit lint [OPTIONS]                  the message on stdin
        relkit lint --edit [FILE] [OPTIONS]    a commit-msg hook's file
        relkit lint --from REF [--to REF] [OPTIONS]
@@ -444,7 +444,7 @@ int lint_command(const arguments& words) {
                  {"--strict", "--quiet", "--verbose", "--legacy-output", "--color", "--no-color",
                   "--json", "--last"});
   if (args.help) {
-    out(lint_help);
+    out(commit_lint_help);
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "lint");

@@ -55,7 +55,7 @@ Example:
 See also: relkit migrate lint --help
 )";
 
-constexpr std::string_view lint_help =
+constexpr std::string_view migration_lint_help =
     R"(Usage: relkit migrate lint FILE.sql... [OPTIONS]
 
 Checks hand-written PostgreSQL migration scripts with squawk's and
@@ -132,7 +132,7 @@ int migrate_lint(const arguments& words) {
       words, 1, {"--postgres", "--non-volatile-functions", "--exclude", "--max-findings"},
       {"--json"});
   if (args.help) {
-    out(lint_help);
+    out(migration_lint_help);
     return exit_ok;
   }
   if (!args.problem.empty()) return usage_error(args.problem, "migrate lint");
