@@ -18,8 +18,8 @@ namespace g = relkit::gates;
 
 namespace {
 
-using relkit_test::report_fixture;
 using relkit_test::at_rfc3339;
+using relkit_test::report_fixture;
 
 std::vector<g::count> cves(std::uint64_t critical, std::uint64_t high, std::uint64_t medium,
                            std::uint64_t low) {
@@ -254,8 +254,8 @@ TEST(GatesPrometheus, Errors) {
 TEST(GatesGitHubReviews, CommentsDoNotCount) {
   const auto e = g::read_github_reviews(report_fixture("github-reviews.json"));
   ASSERT_TRUE(e) << failure(e);
-  EXPECT_EQ(e->approvals,
-            (std::vector<g::approval>{{"orta", at_rfc3339("2018-11-06T16:42:44Z"), g::decision::approve}}));
+  EXPECT_EQ(e->approvals, (std::vector<g::approval>{
+                              {"orta", at_rfc3339("2018-11-06T16:42:44Z"), g::decision::approve}}));
   EXPECT_FALSE(e->author);
 }
 
@@ -270,10 +270,10 @@ TEST(GatesGitHubReviews, LatestDecisiveReviewPerUserWins) {
     {"user":null,"state":"CHANGES_REQUESTED","submitted_at":"2026-11-23T10:10:00Z"},
     {"user":{"login":"dee"},"state":"PENDING"}])");
   ASSERT_TRUE(e) << failure(e);
-  EXPECT_EQ(e->approvals,
-            (std::vector<g::approval>{{"ann", at_rfc3339("2026-11-23T10:00:00Z"), g::decision::approve},
-                                      {"bob", at_rfc3339("2026-11-23T10:09:00Z"), g::decision::approve},
-                                      {"ghost", at_rfc3339("2026-11-23T10:10:00Z"), g::decision::reject}}));
+  EXPECT_EQ(e->approvals, (std::vector<g::approval>{
+                              {"ann", at_rfc3339("2026-11-23T10:00:00Z"), g::decision::approve},
+                              {"bob", at_rfc3339("2026-11-23T10:09:00Z"), g::decision::approve},
+                              {"ghost", at_rfc3339("2026-11-23T10:10:00Z"), g::decision::reject}}));
 }
 
 TEST(GatesGitHubReviews, Errors) {
@@ -300,12 +300,13 @@ TEST(GatesGitHubJobs, ConclusionsToStages) {
     {"name":"smoke","status":"in_progress","conclusion":null,"started_at":"2026-11-23T10:08:00Z","completed_at":null},
     {"name":"deploy","status":"completed","conclusion":"cancelled","completed_at":"2026-11-23T10:09:00Z"}]})");
   ASSERT_TRUE(e) << failure(e);
-  EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"build", g::stage_status::passed, at_rfc3339("2026-11-23T10:05:00Z")},
-                           {"test", g::stage_status::failed, at_rfc3339("2026-11-23T10:06:00Z")},
-                           {"lint", g::stage_status::skipped, at_rfc3339("2026-11-23T10:07:00Z")},
-                           {"smoke", g::stage_status::running, at_rfc3339("2026-11-23T10:08:00Z")},
-                           {"deploy", g::stage_status::canceled, at_rfc3339("2026-11-23T10:09:00Z")}}));
+  EXPECT_EQ(e->stages,
+            (std::vector<g::stage_result>{
+                {"build", g::stage_status::passed, at_rfc3339("2026-11-23T10:05:00Z")},
+                {"test", g::stage_status::failed, at_rfc3339("2026-11-23T10:06:00Z")},
+                {"lint", g::stage_status::skipped, at_rfc3339("2026-11-23T10:07:00Z")},
+                {"smoke", g::stage_status::running, at_rfc3339("2026-11-23T10:08:00Z")},
+                {"deploy", g::stage_status::canceled, at_rfc3339("2026-11-23T10:09:00Z")}}));
 }
 
 // GitHub's own example response of GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs
@@ -313,8 +314,8 @@ TEST(GatesGitHubJobs, ConclusionsToStages) {
 TEST(GatesGitHubJobs, GitHubsExampleResponse) {
   const auto e = g::read_github_jobs(report_fixture("github-jobs.json"));
   ASSERT_TRUE(e) << failure(e);
-  EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"build", g::stage_status::passed, at_rfc3339("2020-01-20T17:44:39Z")}}));
+  EXPECT_EQ(e->stages, (std::vector<g::stage_result>{{"build", g::stage_status::passed,
+                                                      at_rfc3339("2020-01-20T17:44:39Z")}}));
   EXPECT_TRUE(e->metrics.empty());
   EXPECT_TRUE(e->approvals.empty());
 }
@@ -334,16 +335,15 @@ TEST(GatesGitHubJobs, Errors) {
 TEST(GatesGitLabApprovals, ApproverAtUpdatedAt) {
   const auto e = g::read_gitlab_approvals(report_fixture("gitlab-approvals.json"));
   ASSERT_TRUE(e) << failure(e);
-  EXPECT_EQ(
-      e->approvals,
-      (std::vector<g::approval>{{"root", at_rfc3339("2016-06-08T21:20:42.470Z"), g::decision::approve}}));
+  EXPECT_EQ(e->approvals, (std::vector<g::approval>{{"root", at_rfc3339("2016-06-08T21:20:42.470Z"),
+                                                     g::decision::approve}}));
   EXPECT_FALSE(e->author);
   const auto with = g::read_gitlab_approvals(
       R"({"author":{"username":"ann"},"approved_by":[{"user":{"username":"bob"},"approved_at":"2026-11-23T10:00:00Z"}]})");
   ASSERT_TRUE(with) << failure(with);
   EXPECT_EQ(with->author, std::optional<std::string>("ann"));
-  EXPECT_EQ(with->approvals,
-            (std::vector<g::approval>{{"bob", at_rfc3339("2026-11-23T10:00:00Z"), g::decision::approve}}));
+  EXPECT_EQ(with->approvals, (std::vector<g::approval>{{"bob", at_rfc3339("2026-11-23T10:00:00Z"),
+                                                        g::decision::approve}}));
   EXPECT_EQ(failure(g::read_gitlab_approvals(R"({"approved_by":[{"user":{"username":"b"}}]})")),
             "missing_field at 0: updated_at is missing");
   EXPECT_EQ(
@@ -354,11 +354,12 @@ TEST(GatesGitLabApprovals, ApproverAtUpdatedAt) {
 TEST(GatesGitLabJobs, JobsAndTheirStage) {
   const auto e = g::read_gitlab_jobs(report_fixture("gitlab-pipeline-jobs.json"));
   ASSERT_TRUE(e) << failure(e);
-  EXPECT_EQ(e->stages, (std::vector<g::stage_result>{
-                           {"rspec:other", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:24.921Z")},
-                           {"test", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:24.921Z")},
-                           {"teaspoon", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:27.895Z")},
-                           {"test", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:27.895Z")}}));
+  EXPECT_EQ(e->stages,
+            (std::vector<g::stage_result>{
+                {"rspec:other", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:24.921Z")},
+                {"test", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:24.921Z")},
+                {"teaspoon", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:27.895Z")},
+                {"test", g::stage_status::failed, at_rfc3339("2015-12-24T17:54:27.895Z")}}));
   EXPECT_EQ(e->counts, (std::vector<g::count>{{"allow_failure_jobs", 0}, {"allowed_failures", 0}}));
 }
 

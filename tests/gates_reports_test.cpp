@@ -20,8 +20,8 @@ namespace {
 
 namespace gt = relkit::gates;
 using gt::report_errc;
-using relkit_test::report_fixture;
 using relkit_test::at_rfc3339;
+using relkit_test::report_fixture;
 
 gt::evidence junit_evidence(std::uint64_t total, std::uint64_t failed, std::uint64_t skipped,
                             gt::stage_status status, gt::time_point finished,
@@ -51,7 +51,8 @@ TEST(ReadJunit, GoogleTest) {
   // 6 tests: 3 passed, 1 failed, 1 disabled (status="notrun"), 1 GTEST_SKIP.
   auto e = gt::read_junit(report_fixture("gtest.xml"));
   ASSERT_TRUE(e) << relkit::to_string(e.error());
-  EXPECT_EQ(*e, junit_evidence(6, 1, 2, gt::stage_status::failed, at_rfc3339("2026-12-03T12:23:32.166Z")));
+  EXPECT_EQ(*e, junit_evidence(6, 1, 2, gt::stage_status::failed,
+                               at_rfc3339("2026-12-03T12:23:32.166Z")));
 }
 
 TEST(ReadJunit, Pytest) {
@@ -59,19 +60,19 @@ TEST(ReadJunit, Pytest) {
   auto e = gt::read_junit(report_fixture("pytest.xml"), "unit");
   ASSERT_TRUE(e) << relkit::to_string(e.error());
   // timestamp 12:23:43.531992 + time 0.139 s
-  EXPECT_EQ(*e, junit_evidence(6, 2, 2, gt::stage_status::failed, at_rfc3339("2026-12-03T12:23:43.670Z"),
-                               "unit"));
+  EXPECT_EQ(*e, junit_evidence(6, 2, 2, gt::stage_status::failed,
+                               at_rfc3339("2026-12-03T12:23:43.670Z"), "unit"));
 }
 
 TEST(ReadJunit, JestJunit) {
   auto failing = gt::read_junit(report_fixture("jest-junit-failing.xml"));
   ASSERT_TRUE(failing) << relkit::to_string(failing.error());
-  EXPECT_EQ(*failing,
-            junit_evidence(1, 1, 0, gt::stage_status::failed, at_rfc3339("2017-07-13T00:03:40.523Z")));
+  EXPECT_EQ(*failing, junit_evidence(1, 1, 0, gt::stage_status::failed,
+                                     at_rfc3339("2017-07-13T00:03:40.523Z")));
   auto passing = gt::read_junit(report_fixture("jest-junit-passing.xml"));
   ASSERT_TRUE(passing) << relkit::to_string(passing.error());
-  EXPECT_EQ(*passing,
-            junit_evidence(1, 0, 0, gt::stage_status::passed, at_rfc3339("2017-03-17T01:05:47.120Z")));
+  EXPECT_EQ(*passing, junit_evidence(1, 0, 0, gt::stage_status::passed,
+                                     at_rfc3339("2017-03-17T01:05:47.120Z")));
 }
 
 TEST(ReadJunit, MavenSurefire) {
@@ -103,7 +104,8 @@ TEST(ReadJunit, AttributesCountWhereCasesSayLess) {
       "<testsuite tests=\"2\" failures=\"1\"><testcase/><testcase><failure/></testcase>"
       "</testsuite><testcase/></testsuite>");
   ASSERT_TRUE(e);
-  EXPECT_EQ(*e, junit_evidence(3, 1, 0, gt::stage_status::failed, at_rfc3339("2026-01-01T00:00:02Z")));
+  EXPECT_EQ(*e,
+            junit_evidence(3, 1, 0, gt::stage_status::failed, at_rfc3339("2026-01-01T00:00:02Z")));
 }
 
 TEST(ReadJunit, NothingRunIsNotAPass) {
@@ -248,17 +250,19 @@ TEST(ReadCoverage, DetectsAndNamesFormats) {
             gt::coverage_format::cobertura);
   EXPECT_EQ(gt::detect_coverage_format(report_fixture("jacoco-parse-sample.xml")),
             gt::coverage_format::jacoco);
-  EXPECT_EQ(gt::detect_coverage_format(report_fixture("lcov-capture.info")), gt::coverage_format::lcov);
+  EXPECT_EQ(gt::detect_coverage_format(report_fixture("lcov-capture.info")),
+            gt::coverage_format::lcov);
   EXPECT_EQ(gt::to_string(gt::coverage_format::jacoco), "jacoco");
   EXPECT_EQ(gt::parse_coverage_format("lcov"), gt::coverage_format::lcov);
   EXPECT_EQ(gt::parse_coverage_format("clover"), std::nullopt);
   expect_error(error_of(gt::detect_coverage_format("\n  hello\nworld")), report_errc::wrong_format,
                3, "not a coverage report (Cobertura, JaCoCo or lcov): found 'hello'");
-  expect_error(error_of(gt::read_coverage(report_fixture("gtest.xml"))), report_errc::wrong_format, 39,
-               "not a coverage report (Cobertura, JaCoCo or lcov): found 'testsuites'");
+  expect_error(error_of(gt::read_coverage(report_fixture("gtest.xml"))), report_errc::wrong_format,
+               39, "not a coverage report (Cobertura, JaCoCo or lcov): found 'testsuites'");
   // A format forced on the wrong report.
-  expect_error(error_of(gt::read_jacoco(report_fixture("gcovr-cobertura.xml"))), report_errc::wrong_format,
-               121, "not a JaCoCo XML report (<report>): found 'coverage'");
+  expect_error(error_of(gt::read_jacoco(report_fixture("gcovr-cobertura.xml"))),
+               report_errc::wrong_format, 121,
+               "not a JaCoCo XML report (<report>): found 'coverage'");
   expect_error(error_of(gt::read_cobertura(report_fixture("jacoco-parse-sample.xml"))),
                report_errc::wrong_format, 128,
                "not a Cobertura XML report (<coverage>): found 'report'");

@@ -65,7 +65,7 @@ struct driver {
     return texts(last);
   }
   string_list measure(ro::time_point at, ro::measurement m, std::size_t metric = 0,
-                  ro::analysis_slot slot = ro::analysis_slot::step) {
+                      ro::analysis_slot slot = ro::analysis_slot::step) {
     return on(ro::analysis_result{at, slot, metric, m});
   }
 };
@@ -570,7 +570,8 @@ TEST(RolloutCanary, Scenario1FailedInlineAnalysisAborts) {
   EXPECT_EQ(d.state.weight, 25);
   EXPECT_EQ(d.measure(T0 + minutes(1), F), string_list{});
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::running);
-  EXPECT_EQ(d.measure(T0 + minutes(2), F), (string_list{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(d.measure(T0 + minutes(2), F),
+            (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.step_run.phase, ro::analysis_phase::failed);
   EXPECT_EQ(d.state.step_run.metrics[0].count, 2u);  // the other 3 were skipped
   EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
@@ -649,8 +650,9 @@ TEST(RolloutCanary, Scenario9TimedPauseAndIndefinitePause) {
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
   EXPECT_EQ(d.on(ro::tick{T0 + hours(100)}), string_list{});
   EXPECT_EQ(d.state.phase, ro::state_phase::paused);
-  EXPECT_EQ(d.on(ro::promote{T0 + hours(101)}),
-            (string_list{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
+  EXPECT_EQ(
+      d.on(ro::promote{T0 + hours(101)}),
+      (string_list{"set_weight 100", "promote_stable", "scale_down previous_stable after 30s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
   EXPECT_EQ(d.state.previous_stable, "v1");
@@ -663,9 +665,9 @@ TEST(RolloutCanary, Scenario10PromoteFullAbortRetry) {
               ro::steps::set_weight(50), ro::steps::pause()});
   driver full(p);
   full.on(ro::new_artifact{T0, "v2"});
-  EXPECT_EQ(
-      full.on(ro::promote_full{T0 + minutes(1)}),
-      (string_list{"stop_analysis step", "promote_stable", "scale_down previous_stable after 30s"}));
+  EXPECT_EQ(full.on(ro::promote_full{T0 + minutes(1)}),
+            (string_list{"stop_analysis step", "promote_stable",
+                         "scale_down previous_stable after 30s"}));
   EXPECT_EQ(full.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(full.state.stable, "v2");
 
@@ -681,7 +683,7 @@ TEST(RolloutCanary, Scenario10PromoteFullAbortRetry) {
             (string_list{"deploy_canary", "set_weight 10", "start_analysis step"}));
   EXPECT_EQ(again.state.phase, ro::state_phase::progressing);
   EXPECT_EQ(again.state.step_index, 1u);
-  EXPECT_EQ(again.state.step_run.metrics[0].count, 0u);        // a fresh run
+  EXPECT_EQ(again.state.step_run.metrics[0].count, 0u);            // a fresh run
   EXPECT_EQ(again.on(ro::retry{T0 + minutes(4)}), string_list{});  // not aborted
 }
 
@@ -772,8 +774,9 @@ TEST(RolloutCanary, NewArtifactMidUpdateRestartsAndStableRollsBack) {
   driver d(p);
   d.on(ro::new_artifact{T0, "v2"});
   EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(1), "v2"}), string_list{});  // same artifact
-  EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(2), "v3"}),
-            (string_list{"rollback", "scale_down canary after 0s", "deploy_canary", "set_weight 10"}));
+  EXPECT_EQ(
+      d.on(ro::new_artifact{T0 + minutes(2), "v3"}),
+      (string_list{"rollback", "scale_down canary after 0s", "deploy_canary", "set_weight 10"}));
   EXPECT_EQ(d.state.canary, "v3");
   EXPECT_EQ(d.on(ro::new_artifact{T0 + minutes(3), "v1"}),
             (string_list{"rollback", "scale_down canary after 30s"}));
@@ -795,7 +798,8 @@ TEST(RolloutBlueGreen, Scenario12ManualPromotionAndFailedPostAnalysis) {
   EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
   EXPECT_EQ(d.state.weight, 0);
   EXPECT_EQ(d.on(ro::tick{T0 + hours(10)}), string_list{});
-  EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}), (string_list{"switch_active", "start_analysis step"}));
+  EXPECT_EQ(d.on(ro::promote{T0 + hours(11)}),
+            (string_list{"switch_active", "start_analysis step"}));
   EXPECT_EQ(d.state.weight, 100);
   EXPECT_EQ(d.measure(T0 + hours(12), F), (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::aborted);
@@ -814,14 +818,16 @@ TEST(RolloutBlueGreen, PrePromotionAnalysisThenAutoPromotionDelay) {
   EXPECT_EQ(d.measure(T0 + minutes(1), S), string_list{});
   EXPECT_EQ(d.state.pause, ro::pause_reason::blue_green);
   EXPECT_EQ(d.on(ro::tick{T0 + minutes(5)}), string_list{});
-  EXPECT_EQ(d.on(ro::tick{T0 + minutes(6)}),
-            (string_list{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
+  EXPECT_EQ(
+      d.on(ro::tick{T0 + minutes(6)}),
+      (string_list{"switch_active", "promote_stable", "scale_down previous_stable after 120s"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
   EXPECT_EQ(d.state.stable, "v2");
 
   driver bad(d.plan);
   bad.on(ro::new_artifact{T0, "v2"});
-  EXPECT_EQ(bad.measure(T0 + minutes(1), F), (string_list{"rollback", "scale_down canary after 30s"}));
+  EXPECT_EQ(bad.measure(T0 + minutes(1), F),
+            (string_list{"rollback", "scale_down canary after 30s"}));
   EXPECT_EQ(bad.state.phase, ro::state_phase::aborted);
 }
 
@@ -847,7 +853,7 @@ TEST(RolloutProgressive, Scenario13WalksTheWeightsThenPromotes) {
     for (const auto& a : d.on(ro::tick{T0 + minutes(i)})) seen.push_back(a);
   }
   EXPECT_EQ(seen, (string_list{"set_weight 20", "set_weight 40", "set_weight 60", "promote_stable",
-                           "scale_down previous_stable after 30s", "post_rollout_hooks"}));
+                               "scale_down previous_stable after 30s", "post_rollout_hooks"}));
   EXPECT_EQ(d.state.phase, ro::state_phase::healthy);
 }
 
@@ -895,9 +901,9 @@ TEST(RolloutProgressive, Scenario15WaitingPromotionKeepsChecking) {
     ok.measure(T0 + minutes(i) - seconds(1), S);
     ok.on(ro::tick{T0 + minutes(i)});
   }
-  EXPECT_EQ(
-      ok.on(ro::promote{T0 + minutes(3) + seconds(5)}),
-      (string_list{"promote_stable", "scale_down previous_stable after 30s", "post_rollout_hooks"}));
+  EXPECT_EQ(ok.on(ro::promote{T0 + minutes(3) + seconds(5)}),
+            (string_list{"promote_stable", "scale_down previous_stable after 30s",
+                         "post_rollout_hooks"}));
   EXPECT_EQ(ok.state.stable, "v2");
 }
 

@@ -16,8 +16,8 @@ namespace cl = relkit::changelog;
 using relkit_test::json;
 
 constexpr const char* reference_ranges[] = {"angular-cli-20.0.0-next.1", "cocogitto-7.0.0",
-                                  "git-cliff-v2.13.0", "semantic-release-v25.0.0",
-                                  "vue-core-v3.5.0"};
+                                            "git-cliff-v2.13.0", "semantic-release-v25.0.0",
+                                            "vue-core-v3.5.0"};
 
 struct range_data {
   std::vector<std::string> messages;  // owned: entries copy what they need

@@ -22,7 +22,6 @@ namespace {
 namespace rc = relkit::commits;
 using relkit_test::json;
 
-
 std::string expected_bump(const json& value) {
   return value.is_null() ? "none" : value.text;
 }

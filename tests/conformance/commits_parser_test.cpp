@@ -21,7 +21,6 @@ namespace {
 namespace rc = relkit::commits;
 using relkit_test::json;
 
-
 constexpr std::array<const char*, 9> parser_fields = {
     "type", "scope", "subject", "notes", "references", "mentions", "header", "body", "revert"};
 
