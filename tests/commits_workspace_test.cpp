@@ -134,6 +134,7 @@ TEST(WorkspaceLog, MalformedRecordsArePositioned) {
   EXPECT_EQ(e.args.text(), "a NUL after the message");
   e = err(bytes("\0abcdef0 only\0"));
   EXPECT_EQ(e.args.text(), "`NUL %H 0x1f %P 0x1f %B NUL`");
+  EXPECT_EQ(e.position, 1U);  // the record, after its NUL (as for the sha)
   e = err(bytes("\0xyz\x1f\x1fm\0"));
   EXPECT_EQ(e.position, 1U);
   e =
