@@ -114,17 +114,31 @@ RUST_SEMVER=$(awk '/^name = "semver"$/ {getline; gsub(/version = |"/, ""); print
 step "relkit memory programs"
 $CXX $CXXFLAGS_PEERS -I"$ROOT/include" "$HERE/mem_flags10k.cpp" -o "$TOOLS/mem_flags10k"
 $CXX $CXXFLAGS_PEERS -I"$ROOT/include" "$HERE/mem_commits.cpp" -o "$TOOLS/mem_commits"
+$CXX $CXXFLAGS_PEERS -I"$ROOT/include" "$HERE/flags_check.cpp" -o "$TOOLS/flags_check"
+"$TOOLS/flags_check" "$INPUTS/flags_payload64.json" "$INPUTS/flags_users4096.txt" > "$OUT/flags_check.relkit.json"
 
-cat > "$OUT/meta.json" <<META
-{"date_utc": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "relkit_commit": "$(git -C "$ROOT" rev-parse HEAD)$(git -C "$ROOT" diff --quiet HEAD -- include benchmarks || echo '+dirty')",
- "cpu": $CPU, "rounds": $ROUNDS, "cpu_model": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')", "nproc": $(nproc),
- "cxx": "$($CXX --version | head -1)", "cxxflags_peers": "$CXXFLAGS_PEERS",
- "relkit_cxx_flags": "$(grep -E '^CMAKE_CXX_FLAGS_RELEASE:' "$BUILD/CMakeCache.txt" | cut -d= -f2-)",
- "node": "$(node --version)", "rustc": "$(rustc --version 2>/dev/null || "$(dirname "$CARGO")/rustc" --version)",
- "neargye_source": "$NEARGYE_SOURCE", "neargye_sha256": "$NEARGYE_SHA", "rust_semver": "$RUST_SEMVER",
- "npm": $(cd "$HERE" && node -e 'const p=["semver","conventional-commits-parser","conventional-changelog-conventionalcommits","unleash-client","@growthbook/growthbook","murmurhash3js"];const o={};for(const n of p)o[n]=JSON.parse(require("fs").readFileSync("node_modules/"+n+"/package.json","utf8")).version;console.log(JSON.stringify(o))'),
- "load_before": "$(cut -d' ' -f1-3 /proc/loadavg)"}
-META
+NPM_VERSIONS=$(cd "$HERE" && node -e '
+  const fs = require("fs"); const o = {};
+  for (const n of ["semver", "conventional-commits-parser", "conventional-changelog-conventionalcommits",
+                   "unleash-client", "@growthbook/growthbook", "murmurhash3js"])
+    o[n] = JSON.parse(fs.readFileSync(`node_modules/${n}/package.json`, "utf8")).version;
+  console.log(JSON.stringify(o));')
+RELKIT_COMMIT=$(git -C "$ROOT" rev-parse HEAD)$(git -C "$ROOT" diff --quiet HEAD -- include benchmarks || echo +uncommitted)
+RUSTC=$(rustc --version 2>/dev/null || "$(dirname "$CARGO")/rustc" --version)
+export CPU ROUNDS CXXFLAGS_PEERS NEARGYE_SOURCE NEARGYE_SHA RUST_SEMVER NPM_VERSIONS RELKIT_COMMIT RUSTC
+export CXX_VERSION=$($CXX --version | head -1) NODE_VERSION=$(node --version)
+export RELKIT_CXX_FLAGS=$(grep -E '^CMAKE_CXX_FLAGS_RELEASE:' "$BUILD/CMakeCache.txt" | cut -d= -f2-)
+python3 - > "$OUT/meta.json" <<'PY'
+import json, os, time
+e = os.environ
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+print(json.dumps({"date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "relkit_commit": e["RELKIT_COMMIT"],
+                  "cpu": int(e["CPU"]), "rounds": int(e["ROUNDS"]), "cpu_model": model, "nproc": os.cpu_count(),
+                  "cxx": e["CXX_VERSION"], "relkit_cxx_flags": e["RELKIT_CXX_FLAGS"], "cxxflags_peers": e["CXXFLAGS_PEERS"],
+                  "node": e["NODE_VERSION"], "rustc": e["RUSTC"], "npm": json.loads(e["NPM_VERSIONS"]),
+                  "neargye_source": e["NEARGYE_SOURCE"], "neargye_sha256": e["NEARGYE_SHA"], "rust_semver": e["RUST_SEMVER"],
+                  "load_before": open("/proc/loadavg").read().split()[:3]}, indent=1))
+PY
 
 # --- 4. interleaved rounds, pinned -----------------------------------------------------------
 # Each round runs every program of a suite once, in an order rotated per round, so a peer and

@@ -308,6 +308,18 @@ def main():
             p(f"| {what} | {e['relkit']['peak_rss_delta_kib'] / 1024:.1f} MiB | "
               f"{e['node']['peak_rss_delta_kib'] / 1024:.1f} MiB | {e['relkit']['heap_held_bytes'] / 2**20:.1f} MiB | "
               f"{e['node']['heap_held_bytes'] / 2**20:.1f} MiB |")
+    checks = []
+    rel_check = os.path.join(outdir, "flags_check.relkit.json")
+    if os.path.exists(rel_check):
+        want = json.load(open(rel_check))
+        for f in sorted(glob.glob(os.path.join(outdir, "flags.node.r*.jsonl"))):
+            for line in open(f):
+                if '"check"' in line:
+                    checks.append(json.loads(line) == want)
+        if checks:
+            p("")
+            p(f"Answers: relkit and unleash-client agree on flag-42 for the 4096 users ({want['enabled']} enabled, "
+              f"variants {want['variants']}): {'yes' if all(checks) else 'NO'} in {len(checks)} round(s).")
     p("")
     p("Peers: " + ", ".join(f"{k} {v}" for k, v in meta.get("npm", {}).items())
       + f"; Rust semver {meta.get('rust_semver', '?')} ({meta.get('rustc', '?')}); Neargye/semver "
