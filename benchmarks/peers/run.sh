@@ -5,7 +5,7 @@
 #   benchmarks/peers/run.sh [--rounds N] [--cpu C] [--out DIR] [--suites "semver flags commits memory"]
 #
 # Peers: node-semver, conventional-commits-parser, unleash-client, @growthbook/growthbook
-# (exact versions in package.json, `npm install` here), Neargye/semver (header at the commit
+# (exact versions in package.json and package-lock.json, `npm ci` here), Neargye/semver (header at the commit
 # NEARGYE_COMMIT below), Rust `semver` (Debian's librust-semver-dev, built offline).
 # Needs: cmake, g++, Google Benchmark (libbenchmark-dev), node + npm, cargo, python3, taskset,
 # git (for Neargye), the commit corpus (RELKIT_VECTORS_DIR, default ../shared/vectors beside
@@ -34,12 +34,15 @@ while [[ $# -gt 0 ]]; do
     --cpu) CPU=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --suites) SUITES=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --rounds needs a positive number" >&2; exit 2; }
 [[ "$CPU" =~ ^[0-9]+$ ]] || { echo "run.sh: --cpu needs a CPU number" >&2; exit 2; }
+for s in $SUITES; do
+  case "$s" in semver|flags|commits|memory) ;; *) echo "run.sh: unknown suite $s (semver flags commits memory)" >&2; exit 2 ;; esac
+done
 
 export RELKIT_VECTORS_DIR=${RELKIT_VECTORS_DIR:-$ROOT/../shared/vectors}
 [[ -d "$RELKIT_VECTORS_DIR/commits/corpus" ]] || {
