@@ -2257,6 +2257,11 @@ $core_section
   expect_file ws.changelog.docs "$ws/sites/docs/CHANGELOG.md" "$docs_section"
   # Again: each file already has its section (refused, exit 2).
   expect ws.changelog.again 2 "" -- "${cw[@]}"
+  # All or nothing: app's changelog, removed, would be written first, but core's already has
+  # 1.3.0 (refused), so no file is written.
+  rm "$ws/packages/app/CHANGELOG.md"
+  expect ws.changelog.all_or_nothing 2 "" -- "${cw[@]}"
+  expect_same ws.changelog.all_or_nothing.app "$(ls "$ws/packages/app")" "package.json"
 
   # Nothing to release: exit 1, nothing printed (as next-version without --workspace).
   wsrepo quiet

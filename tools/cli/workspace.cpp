@@ -504,6 +504,7 @@ int changelog_workspace(const parsed_args& args, const cl::preset& style,
   const std::string root(args.option("--repo").value_or("."));
   const bool dry_run = args.flag("--dry-run");
   std::string output;
+  std::vector<std::pair<file_update, std::string>> pending;
   for (std::size_t i = 0; i < run.decision.packages.size(); ++i) {
     const cm::package& pkg = run.ws.packages[i];
     const cm::package_decision& pd = run.decision.packages[i];
@@ -537,8 +538,13 @@ int changelog_workspace(const parsed_args& args, const cl::preset& style,
     if (!begin_update(join(root, shown), file, existing)) return exit_usage;
     auto updated = cl::prepend(existing, section, release.version);
     if (!updated) return input_error(file.name, updated.error());
-    if (!commit_update(file, *updated)) return exit_usage;
+    pending.push_back({std::move(file), std::move(*updated)});
     output += shown + ": " + pd.name + " " + release.version + "\n";
+  }
+  // Every changelog is read and prepared before the first is written: a file that
+  // cannot be read or prepended to leaves all of them as they were.
+  for (const auto& [file, bytes] : pending) {
+    if (!commit_update(file, bytes)) return exit_usage;
   }
   out(output);
   return exit_ok;
