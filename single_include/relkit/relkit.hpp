@@ -12629,6 +12629,30 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   return pos;
 }
 
+// The end of the run of plain string bytes from pos: the first '"', '\\' or
+// control character (below 0x20), or the end of the input. Eight bytes at a
+// time while none of them is one.
+[[nodiscard]] inline std::size_t plain_run(std::string_view in, std::size_t pos) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  while (pos + 8 <= in.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, in.data() + pos, 8);
+    const std::uint64_t quote = w ^ (ones * 0x22U);
+    const std::uint64_t backslash = w ^ (ones * 0x5CU);
+    // A byte that is zero in `quote` or `backslash`, or below 0x20 in `w`.
+    const std::uint64_t special =
+        ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20U) & ~w);
+    if ((special & highs) != 0) break;
+    pos += 8;
+  }
+  while (pos < in.size() && in[pos] != '"' && in[pos] != '\\' &&
+         static_cast<unsigned char>(in[pos]) >= 0x20U) {
+    ++pos;
+  }
+  return pos;
+}
+
 // Four hex digits at pos (after "\u").
 [[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
   if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
@@ -12651,11 +12675,7 @@ template <class Unused = void>
   std::size_t pos = start + 1;
   while (true) {
     // A run of plain bytes at once.
-    std::size_t run = pos;
-    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
-           static_cast<unsigned char>(in[run]) >= 0x20U) {
-      ++run;
-    }
+    const std::size_t run = plain_run(in, pos);
     if (out != nullptr) out->append(in.data() + pos, run - pos);
     pos = run;
     if (pos >= in.size())
@@ -12805,7 +12825,7 @@ template <class Unused = void>
 //   open()                            that container is not empty: its items follow;
 //   key() -> std::string*             where the next member's name goes (or null);
 //   scalar() -> json_value*           where a string, number or literal goes (or null);
-//   complete()                        the current value is complete;
+//   complete(end)                     the current value is complete; it ends before `end`;
 //   close()                           the innermost open container is complete.
 template <class Handler>
 [[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
@@ -12848,7 +12868,7 @@ template <class Handler>
     // A value is complete: close every container it completes.
     bool next_value = false;
     while (true) {
-      h.complete();
+      h.complete(pos);
       if (open.empty()) break;
       pos = skip_space(in, pos);
       if (pos >= in.size()) {
@@ -12889,7 +12909,7 @@ struct check_only {
   void open() const noexcept {}
   [[nodiscard]] std::string* key() const noexcept { return nullptr; }
   [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
-  void complete() const noexcept {}
+  void complete(std::size_t) const noexcept {}
   void close() const noexcept {}
 };
 
@@ -12913,7 +12933,7 @@ class tree_builder {
   void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
   [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
   [[nodiscard]] json_value* scalar() noexcept { return &value_; }
-  void complete() {
+  void complete(std::size_t) {
     if (stack_.empty()) {
       root_ = std::move(value_);
       return;
@@ -17284,22 +17304,52 @@ class flag_set_engine {
     strategies_.clear();
     constraints_.clear();
     by_name_.clear();
-    for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
-    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
-      return compare_bytes(flags_[a].name, flags_[b].name) < 0;
-    });
-    // Duplicate names: the last one wins, as a later payload entry would.
-    std::vector<std::size_t> unique;
-    for (std::size_t k = 0; k < by_name_.size(); ++k) {
-      if (!unique.empty() && flags_[unique.back()].name == flags_[by_name_[k]].name) {
-        unique.back() = std::max(unique.back(), by_name_[k]);
-      } else {
-        unique.push_back(by_name_[k]);
+    name_keys_.clear();
+    // Sorted by name through each name's 8-byte prefix key, the names
+    // themselves compared only on a tie.
+    {
+      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+      keyed.reserve(flags_.size());
+      for (std::size_t i = 0; i < flags_.size(); ++i)
+        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
+      std::sort(keyed.begin(), keyed.end(),
+                [this](const std::pair<std::uint64_t, std::size_t>& a,
+                       const std::pair<std::uint64_t, std::size_t>& b) {
+                  if (a.first != b.first) return a.first < b.first;
+                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
+                });
+      // Duplicate names: the last one wins, as a later payload entry would.
+      by_name_.reserve(keyed.size());
+      name_keys_.reserve(keyed.size());
+      for (std::size_t k = 0; k < keyed.size(); ++k) {
+        const std::size_t i = keyed[k].second;
+        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
+            flags_[by_name_.back()].name == flags_[i].name) {
+          by_name_.back() = std::max(by_name_.back(), i);
+        } else {
+          by_name_.push_back(i);
+          name_keys_.push_back(keyed[k].first);
+        }
       }
     }
-    by_name_ = std::move(unique);
-    name_keys_.clear();
-    for (std::size_t i : by_name_) name_keys_.push_back(relkit::detail::prefix_key(flags_[i].name));
+    // Sized first: the compiled vectors never grow (nor move their items).
+    std::size_t strategy_count = 0, constraint_count = 0;
+    for (const flag& f : flags_) {
+      strategy_count += f.strategies.size();
+      for (const strategy& s : f.strategies) {
+        constraint_count += s.constraints.size();
+        for (std::int64_t id : s.segments) {
+          std::size_t n = 1;  // a missing segment's stand-in
+          for (const auto& candidate : segments_) {
+            if (candidate.id == id) n = candidate.constraints.size();
+          }
+          constraint_count += n;
+        }
+      }
+    }
+    compiled_flags_.reserve(flags_.size());
+    strategies_.reserve(strategy_count);
+    constraints_.reserve(constraint_count);
     for (const flag& f : flags_) {
       compiled_flag cf;
       cf.source = &f;
@@ -22522,6 +22572,11 @@ struct json_span {
   std::size_t begin = 0;
   std::size_t end = 0;
   char kind = 0;
+  bool escaped = false;  // a string with a backslash escape in it
+  // An array or object of an indexed text (json_text::scan_indexed): its
+  // place in the index, 1 + the containers before it in document order; 0
+  // when not known.
+  std::uint32_t ordinal = 0;
 
   [[nodiscard]] constexpr bool absent() const noexcept { return kind == 0; }
   [[nodiscard]] constexpr bool is_object() const noexcept { return kind == '{'; }
@@ -22547,6 +22602,28 @@ class json_text {
     auto ok = json::walk(in_, max_bytes, max_depth, checker);
     if (!ok) return std::move(ok).error();
     return at(skip_space(0));
+  }
+
+  // Checks the whole text as scan() does, refusing more than `max_values`
+  // JSON values (json_errc::too_many_values at the first one too many), and
+  // records where each array and object ends: members() and items() then
+  // find a container's end by a lookup instead of re-reading it. 8 bytes per
+  // container, for a text of less than 4 GiB (a longer one is read as after
+  // scan()). The top value on success.
+  template <class Unused = void>
+  [[nodiscard]] relkit::result<json_span> scan_indexed(std::size_t max_bytes, std::size_t max_depth,
+                                                       std::size_t max_values) {
+    ends_.clear();
+    next_.clear();
+    indexer handler(*this, max_values, in_.size() < UINT32_MAX);
+    auto ok = json::walk(in_, max_bytes, max_depth, handler);
+    if (!ok) {
+      ends_.clear();
+      next_.clear();
+      return std::move(ok).error();
+    }
+    std::uint32_t first = 1;
+    return child_at(skip_space(0), first);
   }
 
   // The value that starts at `pos` of the scanned text.
@@ -22576,7 +22653,7 @@ class json_text {
       s.end = i;
     } else if (c == '"') {
       s.kind = '"';
-      s.end = string_end(pos);
+      s.end = string_end(pos, &s.escaped);
     } else {
       s.kind = (c == '-' || (c >= '0' && c <= '9')) ? '0' : c;
       std::size_t i = pos;
@@ -22594,12 +22671,14 @@ class json_text {
   template <class F>
   void members(json_span object, F&& f) const {
     if (!object.is_object()) return;
+    // The ordinal of the first container inside, if any (0: not indexed).
+    std::uint32_t next = object.ordinal == 0 ? 0 : object.ordinal + 1;
     std::size_t pos = skip_space(object.begin + 1);
     while (pos < object.end && in_[pos] == '"') {
       const json_span key = at(pos);
       pos = skip_space(key.end);
       pos = skip_space(pos + 1);  // ':'
-      const json_span value = at(pos);
+      const json_span value = child_at(pos, next);
       if (!f(key, value)) return;
       pos = skip_space(value.end);
       if (pos < object.end && in_[pos] == ',') pos = skip_space(pos + 1);
@@ -22610,9 +22689,11 @@ class json_text {
   template <class F>
   void items(json_span array, F&& f) const {
     if (!array.is_array()) return;
+    // The ordinal of the first container inside, if any (0: not indexed).
+    std::uint32_t next = array.ordinal == 0 ? 0 : array.ordinal + 1;
     std::size_t pos = skip_space(array.begin + 1);
     while (pos < array.end && in_[pos] != ']') {
-      const json_span item = at(pos);
+      const json_span item = child_at(pos, next);
       if (!f(item)) return;
       pos = skip_space(item.end);
       if (pos < array.end && in_[pos] == ',') pos = skip_space(pos + 1);
@@ -22641,11 +22722,16 @@ class json_text {
     return s;
   }
 
+  // A string's bytes between its quotes, escapes undecoded.
+  [[nodiscard]] std::string_view raw(json_span s) const noexcept {
+    return in_.substr(s.begin + 1, s.end - s.begin - 2);
+  }
+
   // True when the string span decodes to `expected`.
   [[nodiscard]] bool equals(json_span s, std::string_view expected) const {
     if (!s.is_string()) return false;
     const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
-    if (raw.find('\\') == std::string_view::npos) return raw == expected;
+    if (!s.escaped) return raw == expected;
     return string(s) == expected;
   }
 
@@ -22653,7 +22739,7 @@ class json_text {
   template <class Unused = void>
   [[nodiscard]] std::string string(json_span s) const {
     const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
-    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+    if (!s.escaped) return std::string(raw);
     std::string decoded;
     if (!json::lex_string<>(in_, s.begin, &decoded)) decoded.clear();
     return decoded;
@@ -22679,13 +22765,82 @@ class json_text {
   }
 
   // One past the closing quote of the (scanned) string at pos.
-  [[nodiscard]] std::size_t string_end(std::size_t pos) const noexcept {
+  [[nodiscard]] std::size_t string_end(std::size_t pos, bool* escaped = nullptr) const noexcept {
     std::size_t i = pos + 1;
-    while (i < in_.size() && in_[i] != '"') i += in_[i] == '\\' ? std::size_t{2} : std::size_t{1};
+    while (true) {
+      i = json::plain_run(in_, i);
+      if (i >= in_.size() || in_[i] == '"') break;
+      if (in_[i] == '\\') {
+        if (escaped != nullptr) *escaped = true;
+        i += 2;
+      } else {
+        ++i;
+      }
+    }
     return i + 1;
   }
 
+  // The value at `pos` inside a container whose next container inside has
+  // ordinal `next` (indexed text): a container's end from the index, and
+  // `next` moved past it and the containers in it. Otherwise at(pos).
+  [[nodiscard]] json_span child_at(std::size_t pos, std::uint32_t& next) const noexcept {
+    const char c = in_[pos];
+    if ((c != '{' && c != '[') || next == 0 || next > ends_.size()) return at(pos);
+    json_span s;
+    s.begin = pos;
+    s.kind = c;
+    s.ordinal = next;
+    s.end = ends_[next - 1];
+    next = next_[next - 1];
+    return s;
+  }
+
+  // walk()'s handler for scan_indexed(): counts values and, for each
+  // container in document order, records its end and the ordinal of the
+  // first container after it.
+  class indexer : public json::check_only {
+   public:
+    indexer(json_text& text, std::size_t max_values, bool record) noexcept
+        : text_(text), max_(max_values), record_(record) {}
+    [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) noexcept {
+      if (++count_ > max_) {
+        return json::make_error(json_errc::too_many_values, pos, "too many JSON values", max_);
+      }
+      return {};
+    }
+    void container(char) {
+      scalar_ = false;
+      if (!record_) return;
+      open_.push_back(text_.ends_.size());
+      text_.ends_.push_back(0);
+      text_.next_.push_back(0);
+    }
+    [[nodiscard]] json_value* scalar() noexcept {
+      scalar_ = true;
+      return nullptr;
+    }
+    void complete(std::size_t end) noexcept {
+      if (scalar_ || !record_) return;
+      text_.ends_[open_.back()] = static_cast<std::uint32_t>(end);
+      text_.next_[open_.back()] = static_cast<std::uint32_t>(text_.ends_.size() + 1);
+      open_.pop_back();
+    }
+    void close() noexcept { scalar_ = false; }
+
+   private:
+    json_text& text_;
+    std::vector<std::size_t> open_;  // indices of the open containers
+    std::size_t count_ = 0;
+    std::size_t max_;
+    bool record_;
+    bool scalar_ = false;
+  };
+
   std::string_view in_;
+  // scan_indexed(), per container (ordinal - 1): one past its last byte, and
+  // the ordinal of the first container that begins after it.
+  std::vector<std::uint32_t> ends_;
+  std::vector<std::uint32_t> next_;
 };
 
 }  // namespace detail
@@ -35312,12 +35467,18 @@ struct node {
 // The members `names` of an object in one pass over it (the last one of a
 // repeated name); absent nodes for those it lacks or when it is not one.
 template <std::size_t N>
-void fields(const node& object, const char* const (&names)[N], node (&out)[N]) {
+void fields(const node& object, const std::string_view (&names)[N], node (&out)[N]) {
   for (node& n : out) n = node{object.doc, relkit::detail::json_span{}};
+  std::string decoded;
   object.doc->members(object.span,
                       [&](relkit::detail::json_span key, relkit::detail::json_span value) {
+                        std::string_view k = object.doc->raw(key);
+                        if (key.escaped) {
+                          decoded = object.doc->string<>(key);
+                          k = decoded;
+                        }
                         for (std::size_t i = 0; i < N; ++i) {
-                          if (object.doc->equals(key, names[i])) {
+                          if (k == names[i]) {
                             out[i].span = value;
                             break;
                           }
@@ -35422,6 +35583,7 @@ template <class Unused = void>
   auto list = read_array<Unused>(v, name);
   if (!list) return std::move(list).error();
   if (!*list) return {};
+  out.reserve(out.size() + v.size());  // counted first: no regrowth, no spare capacity
   return v.each([&](const node& item) -> relkit::result<void> {
     std::string text;
     if (item.is_null()) return {};
@@ -35461,13 +35623,12 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::constraint> parse_constraint(const node& v) {
+[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
-  static constexpr const char* names[] = {"contextName", "operator", "values",
-                                          "value",       "inverted", "caseInsensitive"};
+  static constexpr std::string_view names[] = {"contextName", "operator", "values",
+                                               "value",       "inverted", "caseInsensitive"};
   node f[6];
   fields(v, names, f);
-  flags::constraint c;
   if (auto r = read_text<Unused>(f[0], "contextName", c.context_name); !r)
     return std::move(r).error();
   std::string op;
@@ -35478,7 +35639,7 @@ template <class Unused = void>
   if (auto r = read_bool<Unused>(f[4], "inverted", c.inverted); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(f[5], "caseInsensitive", c.case_insensitive); !r)
     return std::move(r).error();
-  return c;
+  return {};
 }
 
 // The field "constraints" `list`.
@@ -35488,22 +35649,19 @@ template <class Unused = void>
   auto is_array = read_array<Unused>(list, "constraints");
   if (!is_array) return std::move(is_array).error();
   if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
   return list.each([&](const node& item) -> relkit::result<void> {
-    auto c = parse_constraint<Unused>(item);
-    if (!c) return std::move(c).error();
-    out.push_back(std::move(*c));
-    return {};
+    return parse_constraint<Unused>(item, out.emplace_back());
   });
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::variant> parse_variant(const node& v) {
+[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
-  static constexpr const char* names[] = {"name",       "weight",  "weightType",
-                                          "stickiness", "payload", "overrides"};
+  static constexpr std::string_view names[] = {"name",       "weight",  "weightType",
+                                               "stickiness", "payload", "overrides"};
   node f[6];
   fields(v, names, f);
-  flags::variant out;
   if (auto r = read_text<Unused>(f[0], "name", out.name); !r) return std::move(r).error();
   if (const node& w = f[1]; !w.unset()) {
     if (!w.is_number()) return field_type_error(w, "weight", "a number");
@@ -35516,7 +35674,7 @@ template <class Unused = void>
     return std::move(r).error();
   if (const node& p = f[4]; !p.unset()) {
     if (!p.is_object()) return field_type_error(p, "payload", "an object");
-    static constexpr const char* payload_names[] = {"type", "value"};
+    static constexpr std::string_view payload_names[] = {"type", "value"};
     node pf[2];
     fields(p, payload_names, pf);
     flags::variant_payload payload;
@@ -35527,9 +35685,10 @@ template <class Unused = void>
   auto overrides = read_array<Unused>(f[5], "overrides");
   if (!overrides) return std::move(overrides).error();
   if (*overrides) {
+    out.overrides.reserve(f[5].size());
     auto r = f[5].each([&](const node& o) -> relkit::result<void> {
       if (!o.is_object()) return type_error(o, "an override", "an object");
-      static constexpr const char* override_names[] = {"contextName", "values"};
+      static constexpr std::string_view override_names[] = {"contextName", "values"};
       node of[2];
       fields(o, override_names, of);
       flags::variant_override vo;
@@ -35540,7 +35699,7 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  return out;
+  return {};
 }
 
 // The field "variants" `list`.
@@ -35550,11 +35709,9 @@ template <class Unused = void>
   auto is_array = read_array<Unused>(list, "variants");
   if (!is_array) return std::move(is_array).error();
   if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
   return list.each([&](const node& item) -> relkit::result<void> {
-    auto v = parse_variant<Unused>(item);
-    if (!v) return std::move(v).error();
-    out.push_back(std::move(*v));
-    return {};
+    return parse_variant<Unused>(item, out.emplace_back());
   });
 }
 
@@ -35565,24 +35722,28 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::strategy> parse_strategy(const node& v) {
+[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
-  static constexpr const char* names[] = {"name", "parameters", "constraints", "segments",
-                                          "variants"};
+  static constexpr std::string_view names[] = {"name", "parameters", "constraints", "segments",
+                                               "variants"};
   node f[5];
   fields(v, names, f);
-  flags::strategy s;
   if (auto r = read_text<Unused>(f[0], "name", s.name); !r) return std::move(r).error();
   s.kind = strategy_kind_of(s.name);
   const node& params = f[1];
   if (!params.unset() && !params.is_object()) {
     return field_type_error(params, "parameters", "an object");
   }
-  // find() on anything but an object (absent, null) finds nothing.
+  // The parameters read, in one pass (fields() of anything but an object,
+  // absent or null, finds nothing).
+  static constexpr std::string_view param_names[] = {
+      "rollout", "stickiness", "groupId", "percentage", "userIds", "IPs", "hostNames"};
+  node pv[7];
+  fields(params, param_names, pv);
   std::string text;
-  auto param = [&](const char* name) -> relkit::result<bool> {
+  auto param = [&](std::size_t which) -> relkit::result<bool> {
     text.clear();
-    const node value = params.find(name);
+    const node& value = pv[which];
     if (value.unset()) return false;
     if (!scalar_text<Unused>(value, text))
       return type_error(value, "strategy parameters", "strings");
@@ -35590,32 +35751,31 @@ template <class Unused = void>
   };
   switch (s.kind) {
     case flags::strategy_kind::flexible_rollout: {
-      auto r = param("rollout");
+      auto r = param(0);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("stickiness"); !r) return std::move(r).error();
+      if (r = param(1); !r) return std::move(r).error();
       if (*r && !text.empty()) s.stickiness = text;
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::gradual_rollout_user_id:
     case flags::strategy_kind::gradual_rollout_session_id:
     case flags::strategy_kind::gradual_rollout_random: {
-      auto r = param("percentage");
+      auto r = param(3);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::user_with_id:
     case flags::strategy_kind::remote_address:
     case flags::strategy_kind::application_hostname: {
-      const char* key =
-          s.kind == flags::strategy_kind::user_with_id
-              ? "userIds"
-              : (s.kind == flags::strategy_kind::remote_address ? "IPs" : "hostNames");
+      const std::size_t key = s.kind == flags::strategy_kind::user_with_id
+                                  ? 4
+                                  : (s.kind == flags::strategy_kind::remote_address ? 5 : 6);
       auto r = param(key);
       if (!r) return std::move(r).error();
       if (*r && !text.empty()) s.ids = split_list<Unused>(text);
@@ -35628,6 +35788,7 @@ template <class Unused = void>
   auto segments = read_array<Unused>(f[3], "segments");
   if (!segments) return std::move(segments).error();
   if (*segments) {
+    s.segments.reserve(f[3].size());
     auto r = f[3].each([&](const node& id) -> relkit::result<void> {
       if (!id.is_number()) return type_error(id, "segment ids", "numbers");
       auto segment_id = integer_of(id, "segment ids");
@@ -35637,19 +35798,17 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  if (auto r = parse_variants<Unused>(f[4], s.variants); !r) return std::move(r).error();
-  return s;
+  return parse_variants<Unused>(f[4], s.variants);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::flag> parse_feature(const node& v) {
+[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
-  static constexpr const char* names[] = {"name",        "enabled",  "impressionData", "stale",
-                                          "description", "project",  "type",           "createdAt",
-                                          "strategies",  "variants", "dependencies"};
+  static constexpr std::string_view names[] = {
+      "name", "enabled",   "impressionData", "stale",    "description", "project",
+      "type", "createdAt", "strategies",     "variants", "dependencies"};
   node fv[11];
   fields(v, names, fv);
-  flags::flag f;
   const node& name = fv[0];
   if (name.unset()) return missing(v, "name");
   if (!name.is_string()) return field_type_error(name, "name", "a string");
@@ -35675,11 +35834,9 @@ template <class Unused = void>
   auto strategies = read_array<Unused>(fv[8], "strategies");
   if (!strategies) return std::move(strategies).error();
   if (*strategies) {
+    f.strategies.reserve(fv[8].size());
     auto r = fv[8].each([&](const node& item) -> relkit::result<void> {
-      auto s = parse_strategy<Unused>(item);
-      if (!s) return std::move(s).error();
-      f.strategies.push_back(std::move(*s));
-      return {};
+      return parse_strategy<Unused>(item, f.strategies.emplace_back());
     });
     if (!r) return std::move(r).error();
   }
@@ -35687,9 +35844,10 @@ template <class Unused = void>
   auto deps = read_array<Unused>(fv[10], "dependencies");
   if (!deps) return std::move(deps).error();
   if (*deps) {
+    f.dependencies.reserve(fv[10].size());
     auto r = fv[10].each([&](const node& item) -> relkit::result<void> {
       if (!item.is_object()) return type_error(item, "a dependency", "an object");
-      static constexpr const char* dep_names[] = {"feature", "enabled", "variants"};
+      static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
       node df[3];
       fields(item, dep_names, df);
       flags::dependency d;
@@ -35701,16 +35859,15 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  return f;
+  return {};
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::segment> parse_segment(const node& v) {
+[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
-  static constexpr const char* names[] = {"id", "name", "constraints"};
+  static constexpr std::string_view names[] = {"id", "name", "constraints"};
   node f[3];
   fields(v, names, f);
-  flags::segment s;
   const node& id = f[0];
   if (id.unset()) return missing(v, "id");
   if (!id.is_number()) return field_type_error(id, "id", "a number");
@@ -35718,8 +35875,7 @@ template <class Unused = void>
   if (!segment_id) return std::move(segment_id).error();
   s.id = *segment_id;
   if (auto r = read_text<Unused>(f[1], "name", s.name); !r) return std::move(r).error();
-  if (auto r = parse_constraints<Unused>(f[2], s.constraints); !r) return std::move(r).error();
-  return s;
+  return parse_constraints<Unused>(f[2], s.constraints);
 }
 
 // The fields "features" and "segments" of a payload or hydration event.
@@ -35734,10 +35890,7 @@ template <class Unused = void>
     // flags, and both copies while it grows.
     features.reserve(features.size() + features_list.size());
     auto r = features_list.each([&](const node& item) -> relkit::result<void> {
-      auto f = parse_feature<Unused>(item);
-      if (!f) return std::move(f).error();
-      features.push_back(std::move(*f));
-      return {};
+      return parse_feature<Unused>(item, features.emplace_back());
     });
     if (!r) return std::move(r).error();
   }
@@ -35746,10 +35899,7 @@ template <class Unused = void>
   if (*segs) {
     segments.reserve(segments.size() + segments_list.size());
     return segments_list.each([&](const node& item) -> relkit::result<void> {
-      auto s = parse_segment<Unused>(item);
-      if (!s) return std::move(s).error();
-      segments.push_back(std::move(*s));
-      return {};
+      return parse_segment<Unused>(item, segments.emplace_back());
     });
   }
   return {};
@@ -35776,35 +35926,20 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
-// json::walk's handler that checks and counts values against max_values,
-// with the tree reader's error (relkit/detail/json.hpp's tree_builder).
-struct counting_check : relkit::detail::json::check_only {
-  explicit counting_check(std::size_t max_values) noexcept : max(max_values) {}
-  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) noexcept {
-    if (++count > max) {
-      return relkit::detail::json::make_error(relkit::detail::json_errc::too_many_values, pos,
-                                              "too many JSON values", max);
-    }
-    return {};
-  }
-  std::size_t count = 0;
-  std::size_t max;
-};
-
-// Checks the payload once (JSON grammar and limits) and answers its top
-// object, read in place from then on; `text` must outlive the node.
+// Checks the payload once (JSON grammar and limits, indexing where each
+// array and object ends) and answers its top object, read in place from then
+// on; `text` must outlive the node.
 template <class Unused = void>
-[[nodiscard]] relkit::result<node> scan_document(const relkit::detail::json_text& text,
+[[nodiscard]] relkit::result<node> scan_document(relkit::detail::json_text& text,
                                                  const load_options& options) {
-  counting_check checker(options.max_values);
-  auto ok = relkit::detail::json::walk(text.input(), options.max_bytes, options.max_depth, checker);
-  if (!ok) {
-    const relkit::error& e = ok.error();
+  auto top = text.scan_indexed(options.max_bytes, options.max_depth, options.max_values);
+  if (!top) {
+    const relkit::error& e = top.error();
     // The JSON error's text is a string literal (see relkit/detail/json.hpp).
     return relkit::error{errc::invalid_json, e.position,
                          relkit::error_args{}.with_text(e.args.text().data())};
   }
-  const node doc{&text, text.at(relkit::detail::json::skip_space(text.input(), 0))};
+  const node doc{&text, *top};
   if (!doc.is_object()) return type_error(doc, "the payload", "a JSON object");
   return doc;
 }
@@ -35827,8 +35962,8 @@ template <class Unused = void>
   std::vector<delta_event> out;
   auto each = events.each([&](const node& e) -> relkit::result<void> {
     if (!e.is_object()) return type_error(e, "an event", "an object");
-    static constexpr const char* names[] = {"eventId", "type",        "features", "segments",
-                                            "feature", "featureName", "segment",  "segmentId"};
+    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
+                                                 "feature", "featureName", "segment",  "segmentId"};
     node f[8];
     fields(e, names, f);
     delta_event event;
@@ -35845,18 +35980,14 @@ template <class Unused = void>
     } else if (type == "feature-updated") {
       event.type = delta_event::kind::feature_updated;
       if (f[4].absent()) return missing(e, "feature");
-      auto parsed = parse_feature<Unused>(f[4]);
-      if (!parsed) return std::move(parsed).error();
-      event.feature = std::move(*parsed);
+      if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
     } else if (type == "feature-removed") {
       event.type = delta_event::kind::feature_removed;
       if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
     } else if (type == "segment-updated") {
       event.type = delta_event::kind::segment_updated;
       if (f[6].absent()) return missing(e, "segment");
-      auto parsed = parse_segment<Unused>(f[6]);
-      if (!parsed) return std::move(parsed).error();
-      event.updated_segment = std::move(*parsed);
+      if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
     } else if (type == "segment-removed") {
       event.type = delta_event::kind::segment_removed;
       const node& id = f[7];
@@ -35883,7 +36014,7 @@ struct top_fields {
 };
 
 [[nodiscard]] inline top_fields top_of(const node& doc) {
-  static constexpr const char* names[] = {"version", "features", "segments", "events"};
+  static constexpr std::string_view names[] = {"version", "features", "segments", "events"};
   node f[4];
   fields(doc, names, f);
   return top_fields{f[0], f[1], f[2], f[3]};
@@ -35894,7 +36025,7 @@ struct top_fields {
 template <class Unused>
 relkit::result<features_payload> parse_features(std::string_view json,
                                                 const load_options& options) {
-  const relkit::detail::json_text text(json);
+  relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
   const detail::top_fields top = detail::top_of(*doc);
@@ -35912,7 +36043,7 @@ relkit::result<features_payload> parse_features(std::string_view json,
 template <class Unused>
 relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
                                                      const load_options& options) {
-  const relkit::detail::json_text text(json);
+  relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
   return detail::delta_of<Unused>(*doc, doc->find("events"));
@@ -35943,23 +36074,26 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
 
 template <class Unused>
 relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
-  const relkit::detail::json_text text(json);
-  auto doc = detail::scan_document<Unused>(text, options);
-  if (!doc) return std::move(doc).error();
-  const detail::top_fields top = detail::top_of(*doc);
-  if (!top.events.absent()) {
-    auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
-    if (!events) return std::move(events).error();
-    flags::flag_set set;
-    apply_delta<Unused>(set, *events);
-    return set;
-  }
-  if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
   features_payload payload;
-  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
-                                           payload.segments);
-      !r) {
-    return std::move(r).error();
+  {
+    // The scan's index is released before the set is compiled.
+    relkit::detail::json_text text(json);
+    auto doc = detail::scan_document<Unused>(text, options);
+    if (!doc) return std::move(doc).error();
+    const detail::top_fields top = detail::top_of(*doc);
+    if (!top.events.absent()) {
+      auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
+      if (!events) return std::move(events).error();
+      flags::flag_set set;
+      apply_delta<Unused>(set, *events);
+      return set;
+    }
+    if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
+    if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
+                                             payload.segments);
+        !r) {
+      return std::move(r).error();
+    }
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
 }

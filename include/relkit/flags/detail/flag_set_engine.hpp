@@ -220,22 +220,52 @@ class flag_set_engine {
     strategies_.clear();
     constraints_.clear();
     by_name_.clear();
-    for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
-    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
-      return compare_bytes(flags_[a].name, flags_[b].name) < 0;
-    });
-    // Duplicate names: the last one wins, as a later payload entry would.
-    std::vector<std::size_t> unique;
-    for (std::size_t k = 0; k < by_name_.size(); ++k) {
-      if (!unique.empty() && flags_[unique.back()].name == flags_[by_name_[k]].name) {
-        unique.back() = std::max(unique.back(), by_name_[k]);
-      } else {
-        unique.push_back(by_name_[k]);
+    name_keys_.clear();
+    // Sorted by name through each name's 8-byte prefix key, the names
+    // themselves compared only on a tie.
+    {
+      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+      keyed.reserve(flags_.size());
+      for (std::size_t i = 0; i < flags_.size(); ++i)
+        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
+      std::sort(keyed.begin(), keyed.end(),
+                [this](const std::pair<std::uint64_t, std::size_t>& a,
+                       const std::pair<std::uint64_t, std::size_t>& b) {
+                  if (a.first != b.first) return a.first < b.first;
+                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
+                });
+      // Duplicate names: the last one wins, as a later payload entry would.
+      by_name_.reserve(keyed.size());
+      name_keys_.reserve(keyed.size());
+      for (std::size_t k = 0; k < keyed.size(); ++k) {
+        const std::size_t i = keyed[k].second;
+        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
+            flags_[by_name_.back()].name == flags_[i].name) {
+          by_name_.back() = std::max(by_name_.back(), i);
+        } else {
+          by_name_.push_back(i);
+          name_keys_.push_back(keyed[k].first);
+        }
       }
     }
-    by_name_ = std::move(unique);
-    name_keys_.clear();
-    for (std::size_t i : by_name_) name_keys_.push_back(relkit::detail::prefix_key(flags_[i].name));
+    // Sized first: the compiled vectors never grow (nor move their items).
+    std::size_t strategy_count = 0, constraint_count = 0;
+    for (const flag& f : flags_) {
+      strategy_count += f.strategies.size();
+      for (const strategy& s : f.strategies) {
+        constraint_count += s.constraints.size();
+        for (std::int64_t id : s.segments) {
+          std::size_t n = 1;  // a missing segment's stand-in
+          for (const auto& candidate : segments_) {
+            if (candidate.id == id) n = candidate.constraints.size();
+          }
+          constraint_count += n;
+        }
+      }
+    }
+    compiled_flags_.reserve(flags_.size());
+    strategies_.reserve(strategy_count);
+    constraints_.reserve(constraint_count);
     for (const flag& f : flags_) {
       compiled_flag cf;
       cf.source = &f;

@@ -78,12 +78,18 @@ struct node {
 // The members `names` of an object in one pass over it (the last one of a
 // repeated name); absent nodes for those it lacks or when it is not one.
 template <std::size_t N>
-void fields(const node& object, const char* const (&names)[N], node (&out)[N]) {
+void fields(const node& object, const std::string_view (&names)[N], node (&out)[N]) {
   for (node& n : out) n = node{object.doc, relkit::detail::json_span{}};
+  std::string decoded;
   object.doc->members(object.span,
                       [&](relkit::detail::json_span key, relkit::detail::json_span value) {
+                        std::string_view k = object.doc->raw(key);
+                        if (key.escaped) {
+                          decoded = object.doc->string<>(key);
+                          k = decoded;
+                        }
                         for (std::size_t i = 0; i < N; ++i) {
-                          if (object.doc->equals(key, names[i])) {
+                          if (k == names[i]) {
                             out[i].span = value;
                             break;
                           }
@@ -188,6 +194,7 @@ template <class Unused = void>
   auto list = read_array<Unused>(v, name);
   if (!list) return std::move(list).error();
   if (!*list) return {};
+  out.reserve(out.size() + v.size());  // counted first: no regrowth, no spare capacity
   return v.each([&](const node& item) -> relkit::result<void> {
     std::string text;
     if (item.is_null()) return {};
@@ -227,13 +234,12 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::constraint> parse_constraint(const node& v) {
+[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
-  static constexpr const char* names[] = {"contextName", "operator", "values",
-                                          "value",       "inverted", "caseInsensitive"};
+  static constexpr std::string_view names[] = {"contextName", "operator", "values",
+                                               "value",       "inverted", "caseInsensitive"};
   node f[6];
   fields(v, names, f);
-  flags::constraint c;
   if (auto r = read_text<Unused>(f[0], "contextName", c.context_name); !r)
     return std::move(r).error();
   std::string op;
@@ -244,7 +250,7 @@ template <class Unused = void>
   if (auto r = read_bool<Unused>(f[4], "inverted", c.inverted); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(f[5], "caseInsensitive", c.case_insensitive); !r)
     return std::move(r).error();
-  return c;
+  return {};
 }
 
 // The field "constraints" `list`.
@@ -254,22 +260,19 @@ template <class Unused = void>
   auto is_array = read_array<Unused>(list, "constraints");
   if (!is_array) return std::move(is_array).error();
   if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
   return list.each([&](const node& item) -> relkit::result<void> {
-    auto c = parse_constraint<Unused>(item);
-    if (!c) return std::move(c).error();
-    out.push_back(std::move(*c));
-    return {};
+    return parse_constraint<Unused>(item, out.emplace_back());
   });
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::variant> parse_variant(const node& v) {
+[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
-  static constexpr const char* names[] = {"name",       "weight",  "weightType",
-                                          "stickiness", "payload", "overrides"};
+  static constexpr std::string_view names[] = {"name",       "weight",  "weightType",
+                                               "stickiness", "payload", "overrides"};
   node f[6];
   fields(v, names, f);
-  flags::variant out;
   if (auto r = read_text<Unused>(f[0], "name", out.name); !r) return std::move(r).error();
   if (const node& w = f[1]; !w.unset()) {
     if (!w.is_number()) return field_type_error(w, "weight", "a number");
@@ -282,7 +285,7 @@ template <class Unused = void>
     return std::move(r).error();
   if (const node& p = f[4]; !p.unset()) {
     if (!p.is_object()) return field_type_error(p, "payload", "an object");
-    static constexpr const char* payload_names[] = {"type", "value"};
+    static constexpr std::string_view payload_names[] = {"type", "value"};
     node pf[2];
     fields(p, payload_names, pf);
     flags::variant_payload payload;
@@ -293,9 +296,10 @@ template <class Unused = void>
   auto overrides = read_array<Unused>(f[5], "overrides");
   if (!overrides) return std::move(overrides).error();
   if (*overrides) {
+    out.overrides.reserve(f[5].size());
     auto r = f[5].each([&](const node& o) -> relkit::result<void> {
       if (!o.is_object()) return type_error(o, "an override", "an object");
-      static constexpr const char* override_names[] = {"contextName", "values"};
+      static constexpr std::string_view override_names[] = {"contextName", "values"};
       node of[2];
       fields(o, override_names, of);
       flags::variant_override vo;
@@ -306,7 +310,7 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  return out;
+  return {};
 }
 
 // The field "variants" `list`.
@@ -316,11 +320,9 @@ template <class Unused = void>
   auto is_array = read_array<Unused>(list, "variants");
   if (!is_array) return std::move(is_array).error();
   if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
   return list.each([&](const node& item) -> relkit::result<void> {
-    auto v = parse_variant<Unused>(item);
-    if (!v) return std::move(v).error();
-    out.push_back(std::move(*v));
-    return {};
+    return parse_variant<Unused>(item, out.emplace_back());
   });
 }
 
@@ -331,24 +333,28 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::strategy> parse_strategy(const node& v) {
+[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
-  static constexpr const char* names[] = {"name", "parameters", "constraints", "segments",
-                                          "variants"};
+  static constexpr std::string_view names[] = {"name", "parameters", "constraints", "segments",
+                                               "variants"};
   node f[5];
   fields(v, names, f);
-  flags::strategy s;
   if (auto r = read_text<Unused>(f[0], "name", s.name); !r) return std::move(r).error();
   s.kind = strategy_kind_of(s.name);
   const node& params = f[1];
   if (!params.unset() && !params.is_object()) {
     return field_type_error(params, "parameters", "an object");
   }
-  // find() on anything but an object (absent, null) finds nothing.
+  // The parameters read, in one pass (fields() of anything but an object,
+  // absent or null, finds nothing).
+  static constexpr std::string_view param_names[] = {
+      "rollout", "stickiness", "groupId", "percentage", "userIds", "IPs", "hostNames"};
+  node pv[7];
+  fields(params, param_names, pv);
   std::string text;
-  auto param = [&](const char* name) -> relkit::result<bool> {
+  auto param = [&](std::size_t which) -> relkit::result<bool> {
     text.clear();
-    const node value = params.find(name);
+    const node& value = pv[which];
     if (value.unset()) return false;
     if (!scalar_text<Unused>(value, text))
       return type_error(value, "strategy parameters", "strings");
@@ -356,32 +362,31 @@ template <class Unused = void>
   };
   switch (s.kind) {
     case flags::strategy_kind::flexible_rollout: {
-      auto r = param("rollout");
+      auto r = param(0);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("stickiness"); !r) return std::move(r).error();
+      if (r = param(1); !r) return std::move(r).error();
       if (*r && !text.empty()) s.stickiness = text;
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::gradual_rollout_user_id:
     case flags::strategy_kind::gradual_rollout_session_id:
     case flags::strategy_kind::gradual_rollout_random: {
-      auto r = param("percentage");
+      auto r = param(3);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::user_with_id:
     case flags::strategy_kind::remote_address:
     case flags::strategy_kind::application_hostname: {
-      const char* key =
-          s.kind == flags::strategy_kind::user_with_id
-              ? "userIds"
-              : (s.kind == flags::strategy_kind::remote_address ? "IPs" : "hostNames");
+      const std::size_t key = s.kind == flags::strategy_kind::user_with_id
+                                  ? 4
+                                  : (s.kind == flags::strategy_kind::remote_address ? 5 : 6);
       auto r = param(key);
       if (!r) return std::move(r).error();
       if (*r && !text.empty()) s.ids = split_list<Unused>(text);
@@ -394,6 +399,7 @@ template <class Unused = void>
   auto segments = read_array<Unused>(f[3], "segments");
   if (!segments) return std::move(segments).error();
   if (*segments) {
+    s.segments.reserve(f[3].size());
     auto r = f[3].each([&](const node& id) -> relkit::result<void> {
       if (!id.is_number()) return type_error(id, "segment ids", "numbers");
       auto segment_id = integer_of(id, "segment ids");
@@ -403,19 +409,17 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  if (auto r = parse_variants<Unused>(f[4], s.variants); !r) return std::move(r).error();
-  return s;
+  return parse_variants<Unused>(f[4], s.variants);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::flag> parse_feature(const node& v) {
+[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
-  static constexpr const char* names[] = {"name",        "enabled",  "impressionData", "stale",
-                                          "description", "project",  "type",           "createdAt",
-                                          "strategies",  "variants", "dependencies"};
+  static constexpr std::string_view names[] = {
+      "name", "enabled",   "impressionData", "stale",    "description", "project",
+      "type", "createdAt", "strategies",     "variants", "dependencies"};
   node fv[11];
   fields(v, names, fv);
-  flags::flag f;
   const node& name = fv[0];
   if (name.unset()) return missing(v, "name");
   if (!name.is_string()) return field_type_error(name, "name", "a string");
@@ -441,11 +445,9 @@ template <class Unused = void>
   auto strategies = read_array<Unused>(fv[8], "strategies");
   if (!strategies) return std::move(strategies).error();
   if (*strategies) {
+    f.strategies.reserve(fv[8].size());
     auto r = fv[8].each([&](const node& item) -> relkit::result<void> {
-      auto s = parse_strategy<Unused>(item);
-      if (!s) return std::move(s).error();
-      f.strategies.push_back(std::move(*s));
-      return {};
+      return parse_strategy<Unused>(item, f.strategies.emplace_back());
     });
     if (!r) return std::move(r).error();
   }
@@ -453,9 +455,10 @@ template <class Unused = void>
   auto deps = read_array<Unused>(fv[10], "dependencies");
   if (!deps) return std::move(deps).error();
   if (*deps) {
+    f.dependencies.reserve(fv[10].size());
     auto r = fv[10].each([&](const node& item) -> relkit::result<void> {
       if (!item.is_object()) return type_error(item, "a dependency", "an object");
-      static constexpr const char* dep_names[] = {"feature", "enabled", "variants"};
+      static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
       node df[3];
       fields(item, dep_names, df);
       flags::dependency d;
@@ -467,16 +470,15 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  return f;
+  return {};
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::segment> parse_segment(const node& v) {
+[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
-  static constexpr const char* names[] = {"id", "name", "constraints"};
+  static constexpr std::string_view names[] = {"id", "name", "constraints"};
   node f[3];
   fields(v, names, f);
-  flags::segment s;
   const node& id = f[0];
   if (id.unset()) return missing(v, "id");
   if (!id.is_number()) return field_type_error(id, "id", "a number");
@@ -484,8 +486,7 @@ template <class Unused = void>
   if (!segment_id) return std::move(segment_id).error();
   s.id = *segment_id;
   if (auto r = read_text<Unused>(f[1], "name", s.name); !r) return std::move(r).error();
-  if (auto r = parse_constraints<Unused>(f[2], s.constraints); !r) return std::move(r).error();
-  return s;
+  return parse_constraints<Unused>(f[2], s.constraints);
 }
 
 // The fields "features" and "segments" of a payload or hydration event.
@@ -500,10 +501,7 @@ template <class Unused = void>
     // flags, and both copies while it grows.
     features.reserve(features.size() + features_list.size());
     auto r = features_list.each([&](const node& item) -> relkit::result<void> {
-      auto f = parse_feature<Unused>(item);
-      if (!f) return std::move(f).error();
-      features.push_back(std::move(*f));
-      return {};
+      return parse_feature<Unused>(item, features.emplace_back());
     });
     if (!r) return std::move(r).error();
   }
@@ -512,10 +510,7 @@ template <class Unused = void>
   if (*segs) {
     segments.reserve(segments.size() + segments_list.size());
     return segments_list.each([&](const node& item) -> relkit::result<void> {
-      auto s = parse_segment<Unused>(item);
-      if (!s) return std::move(s).error();
-      segments.push_back(std::move(*s));
-      return {};
+      return parse_segment<Unused>(item, segments.emplace_back());
     });
   }
   return {};

@@ -19,35 +19,20 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
-// json::walk's handler that checks and counts values against max_values,
-// with the tree reader's error (relkit/detail/json.hpp's tree_builder).
-struct counting_check : relkit::detail::json::check_only {
-  explicit counting_check(std::size_t max_values) noexcept : max(max_values) {}
-  [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) noexcept {
-    if (++count > max) {
-      return relkit::detail::json::make_error(relkit::detail::json_errc::too_many_values, pos,
-                                              "too many JSON values", max);
-    }
-    return {};
-  }
-  std::size_t count = 0;
-  std::size_t max;
-};
-
-// Checks the payload once (JSON grammar and limits) and answers its top
-// object, read in place from then on; `text` must outlive the node.
+// Checks the payload once (JSON grammar and limits, indexing where each
+// array and object ends) and answers its top object, read in place from then
+// on; `text` must outlive the node.
 template <class Unused = void>
-[[nodiscard]] relkit::result<node> scan_document(const relkit::detail::json_text& text,
+[[nodiscard]] relkit::result<node> scan_document(relkit::detail::json_text& text,
                                                  const load_options& options) {
-  counting_check checker(options.max_values);
-  auto ok = relkit::detail::json::walk(text.input(), options.max_bytes, options.max_depth, checker);
-  if (!ok) {
-    const relkit::error& e = ok.error();
+  auto top = text.scan_indexed(options.max_bytes, options.max_depth, options.max_values);
+  if (!top) {
+    const relkit::error& e = top.error();
     // The JSON error's text is a string literal (see relkit/detail/json.hpp).
     return relkit::error{errc::invalid_json, e.position,
                          relkit::error_args{}.with_text(e.args.text().data())};
   }
-  const node doc{&text, text.at(relkit::detail::json::skip_space(text.input(), 0))};
+  const node doc{&text, *top};
   if (!doc.is_object()) return type_error(doc, "the payload", "a JSON object");
   return doc;
 }
@@ -70,8 +55,8 @@ template <class Unused = void>
   std::vector<delta_event> out;
   auto each = events.each([&](const node& e) -> relkit::result<void> {
     if (!e.is_object()) return type_error(e, "an event", "an object");
-    static constexpr const char* names[] = {"eventId", "type",        "features", "segments",
-                                            "feature", "featureName", "segment",  "segmentId"};
+    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
+                                                 "feature", "featureName", "segment",  "segmentId"};
     node f[8];
     fields(e, names, f);
     delta_event event;
@@ -88,18 +73,14 @@ template <class Unused = void>
     } else if (type == "feature-updated") {
       event.type = delta_event::kind::feature_updated;
       if (f[4].absent()) return missing(e, "feature");
-      auto parsed = parse_feature<Unused>(f[4]);
-      if (!parsed) return std::move(parsed).error();
-      event.feature = std::move(*parsed);
+      if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
     } else if (type == "feature-removed") {
       event.type = delta_event::kind::feature_removed;
       if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
     } else if (type == "segment-updated") {
       event.type = delta_event::kind::segment_updated;
       if (f[6].absent()) return missing(e, "segment");
-      auto parsed = parse_segment<Unused>(f[6]);
-      if (!parsed) return std::move(parsed).error();
-      event.updated_segment = std::move(*parsed);
+      if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
     } else if (type == "segment-removed") {
       event.type = delta_event::kind::segment_removed;
       const node& id = f[7];
@@ -126,7 +107,7 @@ struct top_fields {
 };
 
 [[nodiscard]] inline top_fields top_of(const node& doc) {
-  static constexpr const char* names[] = {"version", "features", "segments", "events"};
+  static constexpr std::string_view names[] = {"version", "features", "segments", "events"};
   node f[4];
   fields(doc, names, f);
   return top_fields{f[0], f[1], f[2], f[3]};
@@ -137,7 +118,7 @@ struct top_fields {
 template <class Unused>
 relkit::result<features_payload> parse_features(std::string_view json,
                                                 const load_options& options) {
-  const relkit::detail::json_text text(json);
+  relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
   const detail::top_fields top = detail::top_of(*doc);
@@ -155,7 +136,7 @@ relkit::result<features_payload> parse_features(std::string_view json,
 template <class Unused>
 relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
                                                      const load_options& options) {
-  const relkit::detail::json_text text(json);
+  relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
   return detail::delta_of<Unused>(*doc, doc->find("events"));
@@ -186,23 +167,26 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
 
 template <class Unused>
 relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
-  const relkit::detail::json_text text(json);
-  auto doc = detail::scan_document<Unused>(text, options);
-  if (!doc) return std::move(doc).error();
-  const detail::top_fields top = detail::top_of(*doc);
-  if (!top.events.absent()) {
-    auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
-    if (!events) return std::move(events).error();
-    flags::flag_set set;
-    apply_delta<Unused>(set, *events);
-    return set;
-  }
-  if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
   features_payload payload;
-  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
-                                           payload.segments);
-      !r) {
-    return std::move(r).error();
+  {
+    // The scan's index is released before the set is compiled.
+    relkit::detail::json_text text(json);
+    auto doc = detail::scan_document<Unused>(text, options);
+    if (!doc) return std::move(doc).error();
+    const detail::top_fields top = detail::top_of(*doc);
+    if (!top.events.absent()) {
+      auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
+      if (!events) return std::move(events).error();
+      flags::flag_set set;
+      apply_delta<Unused>(set, *events);
+      return set;
+    }
+    if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
+    if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
+                                             payload.segments);
+        !r) {
+      return std::move(r).error();
+    }
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
 }
