@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,6 +156,13 @@ class flag_set_engine {
         continue;
       }
       const std::string& candidate = flags_[by_name_[mid]].name;
+      // Equal keys: the first eight bytes are equal (zero-padded), so equal
+      // sizes leave only the bytes after them to compare.
+      if (candidate.size() == name.size() &&
+          (name.size() <= 8 ||
+           std::memcmp(candidate.data() + 8, name.data() + 8, name.size() - 8) == 0)) {
+        return static_cast<int>(by_name_[mid]);
+      }
       const int c = compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
       if (c < 0) {
@@ -343,7 +351,7 @@ class flag_set_engine {
         bool found = false;
         if (value) {
           for (const auto& v : c.values) {
-            if (v == *value) {
+            if (same_text(v, *value)) {
               found = true;
               break;
             }
@@ -468,10 +476,16 @@ class flag_set_engine {
     return v;
   }
 
+  // a == b, inline: std::string_view's operator== calls compare() out of
+  // line, which the request path would pay per list entry.
+  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  }
+
   [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
                                           std::string_view v) noexcept {
     for (const auto& item : list) {
-      if (item == v) return true;
+      if (same_text(item, v)) return true;
     }
     return false;
   }
