@@ -162,7 +162,16 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
     // A byte that is zero in `quote` or `backslash`, or below 0x20 in `w`.
     const std::uint64_t special =
         ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20U) & ~w);
-    if ((special & highs) != 0) break;
+    if ((special & highs) != 0) {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // The lowest flagged byte is the first special one (a borrow can flag
+      // only bytes after a special byte, never before it).
+      return pos + static_cast<std::size_t>(__builtin_ctzll(special & highs)) / 8U;
+#else
+      break;
+#endif
+    }
     pos += 8;
   }
   while (pos < in.size() && in[pos] != '"' && in[pos] != '\\' &&
