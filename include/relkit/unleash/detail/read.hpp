@@ -143,13 +143,24 @@ void fields(const node& object, const std::string_view (&names)[N], node (&out)[
       relkit::error_args{}.with_token(subject).with_number(low).with_number2(high)};
 }
 
+// out = the string v's decoded text, straight from the payload when it has
+// no escapes (no temporary string).
+template <class Unused = void>
+void assign_text(const node& v, std::string& out) {
+  if (v.span.escaped) {
+    out = v.text<Unused>();
+  } else {
+    out.assign(v.doc->raw(v.span));
+  }
+}
+
 // A scalar as text the way JavaScript's String() would write it (strings as
 // they are, numbers as in the source, booleans); false for null, arrays and
 // objects.
 template <class Unused = void>
 [[nodiscard]] bool scalar_text(const node& v, std::string& out) {
   if (v.is_string()) {
-    out = v.text<Unused>();
+    assign_text<Unused>(v, out);
     return true;
   }
   if (v.is_number()) {
@@ -423,7 +434,7 @@ template <class Unused = void>
   const node& name = fv[0];
   if (name.unset()) return missing(v, "name");
   if (!name.is_string()) return field_type_error(name, "name", "a string");
-  f.name = name.text<Unused>();
+  assign_text<Unused>(name, f.name);
   if (auto r = read_bool<Unused>(fv[1], "enabled", f.enabled); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(fv[2], "impressionData", f.impression_data); !r)
     return std::move(r).error();
