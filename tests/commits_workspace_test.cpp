@@ -134,6 +134,7 @@ TEST(WorkspaceLog, MalformedRecordsArePositioned) {
   EXPECT_EQ(e.args.text(), "a NUL after the message");
   e = err(bytes("\0abcdef0 only\0"));
   EXPECT_EQ(e.args.text(), "`NUL %H 0x1f %P 0x1f %B NUL`");
+  EXPECT_EQ(e.position, 1U);  // the record, after its NUL (as for the sha)
   e = err(bytes("\0xyz\x1f\x1fm\0"));
   EXPECT_EQ(e.position, 1U);
   e =
@@ -500,6 +501,33 @@ TEST(WorkspaceConfig, ReleasePleaseErrors) {
   EXPECT_EQ(e.message(), "expected a valid tag format for a");
   e = err("{\"packages\": {}, \"plugins\": [{\"name\": 1}]}", "{}");
   EXPECT_EQ(e.position, 29U);
+}
+
+// The limits of a configuration file refuse it before its tree grows (issue 19).
+TEST(WorkspaceConfig, LimitsOfAConfigurationFile) {
+  static_assert(rc::max_config_values == 16384 && rc::max_config_bytes == 4194304);
+  // The object, the array, then zeros: the 16,383rd zero is the 16,385th value.
+  std::string many = "{\"x\":[";
+  for (int i = 0; i < 20000; ++i) many += "0,";
+  many += "0]}";
+  auto r = rc::read_release_please_config(many, "{}");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, rc::errc::invalid_workspace_json);
+  EXPECT_EQ(r.error().position, 6U + 2U * 16382U);
+  EXPECT_EQ(r.error().message(),
+            "invalid JSON in release-please-config.json: more than 16384 JSON values, the limit "
+            "of a configuration file");
+  const std::string large = "{}" + std::string(rc::max_config_bytes - 1, ' ');
+  auto members = rc::read_workspace_packages({{"packages/a", large}});
+  ASSERT_FALSE(members.has_value());
+  EXPECT_EQ(members.error().position, rc::max_config_bytes);
+  EXPECT_EQ(members.error().message(),
+            "invalid JSON in packages/a: larger than 4 MiB, the limit of a configuration file");
+  // At the limit, read.
+  EXPECT_TRUE(
+      rc::read_workspace_packages(
+          {{"packages/a", "{\"name\":\"a\"}" + std::string(rc::max_config_bytes - 12, ' ')}})
+          .has_value());
 }
 
 TEST(WorkspaceConfig, NpmWorkspaces) {

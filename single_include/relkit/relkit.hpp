@@ -10147,6 +10147,53 @@ namespace commits {
   return d;
 }
 
+namespace detail {
+
+[[nodiscard]] inline bool is_sha_text(std::string_view s) {
+  if (s.size() < 7 || s.size() > 64) return false;
+  for (const char c : s) {
+    if (!relkit::detail::is_hex_digit(c)) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] inline relkit::error bad_log_record(std::size_t at, const char* expected) {
+  return relkit::error{errc::bad_log_record, at, error_args{}.with_text(expected)};
+}
+
+// The `%H 0x1f %P 0x1f %B` of one record (read_git_log, read_git_log_with_paths):
+// `at` is where the record starts in the whole text, for error positions; `format`
+// names the expected record in the error when the two 0x1f are missing.
+[[nodiscard]] inline result<log_entry> read_log_head(std::string_view record, std::size_t at,
+                                                     const char* format) {
+  const std::size_t first = record.find('\x1f');
+  const std::size_t second =
+      first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+  if (second == std::string_view::npos) return bad_log_record(at, format);
+  log_entry entry;
+  entry.sha = record.substr(0, first);
+  if (!is_sha_text(entry.sha)) return bad_log_record(at, "a commit sha of 7-64 hex digits");
+  const std::string_view parents = record.substr(first + 1, second - first - 1);
+  entry.parent_count = 0;
+  std::size_t p = 0;
+  while (p < parents.size()) {
+    while (p < parents.size() && parents[p] == ' ') ++p;
+    std::size_t q = p;
+    while (q < parents.size() && parents[q] != ' ') ++q;
+    if (q > p) {
+      if (!is_sha_text(parents.substr(p, q - p))) {
+        return bad_log_record(at + first + 1 + p, "a parent sha of 7-64 hex digits");
+      }
+      ++entry.parent_count;
+    }
+    p = q;
+  }
+  entry.message = record.substr(second + 1);
+  return entry;
+}
+
+}  // namespace detail
+
 // Reads the output of
 //   git log --format=%H%x1f%P%x1f%B%x1e
 // (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
@@ -10155,16 +10202,6 @@ namespace commits {
 // is errc::bad_log_record at its byte position.
 [[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
   std::vector<log_entry> entries;
-  auto is_hex = [](std::string_view s) {
-    if (s.size() < 7 || s.size() > 64) return false;
-    for (char c : s) {
-      if (!relkit::detail::is_hex_digit(c)) return false;
-    }
-    return true;
-  };
-  auto fail = [](std::size_t at, const char* what) {
-    return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
-  };
   // One entry per 0x1e, allocated once: no doubling (issue 19, peak memory).
   std::size_t records = 0;
   for (const char c : text) records += c == '\x1e' ? 1U : 0U;
@@ -10177,35 +10214,12 @@ namespace commits {
     }
     std::size_t end = text.find('\x1e', start);
     if (end == std::string_view::npos) {
-      return fail(start, "the 0x1e terminator");
+      return detail::bad_log_record(start, "the 0x1e terminator");
     }
-    const std::string_view record = text.substr(start, end - start);
-    const std::size_t first = record.find('\x1f');
-    const std::size_t second =
-        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
-    if (second == std::string_view::npos) {
-      return fail(start, "`%H 0x1f %P 0x1f %B`");
-    }
-    log_entry entry;
-    entry.sha = record.substr(0, first);
-    if (!is_hex(entry.sha)) return fail(start, "a commit sha of 7-64 hex digits");
-    const std::string_view parents = record.substr(first + 1, second - first - 1);
-    entry.parent_count = 0;
-    std::size_t p = 0;
-    while (p < parents.size()) {
-      while (p < parents.size() && parents[p] == ' ') ++p;
-      std::size_t q = p;
-      while (q < parents.size() && parents[q] != ' ') ++q;
-      if (q > p) {
-        if (!is_hex(parents.substr(p, q - p))) {
-          return fail(start + first + 1 + p, "a parent sha of 7-64 hex digits");
-        }
-        ++entry.parent_count;
-      }
-      p = q;
-    }
-    entry.message = record.substr(second + 1);
-    entries.push_back(entry);
+    auto entry =
+        detail::read_log_head(text.substr(start, end - start), start, "`%H 0x1f %P 0x1f %B`");
+    if (!entry) return entry.error();
+    entries.push_back(*entry);
     start = end + 1;
   }
   return entries;
@@ -11759,6 +11773,14 @@ struct workspace_decision {
 
 // ---- Configurations teams already have ----
 
+// Limits of every configuration file the readers below take (JSON): its size and its
+// number of JSON values (each costs ~140 bytes of tree while it is read, so a file's
+// tree stays under ~5 MB). Over either: errc::invalid_workspace_json, at the byte
+// where the limit was passed. Real files are far below: a release-please config of
+// 100 packages is ~1,500 values.
+inline constexpr std::size_t max_config_bytes = std::size_t{4} << 20U;  // 4 MiB
+inline constexpr std::size_t max_config_values = 16384;
+
 // release-please manifest mode: release-please-config.json and .release-please-manifest.json.
 // Read (top-level values are the defaults packages inherit):
 //   packages (path keys; "." is the root), component, package-name, tag-separator
@@ -12026,18 +12048,6 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-[[nodiscard]] inline bool is_sha_text(std::string_view s) {
-  if (s.size() < 7 || s.size() > 64) return false;
-  for (const char c : s) {
-    if (!relkit::detail::is_hex_digit(c)) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] inline relkit::error bad_record(std::size_t at, const char* what) {
-  return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
-}
-
 // " <- " joined: app <- lib-b <- lib-a.
 [[nodiscard]] inline std::string arrow_path(const std::vector<std::string>& names,
                                             std::string_view arrow) {
@@ -12056,37 +12066,15 @@ RELKIT_INLINE result<std::vector<change>> read_git_log_with_paths(std::string_vi
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    if (text[pos] != '\0') return detail::bad_record(pos, "a NUL opening the record");
+    if (text[pos] != '\0') return detail::bad_log_record(pos, "a NUL opening the record");
     const std::size_t end = text.find('\0', pos + 1);
-    if (end == std::string_view::npos) return detail::bad_record(start, "a NUL after the message");
-    const std::string_view record = text.substr(pos + 1, end - pos - 1);
-    const std::size_t first = record.find('\x1f');
-    const std::size_t second =
-        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
-    if (second == std::string_view::npos) {
-      return detail::bad_record(start, "`NUL %H 0x1f %P 0x1f %B NUL`");
-    }
+    if (end == std::string_view::npos)
+      return detail::bad_log_record(start, "a NUL after the message");
+    auto entry = detail::read_log_head(text.substr(pos + 1, end - pos - 1), pos + 1,
+                                       "`NUL %H 0x1f %P 0x1f %B NUL`");
+    if (!entry) return entry.error();
     change c;
-    c.entry.sha = record.substr(0, first);
-    if (!detail::is_sha_text(c.entry.sha)) {
-      return detail::bad_record(start + 1, "a commit sha of 7-64 hex digits");
-    }
-    const std::string_view parents = record.substr(first + 1, second - first - 1);
-    c.entry.parent_count = 0;
-    std::size_t p = 0;
-    while (p < parents.size()) {
-      while (p < parents.size() && parents[p] == ' ') ++p;
-      std::size_t q = p;
-      while (q < parents.size() && parents[q] != ' ') ++q;
-      if (q > p) {
-        if (!detail::is_sha_text(parents.substr(p, q - p))) {
-          return detail::bad_record(start + 2 + first + p, "a parent sha of 7-64 hex digits");
-        }
-        ++c.entry.parent_count;
-      }
-      p = q;
-    }
-    c.entry.message = record.substr(second + 1);
+    c.entry = *entry;
     pos = end + 1;
     if (pos < text.size() && text[pos] == '\n') {
       ++pos;
@@ -12094,7 +12082,7 @@ RELKIT_INLINE result<std::vector<change>> read_git_log_with_paths(std::string_vi
       while (pos < text.size() && text[pos] != '\0') {
         const std::size_t path_end = text.find('\0', pos);
         if (path_end == std::string_view::npos)
-          return detail::bad_record(pos, "a NUL after the path");
+          return detail::bad_log_record(pos, "a NUL after the path");
         c.paths.push_back(text.substr(pos, path_end - pos));
         pos = path_end + 1;
       }
@@ -13017,12 +13005,22 @@ using relkit::detail::json_value;
 
 [[nodiscard]] inline result<json_value> read_json_document(std::string_view text,
                                                            std::string_view file) {
-  auto doc = relkit::detail::parse_json(text);
+  static_assert(max_config_values == 16384 && max_config_bytes == std::size_t{4} << 20U,
+                "the messages below name the limits");
+  relkit::detail::json_limits limits;
+  limits.max_bytes = max_config_bytes;
+  limits.max_values = max_config_values;
+  auto doc = relkit::detail::parse_json(text, limits);
   if (!doc) {
     const relkit::error& e = doc.error();
-    // The JSON error's text is a string literal (see relkit/detail/json.hpp).
+    const char* what = e.args.text().data();  // a string literal (relkit/detail/json.hpp)
+    if (e.code == relkit::detail::json_errc::too_many_values) {
+      what = "more than 16384 JSON values, the limit of a configuration file";
+    } else if (e.code == relkit::detail::json_errc::too_large) {
+      what = "larger than 4 MiB, the limit of a configuration file";
+    }
     return relkit::error{errc::invalid_workspace_json, e.position,
-                         error_args{}.with_text(e.args.text().data()).with_token(file)};
+                         error_args{}.with_text(what).with_token(file)};
   }
   if (!doc->is_object()) return config_error(*doc, "a JSON object", file);
   return doc;

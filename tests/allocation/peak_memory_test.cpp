@@ -310,6 +310,23 @@ TEST(PeakMemory, RolloutStateOfManyLines) {
   expect_bounded("rollout.parse_state lines", input.size(), peak);
 }
 
+// A configuration file is refused at its 16,385th JSON value: the tree it held
+// by then is the bound, whatever the input's size.
+TEST(PeakMemory, ReleasePleaseConfigOfManyValues) {
+  const std::string input = adversarial("{\"packages\":{\"a\":{\"exclude-paths\":[", "0,", "0]}}}");
+  const std::size_t peak =
+      peak_of([&] { (void)relkit::commits::read_release_please_config(input, "{}"); });
+  expect_bounded("release-please config [0,0,", input.size(), peak);
+}
+
+TEST(PeakMemory, PackageJsonOfManyMembers) {
+  const std::string input = adversarial("{", R"("":0,)", R"("name":"a"})");
+  const std::size_t peak = peak_of([&] {
+    (void)relkit::commits::read_workspace_packages({{"packages/a", input}});
+  });
+  expect_bounded("package.json {\"\":0,", input.size(), peak);
+}
+
 TEST(PeakMemory, JsonArrayOfZeros) {
   const std::string input = adversarial("[", "0,", "0]");
   const std::size_t peak = peak_of([&] { (void)relkit::detail::parse_json(input); });

@@ -550,6 +550,53 @@ namespace commits {
   return d;
 }
 
+namespace detail {
+
+[[nodiscard]] inline bool is_sha_text(std::string_view s) {
+  if (s.size() < 7 || s.size() > 64) return false;
+  for (const char c : s) {
+    if (!relkit::detail::is_hex_digit(c)) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] inline relkit::error bad_log_record(std::size_t at, const char* expected) {
+  return relkit::error{errc::bad_log_record, at, error_args{}.with_text(expected)};
+}
+
+// The `%H 0x1f %P 0x1f %B` of one record (read_git_log, read_git_log_with_paths):
+// `at` is where the record starts in the whole text, for error positions; `format`
+// names the expected record in the error when the two 0x1f are missing.
+[[nodiscard]] inline result<log_entry> read_log_head(std::string_view record, std::size_t at,
+                                                     const char* format) {
+  const std::size_t first = record.find('\x1f');
+  const std::size_t second =
+      first == std::string_view::npos ? first : record.find('\x1f', first + 1);
+  if (second == std::string_view::npos) return bad_log_record(at, format);
+  log_entry entry;
+  entry.sha = record.substr(0, first);
+  if (!is_sha_text(entry.sha)) return bad_log_record(at, "a commit sha of 7-64 hex digits");
+  const std::string_view parents = record.substr(first + 1, second - first - 1);
+  entry.parent_count = 0;
+  std::size_t p = 0;
+  while (p < parents.size()) {
+    while (p < parents.size() && parents[p] == ' ') ++p;
+    std::size_t q = p;
+    while (q < parents.size() && parents[q] != ' ') ++q;
+    if (q > p) {
+      if (!is_sha_text(parents.substr(p, q - p))) {
+        return bad_log_record(at + first + 1 + p, "a parent sha of 7-64 hex digits");
+      }
+      ++entry.parent_count;
+    }
+    p = q;
+  }
+  entry.message = record.substr(second + 1);
+  return entry;
+}
+
+}  // namespace detail
+
 // Reads the output of
 //   git log --format=%H%x1f%P%x1f%B%x1e
 // (newest first): records end with 0x1e (git adds a '\n' after each), fields are split
@@ -558,16 +605,6 @@ namespace commits {
 // is errc::bad_log_record at its byte position.
 [[nodiscard]] inline result<std::vector<log_entry>> read_git_log(std::string_view text) {
   std::vector<log_entry> entries;
-  auto is_hex = [](std::string_view s) {
-    if (s.size() < 7 || s.size() > 64) return false;
-    for (char c : s) {
-      if (!relkit::detail::is_hex_digit(c)) return false;
-    }
-    return true;
-  };
-  auto fail = [](std::size_t at, const char* what) {
-    return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
-  };
   // One entry per 0x1e, allocated once: no doubling (issue 19, peak memory).
   std::size_t records = 0;
   for (const char c : text) records += c == '\x1e' ? 1U : 0U;
@@ -580,35 +617,12 @@ namespace commits {
     }
     std::size_t end = text.find('\x1e', start);
     if (end == std::string_view::npos) {
-      return fail(start, "the 0x1e terminator");
+      return detail::bad_log_record(start, "the 0x1e terminator");
     }
-    const std::string_view record = text.substr(start, end - start);
-    const std::size_t first = record.find('\x1f');
-    const std::size_t second =
-        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
-    if (second == std::string_view::npos) {
-      return fail(start, "`%H 0x1f %P 0x1f %B`");
-    }
-    log_entry entry;
-    entry.sha = record.substr(0, first);
-    if (!is_hex(entry.sha)) return fail(start, "a commit sha of 7-64 hex digits");
-    const std::string_view parents = record.substr(first + 1, second - first - 1);
-    entry.parent_count = 0;
-    std::size_t p = 0;
-    while (p < parents.size()) {
-      while (p < parents.size() && parents[p] == ' ') ++p;
-      std::size_t q = p;
-      while (q < parents.size() && parents[q] != ' ') ++q;
-      if (q > p) {
-        if (!is_hex(parents.substr(p, q - p))) {
-          return fail(start + first + 1 + p, "a parent sha of 7-64 hex digits");
-        }
-        ++entry.parent_count;
-      }
-      p = q;
-    }
-    entry.message = record.substr(second + 1);
-    entries.push_back(entry);
+    auto entry =
+        detail::read_log_head(text.substr(start, end - start), start, "`%H 0x1f %P 0x1f %B`");
+    if (!entry) return entry.error();
+    entries.push_back(*entry);
     start = end + 1;
   }
   return entries;

@@ -230,6 +230,14 @@ struct workspace_decision {
 
 // ---- Configurations teams already have ----
 
+// Limits of every configuration file the readers below take (JSON): its size and its
+// number of JSON values (each costs ~140 bytes of tree while it is read, so a file's
+// tree stays under ~5 MB). Over either: errc::invalid_workspace_json, at the byte
+// where the limit was passed. Real files are far below: a release-please config of
+// 100 packages is ~1,500 values.
+inline constexpr std::size_t max_config_bytes = std::size_t{4} << 20U;  // 4 MiB
+inline constexpr std::size_t max_config_values = 16384;
+
 // release-please manifest mode: release-please-config.json and .release-please-manifest.json.
 // Read (top-level values are the defaults packages inherit):
 //   packages (path keys; "." is the root), component, package-name, tag-separator

@@ -29,18 +29,6 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-[[nodiscard]] inline bool is_sha_text(std::string_view s) {
-  if (s.size() < 7 || s.size() > 64) return false;
-  for (const char c : s) {
-    if (!relkit::detail::is_hex_digit(c)) return false;
-  }
-  return true;
-}
-
-[[nodiscard]] inline relkit::error bad_record(std::size_t at, const char* what) {
-  return relkit::error{errc::bad_log_record, at, error_args{}.with_text(what)};
-}
-
 // " <- " joined: app <- lib-b <- lib-a.
 [[nodiscard]] inline std::string arrow_path(const std::vector<std::string>& names,
                                             std::string_view arrow) {
@@ -59,37 +47,15 @@ RELKIT_INLINE result<std::vector<change>> read_git_log_with_paths(std::string_vi
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    if (text[pos] != '\0') return detail::bad_record(pos, "a NUL opening the record");
+    if (text[pos] != '\0') return detail::bad_log_record(pos, "a NUL opening the record");
     const std::size_t end = text.find('\0', pos + 1);
-    if (end == std::string_view::npos) return detail::bad_record(start, "a NUL after the message");
-    const std::string_view record = text.substr(pos + 1, end - pos - 1);
-    const std::size_t first = record.find('\x1f');
-    const std::size_t second =
-        first == std::string_view::npos ? first : record.find('\x1f', first + 1);
-    if (second == std::string_view::npos) {
-      return detail::bad_record(start, "`NUL %H 0x1f %P 0x1f %B NUL`");
-    }
+    if (end == std::string_view::npos)
+      return detail::bad_log_record(start, "a NUL after the message");
+    auto entry = detail::read_log_head(text.substr(pos + 1, end - pos - 1), pos + 1,
+                                       "`NUL %H 0x1f %P 0x1f %B NUL`");
+    if (!entry) return entry.error();
     change c;
-    c.entry.sha = record.substr(0, first);
-    if (!detail::is_sha_text(c.entry.sha)) {
-      return detail::bad_record(start + 1, "a commit sha of 7-64 hex digits");
-    }
-    const std::string_view parents = record.substr(first + 1, second - first - 1);
-    c.entry.parent_count = 0;
-    std::size_t p = 0;
-    while (p < parents.size()) {
-      while (p < parents.size() && parents[p] == ' ') ++p;
-      std::size_t q = p;
-      while (q < parents.size() && parents[q] != ' ') ++q;
-      if (q > p) {
-        if (!detail::is_sha_text(parents.substr(p, q - p))) {
-          return detail::bad_record(start + 2 + first + p, "a parent sha of 7-64 hex digits");
-        }
-        ++c.entry.parent_count;
-      }
-      p = q;
-    }
-    c.entry.message = record.substr(second + 1);
+    c.entry = *entry;
     pos = end + 1;
     if (pos < text.size() && text[pos] == '\n') {
       ++pos;
@@ -97,7 +63,7 @@ RELKIT_INLINE result<std::vector<change>> read_git_log_with_paths(std::string_vi
       while (pos < text.size() && text[pos] != '\0') {
         const std::size_t path_end = text.find('\0', pos);
         if (path_end == std::string_view::npos)
-          return detail::bad_record(pos, "a NUL after the path");
+          return detail::bad_log_record(pos, "a NUL after the path");
         c.paths.push_back(text.substr(pos, path_end - pos));
         pos = path_end + 1;
       }

@@ -37,12 +37,22 @@ using relkit::detail::json_value;
 
 [[nodiscard]] inline result<json_value> read_json_document(std::string_view text,
                                                            std::string_view file) {
-  auto doc = relkit::detail::parse_json(text);
+  static_assert(max_config_values == 16384 && max_config_bytes == std::size_t{4} << 20U,
+                "the messages below name the limits");
+  relkit::detail::json_limits limits;
+  limits.max_bytes = max_config_bytes;
+  limits.max_values = max_config_values;
+  auto doc = relkit::detail::parse_json(text, limits);
   if (!doc) {
     const relkit::error& e = doc.error();
-    // The JSON error's text is a string literal (see relkit/detail/json.hpp).
+    const char* what = e.args.text().data();  // a string literal (relkit/detail/json.hpp)
+    if (e.code == relkit::detail::json_errc::too_many_values) {
+      what = "more than 16384 JSON values, the limit of a configuration file";
+    } else if (e.code == relkit::detail::json_errc::too_large) {
+      what = "larger than 4 MiB, the limit of a configuration file";
+    }
     return relkit::error{errc::invalid_workspace_json, e.position,
-                         error_args{}.with_text(e.args.text().data()).with_token(file)};
+                         error_args{}.with_text(what).with_token(file)};
   }
   if (!doc->is_object()) return config_error(*doc, "a JSON object", file);
   return doc;
