@@ -27,11 +27,12 @@ std::vector<std::string> make_users(std::size_t n) {
   return users;
 }
 
-// A payload of 64 flags; the benchmarked one is a 50% flexibleRollout with
-// one IN constraint, like the Node SDK measurement in research/flags.md.
-std::string make_payload() {
+// A payload of `count` flags (64 unless told); the benchmarked one is a 50%
+// flexibleRollout with one IN constraint, like the Node SDK measurement in
+// research/flags.md.
+std::string make_payload(int count = 64) {
   std::string json = R"({"version":2,"features":[)";
-  for (int i = 0; i < 64; ++i) {
+  for (int i = 0; i < count; ++i) {
     if (i > 0) json += ',';
     json +=
         R"({"name":"flag-)" + std::to_string(i) +
@@ -110,6 +111,18 @@ void BM_UnleashGetVariant(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_UnleashGetVariant);
+
+// Loading a payload of 10,000 such flags (4.2 MB, issue 18's payload row):
+// the text read into a flag set, as unleash-client's JSON.parse + name map.
+void BM_UnleashLoad10kFlags(benchmark::State& state) {
+  const std::string payload = make_payload(10000);
+  run_counting_allocations(state, [&] {
+    auto set = relkit::unleash::load(payload);
+    benchmark::DoNotOptimize(set);
+  });
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(payload.size()));
+}
+BENCHMARK(BM_UnleashLoad10kFlags)->Unit(benchmark::kMillisecond);
 
 void BM_GrowthBookHashV2(benchmark::State& state) {
   const auto users = make_users(4096);

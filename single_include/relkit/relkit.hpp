@@ -12617,6 +12617,39 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   return pos;
 }
 
+// The end of the run of plain string bytes from pos: the first '"', '\\' or
+// control character (below 0x20), or the end of the input. Eight bytes at a
+// time while none of them is one.
+[[nodiscard]] inline std::size_t plain_run(std::string_view in, std::size_t pos) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  while (pos + 8 <= in.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, in.data() + pos, 8);
+    const std::uint64_t quote = w ^ (ones * 0x22U);
+    const std::uint64_t backslash = w ^ (ones * 0x5CU);
+    // A byte that is zero in `quote` or `backslash`, or below 0x20 in `w`.
+    const std::uint64_t special =
+        ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20U) & ~w);
+    if ((special & highs) != 0) {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // The lowest flagged byte is the first special one (a borrow can flag
+      // only bytes after a special byte, never before it).
+      return pos + static_cast<std::size_t>(__builtin_ctzll(special & highs)) / 8U;
+#else
+      break;
+#endif
+    }
+    pos += 8;
+  }
+  while (pos < in.size() && in[pos] != '"' && in[pos] != '\\' &&
+         static_cast<unsigned char>(in[pos]) >= 0x20U) {
+    ++pos;
+  }
+  return pos;
+}
+
 // Four hex digits at pos (after "\u").
 [[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
   if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
@@ -12639,11 +12672,7 @@ template <class Unused = void>
   std::size_t pos = start + 1;
   while (true) {
     // A run of plain bytes at once.
-    std::size_t run = pos;
-    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
-           static_cast<unsigned char>(in[run]) >= 0x20U) {
-      ++run;
-    }
+    const std::size_t run = plain_run(in, pos);
     if (out != nullptr) out->append(in.data() + pos, run - pos);
     pos = run;
     if (pos >= in.size())
@@ -12793,7 +12822,7 @@ template <class Unused = void>
 //   open()                            that container is not empty: its items follow;
 //   key() -> std::string*             where the next member's name goes (or null);
 //   scalar() -> json_value*           where a string, number or literal goes (or null);
-//   complete()                        the current value is complete;
+//   complete(end)                     the current value is complete; it ends before `end`;
 //   close()                           the innermost open container is complete.
 template <class Handler>
 [[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
@@ -12836,7 +12865,7 @@ template <class Handler>
     // A value is complete: close every container it completes.
     bool next_value = false;
     while (true) {
-      h.complete();
+      h.complete(pos);
       if (open.empty()) break;
       pos = skip_space(in, pos);
       if (pos >= in.size()) {
@@ -12877,7 +12906,7 @@ struct check_only {
   void open() const noexcept {}
   [[nodiscard]] std::string* key() const noexcept { return nullptr; }
   [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
-  void complete() const noexcept {}
+  void complete(std::size_t) const noexcept {}
   void close() const noexcept {}
 };
 
@@ -12901,7 +12930,7 @@ class tree_builder {
   void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
   [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
   [[nodiscard]] json_value* scalar() noexcept { return &value_; }
-  void complete() {
+  void complete(std::size_t) {
     if (stack_.empty()) {
       root_ = std::move(value_);
       return;
@@ -13733,15 +13762,24 @@ class hasher {
 // GrowthBook's JavaScript SDK hashes `str.charCodeAt(i)`.
 class fnv1a_32_utf16 {
  public:
+  static constexpr std::uint32_t prime = 0x01000193U;
   constexpr void update_unit(std::uint32_t unit) noexcept {
     h_ ^= unit;
-    h_ *= 0x01000193U;
+    h_ *= prime;
   }
   constexpr void update(std::string_view utf8) noexcept {
     std::size_t i = 0;
-    // ASCII fast path: one byte is one code unit.
-    while (i < utf8.size() && byte_at(utf8, i) < 0x80U) update_unit(byte_at(utf8, i++));
-    if (i == utf8.size()) return;
+    const std::size_t n = utf8.size();
+    // ASCII fast path: one byte is one code unit. Eight bytes tested at
+    // once, then eight steps (a chain: FNV-1a's).
+    std::uint32_t h = h_;
+    for (; i + 8 <= n; i += 8) {
+      if (((load_le32(utf8, i) | load_le32(utf8, i + 4)) & 0x80808080U) != 0) break;
+      for (std::size_t k = 0; k < 8; ++k) h = (h ^ byte_at(utf8, i + k)) * prime;
+    }
+    for (; i < n && byte_at(utf8, i) < 0x80U; ++i) h = (h ^ byte_at(utf8, i)) * prime;
+    h_ = h;
+    if (i == n) return;
     utf16_units units(utf8.substr(i));
     std::uint32_t unit = 0;
     while (units.next(unit)) update_unit(unit);
@@ -17217,6 +17255,13 @@ class flag_set_engine {
         continue;
       }
       const std::string& candidate = flags_[by_name_[mid]].name;
+      // Equal keys: the first eight bytes are equal (zero-padded), so equal
+      // sizes leave only the bytes after them to compare.
+      if (candidate.size() == name.size() &&
+          (name.size() <= 8 ||
+           std::memcmp(candidate.data() + 8, name.data() + 8, name.size() - 8) == 0)) {
+        return static_cast<int>(by_name_[mid]);
+      }
       const int c = compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
       if (c < 0) {
@@ -17282,22 +17327,52 @@ class flag_set_engine {
     strategies_.clear();
     constraints_.clear();
     by_name_.clear();
-    for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
-    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
-      return compare_bytes(flags_[a].name, flags_[b].name) < 0;
-    });
-    // Duplicate names: the last one wins, as a later payload entry would.
-    std::vector<std::size_t> unique;
-    for (std::size_t k = 0; k < by_name_.size(); ++k) {
-      if (!unique.empty() && flags_[unique.back()].name == flags_[by_name_[k]].name) {
-        unique.back() = std::max(unique.back(), by_name_[k]);
-      } else {
-        unique.push_back(by_name_[k]);
+    name_keys_.clear();
+    // Sorted by name through each name's 8-byte prefix key, the names
+    // themselves compared only on a tie.
+    {
+      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+      keyed.reserve(flags_.size());
+      for (std::size_t i = 0; i < flags_.size(); ++i)
+        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
+      std::sort(keyed.begin(), keyed.end(),
+                [this](const std::pair<std::uint64_t, std::size_t>& a,
+                       const std::pair<std::uint64_t, std::size_t>& b) {
+                  if (a.first != b.first) return a.first < b.first;
+                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
+                });
+      // Duplicate names: the last one wins, as a later payload entry would.
+      by_name_.reserve(keyed.size());
+      name_keys_.reserve(keyed.size());
+      for (std::size_t k = 0; k < keyed.size(); ++k) {
+        const std::size_t i = keyed[k].second;
+        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
+            flags_[by_name_.back()].name == flags_[i].name) {
+          by_name_.back() = std::max(by_name_.back(), i);
+        } else {
+          by_name_.push_back(i);
+          name_keys_.push_back(keyed[k].first);
+        }
       }
     }
-    by_name_ = std::move(unique);
-    name_keys_.clear();
-    for (std::size_t i : by_name_) name_keys_.push_back(relkit::detail::prefix_key(flags_[i].name));
+    // Sized first: the compiled vectors never grow (nor move their items).
+    std::size_t strategy_count = 0, constraint_count = 0;
+    for (const flag& f : flags_) {
+      strategy_count += f.strategies.size();
+      for (const strategy& s : f.strategies) {
+        constraint_count += s.constraints.size();
+        for (std::int64_t id : s.segments) {
+          std::size_t n = 1;  // a missing segment's stand-in
+          for (const auto& candidate : segments_) {
+            if (candidate.id == id) n = candidate.constraints.size();
+          }
+          constraint_count += n;
+        }
+      }
+    }
+    compiled_flags_.reserve(flags_.size());
+    strategies_.reserve(strategy_count);
+    constraints_.reserve(constraint_count);
     for (const flag& f : flags_) {
       compiled_flag cf;
       cf.source = &f;
@@ -17375,7 +17450,7 @@ class flag_set_engine {
         bool found = false;
         if (value) {
           for (const auto& v : c.values) {
-            if (v == *value) {
+            if (same_text(v, *value)) {
               found = true;
               break;
             }
@@ -17500,10 +17575,16 @@ class flag_set_engine {
     return v;
   }
 
+  // a == b, inline: std::string_view's operator== calls compare() out of
+  // line, which the request path would pay per list entry.
+  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  }
+
   [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
                                           std::string_view v) noexcept {
     for (const auto& item : list) {
-      if (item == v) return true;
+      if (same_text(item, v)) return true;
     }
     return false;
   }
@@ -22520,6 +22601,11 @@ struct json_span {
   std::size_t begin = 0;
   std::size_t end = 0;
   char kind = 0;
+  bool escaped = false;  // a string with a backslash escape in it
+  // An array or object of an indexed text (json_text::scan_indexed): its
+  // place in the index, 1 + the containers before it in document order; 0
+  // when not known.
+  std::uint32_t ordinal = 0;
 
   [[nodiscard]] constexpr bool absent() const noexcept { return kind == 0; }
   [[nodiscard]] constexpr bool is_object() const noexcept { return kind == '{'; }
@@ -22545,6 +22631,28 @@ class json_text {
     auto ok = json::walk(in_, max_bytes, max_depth, checker);
     if (!ok) return std::move(ok).error();
     return at(skip_space(0));
+  }
+
+  // Checks the whole text as scan() does, refusing more than `max_values`
+  // JSON values (json_errc::too_many_values at the first one too many), and
+  // records where each array and object ends: members() and items() then
+  // find a container's end by a lookup instead of re-reading it. 8 bytes per
+  // container, for a text of less than 4 GiB (a longer one is read as after
+  // scan()). The top value on success.
+  template <class Unused = void>
+  [[nodiscard]] relkit::result<json_span> scan_indexed(std::size_t max_bytes, std::size_t max_depth,
+                                                       std::size_t max_values) {
+    ends_.clear();
+    next_.clear();
+    indexer handler(*this, max_values, in_.size() < UINT32_MAX);
+    auto ok = json::walk(in_, max_bytes, max_depth, handler);
+    if (!ok) {
+      ends_.clear();
+      next_.clear();
+      return std::move(ok).error();
+    }
+    std::uint32_t first = 1;
+    return child_at(skip_space(0), first);
   }
 
   // The value that starts at `pos` of the scanned text.
@@ -22574,7 +22682,7 @@ class json_text {
       s.end = i;
     } else if (c == '"') {
       s.kind = '"';
-      s.end = string_end(pos);
+      s.end = string_end(pos, &s.escaped);
     } else {
       s.kind = (c == '-' || (c >= '0' && c <= '9')) ? '0' : c;
       std::size_t i = pos;
@@ -22592,12 +22700,14 @@ class json_text {
   template <class F>
   void members(json_span object, F&& f) const {
     if (!object.is_object()) return;
+    // The ordinal of the first container inside, if any (0: not indexed).
+    std::uint32_t next = object.ordinal == 0 ? 0 : object.ordinal + 1;
     std::size_t pos = skip_space(object.begin + 1);
     while (pos < object.end && in_[pos] == '"') {
       const json_span key = at(pos);
       pos = skip_space(key.end);
       pos = skip_space(pos + 1);  // ':'
-      const json_span value = at(pos);
+      const json_span value = child_at(pos, next);
       if (!f(key, value)) return;
       pos = skip_space(value.end);
       if (pos < object.end && in_[pos] == ',') pos = skip_space(pos + 1);
@@ -22608,9 +22718,11 @@ class json_text {
   template <class F>
   void items(json_span array, F&& f) const {
     if (!array.is_array()) return;
+    // The ordinal of the first container inside, if any (0: not indexed).
+    std::uint32_t next = array.ordinal == 0 ? 0 : array.ordinal + 1;
     std::size_t pos = skip_space(array.begin + 1);
     while (pos < array.end && in_[pos] != ']') {
-      const json_span item = at(pos);
+      const json_span item = child_at(pos, next);
       if (!f(item)) return;
       pos = skip_space(item.end);
       if (pos < array.end && in_[pos] == ',') pos = skip_space(pos + 1);
@@ -22639,11 +22751,16 @@ class json_text {
     return s;
   }
 
+  // A string's bytes between its quotes, escapes undecoded.
+  [[nodiscard]] std::string_view raw(json_span s) const noexcept {
+    return in_.substr(s.begin + 1, s.end - s.begin - 2);
+  }
+
   // True when the string span decodes to `expected`.
   [[nodiscard]] bool equals(json_span s, std::string_view expected) const {
     if (!s.is_string()) return false;
     const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
-    if (raw.find('\\') == std::string_view::npos) return raw == expected;
+    if (!s.escaped) return raw == expected;
     return string(s) == expected;
   }
 
@@ -22651,7 +22768,7 @@ class json_text {
   template <class Unused = void>
   [[nodiscard]] std::string string(json_span s) const {
     const std::string_view raw = in_.substr(s.begin + 1, s.end - s.begin - 2);
-    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+    if (!s.escaped) return std::string(raw);
     std::string decoded;
     if (!json::lex_string<>(in_, s.begin, &decoded)) decoded.clear();
     return decoded;
@@ -22677,13 +22794,82 @@ class json_text {
   }
 
   // One past the closing quote of the (scanned) string at pos.
-  [[nodiscard]] std::size_t string_end(std::size_t pos) const noexcept {
+  [[nodiscard]] std::size_t string_end(std::size_t pos, bool* escaped = nullptr) const noexcept {
     std::size_t i = pos + 1;
-    while (i < in_.size() && in_[i] != '"') i += in_[i] == '\\' ? std::size_t{2} : std::size_t{1};
+    while (true) {
+      i = json::plain_run(in_, i);
+      if (i >= in_.size() || in_[i] == '"') break;
+      if (in_[i] == '\\') {
+        if (escaped != nullptr) *escaped = true;
+        i += 2;
+      } else {
+        ++i;
+      }
+    }
     return i + 1;
   }
 
+  // The value at `pos` inside a container whose next container inside has
+  // ordinal `next` (indexed text): a container's end from the index, and
+  // `next` moved past it and the containers in it. Otherwise at(pos).
+  [[nodiscard]] json_span child_at(std::size_t pos, std::uint32_t& next) const noexcept {
+    const char c = in_[pos];
+    if ((c != '{' && c != '[') || next == 0 || next > ends_.size()) return at(pos);
+    json_span s;
+    s.begin = pos;
+    s.kind = c;
+    s.ordinal = next;
+    s.end = ends_[next - 1];
+    next = next_[next - 1];
+    return s;
+  }
+
+  // walk()'s handler for scan_indexed(): counts values and, for each
+  // container in document order, records its end and the ordinal of the
+  // first container after it.
+  class indexer : public json::check_only {
+   public:
+    indexer(json_text& text, std::size_t max_values, bool record) noexcept
+        : text_(text), max_(max_values), record_(record) {}
+    [[nodiscard]] relkit::result<void> begin_value(std::size_t pos) noexcept {
+      if (++count_ > max_) {
+        return json::make_error(json_errc::too_many_values, pos, "too many JSON values", max_);
+      }
+      return {};
+    }
+    void container(char) {
+      scalar_ = false;
+      if (!record_) return;
+      open_.push_back(text_.ends_.size());
+      text_.ends_.push_back(0);
+      text_.next_.push_back(0);
+    }
+    [[nodiscard]] json_value* scalar() noexcept {
+      scalar_ = true;
+      return nullptr;
+    }
+    void complete(std::size_t end) noexcept {
+      if (scalar_ || !record_) return;
+      text_.ends_[open_.back()] = static_cast<std::uint32_t>(end);
+      text_.next_[open_.back()] = static_cast<std::uint32_t>(text_.ends_.size() + 1);
+      open_.pop_back();
+    }
+    void close() noexcept { scalar_ = false; }
+
+   private:
+    json_text& text_;
+    std::vector<std::size_t> open_;  // indices of the open containers
+    std::size_t count_ = 0;
+    std::size_t max_;
+    bool record_;
+    bool scalar_ = false;
+  };
+
   std::string_view in_;
+  // scan_indexed(), per container (ordinal - 1): one past its last byte, and
+  // the ordinal of the first container that begins after it.
+  std::vector<std::uint32_t> ends_;
+  std::vector<std::uint32_t> next_;
 };
 
 }  // namespace detail
@@ -35259,18 +35445,87 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
-using json_value = relkit::detail::json_value;
+// One value of the payload, read in place (relkit/detail/json_scan.hpp):
+// the text it belongs to and its span; absent() when a member is missing.
+struct node {
+  const relkit::detail::json_text* doc = nullptr;
+  relkit::detail::json_span span;
+
+  [[nodiscard]] bool absent() const noexcept { return span.absent(); }
+  [[nodiscard]] bool is_null() const noexcept { return span.is_null(); }
+  [[nodiscard]] bool is_bool() const noexcept { return span.is_bool(); }
+  [[nodiscard]] bool is_number() const noexcept { return span.is_number(); }
+  [[nodiscard]] bool is_string() const noexcept { return span.is_string(); }
+  [[nodiscard]] bool is_array() const noexcept { return span.is_array(); }
+  [[nodiscard]] bool is_object() const noexcept { return span.is_object(); }
+  // Absent or null: what every optional field treats as "not given".
+  [[nodiscard]] bool unset() const noexcept { return span.absent() || span.is_null(); }
+  [[nodiscard]] std::size_t position() const noexcept { return span.begin; }
+  [[nodiscard]] bool boolean() const noexcept { return span.kind == 't'; }
+  [[nodiscard]] double number() const noexcept { return doc->number(span); }
+  // A string's decoded UTF-8.
+  template <class Unused = void>
+  [[nodiscard]] std::string text() const {
+    return doc->string<Unused>(span);
+  }
+  // The member `key` (the last one if repeated); absent when there is none.
+  [[nodiscard]] node find(std::string_view key) const { return node{doc, doc->find(span, key)}; }
+
+  // The number of items of an array.
+  [[nodiscard]] std::size_t size() const {
+    std::size_t n = 0;
+    doc->items(span, [&](relkit::detail::json_span) {
+      ++n;
+      return true;
+    });
+    return n;
+  }
+
+  // Calls f(item) for each item of an array until f answers an error.
+  template <class F>
+  [[nodiscard]] relkit::result<void> each(F&& f) const {
+    relkit::result<void> status;
+    doc->items(span, [&](relkit::detail::json_span item) {
+      status = f(node{doc, item});
+      return status.has_value();
+    });
+    return status;
+  }
+};
+
+// The members `names` of an object in one pass over it (the last one of a
+// repeated name); absent nodes for those it lacks or when it is not one.
+template <std::size_t N>
+void fields(const node& object, const std::string_view (&names)[N], node (&out)[N]) {
+  for (node& n : out) n = node{object.doc, relkit::detail::json_span{}};
+  std::string decoded;
+  object.doc->members(object.span,
+                      [&](relkit::detail::json_span key, relkit::detail::json_span value) {
+                        std::string_view k = object.doc->raw(key);
+                        if (key.escaped) {
+                          decoded = object.doc->string<>(key);
+                          k = decoded;
+                        }
+                        for (std::size_t i = 0; i < N; ++i) {
+                          if (k == names[i]) {
+                            out[i].span = value;
+                            break;
+                          }
+                        }
+                        return true;
+                      });
+}
 
 // "<subject> must be <expected>": `subject` and `expected` are literals.
-[[nodiscard]] inline relkit::error type_error(const json_value& v, const char* subject,
+[[nodiscard]] inline relkit::error type_error(const node& v, const char* subject,
                                               const char* expected) noexcept {
-  return relkit::error{errc::wrong_type, v.position,
+  return relkit::error{errc::wrong_type, v.position(),
                        relkit::error_args{}.with_token(subject).with_text(expected)};
 }
 
 // "\"<field>\" must be <expected>", without building a string: the quoted
 // name is assembled in the error's own token buffer.
-[[nodiscard]] inline relkit::error field_type_error(const json_value& v, const char* field,
+[[nodiscard]] inline relkit::error field_type_error(const node& v, const char* field,
                                                     const char* expected) noexcept {
   char quoted[relkit::error_args::token_capacity];
   const std::string_view name(field);
@@ -35279,12 +35534,12 @@ using json_value = relkit::detail::json_value;
   for (std::size_t i = 0; i < n; ++i) quoted[i + 1] = name[i];
   quoted[n + 1] = '"';
   return relkit::error{
-      errc::wrong_type, v.position,
+      errc::wrong_type, v.position(),
       relkit::error_args{}.with_token(std::string_view(quoted, n + 2)).with_text(expected)};
 }
 
-[[nodiscard]] inline relkit::error missing(const json_value& object, const char* field) noexcept {
-  return relkit::error{errc::missing_field, object.position,
+[[nodiscard]] inline relkit::error missing(const node& object, const char* field) noexcept {
+  return relkit::error{errc::missing_field, object.position(),
                        relkit::error_args{}.with_token(field)};
 }
 
@@ -35292,9 +35547,9 @@ using json_value = relkit::detail::json_value;
 // the range (1e300), is an out_of_range error at the number: converting such
 // a double to an integer would be undefined behaviour.
 [[nodiscard]] inline relkit::result<std::int64_t> integer_of(
-    const json_value& v, const char* subject, std::int64_t low = INT64_MIN,
+    const node& v, const char* subject, std::int64_t low = INT64_MIN,
     std::int64_t high = INT64_MAX) noexcept {
-  const double d = v.number;
+  const double d = v.number();
   // 2^63 is exact as a double; every double in (-2^63, 2^63) converts.
   const bool in_int64 = d >= -9223372036854775808.0 && d < 9223372036854775808.0;
   if (in_int64) {
@@ -35302,72 +35557,80 @@ using json_value = relkit::detail::json_value;
     if (static_cast<double>(n) == d && n >= low && n <= high) return n;
   }
   return relkit::error{
-      errc::out_of_range, v.position,
+      errc::out_of_range, v.position(),
       relkit::error_args{}.with_token(subject).with_number(low).with_number2(high)};
+}
+
+// out = the string v's decoded text, straight from the payload when it has
+// no escapes (no temporary string).
+template <class Unused = void>
+void assign_text(const node& v, std::string& out) {
+  if (v.span.escaped) {
+    out = v.text<Unused>();
+  } else {
+    out.assign(v.doc->raw(v.span));
+  }
 }
 
 // A scalar as text the way JavaScript's String() would write it (strings as
 // they are, numbers as in the source, booleans); false for null, arrays and
 // objects.
 template <class Unused = void>
-[[nodiscard]] bool scalar_text(const json_value& v, std::string& out) {
-  switch (v.type) {
-    case json_value::kind::string:
-    case json_value::kind::number:
-      out = v.text;
-      return true;
-    case json_value::kind::boolean:
-      out = v.boolean ? "true" : "false";
-      return true;
-    default:
-      return false;
+[[nodiscard]] bool scalar_text(const node& v, std::string& out) {
+  if (v.is_string()) {
+    assign_text<Unused>(v, out);
+    return true;
   }
+  if (v.is_number()) {
+    out = v.doc->token(v.span);
+    return true;
+  }
+  if (v.is_bool()) {
+    out = v.boolean() ? "true" : "false";
+    return true;
+  }
+  return false;
 }
 
-// `name` of `object` as text; absent or null leaves `out` alone.
+// The field `v` named `name` as text; absent or null leaves `out` alone.
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> read_text(const json_value& object, const char* name,
-                                             std::string& out) {
-  const json_value* v = object.find(name);
-  if (v == nullptr || v->is_null()) return {};
-  if (!scalar_text<Unused>(*v, out)) {
-    return field_type_error(*v, name, "a string");
-  }
+[[nodiscard]] relkit::result<void> read_text(const node& v, const char* name, std::string& out) {
+  if (v.unset()) return {};
+  if (!scalar_text<Unused>(v, out)) return field_type_error(v, name, "a string");
   return {};
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> read_bool(const json_value& object, const char* name,
-                                             bool& out) {
-  const json_value* v = object.find(name);
-  if (v == nullptr || v->is_null()) return {};
-  if (!v->is_bool()) return field_type_error(*v, name, "a boolean");
-  out = v->boolean;
+[[nodiscard]] relkit::result<void> read_bool(const node& v, const char* name, bool& out) {
+  if (v.unset()) return {};
+  if (!v.is_bool()) return field_type_error(v, name, "a boolean");
+  out = v.boolean();
   return {};
 }
 
+// The field `v` named `name` as an array: true when it is one, false when
+// absent or null.
 template <class Unused = void>
-[[nodiscard]] relkit::result<const json_value*> read_array(const json_value& object,
-                                                           const char* name) {
-  const json_value* v = object.find(name);
-  if (v == nullptr || v->is_null()) return static_cast<const json_value*>(nullptr);
-  if (!v->is_array()) return field_type_error(*v, name, "an array");
-  return v;
+[[nodiscard]] relkit::result<bool> read_array(const node& v, const char* name) {
+  if (v.unset()) return false;
+  if (!v.is_array()) return field_type_error(v, name, "an array");
+  return true;
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> read_string_list(const json_value& object, const char* name,
+[[nodiscard]] relkit::result<void> read_string_list(const node& v, const char* name,
                                                     std::vector<std::string>& out) {
-  auto list = read_array<Unused>(object, name);
+  auto list = read_array<Unused>(v, name);
   if (!list) return std::move(list).error();
-  if (*list == nullptr) return {};
-  for (const auto& item : (*list)->items) {
+  if (!*list) return {};
+  out.reserve(out.size() + v.size());  // counted first: no regrowth, no spare capacity
+  return v.each([&](const node& item) -> relkit::result<void> {
     std::string text;
-    if (item.is_null()) continue;
+    if (item.is_null()) return {};
     if (!scalar_text<Unused>(item, text)) return type_error(item, "list entries", "strings");
     out.push_back(std::move(text));
-  }
-  return {};
+    return {};
+  });
 }
 
 // JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
@@ -35400,82 +35663,96 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::constraint> parse_constraint(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
-  flags::constraint c;
-  if (auto r = read_text<Unused>(v, "contextName", c.context_name); !r) return std::move(r).error();
-  std::string op;
-  if (auto r = read_text<Unused>(v, "operator", op); !r) return std::move(r).error();
-  c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
-  if (auto r = read_string_list<Unused>(v, "values", c.values); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "value", c.value); !r) return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "inverted", c.inverted); !r) return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "caseInsensitive", c.case_insensitive); !r)
+  static constexpr std::string_view names[] = {"contextName", "operator", "values",
+                                               "value",       "inverted", "caseInsensitive"};
+  node f[6];
+  fields(v, names, f);
+  if (auto r = read_text<Unused>(f[0], "contextName", c.context_name); !r)
     return std::move(r).error();
-  return c;
-}
-
-template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_constraints(const json_value& object,
-                                                     std::vector<flags::constraint>& out) {
-  auto list = read_array<Unused>(object, "constraints");
-  if (!list) return std::move(list).error();
-  if (*list == nullptr) return {};
-  for (const auto& item : (*list)->items) {
-    auto c = parse_constraint<Unused>(item);
-    if (!c) return std::move(c).error();
-    out.push_back(std::move(*c));
-  }
+  std::string op;
+  if (auto r = read_text<Unused>(f[1], "operator", op); !r) return std::move(r).error();
+  c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
+  if (auto r = read_string_list<Unused>(f[2], "values", c.values); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(f[3], "value", c.value); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(f[4], "inverted", c.inverted); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(f[5], "caseInsensitive", c.case_insensitive); !r)
+    return std::move(r).error();
   return {};
 }
 
+// The field "constraints" `list`.
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::variant> parse_variant(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_constraints(const node& list,
+                                                     std::vector<flags::constraint>& out) {
+  auto is_array = read_array<Unused>(list, "constraints");
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
+  return list.each([&](const node& item) -> relkit::result<void> {
+    return parse_constraint<Unused>(item, out.emplace_back());
+  });
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
-  flags::variant out;
-  if (auto r = read_text<Unused>(v, "name", out.name); !r) return std::move(r).error();
-  if (const json_value* w = v.find("weight"); w != nullptr && !w->is_null()) {
-    if (!w->is_number()) return field_type_error(*w, "weight", "a number");
-    out.weight =
-        w->number > 0.0 && w->number <= 4294967295.0 ? static_cast<std::uint32_t>(w->number) : 0U;
+  static constexpr std::string_view names[] = {"name",       "weight",  "weightType",
+                                               "stickiness", "payload", "overrides"};
+  node f[6];
+  fields(v, names, f);
+  if (auto r = read_text<Unused>(f[0], "name", out.name); !r) return std::move(r).error();
+  if (const node& w = f[1]; !w.unset()) {
+    if (!w.is_number()) return field_type_error(w, "weight", "a number");
+    const double d = w.number();
+    out.weight = d > 0.0 && d <= 4294967295.0 ? static_cast<std::uint32_t>(d) : 0U;
   }
-  if (auto r = read_text<Unused>(v, "weightType", out.weight_type); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "stickiness", out.stickiness); !r) return std::move(r).error();
-  if (const json_value* p = v.find("payload"); p != nullptr && !p->is_null()) {
-    if (!p->is_object()) return field_type_error(*p, "payload", "an object");
+  if (auto r = read_text<Unused>(f[2], "weightType", out.weight_type); !r)
+    return std::move(r).error();
+  if (auto r = read_text<Unused>(f[3], "stickiness", out.stickiness); !r)
+    return std::move(r).error();
+  if (const node& p = f[4]; !p.unset()) {
+    if (!p.is_object()) return field_type_error(p, "payload", "an object");
+    static constexpr std::string_view payload_names[] = {"type", "value"};
+    node pf[2];
+    fields(p, payload_names, pf);
     flags::variant_payload payload;
-    if (auto r = read_text<Unused>(*p, "type", payload.type); !r) return std::move(r).error();
-    if (auto r = read_text<Unused>(*p, "value", payload.value); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(pf[0], "type", payload.type); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(pf[1], "value", payload.value); !r) return std::move(r).error();
     out.payload = std::move(payload);
   }
-  auto overrides = read_array<Unused>(v, "overrides");
+  auto overrides = read_array<Unused>(f[5], "overrides");
   if (!overrides) return std::move(overrides).error();
-  if (*overrides != nullptr) {
-    for (const auto& o : (*overrides)->items) {
+  if (*overrides) {
+    out.overrides.reserve(f[5].size());
+    auto r = f[5].each([&](const node& o) -> relkit::result<void> {
       if (!o.is_object()) return type_error(o, "an override", "an object");
+      static constexpr std::string_view override_names[] = {"contextName", "values"};
+      node of[2];
+      fields(o, override_names, of);
       flags::variant_override vo;
-      if (auto r = read_text<Unused>(o, "contextName", vo.context_name); !r)
-        return std::move(r).error();
-      if (auto r = read_string_list<Unused>(o, "values", vo.values); !r)
-        return std::move(r).error();
+      if (auto r2 = read_text<Unused>(of[0], "contextName", vo.context_name); !r2) return r2;
+      if (auto r2 = read_string_list<Unused>(of[1], "values", vo.values); !r2) return r2;
       out.overrides.push_back(std::move(vo));
-    }
-  }
-  return out;
-}
-
-template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_variants(const json_value& object,
-                                                  std::vector<flags::variant>& out) {
-  auto list = read_array<Unused>(object, "variants");
-  if (!list) return std::move(list).error();
-  if (*list == nullptr) return {};
-  for (const auto& item : (*list)->items) {
-    auto v = parse_variant<Unused>(item);
-    if (!v) return std::move(v).error();
-    out.push_back(std::move(*v));
+      return {};
+    });
+    if (!r) return std::move(r).error();
   }
   return {};
+}
+
+// The field "variants" `list`.
+template <class Unused = void>
+[[nodiscard]] relkit::result<void> parse_variants(const node& list,
+                                                  std::vector<flags::variant>& out) {
+  auto is_array = read_array<Unused>(list, "variants");
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
+  return list.each([&](const node& item) -> relkit::result<void> {
+    return parse_variant<Unused>(item, out.emplace_back());
+  });
 }
 
 // A strategy's kind from its name in the payload; a custom strategy is
@@ -35485,54 +35762,60 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::strategy> parse_strategy(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
-  flags::strategy s;
-  if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
+  static constexpr std::string_view names[] = {"name", "parameters", "constraints", "segments",
+                                               "variants"};
+  node f[5];
+  fields(v, names, f);
+  if (auto r = read_text<Unused>(f[0], "name", s.name); !r) return std::move(r).error();
   s.kind = strategy_kind_of(s.name);
-  const json_value* params = v.find("parameters");
-  if (params != nullptr && !params->is_null() && !params->is_object()) {
-    return field_type_error(*params, "parameters", "an object");
+  const node& params = f[1];
+  if (!params.unset() && !params.is_object()) {
+    return field_type_error(params, "parameters", "an object");
   }
-  const json_value empty_object;
-  const json_value& p = params != nullptr && params->is_object() ? *params : empty_object;
+  // The parameters read, in one pass (fields() of anything but an object,
+  // absent or null, finds nothing).
+  static constexpr std::string_view param_names[] = {
+      "rollout", "stickiness", "groupId", "percentage", "userIds", "IPs", "hostNames"};
+  node pv[7];
+  fields(params, param_names, pv);
   std::string text;
-  auto param = [&](const char* name) -> relkit::result<bool> {
+  auto param = [&](std::size_t which) -> relkit::result<bool> {
     text.clear();
-    const json_value* value = p.find(name);
-    if (value == nullptr || value->is_null()) return false;
-    if (!scalar_text<Unused>(*value, text))
-      return type_error(*value, "strategy parameters", "strings");
+    const node& value = pv[which];
+    if (value.unset()) return false;
+    if (!scalar_text<Unused>(value, text))
+      return type_error(value, "strategy parameters", "strings");
     return true;
   };
   switch (s.kind) {
     case flags::strategy_kind::flexible_rollout: {
-      auto r = param("rollout");
+      auto r = param(0);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("stickiness"); !r) return std::move(r).error();
+      if (r = param(1); !r) return std::move(r).error();
       if (*r && !text.empty()) s.stickiness = text;
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::gradual_rollout_user_id:
     case flags::strategy_kind::gradual_rollout_session_id:
     case flags::strategy_kind::gradual_rollout_random: {
-      auto r = param("percentage");
+      auto r = param(3);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::user_with_id:
     case flags::strategy_kind::remote_address:
     case flags::strategy_kind::application_hostname: {
-      const char* key =
-          s.kind == flags::strategy_kind::user_with_id
-              ? "userIds"
-              : (s.kind == flags::strategy_kind::remote_address ? "IPs" : "hostNames");
+      const std::size_t key = s.kind == flags::strategy_kind::user_with_id
+                                  ? 4
+                                  : (s.kind == flags::strategy_kind::remote_address ? 5 : 6);
       auto r = param(key);
       if (!r) return std::move(r).error();
       if (*r && !text.empty()) s.ids = split_list<Unused>(text);
@@ -35541,107 +35824,123 @@ template <class Unused = void>
     default:
       break;
   }
-  if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
-  auto segments = read_array<Unused>(v, "segments");
+  if (auto r = parse_constraints<Unused>(f[2], s.constraints); !r) return std::move(r).error();
+  auto segments = read_array<Unused>(f[3], "segments");
   if (!segments) return std::move(segments).error();
-  if (*segments != nullptr) {
-    for (const auto& id : (*segments)->items) {
+  if (*segments) {
+    s.segments.reserve(f[3].size());
+    auto r = f[3].each([&](const node& id) -> relkit::result<void> {
       if (!id.is_number()) return type_error(id, "segment ids", "numbers");
       auto segment_id = integer_of(id, "segment ids");
       if (!segment_id) return std::move(segment_id).error();
       s.segments.push_back(*segment_id);
-    }
+      return {};
+    });
+    if (!r) return std::move(r).error();
   }
-  if (auto r = parse_variants<Unused>(v, s.variants); !r) return std::move(r).error();
-  return s;
+  return parse_variants<Unused>(f[4], s.variants);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::flag> parse_feature(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
-  flags::flag f;
-  const json_value* name = v.find("name");
-  if (name == nullptr || name->is_null()) return missing(v, "name");
-  if (!name->is_string()) return field_type_error(*name, "name", "a string");
-  f.name = name->text;
-  if (auto r = read_bool<Unused>(v, "enabled", f.enabled); !r) return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "impressionData", f.impression_data); !r)
+  static constexpr std::string_view names[] = {
+      "name", "enabled",   "impressionData", "stale",    "description", "project",
+      "type", "createdAt", "strategies",     "variants", "dependencies"};
+  node fv[11];
+  fields(v, names, fv);
+  const node& name = fv[0];
+  if (name.unset()) return missing(v, "name");
+  if (!name.is_string()) return field_type_error(name, "name", "a string");
+  assign_text<Unused>(name, f.name);
+  if (auto r = read_bool<Unused>(fv[1], "enabled", f.enabled); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(fv[2], "impressionData", f.impression_data); !r)
     return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "stale", f.meta.marked_stale); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "description", f.description); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "project", f.project); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(fv[3], "stale", f.meta.marked_stale); !r)
+    return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[4], "description", f.description); !r)
+    return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[5], "project", f.project); !r) return std::move(r).error();
   std::string type;
-  if (auto r = read_text<Unused>(v, "type", type); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[6], "type", type); !r) return std::move(r).error();
   if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
   std::string created;
-  if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[7], "createdAt", created); !r) return std::move(r).error();
   // Milliseconds, relkit::time_point's own unit: every instant the parser
   // returns (years 0000-9999) fits, so nothing is converted or can overflow.
   if (auto ms = flags::detail::parse_js_date_ms(created)) {
     f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
-  auto strategies = read_array<Unused>(v, "strategies");
+  auto strategies = read_array<Unused>(fv[8], "strategies");
   if (!strategies) return std::move(strategies).error();
-  if (*strategies != nullptr) {
-    for (const auto& item : (*strategies)->items) {
-      auto s = parse_strategy<Unused>(item);
-      if (!s) return std::move(s).error();
-      f.strategies.push_back(std::move(*s));
-    }
+  if (*strategies) {
+    f.strategies.reserve(fv[8].size());
+    auto r = fv[8].each([&](const node& item) -> relkit::result<void> {
+      return parse_strategy<Unused>(item, f.strategies.emplace_back());
+    });
+    if (!r) return std::move(r).error();
   }
-  if (auto r = parse_variants<Unused>(v, f.variants); !r) return std::move(r).error();
-  auto deps = read_array<Unused>(v, "dependencies");
+  if (auto r = parse_variants<Unused>(fv[9], f.variants); !r) return std::move(r).error();
+  auto deps = read_array<Unused>(fv[10], "dependencies");
   if (!deps) return std::move(deps).error();
-  if (*deps != nullptr) {
-    for (const auto& item : (*deps)->items) {
+  if (*deps) {
+    f.dependencies.reserve(fv[10].size());
+    auto r = fv[10].each([&](const node& item) -> relkit::result<void> {
       if (!item.is_object()) return type_error(item, "a dependency", "an object");
+      static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
+      node df[3];
+      fields(item, dep_names, df);
       flags::dependency d;
-      if (auto r = read_text<Unused>(item, "feature", d.feature); !r) return std::move(r).error();
-      if (auto r = read_bool<Unused>(item, "enabled", d.enabled); !r) return std::move(r).error();
-      if (auto r = read_string_list<Unused>(item, "variants", d.variants); !r)
-        return std::move(r).error();
+      if (auto r2 = read_text<Unused>(df[0], "feature", d.feature); !r2) return r2;
+      if (auto r2 = read_bool<Unused>(df[1], "enabled", d.enabled); !r2) return r2;
+      if (auto r2 = read_string_list<Unused>(df[2], "variants", d.variants); !r2) return r2;
       f.dependencies.push_back(std::move(d));
-    }
+      return {};
+    });
+    if (!r) return std::move(r).error();
   }
-  return f;
+  return {};
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::segment> parse_segment(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
-  flags::segment s;
-  const json_value* id = v.find("id");
-  if (id == nullptr || id->is_null()) return missing(v, "id");
-  if (!id->is_number()) return field_type_error(*id, "id", "a number");
-  auto segment_id = integer_of(*id, "\"id\"");
+  static constexpr std::string_view names[] = {"id", "name", "constraints"};
+  node f[3];
+  fields(v, names, f);
+  const node& id = f[0];
+  if (id.unset()) return missing(v, "id");
+  if (!id.is_number()) return field_type_error(id, "id", "a number");
+  auto segment_id = integer_of(id, "\"id\"");
   if (!segment_id) return std::move(segment_id).error();
   s.id = *segment_id;
-  if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
-  if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
-  return s;
+  if (auto r = read_text<Unused>(f[1], "name", s.name); !r) return std::move(r).error();
+  return parse_constraints<Unused>(f[2], s.constraints);
 }
 
+// The fields "features" and "segments" of a payload or hydration event.
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_lists(const json_value& root,
+[[nodiscard]] relkit::result<void> parse_lists(const node& features_list, const node& segments_list,
                                                std::vector<flags::flag>& features,
                                                std::vector<flags::segment>& segments) {
-  auto list = read_array<Unused>(root, "features");
+  auto list = read_array<Unused>(features_list, "features");
   if (!list) return std::move(list).error();
-  if (*list != nullptr) {
-    for (const auto& item : (*list)->items) {
-      auto f = parse_feature<Unused>(item);
-      if (!f) return std::move(f).error();
-      features.push_back(std::move(*f));
-    }
+  if (*list) {
+    // Counted first: a vector grown by doubling would hold up to twice the
+    // flags, and both copies while it grows.
+    features.reserve(features.size() + features_list.size());
+    auto r = features_list.each([&](const node& item) -> relkit::result<void> {
+      return parse_feature<Unused>(item, features.emplace_back());
+    });
+    if (!r) return std::move(r).error();
   }
-  auto segs = read_array<Unused>(root, "segments");
+  auto segs = read_array<Unused>(segments_list, "segments");
   if (!segs) return std::move(segs).error();
-  if (*segs != nullptr) {
-    for (const auto& item : (*segs)->items) {
-      auto s = parse_segment<Unused>(item);
-      if (!s) return std::move(s).error();
-      segments.push_back(std::move(*s));
-    }
+  if (*segs) {
+    segments.reserve(segments.size() + segments_list.size());
+    return segments_list.each([&](const node& item) -> relkit::result<void> {
+      return parse_segment<Unused>(item, segments.emplace_back());
+    });
   }
   return {};
 }
@@ -35667,89 +35966,98 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
+// Checks the payload once (JSON grammar and limits, indexing where each
+// array and object ends) and answers its top object, read in place from then
+// on; `text` must outlive the node.
 template <class Unused = void>
-[[nodiscard]] relkit::result<json_value> parse_document(std::string_view text,
-                                                        const load_options& options) {
-  relkit::detail::json_limits limits;
-  limits.max_bytes = options.max_bytes;
-  limits.max_depth = options.max_depth;
-  limits.max_values = options.max_values;
-  auto doc = relkit::detail::parse_json(text, limits);
-  if (!doc) {
-    const relkit::error& e = doc.error();
+[[nodiscard]] relkit::result<node> scan_document(relkit::detail::json_text& text,
+                                                 const load_options& options) {
+  auto top = text.scan_indexed(options.max_bytes, options.max_depth, options.max_values);
+  if (!top) {
+    const relkit::error& e = top.error();
     // The JSON error's text is a string literal (see relkit/detail/json.hpp).
     return relkit::error{errc::invalid_json, e.position,
                          relkit::error_args{}.with_text(e.args.text().data())};
   }
-  if (!doc->is_object()) return type_error(*doc, "the payload", "a JSON object");
+  const node doc{&text, *top};
+  if (!doc.is_object()) return type_error(doc, "the payload", "a JSON object");
   return doc;
 }
 
 // The payload's "version" (0 when absent or not a number, as before).
-[[nodiscard]] inline relkit::result<int> version_of(const json_value& doc) {
-  const json_value* version = doc.find("version");
-  if (version == nullptr || !version->is_number()) return 0;
-  auto n = integer_of(*version, "\"version\"", INT32_MIN, INT32_MAX);
+[[nodiscard]] inline relkit::result<int> version_of(const node& version) {
+  if (!version.is_number()) return 0;
+  auto n = integer_of(version, "\"version\"", INT32_MIN, INT32_MAX);
   if (!n) return std::move(n).error();
   return static_cast<int>(*n);
 }
 
-// The events of a parsed delta-API document.
+// The events of a delta-API document; `events` is its field "events".
 template <class Unused = void>
-[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const json_value& doc) {
-  auto list = read_array<Unused>(doc, "events");
+[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc,
+                                                                const node& events) {
+  auto list = read_array<Unused>(events, "events");
   if (!list) return std::move(list).error();
-  if (*list == nullptr) return missing(doc, "events");
+  if (!*list) return missing(doc, "events");
   std::vector<delta_event> out;
-  for (const json_value& e : (*list)->items) {
+  auto each = events.each([&](const node& e) -> relkit::result<void> {
     if (!e.is_object()) return type_error(e, "an event", "an object");
+    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
+                                                 "feature", "featureName", "segment",  "segmentId"};
+    node f[8];
+    fields(e, names, f);
     delta_event event;
-    if (const auto* id = e.find("eventId"); id != nullptr && id->is_number()) {
-      auto n = integer_of(*id, "\"eventId\"");
+    if (const node& id = f[0]; id.is_number()) {
+      auto n = integer_of(id, "\"eventId\"");
       if (!n) return std::move(n).error();
       event.event_id = *n;
     }
     std::string type;
-    if (auto r = read_text<Unused>(e, "type", type); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
     if (type == "hydration") {
       event.type = delta_event::kind::hydration;
-      if (auto r = parse_lists<Unused>(e, event.features, event.segments); !r) {
-        return std::move(r).error();
-      }
+      if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments); !r) return r;
     } else if (type == "feature-updated") {
       event.type = delta_event::kind::feature_updated;
-      const json_value* f = e.find("feature");
-      if (f == nullptr) return missing(e, "feature");
-      auto parsed = parse_feature<Unused>(*f);
-      if (!parsed) return std::move(parsed).error();
-      event.feature = std::move(*parsed);
+      if (f[4].absent()) return missing(e, "feature");
+      if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
     } else if (type == "feature-removed") {
       event.type = delta_event::kind::feature_removed;
-      if (auto r = read_text<Unused>(e, "featureName", event.name); !r) {
-        return std::move(r).error();
-      }
+      if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
     } else if (type == "segment-updated") {
       event.type = delta_event::kind::segment_updated;
-      const json_value* s = e.find("segment");
-      if (s == nullptr) return missing(e, "segment");
-      auto parsed = parse_segment<Unused>(*s);
-      if (!parsed) return std::move(parsed).error();
-      event.updated_segment = std::move(*parsed);
+      if (f[6].absent()) return missing(e, "segment");
+      if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
     } else if (type == "segment-removed") {
       event.type = delta_event::kind::segment_removed;
-      const json_value* id = e.find("segmentId");
-      if (id == nullptr || !id->is_number()) return missing(e, "segmentId");
-      auto n = integer_of(*id, "\"segmentId\"");
+      const node& id = f[7];
+      if (!id.is_number()) return missing(e, "segmentId");
+      auto n = integer_of(id, "\"segmentId\"");
       if (!n) return std::move(n).error();
       event.segment_id = *n;
     } else if (type.empty()) {
       return missing(e, "type");
     } else {
-      return relkit::error{errc::unknown_event, e.position, relkit::error_args{}.with_token(type)};
+      return relkit::error{errc::unknown_event, e.position(),
+                           relkit::error_args{}.with_token(type)};
     }
     out.push_back(std::move(event));
-  }
+    return {};
+  });
+  if (!each) return std::move(each).error();
   return out;
+}
+
+// The top-level fields a payload reader looks at.
+struct top_fields {
+  node version, features, segments, events;
+};
+
+[[nodiscard]] inline top_fields top_of(const node& doc) {
+  static constexpr std::string_view names[] = {"version", "features", "segments", "events"};
+  node f[4];
+  fields(doc, names, f);
+  return top_fields{f[0], f[1], f[2], f[3]};
 }
 
 }  // namespace detail
@@ -35757,13 +36065,16 @@ template <class Unused = void>
 template <class Unused>
 relkit::result<features_payload> parse_features(std::string_view json,
                                                 const load_options& options) {
-  auto doc = detail::parse_document<Unused>(json, options);
+  relkit::detail::json_text text(json);
+  auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
+  const detail::top_fields top = detail::top_of(*doc);
   features_payload out;
-  auto version = detail::version_of(*doc);
+  auto version = detail::version_of(top.version);
   if (!version) return std::move(version).error();
   out.version = *version;
-  if (auto r = detail::parse_lists<Unused>(*doc, out.features, out.segments); !r) {
+  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments);
+      !r) {
     return std::move(r).error();
   }
   return out;
@@ -35772,9 +36083,10 @@ relkit::result<features_payload> parse_features(std::string_view json,
 template <class Unused>
 relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
                                                      const load_options& options) {
-  auto doc = detail::parse_document<Unused>(json, options);
+  relkit::detail::json_text text(json);
+  auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
-  return detail::delta_of<Unused>(*doc);
+  return detail::delta_of<Unused>(*doc, doc->find("events"));
 }
 
 template <class Unused>
@@ -35802,19 +36114,26 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
 
 template <class Unused>
 relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
-  auto doc = detail::parse_document<Unused>(json, options);
-  if (!doc) return std::move(doc).error();
-  if (doc->find("events") != nullptr) {
-    auto events = detail::delta_of<Unused>(*doc);  // the document, not the text again
-    if (!events) return std::move(events).error();
-    flags::flag_set set;
-    apply_delta<Unused>(set, *events);
-    return set;
-  }
-  if (auto version = detail::version_of(*doc); !version) return std::move(version).error();
   features_payload payload;
-  if (auto r = detail::parse_lists<Unused>(*doc, payload.features, payload.segments); !r) {
-    return std::move(r).error();
+  {
+    // The scan's index is released before the set is compiled.
+    relkit::detail::json_text text(json);
+    auto doc = detail::scan_document<Unused>(text, options);
+    if (!doc) return std::move(doc).error();
+    const detail::top_fields top = detail::top_of(*doc);
+    if (!top.events.absent()) {
+      auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
+      if (!events) return std::move(events).error();
+      flags::flag_set set;
+      apply_delta<Unused>(set, *events);
+      return set;
+    }
+    if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
+    if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
+                                             payload.segments);
+        !r) {
+      return std::move(r).error();
+    }
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
 }

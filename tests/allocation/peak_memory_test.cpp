@@ -254,11 +254,17 @@ TEST(PeakMemory, GateSpecRefusedForNesting) {
   EXPECT_LE(peak, slack);
 }
 
+// unleash::load reads the payload in place (no DOM) into a features vector
+// reserved to its count; what remains is the flag set itself: a
+// flags::flag is 264 bytes (g++ 12, libstdc++) plus its compiled form and
+// index, for 13 input bytes `{"name":"a"},` (24.6x measured with the
+// container index released before the set is compiled and the set's vectors
+// sized first; 27.8x before, 73x with the DOM).
 TEST(PeakMemory, UnleashOfManyFeatures) {
   const std::string input =
       adversarial(R"({"version":2,"features":[)", R"({"name":"a"},)", R"({"name":"a"}]})");
   const std::size_t peak = peak_of([&] { (void)relkit::unleash::load(input); });
-  expect_known_over("unleash.load features", input.size(), peak, 80);
+  expect_known_over("unleash.load features", input.size(), peak, 25);
 }
 
 TEST(PeakMemory, FlagsValues) {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -147,6 +148,39 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   return pos;
 }
 
+// The end of the run of plain string bytes from pos: the first '"', '\\' or
+// control character (below 0x20), or the end of the input. Eight bytes at a
+// time while none of them is one.
+[[nodiscard]] inline std::size_t plain_run(std::string_view in, std::size_t pos) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  while (pos + 8 <= in.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, in.data() + pos, 8);
+    const std::uint64_t quote = w ^ (ones * 0x22U);
+    const std::uint64_t backslash = w ^ (ones * 0x5CU);
+    // A byte that is zero in `quote` or `backslash`, or below 0x20 in `w`.
+    const std::uint64_t special =
+        ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20U) & ~w);
+    if ((special & highs) != 0) {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // The lowest flagged byte is the first special one (a borrow can flag
+      // only bytes after a special byte, never before it).
+      return pos + static_cast<std::size_t>(__builtin_ctzll(special & highs)) / 8U;
+#else
+      break;
+#endif
+    }
+    pos += 8;
+  }
+  while (pos < in.size() && in[pos] != '"' && in[pos] != '\\' &&
+         static_cast<unsigned char>(in[pos]) >= 0x20U) {
+    ++pos;
+  }
+  return pos;
+}
+
 // Four hex digits at pos (after "\u").
 [[nodiscard]] inline relkit::result<std::uint32_t> lex_hex4(std::string_view in, std::size_t pos) {
   if (pos + 4 > in.size()) return make_error(json_errc::bad_escape, pos, "truncated \\u escape");
@@ -169,11 +203,7 @@ template <class Unused = void>
   std::size_t pos = start + 1;
   while (true) {
     // A run of plain bytes at once.
-    std::size_t run = pos;
-    while (run < in.size() && in[run] != '"' && in[run] != '\\' &&
-           static_cast<unsigned char>(in[run]) >= 0x20U) {
-      ++run;
-    }
+    const std::size_t run = plain_run(in, pos);
     if (out != nullptr) out->append(in.data() + pos, run - pos);
     pos = run;
     if (pos >= in.size())
@@ -323,7 +353,7 @@ template <class Unused = void>
 //   open()                            that container is not empty: its items follow;
 //   key() -> std::string*             where the next member's name goes (or null);
 //   scalar() -> json_value*           where a string, number or literal goes (or null);
-//   complete()                        the current value is complete;
+//   complete(end)                     the current value is complete; it ends before `end`;
 //   close()                           the innermost open container is complete.
 template <class Handler>
 [[nodiscard]] relkit::result<void> walk(std::string_view in, std::size_t max_bytes,
@@ -366,7 +396,7 @@ template <class Handler>
     // A value is complete: close every container it completes.
     bool next_value = false;
     while (true) {
-      h.complete();
+      h.complete(pos);
       if (open.empty()) break;
       pos = skip_space(in, pos);
       if (pos >= in.size()) {
@@ -407,7 +437,7 @@ struct check_only {
   void open() const noexcept {}
   [[nodiscard]] std::string* key() const noexcept { return nullptr; }
   [[nodiscard]] json_value* scalar() const noexcept { return nullptr; }
-  void complete() const noexcept {}
+  void complete(std::size_t) const noexcept {}
   void close() const noexcept {}
 };
 
@@ -431,7 +461,7 @@ class tree_builder {
   void open() { stack_.push_back(frame{std::move(value_), std::string()}); }
   [[nodiscard]] std::string* key() noexcept { return &stack_.back().key; }
   [[nodiscard]] json_value* scalar() noexcept { return &value_; }
-  void complete() {
+  void complete(std::size_t) {
     if (stack_.empty()) {
       root_ = std::move(value_);
       return;

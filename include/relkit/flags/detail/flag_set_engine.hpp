@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,6 +156,13 @@ class flag_set_engine {
         continue;
       }
       const std::string& candidate = flags_[by_name_[mid]].name;
+      // Equal keys: the first eight bytes are equal (zero-padded), so equal
+      // sizes leave only the bytes after them to compare.
+      if (candidate.size() == name.size() &&
+          (name.size() <= 8 ||
+           std::memcmp(candidate.data() + 8, name.data() + 8, name.size() - 8) == 0)) {
+        return static_cast<int>(by_name_[mid]);
+      }
       const int c = compare_bytes(candidate, name);
       if (c == 0) return static_cast<int>(by_name_[mid]);
       if (c < 0) {
@@ -220,22 +228,52 @@ class flag_set_engine {
     strategies_.clear();
     constraints_.clear();
     by_name_.clear();
-    for (std::size_t i = 0; i < flags_.size(); ++i) by_name_.push_back(i);
-    std::sort(by_name_.begin(), by_name_.end(), [this](std::size_t a, std::size_t b) {
-      return compare_bytes(flags_[a].name, flags_[b].name) < 0;
-    });
-    // Duplicate names: the last one wins, as a later payload entry would.
-    std::vector<std::size_t> unique;
-    for (std::size_t k = 0; k < by_name_.size(); ++k) {
-      if (!unique.empty() && flags_[unique.back()].name == flags_[by_name_[k]].name) {
-        unique.back() = std::max(unique.back(), by_name_[k]);
-      } else {
-        unique.push_back(by_name_[k]);
+    name_keys_.clear();
+    // Sorted by name through each name's 8-byte prefix key, the names
+    // themselves compared only on a tie.
+    {
+      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+      keyed.reserve(flags_.size());
+      for (std::size_t i = 0; i < flags_.size(); ++i)
+        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
+      std::sort(keyed.begin(), keyed.end(),
+                [this](const std::pair<std::uint64_t, std::size_t>& a,
+                       const std::pair<std::uint64_t, std::size_t>& b) {
+                  if (a.first != b.first) return a.first < b.first;
+                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
+                });
+      // Duplicate names: the last one wins, as a later payload entry would.
+      by_name_.reserve(keyed.size());
+      name_keys_.reserve(keyed.size());
+      for (std::size_t k = 0; k < keyed.size(); ++k) {
+        const std::size_t i = keyed[k].second;
+        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
+            flags_[by_name_.back()].name == flags_[i].name) {
+          by_name_.back() = std::max(by_name_.back(), i);
+        } else {
+          by_name_.push_back(i);
+          name_keys_.push_back(keyed[k].first);
+        }
       }
     }
-    by_name_ = std::move(unique);
-    name_keys_.clear();
-    for (std::size_t i : by_name_) name_keys_.push_back(relkit::detail::prefix_key(flags_[i].name));
+    // Sized first: the compiled vectors never grow (nor move their items).
+    std::size_t strategy_count = 0, constraint_count = 0;
+    for (const flag& f : flags_) {
+      strategy_count += f.strategies.size();
+      for (const strategy& s : f.strategies) {
+        constraint_count += s.constraints.size();
+        for (std::int64_t id : s.segments) {
+          std::size_t n = 1;  // a missing segment's stand-in
+          for (const auto& candidate : segments_) {
+            if (candidate.id == id) n = candidate.constraints.size();
+          }
+          constraint_count += n;
+        }
+      }
+    }
+    compiled_flags_.reserve(flags_.size());
+    strategies_.reserve(strategy_count);
+    constraints_.reserve(constraint_count);
     for (const flag& f : flags_) {
       compiled_flag cf;
       cf.source = &f;
@@ -313,7 +351,7 @@ class flag_set_engine {
         bool found = false;
         if (value) {
           for (const auto& v : c.values) {
-            if (v == *value) {
+            if (same_text(v, *value)) {
               found = true;
               break;
             }
@@ -438,10 +476,16 @@ class flag_set_engine {
     return v;
   }
 
+  // a == b, inline: std::string_view's operator== calls compare() out of
+  // line, which the request path would pay per list entry.
+  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  }
+
   [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
                                           std::string_view v) noexcept {
     for (const auto& item : list) {
-      if (item == v) return true;
+      if (same_text(item, v)) return true;
     }
     return false;
   }

@@ -199,15 +199,24 @@ class hasher {
 // GrowthBook's JavaScript SDK hashes `str.charCodeAt(i)`.
 class fnv1a_32_utf16 {
  public:
+  static constexpr std::uint32_t prime = 0x01000193U;
   constexpr void update_unit(std::uint32_t unit) noexcept {
     h_ ^= unit;
-    h_ *= 0x01000193U;
+    h_ *= prime;
   }
   constexpr void update(std::string_view utf8) noexcept {
     std::size_t i = 0;
-    // ASCII fast path: one byte is one code unit.
-    while (i < utf8.size() && byte_at(utf8, i) < 0x80U) update_unit(byte_at(utf8, i++));
-    if (i == utf8.size()) return;
+    const std::size_t n = utf8.size();
+    // ASCII fast path: one byte is one code unit. Eight bytes tested at
+    // once, then eight steps (a chain: FNV-1a's).
+    std::uint32_t h = h_;
+    for (; i + 8 <= n; i += 8) {
+      if (((load_le32(utf8, i) | load_le32(utf8, i + 4)) & 0x80808080U) != 0) break;
+      for (std::size_t k = 0; k < 8; ++k) h = (h ^ byte_at(utf8, i + k)) * prime;
+    }
+    for (; i < n && byte_at(utf8, i) < 0x80U; ++i) h = (h ^ byte_at(utf8, i)) * prime;
+    h_ = h;
+    if (i == n) return;
     utf16_units units(utf8.substr(i));
     std::uint32_t unit = 0;
     while (units.next(unit)) update_unit(unit);

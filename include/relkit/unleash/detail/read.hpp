@@ -15,6 +15,7 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/js_text.hpp"
 #include "relkit/detail/json.hpp"
+#include "relkit/detail/json_scan.hpp"
 #include "relkit/error.hpp"
 #include "relkit/flags/constraint.hpp"
 #include "relkit/flags/detail/values.hpp"
@@ -26,18 +27,87 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
-using json_value = relkit::detail::json_value;
+// One value of the payload, read in place (relkit/detail/json_scan.hpp):
+// the text it belongs to and its span; absent() when a member is missing.
+struct node {
+  const relkit::detail::json_text* doc = nullptr;
+  relkit::detail::json_span span;
+
+  [[nodiscard]] bool absent() const noexcept { return span.absent(); }
+  [[nodiscard]] bool is_null() const noexcept { return span.is_null(); }
+  [[nodiscard]] bool is_bool() const noexcept { return span.is_bool(); }
+  [[nodiscard]] bool is_number() const noexcept { return span.is_number(); }
+  [[nodiscard]] bool is_string() const noexcept { return span.is_string(); }
+  [[nodiscard]] bool is_array() const noexcept { return span.is_array(); }
+  [[nodiscard]] bool is_object() const noexcept { return span.is_object(); }
+  // Absent or null: what every optional field treats as "not given".
+  [[nodiscard]] bool unset() const noexcept { return span.absent() || span.is_null(); }
+  [[nodiscard]] std::size_t position() const noexcept { return span.begin; }
+  [[nodiscard]] bool boolean() const noexcept { return span.kind == 't'; }
+  [[nodiscard]] double number() const noexcept { return doc->number(span); }
+  // A string's decoded UTF-8.
+  template <class Unused = void>
+  [[nodiscard]] std::string text() const {
+    return doc->string<Unused>(span);
+  }
+  // The member `key` (the last one if repeated); absent when there is none.
+  [[nodiscard]] node find(std::string_view key) const { return node{doc, doc->find(span, key)}; }
+
+  // The number of items of an array.
+  [[nodiscard]] std::size_t size() const {
+    std::size_t n = 0;
+    doc->items(span, [&](relkit::detail::json_span) {
+      ++n;
+      return true;
+    });
+    return n;
+  }
+
+  // Calls f(item) for each item of an array until f answers an error.
+  template <class F>
+  [[nodiscard]] relkit::result<void> each(F&& f) const {
+    relkit::result<void> status;
+    doc->items(span, [&](relkit::detail::json_span item) {
+      status = f(node{doc, item});
+      return status.has_value();
+    });
+    return status;
+  }
+};
+
+// The members `names` of an object in one pass over it (the last one of a
+// repeated name); absent nodes for those it lacks or when it is not one.
+template <std::size_t N>
+void fields(const node& object, const std::string_view (&names)[N], node (&out)[N]) {
+  for (node& n : out) n = node{object.doc, relkit::detail::json_span{}};
+  std::string decoded;
+  object.doc->members(object.span,
+                      [&](relkit::detail::json_span key, relkit::detail::json_span value) {
+                        std::string_view k = object.doc->raw(key);
+                        if (key.escaped) {
+                          decoded = object.doc->string<>(key);
+                          k = decoded;
+                        }
+                        for (std::size_t i = 0; i < N; ++i) {
+                          if (k == names[i]) {
+                            out[i].span = value;
+                            break;
+                          }
+                        }
+                        return true;
+                      });
+}
 
 // "<subject> must be <expected>": `subject` and `expected` are literals.
-[[nodiscard]] inline relkit::error type_error(const json_value& v, const char* subject,
+[[nodiscard]] inline relkit::error type_error(const node& v, const char* subject,
                                               const char* expected) noexcept {
-  return relkit::error{errc::wrong_type, v.position,
+  return relkit::error{errc::wrong_type, v.position(),
                        relkit::error_args{}.with_token(subject).with_text(expected)};
 }
 
 // "\"<field>\" must be <expected>", without building a string: the quoted
 // name is assembled in the error's own token buffer.
-[[nodiscard]] inline relkit::error field_type_error(const json_value& v, const char* field,
+[[nodiscard]] inline relkit::error field_type_error(const node& v, const char* field,
                                                     const char* expected) noexcept {
   char quoted[relkit::error_args::token_capacity];
   const std::string_view name(field);
@@ -46,12 +116,12 @@ using json_value = relkit::detail::json_value;
   for (std::size_t i = 0; i < n; ++i) quoted[i + 1] = name[i];
   quoted[n + 1] = '"';
   return relkit::error{
-      errc::wrong_type, v.position,
+      errc::wrong_type, v.position(),
       relkit::error_args{}.with_token(std::string_view(quoted, n + 2)).with_text(expected)};
 }
 
-[[nodiscard]] inline relkit::error missing(const json_value& object, const char* field) noexcept {
-  return relkit::error{errc::missing_field, object.position,
+[[nodiscard]] inline relkit::error missing(const node& object, const char* field) noexcept {
+  return relkit::error{errc::missing_field, object.position(),
                        relkit::error_args{}.with_token(field)};
 }
 
@@ -59,9 +129,9 @@ using json_value = relkit::detail::json_value;
 // the range (1e300), is an out_of_range error at the number: converting such
 // a double to an integer would be undefined behaviour.
 [[nodiscard]] inline relkit::result<std::int64_t> integer_of(
-    const json_value& v, const char* subject, std::int64_t low = INT64_MIN,
+    const node& v, const char* subject, std::int64_t low = INT64_MIN,
     std::int64_t high = INT64_MAX) noexcept {
-  const double d = v.number;
+  const double d = v.number();
   // 2^63 is exact as a double; every double in (-2^63, 2^63) converts.
   const bool in_int64 = d >= -9223372036854775808.0 && d < 9223372036854775808.0;
   if (in_int64) {
@@ -69,72 +139,80 @@ using json_value = relkit::detail::json_value;
     if (static_cast<double>(n) == d && n >= low && n <= high) return n;
   }
   return relkit::error{
-      errc::out_of_range, v.position,
+      errc::out_of_range, v.position(),
       relkit::error_args{}.with_token(subject).with_number(low).with_number2(high)};
+}
+
+// out = the string v's decoded text, straight from the payload when it has
+// no escapes (no temporary string).
+template <class Unused = void>
+void assign_text(const node& v, std::string& out) {
+  if (v.span.escaped) {
+    out = v.text<Unused>();
+  } else {
+    out.assign(v.doc->raw(v.span));
+  }
 }
 
 // A scalar as text the way JavaScript's String() would write it (strings as
 // they are, numbers as in the source, booleans); false for null, arrays and
 // objects.
 template <class Unused = void>
-[[nodiscard]] bool scalar_text(const json_value& v, std::string& out) {
-  switch (v.type) {
-    case json_value::kind::string:
-    case json_value::kind::number:
-      out = v.text;
-      return true;
-    case json_value::kind::boolean:
-      out = v.boolean ? "true" : "false";
-      return true;
-    default:
-      return false;
+[[nodiscard]] bool scalar_text(const node& v, std::string& out) {
+  if (v.is_string()) {
+    assign_text<Unused>(v, out);
+    return true;
   }
+  if (v.is_number()) {
+    out = v.doc->token(v.span);
+    return true;
+  }
+  if (v.is_bool()) {
+    out = v.boolean() ? "true" : "false";
+    return true;
+  }
+  return false;
 }
 
-// `name` of `object` as text; absent or null leaves `out` alone.
+// The field `v` named `name` as text; absent or null leaves `out` alone.
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> read_text(const json_value& object, const char* name,
-                                             std::string& out) {
-  const json_value* v = object.find(name);
-  if (v == nullptr || v->is_null()) return {};
-  if (!scalar_text<Unused>(*v, out)) {
-    return field_type_error(*v, name, "a string");
-  }
+[[nodiscard]] relkit::result<void> read_text(const node& v, const char* name, std::string& out) {
+  if (v.unset()) return {};
+  if (!scalar_text<Unused>(v, out)) return field_type_error(v, name, "a string");
   return {};
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> read_bool(const json_value& object, const char* name,
-                                             bool& out) {
-  const json_value* v = object.find(name);
-  if (v == nullptr || v->is_null()) return {};
-  if (!v->is_bool()) return field_type_error(*v, name, "a boolean");
-  out = v->boolean;
+[[nodiscard]] relkit::result<void> read_bool(const node& v, const char* name, bool& out) {
+  if (v.unset()) return {};
+  if (!v.is_bool()) return field_type_error(v, name, "a boolean");
+  out = v.boolean();
   return {};
 }
 
+// The field `v` named `name` as an array: true when it is one, false when
+// absent or null.
 template <class Unused = void>
-[[nodiscard]] relkit::result<const json_value*> read_array(const json_value& object,
-                                                           const char* name) {
-  const json_value* v = object.find(name);
-  if (v == nullptr || v->is_null()) return static_cast<const json_value*>(nullptr);
-  if (!v->is_array()) return field_type_error(*v, name, "an array");
-  return v;
+[[nodiscard]] relkit::result<bool> read_array(const node& v, const char* name) {
+  if (v.unset()) return false;
+  if (!v.is_array()) return field_type_error(v, name, "an array");
+  return true;
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> read_string_list(const json_value& object, const char* name,
+[[nodiscard]] relkit::result<void> read_string_list(const node& v, const char* name,
                                                     std::vector<std::string>& out) {
-  auto list = read_array<Unused>(object, name);
+  auto list = read_array<Unused>(v, name);
   if (!list) return std::move(list).error();
-  if (*list == nullptr) return {};
-  for (const auto& item : (*list)->items) {
+  if (!*list) return {};
+  out.reserve(out.size() + v.size());  // counted first: no regrowth, no spare capacity
+  return v.each([&](const node& item) -> relkit::result<void> {
     std::string text;
-    if (item.is_null()) continue;
+    if (item.is_null()) return {};
     if (!scalar_text<Unused>(item, text)) return type_error(item, "list entries", "strings");
     out.push_back(std::move(text));
-  }
-  return {};
+    return {};
+  });
 }
 
 // JavaScript's split(/\s*,\s*/): whitespace around each comma goes, the
@@ -167,82 +245,96 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::constraint> parse_constraint(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
-  flags::constraint c;
-  if (auto r = read_text<Unused>(v, "contextName", c.context_name); !r) return std::move(r).error();
-  std::string op;
-  if (auto r = read_text<Unused>(v, "operator", op); !r) return std::move(r).error();
-  c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
-  if (auto r = read_string_list<Unused>(v, "values", c.values); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "value", c.value); !r) return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "inverted", c.inverted); !r) return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "caseInsensitive", c.case_insensitive); !r)
+  static constexpr std::string_view names[] = {"contextName", "operator", "values",
+                                               "value",       "inverted", "caseInsensitive"};
+  node f[6];
+  fields(v, names, f);
+  if (auto r = read_text<Unused>(f[0], "contextName", c.context_name); !r)
     return std::move(r).error();
-  return c;
-}
-
-template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_constraints(const json_value& object,
-                                                     std::vector<flags::constraint>& out) {
-  auto list = read_array<Unused>(object, "constraints");
-  if (!list) return std::move(list).error();
-  if (*list == nullptr) return {};
-  for (const auto& item : (*list)->items) {
-    auto c = parse_constraint<Unused>(item);
-    if (!c) return std::move(c).error();
-    out.push_back(std::move(*c));
-  }
+  std::string op;
+  if (auto r = read_text<Unused>(f[1], "operator", op); !r) return std::move(r).error();
+  c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
+  if (auto r = read_string_list<Unused>(f[2], "values", c.values); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(f[3], "value", c.value); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(f[4], "inverted", c.inverted); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(f[5], "caseInsensitive", c.case_insensitive); !r)
+    return std::move(r).error();
   return {};
 }
 
+// The field "constraints" `list`.
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::variant> parse_variant(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_constraints(const node& list,
+                                                     std::vector<flags::constraint>& out) {
+  auto is_array = read_array<Unused>(list, "constraints");
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
+  return list.each([&](const node& item) -> relkit::result<void> {
+    return parse_constraint<Unused>(item, out.emplace_back());
+  });
+}
+
+template <class Unused = void>
+[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
-  flags::variant out;
-  if (auto r = read_text<Unused>(v, "name", out.name); !r) return std::move(r).error();
-  if (const json_value* w = v.find("weight"); w != nullptr && !w->is_null()) {
-    if (!w->is_number()) return field_type_error(*w, "weight", "a number");
-    out.weight =
-        w->number > 0.0 && w->number <= 4294967295.0 ? static_cast<std::uint32_t>(w->number) : 0U;
+  static constexpr std::string_view names[] = {"name",       "weight",  "weightType",
+                                               "stickiness", "payload", "overrides"};
+  node f[6];
+  fields(v, names, f);
+  if (auto r = read_text<Unused>(f[0], "name", out.name); !r) return std::move(r).error();
+  if (const node& w = f[1]; !w.unset()) {
+    if (!w.is_number()) return field_type_error(w, "weight", "a number");
+    const double d = w.number();
+    out.weight = d > 0.0 && d <= 4294967295.0 ? static_cast<std::uint32_t>(d) : 0U;
   }
-  if (auto r = read_text<Unused>(v, "weightType", out.weight_type); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "stickiness", out.stickiness); !r) return std::move(r).error();
-  if (const json_value* p = v.find("payload"); p != nullptr && !p->is_null()) {
-    if (!p->is_object()) return field_type_error(*p, "payload", "an object");
+  if (auto r = read_text<Unused>(f[2], "weightType", out.weight_type); !r)
+    return std::move(r).error();
+  if (auto r = read_text<Unused>(f[3], "stickiness", out.stickiness); !r)
+    return std::move(r).error();
+  if (const node& p = f[4]; !p.unset()) {
+    if (!p.is_object()) return field_type_error(p, "payload", "an object");
+    static constexpr std::string_view payload_names[] = {"type", "value"};
+    node pf[2];
+    fields(p, payload_names, pf);
     flags::variant_payload payload;
-    if (auto r = read_text<Unused>(*p, "type", payload.type); !r) return std::move(r).error();
-    if (auto r = read_text<Unused>(*p, "value", payload.value); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(pf[0], "type", payload.type); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(pf[1], "value", payload.value); !r) return std::move(r).error();
     out.payload = std::move(payload);
   }
-  auto overrides = read_array<Unused>(v, "overrides");
+  auto overrides = read_array<Unused>(f[5], "overrides");
   if (!overrides) return std::move(overrides).error();
-  if (*overrides != nullptr) {
-    for (const auto& o : (*overrides)->items) {
+  if (*overrides) {
+    out.overrides.reserve(f[5].size());
+    auto r = f[5].each([&](const node& o) -> relkit::result<void> {
       if (!o.is_object()) return type_error(o, "an override", "an object");
+      static constexpr std::string_view override_names[] = {"contextName", "values"};
+      node of[2];
+      fields(o, override_names, of);
       flags::variant_override vo;
-      if (auto r = read_text<Unused>(o, "contextName", vo.context_name); !r)
-        return std::move(r).error();
-      if (auto r = read_string_list<Unused>(o, "values", vo.values); !r)
-        return std::move(r).error();
+      if (auto r2 = read_text<Unused>(of[0], "contextName", vo.context_name); !r2) return r2;
+      if (auto r2 = read_string_list<Unused>(of[1], "values", vo.values); !r2) return r2;
       out.overrides.push_back(std::move(vo));
-    }
-  }
-  return out;
-}
-
-template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_variants(const json_value& object,
-                                                  std::vector<flags::variant>& out) {
-  auto list = read_array<Unused>(object, "variants");
-  if (!list) return std::move(list).error();
-  if (*list == nullptr) return {};
-  for (const auto& item : (*list)->items) {
-    auto v = parse_variant<Unused>(item);
-    if (!v) return std::move(v).error();
-    out.push_back(std::move(*v));
+      return {};
+    });
+    if (!r) return std::move(r).error();
   }
   return {};
+}
+
+// The field "variants" `list`.
+template <class Unused = void>
+[[nodiscard]] relkit::result<void> parse_variants(const node& list,
+                                                  std::vector<flags::variant>& out) {
+  auto is_array = read_array<Unused>(list, "variants");
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  out.reserve(out.size() + list.size());
+  return list.each([&](const node& item) -> relkit::result<void> {
+    return parse_variant<Unused>(item, out.emplace_back());
+  });
 }
 
 // A strategy's kind from its name in the payload; a custom strategy is
@@ -252,54 +344,60 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::strategy> parse_strategy(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
-  flags::strategy s;
-  if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
+  static constexpr std::string_view names[] = {"name", "parameters", "constraints", "segments",
+                                               "variants"};
+  node f[5];
+  fields(v, names, f);
+  if (auto r = read_text<Unused>(f[0], "name", s.name); !r) return std::move(r).error();
   s.kind = strategy_kind_of(s.name);
-  const json_value* params = v.find("parameters");
-  if (params != nullptr && !params->is_null() && !params->is_object()) {
-    return field_type_error(*params, "parameters", "an object");
+  const node& params = f[1];
+  if (!params.unset() && !params.is_object()) {
+    return field_type_error(params, "parameters", "an object");
   }
-  const json_value empty_object;
-  const json_value& p = params != nullptr && params->is_object() ? *params : empty_object;
+  // The parameters read, in one pass (fields() of anything but an object,
+  // absent or null, finds nothing).
+  static constexpr std::string_view param_names[] = {
+      "rollout", "stickiness", "groupId", "percentage", "userIds", "IPs", "hostNames"};
+  node pv[7];
+  fields(params, param_names, pv);
   std::string text;
-  auto param = [&](const char* name) -> relkit::result<bool> {
+  auto param = [&](std::size_t which) -> relkit::result<bool> {
     text.clear();
-    const json_value* value = p.find(name);
-    if (value == nullptr || value->is_null()) return false;
-    if (!scalar_text<Unused>(*value, text))
-      return type_error(*value, "strategy parameters", "strings");
+    const node& value = pv[which];
+    if (value.unset()) return false;
+    if (!scalar_text<Unused>(value, text))
+      return type_error(value, "strategy parameters", "strings");
     return true;
   };
   switch (s.kind) {
     case flags::strategy_kind::flexible_rollout: {
-      auto r = param("rollout");
+      auto r = param(0);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("stickiness"); !r) return std::move(r).error();
+      if (r = param(1); !r) return std::move(r).error();
       if (*r && !text.empty()) s.stickiness = text;
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::gradual_rollout_user_id:
     case flags::strategy_kind::gradual_rollout_session_id:
     case flags::strategy_kind::gradual_rollout_random: {
-      auto r = param("percentage");
+      auto r = param(3);
       if (!r) return std::move(r).error();
       s.percentage = percentage_of<Unused>(text);
-      if (r = param("groupId"); !r) return std::move(r).error();
+      if (r = param(2); !r) return std::move(r).error();
       s.group_id = text;
       break;
     }
     case flags::strategy_kind::user_with_id:
     case flags::strategy_kind::remote_address:
     case flags::strategy_kind::application_hostname: {
-      const char* key =
-          s.kind == flags::strategy_kind::user_with_id
-              ? "userIds"
-              : (s.kind == flags::strategy_kind::remote_address ? "IPs" : "hostNames");
+      const std::size_t key = s.kind == flags::strategy_kind::user_with_id
+                                  ? 4
+                                  : (s.kind == flags::strategy_kind::remote_address ? 5 : 6);
       auto r = param(key);
       if (!r) return std::move(r).error();
       if (*r && !text.empty()) s.ids = split_list<Unused>(text);
@@ -308,107 +406,123 @@ template <class Unused = void>
     default:
       break;
   }
-  if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
-  auto segments = read_array<Unused>(v, "segments");
+  if (auto r = parse_constraints<Unused>(f[2], s.constraints); !r) return std::move(r).error();
+  auto segments = read_array<Unused>(f[3], "segments");
   if (!segments) return std::move(segments).error();
-  if (*segments != nullptr) {
-    for (const auto& id : (*segments)->items) {
+  if (*segments) {
+    s.segments.reserve(f[3].size());
+    auto r = f[3].each([&](const node& id) -> relkit::result<void> {
       if (!id.is_number()) return type_error(id, "segment ids", "numbers");
       auto segment_id = integer_of(id, "segment ids");
       if (!segment_id) return std::move(segment_id).error();
       s.segments.push_back(*segment_id);
-    }
+      return {};
+    });
+    if (!r) return std::move(r).error();
   }
-  if (auto r = parse_variants<Unused>(v, s.variants); !r) return std::move(r).error();
-  return s;
+  return parse_variants<Unused>(f[4], s.variants);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::flag> parse_feature(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
-  flags::flag f;
-  const json_value* name = v.find("name");
-  if (name == nullptr || name->is_null()) return missing(v, "name");
-  if (!name->is_string()) return field_type_error(*name, "name", "a string");
-  f.name = name->text;
-  if (auto r = read_bool<Unused>(v, "enabled", f.enabled); !r) return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "impressionData", f.impression_data); !r)
+  static constexpr std::string_view names[] = {
+      "name", "enabled",   "impressionData", "stale",    "description", "project",
+      "type", "createdAt", "strategies",     "variants", "dependencies"};
+  node fv[11];
+  fields(v, names, fv);
+  const node& name = fv[0];
+  if (name.unset()) return missing(v, "name");
+  if (!name.is_string()) return field_type_error(name, "name", "a string");
+  assign_text<Unused>(name, f.name);
+  if (auto r = read_bool<Unused>(fv[1], "enabled", f.enabled); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(fv[2], "impressionData", f.impression_data); !r)
     return std::move(r).error();
-  if (auto r = read_bool<Unused>(v, "stale", f.meta.marked_stale); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "description", f.description); !r) return std::move(r).error();
-  if (auto r = read_text<Unused>(v, "project", f.project); !r) return std::move(r).error();
+  if (auto r = read_bool<Unused>(fv[3], "stale", f.meta.marked_stale); !r)
+    return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[4], "description", f.description); !r)
+    return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[5], "project", f.project); !r) return std::move(r).error();
   std::string type;
-  if (auto r = read_text<Unused>(v, "type", type); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[6], "type", type); !r) return std::move(r).error();
   if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
   std::string created;
-  if (auto r = read_text<Unused>(v, "createdAt", created); !r) return std::move(r).error();
+  if (auto r = read_text<Unused>(fv[7], "createdAt", created); !r) return std::move(r).error();
   // Milliseconds, relkit::time_point's own unit: every instant the parser
   // returns (years 0000-9999) fits, so nothing is converted or can overflow.
   if (auto ms = flags::detail::parse_js_date_ms(created)) {
     f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
-  auto strategies = read_array<Unused>(v, "strategies");
+  auto strategies = read_array<Unused>(fv[8], "strategies");
   if (!strategies) return std::move(strategies).error();
-  if (*strategies != nullptr) {
-    for (const auto& item : (*strategies)->items) {
-      auto s = parse_strategy<Unused>(item);
-      if (!s) return std::move(s).error();
-      f.strategies.push_back(std::move(*s));
-    }
+  if (*strategies) {
+    f.strategies.reserve(fv[8].size());
+    auto r = fv[8].each([&](const node& item) -> relkit::result<void> {
+      return parse_strategy<Unused>(item, f.strategies.emplace_back());
+    });
+    if (!r) return std::move(r).error();
   }
-  if (auto r = parse_variants<Unused>(v, f.variants); !r) return std::move(r).error();
-  auto deps = read_array<Unused>(v, "dependencies");
+  if (auto r = parse_variants<Unused>(fv[9], f.variants); !r) return std::move(r).error();
+  auto deps = read_array<Unused>(fv[10], "dependencies");
   if (!deps) return std::move(deps).error();
-  if (*deps != nullptr) {
-    for (const auto& item : (*deps)->items) {
+  if (*deps) {
+    f.dependencies.reserve(fv[10].size());
+    auto r = fv[10].each([&](const node& item) -> relkit::result<void> {
       if (!item.is_object()) return type_error(item, "a dependency", "an object");
+      static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
+      node df[3];
+      fields(item, dep_names, df);
       flags::dependency d;
-      if (auto r = read_text<Unused>(item, "feature", d.feature); !r) return std::move(r).error();
-      if (auto r = read_bool<Unused>(item, "enabled", d.enabled); !r) return std::move(r).error();
-      if (auto r = read_string_list<Unused>(item, "variants", d.variants); !r)
-        return std::move(r).error();
+      if (auto r2 = read_text<Unused>(df[0], "feature", d.feature); !r2) return r2;
+      if (auto r2 = read_bool<Unused>(df[1], "enabled", d.enabled); !r2) return r2;
+      if (auto r2 = read_string_list<Unused>(df[2], "variants", d.variants); !r2) return r2;
       f.dependencies.push_back(std::move(d));
-    }
+      return {};
+    });
+    if (!r) return std::move(r).error();
   }
-  return f;
+  return {};
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<flags::segment> parse_segment(const json_value& v) {
+[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
-  flags::segment s;
-  const json_value* id = v.find("id");
-  if (id == nullptr || id->is_null()) return missing(v, "id");
-  if (!id->is_number()) return field_type_error(*id, "id", "a number");
-  auto segment_id = integer_of(*id, "\"id\"");
+  static constexpr std::string_view names[] = {"id", "name", "constraints"};
+  node f[3];
+  fields(v, names, f);
+  const node& id = f[0];
+  if (id.unset()) return missing(v, "id");
+  if (!id.is_number()) return field_type_error(id, "id", "a number");
+  auto segment_id = integer_of(id, "\"id\"");
   if (!segment_id) return std::move(segment_id).error();
   s.id = *segment_id;
-  if (auto r = read_text<Unused>(v, "name", s.name); !r) return std::move(r).error();
-  if (auto r = parse_constraints<Unused>(v, s.constraints); !r) return std::move(r).error();
-  return s;
+  if (auto r = read_text<Unused>(f[1], "name", s.name); !r) return std::move(r).error();
+  return parse_constraints<Unused>(f[2], s.constraints);
 }
 
+// The fields "features" and "segments" of a payload or hydration event.
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_lists(const json_value& root,
+[[nodiscard]] relkit::result<void> parse_lists(const node& features_list, const node& segments_list,
                                                std::vector<flags::flag>& features,
                                                std::vector<flags::segment>& segments) {
-  auto list = read_array<Unused>(root, "features");
+  auto list = read_array<Unused>(features_list, "features");
   if (!list) return std::move(list).error();
-  if (*list != nullptr) {
-    for (const auto& item : (*list)->items) {
-      auto f = parse_feature<Unused>(item);
-      if (!f) return std::move(f).error();
-      features.push_back(std::move(*f));
-    }
+  if (*list) {
+    // Counted first: a vector grown by doubling would hold up to twice the
+    // flags, and both copies while it grows.
+    features.reserve(features.size() + features_list.size());
+    auto r = features_list.each([&](const node& item) -> relkit::result<void> {
+      return parse_feature<Unused>(item, features.emplace_back());
+    });
+    if (!r) return std::move(r).error();
   }
-  auto segs = read_array<Unused>(root, "segments");
+  auto segs = read_array<Unused>(segments_list, "segments");
   if (!segs) return std::move(segs).error();
-  if (*segs != nullptr) {
-    for (const auto& item : (*segs)->items) {
-      auto s = parse_segment<Unused>(item);
-      if (!s) return std::move(s).error();
-      segments.push_back(std::move(*s));
-    }
+  if (*segs) {
+    segments.reserve(segments.size() + segments_list.size());
+    return segments_list.each([&](const node& item) -> relkit::result<void> {
+      return parse_segment<Unused>(item, segments.emplace_back());
+    });
   }
   return {};
 }

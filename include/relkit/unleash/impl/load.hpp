@@ -11,6 +11,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/json.hpp"
+#include "relkit/detail/json_scan.hpp"
 #include "relkit/unleash/detail/read.hpp"
 #include "relkit/unleash/load.hpp"
 
@@ -18,89 +19,98 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
+// Checks the payload once (JSON grammar and limits, indexing where each
+// array and object ends) and answers its top object, read in place from then
+// on; `text` must outlive the node.
 template <class Unused = void>
-[[nodiscard]] relkit::result<json_value> parse_document(std::string_view text,
-                                                        const load_options& options) {
-  relkit::detail::json_limits limits;
-  limits.max_bytes = options.max_bytes;
-  limits.max_depth = options.max_depth;
-  limits.max_values = options.max_values;
-  auto doc = relkit::detail::parse_json(text, limits);
-  if (!doc) {
-    const relkit::error& e = doc.error();
+[[nodiscard]] relkit::result<node> scan_document(relkit::detail::json_text& text,
+                                                 const load_options& options) {
+  auto top = text.scan_indexed(options.max_bytes, options.max_depth, options.max_values);
+  if (!top) {
+    const relkit::error& e = top.error();
     // The JSON error's text is a string literal (see relkit/detail/json.hpp).
     return relkit::error{errc::invalid_json, e.position,
                          relkit::error_args{}.with_text(e.args.text().data())};
   }
-  if (!doc->is_object()) return type_error(*doc, "the payload", "a JSON object");
+  const node doc{&text, *top};
+  if (!doc.is_object()) return type_error(doc, "the payload", "a JSON object");
   return doc;
 }
 
 // The payload's "version" (0 when absent or not a number, as before).
-[[nodiscard]] inline relkit::result<int> version_of(const json_value& doc) {
-  const json_value* version = doc.find("version");
-  if (version == nullptr || !version->is_number()) return 0;
-  auto n = integer_of(*version, "\"version\"", INT32_MIN, INT32_MAX);
+[[nodiscard]] inline relkit::result<int> version_of(const node& version) {
+  if (!version.is_number()) return 0;
+  auto n = integer_of(version, "\"version\"", INT32_MIN, INT32_MAX);
   if (!n) return std::move(n).error();
   return static_cast<int>(*n);
 }
 
-// The events of a parsed delta-API document.
+// The events of a delta-API document; `events` is its field "events".
 template <class Unused = void>
-[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const json_value& doc) {
-  auto list = read_array<Unused>(doc, "events");
+[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc,
+                                                                const node& events) {
+  auto list = read_array<Unused>(events, "events");
   if (!list) return std::move(list).error();
-  if (*list == nullptr) return missing(doc, "events");
+  if (!*list) return missing(doc, "events");
   std::vector<delta_event> out;
-  for (const json_value& e : (*list)->items) {
+  auto each = events.each([&](const node& e) -> relkit::result<void> {
     if (!e.is_object()) return type_error(e, "an event", "an object");
+    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
+                                                 "feature", "featureName", "segment",  "segmentId"};
+    node f[8];
+    fields(e, names, f);
     delta_event event;
-    if (const auto* id = e.find("eventId"); id != nullptr && id->is_number()) {
-      auto n = integer_of(*id, "\"eventId\"");
+    if (const node& id = f[0]; id.is_number()) {
+      auto n = integer_of(id, "\"eventId\"");
       if (!n) return std::move(n).error();
       event.event_id = *n;
     }
     std::string type;
-    if (auto r = read_text<Unused>(e, "type", type); !r) return std::move(r).error();
+    if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
     if (type == "hydration") {
       event.type = delta_event::kind::hydration;
-      if (auto r = parse_lists<Unused>(e, event.features, event.segments); !r) {
-        return std::move(r).error();
-      }
+      if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments); !r) return r;
     } else if (type == "feature-updated") {
       event.type = delta_event::kind::feature_updated;
-      const json_value* f = e.find("feature");
-      if (f == nullptr) return missing(e, "feature");
-      auto parsed = parse_feature<Unused>(*f);
-      if (!parsed) return std::move(parsed).error();
-      event.feature = std::move(*parsed);
+      if (f[4].absent()) return missing(e, "feature");
+      if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
     } else if (type == "feature-removed") {
       event.type = delta_event::kind::feature_removed;
-      if (auto r = read_text<Unused>(e, "featureName", event.name); !r) {
-        return std::move(r).error();
-      }
+      if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
     } else if (type == "segment-updated") {
       event.type = delta_event::kind::segment_updated;
-      const json_value* s = e.find("segment");
-      if (s == nullptr) return missing(e, "segment");
-      auto parsed = parse_segment<Unused>(*s);
-      if (!parsed) return std::move(parsed).error();
-      event.updated_segment = std::move(*parsed);
+      if (f[6].absent()) return missing(e, "segment");
+      if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
     } else if (type == "segment-removed") {
       event.type = delta_event::kind::segment_removed;
-      const json_value* id = e.find("segmentId");
-      if (id == nullptr || !id->is_number()) return missing(e, "segmentId");
-      auto n = integer_of(*id, "\"segmentId\"");
+      const node& id = f[7];
+      if (!id.is_number()) return missing(e, "segmentId");
+      auto n = integer_of(id, "\"segmentId\"");
       if (!n) return std::move(n).error();
       event.segment_id = *n;
     } else if (type.empty()) {
       return missing(e, "type");
     } else {
-      return relkit::error{errc::unknown_event, e.position, relkit::error_args{}.with_token(type)};
+      return relkit::error{errc::unknown_event, e.position(),
+                           relkit::error_args{}.with_token(type)};
     }
     out.push_back(std::move(event));
-  }
+    return {};
+  });
+  if (!each) return std::move(each).error();
   return out;
+}
+
+// The top-level fields a payload reader looks at.
+struct top_fields {
+  node version, features, segments, events;
+};
+
+[[nodiscard]] inline top_fields top_of(const node& doc) {
+  static constexpr std::string_view names[] = {"version", "features", "segments", "events"};
+  node f[4];
+  fields(doc, names, f);
+  return top_fields{f[0], f[1], f[2], f[3]};
 }
 
 }  // namespace detail
@@ -108,13 +118,16 @@ template <class Unused = void>
 template <class Unused>
 relkit::result<features_payload> parse_features(std::string_view json,
                                                 const load_options& options) {
-  auto doc = detail::parse_document<Unused>(json, options);
+  relkit::detail::json_text text(json);
+  auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
+  const detail::top_fields top = detail::top_of(*doc);
   features_payload out;
-  auto version = detail::version_of(*doc);
+  auto version = detail::version_of(top.version);
   if (!version) return std::move(version).error();
   out.version = *version;
-  if (auto r = detail::parse_lists<Unused>(*doc, out.features, out.segments); !r) {
+  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments);
+      !r) {
     return std::move(r).error();
   }
   return out;
@@ -123,9 +136,10 @@ relkit::result<features_payload> parse_features(std::string_view json,
 template <class Unused>
 relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
                                                      const load_options& options) {
-  auto doc = detail::parse_document<Unused>(json, options);
+  relkit::detail::json_text text(json);
+  auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
-  return detail::delta_of<Unused>(*doc);
+  return detail::delta_of<Unused>(*doc, doc->find("events"));
 }
 
 template <class Unused>
@@ -153,19 +167,26 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
 
 template <class Unused>
 relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
-  auto doc = detail::parse_document<Unused>(json, options);
-  if (!doc) return std::move(doc).error();
-  if (doc->find("events") != nullptr) {
-    auto events = detail::delta_of<Unused>(*doc);  // the document, not the text again
-    if (!events) return std::move(events).error();
-    flags::flag_set set;
-    apply_delta<Unused>(set, *events);
-    return set;
-  }
-  if (auto version = detail::version_of(*doc); !version) return std::move(version).error();
   features_payload payload;
-  if (auto r = detail::parse_lists<Unused>(*doc, payload.features, payload.segments); !r) {
-    return std::move(r).error();
+  {
+    // The scan's index is released before the set is compiled.
+    relkit::detail::json_text text(json);
+    auto doc = detail::scan_document<Unused>(text, options);
+    if (!doc) return std::move(doc).error();
+    const detail::top_fields top = detail::top_of(*doc);
+    if (!top.events.absent()) {
+      auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
+      if (!events) return std::move(events).error();
+      flags::flag_set set;
+      apply_delta<Unused>(set, *events);
+      return set;
+    }
+    if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
+    if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
+                                             payload.segments);
+        !r) {
+      return std::move(r).error();
+    }
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
 }
