@@ -127,6 +127,19 @@ class locator {
   relkit::text_location base_at_;
 };
 
+// Reads the count option `name` into `value` when it is given: nothing on success or
+// absence, the exit status of a usage error naming `expected` otherwise.
+template <class Count>
+std::optional<int> count_option(const parsed_args& args, std::string_view name,
+                                std::string_view expected, std::string_view command, Count& value) {
+  const auto text = args.option(name);
+  if (!text) return std::nullopt;
+  const auto n = parse_count(*text);
+  if (!n) return usage_error(std::string(name) + " must be " + std::string(expected), command);
+  value = static_cast<Count>(*n);
+  return std::nullopt;
+}
+
 int migrate_lint(const arguments& words) {
   const parsed_args args = parse_args(
       words, 1, {"--postgres", "--non-volatile-functions", "--exclude", "--max-findings"},
@@ -138,15 +151,13 @@ int migrate_lint(const arguments& words) {
   if (!args.problem.empty()) return usage_error(args.problem, "migrate lint");
   if (args.positional.empty()) return usage_error("migrate lint needs FILE.sql", "migrate lint");
   mg::lint_options options;
-  if (auto v = args.option("--postgres")) {
-    auto n = parse_count(*v);
-    if (!n) return usage_error("--postgres must be a version number", "migrate lint");
-    options.postgres_major = static_cast<int>(*n);
+  if (const auto bad = count_option(args, "--postgres", "a version number", "migrate lint",
+                                    options.postgres_major)) {
+    return *bad;
   }
-  if (auto v = args.option("--max-findings")) {
-    auto n = parse_count(*v);
-    if (!n) return usage_error("--max-findings must be a count", "migrate lint");
-    options.max_findings = *n;
+  if (const auto bad =
+          count_option(args, "--max-findings", "a count", "migrate lint", options.max_findings)) {
+    return *bad;
   }
   if (auto v = args.option("--non-volatile-functions")) {
     options.non_volatile_functions = split_commas(*v);
@@ -293,15 +304,13 @@ int migrate_command(const arguments& words) {
     change = mg::add_unique{arg(0), split_commas(pos[3]), opt("--name").value_or("")};
   }
   mg::make_plan_options options;
-  if (auto v = args.option("--postgres")) {
-    auto n = parse_count(*v);
-    if (!n) return usage_error("--postgres must be a version number", "migrate");
-    options.postgres_major = static_cast<int>(*n);
+  if (const auto bad =
+          count_option(args, "--postgres", "a version number", "migrate", options.postgres_major)) {
+    return *bad;
   }
-  if (auto v = args.option("--batch-size")) {
-    auto n = parse_count(*v);
-    if (!n) return usage_error("--batch-size must be a positive integer", "migrate");
-    options.batch_size = *n;
+  if (const auto bad =
+          count_option(args, "--batch-size", "a positive integer", "migrate", options.batch_size)) {
+    return *bad;
   }
   if (auto v = opt("--lock-timeout")) options.lock_timeout = *v;
   if (auto v = opt("--key")) options.key_column = *v;
