@@ -1982,11 +1982,11 @@ if command -v git >/dev/null; then
   expect lint.edit.none 2 "" -- bash -c 'cd / && shift && "$@" --edit' _ "$hook_repo" "${lint[@]}"
   expect_stderr lint.edit.none "relkit: lint --edit: no git repository here (no .git from . upwards)"
 
-  # The README's commit-msg hook, in a real repository: git refuses a commit whose message
+  # The commit-msg hook of docs/cli.md, in a real repository: git refuses a commit whose message
   # breaks a rule and records one that passes (relkit found on PATH, as installed).
   mkdir -p "$work/bin"
   ln -sf "$relkit" "$work/bin/relkit"
-  readme="$(dirname "$0")/../../README.md"
+  readme="$(dirname "$0")/../../docs/cli.md"
   awk '/^<!-- commit-msg hook -->$/ { found = 1; next }
        found && /^```sh$/ { inside = 1; next }
        inside && /^```$/ { exit }
@@ -1995,7 +1995,7 @@ if command -v git >/dev/null; then
   checks=$((checks + 1))
   if ! grep -qxF 'exec relkit lint --edit "$1"' "$hook_repo/.git/hooks/commit-msg"; then
     failures=$((failures + 1))
-    echo "FAIL lint.hook.readme: README.md has no commit-msg hook block running relkit lint --edit"
+    echo "FAIL lint.hook.readme: docs/cli.md has no commit-msg hook block running relkit lint --edit"
   fi
   hook_env=(env -u CI -u FORCE_COLOR -u NO_COLOR PATH="$work/bin:$PATH" GIT_CONFIG_NOSYSTEM=1
     HOME="$work" GIT_AUTHOR_NAME=Ada GIT_AUTHOR_EMAIL=ada@example.com GIT_COMMITTER_NAME=Ada
