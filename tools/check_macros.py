@@ -5,7 +5,7 @@ Preprocesses translation units with `-dM -E`: one including the standard
 headers relkit itself includes (the baseline), then, for the umbrella and for
 EACH public header (not under detail/), one including the baseline and that
 header alone. Every macro a header leaves beyond the baseline must be in
-DOCUMENTED (the "Configuration macros" table of README.md). Checked with the
+DOCUMENTED (the "Configuration macros" table of docs/integration.md). Checked with the
 default flags and with -fno-exceptions.
 
 relkit's internal macros (RELKIT_NAMESPACE_BEGIN/END) are defined by
@@ -128,7 +128,7 @@ def main() -> int:
                     failures += 1
     if failures:
         print("internal macros belong in relkit/detail/prologue.hpp (restored by epilogue.hpp);"
-              " public ones in README.md and DOCUMENTED")
+              " public ones in docs/integration.md and DOCUMENTED")
         return 1
     print(f"only documented macros remain ({len(DOCUMENTED)}) after each of {len(public)} public headers,"
           f" checked against {len(standard)} standard headers")

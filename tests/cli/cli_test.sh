@@ -240,7 +240,7 @@ expect bucket.ld.salt 2 "" -- "$relkit" bucket --system launchdarkly --flag f --
 expect bucket.gb.version 2 "" -- "$relkit" bucket --system growthbook --flag f --id u --hash-version 3
 
 # ------------------------------------------------------------------ gate
-# The production gate of README "gates"; the expected verdicts are the README's.
+# The production gate of docs/gates.md; the expected verdicts are that page's.
 cat >"$work/production.gate" <<'SPEC'
 all production
   metric coverage >= 80

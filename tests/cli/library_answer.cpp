@@ -1,5 +1,5 @@
 // Test helper for cli_test.sh: the library's own answer for a git log on stdin, written the
-// way README "commits" and "changelog" show the calls, so that the test can check that
+// way docs/commits.md and docs/changelog.md show the calls, so that the test can check that
 // `relkit next-version` and `relkit changelog` print the same version and section.
 // Usage: relkit_cli_library_answer CURRENT REPO_URL DATE < git-log-output
 #include <relkit/changelog.hpp>

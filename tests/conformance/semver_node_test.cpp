@@ -1,7 +1,7 @@
 // relkit::semver against node-semver 7.8.6: every fixture case, every
 // recorded call of node-semver's own tests, and 5,000 random cases, all with
 // node's answers (vectors/node-semver). Disagreements must be one of the
-// documented deliberate differences (README.md, "semver").
+// documented deliberate differences (docs/semver.md).
 #include <gtest/gtest.h>
 
 #include <cstddef>

@@ -24,7 +24,7 @@ constexpr std::string_view gate_help =
     R"(Usage: relkit gate SPEC_FILE [--evidence FILE] [--now TIME] [REPORT OPTIONS]
                   [--markdown | --json]
 
-Evaluates the gate of SPEC_FILE (relkit's gate spec, README "gates") on the
+Evaluates the gate of SPEC_FILE (relkit's gate spec, docs/gates.md) on the
 evidence of FILE and of the reports given, and prints the verdict, one line per condition (--markdown: a
 nested Markdown list for a merge-request comment; --json: one JSON object, see
 below). The gate fails closed: evidence that is absent fails.
