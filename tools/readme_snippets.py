@@ -138,6 +138,7 @@ def program(page: str, snippets: list) -> str:
 
 
 def slug(heading: str) -> str:
+    heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link: its text
     return re.sub(r"[^a-z0-9]+", "_", heading.lower()).strip("_") or "top"
 
 
