@@ -20,7 +20,8 @@ endif()
 string(REPLACE "\n" ";" members "${listing}")
 set(top "relkit-${VERSION}")
 foreach(required
-    CMakeLists.txt meson.build LICENSE README.md include/relkit/relkit.hpp src/relkit.cpp
+    CMakeLists.txt meson.build LICENSE README.md docs/index.md docs/errors.md mkdocs.yml
+    include/relkit/relkit.hpp src/relkit.cpp
     single_include/relkit/relkit.hpp tools/cli/CMakeLists.txt tools/cli/main.cpp
     tools/cli/args.cpp tools/cli/io.cpp)
   if(NOT "${top}/${required}" IN_LIST members)
@@ -28,7 +29,7 @@ foreach(required
   endif()
 endforeach()
 foreach(member IN LISTS members)
-  if(member MATCHES "^${top}/(tests|examples|benchmarks|docs|\\.ci)/"
+  if(member MATCHES "^${top}/(tests|examples|benchmarks|\\.ci)/"
      OR (member MATCHES "^${top}/tools/" AND NOT member MATCHES "^${top}/tools/cli/"))
     message(FATAL_ERROR "the tarball holds ${member}, which is not for consumers")
   endif()

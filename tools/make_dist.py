@@ -20,8 +20,9 @@ import sys
 import tarfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CONTENTS = ["CMakeLists.txt", "meson.build", "meson_options.txt", "LICENSE", "README.md", "cmake", "include", "src",
-            "single_include", "tools/cli"]
+# docs/ and mkdocs.yml: the README links into the reference, which must travel with it.
+CONTENTS = ["CMakeLists.txt", "meson.build", "meson_options.txt", "LICENSE", "README.md", "docs", "mkdocs.yml",
+            "cmake", "include", "src", "single_include", "tools/cli"]
 EPOCH = 946684800  # 2000-01-01T00:00:00Z
 
 
