@@ -23,9 +23,6 @@ namespace detail {
 // The lines of one message: inline for the usual few dozen, on the heap beyond.
 class line_buffer {
  public:
-  void reserve(std::size_t count) {
-    if (count > inline_capacity) heap_.reserve(count);
-  }
   void push_back(std::string_view line) {
     if (size_ < inline_capacity) {
       inline_[size_] = line;
@@ -293,6 +290,17 @@ class commit_parser {
     }
   }
 
+  // `text` holds `part` at byte `at` (a short literal: compared in line, no call).
+  template <std::size_t N>
+  [[nodiscard]] static bool has_at(std::string_view text, std::size_t at,
+                                   const char (&part)[N]) noexcept {
+    if (at > text.size() || text.size() - at < N - 1) return false;
+    for (std::size_t k = 0; k + 1 < N; ++k) {
+      if (text[at + k] != part[k]) return false;
+    }
+    return true;
+  }
+
   [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
     // A line starting with a printable ASCII byte other than 'g' starts neither with \s
     // nor with "gpg:".
@@ -323,9 +331,9 @@ class commit_parser {
       std::size_t last_bang = npos;
       std::size_t last_colon = npos;
       for (std::size_t k = line.find(')', type_end + 1); k != npos; k = line.find(')', k + 1)) {
-        if (line.substr(k + 1, 2) == ": ") {
+        if (has_at(line, k + 1, ": ")) {
           last_colon = k;
-        } else if (bang && line.substr(k + 1, 3) == "!: ") {
+        } else if (bang && has_at(line, k + 1, "!: ")) {
           last_bang = k;
         }
       }
@@ -337,10 +345,10 @@ class commit_parser {
         scope_end = last_colon;
         subject = last_colon + 3;
       }
-    } else if (bang && line.substr(type_end, 3) == "!: ") {
+    } else if (bang && has_at(line, type_end, "!: ")) {
       subject = type_end + 3;
       breaking = true;
-    } else if (line.substr(type_end, 2) == ": ") {
+    } else if (has_at(line, type_end, ": ")) {
       subject = type_end + 2;
     }
     if (subject == npos) {
@@ -352,7 +360,7 @@ class commit_parser {
     out_.type = line.substr(0, type_end);
     if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
     out_.description = line.substr(subject);
-    out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
+    out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
     if (out_.type.empty()) {
       // `(scope)!: x` with an empty type: the parser has no type but its breaking
       // pattern matched, so the commit still carries the `!` note (and bumps major).
@@ -601,6 +609,7 @@ class commit_parser {
         current = npos;
         return;
       }
+      if (out_.footers.empty()) out_.footers.reserve(4);  // one allocation, usually
       out_.footers.push_back(commits::footer{
           line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
     }
@@ -624,8 +633,9 @@ class commit_parser {
         continue;
       }
       const std::size_t start = i;
+      const bool may_act = byte_is(s[i], byte_action_first);
       i = word_end(s, i);
-      if (!is_action_word(s.substr(start, i - start))) continue;
+      if (!may_act || !is_action_word(s.substr(start, i - start))) continue;
       std::size_t after = npos;
       if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
         after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
@@ -638,8 +648,9 @@ class commit_parser {
       bool ok = true;
       while (q < n) {
         if (byte_is(s[q], byte_word)) {
+          const bool next_may_act = byte_is(s[q], byte_action_first);
           const std::size_t e = word_end(s, q);
-          if (is_action_word(s.substr(q, e - q))) break;
+          if (next_may_act && is_action_word(s.substr(q, e - q))) break;
           q = e;
         } else if (terminator_length(s, q) != 0) {
           ok = false;
@@ -711,6 +722,7 @@ class commit_parser {
       ref.issue = s.substr(hash + 1, e - hash - 1);
       if (!seen_reference(ref)) {
         if (!room(out_.references.size(), ref.prefix, "references")) return;
+        if (out_.references.empty()) out_.references.reserve(4);  // one allocation, usually
         out_.references.push_back(ref);
         index_reference(out_.references.size() - 1);
       }

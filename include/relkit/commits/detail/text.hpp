@@ -104,22 +104,30 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
   return false;
 }
 
-// One of the issue reference actions of conventional-commits-parser (close, closes,
-// closed, fix, fixes, fixed, resolve, resolves, resolved), ignoring case. Each must be
-// followed by ':' or \s, never by a word character, so an action is always a whole word.
+// A word (\w+) equal to `lower` (lower-case letters) ignoring ASCII case. Setting bit
+// 0x20 lowers a letter and moves no other word character onto a letter.
+[[nodiscard]] constexpr bool word_iequals(std::string_view word, std::string_view lower) noexcept {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (static_cast<char>(word[k] | 0x20) != lower[k]) return false;
+  }
+  return true;
+}
+
+// A word (\w+) that is one of the issue reference actions of conventional-commits-parser
+// (close, closes, closed, fix, fixes, fixed, resolve, resolves, resolved), ignoring case.
+// Each must be followed by ':' or \s, never by a word character, so an action is always
+// a whole word.
 [[nodiscard]] constexpr bool is_action_word(std::string_view w) noexcept {
-  if (w.empty() || !byte_is(w[0], byte_action_first)) return false;
-  switch (w.size()) {
-    case 3:
-      return iequals(w, "fix");
-    case 5:
-      return iequals(w, "close") || iequals(w, "fixes") || iequals(w, "fixed");
-    case 6:
-      return iequals(w, "closes") || iequals(w, "closed");
-    case 7:
-      return iequals(w, "resolve");
-    case 8:
-      return iequals(w, "resolves") || iequals(w, "resolved");
+  if (w.empty()) return false;
+  switch (w[0] | 0x20) {
+    case 'c':
+      return word_iequals(w, "close") || word_iequals(w, "closes") || word_iequals(w, "closed");
+    case 'f':
+      return word_iequals(w, "fix") || word_iequals(w, "fixes") || word_iequals(w, "fixed");
+    case 'r':
+      return word_iequals(w, "resolve") || word_iequals(w, "resolves") ||
+             word_iequals(w, "resolved");
     default:
       return false;
   }
