@@ -6611,6 +6611,10 @@ namespace detail {
 // The lines of one message: inline for the usual few dozen, on the heap beyond.
 class line_buffer {
  public:
+  static constexpr std::size_t inline_capacity = 32;
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
   void push_back(std::string_view line) {
     if (size_ < inline_capacity) {
       inline_[size_] = line;
@@ -6627,7 +6631,6 @@ class line_buffer {
   }
 
  private:
-  static constexpr std::size_t inline_capacity = 32;
   std::string_view inline_[inline_capacity];
   std::vector<std::string_view> heap_;
   std::size_t size_ = 0;
@@ -6866,8 +6869,10 @@ class commit_parser {
   // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
   void split_lines(std::string_view text, bool drop_gpg) {
     std::size_t start = 0;
+    std::size_t newlines = 0;
     while (true) {
       const std::size_t nl = text.find('\n', start);
+      if (nl != npos && ++newlines == line_buffer::inline_capacity) reserve_lines(text, nl);
       std::size_t end = nl == npos ? text.size() : nl;
       std::size_t content_end = end;
       if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
@@ -6876,6 +6881,17 @@ class commit_parser {
       if (nl == npos) break;
       start = nl + 1;
     }
+  }
+
+  // A message of more lines than line_buffer holds inline (`nl`: its last inline line's
+  // '\n'): the rest counted once and the heap list reserved exactly, not grown by
+  // doubling (issue 19's bound on memory).
+  void reserve_lines(std::string_view text, std::size_t nl) {
+    std::size_t count = line_buffer::inline_capacity + 1;
+    for (std::size_t at = text.find('\n', nl + 1); at != npos; at = text.find('\n', at + 1)) {
+      ++count;
+    }
+    lines_.reserve(count);
   }
 
   // `text` holds `part` at byte `at` (a short literal: compared in line, no call).
@@ -7349,14 +7365,20 @@ class commit_parser {
     return false;
   }
   void index_reference(std::size_t k) {
-    if (ref_slots_.empty() && k < small_references) return;
-    if ((k + 1) * 2 > ref_slots_.size()) {
+    static_assert(small_references < 32, "64 slots hold the first 32 references");
+    if (ref_slots_.empty()) {
+      if (k < small_references) return;
+      rebuild_reference_slots(64, k);  // the size a table built from the first would have
+    } else if ((k + 1) * 2 > ref_slots_.size()) {
       std::size_t capacity = 64;
       while (capacity < (k + 1) * 4) capacity *= 2;
-      ref_slots_.assign(capacity, npos);
-      for (std::size_t i = 0; i < k; ++i) index_reference_at(i);
+      rebuild_reference_slots(capacity, k);
     }
     index_reference_at(k);
+  }
+  void rebuild_reference_slots(std::size_t capacity, std::size_t k) {
+    ref_slots_.assign(capacity, npos);
+    for (std::size_t i = 0; i < k; ++i) index_reference_at(i);
   }
   void index_reference_at(std::size_t k) {
     const std::size_t mask = ref_slots_.size() - 1;
