@@ -211,6 +211,44 @@ TEST(CommitsParse, EmptyAndOverlongMessagesAreErrors) {
   EXPECT_EQ(empty.error().message(), "empty commit message");
 }
 
+// parse(message, out): the commit parse(message) returns, in a commit reused from one
+// message to the next (its lists keep their capacity); an error leaves it empty.
+TEST(CommitsParse, ParseIntoReusesTheCommit) {
+  const std::vector<std::string> messages = {
+      "feat(api)!: drop v1\n\nBREAKING CHANGE: /v1 is gone\nCloses #12, #13\nCc @ann", "fix: x",
+      "Revert \"feat: y\"\r\n\r\nThis reverts commit abc1234.\r\n",
+      "docs: a\n\nRefs: #1\nReviewed-by: Z", "update stuff"};
+  rc::commit reused;
+  for (const rc::dialect grammar :
+       {rc::dialect::spec, rc::dialect::conventional_changelog, rc::dialect::git_cliff,
+        rc::dialect::release_please, rc::dialect::semantic_release_angular}) {
+    const rc::parse_options opts{grammar};
+    for (const std::string& m : messages) {
+      const auto fresh = rc::parse(m, opts);
+      ASSERT_TRUE(fresh);
+      ASSERT_TRUE(rc::parse(m, reused, opts));
+      EXPECT_EQ(reused, *fresh) << m;
+    }
+  }
+  ASSERT_TRUE(rc::parse(messages[0], reused, {rc::dialect::conventional_changelog}));
+  EXPECT_EQ(reused.references.size(), 2u);
+  const std::size_t capacity = reused.references.capacity();
+  ASSERT_TRUE(rc::parse("fix: no references", reused));
+  EXPECT_TRUE(reused.references.empty());
+  EXPECT_EQ(reused.references.capacity(), capacity);
+  const auto empty = rc::parse(" \n", reused);
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, rc::errc::empty_message);
+  EXPECT_EQ(reused, rc::commit{});
+  rc::parse_options one;
+  one.max_items = 1;
+  const auto too_many = rc::parse(messages[0], reused, one);
+  ASSERT_FALSE(too_many);
+  EXPECT_EQ(too_many.error().code, rc::errc::too_many_items);
+  EXPECT_EQ(too_many.error(), rc::parse(messages[0], one).error());
+  EXPECT_EQ(reused, rc::commit{});
+}
+
 // A megabyte of each adversarial pattern: the parser is one forward pass per line
 // (no regular-expression backtracking), so these finish like any other megabyte.
 TEST(CommitsParse, AdversarialMegabyteInputs) {

@@ -1,6 +1,7 @@
 // Fuzz target for relkit::commits: parse in every dialect, lint, decide and the git log
 // reader. Traps when a value is not a view into the message or its owned text, when a
-// conventional header does not round-trip through to_string, or when a count is off.
+// conventional header does not round-trip through to_string, when a count is off, or when
+// the parse into a reused commit differs from parse().
 #include <relkit/relkit.hpp>
 
 #include <cstddef>
@@ -65,6 +66,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (parsed) {
       check(*parsed, message, grammar);
     } else if (parsed.error().code != rc::errc::empty_message) {
+      __builtin_trap();
+    }
+    // The parse into a commit reused across inputs gives the same commit (or error).
+    static rc::commit reused;
+    const auto into = rc::parse(message, reused, rc::parse_options{grammar});
+    if (parsed.has_value() != into.has_value()) __builtin_trap();
+    if (parsed ? reused != *parsed : (into.error() != parsed.error() || reused != rc::commit{})) {
       __builtin_trap();
     }
   }

@@ -23,6 +23,14 @@ namespace commits {
 [[nodiscard]] RELKIT_INLINE result<commit> parse(std::string_view message,
                                                  const parse_options& opts = {});
 
+// The same parse into `out`, which keeps the capacity of its lists (footers, notes,
+// references, mentions): parsing many messages into one commit allocates only while
+// those grow, where parse(message, opts) allocates each list anew. `out` is the
+// commit parse(message, opts) returns (its values are views into `message`, or into
+// out.owned_text); on an error it is an empty commit.
+[[nodiscard]] RELKIT_INLINE result<void> parse(std::string_view message, commit& out,
+                                               const parse_options& opts = {});
+
 // The header of a commit, rebuilt: `type(scope)!: description` (the header as
 // written when the commit is not conventional). Not a round trip of the whole
 // commit: body and footers are left out (formerly to_string(commit)).

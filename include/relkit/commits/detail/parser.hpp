@@ -23,6 +23,7 @@ namespace detail {
 // The lines of one message: inline for the usual few dozen, on the heap beyond.
 class line_buffer {
  public:
+  static constexpr std::size_t inline_capacity = 32;
   void reserve(std::size_t count) {
     if (count > inline_capacity) heap_.reserve(count);
   }
@@ -42,7 +43,6 @@ class line_buffer {
   }
 
  private:
-  static constexpr std::size_t inline_capacity = 32;
   std::string_view inline_[inline_capacity];
   std::vector<std::string_view> heap_;
   std::size_t size_ = 0;
@@ -52,7 +52,10 @@ class commit_parser {
  public:
   commit_parser(std::string_view message, commits::commit& out,
                 std::size_t max_items = std::size_t(-1))
-      : message_(message), out_(out), max_items_(max_items) {}
+      : message_(message),
+        out_(out),
+        max_items_(max_items),
+        terminators_(has_inner_line_terminator(message)) {}
 
   // Where the first item beyond max_items is (offset in the message), and its
   // kind; npos when every list is within the limit.
@@ -213,7 +216,7 @@ class commit_parser {
 
   // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
   [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.substr(0, 6) != "Merge ") return false;
+    if (header.size() < 6 || header[0] != 'M' || header.substr(0, 6) != "Merge ") return false;
     const std::string_view rest = header.substr(6);
     for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
                                   "commit ", "branches", "'", "\""}) {
@@ -224,12 +227,38 @@ class commit_parser {
 
  private:
   static constexpr std::size_t npos = std::string_view::npos;
+  // Up to this many references are deduplicated by comparing each with every other;
+  // beyond, through an open-addressing table (ref_slots_).
+  static constexpr std::size_t small_references = 16;
 
   struct pending_note {
     std::string_view first;
     std::size_t begin;
     std::size_t end;
   };
+
+  // Whether `message` holds a LineTerminator that a line of it can contain: a '\r' not
+  // followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
+  // one (nearly every message), a line ends only at its end.
+  [[nodiscard]] static bool has_inner_line_terminator(std::string_view message) noexcept {
+    for (std::size_t at = message.find('\r'); at != npos; at = message.find('\r', at + 1)) {
+      if (at + 1 == message.size() || message[at + 1] != '\n') return true;
+    }
+    for (std::size_t at = message.find('\xe2'); at != npos; at = message.find('\xe2', at + 1)) {
+      if (relkit::detail::js_line_terminator_length(message, at) != 0) return true;
+    }
+    return false;
+  }
+
+  // find_js_line_terminator for a piece of one line of the message.
+  [[nodiscard]] std::size_t line_stop(std::string_view piece, std::size_t from) const noexcept {
+    return terminators_ ? relkit::detail::find_js_line_terminator(piece, from) : piece.size();
+  }
+  // js_line_terminator_length for a piece of one line of the message.
+  [[nodiscard]] std::size_t terminator_length(std::string_view piece,
+                                              std::size_t at) const noexcept {
+    return terminators_ ? relkit::detail::js_line_terminator_length(piece, at) : 0;
+  }
 
   std::size_t offset_of(std::string_view part) const noexcept {
     return static_cast<std::size_t>(part.data() - message_.data());
@@ -251,12 +280,11 @@ class commit_parser {
 
   // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
   void split_lines(std::string_view text, bool drop_gpg) {
-    std::size_t count = 1;
-    for (std::size_t at = text.find('\n'); at != npos; at = text.find('\n', at + 1)) ++count;
-    lines_.reserve(count);
     std::size_t start = 0;
+    std::size_t newlines = 0;
     while (true) {
       const std::size_t nl = text.find('\n', start);
+      if (nl != npos && ++newlines == line_buffer::inline_capacity) reserve_lines(text, nl);
       std::size_t end = nl == npos ? text.size() : nl;
       std::size_t content_end = end;
       if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
@@ -267,7 +295,34 @@ class commit_parser {
     }
   }
 
+  // A message of more lines than line_buffer holds inline (`nl`: its last inline line's
+  // '\n'): the rest counted once and the heap list reserved exactly, not grown by
+  // doubling (issue 19's bound on memory).
+  void reserve_lines(std::string_view text, std::size_t nl) {
+    std::size_t count = line_buffer::inline_capacity + 1;
+    for (std::size_t at = text.find('\n', nl + 1); at != npos; at = text.find('\n', at + 1)) {
+      ++count;
+    }
+    lines_.reserve(count);
+  }
+
+  // `text` holds `part` at byte `at` (a short literal: compared in line, no call).
+  template <std::size_t N>
+  [[nodiscard]] static bool has_at(std::string_view text, std::size_t at,
+                                   const char (&part)[N]) noexcept {
+    if (at > text.size() || text.size() - at < N - 1) return false;
+    for (std::size_t k = 0; k + 1 < N; ++k) {
+      if (text[at + k] != part[k]) return false;
+    }
+    return true;
+  }
+
   [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
+    // A line starting with a printable ASCII byte other than 'g' starts neither with \s
+    // nor with "gpg:".
+    if (line.empty()) return false;
+    const auto first = static_cast<unsigned char>(line[0]);
+    if (first > ' ' && first < 0x80 && first != 'g') return false;
     const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
     return line.substr(i, 4) == "gpg:";
   }
@@ -275,9 +330,9 @@ class commit_parser {
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
   // Returns true when the breaking (`!`) pattern matched.
   bool match_compatible_header(std::string_view line) {
-    const std::size_t stop = relkit::detail::find_js_line_terminator(line, 0);
+    const std::size_t stop = line_stop(line, 0);
     std::size_t type_end = 0;
-    while (type_end < line.size() && is_word_char(line[type_end])) ++type_end;
+    while (type_end < line.size() && byte_is(line[type_end], byte_word)) ++type_end;
     const bool bang = grammar_ != commits::dialect::semantic_release_angular;
     if (stop != line.size()) {
       not_conventional("the header holds a line terminator", offset_of(line) + stop);
@@ -286,46 +341,31 @@ class commit_parser {
     std::size_t scope_end = npos;  // index of ')' closing the scope
     std::size_t subject = npos;
     bool breaking = false;
-    if (bang) {
-      if (type_end < line.size() && line[type_end] == '(') {
-        const std::size_t k = line.rfind(")!: ");
-        if (k != npos && k > type_end) {
-          scope_end = k;
-          subject = k + 4;
+    if (type_end < line.size() && line[type_end] == '(') {
+      // The scope is greedy: the breaking pattern takes the last `)!: `; failing that, the
+      // other takes the last `): `. One forward pass over the ')' finds both.
+      std::size_t last_bang = npos;
+      std::size_t last_colon = npos;
+      for (std::size_t k = line.find(')', type_end + 1); k != npos; k = line.find(')', k + 1)) {
+        if (has_at(line, k + 1, ": ")) {
+          last_colon = k;
+        } else if (bang && has_at(line, k + 1, "!: ")) {
+          last_bang = k;
         }
       }
-      if (subject == npos && line.substr(type_end, 3) == "!: ") subject = type_end + 3;
-      breaking = subject != npos;
-    }
-    if (subject == npos) {
-      if (type_end < line.size() && line[type_end] == '(') {
-        std::size_t best = npos;
-        std::size_t best_subject = npos;
-        for (std::size_t k = line.rfind(')'); k != npos && k > type_end;
-             k = line.rfind(')', k - 1)) {
-          if (line.substr(k + 1, 2) == ": ") {
-            best = k;
-            best_subject = k + 3;
-            break;
-          }
-          if (bang && line.substr(k + 1, 3) == "!: ") {
-            best = k;
-            best_subject = k + 4;
-            break;
-          }
-        }
-        if (best != npos) {
-          scope_end = best;
-          subject = best_subject;
-        }
+      if (last_bang != npos) {
+        scope_end = last_bang;
+        subject = last_bang + 4;
+        breaking = true;
+      } else if (last_colon != npos) {
+        scope_end = last_colon;
+        subject = last_colon + 3;
       }
-      if (subject == npos) {
-        if (line.substr(type_end, 2) == ": ") {
-          subject = type_end + 2;
-        } else if (bang && line.substr(type_end, 3) == "!: ") {
-          subject = type_end + 3;
-        }
-      }
+    } else if (bang && has_at(line, type_end, "!: ")) {
+      subject = type_end + 3;
+      breaking = true;
+    } else if (has_at(line, type_end, ": ")) {
+      subject = type_end + 2;
     }
     if (subject == npos) {
       not_conventional(type_end == 0 ? "the header does not start with a type"
@@ -336,7 +376,7 @@ class commit_parser {
     out_.type = line.substr(0, type_end);
     if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
     out_.description = line.substr(subject);
-    out_.exclamation = subject >= 3 && line.substr(subject - 3, 3) == "!: ";
+    out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
     if (out_.type.empty()) {
       // `(scope)!: x` with an empty type: the parser has no type but its breaking
       // pattern matched, so the commit still carries the `!` note (and bumps major).
@@ -432,6 +472,7 @@ class commit_parser {
       p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
     }
     const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
+    if (p >= line.size() || (line[p] | 0x20) != 'b') return false;  // 'b' or 'B'
     if (!istarts_with_at(line, p, "breaking change") &&
         !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
       return false;
@@ -510,7 +551,9 @@ class commit_parser {
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
   [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
-    if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
+    if (line.empty() || !byte_is(line[0], byte_issue)) return false;  // both forms start so
+    if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
+        footer_separator_at(line, 15)) {
       return true;
     }
     std::size_t p = 0;
@@ -582,6 +625,7 @@ class commit_parser {
         current = npos;
         return;
       }
+      if (out_.footers.empty()) out_.footers.reserve(4);  // one allocation, usually
       out_.footers.push_back(commits::footer{
           line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
     }
@@ -589,42 +633,75 @@ class commit_parser {
   }
 
   // conventional-commits-parser's parseReferences: action sentences, then references.
+  // An action is a whole word (is_action_word) followed by `\s+` (by `:?\s+` in a footer
+  // line); its sentence runs to the next action word, or to the end when no line
+  // terminator comes first. The text between sentences holds references without action.
   void scan_references(std::string_view s, bool footer_mode) {
     // Every reference holds a '#': a line without one has none, whatever its actions.
-    if (s.find('#') == npos) return;
+    if (!holds_hash(s)) return;
+    const std::size_t n = s.size();
     std::size_t last = 0;
     std::size_t i = 0;
-    while (i < s.size()) {
-      const char c = to_lower(s[i]);
-      std::size_t after = 0;
-      std::size_t length = 0;
-      const char c2 = i + 1 < s.size() ? to_lower(s[i + 1]) : '\0';
-      if (((c == 'c' && c2 == 'l') || (c == 'f' && c2 == 'i') || (c == 'r' && c2 == 'e')) &&
-          (length = action_keyword_at(s, i, footer_mode, after)) != 0) {
-        const std::size_t t = relkit::detail::skip_js_spaces(s, after);
-        std::size_t q = t;
-        bool ok = false;
-        while (true) {
-          if (q >= s.size() || action_word_at(s, q)) {
-            ok = true;
-            break;
-          }
-          if (relkit::detail::js_line_terminator_length(s, q) != 0) break;
-          ++q;
-        }
-        if (!ok) {
-          i = q + 1;  // no match can start before the terminator (see action_word_at)
-          continue;
-        }
-        extract_references(s.substr(last, i - last), {});
-        extract_references(s.substr(t, q - t), s.substr(i, length));
-        last = q;
-        i = q;
+    // Each word is visited once; `i` is always at a word start or outside a word.
+    while (i < n) {
+      if (!byte_is(s[i], byte_word)) {
+        ++i;
         continue;
       }
-      ++i;
+      const std::size_t start = i;
+      const bool may_act = byte_is(s[i], byte_action_first);
+      i = word_end(s, i);
+      if (!may_act || !is_action_word(s.substr(start, i - start))) continue;
+      std::size_t after = npos;
+      if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
+        after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
+      } else if (relkit::detail::js_space_length(s, i) != 0) {
+        after = i;
+      }
+      if (after == npos) continue;
+      const std::size_t t = relkit::detail::skip_js_spaces(s, after);
+      std::size_t q = t;  // t follows whitespace: a word start or outside a word
+      bool ok = true;
+      while (q < n) {
+        if (byte_is(s[q], byte_word)) {
+          const bool next_may_act = byte_is(s[q], byte_action_first);
+          const std::size_t e = word_end(s, q);
+          if (next_may_act && is_action_word(s.substr(q, e - q))) break;
+          q = e;
+        } else if (terminator_length(s, q) != 0) {
+          ok = false;
+          break;
+        } else {
+          ++q;
+        }
+      }
+      if (!ok) {
+        i = q + 1;  // no match can start before the terminator
+        continue;
+      }
+      extract_references(s.substr(last, start - last), {});
+      extract_references(s.substr(t, q - t), s.substr(start, i - start));
+      last = q;
+      i = q;
     }
     extract_references(s.substr(last), {});
+  }
+
+  [[nodiscard]] static std::size_t word_end(std::string_view s, std::size_t i) noexcept {
+    while (i < s.size() && byte_is(s[i], byte_word)) ++i;
+    return i;
+  }
+
+  // Whether `s` (a view into the message) holds a '#'. The lines come in order, so the
+  // message is searched once, from one '#' to the next, not once per line.
+  bool holds_hash(std::string_view s) noexcept {
+    if (s.empty()) return false;
+    const std::size_t begin = offset_of(s);
+    if (begin < hash_from_ || (hash_at_ != npos && hash_at_ < begin)) {
+      hash_from_ = begin;
+      hash_at_ = message_.find('#', begin);
+    }
+    return hash_at_ != npos && hash_at_ < begin + s.size();
   }
 
   // The parser's sticky referenceParts regex, applied until it fails. Every match ends
@@ -633,7 +710,7 @@ class commit_parser {
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
     if (s.empty() || s.find('#') == npos || contains_url(s)) return;
-    s = s.substr(0, relkit::detail::find_js_line_terminator(s, 0));
+    s = s.substr(0, line_stop(s, 0));
     std::size_t last = 0;
     for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
       std::size_t p = hash;
@@ -661,6 +738,7 @@ class commit_parser {
       ref.issue = s.substr(hash + 1, e - hash - 1);
       if (!seen_reference(ref)) {
         if (!room(out_.references.size(), ref.prefix, "references")) return;
+        if (out_.references.empty()) out_.references.reserve(4);  // one allocation, usually
         out_.references.push_back(ref);
         index_reference(out_.references.size() - 1);
       }
@@ -684,7 +762,13 @@ class commit_parser {
            iequals(a.raw, b.raw);
   }
   bool seen_reference(const commits::reference& r) const noexcept {
-    if (ref_slots_.empty()) return false;
+    if (ref_slots_.empty()) {
+      // A few references (nearly every message): compared one by one, no table.
+      for (const commits::reference& seen : out_.references) {
+        if (same_reference(seen, r)) return true;
+      }
+      return false;
+    }
     const std::size_t mask = ref_slots_.size() - 1;
     for (std::size_t slot = std::size_t{reference_hash(r)} & mask; ref_slots_[slot] != npos;
          slot = (slot + 1) & mask) {
@@ -693,13 +777,20 @@ class commit_parser {
     return false;
   }
   void index_reference(std::size_t k) {
-    if ((k + 1) * 2 > ref_slots_.size()) {
+    static_assert(small_references < 32, "64 slots hold the first 32 references");
+    if (ref_slots_.empty()) {
+      if (k < small_references) return;
+      rebuild_reference_slots(64, k);  // the size a table built from the first would have
+    } else if ((k + 1) * 2 > ref_slots_.size()) {
       std::size_t capacity = 64;
       while (capacity < (k + 1) * 4) capacity *= 2;
-      ref_slots_.assign(capacity, npos);
-      for (std::size_t i = 0; i < k; ++i) index_reference_at(i);
+      rebuild_reference_slots(capacity, k);
     }
     index_reference_at(k);
+  }
+  void rebuild_reference_slots(std::size_t capacity, std::size_t k) {
+    ref_slots_.assign(capacity, npos);
+    for (std::size_t i = 0; i < k; ++i) index_reference_at(i);
   }
   void index_reference_at(std::size_t k) {
     const std::size_t mask = ref_slots_.size() - 1;
@@ -891,6 +982,9 @@ class commit_parser {
   std::vector<std::size_t> ref_slots_;  // open addressing over out_.references
   std::size_t too_many_at_ = npos;
   const char* too_many_what_ = "";
+  bool terminators_ = true;       // see has_inner_line_terminator
+  std::size_t hash_from_ = npos;  // holds_hash: message_.find('#', hash_from_) == hash_at_
+  std::size_t hash_at_ = npos;
 };
 
 }  // namespace detail

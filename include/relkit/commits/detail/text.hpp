@@ -45,12 +45,42 @@ using relkit::detail::to_lower;
   return s.substr(first, last - first);
 }
 
+// The classes of a message byte the scanners ask about, one table lookup each.
+enum : unsigned char {
+  byte_word = 1,          // \w: [A-Za-z0-9_]
+  byte_issue = 2,         // [\w-]
+  byte_repository = 4,    // [\w\-./]
+  byte_action_first = 8,  // c, f, r in either case: the first letter of every reference action
+};
+struct byte_class_table {
+  unsigned char bits[256];
+};
+[[nodiscard]] constexpr byte_class_table make_byte_classes() noexcept {
+  byte_class_table t{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    unsigned char b = 0;
+    if (is_word_char(ch)) b = byte_word | byte_issue | byte_repository;
+    if (ch == '-') b = byte_issue | byte_repository;
+    if (ch == '.' || ch == '/') b = byte_repository;
+    if (ch == 'c' || ch == 'f' || ch == 'r' || ch == 'C' || ch == 'F' || ch == 'R') {
+      b = static_cast<unsigned char>(b | byte_action_first);
+    }
+    t.bits[c] = b;
+  }
+  return t;
+}
+inline constexpr byte_class_table byte_classes = make_byte_classes();
+[[nodiscard]] constexpr bool byte_is(char c, unsigned char classes) noexcept {
+  return (byte_classes.bits[static_cast<unsigned char>(c)] & classes) != 0;
+}
+
 // Reference repository characters: [\w\-./].
 [[nodiscard]] constexpr bool is_repository_char(char c) noexcept {
-  return is_word_char(c) || c == '-' || c == '.' || c == '/';
+  return byte_is(c, byte_repository);
 }
 [[nodiscard]] constexpr bool is_issue_char(char c) noexcept {
-  return is_word_char(c) || c == '-';
+  return byte_is(c, byte_issue);
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
@@ -74,46 +104,33 @@ using relkit::detail::to_lower;
   return false;
 }
 
-// The issue reference actions of conventional-commits-parser, in its order.
-inline constexpr std::string_view reference_actions[] = {
-    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"};
-
-// The word starting at i (preceded by a non-word character) is one of the actions.
-[[nodiscard]] inline bool action_word_at(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size() || (i > 0 && is_word_char(s[i - 1]))) return false;
-  std::size_t end = i;
-  while (end < s.size() && is_word_char(s[end]) && end - i < 9) ++end;
-  if (end < s.size() && is_word_char(s[end])) return false;
-  const std::string_view word = s.substr(i, end - i);
-  for (std::string_view action : reference_actions) {
-    if (iequals(word, action)) return true;
+// A word (\w+) equal to `lower` (lower-case letters) ignoring ASCII case. Setting bit
+// 0x20 lowers a letter and moves no other word character onto a letter.
+[[nodiscard]] constexpr bool word_iequals(std::string_view word, std::string_view lower) noexcept {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (static_cast<char>(word[k] | 0x20) != lower[k]) return false;
   }
-  return false;
+  return true;
 }
 
-// Length of the action keyword that the parser's alternation picks at i, such that
-// what follows (an optional ':' when `allow_colon`) is `\s+`; 0 when none does.
-[[nodiscard]] inline std::size_t action_keyword_at(std::string_view s, std::size_t i,
-                                                   bool allow_colon, std::size_t& after) noexcept {
-  if (i > 0 && is_word_char(s[i - 1])) return 0;
-  const char c = to_lower(s[i]);
-  if (c != 'c' && c != 'f' && c != 'r') return 0;
-  for (std::string_view action : reference_actions) {
-    if (!istarts_with_at(s, i, action)) continue;
-    std::size_t j = i + action.size();
-    if (allow_colon && j < s.size() && s[j] == ':') {
-      // `:?` is greedy: with the colon first, then without (a ':' is never `\s`).
-      if (relkit::detail::js_space_length(s, j + 1) != 0) {
-        after = j + 1;
-        return action.size();
-      }
-    }
-    if (relkit::detail::js_space_length(s, j) != 0) {
-      after = j;
-      return action.size();
-    }
+// A word (\w+) that is one of the issue reference actions of conventional-commits-parser
+// (close, closes, closed, fix, fixes, fixed, resolve, resolves, resolved), ignoring case.
+// Each must be followed by ':' or \s, never by a word character, so an action is always
+// a whole word.
+[[nodiscard]] constexpr bool is_action_word(std::string_view w) noexcept {
+  if (w.empty()) return false;
+  switch (w[0] | 0x20) {
+    case 'c':
+      return word_iequals(w, "close") || word_iequals(w, "closes") || word_iequals(w, "closed");
+    case 'f':
+      return word_iequals(w, "fix") || word_iequals(w, "fixes") || word_iequals(w, "fixed");
+    case 'r':
+      return word_iequals(w, "resolve") || word_iequals(w, "resolves") ||
+             word_iequals(w, "resolved");
+    default:
+      return false;
   }
-  return 0;
 }
 
 }  // namespace detail

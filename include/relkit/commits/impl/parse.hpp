@@ -20,7 +20,23 @@
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 
-RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options& opts) {
+namespace detail {
+// `c` emptied as a default commit, its lists keeping their capacity.
+inline void clear_keeping_capacity(commit& c) {
+  commit empty;
+  empty.footers.swap(c.footers);
+  empty.notes.swap(c.notes);
+  empty.references.swap(c.references);
+  empty.mentions.swap(c.mentions);
+  empty.footers.clear();
+  empty.notes.clear();
+  empty.references.clear();
+  empty.mentions.clear();
+  c = std::move(empty);
+}
+
+// parse() into `out`, a default commit.
+inline result<void> parse_into(std::string_view message, commit& out, const parse_options& opts) {
   if (message.size() > opts.max_length) {
     return relkit::error{errc::message_too_long, opts.max_length,
                          error_args{}.with_number(static_cast<std::int64_t>(opts.max_length))};
@@ -28,7 +44,6 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
   if (relkit::detail::is_js_blank(message)) {
     return relkit::error{errc::empty_message, 0};
   }
-  commit out;
   detail::commit_parser parser(message, out, opts.max_items);
   if (opts.grammar == dialect::spec) {
     parser.parse_spec();
@@ -51,7 +66,22 @@ RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options
                              .with_number(static_cast<std::int64_t>(opts.max_items))
                              .with_text(parser.too_many_what())};
   }
+  return {};
+}
+}  // namespace detail
+
+RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options& opts) {
+  commit out;
+  const result<void> done = detail::parse_into(message, out, opts);
+  if (!done) return done.error();
   return out;
+}
+
+RELKIT_INLINE result<void> parse(std::string_view message, commit& out, const parse_options& opts) {
+  detail::clear_keeping_capacity(out);
+  result<void> done = detail::parse_into(message, out, opts);
+  if (!done) detail::clear_keeping_capacity(out);
+  return done;
 }
 
 }  // namespace commits
