@@ -37,7 +37,20 @@ namespace detail {
 }
 }  // namespace detail
 
+template <class T>
+class result;
+
 namespace detail {
+// Internal access for relkit's parsers that fill a result in place (the value
+// through operator*, a failure through emplace_error), sparing a move per call.
+struct result_access {
+  // Replaces r's value by the error made from `args`; returns it.
+  template <class T, class... Args>
+  static relkit::error& emplace_error(result<T>& r, Args&&... args) noexcept {
+    return r.emplace_error(std::forward<Args>(args)...);
+  }
+};
+
 // A hand-rolled tagged union rather than std::variant: std::variant's visitor
 // tables cost every including translation unit ~0.1 s of compile time per
 // result<T> type, and relkit has dozens of them.
@@ -107,6 +120,14 @@ class result_storage {
   [[nodiscard]] relkit::error* error_ptr() noexcept { return has_value_ ? nullptr : &slots_.error; }
   [[nodiscard]] const relkit::error* error_ptr() const noexcept {
     return has_value_ ? nullptr : &slots_.error;
+  }
+  // Replaces the value (or error) by an error made in place from `args`.
+  template <class... Args>
+  relkit::error& emplace_error(Args&&... args) noexcept {
+    destroy();
+    ::new (slot()) relkit::error(std::forward<Args>(args)...);
+    has_value_ = false;
+    return slots_.error;
   }
 
  private:
@@ -242,6 +263,8 @@ class [[nodiscard]] result : private detail::result_storage<T>,
   friend bool operator!=(const result& a, const result& b) { return !(a == b); }
 
  private:
+  friend struct detail::result_access;
+
   T& checked_value() noexcept {
     auto* value = this->value_ptr();
     if (value == nullptr) detail::abort_with_message("result value accessed on an error");

@@ -149,9 +149,8 @@ struct version {
 [[nodiscard]] inline relkit::result<version> parse(std::string_view text,
                                                    const parse_options& opts = {}) {
   relkit::result<version> out;
-  if (auto failure = detail::parse_into(text, opts.mode != parse_mode::strict,
-                                        opts.mode == parse_mode::npm_loose, opts.max_length, *out))
-    out = std::move(*failure);
+  detail::parse_into(text, opts.mode != parse_mode::strict, opts.mode == parse_mode::npm_loose,
+                     opts.max_length, out);
   return out;  // the only return, so the result is built in place
 }
 

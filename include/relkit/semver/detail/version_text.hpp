@@ -26,8 +26,29 @@ namespace detail {
 
 using relkit::detail::all_digits;
 using relkit::detail::is_digit;
-[[nodiscard]] inline bool is_ident_char(char c) noexcept {
+[[nodiscard]] constexpr bool is_ident_char(char c) noexcept {
   return relkit::detail::is_alnum(c) || c == '-';
+}
+
+// Byte classes for the scanners: one table load per byte instead of range
+// tests. class_digit for [0-9], class_ident for [0-9A-Za-z-].
+inline constexpr unsigned char class_digit = 1;
+inline constexpr unsigned char class_ident = 2;
+struct byte_class_table {
+  unsigned char bits[256] = {};
+  constexpr byte_class_table() noexcept {
+    for (int c = 0; c < 256; ++c) {
+      const char ch = static_cast<char>(c);
+      unsigned char b = 0;
+      if (is_digit(ch)) b = static_cast<unsigned char>(b | class_digit);
+      if (is_ident_char(ch)) b = static_cast<unsigned char>(b | class_ident);
+      bits[c] = b;
+    }
+  }
+};
+inline constexpr byte_class_table byte_classes{};
+[[nodiscard]] inline unsigned byte_class(char c) noexcept {
+  return byte_classes.bits[static_cast<unsigned char>(c)];
 }
 
 // An unexpected character at `pos` of `text`, or the end; `what` (static
@@ -185,30 +206,59 @@ namespace detail {
 }
 
 // A number of 1 to 15 digits without a leading zero (cannot overflow any
-// limit); false leaves the careful path to decide and explain.
+// limit): 1. No digit at `k`: 0, `k` unchanged (the caller reports it). Any
+// other number: -1; the careful path then decides and explains.
 // Always inlined: it runs three times per version on the hot path, and as a
 // call it was 30% of parsing a typical version.
 [[nodiscard]]
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-inline bool
+inline int
 fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
   const char* const begin = s.data() + k;
-  const char* const limit = s.data() + s.size();
+  const char* const limit = s.size() - k > 16 ? begin + 16 : s.data() + s.size();
   const char* p = begin;
   std::uint64_t value = 0;
-  while (p < limit && p - begin < 16) {
+  while (p != limit) {
     const auto digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'};
     if (digit > 9U) break;
     value = value * 10 + digit;
     ++p;
   }
   const auto n = static_cast<std::size_t>(p - begin);
+  if (n == 0) return 0;
   k += n;
-  if (n == 0 || n > 15 || (n > 1 && *begin == '0')) return false;
+  if (n > 15 || (n > 1 && *begin == '0')) return -1;
   out = value;
-  return true;
+  return 1;
+}
+
+// scan_identifiers' accepting path without loose prerelease normalisation:
+// one past the identifiers, or npos when the careful scanner must decide (an
+// empty identifier, a prerelease numeric identifier with a leading zero).
+[[nodiscard]] inline std::size_t fast_identifiers(std::string_view s, std::size_t i,
+                                                  std::size_t end, bool prerelease) noexcept {
+  const char* const base = s.data();
+  const char* p = base + i;
+  const char* const e = base + end;
+  for (;;) {
+    const char* const b = p;
+    unsigned all = class_digit;
+    while (p != e) {
+      const unsigned cls = byte_class(*p);
+      if ((cls & class_ident) == 0) break;
+      all &= cls;
+      ++p;
+    }
+    if (p == b) return std::string_view::npos;
+    if (prerelease && all != 0 && *b == '0' && p - b > 1) return std::string_view::npos;
+    if (p != e && *p == '.') {
+      ++p;
+      continue;
+    }
+    return static_cast<std::size_t>(p - base);
+  }
 }
 
 // Appends one prerelease identifier, normalised as node-semver's loose mode
@@ -260,15 +310,70 @@ inline void append_loose_identifier(std::string& out, std::string_view id) {
 }  // namespace detail
 
 namespace detail {
-// parse()'s body: fills `v` (value-initialized by the caller) or returns the
-// error. Writing into the result's own storage spares a version move per parse.
-template <class Version>
-[[nodiscard]] std::optional<relkit::error> parse_into(std::string_view text, bool npm, bool loose,
-                                                      std::size_t max_length, Version& v) {
-  if (text.size() > max_length) {
-    return relkit::error{errc::too_long, max_length,
-                         relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))};
+// parse_into's careful path for major.minor.patch (loose input, leading
+// zeros, long numbers), from `i` to `end`: the numbers, or the error. Moves
+// `i` past the patch; sets `pre_start` where loose backtracking puts a
+// prerelease. Out of line: parse_into's fast path stays small.
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+inline std::optional<relkit::error>
+parse_numbers_careful(std::string_view text, std::size_t& i, std::size_t end, bool npm, bool loose,
+                      std::size_t& pre_start, std::uint64_t (&numbers)[3]) {
+  const std::string_view body = std::string_view(text.data(), end);
+  const std::uint64_t max = npm ? 9007199254740991ULL : UINT64_MAX;  // semver::max_safe_integer
+  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
+  auto major = parse_number(text, i, end, "major version", loose, max, max_text);
+  if (!major) return major.error();
+  if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
+  ++i;
+  auto minor = parse_number(text, i, end, "minor version", loose, max, max_text);
+  if (!minor) return minor.error();
+  if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
+  ++i;
+  const std::size_t patch_start = i;
+  std::size_t patch_end = i;
+  while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
+  std::size_t patch_limit = end;
+  if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
+    // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
+    auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
+    if (rest && (*rest == end || text[*rest] == '+')) {
+      patch_limit = patch_end - 1;
+      pre_start = patch_limit;
+    }
   }
+  auto patch = parse_number(text, i, patch_limit, "patch version", loose, max, max_text);
+  if (!patch) return patch.error();
+  numbers[0] = *major;
+  numbers[1] = *minor;
+  numbers[2] = *patch;
+  return std::nullopt;
+}
+
+// parse()'s body: fills the value of `out` (a value-initialized version) or
+// replaces it by the error. Writing into the result's own storage spares a
+// version move per parse, and an error is built once, in place.
+template <class Version>
+inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t max_length,
+                       relkit::result<Version>& out) {
+  const auto fail = [&out](const relkit::error& err) {
+    relkit::detail::result_access::emplace_error(out, err);
+  };
+  // unexpected(body, pos, what), made in place
+  const auto fail_unexpected = [&out](std::string_view body_text, std::size_t pos,
+                                      const char* what) {
+    relkit::error& err = relkit::detail::result_access::emplace_error(
+        out, pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end, pos);
+    err.args.with_text(what);
+    if (pos < body_text.size()) err.args.with_byte_of(body_text, pos);
+  };
+  if (text.size() > max_length) {
+    return fail(
+        relkit::error{errc::too_long, max_length,
+                      relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))});
+  }
+  Version& v = *out;
   std::size_t i = 0;
   std::size_t end = text.size();
   if (npm) {
@@ -289,44 +394,39 @@ template <class Version>
       ++i;
     }
   }
-  if (text.empty()) return relkit::error{errc::empty, 0};
-  const std::uint64_t max = npm ? 9007199254740991ULL : UINT64_MAX;  // semver::max_safe_integer
-  const char* max_text = npm ? "9007199254740991" : "18446744073709551615";
+  if (text.empty()) return fail(relkit::error{errc::empty, 0});
   std::size_t pre_start = std::string_view::npos;
   const std::string_view body = std::string_view(text.data(), end);
   std::size_t k = i;
-  const bool fast = !loose && fast_number(body, k, v.major) && k < end && text[k] == '.' &&
-                    fast_number(body, ++k, v.minor) && k < end && text[k] == '.' &&
-                    fast_number(body, ++k, v.patch) && (k == end || !is_digit(text[k]));
-  if (fast) {
-    if (k == end) return std::nullopt;
-    i = k;
-  } else {
-    auto major = parse_number(text, i, end, "major version", loose, max, max_text);
-    if (!major) return std::move(major).error();
-    if (i >= end || text[i] != '.') return unexpected(body, i, "major version");
-    ++i;
-    auto minor = parse_number(text, i, end, "minor version", loose, max, max_text);
-    if (!minor) return std::move(minor).error();
-    if (i >= end || text[i] != '.') return unexpected(body, i, "minor version");
-    ++i;
-    const std::size_t patch_start = i;
-    std::size_t patch_end = i;
-    while (patch_end < end && is_digit(text[patch_end])) ++patch_end;
-    std::size_t patch_limit = end;
-    if (loose && patch_end < end && text[patch_end] == '.' && patch_end - patch_start >= 2) {
-      // node-semver's loose regex backtracks: "1.2.34.5" is 1.2.3-4.5.
-      auto rest = scan_identifiers(text, patch_end - 1, end, true, true, nullptr);
-      if (rest && (*rest == end || text[*rest] == '+')) {
-        patch_limit = patch_end - 1;
-        pre_start = patch_limit;
+  int fast = -1;
+  if (!loose) {
+    // major.minor.patch of short numbers; a missing number or dot is reported
+    // here, as the careful path below would report it.
+    const char* part = "major version";
+    fast = fast_number(body, k, v.major);
+    if (fast > 0) {
+      if (k >= end || text[k] != '.') return fail_unexpected(body, k, "major version");
+      part = "minor version";
+      fast = fast_number(body, ++k, v.minor);
+      if (fast > 0) {
+        if (k >= end || text[k] != '.') return fail_unexpected(body, k, "minor version");
+        part = "patch version";
+        fast = fast_number(body, ++k, v.patch);
       }
     }
-    auto patch = parse_number(text, i, patch_limit, "patch version", loose, max, max_text);
-    if (!patch) return std::move(patch).error();
-    v.major = *major;
-    v.minor = *minor;
-    v.patch = *patch;
+    if (fast == 0) return fail_unexpected(body, k, part);
+  }
+  if (fast > 0) {
+    if (k == end) return;
+    i = k;
+  } else {
+    std::uint64_t numbers[3];
+    if (auto err = parse_numbers_careful(text, i, end, npm, loose, pre_start, numbers)) {
+      return fail(*err);
+    }
+    v.major = numbers[0];
+    v.minor = numbers[1];
+    v.patch = numbers[2];
   }
   if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
     if (text[i] == '-') {
@@ -335,26 +435,38 @@ template <class Version>
     } else if (loose && is_ident_char(text[i])) {
       pre_start = i;
     } else {
-      return unexpected(text.substr(0, end), i, "patch version");
+      return fail_unexpected(body, i, "patch version");
     }
   }
   if (pre_start != std::string_view::npos) {
-    auto next = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
-    if (!next) return std::move(next).error();
-    i = *next;
+    const std::size_t next =
+        loose ? std::string_view::npos : fast_identifiers(text, pre_start, end, true);
+    if (next != std::string_view::npos) {
+      v.prerelease.append(text.data() + pre_start, next - pre_start);
+      i = next;
+    } else {
+      auto slow = scan_identifiers(text, pre_start, end, true, loose, &v.prerelease);
+      if (!slow) return fail(slow.error());
+      i = *slow;
+    }
   }
   if (i < end && text[i] == '+') {
-    auto next = scan_identifiers(text, i + 1, end, false, loose, &v.build);
-    if (!next) return std::move(next).error();
-    i = *next;
+    const std::size_t next = fast_identifiers(text, i + 1, end, false);
+    if (next != std::string_view::npos) {
+      v.build.append(text.data() + i + 1, next - i - 1);
+      i = next;
+    } else {
+      auto slow = scan_identifiers(text, i + 1, end, false, loose, &v.build);
+      if (!slow) return fail(slow.error());
+      i = *slow;
+    }
   }
   if (i < end) {
-    return unexpected(text.substr(0, end), i,
-                      v.build.empty()
-                          ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
-                          : "build identifier");
+    const char* what = v.build.empty()
+                           ? (v.prerelease.empty() ? "patch version" : "prerelease identifier")
+                           : "build identifier";
+    return fail_unexpected(body, i, what);
   }
-  return std::nullopt;
 }
 }  // namespace detail
 }  // namespace semver
