@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -164,15 +165,20 @@ TEST(SemverCompare, PrereleaseShortcutMatchesFullWalk) {
     }
   }
   std::size_t checked = 0;
-  for (const auto& a : lists) {
-    for (const auto& b : lists) {
-      const int fast = sv::detail::compare_prereleases(a, b);
-      const int walk = sv::detail::compare_identifier_lists(a, b, false);
-      ASSERT_EQ(fast, walk) << a << " vs " << b;
-      ++checked;
+  // the prefixes put the differing byte past the first eight-byte word
+  for (const std::string prefix : {"", "alpha.1.beta.", "1234567.89.", "abcdefgh"}) {
+    for (const auto& x : lists) {
+      for (const auto& y : lists) {
+        const std::string a = prefix + x;
+        const std::string b = prefix + y;
+        const int fast = sv::detail::compare_prereleases(a, b);
+        const int walk = sv::detail::compare_identifier_lists(a, b, false);
+        ASSERT_EQ(fast, walk) << a << " vs " << b;
+        ++checked;
+      }
     }
   }
-  EXPECT_EQ(checked, lists.size() * lists.size());
+  EXPECT_EQ(checked, 4 * lists.size() * lists.size());
   EXPECT_EQ(sv::detail::compare_prereleases("alpha.1.beta.7", "alpha.1.beta.10"), -1);
   EXPECT_EQ(sv::detail::compare_prereleases("alpha", "alpha.1"), -1);
   EXPECT_EQ(sv::detail::compare_prereleases("alpha.beta", "alpha.1"), 1);
@@ -196,6 +202,37 @@ TEST(SemverCompare, Sort) {
   EXPECT_EQ(out, (std::vector<std::string>{"0.9.0", "1.0.0-rc.1", "1.0.0", "1.0.0+a", "1.0.0+b"}));
   sv::rsort(list);
   EXPECT_EQ(sv::to_string(list.front()), "1.0.0+b");
+}
+
+// sort/rsort extract a key per version; the order must be std::stable_sort's
+// by compare_build, equal keys (builds, prereleases) and numbers beyond the
+// key's 21 bits included.
+TEST(SemverCompare, SortMatchesStableSortByBuild) {
+  const char* texts[] = {"1.0.0+b",      "1.0.0",         "1.0.0+a",       "1.0.0-rc.1",
+                         "1.0.0-rc.1+z", "1.0.0-rc.01+q", "0.9.0",         "2097151.0.0",
+                         "0.2097151.1",  "1.0.0-rc.1+a",  "1.0.0+a",       "1.0.0-alpha",
+                         "0.0.0",        "3.2.1+build.7", "3.2.1+build.10"};
+  std::vector<sv::version> base;
+  for (const char* t : texts) base.push_back(must_parse(t, parse_mode::npm_loose));
+  std::vector<sv::version> list = base;
+  for (int round = 0; round < 3; ++round) {
+    std::vector<sv::version> expected = list;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto& a, const auto& b) { return sv::compare_build(a, b) < 0; });
+    std::vector<sv::version> got = list;
+    sv::sort(got);
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_TRUE(sv::identical(got[i], expected[i]));
+    expected = list;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto& a, const auto& b) { return sv::compare_build(b, a) < 0; });
+    got = list;
+    sv::rsort(got);
+    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_TRUE(sv::identical(got[i], expected[i]));
+    std::rotate(list.begin(), list.begin() + 4, list.end());
+    // the third round: a number too large for the key
+    if (round == 1) list.push_back(must_parse("2097152.0.0"));
+  }
 }
 
 std::string bumped(const char* from, sv::release_type type, sv::bump_options opts = {}) {

@@ -98,14 +98,17 @@ struct version {
 };
 
 // Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
+// One test for "the numbers differ" first: the common outcomes take one
+// branch, not three.
 [[nodiscard]] inline int compare(const version& a, const version& b) noexcept {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  if (a.prerelease.empty() || b.prerelease.empty()) {
-    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;
+  if (a.major != b.major || a.minor != b.minor || a.patch != b.patch) {
+    if (a.major != b.major) return a.major < b.major ? -1 : 1;
+    if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+    return a.patch < b.patch ? -1 : 1;
   }
+  const bool a_release = a.prerelease.empty();
+  const bool b_release = b.prerelease.empty();
+  if (a_release || b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
   return detail::compare_prereleases(a.prerelease, b.prerelease);
 }
 
@@ -178,18 +181,82 @@ struct version {
   return compare(*va, *vb);
 }
 
+namespace detail {
+// One version's sort key: major, minor and patch in 21 bits each, then 1 for
+// a version without prerelease, so that keys order as compare() does where
+// they differ; equal keys leave it to compare_build. `index` is the version's
+// place in the input.
+struct sort_entry {
+  std::uint64_t key;
+  std::size_t index;
+};
+
+// Stable sort by compare_build (descending: by compare_build(b, a)), keys
+// extracted once: the sort moves 16-byte entries, most comparisons are one
+// integer compare, and the index breaks ties, so std::sort gives the stable
+// order. Each version is then moved once, cycle by cycle, into its place.
+template <class Versions>
+void sort_by_build(Versions& versions, bool descending) {
+  const auto first = versions.begin();
+  const auto count = static_cast<std::size_t>(versions.end() - first);
+  const auto at = [first](std::size_t i) -> version& {
+    return first[static_cast<std::ptrdiff_t>(i)];
+  };
+  const auto by_build = [descending](const version& a, const version& b) {
+    return (descending ? compare_build(b, a) : compare_build(a, b)) < 0;
+  };
+  constexpr std::uint64_t field_limit = std::uint64_t{1} << 21;
+  std::vector<sort_entry> entries;
+  entries.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const version& v = at(i);
+    if (v.major >= field_limit || v.minor >= field_limit || v.patch >= field_limit) {
+      std::stable_sort(first, versions.end(), by_build);  // numbers too large for a key
+      return;
+    }
+    entries.push_back(sort_entry{
+        (v.major << 43) | (v.minor << 22) | (v.patch << 1) | (v.prerelease.empty() ? 1U : 0U), i});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [&at, descending, &by_build](const sort_entry& a, const sort_entry& b) {
+              if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
+              const version& x = at(a.index);
+              const version& y = at(b.index);
+              if (by_build(x, y)) return true;
+              if (by_build(y, x)) return false;
+              return a.index < b.index;
+            });
+  // Place i takes the version at entries[i].index; a placed entry points to
+  // itself.
+  for (std::size_t i = 0; i < count; ++i) {
+    if (entries[i].index == i) continue;
+    version held = std::move(at(i));
+    std::size_t to = i;
+    for (;;) {
+      const std::size_t from = entries[to].index;
+      entries[to].index = to;
+      if (from == i) {
+        at(to) = std::move(held);
+        break;
+      }
+      at(to) = std::move(at(from));
+      to = from;
+    }
+  }
+}
+}  // namespace detail
+
 // Sort helpers: ascending / descending by compare_build (node-semver
 // sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
-// instantiated where used. `Versions` is a container of `version`.
+// instantiated where used. `Versions` is a random-access container of
+// `version`.
 template <class Versions>
 void sort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
+  detail::sort_by_build(versions, false);
 }
 template <class Versions>
 void rsort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
+  detail::sort_by_build(versions, true);
 }
 
 }  // namespace semver

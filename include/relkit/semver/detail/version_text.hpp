@@ -134,36 +134,65 @@ inline constexpr byte_class_table byte_classes{};
   }
 }
 
+// The length of the common prefix of a[0, n) and b[0, n): eight bytes at a
+// time, the last word overlapping, the first differing byte found from the
+// XOR of two words where the byte order allows.
+[[nodiscard]] inline std::size_t common_prefix(const char* a, const char* b,
+                                               std::size_t n) noexcept {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n >= 8) {
+    std::size_t m = 0;
+    for (;;) {
+      if (m + 8 > n) m = n - 8;  // the last word, overlapping bytes known equal
+      std::uint64_t x;
+      std::uint64_t y;
+      std::memcpy(&x, a + m, 8);
+      std::memcpy(&y, b + m, 8);
+      if (x != y) return m + static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
+      m += 8;
+      if (m >= n) return n;
+    }
+  }
+#endif
+  std::size_t m = 0;
+  while (m < n && a[m] == b[m]) ++m;
+  return m;
+}
+
 // Precedence of two non-empty prereleases. Identifiers before the first
 // differing byte are byte-identical, hence equal: only the identifier pair
 // holding that byte is compared. Numeric ids that differ only in leading zeros
 // (loose input beyond 2^53) compare equal; the full walk then decides.
 [[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-  std::size_t m = 0;
-  // eight bytes at a time while they match, then byte by byte
-  while (m + 8 <= n) {
-    std::uint64_t x;
-    std::uint64_t y;
-    std::memcpy(&x, a.data() + m, 8);
-    std::memcpy(&y, b.data() + m, 8);
-    if (x != y) break;
-    m += 8;
-  }
-  while (m < n && a[m] == b[m]) ++m;
+  const std::size_t m = common_prefix(a.data(), b.data(), n);
   if (m == a.size() && m == b.size()) return 0;
+  // the identifier pair holding byte m: [start, ea) of a, [start, eb) of b,
+  // with whether each is all digits (branch-free flags: & rather than &&)
+  const char* const pa = a.data();
+  const char* const pb = b.data();
   std::size_t start = m;
-  while (start > 0 && a[start - 1] != '.') --start;
+  unsigned prefix_digits = 1;
+  while (start > 0 && pa[start - 1] != '.') {
+    prefix_digits &= byte_class(pa[start - 1]);
+    --start;
+  }
   std::size_t ea = m;
-  while (ea < a.size() && a[ea] != '.') ++ea;
+  unsigned a_digits = prefix_digits;
+  while (ea < a.size() && pa[ea] != '.') {
+    a_digits &= byte_class(pa[ea]);
+    ++ea;
+  }
   std::size_t eb = m;
-  while (eb < b.size() && b[eb] != '.') ++eb;
+  unsigned b_digits = prefix_digits;
+  while (eb < b.size() && pb[eb] != '.') {
+    b_digits &= byte_class(pb[eb]);
+    ++eb;
+  }
   // x and y agree before m and differ at m (or one of them ends there)
   if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
-  const std::string_view x = std::string_view(a.data() + start, ea - start);
-  const std::string_view y = std::string_view(b.data() + start, eb - start);
-  const bool x_digits = all_digits(x);
-  const bool y_digits = all_digits(y);
+  const bool x_digits = a_digits != 0 && ea > start;
+  const bool y_digits = b_digits != 0 && eb > start;
   if (x_digits != y_digits) return x_digits ? -1 : 1;
   const auto byte_order = [&]() noexcept {
     if (m == ea) return -1;
@@ -171,10 +200,12 @@ inline constexpr byte_class_table byte_classes{};
     return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
   };
   if (!x_digits) return byte_order();
-  if (!x.empty() && !y.empty() && x.front() != '0' && y.front() != '0') {
-    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+  if (a[start] != '0' && b[start] != '0') {
+    if (ea != eb) return ea < eb ? -1 : 1;  // same start: the longer number is larger
     return byte_order();
   }
+  const std::string_view x = std::string_view(a.data() + start, ea - start);
+  const std::string_view y = std::string_view(b.data() + start, eb - start);
   const int c = compare_numeric(x, y);
   if (c != 0) return c;
   return compare_identifier_lists(a.substr(start), b.substr(start), false);
