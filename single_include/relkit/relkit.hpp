@@ -8688,36 +8688,65 @@ inline constexpr byte_class_table byte_classes{};
   }
 }
 
+// The length of the common prefix of a[0, n) and b[0, n): eight bytes at a
+// time, the last word overlapping, the first differing byte found from the
+// XOR of two words where the byte order allows.
+[[nodiscard]] inline std::size_t common_prefix(const char* a, const char* b,
+                                               std::size_t n) noexcept {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n >= 8) {
+    std::size_t m = 0;
+    for (;;) {
+      if (m + 8 > n) m = n - 8;  // the last word, overlapping bytes known equal
+      std::uint64_t x;
+      std::uint64_t y;
+      std::memcpy(&x, a + m, 8);
+      std::memcpy(&y, b + m, 8);
+      if (x != y) return m + static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
+      m += 8;
+      if (m >= n) return n;
+    }
+  }
+#endif
+  std::size_t m = 0;
+  while (m < n && a[m] == b[m]) ++m;
+  return m;
+}
+
 // Precedence of two non-empty prereleases. Identifiers before the first
 // differing byte are byte-identical, hence equal: only the identifier pair
 // holding that byte is compared. Numeric ids that differ only in leading zeros
 // (loose input beyond 2^53) compare equal; the full walk then decides.
 [[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-  std::size_t m = 0;
-  // eight bytes at a time while they match, then byte by byte
-  while (m + 8 <= n) {
-    std::uint64_t x;
-    std::uint64_t y;
-    std::memcpy(&x, a.data() + m, 8);
-    std::memcpy(&y, b.data() + m, 8);
-    if (x != y) break;
-    m += 8;
-  }
-  while (m < n && a[m] == b[m]) ++m;
+  const std::size_t m = common_prefix(a.data(), b.data(), n);
   if (m == a.size() && m == b.size()) return 0;
+  // the identifier pair holding byte m: [start, ea) of a, [start, eb) of b,
+  // with whether each is all digits (branch-free flags: & rather than &&)
+  const char* const pa = a.data();
+  const char* const pb = b.data();
   std::size_t start = m;
-  while (start > 0 && a[start - 1] != '.') --start;
+  unsigned prefix_digits = 1;
+  while (start > 0 && pa[start - 1] != '.') {
+    prefix_digits &= byte_class(pa[start - 1]);
+    --start;
+  }
   std::size_t ea = m;
-  while (ea < a.size() && a[ea] != '.') ++ea;
+  unsigned a_digits = prefix_digits;
+  while (ea < a.size() && pa[ea] != '.') {
+    a_digits &= byte_class(pa[ea]);
+    ++ea;
+  }
   std::size_t eb = m;
-  while (eb < b.size() && b[eb] != '.') ++eb;
+  unsigned b_digits = prefix_digits;
+  while (eb < b.size() && pb[eb] != '.') {
+    b_digits &= byte_class(pb[eb]);
+    ++eb;
+  }
   // x and y agree before m and differ at m (or one of them ends there)
   if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
-  const std::string_view x = std::string_view(a.data() + start, ea - start);
-  const std::string_view y = std::string_view(b.data() + start, eb - start);
-  const bool x_digits = all_digits(x);
-  const bool y_digits = all_digits(y);
+  const bool x_digits = a_digits != 0 && ea > start;
+  const bool y_digits = b_digits != 0 && eb > start;
   if (x_digits != y_digits) return x_digits ? -1 : 1;
   const auto byte_order = [&]() noexcept {
     if (m == ea) return -1;
@@ -8725,10 +8754,12 @@ inline constexpr byte_class_table byte_classes{};
     return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
   };
   if (!x_digits) return byte_order();
-  if (!x.empty() && !y.empty() && x.front() != '0' && y.front() != '0') {
-    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+  if (a[start] != '0' && b[start] != '0') {
+    if (ea != eb) return ea < eb ? -1 : 1;  // same start: the longer number is larger
     return byte_order();
   }
+  const std::string_view x = std::string_view(a.data() + start, ea - start);
+  const std::string_view y = std::string_view(b.data() + start, eb - start);
   const int c = compare_numeric(x, y);
   if (c != 0) return c;
   return compare_identifier_lists(a.substr(start), b.substr(start), false);
@@ -9502,14 +9533,17 @@ struct version {
 };
 
 // Precedence per SemVer 2.0.0 §11: build metadata is ignored. -1, 0 or 1.
+// One test for "the numbers differ" first: the common outcomes take one
+// branch, not three.
 [[nodiscard]] inline int compare(const version& a, const version& b) noexcept {
-  if (a.major != b.major) return a.major < b.major ? -1 : 1;
-  if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
-  if (a.patch != b.patch) return a.patch < b.patch ? -1 : 1;
-  if (a.prerelease.empty() || b.prerelease.empty()) {
-    if (a.prerelease.empty() == b.prerelease.empty()) return 0;
-    return a.prerelease.empty() ? 1 : -1;
+  if (a.major != b.major || a.minor != b.minor || a.patch != b.patch) {
+    if (a.major != b.major) return a.major < b.major ? -1 : 1;
+    if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
+    return a.patch < b.patch ? -1 : 1;
   }
+  const bool a_release = a.prerelease.empty();
+  const bool b_release = b.prerelease.empty();
+  if (a_release || b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
   return detail::compare_prereleases(a.prerelease, b.prerelease);
 }
 
@@ -9582,18 +9616,82 @@ struct version {
   return compare(*va, *vb);
 }
 
+namespace detail {
+// One version's sort key: major, minor and patch in 21 bits each, then 1 for
+// a version without prerelease, so that keys order as compare() does where
+// they differ; equal keys leave it to compare_build. `index` is the version's
+// place in the input.
+struct sort_entry {
+  std::uint64_t key;
+  std::size_t index;
+};
+
+// Stable sort by compare_build (descending: by compare_build(b, a)), keys
+// extracted once: the sort moves 16-byte entries, most comparisons are one
+// integer compare, and the index breaks ties, so std::sort gives the stable
+// order. Each version is then moved once, cycle by cycle, into its place.
+template <class Versions>
+void sort_by_build(Versions& versions, bool descending) {
+  const auto first = versions.begin();
+  const auto count = static_cast<std::size_t>(versions.end() - first);
+  const auto at = [first](std::size_t i) -> version& {
+    return first[static_cast<std::ptrdiff_t>(i)];
+  };
+  const auto by_build = [descending](const version& a, const version& b) {
+    return (descending ? compare_build(b, a) : compare_build(a, b)) < 0;
+  };
+  constexpr std::uint64_t field_limit = std::uint64_t{1} << 21;
+  std::vector<sort_entry> entries;
+  entries.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const version& v = at(i);
+    if (v.major >= field_limit || v.minor >= field_limit || v.patch >= field_limit) {
+      std::stable_sort(first, versions.end(), by_build);  // numbers too large for a key
+      return;
+    }
+    entries.push_back(sort_entry{
+        (v.major << 43) | (v.minor << 22) | (v.patch << 1) | (v.prerelease.empty() ? 1U : 0U), i});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [&at, descending, &by_build](const sort_entry& a, const sort_entry& b) {
+              if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
+              const version& x = at(a.index);
+              const version& y = at(b.index);
+              if (by_build(x, y)) return true;
+              if (by_build(y, x)) return false;
+              return a.index < b.index;
+            });
+  // Place i takes the version at entries[i].index; a placed entry points to
+  // itself.
+  for (std::size_t i = 0; i < count; ++i) {
+    if (entries[i].index == i) continue;
+    version held = std::move(at(i));
+    std::size_t to = i;
+    for (;;) {
+      const std::size_t from = entries[to].index;
+      entries[to].index = to;
+      if (from == i) {
+        at(to) = std::move(held);
+        break;
+      }
+      at(to) = std::move(at(from));
+      to = from;
+    }
+  }
+}
+}  // namespace detail
+
 // Sort helpers: ascending / descending by compare_build (node-semver
 // sort/rsort), stable. Templates, so <algorithm>'s sort machinery is only
-// instantiated where used. `Versions` is a container of `version`.
+// instantiated where used. `Versions` is a random-access container of
+// `version`.
 template <class Versions>
 void sort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(a, b) < 0; });
+  detail::sort_by_build(versions, false);
 }
 template <class Versions>
 void rsort(Versions& versions) {
-  std::stable_sort(versions.begin(), versions.end(),
-                   [](const version& a, const version& b) { return compare_build(b, a) < 0; });
+  detail::sort_by_build(versions, true);
 }
 
 }  // namespace semver
@@ -34669,33 +34767,23 @@ namespace detail {
   return false;
 }
 
-[[nodiscard]] inline bool fast_range_prerelease(std::string_view s, std::size_t& i,
-                                                std::string& out) {
-  const std::size_t first = i;
-  for (;;) {
-    const std::size_t b = i;
-    bool digits = true;
-    while (i < s.size() && is_ident_char(s[i])) {
-      digits = digits && is_digit(s[i]);
-      ++i;
-    }
-    if (i == b || (digits && i - b > 1 && s[b] == '0')) return false;
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      continue;
-    }
-    break;
-  }
-  out.assign(s.data() + first, i - first);
-  return true;
+// The prerelease from `i` (after the '-'): its end, or npos when the general
+// path must decide.
+[[nodiscard]] inline std::size_t fast_range_prerelease(std::string_view s, std::size_t i) noexcept {
+  const std::size_t end = fast_identifiers(s, i, s.size(), true);
+  return end;
 }
 
 [[nodiscard]] inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
   if (o.include_prerelease || s.empty()) return false;
   r.options = o;
+  std::size_t bars = 0;
+  for (std::size_t k = s.find('|'); k < s.size(); ++k) bars += s[k] == '|' ? 1U : 0U;
+  r.sets.reserve(bars / 2 + 1);
   std::size_t i = 0;
-  std::vector<comparator> set;
-  set.reserve(2);
+  // Comparators are made in place in the set being read, r.sets.back().
+  std::vector<comparator>* set = &r.sets.emplace_back();
+  set->reserve(2);
   for (;;) {
     const std::size_t prim_start = i;
     comparator_op op = comparator_op::eq;
@@ -34713,8 +34801,10 @@ namespace detail {
       ++i;
     }
     const bool has_op = i != prim_start;
-    version v;
-    if (!fast_range_number(s, i, v.major)) return false;
+    std::uint64_t major = 0;
+    std::uint64_t minor = 0;
+    std::uint64_t patch = 0;
+    if (!fast_range_number(s, i, major)) return false;
     // parts: 1 = major only, 2 = major.minor, 3 = full; x marks a wildcard
     int parts = 1;
     bool wildcard = false;
@@ -34727,66 +34817,71 @@ namespace detail {
           if (!fast_range_x(s, i)) return false;
         }
       } else {
-        if (!fast_range_number(s, i, v.minor)) return false;
+        if (!fast_range_number(s, i, minor)) return false;
         parts = 2;
         if (i < s.size() && s[i] == '.') {
           ++i;
           if (fast_range_x(s, i)) {
             wildcard = true;
           } else {
-            if (!fast_range_number(s, i, v.patch)) return false;
+            if (!fast_range_number(s, i, patch)) return false;
             parts = 3;
           }
         }
       }
     }
     if ((parts < 3 || wildcard) && has_op) return false;
+    std::string_view pre;
     if (i < s.size() && s[i] == '-') {
       if (parts != 3) return false;
       ++i;
-      if (!fast_range_prerelease(s, i, v.prerelease)) return false;
+      const std::size_t pre_end = fast_range_prerelease(s, i);
+      if (pre_end == std::string_view::npos) return false;
+      pre = s.substr(i, pre_end - i);
+      i = pre_end;
     }
     if (i < s.size() && s[i] != ' ') return false;
-    if (v.major == 0 && v.minor == 0 && v.patch == 0) return false;
-    const std::size_t before = set.size();
+    if (major == 0 && minor == 0 && patch == 0) return false;
+    const std::size_t before = set->size();
+    comparator& low = set->emplace_back();
+    low.operand.major = major;
+    low.operand.minor = minor;
+    low.operand.patch = patch;
+    if (!pre.empty()) low.operand.prerelease.assign(pre.data(), pre.size());
     if (sugar == 0 && parts == 3) {
-      set.push_back(comparator{op, std::move(v)});
+      low.op = op;
     } else {
-      version upper;
-      upper.prerelease = "0";
-      if (sugar == '^' && v.major == 0) {
-        upper.minor = v.minor;
-        if (v.minor == 0) {
-          upper.patch = v.patch + 1;
+      low.op = comparator_op::ge;
+      comparator& upper = set->emplace_back();  // `low` is not used after this
+      upper.op = comparator_op::lt;
+      upper.operand.prerelease.push_back('0');
+      if (sugar == '^' && major == 0) {
+        upper.operand.minor = minor;
+        if (minor == 0) {
+          upper.operand.patch = patch + 1;
         } else {
-          upper.minor = v.minor + 1;
+          upper.operand.minor = minor + 1;
         }
       } else if (sugar == '~' || parts == 2) {
-        upper.major = v.major;
-        upper.minor = v.minor + 1;
+        upper.operand.major = major;
+        upper.operand.minor = minor + 1;
       } else {
-        upper.major = v.major + 1;
+        upper.operand.major = major + 1;
       }
-      set.push_back(comparator{comparator_op::ge, std::move(v)});
-      set.push_back(comparator{comparator_op::lt, std::move(upper)});
     }
     // A set of more than 16 comparators goes to the general path, whose
     // repeat check is a hash set (this pairwise one would be quadratic).
-    if (set.size() > 16) return false;
-    for (std::size_t k = before; k < set.size(); ++k)
+    if (set->size() > 16) return false;
+    for (std::size_t k = before; k < set->size(); ++k)
       for (std::size_t j = 0; j < before; ++j)
-        if (same_comparator(set[j], set[k])) return false;
-    if (i == s.size()) {
-      r.sets.push_back(std::move(set));
-      return true;
-    }
+        if (same_comparator((*set)[j], (*set)[k])) return false;
+    if (i == s.size()) return true;
     // i is at a space: another comparator or ` || `
     ++i;
     if (i + 2 < s.size() && s[i] == '|' && s[i + 1] == '|' && s[i + 2] == ' ') {
       i += 3;
-      r.sets.push_back(std::move(set));
-      set = {};
-      set.reserve(2);
+      set = &r.sets.emplace_back();
+      set->reserve(2);
     }
     if (i >= s.size()) return false;
   }

@@ -220,33 +220,23 @@ namespace detail {
   return false;
 }
 
-[[nodiscard]] inline bool fast_range_prerelease(std::string_view s, std::size_t& i,
-                                                std::string& out) {
-  const std::size_t first = i;
-  for (;;) {
-    const std::size_t b = i;
-    bool digits = true;
-    while (i < s.size() && is_ident_char(s[i])) {
-      digits = digits && is_digit(s[i]);
-      ++i;
-    }
-    if (i == b || (digits && i - b > 1 && s[b] == '0')) return false;
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      continue;
-    }
-    break;
-  }
-  out.assign(s.data() + first, i - first);
-  return true;
+// The prerelease from `i` (after the '-'): its end, or npos when the general
+// path must decide.
+[[nodiscard]] inline std::size_t fast_range_prerelease(std::string_view s, std::size_t i) noexcept {
+  const std::size_t end = fast_identifiers(s, i, s.size(), true);
+  return end;
 }
 
 [[nodiscard]] inline bool parse_range_fast(std::string_view s, const range_options& o, range& r) {
   if (o.include_prerelease || s.empty()) return false;
   r.options = o;
+  std::size_t bars = 0;
+  for (std::size_t k = s.find('|'); k < s.size(); ++k) bars += s[k] == '|' ? 1U : 0U;
+  r.sets.reserve(bars / 2 + 1);
   std::size_t i = 0;
-  std::vector<comparator> set;
-  set.reserve(2);
+  // Comparators are made in place in the set being read, r.sets.back().
+  std::vector<comparator>* set = &r.sets.emplace_back();
+  set->reserve(2);
   for (;;) {
     const std::size_t prim_start = i;
     comparator_op op = comparator_op::eq;
@@ -264,8 +254,10 @@ namespace detail {
       ++i;
     }
     const bool has_op = i != prim_start;
-    version v;
-    if (!fast_range_number(s, i, v.major)) return false;
+    std::uint64_t major = 0;
+    std::uint64_t minor = 0;
+    std::uint64_t patch = 0;
+    if (!fast_range_number(s, i, major)) return false;
     // parts: 1 = major only, 2 = major.minor, 3 = full; x marks a wildcard
     int parts = 1;
     bool wildcard = false;
@@ -278,66 +270,71 @@ namespace detail {
           if (!fast_range_x(s, i)) return false;
         }
       } else {
-        if (!fast_range_number(s, i, v.minor)) return false;
+        if (!fast_range_number(s, i, minor)) return false;
         parts = 2;
         if (i < s.size() && s[i] == '.') {
           ++i;
           if (fast_range_x(s, i)) {
             wildcard = true;
           } else {
-            if (!fast_range_number(s, i, v.patch)) return false;
+            if (!fast_range_number(s, i, patch)) return false;
             parts = 3;
           }
         }
       }
     }
     if ((parts < 3 || wildcard) && has_op) return false;
+    std::string_view pre;
     if (i < s.size() && s[i] == '-') {
       if (parts != 3) return false;
       ++i;
-      if (!fast_range_prerelease(s, i, v.prerelease)) return false;
+      const std::size_t pre_end = fast_range_prerelease(s, i);
+      if (pre_end == std::string_view::npos) return false;
+      pre = s.substr(i, pre_end - i);
+      i = pre_end;
     }
     if (i < s.size() && s[i] != ' ') return false;
-    if (v.major == 0 && v.minor == 0 && v.patch == 0) return false;
-    const std::size_t before = set.size();
+    if (major == 0 && minor == 0 && patch == 0) return false;
+    const std::size_t before = set->size();
+    comparator& low = set->emplace_back();
+    low.operand.major = major;
+    low.operand.minor = minor;
+    low.operand.patch = patch;
+    if (!pre.empty()) low.operand.prerelease.assign(pre.data(), pre.size());
     if (sugar == 0 && parts == 3) {
-      set.push_back(comparator{op, std::move(v)});
+      low.op = op;
     } else {
-      version upper;
-      upper.prerelease = "0";
-      if (sugar == '^' && v.major == 0) {
-        upper.minor = v.minor;
-        if (v.minor == 0) {
-          upper.patch = v.patch + 1;
+      low.op = comparator_op::ge;
+      comparator& upper = set->emplace_back();  // `low` is not used after this
+      upper.op = comparator_op::lt;
+      upper.operand.prerelease.push_back('0');
+      if (sugar == '^' && major == 0) {
+        upper.operand.minor = minor;
+        if (minor == 0) {
+          upper.operand.patch = patch + 1;
         } else {
-          upper.minor = v.minor + 1;
+          upper.operand.minor = minor + 1;
         }
       } else if (sugar == '~' || parts == 2) {
-        upper.major = v.major;
-        upper.minor = v.minor + 1;
+        upper.operand.major = major;
+        upper.operand.minor = minor + 1;
       } else {
-        upper.major = v.major + 1;
+        upper.operand.major = major + 1;
       }
-      set.push_back(comparator{comparator_op::ge, std::move(v)});
-      set.push_back(comparator{comparator_op::lt, std::move(upper)});
     }
     // A set of more than 16 comparators goes to the general path, whose
     // repeat check is a hash set (this pairwise one would be quadratic).
-    if (set.size() > 16) return false;
-    for (std::size_t k = before; k < set.size(); ++k)
+    if (set->size() > 16) return false;
+    for (std::size_t k = before; k < set->size(); ++k)
       for (std::size_t j = 0; j < before; ++j)
-        if (same_comparator(set[j], set[k])) return false;
-    if (i == s.size()) {
-      r.sets.push_back(std::move(set));
-      return true;
-    }
+        if (same_comparator((*set)[j], (*set)[k])) return false;
+    if (i == s.size()) return true;
     // i is at a space: another comparator or ` || `
     ++i;
     if (i + 2 < s.size() && s[i] == '|' && s[i + 1] == '|' && s[i + 2] == ' ') {
       i += 3;
-      r.sets.push_back(std::move(set));
-      set = {};
-      set.reserve(2);
+      set = &r.sets.emplace_back();
+      set->reserve(2);
     }
     if (i >= s.size()) return false;
   }
