@@ -248,9 +248,27 @@ __attribute__((always_inline))
 inline int
 fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
   const char* const begin = s.data() + k;
-  const char* const limit = s.size() - k > 16 ? begin + 16 : s.data() + s.size();
-  const char* p = begin;
-  std::uint64_t value = 0;
+  const char* const end = s.data() + s.size();
+  if (begin == end) return 0;
+  const auto first = static_cast<unsigned>(static_cast<unsigned char>(*begin)) - unsigned{'0'};
+  if (first > 9U) return 0;
+  const char* p = begin + 1;
+  // one digit, the common case: no loop
+  if (p == end || static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'} > 9U) {
+    k += 1;
+    out = first;
+    return 1;
+  }
+  if (first == 0) return -1;  // a leading zero
+  std::uint64_t value = first * 10U + (static_cast<unsigned char>(*p) - unsigned{'0'});
+  ++p;
+  // two digits, the next most common
+  if (p == end || static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'} > 9U) {
+    k += 2;
+    out = value;
+    return 1;
+  }
+  const char* const limit = end - p > 14 ? p + 14 : end;
   while (p != limit) {
     const auto digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'};
     if (digit > 9U) break;
@@ -258,9 +276,8 @@ fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
     ++p;
   }
   const auto n = static_cast<std::size_t>(p - begin);
-  if (n == 0) return 0;
+  if (n > 15) return -1;
   k += n;
-  if (n > 15 || (n > 1 && *begin == '0')) return -1;
   out = value;
   return 1;
 }
