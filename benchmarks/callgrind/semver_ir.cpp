@@ -1,0 +1,111 @@
+// Instructions per operation of bench_semver's cases, for before/after decisions on a
+// shared machine (wall-clock moves 2-3x with the load; instruction counts do not).
+// Not built by CMake; see semver_ir.sh.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <relkit/relkit.hpp>
+#include <string>
+#include <vector>
+namespace sv = relkit::semver;
+template <class T>
+inline void keep(T const& v) {
+  asm volatile("" : : "r,m"(v) : "memory");
+}
+template <class T>
+inline void keep(T& v) {
+  asm volatile("" : "+r,m"(v) : : "memory");
+}
+std::vector<std::string> version_mix(std::size_t n) {
+  std::vector<std::string> out;
+  std::uint32_t state = 12345;
+  auto next = [&state](std::uint32_t mod) {
+    state = state * 1103515245U + 12345U;
+    return (state >> 16) % mod;
+  };
+  const char* pre[] = {"alpha", "beta.1", "rc.2", "beta.11", "alpha.beta", "0.3.7", "canary.4"};
+  const char* build[] = {"build.5", "sha.5114f85", "20130313144700", "exp.1"};
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string v =
+        std::to_string(next(20)) + "." + std::to_string(next(30)) + "." + std::to_string(next(100));
+    const std::uint32_t kind = next(10);
+    if (kind >= 7) v += std::string("-") + pre[next(7)];
+    if (kind == 9 || kind == 6) v += std::string("+") + build[next(4)];
+    out.push_back(v);
+  }
+  return out;
+}
+__attribute__((noinline)) void run_mix(const std::vector<std::string>& mix, int n) {
+  for (int k = 0; k < n; ++k)
+    for (const auto& t : mix) {
+      auto v = sv::parse(t);
+      keep(v);
+    }
+}
+__attribute__((noinline)) void run_invalid(int n) {
+  const std::string text = "1.2.x-beta";
+  for (int k = 0; k < n; ++k) {
+    auto v = sv::parse(text);
+    keep(v);
+  }
+}
+__attribute__((noinline)) void run_cmp(const sv::version& a, const sv::version& b, int n) {
+  for (int k = 0; k < n; ++k) {
+    keep(a);
+    keep(b);
+    int c = sv::compare(a, b);
+    keep(c);
+  }
+}
+__attribute__((noinline)) void run_sort(const std::vector<std::string>& mix, int n) {
+  for (int k = 0; k < n; ++k) {
+    std::vector<sv::version> parsed;
+    parsed.reserve(mix.size());
+    for (const auto& t : mix) parsed.push_back(*sv::parse(t));
+    sv::sort(parsed);
+    keep(parsed.data());
+  }
+}
+__attribute__((noinline)) void run_range(const char* t, int n) {
+  for (int k = 0; k < n; ++k) {
+    auto r = sv::parse_range(t);
+    keep(r);
+  }
+}
+__attribute__((noinline)) void run_sat(const sv::range& r, const sv::version& v, int n) {
+  for (int k = 0; k < n; ++k) {
+    keep(v);
+    bool b = sv::satisfies(v, r);
+    keep(b);
+  }
+}
+int main(int, char** argv) {
+  const char* m = argv[1];
+  int n = std::atoi(argv[2]);
+  if (!std::strcmp(m, "mix")) {
+    auto mix = version_mix(1000);
+    run_mix(mix, n);
+  } else if (!std::strcmp(m, "invalid"))
+    run_invalid(n);
+  else if (!std::strcmp(m, "cmp")) {
+    auto a = *sv::parse("1.2.3-alpha.1.beta.7"), b = *sv::parse("1.2.3-alpha.1.beta.10");
+    run_cmp(a, b, n);
+  } else if (!std::strcmp(m, "cmpplain")) {
+    auto a = *sv::parse("1.2.3"), b = *sv::parse("1.2.4");
+    run_cmp(a, b, n);
+  } else if (!std::strcmp(m, "sort")) {
+    auto mix = version_mix(10000);
+    run_sort(mix, n);
+  } else if (!std::strcmp(m, "caret"))
+    run_range("^1.2.3", n);
+  else if (!std::strcmp(m, "orx"))
+    run_range(">=1.2.7 <1.3.0 || 2.x", n);
+  else if (!std::strcmp(m, "tilde"))
+    run_range("~1.2.3-beta.2", n);
+  else if (!std::strcmp(m, "satcaret")) {
+    auto r = *sv::parse_range("^1.2.3");
+    auto v = *sv::parse("1.8.0");
+    run_sat(r, v, n);
+  }
+  return 0;
+}
