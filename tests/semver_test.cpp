@@ -205,13 +205,14 @@ TEST(SemverCompare, Sort) {
 }
 
 // sort/rsort extract a key per version; the order must be std::stable_sort's
-// by compare_build, equal keys (builds, prereleases) and numbers beyond the
+// by compare_build, equal keys (builds, prereleases, builds that compare_build
+// cannot order consistently: 01.b ~ 1.a ~ 01.a < 01.b) and numbers beyond the
 // key's 21 bits included.
 TEST(SemverCompare, SortMatchesStableSortByBuild) {
-  const char* texts[] = {"1.0.0+b",      "1.0.0",         "1.0.0+a",       "1.0.0-rc.1",
-                         "1.0.0-rc.1+z", "1.0.0-rc.01+q", "0.9.0",         "2097151.0.0",
-                         "0.2097151.1",  "1.0.0-rc.1+a",  "1.0.0+a",       "1.0.0-alpha",
-                         "0.0.0",        "3.2.1+build.7", "3.2.1+build.10"};
+  const char* texts[] = {
+      "1.0.0+b", "1.0.0",         "1.0.0+a",        "1.0.0-rc.1",   "1.0.0-rc.1+z", "1.0.0-rc.01+q",
+      "0.9.0",   "2097151.0.0",   "0.2097151.1",    "1.0.0-rc.1+a", "1.0.0+a",      "1.0.0-alpha",
+      "0.0.0",   "3.2.1+build.7", "3.2.1+build.10", "1.0.0+01.b",   "1.0.0+1.a",    "1.0.0+01.a"};
   std::vector<sv::version> base;
   for (const char* t : texts) base.push_back(must_parse(t, parse_mode::npm_loose));
   std::vector<sv::version> list = base;

@@ -9644,9 +9644,9 @@ struct sort_entry {
 };
 
 // Stable sort by compare_build (descending: by compare_build(b, a)), keys
-// extracted once: the sort moves 16-byte entries, most comparisons are one
-// integer compare, and the index breaks ties, so std::sort gives the stable
-// order. Each version is then moved once, cycle by cycle, into its place.
+// extracted once: the sort moves 16-byte entries and most comparisons are one
+// integer compare. Each version is then moved once, cycle by cycle, into its
+// place.
 template <class Versions>
 void sort_by_build(Versions& versions, bool descending) {
   const auto first = versions.begin();
@@ -9669,15 +9669,16 @@ void sort_by_build(Versions& versions, bool descending) {
     entries.push_back(sort_entry{
         (v.major << 43) | (v.minor << 22) | (v.patch << 1) | (v.prerelease.empty() ? 1U : 0U), i});
   }
-  std::sort(entries.begin(), entries.end(),
-            [&at, descending, &by_build](const sort_entry& a, const sort_entry& b) {
-              if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
-              const version& x = at(a.index);
-              const version& y = at(b.index);
-              if (by_build(x, y)) return true;
-              if (by_build(y, x)) return false;
-              return a.index < b.index;
-            });
+  // std::stable_sort, not std::sort with the index as a tie-break: compare_build
+  // is not a strict weak order when builds differ only in leading zeros
+  // ("01.b" ~ "1.a" ~ "01.a" < "01.b"), which std::sort does not tolerate. The
+  // comparison below answers as by_build on every pair, so the order is the
+  // one std::stable_sort of the versions themselves gives.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&at, descending, &by_build](const sort_entry& a, const sort_entry& b) {
+                     if (a.key != b.key) return descending ? a.key > b.key : a.key < b.key;
+                     return by_build(at(a.index), at(b.index));
+                   });
   // Place i takes the version at entries[i].index; a placed entry points to
   // itself.
   for (std::size_t i = 0; i < count; ++i) {
