@@ -285,8 +285,12 @@ fast_number(std::string_view s, std::size_t& k, std::uint64_t& out) noexcept {
 // scan_identifiers' accepting path without loose prerelease normalisation:
 // one past the identifiers, or npos when the careful scanner must decide (an
 // empty identifier, a prerelease numeric identifier with a leading zero).
-[[nodiscard]] inline std::size_t fast_identifiers(std::string_view s, std::size_t i,
-                                                  std::size_t end, bool prerelease) noexcept {
+[[nodiscard]]
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+inline std::size_t
+fast_identifiers(std::string_view s, std::size_t i, std::size_t end, bool prerelease) noexcept {
   const char* const base = s.data();
   const char* p = base + i;
   const char* const e = base + end;
