@@ -1,6 +1,6 @@
 #pragma once
 // relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
-// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
+// node-semver 7.8.6 decides (deliberate differences are listed in docs/semver.md).
 //
 //   semver/errc.hpp        error codes and their messages ("semver" domain)
 //   semver/version.hpp     version, parse, compare, to_string, sort, hash

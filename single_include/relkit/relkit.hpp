@@ -16056,7 +16056,7 @@ RELKIT_NAMESPACE_END
 // pattern, whatever the pattern (no catastrophic backtracking), and the
 // answer is only "does it match somewhere".
 //
-// Deliberate limits (documented in the README): \d \w \s \b and case folding
+// Deliberate limits (documented in docs/flags.md): \d \w \s \b and case folding
 // are ASCII (the regex crate is Unicode-aware there); Unicode classes \p{..}
 // and class set operations (&&, --) are rejected as invalid.
 
@@ -22776,7 +22776,7 @@ RELKIT_NAMESPACE_END
 // k6 (`read_k6`): every numeric statistic of every metric of `metrics` is a
 // metric `k6.<metric>.<stat>`, in k6's units (milliseconds for times, a 0-1
 // rate for `checks` and rates): `k6.http_reqs.count`,
-// `k6.checks.value`. Names are made fit for a gate spec (README "gates": only
+// `k6.checks.value`. Names are made fit for a gate spec (docs/gates.md: only
 // `[A-Za-z0-9_.:/-]`): a percentile `p(95)` is written `p95` (`p(99.9)`:
 // `p99.9`), a sub-metric's `{tag:value}` becomes `.tag:value`
 // (`k6.http_req_duration.expected_response:true.p95`), and any other byte
@@ -24121,7 +24121,7 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/gates/review_report.hpp ----
 // ---- begin relkit/gates/spec.hpp ----
-// relkit::gates spec text: the line-based gate spec (README "gates") and its
+// relkit::gates spec text: the line-based gate spec (docs/gates.md) and its
 // printer; parse(to_string(g)) == g for every parsed gate.
 
 // ---- begin relkit/detail/prologue.hpp ----
@@ -30848,7 +30848,7 @@ struct state {
 // version 1 (nanoseconds), rounding its instants down to milliseconds.
 inline constexpr int state_format_version = 2;
 
-// A small line-based text form (documented in the README):
+// A small line-based text form (documented in docs/rollout.md):
 //   relkit-rollout-state 2\n  then one "key value" line per field, in order.
 template <class Unused = void>
 [[nodiscard]] std::string to_string(const state& s);
@@ -30909,8 +30909,8 @@ RELKIT_NAMESPACE_END
 
 
 // ---- begin relkit/rollout/detail/state_text.hpp ----
-// relkit::rollout internals: the reader of the state's text form (see README
-// "rollout", "Persistence"). Strict: every value has exactly one spelling, so
+// relkit::rollout internals: the reader of the state's text form (see docs/rollout.md,
+// "Persistence"). Strict: every value has exactly one spelling, so
 // parse_state(to_string(s)) == s and corrupted text is an error with a
 // position. Not a public header; relkit/rollout/impl/state.hpp includes it.
 
@@ -33666,7 +33666,7 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/rollout.hpp ----
 // ---- begin relkit/semver.hpp ----
 // relkit::semver: SemVer 2.0.0 versions and npm ranges, deciding what
-// node-semver 7.8.6 decides (deliberate differences are listed in README.md).
+// node-semver 7.8.6 decides (deliberate differences are listed in docs/semver.md).
 //
 //   semver/errc.hpp        error codes and their messages ("semver" domain)
 //   semver/version.hpp     version, parse, compare, to_string, sort, hash

@@ -5,7 +5,7 @@
 // k6 (`read_k6`): every numeric statistic of every metric of `metrics` is a
 // metric `k6.<metric>.<stat>`, in k6's units (milliseconds for times, a 0-1
 // rate for `checks` and rates): `k6.http_reqs.count`,
-// `k6.checks.value`. Names are made fit for a gate spec (README "gates": only
+// `k6.checks.value`. Names are made fit for a gate spec (docs/gates.md: only
 // `[A-Za-z0-9_.:/-]`): a percentile `p(95)` is written `p95` (`p(99.9)`:
 // `p99.9`), a sub-metric's `{tag:value}` becomes `.tag:value`
 // (`k6.http_req_duration.expected_response:true.p95`), and any other byte

@@ -1,5 +1,5 @@
 #pragma once
-// relkit::gates spec text: the line-based gate spec (README "gates") and its
+// relkit::gates spec text: the line-based gate spec (docs/gates.md) and its
 // printer; parse(to_string(g)) == g for every parsed gate.
 
 #include "relkit/detail/prologue.hpp"

@@ -138,7 +138,7 @@ struct state {
 // version 1 (nanoseconds), rounding its instants down to milliseconds.
 inline constexpr int state_format_version = 2;
 
-// A small line-based text form (documented in the README):
+// A small line-based text form (documented in docs/rollout.md):
 //   relkit-rollout-state 2\n  then one "key value" line per field, in order.
 template <class Unused = void>
 [[nodiscard]] std::string to_string(const state& s);

@@ -7,7 +7,7 @@
 // pattern, whatever the pattern (no catastrophic backtracking), and the
 // answer is only "does it match somewhere".
 //
-// Deliberate limits (documented in the README): \d \w \s \b and case folding
+// Deliberate limits (documented in docs/flags.md): \d \w \s \b and case folding
 // are ASCII (the regex crate is Unicode-aware there); Unicode classes \p{..}
 // and class set operations (&&, --) are rejected as invalid.
 

@@ -1,6 +1,6 @@
 #pragma once
-// relkit::rollout internals: the reader of the state's text form (see README
-// "rollout", "Persistence"). Strict: every value has exactly one spelling, so
+// relkit::rollout internals: the reader of the state's text form (see docs/rollout.md,
+// "Persistence"). Strict: every value has exactly one spelling, so
 // parse_state(to_string(s)) == s and corrupted text is an error with a
 // position. Not a public header; relkit/rollout/impl/state.hpp includes it.
 
