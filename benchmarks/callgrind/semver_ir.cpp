@@ -16,25 +16,8 @@ template <class T>
 inline void keep(T& v) {
   asm volatile("" : "+r,m"(v) : : "memory");
 }
-std::vector<std::string> version_mix(std::size_t n) {
-  std::vector<std::string> out;
-  std::uint32_t state = 12345;
-  auto next = [&state](std::uint32_t mod) {
-    state = state * 1103515245U + 12345U;
-    return (state >> 16) % mod;
-  };
-  const char* pre[] = {"alpha", "beta.1", "rc.2", "beta.11", "alpha.beta", "0.3.7", "canary.4"};
-  const char* build[] = {"build.5", "sha.5114f85", "20130313144700", "exp.1"};
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string v =
-        std::to_string(next(20)) + "." + std::to_string(next(30)) + "." + std::to_string(next(100));
-    const std::uint32_t kind = next(10);
-    if (kind >= 7) v += std::string("-") + pre[next(7)];
-    if (kind == 9 || kind == 6) v += std::string("+") + build[next(4)];
-    out.push_back(v);
-  }
-  return out;
-}
+// version_mix() of semver_bench.cpp, copied by semver_ir.sh (the same strings).
+#include "version_mix.inc"
 __attribute__((noinline)) void run_mix(const std::vector<std::string>& mix, int n) {
   for (int k = 0; k < n; ++k)
     for (const auto& t : mix) {
