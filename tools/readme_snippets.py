@@ -17,7 +17,8 @@ mkdocs) complete the picture:
                                    the next fenced block is a contiguous run of
                                    lines of that file (an example's checked output)
 
-Unmarked non-cpp blocks are not checked. A marker that is not followed by what
+Unmarked non-cpp blocks are not checked here; shell blocks that call relkit are run by
+tools/doc_shell.py, whose multi-line `<!-- shell: setup` comments this tool skips. A marker that is not followed by what
 it announces is an error, so markers cannot silently rot.
 
 One program per page (each relkit translation unit costs seconds to compile): every snippet
@@ -174,6 +175,10 @@ def read_blocks(page: str, text: str):
             if i == len(lines):
                 sys.exit(f"{page}:{start + 1}: unclosed snippet setup comment")
             yield ("setup", start + 1, "", body, heading)
+        elif line.startswith("<!-- shell: setup") and not line.rstrip().endswith("-->"):
+            # tools/doc_shell.py's setup: shell commands (a `#` comment is no heading)
+            while i < len(lines) and lines[i].strip() != "-->":
+                i += 1
         elif MARKER.match(line):
             match = MARKER.match(line)
             yield ("marker", i + 1, match.group(2) or "", [match.group(1).split()[0]], heading)
