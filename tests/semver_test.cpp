@@ -155,7 +155,20 @@ TEST(SemverCompare, HugeNumericIdentifiersAreExact) {
 // pair of short prereleases over a small alphabet, including prefixes and
 // numeric ids that differ only in leading zeros.
 TEST(SemverCompare, PrereleaseShortcutMatchesFullWalk) {
-  std::vector<std::string> ids = {"0", "1", "01", "10", "9", "a", "a1", "1a", "b", "-"};
+  // (a NUL byte inside an identifier cannot come from parse, only from code
+  // that sets the member: it compares as a character, as in the full walk)
+  std::vector<std::string> ids = {"0",
+                                  "1",
+                                  "01",
+                                  "10",
+                                  "9",
+                                  "a",
+                                  "a1",
+                                  "1a",
+                                  "b",
+                                  "-",
+                                  std::string(1, '\0'),
+                                  std::string("1\0", 2)};
   std::vector<std::string> lists;
   for (const auto& x : ids) {
     lists.push_back(x);
@@ -590,6 +603,84 @@ TEST(SemverRangeFastPath, AgreesWithGeneralPath) {
   EXPECT_EQ(sv::to_string(r), ">=1.2.7 <1.3.0||>=2.0.0 <3.0.0-0");
   EXPECT_FALSE(sv::detail::parse_range_fast("^0.0.0", {}, r));
   EXPECT_FALSE(sv::detail::parse_range_fast("1.2.3 1.2.3", {}, r));
+}
+
+}  // namespace
+
+namespace {
+
+// small_vector (a range's storage): inline up to N, then the heap; copies,
+// moves (a moved-from vector is empty), insert/erase and equality as
+// std::vector's.
+TEST(SemverSmallVector, InlineThenHeapLikeStdVector) {
+  using strings = sv::small_vector<std::string, 2>;
+  strings v;
+  EXPECT_TRUE(v.empty());
+  EXPECT_EQ(v.capacity(), 2U);
+  v.push_back("a");
+  v.emplace_back(std::size_t{3}, 'b');
+  const std::string* inline_place = v.data();
+  EXPECT_EQ(v.capacity(), 2U);
+  // an element of the vector itself, pushed while the vector grows
+  v.push_back(v[0]);
+  EXPECT_NE(v.data(), inline_place);
+  EXPECT_GE(v.capacity(), 3U);
+  v.insert(v.begin() + 1, "c");
+  EXPECT_EQ(std::vector<std::string>(v.begin(), v.end()),
+            (std::vector<std::string>{"a", "c", "bbb", "a"}));
+  v.erase(v.begin());
+  EXPECT_EQ(v.front(), "c");
+  EXPECT_EQ(v.back(), "a");
+  EXPECT_EQ(v.size(), 3U);
+
+  const strings copy = v;
+  EXPECT_EQ(copy, v);
+  strings moved = std::move(v);
+  EXPECT_EQ(moved, copy);
+  EXPECT_TRUE(v.empty());  // NOLINT(bugprone-use-after-move): documented state
+
+  strings small{"x"};
+  strings small_moved = std::move(small);
+  EXPECT_EQ(small_moved, (strings{"x"}));
+  EXPECT_TRUE(small.empty());  // NOLINT(bugprone-use-after-move)
+  EXPECT_NE(small_moved, copy);
+  small_moved = copy;
+  EXPECT_EQ(small_moved, copy);
+  small_moved = strings{"y", "z"};
+  EXPECT_EQ(small_moved.size(), 2U);
+  small_moved.resize(4);
+  EXPECT_EQ(small_moved[3], "");
+  small_moved.pop_back();
+  small_moved.clear();
+  EXPECT_TRUE(small_moved.empty());
+
+  const std::vector<std::string> from = {"p", "q", "r"};
+  const strings made(from.begin(), from.end());
+  EXPECT_EQ(made.size(), 3U);
+  EXPECT_EQ(made[2], "r");
+}
+
+// Ranges of several sets and of sets beyond two comparators (the heap side of
+// their storage), built by hand and parsed, compare and match as before.
+TEST(SemverSmallVector, RangesBeyondInlineStorage) {
+  EXPECT_FALSE(sv::parse_range(">=1.0.0 <2.0.0 !=x || >=3 <4 >=3.1 || 5.x || ~6.1"));
+  const auto many = sv::parse_range(">=1.0.0 <2.0.0 >1.0.1 || >=3 <4 >=3.1 || 5.x || ~6.1");
+  ASSERT_TRUE(many);
+  EXPECT_EQ(sv::to_string(*many),
+            ">=1.0.0 <2.0.0 >1.0.1||>=3.0.0 <4.0.0-0 >=3.1.0||>=5.0.0 <6.0.0-0||>=6.1.0 <6.2.0-0");
+  EXPECT_TRUE(sv::satisfies(must_parse("3.2.0"), *many));
+  EXPECT_FALSE(sv::satisfies(must_parse("1.0.1"), *many));
+  sv::range built;
+  built.sets.push_back({sv::comparator{sv::comparator_op::ge, sv::version(1, 0, 0)}});
+  built.sets.emplace_back(many->sets[1]);
+  built.sets.push_back(sv::comparator_set(many->sets[0].begin(), many->sets[0].end()));
+  const sv::range copy = built;
+  EXPECT_EQ(copy, built);
+  EXPECT_EQ(sv::to_string(copy), ">=1.0.0||>=3.0.0 <4.0.0-0 >=3.1.0||>=1.0.0 <2.0.0 >1.0.1");
+  const std::vector<sv::comparator> as_vector(many->sets[1].begin(), many->sets[1].end());
+  EXPECT_TRUE(sv::test_set(as_vector, must_parse("3.5.0"), false));
+  EXPECT_EQ(sv::test_set(as_vector, must_parse("3.0.5"), false),
+            sv::test_set(many->sets[1], must_parse("3.0.5"), false));
 }
 
 }  // namespace

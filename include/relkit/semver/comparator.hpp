@@ -15,6 +15,7 @@
 
 #include "relkit/config.hpp"
 #include "relkit/detail/enum_table.hpp"
+#include "relkit/semver/small_vector.hpp"
 #include "relkit/semver/version.hpp"
 
 RELKIT_NAMESPACE_BEGIN
@@ -85,10 +86,18 @@ struct range_options {
   }
 };
 
+// One comparator set: the comparators a version must all satisfy. It reads
+// like a std::vector<comparator> and keeps up to two inline (`^1.2.3` is
+// `>=1.2.3 <2.0.0-0`); make one from a std::vector with
+// `comparator_set(v.begin(), v.end())`.
+using comparator_set = small_vector<comparator, 2>;
+
 // Comparator sets joined by `||`; a version matches if every comparator of
-// some set matches it (and npm's prerelease rule allows it).
+// some set matches it (and npm's prerelease rule allows it). One set is kept
+// inline: parsing a range of one set of up to two comparators allocates
+// nothing.
 struct range {
-  std::vector<std::vector<comparator>> sets;
+  small_vector<comparator_set, 1> sets;
   range_options options;
 
   // Same sets, comparator for comparator, and same options.
@@ -147,18 +156,31 @@ struct range {
 // One comparator set, with npm's prerelease rule: a prerelease version
 // matches only if some comparator of the set names a prerelease of the same
 // major.minor.patch (unless include_prerelease).
-[[nodiscard]] inline bool test_set(const std::vector<comparator>& set, const version& v,
-                                   bool include_prerelease) noexcept {
-  for (const auto& c : set)
-    if (!test(c, v)) return false;
+namespace detail {
+[[nodiscard]] inline bool test_comparators(const comparator* first, const comparator* last,
+                                           const version& v, bool include_prerelease) noexcept {
+  for (const comparator* c = first; c != last; ++c)
+    if (!test(*c, v)) return false;
   if (v.prerelease.empty() || include_prerelease) return true;
-  for (const auto& c : set) {
-    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
-    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
+  for (const comparator* c = first; c != last; ++c) {
+    if (c->op == comparator_op::any || c->operand.prerelease.empty()) continue;
+    if (c->operand.major == v.major && c->operand.minor == v.minor && c->operand.patch == v.patch) {
       return true;
     }
   }
   return false;
+}
+}  // namespace detail
+
+[[nodiscard]] inline bool test_set(const comparator_set& set, const version& v,
+                                   bool include_prerelease) noexcept {
+  return detail::test_comparators(set.begin(), set.end(), v, include_prerelease);
+}
+// The same for a set held in a std::vector.
+[[nodiscard]] inline bool test_set(const std::vector<comparator>& set, const version& v,
+                                   bool include_prerelease) noexcept {
+  const comparator* first = set.data();
+  return detail::test_comparators(first, first + set.size(), v, include_prerelease);
 }
 
 [[nodiscard]] inline bool satisfies(const version& v, const range& r) noexcept {

@@ -79,13 +79,18 @@ inline constexpr std::size_t max_range_length = 65536;
 // desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
 [[nodiscard]] inline relkit::result<range> parse_range(std::string_view text,
                                                        const range_options& opts = {}) {
+  // Filled in place, with one return (a range holds its first set inline:
+  // moving it moves every comparator); the general path decides what the
+  // fast one declines.
+  relkit::result<range> out;
   if (text.size() > max_range_length) {
-    return relkit::error{errc::invalid_range, max_range_length,
-                         relkit::error_args{}.with_text("longer than 65536 bytes")};
+    relkit::detail::result_access::emplace_error(
+        out, errc::invalid_range, max_range_length,
+        relkit::error_args{}.with_text("longer than 65536 bytes"));
+  } else if (!detail::parse_range_fast(text, opts, *out)) {
+    out = detail::parse_range_general(text, opts);
   }
-  range r;
-  if (detail::parse_range_fast(text, opts, r)) return r;
-  return detail::parse_range_general(text, opts);
+  return out;
 }
 
 // Whether version text `v` satisfies range text `range_text`, with the error
@@ -238,7 +243,7 @@ inline constexpr std::size_t max_range_length = 65536;
 [[nodiscard]] inline bool intersects(const range& a, const range& b) {
   const bool inc = a.options.include_prerelease;
   // node-semver isSatisfiable: every pair of the set intersects.
-  const auto satisfiable = [inc](const std::vector<comparator>& set) {
+  const auto satisfiable = [inc](const comparator_set& set) {
     for (std::size_t k = set.size(); k-- > 1;) {
       for (std::size_t j = 0; j < k; ++j)
         if (!intersects(set[k], set[j], inc)) return false;

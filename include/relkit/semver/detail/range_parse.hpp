@@ -100,7 +100,7 @@ namespace detail {
 
 // Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
 [[nodiscard]] inline bool parse_set(std::string_view part, const range_options& o,
-                                    std::vector<comparator>& out, relkit::error& err) {
+                                    comparator_set& out, relkit::error& err) {
   out.clear();
   std::string s = strip_build(part, true);
   if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
@@ -235,8 +235,7 @@ namespace detail {
   r.sets.reserve(bars / 2 + 1);
   std::size_t i = 0;
   // Comparators are made in place in the set being read, r.sets.back().
-  std::vector<comparator>* set = &r.sets.emplace_back();
-  set->reserve(2);
+  comparator_set* set = &r.sets.emplace_back();
   for (;;) {
     const std::size_t prim_start = i;
     comparator_op op = comparator_op::eq;
@@ -334,7 +333,6 @@ namespace detail {
     if (i + 2 < s.size() && s[i] == '|' && s[i + 1] == '|' && s[i + 2] == ' ') {
       i += 3;
       set = &r.sets.emplace_back();
-      set->reserve(2);
     }
     if (i >= s.size()) return false;
   }
@@ -367,14 +365,14 @@ namespace detail {
   // kept and one of them is the any set, only that one. Applied as the sets
   // are read, so a range of many sets (`||||...`) keeps only what it returns.
   std::size_t count = 0;
-  std::vector<comparator> first;  // the first set, when it is the null set
-  bool kept_any = false;          // an any set is kept: the answer is that set alone
+  comparator_set first;   // the first set, when it is the null set
+  bool kept_any = false;  // an any set is kept: the answer is that set alone
   std::size_t pos = 0;
   for (;;) {
     const std::size_t bar = raw.find("||", pos);
     const std::string_view part = trim_spaces(std::string_view(raw).substr(
         pos, bar == std::string::npos ? std::string::npos : bar - pos));
-    std::vector<comparator> set;
+    comparator_set set;
     relkit::error set_error;
     if (!parse_set(part, opts, set, set_error)) {
       // The position of the offending comparator in the input, where it

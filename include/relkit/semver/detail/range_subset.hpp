@@ -41,7 +41,7 @@ namespace detail {
 }
 
 // node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
-[[nodiscard]] inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+[[nodiscard]] inline int simple_subset(comparator_set sub, comparator_set dom,
                                        bool include_prerelease) {
   const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
   const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
