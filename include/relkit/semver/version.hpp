@@ -106,10 +106,12 @@ struct version {
     if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
     return a.patch < b.patch ? -1 : 1;
   }
-  const bool a_release = a.prerelease.empty();
-  const bool b_release = b.prerelease.empty();
-  if (a_release || b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
-  return detail::compare_prereleases(a.prerelease, b.prerelease);
+  const std::size_t na = a.prerelease.size();
+  const std::size_t nb = b.prerelease.size();
+  const bool a_release = na == 0;
+  const bool b_release = nb == 0;
+  if (a_release | b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
+  return detail::compare_prereleases(a.prerelease.c_str(), na, b.prerelease.c_str(), nb);
 }
 
 // node-semver's compareBuild (used by its sort/rsort): precedence, then build

@@ -31,9 +31,11 @@ using relkit::detail::is_digit;
 }
 
 // Byte classes for the scanners: one table load per byte instead of range
-// tests. class_digit for [0-9], class_ident for [0-9A-Za-z-].
+// tests. class_digit for [0-9], class_ident for [0-9A-Za-z-], class_stop for
+// the bytes that end a prerelease scan ('.' and NUL).
 inline constexpr unsigned char class_digit = 1;
 inline constexpr unsigned char class_ident = 2;
+inline constexpr unsigned char class_stop = 4;
 struct byte_class_table {
   unsigned char bits[256] = {};
   constexpr byte_class_table() noexcept {
@@ -42,6 +44,7 @@ struct byte_class_table {
       unsigned char b = 0;
       if (is_digit(ch)) b = static_cast<unsigned char>(b | class_digit);
       if (is_ident_char(ch)) b = static_cast<unsigned char>(b | class_ident);
+      if (ch == '.' || ch == '\0') b = static_cast<unsigned char>(b | class_stop);
       bits[c] = b;
     }
   }
@@ -141,17 +144,24 @@ inline constexpr byte_class_table byte_classes{};
                                                std::size_t n) noexcept {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (n >= 8) {
-    std::size_t m = 0;
-    for (;;) {
-      if (m + 8 > n) m = n - 8;  // the last word, overlapping bytes known equal
-      std::uint64_t x;
-      std::uint64_t y;
+    // the first word, then the words in between, then the last word, which
+    // overlaps bytes known equal (for 8 to 16 bytes: two words, no loop)
+    std::uint64_t x;
+    std::uint64_t y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
+    std::size_t m = 8;
+    for (; m + 8 < n; m += 8) {
       std::memcpy(&x, a + m, 8);
       std::memcpy(&y, b + m, 8);
       if (x != y) return m + static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
-      m += 8;
-      if (m >= n) return n;
     }
+    m = n - 8;
+    std::memcpy(&x, a + m, 8);
+    std::memcpy(&y, b + m, 8);
+    if (x != y) return m + static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
+    return n;
   }
 #endif
   std::size_t m = 0;
@@ -159,56 +169,58 @@ inline constexpr byte_class_table byte_classes{};
   return m;
 }
 
-// Precedence of two non-empty prereleases. Identifiers before the first
+// Precedence of two non-empty prereleases `a` and `b` of `na` and `nb`
+// bytes, each followed by a NUL byte (std::string's c_str()), so the digit
+// scans stop without testing the length. Identifiers before the first
 // differing byte are byte-identical, hence equal: only the identifier pair
-// holding that byte is compared. Numeric ids that differ only in leading zeros
-// (loose input beyond 2^53) compare equal; the full walk then decides.
-[[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
-  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-  const std::size_t m = common_prefix(a.data(), b.data(), n);
-  if (m == a.size() && m == b.size()) return 0;
-  // the identifier pair holding byte m: [start, ea) of a, [start, eb) of b,
-  // with whether each is all digits (branch-free flags: & rather than &&)
-  const char* const pa = a.data();
-  const char* const pb = b.data();
+// holding that byte decides. Numeric ids that differ only in leading zeros
+// (loose input beyond 2^53) go to the full walk.
+[[nodiscard]] inline int compare_prereleases(const char* a, std::size_t na, const char* b,
+                                             std::size_t nb) noexcept {
+  const std::size_t n = na < nb ? na : nb;
+  const std::size_t m = common_prefix(a, b, n);
+  // Where each identifier's digit run from m ends (the NUL after the text
+  // stops it), and where the pair starts (the same for both: they agree
+  // before m), with whether the common part [start, m) is all digits.
+  std::size_t da = m;
+  while (is_digit(a[da])) ++da;
+  std::size_t db = m;
+  while (is_digit(b[db])) ++db;
   std::size_t start = m;
-  unsigned prefix_digits = 1;
-  while (start > 0 && pa[start - 1] != '.') {
-    prefix_digits &= byte_class(pa[start - 1]);
+  unsigned prefix_digits = class_digit;
+  while (start > 0 && a[start - 1] != '.') {
+    prefix_digits &= byte_class(a[start - 1]);
     --start;
   }
-  std::size_t ea = m;
-  unsigned a_digits = prefix_digits;
-  while (ea < a.size() && pa[ea] != '.') {
-    a_digits &= byte_class(pa[ea]);
-    ++ea;
-  }
-  std::size_t eb = m;
-  unsigned b_digits = prefix_digits;
-  while (eb < b.size() && pb[eb] != '.') {
-    b_digits &= byte_class(pb[eb]);
-    ++eb;
-  }
-  // x and y agree before m and differ at m (or one of them ends there)
-  if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
-  const bool x_digits = a_digits != 0 && ea > start;
-  const bool y_digits = b_digits != 0 && eb > start;
+  // An identifier is numeric when its digit run reaches its end and it is
+  // not empty.
+  const bool x_digits = (prefix_digits != 0) & (da == na || a[da] == '.') & (da > start);
+  const bool y_digits = (prefix_digits != 0) & (db == nb || b[db] == '.') & (db > start);
   if (x_digits != y_digits) return x_digits ? -1 : 1;
-  const auto byte_order = [&]() noexcept {
-    if (m == ea) return -1;
-    if (m == eb) return 1;
-    return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
-  };
-  if (!x_digits) return byte_order();
-  if (a[start] != '0' && b[start] != '0') {
-    if (ea != eb) return ea < eb ? -1 : 1;  // same start: the longer number is larger
-    return byte_order();
+  if (x_digits && (a[start] == '0' || b[start] == '0')) {
+    const int c = compare_numeric(std::string_view(a + start, da - start),
+                                  std::string_view(b + start, db - start));
+    if (c != 0) return c;
+    return compare_identifier_lists(std::string_view(a + start, na - start),
+                                    std::string_view(b + start, nb - start), false);
   }
-  const std::string_view x = std::string_view(a.data() + start, ea - start);
-  const std::string_view y = std::string_view(b.data() + start, eb - start);
-  const int c = compare_numeric(x, y);
-  if (c != 0) return c;
-  return compare_identifier_lists(a.substr(start), b.substr(start), false);
+  // same start: the longer number is larger
+  if (x_digits && da != db) return da < db ? -1 : 1;
+  // Byte order at m, an identifier that ends there first; both end there
+  // only when one list ends and the other goes on, or neither does.
+  const bool a_ends = m == na || a[m] == '.';
+  const bool b_ends = m == nb || b[m] == '.';
+  if (a_ends | b_ends) {
+    if (a_ends & b_ends) {
+      if (na == nb) return 0;
+      return m == na ? -1 : 1;
+    }
+    return a_ends ? -1 : 1;
+  }
+  return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
+}
+[[nodiscard]] inline int compare_prereleases(const std::string& a, const std::string& b) noexcept {
+  return compare_prereleases(a.c_str(), a.size(), b.c_str(), b.size());
 }
 
 }  // namespace detail
