@@ -43,11 +43,25 @@ class result;
 namespace detail {
 // Internal access for relkit's parsers that fill a result in place (the value
 // through operator*, a failure through emplace_error), sparing a move per call.
+struct result_unset_tag {};
 struct result_access {
   // Replaces r's value by the error made from `args`; returns it.
   template <class T, class... Args>
   static relkit::error& emplace_error(result<T>& r, Args&&... args) noexcept {
     return r.emplace_error(std::forward<Args>(args)...);
+  }
+  // A result holding nothing yet (neither a value nor an error is made): the
+  // parser that asks for it calls emplace_default_value or emplace_error
+  // before the result is read or leaves its hands. A failure then makes only
+  // the error, never a value to destroy.
+  template <class T>
+  [[nodiscard]] static result<T> make_unset() noexcept {
+    return result<T>(result_unset_tag{});
+  }
+  // Makes r's value, default-initialized, in an unset result; returns it.
+  template <class T>
+  static T& emplace_default_value(result<T>& r) {
+    return r.emplace_default_value();
   }
 };
 
@@ -106,6 +120,9 @@ class result_storage {
     }
     return *this;
   }
+  // Nothing made yet; see result_access::make_unset. Destroying it as an
+  // error is a no-op: relkit::error is trivially destructible.
+  explicit result_storage(result_unset_tag) noexcept : has_value_(false) {}
   ~result_storage() { destroy(); }
 
  protected:
@@ -120,6 +137,14 @@ class result_storage {
   [[nodiscard]] relkit::error* error_ptr() noexcept { return has_value_ ? nullptr : &slots_.error; }
   [[nodiscard]] const relkit::error* error_ptr() const noexcept {
     return has_value_ ? nullptr : &slots_.error;
+  }
+  // Makes the value of an unset result (or of one holding an error),
+  // default-initialized.
+  T& emplace_default_value() {
+    static_assert(std::is_trivially_destructible_v<relkit::error>);
+    ::new (slot()) T;
+    has_value_ = true;
+    return slots_.value;
   }
   // Replaces the value (or error) by an error made in place from `args`.
   template <class... Args>
@@ -195,6 +220,10 @@ class [[nodiscard]] result : private detail::result_storage<T>,
   result(const relkit::error& err) : storage(std::in_place_index<1>, err) {}        // NOLINT
   result(relkit::error&& err) : storage(std::in_place_index<1>, std::move(err)) {}  // NOLINT
 
+ private:
+  explicit result(detail::result_unset_tag tag) noexcept : storage(tag) {}
+
+ public:
   [[nodiscard]] bool has_value() const noexcept { return this->holds_value(); }
   explicit operator bool() const noexcept { return has_value(); }
 

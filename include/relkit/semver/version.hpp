@@ -153,7 +153,7 @@ struct version {
 // Parses a version. Errors carry the byte offset into `text`.
 [[nodiscard]] inline relkit::result<version> parse(std::string_view text,
                                                    const parse_options& opts = {}) {
-  relkit::result<version> out;
+  auto out = relkit::detail::result_access::make_unset<version>();
   detail::parse_into(text, opts.mode != parse_mode::strict, opts.mode == parse_mode::npm_loose,
                      opts.max_length, out);
   return out;  // the only return, so the result is built in place

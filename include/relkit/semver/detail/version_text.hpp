@@ -415,9 +415,10 @@ parse_numbers_careful(std::string_view text, std::size_t& i, std::size_t end, bo
   return std::nullopt;
 }
 
-// parse()'s body: fills the value of `out` (a value-initialized version) or
-// replaces it by the error. Writing into the result's own storage spares a
-// version move per parse, and an error is built once, in place.
+// parse()'s body: makes the value of `out` (an unset result, see
+// result_access::make_unset) or its error, in place: no version move per
+// parse, and an invalid major.minor.patch makes only the error (no version
+// made and destroyed).
 template <class Version>
 inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t max_length,
                        relkit::result<Version>& out) {
@@ -427,8 +428,10 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
   // unexpected(body, pos, what), made in place
   const auto fail_unexpected = [&out](std::string_view body_text, std::size_t pos,
                                       const char* what) {
-    relkit::error& err = relkit::detail::result_access::emplace_error(
-        out, pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end, pos);
+    // made empty, then filled: no error_args temporary to copy
+    relkit::error& err = relkit::detail::result_access::emplace_error(out);
+    err.code = pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end;
+    err.position = pos;
     err.args.with_text(what);
     if (pos < body_text.size()) err.args.with_byte_of(body_text, pos);
   };
@@ -437,7 +440,6 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
         relkit::error{errc::too_long, max_length,
                       relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))});
   }
-  Version& v = *out;
   std::size_t i = 0;
   std::size_t end = text.size();
   if (npm) {
@@ -463,35 +465,35 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
   const std::string_view body = std::string_view(text.data(), end);
   std::size_t k = i;
   int fast = -1;
+  std::uint64_t numbers[3];
   if (!loose) {
     // major.minor.patch of short numbers; a missing number or dot is reported
     // here, as the careful path below would report it.
     const char* part = "major version";
-    fast = fast_number(body, k, v.major);
+    fast = fast_number(body, k, numbers[0]);
     if (fast > 0) {
       if (k >= end || text[k] != '.') return fail_unexpected(body, k, "major version");
       part = "minor version";
-      fast = fast_number(body, ++k, v.minor);
+      fast = fast_number(body, ++k, numbers[1]);
       if (fast > 0) {
         if (k >= end || text[k] != '.') return fail_unexpected(body, k, "minor version");
         part = "patch version";
-        fast = fast_number(body, ++k, v.patch);
+        fast = fast_number(body, ++k, numbers[2]);
       }
     }
     if (fast == 0) return fail_unexpected(body, k, part);
   }
   if (fast > 0) {
-    if (k == end) return;
     i = k;
-  } else {
-    std::uint64_t numbers[3];
-    if (auto err = parse_numbers_careful(text, i, end, npm, loose, pre_start, numbers)) {
-      return fail(*err);
-    }
-    v.major = numbers[0];
-    v.minor = numbers[1];
-    v.patch = numbers[2];
+  } else if (auto err = parse_numbers_careful(text, i, end, npm, loose, pre_start, numbers)) {
+    return fail(*err);
   }
+  // The numbers are good: the version is made now.
+  Version& v = relkit::detail::result_access::emplace_default_value(out);
+  v.major = numbers[0];
+  v.minor = numbers[1];
+  v.patch = numbers[2];
+  if (i == end && pre_start == std::string_view::npos) return;
   if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
     if (text[i] == '-') {
       const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
