@@ -49,7 +49,7 @@ class small_vector {
 
   static constexpr std::size_t inline_capacity = N;
 
-  small_vector() noexcept : data_(inline_data()), size_(0), capacity_(N) {}
+  small_vector() noexcept : data_(inline_data()), end_(data_), limit_(data_ + N) {}
   small_vector(std::initializer_list<T> items) : small_vector() {
     append_copies(items.begin(), items.end(), items.size());
   }
@@ -91,9 +91,11 @@ class small_vector {
     release();
   }
 
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
+  [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - data_); }
+  [[nodiscard]] bool empty() const noexcept { return end_ == data_; }
+  [[nodiscard]] std::size_t capacity() const noexcept {
+    return static_cast<std::size_t>(limit_ - data_);
+  }
   [[nodiscard]] T* data() noexcept { return data_; }
   [[nodiscard]] const T* data() const noexcept { return data_; }
 
@@ -101,15 +103,15 @@ class small_vector {
   [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return data_[i]; }
   [[nodiscard]] T& front() noexcept { return data_[0]; }
   [[nodiscard]] const T& front() const noexcept { return data_[0]; }
-  [[nodiscard]] T& back() noexcept { return data_[size_ - 1]; }
-  [[nodiscard]] const T& back() const noexcept { return data_[size_ - 1]; }
+  [[nodiscard]] T& back() noexcept { return end_[-1]; }
+  [[nodiscard]] const T& back() const noexcept { return end_[-1]; }
 
   [[nodiscard]] T* begin() noexcept { return data_; }
   [[nodiscard]] const T* begin() const noexcept { return data_; }
   [[nodiscard]] const T* cbegin() const noexcept { return data_; }
-  [[nodiscard]] T* end() noexcept { return data_ + size_; }
-  [[nodiscard]] const T* end() const noexcept { return data_ + size_; }
-  [[nodiscard]] const T* cend() const noexcept { return data_ + size_; }
+  [[nodiscard]] T* end() noexcept { return end_; }
+  [[nodiscard]] const T* end() const noexcept { return end_; }
+  [[nodiscard]] const T* cend() const noexcept { return end_; }
   [[nodiscard]] reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
   [[nodiscard]] const_reverse_iterator rbegin() const noexcept {
     return const_reverse_iterator(end());
@@ -120,24 +122,24 @@ class small_vector {
   }
 
   void reserve(std::size_t wanted) {
-    if (wanted > capacity_) grow_to(wanted);
+    if (wanted > capacity()) grow_to(wanted);
   }
 
   // The element is made before anything moves, so `args` may refer to an
   // element of this vector.
   template <class... Args>
   T& emplace_back(Args&&... args) {
-    if (size_ == capacity_) return grow_and_emplace(std::forward<Args>(args)...);
-    T* slot = data_ + size_;
+    if (end_ == limit_) return grow_and_emplace(std::forward<Args>(args)...);
+    T* slot = end_;
     ::new (static_cast<void*>(slot)) T(std::forward<Args>(args)...);
-    ++size_;
+    ++end_;
     return *slot;
   }
   void push_back(const T& value) { emplace_back(value); }
   void push_back(T&& value) { emplace_back(std::move(value)); }
   void pop_back() noexcept {
-    --size_;
-    data_[size_].~T();
+    --end_;
+    end_->~T();
   }
 
   // Inserts at `pos` (moving the tail one place up); returns the new element.
@@ -145,7 +147,7 @@ class small_vector {
   T* emplace(const T* pos, Args&&... args) {
     const auto at = static_cast<std::size_t>(pos - data_);
     emplace_back(std::forward<Args>(args)...);
-    std::rotate(data_ + at, data_ + size_ - 1, data_ + size_);
+    std::rotate(data_ + at, end_ - 1, end_);
     return data_ + at;
   }
   T* insert(const T* pos, const T& value) { return emplace(pos, value); }
@@ -157,23 +159,23 @@ class small_vector {
     T* const to = data_ + (last - data_);
     if (from != to) {
       T* const new_end = std::move(to, end(), from);
-      for (T* p = new_end; p != end(); ++p) p->~T();
-      size_ -= static_cast<std::size_t>(to - from);
+      for (T* p = new_end; p != end_; ++p) p->~T();
+      end_ = new_end;
     }
     return from;
   }
   void clear() noexcept {
     destroy_all();
-    size_ = 0;
+    end_ = data_;
   }
   void resize(std::size_t count) {
-    while (size_ > count) pop_back();
+    while (size() > count) pop_back();
     reserve(count);
-    while (size_ < count) emplace_back();
+    while (size() < count) emplace_back();
   }
 
   [[nodiscard]] friend bool operator==(const small_vector& a, const small_vector& b) noexcept {
-    return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
   }
   [[nodiscard]] friend bool operator!=(const small_vector& a, const small_vector& b) noexcept {
     return !(a == b);
@@ -185,7 +187,7 @@ class small_vector {
     return static_cast<const void*>(data_) == static_cast<const void*>(inline_);
   }
   void destroy_all() noexcept {
-    for (std::size_t i = size_; i-- > 0;) data_[i].~T();
+    for (T* p = end_; p != data_;) (--p)->~T();
   }
   void release() noexcept {
     if (!is_inline()) ::operator delete(static_cast<void*>(data_));
@@ -196,40 +198,41 @@ class small_vector {
     if (!other.is_inline()) {
       release();
       data_ = other.data_;
-      size_ = other.size_;
-      capacity_ = other.capacity_;
+      end_ = other.end_;
+      limit_ = other.limit_;
       other.data_ = other.inline_data();
-      other.size_ = 0;
-      other.capacity_ = N;
+      other.end_ = other.data_;
+      other.limit_ = other.data_ + N;
       return;
     }
-    // other.size_ <= N <= capacity_
-    for (std::size_t i = 0; i < other.size_; ++i) {
-      ::new (static_cast<void*>(data_ + i)) T(std::move(other.data_[i]));
+    // other.size() <= N <= capacity(), and *this is empty
+    for (T* p = other.data_; p != other.end_; ++p, ++end_) {
+      ::new (static_cast<void*>(end_)) T(std::move(*p));
     }
-    size_ = other.size_;
     other.clear();
   }
   template <class It>
   void append_copies(It first, It last, std::size_t count) {
-    reserve(size_ + count);
+    reserve(size() + count);
     for (; first != last; ++first) {
-      ::new (static_cast<void*>(data_ + size_)) T(*first);
-      ++size_;
+      ::new (static_cast<void*>(end_)) T(*first);
+      ++end_;
     }
   }
   [[nodiscard]] std::size_t next_capacity(std::size_t wanted) const noexcept {
-    return std::max(wanted, capacity_ * 2);
+    return std::max(wanted, capacity() * 2);
   }
-  // Moves the elements to a new buffer of `cap` elements (cap > size_).
+  // Moves the elements to a new buffer of `cap` elements (cap > size()).
   void move_to(T* fresh, std::size_t cap) noexcept {
-    for (std::size_t i = 0; i < size_; ++i) {
-      ::new (static_cast<void*>(fresh + i)) T(std::move(data_[i]));
-      data_[i].~T();
+    T* to = fresh;
+    for (T* p = data_; p != end_; ++p, ++to) {
+      ::new (static_cast<void*>(to)) T(std::move(*p));
+      p->~T();
     }
     release();
     data_ = fresh;
-    capacity_ = cap;
+    end_ = to;
+    limit_ = fresh + cap;
   }
   [[nodiscard]] static T* allocate(std::size_t cap) {
     return static_cast<T*>(::operator new(cap * sizeof(T)));
@@ -240,7 +243,8 @@ class small_vector {
   }
   template <class... Args>
   T& grow_and_emplace(Args&&... args) {
-    const std::size_t cap = next_capacity(size_ + 1);
+    const std::size_t count = size();
+    const std::size_t cap = next_capacity(count + 1);
     T* const fresh = allocate(cap);
     // Made first: `args` may refer to an element about to move. Should it
     // throw, the new buffer is freed and nothing else has changed.
@@ -250,16 +254,16 @@ class small_vector {
         if (held != nullptr) ::operator delete(static_cast<void*>(held));
       }
     } guard{fresh};
-    ::new (static_cast<void*>(fresh + size_)) T(std::forward<Args>(args)...);
+    ::new (static_cast<void*>(fresh + count)) T(std::forward<Args>(args)...);
     guard.held = nullptr;
     move_to(fresh, cap);
-    ++size_;
-    return data_[size_ - 1];
+    ++end_;
+    return end_[-1];
   }
 
   T* data_;
-  std::size_t size_;
-  std::size_t capacity_;
+  T* end_;
+  T* limit_;  // one past the storage
   alignas(T) unsigned char inline_[N * sizeof(T)];
 };
 

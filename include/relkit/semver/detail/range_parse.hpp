@@ -294,7 +294,7 @@ namespace detail {
     }
     if (i < s.size() && s[i] != ' ') return false;
     if (major == 0 && minor == 0 && patch == 0) return false;
-    const std::size_t before = set->size();
+    const std::ptrdiff_t before = set->end() - set->begin();
     comparator& low = set->emplace_back();
     low.operand.major = major;
     low.operand.minor = minor;
@@ -323,10 +323,11 @@ namespace detail {
     }
     // A set of more than 16 comparators goes to the general path, whose
     // repeat check is a hash set (this pairwise one would be quadratic).
-    if (set->size() > 16) return false;
-    for (std::size_t k = before; k < set->size(); ++k)
-      for (std::size_t j = 0; j < before; ++j)
-        if (same_comparator((*set)[j], (*set)[k])) return false;
+    const comparator* const made = set->begin() + before;
+    if (set->end() - set->begin() > 16) return false;
+    for (const comparator* k = made; k != set->end(); ++k)
+      for (const comparator* j = set->begin(); j != made; ++j)
+        if (same_comparator(*j, *k)) return false;
     if (i == s.size()) return true;
     // i is at a space: another comparator or ` || `
     ++i;
