@@ -3163,11 +3163,25 @@ class result;
 namespace detail {
 // Internal access for relkit's parsers that fill a result in place (the value
 // through operator*, a failure through emplace_error), sparing a move per call.
+struct result_unset_tag {};
 struct result_access {
   // Replaces r's value by the error made from `args`; returns it.
   template <class T, class... Args>
   static relkit::error& emplace_error(result<T>& r, Args&&... args) noexcept {
     return r.emplace_error(std::forward<Args>(args)...);
+  }
+  // A result holding nothing yet (neither a value nor an error is made): the
+  // parser that asks for it calls emplace_default_value or emplace_error
+  // before the result is read or leaves its hands. A failure then makes only
+  // the error, never a value to destroy.
+  template <class T>
+  [[nodiscard]] static result<T> make_unset() noexcept {
+    return result<T>(result_unset_tag{});
+  }
+  // Makes r's value, default-initialized, in an unset result; returns it.
+  template <class T>
+  static T& emplace_default_value(result<T>& r) {
+    return r.emplace_default_value();
   }
 };
 
@@ -3226,6 +3240,9 @@ class result_storage {
     }
     return *this;
   }
+  // Nothing made yet; see result_access::make_unset. Destroying it as an
+  // error is a no-op: relkit::error is trivially destructible.
+  explicit result_storage(result_unset_tag) noexcept : has_value_(false) {}
   ~result_storage() { destroy(); }
 
  protected:
@@ -3240,6 +3257,14 @@ class result_storage {
   [[nodiscard]] relkit::error* error_ptr() noexcept { return has_value_ ? nullptr : &slots_.error; }
   [[nodiscard]] const relkit::error* error_ptr() const noexcept {
     return has_value_ ? nullptr : &slots_.error;
+  }
+  // Makes the value of an unset result (or of one holding an error),
+  // default-initialized.
+  T& emplace_default_value() {
+    static_assert(std::is_trivially_destructible_v<relkit::error>);
+    ::new (slot()) T;
+    has_value_ = true;
+    return slots_.value;
   }
   // Replaces the value (or error) by an error made in place from `args`.
   template <class... Args>
@@ -3315,6 +3340,10 @@ class [[nodiscard]] result : private detail::result_storage<T>,
   result(const relkit::error& err) : storage(std::in_place_index<1>, err) {}        // NOLINT
   result(relkit::error&& err) : storage(std::in_place_index<1>, std::move(err)) {}  // NOLINT
 
+ private:
+  explicit result(detail::result_unset_tag tag) noexcept : storage(tag) {}
+
+ public:
   [[nodiscard]] bool has_value() const noexcept { return this->holds_value(); }
   explicit operator bool() const noexcept { return has_value(); }
 
@@ -8585,9 +8614,11 @@ using relkit::detail::is_digit;
 }
 
 // Byte classes for the scanners: one table load per byte instead of range
-// tests. class_digit for [0-9], class_ident for [0-9A-Za-z-].
+// tests. class_digit for [0-9], class_ident for [0-9A-Za-z-], class_stop for
+// the bytes that end a prerelease scan ('.' and NUL).
 inline constexpr unsigned char class_digit = 1;
 inline constexpr unsigned char class_ident = 2;
+inline constexpr unsigned char class_stop = 4;
 struct byte_class_table {
   unsigned char bits[256] = {};
   constexpr byte_class_table() noexcept {
@@ -8596,6 +8627,7 @@ struct byte_class_table {
       unsigned char b = 0;
       if (is_digit(ch)) b = static_cast<unsigned char>(b | class_digit);
       if (is_ident_char(ch)) b = static_cast<unsigned char>(b | class_ident);
+      if (ch == '.' || ch == '\0') b = static_cast<unsigned char>(b | class_stop);
       bits[c] = b;
     }
   }
@@ -8695,17 +8727,24 @@ inline constexpr byte_class_table byte_classes{};
                                                std::size_t n) noexcept {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (n >= 8) {
-    std::size_t m = 0;
-    for (;;) {
-      if (m + 8 > n) m = n - 8;  // the last word, overlapping bytes known equal
-      std::uint64_t x;
-      std::uint64_t y;
+    // the first word, then the words in between, then the last word, which
+    // overlaps bytes known equal (for 8 to 16 bytes: two words, no loop)
+    std::uint64_t x;
+    std::uint64_t y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
+    std::size_t m = 8;
+    for (; m + 8 < n; m += 8) {
       std::memcpy(&x, a + m, 8);
       std::memcpy(&y, b + m, 8);
       if (x != y) return m + static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
-      m += 8;
-      if (m >= n) return n;
     }
+    m = n - 8;
+    std::memcpy(&x, a + m, 8);
+    std::memcpy(&y, b + m, 8);
+    if (x != y) return m + static_cast<std::size_t>(__builtin_ctzll(x ^ y)) / 8;
+    return n;
   }
 #endif
   std::size_t m = 0;
@@ -8713,56 +8752,58 @@ inline constexpr byte_class_table byte_classes{};
   return m;
 }
 
-// Precedence of two non-empty prereleases. Identifiers before the first
+// Precedence of two non-empty prereleases `a` and `b` of `na` and `nb`
+// bytes, each followed by a NUL byte (std::string's c_str()), so the digit
+// scans stop without testing the length. Identifiers before the first
 // differing byte are byte-identical, hence equal: only the identifier pair
-// holding that byte is compared. Numeric ids that differ only in leading zeros
-// (loose input beyond 2^53) compare equal; the full walk then decides.
-[[nodiscard]] inline int compare_prereleases(std::string_view a, std::string_view b) noexcept {
-  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-  const std::size_t m = common_prefix(a.data(), b.data(), n);
-  if (m == a.size() && m == b.size()) return 0;
-  // the identifier pair holding byte m: [start, ea) of a, [start, eb) of b,
-  // with whether each is all digits (branch-free flags: & rather than &&)
-  const char* const pa = a.data();
-  const char* const pb = b.data();
+// holding that byte decides. Numeric ids that differ only in leading zeros
+// (loose input beyond 2^53) go to the full walk.
+[[nodiscard]] inline int compare_prereleases(const char* a, std::size_t na, const char* b,
+                                             std::size_t nb) noexcept {
+  const std::size_t n = na < nb ? na : nb;
+  const std::size_t m = common_prefix(a, b, n);
+  // Where each identifier's digit run from m ends (the NUL after the text
+  // stops it), and where the pair starts (the same for both: they agree
+  // before m), with whether the common part [start, m) is all digits.
+  std::size_t da = m;
+  while (is_digit(a[da])) ++da;
+  std::size_t db = m;
+  while (is_digit(b[db])) ++db;
   std::size_t start = m;
-  unsigned prefix_digits = 1;
-  while (start > 0 && pa[start - 1] != '.') {
-    prefix_digits &= byte_class(pa[start - 1]);
+  unsigned prefix_digits = class_digit;
+  while (start > 0 && a[start - 1] != '.') {
+    prefix_digits &= byte_class(a[start - 1]);
     --start;
   }
-  std::size_t ea = m;
-  unsigned a_digits = prefix_digits;
-  while (ea < a.size() && pa[ea] != '.') {
-    a_digits &= byte_class(pa[ea]);
-    ++ea;
-  }
-  std::size_t eb = m;
-  unsigned b_digits = prefix_digits;
-  while (eb < b.size() && pb[eb] != '.') {
-    b_digits &= byte_class(pb[eb]);
-    ++eb;
-  }
-  // x and y agree before m and differ at m (or one of them ends there)
-  if (ea == m && eb == m) return ea == a.size() ? -1 : 1;  // one list ends, the other goes on
-  const bool x_digits = a_digits != 0 && ea > start;
-  const bool y_digits = b_digits != 0 && eb > start;
+  // An identifier is numeric when its digit run reaches its end and it is
+  // not empty.
+  const bool x_digits = (prefix_digits != 0) & (da == na || a[da] == '.') & (da > start);
+  const bool y_digits = (prefix_digits != 0) & (db == nb || b[db] == '.') & (db > start);
   if (x_digits != y_digits) return x_digits ? -1 : 1;
-  const auto byte_order = [&]() noexcept {
-    if (m == ea) return -1;
-    if (m == eb) return 1;
-    return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
-  };
-  if (!x_digits) return byte_order();
-  if (a[start] != '0' && b[start] != '0') {
-    if (ea != eb) return ea < eb ? -1 : 1;  // same start: the longer number is larger
-    return byte_order();
+  if (x_digits && (a[start] == '0' || b[start] == '0')) {
+    const int c = compare_numeric(std::string_view(a + start, da - start),
+                                  std::string_view(b + start, db - start));
+    if (c != 0) return c;
+    return compare_identifier_lists(std::string_view(a + start, na - start),
+                                    std::string_view(b + start, nb - start), false);
   }
-  const std::string_view x = std::string_view(a.data() + start, ea - start);
-  const std::string_view y = std::string_view(b.data() + start, eb - start);
-  const int c = compare_numeric(x, y);
-  if (c != 0) return c;
-  return compare_identifier_lists(a.substr(start), b.substr(start), false);
+  // same start: the longer number is larger
+  if (x_digits && da != db) return da < db ? -1 : 1;
+  // Byte order at m, an identifier that ends there first; both end there
+  // only when one list ends and the other goes on, or neither does.
+  const bool a_ends = m == na || a[m] == '.';
+  const bool b_ends = m == nb || b[m] == '.';
+  if (a_ends | b_ends) {
+    if (a_ends & b_ends) {
+      if (na == nb) return 0;
+      return m == na ? -1 : 1;
+    }
+    return a_ends ? -1 : 1;
+  }
+  return static_cast<unsigned char>(a[m]) < static_cast<unsigned char>(b[m]) ? -1 : 1;
+}
+[[nodiscard]] inline int compare_prereleases(const std::string& a, const std::string& b) noexcept {
+  return compare_prereleases(a.c_str(), a.size(), b.c_str(), b.size());
 }
 
 }  // namespace detail
@@ -8957,9 +8998,10 @@ parse_numbers_careful(std::string_view text, std::size_t& i, std::size_t end, bo
   return std::nullopt;
 }
 
-// parse()'s body: fills the value of `out` (a value-initialized version) or
-// replaces it by the error. Writing into the result's own storage spares a
-// version move per parse, and an error is built once, in place.
+// parse()'s body: makes the value of `out` (an unset result, see
+// result_access::make_unset) or its error, in place: no version move per
+// parse, and an invalid major.minor.patch makes only the error (no version
+// made and destroyed).
 template <class Version>
 inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t max_length,
                        relkit::result<Version>& out) {
@@ -8969,8 +9011,10 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
   // unexpected(body, pos, what), made in place
   const auto fail_unexpected = [&out](std::string_view body_text, std::size_t pos,
                                       const char* what) {
-    relkit::error& err = relkit::detail::result_access::emplace_error(
-        out, pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end, pos);
+    // made empty, then filled: no error_args temporary to copy
+    relkit::error& err = relkit::detail::result_access::emplace_error(out);
+    err.code = pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end;
+    err.position = pos;
     err.args.with_text(what);
     if (pos < body_text.size()) err.args.with_byte_of(body_text, pos);
   };
@@ -8979,7 +9023,6 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
         relkit::error{errc::too_long, max_length,
                       relkit::error_args{}.with_number(static_cast<std::int64_t>(max_length))});
   }
-  Version& v = *out;
   std::size_t i = 0;
   std::size_t end = text.size();
   if (npm) {
@@ -9005,35 +9048,35 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
   const std::string_view body = std::string_view(text.data(), end);
   std::size_t k = i;
   int fast = -1;
+  std::uint64_t numbers[3];
   if (!loose) {
     // major.minor.patch of short numbers; a missing number or dot is reported
     // here, as the careful path below would report it.
     const char* part = "major version";
-    fast = fast_number(body, k, v.major);
+    fast = fast_number(body, k, numbers[0]);
     if (fast > 0) {
       if (k >= end || text[k] != '.') return fail_unexpected(body, k, "major version");
       part = "minor version";
-      fast = fast_number(body, ++k, v.minor);
+      fast = fast_number(body, ++k, numbers[1]);
       if (fast > 0) {
         if (k >= end || text[k] != '.') return fail_unexpected(body, k, "minor version");
         part = "patch version";
-        fast = fast_number(body, ++k, v.patch);
+        fast = fast_number(body, ++k, numbers[2]);
       }
     }
     if (fast == 0) return fail_unexpected(body, k, part);
   }
   if (fast > 0) {
-    if (k == end) return;
     i = k;
-  } else {
-    std::uint64_t numbers[3];
-    if (auto err = parse_numbers_careful(text, i, end, npm, loose, pre_start, numbers)) {
-      return fail(*err);
-    }
-    v.major = numbers[0];
-    v.minor = numbers[1];
-    v.patch = numbers[2];
+  } else if (auto err = parse_numbers_careful(text, i, end, npm, loose, pre_start, numbers)) {
+    return fail(*err);
   }
+  // The numbers are good: the version is made now.
+  Version& v = relkit::detail::result_access::emplace_default_value(out);
+  v.major = numbers[0];
+  v.minor = numbers[1];
+  v.patch = numbers[2];
+  if (i == end && pre_start == std::string_view::npos) return;
   if (pre_start == std::string_view::npos && i < end && text[i] != '+') {
     if (text[i] == '-') {
       const bool hyphen_is_identifier = loose && (i + 1 >= end || !is_ident_char(text[i + 1]));
@@ -9562,10 +9605,12 @@ struct version {
     if (a.minor != b.minor) return a.minor < b.minor ? -1 : 1;
     return a.patch < b.patch ? -1 : 1;
   }
-  const bool a_release = a.prerelease.empty();
-  const bool b_release = b.prerelease.empty();
-  if (a_release || b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
-  return detail::compare_prereleases(a.prerelease, b.prerelease);
+  const std::size_t na = a.prerelease.size();
+  const std::size_t nb = b.prerelease.size();
+  const bool a_release = na == 0;
+  const bool b_release = nb == 0;
+  if (a_release | b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
+  return detail::compare_prereleases(a.prerelease.c_str(), na, b.prerelease.c_str(), nb);
 }
 
 // node-semver's compareBuild (used by its sort/rsort): precedence, then build
@@ -9607,7 +9652,7 @@ struct version {
 // Parses a version. Errors carry the byte offset into `text`.
 [[nodiscard]] inline relkit::result<version> parse(std::string_view text,
                                                    const parse_options& opts = {}) {
-  relkit::result<version> out;
+  auto out = relkit::detail::result_access::make_unset<version>();
   detail::parse_into(text, opts.mode != parse_mode::strict, opts.mode == parse_mode::npm_loose,
                      opts.max_length, out);
   return out;  // the only return, so the result is built in place
@@ -33721,6 +33766,317 @@ RELKIT_NAMESPACE_END
 
 
 
+// ---- begin relkit/semver/small_vector.hpp ----
+// relkit::semver::small_vector<T, N>: a vector that keeps up to N elements in
+// the object itself and moves to the heap beyond. A range's comparator sets
+// (semver/comparator.hpp) are small_vectors, so parsing a common range (one
+// set of one or two comparators) allocates nothing.
+//
+// It reads like std::vector: size, empty, capacity, data, operator[], front,
+// back, begin/end (pointers), push_back, emplace_back, pop_back, insert,
+// erase, clear, reserve, resize, ==, !=; and is made from an initializer list
+// or an iterator range (a std::vector's begin() and end()). Moving one that
+// holds its elements inline moves each element, and leaves the source empty.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+#include <iterator>
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace semver {
+
+template <class T, std::size_t N>
+class small_vector {
+  static_assert(N > 0, "small_vector needs room for one element inline");
+  static_assert(std::is_nothrow_move_constructible_v<T>,
+                "small_vector moves elements when it grows: T's move must not throw");
+  static_assert(alignof(T) <= alignof(std::max_align_t), "over-aligned T is not supported");
+
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = T&;
+  using const_reference = const T&;
+  using pointer = T*;
+  using const_pointer = const T*;
+  using iterator = T*;
+  using const_iterator = const T*;
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+
+  static constexpr std::size_t inline_capacity = N;
+
+  small_vector() noexcept : data_(inline_data()), end_(data_), limit_(data_ + N) {}
+  small_vector(std::initializer_list<T> items) : small_vector() {
+    append_copies(items.begin(), items.end(), items.size());
+  }
+  template <
+      class InputIt,
+      std::enable_if_t<std::is_base_of_v<std::input_iterator_tag,
+                                         typename std::iterator_traits<InputIt>::iterator_category>,
+                       int> = 0>
+  small_vector(InputIt first, InputIt last) : small_vector() {
+    for (; first != last; ++first) emplace_back(*first);
+  }
+  // Delegating constructors: once small_vector() has run, a throwing copy
+  // destroys what was made (the destructor runs), without a try block.
+  small_vector(const small_vector& other) : small_vector() {
+    append_copies(other.begin(), other.end(), other.size());
+  }
+  small_vector(small_vector&& other) noexcept : small_vector() { take(std::move(other)); }
+  small_vector& operator=(const small_vector& other) {
+    if (this != &other) {
+      clear();
+      append_copies(other.begin(), other.end(), other.size());
+    }
+    return *this;
+  }
+  small_vector& operator=(small_vector&& other) noexcept {
+    if (this != &other) {
+      clear();
+      take(std::move(other));
+    }
+    return *this;
+  }
+  small_vector& operator=(std::initializer_list<T> items) {
+    clear();
+    append_copies(items.begin(), items.end(), items.size());
+    return *this;
+  }
+  ~small_vector() {
+    destroy_all();
+    release();
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - data_); }
+  [[nodiscard]] bool empty() const noexcept { return end_ == data_; }
+  [[nodiscard]] std::size_t capacity() const noexcept {
+    return static_cast<std::size_t>(limit_ - data_);
+  }
+  [[nodiscard]] T* data() noexcept { return data_; }
+  [[nodiscard]] const T* data() const noexcept { return data_; }
+
+  [[nodiscard]] T& operator[](std::size_t i) noexcept { return data_[i]; }
+  [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  [[nodiscard]] T& front() noexcept { return data_[0]; }
+  [[nodiscard]] const T& front() const noexcept { return data_[0]; }
+  [[nodiscard]] T& back() noexcept { return end_[-1]; }
+  [[nodiscard]] const T& back() const noexcept { return end_[-1]; }
+
+  [[nodiscard]] T* begin() noexcept { return data_; }
+  [[nodiscard]] const T* begin() const noexcept { return data_; }
+  [[nodiscard]] const T* cbegin() const noexcept { return data_; }
+  [[nodiscard]] T* end() noexcept { return end_; }
+  [[nodiscard]] const T* end() const noexcept { return end_; }
+  [[nodiscard]] const T* cend() const noexcept { return end_; }
+  [[nodiscard]] reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  [[nodiscard]] const_reverse_iterator rbegin() const noexcept {
+    return const_reverse_iterator(end());
+  }
+  [[nodiscard]] reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  [[nodiscard]] const_reverse_iterator rend() const noexcept {
+    return const_reverse_iterator(begin());
+  }
+
+  void reserve(std::size_t wanted) {
+    if (wanted > capacity()) grow_to(wanted);
+  }
+
+  // The element is made before anything moves, so `args` may refer to an
+  // element of this vector.
+  template <class... Args>
+  T& emplace_back(Args&&... args) {
+    if (end_ == limit_) return grow_and_emplace(std::forward<Args>(args)...);
+    T* slot = end_;
+    ::new (static_cast<void*>(slot)) T(std::forward<Args>(args)...);
+    ++end_;
+    return *slot;
+  }
+  void push_back(const T& value) { emplace_back(value); }
+  void push_back(T&& value) { emplace_back(std::move(value)); }
+  void pop_back() noexcept {
+    --end_;
+    end_->~T();
+  }
+
+  // Inserts at `pos` (moving the tail one place up); returns the new element.
+  template <class... Args>
+  T* emplace(const T* pos, Args&&... args) {
+    const auto at = static_cast<std::size_t>(pos - data_);
+    emplace_back(std::forward<Args>(args)...);
+    std::rotate(data_ + at, end_ - 1, end_);
+    return data_ + at;
+  }
+  T* insert(const T* pos, const T& value) { return emplace(pos, value); }
+  T* insert(const T* pos, T&& value) { return emplace(pos, std::move(value)); }
+
+  T* erase(const T* pos) noexcept { return erase(pos, pos + 1); }
+  T* erase(const T* first, const T* last) noexcept {
+    T* const from = data_ + (first - data_);
+    T* const to = data_ + (last - data_);
+    if (from != to) {
+      T* const new_end = std::move(to, end(), from);
+      for (T* p = new_end; p != end_; ++p) p->~T();
+      end_ = new_end;
+    }
+    return from;
+  }
+  void clear() noexcept {
+    destroy_all();
+    end_ = data_;
+  }
+  void resize(std::size_t count) {
+    while (size() > count) pop_back();
+    reserve(count);
+    while (size() < count) emplace_back();
+  }
+
+  [[nodiscard]] friend bool operator==(const small_vector& a, const small_vector& b) noexcept {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+  }
+  [[nodiscard]] friend bool operator!=(const small_vector& a, const small_vector& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  [[nodiscard]] T* inline_data() noexcept { return static_cast<T*>(static_cast<void*>(inline_)); }
+  [[nodiscard]] bool is_inline() const noexcept {
+    return static_cast<const void*>(data_) == static_cast<const void*>(inline_);
+  }
+  void destroy_all() noexcept {
+    for (T* p = end_; p != data_;) (--p)->~T();
+  }
+  void release() noexcept {
+    if (!is_inline()) ::operator delete(static_cast<void*>(data_));
+  }
+  // Steals a heap buffer, or moves the inline elements one by one; `other`
+  // ends empty. Precondition: *this is empty.
+  void take(small_vector&& other) noexcept {
+    if (!other.is_inline()) {
+      release();
+      data_ = other.data_;
+      end_ = other.end_;
+      limit_ = other.limit_;
+      other.data_ = other.inline_data();
+      other.end_ = other.data_;
+      other.limit_ = other.data_ + N;
+      return;
+    }
+    // other.size() <= N <= capacity(), and *this is empty
+    for (T* p = other.data_; p != other.end_; ++p, ++end_) {
+      ::new (static_cast<void*>(end_)) T(std::move(*p));
+    }
+    other.clear();
+  }
+  template <class It>
+  void append_copies(It first, It last, std::size_t count) {
+    reserve(size() + count);
+    for (; first != last; ++first) {
+      ::new (static_cast<void*>(end_)) T(*first);
+      ++end_;
+    }
+  }
+  [[nodiscard]] std::size_t next_capacity(std::size_t wanted) const noexcept {
+    return std::max(wanted, capacity() * 2);
+  }
+  // Moves the elements to a new buffer of `cap` elements (cap > size()).
+  void move_to(T* fresh, std::size_t cap) noexcept {
+    T* to = fresh;
+    for (T* p = data_; p != end_; ++p, ++to) {
+      ::new (static_cast<void*>(to)) T(std::move(*p));
+      p->~T();
+    }
+    release();
+    data_ = fresh;
+    end_ = to;
+    limit_ = fresh + cap;
+  }
+  [[nodiscard]] static T* allocate(std::size_t cap) {
+    return static_cast<T*>(::operator new(cap * sizeof(T)));
+  }
+  void grow_to(std::size_t wanted) {
+    const std::size_t cap = next_capacity(wanted);
+    move_to(allocate(cap), cap);
+  }
+  template <class... Args>
+  T& grow_and_emplace(Args&&... args) {
+    const std::size_t count = size();
+    const std::size_t cap = next_capacity(count + 1);
+    T* const fresh = allocate(cap);
+    // Made first: `args` may refer to an element about to move. Should it
+    // throw, the new buffer is freed and nothing else has changed.
+    struct buffer_guard {
+      T* held;
+      ~buffer_guard() {
+        if (held != nullptr) ::operator delete(static_cast<void*>(held));
+      }
+    } guard{fresh};
+    ::new (static_cast<void*>(fresh + count)) T(std::forward<Args>(args)...);
+    guard.held = nullptr;
+    move_to(fresh, cap);
+    ++end_;
+    return end_[-1];
+  }
+
+  T* data_;
+  T* end_;
+  T* limit_;  // one past the storage
+  alignas(T) unsigned char inline_[N * sizeof(T)];
+};
+
+}  // namespace semver
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/semver/small_vector.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace semver {
@@ -33790,10 +34146,18 @@ struct range_options {
   }
 };
 
+// One comparator set: the comparators a version must all satisfy. It reads
+// like a std::vector<comparator> and keeps up to two inline (`^1.2.3` is
+// `>=1.2.3 <2.0.0-0`); make one from a std::vector with
+// `comparator_set(v.begin(), v.end())`.
+using comparator_set = small_vector<comparator, 2>;
+
 // Comparator sets joined by `||`; a version matches if every comparator of
-// some set matches it (and npm's prerelease rule allows it).
+// some set matches it (and npm's prerelease rule allows it). One set is kept
+// inline: parsing a range of one set of up to two comparators allocates
+// nothing.
 struct range {
-  std::vector<std::vector<comparator>> sets;
+  small_vector<comparator_set, 1> sets;
   range_options options;
 
   // Same sets, comparator for comparator, and same options.
@@ -33852,18 +34216,31 @@ struct range {
 // One comparator set, with npm's prerelease rule: a prerelease version
 // matches only if some comparator of the set names a prerelease of the same
 // major.minor.patch (unless include_prerelease).
-[[nodiscard]] inline bool test_set(const std::vector<comparator>& set, const version& v,
-                                   bool include_prerelease) noexcept {
-  for (const auto& c : set)
-    if (!test(c, v)) return false;
+namespace detail {
+[[nodiscard]] inline bool test_comparators(const comparator* first, const comparator* last,
+                                           const version& v, bool include_prerelease) noexcept {
+  for (const comparator* c = first; c != last; ++c)
+    if (!test(*c, v)) return false;
   if (v.prerelease.empty() || include_prerelease) return true;
-  for (const auto& c : set) {
-    if (c.op == comparator_op::any || c.operand.prerelease.empty()) continue;
-    if (c.operand.major == v.major && c.operand.minor == v.minor && c.operand.patch == v.patch) {
+  for (const comparator* c = first; c != last; ++c) {
+    if (c->op == comparator_op::any || c->operand.prerelease.empty()) continue;
+    if (c->operand.major == v.major && c->operand.minor == v.minor && c->operand.patch == v.patch) {
       return true;
     }
   }
   return false;
+}
+}  // namespace detail
+
+[[nodiscard]] inline bool test_set(const comparator_set& set, const version& v,
+                                   bool include_prerelease) noexcept {
+  return detail::test_comparators(set.begin(), set.end(), v, include_prerelease);
+}
+// The same for a set held in a std::vector.
+[[nodiscard]] inline bool test_set(const std::vector<comparator>& set, const version& v,
+                                   bool include_prerelease) noexcept {
+  const comparator* first = set.data();
+  return detail::test_comparators(first, first + set.size(), v, include_prerelease);
 }
 
 [[nodiscard]] inline bool satisfies(const version& v, const range& r) noexcept {
@@ -34669,7 +35046,7 @@ namespace detail {
 
 // Range.parseRange for one `||` part (already trimmed, whitespace collapsed).
 [[nodiscard]] inline bool parse_set(std::string_view part, const range_options& o,
-                                    std::vector<comparator>& out, relkit::error& err) {
+                                    comparator_set& out, relkit::error& err) {
   out.clear();
   std::string s = strip_build(part, true);
   if (auto hyphen = try_hyphen(s, o)) s = std::move(*hyphen);
@@ -34804,8 +35181,7 @@ namespace detail {
   r.sets.reserve(bars / 2 + 1);
   std::size_t i = 0;
   // Comparators are made in place in the set being read, r.sets.back().
-  std::vector<comparator>* set = &r.sets.emplace_back();
-  set->reserve(2);
+  comparator_set* set = &r.sets.emplace_back();
   for (;;) {
     const std::size_t prim_start = i;
     comparator_op op = comparator_op::eq;
@@ -34864,7 +35240,7 @@ namespace detail {
     }
     if (i < s.size() && s[i] != ' ') return false;
     if (major == 0 && minor == 0 && patch == 0) return false;
-    const std::size_t before = set->size();
+    const std::ptrdiff_t before = set->end() - set->begin();
     comparator& low = set->emplace_back();
     low.operand.major = major;
     low.operand.minor = minor;
@@ -34893,17 +35269,17 @@ namespace detail {
     }
     // A set of more than 16 comparators goes to the general path, whose
     // repeat check is a hash set (this pairwise one would be quadratic).
-    if (set->size() > 16) return false;
-    for (std::size_t k = before; k < set->size(); ++k)
-      for (std::size_t j = 0; j < before; ++j)
-        if (same_comparator((*set)[j], (*set)[k])) return false;
+    const comparator* const made = set->begin() + before;
+    if (set->end() - set->begin() > 16) return false;
+    for (const comparator* k = made; k != set->end(); ++k)
+      for (const comparator* j = set->begin(); j != made; ++j)
+        if (same_comparator(*j, *k)) return false;
     if (i == s.size()) return true;
     // i is at a space: another comparator or ` || `
     ++i;
     if (i + 2 < s.size() && s[i] == '|' && s[i + 1] == '|' && s[i + 2] == ' ') {
       i += 3;
       set = &r.sets.emplace_back();
-      set->reserve(2);
     }
     if (i >= s.size()) return false;
   }
@@ -34936,14 +35312,14 @@ namespace detail {
   // kept and one of them is the any set, only that one. Applied as the sets
   // are read, so a range of many sets (`||||...`) keeps only what it returns.
   std::size_t count = 0;
-  std::vector<comparator> first;  // the first set, when it is the null set
-  bool kept_any = false;          // an any set is kept: the answer is that set alone
+  comparator_set first;   // the first set, when it is the null set
+  bool kept_any = false;  // an any set is kept: the answer is that set alone
   std::size_t pos = 0;
   for (;;) {
     const std::size_t bar = raw.find("||", pos);
     const std::string_view part = trim_spaces(std::string_view(raw).substr(
         pos, bar == std::string::npos ? std::string::npos : bar - pos));
-    std::vector<comparator> set;
+    comparator_set set;
     relkit::error set_error;
     if (!parse_set(part, opts, set, set_error)) {
       // The position of the offending comparator in the input, where it
@@ -35071,7 +35447,7 @@ namespace detail {
 }
 
 // node-semver simpleSubset: 1 true, 0 false, -1 null (sub is the null set).
-[[nodiscard]] inline int simple_subset(std::vector<comparator> sub, std::vector<comparator> dom,
+[[nodiscard]] inline int simple_subset(comparator_set sub, comparator_set dom,
                                        bool include_prerelease) {
   const comparator min_pre{comparator_op::ge, version(0, 0, 0, "0")};
   const comparator min_plain{comparator_op::ge, version(0, 0, 0)};
@@ -35233,13 +35609,18 @@ inline constexpr std::size_t max_range_length = 65536;
 // desugaring (carets, tildes, x-ranges, hyphen ranges), as node prints them.
 [[nodiscard]] inline relkit::result<range> parse_range(std::string_view text,
                                                        const range_options& opts = {}) {
+  // Filled in place, with one return (a range holds its first set inline:
+  // moving it moves every comparator); the general path decides what the
+  // fast one declines.
+  relkit::result<range> out;
   if (text.size() > max_range_length) {
-    return relkit::error{errc::invalid_range, max_range_length,
-                         relkit::error_args{}.with_text("longer than 65536 bytes")};
+    relkit::detail::result_access::emplace_error(
+        out, errc::invalid_range, max_range_length,
+        relkit::error_args{}.with_text("longer than 65536 bytes"));
+  } else if (!detail::parse_range_fast(text, opts, *out)) {
+    out = detail::parse_range_general(text, opts);
   }
-  range r;
-  if (detail::parse_range_fast(text, opts, r)) return r;
-  return detail::parse_range_general(text, opts);
+  return out;
 }
 
 // Whether version text `v` satisfies range text `range_text`, with the error
@@ -35392,7 +35773,7 @@ inline constexpr std::size_t max_range_length = 65536;
 [[nodiscard]] inline bool intersects(const range& a, const range& b) {
   const bool inc = a.options.include_prerelease;
   // node-semver isSatisfiable: every pair of the set intersects.
-  const auto satisfiable = [inc](const std::vector<comparator>& set) {
+  const auto satisfiable = [inc](const comparator_set& set) {
     for (std::size_t k = set.size(); k-- > 1;) {
       for (std::size_t j = 0; j < k; ++j)
         if (!intersects(set[k], set[j], inc)) return false;
