@@ -82,12 +82,13 @@ inline constexpr std::size_t max_range_length = 65536;
   // Filled in place, with one return (a range holds its first set inline:
   // moving it moves every comparator); the general path decides what the
   // fast one declines.
-  relkit::result<range> out;
+  auto out = relkit::detail::result_access::make_unset<range>();
   if (text.size() > max_range_length) {
     relkit::detail::result_access::emplace_error(
         out, errc::invalid_range, max_range_length,
         relkit::error_args{}.with_text("longer than 65536 bytes"));
-  } else if (!detail::parse_range_fast(text, opts, *out)) {
+  } else if (!detail::parse_range_fast(text, opts,
+                                       relkit::detail::result_access::emplace_default_value(out))) {
     out = detail::parse_range_general(text, opts);
   }
   return out;
