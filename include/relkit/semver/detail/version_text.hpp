@@ -428,10 +428,8 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
   // unexpected(body, pos, what), made in place
   const auto fail_unexpected = [&out](std::string_view body_text, std::size_t pos,
                                       const char* what) {
-    // made empty, then filled: no error_args temporary to copy
-    relkit::error& err = relkit::detail::result_access::emplace_error(out);
-    err.code = pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end;
-    err.position = pos;
+    relkit::error& err = relkit::detail::result_access::emplace_error(
+        out, pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end, pos);
     err.args.with_text(what);
     if (pos < body_text.size()) err.args.with_byte_of(body_text, pos);
   };
