@@ -9011,10 +9011,8 @@ inline void parse_into(std::string_view text, bool npm, bool loose, std::size_t 
   // unexpected(body, pos, what), made in place
   const auto fail_unexpected = [&out](std::string_view body_text, std::size_t pos,
                                       const char* what) {
-    // made empty, then filled: no error_args temporary to copy
-    relkit::error& err = relkit::detail::result_access::emplace_error(out);
-    err.code = pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end;
-    err.position = pos;
+    relkit::error& err = relkit::detail::result_access::emplace_error(
+        out, pos < body_text.size() ? errc::unexpected_character : errc::unexpected_end, pos);
     err.args.with_text(what);
     if (pos < body_text.size()) err.args.with_byte_of(body_text, pos);
   };
@@ -9563,7 +9561,9 @@ struct version {
   std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
   std::string build;       // dot-joined identifiers without the '+'
 
-  version() = default;
+  // User-provided, so value-initializing a version (`version()`, a
+  // container's emplace_back()) does not first zero its 88 bytes.
+  version() noexcept {}
   version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
           std::string prerelease_ = {}, std::string build_ = {})
       : major(major_),
@@ -34123,6 +34123,15 @@ struct comparator {
   comparator_op op = comparator_op::any;
   version operand;  // unused for `any`
 
+  // User-provided (not `= default`): `comparator()` and a small_vector's
+  // emplace_back() then run the member initializers only, instead of first
+  // zeroing the object's 96 bytes (what value-initializing a class with an
+  // implicit default constructor does).
+  comparator() noexcept {}
+  explicit comparator(comparator_op op_) noexcept : op(op_) {}
+  comparator(comparator_op op_, version operand_) noexcept
+      : op(op_), operand(std::move(operand_)) {}
+
   // Same operator and identical operand (build included).
   [[nodiscard]] friend bool operator==(const comparator& a, const comparator& b) noexcept {
     return a.op == b.op && identical(a.operand, b.operand);
@@ -35144,18 +35153,15 @@ namespace detail {
 // `<0.0.0-0`) and on a repeated comparator in a set; the general path then decides. Only without
 // include_prerelease. The result equals the general path's on every accepted input (checked by
 // SemverRangeFastPath tests).
-[[nodiscard]] inline bool fast_range_number(std::string_view s, std::size_t& i,
-                                            std::uint64_t& out) noexcept {
-  const std::size_t b = i;
-  std::uint64_t value = 0;
-  while (i < s.size() && is_digit(s[i])) {
-    if (i - b == 15) return false;
-    value = value * 10 + static_cast<std::uint64_t>(s[i] - '0');
-    ++i;
-  }
-  if (i == b || (i - b > 1 && s[b] == '0')) return false;
-  out = value;
-  return true;
+// A number of 1 to 15 digits without a leading zero: version parsing's
+// always-inlined scanner (one- and two-digit numbers without a loop).
+[[nodiscard]]
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+inline bool
+fast_range_number(std::string_view s, std::size_t& i, std::uint64_t& out) noexcept {
+  return fast_number(s, i, out) > 0;
 }
 
 [[nodiscard]] inline bool fast_range_x(std::string_view s, std::size_t& i) noexcept {
@@ -35612,12 +35618,13 @@ inline constexpr std::size_t max_range_length = 65536;
   // Filled in place, with one return (a range holds its first set inline:
   // moving it moves every comparator); the general path decides what the
   // fast one declines.
-  relkit::result<range> out;
+  auto out = relkit::detail::result_access::make_unset<range>();
   if (text.size() > max_range_length) {
     relkit::detail::result_access::emplace_error(
         out, errc::invalid_range, max_range_length,
         relkit::error_args{}.with_text("longer than 65536 bytes"));
-  } else if (!detail::parse_range_fast(text, opts, *out)) {
+  } else if (!detail::parse_range_fast(text, opts,
+                                       relkit::detail::result_access::emplace_default_value(out))) {
     out = detail::parse_range_general(text, opts);
   }
   return out;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <optional>
@@ -62,6 +63,15 @@ inline constexpr relkit::detail::enum_name<comparator_op> comparator_op_names[] 
 struct comparator {
   comparator_op op = comparator_op::any;
   version operand;  // unused for `any`
+
+  // User-provided (not `= default`): `comparator()` and a small_vector's
+  // emplace_back() then run the member initializers only, instead of first
+  // zeroing the object's 96 bytes (what value-initializing a class with an
+  // implicit default constructor does).
+  comparator() noexcept {}
+  explicit comparator(comparator_op op_) noexcept : op(op_) {}
+  comparator(comparator_op op_, version operand_) noexcept
+      : op(op_), operand(std::move(operand_)) {}
 
   // Same operator and identical operand (build included).
   [[nodiscard]] friend bool operator==(const comparator& a, const comparator& b) noexcept {

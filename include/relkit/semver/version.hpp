@@ -64,7 +64,9 @@ struct version {
   std::string prerelease;  // dot-joined identifiers without the '-', e.g. "beta.2"
   std::string build;       // dot-joined identifiers without the '+'
 
-  version() = default;
+  // User-provided, so value-initializing a version (`version()`, a
+  // container's emplace_back()) does not first zero its 88 bytes.
+  version() noexcept {}
   version(std::uint64_t major_, std::uint64_t minor_, std::uint64_t patch_,
           std::string prerelease_ = {}, std::string build_ = {})
       : major(major_),
