@@ -23167,7 +23167,10 @@ class json_text {
     std::uint32_t next = object.ordinal == 0 ? 0 : object.ordinal + 1;
     std::size_t pos = skip_space(object.begin + 1);
     while (pos < object.end && in_[pos] == '"') {
-      const json_span key = at(pos);
+      json_span key;
+      key.begin = pos;
+      key.kind = '"';
+      key.end = string_end(pos, &key.escaped);
       pos = skip_space(key.end);
       pos = skip_space(pos + 1);  // ':'
       const json_span value = child_at(pos, next);
@@ -23238,7 +23241,19 @@ class json_text {
   }
 
   // A number's value (json.hpp's grammar; the scan refused what it refuses).
+  // Up to 15 digits without sign, fraction or exponent (a weight, a version,
+  // an id) is an integer below 2^53: exact as a double, read here directly.
   [[nodiscard]] double number(json_span s) const noexcept {
+    const std::size_t n = s.end - s.begin;
+    if (n >= 1 && n <= 15) {
+      std::uint64_t v = 0;
+      std::size_t i = s.begin;
+      while (i < s.end && in_[i] >= '0' && in_[i] <= '9') {
+        v = v * 10U + static_cast<std::uint64_t>(in_[i] - '0');
+        ++i;
+      }
+      if (i == s.end) return static_cast<double>(v);
+    }
     return parse_json_number(in_, s.begin).value;
   }
 
@@ -35970,6 +35985,16 @@ struct node {
   }
 };
 
+// a == b for a member name, inline (names are short: a call to memcmp,
+// which string_view's == makes, costs more than the bytes).
+[[nodiscard]] inline bool same_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The members `names` of an object in one pass over it (the last one of a
 // repeated name); absent nodes for those it lacks or when it is not one.
 template <std::size_t N>
@@ -35984,7 +36009,7 @@ void fields(const node& object, const std::string_view (&names)[N], node (&out)[
                           k = decoded;
                         }
                         for (std::size_t i = 0; i < N; ++i) {
-                          if (k == names[i]) {
+                          if (same_name(k, names[i])) {
                             out[i].span = value;
                             break;
                           }

@@ -75,6 +75,16 @@ struct node {
   }
 };
 
+// a == b for a member name, inline (names are short: a call to memcmp,
+// which string_view's == makes, costs more than the bytes).
+[[nodiscard]] inline bool same_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The members `names` of an object in one pass over it (the last one of a
 // repeated name); absent nodes for those it lacks or when it is not one.
 template <std::size_t N>
@@ -89,7 +99,7 @@ void fields(const node& object, const std::string_view (&names)[N], node (&out)[
                           k = decoded;
                         }
                         for (std::size_t i = 0; i < N; ++i) {
-                          if (k == names[i]) {
+                          if (same_name(k, names[i])) {
                             out[i].span = value;
                             break;
                           }
