@@ -248,6 +248,47 @@ TEST(Unleash, LoadOptionsLimitTheJson) {
   EXPECT_EQ(unleash::parse_delta("{}").error().message(), "missing \"events\"");
 }
 
+// Issue 19: load_options::max_features refuses a payload that would hold
+// more features (or delta events) than that, at the first one beyond it and
+// before any is read; a delta payload's events and hydration features draw
+// on the limit together.
+TEST(Unleash, MaxFeaturesRefusesAtTheFirstFeatureBeyondIt) {
+  EXPECT_EQ(unleash::load_options{}.max_features, 65536U);
+  unleash::load_options options;
+  options.max_features = 2;
+  const std::string two = R"({"features":[{"name":"a"},{"name":"b"}]})";
+  ASSERT_TRUE(unleash::load(two, options));
+  // The third feature is refused even though the second lacks its name.
+  const std::string three = R"({"features":[{"name":"a"},{},{"name":"c"}]})";
+  for (const auto& e :
+       {unleash::load(three, options).error(), unleash::parse_features(three, options).error()}) {
+    EXPECT_EQ(e.code, unleash::errc::too_many_features);
+    EXPECT_EQ(e.position, 29U);
+    EXPECT_EQ(relkit::to_string(e),
+              "more than 2 features (raise load_options::max_features) at 29 "
+              "[unleash.too_many_features]");
+  }
+  options.max_features = 3;
+  EXPECT_EQ(unleash::load(three, options).error().code, unleash::errc::missing_field);
+  // Two events and the first hydration's feature fill a limit of 3: the
+  // second hydration's feature (byte 90) is one too many.
+  const std::string delta = R"({"events":[{"type":"hydration","features":[{"name":"a"}]},)"
+                            R"({"type":"hydration","features":[{"name":"b"}]}]})";
+  auto refused = unleash::load(delta, options);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().position, 90U);
+  EXPECT_EQ(refused.error().message(),
+            "more than 3 features and delta events (raise load_options::max_features)");
+  EXPECT_EQ(unleash::parse_delta(delta, options).error().position, 90U);
+  options.max_features = 4;
+  auto set = unleash::load(delta, options);
+  ASSERT_TRUE(set) << relkit::to_string(set.error());
+  EXPECT_EQ(set->flags().size(), 1U);
+  EXPECT_EQ(set->flags()[0].name, "b");
+  options.max_features = 1;
+  EXPECT_EQ(unleash::load(delta, options).error().position, 58U);  // the second event
+}
+
 // Issue 14, item 9: load parsed a delta payload twice (once to look for
 // "events", then again inside parse_delta); it now hands the parsed document
 // to the delta reader. The limits apply to that one document.

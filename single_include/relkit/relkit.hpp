@@ -17528,32 +17528,60 @@ RELKIT_NAMESPACE_BEGIN
 namespace flags {
 namespace detail {
 
+// 24 bytes per constraint: the operands that need more than eight bytes (a
+// version, a pattern, CIDR ranges, folded strings) live in the flag set's
+// side tables, which only constraints of those operators fill; `operand`
+// holds the number or date itself, or where its entries are. Nothing of the
+// constraint's own text is copied.
 struct compiled_constraint {
   const constraint* source = nullptr;
+  // NUM_*: the number's bits; DATE_*: the milliseconds; SEMVER_* and REGEX:
+  // the index in the side table; IN_CIDR and folded STR_*: the first entry in
+  // its side table (the count is the constraint's values' or ranges').
+  std::uint64_t operand = 0;
+  std::uint32_t count = 0;                        // IN_CIDR: ranges parsed
   context_field field = context_field::property;  // field_of(source->context_name)
-  std::optional<double> number;                   // NUM_*
-  std::optional<std::int64_t> date_ms;            // DATE_*
-  std::optional<semver::version> version;         // SEMVER_*
-  regex pattern;                                  // REGEX
-  std::vector<cidr_range> ranges;                 // IN_CIDR
-  std::vector<std::string> folded;                // STR_* with case_insensitive
+  bool has_operand = false;                       // NUM_*, DATE_*, SEMVER_*: it parsed
   bool missing_segment = false;                   // stands for an unknown segment id
+
+  [[nodiscard]] double number() const noexcept {
+    double d = 0;
+    std::memcpy(&d, &operand, sizeof d);
+    return d;
+  }
+  void set_number(double d) noexcept {
+    std::memcpy(&operand, &d, sizeof d);
+    has_operand = true;
+  }
+  [[nodiscard]] std::int64_t date_ms() const noexcept {
+    std::int64_t ms = 0;
+    std::memcpy(&ms, &operand, sizeof ms);
+    return ms;
+  }
+  void set_date_ms(std::int64_t ms) noexcept {
+    std::memcpy(&operand, &ms, sizeof ms);
+    has_operand = true;
+  }
+  [[nodiscard]] std::size_t index() const noexcept { return static_cast<std::size_t>(operand); }
 };
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
 
+// 32 bytes per strategy; its remoteAddress ranges are in the side table.
 struct compiled_strategy {
   const strategy* source = nullptr;
-  stickiness_kind stickiness = stickiness_kind::default_chain;
   std::size_t first_constraint = 0;
-  std::size_t constraint_count = 0;
-  std::vector<cidr_range> ipv4_ranges;  // remoteAddress entries with '/'
+  std::uint32_t constraint_count = 0;
+  std::uint32_t first_range = 0;  // remoteAddress entries with '/', IPv4
+  std::uint32_t range_count = 0;
+  stickiness_kind stickiness = stickiness_kind::default_chain;
 };
 
+// 16 bytes per flag (the flag is flags()[i] for compiled_flag i); its
+// parents' indices are in the side table (-1 = missing parent).
 struct compiled_flag {
-  const flag* source = nullptr;
   std::size_t first_strategy = 0;
-  std::vector<int> dependency_index;  // -1 = missing parent
+  std::size_t first_dependency = 0;
 };
 
 // Case-insensitive comparison of `text` at `offset` with an already
@@ -17738,49 +17766,62 @@ class flag_set_engine {
       case operator_kind::num_gte:
       case operator_kind::num_lt:
       case operator_kind::num_lte:
-        cc.number = js_number(c.value);
+        if (const auto n = js_number(c.value)) cc.set_number(*n);
         break;
       case operator_kind::date_after:
       case operator_kind::date_before:
-        cc.date_ms = parse_js_date_ms(c.value);
+        if (const auto ms = parse_js_date_ms(c.value)) cc.set_date_ms(*ms);
         break;
       case operator_kind::semver_eq:
       case operator_kind::semver_gt:
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte:
-        if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
+        if (auto v = semver::parse(c.value)) {
+          cc.operand = versions_.size();
+          cc.has_operand = true;
+          versions_.push_back(std::move(*v));
+        }
         break;
       case operator_kind::regex:
-        cc.pattern = regex::compile(c.value, c.case_insensitive);
+        cc.operand = patterns_.size();
+        patterns_.push_back(regex::compile(c.value, c.case_insensitive));
         break;
       case operator_kind::in_cidr:
+        cc.operand = ranges_.size();
         for (const auto& v : c.values) {
           // the SDK's value.trim(): JavaScript whitespace (a)
-          if (auto r = parse_cidr(relkit::detail::js_trim(v))) cc.ranges.push_back(*r);
+          if (auto r = parse_cidr(relkit::detail::js_trim(v))) ranges_.push_back(*r);
         }
+        cc.count = static_cast<std::uint32_t>(ranges_.size() - cc.operand);
         break;
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with:
         if (c.case_insensitive) {
+          cc.operand = folded_.size();
           for (const auto& v : c.values) {
             std::string lower(v);
             for (char& ch : lower) ch = relkit::detail::to_lower(ch);
-            cc.folded.push_back(std::move(lower));
+            folded_.push_back(std::move(lower));
           }
         }
         break;
       default:
         break;
     }
-    constraints_.push_back(std::move(cc));
+    constraints_.push_back(cc);
   }
 
   void compile() {
     compiled_flags_.clear();
     strategies_.clear();
     constraints_.clear();
+    dependency_index_.clear();
+    versions_.clear();
+    patterns_.clear();
+    ranges_.clear();
+    folded_.clear();
     by_name_.clear();
     name_keys_.clear();
     // Sorted by name through each name's 8-byte prefix key, the names
@@ -17811,9 +17852,10 @@ class flag_set_engine {
       }
     }
     // Sized first: the compiled vectors never grow (nor move their items).
-    std::size_t strategy_count = 0, constraint_count = 0;
+    std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0;
     for (const flag& f : flags_) {
       strategy_count += f.strategies.size();
+      dependency_count += f.dependencies.size();
       for (const strategy& s : f.strategies) {
         constraint_count += s.constraints.size();
         for (std::int64_t id : s.segments) {
@@ -17828,9 +17870,10 @@ class flag_set_engine {
     compiled_flags_.reserve(flags_.size());
     strategies_.reserve(strategy_count);
     constraints_.reserve(constraint_count);
+    dependency_index_.reserve(dependency_count);
+    std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
-      cf.source = &f;
       cf.first_strategy = strategies_.size();
       for (const strategy& s : f.strategies) {
         compiled_strategy cs;
@@ -17845,12 +17888,12 @@ class flag_set_engine {
           if (seg == nullptr) {
             compiled_constraint missing;
             missing.missing_segment = true;
-            constraints_.push_back(std::move(missing));
+            constraints_.push_back(missing);
           } else {
             for (const constraint& c : seg->constraints) compile_constraint(c);
           }
         }
-        cs.constraint_count = constraints_.size() - cs.first_constraint;
+        cs.constraint_count = static_cast<std::uint32_t>(constraints_.size() - cs.first_constraint);
         if (s.stickiness == "random") {
           cs.stickiness = stickiness_kind::random;
         } else if (s.stickiness == "userId") {
@@ -17861,23 +17904,32 @@ class flag_set_engine {
           cs.stickiness = stickiness_kind::field;
         }
         if (s.kind == strategy_kind::remote_address) {
+          cs.first_range = static_cast<std::uint32_t>(ranges_.size());
           for (const auto& entry : s.ids) {
             if (entry.find('/') == std::string::npos) continue;
             auto r = parse_cidr(entry);
-            if (r && !r->network.v6) cs.ipv4_ranges.push_back(*r);
+            if (r && !r->network.v6) ranges_.push_back(*r);
           }
+          cs.range_count = static_cast<std::uint32_t>(ranges_.size() - cs.first_range);
         }
-        strategies_.push_back(std::move(cs));
+        strategies_.push_back(cs);
       }
-      compiled_flags_.push_back(std::move(cf));
+      cf.first_dependency = dependencies_before;
+      dependencies_before += f.dependencies.size();  // indexed below, once every name is
+      compiled_flags_.push_back(cf);
     }
-    for (auto& cf : compiled_flags_) {
-      for (const dependency& d : cf.source->dependencies)
-        cf.dependency_index.push_back(index_of(d.feature));
+    for (const flag& f : flags_) {
+      for (const dependency& d : f.dependencies) dependency_index_.push_back(index_of(d.feature));
     }
+    // The side tables grew by doubling (only constraints of their operators
+    // fill them): exact-sized.
+    versions_.shrink_to_fit();
+    patterns_.shrink_to_fit();
+    ranges_.shrink_to_fit();
+    folded_.shrink_to_fit();
   }
 
-  [[nodiscard]] static bool check_constraint(const compiled_constraint& cc, const context& ctx) {
+  [[nodiscard]] bool check_constraint(const compiled_constraint& cc, const context& ctx) const {
     if (cc.missing_segment) return false;
     const constraint& c = *cc.source;
     if (c.op == operator_kind::unknown) return false;  // even when inverted
@@ -17885,10 +17937,10 @@ class flag_set_engine {
     return c.inverted ? !result : result;
   }
 
-  [[nodiscard]] static bool operator_holds(const compiled_constraint& cc, const context& ctx) {
+  [[nodiscard]] bool operator_holds(const compiled_constraint& cc, const context& ctx) const {
     const constraint& c = *cc.source;
     if (c.op == operator_kind::date_after || c.op == operator_kind::date_before) {
-      if (!cc.date_ms) return false;
+      if (!cc.has_operand) return false;
       std::optional<std::int64_t> now;
       if (const auto text = ctx.current_time) {
         now = parse_js_date_ms(*text);
@@ -17896,7 +17948,8 @@ class flag_set_engine {
         now = ctx.now->time_since_epoch().count();
       }
       if (!now) return false;
-      return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
+      const std::int64_t date = cc.date_ms();
+      return c.op == operator_kind::date_after ? *now > date : *now < date;
     }
     const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
     switch (c.op) {
@@ -17920,8 +17973,9 @@ class flag_set_engine {
         const std::string_view text = *value;
         const std::size_t n = c.values.size();
         for (std::size_t k = 0; k < n; ++k) {
-          const std::string_view needle =
-              c.case_insensitive ? std::string_view(cc.folded[k]) : std::string_view(c.values[k]);
+          const std::string_view needle = c.case_insensitive
+                                              ? std::string_view(folded_[cc.index() + k])
+                                              : std::string_view(c.values[k]);
           if (needle.size() > text.size()) continue;
           if (c.op == operator_kind::str_starts_with) {
             if (c.case_insensitive ? folded_equal_at(text, 0, needle)
@@ -17950,10 +18004,10 @@ class flag_set_engine {
       case operator_kind::num_gte:
       case operator_kind::num_lt:
       case operator_kind::num_lte: {
-        if (!value || !cc.number) return false;
+        if (!value || !cc.has_operand) return false;
         const auto x = js_number(*value);
         if (!x) return false;
-        const double a = *x, b = *cc.number;
+        const double a = *x, b = cc.number();
         switch (c.op) {
           case operator_kind::num_eq:
             return a == b;
@@ -17973,10 +18027,10 @@ class flag_set_engine {
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
         // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
-        if (!value || !cc.version) return false;
+        if (!value || !cc.has_operand) return false;
         const auto v = semver::parse(*value);
         if (!v) return false;
-        const int cmp = semver::compare(*v, *cc.version);
+        const int cmp = semver::compare(*v, versions_[cc.index()]);
         switch (c.op) {
           case operator_kind::semver_eq:
             return cmp == 0;
@@ -17991,13 +18045,13 @@ class flag_set_engine {
         }
       }
       case operator_kind::regex:
-        return value && cc.pattern.search(*value);
+        return value && patterns_[cc.index()].search(*value);
       case operator_kind::in_cidr: {
         if (!value) return false;
         const auto ip = parse_ip(relkit::detail::js_trim(*value));  // trim(): whitespace (a)
         if (!ip) return false;
-        for (const auto& r : cc.ranges) {
-          if (cidr_contains(r, *ip)) return true;
+        for (std::size_t k = 0; k < cc.count; ++k) {
+          if (cidr_contains(ranges_[cc.index() + k], *ip)) return true;
         }
         return false;
       }
@@ -18094,8 +18148,8 @@ class flag_set_engine {
         if (list_contains(s.ids, *ctx.remote_address)) return true;
         const auto ip = parse_ipv4(*ctx.remote_address);
         if (!ip) return false;
-        for (const auto& r : cs.ipv4_ranges) {
-          if (cidr_contains(r, *ip)) return true;
+        for (std::uint32_t k = 0; k < cs.range_count; ++k) {
+          if (cidr_contains(ranges_[cs.first_range + k], *ip)) return true;
         }
         return false;
       }
@@ -18118,12 +18172,12 @@ class flag_set_engine {
   [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
                                          const strategy*& matched) const {
     const compiled_flag& cf = compiled_flags_[index];
-    const flag& f = *cf.source;
+    const flag& f = flags_[index];
     evaluation e;
     matched = nullptr;
     if (check_parents) {
       for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
-        if (!dependency_holds(f.dependencies[d], cf.dependency_index[d], ctx)) {
+        if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
           e.reason = evaluation_reason::dependency_failed;
           e.dependency = static_cast<int>(d);
           return e;
@@ -18265,6 +18319,12 @@ class flag_set_engine {
   std::vector<compiled_flag> compiled_flags_;
   std::vector<compiled_strategy> strategies_;
   std::vector<compiled_constraint> constraints_;
+  // Side tables of the compiled form (see compiled.hpp).
+  std::vector<int> dependency_index_;      // per dependency: its parent, -1 = missing
+  std::vector<semver::version> versions_;  // SEMVER_* operands
+  std::vector<regex> patterns_;            // REGEX patterns
+  std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
+  std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
   std::vector<std::size_t> by_name_;
   std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
 };
@@ -23159,7 +23219,10 @@ class json_text {
     std::uint32_t next = object.ordinal == 0 ? 0 : object.ordinal + 1;
     std::size_t pos = skip_space(object.begin + 1);
     while (pos < object.end && in_[pos] == '"') {
-      const json_span key = at(pos);
+      json_span key;
+      key.begin = pos;
+      key.kind = '"';
+      key.end = string_end(pos, &key.escaped);
       pos = skip_space(key.end);
       pos = skip_space(pos + 1);  // ':'
       const json_span value = child_at(pos, next);
@@ -23230,7 +23293,19 @@ class json_text {
   }
 
   // A number's value (json.hpp's grammar; the scan refused what it refuses).
+  // Up to 15 digits without sign, fraction or exponent (a weight, a version,
+  // an id) is an integer below 2^53: exact as a double, read here directly.
   [[nodiscard]] double number(json_span s) const noexcept {
+    const std::size_t n = s.end - s.begin;
+    if (n >= 1 && n <= 15) {
+      std::uint64_t v = 0;
+      std::size_t i = s.begin;
+      while (i < s.end && in_[i] >= '0' && in_[i] <= '9') {
+        v = v * 10U + static_cast<std::uint64_t>(in_[i] - '0');
+        ++i;
+      }
+      if (i == s.end) return static_cast<double>(v);
+    }
     return parse_json_number(in_, s.begin).value;
   }
 
@@ -35904,11 +35979,12 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 
 enum class errc {
-  invalid_json = 1,  // the text is not JSON (the message names the JSON error)
-  wrong_type,        // a known field has the wrong JSON type
-  missing_field,     // a required field is absent (feature name, segment id, event type)
-  unknown_event,     // a delta event of a type this library does not know
-  out_of_range,      // an integer field holds a fraction or a number beyond its range
+  invalid_json = 1,   // the text is not JSON (the message names the JSON error)
+  wrong_type,         // a known field has the wrong JSON type
+  missing_field,      // a required field is absent (feature name, segment id, event type)
+  unknown_event,      // a delta event of a type this library does not know
+  out_of_range,       // an integer field holds a fraction or a number beyond its range
+  too_many_features,  // more features (or delta events) than load_options::max_features
 };
 
 namespace detail {
@@ -35918,6 +35994,8 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::missing_field, "missing_field", "missing \"{token}\""},
     {errc::unknown_event, "unknown_event", "unknown delta event type \"{token}\""},
     {errc::out_of_range, "out_of_range", "{token} must be an integer from {number} to {number2}"},
+    {errc::too_many_features, "too_many_features",
+     "more than {number} {token} (raise load_options::max_features)"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("unleash");
@@ -36104,13 +36182,26 @@ struct delta_event {
 };
 
 // Limits on the JSON text: a payload beyond them is an invalid_json error.
+// max_features bounds what a payload can make a reader hold (issue 19: a
+// flag costs a few hundred bytes of memory for as few as 13 bytes of JSON,
+// `{"name":"a"},`): a payload's "features" list, or a delta payload's events
+// and its hydration events' features together, with more entries is refused
+// with too_many_features at the first entry beyond it, before any entry is
+// read.
 struct load_options {
   std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
   std::size_t max_depth = 128;                     // nested arrays and objects
   std::size_t max_values = std::size_t{4} << 20U;  // JSON values in the document
+  // 65,536: above the 50,000 feature flags Unleash Enterprise allows an
+  // instance by default (its resource limits since 6.2: 5,000 for Open
+  // Source and Pro; hosted instances already above them were set to 110% of
+  // what they had), so a real instance's payload loads; at the limit,
+  // minimal flags hold about 20 MB.
+  std::size_t max_features = 65536;
 
   friend bool operator==(const load_options& a, const load_options& b) noexcept {
-    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth && a.max_values == b.max_values;
+    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth &&
+           a.max_values == b.max_values && a.max_features == b.max_features;
   }
   friend bool operator!=(const load_options& a, const load_options& b) noexcept {
     return !(a == b);
@@ -36121,7 +36212,8 @@ struct load_options {
 // Errors (unleash::errc, positioned at the offending JSON value):
 // invalid_json, wrong_type (a known field of another JSON type), missing_field
 // (a feature without "name", a segment without "id"), out_of_range ("version",
-// segment ids: a fraction, or beyond the integer type). Unknown fields,
+// segment ids: a fraction, or beyond the integer type), too_many_features
+// (more than options.max_features features). Unknown fields,
 // strategies and operators are kept or ignored as Unleash's SDKs do.
 template <class Unused = void>
 [[nodiscard]] relkit::result<features_payload> parse_features(std::string_view json,
@@ -36288,6 +36380,16 @@ struct node {
   }
 };
 
+// a == b for a member name, inline (names are short: a call to memcmp,
+// which string_view's == makes, costs more than the bytes).
+[[nodiscard]] inline bool same_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The members `names` of an object in one pass over it (the last one of a
 // repeated name); absent nodes for those it lacks or when it is not one.
 template <std::size_t N>
@@ -36302,7 +36404,7 @@ void fields(const node& object, const std::string_view (&names)[N], node (&out)[
                           k = decoded;
                         }
                         for (std::size_t i = 0; i < N; ++i) {
-                          if (k == names[i]) {
+                          if (same_name(k, names[i])) {
                             out[i].span = value;
                             break;
                           }
@@ -36412,6 +36514,43 @@ template <class Unused = void>
   return true;
 }
 
+// What a payload may still hold of load_options::max_features: every
+// "features" list and a delta payload's "events" draw on it together.
+struct feature_budget {
+  std::size_t limit = SIZE_MAX;
+  std::size_t used = 0;
+  const char* what = "features";  // what the error names
+};
+
+// The field `list` named `name` as an array whose items `read(item, entry)`
+// reads into new entries of `out`, reserved to the count first (no regrowth,
+// no spare capacity). With a budget, its items draw on it: beyond it,
+// too_many_features at the first item too many, before any item is read.
+template <class T, class Read>
+[[nodiscard]] relkit::result<void> read_items(const node& list, const char* name,
+                                              std::vector<T>& out, Read&& read,
+                                              feature_budget* budget = nullptr) {
+  auto is_array = read_array<>(list, name);
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  std::size_t count = 0;
+  auto counted = list.each([&](const node& item) -> relkit::result<void> {
+    ++count;
+    if (budget != nullptr && budget->used + count > budget->limit) {
+      return relkit::error{errc::too_many_features, item.position(),
+                           relkit::error_args{}
+                               .with_token(budget->what)
+                               .with_number(static_cast<std::int64_t>(budget->limit))};
+    }
+    return {};
+  });
+  if (!counted) return counted;
+  if (budget != nullptr) budget->used += count;
+  out.reserve(out.size() + count);
+  return list.each(
+      [&](const node& item) -> relkit::result<void> { return read(item, out.emplace_back()); });
+}
+
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> read_string_list(const node& v, const char* name,
                                                     std::vector<std::string>& out) {
@@ -36481,13 +36620,7 @@ template <class Unused = void>
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_constraints(const node& list,
                                                      std::vector<flags::constraint>& out) {
-  auto is_array = read_array<Unused>(list, "constraints");
-  if (!is_array) return std::move(is_array).error();
-  if (!*is_array) return {};
-  out.reserve(out.size() + list.size());
-  return list.each([&](const node& item) -> relkit::result<void> {
-    return parse_constraint<Unused>(item, out.emplace_back());
-  });
+  return read_items(list, "constraints", out, parse_constraint<Unused>);
 }
 
 template <class Unused = void>
@@ -36517,37 +36650,23 @@ template <class Unused = void>
     if (auto r = read_text<Unused>(pf[1], "value", payload.value); !r) return std::move(r).error();
     out.payload = std::move(payload);
   }
-  auto overrides = read_array<Unused>(f[5], "overrides");
-  if (!overrides) return std::move(overrides).error();
-  if (*overrides) {
-    out.overrides.reserve(f[5].size());
-    auto r = f[5].each([&](const node& o) -> relkit::result<void> {
-      if (!o.is_object()) return type_error(o, "an override", "an object");
-      static constexpr std::string_view override_names[] = {"contextName", "values"};
-      node of[2];
-      fields(o, override_names, of);
-      flags::variant_override vo;
-      if (auto r2 = read_text<Unused>(of[0], "contextName", vo.context_name); !r2) return r2;
-      if (auto r2 = read_string_list<Unused>(of[1], "values", vo.values); !r2) return r2;
-      out.overrides.push_back(std::move(vo));
-      return {};
-    });
-    if (!r) return std::move(r).error();
-  }
-  return {};
+  return read_items(
+      f[5], "overrides", out.overrides,
+      [](const node& o, flags::variant_override& vo) -> relkit::result<void> {
+        if (!o.is_object()) return type_error(o, "an override", "an object");
+        static constexpr std::string_view override_names[] = {"contextName", "values"};
+        node of[2];
+        fields(o, override_names, of);
+        if (auto r = read_text<Unused>(of[0], "contextName", vo.context_name); !r) return r;
+        return read_string_list<Unused>(of[1], "values", vo.values);
+      });
 }
 
 // The field "variants" `list`.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_variants(const node& list,
                                                   std::vector<flags::variant>& out) {
-  auto is_array = read_array<Unused>(list, "variants");
-  if (!is_array) return std::move(is_array).error();
-  if (!*is_array) return {};
-  out.reserve(out.size() + list.size());
-  return list.each([&](const node& item) -> relkit::result<void> {
-    return parse_variant<Unused>(item, out.emplace_back());
-  });
+  return read_items(list, "variants", out, parse_variant<Unused>);
 }
 
 // A strategy's kind from its name in the payload; a custom strategy is
@@ -36666,35 +36785,20 @@ template <class Unused = void>
   if (auto ms = flags::detail::parse_js_date_ms(created)) {
     f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
-  auto strategies = read_array<Unused>(fv[8], "strategies");
-  if (!strategies) return std::move(strategies).error();
-  if (*strategies) {
-    f.strategies.reserve(fv[8].size());
-    auto r = fv[8].each([&](const node& item) -> relkit::result<void> {
-      return parse_strategy<Unused>(item, f.strategies.emplace_back());
-    });
-    if (!r) return std::move(r).error();
-  }
+  if (auto r = read_items(fv[8], "strategies", f.strategies, parse_strategy<Unused>); !r)
+    return std::move(r).error();
   if (auto r = parse_variants<Unused>(fv[9], f.variants); !r) return std::move(r).error();
-  auto deps = read_array<Unused>(fv[10], "dependencies");
-  if (!deps) return std::move(deps).error();
-  if (*deps) {
-    f.dependencies.reserve(fv[10].size());
-    auto r = fv[10].each([&](const node& item) -> relkit::result<void> {
-      if (!item.is_object()) return type_error(item, "a dependency", "an object");
-      static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
-      node df[3];
-      fields(item, dep_names, df);
-      flags::dependency d;
-      if (auto r2 = read_text<Unused>(df[0], "feature", d.feature); !r2) return r2;
-      if (auto r2 = read_bool<Unused>(df[1], "enabled", d.enabled); !r2) return r2;
-      if (auto r2 = read_string_list<Unused>(df[2], "variants", d.variants); !r2) return r2;
-      f.dependencies.push_back(std::move(d));
-      return {};
-    });
-    if (!r) return std::move(r).error();
-  }
-  return {};
+  return read_items(
+      fv[10], "dependencies", f.dependencies,
+      [](const node& item, flags::dependency& d) -> relkit::result<void> {
+        if (!item.is_object()) return type_error(item, "a dependency", "an object");
+        static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
+        node df[3];
+        fields(item, dep_names, df);
+        if (auto r = read_text<Unused>(df[0], "feature", d.feature); !r) return r;
+        if (auto r = read_bool<Unused>(df[1], "enabled", d.enabled); !r) return r;
+        return read_string_list<Unused>(df[2], "variants", d.variants);
+      });
 }
 
 template <class Unused = void>
@@ -36713,31 +36817,19 @@ template <class Unused = void>
   return parse_constraints<Unused>(f[2], s.constraints);
 }
 
-// The fields "features" and "segments" of a payload or hydration event.
+// The fields "features" and "segments" of a payload or hydration event; the
+// features draw on `budget` (load_options::max_features) if there is one.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_lists(const node& features_list, const node& segments_list,
                                                std::vector<flags::flag>& features,
-                                               std::vector<flags::segment>& segments) {
-  auto list = read_array<Unused>(features_list, "features");
-  if (!list) return std::move(list).error();
-  if (*list) {
-    // Counted first: a vector grown by doubling would hold up to twice the
-    // flags, and both copies while it grows.
-    features.reserve(features.size() + features_list.size());
-    auto r = features_list.each([&](const node& item) -> relkit::result<void> {
-      return parse_feature<Unused>(item, features.emplace_back());
-    });
-    if (!r) return std::move(r).error();
+                                               std::vector<flags::segment>& segments,
+                                               feature_budget* budget) {
+  // Counted first: a vector grown by doubling would hold up to twice the
+  // flags, and both copies while it grows.
+  if (auto r = read_items(features_list, "features", features, parse_feature<Unused>, budget); !r) {
+    return std::move(r).error();
   }
-  auto segs = read_array<Unused>(segments_list, "segments");
-  if (!segs) return std::move(segs).error();
-  if (*segs) {
-    segments.reserve(segments.size() + segments_list.size());
-    return segments_list.each([&](const node& item) -> relkit::result<void> {
-      return parse_segment<Unused>(item, segments.emplace_back());
-    });
-  }
-  return {};
+  return read_items(segments_list, "segments", segments, parse_segment<Unused>);
 }
 
 }  // namespace detail
@@ -36787,58 +36879,86 @@ template <class Unused = void>
   return static_cast<int>(*n);
 }
 
+// Draws the events of a delta-API document and the features of its
+// hydration events on `budget`, before any event is read: too_many_features
+// at the first one beyond it.
+template <class Unused = void>
+[[nodiscard]] relkit::result<void> count_events(const node& events, feature_budget& budget) {
+  if (!events.is_array()) return {};  // reading them says what is wrong
+  auto over = [&](const node& item) -> relkit::result<void> {
+    if (++budget.used <= budget.limit) return {};
+    return relkit::error{errc::too_many_features, item.position(),
+                         relkit::error_args{}
+                             .with_token(budget.what)
+                             .with_number(static_cast<std::int64_t>(budget.limit))};
+  };
+  if (auto r = events.each(over); !r) return r;
+  return events.each([&](const node& e) -> relkit::result<void> {
+    static constexpr std::string_view names[] = {"type", "features"};
+    node f[2];
+    fields(e, names, f);
+    if (!f[1].is_array() || !e.doc->equals(f[0].span, "hydration")) return {};
+    return f[1].each(over);
+  });
+}
+
 // The events of a delta-API document; `events` is its field "events".
 template <class Unused = void>
-[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc,
-                                                                const node& events) {
-  auto list = read_array<Unused>(events, "events");
-  if (!list) return std::move(list).error();
-  if (!*list) return missing(doc, "events");
+[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc, const node& events,
+                                                                std::size_t max_features) {
+  if (events.unset()) return missing(doc, "events");
   std::vector<delta_event> out;
-  auto each = events.each([&](const node& e) -> relkit::result<void> {
-    if (!e.is_object()) return type_error(e, "an event", "an object");
-    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
-                                                 "feature", "featureName", "segment",  "segmentId"};
-    node f[8];
-    fields(e, names, f);
-    delta_event event;
-    if (const node& id = f[0]; id.is_number()) {
-      auto n = integer_of(id, "\"eventId\"");
-      if (!n) return std::move(n).error();
-      event.event_id = *n;
-    }
-    std::string type;
-    if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
-    if (type == "hydration") {
-      event.type = delta_event::kind::hydration;
-      if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments); !r) return r;
-    } else if (type == "feature-updated") {
-      event.type = delta_event::kind::feature_updated;
-      if (f[4].absent()) return missing(e, "feature");
-      if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
-    } else if (type == "feature-removed") {
-      event.type = delta_event::kind::feature_removed;
-      if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
-    } else if (type == "segment-updated") {
-      event.type = delta_event::kind::segment_updated;
-      if (f[6].absent()) return missing(e, "segment");
-      if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
-    } else if (type == "segment-removed") {
-      event.type = delta_event::kind::segment_removed;
-      const node& id = f[7];
-      if (!id.is_number()) return missing(e, "segmentId");
-      auto n = integer_of(id, "\"segmentId\"");
-      if (!n) return std::move(n).error();
-      event.segment_id = *n;
-    } else if (type.empty()) {
-      return missing(e, "type");
-    } else {
-      return relkit::error{errc::unknown_event, e.position(),
-                           relkit::error_args{}.with_token(type)};
-    }
-    out.push_back(std::move(event));
-    return {};
-  });
+  // Each event can carry features: the events and every hydration's
+  // features draw on max_features together.
+  feature_budget budget{max_features, 0, "features and delta events"};
+  if (auto r = count_events<Unused>(events, budget); !r) return std::move(r).error();
+  auto each = read_items(
+      events, "events", out,
+      [&](const node& e, delta_event& event) -> relkit::result<void> {
+        if (!e.is_object()) return type_error(e, "an event", "an object");
+        static constexpr std::string_view names[] = {"eventId",  "type",     "features",
+                                                     "segments", "feature",  "featureName",
+                                                     "segment",  "segmentId"};
+        node f[8];
+        fields(e, names, f);
+        if (const node& id = f[0]; id.is_number()) {
+          auto n = integer_of(id, "\"eventId\"");
+          if (!n) return std::move(n).error();
+          event.event_id = *n;
+        }
+        std::string type;
+        if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
+        if (type == "hydration") {
+          event.type = delta_event::kind::hydration;
+          if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments, nullptr); !r)
+            return r;
+        } else if (type == "feature-updated") {
+          event.type = delta_event::kind::feature_updated;
+          if (f[4].absent()) return missing(e, "feature");
+          if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
+        } else if (type == "feature-removed") {
+          event.type = delta_event::kind::feature_removed;
+          if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
+        } else if (type == "segment-updated") {
+          event.type = delta_event::kind::segment_updated;
+          if (f[6].absent()) return missing(e, "segment");
+          if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
+        } else if (type == "segment-removed") {
+          event.type = delta_event::kind::segment_removed;
+          const node& id = f[7];
+          if (!id.is_number()) return missing(e, "segmentId");
+          auto n = integer_of(id, "\"segmentId\"");
+          if (!n) return std::move(n).error();
+          event.segment_id = *n;
+        } else if (type.empty()) {
+          return missing(e, "type");
+        } else {
+          return relkit::error{errc::unknown_event, e.position(),
+                               relkit::error_args{}.with_token(type)};
+        }
+        return {};
+      },
+      nullptr);
   if (!each) return std::move(each).error();
   return out;
 }
@@ -36865,10 +36985,12 @@ relkit::result<features_payload> parse_features(std::string_view json,
   if (!doc) return std::move(doc).error();
   const detail::top_fields top = detail::top_of(*doc);
   features_payload out;
+  detail::feature_budget budget{options.max_features};
   auto version = detail::version_of(top.version);
   if (!version) return std::move(version).error();
   out.version = *version;
-  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments);
+  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments,
+                                           &budget);
       !r) {
     return std::move(r).error();
   }
@@ -36881,7 +37003,7 @@ relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
   relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
-  return detail::delta_of<Unused>(*doc, doc->find("events"));
+  return detail::delta_of<Unused>(*doc, doc->find("events"), options.max_features);
 }
 
 template <class Unused>
@@ -36917,15 +37039,17 @@ relkit::result<flags::flag_set> load(std::string_view json, const load_options& 
     if (!doc) return std::move(doc).error();
     const detail::top_fields top = detail::top_of(*doc);
     if (!top.events.absent()) {
-      auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
+      // the scan, not the text again
+      auto events = detail::delta_of<Unused>(*doc, top.events, options.max_features);
       if (!events) return std::move(events).error();
       flags::flag_set set;
       apply_delta<Unused>(set, *events);
       return set;
     }
     if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
+    detail::feature_budget budget{options.max_features};
     if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
-                                             payload.segments);
+                                             payload.segments, &budget);
         !r) {
       return std::move(r).error();
     }

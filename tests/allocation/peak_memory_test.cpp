@@ -254,17 +254,55 @@ TEST(PeakMemory, GateSpecRefusedForNesting) {
   EXPECT_LE(peak, slack);
 }
 
-// unleash::load reads the payload in place (no DOM) into a features vector
-// reserved to its count; what remains is the flag set itself: a
-// flags::flag is 264 bytes (g++ 12, libstdc++) plus its compiled form and
-// index, for 13 input bytes `{"name":"a"},` (24.6x measured with the
-// container index released before the set is compiled and the set's vectors
-// sized first; 27.8x before, 73x with the DOM).
+// unleash::load of 1 MB of `{"name":"a"},` (80,660 features): a flag costs
+// about 300 bytes held (a flags::flag of 264 bytes, g++ 12 and libstdc++,
+// its compiled form and index) for 13 input bytes, so the payload is
+// refused by load_options::max_features (65,536) at the first feature
+// beyond it, before any feature is read: what it cost is the scan's index
+// of where each object ends. Below the limit a payload may hold up to about
+// 20 MB of such flags (24.6x its input at 1 MB before the limit; 73x with
+// the DOM reader).
 TEST(PeakMemory, UnleashOfManyFeatures) {
   const std::string input =
       adversarial(R"({"version":2,"features":[)", R"({"name":"a"},)", R"({"name":"a"}]})");
-  const std::size_t peak = peak_of([&] { (void)relkit::unleash::load(input); });
-  expect_known_over("unleash.load features", input.size(), peak, 25);
+  const std::size_t peak = peak_of([&] {
+    const auto set = relkit::unleash::load(input);
+    ASSERT_FALSE(set);
+    EXPECT_EQ(set.error().code, relkit::unleash::errc::too_many_features);
+    EXPECT_EQ(set.error().position, 25U + 65536U * 13U);
+  });
+  expect_bounded("unleash.load features", input.size(), peak);
+}
+
+// The same flags in a delta payload's hydration events (the events and
+// their features draw on the one limit, counted before any event is read).
+TEST(PeakMemory, UnleashOfManyHydrations) {
+  std::string event = R"({"type":"hydration","features":[)";
+  for (int i = 0; i < 20; ++i) event += R"({"name":"a"},)";
+  event.back() = ']';
+  event += "},";
+  const std::string input = adversarial(R"({"events":[)", event, R"({"type":"hydration"}]})");
+  const std::size_t peak = peak_of([&] {
+    const auto set = relkit::unleash::load(input);
+    ASSERT_FALSE(set);
+    EXPECT_EQ(set.error().code, relkit::unleash::errc::too_many_features);
+  });
+  expect_bounded("unleash.load hydrations", input.size(), peak);
+}
+
+// At the limit the bound is a constant: 65,536 minimal flags (852 KB) held
+// as a flag set, under the "about 20 MB" load_options documents.
+TEST(PeakMemory, UnleashAtTheFeatureLimit) {
+  std::string input = R"({"features":[)";
+  for (std::size_t i = 0; i < relkit::unleash::load_options{}.max_features; ++i)
+    input += R"({"name":"a"},)";
+  input.back() = ']';
+  input += '}';
+  const std::size_t peak = peak_of([&] { ASSERT_TRUE(relkit::unleash::load(input)); });
+  std::printf("peak %-28s input %8zu peak %10zu ratio %6.2f (at the limit)\n",
+              "unleash.load at max_features", input.size(), peak,
+              static_cast<double>(peak) / static_cast<double>(input.size()));
+  EXPECT_LE(peak, std::size_t{20} * 1000 * 1000);
 }
 
 TEST(PeakMemory, FlagsValues) {

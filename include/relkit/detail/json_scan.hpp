@@ -135,7 +135,10 @@ class json_text {
     std::uint32_t next = object.ordinal == 0 ? 0 : object.ordinal + 1;
     std::size_t pos = skip_space(object.begin + 1);
     while (pos < object.end && in_[pos] == '"') {
-      const json_span key = at(pos);
+      json_span key;
+      key.begin = pos;
+      key.kind = '"';
+      key.end = string_end(pos, &key.escaped);
       pos = skip_space(key.end);
       pos = skip_space(pos + 1);  // ':'
       const json_span value = child_at(pos, next);
@@ -206,7 +209,19 @@ class json_text {
   }
 
   // A number's value (json.hpp's grammar; the scan refused what it refuses).
+  // Up to 15 digits without sign, fraction or exponent (a weight, a version,
+  // an id) is an integer below 2^53: exact as a double, read here directly.
   [[nodiscard]] double number(json_span s) const noexcept {
+    const std::size_t n = s.end - s.begin;
+    if (n >= 1 && n <= 15) {
+      std::uint64_t v = 0;
+      std::size_t i = s.begin;
+      while (i < s.end && in_[i] >= '0' && in_[i] <= '9') {
+        v = v * 10U + static_cast<std::uint64_t>(in_[i] - '0');
+        ++i;
+      }
+      if (i == s.end) return static_cast<double>(v);
+    }
     return parse_json_number(in_, s.begin).value;
   }
 

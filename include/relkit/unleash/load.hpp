@@ -59,13 +59,26 @@ struct delta_event {
 };
 
 // Limits on the JSON text: a payload beyond them is an invalid_json error.
+// max_features bounds what a payload can make a reader hold (issue 19: a
+// flag costs a few hundred bytes of memory for as few as 13 bytes of JSON,
+// `{"name":"a"},`): a payload's "features" list, or a delta payload's events
+// and its hydration events' features together, with more entries is refused
+// with too_many_features at the first entry beyond it, before any entry is
+// read.
 struct load_options {
   std::size_t max_bytes = std::size_t{64} << 20U;  // 64 MiB
   std::size_t max_depth = 128;                     // nested arrays and objects
   std::size_t max_values = std::size_t{4} << 20U;  // JSON values in the document
+  // 65,536: above the 50,000 feature flags Unleash Enterprise allows an
+  // instance by default (its resource limits since 6.2: 5,000 for Open
+  // Source and Pro; hosted instances already above them were set to 110% of
+  // what they had), so a real instance's payload loads; at the limit,
+  // minimal flags hold about 20 MB.
+  std::size_t max_features = 65536;
 
   friend bool operator==(const load_options& a, const load_options& b) noexcept {
-    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth && a.max_values == b.max_values;
+    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth &&
+           a.max_values == b.max_values && a.max_features == b.max_features;
   }
   friend bool operator!=(const load_options& a, const load_options& b) noexcept {
     return !(a == b);
@@ -76,7 +89,8 @@ struct load_options {
 // Errors (unleash::errc, positioned at the offending JSON value):
 // invalid_json, wrong_type (a known field of another JSON type), missing_field
 // (a feature without "name", a segment without "id"), out_of_range ("version",
-// segment ids: a fraction, or beyond the integer type). Unknown fields,
+// segment ids: a fraction, or beyond the integer type), too_many_features
+// (more than options.max_features features). Unknown fields,
 // strategies and operators are kept or ignored as Unleash's SDKs do.
 template <class Unused = void>
 [[nodiscard]] relkit::result<features_payload> parse_features(std::string_view json,

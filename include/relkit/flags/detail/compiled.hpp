@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,32 +26,60 @@ RELKIT_NAMESPACE_BEGIN
 namespace flags {
 namespace detail {
 
+// 24 bytes per constraint: the operands that need more than eight bytes (a
+// version, a pattern, CIDR ranges, folded strings) live in the flag set's
+// side tables, which only constraints of those operators fill; `operand`
+// holds the number or date itself, or where its entries are. Nothing of the
+// constraint's own text is copied.
 struct compiled_constraint {
   const constraint* source = nullptr;
+  // NUM_*: the number's bits; DATE_*: the milliseconds; SEMVER_* and REGEX:
+  // the index in the side table; IN_CIDR and folded STR_*: the first entry in
+  // its side table (the count is the constraint's values' or ranges').
+  std::uint64_t operand = 0;
+  std::uint32_t count = 0;                        // IN_CIDR: ranges parsed
   context_field field = context_field::property;  // field_of(source->context_name)
-  std::optional<double> number;                   // NUM_*
-  std::optional<std::int64_t> date_ms;            // DATE_*
-  std::optional<semver::version> version;         // SEMVER_*
-  regex pattern;                                  // REGEX
-  std::vector<cidr_range> ranges;                 // IN_CIDR
-  std::vector<std::string> folded;                // STR_* with case_insensitive
+  bool has_operand = false;                       // NUM_*, DATE_*, SEMVER_*: it parsed
   bool missing_segment = false;                   // stands for an unknown segment id
+
+  [[nodiscard]] double number() const noexcept {
+    double d = 0;
+    std::memcpy(&d, &operand, sizeof d);
+    return d;
+  }
+  void set_number(double d) noexcept {
+    std::memcpy(&operand, &d, sizeof d);
+    has_operand = true;
+  }
+  [[nodiscard]] std::int64_t date_ms() const noexcept {
+    std::int64_t ms = 0;
+    std::memcpy(&ms, &operand, sizeof ms);
+    return ms;
+  }
+  void set_date_ms(std::int64_t ms) noexcept {
+    std::memcpy(&operand, &ms, sizeof ms);
+    has_operand = true;
+  }
+  [[nodiscard]] std::size_t index() const noexcept { return static_cast<std::size_t>(operand); }
 };
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
 
+// 32 bytes per strategy; its remoteAddress ranges are in the side table.
 struct compiled_strategy {
   const strategy* source = nullptr;
-  stickiness_kind stickiness = stickiness_kind::default_chain;
   std::size_t first_constraint = 0;
-  std::size_t constraint_count = 0;
-  std::vector<cidr_range> ipv4_ranges;  // remoteAddress entries with '/'
+  std::uint32_t constraint_count = 0;
+  std::uint32_t first_range = 0;  // remoteAddress entries with '/', IPv4
+  std::uint32_t range_count = 0;
+  stickiness_kind stickiness = stickiness_kind::default_chain;
 };
 
+// 16 bytes per flag (the flag is flags()[i] for compiled_flag i); its
+// parents' indices are in the side table (-1 = missing parent).
 struct compiled_flag {
-  const flag* source = nullptr;
   std::size_t first_strategy = 0;
-  std::vector<int> dependency_index;  // -1 = missing parent
+  std::size_t first_dependency = 0;
 };
 
 // Case-insensitive comparison of `text` at `offset` with an already

@@ -184,49 +184,62 @@ class flag_set_engine {
       case operator_kind::num_gte:
       case operator_kind::num_lt:
       case operator_kind::num_lte:
-        cc.number = js_number(c.value);
+        if (const auto n = js_number(c.value)) cc.set_number(*n);
         break;
       case operator_kind::date_after:
       case operator_kind::date_before:
-        cc.date_ms = parse_js_date_ms(c.value);
+        if (const auto ms = parse_js_date_ms(c.value)) cc.set_date_ms(*ms);
         break;
       case operator_kind::semver_eq:
       case operator_kind::semver_gt:
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte:
-        if (auto v = semver::parse(c.value)) cc.version = std::move(*v);
+        if (auto v = semver::parse(c.value)) {
+          cc.operand = versions_.size();
+          cc.has_operand = true;
+          versions_.push_back(std::move(*v));
+        }
         break;
       case operator_kind::regex:
-        cc.pattern = regex::compile(c.value, c.case_insensitive);
+        cc.operand = patterns_.size();
+        patterns_.push_back(regex::compile(c.value, c.case_insensitive));
         break;
       case operator_kind::in_cidr:
+        cc.operand = ranges_.size();
         for (const auto& v : c.values) {
           // the SDK's value.trim(): JavaScript whitespace (a)
-          if (auto r = parse_cidr(relkit::detail::js_trim(v))) cc.ranges.push_back(*r);
+          if (auto r = parse_cidr(relkit::detail::js_trim(v))) ranges_.push_back(*r);
         }
+        cc.count = static_cast<std::uint32_t>(ranges_.size() - cc.operand);
         break;
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with:
         if (c.case_insensitive) {
+          cc.operand = folded_.size();
           for (const auto& v : c.values) {
             std::string lower(v);
             for (char& ch : lower) ch = relkit::detail::to_lower(ch);
-            cc.folded.push_back(std::move(lower));
+            folded_.push_back(std::move(lower));
           }
         }
         break;
       default:
         break;
     }
-    constraints_.push_back(std::move(cc));
+    constraints_.push_back(cc);
   }
 
   void compile() {
     compiled_flags_.clear();
     strategies_.clear();
     constraints_.clear();
+    dependency_index_.clear();
+    versions_.clear();
+    patterns_.clear();
+    ranges_.clear();
+    folded_.clear();
     by_name_.clear();
     name_keys_.clear();
     // Sorted by name through each name's 8-byte prefix key, the names
@@ -257,9 +270,10 @@ class flag_set_engine {
       }
     }
     // Sized first: the compiled vectors never grow (nor move their items).
-    std::size_t strategy_count = 0, constraint_count = 0;
+    std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0;
     for (const flag& f : flags_) {
       strategy_count += f.strategies.size();
+      dependency_count += f.dependencies.size();
       for (const strategy& s : f.strategies) {
         constraint_count += s.constraints.size();
         for (std::int64_t id : s.segments) {
@@ -274,9 +288,10 @@ class flag_set_engine {
     compiled_flags_.reserve(flags_.size());
     strategies_.reserve(strategy_count);
     constraints_.reserve(constraint_count);
+    dependency_index_.reserve(dependency_count);
+    std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
-      cf.source = &f;
       cf.first_strategy = strategies_.size();
       for (const strategy& s : f.strategies) {
         compiled_strategy cs;
@@ -291,12 +306,12 @@ class flag_set_engine {
           if (seg == nullptr) {
             compiled_constraint missing;
             missing.missing_segment = true;
-            constraints_.push_back(std::move(missing));
+            constraints_.push_back(missing);
           } else {
             for (const constraint& c : seg->constraints) compile_constraint(c);
           }
         }
-        cs.constraint_count = constraints_.size() - cs.first_constraint;
+        cs.constraint_count = static_cast<std::uint32_t>(constraints_.size() - cs.first_constraint);
         if (s.stickiness == "random") {
           cs.stickiness = stickiness_kind::random;
         } else if (s.stickiness == "userId") {
@@ -307,23 +322,32 @@ class flag_set_engine {
           cs.stickiness = stickiness_kind::field;
         }
         if (s.kind == strategy_kind::remote_address) {
+          cs.first_range = static_cast<std::uint32_t>(ranges_.size());
           for (const auto& entry : s.ids) {
             if (entry.find('/') == std::string::npos) continue;
             auto r = parse_cidr(entry);
-            if (r && !r->network.v6) cs.ipv4_ranges.push_back(*r);
+            if (r && !r->network.v6) ranges_.push_back(*r);
           }
+          cs.range_count = static_cast<std::uint32_t>(ranges_.size() - cs.first_range);
         }
-        strategies_.push_back(std::move(cs));
+        strategies_.push_back(cs);
       }
-      compiled_flags_.push_back(std::move(cf));
+      cf.first_dependency = dependencies_before;
+      dependencies_before += f.dependencies.size();  // indexed below, once every name is
+      compiled_flags_.push_back(cf);
     }
-    for (auto& cf : compiled_flags_) {
-      for (const dependency& d : cf.source->dependencies)
-        cf.dependency_index.push_back(index_of(d.feature));
+    for (const flag& f : flags_) {
+      for (const dependency& d : f.dependencies) dependency_index_.push_back(index_of(d.feature));
     }
+    // The side tables grew by doubling (only constraints of their operators
+    // fill them): exact-sized.
+    versions_.shrink_to_fit();
+    patterns_.shrink_to_fit();
+    ranges_.shrink_to_fit();
+    folded_.shrink_to_fit();
   }
 
-  [[nodiscard]] static bool check_constraint(const compiled_constraint& cc, const context& ctx) {
+  [[nodiscard]] bool check_constraint(const compiled_constraint& cc, const context& ctx) const {
     if (cc.missing_segment) return false;
     const constraint& c = *cc.source;
     if (c.op == operator_kind::unknown) return false;  // even when inverted
@@ -331,10 +355,10 @@ class flag_set_engine {
     return c.inverted ? !result : result;
   }
 
-  [[nodiscard]] static bool operator_holds(const compiled_constraint& cc, const context& ctx) {
+  [[nodiscard]] bool operator_holds(const compiled_constraint& cc, const context& ctx) const {
     const constraint& c = *cc.source;
     if (c.op == operator_kind::date_after || c.op == operator_kind::date_before) {
-      if (!cc.date_ms) return false;
+      if (!cc.has_operand) return false;
       std::optional<std::int64_t> now;
       if (const auto text = ctx.current_time) {
         now = parse_js_date_ms(*text);
@@ -342,7 +366,8 @@ class flag_set_engine {
         now = ctx.now->time_since_epoch().count();
       }
       if (!now) return false;
-      return c.op == operator_kind::date_after ? *now > *cc.date_ms : *now < *cc.date_ms;
+      const std::int64_t date = cc.date_ms();
+      return c.op == operator_kind::date_after ? *now > date : *now < date;
     }
     const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
     switch (c.op) {
@@ -366,8 +391,9 @@ class flag_set_engine {
         const std::string_view text = *value;
         const std::size_t n = c.values.size();
         for (std::size_t k = 0; k < n; ++k) {
-          const std::string_view needle =
-              c.case_insensitive ? std::string_view(cc.folded[k]) : std::string_view(c.values[k]);
+          const std::string_view needle = c.case_insensitive
+                                              ? std::string_view(folded_[cc.index() + k])
+                                              : std::string_view(c.values[k]);
           if (needle.size() > text.size()) continue;
           if (c.op == operator_kind::str_starts_with) {
             if (c.case_insensitive ? folded_equal_at(text, 0, needle)
@@ -396,10 +422,10 @@ class flag_set_engine {
       case operator_kind::num_gte:
       case operator_kind::num_lt:
       case operator_kind::num_lte: {
-        if (!value || !cc.number) return false;
+        if (!value || !cc.has_operand) return false;
         const auto x = js_number(*value);
         if (!x) return false;
-        const double a = *x, b = *cc.number;
+        const double a = *x, b = cc.number();
         switch (c.op) {
           case operator_kind::num_eq:
             return a == b;
@@ -419,10 +445,10 @@ class flag_set_engine {
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
         // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
-        if (!value || !cc.version) return false;
+        if (!value || !cc.has_operand) return false;
         const auto v = semver::parse(*value);
         if (!v) return false;
-        const int cmp = semver::compare(*v, *cc.version);
+        const int cmp = semver::compare(*v, versions_[cc.index()]);
         switch (c.op) {
           case operator_kind::semver_eq:
             return cmp == 0;
@@ -437,13 +463,13 @@ class flag_set_engine {
         }
       }
       case operator_kind::regex:
-        return value && cc.pattern.search(*value);
+        return value && patterns_[cc.index()].search(*value);
       case operator_kind::in_cidr: {
         if (!value) return false;
         const auto ip = parse_ip(relkit::detail::js_trim(*value));  // trim(): whitespace (a)
         if (!ip) return false;
-        for (const auto& r : cc.ranges) {
-          if (cidr_contains(r, *ip)) return true;
+        for (std::size_t k = 0; k < cc.count; ++k) {
+          if (cidr_contains(ranges_[cc.index() + k], *ip)) return true;
         }
         return false;
       }
@@ -540,8 +566,8 @@ class flag_set_engine {
         if (list_contains(s.ids, *ctx.remote_address)) return true;
         const auto ip = parse_ipv4(*ctx.remote_address);
         if (!ip) return false;
-        for (const auto& r : cs.ipv4_ranges) {
-          if (cidr_contains(r, *ip)) return true;
+        for (std::uint32_t k = 0; k < cs.range_count; ++k) {
+          if (cidr_contains(ranges_[cs.first_range + k], *ip)) return true;
         }
         return false;
       }
@@ -564,12 +590,12 @@ class flag_set_engine {
   [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
                                          const strategy*& matched) const {
     const compiled_flag& cf = compiled_flags_[index];
-    const flag& f = *cf.source;
+    const flag& f = flags_[index];
     evaluation e;
     matched = nullptr;
     if (check_parents) {
       for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
-        if (!dependency_holds(f.dependencies[d], cf.dependency_index[d], ctx)) {
+        if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
           e.reason = evaluation_reason::dependency_failed;
           e.dependency = static_cast<int>(d);
           return e;
@@ -711,6 +737,12 @@ class flag_set_engine {
   std::vector<compiled_flag> compiled_flags_;
   std::vector<compiled_strategy> strategies_;
   std::vector<compiled_constraint> constraints_;
+  // Side tables of the compiled form (see compiled.hpp).
+  std::vector<int> dependency_index_;      // per dependency: its parent, -1 = missing
+  std::vector<semver::version> versions_;  // SEMVER_* operands
+  std::vector<regex> patterns_;            // REGEX patterns
+  std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
+  std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
   std::vector<std::size_t> by_name_;
   std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
 };

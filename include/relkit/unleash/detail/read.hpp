@@ -75,6 +75,16 @@ struct node {
   }
 };
 
+// a == b for a member name, inline (names are short: a call to memcmp,
+// which string_view's == makes, costs more than the bytes).
+[[nodiscard]] inline bool same_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The members `names` of an object in one pass over it (the last one of a
 // repeated name); absent nodes for those it lacks or when it is not one.
 template <std::size_t N>
@@ -89,7 +99,7 @@ void fields(const node& object, const std::string_view (&names)[N], node (&out)[
                           k = decoded;
                         }
                         for (std::size_t i = 0; i < N; ++i) {
-                          if (k == names[i]) {
+                          if (same_name(k, names[i])) {
                             out[i].span = value;
                             break;
                           }
@@ -199,6 +209,43 @@ template <class Unused = void>
   return true;
 }
 
+// What a payload may still hold of load_options::max_features: every
+// "features" list and a delta payload's "events" draw on it together.
+struct feature_budget {
+  std::size_t limit = SIZE_MAX;
+  std::size_t used = 0;
+  const char* what = "features";  // what the error names
+};
+
+// The field `list` named `name` as an array whose items `read(item, entry)`
+// reads into new entries of `out`, reserved to the count first (no regrowth,
+// no spare capacity). With a budget, its items draw on it: beyond it,
+// too_many_features at the first item too many, before any item is read.
+template <class T, class Read>
+[[nodiscard]] relkit::result<void> read_items(const node& list, const char* name,
+                                              std::vector<T>& out, Read&& read,
+                                              feature_budget* budget = nullptr) {
+  auto is_array = read_array<>(list, name);
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  std::size_t count = 0;
+  auto counted = list.each([&](const node& item) -> relkit::result<void> {
+    ++count;
+    if (budget != nullptr && budget->used + count > budget->limit) {
+      return relkit::error{errc::too_many_features, item.position(),
+                           relkit::error_args{}
+                               .with_token(budget->what)
+                               .with_number(static_cast<std::int64_t>(budget->limit))};
+    }
+    return {};
+  });
+  if (!counted) return counted;
+  if (budget != nullptr) budget->used += count;
+  out.reserve(out.size() + count);
+  return list.each(
+      [&](const node& item) -> relkit::result<void> { return read(item, out.emplace_back()); });
+}
+
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> read_string_list(const node& v, const char* name,
                                                     std::vector<std::string>& out) {
@@ -268,13 +315,7 @@ template <class Unused = void>
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_constraints(const node& list,
                                                      std::vector<flags::constraint>& out) {
-  auto is_array = read_array<Unused>(list, "constraints");
-  if (!is_array) return std::move(is_array).error();
-  if (!*is_array) return {};
-  out.reserve(out.size() + list.size());
-  return list.each([&](const node& item) -> relkit::result<void> {
-    return parse_constraint<Unused>(item, out.emplace_back());
-  });
+  return read_items(list, "constraints", out, parse_constraint<Unused>);
 }
 
 template <class Unused = void>
@@ -304,37 +345,23 @@ template <class Unused = void>
     if (auto r = read_text<Unused>(pf[1], "value", payload.value); !r) return std::move(r).error();
     out.payload = std::move(payload);
   }
-  auto overrides = read_array<Unused>(f[5], "overrides");
-  if (!overrides) return std::move(overrides).error();
-  if (*overrides) {
-    out.overrides.reserve(f[5].size());
-    auto r = f[5].each([&](const node& o) -> relkit::result<void> {
-      if (!o.is_object()) return type_error(o, "an override", "an object");
-      static constexpr std::string_view override_names[] = {"contextName", "values"};
-      node of[2];
-      fields(o, override_names, of);
-      flags::variant_override vo;
-      if (auto r2 = read_text<Unused>(of[0], "contextName", vo.context_name); !r2) return r2;
-      if (auto r2 = read_string_list<Unused>(of[1], "values", vo.values); !r2) return r2;
-      out.overrides.push_back(std::move(vo));
-      return {};
-    });
-    if (!r) return std::move(r).error();
-  }
-  return {};
+  return read_items(
+      f[5], "overrides", out.overrides,
+      [](const node& o, flags::variant_override& vo) -> relkit::result<void> {
+        if (!o.is_object()) return type_error(o, "an override", "an object");
+        static constexpr std::string_view override_names[] = {"contextName", "values"};
+        node of[2];
+        fields(o, override_names, of);
+        if (auto r = read_text<Unused>(of[0], "contextName", vo.context_name); !r) return r;
+        return read_string_list<Unused>(of[1], "values", vo.values);
+      });
 }
 
 // The field "variants" `list`.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_variants(const node& list,
                                                   std::vector<flags::variant>& out) {
-  auto is_array = read_array<Unused>(list, "variants");
-  if (!is_array) return std::move(is_array).error();
-  if (!*is_array) return {};
-  out.reserve(out.size() + list.size());
-  return list.each([&](const node& item) -> relkit::result<void> {
-    return parse_variant<Unused>(item, out.emplace_back());
-  });
+  return read_items(list, "variants", out, parse_variant<Unused>);
 }
 
 // A strategy's kind from its name in the payload; a custom strategy is
@@ -453,35 +480,20 @@ template <class Unused = void>
   if (auto ms = flags::detail::parse_js_date_ms(created)) {
     f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
-  auto strategies = read_array<Unused>(fv[8], "strategies");
-  if (!strategies) return std::move(strategies).error();
-  if (*strategies) {
-    f.strategies.reserve(fv[8].size());
-    auto r = fv[8].each([&](const node& item) -> relkit::result<void> {
-      return parse_strategy<Unused>(item, f.strategies.emplace_back());
-    });
-    if (!r) return std::move(r).error();
-  }
+  if (auto r = read_items(fv[8], "strategies", f.strategies, parse_strategy<Unused>); !r)
+    return std::move(r).error();
   if (auto r = parse_variants<Unused>(fv[9], f.variants); !r) return std::move(r).error();
-  auto deps = read_array<Unused>(fv[10], "dependencies");
-  if (!deps) return std::move(deps).error();
-  if (*deps) {
-    f.dependencies.reserve(fv[10].size());
-    auto r = fv[10].each([&](const node& item) -> relkit::result<void> {
-      if (!item.is_object()) return type_error(item, "a dependency", "an object");
-      static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
-      node df[3];
-      fields(item, dep_names, df);
-      flags::dependency d;
-      if (auto r2 = read_text<Unused>(df[0], "feature", d.feature); !r2) return r2;
-      if (auto r2 = read_bool<Unused>(df[1], "enabled", d.enabled); !r2) return r2;
-      if (auto r2 = read_string_list<Unused>(df[2], "variants", d.variants); !r2) return r2;
-      f.dependencies.push_back(std::move(d));
-      return {};
-    });
-    if (!r) return std::move(r).error();
-  }
-  return {};
+  return read_items(
+      fv[10], "dependencies", f.dependencies,
+      [](const node& item, flags::dependency& d) -> relkit::result<void> {
+        if (!item.is_object()) return type_error(item, "a dependency", "an object");
+        static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
+        node df[3];
+        fields(item, dep_names, df);
+        if (auto r = read_text<Unused>(df[0], "feature", d.feature); !r) return r;
+        if (auto r = read_bool<Unused>(df[1], "enabled", d.enabled); !r) return r;
+        return read_string_list<Unused>(df[2], "variants", d.variants);
+      });
 }
 
 template <class Unused = void>
@@ -500,31 +512,19 @@ template <class Unused = void>
   return parse_constraints<Unused>(f[2], s.constraints);
 }
 
-// The fields "features" and "segments" of a payload or hydration event.
+// The fields "features" and "segments" of a payload or hydration event; the
+// features draw on `budget` (load_options::max_features) if there is one.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_lists(const node& features_list, const node& segments_list,
                                                std::vector<flags::flag>& features,
-                                               std::vector<flags::segment>& segments) {
-  auto list = read_array<Unused>(features_list, "features");
-  if (!list) return std::move(list).error();
-  if (*list) {
-    // Counted first: a vector grown by doubling would hold up to twice the
-    // flags, and both copies while it grows.
-    features.reserve(features.size() + features_list.size());
-    auto r = features_list.each([&](const node& item) -> relkit::result<void> {
-      return parse_feature<Unused>(item, features.emplace_back());
-    });
-    if (!r) return std::move(r).error();
+                                               std::vector<flags::segment>& segments,
+                                               feature_budget* budget) {
+  // Counted first: a vector grown by doubling would hold up to twice the
+  // flags, and both copies while it grows.
+  if (auto r = read_items(features_list, "features", features, parse_feature<Unused>, budget); !r) {
+    return std::move(r).error();
   }
-  auto segs = read_array<Unused>(segments_list, "segments");
-  if (!segs) return std::move(segs).error();
-  if (*segs) {
-    segments.reserve(segments.size() + segments_list.size());
-    return segments_list.each([&](const node& item) -> relkit::result<void> {
-      return parse_segment<Unused>(item, segments.emplace_back());
-    });
-  }
-  return {};
+  return read_items(segments_list, "segments", segments, parse_segment<Unused>);
 }
 
 }  // namespace detail

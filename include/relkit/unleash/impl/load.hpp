@@ -45,58 +45,86 @@ template <class Unused = void>
   return static_cast<int>(*n);
 }
 
+// Draws the events of a delta-API document and the features of its
+// hydration events on `budget`, before any event is read: too_many_features
+// at the first one beyond it.
+template <class Unused = void>
+[[nodiscard]] relkit::result<void> count_events(const node& events, feature_budget& budget) {
+  if (!events.is_array()) return {};  // reading them says what is wrong
+  auto over = [&](const node& item) -> relkit::result<void> {
+    if (++budget.used <= budget.limit) return {};
+    return relkit::error{errc::too_many_features, item.position(),
+                         relkit::error_args{}
+                             .with_token(budget.what)
+                             .with_number(static_cast<std::int64_t>(budget.limit))};
+  };
+  if (auto r = events.each(over); !r) return r;
+  return events.each([&](const node& e) -> relkit::result<void> {
+    static constexpr std::string_view names[] = {"type", "features"};
+    node f[2];
+    fields(e, names, f);
+    if (!f[1].is_array() || !e.doc->equals(f[0].span, "hydration")) return {};
+    return f[1].each(over);
+  });
+}
+
 // The events of a delta-API document; `events` is its field "events".
 template <class Unused = void>
-[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc,
-                                                                const node& events) {
-  auto list = read_array<Unused>(events, "events");
-  if (!list) return std::move(list).error();
-  if (!*list) return missing(doc, "events");
+[[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc, const node& events,
+                                                                std::size_t max_features) {
+  if (events.unset()) return missing(doc, "events");
   std::vector<delta_event> out;
-  auto each = events.each([&](const node& e) -> relkit::result<void> {
-    if (!e.is_object()) return type_error(e, "an event", "an object");
-    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
-                                                 "feature", "featureName", "segment",  "segmentId"};
-    node f[8];
-    fields(e, names, f);
-    delta_event event;
-    if (const node& id = f[0]; id.is_number()) {
-      auto n = integer_of(id, "\"eventId\"");
-      if (!n) return std::move(n).error();
-      event.event_id = *n;
-    }
-    std::string type;
-    if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
-    if (type == "hydration") {
-      event.type = delta_event::kind::hydration;
-      if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments); !r) return r;
-    } else if (type == "feature-updated") {
-      event.type = delta_event::kind::feature_updated;
-      if (f[4].absent()) return missing(e, "feature");
-      if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
-    } else if (type == "feature-removed") {
-      event.type = delta_event::kind::feature_removed;
-      if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
-    } else if (type == "segment-updated") {
-      event.type = delta_event::kind::segment_updated;
-      if (f[6].absent()) return missing(e, "segment");
-      if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
-    } else if (type == "segment-removed") {
-      event.type = delta_event::kind::segment_removed;
-      const node& id = f[7];
-      if (!id.is_number()) return missing(e, "segmentId");
-      auto n = integer_of(id, "\"segmentId\"");
-      if (!n) return std::move(n).error();
-      event.segment_id = *n;
-    } else if (type.empty()) {
-      return missing(e, "type");
-    } else {
-      return relkit::error{errc::unknown_event, e.position(),
-                           relkit::error_args{}.with_token(type)};
-    }
-    out.push_back(std::move(event));
-    return {};
-  });
+  // Each event can carry features: the events and every hydration's
+  // features draw on max_features together.
+  feature_budget budget{max_features, 0, "features and delta events"};
+  if (auto r = count_events<Unused>(events, budget); !r) return std::move(r).error();
+  auto each = read_items(
+      events, "events", out,
+      [&](const node& e, delta_event& event) -> relkit::result<void> {
+        if (!e.is_object()) return type_error(e, "an event", "an object");
+        static constexpr std::string_view names[] = {"eventId",  "type",     "features",
+                                                     "segments", "feature",  "featureName",
+                                                     "segment",  "segmentId"};
+        node f[8];
+        fields(e, names, f);
+        if (const node& id = f[0]; id.is_number()) {
+          auto n = integer_of(id, "\"eventId\"");
+          if (!n) return std::move(n).error();
+          event.event_id = *n;
+        }
+        std::string type;
+        if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
+        if (type == "hydration") {
+          event.type = delta_event::kind::hydration;
+          if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments, nullptr); !r)
+            return r;
+        } else if (type == "feature-updated") {
+          event.type = delta_event::kind::feature_updated;
+          if (f[4].absent()) return missing(e, "feature");
+          if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
+        } else if (type == "feature-removed") {
+          event.type = delta_event::kind::feature_removed;
+          if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
+        } else if (type == "segment-updated") {
+          event.type = delta_event::kind::segment_updated;
+          if (f[6].absent()) return missing(e, "segment");
+          if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
+        } else if (type == "segment-removed") {
+          event.type = delta_event::kind::segment_removed;
+          const node& id = f[7];
+          if (!id.is_number()) return missing(e, "segmentId");
+          auto n = integer_of(id, "\"segmentId\"");
+          if (!n) return std::move(n).error();
+          event.segment_id = *n;
+        } else if (type.empty()) {
+          return missing(e, "type");
+        } else {
+          return relkit::error{errc::unknown_event, e.position(),
+                               relkit::error_args{}.with_token(type)};
+        }
+        return {};
+      },
+      nullptr);
   if (!each) return std::move(each).error();
   return out;
 }
@@ -123,10 +151,12 @@ relkit::result<features_payload> parse_features(std::string_view json,
   if (!doc) return std::move(doc).error();
   const detail::top_fields top = detail::top_of(*doc);
   features_payload out;
+  detail::feature_budget budget{options.max_features};
   auto version = detail::version_of(top.version);
   if (!version) return std::move(version).error();
   out.version = *version;
-  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments);
+  if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments,
+                                           &budget);
       !r) {
     return std::move(r).error();
   }
@@ -139,7 +169,7 @@ relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
   relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
-  return detail::delta_of<Unused>(*doc, doc->find("events"));
+  return detail::delta_of<Unused>(*doc, doc->find("events"), options.max_features);
 }
 
 template <class Unused>
@@ -175,15 +205,17 @@ relkit::result<flags::flag_set> load(std::string_view json, const load_options& 
     if (!doc) return std::move(doc).error();
     const detail::top_fields top = detail::top_of(*doc);
     if (!top.events.absent()) {
-      auto events = detail::delta_of<Unused>(*doc, top.events);  // the scan, not the text again
+      // the scan, not the text again
+      auto events = detail::delta_of<Unused>(*doc, top.events, options.max_features);
       if (!events) return std::move(events).error();
       flags::flag_set set;
       apply_delta<Unused>(set, *events);
       return set;
     }
     if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
+    detail::feature_budget budget{options.max_features};
     if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
-                                             payload.segments);
+                                             payload.segments, &budget);
         !r) {
       return std::move(r).error();
     }
