@@ -27,25 +27,28 @@ class line_buffer {
   void reserve(std::size_t count) {
     if (count > inline_capacity) heap_.reserve(count);
   }
+  line_buffer() = default;
+  line_buffer(const line_buffer&) = delete;  // data_ points into this object
+  line_buffer& operator=(const line_buffer&) = delete;
   void push_back(std::string_view line) {
     if (size_ < inline_capacity) {
       inline_[size_] = line;
     } else {
       if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
       heap_.push_back(line);
+      data_ = heap_.data();
     }
     ++size_;
   }
   std::size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
-  std::string_view operator[](std::size_t i) const noexcept {
-    return size_ <= inline_capacity ? inline_[i] : heap_[i];
-  }
+  std::string_view operator[](std::size_t i) const noexcept { return data_[i]; }
 
  private:
   std::string_view inline_[inline_capacity];
   std::vector<std::string_view> heap_;
   std::size_t size_ = 0;
+  const std::string_view* data_ = inline_;  // inline_ or heap_.data()
 };
 
 class commit_parser {
@@ -639,6 +642,7 @@ class commit_parser {
   void scan_references(std::string_view s, bool footer_mode) {
     // Every reference holds a '#': a line without one has none, whatever its actions.
     if (!holds_hash(s)) return;
+    if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
     std::size_t i = 0;
@@ -687,6 +691,56 @@ class commit_parser {
     extract_references(s.substr(last), {});
   }
 
+  // scan_references for a piece without a line terminator (nearly every line): a sentence
+  // runs to the next action word or to the end, so only the action words are looked for,
+  // from one key letter (next_action_key) to the next, not word by word.
+  void scan_references_in_line(std::string_view s, bool footer_mode) {
+    const std::size_t n = s.size();
+    std::size_t last = 0;
+    std::size_t i = 0;
+    std::size_t end = 0;
+    for (std::size_t start = next_action_word(s, i, end); start != n;
+         start = next_action_word(s, i, end)) {
+      i = end;
+      std::size_t after = npos;
+      if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
+        after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
+      } else if (relkit::detail::js_space_length(s, i) != 0) {
+        after = i;
+      }
+      if (after == npos) continue;
+      const std::size_t t = relkit::detail::skip_js_spaces(s, after);
+      std::size_t next_end = 0;
+      const std::size_t q = next_action_word(s, t, next_end);
+      extract_references(s.substr(last, start - last), {});
+      extract_references(s.substr(t, q - t), s.substr(start, end - start));
+      last = q;
+      i = q;
+    }
+    extract_references(s.substr(last), {});
+  }
+
+  // The start of the first whole action word (is_action_word) at or after `from` (a word
+  // start or outside a word), s.size() when there is none; `end` gets its end. Words do not
+  // overlap and each action word holds one key letter (next_action_key), so the words are
+  // met in the order of their key letters.
+  [[nodiscard]] static std::size_t next_action_word(std::string_view s, std::size_t from,
+                                                    std::size_t& end) noexcept {
+    for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
+      const char key = static_cast<char>(s[p] | 0x20);
+      const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
+      if (p < from + offset) continue;
+      const std::size_t w = p - offset;
+      if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
+      const std::size_t e = word_end(s, w);
+      if (e - w >= 3 && e - w <= 8 && is_action_word(s.substr(w, e - w))) {
+        end = e;
+        return w;
+      }
+    }
+    return s.size();
+  }
+
   [[nodiscard]] static std::size_t word_end(std::string_view s, std::size_t i) noexcept {
     while (i < s.size() && byte_is(s[i], byte_word)) ++i;
     return i;
@@ -709,10 +763,12 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
+    const std::size_t first_hash = s.find('#');
+    if (first_hash == npos || contains_url(s)) return;
     s = s.substr(0, line_stop(s, 0));
     std::size_t last = 0;
-    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+    for (std::size_t hash = first_hash < s.size() ? first_hash : npos; hash != npos;
+         hash = s.find('#', hash + 1)) {
       std::size_t p = hash;
       while (p > 0 && is_repository_char(s[p - 1])) --p;
       if (p < last) continue;  // the run began inside the previous match: no boundary

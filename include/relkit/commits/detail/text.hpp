@@ -10,6 +10,8 @@
 #include "relkit/detail/prologue.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "relkit/config.hpp"
@@ -84,15 +86,22 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+// Found from its "://" (rarer than an 'h'): "http" or "https" must end right before it.
 [[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
-  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+  for (std::size_t colon = s.find(':'); colon != std::string_view::npos;
+       colon = s.find(':', colon + 1)) {
+    if (s.size() - colon < 3 || s[colon + 1] != '/' || s[colon + 2] != '/') continue;
+    std::size_t at = std::string_view::npos;
+    if (colon >= 4 && s.substr(colon - 4, 4) == "http") {
+      at = colon - 4;
+    } else if (colon >= 5 && s.substr(colon - 5, 5) == "https") {
+      at = colon - 5;
+    } else {
+      continue;
+    }
     if (at > 0 && is_word_char(s[at - 1])) continue;
-    std::size_t i = at + 4;
-    if (i < s.size() && s[i] == 's') ++i;
-    if (s.substr(i, 3) != "://") continue;
-    i += 3;
     // The run of URL characters must hold a word character for the closing \b.
-    for (; i < s.size(); ++i) {
+    for (std::size_t i = colon + 3; i < s.size(); ++i) {
       const char c = s[i];
       if (is_word_char(c)) return true;
       if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
@@ -131,6 +140,38 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
     default:
       return false;
   }
+}
+
+// The first byte at or after `at` that is c, x or v in either case, s.size() when there is
+// none: each action word holds exactly one of them, at a fixed place (close* at 0, fix* at
+// 2, resolv* at 5), and they are rarer in text than the first letters c, f and r. Eight
+// bytes at a time: setting bit 0x20 of every byte maps exactly 'C'/'c' to 'c' (likewise x,
+// v) and a byte >= 0x80 to one >= 0x80, so a byte of the word xor "cccccccc" is zero only
+// for a 'c' or 'C'; of the per-byte zero tests ((v - 1) & ~v, high bit) the lowest flagged
+// byte is always a true zero (a borrow flags only bytes above it).
+[[nodiscard]] inline std::size_t next_action_key(std::string_view s, std::size_t at) noexcept {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  while (at < s.size() && s.size() - at >= sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + at, sizeof word);
+    const std::uint64_t folded = word | (ones * 0x20u);
+    const std::uint64_t c = folded ^ (ones * 0x63u);
+    const std::uint64_t x = folded ^ (ones * 0x78u);
+    const std::uint64_t v = folded ^ (ones * 0x76u);
+    const std::uint64_t hit = (((c - ones) & ~c) | ((x - ones) & ~x) | ((v - ones) & ~v)) & highs;
+    if (hit != 0) return at + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8u;
+    at += sizeof word;
+  }
+#endif
+  while (at < s.size()) {
+    const char folded = static_cast<char>(s[at] | 0x20);
+    if (folded == 'c' || folded == 'x' || folded == 'v') break;
+    ++at;
+  }
+  return at;
 }
 
 }  // namespace detail
