@@ -32,23 +32,31 @@ class line_buffer {
   line_buffer& operator=(const line_buffer&) = delete;
   void push_back(std::string_view line) {
     if (size_ < inline_capacity) {
-      inline_[size_] = line;
+      inline_[size_] = slot{line.data(), line.size()};
     } else {
       if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
-      heap_.push_back(line);
+      heap_.push_back(slot{line.data(), line.size()});
       data_ = heap_.data();
     }
     ++size_;
   }
   std::size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
-  std::string_view operator[](std::size_t i) const noexcept { return data_[i]; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return std::string_view(data_[i].data, data_[i].size);
+  }
 
  private:
-  std::string_view inline_[inline_capacity];
-  std::vector<std::string_view> heap_;
+  // Plain pairs, not string_views: the inline array is left uninitialised (a string_view
+  // array would be zeroed at every parse, 512 bytes).
+  struct slot {
+    const char* data;
+    std::size_t size;
+  };
+  slot inline_[inline_capacity];
+  std::vector<slot> heap_;
   std::size_t size_ = 0;
-  const std::string_view* data_ = inline_;  // inline_ or heap_.data()
+  const slot* data_ = inline_;  // inline_ or heap_.data()
 };
 
 class commit_parser {
@@ -244,11 +252,15 @@ class commit_parser {
   // followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
   // one (nearly every message), a line ends only at its end.
   [[nodiscard]] static bool has_inner_line_terminator(std::string_view message) noexcept {
+    auto inner = [message](std::size_t at) {
+      if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
+      return relkit::detail::js_line_terminator_length(message, at) != 0;
+    };
     for (std::size_t at = message.find('\r'); at != npos; at = message.find('\r', at + 1)) {
-      if (at + 1 == message.size() || message[at + 1] != '\n') return true;
+      if (inner(at)) return true;
     }
     for (std::size_t at = message.find('\xe2'); at != npos; at = message.find('\xe2', at + 1)) {
-      if (relkit::detail::js_line_terminator_length(message, at) != 0) return true;
+      if (inner(at)) return true;
     }
     return false;
   }
@@ -517,11 +529,19 @@ class commit_parser {
       bool restart = false;
       while (next_ < lines_.size()) {
         if (parse_meta()) return true;
+        if (next_ == lines_.size()) {
+          // A meta field line ends the message (conventional-commits-parser 7.1.4 throws
+          // there): it stays in the note and the footer, as it always has here (the code
+          // before this test read one line past the end, an empty one, into both).
+          pending_notes_.back().end = next_;
+          add_footer_line(next_ - 1);
+          return true;
+        }
         if (match_note(lines_[next_], title, text)) {
           restart = true;
           break;
         }
-        const bool token = compatible_footer_token(lines_[next_]);
+        const bool token = token_end_of(next_) != 0;
         scan_references(lines_[next_], token);
         if (!token) pending_notes_.back().end = next_ + 1;
         add_footer_line(next_);
@@ -534,7 +554,7 @@ class commit_parser {
 
   bool parse_body_and_footer(bool is_body) {
     if (next_ >= lines_.size()) return is_body;
-    const bool token = compatible_footer_token(lines_[next_]);
+    const bool token = token_end_of(next_) != 0;
     const bool still_body = !token && is_body;
     scan_references(lines_[next_], token);
     if (still_body) {
@@ -553,20 +573,48 @@ class commit_parser {
   }
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
-    if (line.empty() || !byte_is(line[0], byte_issue)) return false;  // both forms start so
+  // The end of the token of a compatible footer line (15 for BREAKING CHANGE), 0 when the
+  // line is not one.
+  [[nodiscard]] static std::size_t compatible_token_end(std::string_view line) noexcept {
+    if (line.empty() || !byte_is(line[0], byte_issue)) return 0;  // both forms start so
     if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
         footer_separator_at(line, 15)) {
-      return true;
+      return 15;
     }
     std::size_t p = 0;
     while (p < line.size() && is_issue_char(line[p])) ++p;
-    return p > 0 && footer_separator_at(line, p);
+    return p > 0 && footer_separator_at(line, p) ? p : 0;
+  }
+  // compatible_token_end of line `index`, kept for the first 32 lines: collect_footers
+  // asks again for the lines the body loop classified.
+  [[nodiscard]] std::size_t token_end_of(std::size_t index) noexcept {
+    constexpr std::size_t kept = sizeof(token_known_) * 8;
+    if (index < kept && ((token_known_ >> index) & 1u) != 0) return token_end_[index];
+    const std::size_t end = compatible_token_end(lines_[index]);
+    if (index < kept && end <= 0xff) {
+      token_known_ |= std::uint32_t{1} << index;
+      token_end_[index] = static_cast<unsigned char>(end);
+    }
+    return end;
+  }
+
+  // relkit::detail::js_space_length with the ASCII bytes decided in line.
+  [[nodiscard]] static std::size_t space_length(std::string_view s, std::size_t i) noexcept {
+    if (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b == ' ') return 1;
+      if (b < 0x80 && (b < 0x09 || b > 0x0d)) return 0;
+    }
+    return relkit::detail::js_space_length(s, i);
+  }
+  [[nodiscard]] static std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
+    for (std::size_t n = space_length(s, i); n != 0; n = space_length(s, i)) i += n;
+    return i;
   }
 
   [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
-      const std::size_t r = relkit::detail::skip_js_spaces(line, p + 1);
+      const std::size_t r = skip_spaces(line, p + 1);
       if (r == p + 1) return false;
       if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
       // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
@@ -577,7 +625,7 @@ class commit_parser {
       }
       return false;
     }
-    const std::size_t r = relkit::detail::skip_js_spaces(line, p);
+    const std::size_t r = skip_spaces(line, p);
     if (r == p || r >= line.size() || line[r] != '#') return false;
     return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
   }
@@ -611,12 +659,7 @@ class commit_parser {
       if (spec) {
         value_begin = spec_footer_token(line);
         if (value_begin != 0) token_end = value_begin - 2;
-      } else if (compatible_footer_token(line)) {
-        if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
-          token_end = 15;
-        } else {
-          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
-        }
+      } else if ((token_end = token_end_of(i)) != 0) {
         value_begin = line[token_end] == ':' ? relkit::detail::skip_js_spaces(line, token_end + 1)
                                              : relkit::detail::skip_js_spaces(line, token_end) + 1;
       }
@@ -703,13 +746,13 @@ class commit_parser {
          start = next_action_word(s, i, end)) {
       i = end;
       std::size_t after = npos;
-      if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
+      if (footer_mode && i < n && s[i] == ':' && space_length(s, i + 1) != 0) {
         after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
-      } else if (relkit::detail::js_space_length(s, i) != 0) {
+      } else if (space_length(s, i) != 0) {
         after = i;
       }
       if (after == npos) continue;
-      const std::size_t t = relkit::detail::skip_js_spaces(s, after);
+      const std::size_t t = skip_spaces(s, after);
       std::size_t next_end = 0;
       const std::size_t q = next_action_word(s, t, next_end);
       extract_references(s.substr(last, start - last), {});
@@ -775,8 +818,8 @@ class commit_parser {
       std::size_t e = hash + 1;
       bool digit = false;
       while (e < s.size() && is_issue_char(s[e])) digit |= is_digit(s[e++]);
-      const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
-                           s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      const bool follows = e == s.size() || space_length(s, e) != 0 || s[e] == ',' || s[e] == ';' ||
+                           s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
       commits::reference ref;
       ref.raw = s.substr(last, e - last);
@@ -1038,7 +1081,9 @@ class commit_parser {
   std::vector<std::size_t> ref_slots_;  // open addressing over out_.references
   std::size_t too_many_at_ = npos;
   const char* too_many_what_ = "";
-  bool terminators_ = true;       // see has_inner_line_terminator
+  bool terminators_ = true;        // see has_inner_line_terminator
+  std::uint32_t token_known_ = 0;  // token_end_of: the lines whose token_end_ is known
+  unsigned char token_end_[32];
   std::size_t hash_from_ = npos;  // holds_hash: message_.find('#', hash_from_) == hash_at_
   std::size_t hash_at_ = npos;
 };
