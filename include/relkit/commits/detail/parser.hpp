@@ -171,7 +171,7 @@ class commit_parser {
         if (iequals(f.token, "Refs")) {
           std::size_t end = 0;
           while (end < f.value.size() && is_word_char(f.value[end])) ++end;
-          out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
+          out_.revert = commits::reverted_commit{out_.description, piece(f.value, 0, end)};
           break;
         }
       }
@@ -227,11 +227,11 @@ class commit_parser {
 
   // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
   [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.size() < 6 || header[0] != 'M' || header.substr(0, 6) != "Merge ") return false;
-    const std::string_view rest = header.substr(6);
+    if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
+    const std::string_view rest = piece(header, 6);
     for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
                                   "commit ", "branches", "'", "\""}) {
-      if (rest.substr(0, word.size()) == word) return true;
+      if (piece(rest, 0, word.size()) == word) return true;
     }
     return false;
   }
@@ -256,10 +256,12 @@ class commit_parser {
       if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
       return relkit::detail::js_line_terminator_length(message, at) != 0;
     };
-    for (std::size_t at = message.find('\r'); at != npos; at = message.find('\r', at + 1)) {
+    for (std::size_t at = find_char(message, '\r'); at != npos;
+         at = find_char(message, '\r', at + 1)) {
       if (inner(at)) return true;
     }
-    for (std::size_t at = message.find('\xe2'); at != npos; at = message.find('\xe2', at + 1)) {
+    for (std::size_t at = find_char(message, '\xe2'); at != npos;
+         at = find_char(message, '\xe2', at + 1)) {
       if (inner(at)) return true;
     }
     return false;
@@ -298,12 +300,12 @@ class commit_parser {
     std::size_t start = 0;
     std::size_t newlines = 0;
     while (true) {
-      const std::size_t nl = text.find('\n', start);
+      const std::size_t nl = find_char(text, '\n', start);
       if (nl != npos && ++newlines == line_buffer::inline_capacity) reserve_lines(text, nl);
       std::size_t end = nl == npos ? text.size() : nl;
       std::size_t content_end = end;
       if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
-      const std::string_view line = text.substr(start, content_end - start);
+      const std::string_view line = piece(text, start, content_end - start);
       if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
       if (nl == npos) break;
       start = nl + 1;
@@ -315,7 +317,8 @@ class commit_parser {
   // doubling (issue 19's bound on memory).
   void reserve_lines(std::string_view text, std::size_t nl) {
     std::size_t count = line_buffer::inline_capacity + 1;
-    for (std::size_t at = text.find('\n', nl + 1); at != npos; at = text.find('\n', at + 1)) {
+    for (std::size_t at = find_char(text, '\n', nl + 1); at != npos;
+         at = find_char(text, '\n', at + 1)) {
       ++count;
     }
     lines_.reserve(count);
@@ -339,7 +342,7 @@ class commit_parser {
     const auto first = static_cast<unsigned char>(line[0]);
     if (first > ' ' && first < 0x80 && first != 'g') return false;
     const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
-    return line.substr(i, 4) == "gpg:";
+    return piece(line, i, 4) == "gpg:";
   }
 
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
@@ -361,7 +364,8 @@ class commit_parser {
       // other takes the last `): `. One forward pass over the ')' finds both.
       std::size_t last_bang = npos;
       std::size_t last_colon = npos;
-      for (std::size_t k = line.find(')', type_end + 1); k != npos; k = line.find(')', k + 1)) {
+      for (std::size_t k = find_char(line, ')', type_end + 1); k != npos;
+           k = find_char(line, ')', k + 1)) {
         if (has_at(line, k + 1, ": ")) {
           last_colon = k;
         } else if (bang && has_at(line, k + 1, "!: ")) {
@@ -388,9 +392,9 @@ class commit_parser {
                        offset_of(line) + type_end);
       return false;
     }
-    out_.type = line.substr(0, type_end);
-    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
-    out_.description = line.substr(subject);
+    out_.type = piece(line, 0, type_end);
+    if (scope_end != npos) out_.scope = piece(line, type_end + 1, scope_end - type_end - 1);
+    out_.description = piece(line, subject);
     out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
     if (out_.type.empty()) {
       // `(scope)!: x` with an empty type: the parser has no type but its breaking
@@ -444,10 +448,10 @@ class commit_parser {
                               base + i);
     }
     out_.conventional = true;
-    out_.type = line.substr(0, type_end);
-    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.type = piece(line, 0, type_end);
+    if (scope_begin != npos) out_.scope = piece(line, scope_begin, scope_end - scope_begin);
     out_.exclamation = bang;
-    out_.description = line.substr(i, end - i);
+    out_.description = piece(line, i, end - i);
   }
 
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
@@ -492,7 +496,7 @@ class commit_parser {
         !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
       return false;
     }
-    title = line.substr(p, 15);
+    title = piece(line, p, 15);
     std::size_t q = p + 15;
     if (v6) {
       const std::size_t start = q;
@@ -512,7 +516,7 @@ class commit_parser {
     }
     // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
     if (q > line.size()) q = line.size();
-    text = line.substr(q, relkit::detail::find_js_line_terminator(line, q) - q);
+    text = piece(line, q, relkit::detail::find_js_line_terminator(line, q) - q);
     return true;
   }
 
@@ -634,14 +638,14 @@ class commit_parser {
   // Returns the length of the token and separator (0: not a footer line).
   [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
     std::size_t p = 0;
-    if (line.substr(0, 15) == "BREAKING CHANGE") {
+    if (piece(line, 0, 15) == "BREAKING CHANGE") {
       p = 15;
     } else {
       while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
       if (p == 0) return 0;
     }
-    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
-    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    if (piece(line, p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (piece(line, p, 2) == " #" && p + 2 < line.size()) return p + 2;
     return 0;
   }
 
@@ -666,14 +670,14 @@ class commit_parser {
       if (value_begin == 0) continue;
       flush(i);
       current = i;
-      first = line.substr(value_begin);
+      first = piece(line, value_begin);
       if (!room(out_.footers.size(), line, "footers")) {
         current = npos;
         return;
       }
       if (out_.footers.empty()) out_.footers.reserve(4);  // one allocation, usually
       out_.footers.push_back(commits::footer{
-          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+          piece(line, 0, token_end), piece(line, token_end, value_begin - token_end), first});
     }
     flush(end);
   }
@@ -698,7 +702,7 @@ class commit_parser {
       const std::size_t start = i;
       const bool may_act = byte_is(s[i], byte_action_first);
       i = word_end(s, i);
-      if (!may_act || !is_action_word(s.substr(start, i - start))) continue;
+      if (!may_act || !is_action_word(piece(s, start, i - start))) continue;
       std::size_t after = npos;
       if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
         after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
@@ -713,7 +717,7 @@ class commit_parser {
         if (byte_is(s[q], byte_word)) {
           const bool next_may_act = byte_is(s[q], byte_action_first);
           const std::size_t e = word_end(s, q);
-          if (next_may_act && is_action_word(s.substr(q, e - q))) break;
+          if (next_may_act && is_action_word(piece(s, q, e - q))) break;
           q = e;
         } else if (terminator_length(s, q) != 0) {
           ok = false;
@@ -726,12 +730,12 @@ class commit_parser {
         i = q + 1;  // no match can start before the terminator
         continue;
       }
-      extract_references(s.substr(last, start - last), {});
-      extract_references(s.substr(t, q - t), s.substr(start, i - start));
+      extract_references(piece(s, last, start - last), {});
+      extract_references(piece(s, t, q - t), piece(s, start, i - start));
       last = q;
       i = q;
     }
-    extract_references(s.substr(last), {});
+    extract_references(piece(s, last), {});
   }
 
   // scan_references for a piece without a line terminator (nearly every line): a sentence
@@ -755,12 +759,12 @@ class commit_parser {
       const std::size_t t = skip_spaces(s, after);
       std::size_t next_end = 0;
       const std::size_t q = next_action_word(s, t, next_end);
-      extract_references(s.substr(last, start - last), {});
-      extract_references(s.substr(t, q - t), s.substr(start, end - start));
+      extract_references(piece(s, last, start - last), {});
+      extract_references(piece(s, t, q - t), piece(s, start, end - start));
       last = q;
       i = q;
     }
-    extract_references(s.substr(last), {});
+    extract_references(piece(s, last), {});
   }
 
   // The start of the first whole action word (is_action_word) at or after `from` (a word
@@ -776,7 +780,7 @@ class commit_parser {
       const std::size_t w = p - offset;
       if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
       const std::size_t e = word_end(s, w);
-      if (e - w >= 3 && e - w <= 8 && is_action_word(s.substr(w, e - w))) {
+      if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
         end = e;
         return w;
       }
@@ -796,7 +800,7 @@ class commit_parser {
     const std::size_t begin = offset_of(s);
     if (begin < hash_from_ || (hash_at_ != npos && hash_at_ < begin)) {
       hash_from_ = begin;
-      hash_at_ = message_.find('#', begin);
+      hash_at_ = find_char(message_, '#', begin);
     }
     return hash_at_ != npos && hash_at_ < begin + s.size();
   }
@@ -806,12 +810,12 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    const std::size_t first_hash = s.find('#');
+    const std::size_t first_hash = find_char(s, '#');
     if (first_hash == npos || contains_url(s)) return;
-    s = s.substr(0, line_stop(s, 0));
+    s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
     for (std::size_t hash = first_hash < s.size() ? first_hash : npos; hash != npos;
-         hash = s.find('#', hash + 1)) {
+         hash = find_char(s, '#', hash + 1)) {
       std::size_t p = hash;
       while (p > 0 && is_repository_char(s[p - 1])) --p;
       if (p < last) continue;  // the run began inside the previous match: no boundary
@@ -822,19 +826,19 @@ class commit_parser {
                            s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
       commits::reference ref;
-      ref.raw = s.substr(last, e - last);
+      ref.raw = piece(s, last, e - last);
       ref.action = action;
       if (hash > p) {
-        std::string_view repository = s.substr(p, hash - p);
-        const std::size_t slash = repository.find('/');
+        std::string_view repository = piece(s, p, hash - p);
+        const std::size_t slash = find_char(repository, '/');
         if (slash != npos) {
-          ref.owner = repository.substr(0, slash);
-          repository = repository.substr(slash + 1);
+          ref.owner = piece(repository, 0, slash);
+          repository = piece(repository, slash + 1);
         }
         ref.repository = repository;
       }
-      ref.prefix = s.substr(hash, 1);
-      ref.issue = s.substr(hash + 1, e - hash - 1);
+      ref.prefix = piece(s, hash, 1);
+      ref.issue = piece(s, hash + 1, e - hash - 1);
       if (!seen_reference(ref)) {
         if (!room(out_.references.size(), ref.prefix, "references")) return;
         if (out_.references.empty()) out_.references.reserve(4);  // one allocation, usually
@@ -948,12 +952,13 @@ class commit_parser {
 
   // /@([\w-]+)/g over the whole message.
   void scan_mentions() {
-    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+    for (std::size_t at = find_char(message_, '@'); at != npos;
+         at = find_char(message_, '@', at + 1)) {
       std::size_t end = at + 1;
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
-        if (!room(out_.mentions.size(), message_.substr(at, 1), "mentions")) return;
-        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        if (!room(out_.mentions.size(), piece(message_, at, 1), "mentions")) return;
+        out_.mentions.push_back(piece(message_, at + 1, end - at - 1));
         at = end - 1;
       }
     }
@@ -990,7 +995,7 @@ class commit_parser {
           std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
           if (e_min < s + 1) e_min = s + 1;
           if (e_min <= i) {
-            out_.revert = commits::reverted_commit{m.substr(s, e_min - s), m.substr(h, e - h)};
+            out_.revert = commits::reverted_commit{piece(m, s, e_min - s), piece(m, h, e - h)};
             return true;
           }
         }

@@ -32,10 +32,27 @@ using relkit::detail::is_digit;
 using relkit::detail::is_word_char;
 using relkit::detail::to_lower;
 
+// s.substr(pos, n) for a pos <= s.size() (as every caller here guarantees): in line, without
+// the out-of-range branch that keeps std::string_view::substr out of line.
+[[nodiscard]] constexpr std::string_view piece(std::string_view s, std::size_t pos,
+                                               std::size_t n = std::string_view::npos) noexcept {
+  const std::size_t left = s.size() - pos;
+  return std::string_view(s.data() + pos, n < left ? n : left);
+}
+
+// s.find(c, from), memchr called in line.
+[[nodiscard]] inline std::size_t find_char(std::string_view s, char c,
+                                           std::size_t from = 0) noexcept {
+  if (from >= s.size()) return std::string_view::npos;
+  const void* hit = std::memchr(s.data() + from, c, s.size() - from);
+  return hit == nullptr ? std::string_view::npos
+                        : static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+}
+
 // `text` from byte `at` starts with `prefix`, ignoring ASCII case.
 [[nodiscard]] constexpr bool istarts_with_at(std::string_view text, std::size_t at,
                                              std::string_view prefix) noexcept {
-  return at <= text.size() && relkit::detail::istarts_with(text.substr(at), prefix);
+  return at <= text.size() && relkit::detail::istarts_with(piece(text, at), prefix);
 }
 
 [[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
@@ -48,7 +65,7 @@ using relkit::detail::to_lower;
   while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
   std::size_t last = s.size();
   while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
-  return s.substr(first, last - first);
+  return piece(s, first, last - first);
 }
 
 // The classes of a message byte the scanners ask about, one table lookup each.
@@ -92,13 +109,13 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
 // Found from its "://" (rarer than an 'h'): "http" or "https" must end right before it.
 [[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
-  for (std::size_t colon = s.find(':'); colon != std::string_view::npos;
-       colon = s.find(':', colon + 1)) {
+  for (std::size_t colon = find_char(s, ':'); colon != std::string_view::npos;
+       colon = find_char(s, ':', colon + 1)) {
     if (s.size() - colon < 3 || s[colon + 1] != '/' || s[colon + 2] != '/') continue;
     std::size_t at = std::string_view::npos;
-    if (colon >= 4 && s.substr(colon - 4, 4) == "http") {
+    if (colon >= 4 && piece(s, colon - 4, 4) == "http") {
       at = colon - 4;
-    } else if (colon >= 5 && s.substr(colon - 5, 5) == "https") {
+    } else if (colon >= 5 && piece(s, colon - 5, 5) == "https") {
       at = colon - 5;
     } else {
       continue;
