@@ -7656,7 +7656,7 @@ class commit_parser {
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
     const std::string_view m = message_;
-    if (!istarts_with_at(m, 0, "revert")) return;
+    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
