@@ -6143,6 +6143,10 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -6154,10 +6158,27 @@ using relkit::detail::is_digit;
 using relkit::detail::is_word_char;
 using relkit::detail::to_lower;
 
+// s.substr(pos, n) for a pos <= s.size() (as every caller here guarantees): in line, without
+// the out-of-range branch that keeps std::string_view::substr out of line.
+[[nodiscard]] constexpr std::string_view piece(std::string_view s, std::size_t pos,
+                                               std::size_t n = std::string_view::npos) noexcept {
+  const std::size_t left = s.size() - pos;
+  return std::string_view(s.data() + pos, n < left ? n : left);
+}
+
+// s.find(c, from), memchr called in line.
+[[nodiscard]] inline std::size_t find_char(std::string_view s, char c,
+                                           std::size_t from = 0) noexcept {
+  if (from >= s.size()) return std::string_view::npos;
+  const void* hit = std::memchr(s.data() + from, c, s.size() - from);
+  return hit == nullptr ? std::string_view::npos
+                        : static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+}
+
 // `text` from byte `at` starts with `prefix`, ignoring ASCII case.
 [[nodiscard]] constexpr bool istarts_with_at(std::string_view text, std::size_t at,
                                              std::string_view prefix) noexcept {
-  return at <= text.size() && relkit::detail::istarts_with(text.substr(at), prefix);
+  return at <= text.size() && relkit::detail::istarts_with(piece(text, at), prefix);
 }
 
 [[nodiscard]] constexpr unsigned char message_byte_at(std::string_view s, std::size_t i) noexcept {
@@ -6170,7 +6191,7 @@ using relkit::detail::to_lower;
   while (first < s.size() && (s[first] == '\r' || s[first] == '\n')) ++first;
   std::size_t last = s.size();
   while (last > first && (s[last - 1] == '\r' || s[last - 1] == '\n')) --last;
-  return s.substr(first, last - first);
+  return piece(s, first, last - first);
 }
 
 // The classes of a message byte the scanners ask about, one table lookup each.
@@ -6212,15 +6233,22 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
 }
 
 // /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/.test(s)
+// Found from its "://" (rarer than an 'h'): "http" or "https" must end right before it.
 [[nodiscard]] inline bool contains_url(std::string_view s) noexcept {
-  for (std::size_t at = s.find("http"); at != std::string_view::npos; at = s.find("http", at + 1)) {
+  for (std::size_t colon = find_char(s, ':'); colon != std::string_view::npos;
+       colon = find_char(s, ':', colon + 1)) {
+    if (s.size() - colon < 3 || s[colon + 1] != '/' || s[colon + 2] != '/') continue;
+    std::size_t at = std::string_view::npos;
+    if (colon >= 4 && piece(s, colon - 4, 4) == "http") {
+      at = colon - 4;
+    } else if (colon >= 5 && piece(s, colon - 5, 5) == "https") {
+      at = colon - 5;
+    } else {
+      continue;
+    }
     if (at > 0 && is_word_char(s[at - 1])) continue;
-    std::size_t i = at + 4;
-    if (i < s.size() && s[i] == 's') ++i;
-    if (s.substr(i, 3) != "://") continue;
-    i += 3;
     // The run of URL characters must hold a word character for the closing \b.
-    for (; i < s.size(); ++i) {
+    for (std::size_t i = colon + 3; i < s.size(); ++i) {
       const char c = s[i];
       if (is_word_char(c)) return true;
       if (!(c == '-' || c == '@' || c == ':' || c == '%' || c == '+' || c == '.' || c == '~' ||
@@ -6259,6 +6287,55 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
     default:
       return false;
   }
+}
+
+// The first byte at or after `at` that is c, x or v in either case, s.size() when there is
+// none: each action word holds exactly one of them, at a fixed place (close* at 0, fix* at
+// 2, resolv* at 5), and they are rarer in text than the first letters c, f and r. Eight
+// bytes at a time: setting bit 0x20 of every byte maps exactly 'C'/'c' to 'c' (likewise x,
+// v) and a byte >= 0x80 to one >= 0x80, so a byte of the word xor "cccccccc" is zero only
+// for a 'c' or 'C'; of the per-byte zero tests ((v - 1) & ~v, high bit) the lowest flagged
+// byte is always a true zero (a borrow flags only bytes above it).
+[[nodiscard]] inline std::size_t next_action_key(std::string_view s, std::size_t at) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  // Sixteen bytes at a time: the same folding, three byte compares.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i key_c = _mm_set1_epi8('c');
+  const __m128i key_x = _mm_set1_epi8('x');
+  const __m128i key_v = _mm_set1_epi8('v');
+  while (at < s.size() && s.size() - at >= 16) {
+    const __m128i folded =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)), case_bit);
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, key_c), _mm_cmpeq_epi8(folded, key_x)),
+                     _mm_cmpeq_epi8(folded, key_v));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+    at += 16;
+  }
+#endif
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  while (at < s.size() && s.size() - at >= sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + at, sizeof word);
+    const std::uint64_t folded = word | (ones * 0x20u);
+    const std::uint64_t c = folded ^ (ones * 0x63u);
+    const std::uint64_t x = folded ^ (ones * 0x78u);
+    const std::uint64_t v = folded ^ (ones * 0x76u);
+    const std::uint64_t hit = (((c - ones) & ~c) | ((x - ones) & ~x) | ((v - ones) & ~v)) & highs;
+    if (hit != 0) return at + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8u;
+    at += sizeof word;
+  }
+#endif
+  while (at < s.size()) {
+    const char folded = static_cast<char>(s[at] | 0x20);
+    if (folded == 'c' || folded == 'x' || folded == 'v') break;
+    ++at;
+  }
+  return at;
 }
 
 }  // namespace detail
@@ -6667,25 +6744,36 @@ class line_buffer {
   void reserve(std::size_t count) {
     if (count > inline_capacity) heap_.reserve(count);
   }
+  line_buffer() = default;
+  line_buffer(const line_buffer&) = delete;  // data_ points into this object
+  line_buffer& operator=(const line_buffer&) = delete;
   void push_back(std::string_view line) {
     if (size_ < inline_capacity) {
-      inline_[size_] = line;
+      inline_[size_] = slot{line.data(), line.size()};
     } else {
       if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
-      heap_.push_back(line);
+      heap_.push_back(slot{line.data(), line.size()});
+      data_ = heap_.data();
     }
     ++size_;
   }
   std::size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
   std::string_view operator[](std::size_t i) const noexcept {
-    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+    return std::string_view(data_[i].data, data_[i].size);
   }
 
  private:
-  std::string_view inline_[inline_capacity];
-  std::vector<std::string_view> heap_;
+  // Plain pairs, not string_views: the inline array is left uninitialised (a string_view
+  // array would be zeroed at every parse, 512 bytes).
+  struct slot {
+    const char* data;
+    std::size_t size;
+  };
+  slot inline_[inline_capacity];
+  std::vector<slot> heap_;
   std::size_t size_ = 0;
+  const slot* data_ = inline_;  // inline_ or heap_.data()
 };
 
 class commit_parser {
@@ -6800,7 +6888,7 @@ class commit_parser {
         if (iequals(f.token, "Refs")) {
           std::size_t end = 0;
           while (end < f.value.size() && is_word_char(f.value[end])) ++end;
-          out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
+          out_.revert = commits::reverted_commit{out_.description, piece(f.value, 0, end)};
           break;
         }
       }
@@ -6856,11 +6944,11 @@ class commit_parser {
 
   // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
   [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.size() < 6 || header[0] != 'M' || header.substr(0, 6) != "Merge ") return false;
-    const std::string_view rest = header.substr(6);
+    if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
+    const std::string_view rest = piece(header, 6);
     for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
                                   "commit ", "branches", "'", "\""}) {
-      if (rest.substr(0, word.size()) == word) return true;
+      if (piece(rest, 0, word.size()) == word) return true;
     }
     return false;
   }
@@ -6881,11 +6969,17 @@ class commit_parser {
   // followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
   // one (nearly every message), a line ends only at its end.
   [[nodiscard]] static bool has_inner_line_terminator(std::string_view message) noexcept {
-    for (std::size_t at = message.find('\r'); at != npos; at = message.find('\r', at + 1)) {
-      if (at + 1 == message.size() || message[at + 1] != '\n') return true;
+    auto inner = [message](std::size_t at) {
+      if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
+      return relkit::detail::js_line_terminator_length(message, at) != 0;
+    };
+    for (std::size_t at = find_char(message, '\r'); at != npos;
+         at = find_char(message, '\r', at + 1)) {
+      if (inner(at)) return true;
     }
-    for (std::size_t at = message.find('\xe2'); at != npos; at = message.find('\xe2', at + 1)) {
-      if (relkit::detail::js_line_terminator_length(message, at) != 0) return true;
+    for (std::size_t at = find_char(message, '\xe2'); at != npos;
+         at = find_char(message, '\xe2', at + 1)) {
+      if (inner(at)) return true;
     }
     return false;
   }
@@ -6923,12 +7017,12 @@ class commit_parser {
     std::size_t start = 0;
     std::size_t newlines = 0;
     while (true) {
-      const std::size_t nl = text.find('\n', start);
+      const std::size_t nl = find_char(text, '\n', start);
       if (nl != npos && ++newlines == line_buffer::inline_capacity) reserve_lines(text, nl);
       std::size_t end = nl == npos ? text.size() : nl;
       std::size_t content_end = end;
       if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
-      const std::string_view line = text.substr(start, content_end - start);
+      const std::string_view line = piece(text, start, content_end - start);
       if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
       if (nl == npos) break;
       start = nl + 1;
@@ -6940,7 +7034,8 @@ class commit_parser {
   // doubling (issue 19's bound on memory).
   void reserve_lines(std::string_view text, std::size_t nl) {
     std::size_t count = line_buffer::inline_capacity + 1;
-    for (std::size_t at = text.find('\n', nl + 1); at != npos; at = text.find('\n', at + 1)) {
+    for (std::size_t at = find_char(text, '\n', nl + 1); at != npos;
+         at = find_char(text, '\n', at + 1)) {
       ++count;
     }
     lines_.reserve(count);
@@ -6964,7 +7059,7 @@ class commit_parser {
     const auto first = static_cast<unsigned char>(line[0]);
     if (first > ' ' && first < 0x80 && first != 'g') return false;
     const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
-    return line.substr(i, 4) == "gpg:";
+    return piece(line, i, 4) == "gpg:";
   }
 
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
@@ -6986,7 +7081,8 @@ class commit_parser {
       // other takes the last `): `. One forward pass over the ')' finds both.
       std::size_t last_bang = npos;
       std::size_t last_colon = npos;
-      for (std::size_t k = line.find(')', type_end + 1); k != npos; k = line.find(')', k + 1)) {
+      for (std::size_t k = find_char(line, ')', type_end + 1); k != npos;
+           k = find_char(line, ')', k + 1)) {
         if (has_at(line, k + 1, ": ")) {
           last_colon = k;
         } else if (bang && has_at(line, k + 1, "!: ")) {
@@ -7013,9 +7109,9 @@ class commit_parser {
                        offset_of(line) + type_end);
       return false;
     }
-    out_.type = line.substr(0, type_end);
-    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
-    out_.description = line.substr(subject);
+    out_.type = piece(line, 0, type_end);
+    if (scope_end != npos) out_.scope = piece(line, type_end + 1, scope_end - type_end - 1);
+    out_.description = piece(line, subject);
     out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
     if (out_.type.empty()) {
       // `(scope)!: x` with an empty type: the parser has no type but its breaking
@@ -7069,10 +7165,10 @@ class commit_parser {
                               base + i);
     }
     out_.conventional = true;
-    out_.type = line.substr(0, type_end);
-    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.type = piece(line, 0, type_end);
+    if (scope_begin != npos) out_.scope = piece(line, scope_begin, scope_end - scope_begin);
     out_.exclamation = bang;
-    out_.description = line.substr(i, end - i);
+    out_.description = piece(line, i, end - i);
   }
 
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
@@ -7117,7 +7213,7 @@ class commit_parser {
         !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
       return false;
     }
-    title = line.substr(p, 15);
+    title = piece(line, p, 15);
     std::size_t q = p + 15;
     if (v6) {
       const std::size_t start = q;
@@ -7137,7 +7233,7 @@ class commit_parser {
     }
     // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
     if (q > line.size()) q = line.size();
-    text = line.substr(q, relkit::detail::find_js_line_terminator(line, q) - q);
+    text = piece(line, q, relkit::detail::find_js_line_terminator(line, q) - q);
     return true;
   }
 
@@ -7154,11 +7250,19 @@ class commit_parser {
       bool restart = false;
       while (next_ < lines_.size()) {
         if (parse_meta()) return true;
+        if (next_ == lines_.size()) {
+          // A meta field line ends the message (conventional-commits-parser 7.1.4 throws
+          // there): it stays in the note and the footer, as it always has here (the code
+          // before this test read one line past the end, an empty one, into both).
+          pending_notes_.back().end = next_;
+          add_footer_line(next_ - 1);
+          return true;
+        }
         if (match_note(lines_[next_], title, text)) {
           restart = true;
           break;
         }
-        const bool token = compatible_footer_token(lines_[next_]);
+        const bool token = token_end_of(next_) != 0;
         scan_references(lines_[next_], token);
         if (!token) pending_notes_.back().end = next_ + 1;
         add_footer_line(next_);
@@ -7171,7 +7275,7 @@ class commit_parser {
 
   bool parse_body_and_footer(bool is_body) {
     if (next_ >= lines_.size()) return is_body;
-    const bool token = compatible_footer_token(lines_[next_]);
+    const bool token = token_end_of(next_) != 0;
     const bool still_body = !token && is_body;
     scan_references(lines_[next_], token);
     if (still_body) {
@@ -7190,20 +7294,48 @@ class commit_parser {
   }
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
-    if (line.empty() || !byte_is(line[0], byte_issue)) return false;  // both forms start so
+  // The end of the token of a compatible footer line (15 for BREAKING CHANGE), 0 when the
+  // line is not one.
+  [[nodiscard]] static std::size_t compatible_token_end(std::string_view line) noexcept {
+    if (line.empty() || !byte_is(line[0], byte_issue)) return 0;  // both forms start so
     if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
         footer_separator_at(line, 15)) {
-      return true;
+      return 15;
     }
     std::size_t p = 0;
     while (p < line.size() && is_issue_char(line[p])) ++p;
-    return p > 0 && footer_separator_at(line, p);
+    return p > 0 && footer_separator_at(line, p) ? p : 0;
+  }
+  // compatible_token_end of line `index`, kept for the first 32 lines: collect_footers
+  // asks again for the lines the body loop classified.
+  [[nodiscard]] std::size_t token_end_of(std::size_t index) noexcept {
+    constexpr std::size_t kept = sizeof(token_known_) * 8;
+    if (index < kept && ((token_known_ >> index) & 1u) != 0) return token_end_[index];
+    const std::size_t end = compatible_token_end(lines_[index]);
+    if (index < kept && end <= 0xff) {
+      token_known_ |= std::uint32_t{1} << index;
+      token_end_[index] = static_cast<unsigned char>(end);
+    }
+    return end;
+  }
+
+  // relkit::detail::js_space_length with the ASCII bytes decided in line.
+  [[nodiscard]] static std::size_t space_length(std::string_view s, std::size_t i) noexcept {
+    if (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b == ' ') return 1;
+      if (b < 0x80 && (b < 0x09 || b > 0x0d)) return 0;
+    }
+    return relkit::detail::js_space_length(s, i);
+  }
+  [[nodiscard]] static std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
+    for (std::size_t n = space_length(s, i); n != 0; n = space_length(s, i)) i += n;
+    return i;
   }
 
   [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
-      const std::size_t r = relkit::detail::skip_js_spaces(line, p + 1);
+      const std::size_t r = skip_spaces(line, p + 1);
       if (r == p + 1) return false;
       if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
       // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
@@ -7214,7 +7346,7 @@ class commit_parser {
       }
       return false;
     }
-    const std::size_t r = relkit::detail::skip_js_spaces(line, p);
+    const std::size_t r = skip_spaces(line, p);
     if (r == p || r >= line.size() || line[r] != '#') return false;
     return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
   }
@@ -7223,14 +7355,14 @@ class commit_parser {
   // Returns the length of the token and separator (0: not a footer line).
   [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
     std::size_t p = 0;
-    if (line.substr(0, 15) == "BREAKING CHANGE") {
+    if (piece(line, 0, 15) == "BREAKING CHANGE") {
       p = 15;
     } else {
       while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
       if (p == 0) return 0;
     }
-    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
-    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    if (piece(line, p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (piece(line, p, 2) == " #" && p + 2 < line.size()) return p + 2;
     return 0;
   }
 
@@ -7248,26 +7380,21 @@ class commit_parser {
       if (spec) {
         value_begin = spec_footer_token(line);
         if (value_begin != 0) token_end = value_begin - 2;
-      } else if (compatible_footer_token(line)) {
-        if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
-          token_end = 15;
-        } else {
-          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
-        }
+      } else if ((token_end = token_end_of(i)) != 0) {
         value_begin = line[token_end] == ':' ? relkit::detail::skip_js_spaces(line, token_end + 1)
                                              : relkit::detail::skip_js_spaces(line, token_end) + 1;
       }
       if (value_begin == 0) continue;
       flush(i);
       current = i;
-      first = line.substr(value_begin);
+      first = piece(line, value_begin);
       if (!room(out_.footers.size(), line, "footers")) {
         current = npos;
         return;
       }
       if (out_.footers.empty()) out_.footers.reserve(4);  // one allocation, usually
       out_.footers.push_back(commits::footer{
-          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+          piece(line, 0, token_end), piece(line, token_end, value_begin - token_end), first});
     }
     flush(end);
   }
@@ -7279,6 +7406,7 @@ class commit_parser {
   void scan_references(std::string_view s, bool footer_mode) {
     // Every reference holds a '#': a line without one has none, whatever its actions.
     if (!holds_hash(s)) return;
+    if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
     std::size_t i = 0;
@@ -7291,7 +7419,7 @@ class commit_parser {
       const std::size_t start = i;
       const bool may_act = byte_is(s[i], byte_action_first);
       i = word_end(s, i);
-      if (!may_act || !is_action_word(s.substr(start, i - start))) continue;
+      if (!may_act || !is_action_word(piece(s, start, i - start))) continue;
       std::size_t after = npos;
       if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
         after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
@@ -7306,7 +7434,7 @@ class commit_parser {
         if (byte_is(s[q], byte_word)) {
           const bool next_may_act = byte_is(s[q], byte_action_first);
           const std::size_t e = word_end(s, q);
-          if (next_may_act && is_action_word(s.substr(q, e - q))) break;
+          if (next_may_act && is_action_word(piece(s, q, e - q))) break;
           q = e;
         } else if (terminator_length(s, q) != 0) {
           ok = false;
@@ -7319,12 +7447,62 @@ class commit_parser {
         i = q + 1;  // no match can start before the terminator
         continue;
       }
-      extract_references(s.substr(last, start - last), {});
-      extract_references(s.substr(t, q - t), s.substr(start, i - start));
+      extract_references(piece(s, last, start - last), {});
+      extract_references(piece(s, t, q - t), piece(s, start, i - start));
       last = q;
       i = q;
     }
-    extract_references(s.substr(last), {});
+    extract_references(piece(s, last), {});
+  }
+
+  // scan_references for a piece without a line terminator (nearly every line): a sentence
+  // runs to the next action word or to the end, so only the action words are looked for,
+  // from one key letter (next_action_key) to the next, not word by word.
+  void scan_references_in_line(std::string_view s, bool footer_mode) {
+    const std::size_t n = s.size();
+    std::size_t last = 0;
+    std::size_t i = 0;
+    std::size_t end = 0;
+    for (std::size_t start = next_action_word(s, i, end); start != n;
+         start = next_action_word(s, i, end)) {
+      i = end;
+      std::size_t after = npos;
+      if (footer_mode && i < n && s[i] == ':' && space_length(s, i + 1) != 0) {
+        after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
+      } else if (space_length(s, i) != 0) {
+        after = i;
+      }
+      if (after == npos) continue;
+      const std::size_t t = skip_spaces(s, after);
+      std::size_t next_end = 0;
+      const std::size_t q = next_action_word(s, t, next_end);
+      extract_references(piece(s, last, start - last), {});
+      extract_references(piece(s, t, q - t), piece(s, start, end - start));
+      last = q;
+      i = q;
+    }
+    extract_references(piece(s, last), {});
+  }
+
+  // The start of the first whole action word (is_action_word) at or after `from` (a word
+  // start or outside a word), s.size() when there is none; `end` gets its end. Words do not
+  // overlap and each action word holds one key letter (next_action_key), so the words are
+  // met in the order of their key letters.
+  [[nodiscard]] static std::size_t next_action_word(std::string_view s, std::size_t from,
+                                                    std::size_t& end) noexcept {
+    for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
+      const char key = static_cast<char>(s[p] | 0x20);
+      const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
+      if (p < from + offset) continue;
+      const std::size_t w = p - offset;
+      if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
+      const std::size_t e = word_end(s, w);
+      if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
+        end = e;
+        return w;
+      }
+    }
+    return s.size();
   }
 
   [[nodiscard]] static std::size_t word_end(std::string_view s, std::size_t i) noexcept {
@@ -7339,7 +7517,7 @@ class commit_parser {
     const std::size_t begin = offset_of(s);
     if (begin < hash_from_ || (hash_at_ != npos && hash_at_ < begin)) {
       hash_from_ = begin;
-      hash_at_ = message_.find('#', begin);
+      hash_at_ = find_char(message_, '#', begin);
     }
     return hash_at_ != npos && hash_at_ < begin + s.size();
   }
@@ -7349,33 +7527,35 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
-    s = s.substr(0, line_stop(s, 0));
+    const std::size_t first_hash = find_char(s, '#');
+    if (first_hash == npos || contains_url(s)) return;
+    s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
-    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+    for (std::size_t hash = first_hash < s.size() ? first_hash : npos; hash != npos;
+         hash = find_char(s, '#', hash + 1)) {
       std::size_t p = hash;
       while (p > 0 && is_repository_char(s[p - 1])) --p;
       if (p < last) continue;  // the run began inside the previous match: no boundary
       std::size_t e = hash + 1;
       bool digit = false;
       while (e < s.size() && is_issue_char(s[e])) digit |= is_digit(s[e++]);
-      const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
-                           s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      const bool follows = e == s.size() || space_length(s, e) != 0 || s[e] == ',' || s[e] == ';' ||
+                           s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
       commits::reference ref;
-      ref.raw = s.substr(last, e - last);
+      ref.raw = piece(s, last, e - last);
       ref.action = action;
       if (hash > p) {
-        std::string_view repository = s.substr(p, hash - p);
-        const std::size_t slash = repository.find('/');
+        std::string_view repository = piece(s, p, hash - p);
+        const std::size_t slash = find_char(repository, '/');
         if (slash != npos) {
-          ref.owner = repository.substr(0, slash);
-          repository = repository.substr(slash + 1);
+          ref.owner = piece(repository, 0, slash);
+          repository = piece(repository, slash + 1);
         }
         ref.repository = repository;
       }
-      ref.prefix = s.substr(hash, 1);
-      ref.issue = s.substr(hash + 1, e - hash - 1);
+      ref.prefix = piece(s, hash, 1);
+      ref.issue = piece(s, hash + 1, e - hash - 1);
       if (!seen_reference(ref)) {
         if (!room(out_.references.size(), ref.prefix, "references")) return;
         if (out_.references.empty()) out_.references.reserve(4);  // one allocation, usually
@@ -7489,12 +7669,13 @@ class commit_parser {
 
   // /@([\w-]+)/g over the whole message.
   void scan_mentions() {
-    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+    for (std::size_t at = find_char(message_, '@'); at != npos;
+         at = find_char(message_, '@', at + 1)) {
       std::size_t end = at + 1;
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
-        if (!room(out_.mentions.size(), message_.substr(at, 1), "mentions")) return;
-        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        if (!room(out_.mentions.size(), piece(message_, at, 1), "mentions")) return;
+        out_.mentions.push_back(piece(message_, at + 1, end - at - 1));
         at = end - 1;
       }
     }
@@ -7504,7 +7685,7 @@ class commit_parser {
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
     const std::string_view m = message_;
-    if (!istarts_with_at(m, 0, "revert")) return;
+    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
@@ -7531,7 +7712,7 @@ class commit_parser {
           std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
           if (e_min < s + 1) e_min = s + 1;
           if (e_min <= i) {
-            out_.revert = commits::reverted_commit{m.substr(s, e_min - s), m.substr(h, e - h)};
+            out_.revert = commits::reverted_commit{piece(m, s, e_min - s), piece(m, h, e - h)};
             return true;
           }
         }
@@ -7622,7 +7803,9 @@ class commit_parser {
   std::vector<std::size_t> ref_slots_;  // open addressing over out_.references
   std::size_t too_many_at_ = npos;
   const char* too_many_what_ = "";
-  bool terminators_ = true;       // see has_inner_line_terminator
+  bool terminators_ = true;        // see has_inner_line_terminator
+  std::uint32_t token_known_ = 0;  // token_end_of: the lines whose token_end_ is known
+  unsigned char token_end_[32];
   std::size_t hash_from_ = npos;  // holds_hash: message_.find('#', hash_from_) == hash_at_
   std::size_t hash_at_ = npos;
 };
@@ -8273,9 +8456,9 @@ inline result<void> parse_into(std::string_view message, commit& out, const pars
 }  // namespace detail
 
 RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options& opts) {
-  commit out;
-  const result<void> done = detail::parse_into(message, out, opts);
-  if (!done) return done.error();
+  result<commit> out;  // parsed in place: no move of the commit into the result
+  const result<void> done = detail::parse_into(message, *out, opts);
+  if (!done) relkit::detail::result_access::emplace_error(out, done.error());
   return out;
 }
 

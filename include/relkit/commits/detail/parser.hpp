@@ -27,25 +27,36 @@ class line_buffer {
   void reserve(std::size_t count) {
     if (count > inline_capacity) heap_.reserve(count);
   }
+  line_buffer() = default;
+  line_buffer(const line_buffer&) = delete;  // data_ points into this object
+  line_buffer& operator=(const line_buffer&) = delete;
   void push_back(std::string_view line) {
     if (size_ < inline_capacity) {
-      inline_[size_] = line;
+      inline_[size_] = slot{line.data(), line.size()};
     } else {
       if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
-      heap_.push_back(line);
+      heap_.push_back(slot{line.data(), line.size()});
+      data_ = heap_.data();
     }
     ++size_;
   }
   std::size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
   std::string_view operator[](std::size_t i) const noexcept {
-    return size_ <= inline_capacity ? inline_[i] : heap_[i];
+    return std::string_view(data_[i].data, data_[i].size);
   }
 
  private:
-  std::string_view inline_[inline_capacity];
-  std::vector<std::string_view> heap_;
+  // Plain pairs, not string_views: the inline array is left uninitialised (a string_view
+  // array would be zeroed at every parse, 512 bytes).
+  struct slot {
+    const char* data;
+    std::size_t size;
+  };
+  slot inline_[inline_capacity];
+  std::vector<slot> heap_;
   std::size_t size_ = 0;
+  const slot* data_ = inline_;  // inline_ or heap_.data()
 };
 
 class commit_parser {
@@ -160,7 +171,7 @@ class commit_parser {
         if (iequals(f.token, "Refs")) {
           std::size_t end = 0;
           while (end < f.value.size() && is_word_char(f.value[end])) ++end;
-          out_.revert = commits::reverted_commit{out_.description, f.value.substr(0, end)};
+          out_.revert = commits::reverted_commit{out_.description, piece(f.value, 0, end)};
           break;
         }
       }
@@ -216,11 +227,11 @@ class commit_parser {
 
   // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
   [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.size() < 6 || header[0] != 'M' || header.substr(0, 6) != "Merge ") return false;
-    const std::string_view rest = header.substr(6);
+    if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
+    const std::string_view rest = piece(header, 6);
     for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
                                   "commit ", "branches", "'", "\""}) {
-      if (rest.substr(0, word.size()) == word) return true;
+      if (piece(rest, 0, word.size()) == word) return true;
     }
     return false;
   }
@@ -241,11 +252,17 @@ class commit_parser {
   // followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
   // one (nearly every message), a line ends only at its end.
   [[nodiscard]] static bool has_inner_line_terminator(std::string_view message) noexcept {
-    for (std::size_t at = message.find('\r'); at != npos; at = message.find('\r', at + 1)) {
-      if (at + 1 == message.size() || message[at + 1] != '\n') return true;
+    auto inner = [message](std::size_t at) {
+      if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
+      return relkit::detail::js_line_terminator_length(message, at) != 0;
+    };
+    for (std::size_t at = find_char(message, '\r'); at != npos;
+         at = find_char(message, '\r', at + 1)) {
+      if (inner(at)) return true;
     }
-    for (std::size_t at = message.find('\xe2'); at != npos; at = message.find('\xe2', at + 1)) {
-      if (relkit::detail::js_line_terminator_length(message, at) != 0) return true;
+    for (std::size_t at = find_char(message, '\xe2'); at != npos;
+         at = find_char(message, '\xe2', at + 1)) {
+      if (inner(at)) return true;
     }
     return false;
   }
@@ -283,12 +300,12 @@ class commit_parser {
     std::size_t start = 0;
     std::size_t newlines = 0;
     while (true) {
-      const std::size_t nl = text.find('\n', start);
+      const std::size_t nl = find_char(text, '\n', start);
       if (nl != npos && ++newlines == line_buffer::inline_capacity) reserve_lines(text, nl);
       std::size_t end = nl == npos ? text.size() : nl;
       std::size_t content_end = end;
       if (nl != npos && content_end > start && text[content_end - 1] == '\r') --content_end;
-      const std::string_view line = text.substr(start, content_end - start);
+      const std::string_view line = piece(text, start, content_end - start);
       if (!drop_gpg || !is_gpg_line(line)) lines_.push_back(line);
       if (nl == npos) break;
       start = nl + 1;
@@ -300,7 +317,8 @@ class commit_parser {
   // doubling (issue 19's bound on memory).
   void reserve_lines(std::string_view text, std::size_t nl) {
     std::size_t count = line_buffer::inline_capacity + 1;
-    for (std::size_t at = text.find('\n', nl + 1); at != npos; at = text.find('\n', at + 1)) {
+    for (std::size_t at = find_char(text, '\n', nl + 1); at != npos;
+         at = find_char(text, '\n', at + 1)) {
       ++count;
     }
     lines_.reserve(count);
@@ -324,7 +342,7 @@ class commit_parser {
     const auto first = static_cast<unsigned char>(line[0]);
     if (first > ' ' && first < 0x80 && first != 'g') return false;
     const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
-    return line.substr(i, 4) == "gpg:";
+    return piece(line, i, 4) == "gpg:";
   }
 
   // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
@@ -346,7 +364,8 @@ class commit_parser {
       // other takes the last `): `. One forward pass over the ')' finds both.
       std::size_t last_bang = npos;
       std::size_t last_colon = npos;
-      for (std::size_t k = line.find(')', type_end + 1); k != npos; k = line.find(')', k + 1)) {
+      for (std::size_t k = find_char(line, ')', type_end + 1); k != npos;
+           k = find_char(line, ')', k + 1)) {
         if (has_at(line, k + 1, ": ")) {
           last_colon = k;
         } else if (bang && has_at(line, k + 1, "!: ")) {
@@ -373,9 +392,9 @@ class commit_parser {
                        offset_of(line) + type_end);
       return false;
     }
-    out_.type = line.substr(0, type_end);
-    if (scope_end != npos) out_.scope = line.substr(type_end + 1, scope_end - type_end - 1);
-    out_.description = line.substr(subject);
+    out_.type = piece(line, 0, type_end);
+    if (scope_end != npos) out_.scope = piece(line, type_end + 1, scope_end - type_end - 1);
+    out_.description = piece(line, subject);
     out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
     if (out_.type.empty()) {
       // `(scope)!: x` with an empty type: the parser has no type but its breaking
@@ -429,10 +448,10 @@ class commit_parser {
                               base + i);
     }
     out_.conventional = true;
-    out_.type = line.substr(0, type_end);
-    if (scope_begin != npos) out_.scope = line.substr(scope_begin, scope_end - scope_begin);
+    out_.type = piece(line, 0, type_end);
+    if (scope_begin != npos) out_.scope = piece(line, scope_begin, scope_end - scope_begin);
     out_.exclamation = bang;
-    out_.description = line.substr(i, end - i);
+    out_.description = piece(line, i, end - i);
   }
 
   // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
@@ -477,7 +496,7 @@ class commit_parser {
         !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
       return false;
     }
-    title = line.substr(p, 15);
+    title = piece(line, p, 15);
     std::size_t q = p + 15;
     if (v6) {
       const std::size_t start = q;
@@ -497,7 +516,7 @@ class commit_parser {
     }
     // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
     if (q > line.size()) q = line.size();
-    text = line.substr(q, relkit::detail::find_js_line_terminator(line, q) - q);
+    text = piece(line, q, relkit::detail::find_js_line_terminator(line, q) - q);
     return true;
   }
 
@@ -514,11 +533,19 @@ class commit_parser {
       bool restart = false;
       while (next_ < lines_.size()) {
         if (parse_meta()) return true;
+        if (next_ == lines_.size()) {
+          // A meta field line ends the message (conventional-commits-parser 7.1.4 throws
+          // there): it stays in the note and the footer, as it always has here (the code
+          // before this test read one line past the end, an empty one, into both).
+          pending_notes_.back().end = next_;
+          add_footer_line(next_ - 1);
+          return true;
+        }
         if (match_note(lines_[next_], title, text)) {
           restart = true;
           break;
         }
-        const bool token = compatible_footer_token(lines_[next_]);
+        const bool token = token_end_of(next_) != 0;
         scan_references(lines_[next_], token);
         if (!token) pending_notes_.back().end = next_ + 1;
         add_footer_line(next_);
@@ -531,7 +558,7 @@ class commit_parser {
 
   bool parse_body_and_footer(bool is_body) {
     if (next_ >= lines_.size()) return is_body;
-    const bool token = compatible_footer_token(lines_[next_]);
+    const bool token = token_end_of(next_) != 0;
     const bool still_body = !token && is_body;
     scan_references(lines_[next_], token);
     if (still_body) {
@@ -550,20 +577,48 @@ class commit_parser {
   }
 
   // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  [[nodiscard]] static bool compatible_footer_token(std::string_view line) noexcept {
-    if (line.empty() || !byte_is(line[0], byte_issue)) return false;  // both forms start so
+  // The end of the token of a compatible footer line (15 for BREAKING CHANGE), 0 when the
+  // line is not one.
+  [[nodiscard]] static std::size_t compatible_token_end(std::string_view line) noexcept {
+    if (line.empty() || !byte_is(line[0], byte_issue)) return 0;  // both forms start so
     if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
         footer_separator_at(line, 15)) {
-      return true;
+      return 15;
     }
     std::size_t p = 0;
     while (p < line.size() && is_issue_char(line[p])) ++p;
-    return p > 0 && footer_separator_at(line, p);
+    return p > 0 && footer_separator_at(line, p) ? p : 0;
+  }
+  // compatible_token_end of line `index`, kept for the first 32 lines: collect_footers
+  // asks again for the lines the body loop classified.
+  [[nodiscard]] std::size_t token_end_of(std::size_t index) noexcept {
+    constexpr std::size_t kept = sizeof(token_known_) * 8;
+    if (index < kept && ((token_known_ >> index) & 1u) != 0) return token_end_[index];
+    const std::size_t end = compatible_token_end(lines_[index]);
+    if (index < kept && end <= 0xff) {
+      token_known_ |= std::uint32_t{1} << index;
+      token_end_[index] = static_cast<unsigned char>(end);
+    }
+    return end;
+  }
+
+  // relkit::detail::js_space_length with the ASCII bytes decided in line.
+  [[nodiscard]] static std::size_t space_length(std::string_view s, std::size_t i) noexcept {
+    if (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b == ' ') return 1;
+      if (b < 0x80 && (b < 0x09 || b > 0x0d)) return 0;
+    }
+    return relkit::detail::js_space_length(s, i);
+  }
+  [[nodiscard]] static std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
+    for (std::size_t n = space_length(s, i); n != 0; n = space_length(s, i)) i += n;
+    return i;
   }
 
   [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
     if (p < line.size() && line[p] == ':') {
-      const std::size_t r = relkit::detail::skip_js_spaces(line, p + 1);
+      const std::size_t r = skip_spaces(line, p + 1);
       if (r == p + 1) return false;
       if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
       // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
@@ -574,7 +629,7 @@ class commit_parser {
       }
       return false;
     }
-    const std::size_t r = relkit::detail::skip_js_spaces(line, p);
+    const std::size_t r = skip_spaces(line, p);
     if (r == p || r >= line.size() || line[r] != '#') return false;
     return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
   }
@@ -583,14 +638,14 @@ class commit_parser {
   // Returns the length of the token and separator (0: not a footer line).
   [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
     std::size_t p = 0;
-    if (line.substr(0, 15) == "BREAKING CHANGE") {
+    if (piece(line, 0, 15) == "BREAKING CHANGE") {
       p = 15;
     } else {
       while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
       if (p == 0) return 0;
     }
-    if (line.substr(p, 2) == ": " && p + 2 < line.size()) return p + 2;
-    if (line.substr(p, 2) == " #" && p + 2 < line.size()) return p + 2;
+    if (piece(line, p, 2) == ": " && p + 2 < line.size()) return p + 2;
+    if (piece(line, p, 2) == " #" && p + 2 < line.size()) return p + 2;
     return 0;
   }
 
@@ -608,26 +663,21 @@ class commit_parser {
       if (spec) {
         value_begin = spec_footer_token(line);
         if (value_begin != 0) token_end = value_begin - 2;
-      } else if (compatible_footer_token(line)) {
-        if (istarts_with_at(line, 0, "breaking change") && footer_separator_at(line, 15)) {
-          token_end = 15;
-        } else {
-          while (token_end < line.size() && is_issue_char(line[token_end])) ++token_end;
-        }
+      } else if ((token_end = token_end_of(i)) != 0) {
         value_begin = line[token_end] == ':' ? relkit::detail::skip_js_spaces(line, token_end + 1)
                                              : relkit::detail::skip_js_spaces(line, token_end) + 1;
       }
       if (value_begin == 0) continue;
       flush(i);
       current = i;
-      first = line.substr(value_begin);
+      first = piece(line, value_begin);
       if (!room(out_.footers.size(), line, "footers")) {
         current = npos;
         return;
       }
       if (out_.footers.empty()) out_.footers.reserve(4);  // one allocation, usually
       out_.footers.push_back(commits::footer{
-          line.substr(0, token_end), line.substr(token_end, value_begin - token_end), first});
+          piece(line, 0, token_end), piece(line, token_end, value_begin - token_end), first});
     }
     flush(end);
   }
@@ -639,6 +689,7 @@ class commit_parser {
   void scan_references(std::string_view s, bool footer_mode) {
     // Every reference holds a '#': a line without one has none, whatever its actions.
     if (!holds_hash(s)) return;
+    if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
     std::size_t i = 0;
@@ -651,7 +702,7 @@ class commit_parser {
       const std::size_t start = i;
       const bool may_act = byte_is(s[i], byte_action_first);
       i = word_end(s, i);
-      if (!may_act || !is_action_word(s.substr(start, i - start))) continue;
+      if (!may_act || !is_action_word(piece(s, start, i - start))) continue;
       std::size_t after = npos;
       if (footer_mode && i < n && s[i] == ':' && relkit::detail::js_space_length(s, i + 1) != 0) {
         after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
@@ -666,7 +717,7 @@ class commit_parser {
         if (byte_is(s[q], byte_word)) {
           const bool next_may_act = byte_is(s[q], byte_action_first);
           const std::size_t e = word_end(s, q);
-          if (next_may_act && is_action_word(s.substr(q, e - q))) break;
+          if (next_may_act && is_action_word(piece(s, q, e - q))) break;
           q = e;
         } else if (terminator_length(s, q) != 0) {
           ok = false;
@@ -679,12 +730,62 @@ class commit_parser {
         i = q + 1;  // no match can start before the terminator
         continue;
       }
-      extract_references(s.substr(last, start - last), {});
-      extract_references(s.substr(t, q - t), s.substr(start, i - start));
+      extract_references(piece(s, last, start - last), {});
+      extract_references(piece(s, t, q - t), piece(s, start, i - start));
       last = q;
       i = q;
     }
-    extract_references(s.substr(last), {});
+    extract_references(piece(s, last), {});
+  }
+
+  // scan_references for a piece without a line terminator (nearly every line): a sentence
+  // runs to the next action word or to the end, so only the action words are looked for,
+  // from one key letter (next_action_key) to the next, not word by word.
+  void scan_references_in_line(std::string_view s, bool footer_mode) {
+    const std::size_t n = s.size();
+    std::size_t last = 0;
+    std::size_t i = 0;
+    std::size_t end = 0;
+    for (std::size_t start = next_action_word(s, i, end); start != n;
+         start = next_action_word(s, i, end)) {
+      i = end;
+      std::size_t after = npos;
+      if (footer_mode && i < n && s[i] == ':' && space_length(s, i + 1) != 0) {
+        after = i + 1;  // `:?` is greedy: with the colon first (a ':' is never `\s`)
+      } else if (space_length(s, i) != 0) {
+        after = i;
+      }
+      if (after == npos) continue;
+      const std::size_t t = skip_spaces(s, after);
+      std::size_t next_end = 0;
+      const std::size_t q = next_action_word(s, t, next_end);
+      extract_references(piece(s, last, start - last), {});
+      extract_references(piece(s, t, q - t), piece(s, start, end - start));
+      last = q;
+      i = q;
+    }
+    extract_references(piece(s, last), {});
+  }
+
+  // The start of the first whole action word (is_action_word) at or after `from` (a word
+  // start or outside a word), s.size() when there is none; `end` gets its end. Words do not
+  // overlap and each action word holds one key letter (next_action_key), so the words are
+  // met in the order of their key letters.
+  [[nodiscard]] static std::size_t next_action_word(std::string_view s, std::size_t from,
+                                                    std::size_t& end) noexcept {
+    for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
+      const char key = static_cast<char>(s[p] | 0x20);
+      const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
+      if (p < from + offset) continue;
+      const std::size_t w = p - offset;
+      if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
+      const std::size_t e = word_end(s, w);
+      if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
+        end = e;
+        return w;
+      }
+    }
+    return s.size();
   }
 
   [[nodiscard]] static std::size_t word_end(std::string_view s, std::size_t i) noexcept {
@@ -699,7 +800,7 @@ class commit_parser {
     const std::size_t begin = offset_of(s);
     if (begin < hash_from_ || (hash_at_ != npos && hash_at_ < begin)) {
       hash_from_ = begin;
-      hash_at_ = message_.find('#', begin);
+      hash_at_ = find_char(message_, '#', begin);
     }
     return hash_at_ != npos && hash_at_ < begin + s.size();
   }
@@ -709,33 +810,35 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    if (s.empty() || s.find('#') == npos || contains_url(s)) return;
-    s = s.substr(0, line_stop(s, 0));
+    const std::size_t first_hash = find_char(s, '#');
+    if (first_hash == npos || contains_url(s)) return;
+    s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
-    for (std::size_t hash = s.find('#'); hash != npos; hash = s.find('#', hash + 1)) {
+    for (std::size_t hash = first_hash < s.size() ? first_hash : npos; hash != npos;
+         hash = find_char(s, '#', hash + 1)) {
       std::size_t p = hash;
       while (p > 0 && is_repository_char(s[p - 1])) --p;
       if (p < last) continue;  // the run began inside the previous match: no boundary
       std::size_t e = hash + 1;
       bool digit = false;
       while (e < s.size() && is_issue_char(s[e])) digit |= is_digit(s[e++]);
-      const bool follows = e == s.size() || relkit::detail::js_space_length(s, e) != 0 ||
-                           s[e] == ',' || s[e] == ';' || s[e] == '.' || s[e] == ')' || s[e] == ']';
+      const bool follows = e == s.size() || space_length(s, e) != 0 || s[e] == ',' || s[e] == ';' ||
+                           s[e] == '.' || s[e] == ')' || s[e] == ']';
       if (e == hash + 1 || !digit || !follows) continue;
       commits::reference ref;
-      ref.raw = s.substr(last, e - last);
+      ref.raw = piece(s, last, e - last);
       ref.action = action;
       if (hash > p) {
-        std::string_view repository = s.substr(p, hash - p);
-        const std::size_t slash = repository.find('/');
+        std::string_view repository = piece(s, p, hash - p);
+        const std::size_t slash = find_char(repository, '/');
         if (slash != npos) {
-          ref.owner = repository.substr(0, slash);
-          repository = repository.substr(slash + 1);
+          ref.owner = piece(repository, 0, slash);
+          repository = piece(repository, slash + 1);
         }
         ref.repository = repository;
       }
-      ref.prefix = s.substr(hash, 1);
-      ref.issue = s.substr(hash + 1, e - hash - 1);
+      ref.prefix = piece(s, hash, 1);
+      ref.issue = piece(s, hash + 1, e - hash - 1);
       if (!seen_reference(ref)) {
         if (!room(out_.references.size(), ref.prefix, "references")) return;
         if (out_.references.empty()) out_.references.reserve(4);  // one allocation, usually
@@ -849,12 +952,13 @@ class commit_parser {
 
   // /@([\w-]+)/g over the whole message.
   void scan_mentions() {
-    for (std::size_t at = message_.find('@'); at != npos; at = message_.find('@', at + 1)) {
+    for (std::size_t at = find_char(message_, '@'); at != npos;
+         at = find_char(message_, '@', at + 1)) {
       std::size_t end = at + 1;
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
-        if (!room(out_.mentions.size(), message_.substr(at, 1), "mentions")) return;
-        out_.mentions.push_back(message_.substr(at + 1, end - at - 1));
+        if (!room(out_.mentions.size(), piece(message_, at, 1), "mentions")) return;
+        out_.mentions.push_back(piece(message_, at + 1, end - at - 1));
         at = end - 1;
       }
     }
@@ -864,7 +968,7 @@ class commit_parser {
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
     const std::string_view m = message_;
-    if (!istarts_with_at(m, 0, "revert")) return;
+    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
@@ -891,7 +995,7 @@ class commit_parser {
           std::size_t e_min = (w > 0 && m[w - 1] == '"') ? w - 1 : w;
           if (e_min < s + 1) e_min = s + 1;
           if (e_min <= i) {
-            out_.revert = commits::reverted_commit{m.substr(s, e_min - s), m.substr(h, e - h)};
+            out_.revert = commits::reverted_commit{piece(m, s, e_min - s), piece(m, h, e - h)};
             return true;
           }
         }
@@ -982,7 +1086,9 @@ class commit_parser {
   std::vector<std::size_t> ref_slots_;  // open addressing over out_.references
   std::size_t too_many_at_ = npos;
   const char* too_many_what_ = "";
-  bool terminators_ = true;       // see has_inner_line_terminator
+  bool terminators_ = true;        // see has_inner_line_terminator
+  std::uint32_t token_known_ = 0;  // token_end_of: the lines whose token_end_ is known
+  unsigned char token_end_[32];
   std::size_t hash_from_ = npos;  // holds_hash: message_.find('#', hash_from_) == hash_at_
   std::size_t hash_at_ = npos;
 };

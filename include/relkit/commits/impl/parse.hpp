@@ -71,9 +71,9 @@ inline result<void> parse_into(std::string_view message, commit& out, const pars
 }  // namespace detail
 
 RELKIT_INLINE result<commit> parse(std::string_view message, const parse_options& opts) {
-  commit out;
-  const result<void> done = detail::parse_into(message, out, opts);
-  if (!done) return done.error();
+  result<commit> out;  // parsed in place: no move of the commit into the result
+  const result<void> done = detail::parse_into(message, *out, opts);
+  if (!done) relkit::detail::result_access::emplace_error(out, done.error());
   return out;
 }
 
