@@ -74,8 +74,10 @@ import sys
 import tempfile
 import time
 
+# The pages, their names and the fence grammar are the C++ checker's: one reading of a page.
+from readme_snippets import FENCE, fence_body, page_name, pages
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FENCE = re.compile(r"^(`{3,}|~{3,})\s*([A-Za-z0-9_+-]*)\s*$")
 MARKER = re.compile(r"^<!-- shell: (\S+)(?: (.*?))? -->\s*$")
 OPEN = re.compile(r"^<!-- shell: setup(?: (\S+))?\s*$")
 RUN_SH = {"sh", "shell", "bash"}
@@ -96,14 +98,6 @@ commit() {{
     git commit -q --allow-empty -m "$relkit_doc_message"
 }}
 """
-
-
-def pages() -> list:
-    return [ROOT / "README.md"] + sorted((ROOT / "docs").rglob("*.md"))
-
-
-def page_name(path: pathlib.Path) -> str:
-    return path.relative_to(ROOT).as_posix()
 
 
 def test_name(path: pathlib.Path) -> str:
@@ -270,16 +264,9 @@ def parse(page: str, text: str):
                 error(marker[1], "shell: json not followed by a table")
             i += 1
             continue
-        opener, info = fence.group(1), fence.group(2)
+        info = fence.group(2)
         start = i
-        body = []
-        i += 1
-        while i < len(lines):
-            close = re.match(r"^(`{3,}|~{3,})\s*$", lines[i])
-            if close and close.group(1)[0] == opener[0] and len(close.group(1)) >= len(opener):
-                break
-            body.append(lines[i])
-            i += 1
+        body, i = fence_body(lines, i, fence.group(1))
         if i == len(lines):
             error(start + 1, "unclosed code fence")
         i += 1

@@ -143,6 +143,20 @@ def slug(heading: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", heading.lower()).strip("_") or "top"
 
 
+def fence_body(lines: list, start: int, opener: str):
+    """(the lines of the fenced block opened at `start`, the index of its closing fence, or
+    len(lines) when it is not closed). Shared with tools/doc_shell.py."""
+    body = []
+    i = start + 1
+    while i < len(lines):
+        close = re.match(r"^(`{3,}|~{3,})\s*$", lines[i])
+        if close and close.group(1)[0] == opener[0] and len(close.group(1)) >= len(opener):
+            break
+        body.append(lines[i])
+        i += 1
+    return body, i
+
+
 def read_blocks(page: str, text: str):
     """Yields (kind, line, info, lines, heading) for fences, markers and setups, in order."""
     lines = text.split("\n")
@@ -152,16 +166,9 @@ def read_blocks(page: str, text: str):
         line = lines[i]
         fence = FENCE.match(line)
         if fence:
-            opener, info = fence.group(1), fence.group(2)
+            info = fence.group(2)
             start = i
-            body = []
-            i += 1
-            while i < len(lines):
-                close = re.match(r"^(`{3,}|~{3,})\s*$", lines[i])
-                if close and close.group(1)[0] == opener[0] and len(close.group(1)) >= len(opener):
-                    break
-                body.append(lines[i])
-                i += 1
+            body, i = fence_body(lines, i, fence.group(1))
             if i == len(lines):
                 sys.exit(f"{page}:{start + 1}: unclosed code fence")
             yield ("fence", start + 1, info, body, heading)
