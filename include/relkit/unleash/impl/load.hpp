@@ -13,6 +13,7 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/json.hpp"
 #include "relkit/detail/json_scan.hpp"
+#include "relkit/unleash/detail/fused.hpp"
 #include "relkit/unleash/detail/read.hpp"
 #include "relkit/unleash/load.hpp"
 
@@ -369,49 +370,72 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
   }
 }
 
-template <class Unused>
-relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
+namespace detail {
+
+// load() by the checking reader alone: the text checked and indexed, then
+// read (what load() falls back to when the one-pass reader gives up).
+template <class Unused = void>
+[[nodiscard]] relkit::result<flags::flag_set> load_checked(std::string_view json,
+                                                           const load_options& options) {
   features_payload payload;
   {
     // The scan's index is released before the set is compiled.
     relkit::detail::json_text text(json);
-    auto doc = detail::scan_document<Unused>(text, options);
+    auto doc = scan_document<Unused>(text, options);
     if (!doc) return std::move(doc).error();
-    const detail::top_fields top = detail::top_of(*doc);
+    const top_fields top = top_of(*doc);
     if (!top.events.absent()) {
       // the scan, not the text again
       // each event applied as it is read, the set compiled once
-      detail::delta_model model;
-      detail::entry_budget entries{options.max_entries};
-      auto r = detail::read_events<Unused>(*doc, top.events, options, entries,
-                                           [&](delta_event&& e) { model.apply(std::move(e)); });
+      delta_model model;
+      entry_budget entries{options.max_entries};
+      auto r = read_events<Unused>(*doc, top.events, options, entries,
+                                   [&](delta_event&& e) { model.apply(std::move(e)); });
       if (!r) return std::move(r).error();
       // The references of the flags the events leave: beyond the limit,
       // too_many_entries at the "events" list (the events that brought them
       // may be gone).
       model.compact();
-      if (detail::segment_references_beyond<Unused>(model.flags, model.segments, entries) !=
-          SIZE_MAX) {
-        return detail::too_many_entries(top.events.position(), options.max_entries);
+      if (segment_references_beyond<Unused>(model.flags, model.segments, entries) != SIZE_MAX) {
+        return too_many_entries(top.events.position(), options.max_entries);
       }
       return model.build<Unused>();
     }
-    if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
-    detail::feature_budget budget{options.max_features};
-    detail::entry_budget entries{options.max_entries};
-    if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
-                                             payload.segments, &budget, entries);
+    if (auto version = version_of(top.version); !version) return std::move(version).error();
+    feature_budget budget{options.max_features};
+    entry_budget entries{options.max_entries};
+    if (auto r = parse_lists<Unused>(top.features, top.segments, payload.features, payload.segments,
+                                     &budget, entries);
         !r) {
       return std::move(r).error();
     }
     const std::size_t beyond =
-        detail::segment_references_beyond<Unused>(payload.features, payload.segments, entries);
+        segment_references_beyond<Unused>(payload.features, payload.segments, entries);
     if (beyond != SIZE_MAX) {
-      return detail::too_many_entries(detail::segment_reference_position(top.features, beyond),
-                                      options.max_entries);
+      return too_many_entries(segment_reference_position(top.features, beyond),
+                              options.max_entries);
     }
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
+}
+
+}  // namespace detail
+
+template <class Unused>
+relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
+  {
+    // One pass when the payload is a plain, valid one (as it nearly always
+    // is); what it built is released before the checking reader reads again.
+    const relkit::detail::json_text text(json);
+    detail::fused_reader<Unused> reader(text, options);
+    std::vector<flags::flag> features;
+    std::vector<flags::segment> segments;
+    if (reader.read(features, segments) && detail::segment_references_beyond<Unused>(
+                                               features, segments, reader.entries()) == SIZE_MAX) {
+      return flags::flag_set(std::move(features), std::move(segments));
+    }
+  }
+  return detail::load_checked<Unused>(json, options);
 }
 
 }  // namespace unleash
