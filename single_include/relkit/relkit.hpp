@@ -37195,10 +37195,12 @@ RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
-template <class Unused = void>
+// Options: load_options (relkit/unleash/load.hpp, which includes this file
+// through its bodies).
+template <class Options, class Unused = void>
 class fused_reader {
  public:
-  fused_reader(const relkit::detail::json_text& text, const load_options& options) noexcept
+  fused_reader(const relkit::detail::json_text& text, const Options& options) noexcept
       : text_(text), in_(text.input()), options_(options) {}
 
   // The payload's features and segments; false when the checking reader
@@ -37232,7 +37234,7 @@ class fused_reader {
  private:
   const relkit::detail::json_text& text_;
   std::string_view in_;
-  const load_options& options_;
+  const Options& options_;
   std::size_t pos_ = 0;
   std::size_t values_ = 0;
   std::size_t depth_ = 0;
@@ -38208,7 +38210,7 @@ relkit::result<flags::flag_set> load(std::string_view json, const load_options& 
     // One pass when the payload is a plain, valid one (as it nearly always
     // is); what it built is released before the checking reader reads again.
     const relkit::detail::json_text text(json);
-    detail::fused_reader<Unused> reader(text, options);
+    detail::fused_reader<load_options, Unused> reader(text, options);
     std::vector<flags::flag> features;
     std::vector<flags::segment> segments;
     if (reader.read(features, segments) && detail::segment_references_beyond<Unused>(

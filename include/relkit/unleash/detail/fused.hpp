@@ -27,16 +27,17 @@
 #include "relkit/flags/constraint.hpp"
 #include "relkit/flags/flag.hpp"
 #include "relkit/unleash/detail/read.hpp"
-#include "relkit/unleash/load.hpp"
 
 RELKIT_NAMESPACE_BEGIN
 namespace unleash {
 namespace detail {
 
-template <class Unused = void>
+// Options: load_options (relkit/unleash/load.hpp, which includes this file
+// through its bodies).
+template <class Options, class Unused = void>
 class fused_reader {
  public:
-  fused_reader(const relkit::detail::json_text& text, const load_options& options) noexcept
+  fused_reader(const relkit::detail::json_text& text, const Options& options) noexcept
       : text_(text), in_(text.input()), options_(options) {}
 
   // The payload's features and segments; false when the checking reader
@@ -70,7 +71,7 @@ class fused_reader {
  private:
   const relkit::detail::json_text& text_;
   std::string_view in_;
-  const load_options& options_;
+  const Options& options_;
   std::size_t pos_ = 0;
   std::size_t values_ = 0;
   std::size_t depth_ = 0;

@@ -427,7 +427,7 @@ relkit::result<flags::flag_set> load(std::string_view json, const load_options& 
     // One pass when the payload is a plain, valid one (as it nearly always
     // is); what it built is released before the checking reader reads again.
     const relkit::detail::json_text text(json);
-    detail::fused_reader<Unused> reader(text, options);
+    detail::fused_reader<load_options, Unused> reader(text, options);
     std::vector<flags::flag> features;
     std::vector<flags::segment> segments;
     if (reader.read(features, segments) && detail::segment_references_beyond<Unused>(
