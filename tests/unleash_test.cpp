@@ -289,6 +289,132 @@ TEST(Unleash, MaxFeaturesRefusesAtTheFirstFeatureBeyondIt) {
   EXPECT_EQ(unleash::load(delta, options).error().position, 58U);  // the second event
 }
 
+// Issue 19: load_options::max_entries refuses a payload whose lists below
+// the features (and its segments) hold more entries than that, all lists
+// together, at the first entry beyond it and before its list is read.
+TEST(Unleash, MaxEntriesRefusesAtTheFirstEntryBeyondIt) {
+  EXPECT_EQ(unleash::load_options{}.max_entries, 262144U);
+  unleash::load_options options;
+  options.max_entries = 3;
+  // One payload per kind of entry: three fit, the fourth (marked `X`, or the
+  // list parameter's string) is refused wherever it is.
+  const char* const fitting[] = {
+      R"({"features":[{"name":"a","strategies":[{},{},{}]}]})",
+      R"({"features":[{"name":"a","variants":[{},{},{}]}]})",
+      R"({"features":[{"name":"a","dependencies":[{},{},{}]}]})",
+      R"({"features":[{"name":"a","strategies":[{"constraints":[{"values":["a"]}]}]}]})",
+      R"({"segments":[{"id":1},{"id":2},{"id":3}]})",
+  };
+  for (const char* json : fitting) {
+    EXPECT_TRUE(unleash::load(json, options)) << json;
+    EXPECT_TRUE(unleash::parse_features(json, options)) << json;
+  }
+  const char* const refused[] = {
+      R"({"features":[{"name":"a","strategies":[{},{},{},{"X":1}]}]})",
+      R"({"features":[{"name":"a","variants":[{},{},{},{"X":1}]}]})",
+      R"({"features":[{"name":"a","dependencies":[{},{},{},{"X":1}]}]})",
+      R"({"features":[{"name":"a","strategies":[{"constraints":[{"values":["a","X"]}]}]}]})",
+      R"({"features":[{"name":"a","strategies":[{"segments":[1,2,3]}]}],"X":1})",
+      R"({"features":[{"name":"a","variants":[{"overrides":[{"values":["a","X"]}]}]}]})",
+      R"({"features":[{"name":"a","dependencies":[{"variants":["a","b","X"]}]}]})",
+      R"({"features":[{"name":"a","strategies":[{},{}]},{"name":"b","variants":[{},{"X":1}]}]})",
+      R"({"features":[{"name":"a","strategies":[{}]}],"segments":[{"id":1},{"id":2},{"X":1}]})",
+  };
+  for (const char* json : refused) {
+    std::string_view text(json);
+    std::size_t at = text.find("\"X\"");
+    if (text.find("\"segments\":[1,2,3]") != std::string_view::npos)
+      at = text.find("3]");
+    else if (text.find("{\"X\":1}") != std::string_view::npos)
+      at = text.find("{\"X\":1}");
+    for (const auto& e :
+         {unleash::load(json, options).error(), unleash::parse_features(json, options).error()}) {
+      EXPECT_EQ(e.code, unleash::errc::too_many_entries) << json;
+      EXPECT_EQ(e.position, at) << json;
+      EXPECT_EQ(e.message(), "more than 3 list entries (raise load_options::max_entries)");
+    }
+  }
+  // A userWithId strategy's ids are entries, drawn before the string is
+  // split: refused at the string.
+  const std::string ids =
+      R"({"features":[{"name":"a","strategies":[{"name":"userWithId","parameters":{"userIds":"u1, u2,u3"}}]}]})";
+  options.max_entries = 3;
+  EXPECT_EQ(unleash::load(ids, options).error().code, unleash::errc::too_many_entries);
+  EXPECT_EQ(unleash::load(ids, options).error().position, ids.find("\"u1"));
+  options.max_entries = 4;  // the strategy and its three ids
+  auto set = unleash::load(ids, options);
+  ASSERT_TRUE(set) << relkit::to_string(set.error());
+  EXPECT_EQ(set->flags()[0].strategies[0].ids, (std::vector<std::string>{"u1", "u2", "u3"}));
+  // A delta payload's lists draw on the one limit across its events; a
+  // segment-updated event's segment is one entry.
+  const std::string delta =
+      R"({"events":[{"type":"hydration","features":[{"name":"a","strategies":[{},{}]}]},)"
+      R"({"type":"feature-updated","feature":{"name":"b","variants":[{}]}},)"
+      R"({"type":"segment-updated","segment":{"id":1}}]})";
+  options.max_entries = 4;
+  ASSERT_TRUE(unleash::load(delta, options));
+  options.max_entries = 3;
+  for (const auto& e :
+       {unleash::load(delta, options).error(), unleash::parse_delta(delta, options).error()}) {
+    EXPECT_EQ(e.code, unleash::errc::too_many_entries);
+    EXPECT_EQ(e.position, delta.find("{\"id\":1}"));
+    EXPECT_EQ(relkit::to_string(e),
+              "more than 3 list entries (raise load_options::max_entries) at " +
+                  std::to_string(delta.find("{\"id\":1}")) + " [unleash.too_many_entries]");
+  }
+}
+
+// load applies a delta payload's events as it reads them (holding no event
+// list) and compiles once: the set equals apply_delta's of parse_delta's
+// events, repeated names and segment ids included.
+TEST(Unleash, LoadOfADeltaPayloadEqualsApplyDelta) {
+  const std::string delta =
+      R"({"events":[)"
+      R"({"type":"feature-removed","featureName":"none"},)"
+      R"({"type":"segment-removed","segmentId":9},)"
+      R"({"type":"hydration","features":[{"name":"a","enabled":true},{"name":"b"},)"
+      R"({"name":"a","project":"second"},{"name":"c"}],)"
+      R"("segments":[{"id":1,"name":"one"},{"id":2},{"id":1,"name":"again"}]},)"
+      R"({"type":"feature-removed","featureName":"a"},)"
+      R"({"type":"feature-updated","feature":{"name":"a","description":"kept first a"}},)"
+      R"({"type":"feature-removed","featureName":"b"},)"
+      R"({"type":"feature-updated","feature":{"name":"b","enabled":true}},)"
+      R"({"type":"feature-updated","feature":{"name":"d"}},)"
+      R"({"type":"feature-removed","featureName":"c"},)"
+      R"({"type":"segment-updated","segment":{"id":1,"name":"both"}},)"
+      R"({"type":"segment-removed","segmentId":2},)"
+      R"({"type":"segment-updated","segment":{"id":2,"name":"back"}},)"
+      R"({"type":"segment-updated","segment":{"id":3}},)"
+      R"({"type":"segment-removed","segmentId":3}]})";
+  auto events = unleash::parse_delta(delta);
+  ASSERT_TRUE(events) << relkit::to_string(events.error());
+  flags::flag_set expected;
+  unleash::apply_delta(expected, *events);
+  auto set = unleash::load(delta);
+  ASSERT_TRUE(set) << relkit::to_string(set.error());
+  EXPECT_EQ(*set, expected);
+  ASSERT_EQ(set->flags().size(), 3U);
+  EXPECT_EQ(set->flags()[0].name, "a");
+  EXPECT_EQ(set->flags()[0].description, "kept first a");
+  EXPECT_EQ(set->flags()[1].name, "b");
+  EXPECT_TRUE(set->flags()[1].enabled);
+  EXPECT_EQ(set->flags()[2].name, "d");
+  ASSERT_EQ(set->segments().size(), 3U);
+  EXPECT_EQ(set->segments()[0].name, "both");
+  EXPECT_EQ(set->segments()[1].name, "both");
+  EXPECT_EQ(set->segments()[2].name, "back");
+  // A second hydration replaces everything.
+  const std::string twice = R"({"events":[{"type":"hydration","features":[{"name":"a"}]},)"
+                            R"({"type":"feature-updated","feature":{"name":"x"}},)"
+                            R"({"type":"hydration","features":[{"name":"b"}]}]})";
+  auto events2 = unleash::parse_delta(twice);
+  ASSERT_TRUE(events2);
+  flags::flag_set expected2;
+  unleash::apply_delta(expected2, *events2);
+  EXPECT_EQ(*unleash::load(twice), expected2);
+  EXPECT_EQ(expected2.flags().size(), 1U);
+}
+
 // Issue 14, item 9: load parsed a delta payload twice (once to look for
 // "events", then again inside parse_delta); it now hands the parsed document
 // to the delta reader. The limits apply to that one document.

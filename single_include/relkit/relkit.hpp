@@ -36168,6 +36168,7 @@ enum class errc {
   unknown_event,      // a delta event of a type this library does not know
   out_of_range,       // an integer field holds a fraction or a number beyond its range
   too_many_features,  // more features (or delta events) than load_options::max_features
+  too_many_entries,   // more list entries below the features than load_options::max_entries
 };
 
 namespace detail {
@@ -36179,6 +36180,8 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::out_of_range, "out_of_range", "{token} must be an integer from {number} to {number2}"},
     {errc::too_many_features, "too_many_features",
      "more than {number} {token} (raise load_options::max_features)"},
+    {errc::too_many_entries, "too_many_entries",
+     "more than {number} {token} (raise load_options::max_entries)"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("unleash");
@@ -36381,10 +36384,23 @@ struct load_options {
   // what they had), so a real instance's payload loads; at the limit,
   // minimal flags hold about 20 MB.
   std::size_t max_features = 65536;
+  // max_entries bounds the rest: every item of the lists below a feature
+  // (strategies, their constraints and the constraints' values, variants,
+  // their overrides and the overrides' values, segment references,
+  // dependencies and their variants, the ids of a userWithId, remoteAddress
+  // or applicationHostname strategy's list) and the segments, all together.
+  // Each costs up to about 250 bytes held for as few as 2 bytes of JSON
+  // (`{},` as a strategy); a payload with more is refused with
+  // too_many_entries at the first entry beyond the limit, before that list's
+  // entries are read. 262,144: 3.7 times the 70,000 entries of a 10,000-flag
+  // payload of 4.4 MB (seven per flag: strategies, constraints, values,
+  // variants); at the limit, entries hold at most about 64 MB.
+  std::size_t max_entries = 262144;
 
   friend bool operator==(const load_options& a, const load_options& b) noexcept {
     return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth &&
-           a.max_values == b.max_values && a.max_features == b.max_features;
+           a.max_values == b.max_values && a.max_features == b.max_features &&
+           a.max_entries == b.max_entries;
   }
   friend bool operator!=(const load_options& a, const load_options& b) noexcept {
     return !(a == b);
@@ -36396,7 +36412,8 @@ struct load_options {
 // invalid_json, wrong_type (a known field of another JSON type), missing_field
 // (a feature without "name", a segment without "id"), out_of_range ("version",
 // segment ids: a fraction, or beyond the integer type), too_many_features
-// (more than options.max_features features). Unknown fields,
+// (more than options.max_features features), too_many_entries (more than
+// options.max_entries entries below them and segments). Unknown fields,
 // strategies and operators are kept or ignored as Unleash's SDKs do.
 template <class Unused = void>
 [[nodiscard]] relkit::result<features_payload> parse_features(std::string_view json,
@@ -36427,6 +36444,58 @@ RELKIT_NAMESPACE_END
 #ifndef RELKIT_SEPARATE_COMPILATION
 // ---- begin relkit/unleash/impl/load.hpp ----
 // Bodies of relkit/unleash/load.hpp.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/unleash/detail/fused.hpp ----
+// Reading a client-API payload in one pass (issue 18): the JSON is checked
+// and the flags are built as the text is read, without the checking scan and
+// its index (relkit/detail/json_scan.hpp) and without reading any value
+// twice. It answers only payloads the checking reader (read.hpp) would read
+// without an error, and reads them to the same flags and segments: on
+// anything else (a JSON error, a limit reached, a field of the wrong type, a
+// member name repeated or escaped, a delta payload) it gives up, and load()
+// reads the text again with the checking reader, which says what is wrong.
+// It also gives up when what it holds grows beyond four times the text it
+// has read (an adversarial payload): the checking reader counts each list
+// before reading it.
 
 // ---- begin relkit/detail/prologue.hpp ----
 // First include of every relkit header that opens relkit's namespace (no
@@ -36705,42 +36774,89 @@ struct feature_budget {
   const char* what = "features";  // what the error names
 };
 
-// The field `list` named `name` as an array whose items `read(item, entry)`
-// reads into new entries of `out`, reserved to the count first (no regrowth,
-// no spare capacity). With a budget, its items draw on it: beyond it,
-// too_many_features at the first item too many, before any item is read.
-template <class T, class Read>
-[[nodiscard]] relkit::result<void> read_items(const node& list, const char* name,
-                                              std::vector<T>& out, Read&& read,
-                                              feature_budget* budget = nullptr) {
-  auto is_array = read_array<>(list, name);
-  if (!is_array) return std::move(is_array).error();
-  if (!*is_array) return {};
+// What a payload may still hold of load_options::max_entries: every item of
+// every list below a feature (strategies, constraints, their values,
+// variants, overrides and their values, segment references, dependencies
+// and their variants, the ids of a strategy's list parameter) and the
+// segments draw on it together.
+struct entry_budget {
+  std::size_t limit = SIZE_MAX;
+  std::size_t used = 0;
+};
+
+[[nodiscard]] inline relkit::error too_many_entries(std::size_t position,
+                                                    std::size_t limit) noexcept {
+  return relkit::error{errc::too_many_entries, position,
+                       relkit::error_args{}
+                           .with_token("list entries")
+                           .with_number(static_cast<std::int64_t>(limit))};
+}
+
+// Draws `count` entries from `entries`; beyond it, too_many_entries at
+// `position`.
+[[nodiscard]] inline relkit::result<void> draw(entry_budget& entries, std::size_t count,
+                                               std::size_t position) noexcept {
+  if (count > entries.limit - entries.used) return too_many_entries(position, entries.limit);
+  entries.used += count;
+  return {};
+}
+
+// The items of the array `list`, counted on `entries` (and `features`, when
+// given) before any is read: beyond either, its error at the first item
+// too many. Answers the count.
+[[nodiscard]] inline relkit::result<std::size_t> count_items(const node& list,
+                                                             entry_budget* entries,
+                                                             feature_budget* features) {
   std::size_t count = 0;
   auto counted = list.each([&](const node& item) -> relkit::result<void> {
     ++count;
-    if (budget != nullptr && budget->used + count > budget->limit) {
+    if (features != nullptr && features->used + count > features->limit) {
       return relkit::error{errc::too_many_features, item.position(),
                            relkit::error_args{}
-                               .with_token(budget->what)
-                               .with_number(static_cast<std::int64_t>(budget->limit))};
+                               .with_token(features->what)
+                               .with_number(static_cast<std::int64_t>(features->limit))};
+    }
+    if (entries != nullptr && count > entries->limit - entries->used) {
+      return too_many_entries(item.position(), entries->limit);
     }
     return {};
   });
-  if (!counted) return counted;
-  if (budget != nullptr) budget->used += count;
-  out.reserve(out.size() + count);
+  if (!counted) return std::move(counted).error();
+  if (features != nullptr) features->used += count;
+  if (entries != nullptr) entries->used += count;
+  return count;
+}
+
+// The field `list` named `name` as an array whose items `read(item, entry)`
+// reads into new entries of `out`, reserved to the count first (no regrowth,
+// no spare capacity). Its items draw on `entries` (and `features`): beyond
+// either, too_many_entries (too_many_features) at the first item too many,
+// before any item is read.
+template <class T, class Read>
+[[nodiscard]] relkit::result<void> read_items(const node& list, const char* name,
+                                              std::vector<T>& out, Read&& read,
+                                              entry_budget* entries,
+                                              feature_budget* features = nullptr) {
+  auto is_array = read_array<>(list, name);
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  auto count = count_items(list, entries, features);
+  if (!count) return std::move(count).error();
+  out.reserve(out.size() + *count);
   return list.each(
       [&](const node& item) -> relkit::result<void> { return read(item, out.emplace_back()); });
 }
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> read_string_list(const node& v, const char* name,
-                                                    std::vector<std::string>& out) {
+                                                    std::vector<std::string>& out,
+                                                    entry_budget& entries) {
   auto list = read_array<Unused>(v, name);
   if (!list) return std::move(list).error();
   if (!*list) return {};
-  out.reserve(out.size() + v.size());  // counted first: no regrowth, no spare capacity
+  auto count = count_items(v, &entries, nullptr);
+  if (!count) return std::move(count).error();
+  out.reserve(out.size() + *count);  // counted first: no regrowth, no spare capacity
   return v.each([&](const node& item) -> relkit::result<void> {
     std::string text;
     if (item.is_null()) return {};
@@ -36780,7 +36896,8 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c) {
+[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c,
+                                                    entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
   static constexpr std::string_view names[] = {"contextName", "operator", "values",
                                                "value",       "inverted", "caseInsensitive"};
@@ -36791,7 +36908,8 @@ template <class Unused = void>
   std::string op;
   if (auto r = read_text<Unused>(f[1], "operator", op); !r) return std::move(r).error();
   c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
-  if (auto r = read_string_list<Unused>(f[2], "values", c.values); !r) return std::move(r).error();
+  if (auto r = read_string_list<Unused>(f[2], "values", c.values, entries); !r)
+    return std::move(r).error();
   if (auto r = read_text<Unused>(f[3], "value", c.value); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(f[4], "inverted", c.inverted); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(f[5], "caseInsensitive", c.case_insensitive); !r)
@@ -36802,12 +36920,17 @@ template <class Unused = void>
 // The field "constraints" `list`.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_constraints(const node& list,
-                                                     std::vector<flags::constraint>& out) {
-  return read_items(list, "constraints", out, parse_constraint<Unused>);
+                                                     std::vector<flags::constraint>& out,
+                                                     entry_budget& entries) {
+  return read_items(
+      list, "constraints", out,
+      [&](const node& v, flags::constraint& c) { return parse_constraint<Unused>(v, c, entries); },
+      &entries);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out) {
+[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out,
+                                                 entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
   static constexpr std::string_view names[] = {"name",       "weight",  "weightType",
                                                "stickiness", "payload", "overrides"};
@@ -36835,21 +36958,28 @@ template <class Unused = void>
   }
   return read_items(
       f[5], "overrides", out.overrides,
-      [](const node& o, flags::variant_override& vo) -> relkit::result<void> {
+      [&](const node& o, flags::variant_override& vo) -> relkit::result<void> {
         if (!o.is_object()) return type_error(o, "an override", "an object");
         static constexpr std::string_view override_names[] = {"contextName", "values"};
         node of[2];
         fields(o, override_names, of);
         if (auto r = read_text<Unused>(of[0], "contextName", vo.context_name); !r) return r;
-        return read_string_list<Unused>(of[1], "values", vo.values);
-      });
+        return read_string_list<Unused>(of[1], "values", vo.values, entries);
+      },
+      &entries);
 }
 
 // The field "variants" `list`.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_variants(const node& list,
-                                                  std::vector<flags::variant>& out) {
-  return read_items(list, "variants", out, parse_variant<Unused>);
+                                                  std::vector<flags::variant>& out,
+                                                  entry_budget& entries) {
+  return read_items(
+      list, "variants", out,
+      [&](const node& v, flags::variant& variant) {
+        return parse_variant<Unused>(v, variant, entries);
+      },
+      &entries);
 }
 
 // A strategy's kind from its name in the payload; a custom strategy is
@@ -36859,7 +36989,8 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s) {
+[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s,
+                                                  entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
   static constexpr std::string_view names[] = {"name", "parameters", "constraints", "segments",
                                                "variants"};
@@ -36915,17 +37046,26 @@ template <class Unused = void>
                                   : (s.kind == flags::strategy_kind::remote_address ? 5 : 6);
       auto r = param(key);
       if (!r) return std::move(r).error();
-      if (*r && !text.empty()) s.ids = split_list<Unused>(text);
+      if (*r && !text.empty()) {
+        // one id per comma and one more, drawn before they are split
+        std::size_t ids = 1;
+        for (const char c : text) ids += c == ',' ? 1U : 0U;
+        if (auto d = draw(entries, ids, pv[key].position()); !d) return std::move(d).error();
+        s.ids = split_list<Unused>(text);
+      }
       break;
     }
     default:
       break;
   }
-  if (auto r = parse_constraints<Unused>(f[2], s.constraints); !r) return std::move(r).error();
+  if (auto r = parse_constraints<Unused>(f[2], s.constraints, entries); !r)
+    return std::move(r).error();
   auto segments = read_array<Unused>(f[3], "segments");
   if (!segments) return std::move(segments).error();
   if (*segments) {
-    s.segments.reserve(f[3].size());
+    auto count = count_items(f[3], &entries, nullptr);
+    if (!count) return std::move(count).error();
+    s.segments.reserve(*count);
     auto r = f[3].each([&](const node& id) -> relkit::result<void> {
       if (!id.is_number()) return type_error(id, "segment ids", "numbers");
       auto segment_id = integer_of(id, "segment ids");
@@ -36935,11 +37075,12 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  return parse_variants<Unused>(f[4], s.variants);
+  return parse_variants<Unused>(f[4], s.variants, entries);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f) {
+[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f,
+                                                 entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
   static constexpr std::string_view names[] = {
       "name", "enabled",   "impressionData", "stale",    "description", "project",
@@ -36968,24 +37109,32 @@ template <class Unused = void>
   if (auto ms = flags::detail::parse_js_date_ms(created)) {
     f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
-  if (auto r = read_items(fv[8], "strategies", f.strategies, parse_strategy<Unused>); !r)
+  if (auto r = read_items(
+          fv[8], "strategies", f.strategies,
+          [&](const node& item, flags::strategy& s) {
+            return parse_strategy<Unused>(item, s, entries);
+          },
+          &entries);
+      !r)
     return std::move(r).error();
-  if (auto r = parse_variants<Unused>(fv[9], f.variants); !r) return std::move(r).error();
+  if (auto r = parse_variants<Unused>(fv[9], f.variants, entries); !r) return std::move(r).error();
   return read_items(
       fv[10], "dependencies", f.dependencies,
-      [](const node& item, flags::dependency& d) -> relkit::result<void> {
+      [&](const node& item, flags::dependency& d) -> relkit::result<void> {
         if (!item.is_object()) return type_error(item, "a dependency", "an object");
         static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
         node df[3];
         fields(item, dep_names, df);
         if (auto r = read_text<Unused>(df[0], "feature", d.feature); !r) return r;
         if (auto r = read_bool<Unused>(df[1], "enabled", d.enabled); !r) return r;
-        return read_string_list<Unused>(df[2], "variants", d.variants);
-      });
+        return read_string_list<Unused>(df[2], "variants", d.variants, entries);
+      },
+      &entries);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s) {
+[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s,
+                                                 entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
   static constexpr std::string_view names[] = {"id", "name", "constraints"};
   node f[3];
@@ -36997,22 +37146,32 @@ template <class Unused = void>
   if (!segment_id) return std::move(segment_id).error();
   s.id = *segment_id;
   if (auto r = read_text<Unused>(f[1], "name", s.name); !r) return std::move(r).error();
-  return parse_constraints<Unused>(f[2], s.constraints);
+  return parse_constraints<Unused>(f[2], s.constraints, entries);
 }
 
 // The fields "features" and "segments" of a payload or hydration event; the
-// features draw on `budget` (load_options::max_features) if there is one.
+// features draw on `features_budget` (load_options::max_features) if there
+// is one, everything below them and the segments on `entries`
+// (load_options::max_entries).
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_lists(const node& features_list, const node& segments_list,
                                                std::vector<flags::flag>& features,
                                                std::vector<flags::segment>& segments,
-                                               feature_budget* budget) {
+                                               feature_budget* features_budget,
+                                               entry_budget& entries) {
   // Counted first: a vector grown by doubling would hold up to twice the
   // flags, and both copies while it grows.
-  if (auto r = read_items(features_list, "features", features, parse_feature<Unused>, budget); !r) {
+  if (auto r = read_items(
+          features_list, "features", features,
+          [&](const node& v, flags::flag& f) { return parse_feature<Unused>(v, f, entries); },
+          nullptr, features_budget);
+      !r) {
     return std::move(r).error();
   }
-  return read_items(segments_list, "segments", segments, parse_segment<Unused>);
+  return read_items(
+      segments_list, "segments", segments,
+      [&](const node& v, flags::segment& s) { return parse_segment<Unused>(v, s, entries); },
+      &entries);
 }
 
 }  // namespace detail
@@ -37031,6 +37190,615 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/unleash/detail/read.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace unleash {
+namespace detail {
+
+// Options: load_options (relkit/unleash/load.hpp, which includes this file
+// through its bodies).
+template <class Options, class Unused = void>
+class fused_reader {
+ public:
+  fused_reader(const relkit::detail::json_text& text, const Options& options) noexcept
+      : text_(text), in_(text.input()), options_(options) {}
+
+  // The payload's features and segments; false when the checking reader
+  // must read it.
+  [[nodiscard]] bool read(std::vector<flags::flag>& features,
+                          std::vector<flags::segment>& segments) {
+    if (in_.size() > options_.max_bytes || options_.max_depth > 256) return false;
+    pos_ = skip_space(0);
+    if (!begin_value() || at() != '{') return false;
+    unsigned seen = 0;
+    const bool ok = members([&](std::string_view key) {
+      if (is(key, "features")) return once(seen, 1U) && feature_list(features);
+      if (is(key, "segments")) return once(seen, 2U) && list(segments, &fused_reader::segment);
+      if (is(key, "version")) {
+        if (!once(seen, 4U)) return false;
+        relkit::detail::json_span v;
+        if (!scalar(v) && !skip()) return false;
+        if (!v.is_number()) return true;  // a version of another type is 0
+        return static_cast<bool>(integer_of(node_of(v), "\"version\"", INT32_MIN, INT32_MAX));
+      }
+      if (is(key, "events")) return false;  // a delta payload
+      return skip();
+    });
+    release();
+    if (!ok || skip_space(pos_) != in_.size()) return false;
+    return features.size() <= options_.max_features;
+  }
+
+  [[nodiscard]] entry_budget& entries() noexcept { return entries_; }
+
+ private:
+  const relkit::detail::json_text& text_;
+  std::string_view in_;
+  const Options& options_;
+  std::size_t pos_ = 0;
+  std::size_t values_ = 0;
+  std::size_t depth_ = 0;
+  std::size_t held_ = 0;  // bytes of the flags and segments, about
+  entry_budget entries_{options_.max_entries};
+
+  // A list's items as they are read, reused from list to list.
+  template <class T>
+  struct scratch {
+    std::vector<T> items;
+    bool busy = false;
+  };
+  scratch<flags::flag> flags_;
+  scratch<flags::strategy> strategies_;
+  scratch<flags::constraint> constraints_;
+  scratch<flags::variant> variants_;
+  scratch<flags::variant_override> overrides_;
+  scratch<flags::dependency> dependencies_;
+  scratch<flags::segment> segments_;
+  scratch<std::string> strings_;
+  void release() noexcept {
+    flags_.items = {};
+    strategies_.items = {};
+    constraints_.items = {};
+    variants_.items = {};
+    overrides_.items = {};
+    dependencies_.items = {};
+    segments_.items = {};
+    strings_.items = {};
+  }
+  scratch<flags::flag>& scratch_of(flags::flag*) noexcept { return flags_; }
+  scratch<flags::strategy>& scratch_of(flags::strategy*) noexcept { return strategies_; }
+  scratch<flags::constraint>& scratch_of(flags::constraint*) noexcept { return constraints_; }
+  scratch<flags::variant>& scratch_of(flags::variant*) noexcept { return variants_; }
+  scratch<flags::variant_override>& scratch_of(flags::variant_override*) noexcept {
+    return overrides_;
+  }
+  scratch<flags::dependency>& scratch_of(flags::dependency*) noexcept { return dependencies_; }
+  scratch<flags::segment>& scratch_of(flags::segment*) noexcept { return segments_; }
+
+  [[nodiscard]] char at() const noexcept { return pos_ < in_.size() ? in_[pos_] : '\0'; }
+  [[nodiscard]] std::size_t skip_space(std::size_t pos) const noexcept {
+    return relkit::detail::json::skip_space(in_, pos);
+  }
+  [[nodiscard]] node node_of(const relkit::detail::json_span& s) const noexcept {
+    return node{&text_, s};
+  }
+  // key == lit, inline (a constant length: no call to memcmp).
+  template <std::size_t N>
+  [[nodiscard]] static bool is(std::string_view key, const char (&lit)[N]) noexcept {
+    return key.size() == N - 1 && std::memcmp(key.data(), lit, N - 1) == 0;
+  }
+  // A known member once per object: a repeated one is the checking reader's.
+  [[nodiscard]] static bool once(unsigned& seen, unsigned bit) noexcept {
+    if ((seen & bit) != 0) return false;
+    seen |= bit;
+    return true;
+  }
+  [[nodiscard]] bool begin_value() noexcept {
+    return pos_ < in_.size() && ++values_ <= options_.max_values;
+  }
+  [[nodiscard]] bool hold(std::size_t bytes) noexcept {
+    held_ += bytes;
+    return held_ <= 4 * pos_ + (std::size_t{64} << 10U);
+  }
+  [[nodiscard]] bool draw_entries(std::size_t n) noexcept {
+    if (n > entries_.limit - entries_.used) return false;
+    entries_.used += n;
+    return true;
+  }
+
+  // The string, number or literal at pos_ into `s`; false (pos_ unmoved) for
+  // an array, an object or a JSON error.
+  [[nodiscard]] bool scalar(relkit::detail::json_span& s) {
+    s = relkit::detail::json_span{};
+    const char c = at();
+    s.begin = pos_;
+    if (c == '"') {
+      const std::size_t i = relkit::detail::json::plain_run(in_, pos_ + 1);
+      if (i >= in_.size()) return false;
+      if (in_[i] == '"') {
+        s.end = i + 1;
+      } else {
+        auto end = relkit::detail::json::lex_string<>(in_, pos_, nullptr);
+        if (!end) return false;
+        s.end = *end;
+        s.escaped = true;
+      }
+      s.kind = '"';
+    } else if (c == 't' || c == 'f' || c == 'n') {
+      const std::string_view word = c == 't' ? "true" : (c == 'f' ? "false" : "null");
+      if (in_.substr(pos_, word.size()) != word) return false;
+      s.end = pos_ + word.size();
+      s.kind = c;
+    } else if (c >= '1' && c <= '9') {
+      // Up to 15 digits and no fraction or exponent: a JSON number as it is
+      // (lex_number would agree); anything else is lexed in full.
+      std::size_t i = pos_ + 1;
+      while (i < in_.size() && in_[i] >= '0' && in_[i] <= '9' && i - pos_ < 16) ++i;
+      if (i - pos_ < 16 && (i >= in_.size() || (in_[i] != '.' && in_[i] != 'e' && in_[i] != 'E' &&
+                                                (in_[i] < '0' || in_[i] > '9')))) {
+        s.end = i;
+      } else {
+        auto n = relkit::detail::json::lex_number(in_, pos_);
+        if (!n) return false;
+        s.end = n->end;
+      }
+      s.kind = '0';
+    } else if (c == '-' || c == '0') {
+      auto n = relkit::detail::json::lex_number(in_, pos_);
+      if (!n) return false;
+      s.end = n->end;
+      s.kind = '0';
+    } else {
+      return false;
+    }
+    pos_ = s.end;
+    return true;
+  }
+
+  // f(key) for each member of the object at pos_ (its value begun), which
+  // reads the value; false on a JSON error or when f answers false.
+  template <class F>
+  [[nodiscard]] bool members(F&& f) {
+    if (depth_ >= options_.max_depth) return false;
+    ++depth_;
+    pos_ = skip_space(pos_ + 1);
+    if (at() == '}') {
+      ++pos_;
+      --depth_;
+      return true;
+    }
+    while (true) {
+      if (at() != '"') return false;
+      const std::size_t i = relkit::detail::json::plain_run(in_, pos_ + 1);
+      if (i >= in_.size() || in_[i] != '"') return false;  // escaped: the checking reader's
+      const std::string_view key = in_.substr(pos_ + 1, i - pos_ - 1);
+      pos_ = skip_space(i + 1);
+      if (at() != ':') return false;
+      pos_ = skip_space(pos_ + 1);
+      if (!begin_value() || !f(key)) return false;
+      pos_ = skip_space(pos_);
+      if (at() == ',') {
+        pos_ = skip_space(pos_ + 1);
+        continue;
+      }
+      if (at() != '}') return false;
+      ++pos_;
+      --depth_;
+      return true;
+    }
+  }
+
+  // f() for each item of the array at pos_ (its value begun), which reads
+  // the item.
+  template <class F>
+  [[nodiscard]] bool items(F&& f) {
+    if (depth_ >= options_.max_depth) return false;
+    ++depth_;
+    pos_ = skip_space(pos_ + 1);
+    if (at() == ']') {
+      ++pos_;
+      --depth_;
+      return true;
+    }
+    while (true) {
+      if (!begin_value() || !f()) return false;
+      pos_ = skip_space(pos_);
+      if (at() == ',') {
+        pos_ = skip_space(pos_ + 1);
+        continue;
+      }
+      if (at() != ']') return false;
+      ++pos_;
+      --depth_;
+      return true;
+    }
+  }
+
+  // Checks the value at pos_ and moves past it.
+  [[nodiscard]] bool skip() {
+    const char c = at();
+    if (c == '{') return members([&](std::string_view) { return skip(); });
+    if (c == '[') return items([&] { return skip(); });
+    relkit::detail::json_span s;
+    return scalar(s);
+  }
+
+  // The value at pos_ as a scalar read by read_text (absent when null).
+  [[nodiscard]] bool text_field(const char* name, std::string& out) {
+    relkit::detail::json_span s;
+    if (!scalar(s)) return false;
+    if (s.is_string() && !s.escaped) {
+      out.assign(in_.data() + s.begin + 1, s.end - s.begin - 2);
+      return out.size() < 16 || hold(out.size() + 1);
+    }
+    if (!read_text<Unused>(node_of(s), name, out)) return false;
+    return out.size() < 16 || hold(out.size() + 1);
+  }
+  [[nodiscard]] bool bool_field(bool& out) {
+    relkit::detail::json_span s;
+    if (!scalar(s)) return false;
+    if (s.is_null()) return true;
+    if (!s.is_bool()) return false;
+    out = s.kind == 't';
+    return true;
+  }
+  // A list field: null leaves it; an array's items read by `read`, each
+  // drawing an entry (`counted`).
+  template <class T, class Read>
+  [[nodiscard]] bool list(std::vector<T>& out, Read read_one, bool counted = false) {
+    if (at() != '[') {
+      relkit::detail::json_span s;
+      return scalar(s) && s.is_null();
+    }
+    scratch<T>& buffer = scratch_of(static_cast<T*>(nullptr));
+    if (buffer.busy) {  // not in this schema: a list inside one of its own type
+      return items([&] {
+        if ((counted && !draw_entries(1)) || !hold(sizeof(T))) return false;
+        return (this->*read_one)(out.emplace_back());
+      });
+    }
+    // Read into the reused buffer, then moved into `out` at its size: one
+    // allocation and no spare capacity, as the checking reader's count.
+    buffer.busy = true;
+    buffer.items.clear();
+    const bool ok = items([&] {
+      if ((counted && !draw_entries(1)) || !hold(sizeof(T))) return false;
+      return (this->*read_one)(buffer.items.emplace_back());
+    });
+    buffer.busy = false;
+    if (!ok) return false;
+    out.reserve(out.size() + buffer.items.size());
+    out.insert(out.end(), std::make_move_iterator(buffer.items.begin()),
+               std::make_move_iterator(buffer.items.end()));
+    return true;
+  }
+  // The features, read straight into `out`. A vector grown by doubling
+  // would hold up to twice the flags (and both copies while it grows): after
+  // the first 64, `out` is reserved to the count the bytes read so far
+  // predict for the rest of the text, at most one flag per 128 bytes (so
+  // the reservation stays below twice the text); a prediction short of the
+  // count grows by doubling from there, one beyond it is given back when it
+  // is more than an eighth (as the checking reader's count would have it).
+  [[nodiscard]] bool feature_list(std::vector<flags::flag>& out) {
+    if (at() != '[') {
+      relkit::detail::json_span s;
+      return scalar(s) && s.is_null();
+    }
+    constexpr std::size_t sample = 64;
+    const std::size_t first = out.size();
+    const std::size_t begin = pos_;
+    out.reserve(first + sample);
+    const bool ok = items([&] {
+      if (out.size() - first == sample) {
+        const std::size_t per_flag = (pos_ - begin) / sample + 1;
+        const std::size_t rest = (in_.size() - pos_) / (per_flag < 128 ? 128 : per_flag);
+        out.reserve(out.size() + rest + rest / 64 + 1);
+      }
+      if (out.size() - first >= options_.max_features || !hold(sizeof(flags::flag))) return false;
+      return feature(out.emplace_back());
+    });
+    if (!ok) return false;
+    if (out.capacity() - out.size() > out.size() / 8) out.shrink_to_fit();
+    return true;
+  }
+
+  [[nodiscard]] bool string_item(std::vector<std::string>& out) {
+    relkit::detail::json_span s;
+    if (!draw_entries(1) || !scalar(s)) return false;
+    if (s.is_null()) return true;
+    std::string text;
+    if (!scalar_text<Unused>(node_of(s), text)) return false;
+    if (!hold(sizeof(std::string) + (text.size() < 16 ? 0 : text.size() + 1))) return false;
+    out.push_back(std::move(text));
+    return true;
+  }
+  [[nodiscard]] bool string_list(std::vector<std::string>& out) {
+    if (at() != '[') {
+      relkit::detail::json_span s;
+      return scalar(s) && s.is_null();
+    }
+    scratch<std::string>& buffer = strings_;
+    if (buffer.busy) return items([&] { return string_item(out); });
+    buffer.busy = true;
+    buffer.items.clear();
+    const bool ok = items([&] { return string_item(buffer.items); });
+    buffer.busy = false;
+    if (!ok) return false;
+    out.reserve(out.size() + buffer.items.size());
+    out.insert(out.end(), std::make_move_iterator(buffer.items.begin()),
+               std::make_move_iterator(buffer.items.end()));
+    return true;
+  }
+
+  [[nodiscard]] bool constraint(flags::constraint& c) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    // an absent operator is parse_wire_operator_kind("")'s: unknown
+    c.op = flags::parse_wire_operator_kind("").value_or(flags::operator_kind::unknown);
+    return members([&](std::string_view key) {
+      if (is(key, "contextName"))
+        return once(seen, 1U) && text_field("contextName", c.context_name);
+      if (is(key, "operator")) {
+        std::string op;
+        if (!once(seen, 2U) || !text_field("operator", op)) return false;
+        c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
+        return true;
+      }
+      if (is(key, "values")) return once(seen, 4U) && string_list(c.values);
+      if (is(key, "value")) return once(seen, 8U) && text_field("value", c.value);
+      if (is(key, "inverted")) return once(seen, 16U) && bool_field(c.inverted);
+      if (is(key, "caseInsensitive")) return once(seen, 32U) && bool_field(c.case_insensitive);
+      return skip();
+    });
+  }
+
+  [[nodiscard]] bool override_of(flags::variant_override& o) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    return members([&](std::string_view key) {
+      if (is(key, "contextName"))
+        return once(seen, 1U) && text_field("contextName", o.context_name);
+      if (is(key, "values")) return once(seen, 2U) && string_list(o.values);
+      return skip();
+    });
+  }
+
+  [[nodiscard]] bool variant(flags::variant& v) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    return members([&](std::string_view key) {
+      if (is(key, "name")) return once(seen, 1U) && text_field("name", v.name);
+      if (is(key, "weight")) {
+        relkit::detail::json_span s;
+        if (!once(seen, 2U) || !scalar(s)) return false;
+        if (s.is_null()) return true;
+        if (!s.is_number()) return false;
+        const double d = text_.number(s);
+        v.weight = d > 0.0 && d <= 4294967295.0 ? static_cast<std::uint32_t>(d) : 0U;
+        return true;
+      }
+      if (is(key, "weightType")) return once(seen, 4U) && text_field("weightType", v.weight_type);
+      if (is(key, "stickiness")) return once(seen, 8U) && text_field("stickiness", v.stickiness);
+      if (is(key, "payload")) {
+        if (!once(seen, 16U)) return false;
+        if (at() != '{') {
+          relkit::detail::json_span s;
+          return scalar(s) && s.is_null();
+        }
+        flags::variant_payload payload;
+        unsigned payload_seen = 0;
+        if (!members([&](std::string_view k) {
+              if (is(k, "type")) return once(payload_seen, 1U) && text_field("type", payload.type);
+              if (is(k, "value"))
+                return once(payload_seen, 2U) && text_field("value", payload.value);
+              return skip();
+            })) {
+          return false;
+        }
+        v.payload = std::move(payload);
+        return true;
+      }
+      if (is(key, "overrides"))
+        return once(seen, 32U) && list(v.overrides, &fused_reader::override_of, true);
+      return skip();
+    });
+  }
+
+  [[nodiscard]] bool strategy(flags::strategy& st) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    // The parameters read (the last of a repeated name, as fields() reads).
+    static constexpr std::string_view param_names[] = {
+        "rollout", "stickiness", "groupId", "percentage", "userIds", "IPs", "hostNames"};
+    relkit::detail::json_span params[7];
+    if (!members([&](std::string_view key) {
+          if (is(key, "name")) return once(seen, 1U) && text_field("name", st.name);
+          if (is(key, "parameters")) {
+            if (!once(seen, 2U)) return false;
+            if (at() != '{') {
+              relkit::detail::json_span s;
+              return scalar(s) && s.is_null();
+            }
+            return members([&](std::string_view k) {
+              for (std::size_t i = 0; i < 7; ++i) {
+                if (same_name(k, param_names[i])) {
+                  // a parameter that is not a scalar is an error (when read)
+                  return scalar(params[i]);
+                }
+              }
+              return skip();
+            });
+          }
+          if (is(key, "constraints")) {
+            return once(seen, 4U) && list(st.constraints, &fused_reader::constraint, true);
+          }
+          if (is(key, "segments")) {
+            if (!once(seen, 8U)) return false;
+            if (at() != '[') {
+              relkit::detail::json_span s;
+              return scalar(s) && s.is_null();
+            }
+            return items([&] {
+              relkit::detail::json_span s;
+              if (!draw_entries(1) || !hold(8) || !scalar(s) || !s.is_number()) return false;
+              auto id = integer_of(node_of(s), "segment ids");
+              if (!id) return false;
+              st.segments.push_back(*id);
+              return true;
+            });
+          }
+          if (is(key, "variants")) {
+            return once(seen, 16U) && list(st.variants, &fused_reader::variant, true);
+          }
+          return skip();
+        })) {
+      return false;
+    }
+    st.kind = strategy_kind_of(st.name);
+    std::string text;
+    // parse_strategy's param(): false when unset, its text otherwise.
+    auto param = [&](std::size_t which) {
+      text.clear();
+      const relkit::detail::json_span& value = params[which];
+      if (value.absent() || value.is_null()) return 0;
+      return scalar_text<Unused>(node_of(value), text) ? 1 : -1;
+    };
+    switch (st.kind) {
+      case flags::strategy_kind::flexible_rollout: {
+        int r = param(0);
+        if (r < 0) return false;
+        st.percentage = percentage_of<Unused>(text);
+        if ((r = param(1)) < 0) return false;
+        if (r > 0 && !text.empty()) st.stickiness = text;
+        if ((r = param(2)) < 0) return false;
+        st.group_id = text;
+        break;
+      }
+      case flags::strategy_kind::gradual_rollout_user_id:
+      case flags::strategy_kind::gradual_rollout_session_id:
+      case flags::strategy_kind::gradual_rollout_random: {
+        int r = param(3);
+        if (r < 0) return false;
+        st.percentage = percentage_of<Unused>(text);
+        if ((r = param(2)) < 0) return false;
+        st.group_id = text;
+        break;
+      }
+      case flags::strategy_kind::user_with_id:
+      case flags::strategy_kind::remote_address:
+      case flags::strategy_kind::application_hostname: {
+        const std::size_t key = st.kind == flags::strategy_kind::user_with_id
+                                    ? 4
+                                    : (st.kind == flags::strategy_kind::remote_address ? 5 : 6);
+        const int r = param(key);
+        if (r < 0) return false;
+        if (r > 0 && !text.empty()) {
+          std::size_t ids = 1;
+          for (const char c : text) ids += c == ',' ? 1U : 0U;
+          if (!draw_entries(ids) || !hold(ids * sizeof(std::string) + text.size())) return false;
+          st.ids = split_list<Unused>(text);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    return true;
+  }
+
+  [[nodiscard]] bool dependency(flags::dependency& d) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    return members([&](std::string_view key) {
+      if (is(key, "feature")) return once(seen, 1U) && text_field("feature", d.feature);
+      if (is(key, "enabled")) return once(seen, 2U) && bool_field(d.enabled);
+      if (is(key, "variants")) return once(seen, 4U) && string_list(d.variants);
+      return skip();
+    });
+  }
+
+  [[nodiscard]] bool feature(flags::flag& f) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    const bool ok = members([&](std::string_view key) {
+      if (is(key, "name")) {
+        relkit::detail::json_span s;
+        if (!once(seen, 1U) || !scalar(s) || !s.is_string()) return false;
+        assign_text<Unused>(node_of(s), f.name);
+        return f.name.size() < 16 || hold(f.name.size() + 1);
+      }
+      if (is(key, "enabled")) return once(seen, 2U) && bool_field(f.enabled);
+      if (is(key, "impressionData")) return once(seen, 4U) && bool_field(f.impression_data);
+      if (is(key, "stale")) return once(seen, 8U) && bool_field(f.meta.marked_stale);
+      if (is(key, "description"))
+        return once(seen, 16U) && text_field("description", f.description);
+      if (is(key, "project")) return once(seen, 32U) && text_field("project", f.project);
+      if (is(key, "type")) {
+        std::string type;
+        if (!once(seen, 64U) || !text_field("type", type)) return false;
+        if (auto t = flags::parse_wire_flag_type(type)) f.meta.type = *t;
+        return true;
+      }
+      if (is(key, "createdAt")) {
+        std::string created;
+        if (!once(seen, 128U) || !text_field("createdAt", created)) return false;
+        if (auto ms = flags::detail::parse_js_date_ms(created)) {
+          f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
+        }
+        return true;
+      }
+      if (is(key, "strategies")) {
+        return once(seen, 256U) && list(f.strategies, &fused_reader::strategy, true);
+      }
+      if (is(key, "variants"))
+        return once(seen, 512U) && list(f.variants, &fused_reader::variant, true);
+      if (is(key, "dependencies")) {
+        return once(seen, 1024U) && list(f.dependencies, &fused_reader::dependency, true);
+      }
+      return skip();
+    });
+    return ok && (seen & 1U) != 0;  // a feature without a name is an error
+  }
+
+  [[nodiscard]] bool segment(flags::segment& sg) {
+    if (at() != '{') return false;
+    unsigned seen = 0;
+    if (!draw_entries(1)) return false;
+    const bool ok = members([&](std::string_view key) {
+      if (is(key, "id")) {
+        relkit::detail::json_span s;
+        if (!once(seen, 1U) || !scalar(s) || !s.is_number()) return false;
+        auto id = integer_of(node_of(s), "\"id\"");
+        if (!id) return false;
+        sg.id = *id;
+        return true;
+      }
+      if (is(key, "name")) return once(seen, 2U) && text_field("name", sg.name);
+      if (is(key, "constraints")) {
+        return once(seen, 4U) && list(sg.constraints, &fused_reader::constraint, true);
+      }
+      return skip();
+    });
+    return ok && (seen & 1U) != 0;
+  }
+};
+
+}  // namespace detail
+}  // namespace unleash
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/unleash/detail/fused.hpp ----
 
 RELKIT_NAMESPACE_BEGIN
 namespace unleash {
@@ -37085,65 +37853,237 @@ template <class Unused = void>
   });
 }
 
+// Reads the events of a delta-API document one at a time, handing each to
+// `sink(delta_event&&)`; `events` is its field "events".
+template <class Unused = void, class Sink>
+[[nodiscard]] relkit::result<void> read_events(const node& doc, const node& events,
+                                               const load_options& options, entry_budget& entries,
+                                               Sink&& sink) {
+  if (events.unset()) return missing(doc, "events");
+  // Each event can carry features: the events and every hydration's
+  // features draw on max_features together.
+  feature_budget budget{options.max_features, 0, "features and delta events"};
+  if (auto r = count_events<Unused>(events, budget); !r) return r;
+  auto is_array = read_array<Unused>(events, "events");
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  delta_event event;
+  return events.each([&](const node& e) -> relkit::result<void> {
+    event = delta_event{};
+    if (!e.is_object()) return type_error(e, "an event", "an object");
+    static constexpr std::string_view names[] = {"eventId", "type",        "features", "segments",
+                                                 "feature", "featureName", "segment",  "segmentId"};
+    node f[8];
+    fields(e, names, f);
+    if (const node& id = f[0]; id.is_number()) {
+      auto n = integer_of(id, "\"eventId\"");
+      if (!n) return std::move(n).error();
+      event.event_id = *n;
+    }
+    std::string type;
+    if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
+    if (type == "hydration") {
+      event.type = delta_event::kind::hydration;
+      if (auto r =
+              parse_lists<Unused>(f[2], f[3], event.features, event.segments, nullptr, entries);
+          !r)
+        return r;
+    } else if (type == "feature-updated") {
+      event.type = delta_event::kind::feature_updated;
+      if (f[4].absent()) return missing(e, "feature");
+      if (auto r = parse_feature<Unused>(f[4], event.feature, entries); !r) return r;
+    } else if (type == "feature-removed") {
+      event.type = delta_event::kind::feature_removed;
+      if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
+    } else if (type == "segment-updated") {
+      event.type = delta_event::kind::segment_updated;
+      if (f[6].absent()) return missing(e, "segment");
+      if (auto r = draw(entries, 1, f[6].position()); !r) return r;
+      if (auto r = parse_segment<Unused>(f[6], event.updated_segment, entries); !r) return r;
+    } else if (type == "segment-removed") {
+      event.type = delta_event::kind::segment_removed;
+      const node& id = f[7];
+      if (!id.is_number()) return missing(e, "segmentId");
+      auto n = integer_of(id, "\"segmentId\"");
+      if (!n) return std::move(n).error();
+      event.segment_id = *n;
+    } else if (type.empty()) {
+      return missing(e, "type");
+    } else {
+      return relkit::error{errc::unknown_event, e.position(),
+                           relkit::error_args{}.with_token(type)};
+    }
+    sink(std::move(event));
+    return {};
+  });
+}
+
 // The events of a delta-API document; `events` is its field "events".
 template <class Unused = void>
 [[nodiscard]] relkit::result<std::vector<delta_event>> delta_of(const node& doc, const node& events,
-                                                                std::size_t max_features) {
-  if (events.unset()) return missing(doc, "events");
+                                                                const load_options& options) {
   std::vector<delta_event> out;
-  // Each event can carry features: the events and every hydration's
-  // features draw on max_features together.
-  feature_budget budget{max_features, 0, "features and delta events"};
-  if (auto r = count_events<Unused>(events, budget); !r) return std::move(r).error();
-  auto each = read_items(
-      events, "events", out,
-      [&](const node& e, delta_event& event) -> relkit::result<void> {
-        if (!e.is_object()) return type_error(e, "an event", "an object");
-        static constexpr std::string_view names[] = {"eventId",  "type",     "features",
-                                                     "segments", "feature",  "featureName",
-                                                     "segment",  "segmentId"};
-        node f[8];
-        fields(e, names, f);
-        if (const node& id = f[0]; id.is_number()) {
-          auto n = integer_of(id, "\"eventId\"");
-          if (!n) return std::move(n).error();
-          event.event_id = *n;
-        }
-        std::string type;
-        if (auto r = read_text<Unused>(f[1], "type", type); !r) return r;
-        if (type == "hydration") {
-          event.type = delta_event::kind::hydration;
-          if (auto r = parse_lists<Unused>(f[2], f[3], event.features, event.segments, nullptr); !r)
-            return r;
-        } else if (type == "feature-updated") {
-          event.type = delta_event::kind::feature_updated;
-          if (f[4].absent()) return missing(e, "feature");
-          if (auto r = parse_feature<Unused>(f[4], event.feature); !r) return r;
-        } else if (type == "feature-removed") {
-          event.type = delta_event::kind::feature_removed;
-          if (auto r = read_text<Unused>(f[5], "featureName", event.name); !r) return r;
-        } else if (type == "segment-updated") {
-          event.type = delta_event::kind::segment_updated;
-          if (f[6].absent()) return missing(e, "segment");
-          if (auto r = parse_segment<Unused>(f[6], event.updated_segment); !r) return r;
-        } else if (type == "segment-removed") {
-          event.type = delta_event::kind::segment_removed;
-          const node& id = f[7];
-          if (!id.is_number()) return missing(e, "segmentId");
-          auto n = integer_of(id, "\"segmentId\"");
-          if (!n) return std::move(n).error();
-          event.segment_id = *n;
-        } else if (type.empty()) {
-          return missing(e, "type");
-        } else {
-          return relkit::error{errc::unknown_event, e.position(),
-                               relkit::error_args{}.with_token(type)};
-        }
-        return {};
-      },
-      nullptr);
-  if (!each) return std::move(each).error();
+  if (events.is_array()) out.reserve(events.size());
+  entry_budget entries{options.max_entries};
+  auto r = read_events<Unused>(doc, events, options, entries,
+                               [&](delta_event&& e) { out.push_back(std::move(e)); });
+  if (!r) return std::move(r).error();
   return out;
+}
+
+// The flags and segments delta events leave, applied as apply_delta applies
+// them to a flag set (the same order, the same winner among repeated names
+// and ids) but compiled once at the end, and without holding the events.
+struct delta_model {
+  std::vector<flags::flag> flags;
+  std::vector<flags::segment> segments;
+  std::vector<bool> flag_live, segment_live;
+  // The live positions holding each name (id), in order: the last is the
+  // one a flag set's lookup finds.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> by_id;
+
+  void reset() {
+    flag_live.assign(flags.size(), true);
+    segment_live.assign(segments.size(), true);
+    by_name.clear();
+    by_id.clear();
+    for (std::size_t i = 0; i < flags.size(); ++i) by_name[flags[i].name].push_back(i);
+    for (std::size_t i = 0; i < segments.size(); ++i) by_id[segments[i].id].push_back(i);
+  }
+
+  void apply(delta_event&& e) {
+    switch (e.type) {
+      case delta_event::kind::hydration:
+        flags = std::move(e.features);
+        segments = std::move(e.segments);
+        reset();
+        break;
+      case delta_event::kind::feature_updated: {
+        auto& at = by_name[e.feature.name];
+        if (at.empty()) {
+          at.push_back(flags.size());
+          flags.push_back(std::move(e.feature));
+          flag_live.push_back(true);
+        } else {
+          flags[at.back()] = std::move(e.feature);
+        }
+        break;
+      }
+      case delta_event::kind::feature_removed: {
+        const auto it = by_name.find(e.name);
+        if (it == by_name.end() || it->second.empty()) break;
+        flag_live[it->second.back()] = false;
+        it->second.pop_back();
+        break;
+      }
+      case delta_event::kind::segment_updated: {
+        auto& at = by_id[e.updated_segment.id];
+        if (at.empty()) {
+          at.push_back(segments.size());
+          segments.push_back(std::move(e.updated_segment));
+          segment_live.push_back(true);
+        } else {
+          for (const std::size_t i : at) segments[i] = e.updated_segment;
+        }
+        break;
+      }
+      case delta_event::kind::segment_removed: {
+        const auto it = by_id.find(e.segment_id);
+        if (it == by_id.end()) break;
+        for (const std::size_t i : it->second) segment_live[i] = false;
+        it->second.clear();
+        break;
+      }
+    }
+  }
+
+  // Drops the removed flags and segments, keeping the others in order.
+  void compact() {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      if (flag_live[i]) {
+        if (kept != i) flags[kept] = std::move(flags[i]);
+        ++kept;
+      }
+    }
+    flags.resize(kept);
+    kept = 0;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      if (segment_live[i]) {
+        if (kept != i) segments[kept] = std::move(segments[i]);
+        ++kept;
+      }
+    }
+    segments.resize(kept);
+    flag_live.assign(flags.size(), true);
+    segment_live.assign(segments.size(), true);
+    by_name.clear();
+    by_id.clear();
+  }
+
+  // The flag set of the flags and segments, after compact().
+  template <class Unused = void>
+  [[nodiscard]] flags::flag_set build() {
+    return flags::flag_set(std::move(flags), std::move(segments));
+  }
+};
+
+// A flag set compiles a segment's constraints into every strategy that
+// names it: each reference draws on `entries` as many entries as the segment
+// holds (its constraints and their values; 1 for an unknown id, a missing
+// segment's stand-in) beyond the one it drew when read. Answers the index,
+// in payload order, of the first reference beyond the limit, or SIZE_MAX.
+template <class Unused = void>
+[[nodiscard]] std::size_t segment_references_beyond(const std::vector<flags::flag>& features,
+                                                    const std::vector<flags::segment>& segments,
+                                                    entry_budget& entries) {
+  bool any = false;
+  for (const flags::flag& f : features) {
+    for (const flags::strategy& st : f.strategies) any = any || !st.segments.empty();
+  }
+  if (!any) return SIZE_MAX;
+  // the last segment of an id, as the compilation takes it
+  std::unordered_map<std::int64_t, std::size_t> held;
+  for (const flags::segment& sg : segments) {
+    std::size_t n = sg.constraints.size();
+    for (const flags::constraint& c : sg.constraints) n += c.values.size();
+    held[sg.id] = n;
+  }
+  std::size_t index = 0;
+  for (const flags::flag& f : features) {
+    for (const flags::strategy& st : f.strategies) {
+      for (const std::int64_t id : st.segments) {
+        const auto it = held.find(id);
+        const std::size_t extra = it == held.end() || it->second == 0 ? 0 : it->second - 1;
+        if (extra > entries.limit - entries.used) return index;
+        entries.used += extra;
+        ++index;
+      }
+    }
+  }
+  return SIZE_MAX;
+}
+
+// The position of the segment reference `index` (in payload order) of the
+// features `list`, read without error before.
+[[nodiscard]] inline std::size_t segment_reference_position(const node& list, std::size_t index) {
+  std::size_t position = list.position();
+  std::size_t seen = 0;
+  (void)list.each([&](const node& feature) -> relkit::result<void> {
+    const node strategies = feature.find("strategies");
+    if (!strategies.is_array()) return {};
+    return strategies.each([&](const node& st) -> relkit::result<void> {
+      const node ids = st.find("segments");
+      if (!ids.is_array()) return {};
+      return ids.each([&](const node& id) -> relkit::result<void> {
+        if (seen++ != index) return {};
+        position = id.position();
+        return relkit::error{errc::too_many_entries, position};  // found: stop
+      });
+    });
+  });
+  return position;
 }
 
 // The top-level fields a payload reader looks at.
@@ -37169,11 +38109,12 @@ relkit::result<features_payload> parse_features(std::string_view json,
   const detail::top_fields top = detail::top_of(*doc);
   features_payload out;
   detail::feature_budget budget{options.max_features};
+  detail::entry_budget entries{options.max_entries};
   auto version = detail::version_of(top.version);
   if (!version) return std::move(version).error();
   out.version = *version;
   if (auto r = detail::parse_lists<Unused>(top.features, top.segments, out.features, out.segments,
-                                           &budget);
+                                           &budget, entries);
       !r) {
     return std::move(r).error();
   }
@@ -37186,7 +38127,7 @@ relkit::result<std::vector<delta_event>> parse_delta(std::string_view json,
   relkit::detail::json_text text(json);
   auto doc = detail::scan_document<Unused>(text, options);
   if (!doc) return std::move(doc).error();
-  return detail::delta_of<Unused>(*doc, doc->find("events"), options.max_features);
+  return detail::delta_of<Unused>(*doc, doc->find("events"), options);
 }
 
 template <class Unused>
@@ -37212,32 +38153,72 @@ void apply_delta(flags::flag_set& set, const std::vector<delta_event>& events) {
   }
 }
 
-template <class Unused>
-relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
+namespace detail {
+
+// load() by the checking reader alone: the text checked and indexed, then
+// read (what load() falls back to when the one-pass reader gives up).
+template <class Unused = void>
+[[nodiscard]] relkit::result<flags::flag_set> load_checked(std::string_view json,
+                                                           const load_options& options) {
   features_payload payload;
   {
     // The scan's index is released before the set is compiled.
     relkit::detail::json_text text(json);
-    auto doc = detail::scan_document<Unused>(text, options);
+    auto doc = scan_document<Unused>(text, options);
     if (!doc) return std::move(doc).error();
-    const detail::top_fields top = detail::top_of(*doc);
+    const top_fields top = top_of(*doc);
     if (!top.events.absent()) {
       // the scan, not the text again
-      auto events = detail::delta_of<Unused>(*doc, top.events, options.max_features);
-      if (!events) return std::move(events).error();
-      flags::flag_set set;
-      apply_delta<Unused>(set, *events);
-      return set;
+      // each event applied as it is read, the set compiled once
+      delta_model model;
+      entry_budget entries{options.max_entries};
+      auto r = read_events<Unused>(*doc, top.events, options, entries,
+                                   [&](delta_event&& e) { model.apply(std::move(e)); });
+      if (!r) return std::move(r).error();
+      // The references of the flags the events leave: beyond the limit,
+      // too_many_entries at the "events" list (the events that brought them
+      // may be gone).
+      model.compact();
+      if (segment_references_beyond<Unused>(model.flags, model.segments, entries) != SIZE_MAX) {
+        return too_many_entries(top.events.position(), options.max_entries);
+      }
+      return model.build<Unused>();
     }
-    if (auto version = detail::version_of(top.version); !version) return std::move(version).error();
-    detail::feature_budget budget{options.max_features};
-    if (auto r = detail::parse_lists<Unused>(top.features, top.segments, payload.features,
-                                             payload.segments, &budget);
+    if (auto version = version_of(top.version); !version) return std::move(version).error();
+    feature_budget budget{options.max_features};
+    entry_budget entries{options.max_entries};
+    if (auto r = parse_lists<Unused>(top.features, top.segments, payload.features, payload.segments,
+                                     &budget, entries);
         !r) {
       return std::move(r).error();
     }
+    const std::size_t beyond =
+        segment_references_beyond<Unused>(payload.features, payload.segments, entries);
+    if (beyond != SIZE_MAX) {
+      return too_many_entries(segment_reference_position(top.features, beyond),
+                              options.max_entries);
+    }
   }
   return flags::flag_set(std::move(payload.features), std::move(payload.segments));
+}
+
+}  // namespace detail
+
+template <class Unused>
+relkit::result<flags::flag_set> load(std::string_view json, const load_options& options) {
+  {
+    // One pass when the payload is a plain, valid one (as it nearly always
+    // is); what it built is released before the checking reader reads again.
+    const relkit::detail::json_text text(json);
+    detail::fused_reader<load_options, Unused> reader(text, options);
+    std::vector<flags::flag> features;
+    std::vector<flags::segment> segments;
+    if (reader.read(features, segments) && detail::segment_references_beyond<Unused>(
+                                               features, segments, reader.entries()) == SIZE_MAX) {
+      return flags::flag_set(std::move(features), std::move(segments));
+    }
+  }
+  return detail::load_checked<Unused>(json, options);
 }
 
 }  // namespace unleash

@@ -295,6 +295,164 @@ TEST(PeakMemory, UnleashAtTheFeatureLimit) {
   EXPECT_LE(peak, std::size_t{20} * 1000 * 1000);
 }
 
+// load_options::max_entries (262,144) bounds every list below the features
+// and the segments together. A list beyond it is refused at its first entry
+// too many, counted before any of its entries is read: what was spent is
+// the scan's index (5 bytes per input byte for `{},`).
+void expect_too_many_entries(const relkit::result<relkit::flags::flag_set>& r,
+                             std::size_t position) {
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, relkit::unleash::errc::too_many_entries);
+  EXPECT_EQ(r.error().position, position);
+  EXPECT_EQ(r.error().message(), "more than 262144 list entries (raise load_options::max_entries)");
+}
+
+constexpr std::size_t unleash_max_entries = 262144;
+
+// One list of 1 MB of `{},` (or `1,`) entries, refused at the entry
+// `max_entries - drawn`: `drawn` entries were drawn before the list.
+void expect_list_refused(const char* what, std::string_view head, std::string_view unit,
+                         std::string_view tail, std::size_t drawn) {
+  const std::string input = adversarial(head, unit, tail);
+  const std::size_t peak = peak_of([&] {
+    expect_too_many_entries(relkit::unleash::load(input),
+                            head.size() + (unleash_max_entries - drawn) * unit.size());
+  });
+  expect_bounded(what, input.size(), peak);
+}
+
+TEST(PeakMemory, UnleashOfManyStrategies) {  // 80x before the limit
+  expect_list_refused("unleash.load strategies", R"({"features":[{"name":"a","strategies":[)",
+                      "{},", "{}]}]}", 0);
+}
+
+TEST(PeakMemory, UnleashOfManyVariants) {  // 71x before the limit
+  expect_list_refused("unleash.load variants", R"({"features":[{"name":"a","variants":[)", "{},",
+                      "{}]}]}", 0);
+}
+
+TEST(PeakMemory, UnleashOfManyConstraints) {  // 43x before the limit
+  expect_list_refused("unleash.load constraints",
+                      R"({"features":[{"name":"a","strategies":[{"constraints":[)", "{},",
+                      "{}]}]}]}", 1);
+}
+
+TEST(PeakMemory, UnleashOfManyOverrides) {
+  expect_list_refused("unleash.load overrides",
+                      R"({"features":[{"name":"a","variants":[{"overrides":[)", "{},", "{}]}]}]}",
+                      1);
+}
+
+TEST(PeakMemory, UnleashOfManyDependencies) {
+  expect_list_refused("unleash.load dependencies", R"({"features":[{"name":"a","dependencies":[)",
+                      "{},", "{}]}]}", 0);
+}
+
+TEST(PeakMemory, UnleashOfManySegmentReferences) {
+  expect_list_refused("unleash.load segment refs",
+                      R"({"features":[{"name":"a","strategies":[{"segments":[)", "1,", "1]}]}]}",
+                      1);
+}
+
+TEST(PeakMemory, UnleashOfManySegmentConstraints) {
+  expect_list_refused("unleash.load segment constraints", R"({"segments":[{"id":1,"constraints":[)",
+                      "{},", "{}]}]}", 1);
+}
+
+// Lists of 1 MB of `"a",` hold fewer than max_entries strings, each a
+// std::string of 32 bytes (libstdc++) for 4 input bytes: 8x.
+TEST(PeakMemory, UnleashOfManyValues) {
+  const char* const heads[] = {
+      R"({"features":[{"name":"a","strategies":[{"constraints":[{"values":[)",
+      R"({"features":[{"name":"a","variants":[{"overrides":[{"values":[)",
+      R"({"features":[{"name":"a","dependencies":[{"variants":[)",
+  };
+  const char* const tails[] = {R"("a"]}]}]}]})", R"("a"]}]}]}]})", R"("a"]}]}]})"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string input = adversarial(heads[i], R"("a",)", tails[i]);
+    const std::size_t peak = peak_of([&] { ASSERT_TRUE(relkit::unleash::load(input)); });
+    expect_bounded("unleash.load values", input.size(), peak);
+  }
+}
+
+// A userWithId strategy's ids (`a,` each) are drawn before the string is
+// split: refused at the string.
+TEST(PeakMemory, UnleashOfManyUserIds) {
+  const std::string head =
+      R"({"features":[{"name":"a","strategies":[{"name":"userWithId","parameters":{"userIds":)";
+  const std::string input = adversarial(head + '"', "a,", R"(a"}}]}]})");
+  const std::size_t peak =
+      peak_of([&] { expect_too_many_entries(relkit::unleash::load(input), head.size()); });
+  expect_bounded("unleash.load userIds", input.size(), peak);
+}
+
+// Members of a strategy's parameters object are not held; segments
+// (`{"id":1},`, 9 bytes) are entries below max_entries at 1 MB.
+TEST(PeakMemory, UnleashOfManyParametersAndSegments) {
+  std::string input = adversarial(R"({"features":[{"name":"a","strategies":[{"parameters":{)",
+                                  R"("a":1,)", R"("a":1}}]}]})");
+  std::size_t peak = peak_of([&] { ASSERT_TRUE(relkit::unleash::load(input)); });
+  expect_bounded("unleash.load parameters", input.size(), peak);
+  input = adversarial(R"({"segments":[)", R"({"id":1},)", R"({"id":1}]})");
+  peak = peak_of([&] { ASSERT_TRUE(relkit::unleash::load(input)); });
+  expect_bounded("unleash.load segments", input.size(), peak);
+}
+
+// A segment's constraints are compiled into every strategy naming it: a
+// reference draws as many entries as the segment holds. 64 KB of
+// references to a segment of 30 constraints (32,768 x 30) are refused at
+// the first reference beyond the limit.
+TEST(PeakMemory, UnleashOfSegmentExpansion) {
+  const std::string head = R"({"features":[{"name":"a","strategies":[{"segments":[)";
+  std::string input = head;
+  while (input.size() < (std::size_t{64} << 10U)) input += "1,";
+  input += R"(1]}]}],"segments":[{"id":1,"constraints":[)";
+  for (int i = 0; i < 29; ++i) input += "{},";
+  input += "{}]}]}";
+  const std::size_t references = (input.find(']') - head.size() + 1) / 2;
+  // Read: the strategy, the references, the segment and its constraints;
+  // then each reference draws 29 more.
+  const std::size_t drawn = 1 + references + 1 + 30;
+  const std::size_t index = (unleash_max_entries - drawn) / 29;
+  const std::size_t peak = peak_of(
+      [&] { expect_too_many_entries(relkit::unleash::load(input), head.size() + 2 * index); });
+  expect_bounded("unleash.load segment expansion", input.size(), peak);
+}
+
+// Delta payloads: load applies each event as it reads it, holding no event
+// list (40,000 feature-removed events were 16.5x).
+TEST(PeakMemory, UnleashOfManyDeltaEvents) {
+  const char* const events[] = {
+      R"({"type":"feature-removed","featureName":"a"},)",
+      R"({"type":"segment-removed","segmentId":1},)",
+      R"({"type":"hydration"},)",
+      R"({"type":"feature-updated","feature":{"name":"a"}},)",
+      R"({"type":"segment-updated","segment":{"id":1}},)",
+  };
+  for (const char* event : events) {
+    const std::string input = adversarial(R"({"events":[)", event, R"({"type":"hydration"}]})");
+    const std::size_t peak = peak_of([&] { ASSERT_TRUE(relkit::unleash::load(input)); });
+    expect_bounded("unleash.load delta events", input.size(), peak);
+  }
+}
+
+// Entries spread over features, each list within the limit: what they hold
+// is bounded by the limit, not the input. 1 MB of features of 20 `{}`
+// strategies (238,000 strategies, about 255 bytes each with their compiled
+// form) stays under the 72 MB load_options documents for max_entries.
+TEST(PeakMemory, UnleashOfSpreadEntries) {
+  std::string unit = R"({"name":"a","strategies":[)";
+  for (int i = 0; i < 20; ++i) unit += "{},";
+  unit.back() = ']';
+  unit += "},";
+  const std::string input = adversarial(R"({"features":[)", unit, R"({"name":"a"}]})");
+  const std::size_t peak = peak_of([&] { ASSERT_TRUE(relkit::unleash::load(input)); });
+  std::printf("peak %-28s input %8zu peak %10zu ratio %6.2f (bounded by max_entries)\n",
+              "unleash.load spread entries", input.size(), peak,
+              static_cast<double>(peak) / static_cast<double>(input.size()));
+  EXPECT_LE(peak, std::size_t{72} * 1000 * 1000);
+}
+
 TEST(PeakMemory, FlagsValues) {
   const std::string input = adversarial("", "9");
   const std::size_t peak = peak_of([&] {

@@ -1,7 +1,8 @@
 // Fuzz target for the Unleash payload parser and the evaluation it feeds:
 // never crashes, errors carry positions inside the input, and evaluation
 // keeps Unleash's invariants (a disabled or unknown flag is off; a variant
-// is only reported for an enabled flag).
+// is only reported for an enabled flag); load's one-pass reader answers what
+// the checking reader alone (detail::load_checked) answers.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -15,10 +16,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   relkit::unleash::load_options options;
   options.max_depth = 64;
   auto set = relkit::unleash::load(text, options);
+  // The one-pass reader answers what the checking reader alone answers.
+  const auto checked = relkit::unleash::detail::load_checked(text, options);
+  if (set.has_value() != checked.has_value()) __builtin_trap();
   if (!set) {
     if (set.error().position > size) std::abort();
+    if (relkit::to_string(set.error()) != relkit::to_string(checked.error())) __builtin_trap();
     return 0;
   }
+  if (*set != *checked) __builtin_trap();
   relkit::flags::context contexts[3];
   contexts[1].user_id = "user-1";
   contexts[1].environment = "production";

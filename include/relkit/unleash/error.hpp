@@ -16,6 +16,7 @@ enum class errc {
   unknown_event,      // a delta event of a type this library does not know
   out_of_range,       // an integer field holds a fraction or a number beyond its range
   too_many_features,  // more features (or delta events) than load_options::max_features
+  too_many_entries,   // more list entries below the features than load_options::max_entries
 };
 
 namespace detail {
@@ -27,6 +28,8 @@ inline constexpr relkit::error_entry<errc> errc_table[] = {
     {errc::out_of_range, "out_of_range", "{token} must be an integer from {number} to {number2}"},
     {errc::too_many_features, "too_many_features",
      "more than {number} {token} (raise load_options::max_features)"},
+    {errc::too_many_entries, "too_many_entries",
+     "more than {number} {token} (raise load_options::max_entries)"},
 };
 inline constexpr relkit::error_domain errc_domain =
     relkit::make_error_domain<errc_table>("unleash");

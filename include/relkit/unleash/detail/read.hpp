@@ -217,42 +217,89 @@ struct feature_budget {
   const char* what = "features";  // what the error names
 };
 
-// The field `list` named `name` as an array whose items `read(item, entry)`
-// reads into new entries of `out`, reserved to the count first (no regrowth,
-// no spare capacity). With a budget, its items draw on it: beyond it,
-// too_many_features at the first item too many, before any item is read.
-template <class T, class Read>
-[[nodiscard]] relkit::result<void> read_items(const node& list, const char* name,
-                                              std::vector<T>& out, Read&& read,
-                                              feature_budget* budget = nullptr) {
-  auto is_array = read_array<>(list, name);
-  if (!is_array) return std::move(is_array).error();
-  if (!*is_array) return {};
+// What a payload may still hold of load_options::max_entries: every item of
+// every list below a feature (strategies, constraints, their values,
+// variants, overrides and their values, segment references, dependencies
+// and their variants, the ids of a strategy's list parameter) and the
+// segments draw on it together.
+struct entry_budget {
+  std::size_t limit = SIZE_MAX;
+  std::size_t used = 0;
+};
+
+[[nodiscard]] inline relkit::error too_many_entries(std::size_t position,
+                                                    std::size_t limit) noexcept {
+  return relkit::error{errc::too_many_entries, position,
+                       relkit::error_args{}
+                           .with_token("list entries")
+                           .with_number(static_cast<std::int64_t>(limit))};
+}
+
+// Draws `count` entries from `entries`; beyond it, too_many_entries at
+// `position`.
+[[nodiscard]] inline relkit::result<void> draw(entry_budget& entries, std::size_t count,
+                                               std::size_t position) noexcept {
+  if (count > entries.limit - entries.used) return too_many_entries(position, entries.limit);
+  entries.used += count;
+  return {};
+}
+
+// The items of the array `list`, counted on `entries` (and `features`, when
+// given) before any is read: beyond either, its error at the first item
+// too many. Answers the count.
+[[nodiscard]] inline relkit::result<std::size_t> count_items(const node& list,
+                                                             entry_budget* entries,
+                                                             feature_budget* features) {
   std::size_t count = 0;
   auto counted = list.each([&](const node& item) -> relkit::result<void> {
     ++count;
-    if (budget != nullptr && budget->used + count > budget->limit) {
+    if (features != nullptr && features->used + count > features->limit) {
       return relkit::error{errc::too_many_features, item.position(),
                            relkit::error_args{}
-                               .with_token(budget->what)
-                               .with_number(static_cast<std::int64_t>(budget->limit))};
+                               .with_token(features->what)
+                               .with_number(static_cast<std::int64_t>(features->limit))};
+    }
+    if (entries != nullptr && count > entries->limit - entries->used) {
+      return too_many_entries(item.position(), entries->limit);
     }
     return {};
   });
-  if (!counted) return counted;
-  if (budget != nullptr) budget->used += count;
-  out.reserve(out.size() + count);
+  if (!counted) return std::move(counted).error();
+  if (features != nullptr) features->used += count;
+  if (entries != nullptr) entries->used += count;
+  return count;
+}
+
+// The field `list` named `name` as an array whose items `read(item, entry)`
+// reads into new entries of `out`, reserved to the count first (no regrowth,
+// no spare capacity). Its items draw on `entries` (and `features`): beyond
+// either, too_many_entries (too_many_features) at the first item too many,
+// before any item is read.
+template <class T, class Read>
+[[nodiscard]] relkit::result<void> read_items(const node& list, const char* name,
+                                              std::vector<T>& out, Read&& read,
+                                              entry_budget* entries,
+                                              feature_budget* features = nullptr) {
+  auto is_array = read_array<>(list, name);
+  if (!is_array) return std::move(is_array).error();
+  if (!*is_array) return {};
+  auto count = count_items(list, entries, features);
+  if (!count) return std::move(count).error();
+  out.reserve(out.size() + *count);
   return list.each(
       [&](const node& item) -> relkit::result<void> { return read(item, out.emplace_back()); });
 }
 
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> read_string_list(const node& v, const char* name,
-                                                    std::vector<std::string>& out) {
+                                                    std::vector<std::string>& out,
+                                                    entry_budget& entries) {
   auto list = read_array<Unused>(v, name);
   if (!list) return std::move(list).error();
   if (!*list) return {};
-  out.reserve(out.size() + v.size());  // counted first: no regrowth, no spare capacity
+  auto count = count_items(v, &entries, nullptr);
+  if (!count) return std::move(count).error();
+  out.reserve(out.size() + *count);  // counted first: no regrowth, no spare capacity
   return v.each([&](const node& item) -> relkit::result<void> {
     std::string text;
     if (item.is_null()) return {};
@@ -292,7 +339,8 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c) {
+[[nodiscard]] relkit::result<void> parse_constraint(const node& v, flags::constraint& c,
+                                                    entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a constraint", "an object");
   static constexpr std::string_view names[] = {"contextName", "operator", "values",
                                                "value",       "inverted", "caseInsensitive"};
@@ -303,7 +351,8 @@ template <class Unused = void>
   std::string op;
   if (auto r = read_text<Unused>(f[1], "operator", op); !r) return std::move(r).error();
   c.op = flags::parse_wire_operator_kind(op).value_or(flags::operator_kind::unknown);
-  if (auto r = read_string_list<Unused>(f[2], "values", c.values); !r) return std::move(r).error();
+  if (auto r = read_string_list<Unused>(f[2], "values", c.values, entries); !r)
+    return std::move(r).error();
   if (auto r = read_text<Unused>(f[3], "value", c.value); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(f[4], "inverted", c.inverted); !r) return std::move(r).error();
   if (auto r = read_bool<Unused>(f[5], "caseInsensitive", c.case_insensitive); !r)
@@ -314,12 +363,17 @@ template <class Unused = void>
 // The field "constraints" `list`.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_constraints(const node& list,
-                                                     std::vector<flags::constraint>& out) {
-  return read_items(list, "constraints", out, parse_constraint<Unused>);
+                                                     std::vector<flags::constraint>& out,
+                                                     entry_budget& entries) {
+  return read_items(
+      list, "constraints", out,
+      [&](const node& v, flags::constraint& c) { return parse_constraint<Unused>(v, c, entries); },
+      &entries);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out) {
+[[nodiscard]] relkit::result<void> parse_variant(const node& v, flags::variant& out,
+                                                 entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a variant", "an object");
   static constexpr std::string_view names[] = {"name",       "weight",  "weightType",
                                                "stickiness", "payload", "overrides"};
@@ -347,21 +401,28 @@ template <class Unused = void>
   }
   return read_items(
       f[5], "overrides", out.overrides,
-      [](const node& o, flags::variant_override& vo) -> relkit::result<void> {
+      [&](const node& o, flags::variant_override& vo) -> relkit::result<void> {
         if (!o.is_object()) return type_error(o, "an override", "an object");
         static constexpr std::string_view override_names[] = {"contextName", "values"};
         node of[2];
         fields(o, override_names, of);
         if (auto r = read_text<Unused>(of[0], "contextName", vo.context_name); !r) return r;
-        return read_string_list<Unused>(of[1], "values", vo.values);
-      });
+        return read_string_list<Unused>(of[1], "values", vo.values, entries);
+      },
+      &entries);
 }
 
 // The field "variants" `list`.
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_variants(const node& list,
-                                                  std::vector<flags::variant>& out) {
-  return read_items(list, "variants", out, parse_variant<Unused>);
+                                                  std::vector<flags::variant>& out,
+                                                  entry_budget& entries) {
+  return read_items(
+      list, "variants", out,
+      [&](const node& v, flags::variant& variant) {
+        return parse_variant<Unused>(v, variant, entries);
+      },
+      &entries);
 }
 
 // A strategy's kind from its name in the payload; a custom strategy is
@@ -371,7 +432,8 @@ template <class Unused = void>
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s) {
+[[nodiscard]] relkit::result<void> parse_strategy(const node& v, flags::strategy& s,
+                                                  entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a strategy", "an object");
   static constexpr std::string_view names[] = {"name", "parameters", "constraints", "segments",
                                                "variants"};
@@ -427,17 +489,26 @@ template <class Unused = void>
                                   : (s.kind == flags::strategy_kind::remote_address ? 5 : 6);
       auto r = param(key);
       if (!r) return std::move(r).error();
-      if (*r && !text.empty()) s.ids = split_list<Unused>(text);
+      if (*r && !text.empty()) {
+        // one id per comma and one more, drawn before they are split
+        std::size_t ids = 1;
+        for (const char c : text) ids += c == ',' ? 1U : 0U;
+        if (auto d = draw(entries, ids, pv[key].position()); !d) return std::move(d).error();
+        s.ids = split_list<Unused>(text);
+      }
       break;
     }
     default:
       break;
   }
-  if (auto r = parse_constraints<Unused>(f[2], s.constraints); !r) return std::move(r).error();
+  if (auto r = parse_constraints<Unused>(f[2], s.constraints, entries); !r)
+    return std::move(r).error();
   auto segments = read_array<Unused>(f[3], "segments");
   if (!segments) return std::move(segments).error();
   if (*segments) {
-    s.segments.reserve(f[3].size());
+    auto count = count_items(f[3], &entries, nullptr);
+    if (!count) return std::move(count).error();
+    s.segments.reserve(*count);
     auto r = f[3].each([&](const node& id) -> relkit::result<void> {
       if (!id.is_number()) return type_error(id, "segment ids", "numbers");
       auto segment_id = integer_of(id, "segment ids");
@@ -447,11 +518,12 @@ template <class Unused = void>
     });
     if (!r) return std::move(r).error();
   }
-  return parse_variants<Unused>(f[4], s.variants);
+  return parse_variants<Unused>(f[4], s.variants, entries);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f) {
+[[nodiscard]] relkit::result<void> parse_feature(const node& v, flags::flag& f,
+                                                 entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a feature", "an object");
   static constexpr std::string_view names[] = {
       "name", "enabled",   "impressionData", "stale",    "description", "project",
@@ -480,24 +552,32 @@ template <class Unused = void>
   if (auto ms = flags::detail::parse_js_date_ms(created)) {
     f.meta.created = relkit::time_point(relkit::time_point::duration(*ms));
   }
-  if (auto r = read_items(fv[8], "strategies", f.strategies, parse_strategy<Unused>); !r)
+  if (auto r = read_items(
+          fv[8], "strategies", f.strategies,
+          [&](const node& item, flags::strategy& s) {
+            return parse_strategy<Unused>(item, s, entries);
+          },
+          &entries);
+      !r)
     return std::move(r).error();
-  if (auto r = parse_variants<Unused>(fv[9], f.variants); !r) return std::move(r).error();
+  if (auto r = parse_variants<Unused>(fv[9], f.variants, entries); !r) return std::move(r).error();
   return read_items(
       fv[10], "dependencies", f.dependencies,
-      [](const node& item, flags::dependency& d) -> relkit::result<void> {
+      [&](const node& item, flags::dependency& d) -> relkit::result<void> {
         if (!item.is_object()) return type_error(item, "a dependency", "an object");
         static constexpr std::string_view dep_names[] = {"feature", "enabled", "variants"};
         node df[3];
         fields(item, dep_names, df);
         if (auto r = read_text<Unused>(df[0], "feature", d.feature); !r) return r;
         if (auto r = read_bool<Unused>(df[1], "enabled", d.enabled); !r) return r;
-        return read_string_list<Unused>(df[2], "variants", d.variants);
-      });
+        return read_string_list<Unused>(df[2], "variants", d.variants, entries);
+      },
+      &entries);
 }
 
 template <class Unused = void>
-[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s) {
+[[nodiscard]] relkit::result<void> parse_segment(const node& v, flags::segment& s,
+                                                 entry_budget& entries) {
   if (!v.is_object()) return type_error(v, "a segment", "an object");
   static constexpr std::string_view names[] = {"id", "name", "constraints"};
   node f[3];
@@ -509,22 +589,32 @@ template <class Unused = void>
   if (!segment_id) return std::move(segment_id).error();
   s.id = *segment_id;
   if (auto r = read_text<Unused>(f[1], "name", s.name); !r) return std::move(r).error();
-  return parse_constraints<Unused>(f[2], s.constraints);
+  return parse_constraints<Unused>(f[2], s.constraints, entries);
 }
 
 // The fields "features" and "segments" of a payload or hydration event; the
-// features draw on `budget` (load_options::max_features) if there is one.
+// features draw on `features_budget` (load_options::max_features) if there
+// is one, everything below them and the segments on `entries`
+// (load_options::max_entries).
 template <class Unused = void>
 [[nodiscard]] relkit::result<void> parse_lists(const node& features_list, const node& segments_list,
                                                std::vector<flags::flag>& features,
                                                std::vector<flags::segment>& segments,
-                                               feature_budget* budget) {
+                                               feature_budget* features_budget,
+                                               entry_budget& entries) {
   // Counted first: a vector grown by doubling would hold up to twice the
   // flags, and both copies while it grows.
-  if (auto r = read_items(features_list, "features", features, parse_feature<Unused>, budget); !r) {
+  if (auto r = read_items(
+          features_list, "features", features,
+          [&](const node& v, flags::flag& f) { return parse_feature<Unused>(v, f, entries); },
+          nullptr, features_budget);
+      !r) {
     return std::move(r).error();
   }
-  return read_items(segments_list, "segments", segments, parse_segment<Unused>);
+  return read_items(
+      segments_list, "segments", segments,
+      [&](const node& v, flags::segment& s) { return parse_segment<Unused>(v, s, entries); },
+      &entries);
 }
 
 }  // namespace detail
