@@ -19,7 +19,6 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
 #include "relkit/detail/js_text.hpp"
-#include "relkit/detail/prefix_key.hpp"
 #include "relkit/flags/bucketing.hpp"
 #include "relkit/flags/constraint.hpp"
 #include "relkit/flags/context.hpp"
@@ -140,38 +139,36 @@ class flag_set_engine {
   }
 
  private:
-  // Binary search over names (sorted index): no allocation, no hashing. The
-  // names' 8-byte prefix keys decide most steps without touching the strings.
+  // The name's slot in the hashed index: the hash's low bits pick the first
+  // slot, equal hashes and sizes are compared byte for byte.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
-    const std::uint64_t key = relkit::detail::prefix_key(name);
-    std::size_t lo = 0, hi = by_name_.size();
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (name_keys_[mid] != key) {
-        if (name_keys_[mid] < key) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
+    if (name_slots_.empty()) return -1;
+    const std::uint64_t hash = text_hash(name);
+    const std::size_t mask = name_slots_.size() - 1;
+    for (std::size_t k = static_cast<std::size_t>(hash) & mask;; k = (k + 1) & mask) {
+      const text_slot& slot = name_slots_[k];
+      if (slot.index == ~std::uint32_t{0}) return -1;
+      if (slot.hash == hash) {
+        const std::string& candidate = flags_[slot.index].name;
+        if (candidate.size() == name.size() &&
+            same_bytes(candidate.data(), name.data(), name.size())) {
+          return static_cast<int>(slot.index);
         }
-        continue;
-      }
-      const std::string& candidate = flags_[by_name_[mid]].name;
-      // Equal keys: the first eight bytes are equal (zero-padded), so equal
-      // sizes leave only the bytes after them to compare.
-      if (candidate.size() == name.size() &&
-          (name.size() <= 8 ||
-           std::memcmp(candidate.data() + 8, name.data() + 8, name.size() - 8) == 0)) {
-        return static_cast<int>(by_name_[mid]);
-      }
-      const int c = compare_bytes(candidate, name);
-      if (c == 0) return static_cast<int>(by_name_[mid]);
-      if (c < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
       }
     }
-    return -1;
+  }
+
+  // Adds entry `index` (hash `hash`) to the table at `slots` (a power of two
+  // in size, at most half full once every entry is in).
+  static void insert_slot(text_slot* slots, std::size_t size, std::uint64_t hash,
+                          std::uint32_t index) noexcept {
+    for (std::size_t k = static_cast<std::size_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
+      if (slots[k].index == ~std::uint32_t{0}) {
+        slots[k].hash = hash;
+        slots[k].index = index;
+        return;
+      }
+    }
   }
 
   void compile_constraint(const constraint& c) {
@@ -213,6 +210,23 @@ class flag_set_engine {
         }
         cc.count = static_cast<std::uint32_t>(ranges_.size() - cc.operand);
         break;
+      case operator_kind::in:
+      case operator_kind::not_in: {
+        const std::size_t first = in_values_.size();
+        for (const auto& v : c.values) in_values_.emplace_back(v);
+        cc.count = static_cast<std::uint32_t>(in_values_.size() - first);
+        cc.operand = first;
+        if (cc.count > in_scan_limit) {
+          const std::size_t first_slot = in_slots_.size();
+          const std::size_t size = text_table_size(cc.count);
+          in_slots_.resize(first_slot + size);
+          for (std::uint32_t k = 0; k < cc.count; ++k) {
+            insert_slot(in_slots_.data() + first_slot, size, text_hash(in_values_[first + k]), k);
+          }
+          cc.operand |= static_cast<std::uint64_t>(first_slot) << 32U;
+        }
+        break;
+      }
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with:
@@ -240,42 +254,34 @@ class flag_set_engine {
     patterns_.clear();
     ranges_.clear();
     folded_.clear();
-    by_name_.clear();
-    name_keys_.clear();
-    // Sorted by name through each name's 8-byte prefix key, the names
-    // themselves compared only on a tie.
-    {
-      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
-      keyed.reserve(flags_.size());
-      for (std::size_t i = 0; i < flags_.size(); ++i)
-        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
-      std::sort(keyed.begin(), keyed.end(),
-                [this](const std::pair<std::uint64_t, std::size_t>& a,
-                       const std::pair<std::uint64_t, std::size_t>& b) {
-                  if (a.first != b.first) return a.first < b.first;
-                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
-                });
-      // Duplicate names: the last one wins, as a later payload entry would.
-      by_name_.reserve(keyed.size());
-      name_keys_.reserve(keyed.size());
-      for (std::size_t k = 0; k < keyed.size(); ++k) {
-        const std::size_t i = keyed[k].second;
-        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
-            flags_[by_name_.back()].name == flags_[i].name) {
-          by_name_.back() = std::max(by_name_.back(), i);
-        } else {
-          by_name_.push_back(i);
-          name_keys_.push_back(keyed[k].first);
+    in_values_.clear();
+    in_slots_.clear();
+    name_slots_.assign(text_table_size(flags_.size()), text_slot{});
+    // Duplicate names: the last one wins, as a later payload entry would.
+    for (std::size_t i = 0; i < flags_.size(); ++i) {
+      const std::string& name = flags_[i].name;
+      const int existing = index_of(name);
+      if (existing >= 0) {
+        for (text_slot& slot : name_slots_) {
+          if (slot.index == static_cast<std::uint32_t>(existing))
+            slot.index = static_cast<std::uint32_t>(i);
         }
+      } else {
+        insert_slot(name_slots_.data(), name_slots_.size(), text_hash(name),
+                    static_cast<std::uint32_t>(i));
       }
     }
     // Sized first: the compiled vectors never grow (nor move their items).
-    std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0;
+    std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0, in_count = 0;
     for (const flag& f : flags_) {
       strategy_count += f.strategies.size();
       dependency_count += f.dependencies.size();
       for (const strategy& s : f.strategies) {
         constraint_count += s.constraints.size();
+        for (const constraint& c : s.constraints) {
+          if (c.op == operator_kind::in || c.op == operator_kind::not_in)
+            in_count += c.values.size();
+        }
         for (std::int64_t id : s.segments) {
           std::size_t n = 1;  // a missing segment's stand-in
           for (const auto& candidate : segments_) {
@@ -289,6 +295,7 @@ class flag_set_engine {
     strategies_.reserve(strategy_count);
     constraints_.reserve(constraint_count);
     dependency_index_.reserve(dependency_count);
+    in_values_.reserve(in_count);
     std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
@@ -321,6 +328,14 @@ class flag_set_engine {
         } else if (s.stickiness != "default" && !s.stickiness.empty()) {
           cs.stickiness = stickiness_kind::field;
         }
+        if (s.kind == strategy_kind::flexible_rollout ||
+            s.kind == strategy_kind::gradual_rollout_user_id ||
+            s.kind == strategy_kind::gradual_rollout_session_id) {
+          const bool flag_group = s.kind == strategy_kind::flexible_rollout && s.group_id.empty();
+          cs.group_prefix.update(flag_group ? std::string_view(f.name)
+                                            : std::string_view(s.group_id));
+          cs.group_prefix.update(":");
+        }
         if (s.kind == strategy_kind::remote_address) {
           cs.first_range = static_cast<std::uint32_t>(ranges_.size());
           for (const auto& entry : s.ids) {
@@ -345,6 +360,8 @@ class flag_set_engine {
     patterns_.shrink_to_fit();
     ranges_.shrink_to_fit();
     folded_.shrink_to_fit();
+    in_values_.shrink_to_fit();
+    in_slots_.shrink_to_fit();
   }
 
   [[nodiscard]] bool check_constraint(const compiled_constraint& cc, const context& ctx) const {
@@ -373,15 +390,7 @@ class flag_set_engine {
     switch (c.op) {
       case operator_kind::in:
       case operator_kind::not_in: {
-        bool found = false;
-        if (value) {
-          for (const auto& v : c.values) {
-            if (same_text(v, *value)) {
-              found = true;
-              break;
-            }
-          }
-        }
+        const bool found = value && in_set(cc, *value);
         return c.op == operator_kind::in ? found : !found;
       }
       case operator_kind::str_contains:
@@ -502,10 +511,24 @@ class flag_set_engine {
     return v;
   }
 
-  // a == b, inline: std::string_view's operator== calls compare() out of
-  // line, which the request path would pay per list entry.
-  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  // `value` is one of an IN / NOT_IN constraint's values: small sets
+  // scanned (sizes compared first), larger ones through their hash table.
+  [[nodiscard]] bool in_set(const compiled_constraint& cc, std::string_view value) const noexcept {
+    const std::string_view* values = in_values_.data() + (cc.operand & 0xFFFFFFFFU);
+    if (cc.count <= in_scan_limit) {
+      for (std::uint32_t k = 0; k < cc.count; ++k) {
+        if (same_text(values[k], value)) return true;
+      }
+      return false;
+    }
+    const text_slot* slots = in_slots_.data() + (cc.operand >> 32U);
+    const std::size_t mask = text_table_size(cc.count) - 1;
+    const std::uint64_t hash = text_hash(value);
+    for (std::size_t k = static_cast<std::size_t>(hash) & mask;; k = (k + 1) & mask) {
+      const text_slot& slot = slots[k];
+      if (slot.index == ~std::uint32_t{0}) return false;
+      if (slot.hash == hash && same_text(values[slot.index], value)) return true;
+    }
   }
 
   [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
@@ -516,8 +539,13 @@ class flag_set_engine {
     return false;
   }
 
-  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, std::string_view flag_name,
-                                 const context& ctx) const noexcept {
+  // unleash_in_rollout(percentage, group, id), "<group>:" hashed beforehand.
+  [[nodiscard]] static bool in_rollout(const compiled_strategy& cs, std::string_view id) noexcept {
+    const std::uint32_t percentage = cs.source->percentage;
+    return percentage > 0 && cs.group_prefix.finish_with(id) % 100U + 1U <= percentage;
+  }
+
+  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, const context& ctx) const noexcept {
     const strategy& s = *cs.source;
     switch (s.kind) {
       case strategy_kind::default_on:
@@ -525,8 +553,6 @@ class flag_set_engine {
       case strategy_kind::user_with_id:
         return ctx.user_id && list_contains(s.ids, *ctx.user_id);
       case strategy_kind::flexible_rollout: {
-        const std::string_view group =
-            s.group_id.empty() ? flag_name : std::string_view(s.group_id);
         std::optional<std::string_view> id;
         random_id random;
         switch (cs.stickiness) {
@@ -549,15 +575,15 @@ class flag_set_engine {
             break;
         }
         if (!id) return false;  // a named stickiness field that is missing: off, not random
-        return unleash_in_rollout(s.percentage, group, *id);
+        return in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_user_id: {
         const auto id = non_empty(ctx.user_id);
-        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+        return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_session_id: {
         const auto id = non_empty(ctx.session_id);
-        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+        return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_random:
         return s.percentage >= ctx.random % 100U + 1U;
@@ -622,7 +648,7 @@ class flag_set_engine {
         }
       }
       e.failed_constraint = failed;
-      if (failed < 0 && strategy_on(cs, f.name, ctx)) {
+      if (failed < 0 && strategy_on(cs, ctx)) {
         e.enabled = true;
         e.reason = evaluation_reason::strategy_matched;
         e.strategy = static_cast<int>(k);
@@ -738,13 +764,14 @@ class flag_set_engine {
   std::vector<compiled_strategy> strategies_;
   std::vector<compiled_constraint> constraints_;
   // Side tables of the compiled form (see compiled.hpp).
-  std::vector<int> dependency_index_;      // per dependency: its parent, -1 = missing
-  std::vector<semver::version> versions_;  // SEMVER_* operands
-  std::vector<regex> patterns_;            // REGEX patterns
-  std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
-  std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
-  std::vector<std::size_t> by_name_;
-  std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
+  std::vector<int> dependency_index_;        // per dependency: its parent, -1 = missing
+  std::vector<semver::version> versions_;    // SEMVER_* operands
+  std::vector<regex> patterns_;              // REGEX patterns
+  std::vector<cidr_range> ranges_;           // IN_CIDR and remoteAddress ranges
+  std::vector<std::string> folded_;          // STR_* case-insensitive values, lower-cased
+  std::vector<std::string_view> in_values_;  // IN / NOT_IN values, into flags_ and segments_
+  std::vector<text_slot> in_slots_;          // hash tables of the IN sets past in_scan_limit
+  std::vector<text_slot> name_slots_;        // flag names: index of flags_, hashed
 };
 
 }  // namespace detail
