@@ -16,6 +16,7 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
 #include "relkit/flags/constraint.hpp"
+#include "relkit/flags/context.hpp"
 #include "relkit/flags/detail/context_field.hpp"
 #include "relkit/flags/detail/hash.hpp"
 #include "relkit/flags/detail/regex.hpp"
@@ -27,7 +28,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace flags {
 namespace detail {
 
-// 24 bytes per constraint: the operands that need more than eight bytes (a
+// 32 bytes per constraint: the operands that need more than eight bytes (a
 // version, a pattern, CIDR ranges, folded strings) live in the flag set's
 // side tables, which only constraints of those operators fill; `operand`
 // holds the number or date itself, or where its entries are. Nothing of the
@@ -41,10 +42,13 @@ struct compiled_constraint {
   // sets larger than in_scan_limit, the first slot of its hash table (high
   // 32 bits).
   std::uint64_t operand = 0;
-  std::uint32_t count = 0;                        // IN_CIDR: ranges parsed; IN, NOT_IN: values
-  context_field field = context_field::property;  // field_of(source->context_name)
-  bool has_operand = false;                       // NUM_*, DATE_*, SEMVER_*: it parsed
-  bool missing_segment = false;                   // stands for an unknown segment id
+  // The context's member for a standard field (field_of(source->context_name)
+  // is not property), else null: a property, found by name.
+  std::optional<std::string_view> context::*member = nullptr;
+  std::uint32_t count = 0;                    // IN_CIDR: ranges parsed; IN, NOT_IN: values
+  operator_kind op = operator_kind::unknown;  // source->op; unknown for a missing segment
+  bool inverted = false;                      // source->inverted
+  bool has_operand = false;                   // NUM_*, DATE_*, SEMVER_*: it parsed
 
   [[nodiscard]] double number() const noexcept {
     double d = 0;
@@ -72,27 +76,55 @@ enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, sess
 // 48 bytes per strategy; its remoteAddress ranges are in the side table.
 struct compiled_strategy {
   const strategy* source = nullptr;
-  std::size_t first_constraint = 0;
-  std::uint32_t constraint_count = 0;
-  std::uint32_t first_range = 0;  // remoteAddress entries with '/', IPv4
-  std::uint32_t range_count = 0;
-  stickiness_kind stickiness = stickiness_kind::default_chain;
   // Rollout strategies: murmur3 (seed 0) of "<group>:" hashed once, the
   // group being the groupId or, for flexibleRollout without one, the flag's
   // name; each evaluation hashes only the id after it.
   murmur3::hasher group_prefix{0};
+  std::uint32_t first_constraint = 0;
+  std::uint32_t constraint_count = 0;
+  std::uint32_t first_range = 0;  // remoteAddress entries with '/', IPv4
+  std::uint32_t range_count = 0;
+  std::uint32_t percentage = 0;                 // source->percentage
+  strategy_kind kind = strategy_kind::unknown;  // source->kind
+  stickiness_kind stickiness = stickiness_kind::default_chain;
 };
 
-// 16 bytes per flag (the flag is flags()[i] for compiled_flag i); its
-// parents' indices are in the side table (-1 = missing parent).
+// 20 bytes per flag (the flag is flags()[i] for compiled_flag i), what an
+// evaluation reads of it; its parents' indices are in the side table (-1 =
+// missing parent).
 struct compiled_flag {
-  std::size_t first_strategy = 0;
-  std::size_t first_dependency = 0;
+  std::uint32_t first_strategy = 0;
+  std::uint32_t strategy_count = 0;
+  std::uint32_t first_dependency = 0;
+  std::uint32_t dependency_count = 0;
+  bool enabled = false;
 };
 
 // Flag names and IN values are looked up by a 64-bit hash of their bytes,
 // read a word at a time (short texts as two overlapping words, as wyhash
 // reads them), then compared byte for byte only when hash and size agree.
+// The context member behind a standard field; null for a property.
+[[nodiscard]] constexpr std::optional<std::string_view> context::*member_of(
+    context_field field) noexcept {
+  switch (field) {
+    case context_field::user_id:
+      return &context::user_id;
+    case context_field::session_id:
+      return &context::session_id;
+    case context_field::remote_address:
+      return &context::remote_address;
+    case context_field::environment:
+      return &context::environment;
+    case context_field::app_name:
+      return &context::app_name;
+    case context_field::current_time:
+      return &context::current_time;
+    case context_field::property:
+      break;
+  }
+  return nullptr;
+}
+
 [[nodiscard]] inline std::uint64_t load_word64(const char* p) noexcept {
   std::uint64_t w = 0;
   std::memcpy(&w, p, sizeof w);

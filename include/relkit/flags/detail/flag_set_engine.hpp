@@ -127,7 +127,8 @@ class flag_set_engine {
 
   // evaluate(name, ctx).enabled: Unleash's isEnabled.
   [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
-    return evaluate(name, ctx).enabled;
+    const int i = index_of(name);
+    return i >= 0 && flag_on(static_cast<std::size_t>(i), ctx);
   }
 
   // Unleash's getVariant: {name "disabled", enabled false} when the flag is
@@ -145,7 +146,7 @@ class flag_set_engine {
     if (name_slots_.empty()) return -1;
     const std::uint64_t hash = text_hash(name);
     const std::size_t mask = name_slots_.size() - 1;
-    for (std::size_t k = static_cast<std::size_t>(hash) & mask;; k = (k + 1) & mask) {
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
       const text_slot& slot = name_slots_[k];
       if (slot.index == ~std::uint32_t{0}) return -1;
       if (slot.hash == hash) {
@@ -162,7 +163,7 @@ class flag_set_engine {
   // in size, at most half full once every entry is in).
   static void insert_slot(text_slot* slots, std::size_t size, std::uint64_t hash,
                           std::uint32_t index) noexcept {
-    for (std::size_t k = static_cast<std::size_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
       if (slots[k].index == ~std::uint32_t{0}) {
         slots[k].hash = hash;
         slots[k].index = index;
@@ -174,7 +175,9 @@ class flag_set_engine {
   void compile_constraint(const constraint& c) {
     compiled_constraint cc;
     cc.source = &c;
-    cc.field = field_of(c.context_name);
+    cc.member = member_of(field_of(c.context_name));
+    cc.op = c.op;
+    cc.inverted = c.inverted;
     switch (c.op) {
       case operator_kind::num_eq:
       case operator_kind::num_gt:
@@ -299,11 +302,16 @@ class flag_set_engine {
     std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
-      cf.first_strategy = strategies_.size();
+      cf.first_strategy = static_cast<std::uint32_t>(strategies_.size());
+      cf.strategy_count = static_cast<std::uint32_t>(f.strategies.size());
+      cf.dependency_count = static_cast<std::uint32_t>(f.dependencies.size());
+      cf.enabled = f.enabled;
       for (const strategy& s : f.strategies) {
         compiled_strategy cs;
         cs.source = &s;
-        cs.first_constraint = constraints_.size();
+        cs.kind = s.kind;
+        cs.percentage = s.percentage;
+        cs.first_constraint = static_cast<std::uint32_t>(constraints_.size());
         for (const constraint& c : s.constraints) compile_constraint(c);
         for (std::int64_t id : s.segments) {
           const segment* seg = nullptr;
@@ -311,14 +319,13 @@ class flag_set_engine {
             if (candidate.id == id) seg = &candidate;
           }
           if (seg == nullptr) {
-            compiled_constraint missing;
-            missing.missing_segment = true;
-            constraints_.push_back(missing);
+            constraints_.push_back(compiled_constraint{});  // op unknown: false
           } else {
             for (const constraint& c : seg->constraints) compile_constraint(c);
           }
         }
-        cs.constraint_count = static_cast<std::uint32_t>(constraints_.size() - cs.first_constraint);
+        cs.constraint_count =
+            static_cast<std::uint32_t>(constraints_.size() - std::size_t{cs.first_constraint});
         if (s.stickiness == "random") {
           cs.stickiness = stickiness_kind::random;
         } else if (s.stickiness == "userId") {
@@ -347,7 +354,7 @@ class flag_set_engine {
         }
         strategies_.push_back(cs);
       }
-      cf.first_dependency = dependencies_before;
+      cf.first_dependency = static_cast<std::uint32_t>(dependencies_before);
       dependencies_before += f.dependencies.size();  // indexed below, once every name is
       compiled_flags_.push_back(cf);
     }
@@ -364,12 +371,43 @@ class flag_set_engine {
     in_slots_.shrink_to_fit();
   }
 
+  // The context's value for the constraint's field (a property by name).
+  [[nodiscard]] static std::optional<std::string_view> value_of(const compiled_constraint& cc,
+                                                                const context& ctx) noexcept {
+    if (cc.member != nullptr) return ctx.*cc.member;
+    const std::string_view name = cc.source->context_name;
+    for (const auto& p : ctx.properties) {
+      if (p.name == name) return p.value;
+    }
+    return std::nullopt;
+  }
+
+  // IN and NOT_IN here (the common case, inline), the rest in operator_holds.
   [[nodiscard]] bool check_constraint(const compiled_constraint& cc, const context& ctx) const {
-    if (cc.missing_segment) return false;
-    const constraint& c = *cc.source;
-    if (c.op == operator_kind::unknown) return false;  // even when inverted
-    const bool result = operator_holds(cc, ctx);
-    return c.inverted ? !result : result;
+    bool result = false;
+    if (cc.op == operator_kind::in || cc.op == operator_kind::not_in) {
+      const std::optional<std::string_view> value = value_of(cc, ctx);
+      result = (value && in_set(cc, *value)) == (cc.op == operator_kind::in);
+    } else {
+      if (cc.op == operator_kind::unknown) return false;  // even when inverted
+      result = operator_holds(cc, ctx);
+    }
+    return cc.inverted ? !result : result;
+  }
+
+  // All constraints of the strategy hold; else `failed` is the first that does
+  // not.
+  [[nodiscard]] bool constraints_hold(const compiled_strategy& cs, const context& ctx,
+                                      int& failed) const {
+    const compiled_constraint* first = constraints_.data() + cs.first_constraint;
+    for (std::uint32_t c = 0; c < cs.constraint_count; ++c) {
+      if (!check_constraint(first[c], ctx)) {
+        failed = static_cast<int>(c);
+        return false;
+      }
+    }
+    failed = -1;
+    return true;
   }
 
   [[nodiscard]] bool operator_holds(const compiled_constraint& cc, const context& ctx) const {
@@ -386,13 +424,8 @@ class flag_set_engine {
       const std::int64_t date = cc.date_ms();
       return c.op == operator_kind::date_after ? *now > date : *now < date;
     }
-    const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
+    const std::optional<std::string_view> value = value_of(cc, ctx);
     switch (c.op) {
-      case operator_kind::in:
-      case operator_kind::not_in: {
-        const bool found = value && in_set(cc, *value);
-        return c.op == operator_kind::in ? found : !found;
-      }
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with: {
@@ -453,7 +486,8 @@ class flag_set_engine {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
-        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's
+        // engines.
         if (!value || !cc.has_operand) return false;
         const auto v = semver::parse(*value);
         if (!v) return false;
@@ -490,11 +524,11 @@ class flag_set_engine {
   // The decimal string random stickiness hashes: 1..modulus. Formatted only
   // when a strategy needs it.
   struct random_id {
-    std::array<char, 12> digits{};
+    std::array<char, 12> digits;  // written by make() before any read
     std::size_t size = 0;
     std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
       std::uint32_t v = entropy % modulus + 1U;
-      std::array<char, 12> rev{};
+      std::array<char, 12> rev;
       std::size_t n = 0;
       do {
         rev[n++] = static_cast<char>('0' + v % 10U);
@@ -524,7 +558,7 @@ class flag_set_engine {
     const text_slot* slots = in_slots_.data() + (cc.operand >> 32U);
     const std::size_t mask = text_table_size(cc.count) - 1;
     const std::uint64_t hash = text_hash(value);
-    for (std::size_t k = static_cast<std::size_t>(hash) & mask;; k = (k + 1) & mask) {
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
       const text_slot& slot = slots[k];
       if (slot.index == ~std::uint32_t{0}) return false;
       if (slot.hash == hash && same_text(values[slot.index], value)) return true;
@@ -541,13 +575,12 @@ class flag_set_engine {
 
   // unleash_in_rollout(percentage, group, id), "<group>:" hashed beforehand.
   [[nodiscard]] static bool in_rollout(const compiled_strategy& cs, std::string_view id) noexcept {
-    const std::uint32_t percentage = cs.source->percentage;
-    return percentage > 0 && cs.group_prefix.finish_with(id) % 100U + 1U <= percentage;
+    return cs.percentage > 0 && cs.group_prefix.finish_with(id) % 100U + 1U <= cs.percentage;
   }
 
   [[nodiscard]] bool strategy_on(const compiled_strategy& cs, const context& ctx) const noexcept {
     const strategy& s = *cs.source;
-    switch (s.kind) {
+    switch (cs.kind) {
       case strategy_kind::default_on:
         return true;
       case strategy_kind::user_with_id:
@@ -574,7 +607,9 @@ class flag_set_engine {
             id = non_empty(ctx.get(s.stickiness));
             break;
         }
-        if (!id) return false;  // a named stickiness field that is missing: off, not random
+        if (!id)
+          return false;  // a named stickiness field that is missing: off, not
+                         // random
         return in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_user_id: {
@@ -586,7 +621,7 @@ class flag_set_engine {
         return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_random:
-        return s.percentage >= ctx.random % 100U + 1U;
+        return cs.percentage >= ctx.random % 100U + 1U;
       case strategy_kind::remote_address: {
         if (!ctx.remote_address) return false;
         if (list_contains(s.ids, *ctx.remote_address)) return true;
@@ -616,11 +651,11 @@ class flag_set_engine {
   [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
                                          const strategy*& matched) const {
     const compiled_flag& cf = compiled_flags_[index];
-    const flag& f = flags_[index];
     evaluation e;
     matched = nullptr;
-    if (check_parents) {
-      for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
+    if (check_parents && cf.dependency_count != 0) {
+      const flag& f = flags_[index];
+      for (std::uint32_t d = 0; d < cf.dependency_count; ++d) {
         if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
           e.reason = evaluation_reason::dependency_failed;
           e.dependency = static_cast<int>(d);
@@ -628,36 +663,62 @@ class flag_set_engine {
         }
       }
     }
-    if (!f.enabled) {
+    if (!cf.enabled) {
       e.reason = evaluation_reason::disabled;
       return e;
     }
-    if (f.strategies.empty()) {
+    if (cf.strategy_count == 0) {
       e.enabled = true;
       e.reason = evaluation_reason::no_strategies;
       return e;
     }
     e.reason = evaluation_reason::no_strategy_matched;
-    for (std::size_t k = 0; k < f.strategies.size(); ++k) {
-      const compiled_strategy& cs = strategies_[cf.first_strategy + k];
+    const compiled_strategy* strategies = strategies_.data() + cf.first_strategy;
+    for (std::uint32_t k = 0; k < cf.strategy_count; ++k) {
+      const compiled_strategy& cs = strategies[k];
       int failed = -1;
-      for (std::size_t c = 0; c < cs.constraint_count; ++c) {
-        if (!check_constraint(constraints_[cs.first_constraint + c], ctx)) {
-          failed = static_cast<int>(c);
-          break;
-        }
-      }
+      const bool held = constraints_hold(cs, ctx, failed);
       e.failed_constraint = failed;
-      if (failed < 0 && strategy_on(cs, ctx)) {
+      if (held && strategy_on(cs, ctx)) {
         e.enabled = true;
         e.reason = evaluation_reason::strategy_matched;
         e.strategy = static_cast<int>(k);
-        e.failed_constraint = -1;
         matched = cs.source;
         return e;
       }
     }
     return e;
+  }
+
+  // evaluate_flag(index, ctx, true, ...).enabled without the reason: what
+  // is_enabled asks for on the request path.
+  [[nodiscard]] bool flag_on(std::size_t index, const context& ctx) const {
+    const compiled_flag& cf = compiled_flags_[index];
+    if (cf.dependency_count != 0) {
+      const flag& f = flags_[index];
+      for (std::uint32_t d = 0; d < cf.dependency_count; ++d) {
+        if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
+          return false;
+        }
+      }
+    }
+    if (!cf.enabled) return false;
+    if (cf.strategy_count == 0) return true;
+    const compiled_strategy* strategies = strategies_.data() + cf.first_strategy;
+    for (std::uint32_t k = 0; k < cf.strategy_count; ++k) {
+      const compiled_strategy& cs = strategies[k];
+      int failed = -1;
+      if (!constraints_hold(cs, ctx, failed)) continue;
+      // strategy_on's first case inline: flexibleRollout, default stickiness,
+      // a userId.
+      if (cs.kind == strategy_kind::flexible_rollout &&
+          cs.stickiness == stickiness_kind::default_chain && ctx.user_id && !ctx.user_id->empty()) {
+        if (in_rollout(cs, *ctx.user_id)) return true;
+      } else if (strategy_on(cs, ctx)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // One level only: a parent that itself has dependencies fails the child.
