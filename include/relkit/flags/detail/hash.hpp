@@ -166,7 +166,11 @@ class hasher {
         fill = 0;
       }
     }
-    for (; i + 4 <= n; i += 4) h = mix(h, load_le32(bytes, i));
+    for (; i + 8 <= n; i += 8) h = mix(mix(h, load_le32(bytes, i)), load_le32(bytes, i + 4));
+    if (i + 4 <= n) {
+      h = mix(h, load_le32(bytes, i));
+      i += 4;
+    }
     for (; i < n; ++i, ++fill) block |= byte_at(bytes, i) << (8U * fill);
     return finalize(h, block, length_ + n);
   }
