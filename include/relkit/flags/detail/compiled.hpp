@@ -38,9 +38,8 @@ struct compiled_constraint {
   // NUM_*: the number's bits; DATE_*: the milliseconds; SEMVER_* and REGEX:
   // the index in the side table; IN_CIDR and folded STR_*: the first entry in
   // its side table (the count is the constraint's values' or ranges'); IN and
-  // NOT_IN: the first value in the text side table (low 32 bits) and, for
-  // sets larger than in_scan_limit, the first slot of its hash table (high
-  // 32 bits).
+  // NOT_IN with more than in_scan_limit values: the first slot of their hash
+  // table.
   std::uint64_t operand = 0;
   // The context's member for a standard field (field_of(source->context_name)
   // is not property), else null: a property, found by name.
@@ -176,13 +175,17 @@ struct compiled_flag {
   return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
 }
 
-// A slot of an open-addressing table (linear probing, at most half full):
-// the hash of the text and its index (in the flags, or in the IN values);
-// index ~0 is an empty slot.
+// A slot of an open-addressing table (linear probing, at most half full),
+// 8 bytes: the high half of the text's hash (the low half picks the first
+// slot) and its index (in the flags, or in the constraint's values); index
+// ~0 is an empty slot.
 struct text_slot {
-  std::uint64_t hash = 0;
+  std::uint32_t tag = 0;
   std::uint32_t index = ~std::uint32_t{0};
 };
+[[nodiscard]] inline std::uint32_t slot_tag(std::uint64_t hash) noexcept {
+  return static_cast<std::uint32_t>(hash >> 32U);
+}
 // The table size for n entries: a power of two, at least 2n (0 for none).
 [[nodiscard]] constexpr std::size_t text_table_size(std::size_t n) noexcept {
   if (n == 0) return 0;

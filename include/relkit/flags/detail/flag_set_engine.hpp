@@ -145,12 +145,13 @@ class flag_set_engine {
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
     if (name_slots_.empty()) return -1;
     const std::uint64_t hash = text_hash(name);
+    const std::uint32_t tag = slot_tag(hash);
     const std::size_t mask = name_slots_.size() - 1;
     for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
       const text_slot& slot = name_slots_[k];
       if (slot.index == ~std::uint32_t{0}) return -1;
-      if (slot.hash == hash) {
-        const std::string& candidate = flags_[slot.index].name;
+      if (slot.tag == tag) {
+        const std::string_view candidate = flags_[slot.index].name;
         if (candidate.size() == name.size() &&
             same_bytes(candidate.data(), name.data(), name.size())) {
           return static_cast<int>(slot.index);
@@ -165,7 +166,7 @@ class flag_set_engine {
                           std::uint32_t index) noexcept {
     for (std::size_t k = static_cast<std::uint32_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
       if (slots[k].index == ~std::uint32_t{0}) {
-        slots[k].hash = hash;
+        slots[k].tag = slot_tag(hash);
         slots[k].index = index;
         return;
       }
@@ -214,22 +215,18 @@ class flag_set_engine {
         cc.count = static_cast<std::uint32_t>(ranges_.size() - cc.operand);
         break;
       case operator_kind::in:
-      case operator_kind::not_in: {
-        const std::size_t first = in_values_.size();
-        for (const auto& v : c.values) in_values_.emplace_back(v);
-        cc.count = static_cast<std::uint32_t>(in_values_.size() - first);
-        cc.operand = first;
+      case operator_kind::not_in:
+        cc.count = static_cast<std::uint32_t>(c.values.size());
         if (cc.count > in_scan_limit) {
           const std::size_t first_slot = in_slots_.size();
           const std::size_t size = text_table_size(cc.count);
           in_slots_.resize(first_slot + size);
           for (std::uint32_t k = 0; k < cc.count; ++k) {
-            insert_slot(in_slots_.data() + first_slot, size, text_hash(in_values_[first + k]), k);
+            insert_slot(in_slots_.data() + first_slot, size, text_hash(c.values[k]), k);
           }
-          cc.operand |= static_cast<std::uint64_t>(first_slot) << 32U;
+          cc.operand = first_slot;
         }
         break;
-      }
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with:
@@ -257,12 +254,11 @@ class flag_set_engine {
     patterns_.clear();
     ranges_.clear();
     folded_.clear();
-    in_values_.clear();
     in_slots_.clear();
     name_slots_.assign(text_table_size(flags_.size()), text_slot{});
     // Duplicate names: the last one wins, as a later payload entry would.
     for (std::size_t i = 0; i < flags_.size(); ++i) {
-      const std::string& name = flags_[i].name;
+      const std::string_view name = flags_[i].name;
       const int existing = index_of(name);
       if (existing >= 0) {
         for (text_slot& slot : name_slots_) {
@@ -275,16 +271,12 @@ class flag_set_engine {
       }
     }
     // Sized first: the compiled vectors never grow (nor move their items).
-    std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0, in_count = 0;
+    std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0;
     for (const flag& f : flags_) {
       strategy_count += f.strategies.size();
       dependency_count += f.dependencies.size();
       for (const strategy& s : f.strategies) {
         constraint_count += s.constraints.size();
-        for (const constraint& c : s.constraints) {
-          if (c.op == operator_kind::in || c.op == operator_kind::not_in)
-            in_count += c.values.size();
-        }
         for (std::int64_t id : s.segments) {
           std::size_t n = 1;  // a missing segment's stand-in
           for (const auto& candidate : segments_) {
@@ -298,7 +290,6 @@ class flag_set_engine {
     strategies_.reserve(strategy_count);
     constraints_.reserve(constraint_count);
     dependency_index_.reserve(dependency_count);
-    in_values_.reserve(in_count);
     std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
@@ -367,7 +358,6 @@ class flag_set_engine {
     patterns_.shrink_to_fit();
     ranges_.shrink_to_fit();
     folded_.shrink_to_fit();
-    in_values_.shrink_to_fit();
     in_slots_.shrink_to_fit();
   }
 
@@ -548,20 +538,21 @@ class flag_set_engine {
   // `value` is one of an IN / NOT_IN constraint's values: small sets
   // scanned (sizes compared first), larger ones through their hash table.
   [[nodiscard]] bool in_set(const compiled_constraint& cc, std::string_view value) const noexcept {
-    const std::string_view* values = in_values_.data() + (cc.operand & 0xFFFFFFFFU);
+    const auto& values = cc.source->values;
     if (cc.count <= in_scan_limit) {
-      for (std::uint32_t k = 0; k < cc.count; ++k) {
-        if (same_text(values[k], value)) return true;
+      for (const auto& v : values) {
+        if (same_text(v, value)) return true;
       }
       return false;
     }
-    const text_slot* slots = in_slots_.data() + (cc.operand >> 32U);
+    const text_slot* slots = in_slots_.data() + cc.operand;
     const std::size_t mask = text_table_size(cc.count) - 1;
     const std::uint64_t hash = text_hash(value);
+    const std::uint32_t tag = slot_tag(hash);
     for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
       const text_slot& slot = slots[k];
       if (slot.index == ~std::uint32_t{0}) return false;
-      if (slot.hash == hash && same_text(values[slot.index], value)) return true;
+      if (slot.tag == tag && same_text(values[slot.index], value)) return true;
     }
   }
 
@@ -825,14 +816,13 @@ class flag_set_engine {
   std::vector<compiled_strategy> strategies_;
   std::vector<compiled_constraint> constraints_;
   // Side tables of the compiled form (see compiled.hpp).
-  std::vector<int> dependency_index_;        // per dependency: its parent, -1 = missing
-  std::vector<semver::version> versions_;    // SEMVER_* operands
-  std::vector<regex> patterns_;              // REGEX patterns
-  std::vector<cidr_range> ranges_;           // IN_CIDR and remoteAddress ranges
-  std::vector<std::string> folded_;          // STR_* case-insensitive values, lower-cased
-  std::vector<std::string_view> in_values_;  // IN / NOT_IN values, into flags_ and segments_
-  std::vector<text_slot> in_slots_;          // hash tables of the IN sets past in_scan_limit
-  std::vector<text_slot> name_slots_;        // flag names: index of flags_, hashed
+  std::vector<int> dependency_index_;      // per dependency: its parent, -1 = missing
+  std::vector<semver::version> versions_;  // SEMVER_* operands
+  std::vector<regex> patterns_;            // REGEX patterns
+  std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
+  std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
+  std::vector<text_slot> in_slots_;        // hash tables of the IN sets past in_scan_limit
+  std::vector<text_slot> name_slots_;      // flag names: index of flags_, hashed
 };
 
 }  // namespace detail
