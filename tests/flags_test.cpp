@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
@@ -80,6 +81,70 @@ TEST(Flags, RolloutUsesFlagNameAsGroupAndStickiness) {
   flags::context with_tenant;
   with_tenant.properties.push_back({"tenant", "acme"});
   EXPECT_TRUE(custom.is_enabled("custom", with_tenant));
+}
+
+// IN / NOT_IN past eight values go through a hash table, up to eight are
+// scanned; both give the same answers, on standard fields and properties.
+TEST(Flags, InSetsLargeAndSmallStandardAndPropertyFields) {
+  std::vector<std::string> many;
+  for (int i = 0; i < 40; ++i) many.push_back("user-" + std::to_string(i * 7));
+  many.push_back("");  // an empty value is a value
+  std::vector<std::string> few(many.begin(), many.begin() + 8);
+  for (const auto* values : {&many, &few}) {
+    flags::flag in_user = rollout_flag("in-user", 100);
+    in_user.strategies[0].constraints.push_back(
+        make_constraint("userId", flags::operator_kind::in, *values));
+    flags::flag not_in_tenant = rollout_flag("not-in-tenant", 100);
+    not_in_tenant.strategies[0].constraints.push_back(
+        make_constraint("tenant", flags::operator_kind::not_in, *values));
+    flags::flag inverted = in_user;
+    inverted.name = "inverted";
+    inverted.strategies[0].constraints[0].inverted = true;
+    const flags::flag_set set({in_user, not_in_tenant, inverted});
+    flags::context ctx;
+    ctx.session_id = "s";
+    for (int i = 0; i < 60; ++i) {
+      const std::string id = "user-" + std::to_string(i);
+      const bool listed = std::find(values->begin(), values->end(), id) != values->end();
+      ctx.user_id = id;
+      ctx.properties = {{"tenant", id}};
+      EXPECT_EQ(set.is_enabled("in-user", ctx), listed) << id;
+      EXPECT_EQ(set.evaluate("in-user", ctx).enabled, listed) << id;
+      EXPECT_EQ(set.is_enabled("inverted", ctx), !listed) << id;
+      EXPECT_EQ(set.is_enabled("not-in-tenant", ctx), !listed) << id;
+    }
+    ctx.user_id = std::nullopt;  // absent: IN is false, NOT_IN true
+    ctx.properties.clear();
+    EXPECT_FALSE(set.is_enabled("in-user", ctx));
+    EXPECT_TRUE(set.is_enabled("not-in-tenant", ctx));
+    ctx.properties = {{"tenant", ""}};
+    EXPECT_EQ(set.is_enabled("not-in-tenant", ctx), values == &few);
+  }
+}
+
+// The hashed flag-name index: names of every length, a repeated name (the
+// last one wins), near misses.
+TEST(Flags, NameIndexFindsEveryNameAndTheLastDuplicate) {
+  std::vector<flags::flag> all;
+  for (int i = 0; i < 100; ++i)
+    all.push_back(
+        rollout_flag(std::string(static_cast<std::size_t>(i % 37), 'n') + std::to_string(i), 100));
+  flags::flag again = rollout_flag(all[5].name, 100);
+  again.enabled = false;
+  all.push_back(again);
+  const flags::flag_set set(all);
+  flags::context ctx;
+  ctx.user_id = "u";
+  for (int i = 0; i < 100; ++i) {
+    const std::string& name = all[static_cast<std::size_t>(i)].name;
+    ASSERT_NE(set.find(name), nullptr) << name;
+    EXPECT_EQ(set.find(name)->name, name);
+    EXPECT_EQ(set.is_enabled(name, ctx), i != 5) << name;
+    EXPECT_EQ(set.find(name + "x"), nullptr);
+  }
+  EXPECT_EQ(set.find(all[5].name), &set.flags().back());
+  EXPECT_EQ(set.find(""), nullptr);
+  EXPECT_EQ(flags::flag_set().find("n0"), nullptr);
 }
 
 // IN_CIDR trims its ranges and the address with JavaScript's trim()

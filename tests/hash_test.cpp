@@ -65,6 +65,48 @@ TEST(Hash, Murmur3JoinedEqualsTheJoinedString) {
   static_assert(murmur3::hash_joined("gr1", ':', "123", 0) == 538421172U, "constexpr");
 }
 
+TEST(Hash, Murmur3FinishWithEqualsTheWholeKey) {
+  // A prefix of every length up to 12 bytes hashed once (fill 0..3 left in
+  // the hasher), then every rest up to 12 bytes: the hash of the whole key.
+  const std::string source = "flag-42:3f1c2a9e-\xC3\xB1-7b4d";
+  int checked = 0;
+  for (std::size_t a = 0; a <= 12; ++a) {
+    for (std::size_t b = 0; b <= 12; ++b) {
+      const std::string prefix = source.substr(0, a);
+      const std::string rest = source.substr(source.size() - b);
+      for (std::uint32_t seed : {0U, 86028157U}) {
+        murmur3::hasher h(seed);
+        h.update(prefix);
+        ASSERT_EQ(h.finish_with(rest), murmur3::hash(prefix + rest, seed))
+            << a << ' ' << b << ' ' << seed;
+        ASSERT_EQ(h.finish(), murmur3::hash(prefix, seed));  // unchanged
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 13 * 13 * 2);
+}
+
+TEST(Hash, TextHashAndSameBytesOnEveryShortLength) {
+  // The word-wise reads of the flag-name index: lengths 0..40, texts that
+  // differ in one byte at each position differ (hash and comparison).
+  const std::string source = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::string a = source.substr(0, n);
+    EXPECT_EQ(text_hash(a), text_hash(std::string(a)));
+    EXPECT_TRUE(same_bytes(a.data(), std::string(a).data(), n));
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = '#';
+      EXPECT_FALSE(same_bytes(a.data(), b.data(), n)) << n << ' ' << i;
+      EXPECT_NE(text_hash(a), text_hash(b)) << n << ' ' << i;
+    }
+    if (n > 0) {
+      EXPECT_NE(text_hash(a), text_hash(source.substr(0, n - 1)));
+    }
+  }
+}
+
 TEST(Hash, Fnv1a) {
   EXPECT_EQ(fnv1a_32(""), 0x811C9DC5U);
   EXPECT_EQ(fnv1a_32("a"), 0xE40C292CU);

@@ -14352,6 +14352,29 @@ class hasher {
   [[nodiscard]] constexpr std::uint32_t finish() const noexcept {
     return finalize(h_, block_, length_);
   }
+  // A copy's update(bytes).finish(), this hasher unchanged: a prefix hashed
+  // once (Unleash's "groupId:" when a flag set is built) continued with the
+  // part that changes per call. Whole blocks straight from `bytes`.
+  [[nodiscard]] constexpr std::uint32_t finish_with(std::string_view bytes) const noexcept {
+    std::uint32_t h = h_, block = block_, fill = fill_;
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    if (fill != 0) {
+      for (; fill < 4U && i < n; ++i, ++fill) block |= byte_at(bytes, i) << (8U * fill);
+      if (fill == 4U) {
+        h = mix(h, block);
+        block = 0;
+        fill = 0;
+      }
+    }
+    for (; i + 8 <= n; i += 8) h = mix(mix(h, load_le32(bytes, i)), load_le32(bytes, i + 4));
+    if (i + 4 <= n) {
+      h = mix(h, load_le32(bytes, i));
+      i += 4;
+    }
+    for (; i < n; ++i, ++fill) block |= byte_at(bytes, i) << (8U * fill);
+    return finalize(h, block, length_ + n);
+  }
 
  private:
   std::uint32_t h_;
@@ -17711,7 +17734,7 @@ RELKIT_NAMESPACE_BEGIN
 namespace flags {
 namespace detail {
 
-// 24 bytes per constraint: the operands that need more than eight bytes (a
+// 32 bytes per constraint: the operands that need more than eight bytes (a
 // version, a pattern, CIDR ranges, folded strings) live in the flag set's
 // side tables, which only constraints of those operators fill; `operand`
 // holds the number or date itself, or where its entries are. Nothing of the
@@ -17720,12 +17743,17 @@ struct compiled_constraint {
   const constraint* source = nullptr;
   // NUM_*: the number's bits; DATE_*: the milliseconds; SEMVER_* and REGEX:
   // the index in the side table; IN_CIDR and folded STR_*: the first entry in
-  // its side table (the count is the constraint's values' or ranges').
+  // its side table (the count is the constraint's values' or ranges'); IN and
+  // NOT_IN with more than in_scan_limit values: the first slot of their hash
+  // table.
   std::uint64_t operand = 0;
-  std::uint32_t count = 0;                        // IN_CIDR: ranges parsed
-  context_field field = context_field::property;  // field_of(source->context_name)
-  bool has_operand = false;                       // NUM_*, DATE_*, SEMVER_*: it parsed
-  bool missing_segment = false;                   // stands for an unknown segment id
+  // The context's member for a standard field (field_of(source->context_name)
+  // is not property), else null: a property, found by name.
+  std::optional<std::string_view> context::*member = nullptr;
+  std::uint32_t count = 0;                    // IN_CIDR: ranges parsed; IN, NOT_IN: values
+  operator_kind op = operator_kind::unknown;  // source->op; unknown for a missing segment
+  bool inverted = false;                      // source->inverted
+  bool has_operand = false;                   // NUM_*, DATE_*, SEMVER_*: it parsed
 
   [[nodiscard]] double number() const noexcept {
     double d = 0;
@@ -17750,22 +17778,130 @@ struct compiled_constraint {
 
 enum class stickiness_kind : std::uint8_t { default_chain, random, user_id, session_id, field };
 
-// 32 bytes per strategy; its remoteAddress ranges are in the side table.
+// 48 bytes per strategy; its remoteAddress ranges are in the side table.
 struct compiled_strategy {
   const strategy* source = nullptr;
-  std::size_t first_constraint = 0;
+  // Rollout strategies: murmur3 (seed 0) of "<group>:" hashed once, the
+  // group being the groupId or, for flexibleRollout without one, the flag's
+  // name; each evaluation hashes only the id after it.
+  murmur3::hasher group_prefix{0};
+  std::uint32_t first_constraint = 0;
   std::uint32_t constraint_count = 0;
   std::uint32_t first_range = 0;  // remoteAddress entries with '/', IPv4
   std::uint32_t range_count = 0;
+  std::uint32_t percentage = 0;                 // source->percentage
+  strategy_kind kind = strategy_kind::unknown;  // source->kind
   stickiness_kind stickiness = stickiness_kind::default_chain;
 };
 
-// 16 bytes per flag (the flag is flags()[i] for compiled_flag i); its
-// parents' indices are in the side table (-1 = missing parent).
+// 20 bytes per flag (the flag is flags()[i] for compiled_flag i), what an
+// evaluation reads of it; its parents' indices are in the side table (-1 =
+// missing parent).
 struct compiled_flag {
-  std::size_t first_strategy = 0;
-  std::size_t first_dependency = 0;
+  std::uint32_t first_strategy = 0;
+  std::uint32_t strategy_count = 0;
+  std::uint32_t first_dependency = 0;
+  std::uint32_t dependency_count = 0;
+  bool enabled = false;
 };
+
+// Flag names and IN values are looked up by a 64-bit hash of their bytes,
+// read a word at a time (short texts as two overlapping words, as wyhash
+// reads them), then compared byte for byte only when hash and size agree.
+// The context member behind a standard field; null for a property.
+[[nodiscard]] constexpr std::optional<std::string_view> context::*member_of(
+    context_field field) noexcept {
+  switch (field) {
+    case context_field::user_id:
+      return &context::user_id;
+    case context_field::session_id:
+      return &context::session_id;
+    case context_field::remote_address:
+      return &context::remote_address;
+    case context_field::environment:
+      return &context::environment;
+    case context_field::app_name:
+      return &context::app_name;
+    case context_field::current_time:
+      return &context::current_time;
+    case context_field::property:
+      break;
+  }
+  return nullptr;
+}
+
+[[nodiscard]] inline std::uint64_t load_word64(const char* p) noexcept {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+[[nodiscard]] inline std::uint64_t load_word32(const char* p) noexcept {
+  std::uint32_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+[[nodiscard]] inline std::uint64_t text_mix(std::uint64_t h, std::uint64_t w) noexcept {
+  h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 32U);
+}
+[[nodiscard]] inline std::uint64_t text_hash(std::string_view s) noexcept {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t h = 0x243F6A8885A308D3ULL ^ n;
+  if (n >= 8) {
+    std::size_t i = 0;
+    for (; i + 8 < n; i += 8) h = text_mix(h, load_word64(p + i));
+    h = text_mix(h, load_word64(p + n - 8));
+  } else if (n >= 4) {
+    h = text_mix(h, (load_word32(p) << 32U) | load_word32(p + n - 4));
+  } else if (n > 0) {
+    h = text_mix(h, (std::uint64_t{static_cast<unsigned char>(p[0])} << 16U) |
+                        (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8U) |
+                        std::uint64_t{static_cast<unsigned char>(p[n - 1])});
+  }
+  return text_mix(h, n);
+}
+// The n bytes at a and b are equal (inline: memcmp is a call per compare).
+[[nodiscard]] inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load_word64(a + i) != load_word64(b + i)) return false;
+    }
+    return load_word64(a + n - 8) == load_word64(b + n - 8);
+  }
+  if (n >= 4) {
+    return load_word32(a) == load_word32(b) && load_word32(a + n - 4) == load_word32(b + n - 4);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+[[nodiscard]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+}
+
+// A slot of an open-addressing table (linear probing, at most half full),
+// 8 bytes: the high half of the text's hash (the low half picks the first
+// slot) and its index (in the flags, or in the constraint's values); index
+// ~0 is an empty slot.
+struct text_slot {
+  std::uint32_t tag = 0;
+  std::uint32_t index = ~std::uint32_t{0};
+};
+[[nodiscard]] inline std::uint32_t slot_tag(std::uint64_t hash) noexcept {
+  return static_cast<std::uint32_t>(hash >> 32U);
+}
+// The table size for n entries: a power of two, at least 2n (0 for none).
+[[nodiscard]] constexpr std::size_t text_table_size(std::size_t n) noexcept {
+  if (n == 0) return 0;
+  std::size_t size = 4;
+  while (size < 2 * n) size *= 2;
+  return size;
+}
+// IN / NOT_IN sets of up to this many values are scanned (size first, then
+// the bytes); larger ones are looked up in a hash table.
+inline constexpr std::uint32_t in_scan_limit = 8;
 
 // Case-insensitive comparison of `text` at `offset` with an already
 // lower-cased needle (ASCII folding; JavaScript's toLocaleLowerCase folds
@@ -17893,7 +18029,8 @@ class flag_set_engine {
 
   // evaluate(name, ctx).enabled: Unleash's isEnabled.
   [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
-    return evaluate(name, ctx).enabled;
+    const int i = index_of(name);
+    return i >= 0 && flag_on(static_cast<std::size_t>(i), ctx);
   }
 
   // Unleash's getVariant: {name "disabled", enabled false} when the flag is
@@ -17905,44 +18042,45 @@ class flag_set_engine {
   }
 
  private:
-  // Binary search over names (sorted index): no allocation, no hashing. The
-  // names' 8-byte prefix keys decide most steps without touching the strings.
+  // The name's slot in the hashed index: the hash's low bits pick the first
+  // slot, equal hashes and sizes are compared byte for byte.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
-    const std::uint64_t key = relkit::detail::prefix_key(name);
-    std::size_t lo = 0, hi = by_name_.size();
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (name_keys_[mid] != key) {
-        if (name_keys_[mid] < key) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
+    if (name_slots_.empty()) return -1;
+    const std::uint64_t hash = text_hash(name);
+    const std::uint32_t tag = slot_tag(hash);
+    const std::size_t mask = name_slots_.size() - 1;
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
+      const text_slot& slot = name_slots_[k];
+      if (slot.index == ~std::uint32_t{0}) return -1;
+      if (slot.tag == tag) {
+        const std::string_view candidate = flags_[slot.index].name;
+        if (candidate.size() == name.size() &&
+            same_bytes(candidate.data(), name.data(), name.size())) {
+          return static_cast<int>(slot.index);
         }
-        continue;
-      }
-      const std::string& candidate = flags_[by_name_[mid]].name;
-      // Equal keys: the first eight bytes are equal (zero-padded), so equal
-      // sizes leave only the bytes after them to compare.
-      if (candidate.size() == name.size() &&
-          (name.size() <= 8 ||
-           std::memcmp(candidate.data() + 8, name.data() + 8, name.size() - 8) == 0)) {
-        return static_cast<int>(by_name_[mid]);
-      }
-      const int c = compare_bytes(candidate, name);
-      if (c == 0) return static_cast<int>(by_name_[mid]);
-      if (c < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
       }
     }
-    return -1;
+  }
+
+  // Adds entry `index` (hash `hash`) to the table at `slots` (a power of two
+  // in size, at most half full once every entry is in).
+  static void insert_slot(text_slot* slots, std::size_t size, std::uint64_t hash,
+                          std::uint32_t index) noexcept {
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
+      if (slots[k].index == ~std::uint32_t{0}) {
+        slots[k].tag = slot_tag(hash);
+        slots[k].index = index;
+        return;
+      }
+    }
   }
 
   void compile_constraint(const constraint& c) {
     compiled_constraint cc;
     cc.source = &c;
-    cc.field = field_of(c.context_name);
+    cc.member = member_of(field_of(c.context_name));
+    cc.op = c.op;
+    cc.inverted = c.inverted;
     switch (c.op) {
       case operator_kind::num_eq:
       case operator_kind::num_gt:
@@ -17978,6 +18116,19 @@ class flag_set_engine {
         }
         cc.count = static_cast<std::uint32_t>(ranges_.size() - cc.operand);
         break;
+      case operator_kind::in:
+      case operator_kind::not_in:
+        cc.count = static_cast<std::uint32_t>(c.values.size());
+        if (cc.count > in_scan_limit) {
+          const std::size_t first_slot = in_slots_.size();
+          const std::size_t size = text_table_size(cc.count);
+          in_slots_.resize(first_slot + size);
+          for (std::uint32_t k = 0; k < cc.count; ++k) {
+            insert_slot(in_slots_.data() + first_slot, size, text_hash(c.values[k]), k);
+          }
+          cc.operand = first_slot;
+        }
+        break;
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with:
@@ -18005,33 +18156,20 @@ class flag_set_engine {
     patterns_.clear();
     ranges_.clear();
     folded_.clear();
-    by_name_.clear();
-    name_keys_.clear();
-    // Sorted by name through each name's 8-byte prefix key, the names
-    // themselves compared only on a tie.
-    {
-      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
-      keyed.reserve(flags_.size());
-      for (std::size_t i = 0; i < flags_.size(); ++i)
-        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
-      std::sort(keyed.begin(), keyed.end(),
-                [this](const std::pair<std::uint64_t, std::size_t>& a,
-                       const std::pair<std::uint64_t, std::size_t>& b) {
-                  if (a.first != b.first) return a.first < b.first;
-                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
-                });
-      // Duplicate names: the last one wins, as a later payload entry would.
-      by_name_.reserve(keyed.size());
-      name_keys_.reserve(keyed.size());
-      for (std::size_t k = 0; k < keyed.size(); ++k) {
-        const std::size_t i = keyed[k].second;
-        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
-            flags_[by_name_.back()].name == flags_[i].name) {
-          by_name_.back() = std::max(by_name_.back(), i);
-        } else {
-          by_name_.push_back(i);
-          name_keys_.push_back(keyed[k].first);
+    in_slots_.clear();
+    name_slots_.assign(text_table_size(flags_.size()), text_slot{});
+    // Duplicate names: the last one wins, as a later payload entry would.
+    for (std::size_t i = 0; i < flags_.size(); ++i) {
+      const std::string_view name = flags_[i].name;
+      const int existing = index_of(name);
+      if (existing >= 0) {
+        for (text_slot& slot : name_slots_) {
+          if (slot.index == static_cast<std::uint32_t>(existing))
+            slot.index = static_cast<std::uint32_t>(i);
         }
+      } else {
+        insert_slot(name_slots_.data(), name_slots_.size(), text_hash(name),
+                    static_cast<std::uint32_t>(i));
       }
     }
     // Sized first: the compiled vectors never grow (nor move their items).
@@ -18057,11 +18195,16 @@ class flag_set_engine {
     std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
-      cf.first_strategy = strategies_.size();
+      cf.first_strategy = static_cast<std::uint32_t>(strategies_.size());
+      cf.strategy_count = static_cast<std::uint32_t>(f.strategies.size());
+      cf.dependency_count = static_cast<std::uint32_t>(f.dependencies.size());
+      cf.enabled = f.enabled;
       for (const strategy& s : f.strategies) {
         compiled_strategy cs;
         cs.source = &s;
-        cs.first_constraint = constraints_.size();
+        cs.kind = s.kind;
+        cs.percentage = s.percentage;
+        cs.first_constraint = static_cast<std::uint32_t>(constraints_.size());
         for (const constraint& c : s.constraints) compile_constraint(c);
         for (std::int64_t id : s.segments) {
           const segment* seg = nullptr;
@@ -18069,14 +18212,13 @@ class flag_set_engine {
             if (candidate.id == id) seg = &candidate;
           }
           if (seg == nullptr) {
-            compiled_constraint missing;
-            missing.missing_segment = true;
-            constraints_.push_back(missing);
+            constraints_.push_back(compiled_constraint{});  // op unknown: false
           } else {
             for (const constraint& c : seg->constraints) compile_constraint(c);
           }
         }
-        cs.constraint_count = static_cast<std::uint32_t>(constraints_.size() - cs.first_constraint);
+        cs.constraint_count =
+            static_cast<std::uint32_t>(constraints_.size() - std::size_t{cs.first_constraint});
         if (s.stickiness == "random") {
           cs.stickiness = stickiness_kind::random;
         } else if (s.stickiness == "userId") {
@@ -18085,6 +18227,14 @@ class flag_set_engine {
           cs.stickiness = stickiness_kind::session_id;
         } else if (s.stickiness != "default" && !s.stickiness.empty()) {
           cs.stickiness = stickiness_kind::field;
+        }
+        if (s.kind == strategy_kind::flexible_rollout ||
+            s.kind == strategy_kind::gradual_rollout_user_id ||
+            s.kind == strategy_kind::gradual_rollout_session_id) {
+          const bool flag_group = s.kind == strategy_kind::flexible_rollout && s.group_id.empty();
+          cs.group_prefix.update(flag_group ? std::string_view(f.name)
+                                            : std::string_view(s.group_id));
+          cs.group_prefix.update(":");
         }
         if (s.kind == strategy_kind::remote_address) {
           cs.first_range = static_cast<std::uint32_t>(ranges_.size());
@@ -18097,7 +18247,7 @@ class flag_set_engine {
         }
         strategies_.push_back(cs);
       }
-      cf.first_dependency = dependencies_before;
+      cf.first_dependency = static_cast<std::uint32_t>(dependencies_before);
       dependencies_before += f.dependencies.size();  // indexed below, once every name is
       compiled_flags_.push_back(cf);
     }
@@ -18110,14 +18260,46 @@ class flag_set_engine {
     patterns_.shrink_to_fit();
     ranges_.shrink_to_fit();
     folded_.shrink_to_fit();
+    in_slots_.shrink_to_fit();
   }
 
+  // The context's value for the constraint's field (a property by name).
+  [[nodiscard]] static std::optional<std::string_view> value_of(const compiled_constraint& cc,
+                                                                const context& ctx) noexcept {
+    if (cc.member != nullptr) return ctx.*cc.member;
+    const std::string_view name = cc.source->context_name;
+    for (const auto& p : ctx.properties) {
+      if (p.name == name) return p.value;
+    }
+    return std::nullopt;
+  }
+
+  // IN and NOT_IN here (the common case, inline), the rest in operator_holds.
   [[nodiscard]] bool check_constraint(const compiled_constraint& cc, const context& ctx) const {
-    if (cc.missing_segment) return false;
-    const constraint& c = *cc.source;
-    if (c.op == operator_kind::unknown) return false;  // even when inverted
-    const bool result = operator_holds(cc, ctx);
-    return c.inverted ? !result : result;
+    bool result = false;
+    if (cc.op == operator_kind::in || cc.op == operator_kind::not_in) {
+      const std::optional<std::string_view> value = value_of(cc, ctx);
+      result = (value && in_set(cc, *value)) == (cc.op == operator_kind::in);
+    } else {
+      if (cc.op == operator_kind::unknown) return false;  // even when inverted
+      result = operator_holds(cc, ctx);
+    }
+    return cc.inverted ? !result : result;
+  }
+
+  // All constraints of the strategy hold; else `failed` is the first that does
+  // not.
+  [[nodiscard]] bool constraints_hold(const compiled_strategy& cs, const context& ctx,
+                                      int& failed) const {
+    const compiled_constraint* first = constraints_.data() + cs.first_constraint;
+    for (std::uint32_t c = 0; c < cs.constraint_count; ++c) {
+      if (!check_constraint(first[c], ctx)) {
+        failed = static_cast<int>(c);
+        return false;
+      }
+    }
+    failed = -1;
+    return true;
   }
 
   [[nodiscard]] bool operator_holds(const compiled_constraint& cc, const context& ctx) const {
@@ -18134,21 +18316,8 @@ class flag_set_engine {
       const std::int64_t date = cc.date_ms();
       return c.op == operator_kind::date_after ? *now > date : *now < date;
     }
-    const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
+    const std::optional<std::string_view> value = value_of(cc, ctx);
     switch (c.op) {
-      case operator_kind::in:
-      case operator_kind::not_in: {
-        bool found = false;
-        if (value) {
-          for (const auto& v : c.values) {
-            if (same_text(v, *value)) {
-              found = true;
-              break;
-            }
-          }
-        }
-        return c.op == operator_kind::in ? found : !found;
-      }
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with: {
@@ -18209,7 +18378,8 @@ class flag_set_engine {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
-        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's
+        // engines.
         if (!value || !cc.has_operand) return false;
         const auto v = semver::parse(*value);
         if (!v) return false;
@@ -18246,11 +18416,11 @@ class flag_set_engine {
   // The decimal string random stickiness hashes: 1..modulus. Formatted only
   // when a strategy needs it.
   struct random_id {
-    std::array<char, 12> digits{};
+    std::array<char, 12> digits;  // written by make() before any read
     std::size_t size = 0;
     std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
       std::uint32_t v = entropy % modulus + 1U;
-      std::array<char, 12> rev{};
+      std::array<char, 12> rev;
       std::size_t n = 0;
       do {
         rev[n++] = static_cast<char>('0' + v % 10U);
@@ -18267,10 +18437,25 @@ class flag_set_engine {
     return v;
   }
 
-  // a == b, inline: std::string_view's operator== calls compare() out of
-  // line, which the request path would pay per list entry.
-  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  // `value` is one of an IN / NOT_IN constraint's values: small sets
+  // scanned (sizes compared first), larger ones through their hash table.
+  [[nodiscard]] bool in_set(const compiled_constraint& cc, std::string_view value) const noexcept {
+    const auto& values = cc.source->values;
+    if (cc.count <= in_scan_limit) {
+      for (const auto& v : values) {
+        if (same_text(v, value)) return true;
+      }
+      return false;
+    }
+    const text_slot* slots = in_slots_.data() + cc.operand;
+    const std::size_t mask = text_table_size(cc.count) - 1;
+    const std::uint64_t hash = text_hash(value);
+    const std::uint32_t tag = slot_tag(hash);
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
+      const text_slot& slot = slots[k];
+      if (slot.index == ~std::uint32_t{0}) return false;
+      if (slot.tag == tag && same_text(values[slot.index], value)) return true;
+    }
   }
 
   [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
@@ -18281,17 +18466,19 @@ class flag_set_engine {
     return false;
   }
 
-  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, std::string_view flag_name,
-                                 const context& ctx) const noexcept {
+  // unleash_in_rollout(percentage, group, id), "<group>:" hashed beforehand.
+  [[nodiscard]] static bool in_rollout(const compiled_strategy& cs, std::string_view id) noexcept {
+    return cs.percentage > 0 && cs.group_prefix.finish_with(id) % 100U + 1U <= cs.percentage;
+  }
+
+  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, const context& ctx) const noexcept {
     const strategy& s = *cs.source;
-    switch (s.kind) {
+    switch (cs.kind) {
       case strategy_kind::default_on:
         return true;
       case strategy_kind::user_with_id:
         return ctx.user_id && list_contains(s.ids, *ctx.user_id);
       case strategy_kind::flexible_rollout: {
-        const std::string_view group =
-            s.group_id.empty() ? flag_name : std::string_view(s.group_id);
         std::optional<std::string_view> id;
         random_id random;
         switch (cs.stickiness) {
@@ -18313,19 +18500,21 @@ class flag_set_engine {
             id = non_empty(ctx.get(s.stickiness));
             break;
         }
-        if (!id) return false;  // a named stickiness field that is missing: off, not random
-        return unleash_in_rollout(s.percentage, group, *id);
+        if (!id)
+          return false;  // a named stickiness field that is missing: off, not
+                         // random
+        return in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_user_id: {
         const auto id = non_empty(ctx.user_id);
-        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+        return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_session_id: {
         const auto id = non_empty(ctx.session_id);
-        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+        return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_random:
-        return s.percentage >= ctx.random % 100U + 1U;
+        return cs.percentage >= ctx.random % 100U + 1U;
       case strategy_kind::remote_address: {
         if (!ctx.remote_address) return false;
         if (list_contains(s.ids, *ctx.remote_address)) return true;
@@ -18355,11 +18544,11 @@ class flag_set_engine {
   [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
                                          const strategy*& matched) const {
     const compiled_flag& cf = compiled_flags_[index];
-    const flag& f = flags_[index];
     evaluation e;
     matched = nullptr;
-    if (check_parents) {
-      for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
+    if (check_parents && cf.dependency_count != 0) {
+      const flag& f = flags_[index];
+      for (std::uint32_t d = 0; d < cf.dependency_count; ++d) {
         if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
           e.reason = evaluation_reason::dependency_failed;
           e.dependency = static_cast<int>(d);
@@ -18367,36 +18556,62 @@ class flag_set_engine {
         }
       }
     }
-    if (!f.enabled) {
+    if (!cf.enabled) {
       e.reason = evaluation_reason::disabled;
       return e;
     }
-    if (f.strategies.empty()) {
+    if (cf.strategy_count == 0) {
       e.enabled = true;
       e.reason = evaluation_reason::no_strategies;
       return e;
     }
     e.reason = evaluation_reason::no_strategy_matched;
-    for (std::size_t k = 0; k < f.strategies.size(); ++k) {
-      const compiled_strategy& cs = strategies_[cf.first_strategy + k];
+    const compiled_strategy* strategies = strategies_.data() + cf.first_strategy;
+    for (std::uint32_t k = 0; k < cf.strategy_count; ++k) {
+      const compiled_strategy& cs = strategies[k];
       int failed = -1;
-      for (std::size_t c = 0; c < cs.constraint_count; ++c) {
-        if (!check_constraint(constraints_[cs.first_constraint + c], ctx)) {
-          failed = static_cast<int>(c);
-          break;
-        }
-      }
+      const bool held = constraints_hold(cs, ctx, failed);
       e.failed_constraint = failed;
-      if (failed < 0 && strategy_on(cs, f.name, ctx)) {
+      if (held && strategy_on(cs, ctx)) {
         e.enabled = true;
         e.reason = evaluation_reason::strategy_matched;
         e.strategy = static_cast<int>(k);
-        e.failed_constraint = -1;
         matched = cs.source;
         return e;
       }
     }
     return e;
+  }
+
+  // evaluate_flag(index, ctx, true, ...).enabled without the reason: what
+  // is_enabled asks for on the request path.
+  [[nodiscard]] bool flag_on(std::size_t index, const context& ctx) const {
+    const compiled_flag& cf = compiled_flags_[index];
+    if (cf.dependency_count != 0) {
+      const flag& f = flags_[index];
+      for (std::uint32_t d = 0; d < cf.dependency_count; ++d) {
+        if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
+          return false;
+        }
+      }
+    }
+    if (!cf.enabled) return false;
+    if (cf.strategy_count == 0) return true;
+    const compiled_strategy* strategies = strategies_.data() + cf.first_strategy;
+    for (std::uint32_t k = 0; k < cf.strategy_count; ++k) {
+      const compiled_strategy& cs = strategies[k];
+      int failed = -1;
+      if (!constraints_hold(cs, ctx, failed)) continue;
+      // strategy_on's first case inline: flexibleRollout, default stickiness,
+      // a userId.
+      if (cs.kind == strategy_kind::flexible_rollout &&
+          cs.stickiness == stickiness_kind::default_chain && ctx.user_id && !ctx.user_id->empty()) {
+        if (in_rollout(cs, *ctx.user_id)) return true;
+      } else if (strategy_on(cs, ctx)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // One level only: a parent that itself has dependencies fails the child.
@@ -18508,8 +18723,8 @@ class flag_set_engine {
   std::vector<regex> patterns_;            // REGEX patterns
   std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
   std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
-  std::vector<std::size_t> by_name_;
-  std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
+  std::vector<text_slot> in_slots_;        // hash tables of the IN sets past in_scan_limit
+  std::vector<text_slot> name_slots_;      // flag names: index of flags_, hashed
 };
 
 }  // namespace detail

@@ -19,7 +19,6 @@
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
 #include "relkit/detail/js_text.hpp"
-#include "relkit/detail/prefix_key.hpp"
 #include "relkit/flags/bucketing.hpp"
 #include "relkit/flags/constraint.hpp"
 #include "relkit/flags/context.hpp"
@@ -128,7 +127,8 @@ class flag_set_engine {
 
   // evaluate(name, ctx).enabled: Unleash's isEnabled.
   [[nodiscard]] bool is_enabled(std::string_view name, const context& ctx) const {
-    return evaluate(name, ctx).enabled;
+    const int i = index_of(name);
+    return i >= 0 && flag_on(static_cast<std::size_t>(i), ctx);
   }
 
   // Unleash's getVariant: {name "disabled", enabled false} when the flag is
@@ -140,44 +140,45 @@ class flag_set_engine {
   }
 
  private:
-  // Binary search over names (sorted index): no allocation, no hashing. The
-  // names' 8-byte prefix keys decide most steps without touching the strings.
+  // The name's slot in the hashed index: the hash's low bits pick the first
+  // slot, equal hashes and sizes are compared byte for byte.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
-    const std::uint64_t key = relkit::detail::prefix_key(name);
-    std::size_t lo = 0, hi = by_name_.size();
-    while (lo < hi) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      if (name_keys_[mid] != key) {
-        if (name_keys_[mid] < key) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
+    if (name_slots_.empty()) return -1;
+    const std::uint64_t hash = text_hash(name);
+    const std::uint32_t tag = slot_tag(hash);
+    const std::size_t mask = name_slots_.size() - 1;
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
+      const text_slot& slot = name_slots_[k];
+      if (slot.index == ~std::uint32_t{0}) return -1;
+      if (slot.tag == tag) {
+        const std::string_view candidate = flags_[slot.index].name;
+        if (candidate.size() == name.size() &&
+            same_bytes(candidate.data(), name.data(), name.size())) {
+          return static_cast<int>(slot.index);
         }
-        continue;
-      }
-      const std::string& candidate = flags_[by_name_[mid]].name;
-      // Equal keys: the first eight bytes are equal (zero-padded), so equal
-      // sizes leave only the bytes after them to compare.
-      if (candidate.size() == name.size() &&
-          (name.size() <= 8 ||
-           std::memcmp(candidate.data() + 8, name.data() + 8, name.size() - 8) == 0)) {
-        return static_cast<int>(by_name_[mid]);
-      }
-      const int c = compare_bytes(candidate, name);
-      if (c == 0) return static_cast<int>(by_name_[mid]);
-      if (c < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
       }
     }
-    return -1;
+  }
+
+  // Adds entry `index` (hash `hash`) to the table at `slots` (a power of two
+  // in size, at most half full once every entry is in).
+  static void insert_slot(text_slot* slots, std::size_t size, std::uint64_t hash,
+                          std::uint32_t index) noexcept {
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
+      if (slots[k].index == ~std::uint32_t{0}) {
+        slots[k].tag = slot_tag(hash);
+        slots[k].index = index;
+        return;
+      }
+    }
   }
 
   void compile_constraint(const constraint& c) {
     compiled_constraint cc;
     cc.source = &c;
-    cc.field = field_of(c.context_name);
+    cc.member = member_of(field_of(c.context_name));
+    cc.op = c.op;
+    cc.inverted = c.inverted;
     switch (c.op) {
       case operator_kind::num_eq:
       case operator_kind::num_gt:
@@ -213,6 +214,19 @@ class flag_set_engine {
         }
         cc.count = static_cast<std::uint32_t>(ranges_.size() - cc.operand);
         break;
+      case operator_kind::in:
+      case operator_kind::not_in:
+        cc.count = static_cast<std::uint32_t>(c.values.size());
+        if (cc.count > in_scan_limit) {
+          const std::size_t first_slot = in_slots_.size();
+          const std::size_t size = text_table_size(cc.count);
+          in_slots_.resize(first_slot + size);
+          for (std::uint32_t k = 0; k < cc.count; ++k) {
+            insert_slot(in_slots_.data() + first_slot, size, text_hash(c.values[k]), k);
+          }
+          cc.operand = first_slot;
+        }
+        break;
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with:
@@ -240,33 +254,20 @@ class flag_set_engine {
     patterns_.clear();
     ranges_.clear();
     folded_.clear();
-    by_name_.clear();
-    name_keys_.clear();
-    // Sorted by name through each name's 8-byte prefix key, the names
-    // themselves compared only on a tie.
-    {
-      std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
-      keyed.reserve(flags_.size());
-      for (std::size_t i = 0; i < flags_.size(); ++i)
-        keyed.emplace_back(relkit::detail::prefix_key(flags_[i].name), i);
-      std::sort(keyed.begin(), keyed.end(),
-                [this](const std::pair<std::uint64_t, std::size_t>& a,
-                       const std::pair<std::uint64_t, std::size_t>& b) {
-                  if (a.first != b.first) return a.first < b.first;
-                  return compare_bytes(flags_[a.second].name, flags_[b.second].name) < 0;
-                });
-      // Duplicate names: the last one wins, as a later payload entry would.
-      by_name_.reserve(keyed.size());
-      name_keys_.reserve(keyed.size());
-      for (std::size_t k = 0; k < keyed.size(); ++k) {
-        const std::size_t i = keyed[k].second;
-        if (!by_name_.empty() && name_keys_.back() == keyed[k].first &&
-            flags_[by_name_.back()].name == flags_[i].name) {
-          by_name_.back() = std::max(by_name_.back(), i);
-        } else {
-          by_name_.push_back(i);
-          name_keys_.push_back(keyed[k].first);
+    in_slots_.clear();
+    name_slots_.assign(text_table_size(flags_.size()), text_slot{});
+    // Duplicate names: the last one wins, as a later payload entry would.
+    for (std::size_t i = 0; i < flags_.size(); ++i) {
+      const std::string_view name = flags_[i].name;
+      const int existing = index_of(name);
+      if (existing >= 0) {
+        for (text_slot& slot : name_slots_) {
+          if (slot.index == static_cast<std::uint32_t>(existing))
+            slot.index = static_cast<std::uint32_t>(i);
         }
+      } else {
+        insert_slot(name_slots_.data(), name_slots_.size(), text_hash(name),
+                    static_cast<std::uint32_t>(i));
       }
     }
     // Sized first: the compiled vectors never grow (nor move their items).
@@ -292,11 +293,16 @@ class flag_set_engine {
     std::size_t dependencies_before = 0;
     for (const flag& f : flags_) {
       compiled_flag cf;
-      cf.first_strategy = strategies_.size();
+      cf.first_strategy = static_cast<std::uint32_t>(strategies_.size());
+      cf.strategy_count = static_cast<std::uint32_t>(f.strategies.size());
+      cf.dependency_count = static_cast<std::uint32_t>(f.dependencies.size());
+      cf.enabled = f.enabled;
       for (const strategy& s : f.strategies) {
         compiled_strategy cs;
         cs.source = &s;
-        cs.first_constraint = constraints_.size();
+        cs.kind = s.kind;
+        cs.percentage = s.percentage;
+        cs.first_constraint = static_cast<std::uint32_t>(constraints_.size());
         for (const constraint& c : s.constraints) compile_constraint(c);
         for (std::int64_t id : s.segments) {
           const segment* seg = nullptr;
@@ -304,14 +310,13 @@ class flag_set_engine {
             if (candidate.id == id) seg = &candidate;
           }
           if (seg == nullptr) {
-            compiled_constraint missing;
-            missing.missing_segment = true;
-            constraints_.push_back(missing);
+            constraints_.push_back(compiled_constraint{});  // op unknown: false
           } else {
             for (const constraint& c : seg->constraints) compile_constraint(c);
           }
         }
-        cs.constraint_count = static_cast<std::uint32_t>(constraints_.size() - cs.first_constraint);
+        cs.constraint_count =
+            static_cast<std::uint32_t>(constraints_.size() - std::size_t{cs.first_constraint});
         if (s.stickiness == "random") {
           cs.stickiness = stickiness_kind::random;
         } else if (s.stickiness == "userId") {
@@ -320,6 +325,14 @@ class flag_set_engine {
           cs.stickiness = stickiness_kind::session_id;
         } else if (s.stickiness != "default" && !s.stickiness.empty()) {
           cs.stickiness = stickiness_kind::field;
+        }
+        if (s.kind == strategy_kind::flexible_rollout ||
+            s.kind == strategy_kind::gradual_rollout_user_id ||
+            s.kind == strategy_kind::gradual_rollout_session_id) {
+          const bool flag_group = s.kind == strategy_kind::flexible_rollout && s.group_id.empty();
+          cs.group_prefix.update(flag_group ? std::string_view(f.name)
+                                            : std::string_view(s.group_id));
+          cs.group_prefix.update(":");
         }
         if (s.kind == strategy_kind::remote_address) {
           cs.first_range = static_cast<std::uint32_t>(ranges_.size());
@@ -332,7 +345,7 @@ class flag_set_engine {
         }
         strategies_.push_back(cs);
       }
-      cf.first_dependency = dependencies_before;
+      cf.first_dependency = static_cast<std::uint32_t>(dependencies_before);
       dependencies_before += f.dependencies.size();  // indexed below, once every name is
       compiled_flags_.push_back(cf);
     }
@@ -345,14 +358,46 @@ class flag_set_engine {
     patterns_.shrink_to_fit();
     ranges_.shrink_to_fit();
     folded_.shrink_to_fit();
+    in_slots_.shrink_to_fit();
   }
 
+  // The context's value for the constraint's field (a property by name).
+  [[nodiscard]] static std::optional<std::string_view> value_of(const compiled_constraint& cc,
+                                                                const context& ctx) noexcept {
+    if (cc.member != nullptr) return ctx.*cc.member;
+    const std::string_view name = cc.source->context_name;
+    for (const auto& p : ctx.properties) {
+      if (p.name == name) return p.value;
+    }
+    return std::nullopt;
+  }
+
+  // IN and NOT_IN here (the common case, inline), the rest in operator_holds.
   [[nodiscard]] bool check_constraint(const compiled_constraint& cc, const context& ctx) const {
-    if (cc.missing_segment) return false;
-    const constraint& c = *cc.source;
-    if (c.op == operator_kind::unknown) return false;  // even when inverted
-    const bool result = operator_holds(cc, ctx);
-    return c.inverted ? !result : result;
+    bool result = false;
+    if (cc.op == operator_kind::in || cc.op == operator_kind::not_in) {
+      const std::optional<std::string_view> value = value_of(cc, ctx);
+      result = (value && in_set(cc, *value)) == (cc.op == operator_kind::in);
+    } else {
+      if (cc.op == operator_kind::unknown) return false;  // even when inverted
+      result = operator_holds(cc, ctx);
+    }
+    return cc.inverted ? !result : result;
+  }
+
+  // All constraints of the strategy hold; else `failed` is the first that does
+  // not.
+  [[nodiscard]] bool constraints_hold(const compiled_strategy& cs, const context& ctx,
+                                      int& failed) const {
+    const compiled_constraint* first = constraints_.data() + cs.first_constraint;
+    for (std::uint32_t c = 0; c < cs.constraint_count; ++c) {
+      if (!check_constraint(first[c], ctx)) {
+        failed = static_cast<int>(c);
+        return false;
+      }
+    }
+    failed = -1;
+    return true;
   }
 
   [[nodiscard]] bool operator_holds(const compiled_constraint& cc, const context& ctx) const {
@@ -369,21 +414,8 @@ class flag_set_engine {
       const std::int64_t date = cc.date_ms();
       return c.op == operator_kind::date_after ? *now > date : *now < date;
     }
-    const std::optional<std::string_view> value = field_value(ctx, cc.field, c.context_name);
+    const std::optional<std::string_view> value = value_of(cc, ctx);
     switch (c.op) {
-      case operator_kind::in:
-      case operator_kind::not_in: {
-        bool found = false;
-        if (value) {
-          for (const auto& v : c.values) {
-            if (same_text(v, *value)) {
-              found = true;
-              break;
-            }
-          }
-        }
-        return c.op == operator_kind::in ? found : !found;
-      }
       case operator_kind::str_contains:
       case operator_kind::str_starts_with:
       case operator_kind::str_ends_with: {
@@ -444,7 +476,8 @@ class flag_set_engine {
       case operator_kind::semver_gte:
       case operator_kind::semver_lt:
       case operator_kind::semver_lte: {
-        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's engines.
+        // Strict SemVer 2.0.0 on both sides (no `v` prefix), as Unleash's
+        // engines.
         if (!value || !cc.has_operand) return false;
         const auto v = semver::parse(*value);
         if (!v) return false;
@@ -481,11 +514,11 @@ class flag_set_engine {
   // The decimal string random stickiness hashes: 1..modulus. Formatted only
   // when a strategy needs it.
   struct random_id {
-    std::array<char, 12> digits{};
+    std::array<char, 12> digits;  // written by make() before any read
     std::size_t size = 0;
     std::string_view make(std::uint32_t entropy, std::uint32_t modulus) noexcept {
       std::uint32_t v = entropy % modulus + 1U;
-      std::array<char, 12> rev{};
+      std::array<char, 12> rev;
       std::size_t n = 0;
       do {
         rev[n++] = static_cast<char>('0' + v % 10U);
@@ -502,10 +535,25 @@ class flag_set_engine {
     return v;
   }
 
-  // a == b, inline: std::string_view's operator== calls compare() out of
-  // line, which the request path would pay per list entry.
-  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  // `value` is one of an IN / NOT_IN constraint's values: small sets
+  // scanned (sizes compared first), larger ones through their hash table.
+  [[nodiscard]] bool in_set(const compiled_constraint& cc, std::string_view value) const noexcept {
+    const auto& values = cc.source->values;
+    if (cc.count <= in_scan_limit) {
+      for (const auto& v : values) {
+        if (same_text(v, value)) return true;
+      }
+      return false;
+    }
+    const text_slot* slots = in_slots_.data() + cc.operand;
+    const std::size_t mask = text_table_size(cc.count) - 1;
+    const std::uint64_t hash = text_hash(value);
+    const std::uint32_t tag = slot_tag(hash);
+    for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
+      const text_slot& slot = slots[k];
+      if (slot.index == ~std::uint32_t{0}) return false;
+      if (slot.tag == tag && same_text(values[slot.index], value)) return true;
+    }
   }
 
   [[nodiscard]] static bool list_contains(const std::vector<std::string>& list,
@@ -516,17 +564,19 @@ class flag_set_engine {
     return false;
   }
 
-  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, std::string_view flag_name,
-                                 const context& ctx) const noexcept {
+  // unleash_in_rollout(percentage, group, id), "<group>:" hashed beforehand.
+  [[nodiscard]] static bool in_rollout(const compiled_strategy& cs, std::string_view id) noexcept {
+    return cs.percentage > 0 && cs.group_prefix.finish_with(id) % 100U + 1U <= cs.percentage;
+  }
+
+  [[nodiscard]] bool strategy_on(const compiled_strategy& cs, const context& ctx) const noexcept {
     const strategy& s = *cs.source;
-    switch (s.kind) {
+    switch (cs.kind) {
       case strategy_kind::default_on:
         return true;
       case strategy_kind::user_with_id:
         return ctx.user_id && list_contains(s.ids, *ctx.user_id);
       case strategy_kind::flexible_rollout: {
-        const std::string_view group =
-            s.group_id.empty() ? flag_name : std::string_view(s.group_id);
         std::optional<std::string_view> id;
         random_id random;
         switch (cs.stickiness) {
@@ -548,19 +598,21 @@ class flag_set_engine {
             id = non_empty(ctx.get(s.stickiness));
             break;
         }
-        if (!id) return false;  // a named stickiness field that is missing: off, not random
-        return unleash_in_rollout(s.percentage, group, *id);
+        if (!id)
+          return false;  // a named stickiness field that is missing: off, not
+                         // random
+        return in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_user_id: {
         const auto id = non_empty(ctx.user_id);
-        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+        return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_session_id: {
         const auto id = non_empty(ctx.session_id);
-        return id && unleash_in_rollout(s.percentage, s.group_id, *id);
+        return id && in_rollout(cs, *id);
       }
       case strategy_kind::gradual_rollout_random:
-        return s.percentage >= ctx.random % 100U + 1U;
+        return cs.percentage >= ctx.random % 100U + 1U;
       case strategy_kind::remote_address: {
         if (!ctx.remote_address) return false;
         if (list_contains(s.ids, *ctx.remote_address)) return true;
@@ -590,11 +642,11 @@ class flag_set_engine {
   [[nodiscard]] evaluation evaluate_flag(std::size_t index, const context& ctx, bool check_parents,
                                          const strategy*& matched) const {
     const compiled_flag& cf = compiled_flags_[index];
-    const flag& f = flags_[index];
     evaluation e;
     matched = nullptr;
-    if (check_parents) {
-      for (std::size_t d = 0; d < f.dependencies.size(); ++d) {
+    if (check_parents && cf.dependency_count != 0) {
+      const flag& f = flags_[index];
+      for (std::uint32_t d = 0; d < cf.dependency_count; ++d) {
         if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
           e.reason = evaluation_reason::dependency_failed;
           e.dependency = static_cast<int>(d);
@@ -602,36 +654,62 @@ class flag_set_engine {
         }
       }
     }
-    if (!f.enabled) {
+    if (!cf.enabled) {
       e.reason = evaluation_reason::disabled;
       return e;
     }
-    if (f.strategies.empty()) {
+    if (cf.strategy_count == 0) {
       e.enabled = true;
       e.reason = evaluation_reason::no_strategies;
       return e;
     }
     e.reason = evaluation_reason::no_strategy_matched;
-    for (std::size_t k = 0; k < f.strategies.size(); ++k) {
-      const compiled_strategy& cs = strategies_[cf.first_strategy + k];
+    const compiled_strategy* strategies = strategies_.data() + cf.first_strategy;
+    for (std::uint32_t k = 0; k < cf.strategy_count; ++k) {
+      const compiled_strategy& cs = strategies[k];
       int failed = -1;
-      for (std::size_t c = 0; c < cs.constraint_count; ++c) {
-        if (!check_constraint(constraints_[cs.first_constraint + c], ctx)) {
-          failed = static_cast<int>(c);
-          break;
-        }
-      }
+      const bool held = constraints_hold(cs, ctx, failed);
       e.failed_constraint = failed;
-      if (failed < 0 && strategy_on(cs, f.name, ctx)) {
+      if (held && strategy_on(cs, ctx)) {
         e.enabled = true;
         e.reason = evaluation_reason::strategy_matched;
         e.strategy = static_cast<int>(k);
-        e.failed_constraint = -1;
         matched = cs.source;
         return e;
       }
     }
     return e;
+  }
+
+  // evaluate_flag(index, ctx, true, ...).enabled without the reason: what
+  // is_enabled asks for on the request path.
+  [[nodiscard]] bool flag_on(std::size_t index, const context& ctx) const {
+    const compiled_flag& cf = compiled_flags_[index];
+    if (cf.dependency_count != 0) {
+      const flag& f = flags_[index];
+      for (std::uint32_t d = 0; d < cf.dependency_count; ++d) {
+        if (!dependency_holds(f.dependencies[d], dependency_index_[cf.first_dependency + d], ctx)) {
+          return false;
+        }
+      }
+    }
+    if (!cf.enabled) return false;
+    if (cf.strategy_count == 0) return true;
+    const compiled_strategy* strategies = strategies_.data() + cf.first_strategy;
+    for (std::uint32_t k = 0; k < cf.strategy_count; ++k) {
+      const compiled_strategy& cs = strategies[k];
+      int failed = -1;
+      if (!constraints_hold(cs, ctx, failed)) continue;
+      // strategy_on's first case inline: flexibleRollout, default stickiness,
+      // a userId.
+      if (cs.kind == strategy_kind::flexible_rollout &&
+          cs.stickiness == stickiness_kind::default_chain && ctx.user_id && !ctx.user_id->empty()) {
+        if (in_rollout(cs, *ctx.user_id)) return true;
+      } else if (strategy_on(cs, ctx)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // One level only: a parent that itself has dependencies fails the child.
@@ -743,8 +821,8 @@ class flag_set_engine {
   std::vector<regex> patterns_;            // REGEX patterns
   std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
   std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
-  std::vector<std::size_t> by_name_;
-  std::vector<std::uint64_t> name_keys_;  // prefix_key of each name in by_name_ order
+  std::vector<text_slot> in_slots_;        // hash tables of the IN sets past in_scan_limit
+  std::vector<text_slot> name_slots_;      // flag names: index of flags_, hashed
 };
 
 }  // namespace detail

@@ -151,6 +151,29 @@ class hasher {
   [[nodiscard]] constexpr std::uint32_t finish() const noexcept {
     return finalize(h_, block_, length_);
   }
+  // A copy's update(bytes).finish(), this hasher unchanged: a prefix hashed
+  // once (Unleash's "groupId:" when a flag set is built) continued with the
+  // part that changes per call. Whole blocks straight from `bytes`.
+  [[nodiscard]] constexpr std::uint32_t finish_with(std::string_view bytes) const noexcept {
+    std::uint32_t h = h_, block = block_, fill = fill_;
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    if (fill != 0) {
+      for (; fill < 4U && i < n; ++i, ++fill) block |= byte_at(bytes, i) << (8U * fill);
+      if (fill == 4U) {
+        h = mix(h, block);
+        block = 0;
+        fill = 0;
+      }
+    }
+    for (; i + 8 <= n; i += 8) h = mix(mix(h, load_le32(bytes, i)), load_le32(bytes, i + 4));
+    if (i + 4 <= n) {
+      h = mix(h, load_le32(bytes, i));
+      i += 4;
+    }
+    for (; i < n; ++i, ++fill) block |= byte_at(bytes, i) << (8U * fill);
+    return finalize(h, block, length_ + n);
+  }
 
  private:
   std::uint32_t h_;
