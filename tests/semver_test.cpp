@@ -178,8 +178,9 @@ TEST(SemverCompare, PrereleaseShortcutMatchesFullWalk) {
     }
   }
   std::size_t checked = 0;
-  // the prefixes put the differing byte past the first eight-byte word
-  for (const std::string prefix : {"", "alpha.1.beta.", "1234567.89.", "abcdefgh"}) {
+  // the prefixes put the differing byte past the first eight-byte word, or in
+  // the four-byte words of 4 to 7 common bytes
+  for (const std::string prefix : {"", "alpha.1.beta.", "1234567.89.", "abcdefgh", "ab.", "12.3"}) {
     for (const auto& x : lists) {
       for (const auto& y : lists) {
         const std::string a = prefix + x;
@@ -191,7 +192,11 @@ TEST(SemverCompare, PrereleaseShortcutMatchesFullWalk) {
       }
     }
   }
-  EXPECT_EQ(checked, 4 * lists.size() * lists.size());
+  EXPECT_EQ(checked, 6 * lists.size() * lists.size());
+  EXPECT_EQ(sv::detail::compare_prereleases("rc.0", "rc.1"), -1);
+  EXPECT_EQ(sv::detail::compare_prereleases("rc.10", "rc.9"), 1);
+  EXPECT_EQ(sv::detail::compare_prereleases("rc.1a", "rc.10"), 1);
+  EXPECT_EQ(sv::detail::compare_prereleases("beta.x-1", "beta.x-2"), -1);
   EXPECT_EQ(sv::detail::compare_prereleases("alpha.1.beta.7", "alpha.1.beta.10"), -1);
   EXPECT_EQ(sv::detail::compare_prereleases("alpha", "alpha.1"), -1);
   EXPECT_EQ(sv::detail::compare_prereleases("alpha.beta", "alpha.1"), 1);

@@ -110,9 +110,8 @@ struct version {
   }
   const std::size_t na = a.prerelease.size();
   const std::size_t nb = b.prerelease.size();
-  const bool a_release = na == 0;
-  const bool b_release = nb == 0;
-  if (a_release | b_release) return static_cast<int>(a_release) - static_cast<int>(b_release);
+  if (na == 0) return nb == 0 ? 0 : 1;
+  if (nb == 0) return -1;
   return detail::compare_prereleases(a.prerelease.c_str(), na, b.prerelease.c_str(), nb);
 }
 
