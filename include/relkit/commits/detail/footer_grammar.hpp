@@ -37,6 +37,16 @@ namespace detail {
   return false;
 }
 
+// Whether match_note may match `line`, from its first byte alone: a note line starts with
+// its keyword ('b' or 'B'), with '*' before it, or in the v6 grammars with '|' or \s (an
+// ASCII space or control byte, or a byte of a multi-byte character). Most lines start with
+// none of these, and are refused here in line.
+[[nodiscard]] inline bool may_be_note(std::string_view line) noexcept {
+  if (line.empty()) return false;
+  const auto c = static_cast<unsigned char>(line[0]);
+  return (c | 0x20) == 'b' || c == '*' || c == '|' || c <= ' ' || c >= 0x80;
+}
+
 // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
 inline bool match_note(std::string_view line, commits::dialect grammar, std::string_view& title,
                        std::string_view& text) {

@@ -262,7 +262,9 @@ class commit_parser {
     if (next_ >= lines_.size()) return false;
     std::string_view title;
     std::string_view text;
-    if (!match_note(lines_[next_], grammar_, title, text)) return false;
+    if (!may_be_note(lines_[next_]) || !match_note(lines_[next_], grammar_, title, text)) {
+      return false;
+    }
     while (true) {
       out_.notes.push_back(commits::note{title, {}});
       pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
@@ -279,7 +281,7 @@ class commit_parser {
           add_footer_line(next_ - 1);
           return true;
         }
-        if (match_note(lines_[next_], grammar_, title, text)) {
+        if (may_be_note(lines_[next_]) && match_note(lines_[next_], grammar_, title, text)) {
           restart = true;
           break;
         }
@@ -548,6 +550,7 @@ class commit_parser {
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
         if (!room(out_.mentions.size(), piece(message_, at, 1), "mentions")) return;
+        if (out_.mentions.empty()) out_.mentions.reserve(4);  // one allocation, usually
         out_.mentions.push_back(piece(message_, at + 1, end - at - 1));
         at = end - 1;
       }

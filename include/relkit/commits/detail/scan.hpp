@@ -167,23 +167,64 @@ template <std::size_t N>
   return at;
 }
 
+// Whether the key letter at `p` (next_action_key) belongs to a whole action word starting
+// at or after `from`: then its start, with `end` set to its end; npos otherwise.
+[[nodiscard]] inline std::size_t action_word_at(std::string_view s, std::size_t p, std::size_t from,
+                                                std::size_t& end) noexcept {
+  const char key = static_cast<char>(s[p] | 0x20);
+  const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
+  if (p < from + offset) return std::string_view::npos;
+  const std::size_t w = p - offset;
+  if (w > 0 && byte_is(s[w - 1], byte_word)) return std::string_view::npos;
+  const std::size_t e = word_end(s, w);
+  if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
+    end = e;
+    return w;
+  }
+  return std::string_view::npos;
+}
+
 // The start of the first whole action word (is_action_word) at or after `from` (a word
 // start or outside a word), s.size() when there is none; `end` gets its end. Words do not
 // overlap and each action word holds one key letter (next_action_key), so the words are
 // met in the order of their key letters.
 [[nodiscard]] inline std::size_t next_action_word(std::string_view s, std::size_t from,
                                                   std::size_t& end) noexcept {
-  for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
-    const char key = static_cast<char>(s[p] | 0x20);
-    const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
-    if (p < from + offset) continue;
-    const std::size_t w = p - offset;
-    if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
-    const std::size_t e = word_end(s, w);
-    if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
-      end = e;
-      return w;
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  if (s.size() >= 16) {
+    // next_action_key's sixteen-byte test, each block's key letters taken from its mask
+    // in order (no new search after a refused one); the last block is the last sixteen
+    // bytes, its bytes already seen masked off.
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i key_c = _mm_set1_epi8('c');
+    const __m128i key_x = _mm_set1_epi8('x');
+    const __m128i key_v = _mm_set1_epi8('v');
+    for (std::size_t at = from; at < s.size();) {
+      std::size_t base = at;
+      unsigned seen = 0;
+      if (s.size() - at < 16) {
+        base = s.size() - 16;
+        seen = static_cast<unsigned>(at - base);
+      }
+      const __m128i folded = _mm_or_si128(
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + base)), case_bit);
+      const __m128i hit =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, key_c), _mm_cmpeq_epi8(folded, key_x)),
+                       _mm_cmpeq_epi8(folded, key_v));
+      auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) & (~0u << seen);
+      for (; mask != 0; mask &= mask - 1) {
+        const std::size_t p = base + static_cast<std::size_t>(__builtin_ctz(mask));
+        const std::size_t w = action_word_at(s, p, from, end);
+        if (w != std::string_view::npos) return w;
+      }
+      at = base + 16;
     }
+    return s.size();
+  }
+#endif
+  for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
+    const std::size_t w = action_word_at(s, p, from, end);
+    if (w != std::string_view::npos) return w;
   }
   return s.size();
 }
