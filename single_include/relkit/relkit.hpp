@@ -7191,15 +7191,20 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-// `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
-[[nodiscard]] inline bool is_merge_header(std::string_view header) noexcept {
-  if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
-  const std::string_view rest = piece(header, 6);
+// is_merge_header after "Merge ": `rest` starts with one of the words.
+[[nodiscard]] inline bool merge_header_rest(std::string_view rest) noexcept {
   for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
                                 "commit ", "branches", "'", "\""}) {
     if (piece(rest, 0, word.size()) == word) return true;
   }
   return false;
+}
+
+// `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge). Any
+// other header is refused from its first bytes, in line.
+[[nodiscard]] inline bool is_merge_header(std::string_view header) noexcept {
+  if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
+  return merge_header_rest(piece(header, 6));
 }
 
 // The commit is not conventional, for `reason` at `position`; the first reason is kept.
@@ -7409,9 +7414,8 @@ inline bool same_reference(const commits::reference& a, const commits::reference
          iequals(a.raw, b.raw);
 }
 
-// Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
-inline void dedupe_references(std::vector<commits::reference>& refs) {
-  if (refs.size() < 2) return;
+// dedupe_references for a list of two or more.
+inline void dedupe_reference_list(std::vector<commits::reference>& refs) {
   auto same = [](const commits::reference& a, const commits::reference& b) {
     return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
            iequals(a.raw, b.raw);
@@ -7453,6 +7457,12 @@ inline void dedupe_references(std::vector<commits::reference>& refs) {
     slots[slot] = kept++;
   }
   refs.resize(kept);
+}
+
+// Drops repeated (action, raw) pairs, case-insensitively, keeping the first; a list of
+// fewer than two (nearly every commit) is decided in line.
+inline void dedupe_references(std::vector<commits::reference>& refs) {
+  if (refs.size() >= 2) dedupe_reference_list(refs);
 }
 
 }  // namespace detail
@@ -7818,9 +7828,14 @@ class commit_parser {
   // An action is a whole word (is_action_word) followed by `\s+` (by `:?\s+` in a footer
   // line); its sentence runs to the next action word, or to the end when no line
   // terminator comes first. The text between sentences holds references without action.
+  // Every reference holds a '#': a line without one (most lines) has none, whatever its
+  // actions, and is decided here, in line, without a call.
   void scan_references(std::string_view s, bool footer_mode) {
-    // Every reference holds a '#': a line without one has none, whatever its actions.
-    if (!holds_hash(s)) return;
+    if (holds_hash(s)) scan_hashed_line(s, footer_mode);
+  }
+
+  // scan_references for a line holding a '#'.
+  void scan_hashed_line(std::string_view s, bool footer_mode) {
     if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
@@ -7916,7 +7931,11 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    const std::size_t first_hash = find_char(s, '#');
+    // The line holding `s` was given to holds_hash: hash_at_ is its first '#'.
+    const std::size_t begin = offset_of(s);
+    const std::size_t first_hash = hash_at_ < begin
+                                       ? find_char(s, '#')
+                                       : (hash_at_ - begin < s.size() ? hash_at_ - begin : npos);
     if (first_hash == npos || contains_url(s)) return;
     s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
@@ -8012,8 +8031,13 @@ class commit_parser {
   // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
+    if (!message_.empty() && (message_[0] | 0x20) == 'r') scan_revert_from_r(angular);
+  }
+
+  // scan_revert for a message starting with 'r' or 'R'.
+  void scan_revert_from_r(bool angular) {
     const std::string_view m = message_;
-    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
+    if (!istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;

@@ -17,15 +17,20 @@ RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-// `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
-[[nodiscard]] inline bool is_merge_header(std::string_view header) noexcept {
-  if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
-  const std::string_view rest = piece(header, 6);
+// is_merge_header after "Merge ": `rest` starts with one of the words.
+[[nodiscard]] inline bool merge_header_rest(std::string_view rest) noexcept {
   for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
                                 "commit ", "branches", "'", "\""}) {
     if (piece(rest, 0, word.size()) == word) return true;
   }
   return false;
+}
+
+// `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge). Any
+// other header is refused from its first bytes, in line.
+[[nodiscard]] inline bool is_merge_header(std::string_view header) noexcept {
+  if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
+  return merge_header_rest(piece(header, 6));
 }
 
 // The commit is not conventional, for `reason` at `position`; the first reason is kept.

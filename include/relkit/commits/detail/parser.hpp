@@ -366,9 +366,14 @@ class commit_parser {
   // An action is a whole word (is_action_word) followed by `\s+` (by `:?\s+` in a footer
   // line); its sentence runs to the next action word, or to the end when no line
   // terminator comes first. The text between sentences holds references without action.
+  // Every reference holds a '#': a line without one (most lines) has none, whatever its
+  // actions, and is decided here, in line, without a call.
   void scan_references(std::string_view s, bool footer_mode) {
-    // Every reference holds a '#': a line without one has none, whatever its actions.
-    if (!holds_hash(s)) return;
+    if (holds_hash(s)) scan_hashed_line(s, footer_mode);
+  }
+
+  // scan_references for a line holding a '#'.
+  void scan_hashed_line(std::string_view s, bool footer_mode) {
     if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
@@ -464,7 +469,11 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    const std::size_t first_hash = find_char(s, '#');
+    // The line holding `s` was given to holds_hash: hash_at_ is its first '#'.
+    const std::size_t begin = offset_of(s);
+    const std::size_t first_hash = hash_at_ < begin
+                                       ? find_char(s, '#')
+                                       : (hash_at_ - begin < s.size() ? hash_at_ - begin : npos);
     if (first_hash == npos || contains_url(s)) return;
     s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
@@ -560,8 +569,13 @@ class commit_parser {
   // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
+    if (!message_.empty() && (message_[0] | 0x20) == 'r') scan_revert_from_r(angular);
+  }
+
+  // scan_revert for a message starting with 'r' or 'R'.
+  void scan_revert_from_r(bool angular) {
     const std::string_view m = message_;
-    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
+    if (!istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;

@@ -33,9 +33,8 @@ inline bool same_reference(const commits::reference& a, const commits::reference
          iequals(a.raw, b.raw);
 }
 
-// Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
-inline void dedupe_references(std::vector<commits::reference>& refs) {
-  if (refs.size() < 2) return;
+// dedupe_references for a list of two or more.
+inline void dedupe_reference_list(std::vector<commits::reference>& refs) {
   auto same = [](const commits::reference& a, const commits::reference& b) {
     return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
            iequals(a.raw, b.raw);
@@ -77,6 +76,12 @@ inline void dedupe_references(std::vector<commits::reference>& refs) {
     slots[slot] = kept++;
   }
   refs.resize(kept);
+}
+
+// Drops repeated (action, raw) pairs, case-insensitively, keeping the first; a list of
+// fewer than two (nearly every commit) is decided in line.
+inline void dedupe_references(std::vector<commits::reference>& refs) {
+  if (refs.size() >= 2) dedupe_reference_list(refs);
 }
 
 }  // namespace detail
