@@ -6143,10 +6143,6 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
@@ -6287,55 +6283,6 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
     default:
       return false;
   }
-}
-
-// The first byte at or after `at` that is c, x or v in either case, s.size() when there is
-// none: each action word holds exactly one of them, at a fixed place (close* at 0, fix* at
-// 2, resolv* at 5), and they are rarer in text than the first letters c, f and r. Eight
-// bytes at a time: setting bit 0x20 of every byte maps exactly 'C'/'c' to 'c' (likewise x,
-// v) and a byte >= 0x80 to one >= 0x80, so a byte of the word xor "cccccccc" is zero only
-// for a 'c' or 'C'; of the per-byte zero tests ((v - 1) & ~v, high bit) the lowest flagged
-// byte is always a true zero (a borrow flags only bytes above it).
-[[nodiscard]] inline std::size_t next_action_key(std::string_view s, std::size_t at) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-  // Sixteen bytes at a time: the same folding, three byte compares.
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i key_c = _mm_set1_epi8('c');
-  const __m128i key_x = _mm_set1_epi8('x');
-  const __m128i key_v = _mm_set1_epi8('v');
-  while (at < s.size() && s.size() - at >= 16) {
-    const __m128i folded =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)), case_bit);
-    const __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, key_c), _mm_cmpeq_epi8(folded, key_x)),
-                     _mm_cmpeq_epi8(folded, key_v));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
-    at += 16;
-  }
-#endif
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  while (at < s.size() && s.size() - at >= sizeof(std::uint64_t)) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, s.data() + at, sizeof word);
-    const std::uint64_t folded = word | (ones * 0x20u);
-    const std::uint64_t c = folded ^ (ones * 0x63u);
-    const std::uint64_t x = folded ^ (ones * 0x78u);
-    const std::uint64_t v = folded ^ (ones * 0x76u);
-    const std::uint64_t hit = (((c - ones) & ~c) | ((x - ones) & ~x) | ((v - ones) & ~v)) & highs;
-    if (hit != 0) return at + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8u;
-    at += sizeof word;
-  }
-#endif
-  while (at < s.size()) {
-    const char folded = static_cast<char>(s[at] | 0x20);
-    if (folded == 'c' || folded == 'x' || folded == 'v') break;
-    ++at;
-  }
-  return at;
 }
 
 }  // namespace detail
@@ -6520,6 +6467,471 @@ RELKIT_NAMESPACE_END
 // ---- end relkit/detail/prologue.hpp ----
 
 
+// ---- begin relkit/commits/detail/footer_grammar.hpp ----
+// Note, footer and meta-field lines of the commit message parser
+// (relkit/commits/detail/parser.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+// ---- begin relkit/commits/detail/scan.hpp ----
+// Byte scanners of the commit message parser (relkit/commits/detail/parser.hpp): the
+// line list, spaces, words and the SSE2 / eight-byte search for action key letters.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+// The lines of one message: inline for the usual few dozen, on the heap beyond.
+class line_buffer {
+ public:
+  static constexpr std::size_t inline_capacity = 32;
+  void reserve(std::size_t count) {
+    if (count > inline_capacity) heap_.reserve(count);
+  }
+  line_buffer() = default;
+  line_buffer(const line_buffer&) = delete;  // data_ points into this object
+  line_buffer& operator=(const line_buffer&) = delete;
+  void push_back(std::string_view line) {
+    if (size_ < inline_capacity) {
+      inline_[size_] = slot{line.data(), line.size()};
+    } else {
+      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
+      heap_.push_back(slot{line.data(), line.size()});
+      data_ = heap_.data();
+    }
+    ++size_;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return std::string_view(data_[i].data, data_[i].size);
+  }
+
+ private:
+  // Plain pairs, not string_views: the inline array is left uninitialised (a string_view
+  // array would be zeroed at every parse, 512 bytes).
+  struct slot {
+    const char* data;
+    std::size_t size;
+  };
+  slot inline_[inline_capacity];
+  std::vector<slot> heap_;
+  std::size_t size_ = 0;
+  const slot* data_ = inline_;  // inline_ or heap_.data()
+};
+
+// Whether `message` holds a LineTerminator that a line of it can contain: a '\r' not
+// followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
+// one (nearly every message), a line ends only at its end.
+[[nodiscard]] inline bool has_inner_line_terminator(std::string_view message) noexcept {
+  auto inner = [message](std::size_t at) {
+    if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
+    return relkit::detail::js_line_terminator_length(message, at) != 0;
+  };
+  for (std::size_t at = find_char(message, '\r'); at != std::string_view::npos;
+       at = find_char(message, '\r', at + 1)) {
+    if (inner(at)) return true;
+  }
+  for (std::size_t at = find_char(message, '\xe2'); at != std::string_view::npos;
+       at = find_char(message, '\xe2', at + 1)) {
+    if (inner(at)) return true;
+  }
+  return false;
+}
+
+[[nodiscard]] inline bool is_blank_line(std::string_view line) noexcept {
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+// `text` holds `part` at byte `at` (a short literal: compared in line, no call).
+template <std::size_t N>
+[[nodiscard]] inline bool has_at(std::string_view text, std::size_t at,
+                                 const char (&part)[N]) noexcept {
+  if (at > text.size() || text.size() - at < N - 1) return false;
+  for (std::size_t k = 0; k + 1 < N; ++k) {
+    if (text[at + k] != part[k]) return false;
+  }
+  return true;
+}
+
+// relkit::detail::js_space_length with the ASCII bytes decided in line.
+[[nodiscard]] inline std::size_t space_length(std::string_view s, std::size_t i) noexcept {
+  if (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == ' ') return 1;
+    if (b < 0x80 && (b < 0x09 || b > 0x0d)) return 0;
+  }
+  return relkit::detail::js_space_length(s, i);
+}
+
+[[nodiscard]] inline std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
+  for (std::size_t n = space_length(s, i); n != 0; n = space_length(s, i)) i += n;
+  return i;
+}
+
+[[nodiscard]] inline std::size_t word_end(std::string_view s, std::size_t i) noexcept {
+  while (i < s.size() && byte_is(s[i], byte_word)) ++i;
+  return i;
+}
+
+// The first byte at or after `at` that is c, x or v in either case, s.size() when there is
+// none: each action word holds exactly one of them, at a fixed place (close* at 0, fix* at
+// 2, resolv* at 5), and they are rarer in text than the first letters c, f and r. Eight
+// bytes at a time: setting bit 0x20 of every byte maps exactly 'C'/'c' to 'c' (likewise x,
+// v) and a byte >= 0x80 to one >= 0x80, so a byte of the word xor "cccccccc" is zero only
+// for a 'c' or 'C'; of the per-byte zero tests ((v - 1) & ~v, high bit) the lowest flagged
+// byte is always a true zero (a borrow flags only bytes above it).
+[[nodiscard]] inline std::size_t next_action_key(std::string_view s, std::size_t at) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  // Sixteen bytes at a time: the same folding, three byte compares.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i key_c = _mm_set1_epi8('c');
+  const __m128i key_x = _mm_set1_epi8('x');
+  const __m128i key_v = _mm_set1_epi8('v');
+  while (at < s.size() && s.size() - at >= 16) {
+    const __m128i folded =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)), case_bit);
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, key_c), _mm_cmpeq_epi8(folded, key_x)),
+                     _mm_cmpeq_epi8(folded, key_v));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+    at += 16;
+  }
+#endif
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  while (at < s.size() && s.size() - at >= sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + at, sizeof word);
+    const std::uint64_t folded = word | (ones * 0x20u);
+    const std::uint64_t c = folded ^ (ones * 0x63u);
+    const std::uint64_t x = folded ^ (ones * 0x78u);
+    const std::uint64_t v = folded ^ (ones * 0x76u);
+    const std::uint64_t hit = (((c - ones) & ~c) | ((x - ones) & ~x) | ((v - ones) & ~v)) & highs;
+    if (hit != 0) return at + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8u;
+    at += sizeof word;
+  }
+#endif
+  while (at < s.size()) {
+    const char folded = static_cast<char>(s[at] | 0x20);
+    if (folded == 'c' || folded == 'x' || folded == 'v') break;
+    ++at;
+  }
+  return at;
+}
+
+// Whether the key letter at `p` (next_action_key) belongs to a whole action word starting
+// at or after `from`: then its start, with `end` set to its end; npos otherwise.
+[[nodiscard]] inline std::size_t action_word_at(std::string_view s, std::size_t p, std::size_t from,
+                                                std::size_t& end) noexcept {
+  const char key = static_cast<char>(s[p] | 0x20);
+  const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
+  if (p < from + offset) return std::string_view::npos;
+  const std::size_t w = p - offset;
+  if (w > 0 && byte_is(s[w - 1], byte_word)) return std::string_view::npos;
+  const std::size_t e = word_end(s, w);
+  if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
+    end = e;
+    return w;
+  }
+  return std::string_view::npos;
+}
+
+// The start of the first whole action word (is_action_word) at or after `from` (a word
+// start or outside a word), s.size() when there is none; `end` gets its end. Words do not
+// overlap and each action word holds one key letter (next_action_key), so the words are
+// met in the order of their key letters.
+[[nodiscard]] inline std::size_t next_action_word(std::string_view s, std::size_t from,
+                                                  std::size_t& end) noexcept {
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+  if (s.size() >= 16) {
+    // next_action_key's sixteen-byte test, each block's key letters taken from its mask
+    // in order (no new search after a refused one); the last block is the last sixteen
+    // bytes, its bytes already seen masked off.
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i key_c = _mm_set1_epi8('c');
+    const __m128i key_x = _mm_set1_epi8('x');
+    const __m128i key_v = _mm_set1_epi8('v');
+    for (std::size_t at = from; at < s.size();) {
+      std::size_t base = at;
+      unsigned seen = 0;
+      if (s.size() - at < 16) {
+        base = s.size() - 16;
+        seen = static_cast<unsigned>(at - base);
+      }
+      const __m128i folded = _mm_or_si128(
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + base)), case_bit);
+      const __m128i hit =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, key_c), _mm_cmpeq_epi8(folded, key_x)),
+                       _mm_cmpeq_epi8(folded, key_v));
+      auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) & (~0u << seen);
+      for (; mask != 0; mask &= mask - 1) {
+        const std::size_t p = base + static_cast<std::size_t>(__builtin_ctz(mask));
+        const std::size_t w = action_word_at(s, p, from, end);
+        if (w != std::string_view::npos) return w;
+      }
+      at = base + 16;
+    }
+    return s.size();
+  }
+#endif
+  for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
+    const std::size_t w = action_word_at(s, p, from, end);
+    if (w != std::string_view::npos) return w;
+  }
+  return s.size();
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/scan.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+[[nodiscard]] inline bool is_gpg_line(std::string_view line) noexcept {
+  // A line starting with a printable ASCII byte other than 'g' starts neither with \s
+  // nor with "gpg:".
+  if (line.empty()) return false;
+  const auto first = static_cast<unsigned char>(line[0]);
+  if (first > ' ' && first < 0x80 && first != 'g') return false;
+  const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
+  return piece(line, i, 4) == "gpg:";
+}
+
+// ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
+[[nodiscard]] inline bool is_field_line(std::string_view line) noexcept {
+  if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
+  if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
+  for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+    if (is_word_char(line[i])) return true;
+  }
+  return false;
+}
+
+// Whether match_note may match `line`, from its first byte alone: a note line starts with
+// its keyword ('b' or 'B'), with '*' before it, or in the v6 grammars with '|' or \s (an
+// ASCII space or control byte, or a byte of a multi-byte character). Most lines start with
+// none of these, and are refused here in line.
+[[nodiscard]] inline bool may_be_note(std::string_view line) noexcept {
+  if (line.empty()) return false;
+  const auto c = static_cast<unsigned char>(line[0]);
+  return (c | 0x20) == 'b' || c == '*' || c == '|' || c <= ' ' || c >= 0x80;
+}
+
+// Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
+inline bool match_note(std::string_view line, commits::dialect grammar, std::string_view& title,
+                       std::string_view& text) {
+  std::size_t p = 0;
+  const bool v6 = grammar != commits::dialect::conventional_changelog;
+  if (v6) {
+    // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
+    while (p < line.size()) {
+      if (line[p] == '|' || line[p] == '*') {
+        ++p;
+      } else if (const std::size_t n = relkit::detail::js_space_length(line, p)) {
+        p += n;
+      } else {
+        break;
+      }
+    }
+  } else if (!line.empty() && line[0] == '*' && relkit::detail::js_space_length(line, 1) != 0) {
+    p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
+  }
+  const bool dash_ok = grammar != commits::dialect::semantic_release_angular;
+  if (p >= line.size() || (line[p] | 0x20) != 'b') return false;  // 'b' or 'B'
+  if (!istarts_with_at(line, p, "breaking change") &&
+      !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
+    return false;
+  }
+  title = piece(line, p, 15);
+  std::size_t q = p + 15;
+  if (v6) {
+    const std::size_t start = q;
+    while (q < line.size()) {
+      if (line[q] == ':') {
+        ++q;
+      } else if (const std::size_t n = relkit::detail::js_space_length(line, q)) {
+        q += n;
+      } else {
+        break;
+      }
+    }
+    if (q == start) return false;
+  } else {
+    if (q >= line.size() || line[q] != ':') return false;
+    q = relkit::detail::skip_js_spaces(line, q + 1);
+  }
+  // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
+  if (q > line.size()) q = line.size();
+  text = piece(line, q, relkit::detail::find_js_line_terminator(line, q) - q);
+  return true;
+}
+
+[[nodiscard]] inline bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
+  if (p < line.size() && line[p] == ':') {
+    const std::size_t r = skip_spaces(line, p + 1);
+    if (r == p + 1) return false;
+    if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
+    // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
+    for (std::size_t q = p + 1; q < r;) {
+      const std::size_t n = relkit::detail::js_space_length(line, q);
+      if (q > p + 1 && relkit::detail::js_line_terminator_length(line, q) == 0) return true;
+      q += n;
+    }
+    return false;
+  }
+  const std::size_t r = skip_spaces(line, p);
+  if (r == p || r >= line.size() || line[r] != '#') return false;
+  return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
+}
+
+// ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
+// The end of the token of a compatible footer line (15 for BREAKING CHANGE), 0 when the
+// line is not one.
+[[nodiscard]] inline std::size_t compatible_token_end(std::string_view line) noexcept {
+  if (line.empty() || !byte_is(line[0], byte_issue)) return 0;  // both forms start so
+  if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
+      footer_separator_at(line, 15)) {
+    return 15;
+  }
+  std::size_t p = 0;
+  while (p < line.size() && is_issue_char(line[p])) ++p;
+  return p > 0 && footer_separator_at(line, p) ? p : 0;
+}
+
+// Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
+// Returns the length of the token and separator (0: not a footer line).
+[[nodiscard]] inline std::size_t spec_footer_token(std::string_view line) noexcept {
+  std::size_t p = 0;
+  if (piece(line, 0, 15) == "BREAKING CHANGE") {
+    p = 15;
+  } else {
+    while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
+    if (p == 0) return 0;
+  }
+  if (piece(line, p, 2) == ": " && p + 2 < line.size()) return p + 2;
+  if (piece(line, p, 2) == " #" && p + 2 < line.size()) return p + 2;
+  return 0;
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/footer_grammar.hpp ----
 // ---- begin relkit/commits/detail/git_cliff.hpp ----
 // git-cliff's commit grammar (internal): git-conventional 1.1.0's <summary>, <body> and
 // <footer> rules, as git-cliff 2.14.2 applies them to a message whose end it trimmed.
@@ -6732,49 +7144,347 @@ RELKIT_NAMESPACE_END
 #endif
 // ---- end relkit/detail/epilogue.hpp ----
 // ---- end relkit/commits/detail/git_cliff.hpp ----
+// ---- begin relkit/commits/detail/header_grammar.hpp ----
+// The header grammars of the commit message parser (relkit/commits/detail/parser.hpp).
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
 
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
 
-// The lines of one message: inline for the usual few dozen, on the heap beyond.
-class line_buffer {
- public:
-  static constexpr std::size_t inline_capacity = 32;
-  void reserve(std::size_t count) {
-    if (count > inline_capacity) heap_.reserve(count);
+// is_merge_header after "Merge ": `rest` starts with one of the words.
+[[nodiscard]] inline bool merge_header_rest(std::string_view rest) noexcept {
+  for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
+                                "commit ", "branches", "'", "\""}) {
+    if (piece(rest, 0, word.size()) == word) return true;
   }
-  line_buffer() = default;
-  line_buffer(const line_buffer&) = delete;  // data_ points into this object
-  line_buffer& operator=(const line_buffer&) = delete;
-  void push_back(std::string_view line) {
-    if (size_ < inline_capacity) {
-      inline_[size_] = slot{line.data(), line.size()};
-    } else {
-      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
-      heap_.push_back(slot{line.data(), line.size()});
-      data_ = heap_.data();
-    }
-    ++size_;
-  }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  std::string_view operator[](std::size_t i) const noexcept {
-    return std::string_view(data_[i].data, data_[i].size);
-  }
+  return false;
+}
 
- private:
-  // Plain pairs, not string_views: the inline array is left uninitialised (a string_view
-  // array would be zeroed at every parse, 512 bytes).
-  struct slot {
-    const char* data;
-    std::size_t size;
+// `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge). Any
+// other header is refused from its first bytes, in line.
+[[nodiscard]] inline bool is_merge_header(std::string_view header) noexcept {
+  if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
+  return merge_header_rest(piece(header, 6));
+}
+
+// The commit is not conventional, for `reason` at `position`; the first reason is kept.
+inline void mark_not_conventional(commits::commit& out, std::string_view reason,
+                                  std::size_t position) {
+  if (!out.reason.empty()) return;
+  out.conventional = false;
+  out.reason = reason;
+  out.reason_position = position;
+}
+
+// ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
+// Returns true when the breaking (`!`) pattern matched.
+// `base`: the offset of `line` in the message; `terminators`: whether the message may hold a
+// line terminator inside a line (commit_parser::terminators_).
+inline bool match_compatible_header(std::string_view line, std::size_t base,
+                                    commits::dialect grammar, bool terminators,
+                                    commits::commit& out) {
+  const std::size_t stop =
+      terminators ? relkit::detail::find_js_line_terminator(line, 0) : line.size();
+  std::size_t type_end = 0;
+  while (type_end < line.size() && byte_is(line[type_end], byte_word)) ++type_end;
+  const bool bang = grammar != commits::dialect::semantic_release_angular;
+  if (stop != line.size()) {
+    mark_not_conventional(out, "the header holds a line terminator", base + stop);
+    return false;
+  }
+  std::size_t scope_end = std::string_view::npos;  // index of ')' closing the scope
+  std::size_t subject = std::string_view::npos;
+  bool breaking = false;
+  if (type_end < line.size() && line[type_end] == '(') {
+    // The scope is greedy: the breaking pattern takes the last `)!: `; failing that, the
+    // other takes the last `): `. One forward pass over the ')' finds both.
+    std::size_t last_bang = std::string_view::npos;
+    std::size_t last_colon = std::string_view::npos;
+    for (std::size_t k = find_char(line, ')', type_end + 1); k != std::string_view::npos;
+         k = find_char(line, ')', k + 1)) {
+      if (has_at(line, k + 1, ": ")) {
+        last_colon = k;
+      } else if (bang && has_at(line, k + 1, "!: ")) {
+        last_bang = k;
+      }
+    }
+    if (last_bang != std::string_view::npos) {
+      scope_end = last_bang;
+      subject = last_bang + 4;
+      breaking = true;
+    } else if (last_colon != std::string_view::npos) {
+      scope_end = last_colon;
+      subject = last_colon + 3;
+    }
+  } else if (bang && has_at(line, type_end, "!: ")) {
+    subject = type_end + 3;
+    breaking = true;
+  } else if (has_at(line, type_end, ": ")) {
+    subject = type_end + 2;
+  }
+  if (subject == std::string_view::npos) {
+    mark_not_conventional(out,
+                          type_end == 0 ? "the header does not start with a type"
+                                        : "expected '(scope)', '!' or ': ' after the type",
+                          base + type_end);
+    return false;
+  }
+  out.type = piece(line, 0, type_end);
+  if (scope_end != std::string_view::npos)
+    out.scope = piece(line, type_end + 1, scope_end - type_end - 1);
+  out.description = piece(line, subject);
+  out.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
+  if (out.type.empty()) {
+    // `(scope)!: x` with an empty type: the parser has no type but its breaking
+    // pattern matched, so the commit still carries the `!` note (and bumps major).
+    mark_not_conventional(out, "the header does not start with a type", base);
+    return breaking;
+  }
+  out.conventional = true;
+  return breaking;
+}
+
+// Conventional Commits 1.0.0 header: type[(scope)][!]: description
+// `base`: the offset of `line` in the message.
+inline void match_spec_header(std::string_view line, std::size_t base, commits::commit& out) {
+  std::size_t i = 0;
+  while (i < line.size() && (is_word_char(line[i]) || line[i] == '-')) ++i;
+  if (i == 0) return mark_not_conventional(out, "the header does not start with a type", base);
+  const std::size_t type_end = i;
+  std::size_t scope_begin = std::string_view::npos;
+  std::size_t scope_end = std::string_view::npos;
+  if (i < line.size() && line[i] == '(') {
+    scope_begin = i + 1;
+    std::size_t j = scope_begin;
+    while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
+    if (j == line.size() || line[j] == '(') {
+      return mark_not_conventional(out, "the scope is not closed by ')'", base + j);
+    }
+    if (j == scope_begin) return mark_not_conventional(out, "the scope is empty", base + j);
+    scope_end = j;
+    i = j + 1;
+  }
+  bool bang = false;
+  if (i < line.size() && line[i] == '!') {
+    bang = true;
+    ++i;
+  }
+  if (i >= line.size() || line[i] != ':') {
+    return mark_not_conventional(out,
+                                 scope_begin == std::string_view::npos && !bang
+                                     ? "expected '(scope)', '!' or ': ' after the type"
+                                     : "expected ': ' after the type and scope",
+                                 base + i);
+  }
+  ++i;
+  if (i >= line.size() || line[i] != ' ') {
+    return mark_not_conventional(out, "expected a space after ':'", base + i);
+  }
+  ++i;
+  std::size_t end = line.size();
+  if (i >= end || line[i] == ' ' || line[i] == '\t') {
+    return mark_not_conventional(
+        out, "the description is empty or does not follow ': ' immediately", base + i);
+  }
+  out.conventional = true;
+  out.type = piece(line, 0, type_end);
+  if (scope_begin != std::string_view::npos)
+    out.scope = piece(line, scope_begin, scope_end - scope_begin);
+  out.exclamation = bang;
+  out.description = piece(line, i, end - i);
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/header_grammar.hpp ----
+// ---- begin relkit/commits/detail/references.hpp ----
+// Issue references of the commit message parser (relkit/commits/detail/parser.hpp): their
+// case-insensitive identity and deduplication.
+
+// ---- begin relkit/detail/prologue.hpp ----
+// First include of every relkit header that opens relkit's namespace (no
+// #pragma once: it runs at the top of each such header, as epilogue.hpp runs
+// at its end). It saves the caller's state of relkit's internal macros and
+// defines them; epilogue.hpp restores that state, so nesting works and no
+// internal macro outlives the outermost relkit header a user includes.
+//
+// The inline ABI namespace differs between builds with and without
+// exceptions (RELKIT_HAS_EXCEPTIONS), so translation units built both ways
+// never share a definition under one mangled name (no ODR violation).
+//
+//   #pragma once
+//   #include "relkit/detail/prologue.hpp"
+//   ...
+//   #include "relkit/detail/epilogue.hpp"
+//
+// `python3 tools/check_macros.py --fix` adds both lines where missing.
+
+
+#pragma push_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma push_macro("RELKIT_NAMESPACE_END")
+#undef RELKIT_NAMESPACE_BEGIN
+#undef RELKIT_NAMESPACE_END
+
+#if RELKIT_HAS_EXCEPTIONS
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0 {
+#else
+#define RELKIT_NAMESPACE_BEGIN \
+  namespace relkit {           \
+  inline namespace v0_noexcept {
+#endif
+#define RELKIT_NAMESPACE_END \
+  }                          \
+  }
+// ---- end relkit/detail/prologue.hpp ----
+
+
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
+
+// References are deduplicated as they are found (the first of each
+// case-insensitive (action, raw) pair is kept, as dedupe_references does
+// after), so the max_items limit counts distinct references.
+inline std::uint64_t reference_hash(const commits::reference& r) noexcept {
+  std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+  for (char ch : r.action) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+  h = (h ^ 0xffu) * 1099511628211ull;
+  for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+  return h;
+}
+
+inline bool same_reference(const commits::reference& a, const commits::reference& b) noexcept {
+  return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
+         iequals(a.raw, b.raw);
+}
+
+// dedupe_references for a list of two or more.
+inline void dedupe_reference_list(std::vector<commits::reference>& refs) {
+  auto same = [](const commits::reference& a, const commits::reference& b) {
+    return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
+           iequals(a.raw, b.raw);
   };
-  slot inline_[inline_capacity];
-  std::vector<slot> heap_;
-  std::size_t size_ = 0;
-  const slot* data_ = inline_;  // inline_ or heap_.data()
-};
+  if (refs.size() <= 16) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      bool seen = false;
+      for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
+      if (!seen) refs[kept++] = refs[i];
+    }
+    refs.resize(kept);
+    return;
+  }
+  // Many references: an open-addressing set of indexes keeps this linear.
+  auto hash = [](const commits::reference& r) {
+    std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
+    for (char ch : r.action) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+    h = (h ^ 0xffu) * 1099511628211ull;
+    for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
+    return h;
+  };
+  std::size_t capacity = 64;
+  while (capacity < refs.size() * 2) capacity *= 2;
+  std::vector<std::size_t> slots(capacity, std::string_view::npos);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
+    bool seen = false;
+    while (slots[slot] != std::string_view::npos) {
+      if (same(refs[slots[slot]], refs[i])) {
+        seen = true;
+        break;
+      }
+      slot = (slot + 1) & (capacity - 1);
+    }
+    if (seen) continue;
+    refs[kept] = refs[i];
+    slots[slot] = kept++;
+  }
+  refs.resize(kept);
+}
+
+// Drops repeated (action, raw) pairs, case-insensitively, keeping the first; a list of
+// fewer than two (nearly every commit) is decided in line.
+inline void dedupe_references(std::vector<commits::reference>& refs) {
+  if (refs.size() >= 2) dedupe_reference_list(refs);
+}
+
+}  // namespace detail
+}  // namespace commits
+RELKIT_NAMESPACE_END
+
+// ---- begin relkit/detail/epilogue.hpp ----
+// Last include of every relkit header that includes relkit/detail/prologue.hpp
+// (no #pragma once): restores relkit's internal macros to the state the
+// matching prologue found, undefined after the outermost relkit header.
+// (The prologue always leaves them defined; alone, this file does nothing.)
+
+#ifdef RELKIT_NAMESPACE_BEGIN
+#pragma pop_macro("RELKIT_NAMESPACE_BEGIN")
+#pragma pop_macro("RELKIT_NAMESPACE_END")
+#endif
+// ---- end relkit/detail/epilogue.hpp ----
+// ---- end relkit/commits/detail/references.hpp ----
+
+RELKIT_NAMESPACE_BEGIN
+namespace commits {
+namespace detail {
 
 class commit_parser {
  public:
@@ -6803,7 +7513,8 @@ class commit_parser {
     bool breaking_header = false;
     if (header_line != npos && !lines_[0].empty()) {
       out_.header = lines_[0];
-      breaking_header = match_compatible_header(lines_[0]);
+      breaking_header =
+          match_compatible_header(lines_[0], offset_of(lines_[0]), grammar_, terminators_, out_);
       scan_references(lines_[0], false);
     } else {
       out_.reason = "empty header";
@@ -6832,7 +7543,7 @@ class commit_parser {
     }
     scan_mentions();
     scan_revert(grammar == commits::dialect::semantic_release_angular);
-    dedupe_references();
+    dedupe_references(out_.references);
     finish();
   }
 
@@ -6844,7 +7555,7 @@ class commit_parser {
     const std::string_view header = lines_.empty() ? std::string_view() : lines_[0];
     out_.header = header;
     out_.merge = is_merge_header(header);
-    match_spec_header(header);
+    match_spec_header(header, offset_of(header), out_);
     scan_references(header, false);
     if (lines_.size() > 1 && !is_blank_line(lines_[1])) {
       not_conventional("the body must begin one blank line after the description",
@@ -6893,7 +7604,7 @@ class commit_parser {
         }
       }
     }
-    dedupe_references();
+    dedupe_references(out_.references);
     finish();
   }
 
@@ -6938,19 +7649,8 @@ class commit_parser {
     }
     scan_mentions();
     scan_revert(false);
-    dedupe_references();
+    dedupe_references(out_.references);
     finish();
-  }
-
-  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
-  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
-    const std::string_view rest = piece(header, 6);
-    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
-                                  "commit ", "branches", "'", "\""}) {
-      if (piece(rest, 0, word.size()) == word) return true;
-    }
-    return false;
   }
 
  private:
@@ -6964,25 +7664,6 @@ class commit_parser {
     std::size_t begin;
     std::size_t end;
   };
-
-  // Whether `message` holds a LineTerminator that a line of it can contain: a '\r' not
-  // followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
-  // one (nearly every message), a line ends only at its end.
-  [[nodiscard]] static bool has_inner_line_terminator(std::string_view message) noexcept {
-    auto inner = [message](std::size_t at) {
-      if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
-      return relkit::detail::js_line_terminator_length(message, at) != 0;
-    };
-    for (std::size_t at = find_char(message, '\r'); at != npos;
-         at = find_char(message, '\r', at + 1)) {
-      if (inner(at)) return true;
-    }
-    for (std::size_t at = find_char(message, '\xe2'); at != npos;
-         at = find_char(message, '\xe2', at + 1)) {
-      if (inner(at)) return true;
-    }
-    return false;
-  }
 
   // find_js_line_terminator for a piece of one line of the message.
   [[nodiscard]] std::size_t line_stop(std::string_view piece, std::size_t from) const noexcept {
@@ -6999,17 +7680,7 @@ class commit_parser {
   }
 
   void not_conventional(std::string_view reason, std::size_t position) {
-    if (!out_.reason.empty()) return;
-    out_.conventional = false;
-    out_.reason = reason;
-    out_.reason_position = position;
-  }
-
-  [[nodiscard]] static bool is_blank_line(std::string_view line) noexcept {
-    for (char c : line) {
-      if (c != ' ' && c != '\t' && c != '\r') return false;
-    }
-    return true;
+    mark_not_conventional(out_, reason, position);
   }
 
   // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
@@ -7041,146 +7712,6 @@ class commit_parser {
     lines_.reserve(count);
   }
 
-  // `text` holds `part` at byte `at` (a short literal: compared in line, no call).
-  template <std::size_t N>
-  [[nodiscard]] static bool has_at(std::string_view text, std::size_t at,
-                                   const char (&part)[N]) noexcept {
-    if (at > text.size() || text.size() - at < N - 1) return false;
-    for (std::size_t k = 0; k + 1 < N; ++k) {
-      if (text[at + k] != part[k]) return false;
-    }
-    return true;
-  }
-
-  [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
-    // A line starting with a printable ASCII byte other than 'g' starts neither with \s
-    // nor with "gpg:".
-    if (line.empty()) return false;
-    const auto first = static_cast<unsigned char>(line[0]);
-    if (first > ' ' && first < 0x80 && first != 'g') return false;
-    const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
-    return piece(line, i, 4) == "gpg:";
-  }
-
-  // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
-  // Returns true when the breaking (`!`) pattern matched.
-  bool match_compatible_header(std::string_view line) {
-    const std::size_t stop = line_stop(line, 0);
-    std::size_t type_end = 0;
-    while (type_end < line.size() && byte_is(line[type_end], byte_word)) ++type_end;
-    const bool bang = grammar_ != commits::dialect::semantic_release_angular;
-    if (stop != line.size()) {
-      not_conventional("the header holds a line terminator", offset_of(line) + stop);
-      return false;
-    }
-    std::size_t scope_end = npos;  // index of ')' closing the scope
-    std::size_t subject = npos;
-    bool breaking = false;
-    if (type_end < line.size() && line[type_end] == '(') {
-      // The scope is greedy: the breaking pattern takes the last `)!: `; failing that, the
-      // other takes the last `): `. One forward pass over the ')' finds both.
-      std::size_t last_bang = npos;
-      std::size_t last_colon = npos;
-      for (std::size_t k = find_char(line, ')', type_end + 1); k != npos;
-           k = find_char(line, ')', k + 1)) {
-        if (has_at(line, k + 1, ": ")) {
-          last_colon = k;
-        } else if (bang && has_at(line, k + 1, "!: ")) {
-          last_bang = k;
-        }
-      }
-      if (last_bang != npos) {
-        scope_end = last_bang;
-        subject = last_bang + 4;
-        breaking = true;
-      } else if (last_colon != npos) {
-        scope_end = last_colon;
-        subject = last_colon + 3;
-      }
-    } else if (bang && has_at(line, type_end, "!: ")) {
-      subject = type_end + 3;
-      breaking = true;
-    } else if (has_at(line, type_end, ": ")) {
-      subject = type_end + 2;
-    }
-    if (subject == npos) {
-      not_conventional(type_end == 0 ? "the header does not start with a type"
-                                     : "expected '(scope)', '!' or ': ' after the type",
-                       offset_of(line) + type_end);
-      return false;
-    }
-    out_.type = piece(line, 0, type_end);
-    if (scope_end != npos) out_.scope = piece(line, type_end + 1, scope_end - type_end - 1);
-    out_.description = piece(line, subject);
-    out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
-    if (out_.type.empty()) {
-      // `(scope)!: x` with an empty type: the parser has no type but its breaking
-      // pattern matched, so the commit still carries the `!` note (and bumps major).
-      not_conventional("the header does not start with a type", offset_of(line));
-      return breaking;
-    }
-    out_.conventional = true;
-    return breaking;
-  }
-
-  // Conventional Commits 1.0.0 header: type[(scope)][!]: description
-  void match_spec_header(std::string_view line) {
-    const std::size_t base = offset_of(line);
-    std::size_t i = 0;
-    while (i < line.size() && (is_word_char(line[i]) || line[i] == '-')) ++i;
-    if (i == 0) return not_conventional("the header does not start with a type", base);
-    const std::size_t type_end = i;
-    std::size_t scope_begin = npos;
-    std::size_t scope_end = npos;
-    if (i < line.size() && line[i] == '(') {
-      scope_begin = i + 1;
-      std::size_t j = scope_begin;
-      while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
-      if (j == line.size() || line[j] == '(') {
-        return not_conventional("the scope is not closed by ')'", base + j);
-      }
-      if (j == scope_begin) return not_conventional("the scope is empty", base + j);
-      scope_end = j;
-      i = j + 1;
-    }
-    bool bang = false;
-    if (i < line.size() && line[i] == '!') {
-      bang = true;
-      ++i;
-    }
-    if (i >= line.size() || line[i] != ':') {
-      return not_conventional(scope_begin == npos && !bang
-                                  ? "expected '(scope)', '!' or ': ' after the type"
-                                  : "expected ': ' after the type and scope",
-                              base + i);
-    }
-    ++i;
-    if (i >= line.size() || line[i] != ' ') {
-      return not_conventional("expected a space after ':'", base + i);
-    }
-    ++i;
-    std::size_t end = line.size();
-    if (i >= end || line[i] == ' ' || line[i] == '\t') {
-      return not_conventional("the description is empty or does not follow ': ' immediately",
-                              base + i);
-    }
-    out_.conventional = true;
-    out_.type = piece(line, 0, type_end);
-    if (scope_begin != npos) out_.scope = piece(line, scope_begin, scope_end - scope_begin);
-    out_.exclamation = bang;
-    out_.description = piece(line, i, end - i);
-  }
-
-  // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
-  [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
-    if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
-    if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
-    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
-      if (is_word_char(line[i])) return true;
-    }
-    return false;
-  }
-
   bool parse_meta() {
     if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
     // Everything from here on goes to meta fields, never to body, footer or notes.
@@ -7189,59 +7720,13 @@ class commit_parser {
     return content;
   }
 
-  // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
-  bool match_note(std::string_view line, std::string_view& title, std::string_view& text) const {
-    std::size_t p = 0;
-    const bool v6 = grammar_ != commits::dialect::conventional_changelog;
-    if (v6) {
-      // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
-      while (p < line.size()) {
-        if (line[p] == '|' || line[p] == '*') {
-          ++p;
-        } else if (const std::size_t n = relkit::detail::js_space_length(line, p)) {
-          p += n;
-        } else {
-          break;
-        }
-      }
-    } else if (!line.empty() && line[0] == '*' && relkit::detail::js_space_length(line, 1) != 0) {
-      p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
-    }
-    const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
-    if (p >= line.size() || (line[p] | 0x20) != 'b') return false;  // 'b' or 'B'
-    if (!istarts_with_at(line, p, "breaking change") &&
-        !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
-      return false;
-    }
-    title = piece(line, p, 15);
-    std::size_t q = p + 15;
-    if (v6) {
-      const std::size_t start = q;
-      while (q < line.size()) {
-        if (line[q] == ':') {
-          ++q;
-        } else if (const std::size_t n = relkit::detail::js_space_length(line, q)) {
-          q += n;
-        } else {
-          break;
-        }
-      }
-      if (q == start) return false;
-    } else {
-      if (q >= line.size() || line[q] != ':') return false;
-      q = relkit::detail::skip_js_spaces(line, q + 1);
-    }
-    // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
-    if (q > line.size()) q = line.size();
-    text = piece(line, q, relkit::detail::find_js_line_terminator(line, q) - q);
-    return true;
-  }
-
   bool parse_notes() {
     if (next_ >= lines_.size()) return false;
     std::string_view title;
     std::string_view text;
-    if (!match_note(lines_[next_], title, text)) return false;
+    if (!may_be_note(lines_[next_]) || !match_note(lines_[next_], grammar_, title, text)) {
+      return false;
+    }
     while (true) {
       out_.notes.push_back(commits::note{title, {}});
       pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
@@ -7258,7 +7743,7 @@ class commit_parser {
           add_footer_line(next_ - 1);
           return true;
         }
-        if (match_note(lines_[next_], title, text)) {
+        if (may_be_note(lines_[next_]) && match_note(lines_[next_], grammar_, title, text)) {
           restart = true;
           break;
         }
@@ -7293,19 +7778,6 @@ class commit_parser {
     footer_end_ = index + 1;
   }
 
-  // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  // The end of the token of a compatible footer line (15 for BREAKING CHANGE), 0 when the
-  // line is not one.
-  [[nodiscard]] static std::size_t compatible_token_end(std::string_view line) noexcept {
-    if (line.empty() || !byte_is(line[0], byte_issue)) return 0;  // both forms start so
-    if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
-        footer_separator_at(line, 15)) {
-      return 15;
-    }
-    std::size_t p = 0;
-    while (p < line.size() && is_issue_char(line[p])) ++p;
-    return p > 0 && footer_separator_at(line, p) ? p : 0;
-  }
   // compatible_token_end of line `index`, kept for the first 32 lines: collect_footers
   // asks again for the lines the body loop classified.
   [[nodiscard]] std::size_t token_end_of(std::size_t index) noexcept {
@@ -7317,53 +7789,6 @@ class commit_parser {
       token_end_[index] = static_cast<unsigned char>(end);
     }
     return end;
-  }
-
-  // relkit::detail::js_space_length with the ASCII bytes decided in line.
-  [[nodiscard]] static std::size_t space_length(std::string_view s, std::size_t i) noexcept {
-    if (i < s.size()) {
-      const auto b = static_cast<unsigned char>(s[i]);
-      if (b == ' ') return 1;
-      if (b < 0x80 && (b < 0x09 || b > 0x0d)) return 0;
-    }
-    return relkit::detail::js_space_length(s, i);
-  }
-  [[nodiscard]] static std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
-    for (std::size_t n = space_length(s, i); n != 0; n = space_length(s, i)) i += n;
-    return i;
-  }
-
-  [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
-    if (p < line.size() && line[p] == ':') {
-      const std::size_t r = skip_spaces(line, p + 1);
-      if (r == p + 1) return false;
-      if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
-      // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
-      for (std::size_t q = p + 1; q < r;) {
-        const std::size_t n = relkit::detail::js_space_length(line, q);
-        if (q > p + 1 && relkit::detail::js_line_terminator_length(line, q) == 0) return true;
-        q += n;
-      }
-      return false;
-    }
-    const std::size_t r = skip_spaces(line, p);
-    if (r == p || r >= line.size() || line[r] != '#') return false;
-    return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
-  }
-
-  // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
-  // Returns the length of the token and separator (0: not a footer line).
-  [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
-    std::size_t p = 0;
-    if (piece(line, 0, 15) == "BREAKING CHANGE") {
-      p = 15;
-    } else {
-      while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
-      if (p == 0) return 0;
-    }
-    if (piece(line, p, 2) == ": " && p + 2 < line.size()) return p + 2;
-    if (piece(line, p, 2) == " #" && p + 2 < line.size()) return p + 2;
-    return 0;
   }
 
   void collect_footers(std::size_t begin, std::size_t end, bool spec) {
@@ -7403,9 +7828,14 @@ class commit_parser {
   // An action is a whole word (is_action_word) followed by `\s+` (by `:?\s+` in a footer
   // line); its sentence runs to the next action word, or to the end when no line
   // terminator comes first. The text between sentences holds references without action.
+  // Every reference holds a '#': a line without one (most lines) has none, whatever its
+  // actions, and is decided here, in line, without a call.
   void scan_references(std::string_view s, bool footer_mode) {
-    // Every reference holds a '#': a line without one has none, whatever its actions.
-    if (!holds_hash(s)) return;
+    if (holds_hash(s)) scan_hashed_line(s, footer_mode);
+  }
+
+  // scan_references for a line holding a '#'.
+  void scan_hashed_line(std::string_view s, bool footer_mode) {
     if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
@@ -7484,32 +7914,6 @@ class commit_parser {
     extract_references(piece(s, last), {});
   }
 
-  // The start of the first whole action word (is_action_word) at or after `from` (a word
-  // start or outside a word), s.size() when there is none; `end` gets its end. Words do not
-  // overlap and each action word holds one key letter (next_action_key), so the words are
-  // met in the order of their key letters.
-  [[nodiscard]] static std::size_t next_action_word(std::string_view s, std::size_t from,
-                                                    std::size_t& end) noexcept {
-    for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
-      const char key = static_cast<char>(s[p] | 0x20);
-      const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
-      if (p < from + offset) continue;
-      const std::size_t w = p - offset;
-      if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
-      const std::size_t e = word_end(s, w);
-      if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
-        end = e;
-        return w;
-      }
-    }
-    return s.size();
-  }
-
-  [[nodiscard]] static std::size_t word_end(std::string_view s, std::size_t i) noexcept {
-    while (i < s.size() && byte_is(s[i], byte_word)) ++i;
-    return i;
-  }
-
   // Whether `s` (a view into the message) holds a '#'. The lines come in order, so the
   // message is searched once, from one '#' to the next, not once per line.
   bool holds_hash(std::string_view s) noexcept {
@@ -7527,7 +7931,11 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    const std::size_t first_hash = find_char(s, '#');
+    // The line holding `s` was given to holds_hash: hash_at_ is its first '#'.
+    const std::size_t begin = offset_of(s);
+    const std::size_t first_hash = hash_at_ < begin
+                                       ? find_char(s, '#')
+                                       : (hash_at_ - begin < s.size() ? hash_at_ - begin : npos);
     if (first_hash == npos || contains_url(s)) return;
     s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
@@ -7567,20 +7975,6 @@ class commit_parser {
     }
   }
 
-  // References are deduplicated as they are found (the first of each
-  // case-insensitive (action, raw) pair is kept, as dedupe_references does
-  // after), so the max_items limit counts distinct references.
-  static std::uint64_t reference_hash(const commits::reference& r) noexcept {
-    std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
-    for (char ch : r.action) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-    h = (h ^ 0xffu) * 1099511628211ull;
-    for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-    return h;
-  }
-  static bool same_reference(const commits::reference& a, const commits::reference& b) noexcept {
-    return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
-           iequals(a.raw, b.raw);
-  }
   bool seen_reference(const commits::reference& r) const noexcept {
     if (ref_slots_.empty()) {
       // A few references (nearly every message): compared one by one, no table.
@@ -7619,54 +8013,6 @@ class commit_parser {
     ref_slots_[slot] = k;
   }
 
-  // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
-  void dedupe_references() {
-    std::vector<commits::reference>& refs = out_.references;
-    if (refs.size() < 2) return;
-    auto same = [](const commits::reference& a, const commits::reference& b) {
-      return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
-             iequals(a.raw, b.raw);
-    };
-    if (refs.size() <= 16) {
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < refs.size(); ++i) {
-        bool seen = false;
-        for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
-        if (!seen) refs[kept++] = refs[i];
-      }
-      refs.resize(kept);
-      return;
-    }
-    // Many references: an open-addressing set of indexes keeps this linear.
-    auto hash = [](const commits::reference& r) {
-      std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
-      for (char ch : r.action)
-        h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-      h = (h ^ 0xffu) * 1099511628211ull;
-      for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-      return h;
-    };
-    std::size_t capacity = 64;
-    while (capacity < refs.size() * 2) capacity *= 2;
-    std::vector<std::size_t> slots(capacity, npos);
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < refs.size(); ++i) {
-      std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
-      bool seen = false;
-      while (slots[slot] != npos) {
-        if (same(refs[slots[slot]], refs[i])) {
-          seen = true;
-          break;
-        }
-        slot = (slot + 1) & (capacity - 1);
-      }
-      if (seen) continue;
-      refs[kept] = refs[i];
-      slots[slot] = kept++;
-    }
-    refs.resize(kept);
-  }
-
   // /@([\w-]+)/g over the whole message.
   void scan_mentions() {
     for (std::size_t at = find_char(message_, '@'); at != npos;
@@ -7675,6 +8021,7 @@ class commit_parser {
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
         if (!room(out_.mentions.size(), piece(message_, at, 1), "mentions")) return;
+        if (out_.mentions.empty()) out_.mentions.reserve(4);  // one allocation, usually
         out_.mentions.push_back(piece(message_, at + 1, end - at - 1));
         at = end - 1;
       }
@@ -7684,8 +8031,13 @@ class commit_parser {
   // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
+    if (!message_.empty() && (message_[0] | 0x20) == 'r') scan_revert_from_r(angular);
+  }
+
+  // scan_revert for a message starting with 'r' or 'R'.
+  void scan_revert_from_r(bool angular) {
     const std::string_view m = message_;
-    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
+    if (!istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;
@@ -8441,7 +8793,7 @@ inline result<void> parse_into(std::string_view message, commit& out, const pars
           errc::too_many_items, too_many_at,
           error_args{}.with_number(static_cast<std::int64_t>(opts.max_items)).with_text("footers")};
     }
-    out.merge = detail::commit_parser::is_merge_header(out.header);
+    out.merge = detail::is_merge_header(out.header);
   } else {
     parser.parse_compatible(opts.grammar, opts.meta_fields);
   }

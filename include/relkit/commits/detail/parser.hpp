@@ -11,7 +11,11 @@
 #include <vector>
 
 #include "relkit/commits/commit.hpp"
+#include "relkit/commits/detail/footer_grammar.hpp"
 #include "relkit/commits/detail/git_cliff.hpp"
+#include "relkit/commits/detail/header_grammar.hpp"
+#include "relkit/commits/detail/references.hpp"
+#include "relkit/commits/detail/scan.hpp"
 #include "relkit/commits/detail/text.hpp"
 #include "relkit/config.hpp"
 #include "relkit/detail/js_text.hpp"
@@ -19,45 +23,6 @@
 RELKIT_NAMESPACE_BEGIN
 namespace commits {
 namespace detail {
-
-// The lines of one message: inline for the usual few dozen, on the heap beyond.
-class line_buffer {
- public:
-  static constexpr std::size_t inline_capacity = 32;
-  void reserve(std::size_t count) {
-    if (count > inline_capacity) heap_.reserve(count);
-  }
-  line_buffer() = default;
-  line_buffer(const line_buffer&) = delete;  // data_ points into this object
-  line_buffer& operator=(const line_buffer&) = delete;
-  void push_back(std::string_view line) {
-    if (size_ < inline_capacity) {
-      inline_[size_] = slot{line.data(), line.size()};
-    } else {
-      if (size_ == inline_capacity) heap_.assign(inline_, inline_ + inline_capacity);
-      heap_.push_back(slot{line.data(), line.size()});
-      data_ = heap_.data();
-    }
-    ++size_;
-  }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  std::string_view operator[](std::size_t i) const noexcept {
-    return std::string_view(data_[i].data, data_[i].size);
-  }
-
- private:
-  // Plain pairs, not string_views: the inline array is left uninitialised (a string_view
-  // array would be zeroed at every parse, 512 bytes).
-  struct slot {
-    const char* data;
-    std::size_t size;
-  };
-  slot inline_[inline_capacity];
-  std::vector<slot> heap_;
-  std::size_t size_ = 0;
-  const slot* data_ = inline_;  // inline_ or heap_.data()
-};
 
 class commit_parser {
  public:
@@ -86,7 +51,8 @@ class commit_parser {
     bool breaking_header = false;
     if (header_line != npos && !lines_[0].empty()) {
       out_.header = lines_[0];
-      breaking_header = match_compatible_header(lines_[0]);
+      breaking_header =
+          match_compatible_header(lines_[0], offset_of(lines_[0]), grammar_, terminators_, out_);
       scan_references(lines_[0], false);
     } else {
       out_.reason = "empty header";
@@ -115,7 +81,7 @@ class commit_parser {
     }
     scan_mentions();
     scan_revert(grammar == commits::dialect::semantic_release_angular);
-    dedupe_references();
+    dedupe_references(out_.references);
     finish();
   }
 
@@ -127,7 +93,7 @@ class commit_parser {
     const std::string_view header = lines_.empty() ? std::string_view() : lines_[0];
     out_.header = header;
     out_.merge = is_merge_header(header);
-    match_spec_header(header);
+    match_spec_header(header, offset_of(header), out_);
     scan_references(header, false);
     if (lines_.size() > 1 && !is_blank_line(lines_[1])) {
       not_conventional("the body must begin one blank line after the description",
@@ -176,7 +142,7 @@ class commit_parser {
         }
       }
     }
-    dedupe_references();
+    dedupe_references(out_.references);
     finish();
   }
 
@@ -221,19 +187,8 @@ class commit_parser {
     }
     scan_mentions();
     scan_revert(false);
-    dedupe_references();
+    dedupe_references(out_.references);
     finish();
-  }
-
-  // `Merge pull request …`, `Merge branch …`, `Merge remote-tracking …` (commit::merge).
-  [[nodiscard]] static bool is_merge_header(std::string_view header) noexcept {
-    if (header.size() < 6 || header[0] != 'M' || piece(header, 0, 6) != "Merge ") return false;
-    const std::string_view rest = piece(header, 6);
-    for (std::string_view word : {"pull request", "branch", "remote-tracking branch", "tag ",
-                                  "commit ", "branches", "'", "\""}) {
-      if (piece(rest, 0, word.size()) == word) return true;
-    }
-    return false;
   }
 
  private:
@@ -247,25 +202,6 @@ class commit_parser {
     std::size_t begin;
     std::size_t end;
   };
-
-  // Whether `message` holds a LineTerminator that a line of it can contain: a '\r' not
-  // followed by '\n' (split_lines drops the '\r' of "\r\n"), U+2028 or U+2029. Without
-  // one (nearly every message), a line ends only at its end.
-  [[nodiscard]] static bool has_inner_line_terminator(std::string_view message) noexcept {
-    auto inner = [message](std::size_t at) {
-      if (message[at] == '\r') return at + 1 == message.size() || message[at + 1] != '\n';
-      return relkit::detail::js_line_terminator_length(message, at) != 0;
-    };
-    for (std::size_t at = find_char(message, '\r'); at != npos;
-         at = find_char(message, '\r', at + 1)) {
-      if (inner(at)) return true;
-    }
-    for (std::size_t at = find_char(message, '\xe2'); at != npos;
-         at = find_char(message, '\xe2', at + 1)) {
-      if (inner(at)) return true;
-    }
-    return false;
-  }
 
   // find_js_line_terminator for a piece of one line of the message.
   [[nodiscard]] std::size_t line_stop(std::string_view piece, std::size_t from) const noexcept {
@@ -282,17 +218,7 @@ class commit_parser {
   }
 
   void not_conventional(std::string_view reason, std::size_t position) {
-    if (!out_.reason.empty()) return;
-    out_.conventional = false;
-    out_.reason = reason;
-    out_.reason_position = position;
-  }
-
-  [[nodiscard]] static bool is_blank_line(std::string_view line) noexcept {
-    for (char c : line) {
-      if (c != ' ' && c != '\t' && c != '\r') return false;
-    }
-    return true;
+    mark_not_conventional(out_, reason, position);
   }
 
   // Lines split on \r?\n; `gpg:` lines dropped when `drop_gpg` (the parser's gpgFilter).
@@ -324,146 +250,6 @@ class commit_parser {
     lines_.reserve(count);
   }
 
-  // `text` holds `part` at byte `at` (a short literal: compared in line, no call).
-  template <std::size_t N>
-  [[nodiscard]] static bool has_at(std::string_view text, std::size_t at,
-                                   const char (&part)[N]) noexcept {
-    if (at > text.size() || text.size() - at < N - 1) return false;
-    for (std::size_t k = 0; k + 1 < N; ++k) {
-      if (text[at + k] != part[k]) return false;
-    }
-    return true;
-  }
-
-  [[nodiscard]] static bool is_gpg_line(std::string_view line) noexcept {
-    // A line starting with a printable ASCII byte other than 'g' starts neither with \s
-    // nor with "gpg:".
-    if (line.empty()) return false;
-    const auto first = static_cast<unsigned char>(line[0]);
-    if (first > ' ' && first < 0x80 && first != 'g') return false;
-    const std::size_t i = relkit::detail::skip_js_spaces(line, 0);
-    return piece(line, i, 4) == "gpg:";
-  }
-
-  // ^(\w*)(?:\((.*)\))?!: (.*)$ then ^(\w*)(?:\((.*)\))?!?: (.*)$ (angular: no `!`).
-  // Returns true when the breaking (`!`) pattern matched.
-  bool match_compatible_header(std::string_view line) {
-    const std::size_t stop = line_stop(line, 0);
-    std::size_t type_end = 0;
-    while (type_end < line.size() && byte_is(line[type_end], byte_word)) ++type_end;
-    const bool bang = grammar_ != commits::dialect::semantic_release_angular;
-    if (stop != line.size()) {
-      not_conventional("the header holds a line terminator", offset_of(line) + stop);
-      return false;
-    }
-    std::size_t scope_end = npos;  // index of ')' closing the scope
-    std::size_t subject = npos;
-    bool breaking = false;
-    if (type_end < line.size() && line[type_end] == '(') {
-      // The scope is greedy: the breaking pattern takes the last `)!: `; failing that, the
-      // other takes the last `): `. One forward pass over the ')' finds both.
-      std::size_t last_bang = npos;
-      std::size_t last_colon = npos;
-      for (std::size_t k = find_char(line, ')', type_end + 1); k != npos;
-           k = find_char(line, ')', k + 1)) {
-        if (has_at(line, k + 1, ": ")) {
-          last_colon = k;
-        } else if (bang && has_at(line, k + 1, "!: ")) {
-          last_bang = k;
-        }
-      }
-      if (last_bang != npos) {
-        scope_end = last_bang;
-        subject = last_bang + 4;
-        breaking = true;
-      } else if (last_colon != npos) {
-        scope_end = last_colon;
-        subject = last_colon + 3;
-      }
-    } else if (bang && has_at(line, type_end, "!: ")) {
-      subject = type_end + 3;
-      breaking = true;
-    } else if (has_at(line, type_end, ": ")) {
-      subject = type_end + 2;
-    }
-    if (subject == npos) {
-      not_conventional(type_end == 0 ? "the header does not start with a type"
-                                     : "expected '(scope)', '!' or ': ' after the type",
-                       offset_of(line) + type_end);
-      return false;
-    }
-    out_.type = piece(line, 0, type_end);
-    if (scope_end != npos) out_.scope = piece(line, type_end + 1, scope_end - type_end - 1);
-    out_.description = piece(line, subject);
-    out_.exclamation = subject >= 3 && has_at(line, subject - 3, "!: ");
-    if (out_.type.empty()) {
-      // `(scope)!: x` with an empty type: the parser has no type but its breaking
-      // pattern matched, so the commit still carries the `!` note (and bumps major).
-      not_conventional("the header does not start with a type", offset_of(line));
-      return breaking;
-    }
-    out_.conventional = true;
-    return breaking;
-  }
-
-  // Conventional Commits 1.0.0 header: type[(scope)][!]: description
-  void match_spec_header(std::string_view line) {
-    const std::size_t base = offset_of(line);
-    std::size_t i = 0;
-    while (i < line.size() && (is_word_char(line[i]) || line[i] == '-')) ++i;
-    if (i == 0) return not_conventional("the header does not start with a type", base);
-    const std::size_t type_end = i;
-    std::size_t scope_begin = npos;
-    std::size_t scope_end = npos;
-    if (i < line.size() && line[i] == '(') {
-      scope_begin = i + 1;
-      std::size_t j = scope_begin;
-      while (j < line.size() && line[j] != ')' && line[j] != '(') ++j;
-      if (j == line.size() || line[j] == '(') {
-        return not_conventional("the scope is not closed by ')'", base + j);
-      }
-      if (j == scope_begin) return not_conventional("the scope is empty", base + j);
-      scope_end = j;
-      i = j + 1;
-    }
-    bool bang = false;
-    if (i < line.size() && line[i] == '!') {
-      bang = true;
-      ++i;
-    }
-    if (i >= line.size() || line[i] != ':') {
-      return not_conventional(scope_begin == npos && !bang
-                                  ? "expected '(scope)', '!' or ': ' after the type"
-                                  : "expected ': ' after the type and scope",
-                              base + i);
-    }
-    ++i;
-    if (i >= line.size() || line[i] != ' ') {
-      return not_conventional("expected a space after ':'", base + i);
-    }
-    ++i;
-    std::size_t end = line.size();
-    if (i >= end || line[i] == ' ' || line[i] == '\t') {
-      return not_conventional("the description is empty or does not follow ': ' immediately",
-                              base + i);
-    }
-    out_.conventional = true;
-    out_.type = piece(line, 0, type_end);
-    if (scope_begin != npos) out_.scope = piece(line, scope_begin, scope_end - scope_begin);
-    out_.exclamation = bang;
-    out_.description = piece(line, i, end - i);
-  }
-
-  // ^-(?=.*\w)(.*?)-$ : a meta field line; the parser sends every line after it to fields.
-  [[nodiscard]] static bool is_field_line(std::string_view line) noexcept {
-    if (line.size() < 2 || line.front() != '-' || line.back() != '-') return false;
-    if (relkit::detail::find_js_line_terminator(line, 1) != line.size()) return false;
-    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
-      if (is_word_char(line[i])) return true;
-    }
-    return false;
-  }
-
   bool parse_meta() {
     if (!meta_fields_ || next_ >= lines_.size() || !is_field_line(lines_[next_])) return false;
     // Everything from here on goes to meta fields, never to body, footer or notes.
@@ -472,59 +258,13 @@ class commit_parser {
     return content;
   }
 
-  // Note line; sets `title`/`text` (text = the rest of the line up to a line terminator).
-  bool match_note(std::string_view line, std::string_view& title, std::string_view& text) const {
-    std::size_t p = 0;
-    const bool v6 = grammar_ != commits::dialect::conventional_changelog;
-    if (v6) {
-      // ^[\s|*]*(KEYWORDS)[:\s]+(.*)
-      while (p < line.size()) {
-        if (line[p] == '|' || line[p] == '*') {
-          ++p;
-        } else if (const std::size_t n = relkit::detail::js_space_length(line, p)) {
-          p += n;
-        } else {
-          break;
-        }
-      }
-    } else if (!line.empty() && line[0] == '*' && relkit::detail::js_space_length(line, 1) != 0) {
-      p = relkit::detail::skip_js_spaces(line, 1);  // ^(?:\*\s+)?
-    }
-    const bool dash_ok = grammar_ != commits::dialect::semantic_release_angular;
-    if (p >= line.size() || (line[p] | 0x20) != 'b') return false;  // 'b' or 'B'
-    if (!istarts_with_at(line, p, "breaking change") &&
-        !(dash_ok && istarts_with_at(line, p, "breaking-change"))) {
-      return false;
-    }
-    title = piece(line, p, 15);
-    std::size_t q = p + 15;
-    if (v6) {
-      const std::size_t start = q;
-      while (q < line.size()) {
-        if (line[q] == ':') {
-          ++q;
-        } else if (const std::size_t n = relkit::detail::js_space_length(line, q)) {
-          q += n;
-        } else {
-          break;
-        }
-      }
-      if (q == start) return false;
-    } else {
-      if (q >= line.size() || line[q] != ':') return false;
-      q = relkit::detail::skip_js_spaces(line, q + 1);
-    }
-    // (.*) stops at a line terminator; \s* may have run over one (\r), leave it.
-    if (q > line.size()) q = line.size();
-    text = piece(line, q, relkit::detail::find_js_line_terminator(line, q) - q);
-    return true;
-  }
-
   bool parse_notes() {
     if (next_ >= lines_.size()) return false;
     std::string_view title;
     std::string_view text;
-    if (!match_note(lines_[next_], title, text)) return false;
+    if (!may_be_note(lines_[next_]) || !match_note(lines_[next_], grammar_, title, text)) {
+      return false;
+    }
     while (true) {
       out_.notes.push_back(commits::note{title, {}});
       pending_notes_.push_back(pending_note{text, next_ + 1, next_ + 1});
@@ -541,7 +281,7 @@ class commit_parser {
           add_footer_line(next_ - 1);
           return true;
         }
-        if (match_note(lines_[next_], title, text)) {
+        if (may_be_note(lines_[next_]) && match_note(lines_[next_], grammar_, title, text)) {
           restart = true;
           break;
         }
@@ -576,19 +316,6 @@ class commit_parser {
     footer_end_ = index + 1;
   }
 
-  // ^(?:BREAKING CHANGE|[\w-]+)(?::\s+|\s+#).+ (case-insensitive)
-  // The end of the token of a compatible footer line (15 for BREAKING CHANGE), 0 when the
-  // line is not one.
-  [[nodiscard]] static std::size_t compatible_token_end(std::string_view line) noexcept {
-    if (line.empty() || !byte_is(line[0], byte_issue)) return 0;  // both forms start so
-    if ((line[0] | 0x20) == 'b' && istarts_with_at(line, 0, "breaking change") &&
-        footer_separator_at(line, 15)) {
-      return 15;
-    }
-    std::size_t p = 0;
-    while (p < line.size() && is_issue_char(line[p])) ++p;
-    return p > 0 && footer_separator_at(line, p) ? p : 0;
-  }
   // compatible_token_end of line `index`, kept for the first 32 lines: collect_footers
   // asks again for the lines the body loop classified.
   [[nodiscard]] std::size_t token_end_of(std::size_t index) noexcept {
@@ -600,53 +327,6 @@ class commit_parser {
       token_end_[index] = static_cast<unsigned char>(end);
     }
     return end;
-  }
-
-  // relkit::detail::js_space_length with the ASCII bytes decided in line.
-  [[nodiscard]] static std::size_t space_length(std::string_view s, std::size_t i) noexcept {
-    if (i < s.size()) {
-      const auto b = static_cast<unsigned char>(s[i]);
-      if (b == ' ') return 1;
-      if (b < 0x80 && (b < 0x09 || b > 0x0d)) return 0;
-    }
-    return relkit::detail::js_space_length(s, i);
-  }
-  [[nodiscard]] static std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
-    for (std::size_t n = space_length(s, i); n != 0; n = space_length(s, i)) i += n;
-    return i;
-  }
-
-  [[nodiscard]] static bool footer_separator_at(std::string_view line, std::size_t p) noexcept {
-    if (p < line.size() && line[p] == ':') {
-      const std::size_t r = skip_spaces(line, p + 1);
-      if (r == p + 1) return false;
-      if (r < line.size() && relkit::detail::js_line_terminator_length(line, r) == 0) return true;
-      // `\s+` gives back a space that `.+` can take, unless it is a line terminator.
-      for (std::size_t q = p + 1; q < r;) {
-        const std::size_t n = relkit::detail::js_space_length(line, q);
-        if (q > p + 1 && relkit::detail::js_line_terminator_length(line, q) == 0) return true;
-        q += n;
-      }
-      return false;
-    }
-    const std::size_t r = skip_spaces(line, p);
-    if (r == p || r >= line.size() || line[r] != '#') return false;
-    return r + 1 < line.size() && relkit::detail::js_line_terminator_length(line, r + 1) == 0;
-  }
-
-  // Conventional Commits trailer token: `Token: ` or `Token #`, `BREAKING CHANGE: `.
-  // Returns the length of the token and separator (0: not a footer line).
-  [[nodiscard]] static std::size_t spec_footer_token(std::string_view line) noexcept {
-    std::size_t p = 0;
-    if (piece(line, 0, 15) == "BREAKING CHANGE") {
-      p = 15;
-    } else {
-      while (p < line.size() && (is_word_char(line[p]) || line[p] == '-')) ++p;
-      if (p == 0) return 0;
-    }
-    if (piece(line, p, 2) == ": " && p + 2 < line.size()) return p + 2;
-    if (piece(line, p, 2) == " #" && p + 2 < line.size()) return p + 2;
-    return 0;
   }
 
   void collect_footers(std::size_t begin, std::size_t end, bool spec) {
@@ -686,9 +366,14 @@ class commit_parser {
   // An action is a whole word (is_action_word) followed by `\s+` (by `:?\s+` in a footer
   // line); its sentence runs to the next action word, or to the end when no line
   // terminator comes first. The text between sentences holds references without action.
+  // Every reference holds a '#': a line without one (most lines) has none, whatever its
+  // actions, and is decided here, in line, without a call.
   void scan_references(std::string_view s, bool footer_mode) {
-    // Every reference holds a '#': a line without one has none, whatever its actions.
-    if (!holds_hash(s)) return;
+    if (holds_hash(s)) scan_hashed_line(s, footer_mode);
+  }
+
+  // scan_references for a line holding a '#'.
+  void scan_hashed_line(std::string_view s, bool footer_mode) {
     if (!terminators_) return scan_references_in_line(s, footer_mode);
     const std::size_t n = s.size();
     std::size_t last = 0;
@@ -767,32 +452,6 @@ class commit_parser {
     extract_references(piece(s, last), {});
   }
 
-  // The start of the first whole action word (is_action_word) at or after `from` (a word
-  // start or outside a word), s.size() when there is none; `end` gets its end. Words do not
-  // overlap and each action word holds one key letter (next_action_key), so the words are
-  // met in the order of their key letters.
-  [[nodiscard]] static std::size_t next_action_word(std::string_view s, std::size_t from,
-                                                    std::size_t& end) noexcept {
-    for (std::size_t p = next_action_key(s, from); p < s.size(); p = next_action_key(s, p + 1)) {
-      const char key = static_cast<char>(s[p] | 0x20);
-      const std::size_t offset = key == 'c' ? 0 : key == 'x' ? 2 : 5;
-      if (p < from + offset) continue;
-      const std::size_t w = p - offset;
-      if (w > 0 && byte_is(s[w - 1], byte_word)) continue;
-      const std::size_t e = word_end(s, w);
-      if (e - w >= 3 && e - w <= 8 && is_action_word(piece(s, w, e - w))) {
-        end = e;
-        return w;
-      }
-    }
-    return s.size();
-  }
-
-  [[nodiscard]] static std::size_t word_end(std::string_view s, std::size_t i) noexcept {
-    while (i < s.size() && byte_is(s[i], byte_word)) ++i;
-    return i;
-  }
-
   // Whether `s` (a view into the message) holds a '#'. The lines come in order, so the
   // message is searched once, from one '#' to the next, not once per line.
   bool holds_hash(std::string_view s) noexcept {
@@ -810,7 +469,11 @@ class commit_parser {
   // repository characters right before one (or at the '#' itself), which must begin at
   // or after the end of the previous match; `.*?` cannot pass a line terminator.
   void extract_references(std::string_view s, std::string_view action) {
-    const std::size_t first_hash = find_char(s, '#');
+    // The line holding `s` was given to holds_hash: hash_at_ is its first '#'.
+    const std::size_t begin = offset_of(s);
+    const std::size_t first_hash = hash_at_ < begin
+                                       ? find_char(s, '#')
+                                       : (hash_at_ - begin < s.size() ? hash_at_ - begin : npos);
     if (first_hash == npos || contains_url(s)) return;
     s = piece(s, 0, line_stop(s, 0));
     std::size_t last = 0;
@@ -850,20 +513,6 @@ class commit_parser {
     }
   }
 
-  // References are deduplicated as they are found (the first of each
-  // case-insensitive (action, raw) pair is kept, as dedupe_references does
-  // after), so the max_items limit counts distinct references.
-  static std::uint64_t reference_hash(const commits::reference& r) noexcept {
-    std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
-    for (char ch : r.action) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-    h = (h ^ 0xffu) * 1099511628211ull;
-    for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-    return h;
-  }
-  static bool same_reference(const commits::reference& a, const commits::reference& b) noexcept {
-    return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
-           iequals(a.raw, b.raw);
-  }
   bool seen_reference(const commits::reference& r) const noexcept {
     if (ref_slots_.empty()) {
       // A few references (nearly every message): compared one by one, no table.
@@ -902,54 +551,6 @@ class commit_parser {
     ref_slots_[slot] = k;
   }
 
-  // Drops repeated (action, raw) pairs, case-insensitively, keeping the first.
-  void dedupe_references() {
-    std::vector<commits::reference>& refs = out_.references;
-    if (refs.size() < 2) return;
-    auto same = [](const commits::reference& a, const commits::reference& b) {
-      return a.action.empty() == b.action.empty() && iequals(a.action, b.action) &&
-             iequals(a.raw, b.raw);
-    };
-    if (refs.size() <= 16) {
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < refs.size(); ++i) {
-        bool seen = false;
-        for (std::size_t j = 0; j < kept && !seen; ++j) seen = same(refs[j], refs[i]);
-        if (!seen) refs[kept++] = refs[i];
-      }
-      refs.resize(kept);
-      return;
-    }
-    // Many references: an open-addressing set of indexes keeps this linear.
-    auto hash = [](const commits::reference& r) {
-      std::uint64_t h = 1469598103934665603ull ^ (r.action.empty() ? 0u : 1u);
-      for (char ch : r.action)
-        h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-      h = (h ^ 0xffu) * 1099511628211ull;
-      for (char ch : r.raw) h = (h ^ static_cast<unsigned char>(to_lower(ch))) * 1099511628211ull;
-      return h;
-    };
-    std::size_t capacity = 64;
-    while (capacity < refs.size() * 2) capacity *= 2;
-    std::vector<std::size_t> slots(capacity, npos);
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < refs.size(); ++i) {
-      std::size_t slot = std::size_t{hash(refs[i])} & (capacity - 1);
-      bool seen = false;
-      while (slots[slot] != npos) {
-        if (same(refs[slots[slot]], refs[i])) {
-          seen = true;
-          break;
-        }
-        slot = (slot + 1) & (capacity - 1);
-      }
-      if (seen) continue;
-      refs[kept] = refs[i];
-      slots[slot] = kept++;
-    }
-    refs.resize(kept);
-  }
-
   // /@([\w-]+)/g over the whole message.
   void scan_mentions() {
     for (std::size_t at = find_char(message_, '@'); at != npos;
@@ -958,6 +559,7 @@ class commit_parser {
       while (end < message_.size() && is_issue_char(message_[end])) ++end;
       if (end > at + 1) {
         if (!room(out_.mentions.size(), piece(message_, at, 1), "mentions")) return;
+        if (out_.mentions.empty()) out_.mentions.reserve(4);  // one allocation, usually
         out_.mentions.push_back(piece(message_, at + 1, end - at - 1));
         at = end - 1;
       }
@@ -967,8 +569,13 @@ class commit_parser {
   // /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i over the message
   // (angular: `(\w{7,40})\b` instead of `(\w*)\.`).
   void scan_revert(bool angular) {
+    if (!message_.empty() && (message_[0] | 0x20) == 'r') scan_revert_from_r(angular);
+  }
+
+  // scan_revert for a message starting with 'r' or 'R'.
+  void scan_revert_from_r(bool angular) {
     const std::string_view m = message_;
-    if (m.empty() || (m[0] | 0x20) != 'r' || !istarts_with_at(m, 0, "revert")) return;
+    if (!istarts_with_at(m, 0, "revert")) return;
     std::size_t s0 = npos;
     if (const std::size_t n = relkit::detail::js_space_length(m, 6)) {
       s0 = 6 + n;

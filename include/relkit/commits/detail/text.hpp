@@ -14,10 +14,6 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "relkit/config.hpp"
 #include "relkit/detail/ascii.hpp"
 #include "relkit/detail/js_text.hpp"
@@ -161,55 +157,6 @@ inline constexpr byte_class_table byte_classes = make_byte_classes();
     default:
       return false;
   }
-}
-
-// The first byte at or after `at` that is c, x or v in either case, s.size() when there is
-// none: each action word holds exactly one of them, at a fixed place (close* at 0, fix* at
-// 2, resolv* at 5), and they are rarer in text than the first letters c, f and r. Eight
-// bytes at a time: setting bit 0x20 of every byte maps exactly 'C'/'c' to 'c' (likewise x,
-// v) and a byte >= 0x80 to one >= 0x80, so a byte of the word xor "cccccccc" is zero only
-// for a 'c' or 'C'; of the per-byte zero tests ((v - 1) & ~v, high bit) the lowest flagged
-// byte is always a true zero (a borrow flags only bytes above it).
-[[nodiscard]] inline std::size_t next_action_key(std::string_view s, std::size_t at) noexcept {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-  // Sixteen bytes at a time: the same folding, three byte compares.
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i key_c = _mm_set1_epi8('c');
-  const __m128i key_x = _mm_set1_epi8('x');
-  const __m128i key_v = _mm_set1_epi8('v');
-  while (at < s.size() && s.size() - at >= 16) {
-    const __m128i folded =
-        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)), case_bit);
-    const __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, key_c), _mm_cmpeq_epi8(folded, key_x)),
-                     _mm_cmpeq_epi8(folded, key_v));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
-    at += 16;
-  }
-#endif
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  while (at < s.size() && s.size() - at >= sizeof(std::uint64_t)) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, s.data() + at, sizeof word);
-    const std::uint64_t folded = word | (ones * 0x20u);
-    const std::uint64_t c = folded ^ (ones * 0x63u);
-    const std::uint64_t x = folded ^ (ones * 0x78u);
-    const std::uint64_t v = folded ^ (ones * 0x76u);
-    const std::uint64_t hit = (((c - ones) & ~c) | ((x - ones) & ~x) | ((v - ones) & ~v)) & highs;
-    if (hit != 0) return at + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8u;
-    at += sizeof word;
-  }
-#endif
-  while (at < s.size()) {
-    const char folded = static_cast<char>(s[at] | 0x20);
-    if (folded == 'c' || folded == 'x' || folded == 'v') break;
-    ++at;
-  }
-  return at;
 }
 
 }  // namespace detail

@@ -56,7 +56,7 @@ inline result<void> parse_into(std::string_view message, commit& out, const pars
           errc::too_many_items, too_many_at,
           error_args{}.with_number(static_cast<std::int64_t>(opts.max_items)).with_text("footers")};
     }
-    out.merge = detail::commit_parser::is_merge_header(out.header);
+    out.merge = detail::is_merge_header(out.header);
   } else {
     parser.parse_compatible(opts.grammar, opts.meta_fields);
   }
