@@ -422,17 +422,18 @@ class fused_reader {
           relkit::detail::json_span s;
           return scalar(s) && s.is_null();
         }
-        flags::variant_payload payload;
+        flags::variant_payload read_payload;
         unsigned payload_seen = 0;
         if (!members([&](std::string_view k) {
-              if (is(k, "type")) return once(payload_seen, 1U) && text_field("type", payload.type);
+              if (is(k, "type"))
+                return once(payload_seen, 1U) && text_field("type", read_payload.type);
               if (is(k, "value"))
-                return once(payload_seen, 2U) && text_field("value", payload.value);
+                return once(payload_seen, 2U) && text_field("value", read_payload.value);
               return skip();
             })) {
           return false;
         }
-        v.payload = std::move(payload);
+        v.payload = std::move(read_payload);
         return true;
       }
       if (is(key, "overrides"))
