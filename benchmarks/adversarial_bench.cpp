@@ -135,6 +135,16 @@ void BM_UnleashFeatures(benchmark::State& state) {
                R"({"name":"a"}]})"),
       [](const std::string& s) { return relkit::unleash::load(s); });
 }
+// Repeated IN values (and, above, repeated names) share one slot of their
+// hashed index: each insert is a constant number of probes.
+void BM_UnleashInValues(benchmark::State& state) {
+  run(state,
+      repeated(size_of(state),
+               R"({"features":[{"name":"a","strategies":[{"name":"default","constraints":[)"
+               R"({"contextName":"userId","operator":"IN","values":[)",
+               R"("a",)", R"("a"]}]}]}]})"),
+      [](const std::string& s) { return relkit::unleash::load(s); });
+}
 void BM_FlagsValues(benchmark::State& state) {
   run(state, repeated(size_of(state), "", "9"), [](const std::string& s) {
     namespace fd = relkit::flags::detail;
@@ -213,6 +223,7 @@ RELKIT_ADVERSARIAL(BM_ChangelogPrepend);
 RELKIT_ADVERSARIAL(BM_GateMembers);
 RELKIT_ADVERSARIAL(BM_GateNesting);
 RELKIT_ADVERSARIAL(BM_UnleashFeatures);
+RELKIT_ADVERSARIAL(BM_UnleashInValues);
 RELKIT_ADVERSARIAL(BM_FlagsValues);
 RELKIT_ADVERSARIAL(BM_JsonZeros);
 RELKIT_ADVERSARIAL(BM_JsonMembers);

@@ -18487,16 +18487,22 @@ class flag_set_engine {
     }
   }
 
-  // Adds entry `index` (hash `hash`) to the table at `slots` (a power of two
-  // in size, at most half full once every entry is in).
-  static void insert_slot(text_slot* slots, std::size_t size, std::uint64_t hash,
-                          std::uint32_t index) noexcept {
+  // The slot of `text` (hash `hash`) in the table at `slots` (a power of two
+  // in size, at most half full once every entry is in): the slot already
+  // holding an equal text (`text_of(index)` reads an entry's text), or the
+  // empty slot where it goes, its tag set. Equal texts share one slot, so
+  // repeated names or values never lengthen a probe chain.
+  template <class TextOf>
+  static text_slot& slot_for(text_slot* slots, std::size_t size, std::uint64_t hash,
+                             std::string_view text, const TextOf& text_of) noexcept {
+    const std::uint32_t tag = slot_tag(hash);
     for (std::size_t k = static_cast<std::uint32_t>(hash) & (size - 1);; k = (k + 1) & (size - 1)) {
-      if (slots[k].index == ~std::uint32_t{0}) {
-        slots[k].tag = slot_tag(hash);
-        slots[k].index = index;
-        return;
+      text_slot& slot = slots[k];
+      if (slot.index == ~std::uint32_t{0}) {
+        slot.tag = tag;
+        return slot;
       }
+      if (slot.tag == tag && same_text(text_of(slot.index), text)) return slot;
     }
   }
 
@@ -18548,8 +18554,11 @@ class flag_set_engine {
           const std::size_t first_slot = in_slots_.size();
           const std::size_t size = text_table_size(cc.count);
           in_slots_.resize(first_slot + size);
+          const auto value_of = [&c](std::uint32_t k) -> std::string_view { return c.values[k]; };
           for (std::uint32_t k = 0; k < cc.count; ++k) {
-            insert_slot(in_slots_.data() + first_slot, size, text_hash(c.values[k]), k);
+            text_slot& slot = slot_for(in_slots_.data() + first_slot, size, text_hash(c.values[k]),
+                                       c.values[k], value_of);
+            if (slot.index == ~std::uint32_t{0}) slot.index = k;
           }
           cc.operand = first_slot;
         }
@@ -18584,18 +18593,11 @@ class flag_set_engine {
     in_slots_.clear();
     name_slots_.assign(text_table_size(flags_.size()), text_slot{});
     // Duplicate names: the last one wins, as a later payload entry would.
+    const auto name_of = [this](std::uint32_t k) -> std::string_view { return flags_[k].name; };
     for (std::size_t i = 0; i < flags_.size(); ++i) {
       const std::string_view name = flags_[i].name;
-      const int existing = index_of(name);
-      if (existing >= 0) {
-        for (text_slot& slot : name_slots_) {
-          if (slot.index == static_cast<std::uint32_t>(existing))
-            slot.index = static_cast<std::uint32_t>(i);
-        }
-      } else {
-        insert_slot(name_slots_.data(), name_slots_.size(), text_hash(name),
-                    static_cast<std::uint32_t>(i));
-      }
+      slot_for(name_slots_.data(), name_slots_.size(), text_hash(name), name, name_of).index =
+          static_cast<std::uint32_t>(i);
     }
     // Sized first: the compiled vectors never grow (nor move their items).
     std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0;

@@ -375,6 +375,37 @@ TEST(PeakMemory, UnleashOfManyValues) {
   }
 }
 
+// An IN constraint of 200,000 repeated values (800 KB, within max_entries):
+// equal values share one slot of the constraint's hashed set, so the set is
+// built in linear time (each repeat was a longer probe chain: 20 billion
+// probes) and answers as the values say.
+TEST(PeakMemory, UnleashOfRepeatedInValues) {
+  std::string input =
+      R"({"features":[{"name":"a","enabled":true,"strategies":[{"name":"default","constraints":[)"
+      R"({"contextName":"userId","operator":"IN","values":[)";
+  for (int i = 0; i < 200000; ++i) input += R"("a",)";
+  input += R"("b"]}]}]}]})";
+  relkit::result<relkit::flags::flag_set> set;
+  const std::size_t peak = peak_of([&] { set = relkit::unleash::load(input); });
+  ASSERT_TRUE(set) << set.error().message();
+  relkit::flags::context a_user;
+  a_user.user_id = "a";
+  EXPECT_TRUE(set->is_enabled("a", a_user));
+  relkit::flags::context b_user;
+  b_user.user_id = "b";
+  EXPECT_TRUE(set->is_enabled("a", b_user));
+  relkit::flags::context c_user;
+  c_user.user_id = "c";
+  EXPECT_FALSE(set->is_enabled("a", c_user));
+  // Over 8x, bounded by max_entries: each 4-byte `"a",` holds a 32-byte
+  // string (8x, as UnleashOfManyValues) and 2-4 slots of 8 bytes in the
+  // constraint's hashed set (docs/flags.md says so).
+  std::printf("peak %-28s input %8zu peak %10zu ratio %6.2f (bounded by max_entries)\n",
+              "unleash.load repeated IN", input.size(), peak,
+              static_cast<double>(peak) / static_cast<double>(input.size()));
+  EXPECT_LE(peak, 16 * input.size() + slack);
+}
+
 // A userWithId strategy's ids (`a,` each) are drawn before the string is
 // split: refused at the string.
 TEST(PeakMemory, UnleashOfManyUserIds) {
