@@ -135,6 +135,25 @@ void BM_UnleashFeatures(benchmark::State& state) {
                R"({"name":"a"}]})"),
       [](const std::string& s) { return relkit::unleash::load(s); });
 }
+// One feature's lists of empty entries (refused past load_options::max_entries,
+// 262,144) and a delta payload of feature-removed events.
+void BM_UnleashStrategies(benchmark::State& state) {
+  run(state,
+      repeated(size_of(state), R"({"features":[{"name":"a","strategies":[)", "{},", "{}]}]}"),
+      [](const std::string& s) { return relkit::unleash::load(s); });
+}
+void BM_UnleashConstraints(benchmark::State& state) {
+  run(state,
+      repeated(size_of(state), R"({"features":[{"name":"a","strategies":[{"constraints":[)", "{},",
+               "{}]}]}]}"),
+      [](const std::string& s) { return relkit::unleash::load(s); });
+}
+void BM_UnleashRemovedEvents(benchmark::State& state) {
+  run(state,
+      repeated(size_of(state), R"({"events":[)", R"({"type":"feature-removed","featureName":"a"},)",
+               R"({"type":"hydration"}]})"),
+      [](const std::string& s) { return relkit::unleash::load(s); });
+}
 // Repeated IN values (and, above, repeated names) share one slot of their
 // hashed index: each insert is a constant number of probes.
 void BM_UnleashInValues(benchmark::State& state) {
@@ -224,6 +243,9 @@ RELKIT_ADVERSARIAL(BM_GateMembers);
 RELKIT_ADVERSARIAL(BM_GateNesting);
 RELKIT_ADVERSARIAL(BM_UnleashFeatures);
 RELKIT_ADVERSARIAL(BM_UnleashInValues);
+RELKIT_ADVERSARIAL(BM_UnleashStrategies);
+RELKIT_ADVERSARIAL(BM_UnleashConstraints);
+RELKIT_ADVERSARIAL(BM_UnleashRemovedEvents);
 RELKIT_ADVERSARIAL(BM_FlagsValues);
 RELKIT_ADVERSARIAL(BM_JsonZeros);
 RELKIT_ADVERSARIAL(BM_JsonMembers);
