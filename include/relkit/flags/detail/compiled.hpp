@@ -138,10 +138,12 @@ struct compiled_flag {
   h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
   return h ^ (h >> 32U);
 }
-[[nodiscard]] inline std::uint64_t text_hash(std::string_view s) noexcept {
+// `seed` makes where texts fall in a table unpredictable from outside (see
+// flag_set_engine::compile); the texts and their order decide no answer.
+[[nodiscard]] inline std::uint64_t text_hash(std::string_view s, std::uint64_t seed = 0) noexcept {
   const char* p = s.data();
   const std::size_t n = s.size();
-  std::uint64_t h = 0x243F6A8885A308D3ULL ^ n;
+  std::uint64_t h = 0x243F6A8885A308D3ULL ^ seed ^ n;
   if (n >= 8) {
     std::size_t i = 0;
     for (; i + 8 < n; i += 8) h = text_mix(h, load_word64(p + i));

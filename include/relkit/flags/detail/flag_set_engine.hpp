@@ -144,7 +144,7 @@ class flag_set_engine {
   // slot, equal hashes and sizes are compared byte for byte.
   [[nodiscard]] int index_of(std::string_view name) const noexcept {
     if (name_slots_.empty()) return -1;
-    const std::uint64_t hash = text_hash(name);
+    const std::uint64_t hash = text_hash(name, hash_seed_);
     const std::uint32_t tag = slot_tag(hash);
     const std::size_t mask = name_slots_.size() - 1;
     for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
@@ -229,8 +229,8 @@ class flag_set_engine {
           in_slots_.resize(first_slot + size);
           const auto value_of = [&c](std::uint32_t k) -> std::string_view { return c.values[k]; };
           for (std::uint32_t k = 0; k < cc.count; ++k) {
-            text_slot& slot = slot_for(in_slots_.data() + first_slot, size, text_hash(c.values[k]),
-                                       c.values[k], value_of);
+            text_slot& slot = slot_for(in_slots_.data() + first_slot, size,
+                                       text_hash(c.values[k], hash_seed_), c.values[k], value_of);
             if (slot.index == ~std::uint32_t{0}) slot.index = k;
           }
           cc.operand = first_slot;
@@ -264,13 +264,20 @@ class flag_set_engine {
     ranges_.clear();
     folded_.clear();
     in_slots_.clear();
+    // Names and IN values chosen offline to share the low bits of their hash
+    // would make the linear probing of both tables quadratic: the seed (the
+    // clock and this object's address, new for each compiled set) keeps a
+    // payload from knowing where its texts fall.
+    hash_seed_ = text_mix(
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()),
+        std::uint64_t{reinterpret_cast<std::uintptr_t>(this)});
     name_slots_.assign(text_table_size(flags_.size()), text_slot{});
     // Duplicate names: the last one wins, as a later payload entry would.
     const auto name_of = [this](std::uint32_t k) -> std::string_view { return flags_[k].name; };
     for (std::size_t i = 0; i < flags_.size(); ++i) {
       const std::string_view name = flags_[i].name;
-      slot_for(name_slots_.data(), name_slots_.size(), text_hash(name), name, name_of).index =
-          static_cast<std::uint32_t>(i);
+      slot_for(name_slots_.data(), name_slots_.size(), text_hash(name, hash_seed_), name, name_of)
+          .index = static_cast<std::uint32_t>(i);
     }
     // Sized first: the compiled vectors never grow (nor move their items).
     std::size_t strategy_count = 0, constraint_count = 0, dependency_count = 0;
@@ -549,7 +556,7 @@ class flag_set_engine {
     }
     const text_slot* slots = in_slots_.data() + cc.operand;
     const std::size_t mask = text_table_size(cc.count) - 1;
-    const std::uint64_t hash = text_hash(value);
+    const std::uint64_t hash = text_hash(value, hash_seed_);
     const std::uint32_t tag = slot_tag(hash);
     for (std::size_t k = static_cast<std::uint32_t>(hash) & mask;; k = (k + 1) & mask) {
       const text_slot& slot = slots[k];
@@ -824,6 +831,7 @@ class flag_set_engine {
   std::vector<cidr_range> ranges_;         // IN_CIDR and remoteAddress ranges
   std::vector<std::string> folded_;        // STR_* case-insensitive values, lower-cased
   std::vector<text_slot> in_slots_;        // hash tables of the IN sets past in_scan_limit
+  std::uint64_t hash_seed_ = 0;            // text_hash seed of both tables, set by compile()
   std::vector<text_slot> name_slots_;      // flag names: index of flags_, hashed
 };
 
