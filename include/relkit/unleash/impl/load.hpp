@@ -215,24 +215,23 @@ struct delta_model {
     }
   }
 
+  // The items whose `live` entry is true, in order.
+  template <class T>
+  static void keep_live(std::vector<T>& items, const std::vector<bool>& live) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (live[i]) {
+        if (kept != i) items[kept] = std::move(items[i]);
+        ++kept;
+      }
+    }
+    items.resize(kept);
+  }
+
   // Drops the removed flags and segments, keeping the others in order.
   void compact() {
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < flags.size(); ++i) {
-      if (flag_live[i]) {
-        if (kept != i) flags[kept] = std::move(flags[i]);
-        ++kept;
-      }
-    }
-    flags.resize(kept);
-    kept = 0;
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-      if (segment_live[i]) {
-        if (kept != i) segments[kept] = std::move(segments[i]);
-        ++kept;
-      }
-    }
-    segments.resize(kept);
+    keep_live(flags, flag_live);
+    keep_live(segments, segment_live);
     flag_live.assign(flags.size(), true);
     segment_live.assign(segments.size(), true);
     by_name.clear();
